@@ -1,0 +1,124 @@
+# Roundtable.  `make run` and `make test` are all a newcomer needs; both
+# install what is missing first (make deps).  See the README.
+
+VERSION    = 0.1.0
+PKGS       = libmicrohttpd sqlite3 libsodium jansson inih
+TEST_PKGS  = cmocka libcurl
+
+CC        ?= cc
+BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -DRT_VERSION='"$(VERSION)"' \
+	      -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral \
+	      -Ibuild
+HARDEN    = -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fPIE
+HARDEN_LD = -pie -Wl,-z,relro,-z,now
+SAN       = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+	    -fno-omit-frame-pointer
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread
+TEST_LIBS  = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+SRC       = $(filter-out src/main.c,$(shell find src -name '*.c' | sort))
+HDR       = $(shell find src -name '*.h')
+MIGRATIONS = $(sort $(wildcard migrations/*.sql))
+TEMPLATES  = $(sort $(shell find templates -name '*.html'))
+
+REL_OBJ   = $(SRC:src/%.c=build/release/%.o) build/release/embedded.o
+TST_OBJ   = $(SRC:src/%.c=build/test/%.o) build/test/embedded.o
+
+UNIT_TESTS = $(patsubst tests/unit/%.c,build/test/unit/%,$(wildcard tests/unit/test_*.c))
+HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/test_*.c))
+
+DB        ?= var/roundtable.db
+
+.PHONY: all deps assets run test unit-test http-test browser-test fuzz \
+	crashtest bench clean check-banned
+
+all: build/roundtable
+
+# ---- dependencies -------------------------------------------------------
+deps:
+	@sh tools/deps.sh base
+	@$(MAKE) --no-print-directory assets
+
+assets: static/roundtable.css
+
+static/roundtable.css: package-lock.json assets/roundtable.scss assets/roundtable.js tools/build-assets.sh
+	@bash tools/build-assets.sh
+
+# ---- build --------------------------------------------------------------
+build/embed: tools/embed.c
+	@mkdir -p build
+	$(CC) -O2 -o $@ $<
+
+build/embedded.c: build/embed $(MIGRATIONS) $(TEMPLATES)
+	@( ./build/embed embedded_migrations migrations/ $(MIGRATIONS) && \
+	   ./build/embed embedded_templates templates/ $(TEMPLATES) | \
+	   grep -v '^#include' ) > $@.tmp && mv $@.tmp $@
+
+build/release/%.o: src/%.c $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O2 $(HARDEN) $(PKG_CFLAGS) -Isrc -c -o $@ $<
+
+build/release/embedded.o: build/embedded.c src/embedded.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O2 $(HARDEN) -Isrc -c -o $@ $<
+
+build/roundtable: build/release/main.o $(REL_OBJ)
+	$(CC) -o $@ $^ $(HARDEN_LD) $(PKG_LIBS)
+
+build/test/%.o: src/%.c $(HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -c -o $@ $<
+
+build/test/embedded.o: build/embedded.c src/embedded.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -Isrc -c -o $@ $<
+
+build/test/roundtable: build/test/main.o $(TST_OBJ)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
+
+build/test/unit/%: tests/unit/%.c tests/unit/unit.h $(TST_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
+
+build/test/http/%: tests/http/%.c tests/http/harness.c tests/http/harness.h $(TST_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< tests/http/harness.c $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
+
+# ---- run ----------------------------------------------------------------
+run: deps build/roundtable
+	@if [ ! -f $(DB) ]; then \
+		./build/roundtable init --db $(DB) --name "Roundtable" && \
+		./build/roundtable demo --db $(DB); \
+	else \
+		echo "Using the existing database $(DB)."; \
+		echo "Forgotten the admin password? ./build/roundtable user passwd admin"; \
+	fi
+	@echo "Open http://127.0.0.1:8080/ (stop with Ctrl-C)"
+	./build/roundtable serve --db $(DB)
+
+# ---- tests --------------------------------------------------------------
+test: deps build/test/roundtable $(UNIT_TESTS) $(HTTP_TESTS) check-banned
+	@sh tests/run.sh $(UNIT_TESTS) $(HTTP_TESTS)
+
+check-banned:
+	@sh tools/check-banned.sh
+
+browser-test: deps build/roundtable
+	@sh tools/deps.sh browser
+	@node tests/browser/journeys.mjs
+
+fuzz:
+	@sh tools/deps.sh fuzz
+	@sh tests/fuzz/run.sh $${FUZZ_SECONDS:-60}
+
+crashtest: deps build/roundtable
+	@sh tests/crash/crashtest.sh
+
+bench: deps build/roundtable
+	@sh tools/deps.sh bench
+	@sh bench/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,406 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "../db/db.h"
+
+static const char *sql_account_insert =
+    "INSERT INTO accounts (username, display_name, password_hash, "
+    "must_change_password) VALUES (?, ?, ?, ?)";
+static const char *sql_account_find =
+    "SELECT id FROM accounts WHERE username = ?";
+static const char *sql_account_auth =
+    "SELECT id, password_hash FROM accounts "
+    "WHERE username = ? AND disabled_at IS NULL";
+static const char *sql_account_load =
+    "SELECT username, display_name, must_change_password FROM accounts "
+    "WHERE id = ? AND disabled_at IS NULL";
+static const char *sql_account_password =
+    "UPDATE accounts SET password_hash = ?, must_change_password = ? "
+    "WHERE id = ?";
+static const char *sql_account_disable =
+    "UPDATE accounts SET disabled_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+    "WHERE id = ? AND disabled_at IS NULL";
+static const char *sql_grant_insert =
+    "INSERT OR IGNORE INTO grants (account_id, role, scope, site_id, group_id) "
+    "VALUES (?1, ?2, ?3, CASE ?3 WHEN 'site' THEN ?4 WHEN 'group' THEN "
+    "(SELECT site_id FROM groups WHERE id = ?4) END, "
+    "CASE ?3 WHEN 'group' THEN ?4 END)";
+static const char *sql_group_exists = "SELECT id FROM groups WHERE id = ?";
+static const char *sql_site_exists = "SELECT id FROM sites WHERE id = ?";
+static const char *sql_grants_load =
+    "SELECT role, scope, ifnull(site_id, 0), ifnull(group_id, 0) "
+    "FROM grants WHERE account_id = ?";
+static const char *sql_session_insert =
+    "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) "
+    "VALUES (?, ?, ?, ?)";
+static const char *sql_session_load =
+    "SELECT account_id, last_seen_at FROM sessions WHERE token_hash = ?";
+static const char *sql_session_touch =
+    "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?";
+static const char *sql_session_delete =
+    "DELETE FROM sessions WHERE token_hash = ?";
+static const char *sql_session_delete_all =
+    "DELETE FROM sessions WHERE account_id = ?";
+static const char *sql_token_insert =
+    "INSERT INTO api_tokens (account_id, name, token_hash) VALUES (?, ?, ?)";
+static const char *sql_token_load =
+    "SELECT account_id FROM api_tokens WHERE token_hash = ? "
+    "AND revoked_at IS NULL";
+static const char *sql_token_revoke =
+    "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+    "WHERE id = ? AND account_id = ? AND revoked_at IS NULL";
+static const char *sql_token_revoke_all =
+    "UPDATE api_tokens SET revoked_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
+    "WHERE account_id = ? AND revoked_at IS NULL";
+static const char *sql_throttle_load =
+    "SELECT failures, window_start FROM login_failures WHERE key = ?";
+static const char *sql_throttle_fail =
+    "INSERT INTO login_failures (key, failures, window_start) VALUES (?1, 1, ?2) "
+    "ON CONFLICT (key) DO UPDATE SET "
+    "failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END, "
+    "window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END";
+static const char *sql_throttle_clear = "DELETE FROM login_failures WHERE key = ?";
+static const char *sql_setting_get = "SELECT value FROM settings WHERE key = ?";
+static const char *sql_setting_put =
+    "INSERT INTO settings (key, value) VALUES (?, ?)";
+
+int
+account_create(struct db *db, const char *username, const char *display,
+    const char *password, int must_change, int64_t *id)
+{
+	char	 hash[PASSWORD_HASH_MAX];
+	int	 rc;
+
+	if (password_hash(password, hash) == -1)
+		return DB_ERROR;
+	rc = db_exec(db, sql_account_insert, "tttd", username, display, hash,
+	    must_change);
+	if (rc == DB_OK && id != NULL)
+		*id = db_last_id(db);
+	return rc;
+}
+
+int
+account_find(struct db *db, const char *username, int64_t *id)
+{
+	return db_int(db, id, sql_account_find, "t", username);
+}
+
+int
+account_grant(struct db *db, int64_t account_id, enum role role,
+    enum scope scope, int64_t scope_id)
+{
+	int64_t	 found;
+	int	 rc;
+
+	/* A missing site or group is a refusal, not a silent NULL. */
+	if (scope != SCOPE_ORG) {
+		rc = db_int(db, &found, scope == SCOPE_SITE ? sql_site_exists :
+		    sql_group_exists, "i", scope_id);
+		if (rc <= 0)
+			return rc < 0 ? DB_ERROR : DB_CONSTRAINT;
+	}
+	return db_exec(db, sql_grant_insert, "itti", account_id,
+	    role_names[role], scope_names[scope], scope_id);
+}
+
+int
+account_set_password(struct db *db, int64_t id, const char *password,
+    int must_change)
+{
+	char	 hash[PASSWORD_HASH_MAX];
+
+	if (password_hash(password, hash) == -1)
+		return DB_ERROR;
+	return db_exec(db, sql_account_password, "tdi", hash, must_change, id);
+}
+
+int
+account_disable(struct db *db, int64_t id)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_account_disable, "i", id)) != DB_OK)
+		return rc;
+	if ((rc = session_end_all(db, id)) != DB_OK)
+		return rc;
+	return db_exec(db, sql_token_revoke_all, "i", id);
+}
+
+int
+account_authenticate(struct db *db, const char *username,
+    const char *password, int64_t *id)
+{
+	sqlite3_stmt	*st;
+	char		*hash = NULL;
+	int		 rc;
+
+	*id = 0;
+	if ((st = db_preparef(db, sql_account_auth, "t", username)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1) {
+		*id = sqlite3_column_int64(st, 0);
+		hash = strdup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc < 0)
+		return -1;
+	if (hash == NULL) {
+		password_burn(password);
+		*id = 0;
+		return rc == 1 ? -1 : 0;
+	}
+	rc = password_verify(hash, password);
+	free(hash);
+	if (!rc)
+		*id = 0;
+	return rc;
+}
+
+static int
+grants_load(struct db *db, int64_t id, struct principal *p)
+{
+	sqlite3_stmt	*st;
+	struct grant	*g;
+	int		 rc, role, scope;
+
+	if ((st = db_preparef(db, sql_grants_load, "i", id)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == 1) {
+		role = role_parse((const char *)sqlite3_column_text(st, 0));
+		scope = -1;
+		for (int i = 0; i < SCOPE__MAX; i++)
+			if (strcmp(scope_names[i],
+			    (const char *)sqlite3_column_text(st, 1)) == 0)
+				scope = i;
+		if (role < 0 || scope < 0)
+			continue;
+		g = realloc(p->grants, (p->ngrants + 1) * sizeof(*g));
+		if (g == NULL) {
+			rc = -1;
+			break;
+		}
+		p->grants = g;
+		g = &p->grants[p->ngrants++];
+		g->role = (enum role)role;
+		g->scope = (enum scope)scope;
+		g->site_id = sqlite3_column_int64(st, 2);
+		g->group_id = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+account_principal(struct db *db, int64_t id, struct principal *p)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	principal_clear(p);
+	if ((st = db_preparef(db, sql_account_load, "i", id)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1) {
+		p->account_id = id;
+		p->username = strdup((const char *)sqlite3_column_text(st, 0));
+		p->display_name = strdup((const char *)sqlite3_column_text(st, 1));
+		p->must_change_password = sqlite3_column_int(st, 2);
+		if (p->username == NULL || p->display_name == NULL)
+			rc = -1;
+	}
+	sqlite3_reset(st);
+	if (rc == 1 && grants_load(db, id, p) < 0)
+		rc = -1;
+	if (rc != 1)
+		principal_clear(p);
+	return rc;
+}
+
+int
+session_create(struct db *db, int64_t account_id, time_t now,
+    char token[TOKEN_CHARS + 1])
+{
+	unsigned char	 digest[DIGEST_BYTES];
+
+	token_new(token);
+	token_digest(token, digest);
+	return db_exec(db, sql_session_insert, "biii", digest, sizeof(digest),
+	    account_id, (int64_t)now, (int64_t)now);
+}
+
+int
+session_resolve(struct db *db, const char *token, time_t now, int idle_s,
+    int touch_s, int64_t *account_id)
+{
+	unsigned char	 digest[DIGEST_BYTES];
+	sqlite3_stmt	*st;
+	int64_t		 seen = 0;
+	int		 rc;
+
+	*account_id = 0;
+	if (!token_wellformed(token))
+		return 0;
+	token_digest(token, digest);
+	st = db_preparef(db, sql_session_load, "b", digest, sizeof(digest));
+	if (st == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1) {
+		*account_id = sqlite3_column_int64(st, 0);
+		seen = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != 1)
+		return rc;
+	if (now - seen > idle_s) {
+		*account_id = 0;
+		(void)db_exec(db, sql_session_delete, "b", digest, sizeof(digest));
+		return 0;
+	}
+	if (now - seen >= touch_s &&
+	    db_exec(db, sql_session_touch, "ib", (int64_t)now, digest,
+	    sizeof(digest)) == DB_ERROR)
+		return -1;
+	return 1;
+}
+
+int
+session_end(struct db *db, const char *token)
+{
+	unsigned char	 digest[DIGEST_BYTES];
+
+	token_digest(token, digest);
+	return db_exec(db, sql_session_delete, "b", digest, sizeof(digest));
+}
+
+int
+session_end_all(struct db *db, int64_t account_id)
+{
+	return db_exec(db, sql_session_delete_all, "i", account_id);
+}
+
+int
+apitoken_create(struct db *db, int64_t account_id, const char *name,
+    char token[TOKEN_CHARS + 1], int64_t *id)
+{
+	unsigned char	 digest[DIGEST_BYTES];
+	int		 rc;
+
+	token_new(token);
+	token_digest(token, digest);
+	rc = db_exec(db, sql_token_insert, "itb", account_id, name, digest,
+	    sizeof(digest));
+	if (rc == DB_OK && id != NULL)
+		*id = db_last_id(db);
+	return rc;
+}
+
+int
+apitoken_resolve(struct db *db, const char *token, int64_t *account_id)
+{
+	unsigned char	 digest[DIGEST_BYTES];
+
+	*account_id = 0;
+	if (!token_wellformed(token))
+		return 0;
+	token_digest(token, digest);
+	return db_int(db, account_id, sql_token_load, "b", digest,
+	    sizeof(digest));
+}
+
+int
+apitoken_revoke(struct db *db, int64_t account_id, int64_t token_id)
+{
+	int	 rc;
+
+	rc = db_exec(db, sql_token_revoke, "ii", token_id, account_id);
+	if (rc == DB_OK && db_changes(db) == 0)
+		return DB_CONSTRAINT;
+	return rc;
+}
+
+int
+throttle_blocked(struct db *db, const char *key, int max, int window_s,
+    time_t now)
+{
+	sqlite3_stmt	*st;
+	int		 rc, blocked = 0;
+
+	if ((st = db_preparef(db, sql_throttle_load, "t", key)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1)
+		blocked = sqlite3_column_int(st, 0) >= max &&
+		    sqlite3_column_int64(st, 1) > (int64_t)now - window_s;
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : blocked;
+}
+
+int
+throttle_fail(struct db *db, const char *key, int window_s, time_t now)
+{
+	return db_exec(db, sql_throttle_fail, "tii", key, (int64_t)now,
+	    (int64_t)window_s);
+}
+
+int
+throttle_clear(struct db *db, const char *key)
+{
+	return db_exec(db, sql_throttle_clear, "t", key);
+}
+
+int
+settings_secret(struct db *db, const char *name,
+    unsigned char out[DIGEST_BYTES])
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_preparef(db, sql_setting_get, "t", name)) == NULL)
+		return -1;
+	rc = db_step(st);
+	if (rc == 1 && sqlite3_column_bytes(st, 0) == DIGEST_BYTES)
+		memcpy(out, sqlite3_column_blob(st, 0), DIGEST_BYTES);
+	else if (rc == 1)
+		rc = -1;
+	sqlite3_reset(st);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	randombytes_buf(out, DIGEST_BYTES);
+	return db_exec(db, sql_setting_put, "tb", name, out,
+	    (size_t)DIGEST_BYTES) == DB_OK ? 0 : -1;
+}
+
+static const char *sql_grants_view =
+    "SELECT g.role, g.scope, CASE g.scope WHEN 'organisation' THEN "
+    "(SELECT name FROM organisation WHERE id = 1) "
+    "WHEN 'site' THEN s.name ELSE gr.name END AS place "
+    "FROM grants g LEFT JOIN sites s ON s.id = g.site_id "
+    "LEFT JOIN groups gr ON gr.id = g.group_id WHERE g.account_id = ? "
+    "ORDER BY g.scope, g.role";
+static const char *sql_token_list =
+    "SELECT id, name, created_at, last_used_at, revoked_at FROM api_tokens "
+    "WHERE account_id = ? ORDER BY revoked_at IS NOT NULL, created_at DESC";
+
+json_t *
+account_grants_view(struct db *db, int64_t account_id)
+{
+	json_t	*rows, *row;
+	size_t	 i;
+	int	 role;
+
+	if ((rows = db_rows(db, sql_grants_view, "i", account_id)) == NULL)
+		return NULL;
+	json_array_foreach(rows, i, row) {
+		role = role_parse(json_string_value(json_object_get(row, "role")));
+		if (role >= 0)
+			json_object_set_new(row, "role_label",
+			    json_string(role_labels[role]));
+	}
+	return rows;
+}
+
+json_t *
+apitoken_list(struct db *db, int64_t account_id)
+{
+	return db_rows(db, sql_token_list, "i", account_id);
+}

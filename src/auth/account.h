@@ -1,0 +1,65 @@
+/*
+ * Accounts, grants, sessions, API tokens and sign-in throttling: the SQL
+ * behind who someone is.  All functions run inside the caller's
+ * transaction and take time as an argument, so tests can move the clock.
+ *
+ * Return conventions: look-ups <0 error, 0 not found, >0 found; writers
+ * return enum db_result (DB_OK, DB_CONSTRAINT, DB_ERROR).
+ */
+#ifndef RT_ACCOUNT_H
+#define RT_ACCOUNT_H
+
+#include <jansson.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "roles.h"
+#include "secret.h"
+
+struct db;
+
+/* New account; *id receives its id.  DB_CONSTRAINT: the name is taken. */
+int	account_create(struct db *, const char *username, const char *display,
+	    const char *password, int must_change, int64_t *id);
+int	account_find(struct db *, const char *username, int64_t *id);
+/* Grants role at scope; scope_id is the site or group id (0 for org). */
+int	account_grant(struct db *, int64_t account_id, enum role,
+	    enum scope, int64_t scope_id);
+int	account_set_password(struct db *, int64_t id, const char *password,
+	    int must_change);
+/* Disables the account, ends its sessions and revokes its tokens. */
+int	account_disable(struct db *, int64_t id);
+/* 1 and *id when the password matches an enabled account, else 0; -1. */
+int	account_authenticate(struct db *, const char *username,
+	    const char *password, int64_t *id);
+/* Fills p from an enabled account: <0, 0, >0. */
+int	account_principal(struct db *, int64_t id, struct principal *p);
+
+int	session_create(struct db *, int64_t account_id, time_t now,
+	    char token[TOKEN_CHARS + 1]);
+/* The account of a live session, touching it when older than touch_s. */
+int	session_resolve(struct db *, const char *token, time_t now,
+	    int idle_s, int touch_s, int64_t *account_id);
+int	session_end(struct db *, const char *token);
+int	session_end_all(struct db *, int64_t account_id);
+
+int	apitoken_create(struct db *, int64_t account_id, const char *name,
+	    char token[TOKEN_CHARS + 1], int64_t *id);
+int	apitoken_resolve(struct db *, const char *token, int64_t *account_id);
+int	apitoken_revoke(struct db *, int64_t account_id, int64_t token_id);
+
+/* 1 when key has max or more failures inside the window, else 0; -1. */
+int	throttle_blocked(struct db *, const char *key, int max, int window_s,
+	    time_t now);
+int	throttle_fail(struct db *, const char *key, int window_s, time_t now);
+int	throttle_clear(struct db *, const char *key);
+
+/* A 32-byte secret kept in settings, made on first use.  0 or -1. */
+int	settings_secret(struct db *, const char *name,
+	    unsigned char out[DIGEST_BYTES]);
+
+#endif
+
+/* For the account page: grants with where they apply, and API tokens. */
+json_t	*account_grants_view(struct db *, int64_t account_id);
+json_t	*apitoken_list(struct db *, int64_t account_id);

@@ -1,0 +1,299 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "audit.h"
+#include "auth_pages.h"
+#include "../db/db.h"
+#include "../server/dispatch.h"
+#include "../server/form_page.h"
+
+#define USERNAME_MAX_CHARS	64
+#define PASSWORD_MAX_CHARS	256
+#define TOKEN_NAME_MAX_CHARS	80
+#define AUDIT_PAGE_ROWS		100
+
+static const struct field_spec sign_in_fields[] = {
+	{ "username", "Username", FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL },
+	{ "password", "Password", FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS, NULL,
+	    NULL },
+};
+
+static const struct field_spec password_fields[] = {
+	{ "current", "Current password", FIELD_PASSWORD, 1,
+	    PASSWORD_MAX_CHARS, NULL, NULL },
+	{ "password", "New password", FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS,
+	    NULL, "At least 10 characters. A few unrelated words are easy "
+	    "to remember and hard to guess." },
+	{ "confirm", "New password again", FIELD_PASSWORD, 1,
+	    PASSWORD_MAX_CHARS, NULL, NULL },
+};
+
+static const struct field_spec token_fields[] = {
+	{ "name", "What the token is for", FIELD_TEXT, 1,
+	    TOKEN_NAME_MAX_CHARS, NULL, NULL },
+};
+
+static const char *
+value_of(const json_t *v, const char *key)
+{
+	const char	*s = json_string_value(json_object_get(v, key));
+
+	return s ? s : "";
+}
+
+/* Starts a session for id: cookie set, anonymous cookie dropped. */
+static int
+session_begin(struct request *rq, struct response *rs, int64_t id)
+{
+	char	 token[TOKEN_CHARS + 1];
+	int	 rc;
+
+	if ((rc = session_create(rq->db, id, rq->now, token)) != DB_OK)
+		return rc;
+	response_cookie(rs, SESSION_COOKIE, token);
+	if (rq->anon_cookie != NULL)
+		response_cookie(rs, ANON_COOKIE, NULL);
+	return audit_append(rq->db, id, "session.start", "account", id, NULL);
+}
+
+void
+sign_in(struct request *rq, struct response *rs)
+{
+	const struct config *c = rq->app->config;
+	struct form_page fp = {
+		.title = "Sign in", .submit = "Sign in", .back = "/",
+		.fields = sign_in_fields,
+		.nfields = FIELDS_COUNT(sign_in_fields),
+	};
+	json_t	*values, *errors;
+	char	 user_key[USERNAME_MAX_CHARS * 4 + 8], addr_key[80];
+	int64_t	 id;
+	int	 rc;
+
+	if (rq->who.account_id != 0) {
+		response_redirect(rs, "/");
+		return;
+	}
+	if (rq->method == HTTP_GET) {
+		request_anon_csrf(rq, rs);
+		form_page_show(rs, 200, &fp, NULL, NULL);
+		return;
+	}
+	rc = fields_validate(fp.fields, fp.nfields, &rq->body, NULL, &values,
+	    &errors);
+	if (rc != 0) {
+		if (rc == 1)
+			form_page_show(rs, 422, &fp, values, errors);
+		else
+			response_error(rs, 500, "Something went wrong.");
+		goto out;
+	}
+	snprintf(user_key, sizeof(user_key), "user:%s",
+	    value_of(values, "username"));
+	for (char *p = user_key; *p; p++)
+		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	snprintf(addr_key, sizeof(addr_key), "addr:%s", rq->client_addr);
+	if (throttle_blocked(rq->db, user_key, c->login_failures_max,
+	    c->login_window_s, rq->now) != 0 ||
+	    throttle_blocked(rq->db, addr_key, c->login_failures_ip_max,
+	    c->login_window_s, rq->now) != 0) {
+		form_error(errors, "username", "Too many attempts to sign in. "
+		    "Wait 15 minutes, then try again, or ask a coordinator "
+		    "to reset your password");
+		form_page_show(rs, 429, &fp, values, errors);
+		rs->retry_after = c->login_window_s;
+		goto out;
+	}
+	rc = account_authenticate(rq->db, value_of(values, "username"),
+	    value_of(values, "password"), &id);
+	if (rc < 0) {
+		response_error(rs, 500, "Something went wrong.");
+		goto out;
+	}
+	if (rc == 0) {
+		throttle_fail(rq->db, user_key, c->login_window_s, rq->now);
+		throttle_fail(rq->db, addr_key, c->login_window_s, rq->now);
+		rs->commit_anyway = 1;
+		form_error(errors, "username", "The username or password is "
+		    "not right");
+		form_page_show(rs, 422, &fp, values, errors);
+		goto out;
+	}
+	if (throttle_clear(rq->db, user_key) != DB_OK ||
+	    session_begin(rq, rs, id) != DB_OK) {
+		response_error(rs, 503, "The service is busy. Try again.");
+		goto out;
+	}
+	response_redirect(rs, "/");
+out:
+	json_decref(values);
+	json_decref(errors);
+}
+
+void
+sign_out(struct request *rq, struct response *rs)
+{
+	if (rq->session_cookie != NULL &&
+	    (session_end(rq->db, rq->session_cookie) != DB_OK ||
+	    audit_append(rq->db, rq->who.account_id, "session.end",
+	    "account", rq->who.account_id, NULL) != DB_OK)) {
+		response_error(rs, 503, "The service is busy. Try again.");
+		return;
+	}
+	response_cookie(rs, SESSION_COOKIE, NULL);
+	response_redirect(rs, "/sign-in");
+}
+
+void
+sign_out_everywhere(struct request *rq, struct response *rs)
+{
+	if (session_end_all(rq->db, rq->who.account_id) != DB_OK ||
+	    audit_append(rq->db, rq->who.account_id, "session.end_all",
+	    "account", rq->who.account_id, NULL) != DB_OK) {
+		response_error(rs, 503, "The service is busy. Try again.");
+		return;
+	}
+	response_cookie(rs, SESSION_COOKIE, NULL);
+	response_redirect(rs, "/sign-in");
+}
+
+void
+account_show(struct request *rq, struct response *rs)
+{
+	response_view(rs, "auth/account", json_pack("{s:s, s:{s:s, s:s, s:b}, "
+	    "s:o, s:o}", "title", "Your account",
+	    "account", "username", rq->who.username, "display_name",
+	    rq->who.display_name, "via_token", rq->who.via_token,
+	    "grants", account_grants_view(rq->db, rq->who.account_id),
+	    "tokens", apitoken_list(rq->db, rq->who.account_id)));
+}
+
+static int
+password_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const char	*pw = value_of(v, "password");
+	char		 msg[128];
+	int64_t		 id;
+	int		 rc;
+
+	if (strlen(pw) < (size_t)rq->app->config->password_min) {
+		snprintf(msg, sizeof(msg), "New password must be at least %d "
+		    "characters", rq->app->config->password_min);
+		form_error(errors, "password", msg);
+	} else if (strcmp(pw, value_of(v, "confirm")) != 0)
+		form_error(errors, "confirm", "The two new passwords are "
+		    "not the same");
+	else if (strcmp(pw, value_of(v, "current")) == 0)
+		form_error(errors, "password", "Choose a password you have "
+		    "not used here before");
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	rc = account_authenticate(rq->db, rq->who.username,
+	    value_of(v, "current"), &id);
+	if (rc < 0)
+		return DB_ERROR;
+	if (rc == 0 || id != rq->who.account_id) {
+		form_error(errors, "current", "Your current password is not "
+		    "right");
+		return DB_CONSTRAINT;
+	}
+	/* Every other session ends: a changed password locks others out. */
+	if ((rc = account_set_password(rq->db, id, pw, 0)) != DB_OK ||
+	    (rc = session_end_all(rq->db, id)) != DB_OK ||
+	    (rc = audit_append(rq->db, id, "account.password", "account", id,
+	    NULL)) != DB_OK)
+		return rc;
+	*location = strdup("/account");
+	return session_begin(rq, ctx, id);
+}
+
+void
+account_password(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Change your password", .submit = "Change password",
+		.back = "/account", .fields = password_fields,
+		.nfields = FIELDS_COUNT(password_fields),
+		.save = password_store, .ctx = rs,
+	};
+
+	if (rq->who.via_token) {
+		response_error(rs, 403, "Passwords cannot be changed with an "
+		    "API token.");
+		return;
+	}
+	if (rq->who.must_change_password)
+		fp.caption = "You must choose a new password before you go on";
+	form_page_run(rq, rs, &fp);
+}
+
+void
+account_token_create(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Create an API token", .submit = "Create token",
+		.back = "/account", .fields = token_fields,
+		.nfields = FIELDS_COUNT(token_fields),
+	};
+	json_t	*values, *errors;
+	char	 token[TOKEN_CHARS + 1];
+	int64_t	 id;
+	int	 rc;
+
+	rc = fields_validate(fp.fields, fp.nfields, &rq->body, NULL, &values,
+	    &errors);
+	if (rc == 1)
+		form_page_show(rs, 422, &fp, values, errors);
+	else if (rc < 0 || apitoken_create(rq->db, rq->who.account_id,
+	    value_of(values, "name"), token, &id) != DB_OK ||
+	    audit_append(rq->db, rq->who.account_id, "token.create",
+	    "api_token", id, value_of(values, "name")) != DB_OK)
+		response_error(rs, 503, "The token was not made. Try again.");
+	else
+		response_view(rs, "auth/token", json_pack("{s:s, s:s, s:I, s:s}",
+		    "title", "Your new API token", "token", token, "id",
+		    (json_int_t)id, "name", value_of(values, "name")));
+	json_decref(values);
+	json_decref(errors);
+}
+
+void
+account_token_revoke(struct request *rq, struct response *rs)
+{
+	int	 rc;
+
+	rc = apitoken_revoke(rq->db, rq->who.account_id, rq->ids[0]);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 404, "There is no such token.");
+	else if (rc != DB_OK || audit_append(rq->db, rq->who.account_id,
+	    "token.revoke", "api_token", rq->ids[0], NULL) != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/account");
+}
+
+void
+audit_index(struct request *rq, struct response *rs)
+{
+	static const char *sql =
+	    "SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.detail, "
+	    "ifnull(ac.username, '') AS username FROM audit a "
+	    "LEFT JOIN accounts ac ON ac.id = a.account_id "
+	    "WHERE (?1 = 0 OR a.id < ?1) ORDER BY a.id DESC LIMIT ?2";
+	const char	*before = form_get(&rq->query, "before");
+	int64_t		 from = before ? strtoll(before, NULL, 10) : 0;
+	json_t		*rows;
+	size_t		 n;
+
+	if (from < 0)
+		from = 0;
+	rows = db_rows(rq->db, sql, "id", from, AUDIT_PAGE_ROWS);
+	n = rows ? json_array_size(rows) : 0;
+	response_view(rs, "auth/audit", json_pack("{s:s, s:o, s:I?}", "title",
+	    "Audit log", "entries", rows, "before", n == AUDIT_PAGE_ROWS ?
+	    (json_int_t)json_integer_value(json_object_get(json_array_get(rows,
+	    n - 1), "id")) : (json_int_t)0));
+}

@@ -1,0 +1,18 @@
+/*
+ * Signing in and out, the account page, password changes and API tokens.
+ */
+#ifndef RT_AUTH_PAGES_H
+#define RT_AUTH_PAGES_H
+
+#include "../server/request.h"
+
+void	sign_in(struct request *, struct response *);
+void	sign_out(struct request *, struct response *);
+void	sign_out_everywhere(struct request *, struct response *);
+void	account_show(struct request *, struct response *);
+void	account_password(struct request *, struct response *);
+void	account_token_create(struct request *, struct response *);
+void	account_token_revoke(struct request *, struct response *);
+void	audit_index(struct request *, struct response *);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * The `roundtable` command line: each command is a function taking the
+ * parsed options; it prints errors to stderr and returns the exit status.
+ *
+ * struct cli owns its configuration (config_release in main) and borrows
+ * argv for everything else.
+ */
+#ifndef RT_CLI_H
+#define RT_CLI_H
+
+#include "../config.h"
+
+#define CLI_ARGS_MAX	8
+
+struct db;
+
+struct cli {
+	struct config	 config;
+	const char	*args[CLI_ARGS_MAX];	/* positional, after the command */
+	int		 nargs;
+	int		 password_stdin;
+	const char	*role;		/* user add --role */
+	const char	*scope;		/* user add --scope site:ID|group:ID */
+	const char	*display;	/* user add --name */
+};
+
+/* Opens the configured database, migrated: 0 or -1 (message printed). */
+int	cli_open(struct cli *, struct db *);
+
+int	cli_serve(struct cli *);
+int	cli_init(struct cli *);
+int	cli_demo(struct cli *);
+int	cli_user(struct cli *);
+int	cli_backup(struct cli *);
+int	cli_restore(struct cli *);
+int	cli_check(struct cli *);
+int	cli_routes(struct cli *);
+
+/* Reads one line (a password) from stdin without its newline: 0 or -1. */
+int	cli_read_password(char *out, size_t sz);
+
+#endif

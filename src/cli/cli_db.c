@@ -1,0 +1,305 @@
+/*
+ * Commands that look after the database as a whole: init, serve, backup,
+ * restore, check, routes.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "../auth/account.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+#include "../render/template.h"
+#include "../server/http.h"
+#include "../server/router.h"
+
+#define ADMIN_PASSWORD_CHARS	16
+
+int
+cli_read_password(char *out, size_t sz)
+{
+	size_t	 n;
+
+	if (fgets(out, (int)sz, stdin) == NULL)
+		return -1;
+	n = strlen(out);
+	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
+		out[--n] = '\0';
+	return n > 0 ? 0 : -1;
+}
+
+int
+cli_open(struct cli *cli, struct db *db)
+{
+	if (secret_init() == -1) {
+		fprintf(stderr, "libsodium could not start\n");
+		return -1;
+	}
+	if (db_open(db, cli->config.db_path, cli->config.busy_timeout_ms) == -1)
+		return -1;
+	if (db_migrate(db) == -1) {
+		db_close(db);
+		return -1;
+	}
+	return 0;
+}
+
+/* Makes the folder the database lives in, when it is missing. */
+static void
+db_folder(const char *path)
+{
+	char	*dir = strdup(path), *slash;
+
+	if (dir != NULL && (slash = strrchr(dir, '/')) != NULL && slash != dir) {
+		*slash = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST)
+			fprintf(stderr, "%s: %s\n", dir, strerror(errno));
+	}
+	free(dir);
+}
+
+int
+cli_init(struct cli *cli)
+{
+	static const char *sql_org =
+	    "INSERT INTO organisation (id, name) VALUES (1, ?) "
+	    "ON CONFLICT (id) DO NOTHING";
+	static const char *sql_admins =
+	    "SELECT count(*) FROM grants WHERE role = 'admin' "
+	    "AND scope = 'organisation'";
+	struct db	 db;
+	unsigned char	 key[DIGEST_BYTES];
+	char		 password[ADMIN_PASSWORD_CHARS + 1];
+	int64_t		 admins, id;
+	int		 rc = 1;
+
+	db_folder(cli->config.db_path);
+	if (cli_open(cli, &db) == -1)
+		return 1;
+	if (db_begin(&db, 1) != DB_OK)
+		goto out;
+	if (db_exec(&db, sql_org, "t", cli->display ? cli->display :
+	    "Roundtable") != DB_OK ||
+	    settings_secret(&db, "csrf_key", key) == -1 ||
+	    db_int(&db, &admins, sql_admins, NULL) < 0)
+		goto fail;
+	if (admins == 0) {
+		password_generate(password, ADMIN_PASSWORD_CHARS);
+		if (account_create(&db, "admin", "Administrator", password, 1,
+		    &id) != DB_OK ||
+		    account_grant(&db, id, ROLE_ADMIN, SCOPE_ORG, 0) != DB_OK ||
+		    audit_append(&db, 0, "account.create", "account", id,
+		    "admin") != DB_OK)
+			goto fail;
+	}
+	if (db_commit(&db) != DB_OK)
+		goto out;
+	printf("Database ready: %s\n", cli->config.db_path);
+	if (admins == 0)
+		printf("Sign in as admin with the one-time password %s\n"
+		    "(you will be asked to choose a new one; it is not shown "
+		    "again).\n", password);
+	rc = 0;
+	goto out;
+fail:
+	db_rollback(&db);
+	fprintf(stderr, "init failed\n");
+out:
+	db_close(&db);
+	return rc;
+}
+
+int
+cli_serve(struct cli *cli)
+{
+	struct template_set	 templates = { NULL, 0 };
+	struct app		 app;
+	struct db		 db;
+	int			 rc;
+
+	memset(&app, 0, sizeof(app));
+	if (access(cli->config.db_path, F_OK) == -1) {
+		fprintf(stderr, "%s: no database; run roundtable init first\n",
+		    cli->config.db_path);
+		return 1;
+	}
+	if (cli_open(cli, &db) == -1)
+		return 1;
+	rc = settings_secret(&db, "csrf_key", app.csrf_key);
+	db_close(&db);
+	if (rc == -1 || template_set_load_embedded(&templates) == -1) {
+		template_set_free(&templates);
+		return 1;
+	}
+	app.config = &cli->config;
+	app.templates = &templates;
+	app.version = RT_VERSION;
+	rc = server_run(&app);
+	template_set_free(&templates);
+	sodium_memzero(app.csrf_key, sizeof(app.csrf_key));
+	return rc == 0 ? 0 : 1;
+}
+
+/* Copies every page of from into to with the online backup API. */
+static int
+db_copy(sqlite3 *from, sqlite3 *to)
+{
+	sqlite3_backup	*b;
+	int		 rc;
+
+	if ((b = sqlite3_backup_init(to, "main", from, "main")) == NULL) {
+		fprintf(stderr, "backup: %s\n", sqlite3_errmsg(to));
+		return -1;
+	}
+	/* All at once: the copy is one consistent snapshot. */
+	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
+	    rc == SQLITE_LOCKED)
+		sqlite3_sleep(50);
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		fprintf(stderr, "backup: %s\n", sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+integrity_ok(sqlite3 *h, FILE *report)
+{
+	sqlite3_stmt	*st;
+	const char	*msg;
+	int		 ok = 1;
+
+	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st,
+	    NULL) != SQLITE_OK)
+		return 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		msg = (const char *)sqlite3_column_text(st, 0);
+		if (msg != NULL && strcmp(msg, "ok") != 0) {
+			fprintf(report, "integrity: %s\n", msg);
+			ok = 0;
+		}
+	}
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(h, "PRAGMA foreign_key_check", -1, &st,
+	    NULL) != SQLITE_OK)
+		return 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		fprintf(report, "foreign key: table %s row %lld refers to a "
+		    "missing %s\n", sqlite3_column_text(st, 0),
+		    (long long)sqlite3_column_int64(st, 1),
+		    sqlite3_column_text(st, 2));
+		ok = 0;
+	}
+	sqlite3_finalize(st);
+	return ok;
+}
+
+int
+cli_backup(struct cli *cli)
+{
+	struct db	 db;
+	sqlite3		*to = NULL;
+	int		 rc = 1;
+
+	if (cli->nargs != 1) {
+		fprintf(stderr, "usage: roundtable backup FILE\n");
+		return 2;
+	}
+	if (access(cli->args[0], F_OK) == 0) {
+		fprintf(stderr, "%s already exists; choose a new file\n",
+		    cli->args[0]);
+		return 1;
+	}
+	if (cli_open(cli, &db) == -1)
+		return 1;
+	if (sqlite3_open(cli->args[0], &to) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", cli->args[0], sqlite3_errmsg(to));
+		goto out;
+	}
+	if (db_copy(db.h, to) == 0 && integrity_ok(to, stderr)) {
+		chmod(cli->args[0], 0600);
+		printf("Backed up %s to %s\n", cli->config.db_path, cli->args[0]);
+		rc = 0;
+	}
+out:
+	sqlite3_close(to);
+	db_close(&db);
+	return rc;
+}
+
+int
+cli_restore(struct cli *cli)
+{
+	struct db	 db;
+	sqlite3		*from = NULL;
+	int64_t		 n;
+	int		 rc = 1;
+
+	if (cli->nargs != 1) {
+		fprintf(stderr, "usage: roundtable restore FILE\n");
+		return 2;
+	}
+	if (sqlite3_open_v2(cli->args[0], &from, SQLITE_OPEN_READONLY,
+	    NULL) != SQLITE_OK || !integrity_ok(from, stderr) ||
+	    sqlite3_exec(from, "SELECT 1 FROM schema_migrations LIMIT 1",
+	    NULL, NULL, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s is not a sound Roundtable backup\n",
+		    cli->args[0]);
+		sqlite3_close(from);
+		return 1;
+	}
+	db_folder(cli->config.db_path);
+	if (db_open(&db, cli->config.db_path,
+	    cli->config.busy_timeout_ms) == -1) {
+		sqlite3_close(from);
+		return 1;
+	}
+	if (db_copy(from, db.h) == 0 && db_migrate(&db) == 0 &&
+	    db_int(&db, &n, "SELECT count(*) FROM audit", NULL) > 0) {
+		printf("Restored %s from %s\n", cli->config.db_path,
+		    cli->args[0]);
+		rc = 0;
+	}
+	sqlite3_close(from);
+	db_close(&db);
+	return rc;
+}
+
+int
+cli_check(struct cli *cli)
+{
+	struct db	 db;
+	int64_t		 rows;
+	int		 faults, ok;
+
+	if (access(cli->config.db_path, F_OK) == -1) {
+		fprintf(stderr, "%s: no database\n", cli->config.db_path);
+		return 1;
+	}
+	if (cli_open(cli, &db) == -1)
+		return 1;
+	ok = integrity_ok(db.h, stdout);
+	faults = audit_verify(&db, stdout, &rows);
+	db_close(&db);
+	if (faults < 0) {
+		fprintf(stderr, "the audit chain could not be read\n");
+		return 1;
+	}
+	printf("database integrity: %s\naudit chain: %lld rows, %d fault%s\n",
+	    ok ? "ok" : "FAULTS", (long long)rows, faults,
+	    faults == 1 ? "" : "s");
+	return ok && faults == 0 ? 0 : 1;
+}
+
+int
+cli_routes(struct cli *cli)
+{
+	(void)cli;
+	router_print(routes, routes_count, stdout);
+	return 0;
+}

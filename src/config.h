@@ -1,0 +1,58 @@
+/*
+ * Every setting and limit Roundtable has, in one place.
+ *
+ * struct config is a plain value: config_defaults() fills it, config_load()
+ * overrides from an INI file, and each field below names its unit.  The
+ * strings are owned by the struct (config_release frees them).  Nothing
+ * else in the program hard-codes a size, count, rate or timeout: if you
+ * need a new limit, add it here, to config_keys[] in config.c, and to the
+ * README table.
+ */
+#ifndef RT_CONFIG_H
+#define RT_CONFIG_H
+
+#include <stddef.h>
+
+struct config {
+	/* [server] */
+	char	*listen_addr;		/* "127.0.0.1" */
+	int	 listen_port;		/* 8080 */
+	int	 threads;		/* worker threads; 0 = number of cores */
+	char	*static_dir;		/* directory of CSS/JS/images */
+	int	 cookie_secure;		/* 1 behind TLS: cookies get Secure */
+	int	 access_log;		/* one stderr line per request */
+
+	/* [database] */
+	char	*db_path;		/* "var/roundtable.db" */
+	int	 busy_timeout_ms;	/* wait for a locked database */
+
+	/* [limits] */
+	size_t	 body_max;		/* bytes in a request body */
+	size_t	 field_max;		/* bytes in one form field */
+	size_t	 fields_max;		/* form fields in one request */
+	size_t	 upload_max;		/* bytes in one uploaded file */
+	size_t	 page_max;		/* bytes in one rendered response */
+	int	 connections_max;	/* open connections, whole server */
+	int	 connections_per_ip;	/* open connections from one address */
+	int	 connection_timeout_s;	/* idle seconds before a drop */
+	size_t	 connection_memory;	/* bytes MHD may use per connection */
+	int	 list_page_size;	/* rows in one list page */
+
+	/* [security] */
+	int	 session_idle_s;	/* idle seconds before sign-out */
+	int	 session_touch_s;	/* refresh last_seen at most this often */
+	int	 login_failures_max;	/* per username in the window */
+	int	 login_failures_ip_max;	/* per address in the window */
+	int	 login_window_s;	/* throttling window */
+	int	 password_min;		/* characters in a new password */
+
+	/* [privacy] */
+	int	 suppression_threshold;	/* counts below this read "fewer than N" */
+};
+
+void	config_defaults(struct config *);
+/* 0 on success; -1 with a message on stderr naming the file, line and key. */
+int	config_load(struct config *, const char *path);
+void	config_release(struct config *);
+
+#endif

@@ -1,0 +1,368 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+#include "embedded.h"
+
+static void
+db_log(sqlite3 *h, const char *what)
+{
+	fprintf(stderr, "database: %s: %s\n", what, sqlite3_errmsg(h));
+}
+
+int
+db_open(struct db *db, const char *path, int busy_ms)
+{
+	static const char	*pragmas =
+	    "PRAGMA journal_mode=WAL;"
+	    "PRAGMA synchronous=FULL;"
+	    "PRAGMA foreign_keys=ON;"
+	    "PRAGMA trusted_schema=OFF;";
+
+	memset(db, 0, sizeof(*db));
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		fprintf(stderr, "%s: cannot open database: %s\n", path,
+		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		sqlite3_close(db->h);
+		db->h = NULL;
+		return -1;
+	}
+	/* Before any other statement: even the pragmas can meet a lock. */
+	sqlite3_busy_timeout(db->h, busy_ms);
+	sqlite3_extended_result_codes(db->h, 1);
+	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
+		db_log(db->h, path);
+		db_close(db);
+		return -1;
+	}
+	return 0;
+}
+
+void
+db_close(struct db *db)
+{
+	size_t	 i;
+
+	for (i = 0; i < DB_CACHE_SLOTS; i++)
+		sqlite3_finalize(db->cache[i].stmt);
+	if (db->h != NULL)
+		sqlite3_close(db->h);
+	memset(db, 0, sizeof(*db));
+}
+
+/* Open addressing on the SQL text's address: the texts are literals. */
+sqlite3_stmt *
+db_prepare(struct db *db, const char *sql)
+{
+	size_t		 slot, i;
+	struct db_cached *c;
+
+	slot = ((uintptr_t)sql >> 3) % DB_CACHE_SLOTS;
+	for (i = 0; i < DB_CACHE_SLOTS; i++) {
+		c = &db->cache[(slot + i) % DB_CACHE_SLOTS];
+		if (c->sql == sql) {
+			sqlite3_reset(c->stmt);
+			sqlite3_clear_bindings(c->stmt);
+			return c->stmt;
+		}
+		if (c->sql == NULL)
+			break;
+	}
+	if (i == DB_CACHE_SLOTS)
+		c = NULL;	/* full: prepare uncached would leak; refuse */
+	if (c == NULL) {
+		fprintf(stderr, "database: statement cache full\n");
+		return NULL;
+	}
+	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &c->stmt, NULL) != SQLITE_OK) {
+		db_log(db->h, sql);
+		c->stmt = NULL;
+		return NULL;
+	}
+	c->sql = sql;
+	return c->stmt;
+}
+
+int
+db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
+{
+	int		 i, rc = SQLITE_OK;
+	const char	*s;
+	const void	*p;
+	size_t		 n;
+	json_t		*j;
+
+	for (i = 1; fmt != NULL && *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
+		switch (*fmt) {
+		case 'i':
+			rc = sqlite3_bind_int64(st, i, va_arg(*ap, int64_t));
+			break;
+		case 'd':
+			rc = sqlite3_bind_int(st, i, va_arg(*ap, int));
+			break;
+		case 't':
+			s = va_arg(*ap, const char *);
+			rc = s == NULL ? sqlite3_bind_null(st, i) :
+			    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+			break;
+		case 'b':
+			p = va_arg(*ap, const void *);
+			n = va_arg(*ap, size_t);
+			rc = sqlite3_bind_blob(st, i, p, (int)n,
+			    SQLITE_TRANSIENT);
+			break;
+		case 'n':
+			rc = sqlite3_bind_null(st, i);
+			break;
+		case 'j':
+			j = va_arg(*ap, json_t *);
+			if (json_is_string(j))
+				rc = sqlite3_bind_text(st, i, json_string_value(j),
+				    (int)json_string_length(j), SQLITE_TRANSIENT);
+			else if (json_is_integer(j))
+				rc = sqlite3_bind_int64(st, i,
+				    json_integer_value(j));
+			else if (json_is_real(j))
+				rc = sqlite3_bind_double(st, i, json_real_value(j));
+			else if (json_is_boolean(j))
+				rc = sqlite3_bind_int(st, i, json_is_true(j));
+			else
+				rc = sqlite3_bind_null(st, i);
+			break;
+		default:
+			fprintf(stderr, "database: bad bind format '%c'\n", *fmt);
+			return -1;
+		}
+	}
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "database: bind %d: %s\n", i - 1,
+		    sqlite3_errstr(rc));
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+db_preparef(struct db *db, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	if ((st = db_prepare(db, sql)) == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	rc = db_bindv(st, fmt, &ap);
+	va_end(ap);
+	return rc == 0 ? st : NULL;
+}
+
+int
+db_step(sqlite3_stmt *st)
+{
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		return 1;
+	case SQLITE_DONE:
+		return 0;
+	default:
+		db_log(sqlite3_db_handle(st), sqlite3_sql(st));
+		return -1;
+	}
+}
+
+static int
+db_result_of(int rc)
+{
+	switch (rc & 0xff) {
+	case SQLITE_DONE:
+	case SQLITE_ROW:
+	case SQLITE_OK:
+		return DB_OK;
+	case SQLITE_CONSTRAINT:
+		return DB_CONSTRAINT;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return DB_BUSY;
+	default:
+		return DB_ERROR;
+	}
+}
+
+int
+db_exec(struct db *db, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	if ((st = db_prepare(db, sql)) == NULL)
+		return DB_ERROR;
+	va_start(ap, fmt);
+	rc = db_bindv(st, fmt, &ap);
+	va_end(ap);
+	if (rc == -1)
+		return DB_ERROR;
+	rc = db_result_of(sqlite3_step(st));
+	if (rc == DB_ERROR)
+		db_log(db->h, sql);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+db_exec_script(struct db *db, const char *sql)
+{
+	char	*err = NULL;
+
+	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK) {
+		fprintf(stderr, "database: %s\n", err ? err : "error");
+		sqlite3_free(err);
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_begin(struct db *db, int immediate)
+{
+	static const char	*sql_imm = "BEGIN IMMEDIATE";
+	static const char	*sql_def = "BEGIN";
+
+	return db_exec(db, immediate ? sql_imm : sql_def, NULL);
+}
+
+int
+db_commit(struct db *db)
+{
+	static const char	*sql = "COMMIT";
+	int			 rc;
+
+	if ((rc = db_exec(db, sql, NULL)) != DB_OK)
+		db_rollback(db);
+	return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int64_t
+db_last_id(const struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int
+db_changes(const struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+json_t *
+db_column_json(sqlite3_stmt *st, int col)
+{
+	switch (sqlite3_column_type(st, col)) {
+	case SQLITE_INTEGER:
+		return json_integer(sqlite3_column_int64(st, col));
+	case SQLITE_FLOAT:
+		return json_real(sqlite3_column_double(st, col));
+	case SQLITE_TEXT:
+		return json_stringn((const char *)sqlite3_column_text(st, col),
+		    (size_t)sqlite3_column_bytes(st, col));
+	default:
+		return json_null();
+	}
+}
+
+json_t *
+db_row_json(sqlite3_stmt *st)
+{
+	json_t	*o;
+	int	 i, n;
+
+	if ((o = json_object()) == NULL)
+		return NULL;
+	n = sqlite3_column_count(st);
+	for (i = 0; i < n; i++)
+		json_object_set_new(o, sqlite3_column_name(st, i),
+		    db_column_json(st, i));
+	return o;
+}
+
+static sqlite3_stmt *
+db_vprepare(struct db *db, const char *sql, const char *fmt, va_list *ap)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_prepare(db, sql)) == NULL)
+		return NULL;
+	return db_bindv(st, fmt, ap) == 0 ? st : NULL;
+}
+
+json_t *
+db_rows(struct db *db, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	json_t		*a;
+	int		 rc;
+
+	va_start(ap, fmt);
+	st = db_vprepare(db, sql, fmt, &ap);
+	va_end(ap);
+	if (st == NULL || (a = json_array()) == NULL)
+		return NULL;
+	while ((rc = db_step(st)) == 1)
+		json_array_append_new(a, db_row_json(st));
+	sqlite3_reset(st);
+	if (rc == -1) {
+		json_decref(a);
+		return NULL;
+	}
+	return a;
+}
+
+int
+db_row(struct db *db, json_t **out, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	*out = NULL;
+	va_start(ap, fmt);
+	st = db_vprepare(db, sql, fmt, &ap);
+	va_end(ap);
+	if (st == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1)
+		*out = db_row_json(st);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 rc;
+
+	*out = 0;
+	va_start(ap, fmt);
+	st = db_vprepare(db, sql, fmt, &ap);
+	va_end(ap);
+	if (st == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc;
+}

@@ -1,0 +1,43 @@
+/*
+ * The home page and the health check.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "home_pages.h"
+#include "auth/account.h"
+#include "db/db.h"
+#include "server/form_page.h"
+
+void
+home(struct request *rq, struct response *rs)
+{
+	static const char *sql_org = "SELECT name FROM organisation WHERE id = 1";
+	json_t	*org = NULL;
+
+	if (db_row(rq->db, &org, sql_org, NULL) < 0) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	response_view(rs, "home", json_pack("{s:s, s:o, s:o, s:b, s:b}",
+	    "title", "Home",
+	    "organisation", org ? org : json_object(),
+	    "grants", account_grants_view(rq->db, rq->who.account_id),
+	    "is_staff", access_any(&rq->who, ROLES_STAFF),
+	    "has_role", rq->who.ngrants > 0));
+}
+
+void
+healthz(struct request *rq, struct response *rs)
+{
+	static const char *sql = "SELECT count(*) FROM schema_migrations";
+	int64_t	 n;
+
+	if (db_int(rq->db, &n, sql, NULL) <= 0) {
+		response_error(rs, 503, "The database is not ready.");
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = strdup("application/json");
+	buf_puts(&rs->body, "{\"status\":\"ok\"}\n");
+}

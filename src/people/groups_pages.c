@@ -1,0 +1,225 @@
+/*
+ * Groups (councils, forums, rep teams, panels...) and their memberships.
+ * Everyone with a role in a group can see it and its members; staff at
+ * its site manage it.
+ */
+#include <stdlib.h>
+
+#include "people.h"
+#include "../db/db.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+void
+groups_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+
+	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	response_view(rs, "people/groups", json_pack("{s:s, s:o, s:b}",
+	    "title", "Groups", "groups", group_list(rq->db, &f, 0),
+	    "can_add", access_any(&rq->who, ROLES_STAFF)));
+	scope_filter_clear(&f);
+}
+
+static int64_t
+int_of(const json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+void
+groups_show(struct request *rq, struct response *rs)
+{
+	json_t	*group;
+	int64_t	 id = rq->ids[0];
+
+	if (group_load(rq->db, id, &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	response_view(rs, "people/group", json_pack("{s:O, s:o, s:o, s:o, s:b}",
+	    "title", json_object_get(group, "name"),
+	    "group", group,
+	    "members", membership_list(rq->db, id, 1),
+	    "past_members", membership_list(rq->db, id, 0),
+	    "can_manage", access_covers(&rq->who, ROLES_STAFF,
+	    int_of(group, "site_id"), id)));
+}
+
+/* ctx: the group's id for an edit, or NULL for a new group. */
+static int
+group_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id = ctx ? *(int64_t *)ctx : 0;
+	int	 rc;
+
+	/* Only organisation-wide staff may make organisation-wide groups,
+	 * or nobody at a site could reach the group they just made. */
+	if (!json_is_integer(json_object_get(v, "site_id")) &&
+	    !access_covers(&rq->who, ROLES_STAFF, 0, 0)) {
+		form_error(errors, "site_id", "Select a site");
+		return DB_CONSTRAINT;
+	}
+	rc = group_save(rq->db, rq->who.account_id, id, v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/groups/%lld", id);
+	return form_constraint(rc, errors, "name",
+	    "A group with this name already exists at this site");
+}
+
+static json_t *
+group_form_options(struct request *rq)
+{
+	struct scope_filter	 f;
+	json_t			*o;
+
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1)
+		return NULL;
+	o = json_pack("{s:o}", "site_id", site_options(rq->db, &f));
+	scope_filter_clear(&f);
+	return o;
+}
+
+static void
+group_form(struct request *rq, struct response *rs, struct form_page *fp)
+{
+	json_t	*options;
+
+	if ((options = group_form_options(rq)) == NULL) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	fp->fields = group_fields;
+	fp->nfields = group_fields_count;
+	fp->save = group_store;
+	fp->options = options;
+	form_page_run(rq, rs, fp);
+	json_decref(options);
+}
+
+void
+groups_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add a group", .submit = "Add group", .back = "/groups",
+	};
+
+	group_form(rq, rs, &fp);
+}
+
+void
+groups_edit(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Change group", .submit = "Save changes",
+		.ctx = &rq->ids[0],
+	};
+	json_t	*group;
+	char	*back;
+
+	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	fp.back = back = location_of("/groups/%lld", rq->ids[0]);
+	fp.initial = group;
+	fp.caption = json_string_value(json_object_get(group, "site_name"));
+	group_form(rq, rs, &fp);
+	free(back);
+	json_decref(group);
+}
+
+static int
+member_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	rc = membership_add(rq->db, rq->who.account_id, rq->ids[0], v, NULL);
+	if (rc == DB_OK)
+		*location = location_of("/groups/%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "person_id",
+	    "This person could not be added");
+}
+
+void
+members_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add a member", .submit = "Add member",
+		.fields = membership_fields,
+		.nfields = membership_fields_count, .save = member_store,
+	};
+	json_t	*group, *options, *initial;
+	char	*back, today[DATE_CHARS + 1];
+
+	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	options = json_pack("{s:o}", "person_id", person_options(rq->db,
+	    int_of(group, "site_id"), rq->ids[0]));
+	initial = json_pack("{s:s, s:s}", "from_on", today,
+	    "position", "member");
+	fp.back = back = location_of("/groups/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(group, "name"));
+	fp.options = options;
+	fp.initial = initial;
+	if (options == NULL || initial == NULL)
+		response_error(rs, 500, "Something went wrong.");
+	else
+		form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(initial);
+	json_decref(group);
+}
+
+/* ctx: the membership being ended. */
+static int
+member_end_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	rc = membership_end(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/groups/%lld", int_of(ctx, "group_id"));
+	return form_constraint(rc, errors, "to_on", "The last day must be "
+	    "on or after the first day, and the role must not have ended");
+}
+
+void
+members_end(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "End this role", .submit = "End role",
+		.fields = membership_end_fields,
+		.nfields = membership_end_fields_count,
+		.save = member_end_store,
+	};
+	json_t	*m, *initial;
+	char	*back, today[DATE_CHARS + 1];
+
+	if (membership_load(rq->db, rq->ids[0], &m) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	initial = json_pack("{s:s}", "to_on", today);
+	fp.back = back = location_of("/groups/%lld", int_of(m, "group_id"));
+	fp.caption = json_string_value(json_object_get(m, "display_name"));
+	fp.initial = initial;
+	fp.ctx = m;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(initial);
+	json_decref(m);
+}

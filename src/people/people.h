@@ -1,0 +1,115 @@
+/*
+ * People, places and groups: the organisation's sites and their units,
+ * the people involved (pseudonymous reference, display name, status,
+ * restrictions, leaving), groups and memberships.  Everything else in
+ * Roundtable refers to these.
+ *
+ *   people_model.c  the choices, the form tables and the domain rules
+ *   people_store.c  the SQL (targets for the access check included)
+ *   sites_pages.c, people_pages.c, groups_pages.c  the handlers
+ *
+ * Store functions run in the caller's transaction, take checked values
+ * (from fields_validate) and return enum db_result; look-ups return <0,
+ * 0 or >0 as db.h says.  Every write appends to the audit chain.
+ */
+#ifndef RT_PEOPLE_H
+#define RT_PEOPLE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../auth/roles.h"
+#include "../server/fields.h"
+#include "../server/router.h"
+
+struct db;
+
+extern const struct choice site_kinds[];
+extern const struct choice unit_kinds[];
+extern const struct choice person_statuses[];
+extern const struct choice leaving_reasons[];
+extern const struct choice group_kinds[];
+extern const struct choice positions[];
+
+extern const struct field_spec site_fields[];
+extern const size_t site_fields_count;
+extern const struct field_spec unit_fields[];
+extern const size_t unit_fields_count;
+extern const struct field_spec person_fields[];
+extern const size_t person_fields_count;
+extern const struct field_spec leaving_fields[];
+extern const size_t leaving_fields_count;
+extern const struct field_spec group_fields[];
+extern const size_t group_fields_count;
+extern const struct field_spec membership_fields[];
+extern const size_t membership_fields_count;
+extern const struct field_spec membership_end_fields[];
+extern const size_t membership_end_fields_count;
+
+/* Adds *_label keys for each choice column present in a row (in place). */
+void	people_labels(json_t *row);
+void	people_labels_all(json_t *rows);
+/* A new pseudonymous reference, "P-" and 6 characters. */
+void	person_reference_new(char out[9]);
+
+/* Access targets for the route table. */
+int	site_target(struct db *, const int64_t *, struct target *);
+int	unit_target(struct db *, const int64_t *, struct target *);
+int	person_target(struct db *, const int64_t *, struct target *);
+int	group_target(struct db *, const int64_t *, struct target *);
+int	membership_target(struct db *, const int64_t *, struct target *);
+
+/* Lists, filtered to what the scope filter allows. */
+json_t	*site_list(struct db *, const struct scope_filter *);
+json_t	*unit_list(struct db *, int64_t site_id);
+json_t	*group_list(struct db *, const struct scope_filter *, int64_t site_id);
+json_t	*person_list(struct db *, const struct scope_filter *, const char *q,
+	    int64_t site_id, int include_left, int limit, int offset,
+	    int64_t *total);
+json_t	*membership_list(struct db *, int64_t group_id, int current);
+json_t	*person_memberships(struct db *, int64_t person_id);
+
+/* {value, label} options for selects. */
+json_t	*site_options(struct db *, const struct scope_filter *);
+json_t	*unit_options(struct db *, const struct scope_filter *);
+json_t	*person_options(struct db *, int64_t site_id, int64_t not_in_group);
+
+int	site_load(struct db *, int64_t id, json_t **out);
+int	unit_load(struct db *, int64_t id, json_t **out);
+int	person_load(struct db *, int64_t id, json_t **out);
+int	group_load(struct db *, int64_t id, json_t **out);
+int	membership_load(struct db *, int64_t id, json_t **out);
+
+int	site_save(struct db *, int64_t actor, int64_t id, json_t *v, int64_t *out);
+int	unit_save(struct db *, int64_t actor, int64_t id, int64_t site_id,
+	    json_t *v, int64_t *out);
+int	person_save(struct db *, int64_t actor, int64_t id, json_t *v,
+	    int64_t *out);
+/* Ends open memberships, disables linked accounts. */
+int	person_leave(struct db *, int64_t actor, int64_t id, json_t *v);
+int	group_save(struct db *, int64_t actor, int64_t id, json_t *v,
+	    int64_t *out);
+int	membership_add(struct db *, int64_t actor, int64_t group_id,
+	    json_t *v, int64_t *out);
+int	membership_end(struct db *, int64_t actor, int64_t id, json_t *v);
+
+/* Handlers (route table). */
+void	sites_index(struct request *, struct response *);
+void	sites_new(struct request *, struct response *);
+void	sites_show(struct request *, struct response *);
+void	sites_edit(struct request *, struct response *);
+void	units_new(struct request *, struct response *);
+void	units_edit(struct request *, struct response *);
+void	people_index(struct request *, struct response *);
+void	people_new(struct request *, struct response *);
+void	people_show(struct request *, struct response *);
+void	people_edit(struct request *, struct response *);
+void	people_leave(struct request *, struct response *);
+void	groups_index(struct request *, struct response *);
+void	groups_new(struct request *, struct response *);
+void	groups_show(struct request *, struct response *);
+void	groups_edit(struct request *, struct response *);
+void	members_new(struct request *, struct response *);
+void	members_end(struct request *, struct response *);
+
+#endif

@@ -1,0 +1,213 @@
+/*
+ * People: the pseudonymous register that groups draw their members from.
+ * Only coordinators and administrators reach these pages (see routes.c);
+ * the restrictions note is shown nowhere else.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "people.h"
+#include "../db/db.h"
+#include "../server/form_page.h"
+
+#define SEARCH_MAX_CHARS	100
+
+static int64_t
+query_id(const struct request *rq, const char *name)
+{
+	const char	*s = form_get(&rq->query, name);
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 ? v : 0;
+}
+
+void
+people_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+	const char		*q = form_get(&rq->query, "q");
+	int64_t			 total = 0, site = query_id(rq, "site");
+	int64_t			 page = query_id(rq, "page");
+	int			 size = rq->app->config->list_page_size;
+	int			 left = form_get(&rq->query, "left") != NULL;
+	json_t			*view;
+
+	if (q != NULL && (*q == '\0' || strlen(q) > SEARCH_MAX_CHARS))
+		q = NULL;
+	if (page < 1 || page > 1000000)
+		page = 1;
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	view = json_pack("{s:s, s:o, s:o, s:s?, s:I, s:b}",
+	    "title", "People",
+	    "people", person_list(rq->db, &f, q, site, left, size,
+	    (int)((page - 1) * size), &total),
+	    "sites", site_options(rq->db, &f),
+	    "q", q, "site", (json_int_t)site, "left", left);
+	if (view != NULL) {
+		json_object_set_new(view, "total", json_integer(total));
+		json_object_set_new(view, "page", json_integer(page));
+		if (page > 1)
+			json_object_set_new(view, "prev_page",
+			    json_integer(page - 1));
+		if (page * size < total)
+			json_object_set_new(view, "next_page",
+			    json_integer(page + 1));
+	}
+	response_view(rs, "people/people", view);
+	scope_filter_clear(&f);
+}
+
+void
+people_show(struct request *rq, struct response *rs)
+{
+	json_t	*person;
+
+	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	response_view(rs, "people/person", json_pack("{s:O, s:o, s:o}",
+	    "title", json_object_get(person, "display_name"),
+	    "person", person,
+	    "memberships", person_memberships(rq->db, rq->ids[0])));
+}
+
+/* The site and unit lists the person forms offer. */
+static json_t *
+person_form_options(struct request *rq)
+{
+	struct scope_filter	 f;
+	json_t			*o;
+
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1)
+		return NULL;
+	o = json_pack("{s:o, s:o}", "site_id", site_options(rq->db, &f),
+	    "unit_id", unit_options(rq->db, &f));
+	scope_filter_clear(&f);
+	return o;
+}
+
+/* ctx: the person's id for an edit, or NULL for a new person. */
+static int
+person_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id = ctx ? *(int64_t *)ctx : 0;
+	json_t	*unit;
+	int	 rc, same;
+
+	if (json_is_integer(json_object_get(v, "unit_id"))) {
+		rc = unit_load(rq->db, json_integer_value(json_object_get(v,
+		    "unit_id")), &unit);
+		if (rc < 0)
+			return DB_ERROR;
+		same = rc > 0 && json_integer_value(json_object_get(unit,
+		    "site_id")) == json_integer_value(json_object_get(v,
+		    "site_id"));
+		json_decref(unit);
+		if (!same) {
+			form_error(errors, "unit_id", "Select a wing or place "
+			    "at the site you chose");
+			return DB_CONSTRAINT;
+		}
+	}
+	rc = person_save(rq->db, rq->who.account_id, id, v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/people/%lld", id);
+	return form_constraint(rc, errors, "display_name",
+	    "This person could not be saved. Check the details");
+}
+
+void
+people_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add a person", .submit = "Add person",
+		.back = "/people", .fields = person_fields,
+		.nfields = person_fields_count, .save = person_store,
+	};
+	json_t	*options;
+
+	if ((options = person_form_options(rq)) == NULL) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	fp.options = options;
+	form_page_run(rq, rs, &fp);
+	json_decref(options);
+}
+
+void
+people_edit(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Change details", .submit = "Save changes",
+		.fields = person_fields, .nfields = person_fields_count,
+		.save = person_store, .ctx = &rq->ids[0],
+	};
+	json_t	*person, *options;
+	char	*back;
+
+	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if ((options = person_form_options(rq)) == NULL) {
+		json_decref(person);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	fp.back = back = location_of("/people/%lld", rq->ids[0]);
+	fp.initial = person;
+	fp.options = options;
+	fp.caption = json_string_value(json_object_get(person, "reference"));
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(person);
+}
+
+static int
+leave_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	rc = person_leave(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/people/%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "left_reason",
+	    "This person has already left");
+}
+
+void
+people_leave(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Record that this person has left",
+		.submit = "Record leaving", .fields = leaving_fields,
+		.nfields = leaving_fields_count, .save = leave_store,
+	};
+	json_t	*person;
+	char	*back;
+
+	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	fp.back = back = location_of("/people/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(person,
+	    "display_name"));
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(person);
+}

@@ -1,0 +1,166 @@
+/*
+ * Sites and their units (wings, reception, healthcare, venues).
+ */
+#include <stdlib.h>
+
+#include "people.h"
+#include "../db/db.h"
+#include "../server/form_page.h"
+
+void
+sites_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+
+	if (access_filter(&rq->who, ROLES_ALL, 1, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	response_view(rs, "people/sites", json_pack("{s:s, s:o, s:b}",
+	    "title", "Sites", "sites", site_list(rq->db, &f),
+	    "can_add", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN), 0, 0)));
+	scope_filter_clear(&f);
+}
+
+void
+sites_show(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+	json_t			*site;
+	int64_t			 id = rq->ids[0];
+
+	if (site_load(rq->db, id, &site) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
+		json_decref(site);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	response_view(rs, "people/site", json_pack("{s:O, s:o, s:o, s:o, "
+	    "s:b, s:b}",
+	    "title", json_object_get(site, "name"),
+	    "site", site,
+	    "units", unit_list(rq->db, id),
+	    "groups", group_list(rq->db, &f, id),
+	    "can_edit", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN), id, 0),
+	    "can_manage", access_covers(&rq->who, ROLES_STAFF, id, 0)));
+	scope_filter_clear(&f);
+}
+
+static int
+site_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id = ctx ? *(int64_t *)ctx : 0;
+	int	 rc;
+
+	rc = site_save(rq->db, rq->who.account_id, id, v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/sites/%lld", id);
+	return form_constraint(rc, errors, "name",
+	    "A site with this name already exists");
+}
+
+void
+sites_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add a site", .submit = "Add site", .back = "/sites",
+		.fields = site_fields, .nfields = site_fields_count,
+		.save = site_store,
+	};
+
+	form_page_run(rq, rs, &fp);
+}
+
+void
+sites_edit(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Change site", .submit = "Save changes",
+		.fields = site_fields, .nfields = site_fields_count,
+		.save = site_store, .ctx = &rq->ids[0],
+	};
+	json_t	*site;
+	char	*back;
+
+	if (site_load(rq->db, rq->ids[0], &site) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	fp.back = back = location_of("/sites/%lld", rq->ids[0]);
+	fp.initial = site;
+	fp.caption = json_string_value(json_object_get(site, "name"));
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(site);
+}
+
+/* ctx: the unit's id for an edit, or NULL for a new unit at ids[0]. */
+static int
+unit_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id = 0, site_id = rq->ids[0];
+	json_t	*unit;
+	int	 rc;
+
+	if (ctx != NULL) {
+		unit = ctx;
+		id = json_integer_value(json_object_get(unit, "id"));
+		site_id = json_integer_value(json_object_get(unit, "site_id"));
+	}
+	rc = unit_save(rq->db, rq->who.account_id, id, site_id, v, NULL);
+	if (rc == DB_OK)
+		*location = location_of("/sites/%lld", site_id);
+	return form_constraint(rc, errors, "name",
+	    "This site already has a place with this name");
+}
+
+void
+units_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add a wing or place", .submit = "Add",
+		.fields = unit_fields, .nfields = unit_fields_count,
+		.save = unit_store,
+	};
+	json_t	*site;
+	char	*back;
+
+	if (site_load(rq->db, rq->ids[0], &site) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	fp.back = back = location_of("/sites/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(site, "name"));
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(site);
+}
+
+void
+units_edit(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Change wing or place", .submit = "Save changes",
+		.fields = unit_fields, .nfields = unit_fields_count,
+		.save = unit_store,
+	};
+	json_t	*unit;
+	char	*back;
+
+	if (unit_load(rq->db, rq->ids[0], &unit) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	fp.back = back = location_of("/sites/%lld",
+	    json_integer_value(json_object_get(unit, "site_id")));
+	fp.initial = fp.ctx = unit;
+	fp.caption = json_string_value(json_object_get(unit, "site_name"));
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(unit);
+}

@@ -1,0 +1,473 @@
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "template.h"
+#include "../embedded.h"
+
+#define TEMPLATE_DEPTH_MAX	32	/* nested sections in one template */
+#define TEMPLATE_STACK_MAX	64	/* contexts while rendering */
+#define TEMPLATE_PARTIAL_MAX	8	/* partials within partials */
+#define TEMPLATE_NAME_MAX	128
+
+enum tnode_type { TN_TEXT, TN_VAR, TN_RAW, TN_SECTION, TN_INVERTED, TN_PARTIAL };
+
+/* A parse-tree node.  Owned by its parent (child list) or its template. */
+struct tnode {
+	enum tnode_type	 type;
+	char		*text;	/* owned: literal text or the tag's name */
+	size_t		 len;
+	struct tnode	*child;	/* owned: first node of a section */
+	struct tnode	*next;	/* owned: next sibling */
+};
+
+struct template {
+	char		*name;	/* owned */
+	struct tnode	*root;	/* owned */
+};
+
+static void
+tnode_free(struct tnode *n)
+{
+	struct tnode	*next;
+
+	for (; n != NULL; n = next) {
+		next = n->next;
+		tnode_free(n->child);
+		free(n->text);
+		free(n);
+	}
+}
+
+void
+template_free(struct template *t)
+{
+	if (t == NULL)
+		return;
+	tnode_free(t->root);
+	free(t->name);
+	free(t);
+}
+
+static struct tnode *
+tnode_new(enum tnode_type type, const char *text, size_t len)
+{
+	struct tnode	*n;
+
+	if ((n = calloc(1, sizeof(*n))) == NULL)
+		return NULL;
+	if ((n->text = strndup(text, len)) == NULL) {
+		free(n);
+		return NULL;
+	}
+	n->type = type;
+	n->len = len;
+	return n;
+}
+
+static int
+name_valid(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0 || len > TEMPLATE_NAME_MAX)
+		return 0;
+	if (len == 1 && s[0] == '.')
+		return 1;
+	for (i = 0; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_' &&
+		    s[i] != '.' && s[i] != '/' && s[i] != '-')
+			return 0;
+	return 1;
+}
+
+static int
+raw_name_allowed(const char *s, size_t len)
+{
+	return len > 5 && memcmp(s + len - 5, "_html", 5) == 0;
+}
+
+/*
+ * Builds the tree with an explicit stack of open sections; tails[d] is
+ * where the next node at depth d is linked.
+ */
+struct template *
+template_parse(const char *name, const char *src, size_t len, char *err,
+    size_t errsz)
+{
+	struct template	*t;
+	struct tnode	**tails[TEMPLATE_DEPTH_MAX + 1];
+	struct tnode	*open[TEMPLATE_DEPTH_MAX + 1];
+	struct tnode	*n;
+	const char	*p = src, *end = src + len, *tag, *close, *nm;
+	size_t		 nlen, line = 1;
+	int		 depth = 0, raw;
+	enum tnode_type	 type;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL ||
+	    (t->name = strdup(name)) == NULL) {
+		snprintf(err, errsz, "out of memory");
+		free(t);
+		return NULL;
+	}
+	tails[0] = &t->root;
+	while (p < end) {
+		tag = memmem(p, (size_t)(end - p), "{{", 2);
+		if (tag == NULL)
+			tag = end;
+		if (tag > p) {
+			if ((n = tnode_new(TN_TEXT, p, (size_t)(tag - p))) == NULL)
+				goto oom;
+			*tails[depth] = n;
+			tails[depth] = &n->next;
+			for (; p < tag; p++)
+				line += *p == '\n';
+		}
+		if (tag == end)
+			break;
+		raw = tag + 2 < end && tag[2] == '{';
+		nm = tag + (raw ? 3 : 2);
+		close = memmem(nm, (size_t)(end - nm), raw ? "}}}" : "}}", raw ? 3 : 2);
+		if (close == NULL) {
+			snprintf(err, errsz, "%s:%zu: unclosed tag", name, line);
+			goto fail;
+		}
+		p = close + (raw ? 3 : 2);
+		type = raw ? TN_RAW : TN_VAR;
+		if (!raw && strchr("#^/>!", *nm) != NULL) {
+			switch (*nm) {
+			case '#': type = TN_SECTION; break;
+			case '^': type = TN_INVERTED; break;
+			case '>': type = TN_PARTIAL; break;
+			case '!': continue;
+			default: type = TN_TEXT; break;	/* '/' closes */
+			}
+			nm++;
+		}
+		while (nm < close && isspace((unsigned char)*nm))
+			nm++;
+		nlen = (size_t)(close - nm);
+		while (nlen > 0 && isspace((unsigned char)nm[nlen - 1]))
+			nlen--;
+		if (!name_valid(nm, nlen)) {
+			snprintf(err, errsz, "%s:%zu: bad tag name", name, line);
+			goto fail;
+		}
+		if (type == TN_RAW && !raw_name_allowed(nm, nlen)) {
+			snprintf(err, errsz, "%s:%zu: unescaped output is only "
+			    "for names ending in _html", name, line);
+			goto fail;
+		}
+		if (type == TN_TEXT) {	/* a closing tag */
+			if (depth == 0 || open[depth]->len != nlen ||
+			    memcmp(open[depth]->text, nm, nlen) != 0) {
+				snprintf(err, errsz, "%s:%zu: unexpected "
+				    "closing tag", name, line);
+				goto fail;
+			}
+			depth--;
+			continue;
+		}
+		if ((n = tnode_new(type, nm, nlen)) == NULL)
+			goto oom;
+		*tails[depth] = n;
+		tails[depth] = &n->next;
+		if (type == TN_SECTION || type == TN_INVERTED) {
+			if (depth == TEMPLATE_DEPTH_MAX) {
+				snprintf(err, errsz, "%s:%zu: sections nested "
+				    "too deep", name, line);
+				goto fail;
+			}
+			open[++depth] = n;
+			tails[depth] = &n->child;
+		}
+	}
+	if (depth != 0) {
+		snprintf(err, errsz, "%s: section \"%s\" is not closed",
+		    name, open[depth]->text);
+		goto fail;
+	}
+	return t;
+oom:
+	snprintf(err, errsz, "out of memory");
+fail:
+	template_free(t);
+	return NULL;
+}
+
+int
+template_set_add(struct template_set *set, struct template *t)
+{
+	struct template	**p;
+
+	p = realloc(set->items, (set->n + 1) * sizeof(*p));
+	if (p == NULL)
+		return -1;
+	set->items = p;
+	set->items[set->n++] = t;
+	return 0;
+}
+
+void
+template_set_free(struct template_set *set)
+{
+	size_t	 i;
+
+	for (i = 0; i < set->n; i++)
+		template_free(set->items[i]);
+	free(set->items);
+	set->items = NULL;
+	set->n = 0;
+}
+
+static const struct template *
+template_find(const struct template_set *set, const char *name, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < set->n; i++)
+		if (strlen(set->items[i]->name) == len &&
+		    memcmp(set->items[i]->name, name, len) == 0)
+			return set->items[i];
+	return NULL;
+}
+
+static int
+partials_check(const struct template_set *set, const struct template *t,
+    const struct tnode *n, char *err, size_t errsz)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == TN_PARTIAL &&
+		    template_find(set, n->text, n->len) == NULL) {
+			snprintf(err, errsz, "%s: no template \"%s\"",
+			    t->name, n->text);
+			return -1;
+		}
+		if (partials_check(set, t, n->child, err, errsz) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+int
+template_set_check(const struct template_set *set, char *err, size_t errsz)
+{
+	size_t	 i;
+
+	for (i = 0; i < set->n; i++)
+		if (partials_check(set, set->items[i], set->items[i]->root,
+		    err, errsz) == -1)
+			return -1;
+	return 0;
+}
+
+int
+template_set_load_embedded(struct template_set *set)
+{
+	const struct embedded_file *f;
+	struct template	*t;
+	char		 err[256], name[256];
+	size_t		 n;
+
+	for (f = embedded_templates; f->name != NULL; f++) {
+		n = strlen(f->name);
+		if (n > 5 && strcmp(f->name + n - 5, ".html") == 0)
+			n -= 5;
+		snprintf(name, sizeof(name), "%.*s", (int)n, f->name);
+		t = template_parse(name, (const char *)f->data, f->len,
+		    err, sizeof(err));
+		if (t == NULL || template_set_add(set, t) == -1) {
+			fprintf(stderr, "template %s\n", t ? "out of memory" : err);
+			template_free(t);
+			return -1;
+		}
+	}
+	if (template_set_check(set, err, sizeof(err)) == -1) {
+		fprintf(stderr, "template %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+int
+html_escape(struct buf *b, const char *s, size_t len)
+{
+	const char	*run = s, *end = s + len, *rep;
+	int		 rc = 0;
+
+	for (; s < end && rc == 0; s++) {
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		rc = buf_add(b, run, (size_t)(s - run));
+		if (rc == 0)
+			rc = buf_puts(b, rep);
+		run = s + 1;
+	}
+	if (rc == 0)
+		rc = buf_add(b, run, (size_t)(end - run));
+	return rc;
+}
+
+/* Rendering state: the context stack and the output. */
+struct render {
+	const struct template_set *set;
+	json_t		*stack[TEMPLATE_STACK_MAX];	/* borrowed */
+	int		 depth;
+	int		 partials;
+	struct buf	*out;
+};
+
+static json_t *
+lookup(const struct render *r, const char *name, size_t len)
+{
+	const char	*dot, *end = name + len;
+	json_t		*v = NULL;
+	int		 i;
+	size_t		 seg;
+
+	if (len == 1 && name[0] == '.')
+		return r->stack[r->depth - 1];
+	dot = memchr(name, '.', len);
+	seg = dot ? (size_t)(dot - name) : len;
+	for (i = r->depth - 1; i >= 0 && v == NULL; i--)
+		if (json_is_object(r->stack[i]))
+			v = json_object_getn(r->stack[i], name, seg);
+	while (v != NULL && dot != NULL) {
+		name = dot + 1;
+		dot = memchr(name, '.', (size_t)(end - name));
+		seg = dot ? (size_t)(dot - name) : (size_t)(end - name);
+		v = json_is_object(v) ? json_object_getn(v, name, seg) : NULL;
+	}
+	return v;
+}
+
+static int
+truthy(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_ARRAY:
+		return json_array_size(v) > 0;
+	case JSON_STRING:
+		return json_string_length(v) > 0;
+	case JSON_INTEGER:
+		return json_integer_value(v) != 0;
+	case JSON_REAL:
+		return json_real_value(v) != 0.0;
+	case JSON_TRUE:
+	case JSON_OBJECT:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+put_value(struct buf *out, const json_t *v, int escape)
+{
+	if (v == NULL)
+		return 0;
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		return escape ?
+		    html_escape(out, json_string_value(v), json_string_length(v)) :
+		    buf_add(out, json_string_value(v), json_string_length(v));
+	case JSON_INTEGER:
+		return buf_printf(out, "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(v));
+	case JSON_REAL:
+		return buf_printf(out, "%g", json_real_value(v));
+	default:
+		return 0;
+	}
+}
+
+static int render_nodes(struct render *, const struct tnode *);
+
+static int
+render_pushed(struct render *r, json_t *ctx, const struct tnode *body)
+{
+	int	 rc;
+
+	if (r->depth == TEMPLATE_STACK_MAX)
+		return -1;
+	r->stack[r->depth++] = ctx;
+	rc = render_nodes(r, body);
+	r->depth--;
+	return rc;
+}
+
+static int
+render_section(struct render *r, const struct tnode *n)
+{
+	json_t	*v = lookup(r, n->text, n->len), *item;
+	size_t	 i;
+
+	if (n->type == TN_INVERTED)
+		return v == NULL || !truthy(v) ? render_nodes(r, n->child) : 0;
+	if (v == NULL || !truthy(v))
+		return 0;
+	if (!json_is_array(v))
+		return render_pushed(r, v, n->child);
+	json_array_foreach(v, i, item)
+		if (render_pushed(r, item, n->child) == -1)
+			return -1;
+	return 0;
+}
+
+static int
+render_nodes(struct render *r, const struct tnode *n)
+{
+	const struct template	*t;
+	int			 rc = 0;
+
+	for (; n != NULL && rc == 0; n = n->next) {
+		switch (n->type) {
+		case TN_TEXT:
+			rc = buf_add(r->out, n->text, n->len);
+			break;
+		case TN_VAR:
+		case TN_RAW:
+			rc = put_value(r->out, lookup(r, n->text, n->len),
+			    n->type == TN_VAR);
+			break;
+		case TN_SECTION:
+		case TN_INVERTED:
+			rc = render_section(r, n);
+			break;
+		case TN_PARTIAL:
+			t = template_find(r->set, n->text, n->len);
+			if (t == NULL || r->partials == TEMPLATE_PARTIAL_MAX)
+				return -1;
+			r->partials++;
+			rc = render_nodes(r, t->root);
+			r->partials--;
+			break;
+		}
+	}
+	return rc;
+}
+
+int
+template_render(const struct template_set *set, const char *name,
+    json_t *view, struct buf *out)
+{
+	const struct template	*t;
+	struct render		 r;
+
+	if ((t = template_find(set, name, strlen(name))) == NULL) {
+		fprintf(stderr, "template %s: not found\n", name);
+		return -1;
+	}
+	memset(&r, 0, sizeof(r));
+	r.set = set;
+	r.out = out;
+	r.stack[r.depth++] = view;
+	return render_nodes(&r, t->root);
+}

@@ -1,0 +1,56 @@
+/*
+ * A small Mustache-style template engine over jansson values, escaping by
+ * default.
+ *
+ *   {{name}}        the value, HTML-escaped (strings, numbers; null/false
+ *                   print nothing); dotted names walk objects: {{site.name}}
+ *   {{#name}}..{{/name}}  once per array element, once with an object
+ *                   pushed, once for any other true value; skipped for
+ *                   null, false, 0, "" and []
+ *   {{^name}}..{{/name}}  only when the value is one of those
+ *   {{> path}}      another template of the set, with the same context
+ *   {{{name_html}}} unescaped: allowed only for names ending in "_html",
+ *                   which handlers fill solely from a trusted renderer
+ *                   (cmark in safe mode); the parser refuses any other
+ *   {{! comment}}
+ *
+ * Everything is parsed once at start-up.  struct template_set owns every
+ * template and node; template_set_free() releases them.
+ */
+#ifndef RT_TEMPLATE_H
+#define RT_TEMPLATE_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "../util/buf.h"
+
+struct template;
+
+struct template_set {
+	struct template	**items;	/* owned */
+	size_t		  n;
+};
+
+/* Parses one template.  NULL on a syntax error, described in err. */
+struct template	*template_parse(const char *name, const char *src,
+		    size_t len, char *err, size_t errsz);
+void		 template_free(struct template *);
+
+/* Adds a parsed template (the set takes ownership).  0 or -1. */
+int		 template_set_add(struct template_set *, struct template *);
+/* Checks that every partial named by every template exists.  0 or -1. */
+int		 template_set_check(const struct template_set *,
+		    char *err, size_t errsz);
+void		 template_set_free(struct template_set *);
+/* Loads every embedded template; strips ".html".  0 or -1 (on stderr). */
+int		 template_set_load_embedded(struct template_set *);
+
+/* Renders the template called name with view as the context.  0 or -1. */
+int		 template_render(const struct template_set *, const char *name,
+		    json_t *view, struct buf *out);
+
+/* Appends s HTML-escaped.  0 or -1. */
+int		 html_escape(struct buf *, const char *s, size_t len);
+
+#endif

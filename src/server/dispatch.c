@@ -1,0 +1,144 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "dispatch.h"
+#include "router.h"
+#include "../auth/account.h"
+#include "../db/db.h"
+
+static int
+authenticate(struct request *rq, const char *bearer)
+{
+	const struct config	*c = rq->app->config;
+	int64_t			 id = 0;
+	int			 rc;
+
+	if (bearer != NULL) {
+		rc = apitoken_resolve(rq->db, bearer, &id);
+		rq->who.via_token = 1;
+	} else if (rq->session_cookie != NULL)
+		rc = session_resolve(rq->db, rq->session_cookie, rq->now,
+		    c->session_idle_s, c->session_touch_s, &id);
+	else
+		return 0;
+	if (rc <= 0)
+		return rc;
+	rc = account_principal(rq->db, id, &rq->who);
+	if (rc > 0 && bearer != NULL)
+		rq->who.via_token = 1;
+	return rc;
+}
+
+void
+request_anon_csrf(struct request *rq, struct response *rs)
+{
+	char	 token[TOKEN_CHARS + 1];
+
+	if (rq->anon_cookie == NULL || !token_wellformed(rq->anon_cookie)) {
+		token_new(token);
+		response_cookie(rs, ANON_COOKIE, token);
+		csrf_token(rq->app->csrf_key, token, rq->csrf);
+	} else
+		csrf_token(rq->app->csrf_key, rq->anon_cookie, rq->csrf);
+}
+
+/* 1 when the request may go on; otherwise the response says why. */
+static int
+authorise(struct request *rq, struct response *rs)
+{
+	const struct route	*rt = rq->route;
+	struct target		 t = { 0, 0 };
+	int			 rc;
+
+	if (rt->roles == 0)
+		return 1;
+	if (rq->who.account_id == 0) {
+		if (rq->wants_json || rq->who.via_token)
+			response_error(rs, 401, "Sign in first.");
+		else
+			response_redirect(rs, "/sign-in");
+		return 0;
+	}
+	if (rq->who.must_change_password &&
+	    !(rt->flags & ROUTE_DURING_PASSWORD_CHANGE)) {
+		response_redirect(rs, "/account/password");
+		return 0;
+	}
+	if (rt->flags & ROUTE_SIGNED_IN)
+		return 1;
+	if (rt->target == NULL) {
+		if (access_any(&rq->who, rt->roles))
+			return 1;
+	} else {
+		rc = rt->target(rq->db, rq->ids, &t);
+		if (rc < 0) {
+			response_error(rs, 500, "Something went wrong.");
+			return 0;
+		}
+		if (rc == 0) {
+			response_error(rs, 404, "Page not found.");
+			return 0;
+		}
+		if (access_covers(&rq->who, rt->roles, t.site_id, t.group_id))
+			return 1;
+	}
+	response_error(rs, 403, "You do not have access to this page.");
+	return 0;
+}
+
+static int
+csrf_checked(struct request *rq, struct response *rs)
+{
+	const char	*anchor;
+
+	anchor = rq->who.account_id ? rq->session_cookie : rq->anon_cookie;
+	if (anchor != NULL)
+		csrf_token(rq->app->csrf_key, anchor, rq->csrf);
+	if (rq->method != HTTP_POST || rq->who.via_token)
+		return 1;
+	if (csrf_valid(rq->app->csrf_key, anchor,
+	    form_get(&rq->body, CSRF_FIELD)))
+		return 1;
+	response_error(rs, 403, "This form has expired. Go back, reload "
+	    "the page and try again.");
+	return 0;
+}
+
+void
+dispatch(struct request *rq, struct response *rs, const char *bearer)
+{
+	int	 status, rc;
+
+	rq->route = router_match(routes, routes_count, rq->method, rq->path,
+	    rq->ids, &rq->nids, &status);
+	if (rq->route == NULL) {
+		response_error(rs, status, status == 404 ? "Page not found." :
+		    "That method is not allowed here.");
+		return;
+	}
+	/* Outside the request's transaction: may touch the session row. */
+	if (authenticate(rq, bearer) < 0) {
+		response_error(rs, 503, "The service is busy. Try again.");
+		return;
+	}
+	if (!authorise(rq, rs) || !csrf_checked(rq, rs))
+		return;
+	rc = db_begin(rq->db, rq->method == HTTP_POST);
+	if (rc != DB_OK) {
+		rs->retry_after = 1;
+		response_error(rs, 503, "The service is busy. Try again.");
+		return;
+	}
+	rq->route->handler(rq, rs);
+	if (rs->status >= 400 && !rs->commit_anyway) {
+		db_rollback(rq->db);
+		return;
+	}
+	if (db_commit(rq->db) != DB_OK) {
+		free(rs->location);
+		rs->location = NULL;
+		rs->retry_after = 1;
+		response_error(rs, 503, "Your change was not saved because "
+		    "the service is busy. Try again.");
+	}
+}

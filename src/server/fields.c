@@ -1,0 +1,256 @@
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields.h"
+#include "../util/date.h"
+#include "../util/text.h"
+
+const char *
+choice_label(const struct choice *c, const char *value)
+{
+	for (; c != NULL && c->value != NULL; c++)
+		if (value != NULL && strcmp(c->value, value) == 0)
+			return c->label;
+	return value;
+}
+
+json_t *
+choices_json(const struct choice *c)
+{
+	json_t	*a = json_array();
+
+	for (; c != NULL && c->value != NULL; c++)
+		json_array_append_new(a, json_pack("{s:s, s:s}", "value",
+		    c->value, "label", c->label));
+	return a;
+}
+
+static int
+error_add(json_t *errors, const struct field_spec *f, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+error_add(json_t *errors, const struct field_spec *f, const char *fmt, ...)
+{
+	char	 msg[256], href[128];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	snprintf(href, sizeof(href), "#%s", f->name);
+	return json_array_append_new(errors, json_pack("{s:s, s:s, s:s}",
+	    "field", f->name, "message", msg, "href", href));
+}
+
+/* A lower-case first letter for labels used inside sentences. */
+static void
+label_lower(const struct field_spec *f, char *out, size_t sz)
+{
+	snprintf(out, sz, "%s", f->label);
+	if (out[0] != '\0' && !(isupper((unsigned char)out[0]) &&
+	    isupper((unsigned char)out[1])))
+		out[0] = (char)tolower((unsigned char)out[0]);
+}
+
+static int
+id_offered(const json_t *options, const char *name, int64_t id)
+{
+	const json_t	*list, *o;
+	size_t		 i;
+
+	list = options ? json_object_get(options, name) : NULL;
+	json_array_foreach(list, i, o)
+		if (json_integer_value(json_object_get(o, "value")) == id)
+			return 1;
+	return 0;
+}
+
+static int
+field_check(const struct field_spec *f, const char *v, size_t len,
+    const json_t *options, json_t *values, json_t *errors)
+{
+	char	 what[128], *end;
+	long long id;
+	const struct choice *c;
+
+	label_lower(f, what, sizeof(what));
+	if (len == 0) {
+		json_object_set_new(values, f->name, json_null());
+		if (!f->required)
+			return 0;
+		return error_add(errors, f, "%s %s",
+		    f->kind == FIELD_CHOICE || f->kind == FIELD_ID ?
+		    "Select" : "Enter", f->kind == FIELD_DATE ?
+		    "a date" : what);
+	}
+	/* Echo what was typed, so a refused form comes back as it was. */
+	if (f->kind != FIELD_PASSWORD)
+		json_object_set_new(values, f->name, json_stringn(v, len));
+	if (!text_printable(v, len, f->kind == FIELD_TEXTAREA))
+		return error_add(errors, f, "%s must not contain control "
+		    "characters", f->label);
+	switch (f->kind) {
+	case FIELD_TEXT:
+	case FIELD_TEXTAREA:
+	case FIELD_PASSWORD:
+		if (utf8_length(v, len) > f->max_chars)
+			return error_add(errors, f, "%s must be %zu characters "
+			    "or fewer", f->label, f->max_chars);
+		break;
+	case FIELD_CHOICE:
+		for (c = f->choices; c && c->value; c++)
+			if (strlen(c->value) == len && memcmp(c->value, v, len) == 0)
+				break;
+		if (c == NULL || c->value == NULL)
+			return error_add(errors, f, "Select %s from the list",
+			    what);
+		break;
+	case FIELD_DATE:
+		if (!date_valid(v))
+			return error_add(errors, f, "%s must be a real date, "
+			    "like 2026-03-31", f->label);
+		break;
+	case FIELD_ID:
+		id = strtoll(v, &end, 10);
+		if (*end != '\0' || id <= 0 || !id_offered(options, f->name, id))
+			return error_add(errors, f, "Select %s from the list",
+			    what);
+		return json_object_set_new(values, f->name, json_integer(id));
+	default:
+		break;
+	}
+	if (f->kind == FIELD_PASSWORD)
+		return json_object_set_new(values, f->name, json_stringn(v, len));
+	return 0;
+}
+
+int
+fields_validate(const struct field_spec *specs, size_t n,
+    const struct form *form, const json_t *options, json_t **values,
+    json_t **errors)
+{
+	const char	*v;
+	size_t		 i, len;
+
+	*values = json_object();
+	*errors = json_array();
+	if (*values == NULL || *errors == NULL)
+		goto oom;
+	for (i = 0; i < n; i++) {
+		v = form_get(form, specs[i].name);
+		if (v == NULL)
+			v = "";
+		len = strlen(v);
+		/* Passwords keep their spaces: they are the user's secret. */
+		if (specs[i].kind != FIELD_PASSWORD) {
+			while (len > 0 && isspace((unsigned char)*v)) {
+				v++;
+				len--;
+			}
+			while (len > 0 && isspace((unsigned char)v[len - 1]))
+				len--;
+		}
+		if (field_check(&specs[i], v, len, options, *values,
+		    *errors) == -1)
+			goto oom;
+	}
+	return json_array_size(*errors) > 0;
+oom:
+	json_decref(*values);
+	json_decref(*errors);
+	*values = *errors = NULL;
+	return -1;
+}
+
+static const char *
+error_for(const json_t *errors, const char *name)
+{
+	const json_t	*e;
+	size_t		 i;
+
+	json_array_foreach(errors, i, e)
+		if (strcmp(json_string_value(json_object_get(e, "field")),
+		    name) == 0)
+			return json_string_value(json_object_get(e, "message"));
+	return NULL;
+}
+
+static json_t *
+options_view(const struct field_spec *f, const json_t *value,
+    const json_t *options)
+{
+	const struct choice	*c;
+	const json_t		*list, *o;
+	json_t			*a = json_array();
+	char			 s[32];
+	size_t			 i;
+
+	if (f->kind == FIELD_CHOICE) {
+		for (c = f->choices; c && c->value; c++)
+			json_array_append_new(a, json_pack("{s:s, s:s, s:b}",
+			    "value", c->value, "label", c->label, "selected",
+			    json_is_string(value) &&
+			    strcmp(json_string_value(value), c->value) == 0));
+		return a;
+	}
+	list = options ? json_object_get(options, f->name) : NULL;
+	json_array_foreach(list, i, o) {
+		snprintf(s, sizeof(s), "%lld", (long long)
+		    json_integer_value(json_object_get(o, "value")));
+		json_array_append_new(a, json_pack("{s:s, s:O, s:b}", "value", s,
+		    "label", json_object_get(o, "label"), "selected",
+		    json_is_integer(value) && json_integer_value(value) ==
+		    json_integer_value(json_object_get(o, "value"))));
+	}
+	return a;
+}
+
+json_t *
+fields_view(const struct field_spec *specs, size_t n, const json_t *values,
+    const json_t *errors, const json_t *options)
+{
+	static const char *const kinds[FIELD__MAX] = {
+		"is_text", "is_textarea", "is_select", "is_date", "is_select",
+		"is_password",
+	};
+	const struct field_spec	*f;
+	const json_t		*v;
+	const char		*err;
+	json_t			*a = json_array(), *o;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		f = &specs[i];
+		v = values ? json_object_get(values, f->name) : NULL;
+		err = error_for(errors, f->name);
+		o = json_pack("{s:s, s:s, s:b, s:b}", "name", f->name,
+		    "label", f->label, kinds[f->kind], 1, "required",
+		    f->required);
+		if (o == NULL)
+			continue;
+		if (f->hint != NULL)
+			json_object_set_new(o, "hint", json_string(f->hint));
+		if (err != NULL)
+			json_object_set_new(o, "error", json_string(err));
+		if (f->hint != NULL || err != NULL) {
+			char	 ids[160];
+
+			snprintf(ids, sizeof(ids), "%s%s%s%s%s",
+			    f->hint ? f->name : "", f->hint ? "-hint" : "",
+			    f->hint && err ? " " : "", err ? f->name : "",
+			    err ? "-error" : "");
+			json_object_set_new(o, "describedby", json_string(ids));
+		}
+		if (json_is_string(v) && f->kind != FIELD_PASSWORD)
+			json_object_set(o, "value", (json_t *)v);
+		if (f->kind == FIELD_CHOICE || f->kind == FIELD_ID)
+			json_object_set_new(o, "options",
+			    options_view(f, v, options));
+		json_array_append_new(a, o);
+	}
+	return a;
+}

@@ -1,0 +1,66 @@
+/*
+ * Typed form fields: one table per form says each field's name, label,
+ * kind, whether it is required, its length limit and its allowed values.
+ * The same table validates input (fields_validate) and draws the form
+ * (fields_view), so the two cannot disagree.  Handlers read only the
+ * checked values.
+ *
+ * Values come back as a JSON object: strings trimmed of surrounding white
+ * space, NULL (json null) for an empty optional field, integers for
+ * FIELD_ID.  Errors are an array of {field, message, href} in field order,
+ * empty when everything is valid.  Both are new references.
+ */
+#ifndef RT_FIELDS_H
+#define RT_FIELDS_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "request.h"
+
+enum field_kind {
+	FIELD_TEXT,
+	FIELD_TEXTAREA,
+	FIELD_CHOICE,	/* one of choices[] */
+	FIELD_DATE,	/* YYYY-MM-DD */
+	FIELD_ID,	/* one of the ids offered in options[name] */
+	FIELD_PASSWORD,	/* never echoed back */
+	FIELD__MAX
+};
+
+struct choice {
+	const char	*value;
+	const char	*label;
+};
+
+struct field_spec {
+	const char		*name;
+	const char		*label;
+	enum field_kind		 kind;
+	int			 required;
+	size_t			 max_chars;	/* TEXT, TEXTAREA, PASSWORD */
+	const struct choice	*choices;	/* CHOICE: ends with {NULL} */
+	const char		*hint;
+};
+
+#define FIELDS_COUNT(a)	(sizeof(a) / sizeof((a)[0]))
+
+/*
+ * options: for FIELD_ID fields, an object mapping the field name to an
+ * array of {value: id, label}; may be NULL when there are none.
+ * Returns 0 when valid, 1 when not, -1 when out of memory.
+ */
+int	 fields_validate(const struct field_spec *, size_t n,
+	    const struct form *, const json_t *options,
+	    json_t **values, json_t **errors);
+
+/* The form as the templates draw it (see templates/form_fields.html). */
+json_t	*fields_view(const struct field_spec *, size_t n,
+	    const json_t *values, const json_t *errors, const json_t *options);
+
+/* The label for value in a choice list, or value itself. */
+const char *choice_label(const struct choice *, const char *value);
+/* The choices as an array of {value, label}, for views. */
+json_t	*choices_json(const struct choice *);
+
+#endif

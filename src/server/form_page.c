@@ -1,0 +1,104 @@
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "form_page.h"
+#include "../db/db.h"
+
+void
+form_error(json_t *errors, const char *field, const char *message)
+{
+	char	 href[128];
+
+	snprintf(href, sizeof(href), "#%s", field);
+	json_array_append_new(errors, json_pack("{s:s, s:s, s:s}", "field",
+	    field, "message", message, "href", href));
+}
+
+void
+form_page_show(struct response *rs, int status, const struct form_page *fp,
+    const json_t *values, const json_t *errors)
+{
+	json_t	*view;
+
+	view = json_pack("{s:s, s:s, s:s, s:o, s:O}",
+	    "title", fp->title,
+	    "submit", fp->submit,
+	    "back", fp->back,
+	    "fields", fields_view(fp->fields, fp->nfields, values, errors,
+	    fp->options),
+	    "errors", errors ? errors : json_array());
+	if (view != NULL)
+		json_object_set_new(view, "has_errors",
+		    json_boolean(json_array_size(errors) > 0));
+	if (view != NULL && fp->caption != NULL)
+		json_object_set_new(view, "caption", json_string(fp->caption));
+	if (view == NULL) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	response_page(rs, status, "form", view);
+}
+
+void
+form_page_run(struct request *rq, struct response *rs,
+    const struct form_page *fp)
+{
+	json_t	*values = NULL, *errors = NULL;
+	char	*location = NULL;
+	int	 rc;
+
+	if (rq->method == HTTP_GET) {
+		form_page_show(rs, 200, fp, fp->initial, NULL);
+		return;
+	}
+	rc = fields_validate(fp->fields, fp->nfields, &rq->body, fp->options,
+	    &values, &errors);
+	if (rc == 0) {
+		rc = fp->save(rq, values, errors, fp->ctx, &location);
+		if (rc == DB_OK && location != NULL) {
+			response_redirect(rs, "%s", location);
+			goto out;
+		}
+		if (rc == DB_OK || rc == DB_CONSTRAINT)
+			rc = 1;
+	}
+	if (rc == 1 && json_array_size(errors) > 0)
+		form_page_show(rs, 422, fp, values, errors);
+	else if (rc == DB_BUSY) {
+		rs->retry_after = 1;
+		response_error(rs, 503, "The service is busy. Try again.");
+	} else
+		response_error(rs, 500, "Something went wrong.");
+out:
+	free(location);
+	json_decref(values);
+	json_decref(errors);
+}
+
+int
+form_constraint(int rc, json_t *errors, const char *field,
+    const char *message)
+{
+	if (rc == DB_CONSTRAINT)
+		form_error(errors, field, message);
+	return rc;
+}
+
+void
+response_view(struct response *rs, const char *template, json_t *view)
+{
+	if (view == NULL)
+		response_error(rs, 500, "Something went wrong.");
+	else
+		response_page(rs, 200, template, view);
+}
+
+char *
+location_of(const char *fmt, int64_t id)
+{
+	char	*s;
+
+	if (asprintf(&s, fmt, (long long)id) == -1)
+		return NULL;
+	return s;
+}

@@ -1,0 +1,51 @@
+/*
+ * The one flow every simple form follows: GET shows it (with initial
+ * values), POST validates it against its field table, then either saves
+ * and redirects (303) or shows it again with the user's input and the
+ * errors (422).  All such forms share templates/form.html.
+ */
+#ifndef RT_FORM_PAGE_H
+#define RT_FORM_PAGE_H
+
+#include "fields.h"
+#include "request.h"
+
+/*
+ * Saves checked values.  Returns enum db_result; on DB_OK *location is a
+ * malloc'd path to redirect to.  On DB_CONSTRAINT (or a domain rule
+ * failing), it adds {field, message} to errors and the form is shown again.
+ */
+typedef int	(*form_save)(struct request *, json_t *values, json_t *errors,
+		    void *ctx, char **location);
+
+struct form_page {
+	const char		*title;		/* "Add a site" */
+	const char		*caption;	/* small text above it, or NULL */
+	const char		*submit;	/* button label */
+	const char		*back;		/* cancel link */
+	const struct field_spec	*fields;
+	size_t			 nfields;
+	const json_t		*options;	/* FIELD_ID choices, or NULL */
+	const json_t		*initial;	/* values for GET, or NULL */
+	form_save		 save;
+	void			*ctx;
+};
+
+void	form_page_run(struct request *, struct response *,
+	    const struct form_page *);
+/* Shows the form with status, values and errors (any may be NULL). */
+void	form_page_show(struct response *, int status, const struct form_page *,
+	    const json_t *values, const json_t *errors);
+/* Adds an error for field to an errors array (for save functions). */
+void	form_error(json_t *errors, const char *field, const char *message);
+
+#endif
+
+/* When rc is DB_CONSTRAINT, adds message for field.  Returns rc. */
+int	form_constraint(int rc, json_t *errors, const char *field,
+	    const char *message);
+/* Page of view with template, or 500 when view is NULL (out of memory or
+ * a failed query).  Takes the view. */
+void	response_view(struct response *, const char *template, json_t *view);
+/* The location of an id'd page, malloc'd: fmt has one %lld. */
+char	*location_of(const char *fmt, int64_t id);

@@ -1,0 +1,638 @@
+/*
+ * libmicrohttpd glue.  Per-request state is made on the first callback and
+ * freed in the completion callback.  The response is queued only on the
+ * final callback (after the body is read): queueing earlier makes
+ * libmicrohttpd close the connection, which costs keep-alive.  Errors
+ * found while reading (too large, malformed) are remembered and answered
+ * then too, except a declared Content-Length over the limit, answered at
+ * once because reading that body would waste the time we are protecting.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "dispatch.h"
+#include "http.h"
+#include "layout.h"
+#include "static_files.h"
+#include "../db/db.h"
+#include "../render/template.h"
+#include "../util/text.h"
+
+#define POST_BUFFER_SIZE	8192
+#define STOP_GRACE_S		10	/* wait for in-flight requests */
+#define DB_WORKERS_MAX		256
+
+struct server {
+	struct app		*app;
+	struct static_files	 statics;
+	pthread_mutex_t		 lock;		/* guards dbs */
+	struct db		*dbs[DB_WORKERS_MAX];
+	size_t			 ndbs;
+	int			 in_flight;	/* requests begun, not completed */
+};
+
+/* Per-request state: owned by the connection, freed when it completes. */
+struct exchange {
+	struct request		 rq;
+	struct response		 rs;
+	struct MHD_PostProcessor *pp;
+	size_t			 body_bytes;
+	int			 early_status;	/* 4xx found while reading */
+	char			*early_message;	/* owned */
+	struct timespec		 start;
+	char			 method[8];
+	char			*path;		/* owned copy for the log */
+	char			 addr[INET6_ADDRSTRLEN];
+	int			 status;
+};
+
+static _Thread_local struct db *worker_db;
+
+static struct db *
+server_db(struct server *s)
+{
+	struct db	*db;
+
+	if (worker_db != NULL)
+		return worker_db;
+	if ((db = calloc(1, sizeof(*db))) == NULL)
+		return NULL;
+	if (db_open(db, s->app->config->db_path,
+	    s->app->config->busy_timeout_ms) == -1) {
+		free(db);
+		return NULL;
+	}
+	pthread_mutex_lock(&s->lock);
+	if (s->ndbs == DB_WORKERS_MAX) {
+		pthread_mutex_unlock(&s->lock);
+		db_close(db);
+		free(db);
+		return NULL;
+	}
+	s->dbs[s->ndbs++] = db;
+	pthread_mutex_unlock(&s->lock);
+	return worker_db = db;
+}
+
+static void
+exchange_reject(struct exchange *x, int status, const char *fmt, const char *field)
+{
+	if (x->early_status != 0)
+		return;
+	x->early_status = status;
+	if (asprintf(&x->early_message, fmt, field ? field : "") == -1)
+		x->early_message = NULL;
+}
+
+static int
+field_check(struct exchange *x, const struct form *f, const char *what)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->n; i++) {
+		if (!utf8_valid(f->fields[i].name, strlen(f->fields[i].name)) ||
+		    !utf8_valid(f->fields[i].value, f->fields[i].len)) {
+			exchange_reject(x, 400, "The %s is not valid UTF-8 "
+			    "text.", f->fields[i].name);
+			return -1;
+		}
+		if (strlen(f->fields[i].value) != f->fields[i].len) {
+			exchange_reject(x, 400, "The %s contains a NUL "
+			    "character.", f->fields[i].name);
+			return -1;
+		}
+	}
+	(void)what;
+	return 0;
+}
+
+/* Adds (or, for a later chunk of the same value, extends) a field. */
+static int
+exchange_field(struct exchange *x, struct form *f, const char *key,
+    const char *data, uint64_t off, size_t size)
+{
+	const struct config	*c = x->rq.app->config;
+	struct form_field	*last;
+	char			*p;
+
+	if (off > 0 && f->n > 0 && strcmp(f->fields[f->n - 1].name, key) == 0) {
+		last = &f->fields[f->n - 1];
+		if (last->len + size > c->field_max) {
+			exchange_reject(x, 413, "The field %s is too long.", key);
+			return -1;
+		}
+		if ((p = realloc(last->value, last->len + size + 1)) == NULL)
+			return -1;
+		memcpy(p + last->len, data, size);
+		last->len += size;
+		p[last->len] = '\0';
+		last->value = p;
+		return 0;
+	}
+	if (f->n >= c->fields_max) {
+		exchange_reject(x, 413, "The form has too many fields.%s", NULL);
+		return -1;
+	}
+	if (size > c->field_max || strlen(key) > c->field_max) {
+		exchange_reject(x, 413, "The field %s is too long.", key);
+		return -1;
+	}
+	return form_add(f, key, strlen(key), data ? data : "", data ? size : 0);
+}
+
+static enum MHD_Result
+post_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *filename, const char *type, const char *encoding,
+    const char *data, uint64_t off, size_t size)
+{
+	struct exchange	*x = cls;
+
+	(void)kind;
+	(void)type;
+	(void)encoding;
+	if (filename != NULL) {
+		exchange_reject(x, 415, "File uploads are not accepted "
+		    "here.%s", NULL);
+		return MHD_NO;
+	}
+	return exchange_field(x, &x->rq.body, key, data, off, size) == 0 ?
+	    MHD_YES : MHD_NO;
+}
+
+static enum MHD_Result
+query_field(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	struct exchange	*x = cls;
+
+	(void)kind;
+	return exchange_field(x, &x->rq.query, key, value, 0,
+	    value ? strlen(value) : 0) == 0 ? MHD_YES : MHD_NO;
+}
+
+static void
+headers_security(struct MHD_Response *r)
+{
+	MHD_add_response_header(r, "Content-Security-Policy",
+	    "default-src 'self'; img-src 'self' data:; "
+	    "frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(r, "X-Frame-Options", "DENY");
+	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	MHD_add_response_header(r, "Permissions-Policy",
+	    "camera=(), microphone=(), geolocation=()");
+}
+
+static void
+headers_cookies(struct MHD_Response *r, const struct response *rs,
+    int secure)
+{
+	char	 line[256];
+	size_t	 i;
+
+	for (i = 0; i < rs->ncookies; i++) {
+		if (rs->cookies[i].value != NULL)
+			snprintf(line, sizeof(line), "%s=%s; Path=/; HttpOnly; "
+			    "SameSite=Strict%s", rs->cookies[i].name,
+			    rs->cookies[i].value, secure ? "; Secure" : "");
+		else
+			snprintf(line, sizeof(line), "%s=; Path=/; Max-Age=0; "
+			    "HttpOnly; SameSite=Strict%s", rs->cookies[i].name,
+			    secure ? "; Secure" : "");
+		MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, line);
+	}
+}
+
+/* Turns the handler's response into bytes and a content type. */
+static int
+response_render(struct exchange *x, struct buf *out, const char **type)
+{
+	const struct request	*rq = &x->rq;
+	struct response		*rs = &x->rs;
+	json_t			*page;
+	char			*s;
+
+	if (rs->location != NULL) {
+		if (rs->view == NULL)
+			rs->view = json_object();
+		json_object_set_new(rs->view, "location",
+		    json_string(rs->location));
+		json_object_set_new(rs->view, "title", json_string("Continue"));
+		rs->template = "redirect";
+	}
+	if (rs->content_type != NULL) {
+		*type = rs->content_type;
+		return buf_add(out, rs->body.data ? rs->body.data : "",
+		    rs->body.len);
+	}
+	if (rs->view == NULL)
+		return -1;
+	if (rq->wants_json || rq->who.via_token) {
+		*type = "application/json";
+		s = json_dumps(rs->view, JSON_COMPACT | JSON_ENSURE_ASCII);
+		if (s == NULL)
+			return -1;
+		if (buf_puts(out, s) == -1) {
+			free(s);
+			return -1;
+		}
+		free(s);
+		return 0;
+	}
+	*type = "text/html; charset=utf-8";
+	if ((page = layout_context(rq)) == NULL)
+		return -1;
+	json_object_set_new(rs->view, "page", page);
+	return template_render(rq->app->templates, rs->template, rs->view, out);
+}
+
+static enum MHD_Result
+send_response(struct MHD_Connection *conn, struct exchange *x)
+{
+	struct response		*rs = &x->rs;
+	struct MHD_Response	*r;
+	struct buf		 out;
+	const char		*type = "text/plain; charset=utf-8";
+	char			 retry[16];
+	enum MHD_Result		 ret;
+	size_t			 len;
+	char			*body;
+
+	buf_init(&out, x->rq.app->config->page_max);
+	if (response_render(x, &out, &type) == -1) {
+		buf_clear(&out);
+		buf_puts(&out, "Something went wrong.\n");
+		type = "text/plain; charset=utf-8";
+		rs->status = 500;
+	}
+	body = buf_detach(&out, &len);
+	r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
+	if (r == NULL) {
+		free(body);
+		return MHD_NO;
+	}
+	headers_security(r);
+	headers_cookies(r, rs, x->rq.app->config->cookie_secure);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+	if (rs->location != NULL)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION,
+		    rs->location);
+	if (rs->status == 405)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
+	if (rs->retry_after > 0) {
+		snprintf(retry, sizeof(retry), "%d", rs->retry_after);
+		MHD_add_response_header(r, MHD_HTTP_HEADER_RETRY_AFTER, retry);
+	}
+	x->status = rs->status;
+	ret = MHD_queue_response(conn, (unsigned)rs->status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result
+send_static(struct MHD_Connection *conn, struct exchange *x,
+    const struct static_file *f)
+{
+	struct MHD_Response	*r;
+	const char		*inm;
+	enum MHD_Result		 ret;
+	int			 status = 200;
+
+	inm = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_IF_NONE_MATCH);
+	if (inm != NULL && strcmp(inm, f->etag) == 0) {
+		status = 304;
+		r = MHD_create_response_from_buffer(0, NULL,
+		    MHD_RESPMEM_PERSISTENT);
+	} else
+		r = MHD_create_response_from_buffer(f->len, f->data,
+		    MHD_RESPMEM_PERSISTENT);
+	if (r == NULL)
+		return MHD_NO;
+	headers_security(r);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, f->type);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, f->etag);
+	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
+	    "public, max-age=86400");
+	x->status = status;
+	ret = MHD_queue_response(conn, (unsigned)status, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static enum MHD_Result
+send_early(struct MHD_Connection *conn, struct exchange *x)
+{
+	response_error(&x->rs, x->early_status, x->early_message ?
+	    x->early_message : "The request could not be read.");
+	return send_response(conn, x);
+}
+
+static void
+client_address(struct MHD_Connection *conn, char *out, size_t sz)
+{
+	const union MHD_ConnectionInfo	*ci;
+	const struct sockaddr		*sa;
+
+	snprintf(out, sz, "unknown");
+	ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	if (ci == NULL || (sa = ci->client_addr) == NULL)
+		return;
+	if (sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr,
+		    out, (socklen_t)sz);
+	else if (sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr,
+		    out, (socklen_t)sz);
+}
+
+static int
+wants_json(struct MHD_Connection *conn)
+{
+	const char	*accept;
+
+	accept = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_ACCEPT);
+	return accept != NULL && strstr(accept, "application/json") != NULL &&
+	    strstr(accept, "text/html") == NULL;
+}
+
+static const char *
+bearer_token(struct MHD_Connection *conn)
+{
+	const char	*h;
+
+	h = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_AUTHORIZATION);
+	if (h == NULL || strncmp(h, "Bearer ", 7) != 0)
+		return NULL;
+	return h + 7;
+}
+
+/* First callback: set up state, reject what we can without reading. */
+static struct exchange *
+exchange_new(struct server *s, struct MHD_Connection *conn, const char *url,
+    const char *method)
+{
+	struct exchange	*x;
+	const char	*len, *type;
+	char		*end;
+	unsigned long long n;
+
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	clock_gettime(CLOCK_MONOTONIC, &x->start);
+	snprintf(x->method, sizeof(x->method), "%s", method);
+	x->path = strdup(url);
+	client_address(conn, x->addr, sizeof(x->addr));
+	buf_init(&x->rs.body, s->app->config->page_max);
+	x->rq.app = s->app;
+	x->rq.path = url;
+	x->rq.client_addr = x->addr;
+	x->rq.now = time(NULL);
+	x->rq.wants_json = wants_json(conn);
+	if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
+		x->rq.method = HTTP_GET;
+	else if (strcmp(method, "POST") == 0)
+		x->rq.method = HTTP_POST;
+	else {
+		exchange_reject(x, 405, "That method is not allowed here.%s", NULL);
+		return x;
+	}
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_field, x);
+	len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (len != NULL) {
+		errno = 0;
+		n = strtoull(len, &end, 10);
+		if (errno || *end != '\0' || n > s->app->config->body_max) {
+			exchange_reject(x, 413, "The request is too large.%s", NULL);
+			return x;
+		}
+	}
+	if (x->rq.method == HTTP_POST) {
+		type = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+		    MHD_HTTP_HEADER_CONTENT_TYPE);
+		x->pp = MHD_create_post_processor(conn, POST_BUFFER_SIZE,
+		    post_field, x);
+		if (x->pp == NULL && type != NULL)
+			exchange_reject(x, 415, "Send forms as "
+			    "application/x-www-form-urlencoded or "
+			    "multipart/form-data.%s", NULL);
+	}
+	return x;
+}
+
+static enum MHD_Result
+exchange_finish(struct server *s, struct MHD_Connection *conn,
+    struct exchange *x)
+{
+	const struct static_file *f;
+
+	if (x->early_status == 0)
+		field_check(x, &x->rq.query, "query");
+	if (x->early_status == 0)
+		field_check(x, &x->rq.body, "form");
+	if (x->early_status != 0)
+		return send_early(conn, x);
+	if (x->rq.method == HTTP_GET && strncmp(x->rq.path, "/static/", 8) == 0) {
+		if ((f = static_files_find(&s->statics, x->rq.path)) != NULL)
+			return send_static(conn, x, f);
+		response_error(&x->rs, 404, "Page not found.");
+		return send_response(conn, x);
+	}
+	if ((x->rq.db = server_db(s)) == NULL) {
+		x->rs.retry_after = 5;
+		response_error(&x->rs, 503, "The database is not available.");
+		return send_response(conn, x);
+	}
+	x->rq.session_cookie = MHD_lookup_connection_value(conn,
+	    MHD_COOKIE_KIND, SESSION_COOKIE);
+	x->rq.anon_cookie = MHD_lookup_connection_value(conn,
+	    MHD_COOKIE_KIND, ANON_COOKIE);
+	dispatch(&x->rq, &x->rs, bearer_token(conn));
+	return send_response(conn, x);
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url,
+    const char *method, const char *version, const char *upload_data,
+    size_t *upload_data_size, void **state)
+{
+	struct server	*s = cls;
+	struct exchange	*x = *state;
+
+	(void)version;
+	if (x == NULL) {
+		if ((x = exchange_new(s, conn, url, method)) == NULL)
+			return MHD_NO;
+		*state = x;
+		__atomic_add_fetch(&s->in_flight, 1, __ATOMIC_SEQ_CST);
+		/* A body we refuse by its declared size: answer now. */
+		if (x->early_status == 413)
+			return send_early(conn, x);
+		return MHD_YES;
+	}
+	if (*upload_data_size > 0) {
+		x->body_bytes += *upload_data_size;
+		if (x->body_bytes > s->app->config->body_max) {
+			/* Stop reading a body we will refuse anyway. */
+			exchange_reject(x, 413, "The request is too large.%s", NULL);
+			*upload_data_size = 0;
+			return x->status ? MHD_YES : send_early(conn, x);
+		}
+		if (x->early_status == 0 && x->pp != NULL &&
+		    MHD_post_process(x->pp, upload_data, *upload_data_size) !=
+		    MHD_YES)
+			exchange_reject(x, 400, "The form could not be read.%s",
+			    NULL);
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (x->status != 0)
+		return MHD_YES;	/* already answered */
+	return exchange_finish(s, conn, x);
+}
+
+static void
+on_completed(void *cls, struct MHD_Connection *conn, void **state,
+    enum MHD_RequestTerminationCode code)
+{
+	struct server	*s = cls;
+	struct exchange	*x = *state;
+	struct timespec	 end;
+	long long	 us;
+	size_t		 i;
+
+	(void)conn;
+	(void)code;
+	if (x == NULL)
+		return;
+	__atomic_sub_fetch(&s->in_flight, 1, __ATOMIC_SEQ_CST);
+	if (s->app->config->access_log) {
+		clock_gettime(CLOCK_MONOTONIC, &end);
+		us = (end.tv_sec - x->start.tv_sec) * 1000000LL +
+		    (end.tv_nsec - x->start.tv_nsec) / 1000;
+		fprintf(stderr, "%s %s %d %lldus\n", x->method,
+		    x->path ? x->path : "-", x->status, us);
+	}
+	if (x->pp != NULL)
+		MHD_destroy_post_processor(x->pp);
+	form_clear(&x->rq.query);
+	form_clear(&x->rq.body);
+	principal_clear(&x->rq.who);
+	json_decref(x->rs.view);
+	free(x->rs.location);
+	free(x->rs.content_type);
+	buf_release(&x->rs.body);
+	for (i = 0; i < x->rs.ncookies; i++) {
+		free(x->rs.cookies[i].name);
+		free(x->rs.cookies[i].value);
+	}
+	free(x->early_message);
+	free(x->path);
+	free(x);
+	*state = NULL;
+}
+
+static int
+listen_address(const struct config *c, struct sockaddr_storage *ss)
+{
+	struct sockaddr_in	*in4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6	*in6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof(*ss));
+	if (inet_pton(AF_INET, c->listen_addr, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)c->listen_port);
+		return 0;
+	}
+	if (inet_pton(AF_INET6, c->listen_addr, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)c->listen_port);
+		return 0;
+	}
+	fprintf(stderr, "listen address %s is not an IP address\n",
+	    c->listen_addr);
+	return -1;
+}
+
+int
+server_run(struct app *app)
+{
+	const struct config		*c = app->config;
+	struct server			 s;
+	struct sockaddr_storage		 ss;
+	struct MHD_Daemon		*d;
+	sigset_t			 set;
+	int				 sig, threads, waited;
+	size_t				 i;
+	long				 cores;
+
+	memset(&s, 0, sizeof(s));
+	s.app = app;
+	pthread_mutex_init(&s.lock, NULL);
+	if (listen_address(c, &ss) == -1 ||
+	    static_files_load(&s.statics, c->static_dir) == -1)
+		return -1;
+	cores = sysconf(_SC_NPROCESSORS_ONLN);
+	threads = c->threads > 0 ? c->threads : (cores > 0 ? (int)cores : 2);
+
+	/* Workers inherit this mask, so only sigwait() sees the signals. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+	    MHD_USE_ITC,
+	    0, NULL, NULL, on_request, &s,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)c->connections_max,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)c->connections_per_ip,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->connection_timeout_s,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, c->connection_memory,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
+	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1U,
+	    MHD_OPTION_END);
+	if (d == NULL) {
+		fprintf(stderr, "cannot listen on %s:%d\n", c->listen_addr,
+		    c->listen_port);
+		static_files_free(&s.statics);
+		return -1;
+	}
+	fprintf(stderr, "roundtable %s listening on http://%s:%d/ "
+	    "(%d threads)\n", app->version, c->listen_addr, c->listen_port,
+	    threads);
+
+	sigwait(&set, &sig);
+	fprintf(stderr, "stopping: finishing requests in flight\n");
+	MHD_quiesce_daemon(d);
+	for (waited = 0; waited < STOP_GRACE_S * 100; waited++) {
+		if (__atomic_load_n(&s.in_flight, __ATOMIC_SEQ_CST) == 0)
+			break;
+		usleep(10000);
+	}
+	MHD_stop_daemon(d);
+	for (i = 0; i < s.ndbs; i++) {
+		db_close(s.dbs[i]);
+		free(s.dbs[i]);
+	}
+	static_files_free(&s.statics);
+	pthread_mutex_destroy(&s.lock);
+	fprintf(stderr, "stopped\n");
+	return 0;
+}

@@ -1,0 +1,108 @@
+/*
+ * One HTTP request as handlers see it, and the response they fill in.
+ *
+ * struct request is owned by the HTTP layer (server/http.c): it is made on
+ * the first callback for a connection's request and freed in the
+ * completion callback.  Handlers read it and never free any of it.
+ *
+ * struct response is owned by the HTTP layer too; handlers fill it only
+ * through the response_* functions, which take ownership of the view and
+ * copy the strings they are given.
+ */
+#ifndef RT_REQUEST_H
+#define RT_REQUEST_H
+
+#include <jansson.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "../auth/roles.h"
+#include "../auth/secret.h"
+#include "../config.h"
+#include "../util/buf.h"
+
+#define ROUTE_IDS_MAX	4
+#define RESPONSE_COOKIES_MAX 4
+
+struct db;
+struct template_set;
+struct route;
+
+enum http_method {
+	HTTP_GET,	/* HEAD is answered as GET without a body */
+	HTTP_POST,
+	HTTP__MAX
+};
+
+/* A parsed form or query string.  Owns every name and value. */
+struct form_field {
+	char	*name;
+	char	*value;	/* NUL-terminated; len excludes the NUL */
+	size_t	 len;
+};
+
+struct form {
+	struct form_field	*fields;
+	size_t			 n;
+};
+
+/* Shared by every worker, read-only once the server has started. */
+struct app {
+	const struct config		*config;
+	const struct template_set	*templates;
+	unsigned char			 csrf_key[DIGEST_BYTES];
+	const char			*version;
+};
+
+struct request {
+	const struct app	*app;
+	struct db		*db;		/* this worker's connection */
+	enum http_method	 method;
+	const char		*path;		/* decoded, owned by MHD */
+	const struct route	*route;
+	int64_t			 ids[ROUTE_IDS_MAX];	/* {id}s in the path */
+	size_t			 nids;
+	struct form		 query;
+	struct form		 body;
+	int			 wants_json;
+	const char		*session_cookie;	/* NULL if none */
+	const char		*anon_cookie;		/* pre-sign-in CSRF anchor */
+	const char		*client_addr;		/* "127.0.0.1" */
+	char			 csrf[CSRF_CHARS + 1];	/* for forms on the page */
+	struct principal	 who;
+	time_t			 now;
+};
+
+struct response_cookie {
+	char	*name;		/* owned */
+	char	*value;		/* owned; NULL deletes the cookie */
+};
+
+struct response {
+	int			 status;
+	const char		*template;	/* a literal: template name */
+	json_t			*view;		/* owned */
+	char			*location;	/* owned: for 303 */
+	char			*content_type;	/* owned: raw bodies only */
+	struct buf		 body;		/* raw body (not templated) */
+	int			 commit_anyway;	/* commit even though 4xx */
+	struct response_cookie	 cookies[RESPONSE_COOKIES_MAX];
+	size_t			 ncookies;
+	int			 retry_after;	/* seconds, for 429/503 */
+};
+
+/* The value of a field, or NULL when absent.  Borrowed from the form. */
+const char	*form_get(const struct form *, const char *name);
+int		 form_add(struct form *, const char *name, size_t nlen,
+		    const char *value, size_t vlen);
+void		 form_clear(struct form *);
+
+/* Page: 200 (or status) rendering template with view. */
+void	response_page(struct response *, int status, const char *template,
+	    json_t *view);
+void	response_redirect(struct response *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	response_error(struct response *, int status, const char *message);
+void	response_cookie(struct response *, const char *name, const char *value);
+
+#endif

@@ -1,0 +1,106 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "request.h"
+
+const char *
+form_get(const struct form *f, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->n; i++)
+		if (strcmp(f->fields[i].name, name) == 0)
+			return f->fields[i].value;
+	return NULL;
+}
+
+int
+form_add(struct form *f, const char *name, size_t nlen, const char *value,
+    size_t vlen)
+{
+	struct form_field	*p;
+
+	p = realloc(f->fields, (f->n + 1) * sizeof(*p));
+	if (p == NULL)
+		return -1;
+	f->fields = p;
+	p = &f->fields[f->n];
+	p->name = strndup(name, nlen);
+	p->value = malloc(vlen + 1);
+	if (p->name == NULL || p->value == NULL) {
+		free(p->name);
+		free(p->value);
+		return -1;
+	}
+	memcpy(p->value, value, vlen);
+	p->value[vlen] = '\0';
+	p->len = vlen;
+	f->n++;
+	return 0;
+}
+
+void
+form_clear(struct form *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->n; i++) {
+		free(f->fields[i].name);
+		free(f->fields[i].value);
+	}
+	free(f->fields);
+	f->fields = NULL;
+	f->n = 0;
+}
+
+void
+response_page(struct response *r, int status, const char *template,
+    json_t *view)
+{
+	json_decref(r->view);
+	r->status = status;
+	r->template = template;
+	r->view = view;
+}
+
+void
+response_redirect(struct response *r, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	free(r->location);
+	va_start(ap, fmt);
+	if (vasprintf(&r->location, fmt, ap) == -1)
+		r->location = NULL;
+	va_end(ap);
+	r->status = r->location ? 303 : 500;
+}
+
+void
+response_error(struct response *r, int status, const char *message)
+{
+	json_decref(r->view);
+	r->status = status;
+	r->template = "error";
+	r->view = json_pack("{s:s, s:i}", "error", message, "status", status);
+}
+
+void
+response_cookie(struct response *r, const char *name, const char *value)
+{
+	struct response_cookie	*c;
+
+	if (r->ncookies == RESPONSE_COOKIES_MAX)
+		return;
+	c = &r->cookies[r->ncookies];
+	c->name = strdup(name);
+	c->value = value ? strdup(value) : NULL;
+	if (c->name == NULL || (value != NULL && c->value == NULL)) {
+		free(c->name);
+		free(c->value);
+		return;
+	}
+	r->ncookies++;
+}

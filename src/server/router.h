@@ -1,0 +1,63 @@
+/*
+ * The router is data: one table (src/routes.c) says, for every route, its
+ * method, path pattern, handler, the roles that may use it and the scope
+ * it is checked at.  A route not in the table does not exist (404); a
+ * path with another method is 405; a route with no roles is public, and
+ * there are few of those.  `roundtable routes` prints this same table.
+ *
+ * Patterns are literal segments and "{id}", which matches a positive
+ * decimal integer of at most 18 digits.
+ */
+#ifndef RT_ROUTER_H
+#define RT_ROUTER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "request.h"
+
+typedef void	(*route_handler)(struct request *, struct response *);
+
+/* What a path id refers to, for the access check. */
+struct target {
+	int64_t	 site_id;	/* 0: none (organisation-wide) */
+	int64_t	 group_id;	/* 0: not a group */
+};
+
+/* Resolves ids to a target: <0 error, 0 not found (404), >0 found. */
+typedef int	(*route_target)(struct db *, const int64_t *ids, struct target *);
+
+enum route_flag {
+	ROUTE_DURING_PASSWORD_CHANGE = 1 << 0,	/* open while one is due */
+	ROUTE_SIGNED_IN = 1 << 1,	/* any account, even one with no grant */
+};
+
+struct route {
+	enum http_method method;
+	const char	*pattern;
+	route_handler	 handler;
+	unsigned	 roles;		/* ROLE_BIT()s; 0 = public */
+	route_target	 target;	/* NULL = a role held at any scope */
+	const char	*scope;		/* how target checks: for `routes` */
+	unsigned	 flags;		/* enum route_flag */
+	const char	*summary;
+};
+
+extern const struct route	routes[];
+extern const size_t		routes_count;
+
+/* The organisation itself: only organisation-wide grants cover it. */
+int	target_organisation(struct db *, const int64_t *, struct target *);
+
+/*
+ * Finds the route for method and path, filling ids.  NULL with *status
+ * 404 (no such path) or 405 (path exists, other method).
+ */
+const struct route *router_match(const struct route *, size_t n,
+	    enum http_method, const char *path, int64_t ids[ROUTE_IDS_MAX],
+	    size_t *nids, int *status);
+
+/* Prints the table: method, path, roles, scope, summary. */
+void	router_print(const struct route *, size_t n, FILE *);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * Calendar dates as ISO text ("2026-11-25"), the form they are stored in.
+ */
+#ifndef RT_DATE_H
+#define RT_DATE_H
+
+#include <time.h>
+
+#define DATE_CHARS	10
+
+/* 1 when s is a real date YYYY-MM-DD between 1900 and 2199. */
+int	date_valid(const char *s);
+/* Today's UTC date of now into out. */
+void	date_today(time_t now, char out[DATE_CHARS + 1]);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * Checks on text from outside: UTF-8 validity and control characters.
+ */
+#ifndef RT_TEXT_H
+#define RT_TEXT_H
+
+#include <stddef.h>
+
+/* 1 when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+int	utf8_valid(const char *s, size_t len);
+/* 1 when s has no NUL and no control character but tab, CR and LF. */
+int	text_printable(const char *s, size_t len, int multiline);
+/* Number of characters (code points) in valid UTF-8. */
+size_t	utf8_length(const char *s, size_t len);
+
+#endif
