@@ -40,7 +40,7 @@ static const struct config_key config_keys[] = {
 	KEY("limits", "connection_timeout_s", CT_INT, connection_timeout_s, 1, 3600),
 	KEY("limits", "connection_memory", CT_SIZE, connection_memory, 8192, 1LL << 24),
 	KEY("limits", "list_page_size", CT_INT, list_page_size, 1, 1000),
-	KEY("security", "session_idle_s", CT_INT, session_idle_s, 60, 86400 * 30),
+	KEY("security", "session_idle_s", CT_INT, session_idle_s, 1, 86400 * 30),
 	KEY("security", "session_touch_s", CT_INT, session_touch_s, 0, 3600),
 	KEY("security", "login_failures_max", CT_INT, login_failures_max, 1, 1000),
 	KEY("security", "login_failures_ip_max", CT_INT, login_failures_ip_max, 1, 100000),

@@ -20,13 +20,13 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 {
 	json_t	*view;
 
-	view = json_pack("{s:s, s:s, s:s, s:o, s:O}",
+	view = json_pack("{s:s, s:s, s:s, s:o, s:o}",
 	    "title", fp->title,
 	    "submit", fp->submit,
 	    "back", fp->back,
 	    "fields", fields_view(fp->fields, fp->nfields, values, errors,
 	    fp->options),
-	    "errors", errors ? errors : json_array());
+	    "errors", errors ? json_incref((json_t *)errors) : json_array());
 	if (view != NULL)
 		json_object_set_new(view, "has_errors",
 		    json_boolean(json_array_size(errors) > 0));

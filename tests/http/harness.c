@@ -1,0 +1,457 @@
+#include <errno.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "harness.h"
+
+#define START_WAIT_MS	15000
+
+static int
+free_port(void)
+{
+	struct sockaddr_in	 a;
+	socklen_t		 len = sizeof(a);
+	int			 fd, port;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) == -1)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (bind(fd, (struct sockaddr *)&a, sizeof(a)) == -1 ||
+	    getsockname(fd, (struct sockaddr *)&a, &len) == -1) {
+		close(fd);
+		return -1;
+	}
+	port = ntohs(a.sin_port);
+	close(fd);
+	return port;
+}
+
+int
+roundtable_cli(const struct server *s, const char *args, const char *input,
+    char **out)
+{
+	char	*cmd, buf[4096];
+	FILE	*p;
+	size_t	 n, len = 0;
+	int	 status;
+	char	 infile[320];
+
+	infile[0] = '\0';
+	if (input != NULL) {
+		snprintf(infile, sizeof(infile), "%s/stdin.txt", s->dir);
+		if ((p = fopen(infile, "w")) == NULL)
+			return -1;
+		fputs(input, p);
+		fclose(p);
+	}
+	if (asprintf(&cmd, "%s %s --db %s --config %s <%s 2>&1",
+	    ROUNDTABLE_BIN, args, s->db, s->config,
+	    input ? infile : "/dev/null") == -1)
+		return -1;
+	p = popen(cmd, "r");
+	free(cmd);
+	if (p == NULL)
+		return -1;
+	if (out != NULL)
+		*out = NULL;
+	while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
+		if (out != NULL) {
+			*out = realloc(*out, len + n + 1);
+			memcpy(*out + len, buf, n);
+			len += n;
+			(*out)[len] = '\0';
+		}
+	}
+	status = pclose(p);
+	if (out != NULL && *out == NULL)
+		*out = strdup("");
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Copies the word after marker in text into out. */
+static void
+word_after(const char *text, const char *marker, char *out, size_t sz)
+{
+	const char	*p = strstr(text, marker);
+	size_t		 n = 0;
+
+	out[0] = '\0';
+	if (p == NULL)
+		return;
+	p += strlen(marker);
+	while (p[n] != '\0' && p[n] != ' ' && p[n] != '\n' && p[n] != ')' &&
+	    p[n] != ':' && n + 1 < sz)
+		n++;
+	memcpy(out, p, n);
+	out[n] = '\0';
+}
+
+int
+server_prepare(struct server *s, const char *extra)
+{
+	char	*out = NULL;
+	FILE	*f;
+
+	memset(s, 0, sizeof(*s));
+	snprintf(s->dir, sizeof(s->dir), "/tmp/rt-test-XXXXXX");
+	if (mkdtemp(s->dir) == NULL)
+		return -1;
+	snprintf(s->db, sizeof(s->db), "%s/roundtable.db", s->dir);
+	snprintf(s->config, sizeof(s->config), "%s/roundtable.ini", s->dir);
+	if ((s->port = free_port()) < 0)
+		return -1;
+	snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", s->port);
+	if ((f = fopen(s->config, "w")) == NULL)
+		return -1;
+	fprintf(f, "[server]\nlisten_port = %d\naccess_log = 0\n"
+	    "static_dir = static\n%s\n", s->port, extra ? extra : "");
+	fclose(f);
+	if (roundtable_cli(s, "init", NULL, &out) != 0) {
+		fprintf(stderr, "init failed: %s\n", out);
+		free(out);
+		return -1;
+	}
+	word_after(out, "one-time password ", s->admin_password,
+	    sizeof(s->admin_password));
+	free(out);
+	if (roundtable_cli(s, "demo", NULL, &out) != 0) {
+		fprintf(stderr, "demo failed: %s\n", out);
+		free(out);
+		return -1;
+	}
+	word_after(out, "(password ", s->demo_password,
+	    sizeof(s->demo_password));
+	free(out);
+	return 0;
+}
+
+int
+server_launch(struct server *s)
+{
+	struct client	 c;
+	struct reply	 r;
+	struct timespec	 ts = { 0, 20 * 1000 * 1000 };
+	int		 waited;
+
+	if ((s->pid = fork()) == -1)
+		return -1;
+	if (s->pid == 0) {
+		execl(ROUNDTABLE_BIN, ROUNDTABLE_BIN, "serve", "--db", s->db,
+		    "--config", s->config, (char *)NULL);
+		_exit(127);
+	}
+	client_init(&c, s);
+	for (waited = 0; waited < START_WAIT_MS; waited += 20) {
+		if (http_get(&c, "/healthz", &r) == 200) {
+			reply_free(&r);
+			client_free(&c);
+			return 0;
+		}
+		reply_free(&r);
+		nanosleep(&ts, NULL);
+	}
+	client_free(&c);
+	return -1;
+}
+
+int
+server_start(struct server *s, const char *extra)
+{
+	if (server_prepare(s, extra) == -1)
+		return -1;
+	return server_launch(s);
+}
+
+int
+server_halt(struct server *s)
+{
+	int	 status;
+
+	if (s->pid <= 0)
+		return 0;
+	kill(s->pid, SIGTERM);
+	if (waitpid(s->pid, &status, 0) == -1)
+		return -1;
+	s->pid = 0;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void
+server_kill(struct server *s)
+{
+	if (s->pid <= 0)
+		return;
+	kill(s->pid, SIGKILL);
+	waitpid(s->pid, NULL, 0);
+	s->pid = 0;
+}
+
+int
+server_stop(struct server *s)
+{
+	char	*cmd;
+	int	 rc;
+
+	rc = server_halt(s);
+	if (s->dir[0] != '\0' && asprintf(&cmd, "rm -rf %s", s->dir) != -1) {
+		if (system(cmd) != 0)
+			fprintf(stderr, "could not remove %s\n", s->dir);
+		free(cmd);
+	}
+	return rc;
+}
+
+void
+client_init(struct client *c, const struct server *s)
+{
+	memset(c, 0, sizeof(*c));
+	c->srv = s;
+	c->curl = curl_easy_init();
+	curl_easy_setopt(c->curl, CURLOPT_COOKIEFILE, "");
+	curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, 30L);
+}
+
+void
+client_free(struct client *c)
+{
+	curl_easy_cleanup(c->curl);
+	free(c->bearer);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+reply_free(struct reply *r)
+{
+	free(r->body);
+	memset(r, 0, sizeof(*r));
+}
+
+static size_t
+body_write(char *p, size_t size, size_t n, void *arg)
+{
+	struct reply	*r = arg;
+	char		*nb;
+
+	if ((nb = realloc(r->body, r->len + size * n + 1)) == NULL)
+		return 0;
+	r->body = nb;
+	memcpy(r->body + r->len, p, size * n);
+	r->len += size * n;
+	r->body[r->len] = '\0';
+	return size * n;
+}
+
+static size_t
+header_write(char *p, size_t size, size_t n, void *arg)
+{
+	struct reply	*r = arg;
+	size_t		 len = size * n, k;
+
+	if (len > 10 && strncasecmp(p, "Location: ", 10) == 0) {
+		k = len - 10;
+		while (k > 0 && (p[10 + k - 1] == '\r' || p[10 + k - 1] == '\n'))
+			k--;
+		snprintf(r->location, sizeof(r->location), "%.*s", (int)k, p + 10);
+	}
+	if (len > 14 && strncasecmp(p, "Content-Type: ", 14) == 0) {
+		k = len - 14;
+		while (k > 0 && (p[14 + k - 1] == '\r' || p[14 + k - 1] == '\n'))
+			k--;
+		snprintf(r->content_type, sizeof(r->content_type), "%.*s",
+		    (int)k, p + 14);
+	}
+	return len;
+}
+
+/* extra: more request headers (borrowed), or NULL. */
+static long
+perform(struct client *c, const char *path, struct curl_slist *extra,
+    struct reply *r)
+{
+	struct curl_slist	*h = NULL, *e;
+	char			 url[1024], auth[256];
+	const char		*tok;
+	CURLcode		 rc;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(url, sizeof(url), "%s%s", c->srv->base, path);
+	curl_easy_setopt(c->curl, CURLOPT_URL, url);
+	curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, body_write);
+	curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, r);
+	curl_easy_setopt(c->curl, CURLOPT_HEADERFUNCTION, header_write);
+	curl_easy_setopt(c->curl, CURLOPT_HEADERDATA, r);
+	curl_easy_setopt(c->curl, CURLOPT_FOLLOWLOCATION, 0L);
+	if (c->json)
+		h = curl_slist_append(h, "Accept: application/json");
+	if (c->bearer != NULL) {
+		snprintf(auth, sizeof(auth), "Authorization: Bearer %s", c->bearer);
+		h = curl_slist_append(h, auth);
+	}
+	for (e = extra; e != NULL; e = e->next)
+		h = curl_slist_append(h, e->data);
+	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, h);
+	rc = curl_easy_perform(c->curl);
+	curl_slist_free_all(h);
+	if (rc != CURLE_OK)
+		return r->status = -1;
+	curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &r->status);
+	if (r->body == NULL)
+		r->body = strdup("");
+	/* Remember the form token, as a browser keeps the page. */
+	if ((tok = strstr(r->body, "name=\"csrf\" value=\"")) != NULL) {
+		tok += strlen("name=\"csrf\" value=\"");
+		snprintf(c->csrf, sizeof(c->csrf), "%.*s",
+		    (int)strcspn(tok, "\""), tok);
+	}
+	return r->status;
+}
+
+long
+http_get(struct client *c, const char *path, struct reply *r)
+{
+	curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
+	return perform(c, path, NULL, r);
+}
+
+long
+http_post(struct client *c, const char *path, const char *body,
+    int add_csrf, struct reply *r)
+{
+	char	*full;
+	long	 status;
+
+	if (asprintf(&full, "%s%s%s%s", body, *body && add_csrf ? "&" : "",
+	    add_csrf ? "csrf=" : "", add_csrf ? c->csrf : "") == -1)
+		return -1;
+	curl_easy_setopt(c->curl, CURLOPT_POST, 1L);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, full);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE, (long)strlen(full));
+	status = perform(c, path, NULL, r);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, NULL);
+	free(full);
+	return status;
+}
+
+long
+http_post_raw(struct client *c, const char *path, const char *type,
+    const char *body, size_t len, struct reply *r)
+{
+	struct curl_slist	*h = NULL;
+	char			 ct[256];
+	long			 status;
+
+	snprintf(ct, sizeof(ct), "Content-Type: %s", type);
+	h = curl_slist_append(h, ct);
+	curl_easy_setopt(c->curl, CURLOPT_POST, 1L);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, body);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)len);
+	status = perform(c, path, h, r);
+	curl_easy_setopt(c->curl, CURLOPT_POSTFIELDS, NULL);
+	curl_slist_free_all(h);
+	return status;
+}
+
+char *
+url_encode(const char *s)
+{
+	CURL	*c = curl_easy_init();
+	char	*e = curl_easy_escape(c, s, 0), *out = strdup(e);
+
+	curl_free(e);
+	curl_easy_cleanup(c);
+	return out;
+}
+
+long
+client_sign_in(struct client *c, const char *user, const char *password)
+{
+	struct reply	 r;
+	char		*u = url_encode(user), *p = url_encode(password), *body;
+	long		 status;
+
+	http_get(c, "/sign-in", &r);
+	reply_free(&r);
+	if (asprintf(&body, "username=%s&password=%s", u, p) == -1)
+		body = NULL;
+	status = body ? http_post(c, "/sign-in", body, 1, &r) : -1;
+	reply_free(&r);
+	free(body);
+	free(u);
+	free(p);
+	return status;
+}
+
+long long
+db_scalar(const struct server *s, const char *sql)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*st;
+	long long	 v = -1;
+
+	if (sqlite3_open_v2(s->db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_busy_timeout(h, 5000);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(h);
+	return v;
+}
+
+char *
+db_fingerprint(const char *path)
+{
+	crypto_generichash_state hs;
+	unsigned char	 h[16];
+	sqlite3		*db;
+	sqlite3_stmt	*tables, *rows;
+	char		*sql, *hex;
+	int		 i, n;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_busy_timeout(db, 5000);
+	crypto_generichash_init(&hs, NULL, 0, sizeof(h));
+	sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE "
+	    "type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN "
+	    "('sessions', 'login_failures') ORDER BY name", -1, &tables, NULL);
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		if (asprintf(&sql, "SELECT * FROM \"%s\" ORDER BY 1",
+		    sqlite3_column_text(tables, 0)) == -1)
+			break;
+		sqlite3_prepare_v2(db, sql, -1, &rows, NULL);
+		free(sql);
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			n = sqlite3_column_count(rows);
+			for (i = 0; i < n; i++) {
+				const void *b = sqlite3_column_blob(rows, i);
+
+				crypto_generichash_update(&hs, b ? b : (const void *)"",
+				    (size_t)sqlite3_column_bytes(rows, i));
+				crypto_generichash_update(&hs,
+				    (const unsigned char *)"\x1f", 1);
+			}
+		}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_finalize(tables);
+	sqlite3_close(db);
+	crypto_generichash_final(&hs, h, sizeof(h));
+	hex = malloc(sizeof(h) * 2 + 1);
+	sodium_bin2hex(hex, sizeof(h) * 2 + 1, h, sizeof(h));
+	return hex;
+}

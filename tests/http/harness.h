@@ -1,0 +1,84 @@
+/*
+ * End-to-end test harness: starts the real roundtable binary (the
+ * sanitizer build) on a free loopback port with a fresh database in a
+ * temporary folder, and talks HTTP to it through libcurl.
+ *
+ * struct server owns its temporary folder (removed by server_stop) and
+ * the child process.  struct client owns its curl handle and cookie jar
+ * (client_free).  struct reply owns its body (reply_free).
+ */
+#ifndef RT_HARNESS_H
+#define RT_HARNESS_H
+
+#include <curl/curl.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#define ROUNDTABLE_BIN	"build/test/roundtable"
+
+struct server {
+	pid_t	 pid;
+	int	 port;
+	char	 dir[256];		/* temporary folder */
+	char	 db[300];		/* database path */
+	char	 config[300];		/* config file path */
+	char	 base[64];		/* "http://127.0.0.1:PORT" */
+	char	 admin_password[64];	/* one-time admin password */
+	char	 demo_password[64];	/* every demo account's password */
+};
+
+struct reply {
+	long	 status;
+	char	*body;			/* NUL-terminated */
+	size_t	 len;
+	char	 location[512];
+	char	 content_type[128];
+};
+
+struct client {
+	CURL		*curl;
+	const struct server *srv;
+	char		 csrf[80];	/* from the last page with a form */
+	char		*bearer;	/* owned; NULL for cookie sessions */
+	int		 json;		/* send Accept: application/json */
+};
+
+/* Makes the database (init + demo) and starts serving.  extra_config is
+ * appended to the config file (INI text) or NULL.  0 or -1. */
+int	server_start(struct server *, const char *extra_config);
+/* Sets up the folder and database without serving (for CLI tests). */
+int	server_prepare(struct server *, const char *extra_config);
+int	server_launch(struct server *);
+/* SIGTERM and wait; returns the exit status (0 = clean, leak-free). */
+int	server_halt(struct server *);
+/* Kills with SIGKILL, no grace. */
+void	server_kill(struct server *);
+/* Halts if running and removes the folder. */
+int	server_stop(struct server *);
+/* Runs the roundtable binary with args on the server's database;
+ * returns its exit status; output (stdout+stderr) into out if not NULL. */
+int	roundtable_cli(const struct server *, const char *args, const char *stdin_text,
+	    char **out);
+
+void	client_init(struct client *, const struct server *);
+void	client_free(struct client *);
+/* GET path; remembers the page's CSRF token.  Returns the status or -1. */
+long	http_get(struct client *, const char *path, struct reply *);
+/* POST an urlencoded body; "csrf=..." is added unless add_csrf is 0. */
+long	http_post(struct client *, const char *path, const char *body,
+	    int add_csrf, struct reply *);
+/* POST raw bytes with a content type, no CSRF added. */
+long	http_post_raw(struct client *, const char *path, const char *type,
+	    const char *body, size_t len, struct reply *);
+void	reply_free(struct reply *);
+/* Signs in (GET form, POST).  Returns the POST status (303 on success). */
+long	client_sign_in(struct client *, const char *user, const char *password);
+/* URL-encodes s into a malloc'd string. */
+char	*url_encode(const char *s);
+
+/* Opens the database read-only and returns one integer from sql, or -1. */
+long long db_scalar(const struct server *, const char *sql);
+/* A digest of every row of every table (to show nothing changed). */
+char	*db_fingerprint(const char *db_path);
+
+#endif

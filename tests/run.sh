@@ -1,0 +1,26 @@
+#!/bin/sh
+# Runs every test binary given and ends with "N passed, N failed".
+# Each binary is a cmocka group; its summary lines are counted.  A binary
+# that dies before its summary (a sanitizer report, a crash) counts as one
+# failure more, so nothing is silently lost.
+set -u
+passed=0
+failed=0
+log=$(mktemp)
+for t in "$@"; do
+	echo "== $t"
+	"$t" >"$log" 2>&1
+	rc=$?
+	cat "$log"
+	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s), listed.*/\1/p' "$log" | tail -1)
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-0}))
+	if [ "$rc" -ne 0 ] && [ -z "${f:-}" ]; then
+		echo "!! $t exited with status $rc before reporting its tests"
+		failed=$((failed + 1))
+	fi
+done
+rm -f "$log"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
