@@ -292,7 +292,7 @@ audit_index(struct request *rq, struct response *rs)
 		from = 0;
 	rows = db_rows(rq->db, sql, "id", from, AUDIT_PAGE_ROWS);
 	n = rows ? json_array_size(rows) : 0;
-	response_view(rs, "auth/audit", json_pack("{s:s, s:o, s:I?}", "title",
+	response_view(rs, "auth/audit", json_pack("{s:s, s:o, s:I}", "title",
 	    "Audit log", "entries", rows, "before", n == AUDIT_PAGE_ROWS ?
 	    (json_int_t)json_integer_value(json_object_get(json_array_get(rows,
 	    n - 1), "id")) : (json_int_t)0));

@@ -86,14 +86,19 @@ authorise(struct request *rq, struct response *rs)
 	return 0;
 }
 
+/* The cookie the CSRF token is bound to: the session's, or before
+ * sign-in the anonymous one. */
+static const char *
+csrf_anchor(const struct request *rq)
+{
+	return rq->who.account_id ? rq->session_cookie : rq->anon_cookie;
+}
+
 static int
 csrf_checked(struct request *rq, struct response *rs)
 {
-	const char	*anchor;
+	const char	*anchor = csrf_anchor(rq);
 
-	anchor = rq->who.account_id ? rq->session_cookie : rq->anon_cookie;
-	if (anchor != NULL)
-		csrf_token(rq->app->csrf_key, anchor, rq->csrf);
 	if (rq->method != HTTP_POST || rq->who.via_token)
 		return 1;
 	if (csrf_valid(rq->app->csrf_key, anchor,
@@ -121,6 +126,9 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 		response_error(rs, 503, "The service is busy. Try again.");
 		return;
 	}
+	/* Every page, even an error page, carries the sign-out form. */
+	if (csrf_anchor(rq) != NULL)
+		csrf_token(rq->app->csrf_key, csrf_anchor(rq), rq->csrf);
 	if (!authorise(rq, rs) || !csrf_checked(rq, rs))
 		return;
 	rc = db_begin(rq->db, rq->method == HTTP_POST);

@@ -16,6 +16,7 @@
  *
  * Needs only libcurl, so it runs where the curl command is missing.
  */
+#define _GNU_SOURCE
 #include <curl/curl.h>
 #include <pthread.h>
 #include <stdio.h>
