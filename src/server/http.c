@@ -547,6 +547,43 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 }
 
 static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Percent-decoding for paths and query strings, in place.  An encoded NUL
+ * stays encoded: decoded, it would cut the string short and "/people/1%00"
+ * would reach the page for /people/1.
+ */
+static size_t
+url_unescape(void *cls, struct MHD_Connection *conn, char *s)
+{
+	char	*in = s, *out = s;
+	int	 hi, lo;
+
+	(void)cls;
+	(void)conn;
+	while (*in != '\0') {
+		if (in[0] == '%' && (hi = hex_value(in[1])) >= 0 &&
+		    (lo = hex_value(in[2])) >= 0 && (hi | lo) != 0) {
+			*out++ = (char)(hi * 16 + lo);
+			in += 3;
+		} else
+			*out++ = *in++;
+	}
+	*out = '\0';
+	return (size_t)(out - s);
+}
+
+static int
 listen_address(const struct config *c, struct sockaddr_storage *ss)
 {
 	struct sockaddr_in	*in4 = (struct sockaddr_in *)ss;
@@ -607,6 +644,7 @@ server_run(struct app *app)
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, c->connection_memory,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1U,
+	    MHD_OPTION_UNESCAPE_CALLBACK, url_unescape, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "cannot listen on %s:%d\n", c->listen_addr,

@@ -81,7 +81,7 @@ verify_sqlite() {
 		echo "  WHERE p.display_name IS NOT a.name)"
 		echo " + (SELECT count(*) - count(DISTINCT id) FROM acks), count(*) FROM acks;"
 	} | sqlite3 -batch "$DB" >"$T/verify.out" 2>&1
-	grep -v '^TOTAL' "$T/verify.out" | sed 's/^/  LOST: /' | head -20
+	grep -v '^TOTAL' "$T/verify.out" | sed 's/^/  LOST (id|name|found): /' | head -20 >&2
 	sed -n 's/^TOTAL|\([0-9]*\)|\([0-9]*\)$/\1 \2/p' "$T/verify.out"
 }
 
@@ -90,7 +90,7 @@ verify_http() {
 	start || { echo "9999 0"; return; }
 	"$W" verify "$URL" "$TOKEN" "$T/acks" 2>"$T/verify.err" |
 		awk '{ print $2, $1 + $2 }'
-	sed 's/^/  /' "$T/verify.err" | head -20
+	sed 's/^/  /' "$T/verify.err" | head -20 >&2
 	stop
 }
 
@@ -167,6 +167,6 @@ if [ "$acked" -eq 0 ]; then
 	failed=$((failed + 1))
 fi
 [ "$odd" -gt 0 ] && echo "crashtest: WARNING: $odd writes got an HTTP status other than 303"
-echo "crashtest: $kills kills, $acked acknowledged writes, all checked after every kill"
+echo "crashtest: $kills kills, $acked acknowledged writes, verified after every kill"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,719 @@
+// Real-browser journeys and accessibility checks for Roundtable.
+//
+//   node tests/browser/journeys.mjs        (from the repo root; `make browser-test`)
+//
+// Makes a temporary database (init + demo), serves it on a free loopback
+// port, and drives Debian's Chromium through the main journeys, each once
+// with JavaScript on and once with it off.  Every page visited is checked
+// with axe (WCAG 2.0/2.1 A+AA, 2.2 AA); a serious or critical violation fails
+// the check.  A full-page screenshot of each step goes to tests/browser/out/.
+// Prints one line per check and ends with "N passed, N failed"; exits 1 if
+// anything failed.
+
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '../..');
+const BIN = path.join(ROOT, 'build/roundtable');
+const OUT = path.join(HERE, 'out');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const DEADLINE_MS = 170_000; // the whole run must stay under 3 minutes
+const TODAY = new Date().toISOString().slice(0, 10);
+
+let passed = 0;
+let failed = 0;
+let tmp = null;
+let server = null;
+let serverLog = '';
+let browser = null;
+
+// ---- reporting ---------------------------------------------------------
+
+function record(ok, name, detail) {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? ` — ${detail}` : ''}`);
+  return ok;
+}
+
+class StepFailed extends Error {}
+
+// A step that the rest of its journey depends on: a failure ends the journey.
+async function step(name, fn) {
+  try {
+    const r = await fn();
+    record(true, name);
+    return r;
+  } catch (e) {
+    record(false, name, oneLine(e));
+    throw new StepFailed(name);
+  }
+}
+
+// A check that the journey can carry on after.
+async function check(name, fn) {
+  try {
+    await fn();
+    return record(true, name);
+  } catch (e) {
+    return record(false, name, oneLine(e));
+  }
+}
+
+function oneLine(e) {
+  const s = e instanceof Error ? e.message : String(e);
+  return s.split('\n').filter(Boolean).slice(0, 3).join(' | ');
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+// ---- the server --------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function cli(...args) {
+  return execFileSync(BIN, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function waitHealthy(base, ms) {
+  const until = Date.now() + ms;
+  let last = '';
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`server exited (${server.exitCode}): ${serverLog.trim()}`);
+    try {
+      const r = await fetch(`${base}/healthz`);
+      if (r.status === 200) return;
+      last = `status ${r.status}`;
+    } catch (e) {
+      last = e.message;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`/healthz not ready after ${ms} ms (${last})`);
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM');
+  const t = setTimeout(() => server.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(t);
+}
+
+let cleaned = false;
+async function cleanup() {
+  if (cleaned) return;
+  cleaned = true;
+  try { if (browser) await browser.close(); } catch { /* already gone */ }
+  try { await stopServer(); } catch { /* already gone */ }
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+// ---- pages -------------------------------------------------------------
+
+// One run (JS on or off): a label, a browser-context factory and a counter
+// for screenshot names.
+class Run {
+  constructor(base, js) {
+    this.base = base;
+    this.js = js;
+    this.mode = js ? 'js' : 'nojs';
+    this.shot = 0;
+  }
+
+  async page() {
+    const ctx = await browser.newContext({
+      baseURL: this.base,
+      javaScriptEnabled: this.js,
+      viewport: { width: 1024, height: 768 },
+    });
+    ctx.setDefaultTimeout(10_000);
+    ctx.setDefaultNavigationTimeout(15_000);
+    const page = await ctx.newPage();
+    page.on('pageerror', (e) => record(false, `[${this.mode}] no script errors on ${page.url()}`, e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.log(`  console error on ${page.url()}: ${m.text()}`);
+    });
+    return page;
+  }
+
+  // Screenshot the page and run axe on it: every page visited goes through here.
+  async visited(page, journey, what) {
+    const n = String(++this.shot).padStart(2, '0');
+    const file = path.join(OUT, `${this.mode}-${n}-${journey}-${slug(what)}.png`);
+    const where = new URL(page.url()).pathname;
+    await page.screenshot({ path: file, fullPage: true });
+    await check(`[${this.mode}] axe: ${journey}: ${what} (${where})`, async () => {
+      const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const bad = [];
+      for (const v of res.violations) {
+        const targets = v.nodes.map((nd) => nd.target.join(' ')).join(', ');
+        if (v.impact === 'serious' || v.impact === 'critical') {
+          bad.push(`${v.id} (${v.impact}) at ${targets}: ${v.help}`);
+        } else {
+          console.log(`  note: ${v.id} (${v.impact}) at ${targets}: ${v.help}`);
+        }
+      }
+      if (bad.length) {
+        for (const b of bad) console.log(`  axe violation: ${b}`);
+        throw new Error(`${bad.length} serious/critical: ${bad.map((b) => b.split(' ')[0]).join(', ')}`);
+      }
+    });
+  }
+}
+
+function slug(s) {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+function pathOf(page) {
+  return new URL(page.url()).pathname;
+}
+
+// Click (or press) something that submits a form or follows a link and
+// return the response of the page it lands on.
+async function navigates(page, action) {
+  const [resp] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action()]);
+  return resp;
+}
+
+async function submit(page) {
+  return navigates(page, () => page.locator('main form[method="post"] button[type="submit"]').click());
+}
+
+async function selectByLabel(page, sel, re) {
+  const value = await page.locator(`${sel} option`).evaluateAll(
+    (opts, src) => {
+      const r = new RegExp(src);
+      const o = opts.find((x) => r.test(x.textContent.trim()));
+      return o ? o.value : null;
+    },
+    re.source,
+  );
+  assert(value !== null, `no option matching ${re} in ${sel}`);
+  await page.selectOption(sel, value);
+  return value;
+}
+
+async function signIn(page, username, password) {
+  await page.goto('/sign-in');
+  await page.fill('#username', username);
+  await page.fill('#password', password);
+  return navigates(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+}
+
+async function mainText(page) {
+  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+}
+
+// ---- journeys ----------------------------------------------------------
+
+// 1. Admin first sign-in: one-time password, forced change, then home.
+async function adminFirstSignIn(run, username, oneTime, newPassword) {
+  const J = '1-first-sign-in';
+  const page = await run.page();
+  try {
+    await page.goto('/sign-in');
+    await run.visited(page, J, 'sign-in form');
+    await step(`[${run.mode}] 1 ${username} signs in with the one-time password and is sent to /account/password`, async () => {
+      await page.fill('#username', username);
+      await page.fill('#password', oneTime);
+      await navigates(page, () => page.getByRole('button', { name: 'Sign in' }).click());
+      assert(pathOf(page) === '/account/password', `landed on ${pathOf(page)}`);
+      assert(/choose a new password/i.test(await mainText(page)), 'no "choose a new password" message');
+    });
+    await run.visited(page, J, 'forced password change');
+    await check(`[${run.mode}] 1 other pages redirect to the password change until it is done`, async () => {
+      await page.goto('/sites');
+      assert(pathOf(page) === '/account/password', `/sites showed ${pathOf(page)}`);
+    });
+    await step(`[${run.mode}] 1 too-short new password is refused with an error summary`, async () => {
+      await page.fill('#current', oneTime);
+      await page.fill('#password', 'short');
+      await page.fill('#confirm', 'short');
+      const resp = await submit(page);
+      assert(resp.status() === 422, `status ${resp.status()}`);
+      assert(await page.locator('.govuk-error-summary').isVisible(), 'no error summary');
+    });
+    await run.visited(page, J, 'password too short');
+    await step(`[${run.mode}] 1 password changed`, async () => {
+      await page.fill('#current', oneTime);
+      await page.fill('#password', newPassword);
+      await page.fill('#confirm', newPassword);
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(pathOf(page) !== '/account/password', 'still on the password form');
+    });
+    await run.visited(page, J, 'after password change');
+    await check(`[${run.mode}] 1 after the change the admin lands on home (/)`, async () => {
+      assert(pathOf(page) === '/', `landed on ${pathOf(page)}, not /`);
+    });
+    await step(`[${run.mode}] 1 home page opens and greets the admin`, async () => {
+      if (pathOf(page) !== '/') await page.goto('/');
+      assert(pathOf(page) === '/', `/ showed ${pathOf(page)}`);
+      assert(/Welcome/.test(await page.locator('h1').innerText()), 'no welcome heading');
+    });
+    await run.visited(page, J, 'home');
+    await check(`[${run.mode}] 1 GOV.UK JavaScript ${run.js ? 'ran' : 'did not run'}`, async () => {
+      const cls = await page.locator('body').getAttribute('class');
+      const on = /\bjs-enabled\b/.test(cls || '');
+      assert(on === run.js, `body class is "${cls}"`);
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
+// 2. A newcomer's setup, as admin: site, wing, group, person, chair.
+async function newcomer(run, admin, password) {
+  const J = '2-newcomer';
+  const tag = run.js ? 'JS' : 'No-JS';
+  const site = `Millbrook Centre ${tag}`;
+  const wing = `Orchard wing ${tag}`;
+  const group = `Millbrook Council ${tag}`;
+  const person = `Robin ${tag}`;
+  const page = await run.page();
+  let siteId;
+  let groupId;
+  try {
+    await step(`[${run.mode}] 2 admin signs in with the new password`, async () => {
+      await signIn(page, admin, password);
+      assert(pathOf(page) === '/', `landed on ${pathOf(page)}`);
+    });
+    await page.goto('/sites');
+    await run.visited(page, J, 'sites');
+    await step(`[${run.mode}] 2 create a site`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Add a site' }).click());
+      assert(pathOf(page) === '/sites/new', `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'new site form');
+      await page.fill('#name', site);
+      await page.selectOption('#kind', 'community_centre');
+      await page.fill('#description', 'Drop-in centre where the council meets.');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      const m = pathOf(page).match(/^\/sites\/(\d+)$/);
+      assert(m, `landed on ${pathOf(page)}`);
+      siteId = m[1];
+      assert((await page.locator('h1').innerText()).includes(site), 'site name not in the heading');
+    });
+    await run.visited(page, J, 'new site');
+    await step(`[${run.mode}] 2 add a wing to the site`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Add a wing or place' }).click());
+      assert(pathOf(page) === `/sites/${siteId}/units/new`, `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'new wing form');
+      await page.fill('#name', wing);
+      await page.selectOption('#kind', 'wing');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(pathOf(page) === `/sites/${siteId}`, `landed on ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'site with wing');
+    await step(`[${run.mode}] 2 create a group at the site`, async () => {
+      await page.goto('/groups');
+      await run.visited(page, J, 'groups');
+      await navigates(page, () => page.getByRole('link', { name: 'Add a group' }).click());
+      assert(pathOf(page) === '/groups/new', `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'new group form');
+      await page.fill('#name', group);
+      await page.selectOption('#kind', 'council');
+      await page.selectOption('#site_id', siteId);
+      await page.fill('#purpose', 'Residents speak for residents.');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      const m = pathOf(page).match(/^\/groups\/(\d+)$/);
+      assert(m, `landed on ${pathOf(page)}`);
+      groupId = m[1];
+    });
+    await run.visited(page, J, 'new group');
+    await step(`[${run.mode}] 2 add a person at the site and wing`, async () => {
+      await page.goto('/people');
+      await run.visited(page, J, 'people');
+      await navigates(page, () => page.getByRole('link', { name: 'Add a person' }).click());
+      assert(pathOf(page) === '/people/new', `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'new person form');
+      await page.fill('#display_name', person);
+      await page.selectOption('#status', 'in_community');
+      await page.selectOption('#site_id', siteId);
+      await selectByLabel(page, '#unit_id', new RegExp(`${wing}$`));
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(/^\/people\/\d+$/.test(pathOf(page)), `landed on ${pathOf(page)}`);
+      const text = await mainText(page);
+      assert(text.includes(person), 'name not shown');
+      assert(text.includes(wing), 'wing not shown on the person page');
+    });
+    await run.visited(page, J, 'new person');
+    await step(`[${run.mode}] 2 add the person to the group as chair`, async () => {
+      await page.goto(`/groups/${groupId}`);
+      await navigates(page, () => page.getByRole('link', { name: 'Add a member' }).click());
+      assert(pathOf(page) === `/groups/${groupId}/members/new`, `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'new member form');
+      await selectByLabel(page, '#person_id', new RegExp(`^${person} \\(`));
+      await page.selectOption('#position', 'chair');
+      assert((await page.inputValue('#from_on')) === TODAY, 'from date is not today by default');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(pathOf(page) === `/groups/${groupId}`, `landed on ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'group with chair');
+    await check(`[${run.mode}] 2 the group page lists the person as chair`, async () => {
+      const row = page.locator('main table tbody tr', { hasText: person });
+      assert((await row.count()) === 1, `${await row.count()} rows for ${person}`);
+      const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
+      assert(cells[1] === 'Chair', `position cell is "${cells[1]}"`);
+      assert(cells[2] === TODAY, `since cell is "${cells[2]}"`);
+    });
+    await check(`[${run.mode}] 2 the site page lists the wing (with 1 person) and the group`, async () => {
+      await page.goto(`/sites/${siteId}`);
+      const row = page.locator('main table tbody tr', { hasText: wing });
+      assert((await row.count()) === 1, `${await row.count()} rows for ${wing}`);
+      const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
+      assert(cells[1] === 'Wing', `kind cell is "${cells[1]}"`);
+      assert(cells[2] === '1', `people cell is "${cells[2]}"`);
+      assert(await page.getByRole('link', { name: group }).count() === 1, 'group not listed');
+    });
+    await run.visited(page, J, 'site page at the end');
+  } finally {
+    await page.context().close();
+  }
+}
+
+// 3. The new-site form submitted with its required fields empty.
+async function validation(run, admin, password) {
+  const J = '3-validation';
+  const kept = 'Text the user typed, which must survive the error.';
+  const page = await run.page();
+  try {
+    await step(`[${run.mode}] 3 admin opens the new-site form`, async () => {
+      await signIn(page, admin, password);
+      await page.goto('/sites/new');
+      assert(pathOf(page) === '/sites/new', `landed on ${pathOf(page)}`);
+    });
+    await step(`[${run.mode}] 3 submitting it empty re-renders with status 422`, async () => {
+      await page.fill('#description', kept);
+      const resp = await submit(page);
+      assert(resp.status() === 422, `status ${resp.status()}`);
+    });
+    await run.visited(page, J, 'new site errors');
+    await check(`[${run.mode}] 3 the title starts "Error:"`, async () => {
+      const t = await page.title();
+      assert(t.startsWith('Error: '), `title is "${t}"`);
+    });
+    await check(`[${run.mode}] 3 the error summary is shown above the form and links to #name`, async () => {
+      const summary = page.locator('.govuk-error-summary');
+      assert(await summary.isVisible(), 'no visible error summary');
+      const hrefs = await summary.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      assert(hrefs.includes('#name'), `summary links are ${JSON.stringify(hrefs)}`);
+      for (const h of hrefs) {
+        const n = await page.locator(h).count();
+        assert(n === 1, `${h} matches ${n} elements`);
+      }
+      const before = await page.evaluate(() => {
+        const s = document.querySelector('.govuk-error-summary');
+        const f = document.querySelector('main form[method="post"]');
+        return !!(s.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING);
+      });
+      assert(before, 'summary is not before the form');
+    });
+    await check(`[${run.mode}] 3 the name field shows its error and is described by it`, async () => {
+      assert(await page.locator('#name-error').isVisible(), 'no visible #name-error');
+      const by = (await page.getAttribute('#name', 'aria-describedby')) || '';
+      assert(by.split(/\s+/).includes('name-error'), `aria-describedby is "${by}"`);
+      const cls = (await page.getAttribute('#name', 'class')) || '';
+      assert(cls.includes('govuk-input--error'), 'input lacks the error style');
+    });
+    await check(`[${run.mode}] 3 the user's other input is kept`, async () => {
+      const v = await page.inputValue('#description');
+      assert(v === kept, `description is "${v}"`);
+    });
+    if (run.js) {
+      await check(`[js] 3 focus starts on the error summary`, async () => {
+        const cls = await page.evaluate(() => document.activeElement?.className || '');
+        assert(cls.includes('govuk-error-summary'), `focus is on ".${cls}"`);
+      });
+    }
+    await check(`[${run.mode}] 3 following the summary link reaches the name field`, async () => {
+      await page.locator('.govuk-error-summary a[href="#name"]').click();
+      const state = await page.evaluate(() => ({
+        focus: document.activeElement?.id || document.activeElement?.tagName,
+        target: document.querySelector(':target')?.id || null,
+      }));
+      if (run.js) assert(state.focus === 'name', `focus is on ${state.focus}`);
+      else assert(state.focus === 'name' || state.target === 'name', `focus ${state.focus}, :target ${state.target}`);
+    });
+    await run.visited(page, J, 'after following the error link');
+    await step(`[${run.mode}] 3 correcting the form then succeeds`, async () => {
+      await page.fill('#name', `Corrected Site ${run.mode}`);
+      await page.selectOption('#kind', 'other');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(/^\/sites\/\d+$/.test(pathOf(page)), `landed on ${pathOf(page)}`);
+      assert((await mainText(page)).includes(kept), 'description lost');
+    });
+    await run.visited(page, J, 'corrected site');
+  } finally {
+    await page.context().close();
+  }
+}
+
+// 4. Keyboard only: no clicks, no fill — Tab, Enter, arrows and typing.
+async function keyboardOnly(run, password) {
+  const J = '4-keyboard';
+  const page = await run.page();
+  const name = 'Keyboard Kim';
+  const unseenFocus = new Set();
+
+  const focused = () =>
+    page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return { desc: 'body', visible: true };
+      const cs = getComputedStyle(e);
+      const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) > 0 &&
+        !/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(cs.outlineColor);
+      const shadow = cs.boxShadow && cs.boxShadow !== 'none';
+      const desc = e.id ? `#${e.id}` : `${e.tagName.toLowerCase()}[href=${e.getAttribute('href')}]` +
+        (e.textContent.trim() ? ` "${e.textContent.trim().slice(0, 30)}"` : '');
+      return { desc, id: e.id, href: e.getAttribute('href'), tag: e.tagName, text: e.textContent.trim(), visible: outline || shadow };
+    });
+
+  // Press Tab until `want(focus)` holds; note any stop without a visible focus style.
+  async function tabTo(what, want, max = 40) {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (!f.visible) unseenFocus.add(`${pathOf(page)} ${f.desc}`);
+      if (want(f)) return f;
+    }
+    throw new Error(`${what} not reached in ${max} Tab presses`);
+  }
+
+  async function enterNavigates(expectPath) {
+    await navigates(page, () => page.keyboard.press('Enter'));
+    assert(expectPath.test(pathOf(page)), `Enter went to ${pathOf(page)}`);
+  }
+
+  // A closed <select> takes arrow keys; step down until the value is right.
+  async function arrowTo(id, value) {
+    await tabTo(`#${id}`, (f) => f.id === id);
+    for (let i = 0; i < 30; i++) {
+      if ((await page.inputValue(`#${id}`)) === value) return;
+      await page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`#${id} never reached "${value}"`);
+  }
+
+  try {
+    await page.goto('/sign-in');
+    await check(`[${run.mode}] 4 the first Tab reaches the skip link`, async () => {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      assert(f.href === '#main-content', `first Tab focused ${f.desc}`);
+      assert(await page.locator('.govuk-skip-link').isVisible(), 'skip link not visible when focused');
+    });
+    await step(`[${run.mode}] 4 coordinator.fenwick signs in by keyboard`, async () => {
+      await tabTo('#username', (f) => f.id === 'username');
+      await page.keyboard.type('coordinator.fenwick');
+      await tabTo('#password', (f) => f.id === 'password');
+      await page.keyboard.type(password);
+      await enterNavigates(/^\/$/);
+    });
+    await run.visited(page, J, 'home');
+    await step(`[${run.mode}] 4 reach People from the header by keyboard`, async () => {
+      await tabTo('People link', (f) => f.href === '/people');
+      await enterNavigates(/^\/people$/);
+    });
+    await run.visited(page, J, 'people');
+    await step(`[${run.mode}] 4 open "Add a person" by keyboard`, async () => {
+      await tabTo('Add a person link', (f) => f.href === '/people/new');
+      await enterNavigates(/^\/people\/new$/);
+    });
+    await run.visited(page, J, 'new person form');
+    await step(`[${run.mode}] 4 fill in the form by keyboard and submit with Enter`, async () => {
+      await tabTo('#display_name', (f) => f.id === 'display_name');
+      await page.keyboard.type(name);
+      await arrowTo('status', 'in_custody');
+      await arrowTo('site_id', '1');
+      const bWing = await page.locator('#unit_id option', { hasText: /B wing$/ }).getAttribute('value');
+      await arrowTo('unit_id', bWing);
+      await tabTo('#restrictions', (f) => f.id === 'restrictions');
+      await page.keyboard.type('None known.');
+      await run.visited(page, J, 'filled form');
+      await tabTo('Add person button', (f) => f.tag === 'BUTTON' && f.text === 'Add person');
+      await enterNavigates(/^\/people\/\d+$/);
+      const text = await mainText(page);
+      assert(text.includes(name), 'name not on the new person page');
+      assert(text.includes('B wing'), 'wing not on the new person page');
+    });
+    await run.visited(page, J, 'new person');
+    await check(`[${run.mode}] 4 every keyboard focus stop had a visible focus style`, async () => {
+      assert(unseenFocus.size === 0, [...unseenFocus].join('; '));
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
+// 5. A coordinator for another site is refused HMP Fenwick.
+async function access(run, admin, adminPassword, demoPassword) {
+  const J = '5-access';
+  let fenwick;
+  await step(`[${run.mode}] 5 find HMP Fenwick's id from the admin's /sites (JSON)`, async () => {
+    const page = await run.page();
+    try {
+      await signIn(page, admin, adminPassword);
+      const r = await page.context().request.get('/sites', { headers: { Accept: 'application/json' } });
+      assert(r.status() === 200, `status ${r.status()}`);
+      const body = await r.json();
+      const s = (body.sites || []).find((x) => x.name === 'HMP Fenwick');
+      assert(s, 'HMP Fenwick not in the list');
+      fenwick = s.id;
+    } finally {
+      await page.context().close();
+    }
+  });
+  const page = await run.page();
+  try {
+    await step(`[${run.mode}] 5 coordinator.harbour signs in`, async () => {
+      await signIn(page, 'coordinator.harbour', demoPassword);
+      assert(pathOf(page) === '/', `landed on ${pathOf(page)}`);
+    });
+    await page.goto('/sites');
+    await run.visited(page, J, 'harbour sites');
+    await check(`[${run.mode}] 5 HMP Fenwick is not in coordinator.harbour's /sites`, async () => {
+      assert(!(await mainText(page)).includes('HMP Fenwick'), 'HMP Fenwick is listed');
+    });
+    await step(`[${run.mode}] 5 opening /sites/${fenwick} (HMP Fenwick) gives 403`, async () => {
+      const resp = await page.goto(`/sites/${fenwick}`);
+      assert(resp.status() === 403, `status ${resp.status()}`);
+      assert(!(await mainText(page)).includes('HMP Fenwick'), 'the page names HMP Fenwick');
+    });
+    await run.visited(page, J, 'forbidden');
+    await check(`[${run.mode}] 5 sign out from the header, then pages ask to sign in`, async () => {
+      await page.goto('/');
+      await navigates(page, () => page.getByRole('button', { name: 'Sign out' }).click());
+      await page.goto('/sites');
+      assert(pathOf(page) === '/sign-in', `/sites showed ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'signed out');
+  } finally {
+    await page.context().close();
+  }
+}
+
+// ---- main --------------------------------------------------------------
+
+async function main() {
+  assert(fs.existsSync(BIN), `${BIN} is missing: run make build/roundtable`);
+  assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run sh tools/deps.sh browser`);
+  if (!fs.existsSync(path.join(ROOT, 'static/roundtable.css'))) {
+    execFileSync('bash', ['tools/build-assets.sh'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  fs.mkdirSync(OUT, { recursive: true });
+  for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
+
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-browser-'));
+  const db = path.join(tmp, 'r.db');
+  const init = cli('init', '--db', db);
+  const oneTime = init.match(/one-time password (\S+)/)?.[1];
+  assert(oneTime, `no one-time password in: ${init}`);
+  const demo = cli('demo', '--db', db);
+  const demoPassword = demo.match(/\(password (\S+?)\)/)?.[1];
+  assert(demoPassword, `no demo password in: ${demo}`);
+  // The one-time password works once, so the no-JS run has its own new admin.
+  const add = cli('user', 'add', 'admin.nojs', '--role', 'admin', '--name', 'Second admin', '--db', db);
+  const oneTime2 = add.match(/One-time password for admin\.nojs: (\S+)/)?.[1];
+  assert(oneTime2, `no one-time password in: ${add}`);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  server = spawn(BIN, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout.on('data', (d) => { serverLog += d; });
+  server.stderr.on('data', (d) => { serverLog += d; });
+  await waitHealthy(base, 10_000);
+  record(true, `server ready at ${base}`);
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+  const runs = [
+    { run: new Run(base, true), admin: 'admin', oneTime },
+    { run: new Run(base, false), admin: 'admin.nojs', oneTime: oneTime2 },
+  ];
+  for (const { run, admin, oneTime: otp } of runs) {
+    const pw = `new ${run.mode} password 2024`;
+    const journeys = [
+      () => adminFirstSignIn(run, admin, otp, pw),
+      () => newcomer(run, admin, pw),
+      () => validation(run, admin, pw),
+      ...(run.js ? [() => keyboardOnly(run, demoPassword)] : []),
+      () => access(run, admin, pw, demoPassword),
+    ];
+    for (const j of journeys) {
+      try {
+        await j();
+      } catch (e) {
+        if (!(e instanceof StepFailed)) record(false, `[${run.mode}] journey crashed`, oneLine(e));
+      }
+    }
+  }
+
+  if (server.exitCode !== null) record(false, 'server still running at the end', `exited ${server.exitCode}`);
+  if (/AddressSanitizer|runtime error|segfault/i.test(serverLog)) {
+    record(false, 'server log is clean', serverLog.slice(-500));
+  }
+}
+
+const watchdog = setTimeout(async () => {
+  record(false, 'whole run finished in time', `over ${DEADLINE_MS / 1000} s`);
+  await cleanup();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(1);
+}, DEADLINE_MS);
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, async () => {
+    await cleanup();
+    process.exit(130);
+  });
+}
+
+const started = Date.now();
+try {
+  await main();
+} catch (e) {
+  record(false, 'setup', oneLine(e));
+  if (serverLog) console.log(`  server log: ${serverLog.trim().slice(-1000)}`);
+} finally {
+  await cleanup();
+  clearTimeout(watchdog);
+}
+console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, OUT)}/)`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
