@@ -213,6 +213,27 @@ headers_cookies(struct MHD_Response *r, const struct response *rs,
 	}
 }
 
+/*
+ * Appends JSON text with <, > and & written as \u escapes.  They can only
+ * occur inside strings, so the JSON means the same, and a response that
+ * ends up inside HTML by some mistake still cannot open a tag.
+ */
+static int
+json_put_inert(struct buf *out, const char *s)
+{
+	int	 rc = 0;
+
+	for (; *s != '\0' && rc == 0; s++) {
+		switch (*s) {
+		case '<': rc = buf_puts(out, "\\u003c"); break;
+		case '>': rc = buf_puts(out, "\\u003e"); break;
+		case '&': rc = buf_puts(out, "\\u0026"); break;
+		default: rc = buf_putc(out, *s); break;
+		}
+	}
+	return rc;
+}
+
 /* Turns the handler's response into bytes and a content type. */
 static int
 response_render(struct exchange *x, struct buf *out, const char **type)
@@ -221,6 +242,7 @@ response_render(struct exchange *x, struct buf *out, const char **type)
 	struct response		*rs = &x->rs;
 	json_t			*page;
 	char			*s;
+	int			 rc;
 
 	if (rs->location != NULL) {
 		if (rs->view == NULL)
@@ -242,12 +264,9 @@ response_render(struct exchange *x, struct buf *out, const char **type)
 		s = json_dumps(rs->view, JSON_COMPACT | JSON_ENSURE_ASCII);
 		if (s == NULL)
 			return -1;
-		if (buf_puts(out, s) == -1) {
-			free(s);
-			return -1;
-		}
+		rc = json_put_inert(out, s);
 		free(s);
-		return 0;
+		return rc;
 	}
 	*type = "text/html; charset=utf-8";
 	if ((page = layout_context(rq)) == NULL)

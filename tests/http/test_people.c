@@ -1,0 +1,254 @@
+/*
+ * The newcomer's journey through people, places and groups, as the
+ * issue's "done when" describes it, plus the rules around leaving and
+ * the escaping of everything people type.
+ */
+#include "http_test.h"
+
+#define XSS	"<script>alert(1)</script>"
+#define XSS_URL	"%3Cscript%3Ealert(1)%3C%2Fscript%3E"
+
+static struct server srv;
+static struct client admin;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1 ||
+	    roundtable_cli(&srv, "user add boss --role admin --password-stdin",
+	    "boss-password-1\n", NULL) != 0 || server_launch(&srv) == -1)
+		return -1;
+	client_init(&admin, &srv);
+	return client_sign_in(&admin, "boss", "boss-password-1") == 303 ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	client_free(&admin);
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+/* Posts a form from its page and returns the id in the redirect. */
+static long long
+create(const char *form_path, const char *body, const char *prefix)
+{
+	struct reply	 r;
+	long long	 id = 0;
+
+	assert_int_equal(http_get(&admin, form_path, &r), 200);
+	reply_free(&r);
+	if (http_post(&admin, form_path, body, 1, &r) != 303)
+		print_error("POST %s: %ld\n%.1500s\n", form_path, r.status,
+		    r.body);
+	assert_int_equal(r.status, 303);
+	if (prefix != NULL) {
+		assert_true(strncmp(r.location, prefix, strlen(prefix)) == 0);
+		id = strtoll(r.location + strlen(prefix), NULL, 10);
+		assert_true(id > 0);
+	}
+	reply_free(&r);
+	return id;
+}
+
+static void
+newcomer_builds_a_site_wing_group_and_member(void **state)
+{
+	struct reply	 r;
+	char		 path[128], body[256];
+	long long	 site, unit, group, person;
+
+	(void)state;
+	site = create("/sites/new", "name=HMP+Brookside&kind=prison"
+	    "&description=&closed_on=", "/sites/");
+	snprintf(path, sizeof(path), "/sites/%lld/units/new", site);
+	create(path, "name=E+wing&kind=wing&closed_on=", NULL);
+	unit = db_scalar(&srv, "SELECT id FROM units WHERE name = 'E wing'");
+	/* site_id=0 is not one of the offered sites. */
+	assert_int_equal(http_get(&admin, "/groups/new", &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post(&admin, "/groups/new", "name=Brookside+Forum"
+	    "&kind=forum&site_id=0&purpose=", 1, &r), 422);
+	assert_contains(r.body, "Select site from the list");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "name=Brookside+Forum&kind=forum"
+	    "&site_id=%lld&purpose=Monthly", site);
+	group = create("/groups/new", body, "/groups/");
+	snprintf(body, sizeof(body), "display_name=Quentin&status=in_custody"
+	    "&site_id=%lld&unit_id=%lld&restrictions=", site, unit);
+	person = create("/people/new", body, "/people/");
+	snprintf(path, sizeof(path), "/groups/%lld/members/new", group);
+	snprintf(body, sizeof(body), "person_id=%lld&position=chair"
+	    "&from_on=2026-11-01", person);
+	create(path, body, NULL);
+
+	snprintf(path, sizeof(path), "/groups/%lld", group);
+	assert_int_equal(http_get(&admin, path, &r), 200);
+	assert_contains(r.body, "Quentin");
+	assert_contains(r.body, "Chair");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/sites/%lld", site);
+	assert_int_equal(http_get(&admin, path, &r), 200);
+	assert_contains(r.body, "E wing");
+	assert_contains(r.body, "Brookside Forum");
+	reply_free(&r);
+	assert_int_equal(http_get(&admin, "/people?q=quent", &r), 200);
+	assert_contains(r.body, "Quentin");
+	assert_contains(r.body, "1 found");
+	reply_free(&r);
+	/* Every write was audited, and the chain verifies. */
+	assert_true(db_scalar(&srv, "SELECT count(*) FROM audit WHERE action "
+	    "IN ('site.create', 'unit.create', 'group.create', "
+	    "'person.create', 'membership.create') AND id > 70") >= 5);
+	assert_int_equal(roundtable_cli(&srv, "check", NULL, NULL), 0);
+}
+
+static void
+a_wing_must_belong_to_the_chosen_site(void **state)
+{
+	struct reply	 r;
+
+	(void)state;
+	assert_int_equal(http_get(&admin, "/people/new", &r), 200);
+	reply_free(&r);
+	/* Unit 1 is at HMP Fenwick (site 1), not at site 2. */
+	assert_int_equal(http_post(&admin, "/people/new", "display_name=Ray"
+	    "&status=in_custody&site_id=2&unit_id=1", 1, &r), 422);
+	assert_contains(r.body, "Select a wing or place at the site you chose");
+	reply_free(&r);
+}
+
+static void
+leaving_ends_every_role_and_keeps_history(void **state)
+{
+	struct reply	 r;
+	long long	 arthur;
+	char		 path[64];
+
+	(void)state;
+	arthur = db_scalar(&srv, "SELECT id FROM people WHERE display_name = 'Arthur'");
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM memberships "
+	    "WHERE to_on IS NULL AND person_id = (SELECT id FROM people "
+	    "WHERE display_name = 'Arthur')"), 1);
+	snprintf(path, sizeof(path), "/people/%lld/leave", arthur);
+	create(path, "left_reason=transfer&left_on=2026-11-20", NULL);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM memberships "
+	    "WHERE to_on IS NULL AND person_id = (SELECT id FROM people "
+	    "WHERE display_name = 'Arthur')"), 0);
+	assert_int_equal(http_get(&admin, "/groups/1", &r), 200);
+	assert_contains(r.body, "Past members");
+	assert_contains(r.body, "Left: transfer");
+	reply_free(&r);
+	/* Leaving twice is refused with a reason. */
+	assert_int_equal(http_post(&admin, path, "left_reason=transfer"
+	    "&left_on=2026-11-21", 1, &r), 422);
+	assert_contains(r.body, "already left");
+	reply_free(&r);
+	/* People who left are hidden from the list unless asked for. */
+	assert_int_equal(http_get(&admin, "/people?q=Arthur", &r), 200);
+	assert_contains(r.body, "0 found");
+	reply_free(&r);
+	assert_int_equal(http_get(&admin, "/people?q=Arthur&left=1", &r), 200);
+	assert_contains(r.body, "1 found");
+	reply_free(&r);
+}
+
+static void
+ending_a_role_before_it_began_is_refused(void **state)
+{
+	struct reply	 r;
+
+	(void)state;
+	assert_int_equal(http_get(&admin, "/memberships/2/end", &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post(&admin, "/memberships/2/end",
+	    "to_on=2020-01-01&end_reason=", 1, &r), 422);
+	assert_contains(r.body, "The last day must be on or after the first day");
+	reply_free(&r);
+	assert_int_equal(http_post(&admin, "/memberships/2/end",
+	    "to_on=2026-11-24&end_reason=Term+ended", 1, &r), 303);
+	reply_free(&r);
+}
+
+static void
+duplicate_names_are_explained(void **state)
+{
+	struct reply	 r;
+
+	(void)state;
+	assert_int_equal(http_get(&admin, "/sites/new", &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post(&admin, "/sites/new",
+	    "name=HMP+Fenwick&kind=prison", 1, &r), 422);
+	assert_contains(r.body, "A site with this name already exists");
+	reply_free(&r);
+}
+
+static void
+script_in_every_field_is_inert(void **state)
+{
+	static const char *pages[] = { "/sites", "/groups", "/people",
+	    "/audit", "/people?q=" XSS_URL };
+	struct reply	 r;
+	char		 body[512], path[64];
+	long long	 site, group, person;
+	size_t		 i;
+
+	(void)state;
+	site = create("/sites/new", "name=" XSS_URL "&kind=other&description="
+	    XSS_URL, "/sites/");
+	snprintf(path, sizeof(path), "/sites/%lld/units/new", site);
+	create(path, "name=" XSS_URL "&kind=wing", NULL);
+	snprintf(body, sizeof(body), "name=%s&kind=panel&site_id=%lld"
+	    "&purpose=%s", XSS_URL, site, XSS_URL);
+	group = create("/groups/new", body, "/groups/");
+	snprintf(body, sizeof(body), "display_name=%s&status=staff"
+	    "&site_id=%lld&restrictions=%s", XSS_URL, site, XSS_URL);
+	person = create("/people/new", body, "/people/");
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		assert_int_equal(http_get(&admin, pages[i], &r), 200);
+		assert_lacks(r.body, XSS);
+		reply_free(&r);
+	}
+	snprintf(path, sizeof(path), "/sites/%lld", site);
+	assert_int_equal(http_get(&admin, path, &r), 200);
+	assert_lacks(r.body, XSS);
+	assert_contains(r.body, "&lt;script&gt;alert(1)&lt;/script&gt;");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/groups/%lld", group);
+	assert_int_equal(http_get(&admin, path, &r), 200);
+	assert_lacks(r.body, XSS);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/people/%lld", person);
+	assert_int_equal(http_get(&admin, path, &r), 200);
+	assert_lacks(r.body, XSS);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/people/%lld/edit", person);
+	assert_int_equal(http_get(&admin, path, &r), 200);
+	assert_lacks(r.body, XSS);
+	reply_free(&r);
+	/* JSON escapes it its own way: as data, never as markup. */
+	admin.json = 1;
+	assert_int_equal(http_get(&admin, "/sites", &r), 200);
+	assert_lacks(r.body, "<script>");
+	assert_contains(r.body, "\\u003cscript\\u003e");
+	reply_free(&r);
+	admin.json = 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(newcomer_builds_a_site_wing_group_and_member),
+		cmocka_unit_test(a_wing_must_belong_to_the_chosen_site),
+		cmocka_unit_test(leaving_ends_every_role_and_keeps_history),
+		cmocka_unit_test(ending_a_role_before_it_began_is_refused),
+		cmocka_unit_test(duplicate_names_are_explained),
+		cmocka_unit_test(script_in_every_field_is_inert),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
