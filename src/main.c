@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "limits.h"
 
 #ifndef RT_VERSION
 #define RT_VERSION "0.1.0"

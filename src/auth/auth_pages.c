@@ -8,11 +8,8 @@
 #include "../db/db.h"
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
+#include "../limits.h"
 
-#define USERNAME_MAX_CHARS	64
-#define PASSWORD_MAX_CHARS	256
-#define TOKEN_NAME_MAX_CHARS	80
-#define AUDIT_PAGE_ROWS		100
 
 static const struct field_spec sign_in_fields[] = {
 	{ "username", "Username", FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL },

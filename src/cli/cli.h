@@ -9,8 +9,8 @@
 #define RT_CLI_H
 
 #include "../config.h"
+#include "../limits.h"
 
-#define CLI_ARGS_MAX	8
 
 struct db;
 

@@ -16,8 +16,8 @@
 #include "../render/template.h"
 #include "../server/http.h"
 #include "../server/router.h"
+#include "../limits.h"
 
-#define ADMIN_PASSWORD_CHARS	16
 
 int
 cli_read_password(char *out, size_t sz)

@@ -10,9 +10,8 @@
 #include "../auth/account.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../limits.h"
 
-#define CLI_PASSWORD_MAX	256
-#define GENERATED_CHARS		14
 
 /* Parses --scope: organisation (none), site:ID or group:ID. */
 static int
@@ -43,7 +42,7 @@ password_get(struct cli *cli, char *out, size_t sz, int *generated)
 {
 	*generated = !cli->password_stdin;
 	if (*generated) {
-		password_generate(out, GENERATED_CHARS);
+		password_generate(out, USER_PASSWORD_CHARS);
 		return 0;
 	}
 	if (cli_read_password(out, sz) == -1) {
@@ -90,7 +89,7 @@ user_grant(struct cli *cli, struct db *db, int64_t id)
 static int
 user_run(struct cli *cli, struct db *db, const char *verb, const char *name)
 {
-	char	 password[CLI_PASSWORD_MAX];
+	char	 password[PASSWORD_MAX_CHARS + 1];
 	int64_t	 id = 0;
 	int	 generated = 0, rc;
 

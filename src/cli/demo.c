@@ -11,8 +11,8 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../people/people.h"
+#include "../limits.h"
 
-#define DEMO_PASSWORD_CHARS	12
 
 static const struct demo_site {
 	const char	*name;

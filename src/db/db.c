@@ -4,6 +4,7 @@
 
 #include "db.h"
 #include "embedded.h"
+#include "../limits.h"
 
 static void
 db_log(sqlite3 *h, const char *what)

@@ -21,8 +21,8 @@
 #include <jansson.h>
 #include <sqlite3.h>
 #include <stdint.h>
+#include "../limits.h"
 
-#define DB_CACHE_SLOTS	256
 
 enum db_result {
 	DB_ERROR = -1,

@@ -7,9 +7,8 @@
 #include <sodium.h>
 
 #include "people.h"
+#include "../limits.h"
 
-#define NAME_MAX_CHARS		120
-#define TEXT_MAX_CHARS		2000
 
 const struct choice site_kinds[] = {
 	{ "prison", "Prison" },

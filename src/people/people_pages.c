@@ -10,8 +10,8 @@
 #include "people.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
+#include "../limits.h"
 
-#define SEARCH_MAX_CHARS	100
 
 static int64_t
 query_id(const struct request *rq, const char *name)

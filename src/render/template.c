@@ -5,11 +5,8 @@
 
 #include "template.h"
 #include "../embedded.h"
+#include "../limits.h"
 
-#define TEMPLATE_DEPTH_MAX	32	/* nested sections in one template */
-#define TEMPLATE_STACK_MAX	64	/* contexts while rendering */
-#define TEMPLATE_PARTIAL_MAX	8	/* partials within partials */
-#define TEMPLATE_NAME_MAX	128
 
 enum tnode_type { TN_TEXT, TN_VAR, TN_RAW, TN_SECTION, TN_INVERTED, TN_PARTIAL };
 

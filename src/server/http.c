@@ -26,10 +26,8 @@
 #include "../db/db.h"
 #include "../render/template.h"
 #include "../util/text.h"
+#include "../limits.h"
 
-#define POST_BUFFER_SIZE	8192
-#define STOP_GRACE_S		10	/* wait for in-flight requests */
-#define DB_WORKERS_MAX		256
 
 struct server {
 	struct app		*app;

@@ -2,6 +2,7 @@
 
 #include "layout.h"
 #include "router.h"
+#include "../limits.h"
 
 static const struct {
 	const char	*href;

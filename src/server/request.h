@@ -20,9 +20,8 @@
 #include "../auth/secret.h"
 #include "../config.h"
 #include "../util/buf.h"
+#include "../limits.h"
 
-#define ROUTE_IDS_MAX	4
-#define RESPONSE_COOKIES_MAX 4
 
 struct db;
 struct template_set;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "request.h"
+#include "../limits.h"
 
 const char *
 form_get(const struct form *f, const char *name)

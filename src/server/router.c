@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "router.h"
+#include "../limits.h"
 
 int
 target_organisation(struct db *db, const int64_t *ids, struct target *t)

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "request.h"
+#include "../limits.h"
 
 typedef void	(*route_handler)(struct request *, struct response *);
 

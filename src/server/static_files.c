@@ -8,10 +8,8 @@
 
 #include "static_files.h"
 #include "../util/buf.h"
+#include "../limits.h"
 
-#define STATIC_FILE_MAX		(8 * 1024 * 1024)
-#define STATIC_FILES_MAX	512
-#define STATIC_DEPTH_MAX	6
 
 static const struct {
 	const char	*ext;

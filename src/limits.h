@@ -1,0 +1,48 @@
+/*
+ * Every fixed limit in Roundtable, in one place.  Limits an operator may
+ * want to change (body sizes, connections, timeouts, throttling, page
+ * size...) are settings instead: see struct config in config.h.  These
+ * are the ones that are part of the data model or the code's shape.
+ */
+#ifndef RT_LIMITS_H
+#define RT_LIMITS_H
+
+/* Text people type, in characters (not bytes). */
+#define NAME_MAX_CHARS		120	/* names of sites, units, people, groups */
+#define TEXT_MAX_CHARS		2000	/* descriptions, purposes, restrictions */
+#define SEARCH_MAX_CHARS	100	/* a search box */
+#define USERNAME_MAX_CHARS	64
+#define PASSWORD_MAX_CHARS	256
+#define TOKEN_NAME_MAX_CHARS	80
+
+/* Lists. */
+#define AUDIT_PAGE_ROWS		100	/* audit entries per page */
+
+/* Generated secrets, in characters. */
+#define ADMIN_PASSWORD_CHARS	16	/* the one-time admin password */
+#define USER_PASSWORD_CHARS	14	/* `user add` without a password */
+#define DEMO_PASSWORD_CHARS	12	/* the demo accounts' password */
+
+/* The HTTP layer. */
+#define ROUTE_IDS_MAX		4	/* {id}s in one path */
+#define RESPONSE_COOKIES_MAX	4	/* Set-Cookie headers in a response */
+#define POST_BUFFER_SIZE	8192	/* libmicrohttpd's post processor buffer */
+#define STOP_GRACE_S		10	/* wait for requests in flight at stop */
+#define DB_WORKERS_MAX		256	/* database connections (one a thread) */
+#define DB_CACHE_SLOTS		256	/* prepared statements per connection */
+
+/* Static files, loaded into memory at start-up. */
+#define STATIC_FILE_MAX		(8 * 1024 * 1024)
+#define STATIC_FILES_MAX	512
+#define STATIC_DEPTH_MAX	6
+
+/* Templates. */
+#define TEMPLATE_DEPTH_MAX	32	/* nested sections in one template */
+#define TEMPLATE_STACK_MAX	64	/* contexts while rendering */
+#define TEMPLATE_PARTIAL_MAX	8	/* partials within partials */
+#define TEMPLATE_NAME_MAX	128	/* characters in a tag's name */
+
+/* The command line. */
+#define CLI_ARGS_MAX		8	/* positional arguments */
+
+#endif
