@@ -12,24 +12,25 @@
 
 
 static const struct field_spec sign_in_fields[] = {
-	{ "username", "Username", FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL },
+	{ "username", "Username", FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL,
+	    "username" },
 	{ "password", "Password", FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS, NULL,
-	    NULL },
+	    NULL, "current-password" },
 };
 
 static const struct field_spec password_fields[] = {
 	{ "current", "Current password", FIELD_PASSWORD, 1,
-	    PASSWORD_MAX_CHARS, NULL, NULL },
+	    PASSWORD_MAX_CHARS, NULL, NULL, "current-password" },
 	{ "password", "New password", FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS,
 	    NULL, "At least 10 characters. A few unrelated words are easy "
-	    "to remember and hard to guess." },
+	    "to remember and hard to guess.", "new-password" },
 	{ "confirm", "New password again", FIELD_PASSWORD, 1,
-	    PASSWORD_MAX_CHARS, NULL, NULL },
+	    PASSWORD_MAX_CHARS, NULL, NULL, "new-password" },
 };
 
 static const struct field_spec token_fields[] = {
 	{ "name", "What the token is for", FIELD_TEXT, 1,
-	    TOKEN_NAME_MAX_CHARS, NULL, NULL },
+	    TOKEN_NAME_MAX_CHARS, NULL, NULL, NULL },
 };
 
 static const char *
@@ -60,7 +61,7 @@ sign_in(struct request *rq, struct response *rs)
 {
 	const struct config *c = rq->app->config;
 	struct form_page fp = {
-		.title = "Sign in", .submit = "Sign in", .back = "/",
+		.title = "Sign in", .submit = "Sign in",
 		.fields = sign_in_fields,
 		.nfields = FIELDS_COUNT(sign_in_fields),
 	};

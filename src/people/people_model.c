@@ -72,67 +72,67 @@ const struct choice positions[] = {
 
 const struct field_spec site_fields[] = {
 	{ "name", "Name", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example, HMP Fenwick" },
-	{ "kind", "Kind of site", FIELD_CHOICE, 1, 0, site_kinds, NULL },
+	    "For example, HMP Fenwick", NULL },
+	{ "kind", "Kind of site", FIELD_CHOICE, 1, 0, site_kinds, NULL, NULL },
 	{ "description", "Description", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
-	    NULL, NULL },
+	    NULL, NULL, NULL },
 	{ "closed_on", "Closed on", FIELD_DATE, 0, 0, NULL,
-	    "Leave empty while the site is open" },
+	    "Leave empty while the site is open", NULL },
 };
 const size_t site_fields_count = FIELDS_COUNT(site_fields);
 
 const struct field_spec unit_fields[] = {
 	{ "name", "Name", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example, A wing" },
-	{ "kind", "Kind of place", FIELD_CHOICE, 1, 0, unit_kinds, NULL },
+	    "For example, A wing", NULL },
+	{ "kind", "Kind of place", FIELD_CHOICE, 1, 0, unit_kinds, NULL, NULL },
 	{ "closed_on", "Closed on", FIELD_DATE, 0, 0, NULL,
-	    "Leave empty while it is in use" },
+	    "Leave empty while it is in use", NULL },
 };
 const size_t unit_fields_count = FIELDS_COUNT(unit_fields);
 
 const struct field_spec person_fields[] = {
 	{ "display_name", "Name used in the group", FIELD_TEXT, 1,
-	    NAME_MAX_CHARS, NULL, "A first name or a chosen name is enough" },
-	{ "status", "Status", FIELD_CHOICE, 1, 0, person_statuses, NULL },
-	{ "site_id", "Site", FIELD_ID, 1, 0, NULL, NULL },
-	{ "unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL },
+	    NAME_MAX_CHARS, NULL, "A first name or a chosen name is enough", NULL },
+	{ "status", "Status", FIELD_CHOICE, 1, 0, person_statuses, NULL, NULL },
+	{ "site_id", "Site", FIELD_ID, 1, 0, NULL, NULL, NULL },
+	{ "unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL },
 	{ "restrictions", "Restrictions", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
 	    NULL, "For example, licence conditions that limit what they may "
-	    "do. Only coordinators see this." },
+	    "do. Only coordinators see this.", NULL },
 };
 const size_t person_fields_count = FIELDS_COUNT(person_fields);
 
 const struct field_spec leaving_fields[] = {
 	{ "left_reason", "Why they left", FIELD_CHOICE, 1, 0, leaving_reasons,
-	    NULL },
+	    NULL, NULL },
 	{ "left_on", "Date they left", FIELD_DATE, 1, 0, NULL,
-	    "Their roles in every group end on this date" },
+	    "Their roles in every group end on this date", NULL },
 };
 const size_t leaving_fields_count = FIELDS_COUNT(leaving_fields);
 
 const struct field_spec group_fields[] = {
 	{ "name", "Name", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example, Over-50s Forum" },
-	{ "kind", "Kind of group", FIELD_CHOICE, 1, 0, group_kinds, NULL },
+	    "For example, Over-50s Forum", NULL },
+	{ "kind", "Kind of group", FIELD_CHOICE, 1, 0, group_kinds, NULL, NULL },
 	{ "site_id", "Site", FIELD_ID, 0, 0, NULL,
-	    "Leave empty for a group that covers the whole organisation" },
-	{ "purpose", "Purpose", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL, NULL },
+	    "Leave empty for a group that covers the whole organisation", NULL },
+	{ "purpose", "Purpose", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL, NULL, NULL },
 	{ "ended_on", "Ended on", FIELD_DATE, 0, 0, NULL,
-	    "Leave empty while the group meets" },
+	    "Leave empty while the group meets", NULL },
 };
 const size_t group_fields_count = FIELDS_COUNT(group_fields);
 
 const struct field_spec membership_fields[] = {
-	{ "person_id", "Person", FIELD_ID, 1, 0, NULL, NULL },
-	{ "position", "Position", FIELD_CHOICE, 1, 0, positions, NULL },
-	{ "from_on", "From", FIELD_DATE, 1, 0, NULL, NULL },
+	{ "person_id", "Person", FIELD_ID, 1, 0, NULL, NULL, NULL },
+	{ "position", "Position", FIELD_CHOICE, 1, 0, positions, NULL, NULL },
+	{ "from_on", "From", FIELD_DATE, 1, 0, NULL, NULL, NULL },
 };
 const size_t membership_fields_count = FIELDS_COUNT(membership_fields);
 
 const struct field_spec membership_end_fields[] = {
-	{ "to_on", "Last day", FIELD_DATE, 1, 0, NULL, NULL },
+	{ "to_on", "Last day", FIELD_DATE, 1, 0, NULL, NULL, NULL },
 	{ "end_reason", "Reason", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
-	    "For example, term ended, stood down, moved wing" },
+	    "For example, term ended, stood down, moved wing", NULL },
 };
 const size_t membership_end_fields_count = FIELDS_COUNT(membership_end_fields);
 

@@ -234,6 +234,9 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 			continue;
 		if (f->hint != NULL)
 			json_object_set_new(o, "hint", json_string(f->hint));
+		if (f->autocomplete != NULL)
+			json_object_set_new(o, "autocomplete",
+			    json_string(f->autocomplete));
 		if (err != NULL)
 			json_object_set_new(o, "error", json_string(err));
 		if (f->hint != NULL || err != NULL) {

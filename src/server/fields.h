@@ -41,6 +41,7 @@ struct field_spec {
 	size_t			 max_chars;	/* TEXT, TEXTAREA, PASSWORD */
 	const struct choice	*choices;	/* CHOICE: ends with {NULL} */
 	const char		*hint;
+	const char		*autocomplete;	/* HTML autocomplete token, or NULL */
 };
 
 #define FIELDS_COUNT(a)	(sizeof(a) / sizeof((a)[0]))

@@ -20,7 +20,7 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 {
 	json_t	*view;
 
-	view = json_pack("{s:s, s:s, s:s, s:o, s:o}",
+	view = json_pack("{s:s, s:s, s:s?, s:o, s:o}",
 	    "title", fp->title,
 	    "submit", fp->submit,
 	    "back", fp->back,
