@@ -4,7 +4,7 @@
 # As root it runs apt-get; otherwise it prints the one command to run.
 set -eu
 
-base="gcc make pkg-config libmicrohttpd-dev libsqlite3-dev libsodium-dev
+base="gcc make pkg-config fonts-dejavu-extra libmicrohttpd-dev libsqlite3-dev libsodium-dev
 libjansson-dev libinih-dev libcmark-dev libcmocka-dev libcurl4-openssl-dev
 sqlite3 nodejs npm fonts-dejavu-core libpango1.0-dev libcairo2-dev
 poppler-utils"

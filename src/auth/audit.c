@@ -42,24 +42,51 @@ feed_int(crypto_generichash_state *st, int64_t v)
 	feed(st, s, (size_t)n);
 }
 
+/* One row's fields as hashed.  Text is taken with its length, so a NUL
+ * or a change of storage type cannot hide part of a value. */
+struct audit_fields {
+	int64_t		 id, account_id, entity_id;
+	const char	*text[4];	/* at, action, entity, detail */
+	size_t		 len[4];
+};
+
 static void
-audit_hash(const unsigned char prev[AUDIT_HASH_BYTES], int64_t id,
-    const char *at, int64_t account_id, const char *action,
-    const char *entity, int64_t entity_id, const char *detail,
-    unsigned char out[AUDIT_HASH_BYTES])
+audit_hash(const unsigned char prev[AUDIT_HASH_BYTES],
+    const struct audit_fields *f, unsigned char out[AUDIT_HASH_BYTES])
 {
 	crypto_generichash_state st;
 
 	crypto_generichash_init(&st, NULL, 0, AUDIT_HASH_BYTES);
 	feed(&st, prev, AUDIT_HASH_BYTES);
-	feed_int(&st, id);
-	feed(&st, at, strlen(at));
-	feed_int(&st, account_id);
-	feed(&st, action, strlen(action));
-	feed(&st, entity, strlen(entity));
-	feed_int(&st, entity_id);
-	feed(&st, detail, strlen(detail));
+	feed_int(&st, f->id);
+	feed(&st, f->text[0], f->len[0]);
+	feed_int(&st, f->account_id);
+	feed(&st, f->text[1], f->len[1]);
+	feed(&st, f->text[2], f->len[2]);
+	feed_int(&st, f->entity_id);
+	feed(&st, f->text[3], f->len[3]);
 	crypto_generichash_final(&st, out, AUDIT_HASH_BYTES);
+}
+
+/* Reads a walked row; 0, or -1 when a text column is not stored as text. */
+static int
+audit_fields_read(sqlite3_stmt *st, struct audit_fields *f)
+{
+	static const int text_cols[4] = { 1, 3, 4, 6 };
+	int		 i, ok = 0;
+
+	f->id = sqlite3_column_int64(st, 0);
+	f->account_id = sqlite3_column_int64(st, 2);
+	f->entity_id = sqlite3_column_int64(st, 5);
+	for (i = 0; i < 4; i++) {
+		if (sqlite3_column_type(st, text_cols[i]) != SQLITE_TEXT)
+			ok = -1;
+		f->text[i] = (const char *)sqlite3_column_blob(st, text_cols[i]);
+		f->len[i] = (size_t)sqlite3_column_bytes(st, text_cols[i]);
+		if (f->text[i] == NULL)
+			f->text[i] = "";
+	}
+	return ok;
 }
 
 /* Reads the head: 0 when the chain is empty, 1 found, -1 error. */
@@ -89,6 +116,7 @@ audit_append(struct db *db, int64_t account_id, const char *action,
     const char *entity, int64_t entity_id, const char *detail)
 {
 	unsigned char	 prev[AUDIT_HASH_BYTES], hash[AUDIT_HASH_BYTES];
+	struct audit_fields f;
 	char		 at[32];
 	int64_t		 last;
 	time_t		 now = time(NULL);
@@ -101,8 +129,16 @@ audit_append(struct db *db, int64_t account_id, const char *action,
 		return DB_ERROR;
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
-	audit_hash(prev, last + 1, at, account_id, action, entity, entity_id,
-	    detail, hash);
+	f.id = last + 1;
+	f.account_id = account_id;
+	f.entity_id = entity_id;
+	f.text[0] = at;
+	f.text[1] = action;
+	f.text[2] = entity;
+	f.text[3] = detail;
+	for (int i = 0; i < 4; i++)
+		f.len[i] = strlen(f.text[i]);
+	audit_hash(prev, &f, hash);
 	rc = db_exec(db, sql_insert, "itittitb", last + 1, at, account_id,
 	    action, entity, entity_id, detail, hash, sizeof(hash));
 	if (rc != DB_OK)
@@ -116,8 +152,9 @@ audit_verify(struct db *db, FILE *report, int64_t *rows)
 	unsigned char	 prev[AUDIT_HASH_BYTES], want[AUDIT_HASH_BYTES];
 	unsigned char	 head[AUDIT_HASH_BYTES];
 	sqlite3_stmt	*st;
+	struct audit_fields f;
 	int64_t		 id, expect = 1, head_id;
-	int		 faults = 0, rc;
+	int		 faults = 0, rc, typed;
 
 	memset(prev, 0, sizeof(prev));
 	if (rows != NULL)
@@ -133,13 +170,9 @@ audit_verify(struct db *db, FILE *report, int64_t *rows)
 			    (long long)expect, (long long)id - 1);
 			faults++;
 		}
-		audit_hash(prev, id, (const char *)sqlite3_column_text(st, 1),
-		    sqlite3_column_int64(st, 2),
-		    (const char *)sqlite3_column_text(st, 3),
-		    (const char *)sqlite3_column_text(st, 4),
-		    sqlite3_column_int64(st, 5),
-		    (const char *)sqlite3_column_text(st, 6), want);
-		if (sqlite3_column_bytes(st, 7) != AUDIT_HASH_BYTES ||
+		typed = audit_fields_read(st, &f);
+		audit_hash(prev, &f, want);
+		if (typed == -1 || sqlite3_column_bytes(st, 7) != AUDIT_HASH_BYTES ||
 		    sodium_memcmp(want, sqlite3_column_blob(st, 7),
 		    AUDIT_HASH_BYTES) != 0) {
 			fprintf(report, "audit: row %lld was altered\n",

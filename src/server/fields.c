@@ -70,6 +70,50 @@ id_offered(const json_t *options, const char *name, int64_t id)
 }
 
 static int
+time_valid(const char *v, size_t len)
+{
+	return len == 5 && v[2] == ':' && v[0] >= '0' && v[0] <= '2' &&
+	    v[1] >= '0' && v[1] <= '9' && (v[0] < '2' || v[1] <= '3') &&
+	    v[3] >= '0' && v[3] <= '5' && v[4] >= '0' && v[4] <= '9';
+}
+
+/* Several ids: every value must be offered; none repeated. */
+static int
+ids_check(const struct field_spec *f, const struct form *form,
+    const json_t *options, json_t *values, json_t *errors)
+{
+	const char	*v;
+	char		*end, what[128];
+	json_t		*ids = json_array();
+	long long	 id;
+	size_t		 k, i;
+	json_t		*seen;
+	int		 bad = 0;
+
+	for (k = 0; (v = form_get_nth(form, f->name, k)) != NULL; k++) {
+		if (*v == '\0')
+			continue;
+		id = strtoll(v, &end, 10);
+		if (*end != '\0' || id <= 0 || !id_offered(options, f->name, id)) {
+			bad = 1;
+			continue;
+		}
+		json_array_foreach(ids, i, seen)
+			if (json_integer_value(seen) == id)
+				break;
+		if (i == json_array_size(ids))
+			json_array_append_new(ids, json_integer(id));
+	}
+	json_object_set_new(values, f->name, ids);
+	label_lower(f, what, sizeof(what));
+	if (bad)
+		return error_add(errors, f, "Select %s from the list", what);
+	if (f->required && json_array_size(ids) == 0)
+		return error_add(errors, f, "Select at least one %s", what);
+	return 0;
+}
+
+static int
 field_check(const struct field_spec *f, const char *v, size_t len,
     const json_t *options, json_t *values, json_t *errors)
 {
@@ -84,8 +128,7 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 			return 0;
 		return error_add(errors, f, "%s %s",
 		    f->kind == FIELD_CHOICE || f->kind == FIELD_ID ?
-		    "Select" : "Enter", f->kind == FIELD_DATE ?
-		    "a date" : what);
+		    "Select" : "Enter", what);
 	}
 	/* Echo what was typed, so a refused form comes back as it was. */
 	if (f->kind != FIELD_PASSWORD)
@@ -114,6 +157,11 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 			return error_add(errors, f, "%s must be a real date, "
 			    "like 2026-03-31", f->label);
 		break;
+	case FIELD_TIME:
+		if (!time_valid(v, len))
+			return error_add(errors, f, "%s must be a time, like "
+			    "14:30", f->label);
+		break;
 	case FIELD_ID:
 		id = strtoll(v, &end, 10);
 		if (*end != '\0' || id <= 0 || !id_offered(options, f->name, id))
@@ -134,13 +182,27 @@ fields_validate(const struct field_spec *specs, size_t n,
     json_t **errors)
 {
 	const char	*v;
+	char		*trimmed;
 	size_t		 i, len;
+	int		 rc;
 
 	*values = json_object();
 	*errors = json_array();
 	if (*values == NULL || *errors == NULL)
 		goto oom;
 	for (i = 0; i < n; i++) {
+		if (specs[i].kind == FIELD_IDS) {
+			if (ids_check(&specs[i], form, options, *values,
+			    *errors) == -1)
+				goto oom;
+			continue;
+		}
+		if (specs[i].kind == FIELD_CHECK) {
+			v = form_get(form, specs[i].name);
+			json_object_set_new(*values, specs[i].name,
+			    json_boolean(v != NULL && *v != '\0'));
+			continue;
+		}
 		v = form_get(form, specs[i].name);
 		if (v == NULL)
 			v = "";
@@ -154,8 +216,13 @@ fields_validate(const struct field_spec *specs, size_t n,
 			while (len > 0 && isspace((unsigned char)v[len - 1]))
 				len--;
 		}
-		if (field_check(&specs[i], v, len, options, *values,
-		    *errors) == -1)
+		/* A terminated copy: the checks below read to the NUL. */
+		if ((trimmed = strndup(v, len)) == NULL)
+			goto oom;
+		rc = field_check(&specs[i], trimmed, len, options, *values,
+		    *errors);
+		free(trimmed);
+		if (rc == -1)
 			goto oom;
 	}
 	return json_array_size(*errors) > 0;
@@ -177,6 +244,21 @@ error_for(const json_t *errors, const char *name)
 		    name) == 0)
 			return json_string_value(json_object_get(e, "message"));
 	return NULL;
+}
+
+/* Is id the value (FIELD_ID) or among the values (FIELD_IDS)? */
+static int
+id_chosen(const json_t *value, json_int_t id)
+{
+	const json_t	*v;
+	size_t		 i;
+
+	if (json_is_integer(value))
+		return json_integer_value(value) == id;
+	json_array_foreach(value, i, v)
+		if (json_integer_value(v) == id)
+			return 1;
+	return 0;
 }
 
 static json_t *
@@ -203,8 +285,8 @@ options_view(const struct field_spec *f, const json_t *value,
 		    json_integer_value(json_object_get(o, "value")));
 		json_array_append_new(a, json_pack("{s:s, s:O, s:b}", "value", s,
 		    "label", json_object_get(o, "label"), "selected",
-		    json_is_integer(value) && json_integer_value(value) ==
-		    json_integer_value(json_object_get(o, "value"))));
+		    id_chosen(value, json_integer_value(json_object_get(o,
+		    "value")))));
 	}
 	return a;
 }
@@ -215,7 +297,7 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 {
 	static const char *const kinds[FIELD__MAX] = {
 		"is_text", "is_textarea", "is_select", "is_date", "is_select",
-		"is_password",
+		"is_password", "is_checkboxes", "is_check", "is_time",
 	};
 	const struct field_spec	*f;
 	const json_t		*v;
@@ -250,9 +332,13 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 		}
 		if (json_is_string(v) && f->kind != FIELD_PASSWORD)
 			json_object_set(o, "value", (json_t *)v);
-		if (f->kind == FIELD_CHOICE || f->kind == FIELD_ID)
+		if (f->kind == FIELD_CHOICE || f->kind == FIELD_ID ||
+		    f->kind == FIELD_IDS)
 			json_object_set_new(o, "options",
 			    options_view(f, v, options));
+		if (f->kind == FIELD_CHECK)
+			json_object_set_new(o, "checked",
+			    json_boolean(json_is_true(v)));
 		json_array_append_new(a, o);
 	}
 	return a;

@@ -7,7 +7,7 @@
  *
  * Values come back as a JSON object: strings trimmed of surrounding white
  * space, NULL (json null) for an empty optional field, integers for
- * FIELD_ID.  Errors are an array of {field, message, href} in field order,
+ * FIELD_ID, an array of integers for FIELD_IDS, true/false for FIELD_CHECK.  Errors are an array of {field, message, href} in field order,
  * empty when everything is valid.  Both are new references.
  */
 #ifndef RT_FIELDS_H
@@ -25,6 +25,9 @@ enum field_kind {
 	FIELD_DATE,	/* YYYY-MM-DD */
 	FIELD_ID,	/* one of the ids offered in options[name] */
 	FIELD_PASSWORD,	/* never echoed back */
+	FIELD_IDS,	/* several of the ids offered: an array of integers */
+	FIELD_CHECK,	/* one tick box: true or false */
+	FIELD_TIME,	/* HH:MM, 24-hour */
 	FIELD__MAX
 };
 

@@ -92,6 +92,8 @@ struct response {
 
 /* The value of a field, or NULL when absent.  Borrowed from the form. */
 const char	*form_get(const struct form *, const char *name);
+/* The value of the k-th field called name (0 first), or NULL. */
+const char	*form_get_nth(const struct form *, const char *name, size_t k);
 int		 form_add(struct form *, const char *name, size_t nlen,
 		    const char *value, size_t vlen);
 void		 form_clear(struct form *);

@@ -7,14 +7,20 @@
 #include "../limits.h"
 
 const char *
-form_get(const struct form *f, const char *name)
+form_get_nth(const struct form *f, const char *name, size_t k)
 {
 	size_t	 i;
 
 	for (i = 0; i < f->n; i++)
-		if (strcmp(f->fields[i].name, name) == 0)
+		if (strcmp(f->fields[i].name, name) == 0 && k-- == 0)
 			return f->fields[i].value;
 	return NULL;
+}
+
+const char *
+form_get(const struct form *f, const char *name)
+{
+	return form_get_nth(f, name, 0);
 }
 
 int
