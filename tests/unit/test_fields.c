@@ -9,13 +9,17 @@ static const struct choice kinds[] = {
 	{ NULL, NULL },
 };
 
+#define SPEC(n, l, k, req, max, ch, h) { .name = (n), .label = (l), \
+	.kind = (k), .required = (req), .max_chars = (max), .choices = (ch), \
+	.hint = (h) }
+
 static const struct field_spec specs[] = {
-	{ "name", "Name", FIELD_TEXT, 1, 5, NULL, "Up to five letters" },
-	{ "notes", "Notes", FIELD_TEXTAREA, 0, 10, NULL, NULL },
-	{ "kind", "Kind of site", FIELD_CHOICE, 1, 0, kinds, NULL },
-	{ "opened_on", "Opened on", FIELD_DATE, 1, 0, NULL, NULL },
-	{ "site_id", "Site", FIELD_ID, 0, 0, NULL, NULL },
-	{ "password", "Password", FIELD_PASSWORD, 0, 8, NULL, NULL },
+	SPEC("name", "Name", FIELD_TEXT, 1, 5, NULL, "Up to five letters"),
+	SPEC("notes", "Notes", FIELD_TEXTAREA, 0, 10, NULL, NULL),
+	SPEC("kind", "Kind of site", FIELD_CHOICE, 1, 0, kinds, NULL),
+	SPEC("opened_on", "Opened on", FIELD_DATE, 1, 0, NULL, NULL),
+	SPEC("site_id", "Site", FIELD_ID, 0, 0, NULL, NULL),
+	SPEC("password", "Password", FIELD_PASSWORD, 0, 8, NULL, NULL),
 };
 #define NSPECS	FIELDS_COUNT(specs)
 
@@ -393,8 +397,8 @@ static void
 test_label_acronym_kept(void **state)
 {
 	static const struct field_spec s[] = {
-		{ "url", "URL of the site", FIELD_TEXT, 1, 10, NULL, NULL },
-		{ "place", "Place", FIELD_TEXT, 1, 10, NULL, NULL },
+		SPEC("url", "URL of the site", FIELD_TEXT, 1, 10, NULL, NULL),
+		SPEC("place", "Place", FIELD_TEXT, 1, 10, NULL, NULL),
 	};
 	struct form	 f = { NULL, 0 };
 	json_t		*values, *errors;

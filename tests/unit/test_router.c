@@ -6,16 +6,19 @@
 static void h_a(struct request *rq, struct response *rs) { (void)rq; (void)rs; }
 static void h_b(struct request *rq, struct response *rs) { (void)rq; (void)rs; }
 
+#define R(m, p, h, s) { .method = (m), .pattern = (p), .handler = (h), \
+	.roles = 1, .target = NULL, .scope = "x", .flags = 0, .summary = (s) }
+
 static const struct route table[] = {
-	{ HTTP_GET,  "/", h_a, 1, NULL, "x", 0, "root" },
-	{ HTTP_GET,  "/things", h_a, 1, NULL, "x", 0, "list" },
-	{ HTTP_GET,  "/things/new", h_a, 1, NULL, "x", 0, "form" },
-	{ HTTP_POST, "/things/new", h_b, 1, NULL, "x", 0, "add" },
-	{ HTTP_GET,  "/things/{id}", h_a, 1, NULL, "x", 0, "one" },
-	{ HTTP_POST, "/things/{id}/edit", h_b, 1, NULL, "x", 0, "edit" },
-	{ HTTP_GET,  "/a/{id}/b/{id}", h_a, 1, NULL, "x", 0, "two ids" },
-	{ HTTP_GET,  "/w/{id}/{id}/{id}/{id}", h_a, 1, NULL, "x", 0, "four" },
-	{ HTTP_GET,  "/x/{id}/{id}/{id}/{id}/{id}", h_a, 1, NULL, "x", 0, "5" },
+	R(HTTP_GET,  "/", h_a, "root"),
+	R(HTTP_GET,  "/things", h_a, "list"),
+	R(HTTP_GET,  "/things/new", h_a, "form"),
+	R(HTTP_POST, "/things/new", h_b, "add"),
+	R(HTTP_GET,  "/things/{id}", h_a, "one"),
+	R(HTTP_POST, "/things/{id}/edit", h_b, "edit"),
+	R(HTTP_GET,  "/a/{id}/b/{id}", h_a, "two ids"),
+	R(HTTP_GET,  "/w/{id}/{id}/{id}/{id}", h_a, "four"),
+	R(HTTP_GET,  "/x/{id}/{id}/{id}/{id}/{id}", h_a, "five"),
 };
 #define NTABLE	(sizeof(table) / sizeof(table[0]))
 
