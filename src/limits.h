@@ -15,6 +15,17 @@
 #define PASSWORD_MAX_CHARS	256
 #define TOKEN_NAME_MAX_CHARS	80
 
+#define RAISED_MAX_CHARS	2000	/* what was raised in one conversation */
+#define NOTE_MAX_CHARS		1000	/* closing notes, step notes, reasons */
+#define ARRIVAL_STEPS_MAX	20	/* steps in a new-arrival plan */
+
+/* Voice. */
+#define BATCH_ROWS		6	/* paper sheets typed in at once */
+#define FOLLOWUP_DAYS		14	/* default time to do a follow-up */
+#define TREND_DAYS		30	/* periods compared for an issue's trend */
+#define UNGROUPED_LOGS_MAX	200	/* logs offered when making an issue */
+#define VOTES_MAX		100000	/* votes recorded for one decision */
+
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
 

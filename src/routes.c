@@ -6,16 +6,19 @@
 #include "home_pages.h"
 #include "auth/auth_pages.h"
 #include "people/people.h"
+#include "voice/voice.h"
 #include "server/router.h"
 
 #define ADMIN	ROLE_BIT(ROLE_ADMIN)
 #define STAFF	ROLES_STAFF
 #define ALL	ROLES_ALL
+#define LOGGERS	VOICE_LOGGERS
 
 #define GET	HTTP_GET
 #define POST	HTTP_POST
 #define SIGNED	ROUTE_SIGNED_IN
 #define PWOK	(ROUTE_SIGNED_IN | ROUTE_DURING_PASSWORD_CHANGE)
+#define OWNER	ROUTE_OWNER_OR_STAFF
 
 #define ORG	target_organisation, "organisation"
 #define SITE	site_target, "site"
@@ -23,6 +26,13 @@
 #define PERSON	person_target, "site of the person"
 #define GROUP	group_target, "group"
 #define MEMBER	membership_target, "group of the membership"
+#define LOG	conversation_target, "site of the log (author or staff)"
+#define FOLLOW	followup_target, "site of the follow-up"
+#define ISSUE	issue_target, "site and group of the issue"
+#define ARRIVAL	arrival_target, "group of the arrival"
+#define STEP	arrival_step_target, "group of the arrival"
+#define TOPIC	topic_target, "site of the topic"
+#define SERVICE	NULL, "a site the service serves"
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
 #define NONE	NULL, "public"
@@ -91,6 +101,84 @@ const struct route routes[] = {
 	    "End-of-role form" },
 	{ POST, "/memberships/{id}/end", members_end, STAFF, MEMBER, 0,
 	    "End a role" },
+
+	{ GET,  "/conversations", conversations_index, LOGGERS, ANY, 0,
+	    "Conversation logs, searchable" },
+	{ GET,  "/conversations/new", conversations_new, LOGGERS, ANY, 0,
+	    "Log form" },
+	{ POST, "/conversations/new", conversations_new, LOGGERS, ANY, 0,
+	    "Log a conversation" },
+	{ GET,  "/conversations/batch", conversations_batch, LOGGERS, ANY, 0,
+	    "Form for typing in paper sheets" },
+	{ POST, "/conversations/batch", conversations_batch, LOGGERS, ANY, 0,
+	    "Type in paper sheets" },
+	{ GET,  "/conversations/sheet.pdf", conversations_sheet, LOGGERS, ANY,
+	    0, "Printable log sheet for ?site=" },
+	{ GET,  "/conversations/{id}", conversations_show, LOGGERS, LOG, OWNER,
+	    "A log" },
+	{ GET,  "/followups", followups_mine, ALL, ANY, 0, "My follow-ups" },
+	{ GET,  "/followups/all", followups_all, STAFF, ANY, 0,
+	    "Everyone's follow-ups at my sites" },
+	{ GET,  "/followups/{id}/close", followups_close, ALL, FOLLOW, OWNER,
+	    "Close form" },
+	{ POST, "/followups/{id}/close", followups_close, ALL, FOLLOW, OWNER,
+	    "Close a follow-up" },
+	{ GET,  "/followups/{id}/reassign", followups_reassign, STAFF, FOLLOW,
+	    0, "Hand-on form" },
+	{ POST, "/followups/{id}/reassign", followups_reassign, STAFF, FOLLOW,
+	    0, "Hand a follow-up to someone else" },
+	{ GET,  "/directory", directory_index, ALL, ANY, 0,
+	    "Directory of services" },
+	{ GET,  "/directory.pdf", directory_pdf, ALL, ANY, 0,
+	    "Printable directory for ?site=" },
+	{ GET,  "/directory/new", directory_new, STAFF, ANY, 0,
+	    "New service form" },
+	{ POST, "/directory/new", directory_new, STAFF, ANY, 0,
+	    "Add a service" },
+	{ GET,  "/directory/{id}", directory_show, ALL, SERVICE, 0,
+	    "A service" },
+	{ GET,  "/directory/{id}/edit", directory_edit, STAFF, SERVICE, 0,
+	    "Service form" },
+	{ POST, "/directory/{id}/edit", directory_edit, STAFF, SERVICE, 0,
+	    "Change a service" },
+	{ POST, "/directory/{id}/checked", directory_checked, STAFF, SERVICE,
+	    0, "Mark a service checked today" },
+	{ GET,  "/issues", issues_index, ALL, ANY, 0, "Collective issues" },
+	{ GET,  "/issues/new", issues_new, STAFF, ANY, 0, "New issue form" },
+	{ POST, "/issues/new", issues_new, STAFF, ANY, 0,
+	    "Raise an issue from logs" },
+	{ GET,  "/issues/{id}", issues_show, ALL, ISSUE, 0,
+	    "An issue and its evidence" },
+	{ GET,  "/issues/{id}/logs", issues_add_logs, STAFF, ISSUE, 0,
+	    "Add-logs form" },
+	{ POST, "/issues/{id}/logs", issues_add_logs, STAFF, ISSUE, 0,
+	    "Add logs to an issue" },
+	{ GET,  "/issues/{id}/decision", issues_decision, STAFF, ISSUE, 0,
+	    "Decision form" },
+	{ POST, "/issues/{id}/decision", issues_decision, STAFF, ISSUE, 0,
+	    "Record the group's decision" },
+	{ GET,  "/groups/{id}/arrival-plan", arrival_plan_edit, STAFF, GROUP,
+	    0, "Arrival plan form" },
+	{ POST, "/groups/{id}/arrival-plan", arrival_plan_edit, STAFF, GROUP,
+	    0, "Change the plan for new arrivals" },
+	{ GET,  "/groups/{id}/arrivals/new", arrivals_new, LOGGERS, GROUP, 0,
+	    "New arrival form" },
+	{ POST, "/groups/{id}/arrivals/new", arrivals_new, LOGGERS, GROUP, 0,
+	    "Record a new arrival" },
+	{ GET,  "/arrivals", arrivals_index, LOGGERS, ANY, 0,
+	    "Arrivals with unfinished plans" },
+	{ GET,  "/arrivals/{id}", arrivals_show, LOGGERS, ARRIVAL, 0,
+	    "An arrival's plan" },
+	{ POST, "/arrival-steps/{id}/done", arrivals_step, LOGGERS, STEP, 0,
+	    "Tick a step" },
+	{ GET,  "/sites/{id}/topics", topics_index, STAFF, SITE, 0,
+	    "A site's topics" },
+	{ POST, "/sites/{id}/topics", topics_index, STAFF, SITE, 0,
+	    "Add a topic" },
+	{ POST, "/topics/{id}/retire", topics_retire, STAFF, TOPIC, 0,
+	    "Retire a topic" },
+	{ GET,  "/search", search_index, ALL, ANY, 0,
+	    "Search logs, issues and services" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

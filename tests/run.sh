@@ -4,6 +4,9 @@
 # that dies before its summary (a sanitizer report, a crash) counts as one
 # failure more, so nothing is silently lost.
 set -u
+# Font libraries keep per-thread memory: see tests/lsan.supp.
+LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+export LSAN_OPTIONS
 passed=0
 failed=0
 log=$(mktemp)

@@ -62,6 +62,21 @@ access_covers(const struct principal *p, unsigned roles, int64_t site_id,
 }
 
 int
+access_touches(const struct principal *p, unsigned roles, int64_t site_id)
+{
+	size_t	 i;
+
+	if (access_covers(p, roles, site_id, 0))
+		return 1;
+	for (i = 0; i < p->ngrants; i++)
+		if ((roles & ROLE_BIT(p->grants[i].role)) &&
+		    p->grants[i].scope == SCOPE_GROUP && site_id != 0 &&
+		    p->grants[i].site_id == site_id)
+			return 1;
+	return 0;
+}
+
+int
 access_any(const struct principal *p, unsigned roles)
 {
 	size_t	 i;

@@ -67,6 +67,10 @@ void	principal_clear(struct principal *);
  */
 int	access_covers(const struct principal *, unsigned roles,
 	    int64_t site_id, int64_t group_id);
+/* Does a grant of roles reach the site at all: the organisation, the
+ * site, or a group that meets there?  For what members may read about
+ * the place they are in (its directory of services), never for records. */
+int	access_touches(const struct principal *, unsigned roles, int64_t site_id);
 /* Does the principal hold one of roles at any scope? */
 int	access_any(const struct principal *, unsigned roles);
 

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <time.h>
+
 #include "cli.h"
+#include "demo.h"
 #include "../auth/account.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
@@ -107,6 +110,7 @@ struct demo_ids {
 	int64_t	 sites[COUNT(demo_sites)];
 	int64_t	 units[COUNT(demo_sites)][7];
 	int64_t	 groups[COUNT(demo_groups)];
+	int64_t	 accounts[COUNT(demo_accounts)];
 };
 
 static int
@@ -177,7 +181,7 @@ demo_people_add(struct db *db, const struct demo_ids *ids)
 }
 
 static int
-demo_accounts_add(struct db *db, const struct demo_ids *ids,
+demo_accounts_add(struct db *db, struct demo_ids *ids,
     const char *password)
 {
 	const struct demo_account *a;
@@ -193,7 +197,7 @@ demo_accounts_add(struct db *db, const struct demo_ids *ids,
 		scope_id = a->site >= 0 ? ids->sites[a->site] : a->group >= 0 ?
 		    ids->groups[a->group] : 0;
 		if ((rc = account_create(db, a->username, a->display, password,
-		    0, &id)) == DB_OK &&
+		    0, &id)) == DB_OK && (ids->accounts[i] = id) > 0 &&
 		    (rc = account_grant(db, id, (enum role)role_parse(a->role),
 		    scope, scope_id)) == DB_OK)
 			rc = audit_append(db, 0, "account.create", "account",
@@ -233,6 +237,8 @@ cli_demo(struct cli *cli)
 	    demo_places(&db, &ids) != DB_OK ||
 	    demo_people_add(&db, &ids) != DB_OK ||
 	    demo_accounts_add(&db, &ids, password) != DB_OK ||
+	    demo_voice(&db, ids.sites, ids.units, ids.groups, ids.accounts,
+	    time(NULL)) != DB_OK ||
 	    audit_append(&db, 0, "demo.load", "organisation", 1, NULL) != DB_OK)
 		goto fail;
 	if (db_commit(&db) != DB_OK)

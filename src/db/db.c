@@ -18,8 +18,7 @@ db_open(struct db *db, const char *path, int busy_ms)
 	static const char	*pragmas =
 	    "PRAGMA journal_mode=WAL;"
 	    "PRAGMA synchronous=FULL;"
-	    "PRAGMA foreign_keys=ON;"
-	    "PRAGMA trusted_schema=OFF;";
+	    "PRAGMA foreign_keys=ON;";
 
 	memset(db, 0, sizeof(*db));
 	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |

@@ -41,12 +41,15 @@ groups_show(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	response_view(rs, "people/group", json_pack("{s:O, s:o, s:o, s:o, s:b}",
+	response_view(rs, "people/group", json_pack("{s:O, s:o, s:o, s:o, s:b, "
+	    "s:b}",
 	    "title", json_object_get(group, "name"),
 	    "group", group,
 	    "members", membership_list(rq->db, id, 1),
 	    "past_members", membership_list(rq->db, id, 0),
 	    "can_manage", access_covers(&rq->who, ROLES_STAFF,
+	    int_of(group, "site_id"), id),
+	    "can_log", access_covers(&rq->who, ROLE_BIT(ROLE_REP) | ROLES_STAFF,
 	    int_of(group, "site_id"), id)));
 }
 

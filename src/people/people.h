@@ -73,6 +73,7 @@ json_t	*person_memberships(struct db *, int64_t person_id);
 json_t	*site_options(struct db *, const struct scope_filter *);
 json_t	*unit_options(struct db *, const struct scope_filter *);
 json_t	*person_options(struct db *, int64_t site_id, int64_t not_in_group);
+json_t	*group_list_options(struct db *, const struct scope_filter *);
 
 int	site_load(struct db *, int64_t id, json_t **out);
 int	unit_load(struct db *, int64_t id, json_t **out);

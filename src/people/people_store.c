@@ -68,6 +68,12 @@ static const char *sql_group_list =
     "   OR g.id IN (SELECT value FROM json_each(?3))) "
     "AND (?4 = 0 OR g.site_id = ?4) "
     "ORDER BY g.ended_on IS NOT NULL, s.name, g.name";
+static const char *sql_group_options =
+    "SELECT g.id AS value, g.name || ' (' || ifnull(s.name, 'Whole "
+    "organisation') || ')' AS label FROM groups g "
+    "LEFT JOIN sites s ON s.id = g.site_id WHERE g.ended_on IS NULL "
+    "AND (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "OR g.id IN (SELECT value FROM json_each(?3))) ORDER BY s.name, g.name";
 static const char *sql_group_load =
     "SELECT g.id, g.name, g.kind AS group_kind, g.kind, g.site_id, "
     "g.purpose, g.ended_on, g.created_at, "
@@ -239,6 +245,13 @@ group_list(struct db *db, const struct scope_filter *f, int64_t site_id)
 {
 	return labelled(db_rows(db, sql_group_list, "dtti", f->all,
 	    f->site_ids, f->group_ids, site_id));
+}
+
+json_t *
+group_list_options(struct db *db, const struct scope_filter *f)
+{
+	return db_rows(db, sql_group_options, "dtt", f->all, f->site_ids,
+	    f->group_ids);
 }
 
 json_t *

@@ -30,6 +30,9 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 	if (view != NULL)
 		json_object_set_new(view, "has_errors",
 		    json_boolean(json_array_size(errors) > 0));
+	if (view != NULL && fp->notice != NULL)
+		json_object_set_new(view, "notice", json_pack("{s:s, s:s?}",
+		    "text", fp->notice, "href", fp->notice_href));
 	if (view != NULL && fp->caption != NULL)
 		json_object_set_new(view, "caption", json_string(fp->caption));
 	if (view == NULL) {

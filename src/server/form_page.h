@@ -21,6 +21,8 @@ typedef int	(*form_save)(struct request *, json_t *values, json_t *errors,
 struct form_page {
 	const char		*title;		/* "Add a site" */
 	const char		*caption;	/* small text above it, or NULL */
+	const char		*notice;	/* a success banner, or NULL */
+	const char		*notice_href;	/* a link in the banner, or NULL */
 	const char		*submit;	/* button label */
 	const char		*back;		/* cancel link */
 	const struct field_spec	*fields;

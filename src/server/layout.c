@@ -9,11 +9,16 @@ static const struct {
 	const char	*label;
 } nav_items[] = {
 	{ "/", "Home" },
-	{ "/sites", "Sites" },
+	{ "/conversations/new", "Log a conversation" },
+	{ "/followups", "Follow-ups" },
+	{ "/issues", "Issues" },
 	{ "/groups", "Groups" },
+	{ "/sites", "Sites" },
 	{ "/people", "People" },
+	{ "/directory", "Directory" },
+	{ "/search", "Search" },
 	{ "/audit", "Audit log" },
-	{ "/account", "Your account" },
+	{ "/account", "Account" },
 };
 
 /* May the principal open this GET page at some scope? */

@@ -104,6 +104,8 @@ router_print(const struct route *table, size_t n, FILE *out)
 			fprintf(out, "%s%s", first ? "" : ",", role_names[r]);
 			first = 0;
 		}
-		fprintf(out, " @ %s  %s\n", table[i].scope, table[i].summary);
+		fprintf(out, " @ %s%s  %s\n", table[i].scope,
+		    table[i].flags & ROUTE_OWNER_OR_STAFF ?
+		    ", and only its owner or staff" : "", table[i].summary);
 	}
 }

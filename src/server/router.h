@@ -31,6 +31,8 @@ typedef int	(*route_target)(struct db *, const int64_t *ids, struct target *);
 enum route_flag {
 	ROUTE_DURING_PASSWORD_CHANGE = 1 << 0,	/* open while one is due */
 	ROUTE_SIGNED_IN = 1 << 1,	/* any account, even one with no grant */
+	ROUTE_OWNER_OR_STAFF = 1 << 2,	/* the handler further limits it to
+					   the record's owner or staff */
 };
 
 struct route {

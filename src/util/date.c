@@ -13,22 +13,62 @@ days_in_month(int y, int m)
 	return days[m - 1];
 }
 
-int
-date_valid(const char *s)
+/* Splits YYYY-MM-DD when it has that shape: 1, else 0. */
+static int
+date_split(const char *s, int *y, int *m, int *d)
 {
-	int	 y, m, d, i;
+	int	 i;
 
-	if (strlen(s) != DATE_CHARS || s[4] != '-' || s[7] != '-')
+	if (s == NULL || strlen(s) != DATE_CHARS || s[4] != '-' || s[7] != '-')
 		return 0;
 	for (i = 0; i < DATE_CHARS; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+	*y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
 	    (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	return y >= 1900 && y <= 2199 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= days_in_month(y, m);
+	*m = (s[5] - '0') * 10 + (s[6] - '0');
+	*d = (s[8] - '0') * 10 + (s[9] - '0');
+	return 1;
+}
+
+int
+date_valid(const char *s)
+{
+	int	 y, m, d;
+
+	return date_split(s, &y, &m, &d) && y >= 1900 && y <= 2199 &&
+	    m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
+}
+
+/* Noon UTC of a valid date, so adding days never crosses a DST edge. */
+static time_t
+date_noon(const char *s)
+{
+	struct tm	 tm;
+	int		 y, m, d;
+
+	if (!date_valid(s) || !date_split(s, &y, &m, &d))
+		return 0;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	return timegm(&tm);
+}
+
+void
+date_add_days(const char *date, int days, char out[DATE_CHARS + 1])
+{
+	date_today(date_noon(date) + (time_t)days * 86400, out);
+}
+
+long
+date_diff_days(const char *a, const char *b)
+{
+	if (!date_valid(a) || !date_valid(b))
+		return 0;
+	return (long)((date_noon(b) - date_noon(a)) / 86400);
 }
 
 void

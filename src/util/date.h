@@ -12,5 +12,9 @@
 int	date_valid(const char *s);
 /* Today's UTC date of now into out. */
 void	date_today(time_t now, char out[DATE_CHARS + 1]);
+/* The date days after (or before, if negative) a valid date. */
+void	date_add_days(const char *date, int days, char out[DATE_CHARS + 1]);
+/* Whole days from a to b (b - a); 0 if either is not a valid date. */
+long	date_diff_days(const char *a, const char *b);
 
 #endif

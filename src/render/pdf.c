@@ -1,0 +1,594 @@
+/*
+ * PDF documents through cairo (the page) and Pango (shaping, wrapping).
+ *
+ * Layout is a single cursor, y, moving down the page.  Text is laid out
+ * by Pango at the column width and then drawn one line at a time, so a
+ * long paragraph can stop at the bottom margin and carry on at the top
+ * of the next page.  Sizes are absolute (device units are PDF points)
+ * and metric hinting is off, so what Pango measures is what is printed.
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "pdf.h"
+
+#define MM		(72.0 / 25.4)
+#define PAGE_W		595.28
+#define PAGE_H		841.89
+#define MARGIN		(18 * MM)
+#define TEXT_W		(PAGE_W - 2 * MARGIN)
+#define BOTTOM		(PAGE_H - MARGIN)
+#define FONT_FAMILY	"DejaVu Sans"
+
+enum font { F_BODY, F_BOLD, F_H1, F_H2, F_FOOT, F__MAX };
+
+static const struct {
+	double		size;	/* points, before scaling */
+	PangoWeight	weight;
+	int		scaled;	/* grows with PDF_LARGE */
+} fonts[F__MAX] = {
+	[F_BODY] = { 11, PANGO_WEIGHT_NORMAL, 1 },
+	[F_BOLD] = { 11, PANGO_WEIGHT_BOLD, 1 },
+	[F_H1] = { 20, PANGO_WEIGHT_BOLD, 1 },
+	[F_H2] = { 14, PANGO_WEIGHT_BOLD, 1 },
+	[F_FOOT] = { 9, PANGO_WEIGHT_NORMAL, 0 },
+};
+
+/*
+ * A document being drawn.  Owned by the caller until pdf_finish() frees
+ * it.  out is borrowed; the surface, the cairo and Pango contexts, the
+ * font descriptions, the held heading and title (g_malloc'd) are owned.
+ */
+struct pdf {
+	struct buf		*out;
+	cairo_surface_t		*surface;
+	cairo_t			*cr;
+	PangoContext		*pango;
+	PangoFontDescription	*font[F__MAX];
+	char			*title;
+	PangoLayout		*held;	/* a heading kept for what follows */
+	double			 held_after;	/* space below it */
+	double			 scale;	/* 1, or 1.6 for PDF_LARGE */
+	double			 line;	/* height of a body text line */
+	double			 y;	/* top of the free space */
+	int			 page;	/* number of the page being drawn */
+	int			 blank;	/* nothing drawn on this page yet */
+	int			 failed;
+};
+
+static cairo_status_t
+write_out(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct buf	*out = closure;
+
+	if (buf_add(out, data, len) == -1)
+		return CAIRO_STATUS_WRITE_ERROR;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* 1 while the document can still be drawn; latches the first error. */
+static int
+live(struct pdf *p)
+{
+	if (p == NULL || p->failed)
+		return 0;
+	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS ||
+	    cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
+		p->failed = 1;
+	return !p->failed;
+}
+
+/* A layout of text (NULL is "") wrapped at width points. */
+static PangoLayout *
+layout(struct pdf *p, enum font f, const char *text, double width)
+{
+	PangoLayout	*l;
+	char		*valid;
+
+	valid = g_utf8_make_valid(text != NULL ? text : "", -1);
+	l = pango_layout_new(p->pango);
+	pango_layout_set_font_description(l, p->font[f]);
+	pango_layout_set_width(l, pango_units_from_double(width));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_text(l, valid, -1);
+	g_free(valid);
+	return l;
+}
+
+static double
+height(PangoLayout *l)
+{
+	int	 h;
+
+	pango_layout_get_size(l, NULL, &h);
+	return pango_units_to_double(h);
+}
+
+static double
+width(PangoLayout *l)
+{
+	int	 w;
+
+	pango_layout_get_size(l, &w, NULL);
+	return pango_units_to_double(w);
+}
+
+static void
+footer(struct pdf *p)
+{
+	PangoLayout	*l;
+	char		 num[32];
+	double		 y = BOTTOM + 5 * MM;
+
+	cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.4);
+	cairo_set_line_width(p->cr, 0.5);
+	cairo_move_to(p->cr, MARGIN, y - 2 * MM);
+	cairo_line_to(p->cr, PAGE_W - MARGIN, y - 2 * MM);
+	cairo_stroke(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+
+	l = layout(p, F_FOOT, p->title, TEXT_W * 0.75);
+	pango_layout_set_single_paragraph_mode(l, TRUE);
+	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
+	cairo_move_to(p->cr, MARGIN, y);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+
+	snprintf(num, sizeof(num), "Page %d", p->page);
+	l = layout(p, F_FOOT, num, TEXT_W * 0.2);
+	cairo_move_to(p->cr, PAGE_W - MARGIN - width(l), y);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+}
+
+static void
+new_page(struct pdf *p)
+{
+	footer(p);
+	cairo_show_page(p->cr);
+	p->page++;
+	p->y = MARGIN;
+	p->blank = 1;
+}
+
+/* Moves to a new page unless h points fit below y (or the page is
+ * empty, where nothing more can be gained). */
+static void
+need(struct pdf *p, double h)
+{
+	if (!p->blank && p->y + h > BOTTOM)
+		new_page(p);
+}
+
+/* Space between elements; none at the top of a page. */
+static void
+gap(struct pdf *p, double pt)
+{
+	if (!p->blank)
+		p->y += pt * p->scale;
+}
+
+/* Draws the current line of it at x, with its top at y. */
+static void
+show_line(struct pdf *p, PangoLayoutIter *it, double x)
+{
+	int	 y0, y1, base;
+
+	pango_layout_iter_get_line_yrange(it, &y0, &y1);
+	base = pango_layout_iter_get_baseline(it);
+	cairo_move_to(p->cr, x, p->y + pango_units_to_double(base - y0));
+	pango_cairo_show_layout_line(p->cr,
+	    pango_layout_iter_get_line_readonly(it));
+}
+
+static double
+line_height(PangoLayoutIter *it)
+{
+	int	 y0, y1;
+
+	if (it == NULL)
+		return 0;
+	pango_layout_iter_get_line_yrange(it, &y0, &y1);
+	return pango_units_to_double(y1 - y0);
+}
+
+/*
+ * Draws layout a at xa and, when b is not NULL, layout b at xb beside
+ * it, line by line side by side, starting a new page whenever the next
+ * row of lines would cross the bottom margin.
+ */
+static void
+flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
+{
+	PangoLayoutIter	*ia, *ib;
+	double		 h;
+
+	ia = pango_layout_get_iter(a);
+	ib = b != NULL ? pango_layout_get_iter(b) : NULL;
+	while (ia != NULL || ib != NULL) {
+		h = MAX(line_height(ia), line_height(ib));
+		need(p, h);
+		if (ia != NULL)
+			show_line(p, ia, xa);
+		if (ib != NULL)
+			show_line(p, ib, xb);
+		p->y += h;
+		p->blank = 0;
+		if (ia != NULL && !pango_layout_iter_next_line(ia)) {
+			pango_layout_iter_free(ia);
+			ia = NULL;
+		}
+		if (ib != NULL && !pango_layout_iter_next_line(ib)) {
+			pango_layout_iter_free(ib);
+			ib = NULL;
+		}
+	}
+}
+
+/*
+ * A heading is held back until the next element comes, so that both
+ * can move to a new page together: begin() makes room for the held
+ * heading and the first h points of the element, then draws the heading.
+ */
+static void
+begin(struct pdf *p, double h)
+{
+	if (p->held == NULL) {
+		need(p, h);
+		return;
+	}
+	need(p, height(p->held) + p->held_after + h);
+	flow(p, p->held, MARGIN, NULL, 0);
+	g_object_unref(p->held);
+	p->held = NULL;
+	p->y += p->held_after;
+}
+
+static void
+free_parts(struct pdf *p)
+{
+	int	 i;
+
+	if (p->held != NULL)
+		g_object_unref(p->held);
+	for (i = 0; i < F__MAX; i++)
+		if (p->font[i] != NULL)
+			pango_font_description_free(p->font[i]);
+	if (p->pango != NULL)
+		g_object_unref(p->pango);
+	if (p->cr != NULL)
+		cairo_destroy(p->cr);
+	if (p->surface != NULL)
+		cairo_surface_destroy(p->surface);
+	g_free(p->title);
+	free(p);
+}
+
+static void
+make_fonts(struct pdf *p)
+{
+	int	 i;
+	double	 size;
+
+	for (i = 0; i < F__MAX; i++) {
+		size = fonts[i].size * (fonts[i].scaled ? p->scale : 1);
+		p->font[i] = pango_font_description_new();
+		pango_font_description_set_family(p->font[i], FONT_FAMILY);
+		pango_font_description_set_weight(p->font[i], fonts[i].weight);
+		pango_font_description_set_absolute_size(p->font[i],
+		    size * PANGO_SCALE);
+	}
+}
+
+static void
+make_pango(struct pdf *p)
+{
+	cairo_font_options_t	*fo;
+	PangoLayout		*l;
+
+	p->pango = pango_cairo_create_context(p->cr);
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	pango_cairo_context_set_font_options(p->pango, fo);
+	cairo_font_options_destroy(fo);
+	make_fonts(p);
+	l = layout(p, F_BODY, "Ag", TEXT_W);
+	p->line = height(l);
+	g_object_unref(l);
+}
+
+struct pdf *
+pdf_new(struct buf *out, const char *title, enum pdf_size size)
+{
+	struct pdf	*p;
+
+	if (out == NULL || (p = calloc(1, sizeof(*p))) == NULL)
+		return NULL;
+	p->out = out;
+	p->title = g_utf8_make_valid(title != NULL ? title : "", -1);
+	p->scale = size == PDF_LARGE ? 1.6 : 1.0;
+	p->page = 1;
+	p->blank = 1;
+	p->y = MARGIN;
+	p->surface = cairo_pdf_surface_create_for_stream(write_out, out,
+	    PAGE_W, PAGE_H);
+	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
+		goto fail;
+	cairo_pdf_surface_set_metadata(p->surface,
+	    CAIRO_PDF_METADATA_TITLE, p->title);
+	cairo_pdf_surface_set_metadata(p->surface,
+	    CAIRO_PDF_METADATA_CREATOR, "Roundtable");
+	p->cr = cairo_create(p->surface);
+	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
+		goto fail;
+	make_pango(p);
+	if (!live(p))
+		goto fail;
+	return p;
+fail:
+	free_parts(p);
+	return NULL;
+}
+
+void
+pdf_heading(struct pdf *p, const char *text, int level)
+{
+	PangoLayout	*l;
+
+	if (!live(p))
+		return;
+	l = layout(p, level == 1 ? F_H1 : F_H2, text, TEXT_W);
+	if (p->held != NULL)
+		begin(p, height(l));
+	gap(p, level == 1 ? 12 : 9);
+	p->held = l;
+	p->held_after = (level == 1 ? 6 : 4) * p->scale;
+}
+
+void
+pdf_paragraph(struct pdf *p, const char *text)
+{
+	PangoLayout	*l;
+
+	if (!live(p))
+		return;
+	l = layout(p, F_BODY, text, TEXT_W);
+	begin(p, MIN(height(l), 2 * p->line));
+	flow(p, l, MARGIN, NULL, 0);
+	g_object_unref(l);
+	p->y += 6 * p->scale;
+}
+
+/* label, with a colon unless it is empty or already ends with one. */
+static char *
+pair_label(const char *label)
+{
+	size_t	 n;
+
+	if (label == NULL)
+		label = "";
+	n = strlen(label);
+	if (n == 0 || label[n - 1] == ':')
+		return g_strdup(label);
+	return g_strconcat(label, ":", NULL);
+}
+
+void
+pdf_pair(struct pdf *p, const char *label, const char *value)
+{
+	PangoLayout	*l, *v;
+	char		*text;
+	double		 lw = TEXT_W * 0.34, gutter = 4 * MM;
+
+	if (!live(p))
+		return;
+	text = pair_label(label);
+	l = layout(p, F_BOLD, text, lw);
+	g_free(text);
+	v = layout(p, F_BODY, value, TEXT_W - lw - gutter);
+	begin(p, MIN(MAX(height(l), height(v)), 2 * p->line));
+	flow(p, l, MARGIN, v, MARGIN + lw + gutter);
+	g_object_unref(l);
+	g_object_unref(v);
+	p->y += 4 * p->scale;
+}
+
+void
+pdf_write_box(struct pdf *p, const char *label, double height_mm)
+{
+	PangoLayout	*l;
+	double		 h, most, below;
+
+	if (!live(p))
+		return;
+	below = 2 * p->scale;
+	l = layout(p, F_BOLD, label, TEXT_W);
+	most = BOTTOM - MARGIN - height(l) - below;
+	h = height_mm > 0 ? height_mm * MM : p->line;	/* also NaN */
+	h = MIN(h, MAX(most, p->line));
+	begin(p, height(l) + below + h);
+	flow(p, l, MARGIN, NULL, 0);
+	g_object_unref(l);
+	p->y += below;
+	need(p, h);
+	cairo_set_line_width(p->cr, 0.8 * p->scale);
+	cairo_rectangle(p->cr, MARGIN, p->y, TEXT_W, h);
+	cairo_stroke(p->cr);
+	p->y += h + 10 * p->scale;
+	p->blank = 0;
+}
+
+/*
+ * One tick box and its option at (*x, p->y), moving to a new row (and
+ * maybe page) when it does not fit; *row is the height of the row so far.
+ */
+static void
+choice(struct pdf *p, const char *text, double *x, double *row)
+{
+	PangoLayout	*l;
+	double		 box = 12 * p->scale, pad = 2 * MM * p->scale;
+	double		 w, h, top;
+
+	l = layout(p, F_BODY, text, TEXT_W - box - pad);
+	w = box + pad + width(l);
+	h = MAX(height(l), box);
+	if (*x > MARGIN && (*x + w > MARGIN + TEXT_W || p->y + h > BOTTOM)) {
+		p->y += *row + 6 * p->scale;
+		*x = MARGIN;
+		*row = 0;
+	}
+	if (*x == MARGIN)
+		need(p, h);
+	top = p->y + (MIN(p->line, height(l)) - box) / 2;
+	cairo_set_line_width(p->cr, 0.8 * p->scale);
+	cairo_rectangle(p->cr, *x, MAX(top, p->y), box, box);
+	cairo_stroke(p->cr);
+	cairo_move_to(p->cr, *x + box + pad, p->y);
+	pango_cairo_show_layout(p->cr, l);
+	g_object_unref(l);
+	p->blank = 0;
+	*x += w + 6 * MM * p->scale;
+	*row = MAX(*row, h);
+}
+
+void
+pdf_choices(struct pdf *p, const char *label, const char *const *options)
+{
+	PangoLayout	*l;
+	double		 x = MARGIN, row = 0;
+	size_t		 i;
+
+	if (!live(p))
+		return;
+	l = layout(p, F_BOLD, label, TEXT_W);
+	begin(p, height(l) + 4 * p->scale + p->line);	/* and a row */
+	flow(p, l, MARGIN, NULL, 0);
+	g_object_unref(l);
+	p->y += 4 * p->scale;
+	for (i = 0; options != NULL && options[i] != NULL; i++)
+		choice(p, options[i], &x, &row);
+	p->y += row + 10 * p->scale;
+}
+
+void
+pdf_rule(struct pdf *p)
+{
+	if (!live(p))
+		return;
+	begin(p, 1);
+	gap(p, 4);
+	cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.4);
+	cairo_set_line_width(p->cr, 0.75 * p->scale);
+	cairo_move_to(p->cr, MARGIN, p->y);
+	cairo_line_to(p->cr, PAGE_W - MARGIN, p->y);
+	cairo_stroke(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->y += 8 * p->scale;
+	p->blank = 0;
+}
+
+void
+pdf_space(struct pdf *p, double mm)
+{
+	if (!live(p) || !(mm > 0))
+		return;
+	if (p->held != NULL) {
+		p->held_after += mm * MM;
+		return;
+	}
+	if (p->y + mm * MM >= BOTTOM) {
+		if (!p->blank)
+			new_page(p);
+		return;
+	}
+	p->y += mm * MM;
+	p->blank = 0;
+}
+
+void
+pdf_page_break(struct pdf *p)
+{
+	if (!live(p))
+		return;
+	begin(p, 0);
+	if (!p->blank)
+		new_page(p);
+}
+
+int
+pdf_finish(struct pdf *p)
+{
+	int	 rc;
+
+	if (p == NULL)
+		return -1;
+	if (live(p)) {
+		begin(p, 0);
+		footer(p);
+		cairo_show_page(p->cr);
+		live(p);
+	}
+	cairo_surface_finish(p->surface);
+	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
+		p->failed = 1;
+	rc = p->failed ? -1 : 0;
+	free_parts(p);
+	return rc;
+}
+
+/*
+ * Pango's fontconfig thread lets go of the font map a moment after it
+ * hands over its result, so wait (up to a second) until the thread's
+ * default is the only reference left: dropping it then frees the map,
+ * and its cairo fonts, here and now.
+ */
+static int
+font_map_idle(PangoFontMap *map)
+{
+	int	 i;
+
+	for (i = 0; i < 1000; i++) {
+		if (g_atomic_int_get((gint *)&G_OBJECT(map)->ref_count) == 1)
+			return 1;
+		g_usleep(1000);
+	}
+	return 0;
+}
+
+/*
+ * Resets cairo and fontconfig only once the font map is really gone:
+ * cairo asserts when fonts are still alive.  FcFini() is looked up at
+ * run time: fontconfig is loaded with Pango but is not on our link line.
+ */
+void
+pdf_shutdown(void)
+{
+	PangoFontMap	*map, *alive;
+	GWeakRef	 ref;
+	void		(*fcfini)(void);
+	void		*sym;
+
+	map = pango_cairo_font_map_get_default();
+	if (!font_map_idle(map))
+		return;		/* a document is still open */
+	g_weak_ref_init(&ref, map);
+	pango_cairo_font_map_set_default(NULL);
+	alive = g_weak_ref_get(&ref);
+	g_weak_ref_clear(&ref);
+	if (alive != NULL) {
+		g_object_unref(alive);
+		return;
+	}
+	cairo_debug_reset_static_data();
+	if ((sym = dlsym(RTLD_DEFAULT, "FcFini")) != NULL) {
+		memcpy(&fcfini, &sym, sizeof(fcfini));
+		fcfini();
+	}
+}

@@ -1,0 +1,71 @@
+/*
+ * Printable A4 documents: log sheets with boxes to write in, directories
+ * of services, notice-board posters, letters.  For people with no
+ * internet, so everything is meant to be read and filled in on paper.
+ *
+ * A document is drawn top to bottom: each call adds one element below
+ * the previous one.  Text is plain UTF-8 (never markup; invalid bytes
+ * are replaced), set in DejaVu Sans through Pango so any script renders;
+ * it wraps to the page width and flows onto new pages by itself.  Pages
+ * are A4 portrait with 18 mm margins and a footer with the title and
+ * "Page N".  NULL text is treated as "".
+ *
+ * Ownership: pdf_new() returns a struct pdf owned by the caller until
+ * pdf_finish(), which frees it.  out is borrowed: it must live until
+ * pdf_finish(), and receives the PDF bytes (through its ceiling).
+ *
+ * Errors are sticky: after the first failure (out of room in out, a
+ * cairo error) every later call does nothing and pdf_finish() returns -1;
+ * out then holds a partial document to be thrown away.  Every function
+ * accepts a NULL struct pdf and does nothing.
+ */
+#ifndef RT_PDF_H
+#define RT_PDF_H
+
+#include "../util/buf.h"
+
+struct pdf;
+
+enum pdf_size {
+	PDF_NORMAL,	/* 11 pt body text */
+	PDF_LARGE	/* posters: every size 1.6 times larger */
+};
+
+/* NULL when out is NULL or cairo cannot start.  title goes into the
+ * PDF metadata and the footer of every page. */
+struct pdf	*pdf_new(struct buf *out, const char *title, enum pdf_size);
+
+/* Level 1 or 2 (anything else is 2).  Drawn with the next element, so
+ * it moves to a new page with it and never ends a page alone. */
+void	 pdf_heading(struct pdf *, const char *text, int level);
+/* Wrapped text; '\n' starts a new line. */
+void	 pdf_paragraph(struct pdf *, const char *text);
+/* "Label: value", the label in bold in a left column, the value in a
+ * right column; both wrap.  The colon is added unless label ends in one
+ * or is empty. */
+void	 pdf_pair(struct pdf *, const char *label, const char *value);
+/* label above an empty bordered box, height_mm high (clamped to one
+ * page), for handwriting. */
+void	 pdf_write_box(struct pdf *, const char *label, double height_mm);
+/* label, then empty tick boxes each followed by its option, flowing
+ * left to right in rows.  options ends with NULL; it may be NULL. */
+void	 pdf_choices(struct pdf *, const char *label,
+		    const char *const *options);
+/* A thin horizontal line across the text width. */
+void	 pdf_rule(struct pdf *);
+/* Vertical space; space that reaches the bottom ends the page. */
+void	 pdf_space(struct pdf *, double mm);
+/* Starts a new page, unless nothing is on this one yet (so it never
+ * makes an empty page). */
+void	 pdf_page_break(struct pdf *);
+/* Ends the last page, writes the rest of the PDF into out and frees the
+ * struct.  0, or -1 if any step failed (also for NULL). */
+int	 pdf_finish(struct pdf *);
+
+/* Frees the calling thread's Pango font map, cairo's caches and
+ * fontconfig's, so leak checkers see only real leaks.  Call once at
+ * exit, when no struct pdf is alive; if one still is (or Pango keeps
+ * the font map busy for over a second), nothing is freed. */
+void	 pdf_shutdown(void);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * New arrivals: each group keeps a standard plan (for an over-50s
+ * arrival: medication, mobility aids, pension, a buddy, the forum); a rep
+ * records an arrival by a pseudonymous reference and ticks each step.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "voice.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+static int
+plan_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	rc = arrival_plan_save(rq->db, rq->who.account_id, rq->ids[0],
+	    json_string_value(json_object_get(v, "steps")));
+	if (rc == DB_OK)
+		*location = location_of("/groups/%lld", rq->ids[0]);
+	return rc;
+}
+
+void
+arrival_plan_edit(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Plan for every new arrival", .submit = "Save plan",
+		.fields = arrival_plan_fields,
+		.nfields = arrival_plan_fields_count, .save = plan_store,
+	};
+	json_t		*group, *plan, *step, *initial;
+	struct buf	 text;
+	char		*back;
+	size_t		 i;
+
+	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	plan = arrival_plan(rq->db, rq->ids[0]);
+	buf_init(&text, TEXT_MAX_CHARS * 4);
+	json_array_foreach(plan, i, step)
+		buf_printf(&text, "%s\n", json_string_value(json_object_get(step,
+		    "text")));
+	initial = json_pack("{s:s}", "steps", text.data ? text.data : "");
+	fp.back = back = location_of("/groups/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(group, "name"));
+	fp.initial = initial;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	buf_release(&text);
+	json_decref(initial);
+	json_decref(plan);
+	json_decref(group);
+}
+
+static int
+arrival_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	rc = arrival_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/arrivals/%lld", id);
+	return rc;
+}
+
+void
+arrivals_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Record a new arrival", .submit = "Start their plan",
+		.fields = arrival_fields, .nfields = arrival_fields_count,
+		.save = arrival_store,
+	};
+	json_t	*group, *options, *initial;
+	char	*back, today[DATE_CHARS + 1];
+
+	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	options = json_pack("{s:o}", "unit_id", unit_options_at(rq->db,
+	    json_integer_value(json_object_get(group, "site_id"))));
+	initial = json_pack("{s:s}", "arrived_on", today);
+	fp.back = back = location_of("/groups/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(group, "name"));
+	fp.options = options;
+	fp.initial = initial;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(initial);
+	json_decref(group);
+}
+
+void
+arrivals_show(struct request *rq, struct response *rs)
+{
+	json_t	*arrival;
+
+	if (arrival_load(rq->db, rq->ids[0], &arrival) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	response_view(rs, "voice/arrival", json_pack("{s:s, s:o, s:o}",
+	    "title", "New arrival", "arrival", arrival,
+	    "steps", arrival_steps(rq->db, rq->ids[0])));
+}
+
+void
+arrivals_step(struct request *rq, struct response *rs)
+{
+	json_t	*values = NULL, *errors = NULL;
+	char	 today[DATE_CHARS + 1];
+	int64_t	 arrival;
+	int	 rc;
+
+	date_today(rq->now, today);
+	if (arrival_of_step(rq->db, rq->ids[0], &arrival) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	rc = fields_validate(arrival_step_fields, arrival_step_fields_count,
+	    &rq->body, NULL, &values, &errors);
+	if (rc == 1)
+		response_error(rs, 422, json_string_value(json_object_get(
+		    json_array_get(errors, 0), "message")));
+	else if (rc < 0)
+		response_error(rs, 500, "Something went wrong.");
+	else if ((rc = arrival_step_done(rq->db, rq->who.account_id,
+	    rq->ids[0], values, today)) == DB_CONSTRAINT)
+		response_error(rs, 409, "This step is already done.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/arrivals/%lld", (long long)arrival);
+	json_decref(values);
+	json_decref(errors);
+}
+
+void
+arrivals_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+
+	if (access_filter(&rq->who, VOICE_LOGGERS, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	response_view(rs, "voice/arrivals", json_pack("{s:s, s:o}", "title",
+	    "Arrivals with steps still to do", "arrivals",
+	    arrival_unfinished(rq->db, &f)));
+	scope_filter_clear(&f);
+}

@@ -1,0 +1,254 @@
+/*
+ * Logging conversations: the rep's most frequent task.  The form offers
+ * the rep's own sites, remembers the last place they used, and after
+ * saving comes straight back, empty, for the next one.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "voice.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+/* The lists the log form offers, for the caller's scopes. */
+static json_t *
+log_options(struct request *rq)
+{
+	struct scope_filter	 f;
+	json_t			*o;
+
+	if (access_filter(&rq->who, VOICE_LOGGERS, 1, &f) == -1)
+		return NULL;
+	o = json_pack("{s:o, s:o, s:o, s:o, s:o}",
+	    "site_id", site_options(rq->db, &f),
+	    "unit_id", unit_options(rq->db, &f),
+	    "topic_ids", topic_options(rq->db, &f),
+	    "service_id", service_options(rq->db, &f),
+	    "followup_owner", account_options(rq->db, &f));
+	scope_filter_clear(&f);
+	return o;
+}
+
+/* Local date and time now: the laptop's clock is the rep's clock. */
+static void
+local_now(time_t now, char date[DATE_CHARS + 1], char hhmm[6])
+{
+	struct tm	 tm;
+
+	localtime_r(&now, &tm);
+	strftime(date, DATE_CHARS + 1, "%Y-%m-%d", &tm);
+	strftime(hhmm, 6, "%H:%M", &tm);
+}
+
+static json_t *
+log_initial(struct request *rq, const json_t *options)
+{
+	char		 today[DATE_CHARS + 1], hhmm[6], due[DATE_CHARS + 1];
+	const json_t	*sites = json_object_get(options, "site_id");
+	int64_t		 unit = last_unit_used(rq->db, rq->who.account_id);
+	json_t		*v;
+
+	local_now(rq->now, today, hhmm);
+	date_add_days(today, FOLLOWUP_DAYS, due);
+	v = json_pack("{s:s, s:s, s:s, s:I, s:s}", "occurred_on", today,
+	    "occurred_time", hhmm, "consent", "anonymous",
+	    "followup_owner", (json_int_t)rq->who.account_id,
+	    "followup_due", due);
+	if (v == NULL)
+		return NULL;
+	if (json_array_size(sites) > 0)
+		json_object_set(v, "site_id", json_object_get(json_array_get(
+		    sites, 0), "value"));
+	if (unit > 0)
+		json_object_set_new(v, "unit_id", json_integer(unit));
+	return v;
+}
+
+/* A unit, when given, must be at the log's site. */
+static int
+unit_at_site(struct db *db, const json_t *unit_id, const json_t *site_id)
+{
+	json_t	*unit;
+	int	 rc, same;
+
+	if (!json_is_integer(unit_id))
+		return 1;
+	if ((rc = unit_load(db, json_integer_value(unit_id), &unit)) <= 0)
+		return rc < 0 ? -1 : 0;
+	same = json_integer_value(json_object_get(unit, "site_id")) ==
+	    json_integer_value(site_id);
+	json_decref(unit);
+	return same;
+}
+
+static int
+log_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	voice_log_rules(v, errors);
+	if ((rc = unit_at_site(rq->db, json_object_get(v, "unit_id"),
+	    json_object_get(v, "site_id"))) < 0)
+		return DB_ERROR;
+	if (rc == 0)
+		form_error(errors, "unit_id", "Select a wing or place at the "
+		    "site you chose");
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	if ((rc = conversation_add(rq->db, rq->who.account_id, v, 0, &id)) ==
+	    DB_OK)
+		*location = location_of("/conversations/new?logged=%lld", id);
+	return rc;
+}
+
+void
+conversations_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Log a conversation", .submit = "Save log",
+		.back = "/conversations", .fields = conversation_fields,
+		.nfields = conversation_fields_count, .save = log_store,
+	};
+	const char	*logged = form_get(&rq->query, "logged");
+	json_t		*options, *initial = NULL;
+	char		*href = NULL;
+
+	if ((options = log_options(rq)) == NULL ||
+	    (initial = log_initial(rq, options)) == NULL) {
+		json_decref(options);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	if (logged != NULL && strtoll(logged, NULL, 10) > 0) {
+		fp.notice = "Conversation logged. You can log the next one.";
+		fp.notice_href = href = location_of("/conversations/%lld",
+		    strtoll(logged, NULL, 10));
+	}
+	fp.options = options;
+	fp.initial = initial;
+	form_page_run(rq, rs, &fp);
+	free(href);
+	json_decref(options);
+	json_decref(initial);
+}
+
+static int64_t
+query_int(const struct request *rq, const char *name)
+{
+	const char	*s = form_get(&rq->query, name);
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0')
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 && v < 1000000000000LL ? v : 0;
+}
+
+/* The filters as typed, checked: anything malformed is ignored. */
+static json_t *
+log_filters(const struct request *rq)
+{
+	const char	*q = form_get(&rq->query, "q");
+	const char	*from = form_get(&rq->query, "from");
+	const char	*to = form_get(&rq->query, "to");
+	const char	*outcome = form_get(&rq->query, "outcome");
+	const char	*grouped = form_get(&rq->query, "grouped");
+	char		*fts;
+	json_t		*f = json_object();
+
+	json_object_set_new(f, "site", json_integer(query_int(rq, "site")));
+	json_object_set_new(f, "place", json_integer(query_int(rq, "place")));
+	json_object_set_new(f, "topic", json_integer(query_int(rq, "topic")));
+	if (q != NULL && strlen(q) <= SEARCH_MAX_CHARS) {
+		json_object_set_new(f, "q", json_string(q));
+		if ((fts = voice_fts_query(q)) != NULL) {
+			json_object_set_new(f, "fts", json_string(fts));
+			free(fts);
+		}
+	}
+	if (from != NULL && date_valid(from))
+		json_object_set_new(f, "from", json_string(from));
+	if (to != NULL && date_valid(to))
+		json_object_set_new(f, "to", json_string(to));
+	if (outcome != NULL && strcmp(choice_label(outcomes, outcome),
+	    outcome) != 0)
+		json_object_set_new(f, "outcome", json_string(outcome));
+	if (grouped != NULL && (strcmp(grouped, "yes") == 0 ||
+	    strcmp(grouped, "no") == 0))
+		json_object_set_new(f, "grouped", json_string(grouped));
+	return f;
+}
+
+void
+conversations_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 staff, loggers;
+	json_t			*filters, *view = NULL, *logs;
+	char			 today[DATE_CHARS + 1];
+	int64_t			 total = 0, page = query_int(rq, "page");
+	int			 size = rq->app->config->list_page_size;
+
+	if (page < 1 || page > 1000000)
+		page = 1;
+	date_today(rq->now, today);
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &staff) == -1)
+		goto fail;
+	if (access_filter(&rq->who, VOICE_LOGGERS, 1, &loggers) == -1) {
+		scope_filter_clear(&staff);
+		goto fail;
+	}
+	filters = log_filters(rq);
+	logs = conversation_list(rq->db, rq->who.account_id, &staff, filters,
+	    size, (int)((page - 1) * size), &total);
+	voice_labels_all(logs, today);
+	view = json_pack("{s:s, s:o, s:O, s:I, s:I, s:o, s:o, s:o, s:o, s:b}",
+	    "title", "Conversation logs", "logs", logs, "filters", filters,
+	    "total", (json_int_t)total, "page", (json_int_t)page,
+	    "sites", site_options(rq->db, &loggers),
+	    "places", unit_options(rq->db, &loggers),
+	    "topics", topic_options(rq->db, &loggers),
+	    "outcomes", choices_json(outcomes),
+	    "can_group", access_any(&rq->who, ROLES_STAFF));
+	if (view != NULL && page > 1)
+		json_object_set_new(view, "prev_page", json_integer(page - 1));
+	if (view != NULL && page * size < total)
+		json_object_set_new(view, "next_page", json_integer(page + 1));
+	json_decref(filters);
+	scope_filter_clear(&staff);
+	scope_filter_clear(&loggers);
+fail:
+	response_view(rs, "voice/logs", view);
+}
+
+void
+conversations_show(struct request *rq, struct response *rs)
+{
+	json_t	*log;
+	char	 today[DATE_CHARS + 1];
+
+	if (conversation_load(rq->db, rq->ids[0], &log) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if (!voice_log_visible(&rq->who, log)) {
+		json_decref(log);
+		response_error(rs, 403, "You do not have access to this page.");
+		return;
+	}
+	date_today(rq->now, today);
+	voice_labels(log, today);
+	response_view(rs, "voice/log", json_pack("{s:s, s:o, s:o, s:b}",
+	    "title", "Conversation log", "log", log,
+	    "followups", followup_of_conversation(rq->db, rq->ids[0]),
+	    "can_group", access_covers(&rq->who, ROLES_STAFF,
+	    json_integer_value(json_object_get(log, "site_id")), 0)));
+}

@@ -1,0 +1,220 @@
+/*
+ * SQL for logged conversations, their topics, and the option lists the
+ * log form offers.  A log's text never goes into the audit chain: the
+ * audit records that a log was made and its outcome, not what was said.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "voice.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+#include "../limits.h"
+
+static const char *sql_target =
+    "SELECT site_id, ifnull(group_id, 0) FROM conversations WHERE id = ?";
+static const char *sql_insert =
+    "INSERT INTO conversations (site_id, unit_id, author_id, occurred_at, "
+    "channel, raised, consent, outcome, escalated_to, service_id, "
+    "on_behalf, from_paper) VALUES (?, ?, ?, ? || 'T' || ifnull(?, '12:00'), "
+    "?, ?, ?, ?, ?, ?, ?, ?)";
+static const char *sql_topic_link =
+    "INSERT OR IGNORE INTO conversation_topics (conversation_id, topic_id) "
+    "VALUES (?, ?)";
+static const char *sql_load =
+    "SELECT c.id, c.site_id, c.unit_id, c.group_id, c.author_id, "
+    "c.occurred_at, c.channel, c.raised, c.consent, c.outcome, "
+    "c.escalated_to, c.service_id, c.on_behalf, c.from_paper, c.issue_id, "
+    "substr(c.created_at, 1, 10) AS created_on, s.name AS site_name, "
+    "u.name AS unit_name, a.display_name AS author_name, "
+    "sv.name AS service_name, i.title AS issue_title, "
+    "(SELECT group_concat(t.name, ', ') FROM conversation_topics ct "
+    "  JOIN topics t ON t.id = ct.topic_id WHERE ct.conversation_id = c.id) "
+    "  AS topics "
+    "FROM conversations c JOIN sites s ON s.id = c.site_id "
+    "JOIN accounts a ON a.id = c.author_id "
+    "LEFT JOIN units u ON u.id = c.unit_id "
+    "LEFT JOIN services sv ON sv.id = c.service_id "
+    "LEFT JOIN issues i ON i.id = c.issue_id WHERE c.id = ?";
+
+/* Filters: ?1 me, ?2 all, ?3 sites, ?4 groups, then the user's choices. */
+#define LIST_WHERE \
+    "WHERE (c.author_id = ?1 OR ?2 OR c.site_id IN " \
+    "  (SELECT value FROM json_each(?3)) OR c.group_id IN " \
+    "  (SELECT value FROM json_each(?4))) " \
+    "AND (?5 IS NULL OR c.id IN (SELECT rowid FROM conversations_fts " \
+    "  WHERE conversations_fts MATCH ?5)) " \
+    "AND (?6 = 0 OR c.site_id = ?6) AND (?7 = 0 OR c.unit_id = ?7) " \
+    "AND (?8 = 0 OR c.id IN (SELECT conversation_id FROM " \
+    "  conversation_topics WHERE topic_id = ?8)) " \
+    "AND (?9 IS NULL OR c.occurred_at >= ?9) " \
+    "AND (?10 IS NULL OR c.occurred_at < ?10 || 'T99') " \
+    "AND (?11 IS NULL OR c.outcome = ?11) " \
+    "AND (?12 IS NULL OR (?12 = 'yes') = (c.issue_id IS NOT NULL)) "
+
+static const char *sql_list =
+    "SELECT c.id, c.occurred_at, c.channel, c.outcome, c.consent, "
+    "substr(c.raised, 1, 160) AS raised, c.issue_id, c.author_id, "
+    "s.name AS site_name, u.name AS unit_name, "
+    "substr(c.created_at, 1, 10) AS created_on "
+    "FROM conversations c JOIN sites s ON s.id = c.site_id "
+    "LEFT JOIN units u ON u.id = c.unit_id " LIST_WHERE
+    "ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?13 OFFSET ?14";
+static const char *sql_count =
+    "SELECT count(*) FROM conversations c " LIST_WHERE;
+static const char *sql_ungrouped =
+    "SELECT c.id AS value, substr(c.occurred_at, 1, 10) || ', ' || "
+    "ifnull(u.name, 'no place') || ': ' || substr(c.raised, 1, 80) AS label "
+    "FROM conversations c LEFT JOIN units u ON u.id = c.unit_id "
+    "WHERE c.site_id = ? AND c.issue_id IS NULL AND c.consent != 'do_not_share' "
+    "ORDER BY c.occurred_at DESC LIMIT ?";
+static const char *sql_topic_options =
+    "SELECT t.id AS value, t.name || ifnull(' (' || s.name || ')', '') AS label "
+    "FROM topics t LEFT JOIN sites s ON s.id = t.site_id "
+    "WHERE t.retired_on IS NULL AND (t.site_id IS NULL OR ?1 OR t.site_id IN "
+    "(SELECT value FROM json_each(?2))) ORDER BY t.site_id IS NOT NULL, t.name";
+static const char *sql_service_options =
+    "SELECT DISTINCT sv.id AS value, sv.name AS label FROM services sv "
+    "JOIN service_sites ss ON ss.service_id = sv.id "
+    "WHERE sv.retired_on IS NULL AND (?1 OR ss.site_id IN "
+    "(SELECT value FROM json_each(?2))) ORDER BY sv.name";
+static const char *sql_account_options =
+    "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "
+    "JOIN grants g ON g.account_id = a.id WHERE a.disabled_at IS NULL "
+    "AND (g.scope = 'organisation' OR ?1 OR g.site_id IN "
+    "(SELECT value FROM json_each(?2))) ORDER BY a.display_name";
+static const char *sql_units_at =
+    "SELECT id AS value, name AS label FROM units WHERE site_id = ? "
+    "AND closed_on IS NULL ORDER BY name";
+static const char *sql_last_unit =
+    "SELECT unit_id FROM conversations WHERE author_id = ? "
+    "AND unit_id IS NOT NULL ORDER BY id DESC LIMIT 1";
+
+int
+conversation_target(struct db *db, const int64_t *ids, struct target *t)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_preparef(db, sql_target, "i", ids[0])) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1) {
+		t->site_id = sqlite3_column_int64(st, 0);
+		t->group_id = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+#define V(name)	json_object_get(v, name)
+
+int
+conversation_add(struct db *db, int64_t author, json_t *v, int from_paper,
+    int64_t *id)
+{
+	json_t	*topics, *t;
+	size_t	 i;
+	int	 rc;
+
+	rc = db_exec(db, sql_insert, "jjijjjjjjjjdd", V("site_id"), V("unit_id"),
+	    author, V("occurred_on"), V("occurred_time"), V("channel"),
+	    V("raised"), V("consent"), V("outcome"), V("escalated_to"),
+	    V("service_id"), json_is_true(V("on_behalf")), from_paper);
+	if (rc != DB_OK)
+		return rc;
+	*id = db_last_id(db);
+	/* The form sends several topics; a paper sheet row sends one. */
+	topics = V("topic_ids");
+	json_array_foreach(topics, i, t)
+		if ((rc = db_exec(db, sql_topic_link, "ij", *id, t)) != DB_OK)
+			return rc;
+	if (json_is_integer(V("topic_id")) &&
+	    (rc = db_exec(db, sql_topic_link, "ij", *id, V("topic_id"))) != DB_OK)
+		return rc;
+	if (json_string_value(V("followup_action")) != NULL &&
+	    (rc = followup_add(db, author, json_integer_value(V("site_id")),
+	    *id, json_string_value(V("followup_action")),
+	    json_integer_value(V("followup_owner")),
+	    json_string_value(V("followup_due")))) != DB_OK)
+		return rc;
+	return audit_append(db, author, "conversation.create", "conversation",
+	    *id, json_string_value(V("outcome")));
+}
+
+int
+conversation_load(struct db *db, int64_t id, json_t **out)
+{
+	return db_row(db, out, sql_load, "i", id);
+}
+
+static int
+filter_id(const json_t *filters, const char *key)
+{
+	return (int)json_integer_value(json_object_get(filters, key));
+}
+
+static const char *
+filter_text(const json_t *filters, const char *key)
+{
+	return json_string_value(json_object_get(filters, key));
+}
+
+json_t *
+conversation_list(struct db *db, int64_t me, const struct scope_filter *f,
+    const json_t *filters, int limit, int offset, int64_t *total)
+{
+	const char	*q = filter_text(filters, "fts");
+
+	if (db_int(db, total, sql_count, "idtttiiitttt", me, f->all,
+	    f->site_ids, f->group_ids, q, (int64_t)filter_id(filters, "site"),
+	    (int64_t)filter_id(filters, "place"),
+	    (int64_t)filter_id(filters, "topic"), filter_text(filters, "from"),
+	    filter_text(filters, "to"), filter_text(filters, "outcome"),
+	    filter_text(filters, "grouped")) < 0)
+		return NULL;
+	return db_rows(db, sql_list, "idtttiiittttdd", me, f->all,
+	    f->site_ids, f->group_ids, q, (int64_t)filter_id(filters, "site"),
+	    (int64_t)filter_id(filters, "place"),
+	    (int64_t)filter_id(filters, "topic"), filter_text(filters, "from"),
+	    filter_text(filters, "to"), filter_text(filters, "outcome"),
+	    filter_text(filters, "grouped"), limit, offset);
+}
+
+json_t *
+conversation_ungrouped(struct db *db, int64_t site_id)
+{
+	return db_rows(db, sql_ungrouped, "id", site_id, UNGROUPED_LOGS_MAX);
+}
+
+json_t *
+topic_options(struct db *db, const struct scope_filter *f)
+{
+	return db_rows(db, sql_topic_options, "dt", f->all, f->site_ids);
+}
+
+json_t *
+service_options(struct db *db, const struct scope_filter *f)
+{
+	return db_rows(db, sql_service_options, "dt", f->all, f->site_ids);
+}
+
+json_t *
+account_options(struct db *db, const struct scope_filter *f)
+{
+	return db_rows(db, sql_account_options, "dt", f->all, f->site_ids);
+}
+
+json_t *
+unit_options_at(struct db *db, int64_t site_id)
+{
+	return db_rows(db, sql_units_at, "i", site_id);
+}
+
+int64_t
+last_unit_used(struct db *db, int64_t author_id)
+{
+	int64_t	 unit = 0;
+
+	(void)db_int(db, &unit, sql_last_unit, "i", author_id);
+	return unit;
+}

@@ -1,0 +1,240 @@
+/*
+ * The signposting directory: services inside and outside the prison,
+ * what they offer, how to refer, and whether they go on after release.
+ * Anyone with a role at a site a service serves can read its entry;
+ * staff at one of those sites keep it current.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "voice.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../render/pdf.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+/* May the caller read (anyone there) or keep (staff there) the entry
+ * of a service, by the sites it serves? */
+static int
+service_covered(const struct request *rq, const json_t *service,
+    unsigned roles)
+{
+	const json_t	*id;
+	size_t		 i;
+	int		 keep = roles == ROLES_STAFF;
+
+	if (access_covers(&rq->who, roles, 0, 0))
+		return 1;
+	json_array_foreach(json_object_get(service, "site_ids"), i, id)
+		if (keep ? access_covers(&rq->who, roles,
+		    json_integer_value(id), 0) : access_touches(&rq->who,
+		    roles, json_integer_value(id)))
+			return 1;
+	return 0;
+}
+
+/* Loads the service for the caller, or answers 404/403 itself. */
+static json_t *
+service_for(struct request *rq, struct response *rs, unsigned roles)
+{
+	json_t	*sv;
+
+	if (service_load(rq->db, rq->ids[0], &sv) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return NULL;
+	}
+	if (!service_covered(rq, sv, roles)) {
+		json_decref(sv);
+		response_error(rs, 403, "You do not have access to this page.");
+		return NULL;
+	}
+	return sv;
+}
+
+void
+directory_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+	const char		*s = form_get(&rq->query, "site");
+	int64_t			 site = s ? strtoll(s, NULL, 10) : 0;
+
+	if (access_filter(&rq->who, ROLES_ALL, 1, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	response_view(rs, "voice/directory", json_pack("{s:s, s:o, s:o, s:I, "
+	    "s:b}", "title", "Directory of services",
+	    "services", service_list(rq->db, &f, site > 0 ? site : 0),
+	    "sites", site_options(rq->db, &f), "site", (json_int_t)site,
+	    "can_edit", access_any(&rq->who, ROLES_STAFF)));
+	scope_filter_clear(&f);
+}
+
+void
+directory_show(struct request *rq, struct response *rs)
+{
+	json_t	*sv;
+
+	if ((sv = service_for(rq, rs, ROLES_ALL)) == NULL)
+		return;
+	response_view(rs, "voice/service", json_pack("{s:O, s:O, s:b}",
+	    "title", json_object_get(sv, "name"), "service", sv,
+	    "can_edit", service_covered(rq, sv, ROLES_STAFF)));
+	json_decref(sv);
+}
+
+static int
+service_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id = ctx ? *(int64_t *)ctx : 0;
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	/* Saving the entry is checking it. */
+	date_today(rq->now, today);
+	json_object_set_new(v, "checked_on", json_string(today));
+	rc = service_save(rq->db, rq->who.account_id, id, v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/directory/%lld", id);
+	return form_constraint(rc, errors, "name",
+	    "A service with this name is already in the directory");
+}
+
+static void
+service_form(struct request *rq, struct response *rs, struct form_page *fp)
+{
+	struct scope_filter	 f;
+	json_t			*options;
+
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	options = json_pack("{s:o}", "site_ids", site_options(rq->db, &f));
+	scope_filter_clear(&f);
+	fp->fields = service_fields;
+	fp->nfields = service_fields_count;
+	fp->save = service_store;
+	fp->options = options;
+	form_page_run(rq, rs, fp);
+	json_decref(options);
+}
+
+void
+directory_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add a service", .submit = "Add service",
+		.back = "/directory",
+	};
+
+	service_form(rq, rs, &fp);
+}
+
+void
+directory_edit(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Change service", .submit = "Save changes",
+		.ctx = &rq->ids[0],
+	};
+	json_t	*sv;
+	char	*back;
+
+	if ((sv = service_for(rq, rs, ROLES_STAFF)) == NULL)
+		return;
+	fp.back = back = location_of("/directory/%lld", rq->ids[0]);
+	fp.initial = sv;
+	fp.caption = json_string_value(json_object_get(sv, "name"));
+	service_form(rq, rs, &fp);
+	free(back);
+	json_decref(sv);
+}
+
+void
+directory_checked(struct request *rq, struct response *rs)
+{
+	char	 today[DATE_CHARS + 1];
+	json_t	*sv;
+
+	if ((sv = service_for(rq, rs, ROLES_STAFF)) == NULL)
+		return;
+	json_decref(sv);
+	date_today(rq->now, today);
+	if (service_checked(rq->db, rq->who.account_id, rq->ids[0], today) !=
+	    DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/directory/%lld", (long long)rq->ids[0]);
+}
+
+static void
+directory_draw(struct pdf *pdf, const json_t *view)
+{
+	const json_t	*sv;
+	size_t		 i;
+
+	pdf_heading(pdf, json_string_value(json_object_get(view, "title")), 1);
+	pdf_paragraph(pdf, "Services you can be put in touch with. Ask a rep "
+	    "or a member of staff to refer you.");
+	json_array_foreach(json_object_get(view, "services"), i, sv) {
+		pdf_heading(pdf, json_string_value(json_object_get(sv, "name")),
+		    2);
+		pdf_paragraph(pdf, json_string_value(json_object_get(sv,
+		    "offer")));
+		pdf_pair(pdf, "Who can use it", json_string_value(
+		    json_object_get(sv, "eligibility")));
+		pdf_pair(pdf, "How to be referred", json_string_value(
+		    json_object_get(sv, "referral")));
+		pdf_pair(pdf, "Contact", json_string_value(
+		    json_object_get(sv, "contact")));
+		pdf_pair(pdf, "Open", json_string_value(
+		    json_object_get(sv, "opening")));
+		pdf_pair(pdf, "After release", json_integer_value(
+		    json_object_get(sv, "after_release")) ?
+		    "Yes, it carries on" : "No");
+		pdf_pair(pdf, "Last checked", json_string_value(
+		    json_object_get(sv, "checked_on")));
+		pdf_rule(pdf);
+	}
+}
+
+void
+directory_pdf(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f = { 0, NULL, NULL };
+	const char		*s = form_get(&rq->query, "site");
+	int64_t			 site = s ? strtoll(s, NULL, 10) : 0;
+	json_t			*site_row, *view;
+	struct pdf		*pdf;
+	char			 title[NAME_MAX_CHARS * 4 + 64], ids[32];
+
+	if (site <= 0 || !access_touches(&rq->who, ROLES_ALL, site) ||
+	    site_load(rq->db, site, &site_row) <= 0) {
+		response_error(rs, 404, "Choose one of your sites.");
+		return;
+	}
+	snprintf(ids, sizeof(ids), "[%lld]", (long long)site);
+	f.site_ids = ids;
+	snprintf(title, sizeof(title), "Directory of services: %s",
+	    json_string_value(json_object_get(site_row, "name")));
+	view = json_pack("{s:s, s:o, s:o}", "title", title, "site", site_row,
+	    "services", service_list(rq->db, &f, site));
+	if (view == NULL || rq->wants_json || rq->who.via_token) {
+		response_view(rs, "error", view);
+		return;
+	}
+	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	directory_draw(pdf, view);
+	json_decref(view);
+	if (pdf_finish(pdf) == -1) {
+		response_error(rs, 500, "The directory could not be made.");
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = strdup("application/pdf");
+}

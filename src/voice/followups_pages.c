@@ -1,0 +1,151 @@
+/*
+ * Follow-ups: each person's own, overdue first; a coordinator's view of
+ * everyone's at their sites; closing with a note; handing one on when
+ * its owner is moved or released.
+ */
+#include <stdlib.h>
+
+#include "voice.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+static void
+followups_page(struct request *rq, struct response *rs, int everyone)
+{
+	struct scope_filter	 f;
+	json_t			*rows;
+	char			 today[DATE_CHARS + 1];
+	int			 open_only = form_get(&rq->query, "closed") == NULL;
+
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	date_today(rq->now, today);
+	rows = followup_list(rq->db, everyone ? 0 : rq->who.account_id,
+	    everyone ? &f : NULL, open_only);
+	voice_labels_all(rows, today);
+	response_view(rs, "voice/followups", json_pack("{s:s, s:o, s:b, s:b, "
+	    "s:b}", "title", everyone ? "Everyone's follow-ups" :
+	    "My follow-ups", "followups", rows, "everyone", everyone,
+	    "open_only", open_only, "is_staff",
+	    access_any(&rq->who, ROLES_STAFF)));
+	scope_filter_clear(&f);
+}
+
+void
+followups_mine(struct request *rq, struct response *rs)
+{
+	followups_page(rq, rs, 0);
+}
+
+void
+followups_all(struct request *rq, struct response *rs)
+{
+	followups_page(rq, rs, 1);
+}
+
+/* Owners close their own; staff at the site close any. */
+static int
+followup_mine_or_staff(const struct request *rq, const json_t *fu)
+{
+	return json_integer_value(json_object_get(fu, "owner_id")) ==
+	    rq->who.account_id || access_covers(&rq->who, ROLES_STAFF,
+	    json_integer_value(json_object_get(fu, "site_id")), 0);
+}
+
+static int
+close_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	(void)ctx;
+	date_today(rq->now, today);
+	rc = followup_close(rq->db, rq->who.account_id, rq->ids[0], v, today);
+	if (rc == DB_OK)
+		*location = location_of("/followups?closed_id=%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "close_note",
+	    "This follow-up is already closed");
+}
+
+/* Loads the follow-up for a form, or answers 404/403 itself. */
+static json_t *
+followup_for_form(struct request *rq, struct response *rs)
+{
+	json_t	*fu;
+
+	if (followup_load(rq->db, rq->ids[0], &fu) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return NULL;
+	}
+	if (!followup_mine_or_staff(rq, fu)) {
+		json_decref(fu);
+		response_error(rs, 403, "You do not have access to this page.");
+		return NULL;
+	}
+	return fu;
+}
+
+void
+followups_close(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Close this follow-up", .submit = "Close it",
+		.back = "/followups", .fields = followup_close_fields,
+		.nfields = followup_close_fields_count, .save = close_store,
+	};
+	json_t	*fu;
+
+	if ((fu = followup_for_form(rq, rs)) == NULL)
+		return;
+	fp.caption = json_string_value(json_object_get(fu, "action"));
+	form_page_run(rq, rs, &fp);
+	json_decref(fu);
+}
+
+static int
+reassign_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	rc = followup_reassign(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/followups/all?moved=%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "owner_id",
+	    "A closed follow-up cannot be handed on");
+}
+
+void
+followups_reassign(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Hand this follow-up to someone else",
+		.submit = "Hand it on", .back = "/followups/all",
+		.fields = followup_reassign_fields,
+		.nfields = followup_reassign_fields_count,
+		.save = reassign_store,
+	};
+	struct scope_filter	 f = { 0, NULL, NULL };
+	json_t			*fu, *options = NULL;
+	char			 site[32];
+
+	if ((fu = followup_for_form(rq, rs)) == NULL)
+		return;
+	/* The new owner must work at the follow-up's site. */
+	snprintf(site, sizeof(site), "[%lld]", (long long)
+	    json_integer_value(json_object_get(fu, "site_id")));
+	f.site_ids = site;
+	options = json_pack("{s:o}", "owner_id", account_options(rq->db, &f));
+	fp.caption = json_string_value(json_object_get(fu, "action"));
+	fp.options = options;
+	fp.initial = fu;
+	form_page_run(rq, rs, &fp);
+	json_decref(options);
+	json_decref(fu);
+}

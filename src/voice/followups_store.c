@@ -1,0 +1,107 @@
+/*
+ * SQL for follow-ups: the actions a conversation (or a coordinator)
+ * promised, each with an owner and a due date, until closed with a note.
+ */
+#include "voice.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+
+static const char *sql_target = "SELECT site_id FROM followups WHERE id = ?";
+static const char *sql_insert =
+    "INSERT INTO followups (site_id, conversation_id, action, owner_id, "
+    "due_on, created_by) VALUES (?, nullif(?, 0), ?, ?, ?, ?)";
+static const char *sql_load =
+    "SELECT f.id, f.site_id, f.conversation_id, f.action, f.owner_id, "
+    "f.due_on, f.closed_on, f.close_note, substr(f.created_at, 1, 10) "
+    "AS created_on, s.name AS site_name, a.display_name AS owner_name "
+    "FROM followups f JOIN sites s ON s.id = f.site_id "
+    "JOIN accounts a ON a.id = f.owner_id WHERE f.id = ?";
+static const char *sql_list =
+    "SELECT f.id, f.site_id, f.conversation_id, f.action, f.owner_id, "
+    "f.due_on, f.closed_on, f.close_note, substr(f.created_at, 1, 10) "
+    "AS created_on, s.name AS site_name, a.display_name AS owner_name "
+    "FROM followups f JOIN sites s ON s.id = f.site_id "
+    "JOIN accounts a ON a.id = f.owner_id "
+    "WHERE (?1 != 0 AND f.owner_id = ?1 OR ?1 = 0 AND (?2 OR f.site_id IN "
+    "(SELECT value FROM json_each(?3)))) AND (NOT ?4 OR f.closed_on IS NULL) "
+    "ORDER BY f.closed_on IS NOT NULL, f.due_on, f.id";
+static const char *sql_of_conversation =
+    "SELECT f.id, f.action, f.due_on, f.closed_on, f.close_note, "
+    "a.display_name AS owner_name FROM followups f "
+    "JOIN accounts a ON a.id = f.owner_id WHERE f.conversation_id = ? "
+    "ORDER BY f.id";
+static const char *sql_close =
+    "UPDATE followups SET closed_on = ?, close_note = ? "
+    "WHERE id = ? AND closed_on IS NULL";
+static const char *sql_reassign =
+    "UPDATE followups SET owner_id = ?, due_on = ? "
+    "WHERE id = ? AND closed_on IS NULL";
+
+int
+followup_target(struct db *db, const int64_t *ids, struct target *t)
+{
+	t->group_id = 0;
+	return db_int(db, &t->site_id, sql_target, "i", ids[0]);
+}
+
+int
+followup_add(struct db *db, int64_t actor, int64_t site_id,
+    int64_t conversation_id, const char *action, int64_t owner,
+    const char *due_on)
+{
+	int	 rc;
+
+	rc = db_exec(db, sql_insert, "iititi", site_id, conversation_id,
+	    action, owner, due_on, actor);
+	if (rc != DB_OK)
+		return rc;
+	return audit_append(db, actor, "followup.create", "followup",
+	    db_last_id(db), due_on);
+}
+
+int
+followup_load(struct db *db, int64_t id, json_t **out)
+{
+	return db_row(db, out, sql_load, "i", id);
+}
+
+json_t *
+followup_list(struct db *db, int64_t owner, const struct scope_filter *f,
+    int open_only)
+{
+	return db_rows(db, sql_list, "idtd", owner, f ? f->all : 0,
+	    f ? f->site_ids : "[]", open_only);
+}
+
+json_t *
+followup_of_conversation(struct db *db, int64_t conversation_id)
+{
+	return db_rows(db, sql_of_conversation, "i", conversation_id);
+}
+
+/* An update that touched no row means the follow-up was already closed. */
+static int
+changed(struct db *db, int rc, int64_t actor, const char *action, int64_t id)
+{
+	if (rc != DB_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;
+	return audit_append(db, actor, action, "followup", id, NULL);
+}
+
+int
+followup_close(struct db *db, int64_t actor, int64_t id, json_t *v,
+    const char *today)
+{
+	return changed(db, db_exec(db, sql_close, "tji", today,
+	    json_object_get(v, "close_note"), id), actor, "followup.close", id);
+}
+
+int
+followup_reassign(struct db *db, int64_t actor, int64_t id, json_t *v)
+{
+	return changed(db, db_exec(db, sql_reassign, "jji",
+	    json_object_get(v, "owner_id"), json_object_get(v, "due_on"), id),
+	    actor, "followup.reassign", id);
+}

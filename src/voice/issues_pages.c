@@ -1,0 +1,264 @@
+/*
+ * Collective issues: what the group raises as an entity, never a person.
+ * Staff build them from logs; members see the statement and the
+ * evidence, with small counts suppressed; the group records whether it
+ * judges the issue valid and representative, and why not when it does not.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "voice.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+/* Counts in a row shown as the viewer may see them. */
+static void
+suppress(json_t *row, const char *key, int threshold, int exact)
+{
+	json_t	*n = json_object_get(row, key);
+
+	if (json_is_integer(n))
+		json_object_set_new(row, key, voice_count(json_integer_value(n),
+		    threshold, exact));
+}
+
+void
+issues_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+	json_t			*rows, *row;
+	char			 today[DATE_CHARS + 1];
+	size_t			 i;
+	int			 t = rq->app->config->suppression_threshold;
+
+	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	date_today(rq->now, today);
+	rows = issue_list(rq->db, &f);
+	json_array_foreach(rows, i, row) {
+		voice_labels(row, today);
+		suppress(row, "log_count", t, access_covers(&rq->who,
+		    ROLES_STAFF, json_integer_value(json_object_get(row,
+		    "site_id")), 0));
+	}
+	response_view(rs, "voice/issues", json_pack("{s:s, s:o, s:b}",
+	    "title", "Collective issues", "issues", rows,
+	    "can_add", access_any(&rq->who, ROLES_STAFF)));
+	scope_filter_clear(&f);
+}
+
+void
+issues_show(struct request *rq, struct response *rs)
+{
+	json_t	*issue, *ev, *place;
+	char	 today[DATE_CHARS + 1];
+	size_t	 i;
+	int	 staff, t = rq->app->config->suppression_threshold;
+
+	if (issue_load(rq->db, rq->ids[0], &issue) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	voice_labels(issue, today);
+	staff = access_covers(&rq->who, ROLES_STAFF, json_integer_value(
+	    json_object_get(issue, "site_id")), json_integer_value(
+	    json_object_get(issue, "group_id")));
+	if ((ev = issue_evidence(rq->db, rq->ids[0], today)) != NULL) {
+		suppress(ev, "log_count", t, staff);
+		suppress(ev, "recent", t, staff);
+		suppress(ev, "earlier", t, staff);
+		json_array_foreach(json_object_get(ev, "places"), i, place)
+			suppress(place, "n", t, staff);
+		/* The logs themselves are for staff only. */
+		if (!staff)
+			json_object_del(ev, "logs");
+		else
+			voice_labels_all(json_object_get(ev, "logs"), today);
+	}
+	response_view(rs, "voice/issue", json_pack("{s:O, s:o, s:o, s:b}",
+	    "title", json_object_get(issue, "title"), "issue", issue,
+	    "evidence", ev ? ev : json_object(), "can_manage", staff));
+}
+
+static json_t *
+issue_options(struct request *rq, int64_t site)
+{
+	struct scope_filter	 f;
+	json_t			*o;
+
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1)
+		return NULL;
+	o = json_pack("{s:o, s:o, s:o}", "site_id", site_options(rq->db, &f),
+	    "group_id", group_list_options(rq->db, &f),
+	    "conversation_ids", site > 0 ? conversation_ungrouped(rq->db,
+	    site) : json_array());
+	scope_filter_clear(&f);
+	return o;
+}
+
+static int
+issue_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	if ((rc = issue_add(rq->db, rq->who.account_id, v, &id)) == DB_OK)
+		*location = location_of("/issues/%lld", id);
+	return rc;
+}
+
+void
+issues_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Raise a collective issue", .submit = "Save issue",
+		.back = "/issues", .fields = issue_fields,
+		.nfields = issue_fields_count, .save = issue_store,
+		.caption = "Choose the site first to see its logs",
+	};
+	const char	*s = form_get(&rq->query, "site");
+	int64_t		 site = s ? strtoll(s, NULL, 10) : 0;
+	json_t		*options, *initial;
+
+	/* The logs offered are the chosen site's: from the query on GET,
+	 * from the form on POST. */
+	if (rq->method == HTTP_POST && form_get(&rq->body, "site_id"))
+		site = strtoll(form_get(&rq->body, "site_id"), NULL, 10);
+	if (site > 0 && !access_covers(&rq->who, ROLES_STAFF, site, 0))
+		site = 0;
+	if ((options = issue_options(rq, site)) == NULL) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	initial = site > 0 ? json_pack("{s:I}", "site_id", (json_int_t)site) :
+	    NULL;
+	fp.options = options;
+	fp.initial = initial;
+	form_page_run(rq, rs, &fp);
+	json_decref(options);
+	json_decref(initial);
+}
+
+static int
+logs_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	rc = issue_add_logs(rq->db, rq->who.account_id, rq->ids[0],
+	    json_object_get(v, "conversation_ids"));
+	if (rc == DB_OK)
+		*location = location_of("/issues/%lld", rq->ids[0]);
+	return rc;
+}
+
+void
+issues_add_logs(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add logs to this issue", .submit = "Add logs",
+		.fields = issue_logs_fields, .nfields = issue_logs_fields_count,
+		.save = logs_store,
+	};
+	json_t	*issue, *options;
+	char	*back;
+
+	if (issue_load(rq->db, rq->ids[0], &issue) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	options = json_pack("{s:o}", "conversation_ids",
+	    conversation_ungrouped(rq->db, json_integer_value(
+	    json_object_get(issue, "site_id"))));
+	fp.back = back = location_of("/issues/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(issue, "title"));
+	fp.options = options;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(issue);
+}
+
+/* Votes are whole numbers or left empty (a decision by consensus). */
+static int
+votes_check(json_t *v, json_t *errors, const char *field, const char *label)
+{
+	const char	*s = json_string_value(json_object_get(v, field));
+	char		 msg[128];
+	size_t		 i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; s[i] != '\0'; i++)
+		if (!isdigit((unsigned char)s[i]))
+			break;
+	if (s[i] != '\0' || i == 0 || strtol(s, NULL, 10) > VOTES_MAX) {
+		snprintf(msg, sizeof(msg), "%s must be a whole number, like 7",
+		    label);
+		form_error(errors, field, msg);
+		return 0;
+	}
+	json_object_set_new(v, field, json_integer(strtol(s, NULL, 10)));
+	return 0;
+}
+
+static int
+decision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const char	*status = json_string_value(json_object_get(v, "status"));
+	int		 rc;
+
+	(void)ctx;
+	votes_check(v, errors, "votes_for", "Votes for");
+	votes_check(v, errors, "votes_against", "Votes against");
+	votes_check(v, errors, "votes_abstain", "Abstentions");
+	if (status != NULL && strcmp(status, "not_taken_forward") == 0 &&
+	    json_string_value(json_object_get(v, "decision_reason")) == NULL)
+		form_error(errors, "decision_reason", "Enter the reason: members "
+		    "are told why an issue is not taken forward");
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	rc = issue_decide(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/issues/%lld", rq->ids[0]);
+	return rc;
+}
+
+void
+issues_decision(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Record the group's decision", .submit = "Save decision",
+		.fields = issue_decision_fields,
+		.nfields = issue_decision_fields_count, .save = decision_store,
+	};
+	json_t	*issue, *initial;
+	char	*back, today[DATE_CHARS + 1];
+
+	if (issue_load(rq->db, rq->ids[0], &issue) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	initial = json_pack("{s:s}", "decided_on", today);
+	fp.back = back = location_of("/issues/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(issue, "title"));
+	fp.initial = initial;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(initial);
+	json_decref(issue);
+}

@@ -1,0 +1,67 @@
+/*
+ * One search box over logs, issues and the directory.  Each part goes
+ * through the same scope rules as its own pages: a rep finds their own
+ * logs, staff the logs at their sites, everyone the issues and services
+ * of the places they belong to.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "voice.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+void
+search_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 staff, all, members;
+	const char		*q = form_get(&rq->query, "q");
+	json_t			*filters, *view = NULL, *logs = NULL;
+	char			*fts = NULL, today[DATE_CHARS + 1];
+	int64_t			 total = 0;
+	int			 size = rq->app->config->list_page_size;
+
+	if (q != NULL && strlen(q) <= SEARCH_MAX_CHARS)
+		fts = voice_fts_query(q);
+	if (fts == NULL) {
+		response_view(rs, "voice/search", json_pack("{s:s, s:s?}",
+		    "title", "Search", "q", q));
+		return;
+	}
+	date_today(rq->now, today);
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &staff) == -1) {
+		free(fts);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	if (access_filter(&rq->who, ROLES_ALL, 1, &all) == -1 ||
+	    access_filter(&rq->who, ROLES_ALL, 0, &members) == -1) {
+		scope_filter_clear(&all);
+		scope_filter_clear(&staff);
+		free(fts);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	filters = json_pack("{s:s}", "fts", fts);
+	/* Logs only for those who log or manage them. */
+	if (access_any(&rq->who, VOICE_LOGGERS)) {
+		logs = conversation_list(rq->db, rq->who.account_id, &staff,
+		    filters, size, 0, &total);
+		voice_labels_all(logs, today);
+	}
+	view = json_pack("{s:s, s:s, s:b, s:o, s:I, s:o, s:o}", "title",
+	    "Search", "q", q, "searched", 1, "logs", logs ? logs : json_array(),
+	    "log_total", (json_int_t)total,
+	    "issues", issue_search(rq->db, &members, fts, size),
+	    "services", service_search(rq->db, &all, fts, size));
+	if (view != NULL)
+		voice_labels_all(json_object_get(view, "issues"), today);
+	json_decref(filters);
+	scope_filter_clear(&staff);
+	scope_filter_clear(&all);
+	scope_filter_clear(&members);
+	free(fts);
+	response_view(rs, "voice/search", view);
+}

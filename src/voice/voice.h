@@ -1,0 +1,196 @@
+/*
+ * Voice: where people's voices enter Roundtable.  Reps log conversations
+ * (what was raised, never who), with an outcome and, when it needs one, a
+ * follow-up with an owner and a due date.  Coordinators group logs into
+ * collective issues, keep a directory of services to signpost to, and
+ * follow new arrivals through a group's standard plan.
+ *
+ *   voice_model.c        choices, form tables, the rules that are not SQL
+ *   conversations_*.c    logs, the paper sheet and batch entry
+ *   followups_*.c        follow-ups: mine, everyone's, close, reassign
+ *   directory_*.c        the signposting directory
+ *   issues_*.c           collective issues
+ *   arrivals_*.c         new arrivals and their plans
+ *   search_pages.c       full-text search across all three
+ *
+ * Who sees what: a log is seen by its author and by coordinators and
+ * admins covering its site (voice_log_visible); forum members see issues,
+ * never logs, and outside staff views any count below the suppression
+ * threshold reads "fewer than N" (voice_count).
+ *
+ * Store functions run in the caller's transaction and return enum
+ * db_result; look-ups <0, 0 or >0 as db.h says.
+ */
+#ifndef RT_VOICE_H
+#define RT_VOICE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../auth/roles.h"
+#include "../server/fields.h"
+#include "../server/router.h"
+
+struct db;
+
+/* Who may log a conversation, and who manages what was logged. */
+#define VOICE_LOGGERS	(ROLE_BIT(ROLE_REP) | ROLES_STAFF)
+
+extern const struct choice channels[];
+extern const struct choice consents[];
+extern const struct choice outcomes[];
+extern const struct choice issue_statuses[];
+
+extern const struct field_spec conversation_fields[];
+extern const size_t conversation_fields_count;
+extern const struct field_spec batch_row_fields[];
+extern const size_t batch_row_fields_count;
+extern const struct field_spec followup_close_fields[];
+extern const size_t followup_close_fields_count;
+extern const struct field_spec followup_reassign_fields[];
+extern const size_t followup_reassign_fields_count;
+extern const struct field_spec service_fields[];
+extern const size_t service_fields_count;
+extern const struct field_spec issue_fields[];
+extern const size_t issue_fields_count;
+extern const struct field_spec issue_logs_fields[];
+extern const size_t issue_logs_fields_count;
+extern const struct field_spec issue_decision_fields[];
+extern const size_t issue_decision_fields_count;
+extern const struct field_spec arrival_plan_fields[];
+extern const size_t arrival_plan_fields_count;
+extern const struct field_spec arrival_fields[];
+extern const size_t arrival_fields_count;
+extern const struct field_spec arrival_step_fields[];
+extern const size_t arrival_step_fields_count;
+extern const struct field_spec topic_fields[];
+extern const size_t topic_fields_count;
+
+/* A safe FTS5 query from what someone typed: each word quoted, as a
+ * prefix, all required.  NULL when there are no words.  Caller frees. */
+char		*voice_fts_query(const char *typed);
+/* Does text look like it names someone or gives a prison, NHS or phone
+ * number?  A short reason ("a prison number") or NULL. */
+const char	*voice_identifying(const char *text);
+/* Does this outcome need a follow-up action? */
+int		 voice_outcome_needs_followup(const char *outcome);
+/* Checks the rules across a log's fields; adds errors.  0 or -1 (oom). */
+int		 voice_log_rules(const json_t *values, json_t *errors);
+/* A count as shown: the number, or "fewer than N" when 0 < n < N and the
+ * viewer is not staff.  New reference. */
+json_t		*voice_count(int64_t n, int threshold, int exact);
+/* "rising", "falling" or "steady" from counts in two equal periods. */
+const char	*voice_trend(int64_t recent, int64_t earlier);
+/* Adds *_label keys for choice columns and age/overdue for due dates. */
+void		 voice_labels(json_t *row, const char *today);
+void		 voice_labels_all(json_t *rows, const char *today);
+/* A new pseudonymous arrival reference, "A-" and 6 characters. */
+void		 arrival_reference_new(char out[9]);
+
+/* May the principal read this log (author, or staff at its site)? */
+int	voice_log_visible(const struct principal *, const json_t *log);
+
+/* Access targets. */
+int	conversation_target(struct db *, const int64_t *, struct target *);
+int	followup_target(struct db *, const int64_t *, struct target *);
+int	issue_target(struct db *, const int64_t *, struct target *);
+int	arrival_target(struct db *, const int64_t *, struct target *);
+int	arrival_step_target(struct db *, const int64_t *, struct target *);
+int	topic_target(struct db *, const int64_t *, struct target *);
+
+/* Options for selects. */
+json_t	*topic_options(struct db *, const struct scope_filter *);
+json_t	*service_options(struct db *, const struct scope_filter *);
+json_t	*account_options(struct db *, const struct scope_filter *);
+json_t	*unit_options_at(struct db *, int64_t site_id);
+int64_t	 last_unit_used(struct db *, int64_t author_id);
+
+/* Conversations. */
+int	conversation_add(struct db *, int64_t author, json_t *v, int from_paper,
+	    int64_t *id);
+int	conversation_load(struct db *, int64_t id, json_t **out);
+json_t	*conversation_list(struct db *, int64_t me, const struct scope_filter *,
+	    const json_t *filters, int limit, int offset, int64_t *total);
+json_t	*conversation_ungrouped(struct db *, int64_t site_id);
+
+/* Follow-ups. */
+int	followup_add(struct db *, int64_t actor, int64_t site_id,
+	    int64_t conversation_id, const char *action, int64_t owner,
+	    const char *due_on);
+int	followup_load(struct db *, int64_t id, json_t **out);
+json_t	*followup_list(struct db *, int64_t owner, const struct scope_filter *,
+	    int open_only);
+json_t	*followup_of_conversation(struct db *, int64_t conversation_id);
+int	followup_close(struct db *, int64_t actor, int64_t id, json_t *v,
+	    const char *today);
+int	followup_reassign(struct db *, int64_t actor, int64_t id, json_t *v);
+
+/* Directory. */
+int	service_save(struct db *, int64_t actor, int64_t id, json_t *v,
+	    int64_t *out);
+int	service_load(struct db *, int64_t id, json_t **out);
+int	service_checked(struct db *, int64_t actor, int64_t id, const char *today);
+json_t	*service_list(struct db *, const struct scope_filter *, int64_t site_id);
+json_t	*service_search(struct db *, const struct scope_filter *,
+	    const char *fts, int limit);
+
+/* Issues. */
+int	issue_add(struct db *, int64_t actor, json_t *v, int64_t *id);
+int	issue_load(struct db *, int64_t id, json_t **out);
+int	issue_add_logs(struct db *, int64_t actor, int64_t id, const json_t *ids);
+int	issue_decide(struct db *, int64_t actor, int64_t id, json_t *v);
+json_t	*issue_list(struct db *, const struct scope_filter *);
+json_t	*issue_search(struct db *, const struct scope_filter *,
+	    const char *fts, int limit);
+json_t	*issue_evidence(struct db *, int64_t id, const char *today);
+
+/* Arrivals. */
+json_t	*arrival_plan(struct db *, int64_t group_id);
+int	arrival_plan_save(struct db *, int64_t actor, int64_t group_id,
+	    const char *steps);
+int	arrival_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
+	    int64_t *id);
+int	arrival_load(struct db *, int64_t id, json_t **out);
+json_t	*arrival_steps(struct db *, int64_t arrival_id);
+int	arrival_of_step(struct db *, int64_t step_id, int64_t *arrival_id);
+int	arrival_step_done(struct db *, int64_t actor, int64_t step_id,
+	    json_t *v, const char *today);
+json_t	*arrival_unfinished(struct db *, const struct scope_filter *);
+
+/* Topics. */
+json_t	*topic_list(struct db *, int64_t site_id);
+json_t	*topic_options_at(struct db *, int64_t site_id);
+int	topic_add(struct db *, int64_t actor, int64_t site_id, json_t *v);
+int	topic_retire(struct db *, int64_t actor, int64_t id, const char *today);
+
+/* Handlers (route table). */
+void	conversations_index(struct request *, struct response *);
+void	conversations_new(struct request *, struct response *);
+void	conversations_show(struct request *, struct response *);
+void	conversations_batch(struct request *, struct response *);
+void	conversations_sheet(struct request *, struct response *);
+void	followups_mine(struct request *, struct response *);
+void	followups_all(struct request *, struct response *);
+void	followups_close(struct request *, struct response *);
+void	followups_reassign(struct request *, struct response *);
+void	directory_index(struct request *, struct response *);
+void	directory_new(struct request *, struct response *);
+void	directory_show(struct request *, struct response *);
+void	directory_edit(struct request *, struct response *);
+void	directory_checked(struct request *, struct response *);
+void	directory_pdf(struct request *, struct response *);
+void	issues_index(struct request *, struct response *);
+void	issues_new(struct request *, struct response *);
+void	issues_show(struct request *, struct response *);
+void	issues_add_logs(struct request *, struct response *);
+void	issues_decision(struct request *, struct response *);
+void	arrival_plan_edit(struct request *, struct response *);
+void	arrivals_new(struct request *, struct response *);
+void	arrivals_show(struct request *, struct response *);
+void	arrivals_step(struct request *, struct response *);
+void	arrivals_index(struct request *, struct response *);
+void	topics_index(struct request *, struct response *);
+void	topics_retire(struct request *, struct response *);
+void	search_index(struct request *, struct response *);
+
+#endif

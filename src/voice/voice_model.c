@@ -1,0 +1,424 @@
+/*
+ * The words of the voice module and its rules that are not SQL: what
+ * looks identifying, which outcomes need a follow-up, how counts are
+ * shown and trends described.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "voice.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+const struct choice channels[] = {
+	{ "wing_visit", "Wing visit" },
+	{ "reception", "Reception" },
+	{ "new_arrival", "New arrival" },
+	{ "drop_in", "Drop-in" },
+	{ "peer_support", "Peer support" },
+	{ "letter", "Letter" },
+	{ "phone", "Phone" },
+	{ "gateway", "Gateway appointment" },
+	{ "community_venue", "Community venue" },
+	{ NULL, NULL },
+};
+
+const struct choice consents[] = {
+	{ "anonymous", "Share anonymously" },
+	{ "named_to_staff", "Share with their name, with staff only" },
+	{ "do_not_share", "Do not share" },
+	{ NULL, NULL },
+};
+
+const struct choice outcomes[] = {
+	{ "resolved", "Resolved there and then" },
+	{ "signposted", "Signposted to a service" },
+	{ "supported_to_raise", "Supported them to raise it with staff" },
+	{ "staff_champion", "Taken to the staff champion" },
+	{ "coordinator", "Passed to the coordinator" },
+	{ "escalated_outside", "Escalated outside" },
+	{ NULL, NULL },
+};
+
+const struct choice issue_statuses[] = {
+	{ "open", "Open" },
+	{ "taken_forward", "Taken forward" },
+	{ "not_taken_forward", "Not taken forward" },
+	{ "resolved", "Resolved" },
+	{ NULL, NULL },
+};
+
+#define F(...)	{ __VA_ARGS__ }
+
+const struct field_spec conversation_fields[] = {
+	F("site_id", "Site", FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("occurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("occurred_time", "Time", FIELD_TIME, 1, 0, NULL, NULL, NULL),
+	F("channel", "Where you talked", FIELD_CHOICE, 1, 0, channels, NULL,
+	    NULL),
+	F("topic_ids", "Topics", FIELD_IDS, 1, 0, NULL, NULL, NULL),
+	F("raised", "What was raised", FIELD_TEXTAREA, 1, RAISED_MAX_CHARS,
+	    NULL, "In plain words. Do not write names or prison numbers.",
+	    NULL),
+	F("consent", "What they agreed to", FIELD_CHOICE, 1, 0, consents,
+	    NULL, NULL),
+	F("outcome", "Outcome", FIELD_CHOICE, 1, 0, outcomes, NULL, NULL),
+	F("service_id", "Service signposted to", FIELD_ID, 0, 0, NULL,
+	    "When the outcome is signposting", NULL),
+	F("escalated_to", "Escalated to", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	    "When the outcome is escalating outside: who, for example the "
+	    "Independent Monitoring Board", NULL),
+	F("on_behalf", "Recorded on behalf of someone who cannot use the "
+	    "system", FIELD_CHECK, 0, 0, NULL, NULL, NULL),
+	F("followup_action", "Follow-up action", FIELD_TEXT, 0, NAME_MAX_CHARS,
+	    NULL, "Needed when the outcome is the staff champion, the "
+	    "coordinator or escalating outside", NULL),
+	F("followup_owner", "Who will do it", FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("followup_due", "By when", FIELD_DATE, 0, 0, NULL, NULL, NULL),
+	F("no_names", "I have checked: it names no one", FIELD_CHECK, 0, 0,
+	    NULL, NULL, NULL),
+};
+const size_t conversation_fields_count = FIELDS_COUNT(conversation_fields);
+
+/* One paper sheet in batch entry: the site is chosen once for all. */
+const struct field_spec batch_row_fields[] = {
+	F("occurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("channel", "Where you talked", FIELD_CHOICE, 1, 0, channels, NULL,
+	    NULL),
+	F("topic_id", "Topic", FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("raised", "What was raised", FIELD_TEXTAREA, 1, RAISED_MAX_CHARS,
+	    NULL, NULL, NULL),
+	F("consent", "What they agreed to", FIELD_CHOICE, 1, 0, consents,
+	    NULL, NULL),
+	F("outcome", "Outcome", FIELD_CHOICE, 1, 0, outcomes, NULL, NULL),
+	F("service_id", "Service signposted to", FIELD_ID, 0, 0, NULL, NULL,
+	    NULL),
+	F("escalated_to", "Escalated to", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	    NULL, NULL),
+	F("followup_action", "Follow-up action", FIELD_TEXT, 0,
+	    NAME_MAX_CHARS, NULL, "It will be yours, due in two weeks", NULL),
+	F("no_names", "I have checked: it names no one", FIELD_CHECK, 0, 0,
+	    NULL, NULL, NULL),
+};
+const size_t batch_row_fields_count = FIELDS_COUNT(batch_row_fields);
+
+const struct field_spec followup_close_fields[] = {
+	F("close_note", "What was done", FIELD_TEXTAREA, 1, NOTE_MAX_CHARS,
+	    NULL, NULL, NULL),
+};
+const size_t followup_close_fields_count = FIELDS_COUNT(followup_close_fields);
+
+const struct field_spec followup_reassign_fields[] = {
+	F("owner_id", "New owner", FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("due_on", "By when", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+};
+const size_t followup_reassign_fields_count =
+    FIELDS_COUNT(followup_reassign_fields);
+
+const struct field_spec service_fields[] = {
+	F("name", "Name", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("offer", "What they offer", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    NULL, NULL),
+	F("eligibility", "Who can use it", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
+	    NULL, NULL, NULL),
+	F("referral", "How to refer", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
+	    "The agreed referral procedure", NULL),
+	F("contact", "How to contact them", FIELD_TEXT, 0, NAME_MAX_CHARS,
+	    NULL, NULL, NULL),
+	F("opening", "Opening times", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	    NULL, NULL),
+	F("site_ids", "Sites it serves", FIELD_IDS, 1, 0, NULL, NULL, NULL),
+	F("after_release", "Continues after release", FIELD_CHECK, 0, 0, NULL,
+	    NULL, NULL),
+};
+const size_t service_fields_count = FIELDS_COUNT(service_fields);
+
+const struct field_spec issue_fields[] = {
+	F("site_id", "Site", FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("group_id", "Group that owns it", FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("title", "Short title", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    "For example, Late medication on C wing", NULL),
+	F("statement", "Statement", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    "Written for the group, never about a person: \"Members report "
+	    "that...\"", NULL),
+	F("conversation_ids", "Logs it comes from", FIELD_IDS, 0, 0, NULL,
+	    NULL, NULL),
+};
+const size_t issue_fields_count = FIELDS_COUNT(issue_fields);
+
+const struct field_spec issue_logs_fields[] = {
+	F("conversation_ids", "Logs to add", FIELD_IDS, 1, 0, NULL, NULL, NULL),
+};
+const size_t issue_logs_fields_count = FIELDS_COUNT(issue_logs_fields);
+
+const struct field_spec issue_decision_fields[] = {
+	F("status", "The group's decision", FIELD_CHOICE, 1, 0, issue_statuses,
+	    NULL, NULL),
+	F("decided_on", "Decided on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("votes_for", "Votes for", FIELD_TEXT, 0, 6, NULL,
+	    "Leave the votes empty for a decision by consensus", NULL),
+	F("votes_against", "Votes against", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_abstain", "Abstentions", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("decision_reason", "Reason", FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
+	    "Needed when the issue is not taken forward", NULL),
+};
+const size_t issue_decision_fields_count = FIELDS_COUNT(issue_decision_fields);
+
+const struct field_spec arrival_plan_fields[] = {
+	F("steps", "Steps, one a line", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    "For example: Check medication continues", NULL),
+};
+const size_t arrival_plan_fields_count = FIELDS_COUNT(arrival_plan_fields);
+
+const struct field_spec arrival_fields[] = {
+	F("arrived_on", "Arrived on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL),
+};
+const size_t arrival_fields_count = FIELDS_COUNT(arrival_fields);
+
+const struct field_spec arrival_step_fields[] = {
+	F("note", "Note", FIELD_TEXT, 0, NOTE_MAX_CHARS, NULL, NULL, NULL),
+};
+const size_t arrival_step_fields_count = FIELDS_COUNT(arrival_step_fields);
+
+const struct field_spec topic_fields[] = {
+	F("name", "New topic", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+};
+const size_t topic_fields_count = FIELDS_COUNT(topic_fields);
+
+/* Letters then digits: "A1234BC", the prison number's shape. */
+static int
+prison_number_at(const char *s)
+{
+	return isupper((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) &&
+	    isdigit((unsigned char)s[4]) && isupper((unsigned char)s[5]) &&
+	    isupper((unsigned char)s[6]) && !isalnum((unsigned char)s[7]);
+}
+
+/* Ten or eleven digits in a row (spaces allowed): NHS or phone numbers. */
+static int
+long_number_at(const char *s)
+{
+	int	 digits = 0;
+
+	for (; *s != '\0' && (isdigit((unsigned char)*s) || *s == ' '); s++)
+		digits += isdigit((unsigned char)*s) != 0;
+	return digits >= 10;
+}
+
+/* "Mr Smith", "Mrs. Jones": a title then a capitalised word. */
+static int
+titled_name_at(const char *s)
+{
+	static const char *titles[] = { "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr" };
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		n = strlen(titles[i]);
+		if (strncmp(s, titles[i], n) != 0)
+			continue;
+		if (s[n] == '.')
+			n++;
+		if (s[n] == ' ' && isupper((unsigned char)s[n + 1]))
+			return 1;
+	}
+	return 0;
+}
+
+const char *
+voice_identifying(const char *text)
+{
+	const char	*s;
+	int		 word_start;
+
+	for (s = text; *s != '\0'; s++) {
+		word_start = s == text || !isalnum((unsigned char)s[-1]);
+		if (!word_start)
+			continue;
+		if (strlen(s) >= 7 && prison_number_at(s))
+			return "a prison number";
+		if (isdigit((unsigned char)*s) && long_number_at(s))
+			return "a long number (NHS or phone)";
+		if (titled_name_at(s))
+			return "a name";
+	}
+	return NULL;
+}
+
+int
+voice_outcome_needs_followup(const char *outcome)
+{
+	return outcome != NULL && (strcmp(outcome, "staff_champion") == 0 ||
+	    strcmp(outcome, "coordinator") == 0 ||
+	    strcmp(outcome, "escalated_outside") == 0);
+}
+
+static const char *
+value_of(const json_t *v, const char *key)
+{
+	return json_string_value(json_object_get(v, key));
+}
+
+int
+voice_log_rules(const json_t *v, json_t *errors)
+{
+	const char	*outcome = value_of(v, "outcome");
+	const char	*why;
+	char		 msg[256];
+
+	if (outcome != NULL && strcmp(outcome, "escalated_outside") == 0 &&
+	    value_of(v, "escalated_to") == NULL)
+		form_error(errors, "escalated_to", "Enter who it was escalated to");
+	if (outcome != NULL && strcmp(outcome, "signposted") == 0 &&
+	    !json_is_integer(json_object_get(v, "service_id")))
+		form_error(errors, "service_id", "Select the service signposted to");
+	if (voice_outcome_needs_followup(outcome) &&
+	    value_of(v, "followup_action") == NULL)
+		form_error(errors, "followup_action", "Enter the follow-up "
+		    "action: this outcome needs one");
+	if (value_of(v, "followup_action") != NULL) {
+		if (!json_is_integer(json_object_get(v, "followup_owner")))
+			form_error(errors, "followup_owner", "Select who will "
+			    "do the follow-up");
+		if (value_of(v, "followup_due") == NULL)
+			form_error(errors, "followup_due", "Enter when the "
+			    "follow-up is due");
+	}
+	why = value_of(v, "raised") ? voice_identifying(value_of(v, "raised")) :
+	    NULL;
+	if (why != NULL && !json_is_true(json_object_get(v, "no_names"))) {
+		snprintf(msg, sizeof(msg), "What was raised seems to contain %s. "
+		    "Rephrase it so no one can be identified, or tick \"I have "
+		    "checked\" if it does not", why);
+		form_error(errors, "raised", msg);
+	}
+	return 0;
+}
+
+json_t *
+voice_count(int64_t n, int threshold, int exact)
+{
+	char	 s[48];
+
+	if (exact || n == 0 || n >= threshold)
+		return json_integer(n);
+	snprintf(s, sizeof(s), "fewer than %d", threshold);
+	return json_string(s);
+}
+
+const char *
+voice_trend(int64_t recent, int64_t earlier)
+{
+	/* Small numbers move by chance: call it a change only past a margin. */
+	if (recent > earlier + 1 && recent * 4 > earlier * 5)
+		return "rising";
+	if (earlier > recent + 1 && earlier * 4 > recent * 5)
+		return "falling";
+	return "steady";
+}
+
+static const struct {
+	const char		*column;
+	const struct choice	*choices;
+} labelled[] = {
+	{ "channel", channels },
+	{ "consent", consents },
+	{ "outcome", outcomes },
+	{ "issue_status", issue_statuses },
+};
+
+void
+voice_labels(json_t *row, const char *today)
+{
+	const char	*v, *due;
+	char		 key[64];
+	size_t		 i;
+	int64_t		 days;
+
+	for (i = 0; i < sizeof(labelled) / sizeof(labelled[0]); i++) {
+		if ((v = value_of(row, labelled[i].column)) == NULL)
+			continue;
+		snprintf(key, sizeof(key), "%s_label", labelled[i].column);
+		json_object_set_new(row, key,
+		    json_string(choice_label(labelled[i].choices, v)));
+	}
+	if ((v = value_of(row, "created_on")) != NULL && date_valid(v))
+		json_object_set_new(row, "age_days",
+		    json_integer(date_diff_days(v, today)));
+	if ((due = value_of(row, "due_on")) != NULL && date_valid(due) &&
+	    json_is_null(json_object_get(row, "closed_on"))) {
+		days = date_diff_days(today, due);
+		json_object_set_new(row, "overdue", json_boolean(days < 0));
+		json_object_set_new(row, "days_overdue", json_integer(-days));
+	}
+	people_labels(row);
+}
+
+void
+voice_labels_all(json_t *rows, const char *today)
+{
+	json_t	*row;
+	size_t	 i;
+
+	json_array_foreach(rows, i, row)
+		voice_labels(row, today);
+}
+
+char *
+voice_fts_query(const char *typed)
+{
+	struct buf	 b;
+	const char	*s = typed;
+	size_t		 n;
+	int		 words = 0, rc = 0;
+
+	if (typed == NULL)
+		return NULL;
+	buf_init(&b, SEARCH_MAX_CHARS * 4);
+	while (*s != '\0' && rc == 0) {
+		/* A word: letters, digits, and any byte of a UTF-8 sequence. */
+		for (n = 0; s[n] != '\0' && (isalnum((unsigned char)s[n]) ||
+		    (unsigned char)s[n] >= 0x80); n++)
+			;
+		if (n == 0) {
+			s++;
+			continue;
+		}
+		rc = buf_printf(&b, "%s\"%.*s\"*", words++ ? " " : "",
+		    (int)n, s);
+		s += n;
+	}
+	if (rc != 0 || words == 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+void
+arrival_reference_new(char out[9])
+{
+	person_reference_new(out);
+	out[0] = 'A';
+}
+
+int
+voice_log_visible(const struct principal *p, const json_t *log)
+{
+	if (json_integer_value(json_object_get(log, "author_id")) ==
+	    p->account_id)
+		return 1;
+	return access_covers(p, ROLES_STAFF,
+	    json_integer_value(json_object_get(log, "site_id")),
+	    json_integer_value(json_object_get(log, "group_id")));
+}

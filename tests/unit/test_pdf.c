@@ -1,0 +1,296 @@
+/*
+ * src/render/pdf.c: every element, page flow, Welsh text, text that looks
+ * like markup, posters, NULLs and a full buffer.  The PDF is read back
+ * with poppler's pdftotext and pdfinfo.
+ */
+#include "unit.h"
+
+#include "render/pdf.h"
+#include "util/buf.h"
+
+#define PDF_MAX		(16 * 1024 * 1024)
+#define WELSH		"Dywedoch chi, fe wnaethon ni \xe2\x80\x94 Llywodraeth Cymru"
+#define MARKUP		"<b>not bold</b> & ampersand"
+#define TEXT		"pdftotext '%s' -"
+
+/* The output of cmd, a format with one %s for the name of a file that
+ * holds the PDF in b; caller frees.  NULL on failure. */
+static char *
+poppler(const struct buf *b, const char *cmd_fmt)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		 path[UNIT_PATH_MAX], chunk[4096];
+	struct buf	 cmd, text;
+	FILE		*f = NULL;
+	int		 fd = -1;
+	size_t		 n;
+
+	buf_init(&cmd, 1024);
+	buf_init(&text, PDF_MAX);
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/rt-pdf-XXXXXX", dir);
+	if ((fd = mkstemp(path)) == -1)
+		goto fail;
+	if (write(fd, b->data, b->len) != (ssize_t)b->len || close(fd) == -1)
+		goto fail;
+	fd = -1;
+	if (buf_printf(&cmd, cmd_fmt, path) == -1 ||
+	    (f = popen(cmd.data, "r")) == NULL)
+		goto fail;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (buf_add(&text, chunk, n) == -1)
+			goto fail;
+	if (pclose(f) != 0) {
+		f = NULL;
+		goto fail;
+	}
+	unlink(path);
+	buf_release(&cmd);
+	return buf_detach(&text, NULL);
+fail:
+	if (f != NULL)
+		pclose(f);
+	if (fd != -1)
+		close(fd);
+	if (path[0] != '\0')
+		unlink(path);
+	buf_release(&cmd);
+	buf_release(&text);
+	return NULL;
+}
+
+static long
+pages(const struct buf *b)
+{
+	char	*info, *at;
+	long	 n = -1;
+
+	if ((info = poppler(b, "pdfinfo '%s'")) == NULL)
+		return -1;
+	if ((at = strstr(info, "Pages:")) != NULL)
+		n = strtol(at + 6, NULL, 10);
+	free(info);
+	return n;
+}
+
+/* A paragraph of n words, cycling through a few. */
+static void
+words(struct buf *b, size_t n)
+{
+	static const char *const w[] = { "prison", "council", "meeting",
+	    "agreed", "the", "library", "hours", "will", "change", "from",
+	    "Monday", "and", "everyone", "can", "ask", "questions" };
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		assert_int_equal(buf_printf(b, "%s%s", i ? " " : "",
+		    w[i % (sizeof(w) / sizeof(w[0]))]), 0);
+}
+
+static void
+test_document(void **state)
+{
+	static const char *const mood[] = { "Good", "OK", "Not good",
+	    "Would rather not say", NULL };
+	struct buf	 out, para;
+	struct pdf	*p;
+	char		*text;
+
+	(void)state;
+	buf_init(&out, PDF_MAX);
+	buf_init(&para, PDF_MAX);
+	words(&para, 3000);
+	assert_non_null(p = pdf_new(&out, "Wing council log", PDF_NORMAL));
+	pdf_heading(p, "Wing council log sheet", 1);
+	pdf_paragraph(p, WELSH);
+	pdf_paragraph(p, MARKUP);
+	pdf_pair(p, "Meeting date", "Tuesday 4 March");
+	pdf_pair(p, "Chair:", "Someone with a very long name that should "
+	    "wrap onto a second line in the value column of the pair");
+	pdf_rule(p);
+	pdf_heading(p, "What was raised", 2);
+	pdf_write_box(p, "Issue raised", 40);
+	pdf_choices(p, "How did it go?", mood);
+	pdf_space(p, 5);
+	pdf_heading(p, "Minutes", 2);
+	pdf_paragraph(p, para.data);
+	pdf_page_break(p);
+	pdf_page_break(p);	/* a second break makes no empty page */
+	pdf_heading(p, "Services", 1);
+	pdf_paragraph(p, "First line\nSecond line");
+	assert_int_equal(pdf_finish(p), 0);
+	assert_true(out.len > 5);
+	assert_memory_equal(out.data, "%PDF-", 5);
+
+	assert_non_null(text = poppler(&out, TEXT));
+	assert_non_null(strstr(text, "Wing council log sheet"));
+	assert_non_null(strstr(text, "What was raised"));
+	assert_non_null(strstr(text, "Minutes"));
+	assert_non_null(strstr(text, "Services"));
+	assert_non_null(strstr(text, "Meeting date:"));
+	assert_non_null(strstr(text, "Chair:"));
+	assert_null(strstr(text, "Chair::"));
+	assert_non_null(strstr(text, "Issue raised"));
+	assert_non_null(strstr(text, "How did it go?"));
+	assert_non_null(strstr(text, "Would rather not say"));
+	assert_non_null(strstr(text, WELSH));
+	assert_non_null(strstr(text, MARKUP));
+	assert_non_null(strstr(text, "Page 2"));
+	assert_non_null(strstr(text, "Wing council log"));
+	free(text);
+	assert_true(pages(&out) >= 3);
+	buf_release(&para);
+	buf_release(&out);
+}
+
+static void
+test_poster(void **state)
+{
+	struct buf	 out;
+	struct pdf	*p;
+	char		*text;
+
+	(void)state;
+	buf_init(&out, PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "You said, we did", PDF_LARGE));
+	pdf_heading(p, "You said, we did", 1);
+	pdf_pair(p, "You said", "The gym closes too early.");
+	pdf_pair(p, "We did", "It now stays open until 7pm.");
+	pdf_rule(p);
+	pdf_paragraph(p, WELSH);
+	assert_int_equal(pdf_finish(p), 0);
+	assert_memory_equal(out.data, "%PDF-", 5);
+	assert_non_null(text = poppler(&out, TEXT));
+	assert_non_null(strstr(text, "You said, we did"));
+	assert_non_null(strstr(text, "It now stays open until 7pm."));
+	assert_non_null(strstr(text, WELSH));
+	assert_non_null(strstr(text, "Page 1"));
+	free(text);
+	assert_int_equal(pages(&out), 1);
+	buf_release(&out);
+}
+
+/* NULL and empty text, odd sizes and bad UTF-8 draw without crashing. */
+static void
+test_null_and_empty(void **state)
+{
+	static const char *const none[] = { NULL };
+	static const char *const blank[] = { "", NULL };
+	struct buf	 out;
+	struct pdf	*p;
+
+	(void)state;
+	buf_init(&out, PDF_MAX);
+	assert_null(pdf_new(NULL, "x", PDF_NORMAL));
+	pdf_heading(NULL, "x", 1);
+	pdf_paragraph(NULL, "x");
+	pdf_pair(NULL, "x", "y");
+	pdf_write_box(NULL, "x", 10);
+	pdf_choices(NULL, "x", blank);
+	pdf_rule(NULL);
+	pdf_space(NULL, 1);
+	pdf_page_break(NULL);
+	assert_int_equal(pdf_finish(NULL), -1);
+
+	assert_non_null(p = pdf_new(&out, NULL, PDF_NORMAL));
+	pdf_heading(p, NULL, 7);
+	pdf_heading(p, "", 1);
+	pdf_paragraph(p, NULL);
+	pdf_paragraph(p, "");
+	pdf_paragraph(p, "bad \xff\xfe UTF-8 \xc3");
+	pdf_pair(p, NULL, NULL);
+	pdf_pair(p, "", "");
+	pdf_write_box(p, NULL, 0);
+	pdf_write_box(p, "", -5);
+	pdf_write_box(p, "huge", 1e9);
+	pdf_write_box(p, "nan", 0.0 / 0.0);
+	pdf_choices(p, NULL, NULL);
+	pdf_choices(p, "", none);
+	pdf_choices(p, "", blank);
+	pdf_space(p, -1);
+	pdf_space(p, 1e9);
+	pdf_space(p, 0.0 / 0.0);
+	assert_int_equal(pdf_finish(p), 0);
+	assert_memory_equal(out.data, "%PDF-", 5);
+	buf_release(&out);
+}
+
+/* Running out of room fails, and stays failed. */
+static void
+test_full_buffer(void **state)
+{
+	struct buf	 out, para;
+	struct pdf	*p;
+
+	(void)state;
+	buf_init(&out, 4096);
+	buf_init(&para, PDF_MAX);
+	words(&para, 3000);
+	if ((p = pdf_new(&out, "Too big", PDF_NORMAL)) != NULL) {
+		pdf_paragraph(p, para.data);
+		pdf_paragraph(p, para.data);
+		assert_int_equal(pdf_finish(p), -1);
+	}
+	assert_true(out.len <= 4096);
+	buf_release(&para);
+	buf_release(&out);
+}
+
+/* A heading near the bottom moves to the next page with what follows. */
+static void
+test_heading_kept(void **state)
+{
+	struct buf	 out, cmd;
+	struct pdf	*p;
+	char		*text;
+	long		 n, i;
+	int		 seen = 0;
+
+	(void)state;
+	buf_init(&out, PDF_MAX);
+	buf_init(&cmd, 256);
+	assert_non_null(p = pdf_new(&out, "Kept", PDF_NORMAL));
+	for (i = 0; i < 36; i++)
+		pdf_pair(p, "Row", "filler");
+	pdf_heading(p, "Kept heading", 2);
+	pdf_write_box(p, "Kept box", 120);
+	assert_int_equal(pdf_finish(p), 0);
+	assert_true((n = pages(&out)) >= 2);
+	for (i = 1; i <= n; i++) {
+		buf_clear(&cmd);
+		assert_int_equal(buf_printf(&cmd,
+		    "pdftotext -f %ld -l %ld '%%s' -", i, i), 0);
+		assert_non_null(text = poppler(&out, cmd.data));
+		if (strstr(text, "Kept heading") != NULL) {
+			assert_non_null(strstr(text, "Kept box"));
+			seen = 1;
+		}
+		free(text);
+	}
+	assert_true(seen);
+	buf_release(&cmd);
+	buf_release(&out);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	pdf_shutdown();
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_document),
+		cmocka_unit_test(test_poster),
+		cmocka_unit_test(test_null_and_empty),
+		cmocka_unit_test(test_full_buffer),
+		cmocka_unit_test(test_heading_kept),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, teardown);
+}
