@@ -109,7 +109,7 @@ ids_check(const struct field_spec *f, const struct form *form,
 	if (bad)
 		return error_add(errors, f, "Select %s from the list", what);
 	if (f->required && json_array_size(ids) == 0)
-		return error_add(errors, f, "Select at least one %s", what);
+		return error_add(errors, f, "Select at least one of the %s", what);
 	return 0;
 }
 

@@ -1,0 +1,586 @@
+/*
+ * Voice end to end: logging, the rules on what a log may say, who may
+ * read it, paper sheets, follow-ups, issues with suppressed counts, the
+ * directory, new arrivals and search.
+ */
+#include <jansson.h>
+
+#include "http_test.h"
+
+#define PW	"voice-test-password"
+
+static struct server srv;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1)
+		return -1;
+	/* A second rep at Fenwick, and a rep at Westvale (site 3). */
+	if (roundtable_cli(&srv, "user add rep.two --role rep --scope site:1 "
+	    "--password-stdin", PW "\n", NULL) != 0 ||
+	    roundtable_cli(&srv, "user add rep.westvale --role rep --scope "
+	    "site:3 --password-stdin", PW "\n", NULL) != 0 ||
+	    roundtable_cli(&srv, "user passwd rep.fenwick --password-stdin",
+	    PW "\n", NULL) != 0 ||
+	    roundtable_cli(&srv, "user passwd coordinator.fenwick "
+	    "--password-stdin", PW "\n", NULL) != 0 ||
+	    roundtable_cli(&srv, "user passwd member.forum --password-stdin",
+	    PW "\n", NULL) != 0)
+		return -1;
+	return server_launch(&srv);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static void
+as(struct client *c, const char *user)
+{
+	struct reply	 r;
+
+	client_init(c, &srv);
+	assert_int_equal(client_sign_in(c, user, PW), 303);
+	assert_int_equal(http_get(c, "/account", &r), 200);
+	reply_free(&r);
+}
+
+/* A valid log's form body, with extra fields appended. */
+static char *
+log_body(const char *raised, const char *extra)
+{
+	char	*body, *enc = url_encode(raised);
+
+	if (asprintf(&body, "site_id=1&unit_id=%lld&occurred_on=2026-11-20"
+	    "&occurred_time=10:15&channel=wing_visit&topic_ids=1&topic_ids=2"
+	    "&raised=%s&consent=anonymous&outcome=resolved%s",
+	    db_scalar(&srv, "SELECT min(id) FROM units WHERE site_id = 1"),
+	    enc, extra ? extra : "") == -1)
+		body = NULL;
+	free(enc);
+	return body;
+}
+
+static long long
+log_count(void)
+{
+	return db_scalar(&srv, "SELECT count(*) FROM conversations");
+}
+
+static void
+a_rep_logs_a_conversation_and_can_log_the_next(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*body;
+	long long	 before = log_count(), id;
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_get(&c, "/conversations/new", &r), 200);
+	/* Defaults: the rep's site, today, a time. */
+	assert_contains(r.body, "<option value=\"1\" selected>");
+	assert_contains(r.body, "name=\"occurred_time\" type=\"time\" value=\"");
+	reply_free(&r);
+	body = log_body("Showers on A wing are cold in the morning", NULL);
+	assert_int_equal(http_post(&c, "/conversations/new", body, 1, &r), 303);
+	assert_true(strncmp(r.location, "/conversations/new?logged=", 26) == 0);
+	id = strtoll(r.location + 26, NULL, 10);
+	reply_free(&r);
+	free(body);
+	assert_int_equal(log_count(), before + 1);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "conversation_topics WHERE conversation_id = (SELECT max(id) FROM "
+	    "conversations)"), 2);
+	assert_int_equal(http_get(&c, "/conversations/new?logged=1", &r), 200);
+	assert_contains(r.body, "Conversation logged");
+	reply_free(&r);
+	/* The audit records the log, not what was said. */
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
+	    "detail LIKE '%Showers%'"), 0);
+	{
+		char path[64];
+
+		snprintf(path, sizeof(path), "/conversations/%lld", id);
+		assert_int_equal(http_get(&c, path, &r), 200);
+		assert_contains(r.body, "Showers on A wing are cold");
+		reply_free(&r);
+	}
+	client_free(&c);
+}
+
+static void
+each_rule_names_its_field(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	long long	 before = log_count();
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_post(&c, "/conversations/new", "site_id=1", 1,
+	    &r), 422);
+	assert_contains(r.body, "Select at least one of the topics");
+	assert_contains(r.body, "Enter what was raised");
+	assert_contains(r.body, "Select outcome");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, "/conversations/new", "site_id=1"
+	    "&occurred_on=2026-11-20&occurred_time=09:00&channel=wing_visit"
+	    "&topic_ids=1&raised=Advice+on+benefits&consent=anonymous"
+	    "&outcome=signposted", 1, &r), 422);
+	assert_contains(r.body, "Select the service signposted to");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, "/conversations/new", "site_id=1"
+	    "&occurred_on=2026-11-20&occurred_time=09:00&channel=wing_visit"
+	    "&topic_ids=1&raised=Complaint+about+the+kitchen&consent=anonymous"
+	    "&outcome=escalated_outside", 1, &r), 422);
+	assert_contains(r.body, "Enter who it was escalated to");
+	assert_contains(r.body, "Enter the follow-up action");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, "/conversations/new", "site_id=1"
+	    "&occurred_on=2026-02-30&occurred_time=25:00&channel=wing_visit"
+	    "&topic_ids=1&raised=x&consent=anonymous&outcome=resolved", 1, &r),
+	    422);
+	assert_contains(r.body, "Date must be a real date");
+	assert_contains(r.body, "Time must be a time");
+	reply_free(&r);
+	/* A wing at another site is refused. */
+	assert_int_equal(http_post(&c, "/conversations/new", "site_id=1"
+	    "&unit_id=9&occurred_on=2026-11-20&occurred_time=09:00"
+	    "&channel=wing_visit&topic_ids=1&raised=x&consent=anonymous"
+	    "&outcome=resolved", 1, &r), 422);
+	reply_free(&r);
+	assert_int_equal(log_count(), before);
+	client_free(&c);
+}
+
+static void
+names_and_prison_numbers_are_caught(void **state)
+{
+	static const char *identifying[] = { "Mr Jones on B wing says no",
+	    "A1234BC has not had his tablets", "Call him on 07700 900123",
+	    "Dr. Patel would not see him" };
+	struct client	 c;
+	struct reply	 r;
+	char		*body;
+	long long	 before = log_count();
+	size_t		 i;
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	for (i = 0; i < sizeof(identifying) / sizeof(identifying[0]); i++) {
+		body = log_body(identifying[i], NULL);
+		assert_int_equal(http_post(&c, "/conversations/new", body, 1,
+		    &r), 422);
+		assert_contains(r.body, "Rephrase it so no one can be identified");
+		reply_free(&r);
+		free(body);
+	}
+	assert_int_equal(log_count(), before);
+	/* The rep may confirm it names no one (Mr Kipling is a cake). */
+	body = log_body("Mr Kipling cakes gone from the canteen list",
+	    "&no_names=1");
+	assert_int_equal(http_post(&c, "/conversations/new", body, 1, &r), 303);
+	reply_free(&r);
+	free(body);
+	assert_int_equal(log_count(), before + 1);
+	client_free(&c);
+}
+
+static void
+only_the_author_and_staff_read_a_log(void **state)
+{
+	struct client	 author, other, westvale, staff, member;
+	struct reply	 r;
+	char		*body, path[64];
+	long long	 id;
+
+	(void)state;
+	as(&author, "rep.fenwick");
+	body = log_body("Zebra crossing outside the gym is faded", NULL);
+	assert_int_equal(http_post(&author, "/conversations/new", body, 1, &r),
+	    303);
+	reply_free(&r);
+	free(body);
+	id = db_scalar(&srv, "SELECT max(id) FROM conversations");
+	snprintf(path, sizeof(path), "/conversations/%lld", id);
+
+	as(&other, "rep.two");
+	as(&westvale, "rep.westvale");
+	as(&staff, "coordinator.fenwick");
+	as(&member, "member.forum");
+	assert_int_equal(http_get(&other, path, &r), 403);
+	reply_free(&r);
+	assert_int_equal(http_get(&westvale, path, &r), 403);
+	reply_free(&r);
+	assert_int_equal(http_get(&member, path, &r), 403);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	reply_free(&r);
+	/* Not by list, search or JSON either. */
+	other.json = 1;
+	assert_int_equal(http_get(&other, "/conversations?q=zebra", &r), 200);
+	assert_lacks(r.body, "Zebra");
+	reply_free(&r);
+	assert_int_equal(http_get(&westvale, "/search?q=zebra", &r), 200);
+	assert_lacks(r.body, "Zebra");
+	reply_free(&r);
+	assert_int_equal(http_get(&member, "/search?q=zebra", &r), 200);
+	assert_lacks(r.body, "Zebra");
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/search?q=zebra", &r), 200);
+	assert_contains(r.body, "Zebra crossing");
+	reply_free(&r);
+	assert_int_equal(http_get(&author, "/conversations?q=zeb", &r), 200);
+	assert_contains(r.body, "Zebra crossing");
+	reply_free(&r);
+	client_free(&author);
+	client_free(&other);
+	client_free(&westvale);
+	client_free(&staff);
+	client_free(&member);
+}
+
+static void
+search_survives_odd_input(void **state)
+{
+	static const char *queries[] = { "%22", "*", "OR", "AND+NOT",
+	    "a%22b%22c", "NEAR(x+y)", "%E2%80%94", "-", "col:val", "%5E" };
+	struct client	 c;
+	struct reply	 r;
+	char		 path[128];
+	size_t		 i;
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
+		snprintf(path, sizeof(path), "/search?q=%s", queries[i]);
+		assert_int_equal(http_get(&c, path, &r), 200);
+		reply_free(&r);
+		snprintf(path, sizeof(path), "/conversations?q=%s", queries[i]);
+		assert_int_equal(http_get(&c, path, &r), 200);
+		reply_free(&r);
+	}
+	client_free(&c);
+}
+
+static void
+paper_sheets_are_saved_all_or_nothing(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	long long	 before = log_count();
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_get(&c, "/conversations/batch", &r), 200);
+	assert_contains(r.body, "Sheet 6");
+	reply_free(&r);
+	/* Sheet 2 lacks its outcome: nothing is saved. */
+	assert_int_equal(http_post(&c, "/conversations/batch", "site_id=1"
+	    "&r1_occurred_on=2026-11-01&r1_channel=letter&r1_topic_id=4"
+	    "&r1_raised=Portions+small&r1_consent=anonymous&r1_outcome=resolved"
+	    "&r2_occurred_on=2026-11-02&r2_channel=letter&r2_topic_id=4"
+	    "&r2_raised=Cold+food&r2_consent=anonymous", 1, &r), 422);
+	assert_contains(r.body, "Sheet 2: Select outcome");
+	assert_contains(r.body, "Portions small");
+	reply_free(&r);
+	assert_int_equal(log_count(), before);
+	assert_int_equal(http_post(&c, "/conversations/batch", "site_id=1"
+	    "&r1_occurred_on=2026-11-01&r1_channel=letter&r1_topic_id=4"
+	    "&r1_raised=Portions+small&r1_consent=anonymous&r1_outcome=resolved"
+	    "&r3_occurred_on=2026-11-02&r3_channel=letter&r3_topic_id=4"
+	    "&r3_raised=Cold+food&r3_consent=anonymous&r3_outcome=coordinator"
+	    "&r3_followup_action=Ask+the+kitchen", 1, &r), 303);
+	assert_string_equal(r.location, "/conversations/batch?saved=2");
+	reply_free(&r);
+	assert_int_equal(log_count(), before + 2);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM conversations "
+	    "WHERE from_paper = 1"), 2);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM followups WHERE "
+	    "action = 'Ask the kitchen'"), 1);
+	client_free(&c);
+}
+
+/* Saves a PDF body and returns what pdftotext reads in it. */
+static char *
+pdf_text(const struct reply *r)
+{
+	char	 path[320], cmd[400], buf[4096];
+	FILE	*f, *p;
+	char	*text = calloc(1, 1);
+	size_t	 n, len = 0;
+
+	snprintf(path, sizeof(path), "%s/out.pdf", srv.dir);
+	f = fopen(path, "wb");
+	fwrite(r->body, 1, r->len, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "pdftotext %s -", path);
+	p = popen(cmd, "r");
+	while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
+		text = realloc(text, len + n + 1);
+		memcpy(text + len, buf, n);
+		len += n;
+		text[len] = '\0';
+	}
+	pclose(p);
+	return text;
+}
+
+static void
+printable_sheet_and_directory_are_pdfs(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*text;
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_get(&c, "/conversations/sheet.pdf?site=1", &r),
+	    200);
+	assert_string_equal(r.content_type, "application/pdf");
+	assert_true(r.len > 1000 && memcmp(r.body, "%PDF-", 5) == 0);
+	text = pdf_text(&r);
+	assert_contains(text, "Conversation log sheet: HMP Fenwick");
+	assert_contains(text, "What was raised");
+	assert_contains(text, "Outcome");
+	assert_contains(text, "C wing");
+	assert_contains(text, "Canteen prices");
+	free(text);
+	reply_free(&r);
+	/* Not for a site the rep does not work at. */
+	assert_int_equal(http_get(&c, "/conversations/sheet.pdf?site=3", &r),
+	    404);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/directory.pdf?site=1", &r), 200);
+	text = pdf_text(&r);
+	assert_contains(text, "Later Life Advice Service");
+	assert_contains(text, "How to be referred");
+	assert_lacks(text, "Harbour Housing Advice");
+	free(text);
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+followups_are_listed_overdue_first_and_closed(void **state)
+{
+	struct client	 rep, staff;
+	struct reply	 r;
+	char		 path[64];
+	long long	 id;
+
+	(void)state;
+	as(&rep, "rep.fenwick");
+	assert_int_equal(http_get(&rep, "/followups", &r), 200);
+	assert_contains(r.body, "Overdue");
+	reply_free(&r);
+	/* Overdue ones come before any that are not, each with its age. */
+	rep.json = 1;
+	assert_int_equal(http_get(&rep, "/followups", &r), 200);
+	{
+		json_t	*v = json_loads(r.body, 0, NULL), *f;
+		size_t	 i;
+		int	 seen_on_time = 0, overdue = 0;
+
+		assert_non_null(v);
+		json_array_foreach(json_object_get(v, "followups"), i, f) {
+			assert_true(json_is_integer(json_object_get(f,
+			    "age_days")));
+			if (json_is_true(json_object_get(f, "overdue"))) {
+				assert_false(seen_on_time);
+				overdue++;
+			} else
+				seen_on_time = 1;
+		}
+		assert_true(overdue > 0 && seen_on_time);
+		json_decref(v);
+	}
+	rep.json = 0;
+	reply_free(&r);
+	id = db_scalar(&srv, "SELECT min(f.id) FROM followups f JOIN accounts "
+	    "a ON a.id = f.owner_id WHERE a.username = 'rep.fenwick' AND "
+	    "f.closed_on IS NULL");
+	snprintf(path, sizeof(path), "/followups/%lld/close", id);
+	assert_int_equal(http_get(&rep, path, &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post(&rep, path, "close_note=", 1, &r), 422);
+	assert_contains(r.body, "Enter what was done");
+	reply_free(&r);
+	assert_int_equal(http_post(&rep, path, "close_note=Healthcare+now+"
+	    "brings+it+before+lock-up", 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(http_post(&rep, path, "close_note=again", 1, &r), 422);
+	assert_contains(r.body, "already closed");
+	reply_free(&r);
+	/* Another rep cannot close or hand on someone else's. */
+	id = db_scalar(&srv, "SELECT min(f.id) FROM followups f JOIN accounts "
+	    "a ON a.id = f.owner_id WHERE a.username = 'rep.fenwick' AND "
+	    "f.closed_on IS NULL");
+	snprintf(path, sizeof(path), "/followups/%lld/reassign", id);
+	assert_int_equal(http_get(&rep, path, &r), 403);
+	reply_free(&r);
+	/* Staff hand it to the second rep. */
+	as(&staff, "coordinator.fenwick");
+	assert_int_equal(http_get(&staff, "/followups/all", &r), 200);
+	assert_contains(r.body, "Hand on");
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	reply_free(&r);
+	{
+		char body[128];
+
+		snprintf(body, sizeof(body), "owner_id=%lld&due_on=2026-12-31",
+		    db_scalar(&srv, "SELECT id FROM accounts WHERE username = "
+		    "'rep.two'"));
+		assert_int_equal(http_post(&staff, path, body, 1, &r), 303);
+		reply_free(&r);
+	}
+	{
+		char sql[256];
+
+		snprintf(sql, sizeof(sql), "SELECT owner_id = (SELECT id FROM "
+		    "accounts WHERE username = 'rep.two') FROM followups "
+		    "WHERE id = %lld", id);
+		assert_int_equal(db_scalar(&srv, sql), 1);
+	}
+	client_free(&rep);
+	client_free(&staff);
+}
+
+static void
+issues_suppress_small_counts_for_members(void **state)
+{
+	struct client	 staff, member;
+	struct reply	 r;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	as(&member, "member.forum");
+	assert_int_equal(http_get(&member, "/issues/1", &r), 200);
+	assert_contains(r.body, "Medication arrives late on C wing");
+	assert_contains(r.body, "fewer than 5");
+	/* Members see no logs, only the statement and the evidence. */
+	assert_lacks(r.body, "Logs (staff only)");
+	assert_lacks(r.body, "/conversations/");
+	reply_free(&r);
+	member.json = 1;
+	assert_int_equal(http_get(&member, "/issues/1", &r), 200);
+	assert_lacks(r.body, "\"logs\"");
+	assert_contains(r.body, "fewer than 5");
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/issues/1", &r), 200);
+	assert_contains(r.body, "Logs (staff only)");
+	assert_lacks(r.body, "fewer than 5");
+	reply_free(&r);
+	client_free(&staff);
+	client_free(&member);
+}
+
+static void
+an_issue_is_built_and_decided_with_reasons(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		 body[256], path[64];
+	long long	 log, id;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	log = db_scalar(&srv, "SELECT max(id) FROM conversations WHERE "
+	    "site_id = 1 AND issue_id IS NULL AND consent != 'do_not_share'");
+	assert_int_equal(http_get(&staff, "/issues/new?site=1", &r), 200);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "site_id=1&group_id=1&title=Cold+showers"
+	    "&statement=Members+report+that+showers+are+cold"
+	    "&conversation_ids=%lld", log);
+	assert_int_equal(http_post(&staff, "/issues/new", body, 1, &r), 303);
+	id = strtoll(r.location + strlen("/issues/"), NULL, 10);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "SELECT issue_id FROM conversations "
+	    "WHERE id = %lld", log);
+	assert_int_equal(db_scalar(&srv, path), id);
+
+	snprintf(path, sizeof(path), "/issues/%lld/decision", id);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post(&staff, path, "status=not_taken_forward"
+	    "&decided_on=2026-11-24&votes_for=2&votes_against=x", 1, &r), 422);
+	assert_contains(r.body, "Enter the reason");
+	assert_contains(r.body, "Votes against must be a whole number");
+	reply_free(&r);
+	assert_int_equal(http_post(&staff, path, "status=not_taken_forward"
+	    "&decided_on=2026-11-24&votes_for=2&votes_against=5&votes_abstain=0"
+	    "&decision_reason=Boiler+replaced+last+week", 1, &r), 303);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/issues/%lld", id);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "Not taken forward");
+	assert_contains(r.body, "Boiler replaced last week");
+	assert_contains(r.body, "2 for, 5 against, 0 abstaining");
+	reply_free(&r);
+	client_free(&staff);
+}
+
+static void
+new_arrivals_follow_the_plan(void **state)
+{
+	struct client	 rep;
+	struct reply	 r;
+	char		 path[64];
+	long long	 arrival, step;
+
+	(void)state;
+	as(&rep, "rep.fenwick");
+	assert_int_equal(http_get(&rep, "/groups/1/arrivals/new", &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post(&rep, "/groups/1/arrivals/new",
+	    "arrived_on=2026-11-25&unit_id=", 1, &r), 303);
+	arrival = strtoll(r.location + strlen("/arrivals/"), NULL, 10);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "SELECT count(*) FROM arrival_steps "
+	    "WHERE arrival_id = %lld", arrival);
+	assert_int_equal(db_scalar(&srv, path), 5);
+	snprintf(path, sizeof(path), "SELECT min(id) FROM arrival_steps "
+	    "WHERE arrival_id = %lld", arrival);
+	step = db_scalar(&srv, path);
+	snprintf(path, sizeof(path), "/arrivals/%lld", arrival);
+	assert_int_equal(http_get(&rep, path, &r), 200);
+	assert_contains(r.body, "Check medication carries on");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/arrival-steps/%lld/done", step);
+	assert_int_equal(http_post(&rep, path, "note=Confirmed+with+pharmacy",
+	    1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(http_post(&rep, path, "note=again", 1, &r), 409);
+	reply_free(&r);
+	assert_int_equal(http_get(&rep, "/arrivals", &r), 200);
+	assert_contains(r.body, "1 of 5");
+	reply_free(&r);
+	client_free(&rep);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_rep_logs_a_conversation_and_can_log_the_next),
+		cmocka_unit_test(each_rule_names_its_field),
+		cmocka_unit_test(names_and_prison_numbers_are_caught),
+		cmocka_unit_test(only_the_author_and_staff_read_a_log),
+		cmocka_unit_test(search_survives_odd_input),
+		cmocka_unit_test(paper_sheets_are_saved_all_or_nothing),
+		cmocka_unit_test(printable_sheet_and_directory_are_pdfs),
+		cmocka_unit_test(followups_are_listed_overdue_first_and_closed),
+		cmocka_unit_test(issues_suppress_small_counts_for_members),
+		cmocka_unit_test(an_issue_is_built_and_decided_with_reasons),
+		cmocka_unit_test(new_arrivals_follow_the_plan),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
