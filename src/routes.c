@@ -19,6 +19,7 @@
 #define SIGNED	ROUTE_SIGNED_IN
 #define PWOK	(ROUTE_SIGNED_IN | ROUTE_DURING_PASSWORD_CHANGE)
 #define OWNER	ROUTE_OWNER_OR_STAFF
+#define SITES	ROUTE_SCOPE_IN_HANDLER
 
 #define ORG	target_organisation, "organisation"
 #define SITE	site_target, "site"
@@ -135,14 +136,14 @@ const struct route routes[] = {
 	    "New service form" },
 	{ POST, "/directory/new", directory_new, STAFF, ANY, 0,
 	    "Add a service" },
-	{ GET,  "/directory/{id}", directory_show, ALL, SERVICE, 0,
+	{ GET,  "/directory/{id}", directory_show, ALL, SERVICE, SITES,
 	    "A service" },
-	{ GET,  "/directory/{id}/edit", directory_edit, STAFF, SERVICE, 0,
+	{ GET,  "/directory/{id}/edit", directory_edit, STAFF, SERVICE, SITES,
 	    "Service form" },
-	{ POST, "/directory/{id}/edit", directory_edit, STAFF, SERVICE, 0,
+	{ POST, "/directory/{id}/edit", directory_edit, STAFF, SERVICE, SITES,
 	    "Change a service" },
 	{ POST, "/directory/{id}/checked", directory_checked, STAFF, SERVICE,
-	    0, "Mark a service checked today" },
+	    SITES, "Mark a service checked today" },
 	{ GET,  "/issues", issues_index, ALL, ANY, 0, "Collective issues" },
 	{ GET,  "/issues/new", issues_new, STAFF, ANY, 0, "New issue form" },
 	{ POST, "/issues/new", issues_new, STAFF, ANY, 0,

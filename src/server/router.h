@@ -33,6 +33,8 @@ enum route_flag {
 	ROUTE_SIGNED_IN = 1 << 1,	/* any account, even one with no grant */
 	ROUTE_OWNER_OR_STAFF = 1 << 2,	/* the handler further limits it to
 					   the record's owner or staff */
+	ROUTE_SCOPE_IN_HANDLER = 1 << 3, /* the record belongs to several
+					   sites: the handler checks them */
 };
 
 struct route {
