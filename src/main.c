@@ -27,7 +27,7 @@ static const struct command {
 	{ "demo", cli_demo, "demo",
 	    "Load the fictional demo organisation into an empty database." },
 	{ "user", cli_user, "user add NAME --role ROLE [--scope site:ID|group:ID]"
-	    " [--name DISPLAY] [--password-stdin]\n"
+	    " [--name DISPLAY] [--person ID] [--password-stdin]\n"
 	    "       roundtable user grant NAME --role ROLE [--scope ...]\n"
 	    "       roundtable user passwd NAME [--password-stdin]\n"
 	    "       roundtable user disable NAME",
@@ -138,6 +138,8 @@ main(int argc, char *argv[])
 			slot = &cli.scope;
 		else if (strcmp(argv[i], "--name") == 0)
 			slot = &name;
+		else if (strcmp(argv[i], "--person") == 0)
+			slot = &cli.person;
 		else if (argv[i][0] == '-') {
 			fprintf(stderr, "roundtable %s: unknown option %s\n",
 			    cmd->name, argv[i]);

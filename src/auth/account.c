@@ -18,6 +18,8 @@ static const char *sql_account_load =
 static const char *sql_account_password =
     "UPDATE accounts SET password_hash = ?, must_change_password = ? "
     "WHERE id = ?";
+static const char *sql_account_person =
+    "UPDATE accounts SET person_id = ? WHERE id = ?";
 static const char *sql_account_disable =
     "UPDATE accounts SET disabled_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
     "WHERE id = ? AND disabled_at IS NULL";
@@ -114,6 +116,12 @@ account_set_password(struct db *db, int64_t id, const char *password,
 	if (password_hash(password, hash) == -1)
 		return DB_ERROR;
 	return db_exec(db, sql_account_password, "tdi", hash, must_change, id);
+}
+
+int
+account_link_person(struct db *db, int64_t id, int64_t person_id)
+{
+	return db_exec(db, sql_account_person, "ii", person_id, id);
 }
 
 int

@@ -27,6 +27,9 @@ int	account_grant(struct db *, int64_t account_id, enum role,
 	    enum scope, int64_t scope_id);
 int	account_set_password(struct db *, int64_t id, const char *password,
 	    int must_change);
+/* Says which person (people.id) the account belongs to, so their
+ * leaving disables it.  DB_CONSTRAINT: no such person. */
+int	account_link_person(struct db *, int64_t id, int64_t person_id);
 /* Disables the account, ends its sessions and revokes its tokens. */
 int	account_disable(struct db *, int64_t id);
 /* 1 and *id when the password matches an enabled account, else 0; -1. */

@@ -22,6 +22,7 @@ struct cli {
 	const char	*role;		/* user add --role */
 	const char	*scope;		/* user add --scope site:ID|group:ID */
 	const char	*display;	/* user add --name */
+	const char	*person;	/* user add --person ID */
 };
 
 /* Opens the configured database, migrated: 0 or -1 (message printed). */

@@ -86,6 +86,24 @@ user_grant(struct cli *cli, struct db *db, int64_t id)
 	return 0;
 }
 
+/* --person ID: the person the account belongs to. */
+static int
+user_person(struct cli *cli, struct db *db, int64_t id)
+{
+	char		*end;
+	long long	 person;
+
+	if (cli->person == NULL)
+		return 0;
+	person = strtoll(cli->person, &end, 10);
+	if (*end != '\0' || person <= 0 ||
+	    account_link_person(db, id, person) != DB_OK) {
+		fprintf(stderr, "--person must be the id of a person\n");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 user_run(struct cli *cli, struct db *db, const char *verb, const char *name)
 {
@@ -105,7 +123,8 @@ user_run(struct cli *cli, struct db *db, const char *verb, const char *name)
 		    account_create(db, name, cli->display ? cli->display : name,
 		    password, generated, &id) != DB_OK ||
 		    audit_append(db, 0, "account.create", "account", id,
-		    name) != DB_OK || user_grant(cli, db, id) == -1)
+		    name) != DB_OK || user_grant(cli, db, id) == -1 ||
+		    user_person(cli, db, id) == -1)
 			return -1;
 	} else if (rc == 0) {
 		fprintf(stderr, "there is no account %s\n", name);

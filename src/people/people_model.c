@@ -107,6 +107,8 @@ const struct field_spec leaving_fields[] = {
 	    NULL, NULL },
 	{ "left_on", "Date they left", FIELD_DATE, 1, 0, NULL,
 	    "Their roles in every group end on this date", NULL },
+	{ "hand_to", "Who takes over their open follow-ups", FIELD_ID, 0, 0,
+	    NULL, "Needed when they have follow-ups still open", NULL },
 };
 const size_t leaving_fields_count = FIELDS_COUNT(leaving_fields);
 

@@ -10,6 +10,7 @@
 #include "people.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
+#include "../voice/voice.h"
 #include "../limits.h"
 
 
@@ -179,9 +180,19 @@ static int
 leave_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	int	 rc;
+	const json_t	*hand_to = json_object_get(v, "hand_to");
+	int64_t		 open = *(int64_t *)ctx;
+	int		 rc;
 
-	(void)ctx;
+	/* Nothing a rep promised may vanish with them. */
+	if (open > 0 && !json_is_integer(hand_to)) {
+		form_error(errors, "hand_to", "Choose who takes over their "
+		    "open follow-ups");
+		return DB_CONSTRAINT;
+	}
+	if (open > 0 && (rc = followups_hand_on(rq->db, rq->who.account_id,
+	    rq->ids[0], json_integer_value(hand_to))) != DB_OK)
+		return rc;
 	rc = person_leave(rq->db, rq->who.account_id, rq->ids[0], v);
 	if (rc == DB_OK)
 		*location = location_of("/people/%lld", rq->ids[0]);
@@ -197,17 +208,32 @@ people_leave(struct request *rq, struct response *rs)
 		.submit = "Record leaving", .fields = leaving_fields,
 		.nfields = leaving_fields_count, .save = leave_store,
 	};
-	json_t	*person;
-	char	*back;
+	struct scope_filter	 f = { 0, NULL, NULL };
+	json_t			*person, *options;
+	char			*back, site[32];
+	int64_t			 open;
 
 	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
+	if ((open = followups_open_of_person(rq->db, rq->ids[0])) < 0) {
+		json_decref(person);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	/* Their follow-ups go to someone who works at their site. */
+	snprintf(site, sizeof(site), "[%lld]", (long long)json_integer_value(
+	    json_object_get(person, "site_id")));
+	f.site_ids = site;
+	options = json_pack("{s:o}", "hand_to", account_options(rq->db, &f));
 	fp.back = back = location_of("/people/%lld", rq->ids[0]);
 	fp.caption = json_string_value(json_object_get(person,
 	    "display_name"));
+	fp.options = options;
+	fp.ctx = &open;
 	form_page_run(rq, rs, &fp);
 	free(back);
+	json_decref(options);
 	json_decref(person);
 }

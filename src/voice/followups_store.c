@@ -2,6 +2,8 @@
  * SQL for follow-ups: the actions a conversation (or a coordinator)
  * promised, each with an owner and a due date, until closed with a note.
  */
+#include <stdio.h>
+
 #include "voice.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
@@ -30,6 +32,12 @@ static const char *sql_of_conversation =
     "a.display_name AS owner_name FROM followups f "
     "JOIN accounts a ON a.id = f.owner_id WHERE f.conversation_id = ? "
     "ORDER BY f.id";
+static const char *sql_open_of_person =
+    "SELECT count(*) FROM followups WHERE closed_on IS NULL AND owner_id IN "
+    "(SELECT id FROM accounts WHERE person_id = ?)";
+static const char *sql_hand_on =
+    "UPDATE followups SET owner_id = ?1 WHERE closed_on IS NULL AND "
+    "owner_id IN (SELECT id FROM accounts WHERE person_id = ?2)";
 static const char *sql_close =
     "UPDATE followups SET closed_on = ?, close_note = ? "
     "WHERE id = ? AND closed_on IS NULL";
@@ -77,6 +85,29 @@ json_t *
 followup_of_conversation(struct db *db, int64_t conversation_id)
 {
 	return db_rows(db, sql_of_conversation, "i", conversation_id);
+}
+
+int64_t
+followups_open_of_person(struct db *db, int64_t person_id)
+{
+	int64_t	 n = 0;
+
+	return db_int(db, &n, sql_open_of_person, "i", person_id) < 0 ? -1 : n;
+}
+
+int
+followups_hand_on(struct db *db, int64_t actor, int64_t person_id,
+    int64_t to_account)
+{
+	char	 detail[32];
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_hand_on, "ii", to_account, person_id)) !=
+	    DB_OK)
+		return rc;
+	snprintf(detail, sizeof(detail), "%d follow-ups", db_changes(db));
+	return audit_append(db, actor, "followup.hand_on", "person", person_id,
+	    detail);
 }
 
 /* An update that touched no row means the follow-up was already closed. */

@@ -121,6 +121,11 @@ int	followup_load(struct db *, int64_t id, json_t **out);
 json_t	*followup_list(struct db *, int64_t owner, const struct scope_filter *,
 	    int open_only);
 json_t	*followup_of_conversation(struct db *, int64_t conversation_id);
+/* Open follow-ups owned by the accounts of a person (-1 on error), and
+ * handing them all to another account when the person leaves. */
+int64_t	 followups_open_of_person(struct db *, int64_t person_id);
+int	 followups_hand_on(struct db *, int64_t actor, int64_t person_id,
+	    int64_t to_account);
 int	followup_close(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
 int	followup_reassign(struct db *, int64_t actor, int64_t id, json_t *v);

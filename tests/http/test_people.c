@@ -15,9 +15,18 @@ static int
 setup(void **state)
 {
 	(void)state;
+	char	 args[160];
+
 	if (server_prepare(&srv, NULL) == -1 ||
 	    roundtable_cli(&srv, "user add boss --role admin --password-stdin",
-	    "boss-password-1\n", NULL) != 0 || server_launch(&srv) == -1)
+	    "boss-password-1\n", NULL) != 0)
+		return -1;
+	/* Dennis is a rep with an account of his own. */
+	snprintf(args, sizeof(args), "user add rep.dennis --role rep --scope "
+	    "site:1 --person %lld --password-stdin", db_scalar(&srv,
+	    "SELECT id FROM people WHERE display_name = 'Dennis'"));
+	if (roundtable_cli(&srv, args, "dennis-password\n", NULL) != 0 ||
+	    server_launch(&srv) == -1)
 		return -1;
 	client_init(&admin, &srv);
 	return client_sign_in(&admin, "boss", "boss-password-1") == 303 ? 0 : -1;
@@ -156,6 +165,57 @@ leaving_ends_every_role_and_keeps_history(void **state)
 }
 
 static void
+leaving_hands_on_follow_ups_and_disables_the_account(void **state)
+{
+	struct client	 dennis;
+	struct reply	 r;
+	char		 path[64], body[512];
+	long long	 person, boss;
+
+	(void)state;
+	person = db_scalar(&srv, "SELECT id FROM people WHERE display_name = "
+	    "'Dennis'");
+	boss = db_scalar(&srv, "SELECT id FROM accounts WHERE username = 'boss'");
+	client_init(&dennis, &srv);
+	assert_int_equal(client_sign_in(&dennis, "rep.dennis",
+	    "dennis-password"), 303);
+	assert_int_equal(http_get(&dennis, "/conversations/new", &r), 200);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "site_id=1&occurred_on=2026-11-20"
+	    "&occurred_time=10:00&channel=wing_visit&topic_ids=3&raised=Low+mood"
+	    "&consent=anonymous&outcome=coordinator&followup_action=Check+in"
+	    "&followup_owner=%lld&followup_due=2026-12-01", db_scalar(&srv,
+	    "SELECT id FROM accounts WHERE username = 'rep.dennis'"));
+	assert_int_equal(http_post(&dennis, "/conversations/new", body, 1, &r),
+	    303);
+	reply_free(&r);
+
+	snprintf(path, sizeof(path), "/people/%lld/leave", person);
+	assert_int_equal(http_get(&admin, path, &r), 200);
+	assert_contains(r.body, "Who takes over their open follow-ups");
+	reply_free(&r);
+	assert_int_equal(http_post(&admin, path, "left_reason=release"
+	    "&left_on=2026-11-25", 1, &r), 422);
+	assert_contains(r.body, "Choose who takes over their open follow-ups");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "left_reason=release&left_on=2026-11-25"
+	    "&hand_to=%lld", boss);
+	assert_int_equal(http_post(&admin, path, body, 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM followups f "
+	    "JOIN accounts a ON a.id = f.owner_id WHERE a.username = 'boss' "
+	    "AND f.action = 'Check in'"), 1);
+	/* His session ended and he cannot sign in again. */
+	assert_int_equal(http_get(&dennis, "/followups", &r), 303);
+	reply_free(&r);
+	client_free(&dennis);
+	client_init(&dennis, &srv);
+	assert_int_equal(client_sign_in(&dennis, "rep.dennis",
+	    "dennis-password"), 422);
+	client_free(&dennis);
+}
+
+static void
 ending_a_role_before_it_began_is_refused(void **state)
 {
 	struct reply	 r;
@@ -245,6 +305,7 @@ main(void)
 		cmocka_unit_test(newcomer_builds_a_site_wing_group_and_member),
 		cmocka_unit_test(a_wing_must_belong_to_the_chosen_site),
 		cmocka_unit_test(leaving_ends_every_role_and_keeps_history),
+		cmocka_unit_test(leaving_hands_on_follow_ups_and_disables_the_account),
 		cmocka_unit_test(ending_a_role_before_it_began_is_refused),
 		cmocka_unit_test(duplicate_names_are_explained),
 		cmocka_unit_test(script_in_every_field_is_inert),
