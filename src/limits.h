@@ -26,6 +26,12 @@
 #define UNGROUPED_LOGS_MAX	200	/* logs offered when making an issue */
 #define VOTES_MAX		100000	/* votes recorded for one decision */
 
+/* Proposals. */
+#define RESPONSE_DAYS_DEFAULT	28	/* a decision maker's deadline */
+#define ESCALATION_PERIOD_DAYS	7	/* each week overdue raises the level */
+#define PROPOSAL_OPTIONS_MAX	10	/* solution options in one proposal */
+#define POSTER_ITEMS_MAX	12	/* "you said, we did" items on a poster */
+
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
 

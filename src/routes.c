@@ -6,6 +6,7 @@
 #include "home_pages.h"
 #include "auth/auth_pages.h"
 #include "people/people.h"
+#include "proposals/proposals.h"
 #include "voice/voice.h"
 #include "server/router.h"
 
@@ -13,6 +14,8 @@
 #define STAFF	ROLES_STAFF
 #define ALL	ROLES_ALL
 #define LOGGERS	VOICE_LOGGERS
+#define DRAFTERS (ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) | ROLES_STAFF)
+#define DM	ROLE_BIT(ROLE_DECISION_MAKER)
 
 #define GET	HTTP_GET
 #define POST	HTTP_POST
@@ -34,6 +37,8 @@
 #define STEP	arrival_step_target, "group of the arrival"
 #define TOPIC	topic_target, "site of the topic"
 #define SERVICE	NULL, "a site the service serves"
+#define PROPOSAL proposal_target, "group of the proposal"
+#define ACTION	action_target, "group of the action's proposal"
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
 #define NONE	NULL, "public"
@@ -180,6 +185,62 @@ const struct route routes[] = {
 	    "Retire a topic" },
 	{ GET,  "/search", search_index, ALL, ANY, 0,
 	    "Search logs, issues and services" },
+
+	{ GET,  "/proposals", proposals_index, ALL, ANY, 0, "Proposals" },
+	{ GET,  "/groups/{id}/proposals/new", proposals_new, DRAFTERS, GROUP,
+	    0, "New proposal form" },
+	{ POST, "/groups/{id}/proposals/new", proposals_new, DRAFTERS, GROUP,
+	    0, "Draft a proposal" },
+	{ GET,  "/proposals/{id}", proposals_show, ALL, PROPOSAL, 0,
+	    "A proposal, its evidence and timeline" },
+	{ GET,  "/proposals/{id}/edit", proposals_edit, DRAFTERS, PROPOSAL, 0,
+	    "Draft form" },
+	{ POST, "/proposals/{id}/edit", proposals_edit, DRAFTERS, PROPOSAL, 0,
+	    "Amend a draft" },
+	{ GET,  "/proposals/{id}/comments", proposals_comment, DRAFTERS | DM,
+	    PROPOSAL, 0, "Comment form" },
+	{ POST, "/proposals/{id}/comments", proposals_comment, DRAFTERS | DM,
+	    PROPOSAL, 0, "Comment, for members or staff only" },
+	{ GET,  "/proposals/{id}/vote", proposals_vote, DRAFTERS, PROPOSAL, 0,
+	    "Vote form" },
+	{ POST, "/proposals/{id}/vote", proposals_vote, DRAFTERS, PROPOSAL, 0,
+	    "Record the group's vote or consensus" },
+	{ GET,  "/proposals/{id}/submit", proposals_submit, STAFF, PROPOSAL, 0,
+	    "Send form" },
+	{ POST, "/proposals/{id}/submit", proposals_submit, STAFF, PROPOSAL, 0,
+	    "Send to a decision maker" },
+	{ POST, "/proposals/{id}/resubmit", proposals_resubmit, STAFF,
+	    PROPOSAL, 0, "Send a deferred proposal again" },
+	{ GET,  "/proposals/{id}/letter.pdf", decisions_letter, ALL, PROPOSAL,
+	    0, "Printable letter of the proposal" },
+	{ GET,  "/decisions", decisions_index, DM, ANY, 0,
+	    "Awaiting your response" },
+	{ GET,  "/proposals/{id}/respond", decisions_respond, DM, PROPOSAL,
+	    OWNER, "Response form (the decision maker it was sent to)" },
+	{ POST, "/proposals/{id}/respond", decisions_respond, DM, PROPOSAL,
+	    OWNER, "Respond, with reasons" },
+	{ GET,  "/proposals/{id}/actions/new", actions_new, STAFF | DM,
+	    PROPOSAL, 0, "New action form" },
+	{ POST, "/proposals/{id}/actions/new", actions_new, STAFF | DM,
+	    PROPOSAL, 0, "Add an action" },
+	{ GET,  "/actions/{id}/update", actions_update, ALL, ACTION, OWNER,
+	    "Progress form" },
+	{ POST, "/actions/{id}/update", actions_update, ALL, ACTION, OWNER,
+	    "Record progress" },
+	{ GET,  "/actions/{id}/close", actions_close, ALL, ACTION, OWNER,
+	    "Close form" },
+	{ POST, "/actions/{id}/close", actions_close, ALL, ACTION, OWNER,
+	    "Close with evidence" },
+	{ GET,  "/overdue", overdue_index, STAFF | DM, ANY, 0,
+	    "Overdue responses and actions" },
+	{ GET,  "/groups/{id}/you-said-we-did", outcomes_group, ALL, GROUP, 0,
+	    "You said, we did" },
+	{ GET,  "/groups/{id}/you-said-we-did.pdf", outcomes_poster, ALL,
+	    GROUP, 0, "Poster for the notice board" },
+	{ GET,  "/sites/{id}/you-said-we-did", outcomes_site, ALL, SITE, 0,
+	    "You said, we did, for a whole site" },
+	{ GET,  "/groups/{id}/timeliness", timeliness_group, ALL, GROUP, 0,
+	    "Days to response and completion" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -100,6 +100,8 @@ static const struct demo_account {
 	{ "governor.fenwick", "Governor, HMP Fenwick", "decision_maker", 0, -1 },
 	{ "coordinator.harbour", "Harbour coordinator", "coordinator", 1, -1 },
 	{ "coordinator.westvale", "Westvale coordinator", "coordinator", 2, -1 },
+	{ "chief.westvale", "Head of Westvale probation", "decision_maker", 2,
+	    -1 },
 	{ "evaluator", "Expert by experience", "evaluator", -1, -1 },
 	{ "viewer", "Funder (read only)", "viewer", -1, -1 },
 };
@@ -239,6 +241,7 @@ cli_demo(struct cli *cli)
 	    demo_accounts_add(&db, &ids, password) != DB_OK ||
 	    demo_voice(&db, ids.sites, ids.units, ids.groups, ids.accounts,
 	    time(NULL)) != DB_OK ||
+	    demo_proposals(&db, ids.groups, ids.accounts, time(NULL)) != DB_OK ||
 	    audit_append(&db, 0, "demo.load", "organisation", 1, NULL) != DB_OK)
 		goto fail;
 	if (db_commit(&db) != DB_OK)

@@ -14,4 +14,9 @@ struct db;
 int	demo_voice(struct db *, const int64_t *sites, const int64_t (*units)[7],
 	    const int64_t *groups, const int64_t *accounts, time_t now);
 
+/* Proposals through their whole cycle, a rejection with reasons and an
+ * overdue action among them: enum db_result. */
+int	demo_proposals(struct db *, const int64_t *groups,
+	    const int64_t *accounts, time_t now);
+
 #endif

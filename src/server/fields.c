@@ -343,3 +343,27 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 	}
 	return a;
 }
+
+void
+fields_whole_number(json_t *values, json_t *errors, const char *field,
+    const char *label, long max)
+{
+	const char	*s = json_string_value(json_object_get(values, field));
+	char		 msg[160], href[128];
+	size_t		 i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; isdigit((unsigned char)s[i]) && i < 10; i++)
+		;
+	if (s[i] == '\0' && i > 0 && strtol(s, NULL, 10) <= max) {
+		json_object_set_new(values, field,
+		    json_integer(strtol(s, NULL, 10)));
+		return;
+	}
+	snprintf(msg, sizeof(msg), "%s must be a whole number from 0 to %ld",
+	    label, max);
+	snprintf(href, sizeof(href), "#%s", field);
+	json_array_append_new(errors, json_pack("{s:s, s:s, s:s}", "field",
+	    field, "message", msg, "href", href));
+}

@@ -62,6 +62,12 @@ int	 fields_validate(const struct field_spec *, size_t n,
 json_t	*fields_view(const struct field_spec *, size_t n,
 	    const json_t *values, const json_t *errors, const json_t *options);
 
+/* Turns a text field that must hold a whole number from 0 to max into an
+ * integer value, or adds an error naming label.  An empty field stays
+ * null.  For counts typed in boxes (votes, per cent done). */
+void	 fields_whole_number(json_t *values, json_t *errors, const char *field,
+	    const char *label, long max);
+
 /* The label for value in a choice list, or value itself. */
 const char *choice_label(const struct choice *, const char *value);
 /* The choices as an array of {value, label}, for views. */

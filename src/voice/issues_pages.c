@@ -4,7 +4,6 @@
  * evidence, with small counts suppressed; the group records whether it
  * judges the issue valid and representative, and why not when it does not.
  */
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -191,29 +190,6 @@ issues_add_logs(struct request *rq, struct response *rs)
 	json_decref(issue);
 }
 
-/* Votes are whole numbers or left empty (a decision by consensus). */
-static int
-votes_check(json_t *v, json_t *errors, const char *field, const char *label)
-{
-	const char	*s = json_string_value(json_object_get(v, field));
-	char		 msg[128];
-	size_t		 i;
-
-	if (s == NULL)
-		return 0;
-	for (i = 0; s[i] != '\0'; i++)
-		if (!isdigit((unsigned char)s[i]))
-			break;
-	if (s[i] != '\0' || i == 0 || strtol(s, NULL, 10) > VOTES_MAX) {
-		snprintf(msg, sizeof(msg), "%s must be a whole number, like 7",
-		    label);
-		form_error(errors, field, msg);
-		return 0;
-	}
-	json_object_set_new(v, field, json_integer(strtol(s, NULL, 10)));
-	return 0;
-}
-
 static int
 decision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -222,9 +198,11 @@ decision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int		 rc;
 
 	(void)ctx;
-	votes_check(v, errors, "votes_for", "Votes for");
-	votes_check(v, errors, "votes_against", "Votes against");
-	votes_check(v, errors, "votes_abstain", "Abstentions");
+	fields_whole_number(v, errors, "votes_for", "Votes for", VOTES_MAX);
+	fields_whole_number(v, errors, "votes_against", "Votes against",
+	    VOTES_MAX);
+	fields_whole_number(v, errors, "votes_abstain", "Abstentions",
+	    VOTES_MAX);
 	if (status != NULL && strcmp(status, "not_taken_forward") == 0 &&
 	    json_string_value(json_object_get(v, "decision_reason")) == NULL)
 		form_error(errors, "decision_reason", "Enter the reason: members "

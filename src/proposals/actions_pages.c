@@ -1,0 +1,197 @@
+/*
+ * Actions: each accepted part of a proposal becomes actions with an
+ * owner, a due date and progress, closed with evidence.  Anything past
+ * its date is overdue, and its escalation level rises each week.
+ */
+#include <stdlib.h>
+
+#include "proposals.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../server/form_page.h"
+#include "../voice/voice.h"
+
+static int64_t
+int_of(const json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+static int
+action_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	date_today(rq->now, today);
+	rc = action_add(rq->db, rq->who.account_id, rq->ids[0], v, today, &id);
+	if (rc == DB_OK)
+		*location = location_of("/proposals/%lld#actions", rq->ids[0]);
+	return form_constraint(rc, errors, "text",
+	    "Actions follow from an accepted proposal");
+}
+
+void
+actions_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add an action", .submit = "Add action",
+		.fields = action_fields, .nfields = action_fields_count,
+		.save = action_store,
+	};
+	struct scope_filter	 f = { 0, NULL, NULL };
+	json_t			*p, *options;
+	char			*back, site[32];
+
+	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	snprintf(site, sizeof(site), "[%lld]", (long long)int_of(p, "site_id"));
+	f.site_ids = site;
+	options = json_pack("{s:o}", "owner_id", account_options(rq->db, &f));
+	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(p, "title"));
+	fp.options = options;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(p);
+}
+
+/* The owner, staff at the site, or a decision maker there. */
+static json_t *
+action_for(struct request *rq, struct response *rs)
+{
+	json_t	*a;
+
+	if (action_load(rq->db, rq->ids[0], &a) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return NULL;
+	}
+	if (int_of(a, "owner_id") != rq->who.account_id &&
+	    !access_covers(&rq->who, ROLES_STAFF | ROLE_BIT(ROLE_DECISION_MAKER),
+	    int_of(a, "site_id"), 0)) {
+		json_decref(a);
+		response_error(rs, 403, "You do not have access to this page.");
+		return NULL;
+	}
+	return a;
+}
+
+static int
+update_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	fields_whole_number(v, errors, "percent", "Per cent done", 100);
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	date_today(rq->now, today);
+	rc = action_update(rq->db, rq->who.account_id, rq->ids[0], v, today);
+	if (rc == DB_OK)
+		*location = location_of("/proposals/%lld#actions",
+		    int_of(ctx, "proposal_id"));
+	return form_constraint(rc, errors, "note", "This action is closed");
+}
+
+static int
+close_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	date_today(rq->now, today);
+	rc = action_close(rq->db, rq->who.account_id, rq->ids[0], v, today);
+	if (rc == DB_OK)
+		*location = location_of("/proposals/%lld#actions",
+		    int_of(ctx, "proposal_id"));
+	return form_constraint(rc, errors, "evidence",
+	    "This action is already closed");
+}
+
+static void
+action_form(struct request *rq, struct response *rs, struct form_page *fp)
+{
+	json_t	*a;
+	char	*back;
+
+	if ((a = action_for(rq, rs)) == NULL)
+		return;
+	fp->back = back = location_of("/proposals/%lld", int_of(a,
+	    "proposal_id"));
+	fp->caption = json_string_value(json_object_get(a, "text"));
+	fp->ctx = a;
+	form_page_run(rq, rs, fp);
+	free(back);
+	json_decref(a);
+}
+
+void
+actions_update(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Record progress", .submit = "Save progress",
+		.fields = action_update_fields,
+		.nfields = action_update_fields_count, .save = update_store,
+	};
+
+	action_form(rq, rs, &fp);
+}
+
+void
+actions_close(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Close the action", .submit = "Close it",
+		.fields = action_close_fields,
+		.nfields = action_close_fields_count, .save = close_store,
+	};
+
+	action_form(rq, rs, &fp);
+}
+
+static void
+escalate_all(json_t *rows, const char *today)
+{
+	json_t	*row;
+	size_t	 i;
+
+	json_array_foreach(rows, i, row) {
+		const char *due = json_string_value(json_object_get(row,
+		    "due_on"));
+
+		json_object_set_new(row, "days_overdue",
+		    json_integer(date_diff_days(due, today)));
+		json_object_set_new(row, "escalation",
+		    json_integer(proposal_escalation(due, today)));
+	}
+}
+
+void
+overdue_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+	json_t			*responses, *actions;
+	char			 today[DATE_CHARS + 1];
+
+	if (access_filter(&rq->who, ROLES_STAFF | ROLE_BIT(ROLE_DECISION_MAKER),
+	    0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	date_today(rq->now, today);
+	responses = overdue_responses(rq->db, &f, today);
+	actions = overdue_actions(rq->db, &f, today);
+	escalate_all(responses, today);
+	escalate_all(actions, today);
+	response_view(rs, "proposals/overdue", json_pack("{s:s, s:o, s:o}",
+	    "title", "Overdue", "responses", responses, "actions", actions));
+	scope_filter_clear(&f);
+}

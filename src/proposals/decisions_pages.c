@@ -1,0 +1,161 @@
+/*
+ * The decision maker's side: what awaits their response, oldest first,
+ * the response itself (with a reason for anything but "accepted"), and
+ * a printable letter of the proposal for those who prefer paper.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proposals.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../render/pdf.h"
+#include "../server/form_page.h"
+
+static int64_t
+int_of(const json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+void
+decisions_index(struct request *rq, struct response *rs)
+{
+	json_t	*rows, *row, *done;
+	char	 today[DATE_CHARS + 1];
+	size_t	 i;
+
+	date_today(rq->now, today);
+	rows = proposals_awaiting(rq->db, rq->who.account_id);
+	json_array_foreach(rows, i, row) {
+		const char *due = json_string_value(json_object_get(row,
+		    "due_on"));
+
+		json_object_set_new(row, "age_days", json_integer(
+		    date_diff_days(json_string_value(json_object_get(row,
+		    "submitted_on")), today)));
+		json_object_set_new(row, "escalation",
+		    json_integer(proposal_escalation(due, today)));
+	}
+	done = timeliness_rows(rq->db, 0, 0, rq->who.account_id);
+	response_view(rs, "proposals/decisions", json_pack("{s:s, s:o, s:o}",
+	    "title", "Awaiting your response", "proposals", rows,
+	    "your_timeliness", timeliness_summary(done, "days_taken",
+	    "on_time")));
+	json_decref(done);
+}
+
+static int
+respond_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	(void)ctx;
+	date_today(rq->now, today);
+	proposal_response_rules(v, today, errors);
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	rc = proposal_respond(rq->db, rq->who.account_id, rq->ids[0], v, today);
+	if (rc == DB_OK)
+		*location = location_of("/proposals/%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "kind",
+	    "This proposal is not waiting for your response");
+}
+
+void
+decisions_respond(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Respond to the proposal", .submit = "Send response",
+		.fields = response_fields, .nfields = response_fields_count,
+		.save = respond_store,
+	};
+	json_t	*p, *options;
+	char	*back;
+
+	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	/* Only the decision maker it was sent to answers it. */
+	if (int_of(p, "decision_maker_id") != rq->who.account_id) {
+		json_decref(p);
+		response_error(rs, 403, "This proposal was sent to someone else.");
+		return;
+	}
+	options = json_pack("{s:o}", "referred_to", decision_maker_options(
+	    rq->db, int_of(p, "site_id"), rq->who.account_id));
+	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(p, "title"));
+	fp.options = options;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(p);
+}
+
+static void
+letter_draw(struct pdf *pdf, const json_t *p, const json_t *options)
+{
+	const json_t	*o;
+	size_t		 i;
+	char		 line[256];
+
+	pdf_heading(pdf, json_string_value(json_object_get(p, "title")), 1);
+	snprintf(line, sizeof(line), "A proposal from %s, %s",
+	    json_string_value(json_object_get(p, "group_name")),
+	    json_string_value(json_object_get(p, "site_name")));
+	pdf_paragraph(pdf, line);
+	pdf_pair(pdf, "To", json_string_value(json_object_get(p,
+	    "decision_maker_name")));
+	pdf_pair(pdf, "Sent on", json_string_value(json_object_get(p,
+	    "submitted_on")));
+	pdf_pair(pdf, "Please respond by", json_string_value(
+	    json_object_get(p, "due_on")));
+	pdf_heading(pdf, "The problem", 2);
+	pdf_paragraph(pdf, json_string_value(json_object_get(p, "problem")));
+	pdf_heading(pdf, "What we propose", 2);
+	json_array_foreach(options, i, o) {
+		snprintf(line, sizeof(line), "%zu.", i + 1);
+		pdf_pair(pdf, line, json_string_value(json_object_get(o,
+		    "text")));
+	}
+	pdf_heading(pdf, "Your response", 2);
+	pdf_choices(pdf, "Decision", (const char *const []){ "Accepted",
+	    "Accepted in part", "Not accepted", "Deferred until a date",
+	    "More information needed", "Referred to someone else", NULL });
+	pdf_write_box(pdf, "Reason (needed for anything but accepted)", 50);
+	pdf_write_box(pdf, "Signed and dated", 15);
+}
+
+void
+decisions_letter(struct request *rq, struct response *rs)
+{
+	json_t		*p, *options;
+	struct pdf	*pdf;
+
+	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	options = proposal_options_list(rq->db, rq->ids[0]);
+	if (rq->wants_json || rq->who.via_token) {
+		response_view(rs, "error", json_pack("{s:o, s:o}", "proposal",
+		    p, "options", options));
+		return;
+	}
+	pdf = pdf_new(&rs->body, json_string_value(json_object_get(p,
+	    "title")), PDF_NORMAL);
+	letter_draw(pdf, p, options);
+	json_decref(p);
+	json_decref(options);
+	if (pdf_finish(pdf) == -1) {
+		response_error(rs, 500, "The letter could not be made.");
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = strdup("application/pdf");
+}

@@ -1,0 +1,186 @@
+/*
+ * "You said, we did": every proposal sent on, what was decided and why,
+ * and what happened, for a group or a whole site; a poster of it for the
+ * wing notice board; and how quickly decision makers answer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proposals.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../render/pdf.h"
+#include "../server/form_page.h"
+
+/* Each outcome in plain words, for the page and the poster. */
+static void
+outcome_words(json_t *row, const char *today)
+{
+	int		 state = proposal_state_parse(json_string_value(
+	    json_object_get(row, "state")));
+	const char	*reason = json_string_value(json_object_get(row,
+	    "reason"));
+	const char	*acts = json_string_value(json_object_get(row,
+	    "actions_text"));
+	char		*we_did = NULL;
+	int		 n = -1;
+
+	switch (state) {
+	case PS_SUBMITTED:
+		n = asprintf(&we_did, "Waiting for a decision: sent %s, answer "
+		    "due %s.", json_string_value(json_object_get(row,
+		    "submitted_on")), json_string_value(json_object_get(row,
+		    "due_on")));
+		break;
+	case PS_NOT_ACCEPTED:
+		n = asprintf(&we_did, "We could not, because %s", reason ?
+		    reason : "no reason was given.");
+		break;
+	case PS_DEFERRED:
+		n = asprintf(&we_did, "Put off until %s, because %s",
+		    json_string_value(json_object_get(row, "deferred_until")),
+		    reason ? reason : "");
+		break;
+	case PS_MORE_INFO:
+		n = asprintf(&we_did, "The decision maker asked for more "
+		    "information: %s", reason ? reason : "");
+		break;
+	default:
+		n = asprintf(&we_did, "%s%s%s", state >= 0 ?
+		    proposal_state_labels[state] : "", acts ? ". We did: " :
+		    ".", acts ? acts : "");
+		break;
+	}
+	if (n >= 0)
+		json_object_set_new(row, "we_did", json_string(we_did));
+	free(we_did);
+	if (state >= 0)
+		json_object_set_new(row, "state_label",
+		    json_string(proposal_state_labels[state]));
+	json_object_set_new(row, "age_days", json_integer(date_diff_days(
+	    json_string_value(json_object_get(row, "submitted_on")), today)));
+}
+
+static json_t *
+outcomes_view(struct request *rq, int64_t group, int64_t site,
+    const char *place)
+{
+	json_t	*rows, *row;
+	char	 today[DATE_CHARS + 1], title[NAME_MAX_CHARS * 4 + 32];
+	size_t	 i;
+
+	date_today(rq->now, today);
+	rows = outcomes_list(rq->db, group, site);
+	json_array_foreach(rows, i, row)
+		outcome_words(row, today);
+	snprintf(title, sizeof(title), "You said, we did: %s", place);
+	return json_pack("{s:s, s:s, s:o, s:I, s:I}", "title", title,
+	    "place", place, "outcomes", rows, "group_id", (json_int_t)group,
+	    "site_id", (json_int_t)site);
+}
+
+void
+outcomes_group(struct request *rq, struct response *rs)
+{
+	json_t	*g, *view;
+
+	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	view = outcomes_view(rq, rq->ids[0], 0, json_string_value(
+	    json_object_get(g, "name")));
+	json_decref(g);
+	response_view(rs, "proposals/outcomes", view);
+}
+
+void
+outcomes_site(struct request *rq, struct response *rs)
+{
+	json_t	*s, *view;
+
+	if (site_load(rq->db, rq->ids[0], &s) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	view = outcomes_view(rq, 0, rq->ids[0], json_string_value(
+	    json_object_get(s, "name")));
+	json_decref(s);
+	response_view(rs, "proposals/outcomes", view);
+}
+
+static void
+poster_draw(struct pdf *pdf, const json_t *view)
+{
+	const json_t	*row;
+	size_t		 i;
+
+	pdf_heading(pdf, json_string_value(json_object_get(view, "title")), 1);
+	json_array_foreach(json_object_get(view, "outcomes"), i, row) {
+		if (i == POSTER_ITEMS_MAX)
+			break;
+		pdf_heading(pdf, json_string_value(json_object_get(row,
+		    "title")), 2);
+		pdf_pair(pdf, "You said", json_string_value(json_object_get(row,
+		    "problem")));
+		pdf_pair(pdf, "We did", json_string_value(json_object_get(row,
+		    "we_did")));
+		pdf_rule(pdf);
+	}
+	if (json_array_size(json_object_get(view, "outcomes")) == 0)
+		pdf_paragraph(pdf, "Nothing has been sent on yet.");
+}
+
+void
+outcomes_poster(struct request *rq, struct response *rs)
+{
+	json_t		*g, *view;
+	struct pdf	*pdf;
+
+	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	view = outcomes_view(rq, rq->ids[0], 0, json_string_value(
+	    json_object_get(g, "name")));
+	json_decref(g);
+	if (view == NULL || rq->wants_json || rq->who.via_token) {
+		response_view(rs, "error", view);
+		return;
+	}
+	pdf = pdf_new(&rs->body, json_string_value(json_object_get(view,
+	    "title")), PDF_LARGE);
+	poster_draw(pdf, view);
+	json_decref(view);
+	if (pdf_finish(pdf) == -1) {
+		response_error(rs, 500, "The poster could not be made.");
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = strdup("application/pdf");
+}
+
+void
+timeliness_group(struct request *rq, struct response *rs)
+{
+	json_t	*g, *responses, *completions;
+	char	 today[DATE_CHARS + 1];
+
+	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	responses = timeliness_rows(rq->db, rq->ids[0], 0, 0);
+	completions = completion_rows(rq->db, rq->ids[0], 0);
+	response_view(rs, "proposals/timeliness", json_pack("{s:s, s:o, s:o, "
+	    "s:o, s:o}", "title", "How quickly we get answers", "group", g,
+	    "responses", timeliness_summary(responses, "days_taken",
+	    "on_time"), "completion", timeliness_summary(completions, "days",
+	    "on_time"), "open_by_age", open_age_bands(rq->db, rq->ids[0], 0,
+	    today)));
+	json_decref(responses);
+	json_decref(completions);
+}

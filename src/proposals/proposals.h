@@ -1,0 +1,175 @@
+/*
+ * Proposals, decisions, actions and "you said, we did": the loop that
+ * makes involvement credible.  A group drafts a proposal from its issues,
+ * agrees it by recorded vote or consensus, and submits it to a decision
+ * maker, who must answer by a deadline, with reasons for anything but
+ * "accepted".  Accepted parts become actions, followed to completion.
+ *
+ *   proposals_model.c   the state machine, deadlines, escalation, timeliness
+ *   proposals_store.c   SQL (the timeline row is written with every change)
+ *   proposals_pages.c   drafting, comments, the vote, submitting
+ *   decisions_pages.c   responding, the letter, "awaiting your response"
+ *   actions_pages.c     actions, progress, closing, overdue lists
+ *   outcomes_pages.c    "you said, we did", its poster, timeliness
+ */
+#ifndef RT_PROPOSALS_H
+#define RT_PROPOSALS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../auth/roles.h"
+#include "../server/fields.h"
+#include "../server/router.h"
+#include "../util/date.h"
+
+struct db;
+
+enum proposal_state {
+	PS_DRAFT,
+	PS_AGREED,		/* the group agreed it; not yet sent */
+	PS_NOT_AGREED,		/* the group did not agree it: ends here */
+	PS_SUBMITTED,		/* with a decision maker, deadline running */
+	PS_ACCEPTED,
+	PS_ACCEPTED_IN_PART,
+	PS_NOT_ACCEPTED,	/* ends here, with the reason published */
+	PS_DEFERRED,		/* until a date, then sent again */
+	PS_MORE_INFO,		/* the group answers, then sends it again */
+	PS_DONE,		/* every action closed */
+	PS__MAX
+};
+
+enum proposal_event {
+	PE_AGREE,
+	PE_NOT_AGREE,
+	PE_SUBMIT,
+	PE_ACCEPT,
+	PE_ACCEPT_IN_PART,
+	PE_NOT_ACCEPT,
+	PE_DEFER,
+	PE_MORE_INFO,
+	PE_REFER,		/* to another decision maker, who owns the deadline */
+	PE_RESUBMIT,
+	PE_COMPLETE,		/* the last action closed */
+	PE__MAX
+};
+
+extern const char *const proposal_state_names[PS__MAX];
+extern const char *const proposal_state_labels[PS__MAX];
+extern const char *const proposal_event_names[PE__MAX];
+extern const struct choice response_kinds[];
+
+/* The state after event, or -1 when the event is not allowed there. */
+int	proposal_next(enum proposal_state, enum proposal_event);
+int	proposal_state_parse(const char *);	/* enum or -1 */
+/* The event a response kind stands for, or -1. */
+int	proposal_response_event(const char *kind);
+/* Checks a response: a reason for anything but "accepted", a date for
+ * "deferred", someone for "referred".  Adds errors; 0 or -1. */
+int	proposal_response_rules(const json_t *values, const char *today,
+	    json_t *errors);
+/* The deadline: days after submitted_on. */
+void	proposal_due(const char *submitted_on, int days,
+	    char out[DATE_CHARS + 1]);
+/* 0 when due is today or later; else 1 for the first period overdue, 2
+ * for the next, and so on. */
+int	proposal_escalation(const char *due_on, const char *today);
+/* The p-th percentile (0-100) of n sorted values, nearest rank. */
+int64_t	percentile(const int64_t *sorted, size_t n, int p);
+/* Median, 90th percentile and share on time from days taken: a JSON
+ * object {count, median, p90, on_time_share}. */
+json_t	*timeliness_summary(const json_t *rows, const char *days_key,
+	    const char *on_time_key);
+
+extern const struct field_spec proposal_fields[];
+extern const size_t proposal_fields_count;
+extern const struct field_spec comment_fields[];
+extern const size_t comment_fields_count;
+extern const struct field_spec vote_fields[];
+extern const size_t vote_fields_count;
+extern const struct field_spec submit_fields[];
+extern const size_t submit_fields_count;
+extern const struct field_spec response_fields[];
+extern const size_t response_fields_count;
+extern const struct field_spec action_fields[];
+extern const size_t action_fields_count;
+extern const struct field_spec action_update_fields[];
+extern const size_t action_update_fields_count;
+extern const struct field_spec action_close_fields[];
+extern const size_t action_close_fields_count;
+
+/* Access targets. */
+int	proposal_target(struct db *, const int64_t *, struct target *);
+int	action_target(struct db *, const int64_t *, struct target *);
+
+/* Store.  Writers take the actor and today, move the state machine,
+ * write the timeline and the audit chain.  DB_CONSTRAINT when the
+ * proposal is not in a state that allows it. */
+int	proposal_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
+	    const char *today, int64_t *id);
+int	proposal_update(struct db *, int64_t actor, int64_t id, json_t *v);
+int	proposal_load(struct db *, int64_t id, json_t **out);
+json_t	*proposal_list(struct db *, const struct scope_filter *);
+json_t	*proposal_options_list(struct db *, int64_t id);
+json_t	*proposal_issue_ids(struct db *, int64_t id);
+json_t	*proposal_evidence(struct db *, int64_t id);
+json_t	*proposal_timeline(struct db *, int64_t id);
+json_t	*proposal_comments(struct db *, int64_t id, int staff);
+json_t	*proposal_responses(struct db *, int64_t id);
+int	proposal_comment(struct db *, int64_t actor, int64_t id, json_t *v);
+int	proposal_vote(struct db *, int64_t actor, int64_t id, json_t *v,
+	    const char *today);
+int	proposal_submit(struct db *, int64_t actor, int64_t id,
+	    int64_t decision_maker, const char *today);
+int	proposal_resubmit(struct db *, int64_t actor, int64_t id,
+	    const char *today);
+int	proposal_respond(struct db *, int64_t actor, int64_t id, json_t *v,
+	    const char *today);
+json_t	*proposals_awaiting(struct db *, int64_t decision_maker);
+json_t	*group_issue_options(struct db *, int64_t group_id);
+json_t	*decision_maker_options(struct db *, int64_t site_id, int64_t except);
+int	group_response_days(struct db *, int64_t group_id);
+
+int	action_add(struct db *, int64_t actor, int64_t proposal_id, json_t *v,
+	    const char *today, int64_t *id);
+int	action_load(struct db *, int64_t id, json_t **out);
+json_t	*action_list(struct db *, int64_t proposal_id);
+json_t	*action_updates_list(struct db *, int64_t action_id);
+int	action_update(struct db *, int64_t actor, int64_t id, json_t *v,
+	    const char *today);
+int	action_close(struct db *, int64_t actor, int64_t id, json_t *v,
+	    const char *today);
+json_t	*overdue_responses(struct db *, const struct scope_filter *,
+	    const char *today);
+json_t	*overdue_actions(struct db *, const struct scope_filter *,
+	    const char *today);
+
+json_t	*outcomes_list(struct db *, int64_t group_id, int64_t site_id);
+json_t	*timeliness_rows(struct db *, int64_t group_id, int64_t site_id,
+	    int64_t decision_maker);
+json_t	*completion_rows(struct db *, int64_t group_id, int64_t site_id);
+json_t	*open_age_bands(struct db *, int64_t group_id, int64_t site_id,
+	    const char *today);
+
+/* Handlers (route table). */
+void	proposals_index(struct request *, struct response *);
+void	proposals_new(struct request *, struct response *);
+void	proposals_show(struct request *, struct response *);
+void	proposals_edit(struct request *, struct response *);
+void	proposals_comment(struct request *, struct response *);
+void	proposals_vote(struct request *, struct response *);
+void	proposals_submit(struct request *, struct response *);
+void	proposals_resubmit(struct request *, struct response *);
+void	decisions_index(struct request *, struct response *);
+void	decisions_respond(struct request *, struct response *);
+void	decisions_letter(struct request *, struct response *);
+void	actions_new(struct request *, struct response *);
+void	actions_update(struct request *, struct response *);
+void	actions_close(struct request *, struct response *);
+void	overdue_index(struct request *, struct response *);
+void	outcomes_group(struct request *, struct response *);
+void	outcomes_site(struct request *, struct response *);
+void	outcomes_poster(struct request *, struct response *);
+void	timeliness_group(struct request *, struct response *);
+
+#endif

@@ -1,0 +1,273 @@
+/*
+ * The proposal state machine and the arithmetic of timeliness: pure
+ * functions over plain values, tested in tests/unit/test_proposals.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proposals.h"
+#include "../limits.h"
+#include "../server/form_page.h"
+
+const char *const proposal_state_names[PS__MAX] = {
+	"draft", "agreed", "not_agreed", "submitted", "accepted",
+	"accepted_in_part", "not_accepted", "deferred", "more_info", "done",
+};
+
+const char *const proposal_state_labels[PS__MAX] = {
+	"Draft", "Agreed by the group", "Not agreed by the group",
+	"Waiting for a decision", "Accepted", "Accepted in part",
+	"Not accepted", "Deferred", "More information asked for", "Done",
+};
+
+const char *const proposal_event_names[PE__MAX] = {
+	"agree", "not_agree", "submit", "accept", "accept_in_part",
+	"not_accept", "defer", "more_info", "refer", "resubmit", "complete",
+};
+
+const struct choice response_kinds[] = {
+	{ "accepted", "Accepted" },
+	{ "accepted_in_part", "Accepted in part" },
+	{ "not_accepted", "Not accepted" },
+	{ "deferred", "Deferred until a date" },
+	{ "more_info", "More information needed" },
+	{ "referred", "Referred to another decision maker" },
+	{ NULL, NULL },
+};
+
+/* The whole machine: next[state][event], -1 where not allowed. */
+static const signed char next_state[PS__MAX][PE__MAX] = {
+#define X -1
+	/*                 agree  not  subm   acc   part   not   def   info   ref   resub  comp */
+	[PS_DRAFT] =      { PS_AGREED, PS_NOT_AGREED, X, X, X, X, X, X, X, X, X },
+	[PS_AGREED] =     { X, X, PS_SUBMITTED, X, X, X, X, X, X, X, X },
+	[PS_NOT_AGREED] = { X, X, X, X, X, X, X, X, X, X, X },
+	[PS_SUBMITTED] =  { X, X, X, PS_ACCEPTED, PS_ACCEPTED_IN_PART,
+	    PS_NOT_ACCEPTED, PS_DEFERRED, PS_MORE_INFO, PS_SUBMITTED, X, X },
+	[PS_ACCEPTED] =   { X, X, X, X, X, X, X, X, X, X, PS_DONE },
+	[PS_ACCEPTED_IN_PART] = { X, X, X, X, X, X, X, X, X, X, PS_DONE },
+	[PS_NOT_ACCEPTED] = { X, X, X, X, X, X, X, X, X, X, X },
+	[PS_DEFERRED] =   { X, X, X, X, X, X, X, X, X, PS_SUBMITTED, X },
+	[PS_MORE_INFO] =  { X, X, X, X, X, X, X, X, X, PS_SUBMITTED, X },
+	[PS_DONE] =       { X, X, X, X, X, X, X, X, X, X, X },
+#undef X
+};
+
+int
+proposal_next(enum proposal_state s, enum proposal_event e)
+{
+	if ((int)s < 0 || s >= PS__MAX || (int)e < 0 || e >= PE__MAX)
+		return -1;
+	return next_state[s][e];
+}
+
+int
+proposal_state_parse(const char *s)
+{
+	int	 i;
+
+	for (i = 0; s != NULL && i < PS__MAX; i++)
+		if (strcmp(s, proposal_state_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+proposal_response_event(const char *kind)
+{
+	static const struct {
+		const char		*kind;
+		enum proposal_event	 event;
+	} map[] = {
+		{ "accepted", PE_ACCEPT },
+		{ "accepted_in_part", PE_ACCEPT_IN_PART },
+		{ "not_accepted", PE_NOT_ACCEPT },
+		{ "deferred", PE_DEFER },
+		{ "more_info", PE_MORE_INFO },
+		{ "referred", PE_REFER },
+	};
+	size_t	 i;
+
+	for (i = 0; kind != NULL && i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(kind, map[i].kind) == 0)
+			return map[i].event;
+	return -1;
+}
+
+int
+proposal_response_rules(const json_t *v, const char *today, json_t *errors)
+{
+	const char	*kind = json_string_value(json_object_get(v, "kind"));
+	const char	*until;
+
+	if (kind == NULL)
+		return 0;
+	if (strcmp(kind, "accepted") != 0 &&
+	    json_string_value(json_object_get(v, "reason")) == NULL)
+		form_error(errors, "reason", "Enter the reason: the group is "
+		    "told why, for anything but accepted");
+	until = json_string_value(json_object_get(v, "deferred_until"));
+	if (strcmp(kind, "deferred") == 0 && (until == NULL ||
+	    date_diff_days(today, until) <= 0))
+		form_error(errors, "deferred_until", "Enter a date after "
+		    "today to defer it until");
+	if (strcmp(kind, "referred") == 0 &&
+	    !json_is_integer(json_object_get(v, "referred_to")))
+		form_error(errors, "referred_to", "Select who it is referred to");
+	return 0;
+}
+
+void
+proposal_due(const char *submitted_on, int days, char out[DATE_CHARS + 1])
+{
+	date_add_days(submitted_on, days, out);
+}
+
+int
+proposal_escalation(const char *due_on, const char *today)
+{
+	long	 over = date_diff_days(due_on, today);
+
+	if (due_on == NULL || over <= 0)
+		return 0;
+	return 1 + (int)((over - 1) / ESCALATION_PERIOD_DAYS);
+}
+
+int64_t
+percentile(const int64_t *sorted, size_t n, int p)
+{
+	size_t	 rank;
+
+	if (n == 0)
+		return 0;
+	/* Nearest rank: the smallest value with p% at or below it. */
+	rank = ((size_t)p * n + 99) / 100;
+	if (rank == 0)
+		rank = 1;
+	return sorted[rank - 1];
+}
+
+static int
+int64_compare(const void *a, const void *b)
+{
+	int64_t	 x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+json_t *
+timeliness_summary(const json_t *rows, const char *days_key,
+    const char *on_time_key)
+{
+	const json_t	*row;
+	int64_t		*days;
+	size_t		 i, n = json_array_size(rows), on_time = 0;
+	json_t		*o;
+
+	if ((days = calloc(n ? n : 1, sizeof(*days))) == NULL)
+		return NULL;
+	json_array_foreach(rows, i, row) {
+		days[i] = json_integer_value(json_object_get(row, days_key));
+		if (on_time_key != NULL &&
+		    json_integer_value(json_object_get(row, on_time_key)))
+			on_time++;
+	}
+	qsort(days, n, sizeof(*days), int64_compare);
+	o = json_pack("{s:I, s:I, s:I}", "count", (json_int_t)n,
+	    "median", (json_int_t)percentile(days, n, 50),
+	    "p90", (json_int_t)percentile(days, n, 90));
+	if (o != NULL && on_time_key != NULL)
+		json_object_set_new(o, "on_time_percent", json_integer(n ?
+		    (json_int_t)(on_time * 100 / n) : 0));
+	free(days);
+	return o;
+}
+
+#define F(...)	{ __VA_ARGS__ }
+
+const struct field_spec proposal_fields[] = {
+	F("title", "Short title", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    "For example, Evening medication before lock-up", NULL),
+	F("problem", "The problem", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    "What members report, and why it matters", NULL),
+	F("options", "What we propose", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS,
+	    NULL, "One solution a line; the decision maker can take some "
+	    "and not others", NULL),
+	F("issue_ids", "Issues it answers", FIELD_IDS, 0, 0, NULL, NULL, NULL),
+	F("decider_text", "Who should decide", FIELD_TEXT, 0, NAME_MAX_CHARS,
+	    NULL, "For example, the governor, or the programme board", NULL),
+};
+const size_t proposal_fields_count = FIELDS_COUNT(proposal_fields);
+
+static const struct choice visibilities[] = {
+	{ "members", "Members and staff" },
+	{ "staff", "Staff only" },
+	{ NULL, NULL },
+};
+
+const struct field_spec comment_fields[] = {
+	F("body", "Comment", FIELD_TEXTAREA, 1, NOTE_MAX_CHARS, NULL, NULL,
+	    NULL),
+	F("visibility", "Who can see it", FIELD_CHOICE, 1, 0, visibilities,
+	    NULL, NULL),
+};
+const size_t comment_fields_count = FIELDS_COUNT(comment_fields);
+
+static const struct choice vote_outcomes[] = {
+	{ "agree", "The group agreed it" },
+	{ "not_agree", "The group did not agree it" },
+	{ NULL, NULL },
+};
+
+const struct field_spec vote_fields[] = {
+	F("outcome", "The group's decision", FIELD_CHOICE, 1, 0, vote_outcomes,
+	    NULL, NULL),
+	F("decided_on", "Decided on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("consensus", "Decided by consensus, without a count", FIELD_CHECK,
+	    0, 0, NULL, NULL, NULL),
+	F("votes_for", "Votes for", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_against", "Votes against", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_abstain", "Abstentions", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+};
+const size_t vote_fields_count = FIELDS_COUNT(vote_fields);
+
+const struct field_spec submit_fields[] = {
+	F("decision_maker_id", "Decision maker", FIELD_ID, 1, 0, NULL,
+	    "They must answer within the group's deadline", NULL),
+};
+const size_t submit_fields_count = FIELDS_COUNT(submit_fields);
+
+const struct field_spec response_fields[] = {
+	F("kind", "Your decision", FIELD_CHOICE, 1, 0, response_kinds, NULL,
+	    NULL),
+	F("reason", "Reason", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
+	    "Needed for anything but accepted. The group will read it", NULL),
+	F("deferred_until", "Deferred until", FIELD_DATE, 0, 0, NULL, NULL,
+	    NULL),
+	F("referred_to", "Referred to", FIELD_ID, 0, 0, NULL, NULL, NULL),
+};
+const size_t response_fields_count = FIELDS_COUNT(response_fields);
+
+const struct field_spec action_fields[] = {
+	F("text", "Action", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("owner_id", "Who owns it", FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("due_on", "Due by", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+};
+const size_t action_fields_count = FIELDS_COUNT(action_fields);
+
+const struct field_spec action_update_fields[] = {
+	F("note", "Progress", FIELD_TEXTAREA, 1, NOTE_MAX_CHARS, NULL, NULL,
+	    NULL),
+	F("percent", "Per cent done", FIELD_TEXT, 1, 3, NULL,
+	    "A whole number from 0 to 100", NULL),
+};
+const size_t action_update_fields_count = FIELDS_COUNT(action_update_fields);
+
+const struct field_spec action_close_fields[] = {
+	F("evidence", "What was done (the evidence)", FIELD_TEXTAREA, 1,
+	    NOTE_MAX_CHARS, NULL, NULL, NULL),
+	F("review_on", "Check again on", FIELD_DATE, 0, 0, NULL,
+	    "For example, in three months, to see that it still works", NULL),
+};
+const size_t action_close_fields_count = FIELDS_COUNT(action_close_fields);

@@ -1,0 +1,380 @@
+/*
+ * Drafting a proposal, commenting on it, the group's vote and sending it
+ * to a decision maker.  Staff-only comments are filtered in SQL, so no
+ * page, search or JSON can show them to members.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proposals.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../voice/voice.h"
+
+/* Who may read staff-only comments and act for the organisation. */
+#define PROPOSAL_STAFF	(ROLES_STAFF | ROLE_BIT(ROLE_DECISION_MAKER))
+
+static int64_t
+int_of(const json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+static void
+proposal_labels(json_t *row, const char *today)
+{
+	int	 state = proposal_state_parse(json_string_value(
+	    json_object_get(row, "state")));
+	const char *due = json_string_value(json_object_get(row, "due_on"));
+
+	if (state >= 0)
+		json_object_set_new(row, "state_label",
+		    json_string(proposal_state_labels[state]));
+	if (state == PS_SUBMITTED && due != NULL) {
+		json_object_set_new(row, "escalation",
+		    json_integer(proposal_escalation(due, today)));
+		json_object_set_new(row, "days_waiting", json_integer(
+		    date_diff_days(json_string_value(json_object_get(row,
+		    "submitted_on")), today)));
+	}
+}
+
+void
+proposals_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+	json_t			*rows, *row;
+	char			 today[DATE_CHARS + 1];
+	size_t			 i;
+
+	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	date_today(rq->now, today);
+	rows = proposal_list(rq->db, &f);
+	json_array_foreach(rows, i, row)
+		proposal_labels(row, today);
+	response_view(rs, "proposals/list", json_pack("{s:s, s:o}", "title",
+	    "Proposals", "proposals", rows));
+	scope_filter_clear(&f);
+}
+
+/* Options as the form's one-a-line text. */
+static char *
+options_text(struct db *db, int64_t id)
+{
+	json_t		*opts = proposal_options_list(db, id), *o;
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b, TEXT_MAX_CHARS * 4);
+	json_array_foreach(opts, i, o)
+		buf_printf(&b, "%s\n", json_string_value(json_object_get(o,
+		    "text")));
+	json_decref(opts);
+	return buf_detach(&b, NULL);
+}
+
+static int
+proposal_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int64_t	 id = ctx ? *(int64_t *)ctx : 0;
+	int	 rc;
+
+	date_today(rq->now, today);
+	if (id == 0)
+		rc = proposal_add(rq->db, rq->who.account_id, rq->ids[0], v,
+		    today, &id);
+	else
+		rc = proposal_update(rq->db, rq->who.account_id, id, v);
+	if (rc == DB_OK)
+		*location = location_of("/proposals/%lld", id);
+	return form_constraint(rc, errors, "title",
+	    "Only a draft can be changed");
+}
+
+void
+proposals_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Draft a proposal", .submit = "Save draft",
+		.fields = proposal_fields, .nfields = proposal_fields_count,
+		.save = proposal_store,
+	};
+	json_t	*group, *options;
+	char	*back;
+
+	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	options = json_pack("{s:o}", "issue_ids", group_issue_options(rq->db,
+	    rq->ids[0]));
+	fp.back = back = location_of("/groups/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(group, "name"));
+	fp.options = options;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(group);
+}
+
+void
+proposals_edit(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Change the draft", .submit = "Save draft",
+		.fields = proposal_fields, .nfields = proposal_fields_count,
+		.save = proposal_store, .ctx = &rq->ids[0],
+	};
+	json_t	*p, *options;
+	char	*back, *opts;
+
+	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if (proposal_state_parse(json_string_value(json_object_get(p,
+	    "state"))) != PS_DRAFT) {
+		json_decref(p);
+		response_error(rs, 409, "Only a draft can be changed.");
+		return;
+	}
+	opts = options_text(rq->db, rq->ids[0]);
+	json_object_set_new(p, "options", json_string(opts ? opts : ""));
+	json_object_set_new(p, "issue_ids", proposal_issue_ids(rq->db,
+	    rq->ids[0]));
+	free(opts);
+	options = json_pack("{s:o}", "issue_ids", group_issue_options(rq->db,
+	    int_of(p, "group_id")));
+	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(p, "group_name"));
+	fp.initial = p;
+	fp.options = options;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(p);
+}
+
+/* Words for the timeline's states and the responses' kinds. */
+static void
+history_labels(json_t *view)
+{
+	json_t	*row;
+	size_t	 i;
+	int	 state;
+
+	json_array_foreach(json_object_get(view, "timeline"), i, row) {
+		state = proposal_state_parse(json_string_value(
+		    json_object_get(row, "state")));
+		if (state >= 0)
+			json_object_set_new(row, "state_label",
+			    json_string(proposal_state_labels[state]));
+	}
+	json_array_foreach(json_object_get(view, "responses"), i, row)
+		json_object_set_new(row, "kind_label", json_string(choice_label(
+		    response_kinds, json_string_value(json_object_get(row,
+		    "kind")))));
+}
+
+void
+proposals_show(struct request *rq, struct response *rs)
+{
+	json_t	*p, *ev, *place, *view;
+	char	 today[DATE_CHARS + 1];
+	int	 staff, state, t = rq->app->config->suppression_threshold;
+	size_t	 i;
+
+	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	proposal_labels(p, today);
+	state = proposal_state_parse(json_string_value(json_object_get(p,
+	    "state")));
+	staff = access_covers(&rq->who, PROPOSAL_STAFF, int_of(p, "site_id"),
+	    int_of(p, "group_id"));
+	/* The evidence is counted from logs: small counts stay hidden. */
+	if ((ev = proposal_evidence(rq->db, rq->ids[0])) != NULL) {
+		json_object_set_new(ev, "log_count", voice_count(int_of(ev,
+		    "log_count"), t, staff));
+		json_array_foreach(json_object_get(ev, "places"), i, place)
+			json_object_set_new(place, "n", voice_count(int_of(place,
+			    "n"), t, staff));
+	}
+	view = json_pack("{s:O, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "title", json_object_get(p, "title"), "proposal", p,
+	    "options", proposal_options_list(rq->db, rq->ids[0]),
+	    "evidence", ev ? ev : json_object(),
+	    "timeline", proposal_timeline(rq->db, rq->ids[0]),
+	    "comments", proposal_comments(rq->db, rq->ids[0], staff),
+	    "responses", proposal_responses(rq->db, rq->ids[0]),
+	    "actions", action_list(rq->db, rq->ids[0]));
+	if (view != NULL) {
+		history_labels(view);
+		json_object_set_new(view, "can_amend", json_boolean(
+		    state == PS_DRAFT));
+		json_object_set_new(view, "can_vote", json_boolean(
+		    state == PS_DRAFT));
+		json_object_set_new(view, "can_submit", json_boolean(
+		    state == PS_AGREED && access_covers(&rq->who, ROLES_STAFF,
+		    int_of(p, "site_id"), int_of(p, "group_id"))));
+		json_object_set_new(view, "can_resubmit", json_boolean(
+		    (state == PS_DEFERRED || state == PS_MORE_INFO) &&
+		    access_covers(&rq->who, ROLES_STAFF, int_of(p, "site_id"),
+		    int_of(p, "group_id"))));
+		json_object_set_new(view, "can_respond", json_boolean(
+		    state == PS_SUBMITTED && int_of(p, "decision_maker_id") ==
+		    rq->who.account_id));
+		json_object_set_new(view, "can_add_action", json_boolean(
+		    (state == PS_ACCEPTED || state == PS_ACCEPTED_IN_PART) &&
+		    staff));
+		json_object_set_new(view, "is_staff", json_boolean(staff));
+	}
+	response_view(rs, "proposals/show", view);
+}
+
+static int
+comment_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	rc = proposal_comment(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/proposals/%lld#comments", rq->ids[0]);
+	return rc;
+}
+
+void
+proposals_comment(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Comment on the proposal", .submit = "Add comment",
+		.fields = comment_fields, .nfields = comment_fields_count,
+		.save = comment_store,
+	};
+	char	*back = location_of("/proposals/%lld", rq->ids[0]);
+
+	fp.back = back;
+	form_page_run(rq, rs, &fp);
+	free(back);
+}
+
+static int
+vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	(void)ctx;
+	fields_whole_number(v, errors, "votes_for", "Votes for", VOTES_MAX);
+	fields_whole_number(v, errors, "votes_against", "Votes against",
+	    VOTES_MAX);
+	fields_whole_number(v, errors, "votes_abstain", "Abstentions",
+	    VOTES_MAX);
+	if (!json_is_true(json_object_get(v, "consensus")) &&
+	    !json_is_integer(json_object_get(v, "votes_for")))
+		form_error(errors, "votes_for", "Enter the votes, or tick that "
+		    "it was decided by consensus");
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	date_today(rq->now, today);
+	rc = proposal_vote(rq->db, rq->who.account_id, rq->ids[0], v, today);
+	if (rc == DB_OK)
+		*location = location_of("/proposals/%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "outcome",
+	    "The group can only decide on a draft");
+}
+
+void
+proposals_vote(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Record the group's decision", .submit = "Save",
+		.fields = vote_fields, .nfields = vote_fields_count,
+		.save = vote_store,
+	};
+	char	*back = location_of("/proposals/%lld", rq->ids[0]);
+	char	 today[DATE_CHARS + 1];
+	json_t	*initial;
+
+	date_today(rq->now, today);
+	initial = json_pack("{s:s}", "decided_on", today);
+	fp.back = back;
+	fp.initial = initial;
+	form_page_run(rq, rs, &fp);
+	json_decref(initial);
+	free(back);
+}
+
+static int
+submit_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	(void)ctx;
+	date_today(rq->now, today);
+	rc = proposal_submit(rq->db, rq->who.account_id, rq->ids[0],
+	    json_integer_value(json_object_get(v, "decision_maker_id")), today);
+	if (rc == DB_OK)
+		*location = location_of("/proposals/%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "decision_maker_id",
+	    "Only a proposal the group agreed can be sent");
+}
+
+void
+proposals_submit(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Send to a decision maker", .submit = "Send",
+		.fields = submit_fields, .nfields = submit_fields_count,
+		.save = submit_store,
+	};
+	json_t	*p, *options;
+	char	*back;
+
+	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	options = json_pack("{s:o}", "decision_maker_id",
+	    decision_maker_options(rq->db, int_of(p, "site_id"), 0));
+	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
+	fp.caption = json_string_value(json_object_get(p, "title"));
+	fp.options = options;
+	form_page_run(rq, rs, &fp);
+	free(back);
+	json_decref(options);
+	json_decref(p);
+}
+
+void
+proposals_resubmit(struct request *rq, struct response *rs)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	date_today(rq->now, today);
+	rc = proposal_resubmit(rq->db, rq->who.account_id, rq->ids[0], today);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "Only a deferred proposal, or one that "
+		    "needed more information, can be sent again.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/proposals/%lld", (long long)rq->ids[0]);
+}
