@@ -62,7 +62,7 @@ actions_new(struct request *rq, struct response *rs)
 	json_decref(p);
 }
 
-/* The owner, staff at the site, or a decision maker there. */
+/* The owner, or staff at the site (ROUTE_OWNER_OR_STAFF). */
 static json_t *
 action_for(struct request *rq, struct response *rs)
 {
@@ -73,8 +73,7 @@ action_for(struct request *rq, struct response *rs)
 		return NULL;
 	}
 	if (int_of(a, "owner_id") != rq->who.account_id &&
-	    !access_covers(&rq->who, ROLES_STAFF | ROLE_BIT(ROLE_DECISION_MAKER),
-	    int_of(a, "site_id"), 0)) {
+	    !access_covers(&rq->who, ROLES_STAFF, int_of(a, "site_id"), 0)) {
 		json_decref(a);
 		response_error(rs, 403, "You do not have access to this page.");
 		return NULL;

@@ -54,6 +54,15 @@ static struct fixture fixtures[] = {
 	    "SELECT min(st.id) FROM arrival_steps st JOIN arrivals a ON a.id = "
 	    "st.arrival_id JOIN groups g ON g.id = a.group_id WHERE "
 	    "g.site_id != 1", 0, 0 },
+	{ "/proposals/", "SELECT min(p.id) FROM proposals p JOIN groups g ON "
+	    "g.id = p.group_id WHERE g.site_id = 1", "SELECT min(p.id) FROM "
+	    "proposals p JOIN groups g ON g.id = p.group_id WHERE g.site_id = 3",
+	    0, 0 },
+	{ "/actions/", "SELECT min(a.id) FROM actions a JOIN proposals p ON "
+	    "p.id = a.proposal_id JOIN groups g ON g.id = p.group_id WHERE "
+	    "g.site_id = 1", "SELECT min(a.id) FROM actions a JOIN proposals p "
+	    "ON p.id = a.proposal_id JOIN groups g ON g.id = p.group_id WHERE "
+	    "g.site_id = 3", 0, 0 },
 	{ "/topics/", "SELECT min(id) FROM topics WHERE site_id = 1",
 	    "SELECT min(id) FROM topics WHERE site_id = 3", 0, 0 },
 };
@@ -194,8 +203,11 @@ every_route_as_every_role(void **state)
 				else
 					want = ends_session(rt) ? 303 : 422;
 				/* A form with nothing required succeeds the
-				 * first time and finds it done after. */
-				if (want == 422 && (status == 303 ||
+				 * first time and finds it done after; a
+				 * record's state may refuse (409) what the
+				 * role allows. */
+				if ((want == 422 && status == 303) ||
+				    ((want == 422 || want == 200) &&
 				    status == 409))
 					want = status;
 				if (status != want)
@@ -235,9 +247,9 @@ organisation_admin_reaches_everything(void **state)
 			continue;
 		assert_int_equal(route_path(rt, 1, path, sizeof(path)), 0);
 		status = visit(&c, rt, path);
-		if (status != 200)
+		if (status != 200 && status != 409)
 			print_error("GET %s as org admin: %ld\n", path, status);
-		assert_int_equal(status, 200);
+		assert_true(status == 200 || status == 409);
 	}
 	client_free(&c);
 }

@@ -512,7 +512,7 @@ an_issue_is_built_and_decided_with_reasons(void **state)
 	assert_int_equal(http_post(&staff, path, "status=not_taken_forward"
 	    "&decided_on=2026-11-24&votes_for=2&votes_against=x", 1, &r), 422);
 	assert_contains(r.body, "Enter the reason");
-	assert_contains(r.body, "Votes against must be a whole number");
+	assert_contains(r.body, "Votes against must be a whole number from 0");
 	reply_free(&r);
 	assert_int_equal(http_post(&staff, path, "status=not_taken_forward"
 	    "&decided_on=2026-11-24&votes_for=2&votes_against=5&votes_abstain=0"

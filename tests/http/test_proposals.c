@@ -1,0 +1,344 @@
+/*
+ * Proposals through their life: drafting and comments (staff-only ones
+ * never reach members), the group's vote, the deadline, responses with
+ * reasons, who may respond, actions to completion, the poster, the
+ * overdue lists and timeliness.
+ */
+#include <jansson.h>
+
+#include "http_test.h"
+#include "util/date.h"
+
+#define PW	"proposal-test-pw"
+
+static struct server srv;
+
+static int
+setup(void **state)
+{
+	static const char *users[] = { "member.forum", "coordinator.fenwick",
+	    "governor.fenwick", "chief.westvale" };
+	char	 args[128];
+	size_t	 i;
+
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1)
+		return -1;
+	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++) {
+		snprintf(args, sizeof(args), "user passwd %s --password-stdin",
+		    users[i]);
+		if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
+			return -1;
+	}
+	return server_launch(&srv);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static void
+as(struct client *c, const char *user)
+{
+	struct reply	 r;
+
+	client_init(c, &srv);
+	assert_int_equal(client_sign_in(c, user, PW), 303);
+	assert_int_equal(http_get(c, "/account", &r), 200);
+	reply_free(&r);
+}
+
+/* POSTs body to path (after loading it) and expects status. */
+static void
+post_expect(struct client *c, const char *path, const char *body, long want,
+    struct reply *r)
+{
+	struct reply	 page;
+
+	http_get(c, path, &page);
+	reply_free(&page);
+	if (http_post(c, path, body, 1, r) != want)
+		print_error("POST %s: %ld\n%.1200s\n", path, r->status, r->body);
+	assert_int_equal(r->status, want);
+}
+
+static long long
+draft(struct client *member, const char *title)
+{
+	struct reply	 r;
+	char		 body[512];
+	long long	 id;
+
+	snprintf(body, sizeof(body), "title=%s&problem=Members+report+a+"
+	    "problem&options=First+idea%%0ASecond+idea&issue_ids=1"
+	    "&decider_text=the+governor", title);
+	post_expect(member, "/groups/1/proposals/new", body, 303, &r);
+	id = strtoll(r.location + strlen("/proposals/"), NULL, 10);
+	reply_free(&r);
+	assert_true(id > 0);
+	return id;
+}
+
+static void
+path_of(char *out, size_t sz, long long id, const char *tail)
+{
+	snprintf(out, sz, "/proposals/%lld%s", id, tail);
+}
+
+static void
+staff_only_comments_never_reach_members(void **state)
+{
+	struct client	 member, staff;
+	struct reply	 r;
+	char		 path[96];
+	long long	 id;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	id = draft(&member, "Quieter+night+checks");
+	path_of(path, sizeof(path), id, "/comments");
+	post_expect(&member, path, "body=Members+agree&visibility=members",
+	    303, &r);
+	reply_free(&r);
+	post_expect(&staff, path, "body=Budget+is+tight+this+year"
+	    "&visibility=staff", 303, &r);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "Members agree");
+	assert_lacks(r.body, "Budget is tight");
+	reply_free(&r);
+	member.json = 1;
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_lacks(r.body, "Budget is tight");
+	reply_free(&r);
+	member.json = 0;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "Budget is tight");
+	assert_contains(r.body, "Staff only");
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
+}
+
+static void
+a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
+{
+	struct client	 member, staff, governor, westvale;
+	struct reply	 r;
+	char		 path[96], body[128], want_due[DATE_CHARS + 1];
+	char		 today[DATE_CHARS + 1], sql[160], *text;
+	long long	 id;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	as(&governor, "governor.fenwick");
+	as(&westvale, "chief.westvale");
+	id = draft(&member, "Hot+water+urns+on+every+landing");
+	path_of(path, sizeof(path), id, "/vote");
+	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20", 422,
+	    &r);
+	assert_contains(r.body, "Enter the votes, or tick that it was decided "
+	    "by consensus");
+	reply_free(&r);
+	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&votes_for=9&votes_against=0&votes_abstain=1", 303, &r);
+	reply_free(&r);
+	/* Agreed: no more amending, no second vote. */
+	path_of(path, sizeof(path), id, "/edit");
+	assert_int_equal(http_get(&member, path, &r), 409);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/vote");
+	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&consensus=1", 422, &r);
+	assert_contains(r.body, "only decide on a draft");
+	reply_free(&r);
+	/* Members cannot send it; staff send it to the governor. */
+	path_of(path, sizeof(path), id, "/submit");
+	assert_int_equal(http_get(&member, path, &r), 403);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
+	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
+	post_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
+	date_today(time(NULL), today);
+	date_add_days(today, 28, want_due);
+	snprintf(sql, sizeof(sql), "SELECT due_on = '%s' FROM proposals "
+	    "WHERE id = %lld", want_due, id);
+	assert_int_equal(db_scalar(&srv, sql), 1);
+
+	/* Only the decision maker it went to may answer. */
+	path_of(path, sizeof(path), id, "/respond");
+	assert_int_equal(http_get(&member, path, &r), 403);
+	reply_free(&r);
+	assert_int_equal(http_get(&westvale, path, &r), 403);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, path, &r), 403);
+	reply_free(&r);
+	post_expect(&governor, path, "kind=not_accepted&reason=", 422, &r);
+	assert_contains(r.body, "Enter the reason");
+	reply_free(&r);
+	post_expect(&governor, path, "kind=not_accepted&reason=Urns+are+a+"
+	    "scalding+risk%3B+flasks+will+be+issued+instead", 303, &r);
+	reply_free(&r);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM responses WHERE "
+	    "proposal_id = %lld AND on_time = 1 AND days_taken = 0", id);
+	assert_int_equal(db_scalar(&srv, sql), 1);
+	/* Answered once: a second answer is refused. */
+	post_expect(&governor, path, "kind=accepted", 422, &r);
+	reply_free(&r);
+
+	/* The group sees who answered, when and why. */
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r), 200);
+	assert_contains(r.body, "We could not, because Urns are a scalding risk");
+	reply_free(&r);
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did.pdf", &r),
+	    200);
+	assert_string_equal(r.content_type, "application/pdf");
+	{
+		char	 file[320], cmd[400], buf[8192];
+		FILE	*f, *p;
+		size_t	 n;
+
+		snprintf(file, sizeof(file), "%s/poster.pdf", srv.dir);
+		f = fopen(file, "wb");
+		fwrite(r.body, 1, r.len, f);
+		fclose(f);
+		snprintf(cmd, sizeof(cmd), "pdftotext %s - | tr '\\n' ' '", file);
+		p = popen(cmd, "r");
+		n = fread(buf, 1, sizeof(buf) - 1, p);
+		buf[n] = '\0';
+		pclose(p);
+		text = buf;
+		assert_contains(text, "You said, we did: Over-50s Forum");
+		assert_contains(text, "Urns are a scalding risk");
+		assert_contains(text, "Hot water urns on every landing");
+	}
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/resubmit");
+	assert_int_equal(http_post(&staff, path, "", 1, &r), 409);
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
+	client_free(&governor);
+	client_free(&westvale);
+}
+
+static void
+accepted_proposals_become_actions_until_done(void **state)
+{
+	struct client	 member, staff, governor;
+	struct reply	 r;
+	char		 path[96], body[160], sql[128];
+	long long	 id, action;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	as(&governor, "governor.fenwick");
+	id = draft(&member, "Benches+in+the+exercise+yard");
+	path_of(path, sizeof(path), id, "/vote");
+	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&consensus=1", 303, &r);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/submit");
+	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
+	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
+	post_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
+	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
+	assert_contains(r.body, "Benches in the exercise yard");
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/respond");
+	post_expect(&governor, path, "kind=accepted", 303, &r);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/actions/new");
+	snprintf(body, sizeof(body), "text=Fit+four+benches&owner_id=%lld"
+	    "&due_on=2026-12-31", db_scalar(&srv, "SELECT id FROM accounts "
+	    "WHERE username = 'coordinator.fenwick'"));
+	post_expect(&governor, path, body, 303, &r);
+	reply_free(&r);
+	action = db_scalar(&srv, "SELECT max(id) FROM actions");
+	snprintf(path, sizeof(path), "/actions/%lld/update", action);
+	post_expect(&staff, path, "note=Ordered&percent=150", 422, &r);
+	assert_contains(r.body, "Per cent done must be a whole number from 0 "
+	    "to 100");
+	reply_free(&r);
+	post_expect(&staff, path, "note=Ordered&percent=50", 303, &r);
+	reply_free(&r);
+	/* A member can follow but not close someone else's action. */
+	snprintf(path, sizeof(path), "/actions/%lld/close", action);
+	assert_int_equal(http_get(&member, path, &r), 403);
+	reply_free(&r);
+	post_expect(&staff, path, "evidence=Four+benches+fitted%3B+photos+"
+	    "on+file&review_on=2027-03-01", 303, &r);
+	reply_free(&r);
+	snprintf(sql, sizeof(sql), "SELECT state = 'done' FROM proposals "
+	    "WHERE id = %lld", id);
+	assert_int_equal(db_scalar(&srv, sql), 1);
+	path_of(path, sizeof(path), id, "");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "Four benches fitted");
+	assert_contains(r.body, "Check again on 2027-03-01");
+	assert_contains(r.body, "Done");
+	reply_free(&r);
+	/* Timeliness counts it, as a page and as JSON. */
+	member.json = 1;
+	assert_int_equal(http_get(&member, "/groups/1/timeliness", &r), 200);
+	{
+		json_t	*v = json_loads(r.body, 0, NULL);
+
+		assert_non_null(v);
+		assert_true(json_integer_value(json_object_get(json_object_get(v,
+		    "responses"), "count")) >= 3);
+		assert_true(json_integer_value(json_object_get(json_object_get(v,
+		    "completion"), "count")) >= 1);
+		assert_non_null(json_object_get(json_object_get(v, "responses"),
+		    "p90"));
+		json_decref(v);
+	}
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
+	client_free(&governor);
+}
+
+static void
+overdue_items_are_listed_with_their_level(void **state)
+{
+	struct client	 staff, member;
+	struct reply	 r;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	assert_int_equal(http_get(&staff, "/overdue", &r), 200);
+	/* From the demo: a response two days late, an action ten days late. */
+	assert_contains(r.body, "Pension advice every month");
+	assert_contains(r.body, "Move the C wing evening round to 19:30");
+	assert_contains(r.body, "Level 2");
+	assert_lacks(r.body, "Seats in the new reception");
+	reply_free(&r);
+	as(&member, "member.forum");
+	assert_int_equal(http_get(&member, "/overdue", &r), 403);
+	reply_free(&r);
+	client_free(&staff);
+	client_free(&member);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(staff_only_comments_never_reach_members),
+		cmocka_unit_test(a_refusal_needs_reasons_and_the_right_decision_maker),
+		cmocka_unit_test(accepted_proposals_become_actions_until_done),
+		cmocka_unit_test(overdue_items_are_listed_with_their_level),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

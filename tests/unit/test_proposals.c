@@ -1,0 +1,225 @@
+/*
+ * The proposal state machine, every transition legal and illegal; the
+ * deadline and escalation arithmetic across month ends and leap years;
+ * the response rules; percentiles.
+ */
+#include "unit.h"
+
+#include "proposals/proposals.h"
+
+/* The transitions the design allows, and nothing else. */
+static const struct {
+	enum proposal_state	from;
+	enum proposal_event	event;
+	enum proposal_state	to;
+} legal[] = {
+	{ PS_DRAFT, PE_AGREE, PS_AGREED },
+	{ PS_DRAFT, PE_NOT_AGREE, PS_NOT_AGREED },
+	{ PS_AGREED, PE_SUBMIT, PS_SUBMITTED },
+	{ PS_SUBMITTED, PE_ACCEPT, PS_ACCEPTED },
+	{ PS_SUBMITTED, PE_ACCEPT_IN_PART, PS_ACCEPTED_IN_PART },
+	{ PS_SUBMITTED, PE_NOT_ACCEPT, PS_NOT_ACCEPTED },
+	{ PS_SUBMITTED, PE_DEFER, PS_DEFERRED },
+	{ PS_SUBMITTED, PE_MORE_INFO, PS_MORE_INFO },
+	{ PS_SUBMITTED, PE_REFER, PS_SUBMITTED },
+	{ PS_DEFERRED, PE_RESUBMIT, PS_SUBMITTED },
+	{ PS_MORE_INFO, PE_RESUBMIT, PS_SUBMITTED },
+	{ PS_ACCEPTED, PE_COMPLETE, PS_DONE },
+	{ PS_ACCEPTED_IN_PART, PE_COMPLETE, PS_DONE },
+};
+
+static void
+every_transition_is_as_designed(void **state)
+{
+	size_t	 k;
+	int	 s, e, want, checked = 0;
+
+	(void)state;
+	for (s = 0; s < PS__MAX; s++)
+		for (e = 0; e < PE__MAX; e++) {
+			want = -1;
+			for (k = 0; k < sizeof(legal) / sizeof(legal[0]); k++)
+				if ((int)legal[k].from == s &&
+				    (int)legal[k].event == e)
+					want = (int)legal[k].to;
+			if (proposal_next((enum proposal_state)s,
+			    (enum proposal_event)e) != want)
+				fail_msg("%s + %s: got %d, want %d",
+				    proposal_state_names[s],
+				    proposal_event_names[e],
+				    proposal_next((enum proposal_state)s,
+				    (enum proposal_event)e), want);
+			checked++;
+		}
+	assert_int_equal(checked, PS__MAX * PE__MAX);
+	/* Out of range is refused, not read past the table. */
+	assert_int_equal(proposal_next(PS__MAX, PE_AGREE), -1);
+	assert_int_equal(proposal_next(PS_DRAFT, PE__MAX), -1);
+	assert_int_equal(proposal_next((enum proposal_state)-1, PE_AGREE), -1);
+}
+
+static void
+ended_states_stay_ended(void **state)
+{
+	static const enum proposal_state ended[] = { PS_NOT_AGREED,
+	    PS_NOT_ACCEPTED, PS_DONE };
+	size_t	 i;
+	int	 e;
+
+	(void)state;
+	for (i = 0; i < sizeof(ended) / sizeof(ended[0]); i++)
+		for (e = 0; e < PE__MAX; e++)
+			assert_int_equal(proposal_next(ended[i],
+			    (enum proposal_event)e), -1);
+}
+
+static void
+names_round_trip(void **state)
+{
+	int	 s;
+
+	(void)state;
+	for (s = 0; s < PS__MAX; s++)
+		assert_int_equal(proposal_state_parse(proposal_state_names[s]), s);
+	assert_int_equal(proposal_state_parse("approved"), -1);
+	assert_int_equal(proposal_state_parse(NULL), -1);
+	assert_int_equal(proposal_response_event("accepted"), PE_ACCEPT);
+	assert_int_equal(proposal_response_event("referred"), PE_REFER);
+	assert_int_equal(proposal_response_event("maybe"), -1);
+}
+
+static void
+deadlines_cross_month_ends_and_leap_years(void **state)
+{
+	static const struct {
+		const char	*from;
+		int		 days;
+		const char	*due;
+	} cases[] = {
+		{ "2026-01-31", 28, "2026-02-28" },
+		{ "2024-01-31", 28, "2024-02-28" },
+		{ "2024-02-01", 28, "2024-02-29" },
+		{ "2023-02-01", 28, "2023-03-01" },
+		{ "2100-02-01", 28, "2100-03-01" },	/* not a leap year */
+		{ "2000-02-01", 28, "2000-02-29" },	/* a leap year */
+		{ "2026-12-20", 28, "2027-01-17" },
+		{ "2026-03-28", 1, "2026-03-29" },	/* a DST weekend */
+		{ "2026-10-24", 7, "2026-10-31" },
+	};
+	char	 due[DATE_CHARS + 1];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		proposal_due(cases[i].from, cases[i].days, due);
+		assert_string_equal(due, cases[i].due);
+		assert_int_equal(date_diff_days(cases[i].from, due),
+		    cases[i].days);
+	}
+}
+
+static void
+escalation_rises_each_week(void **state)
+{
+	(void)state;
+	assert_int_equal(proposal_escalation("2026-03-01", "2026-02-28"), 0);
+	assert_int_equal(proposal_escalation("2026-03-01", "2026-03-01"), 0);
+	assert_int_equal(proposal_escalation("2026-03-01", "2026-03-02"), 1);
+	assert_int_equal(proposal_escalation("2026-03-01", "2026-03-08"), 1);
+	assert_int_equal(proposal_escalation("2026-03-01", "2026-03-09"), 2);
+	assert_int_equal(proposal_escalation("2024-02-28", "2024-03-07"), 2);
+	assert_int_equal(proposal_escalation("2023-02-28", "2023-03-07"), 1);
+	assert_int_equal(proposal_escalation(NULL, "2026-03-09"), 0);
+}
+
+static void
+a_reason_is_needed_for_all_but_accepted(void **state)
+{
+	static const char *kinds[] = { "accepted_in_part", "not_accepted",
+	    "deferred", "more_info", "referred" };
+	json_t	*v, *errors;
+	size_t	 i;
+
+	(void)state;
+	v = json_pack("{s:s}", "kind", "accepted");
+	errors = json_array();
+	proposal_response_rules(v, "2026-11-25", errors);
+	assert_int_equal(json_array_size(errors), 0);
+	json_decref(v);
+	json_decref(errors);
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+		v = json_pack("{s:s}", "kind", kinds[i]);
+		errors = json_array();
+		proposal_response_rules(v, "2026-11-25", errors);
+		assert_true(json_array_size(errors) >= 1);
+		assert_string_equal(json_string_value(json_object_get(
+		    json_array_get(errors, 0), "field")), "reason");
+		json_decref(v);
+		json_decref(errors);
+	}
+	/* Deferring needs a date after today; referring needs someone. */
+	v = json_pack("{s:s, s:s, s:s}", "kind", "deferred", "reason", "Budget",
+	    "deferred_until", "2026-11-25");
+	errors = json_array();
+	proposal_response_rules(v, "2026-11-25", errors);
+	assert_int_equal(json_array_size(errors), 1);
+	json_decref(v);
+	json_decref(errors);
+	v = json_pack("{s:s, s:s, s:s}", "kind", "deferred", "reason", "Budget",
+	    "deferred_until", "2027-04-01");
+	errors = json_array();
+	proposal_response_rules(v, "2026-11-25", errors);
+	assert_int_equal(json_array_size(errors), 0);
+	json_decref(v);
+	json_decref(errors);
+	v = json_pack("{s:s, s:s}", "kind", "referred", "reason", "Not mine");
+	errors = json_array();
+	proposal_response_rules(v, "2026-11-25", errors);
+	assert_string_equal(json_string_value(json_object_get(
+	    json_array_get(errors, 0), "field")), "referred_to");
+	json_decref(v);
+	json_decref(errors);
+}
+
+static void
+percentiles_use_the_nearest_rank(void **state)
+{
+	static const int64_t ten[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+	static const int64_t one[] = { 42 };
+	json_t	*rows, *summary;
+
+	(void)state;
+	assert_int_equal(percentile(ten, 10, 50), 5);
+	assert_int_equal(percentile(ten, 10, 90), 9);
+	assert_int_equal(percentile(ten, 10, 100), 10);
+	assert_int_equal(percentile(one, 1, 90), 42);
+	assert_int_equal(percentile(NULL, 0, 50), 0);
+	rows = json_pack("[{s:i, s:i}, {s:i, s:i}, {s:i, s:i}, {s:i, s:i}]",
+	    "d", 30, "ok", 0, "d", 10, "ok", 1, "d", 20, "ok", 1, "d", 5,
+	    "ok", 1);
+	summary = timeliness_summary(rows, "d", "ok");
+	assert_int_equal(json_integer_value(json_object_get(summary, "count")), 4);
+	assert_int_equal(json_integer_value(json_object_get(summary, "median")),
+	    10);
+	assert_int_equal(json_integer_value(json_object_get(summary, "p90")), 30);
+	assert_int_equal(json_integer_value(json_object_get(summary,
+	    "on_time_percent")), 75);
+	json_decref(summary);
+	json_decref(rows);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_transition_is_as_designed),
+		cmocka_unit_test(ended_states_stay_ended),
+		cmocka_unit_test(names_round_trip),
+		cmocka_unit_test(deadlines_cross_month_ends_and_leap_years),
+		cmocka_unit_test(escalation_rises_each_week),
+		cmocka_unit_test(a_reason_is_needed_for_all_but_accepted),
+		cmocka_unit_test(percentiles_use_the_nearest_rank),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
