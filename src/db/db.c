@@ -366,3 +366,20 @@ db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
 	sqlite3_reset(st);
 	return rc;
 }
+
+int
+db_pair(struct db *db, const char *sql, int64_t id, int64_t *a, int64_t *b)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*a = *b = 0;
+	if ((st = db_preparef(db, sql, "i", id)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1) {
+		*a = sqlite3_column_int64(st, 0);
+		*b = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc;
+}

@@ -72,6 +72,11 @@ int	 db_row(struct db *, json_t **out, const char *sql, const char *fmt, ...);
 /* The first column of the first row as an integer: <0, 0, >0 as above. */
 int	 db_int(struct db *, int64_t *out, const char *sql, const char *fmt, ...);
 
+/* The first two columns of the first row as integers (one id bound):
+ * <0 error, 0 no row, >0 found.  For access targets: (site, group). */
+int	 db_pair(struct db *, const char *sql, int64_t id, int64_t *a,
+	    int64_t *b);
+
 /* Column of the current row as JSON (new reference). */
 json_t	*db_column_json(sqlite3_stmt *, int col);
 json_t	*db_row_json(sqlite3_stmt *);

@@ -151,38 +151,37 @@ member_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "This person could not be added");
 }
 
+static json_t *
+members_prepare(struct request *rq, struct response *rs, json_t *group,
+    struct form_page *fp, int *refused)
+{
+	char	 today[DATE_CHARS + 1];
+	json_t	*kept;
+
+	(void)rs;
+	(void)refused;
+	date_today(rq->now, today);
+	kept = json_pack("{s:{s:o}, s:{s:s, s:s}}", "options", "person_id",
+	    person_options(rq->db, int_of(group, "site_id"), rq->ids[0]),
+	    "initial", "from_on", today, "position", "member");
+	fp->options = json_object_get(kept, "options");
+	fp->initial = json_object_get(kept, "initial");
+	return kept;
+}
+
 void
 members_new(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		group_load, "/groups/%lld", "name", members_prepare,
+	};
 	struct form_page fp = {
 		.title = "Add a member", .submit = "Add member",
 		.fields = membership_fields,
 		.nfields = membership_fields_count, .save = member_store,
 	};
-	json_t	*group, *options, *initial;
-	char	*back, today[DATE_CHARS + 1];
 
-	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	date_today(rq->now, today);
-	options = json_pack("{s:o}", "person_id", person_options(rq->db,
-	    int_of(group, "site_id"), rq->ids[0]));
-	initial = json_pack("{s:s, s:s}", "from_on", today,
-	    "position", "member");
-	fp.back = back = location_of("/groups/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(group, "name"));
-	fp.options = options;
-	fp.initial = initial;
-	if (options == NULL || initial == NULL)
-		response_error(rs, 500, "Something went wrong.");
-	else
-		form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(options);
-	json_decref(initial);
-	json_decref(group);
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 /* ctx: the membership being ended. */

@@ -3,6 +3,7 @@
  * owner, a due date and progress, closed with evidence.  Anything past
  * its date is overdue, and its escalation level rises each week.
  */
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "proposals.h"
@@ -34,32 +35,37 @@ action_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "Actions follow from an accepted proposal");
 }
 
+/* Owners are people who work at the proposal's site. */
+static json_t *
+owners_prepare(struct request *rq, struct response *rs, json_t *p,
+    struct form_page *fp, int *refused)
+{
+	struct scope_filter	 f = { 0, NULL, NULL };
+	json_t			*options;
+	char			 site[32];
+
+	(void)rs;
+	(void)refused;
+	snprintf(site, sizeof(site), "[%lld]", (long long)int_of(p, "site_id"));
+	f.site_ids = site;
+	options = json_pack("{s:o}", "owner_id", account_options(rq->db, &f));
+	fp->options = options;
+	return options;
+}
+
 void
 actions_new(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		proposal_load, "/proposals/%lld", "title", owners_prepare,
+	};
 	struct form_page fp = {
 		.title = "Add an action", .submit = "Add action",
 		.fields = action_fields, .nfields = action_fields_count,
 		.save = action_store,
 	};
-	struct scope_filter	 f = { 0, NULL, NULL };
-	json_t			*p, *options;
-	char			*back, site[32];
 
-	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	snprintf(site, sizeof(site), "[%lld]", (long long)int_of(p, "site_id"));
-	f.site_ids = site;
-	options = json_pack("{s:o}", "owner_id", account_options(rq->db, &f));
-	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(p, "title"));
-	fp.options = options;
-	form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(options);
-	json_decref(p);
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 /* The owner, or staff at the site (ROUTE_OWNER_OR_STAFF). */

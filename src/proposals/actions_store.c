@@ -114,17 +114,7 @@ static const char *sql_age_bands =
 int
 action_target(struct db *db, const int64_t *ids, struct target *t)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = db_preparef(db, sql_target, "i", ids[0])) == NULL)
-		return -1;
-	if ((rc = db_step(st)) == 1) {
-		t->site_id = sqlite3_column_int64(st, 0);
-		t->group_id = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc;
+	return db_pair(db, sql_target, ids[0], &t->site_id, &t->group_id);
 }
 
 #define V(name)	json_object_get(v, name)

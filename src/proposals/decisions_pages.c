@@ -65,36 +65,37 @@ respond_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "This proposal is not waiting for your response");
 }
 
+static json_t *
+respond_prepare(struct request *rq, struct response *rs, json_t *p,
+    struct form_page *fp, int *refused)
+{
+	json_t	*options;
+
+	/* Only the decision maker it was sent to answers it. */
+	if (int_of(p, "decision_maker_id") != rq->who.account_id) {
+		response_error(rs, 403, "This proposal was sent to someone else.");
+		*refused = 1;
+		return NULL;
+	}
+	options = json_pack("{s:o}", "referred_to", decision_maker_options(
+	    rq->db, int_of(p, "site_id"), rq->who.account_id));
+	fp->options = options;
+	return options;
+}
+
 void
 decisions_respond(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		proposal_load, "/proposals/%lld", "title", respond_prepare,
+	};
 	struct form_page fp = {
 		.title = "Respond to the proposal", .submit = "Send response",
 		.fields = response_fields, .nfields = response_fields_count,
 		.save = respond_store,
 	};
-	json_t	*p, *options;
-	char	*back;
 
-	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	/* Only the decision maker it was sent to answers it. */
-	if (int_of(p, "decision_maker_id") != rq->who.account_id) {
-		json_decref(p);
-		response_error(rs, 403, "This proposal was sent to someone else.");
-		return;
-	}
-	options = json_pack("{s:o}", "referred_to", decision_maker_options(
-	    rq->db, int_of(p, "site_id"), rq->who.account_id));
-	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(p, "title"));
-	fp.options = options;
-	form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(options);
-	json_decref(p);
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 static void

@@ -99,30 +99,34 @@ proposal_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "Only a draft can be changed");
 }
 
+static json_t *
+new_prepare(struct request *rq, struct response *rs, json_t *group,
+    struct form_page *fp, int *refused)
+{
+	json_t	*options;
+
+	(void)rs;
+	(void)group;
+	(void)refused;
+	options = json_pack("{s:o}", "issue_ids", group_issue_options(rq->db,
+	    rq->ids[0]));
+	fp->options = options;
+	return options;
+}
+
 void
 proposals_new(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		group_load, "/groups/%lld", "name", new_prepare,
+	};
 	struct form_page fp = {
 		.title = "Draft a proposal", .submit = "Save draft",
 		.fields = proposal_fields, .nfields = proposal_fields_count,
 		.save = proposal_store,
 	};
-	json_t	*group, *options;
-	char	*back;
 
-	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	options = json_pack("{s:o}", "issue_ids", group_issue_options(rq->db,
-	    rq->ids[0]));
-	fp.back = back = location_of("/groups/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(group, "name"));
-	fp.options = options;
-	form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(options);
-	json_decref(group);
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 void
@@ -279,11 +283,7 @@ vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	fields_whole_number(v, errors, "votes_for", "Votes for", VOTES_MAX);
-	fields_whole_number(v, errors, "votes_against", "Votes against",
-	    VOTES_MAX);
-	fields_whole_number(v, errors, "votes_abstain", "Abstentions",
-	    VOTES_MAX);
+	fields_votes(v, errors, VOTES_MAX);
 	if (!json_is_true(json_object_get(v, "consensus")) &&
 	    !json_is_integer(json_object_get(v, "votes_for")))
 		form_error(errors, "votes_for", "Enter the votes, or tick that "
@@ -336,30 +336,33 @@ submit_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "Only a proposal the group agreed can be sent");
 }
 
+static json_t *
+submit_prepare(struct request *rq, struct response *rs, json_t *p,
+    struct form_page *fp, int *refused)
+{
+	json_t	*options;
+
+	(void)rs;
+	(void)refused;
+	options = json_pack("{s:o}", "decision_maker_id",
+	    decision_maker_options(rq->db, int_of(p, "site_id"), 0));
+	fp->options = options;
+	return options;
+}
+
 void
 proposals_submit(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		proposal_load, "/proposals/%lld", "title", submit_prepare,
+	};
 	struct form_page fp = {
 		.title = "Send to a decision maker", .submit = "Send",
 		.fields = submit_fields, .nfields = submit_fields_count,
 		.save = submit_store,
 	};
-	json_t	*p, *options;
-	char	*back;
 
-	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	options = json_pack("{s:o}", "decision_maker_id",
-	    decision_maker_options(rq->db, int_of(p, "site_id"), 0));
-	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(p, "title"));
-	fp.options = options;
-	form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(options);
-	json_decref(p);
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 void

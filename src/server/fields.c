@@ -367,3 +367,13 @@ fields_whole_number(json_t *values, json_t *errors, const char *field,
 	json_array_append_new(errors, json_pack("{s:s, s:s, s:s}", "field",
 	    field, "message", msg, "href", href));
 }
+
+void
+fields_votes(json_t *values, json_t *errors, long max)
+{
+	fields_whole_number(values, errors, "votes_for", "Votes for", max);
+	fields_whole_number(values, errors, "votes_against", "Votes against",
+	    max);
+	fields_whole_number(values, errors, "votes_abstain", "Abstentions",
+	    max);
+}

@@ -68,6 +68,10 @@ json_t	*fields_view(const struct field_spec *, size_t n,
 void	 fields_whole_number(json_t *values, json_t *errors, const char *field,
 	    const char *label, long max);
 
+/* The three counts of a recorded vote (votes_for, votes_against,
+ * votes_abstain), each checked as fields_whole_number up to max. */
+void	 fields_votes(json_t *values, json_t *errors, long max);
+
 /* The label for value in a choice list, or value itself. */
 const char *choice_label(const struct choice *, const char *value);
 /* The choices as an array of {value, label}, for views. */

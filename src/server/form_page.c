@@ -105,3 +105,28 @@ location_of(const char *fmt, int64_t id)
 		return NULL;
 	return s;
 }
+
+void
+form_page_record(struct request *rq, struct response *rs,
+    struct form_page *fp, const struct form_record *fr)
+{
+	json_t	*record, *kept = NULL;
+	char	*back;
+	int	 refused = 0;
+
+	if (fr->load(rq->db, rq->ids[0], &record) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if (fr->prepare != NULL)
+		kept = fr->prepare(rq, rs, record, fp, &refused);
+	if (!refused) {
+		fp->back = back = location_of(fr->back_fmt, rq->ids[0]);
+		fp->caption = json_string_value(json_object_get(record,
+		    fr->caption_key));
+		form_page_run(rq, rs, fp);
+		free(back);
+	}
+	json_decref(kept);
+	json_decref(record);
+}

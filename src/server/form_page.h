@@ -35,6 +35,27 @@ struct form_page {
 
 void	form_page_run(struct request *, struct response *,
 	    const struct form_page *);
+/*
+ * Forms about one record (a proposal, an issue, a group): loads the
+ * record by the path's first id (404 when there is none), links Cancel to
+ * back_fmt with that id, captions the form with the record's caption_key,
+ * and lets prepare fill in options and initial values.  prepare returns
+ * a JSON value for the record's lifetime (or NULL), and may refuse by
+ * answering rs itself and setting *refused.
+ */
+typedef json_t	*(*form_prepare)(struct request *, struct response *,
+		    json_t *record, struct form_page *, int *refused);
+
+struct form_record {
+	int		(*load)(struct db *, int64_t id, json_t **out);
+	const char	*back_fmt;	/* "/proposals/%lld" */
+	const char	*caption_key;	/* "title" */
+	form_prepare	 prepare;	/* or NULL */
+};
+
+void	form_page_record(struct request *, struct response *,
+	    struct form_page *, const struct form_record *);
+
 /* Shows the form with status, values and errors (any may be NULL). */
 void	form_page_show(struct response *, int status, const struct form_page *,
 	    const json_t *values, const json_t *errors);

@@ -530,7 +530,6 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 	struct exchange	*x = *state;
 	struct timespec	 end;
 	long long	 us;
-	size_t		 i;
 
 	(void)conn;
 	(void)code;
@@ -546,17 +545,8 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 	}
 	if (x->pp != NULL)
 		MHD_destroy_post_processor(x->pp);
-	form_clear(&x->rq.query);
-	form_clear(&x->rq.body);
-	principal_clear(&x->rq.who);
-	json_decref(x->rs.view);
-	free(x->rs.location);
-	free(x->rs.content_type);
-	buf_release(&x->rs.body);
-	for (i = 0; i < x->rs.ncookies; i++) {
-		free(x->rs.cookies[i].name);
-		free(x->rs.cookies[i].value);
-	}
+	request_clear(&x->rq);
+	response_clear(&x->rs);
 	free(x->early_message);
 	free(x->path);
 	free(x);

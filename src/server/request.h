@@ -105,5 +105,9 @@ void	response_redirect(struct response *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	response_error(struct response *, int status, const char *message);
 void	response_cookie(struct response *, const char *name, const char *value);
+/* Frees everything the response holds and zeroes it. */
+void	response_clear(struct response *);
+/* Frees everything the request holds (forms, principal), not the db. */
+void	request_clear(struct request *);
 
 #endif

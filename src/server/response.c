@@ -111,3 +111,27 @@ response_cookie(struct response *r, const char *name, const char *value)
 	}
 	r->ncookies++;
 }
+
+void
+response_clear(struct response *r)
+{
+	size_t	 i;
+
+	json_decref(r->view);
+	free(r->location);
+	free(r->content_type);
+	buf_release(&r->body);
+	for (i = 0; i < r->ncookies; i++) {
+		free(r->cookies[i].name);
+		free(r->cookies[i].value);
+	}
+	memset(r, 0, sizeof(*r));
+}
+
+void
+request_clear(struct request *rq)
+{
+	form_clear(&rq->query);
+	form_clear(&rq->body);
+	principal_clear(&rq->who);
+}

@@ -77,34 +77,37 @@ arrival_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	return rc;
 }
 
+static json_t *
+arrival_prepare(struct request *rq, struct response *rs, json_t *group,
+    struct form_page *fp, int *refused)
+{
+	char	 today[DATE_CHARS + 1];
+	json_t	*kept;
+
+	(void)rs;
+	(void)refused;
+	date_today(rq->now, today);
+	kept = json_pack("{s:{s:o}, s:{s:s}}", "options", "unit_id",
+	    unit_options_at(rq->db, json_integer_value(json_object_get(group,
+	    "site_id"))), "initial", "arrived_on", today);
+	fp->options = json_object_get(kept, "options");
+	fp->initial = json_object_get(kept, "initial");
+	return kept;
+}
+
 void
 arrivals_new(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		group_load, "/groups/%lld", "name", arrival_prepare,
+	};
 	struct form_page fp = {
 		.title = "Record a new arrival", .submit = "Start their plan",
 		.fields = arrival_fields, .nfields = arrival_fields_count,
 		.save = arrival_store,
 	};
-	json_t	*group, *options, *initial;
-	char	*back, today[DATE_CHARS + 1];
 
-	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	date_today(rq->now, today);
-	options = json_pack("{s:o}", "unit_id", unit_options_at(rq->db,
-	    json_integer_value(json_object_get(group, "site_id"))));
-	initial = json_pack("{s:s}", "arrived_on", today);
-	fp.back = back = location_of("/groups/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(group, "name"));
-	fp.options = options;
-	fp.initial = initial;
-	form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(options);
-	json_decref(initial);
-	json_decref(group);
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 void

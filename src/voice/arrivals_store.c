@@ -55,32 +55,17 @@ static const char *sql_unfinished =
     "OR g.id IN (SELECT value FROM json_each(?3)) "
     "GROUP BY a.id HAVING done < steps ORDER BY a.arrived_on";
 
-static int
-group_pair(struct db *db, const char *sql, int64_t id, struct target *t)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = db_preparef(db, sql, "i", id)) == NULL)
-		return -1;
-	if ((rc = db_step(st)) == 1) {
-		t->site_id = sqlite3_column_int64(st, 0);
-		t->group_id = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	return rc;
-}
-
 int
 arrival_target(struct db *db, const int64_t *ids, struct target *t)
 {
-	return group_pair(db, sql_target, ids[0], t);
+	return db_pair(db, sql_target, ids[0], &t->site_id, &t->group_id);
 }
 
 int
 arrival_step_target(struct db *db, const int64_t *ids, struct target *t)
 {
-	return group_pair(db, sql_step_target, ids[0], t);
+	return db_pair(db, sql_step_target, ids[0], &t->site_id,
+	    &t->group_id);
 }
 
 json_t *

@@ -163,31 +163,34 @@ logs_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	return rc;
 }
 
+static json_t *
+logs_prepare(struct request *rq, struct response *rs, json_t *issue,
+    struct form_page *fp, int *refused)
+{
+	json_t	*options;
+
+	(void)rs;
+	(void)refused;
+	options = json_pack("{s:o}", "conversation_ids",
+	    conversation_ungrouped(rq->db, json_integer_value(
+	    json_object_get(issue, "site_id"))));
+	fp->options = options;
+	return options;
+}
+
 void
 issues_add_logs(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		issue_load, "/issues/%lld", "title", logs_prepare,
+	};
 	struct form_page fp = {
 		.title = "Add logs to this issue", .submit = "Add logs",
 		.fields = issue_logs_fields, .nfields = issue_logs_fields_count,
 		.save = logs_store,
 	};
-	json_t	*issue, *options;
-	char	*back;
 
-	if (issue_load(rq->db, rq->ids[0], &issue) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	options = json_pack("{s:o}", "conversation_ids",
-	    conversation_ungrouped(rq->db, json_integer_value(
-	    json_object_get(issue, "site_id"))));
-	fp.back = back = location_of("/issues/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(issue, "title"));
-	fp.options = options;
-	form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(options);
-	json_decref(issue);
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 static int
@@ -198,11 +201,7 @@ decision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int		 rc;
 
 	(void)ctx;
-	fields_whole_number(v, errors, "votes_for", "Votes for", VOTES_MAX);
-	fields_whole_number(v, errors, "votes_against", "Votes against",
-	    VOTES_MAX);
-	fields_whole_number(v, errors, "votes_abstain", "Abstentions",
-	    VOTES_MAX);
+	fields_votes(v, errors, VOTES_MAX);
 	if (status != NULL && strcmp(status, "not_taken_forward") == 0 &&
 	    json_string_value(json_object_get(v, "decision_reason")) == NULL)
 		form_error(errors, "decision_reason", "Enter the reason: members "
@@ -215,28 +214,33 @@ decision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	return rc;
 }
 
+static json_t *
+decision_prepare(struct request *rq, struct response *rs, json_t *issue,
+    struct form_page *fp, int *refused)
+{
+	char	 today[DATE_CHARS + 1];
+	json_t	*initial;
+
+	(void)rs;
+	(void)issue;
+	(void)refused;
+	date_today(rq->now, today);
+	initial = json_pack("{s:s}", "decided_on", today);
+	fp->initial = initial;
+	return initial;
+}
+
 void
 issues_decision(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		issue_load, "/issues/%lld", "title", decision_prepare,
+	};
 	struct form_page fp = {
 		.title = "Record the group's decision", .submit = "Save decision",
 		.fields = issue_decision_fields,
 		.nfields = issue_decision_fields_count, .save = decision_store,
 	};
-	json_t	*issue, *initial;
-	char	*back, today[DATE_CHARS + 1];
 
-	if (issue_load(rq->db, rq->ids[0], &issue) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	date_today(rq->now, today);
-	initial = json_pack("{s:s}", "decided_on", today);
-	fp.back = back = location_of("/issues/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(issue, "title"));
-	fp.initial = initial;
-	form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(initial);
-	json_decref(issue);
+	form_page_record(rq, rs, &fp, &fr);
 }

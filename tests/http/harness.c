@@ -455,3 +455,18 @@ db_fingerprint(const char *path)
 	sodium_bin2hex(hex, sizeof(h) * 2 + 1, h, sizeof(h));
 	return hex;
 }
+
+int
+client_as(struct client *c, const struct server *s, const char *user,
+    const char *password)
+{
+	struct reply	 r;
+	long		 status;
+
+	client_init(c, s);
+	if (client_sign_in(c, user, password) != 303)
+		return -1;
+	status = http_get(c, "/account", &r);
+	reply_free(&r);
+	return status == 200 ? 0 : -1;
+}

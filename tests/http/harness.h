@@ -73,6 +73,10 @@ long	http_post_raw(struct client *, const char *path, const char *type,
 void	reply_free(struct reply *);
 /* Signs in (GET form, POST).  Returns the POST status (303 on success). */
 long	client_sign_in(struct client *, const char *user, const char *password);
+/* A fresh client signed in as user, holding a page's form token:
+ * 0, or -1 when sign-in or the page failed. */
+int	client_as(struct client *, const struct server *, const char *user,
+	    const char *password);
 /* URL-encodes s into a malloc'd string. */
 char	*url_encode(const char *s);
 

@@ -42,12 +42,7 @@ teardown(void **state)
 static void
 as(struct client *c, const char *user)
 {
-	struct reply	 r;
-
-	client_init(c, &srv);
-	assert_int_equal(client_sign_in(c, user, PW), 303);
-	assert_int_equal(http_get(c, "/account", &r), 200);
-	reply_free(&r);
+	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 /* A valid log's form body, with extra fields appended. */
