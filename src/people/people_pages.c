@@ -14,26 +14,13 @@
 #include "../limits.h"
 
 
-static int64_t
-query_id(const struct request *rq, const char *name)
-{
-	const char	*s = form_get(&rq->query, name);
-	char		*end;
-	long long	 v;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 ? v : 0;
-}
-
 void
 people_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
 	const char		*q = form_get(&rq->query, "q");
-	int64_t			 total = 0, site = query_id(rq, "site");
-	int64_t			 page = query_id(rq, "page");
+	int64_t			 total = 0, site = form_get_id(&rq->query, "site");
+	int64_t			 page = form_get_id(&rq->query, "page");
 	int			 size = rq->app->config->list_page_size;
 	int			 left = form_get(&rq->query, "left") != NULL;
 	json_t			*view;

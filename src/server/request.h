@@ -92,6 +92,9 @@ struct response {
 
 /* The value of a field, or NULL when absent.  Borrowed from the form. */
 const char	*form_get(const struct form *, const char *name);
+/* A field holding an id or a page number: the positive integer, or 0
+ * when absent or anything else. */
+int64_t		 form_get_id(const struct form *, const char *name);
 /* The value of the k-th field called name (0 first), or NULL. */
 const char	*form_get_nth(const struct form *, const char *name, size_t k);
 int		 form_add(struct form *, const char *name, size_t nlen,

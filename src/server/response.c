@@ -17,6 +17,19 @@ form_get_nth(const struct form *f, const char *name, size_t k)
 	return NULL;
 }
 
+int64_t
+form_get_id(const struct form *f, const char *name)
+{
+	const char	*s = form_get(f, name);
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s < '1' || *s > '9')
+		return 0;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v > 0 && v < 1000000000000000LL ? v : 0;
+}
+
 const char *
 form_get(const struct form *f, const char *name)
 {

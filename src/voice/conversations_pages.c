@@ -117,7 +117,7 @@ conversations_new(struct request *rq, struct response *rs)
 		.back = "/conversations", .fields = conversation_fields,
 		.nfields = conversation_fields_count, .save = log_store,
 	};
-	const char	*logged = form_get(&rq->query, "logged");
+	int64_t		 logged = form_get_id(&rq->query, "logged");
 	json_t		*options, *initial = NULL;
 	char		*href = NULL;
 
@@ -127,10 +127,10 @@ conversations_new(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	if (logged != NULL && strtoll(logged, NULL, 10) > 0) {
+	if (logged > 0) {
 		fp.notice = "Conversation logged. You can log the next one.";
 		fp.notice_href = href = location_of("/conversations/%lld",
-		    strtoll(logged, NULL, 10));
+		    logged);
 	}
 	fp.options = options;
 	fp.initial = initial;
@@ -138,19 +138,6 @@ conversations_new(struct request *rq, struct response *rs)
 	free(href);
 	json_decref(options);
 	json_decref(initial);
-}
-
-static int64_t
-query_int(const struct request *rq, const char *name)
-{
-	const char	*s = form_get(&rq->query, name);
-	char		*end;
-	long long	 v;
-
-	if (s == NULL || *s == '\0')
-		return 0;
-	v = strtoll(s, &end, 10);
-	return *end == '\0' && v > 0 && v < 1000000000000LL ? v : 0;
 }
 
 /* The filters as typed, checked: anything malformed is ignored. */
@@ -165,9 +152,9 @@ log_filters(const struct request *rq)
 	char		*fts;
 	json_t		*f = json_object();
 
-	json_object_set_new(f, "site", json_integer(query_int(rq, "site")));
-	json_object_set_new(f, "place", json_integer(query_int(rq, "place")));
-	json_object_set_new(f, "topic", json_integer(query_int(rq, "topic")));
+	json_object_set_new(f, "site", json_integer(form_get_id(&rq->query, "site")));
+	json_object_set_new(f, "place", json_integer(form_get_id(&rq->query, "place")));
+	json_object_set_new(f, "topic", json_integer(form_get_id(&rq->query, "topic")));
 	if (q != NULL && strlen(q) <= SEARCH_MAX_CHARS) {
 		json_object_set_new(f, "q", json_string(q));
 		if ((fts = voice_fts_query(q)) != NULL) {
@@ -194,7 +181,7 @@ conversations_index(struct request *rq, struct response *rs)
 	struct scope_filter	 staff, loggers;
 	json_t			*filters, *view = NULL, *logs;
 	char			 today[DATE_CHARS + 1];
-	int64_t			 total = 0, page = query_int(rq, "page");
+	int64_t			 total = 0, page = form_get_id(&rq->query, "page");
 	int			 size = rq->app->config->list_page_size;
 
 	if (page < 1 || page > 1000000)

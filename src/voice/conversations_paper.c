@@ -293,8 +293,7 @@ sheet_draw(struct pdf *pdf, const json_t *view)
 void
 conversations_sheet(struct request *rq, struct response *rs)
 {
-	const char		*s = form_get(&rq->query, "site");
-	int64_t			 site = s ? strtoll(s, NULL, 10) : 0;
+	int64_t			 site = form_get_id(&rq->query, "site");
 	json_t			*site_row = NULL, *view;
 	struct pdf		*pdf;
 	char			 title[NAME_MAX_CHARS * 4 + 64];

@@ -58,8 +58,7 @@ void
 directory_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
-	const char		*s = form_get(&rq->query, "site");
-	int64_t			 site = s ? strtoll(s, NULL, 10) : 0;
+	int64_t			 site = form_get_id(&rq->query, "site");
 
 	if (access_filter(&rq->who, ROLES_ALL, 1, &f) == -1) {
 		response_error(rs, 500, "Something went wrong.");
@@ -207,8 +206,7 @@ void
 directory_pdf(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f = { 0, NULL, NULL };
-	const char		*s = form_get(&rq->query, "site");
-	int64_t			 site = s ? strtoll(s, NULL, 10) : 0;
+	int64_t			 site = form_get_id(&rq->query, "site");
 	json_t			*site_row, *view;
 	struct pdf		*pdf;
 	char			 title[NAME_MAX_CHARS * 4 + 64], ids[32];

@@ -125,14 +125,13 @@ issues_new(struct request *rq, struct response *rs)
 		.nfields = issue_fields_count, .save = issue_store,
 		.caption = "Choose the site first to see its logs",
 	};
-	const char	*s = form_get(&rq->query, "site");
-	int64_t		 site = s ? strtoll(s, NULL, 10) : 0;
+	int64_t		 site = form_get_id(&rq->query, "site");
 	json_t		*options, *initial;
 
 	/* The logs offered are the chosen site's: from the query on GET,
 	 * from the form on POST. */
-	if (rq->method == HTTP_POST && form_get(&rq->body, "site_id"))
-		site = strtoll(form_get(&rq->body, "site_id"), NULL, 10);
+	if (rq->method == HTTP_POST)
+		site = form_get_id(&rq->body, "site_id");
 	if (site > 0 && !access_covers(&rq->who, ROLES_STAFF, site, 0))
 		site = 0;
 	if ((options = issue_options(rq, site)) == NULL) {
