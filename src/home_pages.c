@@ -19,12 +19,13 @@ home(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	response_view(rs, "home", json_pack("{s:s, s:o, s:o, s:b, s:b}",
+	response_view(rs, "home", json_pack("{s:s, s:o, s:o, s:b, s:b, s:o}",
 	    "title", "Home",
 	    "organisation", org ? org : json_object(),
 	    "grants", account_grants_view(rq->db, rq->who.account_id),
 	    "is_staff", access_any(&rq->who, ROLES_STAFF),
-	    "has_role", rq->who.ngrants > 0));
+	    "has_role", rq->who.ngrants > 0,
+	    "notice", password_notice(rq)));
 }
 
 void

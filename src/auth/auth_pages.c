@@ -160,8 +160,9 @@ sign_out_everywhere(struct request *rq, struct response *rs)
 void
 account_show(struct request *rq, struct response *rs)
 {
-	response_view(rs, "auth/account", json_pack("{s:s, s:{s:s, s:s, s:b}, "
-	    "s:o, s:o}", "title", "Your account",
+	response_view(rs, "auth/account", json_pack("{s:s, s:o, "
+	    "s:{s:s, s:s, s:b}, s:o, s:o}", "title", "Your account", "notice",
+	    password_notice(rq),
 	    "account", "username", rq->who.username, "display_name",
 	    rq->who.display_name, "via_token", rq->who.via_token,
 	    "grants", account_grants_view(rq->db, rq->who.account_id),
@@ -204,7 +205,9 @@ password_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    (rc = audit_append(rq->db, id, "account.password", "account", id,
 	    NULL)) != DB_OK)
 		return rc;
-	*location = strdup("/account");
+	/* After the forced change, on to what they came to do. */
+	*location = strdup(rq->who.must_change_password ? "/?password=changed" :
+	    "/account?password=changed");
 	return session_begin(rq, ctx, id);
 }
 

@@ -143,7 +143,7 @@ decisions_letter(struct request *rq, struct response *rs)
 		return;
 	}
 	options = proposal_options_list(rq->db, rq->ids[0]);
-	if (rq->wants_json || rq->who.via_token) {
+	if (rq->wants_json || rq->api) {
 		response_view(rs, "error", json_pack("{s:o, s:o}", "proposal",
 		    p, "options", options));
 		return;

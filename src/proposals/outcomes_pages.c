@@ -146,7 +146,7 @@ outcomes_poster(struct request *rq, struct response *rs)
 	view = outcomes_view(rq, rq->ids[0], 0, json_string_value(
 	    json_object_get(g, "name")));
 	json_decref(g);
-	if (view == NULL || rq->wants_json || rq->who.via_token) {
+	if (view == NULL || rq->wants_json || rq->api) {
 		response_view(rs, "error", view);
 		return;
 	}

@@ -54,10 +54,13 @@ tnode_new(enum tnode_type type, const char *text, size_t len)
 
 	if ((n = calloc(1, sizeof(*n))) == NULL)
 		return NULL;
-	if ((n->text = strndup(text, len)) == NULL) {
+	/* Copied by length: a NUL inside template text is kept as it is. */
+	if ((n->text = malloc(len + 1)) == NULL) {
 		free(n);
 		return NULL;
 	}
+	memcpy(n->text, text, len);
+	n->text[len] = '\0';
 	n->type = type;
 	n->len = len;
 	return n;

@@ -13,9 +13,10 @@ authenticate(struct request *rq, const char *bearer)
 	int64_t			 id = 0;
 	int			 rc;
 
+	/* Answer as an API, whether or not the token is good. */
 	if (bearer != NULL) {
+		rq->api = 1;
 		rc = apitoken_resolve(rq->db, bearer, &id);
-		rq->who.via_token = 1;
 	} else if (rq->session_cookie != NULL)
 		rc = session_resolve(rq->db, rq->session_cookie, rq->now,
 		    c->session_idle_s, c->session_touch_s, &id);
@@ -24,6 +25,7 @@ authenticate(struct request *rq, const char *bearer)
 	if (rc <= 0)
 		return rc;
 	rc = account_principal(rq->db, id, &rq->who);
+	/* Only a token that was accepted waives the CSRF check. */
 	if (rc > 0 && bearer != NULL)
 		rq->who.via_token = 1;
 	return rc;
@@ -53,7 +55,7 @@ authorise(struct request *rq, struct response *rs)
 	if (rt->roles == 0)
 		return 1;
 	if (rq->who.account_id == 0) {
-		if (rq->wants_json || rq->who.via_token)
+		if (rq->wants_json || rq->api)
 			response_error(rs, 401, "Sign in first.");
 		else
 			response_redirect(rs, "/sign-in");

@@ -1,5 +1,6 @@
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "form_page.h"
 #include "../db/db.h"
@@ -94,6 +95,16 @@ response_view(struct response *rs, const char *template, json_t *view)
 		response_error(rs, 500, "Something went wrong.");
 	else
 		response_page(rs, 200, template, view);
+}
+
+json_t *
+password_notice(const struct request *rq)
+{
+	const char	*p = form_get(&rq->query, "password");
+
+	if (p == NULL || strcmp(p, "changed") != 0)
+		return json_null();
+	return json_pack("{s:s}", "text", "Your password has been changed.");
 }
 
 char *

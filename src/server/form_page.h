@@ -70,5 +70,7 @@ int	form_constraint(int rc, json_t *errors, const char *field,
 /* Page of view with template, or 500 when view is NULL (out of memory or
  * a failed query).  Takes the view. */
 void	response_view(struct response *, const char *template, json_t *view);
+/* {text} for the success banner after a password change, or null. */
+json_t	*password_notice(const struct request *);
 /* The location of an id'd page, malloc'd: fmt has one %lld. */
 char	*location_of(const char *fmt, int64_t id);

@@ -21,7 +21,7 @@
 
 #include "dispatch.h"
 #include "http.h"
-#include "layout.h"
+#include "render_response.h"
 #include "static_files.h"
 #include "../db/db.h"
 #include "../render/template.h"
@@ -211,68 +211,6 @@ headers_cookies(struct MHD_Response *r, const struct response *rs,
 	}
 }
 
-/*
- * Appends JSON text with <, > and & written as \u escapes.  They can only
- * occur inside strings, so the JSON means the same, and a response that
- * ends up inside HTML by some mistake still cannot open a tag.
- */
-static int
-json_put_inert(struct buf *out, const char *s)
-{
-	int	 rc = 0;
-
-	for (; *s != '\0' && rc == 0; s++) {
-		switch (*s) {
-		case '<': rc = buf_puts(out, "\\u003c"); break;
-		case '>': rc = buf_puts(out, "\\u003e"); break;
-		case '&': rc = buf_puts(out, "\\u0026"); break;
-		default: rc = buf_putc(out, *s); break;
-		}
-	}
-	return rc;
-}
-
-/* Turns the handler's response into bytes and a content type. */
-static int
-response_render(struct exchange *x, struct buf *out, const char **type)
-{
-	const struct request	*rq = &x->rq;
-	struct response		*rs = &x->rs;
-	json_t			*page;
-	char			*s;
-	int			 rc;
-
-	if (rs->location != NULL) {
-		if (rs->view == NULL)
-			rs->view = json_object();
-		json_object_set_new(rs->view, "location",
-		    json_string(rs->location));
-		json_object_set_new(rs->view, "title", json_string("Continue"));
-		rs->template = "redirect";
-	}
-	if (rs->content_type != NULL) {
-		*type = rs->content_type;
-		return buf_add(out, rs->body.data ? rs->body.data : "",
-		    rs->body.len);
-	}
-	if (rs->view == NULL)
-		return -1;
-	if (rq->wants_json || rq->who.via_token) {
-		*type = "application/json";
-		s = json_dumps(rs->view, JSON_COMPACT | JSON_ENSURE_ASCII);
-		if (s == NULL)
-			return -1;
-		rc = json_put_inert(out, s);
-		free(s);
-		return rc;
-	}
-	*type = "text/html; charset=utf-8";
-	if ((page = layout_context(rq)) == NULL)
-		return -1;
-	json_object_set_new(rs->view, "page", page);
-	return template_render(rq->app->templates, rs->template, rs->view, out);
-}
-
 static enum MHD_Result
 send_response(struct MHD_Connection *conn, struct exchange *x)
 {
@@ -286,7 +224,7 @@ send_response(struct MHD_Connection *conn, struct exchange *x)
 	char			*body;
 
 	buf_init(&out, x->rq.app->config->page_max);
-	if (response_render(x, &out, &type) == -1) {
+	if (response_render(&x->rq, &x->rs, &out, &type) == -1) {
 		buf_clear(&out);
 		buf_puts(&out, "Something went wrong.\n");
 		type = "text/plain; charset=utf-8";

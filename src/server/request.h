@@ -64,6 +64,7 @@ struct request {
 	struct form		 query;
 	struct form		 body;
 	int			 wants_json;
+	int			 api;		/* Authorization: Bearer was sent */
 	const char		*session_cookie;	/* NULL if none */
 	const char		*anon_cookie;		/* pre-sign-in CSRF anchor */
 	const char		*client_addr;		/* "127.0.0.1" */

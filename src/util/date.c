@@ -76,6 +76,8 @@ date_today(time_t now, char out[DATE_CHARS + 1])
 {
 	struct tm	 tm;
 
-	gmtime_r(&now, &tm);
-	strftime(out, DATE_CHARS + 1, "%Y-%m-%d", &tm);
+	/* Years past 9999 do not fit: leave an empty, invalid date. */
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(out, DATE_CHARS + 1, "%Y-%m-%d", &tm) != DATE_CHARS)
+		out[0] = '\0';
 }

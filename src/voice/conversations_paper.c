@@ -312,7 +312,7 @@ conversations_sheet(struct request *rq, struct response *rs)
 	    "channels", choices_json(channels),
 	    "consents", choices_json(consents),
 	    "outcomes", choices_json(outcomes));
-	if (view == NULL || rq->wants_json || rq->who.via_token) {
+	if (view == NULL || rq->wants_json || rq->api) {
 		response_view(rs, "error", view);
 		return;
 	}

@@ -222,7 +222,7 @@ directory_pdf(struct request *rq, struct response *rs)
 	    json_string_value(json_object_get(site_row, "name")));
 	view = json_pack("{s:s, s:o, s:o}", "title", title, "site", site_row,
 	    "services", service_list(rq->db, &f, site));
-	if (view == NULL || rq->wants_json || rq->who.via_token) {
+	if (view == NULL || rq->wants_json || rq->api) {
 		response_view(rs, "error", view);
 		return;
 	}

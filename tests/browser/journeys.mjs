@@ -10,6 +10,7 @@
 // Prints one line per check and ends with "N passed, N failed"; exits 1 if
 // anything failed.
 
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -25,7 +26,7 @@ const BIN = path.join(ROOT, 'build/roundtable');
 const OUT = path.join(HERE, 'out');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const DEADLINE_MS = 170_000; // the whole run must stay under 3 minutes
+const DEADLINE_MS = Number(process.env.RT_BROWSER_DEADLINE_MS) || 170_000; // the whole run must stay under 3 minutes
 const TODAY = new Date().toISOString().slice(0, 10);
 
 let passed = 0;
@@ -37,10 +38,28 @@ let browser = null;
 
 // ---- reporting ---------------------------------------------------------
 
+// The JS and no-JS runs go side by side; each keeps its lines together and
+// prints them when it ends, so its notes stay under their checks.
+const runLog = new AsyncLocalStorage();
+const pending = new Set();
+
+function log(line) {
+  const buf = runLog.getStore();
+  if (buf) buf.push(line);
+  else console.log(line);
+}
+
+function flush(buf) {
+  if (buf.length) console.log(buf.splice(0).join('\n'));
+}
+
+let interrupted = false;
+
 function record(ok, name, detail) {
+  if (interrupted) return ok; // what fails after a signal is the signal's doing
   if (ok) passed++;
   else failed++;
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? ` — ${detail}` : ''}`);
+  log(`${ok ? 'PASS' : 'FAIL'} ${name}${!ok && detail ? ` — ${detail}` : ''}`);
   return ok;
 }
 
@@ -112,7 +131,9 @@ async function waitHealthy(base, ms) {
   throw new Error(`/healthz not ready after ${ms} ms (${last})`);
 }
 
+let stopping = false;
 async function stopServer() {
+  stopping = true;
   if (!server || server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((r) => server.once('exit', r));
   server.kill('SIGTERM');
@@ -121,13 +142,45 @@ async function stopServer() {
   clearTimeout(t);
 }
 
-let cleaned = false;
-async function cleanup() {
-  if (cleaned) return;
-  cleaned = true;
-  try { if (browser) await browser.close(); } catch { /* already gone */ }
+// Every path out (normal end, watchdog, signal) awaits the same clean-up.
+let cleaning = null;
+function cleanup() {
+  cleaning ??= tidy();
+  return cleaning;
+}
+
+async function tidy() {
+  const closing = browser ? browser.close().catch(() => {}) : null;
+  if (closing) await Promise.race([closing, new Promise((r) => setTimeout(r, 5000))]);
   try { await stopServer(); } catch { /* already gone */ }
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+// A run killed outright (SIGKILL) cannot clean up: its folder, named with its
+// pid, and a server still serving from it are removed by the next run.
+function sweepStale() {
+  for (const d of fs.readdirSync(os.tmpdir())) {
+    const m = d.match(/^rt-browser-(\d+)-/);
+    if (!m || alive(Number(m[1]))) continue;
+    const dir = path.join(os.tmpdir(), d);
+    for (const p of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+      let cmd = '';
+      try { cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8'); } catch { continue; }
+      if (cmd.startsWith(`${BIN}\0serve\0`) && cmd.includes(`${dir}/r.db`)) {
+        try { process.kill(Number(p), 'SIGKILL'); } catch { /* gone */ }
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
 }
 
 // ---- pages -------------------------------------------------------------
@@ -151,11 +204,43 @@ class Run {
     ctx.setDefaultTimeout(10_000);
     ctx.setDefaultNavigationTimeout(15_000);
     const page = await ctx.newPage();
-    page.on('pageerror', (e) => record(false, `[${this.mode}] no script errors on ${page.url()}`, e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') console.log(`  console error on ${page.url()}: ${m.text()}`);
+    // Page events arrive outside this run's async context: bind them to it.
+    const on = (ev, fn) => page.on(ev, AsyncLocalStorage.bind(fn));
+    on('pageerror', (e) => record(false, `[${this.mode}] no script errors on ${page.url()}`, e.message));
+    on('console', (m) => {
+      // A 4xx page is reported as a failed load: the checks judge status codes themselves.
+      if (m.type() === 'error' && !/status of 4\d\d/.test(m.text())) {
+        log(`  [${this.mode}] console error on ${pathOf(page)}: ${m.text()}`);
+      }
+    });
+    on('response', (r) => {
+      if (r.status() >= 400 && r.request().resourceType() !== 'document') {
+        log(`  [${this.mode}] note: ${r.status()} for ${r.request().resourceType()} ${new URL(r.url()).pathname} on ${pathOf(page)}`);
+      }
     });
     return page;
+  }
+
+  // axe runs in the page, and cannot with JavaScript off (its timers never
+  // fire).  So for the no-JS run the page's DOM, scripts removed, is loaded
+  // into a JS-enabled page, with a <base> so that the same styles load.
+  async axePage(page) {
+    if (this.js) return page;
+    if (!this.axeCtx) {
+      this.axeCtx = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 1024, height: 768 } });
+      this.axeCtx.setDefaultTimeout(10_000);
+      this.twin = await this.axeCtx.newPage();
+    }
+    const html = (await page.content())
+      .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+      .replace(/<head>/i, `<head><base href="${this.base}/">`);
+    await this.twin.setContent(html, { waitUntil: 'load' });
+    return this.twin;
+  }
+
+  async close() {
+    if (this.axeCtx) await this.axeCtx.close();
+    this.axeCtx = null;
   }
 
   // Screenshot the page and run axe on it: every page visited goes through here.
@@ -165,18 +250,18 @@ class Run {
     const where = new URL(page.url()).pathname;
     await page.screenshot({ path: file, fullPage: true });
     await check(`[${this.mode}] axe: ${journey}: ${what} (${where})`, async () => {
-      const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const res = await new AxeBuilder({ page: await this.axePage(page) }).withTags(AXE_TAGS).analyze();
       const bad = [];
       for (const v of res.violations) {
         const targets = v.nodes.map((nd) => nd.target.join(' ')).join(', ');
         if (v.impact === 'serious' || v.impact === 'critical') {
           bad.push(`${v.id} (${v.impact}) at ${targets}: ${v.help}`);
         } else {
-          console.log(`  note: ${v.id} (${v.impact}) at ${targets}: ${v.help}`);
+          log(`  [${this.mode}] note: ${v.id} (${v.impact}) at ${targets}: ${v.help}`);
         }
       }
       if (bad.length) {
-        for (const b of bad) console.log(`  axe violation: ${b}`);
+        for (const b of bad) log(`  [${this.mode}] axe violation: ${b}`);
         throw new Error(`${bad.length} serious/critical: ${bad.map((b) => b.split(' ')[0]).join(', ')}`);
       }
     });
@@ -632,7 +717,8 @@ async function main() {
   fs.mkdirSync(OUT, { recursive: true });
   for (const f of fs.readdirSync(OUT)) if (f.endsWith('.png')) fs.rmSync(path.join(OUT, f));
 
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-browser-'));
+  sweepStale();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), `rt-browser-${process.pid}-`));
   const db = path.join(tmp, 'r.db');
   const init = cli('init', '--db', db);
   const oneTime = init.match(/one-time password (\S+)/)?.[1];
@@ -653,11 +739,20 @@ async function main() {
   });
   server.stdout.on('data', (d) => { serverLog += d; });
   server.stderr.on('data', (d) => { serverLog += d; });
+  server.once('exit', (code, signal) => {
+    if (stopping || interrupted) return;
+    console.log(`FAIL server kept running — it exited (code ${code}, signal ${signal}); log: ${serverLog.trim().slice(-800)}`);
+    failed++;
+  });
   await waitHealthy(base, 10_000);
   record(true, `server ready at ${base}`);
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
+    // Our own signal handlers close the browser, stop the server and tidy up.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -666,23 +761,30 @@ async function main() {
     { run: new Run(base, true), admin: 'admin', oneTime },
     { run: new Run(base, false), admin: 'admin.nojs', oneTime: oneTime2 },
   ];
-  for (const { run, admin, oneTime: otp } of runs) {
-    const pw = `new ${run.mode} password 2024`;
-    const journeys = [
-      () => adminFirstSignIn(run, admin, otp, pw),
-      () => newcomer(run, admin, pw),
-      () => validation(run, admin, pw),
-      ...(run.js ? [() => keyboardOnly(run, demoPassword)] : []),
-      () => access(run, admin, pw, demoPassword),
-    ];
-    for (const j of journeys) {
-      try {
-        await j();
-      } catch (e) {
-        if (!(e instanceof StepFailed)) record(false, `[${run.mode}] journey crashed`, oneLine(e));
+  await Promise.all(runs.map(({ run, admin, oneTime: otp }) => {
+    const buf = [];
+    pending.add(buf);
+    return runLog.run(buf, async () => {
+      const pw = `new ${run.mode} password 2024`;
+      const journeys = [
+        () => adminFirstSignIn(run, admin, otp, pw),
+        () => newcomer(run, admin, pw),
+        () => validation(run, admin, pw),
+        ...(run.js ? [() => keyboardOnly(run, demoPassword)] : []),
+        () => access(run, admin, pw, demoPassword),
+      ];
+      for (const j of journeys) {
+        try {
+          await j();
+        } catch (e) {
+          if (!(e instanceof StepFailed)) record(false, `[${run.mode}] journey crashed`, oneLine(e));
+        }
       }
-    }
-  }
+      await run.close();
+      flush(buf);
+      pending.delete(buf);
+    });
+  }));
 
   if (server.exitCode !== null) record(false, 'server still running at the end', `exited ${server.exitCode}`);
   if (/AddressSanitizer|runtime error|segfault/i.test(serverLog)) {
@@ -691,16 +793,23 @@ async function main() {
 }
 
 const watchdog = setTimeout(async () => {
+  for (const buf of pending) flush(buf);
   record(false, 'whole run finished in time', `over ${DEADLINE_MS / 1000} s`);
+  interrupted = true;
   await cleanup();
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(1);
 }, DEADLINE_MS);
 
-for (const sig of ['SIGINT', 'SIGTERM']) {
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, async () => {
+    if (interrupted) return;
+    for (const buf of pending) flush(buf);
+    record(false, 'run finished', `interrupted by ${sig}`);
+    interrupted = true;
     await cleanup();
-    process.exit(130);
+    console.log(`${passed} passed, ${failed} failed`);
+    process.exit(1);
   });
 }
 
@@ -714,6 +823,9 @@ try {
   await cleanup();
   clearTimeout(watchdog);
 }
-console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, OUT)}/)`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+// After a signal or the watchdog, their handler prints the counts and exits.
+if (!interrupted) {
+  console.log(`  (${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${path.relative(ROOT, OUT)}/)`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}

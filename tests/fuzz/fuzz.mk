@@ -5,7 +5,9 @@
 # sees it as a crash.
 
 CC        = clang
-PKGS      = libmicrohttpd sqlite3 libsodium jansson inih
+# The project's own package list, so new libraries in src/ just work.
+PKGS      := $(or $(shell sed -n 's/^PKGS *= *//p' Makefile),\
+	     libmicrohttpd sqlite3 libsodium jansson inih)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS  := $(shell pkg-config --libs $(PKGS)) -lpthread
 

@@ -1,8 +1,9 @@
 /*
  * Text checks from src/util: utf8_valid, utf8_length, text_printable and
- * date_valid, each against a small independent reference written here,
- * and utf8_valid against jansson's own UTF-8 check (the handlers rely on
- * json_stringn accepting whatever utf8_valid let through).
+ * date_valid, each against a small independent reference written here;
+ * utf8_valid against jansson's own UTF-8 check (the handlers rely on
+ * json_stringn accepting whatever utf8_valid let through); date_add_days
+ * and date_diff_days against each other; date_today against date_valid.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -97,26 +98,29 @@ ref_date_valid(const char *s)
 {
 	struct tm	 tm, back;
 	time_t		 t;
-	int		 i;
+	int		 i, y, m, d;
 
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
 	for (i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = atoi(s) - 1900;
-	tm.tm_mon = atoi(s + 5) - 1;
-	tm.tm_mday = atoi(s + 8);
-	tm.tm_hour = 12;
-	if (tm.tm_year < 0 || tm.tm_year > 299)
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || y > 2199 || m < 1 || d < 1)
 		return 0;
+	/* timegm() normalises tm in place, so keep y, m and d apart. */
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
 	t = timegm(&tm);
 	if (gmtime_r(&t, &back) == NULL)
 		return 0;
-	return back.tm_year == tm.tm_year && back.tm_mon == tm.tm_mon &&
-	    back.tm_mday == tm.tm_mday && atoi(s + 5) >= 1 &&
-	    atoi(s + 8) >= 1;
+	return back.tm_year == y - 1900 && back.tm_mon == m - 1 &&
+	    back.tm_mday == d;
 }
 
 int
@@ -149,6 +153,37 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	z[size] = '\0';
 	CHECK(date_valid(z) == ref_date_valid(z));
 	free(z);
+
+	/*
+	 * "YYYY-MM-DD" and a 32-bit count of days: date_add_days always
+	 * leaves a C string, and within 100000 days date_diff_days undoes it.
+	 */
+	if (size >= DATE_CHARS + 4) {
+		char	 date[DATE_CHARS + 1], back[DATE_CHARS + 1];
+		int32_t	 n;
+
+		memcpy(date, data, DATE_CHARS);
+		date[DATE_CHARS] = '\0';
+		memcpy(&n, data + DATE_CHARS, sizeof(n));
+		if (date_valid(date)) {
+			memset(today, 'X', sizeof(today));
+			date_add_days(date, n, today);
+			if (memchr(today, '\0', sizeof(today)) == NULL) {
+				fprintf(stderr, "date_add_days(\"%s\", %d) left "
+				    "\"%.*s\" with no NUL\n", date, (int)n,
+				    (int)sizeof(today), today);
+				abort();
+			}
+			if (n >= -100000 && n <= 100000) {
+				CHECK(strlen(today) == DATE_CHARS);
+				if (date_valid(today)) {
+					CHECK(date_diff_days(date, today) == n);
+					date_add_days(today, -n, back);
+					CHECK(strcmp(back, date) == 0);
+				}
+			}
+		}
+	}
 
 	/* Every instant from 1900 to 2199 is a day date_valid accepts. */
 	if (size >= 8) {
