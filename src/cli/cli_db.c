@@ -3,6 +3,7 @@
  * restore, check, routes.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,7 @@ out:
 int
 cli_serve(struct cli *cli)
 {
+	static pthread_mutex_t	 write_lock = PTHREAD_MUTEX_INITIALIZER;
 	struct template_set	 templates = { NULL, 0 };
 	struct app		 app;
 	struct db		 db;
@@ -138,6 +140,7 @@ cli_serve(struct cli *cli)
 	app.config = &cli->config;
 	app.templates = &templates;
 	app.version = RT_VERSION;
+	app.write_lock = &write_lock;
 	rc = server_run(&app);
 	template_set_free(&templates);
 	sodium_memzero(app.csrf_key, sizeof(app.csrf_key));

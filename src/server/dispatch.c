@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -111,10 +112,34 @@ csrf_checked(struct request *rq, struct response *rs)
 	return 0;
 }
 
+/* Runs the handler in one transaction; the response waits for COMMIT. */
+static void
+transact(struct request *rq, struct response *rs)
+{
+	if (db_begin(rq->db, rq->method == HTTP_POST) != DB_OK) {
+		rs->retry_after = 1;
+		response_error(rs, 503, "The service is busy. Try again.");
+		return;
+	}
+	rq->route->handler(rq, rs);
+	if (rs->status >= 400 && !rs->commit_anyway) {
+		db_rollback(rq->db);
+		return;
+	}
+	if (db_commit(rq->db) != DB_OK) {
+		free(rs->location);
+		rs->location = NULL;
+		rs->retry_after = 1;
+		response_error(rs, 503, "Your change was not saved because "
+		    "the service is busy. Try again.");
+	}
+}
+
 void
 dispatch(struct request *rq, struct response *rs, const char *bearer)
 {
-	int	 status, rc;
+	pthread_mutex_t	*writer;
+	int		 status;
 
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
 	    rq->ids, &rq->nids, &status);
@@ -133,22 +158,14 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 		csrf_token(rq->app->csrf_key, csrf_anchor(rq), rq->csrf);
 	if (!authorise(rq, rs) || !csrf_checked(rq, rs))
 		return;
-	rc = db_begin(rq->db, rq->method == HTTP_POST);
-	if (rc != DB_OK) {
-		rs->retry_after = 1;
-		response_error(rs, 503, "The service is busy. Try again.");
-		return;
-	}
-	rq->route->handler(rq, rs);
-	if (rs->status >= 400 && !rs->commit_anyway) {
-		db_rollback(rq->db);
-		return;
-	}
-	if (db_commit(rq->db) != DB_OK) {
-		free(rs->location);
-		rs->location = NULL;
-		rs->retry_after = 1;
-		response_error(rs, 503, "Your change was not saved because "
-		    "the service is busy. Try again.");
-	}
+	/*
+	 * Writers queue on a mutex rather than in SQLite: its busy handler
+	 * sleeps, and a sleeping worker stalls every connection it serves.
+	 */
+	writer = rq->method == HTTP_POST ? rq->app->write_lock : NULL;
+	if (writer != NULL)
+		pthread_mutex_lock(writer);
+	transact(rq, rs);
+	if (writer != NULL)
+		pthread_mutex_unlock(writer);
 }

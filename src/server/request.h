@@ -13,6 +13,7 @@
 #define RT_REQUEST_H
 
 #include <jansson.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -51,6 +52,7 @@ struct app {
 	const struct template_set	*templates;
 	unsigned char			 csrf_key[DIGEST_BYTES];
 	const char			*version;
+	pthread_mutex_t			*write_lock;	/* one writer at a time; NULL: none */
 };
 
 struct request {

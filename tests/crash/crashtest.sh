@@ -136,6 +136,7 @@ while [ "$r" -le "$ROUNDS" ]; do
 	wait "$wpid"
 	wpid=""
 	# acknowledged, other HTTP answers, cut by the kill, last other status
+	# shellcheck disable=SC2046
 	set -- $(cat "$T/write.out") 0 0 0 0
 	acked=$((acked + $1))
 	odd=$((odd + $2))
@@ -148,6 +149,7 @@ while [ "$r" -le "$ROUNDS" ]; do
 		sed 's/^/  /' "$T/check.out" | head -20
 		ok=0
 	fi
+	# shellcheck disable=SC2046
 	set -- $(verify_$how) x x
 	if [ "$1" != 0 ]; then
 		echo "round $r: FAIL: $1 of $2 acknowledged writes lost, changed or duplicated"

@@ -1,0 +1,354 @@
+#!/bin/sh
+# Roundtable benchmark, side by side with nginx in one run.  `make bench`.
+# Loopback only; about 90 s with the defaults; writes bench/RESULTS.md.
+#
+#   BENCH_SECONDS=10   length of each wrk run
+#   BENCH_PAGE=200     which page of /people to load (25 rows a page)
+#   BENCH_KEEP=1       keep build/bench-run (database, logs, wrk output)
+# The per-run results are set through eval in run(): NAME_rps and so on.
+# shellcheck disable=SC2034,SC2154
+set -u
+cd "$(dirname "$0")/.." || exit 2
+
+SECS=${BENCH_SECONDS:-10}
+PAGE=${BENCH_PAGE:-200}
+THREADS=2
+CONNS=64
+RT=./build/roundtable
+W=build/bench-run
+OUT=bench/RESULTS.md
+
+PATH=$PATH:/usr/sbin:/sbin
+for tool in wrk nginx curl cc pkg-config; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		{ echo "bench: $tool is missing (sh tools/deps.sh bench)" >&2; exit 2; }
+done
+[ -x "$RT" ] || { echo "bench: build $RT first" >&2; exit 2; }
+
+for p in gen commit startup; do
+	# shellcheck disable=SC2046
+	cc -O2 -Wall -Wextra -o "build/bench-$p" "bench/$p.c" \
+		$(pkg-config --cflags --libs sqlite3) || exit 2
+done
+
+rm -rf "$W"
+mkdir -p "$W/www" "$W/nginx/tmp"
+rtpid=""
+ngpid=""
+cleanup() {
+	if [ -n "$rtpid" ]; then
+		kill "$rtpid" 2>/dev/null
+		gone "$rtpid"
+	fi
+	if [ -n "$ngpid" ]; then
+		kill -QUIT "$ngpid" 2>/dev/null
+		wait "$ngpid" 2>/dev/null
+	fi
+	[ "${BENCH_KEEP:-0}" = 1 ] || rm -rf "$W"
+}
+# Waits up to 5 s for a process that is not our child to end.
+gone() {
+	for _ in $(seq 100); do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.05
+	done
+	kill -9 "$1" 2>/dev/null
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+rand() { od -An -N4 -tu4 /dev/urandom | tr -d ' \n'; }
+free_port() {
+	while :; do
+		p=$((20000 + $(rand) % 40000))
+		# Nothing may answer there yet.
+		curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$p/" || { echo "$p"; return; }
+	done
+}
+RTPORT=$(free_port)
+NGPORT=$(free_port)
+[ "$RTPORT" = "$NGPORT" ] && NGPORT=$((NGPORT + 1))
+RTURL=http://127.0.0.1:$RTPORT
+NGURL=http://127.0.0.1:$NGPORT
+
+step() { printf '%s\n' "bench: $*" >&2; }
+
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- data ------------------------------------------------------------------
+step "generating national-scale data"
+DB=$W/r.db
+"$RT" init --db "$DB" --name "Benchmark" >"$W/init.out" 2>&1 &&
+	"$RT" demo --db "$DB" >"$W/demo.out" 2>&1 &&
+	echo "bench-admin-password" | "$RT" user add bench.admin --db "$DB" \
+		--role admin --name "Benchmark admin" --password-stdin \
+		>"$W/user.out" 2>&1 ||
+	{ cat "$W/init.out" "$W/demo.out" "$W/user.out"; exit 1; }
+GEN=$(./build/bench-gen "$DB") || exit 1
+step "$GEN"
+printf '[server]\naccess_log = 0\n' >"$W/rt.ini"
+
+# ---- raw durable commit rate, same disk --------------------------------------
+# Measured just before and just after the write runs (the disk is shared and
+# its speed drifts); the mean of the two is the yardstick.
+raw_commits() {
+	step "raw SQLite durable commits (WAL, synchronous=FULL), 4 s"
+	r=$(./build/bench-commit "$W" 4) || r="0 0"
+	rm -f "$W"/raw-commit.db*
+	echo "${r#* }"
+}
+
+# ---- start-up ---------------------------------------------------------------
+serve() {
+	./build/bench-startup "$RTPORT" "$W/server.log" "$RT" serve --db "$DB" \
+		--listen "127.0.0.1:$RTPORT" --config "$W/rt.ini"
+}
+step "start-up to first /healthz, 5 starts"
+starts=""
+for i in 1 2 3 4 5; do
+	st=$(serve) || { cat "$W/server.log"; exit 1; }
+	rtpid=${st% *}
+	starts="$starts ${st#* }"
+	[ "$i" -lt 5 ] && { kill "$rtpid"; gone "$rtpid"; rtpid=""; }
+done
+# shellcheck disable=SC2086
+START=$(printf '%s\n' $starts | sort -n | sed -n 3p)	# median
+sleep 1
+rss() { sed -n "s/^$1:[[:space:]]*\([0-9]*\) kB/\1/p" "/proc/$rtpid/status"; }
+IDLE_RSS=$(rss VmRSS)
+
+# ---- sign in, token, the pages to compare -----------------------------------
+J=$W/cookies
+curl -s -c "$J" -b "$J" "$RTURL/sign-in" >"$W/signin.html"
+CSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$W/signin.html" | head -1)
+curl -s -o /dev/null -c "$J" -b "$J" --data-urlencode username=bench.admin \
+	--data-urlencode password=bench-admin-password --data-urlencode "csrf=$CSRF" \
+	"$RTURL/sign-in"
+SESSION=$(awk '$6 == "rt_session" { print $7 }' "$J")
+curl -s -b "$J" "$RTURL/" >"$W/home.html"
+CSRF=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' "$W/home.html" | head -1)
+TOKEN=$(curl -s -b "$J" --data-urlencode name=bench --data-urlencode "csrf=$CSRF" \
+	"$RTURL/account/tokens" | sed -n 's/.*<code class="rt-token">\([^<]*\)<.*/\1/p')
+[ -n "$SESSION" ] && [ -n "$TOKEN" ] ||
+	{ echo "bench: could not sign in or create a token" >&2; exit 1; }
+
+LIST="$RTURL/people?page=$PAGE"
+code=$(curl -s -o "$W/www/page.html" -w '%{http_code}' -H "Cookie: rt_session=$SESSION" "$LIST")
+jcode=$(curl -s -o "$W/page.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+	-H "Accept: application/json" "$LIST")
+rows=$(grep -o '"reference"' "$W/page.json" | wc -l)
+[ "$code" = 200 ] && [ "$jcode" = 200 ] && [ "$rows" -eq 25 ] ||
+	{ echo "bench: $LIST gave HTTP $code (HTML), $jcode (JSON, $rows rows)" >&2; exit 1; }
+HTML_BYTES=$(wc -c <"$W/www/page.html")
+JSON_BYTES=$(wc -c <"$W/page.json")
+# nginx serves the very bytes of the Roundtable page: the same size.
+# One request at a time, unloaded: the floor under the latencies.
+serial() {
+	for _ in $(seq 21); do
+		curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: rt_session=$SESSION" "$1"
+	done | sort -n | sed -n 11p | awk '{ printf "%.1f\n", $1 * 1000 }'
+}
+SERIAL=$(serial "$LIST")
+SERIAL1=$(serial "$RTURL/people?page=1")
+
+# ---- nginx ------------------------------------------------------------------
+user=""
+[ "$(id -u)" -eq 0 ] && user="user root;"
+cat >"$W/nginx/nginx.conf" <<EOF
+$user
+worker_processes auto;
+daemon off;
+pid $PWD/$W/nginx/nginx.pid;
+error_log $PWD/$W/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	sendfile on;
+	tcp_nopush on;
+	keepalive_requests 1000000;
+	client_body_temp_path $PWD/$W/nginx/tmp;
+	proxy_temp_path $PWD/$W/nginx/tmp;
+	fastcgi_temp_path $PWD/$W/nginx/tmp;
+	types { text/html html; }
+	server {
+		listen 127.0.0.1:$NGPORT;
+		root $PWD/$W/www;
+	}
+}
+EOF
+nginx -p "$PWD/$W/nginx" -e "$PWD/$W/nginx/error.log" -c "$PWD/$W/nginx/nginx.conf" &
+ngpid=$!
+for _ in $(seq 100); do
+	curl -s -o /dev/null "$NGURL/page.html" && break
+	sleep 0.05
+done
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$NGURL/page.html")" = 200 ] ||
+	{ echo "bench: nginx did not start" >&2; cat "$W/nginx/error.log"; exit 1; }
+
+# ---- wrk --------------------------------------------------------------------
+# run NAME [wrk options] URL   ->  NAME.out; sets RPS P50 P99 BAD
+ms() {	# wrk's "1.23ms" / "456.00us" / "1.20s" in milliseconds
+	echo "$1" | awk '/us$/ { printf "%.2f", $0 / 1000; next }
+		/ms$/ { printf "%.2f", $0 + 0; next }
+		/m$/ { printf "%.0f", $0 * 60000; next }
+		/s$/ { printf "%.0f", $0 * 1000; next }'
+}
+# Until the server has drained what the last run left queued (a slow page
+# at 64 connections leaves up to a second of work behind).
+settle() {
+	sleep 1
+	for _ in $(seq 50); do
+		t=$(curl -s -o /dev/null -w '%{time_total}' "$RTURL/healthz")
+		awk -v t="$t" 'BEGIN { exit !(t < 0.005) }' && return
+		sleep 0.1
+	done
+}
+run() {
+	name=$1
+	shift
+	settle
+	step "wrk $name, ${SECS}s"
+	wrk -t$THREADS -c"${WRK_CONNS:-$CONNS}" -d"${SECS}s" --timeout 10s --latency \
+		"$@" >"$W/$name.out" 2>&1
+	RPS=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$W/$name.out")
+	P50=$(ms "$(awk '$1 == "50%" { print $2 }' "$W/$name.out")")
+	P99=$(ms "$(awk '$1 == "99%" { print $2 }' "$W/$name.out")")
+	BAD=$(awk '/Non-2xx or 3xx/ { n += $NF } /Socket errors/ {
+		gsub(/[^0-9 ]/, " "); for (i = 1; i <= NF; i++) n += $i }
+		END { print n + 0 }' "$W/$name.out")
+	eval "${name}_rps=\$RPS ${name}_p50=\$P50 ${name}_p99=\$P99 ${name}_bad=\$BAD"
+}
+count_people() { sqlite3 "$DB" "SELECT count(*) FROM people" 2>/dev/null || echo 0; }
+
+run nginx "$NGURL/page.html"
+run html -H "Cookie: rt_session=$SESSION" "$LIST"
+run json -H "Authorization: Bearer $TOKEN" -H "Accept: application/json" "$LIST"
+run health "$RTURL/healthz"
+settle
+RAW1=$(raw_commits)
+before=$(count_people)
+export RT_TOKEN="$TOKEN"
+run write -s bench/write.lua "$RTURL"
+after=$(count_people)
+WRITTEN=$((after - before))
+WRK_CONNS=4 run write4 -s bench/write.lua "$RTURL"
+RAW2=$(raw_commits)
+RAW=$(( (RAW1 + RAW2) / 2 ))
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+PEAK_RSS=$(rss VmHWM)
+AFTER_RSS=$(rss VmRSS)
+"$RT" check --db "$DB" >"$W/check.out" 2>&1 && CHECK=ok || CHECK=FAILED
+tail -n 20 "$W/server.log" | grep -v "^$" >"$W/server.tail" || true
+
+# ---- report -----------------------------------------------------------------
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else if (a / b < 0.1) printf "%.3f", a / b; else printf "%.2f", a / b }'; }
+judge() { awk "BEGIN { exit !($1) }" && echo met || echo "NOT met"; }
+html_ratio=$(ratio "$html_rps" "$nginx_rps")
+json_ratio=$(ratio "$json_rps" "$nginx_rps")
+health_ratio=$(ratio "$health_rps" "$nginx_rps")
+write_ratio=$(ratio "$write_rps" "$RAW")
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+
+list_met=$(judge "$html_ratio >= 0.3 && $html_p99 < 10")
+json_met=$(judge "$json_ratio >= 0.3 && $json_p99 < 10")
+write_met=$(judge "$write_ratio >= 0.5")
+mem_met=$(judge "$IDLE_RSS < 32 * 1024")
+start_met=$(judge "$START < 200")
+
+printf '\n%-38s %10s %9s %9s %9s %8s\n' "" "req/s" "vs nginx" "p50 ms" "p99 ms" "errors"
+row() { printf '%-38s %10s %9s %9s %9s %8s\n' "$@"; }
+row "(a) nginx static, $HTML_BYTES B" "$nginx_rps" 1.00 "$nginx_p50" "$nginx_p99" "$nginx_bad"
+row "(b) /people?page=$PAGE HTML, session" "$html_rps" "$html_ratio" "$html_p50" "$html_p99" "$html_bad"
+row "(c) /people?page=$PAGE JSON, token" "$json_rps" "$json_ratio" "$json_p50" "$json_p99" "$json_bad"
+row "(d) /healthz" "$health_rps" "$health_ratio" "$health_p50" "$health_p99" "$health_bad"
+row "(e) POST /people/new, durable" "$write_rps" "$(ratio "$write_rps" "$nginx_rps")" "$write_p50" "$write_p99" "$write_bad"
+row "(e') the same, 4 connections" "$write4_rps" "$(ratio "$write4_rps" "$nginx_rps")" "$write4_p50" "$write4_p99" "$write4_bad"
+echo
+echo "(b) one request at a time, unloaded: median ${SERIAL} ms (page 1: ${SERIAL1} ms)"
+echo "raw SQLite durable commits (1 connection): $RAW/s (before $RAW1, after $RAW2); writes reach $write_ratio of it ($WRITTEN people added)"
+echo "start-up to first /healthz: ${START} ms (median of 5:$starts)"
+echo "RSS: idle $(mb "$IDLE_RSS") MB, after load $(mb "$AFTER_RSS") MB, peak $(mb "$PEAK_RSS") MB"
+echo "roundtable check after the run: $CHECK"
+
+CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+MEM=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+FS=$(df -T "$W" | awk 'NR == 2 { print $2 " on " $1 }')
+cat >"$OUT" <<EOF
+# Roundtable benchmark results
+
+Written by \`bench/run.sh\` (\`make bench\`) on $(date -u '+%Y-%m-%d %H:%M UTC').
+Every number below comes from one run (generated; rerun to refresh); wrk, nginx and Roundtable share the
+same cores, so the ratios are what counts, not the absolute rates.
+
+## Machine
+
+| | |
+| --- | --- |
+| CPUs (nproc) | $(nproc) |
+| CPU model | $CPU |
+| Memory | $MEM |
+| Kernel | $(uname -sr) |
+| Disk (database and raw-commit test) | $FS |
+| SQLite | $(pkg-config --modversion sqlite3) |
+| libmicrohttpd | $(pkg-config --modversion libmicrohttpd 2>/dev/null) |
+| nginx | $(nginx -v 2>&1 | sed 's/.*version: //') (worker_processes auto, access_log off, sendfile) |
+| wrk | $(wrk -v 2>&1 | head -1 | awk '{ print $2 }') |
+
+## Data
+
+\`bench/gen.c\` after \`roundtable init\` and \`roundtable demo\`: $GEN.
+Targets for 1,000,000 logged conversations and 50,000 proposals are
+**pending**: neither table exists in the schema yet, so neither is generated.
+
+## Throughput and latency (wrk -t$THREADS -c$CONNS -d${SECS}s)
+
+The list pages are signed in as an organisation-wide admin, so every request
+checks the session (or the API token), filters, sorts and counts all
+$(echo "$GEN" | sed 's/.*people \([0-9]*\),.*/\1/') people and renders page $PAGE
+(25 rows, offset $(( (PAGE - 1) * 25 ))).
+nginx serves a static copy of the very HTML page that (b) returns
+($HTML_BYTES bytes; the JSON of (c) is $JSON_BYTES bytes).
+
+| | requests/s | vs nginx | p50 ms | p99 ms | errors |
+| --- | ---: | ---: | ---: | ---: | ---: |
+| (a) nginx, static page | $nginx_rps | 1.00 | $nginx_p50 | $nginx_p99 | $nginx_bad |
+| (b) GET /people?page=$PAGE, HTML, session cookie | $html_rps | $html_ratio | $html_p50 | $html_p99 | $html_bad |
+| (c) the same as JSON, Bearer token | $json_rps | $json_ratio | $json_p50 | $json_p99 | $json_bad |
+| (d) GET /healthz | $health_rps | $health_ratio | $health_p50 | $health_p99 | $health_bad |
+| (e) POST /people/new, Bearer token, durable, 64 connections | $write_rps | $(ratio "$write_rps" "$nginx_rps") | $write_p50 | $write_p99 | $write_bad |
+| (e') the same with 4 connections (diagnostic) | $write4_rps | $(ratio "$write4_rps" "$nginx_rps") | $write4_p50 | $write4_p99 | $write4_bad |
+
+One (b) request at a time on the otherwise idle server takes **$SERIAL ms**
+(median of 21, curl; page 1 takes $SERIAL1 ms), the floor under the
+latencies above.
+Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $LOAD_AFTER.
+The machine is shared with other work, so a high load makes every
+number here, nginx's included, noisier.
+
+Durable writes: the raw SQLite rate on the same disk, measured in the same
+run by \`bench/commit.c\` (one connection, WAL, synchronous=FULL, one
+single-row INSERT per commit), was **$RAW commits/s** (the mean of $RAW1
+just before the write runs and $RAW2 just after). Roundtable's
+POST /people/new (form parsing, validation, insert, audit row, FULL commit)
+reached **$write_rps/s = $write_ratio× the raw rate**; the database gained
+$WRITTEN people during the run. \`roundtable check\` afterwards: $CHECK.
+
+## Start-up and memory
+
+- Start-up to the first 200 from /healthz: **$START ms** (median of 5 starts:$starts ms).
+- RSS (VmRSS) idle, 1 s after start-up: **$(mb "$IDLE_RSS") MB**.
+- After the load: VmRSS $(mb "$AFTER_RSS") MB, peak (VmHWM) **$(mb "$PEAK_RSS") MB**.
+
+## Targets (docs: DESIGN.md, "Performance targets")
+
+| Target | Measured | |
+| --- | --- | --- |
+| Authenticated list page ≥ 0.3× nginx static, p99 < 10 ms at 64 connections | HTML $html_ratio×, p99 $html_p99 ms | $list_met |
+| (same target, JSON with a token) | JSON $json_ratio×, p99 $json_p99 ms | $json_met |
+| Logged conversation write ≥ 0.5× raw durable commit rate | conversations pending; POST /people/new as the stand-in: $write_ratio× | $write_met (stand-in) |
+| Every report page over the full data set < 200 ms | no report pages yet | pending |
+| Idle memory < 32 MB | $(mb "$IDLE_RSS") MB | $mem_met |
+| Start-up to first response < 200 ms | $START ms | $start_met |
+| National-scale data: 100 sites, 1,000,000 conversations, 50,000 proposals | 100 sites and 10,000 people; conversations and proposals pending | pending |
+EOF
+step "wrote $OUT"
