@@ -241,6 +241,8 @@ const struct route routes[] = {
 	    "You said, we did, for a whole site" },
 	{ GET,  "/groups/{id}/timeliness", timeliness_group, ALL, GROUP, 0,
 	    "Days to response and completion" },
+	{ GET,  "/sites/{id}/timeliness", timeliness_site, ALL, SITE, 0,
+	    "Days to response and completion, every group at a site" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

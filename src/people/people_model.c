@@ -121,6 +121,8 @@ const struct field_spec group_fields[] = {
 	{ "purpose", "Purpose", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL, NULL, NULL },
 	{ "ended_on", "Ended on", FIELD_DATE, 0, 0, NULL,
 	    "Leave empty while the group meets", NULL },
+	{ "response_days", "Days a decision maker has to answer", FIELD_TEXT,
+	    0, 3, NULL, "28 unless you choose otherwise", NULL },
 };
 const size_t group_fields_count = FIELDS_COUNT(group_fields);
 

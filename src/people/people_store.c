@@ -76,15 +76,16 @@ static const char *sql_group_options =
     "OR g.id IN (SELECT value FROM json_each(?3))) ORDER BY s.name, g.name";
 static const char *sql_group_load =
     "SELECT g.id, g.name, g.kind AS group_kind, g.kind, g.site_id, "
-    "g.purpose, g.ended_on, g.created_at, "
+    "g.purpose, g.ended_on, g.created_at, g.response_days, "
     "ifnull(s.name, 'Whole organisation') AS site_name "
     "FROM groups g LEFT JOIN sites s ON s.id = g.site_id WHERE g.id = ?";
 static const char *sql_group_insert =
-    "INSERT INTO groups (name, kind, site_id, purpose, ended_on) "
-    "VALUES (?, ?, ?, ifnull(?, ''), ?)";
+    "INSERT INTO groups (name, kind, site_id, purpose, ended_on, "
+    "response_days) VALUES (?, ?, ?, ifnull(?, ''), ?, ifnull(?, 28))";
 static const char *sql_group_update =
     "UPDATE groups SET name = ?, kind = ?, site_id = ?, "
-    "purpose = ifnull(?, ''), ended_on = ? WHERE id = ?";
+    "purpose = ifnull(?, ''), ended_on = ?, "
+    "response_days = ifnull(?, response_days) WHERE id = ?";
 
 static const char *sql_person_list =
     "SELECT p.id, p.reference, p.display_name, p.status, p.left_reason, "
@@ -420,11 +421,13 @@ group_save(struct db *db, int64_t actor, int64_t id, json_t *v, int64_t *out)
 	int	 rc;
 
 	if (id == 0)
-		rc = db_exec(db, sql_group_insert, "jjjjj", V("name"),
-		    V("kind"), V("site_id"), V("purpose"), V("ended_on"));
+		rc = db_exec(db, sql_group_insert, "jjjjjj", V("name"),
+		    V("kind"), V("site_id"), V("purpose"), V("ended_on"),
+		    V("response_days"));
 	else
-		rc = db_exec(db, sql_group_update, "jjjjji", V("name"),
-		    V("kind"), V("site_id"), V("purpose"), V("ended_on"), id);
+		rc = db_exec(db, sql_group_update, "jjjjjji", V("name"),
+		    V("kind"), V("site_id"), V("purpose"), V("ended_on"),
+		    V("response_days"), id);
 	return saved(db, rc, actor, "group", id,
 	    json_string_value(V("name")), out);
 }

@@ -162,25 +162,48 @@ outcomes_poster(struct request *rq, struct response *rs)
 	rs->content_type = strdup("application/pdf");
 }
 
+/* Days to response and completion for a group, or every group at a
+ * site (group 0), with what is still open by age. */
+static void
+timeliness_page(struct request *rq, struct response *rs, int64_t group,
+    int64_t site, json_t *place)
+{
+	json_t	*responses, *completions;
+	char	 today[DATE_CHARS + 1];
+
+	date_today(rq->now, today);
+	responses = timeliness_rows(rq->db, group, site, 0);
+	completions = completion_rows(rq->db, group, site);
+	response_view(rs, "proposals/timeliness", json_pack("{s:s, s:o, s:o, "
+	    "s:o, s:o}", "title", "How quickly we get answers", "place", place,
+	    "responses", timeliness_summary(responses, "days_taken",
+	    "on_time"), "completion", timeliness_summary(completions, "days",
+	    "on_time"), "open_by_age", open_age_bands(rq->db, group, site,
+	    today)));
+	json_decref(responses);
+	json_decref(completions);
+}
+
 void
 timeliness_group(struct request *rq, struct response *rs)
 {
-	json_t	*g, *responses, *completions;
-	char	 today[DATE_CHARS + 1];
+	json_t	*g;
 
 	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	date_today(rq->now, today);
-	responses = timeliness_rows(rq->db, rq->ids[0], 0, 0);
-	completions = completion_rows(rq->db, rq->ids[0], 0);
-	response_view(rs, "proposals/timeliness", json_pack("{s:s, s:o, s:o, "
-	    "s:o, s:o}", "title", "How quickly we get answers", "group", g,
-	    "responses", timeliness_summary(responses, "days_taken",
-	    "on_time"), "completion", timeliness_summary(completions, "days",
-	    "on_time"), "open_by_age", open_age_bands(rq->db, rq->ids[0], 0,
-	    today)));
-	json_decref(responses);
-	json_decref(completions);
+	timeliness_page(rq, rs, rq->ids[0], 0, g);
+}
+
+void
+timeliness_site(struct request *rq, struct response *rs)
+{
+	json_t	*s;
+
+	if (site_load(rq->db, rq->ids[0], &s) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	timeliness_page(rq, rs, 0, rq->ids[0], s);
 }

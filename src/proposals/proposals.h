@@ -171,5 +171,6 @@ void	outcomes_group(struct request *, struct response *);
 void	outcomes_site(struct request *, struct response *);
 void	outcomes_poster(struct request *, struct response *);
 void	timeliness_group(struct request *, struct response *);
+void	timeliness_site(struct request *, struct response *);
 
 #endif

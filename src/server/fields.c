@@ -332,6 +332,14 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 		}
 		if (json_is_string(v) && f->kind != FIELD_PASSWORD)
 			json_object_set(o, "value", (json_t *)v);
+		/* A number kept as an integer shows in its text box. */
+		if (json_is_integer(v) && f->kind == FIELD_TEXT) {
+			char	 num[32];
+
+			snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(v));
+			json_object_set_new(o, "value", json_string(num));
+		}
 		if (f->kind == FIELD_CHOICE || f->kind == FIELD_ID ||
 		    f->kind == FIELD_IDS)
 			json_object_set_new(o, "options",

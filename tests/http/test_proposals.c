@@ -304,6 +304,54 @@ accepted_proposals_become_actions_until_done(void **state)
 }
 
 static void
+each_group_sets_its_deadline(void **state)
+{
+	struct client	 member, staff;
+	struct reply	 r;
+	char		 path[96], body[160], sql[160], due[DATE_CHARS + 1];
+	char		 today[DATE_CHARS + 1];
+	long long	 id;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	post_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
+	    "&site_id=1&purpose=&ended_on=&response_days=0", 422, &r);
+	assert_contains(r.body, "must be at least 1");
+	reply_free(&r);
+	post_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
+	    "&site_id=1&purpose=&ended_on=&response_days=14", 303, &r);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/groups/1/edit", &r), 200);
+	assert_contains(r.body, "name=\"response_days\" type=\"text\" "
+	    "value=\"14\"");
+	reply_free(&r);
+	id = draft(&member, "Earlier+library+hours");
+	path_of(path, sizeof(path), id, "/vote");
+	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&consensus=1", 303, &r);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/submit");
+	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
+	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
+	post_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
+	date_today(time(NULL), today);
+	date_add_days(today, 14, due);
+	snprintf(sql, sizeof(sql), "SELECT due_on = '%s' FROM proposals "
+	    "WHERE id = %lld", due, id);
+	assert_int_equal(db_scalar(&srv, sql), 1);
+	/* The whole site's timeliness, as JSON. */
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, "/sites/1/timeliness", &r), 200);
+	assert_contains(r.body, "\"responses\":{");
+	assert_contains(r.body, "\"open_by_age\":[");
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
+}
+
+static void
 overdue_items_are_listed_with_their_level(void **state)
 {
 	struct client	 staff, member;
@@ -332,6 +380,7 @@ main(void)
 		cmocka_unit_test(staff_only_comments_never_reach_members),
 		cmocka_unit_test(a_refusal_needs_reasons_and_the_right_decision_maker),
 		cmocka_unit_test(accepted_proposals_become_actions_until_done),
+		cmocka_unit_test(each_group_sets_its_deadline),
 		cmocka_unit_test(overdue_items_are_listed_with_their_level),
 	};
 
