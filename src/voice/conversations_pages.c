@@ -140,41 +140,6 @@ conversations_new(struct request *rq, struct response *rs)
 	json_decref(initial);
 }
 
-/* The filters as typed, checked: anything malformed is ignored. */
-static json_t *
-log_filters(const struct request *rq)
-{
-	const char	*q = form_get(&rq->query, "q");
-	const char	*from = form_get(&rq->query, "from");
-	const char	*to = form_get(&rq->query, "to");
-	const char	*outcome = form_get(&rq->query, "outcome");
-	const char	*grouped = form_get(&rq->query, "grouped");
-	char		*fts;
-	json_t		*f = json_object();
-
-	json_object_set_new(f, "site", json_integer(form_get_id(&rq->query, "site")));
-	json_object_set_new(f, "place", json_integer(form_get_id(&rq->query, "place")));
-	json_object_set_new(f, "topic", json_integer(form_get_id(&rq->query, "topic")));
-	if (q != NULL && strlen(q) <= SEARCH_MAX_CHARS) {
-		json_object_set_new(f, "q", json_string(q));
-		if ((fts = voice_fts_query(q)) != NULL) {
-			json_object_set_new(f, "fts", json_string(fts));
-			free(fts);
-		}
-	}
-	if (from != NULL && date_valid(from))
-		json_object_set_new(f, "from", json_string(from));
-	if (to != NULL && date_valid(to))
-		json_object_set_new(f, "to", json_string(to));
-	if (outcome != NULL && strcmp(choice_label(outcomes, outcome),
-	    outcome) != 0)
-		json_object_set_new(f, "outcome", json_string(outcome));
-	if (grouped != NULL && (strcmp(grouped, "yes") == 0 ||
-	    strcmp(grouped, "no") == 0))
-		json_object_set_new(f, "grouped", json_string(grouped));
-	return f;
-}
-
 void
 conversations_index(struct request *rq, struct response *rs)
 {
@@ -193,7 +158,7 @@ conversations_index(struct request *rq, struct response *rs)
 		scope_filter_clear(&staff);
 		goto fail;
 	}
-	filters = log_filters(rq);
+	filters = voice_log_filters(&rq->query);
 	logs = conversation_list(rq->db, rq->who.account_id, &staff, filters,
 	    size, (int)((page - 1) * size), &total);
 	voice_labels_all(logs, today);

@@ -48,7 +48,8 @@ static const char *sql_search =
     "WHERE i.id IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?4) "
     "AND (?1 OR i.site_id IN (SELECT value FROM json_each(?2)) "
     "OR i.group_id IN (SELECT value FROM json_each(?3))) "
-    "ORDER BY i.id DESC LIMIT ?5";
+    "AND (?5 = 0 OR i.site_id = ?5) AND (?6 IS NULL OR i.status = ?6) "
+    "ORDER BY i.id DESC LIMIT ?7";
 static const char *sql_evidence =
     "SELECT count(*) AS log_count, substr(min(occurred_at), 1, 10) "
     "AS first_seen, substr(max(occurred_at), 1, 10) AS last_seen, "
@@ -136,10 +137,10 @@ issue_list(struct db *db, const struct scope_filter *f)
 
 json_t *
 issue_search(struct db *db, const struct scope_filter *f, const char *fts,
-    int limit)
+    int64_t site_id, const char *status, int limit)
 {
-	return db_rows(db, sql_search, "dtttd", f->all, f->site_ids,
-	    f->group_ids, fts, limit);
+	return db_rows(db, sql_search, "dtttitd", f->all, f->site_ids,
+	    f->group_ids, fts, site_id, status, limit);
 }
 
 json_t *

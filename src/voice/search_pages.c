@@ -10,6 +10,7 @@
 #include "voice.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../people/people.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
 
@@ -44,7 +45,8 @@ search_index(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	filters = json_pack("{s:s}", "fts", fts);
+	/* The same filters as the log list: site, place, topic, dates. */
+	filters = voice_log_filters(&rq->query);
 	/* Logs only for those who log or manage them. */
 	if (access_any(&rq->who, VOICE_LOGGERS)) {
 		logs = conversation_list(rq->db, rq->who.account_id, &staff,
@@ -54,8 +56,16 @@ search_index(struct request *rq, struct response *rs)
 	view = json_pack("{s:s, s:s, s:b, s:o, s:I, s:o, s:o}", "title",
 	    "Search", "q", q, "searched", 1, "logs", logs ? logs : json_array(),
 	    "log_total", (json_int_t)total,
-	    "issues", issue_search(rq->db, &members, fts, size),
+	    "issues", issue_search(rq->db, &members, fts,
+	    form_get_id(&rq->query, "site"), form_get(&rq->query, "status"),
+	    size),
 	    "services", service_search(rq->db, &all, fts, size));
+	if (view != NULL) {
+		json_object_set(view, "filters", filters);
+		json_object_set_new(view, "sites", site_options(rq->db, &all));
+		json_object_set_new(view, "statuses",
+		    choices_json(issue_statuses));
+	}
 	if (view != NULL)
 		voice_labels_all(json_object_get(view, "issues"), today);
 	json_decref(filters);

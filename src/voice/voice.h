@@ -66,6 +66,10 @@ extern const size_t arrival_step_fields_count;
 extern const struct field_spec topic_fields[];
 extern const size_t topic_fields_count;
 
+/* The log filters in a query string, checked (anything malformed is
+ * left out): q and its FTS form, site, place, topic, from, to, outcome,
+ * grouped.  New reference. */
+json_t		*voice_log_filters(const struct form *query);
 /* A safe FTS5 query from what someone typed: each word quoted, as a
  * prefix, all required.  NULL when there are no words.  Caller frees. */
 char		*voice_fts_query(const char *typed);
@@ -146,7 +150,7 @@ int	issue_add_logs(struct db *, int64_t actor, int64_t id, const json_t *ids);
 int	issue_decide(struct db *, int64_t actor, int64_t id, json_t *v);
 json_t	*issue_list(struct db *, const struct scope_filter *);
 json_t	*issue_search(struct db *, const struct scope_filter *,
-	    const char *fts, int limit);
+	    const char *fts, int64_t site_id, const char *status, int limit);
 json_t	*issue_evidence(struct db *, int64_t id, const char *today);
 
 /* Arrivals. */

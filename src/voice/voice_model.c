@@ -16,6 +16,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../server/request.h"
 
 const struct choice channels[] = {
 	{ "wing_visit", "Wing visit" },
@@ -403,6 +404,41 @@ voice_fts_query(const char *typed)
 		return NULL;
 	}
 	return buf_detach(&b, NULL);
+}
+
+/* The filters as typed, checked: anything malformed is ignored. */
+json_t *
+voice_log_filters(const struct form *query)
+{
+	const char	*q = form_get(query, "q");
+	const char	*from = form_get(query, "from");
+	const char	*to = form_get(query, "to");
+	const char	*outcome = form_get(query, "outcome");
+	const char	*grouped = form_get(query, "grouped");
+	char		*fts;
+	json_t		*f = json_object();
+
+	json_object_set_new(f, "site", json_integer(form_get_id(query, "site")));
+	json_object_set_new(f, "place", json_integer(form_get_id(query, "place")));
+	json_object_set_new(f, "topic", json_integer(form_get_id(query, "topic")));
+	if (q != NULL && strlen(q) <= SEARCH_MAX_CHARS) {
+		json_object_set_new(f, "q", json_string(q));
+		if ((fts = voice_fts_query(q)) != NULL) {
+			json_object_set_new(f, "fts", json_string(fts));
+			free(fts);
+		}
+	}
+	if (from != NULL && date_valid(from))
+		json_object_set_new(f, "from", json_string(from));
+	if (to != NULL && date_valid(to))
+		json_object_set_new(f, "to", json_string(to));
+	if (outcome != NULL && strcmp(choice_label(outcomes, outcome),
+	    outcome) != 0)
+		json_object_set_new(f, "outcome", json_string(outcome));
+	if (grouped != NULL && (strcmp(grouped, "yes") == 0 ||
+	    strcmp(grouped, "no") == 0))
+		json_object_set_new(f, "grouped", json_string(grouped));
+	return f;
 }
 
 void

@@ -253,6 +253,19 @@ search_survives_odd_input(void **state)
 
 	(void)state;
 	as(&c, "coordinator.fenwick");
+	/* Filters narrow each part of the results. */
+	assert_int_equal(http_get(&c, "/search?q=medication&status=taken_forward",
+	    &r), 200);
+	assert_contains(r.body, "Medication arrives late on C wing");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/search?q=medication&status=open", &r),
+	    200);
+	assert_lacks(r.body, "Medication arrives late on C wing");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/search?q=medication&site=1&from=2099-01-01",
+	    &r), 200);
+	assert_lacks(r.body, "lock-up again");
+	reply_free(&r);
 	for (i = 0; i < sizeof(queries) / sizeof(queries[0]); i++) {
 		snprintf(path, sizeof(path), "/search?q=%s", queries[i]);
 		assert_int_equal(http_get(&c, path, &r), 200);
