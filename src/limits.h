@@ -32,6 +32,11 @@
 #define PROPOSAL_OPTIONS_MAX	10	/* solution options in one proposal */
 #define POSTER_ITEMS_MAX	12	/* "you said, we did" items on a poster */
 
+/* Meetings. */
+#define CONSTITUTION_MAX_CHARS	20000	/* a group's terms of reference */
+#define MINUTES_MAX_CHARS	20000	/* minutes of one agenda item */
+#define AGENDA_ITEMS_MAX	60	/* items on one agenda */
+
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
 

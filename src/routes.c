@@ -6,6 +6,7 @@
 #include "home_pages.h"
 #include "auth/auth_pages.h"
 #include "people/people.h"
+#include "meetings/meetings.h"
 #include "proposals/proposals.h"
 #include "voice/voice.h"
 #include "server/router.h"
@@ -39,6 +40,8 @@
 #define SERVICE	NULL, "a site the service serves"
 #define PROPOSAL proposal_target, "group of the proposal"
 #define ACTION	action_target, "group of the action's proposal"
+#define MEETING	meeting_target, "group of the meeting"
+#define ITEM	agenda_item_target, "group of the meeting"
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
 #define NONE	NULL, "public"
@@ -243,6 +246,49 @@ const struct route routes[] = {
 	    "Days to response and completion" },
 	{ GET,  "/sites/{id}/timeliness", timeliness_site, ALL, SITE, 0,
 	    "Days to response and completion, every group at a site" },
+
+	{ GET,  "/groups/{id}/rules", rules_edit, STAFF, GROUP, 0,
+	    "The group's rules form" },
+	{ POST, "/groups/{id}/rules", rules_edit, STAFF, GROUP, 0,
+	    "Change the constitution, quorum, notice and standing items" },
+	{ GET,  "/groups/{id}/meetings", meetings_index, ALL, GROUP, 0,
+	    "Meetings, rules and open action points" },
+	{ GET,  "/groups/{id}/meetings/new", meetings_new, DRAFTERS, GROUP, 0,
+	    "New meeting form" },
+	{ POST, "/groups/{id}/meetings/new", meetings_new, DRAFTERS, GROUP, 0,
+	    "Plan a meeting; its agenda builds itself" },
+	{ GET,  "/groups/{id}/action-points", action_points_index, ALL, GROUP,
+	    0, "Open action points across meetings" },
+	{ GET,  "/meetings/{id}", meetings_show, ALL, MEETING, 0,
+	    "A meeting: agenda, attendance, minutes" },
+	{ POST, "/meetings/{id}/agenda", meetings_agenda_add, DRAFTERS,
+	    MEETING, 0, "Add an agenda item" },
+	{ POST, "/agenda-items/{id}/up", agenda_up, DRAFTERS, ITEM, 0,
+	    "Move an agenda item up" },
+	{ POST, "/agenda-items/{id}/down", agenda_down, DRAFTERS, ITEM, 0,
+	    "Move an agenda item down" },
+	{ GET,  "/meetings/{id}/attendance", meetings_attendance, DRAFTERS,
+	    MEETING, 0, "Attendance form" },
+	{ POST, "/meetings/{id}/attendance", meetings_attendance, DRAFTERS,
+	    MEETING, 0, "Record who came" },
+	{ GET,  "/meetings/{id}/minutes", minutes_edit, DRAFTERS, MEETING, 0,
+	    "Minutes form, one box an item" },
+	{ POST, "/meetings/{id}/minutes", minutes_edit, DRAFTERS, MEETING, 0,
+	    "Save the minutes" },
+	{ GET,  "/meetings/{id}/action-points", action_points_add, DRAFTERS,
+	    MEETING, 0, "Action point form" },
+	{ POST, "/meetings/{id}/action-points", action_points_add, DRAFTERS,
+	    MEETING, 0, "Add an action point" },
+	{ GET,  "/meetings/{id}/approve", minutes_approve_page, DRAFTERS,
+	    MEETING, 0, "Approval form" },
+	{ POST, "/meetings/{id}/approve", minutes_approve_page, DRAFTERS,
+	    MEETING, 0, "Record the minutes' approval" },
+	{ POST, "/meetings/{id}/publish", minutes_publish_page, STAFF,
+	    MEETING, 0, "Publish approved minutes" },
+	{ GET,  "/meetings/{id}/minutes.pdf", minutes_pdf, ALL, MEETING, 0,
+	    "Printable minutes (published, or draft for writers)" },
+	{ GET,  "/meetings/{id}/pack.pdf", meeting_pack_pdf, ALL, MEETING, 0,
+	    "Printable meeting pack" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -19,4 +19,8 @@ int	demo_voice(struct db *, const int64_t *sites, const int64_t (*units)[7],
 int	demo_proposals(struct db *, const int64_t *groups,
 	    const int64_t *accounts, time_t now);
 
+/* Rules, meetings, attendance, minutes and an overdue action point. */
+int	demo_meetings(struct db *, const int64_t *groups,
+	    const int64_t *accounts, time_t now);
+
 #endif

@@ -74,6 +74,11 @@ json_t	*site_options(struct db *, const struct scope_filter *);
 json_t	*unit_options(struct db *, const struct scope_filter *);
 json_t	*person_options(struct db *, int64_t site_id, int64_t not_in_group);
 json_t	*group_list_options(struct db *, const struct scope_filter *);
+/* The person holding a position (chair, secretary...) now: <0, 0, >0. */
+int	group_officer(struct db *, int64_t group_id, const char *position,
+	    int64_t *person);
+/* The group's current members as {value: person id, label}. */
+json_t	*group_member_options(struct db *, int64_t group_id);
 
 int	site_load(struct db *, int64_t id, json_t **out);
 int	unit_load(struct db *, int64_t id, json_t **out);

@@ -134,6 +134,13 @@ static const char *sql_person_options =
     "FROM memberships WHERE group_id = ?2 AND to_on IS NULL) "
     "ORDER BY p.display_name";
 
+static const char *sql_member_options =
+    "SELECT p.id AS value, p.display_name AS label FROM memberships m "
+    "JOIN people p ON p.id = m.person_id WHERE m.group_id = ? "
+    "AND m.to_on IS NULL ORDER BY p.display_name";
+static const char *sql_officer =
+    "SELECT person_id FROM memberships WHERE group_id = ? AND position = ? "
+    "AND to_on IS NULL ORDER BY id LIMIT 1";
 static const char *sql_membership_list =
     "SELECT m.id, m.person_id, m.position, m.from_on, m.to_on, "
     "m.end_reason, p.display_name, p.reference FROM memberships m "
@@ -270,6 +277,19 @@ json_t *
 person_options(struct db *db, int64_t site_id, int64_t not_in_group)
 {
 	return db_rows(db, sql_person_options, "ii", site_id, not_in_group);
+}
+
+int
+group_officer(struct db *db, int64_t group_id, const char *position,
+    int64_t *person)
+{
+	return db_int(db, person, sql_officer, "it", group_id, position);
+}
+
+json_t *
+group_member_options(struct db *db, int64_t group_id)
+{
+	return db_rows(db, sql_member_options, "i", group_id);
 }
 
 json_t *

@@ -87,6 +87,16 @@ action_for(struct request *rq, struct response *rs)
 	return a;
 }
 
+/* Where an action lives: its proposal, or its group's action points. */
+static char *
+action_home(const json_t *a)
+{
+	if (int_of(a, "proposal_id") > 0)
+		return location_of("/proposals/%lld#actions",
+		    int_of(a, "proposal_id"));
+	return location_of("/groups/%lld/action-points", int_of(a, "group_id"));
+}
+
 static int
 update_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -100,8 +110,7 @@ update_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	date_today(rq->now, today);
 	rc = action_update(rq->db, rq->who.account_id, rq->ids[0], v, today);
 	if (rc == DB_OK)
-		*location = location_of("/proposals/%lld#actions",
-		    int_of(ctx, "proposal_id"));
+		*location = action_home(ctx);
 	return form_constraint(rc, errors, "note", "This action is closed");
 }
 
@@ -115,8 +124,7 @@ close_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	date_today(rq->now, today);
 	rc = action_close(rq->db, rq->who.account_id, rq->ids[0], v, today);
 	if (rc == DB_OK)
-		*location = location_of("/proposals/%lld#actions",
-		    int_of(ctx, "proposal_id"));
+		*location = action_home(ctx);
 	return form_constraint(rc, errors, "evidence",
 	    "This action is already closed");
 }
@@ -129,8 +137,7 @@ action_form(struct request *rq, struct response *rs, struct form_page *fp)
 
 	if ((a = action_for(rq, rs)) == NULL)
 		return;
-	fp->back = back = location_of("/proposals/%lld", int_of(a,
-	    "proposal_id"));
+	fp->back = back = action_home(a);
 	fp->caption = json_string_value(json_object_get(a, "text"));
 	fp->ctx = a;
 	form_page_run(rq, rs, fp);

@@ -8,21 +8,26 @@
 #include "../db/db.h"
 #include "../limits.h"
 
+/* An action belongs to a proposal, a meeting, or both: its group is
+ * whichever it came from. */
+#define ACTION_GROUP \
+    "LEFT JOIN proposals p ON p.id = a.proposal_id " \
+    "LEFT JOIN meetings m ON m.id = a.meeting_id " \
+    "JOIN groups g ON g.id = coalesce(p.group_id, m.group_id) "
+
 static const char *sql_target =
-    "SELECT ifnull(g.site_id, 0), g.id FROM actions a "
-    "JOIN proposals p ON p.id = a.proposal_id "
-    "JOIN groups g ON g.id = p.group_id WHERE a.id = ?";
+    "SELECT ifnull(g.site_id, 0), g.id FROM actions a " ACTION_GROUP
+    "WHERE a.id = ?";
 static const char *sql_insert =
     "INSERT INTO actions (proposal_id, text, owner_id, due_on, created_on) "
     "SELECT ?1, ?2, ?3, ?4, ?5 FROM proposals WHERE id = ?1 "
     "AND state IN ('accepted', 'accepted_in_part')";
 static const char *sql_load =
-    "SELECT a.id, a.proposal_id, a.text, a.owner_id, a.due_on, a.percent, "
-    "a.closed_on, a.evidence, a.review_on, a.created_on, "
-    "o.display_name AS owner_name, p.title AS proposal_title, "
-    "g.site_id FROM actions a JOIN accounts o ON o.id = a.owner_id "
-    "JOIN proposals p ON p.id = a.proposal_id "
-    "JOIN groups g ON g.id = p.group_id WHERE a.id = ?";
+    "SELECT a.id, a.proposal_id, a.meeting_id, a.text, a.owner_id, "
+    "a.due_on, a.percent, a.closed_on, a.evidence, a.review_on, "
+    "a.created_on, o.display_name AS owner_name, p.title AS proposal_title, "
+    "g.site_id, g.id AS group_id FROM actions a "
+    "JOIN accounts o ON o.id = a.owner_id " ACTION_GROUP "WHERE a.id = ?";
 static const char *sql_list =
     "SELECT a.id, a.text, a.owner_id, a.due_on, a.percent, a.closed_on, "
     "a.evidence, a.review_on, a.created_on, o.display_name AS owner_name "
@@ -61,10 +66,9 @@ static const char *sql_overdue_responses =
     "WHERE p.state = 'submitted' AND p.due_on < ?4 AND " SCOPED
     " ORDER BY p.due_on";
 static const char *sql_overdue_actions =
-    "SELECT a.id, a.text, a.due_on, a.percent, a.proposal_id, "
+    "SELECT a.id, a.text, a.due_on, a.percent, a.proposal_id, a.meeting_id, "
     "p.title AS proposal_title, o.display_name AS owner_name, "
-    "g.name AS group_name FROM actions a JOIN proposals p "
-    "ON p.id = a.proposal_id JOIN groups g ON g.id = p.group_id "
+    "g.name AS group_name FROM actions a " ACTION_GROUP
     "JOIN accounts o ON o.id = a.owner_id WHERE a.closed_on IS NULL "
     "AND a.due_on < ?4 AND " SCOPED " ORDER BY a.due_on";
 
@@ -188,7 +192,10 @@ action_close(struct db *db, int64_t actor, int64_t id, json_t *v,
 	if (action_load(db, id, &a) > 0)
 		proposal = json_integer_value(json_object_get(a, "proposal_id"));
 	json_decref(a);
-	if (proposal == 0 || db_int(db, &left, sql_open_left, "i", proposal) < 0)
+	/* A meeting's action point completes no proposal. */
+	if (proposal == 0)
+		return DB_OK;
+	if (db_int(db, &left, sql_open_left, "i", proposal) < 0)
 		return DB_ERROR;
 	/* The last action closed completes the proposal. */
 	if (left > 0)

@@ -1,0 +1,92 @@
+/*
+ * Meetings and minutes: each group's rules (constitution, quorum, notice
+ * for papers, standing items); meetings whose agenda builds itself from
+ * the standing items, every open action point (carried forward until
+ * closed), proposals awaiting the group's decision and responses
+ * received since the last meeting; attendance and quorum; minutes typed
+ * per agenda item, approved at a later meeting, then published.
+ *
+ *   meetings_model.c   choices, form tables, quorum arithmetic
+ *   meetings_store.c   SQL, the agenda builder
+ *   meetings_pages.c   rules, meetings, agenda, attendance
+ *   minutes_pages.c    minutes, action points, approval, publishing, PDFs
+ */
+#ifndef RT_MEETINGS_H
+#define RT_MEETINGS_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "../server/fields.h"
+#include "../server/router.h"
+
+struct db;
+
+extern const struct choice meeting_kinds[];
+extern const struct choice attendance_statuses[];
+extern const struct field_spec rules_fields[];
+extern const size_t rules_fields_count;
+extern const struct field_spec meeting_fields[];
+extern const size_t meeting_fields_count;
+extern const struct field_spec agenda_item_fields[];
+extern const size_t agenda_item_fields_count;
+extern const struct field_spec action_point_fields[];
+extern const size_t action_point_fields_count;
+extern const struct field_spec approval_fields[];
+extern const size_t approval_fields_count;
+
+/* How many must be present: at least half the members (rounded up), or
+ * a fixed number; never more than the members, never less than 1. */
+int64_t	quorum_needed(const char *rule, int64_t fixed, int64_t members);
+
+int	meeting_target(struct db *, const int64_t *, struct target *);
+int	agenda_item_target(struct db *, const int64_t *, struct target *);
+
+int	rules_load(struct db *, int64_t group_id, json_t **out);
+int	rules_save(struct db *, int64_t actor, int64_t group_id, json_t *v);
+/* Makes the meeting and builds its agenda.  enum db_result. */
+int	meeting_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
+	    int64_t *id);
+int	meeting_load(struct db *, int64_t id, json_t **out);
+json_t	*meeting_list(struct db *, int64_t group_id);
+json_t	*agenda_list(struct db *, int64_t meeting_id);
+int	agenda_add(struct db *, int64_t actor, int64_t meeting_id, json_t *v);
+/* Moves an item one place up (-1) or down (+1), saying its meeting.
+ * DB_CONSTRAINT at either end. */
+int	agenda_move(struct db *, int64_t actor, int64_t item_id, int by,
+	    int64_t *meeting);
+json_t	*attendance_list(struct db *, int64_t meeting_id);
+int	attendance_save(struct db *, int64_t actor, int64_t meeting_id,
+	    const struct form *, const char *guests);
+/* Saves the minutes typed for each item ("item_ID" fields). */
+int	minutes_save(struct db *, int64_t actor, int64_t meeting_id,
+	    const struct form *);
+int	minutes_approve(struct db *, int64_t actor, int64_t meeting_id,
+	    json_t *v);
+int	minutes_publish(struct db *, int64_t actor, int64_t meeting_id,
+	    const char *today);
+int	action_point_add(struct db *, int64_t actor, int64_t meeting_id,
+	    json_t *v, const char *today);
+json_t	*action_points_open(struct db *, int64_t group_id);
+json_t	*meeting_actions(struct db *, int64_t meeting_id);
+
+/* Adds quorum_needed, quorate and kind_label to a loaded meeting. */
+void	meeting_summary(json_t *meeting);
+
+void	rules_edit(struct request *, struct response *);
+void	meetings_index(struct request *, struct response *);
+void	meetings_new(struct request *, struct response *);
+void	meetings_show(struct request *, struct response *);
+void	meetings_agenda_add(struct request *, struct response *);
+void	agenda_up(struct request *, struct response *);
+void	agenda_down(struct request *, struct response *);
+void	meetings_attendance(struct request *, struct response *);
+void	minutes_edit(struct request *, struct response *);
+void	action_points_add(struct request *, struct response *);
+void	action_points_index(struct request *, struct response *);
+void	minutes_approve_page(struct request *, struct response *);
+void	minutes_publish_page(struct request *, struct response *);
+void	minutes_pdf(struct request *, struct response *);
+void	meeting_pack_pdf(struct request *, struct response *);
+
+#endif

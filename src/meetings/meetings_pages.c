@@ -1,0 +1,297 @@
+/*
+ * A group's rules, its meetings, their agendas and attendance.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meetings.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../render/markdown.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+
+/* Who writes agendas and minutes: the group's members, reps and staff. */
+#define WRITERS	(ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) | ROLES_STAFF)
+
+static int64_t
+int_of(const json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+static int
+rules_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	fields_whole_number(v, errors, "quorum_number", "Fixed number for the "
+	    "quorum", 999);
+	fields_whole_number(v, errors, "papers_days", "Days before a meeting "
+	    "papers are due", 90);
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	rc = rules_save(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/groups/%lld/meetings", rq->ids[0]);
+	return rc;
+}
+
+static json_t *
+rules_prepare(struct request *rq, struct response *rs, json_t *group,
+    struct form_page *fp, int *refused)
+{
+	json_t	*rules = NULL;
+
+	(void)rs;
+	(void)group;
+	(void)refused;
+	if (rules_load(rq->db, rq->ids[0], &rules) > 0)
+		fp->initial = rules;
+	return rules;
+}
+
+void
+rules_edit(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		group_load, "/groups/%lld/meetings", "name", rules_prepare,
+	};
+	struct form_page fp = {
+		.title = "The group's rules", .submit = "Save rules",
+		.fields = rules_fields, .nfields = rules_fields_count,
+		.save = rules_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+meetings_index(struct request *rq, struct response *rs)
+{
+	json_t	*group, *rules = NULL, *points;
+	char	 today[DATE_CHARS + 1];
+	json_t	*row;
+	size_t	 i;
+
+	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	(void)rules_load(rq->db, rq->ids[0], &rules);
+	date_today(rq->now, today);
+	points = action_points_open(rq->db, rq->ids[0]);
+	json_array_foreach(points, i, row)
+		json_object_set_new(row, "overdue", json_boolean(
+		    date_diff_days(today, json_string_value(json_object_get(row,
+		    "due_on"))) < 0));
+	response_view(rs, "meetings/list", json_pack("{s:s, s:o, s:o, s:o, "
+	    "s:o, s:b}", "title", "Meetings", "group", group,
+	    "constitution_html", markdown_html(json_string_value(
+	    json_object_get(rules, "constitution"))),
+	    "meetings", meeting_list(rq->db, rq->ids[0]),
+	    "action_points", points,
+	    "can_write", access_covers(&rq->who, WRITERS, int_of(group,
+	    "site_id"), rq->ids[0])));
+	json_decref(rules);
+}
+
+static int
+meeting_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	rc = meeting_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/meetings/%lld", id);
+	return rc;
+}
+
+static json_t *
+meeting_prepare(struct request *rq, struct response *rs, json_t *group,
+    struct form_page *fp, int *refused)
+{
+	char	 today[DATE_CHARS + 1];
+	json_t	*kept;
+
+	(void)rs;
+	(void)refused;
+	date_today(rq->now, today);
+	/* The chair is one of the group's current members. */
+	kept = json_pack("{s:{s:o}, s:{s:s, s:s, s:s}}", "options",
+	    "chair_person_id", group_member_options(rq->db, int_of(group, "id")),
+	    "initial", "held_on", today, "starts_at", "14:00", "kind", "forum");
+	fp->options = json_object_get(kept, "options");
+	fp->initial = json_object_get(kept, "initial");
+	return kept;
+}
+
+void
+meetings_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		group_load, "/groups/%lld/meetings", "name", meeting_prepare,
+	};
+	struct form_page fp = {
+		.title = "Plan a meeting", .submit = "Plan it",
+		.fields = meeting_fields, .nfields = meeting_fields_count,
+		.save = meeting_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+meeting_summary(json_t *m)
+{
+	int64_t	 need = quorum_needed(json_string_value(json_object_get(m,
+	    "quorum_rule")), int_of(m, "quorum_number"), int_of(m,
+	    "member_count"));
+
+	json_object_set_new(m, "quorum_needed", json_integer(need));
+	json_object_set_new(m, "quorate", json_boolean(int_of(m,
+	    "present_count") >= need));
+	json_object_set_new(m, "kind_label", json_string(choice_label(
+	    meeting_kinds, json_string_value(json_object_get(m, "kind")))));
+}
+
+void
+meetings_show(struct request *rq, struct response *rs)
+{
+	json_t	*m, *items, *item;
+	size_t	 i;
+	int	 writer, published;
+
+	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	meeting_summary(m);
+	writer = access_covers(&rq->who, WRITERS, int_of(m, "site_id"),
+	    int_of(m, "group_id"));
+	published = strcmp(json_string_value(json_object_get(m,
+	    "minutes_state")), "published") == 0;
+	items = agenda_list(rq->db, rq->ids[0]);
+	/* Draft minutes are for those who write them. */
+	json_array_foreach(items, i, item) {
+		if (writer || published)
+			json_object_set_new(item, "minutes_html", markdown_html(
+			    json_string_value(json_object_get(item, "minutes"))));
+		else
+			json_object_del(item, "minutes");
+	}
+	response_view(rs, "meetings/show", json_pack("{s:s, s:o, s:o, s:o, "
+	    "s:o, s:b, s:b, s:o}", "title", "Meeting", "meeting", m,
+	    "agenda", items, "attendance", attendance_list(rq->db, rq->ids[0]),
+	    "actions", meeting_actions(rq->db, rq->ids[0]),
+	    "can_write", writer, "minutes_visible", writer || published,
+	    "add_item", fields_view(agenda_item_fields,
+	    agenda_item_fields_count, NULL, NULL, NULL)));
+}
+
+void
+meetings_agenda_add(struct request *rq, struct response *rs)
+{
+	json_t	*values, *errors;
+	int	 rc;
+
+	rc = fields_validate(agenda_item_fields, agenda_item_fields_count,
+	    &rq->body, NULL, &values, &errors);
+	if (rc == 1)
+		response_error(rs, 422, json_string_value(json_object_get(
+		    json_array_get(errors, 0), "message")));
+	else if (rc < 0 || agenda_add(rq->db, rq->who.account_id, rq->ids[0],
+	    values) != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/meetings/%lld#agenda",
+		    (long long)rq->ids[0]);
+	json_decref(values);
+	json_decref(errors);
+}
+
+static void
+agenda_step(struct request *rq, struct response *rs, int by)
+{
+	int64_t		 meeting;
+	int		 rc;
+
+	rc = agenda_move(rq->db, rq->who.account_id, rq->ids[0], by, &meeting);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "That item cannot move further.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/meetings/%lld#agenda",
+		    (long long)meeting);
+}
+
+void
+agenda_up(struct request *rq, struct response *rs)
+{
+	agenda_step(rq, rs, -1);
+}
+
+void
+agenda_down(struct request *rq, struct response *rs)
+{
+	agenda_step(rq, rs, 1);
+}
+
+/* Each member's choices, with their recorded status selected. */
+static void
+attendance_choices(json_t *rows)
+{
+	const struct choice	*c;
+	json_t			*row, *opts;
+	const char		*status;
+	size_t			 i;
+
+	json_array_foreach(rows, i, row) {
+		status = json_string_value(json_object_get(row, "status"));
+		opts = json_array();
+		for (c = attendance_statuses; c->value != NULL; c++)
+			json_array_append_new(opts, json_pack("{s:s, s:s, s:b}",
+			    "value", c->value, "label", c->label, "selected",
+			    status != NULL && strcmp(status, c->value) == 0));
+		json_object_set_new(row, "options", opts);
+	}
+}
+
+void
+meetings_attendance(struct request *rq, struct response *rs)
+{
+	json_t		*m, *rows;
+	const char	*guests = form_get(&rq->body, "guests");
+
+	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if (rq->method == HTTP_POST) {
+		json_decref(m);
+		if (guests != NULL && strlen(guests) > TEXT_MAX_CHARS)
+			response_error(rs, 413, "The guests field is too long.");
+		else if (attendance_save(rq->db, rq->who.account_id, rq->ids[0],
+		    &rq->body, guests) != DB_OK)
+			response_error(rs, 422, "Choose present, apologies or "
+			    "absent for each member.");
+		else
+			response_redirect(rs, "/meetings/%lld",
+			    (long long)rq->ids[0]);
+		return;
+	}
+	rows = attendance_list(rq->db, rq->ids[0]);
+	attendance_choices(rows);
+	response_view(rs, "meetings/attendance", json_pack("{s:s, s:o, s:o, "
+	    "s:o}", "title", "Who came", "meeting", m, "members", rows,
+	    "statuses", choices_json(attendance_statuses)));
+}

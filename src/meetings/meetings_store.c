@@ -1,0 +1,414 @@
+/*
+ * SQL for meetings: rules, the agenda builder, attendance, minutes and
+ * action points (rows of the one actions table, with a meeting_id).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meetings.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+#include "../limits.h"
+
+static const char *sql_target =
+    "SELECT ifnull(g.site_id, 0), g.id FROM meetings m "
+    "JOIN groups g ON g.id = m.group_id WHERE m.id = ?";
+static const char *sql_item_target =
+    "SELECT ifnull(g.site_id, 0), g.id FROM agenda_items i "
+    "JOIN meetings m ON m.id = i.meeting_id "
+    "JOIN groups g ON g.id = m.group_id WHERE i.id = ?";
+static const char *sql_rules =
+    "SELECT id, name, constitution, quorum_rule, quorum_number, papers_days, "
+    "standing_items FROM groups WHERE id = ?";
+static const char *sql_rules_save =
+    "UPDATE groups SET constitution = ifnull(?, ''), quorum_rule = ?, "
+    "quorum_number = ifnull(?, 0), papers_days = ?, "
+    "standing_items = ifnull(?, '') WHERE id = ?";
+static const char *sql_insert =
+    "INSERT INTO meetings (group_id, kind, held_on, starts_at, place, "
+    "chair_person_id, created_by) VALUES (?, ?, ?, ?, ifnull(?, ''), ?, ?)";
+static const char *sql_load =
+    "SELECT m.id, m.group_id, m.kind, m.held_on, m.starts_at, m.place, "
+    "m.chair_person_id, m.guests, m.minutes_state, m.approved_at, "
+    "m.proposed_by, m.seconded_by, m.published_on, g.name AS group_name, "
+    "g.site_id, g.quorum_rule, g.quorum_number, g.papers_days, "
+    "ch.display_name AS chair_name, "
+    "(SELECT count(*) FROM memberships ms WHERE ms.group_id = m.group_id "
+    "  AND ms.from_on <= m.held_on AND (ms.to_on IS NULL OR "
+    "  ms.to_on >= m.held_on)) AS member_count, "
+    "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id "
+    "  AND a.status = 'present') AS present_count, "
+    "(SELECT held_on FROM meetings l WHERE l.id = m.approved_at) "
+    "  AS approved_on FROM meetings m JOIN groups g ON g.id = m.group_id "
+    "LEFT JOIN people ch ON ch.id = m.chair_person_id WHERE m.id = ?";
+static const char *sql_list =
+    "SELECT id, kind, held_on, starts_at, place, minutes_state, "
+    "published_on FROM meetings WHERE group_id = ? ORDER BY held_on DESC, id DESC";
+static const char *sql_agenda =
+    "SELECT id, position, title, kind, ref_id, minutes FROM agenda_items "
+    "WHERE meeting_id = ? ORDER BY position";
+static const char *sql_item_add =
+    "INSERT INTO agenda_items (meeting_id, position, title, kind, ref_id) "
+    "SELECT ?1, ifnull(max(position), 0) + 1, ?2, ?3, nullif(?4, 0) "
+    "FROM agenda_items "
+    "WHERE meeting_id = ?1";
+static const char *sql_open_points =
+    "SELECT a.id, a.text, a.due_on, a.created_on, a.meeting_id, "
+    "a.proposal_id, o.display_name AS owner_name FROM actions a "
+    "JOIN accounts o ON o.id = a.owner_id "
+    "LEFT JOIN proposals p ON p.id = a.proposal_id "
+    "LEFT JOIN meetings m ON m.id = a.meeting_id "
+    "WHERE coalesce(p.group_id, m.group_id) = ? AND a.closed_on IS NULL "
+    "ORDER BY a.due_on, a.id";
+static const char *sql_drafts =
+    "SELECT id, title FROM proposals WHERE group_id = ? AND state = 'draft' "
+    "ORDER BY id";
+static const char *sql_responses_since =
+    "SELECT p.id, p.title || ': ' || replace(r.kind, '_', ' ') AS title "
+    "FROM responses r JOIN proposals p ON p.id = r.proposal_id "
+    "WHERE p.group_id = ?1 AND r.responded_on <= ?3 "
+    "AND r.responded_on > ifnull((SELECT max(held_on) FROM meetings "
+    "WHERE group_id = ?1 AND id != ?2 AND held_on <= ?3), '0000') "
+    "ORDER BY r.id";
+static const char *sql_item_pos =
+    "SELECT meeting_id, position FROM agenda_items WHERE id = ?";
+static const char *sql_item_at =
+    "SELECT id FROM agenda_items WHERE meeting_id = ? AND position = ?";
+static const char *sql_item_set_pos =
+    "UPDATE agenda_items SET position = ? WHERE id = ?";
+static const char *sql_attendance =
+    "SELECT p.id AS person_id, p.display_name, ms.position, "
+    "ifnull(a.status, '') AS status FROM memberships ms "
+    "JOIN people p ON p.id = ms.person_id "
+    "JOIN meetings m ON m.id = ?1 AND m.group_id = ms.group_id "
+    "LEFT JOIN attendance a ON a.meeting_id = m.id AND a.person_id = p.id "
+    "WHERE ms.from_on <= m.held_on AND (ms.to_on IS NULL OR "
+    "ms.to_on >= m.held_on) ORDER BY p.display_name";
+static const char *sql_attend =
+    "INSERT INTO attendance (meeting_id, person_id, status) VALUES (?, ?, ?) "
+    "ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status";
+static const char *sql_guests = "UPDATE meetings SET guests = ? WHERE id = ?";
+static const char *sql_minutes =
+    "UPDATE agenda_items SET minutes = ? WHERE id = ? AND meeting_id = ? "
+    "AND (SELECT minutes_state FROM meetings WHERE id = ?3) = 'draft'";
+static const char *sql_approve =
+    "UPDATE meetings SET minutes_state = 'approved', approved_at = ?, "
+    "proposed_by = ?, seconded_by = ? WHERE id = ? AND minutes_state = 'draft'";
+static const char *sql_publish =
+    "UPDATE meetings SET minutes_state = 'published', published_on = ? "
+    "WHERE id = ? AND minutes_state = 'approved'";
+static const char *sql_point_add =
+    "INSERT INTO actions (meeting_id, text, owner_id, due_on, created_on) "
+    "VALUES (?, ?, ?, ?, ?)";
+static const char *sql_meeting_actions =
+    "SELECT a.id, a.text, a.due_on, a.closed_on, o.display_name AS owner_name "
+    "FROM actions a JOIN accounts o ON o.id = a.owner_id "
+    "WHERE a.meeting_id = ? ORDER BY a.id";
+
+int
+meeting_target(struct db *db, const int64_t *ids, struct target *t)
+{
+	return db_pair(db, sql_target, ids[0], &t->site_id, &t->group_id);
+}
+
+int
+agenda_item_target(struct db *db, const int64_t *ids, struct target *t)
+{
+	return db_pair(db, sql_item_target, ids[0], &t->site_id, &t->group_id);
+}
+
+int
+rules_load(struct db *db, int64_t group_id, json_t **out)
+{
+	return db_row(db, out, sql_rules, "i", group_id);
+}
+
+#define V(name)	json_object_get(v, name)
+
+int
+rules_save(struct db *db, int64_t actor, int64_t group_id, json_t *v)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_rules_save, "jjjjji", V("constitution"),
+	    V("quorum_rule"), V("quorum_number"), V("papers_days"),
+	    V("standing_items"), group_id)) != DB_OK)
+		return rc;
+	return audit_append(db, actor, "group.rules", "group", group_id, NULL);
+}
+
+static int
+item_add(struct db *db, int64_t meeting, const char *title, const char *kind,
+    int64_t ref)
+{
+	return db_exec(db, sql_item_add, "itti", meeting, title, kind, ref);
+}
+
+/* Adds one item per row of rows, titled from key, with prefix. */
+static int
+items_from(struct db *db, int64_t meeting, json_t *rows, const char *kind,
+    const char *prefix, size_t *count)
+{
+	json_t	*row;
+	char	*title;
+	size_t	 i;
+	int	 rc = DB_OK;
+
+	json_array_foreach(rows, i, row) {
+		if (*count >= AGENDA_ITEMS_MAX)
+			break;
+		if (asprintf(&title, "%s%s", prefix, json_string_value(
+		    json_object_get(row, json_object_get(row, "text") ?
+		    "text" : "title"))) == -1)
+			return DB_ERROR;
+		rc = item_add(db, meeting, title, kind, json_integer_value(
+		    json_object_get(row, "id")));
+		free(title);
+		if (rc != DB_OK)
+			return rc;
+		(*count)++;
+	}
+	return rc;
+}
+
+/* The agenda builds itself; the chair adds and reorders afterwards. */
+static int
+agenda_build(struct db *db, int64_t meeting, int64_t group,
+    const char *held_on)
+{
+	json_t		*rules = NULL, *standing, *points, *drafts, *answers;
+	const char	*text;
+	char		*copy, *line, *save;
+	size_t		 count = 0;
+	int		 rc = DB_OK;
+
+	if (rules_load(db, group, &rules) <= 0)
+		return DB_ERROR;
+	text = json_string_value(json_object_get(rules, "standing_items"));
+	standing = json_array();
+	if ((copy = strdup(text ? text : "")) != NULL)
+		for (line = strtok_r(copy, "\r\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\r\n", &save))
+			if (line[strspn(line, " \t")] != '\0')
+				json_array_append_new(standing,
+				    json_pack("{s:s, s:i}", "title", line, "id", 0));
+	free(copy);
+	json_decref(rules);
+	points = db_rows(db, sql_open_points, "i", group);
+	drafts = db_rows(db, sql_drafts, "i", group);
+	answers = db_rows(db, sql_responses_since, "iit", group, meeting,
+	    held_on);
+	if (points == NULL || drafts == NULL || answers == NULL)
+		rc = DB_ERROR;
+	if (rc == DB_OK)
+		rc = items_from(db, meeting, standing, "standing", "", &count);
+	if (rc == DB_OK)
+		rc = items_from(db, meeting, points, "action", "Action point: ",
+		    &count);
+	if (rc == DB_OK)
+		rc = items_from(db, meeting, drafts, "proposal",
+		    "Proposal to decide: ", &count);
+	if (rc == DB_OK)
+		rc = items_from(db, meeting, answers, "response",
+		    "Response received: ", &count);
+	json_decref(standing);
+	json_decref(points);
+	json_decref(drafts);
+	json_decref(answers);
+	return rc;
+}
+
+int
+meeting_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
+    int64_t *id)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_insert, "ijjjjji", group_id, V("kind"),
+	    V("held_on"), V("starts_at"), V("place"), V("chair_person_id"),
+	    actor)) != DB_OK)
+		return rc;
+	*id = db_last_id(db);
+	if ((rc = agenda_build(db, *id, group_id,
+	    json_string_value(V("held_on")))) != DB_OK)
+		return rc;
+	return audit_append(db, actor, "meeting.create", "meeting", *id,
+	    json_string_value(V("held_on")));
+}
+
+int
+meeting_load(struct db *db, int64_t id, json_t **out)
+{
+	return db_row(db, out, sql_load, "i", id);
+}
+
+json_t *
+meeting_list(struct db *db, int64_t group_id)
+{
+	return db_rows(db, sql_list, "i", group_id);
+}
+
+json_t *
+agenda_list(struct db *db, int64_t meeting_id)
+{
+	return db_rows(db, sql_agenda, "i", meeting_id);
+}
+
+int
+agenda_add(struct db *db, int64_t actor, int64_t meeting_id, json_t *v)
+{
+	int	 rc;
+
+	if ((rc = item_add(db, meeting_id, json_string_value(V("title")),
+	    "other", 0)) != DB_OK)
+		return rc;
+	return audit_append(db, actor, "agenda.add", "meeting", meeting_id,
+	    NULL);
+}
+
+int
+agenda_move(struct db *db, int64_t actor, int64_t item_id, int by,
+    int64_t *meeting_out)
+{
+	int64_t	 meeting, position, other;
+	int	 rc;
+
+	if (db_pair(db, sql_item_pos, item_id, &meeting, &position) <= 0)
+		return DB_ERROR;
+	*meeting_out = meeting;
+	if ((rc = db_int(db, &other, sql_item_at, "ii", meeting,
+	    position + by)) < 0)
+		return DB_ERROR;
+	if (rc == 0)
+		return DB_CONSTRAINT;	/* already first or last */
+	/* Through a free position: (meeting, position) is unique. */
+	if ((rc = db_exec(db, sql_item_set_pos, "ii", (int64_t)-1, item_id)) !=
+	    DB_OK || (rc = db_exec(db, sql_item_set_pos, "ii", position,
+	    other)) != DB_OK || (rc = db_exec(db, sql_item_set_pos, "ii",
+	    position + by, item_id)) != DB_OK)
+		return rc;
+	return audit_append(db, actor, "agenda.move", "meeting", meeting, NULL);
+}
+
+json_t *
+attendance_list(struct db *db, int64_t meeting_id)
+{
+	return db_rows(db, sql_attendance, "i", meeting_id);
+}
+
+int
+attendance_save(struct db *db, int64_t actor, int64_t meeting_id,
+    const struct form *form, const char *guests)
+{
+	json_t		*rows, *row;
+	const char	*status;
+	char		 name[48];
+	size_t		 i;
+	int		 rc = DB_OK;
+
+	if ((rows = attendance_list(db, meeting_id)) == NULL)
+		return DB_ERROR;
+	json_array_foreach(rows, i, row) {
+		snprintf(name, sizeof(name), "person_%lld", (long long)
+		    json_integer_value(json_object_get(row, "person_id")));
+		status = form_get(form, name);
+		if (status == NULL || *status == '\0')
+			continue;
+		if ((rc = db_exec(db, sql_attend, "ijt", meeting_id,
+		    json_object_get(row, "person_id"), status)) != DB_OK)
+			break;
+	}
+	json_decref(rows);
+	if (rc == DB_OK)
+		rc = db_exec(db, sql_guests, "ti", guests ? guests : "",
+		    meeting_id);
+	if (rc != DB_OK)
+		return rc;
+	return audit_append(db, actor, "meeting.attendance", "meeting",
+	    meeting_id, NULL);
+}
+
+int
+minutes_save(struct db *db, int64_t actor, int64_t meeting_id,
+    const struct form *form)
+{
+	json_t		*items, *item;
+	const char	*text;
+	char		 name[48];
+	size_t		 i;
+	int		 rc = DB_OK, changed = 0;
+
+	if ((items = agenda_list(db, meeting_id)) == NULL)
+		return DB_ERROR;
+	json_array_foreach(items, i, item) {
+		snprintf(name, sizeof(name), "item_%lld", (long long)
+		    json_integer_value(json_object_get(item, "id")));
+		if ((text = form_get(form, name)) == NULL)
+			continue;
+		if ((rc = db_exec(db, sql_minutes, "tji", text,
+		    json_object_get(item, "id"), meeting_id)) != DB_OK)
+			break;
+		changed += db_changes(db);
+	}
+	json_decref(items);
+	if (rc != DB_OK)
+		return rc;
+	if (changed == 0 && json_array_size(items) > 0)
+		return DB_CONSTRAINT;	/* approved minutes stay as approved */
+	return audit_append(db, actor, "minutes.save", "meeting", meeting_id,
+	    NULL);
+}
+
+int
+minutes_approve(struct db *db, int64_t actor, int64_t meeting_id, json_t *v)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_approve, "jjji", V("approved_at"),
+	    V("proposed_by"), V("seconded_by"), meeting_id)) != DB_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;
+	return audit_append(db, actor, "minutes.approve", "meeting",
+	    meeting_id, NULL);
+}
+
+int
+minutes_publish(struct db *db, int64_t actor, int64_t meeting_id,
+    const char *today)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_publish, "ti", today, meeting_id)) != DB_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;
+	return audit_append(db, actor, "minutes.publish", "meeting",
+	    meeting_id, today);
+}
+
+int
+action_point_add(struct db *db, int64_t actor, int64_t meeting_id, json_t *v,
+    const char *today)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_point_add, "ijjjt", meeting_id, V("text"),
+	    V("owner_id"), V("due_on"), today)) != DB_OK)
+		return rc;
+	return audit_append(db, actor, "action.create", "action",
+	    db_last_id(db), json_string_value(V("due_on")));
+}
+
+json_t *
+action_points_open(struct db *db, int64_t group_id)
+{
+	return db_rows(db, sql_open_points, "i", group_id);
+}
+
+json_t *
+meeting_actions(struct db *db, int64_t meeting_id)
+{
+	return db_rows(db, sql_meeting_actions, "i", meeting_id);
+}

@@ -1,0 +1,315 @@
+/*
+ * Minutes typed per agenda item (saved as they type, when JavaScript is
+ * there to do it), structured action points, approval at a later meeting
+ * with who proposed and seconded, publishing, and the printable minutes
+ * and meeting pack.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "meetings.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../render/pdf.h"
+#include "../server/form_page.h"
+#include "../voice/voice.h"
+#include "../util/date.h"
+
+static int64_t
+int_of(const json_t *o, const char *key)
+{
+	return json_integer_value(json_object_get(o, key));
+}
+
+static const char *
+str_of(const json_t *o, const char *key)
+{
+	const char	*s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "";
+}
+
+/* Every item's minutes must fit; the names are "item_ID". */
+static int
+minutes_fit(const struct form *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->n; i++)
+		if (strncmp(f->fields[i].name, "item_", 5) == 0 &&
+		    f->fields[i].len > MINUTES_MAX_CHARS * 4)
+			return 0;
+	return 1;
+}
+
+void
+minutes_edit(struct request *rq, struct response *rs)
+{
+	json_t	*m;
+	int	 rc;
+
+	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if (rq->method == HTTP_GET) {
+		meeting_summary(m);
+		response_view(rs, "meetings/minutes", json_pack("{s:s, s:o, s:o}",
+		    "title", "Minutes", "meeting", m, "agenda",
+		    agenda_list(rq->db, rq->ids[0])));
+		return;
+	}
+	json_decref(m);
+	if (!minutes_fit(&rq->body)) {
+		response_error(rs, 413, "The minutes of one item are too long.");
+		return;
+	}
+	rc = minutes_save(rq->db, rq->who.account_id, rq->ids[0], &rq->body);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "These minutes are approved and can no "
+		    "longer be changed.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The minutes were not saved. Try again.");
+	else
+		response_redirect(rs, "/meetings/%lld/minutes?saved=1",
+		    (long long)rq->ids[0]);
+}
+
+static int
+point_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	date_today(rq->now, today);
+	rc = action_point_add(rq->db, rq->who.account_id, rq->ids[0], v, today);
+	if (rc == DB_OK)
+		*location = location_of("/meetings/%lld#actions", rq->ids[0]);
+	return rc;
+}
+
+/* Owners work at the group's site. */
+static json_t *
+point_prepare(struct request *rq, struct response *rs, json_t *m,
+    struct form_page *fp, int *refused)
+{
+	struct scope_filter	 f = { 0, NULL, NULL };
+	json_t			*options;
+	char			 site[32];
+
+	(void)rs;
+	(void)refused;
+	snprintf(site, sizeof(site), "[%lld]", (long long)int_of(m, "site_id"));
+	f.site_ids = site;
+	options = json_pack("{s:o}", "owner_id", account_options(rq->db, &f));
+	fp->options = options;
+	return options;
+}
+
+void
+action_points_add(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		meeting_load, "/meetings/%lld", "held_on", point_prepare,
+	};
+	struct form_page fp = {
+		.title = "Add an action point", .submit = "Add action point",
+		.fields = action_point_fields,
+		.nfields = action_point_fields_count, .save = point_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+action_points_index(struct request *rq, struct response *rs)
+{
+	json_t	*group, *points, *row;
+	char	 today[DATE_CHARS + 1];
+	size_t	 i;
+
+	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	points = action_points_open(rq->db, rq->ids[0]);
+	json_array_foreach(points, i, row) {
+		json_object_set_new(row, "age_days", json_integer(date_diff_days(
+		    str_of(row, "created_on"), today)));
+		json_object_set_new(row, "overdue", json_boolean(
+		    date_diff_days(today, str_of(row, "due_on")) < 0));
+	}
+	response_view(rs, "meetings/action_points", json_pack("{s:s, s:o, s:o}",
+	    "title", "Open action points", "group", group, "action_points",
+	    points));
+}
+
+static int
+approve_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	if (json_integer_value(json_object_get(v, "proposed_by")) ==
+	    json_integer_value(json_object_get(v, "seconded_by"))) {
+		form_error(errors, "seconded_by", "Someone else must second it");
+		return DB_CONSTRAINT;
+	}
+	rc = minutes_approve(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/meetings/%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "approved_at",
+	    "Only draft minutes can be approved");
+}
+
+/* Minutes are approved at a later meeting of the same group. */
+static json_t *
+approve_prepare(struct request *rq, struct response *rs, json_t *m,
+    struct form_page *fp, int *refused)
+{
+	json_t	*all, *later, *row, *kept;
+	size_t	 i;
+
+	(void)rs;
+	(void)refused;
+	later = json_array();
+	all = meeting_list(rq->db, int_of(m, "group_id"));
+	json_array_foreach(all, i, row)
+		if (strcmp(str_of(row, "held_on"), str_of(m, "held_on")) > 0)
+			json_array_append_new(later, json_pack("{s:O, s:O}",
+			    "value", json_object_get(row, "id"), "label",
+			    json_object_get(row, "held_on")));
+	json_decref(all);
+	kept = json_pack("{s:o, s:o, s:o}", "approved_at", later,
+	    "proposed_by", group_member_options(rq->db, int_of(m, "group_id")),
+	    "seconded_by", group_member_options(rq->db, int_of(m, "group_id")));
+	fp->options = kept;
+	return kept;
+}
+
+void
+minutes_approve_page(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		meeting_load, "/meetings/%lld", "held_on", approve_prepare,
+	};
+	struct form_page fp = {
+		.title = "Record that the minutes were approved",
+		.submit = "Approve", .fields = approval_fields,
+		.nfields = approval_fields_count, .save = approve_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+minutes_publish_page(struct request *rq, struct response *rs)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	date_today(rq->now, today);
+	rc = minutes_publish(rq->db, rq->who.account_id, rq->ids[0], today);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "Only approved minutes can be published.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/meetings/%lld", (long long)rq->ids[0]);
+}
+
+static void
+minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
+    const json_t *actions, int with_minutes)
+{
+	const json_t	*row;
+	char		 line[160];
+	size_t		 i;
+
+	snprintf(line, sizeof(line), "%s: %s on %s at %s", str_of(m,
+	    "group_name"), str_of(m, "kind_label"), str_of(m, "held_on"),
+	    str_of(m, "starts_at"));
+	pdf_heading(pdf, line, 1);
+	pdf_pair(pdf, "Where", str_of(m, "place"));
+	pdf_pair(pdf, "Chair", str_of(m, "chair_name"));
+	snprintf(line, sizeof(line), "%lld present of %lld members; %lld "
+	    "needed, so %s", (long long)int_of(m, "present_count"),
+	    (long long)int_of(m, "member_count"), (long long)int_of(m,
+	    "quorum_needed"), json_is_true(json_object_get(m, "quorate")) ?
+	    "quorate" : "NOT quorate: decisions need confirming");
+	pdf_pair(pdf, "Quorum", line);
+	json_array_foreach(items, i, row) {
+		snprintf(line, sizeof(line), "%zu. %s", i + 1, str_of(row,
+		    "title"));
+		pdf_heading(pdf, line, 2);
+		if (with_minutes)
+			pdf_paragraph(pdf, str_of(row, "minutes"));
+	}
+	if (json_array_size(actions) > 0)
+		pdf_heading(pdf, "Action points", 2);
+	json_array_foreach(actions, i, row) {
+		snprintf(line, sizeof(line), "%s, by %s", str_of(row,
+		    "owner_name"), str_of(row, "due_on"));
+		pdf_pair(pdf, str_of(row, "text"), line);
+	}
+}
+
+/* Renders a PDF of the meeting: minutes (their own, if visible) or the
+ * pack (agenda and open action points, for printing beforehand). */
+static void
+meeting_pdf(struct request *rq, struct response *rs, int minutes)
+{
+	json_t		*m, *items, *actions;
+	struct pdf	*pdf;
+	char		 title[96];
+
+	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	meeting_summary(m);
+	if (minutes && strcmp(str_of(m, "minutes_state"), "published") != 0 &&
+	    !access_covers(&rq->who, ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) |
+	    ROLES_STAFF, int_of(m, "site_id"), int_of(m, "group_id"))) {
+		json_decref(m);
+		response_error(rs, 403, "These minutes are not published yet.");
+		return;
+	}
+	items = agenda_list(rq->db, rq->ids[0]);
+	actions = minutes ? meeting_actions(rq->db, rq->ids[0]) :
+	    action_points_open(rq->db, int_of(m, "group_id"));
+	snprintf(title, sizeof(title), "%s %s", minutes ? "Minutes" :
+	    "Meeting pack", str_of(m, "held_on"));
+	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	if (!minutes)
+		pdf_heading(pdf, "Meeting pack", 1);
+	minutes_draw(pdf, m, items, actions, minutes);
+	json_decref(m);
+	json_decref(items);
+	json_decref(actions);
+	if (pdf_finish(pdf) == -1) {
+		response_error(rs, 500, "The document could not be made.");
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = strdup("application/pdf");
+}
+
+void
+minutes_pdf(struct request *rq, struct response *rs)
+{
+	meeting_pdf(rq, rs, 1);
+}
+
+void
+meeting_pack_pdf(struct request *rq, struct response *rs)
+{
+	meeting_pdf(rq, rs, 0);
+}
