@@ -336,7 +336,7 @@ minutes_save(struct db *db, int64_t actor, int64_t meeting_id,
 	json_t		*items, *item;
 	const char	*text;
 	char		 name[48];
-	size_t		 i;
+	size_t		 i, n;
 	int		 rc = DB_OK, changed = 0;
 
 	if ((items = agenda_list(db, meeting_id)) == NULL)
@@ -351,10 +351,11 @@ minutes_save(struct db *db, int64_t actor, int64_t meeting_id,
 			break;
 		changed += db_changes(db);
 	}
+	n = json_array_size(items);
 	json_decref(items);
 	if (rc != DB_OK)
 		return rc;
-	if (changed == 0 && json_array_size(items) > 0)
+	if (changed == 0 && n > 0)
 		return DB_CONSTRAINT;	/* approved minutes stay as approved */
 	return audit_append(db, actor, "minutes.save", "meeting", meeting_id,
 	    NULL);

@@ -312,6 +312,38 @@ async function mainText(page) {
   return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 }
 
+async function signOut(page) {
+  await navigates(page, () => page.getByRole('button', { name: 'Sign out', exact: true }).click());
+  assert(pathOf(page) === '/sign-in' || pathOf(page) === '/', `sign-out landed on ${pathOf(page)}`);
+}
+
+// Sign in as a demo account and expect home.
+async function signInHome(page, username, password) {
+  await signIn(page, username, password);
+  assert(pathOf(page) === '/', `landed on ${pathOf(page)}`);
+}
+
+// The error summary's messages, in order.
+async function summaryMessages(page) {
+  const summary = page.locator('.govuk-error-summary');
+  assert(await summary.isVisible(), 'no visible error summary');
+  return (await summary.locator('li').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+}
+
+// Note (without failing) when the error summary lists its fields out of the
+// form's order, which GOV.UK asks for.
+async function noteSummaryOrder(run, page) {
+  const order = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll('.govuk-error-summary a')].map((a) => a.getAttribute('href').slice(1));
+    const fields = [...document.querySelectorAll('main form [id]')].map((e) => e.id);
+    return { ids, pos: ids.map((id) => fields.indexOf(id)) };
+  });
+  const sorted = [...order.pos].sort((a, b) => a - b);
+  if (order.pos.some((p, i) => p !== sorted[i])) {
+    log(`  [${run.mode}] note: ${pathOf(page)} error summary lists ${order.ids.map((i) => `#${i}`).join(', ')}, not in the form's order`);
+  }
+}
+
 // ---- journeys ----------------------------------------------------------
 
 // 1. Admin first sign-in: one-time password, forced change, then home.
@@ -706,6 +738,269 @@ async function access(run, admin, adminPassword, demoPassword) {
   }
 }
 
+// 6. A rep logs a conversation; a prison number in the text is refused.
+async function logConversation(run, password, convo) {
+  const J = '6-log';
+  const tag = run.js ? 'js run' : 'no-js run';
+  const raised = `No tablets on the wing at night, ${tag}`;
+  const action = `Ask healthcare about the night tablets, ${tag}`;
+  const page = await run.page();
+  try {
+    await step(`[${run.mode}] 6 rep.fenwick signs in and opens the log form`, async () => {
+      await signInHome(page, 'rep.fenwick', password);
+      await page.goto('/conversations/new');
+      assert(pathOf(page) === '/conversations/new', `landed on ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'log form');
+    await check(`[${run.mode}] 6 the form starts with HMP Fenwick, today's date and a time`, async () => {
+      const site = (await page.locator('#site_id option:checked').innerText()).trim();
+      assert(site === 'HMP Fenwick', `site is "${site}"`);
+      const date = await page.inputValue('#occurred_on');
+      assert(date === TODAY, `date is "${date}", not ${TODAY}`);
+      const time = await page.inputValue('#occurred_time');
+      assert(/^([01]\d|2[0-3]):[0-5]\d$/.test(time), `time is "${time}"`);
+    });
+    // axe misses this: a yes/no checkbox named only "Yes", its question a label for nothing.
+    const orphans = await page.locator('main label[for]').evaluateAll((ls) =>
+      ls.filter((l) => !document.getElementById(l.htmlFor)).map((l) => `label[for=${l.htmlFor}] "${l.textContent.trim()}"`));
+    if (orphans.length) log(`  [${run.mode}] note: /conversations/new labels for no control: ${orphans.join('; ')}`);
+    await step(`[${run.mode}] 6 a text with a prison number is refused: "Rephrase it so no one can be identified"`, async () => {
+      await page.selectOption('#channel', 'wing_visit');
+      await page.getByRole('checkbox', { name: 'Healthcare', exact: true }).check();
+      await page.fill('#raised', 'A1234BC has no tablets');
+      await page.selectOption('#consent', 'anonymous');
+      await selectByLabel(page, '#outcome', /^Passed to the coordinator$/);
+      const resp = await submit(page);
+      assert(resp.status() === 422, `status ${resp.status()}`);
+      const msgs = await summaryMessages(page);
+      assert(msgs.some((m) => m.includes('Rephrase it so no one can be identified')), `summary says ${JSON.stringify(msgs)}`);
+    });
+    await run.visited(page, J, 'prison number refused');
+    await check(`[${run.mode}] 6 "Passed to the coordinator" without a follow-up action is refused too`, async () => {
+      const msgs = await summaryMessages(page);
+      assert(msgs.some((m) => /^Enter the follow-up action/.test(m)), `summary says ${JSON.stringify(msgs)}`);
+      assert(await page.locator('#followup_action-error').isVisible(), 'no visible #followup_action-error');
+    });
+    await check(`[${run.mode}] 6 the text field shows its error and the rest of the input is kept`, async () => {
+      assert(await page.locator('#raised-error').isVisible(), 'no visible #raised-error');
+      const by = (await page.getAttribute('#raised', 'aria-describedby')) || '';
+      assert(by.split(/\s+/).includes('raised-error'), `aria-describedby is "${by}"`);
+      assert((await page.inputValue('#raised')) === 'A1234BC has no tablets', 'text not kept');
+      assert(await page.getByRole('checkbox', { name: 'Healthcare', exact: true }).isChecked(), 'topic not kept');
+      assert((await page.inputValue('#outcome')) === 'coordinator', 'outcome not kept');
+      assert((await page.inputValue('#channel')) === 'wing_visit', 'channel not kept');
+    });
+    await noteSummaryOrder(run, page);
+    await step(`[${run.mode}] 6 rephrased, with a follow-up action, the log is saved`, async () => {
+      await page.fill('#raised', raised);
+      await page.fill('#followup_action', action);
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(pathOf(page) === '/conversations/new', `landed on ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'logged');
+    await step(`[${run.mode}] 6 a "Conversation logged" success banner shows on a fresh form`, async () => {
+      const banner = page.locator('.govuk-notification-banner--success');
+      assert(await banner.isVisible(), 'no success banner');
+      const text = (await banner.innerText()).replace(/\s+/g, ' ');
+      assert(text.includes('Conversation logged'), `banner says "${text}"`);
+      assert((await page.inputValue('#raised')) === '', 'the text field is not empty');
+      assert((await page.inputValue('#followup_action')) === '', 'the follow-up field is not empty');
+      const href = await banner.locator('a').first().getAttribute('href');
+      const m = (href || '').match(/^\/conversations\/(\d+)$/);
+      assert(m, `banner link is ${href}`);
+      convo.id = m[1];
+    });
+    await step(`[${run.mode}] 6 the log is listed at /conversations`, async () => {
+      await page.goto('/conversations');
+      const row = page.locator('main table tbody tr', { hasText: raised });
+      assert((await row.count()) === 1, `${await row.count()} rows for the log`);
+      const cells = (await row.locator('td').allInnerTexts()).map((s) => s.trim());
+      assert(cells[1] === 'HMP Fenwick, A wing', `where cell is "${cells[1]}"`);
+      assert(cells[3].startsWith('Passed to the coordinator'), `outcome cell is "${cells[3]}"`);
+    });
+    await run.visited(page, J, 'logs');
+    await step(`[${run.mode}] 6 the log's page opens from the list`, async () => {
+      const row = page.locator('main table tbody tr', { hasText: raised });
+      await navigates(page, () => row.getByRole('link').click());
+      assert(pathOf(page) === `/conversations/${convo.id}`, `link went to ${pathOf(page)}`);
+      const text = await mainText(page);
+      for (const want of [raised, 'Healthcare', 'Share anonymously', 'Passed to the coordinator', action]) {
+        assert(text.includes(want), `"${want}" not on the page`);
+      }
+    });
+    await run.visited(page, J, 'the log');
+    convo.action = action;
+  } finally {
+    await page.context().close();
+  }
+}
+
+// 7. The rep closes the follow-up that journey 6 made.
+async function closeFollowUp(run, password, convo) {
+  const J = '7-follow-up';
+  await step(`[${run.mode}] 7 journey 6 left a follow-up to close`, async () => {
+    assert(convo.action, 'no follow-up from journey 6');
+  });
+  const page = await run.page();
+  const row = () => page.locator('main table tbody tr', { hasText: convo.action });
+  try {
+    await step(`[${run.mode}] 7 rep.fenwick's /followups lists the new follow-up`, async () => {
+      await signInHome(page, 'rep.fenwick', password);
+      await page.goto('/followups');
+      assert((await row().count()) === 1, `${await row().count()} rows for "${convo.action}"`);
+    });
+    await run.visited(page, J, 'follow-ups');
+    await step(`[${run.mode}] 7 its Close link opens the close form`, async () => {
+      await navigates(page, () => row().getByRole('link', { name: /^Close/ }).click());
+      assert(/^\/followups\/\d+\/close$/.test(pathOf(page)), `link went to ${pathOf(page)}`);
+      assert((await mainText(page)).includes(convo.action), 'the form does not name the action');
+    });
+    await run.visited(page, J, 'close form');
+    await step(`[${run.mode}] 7 closing it with nothing said is refused: "Enter what was done"`, async () => {
+      const resp = await submit(page);
+      assert(resp.status() === 422, `status ${resp.status()}`);
+      const msgs = await summaryMessages(page);
+      assert(msgs.includes('Enter what was done'), `summary says ${JSON.stringify(msgs)}`);
+      assert(await page.locator('#close_note-error').isVisible(), 'no visible #close_note-error');
+    });
+    await run.visited(page, J, 'close form errors');
+    await step(`[${run.mode}] 7 saying what was done closes it, and it leaves the open list`, async () => {
+      await page.fill('#close_note', 'Healthcare moved the night round earlier.');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(pathOf(page) === '/followups', `landed on ${pathOf(page)}`);
+      assert((await row().count()) === 0, 'still listed as open');
+    });
+    await run.visited(page, J, 'after closing');
+    if (!(await page.locator('.govuk-notification-banner').count())) {
+      log(`  [${run.mode}] note: ${page.url().replace(run.base, '')} gives no confirmation that the follow-up was closed`);
+    }
+    await check(`[${run.mode}] 7 it is listed among the closed ones`, async () => {
+      await page.goto('/followups?closed=1');
+      assert((await row().count()) === 1, `${await row().count()} rows for "${convo.action}"`);
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
+// 8. Proposal loop: a member drafts and the group agrees it, the coordinator
+// sends it, the governor turns it down with a reason, and the group reads why.
+async function proposalLoop(run, password) {
+  const J = '8-proposal';
+  const tag = run.js ? 'JS' : 'No-JS';
+  const title = `Large-print menus (${tag})`;
+  const options = ['Print the menu in large type', 'Read the menu out on the wing'];
+  const reason = `the menu boards are being replaced in the spring (${tag.toLowerCase()})`;
+  const page = await run.page();
+  let id;
+  try {
+    await step(`[${run.mode}] 8 member.forum opens "Draft a proposal" from /groups/1`, async () => {
+      await signInHome(page, 'member.forum', password);
+      await page.goto('/groups/1');
+      await run.visited(page, J, 'group');
+      await navigates(page, () => page.getByRole('link', { name: 'Draft a proposal' }).click());
+      assert(pathOf(page) === '/groups/1/proposals/new', `link went to ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'new proposal form');
+    await step(`[${run.mode}] 8 the draft is saved`, async () => {
+      await page.fill('#title', title);
+      await page.fill('#problem', 'Members cannot read the small print on the menu sheet.');
+      await page.fill('#options', options.join('\n'));
+      await page.locator('#issue_ids input[type="checkbox"]').first().check();
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      const m = pathOf(page).match(/^\/proposals\/(\d+)$/);
+      assert(m, `landed on ${pathOf(page)}`);
+      id = m[1];
+      assert((await page.locator('h1').innerText()).includes(title), 'title not in the heading');
+      const items = (await page.locator('main ol li').allInnerTexts()).map((s) => s.trim());
+      assert(options.every((o) => items.includes(o)), `options listed as ${JSON.stringify(items)}`);
+      assert((await mainText(page)).includes('Draft'), 'not shown as a draft');
+    });
+    await run.visited(page, J, 'draft');
+    await step(`[${run.mode}] 8 the group's decision is recorded: agreed by consensus`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: "Record the group's decision" }).click());
+      assert(pathOf(page) === `/proposals/${id}/vote`, `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'vote form');
+      await selectByLabel(page, '#outcome', /^The group agreed it$/);
+      await page.check('#consensus-yes');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      if (pathOf(page) !== `/proposals/${id}`) await page.goto(`/proposals/${id}`);
+      assert((await mainText(page)).includes('Agreed by the group'), 'not shown as agreed');
+    });
+    await run.visited(page, J, 'agreed');
+    await step(`[${run.mode}] 8 member.forum signs out`, () => signOut(page));
+
+    await step(`[${run.mode}] 8 coordinator.fenwick sends it to the governor`, async () => {
+      await signInHome(page, 'coordinator.fenwick', password);
+      await page.goto(`/proposals/${id}`);
+      await run.visited(page, J, 'coordinator sees proposal');
+      await navigates(page, () => page.getByRole('link', { name: 'Send to a decision maker' }).click());
+      assert(pathOf(page) === `/proposals/${id}/submit`, `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'send form');
+      await selectByLabel(page, '#decision_maker_id', /^Governor, HMP Fenwick$/);
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      if (pathOf(page) !== `/proposals/${id}`) await page.goto(`/proposals/${id}`);
+      assert((await mainText(page)).includes('Waiting for a decision'), 'not shown as waiting for a decision');
+    });
+    await run.visited(page, J, 'sent');
+    await step(`[${run.mode}] 8 coordinator.fenwick signs out`, () => signOut(page));
+
+    await step(`[${run.mode}] 8 governor.fenwick sees it at /decisions and opens it`, async () => {
+      await signInHome(page, 'governor.fenwick', password);
+      await page.goto('/decisions');
+      await run.visited(page, J, 'decisions');
+      const link = page.locator('main table tbody tr').getByRole('link', { name: title, exact: true });
+      assert((await link.count()) === 1, `${await link.count()} links to "${title}"`);
+      await navigates(page, () => link.click());
+      assert(pathOf(page) === `/proposals/${id}`, `link went to ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'governor sees proposal');
+    await step(`[${run.mode}] 8 "Not accepted" without a reason is refused: "Enter the reason"`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Respond', exact: true }).click());
+      assert(pathOf(page) === `/proposals/${id}/respond`, `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'respond form');
+      await selectByLabel(page, '#kind', /^Not accepted$/);
+      const resp = await submit(page);
+      assert(resp.status() === 422, `status ${resp.status()}`);
+      const msgs = await summaryMessages(page);
+      assert(msgs.some((m) => m.startsWith('Enter the reason')), `summary says ${JSON.stringify(msgs)}`);
+      assert(await page.locator('#reason-error').isVisible(), 'no visible #reason-error');
+      assert((await page.inputValue('#kind')) === 'not_accepted', 'the decision was not kept');
+    });
+    await run.visited(page, J, 'respond errors');
+    await step(`[${run.mode}] 8 with a reason the response is sent`, async () => {
+      await page.fill('#reason', reason);
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(!/\/respond$/.test(pathOf(page)), 'still on the response form');
+    });
+    await run.visited(page, J, 'responded');
+    await check(`[${run.mode}] 8 it has left governor.fenwick's /decisions`, async () => {
+      await page.goto('/decisions');
+      const n = await page.getByRole('link', { name: title, exact: true }).count();
+      assert(n === 0, `still listed (${n})`);
+    });
+    await step(`[${run.mode}] 8 governor.fenwick signs out`, () => signOut(page));
+
+    await step(`[${run.mode}] 8 member.forum reads "We could not, because" and the reason at /groups/1/you-said-we-did`, async () => {
+      await signInHome(page, 'member.forum', password);
+      await page.goto('/groups/1/you-said-we-did');
+      const card = page.locator('.govuk-summary-card', { hasText: title });
+      assert((await card.count()) === 1, `${await card.count()} cards for "${title}"`);
+      const text = (await card.innerText()).replace(/\s+/g, ' ');
+      assert(text.includes(`We could not, because ${reason}`), `card says "${text}"`);
+    });
+    await run.visited(page, J, 'you said we did');
+  } finally {
+    await page.context().close();
+  }
+}
+
 // ---- main --------------------------------------------------------------
 
 async function main() {
@@ -766,12 +1061,16 @@ async function main() {
     pending.add(buf);
     return runLog.run(buf, async () => {
       const pw = `new ${run.mode} password 2024`;
+      const convo = {}; // journey 6 leaves its log here for journey 7
       const journeys = [
         () => adminFirstSignIn(run, admin, otp, pw),
         () => newcomer(run, admin, pw),
         () => validation(run, admin, pw),
         ...(run.js ? [() => keyboardOnly(run, demoPassword)] : []),
         () => access(run, admin, pw, demoPassword),
+        () => logConversation(run, demoPassword, convo),
+        () => closeFollowUp(run, demoPassword, convo),
+        () => proposalLoop(run, demoPassword),
       ];
       for (const j of journeys) {
         try {

@@ -63,6 +63,15 @@ static struct fixture fixtures[] = {
 	    "g.site_id = 1", "SELECT min(a.id) FROM actions a JOIN proposals p "
 	    "ON p.id = a.proposal_id JOIN groups g ON g.id = p.group_id WHERE "
 	    "g.site_id = 3", 0, 0 },
+	{ "/meetings/", "SELECT min(m.id) FROM meetings m JOIN groups g ON "
+	    "g.id = m.group_id WHERE g.site_id = 1 AND m.minutes_state = "
+	    "'published'", "SELECT min(m.id) FROM meetings m JOIN groups g ON "
+	    "g.id = m.group_id WHERE g.site_id = 3", 0, 0 },
+	{ "/agenda-items/", "SELECT min(i.id) FROM agenda_items i JOIN meetings "
+	    "m ON m.id = i.meeting_id JOIN groups g ON g.id = m.group_id WHERE "
+	    "g.site_id = 1", "SELECT min(i.id) FROM agenda_items i JOIN meetings "
+	    "m ON m.id = i.meeting_id JOIN groups g ON g.id = m.group_id WHERE "
+	    "g.site_id = 3", 0, 0 },
 	{ "/topics/", "SELECT min(id) FROM topics WHERE site_id = 1",
 	    "SELECT min(id) FROM topics WHERE site_id = 3", 0, 0 },
 };

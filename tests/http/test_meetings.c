@@ -1,0 +1,346 @@
+/*
+ * Meetings: the agenda carries open action points forward until they
+ * are closed, quorum is computed from attendance, minutes go from draft
+ * to approved (at a later meeting) to published, and draft minutes stay
+ * with the group that writes them.
+ */
+#include "http_test.h"
+
+#define PW	"meeting-test-pw"
+
+static struct server srv;
+
+static int
+setup(void **state)
+{
+	static const char *users[] = { "member.forum", "coordinator.fenwick",
+	    "governor.fenwick" };
+	char	 args[128];
+	size_t	 i;
+
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1)
+		return -1;
+	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++) {
+		snprintf(args, sizeof(args), "user passwd %s --password-stdin",
+		    users[i]);
+		if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
+			return -1;
+	}
+	/* A member of Westvale's council, another site's group. */
+	snprintf(args, sizeof(args), "user add member.westvale --role member "
+	    "--scope group:%lld --password-stdin", db_scalar(&srv,
+	    "SELECT id FROM groups WHERE name = 'Westvale Community Council'"));
+	if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
+		return -1;
+	return server_launch(&srv);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static void
+as(struct client *c, const char *user)
+{
+	assert_int_equal(client_as(c, &srv, user, PW), 0);
+}
+
+static void
+post_expect(struct client *c, const char *path, const char *body, long want,
+    struct reply *r)
+{
+	struct reply	 page;
+
+	http_get(c, path, &page);
+	reply_free(&page);
+	if (http_post(c, path, body, 1, r) != want)
+		print_error("POST %s: %ld\n%.1200s\n", path, r->status, r->body);
+	assert_int_equal(r->status, want);
+}
+
+static long long
+meeting_on(struct client *c, const char *date)
+{
+	struct reply	 r;
+	char		 body[160];
+	long long	 id;
+
+	snprintf(body, sizeof(body), "kind=forum&held_on=%s&starts_at=14:00"
+	    "&place=Chapel", date);
+	post_expect(c, "/groups/1/meetings/new", body, 303, &r);
+	id = strtoll(r.location + strlen("/meetings/"), NULL, 10);
+	reply_free(&r);
+	assert_true(id > 0);
+	return id;
+}
+
+static int
+on_agenda(long long meeting, const char *title)
+{
+	char	 sql[256];
+
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM agenda_items WHERE "
+	    "meeting_id = %lld AND title = 'Action point: %s'", meeting, title);
+	return (int)db_scalar(&srv, sql);
+}
+
+static void
+open_action_points_ride_on_every_agenda(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], body[160];
+	long long	 first, second, third, fourth, point;
+
+	(void)state;
+	as(&c, "member.forum");
+	first = meeting_on(&c, "2027-01-05");
+	snprintf(path, sizeof(path), "/meetings/%lld/action-points", first);
+	snprintf(body, sizeof(body), "text=Fix+the+chapel+heating&owner_id=%lld"
+	    "&due_on=2027-01-20", db_scalar(&srv, "SELECT id FROM accounts "
+	    "WHERE username = 'coordinator.fenwick'"));
+	post_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	point = db_scalar(&srv, "SELECT max(id) FROM actions");
+	second = meeting_on(&c, "2027-02-02");
+	third = meeting_on(&c, "2027-03-02");
+	assert_int_equal(on_agenda(second, "Fix the chapel heating"), 1);
+	assert_int_equal(on_agenda(third, "Fix the chapel heating"), 1);
+	/* Closed, it stops being carried forward. */
+	{
+		struct client	 staff;
+
+		as(&staff, "coordinator.fenwick");
+		snprintf(path, sizeof(path), "/actions/%lld/close", point);
+		post_expect(&staff, path, "evidence=New+boiler+fitted", 303, &r);
+		assert_string_equal(r.location, "/groups/1/action-points");
+		reply_free(&r);
+		client_free(&staff);
+	}
+	fourth = meeting_on(&c, "2027-04-06");
+	assert_int_equal(on_agenda(fourth, "Fix the chapel heating"), 0);
+	/* Standing items come first, in the group's order. */
+	snprintf(path, sizeof(path), "/meetings/%lld", fourth);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "Welcome and apologies");
+	assert_true(strstr(r.body, "Welcome and apologies") <
+	    strstr(r.body, "Any other business"));
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+agenda_items_are_added_and_reordered(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], sql[200];
+	long long	 meeting, item;
+
+	(void)state;
+	as(&c, "member.forum");
+	meeting = meeting_on(&c, "2027-05-04");
+	snprintf(path, sizeof(path), "/meetings/%lld/agenda", meeting);
+	assert_int_equal(http_post(&c, path, "title=Talk+from+the+library", 1,
+	    &r), 303);
+	reply_free(&r);
+	item = db_scalar(&srv, "SELECT max(id) FROM agenda_items");
+	snprintf(path, sizeof(path), "/agenda-items/%lld/up", item);
+	assert_int_equal(http_post(&c, path, "", 1, &r), 303);
+	reply_free(&r);
+	snprintf(sql, sizeof(sql), "SELECT position = (SELECT max(position) "
+	    "FROM agenda_items WHERE meeting_id = %lld) - 1 FROM agenda_items "
+	    "WHERE id = %lld", meeting, item);
+	assert_int_equal(db_scalar(&srv, sql), 1);
+	snprintf(path, sizeof(path), "/agenda-items/%lld/down", item);
+	assert_int_equal(http_post(&c, path, "", 1, &r), 303);
+	reply_free(&r);
+	/* Already last: it can go no further. */
+	assert_int_equal(http_post(&c, path, "", 1, &r), 409);
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+quorum_follows_attendance(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], body[512];
+	long long	 meeting;
+	size_t		 len = 0;
+	long long	 n = 0;
+
+	(void)state;
+	as(&c, "member.forum");
+	meeting = meeting_on(&c, "2027-06-01");
+	/* Six members: two present is not enough, three is. */
+	snprintf(path, sizeof(path), "/meetings/%lld/attendance", meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	reply_free(&r);
+	{
+		char sql[200];
+
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM memberships "
+		    "WHERE group_id = 1 AND to_on IS NULL");
+		n = db_scalar(&srv, sql);
+	}
+	assert_true(n >= 4);
+	for (long long k = 0; k < 2; k++)
+		len += (size_t)snprintf(body + len, sizeof(body) - len,
+		    "%sperson_%lld=present", k ? "&" : "", db_scalar(&srv,
+		    k ? "SELECT max(person_id) FROM memberships WHERE group_id = 1 "
+		    "AND to_on IS NULL" : "SELECT min(person_id) FROM memberships "
+		    "WHERE group_id = 1 AND to_on IS NULL"));
+	assert_int_equal(http_post(&c, path, body, 1, &r), 303);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "Not quorate");
+	reply_free(&r);
+	/* Everyone present now. */
+	snprintf(path, sizeof(path), "/meetings/%lld/attendance", meeting);
+	len = 0;
+	{
+		char	 sql[160];
+
+		for (long long k = 0; k < n; k++) {
+			snprintf(sql, sizeof(sql), "SELECT person_id FROM "
+			    "memberships WHERE group_id = 1 AND to_on IS NULL "
+			    "ORDER BY person_id LIMIT 1 OFFSET %lld",
+			    (long long)k);
+			len += (size_t)snprintf(body + len, sizeof(body) - len,
+			    "%sperson_%lld=present", k ? "&" : "",
+			    db_scalar(&srv, sql));
+		}
+	}
+	assert_int_equal(http_post(&c, path, body, 1, &r), 303);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, ">Quorate<");
+	reply_free(&r);
+	/* A status that is not one of the three is refused. */
+	snprintf(path, sizeof(path), "/meetings/%lld/attendance", meeting);
+	snprintf(body, sizeof(body), "person_%lld=asleep", db_scalar(&srv,
+	    "SELECT min(person_id) FROM memberships WHERE group_id = 1 AND "
+	    "to_on IS NULL"));
+	assert_int_equal(http_post(&c, path, body, 1, &r), 422);
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+minutes_go_from_draft_to_published(void **state)
+{
+	struct client	 member, staff, governor, westvale;
+	struct reply	 r;
+	char		 path[96], body[256];
+	long long	 meeting, later, item, chair;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	as(&governor, "governor.fenwick");
+	as(&westvale, "member.westvale");
+	meeting = meeting_on(&member, "2027-07-06");
+	later = meeting_on(&member, "2027-08-03");
+	item = db_scalar(&srv, "SELECT min(id) FROM agenda_items WHERE "
+	    "meeting_id = (SELECT max(id) - 1 FROM meetings)");
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes", meeting);
+	snprintf(body, sizeof(body), "item_%lld=The+forum+agreed+to+ask+"
+	    "about+**hearing+aids**", item);
+	post_expect(&member, path, body, 303, &r);
+	reply_free(&r);
+	/* Drafts are for the group's writers, not the governor or others. */
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "<strong>hearing aids</strong>");
+	reply_free(&r);
+	assert_int_equal(http_get(&governor, path, &r), 200);
+	assert_lacks(r.body, "hearing aids");
+	reply_free(&r);
+	governor.json = 1;
+	assert_int_equal(http_get(&governor, path, &r), 200);
+	assert_lacks(r.body, "hearing aids");
+	reply_free(&r);
+	governor.json = 0;
+	assert_int_equal(http_get(&westvale, path, &r), 403);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf", meeting);
+	assert_int_equal(http_get(&governor, path, &r), 403);
+	reply_free(&r);
+
+	/* Approved at the later meeting, by two different people. */
+	chair = db_scalar(&srv, "SELECT person_id FROM memberships WHERE "
+	    "group_id = 1 AND position = 'secretary' AND to_on IS NULL");
+	snprintf(path, sizeof(path), "/meetings/%lld/approve", meeting);
+	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
+	    "&seconded_by=%lld", later, chair, chair);
+	post_expect(&member, path, body, 422, &r);
+	assert_contains(r.body, "Someone else must second it");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
+	    "&seconded_by=%lld", later, chair, db_scalar(&srv, "SELECT "
+	    "person_id FROM memberships WHERE group_id = 1 AND position = "
+	    "'vice_chair' AND to_on IS NULL"));
+	post_expect(&member, path, body, 303, &r);
+	reply_free(&r);
+	/* Approved minutes are final. */
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes", meeting);
+	snprintf(body, sizeof(body), "item_%lld=changed", item);
+	assert_int_equal(http_post(&member, path, body, 1, &r), 409);
+	reply_free(&r);
+	/* Members cannot publish; staff do. */
+	snprintf(path, sizeof(path), "/meetings/%lld/publish", meeting);
+	assert_int_equal(http_post(&member, path, "", 1, &r), 403);
+	reply_free(&r);
+	assert_int_equal(http_post(&staff, path, "", 1, &r), 303);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&governor, path, &r), 200);
+	assert_contains(r.body, "hearing aids");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf", meeting);
+	assert_int_equal(http_get(&governor, path, &r), 200);
+	{
+		char	 file[320], cmd[400], buf[8192];
+		FILE	*f, *p;
+		size_t	 n;
+
+		snprintf(file, sizeof(file), "%s/minutes.pdf", srv.dir);
+		f = fopen(file, "wb");
+		fwrite(r.body, 1, r.len, f);
+		fclose(f);
+		snprintf(cmd, sizeof(cmd), "pdftotext %s - | tr '\\n' ' '", file);
+		p = popen(cmd, "r");
+		n = fread(buf, 1, sizeof(buf) - 1, p);
+		buf[n] = '\0';
+		pclose(p);
+		assert_contains(buf, "Over-50s Forum");
+		assert_contains(buf, "hearing aids");
+		assert_contains(buf, "Quorum");
+	}
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
+	client_free(&governor);
+	client_free(&westvale);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(open_action_points_ride_on_every_agenda),
+		cmocka_unit_test(agenda_items_are_added_and_reordered),
+		cmocka_unit_test(quorum_follows_attendance),
+		cmocka_unit_test(minutes_go_from_draft_to_published),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
