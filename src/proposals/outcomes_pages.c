@@ -59,8 +59,11 @@ outcome_words(json_t *row, const char *today)
 	if (state >= 0)
 		json_object_set_new(row, "state_label",
 		    json_string(proposal_state_labels[state]));
+	/* How long ago it was answered, or how long it has waited. */
 	json_object_set_new(row, "age_days", json_integer(date_diff_days(
-	    json_string_value(json_object_get(row, "submitted_on")), today)));
+	    json_string_value(json_object_get(row, json_is_string(
+	    json_object_get(row, "responded_on")) ? "responded_on" :
+	    "submitted_on")), today)));
 }
 
 static json_t *

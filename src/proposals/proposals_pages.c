@@ -193,7 +193,7 @@ proposals_show(struct request *rq, struct response *rs)
 {
 	json_t	*p, *ev, *place, *view;
 	char	 today[DATE_CHARS + 1];
-	int	 staff, state, t = rq->app->config->suppression_threshold;
+	int	 staff, exact, state, t = rq->app->config->suppression_threshold;
 	size_t	 i;
 
 	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
@@ -206,13 +206,16 @@ proposals_show(struct request *rq, struct response *rs)
 	    "state")));
 	staff = access_covers(&rq->who, PROPOSAL_STAFF, int_of(p, "site_id"),
 	    int_of(p, "group_id"));
-	/* The evidence is counted from logs: small counts stay hidden. */
+	/* The evidence is counted from logs: small counts stay hidden
+	 * outside coordinators' views, decision makers' included. */
+	exact = access_covers(&rq->who, ROLES_STAFF, int_of(p, "site_id"),
+	    int_of(p, "group_id"));
 	if ((ev = proposal_evidence(rq->db, rq->ids[0])) != NULL) {
 		json_object_set_new(ev, "log_count", voice_count(int_of(ev,
-		    "log_count"), t, staff));
+		    "log_count"), t, exact));
 		json_array_foreach(json_object_get(ev, "places"), i, place)
 			json_object_set_new(place, "n", voice_count(int_of(place,
-			    "n"), t, staff));
+			    "n"), t, exact));
 	}
 	view = json_pack("{s:O, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "title", json_object_get(p, "title"), "proposal", p,
@@ -242,6 +245,10 @@ proposals_show(struct request *rq, struct response *rs)
 		    (state == PS_ACCEPTED || state == PS_ACCEPTED_IN_PART) &&
 		    staff));
 		json_object_set_new(view, "is_staff", json_boolean(staff));
+		json_object_set_new(view, "can_respond_or_wait", json_boolean(
+		    state == PS_SUBMITTED));
+		json_object_set_new(view, "has_actions", json_boolean(
+		    json_array_size(json_object_get(view, "actions")) > 0));
 	}
 	response_view(rs, "proposals/show", view);
 }

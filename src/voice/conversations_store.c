@@ -23,7 +23,8 @@ static const char *sql_topic_link =
     "VALUES (?, ?)";
 static const char *sql_load =
     "SELECT c.id, c.site_id, c.unit_id, c.group_id, c.author_id, "
-    "c.occurred_at, c.channel, c.raised, c.consent, c.outcome, "
+    "c.occurred_at, replace(c.occurred_at, 'T', ' at ') AS when_label, "
+    "c.channel, c.raised, c.consent, c.outcome, "
     "c.escalated_to, c.service_id, c.on_behalf, c.from_paper, c.issue_id, "
     "substr(c.created_at, 1, 10) AS created_on, s.name AS site_name, "
     "u.name AS unit_name, a.display_name AS author_name, "
@@ -53,7 +54,8 @@ static const char *sql_load =
     "AND (?12 IS NULL OR (?12 = 'yes') = (c.issue_id IS NOT NULL)) "
 
 static const char *sql_list =
-    "SELECT c.id, c.occurred_at, c.channel, c.outcome, c.consent, "
+    "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') "
+    "AS when_label, c.channel, c.outcome, c.consent, "
     "substr(c.raised, 1, 160) AS raised, c.issue_id, c.author_id, "
     "s.name AS site_name, u.name AS unit_name, "
     "substr(c.created_at, 1, 10) AS created_on "

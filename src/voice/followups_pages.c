@@ -28,10 +28,13 @@ followups_page(struct request *rq, struct response *rs, int everyone)
 	    everyone ? &f : NULL, open_only);
 	voice_labels_all(rows, today);
 	response_view(rs, "voice/followups", json_pack("{s:s, s:o, s:b, s:b, "
-	    "s:b}", "title", everyone ? "Everyone's follow-ups" :
+	    "s:b, s:o}", "title", everyone ? "Everyone's follow-ups" :
 	    "My follow-ups", "followups", rows, "everyone", everyone,
 	    "open_only", open_only, "is_staff",
-	    access_any(&rq->who, ROLES_STAFF)));
+	    access_any(&rq->who, ROLES_STAFF), "notice",
+	    form_get_id(&rq->query, "closed_id") ? json_pack("{s:s}", "text",
+	    "Follow-up closed.") : form_get_id(&rq->query, "moved") ?
+	    json_pack("{s:s}", "text", "Follow-up handed on.") : json_null()));
 	scope_filter_clear(&f);
 }
 

@@ -61,7 +61,8 @@ static const char *sql_places =
     "FROM conversations c LEFT JOIN units u ON u.id = c.unit_id "
     "WHERE c.issue_id = ? GROUP BY c.unit_id ORDER BY n DESC, place";
 static const char *sql_logs =
-    "SELECT c.id, c.occurred_at, substr(c.raised, 1, 160) AS raised, "
+    "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') "
+    "AS when_label, substr(c.raised, 1, 160) AS raised, "
     "c.outcome, u.name AS unit_name FROM conversations c "
     "LEFT JOIN units u ON u.id = c.unit_id WHERE c.issue_id = ? "
     "ORDER BY c.occurred_at DESC";

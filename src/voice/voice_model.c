@@ -277,6 +277,15 @@ voice_log_rules(const json_t *v, json_t *errors)
 	const char	*why;
 	char		 msg[256];
 
+	/* In the form's order, so the error summary reads top to bottom. */
+	why = value_of(v, "raised") ? voice_identifying(value_of(v, "raised")) :
+	    NULL;
+	if (why != NULL && !json_is_true(json_object_get(v, "no_names"))) {
+		snprintf(msg, sizeof(msg), "What was raised seems to contain %s. "
+		    "Rephrase it so no one can be identified, or tick \"I have "
+		    "checked\" if it does not", why);
+		form_error(errors, "raised", msg);
+	}
 	if (outcome != NULL && strcmp(outcome, "escalated_outside") == 0 &&
 	    value_of(v, "escalated_to") == NULL)
 		form_error(errors, "escalated_to", "Enter who it was escalated to");
@@ -294,14 +303,6 @@ voice_log_rules(const json_t *v, json_t *errors)
 		if (value_of(v, "followup_due") == NULL)
 			form_error(errors, "followup_due", "Enter when the "
 			    "follow-up is due");
-	}
-	why = value_of(v, "raised") ? voice_identifying(value_of(v, "raised")) :
-	    NULL;
-	if (why != NULL && !json_is_true(json_object_get(v, "no_names"))) {
-		snprintf(msg, sizeof(msg), "What was raised seems to contain %s. "
-		    "Rephrase it so no one can be identified, or tick \"I have "
-		    "checked\" if it does not", why);
-		form_error(errors, "raised", msg);
 	}
 	return 0;
 }

@@ -925,7 +925,7 @@ async function proposalLoop(run, password) {
       assert(pathOf(page) === `/proposals/${id}/vote`, `link went to ${pathOf(page)}`);
       await run.visited(page, J, 'vote form');
       await selectByLabel(page, '#outcome', /^The group agreed it$/);
-      await page.check('#consensus-yes');
+      await page.check('#consensus');
       const resp = await submit(page);
       assert(resp.status() === 200, `status ${resp.status()}`);
       if (pathOf(page) !== `/proposals/${id}`) await page.goto(`/proposals/${id}`);
