@@ -30,9 +30,12 @@ static const char *sql_grant_insert =
     "CASE ?3 WHEN 'group' THEN ?4 END)";
 static const char *sql_group_exists = "SELECT id FROM groups WHERE id = ?";
 static const char *sql_site_exists = "SELECT id FROM sites WHERE id = ?";
+/* A group grant reaches the group's site as it is now, not as it was. */
 static const char *sql_grants_load =
-    "SELECT role, scope, ifnull(site_id, 0), ifnull(group_id, 0) "
-    "FROM grants WHERE account_id = ?";
+    "SELECT g.role, g.scope, CASE g.scope WHEN 'group' THEN "
+    "ifnull(gr.site_id, 0) ELSE ifnull(g.site_id, 0) END, "
+    "ifnull(g.group_id, 0) FROM grants g "
+    "LEFT JOIN groups gr ON gr.id = g.group_id WHERE g.account_id = ?";
 static const char *sql_session_insert =
     "INSERT INTO sessions (token_hash, account_id, created_at, last_seen_at) "
     "VALUES (?, ?, ?, ?)";
@@ -131,9 +134,7 @@ account_disable(struct db *db, int64_t id)
 
 	if ((rc = db_exec(db, sql_account_disable, "i", id)) != DB_OK)
 		return rc;
-	if ((rc = session_end_all(db, id)) != DB_OK)
-		return rc;
-	return db_exec(db, sql_token_revoke_all, "i", id);
+	return session_end_all(db, id);
 }
 
 int
@@ -284,7 +285,13 @@ session_end(struct db *db, const char *token)
 int
 session_end_all(struct db *db, int64_t account_id)
 {
-	return db_exec(db, sql_session_delete_all, "i", account_id);
+	int	 rc;
+
+	/* Everywhere means everywhere: API tokens end with the sessions. */
+	if ((rc = db_exec(db, sql_session_delete_all, "i", account_id)) !=
+	    DB_OK)
+		return rc;
+	return db_exec(db, sql_token_revoke_all, "i", account_id);
 }
 
 int

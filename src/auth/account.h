@@ -44,6 +44,7 @@ int	session_create(struct db *, int64_t account_id, time_t now,
 int	session_resolve(struct db *, const char *token, time_t now,
 	    int idle_s, int touch_s, int64_t *account_id);
 int	session_end(struct db *, const char *token);
+/* Ends every session and revokes every API token of the account. */
 int	session_end_all(struct db *, int64_t account_id);
 
 int	apitoken_create(struct db *, int64_t account_id, const char *name,

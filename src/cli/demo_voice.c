@@ -124,7 +124,7 @@ demo_services(struct db *db, const int64_t *sites, const char *today,
 		    "contact", services[i].contact, "opening", "",
 		    "site_ids", s, "after_release", services[i].after_release,
 		    "checked_on", today);
-		rc = service_save(db, 0, 0, v, &ids[i]);
+		rc = service_save(db, 0, NULL, 0, v, &ids[i]);
 		json_decref(v);
 	}
 	return rc;

@@ -208,9 +208,12 @@ meetings_agenda_add(struct request *rq, struct response *rs)
 	if (rc == 1)
 		response_error(rs, 422, json_string_value(json_object_get(
 		    json_array_get(errors, 0), "message")));
-	else if (rc < 0 || agenda_add(rq->db, rq->who.account_id, rq->ids[0],
-	    values) != DB_OK)
+	else if (rc < 0 || (rc = agenda_add(rq->db, rq->who.account_id,
+	    rq->ids[0], values)) == DB_ERROR || rc == DB_BUSY)
 		response_error(rs, 503, "The service is busy. Try again.");
+	else if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "The minutes are approved: the agenda "
+		    "can no longer change.");
 	else
 		response_redirect(rs, "/meetings/%lld#agenda",
 		    (long long)rq->ids[0]);
@@ -226,7 +229,8 @@ agenda_step(struct request *rq, struct response *rs, int by)
 
 	rc = agenda_move(rq->db, rq->who.account_id, rq->ids[0], by, &meeting);
 	if (rc == DB_CONSTRAINT)
-		response_error(rs, 409, "That item cannot move further.");
+		response_error(rs, 409, "That item cannot move: it is at the "
+		    "end, or the minutes are approved.");
 	else if (rc != DB_OK)
 		response_error(rs, 503, "The service is busy. Try again.");
 	else

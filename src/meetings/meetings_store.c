@@ -51,8 +51,8 @@ static const char *sql_agenda =
 static const char *sql_item_add =
     "INSERT INTO agenda_items (meeting_id, position, title, kind, ref_id) "
     "SELECT ?1, ifnull(max(position), 0) + 1, ?2, ?3, nullif(?4, 0) "
-    "FROM agenda_items "
-    "WHERE meeting_id = ?1";
+    "FROM agenda_items WHERE meeting_id = ?1 "
+    "AND (SELECT minutes_state FROM meetings WHERE id = ?1) = 'draft'";
 static const char *sql_open_points =
     "SELECT a.id, a.text, a.due_on, a.created_on, a.meeting_id, "
     "a.proposal_id, o.display_name AS owner_name FROM actions a "
@@ -72,7 +72,9 @@ static const char *sql_responses_since =
     "WHERE group_id = ?1 AND id != ?2 AND held_on <= ?3), '0000') "
     "ORDER BY r.id";
 static const char *sql_item_pos =
-    "SELECT meeting_id, position FROM agenda_items WHERE id = ?";
+    "SELECT i.meeting_id, i.position FROM agenda_items i "
+    "JOIN meetings m ON m.id = i.meeting_id WHERE i.id = ? "
+    "AND m.minutes_state = 'draft'";
 static const char *sql_item_at =
     "SELECT id FROM agenda_items WHERE meeting_id = ? AND position = ?";
 static const char *sql_item_set_pos =
@@ -263,6 +265,8 @@ agenda_add(struct db *db, int64_t actor, int64_t meeting_id, json_t *v)
 	if ((rc = item_add(db, meeting_id, json_string_value(V("title")),
 	    "other", 0)) != DB_OK)
 		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;	/* the minutes are approved */
 	return audit_append(db, actor, "agenda.add", "meeting", meeting_id,
 	    NULL);
 }
@@ -274,8 +278,10 @@ agenda_move(struct db *db, int64_t actor, int64_t item_id, int by,
 	int64_t	 meeting, position, other;
 	int	 rc;
 
-	if (db_pair(db, sql_item_pos, item_id, &meeting, &position) <= 0)
+	if ((rc = db_pair(db, sql_item_pos, item_id, &meeting, &position)) < 0)
 		return DB_ERROR;
+	if (rc == 0)
+		return DB_CONSTRAINT;	/* the minutes are approved */
 	*meeting_out = meeting;
 	if ((rc = db_int(db, &other, sql_item_at, "ii", meeting,
 	    position + by)) < 0)

@@ -31,24 +31,45 @@ int_of(const json_t *o, const char *key)
 	return json_integer_value(json_object_get(o, key));
 }
 
+static void
+strip_register(json_t *rows)
+{
+	json_t	*row;
+	size_t	 i;
+
+	json_array_foreach(rows, i, row) {
+		json_object_del(row, "reference");
+		json_object_del(row, "person_id");
+	}
+}
+
 void
 groups_show(struct request *rq, struct response *rs)
 {
-	json_t	*group;
+	json_t	*group, *members, *past;
+	int	 manage;
 	int64_t	 id = rq->ids[0];
 
 	if (group_load(rq->db, id, &group) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
+	manage = access_covers(&rq->who, ROLES_STAFF, int_of(group, "site_id"),
+	    id);
+	members = membership_list(rq->db, id, 1);
+	past = membership_list(rq->db, id, 0);
+	/* Members see names in their group; references are the register's. */
+	if (!manage) {
+		strip_register(members);
+		strip_register(past);
+	}
 	response_view(rs, "people/group", json_pack("{s:O, s:o, s:o, s:o, s:b, "
 	    "s:b}",
 	    "title", json_object_get(group, "name"),
 	    "group", group,
-	    "members", membership_list(rq->db, id, 1),
-	    "past_members", membership_list(rq->db, id, 0),
-	    "can_manage", access_covers(&rq->who, ROLES_STAFF,
-	    int_of(group, "site_id"), id),
+	    "members", members,
+	    "past_members", past,
+	    "can_manage", manage,
 	    "can_log", access_covers(&rq->who, ROLE_BIT(ROLE_REP) | ROLES_STAFF,
 	    int_of(group, "site_id"), id)));
 }
@@ -165,12 +186,19 @@ members_prepare(struct request *rq, struct response *rs, json_t *group,
 {
 	char	 today[DATE_CHARS + 1];
 	json_t	*kept;
+	int64_t	 site = int_of(group, "site_id");
 
-	(void)rs;
-	(void)refused;
+	/* Members come from the register, which only staff at the site (or
+	 * the whole organisation, for a group without a site) may read. */
+	if (!access_covers(&rq->who, ROLES_STAFF, site, 0)) {
+		response_error(rs, 403, "Only staff who keep the register of "
+		    "people can add members.");
+		*refused = 1;
+		return NULL;
+	}
 	date_today(rq->now, today);
 	kept = json_pack("{s:{s:o}, s:{s:s, s:s}}", "options", "person_id",
-	    person_options(rq->db, int_of(group, "site_id"), rq->ids[0]),
+	    person_options(rq->db, site, rq->ids[0]),
 	    "initial", "from_on", today, "position", "member");
 	fp->options = json_object_get(kept, "options");
 	fp->initial = json_object_get(kept, "initial");

@@ -91,6 +91,10 @@ int	unit_save(struct db *, int64_t actor, int64_t id, int64_t site_id,
 	    json_t *v, int64_t *out);
 int	person_save(struct db *, int64_t actor, int64_t id, json_t *v,
 	    int64_t *out);
+/* Does the group meet at the site?  1 or 0. */
+int	group_at_site(struct db *, int64_t group_id, int64_t site_id);
+/* Grants held by the person's accounts anywhere but their site. */
+int64_t	person_grants_elsewhere(struct db *, int64_t id);
 /* Ends open memberships, disables linked accounts. */
 int	person_leave(struct db *, int64_t actor, int64_t id, json_t *v);
 int	group_save(struct db *, int64_t actor, int64_t id, json_t *v,

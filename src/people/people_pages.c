@@ -171,6 +171,19 @@ leave_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int64_t		 open = *(int64_t *)ctx;
 	int		 rc;
 
+	/* Their accounts reach other sites: only the organisation may end
+	 * those; and what they promised elsewhere is handed on there. */
+	if (person_grants_elsewhere(rq->db, rq->ids[0]) != 0 &&
+	    !access_covers(&rq->who, ROLES_STAFF, 0, 0)) {
+		form_error(errors, "left_reason", "Their account has roles at "
+		    "other sites: ask an organisation administrator");
+		return DB_CONSTRAINT;
+	}
+	if (followups_open_of_person(rq->db, rq->ids[0], 0) != 0) {
+		form_error(errors, "hand_to", "They have open follow-ups at "
+		    "other sites: staff there must hand those on first");
+		return DB_CONSTRAINT;
+	}
 	/* Nothing a rep promised may vanish with them. */
 	if (open > 0 && !json_is_integer(hand_to)) {
 		form_error(errors, "hand_to", "Choose who takes over their "
@@ -204,7 +217,7 @@ people_leave(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	if ((open = followups_open_of_person(rq->db, rq->ids[0])) < 0) {
+	if ((open = followups_open_of_person(rq->db, rq->ids[0], 1)) < 0) {
 		json_decref(person);
 		response_error(rs, 500, "Something went wrong.");
 		return;

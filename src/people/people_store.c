@@ -127,6 +127,12 @@ static const char *sql_person_sessions_end =
 static const char *sql_person_accounts_disable =
     "UPDATE accounts SET disabled_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
     "WHERE person_id = ? AND disabled_at IS NULL";
+static const char *sql_person_grants_elsewhere =
+    "SELECT count(*) FROM grants g JOIN accounts a ON a.id = g.account_id "
+    "LEFT JOIN groups gr ON gr.id = g.group_id WHERE a.person_id = ?1 "
+    "AND a.disabled_at IS NULL AND (g.scope = 'organisation' OR "
+    "coalesce(gr.site_id, g.site_id, 0) != "
+    "(SELECT site_id FROM people WHERE id = ?1))";
 static const char *sql_person_options =
     "SELECT p.id AS value, p.display_name || ' (' || p.reference || ')' "
     "AS label FROM people p WHERE p.left_on IS NULL "
@@ -416,6 +422,24 @@ person_save(struct db *db, int64_t actor, int64_t id, json_t *v,
 }
 
 int
+group_at_site(struct db *db, int64_t group_id, int64_t site_id)
+{
+	static const char *sql =
+	    "SELECT count(*) FROM groups WHERE id = ? AND site_id = ?";
+	int64_t	 n = 0;
+
+	return db_int(db, &n, sql, "ii", group_id, site_id) > 0 && n > 0;
+}
+
+int64_t
+person_grants_elsewhere(struct db *db, int64_t id)
+{
+	int64_t	 n = 0;
+
+	return db_int(db, &n, sql_person_grants_elsewhere, "i", id) < 0 ? -1 : n;
+}
+
+int
 person_leave(struct db *db, int64_t actor, int64_t id, json_t *v)
 {
 	int	 rc;
@@ -430,6 +454,9 @@ person_leave(struct db *db, int64_t actor, int64_t id, json_t *v)
 	    V("left_reason"), id)) != DB_OK ||
 	    (rc = db_exec(db, sql_person_sessions_end, "i", id)) != DB_OK ||
 	    (rc = db_exec(db, sql_person_accounts_disable, "i", id)) != DB_OK)
+		return rc;
+	if (db_changes(db) > 0 && (rc = audit_append(db, actor,
+	    "account.disable", "person", id, "left")) != DB_OK)
 		return rc;
 	return audit_append(db, actor, "person.leave", "person", id,
 	    json_string_value(V("left_reason")));

@@ -78,7 +78,8 @@ respond_prepare(struct request *rq, struct response *rs, json_t *p,
 		return NULL;
 	}
 	options = json_pack("{s:o}", "referred_to", decision_maker_options(
-	    rq->db, int_of(p, "site_id"), rq->who.account_id));
+	    rq->db, int_of(p, "site_id"), int_of(p, "group_id"),
+	    rq->who.account_id));
 	fp->options = options;
 	return options;
 }

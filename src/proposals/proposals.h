@@ -127,7 +127,9 @@ int	proposal_respond(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
 json_t	*proposals_awaiting(struct db *, int64_t decision_maker);
 json_t	*group_issue_options(struct db *, int64_t group_id);
-json_t	*decision_maker_options(struct db *, int64_t site_id, int64_t except);
+/* Decision makers whose grant covers the group (so they can answer). */
+json_t	*decision_maker_options(struct db *, int64_t site_id, int64_t group_id,
+	    int64_t except);
 int	group_response_days(struct db *, int64_t group_id);
 
 int	action_add(struct db *, int64_t actor, int64_t proposal_id, json_t *v,

@@ -352,7 +352,8 @@ submit_prepare(struct request *rq, struct response *rs, json_t *p,
 	(void)rs;
 	(void)refused;
 	options = json_pack("{s:o}", "decision_maker_id",
-	    decision_maker_options(rq->db, int_of(p, "site_id"), 0));
+	    decision_maker_options(rq->db, int_of(p, "site_id"),
+	    int_of(p, "group_id"), 0));
 	fp->options = options;
 	return options;
 }

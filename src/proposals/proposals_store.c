@@ -123,7 +123,8 @@ static const char *sql_deciders =
     "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "
     "JOIN grants gr ON gr.account_id = a.id WHERE a.disabled_at IS NULL "
     "AND gr.role = 'decision_maker' AND a.id != ?2 "
-    "AND (gr.scope = 'organisation' OR gr.site_id = ?1) "
+    "AND (gr.scope = 'organisation' OR (gr.scope = 'site' AND "
+    "gr.site_id = ?1) OR (gr.scope = 'group' AND gr.group_id = ?3)) "
     "ORDER BY a.display_name";
 static const char *sql_response_days =
     "SELECT response_days FROM groups WHERE id = ?";
@@ -436,9 +437,10 @@ group_issue_options(struct db *db, int64_t group_id)
 }
 
 json_t *
-decision_maker_options(struct db *db, int64_t site_id, int64_t except)
+decision_maker_options(struct db *db, int64_t site_id, int64_t group_id,
+    int64_t except)
 {
-	return db_rows(db, sql_deciders, "ii", site_id, except);
+	return db_rows(db, sql_deciders, "iii", site_id, except, group_id);
 }
 
 int

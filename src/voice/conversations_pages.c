@@ -69,23 +69,6 @@ log_initial(struct request *rq, const json_t *options)
 	return v;
 }
 
-/* A unit, when given, must be at the log's site. */
-static int
-unit_at_site(struct db *db, const json_t *unit_id, const json_t *site_id)
-{
-	json_t	*unit;
-	int	 rc, same;
-
-	if (!json_is_integer(unit_id))
-		return 1;
-	if ((rc = unit_load(db, json_integer_value(unit_id), &unit)) <= 0)
-		return rc < 0 ? -1 : 0;
-	same = json_integer_value(json_object_get(unit, "site_id")) ==
-	    json_integer_value(site_id);
-	json_decref(unit);
-	return same;
-}
-
 static int
 log_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -95,12 +78,7 @@ log_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	(void)ctx;
 	voice_log_rules(v, errors);
-	if ((rc = unit_at_site(rq->db, json_object_get(v, "unit_id"),
-	    json_object_get(v, "site_id"))) < 0)
-		return DB_ERROR;
-	if (rc == 0)
-		form_error(errors, "unit_id", "Select a wing or place at the "
-		    "site you chose");
+	log_fits_site(rq->db, v, errors);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	if ((rc = conversation_add(rq->db, rq->who.account_id, v, 0, &id)) ==

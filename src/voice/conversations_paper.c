@@ -143,6 +143,7 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 		json_object_set_new(plain, "followup_due", json_string(due));
 		before = json_array_size(re);
 		voice_log_rules(plain, re);
+		log_fits_site(rq->db, plain, re);
 		/* Rule errors name plain fields: point them at this row. */
 		for (size_t i = before; i < json_array_size(re); i++) {
 			json_t	*e = json_array_get(re, i);
@@ -298,7 +299,7 @@ conversations_sheet(struct request *rq, struct response *rs)
 	struct pdf		*pdf;
 	char			 title[NAME_MAX_CHARS * 4 + 64];
 
-	if (site <= 0 || !access_covers(&rq->who, VOICE_LOGGERS, site, 0) ||
+	if (site <= 0 || !access_touches(&rq->who, VOICE_LOGGERS, site) ||
 	    site_load(rq->db, site, &site_row) <= 0) {
 		response_error(rs, 404, "Choose a site you log conversations "
 		    "for.");

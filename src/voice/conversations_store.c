@@ -4,12 +4,14 @@
  * audit records that a log was made and its outcome, not what was said.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "voice.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../server/form_page.h"
 
 static const char *sql_target =
     "SELECT site_id, ifnull(group_id, 0) FROM conversations WHERE id = ?";
@@ -82,15 +84,79 @@ static const char *sql_service_options =
     "(SELECT value FROM json_each(?2))) ORDER BY sv.name";
 static const char *sql_account_options =
     "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "
-    "JOIN grants g ON g.account_id = a.id WHERE a.disabled_at IS NULL "
-    "AND (g.scope = 'organisation' OR ?1 OR g.site_id IN "
-    "(SELECT value FROM json_each(?2))) ORDER BY a.display_name";
+    "JOIN grants g ON g.account_id = a.id "
+    "LEFT JOIN groups gr ON gr.id = g.group_id WHERE a.disabled_at IS NULL "
+    "AND (g.scope = 'organisation' OR ?1 OR coalesce(gr.site_id, g.site_id) "
+    "IN (SELECT value FROM json_each(?2))) ORDER BY a.display_name";
 static const char *sql_units_at =
     "SELECT id AS value, name AS label FROM units WHERE site_id = ? "
     "AND closed_on IS NULL ORDER BY name";
 static const char *sql_last_unit =
     "SELECT unit_id FROM conversations WHERE author_id = ? "
     "AND unit_id IS NOT NULL ORDER BY id DESC LIMIT 1";
+
+/* What a log refers to must belong to its site (?1). */
+static const char *sql_fit_unit =
+    "SELECT count(*) FROM units WHERE id = ?2 AND site_id = ?1";
+static const char *sql_fit_topics =
+    "SELECT count(*) FROM json_each(?2) j LEFT JOIN topics t ON t.id = j.value "
+    "WHERE t.id IS NULL OR (t.site_id IS NOT NULL AND t.site_id != ?1)";
+static const char *sql_fit_service =
+    "SELECT count(*) FROM service_sites WHERE service_id = ?2 AND site_id = ?1";
+static const char *sql_fit_owner =
+    "SELECT count(*) FROM grants g LEFT JOIN groups gr ON gr.id = g.group_id "
+    "WHERE g.account_id = ?2 AND (g.scope = 'organisation' OR "
+    "coalesce(gr.site_id, g.site_id) = ?1)";
+
+static int
+fits(struct db *db, const char *sql, int64_t site, const char *fmt_tail,
+    const json_t *value, int64_t *n)
+{
+	char	*list = NULL;
+	int	 rc;
+
+	if (fmt_tail[0] == 't') {
+		if ((list = json_dumps(value, JSON_COMPACT)) == NULL)
+			return -1;
+		rc = db_int(db, n, sql, "it", site, list);
+		free(list);
+		return rc;
+	}
+	return db_int(db, n, sql, "ij", site, value);
+}
+
+int
+log_fits_site(struct db *db, const json_t *v, json_t *errors)
+{
+	int64_t		 site = json_integer_value(json_object_get(v, "site_id"));
+	const json_t	*x;
+	json_t		*topics;
+	int64_t		 n;
+
+	if (json_is_integer(x = json_object_get(v, "unit_id")) &&
+	    (fits(db, sql_fit_unit, site, "j", x, &n) < 0 || n == 0))
+		form_error(errors, "unit_id", "Select a wing or place at the "
+		    "site you chose");
+	topics = json_array();
+	if (json_is_array(json_object_get(v, "topic_ids")))
+		json_array_extend(topics, json_object_get(v, "topic_ids"));
+	if (json_is_integer(json_object_get(v, "topic_id")))
+		json_array_append(topics, json_object_get(v, "topic_id"));
+	if (fits(db, sql_fit_topics, site, "t", topics, &n) < 0 || n > 0)
+		form_error(errors, json_object_get(v, "topic_id") ? "topic_id" :
+		    "topic_ids", "Select topics used at the site you chose");
+	json_decref(topics);
+	if (json_is_integer(x = json_object_get(v, "service_id")) &&
+	    (fits(db, sql_fit_service, site, "j", x, &n) < 0 || n == 0))
+		form_error(errors, "service_id", "Select a service that serves "
+		    "the site you chose");
+	if (json_string_value(json_object_get(v, "followup_action")) != NULL &&
+	    json_is_integer(x = json_object_get(v, "followup_owner")) &&
+	    (fits(db, sql_fit_owner, site, "j", x, &n) < 0 || n == 0))
+		form_error(errors, "followup_owner", "Select someone who works "
+		    "at the site you chose");
+	return 0;
+}
 
 int
 conversation_target(struct db *db, const int64_t *ids, struct target *t)

@@ -94,9 +94,14 @@ service_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	/* Saving the entry is checking it. */
+	struct scope_filter	 f;
+
 	date_today(rq->now, today);
 	json_object_set_new(v, "checked_on", json_string(today));
-	rc = service_save(rq->db, rq->who.account_id, id, v, &id);
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1)
+		return DB_ERROR;
+	rc = service_save(rq->db, rq->who.account_id, &f, id, v, &id);
+	scope_filter_clear(&f);
 	if (rc == DB_OK)
 		*location = location_of("/directory/%lld", id);
 	return form_constraint(rc, errors, "name",

@@ -17,10 +17,11 @@ static const char *sql_update =
     "referral = ifnull(?, ''), contact = ifnull(?, ''), "
     "opening = ifnull(?, ''), after_release = ?, checked_on = ? WHERE id = ?";
 static const char *sql_sites_clear =
-    "DELETE FROM service_sites WHERE service_id = ?";
+    "DELETE FROM service_sites WHERE service_id = ?1 AND (?2 OR site_id IN "
+    "(SELECT value FROM json_each(?3)))";
 static const char *sql_sites_add =
-    "INSERT INTO service_sites (service_id, site_id) SELECT ?, value "
-    "FROM json_each(?)";
+    "INSERT OR IGNORE INTO service_sites (service_id, site_id) SELECT ?, "
+    "value FROM json_each(?)";
 static const char *sql_load =
     "SELECT sv.id, sv.name, sv.offer, sv.eligibility, sv.referral, "
     "sv.contact, sv.opening, sv.after_release, sv.checked_on, sv.retired_on, "
@@ -52,8 +53,8 @@ static const char *sql_search =
 #define V(name)	json_object_get(v, name)
 
 int
-service_save(struct db *db, int64_t actor, int64_t id, json_t *v,
-    int64_t *out)
+service_save(struct db *db, int64_t actor, const struct scope_filter *f,
+    int64_t id, json_t *v, int64_t *out)
 {
 	char	*sites;
 	int	 rc, created = id == 0;
@@ -74,7 +75,9 @@ service_save(struct db *db, int64_t actor, int64_t id, json_t *v,
 		return DB_CONSTRAINT;
 	if ((sites = json_dumps(V("site_ids"), JSON_COMPACT)) == NULL)
 		return DB_ERROR;
-	rc = db_exec(db, sql_sites_clear, "i", id);
+	/* Sites outside the editor's scope keep the service. */
+	rc = db_exec(db, sql_sites_clear, "idt", id, f ? f->all : 1,
+	    f ? f->site_ids : "[]");
 	if (rc == DB_OK)
 		rc = db_exec(db, sql_sites_add, "it", id, sites);
 	free(sites);

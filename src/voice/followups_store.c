@@ -32,12 +32,16 @@ static const char *sql_of_conversation =
     "a.display_name AS owner_name FROM followups f "
     "JOIN accounts a ON a.id = f.owner_id WHERE f.conversation_id = ? "
     "ORDER BY f.id";
+/* Open follow-ups of a person's accounts at their site (?2 = 1) or at
+ * other sites (?2 = 0). */
 static const char *sql_open_of_person =
-    "SELECT count(*) FROM followups WHERE closed_on IS NULL AND owner_id IN "
-    "(SELECT id FROM accounts WHERE person_id = ?)";
+    "SELECT count(*) FROM followups f WHERE f.closed_on IS NULL "
+    "AND f.owner_id IN (SELECT id FROM accounts WHERE person_id = ?1) "
+    "AND (f.site_id = (SELECT site_id FROM people WHERE id = ?1)) = ?2";
 static const char *sql_hand_on =
     "UPDATE followups SET owner_id = ?1 WHERE closed_on IS NULL AND "
-    "owner_id IN (SELECT id FROM accounts WHERE person_id = ?2)";
+    "owner_id IN (SELECT id FROM accounts WHERE person_id = ?2) "
+    "AND site_id = (SELECT site_id FROM people WHERE id = ?2)";
 static const char *sql_close =
     "UPDATE followups SET closed_on = ?, close_note = ? "
     "WHERE id = ? AND closed_on IS NULL";
@@ -88,11 +92,12 @@ followup_of_conversation(struct db *db, int64_t conversation_id)
 }
 
 int64_t
-followups_open_of_person(struct db *db, int64_t person_id)
+followups_open_of_person(struct db *db, int64_t person_id, int at_their_site)
 {
 	int64_t	 n = 0;
 
-	return db_int(db, &n, sql_open_of_person, "i", person_id) < 0 ? -1 : n;
+	return db_int(db, &n, sql_open_of_person, "id", person_id,
+	    at_their_site) < 0 ? -1 : n;
 }
 
 int

@@ -66,9 +66,10 @@ issues_show(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	voice_labels(issue, today);
+	/* Logs are read by staff at the site (voice_log_visible); a grant
+	 * for the issue's group alone does not reach them. */
 	staff = access_covers(&rq->who, ROLES_STAFF, json_integer_value(
-	    json_object_get(issue, "site_id")), json_integer_value(
-	    json_object_get(issue, "group_id")));
+	    json_object_get(issue, "site_id")), 0);
 	if ((ev = issue_evidence(rq->db, rq->ids[0], today)) != NULL) {
 		suppress(ev, "log_count", t, staff);
 		suppress(ev, "recent", t, staff);
@@ -110,7 +111,13 @@ issue_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	(void)errors;
+	if (json_is_integer(json_object_get(v, "group_id")) &&
+	    !group_at_site(rq->db, json_integer_value(json_object_get(v,
+	    "group_id")), json_integer_value(json_object_get(v, "site_id")))) {
+		form_error(errors, "group_id", "Select a group that meets at "
+		    "the site you chose");
+		return DB_CONSTRAINT;
+	}
 	if ((rc = issue_add(rq->db, rq->who.account_id, v, &id)) == DB_OK)
 		*location = location_of("/issues/%lld", id);
 	return rc;
@@ -167,12 +174,15 @@ logs_prepare(struct request *rq, struct response *rs, json_t *issue,
     struct form_page *fp, int *refused)
 {
 	json_t	*options;
+	int64_t	 site = json_integer_value(json_object_get(issue, "site_id"));
 
-	(void)rs;
-	(void)refused;
+	if (!access_covers(&rq->who, ROLES_STAFF, site, 0)) {
+		response_error(rs, 403, "Only staff at the site choose its logs.");
+		*refused = 1;
+		return NULL;
+	}
 	options = json_pack("{s:o}", "conversation_ids",
-	    conversation_ungrouped(rq->db, json_integer_value(
-	    json_object_get(issue, "site_id"))));
+	    conversation_ungrouped(rq->db, site));
 	fp->options = options;
 	return options;
 }

@@ -110,6 +110,9 @@ json_t	*unit_options_at(struct db *, int64_t site_id);
 int64_t	 last_unit_used(struct db *, int64_t author_id);
 
 /* Conversations. */
+/* Checks that the log's unit, topics, service and follow-up owner all
+ * belong to its site; adds an error for each that does not.  0. */
+int	log_fits_site(struct db *, const json_t *values, json_t *errors);
 int	conversation_add(struct db *, int64_t author, json_t *v, int from_paper,
 	    int64_t *id);
 int	conversation_load(struct db *, int64_t id, json_t **out);
@@ -125,9 +128,11 @@ int	followup_load(struct db *, int64_t id, json_t **out);
 json_t	*followup_list(struct db *, int64_t owner, const struct scope_filter *,
 	    int open_only);
 json_t	*followup_of_conversation(struct db *, int64_t conversation_id);
-/* Open follow-ups owned by the accounts of a person (-1 on error), and
- * handing them all to another account when the person leaves. */
-int64_t	 followups_open_of_person(struct db *, int64_t person_id);
+/* Open follow-ups owned by the accounts of a person, at their own site
+ * or elsewhere (-1 on error); handing those at their site to another
+ * account there when the person leaves. */
+int64_t	 followups_open_of_person(struct db *, int64_t person_id,
+	    int at_their_site);
 int	 followups_hand_on(struct db *, int64_t actor, int64_t person_id,
 	    int64_t to_account);
 int	followup_close(struct db *, int64_t actor, int64_t id, json_t *v,
@@ -135,8 +140,9 @@ int	followup_close(struct db *, int64_t actor, int64_t id, json_t *v,
 int	followup_reassign(struct db *, int64_t actor, int64_t id, json_t *v);
 
 /* Directory. */
-int	service_save(struct db *, int64_t actor, int64_t id, json_t *v,
-	    int64_t *out);
+/* Only the sites in the editor's scope f are replaced (NULL: all). */
+int	service_save(struct db *, int64_t actor, const struct scope_filter *f,
+	    int64_t id, json_t *v, int64_t *out);
 int	service_load(struct db *, int64_t id, json_t **out);
 int	service_checked(struct db *, int64_t actor, int64_t id, const char *today);
 json_t	*service_list(struct db *, const struct scope_filter *, int64_t site_id);
