@@ -42,6 +42,8 @@
 #define ACTION	action_target, "group of the action's proposal"
 #define MEETING	meeting_target, "group of the meeting"
 #define ITEM	agenda_item_target, "group of the meeting"
+#define PAPER	paper_target, "group of the paper's meeting"
+#define UPLOAD	ROUTE_UPLOAD
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
 #define NONE	NULL, "public"
@@ -289,6 +291,10 @@ const struct route routes[] = {
 	    "Printable minutes (published, or draft for writers)" },
 	{ GET,  "/meetings/{id}/pack.pdf", meeting_pack_pdf, ALL, MEETING, 0,
 	    "Printable meeting pack" },
+	{ POST, "/meetings/{id}/papers", papers_add, DRAFTERS, MEETING, UPLOAD,
+	    "Upload a paper (PDF, DOCX, ODT, PNG, JPEG)" },
+	{ GET,  "/papers/{id}", papers_get, ALL, PAPER, 0,
+	    "Download a paper" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -73,6 +73,19 @@ json_t	*meeting_actions(struct db *, int64_t meeting_id);
 /* Adds quorum_needed, quorate and kind_label to a loaded meeting. */
 void	meeting_summary(json_t *meeting);
 
+/* Papers: uploads checked by their bytes, stored in the database. */
+int	paper_target(struct db *, const int64_t *, struct target *);
+int	paper_add(struct db *, int64_t actor, int64_t meeting_id,
+	    const char *title, const char *mime, const char *ext,
+	    const void *data, size_t len, const char *today, int64_t *id);
+json_t	*paper_list(struct db *, int64_t meeting_id);
+/* The paper's bytes into out, its type into *mime and *ext (caller
+ * frees): <0, 0, >0. */
+int	paper_read(struct db *, int64_t id, struct buf *out, char **mime,
+	    char **ext);
+
+void	papers_add(struct request *, struct response *);
+void	papers_get(struct request *, struct response *);
 void	rules_edit(struct request *, struct response *);
 void	meetings_index(struct request *, struct response *);
 void	meetings_new(struct request *, struct response *);

@@ -419,3 +419,67 @@ meeting_actions(struct db *db, int64_t meeting_id)
 {
 	return db_rows(db, sql_meeting_actions, "i", meeting_id);
 }
+
+static const char *sql_paper_target =
+    "SELECT ifnull(g.site_id, 0), g.id FROM papers p "
+    "JOIN meetings m ON m.id = p.meeting_id "
+    "JOIN groups g ON g.id = m.group_id WHERE p.id = ?";
+static const char *sql_paper_add =
+    "INSERT INTO papers (meeting_id, title, mime, ext, size, data, "
+    "circulated_on, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+/* Late: circulated after the group's notice period before the meeting. */
+static const char *sql_papers =
+    "SELECT p.id, p.title, p.ext, p.size, p.circulated_on, "
+    "p.circulated_on > date(m.held_on, '-' || g.papers_days || ' days') "
+    "AS late FROM papers p JOIN meetings m ON m.id = p.meeting_id "
+    "JOIN groups g ON g.id = m.group_id WHERE p.meeting_id = ? ORDER BY p.id";
+static const char *sql_paper_data =
+    "SELECT mime, ext, data FROM papers WHERE id = ?";
+
+int
+paper_target(struct db *db, const int64_t *ids, struct target *t)
+{
+	return db_pair(db, sql_paper_target, ids[0], &t->site_id, &t->group_id);
+}
+
+int
+paper_add(struct db *db, int64_t actor, int64_t meeting_id, const char *title,
+    const char *mime, const char *ext, const void *data, size_t len,
+    const char *today, int64_t *id)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_paper_add, "itttibti", meeting_id, title,
+	    mime, ext, (int64_t)len, data, len, today, actor)) != DB_OK)
+		return rc;
+	*id = db_last_id(db);
+	return audit_append(db, actor, "paper.create", "paper", *id, ext);
+}
+
+json_t *
+paper_list(struct db *db, int64_t meeting_id)
+{
+	return db_rows(db, sql_papers, "i", meeting_id);
+}
+
+int
+paper_read(struct db *db, int64_t id, struct buf *out, char **mime,
+    char **ext)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*mime = *ext = NULL;
+	if ((st = db_preparef(db, sql_paper_data, "i", id)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1) {
+		*mime = strdup((const char *)sqlite3_column_text(st, 0));
+		*ext = strdup((const char *)sqlite3_column_text(st, 1));
+		if (*mime == NULL || *ext == NULL ||
+		    buf_add(out, sqlite3_column_blob(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2)) == -1)
+			rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}

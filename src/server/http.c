@@ -22,6 +22,7 @@
 #include "dispatch.h"
 #include "http.h"
 #include "render_response.h"
+#include "router.h"
 #include "static_files.h"
 #include "../db/db.h"
 #include "../render/template.h"
@@ -45,6 +46,8 @@ struct exchange {
 	struct MHD_PostProcessor *pp;
 	size_t			 body_bytes;
 	int			 early_status;	/* 4xx found while reading */
+	int			 uploads;	/* the route takes a file */
+	size_t			 body_max;	/* for this route */
 	char			*early_message;	/* owned */
 	struct timespec		 start;
 	char			 method[8];
@@ -97,6 +100,18 @@ field_check(struct exchange *x, const struct form *f, const char *what)
 	size_t	 i;
 
 	for (i = 0; i < f->n; i++) {
+		/* A file's bytes are its handler's to check; its name is text. */
+		if (f->fields[i].filename != NULL) {
+			if (!utf8_valid(f->fields[i].filename,
+			    strlen(f->fields[i].filename)) ||
+			    !text_printable(f->fields[i].filename,
+			    strlen(f->fields[i].filename), 0)) {
+				exchange_reject(x, 400, "The name of the file "
+				    "in %s is not plain text.", f->fields[i].name);
+				return -1;
+			}
+			continue;
+		}
 		if (!utf8_valid(f->fields[i].name, strlen(f->fields[i].name)) ||
 		    !utf8_valid(f->fields[i].value, f->fields[i].len)) {
 			exchange_reject(x, 400, "The %s is not valid UTF-8 "
@@ -116,15 +131,16 @@ field_check(struct exchange *x, const struct form *f, const char *what)
 /* Adds (or, for a later chunk of the same value, extends) a field. */
 static int
 exchange_field(struct exchange *x, struct form *f, const char *key,
-    const char *data, uint64_t off, size_t size)
+    const char *filename, const char *data, uint64_t off, size_t size)
 {
 	const struct config	*c = x->rq.app->config;
 	struct form_field	*last;
+	size_t			 max = filename ? c->upload_max : c->field_max;
 	char			*p;
 
 	if (off > 0 && f->n > 0 && strcmp(f->fields[f->n - 1].name, key) == 0) {
 		last = &f->fields[f->n - 1];
-		if (last->len + size > c->field_max) {
+		if (last->len + size > max) {
 			exchange_reject(x, 413, "The field %s is too long.", key);
 			return -1;
 		}
@@ -140,11 +156,17 @@ exchange_field(struct exchange *x, struct form *f, const char *key,
 		exchange_reject(x, 413, "The form has too many fields.%s", NULL);
 		return -1;
 	}
-	if (size > c->field_max || strlen(key) > c->field_max) {
+	if (size > max || strlen(key) > c->field_max) {
 		exchange_reject(x, 413, "The field %s is too long.", key);
 		return -1;
 	}
-	return form_add(f, key, strlen(key), data ? data : "", data ? size : 0);
+	if (form_add(f, key, strlen(key), data ? data : "", data ? size : 0) ==
+	    -1)
+		return -1;
+	if (filename != NULL &&
+	    (f->fields[f->n - 1].filename = strdup(filename)) == NULL)
+		return -1;
+	return 0;
 }
 
 static enum MHD_Result
@@ -157,13 +179,13 @@ post_field(void *cls, enum MHD_ValueKind kind, const char *key,
 	(void)kind;
 	(void)type;
 	(void)encoding;
-	if (filename != NULL) {
+	if (filename != NULL && !x->uploads) {
 		exchange_reject(x, 415, "File uploads are not accepted "
 		    "here.%s", NULL);
 		return MHD_NO;
 	}
-	return exchange_field(x, &x->rq.body, key, data, off, size) == 0 ?
-	    MHD_YES : MHD_NO;
+	return exchange_field(x, &x->rq.body, key, filename, data, off,
+	    size) == 0 ? MHD_YES : MHD_NO;
 }
 
 static enum MHD_Result
@@ -173,7 +195,7 @@ query_field(void *cls, enum MHD_ValueKind kind, const char *key,
 	struct exchange	*x = cls;
 
 	(void)kind;
-	return exchange_field(x, &x->rq.query, key, value, 0,
+	return exchange_field(x, &x->rq.query, key, NULL, value, 0,
 	    value ? strlen(value) : 0) == 0 ? MHD_YES : MHD_NO;
 }
 
@@ -243,6 +265,9 @@ send_response(struct MHD_Connection *conn, struct exchange *x)
 	if (rs->location != NULL)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION,
 		    rs->location);
+	if (rs->disposition != NULL)
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
+		    rs->disposition);
 	if (rs->status == 405)
 		MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
 	if (rs->retry_after > 0) {
@@ -365,13 +390,26 @@ exchange_new(struct server *s, struct MHD_Connection *conn, const char *url,
 		exchange_reject(x, 405, "That method is not allowed here.%s", NULL);
 		return x;
 	}
+	/* Only routes that take a file accept one, and a larger body. */
+	{
+		int64_t			 ids[ROUTE_IDS_MAX];
+		size_t			 nids;
+		int			 status;
+		const struct route	*rt;
+
+		rt = router_match(routes, routes_count, x->rq.method, url, ids,
+		    &nids, &status);
+		x->uploads = rt != NULL && (rt->flags & ROUTE_UPLOAD);
+		x->body_max = s->app->config->body_max +
+		    (x->uploads ? s->app->config->upload_max : 0);
+	}
 	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_field, x);
 	len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (len != NULL) {
 		errno = 0;
 		n = strtoull(len, &end, 10);
-		if (errno || *end != '\0' || n > s->app->config->body_max) {
+		if (errno || *end != '\0' || n > x->body_max) {
 			exchange_reject(x, 413, "The request is too large.%s", NULL);
 			return x;
 		}
@@ -441,7 +479,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 	}
 	if (*upload_data_size > 0) {
 		x->body_bytes += *upload_data_size;
-		if (x->body_bytes > s->app->config->body_max) {
+		if (x->body_bytes > x->body_max) {
 			/* Stop reading a body we will refuse anyway. */
 			exchange_reject(x, 413, "The request is too large.%s", NULL);
 			*upload_data_size = 0;

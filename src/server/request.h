@@ -39,6 +39,7 @@ struct form_field {
 	char	*name;
 	char	*value;	/* NUL-terminated; len excludes the NUL */
 	size_t	 len;
+	char	*filename;	/* an uploaded file's name, or NULL; owned */
 };
 
 struct form {
@@ -86,6 +87,7 @@ struct response {
 	json_t			*view;		/* owned */
 	char			*location;	/* owned: for 303 */
 	char			*content_type;	/* owned: raw bodies only */
+	char			*disposition;	/* owned: Content-Disposition */
 	struct buf		 body;		/* raw body (not templated) */
 	int			 commit_anyway;	/* commit even though 4xx */
 	struct response_cookie	 cookies[RESPONSE_COOKIES_MAX];
@@ -95,6 +97,8 @@ struct response {
 
 /* The value of a field, or NULL when absent.  Borrowed from the form. */
 const char	*form_get(const struct form *, const char *name);
+/* The uploaded file called name, or NULL.  Borrowed from the form. */
+const struct form_field *form_get_file(const struct form *, const char *name);
 /* A field holding an id or a page number: the positive integer, or 0
  * when absent or anything else. */
 int64_t		 form_get_id(const struct form *, const char *name);

@@ -6,6 +6,18 @@
 #include "request.h"
 #include "../limits.h"
 
+const struct form_field *
+form_get_file(const struct form *f, const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->fields[i].filename != NULL &&
+		    strcmp(f->fields[i].name, name) == 0)
+			return &f->fields[i];
+	return NULL;
+}
+
 const char *
 form_get_nth(const struct form *f, const char *name, size_t k)
 {
@@ -57,6 +69,7 @@ form_add(struct form *f, const char *name, size_t nlen, const char *value,
 	memcpy(p->value, value, vlen);
 	p->value[vlen] = '\0';
 	p->len = vlen;
+	p->filename = NULL;
 	f->n++;
 	return 0;
 }
@@ -69,6 +82,7 @@ form_clear(struct form *f)
 	for (i = 0; i < f->n; i++) {
 		free(f->fields[i].name);
 		free(f->fields[i].value);
+		free(f->fields[i].filename);
 	}
 	free(f->fields);
 	f->fields = NULL;
@@ -133,6 +147,7 @@ response_clear(struct response *r)
 	json_decref(r->view);
 	free(r->location);
 	free(r->content_type);
+	free(r->disposition);
 	buf_release(&r->body);
 	for (i = 0; i < r->ncookies; i++) {
 		free(r->cookies[i].name);

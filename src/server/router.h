@@ -35,6 +35,7 @@ enum route_flag {
 					   the record's owner or staff */
 	ROUTE_SCOPE_IN_HANDLER = 1 << 3, /* the record belongs to several
 					   sites: the handler checks them */
+	ROUTE_UPLOAD = 1 << 4,		/* takes one file up to upload_max */
 };
 
 struct route {

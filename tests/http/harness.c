@@ -363,6 +363,32 @@ http_post_raw(struct client *c, const char *path, const char *type,
 	return status;
 }
 
+long
+http_post_file(struct client *c, const char *path, const char *title,
+    const char *filename, const void *data, size_t len, struct reply *r)
+{
+	curl_mime	*mime = curl_mime_init(c->curl);
+	curl_mimepart	*part;
+	long		 status;
+
+	part = curl_mime_addpart(mime);
+	curl_mime_name(part, "csrf");
+	curl_mime_data(part, c->csrf, CURL_ZERO_TERMINATED);
+	part = curl_mime_addpart(mime);
+	curl_mime_name(part, "title");
+	curl_mime_data(part, title, CURL_ZERO_TERMINATED);
+	part = curl_mime_addpart(mime);
+	curl_mime_name(part, "file");
+	curl_mime_filename(part, filename);
+	curl_mime_type(part, "application/octet-stream");
+	curl_mime_data(part, data, len);
+	curl_easy_setopt(c->curl, CURLOPT_MIMEPOST, mime);
+	status = perform(c, path, NULL, r);
+	curl_easy_setopt(c->curl, CURLOPT_MIMEPOST, NULL);
+	curl_mime_free(mime);
+	return status;
+}
+
 char *
 url_encode(const char *s)
 {

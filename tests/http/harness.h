@@ -67,6 +67,10 @@ long	http_get(struct client *, const char *path, struct reply *);
 /* POST an urlencoded body; "csrf=..." is added unless add_csrf is 0. */
 long	http_post(struct client *, const char *path, const char *body,
 	    int add_csrf, struct reply *);
+/* POST multipart/form-data: one text field (title), the CSRF token, and
+ * one file field "file" with the given name and bytes. */
+long	http_post_file(struct client *, const char *path, const char *title,
+	    const char *filename, const void *data, size_t len, struct reply *);
 /* POST raw bytes with a content type, no CSRF added. */
 long	http_post_raw(struct client *, const char *path, const char *type,
 	    const char *body, size_t len, struct reply *);

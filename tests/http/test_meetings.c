@@ -4,7 +4,10 @@
  * to approved (at a later meeting) to published, and draft minutes stay
  * with the group that writes them.
  */
+#include <time.h>
+
 #include "http_test.h"
+#include "util/date.h"
 
 #define PW	"meeting-test-pw"
 
@@ -19,7 +22,7 @@ setup(void **state)
 	size_t	 i;
 
 	(void)state;
-	if (server_prepare(&srv, NULL) == -1)
+	if (server_prepare(&srv, "[limits]\nupload_max = 4096\n") == -1)
 		return -1;
 	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++) {
 		snprintf(args, sizeof(args), "user passwd %s --password-stdin",
@@ -332,6 +335,86 @@ minutes_go_from_draft_to_published(void **state)
 	client_free(&westvale);
 }
 
+static void
+papers_are_checked_by_their_bytes(void **state)
+{
+	static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+	static const char html[] = "<html><script>alert(1)</script></html>";
+	static const char png[] = "\211PNG\r\n\032\n0000";
+	struct client	 member, westvale;
+	struct reply	 r;
+	char		 path[96], *big;
+	long long	 soon, later, paper;
+	char		 soon_date[DATE_CHARS + 1], today[DATE_CHARS + 1];
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&westvale, "member.westvale");
+	date_today(time(NULL), today);
+	date_add_days(today, 2, soon_date);
+	soon = meeting_on(&member, soon_date);
+	later = meeting_on(&member, "2027-12-07");
+	snprintf(path, sizeof(path), "/meetings/%lld", soon);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld/papers", soon);
+	assert_int_equal(http_post_file(&member, path, "Healthcare report",
+	    "report.pdf", pdf, sizeof(pdf) - 1, &r), 303);
+	reply_free(&r);
+	paper = db_scalar(&srv, "SELECT max(id) FROM papers");
+	/* Disguised or unknown files are refused. */
+	assert_int_equal(http_post_file(&member, path, "Sneaky", "agenda.pdf",
+	    html, sizeof(html) - 1, &r), 415);
+	reply_free(&r);
+	assert_int_equal(http_post_file(&member, path, "Picture", "photo.pdf",
+	    png, sizeof(png) - 1, &r), 415);
+	reply_free(&r);
+	assert_int_equal(http_post_file(&member, path, "Program", "run.exe",
+	    "MZ\220\0", 4, &r), 415);
+	reply_free(&r);
+	/* Over the upload limit (4 KiB here). */
+	big = calloc(1, 8192);
+	memcpy(big, "%PDF-", 5);
+	assert_int_equal(http_post_file(&member, path, "Big", "big.pdf", big,
+	    8192, &r), 413);
+	reply_free(&r);
+	free(big);
+	/* Files go only where a route takes them. */
+	snprintf(path, sizeof(path), "/meetings/%lld/agenda", soon);
+	assert_int_equal(http_post_file(&member, path, "Item", "x.pdf", pdf,
+	    sizeof(pdf) - 1, &r), 415);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM papers"), 1);
+	/* Two days before a meeting with a week's notice: late. */
+	snprintf(path, sizeof(path), "/meetings/%lld", soon);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "Healthcare report");
+	assert_contains(r.body, ">Late<");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld/papers", later);
+	assert_int_equal(http_get(&member, "/groups/1/meetings", &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post_file(&member, path, "Early paper",
+	    "early.pdf", pdf, sizeof(pdf) - 1, &r), 303);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld", later);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "Early paper");
+	assert_lacks(r.body, ">Late<");
+	reply_free(&r);
+	/* A download, named by us; not for another site's group. */
+	snprintf(path, sizeof(path), "/papers/%lld", paper);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_string_equal(r.content_type, "application/pdf");
+	assert_int_equal(r.len, sizeof(pdf) - 1);
+	assert_memory_equal(r.body, pdf, sizeof(pdf) - 1);
+	reply_free(&r);
+	assert_int_equal(http_get(&westvale, path, &r), 403);
+	reply_free(&r);
+	client_free(&member);
+	client_free(&westvale);
+}
+
 int
 main(void)
 {
@@ -340,6 +423,7 @@ main(void)
 		cmocka_unit_test(agenda_items_are_added_and_reordered),
 		cmocka_unit_test(quorum_follows_attendance),
 		cmocka_unit_test(minutes_go_from_draft_to_published),
+		cmocka_unit_test(papers_are_checked_by_their_bytes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
