@@ -99,8 +99,9 @@ conversations_new(struct request *rq, struct response *rs)
 	json_t		*options, *initial = NULL;
 	char		*href = NULL;
 
-	if ((options = log_options(rq)) == NULL ||
-	    (initial = log_initial(rq, options)) == NULL) {
+	/* The lists are needed to check a post; the defaults only to show. */
+	if ((options = log_options(rq)) == NULL || (rq->method == HTTP_GET &&
+	    (initial = log_initial(rq, options)) == NULL)) {
 		json_decref(options);
 		response_error(rs, 500, "Something went wrong.");
 		return;
@@ -148,6 +149,9 @@ conversations_index(struct request *rq, struct response *rs)
 	    "topics", topic_options(rq->db, &loggers),
 	    "outcomes", choices_json(outcomes),
 	    "can_group", access_any(&rq->who, ROLES_STAFF));
+	if (view != NULL && total > LOG_COUNT_CAP)
+		json_object_set_new(view, "total_label", json_string(
+		    "More than 1,000"));
 	if (view != NULL && page > 1)
 		json_object_set_new(view, "prev_page", json_integer(page - 1));
 	if (view != NULL && page * size < total)
