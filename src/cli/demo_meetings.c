@@ -24,6 +24,13 @@ static const char *const forum_constitution =
     "- Half the members make a quorum.\n"
     "- Papers go out a week before each meeting.\n";
 
+/* The smallest PDF a reader opens: one empty page. */
+static const char demo_pdf[] =
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    "trailer<</Root 1 0 R>>\n%%EOF\n";
+
 static int
 meeting_at(struct db *db, int64_t actor, int64_t group, const char *on,
     int64_t *id)
@@ -91,7 +98,7 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
     time_t now)
 {
 	char	 today[DATE_CHARS + 1], on[DATE_CHARS + 1], due[DATE_CHARS + 1];
-	int64_t	 first, second, council, secretary, chair;
+	int64_t	 first, second, council, secretary, chair, paper;
 	json_t	*v;
 	int	 rc;
 
@@ -141,5 +148,14 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
 	rc = meeting_add(db, accounts[COORD_WESTVALE], groups[WESTVALE_COUNCIL],
 	    v, &council);
 	json_decref(v);
+	/* A paper for each: the healthcare update, and reception plans. */
+	if (rc == DB_OK)
+		rc = paper_add(db, accounts[COORD_FENWICK], second,
+		    "Healthcare update", "application/pdf", "pdf", demo_pdf,
+		    sizeof(demo_pdf) - 1, today, &paper);
+	if (rc == DB_OK)
+		rc = paper_add(db, accounts[COORD_WESTVALE], council,
+		    "Plans for the new reception", "application/pdf", "pdf",
+		    demo_pdf, sizeof(demo_pdf) - 1, today, &paper);
 	return rc;
 }

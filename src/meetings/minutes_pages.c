@@ -98,15 +98,12 @@ static json_t *
 point_prepare(struct request *rq, struct response *rs, json_t *m,
     struct form_page *fp, int *refused)
 {
-	struct scope_filter	 f = { 0, NULL, NULL };
-	json_t			*options;
-	char			 site[32];
+	json_t	*options;
 
 	(void)rs;
 	(void)refused;
-	snprintf(site, sizeof(site), "[%lld]", (long long)int_of(m, "site_id"));
-	f.site_ids = site;
-	options = json_pack("{s:o}", "owner_id", account_options(rq->db, &f));
+	options = json_pack("{s:o}", "owner_id", account_options_at(rq->db,
+	    int_of(m, "site_id")));
 	fp->options = options;
 	return options;
 }

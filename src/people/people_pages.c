@@ -208,9 +208,8 @@ people_leave(struct request *rq, struct response *rs)
 		.submit = "Record leaving", .fields = leaving_fields,
 		.nfields = leaving_fields_count, .save = leave_store,
 	};
-	struct scope_filter	 f = { 0, NULL, NULL };
 	json_t			*person, *options;
-	char			*back, site[32];
+	char			*back;
 	int64_t			 open;
 
 	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
@@ -223,10 +222,8 @@ people_leave(struct request *rq, struct response *rs)
 		return;
 	}
 	/* Their follow-ups go to someone who works at their site. */
-	snprintf(site, sizeof(site), "[%lld]", (long long)json_integer_value(
-	    json_object_get(person, "site_id")));
-	f.site_ids = site;
-	options = json_pack("{s:o}", "hand_to", account_options(rq->db, &f));
+	options = json_pack("{s:o}", "hand_to", account_options_at(rq->db,
+	    json_integer_value(json_object_get(person, "site_id"))));
 	fp.back = back = location_of("/people/%lld", rq->ids[0]);
 	fp.caption = json_string_value(json_object_get(person,
 	    "display_name"));

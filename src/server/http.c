@@ -529,18 +529,6 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 	*state = NULL;
 }
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Percent-decoding for paths and query strings, in place.  An encoded NUL
  * stays encoded: decoded, it would cut the string short and "/people/1%00"
@@ -549,21 +537,9 @@ hex_value(char c)
 static size_t
 url_unescape(void *cls, struct MHD_Connection *conn, char *s)
 {
-	char	*in = s, *out = s;
-	int	 hi, lo;
-
 	(void)cls;
 	(void)conn;
-	while (*in != '\0') {
-		if (in[0] == '%' && (hi = hex_value(in[1])) >= 0 &&
-		    (lo = hex_value(in[2])) >= 0 && (hi | lo) != 0) {
-			*out++ = (char)(hi * 16 + lo);
-			in += 3;
-		} else
-			*out++ = *in++;
-	}
-	*out = '\0';
-	return (size_t)(out - s);
+	return percent_decode(s, strlen(s), 0, 1);
 }
 
 static int

@@ -13,4 +13,11 @@ int	text_printable(const char *s, size_t len, int multiline);
 /* Number of characters (code points) in valid UTF-8. */
 size_t	utf8_length(const char *s, size_t len);
 
+/*
+ * Percent-decodes s[0..len) in place; returns the new length and writes a
+ * NUL after it.  plus: '+' means a space (form encoding).  keep_nul: an
+ * encoded NUL stays encoded, so it cannot cut a path or value short.
+ */
+size_t	percent_decode(char *s, size_t len, int plus, int keep_nul);
+
 #endif

@@ -266,6 +266,17 @@ account_options(struct db *db, const struct scope_filter *f)
 }
 
 json_t *
+account_options_at(struct db *db, int64_t site_id)
+{
+	struct scope_filter	 f = { 0, NULL, NULL };
+	char			 site[32];
+
+	snprintf(site, sizeof(site), "[%lld]", (long long)site_id);
+	f.site_ids = site;
+	return account_options(db, &f);
+}
+
+json_t *
 unit_options_at(struct db *db, int64_t site_id)
 {
 	return db_rows(db, sql_units_at, "i", site_id);

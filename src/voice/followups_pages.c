@@ -134,17 +134,13 @@ followups_reassign(struct request *rq, struct response *rs)
 		.nfields = followup_reassign_fields_count,
 		.save = reassign_store,
 	};
-	struct scope_filter	 f = { 0, NULL, NULL };
-	json_t			*fu, *options = NULL;
-	char			 site[32];
+	json_t	*fu, *options = NULL;
 
 	if ((fu = followup_for_form(rq, rs)) == NULL)
 		return;
 	/* The new owner must work at the follow-up's site. */
-	snprintf(site, sizeof(site), "[%lld]", (long long)
-	    json_integer_value(json_object_get(fu, "site_id")));
-	f.site_ids = site;
-	options = json_pack("{s:o}", "owner_id", account_options(rq->db, &f));
+	options = json_pack("{s:o}", "owner_id", account_options_at(rq->db,
+	    json_integer_value(json_object_get(fu, "site_id"))));
 	fp.caption = json_string_value(json_object_get(fu, "action"));
 	fp.options = options;
 	fp.initial = fu;

@@ -106,6 +106,8 @@ int	topic_target(struct db *, const int64_t *, struct target *);
 json_t	*topic_options(struct db *, const struct scope_filter *);
 json_t	*service_options(struct db *, const struct scope_filter *);
 json_t	*account_options(struct db *, const struct scope_filter *);
+/* Accounts that work at one site: owners of follow-ups and actions. */
+json_t	*account_options_at(struct db *, int64_t site_id);
 json_t	*unit_options_at(struct db *, int64_t site_id);
 int64_t	 last_unit_used(struct db *, int64_t author_id);
 

@@ -373,43 +373,12 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /* ---- the request ------------------------------------------------------ */
 
-static int
-hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-/*
- * Percent-decoding in place.  keep_nul: as http.c's url_unescape for paths
- * and query strings (an encoded NUL stays encoded); otherwise as the POST
- * processor, which decodes it.  Returns the new length.
- */
+/* As http.c: paths and queries keep an encoded NUL encoded; the POST
+ * processor decodes it. */
 static size_t
 unescape(char *s, size_t len, int plus, int keep_nul)
 {
-	size_t	 i = 0, o = 0;
-	int	 hi, lo;
-
-	while (i < len) {
-		if (s[i] == '%' && i + 2 < len &&
-		    (hi = hex_value(s[i + 1])) >= 0 &&
-		    (lo = hex_value(s[i + 2])) >= 0 && (!keep_nul || (hi | lo))) {
-			s[o++] = (char)(hi * 16 + lo);
-			i += 3;
-		} else if (plus && s[i] == '+') {
-			s[o++] = ' ';
-			i++;
-		} else
-			s[o++] = s[i++];
-	}
-	s[o] = '\0';
-	return o;
+	return percent_decode(s, len, plus, keep_nul);
 }
 
 /*

@@ -496,3 +496,33 @@ client_as(struct client *c, const struct server *s, const char *user,
 	reply_free(&r);
 	return status == 200 ? 0 : -1;
 }
+
+long
+client_submit(struct client *c, const char *path, const char *body,
+    struct reply *r)
+{
+	struct reply	 page;
+
+	http_get(c, path, &page);
+	reply_free(&page);
+	return http_post(c, path, body, 1, r);
+}
+
+int
+server_passwords(const struct server *s, const char *const *users,
+    const char *password)
+{
+	char	 args[160], *input;
+	int	 rc = 0;
+
+	if (asprintf(&input, "%s\n", password) == -1)
+		return -1;
+	for (; *users != NULL && rc == 0; users++) {
+		snprintf(args, sizeof(args), "user passwd %s --password-stdin",
+		    *users);
+		if (roundtable_cli(s, args, input, NULL) != 0)
+			rc = -1;
+	}
+	free(input);
+	return rc;
+}

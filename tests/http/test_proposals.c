@@ -16,20 +16,14 @@ static struct server srv;
 static int
 setup(void **state)
 {
-	static const char *users[] = { "member.forum", "coordinator.fenwick",
-	    "governor.fenwick", "chief.westvale" };
-	char	 args[128];
-	size_t	 i;
+	static const char *const users[] = { "member.forum", "coordinator.fenwick",
+	    "governor.fenwick", "chief.westvale", NULL };
 
 	(void)state;
 	if (server_prepare(&srv, NULL) == -1)
 		return -1;
-	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++) {
-		snprintf(args, sizeof(args), "user passwd %s --password-stdin",
-		    users[i]);
-		if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
-			return -1;
-	}
+	if (server_passwords(&srv, users, PW) == -1)
+		return -1;
 	return server_launch(&srv);
 }
 
@@ -51,11 +45,7 @@ static void
 post_expect(struct client *c, const char *path, const char *body, long want,
     struct reply *r)
 {
-	struct reply	 page;
-
-	http_get(c, path, &page);
-	reply_free(&page);
-	if (http_post(c, path, body, 1, r) != want)
+	if (client_submit(c, path, body, r) != want)
 		print_error("POST %s: %ld\n%.1200s\n", path, r->status, r->body);
 	assert_int_equal(r->status, want);
 }

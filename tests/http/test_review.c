@@ -11,20 +11,14 @@ static struct server srv;
 static int
 setup(void **state)
 {
-	static const char *users[] = { "member.forum", "coordinator.fenwick",
-	    "coordinator.westvale" };
-	char	 args[160];
-	size_t	 i;
+	static const char *const users[] = { "member.forum", "coordinator.fenwick",
+	    "coordinator.westvale", NULL };
 
 	(void)state;
 	if (server_prepare(&srv, NULL) == -1)
 		return -1;
-	for (i = 0; i < sizeof(users) / sizeof(users[0]); i++) {
-		snprintf(args, sizeof(args), "user passwd %s --password-stdin",
-		    users[i]);
-		if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
-			return -1;
-	}
+	if (server_passwords(&srv, users, PW) == -1)
+		return -1;
 	/* A coordinator for the Over-50s Forum only (group 1). */
 	if (roundtable_cli(&srv, "user add gcoord --role coordinator --scope "
 	    "group:1 --password-stdin", PW "\n", NULL) != 0)

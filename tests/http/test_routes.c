@@ -72,6 +72,11 @@ static struct fixture fixtures[] = {
 	    "g.site_id = 1", "SELECT min(i.id) FROM agenda_items i JOIN meetings "
 	    "m ON m.id = i.meeting_id JOIN groups g ON g.id = m.group_id WHERE "
 	    "g.site_id = 3", 0, 0 },
+	{ "/papers/", "SELECT min(p.id) FROM papers p JOIN meetings m ON m.id = "
+	    "p.meeting_id JOIN groups g ON g.id = m.group_id WHERE g.site_id = 1",
+	    "SELECT min(p.id) FROM papers p JOIN meetings m ON m.id = "
+	    "p.meeting_id JOIN groups g ON g.id = m.group_id WHERE g.site_id = 3",
+	    0, 0 },
 	{ "/topics/", "SELECT min(id) FROM topics WHERE site_id = 1",
 	    "SELECT min(id) FROM topics WHERE site_id = 3", 0, 0 },
 };
