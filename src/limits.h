@@ -37,6 +37,7 @@
 #define CONSTITUTION_MAX_CHARS	20000	/* a group's terms of reference */
 #define MINUTES_MAX_CHARS	20000	/* minutes of one agenda item */
 #define AGENDA_ITEMS_MAX	60	/* items on one agenda */
+#define MINUTES_PUBLISHED_DAYS	14	/* "published promptly" in the measures */
 
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */

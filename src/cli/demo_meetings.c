@@ -33,13 +33,14 @@ static const char demo_pdf[] =
 
 static int
 meeting_at(struct db *db, int64_t actor, int64_t group, const char *on,
-    int64_t *id)
+    int64_t invited, int64_t *id)
 {
 	json_t	*v;
 	int	 rc;
 
-	v = json_pack("{s:s, s:s, s:s, s:s}", "kind", "forum", "held_on", on,
-	    "starts_at", "14:00", "place", "Chapel, B wing");
+	v = json_pack("{s:s, s:s, s:s, s:s, s:o}", "kind", "forum", "held_on",
+	    on, "starts_at", "14:00", "place", "Chapel, B wing", "invited_id",
+	    invited ? json_integer(invited) : json_null());
 	rc = meeting_add(db, actor, group, v, id);
 	json_decref(v);
 	return rc;
@@ -63,6 +64,7 @@ attend_all(struct db *db, int64_t actor, int64_t meeting)
 		    i ? 7 : 9);
 	}
 	json_decref(rows);
+	form_add(&f, "invited_attended", 16, "1", 1);
 	rc = attendance_save(db, actor, meeting, &f, "Healthcare manager");
 	form_clear(&f);
 	return rc;
@@ -113,7 +115,7 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
 		return rc;
 	date_add_days(today, -35, on);
 	if ((rc = meeting_at(db, accounts[MEMBER_FORUM], groups[OVER_50S], on,
-	    &first)) != DB_OK ||
+	    accounts[GOVERNOR], &first)) != DB_OK ||
 	    (rc = attend_all(db, accounts[MEMBER_FORUM], first)) != DB_OK ||
 	    (rc = minutes_typed(db, accounts[MEMBER_FORUM], first)) != DB_OK)
 		return rc;
@@ -126,9 +128,10 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
 	json_decref(v);
 	if (rc != DB_OK)
 		return rc;
-	date_add_days(today, -5, on);
+	/* Ten days later the next meeting approves them, and they go up. */
+	date_add_days(today, -25, on);
 	if ((rc = meeting_at(db, accounts[MEMBER_FORUM], groups[OVER_50S], on,
-	    &second)) != DB_OK)
+	    0, &second)) != DB_OK)
 		return rc;
 	/* The chair proposed the first minutes; the secretary seconded. */
 	if (group_officer(db, groups[OVER_50S], "chair", &chair) <= 0 ||

@@ -70,6 +70,10 @@ int	action_point_add(struct db *, int64_t actor, int64_t meeting_id,
 json_t	*action_points_open(struct db *, int64_t group_id);
 json_t	*meeting_actions(struct db *, int64_t meeting_id);
 
+struct pdf;
+/* Draws one meeting's published record (minutes, action points, papers)
+ * into a PDF: the archive is these, one after another. */
+void	minutes_render(struct pdf *, struct db *, int64_t meeting_id);
 /* Adds quorum_needed, quorate and kind_label to a loaded meeting. */
 void	meeting_summary(json_t *meeting);
 
@@ -84,6 +88,16 @@ json_t	*paper_list(struct db *, int64_t meeting_id);
 int	paper_read(struct db *, int64_t id, struct buf *out, char **mime,
 	    char **ext);
 
+/* Measures of good procedure for a group: minutes published within
+ * MINUTES_PUBLISHED_DAYS, action points closed on time, attendance per
+ * member, decision makers who came when invited.  New reference. */
+json_t	*meeting_measures(struct db *, int64_t group_id, const char *today);
+/* Published meetings of a group held between two dates, oldest first. */
+json_t	*archive_meetings(struct db *, int64_t group_id, const char *from,
+	    const char *to);
+
+void	measures_page(struct request *, struct response *);
+void	archive_pdf(struct request *, struct response *);
 void	papers_add(struct request *, struct response *);
 void	papers_get(struct request *, struct response *);
 void	rules_edit(struct request *, struct response *);

@@ -53,6 +53,8 @@ const struct field_spec meeting_fields[] = {
 	F("place", "Where", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    "For example, the chapel on B wing", NULL),
 	F("chair_person_id", "Who chairs", FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("invited_id", "Decision maker invited", FIELD_ID, 0, 0, NULL,
+	    "For example, the governor at a one-to-one", NULL),
 };
 const size_t meeting_fields_count = FIELDS_COUNT(meeting_fields);
 

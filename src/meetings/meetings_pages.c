@@ -9,6 +9,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
+#include "../proposals/proposals.h"
 #include "../render/markdown.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
@@ -126,8 +127,10 @@ meeting_prepare(struct request *rq, struct response *rs, json_t *group,
 	(void)refused;
 	date_today(rq->now, today);
 	/* The chair is one of the group's current members. */
-	kept = json_pack("{s:{s:o}, s:{s:s, s:s, s:s}}", "options",
+	kept = json_pack("{s:{s:o, s:o}, s:{s:s, s:s, s:s}}", "options",
 	    "chair_person_id", group_member_options(rq->db, int_of(group, "id")),
+	    "invited_id", decision_maker_options(rq->db, int_of(group,
+	    "site_id"), int_of(group, "id"), 0),
 	    "initial", "held_on", today, "starts_at", "14:00", "kind", "forum");
 	fp->options = json_object_get(kept, "options");
 	fp->initial = json_object_get(kept, "initial");

@@ -27,11 +27,14 @@ static const char *sql_rules_save =
     "standing_items = ifnull(?, '') WHERE id = ?";
 static const char *sql_insert =
     "INSERT INTO meetings (group_id, kind, held_on, starts_at, place, "
-    "chair_person_id, created_by) VALUES (?, ?, ?, ?, ifnull(?, ''), ?, ?)";
+    "chair_person_id, invited_id, created_by) "
+    "VALUES (?, ?, ?, ?, ifnull(?, ''), ?, ?, ?)";
 static const char *sql_load =
     "SELECT m.id, m.group_id, m.kind, m.held_on, m.starts_at, m.place, "
     "m.chair_person_id, m.guests, m.minutes_state, m.approved_at, "
-    "m.proposed_by, m.seconded_by, m.published_on, g.name AS group_name, "
+    "m.proposed_by, m.seconded_by, m.published_on, m.invited_id, "
+    "m.invited_attended, inv.display_name AS invited_name, "
+    "g.name AS group_name, "
     "g.site_id, g.quorum_rule, g.quorum_number, g.papers_days, "
     "ch.display_name AS chair_name, "
     "(SELECT count(*) FROM memberships ms WHERE ms.group_id = m.group_id "
@@ -41,7 +44,8 @@ static const char *sql_load =
     "  AND a.status = 'present') AS present_count, "
     "(SELECT held_on FROM meetings l WHERE l.id = m.approved_at) "
     "  AS approved_on FROM meetings m JOIN groups g ON g.id = m.group_id "
-    "LEFT JOIN people ch ON ch.id = m.chair_person_id WHERE m.id = ?";
+    "LEFT JOIN people ch ON ch.id = m.chair_person_id "
+    "LEFT JOIN accounts inv ON inv.id = m.invited_id WHERE m.id = ?";
 static const char *sql_list =
     "SELECT id, kind, held_on, starts_at, place, minutes_state, "
     "published_on FROM meetings WHERE group_id = ? ORDER BY held_on DESC, id DESC";
@@ -90,7 +94,9 @@ static const char *sql_attendance =
 static const char *sql_attend =
     "INSERT INTO attendance (meeting_id, person_id, status) VALUES (?, ?, ?) "
     "ON CONFLICT (meeting_id, person_id) DO UPDATE SET status = excluded.status";
-static const char *sql_guests = "UPDATE meetings SET guests = ? WHERE id = ?";
+static const char *sql_guests =
+    "UPDATE meetings SET guests = ?1, invited_attended = CASE WHEN "
+    "invited_id IS NULL THEN NULL ELSE ?2 END WHERE id = ?3";
 static const char *sql_minutes =
     "UPDATE agenda_items SET minutes = ? WHERE id = ? AND meeting_id = ? "
     "AND (SELECT minutes_state FROM meetings WHERE id = ?3) = 'draft'";
@@ -227,9 +233,9 @@ meeting_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 {
 	int	 rc;
 
-	if ((rc = db_exec(db, sql_insert, "ijjjjji", group_id, V("kind"),
+	if ((rc = db_exec(db, sql_insert, "ijjjjjji", group_id, V("kind"),
 	    V("held_on"), V("starts_at"), V("place"), V("chair_person_id"),
-	    actor)) != DB_OK)
+	    V("invited_id"), actor)) != DB_OK)
 		return rc;
 	*id = db_last_id(db);
 	if ((rc = agenda_build(db, *id, group_id,
@@ -327,8 +333,8 @@ attendance_save(struct db *db, int64_t actor, int64_t meeting_id,
 	}
 	json_decref(rows);
 	if (rc == DB_OK)
-		rc = db_exec(db, sql_guests, "ti", guests ? guests : "",
-		    meeting_id);
+		rc = db_exec(db, sql_guests, "tdi", guests ? guests : "",
+		    form_get(form, "invited_attended") != NULL, meeting_id);
 	if (rc != DB_OK)
 		return rc;
 	return audit_append(db, actor, "meeting.attendance", "meeting",
@@ -482,4 +488,51 @@ paper_read(struct db *db, int64_t id, struct buf *out, char **mime,
 	}
 	sqlite3_reset(st);
 	return rc;
+}
+
+static const char *sql_measure_minutes =
+    "SELECT count(*) AS held, sum(published_on IS NOT NULL AND "
+    "julianday(published_on) - julianday(held_on) <= ?3) AS published_soon, "
+    "sum(invited_id IS NOT NULL) AS invited, "
+    "sum(invited_attended = 1) AS invited_came FROM meetings "
+    "WHERE group_id = ?1 AND held_on <= ?2";
+static const char *sql_measure_actions =
+    "SELECT count(*) AS points, sum(closed_on IS NOT NULL) AS closed, "
+    "sum(closed_on IS NOT NULL AND closed_on <= due_on) AS closed_on_time, "
+    "sum(closed_on IS NULL AND due_on < ?2) AS open_overdue FROM actions a "
+    "JOIN meetings m ON m.id = a.meeting_id WHERE m.group_id = ?1";
+static const char *sql_measure_attendance =
+    "SELECT p.display_name, count(a.meeting_id) AS recorded, "
+    "sum(a.status = 'present') AS present FROM memberships ms "
+    "JOIN people p ON p.id = ms.person_id "
+    "LEFT JOIN attendance a ON a.person_id = p.id AND a.meeting_id IN "
+    "(SELECT id FROM meetings WHERE group_id = ?1) "
+    "WHERE ms.group_id = ?1 AND ms.to_on IS NULL "
+    "GROUP BY p.id ORDER BY p.display_name";
+static const char *sql_archive =
+    "SELECT id FROM meetings WHERE group_id = ? AND minutes_state = "
+    "'published' AND held_on BETWEEN ? AND ? ORDER BY held_on";
+
+json_t *
+meeting_measures(struct db *db, int64_t group_id, const char *today)
+{
+	json_t	*minutes = NULL, *actions = NULL;
+
+	if (db_row(db, &minutes, sql_measure_minutes, "iti", group_id, today,
+	    (int64_t)MINUTES_PUBLISHED_DAYS) <= 0 ||
+	    db_row(db, &actions, sql_measure_actions, "it", group_id,
+	    today) <= 0) {
+		json_decref(minutes);
+		return NULL;
+	}
+	return json_pack("{s:o, s:o, s:o}", "minutes", minutes, "actions",
+	    actions, "attendance", db_rows(db, sql_measure_attendance, "i",
+	    group_id));
+}
+
+json_t *
+archive_meetings(struct db *db, int64_t group_id, const char *from,
+    const char *to)
+{
+	return db_rows(db, sql_archive, "itt", group_id, from, to);
 }

@@ -12,6 +12,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
+#include "../render/markdown.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
@@ -246,8 +247,12 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 		snprintf(line, sizeof(line), "%zu. %s", i + 1, str_of(row,
 		    "title"));
 		pdf_heading(pdf, line, 2);
-		if (with_minutes)
-			pdf_paragraph(pdf, str_of(row, "minutes"));
+		if (with_minutes) {
+			char	*plain = markdown_plain(str_of(row, "minutes"));
+
+			pdf_paragraph(pdf, plain);
+			free(plain);
+		}
 	}
 	if (json_array_size(actions) > 0)
 		pdf_heading(pdf, "Action points", 2);
@@ -256,6 +261,29 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 		    "owner_name"), str_of(row, "due_on"));
 		pdf_pair(pdf, str_of(row, "text"), line);
 	}
+}
+
+void
+minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
+{
+	json_t	*m, *items, *actions, *papers, *row;
+	size_t	 i;
+
+	if (meeting_load(db, meeting_id, &m) <= 0)
+		return;
+	meeting_summary(m);
+	items = agenda_list(db, meeting_id);
+	actions = meeting_actions(db, meeting_id);
+	papers = paper_list(db, meeting_id);
+	minutes_draw(pdf, m, items, actions, 1);
+	if (json_array_size(papers) > 0)
+		pdf_heading(pdf, "Papers", 2);
+	json_array_foreach(papers, i, row)
+		pdf_pair(pdf, str_of(row, "title"), str_of(row, "circulated_on"));
+	json_decref(m);
+	json_decref(items);
+	json_decref(actions);
+	json_decref(papers);
 }
 
 /* Renders a PDF of the meeting: minutes (their own, if visible) or the

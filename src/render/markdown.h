@@ -11,4 +11,8 @@
 /* The HTML as a JSON string (new reference); "" for NULL text. */
 json_t	*markdown_html(const char *text);
 
+/* The text without its markup, for print (a PDF draws plain text):
+ * paragraphs and list items on their own lines.  Caller frees. */
+char	*markdown_plain(const char *text);
+
 #endif

@@ -4,6 +4,7 @@
  * to approved (at a later meeting) to published, and draft minutes stay
  * with the group that writes them.
  */
+#include <jansson.h>
 #include <time.h>
 
 #include "http_test.h"
@@ -412,6 +413,61 @@ papers_are_checked_by_their_bytes(void **state)
 	client_free(&westvale);
 }
 
+static void
+measures_and_the_archive(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 text[8192];
+
+	(void)state;
+	as(&c, "member.forum");
+	c.json = 1;
+	assert_int_equal(http_get(&c, "/groups/1/meeting-measures", &r), 200);
+	{
+		json_t	*v = json_loads(r.body, 0, NULL);
+
+		assert_non_null(v);
+		/* The demo: the first meeting's minutes were published within
+		 * 14 days, the governor came when invited, and its action
+		 * point is open and overdue. */
+		assert_true(json_integer_value(json_object_get(json_object_get(v,
+		    "minutes"), "published_soon")) >= 1);
+		assert_int_equal(json_integer_value(json_object_get(
+		    json_object_get(v, "minutes"), "invited_came")), 1);
+		assert_true(json_integer_value(json_object_get(json_object_get(v,
+		    "actions"), "open_overdue")) >= 1);
+		assert_true(json_array_size(json_object_get(v, "attendance")) >= 4);
+		json_decref(v);
+	}
+	reply_free(&r);
+	c.json = 0;
+	assert_int_equal(http_get(&c, "/groups/1/archive.pdf?from=2000-13-01",
+	    &r), 422);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/groups/1/archive.pdf?from=2000-01-01"
+	    "&to=2199-12-31", &r), 200);
+	{
+		char	 file[320], cmd[400];
+		FILE	*f, *p;
+		size_t	 n;
+
+		snprintf(file, sizeof(file), "%s/archive.pdf", srv.dir);
+		f = fopen(file, "wb");
+		fwrite(r.body, 1, r.len, f);
+		fclose(f);
+		snprintf(cmd, sizeof(cmd), "pdftotext %s - | tr '\\n' ' '", file);
+		p = popen(cmd, "r");
+		n = fread(text, 1, sizeof(text) - 1, p);
+		text[n] = '\0';
+		pclose(p);
+	}
+	reply_free(&r);
+	assert_contains(text, "Over-50s Forum: minutes");
+	assert_contains(text, "agreed to draft a proposal");
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -421,6 +477,7 @@ main(void)
 		cmocka_unit_test(quorum_follows_attendance),
 		cmocka_unit_test(minutes_go_from_draft_to_published),
 		cmocka_unit_test(papers_are_checked_by_their_bytes),
+		cmocka_unit_test(measures_and_the_archive),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
