@@ -295,6 +295,8 @@ const struct route routes[] = {
 	    "Printable minutes (published, or draft for writers)" },
 	{ GET,  "/meetings/{id}/pack.pdf", meeting_pack_pdf, ALL, MEETING, 0,
 	    "Printable meeting pack" },
+	{ POST, "/meetings/{id}/decisions", decisions_add, DRAFTERS, MEETING,
+	    0, "Record a decision (marked if the meeting is not quorate)" },
 	{ POST, "/meetings/{id}/papers", papers_add, DRAFTERS, MEETING, UPLOAD,
 	    "Upload a paper (PDF, DOCX, ODT, PNG, JPEG)" },
 	{ GET,  "/papers/{id}", papers_get, ALL, PAPER, 0,

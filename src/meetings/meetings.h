@@ -96,6 +96,15 @@ json_t	*meeting_measures(struct db *, int64_t group_id, const char *today);
 json_t	*archive_meetings(struct db *, int64_t group_id, const char *from,
 	    const char *to);
 
+/* A decision, marked with whether the meeting was quorate.
+ * DB_CONSTRAINT once the minutes are approved. */
+int	decision_add(struct db *, int64_t actor, int64_t meeting_id,
+	    const char *text, int quorate);
+json_t	*decision_list(struct db *, int64_t meeting_id);
+/* The group's last published meeting before this one: <0, 0, >0. */
+int	meeting_previous(struct db *, int64_t meeting_id, int64_t *previous);
+
+void	decisions_add(struct request *, struct response *);
 void	measures_page(struct request *, struct response *);
 void	archive_pdf(struct request *, struct response *);
 void	papers_add(struct request *, struct response *);

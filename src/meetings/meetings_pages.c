@@ -192,7 +192,8 @@ meetings_show(struct request *rq, struct response *rs)
 			json_object_del(item, "minutes");
 	}
 	response_view(rs, "meetings/show", json_pack("{s:s, s:o, s:o, s:o, "
-	    "s:o, s:o, s:b, s:b, s:o}", "title", "Meeting", "papers",
+	    "s:o, s:o, s:o, s:b, s:b, s:o}", "title", "Meeting", "decisions",
+	    decision_list(rq->db, rq->ids[0]), "papers",
 	    paper_list(rq->db, rq->ids[0]), "meeting", m,
 	    "agenda", items, "attendance", attendance_list(rq->db, rq->ids[0]),
 	    "actions", meeting_actions(rq->db, rq->ids[0]),

@@ -536,3 +536,43 @@ archive_meetings(struct db *db, int64_t group_id, const char *from,
 {
 	return db_rows(db, sql_archive, "itt", group_id, from, to);
 }
+
+static const char *sql_decision_add =
+    "INSERT INTO meeting_decisions (meeting_id, text, quorate, created_by) "
+    "SELECT ?1, ?2, ?3, ?4 FROM meetings WHERE id = ?1 "
+    "AND minutes_state = 'draft'";
+static const char *sql_decisions =
+    "SELECT id, text, quorate FROM meeting_decisions WHERE meeting_id = ? "
+    "ORDER BY id";
+static const char *sql_previous =
+    "SELECT id FROM meetings WHERE group_id = (SELECT group_id FROM "
+    "meetings WHERE id = ?1) AND held_on < (SELECT held_on FROM meetings "
+    "WHERE id = ?1) AND minutes_state = 'published' "
+    "ORDER BY held_on DESC LIMIT 1";
+
+int
+decision_add(struct db *db, int64_t actor, int64_t meeting_id,
+    const char *text, int quorate)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_decision_add, "itdi", meeting_id, text,
+	    quorate, actor)) != DB_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;	/* the minutes are approved */
+	return audit_append(db, actor, "decision.create", "meeting",
+	    meeting_id, quorate ? "quorate" : "not quorate");
+}
+
+json_t *
+decision_list(struct db *db, int64_t meeting_id)
+{
+	return db_rows(db, sql_decisions, "i", meeting_id);
+}
+
+int
+meeting_previous(struct db *db, int64_t meeting_id, int64_t *previous)
+{
+	return db_int(db, previous, sql_previous, "i", meeting_id);
+}

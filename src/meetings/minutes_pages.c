@@ -17,6 +17,7 @@
 #include "../server/form_page.h"
 #include "../voice/voice.h"
 #include "../util/date.h"
+#include "../util/text.h"
 
 static int64_t
 int_of(const json_t *o, const char *key)
@@ -125,6 +126,37 @@ action_points_add(struct request *rq, struct response *rs)
 }
 
 void
+decisions_add(struct request *rq, struct response *rs)
+{
+	const char	*text = form_get(&rq->body, "text");
+	json_t		*m;
+	int		 rc, quorate;
+
+	if (text == NULL || *text == '\0' ||
+	    utf8_length(text, strlen(text)) > NOTE_MAX_CHARS) {
+		response_error(rs, 422, "Enter the decision, 1000 characters or "
+		    "fewer.");
+		return;
+	}
+	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	meeting_summary(m);
+	quorate = json_is_true(json_object_get(m, "quorate"));
+	json_decref(m);
+	rc = decision_add(rq->db, rq->who.account_id, rq->ids[0], text, quorate);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "The minutes are approved: no more "
+		    "decisions can be added.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/meetings/%lld#decisions",
+		    (long long)rq->ids[0]);
+}
+
+void
 action_points_index(struct request *rq, struct response *rs)
 {
 	json_t	*group, *points, *row;
@@ -224,6 +256,20 @@ minutes_publish_page(struct request *rq, struct response *rs)
 }
 
 static void
+decisions_draw(struct pdf *pdf, const json_t *decisions)
+{
+	const json_t	*row;
+	size_t		 i;
+
+	if (json_array_size(decisions) > 0)
+		pdf_heading(pdf, "Decisions", 2);
+	json_array_foreach(decisions, i, row)
+		pdf_pair(pdf, json_is_true(json_object_get(row, "quorate")) ||
+		    json_integer_value(json_object_get(row, "quorate")) ?
+		    "Decided" : "Decided without quorum", str_of(row, "text"));
+}
+
+static void
 minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
     const json_t *actions, int with_minutes)
 {
@@ -266,7 +312,7 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 void
 minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
 {
-	json_t	*m, *items, *actions, *papers, *row;
+	json_t	*m, *items, *actions, *papers, *decisions, *row;
 	size_t	 i;
 
 	if (meeting_load(db, meeting_id, &m) <= 0)
@@ -275,7 +321,10 @@ minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	items = agenda_list(db, meeting_id);
 	actions = meeting_actions(db, meeting_id);
 	papers = paper_list(db, meeting_id);
+	decisions = decision_list(db, meeting_id);
 	minutes_draw(pdf, m, items, actions, 1);
+	decisions_draw(pdf, decisions);
+	json_decref(decisions);
 	if (json_array_size(papers) > 0)
 		pdf_heading(pdf, "Papers", 2);
 	json_array_foreach(papers, i, row)
@@ -286,12 +335,47 @@ minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	json_decref(papers);
 }
 
+/* The pack, for printing before the meeting: its agenda, the open action
+ * points, the list of papers, and the last published minutes. */
+static void
+pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
+{
+	json_t	*m, *items, *actions, *papers, *row;
+	int64_t	 previous;
+	size_t	 i;
+
+	if (meeting_load(db, meeting_id, &m) <= 0)
+		return;
+	meeting_summary(m);
+	items = agenda_list(db, meeting_id);
+	actions = action_points_open(db, int_of(m, "group_id"));
+	papers = paper_list(db, meeting_id);
+	pdf_heading(pdf, "Meeting pack", 1);
+	minutes_draw(pdf, m, items, actions, 0);
+	pdf_heading(pdf, "Papers", 2);
+	if (json_array_size(papers) == 0)
+		pdf_paragraph(pdf, "No papers.");
+	json_array_foreach(papers, i, row)
+		pdf_pair(pdf, str_of(row, "title"), json_integer_value(
+		    json_object_get(row, "late")) ? "circulated late" :
+		    str_of(row, "circulated_on"));
+	if (meeting_previous(db, meeting_id, &previous) > 0) {
+		pdf_page_break(pdf);
+		pdf_heading(pdf, "Minutes of the last meeting", 1);
+		minutes_render(pdf, db, previous);
+	}
+	json_decref(m);
+	json_decref(items);
+	json_decref(actions);
+	json_decref(papers);
+}
+
 /* Renders a PDF of the meeting: minutes (their own, if visible) or the
- * pack (agenda and open action points, for printing beforehand). */
+ * pack. */
 static void
 meeting_pdf(struct request *rq, struct response *rs, int minutes)
 {
-	json_t		*m, *items, *actions;
+	json_t		*m;
 	struct pdf	*pdf;
 	char		 title[96];
 
@@ -299,7 +383,6 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	meeting_summary(m);
 	if (minutes && strcmp(str_of(m, "minutes_state"), "published") != 0 &&
 	    !access_covers(&rq->who, ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) |
 	    ROLES_STAFF, int_of(m, "site_id"), int_of(m, "group_id"))) {
@@ -307,18 +390,14 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 		response_error(rs, 403, "These minutes are not published yet.");
 		return;
 	}
-	items = agenda_list(rq->db, rq->ids[0]);
-	actions = minutes ? meeting_actions(rq->db, rq->ids[0]) :
-	    action_points_open(rq->db, int_of(m, "group_id"));
 	snprintf(title, sizeof(title), "%s %s", minutes ? "Minutes" :
 	    "Meeting pack", str_of(m, "held_on"));
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
-	if (!minutes)
-		pdf_heading(pdf, "Meeting pack", 1);
-	minutes_draw(pdf, m, items, actions, minutes);
 	json_decref(m);
-	json_decref(items);
-	json_decref(actions);
+	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	if (minutes)
+		minutes_render(pdf, rq->db, rq->ids[0]);
+	else
+		pack_draw(pdf, rq->db, rq->ids[0]);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The document could not be made.");
 		return;

@@ -197,6 +197,16 @@ quorum_follows_attendance(void **state)
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, "Not quorate");
 	reply_free(&r);
+	/* A decision taken now stays marked. */
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
+	assert_int_equal(http_post(&c, path, "text=Write+to+the+governor+about+"
+	    "the+lift", 1, &r), 303);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "Write to the governor about the lift "
+	    "<strong class=\"govuk-tag govuk-tag--red\">Taken without quorum");
+	reply_free(&r);
 	/* Everyone present now. */
 	snprintf(path, sizeof(path), "/meetings/%lld/attendance", meeting);
 	len = 0;
@@ -465,6 +475,30 @@ measures_and_the_archive(void **state)
 	reply_free(&r);
 	assert_contains(text, "Over-50s Forum: minutes");
 	assert_contains(text, "agreed to draft a proposal");
+	/* The pack of the demo's second meeting: papers and last minutes. */
+	{
+		char	 path[64], file[320], cmd[400];
+		FILE	*f, *p;
+		size_t	 n;
+
+		snprintf(path, sizeof(path), "/meetings/%lld/pack.pdf",
+		    db_scalar(&srv, "SELECT min(id) FROM meetings WHERE "
+		    "group_id = 1 AND minutes_state = 'draft'"));
+		assert_int_equal(http_get(&c, path, &r), 200);
+		snprintf(file, sizeof(file), "%s/pack.pdf", srv.dir);
+		f = fopen(file, "wb");
+		fwrite(r.body, 1, r.len, f);
+		fclose(f);
+		reply_free(&r);
+		snprintf(cmd, sizeof(cmd), "pdftotext %s - | tr '\\n' ' '", file);
+		p = popen(cmd, "r");
+		n = fread(text, 1, sizeof(text) - 1, p);
+		text[n] = '\0';
+		pclose(p);
+	}
+	assert_contains(text, "Meeting pack");
+	assert_contains(text, "Healthcare update");
+	assert_contains(text, "Minutes of the last meeting");
 	client_free(&c);
 }
 
