@@ -96,7 +96,7 @@ static const char *sql_units_at =
     "AND closed_on IS NULL ORDER BY name";
 static const char *sql_last_unit =
     "SELECT unit_id FROM conversations WHERE author_id = ? "
-    "AND unit_id IS NOT NULL ORDER BY occurred_at DESC LIMIT 1";
+    "AND unit_id IS NOT NULL ORDER BY id DESC LIMIT 1";
 
 /* What a log refers to must belong to its site (?1). */
 static const char *sql_fit_unit =

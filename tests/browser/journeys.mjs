@@ -887,6 +887,34 @@ async function closeFollowUp(run, password, convo) {
 
 // 8. Proposal loop: a member drafts and the group agrees it, the coordinator
 // sends it, the governor turns it down with a reason, and the group reads why.
+// 9. Minutes are saved as they are typed: type, never press Save, reload.
+async function minutesAutosave(run, password) {
+  const J = '9-autosave';
+  const words = `Typed and never saved by hand, ${Date.now()}`;
+  const page = await run.page();
+  try {
+    await step(`[${run.mode}] 9 member.forum opens the draft minutes of the demo's second meeting`, async () => {
+      await signInHome(page, 'member.forum', password);
+      await page.goto('/meetings/2/minutes');
+      assert(pathOf(page) === '/meetings/2/minutes', `landed on ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'minutes form');
+    await step(`[${run.mode}] 9 typing is saved without pressing Save`, async () => {
+      const box = page.locator('textarea').first();
+      await box.fill(words);
+      await box.press('End');
+      await page.waitForFunction(() => /Saved/.test(document.getElementById('autosave-status')?.textContent || ''), null, { timeout: 10_000 });
+    });
+    await step(`[${run.mode}] 9 after a reload the words are still there`, async () => {
+      await page.reload();
+      const value = await page.locator('textarea').first().inputValue();
+      assert(value === words, `the box holds "${value}"`);
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function proposalLoop(run, password) {
   const J = '8-proposal';
   const tag = run.js ? 'JS' : 'No-JS';
@@ -1071,6 +1099,7 @@ async function main() {
         () => logConversation(run, demoPassword, convo),
         () => closeFollowUp(run, demoPassword, convo),
         () => proposalLoop(run, demoPassword),
+        ...(run.js ? [() => minutesAutosave(run, demoPassword)] : []),
       ];
       for (const j of journeys) {
         try {
