@@ -9,6 +9,7 @@
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
 #include "../limits.h"
+#include "../util/view.h"
 
 
 static const struct field_spec sign_in_fields[] = {
@@ -32,14 +33,6 @@ static const struct field_spec token_fields[] = {
 	{ "name", "What the token is for", FIELD_TEXT, 1,
 	    TOKEN_NAME_MAX_CHARS, NULL, NULL, NULL },
 };
-
-static const char *
-value_of(const json_t *v, const char *key)
-{
-	const char	*s = json_string_value(json_object_get(v, key));
-
-	return s ? s : "";
-}
 
 /* Starts a session for id: cookie set, anonymous cookie dropped. */
 static int
@@ -89,7 +82,7 @@ sign_in(struct request *rq, struct response *rs)
 		goto out;
 	}
 	snprintf(user_key, sizeof(user_key), "user:%s",
-	    value_of(values, "username"));
+	    view_str(values, "username"));
 	for (char *p = user_key; *p; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
 	snprintf(addr_key, sizeof(addr_key), "addr:%s", rq->client_addr);
@@ -104,8 +97,8 @@ sign_in(struct request *rq, struct response *rs)
 		rs->retry_after = c->login_window_s;
 		goto out;
 	}
-	rc = account_authenticate(rq->db, value_of(values, "username"),
-	    value_of(values, "password"), &id);
+	rc = account_authenticate(rq->db, view_str(values, "username"),
+	    view_str(values, "password"), &id);
 	if (rc < 0) {
 		response_error(rs, 500, "Something went wrong.");
 		goto out;
@@ -173,7 +166,7 @@ static int
 password_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	const char	*pw = value_of(v, "password");
+	const char	*pw = view_str(v, "password");
 	char		 msg[128];
 	int64_t		 id;
 	int		 rc;
@@ -182,16 +175,16 @@ password_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		snprintf(msg, sizeof(msg), "New password must be at least %d "
 		    "characters", rq->app->config->password_min);
 		form_error(errors, "password", msg);
-	} else if (strcmp(pw, value_of(v, "confirm")) != 0)
+	} else if (strcmp(pw, view_str(v, "confirm")) != 0)
 		form_error(errors, "confirm", "The two new passwords are "
 		    "not the same");
-	else if (strcmp(pw, value_of(v, "current")) == 0)
+	else if (strcmp(pw, view_str(v, "current")) == 0)
 		form_error(errors, "password", "Choose a password you have "
 		    "not used here before");
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = account_authenticate(rq->db, rq->who.username,
-	    value_of(v, "current"), &id);
+	    view_str(v, "current"), &id);
 	if (rc < 0)
 		return DB_ERROR;
 	if (rc == 0 || id != rq->who.account_id) {
@@ -249,14 +242,14 @@ account_token_create(struct request *rq, struct response *rs)
 	if (rc == 1)
 		form_page_show(rs, 422, &fp, values, errors);
 	else if (rc < 0 || apitoken_create(rq->db, rq->who.account_id,
-	    value_of(values, "name"), token, &id) != DB_OK ||
+	    view_str(values, "name"), token, &id) != DB_OK ||
 	    audit_append(rq->db, rq->who.account_id, "token.create",
-	    "api_token", id, value_of(values, "name")) != DB_OK)
+	    "api_token", id, view_str(values, "name")) != DB_OK)
 		response_error(rs, 503, "The token was not made. Try again.");
 	else
 		response_view(rs, "auth/token", json_pack("{s:s, s:s, s:I, s:s}",
 		    "title", "Your new API token", "token", token, "id",
-		    (json_int_t)id, "name", value_of(values, "name")));
+		    (json_int_t)id, "name", view_str(values, "name")));
 	json_decref(values);
 	json_decref(errors);
 }

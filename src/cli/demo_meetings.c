@@ -11,6 +11,7 @@
 #include "../meetings/meetings.h"
 #include "../people/people.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 enum { OVER_50S, REP_TEAM, WOMENS_GROUP, WESTVALE_COUNCIL };
 enum { COORD_FENWICK, REP_FENWICK, MEMBER_FORUM, GOVERNOR, COORD_HARBOUR,
@@ -59,7 +60,7 @@ attend_all(struct db *db, int64_t actor, int64_t meeting)
 	rows = attendance_list(db, meeting);
 	json_array_foreach(rows, i, row) {
 		snprintf(name, sizeof(name), "person_%lld", (long long)
-		    json_integer_value(json_object_get(row, "person_id")));
+		    view_int(row, "person_id"));
 		form_add(&f, name, strlen(name), i ? "present" : "apologies",
 		    i ? 7 : 9);
 	}
@@ -83,7 +84,7 @@ minutes_typed(struct db *db, int64_t actor, int64_t meeting)
 	items = agenda_list(db, meeting);
 	json_array_foreach(items, i, item) {
 		snprintf(name, sizeof(name), "item_%lld", (long long)
-		    json_integer_value(json_object_get(item, "id")));
+		    view_int(item, "id"));
 		text = i == 0 ? "Welcome from the chair. One apology." :
 		    "The forum heard that evening medication is still late "
 		    "on C wing and **agreed** to draft a proposal.";

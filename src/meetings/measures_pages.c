@@ -13,12 +13,7 @@
 #include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
-
-static int64_t
-int_of(const json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
+#include "../util/view.h"
 
 /* A share as a whole per cent, or null when there is nothing to share. */
 static json_t *
@@ -45,16 +40,16 @@ measures_page(struct request *rq, struct response *rs)
 		return;
 	}
 	row = json_object_get(m, "minutes");
-	json_object_set_new(row, "published_soon_percent", percent(int_of(row,
-	    "published_soon"), int_of(row, "held")));
-	json_object_set_new(row, "invited_came_percent", percent(int_of(row,
-	    "invited_came"), int_of(row, "invited")));
+	json_object_set_new(row, "published_soon_percent", percent(view_int(row,
+	    "published_soon"), view_int(row, "held")));
+	json_object_set_new(row, "invited_came_percent", percent(view_int(row,
+	    "invited_came"), view_int(row, "invited")));
 	row = json_object_get(m, "actions");
-	json_object_set_new(row, "on_time_percent", percent(int_of(row,
-	    "closed_on_time"), int_of(row, "closed")));
+	json_object_set_new(row, "on_time_percent", percent(view_int(row,
+	    "closed_on_time"), view_int(row, "closed")));
 	json_array_foreach(json_object_get(m, "attendance"), i, row)
-		json_object_set_new(row, "rate_percent", percent(int_of(row,
-		    "present"), int_of(row, "recorded")));
+		json_object_set_new(row, "rate_percent", percent(view_int(row,
+		    "present"), view_int(row, "recorded")));
 	json_object_set_new(m, "title", json_string("How well the group runs"));
 	json_object_set_new(m, "group", group);
 	json_object_set_new(m, "days", json_integer(MINUTES_PUBLISHED_DAYS));
@@ -101,7 +96,7 @@ archive_pdf(struct request *rq, struct response *rs)
 		pdf_paragraph(pdf, "No minutes were published in this period.");
 	json_array_foreach(list, i, row) {
 		pdf_page_break(pdf);
-		minutes_render(pdf, rq->db, int_of(row, "id"));
+		minutes_render(pdf, rq->db, view_int(row, "id"));
 	}
 	json_decref(list);
 	if (pdf_finish(pdf) == -1) {

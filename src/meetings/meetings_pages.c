@@ -13,15 +13,10 @@
 #include "../render/markdown.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 /* Who writes agendas and minutes: the group's members, reps and staff. */
 #define WRITERS	(ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) | ROLES_STAFF)
-
-static int64_t
-int_of(const json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
 
 static int
 rules_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
@@ -96,7 +91,7 @@ meetings_index(struct request *rq, struct response *rs)
 	    json_object_get(rules, "constitution"))),
 	    "meetings", meeting_list(rq->db, rq->ids[0]),
 	    "action_points", points,
-	    "can_write", access_covers(&rq->who, WRITERS, int_of(group,
+	    "can_write", access_covers(&rq->who, WRITERS, view_int(group,
 	    "site_id"), rq->ids[0])));
 	json_decref(rules);
 }
@@ -128,9 +123,9 @@ meeting_prepare(struct request *rq, struct response *rs, json_t *group,
 	date_today(rq->now, today);
 	/* The chair is one of the group's current members. */
 	kept = json_pack("{s:{s:o, s:o}, s:{s:s, s:s, s:s}}", "options",
-	    "chair_person_id", group_member_options(rq->db, int_of(group, "id")),
-	    "invited_id", decision_maker_options(rq->db, int_of(group,
-	    "site_id"), int_of(group, "id"), 0),
+	    "chair_person_id", group_member_options(rq->db, view_int(group, "id")),
+	    "invited_id", decision_maker_options(rq->db, view_int(group,
+	    "site_id"), view_int(group, "id"), 0),
 	    "initial", "held_on", today, "starts_at", "14:00", "kind", "forum");
 	fp->options = json_object_get(kept, "options");
 	fp->initial = json_object_get(kept, "initial");
@@ -156,11 +151,11 @@ void
 meeting_summary(json_t *m)
 {
 	int64_t	 need = quorum_needed(json_string_value(json_object_get(m,
-	    "quorum_rule")), int_of(m, "quorum_number"), int_of(m,
+	    "quorum_rule")), view_int(m, "quorum_number"), view_int(m,
 	    "member_count"));
 
 	json_object_set_new(m, "quorum_needed", json_integer(need));
-	json_object_set_new(m, "quorate", json_boolean(int_of(m,
+	json_object_set_new(m, "quorate", json_boolean(view_int(m,
 	    "present_count") >= need));
 	json_object_set_new(m, "kind_label", json_string(choice_label(
 	    meeting_kinds, json_string_value(json_object_get(m, "kind")))));
@@ -178,8 +173,8 @@ meetings_show(struct request *rq, struct response *rs)
 		return;
 	}
 	meeting_summary(m);
-	writer = access_covers(&rq->who, WRITERS, int_of(m, "site_id"),
-	    int_of(m, "group_id"));
+	writer = access_covers(&rq->who, WRITERS, view_int(m, "site_id"),
+	    view_int(m, "group_id"));
 	published = strcmp(json_string_value(json_object_get(m,
 	    "minutes_state")), "published") == 0;
 	items = agenda_list(rq->db, rq->ids[0]);

@@ -10,6 +10,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../util/view.h"
 
 static const char *sql_target =
     "SELECT ifnull(g.site_id, 0), g.id FROM meetings m "
@@ -323,7 +324,7 @@ attendance_save(struct db *db, int64_t actor, int64_t meeting_id,
 		return DB_ERROR;
 	json_array_foreach(rows, i, row) {
 		snprintf(name, sizeof(name), "person_%lld", (long long)
-		    json_integer_value(json_object_get(row, "person_id")));
+		    view_int(row, "person_id"));
 		status = form_get(form, name);
 		if (status == NULL || *status == '\0')
 			continue;
@@ -355,7 +356,7 @@ minutes_save(struct db *db, int64_t actor, int64_t meeting_id,
 		return DB_ERROR;
 	json_array_foreach(items, i, item) {
 		snprintf(name, sizeof(name), "item_%lld", (long long)
-		    json_integer_value(json_object_get(item, "id")));
+		    view_int(item, "id"));
 		if ((text = form_get(form, name)) == NULL)
 			continue;
 		if ((rc = db_exec(db, sql_minutes, "tji", text,

@@ -18,20 +18,7 @@
 #include "../voice/voice.h"
 #include "../util/date.h"
 #include "../util/text.h"
-
-static int64_t
-int_of(const json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
-
-static const char *
-str_of(const json_t *o, const char *key)
-{
-	const char	*s = json_string_value(json_object_get(o, key));
-
-	return s ? s : "";
-}
+#include "../util/view.h"
 
 /* Every item's minutes must fit; the names are "item_ID". */
 static int
@@ -105,7 +92,7 @@ point_prepare(struct request *rq, struct response *rs, json_t *m,
 	(void)rs;
 	(void)refused;
 	options = json_pack("{s:o}", "owner_id", account_options_at(rq->db,
-	    int_of(m, "site_id")));
+	    view_int(m, "site_id")));
 	fp->options = options;
 	return options;
 }
@@ -171,9 +158,9 @@ action_points_index(struct request *rq, struct response *rs)
 	points = action_points_open(rq->db, rq->ids[0]);
 	json_array_foreach(points, i, row) {
 		json_object_set_new(row, "age_days", json_integer(date_diff_days(
-		    str_of(row, "created_on"), today)));
+		    view_str(row, "created_on"), today)));
 		json_object_set_new(row, "overdue", json_boolean(
-		    date_diff_days(today, str_of(row, "due_on")) < 0));
+		    date_diff_days(today, view_str(row, "due_on")) < 0));
 	}
 	response_view(rs, "meetings/action_points", json_pack("{s:s, s:o, s:o}",
 	    "title", "Open action points", "group", group, "action_points",
@@ -187,8 +174,8 @@ approve_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	if (json_integer_value(json_object_get(v, "proposed_by")) ==
-	    json_integer_value(json_object_get(v, "seconded_by"))) {
+	if (view_int(v, "proposed_by") ==
+	    view_int(v, "seconded_by")) {
 		form_error(errors, "seconded_by", "Someone else must second it");
 		return DB_CONSTRAINT;
 	}
@@ -210,16 +197,16 @@ approve_prepare(struct request *rq, struct response *rs, json_t *m,
 	(void)rs;
 	(void)refused;
 	later = json_array();
-	all = meeting_list(rq->db, int_of(m, "group_id"));
+	all = meeting_list(rq->db, view_int(m, "group_id"));
 	json_array_foreach(all, i, row)
-		if (strcmp(str_of(row, "held_on"), str_of(m, "held_on")) > 0)
+		if (strcmp(view_str(row, "held_on"), view_str(m, "held_on")) > 0)
 			json_array_append_new(later, json_pack("{s:O, s:O}",
 			    "value", json_object_get(row, "id"), "label",
 			    json_object_get(row, "held_on")));
 	json_decref(all);
 	kept = json_pack("{s:o, s:o, s:o}", "approved_at", later,
-	    "proposed_by", group_member_options(rq->db, int_of(m, "group_id")),
-	    "seconded_by", group_member_options(rq->db, int_of(m, "group_id")));
+	    "proposed_by", group_member_options(rq->db, view_int(m, "group_id")),
+	    "seconded_by", group_member_options(rq->db, view_int(m, "group_id")));
 	fp->options = kept;
 	return kept;
 }
@@ -265,8 +252,8 @@ decisions_draw(struct pdf *pdf, const json_t *decisions)
 		pdf_heading(pdf, "Decisions", 2);
 	json_array_foreach(decisions, i, row)
 		pdf_pair(pdf, json_is_true(json_object_get(row, "quorate")) ||
-		    json_integer_value(json_object_get(row, "quorate")) ?
-		    "Decided" : "Decided without quorum", str_of(row, "text"));
+		    view_int(row, "quorate") ?
+		    "Decided" : "Decided without quorum", view_str(row, "text"));
 }
 
 static void
@@ -277,24 +264,24 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 	char		 line[160];
 	size_t		 i;
 
-	snprintf(line, sizeof(line), "%s: %s on %s at %s", str_of(m,
-	    "group_name"), str_of(m, "kind_label"), str_of(m, "held_on"),
-	    str_of(m, "starts_at"));
+	snprintf(line, sizeof(line), "%s: %s on %s at %s", view_str(m,
+	    "group_name"), view_str(m, "kind_label"), view_str(m, "held_on"),
+	    view_str(m, "starts_at"));
 	pdf_heading(pdf, line, 1);
-	pdf_pair(pdf, "Where", str_of(m, "place"));
-	pdf_pair(pdf, "Chair", str_of(m, "chair_name"));
+	pdf_pair(pdf, "Where", view_str(m, "place"));
+	pdf_pair(pdf, "Chair", view_str(m, "chair_name"));
 	snprintf(line, sizeof(line), "%lld present of %lld members; %lld "
-	    "needed, so %s", (long long)int_of(m, "present_count"),
-	    (long long)int_of(m, "member_count"), (long long)int_of(m,
+	    "needed, so %s", (long long)view_int(m, "present_count"),
+	    (long long)view_int(m, "member_count"), (long long)view_int(m,
 	    "quorum_needed"), json_is_true(json_object_get(m, "quorate")) ?
 	    "quorate" : "NOT quorate: decisions need confirming");
 	pdf_pair(pdf, "Quorum", line);
 	json_array_foreach(items, i, row) {
-		snprintf(line, sizeof(line), "%zu. %s", i + 1, str_of(row,
+		snprintf(line, sizeof(line), "%zu. %s", i + 1, view_str(row,
 		    "title"));
 		pdf_heading(pdf, line, 2);
 		if (with_minutes) {
-			char	*plain = markdown_plain(str_of(row, "minutes"));
+			char	*plain = markdown_plain(view_str(row, "minutes"));
 
 			pdf_paragraph(pdf, plain);
 			free(plain);
@@ -303,9 +290,9 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 	if (json_array_size(actions) > 0)
 		pdf_heading(pdf, "Action points", 2);
 	json_array_foreach(actions, i, row) {
-		snprintf(line, sizeof(line), "%s, by %s", str_of(row,
-		    "owner_name"), str_of(row, "due_on"));
-		pdf_pair(pdf, str_of(row, "text"), line);
+		snprintf(line, sizeof(line), "%s, by %s", view_str(row,
+		    "owner_name"), view_str(row, "due_on"));
+		pdf_pair(pdf, view_str(row, "text"), line);
 	}
 }
 
@@ -328,7 +315,7 @@ minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	if (json_array_size(papers) > 0)
 		pdf_heading(pdf, "Papers", 2);
 	json_array_foreach(papers, i, row)
-		pdf_pair(pdf, str_of(row, "title"), str_of(row, "circulated_on"));
+		pdf_pair(pdf, view_str(row, "title"), view_str(row, "circulated_on"));
 	json_decref(m);
 	json_decref(items);
 	json_decref(actions);
@@ -348,7 +335,7 @@ pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
 		return;
 	meeting_summary(m);
 	items = agenda_list(db, meeting_id);
-	actions = action_points_open(db, int_of(m, "group_id"));
+	actions = action_points_open(db, view_int(m, "group_id"));
 	papers = paper_list(db, meeting_id);
 	pdf_heading(pdf, "Meeting pack", 1);
 	minutes_draw(pdf, m, items, actions, 0);
@@ -356,9 +343,9 @@ pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	if (json_array_size(papers) == 0)
 		pdf_paragraph(pdf, "No papers.");
 	json_array_foreach(papers, i, row)
-		pdf_pair(pdf, str_of(row, "title"), json_integer_value(
+		pdf_pair(pdf, view_str(row, "title"), json_integer_value(
 		    json_object_get(row, "late")) ? "circulated late" :
-		    str_of(row, "circulated_on"));
+		    view_str(row, "circulated_on"));
 	if (meeting_previous(db, meeting_id, &previous) > 0) {
 		pdf_page_break(pdf);
 		pdf_heading(pdf, "Minutes of the last meeting", 1);
@@ -383,15 +370,15 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	if (minutes && strcmp(str_of(m, "minutes_state"), "published") != 0 &&
+	if (minutes && strcmp(view_str(m, "minutes_state"), "published") != 0 &&
 	    !access_covers(&rq->who, ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) |
-	    ROLES_STAFF, int_of(m, "site_id"), int_of(m, "group_id"))) {
+	    ROLES_STAFF, view_int(m, "site_id"), view_int(m, "group_id"))) {
 		json_decref(m);
 		response_error(rs, 403, "These minutes are not published yet.");
 		return;
 	}
 	snprintf(title, sizeof(title), "%s %s", minutes ? "Minutes" :
-	    "Meeting pack", str_of(m, "held_on"));
+	    "Meeting pack", view_str(m, "held_on"));
 	json_decref(m);
 	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
 	if (minutes)

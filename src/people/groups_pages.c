@@ -9,6 +9,7 @@
 #include "../db/db.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 void
 groups_index(struct request *rq, struct response *rs)
@@ -23,12 +24,6 @@ groups_index(struct request *rq, struct response *rs)
 	    "title", "Groups", "groups", group_list(rq->db, &f, 0),
 	    "can_add", access_any(&rq->who, ROLES_STAFF)));
 	scope_filter_clear(&f);
-}
-
-static int64_t
-int_of(const json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
 }
 
 static void
@@ -54,7 +49,7 @@ groups_show(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	manage = access_covers(&rq->who, ROLES_STAFF, int_of(group, "site_id"),
+	manage = access_covers(&rq->who, ROLES_STAFF, view_int(group, "site_id"),
 	    id);
 	members = membership_list(rq->db, id, 1);
 	past = membership_list(rq->db, id, 0);
@@ -71,7 +66,7 @@ groups_show(struct request *rq, struct response *rs)
 	    "past_members", past,
 	    "can_manage", manage,
 	    "can_log", access_covers(&rq->who, ROLE_BIT(ROLE_REP) | ROLES_STAFF,
-	    int_of(group, "site_id"), id)));
+	    view_int(group, "site_id"), id)));
 }
 
 /* ctx: the group's id for an edit, or NULL for a new group. */
@@ -84,7 +79,7 @@ group_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	fields_whole_number(v, errors, "response_days", "Days a decision "
 	    "maker has to answer", 365);
-	if (json_integer_value(json_object_get(v, "response_days")) == 0 &&
+	if (view_int(v, "response_days") == 0 &&
 	    json_is_integer(json_object_get(v, "response_days")))
 		form_error(errors, "response_days", "Days a decision maker has "
 		    "to answer must be at least 1");
@@ -186,7 +181,7 @@ members_prepare(struct request *rq, struct response *rs, json_t *group,
 {
 	char	 today[DATE_CHARS + 1];
 	json_t	*kept;
-	int64_t	 site = int_of(group, "site_id");
+	int64_t	 site = view_int(group, "site_id");
 
 	/* Members come from the register, which only staff at the site (or
 	 * the whole organisation, for a group without a site) may read. */
@@ -229,7 +224,7 @@ member_end_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	rc = membership_end(rq->db, rq->who.account_id, rq->ids[0], v);
 	if (rc == DB_OK)
-		*location = location_of("/groups/%lld", int_of(ctx, "group_id"));
+		*location = location_of("/groups/%lld", view_int(ctx, "group_id"));
 	return form_constraint(rc, errors, "to_on", "The last day must be "
 	    "on or after the first day, and the role must not have ended");
 }
@@ -252,7 +247,7 @@ members_end(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	initial = json_pack("{s:s}", "to_on", today);
-	fp.back = back = location_of("/groups/%lld", int_of(m, "group_id"));
+	fp.back = back = location_of("/groups/%lld", view_int(m, "group_id"));
 	fp.caption = json_string_value(json_object_get(m, "display_name"));
 	fp.initial = initial;
 	fp.ctx = m;

@@ -12,6 +12,7 @@
 #include "../server/form_page.h"
 #include "../voice/voice.h"
 #include "../limits.h"
+#include "../util/view.h"
 
 
 void
@@ -93,13 +94,10 @@ person_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc, same;
 
 	if (json_is_integer(json_object_get(v, "unit_id"))) {
-		rc = unit_load(rq->db, json_integer_value(json_object_get(v,
-		    "unit_id")), &unit);
+		rc = unit_load(rq->db, view_int(v, "unit_id"), &unit);
 		if (rc < 0)
 			return DB_ERROR;
-		same = rc > 0 && json_integer_value(json_object_get(unit,
-		    "site_id")) == json_integer_value(json_object_get(v,
-		    "site_id"));
+		same = rc > 0 && view_int(unit, "site_id") == view_int(v, "site_id");
 		json_decref(unit);
 		if (!same) {
 			form_error(errors, "unit_id", "Select a wing or place "
@@ -223,7 +221,7 @@ people_leave(struct request *rq, struct response *rs)
 	}
 	/* Their follow-ups go to someone who works at their site. */
 	options = json_pack("{s:o}", "hand_to", account_options_at(rq->db,
-	    json_integer_value(json_object_get(person, "site_id"))));
+	    view_int(person, "site_id")));
 	fp.back = back = location_of("/people/%lld", rq->ids[0]);
 	fp.caption = json_string_value(json_object_get(person,
 	    "display_name"));

@@ -6,6 +6,7 @@
 #include "people.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
+#include "../util/view.h"
 
 void
 sites_index(struct request *rq, struct response *rs)
@@ -109,8 +110,8 @@ unit_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	if (ctx != NULL) {
 		unit = ctx;
-		id = json_integer_value(json_object_get(unit, "id"));
-		site_id = json_integer_value(json_object_get(unit, "site_id"));
+		id = view_int(unit, "id");
+		site_id = view_int(unit, "site_id");
 	}
 	rc = unit_save(rq->db, rq->who.account_id, id, site_id, v, NULL);
 	if (rc == DB_OK)
@@ -157,7 +158,7 @@ units_edit(struct request *rq, struct response *rs)
 		return;
 	}
 	fp.back = back = location_of("/sites/%lld",
-	    json_integer_value(json_object_get(unit, "site_id")));
+	    view_int(unit, "site_id"));
 	fp.initial = fp.ctx = unit;
 	fp.caption = json_string_value(json_object_get(unit, "site_name"));
 	form_page_run(rq, rs, &fp);

@@ -11,12 +11,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
-
-static int64_t
-int_of(const json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
+#include "../util/view.h"
 
 static int
 action_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
@@ -45,7 +40,7 @@ owners_prepare(struct request *rq, struct response *rs, json_t *p,
 	(void)rs;
 	(void)refused;
 	options = json_pack("{s:o}", "owner_id", account_options_at(rq->db,
-	    int_of(p, "site_id")));
+	    view_int(p, "site_id")));
 	fp->options = options;
 	return options;
 }
@@ -75,8 +70,8 @@ action_for(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return NULL;
 	}
-	if (int_of(a, "owner_id") != rq->who.account_id &&
-	    !access_covers(&rq->who, ROLES_STAFF, int_of(a, "site_id"), 0)) {
+	if (view_int(a, "owner_id") != rq->who.account_id &&
+	    !access_covers(&rq->who, ROLES_STAFF, view_int(a, "site_id"), 0)) {
 		json_decref(a);
 		response_error(rs, 403, "You do not have access to this page.");
 		return NULL;
@@ -88,10 +83,10 @@ action_for(struct request *rq, struct response *rs)
 static char *
 action_home(const json_t *a)
 {
-	if (int_of(a, "proposal_id") > 0)
+	if (view_int(a, "proposal_id") > 0)
 		return location_of("/proposals/%lld#actions",
-		    int_of(a, "proposal_id"));
-	return location_of("/groups/%lld/action-points", int_of(a, "group_id"));
+		    view_int(a, "proposal_id"));
+	return location_of("/groups/%lld/action-points", view_int(a, "group_id"));
 }
 
 static int

@@ -7,6 +7,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../util/view.h"
 
 /* An action belongs to a proposal, a meeting, or both: its group is
  * whichever it came from. */
@@ -190,7 +191,7 @@ action_close(struct db *db, int64_t actor, int64_t id, json_t *v,
 	    NULL)) != DB_OK)
 		return rc;
 	if (action_load(db, id, &a) > 0)
-		proposal = json_integer_value(json_object_get(a, "proposal_id"));
+		proposal = view_int(a, "proposal_id");
 	json_decref(a);
 	/* A meeting's action point completes no proposal. */
 	if (proposal == 0)

@@ -12,12 +12,7 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
-
-static int64_t
-int_of(const json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
+#include "../util/view.h"
 
 void
 decisions_index(struct request *rq, struct response *rs)
@@ -72,13 +67,13 @@ respond_prepare(struct request *rq, struct response *rs, json_t *p,
 	json_t	*options;
 
 	/* Only the decision maker it was sent to answers it. */
-	if (int_of(p, "decision_maker_id") != rq->who.account_id) {
+	if (view_int(p, "decision_maker_id") != rq->who.account_id) {
 		response_error(rs, 403, "This proposal was sent to someone else.");
 		*refused = 1;
 		return NULL;
 	}
 	options = json_pack("{s:o}", "referred_to", decision_maker_options(
-	    rq->db, int_of(p, "site_id"), int_of(p, "group_id"),
+	    rq->db, view_int(p, "site_id"), view_int(p, "group_id"),
 	    rq->who.account_id));
 	fp->options = options;
 	return options;

@@ -13,15 +13,10 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
+#include "../util/view.h"
 
 /* Who may read staff-only comments and act for the organisation. */
 #define PROPOSAL_STAFF	(ROLES_STAFF | ROLE_BIT(ROLE_DECISION_MAKER))
-
-static int64_t
-int_of(const json_t *o, const char *key)
-{
-	return json_integer_value(json_object_get(o, key));
-}
 
 static void
 proposal_labels(json_t *row, const char *today)
@@ -156,7 +151,7 @@ proposals_edit(struct request *rq, struct response *rs)
 	    rq->ids[0]));
 	free(opts);
 	options = json_pack("{s:o}", "issue_ids", group_issue_options(rq->db,
-	    int_of(p, "group_id")));
+	    view_int(p, "group_id")));
 	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
 	fp.caption = json_string_value(json_object_get(p, "group_name"));
 	fp.initial = p;
@@ -204,17 +199,17 @@ proposals_show(struct request *rq, struct response *rs)
 	proposal_labels(p, today);
 	state = proposal_state_parse(json_string_value(json_object_get(p,
 	    "state")));
-	staff = access_covers(&rq->who, PROPOSAL_STAFF, int_of(p, "site_id"),
-	    int_of(p, "group_id"));
+	staff = access_covers(&rq->who, PROPOSAL_STAFF, view_int(p, "site_id"),
+	    view_int(p, "group_id"));
 	/* The evidence is counted from logs: small counts stay hidden
 	 * outside coordinators' views, decision makers' included. */
-	exact = access_covers(&rq->who, ROLES_STAFF, int_of(p, "site_id"),
-	    int_of(p, "group_id"));
+	exact = access_covers(&rq->who, ROLES_STAFF, view_int(p, "site_id"),
+	    view_int(p, "group_id"));
 	if ((ev = proposal_evidence(rq->db, rq->ids[0])) != NULL) {
-		json_object_set_new(ev, "log_count", voice_count(int_of(ev,
+		json_object_set_new(ev, "log_count", voice_count(view_int(ev,
 		    "log_count"), t, exact));
 		json_array_foreach(json_object_get(ev, "places"), i, place)
-			json_object_set_new(place, "n", voice_count(int_of(place,
+			json_object_set_new(place, "n", voice_count(view_int(place,
 			    "n"), t, exact));
 	}
 	view = json_pack("{s:O, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
@@ -233,13 +228,13 @@ proposals_show(struct request *rq, struct response *rs)
 		    state == PS_DRAFT));
 		json_object_set_new(view, "can_submit", json_boolean(
 		    state == PS_AGREED && access_covers(&rq->who, ROLES_STAFF,
-		    int_of(p, "site_id"), int_of(p, "group_id"))));
+		    view_int(p, "site_id"), view_int(p, "group_id"))));
 		json_object_set_new(view, "can_resubmit", json_boolean(
 		    (state == PS_DEFERRED || state == PS_MORE_INFO) &&
-		    access_covers(&rq->who, ROLES_STAFF, int_of(p, "site_id"),
-		    int_of(p, "group_id"))));
+		    access_covers(&rq->who, ROLES_STAFF, view_int(p, "site_id"),
+		    view_int(p, "group_id"))));
 		json_object_set_new(view, "can_respond", json_boolean(
-		    state == PS_SUBMITTED && int_of(p, "decision_maker_id") ==
+		    state == PS_SUBMITTED && view_int(p, "decision_maker_id") ==
 		    rq->who.account_id));
 		json_object_set_new(view, "can_add_action", json_boolean(
 		    (state == PS_ACCEPTED || state == PS_ACCEPTED_IN_PART) &&
@@ -336,7 +331,7 @@ submit_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	(void)ctx;
 	date_today(rq->now, today);
 	rc = proposal_submit(rq->db, rq->who.account_id, rq->ids[0],
-	    json_integer_value(json_object_get(v, "decision_maker_id")), today);
+	    view_int(v, "decision_maker_id"), today);
 	if (rc == DB_OK)
 		*location = location_of("/proposals/%lld", rq->ids[0]);
 	return form_constraint(rc, errors, "decision_maker_id",
@@ -352,8 +347,8 @@ submit_prepare(struct request *rq, struct response *rs, json_t *p,
 	(void)rs;
 	(void)refused;
 	options = json_pack("{s:o}", "decision_maker_id",
-	    decision_maker_options(rq->db, int_of(p, "site_id"),
-	    int_of(p, "group_id"), 0));
+	    decision_maker_options(rq->db, view_int(p, "site_id"),
+	    view_int(p, "group_id"), 0));
 	fp->options = options;
 	return options;
 }

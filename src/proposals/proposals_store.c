@@ -12,6 +12,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../util/view.h"
 
 static const char *sql_target =
     "SELECT ifnull(g.site_id, 0), g.id FROM proposals p "
@@ -354,10 +355,9 @@ deadline_set(struct db *db, int64_t id, int64_t decision_maker,
 	int	 days = RESPONSE_DAYS_DEFAULT;
 
 	if (proposal_load(db, id, &p) > 0) {
-		group = json_integer_value(json_object_get(p, "group_id"));
+		group = view_int(p, "group_id");
 		if (decision_maker == 0)
-			decision_maker = json_integer_value(json_object_get(p,
-			    "decision_maker_id"));
+			decision_maker = view_int(p, "decision_maker_id");
 	}
 	json_decref(p);
 	if (group > 0)

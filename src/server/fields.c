@@ -7,6 +7,7 @@
 #include "fields.h"
 #include "../util/date.h"
 #include "../util/text.h"
+#include "../util/view.h"
 
 const char *
 choice_label(const struct choice *c, const char *value)
@@ -64,7 +65,7 @@ id_offered(const json_t *options, const char *name, int64_t id)
 
 	list = options ? json_object_get(options, name) : NULL;
 	json_array_foreach(list, i, o)
-		if (json_integer_value(json_object_get(o, "value")) == id)
+		if (view_int(o, "value") == id)
 			return 1;
 	return 0;
 }
@@ -282,11 +283,10 @@ options_view(const struct field_spec *f, const json_t *value,
 	list = options ? json_object_get(options, f->name) : NULL;
 	json_array_foreach(list, i, o) {
 		snprintf(s, sizeof(s), "%lld", (long long)
-		    json_integer_value(json_object_get(o, "value")));
+		    view_int(o, "value"));
 		json_array_append_new(a, json_pack("{s:s, s:O, s:b}", "value", s,
 		    "label", json_object_get(o, "label"), "selected",
-		    id_chosen(value, json_integer_value(json_object_get(o,
-		    "value")))));
+		    id_chosen(value, view_int(o, "value"))));
 	}
 	return a;
 }

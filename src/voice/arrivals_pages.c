@@ -12,6 +12,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 static int
 plan_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
@@ -88,8 +89,7 @@ arrival_prepare(struct request *rq, struct response *rs, json_t *group,
 	(void)refused;
 	date_today(rq->now, today);
 	kept = json_pack("{s:{s:o}, s:{s:s}}", "options", "unit_id",
-	    unit_options_at(rq->db, json_integer_value(json_object_get(group,
-	    "site_id"))), "initial", "arrived_on", today);
+	    unit_options_at(rq->db, view_int(group, "site_id")), "initial", "arrived_on", today);
 	fp->options = json_object_get(kept, "options");
 	fp->initial = json_object_get(kept, "initial");
 	return kept;

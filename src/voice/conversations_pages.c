@@ -14,6 +14,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 /* The lists the log form offers, for the caller's scopes. */
 static json_t *
@@ -184,5 +185,5 @@ conversations_show(struct request *rq, struct response *rs)
 	    "title", "Conversation log", "log", log,
 	    "followups", followup_of_conversation(rq->db, rq->ids[0]),
 	    "can_group", access_covers(&rq->who, ROLES_STAFF,
-	    json_integer_value(json_object_get(log, "site_id")), 0)));
+	    view_int(log, "site_id"), 0)));
 }

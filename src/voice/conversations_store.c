@@ -12,6 +12,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/view.h"
 
 static const char *sql_target =
     "SELECT site_id, ifnull(group_id, 0) FROM conversations WHERE id = ?";
@@ -131,7 +132,7 @@ fits(struct db *db, const char *sql, int64_t site, const char *fmt_tail,
 int
 log_fits_site(struct db *db, const json_t *v, json_t *errors)
 {
-	int64_t		 site = json_integer_value(json_object_get(v, "site_id"));
+	int64_t		 site = view_int(v, "site_id");
 	const json_t	*x;
 	json_t		*topics;
 	int64_t		 n;

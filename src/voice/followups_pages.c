@@ -10,6 +10,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 static void
 followups_page(struct request *rq, struct response *rs, int everyone)
@@ -54,9 +55,9 @@ followups_all(struct request *rq, struct response *rs)
 static int
 followup_mine_or_staff(const struct request *rq, const json_t *fu)
 {
-	return json_integer_value(json_object_get(fu, "owner_id")) ==
+	return view_int(fu, "owner_id") ==
 	    rq->who.account_id || access_covers(&rq->who, ROLES_STAFF,
-	    json_integer_value(json_object_get(fu, "site_id")), 0);
+	    view_int(fu, "site_id"), 0);
 }
 
 static int
@@ -140,7 +141,7 @@ followups_reassign(struct request *rq, struct response *rs)
 		return;
 	/* The new owner must work at the follow-up's site. */
 	options = json_pack("{s:o}", "owner_id", account_options_at(rq->db,
-	    json_integer_value(json_object_get(fu, "site_id"))));
+	    view_int(fu, "site_id")));
 	fp.caption = json_string_value(json_object_get(fu, "action"));
 	fp.options = options;
 	fp.initial = fu;

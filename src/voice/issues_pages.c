@@ -13,6 +13,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 /* Counts in a row shown as the viewer may see them. */
 static void
@@ -43,8 +44,7 @@ issues_index(struct request *rq, struct response *rs)
 	json_array_foreach(rows, i, row) {
 		voice_labels(row, today);
 		suppress(row, "log_count", t, access_covers(&rq->who,
-		    ROLES_STAFF, json_integer_value(json_object_get(row,
-		    "site_id")), 0));
+		    ROLES_STAFF, view_int(row, "site_id"), 0));
 	}
 	response_view(rs, "voice/issues", json_pack("{s:s, s:o, s:b}",
 	    "title", "Collective issues", "issues", rows,
@@ -112,8 +112,7 @@ issue_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	(void)ctx;
 	if (json_is_integer(json_object_get(v, "group_id")) &&
-	    !group_at_site(rq->db, json_integer_value(json_object_get(v,
-	    "group_id")), json_integer_value(json_object_get(v, "site_id")))) {
+	    !group_at_site(rq->db, view_int(v, "group_id"), view_int(v, "site_id"))) {
 		form_error(errors, "group_id", "Select a group that meets at "
 		    "the site you chose");
 		return DB_CONSTRAINT;
@@ -174,7 +173,7 @@ logs_prepare(struct request *rq, struct response *rs, json_t *issue,
     struct form_page *fp, int *refused)
 {
 	json_t	*options;
-	int64_t	 site = json_integer_value(json_object_get(issue, "site_id"));
+	int64_t	 site = view_int(issue, "site_id");
 
 	if (!access_covers(&rq->who, ROLES_STAFF, site, 0)) {
 		response_error(rs, 403, "Only staff at the site choose its logs.");

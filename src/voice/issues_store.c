@@ -10,6 +10,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 static const char *sql_target =
     "SELECT site_id, ifnull(group_id, 0) FROM issues WHERE id = ?";
@@ -155,8 +156,8 @@ issue_evidence(struct db *db, int64_t id, const char *today)
 	if (db_row(db, &ev, sql_evidence, "itt", id, recent, earlier) <= 0)
 		return NULL;
 	json_object_set_new(ev, "trend", json_string(voice_trend(
-	    json_integer_value(json_object_get(ev, "recent")),
-	    json_integer_value(json_object_get(ev, "earlier")))));
+	    view_int(ev, "recent"),
+	    view_int(ev, "earlier"))));
 	json_object_set_new(ev, "places", db_rows(db, sql_places, "i", id));
 	json_object_set_new(ev, "logs", db_rows(db, sql_logs, "i", id));
 	return ev;

@@ -17,6 +17,7 @@
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../server/request.h"
+#include "../util/view.h"
 
 const struct choice channels[] = {
 	{ "wing_visit", "Wing visit" },
@@ -452,10 +453,10 @@ arrival_reference_new(char out[9])
 int
 voice_log_visible(const struct principal *p, const json_t *log)
 {
-	if (json_integer_value(json_object_get(log, "author_id")) ==
+	if (view_int(log, "author_id") ==
 	    p->account_id)
 		return 1;
 	return access_covers(p, ROLES_STAFF,
-	    json_integer_value(json_object_get(log, "site_id")),
-	    json_integer_value(json_object_get(log, "group_id")));
+	    view_int(log, "site_id"),
+	    view_int(log, "group_id"));
 }

@@ -31,4 +31,15 @@
 	}								\
 } while (0)
 
+/* Submits a form as a browser does (page first, then POST with its
+ * token) and asserts the status, printing the page when it differs. */
+static inline void
+submit_expect(struct client *c, const char *path, const char *body,
+    long want, struct reply *r)
+{
+	if (client_submit(c, path, body, r) != want)
+		print_error("POST %s: %ld\n%.1200s\n", path, r->status, r->body);
+	assert_int_equal(r->status, want);
+}
+
 #endif

@@ -48,15 +48,6 @@ as(struct client *c, const char *user)
 	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
-static void
-post_expect(struct client *c, const char *path, const char *body, long want,
-    struct reply *r)
-{
-	if (client_submit(c, path, body, r) != want)
-		print_error("POST %s: %ld\n%.1200s\n", path, r->status, r->body);
-	assert_int_equal(r->status, want);
-}
-
 static long long
 meeting_on(struct client *c, const char *date)
 {
@@ -66,7 +57,7 @@ meeting_on(struct client *c, const char *date)
 
 	snprintf(body, sizeof(body), "kind=forum&held_on=%s&starts_at=14:00"
 	    "&place=Chapel", date);
-	post_expect(c, "/groups/1/meetings/new", body, 303, &r);
+	submit_expect(c, "/groups/1/meetings/new", body, 303, &r);
 	id = strtoll(r.location + strlen("/meetings/"), NULL, 10);
 	reply_free(&r);
 	assert_true(id > 0);
@@ -98,7 +89,7 @@ open_action_points_ride_on_every_agenda(void **state)
 	snprintf(body, sizeof(body), "text=Fix+the+chapel+heating&owner_id=%lld"
 	    "&due_on=2027-01-20", db_scalar(&srv, "SELECT id FROM accounts "
 	    "WHERE username = 'coordinator.fenwick'"));
-	post_expect(&c, path, body, 303, &r);
+	submit_expect(&c, path, body, 303, &r);
 	reply_free(&r);
 	point = db_scalar(&srv, "SELECT max(id) FROM actions");
 	second = meeting_on(&c, "2027-02-02");
@@ -111,7 +102,7 @@ open_action_points_ride_on_every_agenda(void **state)
 
 		as(&staff, "coordinator.fenwick");
 		snprintf(path, sizeof(path), "/actions/%lld/close", point);
-		post_expect(&staff, path, "evidence=New+boiler+fitted", 303, &r);
+		submit_expect(&staff, path, "evidence=New+boiler+fitted", 303, &r);
 		assert_string_equal(r.location, "/groups/1/action-points");
 		reply_free(&r);
 		client_free(&staff);
@@ -259,7 +250,7 @@ minutes_go_from_draft_to_published(void **state)
 	snprintf(path, sizeof(path), "/meetings/%lld/minutes", meeting);
 	snprintf(body, sizeof(body), "item_%lld=The+forum+agreed+to+ask+"
 	    "about+**hearing+aids**", item);
-	post_expect(&member, path, body, 303, &r);
+	submit_expect(&member, path, body, 303, &r);
 	reply_free(&r);
 	/* Drafts are for the group's writers, not the governor or others. */
 	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
@@ -286,14 +277,14 @@ minutes_go_from_draft_to_published(void **state)
 	snprintf(path, sizeof(path), "/meetings/%lld/approve", meeting);
 	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
 	    "&seconded_by=%lld", later, chair, chair);
-	post_expect(&member, path, body, 422, &r);
+	submit_expect(&member, path, body, 422, &r);
 	assert_contains(r.body, "Someone else must second it");
 	reply_free(&r);
 	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
 	    "&seconded_by=%lld", later, chair, db_scalar(&srv, "SELECT "
 	    "person_id FROM memberships WHERE group_id = 1 AND position = "
 	    "'vice_chair' AND to_on IS NULL"));
-	post_expect(&member, path, body, 303, &r);
+	submit_expect(&member, path, body, 303, &r);
 	reply_free(&r);
 	/* Approved minutes are final. */
 	snprintf(path, sizeof(path), "/meetings/%lld/minutes", meeting);

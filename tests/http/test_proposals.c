@@ -41,15 +41,6 @@ as(struct client *c, const char *user)
 }
 
 /* POSTs body to path (after loading it) and expects status. */
-static void
-post_expect(struct client *c, const char *path, const char *body, long want,
-    struct reply *r)
-{
-	if (client_submit(c, path, body, r) != want)
-		print_error("POST %s: %ld\n%.1200s\n", path, r->status, r->body);
-	assert_int_equal(r->status, want);
-}
-
 static long long
 draft(struct client *member, const char *title)
 {
@@ -60,7 +51,7 @@ draft(struct client *member, const char *title)
 	snprintf(body, sizeof(body), "title=%s&problem=Members+report+a+"
 	    "problem&options=First+idea%%0ASecond+idea&issue_ids=1"
 	    "&decider_text=the+governor", title);
-	post_expect(member, "/groups/1/proposals/new", body, 303, &r);
+	submit_expect(member, "/groups/1/proposals/new", body, 303, &r);
 	id = strtoll(r.location + strlen("/proposals/"), NULL, 10);
 	reply_free(&r);
 	assert_true(id > 0);
@@ -86,10 +77,10 @@ staff_only_comments_never_reach_members(void **state)
 	as(&staff, "coordinator.fenwick");
 	id = draft(&member, "Quieter+night+checks");
 	path_of(path, sizeof(path), id, "/comments");
-	post_expect(&member, path, "body=Members+agree&visibility=members",
+	submit_expect(&member, path, "body=Members+agree&visibility=members",
 	    303, &r);
 	reply_free(&r);
-	post_expect(&staff, path, "body=Budget+is+tight+this+year"
+	submit_expect(&staff, path, "body=Budget+is+tight+this+year"
 	    "&visibility=staff", 303, &r);
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "");
@@ -126,12 +117,12 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	as(&westvale, "chief.westvale");
 	id = draft(&member, "Hot+water+urns+on+every+landing");
 	path_of(path, sizeof(path), id, "/vote");
-	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20", 422,
+	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20", 422,
 	    &r);
 	assert_contains(r.body, "Enter the votes, or tick that it was decided "
 	    "by consensus");
 	reply_free(&r);
-	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
 	    "&votes_for=9&votes_against=0&votes_abstain=1", 303, &r);
 	reply_free(&r);
 	/* Agreed: no more amending, no second vote. */
@@ -139,7 +130,7 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	assert_int_equal(http_get(&member, path, &r), 409);
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/vote");
-	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
 	    "&consensus=1", 422, &r);
 	assert_contains(r.body, "only decide on a draft");
 	reply_free(&r);
@@ -149,7 +140,7 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	reply_free(&r);
 	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
 	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	post_expect(&staff, path, body, 303, &r);
+	submit_expect(&staff, path, body, 303, &r);
 	reply_free(&r);
 	date_today(time(NULL), today);
 	date_add_days(today, 28, want_due);
@@ -165,17 +156,17 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	reply_free(&r);
 	assert_int_equal(http_get(&staff, path, &r), 403);
 	reply_free(&r);
-	post_expect(&governor, path, "kind=not_accepted&reason=", 422, &r);
+	submit_expect(&governor, path, "kind=not_accepted&reason=", 422, &r);
 	assert_contains(r.body, "Enter the reason");
 	reply_free(&r);
-	post_expect(&governor, path, "kind=not_accepted&reason=Urns+are+a+"
+	submit_expect(&governor, path, "kind=not_accepted&reason=Urns+are+a+"
 	    "scalding+risk%3B+flasks+will+be+issued+instead", 303, &r);
 	reply_free(&r);
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM responses WHERE "
 	    "proposal_id = %lld AND on_time = 1 AND days_taken = 0", id);
 	assert_int_equal(db_scalar(&srv, sql), 1);
 	/* Answered once: a second answer is refused. */
-	post_expect(&governor, path, "kind=accepted", 422, &r);
+	submit_expect(&governor, path, "kind=accepted", 422, &r);
 	reply_free(&r);
 
 	/* The group sees who answered, when and why. */
@@ -228,39 +219,39 @@ accepted_proposals_become_actions_until_done(void **state)
 	as(&governor, "governor.fenwick");
 	id = draft(&member, "Benches+in+the+exercise+yard");
 	path_of(path, sizeof(path), id, "/vote");
-	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
 	    "&consensus=1", 303, &r);
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/submit");
 	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
 	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	post_expect(&staff, path, body, 303, &r);
+	submit_expect(&staff, path, body, 303, &r);
 	reply_free(&r);
 	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
 	assert_contains(r.body, "Benches in the exercise yard");
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/respond");
-	post_expect(&governor, path, "kind=accepted", 303, &r);
+	submit_expect(&governor, path, "kind=accepted", 303, &r);
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/actions/new");
 	snprintf(body, sizeof(body), "text=Fit+four+benches&owner_id=%lld"
 	    "&due_on=2026-12-31", db_scalar(&srv, "SELECT id FROM accounts "
 	    "WHERE username = 'coordinator.fenwick'"));
-	post_expect(&governor, path, body, 303, &r);
+	submit_expect(&governor, path, body, 303, &r);
 	reply_free(&r);
 	action = db_scalar(&srv, "SELECT max(id) FROM actions");
 	snprintf(path, sizeof(path), "/actions/%lld/update", action);
-	post_expect(&staff, path, "note=Ordered&percent=150", 422, &r);
+	submit_expect(&staff, path, "note=Ordered&percent=150", 422, &r);
 	assert_contains(r.body, "Per cent done must be a whole number from 0 "
 	    "to 100");
 	reply_free(&r);
-	post_expect(&staff, path, "note=Ordered&percent=50", 303, &r);
+	submit_expect(&staff, path, "note=Ordered&percent=50", 303, &r);
 	reply_free(&r);
 	/* A member can follow but not close someone else's action. */
 	snprintf(path, sizeof(path), "/actions/%lld/close", action);
 	assert_int_equal(http_get(&member, path, &r), 403);
 	reply_free(&r);
-	post_expect(&staff, path, "evidence=Four+benches+fitted%3B+photos+"
+	submit_expect(&staff, path, "evidence=Four+benches+fitted%3B+photos+"
 	    "on+file&review_on=2027-03-01", 303, &r);
 	reply_free(&r);
 	snprintf(sql, sizeof(sql), "SELECT state = 'done' FROM proposals "
@@ -305,11 +296,11 @@ each_group_sets_its_deadline(void **state)
 	(void)state;
 	as(&member, "member.forum");
 	as(&staff, "coordinator.fenwick");
-	post_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
+	submit_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
 	    "&site_id=1&purpose=&ended_on=&response_days=0", 422, &r);
 	assert_contains(r.body, "must be at least 1");
 	reply_free(&r);
-	post_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
+	submit_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
 	    "&site_id=1&purpose=&ended_on=&response_days=14", 303, &r);
 	reply_free(&r);
 	assert_int_equal(http_get(&staff, "/groups/1/edit", &r), 200);
@@ -318,13 +309,13 @@ each_group_sets_its_deadline(void **state)
 	reply_free(&r);
 	id = draft(&member, "Earlier+library+hours");
 	path_of(path, sizeof(path), id, "/vote");
-	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
 	    "&consensus=1", 303, &r);
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/submit");
 	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
 	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	post_expect(&staff, path, body, 303, &r);
+	submit_expect(&staff, path, body, 303, &r);
 	reply_free(&r);
 	date_today(time(NULL), today);
 	date_add_days(today, 14, due);
