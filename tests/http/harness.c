@@ -497,17 +497,6 @@ client_as(struct client *c, const struct server *s, const char *user,
 	return status == 200 ? 0 : -1;
 }
 
-long
-client_submit(struct client *c, const char *path, const char *body,
-    struct reply *r)
-{
-	struct reply	 page;
-
-	http_get(c, path, &page);
-	reply_free(&page);
-	return http_post(c, path, body, 1, r);
-}
-
 int
 server_passwords(const struct server *s, const char *const *users,
     const char *password)

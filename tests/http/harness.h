@@ -81,10 +81,6 @@ long	client_sign_in(struct client *, const char *user, const char *password);
  * 0, or -1 when sign-in or the page failed. */
 int	client_as(struct client *, const struct server *, const char *user,
 	    const char *password);
-/* GETs path (as a browser shows the form first), then POSTs body with
- * the page's CSRF token.  Returns the POST's status. */
-long	client_submit(struct client *, const char *path, const char *body,
-	    struct reply *);
 /* Sets each of users' passwords (a NULL-terminated list) with the CLI:
  * 0 or -1. */
 int	server_passwords(const struct server *, const char *const *users,

@@ -31,15 +31,49 @@
 	}								\
 } while (0)
 
-/* Submits a form as a browser does (page first, then POST with its
- * token) and asserts the status, printing the page when it differs. */
+/* POSTs body with the form token and asserts the status, printing the
+ * page when it differs. */
+static inline void
+post_expect(struct client *c, const char *path, const char *body,
+    long want, struct reply *r)
+{
+	if (http_post(c, path, body, 1, r) != want)
+		print_error("POST %s: %ld\n%.1200s\n", path, r->status, r->body);
+	assert_int_equal(r->status, want);
+}
+
+/* Submits a form as a browser does: the page first, then the POST. */
 static inline void
 submit_expect(struct client *c, const char *path, const char *body,
     long want, struct reply *r)
 {
-	if (client_submit(c, path, body, r) != want)
-		print_error("POST %s: %ld\n%.1200s\n", path, r->status, r->body);
-	assert_int_equal(r->status, want);
+	struct reply	 page;
+
+	http_get(c, path, &page);
+	reply_free(&page);
+	post_expect(c, path, body, want, r);
+}
+
+/* Loads a form that creates a record (it must load), submits it, and
+ * returns the new record's id, read from the redirect, which must start
+ * with prefix ("/meetings/"). */
+static inline long long
+submit_created(struct client *c, const char *path, const char *body,
+    const char *prefix)
+{
+	struct reply	 r;
+	long long	 id;
+
+	assert_int_equal(http_get(c, path, &r), 200);
+	reply_free(&r);
+	post_expect(c, path, body, 303, &r);
+	if (strncmp(r.location, prefix, strlen(prefix)) != 0)
+		print_error("POST %s went to %s\n", path, r.location);
+	assert_true(strncmp(r.location, prefix, strlen(prefix)) == 0);
+	id = strtoll(r.location + strlen(prefix), NULL, 10);
+	reply_free(&r);
+	assert_true(id > 0);
+	return id;
 }
 
 #endif

@@ -51,17 +51,11 @@ as(struct client *c, const char *user)
 static long long
 meeting_on(struct client *c, const char *date)
 {
-	struct reply	 r;
-	char		 body[160];
-	long long	 id;
+	char	 body[160];
 
 	snprintf(body, sizeof(body), "kind=forum&held_on=%s&starts_at=14:00"
 	    "&place=Chapel", date);
-	submit_expect(c, "/groups/1/meetings/new", body, 303, &r);
-	id = strtoll(r.location + strlen("/meetings/"), NULL, 10);
-	reply_free(&r);
-	assert_true(id > 0);
-	return id;
+	return submit_created(c, "/groups/1/meetings/new", body, "/meetings/");
 }
 
 static int

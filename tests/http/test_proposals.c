@@ -40,22 +40,17 @@ as(struct client *c, const char *user)
 	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
-/* POSTs body to path (after loading it) and expects status. */
+/* Drafts a proposal in group 1 and returns its id. */
 static long long
 draft(struct client *member, const char *title)
 {
-	struct reply	 r;
-	char		 body[512];
-	long long	 id;
+	char	 body[512];
 
 	snprintf(body, sizeof(body), "title=%s&problem=Members+report+a+"
 	    "problem&options=First+idea%%0ASecond+idea&issue_ids=1"
 	    "&decider_text=the+governor", title);
-	submit_expect(member, "/groups/1/proposals/new", body, 303, &r);
-	id = strtoll(r.location + strlen("/proposals/"), NULL, 10);
-	reply_free(&r);
-	assert_true(id > 0);
-	return id;
+	return submit_created(member, "/groups/1/proposals/new", body,
+	    "/proposals/");
 }
 
 static void

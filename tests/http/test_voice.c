@@ -507,9 +507,7 @@ an_issue_is_built_and_decided_with_reasons(void **state)
 	snprintf(body, sizeof(body), "site_id=1&group_id=1&title=Cold+showers"
 	    "&statement=Members+report+that+showers+are+cold"
 	    "&conversation_ids=%lld", log);
-	assert_int_equal(http_post(&staff, "/issues/new", body, 1, &r), 303);
-	id = strtoll(r.location + strlen("/issues/"), NULL, 10);
-	reply_free(&r);
+	id = submit_created(&staff, "/issues/new", body, "/issues/");
 	snprintf(path, sizeof(path), "SELECT issue_id FROM conversations "
 	    "WHERE id = %lld", log);
 	assert_int_equal(db_scalar(&srv, path), id);
@@ -545,12 +543,8 @@ new_arrivals_follow_the_plan(void **state)
 
 	(void)state;
 	as(&rep, "rep.fenwick");
-	assert_int_equal(http_get(&rep, "/groups/1/arrivals/new", &r), 200);
-	reply_free(&r);
-	assert_int_equal(http_post(&rep, "/groups/1/arrivals/new",
-	    "arrived_on=2026-11-25&unit_id=", 1, &r), 303);
-	arrival = strtoll(r.location + strlen("/arrivals/"), NULL, 10);
-	reply_free(&r);
+	arrival = submit_created(&rep, "/groups/1/arrivals/new",
+	    "arrived_on=2026-11-25&unit_id=", "/arrivals/");
 	snprintf(path, sizeof(path), "SELECT count(*) FROM arrival_steps "
 	    "WHERE arrival_id = %lld", arrival);
 	assert_int_equal(db_scalar(&srv, path), 5);
