@@ -27,9 +27,12 @@ for tool in wrk nginx curl cc pkg-config; do
 done
 [ -x "$RT" ] || { echo "bench: build $RT first" >&2; exit 2; }
 
+# A tool is one file (bench/commit.c) or a folder of them (bench/gen/).
 for p in gen commit startup; do
-	# shellcheck disable=SC2046
-	cc -O2 -Wall -Wextra -o "build/bench-$p" "bench/$p.c" \
+	src="bench/$p.c"
+	[ -d "bench/$p" ] && src="bench/$p/*.c"
+	# shellcheck disable=SC2046,SC2086
+	cc -O2 -Wall -Wextra -o "build/bench-$p" $src \
 		$(pkg-config --cflags --libs sqlite3) || exit 2
 done
 
@@ -399,7 +402,7 @@ same cores, so the ratios are what counts, not the absolute rates.
 
 ## Data
 
-\`roundtable init\`, \`roundtable demo\`, then \`bench/gen.c\`: $GEN.
+\`roundtable init\`, \`roundtable demo\`, then \`bench/gen/\`: $GEN.
 
 The database file is $DBSIZE MB. Conversations are spread over the 100 sites
 (five sizes of site), their units and the last two years; about a quarter are
