@@ -54,6 +54,17 @@ load(struct fixture *f, const char *text)
 	return config_load(&f->c, f->path);
 }
 
+/* Fails naming the first of texts that loads. */
+static void
+load_refuses(struct fixture *f, const char *const *texts, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (load(f, texts[i]) != -1)
+			fail_msg("accepted: %s", texts[i]);
+}
+
 static void
 test_defaults(void **state)
 {
@@ -224,11 +235,8 @@ test_out_of_range(void **state)
 		"[limits]\nbody_max = -18446744073709551615\n",
 	};
 	struct fixture	*f = *state;
-	size_t		 i;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		if (load(f, bad[i]) != -1)
-			fail_msg("accepted: %s", bad[i]);
+	load_refuses(f, bad, sizeof(bad) / sizeof(bad[0]));
 	/* A refused value does not land. */
 	assert_int_equal(load(f, "[server]\nlisten_port = 70000\n"), -1);
 	assert_int_equal(f->c.listen_port, 8080);
@@ -254,11 +262,8 @@ test_not_numbers(void **state)
 		"[limits]\nbody_max = 2 048\n",
 	};
 	struct fixture	*f = *state;
-	size_t		 i;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		if (load(f, bad[i]) != -1)
-			fail_msg("accepted: %s", bad[i]);
+	load_refuses(f, bad, sizeof(bad) / sizeof(bad[0]));
 }
 
 static void
@@ -275,11 +280,8 @@ test_unknown_keys(void **state)
 		"[privacy]\nsuppression = 5\n",
 	};
 	struct fixture	*f = *state;
-	size_t		 i;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		if (load(f, bad[i]) != -1)
-			fail_msg("accepted: %s", bad[i]);
+	load_refuses(f, bad, sizeof(bad) / sizeof(bad[0]));
 }
 
 static void
@@ -292,11 +294,8 @@ test_syntax_errors(void **state)
 		"[server]\nlisten_port = 8080\n}\n",
 	};
 	struct fixture	*f = *state;
-	size_t		 i;
 
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		if (load(f, bad[i]) != -1)
-			fail_msg("accepted: %s", bad[i]);
+	load_refuses(f, bad, sizeof(bad) / sizeof(bad[0]));
 }
 
 static void
