@@ -439,6 +439,34 @@ db_scalar(const struct server *s, const char *sql)
 }
 
 char *
+pdf_text(const struct server *s, const struct reply *r)
+{
+	char	 path[320], cmd[400], buf[4096];
+	char	*text = calloc(1, 1), *grown;
+	FILE	*f, *p;
+	size_t	 n, i, len = 0;
+
+	snprintf(path, sizeof(path), "%s/reply.pdf", s->dir);
+	if (text == NULL || (f = fopen(path, "wb")) == NULL)
+		return text;
+	fwrite(r->body, 1, r->len, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "pdftotext '%s' -", path);
+	if ((p = popen(cmd, "r")) == NULL)
+		return text;
+	while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
+		if ((grown = realloc(text, len + n + 1)) == NULL)
+			break;
+		text = grown;
+		for (i = 0; i < n; i++)
+			text[len++] = buf[i] == '\n' ? ' ' : buf[i];
+		text[len] = '\0';
+	}
+	pclose(p);
+	return text;
+}
+
+char *
 db_fingerprint(const char *path)
 {
 	crypto_generichash_state hs;

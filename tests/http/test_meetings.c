@@ -229,7 +229,7 @@ minutes_go_from_draft_to_published(void **state)
 {
 	struct client	 member, staff, governor, westvale;
 	struct reply	 r;
-	char		 path[96], body[256];
+	char		 path[96], body[256], *text;
 	long long	 meeting, later, item, chair;
 
 	(void)state;
@@ -297,24 +297,11 @@ minutes_go_from_draft_to_published(void **state)
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf", meeting);
 	assert_int_equal(http_get(&governor, path, &r), 200);
-	{
-		char	 file[320], cmd[400], buf[8192];
-		FILE	*f, *p;
-		size_t	 n;
-
-		snprintf(file, sizeof(file), "%s/minutes.pdf", srv.dir);
-		f = fopen(file, "wb");
-		fwrite(r.body, 1, r.len, f);
-		fclose(f);
-		snprintf(cmd, sizeof(cmd), "pdftotext %s - | tr '\\n' ' '", file);
-		p = popen(cmd, "r");
-		n = fread(buf, 1, sizeof(buf) - 1, p);
-		buf[n] = '\0';
-		pclose(p);
-		assert_contains(buf, "Over-50s Forum");
-		assert_contains(buf, "hearing aids");
-		assert_contains(buf, "Quorum");
-	}
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Over-50s Forum");
+	assert_contains(text, "hearing aids");
+	assert_contains(text, "Quorum");
+	free(text);
 	reply_free(&r);
 	client_free(&member);
 	client_free(&staff);
@@ -413,7 +400,7 @@ measures_and_the_archive(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		 text[8192];
+	char		 path[64], *text;
 
 	(void)state;
 	as(&c, "member.forum");
@@ -442,48 +429,22 @@ measures_and_the_archive(void **state)
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/groups/1/archive.pdf?from=2000-01-01"
 	    "&to=2199-12-31", &r), 200);
-	{
-		char	 file[320], cmd[400];
-		FILE	*f, *p;
-		size_t	 n;
-
-		snprintf(file, sizeof(file), "%s/archive.pdf", srv.dir);
-		f = fopen(file, "wb");
-		fwrite(r.body, 1, r.len, f);
-		fclose(f);
-		snprintf(cmd, sizeof(cmd), "pdftotext %s - | tr '\\n' ' '", file);
-		p = popen(cmd, "r");
-		n = fread(text, 1, sizeof(text) - 1, p);
-		text[n] = '\0';
-		pclose(p);
-	}
+	text = pdf_text(&srv, &r);
 	reply_free(&r);
 	assert_contains(text, "Over-50s Forum: minutes");
 	assert_contains(text, "agreed to draft a proposal");
+	free(text);
 	/* The pack of the demo's second meeting: papers and last minutes. */
-	{
-		char	 path[64], file[320], cmd[400];
-		FILE	*f, *p;
-		size_t	 n;
-
-		snprintf(path, sizeof(path), "/meetings/%lld/pack.pdf",
-		    db_scalar(&srv, "SELECT min(id) FROM meetings WHERE "
-		    "group_id = 1 AND minutes_state = 'draft'"));
-		assert_int_equal(http_get(&c, path, &r), 200);
-		snprintf(file, sizeof(file), "%s/pack.pdf", srv.dir);
-		f = fopen(file, "wb");
-		fwrite(r.body, 1, r.len, f);
-		fclose(f);
-		reply_free(&r);
-		snprintf(cmd, sizeof(cmd), "pdftotext %s - | tr '\\n' ' '", file);
-		p = popen(cmd, "r");
-		n = fread(text, 1, sizeof(text) - 1, p);
-		text[n] = '\0';
-		pclose(p);
-	}
+	snprintf(path, sizeof(path), "/meetings/%lld/pack.pdf",
+	    db_scalar(&srv, "SELECT min(id) FROM meetings WHERE "
+	    "group_id = 1 AND minutes_state = 'draft'"));
+	assert_int_equal(http_get(&c, path, &r), 200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
 	assert_contains(text, "Meeting pack");
 	assert_contains(text, "Healthcare update");
 	assert_contains(text, "Minutes of the last meeting");
+	free(text);
 	client_free(&c);
 }
 

@@ -315,31 +315,6 @@ paper_sheets_are_saved_all_or_nothing(void **state)
 	client_free(&c);
 }
 
-/* Saves a PDF body and returns what pdftotext reads in it. */
-static char *
-pdf_text(const struct reply *r)
-{
-	char	 path[320], cmd[400], buf[4096];
-	FILE	*f, *p;
-	char	*text = calloc(1, 1);
-	size_t	 n, len = 0;
-
-	snprintf(path, sizeof(path), "%s/out.pdf", srv.dir);
-	f = fopen(path, "wb");
-	fwrite(r->body, 1, r->len, f);
-	fclose(f);
-	snprintf(cmd, sizeof(cmd), "pdftotext %s -", path);
-	p = popen(cmd, "r");
-	while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
-		text = realloc(text, len + n + 1);
-		memcpy(text + len, buf, n);
-		len += n;
-		text[len] = '\0';
-	}
-	pclose(p);
-	return text;
-}
-
 static void
 printable_sheet_and_directory_are_pdfs(void **state)
 {
@@ -353,7 +328,7 @@ printable_sheet_and_directory_are_pdfs(void **state)
 	    200);
 	assert_string_equal(r.content_type, "application/pdf");
 	assert_true(r.len > 1000 && memcmp(r.body, "%PDF-", 5) == 0);
-	text = pdf_text(&r);
+	text = pdf_text(&srv, &r);
 	assert_contains(text, "Conversation log sheet: HMP Fenwick");
 	assert_contains(text, "What was raised");
 	assert_contains(text, "Outcome");
@@ -366,7 +341,7 @@ printable_sheet_and_directory_are_pdfs(void **state)
 	    404);
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/directory.pdf?site=1", &r), 200);
-	text = pdf_text(&r);
+	text = pdf_text(&srv, &r);
 	assert_contains(text, "Later Life Advice Service");
 	assert_contains(text, "How to be referred");
 	assert_lacks(text, "Harbour Housing Advice");
