@@ -2,7 +2,8 @@
 # install what is missing first (make deps).  See the README.
 
 VERSION    = 0.1.0
-PKGS       = libmicrohttpd sqlite3 libsodium jansson inih pangocairo cairo-pdf libcmark
+PKGS       = libmicrohttpd sqlite3 libsodium jansson inih pangocairo cairo-pdf libcmark \
+	     poppler-glib xlsxwriter
 TEST_PKGS  = cmocka libcurl
 
 CC        ?= cc
