@@ -39,6 +39,13 @@
 #define AGENDA_ITEMS_MAX	60	/* items on one agenda */
 #define MINUTES_PUBLISHED_DAYS	14	/* "published promptly" in the measures */
 
+/* Procurement panels. */
+#define SCORE_SCALE_MAX		10	/* the highest top of a scoring scale */
+#define WIDE_SPREAD		2	/* scores this far apart are highlighted */
+#define LOT_QUESTIONS_MAX	50	/* questions in one lot */
+#define LOT_BIDS_MAX		40	/* bids in one lot */
+#define JUSTIFICATION_MAX_CHARS	4000	/* a score's justification, a rationale */
+
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
 

@@ -7,6 +7,7 @@
 #include "auth/auth_pages.h"
 #include "people/people.h"
 #include "meetings/meetings.h"
+#include "procurement/procurement.h"
 #include "proposals/proposals.h"
 #include "voice/voice.h"
 #include "server/router.h"
@@ -43,6 +44,14 @@
 #define MEETING	meeting_target, "group of the meeting"
 #define ITEM	agenda_item_target, "group of the meeting"
 #define PAPER	paper_target, "group of the paper's meeting"
+#define PROCUREMENT procurement_target, "site of the procurement"
+#define LOT	lot_target, "site of the lot's procurement"
+#define QUESTION question_target, "site of the question's procurement"
+#define BID	bid_target, "site of the bid's procurement"
+#define PANELIST panel_member_target, "site of the panel's procurement"
+#define SCORE	score_target, "site of the score's procurement"
+#define EVAL	ROLE_BIT(ROLE_EVALUATOR)
+#define OVERSEE	(STAFF | EVAL)	/* with OWNER: the lot's moderator or staff */
 #define UPLOAD	ROUTE_UPLOAD
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
@@ -301,6 +310,70 @@ const struct route routes[] = {
 	    "Upload a paper (PDF, DOCX, ODT, PNG, JPEG)" },
 	{ GET,  "/papers/{id}", papers_get, ALL, PAPER, 0,
 	    "Download a paper" },
+
+	/* procurement panels */
+	{ GET,  "/procurements", procurements_index, OVERSEE, ANY, 0,
+	    "Procurements and the panels you sit on" },
+	{ GET,  "/sites/{id}/procurements/new", procurements_new, STAFF, SITE,
+	    0, "New procurement form" },
+	{ POST, "/sites/{id}/procurements/new", procurements_new, STAFF, SITE,
+	    0, "Start a procurement" },
+	{ GET,  "/procurements/{id}", procurements_show, STAFF, PROCUREMENT, 0,
+	    "A procurement: its lots and reserves" },
+	{ GET,  "/procurements/{id}/lots/new", lots_new, STAFF, PROCUREMENT, 0,
+	    "New lot form" },
+	{ POST, "/procurements/{id}/lots/new", lots_new, STAFF, PROCUREMENT, 0,
+	    "Add a lot with its scale and moderator" },
+	{ GET,  "/procurements/{id}/reserves/new", reserves_add, STAFF,
+	    PROCUREMENT, 0, "New reserve evaluator form" },
+	{ POST, "/procurements/{id}/reserves/new", reserves_add, STAFF,
+	    PROCUREMENT, 0, "Add a reserve evaluator" },
+	{ GET,  "/lots/{id}", lots_show, OVERSEE, LOT, OWNER,
+	    "A lot: scores as far as the seal allows, conflicts, totals" },
+	{ GET,  "/lots/{id}/questions/new", questions_new, STAFF, LOT, 0,
+	    "New question form" },
+	{ POST, "/lots/{id}/questions/new", questions_new, STAFF, LOT, 0,
+	    "Add a weighted question" },
+	{ GET,  "/lots/{id}/bids/new", bids_new, STAFF, LOT, 0, "New bid form" },
+	{ POST, "/lots/{id}/bids/new", bids_new, STAFF, LOT, 0, "Add a bid" },
+	{ GET,  "/lots/{id}/panel/new", panel_new, STAFF, LOT, 0,
+	    "New panel member form" },
+	{ POST, "/lots/{id}/panel/new", panel_new, STAFF, LOT, 0,
+	    "Add an evaluator to the panel" },
+	{ GET,  "/lots/{id}/consensus-meeting", consensus_meeting_page,
+	    OVERSEE, LOT, OWNER, "Consensus meeting form" },
+	{ POST, "/lots/{id}/consensus-meeting", consensus_meeting_page,
+	    OVERSEE, LOT, OWNER, "Record the consensus meeting" },
+	{ GET,  "/lots/{id}/report.pdf", lot_report_pdf, OVERSEE, LOT, OWNER,
+	    "Final evaluation report (PDF)" },
+	{ GET,  "/lots/{id}/report.xlsx", lot_report_xlsx, OVERSEE, LOT, OWNER,
+	    "Final evaluation report (XLSX)" },
+	{ GET,  "/lots/{id}/evaluate", evaluator_lot, EVAL, LOT, OWNER,
+	    "An evaluator's checklist for a lot" },
+	{ GET,  "/lots/{id}/declarations", declarations_page, EVAL, LOT, OWNER,
+	    "Declarations of interest form" },
+	{ POST, "/lots/{id}/declarations", declarations_page, EVAL, LOT, OWNER,
+	    "Declare any connection with each bidder" },
+	{ POST, "/bids/{id}/document", bid_document_upload, STAFF, BID, UPLOAD,
+	    "Upload a bid's document" },
+	{ GET,  "/bids/{id}/document", bid_document_get, OVERSEE, BID, OWNER,
+	    "Read a bid (panel members with no conflict)" },
+	{ GET,  "/panel-members/{id}/replace", panel_replace_page, OVERSEE,
+	    PANELIST, OWNER, "Bring in a reserve form" },
+	{ POST, "/panel-members/{id}/replace", panel_replace_page, OVERSEE,
+	    PANELIST, OWNER, "Bring in a reserve for a removed evaluator" },
+	{ GET,  "/questions/{id}/scores", scores_page, EVAL, QUESTION, OWNER,
+	    "Scoring form" },
+	{ POST, "/questions/{id}/scores", scores_page, EVAL, QUESTION, OWNER,
+	    "Save or submit scores for a question" },
+	{ GET,  "/questions/{id}/consensus", consensus_page, OVERSEE, QUESTION,
+	    OWNER, "Spread of scores and consensus form" },
+	{ POST, "/questions/{id}/consensus", consensus_page, OVERSEE, QUESTION,
+	    OWNER, "Record consensus scores" },
+	{ GET,  "/scores/{id}/change", score_change_page, EVAL, SCORE, OWNER,
+	    "Change a submitted score form" },
+	{ POST, "/scores/{id}/change", score_change_page, EVAL, SCORE, OWNER,
+	    "Change a submitted score, with a reason" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -104,6 +104,10 @@ static const struct demo_account {
 	    -1 },
 	{ "evaluator", "Expert by experience", "evaluator", -1, -1 },
 	{ "viewer", "Funder (read only)", "viewer", -1, -1 },
+	{ "gp.evaluator", "Dr Okafor, GP (panel)", "evaluator", -1, -1 },
+	{ "commissioner", "Health commissioner (panel)", "evaluator", -1, -1 },
+	{ "reserve.evaluator", "Reserve expert by experience", "evaluator", -1,
+	    -1 },
 };
 
 #define COUNT(a)	(sizeof(a) / sizeof((a)[0]))
@@ -243,6 +247,7 @@ cli_demo(struct cli *cli)
 	    time(NULL)) != DB_OK ||
 	    demo_proposals(&db, ids.groups, ids.accounts, time(NULL)) != DB_OK ||
 	    demo_meetings(&db, ids.groups, ids.accounts, time(NULL)) != DB_OK ||
+	    demo_procurement(&db, ids.sites, ids.accounts, time(NULL)) != DB_OK ||
 	    audit_append(&db, 0, "demo.load", "organisation", 1, NULL) != DB_OK)
 		goto fail;
 	if (db_commit(&db) != DB_OK)

@@ -23,4 +23,9 @@ int	demo_proposals(struct db *, const int64_t *groups,
 int	demo_meetings(struct db *, const int64_t *groups,
 	    const int64_t *accounts, time_t now);
 
+/* Procurements at Fenwick and Westvale: panels, declarations, sealed and
+ * open questions, a consensus meeting and agreed scores. */
+int	demo_procurement(struct db *, const int64_t *sites,
+	    const int64_t *accounts, time_t now);
+
 #endif

@@ -77,6 +77,15 @@ int	 db_int(struct db *, int64_t *out, const char *sql, const char *fmt, ...);
 int	 db_pair(struct db *, const char *sql, int64_t id, int64_t *a,
 	    int64_t *b);
 
+/*
+ * An uploaded file kept in the database: sql selects (mime, ext, data)
+ * for one id.  Appends the bytes to out and sets *mime and *ext (caller
+ * frees; NULL when not found).  <0 error, 0 no row or no data, >0 found.
+ */
+struct buf;
+int	 db_file_read(struct db *, const char *sql, int64_t id, struct buf *out,
+	    char **mime, char **ext);
+
 /* Column of the current row as JSON (new reference). */
 json_t	*db_column_json(sqlite3_stmt *, int col);
 json_t	*db_row_json(sqlite3_stmt *);

@@ -16,6 +16,7 @@ static const struct {
 	{ "/decisions", "Decisions" },
 	{ "/overdue", "Overdue" },
 	{ "/groups", "Groups" },
+	{ "/procurements", "Procurement" },
 	{ "/sites", "Sites" },
 	{ "/people", "People" },
 	{ "/directory", "Directory" },

@@ -115,6 +115,10 @@ void	response_redirect(struct response *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	response_error(struct response *, int status, const char *message);
 void	response_cookie(struct response *, const char *name, const char *value);
+/* A stored file as an attachment named stem-ID.ext, when found (>0);
+ * else 404 (0) or 500 (<0).  Takes mime and ext (malloc'd, or NULL). */
+void	response_download(struct response *, int found, char *mime,
+	    char *ext, const char *stem, int64_t id);
 /* Frees everything the response holds and zeroes it. */
 void	response_clear(struct response *);
 /* Frees everything the request holds (forms, principal), not the db. */

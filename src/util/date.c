@@ -63,6 +63,18 @@ date_add_days(const char *date, int days, char out[DATE_CHARS + 1])
 	date_today(date_noon(date) + (time_t)days * 86400, out);
 }
 
+/* now in UTC through fmt, exactly chars long, into out. */
+static void
+utc_format(time_t now, const char *fmt, char *out, size_t chars)
+{
+	struct tm	 tm;
+
+	/* Years past 9999 do not fit: leave an empty, invalid value. */
+	if (gmtime_r(&now, &tm) == NULL ||
+	    strftime(out, chars + 1, fmt, &tm) != chars)
+		out[0] = '\0';
+}
+
 long
 date_diff_days(const char *a, const char *b)
 {
@@ -74,10 +86,11 @@ date_diff_days(const char *a, const char *b)
 void
 date_today(time_t now, char out[DATE_CHARS + 1])
 {
-	struct tm	 tm;
+	utc_format(now, "%Y-%m-%d", out, DATE_CHARS);
+}
 
-	/* Years past 9999 do not fit: leave an empty, invalid date. */
-	if (gmtime_r(&now, &tm) == NULL ||
-	    strftime(out, DATE_CHARS + 1, "%Y-%m-%d", &tm) != DATE_CHARS)
-		out[0] = '\0';
+void
+datetime_now(time_t now, char out[DATETIME_CHARS + 1])
+{
+	utc_format(now, "%Y-%m-%dT%H:%M:%SZ", out, DATETIME_CHARS);
 }

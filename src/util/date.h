@@ -7,11 +7,14 @@
 #include <time.h>
 
 #define DATE_CHARS	10
+#define DATETIME_CHARS	20	/* 2026-11-25T15:51:45Z */
 
 /* 1 when s is a real date YYYY-MM-DD between 1900 and 2199. */
 int	date_valid(const char *s);
 /* Today's UTC date of now into out. */
 void	date_today(time_t now, char out[DATE_CHARS + 1]);
+/* now as a UTC timestamp, "2026-11-25T15:51:45Z", into out. */
+void	datetime_now(time_t now, char out[DATETIME_CHARS + 1]);
 /* The date days after (or before, if negative) a valid date. */
 void	date_add_days(const char *date, int days, char out[DATE_CHARS + 1]);
 /* Whole days from a to b (b - a); 0 if either is not a valid date. */

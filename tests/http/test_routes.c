@@ -79,6 +79,30 @@ static struct fixture fixtures[] = {
 	    0, 0 },
 	{ "/topics/", "SELECT min(id) FROM topics WHERE site_id = 1",
 	    "SELECT min(id) FROM topics WHERE site_id = 3", 0, 0 },
+#define PROCUREMENT_OF(sql, site) sql " AND l.procurement_id IN (SELECT id " \
+	"FROM procurements WHERE site_id = " site ")"
+	{ "/procurements/", "SELECT min(id) FROM procurements WHERE site_id = 1",
+	    "SELECT min(id) FROM procurements WHERE site_id = 3", 0, 0 },
+	{ "/lots/", PROCUREMENT_OF("SELECT min(l.id) FROM lots l WHERE 1", "1"),
+	    PROCUREMENT_OF("SELECT min(l.id) FROM lots l WHERE 1", "3"), 0, 0 },
+	{ "/questions/", PROCUREMENT_OF("SELECT min(q.id) FROM lot_questions q "
+	    "JOIN lots l ON l.id = q.lot_id WHERE 1", "1"),
+	    PROCUREMENT_OF("SELECT min(q.id) FROM lot_questions q "
+	    "JOIN lots l ON l.id = q.lot_id WHERE 1", "3"), 0, 0 },
+	{ "/bids/", PROCUREMENT_OF("SELECT min(b.id) FROM bids b JOIN lots l "
+	    "ON l.id = b.lot_id WHERE b.document IS NOT NULL", "1"),
+	    PROCUREMENT_OF("SELECT min(b.id) FROM bids b JOIN lots l "
+	    "ON l.id = b.lot_id WHERE 1", "3"), 0, 0 },
+	{ "/panel-members/", PROCUREMENT_OF("SELECT min(m.id) FROM panel_members "
+	    "m JOIN lots l ON l.id = m.lot_id WHERE 1", "1"),
+	    PROCUREMENT_OF("SELECT min(m.id) FROM panel_members m JOIN lots l "
+	    "ON l.id = m.lot_id WHERE 1", "3"), 0, 0 },
+	{ "/scores/", PROCUREMENT_OF("SELECT min(s.id) FROM scores s JOIN "
+	    "lot_questions q ON q.id = s.question_id JOIN lots l ON l.id = "
+	    "q.lot_id WHERE 1", "1"), PROCUREMENT_OF("SELECT min(s.id) FROM "
+	    "scores s JOIN lot_questions q ON q.id = s.question_id JOIN lots l "
+	    "ON l.id = q.lot_id WHERE 1", "3"), 0, 0 },
+#undef PROCUREMENT_OF
 };
 
 static int

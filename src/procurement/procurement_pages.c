@@ -1,0 +1,334 @@
+/*
+ * Setting up a procurement, for staff: the procurement, its lots with
+ * their scoring scale and moderator, questions with weights, bids and
+ * their documents, each lot's panel, and the bank of reserves.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "procurement.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+#include "../util/filetype.h"
+#include "../util/view.h"
+
+/* A scale from 0 to 5, for a lot nobody has described differently. */
+static const char default_descriptors[] =
+    "No answer, or the answer does not address the question\n"
+    "Poor: major gaps or concerns\n"
+    "Weak: some gaps or concerns\n"
+    "Adequate: meets the requirement\n"
+    "Good: meets it with some added value\n"
+    "Excellent: meets it fully, with clear evidence and added value\n";
+
+void
+procurements_index(struct request *rq, struct response *rs)
+{
+	int	 staff = access_any(&rq->who, ROLES_STAFF);
+
+	response_view(rs, "procurement/list", json_pack("{s:s, s:o, s:o, s:b}",
+	    "title", "Procurement panels",
+	    "procurements", staff ? procurement_list(rq->db, &rq->who) :
+	    json_array(),
+	    "panels", panels_of(rq->db, rq->who.account_id),
+	    "is_staff", staff));
+}
+
+static int
+procurement_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	rc = procurement_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/procurements/%lld", id);
+	return rc;
+}
+
+void
+procurements_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Start a procurement", .submit = "Start it",
+		.back = "/procurements", .fields = procurement_fields,
+		.nfields = procurement_fields_count, .save = procurement_store,
+	};
+
+	form_page_run(rq, rs, &fp);
+}
+
+void
+procurements_show(struct request *rq, struct response *rs)
+{
+	json_t	*p;
+
+	if (procurement_load(rq->db, rq->ids[0], &p) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	response_view(rs, "procurement/show", json_pack("{s:O, s:o, s:o, s:o}",
+	    "title", json_object_get(p, "title"), "procurement", p,
+	    "lots", lot_list(rq->db, rq->ids[0]),
+	    "reserves", reserve_list(rq->db, rq->ids[0])));
+}
+
+/* Options for a form about a procurement or a lot: evaluators (and with
+ * staff, staff too) who can work at its site.  Kept for the form. */
+static json_t *
+evaluators_prepare(struct request *rq, json_t *record, struct form_page *fp,
+    const char *field, int with_staff, json_t *initial)
+{
+	json_t	*kept;
+
+	kept = json_pack("{s:{s:o}, s:o}", "options", field,
+	    evaluator_options(rq->db, view_int(record, "site_id"), with_staff),
+	    "initial", initial ? initial : json_object());
+	fp->options = json_object_get(kept, "options");
+	fp->initial = json_object_get(kept, "initial");
+	return kept;
+}
+
+static int
+reserve_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	rc = reserve_add(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/procurements/%lld#reserves",
+		    rq->ids[0]);
+	return form_constraint(rc, errors, "account_id",
+	    "They are already a reserve for this procurement");
+}
+
+static json_t *
+reserve_prepare(struct request *rq, struct response *rs, json_t *record,
+    struct form_page *fp, int *refused)
+{
+	(void)rs;
+	(void)refused;
+	return evaluators_prepare(rq, record, fp, "account_id", 0, NULL);
+}
+
+void
+reserves_add(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		procurement_load, "/procurements/%lld", "title", reserve_prepare,
+	};
+	struct form_page fp = {
+		.title = "Add a reserve evaluator", .submit = "Add the reserve",
+		.fields = reserve_fields, .nfields = reserve_fields_count,
+		.save = reserve_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+static int
+lot_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 msg[160];
+	int64_t	 id, top;
+	int	 rc;
+
+	(void)ctx;
+	fields_whole_number(v, errors, "scale_max", "Top of the scoring scale",
+	    SCORE_SCALE_MAX);
+	top = view_int(v, "scale_max");
+	if (json_array_size(errors) == 0 && top < 1)
+		form_error(errors, "scale_max", "Top of the scoring scale must "
+		    "be 1 or more");
+	if (json_array_size(errors) == 0 && descriptor_lines(view_str(v,
+	    "scale_descriptors")) != (size_t)top + 1) {
+		snprintf(msg, sizeof(msg), "What each score means needs one "
+		    "line for each score from 0 to %lld: %lld lines",
+		    (long long)top, (long long)top + 1);
+		form_error(errors, "scale_descriptors", msg);
+	}
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	rc = lot_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/lots/%lld", id);
+	return rc;
+}
+
+static json_t *
+lot_prepare(struct request *rq, struct response *rs, json_t *record,
+    struct form_page *fp, int *refused)
+{
+	(void)rs;
+	(void)refused;
+	return evaluators_prepare(rq, record, fp, "moderator_id", 1, json_pack(
+	    "{s:s, s:s}", "scale_max", "5", "scale_descriptors",
+	    default_descriptors));
+}
+
+void
+lots_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		procurement_load, "/procurements/%lld", "title", lot_prepare,
+	};
+	struct form_page fp = {
+		.title = "Add a lot", .submit = "Add the lot",
+		.fields = lot_fields, .nfields = lot_fields_count,
+		.save = lot_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+static int
+question_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	fields_whole_number(v, errors, "weight", "Weight", 100);
+	if (json_array_size(errors) == 0 && view_int(v, "weight") < 1)
+		form_error(errors, "weight", "Weight must be from 1 to 100");
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	rc = question_add(rq->db, rq->who.account_id, rq->ids[0], v, NULL);
+	if (rc == DB_OK)
+		*location = location_of("/lots/%lld#questions", rq->ids[0]);
+	return form_constraint(rc, errors, "text", "A lot has at most 50 "
+	    "questions");
+}
+
+void
+questions_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		lot_load, "/lots/%lld", "title", NULL,
+	};
+	struct form_page fp = {
+		.title = "Add a question", .submit = "Add the question",
+		.fields = question_fields, .nfields = question_fields_count,
+		.save = question_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+static int
+bid_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	rc = bid_add(rq->db, rq->who.account_id, rq->ids[0], v, NULL);
+	if (rc == DB_OK)
+		*location = location_of("/lots/%lld#bids", rq->ids[0]);
+	return form_constraint(rc, errors, "bidder", "That bidder is already "
+	    "on this lot, or the lot has its most bids (40)");
+}
+
+void
+bids_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		lot_load, "/lots/%lld", "title", NULL,
+	};
+	struct form_page fp = {
+		.title = "Add a bid", .submit = "Add the bid",
+		.fields = bid_fields, .nfields = bid_fields_count,
+		.save = bid_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+bid_document_upload(struct request *rq, struct response *rs)
+{
+	const struct form_field	*file = form_get_file(&rq->body, "file");
+	struct filetype		 type;
+	json_t			*bid;
+
+	if (bid_load(rq->db, rq->ids[0], &bid) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if (file == NULL || file->len == 0)
+		response_error(rs, 422, "Choose the bid's document to upload.");
+	else if (!filetype_detect((const unsigned char *)file->value,
+	    file->len, file->filename, &type))
+		response_error(rs, 415, "The bid must be a PDF, a Word or "
+		    "OpenDocument text, or a PNG or JPEG image, named for "
+		    "what it is.");
+	else if (bid_document_set(rq->db, rq->who.account_id, rq->ids[0],
+	    type.mime, type.ext, file->value, file->len) != DB_OK)
+		response_error(rs, 503, "The document was not saved. Try again.");
+	else
+		response_redirect(rs, "/lots/%lld#bids",
+		    (long long)view_int(bid, "lot_id"));
+	json_decref(bid);
+}
+
+static int
+panel_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char	 today[DATE_CHARS + 1];
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	date_today(rq->now, today);
+	rc = panel_add(rq->db, rq->who.account_id, rq->ids[0],
+	    view_int(v, "account_id"), view_str(v, "kind"),
+	    json_object_get(v, "question_ids"), today, &id);
+	if (rc == DB_OK)
+		*location = location_of("/lots/%lld#panel", rq->ids[0]);
+	return form_constraint(rc, errors, "account_id",
+	    "They are already on this lot's panel");
+}
+
+static json_t *
+panel_prepare(struct request *rq, struct response *rs, json_t *lot,
+    struct form_page *fp, int *refused)
+{
+	json_t	*questions = question_options(rq->db, view_int(lot, "id"));
+	json_t	*kept, *all = json_array(), *q;
+	size_t	 i;
+
+	(void)rs;
+	(void)refused;
+	/* Everyone scores every question unless staff choose otherwise. */
+	json_array_foreach(questions, i, q)
+		json_array_append(all, json_object_get(q, "value"));
+	kept = evaluators_prepare(rq, lot, fp, "account_id", 0, json_pack(
+	    "{s:o, s:s}", "question_ids", all, "kind", "expert_by_experience"));
+	json_object_set_new((json_t *)fp->options, "question_ids", questions);
+	return kept;
+}
+
+void
+panel_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		lot_load, "/lots/%lld", "title", panel_prepare,
+	};
+	struct form_page fp = {
+		.title = "Add an evaluator to the panel", .submit = "Add them",
+		.fields = panel_fields, .nfields = panel_fields_count,
+		.save = panel_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}

@@ -1,0 +1,35 @@
+/*
+ * Spreadsheets for finance teams and evaluation reports, written by
+ * libxlsxwriter: one sheet per table, a bold header row, then one row
+ * per JSON object, each column read by its key.  Integers and reals
+ * become numbers, strings stay strings (never formulas, so a cell that
+ * starts with "=" cannot run), null and missing keys are left blank.
+ *
+ * Ownership: everything is borrowed; xlsx_write only appends to out.
+ */
+#ifndef RT_XLSX_H
+#define RT_XLSX_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "../util/buf.h"
+
+struct xlsx_column {
+	const char	*key;		/* the row's key */
+	const char	*header;	/* the header cell */
+	double		 width;		/* in characters */
+};
+
+struct xlsx_sheet {
+	const char			*name;	/* up to 31 characters */
+	const struct xlsx_column	*columns;
+	size_t				 ncolumns;
+	const json_t			*rows;	/* array of objects */
+};
+
+/* The workbook's bytes into out.  0, or -1 (a temporary file could not
+ * be made, libxlsxwriter failed, or out reached its ceiling). */
+int	xlsx_write(struct buf *out, const struct xlsx_sheet *, size_t n);
+
+#endif
