@@ -7,6 +7,7 @@
 #include "home_pages.h"
 #include "auth/account.h"
 #include "db/db.h"
+#include "procurement/procurement.h"
 #include "server/form_page.h"
 
 void
@@ -19,8 +20,11 @@ home(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	response_view(rs, "home", json_pack("{s:s, s:o, s:o, s:b, s:b, s:o}",
-	    "title", "Home",
+	/* A moderator hears at once that a panel needs a reserve. */
+	response_view(rs, "home", json_pack("{s:s, s:o, s:o, s:o, s:b, s:b, "
+	    "s:o}", "title", "Home",
+	    "needs_reserves", lots_needing_reserves(rq->db,
+	    rq->who.account_id),
 	    "organisation", org ? org : json_object(),
 	    "grants", account_grants_view(rq->db, rq->who.account_id),
 	    "is_staff", access_any(&rq->who, ROLES_STAFF),

@@ -64,7 +64,7 @@ evaluator_question_of(struct request *rq, struct response *rs,
 /* Progress through the evaluator's steps, for the checklist. */
 static json_t *
 checklist(struct db *db, const json_t *declared, const json_t *questions,
-    int clear, int64_t lot_id, int64_t member)
+    int clear, int64_t lot_id)
 {
 	json_t	*row, *meeting = NULL;
 	size_t	 i, done_declared = 0, done_questions = 0;
@@ -74,20 +74,20 @@ checklist(struct db *db, const json_t *declared, const json_t *questions,
 	json_array_foreach(declared, i, row)
 		done_declared += json_is_integer(json_object_get(row, "conflict"));
 	json_array_foreach(questions, i, row)
-		done_questions += json_is_true(json_object_get(row, "submitted"))
-		    || view_int(row, "submitted") == 1;
+		done_questions += view_int(row, "submitted") != 0;
 	snprintf(text, sizeof(text), "Declare any connection with each bidder "
 	    "(%zu of %zu done)", done_declared, json_array_size(declared));
 	json_array_append_new(steps, json_pack("{s:s, s:b}", "text", text,
 	    "done", done_declared == json_array_size(declared)));
+	/* Reading is not recorded (a GET writes nothing), so this step
+	 * carries no done/to-do tag. */
 	json_array_append_new(steps, json_pack("{s:s, s:b}", "text",
-	    "Read every bid", "done", 0));
+	    "Read every bid before you score it", "untracked", 1));
 	snprintf(text, sizeof(text), "Score your questions and submit them "
 	    "(%zu of %zu submitted)", done_questions, json_array_size(questions));
 	json_array_append_new(steps, json_pack("{s:s, s:b}", "text", text,
 	    "done", clear && done_questions == json_array_size(questions)));
 	(void)consensus_meeting_load(db, lot_id, &meeting);
-	(void)member;
 	json_array_append_new(steps, json_pack("{s:s, s:b}", "text",
 	    "Come to the consensus meeting", "done", meeting != NULL));
 	json_decref(meeting);
@@ -109,7 +109,7 @@ evaluator_lot(struct request *rq, struct response *rs)
 	response_view(rs, "procurement/evaluate", json_pack("{s:O, s:o, s:o, "
 	    "s:o, s:o, s:o, s:b, s:o}", "title", json_object_get(lot, "title"),
 	    "checklist", checklist(rq->db, declared, questions, clear,
-	    rq->ids[0], member),
+	    rq->ids[0]),
 	    "lot", lot, "descriptors", descriptors_json(view_str(lot,
 	    "scale_descriptors")),
 	    "declarations", declared, "questions", questions, "clear", clear,

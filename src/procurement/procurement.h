@@ -154,6 +154,9 @@ json_t	*panels_of(struct db *, int64_t account);
 /* The questions the member scores: [{id, position, text, weight,
  * submitted}].  New reference. */
 json_t	*member_questions(struct db *, int64_t member);
+/* The lots the account moderates where an evaluator was removed and not
+ * yet replaced: [{lot_id, title, waiting}].  For the moderator's home. */
+json_t	*lots_needing_reserves(struct db *, int64_t account);
 /* Is the question one the member scores? */
 int	member_scores(struct db *, int64_t member, int64_t question_id);
 /* [{value, label}] of the lot's active panel members. */

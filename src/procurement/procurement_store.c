@@ -156,6 +156,12 @@ static const char *sql_member_questions =
     "AND s.submitted_at IS NOT NULL)) = 0 AS submitted "
     "FROM panel_questions pq JOIN lot_questions q ON q.id = pq.question_id "
     "WHERE pq.panel_member_id = ?1 ORDER BY q.position";
+static const char *sql_needing =
+    "SELECT l.id AS lot_id, p.title || ': ' || l.title AS title, count(*) "
+    "AS waiting FROM lots l JOIN procurements p ON p.id = l.procurement_id "
+    "JOIN panel_members m ON m.lot_id = l.id AND m.state = 'removed' "
+    "AND m.replaced_by IS NULL WHERE l.moderator_id = ? GROUP BY l.id "
+    "ORDER BY l.id";
 static const char *sql_member_scores =
     "SELECT count(*) FROM panel_questions WHERE panel_member_id = ? "
     "AND question_id = ?";
@@ -435,4 +441,10 @@ member_scores(struct db *db, int64_t member, int64_t question_id)
 
 	return db_int(db, &n, sql_member_scores, "ii", member, question_id) > 0
 	    && n > 0;
+}
+
+json_t *
+lots_needing_reserves(struct db *db, int64_t account)
+{
+	return db_rows(db, sql_needing, "i", account);
 }

@@ -26,7 +26,8 @@ setup(void **state)
 {
 	static const char *const users[] = { "coordinator.fenwick",
 	    "evaluator", "gp.evaluator", "commissioner", "reserve.evaluator",
-	    "coordinator.westvale", "viewer", NULL };
+	    "coordinator.westvale", "viewer", "governor.fenwick", "rep.fenwick",
+	    "member.forum", NULL };
 
 	(void)state;
 	if (server_prepare(&srv, NULL) == -1 ||
@@ -279,7 +280,9 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 
 	/* The moderator sees who needs replacing and brings in a reserve. */
 	as(&m, "coordinator.fenwick");
-	get_expect(&m, "/lots/%lld", lot, 200);
+	assert_int_equal(http_get(&m, "/", &r), 200);
+	assert_contains(r.body, "declared a conflict and left the panel");
+	reply_free(&r);
 	assert_int_equal(get(&m, "/lots/%lld", lot, &r), 200);
 	assert_contains(r.body, "Needs a reserve");
 	reply_free(&r);
@@ -345,6 +348,10 @@ static const struct look {
 	{ "gp.evaluator", "/lots/%lld/evaluate", 0, JSON },
 	{ "reserve.evaluator", "/questions/%lld/scores", 1, JSON },
 	{ "viewer", "/lots/%lld", 0, PAGE },
+	{ "governor.fenwick", "/lots/%lld", 0, JSON },
+	{ "governor.fenwick", "/questions/%lld/consensus", 1, JSON },
+	{ "rep.fenwick", "/lots/%lld/report.xlsx", 0, XLSX },
+	{ "member.forum", "/questions/%lld/scores", 1, JSON },
 };
 
 /* What the look finds (malloc'd), or NULL when it is refused. */
