@@ -39,6 +39,15 @@
 #define AGENDA_ITEMS_MAX	60	/* items on one agenda */
 #define MINUTES_PUBLISHED_DAYS	14	/* "published promptly" in the measures */
 
+/* Papers drawn into a group's archive (untrusted uploads, so bounded). */
+#define ARCHIVE_PAPER_PAGES_MAX	40	/* pages of one paper; the rest cut */
+#define ARCHIVE_PAGES_MAX	400	/* pages of papers in one archive */
+#define ARCHIVE_PAPER_BYTES_MAX	(64 * 1024 * 1024)	/* papers' bytes in one archive */
+#define ARCHIVE_FULL_PERCENT	75	/* of page_max: draw no more papers */
+#define IMAGE_PIXELS_MAX	25000000	/* an image paper's width x height */
+#define IMAGE_DRAW_PIXELS	(4 * 1024 * 1024)	/* JPEGs decoded down to */
+#define IMAGE_DECODE_MEMORY_MAX	(64L * 1024 * 1024)	/* libjpeg's working memory */
+
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
 

@@ -4,13 +4,20 @@
  * to approved (at a later meeting) to published, and draft minutes stay
  * with the group that writes them.
  */
+#include <cairo.h>
 #include <jansson.h>
 #include <time.h>
 
 #include "http_test.h"
+#include "limits.h"
+#include "render/pdf.h"
+#include "util/buf.h"
 #include "util/date.h"
 
-#define PW	"meeting-test-pw"
+#define PW		"meeting-test-pw"
+#define UPLOAD_MAX	262144	/* room for the papers the archive draws */
+#define TEXT_OF(n)	#n
+#define NUMBER_TEXT(n)	TEXT_OF(n)
 
 static struct server srv;
 
@@ -22,7 +29,8 @@ setup(void **state)
 	char	 args[160];
 
 	(void)state;
-	if (server_prepare(&srv, "[limits]\nupload_max = 4096\n") == -1)
+	if (server_prepare(&srv, "[limits]\nupload_max = "
+	    NUMBER_TEXT(UPLOAD_MAX)	    "\n") == -1)
 		return -1;
 	if (server_passwords(&srv, users, PW) == -1)
 		return -1;
@@ -56,6 +64,17 @@ meeting_on(struct client *c, const char *date)
 	snprintf(body, sizeof(body), "kind=forum&held_on=%s&starts_at=14:00"
 	    "&place=Chapel", date);
 	return submit_created(c, "/groups/1/meetings/new", body, "/meetings/");
+}
+
+/* The person holding a position in the forum (group 1). */
+static long long
+officer(const char *position)
+{
+	char	 sql[160];
+
+	snprintf(sql, sizeof(sql), "SELECT person_id FROM memberships WHERE "
+	    "group_id = 1 AND position = '%s' AND to_on IS NULL", position);
+	return db_scalar(&srv, sql);
 }
 
 static int
@@ -266,8 +285,7 @@ minutes_go_from_draft_to_published(void **state)
 	reply_free(&r);
 
 	/* Approved at the later meeting, by two different people. */
-	chair = db_scalar(&srv, "SELECT person_id FROM memberships WHERE "
-	    "group_id = 1 AND position = 'secretary' AND to_on IS NULL");
+	chair = officer("secretary");
 	snprintf(path, sizeof(path), "/meetings/%lld/approve", meeting);
 	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
 	    "&seconded_by=%lld", later, chair, chair);
@@ -275,9 +293,7 @@ minutes_go_from_draft_to_published(void **state)
 	assert_contains(r.body, "Someone else must second it");
 	reply_free(&r);
 	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
-	    "&seconded_by=%lld", later, chair, db_scalar(&srv, "SELECT "
-	    "person_id FROM memberships WHERE group_id = 1 AND position = "
-	    "'vice_chair' AND to_on IS NULL"));
+	    "&seconded_by=%lld", later, chair, officer("vice_chair"));
 	submit_expect(&member, path, body, 303, &r);
 	reply_free(&r);
 	/* Approved minutes are final. */
@@ -346,11 +362,11 @@ papers_are_checked_by_their_bytes(void **state)
 	assert_int_equal(http_post_file(&member, path, "Program", "run.exe",
 	    "MZ\220\0", 4, &r), 415);
 	reply_free(&r);
-	/* Over the upload limit (4 KiB here). */
-	big = calloc(1, 8192);
+	/* Over the upload limit. */
+	big = calloc(1, 2 * UPLOAD_MAX);
 	memcpy(big, "%PDF-", 5);
 	assert_int_equal(http_post_file(&member, path, "Big", "big.pdf", big,
-	    8192, &r), 413);
+	    2 * UPLOAD_MAX, &r), 413);
 	reply_free(&r);
 	free(big);
 	/* Files go only where a route takes them. */
@@ -448,6 +464,163 @@ measures_and_the_archive(void **state)
 	client_free(&c);
 }
 
+/* A paper made by the app's own renderer: n pages, each saying text. */
+static void
+paper_pdf(struct buf *out, const char *text, int n)
+{
+	struct pdf	*p;
+	int		 i;
+
+	buf_init(out, UPLOAD_MAX);
+	assert_non_null(p = pdf_new(out, "A paper", PDF_NORMAL));
+	for (i = 0; i < n; i++) {
+		pdf_page_break(p);
+		pdf_paragraph(p, text);
+	}
+	assert_int_equal(pdf_finish(p), 0);
+}
+
+static cairo_status_t
+png_out(void *closure, const unsigned char *data, unsigned int len)
+{
+	return buf_add(closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS :
+	    CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* A small green picture. */
+static void
+paper_png(struct buf *out)
+{
+	cairo_surface_t	*s;
+	cairo_t		*cr;
+
+	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 160, 90);
+	cr = cairo_create(s);
+	cairo_set_source_rgb(cr, 0.2, 0.5, 0.3);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	buf_init(out, UPLOAD_MAX);
+	assert_int_equal(cairo_surface_write_to_png_stream(s, png_out, out),
+	    CAIRO_STATUS_SUCCESS);
+	cairo_surface_destroy(s);
+}
+
+static void
+upload(struct client *c, long long meeting, const char *title,
+    const char *filename, const void *data, size_t len)
+{
+	struct reply	 r;
+	char		 path[64];
+
+	snprintf(path, sizeof(path), "/meetings/%lld/papers", meeting);
+	if (http_post_file(c, path, title, filename, data, len, &r) != 303)
+		print_error("upload %s: %ld %.600s\n", filename, r.status,
+		    r.body);
+	assert_int_equal(r.status, 303);
+	reply_free(&r);
+}
+
+/* Approved at a later meeting by the secretary and vice chair, then
+ * published by staff. */
+static void
+publish(struct client *member, struct client *staff, long long meeting,
+    long long later)
+{
+	struct reply	 r;
+	char		 path[64], body[128];
+
+	snprintf(path, sizeof(path), "/meetings/%lld/approve", meeting);
+	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
+	    "&seconded_by=%lld", later, officer("secretary"),
+	    officer("vice_chair"));
+	submit_expect(member, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld/publish", meeting);
+	post_expect(staff, path, "", 303, &r);
+	reply_free(&r);
+}
+
+/*
+ * The archive draws the papers themselves: a PDF's own pages (its text
+ * can be read back), a picture on a page of its own, a note for a Word
+ * paper and for a damaged PDF, and a long paper cut at the limit.
+ */
+static void
+the_archive_draws_the_papers(void **state)
+{
+	static const char docx[] = "PK\003\004\024\0\0\0\0\0word/document.xml";
+	static const char broken[] = "%PDF-1.7\n1 0 obj << /Type /Catalog "
+	    "/Pages 9 0 R >>\nthis is not the rest of a PDF\n";
+	struct client	 member, staff;
+	struct reply	 r;
+	struct buf	 rota, report, png;
+	char		 path[96], *text;
+	long long	 meeting, docx_id;
+	long		 minutes_pages;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	meeting = meeting_on(&member, "2027-09-07");
+	paper_pdf(&rota, "The rota starts on Monday with the top landing.", 2);
+	paper_pdf(&report, "A long report.", ARCHIVE_PAPER_PAGES_MAX + 2);
+	paper_png(&png);
+	upload(&member, meeting, "Wing cleaning rota", "rota.pdf", rota.data,
+	    rota.len);
+	upload(&member, meeting, "Garden plan", "garden.png", png.data,
+	    png.len);
+	upload(&member, meeting, "Terms draft", "terms.docx", docx,
+	    sizeof(docx) - 1);
+	docx_id = db_scalar(&srv, "SELECT max(id) FROM papers");
+	upload(&member, meeting, "Broken budget", "budget.pdf", broken,
+	    sizeof(broken) - 1);
+	upload(&member, meeting, "Long report", "report.pdf", report.data,
+	    report.len);
+	buf_release(&rota);
+	buf_release(&report);
+	buf_release(&png);
+	publish(&member, &staff, meeting, meeting_on(&member, "2027-10-05"));
+
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf", meeting);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	minutes_pages = pdf_pages(&srv, &r);
+	reply_free(&r);
+	assert_true(minutes_pages >= 1);
+	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
+	    "from=2027-09-07&to=2027-09-07", &r), 200);
+	assert_string_equal(r.content_type, "application/pdf");
+	/* A title page, the minutes, the rota's two pages, the picture,
+	 * one page of notes (the Word paper, the broken one) and the long
+	 * report up to the limit. */
+	assert_int_equal(pdf_pages(&srv, &r), 1 + minutes_pages + 2 + 1 + 1 +
+	    ARCHIVE_PAPER_PAGES_MAX);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_contains(text, "The rota starts on Monday with the top landing.");
+	assert_contains(text, "Paper: Wing cleaning rota, circulated");
+	assert_contains(text, "page 2 of 2");
+	assert_contains(text, "Paper: Garden plan, circulated");
+	assert_contains(text, "Paper: Terms draft");
+	assert_contains(text, "It is a Word document");
+	snprintf(path, sizeof(path), "/papers/%lld.", docx_id);
+	assert_contains(text, path);
+	assert_contains(text, "Paper: Broken budget");
+	assert_contains(text, "It could not be drawn");
+	assert_contains(text, "A long report.");
+	snprintf(path, sizeof(path), "page %d of %d. The archive holds only "
+	    "its first %d pages", ARCHIVE_PAPER_PAGES_MAX,
+	    ARCHIVE_PAPER_PAGES_MAX + 2, ARCHIVE_PAPER_PAGES_MAX);
+	assert_contains(text, path);
+	snprintf(path, sizeof(path), "page %d of", ARCHIVE_PAPER_PAGES_MAX + 1);
+	assert_lacks(text, path);
+	free(text);
+	/* The server lived through it. */
+	assert_int_equal(http_get(&member, "/healthz", &r), 200);
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -458,6 +631,7 @@ main(void)
 		cmocka_unit_test(minutes_go_from_draft_to_published),
 		cmocka_unit_test(papers_are_checked_by_their_bytes),
 		cmocka_unit_test(measures_and_the_archive),
+		cmocka_unit_test(the_archive_draws_the_papers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
