@@ -79,11 +79,11 @@ build/test/embedded.o: build/embedded.c src/embedded.h
 build/test/roundtable: build/test/main.o $(TST_OBJ)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
-build/test/unit/%: tests/unit/%.c tests/unit/unit.h $(TST_OBJ)
+build/test/unit/%: tests/unit/%.c tests/unit/unit.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
-build/test/http/%: tests/http/%.c tests/http/harness.c tests/http/harness.h tests/http/http_test.h $(TST_OBJ)
+build/test/http/%: tests/http/%.c tests/http/harness.c tests/http/harness.h tests/http/http_test.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< tests/http/harness.c $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 

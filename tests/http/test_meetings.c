@@ -4,14 +4,12 @@
  * to approved (at a later meeting) to published, and draft minutes stay
  * with the group that writes them.
  */
-#include <cairo.h>
 #include <jansson.h>
 #include <time.h>
 
 #include "http_test.h"
 #include "limits.h"
-#include "render/pdf.h"
-#include "util/buf.h"
+#include "papers.h"
 #include "util/date.h"
 
 #define PW		"meeting-test-pw"
@@ -464,47 +462,6 @@ measures_and_the_archive(void **state)
 	client_free(&c);
 }
 
-/* A paper made by the app's own renderer: n pages, each saying text. */
-static void
-paper_pdf(struct buf *out, const char *text, int n)
-{
-	struct pdf	*p;
-	int		 i;
-
-	buf_init(out, UPLOAD_MAX);
-	assert_non_null(p = pdf_new(out, "A paper", PDF_NORMAL));
-	for (i = 0; i < n; i++) {
-		pdf_page_break(p);
-		pdf_paragraph(p, text);
-	}
-	assert_int_equal(pdf_finish(p), 0);
-}
-
-static cairo_status_t
-png_out(void *closure, const unsigned char *data, unsigned int len)
-{
-	return buf_add(closure, data, len) == 0 ? CAIRO_STATUS_SUCCESS :
-	    CAIRO_STATUS_WRITE_ERROR;
-}
-
-/* A small green picture. */
-static void
-paper_png(struct buf *out)
-{
-	cairo_surface_t	*s;
-	cairo_t		*cr;
-
-	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 160, 90);
-	cr = cairo_create(s);
-	cairo_set_source_rgb(cr, 0.2, 0.5, 0.3);
-	cairo_paint(cr);
-	cairo_destroy(cr);
-	buf_init(out, UPLOAD_MAX);
-	assert_int_equal(cairo_surface_write_to_png_stream(s, png_out, out),
-	    CAIRO_STATUS_SUCCESS);
-	cairo_surface_destroy(s);
-}
-
 static void
 upload(struct client *c, long long meeting, const char *title,
     const char *filename, const void *data, size_t len)
@@ -562,9 +519,11 @@ the_archive_draws_the_papers(void **state)
 	as(&member, "member.forum");
 	as(&staff, "coordinator.fenwick");
 	meeting = meeting_on(&member, "2027-09-07");
-	paper_pdf(&rota, "The rota starts on Monday with the top landing.", 2);
-	paper_pdf(&report, "A long report.", ARCHIVE_PAPER_PAGES_MAX + 2);
-	paper_png(&png);
+	paper_pdf(&rota, UPLOAD_MAX, "The rota starts on Monday with the top "
+	    "landing.", 2);
+	paper_pdf(&report, UPLOAD_MAX, "A long report.",
+	    ARCHIVE_PAPER_PAGES_MAX + 2);
+	paper_png(&png, UPLOAD_MAX, 160, 90);
 	upload(&member, meeting, "Wing cleaning rota", "rota.pdf", rota.data,
 	    rota.len);
 	upload(&member, meeting, "Garden plan", "garden.png", png.data,
