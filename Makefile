@@ -33,7 +33,7 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 DB        ?= var/roundtable.db
 
 .PHONY: all deps assets run test unit-test http-test browser-test fuzz \
-	crashtest bench clean check-banned
+	crashtest bench clean check-banned print-pkgs
 
 all: build/roundtable
 
@@ -120,6 +120,10 @@ crashtest: deps build/roundtable
 bench: deps build/roundtable
 	@sh tools/deps.sh bench
 	@sh bench/run.sh
+
+# The package list, for tests/fuzz/fuzz.mk.
+print-pkgs:
+	@echo $(PKGS)
 
 clean:
 	rm -rf build

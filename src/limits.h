@@ -44,6 +44,8 @@
 #define ARCHIVE_PAGES_MAX	400	/* pages of papers in one archive */
 #define ARCHIVE_PAPER_BYTES_MAX	(64 * 1024 * 1024)	/* papers' bytes in one archive */
 #define ARCHIVE_FULL_PERCENT	75	/* of page_max: draw no more papers */
+#define ARCHIVE_PAPER_GROWTH	2	/* a drawn paper's bytes, at most this
+					   times its own (measured 1.0-1.4) */
 #define IMAGE_PIXELS_MAX	25000000	/* an image paper's width x height */
 #define IMAGE_DRAW_PIXELS	(4 * 1024 * 1024)	/* JPEGs decoded down to */
 #define IMAGE_DECODE_MEMORY_MAX	(64L * 1024 * 1024)	/* libjpeg's working memory */

@@ -20,17 +20,29 @@
 #include "../util/date.h"
 #include "../util/view.h"
 
+/* Whether a paper of len bytes, drawn, should still leave the document
+ * within ARCHIVE_FULL_PERCENT of the response's ceiling. */
+static int
+room_for(const struct buf *out, size_t len)
+{
+	size_t	 limit = out->max / 100 * ARCHIVE_FULL_PERCENT;
+
+	return out->len < limit &&
+	    len <= (limit - out->len) / ARCHIVE_PAPER_GROWTH;
+}
+
 /*
- * Draws each paper of the meeting after its minutes.  Papers stop being
- * drawn (each gets a note instead) once the budget is spent or the
- * document nears the response's ceiling, so a big archive still comes
- * out, whole, rather than failing at the end.  0, or -1 when a paper
- * could not be read from the database.
+ * Draws each paper of the meeting after its minutes.  Once the budget is
+ * spent, or a paper would take the document near the response's
+ * ceiling, papers get a note instead, so a big archive still comes out,
+ * whole, rather than failing at the end.  0, or -1 when a paper could
+ * not be read from the database.
  */
 static int
 papers_draw(struct pdf *pdf, struct request *rq, const struct buf *out,
     int64_t meeting_id, struct embed_budget *budget)
 {
+	struct embed_budget	 none = { 0, 0 };
 	struct embed_paper	 p;
 	struct buf		 data;
 	json_t			*papers, *row;
@@ -40,8 +52,6 @@ papers_draw(struct pdf *pdf, struct request *rq, const struct buf *out,
 
 	papers = paper_list(rq->db, meeting_id);
 	json_array_foreach(papers, i, row) {
-		if (out->len >= out->max / 100 * ARCHIVE_FULL_PERCENT)
-			budget->pages = 0;
 		buf_init(&data, SIZE_MAX / 2);
 		if (paper_read(rq->db, view_int(row, "id"), &data, &mime,
 		    &ext) <= 0) {
@@ -55,7 +65,8 @@ papers_draw(struct pdf *pdf, struct request *rq, const struct buf *out,
 			p.title = view_str(row, "title");
 			p.circulated_on = view_str(row, "circulated_on");
 			p.download = download;
-			pdf_embed_paper(pdf, &p, budget);
+			pdf_embed_paper(pdf, &p, room_for(out, data.len) ?
+			    budget : &none);
 		}
 		free(mime);
 		free(ext);

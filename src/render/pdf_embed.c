@@ -28,8 +28,8 @@
 			"is not one that can be read."
 #define NO_PAGES	"It could not be drawn: it has no pages."
 #define FULL		"It is not drawn here: this archive has reached its " \
-			"limit of pages of papers. Ask for a shorter period " \
-			"to print it."
+			"limit for papers (pages or size). Ask for a shorter " \
+			"period to print it."
 
 /* "Paper: title", then when it was circulated, why it is not drawn (or
  * not all of it), and where the original is. */
