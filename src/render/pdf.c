@@ -72,13 +72,18 @@ struct pdf {
 	struct kept		*kept;
 };
 
+/* Latches the failure here as well as telling cairo: cairo 1.16 loses a
+ * write error from the fonts it writes at the end, and would call a
+ * truncated document finished. */
 static cairo_status_t
 write_out(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct buf	*out = closure;
+	struct pdf	*p = closure;
 
-	if (buf_add(out, data, len) == -1)
+	if (buf_add(p->out, data, len) == -1) {
+		p->failed = 1;
 		return CAIRO_STATUS_WRITE_ERROR;
+	}
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -333,7 +338,7 @@ pdf_new(struct buf *out, const char *title, enum pdf_size size)
 	p->page = 1;
 	p->blank = 1;
 	p->y = MARGIN;
-	p->surface = cairo_pdf_surface_create_for_stream(write_out, out,
+	p->surface = cairo_pdf_surface_create_for_stream(write_out, p,
 	    PAGE_W, PAGE_H);
 	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
 		goto fail;

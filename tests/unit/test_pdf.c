@@ -174,6 +174,40 @@ test_full_buffer(void **state)
 	buf_release(&out);
 }
 
+/* One short document into out: 0 or -1 from pdf_finish. */
+static int
+short_document(struct buf *out)
+{
+	struct pdf	*p;
+
+	if ((p = pdf_new(out, "Short", PDF_NORMAL)) == NULL)
+		return -1;
+	pdf_heading(p, "Minutes", 1);
+	pdf_paragraph(p, WELSH);
+	return pdf_finish(p);
+}
+
+/* Room for every page but not for what is written last (fonts, the
+ * cross-reference table): still a failure, never a cut-off "success". */
+static void
+test_full_at_the_end(void **state)
+{
+	struct buf	 out;
+	size_t		 whole;
+
+	(void)state;
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_int_equal(short_document(&out), 0);
+	whole = out.len;
+	buf_release(&out);
+	buf_init(&out, whole - 1);
+	assert_int_equal(short_document(&out), -1);
+	buf_release(&out);
+	buf_init(&out, whole / 2);
+	assert_int_equal(short_document(&out), -1);
+	buf_release(&out);
+}
+
 /* A heading near the bottom moves to the next page with what follows. */
 static void
 test_heading_kept(void **state)
@@ -218,6 +252,7 @@ main(void)
 		cmocka_unit_test(test_poster),
 		cmocka_unit_test(test_null_and_empty),
 		cmocka_unit_test(test_full_buffer),
+		cmocka_unit_test(test_full_at_the_end),
 		cmocka_unit_test(test_heading_kept),
 	};
 
