@@ -4,8 +4,10 @@
  * to approved (at a later meeting) to published, and draft minutes stay
  * with the group that writes them.
  */
+#include <sys/stat.h>
 #include <jansson.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "http_test.h"
 #include "limits.h"
@@ -580,6 +582,77 @@ the_archive_draws_the_papers(void **state)
 	client_free(&staff);
 }
 
+/* Restarts the server with line added to its [limits] (the config's
+ * last section) or, for NULL, with the config it was set up with. */
+static void
+restart_with_limit(const char *line)
+{
+	static off_t	 original = -1;
+	struct stat	 st;
+	FILE		*f;
+
+	assert_int_equal(server_halt(&srv), 0);
+	if (original == -1) {
+		assert_int_equal(stat(srv.config, &st), 0);
+		original = st.st_size;
+	}
+	if (line == NULL) {
+		assert_int_equal(truncate(srv.config, original), 0);
+	} else {
+		assert_non_null(f = fopen(srv.config, "a"));
+		fprintf(f, "%s\n", line);
+		fclose(f);
+	}
+	assert_int_equal(server_launch(&srv), 0);
+}
+
+/* Near the response's ceiling (page_max), a paper too big for the room
+ * left gets a note, a small one after it is still drawn, and the
+ * archive comes out rather than failing. */
+static void
+the_archive_stays_within_page_max(void **state)
+{
+	struct client	 member, staff;
+	struct reply	 r;
+	struct buf	 pack, map;
+	char		*text;
+	long long	 meeting;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	meeting = meeting_on(&member, "2027-11-02");
+	paper_pdf(&pack, UPLOAD_MAX, "Every landing, every wing, every "
+	    "cell: the whole of the big pack of papers, again and again. "
+	    "Every landing, every wing, every cell: the whole of it.", 30);
+	/* Counted at its growth, it does not fit under 64 KiB. */
+	assert_true(pack.len * ARCHIVE_PAPER_GROWTH >
+	    65536 / 100 * ARCHIVE_FULL_PERCENT);
+	paper_png(&map, UPLOAD_MAX, 40, 30);
+	upload(&member, meeting, "Big pack", "pack.pdf", pack.data, pack.len);
+	upload(&member, meeting, "Small map", "map.png", map.data, map.len);
+	buf_release(&pack);
+	buf_release(&map);
+	publish(&member, &staff, meeting, meeting_on(&member, "2027-11-30"));
+	client_free(&staff);
+	client_free(&member);
+
+	restart_with_limit("page_max = 65536");
+	as(&member, "member.forum");
+	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
+	    "from=2027-11-02&to=2027-11-02", &r), 200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_contains(text, "Paper: Big pack");
+	assert_contains(text, "It is not drawn here: this archive has reached "
+	    "its limit");
+	assert_lacks(text, "again and again");
+	assert_contains(text, "Paper: Small map, circulated");
+	free(text);
+	client_free(&member);
+	restart_with_limit(NULL);
+}
+
 int
 main(void)
 {
@@ -591,6 +664,7 @@ main(void)
 		cmocka_unit_test(papers_are_checked_by_their_bytes),
 		cmocka_unit_test(measures_and_the_archive),
 		cmocka_unit_test(the_archive_draws_the_papers),
+		cmocka_unit_test(the_archive_stays_within_page_max),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
