@@ -4,8 +4,9 @@
  * are, so the archive stays searchable and small.  Each page is drawn
  * through pdf_picture(), on a cairo context of its own: a cairo error from
  * a damaged page stays on that page.  The poppler document is handed to
- * the pdf (pdf_keep) because cairo draws some fonts (Type 3) only when it
- * writes the file, through poppler.
+ * the pdf (pdf_keep): poppler draws Type 3 fonts through cairo user-font
+ * callbacks, and cairo can call them again when it writes the fonts at
+ * pdf_finish(), long after the paper's pages.
  *
  * Limits: poppler has no way to stop a page that takes long to draw, so
  * what bounds the work is the page budget and the byte budget; see
