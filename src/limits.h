@@ -57,6 +57,7 @@
 #define ADMIN_PASSWORD_CHARS	16	/* the one-time admin password */
 #define USER_PASSWORD_CHARS	14	/* `user add` without a password */
 #define DEMO_PASSWORD_CHARS	12	/* the demo accounts' password */
+#define DEMO_PAPER_MAX		(1024 * 1024)	/* bytes of a demo meeting paper */
 
 /* The HTTP layer. */
 #define ROUTE_IDS_MAX		4	/* {id}s in one path */

@@ -449,6 +449,10 @@ measures_and_the_archive(void **state)
 	reply_free(&r);
 	assert_contains(text, "Over-50s Forum: minutes");
 	assert_contains(text, "agreed to draft a proposal");
+	/* The demo's paper at that meeting, drawn in. */
+	assert_contains(text, "Paper: Over-50s survey: what members said, "
+	    "circulated");
+	assert_contains(text, "large-print canteen sheets.");
 	free(text);
 	/* The pack of the demo's second meeting: papers and last minutes. */
 	snprintf(path, sizeof(path), "/meetings/%lld/pack.pdf",
