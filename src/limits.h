@@ -43,6 +43,7 @@
 #define ARCHIVE_PAPER_PAGES_MAX	40	/* pages of one paper; the rest cut */
 #define ARCHIVE_PAGES_MAX	400	/* pages of papers in one archive */
 #define ARCHIVE_PAPER_BYTES_MAX	(64 * 1024 * 1024)	/* papers' bytes in one archive */
+#define ARCHIVE_DRAW_SECONDS	20	/* drawing papers; checked between pages */
 #define ARCHIVE_FULL_PERCENT	75	/* of page_max: draw no more papers */
 #define ARCHIVE_PAPER_GROWTH	2	/* a drawn paper's bytes, at most this
 					   times its own (measured 1.0-1.4) */

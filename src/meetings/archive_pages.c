@@ -42,7 +42,7 @@ static int
 papers_draw(struct pdf *pdf, struct request *rq, const struct buf *out,
     int64_t meeting_id, struct embed_budget *budget)
 {
-	struct embed_budget	 none = { 0, 0 };
+	struct embed_budget	 none = { 0, 0, 0 };
 	struct embed_paper	 p;
 	struct buf		 data;
 	json_t			*papers, *row;
@@ -81,8 +81,7 @@ papers_draw(struct pdf *pdf, struct request *rq, const struct buf *out,
 void
 archive_pdf(struct request *rq, struct response *rs)
 {
-	struct embed_budget	 budget = { ARCHIVE_PAGES_MAX,
-				    ARCHIVE_PAPER_BYTES_MAX };
+	struct embed_budget	 budget;
 	const char		*from = form_get(&rq->query, "from");
 	const char		*to = form_get(&rq->query, "to");
 	json_t			*group, *list, *row;
@@ -114,6 +113,8 @@ archive_pdf(struct request *rq, struct response *rs)
 		    title, "meetings", list));
 		return;
 	}
+	embed_budget_init(&budget, ARCHIVE_PAGES_MAX, ARCHIVE_PAPER_BYTES_MAX,
+	    ARCHIVE_DRAW_SECONDS);
 	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
 	pdf_heading(pdf, title, 1);
 	if (json_array_size(list) == 0)

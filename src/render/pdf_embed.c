@@ -29,8 +29,8 @@
 			"is not one that can be read."
 #define NO_PAGES	"It could not be drawn: it has no pages."
 #define FULL		"It is not drawn here: this archive has reached its " \
-			"limit for papers (pages or size). Ask for a shorter " \
-			"period to print it."
+			"limit for papers (pages, size or time). Ask for a " \
+			"shorter period to print it."
 
 /* "Paper: title", then when it was circulated, why it is not drawn (or
  * not all of it), and where the original is. */
@@ -49,11 +49,27 @@ note(struct pdf *pdf, const struct embed_paper *p, const char *why)
 	g_free(text);
 }
 
+void
+embed_budget_init(struct embed_budget *b, int pages, size_t bytes,
+    int seconds)
+{
+	b->pages = pages;
+	b->bytes = bytes;
+	b->until = seconds > 0 ? g_get_monotonic_time() +
+	    (int64_t)seconds * G_USEC_PER_SEC : 0;
+}
+
+static int
+out_of_time(const struct embed_budget *b)
+{
+	return b->until != 0 && g_get_monotonic_time() >= b->until;
+}
+
 /* Whether the document may still take a paper of len bytes. */
 static int
 fits(const struct embed_budget *b, size_t len)
 {
-	return b->pages > 0 && len <= b->bytes;
+	return b->pages > 0 && len <= b->bytes && !out_of_time(b);
 }
 
 /* Fits the page into w by h, centred across, on white with a thin
@@ -133,7 +149,7 @@ embed_pdf(struct pdf *pdf, const struct embed_paper *p, struct embed_budget *b)
 	PopplerDocument	*doc;
 	PopplerPage	*page;
 	char		*text;
-	int		 n, i, drawn, failed = 0;
+	int		 n, i, drawn, failed = 0, late = 0;
 
 	if ((doc = document_open(pdf, p)) == NULL)
 		return EMBED_FAILED;
@@ -144,6 +160,11 @@ embed_pdf(struct pdf *pdf, const struct embed_paper *p, struct embed_budget *b)
 	}
 	drawn = MIN(n, MIN(ARCHIVE_PAPER_PAGES_MAX, b->pages));
 	for (i = 0; i < drawn; i++) {
+		if (i > 0 && out_of_time(b)) {
+			drawn = i;
+			late = 1;
+			break;
+		}
 		text = caption(p, i, n, drawn);
 		page = poppler_document_get_page(doc, i);
 		if (page == NULL || pdf_picture(pdf, text, page_draw, page) != 0)
@@ -153,6 +174,12 @@ embed_pdf(struct pdf *pdf, const struct embed_paper *p, struct embed_budget *b)
 		g_free(text);
 	}
 	b->pages -= drawn;
+	if (late) {
+		text = g_strdup_printf("Only its first %d of %d pages are "
+		    "drawn: the archive ran out of time for papers.", drawn, n);
+		note(pdf, p, text);
+		g_free(text);
+	}
 	if (failed > 0) {
 		text = g_strdup_printf("%d of its %d pages could not be drawn "
 		    "completely.", failed, n);

@@ -9,13 +9,15 @@
  * Papers are untrusted uploads.  A damaged, password-locked or oversized
  * one gets a note that it "could not be drawn" instead of pages, never a
  * failed document; no paper draws more than ARCHIVE_PAPER_PAGES_MAX
- * pages, and the document as a whole no more than its budget (a paper
- * cut short says so on its last drawn page).
+ * pages, and the document as a whole no more than its budget of pages,
+ * bytes and time (a paper cut short says so).  Time is checked between
+ * pages: poppler cannot stop a page it is drawing.
  */
 #ifndef RT_PDF_EMBED_H
 #define RT_PDF_EMBED_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct pdf;
 
@@ -32,8 +34,13 @@ struct embed_paper {
 /* What a document may still take; pdf_embed_paper() spends from it. */
 struct embed_budget {
 	int	 pages;		/* pages of papers */
-	size_t	 bytes;		/* bytes of PDF papers, kept until pdf_finish() */
+	size_t	 bytes;		/* bytes of papers, kept until pdf_finish() */
+	int64_t	 until;		/* monotonic µs (g_get_monotonic_time); 0: none */
 };
+
+/* pages and bytes, and seconds from now to draw them in (0: no limit). */
+void	embed_budget_init(struct embed_budget *, int pages, size_t bytes,
+	    int seconds);
 
 enum embed_result {
 	EMBED_DRAWN,	/* every page */

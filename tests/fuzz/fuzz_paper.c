@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *names[] = { "a.pdf", "b.png", "c.jpg", "d.docx",
 	    "e.odt" };
-	struct embed_budget	 budget = { 3, ARCHIVE_PAPER_BYTES_MAX };
+	struct embed_budget	 budget = { 3, ARCHIVE_PAPER_BYTES_MAX, 0 };
 	struct embed_paper	 paper = { data, size, NULL, "Fuzzed paper",
 				    "2026-01-01", "/papers/1" };
 	struct filetype		 type;

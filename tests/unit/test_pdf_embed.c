@@ -35,8 +35,9 @@ static const char locked[] = "%PDF-1.4\n"
 static struct embed_budget
 plenty(void)
 {
-	struct embed_budget	 b = { ARCHIVE_PAGES_MAX, ARCHIVE_PAPER_BYTES_MAX };
+	struct embed_budget	 b;
 
+	embed_budget_init(&b, ARCHIVE_PAGES_MAX, ARCHIVE_PAPER_BYTES_MAX, 0);
 	return b;
 }
 
@@ -166,8 +167,14 @@ test_pdf_pages_and_budget(void **state)
 	b.bytes = three.len - 1;
 	assert_int_equal(embed(pdf, "Too many bytes", "application/pdf",
 	    three.data, three.len, &b), EMBED_CUT);
+	/* Out of time: the clock ran out a second ago. */
+	embed_budget_init(&b, ARCHIVE_PAGES_MAX, ARCHIVE_PAPER_BYTES_MAX, 1);
+	b.until -= 2 * 1000000;
+	assert_int_equal(embed(pdf, "Too late", "application/pdf",
+	    three.data, three.len, &b), EMBED_CUT);
+	assert_int_equal(b.pages, ARCHIVE_PAGES_MAX);
 	assert_int_equal(pdf_finish(pdf), 0);
-	/* 3 + 2 pages, then the two notes on a page of their own. */
+	/* 3 + 2 pages, then the three notes on a page of their own. */
 	assert_int_equal(unit_pdf_pages(&out), 6);
 	text = unit_pdf_text(&out);
 	assert_true(contains(text, "The new visiting hours start in May."));
@@ -177,7 +184,9 @@ test_pdf_pages_and_budget(void **state)
 	    "first 2 pages; the whole paper is at /papers/9."));
 	assert_true(contains(text, "Paper: One too many"));
 	assert_true(contains(text, "Paper: Too many bytes"));
-	assert_true(contains(text, "this archive has reached its limit"));
+	assert_true(contains(text, "Paper: Too late"));
+	assert_true(contains(text, "this archive has reached its limit for "
+	    "papers (pages, size or time)"));
 	free(text);
 	buf_release(&three);
 	buf_release(&out);
