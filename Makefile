@@ -3,7 +3,7 @@
 
 VERSION    = 0.1.0
 PKGS       = libmicrohttpd sqlite3 libsodium jansson inih pangocairo cairo-pdf libcmark \
-	     poppler-glib xlsxwriter
+	     poppler-glib libjpeg xlsxwriter
 TEST_PKGS  = cmocka libcurl
 
 CC        ?= cc
@@ -33,7 +33,7 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 DB        ?= var/roundtable.db
 
 .PHONY: all deps assets run test unit-test http-test browser-test fuzz \
-	crashtest bench clean check-banned
+	crashtest bench clean check-banned print-pkgs
 
 all: build/roundtable
 
@@ -79,11 +79,11 @@ build/test/embedded.o: build/embedded.c src/embedded.h
 build/test/roundtable: build/test/main.o $(TST_OBJ)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
-build/test/unit/%: tests/unit/%.c tests/unit/unit.h $(TST_OBJ)
+build/test/unit/%: tests/unit/%.c tests/unit/unit.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
-build/test/http/%: tests/http/%.c tests/http/harness.c tests/http/harness.h tests/http/http_test.h $(TST_OBJ)
+build/test/http/%: tests/http/%.c tests/http/harness.c tests/http/harness.h tests/http/http_test.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< tests/http/harness.c $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
@@ -120,6 +120,10 @@ crashtest: deps build/roundtable
 bench: deps build/roundtable
 	@sh tools/deps.sh bench
 	@sh bench/run.sh
+
+# The package list, for tests/fuzz/fuzz.mk.
+print-pkgs:
+	@echo $(PKGS)
 
 clean:
 	rm -rf build

@@ -46,6 +46,18 @@
 #define LOT_BIDS_MAX		40	/* bids in one lot */
 #define JUSTIFICATION_MAX_CHARS	4000	/* a score's justification, a rationale */
 
+/* Papers drawn into a group's archive (untrusted uploads, so bounded). */
+#define ARCHIVE_PAPER_PAGES_MAX	40	/* pages of one paper; the rest cut */
+#define ARCHIVE_PAGES_MAX	400	/* pages of papers in one archive */
+#define ARCHIVE_PAPER_BYTES_MAX	(64 * 1024 * 1024)	/* papers' bytes in one archive */
+#define ARCHIVE_DRAW_SECONDS	20	/* drawing papers; checked between pages */
+#define ARCHIVE_FULL_PERCENT	75	/* of page_max: draw no more papers */
+#define ARCHIVE_PAPER_GROWTH	2	/* a drawn paper's bytes, at most this
+					   times its own (measured 1.0-1.4) */
+#define IMAGE_PIXELS_MAX	25000000	/* an image paper's width x height */
+#define IMAGE_DRAW_PIXELS	(4 * 1024 * 1024)	/* JPEGs decoded down to */
+#define IMAGE_DECODE_MEMORY_MAX	(64L * 1024 * 1024)	/* libjpeg's working memory */
+
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
 
@@ -53,6 +65,7 @@
 #define ADMIN_PASSWORD_CHARS	16	/* the one-time admin password */
 #define USER_PASSWORD_CHARS	14	/* `user add` without a password */
 #define DEMO_PASSWORD_CHARS	12	/* the demo accounts' password */
+#define DEMO_PAPER_MAX		(1024 * 1024)	/* bytes of a demo meeting paper */
 
 /* The HTTP layer. */
 #define ROUTE_IDS_MAX		4	/* {id}s in one path */

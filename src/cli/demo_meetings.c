@@ -1,15 +1,19 @@
 /*
  * The demo's meetings: the Over-50s Forum's rules, a meeting a month ago
- * whose minutes were approved and published, its overdue action point
- * carried onto the next agenda, and Westvale's council meeting.
+ * whose minutes were approved and published (with a paper, so the archive
+ * has one to draw), its overdue action point carried onto the next
+ * agenda, and Westvale's council meeting.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "demo.h"
 #include "../db/db.h"
+#include "../limits.h"
 #include "../meetings/meetings.h"
 #include "../people/people.h"
+#include "../render/pdf.h"
+#include "../util/buf.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -25,12 +29,32 @@ static const char *const forum_constitution =
     "- Half the members make a quorum.\n"
     "- Papers go out a week before each meeting.\n";
 
-/* The smallest PDF a reader opens: one empty page. */
-static const char demo_pdf[] =
-    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-    "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
-    "trailer<</Root 1 0 R>>\n%%EOF\n";
+/*
+ * Adds a paper as a group would circulate it: a real PDF with a heading
+ * and text, drawn by our own renderer, so the archive and downloads show
+ * something to read.  enum db_result.
+ */
+static int
+demo_paper(struct db *db, int64_t actor, int64_t meeting, const char *title,
+    const char *text, const char *circulated)
+{
+	struct buf	 out;
+	struct pdf	*pdf;
+	int64_t		 id;
+	int		 rc = DB_ERROR;
+
+	buf_init(&out, DEMO_PAPER_MAX);
+	if ((pdf = pdf_new(&out, title, PDF_NORMAL)) != NULL) {
+		pdf_heading(pdf, title, 1);
+		pdf_paragraph(pdf, text);
+		if (pdf_finish(pdf) == 0)
+			rc = paper_add(db, actor, meeting, title,
+			    "application/pdf", "pdf", out.data, out.len,
+			    circulated, &id);
+	}
+	buf_release(&out);
+	return rc;
+}
 
 static int
 meeting_at(struct db *db, int64_t actor, int64_t group, const char *on,
@@ -101,7 +125,7 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
     time_t now)
 {
 	char	 today[DATE_CHARS + 1], on[DATE_CHARS + 1], due[DATE_CHARS + 1];
-	int64_t	 first, second, council, secretary, chair, paper;
+	int64_t	 first, second, council, secretary, chair;
 	json_t	*v;
 	int	 rc;
 
@@ -152,14 +176,23 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
 	rc = meeting_add(db, accounts[COORD_WESTVALE], groups[WESTVALE_COUNCIL],
 	    v, &council);
 	json_decref(v);
-	/* A paper for each: the healthcare update, and reception plans. */
+	/* A paper for each: the healthcare update, and reception plans;
+	 * and the survey the first meeting discussed, in the archive. */
 	if (rc == DB_OK)
-		rc = paper_add(db, accounts[COORD_FENWICK], second,
-		    "Healthcare update", "application/pdf", "pdf", demo_pdf,
-		    sizeof(demo_pdf) - 1, today, &paper);
+		rc = demo_paper(db, accounts[COORD_FENWICK], second,
+		    "Healthcare update", "The medication round on C wing "
+		    "moves to 19:30 from next month. Healthcare will put the "
+		    "round times in writing for the forum.", today);
 	if (rc == DB_OK)
-		rc = paper_add(db, accounts[COORD_WESTVALE], council,
-		    "Plans for the new reception", "application/pdf", "pdf",
-		    demo_pdf, sizeof(demo_pdf) - 1, today, &paper);
+		rc = demo_paper(db, accounts[COORD_WESTVALE], council,
+		    "Plans for the new reception", "Seats, a water "
+		    "fountain and a notice board with the signposting "
+		    "directory, in the room where people wait.", today);
+	date_add_days(today, -42, on);
+	if (rc == DB_OK)
+		rc = demo_paper(db, accounts[COORD_FENWICK], first,
+		    "Over-50s survey: what members said", "Most members "
+		    "who answered find the evening medication round too "
+		    "early, and would like large-print canteen sheets.", on);
 	return rc;
 }

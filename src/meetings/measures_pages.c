@@ -1,8 +1,7 @@
 /*
- * Good procedure, measured, and the paper archive groups keep: "are
- * minutes published and action points carried forward?"
+ * Good procedure, measured: "are minutes published and action points
+ * carried forward?"
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,7 +9,6 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
-#include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -54,55 +52,4 @@ measures_page(struct request *rq, struct response *rs)
 	json_object_set_new(m, "group", group);
 	json_object_set_new(m, "days", json_integer(MINUTES_PUBLISHED_DAYS));
 	response_view(rs, "meetings/measures", m);
-}
-
-void
-archive_pdf(struct request *rq, struct response *rs)
-{
-	const char	*from = form_get(&rq->query, "from");
-	const char	*to = form_get(&rq->query, "to");
-	json_t		*group, *list, *row;
-	struct pdf	*pdf;
-	char		 title[NAME_MAX_CHARS * 4 + 64];
-	size_t		 i;
-
-	/* No period given: the whole history. */
-	if (from == NULL)
-		from = "1900-01-01";
-	if (to == NULL)
-		to = "2199-12-31";
-
-	if (from == NULL || to == NULL || !date_valid(from) || !date_valid(to)) {
-		response_error(rs, 422, "Give the period as from=YYYY-MM-DD and "
-		    "to=YYYY-MM-DD.");
-		return;
-	}
-	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	snprintf(title, sizeof(title), "%s: minutes %s to %s",
-	    json_string_value(json_object_get(group, "name")), from, to);
-	json_decref(group);
-	list = archive_meetings(rq->db, rq->ids[0], from, to);
-	if (rq->wants_json || rq->api) {
-		response_view(rs, "error", json_pack("{s:s, s:o}", "title",
-		    title, "meetings", list));
-		return;
-	}
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
-	pdf_heading(pdf, title, 1);
-	if (json_array_size(list) == 0)
-		pdf_paragraph(pdf, "No minutes were published in this period.");
-	json_array_foreach(list, i, row) {
-		pdf_page_break(pdf);
-		minutes_render(pdf, rq->db, view_int(row, "id"));
-	}
-	json_decref(list);
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The archive could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
 }

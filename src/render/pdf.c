@@ -25,6 +25,7 @@
 #define TEXT_W		(PAGE_W - 2 * MARGIN)
 #define BOTTOM		(PAGE_H - MARGIN)
 #define FONT_FAMILY	"DejaVu Sans"
+#define PICTURE_MARGIN	(10 * MM)	/* pictures use more of the page */
 
 enum font { F_BODY, F_BOLD, F_H1, F_H2, F_FOOT, F__MAX };
 
@@ -40,10 +41,18 @@ static const struct {
 	[F_FOOT] = { 9, PANGO_WEIGHT_NORMAL, 0 },
 };
 
+/* Something drawn from that must outlive the surface: see pdf_keep(). */
+struct kept {
+	void		*obj;
+	void		(*release)(void *);
+	struct kept	*next;
+};
+
 /*
  * A document being drawn.  Owned by the caller until pdf_finish() frees
  * it.  out is borrowed; the surface, the cairo and Pango contexts, the
- * font descriptions, the held heading and title (g_malloc'd) are owned.
+ * font descriptions, the held heading and title (g_malloc'd) and the
+ * kept list (released after the surface) are owned.
  */
 struct pdf {
 	struct buf		*out;
@@ -60,15 +69,21 @@ struct pdf {
 	int			 page;	/* number of the page being drawn */
 	int			 blank;	/* nothing drawn on this page yet */
 	int			 failed;
+	struct kept		*kept;
 };
 
+/* Latches the failure here as well as telling cairo: cairo 1.16 loses a
+ * write error from the fonts it writes at the end, and would call a
+ * truncated document finished. */
 static cairo_status_t
 write_out(void *closure, const unsigned char *data, unsigned int len)
 {
-	struct buf	*out = closure;
+	struct pdf	*p = closure;
 
-	if (buf_add(out, data, len) == -1)
+	if (buf_add(p->out, data, len) == -1) {
+		p->failed = 1;
 		return CAIRO_STATUS_WRITE_ERROR;
+	}
 	return CAIRO_STATUS_SUCCESS;
 }
 
@@ -253,7 +268,8 @@ begin(struct pdf *p, double h)
 static void
 free_parts(struct pdf *p)
 {
-	int	 i;
+	struct kept	*k;
+	int		 i;
 
 	if (p->held != NULL)
 		g_object_unref(p->held);
@@ -266,6 +282,11 @@ free_parts(struct pdf *p)
 		cairo_destroy(p->cr);
 	if (p->surface != NULL)
 		cairo_surface_destroy(p->surface);
+	while ((k = p->kept) != NULL) {
+		p->kept = k->next;
+		k->release(k->obj);
+		free(k);
+	}
 	g_free(p->title);
 	free(p);
 }
@@ -317,7 +338,7 @@ pdf_new(struct buf *out, const char *title, enum pdf_size size)
 	p->page = 1;
 	p->blank = 1;
 	p->y = MARGIN;
-	p->surface = cairo_pdf_surface_create_for_stream(write_out, out,
+	p->surface = cairo_pdf_surface_create_for_stream(write_out, p,
 	    PAGE_W, PAGE_H);
 	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
 		goto fail;
@@ -520,6 +541,57 @@ pdf_page_break(struct pdf *p)
 	begin(p, 0);
 	if (!p->blank)
 		new_page(p);
+}
+
+int
+pdf_picture(struct pdf *p, const char *caption, pdf_draw_fn draw, void *arg)
+{
+	PangoLayout	*l;
+	cairo_t		*cr;
+	double		 top, w = PAGE_W - 2 * PICTURE_MARGIN;
+	int		 rc;
+
+	if (!live(p))
+		return -1;
+	begin(p, 0);
+	if (!p->blank)
+		new_page(p);
+	l = layout(p, F_FOOT, caption, w);
+	cairo_move_to(p->cr, PICTURE_MARGIN, PICTURE_MARGIN);
+	pango_cairo_show_layout(p->cr, l);
+	top = PICTURE_MARGIN + height(l) + 2 * MM;
+	g_object_unref(l);
+	p->blank = 0;
+	p->y = BOTTOM;		/* full: what comes next starts a page */
+	if (top >= BOTTOM - MARGIN || !live(p))
+		return -1;
+	cr = cairo_create(p->surface);
+	cairo_rectangle(cr, PICTURE_MARGIN, top, w, BOTTOM - top);
+	cairo_clip(cr);
+	cairo_translate(cr, PICTURE_MARGIN, top);
+	rc = draw(cr, w, BOTTOM - top, arg);
+	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		rc = -1;
+	cairo_destroy(cr);
+	return live(p) ? rc : -1;
+}
+
+int
+pdf_keep(struct pdf *p, void *obj, void (*release)(void *))
+{
+	struct kept	*k;
+
+	if (p == NULL || (k = malloc(sizeof(*k))) == NULL) {
+		release(obj);
+		if (p != NULL)
+			p->failed = 1;
+		return -1;
+	}
+	k->obj = obj;
+	k->release = release;
+	k->next = p->kept;
+	p->kept = k;
+	return 0;
 }
 
 int

@@ -22,6 +22,8 @@
 #ifndef RT_PDF_H
 #define RT_PDF_H
 
+#include <cairo.h>
+
 #include "../util/buf.h"
 
 struct pdf;
@@ -58,6 +60,32 @@ void	 pdf_space(struct pdf *, double mm);
 /* Starts a new page, unless nothing is on this one yet (so it never
  * makes an empty page). */
 void	 pdf_page_break(struct pdf *);
+/*
+ * Draws on a picture, which fills the callback's cairo context: origin at
+ * the top left of a box w by h points (clipped to it), below the caption.
+ * Returns 0, or -1 when it could not draw all of it.
+ */
+typedef int	(*pdf_draw_fn)(cairo_t *, double w, double h, void *arg);
+
+/*
+ * A page of its own for a picture (a page of another document, an
+ * image): starts a new page unless this one is blank, sets caption in
+ * small type at the top, and has draw fill the rest above the footer.
+ * draw gets a context of its own, so whatever it gets wrong (a cairo
+ * error from a damaged paper) stays there and the document lives on.
+ * The next element starts a new page.  Returns what draw returned, or
+ * -1 when its context ended in error or the document had failed.
+ */
+int	 pdf_picture(struct pdf *, const char *caption, pdf_draw_fn draw,
+		    void *arg);
+/*
+ * Hands obj to the document until pdf_finish(), which calls release(obj)
+ * once the PDF is written: for things what was drawn still points into
+ * (a poppler document whose fonts cairo renders when it writes them).
+ * 0, or -1 when it cannot be kept (obj is then released at once, and the
+ * document fails).
+ */
+int	 pdf_keep(struct pdf *, void *obj, void (*release)(void *));
 /* Ends the last page, writes the rest of the PDF into out and frees the
  * struct.  0, or -1 if any step failed (also for NULL). */
 int	 pdf_finish(struct pdf *);

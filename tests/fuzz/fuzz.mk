@@ -5,8 +5,9 @@
 # sees it as a crash.
 
 CC        = clang
-# The project's own package list, so new libraries in src/ just work.
-PKGS      := $(or $(shell sed -n 's/^PKGS *= *//p' Makefile),\
+# The project's own package list, so new libraries in src/ just work (asked
+# of make, since the list continues over several lines).
+PKGS      := $(or $(shell $(MAKE) -s --no-print-directory -f Makefile print-pkgs),\
 	     libmicrohttpd sqlite3 libsodium jansson inih)
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS  := $(shell pkg-config --libs $(PKGS)) -lpthread

@@ -25,6 +25,11 @@ command -v clang >/dev/null 2>&1 || {
 	exit 2
 }
 
+# Font libraries keep memory for the life of the process (fuzz_paper draws
+# PDFs): the same suppressions as the tests, see tests/lsan.supp.
+LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+export LSAN_OPTIONS
+
 jobs=$(nproc 2>/dev/null || echo 2)
 make --no-print-directory -s build/embedded.c || exit 2
 make --no-print-directory -s -j"$jobs" -f tests/fuzz/fuzz.mk || {

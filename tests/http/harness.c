@@ -438,21 +438,33 @@ db_scalar(const struct server *s, const char *sql)
 	return v;
 }
 
+/* Runs tool ("pdftotext", "pdfinfo") on the reply saved as a file, with
+ * args after its name: its output, or NULL. */
+static FILE *
+pdf_tool(const struct server *s, const struct reply *r, const char *tool,
+    const char *args)
+{
+	char	 path[320], cmd[420];
+	FILE	*f;
+
+	snprintf(path, sizeof(path), "%s/reply.pdf", s->dir);
+	if ((f = fopen(path, "wb")) == NULL)
+		return NULL;
+	fwrite(r->body, 1, r->len, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "%s '%s' %s", tool, path, args);
+	return popen(cmd, "r");
+}
+
 char *
 pdf_text(const struct server *s, const struct reply *r)
 {
-	char	 path[320], cmd[400], buf[4096];
+	char	 buf[4096];
 	char	*text = calloc(1, 1), *grown;
-	FILE	*f, *p;
+	FILE	*p;
 	size_t	 n, i, len = 0;
 
-	snprintf(path, sizeof(path), "%s/reply.pdf", s->dir);
-	if (text == NULL || (f = fopen(path, "wb")) == NULL)
-		return text;
-	fwrite(r->body, 1, r->len, f);
-	fclose(f);
-	snprintf(cmd, sizeof(cmd), "pdftotext '%s' -", path);
-	if ((p = popen(cmd, "r")) == NULL)
+	if (text == NULL || (p = pdf_tool(s, r, "pdftotext", "-")) == NULL)
 		return text;
 	while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
 		if ((grown = realloc(text, len + n + 1)) == NULL)
@@ -464,6 +476,22 @@ pdf_text(const struct server *s, const struct reply *r)
 	}
 	pclose(p);
 	return text;
+}
+
+long
+pdf_pages(const struct server *s, const struct reply *r)
+{
+	char	 line[512];
+	FILE	*p;
+	long	 n = -1;
+
+	if ((p = pdf_tool(s, r, "pdfinfo", "2>/dev/null")) == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), p) != NULL)
+		if (strncmp(line, "Pages:", 6) == 0)
+			n = strtol(line + 6, NULL, 10);
+	pclose(p);
+	return n;
 }
 
 char *

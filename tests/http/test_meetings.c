@@ -4,13 +4,20 @@
  * to approved (at a later meeting) to published, and draft minutes stay
  * with the group that writes them.
  */
+#include <sys/stat.h>
 #include <jansson.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "http_test.h"
+#include "limits.h"
+#include "papers.h"
 #include "util/date.h"
 
-#define PW	"meeting-test-pw"
+#define PW		"meeting-test-pw"
+#define UPLOAD_MAX	262144	/* room for the papers the archive draws */
+#define TEXT_OF(n)	#n
+#define NUMBER_TEXT(n)	TEXT_OF(n)
 
 static struct server srv;
 
@@ -22,7 +29,8 @@ setup(void **state)
 	char	 args[160];
 
 	(void)state;
-	if (server_prepare(&srv, "[limits]\nupload_max = 4096\n") == -1)
+	if (server_prepare(&srv, "[limits]\nupload_max = "
+	    NUMBER_TEXT(UPLOAD_MAX)	    "\n") == -1)
 		return -1;
 	if (server_passwords(&srv, users, PW) == -1)
 		return -1;
@@ -56,6 +64,17 @@ meeting_on(struct client *c, const char *date)
 	snprintf(body, sizeof(body), "kind=forum&held_on=%s&starts_at=14:00"
 	    "&place=Chapel", date);
 	return submit_created(c, "/groups/1/meetings/new", body, "/meetings/");
+}
+
+/* The person holding a position in the forum (group 1). */
+static long long
+officer(const char *position)
+{
+	char	 sql[160];
+
+	snprintf(sql, sizeof(sql), "SELECT person_id FROM memberships WHERE "
+	    "group_id = 1 AND position = '%s' AND to_on IS NULL", position);
+	return db_scalar(&srv, sql);
 }
 
 static int
@@ -266,8 +285,7 @@ minutes_go_from_draft_to_published(void **state)
 	reply_free(&r);
 
 	/* Approved at the later meeting, by two different people. */
-	chair = db_scalar(&srv, "SELECT person_id FROM memberships WHERE "
-	    "group_id = 1 AND position = 'secretary' AND to_on IS NULL");
+	chair = officer("secretary");
 	snprintf(path, sizeof(path), "/meetings/%lld/approve", meeting);
 	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
 	    "&seconded_by=%lld", later, chair, chair);
@@ -275,9 +293,7 @@ minutes_go_from_draft_to_published(void **state)
 	assert_contains(r.body, "Someone else must second it");
 	reply_free(&r);
 	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
-	    "&seconded_by=%lld", later, chair, db_scalar(&srv, "SELECT "
-	    "person_id FROM memberships WHERE group_id = 1 AND position = "
-	    "'vice_chair' AND to_on IS NULL"));
+	    "&seconded_by=%lld", later, chair, officer("vice_chair"));
 	submit_expect(&member, path, body, 303, &r);
 	reply_free(&r);
 	/* Approved minutes are final. */
@@ -346,11 +362,11 @@ papers_are_checked_by_their_bytes(void **state)
 	assert_int_equal(http_post_file(&member, path, "Program", "run.exe",
 	    "MZ\220\0", 4, &r), 415);
 	reply_free(&r);
-	/* Over the upload limit (4 KiB here). */
-	big = calloc(1, 8192);
+	/* Over the upload limit. */
+	big = calloc(1, 2 * UPLOAD_MAX);
 	memcpy(big, "%PDF-", 5);
 	assert_int_equal(http_post_file(&member, path, "Big", "big.pdf", big,
-	    8192, &r), 413);
+	    2 * UPLOAD_MAX, &r), 413);
 	reply_free(&r);
 	free(big);
 	/* Files go only where a route takes them. */
@@ -433,6 +449,10 @@ measures_and_the_archive(void **state)
 	reply_free(&r);
 	assert_contains(text, "Over-50s Forum: minutes");
 	assert_contains(text, "agreed to draft a proposal");
+	/* The demo's paper at that meeting, drawn in. */
+	assert_contains(text, "Paper: Over-50s survey: what members said, "
+	    "circulated");
+	assert_contains(text, "large-print canteen sheets.");
 	free(text);
 	/* The pack of the demo's second meeting: papers and last minutes. */
 	snprintf(path, sizeof(path), "/meetings/%lld/pack.pdf",
@@ -448,6 +468,195 @@ measures_and_the_archive(void **state)
 	client_free(&c);
 }
 
+static void
+upload(struct client *c, long long meeting, const char *title,
+    const char *filename, const void *data, size_t len)
+{
+	struct reply	 r;
+	char		 path[64];
+
+	snprintf(path, sizeof(path), "/meetings/%lld/papers", meeting);
+	if (http_post_file(c, path, title, filename, data, len, &r) != 303)
+		print_error("upload %s: %ld %.600s\n", filename, r.status,
+		    r.body);
+	assert_int_equal(r.status, 303);
+	reply_free(&r);
+}
+
+/* Approved at a later meeting by the secretary and vice chair, then
+ * published by staff. */
+static void
+publish(struct client *member, struct client *staff, long long meeting,
+    long long later)
+{
+	struct reply	 r;
+	char		 path[64], body[128];
+
+	snprintf(path, sizeof(path), "/meetings/%lld/approve", meeting);
+	snprintf(body, sizeof(body), "approved_at=%lld&proposed_by=%lld"
+	    "&seconded_by=%lld", later, officer("secretary"),
+	    officer("vice_chair"));
+	submit_expect(member, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld/publish", meeting);
+	post_expect(staff, path, "", 303, &r);
+	reply_free(&r);
+}
+
+/*
+ * The archive draws the papers themselves: a PDF's own pages (its text
+ * can be read back), a picture on a page of its own, a note for a Word
+ * paper and for a damaged PDF, and a long paper cut at the limit.
+ */
+static void
+the_archive_draws_the_papers(void **state)
+{
+	static const char docx[] = "PK\003\004\024\0\0\0\0\0word/document.xml";
+	static const char broken[] = "%PDF-1.7\n1 0 obj << /Type /Catalog "
+	    "/Pages 9 0 R >>\nthis is not the rest of a PDF\n";
+	struct client	 member, staff;
+	struct reply	 r;
+	struct buf	 rota, report, png;
+	char		 path[96], *text;
+	long long	 meeting, docx_id;
+	long		 minutes_pages;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	meeting = meeting_on(&member, "2027-09-07");
+	paper_pdf(&rota, UPLOAD_MAX, "The rota starts on Monday with the top "
+	    "landing.", 2);
+	paper_pdf(&report, UPLOAD_MAX, "A long report.",
+	    ARCHIVE_PAPER_PAGES_MAX + 2);
+	paper_png(&png, UPLOAD_MAX, 160, 90);
+	upload(&member, meeting, "Wing cleaning rota", "rota.pdf", rota.data,
+	    rota.len);
+	upload(&member, meeting, "Garden plan", "garden.png", png.data,
+	    png.len);
+	upload(&member, meeting, "Terms draft", "terms.docx", docx,
+	    sizeof(docx) - 1);
+	docx_id = db_scalar(&srv, "SELECT max(id) FROM papers");
+	upload(&member, meeting, "Broken budget", "budget.pdf", broken,
+	    sizeof(broken) - 1);
+	upload(&member, meeting, "Long report", "report.pdf", report.data,
+	    report.len);
+	buf_release(&rota);
+	buf_release(&report);
+	buf_release(&png);
+	publish(&member, &staff, meeting, meeting_on(&member, "2027-10-05"));
+
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf", meeting);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	minutes_pages = pdf_pages(&srv, &r);
+	reply_free(&r);
+	assert_true(minutes_pages >= 1);
+	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
+	    "from=2027-09-07&to=2027-09-07", &r), 200);
+	assert_string_equal(r.content_type, "application/pdf");
+	/* A title page, the minutes, the rota's two pages, the picture,
+	 * one page of notes (the Word paper, the broken one) and the long
+	 * report up to the limit. */
+	assert_int_equal(pdf_pages(&srv, &r), 1 + minutes_pages + 2 + 1 + 1 +
+	    ARCHIVE_PAPER_PAGES_MAX);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_contains(text, "The rota starts on Monday with the top landing.");
+	assert_contains(text, "Paper: Wing cleaning rota, circulated");
+	assert_contains(text, "page 2 of 2");
+	assert_contains(text, "Paper: Garden plan, circulated");
+	assert_contains(text, "Paper: Terms draft");
+	assert_contains(text, "It is a Word document");
+	snprintf(path, sizeof(path), "/papers/%lld.", docx_id);
+	assert_contains(text, path);
+	assert_contains(text, "Paper: Broken budget");
+	assert_contains(text, "It could not be drawn");
+	assert_contains(text, "A long report.");
+	snprintf(path, sizeof(path), "page %d of %d. The archive holds only "
+	    "its first %d pages", ARCHIVE_PAPER_PAGES_MAX,
+	    ARCHIVE_PAPER_PAGES_MAX + 2, ARCHIVE_PAPER_PAGES_MAX);
+	assert_contains(text, path);
+	snprintf(path, sizeof(path), "page %d of", ARCHIVE_PAPER_PAGES_MAX + 1);
+	assert_lacks(text, path);
+	free(text);
+	/* The server lived through it. */
+	assert_int_equal(http_get(&member, "/healthz", &r), 200);
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
+}
+
+/* Restarts the server with line added to its [limits] (the config's
+ * last section) or, for NULL, with the config it was set up with. */
+static void
+restart_with_limit(const char *line)
+{
+	static off_t	 original = -1;
+	struct stat	 st;
+	FILE		*f;
+
+	assert_int_equal(server_halt(&srv), 0);
+	if (original == -1) {
+		assert_int_equal(stat(srv.config, &st), 0);
+		original = st.st_size;
+	}
+	if (line == NULL) {
+		assert_int_equal(truncate(srv.config, original), 0);
+	} else {
+		assert_non_null(f = fopen(srv.config, "a"));
+		fprintf(f, "%s\n", line);
+		fclose(f);
+	}
+	assert_int_equal(server_launch(&srv), 0);
+}
+
+/* Near the response's ceiling (page_max), a paper too big for the room
+ * left gets a note, a small one after it is still drawn, and the
+ * archive comes out rather than failing. */
+static void
+the_archive_stays_within_page_max(void **state)
+{
+	struct client	 member, staff;
+	struct reply	 r;
+	struct buf	 pack, map;
+	char		*text;
+	long long	 meeting;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	meeting = meeting_on(&member, "2027-11-02");
+	paper_pdf(&pack, UPLOAD_MAX, "Every landing, every wing, every "
+	    "cell: the whole of the big pack of papers, again and again. "
+	    "Every landing, every wing, every cell: the whole of it.", 30);
+	/* Counted at its growth, it does not fit under 64 KiB. */
+	assert_true(pack.len * ARCHIVE_PAPER_GROWTH >
+	    65536 / 100 * ARCHIVE_FULL_PERCENT);
+	paper_png(&map, UPLOAD_MAX, 40, 30);
+	upload(&member, meeting, "Big pack", "pack.pdf", pack.data, pack.len);
+	upload(&member, meeting, "Small map", "map.png", map.data, map.len);
+	buf_release(&pack);
+	buf_release(&map);
+	publish(&member, &staff, meeting, meeting_on(&member, "2027-11-30"));
+	client_free(&staff);
+	client_free(&member);
+
+	restart_with_limit("page_max = 65536");
+	as(&member, "member.forum");
+	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
+	    "from=2027-11-02&to=2027-11-02", &r), 200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_contains(text, "Paper: Big pack");
+	assert_contains(text, "It is not drawn here: this archive has reached "
+	    "its limit");
+	assert_lacks(text, "again and again");
+	assert_contains(text, "Paper: Small map, circulated");
+	free(text);
+	client_free(&member);
+	restart_with_limit(NULL);
+}
+
 int
 main(void)
 {
@@ -458,6 +667,8 @@ main(void)
 		cmocka_unit_test(minutes_go_from_draft_to_published),
 		cmocka_unit_test(papers_are_checked_by_their_bytes),
 		cmocka_unit_test(measures_and_the_archive),
+		cmocka_unit_test(the_archive_draws_the_papers),
+		cmocka_unit_test(the_archive_stays_within_page_max),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -8,71 +8,8 @@
 #include "render/pdf.h"
 #include "util/buf.h"
 
-#define PDF_MAX		(16 * 1024 * 1024)
 #define WELSH		"Dywedoch chi, fe wnaethon ni \xe2\x80\x94 Llywodraeth Cymru"
 #define MARKUP		"<b>not bold</b> & ampersand"
-#define TEXT		"pdftotext '%s' -"
-
-/* The output of cmd, a format with one %s for the name of a file that
- * holds the PDF in b; caller frees.  NULL on failure. */
-static char *
-poppler(const struct buf *b, const char *cmd_fmt)
-{
-	const char	*dir = getenv("TMPDIR");
-	char		 path[UNIT_PATH_MAX], chunk[4096];
-	struct buf	 cmd, text;
-	FILE		*f = NULL;
-	int		 fd = -1;
-	size_t		 n;
-
-	buf_init(&cmd, 1024);
-	buf_init(&text, PDF_MAX);
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
-	snprintf(path, sizeof(path), "%s/rt-pdf-XXXXXX", dir);
-	if ((fd = mkstemp(path)) == -1)
-		goto fail;
-	if (write(fd, b->data, b->len) != (ssize_t)b->len || close(fd) == -1)
-		goto fail;
-	fd = -1;
-	if (buf_printf(&cmd, cmd_fmt, path) == -1 ||
-	    (f = popen(cmd.data, "r")) == NULL)
-		goto fail;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (buf_add(&text, chunk, n) == -1)
-			goto fail;
-	if (pclose(f) != 0) {
-		f = NULL;
-		goto fail;
-	}
-	unlink(path);
-	buf_release(&cmd);
-	return buf_detach(&text, NULL);
-fail:
-	if (f != NULL)
-		pclose(f);
-	if (fd != -1)
-		close(fd);
-	if (path[0] != '\0')
-		unlink(path);
-	buf_release(&cmd);
-	buf_release(&text);
-	return NULL;
-}
-
-static long
-pages(const struct buf *b)
-{
-	char	*info, *at;
-	long	 n = -1;
-
-	if ((info = poppler(b, "pdfinfo '%s'")) == NULL)
-		return -1;
-	if ((at = strstr(info, "Pages:")) != NULL)
-		n = strtol(at + 6, NULL, 10);
-	free(info);
-	return n;
-}
 
 /* A paragraph of n words, cycling through a few. */
 static void
@@ -98,8 +35,8 @@ test_document(void **state)
 	char		*text;
 
 	(void)state;
-	buf_init(&out, PDF_MAX);
-	buf_init(&para, PDF_MAX);
+	buf_init(&out, UNIT_PDF_MAX);
+	buf_init(&para, UNIT_PDF_MAX);
 	words(&para, 3000);
 	assert_non_null(p = pdf_new(&out, "Wing council log", PDF_NORMAL));
 	pdf_heading(p, "Wing council log sheet", 1);
@@ -123,7 +60,7 @@ test_document(void **state)
 	assert_true(out.len > 5);
 	assert_memory_equal(out.data, "%PDF-", 5);
 
-	assert_non_null(text = poppler(&out, TEXT));
+	assert_non_null(text = unit_pdf_tool(&out, UNIT_PDF_TEXT));
 	assert_non_null(strstr(text, "Wing council log sheet"));
 	assert_non_null(strstr(text, "What was raised"));
 	assert_non_null(strstr(text, "Minutes"));
@@ -139,7 +76,7 @@ test_document(void **state)
 	assert_non_null(strstr(text, "Page 2"));
 	assert_non_null(strstr(text, "Wing council log"));
 	free(text);
-	assert_true(pages(&out) >= 3);
+	assert_true(unit_pdf_pages(&out) >= 3);
 	buf_release(&para);
 	buf_release(&out);
 }
@@ -152,7 +89,7 @@ test_poster(void **state)
 	char		*text;
 
 	(void)state;
-	buf_init(&out, PDF_MAX);
+	buf_init(&out, UNIT_PDF_MAX);
 	assert_non_null(p = pdf_new(&out, "You said, we did", PDF_LARGE));
 	pdf_heading(p, "You said, we did", 1);
 	pdf_pair(p, "You said", "The gym closes too early.");
@@ -161,13 +98,13 @@ test_poster(void **state)
 	pdf_paragraph(p, WELSH);
 	assert_int_equal(pdf_finish(p), 0);
 	assert_memory_equal(out.data, "%PDF-", 5);
-	assert_non_null(text = poppler(&out, TEXT));
+	assert_non_null(text = unit_pdf_tool(&out, UNIT_PDF_TEXT));
 	assert_non_null(strstr(text, "You said, we did"));
 	assert_non_null(strstr(text, "It now stays open until 7pm."));
 	assert_non_null(strstr(text, WELSH));
 	assert_non_null(strstr(text, "Page 1"));
 	free(text);
-	assert_int_equal(pages(&out), 1);
+	assert_int_equal(unit_pdf_pages(&out), 1);
 	buf_release(&out);
 }
 
@@ -181,7 +118,7 @@ test_null_and_empty(void **state)
 	struct pdf	*p;
 
 	(void)state;
-	buf_init(&out, PDF_MAX);
+	buf_init(&out, UNIT_PDF_MAX);
 	assert_null(pdf_new(NULL, "x", PDF_NORMAL));
 	pdf_heading(NULL, "x", 1);
 	pdf_paragraph(NULL, "x");
@@ -225,7 +162,7 @@ test_full_buffer(void **state)
 
 	(void)state;
 	buf_init(&out, 4096);
-	buf_init(&para, PDF_MAX);
+	buf_init(&para, UNIT_PDF_MAX);
 	words(&para, 3000);
 	if ((p = pdf_new(&out, "Too big", PDF_NORMAL)) != NULL) {
 		pdf_paragraph(p, para.data);
@@ -234,6 +171,40 @@ test_full_buffer(void **state)
 	}
 	assert_true(out.len <= 4096);
 	buf_release(&para);
+	buf_release(&out);
+}
+
+/* One short document into out: 0 or -1 from pdf_finish. */
+static int
+short_document(struct buf *out)
+{
+	struct pdf	*p;
+
+	if ((p = pdf_new(out, "Short", PDF_NORMAL)) == NULL)
+		return -1;
+	pdf_heading(p, "Minutes", 1);
+	pdf_paragraph(p, WELSH);
+	return pdf_finish(p);
+}
+
+/* Room for every page but not for what is written last (fonts, the
+ * cross-reference table): still a failure, never a cut-off "success". */
+static void
+test_full_at_the_end(void **state)
+{
+	struct buf	 out;
+	size_t		 whole;
+
+	(void)state;
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_int_equal(short_document(&out), 0);
+	whole = out.len;
+	buf_release(&out);
+	buf_init(&out, whole - 1);
+	assert_int_equal(short_document(&out), -1);
+	buf_release(&out);
+	buf_init(&out, whole / 2);
+	assert_int_equal(short_document(&out), -1);
 	buf_release(&out);
 }
 
@@ -248,7 +219,7 @@ test_heading_kept(void **state)
 	int		 seen = 0;
 
 	(void)state;
-	buf_init(&out, PDF_MAX);
+	buf_init(&out, UNIT_PDF_MAX);
 	buf_init(&cmd, 256);
 	assert_non_null(p = pdf_new(&out, "Kept", PDF_NORMAL));
 	for (i = 0; i < 36; i++)
@@ -256,12 +227,12 @@ test_heading_kept(void **state)
 	pdf_heading(p, "Kept heading", 2);
 	pdf_write_box(p, "Kept box", 120);
 	assert_int_equal(pdf_finish(p), 0);
-	assert_true((n = pages(&out)) >= 2);
+	assert_true((n = unit_pdf_pages(&out)) >= 2);
 	for (i = 1; i <= n; i++) {
 		buf_clear(&cmd);
 		assert_int_equal(buf_printf(&cmd,
 		    "pdftotext -f %ld -l %ld '%%s' -", i, i), 0);
-		assert_non_null(text = poppler(&out, cmd.data));
+		assert_non_null(text = unit_pdf_tool(&out, cmd.data));
 		if (strstr(text, "Kept heading") != NULL) {
 			assert_non_null(strstr(text, "Kept box"));
 			seen = 1;
@@ -273,14 +244,6 @@ test_heading_kept(void **state)
 	buf_release(&out);
 }
 
-static int
-teardown(void **state)
-{
-	(void)state;
-	pdf_shutdown();
-	return 0;
-}
-
 int
 main(void)
 {
@@ -289,8 +252,9 @@ main(void)
 		cmocka_unit_test(test_poster),
 		cmocka_unit_test(test_null_and_empty),
 		cmocka_unit_test(test_full_buffer),
+		cmocka_unit_test(test_full_at_the_end),
 		cmocka_unit_test(test_heading_kept),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, teardown);
+	return cmocka_run_group_tests(tests, NULL, unit_pdf_teardown);
 }

@@ -5,6 +5,9 @@
  * unit_db_open() makes a fresh database file under $TMPDIR (or /tmp),
  * opens it into db and applies every migration; path receives its name.
  * unit_db_close() closes it and removes the file with its -wal and -shm.
+ *
+ * unit_pdf_tool(), unit_pdf_text() and unit_pdf_pages() read a PDF in a buffer back with
+ * poppler's command-line tools, for the tests of what we render.
  */
 #ifndef RT_UNIT_H
 #define RT_UNIT_H
@@ -21,8 +24,12 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "render/pdf.h"
+#include "util/buf.h"
 
 #define UNIT_PATH_MAX	256
+#define UNIT_PDF_MAX	(16 * 1024 * 1024)
+#define UNIT_PDF_TEXT	"pdftotext '%s' -"
 
 static inline int
 unit_db_open(struct db *db, char path[UNIT_PATH_MAX])
@@ -59,6 +66,92 @@ unit_db_close(struct db *db, const char *path)
 	unlink(side);
 	snprintf(side, sizeof(side), "%s-shm", path);
 	unlink(side);
+}
+
+/* The output of cmd, a format with one %s for the name of a file that
+ * holds the PDF in b; caller frees.  NULL on failure. */
+static inline char *
+unit_pdf_tool(const struct buf *b, const char *cmd_fmt)
+{
+	const char	*dir = getenv("TMPDIR");
+	char		 path[UNIT_PATH_MAX], chunk[4096];
+	struct buf	 cmd, text;
+	FILE		*f = NULL;
+	int		 fd = -1;
+	size_t		 n;
+
+	buf_init(&cmd, 1024);
+	buf_init(&text, UNIT_PDF_MAX);
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/rt-pdf-XXXXXX", dir);
+	if ((fd = mkstemp(path)) == -1)
+		goto fail;
+	if (write(fd, b->data, b->len) != (ssize_t)b->len || close(fd) == -1)
+		goto fail;
+	fd = -1;
+	if (buf_printf(&cmd, cmd_fmt, path) == -1 ||
+	    (f = popen(cmd.data, "r")) == NULL)
+		goto fail;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		if (buf_add(&text, chunk, n) == -1)
+			goto fail;
+	if (pclose(f) != 0) {
+		f = NULL;
+		goto fail;
+	}
+	unlink(path);
+	buf_release(&cmd);
+	return buf_detach(&text, NULL);
+fail:
+	if (f != NULL)
+		pclose(f);
+	if (fd != -1)
+		close(fd);
+	if (path[0] != '\0')
+		unlink(path);
+	buf_release(&cmd);
+	buf_release(&text);
+	return NULL;
+}
+
+/* What pdftotext reads in the PDF in b, lines joined by spaces so a
+ * phrase that wraps still matches; caller frees.  NULL on failure. */
+static inline char *
+unit_pdf_text(const struct buf *b)
+{
+	char	*text, *c;
+
+	if ((text = unit_pdf_tool(b, UNIT_PDF_TEXT)) != NULL)
+		for (c = text; *c != '\0'; c++)
+			if (*c == '\n')
+				*c = ' ';
+	return text;
+}
+
+/* A group teardown for tests that render PDFs: frees the font caches so
+ * the leak checker sees only our own leaks. */
+static inline int
+unit_pdf_teardown(void **state)
+{
+	(void)state;
+	pdf_shutdown();
+	return 0;
+}
+
+/* Pages in the PDF in b, as pdfinfo counts them, or -1. */
+static inline long
+unit_pdf_pages(const struct buf *b)
+{
+	char	*info, *at;
+	long	 n = -1;
+
+	if ((info = unit_pdf_tool(b, "pdfinfo '%s'")) == NULL)
+		return -1;
+	if ((at = strstr(info, "Pages:")) != NULL)
+		n = strtol(at + 6, NULL, 10);
+	free(info);
+	return n;
 }
 
 #endif
