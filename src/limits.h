@@ -39,6 +39,18 @@
 #define AGENDA_ITEMS_MAX	60	/* items on one agenda */
 #define MINUTES_PUBLISHED_DAYS	14	/* "published promptly" in the measures */
 
+/* Elections and seats. */
+#define ELECTION_SEATS_MAX	20	/* places filled by one election */
+#define ELECTION_CANDIDATES_MAX	40	/* names on one ballot paper */
+#define STATEMENT_MAX_CHARS	1500	/* a candidate's statement */
+#define BATCH_LABEL_MAX_CHARS	40	/* "Box 1", "Batch 3" */
+#define BATCH_PAPERS_MAX	500	/* paper ballots typed in one batch */
+#define BATCH_TEXT_MAX_CHARS	(BATCH_PAPERS_MAX * 4 * ELECTION_CANDIDATES_MAX)
+#define BALLOT_PAPERS_PRINTED	4	/* ballot papers on one printed sheet */
+#define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */
+#define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */
+#define SEAT_PERIOD_DAYS_MAX	366	/* longest turn of a seat per period */
+
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
 
