@@ -227,6 +227,8 @@ void	seat_schedule(size_t nmembers, const struct seat_swap *, size_t nswaps,
 int64_t	seat_next_turn(size_t nmembers, const struct seat_swap *,
 	    size_t nswaps, int64_t after, size_t member);
 
+extern const struct choice seat_kinds[];
+extern const struct choice seat_rotations[];
 extern const struct field_spec seat_fields[];
 extern const size_t seat_fields_count;
 extern const struct field_spec swap_fields[];
