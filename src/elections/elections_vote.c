@@ -170,13 +170,19 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
 	size_t		 i;
 	int		 rc;
 
+	/* Voted already (a request racing this one may have just done it):
+	 * the same answer as the roll's primary key gives below. */
+	if (for_id != 0 && roll_has_voted(rq->db, view_int(e, "id"), for_id) ==
+	    1) {
+		response_error(rs, 409, "That vote has already been cast.");
+		goto out;
+	}
 	json_array_foreach(for_opts, i, o)
 		if (view_int(o, "value") == for_id)
 			break;
 	if (i == json_array_size(for_opts)) {
 		vote_page(rs, 422, e, cands, for_opts, "for", "Choose whose "
-		    "vote this is: you have already voted, or hold no proxy "
-		    "for them");
+		    "vote this is: yourself, or a member who named you proxy");
 		return;
 	}
 	if (strcmp(view_str(e, "method"), "stv") == 0) {
@@ -203,6 +209,7 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
 	else
 		response_redirect(rs, "/elections/%lld?voted=1",
 		    (long long)view_int(e, "id"));
+out:
 	json_decref(e);
 	json_decref(cands);
 	json_decref(for_opts);
