@@ -44,8 +44,10 @@
 #define ELECTION_CANDIDATES_MAX	40	/* names on one ballot paper */
 #define STATEMENT_MAX_CHARS	1500	/* a candidate's statement */
 #define BATCH_LABEL_MAX_CHARS	40	/* "Box 1", "Batch 3" */
-#define BATCH_PAPERS_MAX	500	/* paper ballots typed in one batch */
-#define BATCH_TEXT_MAX_CHARS	(BATCH_PAPERS_MAX * 4 * ELECTION_CANDIDATES_MAX)
+#define BATCH_PAPERS_MAX	300	/* paper ballots typed in one batch */
+/* Every name numbered on every paper ("12 "): 36,000, under the default
+ * field_max of 64 KiB. */
+#define BATCH_TEXT_MAX_CHARS	(BATCH_PAPERS_MAX * 3 * ELECTION_CANDIDATES_MAX)
 #define BALLOT_PAPERS_PRINTED	4	/* ballot papers on one printed sheet */
 #define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */
 #define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */

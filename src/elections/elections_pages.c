@@ -67,10 +67,8 @@ elections_index(struct request *rq, struct response *rs)
 	char	 today[DATE_CHARS + 1];
 	size_t	 i;
 
-	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
-		response_error(rs, 404, "Page not found.");
+	if ((group = group_for_page(rq, rs)) == NULL)
 		return;
-	}
 	date_today(rq->now, today);
 	rows = election_list(rq->db, rq->ids[0]);
 	json_array_foreach(rows, i, row)
@@ -166,25 +164,12 @@ rules_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	return rc;
 }
 
-static json_t *
-rules_prepare(struct request *rq, struct response *rs, json_t *group,
-    struct form_page *fp, int *refused)
-{
-	json_t	*rules = NULL;
-
-	(void)rs;
-	(void)group;
-	(void)refused;
-	if (election_rules_load(rq->db, rq->ids[0], &rules) > 0)
-		fp->initial = rules;
-	return rules;
-}
-
 void
 elections_rules(struct request *rq, struct response *rs)
 {
 	static const struct form_record fr = {
-		group_load, "/groups/%lld/elections", "name", rules_prepare,
+		election_rules_load, "/groups/%lld/elections", "name",
+		form_initial_record,
 	};
 	struct form_page fp = {
 		.title = "How the group votes", .submit = "Save",

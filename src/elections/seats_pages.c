@@ -41,10 +41,8 @@ seats_index(struct request *rq, struct response *rs)
 	char	 today[DATE_CHARS + 1];
 	size_t	 i;
 
-	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
-		response_error(rs, 404, "Page not found.");
+	if ((group = group_for_page(rq, rs)) == NULL)
 		return;
-	}
 	date_today(rq->now, today);
 	ids = seat_list(rq->db, rq->ids[0]);
 	seats = json_array();
