@@ -2,7 +2,8 @@
  * The demo's elections and seats: the Over-50s Forum elected its chair
  * a month ago (first past the post, published, with its count sheet), is
  * electing two reps now (STV, poll open: the member.forum account is
- * Eric, so a demo visitor can vote), and allows proxy votes; the Lived
+ * Eric, so a demo visitor can vote, for himself and as Dennis's proxy),
+ * and allows proxy votes; the Lived
  * Experience Team holds a fixed and a rotating seat at the programme
  * board, the forum's officers take turns at the governor's one-to-one,
  * and Westvale's council has nominations open for its chair.
@@ -146,6 +147,7 @@ reps_voting(struct db *db, int64_t actor, int64_t group, time_t now)
 {
 	char	 today[DATE_CHARS + 1], opened[DATE_CHARS + 1];
 	char	 closes[DATE_CHARS + 1];
+	json_t	*v;
 	int64_t	 id;
 	int	 rc;
 
@@ -162,6 +164,13 @@ reps_voting(struct db *db, int64_t actor, int64_t group, time_t now)
 	    "Mobility aids and the long walk to healthcare.")) != DB_OK ||
 	    (rc = election_move(db, actor, id, "nominations", "voting",
 	    today)) != DB_OK)
+		return rc;
+	/* Dennis is away at court: Eric (member.forum) votes for him. */
+	v = json_pack("{s:I, s:I}", "person_id", (json_int_t)person(db,
+	    "Dennis"), "proxy_id", (json_int_t)person(db, "Eric"));
+	rc = proxy_add(db, actor, id, v);
+	json_decref(v);
+	if (rc != DB_OK)
 		return rc;
 	return cast(db, id, "Arthur", "Clive", "Frank");
 }

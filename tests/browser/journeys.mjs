@@ -915,6 +915,49 @@ async function minutesAutosave(run, password) {
   }
 }
 
+// 10. Secret ballot: member.forum (Eric in the demo) finds the open rep
+// election from his group and numbers the candidates, as Dennis's proxy
+// (or for himself, were it run with JavaScript on too).
+async function electionVote(run, password) {
+  const J = '10-election';
+  const whose = run.js ? 'Myself' : 'Dennis';
+  const page = await run.page();
+  let id;
+  try {
+    await step(`[${run.mode}] 10 member.forum opens the group's elections from /groups/1`, async () => {
+      await signInHome(page, 'member.forum', password);
+      await page.goto('/groups/1');
+      await navigates(page, () => page.getByRole('link', { name: 'Elections', exact: true }).click());
+      assert(pathOf(page) === '/groups/1/elections', `link went to ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'elections');
+    await step(`[${run.mode}] 10 the rep election is open and shows no count`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Rep', exact: true }).click());
+      const m = pathOf(page).match(/^\/elections\/(\d+)$/);
+      assert(m, `landed on ${pathOf(page)}`);
+      id = m[1];
+      const text = await mainText(page);
+      assert(text.includes('Voting open'), 'not shown as open');
+      assert(!/elected/.test(text), 'a result is shown before the close');
+    });
+    await run.visited(page, J, 'election');
+    await step(`[${run.mode}] 10 the ballot is numbered and cast (${whose})`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Vote', exact: true }).click());
+      assert(pathOf(page) === `/elections/${id}/vote`, `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'ballot');
+      await page.getByLabel(whose, { exact: true }).check();
+      await page.getByLabel('Bernard', { exact: true }).fill('1');
+      await page.getByLabel('Frank', { exact: true }).fill('2');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(pathOf(page) === `/elections/${id}`, `landed on ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'voted');
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function proposalLoop(run, password) {
   const J = '8-proposal';
   const tag = run.js ? 'JS' : 'No-JS';
@@ -1099,6 +1142,8 @@ async function main() {
         () => logConversation(run, demoPassword, convo),
         () => closeFollowUp(run, demoPassword, convo),
         () => proposalLoop(run, demoPassword),
+        // The no-JS run is the shorter: the ballot goes there.
+        ...(run.js ? [] : [() => electionVote(run, demoPassword)]),
         ...(run.js ? [() => minutesAutosave(run, demoPassword)] : []),
       ];
       for (const j of journeys) {
