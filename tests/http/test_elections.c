@@ -542,6 +542,15 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	nominate(&staff, e, "Bernard", "Bernard", "Clive");
 	nominate(&staff, e, "Dennis", "Dennis", "Frank");
 
+	/* Proxies only where the group's rules allow them. */
+	submit_expect(&staff, "/groups/1/election-rules", "", 303, &r);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT proxy_votes FROM groups WHERE id = 1"),
+	    0);
+	assert_int_equal(get_status(&staff, "/elections/%lld/proxies", e), 409);
+	submit_expect(&staff, "/groups/1/election-rules", "proxy_votes=1", 303,
+	    &r);
+	reply_free(&r);
 	/* Bernard cannot come: Clive votes for him (the forum allows it). */
 	snprintf(path, sizeof(path), "/elections/%lld/proxies", e);
 	snprintf(body, sizeof(body), "person_id=%lld&proxy_id=%lld",
@@ -765,6 +774,61 @@ seats_rotate_and_swap(void **state)
 	client_free(&staff);
 }
 
+/* Per meeting: turns follow the group's board meetings from the start
+ * date, in date order, whenever they were planned; turns beyond the
+ * meetings planned so far read "a later board meeting". */
+static void
+seats_rotate_per_board_meeting(void **state)
+{
+	static const char *const order[] = { "Bernard", "Clive", "Bernard",
+	    NULL };
+	struct client	 staff;
+	struct reply	 r;
+	char		 body[256], later[DATE_CHARS + 1], sooner[DATE_CHARS + 1];
+	char		 path[64];
+	long long	 seat;
+	json_t		*v, *sched;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	date_add_days(today, 30, later);
+	date_add_days(today, 2, sooner);
+	snprintf(body, sizeof(body), "name=One-to-one+seat&kind=rotating"
+	    "&rotation=meeting&starts_on=%s&members=%lld&members=%lld", today,
+	    person("Bernard"), person("Clive"));
+	seat = submit_created(&staff, "/groups/1/seats/new", body, "/seats/");
+	/* Planned out of order: the later one first.  A forum meeting is
+	 * not a board meeting and takes no turn. */
+	snprintf(body, sizeof(body), "kind=board&held_on=%s&starts_at=10:00",
+	    later);
+	submit_created(&staff, "/groups/1/meetings/new", body, "/meetings/");
+	snprintf(body, sizeof(body), "kind=forum&held_on=%s&starts_at=10:00",
+	    sooner);
+	submit_created(&staff, "/groups/1/meetings/new", body, "/meetings/");
+	snprintf(body, sizeof(body), "kind=board&held_on=%s&starts_at=10:00",
+	    sooner);
+	submit_created(&staff, "/groups/1/meetings/new", body, "/meetings/");
+	holders(&staff, seat, order);
+	snprintf(path, sizeof(path), "/seats/%lld", seat);
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	v = json_loads(r.body, 0, NULL);
+	sched = json_object_get(json_object_get(v, "seat"), "schedule");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    json_array_get(sched, 0), "meeting"), "held_on")), sooner);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    json_array_get(sched, 1), "meeting"), "held_on")), later);
+	assert_true(json_is_null(json_object_get(json_array_get(sched, 2),
+	    "meeting")));
+	json_decref(v);
+	reply_free(&r);
+	staff.json = 0;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "A later board meeting");
+	reply_free(&r);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -775,6 +839,7 @@ main(void)
 		cmocka_unit_test(stv_with_a_proxy_and_a_restricted_member),
 		cmocka_unit_test(paper_ballots_need_two_tellers_who_agree),
 		cmocka_unit_test(seats_rotate_and_swap),
+		cmocka_unit_test(seats_rotate_per_board_meeting),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
