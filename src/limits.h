@@ -49,7 +49,12 @@
  * field_max of 64 KiB. */
 #define BATCH_TEXT_MAX_CHARS	(BATCH_PAPERS_MAX * 3 * ELECTION_CANDIDATES_MAX)
 #define BALLOT_PAPERS_PRINTED	4	/* ballot papers on one printed sheet */
+#define ELECTION_NOMINATION_DAYS 14	/* default nomination window */
+#define ELECTION_VOTING_DAYS	7	/* default voting window */
+#define BATCH_DIFFERED_LISTED	20	/* paper numbers named in a mismatch */
+#define BALLOT_FIELD_CHARS	40	/* "pref_" and a candidate id */
 #define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */
+#define SEAT_TURN_MAX		999999	/* highest turn number typed */
 #define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */
 #define SEAT_PERIOD_DAYS_MAX	366	/* longest turn of a seat per period */
 

@@ -22,8 +22,6 @@
 #include "../util/date.h"
 #include "../util/view.h"
 
-#define DIFFERED_LISTED	20	/* paper numbers named in a mismatch */
-
 static const char *sql_batch_add =
     "INSERT INTO ballot_batches (election_id, label) VALUES (?, ?) "
     "ON CONFLICT (election_id, label) DO NOTHING";
@@ -58,6 +56,7 @@ batch_list(struct db *db, int64_t election_id)
 	return db_rows(db, sql_batch_list, "i", election_id);
 }
 
+/* On the handler's stack for one request; borrows everything. */
 struct batch_ctx {
 	struct response	*rs;
 	json_t		*election;	/* borrowed from form_page_record */
@@ -121,11 +120,11 @@ papers_differ(const json_t *a, const json_t *b)
 	size_t		 na = json_array_size(a), nb = json_array_size(b);
 	size_t		 i, listed = 0;
 
-	buf_init(&out, 16 * DIFFERED_LISTED);
+	buf_init(&out, 16 * BATCH_DIFFERED_LISTED);
 	for (i = 0; i < (na > nb ? na : nb); i++) {
 		if (json_equal(json_array_get(a, i), json_array_get(b, i)))
 			continue;
-		if (listed++ == DIFFERED_LISTED) {
+		if (listed++ == BATCH_DIFFERED_LISTED) {
 			buf_printf(&out, " and more");
 			break;
 		}

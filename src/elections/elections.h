@@ -209,7 +209,9 @@ json_t	*election_sheet_for(struct request *, struct response *,
 
 #define SEAT_TURN_NONE	(-1)
 
-/* One swap: the holders of turns a and b change places. */
+/* One swap: the holders of turns a and b change places.  Plain values;
+ * arrays of them are owned by whoever filled them (seat_swaps: the
+ * caller frees). */
 struct seat_swap {
 	int64_t	 turn_a;
 	int64_t	 turn_b;

@@ -126,8 +126,8 @@ election_prepare(struct request *rq, struct response *rs, json_t *group,
 	(void)group;
 	(void)refused;
 	date_today(rq->now, today);
-	date_add_days(today, 14, later);
-	date_add_days(today, 21, closes);
+	date_add_days(today, ELECTION_NOMINATION_DAYS, later);
+	date_add_days(later, ELECTION_VOTING_DAYS, closes);
 	initial = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "position",
 	    "chair", "seats", "1", "method", "fptp", "nominations_close_on",
 	    later, "voting_opens_on", later, "voting_closes_on", closes);
@@ -269,6 +269,7 @@ phase_refuse(struct response *rs, enum election_phase phase, unsigned ok,
 	return 1;
 }
 
+/* Lives on the handler's stack for one request; owns nothing. */
 struct nominate_ctx {
 	int64_t	 me;		/* the nominating member, 0 for staff */
 };
@@ -423,7 +424,8 @@ elections_close(struct request *rq, struct response *rs)
 }
 
 /* Shared by the proxy and paper-ballot forms: staff, a phase, and the
- * group's voters as the choices. */
+ * group's voters as the choices.  Static tables; the strings are
+ * literals. */
 struct roll_form {
 	unsigned	 phases;
 	const char	*refusal;

@@ -21,8 +21,6 @@
 #include "../util/date.h"
 #include "../util/view.h"
 
-#define FIELD_NAME_CHARS	40	/* "pref_" and an id */
-
 /* Who the caller may vote for: themselves if eligible and not yet voted,
  * and anyone who named them proxy.  {value, label, selected}. */
 static json_t *
@@ -69,24 +67,26 @@ ranking_fptp(const struct form *body, const json_t *cands, size_t seats,
 {
 	json_t		*out = json_array(), *c;
 	const char	*v;
+	char		*end;
+	long long	 id;
 	size_t		 k, i, n = 0;
 
 	*field = "mark";
 	for (k = 0; (v = form_get_nth(body, "mark", k)) != NULL; k++) {
+		id = strtoll(v, &end, 10);
 		json_array_foreach(cands, i, c)
-			if (strtoll(v, NULL, 10) == view_int(c, "id"))
+			if (*end == '\0' && id == view_int(c, "id"))
 				break;
 		if (i == json_array_size(cands)) {
 			*why = "Choose from the names on the paper";
 			goto bad;
 		}
 		for (i = 0; i < json_array_size(out); i++)
-			if (json_integer_value(json_array_get(out, i)) ==
-			    strtoll(v, NULL, 10)) {
+			if (json_integer_value(json_array_get(out, i)) == id) {
 				*why = "Tick each name once";
 				goto bad;
 			}
-		json_array_append_new(out, json_integer(strtoll(v, NULL, 10)));
+		json_array_append_new(out, json_integer(id));
 		n++;
 	}
 	if (n == 0)
@@ -104,9 +104,9 @@ bad:
  * the name of the box at fault. */
 static json_t *
 ranking_stv(const struct form *body, const json_t *cands, const char **why,
-    char field[FIELD_NAME_CHARS])
+    char field[BALLOT_FIELD_CHARS])
 {
-	char		 name[FIELD_NAME_CHARS];
+	char		 name[BALLOT_FIELD_CHARS];
 	size_t		 n = json_array_size(cands), i, k = 0;
 	int64_t		*by_rank;
 	json_t		*out, *c;
@@ -138,7 +138,7 @@ ranking_stv(const struct form *body, const json_t *cands, const char **why,
 		free(by_rank);
 		return NULL;
 	}
-	snprintf(field, FIELD_NAME_CHARS, "candidates");
+	snprintf(field, BALLOT_FIELD_CHARS, "candidates");
 	out = json_array();
 	for (i = 1; i <= k; i++) {
 		if (by_rank[i] == 0) {
@@ -163,7 +163,7 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
     json_t *for_opts, int64_t me)
 {
 	const char	*why = NULL, *field = "for";
-	char		 box[FIELD_NAME_CHARS];
+	char		 box[BALLOT_FIELD_CHARS];
 	json_t		*ranking, *o;
 	char		*text;
 	int64_t		 for_id = form_get_id(&rq->body, "for");

@@ -147,7 +147,7 @@ swap_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	char		 today[DATE_CHARS + 1];
 	int		 rc;
 
-	fields_whole_number(v, errors, "turn", "Turn", 999999);
+	fields_whole_number(v, errors, "turn", "Turn", SEAT_TURN_MAX);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	date_today(rq->now, today);
