@@ -153,7 +153,7 @@ void
 elections_verify(struct request *rq, struct response *rs)
 {
 	enum election_phase phase;
-	json_t		*e, *stored, *again;
+	json_t		*e, *stored, *again, *cands;
 	int		 same;
 
 	if ((e = election_for_page(rq, rs, &phase)) == NULL)
@@ -175,6 +175,9 @@ elections_verify(struct request *rq, struct response *rs)
 	}
 	same = json_equal(stored, again);
 	json_decref(stored);
+	cands = candidate_list(rq->db, rq->ids[0]);
+	sheet_names(again, cands);
+	json_decref(cands);
 	json_object_del(e, "result");
 	response_view(rs, "elections/verify", json_pack("{s:s, s:o, s:b, "
 	    "s:O, s:I}", "title", "Count checked", "election", e, "same", same,
