@@ -28,7 +28,7 @@ static int
 setup(void **state)
 {
 	static const char *const users[] = { "member.forum", "coordinator.fenwick",
-	    "governor.fenwick", "viewer", NULL };
+	    NULL };
 	char	 args[200], sql[120];
 	size_t	 i;
 
