@@ -57,6 +57,24 @@
 #define IMAGE_PIXELS_MAX	25000000	/* an image paper's width x height */
 #define IMAGE_DRAW_PIXELS	(4 * 1024 * 1024)	/* JPEGs decoded down to */
 #define IMAGE_DECODE_MEMORY_MAX	(64L * 1024 * 1024)	/* libjpeg's working memory */
+/* Elections and seats. */
+#define ELECTION_SEATS_MAX	20	/* places filled by one election */
+#define ELECTION_CANDIDATES_MAX	40	/* names on one ballot paper */
+#define STATEMENT_MAX_CHARS	1500	/* a candidate's statement */
+#define BATCH_LABEL_MAX_CHARS	40	/* "Box 1", "Batch 3" */
+#define BATCH_PAPERS_MAX	300	/* paper ballots typed in one batch */
+/* Every name numbered on every paper ("12 "): 36,000, under the default
+ * field_max of 64 KiB. */
+#define BATCH_TEXT_MAX_CHARS	(BATCH_PAPERS_MAX * 3 * ELECTION_CANDIDATES_MAX)
+#define BALLOT_PAPERS_PRINTED	4	/* ballot papers on one printed sheet */
+#define ELECTION_NOMINATION_DAYS 14	/* default nomination window */
+#define ELECTION_VOTING_DAYS	7	/* default voting window */
+#define BATCH_DIFFERED_LISTED	20	/* paper numbers named in a mismatch */
+#define BALLOT_FIELD_CHARS	40	/* "pref_" and a candidate id */
+#define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */
+#define SEAT_TURN_MAX		999999	/* highest turn number typed */
+#define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */
+#define SEAT_PERIOD_DAYS_MAX	366	/* longest turn of a seat per period */
 
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */

@@ -5,6 +5,7 @@
  */
 #include "home_pages.h"
 #include "auth/auth_pages.h"
+#include "elections/elections.h"
 #include "people/people.h"
 #include "meetings/meetings.h"
 #include "procurement/procurement.h"
@@ -52,6 +53,8 @@
 #define SCORE	score_target, "site of the score's procurement"
 #define EVAL	ROLE_BIT(ROLE_EVALUATOR)
 #define OVERSEE	(STAFF | EVAL)	/* with OWNER: the lot's moderator or staff */
+#define ELECTION election_target, "group of the election"
+#define SEAT	seat_target, "group of the seat"
 #define UPLOAD	ROUTE_UPLOAD
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
@@ -374,6 +377,65 @@ const struct route routes[] = {
 	    "Change a submitted score form" },
 	{ POST, "/scores/{id}/change", score_change_page, EVAL, SCORE, OWNER,
 	    "Change a submitted score, with a reason" },
+	/* elections and rotating seats */
+	{ GET,  "/groups/{id}/elections", elections_index, ALL, GROUP, 0,
+	    "Elections in a group" },
+	{ GET,  "/groups/{id}/elections/new", elections_new, STAFF, GROUP, 0,
+	    "New election form" },
+	{ POST, "/groups/{id}/elections/new", elections_new, STAFF, GROUP, 0,
+	    "Call an election; nominations open" },
+	{ GET,  "/groups/{id}/election-rules", elections_rules, STAFF, GROUP, 0,
+	    "Whether the group allows proxy votes" },
+	{ POST, "/groups/{id}/election-rules", elections_rules, STAFF, GROUP, 0,
+	    "Allow or refuse proxy votes" },
+	{ GET,  "/elections/{id}", elections_show, ALL, ELECTION, 0,
+	    "An election: candidates, turnout; the result once closed" },
+	{ GET,  "/elections/{id}/nominate", elections_nominate, DRAFTERS,
+	    ELECTION, 0, "Nomination form" },
+	{ POST, "/elections/{id}/nominate", elections_nominate, DRAFTERS,
+	    ELECTION, 0, "Nominate a candidate, with a seconder" },
+	{ POST, "/elections/{id}/open", elections_open, STAFF, ELECTION, 0,
+	    "Close nominations and open the poll" },
+	{ GET,  "/elections/{id}/vote", elections_vote, DRAFTERS, ELECTION, 0,
+	    "Ballot (members linked to a person on the roll)" },
+	{ POST, "/elections/{id}/vote", elections_vote, DRAFTERS, ELECTION, 0,
+	    "Vote, for oneself or as a proxy; once" },
+	{ GET,  "/elections/{id}/proxies", elections_proxy, STAFF, ELECTION, 0,
+	    "Proxy form" },
+	{ POST, "/elections/{id}/proxies", elections_proxy, STAFF, ELECTION, 0,
+	    "Record a proxy, where the group allows them" },
+	{ GET,  "/elections/{id}/paper-ballots", elections_paper_issue, STAFF,
+	    ELECTION, 0, "Paper ballot form" },
+	{ POST, "/elections/{id}/paper-ballots", elections_paper_issue, STAFF,
+	    ELECTION, 0, "Mark a member on the roll as given a paper ballot" },
+	{ GET,  "/elections/{id}/batches", elections_batch, DRAFTERS, ELECTION,
+	    0, "Teller's form for a batch of paper ballots" },
+	{ POST, "/elections/{id}/batches", elections_batch, DRAFTERS, ELECTION,
+	    0, "Type in a batch; accepted when two tellers agree" },
+	{ POST, "/elections/{id}/close", elections_close, STAFF, ELECTION, 0,
+	    "Close the poll on its last day" },
+	{ GET,  "/elections/{id}/count", elections_count_sheet, ALL, ELECTION,
+	    0, "Count sheet (staff once closed, everyone once published)" },
+	{ POST, "/elections/{id}/publish", elections_publish, STAFF, ELECTION,
+	    0, "Publish the result with its counts" },
+	{ GET,  "/elections/{id}/verify", elections_verify, ALL, ELECTION, 0,
+	    "Count again from the stored ballots and compare" },
+	{ GET,  "/elections/{id}/ballot.pdf", elections_ballot_pdf, DRAFTERS,
+	    ELECTION, 0, "Printable ballot papers" },
+	{ GET,  "/elections/{id}/result.pdf", elections_result_pdf, ALL,
+	    ELECTION, 0, "Printable result notice" },
+	{ GET,  "/groups/{id}/seats", seats_index, ALL, GROUP, 0,
+	    "Board seats and who holds each turn" },
+	{ GET,  "/groups/{id}/seats/new", seats_new, STAFF, GROUP, 0,
+	    "New seat form" },
+	{ POST, "/groups/{id}/seats/new", seats_new, STAFF, GROUP, 0,
+	    "Add a fixed or rotating seat" },
+	{ GET,  "/seats/{id}", seats_show, ALL, SEAT, 0,
+	    "A seat's schedule" },
+	{ GET,  "/seats/{id}/swap", seats_swap, DRAFTERS, SEAT, 0,
+	    "Swap form" },
+	{ POST, "/seats/{id}/swap", seats_swap, DRAFTERS, SEAT, 0,
+	    "Swap a turn when its holder cannot attend" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -248,6 +248,7 @@ cli_demo(struct cli *cli)
 	    demo_proposals(&db, ids.groups, ids.accounts, time(NULL)) != DB_OK ||
 	    demo_meetings(&db, ids.groups, ids.accounts, time(NULL)) != DB_OK ||
 	    demo_procurement(&db, ids.sites, ids.accounts, time(NULL)) != DB_OK ||
+	    demo_elections(&db, ids.groups, ids.accounts, time(NULL)) != DB_OK ||
 	    audit_append(&db, 0, "demo.load", "organisation", 1, NULL) != DB_OK)
 		goto fail;
 	if (db_commit(&db) != DB_OK)

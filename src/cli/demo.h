@@ -28,4 +28,8 @@ int	demo_meetings(struct db *, const int64_t *groups,
 int	demo_procurement(struct db *, const int64_t *sites,
 	    const int64_t *accounts, time_t now);
 
+/* Elections (one published, one open) and the board seats. */
+int	demo_elections(struct db *, const int64_t *groups,
+	    const int64_t *accounts, time_t now);
+
 #endif

@@ -256,3 +256,15 @@ members_end(struct request *rq, struct response *rs)
 	json_decref(initial);
 	json_decref(m);
 }
+
+json_t *
+group_for_page(struct request *rq, struct response *rs)
+{
+	json_t	*group;
+
+	if (group_load(rq->db, rq->ids[0], &group) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return NULL;
+	}
+	return group;
+}

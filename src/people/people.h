@@ -84,6 +84,9 @@ int	site_load(struct db *, int64_t id, json_t **out);
 int	unit_load(struct db *, int64_t id, json_t **out);
 int	person_load(struct db *, int64_t id, json_t **out);
 int	group_load(struct db *, int64_t id, json_t **out);
+/* The group of the path's first id for a page about it, or NULL having
+ * answered 404.  New reference. */
+json_t	*group_for_page(struct request *, struct response *);
 int	membership_load(struct db *, int64_t id, json_t **out);
 
 int	site_save(struct db *, int64_t actor, int64_t id, json_t *v, int64_t *out);

@@ -117,6 +117,17 @@ location_of(const char *fmt, int64_t id)
 	return s;
 }
 
+json_t *
+form_initial_record(struct request *rq, struct response *rs, json_t *record,
+    struct form_page *fp, int *refused)
+{
+	(void)rq;
+	(void)rs;
+	(void)refused;
+	fp->initial = record;	/* form_page_record keeps it until the end */
+	return NULL;
+}
+
 void
 form_page_record(struct request *rq, struct response *rs,
     struct form_page *fp, const struct form_record *fr)

@@ -55,6 +55,10 @@ struct form_record {
 
 void	form_page_record(struct request *, struct response *,
 	    struct form_page *, const struct form_record *);
+/* A form_prepare for settings forms whose record is their values: shows
+ * the loaded record as the form's initial values. */
+json_t	*form_initial_record(struct request *, struct response *,
+	    json_t *record, struct form_page *, int *refused);
 
 /* Shows the form with status, values and errors (any may be NULL). */
 void	form_page_show(struct response *, int status, const struct form_page *,

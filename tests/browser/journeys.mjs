@@ -915,6 +915,49 @@ async function minutesAutosave(run, password) {
   }
 }
 
+// 10. Secret ballot: member.forum (Eric in the demo) finds the open rep
+// election from his group and numbers the candidates, as Dennis's proxy
+// (or for himself, were it run with JavaScript on too).
+async function electionVote(run, password) {
+  const J = '10-election';
+  const whose = run.js ? 'Myself' : 'Dennis';
+  const page = await run.page();
+  let id;
+  try {
+    await step(`[${run.mode}] 10 member.forum opens the group's elections from /groups/1`, async () => {
+      await signInHome(page, 'member.forum', password);
+      await page.goto('/groups/1');
+      await navigates(page, () => page.getByRole('link', { name: 'Elections', exact: true }).click());
+      assert(pathOf(page) === '/groups/1/elections', `link went to ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'elections');
+    await step(`[${run.mode}] 10 the rep election is open and shows no count`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Rep', exact: true }).click());
+      const m = pathOf(page).match(/^\/elections\/(\d+)$/);
+      assert(m, `landed on ${pathOf(page)}`);
+      id = m[1];
+      const text = await mainText(page);
+      assert(text.includes('Voting open'), 'not shown as open');
+      assert(!/elected/.test(text), 'a result is shown before the close');
+    });
+    await run.visited(page, J, 'election');
+    await step(`[${run.mode}] 10 the ballot is numbered and cast (${whose})`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Vote', exact: true }).click());
+      assert(pathOf(page) === `/elections/${id}/vote`, `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'ballot');
+      await page.getByLabel(whose, { exact: true }).check();
+      await page.getByLabel('Bernard', { exact: true }).fill('1');
+      await page.getByLabel('Frank', { exact: true }).fill('2');
+      const resp = await submit(page);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      assert(pathOf(page) === `/elections/${id}`, `landed on ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'voted');
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function proposalLoop(run, password) {
   const J = '8-proposal';
   const tag = run.js ? 'JS' : 'No-JS';
@@ -1029,16 +1072,16 @@ async function proposalLoop(run, password) {
   }
 }
 
-// 10. A procurement panel: the GP reads the guidance and the declarations,
+// 11. A procurement panel: the GP reads the guidance and the declarations,
 // scores question 2 alone and submits (JS run; the other run reads only,
 // since a submission is once); the moderator then reads the lot and the
 // spread of question 1.
 async function procurementPanel(run, password) {
-  const J = '10-panel';
+  const J = '11-panel';
   const page = await run.page();
   let checklist;
   try {
-    await step(`[${run.mode}] 10 gp.evaluator opens their panel from /procurements`, async () => {
+    await step(`[${run.mode}] 11 gp.evaluator opens their panel from /procurements`, async () => {
       await signInHome(page, 'gp.evaluator', password);
       await page.goto('/procurements');
       await run.visited(page, J, 'procurements');
@@ -1047,14 +1090,14 @@ async function procurementPanel(run, password) {
       assert(/^\/lots\/\d+\/evaluate$/.test(checklist), `landed on ${checklist}`);
     });
     await run.visited(page, J, 'checklist');
-    await step(`[${run.mode}] 10 the declarations form asks about each bidder`, async () => {
+    await step(`[${run.mode}] 11 the declarations form asks about each bidder`, async () => {
       await navigates(page, () => page.getByRole('link', { name: 'Declare any connections' }).click());
       const n = await page.locator('main fieldset').count();
       assert(n === 2, `${n} bidders asked about`);
     });
     await run.visited(page, J, 'declarations');
     if (run.js) {
-      await step(`[${run.mode}] 10 gp.evaluator scores question 2 and submits`, async () => {
+      await step(`[${run.mode}] 11 gp.evaluator scores question 2 and submits`, async () => {
         await page.goto(checklist);
         await navigates(page, () => page.getByRole('link', { name: /^Question 2/ }).click());
         await page.getByRole('radio', { name: '4: Good' }).nth(0).check();
@@ -1068,14 +1111,14 @@ async function procurementPanel(run, password) {
         assert(done === 2, `${done} questions show Submitted`);
       });
     }
-    await step(`[${run.mode}] 10 gp.evaluator signs out`, () => signOut(page));
-    await step(`[${run.mode}] 10 coordinator.fenwick, the moderator, opens the lot`, async () => {
+    await step(`[${run.mode}] 11 gp.evaluator signs out`, () => signOut(page));
+    await step(`[${run.mode}] 11 coordinator.fenwick, the moderator, opens the lot`, async () => {
       await signInHome(page, 'coordinator.fenwick', password);
       await page.goto(checklist.replace(/\/evaluate$/, ''));
       assert((await page.getByRole('heading', { name: 'Weighted totals' }).count()) === 1, 'no totals');
     });
     await run.visited(page, J, 'lot');
-    await step(`[${run.mode}] 10 the spread and the agreed scores of question 1`, async () => {
+    await step(`[${run.mode}] 11 the spread and the agreed scores of question 1`, async () => {
       await navigates(page, () => page.getByRole('link', { name: /Spread and consensus for question 1$/ }).click());
       const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
       assert(text.includes('Agreed: 4.'), `page says "${text.slice(0, 300)}"`);
@@ -1156,6 +1199,8 @@ async function main() {
         () => logConversation(run, demoPassword, convo),
         () => closeFollowUp(run, demoPassword, convo),
         () => proposalLoop(run, demoPassword),
+        // The no-JS run is the shorter: the ballot goes there.
+        ...(run.js ? [] : [() => electionVote(run, demoPassword)]),
         ...(run.js ? [() => minutesAutosave(run, demoPassword)] : []),
         () => procurementPanel(run, demoPassword),
       ];

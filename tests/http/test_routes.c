@@ -103,6 +103,15 @@ static struct fixture fixtures[] = {
 	    "scores s JOIN lot_questions q ON q.id = s.question_id JOIN lots l "
 	    "ON l.id = q.lot_id WHERE 1", "3"), 0, 0 },
 #undef PROCUREMENT_OF
+	/* A published election: every action on it is done (409), every
+	 * page of it readable. */
+	{ "/elections/", "SELECT min(e.id) FROM elections e JOIN groups g ON "
+	    "g.id = e.group_id WHERE g.site_id = 1 AND e.state = 'published'",
+	    "SELECT min(e.id) FROM elections e JOIN groups g ON g.id = "
+	    "e.group_id WHERE g.site_id = 3", 0, 0 },
+	{ "/seats/", "SELECT min(s.id) FROM seats s JOIN groups g ON g.id = "
+	    "s.group_id WHERE g.site_id = 1", "SELECT min(s.id) FROM seats s "
+	    "JOIN groups g ON g.id = s.group_id WHERE g.site_id = 3", 0, 0 },
 };
 
 static int

@@ -1,0 +1,415 @@
+/*
+ * SQL for elections: the election, its candidates, the roll of who has
+ * voted, proxies, and the ballots.  The roll and the ballots are written
+ * by one function (roll_vote) in one transaction and share nothing but
+ * the election's id: a ballot's key is random, it has no time, and the
+ * table has no rowid, so nothing orders ballots by arrival.
+ */
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "elections.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../util/view.h"
+
+static const char *sql_target =
+    "SELECT ifnull(g.site_id, 0), g.id FROM elections e "
+    "JOIN groups g ON g.id = e.group_id WHERE e.id = ?";
+static const char *sql_load =
+    "SELECT e.id, e.group_id, e.position, e.seats, e.method, "
+    "e.nominations_open_on, e.nominations_close_on, e.voting_opens_on, "
+    "e.voting_closes_on, e.state, e.lot_seed, e.closed_on, e.result, "
+    "e.published_on, g.name AS group_name, g.site_id, g.proxy_votes "
+    "FROM elections e JOIN groups g ON g.id = e.group_id WHERE e.id = ?";
+static const char *sql_list =
+    "SELECT id, position, seats, method, nominations_close_on, "
+    "voting_opens_on, voting_closes_on, state FROM elections "
+    "WHERE group_id = ? ORDER BY voting_closes_on DESC, id DESC";
+static const char *sql_insert =
+    "INSERT INTO elections (group_id, position, seats, method, "
+    "nominations_open_on, nominations_close_on, voting_opens_on, "
+    "voting_closes_on, lot_seed, created_by) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char *sql_move =
+    "UPDATE elections SET state = ?2, closed_on = CASE WHEN ?2 = 'closed' "
+    "THEN ?4 ELSE closed_on END WHERE id = ?1 AND state = ?3";
+static const char *sql_candidates =
+    "SELECT c.id, c.person_id, p.display_name, c.statement, "
+    "pr.display_name AS proposer_name, se.display_name AS seconder_name, "
+    "c.proposer_id = c.person_id AS self_nominated FROM candidates c "
+    "JOIN people p ON p.id = c.person_id "
+    "JOIN people pr ON pr.id = c.proposer_id "
+    "JOIN people se ON se.id = c.seconder_id "
+    "WHERE c.election_id = ? ORDER BY p.display_name, c.id";
+static const char *sql_candidate_add =
+    "INSERT INTO candidates (election_id, person_id, proposer_id, "
+    "seconder_id, statement) VALUES (?, ?, ?, ?, ifnull(?, ''))";
+/* Voters: current members on the day, not observers, not left. */
+#define VOTERS_SQL \
+    "SELECT DISTINCT p.id AS value, p.display_name AS label FROM elections e " \
+    "JOIN memberships m ON m.group_id = e.group_id " \
+    "JOIN people p ON p.id = m.person_id WHERE e.id = ?1 " \
+    "AND m.from_on <= ?2 AND (m.to_on IS NULL OR m.to_on >= ?2) " \
+    "AND m.position != 'observer' AND p.left_on IS NULL "
+static const char *sql_voters = VOTERS_SQL "ORDER BY p.display_name, p.id";
+static const char *sql_standing = VOTERS_SQL "AND p.restrictions = '' "
+    "AND NOT EXISTS (SELECT 1 FROM candidates c WHERE c.election_id = e.id "
+    "AND c.person_id = p.id) ORDER BY p.display_name, p.id";
+static const char *sql_voter_is = VOTERS_SQL "AND p.id = ?3";
+static const char *sql_roll_counts =
+    "SELECT (SELECT count(*) FROM (" VOTERS_SQL ")) AS eligible, "
+    "(SELECT count(*) FROM election_voters WHERE election_id = ?1) AS voted";
+static const char *sql_has_voted =
+    "SELECT 1 FROM election_voters WHERE election_id = ? AND person_id = ?";
+static const char *sql_roll_add =
+    "INSERT INTO election_voters (election_id, person_id, how, proxy_id) "
+    "VALUES (?, ?, ?, nullif(?, 0))";
+static const char *sql_ballot_add =
+    "INSERT INTO ballots (election_id, id, ranking) VALUES (?, ?, ?)";
+static const char *sql_ballots =
+    "SELECT ranking FROM ballots WHERE election_id = ? ORDER BY id";
+static const char *sql_proxy_for =
+    "SELECT proxy_id FROM election_proxies WHERE election_id = ? "
+    "AND person_id = ?";
+static const char *sql_proxies_held =
+    "SELECT p.id AS value, p.display_name AS label FROM election_proxies x "
+    "JOIN people p ON p.id = x.person_id WHERE x.election_id = ?1 "
+    "AND x.proxy_id = ?2 AND NOT EXISTS (SELECT 1 FROM election_voters v "
+    "WHERE v.election_id = ?1 AND v.person_id = x.person_id) "
+    "ORDER BY p.display_name";
+static const char *sql_proxy_add =
+    "INSERT INTO election_proxies (election_id, person_id, proxy_id) "
+    "VALUES (?, ?, ?) ON CONFLICT (election_id, person_id) "
+    "DO UPDATE SET proxy_id = excluded.proxy_id";
+static const char *sql_proxy_list =
+    "SELECT a.display_name AS member_name, b.display_name AS proxy_name "
+    "FROM election_proxies x JOIN people a ON a.id = x.person_id "
+    "JOIN people b ON b.id = x.proxy_id WHERE x.election_id = ? "
+    "ORDER BY a.display_name";
+static const char *sql_rules =
+    "SELECT id, name, proxy_votes FROM groups WHERE id = ?";
+static const char *sql_rules_save =
+    "UPDATE groups SET proxy_votes = ? WHERE id = ?";
+static const char *sql_publish =
+    "UPDATE elections SET state = 'published', result = ?1, "
+    "published_on = ?2, closed_on = ifnull(closed_on, ?2) WHERE id = ?3 "
+    "AND (state = 'closed' OR (state = 'voting' AND voting_closes_on < ?2))";
+static const char *sql_account_person =
+    "SELECT ifnull(person_id, 0) FROM accounts WHERE id = ?";
+
+#define V(name)	json_object_get(v, name)
+
+int
+election_target(struct db *db, const int64_t *ids, struct target *t)
+{
+	return db_pair(db, sql_target, ids[0], &t->site_id, &t->group_id);
+}
+
+int
+election_load(struct db *db, int64_t id, json_t **out)
+{
+	return db_row(db, out, sql_load, "i", id);
+}
+
+json_t *
+election_list(struct db *db, int64_t group_id)
+{
+	return db_rows(db, sql_list, "i", group_id);
+}
+
+int
+election_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
+    const char *today, int64_t *id)
+{
+	unsigned char	 seed[COUNT_SEED_BYTES];
+	char		 hex[2 * COUNT_SEED_BYTES + 1];
+	int		 rc;
+
+	/* The lot's seed is drawn now, before any nomination or vote. */
+	randombytes_buf(seed, sizeof(seed));
+	sodium_bin2hex(hex, sizeof(hex), seed, sizeof(seed));
+	if ((rc = db_exec(db, sql_insert, "ijjjtjjjti", group_id, V("position"),
+	    V("seats"), V("method"), today, V("nominations_close_on"),
+	    V("voting_opens_on"), V("voting_closes_on"), hex, actor)) != DB_OK)
+		return rc;
+	*id = db_last_id(db);
+	return audit_append(db, actor, "election.create", "election", *id,
+	    json_string_value(V("position")));
+}
+
+int
+election_move(struct db *db, int64_t actor, int64_t id, const char *from,
+    const char *to, const char *today)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_move, "itti", id, to, from, today)) != DB_OK)
+		return rc;
+	if (db_changes(db) != 1)
+		return DB_CONSTRAINT;
+	return audit_append(db, actor, "election.state", "election", id, to);
+}
+
+json_t *
+candidate_list(struct db *db, int64_t election_id)
+{
+	return db_rows(db, sql_candidates, "i", election_id);
+}
+
+int
+candidate_add(struct db *db, int64_t actor, int64_t election_id, json_t *v)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_candidate_add, "ijjjj", election_id,
+	    V("person_id"), V("proposer_id"), V("seconder_id"),
+	    V("statement"))) != DB_OK)
+		return rc;
+	return audit_append(db, actor, "election.nominate", "election",
+	    election_id, NULL);
+}
+
+json_t *
+eligible_candidates(struct db *db, int64_t election_id, const char *today)
+{
+	return db_rows(db, sql_standing, "it", election_id, today);
+}
+
+json_t *
+eligible_voters(struct db *db, int64_t election_id, const char *today)
+{
+	return db_rows(db, sql_voters, "it", election_id, today);
+}
+
+int
+voter_eligible(struct db *db, int64_t election_id, int64_t person,
+    const char *today)
+{
+	json_t	*row;
+	int	 rc;
+
+	rc = db_row(db, &row, sql_voter_is, "iti", election_id, today, person);
+	if (rc > 0)
+		json_decref(row);
+	return rc > 0;
+}
+
+int
+roll_counts(struct db *db, int64_t election_id, const char *today,
+    int64_t *eligible, int64_t *voted)
+{
+	json_t	*row;
+
+	if (db_row(db, &row, sql_roll_counts, "it", election_id, today) <= 0)
+		return -1;
+	*eligible = view_int(row, "eligible");
+	*voted = view_int(row, "voted");
+	json_decref(row);
+	return 0;
+}
+
+int
+roll_has_voted(struct db *db, int64_t election_id, int64_t person)
+{
+	int64_t	 one;
+	int	 rc;
+
+	rc = db_int(db, &one, sql_has_voted, "ii", election_id, person);
+	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+ballot_store(struct db *db, int64_t election_id, const char *ranking)
+{
+	unsigned char	 key[16];
+
+	randombytes_buf(key, sizeof(key));
+	return db_exec(db, sql_ballot_add, "ibt", election_id, key, sizeof(key),
+	    ranking);
+}
+
+int
+roll_vote(struct db *db, int64_t actor, int64_t election_id, int64_t person,
+    const char *how, int64_t proxy, const char *ranking)
+{
+	int	 rc;
+
+	/* The roll's primary key refuses a second vote; the ballot is
+	 * stored only if the roll row went in, in the same transaction. */
+	if ((rc = db_exec(db, sql_roll_add, "iiti", election_id, person, how,
+	    proxy)) != DB_OK)
+		return rc;
+	if (ranking != NULL &&
+	    (rc = ballot_store(db, election_id, ranking)) != DB_OK)
+		return rc;
+	/* Roll side only: that someone voted here, and how. */
+	return audit_append(db, actor, "election.vote", "election",
+	    election_id, how);
+}
+
+int
+proxy_for(struct db *db, int64_t election_id, int64_t person, int64_t *proxy)
+{
+	return db_int(db, proxy, sql_proxy_for, "ii", election_id, person);
+}
+
+json_t *
+proxies_held(struct db *db, int64_t election_id, int64_t proxy)
+{
+	return db_rows(db, sql_proxies_held, "ii", election_id, proxy);
+}
+
+int
+proxy_add(struct db *db, int64_t actor, int64_t election_id, json_t *v)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_proxy_add, "ijj", election_id,
+	    V("person_id"), V("proxy_id"))) != DB_OK)
+		return rc;
+	return audit_append(db, actor, "election.proxy", "election",
+	    election_id, NULL);
+}
+
+json_t *
+proxy_list(struct db *db, int64_t election_id)
+{
+	return db_rows(db, sql_proxy_list, "i", election_id);
+}
+
+int
+election_rules_load(struct db *db, int64_t group_id, json_t **out)
+{
+	int	 rc = db_row(db, out, sql_rules, "i", group_id);
+
+	if (rc > 0)
+		json_object_set_new(*out, "proxy_votes", json_boolean(
+		    view_int(*out, "proxy_votes")));
+	return rc;
+}
+
+int
+election_rules_save(struct db *db, int64_t actor, int64_t group_id, json_t *v)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_rules_save, "di", json_is_true(
+	    V("proxy_votes")), group_id)) != DB_OK)
+		return rc;
+	return audit_append(db, actor, "group.election_rules", "group",
+	    group_id, json_is_true(V("proxy_votes")) ? "proxy" : "no proxy");
+}
+
+/* Index of id among the candidates, or -1. */
+static int
+candidate_index(const int64_t *ids, size_t n, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (ids[i] == id)
+			return (int)i;
+	return -1;
+}
+
+int
+election_ballots(struct db *db, int64_t election_id, const json_t *e,
+    struct count_input *in, int **ranks, int64_t **ids)
+{
+	json_t		*cands, *rows, *row, *r, *pref;
+	size_t		 i, j, k, n;
+	int		 c;
+
+	*ranks = NULL;
+	*ids = NULL;
+	memset(in, 0, sizeof(*in));
+	cands = candidate_list(db, election_id);
+	rows = db_rows(db, sql_ballots, "i", election_id);
+	if (cands == NULL || rows == NULL)
+		goto fail;
+	in->method = strcmp(view_str(e, "method"), "stv") == 0 ? COUNT_STV :
+	    COUNT_FPTP;
+	in->seats = (size_t)view_int(e, "seats");
+	in->ncand = json_array_size(cands);
+	if (sodium_hex2bin(in->seed, sizeof(in->seed), view_str(e, "lot_seed"),
+	    2 * COUNT_SEED_BYTES, NULL, NULL, NULL) != 0)
+		goto fail;
+	*ids = calloc(in->ncand + 1, sizeof(**ids));
+	*ranks = calloc((json_array_size(rows) + 1) * (in->ncand + 1),
+	    sizeof(**ranks));
+	if (*ids == NULL || *ranks == NULL)
+		goto fail;
+	json_array_foreach(cands, i, row)
+		(*ids)[i] = view_int(row, "id");
+	n = 0;
+	json_array_foreach(rows, i, row) {
+		r = json_loads(view_str(row, "ranking"), 0, NULL);
+		k = 0;
+		for (j = 0; j < in->ncand; j++)
+			(*ranks)[n * in->ncand + j] = -1;
+		json_array_foreach(r, j, pref)
+			if (k < in->ncand && (c = candidate_index(*ids,
+			    in->ncand, json_integer_value(pref))) >= 0)
+				(*ranks)[n * in->ncand + k++] = c;
+		json_decref(r);
+		if (k > 0)
+			n++;	/* a ballot naming nobody standing is void */
+	}
+	in->nballots = n;
+	in->cand_ids = *ids;
+	in->ranks = *ranks;
+	json_decref(cands);
+	json_decref(rows);
+	return 0;
+fail:
+	free(*ranks);
+	free(*ids);
+	*ranks = NULL;
+	*ids = NULL;
+	json_decref(cands);
+	json_decref(rows);
+	return -1;
+}
+
+json_t *
+election_count(struct db *db, const json_t *e)
+{
+	struct count_input in;
+	int		*ranks;
+	int64_t		*ids;
+	json_t		*sheet;
+
+	if (election_ballots(db, view_int(e, "id"), e, &in, &ranks, &ids) == -1)
+		return NULL;
+	sheet = count_run(&in);
+	free(ranks);
+	free(ids);
+	return sheet;
+}
+
+int
+election_publish(struct db *db, int64_t actor, int64_t id, const char *sheet,
+    const char *today)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_publish, "tti", sheet, today, id)) != DB_OK)
+		return rc;
+	if (db_changes(db) != 1)
+		return DB_CONSTRAINT;
+	return audit_append(db, actor, "election.publish", "election", id,
+	    NULL);
+}
+
+int64_t
+account_person(struct db *db, int64_t account_id)
+{
+	int64_t	 person = 0;
+
+	if (db_int(db, &person, sql_account_person, "i", account_id) <= 0)
+		return 0;
+	return person;
+}

@@ -1,0 +1,259 @@
+/*
+ * Casting a vote online, for oneself or as a proxy.  The ballot form
+ * names each candidate; first past the post ticks up to `seats` names
+ * ("mark"), STV numbers them ("pref_ID" = 1, 2, 3...).
+ *
+ * The vote is one transaction (dispatch's BEGIN IMMEDIATE, writers
+ * queued on one lock): the roll row, whose primary key refuses a second
+ * vote by the same person, then the ballot with a random key.  Two
+ * requests at once both try; one commits, the other finds the roll row
+ * and gets 409 with nothing stored.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "elections.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../server/form_page.h"
+#include "../util/buf.h"
+#include "../util/date.h"
+#include "../util/view.h"
+
+/* Who the caller may vote for: themselves if eligible and not yet voted,
+ * and anyone who named them proxy.  {value, label, selected}. */
+static json_t *
+vote_for_options(struct request *rq, const json_t *e, int64_t me,
+    const char *today)
+{
+	json_t	*opts = json_array(), *held;
+	int64_t	 id = view_int(e, "id");
+
+	if (voter_eligible(rq->db, id, me, today) &&
+	    roll_has_voted(rq->db, id, me) == 0)
+		json_array_append_new(opts, json_pack("{s:I, s:s}", "value",
+		    (json_int_t)me, "label", "Myself"));
+	if (view_int(e, "proxy_votes")) {
+		held = proxies_held(rq->db, id, me);
+		json_array_extend(opts, held);
+		json_decref(held);
+	}
+	return opts;
+}
+
+static void
+vote_page(struct response *rs, int status, json_t *e, json_t *cands,
+    json_t *for_opts, const char *error_field, const char *error)
+{
+	json_t	*view;
+
+	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:b}", "title", "Vote",
+	    "election", e, "candidates", cands, "for", for_opts,
+	    "errors", json_array(), "has_errors", error != NULL);
+	if (view != NULL && error != NULL)
+		form_error(json_object_get(view, "errors"), error_field, error);
+	if (view == NULL)
+		response_error(rs, 500, "Something went wrong.");
+	else
+		response_page(rs, status, "elections/vote", view);
+}
+
+/* The ticked names, in ballot order, as a JSON array of candidate ids:
+ * NULL with *why and *field set when the paper is not valid. */
+static json_t *
+ranking_fptp(const struct form *body, const json_t *cands, size_t seats,
+    const char **why, const char **field)
+{
+	json_t		*out = json_array(), *c;
+	const char	*v;
+	char		*end;
+	long long	 id;
+	size_t		 k, i, n = 0;
+
+	*field = "mark";
+	for (k = 0; (v = form_get_nth(body, "mark", k)) != NULL; k++) {
+		id = strtoll(v, &end, 10);
+		json_array_foreach(cands, i, c)
+			if (*end == '\0' && id == view_int(c, "id"))
+				break;
+		if (i == json_array_size(cands)) {
+			*why = "Choose from the names on the paper";
+			goto bad;
+		}
+		for (i = 0; i < json_array_size(out); i++)
+			if (json_integer_value(json_array_get(out, i)) == id) {
+				*why = "Tick each name once";
+				goto bad;
+			}
+		json_array_append_new(out, json_integer(id));
+		n++;
+	}
+	if (n == 0)
+		*why = "Tick the name you vote for";
+	else if (n > seats)
+		*why = "You ticked more names than there are places";
+	else
+		return out;
+bad:
+	json_decref(out);
+	return NULL;
+}
+
+/* Numbered names: 1, 2, 3... with no gaps or repeats.  field receives
+ * the name of the box at fault. */
+static json_t *
+ranking_stv(const struct form *body, const json_t *cands, const char **why,
+    char field[BALLOT_FIELD_CHARS])
+{
+	char		 name[BALLOT_FIELD_CHARS];
+	size_t		 n = json_array_size(cands), i, k = 0;
+	int64_t		*by_rank;
+	json_t		*out, *c;
+	const char	*v;
+	char		*end;
+	long		 r;
+
+	if ((by_rank = calloc(n + 1, sizeof(*by_rank))) == NULL)
+		return NULL;
+	*why = NULL;
+	json_array_foreach(cands, i, c) {
+		snprintf(name, sizeof(name), "pref_%lld", (long long)view_int(c,
+		    "id"));
+		v = form_get(body, name);
+		if (v == NULL || *v == '\0')
+			continue;
+		r = strtol(v, &end, 10);
+		if (*end != '\0' || r < 1 || (size_t)r > n) {
+			*why = "Use the numbers 1, 2, 3... up to the number of "
+			    "names";
+		} else if (by_rank[r] != 0) {
+			*why = "Use each number once";
+		} else {
+			by_rank[r] = view_int(c, "id");
+			k++;
+			continue;
+		}
+		memcpy(field, name, sizeof(name));
+		free(by_rank);
+		return NULL;
+	}
+	snprintf(field, BALLOT_FIELD_CHARS, "candidates");
+	out = json_array();
+	for (i = 1; i <= k; i++) {
+		if (by_rank[i] == 0) {
+			*why = "Number the names 1, 2, 3... without a gap";
+			json_decref(out);
+			free(by_rank);
+			return NULL;
+		}
+		json_array_append_new(out, json_integer(by_rank[i]));
+	}
+	free(by_rank);
+	if (k == 0) {
+		*why = "Put 1 next to your first choice";
+		json_decref(out);
+		return NULL;
+	}
+	return out;
+}
+
+static void
+vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
+    json_t *for_opts, int64_t me)
+{
+	const char	*why = NULL, *field = "for";
+	char		 box[BALLOT_FIELD_CHARS];
+	json_t		*ranking, *o;
+	char		*text;
+	int64_t		 for_id = form_get_id(&rq->body, "for");
+	size_t		 i;
+	int		 rc;
+
+	/* Voted already (a request racing this one may have just done it):
+	 * the same answer as the roll's primary key gives below. */
+	if (for_id != 0 && roll_has_voted(rq->db, view_int(e, "id"), for_id) ==
+	    1) {
+		response_error(rs, 409, "That vote has already been cast.");
+		goto out;
+	}
+	json_array_foreach(for_opts, i, o)
+		if (view_int(o, "value") == for_id)
+			break;
+	if (i == json_array_size(for_opts)) {
+		vote_page(rs, 422, e, cands, for_opts, "for", "Choose whose "
+		    "vote this is: yourself, or a member who named you proxy");
+		return;
+	}
+	if (strcmp(view_str(e, "method"), "stv") == 0) {
+		ranking = ranking_stv(&rq->body, cands, &why, box);
+		field = box;
+	} else
+		ranking = ranking_fptp(&rq->body, cands,
+		    (size_t)view_int(e, "seats"), &why, &field);
+	if (ranking == NULL) {
+		vote_page(rs, 422, e, cands, for_opts, field, why ? why :
+		    "Something went wrong.");
+		return;
+	}
+	text = json_dumps(ranking, JSON_COMPACT);
+	json_decref(ranking);
+	rc = text == NULL ? DB_ERROR : roll_vote(rq->db, rq->who.account_id,
+	    view_int(e, "id"), for_id, for_id == me ? "online" : "proxy",
+	    for_id == me ? 0 : me, text);
+	free(text);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "That vote has already been cast.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/elections/%lld?voted=1",
+		    (long long)view_int(e, "id"));
+out:
+	json_decref(e);
+	json_decref(cands);
+	json_decref(for_opts);
+}
+
+void
+elections_vote(struct request *rq, struct response *rs)
+{
+	enum election_phase phase;
+	json_t		*e, *cands, *for_opts;
+	char		 today[DATE_CHARS + 1];
+	int64_t		 me;
+
+	if ((e = election_for_page(rq, rs, &phase)) == NULL)
+		return;
+	if (phase != PHASE_VOTING) {
+		json_decref(e);
+		response_error(rs, 409, "The poll is not open.");
+		return;
+	}
+	if ((me = account_person(rq->db, rq->who.account_id)) == 0) {
+		json_decref(e);
+		response_error(rs, 403, "Your account is not linked to a member "
+		    "of the group. Ask for a paper ballot.");
+		return;
+	}
+	date_today(rq->now, today);
+	json_object_del(e, "result");
+	json_object_del(e, "lot_seed");
+	json_object_set_new(e, "stv", json_boolean(strcmp(view_str(e,
+	    "method"), "stv") == 0));
+	cands = candidate_list(rq->db, rq->ids[0]);
+	for_opts = vote_for_options(rq, e, me, today);
+	if (rq->method == HTTP_POST) {
+		vote_cast(rq, rs, e, cands, for_opts, me);
+		return;
+	}
+	if (json_array_size(for_opts) == 0) {
+		json_decref(e);
+		json_decref(cands);
+		json_decref(for_opts);
+		response_error(rs, 409, "You have already voted, or are not on "
+		    "the roll.");
+		return;
+	}
+	vote_page(rs, 200, e, cands, for_opts, NULL, NULL);
+}

@@ -1,0 +1,854 @@
+/*
+ * Elections end to end: the ballot table cannot be joined to the roll
+ * (its schema is checked), nominations and who may stand, one vote per
+ * voter even under concurrent requests, no count before the close for
+ * any role or an API token, proxies, paper ballots that two tellers must
+ * agree on, publishing and verifying, the PDFs, and board seats that
+ * rotate with swaps.
+ */
+#include <jansson.h>
+#include <pthread.h>
+#include <sqlite3.h>
+#include <time.h>
+
+#include "http_test.h"
+#include "util/date.h"
+
+#define PW		"election-test-pw"
+#define RACERS		8	/* parallel votes from one voter */
+
+static struct server	 srv;
+static char		 today[DATE_CHARS + 1];
+
+/* Members of the Over-50s Forum (group 1) with accounts of their own. */
+static const char *const voters[] = { "Bernard", "Clive", "Dennis", "Frank",
+    NULL };
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "member.forum", "coordinator.fenwick",
+	    NULL };
+	char	 args[200], sql[120];
+	size_t	 i;
+
+	(void)state;
+	date_today(time(NULL), today);
+	if (server_prepare(&srv, NULL) == -1 ||
+	    server_passwords(&srv, users, PW) == -1)
+		return -1;
+	for (i = 0; voters[i] != NULL; i++) {
+		snprintf(sql, sizeof(sql), "SELECT id FROM people WHERE "
+		    "display_name = '%s'", voters[i]);
+		snprintf(args, sizeof(args), "user add voter.%s --role member "
+		    "--scope group:1 --person %lld --password-stdin", voters[i],
+		    db_scalar(&srv, sql));
+		if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
+			return -1;
+	}
+	if (roundtable_cli(&srv, "user add org.admin --role admin "
+	    "--password-stdin", PW "\n", NULL) != 0)
+		return -1;
+	return server_launch(&srv);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static void
+as(struct client *c, const char *user)
+{
+	assert_int_equal(client_as(c, &srv, user, PW), 0);
+}
+
+static long long
+scalar(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static long long
+scalar(const char *fmt, ...)
+{
+	char	 sql[512];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	return db_scalar(&srv, sql);
+}
+
+static long long
+person(const char *name)
+{
+	return scalar("SELECT id FROM people WHERE display_name = '%s'", name);
+}
+
+static long long
+candidate(long long election, const char *name)
+{
+	return scalar("SELECT c.id FROM candidates c JOIN people p ON p.id = "
+	    "c.person_id WHERE c.election_id = %lld AND p.display_name = '%s'",
+	    election, name);
+}
+
+/* An election in group 1 whose every window is today. */
+static long long
+election_new(struct client *staff, const char *method, int seats)
+{
+	char	 body[256];
+
+	snprintf(body, sizeof(body), "position=rep&seats=%d&method=%s"
+	    "&nominations_close_on=%s&voting_opens_on=%s&voting_closes_on=%s",
+	    seats, method, today, today, today);
+	return submit_created(staff, "/groups/1/elections/new", body,
+	    "/elections/");
+}
+
+static void
+nominate(struct client *c, long long election, const char *who,
+    const char *proposer, const char *seconder)
+{
+	struct reply	 r;
+	char		 path[64], body[160];
+
+	snprintf(path, sizeof(path), "/elections/%lld/nominate", election);
+	snprintf(body, sizeof(body), "person_id=%lld&proposer_id=%lld"
+	    "&seconder_id=%lld&statement=I+will+listen", person(who),
+	    person(proposer), person(seconder));
+	submit_expect(c, path, body, 303, &r);
+	reply_free(&r);
+}
+
+static void
+post_to(struct client *c, long long election, const char *action,
+    const char *body, long want)
+{
+	struct reply	 r;
+	char		 path[64];
+
+	snprintf(path, sizeof(path), "/elections/%lld/%s", election, action);
+	post_expect(c, path, body, want, &r);
+	reply_free(&r);
+}
+
+/* Signs in as voter.NAME, loads the ballot, and votes with body (the
+ * "for" field is added): returns the POST status. */
+static long
+vote_as(const char *name, long long election, const char *body)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 user[64], path[64], full[256];
+	long		 status;
+
+	snprintf(user, sizeof(user), "voter.%s", name);
+	as(&c, user);
+	snprintf(path, sizeof(path), "/elections/%lld/vote", election);
+	http_get(&c, path, &r);
+	reply_free(&r);
+	snprintf(full, sizeof(full), "for=%lld&%s", person(name), body);
+	status = http_post(&c, path, full, 1, &r);
+	reply_free(&r);
+	client_free(&c);
+	return status;
+}
+
+static long
+get_status(struct client *c, const char *fmt, long long id)
+{
+	struct reply	 r;
+	char		 path[96];
+	long		 status;
+
+	snprintf(path, sizeof(path), fmt, id);
+	status = http_get(c, path, &r);
+	reply_free(&r);
+	return status;
+}
+
+/*
+ * The ballot table holds the ranking and the election, nothing more: no
+ * column names a voter, an account or a time; it has no rowid to order
+ * rows by arrival; nothing refers to it; and the roll does not refer to
+ * it either.  So no query, however written, can join a ballot to a voter.
+ */
+static void
+ballots_cannot_be_joined_to_voters(void **state)
+{
+	static const char *const allowed[] = { "election_id", "id", "ranking" };
+	static const char *const banned[] = { "voter", "person", "account",
+	    "member", "time", "_at", "_on", "created", "seq", "proxy" };
+	sqlite3		*h;
+	sqlite3_stmt	*st;
+	const char	*name, *table;
+	size_t		 ncols = 0, i;
+	int		 found;
+
+	(void)state;
+	assert_int_equal(sqlite3_open_v2(srv.db, &h, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA table_info(ballots)", -1,
+	    &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		name = (const char *)sqlite3_column_text(st, 1);
+		for (i = 0, found = 0; i < 3; i++)
+			found |= strcmp(name, allowed[i]) == 0;
+		if (!found)
+			print_error("ballots has a column %s\n", name);
+		assert_true(found);
+		for (i = 0; i < sizeof(banned) / sizeof(banned[0]); i++)
+			assert_null(strstr(name, banned[i]));
+		ncols++;
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(ncols, 3);
+	/* WITHOUT ROWID: there is no arrival order to read. */
+	assert_int_not_equal(sqlite3_prepare_v2(h, "SELECT rowid FROM ballots",
+	    -1, &st, NULL), SQLITE_OK);
+	sqlite3_finalize(st);
+	/* Its only reference is to the election; no table refers to it. */
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*), "
+	    "sum(\"table\" = 'elections') FROM pragma_foreign_key_list('ballots')",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT m.name FROM sqlite_schema "
+	    "m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND "
+	    "f.\"table\" = 'ballots'", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	/* The roll has no column that could hold a ballot's key. */
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT name FROM "
+	    "pragma_table_info('election_voters')", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		table = (const char *)sqlite3_column_text(st, 0);
+		assert_null(strstr(table, "ballot"));
+		assert_true(strcmp(table, "id") != 0);
+	}
+	sqlite3_finalize(st);
+	/* No trigger watches the ballots (one could copy them elsewhere). */
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_schema "
+	    "WHERE type = 'trigger' AND tbl_name = 'ballots'", -1, &st, NULL),
+	    SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+}
+
+/* Every way to a count, for every kind of caller, before the close. */
+static void
+nothing_is_seen_before_the_close(long long election, struct client *api)
+{
+	static const char *const users[] = { "org.admin", "coordinator.fenwick",
+	    "member.forum", "voter.Dennis", NULL };
+	static const char *const counts[] = { "/elections/%lld/count",
+	    "/elections/%lld/result.pdf", "/elections/%lld/verify", NULL };
+	struct client	 c;
+	struct reply	 r;
+	char		 path[64];
+	size_t		 u, k;
+
+	for (u = 0; users[u] != NULL; u++) {
+		as(&c, users[u]);
+		for (k = 0; counts[k] != NULL; k++)
+			assert_int_equal(get_status(&c, counts[k], election), 409);
+		c.json = 1;
+		snprintf(path, sizeof(path), "/elections/%lld", election);
+		assert_int_equal(http_get(&c, path, &r), 200);
+		assert_contains(r.body, "\"result\":null");
+		assert_lacks(r.body, "\"votes\"");
+		assert_lacks(r.body, "elected");
+		reply_free(&r);
+		client_free(&c);
+	}
+	for (k = 0; counts[k] != NULL; k++)
+		assert_int_equal(get_status(api, counts[k], election), 409);
+	snprintf(path, sizeof(path), "/elections/%lld", election);
+	assert_int_equal(http_get(api, path, &r), 200);
+	assert_contains(r.body, "\"result\":null");
+	assert_lacks(r.body, "\"votes\"");
+	reply_free(&r);
+}
+
+/* Counting the stored ballots again gives the published sheet (c asks
+ * for JSON). */
+static void
+recount_agrees(struct client *c, long long election)
+{
+	struct reply	 r;
+	char		 path[64];
+
+	snprintf(path, sizeof(path), "/elections/%lld/verify", election);
+	assert_int_equal(http_get(c, path, &r), 200);
+	assert_contains(r.body, "\"same\":true");
+	reply_free(&r);
+}
+
+static void
+api_client(struct client *api)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 token[64], *p;
+
+	as(&c, "coordinator.fenwick");
+	assert_int_equal(http_post(&c, "/account/tokens", "name=results", 1,
+	    &r), 200);
+	p = strstr(r.body, "class=\"rt-token\">");
+	assert_non_null(p);
+	snprintf(token, sizeof(token), "%.43s", p + strlen("class=\"rt-token\">"));
+	reply_free(&r);
+	client_free(&c);
+	client_init(api, &srv);
+	api->bearer = strdup(token);
+}
+
+static void
+first_past_the_post_from_call_to_result(void **state)
+{
+	struct client	 staff, member, api;
+	struct reply	 r;
+	char		 body[256], path[64], *text;
+	long long	 e, before, eric, dennis;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	/* Bad input: 422 naming the field, nothing stored. */
+	before = scalar("SELECT count(*) FROM elections");
+	snprintf(body, sizeof(body), "position=chair&seats=0&method=fptp"
+	    "&nominations_close_on=%s&voting_opens_on=%s&voting_closes_on="
+	    "2000-01-01", today, today);
+	submit_expect(&staff, "/groups/1/elections/new", body, 422, &r);
+	assert_contains(r.body, "Places to fill must be at least 1");
+	assert_contains(r.body, "Voting closes on or after the day it opens");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM elections"), before);
+
+	e = election_new(&staff, "fptp", 1);
+	/* member.forum is Eric: he may nominate himself, with a seconder. */
+	as(&member, "member.forum");
+	nominate(&member, e, "Eric", "Eric", "Frank");
+	/* ...but not claim that someone else proposed a candidate. */
+	snprintf(path, sizeof(path), "/elections/%lld/nominate", e);
+	snprintf(body, sizeof(body), "person_id=%lld&proposer_id=%lld"
+	    "&seconder_id=%lld", person("Dennis"), person("Bernard"),
+	    person("Clive"));
+	submit_expect(&member, path, body, 422, &r);
+	assert_contains(r.body, "You can only nominate as yourself");
+	reply_free(&r);
+	/* Nobody seconds themselves. */
+	snprintf(body, sizeof(body), "person_id=%lld&proposer_id=%lld"
+	    "&seconder_id=%lld", person("Dennis"), person("Bernard"),
+	    person("Dennis"));
+	submit_expect(&staff, path, body, 422, &r);
+	assert_contains(r.body, "Candidates cannot second themselves");
+	reply_free(&r);
+	nominate(&staff, e, "Dennis", "Bernard", "Clive");
+	/* Already standing: no longer offered. */
+	snprintf(body, sizeof(body), "person_id=%lld&proposer_id=%lld"
+	    "&seconder_id=%lld", person("Dennis"), person("Bernard"),
+	    person("Clive"));
+	submit_expect(&staff, path, body, 422, &r);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM candidates WHERE "
+	    "election_id = %lld", e), 2);
+	/* No voting before the poll opens. */
+	assert_int_equal(vote_as("Bernard", e, "mark=1"), 409);
+	post_to(&staff, e, "open", "", 303);
+
+	eric = candidate(e, "Eric");
+	dennis = candidate(e, "Dennis");
+	snprintf(body, sizeof(body), "mark=%lld", dennis);
+	assert_int_equal(vote_as("Bernard", e, body), 303);
+	assert_int_equal(vote_as("Clive", e, body), 303);
+	assert_int_equal(vote_as("Dennis", e, body), 303);
+	snprintf(body, sizeof(body), "mark=%lld", eric);
+	assert_int_equal(vote_as("Frank", e, body), 303);
+	/* Frank has voted: a second ballot is refused, nothing stored. */
+	assert_int_equal(vote_as("Frank", e, body), 409);
+	/* Two names for one place: 422 naming the field. */
+	{
+		struct client	 eric_c;
+
+		as(&eric_c, "member.forum");
+		snprintf(path, sizeof(path), "/elections/%lld/vote", e);
+		assert_int_equal(http_get(&eric_c, path, &r), 200);
+		reply_free(&r);
+		snprintf(body, sizeof(body), "for=%lld&mark=%lld&mark=%lld",
+		    person("Eric"), eric, dennis);
+		assert_int_equal(http_post(&eric_c, path, body, 1, &r), 422);
+		assert_contains(r.body, "You ticked more names than there are "
+		    "places");
+		assert_contains(r.body, "href=\"#mark\"");
+		reply_free(&r);
+		snprintf(body, sizeof(body), "for=%lld&mark=%lld",
+		    person("Eric"), eric);
+		assert_int_equal(http_post(&eric_c, path, body, 1, &r), 303);
+		reply_free(&r);
+		client_free(&eric_c);
+	}
+	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
+	    "election_id = %lld", e), 5);
+	assert_int_equal(scalar("SELECT count(*) FROM election_voters WHERE "
+	    "election_id = %lld", e), 5);
+	/* The audit says someone voted, never what. */
+	assert_int_equal(scalar("SELECT count(*) FROM audit WHERE action = "
+	    "'election.vote' AND entity_id = %lld AND detail = 'online'", e), 5);
+
+	api_client(&api);
+	nothing_is_seen_before_the_close(e, &api);
+
+	post_to(&staff, e, "close", "", 303);
+	/* Closed: staff see the count, members wait for it to be published. */
+	staff.json = 1;
+	snprintf(path, sizeof(path), "/elections/%lld/count", e);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "\"votes\":\"3.00000\"");
+	reply_free(&r);
+	staff.json = 0;
+	assert_int_equal(get_status(&member, "/elections/%lld/count", e), 403);
+	assert_int_equal(get_status(&api, "/elections/%lld/count", e), 200);
+	post_to(&staff, e, "publish", "", 303);
+	post_to(&staff, e, "publish", "", 409);
+
+	/* Published: everyone sees the sheet; a recount agrees. */
+	member.json = 1;
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "\"name\":\"Dennis\"");
+	assert_contains(r.body, "\"votes\":\"2.00000\"");
+	reply_free(&r);
+	recount_agrees(&member, e);
+	member.json = 0;
+	snprintf(path, sizeof(path), "/elections/%lld/result.pdf", e);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Result of the election");
+	assert_contains(text, "Dennis (most votes)");
+	assert_contains(text, "Rep, Over-50s Forum");
+	free(text);
+	reply_free(&r);
+	client_free(&api);
+	client_free(&member);
+	client_free(&staff);
+}
+
+struct racer {
+	struct client	 c;
+	const char	*path;
+	const char	*body;
+	pthread_barrier_t *start;
+	long		 status;
+};
+
+static void *
+race(void *arg)
+{
+	struct racer	*rc = arg;
+	struct reply	 r;
+
+	pthread_barrier_wait(rc->start);
+	rc->status = http_post(&rc->c, rc->path, rc->body, 1, &r);
+	reply_free(&r);
+	return NULL;
+}
+
+/* One voter, RACERS sessions, all voting at the same moment: exactly one
+ * ballot and one roll entry, every other request refused. */
+static void
+one_vote_under_concurrent_requests(void **state)
+{
+	struct client		 staff;
+	struct racer		 racers[RACERS];
+	pthread_t		 threads[RACERS];
+	pthread_barrier_t	 start;
+	struct reply		 r;
+	char			 path[64], body[96];
+	long long		 e;
+	int			 i, ok = 0, refused = 0;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	e = election_new(&staff, "fptp", 1);
+	nominate(&staff, e, "Arthur", "Bernard", "Clive");
+	post_to(&staff, e, "open", "", 303);
+	snprintf(path, sizeof(path), "/elections/%lld/vote", e);
+	snprintf(body, sizeof(body), "for=%lld&mark=%lld", person("Frank"),
+	    candidate(e, "Arthur"));
+	pthread_barrier_init(&start, NULL, RACERS);
+	for (i = 0; i < RACERS; i++) {
+		as(&racers[i].c, "voter.Frank");
+		assert_int_equal(http_get(&racers[i].c, path, &r), 200);
+		reply_free(&r);
+		racers[i].path = path;
+		racers[i].body = body;
+		racers[i].start = &start;
+	}
+	for (i = 0; i < RACERS; i++)
+		assert_int_equal(pthread_create(&threads[i], NULL, race,
+		    &racers[i]), 0);
+	for (i = 0; i < RACERS; i++) {
+		pthread_join(threads[i], NULL);
+		ok += racers[i].status == 303;
+		refused += racers[i].status == 409;
+		client_free(&racers[i].c);
+	}
+	pthread_barrier_destroy(&start);
+	assert_int_equal(ok, 1);
+	assert_int_equal(refused, RACERS - 1);
+	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
+	    "election_id = %lld", e), 1);
+	assert_int_equal(scalar("SELECT count(*) FROM election_voters WHERE "
+	    "election_id = %lld", e), 1);
+	client_free(&staff);
+}
+
+/* STV by numbers, a proxy vote, a restricted member who may vote but
+ * not stand, and the count sheet stage by stage. */
+static void
+stv_with_a_proxy_and_a_restricted_member(void **state)
+{
+	struct client	 staff, clive;
+	struct reply	 r;
+	char		 path[64], body[256];
+	long long	 e, ray, before;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	/* Ray is on licence with a restriction, and a member of the forum. */
+	submit_expect(&staff, "/people/new", "display_name=Ray&status=on_licence"
+	    "&site_id=1&restrictions=Licence+condition", 303, &r);
+	reply_free(&r);
+	ray = person("Ray");
+	snprintf(body, sizeof(body), "person_id=%lld&position=member"
+	    "&from_on=2026-01-01", ray);
+	submit_expect(&staff, "/groups/1/members/new", body, 303, &r);
+	reply_free(&r);
+
+	e = election_new(&staff, "stv", 2);
+	snprintf(path, sizeof(path), "/elections/%lld/nominate", e);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	{
+		char	 opt[48];
+
+		snprintf(opt, sizeof(opt), "value=\"%lld\"", ray);
+		/* Offered as proposer and seconder (a voter), not as candidate:
+		 * so it appears exactly twice. */
+		assert_non_null(strstr(r.body, opt));
+		assert_non_null(strstr(strstr(r.body, opt) + 1, opt));
+		assert_null(strstr(strstr(strstr(r.body, opt) + 1, opt) + 1,
+		    opt));
+	}
+	reply_free(&r);
+	snprintf(body, sizeof(body), "person_id=%lld&proposer_id=%lld"
+	    "&seconder_id=%lld", ray, person("Bernard"), person("Clive"));
+	post_expect(&staff, path, body, 422, &r);
+	assert_contains(r.body, "href=\"#person_id\"");
+	reply_free(&r);
+	nominate(&staff, e, "Arthur", "Arthur", "Clive");
+	nominate(&staff, e, "Bernard", "Bernard", "Clive");
+	nominate(&staff, e, "Dennis", "Dennis", "Frank");
+
+	/* Proxies only where the group's rules allow them. */
+	submit_expect(&staff, "/groups/1/election-rules", "", 303, &r);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT proxy_votes FROM groups WHERE id = 1"),
+	    0);
+	assert_int_equal(get_status(&staff, "/elections/%lld/proxies", e), 409);
+	submit_expect(&staff, "/groups/1/election-rules", "proxy_votes=1", 303,
+	    &r);
+	reply_free(&r);
+	/* Bernard cannot come: Clive votes for him (the forum allows it). */
+	snprintf(path, sizeof(path), "/elections/%lld/proxies", e);
+	snprintf(body, sizeof(body), "person_id=%lld&proxy_id=%lld",
+	    person("Bernard"), person("Clive"));
+	submit_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
+	post_to(&staff, e, "open", "", 303);
+
+	as(&clive, "voter.Clive");
+	snprintf(path, sizeof(path), "/elections/%lld/vote", e);
+	assert_int_equal(http_get(&clive, path, &r), 200);
+	assert_contains(r.body, ">Bernard</label>");
+	reply_free(&r);
+	/* A repeated number: 422 naming that box, nothing stored. */
+	before = scalar("SELECT count(*) FROM ballots");
+	snprintf(body, sizeof(body), "for=%lld&pref_%lld=1&pref_%lld=1",
+	    person("Bernard"), candidate(e, "Arthur"), candidate(e, "Dennis"));
+	assert_int_equal(http_post(&clive, path, body, 1, &r), 422);
+	assert_contains(r.body, "Use each number once");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM ballots"), before);
+	/* As Bernard's proxy: Bernard 1, Arthur 2. */
+	snprintf(body, sizeof(body), "for=%lld&pref_%lld=1&pref_%lld=2",
+	    person("Bernard"), candidate(e, "Bernard"), candidate(e, "Arthur"));
+	assert_int_equal(http_post(&clive, path, body, 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM election_voters WHERE "
+	    "election_id = %lld AND person_id = %lld AND how = 'proxy' AND "
+	    "proxy_id = %lld", e, person("Bernard"), person("Clive")), 1);
+	/* And for himself: Bernard 1, Dennis 2. */
+	snprintf(body, sizeof(body), "pref_%lld=1&pref_%lld=2",
+	    candidate(e, "Bernard"), candidate(e, "Dennis"));
+	assert_int_equal(vote_as("Clive", e, body), 303);
+	snprintf(body, sizeof(body), "pref_%lld=1", candidate(e, "Dennis"));
+	assert_int_equal(vote_as("Dennis", e, body), 303);
+	snprintf(body, sizeof(body), "pref_%lld=1", candidate(e, "Arthur"));
+	assert_int_equal(vote_as("Frank", e, body), 303);
+	client_free(&clive);
+
+	/*
+	 * 4 ballots, 2 places: quota floor(4 / 3) + 1 = 2.  Stage 1:
+	 * Bernard 2 (elected, no surplus), Arthur 1, Dennis 1.  Arthur and
+	 * Dennis tie on 1 at every stage: the lot excludes one, whose one
+	 * paper names nobody else, and the other is elected as the last
+	 * continuing candidate, whichever the lot drew.
+	 */
+	post_to(&staff, e, "close", "", 303);
+	post_to(&staff, e, "publish", "", 303);
+	staff.json = 1;
+	snprintf(path, sizeof(path), "/elections/%lld/count", e);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "\"quota\":\"2.00000\"");
+	assert_contains(r.body, "\"tie_break\":\"lot\"");
+	assert_contains(r.body, "\"how\":\"reached the quota\"");
+	assert_contains(r.body, "\"how\":\"last continuing\"");
+	reply_free(&r);
+	recount_agrees(&staff, e);
+	client_free(&staff);
+}
+
+static void
+batch(struct client *c, long long e, const char *papers, long want,
+    const char *expect)
+{
+	struct reply	 r;
+	char		 path[64], body[160];
+
+	snprintf(path, sizeof(path), "/elections/%lld/batches", e);
+	snprintf(body, sizeof(body), "label=Box+1&papers=%s", papers);
+	submit_expect(c, path, body, want, &r);
+	if (expect != NULL)
+		assert_contains(want == 303 ? r.location : r.body, expect);
+	reply_free(&r);
+}
+
+static void
+paper_ballots_need_two_tellers_who_agree(void **state)
+{
+	struct client	 one, two;
+	struct reply	 r;
+	char		 path[64], body[64];
+	long long	 e;
+	size_t		 i;
+
+	(void)state;
+	as(&one, "coordinator.fenwick");
+	as(&two, "member.forum");
+	e = election_new(&one, "fptp", 1);
+	nominate(&one, e, "Arthur", "Bernard", "Clive");
+	nominate(&one, e, "Dennis", "Dennis", "Frank");
+	post_to(&one, e, "open", "", 303);
+	/* Three members take paper ballots: marked on the roll. */
+	snprintf(path, sizeof(path), "/elections/%lld/paper-ballots", e);
+	for (i = 0; i < 3; i++) {
+		snprintf(body, sizeof(body), "person_id=%lld",
+		    person(voters[i]));
+		submit_expect(&one, path, body, 303, &r);
+		reply_free(&r);
+	}
+	/* ...so they cannot vote online as well. */
+	assert_int_equal(vote_as("Bernard", e, "mark=1"), 409);
+	/* Ballot papers print while the poll is open. */
+	snprintf(path, sizeof(path), "/elections/%lld/ballot.pdf", e);
+	assert_int_equal(http_get(&one, path, &r), 200);
+	{
+		char	*text = pdf_text(&srv, &r);
+
+		assert_contains(text, "Ballot paper");
+		assert_contains(text, "1. Arthur");
+		assert_contains(text, "2. Dennis");
+		assert_contains(text, "one name only");
+		free(text);
+	}
+	reply_free(&r);
+
+	/* Paper numbers are the order on the paper: 1 Arthur, 2 Dennis. */
+	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
+	/* The same teller again only replaces their own entry. */
+	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
+	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
+	    "election_id = %lld", e), 0);
+	/* The second teller read the third paper differently. */
+	batch(&two, e, "1%0A2%0A2", 422, "These papers differ from the other "
+	    "teller&#39;s entry: 3.");
+	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
+	    "election_id = %lld", e), 0);
+	assert_int_equal(scalar("SELECT count(*) FROM ballot_batch_entries"), 0);
+	/* A paper that marks nobody on the list. */
+	batch(&one, e, "1%0A7", 422, "Paper 2: a number that is not on the "
+	    "paper");
+	/* Both count again and agree. */
+	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
+	batch(&two, e, "1%0A2%0A1", 303, "batch=accepted");
+	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
+	    "election_id = %lld", e), 3);
+	/* Accepted batches are closed. */
+	batch(&one, e, "1", 422, "That batch is already accepted");
+	client_free(&one);
+	client_free(&two);
+}
+
+/* Schedules in JSON: the holders of the turns shown, in order. */
+static void
+holders(struct client *c, long long seat, const char *const *want)
+{
+	struct reply	 r;
+	json_t		*v, *sched;
+	char		 path[64];
+	size_t		 i;
+
+	snprintf(path, sizeof(path), "/seats/%lld", seat);
+	c->json = 1;
+	assert_int_equal(http_get(c, path, &r), 200);
+	c->json = 0;
+	v = json_loads(r.body, 0, NULL);
+	assert_non_null(v);
+	sched = json_object_get(json_object_get(v, "seat"), "schedule");
+	for (i = 0; want[i] != NULL; i++)
+		assert_string_equal(json_string_value(json_object_get(
+		    json_array_get(sched, i), "holder")), want[i]);
+	json_decref(v);
+	reply_free(&r);
+}
+
+static void
+seats_rotate_and_swap(void **state)
+{
+	static const char *const order[] = { "Arthur", "Bernard", "Clive",
+	    "Arthur", "Bernard", NULL };
+	/* Arthur cannot make turn 1: Clive, whose next turn is 3, takes it
+	 * and gives Arthur turn 3. */
+	static const char *const swapped[] = { "Clive", "Bernard", "Arthur",
+	    "Arthur", "Bernard", "Clive", NULL };
+	struct client	 staff, member;
+	struct reply	 r;
+	char		 body[256], path[64];
+	long long	 seat, fixed;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	snprintf(body, sizeof(body), "name=Board+seat&kind=rotating"
+	    "&rotation=period&period_days=14&starts_on=%s&members=%lld"
+	    "&members=%lld&members=%lld", today, person("Arthur"),
+	    person("Bernard"), person("Clive"));
+	seat = submit_created(&staff, "/groups/1/seats/new", body, "/seats/");
+	as(&member, "member.forum");
+	holders(&member, seat, order);
+	snprintf(path, sizeof(path), "/seats/%lld/swap", seat);
+	/* Swapping with the holder themselves means nothing. */
+	snprintf(body, sizeof(body), "turn=1&person_id=%lld&reason=Visit",
+	    person("Arthur"));
+	submit_expect(&member, path, body, 422, &r);
+	assert_contains(r.body, "That member already holds this turn");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "turn=1&person_id=%lld&reason=Legal+visit",
+	    person("Clive"));
+	submit_expect(&member, path, body, 303, &r);
+	reply_free(&r);
+	holders(&member, seat, swapped);
+	/* The group's members see the schedule on the group's page too. */
+	assert_int_equal(http_get(&member, "/groups/1/seats", &r), 200);
+	assert_contains(r.body, "Board seat");
+	reply_free(&r);
+
+	/* A fixed seat has exactly one holder and no turns to swap. */
+	snprintf(body, sizeof(body), "name=Chair%%27s+seat&kind=fixed"
+	    "&rotation=meeting&starts_on=%s&members=%lld&members=%lld", today,
+	    person("Arthur"), person("Bernard"));
+	submit_expect(&staff, "/groups/1/seats/new", body, 422, &r);
+	assert_contains(r.body, "A fixed seat has exactly one holder");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "name=Chair%%27s+seat&kind=fixed"
+	    "&rotation=meeting&starts_on=%s&members=%lld", today,
+	    person("Arthur"));
+	fixed = submit_created(&staff, "/groups/1/seats/new", body, "/seats/");
+	assert_int_equal(get_status(&member, "/seats/%lld/swap", fixed), 409);
+	client_free(&member);
+	client_free(&staff);
+}
+
+/* Per meeting: turns follow the group's board meetings from the start
+ * date, in date order, whenever they were planned; turns beyond the
+ * meetings planned so far read "a later board meeting". */
+static void
+seats_rotate_per_board_meeting(void **state)
+{
+	static const char *const order[] = { "Bernard", "Clive", "Bernard",
+	    NULL };
+	struct client	 staff;
+	struct reply	 r;
+	char		 body[256], later[DATE_CHARS + 1], sooner[DATE_CHARS + 1];
+	char		 path[64];
+	long long	 seat;
+	json_t		*v, *sched;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	date_add_days(today, 30, later);
+	date_add_days(today, 2, sooner);
+	snprintf(body, sizeof(body), "name=One-to-one+seat&kind=rotating"
+	    "&rotation=meeting&starts_on=%s&members=%lld&members=%lld", today,
+	    person("Bernard"), person("Clive"));
+	seat = submit_created(&staff, "/groups/1/seats/new", body, "/seats/");
+	/* Planned out of order: the later one first.  A forum meeting is
+	 * not a board meeting and takes no turn. */
+	snprintf(body, sizeof(body), "kind=board&held_on=%s&starts_at=10:00",
+	    later);
+	submit_created(&staff, "/groups/1/meetings/new", body, "/meetings/");
+	snprintf(body, sizeof(body), "kind=forum&held_on=%s&starts_at=10:00",
+	    sooner);
+	submit_created(&staff, "/groups/1/meetings/new", body, "/meetings/");
+	snprintf(body, sizeof(body), "kind=board&held_on=%s&starts_at=10:00",
+	    sooner);
+	submit_created(&staff, "/groups/1/meetings/new", body, "/meetings/");
+	holders(&staff, seat, order);
+	snprintf(path, sizeof(path), "/seats/%lld", seat);
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	v = json_loads(r.body, 0, NULL);
+	sched = json_object_get(json_object_get(v, "seat"), "schedule");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    json_array_get(sched, 0), "meeting"), "held_on")), sooner);
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    json_array_get(sched, 1), "meeting"), "held_on")), later);
+	assert_true(json_is_null(json_object_get(json_array_get(sched, 2),
+	    "meeting")));
+	json_decref(v);
+	reply_free(&r);
+	staff.json = 0;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "A later board meeting");
+	reply_free(&r);
+	client_free(&staff);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ballots_cannot_be_joined_to_voters),
+		cmocka_unit_test(first_past_the_post_from_call_to_result),
+		cmocka_unit_test(one_vote_under_concurrent_requests),
+		cmocka_unit_test(stv_with_a_proxy_and_a_restricted_member),
+		cmocka_unit_test(paper_ballots_need_two_tellers_who_agree),
+		cmocka_unit_test(seats_rotate_and_swap),
+		cmocka_unit_test(seats_rotate_per_board_meeting),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
