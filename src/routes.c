@@ -7,6 +7,7 @@
 #include "auth/auth_pages.h"
 #include "people/people.h"
 #include "meetings/meetings.h"
+#include "membership/membership.h"
 #include "proposals/proposals.h"
 #include "voice/voice.h"
 #include "server/router.h"
@@ -43,6 +44,11 @@
 #define MEETING	meeting_target, "group of the meeting"
 #define ITEM	agenda_item_target, "group of the meeting"
 #define PAPER	paper_target, "group of the paper's meeting"
+#define RECRUIT	recruit_target, "group of the recruit"
+#define SHADOW	shadow_target, "group of the pairing"
+#define SESSION	session_target, "site of the training session"
+#define COMPLETION completion_target, "site of the person trained"
+#define EXPENSE	expense_target, "group of the claim (claimant or staff)"
 #define UPLOAD	ROUTE_UPLOAD
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
@@ -301,6 +307,88 @@ const struct route routes[] = {
 	    "Upload a paper (PDF, DOCX, ODT, PNG, JPEG)" },
 	{ GET,  "/papers/{id}", papers_get, ALL, PAPER, 0,
 	    "Download a paper" },
+
+	/* membership lifecycle */
+	{ GET,  "/groups/{id}/pipeline", pipeline_index, STAFF, GROUP, 0,
+	    "Recruitment pipeline, vacancies, leaving soon, shadowing" },
+	{ GET,  "/groups/{id}/pipeline/new", pipeline_new, STAFF, GROUP, 0,
+	    "Referral form" },
+	{ POST, "/groups/{id}/pipeline/new", pipeline_new, STAFF, GROUP, 0,
+	    "Add someone to the pipeline" },
+	{ GET,  "/recruits/{id}/move", pipeline_move, STAFF, RECRUIT, 0,
+	    "Pipeline step form" },
+	{ POST, "/recruits/{id}/move", pipeline_move, STAFF, RECRUIT, 0,
+	    "Move someone on (clearance recorded as a status and date)" },
+	{ GET,  "/groups/{id}/posts", pipeline_posts, STAFF, GROUP, 0,
+	    "Places-wanted form" },
+	{ POST, "/groups/{id}/posts", pipeline_posts, STAFF, GROUP, 0,
+	    "Set how many of a position the group wants" },
+	{ GET,  "/groups/{id}/shadowing/new", pipeline_shadow_new, STAFF,
+	    GROUP, 0, "Shadowing form" },
+	{ POST, "/groups/{id}/shadowing/new", pipeline_shadow_new, STAFF,
+	    GROUP, 0, "Pair a new member with one to shadow" },
+	{ POST, "/shadowing/{id}/end", pipeline_shadow_end, STAFF, SHADOW, 0,
+	    "End a shadowing pair" },
+	{ GET,  "/people/{id}/expected-leaving", leaving_expected, STAFF,
+	    PERSON, 0, "Expected leaving form" },
+	{ POST, "/people/{id}/expected-leaving", leaving_expected, STAFF,
+	    PERSON, 0, "Record a release or transfer date" },
+	{ GET,  "/people/{id}/thank-you.pdf", leaving_letter, STAFF, PERSON,
+	    0, "Printable thank-you letter for someone who left" },
+	{ GET,  "/courses", training_courses, STAFF, ANY, 0, "Courses" },
+	{ GET,  "/courses/new", training_course_new, STAFF, ANY, 0,
+	    "New course form" },
+	{ POST, "/courses/new", training_course_new, STAFF, ANY, 0,
+	    "Add a course" },
+	{ GET,  "/sites/{id}/training", training_site, STAFF, SITE, 0,
+	    "Who is trained for what, and sessions" },
+	{ GET,  "/sites/{id}/sessions/new", training_session_new, STAFF, SITE,
+	    0, "New session form" },
+	{ POST, "/sites/{id}/sessions/new", training_session_new, STAFF, SITE,
+	    0, "Add a training session" },
+	{ GET,  "/sessions/{id}", training_session_show, STAFF, SESSION, 0,
+	    "A training session and who completed it" },
+	{ GET,  "/sessions/{id}/completions", training_session_complete,
+	    STAFF, SESSION, 0, "Completion form" },
+	{ POST, "/sessions/{id}/completions", training_session_complete,
+	    STAFF, SESSION, 0, "Record who completed the course" },
+	{ GET,  "/people/{id}/training", training_person, STAFF, PERSON, 0,
+	    "A person's courses and renewals" },
+	{ GET,  "/people/{id}/completions/new", training_person_complete,
+	    STAFF, PERSON, 0, "Completion form" },
+	{ POST, "/people/{id}/completions/new", training_person_complete,
+	    STAFF, PERSON, 0, "Record a completed course" },
+	{ GET,  "/completions/{id}/certificate.pdf", training_certificate,
+	    STAFF, COMPLETION, 0, "Printable certificate" },
+	{ GET,  "/people/{id}/supervision", supervision_person, STAFF, PERSON,
+	    0, "Supervision log (notes for the supervisor and coordinators)" },
+	{ GET,  "/people/{id}/supervision/new", supervision_new, STAFF,
+	    PERSON, 0, "Supervision form" },
+	{ POST, "/people/{id}/supervision/new", supervision_new, STAFF,
+	    PERSON, 0, "Log a supervision session" },
+	{ GET,  "/supervision/overdue", supervision_overdue_index, STAFF, ANY,
+	    0, "Members whose supervision is overdue" },
+	{ GET,  "/account/supervision", supervision_mine, ALL, SELF, SIGNED,
+	    "Your supervision dates" },
+	{ GET,  "/expenses", expenses_index, ALL, ANY, 0,
+	    "Your expense claims (and, for staff, those to decide)" },
+	{ GET,  "/expenses/new", expenses_new, ALL, ANY, 0, "Claim form" },
+	{ POST, "/expenses/new", expenses_new, ALL, ANY, UPLOAD,
+	    "Claim expenses, with a receipt" },
+	{ GET,  "/expenses.csv", expenses_export_csv, STAFF, ANY, 0,
+	    "Approved and paid claims for finance (CSV)" },
+	{ GET,  "/expenses.xlsx", expenses_export_xlsx, STAFF, ANY, 0,
+	    "Approved and paid claims for finance (XLSX)" },
+	{ GET,  "/expenses/{id}", expenses_show, ALL, EXPENSE, OWNER,
+	    "An expense claim" },
+	{ GET,  "/expenses/{id}/decide", expenses_decide, STAFF, EXPENSE, 0,
+	    "Decision form" },
+	{ POST, "/expenses/{id}/decide", expenses_decide, STAFF, EXPENSE, 0,
+	    "Approve, or reject with a reason" },
+	{ POST, "/expenses/{id}/paid", expenses_mark_paid, STAFF, EXPENSE, 0,
+	    "Mark an approved claim paid" },
+	{ GET,  "/expenses/{id}/receipt", expenses_receipt_get, ALL, EXPENSE,
+	    OWNER, "Download the receipt" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -23,4 +23,9 @@ int	demo_proposals(struct db *, const int64_t *groups,
 int	demo_meetings(struct db *, const int64_t *groups,
 	    const int64_t *accounts, time_t now);
 
+/* Places wanted, pipelines, shadowing, training, supervision and
+ * expense claims. */
+int	demo_membership(struct db *, const int64_t *sites,
+	    const int64_t *groups, const int64_t *accounts, time_t now);
+
 #endif

@@ -1,9 +1,11 @@
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "embedded.h"
+#include "../util/buf.h"
 #include "../limits.h"
 
 static void
@@ -379,6 +381,28 @@ db_pair(struct db *db, const char *sql, int64_t id, int64_t *a, int64_t *b)
 	if ((rc = db_step(st)) == 1) {
 		*a = sqlite3_column_int64(st, 0);
 		*b = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+db_file(struct db *db, const char *sql, int64_t id, struct buf *out,
+    char **mime, char **ext)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*mime = *ext = NULL;
+	if ((st = db_preparef(db, sql, "i", id)) == NULL)
+		return -1;
+	if ((rc = db_step(st)) == 1) {
+		*mime = strdup((const char *)sqlite3_column_text(st, 0));
+		*ext = strdup((const char *)sqlite3_column_text(st, 1));
+		if (*mime == NULL || *ext == NULL ||
+		    buf_add(out, sqlite3_column_blob(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2)) == -1)
+			rc = -1;
 	}
 	sqlite3_reset(st);
 	return rc;

@@ -77,6 +77,13 @@ int	 db_int(struct db *, int64_t *out, const char *sql, const char *fmt, ...);
 int	 db_pair(struct db *, const char *sql, int64_t id, int64_t *a,
 	    int64_t *b);
 
+struct buf;
+/* A stored file: sql selects (mime, ext, bytes) for one id.  Appends the
+ * bytes to out and gives malloc'd copies of mime and ext (the caller
+ * frees both, whatever the result): <0 error, 0 not found, >0 found. */
+int	 db_file(struct db *, const char *sql, int64_t id, struct buf *out,
+	    char **mime, char **ext);
+
 /* Column of the current row as JSON (new reference). */
 json_t	*db_column_json(sqlite3_stmt *, int col);
 json_t	*db_row_json(sqlite3_stmt *);

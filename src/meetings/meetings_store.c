@@ -473,22 +473,7 @@ int
 paper_read(struct db *db, int64_t id, struct buf *out, char **mime,
     char **ext)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	*mime = *ext = NULL;
-	if ((st = db_preparef(db, sql_paper_data, "i", id)) == NULL)
-		return -1;
-	if ((rc = db_step(st)) == 1) {
-		*mime = strdup((const char *)sqlite3_column_text(st, 0));
-		*ext = strdup((const char *)sqlite3_column_text(st, 1));
-		if (*mime == NULL || *ext == NULL ||
-		    buf_add(out, sqlite3_column_blob(st, 2),
-		    (size_t)sqlite3_column_bytes(st, 2)) == -1)
-			rc = -1;
-	}
-	sqlite3_reset(st);
-	return rc;
+	return db_file(db, sql_paper_data, id, out, mime, ext);
 }
 
 static const char *sql_measure_minutes =

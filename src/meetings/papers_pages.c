@@ -60,18 +60,5 @@ papers_get(struct request *rq, struct response *rs)
 	int	 rc;
 
 	rc = paper_read(rq->db, rq->ids[0], &rs->body, &mime, &ext);
-	if (rc <= 0) {
-		response_error(rs, rc < 0 ? 500 : 404, rc < 0 ?
-		    "Something went wrong." : "Page not found.");
-		free(mime);
-		free(ext);
-		return;
-	}
-	/* Always a download, named by us: nothing the uploader chose. */
-	rs->status = 200;
-	rs->content_type = mime;
-	if (asprintf(&rs->disposition, "attachment; filename=\"paper-%lld.%s\"",
-	    (long long)rq->ids[0], ext) == -1)
-		rs->disposition = NULL;
-	free(ext);
+	response_attachment(rs, rc, mime, ext, "paper", rq->ids[0]);
 }

@@ -253,3 +253,33 @@ open_age_bands(struct db *db, int64_t group_id, int64_t site_id,
 {
 	return db_rows(db, sql_age_bands, "iit", group_id, site_id, today);
 }
+
+static const char *sql_open_of_person =
+    "SELECT count(*) FROM actions WHERE closed_on IS NULL AND owner_id IN "
+    "(SELECT id FROM accounts WHERE person_id = ?)";
+static const char *sql_hand_on =
+    "UPDATE actions SET owner_id = ?1 WHERE closed_on IS NULL AND "
+    "owner_id IN (SELECT id FROM accounts WHERE person_id = ?2)";
+
+int64_t
+actions_open_of_person(struct db *db, int64_t person_id)
+{
+	int64_t	 n = 0;
+
+	return db_int(db, &n, sql_open_of_person, "i", person_id) < 0 ? -1 : n;
+}
+
+int
+actions_hand_on(struct db *db, int64_t actor, int64_t person_id,
+    int64_t to_account)
+{
+	char	 detail[32];
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_hand_on, "ii", to_account, person_id)) !=
+	    DB_OK)
+		return rc;
+	snprintf(detail, sizeof(detail), "%d actions", db_changes(db));
+	return audit_append(db, actor, "action.hand_on", "person", person_id,
+	    detail);
+}

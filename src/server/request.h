@@ -115,6 +115,10 @@ void	response_redirect(struct response *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	response_error(struct response *, int status, const char *message);
 void	response_cookie(struct response *, const char *name, const char *value);
+/* A stored file already in r->body, as a download named stem-id.ext;
+ * found is a look-up result (<0, 0, >0).  Takes mime and ext. */
+void	response_attachment(struct response *, int found, char *mime,
+	    char *ext, const char *stem, int64_t id);
 /* Frees everything the response holds and zeroes it. */
 void	response_clear(struct response *);
 /* Frees everything the request holds (forms, principal), not the db. */

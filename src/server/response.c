@@ -122,6 +122,26 @@ response_error(struct response *r, int status, const char *message)
 }
 
 void
+response_attachment(struct response *r, int found, char *mime, char *ext,
+    const char *stem, int64_t id)
+{
+	if (found <= 0) {
+		response_error(r, found < 0 ? 500 : 404, found < 0 ?
+		    "Something went wrong." : "Page not found.");
+		free(mime);
+		free(ext);
+		return;
+	}
+	/* Always a download, named by us: nothing the uploader chose. */
+	r->status = 200;
+	r->content_type = mime;
+	if (asprintf(&r->disposition, "attachment; filename=\"%s-%lld.%s\"",
+	    stem, (long long)id, ext) == -1)
+		r->disposition = NULL;
+	free(ext);
+}
+
+void
 response_cookie(struct response *r, const char *name, const char *value)
 {
 	struct response_cookie	*c;

@@ -63,6 +63,28 @@ date_add_days(const char *date, int days, char out[DATE_CHARS + 1])
 	date_today(date_noon(date) + (time_t)days * 86400, out);
 }
 
+/* Month arithmetic clamps to the month's last day: 31 January and one
+ * month is 28 (or 29) February, never 3 March. */
+void
+date_add_months(const char *date, int months, char out[DATE_CHARS + 1])
+{
+	int	 y, m, d, total;
+
+	if (!date_valid(date) || !date_split(date, &y, &m, &d)) {
+		out[0] = '\0';
+		return;
+	}
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	if (d > days_in_month(y, m))
+		d = days_in_month(y, m);
+	if (y < 1900 || y > 2199)
+		out[0] = '\0';
+	else
+		snprintf(out, DATE_CHARS + 1, "%04d-%02d-%02d", y, m, d);
+}
+
 long
 date_diff_days(const char *a, const char *b)
 {
