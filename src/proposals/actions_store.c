@@ -6,6 +6,7 @@
 #include "proposals.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../people/people.h"
 #include "../limits.h"
 #include "../util/view.h"
 
@@ -273,13 +274,6 @@ int
 actions_hand_on(struct db *db, int64_t actor, int64_t person_id,
     int64_t to_account)
 {
-	char	 detail[32];
-	int	 rc;
-
-	if ((rc = db_exec(db, sql_hand_on, "ii", to_account, person_id)) !=
-	    DB_OK)
-		return rc;
-	snprintf(detail, sizeof(detail), "%d actions", db_changes(db));
-	return audit_append(db, actor, "action.hand_on", "person", person_id,
-	    detail);
+	return person_hand_on(db, sql_hand_on, actor, person_id, to_account,
+	    "action");
 }

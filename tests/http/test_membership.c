@@ -101,6 +101,19 @@ assert_unchanged(char *before)
 	free(after);
 }
 
+/* user may not open path: 403. */
+static void
+refused_to(const char *user, const char *path)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	as(&c, user);
+	get_expect(&c, path, 403, &r);
+	reply_free(&r);
+	client_free(&c);
+}
+
 static void
 move(struct client *c, long long recruit, const char *body, long want)
 {
@@ -178,10 +191,7 @@ the_pipeline_moves_step_by_step(void **state)
 	client_free(&c);
 
 	/* The pipeline names people: staff only. */
-	as(&c, "rep.fenwick");
-	get_expect(&c, path, 403, &r);
-	reply_free(&r);
-	client_free(&c);
+	refused_to("rep.fenwick", path);
 }
 
 static void
@@ -256,10 +266,7 @@ supervision_notes_reach_only_supervisor_and_coordinator(void **state)
 	client_free(&c);
 
 	/* Another site's coordinator: nothing. */
-	as(&c, "coordinator.westvale");
-	get_expect(&c, path, 403, &r);
-	reply_free(&r);
-	client_free(&c);
+	refused_to("coordinator.westvale", path);
 }
 
 static void
@@ -316,10 +323,7 @@ training_is_recorded_and_certified(void **state)
 	free(text);
 	reply_free(&r);
 	client_free(&c);
-	as(&c, "coordinator.westvale");
-	get_expect(&c, path, 403, &r);
-	reply_free(&r);
-	client_free(&c);
+	refused_to("coordinator.westvale", path);
 }
 
 /* The bytes of a PNG's first chunk: what filetype_detect wants. */
