@@ -68,7 +68,8 @@ date_add_days(const char *date, int days, char out[DATE_CHARS + 1])
 void
 date_add_months(const char *date, int months, char out[DATE_CHARS + 1])
 {
-	int	 y, m, d, total;
+	struct tm	 tm;
+	int		 y, m, d, total;
 
 	if (!date_valid(date) || !date_split(date, &y, &m, &d)) {
 		out[0] = '\0';
@@ -79,10 +80,13 @@ date_add_months(const char *date, int months, char out[DATE_CHARS + 1])
 	m = total % 12 + 1;
 	if (d > days_in_month(y, m))
 		d = days_in_month(y, m);
-	if (y < 1900 || y > 2199)
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	if (y < 1900 || y > 2199 ||
+	    strftime(out, DATE_CHARS + 1, "%Y-%m-%d", &tm) != DATE_CHARS)
 		out[0] = '\0';
-	else
-		snprintf(out, DATE_CHARS + 1, "%04d-%02d-%02d", y, m, d);
 }
 
 long
