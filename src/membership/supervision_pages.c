@@ -52,11 +52,17 @@ static int
 supervision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	char		 next[DATE_CHARS + 1];
+	char		 next[DATE_CHARS + 1], today[DATE_CHARS + 1];
 	const char	*held = view_str(v, "held_on");
 	int		 rc;
 
 	(void)ctx;
+	date_today(rq->now, today);
+	if (date_diff_days(today, held) > 0) {
+		form_error(errors, "held_on", "Log a session once it has been "
+		    "held: the date cannot be in the future");
+		return DB_CONSTRAINT;
+	}
 	if (!json_is_string(json_object_get(v, "next_due_on"))) {
 		supervision_next_due(held, rq->app->config->
 		    supervision_interval_months, next);

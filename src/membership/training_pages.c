@@ -142,10 +142,16 @@ completion_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
 	const struct completion_ctx *c = ctx;
+	char	 today[DATE_CHARS + 1];
 	int64_t	 id;
 	int	 rc;
 
-	(void)errors;
+	date_today(rq->now, today);
+	if (date_diff_days(today, view_str(v, "completed_on")) > 0) {
+		form_error(errors, "completed_on", "The date cannot be in the "
+		    "future");
+		return DB_CONSTRAINT;
+	}
 	rc = completion_add(rq->db, rq->who.account_id, view_int(v,
 	    "person_id"), c->session_id, v, &id);
 	if (rc == DB_OK)

@@ -216,6 +216,11 @@ supervision_notes_reach_only_supervisor_and_coordinator(void **state)
 	submit_expect(&c, path, body, 422, &r);
 	assert_contains(r.body, "href=\"#next_due_on\"");
 	reply_free(&r);
+	snprintf(body, sizeof(body), "held_on=2199-01-31&supervisor_id=%lld",
+	    coordinator);
+	submit_expect(&c, path, body, 422, &r);
+	assert_contains(r.body, "href=\"#held_on\"");
+	reply_free(&r);
 	snprintf(body, sizeof(body), "held_on=2026-01-31&notes=SECRET-NOTE-"
 	    "JAN&supervisor_id=%lld", coordinator);
 	submit_expect(&c, path, body, 303, &r);
@@ -296,6 +301,11 @@ training_is_recorded_and_certified(void **state)
 	    "&completed_on=2026-01-31", harold, course + 1);
 	submit_expect(&c, path, body, 422, &r);
 	assert_contains(r.body, "href=\"#course_id\"");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
+	    "&completed_on=2199-01-31", harold, course);
+	submit_expect(&c, path, body, 422, &r);
+	assert_contains(r.body, "href=\"#completed_on\"");
 	reply_free(&r);
 	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
 	    "&completed_on=2026-01-31", person_id("Sam"), course);
