@@ -44,11 +44,6 @@
 #define MEETING	meeting_target, "group of the meeting"
 #define ITEM	agenda_item_target, "group of the meeting"
 #define PAPER	paper_target, "group of the paper's meeting"
-#define RECRUIT	recruit_target, "group of the recruit"
-#define SHADOW	shadow_target, "group of the pairing"
-#define SESSION	session_target, "site of the training session"
-#define COMPLETION completion_target, "site of the person trained"
-#define EXPENSE	expense_target, "group of the claim (claimant or staff)"
 #define UPLOAD	ROUTE_UPLOAD
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
@@ -309,6 +304,11 @@ const struct route routes[] = {
 	    "Download a paper" },
 
 	/* membership lifecycle */
+#define RECRUIT	recruit_target, "group of the recruit"
+#define SHADOW	shadow_target, "group of the pairing"
+#define SESSION	session_target, "site of the training session"
+#define COMPLETION completion_target, "site of the person trained"
+#define EXPENSE	expense_target, "group of the claim (claimant or staff)"
 	{ GET,  "/groups/{id}/pipeline", pipeline_index, STAFF, GROUP, 0,
 	    "Recruitment pipeline, vacancies, leaving soon, shadowing" },
 	{ GET,  "/groups/{id}/pipeline/new", pipeline_new, STAFF, GROUP, 0,
