@@ -939,6 +939,8 @@ async function membership(run, password) {
     }
     await step(`[${run.mode}] 10 a claim of 12.505 is refused, naming the amount`, async () => {
       await page.goto('/expenses/new');
+      await selectByLabel(page, '#group_id', /Wellbeing Rep Team/);
+      await selectByLabel(page, '#kind', /Travel/);
       await page.fill('#description', 'Bus fare');
       await page.fill('#amount', '12.505');
       await submit(page);
