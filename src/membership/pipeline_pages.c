@@ -14,18 +14,33 @@
 #include "../server/form_page.h"
 #include "../util/view.h"
 
-/* Adds stage_label for a stage column (in place). */
+/* Adds *_label for the stage, clearance and leaving reason columns, and
+ * the people module's (position), in place. */
 static void
 stage_labels(json_t *rows)
 {
+	static const struct {
+		const char		*key, *label;
+		const struct choice	*choices;
+	} columns[] = {
+		{ "clearance", "clearance_label", clearance_statuses },
+		{ "expected_leave_reason", "expected_leave_reason_label",
+		    expected_leave_reasons },
+	};
 	json_t	*row;
-	size_t	 i;
+	size_t	 i, c;
 	int	 s;
 
-	json_array_foreach(rows, i, row)
+	json_array_foreach(rows, i, row) {
 		if ((s = recruit_stage_parse(view_str(row, "stage"))) >= 0)
 			json_object_set_new(row, "stage_label",
 			    json_string(recruit_stage_labels[s]));
+		for (c = 0; c < sizeof(columns) / sizeof(columns[0]); c++)
+			if (*view_str(row, columns[c].key) != '\0')
+				json_object_set_new(row, columns[c].label,
+				    json_string(choice_label(columns[c].choices,
+				    view_str(row, columns[c].key))));
+	}
 	people_labels_all(rows);
 }
 
@@ -53,7 +68,7 @@ pipeline_index(struct request *rq, struct response *rs)
 		stage_labels(json_object_get(view, "recruits"));
 		stage_labels(json_object_get(view, "stage_times"));
 		people_labels_all(json_object_get(view, "posts"));
-		people_labels_all(json_object_get(view, "leaving_soon"));
+		stage_labels(json_object_get(view, "leaving_soon"));
 	}
 	response_view(rs, "membership/pipeline", view);
 }

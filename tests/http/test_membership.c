@@ -140,7 +140,8 @@ the_pipeline_moves_step_by_step(void **state)
 	/* The demo: Kevin checked, Gary due for release and shadowed. */
 	assert_contains(r.body, "Kevin");
 	assert_contains(r.body, "Eligibility checked");
-	assert_contains(r.body, "Gary (Wellbeing rep): release");
+	assert_contains(r.body, "Cleared (");
+	assert_contains(r.body, "Gary (Wellbeing rep): Release");
 	assert_contains(r.body, "Kevin shadows Gary");
 	assert_contains(r.body, "Wellbeing rep: 3 of 4 filled");
 	reply_free(&r);
@@ -548,7 +549,7 @@ leaving_hands_on_and_thanks(void **state)
 	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
 	get_expect(&c, path, 200, &r);
 	assert_contains(r.body, "Wellbeing rep: 3 of 4 filled");
-	assert_lacks(r.body, "Gary (Wellbeing rep): release");
+	assert_lacks(r.body, "Gary (Wellbeing rep): Release");
 	reply_free(&r);
 
 	snprintf(path, sizeof(path), "/people/%lld/thank-you.pdf", gary);
