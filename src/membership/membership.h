@@ -99,7 +99,6 @@ int	recruit_move(struct db *, int64_t actor, int64_t id,
 	    enum recruit_event, json_t *v, const char *today);
 /* Every recruit of the group with days in its current stage. */
 json_t	*recruit_list(struct db *, int64_t group_id, const char *today);
-json_t	*recruit_history(struct db *, int64_t id);
 /* Per stage: recruits who reached it, average and longest whole days
  * spent there (a stage still open counts up to today). */
 json_t	*stage_times(struct db *, int64_t group_id, const char *today);

@@ -54,10 +54,6 @@ static const char *sql_recruit_list =
     "WHERE r.group_id = ?1 ORDER BY r.stage = 'left', "
     "instr('referred applied  checked  inducted trained  active   left', "
     "r.stage), r.stage_on, r.id";
-static const char *sql_recruit_history =
-    "SELECT e.on_date, e.event, e.stage, ifnull(a.display_name, "
-    "'Roundtable') AS actor_name FROM recruit_events e LEFT JOIN accounts a "
-    "ON a.id = e.actor_id WHERE e.recruit_id = ? ORDER BY e.id";
 /* Each event opens a stage; the next event (or today) closes it. */
 static const char *sql_stage_times =
     "SELECT stage, count(*) AS recruits, "
@@ -228,12 +224,6 @@ json_t *
 recruit_list(struct db *db, int64_t group_id, const char *today)
 {
 	return db_rows(db, sql_recruit_list, "it", group_id, today);
-}
-
-json_t *
-recruit_history(struct db *db, int64_t id)
-{
-	return db_rows(db, sql_recruit_history, "i", id);
 }
 
 json_t *
