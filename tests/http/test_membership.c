@@ -189,9 +189,51 @@ the_pipeline_moves_step_by_step(void **state)
 	get_expect(&c, path, 200, &r);
 	assert_contains(r.body, "Wellbeing rep: 4 of 4 filled");
 	reply_free(&r);
+
+	/* More places wanted open a vacancy; a count must be a number. */
+	snprintf(path, sizeof(path), "/groups/%lld/posts", g);
+	submit_expect(&c, path, "position=wellbeing_rep&places=many", 422, &r);
+	assert_contains(r.body, "href=\"#places\"");
+	reply_free(&r);
+	submit_expect(&c, path, "position=wellbeing_rep&places=5", 303, &r);
+	reply_free(&r);
+
+	/* Dennis shadows Harold, who is due to be transferred. */
+	snprintf(path, sizeof(path), "/people/%lld/expected-leaving",
+	    person_id("Harold"));
+	submit_expect(&c, path, "expected_leave_on=2026-12-01", 422, &r);
+	assert_contains(r.body, "href=\"#expected_leave_reason\"");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "expected_leave_on=%s"
+	    "&expected_leave_reason=transfer", today);
+	submit_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/groups/%lld/shadowing/new", g);
+	snprintf(body, sizeof(body), "learner_id=%lld&mentor_id=%lld"
+	    "&from_on=%s", dennis, dennis, today);
+	submit_expect(&c, path, body, 422, &r);
+	assert_contains(r.body, "href=\"#mentor_id\"");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "learner_id=%lld&mentor_id=%lld"
+	    "&from_on=%s", dennis, person_id("Harold"), today);
+	submit_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "Wellbeing rep: 4 of 5 filled");
+	assert_contains(r.body, "Harold (Wellbeing rep): Transfer on");
+	assert_contains(r.body, "Dennis shadows Harold");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/shadowing/%lld/end", scalar("SELECT id "
+	    "FROM shadowing WHERE learner_id = %lld", dennis));
+	post_expect(&c, path, "", 303, &r);
+	reply_free(&r);
+	post_expect(&c, path, "", 409, &r);
+	reply_free(&r);
 	client_free(&c);
 
 	/* The pipeline names people: staff only. */
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
 	refused_to("rep.fenwick", path);
 }
 
@@ -548,7 +590,7 @@ leaving_hands_on_and_thanks(void **state)
 	/* His place is vacant again. */
 	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
 	get_expect(&c, path, 200, &r);
-	assert_contains(r.body, "Wellbeing rep: 3 of 4 filled");
+	assert_contains(r.body, "Wellbeing rep: 3 of 5 filled, <strong class=\"govuk-tag govuk-tag--yellow\">2 vacant");
 	assert_lacks(r.body, "Gary (Wellbeing rep): Release");
 	reply_free(&r);
 
