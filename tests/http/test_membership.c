@@ -101,6 +101,30 @@ assert_unchanged(char *before)
 	free(after);
 }
 
+/* The form at path refuses body, naming field in its error summary. */
+static void
+form_refused(struct client *c, const char *path, const char *body,
+    const char *field)
+{
+	struct reply	 r;
+	char		 href[64];
+
+	snprintf(href, sizeof(href), "href=\"#%s\"", field);
+	submit_expect(c, path, body, 422, &r);
+	assert_contains(r.body, href);
+	reply_free(&r);
+}
+
+/* The form at path takes body and redirects. */
+static void
+form_saved(struct client *c, const char *path, const char *body)
+{
+	struct reply	 r;
+
+	submit_expect(c, path, body, 303, &r);
+	reply_free(&r);
+}
+
 /* user may not open path: 403. */
 static void
 refused_to(const char *user, const char *path)
@@ -149,14 +173,11 @@ the_pipeline_moves_step_by_step(void **state)
 	snprintf(path, sizeof(path), "/groups/%lld/pipeline/new", g);
 	snprintf(body, sizeof(body), "person_id=%lld&position=wellbeing_rep"
 	    "&referred_by=self", dennis);
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	form_saved(&c, path, body);
 	id = scalar("SELECT id FROM recruits WHERE person_id = %lld", dennis);
 	assert_true(id > 0);
 	/* Once in the pipeline: not offered, refused if sent. */
-	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#person_id\"");
-	reply_free(&r);
+	form_refused(&c, path, body, "person_id");
 
 	/* Skipping a stage, an unknown step, and the check without a
 	 * clearance are refused and change nothing. */
@@ -192,32 +213,23 @@ the_pipeline_moves_step_by_step(void **state)
 
 	/* More places wanted open a vacancy; a count must be a number. */
 	snprintf(path, sizeof(path), "/groups/%lld/posts", g);
-	submit_expect(&c, path, "position=wellbeing_rep&places=many", 422, &r);
-	assert_contains(r.body, "href=\"#places\"");
-	reply_free(&r);
-	submit_expect(&c, path, "position=wellbeing_rep&places=5", 303, &r);
-	reply_free(&r);
+	form_refused(&c, path, "position=wellbeing_rep&places=many", "places");
+	form_saved(&c, path, "position=wellbeing_rep&places=5");
 
 	/* Dennis shadows Harold, who is due to be transferred. */
 	snprintf(path, sizeof(path), "/people/%lld/expected-leaving",
 	    person_id("Harold"));
-	submit_expect(&c, path, "expected_leave_on=2026-12-01", 422, &r);
-	assert_contains(r.body, "href=\"#expected_leave_reason\"");
-	reply_free(&r);
+	form_refused(&c, path, "expected_leave_on=2026-12-01", "expected_leave_reason");
 	snprintf(body, sizeof(body), "expected_leave_on=%s"
 	    "&expected_leave_reason=transfer", today);
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	form_saved(&c, path, body);
 	snprintf(path, sizeof(path), "/groups/%lld/shadowing/new", g);
 	snprintf(body, sizeof(body), "learner_id=%lld&mentor_id=%lld"
 	    "&from_on=%s", dennis, dennis, today);
-	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#mentor_id\"");
-	reply_free(&r);
+	form_refused(&c, path, body, "mentor_id");
 	snprintf(body, sizeof(body), "learner_id=%lld&mentor_id=%lld"
 	    "&from_on=%s", dennis, person_id("Harold"), today);
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	form_saved(&c, path, body);
 	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
 	get_expect(&c, path, 200, &r);
 	assert_contains(r.body, "Wellbeing rep: 4 of 5 filled");
@@ -256,25 +268,19 @@ supervision_notes_reach_only_supervisor_and_coordinator(void **state)
 	snprintf(path, sizeof(path), "/people/%lld/supervision/new", gary);
 	snprintf(body, sizeof(body), "held_on=2026-01-31&next_due_on=2026-01-30"
 	    "&supervisor_id=%lld", coordinator);
-	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#next_due_on\"");
-	reply_free(&r);
+	form_refused(&c, path, body, "next_due_on");
 	snprintf(body, sizeof(body), "held_on=2199-01-31&supervisor_id=%lld",
 	    coordinator);
-	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#held_on\"");
-	reply_free(&r);
+	form_refused(&c, path, body, "held_on");
 	snprintf(body, sizeof(body), "held_on=2026-01-31&notes=SECRET-NOTE-"
 	    "JAN&supervisor_id=%lld", coordinator);
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	form_saved(&c, path, body);
 	/* Monthly by default, clamped at the month end. */
 	assert_int_equal(scalar("SELECT count(*) FROM supervisions WHERE "
 	    "held_on = '2026-01-31' AND next_due_on = '2026-02-28'"), 1);
 	snprintf(body, sizeof(body), "held_on=%s&notes=SECRET-NOTE-NOW"
 	    "&supervisor_id=%lld", today, coordinator);
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	form_saved(&c, path, body);
 	snprintf(path, sizeof(path), "/people/%lld/supervision", gary);
 	get_expect(&c, path, 200, &r);
 	assert_contains(r.body, "SECRET-NOTE-JAN");
@@ -342,24 +348,17 @@ training_is_recorded_and_certified(void **state)
 	 * is refused. */
 	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
 	    "&completed_on=2026-01-31", harold, course + 1);
-	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#course_id\"");
-	reply_free(&r);
+	form_refused(&c, path, body, "course_id");
 	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
 	    "&completed_on=2199-01-31", harold, course);
-	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#completed_on\"");
-	reply_free(&r);
+	form_refused(&c, path, body, "completed_on");
 	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
 	    "&completed_on=2026-01-31", person_id("Sam"), course);
-	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#person_id\"");
-	reply_free(&r);
+	form_refused(&c, path, body, "person_id");
 	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
 	    "&completed_on=2026-01-31&accreditation=Board+level+1"
 	    "&graduation=1", harold, course);
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	form_saved(&c, path, body);
 	id = scalar("SELECT id FROM completions WHERE session_id = %lld",
 	    session);
 	/* Governance renews after 36 months. */
@@ -488,11 +487,8 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	post_expect(&c, path, "", 409, &r);	/* not approved yet */
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/expenses/%lld/decide", id);
-	submit_expect(&c, path, "decision=rejected", 422, &r);
-	assert_contains(r.body, "href=\"#reason\"");
-	reply_free(&r);
-	submit_expect(&c, path, "decision=approved", 303, &r);
-	reply_free(&r);
+	form_refused(&c, path, "decision=rejected", "reason");
+	form_saved(&c, path, "decision=approved");
 	submit_expect(&c, path, "decision=rejected&reason=Late", 422, &r);
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/expenses/%lld/paid", id);
@@ -558,8 +554,7 @@ leaving_hands_on_and_thanks(void **state)
 	snprintf(body, sizeof(body), "text=Ask+about+the+wing+kettle"
 	    "&owner_id=%lld&due_on=%s", scalar("SELECT id FROM accounts "
 	    "WHERE username = 'gary'"), today);
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	form_saved(&c, path, body);
 	snprintf(path, sizeof(path), "/people/%lld/thank-you.pdf", gary);
 	get_expect(&c, path, 409, &r);
 	reply_free(&r);
@@ -568,14 +563,11 @@ leaving_hands_on_and_thanks(void **state)
 	snprintf(path, sizeof(path), "/people/%lld/leave", gary);
 	before = db_fingerprint(srv.db);
 	snprintf(body, sizeof(body), "left_reason=release&left_on=%s", today);
-	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#hand_actions_to\"");
-	reply_free(&r);
+	form_refused(&c, path, body, "hand_actions_to");
 	assert_unchanged(before);
 	snprintf(body, sizeof(body), "left_reason=release&left_on=%s"
 	    "&hand_actions_to=%lld", today, coordinator);
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	form_saved(&c, path, body);
 	assert_int_equal(scalar("SELECT owner_id FROM actions WHERE text = "
 	    "'Ask about the wing kettle'"), coordinator);
 	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
