@@ -46,6 +46,8 @@ static const struct config_key config_keys[] = {
 	KEY("security", "login_failures_ip_max", CT_INT, login_failures_ip_max, 1, 100000),
 	KEY("security", "login_window_s", CT_INT, login_window_s, 1, 86400),
 	KEY("security", "password_min", CT_INT, password_min, 8, 1024),
+	KEY("membership", "supervision_interval_months", CT_INT,
+	    supervision_interval_months, 1, 24),
 	KEY("privacy", "suppression_threshold", CT_INT, suppression_threshold, 1, 1000),
 };
 
@@ -75,6 +77,7 @@ config_defaults(struct config *c)
 	c->login_failures_ip_max = 50;
 	c->login_window_s = 15 * 60;
 	c->password_min = 10;
+	c->supervision_interval_months = 1;
 	c->suppression_threshold = 5;
 }
 

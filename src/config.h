@@ -46,6 +46,10 @@ struct config {
 	int	 login_window_s;	/* throttling window */
 	int	 password_min;		/* characters in a new password */
 
+	/* [membership] */
+	int	 supervision_interval_months;	/* one-to-one supervision: due
+						   this many months after the last */
+
 	/* [privacy] */
 	int	 suppression_threshold;	/* counts below this read "fewer than N" */
 };

@@ -75,6 +75,13 @@
 #define SEAT_TURN_MAX		999999	/* highest turn number typed */
 #define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */
 #define SEAT_PERIOD_DAYS_MAX	366	/* longest turn of a seat per period */
+/* Membership lifecycle (recruitment, training, supervision, expenses). */
+#define LEAVING_SOON_DAYS	56	/* "due to leave soon": within 8 weeks */
+#define POST_PLACES_MAX		500	/* places wanted for one position */
+#define EXPENSE_PENCE_MAX	100000	/* one claim: up to 1,000 pounds */
+#define EXPENSE_DESC_MAX_CHARS	500	/* what an expense was for */
+#define SUPERVISION_NOTES_MAX_CHARS 4000 /* notes of one supervision */
+#define ACCREDITATION_MAX_CHARS	200	/* awarding body and level */
 
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */

@@ -127,6 +127,18 @@ account_link_person(struct db *db, int64_t id, int64_t person_id)
 	return db_exec(db, sql_account_person, "ii", person_id, id);
 }
 
+int64_t
+account_person(struct db *db, int64_t id)
+{
+	static const char *sql = "SELECT ifnull(person_id, 0) FROM accounts "
+	    "WHERE id = ?";
+	int64_t	 person = 0;
+
+	if (db_int(db, &person, sql, "i", id) <= 0)
+		return 0;
+	return person;
+}
+
 int
 account_disable(struct db *db, int64_t id)
 {

@@ -30,6 +30,8 @@ int	account_set_password(struct db *, int64_t id, const char *password,
 /* Says which person (people.id) the account belongs to, so their
  * leaving disables it.  DB_CONSTRAINT: no such person. */
 int	account_link_person(struct db *, int64_t id, int64_t person_id);
+/* The person the account is linked to, or 0 (none, or unreadable). */
+int64_t	account_person(struct db *, int64_t id);
 /* Disables the account, ends its sessions and revokes its tokens. */
 int	account_disable(struct db *, int64_t id);
 /* 1 and *id when the password matches an enabled account, else 0; -1. */

@@ -32,4 +32,9 @@ int	demo_procurement(struct db *, const int64_t *sites,
 int	demo_elections(struct db *, const int64_t *groups,
 	    const int64_t *accounts, time_t now);
 
+/* Places wanted, pipelines, shadowing, training, supervision and
+ * expense claims. */
+int	demo_membership(struct db *, const int64_t *sites,
+	    const int64_t *groups, const int64_t *accounts, time_t now);
+
 #endif

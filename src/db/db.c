@@ -5,6 +5,7 @@
 
 #include "db.h"
 #include "embedded.h"
+#include "../util/buf.h"
 #include "../limits.h"
 #include "../util/buf.h"
 

@@ -169,8 +169,6 @@ int	election_ballots(struct db *, int64_t election_id, const json_t *election,
 json_t	*election_count(struct db *, const json_t *election);
 int	election_publish(struct db *, int64_t actor, int64_t id,
 	    const char *sheet, const char *today);
-/* The person behind the account, or 0. */
-int64_t	account_person(struct db *, int64_t account_id);
 
 /* Paper ballot batches (ballots_paper.c). */
 json_t	*batch_list(struct db *, int64_t election_id);

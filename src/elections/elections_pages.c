@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "elections.h"
+#include "../auth/account.h"
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"

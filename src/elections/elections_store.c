@@ -97,8 +97,6 @@ static const char *sql_publish =
     "UPDATE elections SET state = 'published', result = ?1, "
     "published_on = ?2, closed_on = ifnull(closed_on, ?2) WHERE id = ?3 "
     "AND (state = 'closed' OR (state = 'voting' AND voting_closes_on < ?2))";
-static const char *sql_account_person =
-    "SELECT ifnull(person_id, 0) FROM accounts WHERE id = ?";
 
 #define V(name)	json_object_get(v, name)
 
@@ -402,14 +400,4 @@ election_publish(struct db *db, int64_t actor, int64_t id, const char *sheet,
 		return DB_CONSTRAINT;
 	return audit_append(db, actor, "election.publish", "election", id,
 	    NULL);
-}
-
-int64_t
-account_person(struct db *db, int64_t account_id)
-{
-	int64_t	 person = 0;
-
-	if (db_int(db, &person, sql_account_person, "i", account_id) <= 0)
-		return 0;
-	return person;
 }

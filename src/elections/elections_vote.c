@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "elections.h"
+#include "../auth/account.h"
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"

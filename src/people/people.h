@@ -98,6 +98,10 @@ int	person_save(struct db *, int64_t actor, int64_t id, json_t *v,
 int	group_at_site(struct db *, int64_t group_id, int64_t site_id);
 /* Grants held by the person's accounts anywhere but their site. */
 int64_t	person_grants_elsewhere(struct db *, int64_t id);
+/* Hands what someone leaving still owns to another account: sql binds
+ * (to_account, person_id); audited as "<what>.hand_on" with the count. */
+int	person_hand_on(struct db *, const char *sql, int64_t actor,
+	    int64_t person_id, int64_t to_account, const char *what);
 /* Ends open memberships, disables linked accounts. */
 int	person_leave(struct db *, int64_t actor, int64_t id, json_t *v);
 int	group_save(struct db *, int64_t actor, int64_t id, json_t *v,

@@ -109,6 +109,9 @@ const struct field_spec leaving_fields[] = {
 	    "Their roles in every group end on this date", NULL },
 	{ "hand_to", "Who takes over their open follow-ups", FIELD_ID, 0, 0,
 	    NULL, "Needed when they have follow-ups still open", NULL },
+	{ "hand_actions_to", "Who takes over their open actions", FIELD_ID, 0,
+	    0, NULL, "Needed when they own actions or action points still "
+	    "open", NULL },
 };
 const size_t leaving_fields_count = FIELDS_COUNT(leaving_fields);
 

@@ -10,6 +10,8 @@
 #include "people.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
+#include "../membership/membership.h"
+#include "../proposals/proposals.h"
 #include "../voice/voice.h"
 #include "../limits.h"
 #include "../util/view.h"
@@ -161,12 +163,39 @@ people_edit(struct request *rq, struct response *rs)
 	json_decref(person);
 }
 
+/* What someone leaving still has open, counted when the form is shown. */
+struct leaving_open {
+	int64_t	 followups;	/* at their site */
+	int64_t	 actions;	/* proposal actions and action points */
+};
+
+/* Hands on what they promised: refuses (an error on field) when there
+ * is something open and nobody chosen to take it. */
+static int
+hand_on(struct request *rq, json_t *v, json_t *errors, const char *field,
+    int64_t open, const char *what,
+    int (*give)(struct db *, int64_t, int64_t, int64_t))
+{
+	const json_t	*to = json_object_get(v, field);
+	char		 message[96];
+
+	if (open == 0)
+		return DB_OK;
+	if (!json_is_integer(to)) {
+		snprintf(message, sizeof(message), "Choose who takes over "
+		    "their open %s", what);
+		form_error(errors, field, message);
+		return DB_CONSTRAINT;
+	}
+	return give(rq->db, rq->who.account_id, rq->ids[0],
+	    json_integer_value(to));
+}
+
 static int
 leave_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	const json_t	*hand_to = json_object_get(v, "hand_to");
-	int64_t		 open = *(int64_t *)ctx;
+	const struct leaving_open *open = ctx;
 	int		 rc;
 
 	/* Their accounts reach other sites: only the organisation may end
@@ -183,15 +212,17 @@ leave_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		return DB_CONSTRAINT;
 	}
 	/* Nothing a rep promised may vanish with them. */
-	if (open > 0 && !json_is_integer(hand_to)) {
-		form_error(errors, "hand_to", "Choose who takes over their "
-		    "open follow-ups");
-		return DB_CONSTRAINT;
-	}
-	if (open > 0 && (rc = followups_hand_on(rq->db, rq->who.account_id,
-	    rq->ids[0], json_integer_value(hand_to))) != DB_OK)
+	if ((rc = hand_on(rq, v, errors, "hand_to", open->followups,
+	    "follow-ups", followups_hand_on)) != DB_OK ||
+	    (rc = hand_on(rq, v, errors, "hand_actions_to", open->actions,
+	    "actions", actions_hand_on)) != DB_OK)
 		return rc;
 	rc = person_leave(rq->db, rq->who.account_id, rq->ids[0], v);
+	/* Their places in recruitment pipelines close, and shadowing ends. */
+	if (rc == DB_OK)
+		rc = pipeline_person_left(rq->db, rq->who.account_id,
+		    rq->ids[0], json_string_value(json_object_get(v,
+		    "left_on")));
 	if (rc == DB_OK)
 		*location = location_of("/people/%lld", rq->ids[0]);
 	return form_constraint(rc, errors, "left_reason",
@@ -206,22 +237,25 @@ people_leave(struct request *rq, struct response *rs)
 		.submit = "Record leaving", .fields = leaving_fields,
 		.nfields = leaving_fields_count, .save = leave_store,
 	};
-	json_t			*person, *options;
+	json_t			*person, *options, *accounts;
 	char			*back;
-	int64_t			 open;
+	struct leaving_open	 open;
 
 	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	if ((open = followups_open_of_person(rq->db, rq->ids[0], 1)) < 0) {
+	open.followups = followups_open_of_person(rq->db, rq->ids[0], 1);
+	open.actions = actions_open_of_person(rq->db, rq->ids[0]);
+	if (open.followups < 0 || open.actions < 0) {
 		json_decref(person);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	/* Their follow-ups go to someone who works at their site. */
-	options = json_pack("{s:o}", "hand_to", account_options_at(rq->db,
-	    view_int(person, "site_id")));
+	/* What they promised goes to someone who works at their site. */
+	accounts = account_options_at(rq->db, view_int(person, "site_id"));
+	options = json_pack("{s:O, s:o}", "hand_to", accounts,
+	    "hand_actions_to", accounts);
 	fp.back = back = location_of("/people/%lld", rq->ids[0]);
 	fp.caption = json_string_value(json_object_get(person,
 	    "display_name"));

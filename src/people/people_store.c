@@ -106,6 +106,7 @@ static const char *sql_person_count =
 static const char *sql_person_load =
     "SELECT p.id, p.reference, p.display_name, p.status, p.site_id, "
     "p.unit_id, p.restrictions, p.left_reason, p.left_on, p.created_at, "
+    "p.expected_leave_on, p.expected_leave_reason, "
     "s.name AS site_name, u.name AS unit_name "
     "FROM people p JOIN sites s ON s.id = p.site_id "
     "LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?";
@@ -460,6 +461,20 @@ person_leave(struct db *db, int64_t actor, int64_t id, json_t *v)
 		return rc;
 	return audit_append(db, actor, "person.leave", "person", id,
 	    json_string_value(V("left_reason")));
+}
+
+int
+person_hand_on(struct db *db, const char *sql, int64_t actor,
+    int64_t person_id, int64_t to_account, const char *what)
+{
+	char	 action[48], detail[48];
+	int	 rc;
+
+	if ((rc = db_exec(db, sql, "ii", to_account, person_id)) != DB_OK)
+		return rc;
+	snprintf(action, sizeof(action), "%s.hand_on", what);
+	snprintf(detail, sizeof(detail), "%d %ss", db_changes(db), what);
+	return audit_append(db, actor, action, "person", person_id, detail);
 }
 
 int

@@ -6,6 +6,7 @@
 #include "proposals.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../people/people.h"
 #include "../limits.h"
 #include "../util/view.h"
 
@@ -252,4 +253,27 @@ open_age_bands(struct db *db, int64_t group_id, int64_t site_id,
     const char *today)
 {
 	return db_rows(db, sql_age_bands, "iit", group_id, site_id, today);
+}
+
+static const char *sql_open_of_person =
+    "SELECT count(*) FROM actions WHERE closed_on IS NULL AND owner_id IN "
+    "(SELECT id FROM accounts WHERE person_id = ?)";
+static const char *sql_hand_on =
+    "UPDATE actions SET owner_id = ?1 WHERE closed_on IS NULL AND "
+    "owner_id IN (SELECT id FROM accounts WHERE person_id = ?2)";
+
+int64_t
+actions_open_of_person(struct db *db, int64_t person_id)
+{
+	int64_t	 n = 0;
+
+	return db_int(db, &n, sql_open_of_person, "i", person_id) < 0 ? -1 : n;
+}
+
+int
+actions_hand_on(struct db *db, int64_t actor, int64_t person_id,
+    int64_t to_account)
+{
+	return person_hand_on(db, sql_hand_on, actor, person_id, to_account,
+	    "action");
 }

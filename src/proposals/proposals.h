@@ -141,6 +141,11 @@ int	action_update(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
 int	action_close(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
+/* Open actions owned by the accounts of someone leaving (<0 error), and
+ * handing them all to another account (when they leave). */
+int64_t	actions_open_of_person(struct db *, int64_t person_id);
+int	actions_hand_on(struct db *, int64_t actor, int64_t person_id,
+	    int64_t to_account);
 json_t	*overdue_responses(struct db *, const struct scope_filter *,
 	    const char *today);
 json_t	*overdue_actions(struct db *, const struct scope_filter *,

@@ -376,11 +376,7 @@ proposals_resubmit(struct request *rq, struct response *rs)
 
 	date_today(rq->now, today);
 	rc = proposal_resubmit(rq->db, rq->who.account_id, rq->ids[0], today);
-	if (rc == DB_CONSTRAINT)
-		response_error(rs, 409, "Only a deferred proposal, or one that "
-		    "needed more information, can be sent again.");
-	else if (rc != DB_OK)
-		response_error(rs, 503, "The service is busy. Try again.");
-	else
-		response_redirect(rs, "/proposals/%lld", (long long)rq->ids[0]);
+	response_after_move(rs, rc, "Only a deferred proposal, or one that "
+	    "needed more information, can be sent again.", "/proposals/%lld",
+	    rq->ids[0]);
 }

@@ -40,7 +40,7 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	response_page(rs, status, "form", view);
+	response_page(rs, status, fp->template ? fp->template : "form", view);
 }
 
 void
@@ -151,4 +151,28 @@ form_page_record(struct request *rq, struct response *rs,
 	}
 	json_decref(kept);
 	json_decref(record);
+}
+
+json_t *
+form_record_as_ctx(struct request *rq, struct response *rs, json_t *record,
+    struct form_page *fp, int *refused)
+{
+	(void)rq;
+	(void)rs;
+	(void)refused;
+	fp->ctx = record;
+	return NULL;
+}
+
+void
+response_after_move(struct response *rs, int rc, const char *conflict,
+    const char *fmt, int64_t id)
+{
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, conflict);
+	else if (rc != DB_OK) {
+		rs->retry_after = 1;
+		response_error(rs, 503, "The service is busy. Try again.");
+	} else
+		response_redirect(rs, fmt, (long long)id);
 }

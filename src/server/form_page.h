@@ -31,6 +31,8 @@ struct form_page {
 	const json_t		*initial;	/* values for GET, or NULL */
 	form_save		 save;
 	void			*ctx;
+	const char		*template;	/* NULL: "form"; another
+						   that draws the same view */
 };
 
 void	form_page_run(struct request *, struct response *,
@@ -59,6 +61,16 @@ void	form_page_record(struct request *, struct response *,
  * the loaded record as the form's initial values. */
 json_t	*form_initial_record(struct request *, struct response *,
 	    json_t *record, struct form_page *, int *refused);
+/* A form_prepare for save functions that need the record: it becomes
+ * the form's ctx (a const json_t *), alive while the form runs. */
+json_t	*form_record_as_ctx(struct request *, struct response *,
+	    json_t *record, struct form_page *, int *refused);
+
+/* The answer to a POST that moves a record on (no form): 303 to fmt's
+ * page of id on DB_OK, 409 with conflict on DB_CONSTRAINT (the record
+ * was not in a state that allows it), 503 otherwise. */
+void	response_after_move(struct response *, int rc, const char *conflict,
+	    const char *fmt, int64_t id);
 
 /* Shows the form with status, values and errors (any may be NULL). */
 void	form_page_show(struct response *, int status, const struct form_page *,

@@ -20,6 +20,7 @@ static const struct {
 	{ "/sites", "Sites" },
 	{ "/people", "People" },
 	{ "/directory", "Directory" },
+	{ "/expenses", "Expenses" },
 	{ "/search", "Search" },
 	{ "/audit", "Audit log" },
 	{ "/account", "Account" },

@@ -75,6 +75,32 @@ utc_format(time_t now, const char *fmt, char *out, size_t chars)
 		out[0] = '\0';
 }
 
+/* Month arithmetic clamps to the month's last day: 31 January and one
+ * month is 28 (or 29) February, never 3 March. */
+void
+date_add_months(const char *date, int months, char out[DATE_CHARS + 1])
+{
+	struct tm	 tm;
+	int		 y, m, d, total;
+
+	if (!date_valid(date) || !date_split(date, &y, &m, &d)) {
+		out[0] = '\0';
+		return;
+	}
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	if (d > days_in_month(y, m))
+		d = days_in_month(y, m);
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	if (y < 1900 || y > 2199 ||
+	    strftime(out, DATE_CHARS + 1, "%Y-%m-%d", &tm) != DATE_CHARS)
+		out[0] = '\0';
+}
+
 long
 date_diff_days(const char *a, const char *b)
 {

@@ -17,6 +17,9 @@ void	date_today(time_t now, char out[DATE_CHARS + 1]);
 void	datetime_now(time_t now, char out[DATETIME_CHARS + 1]);
 /* The date days after (or before, if negative) a valid date. */
 void	date_add_days(const char *date, int days, char out[DATE_CHARS + 1]);
+/* The same day months later (or earlier), clamped to the month's last
+ * day; "" when date is not valid or the result leaves 1900-2199. */
+void	date_add_months(const char *date, int months, char out[DATE_CHARS + 1]);
 /* Whole days from a to b (b - a); 0 if either is not a valid date. */
 long	date_diff_days(const char *a, const char *b);
 

@@ -7,6 +7,7 @@
 #include "voice.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../people/people.h"
 
 static const char *sql_target = "SELECT site_id FROM followups WHERE id = ?";
 static const char *sql_insert =
@@ -104,15 +105,8 @@ int
 followups_hand_on(struct db *db, int64_t actor, int64_t person_id,
     int64_t to_account)
 {
-	char	 detail[32];
-	int	 rc;
-
-	if ((rc = db_exec(db, sql_hand_on, "ii", to_account, person_id)) !=
-	    DB_OK)
-		return rc;
-	snprintf(detail, sizeof(detail), "%d follow-ups", db_changes(db));
-	return audit_append(db, actor, "followup.hand_on", "person", person_id,
-	    detail);
+	return person_hand_on(db, sql_hand_on, actor, person_id, to_account,
+	    "followup");
 }
 
 /* An update that touched no row means the follow-up was already closed. */

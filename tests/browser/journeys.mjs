@@ -958,6 +958,44 @@ async function electionVote(run, password) {
   }
 }
 
+// 12. The membership lifecycle's pages, as a coordinator: the busiest ones
+// checked with axe (the run has a time budget), and the claim form's
+// error page, which has its own template.
+async function membership(run, password) {
+  const J = '12-membership';
+  const page = await run.page();
+  const pages = [
+    ['/groups/2/pipeline', 'pipeline', /Recruitment and succession/],
+    ['/sites/1/training', 'training matrix', /Who is trained for what/],
+    ['/people/7/supervision', 'supervision log', /Finding the wing visits tiring/],
+  ];
+  try {
+    await step(`[${run.mode}] 12 coordinator.fenwick signs in`, async () => {
+      await signInHome(page, 'coordinator.fenwick', password);
+    });
+    for (const [href, label, want] of pages) {
+      await step(`[${run.mode}] 12 ${label} shows what it should (${href})`, async () => {
+        await page.goto(href);
+        assert(want.test(await mainText(page)), `no ${want} on ${href}`);
+      });
+      await run.visited(page, J, label);
+    }
+    await step(`[${run.mode}] 12 a claim of 12.505 is refused, naming the amount`, async () => {
+      await page.goto('/expenses/new');
+      await selectByLabel(page, '#group_id', /Wellbeing Rep Team/);
+      await selectByLabel(page, '#kind', /Travel/);
+      await page.fill('#description', 'Bus fare');
+      await page.fill('#amount', '12.505');
+      await submit(page);
+      const msgs = await summaryMessages(page);
+      assert(msgs.some((m) => /amount in pounds and pence/.test(m)), `summary: ${msgs.join(' / ')}`);
+    });
+    await run.visited(page, J, 'claim errors');
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function proposalLoop(run, password) {
   const J = '8-proposal';
   const tag = run.js ? 'JS' : 'No-JS';
@@ -1203,6 +1241,7 @@ async function main() {
         ...(run.js ? [] : [() => electionVote(run, demoPassword)]),
         ...(run.js ? [() => minutesAutosave(run, demoPassword)] : []),
         () => procurementPanel(run, demoPassword),
+        ...(run.js ? [] : [() => membership(run, demoPassword)]),
       ];
       for (const j of journeys) {
         try {

@@ -364,8 +364,9 @@ http_post_raw(struct client *c, const char *path, const char *type,
 }
 
 long
-http_post_file(struct client *c, const char *path, const char *title,
-    const char *filename, const void *data, size_t len, struct reply *r)
+http_post_files(struct client *c, const char *path,
+    const char *const *fields, const char *file_field, const char *filename,
+    const void *data, size_t len, struct reply *r)
 {
 	curl_mime	*mime = curl_mime_init(c->curl);
 	curl_mimepart	*part;
@@ -374,19 +375,32 @@ http_post_file(struct client *c, const char *path, const char *title,
 	part = curl_mime_addpart(mime);
 	curl_mime_name(part, "csrf");
 	curl_mime_data(part, c->csrf, CURL_ZERO_TERMINATED);
-	part = curl_mime_addpart(mime);
-	curl_mime_name(part, "title");
-	curl_mime_data(part, title, CURL_ZERO_TERMINATED);
-	part = curl_mime_addpart(mime);
-	curl_mime_name(part, "file");
-	curl_mime_filename(part, filename);
-	curl_mime_type(part, "application/octet-stream");
-	curl_mime_data(part, data, len);
+	for (; fields != NULL && fields[0] != NULL; fields += 2) {
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, fields[0]);
+		curl_mime_data(part, fields[1], CURL_ZERO_TERMINATED);
+	}
+	if (filename != NULL) {
+		part = curl_mime_addpart(mime);
+		curl_mime_name(part, file_field);
+		curl_mime_filename(part, filename);
+		curl_mime_type(part, "application/octet-stream");
+		curl_mime_data(part, data, len);
+	}
 	curl_easy_setopt(c->curl, CURLOPT_MIMEPOST, mime);
 	status = perform(c, path, NULL, r);
 	curl_easy_setopt(c->curl, CURLOPT_MIMEPOST, NULL);
 	curl_mime_free(mime);
 	return status;
+}
+
+long
+http_post_file(struct client *c, const char *path, const char *title,
+    const char *filename, const void *data, size_t len, struct reply *r)
+{
+	const char *const fields[] = { "title", title, NULL };
+
+	return http_post_files(c, path, fields, "file", filename, data, len, r);
 }
 
 char *

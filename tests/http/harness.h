@@ -71,6 +71,12 @@ long	http_post(struct client *, const char *path, const char *body,
  * one file field "file" with the given name and bytes. */
 long	http_post_file(struct client *, const char *path, const char *title,
 	    const char *filename, const void *data, size_t len, struct reply *);
+/* POST multipart/form-data: the CSRF token, the text fields (name, value
+ * pairs ending with NULL; may be NULL) and, when filename is not NULL,
+ * one file part called file_field. */
+long	http_post_files(struct client *, const char *path,
+	    const char *const *fields, const char *file_field,
+	    const char *filename, const void *data, size_t len, struct reply *);
 /* POST raw bytes with a content type, no CSRF added. */
 long	http_post_raw(struct client *, const char *path, const char *type,
 	    const char *body, size_t len, struct reply *);

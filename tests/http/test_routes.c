@@ -112,6 +112,24 @@ static struct fixture fixtures[] = {
 	{ "/seats/", "SELECT min(s.id) FROM seats s JOIN groups g ON g.id = "
 	    "s.group_id WHERE g.site_id = 1", "SELECT min(s.id) FROM seats s "
 	    "JOIN groups g ON g.id = s.group_id WHERE g.site_id = 3", 0, 0 },
+	{ "/recruits/", "SELECT min(r.id) FROM recruits r JOIN groups g ON "
+	    "g.id = r.group_id WHERE g.site_id = 1", "SELECT min(r.id) FROM "
+	    "recruits r JOIN groups g ON g.id = r.group_id WHERE g.site_id = 3",
+	    0, 0 },
+	{ "/shadowing/", "SELECT min(s.id) FROM shadowing s JOIN groups g ON "
+	    "g.id = s.group_id WHERE g.site_id = 1", "SELECT min(s.id) FROM "
+	    "shadowing s JOIN groups g ON g.id = s.group_id WHERE g.site_id = 3",
+	    0, 0 },
+	{ "/sessions/", "SELECT min(id) FROM course_sessions WHERE site_id = 1",
+	    "SELECT min(id) FROM course_sessions WHERE site_id = 3", 0, 0 },
+	{ "/completions/", "SELECT min(c.id) FROM completions c JOIN people p "
+	    "ON p.id = c.person_id WHERE p.site_id = 1", "SELECT min(c.id) FROM "
+	    "completions c JOIN people p ON p.id = c.person_id WHERE "
+	    "p.site_id = 3", 0, 0 },
+	{ "/expenses/", "SELECT min(e.id) FROM expense_claims e JOIN groups g "
+	    "ON g.id = e.group_id WHERE g.site_id = 1", "SELECT min(e.id) FROM "
+	    "expense_claims e JOIN groups g ON g.id = e.group_id WHERE "
+	    "g.site_id = 3", 0, 0 },
 };
 
 static int

@@ -96,6 +96,7 @@ test_defaults(void **state)
 	assert_int_equal(c->login_window_s, 15 * 60);
 	assert_int_equal(c->password_min, 10);
 	assert_int_equal(c->suppression_threshold, 5);
+	assert_int_equal(c->supervision_interval_months, 1);
 	/* Sane relations between them. */
 	assert_true(c->field_max <= c->body_max);
 	assert_true(c->connections_per_ip <= c->connections_max);
@@ -122,6 +123,7 @@ test_defaults_in_range(void **state)
 	    "[security]\nsession_idle_s = %d\nsession_touch_s = %d\n"
 	    "login_failures_max = %d\nlogin_failures_ip_max = %d\n"
 	    "login_window_s = %d\npassword_min = %d\n"
+	    "[membership]\nsupervision_interval_months = %d\n"
 	    "[privacy]\nsuppression_threshold = %d\n",
 	    c->listen_port, c->threads, c->cookie_secure, c->access_log,
 	    c->busy_timeout_ms, c->body_max, c->field_max, c->fields_max,
@@ -130,7 +132,7 @@ test_defaults_in_range(void **state)
 	    c->connection_memory, c->list_page_size, c->session_idle_s,
 	    c->session_touch_s, c->login_failures_max,
 	    c->login_failures_ip_max, c->login_window_s, c->password_min,
-	    c->suppression_threshold);
+	    c->supervision_interval_months, c->suppression_threshold);
 	assert_int_equal(load(f, text), 0);
 	assert_int_equal(f->c.page_max, 16 * 1024 * 1024);
 }
@@ -172,6 +174,8 @@ test_overrides(void **state)
 	    "[security]\n"
 	    "password_min = 12\n"
 	    "session_touch_s = 0\n"
+	    "[membership]\n"
+	    "supervision_interval_months = 3\n"
 	    "[privacy]\n"
 	    "suppression_threshold = 10\n"), 0);
 	assert_string_equal(f->c.listen_addr, "0.0.0.0");
@@ -189,6 +193,7 @@ test_overrides(void **state)
 	assert_int_equal(f->c.password_min, 12);
 	assert_int_equal(f->c.session_touch_s, 0);
 	assert_int_equal(f->c.suppression_threshold, 10);
+	assert_int_equal(f->c.supervision_interval_months, 3);
 	/* Untouched settings keep their defaults. */
 	assert_int_equal(f->c.field_max, 64 * 1024);
 	assert_int_equal(f->c.connections_max, 512);
@@ -229,6 +234,8 @@ test_out_of_range(void **state)
 		"[security]\nsession_idle_s = 2592001\n",
 		"[security]\npassword_min = 7\n",
 		"[privacy]\nsuppression_threshold = 0\n",
+		"[membership]\nsupervision_interval_months = 0\n",
+		"[membership]\nsupervision_interval_months = 25\n",
 		/* Beyond int and long long. */
 		"[server]\nlisten_port = 4294975488\n",
 		"[limits]\nbody_max = 99999999999999999999999\n",

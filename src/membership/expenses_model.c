@@ -1,0 +1,115 @@
+/*
+ * Expenses: money as integer pence (never floating point), the kinds of
+ * claim, their forms, and the one rule that keeps the finance export
+ * safe to open: a cell that would start a formula is neutralised.
+ * Tested in tests/unit/test_membership.c.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "membership.h"
+#include "../limits.h"
+
+const struct choice expense_kinds[] = {
+	{ "travel", "Travel" },
+	{ "subsistence", "Subsistence (food and drink)" },
+	{ "other", "Other" },
+	{ NULL, NULL },
+};
+
+int64_t
+money_parse_pence(const char *s, int64_t max)
+{
+	int64_t	 pounds = 0;
+	int	 digits = 0, pence = 0, decimals = 0;
+
+	if (s == NULL)
+		return -1;
+	if (strncmp(s, "\xc2\xa3", 2) == 0)	/* a pound sign */
+		s += 2;
+	for (; isdigit((unsigned char)*s); s++) {
+		pounds = pounds * 10 + (*s - '0');
+		if (++digits > 9)
+			return -1;
+	}
+	if (*s == '.') {
+		for (s++; isdigit((unsigned char)*s); s++) {
+			if (++decimals > 2)
+				return -1;
+			pence = pence * 10 + (*s - '0');
+		}
+		if (decimals == 0)
+			return -1;
+		if (decimals == 1)
+			pence *= 10;
+	}
+	if (*s != '\0' || (digits == 0 && decimals == 0))
+		return -1;
+	pounds = pounds * 100 + pence;
+	return pounds > max ? -1 : pounds;
+}
+
+void
+money_format(int64_t pence, char *out, size_t size)
+{
+	snprintf(out, size, "%s%lld.%02lld", pence < 0 ? "-" : "",
+	    (long long)((pence < 0 ? -pence : pence) / 100),
+	    (long long)((pence < 0 ? -pence : pence) % 100));
+}
+
+int
+cell_is_formula(const char *text)
+{
+	return text != NULL && text[0] != '\0' &&
+	    strchr("=+-@\t\r", text[0]) != NULL;
+}
+
+int
+csv_cell(struct buf *b, const char *text)
+{
+	const char	*p;
+
+	if (text == NULL)
+		text = "";
+	if (buf_add(b, "\"", 1) == -1)
+		return -1;
+	/* The apostrophe makes a spreadsheet read the cell as text. */
+	if (cell_is_formula(text) && buf_add(b, "'", 1) == -1)
+		return -1;
+	for (p = text; *p != '\0'; p++)
+		if (buf_add(b, p, 1) == -1 || (*p == '"' &&
+		    buf_add(b, "\"", 1) == -1))
+			return -1;
+	return buf_add(b, "\"", 1);
+}
+
+#define F(...)	{ __VA_ARGS__ }
+
+const struct field_spec expense_fields[] = {
+	F("group_id", "The group it was for", FIELD_ID, 1, 0, NULL, NULL,
+	    NULL),
+	F("kind", "Kind of expense", FIELD_CHOICE, 1, 0, expense_kinds, NULL,
+	    NULL),
+	F("description", "What it was for", FIELD_TEXTAREA, 1,
+	    EXPENSE_DESC_MAX_CHARS, NULL,
+	    "For example, bus fare to the board meeting and back", NULL),
+	F("amount", "Amount in pounds", FIELD_TEXT, 1, 12, NULL,
+	    "For example, 12.50", NULL),
+	F("incurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+};
+const size_t expense_fields_count = FIELDS_COUNT(expense_fields);
+
+static const struct choice decisions[] = {
+	{ "approved", "Approve" },
+	{ "rejected", "Reject" },
+	{ NULL, NULL },
+};
+
+const struct field_spec expense_decision_fields[] = {
+	F("decision", "Decision", FIELD_CHOICE, 1, 0, decisions, NULL, NULL),
+	F("reason", "Reason", FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
+	    "Needed to reject: the volunteer reads it", NULL),
+};
+const size_t expense_decision_fields_count =
+    FIELDS_COUNT(expense_decision_fields);

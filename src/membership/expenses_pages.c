@@ -1,0 +1,248 @@
+/*
+ * Volunteers' expenses: claiming (with a receipt, checked by its bytes as
+ * meeting papers are), the claimant's own list, the coordinator's
+ * decision with a reason, marking paid, and the receipt download.  A
+ * volunteer sees only their own claims: the list is chosen in SQL by
+ * claimant, and a claim's page is for its claimant or staff covering its
+ * group.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "membership.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../util/filetype.h"
+#include "../util/view.h"
+
+/* amount_pence as "12.50" and kind and state as words (in place). */
+static void
+claim_labels(json_t *rows)
+{
+	json_t	*row;
+	char	 amount[32];
+	size_t	 i;
+
+	json_array_foreach(rows, i, row) {
+		money_format(view_int(row, "amount_pence"), amount,
+		    sizeof(amount));
+		json_object_set_new(row, "amount", json_string(amount));
+		json_object_set_new(row, "kind_label", json_string(choice_label(
+		    expense_kinds, view_str(row, "kind"))));
+		json_object_set_new(row, "is_submitted", json_boolean(
+		    strcmp(view_str(row, "state"), "submitted") == 0));
+		json_object_set_new(row, "is_approved", json_boolean(
+		    strcmp(view_str(row, "state"), "approved") == 0));
+	}
+}
+
+static int
+claim_staff(const struct request *rq, const json_t *claim)
+{
+	return access_covers(&rq->who, ROLES_STAFF, view_int(claim, "site_id"),
+	    view_int(claim, "group_id"));
+}
+
+void
+expenses_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+	json_t			*mine, *theirs, *view;
+	int			 staff = access_any(&rq->who, ROLES_STAFF);
+
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	mine = expense_list(rq->db, &f, rq->who.account_id);
+	theirs = staff ? expense_list(rq->db, &f, 0) : json_array();
+	claim_labels(mine);
+	claim_labels(theirs);
+	view = json_pack("{s:s, s:o, s:o, s:b}", "title", "Expenses", "mine",
+	    mine, "claims", theirs, "is_staff", staff);
+	response_view(rs, "membership/expenses", view);
+	scope_filter_clear(&f);
+}
+
+/* The receipt part, if one was sent: checked, or an error for it. */
+static int
+receipt_check(struct request *rq, json_t *errors,
+    const struct form_field **file, struct filetype *type)
+{
+	*file = form_get_file(&rq->body, "receipt");
+	if (*file != NULL && (*file)->len == 0)
+		*file = NULL;
+	if (*file != NULL && !filetype_detect((const unsigned char *)
+	    (*file)->value, (*file)->len, (*file)->filename, type)) {
+		form_error(errors, "receipt", "The receipt must be a PNG or "
+		    "JPEG photo or a PDF, named for what it is");
+		return -1;
+	}
+	return 0;
+}
+
+static int
+claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const struct form_field	*file;
+	struct filetype		 type = { NULL, NULL };
+	char			 today[DATE_CHARS + 1];
+	int64_t			 pence, id;
+	int			 rc;
+
+	(void)ctx;
+	date_today(rq->now, today);
+	pence = money_parse_pence(view_str(v, "amount"), EXPENSE_PENCE_MAX);
+	if (pence <= 0)
+		form_error(errors, "amount", "Enter the amount in pounds and "
+		    "pence, like 12.50, up to 1000.00");
+	if (date_diff_days(today, view_str(v, "incurred_on")) > 0)
+		form_error(errors, "incurred_on", "The date cannot be in the "
+		    "future");
+	receipt_check(rq, errors, &file, &type);
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	rc = expense_add(rq->db, rq->who.account_id, v, pence, type.mime,
+	    type.ext, file ? file->value : NULL, file ? file->len : 0, today,
+	    &id);
+	if (rc == DB_OK)
+		*location = location_of("/expenses/%lld", id);
+	return rc;
+}
+
+void
+expenses_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Claim expenses", .submit = "Send the claim",
+		.back = "/expenses", .fields = expense_fields,
+		.nfields = expense_fields_count, .save = claim_store,
+		.template = "membership/expense_form",
+	};
+	struct scope_filter	 f;
+	char			 today[DATE_CHARS + 1];
+	json_t			*options, *initial;
+
+	/* A claim is for work in a group the claimant's grants reach. */
+	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	date_today(rq->now, today);
+	options = json_pack("{s:o}", "group_id", group_list_options(rq->db,
+	    &f));
+	initial = json_pack("{s:s}", "incurred_on", today);
+	fp.options = options;
+	fp.initial = initial;
+	form_page_run(rq, rs, &fp);
+	json_decref(options);
+	json_decref(initial);
+	scope_filter_clear(&f);
+}
+
+/* Loads the claim for its claimant or staff covering it: 1, or 0 with
+ * the response answered. */
+static int
+claim_for_reader(struct request *rq, struct response *rs, json_t **claim)
+{
+	if (expense_load(rq->db, rq->ids[0], claim) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return 0;
+	}
+	if (view_int(*claim, "claimant_id") != rq->who.account_id &&
+	    !claim_staff(rq, *claim)) {
+		json_decref(*claim);
+		response_error(rs, 403, "You do not have access to this page.");
+		return 0;
+	}
+	return 1;
+}
+
+void
+expenses_show(struct request *rq, struct response *rs)
+{
+	json_t	*claim, *rows, *view;
+	int	 staff;
+
+	if (!claim_for_reader(rq, rs, &claim))
+		return;
+	staff = claim_staff(rq, claim);
+	rows = json_pack("[o]", claim);
+	claim_labels(rows);
+	view = json_pack("{s:s, s:O, s:b, s:b}", "title", "Expense claim",
+	    "claim", json_array_get(rows, 0), "is_staff", staff, "own",
+	    view_int(json_array_get(rows, 0), "claimant_id") ==
+	    rq->who.account_id);
+	json_decref(rows);
+	response_view(rs, "membership/expense", view);
+}
+
+static int
+decide_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const json_t	*claim = ctx;
+	char		 today[DATE_CHARS + 1];
+	int		 rc;
+
+	if (strcmp(view_str(v, "decision"), "rejected") == 0 &&
+	    !json_is_string(json_object_get(v, "reason")))
+		form_error(errors, "reason", "Give the reason for rejecting it");
+	if (view_int(claim, "claimant_id") == rq->who.account_id)
+		form_error(errors, "decision", "Someone else must decide your "
+		    "own claim");
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	date_today(rq->now, today);
+	rc = expense_decide(rq->db, rq->who.account_id, rq->ids[0], v, today);
+	if (rc == DB_OK)
+		*location = location_of("/expenses/%lld", rq->ids[0]);
+	return form_constraint(rc, errors, "decision",
+	    "This claim has already been decided");
+}
+
+void
+expenses_decide(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		expense_load, "/expenses/%lld", "claimant_name",
+		form_record_as_ctx,
+	};
+	struct form_page fp = {
+		.title = "Decide the claim", .submit = "Save decision",
+		.fields = expense_decision_fields,
+		.nfields = expense_decision_fields_count, .save = decide_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+expenses_mark_paid(struct request *rq, struct response *rs)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	date_today(rq->now, today);
+	rc = expense_paid(rq->db, rq->who.account_id, rq->ids[0], today);
+	response_after_move(rs, rc, "Only an approved claim can be marked "
+	    "paid, and only once.", "/expenses/%lld", rq->ids[0]);
+}
+
+void
+expenses_receipt_get(struct request *rq, struct response *rs)
+{
+	json_t	*claim;
+	char	*mime, *ext;
+	int	 rc;
+
+	if (!claim_for_reader(rq, rs, &claim))
+		return;
+	json_decref(claim);
+	rc = expense_receipt(rq->db, rq->ids[0], &rs->body, &mime, &ext);
+	response_download(rs, rc, mime, ext, "receipt", rq->ids[0]);
+}

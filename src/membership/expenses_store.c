@@ -1,0 +1,144 @@
+/*
+ * SQL for volunteers' expenses.  A claim belongs to its claimant and to
+ * the group whose work it was for, so that group's coordinators decide
+ * it.  A claim is decided once (approved or rejected with a reason) and
+ * an approved one is paid once: both updates name the state they expect.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "membership.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+#include "../util/view.h"
+
+#define V(name)	json_object_get(v, name)
+
+#define CLAIM_COLUMNS \
+    "e.id, e.claimant_id, e.group_id, e.kind, e.description, " \
+    "e.amount_pence, e.incurred_on, e.state, e.decided_on, e.reason, " \
+    "e.paid_on, e.created_on, e.receipt IS NOT NULL AS has_receipt, " \
+    "c.display_name AS claimant_name, g.name AS group_name, g.site_id, " \
+    "ifnull(s.name, 'Whole organisation') AS site_name, " \
+    "d.display_name AS decided_by_name "
+#define CLAIM_JOINS \
+    "FROM expense_claims e JOIN accounts c ON c.id = e.claimant_id " \
+    "JOIN groups g ON g.id = e.group_id LEFT JOIN sites s ON s.id = g.site_id " \
+    "LEFT JOIN accounts d ON d.id = e.decided_by "
+#define CLAIM_SCOPE \
+    "(?1 OR g.site_id IN (SELECT value FROM json_each(?2)) " \
+    "OR g.id IN (SELECT value FROM json_each(?3)))"
+
+static const char *sql_target =
+    "SELECT ifnull(g.site_id, 0), g.id FROM expense_claims e "
+    "JOIN groups g ON g.id = e.group_id WHERE e.id = ?";
+static const char *sql_insert =
+    "INSERT INTO expense_claims (claimant_id, group_id, kind, description, "
+    "amount_pence, incurred_on, receipt_mime, receipt_ext, receipt, "
+    "created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char *sql_load =
+    "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE e.id = ?";
+static const char *sql_list_own =
+    "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE e.claimant_id = ? "
+    "ORDER BY e.id DESC";
+static const char *sql_list_scope =
+    "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE " CLAIM_SCOPE " "
+    "ORDER BY e.state != 'submitted', e.state != 'approved', e.id DESC";
+static const char *sql_export =
+    "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE " CLAIM_SCOPE " "
+    "AND e.state IN ('approved', 'paid') ORDER BY e.id";
+static const char *sql_decide =
+    "UPDATE expense_claims SET state = ?, decided_by = ?, decided_on = ?, "
+    "reason = ? WHERE id = ? AND state = 'submitted'";
+static const char *sql_paid =
+    "UPDATE expense_claims SET state = 'paid', paid_on = ? "
+    "WHERE id = ? AND state = 'approved'";
+static const char *sql_receipt =
+    "SELECT receipt_mime, receipt_ext, receipt FROM expense_claims "
+    "WHERE id = ? AND receipt IS NOT NULL";
+
+int
+expense_target(struct db *db, const int64_t *ids, struct target *t)
+{
+	return db_pair(db, sql_target, ids[0], &t->site_id, &t->group_id);
+}
+
+int
+expense_add(struct db *db, int64_t actor, json_t *v, int64_t pence,
+    const char *mime, const char *ext, const void *receipt, size_t len,
+    const char *today, int64_t *id)
+{
+	char	 amount[32];
+	int	 rc;
+
+	if (receipt != NULL)
+		rc = db_exec(db, sql_insert, "ijjjijttbt", actor,
+		    V("group_id"), V("kind"), V("description"), pence,
+		    V("incurred_on"), mime, ext, receipt, len, today);
+	else
+		rc = db_exec(db, sql_insert, "ijjjijnnnt", actor,
+		    V("group_id"), V("kind"), V("description"), pence,
+		    V("incurred_on"), today);
+	if (rc != DB_OK)
+		return rc;
+	*id = db_last_id(db);
+	money_format(pence, amount, sizeof(amount));
+	return audit_append(db, actor, "expense.claim", "expense", *id, amount);
+}
+
+int
+expense_load(struct db *db, int64_t id, json_t **out)
+{
+	return db_row(db, out, sql_load, "i", id);
+}
+
+json_t *
+expense_list(struct db *db, const struct scope_filter *f, int64_t own)
+{
+	if (own != 0)
+		return db_rows(db, sql_list_own, "i", own);
+	return db_rows(db, sql_list_scope, "dtt", f->all, f->site_ids,
+	    f->group_ids);
+}
+
+/* An update that touched no row found the claim in another state. */
+static int
+moved(struct db *db, int rc, int64_t actor, const char *action, int64_t id,
+    const char *detail)
+{
+	if (rc != DB_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;
+	return audit_append(db, actor, action, "expense", id, detail);
+}
+
+int
+expense_decide(struct db *db, int64_t actor, int64_t id, json_t *v,
+    const char *today)
+{
+	return moved(db, db_exec(db, sql_decide, "jitji", V("decision"),
+	    actor, today, V("reason"), id), actor, "expense.decide", id,
+	    json_string_value(V("decision")));
+}
+
+int
+expense_paid(struct db *db, int64_t actor, int64_t id, const char *today)
+{
+	return moved(db, db_exec(db, sql_paid, "ti", today, id), actor,
+	    "expense.paid", id, today);
+}
+
+int
+expense_receipt(struct db *db, int64_t id, struct buf *out, char **mime,
+    char **ext)
+{
+	return db_file_read(db, sql_receipt, id, out, mime, ext);
+}
+
+json_t *
+expense_export_rows(struct db *db, const struct scope_filter *f)
+{
+	return db_rows(db, sql_export, "dtt", f->all, f->site_ids, f->group_ids);
+}

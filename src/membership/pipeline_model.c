@@ -1,0 +1,168 @@
+/*
+ * The recruitment pipeline as one state machine, and the forms of
+ * recruitment and succession: pure tables and functions, tested in
+ * tests/unit/test_membership.c.
+ */
+#include <string.h>
+
+#include "membership.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+
+const char *const recruit_stage_names[RS__MAX] = {
+	"referred", "applied", "checked", "inducted", "trained", "active",
+	"left",
+};
+
+const char *const recruit_stage_labels[RS__MAX] = {
+	"Referred", "Applied", "Eligibility checked", "Inducted", "Trained",
+	"Active", "Left",
+};
+
+const char *const recruit_event_names[RE__MAX] = {
+	"apply", "check", "induct", "train", "activate", "leave",
+};
+
+const struct choice recruit_events[] = {
+	{ "apply", "They applied" },
+	{ "check", "Eligibility checked (clearance recorded)" },
+	{ "induct", "Inducted" },
+	{ "train", "Trained" },
+	{ "activate", "Active in the role (adds them to the group)" },
+	{ "leave", "Left the pipeline or the role" },
+	{ NULL, NULL },
+};
+
+const struct choice clearance_statuses[] = {
+	{ "pending", "Pending" },
+	{ "cleared", "Cleared" },
+	{ "not_cleared", "Not cleared" },
+	{ NULL, NULL },
+};
+
+const struct choice expected_leave_reasons[] = {
+	{ "release", "Release" },
+	{ "transfer", "Transfer" },
+	{ "other", "Other" },
+	{ NULL, NULL },
+};
+
+/* The whole machine: next[stage][event], -1 where not allowed.  Leaving
+ * is possible from every stage but the last; nothing goes backwards. */
+static const signed char next_stage[RS__MAX][RE__MAX] = {
+#define X -1
+	/*              apply       check       induct       train       activate   leave */
+	[RS_REFERRED] = { RS_APPLIED, X, X, X, X, RS_LEFT },
+	[RS_APPLIED] =  { X, RS_CHECKED, X, X, X, RS_LEFT },
+	[RS_CHECKED] =  { X, X, RS_INDUCTED, X, X, RS_LEFT },
+	[RS_INDUCTED] = { X, X, X, RS_TRAINED, X, RS_LEFT },
+	[RS_TRAINED] =  { X, X, X, X, RS_ACTIVE, RS_LEFT },
+	[RS_ACTIVE] =   { X, X, X, X, X, RS_LEFT },
+	[RS_LEFT] =     { X, X, X, X, X, X },
+#undef X
+};
+
+int
+recruit_next(enum recruit_stage s, enum recruit_event e)
+{
+	if ((int)s < 0 || s >= RS__MAX || (int)e < 0 || e >= RE__MAX)
+		return -1;
+	return next_stage[s][e];
+}
+
+static int
+name_index(const char *const *names, int n, const char *s)
+{
+	int	 i;
+
+	for (i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+recruit_stage_parse(const char *s)
+{
+	return name_index(recruit_stage_names, RS__MAX, s);
+}
+
+int
+recruit_event_parse(const char *s)
+{
+	return name_index(recruit_event_names, RE__MAX, s);
+}
+
+void
+recruit_move_rules(const json_t *v, const char *today, json_t *errors)
+{
+	const char	*event = json_string_value(json_object_get(v, "event"));
+	const char	*status = json_string_value(json_object_get(v,
+	    "clearance"));
+	const char	*on = json_string_value(json_object_get(v,
+	    "clearance_on"));
+
+	if ((status == NULL) != (on == NULL))
+		form_error(errors, status ? "clearance_on" : "clearance",
+		    "Give the clearance status and its date together");
+	if (on != NULL && date_diff_days(today, on) > 0)
+		form_error(errors, "clearance_on", "The clearance date cannot "
+		    "be in the future");
+	if (event != NULL && strcmp(event, "check") == 0 &&
+	    (status == NULL || strcmp(status, "cleared") != 0))
+		form_error(errors, "clearance", "Only someone cleared can pass "
+		    "the eligibility check: record \"Cleared\" and its date");
+}
+
+#define F(...)	{ __VA_ARGS__ }
+
+static const struct choice referrers[] = {
+	{ "staff", "Referred by staff" },
+	{ "self", "Asked to join themselves" },
+	{ NULL, NULL },
+};
+
+const struct field_spec recruit_fields[] = {
+	F("person_id", "Who", FIELD_ID, 1, 0, NULL,
+	    "Someone at the group's site, not already in it", NULL),
+	F("position", "For the role of", FIELD_CHOICE, 1, 0, positions, NULL,
+	    NULL),
+	F("referred_by", "How they came", FIELD_CHOICE, 1, 0, referrers,
+	    NULL, NULL),
+};
+const size_t recruit_fields_count = FIELDS_COUNT(recruit_fields);
+
+const struct field_spec recruit_move_fields[] = {
+	F("event", "What happened", FIELD_CHOICE, 1, 0, recruit_events, NULL,
+	    NULL),
+	F("clearance", "Clearance status", FIELD_CHOICE, 0, 0,
+	    clearance_statuses, "Only the status: never the reasons", NULL),
+	F("clearance_on", "Clearance date", FIELD_DATE, 0, 0, NULL, NULL,
+	    NULL),
+};
+const size_t recruit_move_fields_count = FIELDS_COUNT(recruit_move_fields);
+
+const struct field_spec post_fields[] = {
+	F("position", "Position", FIELD_CHOICE, 1, 0, positions, NULL, NULL),
+	F("places", "How many the group wants", FIELD_TEXT, 1, 3, NULL,
+	    "A whole number; 0 stops counting vacancies for it", NULL),
+};
+const size_t post_fields_count = FIELDS_COUNT(post_fields);
+
+const struct field_spec shadow_fields[] = {
+	F("learner_id", "New member", FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("mentor_id", "Shadows", FIELD_ID, 1, 0, NULL,
+	    "Someone in the group, often one who is due to leave", NULL),
+	F("from_on", "From", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+};
+const size_t shadow_fields_count = FIELDS_COUNT(shadow_fields);
+
+const struct field_spec expected_leave_fields[] = {
+	F("expected_leave_on", "Expected to leave on", FIELD_DATE, 0, 0, NULL,
+	    "A release or transfer date. Leave empty when none is known",
+	    NULL),
+	F("expected_leave_reason", "Why", FIELD_CHOICE, 0, 0,
+	    expected_leave_reasons, NULL, NULL),
+};
+const size_t expected_leave_fields_count = FIELDS_COUNT(expected_leave_fields);

@@ -1,0 +1,150 @@
+/*
+ * One-to-one supervision: a person's log (the notes only for their
+ * supervisor and coordinators), logging a session, the member's own view
+ * of their dates, and everyone overdue at the caller's sites.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "membership.h"
+#include "../auth/account.h"
+#include "../db/db.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../util/view.h"
+
+/* Marks each row overdue when it is the latest and its date has passed. */
+static void
+due_flags(json_t *rows, const char *today)
+{
+	json_t	*row = json_array_get(rows, 0);
+
+	if (row != NULL)
+		json_object_set_new(row, "days_overdue", json_integer(
+		    supervision_days_overdue(view_str(row, "next_due_on"),
+		    today)));
+}
+
+void
+supervision_person(struct request *rq, struct response *rs)
+{
+	json_t	*person, *view;
+	char	 today[DATE_CHARS + 1];
+	int	 coordinator;
+
+	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	coordinator = access_covers(&rq->who, ROLE_BIT(ROLE_COORDINATOR),
+	    view_int(person, "site_id"), 0);
+	view = json_pack("{s:s, s:o, s:o, s:i}", "title", "Supervision",
+	    "person", person, "supervisions", supervision_list(rq->db,
+	    rq->ids[0], rq->who.account_id, coordinator),
+	    "interval_months", rq->app->config->supervision_interval_months);
+	if (view != NULL)
+		due_flags(json_object_get(view, "supervisions"), today);
+	response_view(rs, "membership/supervision", view);
+}
+
+static int
+supervision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	char		 next[DATE_CHARS + 1], today[DATE_CHARS + 1];
+	const char	*held = view_str(v, "held_on");
+	int		 rc;
+
+	(void)ctx;
+	date_today(rq->now, today);
+	if (date_diff_days(today, held) > 0) {
+		form_error(errors, "held_on", "Log a session once it has been "
+		    "held: the date cannot be in the future");
+		return DB_CONSTRAINT;
+	}
+	if (!json_is_string(json_object_get(v, "next_due_on"))) {
+		supervision_next_due(held, rq->app->config->
+		    supervision_interval_months, next);
+		json_object_set_new(v, "next_due_on", json_string(next));
+	} else if (date_diff_days(held, view_str(v, "next_due_on")) <= 0) {
+		form_error(errors, "next_due_on", "The next one must be due "
+		    "after this one");
+		return DB_CONSTRAINT;
+	}
+	rc = supervision_add(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/people/%lld/supervision", rq->ids[0]);
+	return rc;
+}
+
+static json_t *
+supervision_prepare(struct request *rq, struct response *rs, json_t *person,
+    struct form_page *fp, int *refused)
+{
+	char	 today[DATE_CHARS + 1];
+	json_t	*kept;
+
+	(void)rs;
+	(void)refused;
+	date_today(rq->now, today);
+	kept = json_pack("{s:{s:o}, s:{s:s, s:I}}", "options", "supervisor_id",
+	    supervisor_options(rq->db, view_int(person, "site_id")),
+	    "initial", "held_on", today, "supervisor_id",
+	    (json_int_t)rq->who.account_id);
+	fp->options = json_object_get(kept, "options");
+	fp->initial = json_object_get(kept, "initial");
+	return kept;
+}
+
+void
+supervision_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		person_load, "/people/%lld/supervision", "display_name",
+		supervision_prepare,
+	};
+	struct form_page fp = {
+		.title = "Log a supervision session", .submit = "Save",
+		.fields = supervision_fields,
+		.nfields = supervision_fields_count, .save = supervision_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+supervision_mine(struct request *rq, struct response *rs)
+{
+	json_t	*rows, *view;
+	char	 today[DATE_CHARS + 1];
+	int64_t	 person = account_person(rq->db, rq->who.account_id);
+
+	/* Only their own dates: read as nobody in particular, so the notes
+	 * stay blank whoever they are. */
+	date_today(rq->now, today);
+	rows = person ? supervision_list(rq->db, person, 0, 0) : json_array();
+	due_flags(rows, today);
+	view = json_pack("{s:s, s:o}", "title", "Your supervision",
+	    "supervisions", rows);
+	response_view(rs, "membership/supervision_mine", view);
+}
+
+void
+supervision_overdue_index(struct request *rq, struct response *rs)
+{
+	struct scope_filter	 f;
+	char			 today[DATE_CHARS + 1];
+
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	date_today(rq->now, today);
+	response_view(rs, "membership/supervision_overdue", json_pack(
+	    "{s:s, s:o, s:i}", "title", "Supervision overdue", "people",
+	    supervision_overdue(rq->db, &f, today), "interval_months",
+	    rq->app->config->supervision_interval_months));
+	scope_filter_clear(&f);
+}

@@ -1,0 +1,309 @@
+/*
+ * Training: the course catalogue, sessions at a site, completions (from a
+ * session or on their own), the matrix of who is trained for what, and a
+ * printable certificate for each completion or graduation.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "membership.h"
+#include "../db/db.h"
+#include "../people/people.h"
+#include "../render/pdf.h"
+#include "../server/form_page.h"
+#include "../util/view.h"
+
+void
+training_courses(struct request *rq, struct response *rs)
+{
+	response_view(rs, "membership/courses", json_pack("{s:s, s:o}",
+	    "title", "Courses", "courses", course_list(rq->db)));
+}
+
+static int
+course_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	fields_whole_number(v, errors, "renew_months", "Renew after (months)",
+	    120);
+	if (json_integer_value(json_object_get(v, "renew_months")) == 0 &&
+	    json_is_integer(json_object_get(v, "renew_months")))
+		form_error(errors, "renew_months", "Renew after at least one "
+		    "month, or leave it empty");
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	rc = course_add(rq->db, rq->who.account_id, v, &id);
+	if (rc == DB_OK)
+		*location = strdup("/courses");
+	return form_constraint(rc, errors, "name",
+	    "There is already a course with this name");
+}
+
+void
+training_course_new(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Add a course", .submit = "Add course",
+		.back = "/courses", .fields = course_fields,
+		.nfields = course_fields_count, .save = course_store,
+	};
+
+	form_page_run(rq, rs, &fp);
+}
+
+void
+training_site(struct request *rq, struct response *rs)
+{
+	json_t	*site;
+	char	 today[DATE_CHARS + 1];
+
+	if (site_load(rq->db, rq->ids[0], &site) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	response_view(rs, "membership/training", json_pack("{s:s, s:o, s:o, "
+	    "s:o}", "title", "Training", "site", site, "matrix",
+	    training_matrix(rq->db, rq->ids[0], today), "sessions",
+	    session_list(rq->db, rq->ids[0])));
+}
+
+static int
+session_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	rc = session_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/sessions/%lld", id);
+	return rc;
+}
+
+static json_t *
+session_prepare(struct request *rq, struct response *rs, json_t *site,
+    struct form_page *fp, int *refused)
+{
+	json_t	*options;
+
+	(void)rs;
+	(void)site;
+	(void)refused;
+	options = json_pack("{s:o}", "course_id", course_options(rq->db));
+	fp->options = options;
+	return options;
+}
+
+void
+training_session_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		site_load, "/sites/%lld/training", "name", session_prepare,
+	};
+	struct form_page fp = {
+		.title = "Add a training session", .submit = "Add session",
+		.fields = session_fields, .nfields = session_fields_count,
+		.save = session_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+training_session_show(struct request *rq, struct response *rs)
+{
+	json_t	*session;
+
+	if (session_load(rq->db, rq->ids[0], &session) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	response_view(rs, "membership/session", json_pack("{s:O, s:o, s:o}",
+	    "title", json_object_get(session, "course_name"), "session",
+	    session, "completions", session_completions(rq->db, rq->ids[0])));
+}
+
+/* Where a completion form came from: a session, or a person's page. */
+struct completion_ctx {
+	int64_t	 session_id;	/* 0: the person's page */
+	int64_t	 person_id;	/* the person's page: who it is for */
+};
+
+static int
+completion_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const struct completion_ctx *c = ctx;
+	char	 today[DATE_CHARS + 1];
+	int64_t	 id;
+	int	 rc;
+
+	date_today(rq->now, today);
+	if (date_diff_days(today, view_str(v, "completed_on")) > 0) {
+		form_error(errors, "completed_on", "The date cannot be in the "
+		    "future");
+		return DB_CONSTRAINT;
+	}
+	rc = completion_add(rq->db, rq->who.account_id, view_int(v,
+	    "person_id"), c->session_id, v, &id);
+	if (rc == DB_OK)
+		*location = c->session_id ? location_of("/sessions/%lld",
+		    c->session_id) : location_of("/people/%lld/training",
+		    c->person_id);
+	return rc;
+}
+
+/* A session's completions: its site's people, its course, its date. */
+static json_t *
+session_completion_prepare(struct request *rq, struct response *rs,
+    json_t *session, struct form_page *fp, int *refused)
+{
+	json_t	*kept;
+
+	(void)rs;
+	(void)refused;
+	kept = json_pack("{s:{s:o, s:[{s:O, s:O}]}, s:{s:O, s:O}}",
+	    "options", "person_id", site_people_options(rq->db,
+	    view_int(session, "site_id")), "course_id", "value",
+	    json_object_get(session, "course_id"), "label",
+	    json_object_get(session, "course_name"), "initial", "course_id",
+	    json_object_get(session, "course_id"), "completed_on",
+	    json_object_get(session, "held_on"));
+	fp->options = json_object_get(kept, "options");
+	fp->initial = json_object_get(kept, "initial");
+	return kept;
+}
+
+void
+training_session_complete(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		session_load, "/sessions/%lld", "course_name",
+		session_completion_prepare,
+	};
+	struct completion_ctx c = { rq->ids[0], 0 };
+	struct form_page fp = {
+		.title = "Record who completed the course", .submit = "Save",
+		.fields = completion_fields,
+		.nfields = completion_fields_count, .save = completion_store,
+		.ctx = &c,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+training_person(struct request *rq, struct response *rs)
+{
+	json_t	*person;
+	char	 today[DATE_CHARS + 1];
+
+	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	date_today(rq->now, today);
+	response_view(rs, "membership/person_training", json_pack("{s:s, s:o, "
+	    "s:o}", "title", "Training", "person", person, "completions",
+	    person_completions(rq->db, rq->ids[0], today)));
+}
+
+static json_t *
+person_completion_prepare(struct request *rq, struct response *rs,
+    json_t *person, struct form_page *fp, int *refused)
+{
+	char	 today[DATE_CHARS + 1];
+	json_t	*kept;
+
+	(void)rs;
+	(void)refused;
+	date_today(rq->now, today);
+	kept = json_pack("{s:{s:[{s:O, s:O}], s:o}, s:{s:O, s:s}}",
+	    "options", "person_id", "value", json_object_get(person, "id"),
+	    "label", json_object_get(person, "display_name"), "course_id",
+	    course_options(rq->db), "initial", "person_id",
+	    json_object_get(person, "id"), "completed_on", today);
+	fp->options = json_object_get(kept, "options");
+	fp->initial = json_object_get(kept, "initial");
+	return kept;
+}
+
+void
+training_person_complete(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		person_load, "/people/%lld/training", "display_name",
+		person_completion_prepare,
+	};
+	struct completion_ctx c = { 0, rq->ids[0] };
+	struct form_page fp = {
+		.title = "Record a completed course", .submit = "Save",
+		.fields = completion_fields,
+		.nfields = completion_fields_count, .save = completion_store,
+		.ctx = &c,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+static void
+certificate_draw(struct pdf *pdf, const json_t *c)
+{
+	int	 graduation = json_is_true(json_object_get(c, "graduation")) ||
+	    view_int(c, "graduation") != 0;
+	char	 line[512];
+
+	pdf_space(pdf, 30);
+	pdf_heading(pdf, graduation ? "Certificate of graduation" :
+	    "Certificate of completion", 1);
+	pdf_paragraph(pdf, "This is to certify that");
+	pdf_heading(pdf, view_str(c, "display_name"), 1);
+	snprintf(line, sizeof(line), "%s the course %s on %s.", graduation ?
+	    "graduated, completing" : "completed", view_str(c, "course_name"),
+	    view_str(c, "completed_on"));
+	pdf_paragraph(pdf, line);
+	pdf_space(pdf, 8);
+	if (*view_str(c, "accreditation") != '\0')
+		pdf_pair(pdf, "Accreditation", view_str(c, "accreditation"));
+	if (*view_str(c, "renew_on") != '\0')
+		pdf_pair(pdf, "Renew by", view_str(c, "renew_on"));
+	pdf_pair(pdf, "Awarded by", view_str(c, "organisation_name"));
+	pdf_pair(pdf, "At", view_str(c, "site_name"));
+	pdf_space(pdf, 20);
+	pdf_write_box(pdf, "Signed", 15);
+}
+
+void
+training_certificate(struct request *rq, struct response *rs)
+{
+	json_t		*c;
+	struct pdf	*pdf;
+
+	if (completion_load(rq->db, rq->ids[0], &c) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	pdf = pdf_new(&rs->body, "Certificate", PDF_LARGE);
+	certificate_draw(pdf, c);
+	json_decref(c);
+	membership_pdf_reply(rs, pdf);
+}
+
+void
+membership_pdf_reply(struct response *rs, struct pdf *pdf)
+{
+	if (pdf_finish(pdf) == -1) {
+		response_error(rs, 500, "The document could not be made.");
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = strdup("application/pdf");
+}

@@ -1,0 +1,614 @@
+/*
+ * The membership lifecycle through HTTP: the recruitment pipeline (every
+ * step and a refused one, clearance as a status and date), supervision
+ * notes hidden from the person supervised and from other staff, due dates
+ * at month ends, training and certificates, leaving well (actions handed
+ * on, roles ended, the thank-you letter), and expenses from claim to paid
+ * with the finance export as CSV (formulas neutralised) and XLSX (a real
+ * workbook: unzipped and its sheet read).
+ */
+#include <jansson.h>
+#include <time.h>
+
+#include "http_test.h"
+#include "util/date.h"
+
+#define PW	"membership-test-pw"
+
+static struct server srv;
+
+static char	 today[DATE_CHARS + 1];
+
+static long long
+scalar(const char *fmt, ...)
+{
+	char	 sql[512];
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sql, sizeof(sql), fmt, ap);
+	va_end(ap);
+	return db_scalar(&srv, sql);
+}
+
+static long long
+person_id(const char *name)
+{
+	return scalar("SELECT id FROM people WHERE display_name = '%s'", name);
+}
+
+static long long
+rep_team(void)
+{
+	return scalar("SELECT id FROM groups WHERE name = 'Wellbeing Rep Team'");
+}
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "coordinator.fenwick",
+	    "rep.fenwick", "member.forum", "coordinator.westvale", NULL };
+	char	 args[200];
+
+	(void)state;
+	date_today(time(NULL), today);
+	if (server_prepare(&srv, NULL) == -1 ||
+	    server_passwords(&srv, users, PW) == -1)
+		return -1;
+	/* Staff at Fenwick who are not coordinators, and Gary's own
+	 * account (he is supervised, and he will leave). */
+	if (roundtable_cli(&srv, "user add admin.fenwick --role admin "
+	    "--scope site:1 --password-stdin", PW "\n", NULL) != 0)
+		return -1;
+	snprintf(args, sizeof(args), "user add gary --role rep --scope site:1 "
+	    "--person %lld --password-stdin", person_id("Gary"));
+	if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
+		return -1;
+	return server_launch(&srv);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static void
+as(struct client *c, const char *user)
+{
+	assert_int_equal(client_as(c, &srv, user, PW), 0);
+}
+
+static void
+get_expect(struct client *c, const char *path, long want, struct reply *r)
+{
+	if (http_get(c, path, r) != want)
+		print_error("GET %s: %ld\n%.1200s\n", path, r->status, r->body);
+	assert_int_equal(r->status, want);
+}
+
+/* The database is as fingerprinted in before (which is freed). */
+static void
+assert_unchanged(char *before)
+{
+	char	*after = db_fingerprint(srv.db);
+
+	assert_non_null(before);
+	assert_non_null(after);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+/* The form at path refuses body, naming field in its error summary. */
+static void
+form_refused(struct client *c, const char *path, const char *body,
+    const char *field)
+{
+	struct reply	 r;
+	char		 href[64];
+
+	snprintf(href, sizeof(href), "href=\"#%s\"", field);
+	submit_expect(c, path, body, 422, &r);
+	assert_contains(r.body, href);
+	reply_free(&r);
+}
+
+/* The form at path takes body and redirects. */
+static void
+form_saved(struct client *c, const char *path, const char *body)
+{
+	struct reply	 r;
+
+	submit_expect(c, path, body, 303, &r);
+	reply_free(&r);
+}
+
+/* user may not open path: 403. */
+static void
+refused_to(const char *user, const char *path)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	as(&c, user);
+	get_expect(&c, path, 403, &r);
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+move(struct client *c, long long recruit, const char *body, long want)
+{
+	struct reply	 r;
+	char		 path[64];
+
+	snprintf(path, sizeof(path), "/recruits/%lld/move", recruit);
+	submit_expect(c, path, body, want, &r);
+	reply_free(&r);
+}
+
+static void
+the_pipeline_moves_step_by_step(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[64], body[200], *before;
+	long long	 g = rep_team(), dennis = person_id("Dennis"), id;
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
+	get_expect(&c, path, 200, &r);
+	/* The demo: Kevin checked, Gary due for release and shadowed. */
+	assert_contains(r.body, "Kevin");
+	assert_contains(r.body, "Eligibility checked");
+	assert_contains(r.body, "Cleared (");
+	assert_contains(r.body, "Gary (Wellbeing rep): Release");
+	assert_contains(r.body, "Kevin shadows Gary");
+	assert_contains(r.body, "Wellbeing rep: 3 of 4 filled");
+	reply_free(&r);
+
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline/new", g);
+	snprintf(body, sizeof(body), "person_id=%lld&position=wellbeing_rep"
+	    "&referred_by=self", dennis);
+	form_saved(&c, path, body);
+	id = scalar("SELECT id FROM recruits WHERE person_id = %lld", dennis);
+	assert_true(id > 0);
+	/* Once in the pipeline: not offered, refused if sent. */
+	form_refused(&c, path, body, "person_id");
+
+	/* Skipping a stage, an unknown step, and the check without a
+	 * clearance are refused and change nothing. */
+	before = db_fingerprint(srv.db);
+	move(&c, id, "event=induct", 422);
+	move(&c, id, "event=promote", 422);
+	move(&c, id, "event=apply&clearance=cleared", 422);
+	assert_unchanged(before);
+	move(&c, id, "event=apply", 303);
+	move(&c, id, "event=check", 422);
+	move(&c, id, "event=check&clearance=pending&clearance_on=2026-11-01",
+	    422);
+	snprintf(body, sizeof(body), "event=check&clearance=cleared"
+	    "&clearance_on=%s", today);
+	move(&c, id, body, 303);
+	move(&c, id, "event=activate", 422);
+	move(&c, id, "event=induct", 303);
+	move(&c, id, "event=train", 303);
+	move(&c, id, "event=activate", 303);
+	move(&c, id, "event=activate", 422);
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "person_id = %lld AND group_id = %lld AND position = "
+	    "'wellbeing_rep' AND to_on IS NULL", dennis, g), 1);
+	assert_int_equal(scalar("SELECT count(*) FROM recruit_events WHERE "
+	    "recruit_id = %lld", id), 6);
+	assert_int_equal(scalar("SELECT count(*) FROM audit WHERE action LIKE "
+	    "'recruit.%%' AND entity_id = %lld", id), 6);
+	/* The place is filled: no wellbeing rep vacancy now. */
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "Wellbeing rep: 4 of 4 filled");
+	reply_free(&r);
+
+	/* More places wanted open a vacancy; a count must be a number. */
+	snprintf(path, sizeof(path), "/groups/%lld/posts", g);
+	form_refused(&c, path, "position=wellbeing_rep&places=many", "places");
+	form_saved(&c, path, "position=wellbeing_rep&places=5");
+
+	/* Dennis shadows Harold, who is due to be transferred. */
+	snprintf(path, sizeof(path), "/people/%lld/expected-leaving",
+	    person_id("Harold"));
+	form_refused(&c, path, "expected_leave_on=2026-12-01", "expected_leave_reason");
+	snprintf(body, sizeof(body), "expected_leave_on=%s"
+	    "&expected_leave_reason=transfer", today);
+	form_saved(&c, path, body);
+	snprintf(path, sizeof(path), "/groups/%lld/shadowing/new", g);
+	snprintf(body, sizeof(body), "learner_id=%lld&mentor_id=%lld"
+	    "&from_on=%s", dennis, dennis, today);
+	form_refused(&c, path, body, "mentor_id");
+	snprintf(body, sizeof(body), "learner_id=%lld&mentor_id=%lld"
+	    "&from_on=%s", dennis, person_id("Harold"), today);
+	form_saved(&c, path, body);
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "Wellbeing rep: 4 of 5 filled");
+	assert_contains(r.body, "Harold (Wellbeing rep): Transfer on");
+	assert_contains(r.body, "Dennis shadows Harold");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/shadowing/%lld/end", scalar("SELECT id "
+	    "FROM shadowing WHERE learner_id = %lld", dennis));
+	post_expect(&c, path, "", 303, &r);
+	reply_free(&r);
+	post_expect(&c, path, "", 409, &r);
+	reply_free(&r);
+	client_free(&c);
+
+	/* The pipeline names people: staff only. */
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
+	refused_to("rep.fenwick", path);
+}
+
+static void
+supervision_notes_reach_only_supervisor_and_coordinator(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[64], body[200];
+	long long	 gary = person_id("Gary"), coordinator;
+
+	(void)state;
+	coordinator = scalar("SELECT id FROM accounts WHERE username = "
+	    "'coordinator.fenwick'");
+	as(&c, "coordinator.fenwick");
+	/* The demo's last supervision of Gary was 45 days ago. */
+	get_expect(&c, "/supervision/overdue", 200, &r);
+	assert_contains(r.body, "Gary");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/people/%lld/supervision/new", gary);
+	snprintf(body, sizeof(body), "held_on=2026-01-31&next_due_on=2026-01-30"
+	    "&supervisor_id=%lld", coordinator);
+	form_refused(&c, path, body, "next_due_on");
+	snprintf(body, sizeof(body), "held_on=2199-01-31&supervisor_id=%lld",
+	    coordinator);
+	form_refused(&c, path, body, "held_on");
+	snprintf(body, sizeof(body), "held_on=2026-01-31&notes=SECRET-NOTE-"
+	    "JAN&supervisor_id=%lld", coordinator);
+	form_saved(&c, path, body);
+	/* Monthly by default, clamped at the month end. */
+	assert_int_equal(scalar("SELECT count(*) FROM supervisions WHERE "
+	    "held_on = '2026-01-31' AND next_due_on = '2026-02-28'"), 1);
+	snprintf(body, sizeof(body), "held_on=%s&notes=SECRET-NOTE-NOW"
+	    "&supervisor_id=%lld", today, coordinator);
+	form_saved(&c, path, body);
+	snprintf(path, sizeof(path), "/people/%lld/supervision", gary);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "SECRET-NOTE-JAN");
+	assert_contains(r.body, "Finding the wing visits tiring");
+	reply_free(&r);
+	get_expect(&c, "/supervision/overdue", 200, &r);
+	assert_lacks(r.body, "Gary");
+	reply_free(&r);
+	client_free(&c);
+
+	/* Other staff: the page, but no notes, by HTML or JSON. */
+	as(&c, "admin.fenwick");
+	get_expect(&c, path, 200, &r);
+	assert_lacks(r.body, "SECRET-NOTE");
+	assert_lacks(r.body, "Finding the wing visits tiring");
+	assert_contains(r.body, "2026-01-31");
+	reply_free(&r);
+	c.json = 1;
+	get_expect(&c, path, 200, &r);
+	assert_lacks(r.body, "SECRET-NOTE");
+	assert_contains(r.body, "may_read_notes");
+	reply_free(&r);
+	client_free(&c);
+
+	/* The person supervised sees their dates, never the notes. */
+	as(&c, "gary");
+	get_expect(&c, path, 403, &r);
+	reply_free(&r);
+	get_expect(&c, "/account/supervision", 200, &r);
+	assert_contains(r.body, "2026-01-31");
+	assert_lacks(r.body, "SECRET-NOTE");
+	reply_free(&r);
+	c.json = 1;
+	get_expect(&c, "/account/supervision", 200, &r);
+	assert_lacks(r.body, "SECRET-NOTE");
+	reply_free(&r);
+	client_free(&c);
+
+	/* Another site's coordinator: nothing. */
+	refused_to("coordinator.westvale", path);
+}
+
+static void
+training_is_recorded_and_certified(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 body[200], path[64], *text;
+	long long	 course, session, harold = person_id("Harold"), id;
+
+	(void)state;
+	course = scalar("SELECT id FROM courses WHERE name = 'Governance'");
+	as(&c, "coordinator.fenwick");
+	get_expect(&c, "/sites/1/training", 200, &r);
+	assert_contains(r.body, "Accredited rep training");
+	assert_contains(r.body, "Mental-health awareness");
+	assert_contains(r.body, "Gary");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "course_id=%lld&held_on=2026-01-31"
+	    "&place=Chapel&trainer=Board+secretary", course);
+	session = submit_created(&c, "/sites/1/sessions/new", body,
+	    "/sessions/");
+	snprintf(path, sizeof(path), "/sessions/%lld/completions", session);
+	/* Another course than the session's, or someone at another site,
+	 * is refused. */
+	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
+	    "&completed_on=2026-01-31", harold, course + 1);
+	form_refused(&c, path, body, "course_id");
+	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
+	    "&completed_on=2199-01-31", harold, course);
+	form_refused(&c, path, body, "completed_on");
+	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
+	    "&completed_on=2026-01-31", person_id("Sam"), course);
+	form_refused(&c, path, body, "person_id");
+	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
+	    "&completed_on=2026-01-31&accreditation=Board+level+1"
+	    "&graduation=1", harold, course);
+	form_saved(&c, path, body);
+	id = scalar("SELECT id FROM completions WHERE session_id = %lld",
+	    session);
+	/* Governance renews after 36 months. */
+	assert_int_equal(scalar("SELECT count(*) FROM completions WHERE id = "
+	    "%lld AND renew_on = '2029-01-31' AND graduation = 1", id), 1);
+	snprintf(path, sizeof(path), "/completions/%lld/certificate.pdf", id);
+	get_expect(&c, path, 200, &r);
+	assert_string_equal(r.content_type, "application/pdf");
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Certificate of graduation");
+	assert_contains(text, "Harold");
+	assert_contains(text, "Governance");
+	assert_contains(text, "Board level 1");
+	free(text);
+	reply_free(&r);
+	client_free(&c);
+	refused_to("coordinator.westvale", path);
+}
+
+/* The bytes of a PNG's first chunk: what filetype_detect wants. */
+static const unsigned char png[] = {
+	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d,
+	0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01,
+	0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4, 0x89,
+};
+
+/* Claims as the signed-in user; returns the new claim's id, or 0 after
+ * checking a refusal's page holds want_error. */
+static long long
+claim(struct client *c, const char *amount, const char *filename,
+    const void *data, size_t len, long want, const char *want_error)
+{
+	char		 group[32];
+	const char	*fields[] = { "group_id", group, "kind", "travel",
+	    "description", "=HYPERLINK(\"http://x.example\",\"Bus\")",
+	    "amount", amount, "incurred_on", today, NULL };
+	struct reply	 r;
+	long long	 id = 0;
+
+	snprintf(group, sizeof(group), "%lld", rep_team());
+	http_get(c, "/expenses/new", &r);
+	reply_free(&r);
+	if (http_post_files(c, "/expenses/new", fields, "receipt", filename,
+	    data, len, &r) != want)
+		print_error("claim: %ld\n%.1200s\n", r.status, r.body);
+	assert_int_equal(r.status, want);
+	if (want == 303)
+		id = strtoll(r.location + strlen("/expenses/"), NULL, 10);
+	else
+		assert_contains(r.body, want_error);
+	reply_free(&r);
+	return id;
+}
+
+/* The first file in the workbook's zip as unzip reads it: malloc'd. */
+static char *
+xlsx_sheet(const struct reply *r)
+{
+	char	 path[400], cmd[512];
+	FILE	*f;
+	char	*out;
+	size_t	 n;
+
+	snprintf(path, sizeof(path), "%s/export.xlsx", srv.dir);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(r->body, 1, r->len, f), r->len);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' xl/worksheets/sheet1.xml",
+	    path);
+	assert_non_null(f = popen(cmd, "r"));
+	out = calloc(1, 1 << 20);
+	n = fread(out, 1, (1 << 20) - 1, f);
+	assert_int_equal(pclose(f), 0);
+	assert_true(n > 0);
+	return out;
+}
+
+static void
+expenses_go_from_claim_to_paid_and_export(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[64], *sheet;
+	long long	 id, before;
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	before = scalar("SELECT count(*) FROM expense_claims");
+	claim(&c, "12.505", "bus.png", png, sizeof(png), 422,
+	    "href=\"#amount\"");
+	claim(&c, "12.50", "bus.png", "<html>", 6, 422, "href=\"#receipt\"");
+	claim(&c, "0", NULL, NULL, 0, 422, "href=\"#amount\"");
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims"), before);
+	id = claim(&c, "12.50", "bus.png", png, sizeof(png), 303, NULL);
+	assert_int_equal(scalar("SELECT amount_pence FROM expense_claims "
+	    "WHERE id = %lld", id), 1250);
+	snprintf(path, sizeof(path), "/expenses/%lld/receipt", id);
+	get_expect(&c, path, 200, &r);
+	assert_string_equal(r.content_type, "image/png");
+	reply_free(&r);
+	get_expect(&c, "/expenses", 200, &r);
+	assert_contains(r.body, "£12.50");
+	reply_free(&r);
+	get_expect(&c, "/expenses.csv", 403, &r);
+	reply_free(&r);
+	client_free(&c);
+
+	/* Someone else's claim: not theirs to see, in a page or a list. */
+	as(&c, "member.forum");
+	snprintf(path, sizeof(path), "/expenses/%lld", id);
+	get_expect(&c, path, 403, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/expenses/%lld/receipt", id);
+	get_expect(&c, path, 403, &r);
+	reply_free(&r);
+	c.json = 1;
+	get_expect(&c, "/expenses", 200, &r);
+	assert_lacks(r.body, "HYPERLINK");
+	assert_lacks(r.body, "Lunch on the training day");
+	reply_free(&r);
+	client_free(&c);
+
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/expenses/%lld/paid", id);
+	post_expect(&c, path, "", 409, &r);	/* not approved yet */
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/expenses/%lld/decide", id);
+	form_refused(&c, path, "decision=rejected", "reason");
+	form_saved(&c, path, "decision=approved");
+	submit_expect(&c, path, "decision=rejected&reason=Late", 422, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/expenses/%lld/paid", id);
+	post_expect(&c, path, "", 303, &r);
+	reply_free(&r);
+	post_expect(&c, path, "", 409, &r);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "id = %lld AND state = 'paid' AND paid_on IS NOT NULL", id), 1);
+
+	get_expect(&c, "/expenses.csv", 200, &r);
+	assert_contains(r.body, "\"Claim\",\"Claimant\"");
+	assert_contains(r.body, "\"'=HYPERLINK(\"\"http://x.example\"\"");
+	assert_contains(r.body, "\"12.50\"");
+	assert_contains(r.body, "\"6.40\"");		/* the demo's approved */
+	assert_lacks(r.body, "\"=HYPERLINK");
+	assert_lacks(r.body, "Train to the regional council");	/* Westvale */
+	assert_lacks(r.body, "Lunch on the training day");	/* undecided */
+	reply_free(&r);
+
+	get_expect(&c, "/expenses.xlsx", 200, &r);
+	assert_true(r.len > 4 && memcmp(r.body, "PK", 2) == 0);
+	sheet = xlsx_sheet(&r);
+	assert_contains(sheet, "<c r=\"A1\"");
+	assert_contains(sheet, "<t>Claimant</t>");
+	assert_contains(sheet, "<v>12.5</v>");
+	assert_contains(sheet, "<t>=HYPERLINK(");
+	assert_contains(sheet, "x.example");
+	assert_lacks(sheet, "<f>");		/* text, never a formula */
+	assert_lacks(sheet, "Train to the regional council");
+	free(sheet);
+	reply_free(&r);
+	client_free(&c);
+
+	/* Nobody decides their own claim. */
+	as(&c, "coordinator.westvale");
+	id = scalar("SELECT e.id FROM expense_claims e JOIN accounts a ON "
+	    "a.id = e.claimant_id WHERE a.username = 'coordinator.westvale'");
+	snprintf(path, sizeof(path), "/expenses/%lld/decide", id);
+	submit_expect(&c, path, "decision=approved", 422, &r);
+	assert_contains(r.body, "Someone else must decide");
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+leaving_hands_on_and_thanks(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], body[200], *before, *text;
+	long long	 gary = person_id("Gary"), coordinator, meeting, g;
+
+	(void)state;
+	g = rep_team();
+	coordinator = scalar("SELECT id FROM accounts WHERE username = "
+	    "'coordinator.fenwick'");
+	meeting = scalar("SELECT min(m.id) FROM meetings m JOIN groups g ON "
+	    "g.id = m.group_id WHERE g.site_id = 1");
+	as(&c, "coordinator.fenwick");
+	/* Gary promised something at a meeting. */
+	snprintf(path, sizeof(path), "/meetings/%lld/action-points", meeting);
+	snprintf(body, sizeof(body), "text=Ask+about+the+wing+kettle"
+	    "&owner_id=%lld&due_on=%s", scalar("SELECT id FROM accounts "
+	    "WHERE username = 'gary'"), today);
+	form_saved(&c, path, body);
+	snprintf(path, sizeof(path), "/people/%lld/thank-you.pdf", gary);
+	get_expect(&c, path, 409, &r);
+	reply_free(&r);
+
+	/* Without someone to take his action, nothing changes. */
+	snprintf(path, sizeof(path), "/people/%lld/leave", gary);
+	before = db_fingerprint(srv.db);
+	snprintf(body, sizeof(body), "left_reason=release&left_on=%s", today);
+	form_refused(&c, path, body, "hand_actions_to");
+	assert_unchanged(before);
+	snprintf(body, sizeof(body), "left_reason=release&left_on=%s"
+	    "&hand_actions_to=%lld", today, coordinator);
+	form_saved(&c, path, body);
+	assert_int_equal(scalar("SELECT owner_id FROM actions WHERE text = "
+	    "'Ask about the wing kettle'"), coordinator);
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "person_id = %lld AND to_on IS NULL", gary), 0);
+	assert_int_equal(scalar("SELECT count(*) FROM shadowing WHERE "
+	    "mentor_id = %lld AND to_on IS NULL", gary), 0);
+	/* History stays: his role is there, ended. */
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "person_id = %lld AND to_on = '%s'", gary, today), 1);
+	assert_true(scalar("SELECT count(*) FROM supervisions WHERE "
+	    "person_id = %lld", gary) >= 1);
+	/* His place is vacant again. */
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline", g);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "Wellbeing rep: 3 of 5 filled, <strong class=\"govuk-tag govuk-tag--yellow\">2 vacant");
+	assert_lacks(r.body, "Gary (Wellbeing rep): Release");
+	reply_free(&r);
+
+	snprintf(path, sizeof(path), "/people/%lld/thank-you.pdf", gary);
+	get_expect(&c, path, 200, &r);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Dear Gary");
+	assert_contains(text, "Thank you");
+	assert_contains(text, "Wellbeing Rep Team");
+	assert_contains(text, "Fenwick coordinator");
+	free(text);
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(roundtable_cli(&srv, "check", NULL, NULL), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_pipeline_moves_step_by_step),
+		cmocka_unit_test(supervision_notes_reach_only_supervisor_and_coordinator),
+		cmocka_unit_test(training_is_recorded_and_certified),
+		cmocka_unit_test(expenses_go_from_claim_to_paid_and_export),
+		cmocka_unit_test(leaving_hands_on_and_thanks),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
