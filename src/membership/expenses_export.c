@@ -8,31 +8,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <xlsxwriter.h>
 
 #include "membership.h"
 #include "../db/db.h"
+#include "../render/xlsx.h"
 #include "../util/view.h"
 
-/* The columns, in order: heading and the row's key.  "amount" is the
- * pence column shown in pounds. */
-static const struct {
-	const char	*heading;
-	const char	*key;
-} columns[] = {
-	{ "Claim", "id" },
-	{ "Claimant", "claimant_name" },
-	{ "Group", "group_name" },
-	{ "Site", "site_name" },
-	{ "Kind", "kind" },
-	{ "Description", "description" },
-	{ "Amount (GBP)", "amount" },
-	{ "Date incurred", "incurred_on" },
-	{ "State", "state" },
-	{ "Decided on", "decided_on" },
-	{ "Paid on", "paid_on" },
+/* The columns of both exports, in order.  "amount" is the pence column
+ * shown in pounds (text in the CSV, a number in the workbook). */
+static const struct xlsx_column columns[] = {
+	{ "id", "Claim", 8, NULL },
+	{ "claimant_name", "Claimant", 24, NULL },
+	{ "group_name", "Group", 24, NULL },
+	{ "site_name", "Site", 24, NULL },
+	{ "kind", "Kind", 12, NULL },
+	{ "description", "Description", 40, NULL },
+	{ "amount", "Amount (GBP)", 12, "0.00" },
+	{ "incurred_on", "Date incurred", 12, NULL },
+	{ "state", "State", 10, NULL },
+	{ "decided_on", "Decided on", 12, NULL },
+	{ "paid_on", "Paid on", 12, NULL },
 };
 #define NCOLUMNS	(sizeof(columns) / sizeof(columns[0]))
 
@@ -66,7 +61,7 @@ expenses_csv(const json_t *rows, struct buf *out)
 
 	for (c = 0; c < NCOLUMNS; c++)
 		if ((c > 0 && buf_add(out, ",", 1) == -1) ||
-		    csv_cell(out, columns[c].heading) == -1)
+		    csv_cell(out, columns[c].header) == -1)
 			return -1;
 	if (buf_add(out, "\r\n", 2) == -1)
 		return -1;
@@ -83,89 +78,28 @@ expenses_csv(const json_t *rows, struct buf *out)
 	return 0;
 }
 
-/* Writes the sheet: headings in bold, then one row a claim. */
-static int
-xlsx_sheet(lxw_workbook *wb, const json_t *rows)
-{
-	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Expenses");
-	lxw_format	*bold = workbook_add_format(wb);
-	lxw_format	*money = workbook_add_format(wb);
-	const json_t	*row;
-	const char	*text;
-	char		 tmp[32];
-	size_t		 i, c;
-	lxw_error	 err = LXW_NO_ERROR;
-
-	if (ws == NULL || bold == NULL || money == NULL)
-		return -1;
-	format_set_bold(bold);
-	format_set_num_format(money, "0.00");
-	for (c = 0; c < NCOLUMNS && err == LXW_NO_ERROR; c++)
-		err = worksheet_write_string(ws, 0, (lxw_col_t)c,
-		    columns[c].heading, bold);
-	json_array_foreach(rows, i, row) {
-		for (c = 0; c < NCOLUMNS && err == LXW_NO_ERROR; c++) {
-			if (strcmp(columns[c].key, "amount") == 0) {
-				err = worksheet_write_number(ws,
-				    (lxw_row_t)(i + 1), (lxw_col_t)c,
-				    (double)view_int(row, "amount_pence") / 100,
-				    money);
-				continue;
-			}
-			cell_text(row, c, tmp, sizeof(tmp), &text);
-			err = worksheet_write_string(ws, (lxw_row_t)(i + 1),
-			    (lxw_col_t)c, text, NULL);
-		}
-	}
-	return err == LXW_NO_ERROR ? 0 : -1;
-}
-
-/* Reads the whole file at path into out: 0 or -1. */
-static int
-file_slurp(const char *path, struct buf *out)
-{
-	FILE	*f = fopen(path, "rb");
-	char	 chunk[8192];
-	size_t	 n;
-	int	 rc = 0;
-
-	if (f == NULL)
-		return -1;
-	while (rc == 0 && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		rc = buf_add(out, chunk, n);
-	if (ferror(f))
-		rc = -1;
-	fclose(f);
-	return rc;
-}
-
 int
 expenses_xlsx(const json_t *rows, struct buf *out)
 {
-	/* libxlsxwriter 1.1.4 writes only to a file: a private temporary
-	 * one, read back and removed. */
-	const char		*dir = getenv("TMPDIR");
-	lxw_workbook_options	 opt = { .constant_memory = LXW_TRUE };
-	lxw_workbook		*wb;
-	char			 path[512];
-	int			 fd, rc;
+	json_t		*pounds = json_array(), *copy;
+	const json_t	*row;
+	size_t		 i;
+	int		 rc;
 
-	snprintf(path, sizeof(path), "%s/roundtable-xlsx-XXXXXX",
-	    dir && *dir ? dir : "/tmp");
-	if ((fd = mkstemp(path)) == -1)
-		return -1;
-	close(fd);
-	opt.tmpdir = dir && *dir ? (char *)dir : NULL;
-	if ((wb = workbook_new_opt(path, &opt)) == NULL) {
-		unlink(path);
-		return -1;
+	/* The same columns as the CSV; amounts as numbers in pounds. */
+	json_array_foreach(rows, i, row) {
+		copy = json_copy((json_t *)row);
+		json_object_set_new(copy, "amount", json_real((double)view_int(
+		    row, "amount_pence") / 100));
+		json_array_append_new(pounds, copy);
 	}
-	rc = xlsx_sheet(wb, rows);
-	if (workbook_close(wb) != LXW_NO_ERROR)
-		rc = -1;
-	if (rc == 0)
-		rc = file_slurp(path, out);
-	unlink(path);
+	{
+		const struct xlsx_sheet s = { "Expenses", columns, NCOLUMNS,
+		    pounds };
+
+		rc = xlsx_write(out, &s, 1);
+	}
+	json_decref(pounds);
 	return rc;
 }
 

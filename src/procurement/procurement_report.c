@@ -217,38 +217,38 @@ void
 lot_report_xlsx(struct request *rq, struct response *rs)
 {
 	static const struct xlsx_column totals[] = {
-		{ "rank", "Rank", 6 }, { "bidder", "Bidder", 30 },
-		{ "total", "Weighted total", 14 },
-		{ "complete", "Every question agreed", 20 },
+		{ "rank", "Rank", 6, NULL }, { "bidder", "Bidder", 30, NULL },
+		{ "total", "Weighted total", 14, NULL },
+		{ "complete", "Every question agreed", 20, NULL },
 	};
 	static const struct xlsx_column scores[] = {
-		{ "position", "Question", 9 }, { "bidder", "Bidder", 30 },
-		{ "evaluator", "Evaluator", 24 }, { "kind", "Role", 20 },
-		{ "score", "Score", 7 }, { "justification", "Justification", 60 },
-		{ "submitted_at", "Submitted", 21 },
+		{ "position", "Question", 9, NULL }, { "bidder", "Bidder", 30, NULL },
+		{ "evaluator", "Evaluator", 24, NULL }, { "kind", "Role", 20, NULL },
+		{ "score", "Score", 7, NULL }, { "justification", "Justification", 60, NULL },
+		{ "submitted_at", "Submitted", 21, NULL },
 	};
 	static const struct xlsx_column agreed[] = {
-		{ "position", "Question", 9 }, { "bidder", "Bidder", 30 },
-		{ "score", "Consensus score", 15 },
-		{ "rationale", "Rationale", 60 },
-		{ "recorded_by_name", "Recorded by", 24 },
-		{ "recorded_at", "Recorded", 21 },
+		{ "position", "Question", 9, NULL }, { "bidder", "Bidder", 30, NULL },
+		{ "score", "Consensus score", 15, NULL },
+		{ "rationale", "Rationale", 60, NULL },
+		{ "recorded_by_name", "Recorded by", 24, NULL },
+		{ "recorded_at", "Recorded", 21, NULL },
 	};
 	static const struct xlsx_column declared[] = {
-		{ "declared_at", "Declared", 21 }, { "evaluator", "Evaluator", 24 },
-		{ "bidder", "Bidder", 30 }, { "conflict", "Conflict", 9 },
-		{ "details", "Details", 60 },
+		{ "declared_at", "Declared", 21, NULL }, { "evaluator", "Evaluator", 24, NULL },
+		{ "bidder", "Bidder", 30, NULL }, { "conflict", "Conflict", 9, NULL },
+		{ "details", "Details", 60, NULL },
 	};
 	static const struct xlsx_column changes[] = {
-		{ "changed_at", "Changed", 21 }, { "changed_by_name", "By", 24 },
-		{ "kind", "Kind", 11 }, { "position", "Question", 9 },
-		{ "bidder", "Bidder", 30 }, { "old_score", "From", 6 },
-		{ "new_score", "To", 6 }, { "reason", "Reason", 60 },
+		{ "changed_at", "Changed", 21, NULL }, { "changed_by_name", "By", 24, NULL },
+		{ "kind", "Kind", 11, NULL }, { "position", "Question", 9, NULL },
+		{ "bidder", "Bidder", 30, NULL }, { "old_score", "From", 6, NULL },
+		{ "new_score", "To", 6, NULL }, { "reason", "Reason", 60, NULL },
 	};
 	static const struct xlsx_column audit[] = {
-		{ "at", "When", 21 }, { "who", "Who", 24 },
-		{ "action", "What", 24 }, { "entity", "Record", 16 },
-		{ "entity_id", "Id", 8 }, { "detail", "Detail", 30 },
+		{ "at", "When", 21, NULL }, { "who", "Who", 24, NULL },
+		{ "action", "What", 24, NULL }, { "entity", "Record", 16, NULL },
+		{ "entity_id", "Id", 8, NULL }, { "detail", "Detail", 30, NULL },
 	};
 	json_t	*lot, *record, *individual = NULL, *consensus = NULL;
 

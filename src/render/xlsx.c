@@ -1,7 +1,9 @@
 /*
- * XLSX through libxlsxwriter.  It writes only to a named file, so the
- * workbook goes to a private temporary file that is read back and
- * removed at once.
+ * XLSX through libxlsxwriter.  Version 1.1.4 writes only to a named
+ * file, so the workbook goes to a private temporary file (in $TMPDIR, or
+ * /tmp) that is read back and removed at once.  Constant-memory mode
+ * writes each row as it goes, so a long export does not grow the heap;
+ * text is then stored inline in each sheet.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,40 +13,54 @@
 
 #include "xlsx.h"
 
-static void
-cell_write(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const json_t *v)
+static lxw_error
+cell_write(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const json_t *v,
+    lxw_format *number)
 {
 	if (json_is_integer(v))
-		worksheet_write_number(ws, row, col,
-		    (double)json_integer_value(v), NULL);
-	else if (json_is_real(v))
-		worksheet_write_number(ws, row, col, json_real_value(v), NULL);
-	else if (json_is_string(v))
-		worksheet_write_string(ws, row, col, json_string_value(v), NULL);
-	else if (json_is_boolean(v))
-		worksheet_write_string(ws, row, col, json_is_true(v) ? "yes" :
-		    "no", NULL);
+		return worksheet_write_number(ws, row, col,
+		    (double)json_integer_value(v), number);
+	if (json_is_real(v))
+		return worksheet_write_number(ws, row, col, json_real_value(v),
+		    number);
+	if (json_is_string(v))
+		return worksheet_write_string(ws, row, col, json_string_value(v),
+		    NULL);
+	if (json_is_boolean(v))
+		return worksheet_write_string(ws, row, col, json_is_true(v) ?
+		    "yes" : "no", NULL);
+	return LXW_NO_ERROR;
 }
 
-static void
+static int
 sheet_write(lxw_workbook *wb, lxw_format *bold, const struct xlsx_sheet *s)
 {
 	lxw_worksheet	*ws;
+	lxw_format	**numbers;
 	const json_t	*row;
 	size_t		 i, c;
+	lxw_error	 err = LXW_NO_ERROR;
 
-	if ((ws = workbook_add_worksheet(wb, s->name)) == NULL)
-		return;
-	for (c = 0; c < s->ncolumns; c++) {
+	if ((ws = workbook_add_worksheet(wb, s->name)) == NULL ||
+	    (numbers = calloc(s->ncolumns + 1, sizeof(*numbers))) == NULL)
+		return -1;
+	for (c = 0; c < s->ncolumns && err == LXW_NO_ERROR; c++) {
+		/* One format per column, made once: not one per cell. */
+		if (s->columns[c].number_format != NULL &&
+		    (numbers[c] = workbook_add_format(wb)) != NULL)
+			format_set_num_format(numbers[c],
+			    s->columns[c].number_format);
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
 		    s->columns[c].width, NULL);
-		worksheet_write_string(ws, 0, (lxw_col_t)c, s->columns[c].header,
-		    bold);
+		err = worksheet_write_string(ws, 0, (lxw_col_t)c,
+		    s->columns[c].header, bold);
 	}
 	json_array_foreach(s->rows, i, row)
-		for (c = 0; c < s->ncolumns; c++)
-			cell_write(ws, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			    json_object_get(row, s->columns[c].key));
+		for (c = 0; c < s->ncolumns && err == LXW_NO_ERROR; c++)
+			err = cell_write(ws, (lxw_row_t)(i + 1), (lxw_col_t)c,
+			    json_object_get(row, s->columns[c].key), numbers[c]);
+	free(numbers);
+	return err == LXW_NO_ERROR ? 0 : -1;
 }
 
 /* Appends the file at path to out.  0 or -1. */
@@ -69,24 +85,33 @@ file_slurp(const char *path, struct buf *out)
 int
 xlsx_write(struct buf *out, const struct xlsx_sheet *sheets, size_t n)
 {
-	char		 path[] = "/tmp/roundtable-xlsx-XXXXXX";
-	lxw_workbook	*wb;
-	lxw_format	*bold;
-	size_t		 i;
-	int		 fd, rc;
+	const char		*dir = getenv("TMPDIR");
+	lxw_workbook_options	 opt = { .constant_memory = LXW_TRUE };
+	lxw_workbook		*wb;
+	lxw_format		*bold;
+	char			 path[512];
+	size_t			 i;
+	int			 fd, rc = 0;
 
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	snprintf(path, sizeof(path), "%s/roundtable-xlsx-XXXXXX", dir);
 	if ((fd = mkstemp(path)) == -1)
 		return -1;
 	close(fd);
-	if ((wb = workbook_new(path)) == NULL) {
+	opt.tmpdir = (char *)dir;
+	if ((wb = workbook_new_opt(path, &opt)) == NULL) {
 		unlink(path);
 		return -1;
 	}
 	if ((bold = workbook_add_format(wb)) != NULL)
 		format_set_bold(bold);
-	for (i = 0; i < n; i++)
-		sheet_write(wb, bold, &sheets[i]);
-	rc = workbook_close(wb) == LXW_NO_ERROR ? file_slurp(path, out) : -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = sheet_write(wb, bold, &sheets[i]);
+	if (workbook_close(wb) != LXW_NO_ERROR)
+		rc = -1;
+	if (rc == 0)
+		rc = file_slurp(path, out);
 	unlink(path);
 	return rc;
 }

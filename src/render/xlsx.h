@@ -19,6 +19,7 @@ struct xlsx_column {
 	const char	*key;		/* the row's key */
 	const char	*header;	/* the header cell */
 	double		 width;		/* in characters */
+	const char	*number_format;	/* "0.00" for money, or NULL */
 };
 
 struct xlsx_sheet {
