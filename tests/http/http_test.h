@@ -14,6 +14,30 @@
 
 #include "http/harness.h"
 
+/*
+ * The one server each test binary starts in its group set-up, and the
+ * group tear-down that stops it (failing the group if the server does
+ * not exit cleanly, which is how a leak at shutdown is caught).  A
+ * binary whose demo accounts share one password defines PW before
+ * including this, and signs them in with as().
+ */
+static struct server srv;
+
+static inline int
+server_teardown(void **state)
+{
+	(void)state;
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+#ifdef PW
+static inline void
+as(struct client *c, const char *user)
+{
+	assert_int_equal(client_as(c, &srv, user, PW), 0);
+}
+#endif
+
 /* Asserts that haystack contains needle, printing both if not. */
 #define assert_contains(haystack, needle) do {				\
 	if (strstr((haystack), (needle)) == NULL) {			\

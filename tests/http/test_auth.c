@@ -6,8 +6,6 @@
 
 #include "http_test.h"
 
-static struct server srv;
-
 static int
 setup(void **state)
 {

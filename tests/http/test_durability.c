@@ -13,7 +13,6 @@
 
 #define KILL_ROUNDS	3
 
-static struct server srv;
 static char token[64];
 
 static int
@@ -39,13 +38,6 @@ setup(void **state)
 	reply_free(&r);
 	client_free(&c);
 	return p ? 0 : -1;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
 }
 
 static void
@@ -162,5 +154,5 @@ main(void)
 		cmocka_unit_test(sigkill_loses_no_acknowledged_write),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }

@@ -11,10 +11,10 @@
 #include <sqlite3.h>
 #include <time.h>
 
+#define PW		"election-test-pw"
 #include "http_test.h"
 #include "util/date.h"
 
-#define PW		"election-test-pw"
 #define RACERS		8	/* parallel votes from one voter */
 
 static struct server	 srv;
@@ -50,19 +50,6 @@ setup(void **state)
 	    "--password-stdin", PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static void
-as(struct client *c, const char *user)
-{
-	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 static long long
@@ -850,5 +837,5 @@ main(void)
 		cmocka_unit_test(seats_rotate_per_board_meeting),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }

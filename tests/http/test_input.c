@@ -4,7 +4,6 @@
  */
 #include "http_test.h"
 
-static struct server srv;
 static struct client c;
 static char *before;
 

@@ -9,17 +9,15 @@
 #include <time.h>
 #include <unistd.h>
 
+#define PW		"meeting-test-pw"
 #include "http_test.h"
 #include "limits.h"
 #include "papers.h"
 #include "util/date.h"
 
-#define PW		"meeting-test-pw"
 #define UPLOAD_MAX	262144	/* room for the papers the archive draws */
 #define TEXT_OF(n)	#n
 #define NUMBER_TEXT(n)	TEXT_OF(n)
-
-static struct server srv;
 
 static int
 setup(void **state)
@@ -41,19 +39,6 @@ setup(void **state)
 	if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static void
-as(struct client *c, const char *user)
-{
-	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 static long long
@@ -671,5 +656,5 @@ main(void)
 		cmocka_unit_test(the_archive_stays_within_page_max),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }

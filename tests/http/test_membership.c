@@ -10,12 +10,9 @@
 #include <jansson.h>
 #include <time.h>
 
+#define PW	"membership-test-pw"
 #include "http_test.h"
 #include "util/date.h"
-
-#define PW	"membership-test-pw"
-
-static struct server srv;
 
 static char	 today[DATE_CHARS + 1];
 
@@ -65,19 +62,6 @@ setup(void **state)
 	if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static void
-as(struct client *c, const char *user)
-{
-	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 static void
@@ -610,5 +594,5 @@ main(void)
 		cmocka_unit_test(leaving_hands_on_and_thanks),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }

@@ -8,7 +8,6 @@
 #define XSS	"<script>alert(1)</script>"
 #define XSS_URL	"%3Cscript%3Ealert(1)%3C%2Fscript%3E"
 
-static struct server srv;
 static struct client admin;
 
 static int

@@ -11,14 +11,13 @@
 #include <jansson.h>
 #include <unistd.h>
 
+#define PW	"procurement-test-pw"
 #include "http_test.h"
 
-#define PW	"procurement-test-pw"
 /* Justifications that must not be seen before the seal opens. */
 #define SECRET_SUBMITTED "Zebra-justification-submitted"
 #define SECRET_DRAFT	"Zebra-justification-draft"
 
-static struct server srv;
 static long long lot, q1, q2, bid_a, bid_b;
 
 static int
@@ -38,19 +37,6 @@ setup(void **state)
 	    "site:1 --password-stdin", PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static void
-as(struct client *c, const char *user)
-{
-	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 static long long
@@ -592,5 +578,5 @@ main(void)
 		cmocka_unit_test(other_sites_and_roles_are_refused),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }

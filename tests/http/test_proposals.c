@@ -6,12 +6,9 @@
  */
 #include <jansson.h>
 
+#define PW	"proposal-test-pw"
 #include "http_test.h"
 #include "util/date.h"
-
-#define PW	"proposal-test-pw"
-
-static struct server srv;
 
 static int
 setup(void **state)
@@ -25,19 +22,6 @@ setup(void **state)
 	if (server_passwords(&srv, users, PW) == -1)
 		return -1;
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static void
-as(struct client *c, const char *user)
-{
-	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 /* Drafts a proposal in group 1 and returns its id. */
@@ -346,5 +330,5 @@ main(void)
 		cmocka_unit_test(overdue_items_are_listed_with_their_level),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }

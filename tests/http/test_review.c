@@ -2,11 +2,8 @@
  * Regression tests for the access and integrity defects a review found:
  * each is a request that once did something it must not.
  */
-#include "http_test.h"
-
 #define PW	"review-test-password"
-
-static struct server srv;
+#include "http_test.h"
 
 static int
 setup(void **state)
@@ -24,19 +21,6 @@ setup(void **state)
 	    "group:1 --password-stdin", PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static void
-as(struct client *c, const char *user)
-{
-	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 static void
@@ -193,5 +177,5 @@ main(void)
 		cmocka_unit_test(approved_agendas_do_not_change),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }

@@ -10,8 +10,6 @@
 
 #define PASSWORD	"route-walk-password"
 
-static struct server srv;
-
 /* Ids of things at the account's own site and at another one. */
 struct fixture {
 	const char	*prefix;	/* pattern prefix, "/sites/" */
@@ -159,13 +157,6 @@ setup(void **state)
 			return -1;
 	}
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
 }
 
 /* The route's path with its {id} filled for own or other site. */
@@ -418,5 +409,5 @@ main(void)
 		cmocka_unit_test(undeclared_paths_are_not_found),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }

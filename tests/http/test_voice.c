@@ -5,11 +5,8 @@
  */
 #include <jansson.h>
 
-#include "http_test.h"
-
 #define PW	"voice-test-password"
-
-static struct server srv;
+#include "http_test.h"
 
 static int
 setup(void **state)
@@ -30,19 +27,6 @@ setup(void **state)
 	    PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static void
-as(struct client *c, const char *user)
-{
-	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 /* A valid log's form body, with extra fields appended. */
@@ -559,5 +543,5 @@ main(void)
 		cmocka_unit_test(new_arrivals_follow_the_plan),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }
