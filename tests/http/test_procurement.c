@@ -228,6 +228,12 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 
 	(void)state;
 	as(&c, "commissioner");
+	/* Guidance, and the way to claim expenses for panel days. */
+	assert_int_equal(get(&c, "/lots/%lld/evaluate", lot, &r), 200);
+	assert_contains(r.body, "Before you see any bid");
+	assert_contains(r.body, "href=\"/expenses/new\"");
+	reply_free(&r);
+	get_expect(&c, "/expenses/new", 0, 200);
 	get_expect(&c, "/bids/%lld/document", bid_a, 403);
 	get_expect(&c, "/questions/%lld/scores", q1, 409);
 	/* A connection needs details, and every bidder needs an answer. */
