@@ -178,6 +178,22 @@ question_line(json_t *record, int64_t question_id)
 	return NULL;
 }
 
+/* The form's values for a first showing: what was agreed, if anything. */
+static void
+values_from_consensus(json_t *question)
+{
+	json_t	*line, *agreed;
+	size_t	 i;
+
+	json_array_foreach(json_object_get(question, "bid_lines"), i, line) {
+		agreed = json_object_get(line, "consensus");
+		json_object_set_new(line, "score_value", json_is_object(agreed) ?
+		    json_integer(view_int(agreed, "score")) : json_string(""));
+		json_object_set_new(line, "rationale_value", json_string(
+		    view_str(agreed, "rationale")));
+	}
+}
+
 static void
 consensus_show(struct response *rs, int status, json_t *record,
     json_t *question, json_t *errors)
@@ -228,9 +244,12 @@ consensus_read_save(struct request *rq, json_t *question, int64_t max,
 			    view_int(question, "question_id"), bid,
 			    json_integer_value(score), json_string_value(text),
 			    json_string_value(reason), now);
-		json_decref(score);
-		json_decref(text);
-		json_decref(reason);
+		/* Kept on the line, so a form shown again holds what was
+		 * typed. */
+		json_object_set_new(line, "score_value", json_is_null(score) ?
+		    json_string("") : score);
+		json_object_set_new(line, "rationale_value", text);
+		json_object_set_new(line, "reason_value", reason);
 		if (rc != DB_OK)
 			break;
 	}
@@ -260,6 +279,7 @@ consensus_page(struct request *rq, struct response *rs)
 	}
 	(void)consensus_meeting_load(rq->db, view_int(lot, "id"), &meeting);
 	if (rq->method == HTTP_GET) {
+		values_from_consensus(question);
 		consensus_show(rs, 200, record, question, NULL);
 		record = NULL;
 	} else if (view_int(question, "sealed"))

@@ -500,6 +500,7 @@ consensus_and_weighted_totals(void **state)
 	    "&rationale_%lld=Agreed", bid_a, bid_a, bid_b, bid_b);
 	submit_expect(&c, path, body, 422, &r);
 	assert_contains(r.body, "#rationale_");
+	assert_contains(r.body, "rows=\"3\">Agreed</textarea>");	/* kept */
 	reply_free(&r);
 	snprintf(body, sizeof(body), "score_%lld=4&rationale_%lld=Clear+plan&"
 	    "score_%lld=3&rationale_%lld=Thin+cover", bid_a, bid_a, bid_b, bid_b);
