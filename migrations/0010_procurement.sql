@@ -102,7 +102,10 @@ CREATE TABLE scores (
 	score		INTEGER,
 	justification	TEXT NOT NULL DEFAULT '',
 	submitted_at	TEXT,
-	UNIQUE (panel_member_id, question_id, bid_id)
+	UNIQUE (panel_member_id, question_id, bid_id),
+	-- A submitted score has a score and says why.
+	CHECK (submitted_at IS NULL OR (score IS NOT NULL
+	    AND justification != ''))
 );
 CREATE INDEX scores_question ON scores(question_id);
 

@@ -24,7 +24,7 @@ lot_overseen(struct request *rq, struct response *rs, int64_t lot_id)
 		response_error(rs, 404, "Page not found.");
 		return NULL;
 	}
-	if (!lot_overseen_by(&rq->who, lot)) {
+	if (!lot_overseen_by(rq->db, &rq->who, lot)) {
 		response_error(rs, 403, "Only the lot's moderator and staff can "
 		    "open this page.");
 		json_decref(lot);
@@ -38,17 +38,19 @@ lots_show(struct request *rq, struct response *rs)
 {
 	json_t	*lot, *record;
 	int64_t	 member;
+	int	 oversees;
 
 	if (lot_load(rq->db, rq->ids[0], &lot) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
+	oversees = lot_overseen_by(rq->db, &rq->who, lot);
 	/* An evaluator on the panel has their own page for the lot. */
-	if (!lot_overseen_by(&rq->who, lot) && panel_member_of(rq->db,
-	    rq->ids[0], rq->who.account_id, &member) > 0)
+	if (!oversees && panel_member_of(rq->db, rq->ids[0],
+	    rq->who.account_id, &member) > 0)
 		response_redirect(rs, "/lots/%lld/evaluate",
 		    (long long)rq->ids[0]);
-	else if (!lot_overseen_by(&rq->who, lot))
+	else if (!oversees)
 		response_error(rs, 403, "Only the lot's moderator and staff can "
 		    "open this page.");
 	else if ((record = lot_record(rq->db, rq->ids[0])) == NULL)
@@ -83,7 +85,7 @@ replace_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if (rc == DB_OK)
 		*location = location_of("/lots/%lld#panel", rc_ctx->lot_id);
 	return form_constraint(rc, errors, "account_id", "Choose a reserve "
-	    "who is not already on this panel");
+	    "who is not already on this panel and does not moderate it");
 }
 
 void

@@ -338,12 +338,12 @@ score_change_page(struct request *rq, struct response *rs)
 {
 	json_t			*score, *initial;
 	struct change_ctx	 cc;
-	char			 back[64], caption[200];
+	char			 back[64], *caption = NULL;
 	struct form_page	 fp = {
 		.title = "Change a submitted score", .submit = "Change it",
 		.fields = score_change_fields,
 		.nfields = score_change_fields_count, .save = change_store,
-		.ctx = &cc, .back = back, .caption = caption,
+		.ctx = &cc, .back = back,
 	};
 
 	if (score_load(rq->db, rq->ids[0], &score) <= 0) {
@@ -362,9 +362,11 @@ score_change_page(struct request *rq, struct response *rs)
 		cc.max = view_int(score, "scale_max");
 		snprintf(back, sizeof(back), "/questions/%lld/scores",
 		    (long long)view_int(score, "question_id"));
-		snprintf(caption, sizeof(caption), "Question %lld, %s",
+		if (asprintf(&caption, "Question %lld, %s",
 		    (long long)view_int(score, "position"),
-		    view_str(score, "bidder"));
+		    view_str(score, "bidder")) == -1)
+			caption = NULL;
+		fp.caption = caption;
 		initial = json_pack("{s:I, s:O}", "score", (json_int_t)
 		    view_int(score, "score"), "justification",
 		    json_object_get(score, "justification"));
@@ -374,6 +376,7 @@ score_change_page(struct request *rq, struct response *rs)
 		form_page_run(rq, rs, &fp);
 		json_decref(initial);
 	}
+	free(caption);
 	json_decref(score);
 }
 
@@ -388,9 +391,10 @@ bid_document_get(struct request *rq, struct response *rs)
 	if (bid_load(rq->db, rq->ids[0], &bid) <= 0 ||
 	    lot_load(rq->db, view_int(bid, "lot_id"), &lot) <= 0)
 		rc = 0;
-	else if (!lot_overseen_by(&rq->who, lot) && (panel_member_of(rq->db,
-	    view_int(lot, "id"), rq->who.account_id, &member) <= 0 ||
-	    !declarations_clear(rq->db, member, view_int(lot, "id")))) {
+	else if (!lot_overseen_by(rq->db, &rq->who, lot) &&
+	    (panel_member_of(rq->db, view_int(lot, "id"), rq->who.account_id,
+	    &member) <= 0 || !declarations_clear(rq->db, member,
+	    view_int(lot, "id")))) {
 		/* Checked at every opening: a conflict declared since the
 		 * last one closes the bid at once. */
 		response_error(rs, 403, "Only panel members who have declared "

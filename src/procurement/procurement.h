@@ -162,8 +162,11 @@ int	member_scores(struct db *, int64_t member, int64_t question_id);
 /* [{value, label}] of the lot's active panel members. */
 json_t	*panel_options(struct db *, int64_t lot_id);
 /* May the principal oversee the lot: its moderator, or staff covering
- * its site?  lot is a loaded lot row. */
-int	lot_overseen_by(const struct principal *, const json_t *lot);
+ * its site, and never someone removed from its panel (a conflict of
+ * interest shuts every door, whatever else they hold)?  lot is a loaded
+ * lot row. */
+int	lot_overseen_by(struct db *, const struct principal *,
+	    const json_t *lot);
 
 /*
  * Everything known about a lot as one view, with the seal applied: the

@@ -183,11 +183,15 @@ void
 bid_error(json_t *errors, const char *name, int64_t bid, const char *bidder,
     const char *message)
 {
-	char	 field[64], msg[320];
+	char	 field[64], *msg;
 
 	snprintf(field, sizeof(field), "%s_%lld", name, (long long)bid);
-	snprintf(msg, sizeof(msg), "%s: %s", bidder, message);
-	form_error(errors, field, msg);
+	/* Never cut to a buffer: a bidder's name may be long and in any
+	 * script. */
+	if (asprintf(&msg, "%s: %s", bidder, message) == -1)
+		msg = NULL;
+	form_error(errors, field, msg ? msg : message);
+	free(msg);
 }
 
 /* The value of name_BID, or "" when absent. */

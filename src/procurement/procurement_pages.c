@@ -296,7 +296,7 @@ panel_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if (rc == DB_OK)
 		*location = location_of("/lots/%lld#panel", rq->ids[0]);
 	return form_constraint(rc, errors, "account_id",
-	    "They are already on this lot's panel");
+	    "They are already on this lot's panel, or moderate it");
 }
 
 static json_t *

@@ -20,46 +20,38 @@ static void
 report_question(struct pdf *pdf, const json_t *q)
 {
 	const json_t	*line, *s, *agreed;
-	char		 text[JUSTIFICATION_MAX_CHARS * 4 + 200], label[400];
+	char		 heading[64];
 	size_t		 i, k;
 
-	snprintf(text, sizeof(text), "Question %lld (weight %lld)",
+	snprintf(heading, sizeof(heading), "Question %lld (weight %lld)",
 	    (long long)view_int(q, "position"), (long long)view_int(q, "weight"));
-	pdf_heading(pdf, text, 2);
+	pdf_heading(pdf, heading, 2);
 	pdf_paragraph(pdf, view_str(q, "text"));
 	if (view_int(q, "sealed")) {
-		snprintf(text, sizeof(text), "Sealed: %lld of %lld scores "
-		    "submitted. Individual scores are shown once every "
-		    "evaluator has submitted theirs.",
-		    (long long)view_int(q, "submitted"),
+		pdf_paragraphf(pdf, "Sealed: %lld of %lld scores submitted. "
+		    "Individual scores are shown once every evaluator has "
+		    "submitted theirs.", (long long)view_int(q, "submitted"),
 		    (long long)(view_int(q, "assigned") * view_int(q, "bids")));
-		pdf_paragraph(pdf, text);
 		return;
 	}
 	json_array_foreach(json_object_get(q, "bid_lines"), i, line) {
 		pdf_pair(pdf, "Bidder", view_str(line, "bidder"));
-		json_array_foreach(json_object_get(line, "scores"), k, s) {
-			snprintf(label, sizeof(label), "%s", view_str(s,
-			    "evaluator"));
-			snprintf(text, sizeof(text), "%lld: %s",
+		json_array_foreach(json_object_get(line, "scores"), k, s)
+			pdf_pairf(pdf, view_str(s, "evaluator"), "%lld: %s",
 			    (long long)view_int(s, "score"),
 			    view_str(s, "justification"));
-			pdf_pair(pdf, label, text);
-		}
-		snprintf(text, sizeof(text), "%lld to %lld%s",
+		pdf_pairf(pdf, "Spread", "%lld to %lld%s",
 		    (long long)view_int(line, "min"),
 		    (long long)view_int(line, "max"),
 		    json_is_true(json_object_get(line, "wide")) ?
 		    " (wide disagreement)" : "");
-		pdf_pair(pdf, "Spread", text);
 		agreed = json_object_get(line, "consensus");
 		if (json_is_object(agreed))
-			snprintf(text, sizeof(text), "%lld: %s",
+			pdf_pairf(pdf, "Consensus", "%lld: %s",
 			    (long long)view_int(agreed, "score"),
 			    view_str(agreed, "rationale"));
 		else
-			snprintf(text, sizeof(text), "Not yet agreed");
-		pdf_pair(pdf, "Consensus", text);
+			pdf_pair(pdf, "Consensus", "Not yet agreed");
 		pdf_rule(pdf);
 	}
 }
@@ -69,54 +61,46 @@ static void
 report_lists(struct pdf *pdf, const json_t *r)
 {
 	const json_t	*row;
-	char		 text[NOTE_MAX_CHARS * 8 + 400];
 	size_t		 i;
 
 	pdf_heading(pdf, "Panel", 1);
-	json_array_foreach(json_object_get(r, "panel"), i, row) {
-		snprintf(text, sizeof(text), "%s, added %s, questions %s%s%s",
-		    view_str(row, "kind"), view_str(row, "added_on"),
+	json_array_foreach(json_object_get(r, "panel"), i, row)
+		pdf_pairf(pdf, view_str(row, "name"), "%s, added %s, questions "
+		    "%s%s%s", view_str(row, "kind"), view_str(row, "added_on"),
 		    view_str(row, "questions"), strcmp(view_str(row, "state"),
 		    "removed") == 0 ? ". Removed: " : "",
 		    view_str(row, "removed_reason"));
-		pdf_pair(pdf, view_str(row, "name"), text);
-	}
 	pdf_heading(pdf, "Declarations of interest", 1);
-	json_array_foreach(json_object_get(r, "declarations"), i, row) {
-		snprintf(text, sizeof(text), "%s, %s: %s%s%s",
+	json_array_foreach(json_object_get(r, "declarations"), i, row)
+		pdf_pairf(pdf, view_str(row, "evaluator"), "%s, %s: %s%s%s",
 		    view_str(row, "declared_at"), view_str(row, "bidder"),
 		    view_int(row, "conflict") ? "conflict declared" :
 		    "no connection", view_int(row, "conflict") ? ". " : "",
 		    view_str(row, "details"));
-		pdf_pair(pdf, view_str(row, "evaluator"), text);
-	}
 	pdf_heading(pdf, "Changes to scores", 1);
 	if (json_array_size(json_object_get(r, "changes")) == 0)
 		pdf_paragraph(pdf, "None.");
-	json_array_foreach(json_object_get(r, "changes"), i, row) {
-		snprintf(text, sizeof(text), "%s, %s score, question %lld, %s: "
-		    "%lld to %lld. Reason: %s", view_str(row, "changed_at"),
-		    view_str(row, "kind"), (long long)view_int(row, "position"),
-		    view_str(row, "bidder"), (long long)view_int(row,
-		    "old_score"), (long long)view_int(row, "new_score"),
+	json_array_foreach(json_object_get(r, "changes"), i, row)
+		pdf_pairf(pdf, view_str(row, "changed_by_name"), "%s, %s score, "
+		    "question %lld, %s: %lld to %lld. Reason: %s",
+		    view_str(row, "changed_at"), view_str(row, "kind"),
+		    (long long)view_int(row, "position"), view_str(row,
+		    "bidder"), (long long)view_int(row, "old_score"),
+		    (long long)view_int(row, "new_score"),
 		    view_str(row, "reason"));
-		pdf_pair(pdf, view_str(row, "changed_by_name"), text);
-	}
 	pdf_heading(pdf, "Audit trail", 1);
-	json_array_foreach(json_object_get(r, "audit"), i, row) {
-		snprintf(text, sizeof(text), "%s %s %s %lld %s",
-		    view_str(row, "at"), view_str(row, "who"),
-		    view_str(row, "action"), (long long)view_int(row,
-		    "entity_id"), view_str(row, "detail"));
-		pdf_paragraph(pdf, text);
-	}
+	json_array_foreach(json_object_get(r, "audit"), i, row)
+		pdf_paragraphf(pdf, "%s %s %s %lld %s", view_str(row, "at"),
+		    view_str(row, "who"), view_str(row, "action"),
+		    (long long)view_int(row, "entity_id"),
+		    view_str(row, "detail"));
 }
 
 static int
 report_draw(struct buf *out, const json_t *r)
 {
 	const json_t	*lot = json_object_get(r, "lot"), *row, *meeting;
-	char		 text[TEXT_MAX_CHARS * 4 + 200];
+	char		 text[24];
 	struct pdf	*pdf;
 	size_t		 i;
 
@@ -127,11 +111,10 @@ report_draw(struct buf *out, const json_t *r)
 	pdf_pair(pdf, "Moderator", view_str(lot, "moderator_name"));
 	meeting = json_object_get(r, "meeting");
 	if (json_is_object(meeting)) {
-		snprintf(text, sizeof(text), "%s. Present: %s%s%s",
+		pdf_pairf(pdf, "Consensus meeting", "%s. Present: %s%s%s",
 		    view_str(meeting, "held_on"), view_str(meeting, "present"),
 		    *view_str(meeting, "others_present") ? "; " : "",
 		    view_str(meeting, "others_present"));
-		pdf_pair(pdf, "Consensus meeting", text);
 	}
 	pdf_heading(pdf, "Scoring scale", 2);
 	json_array_foreach(json_object_get(r, "descriptors"), i, row) {
@@ -144,10 +127,9 @@ report_draw(struct buf *out, const json_t *r)
 	    "scale and multiplied by its question's weight; the total is "
 	    "rounded once, to two decimal places, half away from zero.");
 	json_array_foreach(json_object_get(r, "totals"), i, row) {
-		snprintf(text, sizeof(text), "%s%s", view_str(row, "total"),
-		    json_is_true(json_object_get(row, "complete")) ? "" :
-		    " (not every question agreed yet)");
-		pdf_pair(pdf, view_str(row, "bidder"), text);
+		pdf_pairf(pdf, view_str(row, "bidder"), "%s%s", view_str(row,
+		    "total"), json_is_true(json_object_get(row, "complete")) ?
+		    "" : " (not every question agreed yet)");
 	}
 	pdf_page_break(pdf);
 	pdf_heading(pdf, "Scores by question", 1);

@@ -91,9 +91,11 @@ static const char *sql_bid_document =
     "document_size = ? WHERE id = ?";
 static const char *sql_bid_data =
     "SELECT document_mime, document_ext, document FROM bids WHERE id = ?";
+/* The moderator oversees the panel and never sits on it. */
 static const char *sql_panel_add =
     "INSERT INTO panel_members (lot_id, account_id, kind, added_on) "
-    "VALUES (?, ?, ?, ?)";
+    "SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM lots "
+    "WHERE id = ?1 AND moderator_id = ?2)";
 static const char *sql_panel_question =
     "INSERT INTO panel_questions (panel_member_id, question_id) "
     "SELECT ?1, id FROM lot_questions WHERE id = ?2 AND lot_id = "
@@ -162,6 +164,9 @@ static const char *sql_needing =
     "JOIN panel_members m ON m.lot_id = l.id AND m.state = 'removed' "
     "AND m.replaced_by IS NULL WHERE l.moderator_id = ? GROUP BY l.id "
     "ORDER BY l.id";
+static const char *sql_removed_from =
+    "SELECT count(*) FROM panel_members WHERE lot_id = ? AND account_id = ? "
+    "AND state = 'removed'";
 static const char *sql_member_scores =
     "SELECT count(*) FROM panel_questions WHERE panel_member_id = ? "
     "AND question_id = ?";
@@ -356,6 +361,8 @@ panel_add(struct db *db, int64_t actor, int64_t lot_id, int64_t account,
 	if ((rc = db_exec(db, sql_panel_add, "iitt", lot_id, account, kind,
 	    today)) != DB_OK)
 		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;
 	*id = db_last_id(db);
 	json_array_foreach(question_ids, i, q)
 		if ((rc = db_exec(db, sql_panel_question, "ii", *id,
@@ -428,10 +435,16 @@ panel_options(struct db *db, int64_t lot_id)
 }
 
 int
-lot_overseen_by(const struct principal *who, const json_t *lot)
+lot_overseen_by(struct db *db, const struct principal *who, const json_t *lot)
 {
-	return who->account_id == view_int(lot, "moderator_id") ||
-	    access_covers(who, ROLES_STAFF, view_int(lot, "site_id"), 0);
+	int64_t	 removed = 1;
+
+	if (who->account_id != view_int(lot, "moderator_id") &&
+	    !access_covers(who, ROLES_STAFF, view_int(lot, "site_id"), 0))
+		return 0;
+	/* Unreadable counts as removed: deny by default. */
+	return db_int(db, &removed, sql_removed_from, "ii", view_int(lot, "id"),
+	    who->account_id) > 0 && removed == 0;
 }
 
 int

@@ -160,7 +160,8 @@ static const char *sql_replace_add =
     "SELECT m.lot_id, r.account_id, r.kind, ?3 FROM panel_members m "
     "JOIN lots l ON l.id = m.lot_id JOIN reserves r ON r.procurement_id = "
     "l.procurement_id AND r.account_id = ?2 WHERE m.id = ?1 "
-    "AND m.state = 'removed' AND m.replaced_by IS NULL";
+    "AND m.state = 'removed' AND m.replaced_by IS NULL "
+    "AND l.moderator_id != ?2";
 static const char *sql_replace_questions =
     "INSERT INTO panel_questions (panel_member_id, question_id) "
     "SELECT ?2, question_id FROM panel_questions WHERE panel_member_id = ?1";

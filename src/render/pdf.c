@@ -8,6 +8,7 @@
  * and metric hinting is off, so what Pango measures is what is printed.
  */
 #include <dlfcn.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -399,6 +400,41 @@ pair_label(const char *label)
 	if (n == 0 || label[n - 1] == ':')
 		return g_strdup(label);
 	return g_strconcat(label, ":", NULL);
+}
+
+/* fmt and its arguments as a malloc'd string, or NULL. */
+static char *
+formatted(const char *fmt, va_list ap)
+{
+	char	*text;
+
+	return vasprintf(&text, fmt, ap) == -1 ? NULL : text;
+}
+
+void
+pdf_paragraphf(struct pdf *p, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*text;
+
+	va_start(ap, fmt);
+	text = formatted(fmt, ap);
+	va_end(ap);
+	pdf_paragraph(p, text);
+	free(text);
+}
+
+void
+pdf_pairf(struct pdf *p, const char *label, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*text;
+
+	va_start(ap, fmt);
+	text = formatted(fmt, ap);
+	va_end(ap);
+	pdf_pair(p, label, text);
+	free(text);
 }
 
 void

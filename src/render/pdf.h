@@ -46,6 +46,12 @@ void	 pdf_paragraph(struct pdf *, const char *text);
  * right column; both wrap.  The colon is added unless label ends in one
  * or is empty. */
 void	 pdf_pair(struct pdf *, const char *label, const char *value);
+/* As pdf_paragraph and pdf_pair, the text made from fmt: never cut to a
+ * buffer's size, however long what the user typed. */
+void	 pdf_paragraphf(struct pdf *, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 pdf_pairf(struct pdf *, const char *label, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
 /* label above an empty bordered box, height_mm high (clamped to one
  * page), for handwriting. */
 void	 pdf_write_box(struct pdf *, const char *label, double height_mm);

@@ -9,10 +9,17 @@ void
 form_error(json_t *errors, const char *field, const char *message)
 {
 	char	 href[128];
+	json_t	*e;
 
 	snprintf(href, sizeof(href), "#%s", field);
-	json_array_append_new(errors, json_pack("{s:s, s:s, s:s}", "field",
-	    field, "message", message, "href", href));
+	e = json_pack("{s:s, s:s, s:s}", "field", field, "message", message,
+	    "href", href);
+	/* A message that will not pack (text cut mid-character) must still
+	 * count: a lost error would let bad input be saved. */
+	if (e == NULL)
+		e = json_pack("{s:s, s:s, s:s}", "field", "", "message",
+		    "One of the answers is not valid.", "href", "#");
+	json_array_append_new(errors, e);
 }
 
 void

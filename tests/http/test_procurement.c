@@ -32,9 +32,14 @@ setup(void **state)
 	if (server_prepare(&srv, NULL) == -1 ||
 	    server_passwords(&srv, users, PW) == -1)
 		return -1;
-	/* A site administrator of Fenwick, who is not on the panel. */
+	/* A site administrator of Fenwick, who is not on the panel, and a
+	 * coordinator who also holds an evaluator grant. */
 	if (roundtable_cli(&srv, "user add admin.fenwick --role admin --scope "
-	    "site:1 --password-stdin", PW "\n", NULL) != 0)
+	    "site:1 --password-stdin", PW "\n", NULL) != 0 ||
+	    roundtable_cli(&srv, "user add staff.evaluator --role coordinator "
+	    "--scope site:1 --password-stdin", PW "\n", NULL) != 0 ||
+	    roundtable_cli(&srv, "user grant staff.evaluator --role evaluator "
+	    "--scope site:1", NULL, NULL) != 0)
 		return -1;
 	return server_launch(&srv);
 }
@@ -552,6 +557,76 @@ consensus_and_weighted_totals(void **state)
 	client_free(&c);
 }
 
+/* Long names in any script, and staff who are also evaluators, open no
+ * door: errors are never lost, and a conflict shuts staff out too. */
+static void
+edge_cases_open_no_doors(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 body[2048], path[96], name[1200];
+	long long	 lot2, bid, question, staff;
+	size_t		 i;
+
+	(void)state;
+	for (name[0] = '\0', i = 0; i < 110; i++)
+		strcat(name, "%E2%82%AC");	/* the euro sign, 110 times */
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/procurements/%lld/lots/new", db_scalar(
+	    &srv, "SELECT procurement_id FROM lots WHERE id = (SELECT max(id) "
+	    "FROM lots)"));
+	snprintf(body, sizeof(body), "title=Lot+B&scale_max=1&scale_descriptors="
+	    "No%%0AYes&moderator_id=%lld", account("coordinator.fenwick"));
+	lot2 = submit_created(&c, path, body, "/lots/");
+	snprintf(path, sizeof(path), "/lots/%lld/questions/new", lot2);
+	submit_expect(&c, path, "text=Q&weight=100", 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/lots/%lld/bids/new", lot2);
+	snprintf(body, sizeof(body), "bidder=%s", name);
+	submit_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	bid = db_scalar(&srv, "SELECT max(id) FROM bids");
+	question = db_scalar(&srv, "SELECT max(id) FROM lot_questions");
+	staff = account("staff.evaluator");
+	snprintf(path, sizeof(path), "/lots/%lld/panel/new", lot2);
+	/* The moderator never sits on the panel. */
+	snprintf(body, sizeof(body), "account_id=%lld&kind=other&question_ids="
+	    "%lld", account("coordinator.fenwick"), question);
+	submit_expect(&c, path, body, 422, &r);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "account_id=%lld&kind=commissioner&"
+	    "question_ids=%lld", staff, question);
+	post_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	client_free(&c);
+
+	as(&c, "staff.evaluator");
+	snprintf(path, sizeof(path), "/lots/%lld/declarations", lot2);
+	submit_expect(&c, path, "", 422, &r);	/* no answer: refused */
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM declarations "
+	    "WHERE bid_id = (SELECT max(id) FROM bids)"), 0);
+	snprintf(body, sizeof(body), "conflict_%lld=no", bid);
+	post_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/questions/%lld/scores", question);
+	submit_expect(&c, path, "action=submit", 422, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM scores WHERE "
+	    "question_id = (SELECT max(id) FROM lot_questions)"), 0);
+	/* Staff who declare a conflict lose the lot page and the bids. */
+	get_expect(&c, "/lots/%lld", lot2, 200);
+	snprintf(path, sizeof(path), "/lots/%lld/declarations", lot2);
+	snprintf(body, sizeof(body), "conflict_%lld=yes&details_%lld=Trustee",
+	    bid, bid);
+	post_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	get_expect(&c, "/lots/%lld", lot2, 403);
+	get_expect(&c, "/bids/%lld/document", bid, 403);
+	get_expect(&c, "/lots/%lld/report.pdf", lot2, 403);
+	client_free(&c);
+}
+
 static void
 other_sites_and_roles_are_refused(void **state)
 {
@@ -582,6 +657,7 @@ main(void)
 		cmocka_unit_test(scores_stay_sealed_until_the_last_submission),
 		cmocka_unit_test(a_submitted_score_changes_only_with_a_reason),
 		cmocka_unit_test(consensus_and_weighted_totals),
+		cmocka_unit_test(edge_cases_open_no_doors),
 		cmocka_unit_test(other_sites_and_roles_are_refused),
 	};
 
