@@ -39,6 +39,14 @@ claim_labels(json_t *rows)
 	}
 }
 
+/* Whether the claim is the signed-in user's own: nobody decides or
+ * marks paid their own claim. */
+static int
+own_claim(const struct request *rq, const json_t *claim)
+{
+	return view_int(claim, "claimant_id") == rq->who.account_id;
+}
+
 static int
 claim_staff(const struct request *rq, const json_t *claim)
 {
@@ -153,8 +161,7 @@ claim_for_reader(struct request *rq, struct response *rs, json_t **claim)
 		response_error(rs, 404, "Page not found.");
 		return 0;
 	}
-	if (view_int(*claim, "claimant_id") != rq->who.account_id &&
-	    !claim_staff(rq, *claim)) {
+	if (!own_claim(rq, *claim) && !claim_staff(rq, *claim)) {
 		json_decref(*claim);
 		response_error(rs, 403, "You do not have access to this page.");
 		return 0;
@@ -175,8 +182,7 @@ expenses_show(struct request *rq, struct response *rs)
 	claim_labels(rows);
 	view = json_pack("{s:s, s:O, s:b, s:b}", "title", "Expense claim",
 	    "claim", json_array_get(rows, 0), "is_staff", staff, "own",
-	    view_int(json_array_get(rows, 0), "claimant_id") ==
-	    rq->who.account_id);
+	    own_claim(rq, json_array_get(rows, 0)));
 	json_decref(rows);
 	response_view(rs, "membership/expense", view);
 }
@@ -192,7 +198,7 @@ decide_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if (strcmp(view_str(v, "decision"), "rejected") == 0 &&
 	    !json_is_string(json_object_get(v, "reason")))
 		form_error(errors, "reason", "Give the reason for rejecting it");
-	if (view_int(claim, "claimant_id") == rq->who.account_id)
+	if (own_claim(rq, claim))
 		form_error(errors, "decision", "Someone else must decide your "
 		    "own claim");
 	if (json_array_size(errors) > 0)
@@ -224,9 +230,21 @@ expenses_decide(struct request *rq, struct response *rs)
 void
 expenses_mark_paid(struct request *rq, struct response *rs)
 {
+	json_t	*claim;
 	char	 today[DATE_CHARS + 1];
-	int	 rc;
+	int	 rc, own;
 
+	if (expense_load(rq->db, rq->ids[0], &claim) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	own = own_claim(rq, claim);
+	json_decref(claim);
+	if (own) {
+		response_error(rs, 403, "Someone else must mark your own "
+		    "claim paid.");
+		return;
+	}
 	date_today(rq->now, today);
 	rc = expense_paid(rq->db, rq->who.account_id, rq->ids[0], today);
 	response_after_move(rs, rc, "Only an approved claim can be marked "

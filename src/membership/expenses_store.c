@@ -2,7 +2,9 @@
  * SQL for volunteers' expenses.  A claim belongs to its claimant and to
  * the group whose work it was for, so that group's coordinators decide
  * it.  A claim is decided once (approved or rejected with a reason) and
- * an approved one is paid once: both updates name the state they expect.
+ * an approved one is paid once: both updates name the state they expect,
+ * and neither touches a claim of the one who makes it (nobody decides or
+ * pays their own claim).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,10 +52,11 @@ static const char *sql_export =
     "AND e.state IN ('approved', 'paid') ORDER BY e.id";
 static const char *sql_decide =
     "UPDATE expense_claims SET state = ?, decided_by = ?, decided_on = ?, "
-    "reason = ? WHERE id = ? AND state = 'submitted'";
+    "reason = ? WHERE id = ? AND state = 'submitted' "
+    "AND claimant_id != ?2";
 static const char *sql_paid =
-    "UPDATE expense_claims SET state = 'paid', paid_on = ? "
-    "WHERE id = ? AND state = 'approved'";
+    "UPDATE expense_claims SET state = 'paid', paid_on = ?1 "
+    "WHERE id = ?2 AND state = 'approved' AND claimant_id != ?3";
 static const char *sql_receipt =
     "SELECT receipt_mime, receipt_ext, receipt FROM expense_claims "
     "WHERE id = ? AND receipt IS NOT NULL";
@@ -126,7 +129,7 @@ expense_decide(struct db *db, int64_t actor, int64_t id, json_t *v,
 int
 expense_paid(struct db *db, int64_t actor, int64_t id, const char *today)
 {
-	return moved(db, db_exec(db, sql_paid, "ti", today, id), actor,
+	return moved(db, db_exec(db, sql_paid, "tii", today, id, actor), actor,
 	    "expense.paid", id, today);
 }
 

@@ -72,10 +72,18 @@ extern const struct choice expected_leave_reasons[];
 int	recruit_next(enum recruit_stage, enum recruit_event);
 int	recruit_stage_parse(const char *);	/* enum or -1 */
 int	recruit_event_parse(const char *);	/* enum or -1 */
-/* Checks a move's values against the rules beyond the machine: "check"
- * needs clearance "cleared" with a date not after today.  Adds errors. */
-void	recruit_move_rules(const json_t *values, const char *today,
-	    json_t *errors);
+/* Whether the event may record a clearance status (check and leave
+ * only), and whether the recruit must be cleared for it, counting what
+ * it records (check, induct, train, activate). */
+int	recruit_event_records_clearance(enum recruit_event);
+int	recruit_event_needs_cleared(enum recruit_event);
+/* Checks a move's values against the rules beyond the machine, held
+ * being the recruit's recorded clearance (or NULL): "check" needs
+ * clearance "cleared" with a date not after today; only check and leave
+ * may record a status; induct, train and activate need held "cleared".
+ * Adds errors. */
+void	recruit_move_rules(const json_t *values, const char *held,
+	    const char *today, json_t *errors);
 
 extern const struct field_spec recruit_fields[];
 extern const size_t recruit_fields_count;
@@ -93,8 +101,11 @@ int	shadow_target(struct db *, const int64_t *, struct target *);
 int	recruit_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
 	    const char *today, int64_t *id);
 int	recruit_load(struct db *, int64_t id, json_t **out);
-/* Moves by event; RE_ACTIVATE also makes the membership.  DB_CONSTRAINT
- * when the machine refuses it or someone moved it first. */
+/* Moves by event; RE_ACTIVATE also makes the membership (none when they
+ * already hold a role in the group), RE_LEAVE from active ends the one it
+ * made.  Only check and leave write v's clearance.  DB_CONSTRAINT when the
+ * machine refuses it, someone moved it first, or the step needs someone
+ * cleared and they are not. */
 int	recruit_move(struct db *, int64_t actor, int64_t id,
 	    enum recruit_event, json_t *v, const char *today);
 /* Every recruit of the group with days in its current stage. */

@@ -94,14 +94,44 @@ recruit_event_parse(const char *s)
 	return name_index(recruit_event_names, RE__MAX, s);
 }
 
-void
-recruit_move_rules(const json_t *v, const char *today, json_t *errors)
+/* What each event does with clearance: whether it may record a status,
+ * and whether the recruit must be cleared for it (after what it records).
+ * Only the check records "Cleared"; leaving may record any status, but
+ * the stages from "checked" on are for someone cleared. */
+static const struct {
+	unsigned char	 records;
+	unsigned char	 needs_cleared;
+} clearance_rule[RE__MAX] = {
+	[RE_APPLY] = { 0, 0 },
+	[RE_CHECK] = { 1, 1 },
+	[RE_INDUCT] = { 0, 1 },
+	[RE_TRAIN] = { 0, 1 },
+	[RE_ACTIVATE] = { 0, 1 },
+	[RE_LEAVE] = { 1, 0 },
+};
+
+int
+recruit_event_records_clearance(enum recruit_event e)
 {
-	const char	*event = json_string_value(json_object_get(v, "event"));
+	return (int)e >= 0 && e < RE__MAX && clearance_rule[e].records;
+}
+
+int
+recruit_event_needs_cleared(enum recruit_event e)
+{
+	return (int)e >= 0 && e < RE__MAX && clearance_rule[e].needs_cleared;
+}
+
+void
+recruit_move_rules(const json_t *v, const char *held, const char *today,
+    json_t *errors)
+{
 	const char	*status = json_string_value(json_object_get(v,
 	    "clearance"));
 	const char	*on = json_string_value(json_object_get(v,
 	    "clearance_on"));
+	int		 event = recruit_event_parse(json_string_value(
+	    json_object_get(v, "event")));
 
 	if ((status == NULL) != (on == NULL))
 		form_error(errors, status ? "clearance_on" : "clearance",
@@ -109,10 +139,24 @@ recruit_move_rules(const json_t *v, const char *today, json_t *errors)
 	if (on != NULL && date_diff_days(today, on) > 0)
 		form_error(errors, "clearance_on", "The clearance date cannot "
 		    "be in the future");
-	if (event != NULL && strcmp(event, "check") == 0 &&
-	    (status == NULL || strcmp(status, "cleared") != 0))
-		form_error(errors, "clearance", "Only someone cleared can pass "
-		    "the eligibility check: record \"Cleared\" and its date");
+	if (event < 0)
+		return;
+	if (status != NULL && !recruit_event_records_clearance(event)) {
+		form_error(errors, "clearance", "Clearance is recorded only "
+		    "at the eligibility check or when they leave");
+		return;
+	}
+	if (!recruit_event_needs_cleared(event))
+		return;
+	if (recruit_event_records_clearance(event)) {
+		if (status == NULL || strcmp(status, "cleared") != 0)
+			form_error(errors, "clearance", "Only someone cleared "
+			    "can pass the eligibility check: record "
+			    "\"Cleared\" and its date");
+	} else if (held == NULL || strcmp(held, "cleared") != 0)
+		form_error(errors, "event", "Only someone whose clearance is "
+		    "\"Cleared\" can go on: this step needs the eligibility "
+		    "check passed");
 }
 
 #define F(...)	{ __VA_ARGS__ }

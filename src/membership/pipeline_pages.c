@@ -129,7 +129,8 @@ move_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int		 rc, event;
 
 	date_today(rq->now, today);
-	recruit_move_rules(v, today, errors);
+	recruit_move_rules(v, view_str(recruit, "clearance"), today,
+	    errors);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	event = recruit_event_parse(view_str(v, "event"));
@@ -139,8 +140,8 @@ move_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		*location = location_of("/groups/%lld/pipeline",
 		    view_int(recruit, "group_id"));
 	return form_constraint(rc, errors, "event", "That step is not "
-	    "possible from the stage they are at (or they are already in "
-	    "the group)");
+	    "possible from the stage they are at (or their clearance has "
+	    "just changed)");
 }
 
 void

@@ -35,17 +35,27 @@ static const char *sql_recruit_load =
     "JOIN groups g ON g.id = r.group_id WHERE r.id = ?";
 static const char *sql_stage =
     "SELECT stage, group_id, person_id, position FROM recruits WHERE id = ?";
+/* ?3 and ?4 are NULL unless the event records clearance; with ?7 the
+ * recruit must be cleared (after what is recorded), checked here too so
+ * that a clearance changed since the rules read it cannot slip through. */
 static const char *sql_stage_set =
     "UPDATE recruits SET stage = ?1, stage_on = ?2, "
     "clearance = coalesce(?3, clearance), "
-    "clearance_on = coalesce(?4, clearance_on) WHERE id = ?5 AND stage = ?6";
+    "clearance_on = coalesce(?4, clearance_on) WHERE id = ?5 AND stage = ?6 "
+    "AND (?7 = 0 OR coalesce(?3, clearance) = 'cleared')";
+/* Activating adds a role only for someone not already in the group (they
+ * may have been added directly meanwhile), and the recruit keeps which
+ * membership it made; leaving from active ends that one alone. */
 static const char *sql_membership_start =
     "INSERT INTO memberships (group_id, person_id, position, from_on) "
-    "VALUES (?, ?, ?, ?)";
+    "SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM memberships "
+    "WHERE group_id = ?1 AND person_id = ?2 AND to_on IS NULL)";
+static const char *sql_membership_made =
+    "UPDATE recruits SET membership_id = ? WHERE id = ?";
 static const char *sql_membership_stop =
     "UPDATE memberships SET to_on = max(from_on, ?1), end_reason = "
-    "'Left the role' WHERE group_id = ?2 AND person_id = ?3 AND "
-    "to_on IS NULL";
+    "'Left the role' WHERE id = (SELECT membership_id FROM recruits "
+    "WHERE id = ?2) AND to_on IS NULL";
 static const char *sql_recruit_list =
     "SELECT r.id, r.person_id, r.position, r.referred_by, r.stage, "
     "r.stage_on, r.clearance, r.clearance_on, p.display_name, "
@@ -170,18 +180,25 @@ recruit_load(struct db *db, int64_t id, json_t **out)
 }
 
 /* What a stage change does to the group: activating makes the
- * membership, leaving from active ends it. */
+ * membership (unless they already have one there), leaving from active
+ * ends the one it made. */
 static int
-recruit_membership(struct db *db, const json_t *r, int from, int to,
-    const char *today)
+recruit_membership(struct db *db, int64_t id, const json_t *r, int from,
+    int to, const char *today)
 {
-	if (to == RS_ACTIVE)
-		return db_exec(db, sql_membership_start, "iijt",
+	int	 rc;
+
+	if (to == RS_ACTIVE) {
+		rc = db_exec(db, sql_membership_start, "iijt",
 		    view_int(r, "group_id"), view_int(r, "person_id"),
 		    json_object_get(r, "position"), today);
+		if (rc != DB_OK || db_changes(db) == 0)
+			return rc;
+		return db_exec(db, sql_membership_made, "ii",
+		    db_last_id(db), id);
+	}
 	if (to == RS_LEFT && from == RS_ACTIVE)
-		return db_exec(db, sql_membership_stop, "tii", today,
-		    view_int(r, "group_id"), view_int(r, "person_id"));
+		return db_exec(db, sql_membership_stop, "ti", today, id);
 	return DB_OK;
 }
 
@@ -191,7 +208,7 @@ recruit_move(struct db *db, int64_t actor, int64_t id,
 {
 	json_t	*r;
 	char	 action[32];
-	int	 rc, stage, next;
+	int	 rc, stage, next, records;
 
 	if ((rc = db_row(db, &r, sql_stage, "i", id)) <= 0)
 		return rc < 0 ? DB_ERROR : DB_CONSTRAINT;
@@ -201,13 +218,15 @@ recruit_move(struct db *db, int64_t actor, int64_t id,
 		json_decref(r);
 		return DB_CONSTRAINT;
 	}
-	rc = db_exec(db, sql_stage_set, "ttjjit", recruit_stage_names[next],
-	    today, V("clearance"), V("clearance_on"), id,
-	    recruit_stage_names[stage]);
+	records = recruit_event_records_clearance(event);
+	rc = db_exec(db, sql_stage_set, "ttjjitd", recruit_stage_names[next],
+	    today, records ? V("clearance") : NULL,
+	    records ? V("clearance_on") : NULL, id,
+	    recruit_stage_names[stage], recruit_event_needs_cleared(event));
 	if (rc == DB_OK && db_changes(db) == 0)
 		rc = DB_CONSTRAINT;
 	if (rc == DB_OK)
-		rc = recruit_membership(db, r, stage, next, today);
+		rc = recruit_membership(db, id, r, stage, next, today);
 	json_decref(r);
 	if (rc != DB_OK)
 		return rc;

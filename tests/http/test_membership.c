@@ -154,6 +154,24 @@ the_pipeline_moves_step_by_step(void **state)
 	assert_contains(r.body, "Wellbeing rep: 3 of 4 filled");
 	reply_free(&r);
 
+	/* Kevin is checked and cleared.  No later step records a clearance,
+	 * so "not cleared" can never walk on into the group. */
+	snprintf(path, sizeof(path), "/recruits/%lld/move", scalar("SELECT id "
+	    "FROM recruits WHERE person_id = %lld", person_id("Kevin")));
+	before = db_fingerprint(srv.db);
+	snprintf(body, sizeof(body), "event=induct&clearance=not_cleared"
+	    "&clearance_on=%s", today);
+	form_refused(&c, path, body, "clearance");
+	form_refused(&c, path, "event=induct&clearance=not_cleared",
+	    "clearance");
+	snprintf(body, sizeof(body), "event=check&clearance=cleared"
+	    "&clearance_on=%s", today);
+	form_refused(&c, path, body, "event");	/* checked once only */
+	assert_unchanged(before);
+	assert_int_equal(scalar("SELECT count(*) FROM recruits r JOIN people p "
+	    "ON p.id = r.person_id WHERE p.display_name = 'Kevin' AND "
+	    "r.stage = 'checked' AND r.clearance = 'cleared'"), 1);
+
 	snprintf(path, sizeof(path), "/groups/%lld/pipeline/new", g);
 	snprintf(body, sizeof(body), "person_id=%lld&position=wellbeing_rep"
 	    "&referred_by=self", dennis);
@@ -426,7 +444,7 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		 path[64], *sheet;
+	char		 path[64], *sheet, *unchanged;
 	long long	 id, before;
 
 	(void)state;
@@ -516,6 +534,34 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	assert_contains(r.body, "Someone else must decide");
 	reply_free(&r);
 	client_free(&c);
+
+	/* Nor marks their own approved claim paid: a coordinator's claim,
+	 * approved by another member of staff at the site. */
+	as(&c, "coordinator.fenwick");
+	id = claim(&c, "3.20", "bus.png", png, sizeof(png), 303, NULL);
+	client_free(&c);
+	as(&c, "admin.fenwick");
+	snprintf(path, sizeof(path), "/expenses/%lld/decide", id);
+	form_saved(&c, path, "decision=approved");
+	client_free(&c);
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/expenses/%lld", id);
+	get_expect(&c, path, 200, &r);
+	assert_lacks(r.body, "Mark paid");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/expenses/%lld/paid", id);
+	unchanged = db_fingerprint(srv.db);
+	post_expect(&c, path, "", 403, &r);
+	assert_contains(r.body, "Someone else must mark your own claim paid");
+	reply_free(&r);
+	assert_unchanged(unchanged);
+	client_free(&c);
+	as(&c, "admin.fenwick");
+	post_expect(&c, path, "", 303, &r);
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "id = %lld AND state = 'paid'", id), 1);
 }
 
 static void
@@ -583,6 +629,82 @@ leaving_hands_on_and_thanks(void **state)
 	assert_int_equal(roundtable_cli(&srv, "check", NULL, NULL), 0);
 }
 
+/* recruit's recruit of person to group through training, cleared today:
+ * the recruit's id. */
+static long long
+recruit_trained(struct client *c, long long group, long long person,
+    const char *position)
+{
+	char		 path[64], body[200];
+	long long	 id;
+
+	snprintf(path, sizeof(path), "/groups/%lld/pipeline/new", group);
+	snprintf(body, sizeof(body), "person_id=%lld&position=%s"
+	    "&referred_by=staff", person, position);
+	form_saved(c, path, body);
+	id = scalar("SELECT id FROM recruits WHERE group_id = %lld AND "
+	    "person_id = %lld AND stage != 'left'", group, person);
+	assert_true(id > 0);
+	move(c, id, "event=apply", 303);
+	snprintf(body, sizeof(body), "event=check&clearance=cleared"
+	    "&clearance_on=%s", today);
+	move(c, id, body, 303);
+	move(c, id, "event=induct", 303);
+	move(c, id, "event=train", 303);
+	return id;
+}
+
+/* Adds person to group in position directly, from today. */
+static void
+member_added(struct client *c, long long group, long long person,
+    const char *position)
+{
+	char	 path[64], body[200];
+
+	snprintf(path, sizeof(path), "/groups/%lld/members/new", group);
+	snprintf(body, sizeof(body), "person_id=%lld&position=%s&from_on=%s",
+	    person, position, today);
+	form_saved(c, path, body);
+}
+
+/* Current roles of person in group (in position, unless NULL).  Leaving
+ * from active ends only the role the pipeline made when someone holds
+ * another too: tests/unit/test_membership.c shows it (the members form
+ * offers no second role to someone in the group). */
+static long long
+current_roles(long long group, long long person, const char *position)
+{
+	return scalar("SELECT count(*) FROM memberships WHERE group_id = %lld "
+	    "AND person_id = %lld AND to_on IS NULL AND position = "
+	    "coalesce(%s%s%s, position)", group, person,
+	    position ? "'" : "", position ? position : "NULL",
+	    position ? "'" : "");
+}
+
+static void
+activation_adds_no_second_role_and_leaving_ends_only_its_own(void **state)
+{
+	struct client	 c;
+	long long	 forum, leon = person_id("Leon"), id;
+
+	(void)state;
+	forum = scalar("SELECT id FROM groups WHERE name = 'Over-50s Forum'");
+	as(&c, "coordinator.fenwick");
+
+	/* Leon is added directly while in the pipeline: activating him
+	 * makes no second role, and leaving the pipeline ends none. */
+	id = recruit_trained(&c, forum, leon, "member");
+	member_added(&c, forum, leon, "member");
+	move(&c, id, "event=activate", 303);
+	assert_int_equal(current_roles(forum, leon, NULL), 1);
+	move(&c, id, "event=leave", 303);
+	assert_int_equal(current_roles(forum, leon, "member"), 1);
+
+	assert_int_equal(scalar("SELECT count(*) FROM recruits WHERE id = %lld "
+	    "AND stage = 'left' AND membership_id IS NULL", id), 1);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -592,6 +714,7 @@ main(void)
 		cmocka_unit_test(training_is_recorded_and_certified),
 		cmocka_unit_test(expenses_go_from_claim_to_paid_and_export),
 		cmocka_unit_test(leaving_hands_on_and_thanks),
+		cmocka_unit_test(activation_adds_no_second_role_and_leaving_ends_only_its_own),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

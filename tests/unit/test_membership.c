@@ -80,20 +80,28 @@ names_round_trip(void **state)
 	assert_int_equal(recruit_event_parse("promote"), -1);
 }
 
-/* The number of errors the move rules give for these values. */
+/* The number of errors the move rules give for these values, for a
+ * recruit whose recorded clearance is held. */
 static size_t
-move_errors(const char *event, const char *clearance, const char *on)
+move_errors_held(const char *event, const char *clearance, const char *on,
+    const char *held)
 {
 	json_t	*v = json_pack("{s:s, s:s?, s:s?}", "event", event,
 	    "clearance", clearance, "clearance_on", on);
 	json_t	*errors = json_array();
 	size_t	 n;
 
-	recruit_move_rules(v, "2026-11-25", errors);
+	recruit_move_rules(v, held, "2026-11-25", errors);
 	n = json_array_size(errors);
 	json_decref(v);
 	json_decref(errors);
 	return n;
+}
+
+static size_t
+move_errors(const char *event, const char *clearance, const char *on)
+{
+	return move_errors_held(event, clearance, on, NULL);
 }
 
 static void
@@ -109,9 +117,45 @@ the_check_needs_clearance_with_a_date(void **state)
 	assert_int_equal(move_errors("check", "cleared", NULL), 1);
 	assert_int_equal(move_errors("apply", NULL, "2026-11-20"), 1);
 	assert_int_equal(move_errors("check", "cleared", "2026-11-26"), 1);
-	/* Other steps need nothing, but may record a status. */
+	/* Applying needs nothing; leaving may record any status. */
 	assert_int_equal(move_errors("apply", NULL, NULL), 0);
 	assert_int_equal(move_errors("leave", "not_cleared", "2026-11-01"), 0);
+	assert_int_equal(move_errors_held("leave", NULL, NULL, "not_cleared"),
+	    0);
+}
+
+static void
+only_the_check_records_clearance_and_later_steps_need_it(void **state)
+{
+	static const char *const later[] = { "induct", "train", "activate" };
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(move_errors("apply", "pending", "2026-11-20"), 1);
+	for (i = 0; i < sizeof(later) / sizeof(later[0]); i++) {
+		assert_int_equal(move_errors_held(later[i], NULL, NULL,
+		    "cleared"), 0);
+		/* No step after the check changes the clearance... */
+		assert_int_equal(move_errors_held(later[i], "not_cleared",
+		    "2026-11-20", "cleared"), 1);
+		assert_int_equal(move_errors_held(later[i], "cleared",
+		    "2026-11-20", "cleared"), 1);
+		/* ...and none goes on for someone not cleared. */
+		assert_int_equal(move_errors_held(later[i], NULL, NULL,
+		    "not_cleared"), 1);
+		assert_int_equal(move_errors_held(later[i], NULL, NULL,
+		    "pending"), 1);
+		assert_int_equal(move_errors_held(later[i], NULL, NULL, NULL),
+		    1);
+	}
+	assert_true(recruit_event_records_clearance(RE_CHECK));
+	assert_true(recruit_event_records_clearance(RE_LEAVE));
+	assert_false(recruit_event_records_clearance(RE_INDUCT));
+	assert_false(recruit_event_records_clearance(RE_ACTIVATE));
+	assert_true(recruit_event_needs_cleared(RE_CHECK));
+	assert_true(recruit_event_needs_cleared(RE_ACTIVATE));
+	assert_false(recruit_event_needs_cleared(RE_APPLY));
+	assert_false(recruit_event_needs_cleared(RE_LEAVE));
 }
 
 static void
@@ -246,10 +290,17 @@ csv_cells_cannot_start_formulas(void **state)
 	assert_false(cell_is_formula("1="));
 }
 
-/* A group at a new site with one person, for the store tests. */
+static const enum recruit_event to_active[] = { RE_APPLY, RE_CHECK,
+    RE_INDUCT, RE_TRAIN, RE_ACTIVATE };
+
+/* A fresh database with a group at a new site and one person, for the
+ * store tests: *v refers them as a rep, *cleared is a passing check. */
 static void
-pipeline_fixture(struct db *db, int64_t *group, int64_t *person)
+pipeline_fixture(struct db *db, char path[UNIT_PATH_MAX], int64_t *group,
+    int64_t *person, json_t **v, json_t **cleared)
 {
+	memset(db, 0, sizeof(*db));
+	assert_int_equal(unit_db_open(db, path), 0);
 	assert_int_equal(db_exec(db, "INSERT INTO sites (name, kind) VALUES "
 	    "('Test prison', 'prison')", NULL), DB_OK);
 	assert_int_equal(db_exec(db, "INSERT INTO groups (site_id, name, kind) "
@@ -259,6 +310,22 @@ pipeline_fixture(struct db *db, int64_t *group, int64_t *person)
 	    "display_name, status, site_id) VALUES ('P-TEST01', 'Ada', "
 	    "'in_custody', 1)", NULL), DB_OK);
 	*person = db_last_id(db);
+	*v = json_pack("{s:I, s:s, s:s}", "person_id", (json_int_t)*person,
+	    "position", "rep", "referred_by", "self");
+	*cleared = json_pack("{s:s, s:s}", "clearance", "cleared",
+	    "clearance_on", "2026-11-03");
+}
+
+/* Moves recruit id from referred to active, step i on on[i]. */
+static void
+move_to_active(struct db *db, int64_t id, json_t *v, json_t *cleared,
+    const char *const on[5])
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(to_active) / sizeof(to_active[0]); i++)
+		assert_int_equal(recruit_move(db, 0, id, to_active[i],
+		    to_active[i] == RE_CHECK ? cleared : v, on[i]), DB_OK);
 }
 
 static void
@@ -268,21 +335,13 @@ the_pipeline_moves_in_the_database(void **state)
 	struct db db;
 	json_t	*v, *cleared, *times;
 	int64_t	 group, person, id, n = -1;
-	static const enum recruit_event steps[] = { RE_APPLY, RE_CHECK,
-	    RE_INDUCT, RE_TRAIN, RE_ACTIVATE };
 	static const json_int_t days[] = { 1, 2, 3, 4, 5, 4 };
 	static const char *const on[] = { "2026-11-02", "2026-11-04",
 	    "2026-11-07", "2026-11-11", "2026-11-16" };
 	size_t	 i;
 
 	(void)state;
-	memset(&db, 0, sizeof(db));
-	assert_int_equal(unit_db_open(&db, path), 0);
-	pipeline_fixture(&db, &group, &person);
-	v = json_pack("{s:I, s:s, s:s}", "person_id", (json_int_t)person,
-	    "position", "rep", "referred_by", "self");
-	cleared = json_pack("{s:s, s:s}", "clearance", "cleared",
-	    "clearance_on", "2026-11-03");
+	pipeline_fixture(&db, path, &group, &person, &v, &cleared);
 	assert_int_equal(recruit_add(&db, 0, group, v, "2026-11-01", &id),
 	    DB_OK);
 	/* Once in the pipeline, not twice. */
@@ -291,9 +350,7 @@ the_pipeline_moves_in_the_database(void **state)
 	/* Skipping a stage is refused and changes nothing. */
 	assert_int_equal(recruit_move(&db, 0, id, RE_INDUCT, v, "2026-11-02"),
 	    DB_CONSTRAINT);
-	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
-		assert_int_equal(recruit_move(&db, 0, id, steps[i],
-		    steps[i] == RE_CHECK ? cleared : v, on[i]), DB_OK);
+	move_to_active(&db, id, v, cleared, on);
 	assert_int_equal(db_int(&db, &n, "SELECT count(*) FROM memberships "
 	    "WHERE group_id = ? AND person_id = ? AND position = 'rep' "
 	    "AND to_on IS NULL", "ii", group, person), 1);
@@ -330,6 +387,113 @@ the_pipeline_moves_in_the_database(void **state)
 	unit_db_close(&db, path);
 }
 
+/* The store itself keeps a later step from anyone not cleared (the
+ * rules read the clearance before; it may have changed since), and only
+ * the check and leaving write a clearance. */
+static void
+the_store_moves_on_only_someone_cleared(void **state)
+{
+	char	 path[UNIT_PATH_MAX];
+	struct db db;
+	json_t	*v, *cleared, *not_cleared;
+	int64_t	 group, person, id, n = -1;
+
+	(void)state;
+	pipeline_fixture(&db, path, &group, &person, &v, &cleared);
+	not_cleared = json_pack("{s:s, s:s}", "clearance", "not_cleared",
+	    "clearance_on", "2026-11-04");
+	assert_int_equal(recruit_add(&db, 0, group, v, "2026-11-01", &id),
+	    DB_OK);
+	assert_int_equal(recruit_move(&db, 0, id, RE_APPLY, v, "2026-11-02"),
+	    DB_OK);
+	/* The check itself must record "Cleared". */
+	assert_int_equal(recruit_move(&db, 0, id, RE_CHECK, not_cleared,
+	    "2026-11-04"), DB_CONSTRAINT);
+	assert_int_equal(recruit_move(&db, 0, id, RE_CHECK, cleared,
+	    "2026-11-04"), DB_OK);
+	/* A later step does not write the clearance it is sent. */
+	assert_int_equal(recruit_move(&db, 0, id, RE_INDUCT, not_cleared,
+	    "2026-11-05"), DB_OK);
+	assert_int_equal(db_int(&db, &n, "SELECT clearance = 'cleared' AND "
+	    "clearance_on = '2026-11-03' FROM recruits WHERE id = ?", "i",
+	    id), 1);
+	assert_int_equal(n, 1);
+	/* Clearance withdrawn meanwhile: the next step is refused. */
+	assert_int_equal(db_exec(&db, "UPDATE recruits SET clearance = "
+	    "'not_cleared' WHERE id = ?", "i", id), DB_OK);
+	assert_int_equal(recruit_move(&db, 0, id, RE_TRAIN, cleared,
+	    "2026-11-06"), DB_CONSTRAINT);
+	assert_int_equal(db_int(&db, &n, "SELECT stage = 'inducted' AND "
+	    "clearance = 'not_cleared' FROM recruits WHERE id = ?", "i", id),
+	    1);
+	assert_int_equal(n, 1);
+	/* Leaving is still possible, and may record the status. */
+	assert_int_equal(recruit_move(&db, 0, id, RE_LEAVE, not_cleared,
+	    "2026-11-06"), DB_OK);
+	json_decref(v);
+	json_decref(cleared);
+	json_decref(not_cleared);
+	unit_db_close(&db, path);
+}
+
+/* Activating someone already in the group adds no second role; leaving
+ * from active ends the role activation made and no other. */
+static void
+the_pipeline_touches_only_its_own_role(void **state)
+{
+	char	 path[UNIT_PATH_MAX];
+	struct db db;
+	json_t	*v, *cleared;
+	int64_t	 group, person, id, n = -1;
+	static const char *const roles =
+	    "SELECT count(*) FROM memberships WHERE person_id = ? "
+	    "AND to_on IS NULL";
+	static const char *const first[] = { "2026-11-05", "2026-11-05",
+	    "2026-11-05", "2026-11-05", "2026-11-05" };
+	static const char *const again[] = { "2026-11-08", "2026-11-08",
+	    "2026-11-08", "2026-11-08", "2026-11-08" };
+
+	(void)state;
+	pipeline_fixture(&db, path, &group, &person, &v, &cleared);
+	/* Added directly while in the pipeline. */
+	assert_int_equal(recruit_add(&db, 0, group, v, "2026-11-01", &id),
+	    DB_OK);
+	assert_int_equal(db_exec(&db, "INSERT INTO memberships (group_id, "
+	    "person_id, position, from_on) VALUES (?, ?, 'rep', "
+	    "'2026-11-02')", "ii", group, person), DB_OK);
+	move_to_active(&db, id, v, cleared, first);
+	assert_int_equal(db_int(&db, &n, roles, "i", person), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(recruit_move(&db, 0, id, RE_LEAVE, v, "2026-11-06"),
+	    DB_OK);
+	assert_int_equal(db_int(&db, &n, roles, "i", person), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_exec(&db, "UPDATE memberships SET to_on = "
+	    "'2026-11-06'", NULL), DB_OK);
+
+	/* Recruited again, made a member by the pipeline, then given a
+	 * second role: leaving the pipeline ends its own role alone. */
+	assert_int_equal(recruit_add(&db, 0, group, v, "2026-11-07", &id),
+	    DB_OK);
+	move_to_active(&db, id, v, cleared, again);
+	assert_int_equal(db_exec(&db, "INSERT INTO memberships (group_id, "
+	    "person_id, position, from_on) VALUES (?, ?, 'treasurer', "
+	    "'2026-11-09')", "ii", group, person), DB_OK);
+	assert_int_equal(db_int(&db, &n, roles, "i", person), 1);
+	assert_int_equal(n, 2);
+	assert_int_equal(recruit_move(&db, 0, id, RE_LEAVE, v, "2026-11-10"),
+	    DB_OK);
+	assert_int_equal(db_int(&db, &n, "SELECT count(*) FROM memberships "
+	    "WHERE person_id = ? AND to_on IS NULL AND position = 'treasurer'",
+	    "i", person), 1);
+	assert_int_equal(n, 1);
+	assert_int_equal(db_int(&db, &n, roles, "i", person), 1);
+	assert_int_equal(n, 1);
+	json_decref(v);
+	json_decref(cleared);
+	unit_db_close(&db, path);
+}
+
 int
 main(void)
 {
@@ -337,12 +501,15 @@ main(void)
 		cmocka_unit_test(every_transition_is_as_designed),
 		cmocka_unit_test(names_round_trip),
 		cmocka_unit_test(the_check_needs_clearance_with_a_date),
+		cmocka_unit_test(only_the_check_records_clearance_and_later_steps_need_it),
 		cmocka_unit_test(supervision_dates_cross_month_ends),
 		cmocka_unit_test(overdue_counts_days_after_the_due_date),
 		cmocka_unit_test(renewals_follow_the_course),
 		cmocka_unit_test(money_is_whole_pence),
 		cmocka_unit_test(csv_cells_cannot_start_formulas),
 		cmocka_unit_test(the_pipeline_moves_in_the_database),
+		cmocka_unit_test(the_store_moves_on_only_someone_cleared),
+		cmocka_unit_test(the_pipeline_touches_only_its_own_role),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
