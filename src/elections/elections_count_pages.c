@@ -144,9 +144,12 @@ elections_publish(struct request *rq, struct response *rs)
 		response_error(rs, 409, "The result is already published.");
 	else if (rc != DB_OK)
 		response_error(rs, 503, "The service is busy. Try again.");
-	else
+	else {
+		/* The ballots were shuffled: old WAL frames must go too. */
+		rs->checkpoint_after_commit = 1;
 		response_redirect(rs, "/elections/%lld/count",
 		    (long long)rq->ids[0]);
+	}
 }
 
 void

@@ -195,7 +195,7 @@ voter_view(struct request *rq, json_t *view, const json_t *e,
 	eligible = voter_eligible(rq->db, view_int(e, "id"), me, today);
 	voted = roll_has_voted(rq->db, view_int(e, "id"), me) == 1;
 	held = view_int(e, "proxy_votes") ? proxies_held(rq->db, view_int(e,
-	    "id"), me) : json_array();
+	    "id"), me, today) : json_array();
 	json_object_set_new(view, "voter", json_pack("{s:b, s:b, s:b, s:o}",
 	    "eligible", eligible, "voted", voted, "can_vote",
 	    phase == PHASE_VOTING && ((eligible && !voted) ||
@@ -368,8 +368,12 @@ election_step(struct request *rq, struct response *rs, const char *from,
 		response_error(rs, 409, "The election has already moved on.");
 	else if (rc != DB_OK)
 		response_error(rs, 503, "The service is busy. Try again.");
-	else
+	else {
+		/* Closing shuffled the ballots (election_move): the WAL's
+		 * vote-by-vote page images go after the commit. */
+		rs->checkpoint_after_commit = strcmp(to, "closed") == 0;
 		response_redirect(rs, "/elections/%lld", (long long)rq->ids[0]);
+	}
 }
 
 void

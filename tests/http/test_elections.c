@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define PW		"election-test-pw"
@@ -141,6 +142,57 @@ vote_as(const char *name, long long election, const char *body)
 	reply_free(&r);
 	client_free(&c);
 	return status;
+}
+
+/* The election's ballot keys in hex, comma-separated, in key order
+ * (caller frees). */
+static char *
+ballot_keys(long long election)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*st;
+	char		*keys = NULL;
+
+	assert_int_equal(sqlite3_open_v2(srv.db, &h, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT group_concat(k, ',') "
+	    "FROM (SELECT hex(id) AS k FROM ballots WHERE election_id = ? "
+	    "ORDER BY id)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, election);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	keys = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	assert_non_null(keys);
+	return keys;
+}
+
+/*
+ * Closing the poll forgets the order of voting: every ballot is stored
+ * again under a new key (none of the old keys is left, the number is
+ * the same), and the WAL, which held a page image per vote, is empty.
+ */
+static void
+close_reshuffles(struct client *staff, long long election)
+{
+	char		*before, *after, *k;
+	char		 wal[320];
+	struct stat	 sb;
+	long long	 n;
+
+	before = ballot_keys(election);
+	n = scalar("SELECT count(*) FROM ballots WHERE election_id = %lld",
+	    election);
+	post_to(staff, election, "close", "", 303);
+	snprintf(wal, sizeof(wal), "%s-wal", srv.db);
+	assert_true(stat(wal, &sb) == -1 || sb.st_size == 0);
+	after = ballot_keys(election);
+	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
+	    "election_id = %lld", election), n);
+	for (k = strtok(before, ","); k != NULL; k = strtok(NULL, ","))
+		assert_null(strstr(after, k));
+	free(before);
+	free(after);
 }
 
 static long
@@ -358,14 +410,26 @@ first_past_the_post_from_call_to_result(void **state)
 	assert_int_equal(vote_as("Frank", e, body), 303);
 	/* Frank has voted: a second ballot is refused, nothing stored. */
 	assert_int_equal(vote_as("Frank", e, body), 409);
-	/* Two names for one place: 422 naming the field. */
+	/* Two names for one place: 422 naming the field.  And whether
+	 * someone else has voted is nobody else's business: Eric voting
+	 * "for" Frank (who has) or Arthur (who has not, but is not Eric's
+	 * to vote for) gets the same 422 on "for", never a 409. */
 	{
 		struct client	 eric_c;
+		const char	*other[] = { "Frank", "Arthur" };
 
 		as(&eric_c, "member.forum");
 		snprintf(path, sizeof(path), "/elections/%lld/vote", e);
 		assert_int_equal(http_get(&eric_c, path, &r), 200);
 		reply_free(&r);
+		for (size_t o = 0; o < 2; o++) {
+			snprintf(body, sizeof(body), "for=%lld&mark=%lld",
+			    person(other[o]), eric);
+			assert_int_equal(http_post(&eric_c, path, body, 1, &r),
+			    422);
+			assert_contains(r.body, "href=\"#for\"");
+			reply_free(&r);
+		}
 		snprintf(body, sizeof(body), "for=%lld&mark=%lld&mark=%lld",
 		    person("Eric"), eric, dennis);
 		assert_int_equal(http_post(&eric_c, path, body, 1, &r), 422);
@@ -390,7 +454,7 @@ first_past_the_post_from_call_to_result(void **state)
 	api_client(&api);
 	nothing_is_seen_before_the_close(e, &api);
 
-	post_to(&staff, e, "close", "", 303);
+	close_reshuffles(&staff, e);
 	/* Closed: staff see the count, members wait for it to be published. */
 	staff.json = 1;
 	snprintf(path, sizeof(path), "/elections/%lld/count", e);
@@ -555,7 +619,34 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	    person("Bernard"), person("Clive"));
 	submit_expect(&staff, path, body, 303, &r);
 	reply_free(&r);
+	/* Ray names Frank, then leaves before the poll: no longer a voter,
+	 * so Frank cannot vote for him. */
+	snprintf(body, sizeof(body), "person_id=%lld&proxy_id=%lld", ray,
+	    person("Frank"));
+	submit_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/people/%lld/leave", ray);
+	snprintf(body, sizeof(body), "left_reason=transfer&left_on=%s", today);
+	submit_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
 	post_to(&staff, e, "open", "", 303);
+	{
+		struct client	 frank;
+
+		as(&frank, "voter.Frank");
+		snprintf(path, sizeof(path), "/elections/%lld/vote", e);
+		assert_int_equal(http_get(&frank, path, &r), 200);
+		assert_lacks(r.body, ">Ray</label>");
+		reply_free(&r);
+		snprintf(body, sizeof(body), "for=%lld&pref_%lld=1", ray,
+		    candidate(e, "Arthur"));
+		assert_int_equal(http_post(&frank, path, body, 1, &r), 422);
+		assert_contains(r.body, "href=\"#for\"");
+		reply_free(&r);
+		assert_int_equal(scalar("SELECT count(*) FROM election_voters "
+		    "WHERE election_id = %lld", e), 0);
+		client_free(&frank);
+	}
 
 	as(&clive, "voter.Clive");
 	snprintf(path, sizeof(path), "/elections/%lld/vote", e);
