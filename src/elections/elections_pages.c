@@ -19,7 +19,7 @@
 #include "../util/date.h"
 #include "../util/view.h"
 
-/* Who nominates and counts papers: the group's members, reps and staff. */
+/* Who nominates: the group's members, reps and staff. */
 #define WRITERS	(ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) | ROLES_STAFF)
 
 int
@@ -238,7 +238,7 @@ elections_show(struct request *rq, struct response *rs)
 	    strcmp(today, view_str(e, "voting_opens_on")) >= 0,
 	    "can_close", staff && phase == PHASE_VOTING &&
 	    strcmp(today, view_str(e, "voting_closes_on")) >= 0,
-	    "can_enter_papers", writer && (phase == PHASE_VOTING ||
+	    "can_enter_papers", staff && (phase == PHASE_VOTING ||
 	    phase == PHASE_CLOSED),
 	    "can_publish", staff && phase == PHASE_CLOSED,
 	    "result", sheet ? sheet : json_null());

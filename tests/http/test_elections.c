@@ -725,8 +725,10 @@ paper_ballots_need_two_tellers_who_agree(void **state)
 	size_t		 i;
 
 	(void)state;
+	/* Tellers are staff covering the group: a coordinator and an
+	 * organisation-wide admin.  A member cannot type in papers. */
 	as(&one, "coordinator.fenwick");
-	as(&two, "member.forum");
+	as(&two, "org.admin");
 	e = election_new(&one, "fptp", 1);
 	nominate(&one, e, "Arthur", "Bernard", "Clive");
 	nominate(&one, e, "Dennis", "Dennis", "Frank");
@@ -761,15 +763,29 @@ paper_ballots_need_two_tellers_who_agree(void **state)
 	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
 	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
 	    "election_id = %lld", e), 0);
+	{
+		struct client	 member;
+
+		as(&member, "member.forum");
+		assert_int_equal(get_status(&member, "/elections/%lld/batches",
+		    e), 403);
+		batch(&member, e, "1%0A2%0A1", 403, NULL);
+		client_free(&member);
+	}
 	/* The second teller read the third paper differently. */
-	batch(&two, e, "1%0A2%0A2", 422, "These papers differ from the other "
-	    "teller&#39;s entry: 3.");
+	batch(&two, e, "1%0A2%0A2", 422, "Your entry and the other "
+	    "teller&#39;s differ (papers 3).");
 	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
 	    "election_id = %lld", e), 0);
 	assert_int_equal(scalar("SELECT count(*) FROM ballot_batch_entries"), 0);
 	/* A paper that marks nobody on the list. */
 	batch(&one, e, "1%0A7", 422, "Paper 2: a number that is not on the "
 	    "paper");
+	/* A different number of papers: said, but not how many the other
+	 * teller typed (no paper numbers past the shorter entry). */
+	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
+	batch(&two, e, "1%0A2", 422, "differ (the number of papers).");
+	assert_int_equal(scalar("SELECT count(*) FROM ballot_batch_entries"), 0);
 	/* Both count again and agree. */
 	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
 	batch(&two, e, "1%0A2%0A1", 303, "batch=accepted");
@@ -831,14 +847,42 @@ seats_rotate_and_swap(void **state)
 	/* Swapping with the holder themselves means nothing. */
 	snprintf(body, sizeof(body), "turn=1&person_id=%lld&reason=Visit",
 	    person("Arthur"));
-	submit_expect(&member, path, body, 422, &r);
+	submit_expect(&staff, path, body, 422, &r);
 	assert_contains(r.body, "That member already holds this turn");
 	reply_free(&r);
+	/* A member gives away only their own turn: Eric cannot give
+	 * Arthur's away, nothing stored. */
 	snprintf(body, sizeof(body), "turn=1&person_id=%lld&reason=Legal+visit",
 	    person("Clive"));
-	submit_expect(&member, path, body, 303, &r);
+	submit_expect(&member, path, body, 422, &r);
+	assert_contains(r.body, "You can only swap a turn you hold yourself");
+	assert_contains(r.body, "href=\"#turn\"");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM seat_swaps WHERE "
+	    "seat_id = %lld", seat), 0);
+	/* Staff can, for Arthur, who has no account. */
+	submit_expect(&staff, path, body, 303, &r);
 	reply_free(&r);
 	holders(&member, seat, swapped);
+	/* Bernard, holding turn 2, gives it to Arthur (whose next turn, 3,
+	 * comes back to him); he cannot give away Clive's turn 1. */
+	{
+		static const char *const again[] = { "Clive", "Arthur",
+		    "Bernard", "Arthur", "Bernard", "Clive", NULL };
+		struct client	 bernard;
+
+		as(&bernard, "voter.Bernard");
+		snprintf(body, sizeof(body), "turn=1&person_id=%lld"
+		    "&reason=Visit", person("Arthur"));
+		submit_expect(&bernard, path, body, 422, &r);
+		reply_free(&r);
+		snprintf(body, sizeof(body), "turn=2&person_id=%lld"
+		    "&reason=Visit", person("Arthur"));
+		submit_expect(&bernard, path, body, 303, &r);
+		reply_free(&r);
+		holders(&member, seat, again);
+		client_free(&bernard);
+	}
 	/* The group's members see the schedule on the group's page too. */
 	assert_int_equal(http_get(&member, "/groups/1/seats", &r), 200);
 	assert_contains(r.body, "Board seat");
@@ -915,6 +959,48 @@ seats_rotate_per_board_meeting(void **state)
 	client_free(&staff);
 }
 
+/* A group's name of NAME_MAX_CHARS characters of three bytes each is
+ * printed whole on the ballot paper's title, not cut (perhaps inside a
+ * character) at a fixed buffer. */
+static void
+long_group_names_are_printed_whole(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		 body[1400], name[400], path[64];
+	size_t		 i;
+	long long	 e;
+	json_t		*v;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	strcpy(body, "kind=forum&site_id=1&purpose=&ended_on=&response_days=14"
+	    "&name=");
+	name[0] = '\0';
+	for (i = 0; i < 117; i++) {
+		strcat(body, "%E2%82%AC");
+		strcat(name, "\xe2\x82\xac");
+	}
+	strcat(body, "End");
+	strcat(name, "End");
+	submit_expect(&staff, "/groups/1/edit", body, 303, &r);
+	reply_free(&r);
+	e = election_new(&staff, "fptp", 1);
+	nominate(&staff, e, "Arthur", "Bernard", "Clive");
+	post_to(&staff, e, "open", "", 303);
+	staff.json = 1;
+	snprintf(path, sizeof(path), "/elections/%lld/ballot.pdf", e);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	v = json_loads(r.body, 0, NULL);
+	assert_non_null(v);
+	snprintf(body, sizeof(body), "Rep, %s", name);
+	assert_string_equal(json_string_value(json_object_get(v, "title")),
+	    body);
+	json_decref(v);
+	reply_free(&r);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -926,6 +1012,7 @@ main(void)
 		cmocka_unit_test(paper_ballots_need_two_tellers_who_agree),
 		cmocka_unit_test(seats_rotate_and_swap),
 		cmocka_unit_test(seats_rotate_per_board_meeting),
+		cmocka_unit_test(long_group_names_are_printed_whole),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
