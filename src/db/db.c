@@ -21,7 +21,11 @@ db_open(struct db *db, const char *path, int busy_ms)
 	static const char	*pragmas =
 	    "PRAGMA journal_mode=WAL;"
 	    "PRAGMA synchronous=FULL;"
-	    "PRAGMA foreign_keys=ON;";
+	    "PRAGMA foreign_keys=ON;"
+	    /* Deleted content is overwritten with zeros, not left in free
+	     * space: the ballots re-inserted at a poll's close (and any
+	     * other deletion) leave no old copy in the file. */
+	    "PRAGMA secure_delete=ON;";
 
 	memset(db, 0, sizeof(*db));
 	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
@@ -41,6 +45,20 @@ db_open(struct db *db, const char *path, int busy_ms)
 		return -1;
 	}
 	return 0;
+}
+
+int
+db_checkpoint(struct db *db)
+{
+	int	 rc;
+
+	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+	    NULL, NULL);
+	if (rc == SQLITE_OK)
+		return DB_OK;
+	db_log(db->h, "checkpoint");
+	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ?
+	    DB_BUSY : DB_ERROR;
 }
 
 void

@@ -50,6 +50,10 @@ int	 db_migrate(struct db *);
 int	 db_begin(struct db *, int immediate);	/* enum db_result */
 int	 db_commit(struct db *);		/* enum db_result */
 void	 db_rollback(struct db *);
+/* Copies the WAL into the database and truncates the WAL to nothing
+ * (PRAGMA wal_checkpoint(TRUNCATE)), outside any transaction.
+ * enum db_result: DB_BUSY when a reader or writer held it off. */
+int	 db_checkpoint(struct db *);
 
 /* Cached statement, reset and with bindings cleared; NULL on error. */
 sqlite3_stmt	*db_prepare(struct db *, const char *sql);

@@ -4,7 +4,9 @@
  * papers become ballots, only when a second teller's entry is the same
  * paper for paper.  When they differ, both entries are thrown away and
  * the tellers are told which papers differ (their numbers in the
- * bundle), never what the other teller typed; both count again.
+ * bundle, or that the number of papers differs), never what the other
+ * teller typed nor how many papers; both count again.  Tellers are
+ * staff covering the group (routes.c), two different accounts.
  *
  * A batch can hold no more papers than were handed out (the roll's
  * 'paper' marks), so typed-in papers cannot outnumber paper voters.
@@ -112,7 +114,12 @@ fail:
 	return NULL;
 }
 
-/* "2, 5" — the bundle positions where two entries differ. */
+/*
+ * "papers 2, 5" — the bundle positions where two entries differ, among the
+ * papers both typed; "the number of papers" when they typed different
+ * numbers.  Positions past the shorter entry are not listed: they
+ * would tell the second teller how many papers the first one typed.
+ */
 static char *
 papers_differ(const json_t *a, const json_t *b)
 {
@@ -120,16 +127,18 @@ papers_differ(const json_t *a, const json_t *b)
 	size_t		 na = json_array_size(a), nb = json_array_size(b);
 	size_t		 i, listed = 0;
 
-	buf_init(&out, 16 * BATCH_DIFFERED_LISTED);
-	for (i = 0; i < (na > nb ? na : nb); i++) {
+	buf_init(&out, 16 * BATCH_DIFFERED_LISTED + 32);
+	for (i = 0; i < (na < nb ? na : nb); i++) {
 		if (json_equal(json_array_get(a, i), json_array_get(b, i)))
 			continue;
 		if (listed++ == BATCH_DIFFERED_LISTED) {
 			buf_printf(&out, " and more");
 			break;
 		}
-		buf_printf(&out, "%s%zu", listed > 1 ? ", " : "", i + 1);
+		buf_printf(&out, "%s%zu", listed > 1 ? ", " : "papers ", i + 1);
 	}
+	if (na != nb)
+		buf_printf(&out, "%sthe number of papers", listed ? "; " : "");
 	return buf_detach(&out, NULL);
 }
 
@@ -164,12 +173,12 @@ static int
 batch_reject(struct batch_ctx *bc, struct db *db, int64_t actor,
     int64_t batch, const char *differ, json_t *errors)
 {
-	char	 msg[256];
+	char	 msg[320];
 	int	 rc;
 
-	snprintf(msg, sizeof(msg), "These papers differ from the other "
-	    "teller's entry: %s. Both tellers count the batch again and type "
-	    "it in again.", differ);
+	snprintf(msg, sizeof(msg), "Your entry and the other teller's differ "
+	    "(%s). Both tellers count the batch again and type it in again.",
+	    differ);
 	form_error(errors, "papers", msg);
 	if ((rc = db_exec(db, sql_entries_drop, "i", batch)) != DB_OK ||
 	    (rc = db_exec(db, sql_batch_differed, "ti", differ, batch)) != DB_OK ||

@@ -151,11 +151,18 @@ int	roll_vote(struct db *, int64_t actor, int64_t election_id,
 	    int64_t person, const char *how, int64_t proxy, const char *ranking);
 /* Stores one ballot with a random key and nothing else. */
 int	ballot_store(struct db *, int64_t election_id, const char *ranking);
+/* Every ballot of the election deleted and stored again in a random
+ * order under fresh keys: at the close, so that neither keys nor the
+ * cells' places in the file follow the order of voting.  The request
+ * must then set checkpoint_after_commit.  enum db_result. */
+int	ballots_shuffle(struct db *, int64_t election_id);
 /* The proxy the person appointed, if any: <0, 0, >0. */
 int	proxy_for(struct db *, int64_t election_id, int64_t person,
 	    int64_t *proxy);
-/* People who appointed this person their proxy, {value, label}. */
-json_t	*proxies_held(struct db *, int64_t election_id, int64_t proxy);
+/* People who appointed this person their proxy and may still vote
+ * today and have not, {value, label}. */
+json_t	*proxies_held(struct db *, int64_t election_id, int64_t proxy,
+	    const char *today);
 int	proxy_add(struct db *, int64_t actor, int64_t election_id, json_t *v);
 json_t	*proxy_list(struct db *, int64_t election_id);
 int	election_rules_load(struct db *, int64_t group_id, json_t **out);

@@ -144,9 +144,12 @@ elections_publish(struct request *rq, struct response *rs)
 		response_error(rs, 409, "The result is already published.");
 	else if (rc != DB_OK)
 		response_error(rs, 503, "The service is busy. Try again.");
-	else
+	else {
+		/* The ballots were shuffled: old WAL frames must go too. */
+		rs->checkpoint_after_commit = 1;
 		response_redirect(rs, "/elections/%lld/count",
 		    (long long)rq->ids[0]);
+	}
 }
 
 void
@@ -186,12 +189,18 @@ elections_verify(struct request *rq, struct response *rs)
 	json_decref(again);
 }
 
-/* "Chair, Over-50s Forum" for titles. */
-static void
-election_title(const json_t *e, char *out, size_t sz)
+/* "Chair, Over-50s Forum" for titles, whole however long the group's
+ * name (up to NAME_MAX_CHARS characters of up to 4 bytes): the caller
+ * frees; NULL when out of memory. */
+static char *
+election_title(const json_t *e)
 {
-	snprintf(out, sz, "%s, %s", choice_label(election_positions,
-	    view_str(e, "position")), view_str(e, "group_name"));
+	char	*out;
+
+	if (asprintf(&out, "%s, %s", choice_label(election_positions,
+	    view_str(e, "position")), view_str(e, "group_name")) == -1)
+		return NULL;
+	return out;
 }
 
 static void
@@ -245,7 +254,7 @@ elections_ballot_pdf(struct request *rq, struct response *rs)
 	enum election_phase phase;
 	json_t		*e, *cands;
 	struct pdf	*pdf;
-	char		 title[NAME_MAX_CHARS * 2 + 8];
+	char		*title;
 	int		 k;
 
 	if ((e = election_for_page(rq, rs, &phase)) == NULL)
@@ -256,12 +265,17 @@ elections_ballot_pdf(struct request *rq, struct response *rs)
 		    "poll is open, once the candidates are known.");
 		return;
 	}
+	if ((title = election_title(e)) == NULL) {
+		json_decref(e);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
 	cands = candidate_list(rq->db, rq->ids[0]);
-	election_title(e, title, sizeof(title));
 	if (rq->wants_json || rq->api) {
 		response_view(rs, "error", json_pack("{s:s, s:o}", "title",
 		    title, "candidates", cands));
 		json_decref(e);
+		free(title);
 		return;
 	}
 	/* Papers carry no number: nothing on one can lead back to a voter. */
@@ -272,6 +286,7 @@ elections_ballot_pdf(struct request *rq, struct response *rs)
 	}
 	json_decref(cands);
 	json_decref(e);
+	free(title);
 	pdf_reply(rs, pdf);
 }
 
@@ -280,7 +295,7 @@ notice_draw(struct pdf *pdf, const json_t *e, const json_t *sheet,
     const char *title)
 {
 	json_t		*first, *t, *el;
-	char		 line[NAME_MAX_CHARS * 2 + 64];
+	char		 line[2 * COUNT_SEED_BYTES + 96], *who;	/* numbers, the seed */
 	size_t		 i, nstages;
 
 	pdf_heading(pdf, "Result of the election", 1);
@@ -300,9 +315,12 @@ notice_draw(struct pdf *pdf, const json_t *e, const json_t *sheet,
 		pdf_pair(pdf, view_str(t, "name"), view_str(t, "votes"));
 	pdf_heading(pdf, "Elected", 2);
 	json_array_foreach(json_object_get(sheet, "elected"), i, el) {
-		snprintf(line, sizeof(line), "%s (%s)", view_str(el, "name"),
-		    view_str(el, "how"));
-		pdf_paragraph(pdf, line);
+		/* A name is up to NAME_MAX_CHARS characters, 4 bytes each. */
+		if (asprintf(&who, "%s (%s)", view_str(el, "name"),
+		    view_str(el, "how")) == -1)
+			continue;
+		pdf_paragraph(pdf, who);
+		free(who);
 	}
 	if (nstages > 1) {
 		snprintf(line, sizeof(line), "The count took %zu stages; the "
@@ -320,7 +338,7 @@ elections_result_pdf(struct request *rq, struct response *rs)
 	enum election_phase phase;
 	json_t		*e, *sheet;
 	struct pdf	*pdf;
-	char		 title[NAME_MAX_CHARS * 2 + 8];
+	char		*title;
 
 	if ((e = election_for_page(rq, rs, &phase)) == NULL)
 		return;
@@ -334,15 +352,22 @@ elections_result_pdf(struct request *rq, struct response *rs)
 		json_decref(e);
 		return;
 	}
-	election_title(e, title, sizeof(title));
+	if ((title = election_title(e)) == NULL) {
+		json_decref(sheet);
+		json_decref(e);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
 	if (rq->wants_json || rq->api) {
 		response_view(rs, "error", json_pack("{s:s, s:o}", "title",
 		    title, "sheet", sheet));
 		json_decref(e);
+		free(title);
 		return;
 	}
 	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
 	notice_draw(pdf, e, sheet, title);
+	free(title);
 	json_decref(sheet);
 	json_decref(e);
 	pdf_reply(rs, pdf);

@@ -19,7 +19,7 @@
 #include "../util/date.h"
 #include "../util/view.h"
 
-/* Who nominates and counts papers: the group's members, reps and staff. */
+/* Who nominates: the group's members, reps and staff. */
 #define WRITERS	(ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) | ROLES_STAFF)
 
 int
@@ -195,7 +195,7 @@ voter_view(struct request *rq, json_t *view, const json_t *e,
 	eligible = voter_eligible(rq->db, view_int(e, "id"), me, today);
 	voted = roll_has_voted(rq->db, view_int(e, "id"), me) == 1;
 	held = view_int(e, "proxy_votes") ? proxies_held(rq->db, view_int(e,
-	    "id"), me) : json_array();
+	    "id"), me, today) : json_array();
 	json_object_set_new(view, "voter", json_pack("{s:b, s:b, s:b, s:o}",
 	    "eligible", eligible, "voted", voted, "can_vote",
 	    phase == PHASE_VOTING && ((eligible && !voted) ||
@@ -238,7 +238,7 @@ elections_show(struct request *rq, struct response *rs)
 	    strcmp(today, view_str(e, "voting_opens_on")) >= 0,
 	    "can_close", staff && phase == PHASE_VOTING &&
 	    strcmp(today, view_str(e, "voting_closes_on")) >= 0,
-	    "can_enter_papers", writer && (phase == PHASE_VOTING ||
+	    "can_enter_papers", staff && (phase == PHASE_VOTING ||
 	    phase == PHASE_CLOSED),
 	    "can_publish", staff && phase == PHASE_CLOSED,
 	    "result", sheet ? sheet : json_null());
@@ -368,8 +368,12 @@ election_step(struct request *rq, struct response *rs, const char *from,
 		response_error(rs, 409, "The election has already moved on.");
 	else if (rc != DB_OK)
 		response_error(rs, 503, "The service is busy. Try again.");
-	else
+	else {
+		/* Closing shuffled the ballots (election_move): the WAL's
+		 * vote-by-vote page images go after the commit. */
+		rs->checkpoint_after_commit = strcmp(to, "closed") == 0;
 		response_redirect(rs, "/elections/%lld", (long long)rq->ids[0]);
+	}
 }
 
 void

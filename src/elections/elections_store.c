@@ -3,7 +3,10 @@
  * voted, proxies, and the ballots.  The roll and the ballots are written
  * by one function (roll_vote) in one transaction and share nothing but
  * the election's id: a ballot's key is random, it has no time, and the
- * table has no rowid, so nothing orders ballots by arrival.
+ * table has no rowid.  But a page keeps its cells in the order they
+ * were written, so at the close (ballots_shuffle) every ballot is
+ * deleted (secure_delete zeroes it) and written again in a random order
+ * with a fresh key; the caller then has the WAL truncated.
  */
 #include <sodium.h>
 #include <stdlib.h>
@@ -71,15 +74,19 @@ static const char *sql_ballot_add =
     "INSERT INTO ballots (election_id, id, ranking) VALUES (?, ?, ?)";
 static const char *sql_ballots =
     "SELECT ranking FROM ballots WHERE election_id = ? ORDER BY id";
+static const char *sql_ballots_drop =
+    "DELETE FROM ballots WHERE election_id = ?";
 static const char *sql_proxy_for =
     "SELECT proxy_id FROM election_proxies WHERE election_id = ? "
     "AND person_id = ?";
-static const char *sql_proxies_held =
-    "SELECT p.id AS value, p.display_name AS label FROM election_proxies x "
-    "JOIN people p ON p.id = x.person_id WHERE x.election_id = ?1 "
-    "AND x.proxy_id = ?2 AND NOT EXISTS (SELECT 1 FROM election_voters v "
-    "WHERE v.election_id = ?1 AND v.person_id = x.person_id) "
-    "ORDER BY p.display_name";
+/* Members who named ?3 their proxy, still voters today (the same rule
+ * as the roll), who have not voted. */
+static const char *sql_proxies_held = VOTERS_SQL
+    "AND EXISTS (SELECT 1 FROM election_proxies x WHERE x.election_id = ?1 "
+    "AND x.person_id = p.id AND x.proxy_id = ?3) "
+    "AND NOT EXISTS (SELECT 1 FROM election_voters v "
+    "WHERE v.election_id = ?1 AND v.person_id = p.id) "
+    "ORDER BY p.display_name, p.id";
 static const char *sql_proxy_add =
     "INSERT INTO election_proxies (election_id, person_id, proxy_id) "
     "VALUES (?, ?, ?) ON CONFLICT (election_id, person_id) "
@@ -148,6 +155,10 @@ election_move(struct db *db, int64_t actor, int64_t id, const char *from,
 		return rc;
 	if (db_changes(db) != 1)
 		return DB_CONSTRAINT;
+	/* Closing forgets the order the ballots came in. */
+	if (strcmp(to, "closed") == 0 &&
+	    (rc = ballots_shuffle(db, id)) != DB_OK)
+		return rc;
 	return audit_append(db, actor, "election.state", "election", id, to);
 }
 
@@ -230,6 +241,32 @@ ballot_store(struct db *db, int64_t election_id, const char *ranking)
 }
 
 int
+ballots_shuffle(struct db *db, int64_t election_id)
+{
+	json_t		*rows, *t;
+	size_t		 n, i, j;
+	int		 rc = DB_OK;
+
+	if ((rows = db_rows(db, sql_ballots, "i", election_id)) == NULL)
+		return DB_ERROR;
+	/* Fisher-Yates with the system's random numbers. */
+	for (n = json_array_size(rows); n > 1; n--) {
+		j = randombytes_uniform((uint32_t)n);
+		t = json_incref(json_array_get(rows, n - 1));
+		json_array_set(rows, n - 1, json_array_get(rows, j));
+		json_array_set_new(rows, j, t);
+	}
+	if ((rc = db_exec(db, sql_ballots_drop, "i", election_id)) != DB_OK)
+		goto out;
+	for (i = 0; i < json_array_size(rows) && rc == DB_OK; i++)
+		rc = ballot_store(db, election_id, view_str(json_array_get(rows,
+		    i), "ranking"));
+out:
+	json_decref(rows);
+	return rc;
+}
+
+int
 roll_vote(struct db *db, int64_t actor, int64_t election_id, int64_t person,
     const char *how, int64_t proxy, const char *ranking)
 {
@@ -255,9 +292,10 @@ proxy_for(struct db *db, int64_t election_id, int64_t person, int64_t *proxy)
 }
 
 json_t *
-proxies_held(struct db *db, int64_t election_id, int64_t proxy)
+proxies_held(struct db *db, int64_t election_id, int64_t proxy,
+    const char *today)
 {
-	return db_rows(db, sql_proxies_held, "ii", election_id, proxy);
+	return db_rows(db, sql_proxies_held, "iti", election_id, today, proxy);
 }
 
 int
@@ -398,6 +436,10 @@ election_publish(struct db *db, int64_t actor, int64_t id, const char *sheet,
 		return rc;
 	if (db_changes(db) != 1)
 		return DB_CONSTRAINT;
+	/* Published straight from voting past its last day, the poll was
+	 * never closed by hand: shuffle here too (again, if it was). */
+	if ((rc = ballots_shuffle(db, id)) != DB_OK)
+		return rc;
 	return audit_append(db, actor, "election.publish", "election", id,
 	    NULL);
 }

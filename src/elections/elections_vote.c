@@ -36,7 +36,7 @@ vote_for_options(struct request *rq, const json_t *e, int64_t me,
 		json_array_append_new(opts, json_pack("{s:I, s:s}", "value",
 		    (json_int_t)me, "label", "Myself"));
 	if (view_int(e, "proxy_votes")) {
-		held = proxies_held(rq->db, id, me);
+		held = proxies_held(rq->db, id, me, today);
 		json_array_extend(opts, held);
 		json_decref(held);
 	}
@@ -159,9 +159,23 @@ ranking_stv(const struct form *body, const json_t *cands, const char **why,
 	return out;
 }
 
+/* Whether the caller may know if for_id has voted: it is themselves,
+ * or a member who named them proxy.  Nobody else's vote is their
+ * business, so for anyone else the answer is the same 422 whether or
+ * not that member has voted. */
+static int
+vote_is_mine(struct request *rq, int64_t election, int64_t for_id,
+    int64_t me)
+{
+	int64_t	 proxy = 0;
+
+	return for_id != 0 && (for_id == me || (proxy_for(rq->db, election,
+	    for_id, &proxy) > 0 && proxy == me));
+}
+
 static void
 vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
-    json_t *for_opts, int64_t me)
+    json_t *for_opts, int64_t me, const char *today)
 {
 	const char	*why = NULL, *field = "for";
 	char		 box[BALLOT_FIELD_CHARS];
@@ -172,16 +186,20 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
 	int		 rc;
 
 	/* Voted already (a request racing this one may have just done it):
-	 * the same answer as the roll's primary key gives below. */
-	if (for_id != 0 && roll_has_voted(rq->db, view_int(e, "id"), for_id) ==
-	    1) {
+	 * the same answer as the roll's primary key gives below; asked only
+	 * about the caller's own vote or one they hold by proxy. */
+	if (vote_is_mine(rq, view_int(e, "id"), for_id, me) &&
+	    roll_has_voted(rq->db, view_int(e, "id"), for_id) == 1) {
 		response_error(rs, 409, "That vote has already been cast.");
 		goto out;
 	}
+	/* One of the caller's options, and (checked again here, not only
+	 * by the options' query) still a voter today. */
 	json_array_foreach(for_opts, i, o)
 		if (view_int(o, "value") == for_id)
 			break;
-	if (i == json_array_size(for_opts)) {
+	if (i == json_array_size(for_opts) ||
+	    !voter_eligible(rq->db, view_int(e, "id"), for_id, today)) {
 		vote_page(rs, 422, e, cands, for_opts, "for", "Choose whose "
 		    "vote this is: yourself, or a member who named you proxy");
 		return;
@@ -245,7 +263,7 @@ elections_vote(struct request *rq, struct response *rs)
 	cands = candidate_list(rq->db, rq->ids[0]);
 	for_opts = vote_for_options(rq, e, me, today);
 	if (rq->method == HTTP_POST) {
-		vote_cast(rq, rs, e, cands, for_opts, me);
+		vote_cast(rq, rs, e, cands, for_opts, me, today);
 		return;
 	}
 	if (json_array_size(for_opts) == 0) {

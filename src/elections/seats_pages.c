@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "elections.h"
+#include "../auth/account.h"
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
@@ -142,10 +143,10 @@ swap_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	const json_t	*seat = ctx;
 	struct seat_swap *swaps;
 	json_t		*members, *m;
-	size_t		 nswaps, n, i, holder;
-	int64_t		 turn, other = SEAT_TURN_NONE;
+	size_t		 nswaps, n, i, holder, mine;
+	int64_t		 turn, other = SEAT_TURN_NONE, me;
 	char		 today[DATE_CHARS + 1];
-	int		 rc;
+	int		 rc, staff;
 
 	fields_whole_number(v, errors, "turn", "Turn", SEAT_TURN_MAX);
 	if (json_array_size(errors) > 0)
@@ -159,6 +160,12 @@ swap_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		return DB_ERROR;
 	}
 	n = json_array_size(members);
+	staff = election_staff(rq, seat);
+	me = staff ? 0 : account_person(rq->db, rq->who.account_id);
+	mine = n;	/* none: an account with no person holds no turn */
+	json_array_foreach(members, i, m)
+		if (me != 0 && view_int(m, "person_id") == me)
+			mine = i;
 	json_array_foreach(members, i, m)
 		if (view_int(m, "person_id") == view_int(v, "person_id"))
 			break;
@@ -167,7 +174,11 @@ swap_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	else {
 		seat_schedule(n, swaps, nswaps, turn, 1, &holder);
 		other = seat_next_turn(n, swaps, nswaps, turn, i);
-		if (holder == i)
+		/* Members give away only their own turns; staff any. */
+		if (!staff && holder != mine)
+			form_error(errors, "turn", "You can only swap a turn "
+			    "you hold yourself");
+		else if (holder == i)
 			form_error(errors, "person_id", "That member already "
 			    "holds this turn");
 		else if (other == SEAT_TURN_NONE)

@@ -90,6 +90,9 @@ struct response {
 	char			*disposition;	/* owned: Content-Disposition */
 	struct buf		 body;		/* raw body (not templated) */
 	int			 commit_anyway;	/* commit even though 4xx */
+	/* After a successful COMMIT, checkpoint and truncate the WAL so
+	 * that the old page images it holds are gone (best effort). */
+	int			 checkpoint_after_commit;
 	struct response_cookie	 cookies[RESPONSE_COOKIES_MAX];
 	size_t			 ncookies;
 	int			 retry_after;	/* seconds, for 429/503 */

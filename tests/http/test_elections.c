@@ -9,6 +9,7 @@
 #include <jansson.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define PW		"election-test-pw"
@@ -141,6 +142,57 @@ vote_as(const char *name, long long election, const char *body)
 	reply_free(&r);
 	client_free(&c);
 	return status;
+}
+
+/* The election's ballot keys in hex, comma-separated, in key order
+ * (caller frees). */
+static char *
+ballot_keys(long long election)
+{
+	sqlite3		*h;
+	sqlite3_stmt	*st;
+	char		*keys = NULL;
+
+	assert_int_equal(sqlite3_open_v2(srv.db, &h, SQLITE_OPEN_READONLY,
+	    NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "SELECT group_concat(k, ',') "
+	    "FROM (SELECT hex(id) AS k FROM ballots WHERE election_id = ? "
+	    "ORDER BY id)", -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, election);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	keys = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	assert_non_null(keys);
+	return keys;
+}
+
+/*
+ * Closing the poll forgets the order of voting: every ballot is stored
+ * again under a new key (none of the old keys is left, the number is
+ * the same), and the WAL, which held a page image per vote, is empty.
+ */
+static void
+close_reshuffles(struct client *staff, long long election)
+{
+	char		*before, *after, *k;
+	char		 wal[320];
+	struct stat	 sb;
+	long long	 n;
+
+	before = ballot_keys(election);
+	n = scalar("SELECT count(*) FROM ballots WHERE election_id = %lld",
+	    election);
+	post_to(staff, election, "close", "", 303);
+	snprintf(wal, sizeof(wal), "%s-wal", srv.db);
+	assert_true(stat(wal, &sb) == -1 || sb.st_size == 0);
+	after = ballot_keys(election);
+	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
+	    "election_id = %lld", election), n);
+	for (k = strtok(before, ","); k != NULL; k = strtok(NULL, ","))
+		assert_null(strstr(after, k));
+	free(before);
+	free(after);
 }
 
 static long
@@ -358,14 +410,26 @@ first_past_the_post_from_call_to_result(void **state)
 	assert_int_equal(vote_as("Frank", e, body), 303);
 	/* Frank has voted: a second ballot is refused, nothing stored. */
 	assert_int_equal(vote_as("Frank", e, body), 409);
-	/* Two names for one place: 422 naming the field. */
+	/* Two names for one place: 422 naming the field.  And whether
+	 * someone else has voted is nobody else's business: Eric voting
+	 * "for" Frank (who has) or Arthur (who has not, but is not Eric's
+	 * to vote for) gets the same 422 on "for", never a 409. */
 	{
 		struct client	 eric_c;
+		const char	*other[] = { "Frank", "Arthur" };
 
 		as(&eric_c, "member.forum");
 		snprintf(path, sizeof(path), "/elections/%lld/vote", e);
 		assert_int_equal(http_get(&eric_c, path, &r), 200);
 		reply_free(&r);
+		for (size_t o = 0; o < 2; o++) {
+			snprintf(body, sizeof(body), "for=%lld&mark=%lld",
+			    person(other[o]), eric);
+			assert_int_equal(http_post(&eric_c, path, body, 1, &r),
+			    422);
+			assert_contains(r.body, "href=\"#for\"");
+			reply_free(&r);
+		}
 		snprintf(body, sizeof(body), "for=%lld&mark=%lld&mark=%lld",
 		    person("Eric"), eric, dennis);
 		assert_int_equal(http_post(&eric_c, path, body, 1, &r), 422);
@@ -390,7 +454,7 @@ first_past_the_post_from_call_to_result(void **state)
 	api_client(&api);
 	nothing_is_seen_before_the_close(e, &api);
 
-	post_to(&staff, e, "close", "", 303);
+	close_reshuffles(&staff, e);
 	/* Closed: staff see the count, members wait for it to be published. */
 	staff.json = 1;
 	snprintf(path, sizeof(path), "/elections/%lld/count", e);
@@ -555,7 +619,34 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	    person("Bernard"), person("Clive"));
 	submit_expect(&staff, path, body, 303, &r);
 	reply_free(&r);
+	/* Ray names Frank, then leaves before the poll: no longer a voter,
+	 * so Frank cannot vote for him. */
+	snprintf(body, sizeof(body), "person_id=%lld&proxy_id=%lld", ray,
+	    person("Frank"));
+	submit_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/people/%lld/leave", ray);
+	snprintf(body, sizeof(body), "left_reason=transfer&left_on=%s", today);
+	submit_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
 	post_to(&staff, e, "open", "", 303);
+	{
+		struct client	 frank;
+
+		as(&frank, "voter.Frank");
+		snprintf(path, sizeof(path), "/elections/%lld/vote", e);
+		assert_int_equal(http_get(&frank, path, &r), 200);
+		assert_lacks(r.body, ">Ray</label>");
+		reply_free(&r);
+		snprintf(body, sizeof(body), "for=%lld&pref_%lld=1", ray,
+		    candidate(e, "Arthur"));
+		assert_int_equal(http_post(&frank, path, body, 1, &r), 422);
+		assert_contains(r.body, "href=\"#for\"");
+		reply_free(&r);
+		assert_int_equal(scalar("SELECT count(*) FROM election_voters "
+		    "WHERE election_id = %lld", e), 0);
+		client_free(&frank);
+	}
 
 	as(&clive, "voter.Clive");
 	snprintf(path, sizeof(path), "/elections/%lld/vote", e);
@@ -634,8 +725,10 @@ paper_ballots_need_two_tellers_who_agree(void **state)
 	size_t		 i;
 
 	(void)state;
+	/* Tellers are staff covering the group: a coordinator and an
+	 * organisation-wide admin.  A member cannot type in papers. */
 	as(&one, "coordinator.fenwick");
-	as(&two, "member.forum");
+	as(&two, "org.admin");
 	e = election_new(&one, "fptp", 1);
 	nominate(&one, e, "Arthur", "Bernard", "Clive");
 	nominate(&one, e, "Dennis", "Dennis", "Frank");
@@ -670,15 +763,29 @@ paper_ballots_need_two_tellers_who_agree(void **state)
 	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
 	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
 	    "election_id = %lld", e), 0);
+	{
+		struct client	 member;
+
+		as(&member, "member.forum");
+		assert_int_equal(get_status(&member, "/elections/%lld/batches",
+		    e), 403);
+		batch(&member, e, "1%0A2%0A1", 403, NULL);
+		client_free(&member);
+	}
 	/* The second teller read the third paper differently. */
-	batch(&two, e, "1%0A2%0A2", 422, "These papers differ from the other "
-	    "teller&#39;s entry: 3.");
+	batch(&two, e, "1%0A2%0A2", 422, "Your entry and the other "
+	    "teller&#39;s differ (papers 3).");
 	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
 	    "election_id = %lld", e), 0);
 	assert_int_equal(scalar("SELECT count(*) FROM ballot_batch_entries"), 0);
 	/* A paper that marks nobody on the list. */
 	batch(&one, e, "1%0A7", 422, "Paper 2: a number that is not on the "
 	    "paper");
+	/* A different number of papers: said, but not how many the other
+	 * teller typed (no paper numbers past the shorter entry). */
+	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
+	batch(&two, e, "1%0A2", 422, "differ (the number of papers).");
+	assert_int_equal(scalar("SELECT count(*) FROM ballot_batch_entries"), 0);
 	/* Both count again and agree. */
 	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
 	batch(&two, e, "1%0A2%0A1", 303, "batch=accepted");
@@ -740,14 +847,42 @@ seats_rotate_and_swap(void **state)
 	/* Swapping with the holder themselves means nothing. */
 	snprintf(body, sizeof(body), "turn=1&person_id=%lld&reason=Visit",
 	    person("Arthur"));
-	submit_expect(&member, path, body, 422, &r);
+	submit_expect(&staff, path, body, 422, &r);
 	assert_contains(r.body, "That member already holds this turn");
 	reply_free(&r);
+	/* A member gives away only their own turn: Eric cannot give
+	 * Arthur's away, nothing stored. */
 	snprintf(body, sizeof(body), "turn=1&person_id=%lld&reason=Legal+visit",
 	    person("Clive"));
-	submit_expect(&member, path, body, 303, &r);
+	submit_expect(&member, path, body, 422, &r);
+	assert_contains(r.body, "You can only swap a turn you hold yourself");
+	assert_contains(r.body, "href=\"#turn\"");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM seat_swaps WHERE "
+	    "seat_id = %lld", seat), 0);
+	/* Staff can, for Arthur, who has no account. */
+	submit_expect(&staff, path, body, 303, &r);
 	reply_free(&r);
 	holders(&member, seat, swapped);
+	/* Bernard, holding turn 2, gives it to Arthur (whose next turn, 3,
+	 * comes back to him); he cannot give away Clive's turn 1. */
+	{
+		static const char *const again[] = { "Clive", "Arthur",
+		    "Bernard", "Arthur", "Bernard", "Clive", NULL };
+		struct client	 bernard;
+
+		as(&bernard, "voter.Bernard");
+		snprintf(body, sizeof(body), "turn=1&person_id=%lld"
+		    "&reason=Visit", person("Arthur"));
+		submit_expect(&bernard, path, body, 422, &r);
+		reply_free(&r);
+		snprintf(body, sizeof(body), "turn=2&person_id=%lld"
+		    "&reason=Visit", person("Arthur"));
+		submit_expect(&bernard, path, body, 303, &r);
+		reply_free(&r);
+		holders(&member, seat, again);
+		client_free(&bernard);
+	}
 	/* The group's members see the schedule on the group's page too. */
 	assert_int_equal(http_get(&member, "/groups/1/seats", &r), 200);
 	assert_contains(r.body, "Board seat");
@@ -824,6 +959,48 @@ seats_rotate_per_board_meeting(void **state)
 	client_free(&staff);
 }
 
+/* A group's name of NAME_MAX_CHARS characters of three bytes each is
+ * printed whole on the ballot paper's title, not cut (perhaps inside a
+ * character) at a fixed buffer. */
+static void
+long_group_names_are_printed_whole(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		 body[1400], name[400], path[64];
+	size_t		 i;
+	long long	 e;
+	json_t		*v;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	strcpy(body, "kind=forum&site_id=1&purpose=&ended_on=&response_days=14"
+	    "&name=");
+	name[0] = '\0';
+	for (i = 0; i < 117; i++) {
+		strcat(body, "%E2%82%AC");
+		strcat(name, "\xe2\x82\xac");
+	}
+	strcat(body, "End");
+	strcat(name, "End");
+	submit_expect(&staff, "/groups/1/edit", body, 303, &r);
+	reply_free(&r);
+	e = election_new(&staff, "fptp", 1);
+	nominate(&staff, e, "Arthur", "Bernard", "Clive");
+	post_to(&staff, e, "open", "", 303);
+	staff.json = 1;
+	snprintf(path, sizeof(path), "/elections/%lld/ballot.pdf", e);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	v = json_loads(r.body, 0, NULL);
+	assert_non_null(v);
+	snprintf(body, sizeof(body), "Rep, %s", name);
+	assert_string_equal(json_string_value(json_object_get(v, "title")),
+	    body);
+	json_decref(v);
+	reply_free(&r);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -835,6 +1012,7 @@ main(void)
 		cmocka_unit_test(paper_ballots_need_two_tellers_who_agree),
 		cmocka_unit_test(seats_rotate_and_swap),
 		cmocka_unit_test(seats_rotate_per_board_meeting),
+		cmocka_unit_test(long_group_names_are_printed_whole),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

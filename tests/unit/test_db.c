@@ -56,6 +56,9 @@ test_migrated(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(db_int(&f->db, &n, "PRAGMA foreign_keys", NULL), 1);
 	assert_int_equal(n, 1);
+	/* Every connection zeroes what it deletes (elections rely on it). */
+	assert_int_equal(db_int(&f->db, &n, "PRAGMA secure_delete", NULL), 1);
+	assert_int_equal(n, 1);
 }
 
 static void
