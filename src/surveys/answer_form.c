@@ -225,8 +225,10 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 		vals = typed_of(*typed, pos);
 		if (json_is_string(vals))
 			vals = json_pack("[O]", vals);
+		else if (vals != NULL)
+			json_incref(vals);
 		else
-			json_incref(vals = vals ? vals : json_array());
+			vals = json_array();
 		if (json_array_size(vals) == 0 && view_int(q, "required"))
 			form_error(errors, name, "Answer this question");
 		json_array_foreach(vals, j, v) {

@@ -167,6 +167,15 @@ out:
 	return rows;
 }
 
+/* A count on its own (no line to subtract from): hidden only when
+ * small. */
+static json_t *
+small_count(int64_t n, int threshold)
+{
+	return suppressed_count(n, n > 0 && n < threshold ? SUPPRESS_SMALL :
+	    SUPPRESS_SHOWN, threshold);
+}
+
 /* Two counts that add up to a total (lonely and not), suppressed as a
  * line: {n, shown, pct, other} */
 static json_t *
@@ -231,13 +240,13 @@ ucla3_result(struct db *db, int64_t version, int threshold)
 		json_array_append_new(opts, json_pack("{s:s}", "label", label));
 	}
 	dist = question_rows(opts, totals, 7, complete, 1, threshold, NULL);
-	out = json_pack("{s:s, s:s, s:I, s:b, s:o, s:o, s:i}", "name",
+	out = json_pack("{s:s, s:s, s:o, s:b, s:o, s:o, s:i}", "name",
 	    "UCLA three-item loneliness scale", "rule", "Each item: hardly "
 	    "ever 1, some of the time 2, often 3; total 3 to 9. A total of 6 "
 	    "or more is counted as lonely. Source: Hughes et al. (2004), "
 	    "Research on Aging 26(6); ONS (2018) national indicators of "
-	    "loneliness.", "complete", (json_int_t)complete, "withheld",
-	    complete < threshold, "lonely", share(lonely, complete,
+	    "loneliness.", "complete", small_count(complete, threshold),
+	    "withheld", complete < threshold, "lonely", share(lonely, complete,
 	    threshold), "distribution", dist ? dist : json_array(),
 	    "lonely_from", UCLA3_LONELY_FROM);
 	json_decref(opts);
@@ -263,11 +272,12 @@ ons_result(struct db *db, int64_t version, int threshold)
 			lonely += l;
 		}
 	}
-	out = json_pack("{s:s, s:s, s:I, s:b, s:o}", "name", "ONS direct "
+	out = json_pack("{s:s, s:s, s:o, s:b, s:o}", "name", "ONS direct "
 	    "loneliness question", "rule", "\"How often do you feel lonely?\" "
 	    "Answering often or always is counted as lonely (the ONS measure "
 	    "of chronic loneliness). Source: ONS (2018) national indicators "
-	    "of loneliness.", "complete", (json_int_t)answered, "withheld",
+	    "of loneliness.", "complete", small_count(answered, threshold),
+	    "withheld",
 	    answered < threshold, "lonely", share(lonely, answered,
 	    threshold));
 	json_decref(rows);
@@ -327,8 +337,7 @@ question_result(struct db *db, const json_t *q, const json_t *counts,
 	out = json_pack("{s:O, s:O, s:O, s:o, s:b}", "position",
 	    json_object_get(q, "position"), "prompt", json_object_get(q,
 	    "prompt"), "kind", json_object_get(q, "kind"), "answered",
-	    suppressed_count(answered, answered > 0 && answered < threshold ?
-	    SUPPRESS_SMALL : SUPPRESS_SHOWN, threshold), "withheld",
+	    small_count(answered, threshold), "withheld",
 	    answered < threshold);
 	if (answered < threshold || (k != QK_SINGLE && k != QK_MULTIPLE &&
 	    k != QK_SCALE))
@@ -410,8 +419,8 @@ survey_results_build(struct db *db, const json_t *survey, int64_t version,
 	if (responses >= threshold && has_instrument(qs, "ons_direct"))
 		json_array_append_new(inst, ons_result(db, version,
 		    threshold));
-	out = json_pack("{s:I, s:I, s:b, s:o, s:o, s:o, s:i}", "responses",
-	    (json_int_t)responses, "version", (json_int_t)version_number(db,
+	out = json_pack("{s:o, s:I, s:b, s:o, s:o, s:o, s:i}", "responses",
+	    small_count(responses, threshold), "version", (json_int_t)version_number(db,
 	    version), "withheld", responses < threshold, "questions", list,
 	    "instruments", inst, "by_options", by_options, "threshold",
 	    threshold);

@@ -59,7 +59,7 @@ static void
 instruments_draw(struct pdf *pdf, const json_t *inst)
 {
 	json_t	*i, *l;
-	char	 text[160], n[48];
+	char	 text[160], n[48], all[48];
 	size_t	 k;
 
 	json_array_foreach(inst, k, i) {
@@ -71,13 +71,11 @@ instruments_draw(struct pdf *pdf, const json_t *inst)
 		}
 		l = json_object_get(i, "lonely");
 		shown_text(json_object_get(l, "shown"), n, sizeof(n));
-		if (json_is_string(json_object_get(l, "pct")))
-			snprintf(text, sizeof(text), "%s of %lld (%s)", n,
-			    (long long)view_int(i, "complete"),
-			    view_str(l, "pct"));
-		else
-			snprintf(text, sizeof(text), "%s of %lld", n,
-			    (long long)view_int(i, "complete"));
+		shown_text(json_object_get(i, "complete"), all, sizeof(all));
+		snprintf(text, sizeof(text), "%s of %s%s%s%s", n, all,
+		    json_is_string(json_object_get(l, "pct")) ? " (" : "",
+		    view_str(l, "pct"), json_is_string(json_object_get(l,
+		    "pct")) ? ")" : "");
 		pdf_pair(pdf, "Counted as lonely", text);
 	}
 }
@@ -88,13 +86,14 @@ results_draw(struct buf *out, const json_t *s, const json_t *r)
 	struct pdf	*pdf;
 	struct buf	 png;
 	json_t		*q, *row;
-	char		 text[64], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
+	char		 text[64], n[48], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
 	size_t		 i, j;
 
 	pdf = pdf_new(out, view_str(s, "title"), PDF_NORMAL);
 	pdf_heading(pdf, view_str(s, "title"), 1);
-	snprintf(text, sizeof(text), "%lld (version %lld)", (long long)
-	    view_int(r, "responses"), (long long)view_int(r, "version"));
+	shown_text(json_object_get(r, "responses"), n, sizeof(n));
+	snprintf(text, sizeof(text), "%s (version %lld)", n, (long long)
+	    view_int(r, "version"));
 	pdf_pair(pdf, "Responses", text);
 	pdf_pair(pdf, "Group", view_str(s, "group_name"));
 	pdf_paragraph(pdf, "Counts below 5 read \"fewer than 5\"; a count "

@@ -438,32 +438,69 @@ db_scalar(const struct server *s, const char *sql)
 	return v;
 }
 
-char *
-pdf_text(const struct server *s, const struct reply *r)
+/* Saves a reply's body as name in the server's folder, its path into
+ * path: 0 or -1. */
+static int
+reply_save(const struct server *s, const struct reply *r, const char *name,
+    char *path, size_t sz)
 {
-	char	 path[320], cmd[400], buf[4096];
+	FILE	*f;
+	int	 ok;
+
+	snprintf(path, sz, "%s/%s", s->dir, name);
+	if ((f = fopen(path, "wb")) == NULL)
+		return -1;
+	ok = fwrite(r->body, 1, r->len, f) == r->len;
+	return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* What cmd prints, malloc'd; with flat, lines joined by spaces. */
+static char *
+command_output(const char *cmd, int flat)
+{
+	char	 buf[4096];
 	char	*text = calloc(1, 1), *grown;
-	FILE	*f, *p;
+	FILE	*p;
 	size_t	 n, i, len = 0;
 
-	snprintf(path, sizeof(path), "%s/reply.pdf", s->dir);
-	if (text == NULL || (f = fopen(path, "wb")) == NULL)
-		return text;
-	fwrite(r->body, 1, r->len, f);
-	fclose(f);
-	snprintf(cmd, sizeof(cmd), "pdftotext '%s' -", path);
-	if ((p = popen(cmd, "r")) == NULL)
+	if (text == NULL || (p = popen(cmd, "r")) == NULL)
 		return text;
 	while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
 		if ((grown = realloc(text, len + n + 1)) == NULL)
 			break;
 		text = grown;
 		for (i = 0; i < n; i++)
-			text[len++] = buf[i] == '\n' ? ' ' : buf[i];
+			text[len++] = flat && buf[i] == '\n' ? ' ' : buf[i];
 		text[len] = '\0';
 	}
 	pclose(p);
 	return text;
+}
+
+char *
+pdf_text(const struct server *s, const struct reply *r)
+{
+	char	 path[320], cmd[400];
+
+	if (reply_save(s, r, "reply.pdf", path, sizeof(path)) == -1)
+		return calloc(1, 1);
+	snprintf(cmd, sizeof(cmd), "pdftotext '%s' -", path);
+	return command_output(cmd, 1);
+}
+
+char *
+xlsx_text(const struct server *s, const struct reply *r)
+{
+	char	 path[320], cmd[400];
+
+	if (reply_save(s, r, "reply.xlsx", path, sizeof(path)) == -1)
+		return NULL;
+	snprintf(cmd, sizeof(cmd), "unzip -tq '%s' >/dev/null", path);
+	if (system(cmd) != 0)
+		return NULL;
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' xl/workbook.xml "
+	    "xl/sharedStrings.xml 'xl/worksheets/*.xml'", path);
+	return command_output(cmd, 0);
 }
 
 char *

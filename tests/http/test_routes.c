@@ -103,6 +103,21 @@ static struct fixture fixtures[] = {
 	    "scores s JOIN lot_questions q ON q.id = s.question_id JOIN lots l "
 	    "ON l.id = q.lot_id WHERE 1", "3"), 0, 0 },
 #undef PROCUREMENT_OF
+	{ "/surveys/", "SELECT min(id) FROM surveys WHERE site_id = 1",
+	    "SELECT min(id) FROM surveys WHERE site_id = 3", 0, 0 },
+	{ "/survey-questions/", "SELECT min(q.id) FROM survey_questions q "
+	    "JOIN survey_versions v ON v.id = q.version_id JOIN surveys s ON "
+	    "s.id = v.survey_id WHERE s.site_id = 1", "SELECT min(q.id) FROM "
+	    "survey_questions q JOIN survey_versions v ON v.id = q.version_id "
+	    "JOIN surveys s ON s.id = v.survey_id WHERE s.site_id = 3", 0, 0 },
+	{ "/survey-themes/", "SELECT min(t.id) FROM survey_themes t JOIN surveys "
+	    "s ON s.id = t.survey_id WHERE s.site_id = 1", "SELECT min(t.id) "
+	    "FROM survey_themes t JOIN surveys s ON s.id = t.survey_id WHERE "
+	    "s.site_id = 3", 0, 0 },
+	{ "/event-votes/", "SELECT min(v.id) FROM event_votes v JOIN groups g ON "
+	    "g.id = v.group_id WHERE g.site_id = 1", "SELECT min(v.id) FROM "
+	    "event_votes v JOIN groups g ON g.id = v.group_id WHERE "
+	    "g.site_id = 3", 0, 0 },
 };
 
 static int
