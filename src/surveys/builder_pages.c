@@ -19,9 +19,16 @@
 void
 surveys_index(struct request *rq, struct response *rs)
 {
-	response_view(rs, "surveys/list", json_pack("{s:s, s:o}", "title",
-	    "Surveys and consultations", "surveys", survey_list(rq->db,
-	    &rq->who)));
+	json_t	*surveys = survey_list(rq->db, &rq->who);
+	json_t	*votes = event_vote_list(rq->db, &rq->who);
+
+	response_view(rs, "surveys/list", surveys && votes ? json_pack(
+	    "{s:s, s:o, s:o}", "title", "Surveys and consultations",
+	    "surveys", surveys, "votes", votes) : NULL);
+	if (surveys == NULL || votes == NULL) {
+		json_decref(surveys);
+		json_decref(votes);
+	}
 }
 
 static int

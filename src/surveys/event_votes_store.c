@@ -35,8 +35,11 @@ static const char *sql_options =
     "event_vote_options m WHERE m.vote_id = o.vote_id) AS leading "
     "FROM event_vote_options o WHERE vote_id = ? ORDER BY position";
 static const char *sql_list =
-    "SELECT id, title, held_on, state FROM event_votes WHERE group_id = ? "
-    "ORDER BY held_on DESC, id DESC";
+    "SELECT v.id, v.title, v.held_on, v.state, g.name AS group_name "
+    "FROM event_votes v JOIN groups g ON g.id = v.group_id "
+    "WHERE ?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "OR g.id IN (SELECT value FROM json_each(?3)) "
+    "ORDER BY v.held_on DESC, v.id DESC";
 static const char *sql_count =
     "UPDATE event_vote_options SET votes = ? WHERE vote_id = ? "
     "AND position = ?";
@@ -91,9 +94,16 @@ event_vote_options(struct db *db, int64_t id)
 }
 
 json_t *
-event_vote_list(struct db *db, int64_t group_id)
+event_vote_list(struct db *db, const struct principal *who)
 {
-	return db_rows(db, sql_list, "i", group_id);
+	struct scope_filter	 f;
+	json_t			*rows;
+
+	if (access_filter(who, ROLES_ALL, 0, &f) == -1)
+		return NULL;
+	rows = db_rows(db, sql_list, "dtt", f.all, f.site_ids, f.group_ids);
+	scope_filter_clear(&f);
+	return rows;
 }
 
 int

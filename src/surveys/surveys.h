@@ -289,7 +289,8 @@ int	event_vote_add(struct db *, int64_t actor, int64_t group_id,
 	    json_t *v, int64_t *id);
 int	event_vote_load(struct db *, int64_t id, json_t **out);
 json_t	*event_vote_options(struct db *, int64_t id);
-json_t	*event_vote_list(struct db *, int64_t group_id);
+/* Votes of groups in the caller's scope, newest first. */
+json_t	*event_vote_list(struct db *, const struct principal *);
 int	event_vote_count(struct db *, int64_t actor, int64_t id,
 	    const json_t *counts);
 int	event_vote_publish(struct db *, int64_t actor, int64_t id,
