@@ -22,8 +22,6 @@ static const char *sql_answer_add =
     "INSERT OR IGNORE INTO survey_answers (response_id, question_id, value) "
     "SELECT ?1, q.id, ?3 FROM survey_questions q WHERE q.id = ?2 "
     "AND q.version_id = ?4";
-static const char *sql_count =
-    "SELECT count(*) FROM survey_responses WHERE survey_id = ?";
 static const char *sql_entries_of =
     "SELECT id, answers, unit_id, response_id FROM survey_paper_entries "
     "WHERE survey_id = ? AND reference = ? ORDER BY id";
@@ -195,14 +193,6 @@ json_t *
 paper_entries_pending(struct db *db, int64_t survey_id)
 {
 	return db_rows(db, sql_pending, "i", survey_id);
-}
-
-int64_t
-response_count(struct db *db, int64_t survey_id)
-{
-	int64_t	 n = 0;
-
-	return db_int(db, &n, sql_count, "i", survey_id) < 0 ? -1 : n;
 }
 
 json_t *

@@ -223,7 +223,6 @@ int	paper_entry_add(struct db *, int64_t actor, json_t *survey,
 	    const char *reference, int64_t unit_id, const json_t *answers,
 	    const char **state);
 json_t	*paper_entries_pending(struct db *, int64_t survey_id);
-int64_t	response_count(struct db *, int64_t survey_id);
 /* [{version, question_id, position, prompt, kind, value, n}] */
 json_t	*answer_counts(struct db *, int64_t survey_id, int64_t version_id);
 /* [{question_id, n}]: how many answered each question of the version. */
