@@ -169,6 +169,9 @@ survey_interview(struct request *rq, struct response *rs)
 		    "Something went wrong." : "Page not found.");
 		return;
 	}
+	/* The interviewer needs no link; only staff on the survey's page
+	 * see it. */
+	json_object_set_new(a.survey, "token", json_string(""));
 	if (strcmp(view_str(a.survey, "state"), "open") != 0) {
 		response_error(rs, 409, "The survey is not open for answers.");
 		json_decref(a.survey);

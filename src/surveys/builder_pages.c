@@ -226,8 +226,8 @@ survey_questions_new(struct request *rq, struct response *rs)
 	};
 	struct form_page fp = {
 		.title = "Add a question", .submit = "Add the question",
-		.fields = question_fields_s,
-		.nfields = question_fields_s_count, .save = question_store,
+		.fields = survey_question_fields,
+		.nfields = survey_question_fields_count, .save = question_store,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

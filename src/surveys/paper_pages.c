@@ -150,6 +150,7 @@ survey_paper_entry(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
+	json_object_del(s, "token");	/* the link is for staff's page */
 	qs = survey_questions(rq->db, view_int(s, "version_id"));
 	places = survey_places(rq->db, view_int(s, "site_id"));
 	errors = json_array();

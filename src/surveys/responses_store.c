@@ -196,9 +196,8 @@ paper_entries_pending(struct db *db, int64_t survey_id)
 }
 
 json_t *
-answer_counts(struct db *db, int64_t survey_id, int64_t version_id)
+answer_counts(struct db *db, int64_t version_id)
 {
-	(void)survey_id;
 	return db_rows(db, sql_answer_counts, "i", version_id);
 }
 

@@ -376,8 +376,8 @@ out:
 }
 
 json_t *
-survey_results_build(struct db *db, const json_t *survey, int64_t version,
-    const char *by, int threshold)
+survey_results_build(struct db *db, int64_t version, const char *by,
+    int threshold)
 {
 	json_t	*qs, *counts = NULL, *answered = NULL, *out, *list, *q;
 	json_t	*by_options, *inst;
@@ -387,7 +387,7 @@ survey_results_build(struct db *db, const json_t *survey, int64_t version,
 
 	if ((qs = survey_questions(db, version)) == NULL)
 		return NULL;
-	counts = answer_counts(db, view_int(survey, "id"), version);
+	counts = answer_counts(db, version);
 	answered = answered_counts(db, version);
 	responses = version_responses(db, version);
 	by_options = json_array();

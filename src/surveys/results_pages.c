@@ -36,7 +36,7 @@ survey_results_of(struct request *rq, const json_t *s)
 	int64_t	 version = results_version(rq->db, s, form_get_id(&rq->query,
 		    "version"));
 
-	return survey_results_build(rq->db, s, version, form_get(&rq->query,
+	return survey_results_build(rq->db, version, form_get(&rq->query,
 	    "by"), rq->app->config->suppression_threshold);
 }
 

@@ -51,8 +51,8 @@ extern const struct choice question_kinds[];	/* values as in the table */
 extern const struct choice instrument_choices[];
 extern const struct field_spec survey_fields[];
 extern const size_t survey_fields_count;
-extern const struct field_spec question_fields_s[];
-extern const size_t question_fields_s_count;
+extern const struct field_spec survey_question_fields[];
+extern const size_t survey_question_fields_count;
 extern const struct field_spec event_vote_fields[];
 extern const size_t event_vote_fields_count;
 
@@ -204,8 +204,8 @@ int64_t	results_version(struct db *, const json_t *survey, int64_t number);
 /* The results view of one version (results_build.c): every count
  * suppressed below threshold; by is "place", "q<id>" of a monitoring
  * question, or NULL.  New reference, NULL on error. */
-json_t	*survey_results_build(struct db *, const json_t *survey,
-	    int64_t version, const char *by, int threshold);
+json_t	*survey_results_build(struct db *, int64_t version, const char *by,
+	    int threshold);
 
 /* The open places (units) of a site as [{value, label}]. */
 json_t	*survey_places(struct db *, int64_t site_id);
@@ -224,7 +224,7 @@ int	paper_entry_add(struct db *, int64_t actor, json_t *survey,
 	    const char **state);
 json_t	*paper_entries_pending(struct db *, int64_t survey_id);
 /* [{version, question_id, position, prompt, kind, value, n}] */
-json_t	*answer_counts(struct db *, int64_t survey_id, int64_t version_id);
+json_t	*answer_counts(struct db *, int64_t version_id);
 /* [{question_id, n}]: how many answered each question of the version. */
 json_t	*answered_counts(struct db *, int64_t version_id);
 /* Counts of answers to question q broken down by the answer to question

@@ -43,7 +43,7 @@ const struct field_spec survey_fields[] = {
 };
 const size_t survey_fields_count = FIELDS_COUNT(survey_fields);
 
-const struct field_spec question_fields_s[] = {
+const struct field_spec survey_question_fields[] = {
 	{ "section", "Section", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    "Questions with the same section are printed under one heading",
 	    NULL },
@@ -63,7 +63,7 @@ const struct field_spec question_fields_s[] = {
 	{ "skip_to", "then go to question number", FIELD_TEXT, 0, 3, NULL,
 	    "A later question", NULL },
 };
-const size_t question_fields_s_count = FIELDS_COUNT(question_fields_s);
+const size_t survey_question_fields_count = FIELDS_COUNT(survey_question_fields);
 
 enum question_kind
 question_kind_of(const char *value)

@@ -521,6 +521,57 @@ event_votes_are_recorded(void **state)
 	    "vote_id = %lld AND position = 2", id), 20);
 }
 
+static void
+interviews_and_removals(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96];
+	long long	 v_before, v_after, q2;
+
+	(void)state;
+	/* A rep records an interview: the interviewer is kept, nobody
+	 * else. */
+	as(&c, "rep.fenwick");
+	snprintf(path, sizeof(path), "/surveys/%lld/interview", built);
+	submit_expect(&c, path, "q1=Yes&q2=Gym&place=1", 422, &r);
+	assert_contains(r.body, "Tick to say the person agreed");
+	reply_free(&r);
+	submit_expect(&c, path, "q1=Yes&q2=Gym&place=1&consent=1", 303, &r);
+	assert_contains(r.location, "done=1");
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_responses r JOIN "
+	    "accounts a ON a.id = r.interviewer_id WHERE r.survey_id = %lld "
+	    "AND r.channel = 'interview' AND a.username = 'rep.fenwick' AND "
+	    "r.unit_id = 1", built), 1);
+
+	/* Removing question 2 (answers exist: a new version) moves the
+	 * skip of question 1 ("No" -> 3) up to 2, still forward. */
+	v_before = scalar("SELECT max(id) FROM survey_versions WHERE survey_id "
+	    "= %lld", built);
+	q2 = scalar("SELECT id FROM survey_questions WHERE version_id = %lld "
+	    "AND position = 2", v_before);
+	as(&c, "member.forum");
+	snprintf(path, sizeof(path), "/survey-questions/%lld/delete", q2);
+	post_expect(&c, path, "", 422, &r);	/* not confirmed */
+	reply_free(&r);
+	post_expect(&c, path, "confirm=1", 303, &r);
+	reply_free(&r);
+	client_free(&c);
+	v_after = scalar("SELECT max(id) FROM survey_versions WHERE survey_id "
+	    "= %lld", built);
+	assert_true(v_after > v_before);
+	assert_int_equal(scalar("SELECT skip_to FROM survey_questions WHERE "
+	    "version_id = %lld AND position = 1", v_after), 2);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_questions WHERE "
+	    "version_id = %lld", v_after), scalar("SELECT count(*) - 1 FROM "
+	    "survey_questions WHERE version_id = %lld", v_before));
+	/* The old version and its answers are untouched. */
+	assert_int_equal(scalar("SELECT count(*) FROM survey_questions WHERE "
+	    "id = %lld", q2), 1);
+}
+
 int
 main(void)
 {
@@ -532,6 +583,8 @@ main(void)
 		cmocka_unit_test(exports_are_safe_and_valid),
 		cmocka_unit_test(themes_become_issues),
 		cmocka_unit_test(event_votes_are_recorded),
+		/* Last: it makes a new version of the survey built above. */
+		cmocka_unit_test(interviews_and_removals),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
