@@ -207,9 +207,10 @@ questions_reached(json_t *questions, const json_t *answers)
  * ONS recommends it (with the direct question below) as the national
  * indicators of loneliness for adults: ONS (2018) "Measuring loneliness:
  * guidance for use of the national indicators on surveys".  Wording and
- * answer options as published; scored 1-3 each, 3-9 in all.  There is no
- * official threshold; UCLA3_LONELY_FROM (6) follows the convention
- * used in UK studies of older people of counting 6-9 as lonely.
+ * answer options as published; scored 1-3 each, 3-9 in all.  The ONS sets
+ * no threshold; UCLA3_LONELY_FROM (6) follows the grouping of 3-5 as not
+ * lonely and 6-9 as lonely described in Campaign to End Loneliness (2015)
+ * "Measuring your impact on loneliness in later life".
  */
 static const char *const ucla3_answers[] = {
 	"Hardly ever", "Some of the time", "Often", NULL
