@@ -82,6 +82,20 @@
 #define EXPENSE_DESC_MAX_CHARS	500	/* what an expense was for */
 #define SUPERVISION_NOTES_MAX_CHARS 4000 /* notes of one supervision */
 #define ACCREDITATION_MAX_CHARS	200	/* awarding body and level */
+/* Surveys and consultations. */
+#define SURVEY_QUESTIONS_MAX	80	/* questions in one version of a survey */
+#define SURVEY_CHOICES_MAX	12	/* options of one choice question */
+#define SURVEY_CHOICE_MAX_CHARS	120	/* one option's text */
+#define SURVEY_PROMPT_MAX_CHARS	500	/* a question as asked */
+#define SURVEY_ANSWER_MAX_CHARS	2000	/* a free-text answer */
+#define SURVEY_SCALE_MAX	10	/* the top of a rating scale (from 1) */
+#define SURVEY_NUMBER_MAX	1000000	/* a number answer, 0 up to this */
+#define SURVEY_COPIES_MAX	300	/* paper copies printed at once */
+#define SURVEY_COPY_NUMBER_MAX	999999	/* the highest copy number */
+#define SURVEY_THEMES_MAX	40	/* themes coded in one survey */
+#define SURVEY_CHART_BARS_MAX	SURVEY_CHOICES_MAX	/* bars in one chart */
+#define UCLA3_LONELY_FROM	6	/* UCLA 3-item total counted as lonely */
+#define EVENT_VOTE_OPTIONS_MAX	8	/* options in an event vote */
 
 /* Lists. */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */

@@ -11,6 +11,7 @@
 #include "procurement/procurement.h"
 #include "membership/membership.h"
 #include "proposals/proposals.h"
+#include "surveys/surveys.h"
 #include "voice/voice.h"
 #include "server/router.h"
 
@@ -52,6 +53,10 @@
 #define BID	bid_target, "site of the bid's procurement"
 #define PANELIST panel_member_target, "site of the panel's procurement"
 #define SCORE	score_target, "site of the score's procurement"
+#define SURVEY	survey_target, "group of the survey"
+#define SQUESTION survey_question_target, "group of the question's survey"
+#define STHEME	survey_theme_target, "group of the theme's survey"
+#define EVOTE	event_vote_target, "group of the vote"
 #define EVAL	ROLE_BIT(ROLE_EVALUATOR)
 #define OVERSEE	(STAFF | EVAL)	/* with OWNER: the lot's moderator or staff */
 #define ELECTION election_target, "group of the election"
@@ -523,6 +528,76 @@ const struct route routes[] = {
 	    "Mark an approved claim paid" },
 	{ GET,  "/expenses/{id}/receipt", expenses_receipt_get, ALL, EXPENSE,
 	    OWNER, "Download the receipt" },
+
+	/* surveys and consultations */
+	{ GET,  "/surveys", surveys_index, ALL, ANY, 0,
+	    "Surveys and consultations" },
+	{ GET,  "/groups/{id}/surveys/new", surveys_new, DRAFTERS, GROUP, 0,
+	    "New survey form" },
+	{ POST, "/groups/{id}/surveys/new", surveys_new, DRAFTERS, GROUP, 0,
+	    "Start a survey, co-produced by the group and staff" },
+	{ GET,  "/surveys/{id}", surveys_show, ALL, SURVEY, 0,
+	    "A survey: questions, versions, ways to answer" },
+	{ GET,  "/surveys/{id}/edit", surveys_edit, DRAFTERS, SURVEY, 0,
+	    "Survey form" },
+	{ POST, "/surveys/{id}/edit", surveys_edit, DRAFTERS, SURVEY, 0,
+	    "Change the title, introduction and consent" },
+	{ GET,  "/surveys/{id}/questions/new", survey_questions_new, DRAFTERS,
+	    SURVEY, 0, "New question form" },
+	{ POST, "/surveys/{id}/questions/new", survey_questions_new, DRAFTERS,
+	    SURVEY, 0, "Add a question (a new version once answered)" },
+	{ POST, "/surveys/{id}/instruments", survey_instrument_add, DRAFTERS,
+	    SURVEY, 0, "Insert a scored instrument or monitoring questions" },
+	{ POST, "/survey-questions/{id}/delete", survey_question_delete,
+	    DRAFTERS, SQUESTION, 0, "Remove a question" },
+	{ POST, "/surveys/{id}/open", survey_open, STAFF, SURVEY, 0,
+	    "Open for answers" },
+	{ POST, "/surveys/{id}/close", survey_close, STAFF, SURVEY, 0,
+	    "Close to answers" },
+	{ GET,  "/answer", survey_answer, 0, NONE, 0,
+	    "Answer by the anonymous link ?t=" },
+	{ POST, "/answer", survey_answer, 0, NONE, 0,
+	    "Send answers by the anonymous link" },
+	{ GET,  "/answer/thanks", survey_thanks, 0, NONE, 0,
+	    "Thank-you page" },
+	{ GET,  "/kiosk", survey_kiosk, 0, NONE, 0,
+	    "Kiosk on a shared laptop: a fresh form for each person" },
+	{ POST, "/kiosk", survey_kiosk, 0, NONE, 0,
+	    "Send one person's answers at a kiosk" },
+	{ GET,  "/surveys/{id}/interview", survey_interview, LOGGERS, SURVEY,
+	    0, "Interview form" },
+	{ POST, "/surveys/{id}/interview", survey_interview, LOGGERS, SURVEY,
+	    0, "Record answers given in an interview" },
+	{ GET,  "/surveys/{id}/paper.pdf", survey_paper_pdf, DRAFTERS, SURVEY,
+	    0, "Printable questionnaires with reference numbers" },
+	{ GET,  "/surveys/{id}/paper-entry", survey_paper_entry, LOGGERS,
+	    SURVEY, 0, "Keyboard entry form for paper copies" },
+	{ POST, "/surveys/{id}/paper-entry", survey_paper_entry, LOGGERS,
+	    SURVEY, 0, "Type in a paper copy (twice, with double entry)" },
+	{ GET,  "/surveys/{id}/results", survey_results, ALL, SURVEY, 0,
+	    "Results, small numbers suppressed" },
+	{ GET,  "/surveys/{id}/results.pdf", survey_results_pdf, ALL, SURVEY,
+	    0, "Printable results summary with charts" },
+	{ GET,  "/surveys/{id}/responses.csv", survey_responses_csv, STAFF,
+	    SURVEY, 0, "Anonymised responses (CSV)" },
+	{ GET,  "/surveys/{id}/responses.xlsx", survey_responses_xlsx, STAFF,
+	    SURVEY, 0, "Anonymised responses (XLSX)" },
+	{ GET,  "/surveys/{id}/themes", survey_themes_page, STAFF, SURVEY, 0,
+	    "Free-text answers to code into themes" },
+	{ POST, "/surveys/{id}/themes", survey_themes_page, STAFF, SURVEY, 0,
+	    "Code a free-text answer into a theme" },
+	{ POST, "/survey-themes/{id}/issue", survey_theme_issue, STAFF, STHEME,
+	    0, "Raise a theme as a collective issue" },
+	{ GET,  "/groups/{id}/event-votes/new", event_votes_new, DRAFTERS,
+	    GROUP, 0, "New event vote form" },
+	{ POST, "/groups/{id}/event-votes/new", event_votes_new, DRAFTERS,
+	    GROUP, 0, "Set up a vote between options at an event" },
+	{ GET,  "/event-votes/{id}", event_votes_show, ALL, EVOTE, 0,
+	    "An event vote and its result" },
+	{ POST, "/event-votes/{id}/counts", event_votes_counts, DRAFTERS,
+	    EVOTE, 0, "Enter ballot or show-of-hands counts" },
+	{ POST, "/event-votes/{id}/publish", event_votes_publish, STAFF, EVOTE,
+	    0, "Publish the result" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

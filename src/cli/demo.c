@@ -251,6 +251,8 @@ cli_demo(struct cli *cli)
 	    demo_elections(&db, ids.groups, ids.accounts, time(NULL)) != DB_OK ||
 	    demo_membership(&db, ids.sites, ids.groups, ids.accounts,
 	    time(NULL)) != DB_OK ||
+	    demo_surveys(&db, ids.groups, ids.units, ids.accounts,
+	    time(NULL)) != DB_OK ||
 	    audit_append(&db, 0, "demo.load", "organisation", 1, NULL) != DB_OK)
 		goto fail;
 	if (db_commit(&db) != DB_OK)

@@ -37,4 +37,9 @@ int	demo_elections(struct db *, const int64_t *groups,
 int	demo_membership(struct db *, const int64_t *sites,
 	    const int64_t *groups, const int64_t *accounts, time_t now);
 
+/* Surveys: a completed loneliness survey at Fenwick (results with
+ * suppressed cells), an open consultation at Westvale, event votes. */
+int	demo_surveys(struct db *, const int64_t *groups,
+	    const int64_t (*units)[7], const int64_t *accounts, time_t now);
+
 #endif

@@ -58,32 +58,6 @@ money_format(int64_t pence, char *out, size_t size)
 	    (long long)((pence < 0 ? -pence : pence) % 100));
 }
 
-int
-cell_is_formula(const char *text)
-{
-	return text != NULL && text[0] != '\0' &&
-	    strchr("=+-@\t\r", text[0]) != NULL;
-}
-
-int
-csv_cell(struct buf *b, const char *text)
-{
-	const char	*p;
-
-	if (text == NULL)
-		text = "";
-	if (buf_add(b, "\"", 1) == -1)
-		return -1;
-	/* The apostrophe makes a spreadsheet read the cell as text. */
-	if (cell_is_formula(text) && buf_add(b, "'", 1) == -1)
-		return -1;
-	for (p = text; *p != '\0'; p++)
-		if (buf_add(b, p, 1) == -1 || (*p == '"' &&
-		    buf_add(b, "\"", 1) == -1))
-			return -1;
-	return buf_add(b, "\"", 1);
-}
-
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec expense_fields[] = {

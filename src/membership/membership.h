@@ -33,6 +33,7 @@
 #include "../auth/roles.h"
 #include "../server/fields.h"
 #include "../server/router.h"
+#include "../util/csv.h"
 #include "../util/buf.h"
 #include "../util/date.h"
 
@@ -208,11 +209,6 @@ extern const size_t expense_decision_fields_count;
 int64_t	money_parse_pence(const char *, int64_t max);
 /* 1250 into "12.50". */
 void	money_format(int64_t pence, char *out, size_t size);
-/* A cell a spreadsheet will not run as a formula: text starting with
- * = + - @ (or a tab or carriage return) gets a leading apostrophe. */
-int	csv_cell(struct buf *, const char *text);
-/* 1 when text would start a formula in a spreadsheet. */
-int	cell_is_formula(const char *text);
 
 int	expense_target(struct db *, const int64_t *, struct target *);
 int	expense_add(struct db *, int64_t actor, json_t *v, int64_t pence,

@@ -457,6 +457,57 @@ pdf_pair(struct pdf *p, const char *label, const char *value)
 	p->y += 4 * p->scale;
 }
 
+/* Reads a PNG held in memory, for cairo. */
+struct png_source {
+	const unsigned char	*data;
+	size_t			 len, at;
+};
+
+static cairo_status_t
+png_read(void *closure, unsigned char *data, unsigned int len)
+{
+	struct png_source	*src = closure;
+
+	if (src->len - src->at < len)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, src->data + src->at, len);
+	src->at += len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+void
+pdf_png(struct pdf *p, const void *png, size_t len, double width_mm)
+{
+	struct png_source	 src = { png, len, 0 };
+	cairo_surface_t		*img;
+	double			 w, h, s;
+
+	if (!live(p))
+		return;
+	img = cairo_image_surface_create_from_png_stream(png_read, &src);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
+	    cairo_image_surface_get_width(img) <= 0) {
+		cairo_surface_destroy(img);
+		p->failed = 1;
+		return;
+	}
+	w = MIN(width_mm * MM, TEXT_W);
+	s = w / cairo_image_surface_get_width(img);
+	h = MIN(cairo_image_surface_get_height(img) * s, BOTTOM - MARGIN);
+	begin(p, h);
+	cairo_save(p->cr);
+	cairo_rectangle(p->cr, MARGIN, p->y, w, h);
+	cairo_clip(p->cr);
+	cairo_translate(p->cr, MARGIN, p->y);
+	cairo_scale(p->cr, s, s);
+	cairo_set_source_surface(p->cr, img, 0, 0);
+	cairo_paint(p->cr);
+	cairo_restore(p->cr);
+	cairo_surface_destroy(img);
+	p->y += h + 6 * p->scale;
+	p->blank = 0;
+}
+
 void
 pdf_write_box(struct pdf *p, const char *label, double height_mm)
 {

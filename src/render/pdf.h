@@ -59,6 +59,10 @@ void	 pdf_write_box(struct pdf *, const char *label, double height_mm);
  * left to right in rows.  options ends with NULL; it may be NULL. */
 void	 pdf_choices(struct pdf *, const char *label,
 		    const char *const *options);
+/* A PNG image (its bytes, borrowed) width_mm wide at most the text
+ * width, keeping its proportions: charts in printed summaries.  A PNG
+ * cairo cannot read fails the document. */
+void	 pdf_png(struct pdf *, const void *png, size_t len, double width_mm);
 /* A thin horizontal line across the text width. */
 void	 pdf_rule(struct pdf *);
 /* Vertical space; space that reaches the bottom ends the page. */

@@ -13,6 +13,7 @@ static const struct {
 	{ "/followups", "Follow-ups" },
 	{ "/issues", "Issues" },
 	{ "/proposals", "Proposals" },
+	{ "/surveys", "Surveys" },
 	{ "/decisions", "Decisions" },
 	{ "/overdue", "Overdue" },
 	{ "/groups", "Groups" },

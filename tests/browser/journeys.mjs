@@ -1167,6 +1167,53 @@ async function procurementPanel(run, password) {
   }
 }
 
+// 13. A kiosk on a shared laptop.  Staff hand over a signed-out browser
+// at the kiosk link; one person answers, and the next person's form, and
+// Back, show nothing of it.
+async function surveyKiosk(run, password) {
+  const J = '13-kiosk';
+  const page = await run.page();
+  const secret = `Nobody else may read this ${run.mode}`;
+  let kiosk;
+  try {
+    await step(`[${run.mode}] 13 coordinator.westvale finds the kiosk link`, async () => {
+      await signInHome(page, 'coordinator.westvale', password);
+      await page.goto('/surveys');
+      await run.visited(page, J, 'surveys');
+      await navigates(page, () => page.getByRole('link', { name: 'What should reception be like?' }).click());
+      const token = await page.locator('form[action="/kiosk"] input[name="t"]').getAttribute('value');
+      assert(token, 'no kiosk token on the survey page');
+      kiosk = `/kiosk?t=${encodeURIComponent(token)}`;
+    });
+    await run.visited(page, J, 'survey');
+    await step(`[${run.mode}] 13 the laptop is signed out and handed over`, () => signOut(page));
+    await step(`[${run.mode}] 13 one person answers at the kiosk`, async () => {
+      await page.goto(kiosk);
+      await run.visited(page, J, 'kiosk form');
+      await page.locator('main textarea').fill(secret);
+      await page.getByLabel('I agree').check();
+      await navigates(page, () => page.getByRole('button', { name: 'Send my answers' }).click());
+      assert(pathOf(page) === '/kiosk', `landed on ${pathOf(page)}`);
+      const text = await mainText(page);
+      assert(text.includes('The next person can start now'), `page says "${text.slice(0, 200)}"`);
+    });
+    await run.visited(page, J, 'next person');
+    const blank = async (where) => {
+      const typed = await page.locator('main textarea').inputValue();
+      assert(typed === '', `${where}: the textarea holds "${typed}"`);
+      assert(!(await page.getByLabel('I agree').isChecked()), `${where}: consent still ticked`);
+      assert(!(await page.content()).includes(secret), `${where}: the last answer is in the page`);
+    };
+    await step(`[${run.mode}] 13 the next form is empty`, () => blank('next form'));
+    await step(`[${run.mode}] 13 Back shows nothing of the last answers`, async () => {
+      await page.goBack({ waitUntil: 'load' });
+      await blank('after Back');
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
 // ---- main --------------------------------------------------------------
 
 async function main() {
@@ -1242,6 +1289,7 @@ async function main() {
         ...(run.js ? [() => minutesAutosave(run, demoPassword)] : []),
         () => procurementPanel(run, demoPassword),
         ...(run.js ? [] : [() => membership(run, demoPassword)]),
+        () => surveyKiosk(run, demoPassword),
       ];
       for (const j of journeys) {
         try {

@@ -452,59 +452,85 @@ db_scalar(const struct server *s, const char *sql)
 	return v;
 }
 
-/* Runs tool ("pdftotext", "pdfinfo") on the reply saved as a file, with
- * args after its name: its output, or NULL. */
-static FILE *
-pdf_tool(const struct server *s, const struct reply *r, const char *tool,
-    const char *args)
+/* Saves a reply's body as name in the server's folder, its path into
+ * path: 0 or -1. */
+static int
+reply_save(const struct server *s, const struct reply *r, const char *name,
+    char *path, size_t sz)
 {
-	char	 path[320], cmd[420];
 	FILE	*f;
+	int	 ok;
 
-	snprintf(path, sizeof(path), "%s/reply.pdf", s->dir);
+	snprintf(path, sz, "%s/%s", s->dir, name);
 	if ((f = fopen(path, "wb")) == NULL)
-		return NULL;
-	fwrite(r->body, 1, r->len, f);
-	fclose(f);
-	snprintf(cmd, sizeof(cmd), "%s '%s' %s", tool, path, args);
-	return popen(cmd, "r");
+		return -1;
+	ok = fwrite(r->body, 1, r->len, f) == r->len;
+	return fclose(f) == 0 && ok ? 0 : -1;
 }
 
-char *
-pdf_text(const struct server *s, const struct reply *r)
+/* What cmd prints, malloc'd; with flat, lines joined by spaces. */
+static char *
+command_output(const char *cmd, int flat)
 {
 	char	 buf[4096];
 	char	*text = calloc(1, 1), *grown;
 	FILE	*p;
 	size_t	 n, i, len = 0;
 
-	if (text == NULL || (p = pdf_tool(s, r, "pdftotext", "-")) == NULL)
+	if (text == NULL || (p = popen(cmd, "r")) == NULL)
 		return text;
 	while ((n = fread(buf, 1, sizeof(buf), p)) > 0) {
 		if ((grown = realloc(text, len + n + 1)) == NULL)
 			break;
 		text = grown;
 		for (i = 0; i < n; i++)
-			text[len++] = buf[i] == '\n' ? ' ' : buf[i];
+			text[len++] = flat && buf[i] == '\n' ? ' ' : buf[i];
 		text[len] = '\0';
 	}
 	pclose(p);
 	return text;
 }
 
+char *
+pdf_text(const struct server *s, const struct reply *r)
+{
+	char	 path[320], cmd[400];
+
+	if (reply_save(s, r, "reply.pdf", path, sizeof(path)) == -1)
+		return calloc(1, 1);
+	snprintf(cmd, sizeof(cmd), "pdftotext '%s' -", path);
+	return command_output(cmd, 1);
+}
+
+char *
+xlsx_text(const struct server *s, const struct reply *r)
+{
+	char	 path[320], cmd[400];
+
+	if (reply_save(s, r, "reply.xlsx", path, sizeof(path)) == -1)
+		return NULL;
+	snprintf(cmd, sizeof(cmd), "unzip -tq '%s' >/dev/null", path);
+	if (system(cmd) != 0)
+		return NULL;
+	snprintf(cmd, sizeof(cmd), "unzip -p '%s' xl/workbook.xml "
+	    "xl/sharedStrings.xml 'xl/worksheets/*.xml'", path);
+	return command_output(cmd, 0);
+}
+
 long
 pdf_pages(const struct server *s, const struct reply *r)
 {
-	char	 line[512];
-	FILE	*p;
+	char	 path[320], cmd[400], *out, *p;
 	long	 n = -1;
 
-	if ((p = pdf_tool(s, r, "pdfinfo", "2>/dev/null")) == NULL)
+	if (reply_save(s, r, "reply.pdf", path, sizeof(path)) == -1)
 		return -1;
-	while (fgets(line, sizeof(line), p) != NULL)
-		if (strncmp(line, "Pages:", 6) == 0)
-			n = strtol(line + 6, NULL, 10);
-	pclose(p);
+	snprintf(cmd, sizeof(cmd), "pdfinfo '%s' 2>/dev/null", path);
+	out = command_output(cmd, 0);
+	if (out != NULL && (p = strncmp(out, "Pages:", 6) == 0 ? out :
+	    strstr(out, "\nPages:")) != NULL)
+		n = strtol(p + (*p == '\n' ? 7 : 6), NULL, 10);
+	free(out);
 	return n;
 }
 

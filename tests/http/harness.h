@@ -101,6 +101,9 @@ long long db_scalar(const struct server *, const char *sql);
 char	*pdf_text(const struct server *, const struct reply *);
 /* How many pages pdfinfo counts in a PDF reply, or -1. */
 long	pdf_pages(const struct server *, const struct reply *);
+/* The XML of an XLSX reply's workbook, shared strings and sheets,
+ * malloc'd; NULL when it is not a valid zip archive. */
+char	*xlsx_text(const struct server *, const struct reply *);
 /* A digest of every row of every table (to show nothing changed). */
 char	*db_fingerprint(const char *db_path);
 

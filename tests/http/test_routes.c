@@ -127,6 +127,20 @@ static struct fixture fixtures[] = {
 	{ "/expenses/", "SELECT min(e.id) FROM expense_claims e JOIN groups g "
 	    "ON g.id = e.group_id WHERE g.site_id = 1", "SELECT min(e.id) FROM "
 	    "expense_claims e JOIN groups g ON g.id = e.group_id WHERE "
+	{ "/surveys/", "SELECT min(id) FROM surveys WHERE site_id = 1",
+	    "SELECT min(id) FROM surveys WHERE site_id = 3", 0, 0 },
+	{ "/survey-questions/", "SELECT min(q.id) FROM survey_questions q "
+	    "JOIN survey_versions v ON v.id = q.version_id JOIN surveys s ON "
+	    "s.id = v.survey_id WHERE s.site_id = 1", "SELECT min(q.id) FROM "
+	    "survey_questions q JOIN survey_versions v ON v.id = q.version_id "
+	    "JOIN surveys s ON s.id = v.survey_id WHERE s.site_id = 3", 0, 0 },
+	{ "/survey-themes/", "SELECT min(t.id) FROM survey_themes t JOIN surveys "
+	    "s ON s.id = t.survey_id WHERE s.site_id = 1", "SELECT min(t.id) "
+	    "FROM survey_themes t JOIN surveys s ON s.id = t.survey_id WHERE "
+	    "s.site_id = 3", 0, 0 },
+	{ "/event-votes/", "SELECT min(v.id) FROM event_votes v JOIN groups g ON "
+	    "g.id = v.group_id WHERE g.site_id = 1", "SELECT min(v.id) FROM "
+	    "event_votes v JOIN groups g ON g.id = v.group_id WHERE "
 	    "g.site_id = 3", 0, 0 },
 };
 

@@ -1,0 +1,247 @@
+/*
+ * The answer form, shared by every way of answering: drawn from the
+ * questions of one version, read back with skip logic applied, checked
+ * question by question.  Paper entry reads the same form with choices
+ * typed as the numbers printed beside their boxes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "surveys.h"
+#include "../limits.h"
+#include "../server/form_page.h"
+#include "../util/view.h"
+
+static const char *
+kind_flag(enum question_kind k)
+{
+	static const char *const flags[QK__MAX] = { "is_single",
+	    "is_multiple", "is_scale", "is_text", "is_number", "is_date" };
+
+	return k < QK__MAX ? flags[k] : "is_text";
+}
+
+/* The value typed for position (a string, an array or NULL). */
+static json_t *
+typed_of(const json_t *typed, int64_t position)
+{
+	char	 key[24];
+
+	snprintf(key, sizeof(key), "%lld", (long long)position);
+	return json_object_get(typed, key);
+}
+
+static int
+typed_has(const json_t *t, const char *value)
+{
+	json_t	*v;
+	size_t	 i;
+
+	if (json_is_string(t))
+		return strcmp(json_string_value(t), value) == 0;
+	json_array_foreach(t, i, v)
+		if (strcmp(json_string_value(v), value) == 0)
+			return 1;
+	return 0;
+}
+
+/* Options of a choice or scale question: [{value, label, number, id,
+ * checked}] with number the box's number on paper. */
+static json_t *
+options_of(const json_t *q, const json_t *typed, int64_t pos)
+{
+	json_t	*opts = json_array(), *lines, *l;
+	char	 id[48], num[24];
+	size_t	 i;
+	int64_t	 k;
+
+	if (question_kind_of(view_str(q, "kind")) == QK_SCALE) {
+		for (k = 1; k <= view_int(q, "scale_max"); k++) {
+			snprintf(num, sizeof(num), "%lld", (long long)k);
+			snprintf(id, sizeof(id), "q%lld-%lld", (long long)pos,
+			    (long long)k);
+			json_array_append_new(opts, json_pack("{s:s, s:s, s:I, "
+			    "s:s, s:b}", "value", num, "label", num, "number",
+			    (json_int_t)k, "id", id, "checked", typed_has(typed,
+			    num)));
+		}
+		return opts;
+	}
+	lines = choices_lines(view_str(q, "choices"));
+	json_array_foreach(lines, i, l) {
+		snprintf(id, sizeof(id), "q%lld-%zu", (long long)pos, i + 1);
+		json_array_append_new(opts, json_pack("{s:O, s:O, s:I, s:s, "
+		    "s:b}", "value", l, "label", l, "number", (json_int_t)i + 1,
+		    "id", id, "checked", typed_has(typed,
+		    json_string_value(l))));
+	}
+	json_decref(lines);
+	return opts;
+}
+
+static const char *
+error_for(const json_t *errors, const char *field)
+{
+	json_t	*e;
+	size_t	 i;
+
+	json_array_foreach(errors, i, e)
+		if (strcmp(view_str(e, "field"), field) == 0)
+			return view_str(e, "message");
+	return NULL;
+}
+
+json_t *
+answer_form_view(const json_t *questions, const json_t *typed,
+    const json_t *errors)
+{
+	json_t		*out = json_array(), *q, *v, *t;
+	const char	*section = NULL, *err;
+	char		 name[24];
+	size_t		 i;
+	int64_t		 pos;
+	enum question_kind k;
+
+	json_array_foreach(questions, i, q) {
+		pos = view_int(q, "position");
+		k = question_kind_of(view_str(q, "kind"));
+		t = typed_of(typed, pos);
+		snprintf(name, sizeof(name), "q%lld", (long long)pos);
+		err = error_for(errors, name);
+		v = json_pack("{s:I, s:s, s:O, s:O, s:b, s:b, s:s, s:o, s:s*, "
+		    "s:b}", "position", (json_int_t)pos, "name", name,
+		    "prompt", json_object_get(q, "prompt"), "section",
+		    json_object_get(q, "section"), "required",
+		    view_int(q, "required"), kind_flag(k), 1, "value",
+		    json_is_string(t) ? json_string_value(t) : "", "options",
+		    options_of(q, t, pos), "error", err, "section_start",
+		    section == NULL || strcmp(section, view_str(q,
+		    "section")) != 0);
+		json_object_set(v, "id", json_object_get(q, "id"));
+		if (json_is_string(json_object_get(q, "skip_answer")))
+			json_object_set_new(v, "skip", json_pack("{s:O, s:O}",
+			    "answer", json_object_get(q, "skip_answer"), "to",
+			    json_object_get(q, "skip_to")));
+		section = view_str(q, "section");
+		json_array_append_new(out, v);
+	}
+	return out;
+}
+
+/* A choice typed on paper as its box number ("2"), or for several
+ * answers numbers separated by spaces or commas ("1 3"): the labels.
+ * Anything that is not a box number is kept as typed, to be refused. */
+static json_t *
+numbers_to_labels(const json_t *q, const char *typed)
+{
+	json_t		*lines = choices_lines(view_str(q, "choices"));
+	json_t		*out = json_array();
+	const char	*p = typed;
+	char		*end;
+	long		 n;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		if (*p == '\0')
+			break;
+		n = strtol(p, &end, 10);
+		if (end == p || n < 1 || (size_t)n > json_array_size(lines)) {
+			json_array_append_new(out, json_string(p));
+			break;
+		}
+		json_array_append(out, json_array_get(lines, n - 1));
+		p = end;
+	}
+	json_decref(lines);
+	return out;
+}
+
+/* What was typed for q: strings, or for paper choices the labels. */
+static json_t *
+values_typed(const json_t *q, const struct form *f, const char *name,
+    int by_number)
+{
+	enum question_kind k = question_kind_of(view_str(q, "kind"));
+	json_t		*vals = json_array();
+	const char	*s;
+	size_t		 n;
+
+	for (n = 0; (s = form_get_nth(f, name, n)) != NULL; n++) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			continue;
+		if (by_number && (k == QK_SINGLE || k == QK_MULTIPLE)) {
+			json_t *labels = numbers_to_labels(q, s);
+
+			json_array_extend(vals, labels);
+			json_decref(labels);
+			continue;
+		}
+		json_array_append_new(vals, json_string(s));
+		if (k != QK_MULTIPLE)
+			break;
+	}
+	return vals;
+}
+
+int
+answer_form_read(json_t *questions, const struct form *f, int by_number,
+    json_t **answers, json_t **typed, json_t *errors)
+{
+	json_t		*q, *vals, *v;
+	const char	*problem;
+	char		 name[24], key[24];
+	size_t		 i, j;
+	int64_t		 pos;
+	size_t		 before = json_array_size(errors);
+
+	*answers = json_array();
+	*typed = json_object();
+	json_array_foreach(questions, i, q) {
+		pos = view_int(q, "position");
+		snprintf(name, sizeof(name), "q%lld", (long long)pos);
+		snprintf(key, sizeof(key), "%lld", (long long)pos);
+		vals = values_typed(q, f, name, by_number);
+		if (question_kind_of(view_str(q, "kind")) == QK_MULTIPLE)
+			json_object_set(*typed, key, vals);
+		else if (json_array_size(vals) > 0)
+			json_object_set(*typed, key, json_array_get(vals, 0));
+		if (question_kind_of(view_str(q, "kind")) == QK_SINGLE &&
+		    json_array_size(vals) > 1)
+			form_error(errors, name, "Choose only one answer");
+		json_decref(vals);
+	}
+	/* Skips follow the answers given, so a skipped question is neither
+	 * required nor kept. */
+	questions_reached(questions, *typed);
+	json_array_foreach(questions, i, q) {
+		if (!json_is_true(json_object_get(q, "reached")))
+			continue;
+		pos = view_int(q, "position");
+		snprintf(name, sizeof(name), "q%lld", (long long)pos);
+		vals = typed_of(*typed, pos);
+		if (json_is_string(vals))
+			vals = json_pack("[O]", vals);
+		else if (vals != NULL)
+			json_incref(vals);
+		else
+			vals = json_array();
+		if (json_array_size(vals) == 0 && view_int(q, "required"))
+			form_error(errors, name, "Answer this question");
+		json_array_foreach(vals, j, v) {
+			problem = answer_problem(q, json_string_value(v));
+			if (problem != NULL) {
+				form_error(errors, name, problem);
+				break;
+			}
+			json_array_append_new(*answers, json_pack("{s:I, s:O}",
+			    "question_id", (json_int_t)view_int(q, "id"),
+			    "value", v));
+		}
+		json_decref(vals);
+	}
+	return json_array_size(errors) > before ? 1 : 0;
+}

@@ -1,0 +1,187 @@
+/*
+ * Answering on screen: by the anonymous link, at a kiosk on a shared
+ * laptop, or by an interviewer on someone's behalf.  Respondents never
+ * sign in and nothing about them is stored but their answers (and, at a
+ * kiosk or interview, the place).  After each answer the kiosk redirects
+ * to a fresh, empty form; pages are sent with Cache-Control: no-store
+ * (every dynamic page is) and the form with autocomplete="off", so
+ * neither Back nor the browser's form memory shows the last person's
+ * answers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "surveys.h"
+#include "../db/db.h"
+#include "../server/dispatch.h"
+#include "../server/form_page.h"
+#include "../util/view.h"
+
+enum answer_mode {
+	ANSWER_LINK,
+	ANSWER_KIOSK,
+	ANSWER_INTERVIEW
+};
+
+static const char *const channel_names[] = { "link", "kiosk", "interview" };
+
+struct answering {
+	enum answer_mode mode;
+	json_t		*survey;	/* borrowed */
+	json_t		*questions;	/* owned */
+	json_t		*places;	/* owned */
+	int64_t		 place;
+	const char	*action;	/* the form's target */
+};
+
+static void
+show(struct request *rq, struct response *rs, struct answering *a,
+    int status, const json_t *typed, json_t *errors, int done)
+{
+	json_t	*view;
+
+	view = json_pack("{s:O, s:O, s:o, s:s, s:s, s:I, s:o, s:b, s:b, s:b, "
+	    "s:b, s:O, s:b}", "title", json_object_get(a->survey, "title"),
+	    "survey", a->survey, "questions", answer_form_view(a->questions,
+	    typed, errors), "action", a->action, "token",
+	    view_str(a->survey, "token"), "place", (json_int_t)a->place,
+	    "errors", errors, "has_errors", json_array_size(errors) > 0,
+	    "done", done, "is_kiosk", a->mode == ANSWER_KIOSK,
+	    "is_interview", a->mode == ANSWER_INTERVIEW, "places", a->places,
+	    "consent_given", typed != NULL && form_get(&rq->body, "consent")
+	    != NULL);
+	response_page(rs, status, "surveys/answer", view);
+}
+
+static void
+answer(struct request *rq, struct response *rs, struct answering *a)
+{
+	json_t	*answers = NULL, *typed = NULL, *errors;
+	int64_t	 id;
+	int	 rc;
+
+	a->questions = survey_questions(rq->db, view_int(a->survey,
+	    "version_id"));
+	a->places = survey_places(rq->db, view_int(a->survey, "site_id"));
+	if (a->questions == NULL || a->places == NULL) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	if (a->mode == ANSWER_KIOSK)
+		a->place = survey_place_of(a->places, form_get_id(rq->method ==
+		    HTTP_GET ? &rq->query : &rq->body, "place"));
+	if (rq->method == HTTP_GET) {
+		show(rq, rs, a, 200, NULL, json_array(), form_get(&rq->query,
+		    "done") != NULL);
+		return;
+	}
+	errors = json_array();
+	answer_form_read(a->questions, &rq->body, 0, &answers, &typed, errors);
+	if (form_get(&rq->body, "consent") == NULL)
+		form_error(errors, "consent", a->mode == ANSWER_INTERVIEW ?
+		    "Tick to say the person agreed" : "Tick to say you agree");
+	if (a->mode == ANSWER_INTERVIEW)
+		a->place = survey_place_of(a->places, form_get_id(&rq->body,
+		    "place"));
+	if (json_array_size(errors) > 0) {
+		show(rq, rs, a, 422, typed, errors, 0);
+		goto out;
+	}
+	rc = response_add(rq->db, rq->who.account_id, view_int(a->survey,
+	    "id"), view_int(a->survey, "version_id"), channel_names[a->mode],
+	    a->place, NULL, answers, &id);
+	if (rc != DB_OK) {
+		response_error(rs, 500, "Something went wrong.");
+		json_decref(errors);
+		goto out;
+	}
+	if (a->mode == ANSWER_INTERVIEW)
+		response_redirect(rs, "/surveys/%lld/interview?done=1",
+		    (long long)view_int(a->survey, "id"));
+	else if (a->mode == ANSWER_KIOSK)
+		response_redirect(rs, "/kiosk?t=%s&place=%lld&done=1",
+		    view_str(a->survey, "token"), (long long)a->place);
+	else
+		response_redirect(rs, "/answer/thanks");
+	json_decref(errors);
+out:
+	json_decref(answers);
+	json_decref(typed);
+}
+
+/* The link and the kiosk: the survey comes from the token. */
+static void
+by_token(struct request *rq, struct response *rs, enum answer_mode mode,
+    const char *action)
+{
+	struct answering a = { mode, NULL, NULL, NULL, 0, action };
+	const char	*token = form_get(rq->method == HTTP_GET ? &rq->query :
+			    &rq->body, "t");
+	int		 rc;
+
+	if (rq->who.account_id == 0)
+		request_anon_csrf(rq, rs);
+	rc = survey_by_token(rq->db, token, &a.survey);
+	if (rc <= 0) {
+		if (rc < 0)
+			response_error(rs, 500, "Something went wrong.");
+		else
+			response_error(rs, 404, "This survey is not open. "
+			    "Check the link you were given.");
+		return;
+	}
+	answer(rq, rs, &a);
+	json_decref(a.questions);
+	json_decref(a.places);
+	json_decref(a.survey);
+}
+
+void
+survey_answer(struct request *rq, struct response *rs)
+{
+	by_token(rq, rs, ANSWER_LINK, "/answer");
+}
+
+void
+survey_kiosk(struct request *rq, struct response *rs)
+{
+	by_token(rq, rs, ANSWER_KIOSK, "/kiosk");
+}
+
+void
+survey_thanks(struct request *rq, struct response *rs)
+{
+	(void)rq;
+	response_page(rs, 200, "surveys/thanks", json_pack("{s:s}", "title",
+	    "Thank you"));
+}
+
+void
+survey_interview(struct request *rq, struct response *rs)
+{
+	struct answering a = { ANSWER_INTERVIEW, NULL, NULL, NULL, 0, NULL };
+	char		 action[64];
+	int		 rc;
+
+	if ((rc = survey_load(rq->db, rq->ids[0], &a.survey)) <= 0) {
+		response_error(rs, rc < 0 ? 500 : 404, rc < 0 ?
+		    "Something went wrong." : "Page not found.");
+		return;
+	}
+	/* The interviewer needs no link; only staff on the survey's page
+	 * see it. */
+	json_object_set_new(a.survey, "token", json_string(""));
+	if (strcmp(view_str(a.survey, "state"), "open") != 0) {
+		response_error(rs, 409, "The survey is not open for answers.");
+		json_decref(a.survey);
+		return;
+	}
+	snprintf(action, sizeof(action), "/surveys/%lld/interview",
+	    (long long)rq->ids[0]);
+	a.action = action;
+	answer(rq, rs, &a);
+	json_decref(a.questions);
+	json_decref(a.places);
+	json_decref(a.survey);
+}

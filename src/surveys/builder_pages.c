@@ -1,0 +1,351 @@
+/*
+ * Building a survey, for the group's members and reps and for staff
+ * (co-production: the route table gives them the same pages).  Staff
+ * open and close it.  Questions are added one at a time or as a whole
+ * instrument; once the current version has responses, a change starts
+ * a new version (surveys_store.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "surveys.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../util/view.h"
+
+void
+surveys_index(struct request *rq, struct response *rs)
+{
+	json_t	*surveys = survey_list(rq->db, &rq->who);
+	json_t	*votes = event_vote_list(rq->db, &rq->who);
+
+	response_view(rs, "surveys/list", surveys && votes ? json_pack(
+	    "{s:s, s:o, s:o}", "title", "Surveys and consultations",
+	    "surveys", surveys, "votes", votes) : NULL);
+	if (surveys == NULL || votes == NULL) {
+		json_decref(surveys);
+		json_decref(votes);
+	}
+}
+
+static int
+survey_store_new(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
+	rc = survey_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/surveys/%lld", id);
+	return form_constraint(rc, errors, "title", "A survey belongs to a "
+	    "group at a site; this group is organisation-wide");
+}
+
+void
+surveys_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		group_load, "/groups/%lld", "name", NULL,
+	};
+	struct form_page fp = {
+		.title = "Start a survey", .submit = "Start it",
+		.fields = survey_fields, .nfields = survey_fields_count,
+		.save = survey_store_new,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+static int
+survey_store_edit(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int	 rc;
+
+	(void)ctx;
+	(void)errors;
+	rc = survey_update(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = location_of("/surveys/%lld", rq->ids[0]);
+	return rc;
+}
+
+static json_t *
+survey_edit_prepare(struct request *rq, struct response *rs, json_t *record,
+    struct form_page *fp, int *refused)
+{
+	(void)rq;
+	(void)rs;
+	(void)refused;
+	fp->initial = record;
+	return NULL;
+}
+
+void
+surveys_edit(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		survey_load, "/surveys/%lld", "title", survey_edit_prepare,
+	};
+	struct form_page fp = {
+		.title = "Change the survey", .submit = "Save",
+		.fields = survey_fields, .nfields = survey_fields_count,
+		.save = survey_store_edit,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+surveys_show(struct request *rq, struct response *rs)
+{
+	json_t	*s, *qs;
+	int	 staff, writer;
+
+	if (survey_load(rq->db, rq->ids[0], &s) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	staff = access_covers(&rq->who, ROLES_STAFF, view_int(s, "site_id"),
+	    view_int(s, "group_id"));
+	writer = access_covers(&rq->who, ROLE_BIT(ROLE_MEMBER) |
+	    ROLE_BIT(ROLE_REP) | ROLES_STAFF, view_int(s, "site_id"),
+	    view_int(s, "group_id"));
+	qs = survey_questions(rq->db, view_int(s, "version_id"));
+	/* Only those who run it may hand out the link. */
+	if (!staff)
+		json_object_del(s, "token");
+	response_view(rs, "surveys/show", json_pack("{s:O, s:o, s:o, s:o, "
+	    "s:b, s:b, s:b, s:b, s:o}", "title", json_object_get(s, "title"),
+	    "survey", s, "questions", answer_form_view(qs, NULL, NULL),
+	    "versions", survey_versions(rq->db, rq->ids[0]), "is_staff", staff,
+	    "is_writer", writer, "is_open", strcmp(view_str(s, "state"),
+	    "open") == 0, "is_draft", strcmp(view_str(s, "state"), "draft") ==
+	    0, "places", survey_places(rq->db, view_int(s, "site_id"))));
+	json_decref(qs);
+}
+
+/* Checks a question's fields against each other; adds errors.  count is
+ * the number of questions already in the survey. */
+static void
+question_rules(json_t *v, json_t *errors, int64_t count)
+{
+	enum question_kind k = question_kind_of(view_str(v, "kind"));
+	json_t		*lines, *l, *skip_to;
+	const char	*problem;
+	size_t		 i;
+	int		 list = k == QK_SINGLE || k == QK_MULTIPLE;
+
+	lines = choices_lines(view_str(v, "choices"));
+	if (list && (json_array_size(lines) < 2 ||
+	    json_array_size(lines) > SURVEY_CHOICES_MAX))
+		form_error(errors, "choices", "Give from 2 to 12 choices, one "
+		    "a line");
+	json_array_foreach(lines, i, l)
+		if (strlen(json_string_value(l)) > SURVEY_CHOICE_MAX_CHARS)
+			form_error(errors, "choices", "A choice is too long");
+	if (!list)
+		json_object_set_new(v, "choices", json_string(""));
+	fields_whole_number(v, errors, "scale_max", "Top of the scale",
+	    SURVEY_SCALE_MAX);
+	if (k == QK_SCALE && view_int(v, "scale_max") < 2)
+		form_error(errors, "scale_max", "Give the top of the scale, "
+		    "from 2 to 10");
+	if (k != QK_SCALE)
+		json_object_set_new(v, "scale_max", json_null());
+	fields_whole_number(v, errors, "skip_to", "Question number",
+	    SURVEY_QUESTIONS_MAX + 1);
+	skip_to = json_object_get(v, "skip_to");
+	if (json_is_string(json_object_get(v, "skip_answer")) !=
+	    json_is_integer(skip_to))
+		form_error(errors, "skip_to", "Give both the answer and the "
+		    "question to go to, or neither");
+	else if (json_is_integer(skip_to)) {
+		int found = 0;
+
+		if (k != QK_SINGLE)
+			form_error(errors, "skip_answer", "Only a one-answer "
+			    "list can skip");
+		json_array_foreach(lines, i, l)
+			if (strcmp(json_string_value(l), view_str(v,
+			    "skip_answer")) == 0)
+				found = 1;
+		if (!found)
+			form_error(errors, "skip_answer", "Type one of the "
+			    "choices exactly");
+		/* Its own number will be count + 1; targets after it may
+		 * not exist yet, and are checked again when it opens. */
+		problem = skip_problem(count + 1, json_integer_value(skip_to),
+		    SURVEY_QUESTIONS_MAX + 1);
+		if (problem != NULL)
+			form_error(errors, "skip_to", problem);
+	}
+	json_decref(lines);
+}
+
+static int
+question_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	json_t	*s, *qs, *rows;
+	int	 rc;
+
+	(void)ctx;
+	if (survey_load(rq->db, rq->ids[0], &s) <= 0)
+		return DB_ERROR;
+	qs = survey_questions(rq->db, view_int(s, "version_id"));
+	json_decref(s);
+	if (qs == NULL)
+		return DB_ERROR;
+	question_rules(v, errors, (int64_t)json_array_size(qs));
+	json_decref(qs);
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	json_object_set_new(v, "instrument", json_null());
+	json_object_set_new(v, "item_key", json_null());
+	rows = json_pack("[O]", v);
+	rc = survey_questions_add(rq->db, rq->who.account_id, rq->ids[0],
+	    rows);
+	json_decref(rows);
+	if (rc == DB_OK)
+		*location = location_of("/surveys/%lld#questions", rq->ids[0]);
+	return form_constraint(rc, errors, "prompt", "The survey has as many "
+	    "questions as it can hold");
+}
+
+void
+survey_questions_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		survey_load, "/surveys/%lld", "title", NULL,
+	};
+	struct form_page fp = {
+		.title = "Add a question", .submit = "Add the question",
+		.fields = survey_question_fields,
+		.nfields = survey_question_fields_count, .save = question_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+void
+survey_instrument_add(struct request *rq, struct response *rs)
+{
+	json_t		*rows;
+	const char	*name = form_get(&rq->body, "instrument");
+	int		 rc;
+
+	if (name == NULL || (rows = instrument_questions(name)) == NULL) {
+		response_error(rs, 422, "Instrument: choose one from the list.");
+		return;
+	}
+	rc = survey_questions_add(rq->db, rq->who.account_id, rq->ids[0],
+	    rows);
+	json_decref(rows);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "The survey cannot hold that many "
+		    "more questions.");
+	else if (rc != DB_OK)
+		response_error(rs, 500, "Something went wrong.");
+	else
+		response_redirect(rs, "/surveys/%lld#questions",
+		    (long long)rq->ids[0]);
+}
+
+void
+survey_question_delete(struct request *rq, struct response *rs)
+{
+	json_t	*q;
+	int	 rc;
+
+	if (form_get(&rq->body, "confirm") == NULL) {
+		response_error(rs, 422, "Confirm: tick to remove the question.");
+		return;
+	}
+	if (survey_question_load(rq->db, rq->ids[0], &q) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	rc = survey_question_remove(rq->db, rq->who.account_id, view_int(q,
+	    "survey_id"), view_int(q, "position"));
+	if (rc == DB_OK)
+		response_redirect(rs, "/surveys/%lld#questions",
+		    (long long)view_int(q, "survey_id"));
+	else
+		response_error(rs, rc == DB_CONSTRAINT ? 409 : 500, rc ==
+		    DB_CONSTRAINT ? "That question has already gone." :
+		    "Something went wrong.");
+	json_decref(q);
+}
+
+/* Every skip must land on a question of this version, or just past the
+ * last ("to the end"); NULL when they all do. */
+static const char *
+skips_problem(const json_t *questions)
+{
+	json_t		*q;
+	const char	*p;
+	size_t		 i, n = json_array_size(questions);
+
+	json_array_foreach(questions, i, q)
+		if (json_is_integer(json_object_get(q, "skip_to")) &&
+		    (p = skip_problem(view_int(q, "position"), view_int(q,
+		    "skip_to"), (int64_t)n + 1)) != NULL)
+			return p;
+	return NULL;
+}
+
+void
+survey_open(struct request *rq, struct response *rs)
+{
+	json_t		*s, *qs;
+	const char	*problem = NULL;
+	int		 rc;
+
+	if (survey_load(rq->db, rq->ids[0], &s) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	qs = survey_questions(rq->db, view_int(s, "version_id"));
+	if (json_array_size(qs) == 0)
+		problem = "Add a question before opening the survey.";
+	else if (skips_problem(qs) != NULL)
+		problem = "A skip goes to a question that does not exist.";
+	json_decref(qs);
+	json_decref(s);
+	if (problem != NULL) {
+		response_error(rs, 409, problem);
+		return;
+	}
+	rc = survey_set_state(rq->db, rq->who.account_id, rq->ids[0], "draft",
+	    "open");
+	if (rc == DB_CONSTRAINT)
+		rc = survey_set_state(rq->db, rq->who.account_id, rq->ids[0],
+		    "closed", "open");
+	if (rc == DB_OK)
+		response_redirect(rs, "/surveys/%lld", (long long)rq->ids[0]);
+	else
+		response_error(rs, rc == DB_CONSTRAINT ? 409 : 500, rc ==
+		    DB_CONSTRAINT ? "The survey is already open." :
+		    "Something went wrong.");
+}
+
+void
+survey_close(struct request *rq, struct response *rs)
+{
+	int	 rc;
+
+	rc = survey_set_state(rq->db, rq->who.account_id, rq->ids[0], "open",
+	    "closed");
+	if (rc == DB_OK)
+		response_redirect(rs, "/surveys/%lld", (long long)rq->ids[0]);
+	else
+		response_error(rs, rc == DB_CONSTRAINT ? 409 : 500, rc ==
+		    DB_CONSTRAINT ? "The survey is not open." :
+		    "Something went wrong.");
+}

@@ -1,0 +1,179 @@
+/*
+ * A vote between a few options at an event (the charter launch voting
+ * on the next phase): set up by the group, counts typed in from ballot
+ * papers or a show of hands, then published by staff.  A published
+ * result does not change.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "surveys.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../util/date.h"
+#include "../util/view.h"
+
+static const struct choice vote_methods[] = {
+	{ "ballot", "Ballot papers, counted" },
+	{ "hands", "A show of hands, counted" },
+	{ NULL, NULL },
+};
+
+const struct field_spec event_vote_fields[] = {
+	{ "title", "What the vote decides", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    NULL, NULL },
+	{ "held_on", "Date of the event", FIELD_DATE, 1, 0, NULL, NULL, NULL },
+	{ "method", "How people vote", FIELD_CHOICE, 1, 0, vote_methods, NULL,
+	    NULL },
+	{ "options", "Options", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    "From 2 to 8, one a line", NULL },
+};
+const size_t event_vote_fields_count = FIELDS_COUNT(event_vote_fields);
+
+static int
+vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	json_t	*lines = choices_lines(view_str(v, "options")), *l;
+	int64_t	 id;
+	size_t	 i, n = json_array_size(lines);
+	int	 rc, long_one = 0;
+
+	(void)ctx;
+	json_array_foreach(lines, i, l)
+		long_one |= strlen(json_string_value(l)) >
+		    SURVEY_CHOICE_MAX_CHARS;
+	json_decref(lines);
+	if (n < 2 || n > EVENT_VOTE_OPTIONS_MAX || long_one) {
+		form_error(errors, "options", "Give from 2 to 8 options, one a "
+		    "line, each up to 120 characters");
+		return DB_CONSTRAINT;
+	}
+	rc = event_vote_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
+	if (rc == DB_OK)
+		*location = location_of("/event-votes/%lld", id);
+	return rc;
+}
+
+void
+event_votes_new(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		group_load, "/groups/%lld", "name", NULL,
+	};
+	struct form_page fp = {
+		.title = "Set up a vote at an event", .submit = "Set it up",
+		.fields = event_vote_fields,
+		.nfields = event_vote_fields_count, .save = vote_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+static void
+vote_show(struct request *rq, struct response *rs, int status, json_t *v,
+    json_t *errors)
+{
+	json_t	*opts = event_vote_options(rq->db, view_int(v, "id"));
+
+	response_page(rs, status, "surveys/event_vote", json_pack("{s:O, s:O, "
+	    "s:o, s:b, s:b, s:b, s:o, s:b}", "title", json_object_get(v,
+	    "title"), "vote", v, "options", opts ? opts : json_array(),
+	    "is_open", strcmp(view_str(v, "state"), "open") == 0,
+	    "is_staff", access_covers(&rq->who, ROLES_STAFF, view_int(v,
+	    "site_id"), view_int(v, "group_id")), "is_writer",
+	    access_covers(&rq->who, ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) |
+	    ROLES_STAFF, view_int(v, "site_id"), view_int(v, "group_id")),
+	    "errors", errors, "has_errors", json_array_size(errors) > 0));
+}
+
+/* The vote of the path, or NULL with the response answered. */
+static json_t *
+vote_of(struct request *rq, struct response *rs)
+{
+	json_t	*v;
+
+	if (event_vote_load(rq->db, rq->ids[0], &v) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return NULL;
+	}
+	return v;
+}
+
+void
+event_votes_show(struct request *rq, struct response *rs)
+{
+	json_t	*v;
+
+	if ((v = vote_of(rq, rs)) != NULL) {
+		vote_show(rq, rs, 200, v, json_array());
+		json_decref(v);
+	}
+}
+
+void
+event_votes_counts(struct request *rq, struct response *rs)
+{
+	json_t	*v, *opts, *o, *counts, *errors, *vals;
+	char	 field[32], label[SURVEY_CHOICE_MAX_CHARS * 4 + 16];
+	size_t	 i;
+	int	 rc;
+
+	if ((v = vote_of(rq, rs)) == NULL)
+		return;
+	if (strcmp(view_str(v, "state"), "open") != 0) {
+		response_error(rs, 409, "The result is published and no longer "
+		    "changes.");
+		json_decref(v);
+		return;
+	}
+	opts = event_vote_options(rq->db, rq->ids[0]);
+	errors = json_array();
+	counts = json_array();
+	json_array_foreach(opts, i, o) {
+		snprintf(field, sizeof(field), "votes_%zu", i + 1);
+		snprintf(label, sizeof(label), "Votes for %s", view_str(o,
+		    "label"));
+		vals = json_pack("{s:s?}", field, form_get(&rq->body, field));
+		fields_whole_number(vals, errors, field, label, VOTES_MAX);
+		if (form_get(&rq->body, field) == NULL)
+			form_error(errors, field, "Enter the number of votes, "
+			    "0 or more");
+		json_array_append(counts, json_object_get(vals, field));
+		json_decref(vals);
+	}
+	json_decref(opts);
+	if (json_array_size(errors) > 0) {
+		vote_show(rq, rs, 422, v, errors);
+		goto out;
+	}
+	json_decref(errors);
+	rc = event_vote_count(rq->db, rq->who.account_id, rq->ids[0], counts);
+	if (rc == DB_OK)
+		response_redirect(rs, "/event-votes/%lld", (long long)rq->ids[0]);
+	else
+		response_error(rs, 500, "Something went wrong.");
+out:
+	json_decref(counts);
+	json_decref(v);
+}
+
+void
+event_votes_publish(struct request *rq, struct response *rs)
+{
+	char	 today[DATE_CHARS + 1];
+	int	 rc;
+
+	date_today(rq->now, today);
+	rc = event_vote_publish(rq->db, rq->who.account_id, rq->ids[0], today);
+	if (rc == DB_OK)
+		response_redirect(rs, "/event-votes/%lld", (long long)rq->ids[0]);
+	else
+		response_error(rs, rc == DB_CONSTRAINT ? 409 : 500, rc ==
+		    DB_CONSTRAINT ? "Enter every count before publishing; a "
+		    "published result stays as it is." :
+		    "Something went wrong.");
+}

@@ -1,0 +1,203 @@
+/*
+ * Paper, for people with no screen: A4 questionnaires in large type with
+ * tick boxes numbered 1, 2, 3..., each copy with its own short reference,
+ * and a keyboard-only entry screen laid out like the paper, where the
+ * number beside each ticked box is typed.  With double entry, a copy
+ * counts only once two entries of its reference agree.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "surveys.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../render/pdf.h"
+#include "../server/form_page.h"
+#include "../util/view.h"
+
+/* "1 Hardly ever", "2 Some of the time"...: the numbers typed in. */
+static char **
+numbered(const json_t *options)
+{
+	json_t	*o;
+	char	**list;
+	size_t	 i, n = json_array_size(options);
+
+	if ((list = calloc(n + 1, sizeof(*list))) == NULL)
+		return NULL;
+	json_array_foreach(options, i, o)
+		if (asprintf(&list[i], "%lld %s", (long long)view_int(o,
+		    "number"), view_str(o, "label")) == -1)
+			list[i] = NULL;
+	return list;
+}
+
+static void
+list_free(char **list)
+{
+	size_t	 i;
+
+	for (i = 0; list != NULL && list[i] != NULL; i++)
+		free(list[i]);
+	free(list);
+}
+
+static void
+copy_draw(struct pdf *pdf, const json_t *survey, const json_t *questions,
+    const char *reference)
+{
+	json_t	*q, *skip;
+	char	 label[SURVEY_PROMPT_MAX_CHARS * 4 + 64], **opts;
+	size_t	 i;
+
+	pdf_pair(pdf, "Reference", reference);
+	pdf_heading(pdf, view_str(survey, "title"), 1);
+	pdf_paragraph(pdf, view_str(survey, "intro"));
+	pdf_paragraph(pdf, view_str(survey, "consent"));
+	pdf_rule(pdf);
+	json_array_foreach(questions, i, q) {
+		if (json_is_true(json_object_get(q, "section_start")) &&
+		    *view_str(q, "section") != '\0')
+			pdf_heading(pdf, view_str(q, "section"), 2);
+		snprintf(label, sizeof(label), "%lld. %s%s", (long long)
+		    view_int(q, "position"), view_str(q, "prompt"),
+		    json_is_true(json_object_get(q, "is_multiple")) ?
+		    " (tick all that apply)" : "");
+		if (json_array_size(json_object_get(q, "options")) > 0) {
+			opts = numbered(json_object_get(q, "options"));
+			pdf_choices(pdf, label, (const char *const *)opts);
+			list_free(opts);
+		} else
+			pdf_write_box(pdf, label, json_is_true(json_object_get(q,
+			    "is_text")) ? 30 : 12);
+		if ((skip = json_object_get(q, "skip")) != NULL) {
+			snprintf(label, sizeof(label), "If you ticked \"%s\", "
+			    "go on to question %lld.", view_str(skip, "answer"),
+			    (long long)view_int(skip, "to"));
+			pdf_paragraph(pdf, label);
+		}
+	}
+	pdf_space(pdf, 4);
+	pdf_paragraph(pdf, "Thank you. Please hand this back; do not write "
+	    "your name on it.");
+}
+
+/* A query number from 1 to max, or fallback when absent or wrong. */
+static int64_t
+query_number(const struct request *rq, const char *name, int64_t max,
+    int64_t fallback)
+{
+	int64_t	 n = form_get_id(&rq->query, name);
+
+	return n >= 1 && n <= max ? n : fallback;
+}
+
+void
+survey_paper_pdf(struct request *rq, struct response *rs)
+{
+	json_t	*s, *qs, *view;
+	struct pdf *pdf;
+	char	 ref[48];
+	int64_t	 copies, from, c;
+
+	if (survey_load(rq->db, rq->ids[0], &s) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	copies = query_number(rq, "copies", SURVEY_COPIES_MAX, 1);
+	from = query_number(rq, "from", SURVEY_COPY_NUMBER_MAX - SURVEY_COPIES_MAX, 1);
+	qs = survey_questions(rq->db, view_int(s, "version_id"));
+	view = answer_form_view(qs, NULL, NULL);
+	pdf = pdf_new(&rs->body, view_str(s, "title"), PDF_LARGE);
+	for (c = from; c < from + copies; c++) {
+		survey_reference(view_int(s, "id"), c, ref, sizeof(ref));
+		copy_draw(pdf, s, view, ref);
+		pdf_page_break(pdf);
+	}
+	survey_attachment(rs, pdf_finish(pdf), "application/pdf", "survey",
+	    rq->ids[0], "pdf");
+	json_decref(view);
+	json_decref(qs);
+	json_decref(s);
+}
+
+static void
+entry_show(struct response *rs, int status, json_t *s, json_t *qs,
+    const json_t *typed, json_t *errors, const char *reference,
+    json_t *pending, const char *state, json_t *places)
+{
+	json_t	*view;
+
+	view = json_pack("{s:O, s:o, s:o, s:O, s:b, s:s, s:o, s:s?, s:o}",
+	    "title", json_object_get(s, "title"), "questions",
+	    answer_form_view(qs, typed, errors), "pending", pending, "survey",
+	    s, "has_errors", json_array_size(errors) > 0, "reference",
+	    reference ? reference : "", "errors", errors, "state", state,
+	    "places", places);
+	response_page(rs, status, "surveys/paper_entry", view);
+}
+
+void
+survey_paper_entry(struct request *rq, struct response *rs)
+{
+	json_t		*s, *qs, *answers = NULL, *typed = NULL, *errors;
+	json_t		*places;
+	const char	*ref = form_get(&rq->body, "reference"), *state = NULL;
+	int		 rc;
+
+	if (survey_load(rq->db, rq->ids[0], &s) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	json_object_del(s, "token");	/* the link is for staff's page */
+	qs = survey_questions(rq->db, view_int(s, "version_id"));
+	places = survey_places(rq->db, view_int(s, "site_id"));
+	errors = json_array();
+	if (rq->method == HTTP_GET) {
+		state = form_get(&rq->query, "state");
+		entry_show(rs, 200, s, qs, NULL, errors, NULL,
+		    paper_entries_pending(rq->db, rq->ids[0]), state &&
+		    (strcmp(state, "counted") == 0 || strcmp(state, "waiting") ==
+		    0 || strcmp(state, "disagree") == 0) ? state : NULL, places);
+		goto out;
+	}
+	if (strcmp(view_str(s, "state"), "draft") == 0) {
+		response_error(rs, 409, "Open the survey before typing in "
+		    "paper copies.");
+		json_decref(errors);
+		json_decref(places);
+		goto out;
+	}
+	if (survey_reference_valid(rq->ids[0], ref) == 0)
+		form_error(errors, "reference", "Type the reference printed at "
+		    "the top of the copy, like S3-12K");
+	answer_form_read(qs, &rq->body, 1, &answers, &typed, errors);
+	if (json_array_size(errors) == 0) {
+		rc = paper_entry_add(rq->db, rq->who.account_id, s, ref,
+		    survey_place_of(places, form_get_id(&rq->body, "place")),
+		    answers, &state);
+		if (rc == DB_OK) {
+			response_redirect(rs, "/surveys/%lld/paper-entry?state=%s",
+			    (long long)rq->ids[0], state);
+			json_decref(errors);
+			json_decref(places);
+			goto out;
+		}
+		if (rc != DB_CONSTRAINT) {
+			response_error(rs, 500, "Something went wrong.");
+			json_decref(errors);
+			json_decref(places);
+			goto out;
+		}
+		form_error(errors, "reference", "That copy has already been "
+		    "counted");
+	}
+	entry_show(rs, 422, s, qs, typed, errors, ref, json_array(), NULL,
+	    places);
+out:
+	json_decref(answers);
+	json_decref(typed);
+	json_decref(qs);
+	json_decref(s);
+}

@@ -1,0 +1,431 @@
+/*
+ * The results of one version of a survey as a view: counts and shares
+ * per question, scored instruments, and a breakdown by place or by a
+ * monitoring question, every count passed through suppress_table() so
+ * the page, its JSON and the printed summary show the same suppressed
+ * numbers.  Nothing is shown at all below the threshold of responses.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "surveys.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../util/view.h"
+
+/* The count of value among rows [{question_id, value, n}] for q. */
+static int64_t
+count_of(const json_t *counts, int64_t q, const char *value)
+{
+	json_t	*c;
+	size_t	 i;
+
+	json_array_foreach(counts, i, c)
+		if (view_int(c, "question_id") == q &&
+		    strcmp(view_str(c, "value"), value) == 0)
+			return view_int(c, "n");
+	return 0;
+}
+
+static int64_t
+answered_of(const json_t *answered, int64_t q)
+{
+	json_t	*a;
+	size_t	 i;
+
+	json_array_foreach(answered, i, a)
+		if (view_int(a, "question_id") == q)
+			return view_int(a, "n");
+	return 0;
+}
+
+/* "12%": n of total as a whole percentage, rounded half up. */
+static json_t *
+percent(int64_t n, int64_t total)
+{
+	char	 s[24];
+
+	snprintf(s, sizeof(s), "%lld%%", total > 0 ? (long long)((n * 200 +
+	    total) / (total * 2)) : 0LL);
+	return json_string(s);
+}
+
+/*
+ * One question's table: [{label, n, shown, hidden, pct}] with marks
+ * from a one-row table (additive for one answer, not for several).
+ * marks receives the k + 1 marks of row 0 for a breakdown.
+ */
+static json_t *
+question_rows(const json_t *options, const int64_t *n, size_t k,
+    int64_t answered, int additive, int threshold, unsigned char *row_marks)
+{
+	unsigned char	*marks;
+	json_t		*rows = json_array(), *o;
+	size_t		 i;
+
+	if ((marks = calloc(2 * (k + 1), 1)) == NULL ||
+	    suppress_table(n, 1, k, threshold, additive ? SUPPRESS_ADDITIVE :
+	    0, marks) == -1) {
+		free(marks);
+		json_decref(rows);
+		return NULL;
+	}
+	json_array_foreach(options, i, o) {
+		int shown = marks[i] == SUPPRESS_SHOWN;
+
+		json_array_append_new(rows, json_pack("{s:O, s:I, s:o, s:b, "
+		    "s:o}", "label", json_object_get(o, "label"), "n",
+		    (json_int_t)(shown ? n[i] : 0), "shown",
+		    suppressed_count(n[i], marks[i], threshold), "hidden",
+		    !shown, "pct", shown ? percent(n[i], answered) :
+		    json_null()));
+	}
+	if (row_marks != NULL)
+		memcpy(row_marks, marks, k + 1);
+	free(marks);
+	return rows;
+}
+
+/* Distinct group names of a breakdown's rows, in order. */
+static json_t *
+groups_of(const json_t *cells)
+{
+	json_t		*groups = json_array(), *c, *g;
+	const char	*last = NULL;
+	size_t		 i;
+
+	json_array_foreach(cells, i, c) {
+		g = json_object_get(c, "grp");
+		if (last == NULL || strcmp(last, json_string_value(g)) != 0)
+			json_array_append(groups, g);
+		last = json_string_value(g);
+	}
+	return groups;
+}
+
+/*
+ * The breakdown table of question q (options as columns) by groups;
+ * its column totals are the question's own counts, already published
+ * with top (their marks), so they are kept as they are.
+ */
+static json_t *
+breakdown(struct db *db, int64_t q, int64_t by_q, const json_t *options,
+    const unsigned char *top, int threshold)
+{
+	json_t		*cells, *groups, *rows = NULL, *g, *o, *row, *line;
+	int64_t		*n = NULL;
+	unsigned char	*marks = NULL;
+	size_t		 r, c, R, K = json_array_size(options);
+
+	if ((cells = answer_breakdown(db, q, by_q)) == NULL)
+		return NULL;
+	groups = groups_of(cells);
+	R = json_array_size(groups);
+	n = calloc(R * K + 1, sizeof(*n));
+	marks = calloc((R + 1) * (K + 1), 1);
+	if (n == NULL || marks == NULL)
+		goto out;
+	json_array_foreach(groups, r, g) {
+		json_array_foreach(options, c, o) {
+			json_t *x;
+			size_t  i;
+
+			json_array_foreach(cells, i, x)
+				if (strcmp(view_str(x, "grp"),
+				    json_string_value(g)) == 0 &&
+				    strcmp(view_str(x, "value"), view_str(o,
+				    "label")) == 0)
+					n[r * K + c] = view_int(x, "n");
+		}
+	}
+	memcpy(marks + R * (K + 1), top, K);
+	if (suppress_table(n, R, K, threshold, SUPPRESS_ADDITIVE |
+	    SUPPRESS_TOTALS_KNOWN, marks) == -1)
+		goto out;
+	rows = json_array();
+	json_array_foreach(groups, r, g) {
+		int64_t total = 0;
+
+		line = json_array();
+		for (c = 0; c < K; c++) {
+			json_array_append_new(line, json_pack("{s:o}", "shown",
+			    suppressed_count(n[r * K + c], marks[r * (K + 1) +
+			    c], threshold)));
+			total += n[r * K + c];
+		}
+		row = json_pack("{s:O, s:o, s:o}", "group", g, "cells", line,
+		    "total", suppressed_count(total, marks[r * (K + 1) + K],
+		    threshold));
+		json_array_append_new(rows, row);
+	}
+out:
+	free(n);
+	free(marks);
+	json_decref(groups);
+	json_decref(cells);
+	return rows;
+}
+
+/* A count on its own (no line to subtract from): hidden only when
+ * small. */
+static json_t *
+small_count(int64_t n, int threshold)
+{
+	return suppressed_count(n, n > 0 && n < threshold ? SUPPRESS_SMALL :
+	    SUPPRESS_SHOWN, threshold);
+}
+
+/* Two counts that add up to a total (lonely and not), suppressed as a
+ * line: {n, shown, pct, other} */
+static json_t *
+share(int64_t yes, int64_t total, int threshold)
+{
+	int64_t		 n[2] = { yes, total - yes };
+	unsigned char	 marks[6] = { 0 };
+
+	if (suppress_table(n, 1, 2, threshold, SUPPRESS_ADDITIVE, marks) == -1)
+		return NULL;
+	return json_pack("{s:o, s:o, s:o}", "shown", suppressed_count(yes,
+	    marks[0], threshold), "others", suppressed_count(total - yes,
+	    marks[1], threshold), "pct", marks[0] == SUPPRESS_SHOWN ?
+	    percent(yes, total) : json_null());
+}
+
+/* The answers of one respondent to an instrument's items, in turn. */
+struct instrument_pass {
+	int64_t		 response;
+	const char	*items[3];
+};
+
+static json_t *
+ucla3_result(struct db *db, int64_t version, int threshold)
+{
+	json_t		*rows = instrument_answers(db, version, "ucla3"), *a;
+	struct instrument_pass p = { 0, { NULL, NULL, NULL } };
+	int64_t		 totals[7] = { 0 }, complete = 0, lonely = 0;
+	size_t		 i;
+	int		 t;
+	json_t		*dist, *opts, *out;
+
+	if (rows == NULL)
+		return NULL;
+	/* Rows come ordered by response: score each as it ends. */
+	for (i = 0; i <= json_array_size(rows); i++) {
+		a = json_array_get(rows, i);
+		if (p.response != 0 && (a == NULL || view_int(a,
+		    "response_id") != p.response)) {
+			t = ucla3_total(p.items[0], p.items[1], p.items[2]);
+			if (t > 0) {
+				totals[t - 3]++;
+				complete++;
+				lonely += ucla3_lonely(t);
+			}
+			memset(p.items, 0, sizeof(p.items));
+		}
+		if (a == NULL)
+			break;
+		p.response = view_int(a, "response_id");
+		if (strncmp(view_str(a, "item_key"), "item", 4) == 0 &&
+		    view_str(a, "item_key")[4] >= '1' &&
+		    view_str(a, "item_key")[4] <= '3')
+			p.items[view_str(a, "item_key")[4] - '1'] =
+			    view_str(a, "value");
+	}
+	opts = json_array();
+	for (t = 3; t <= 9; t++) {
+		char label[32];
+
+		snprintf(label, sizeof(label), "Score %d", t);
+		json_array_append_new(opts, json_pack("{s:s}", "label", label));
+	}
+	dist = question_rows(opts, totals, 7, complete, 1, threshold, NULL);
+	out = json_pack("{s:s, s:s, s:o, s:b, s:o, s:o, s:i}", "name",
+	    "UCLA three-item loneliness scale", "rule", "Each item: hardly "
+	    "ever 1, some of the time 2, often 3; total 3 to 9. A total of 6 "
+	    "or more is counted as lonely. Source: Hughes et al. (2004), "
+	    "Research on Aging 26(6); ONS (2018) national indicators of "
+	    "loneliness.", "complete", small_count(complete, threshold),
+	    "withheld", complete < threshold, "lonely", share(lonely, complete,
+	    threshold), "distribution", dist ? dist : json_array(),
+	    "lonely_from", UCLA3_LONELY_FROM);
+	json_decref(opts);
+	json_decref(rows);
+	return out;
+}
+
+static json_t *
+ons_result(struct db *db, int64_t version, int threshold)
+{
+	json_t	*rows = instrument_answers(db, version, "ons_direct"), *a;
+	int64_t	 answered = 0, lonely = 0;
+	size_t	 i;
+	json_t	*out;
+
+	if (rows == NULL)
+		return NULL;
+	json_array_foreach(rows, i, a) {
+		int l = ons_direct_lonely(view_str(a, "value"));
+
+		if (l >= 0) {
+			answered++;
+			lonely += l;
+		}
+	}
+	out = json_pack("{s:s, s:s, s:o, s:b, s:o}", "name", "ONS direct "
+	    "loneliness question", "rule", "\"How often do you feel lonely?\" "
+	    "Answering often or always is counted as lonely (the ONS measure "
+	    "of chronic loneliness). Source: ONS (2018) national indicators "
+	    "of loneliness.", "complete", small_count(answered, threshold),
+	    "withheld",
+	    answered < threshold, "lonely", share(lonely, answered,
+	    threshold));
+	json_decref(rows);
+	return out;
+}
+
+/* Options of a question as [{label}]: its choices or scale points. */
+static json_t *
+options_plain(const json_t *q)
+{
+	json_t	*opts = json_array(), *lines, *l;
+	size_t	 i;
+	int64_t	 k;
+	char	 num[24];
+
+	if (question_kind_of(view_str(q, "kind")) == QK_SCALE) {
+		for (k = 1; k <= view_int(q, "scale_max"); k++) {
+			snprintf(num, sizeof(num), "%lld", (long long)k);
+			json_array_append_new(opts, json_pack("{s:s}", "label",
+			    num));
+		}
+		return opts;
+	}
+	lines = choices_lines(view_str(q, "choices"));
+	json_array_foreach(lines, i, l)
+		json_array_append_new(opts, json_pack("{s:O}", "label", l));
+	json_decref(lines);
+	return opts;
+}
+
+static int
+has_instrument(const json_t *questions, const char *name)
+{
+	json_t	*q;
+	size_t	 i;
+
+	json_array_foreach(questions, i, q)
+		if (strcmp(view_str(q, "instrument"), name) == 0)
+			return 1;
+	return 0;
+}
+
+/* One question's results; by_q: -1 no breakdown, 0 by place, or the id
+ * of the monitoring question to break down by. */
+static json_t *
+question_result(struct db *db, const json_t *q, const json_t *counts,
+    const json_t *answered_rows, int64_t by_q, int threshold)
+{
+	enum question_kind k = question_kind_of(view_str(q, "kind"));
+	json_t		*opts, *rows, *out;
+	int64_t		*n, answered = answered_of(answered_rows,
+			    view_int(q, "id"));
+	unsigned char	*top;
+	size_t		 i, K;
+	struct buf	 svg;
+
+	out = json_pack("{s:O, s:O, s:O, s:o, s:b}", "position",
+	    json_object_get(q, "position"), "prompt", json_object_get(q,
+	    "prompt"), "kind", json_object_get(q, "kind"), "answered",
+	    small_count(answered, threshold), "withheld",
+	    answered < threshold);
+	if (answered < threshold || (k != QK_SINGLE && k != QK_MULTIPLE &&
+	    k != QK_SCALE))
+		return out;
+	opts = options_plain(q);
+	K = json_array_size(opts);
+	n = calloc(K + 1, sizeof(*n));
+	top = calloc(K + 1, 1);
+	if (n == NULL || top == NULL)
+		goto out;
+	for (i = 0; i < K; i++)
+		n[i] = count_of(counts, view_int(q, "id"), view_str(
+		    json_array_get(opts, i), "label"));
+	rows = question_rows(opts, n, K, answered, k != QK_MULTIPLE,
+	    threshold, top);
+	if (rows == NULL)
+		goto out;
+	buf_init(&svg, 64 * 1024);
+	if (chart_svg(&svg, view_str(q, "prompt"), rows) == 0 &&
+	    buf_putc(&svg, '\0') == 0)
+		json_object_set_new(out, "chart_html", json_string(svg.data));
+	buf_release(&svg);
+	json_object_set_new(out, "rows", rows);
+	json_object_set_new(out, "is_table", json_true());
+	if (by_q >= 0 && k != QK_MULTIPLE && by_q != view_int(q, "id")) {
+		json_object_set_new(out, "columns", json_incref(opts));
+		json_object_set_new(out, "breakdown", breakdown(db,
+		    view_int(q, "id"), by_q, opts, top, threshold));
+		json_object_set_new(out, "has_breakdown", json_true());
+	}
+out:
+	free(n);
+	free(top);
+	json_decref(opts);
+	return out;
+}
+
+json_t *
+survey_results_build(struct db *db, int64_t version, const char *by,
+    int threshold)
+{
+	json_t	*qs, *counts = NULL, *answered = NULL, *out, *list, *q;
+	json_t	*by_options, *inst;
+	int64_t	 responses, by_q = -1;
+	size_t	 i;
+	char	 key[24];
+
+	if ((qs = survey_questions(db, version)) == NULL)
+		return NULL;
+	counts = answer_counts(db, version);
+	answered = answered_counts(db, version);
+	responses = version_responses(db, version);
+	by_options = json_array();
+	json_array_append_new(by_options, json_pack("{s:s, s:s, s:b}",
+	    "value", "place", "label", "Place", "selected", by != NULL &&
+	    strcmp(by, "place") == 0));
+	if (by != NULL && strcmp(by, "place") == 0)
+		by_q = 0;
+	json_array_foreach(qs, i, q) {
+		if (strcmp(view_str(q, "instrument"), "monitoring") != 0)
+			continue;
+		snprintf(key, sizeof(key), "q%lld", (long long)view_int(q,
+		    "id"));
+		if (by != NULL && strcmp(by, key) == 0)
+			by_q = view_int(q, "id");
+		json_array_append_new(by_options, json_pack("{s:s, s:O, s:b}",
+		    "value", key, "label", json_object_get(q, "prompt"),
+		    "selected", by != NULL && strcmp(by, key) == 0));
+	}
+	list = json_array();
+	if (responses >= threshold)
+		json_array_foreach(qs, i, q)
+			json_array_append_new(list, question_result(db, q,
+			    counts, answered, by_q, threshold));
+	inst = json_array();
+	if (responses >= threshold && has_instrument(qs, "ucla3"))
+		json_array_append_new(inst, ucla3_result(db, version,
+		    threshold));
+	if (responses >= threshold && has_instrument(qs, "ons_direct"))
+		json_array_append_new(inst, ons_result(db, version,
+		    threshold));
+	out = json_pack("{s:o, s:I, s:b, s:o, s:o, s:o, s:i}", "responses",
+	    small_count(responses, threshold), "version", (json_int_t)version_number(db,
+	    version), "withheld", responses < threshold, "questions", list,
+	    "instruments", inst, "by_options", by_options, "threshold",
+	    threshold);
+	json_decref(qs);
+	json_decref(counts);
+	json_decref(answered);
+	return out;
+}

@@ -1,0 +1,274 @@
+/*
+ * Results leaving the building: a printable A4 summary (the same
+ * suppressed view as the page, with PNG charts), and for staff the
+ * anonymised responses as CSV and XLSX.  Responses carry a row number,
+ * the way they came in, the place and the day; never an id, a
+ * reference, an interviewer or anything about the person.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "surveys.h"
+#include "../db/db.h"
+#include "../limits.h"
+#include "../render/pdf.h"
+#include "../render/xlsx.h"
+#include "../server/form_page.h"
+#include "../util/view.h"
+
+void
+survey_attachment(struct response *rs, int made, const char *type,
+    const char *stem, int64_t id, const char *ext)
+{
+	if (made == -1) {
+		buf_clear(&rs->body);
+		response_error(rs, 500, "The file could not be made.");
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = strdup(type);
+	if (asprintf(&rs->disposition, "attachment; filename=\"%s-%lld.%s\"",
+	    stem, (long long)id, ext) == -1)
+		rs->disposition = NULL;
+}
+
+/* "n (pct%)" or the suppressed text of a row. */
+static void
+row_text(const json_t *row, char *out, size_t sz)
+{
+	json_t	*shown = json_object_get(row, "shown");
+
+	if (json_is_string(shown))
+		snprintf(out, sz, "%s", json_string_value(shown));
+	else
+		snprintf(out, sz, "%lld (%s)", (long long)
+		    json_integer_value(shown), view_str(row, "pct"));
+}
+
+static void
+shown_text(const json_t *v, char *out, size_t sz)
+{
+	if (json_is_string(v))
+		snprintf(out, sz, "%s", json_string_value(v));
+	else
+		snprintf(out, sz, "%lld", (long long)json_integer_value(v));
+}
+
+static void
+instruments_draw(struct pdf *pdf, const json_t *inst)
+{
+	json_t	*i, *l;
+	char	 text[160], n[48], all[48];
+	size_t	 k;
+
+	json_array_foreach(inst, k, i) {
+		pdf_heading(pdf, view_str(i, "name"), 2);
+		pdf_paragraph(pdf, view_str(i, "rule"));
+		if (json_is_true(json_object_get(i, "withheld"))) {
+			pdf_paragraph(pdf, "Too few complete answers to show.");
+			continue;
+		}
+		l = json_object_get(i, "lonely");
+		shown_text(json_object_get(l, "shown"), n, sizeof(n));
+		shown_text(json_object_get(i, "complete"), all, sizeof(all));
+		snprintf(text, sizeof(text), "%s of %s%s%s%s", n, all,
+		    json_is_string(json_object_get(l, "pct")) ? " (" : "",
+		    view_str(l, "pct"), json_is_string(json_object_get(l,
+		    "pct")) ? ")" : "");
+		pdf_pair(pdf, "Counted as lonely", text);
+	}
+}
+
+static int
+results_draw(struct buf *out, const json_t *s, const json_t *r)
+{
+	struct pdf	*pdf;
+	struct buf	 png;
+	json_t		*q, *row;
+	char		 text[64], n[48], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
+	size_t		 i, j;
+
+	pdf = pdf_new(out, view_str(s, "title"), PDF_NORMAL);
+	pdf_heading(pdf, view_str(s, "title"), 1);
+	shown_text(json_object_get(r, "responses"), n, sizeof(n));
+	snprintf(text, sizeof(text), "%s (version %lld)", n, (long long)
+	    view_int(r, "version"));
+	pdf_pair(pdf, "Responses", text);
+	pdf_pair(pdf, "Group", view_str(s, "group_name"));
+	pdf_paragraph(pdf, "Counts below 5 read \"fewer than 5\"; a count "
+	    "marked \"hidden\" is held back so that a small one cannot be "
+	    "worked out from the totals.");
+	if (json_is_true(json_object_get(r, "withheld"))) {
+		pdf_paragraph(pdf, "Too few responses to show any results.");
+		return pdf_finish(pdf);
+	}
+	instruments_draw(pdf, json_object_get(r, "instruments"));
+	buf_init(&png, 4 * 1024 * 1024);
+	json_array_foreach(json_object_get(r, "questions"), i, q) {
+		snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(q,
+		    "position"), view_str(q, "prompt"));
+		pdf_heading(pdf, head, 2);
+		shown_text(json_object_get(q, "answered"), text, sizeof(text));
+		pdf_pair(pdf, "Answered", text);
+		if (json_is_true(json_object_get(q, "withheld")) ||
+		    !json_is_true(json_object_get(q, "is_table")))
+			continue;
+		buf_clear(&png);
+		if (chart_png(&png, view_str(q, "prompt"), json_object_get(q,
+		    "rows")) == 0)
+			pdf_png(pdf, png.data, png.len, 150);
+		json_array_foreach(json_object_get(q, "rows"), j, row) {
+			row_text(row, text, sizeof(text));
+			pdf_pair(pdf, view_str(row, "label"), text);
+		}
+	}
+	buf_release(&png);
+	return pdf_finish(pdf);
+}
+
+void
+survey_results_pdf(struct request *rq, struct response *rs)
+{
+	json_t	*s, *r;
+
+	if (survey_load(rq->db, rq->ids[0], &s) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	r = survey_results_of(rq, s);
+	survey_attachment(rs, r ? results_draw(&rs->body, s, r) : -1,
+	    "application/pdf", "survey-results", rq->ids[0], "pdf");
+	json_decref(r);
+	json_decref(s);
+}
+
+/* The responses of the version asked for, and their columns. */
+static json_t *
+responses_of(struct request *rq, struct response *rs, json_t **questions,
+    json_t **s)
+{
+	json_t	*rows;
+	int64_t	 version;
+
+	if (survey_load(rq->db, rq->ids[0], s) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return NULL;
+	}
+	version = results_version(rq->db, *s, form_get_id(&rq->query,
+	    "version"));
+	*questions = survey_questions(rq->db, version);
+	rows = responses_rows(rq->db, rq->ids[0], version);
+	if (*questions == NULL || rows == NULL) {
+		json_decref(rows);
+		json_decref(*questions);
+		json_decref(*s);
+		*questions = NULL;
+		response_error(rs, 500, "Something went wrong.");
+		return NULL;
+	}
+	return rows;
+}
+
+/* No date: with the place, a day could point to the one person
+ * interviewed there that day. */
+#define FIXED_COLUMNS	3
+static const char *const fixed_columns[FIXED_COLUMNS] = { "response",
+    "channel", "place" };
+
+static int
+csv_write(struct buf *out, const json_t *questions, const json_t *rows)
+{
+	json_t	*q, *row, *v;
+	char	 key[24], num[24], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
+	size_t	 i, j;
+	int	 rc = 0;
+
+	for (i = 0; i < FIXED_COLUMNS; i++)
+		rc |= csv_cell(out, fixed_columns[i]) | buf_putc(out, ',');
+	json_array_foreach(questions, i, q) {
+		snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(q,
+		    "position"), view_str(q, "prompt"));
+		rc |= csv_cell(out, head);
+		rc |= buf_puts(out, i + 1 < json_array_size(questions) ? "," :
+		    "");
+	}
+	rc |= buf_puts(out, "\r\n");
+	json_array_foreach(rows, j, row) {
+		for (i = 0; i < FIXED_COLUMNS; i++) {
+			v = json_object_get(row, fixed_columns[i]);
+			if (json_is_integer(v)) {
+				snprintf(num, sizeof(num), "%lld", (long long)
+				    json_integer_value(v));
+				rc |= csv_cell(out, num);
+			} else
+				rc |= csv_cell(out, json_string_value(v));
+			rc |= buf_putc(out, ',');
+		}
+		json_array_foreach(questions, i, q) {
+			snprintf(key, sizeof(key), "q%lld", (long long)
+			    view_int(q, "position"));
+			rc |= csv_cell(out, json_string_value(json_object_get(
+			    row, key)));
+			rc |= buf_puts(out, i + 1 < json_array_size(questions) ?
+			    "," : "");
+		}
+		rc |= buf_puts(out, "\r\n");
+	}
+	return rc ? -1 : 0;
+}
+
+void
+survey_responses_csv(struct request *rq, struct response *rs)
+{
+	json_t	*s, *qs, *rows;
+
+	if ((rows = responses_of(rq, rs, &qs, &s)) == NULL)
+		return;
+	survey_attachment(rs, csv_write(&rs->body, qs, rows), "text/csv; "
+	    "charset=utf-8", "survey-responses", rq->ids[0], "csv");
+	json_decref(rows);
+	json_decref(qs);
+	json_decref(s);
+}
+
+void
+survey_responses_xlsx(struct request *rq, struct response *rs)
+{
+	struct xlsx_column *cols;
+	struct xlsx_sheet sheet;
+	json_t		*s, *qs, *rows, *q, *keys;
+	char		 key[24];
+	size_t		 i, n;
+	int		 made = -1;
+
+	if ((rows = responses_of(rq, rs, &qs, &s)) == NULL)
+		return;
+	n = FIXED_COLUMNS + json_array_size(qs);
+	keys = json_array();	/* owns the column keys and headers */
+	if ((cols = calloc(n, sizeof(*cols))) == NULL)
+		goto out;
+	for (i = 0; i < FIXED_COLUMNS; i++)
+		cols[i] = (struct xlsx_column){ fixed_columns[i],
+		    fixed_columns[i], 12, NULL };
+	json_array_foreach(qs, i, q) {
+		snprintf(key, sizeof(key), "q%lld", (long long)view_int(q,
+		    "position"));
+		json_array_append_new(keys, json_string(key));
+		json_array_append(keys, json_object_get(q, "prompt"));
+		cols[FIXED_COLUMNS + i] = (struct xlsx_column){ json_string_value(
+		    json_array_get(keys, 2 * i)), json_string_value(
+		    json_array_get(keys, 2 * i + 1)), 24, NULL };
+	}
+	sheet = (struct xlsx_sheet){ "Responses", cols, n, rows };
+	made = xlsx_write(&rs->body, &sheet, 1);
+out:
+	survey_attachment(rs, made, "application/vnd.openxmlformats-"
+	    "officedocument.spreadsheetml.sheet", "survey-responses",
+	    rq->ids[0], "xlsx");
+	free(cols);
+	json_decref(keys);
+	json_decref(rows);
+	json_decref(qs);
+	json_decref(s);
+}

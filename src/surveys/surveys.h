@@ -1,0 +1,296 @@
+/*
+ * Surveys and consultations: questionnaires a group co-produces with
+ * staff, answered on screen (an anonymous link, a kiosk on a shared
+ * laptop), by interview or on paper, with results people can read and
+ * that never show a number small enough to identify someone.
+ *
+ *   surveys_model.c     question kinds, answer checks, skip logic,
+ *                       instruments and their scoring (pure)
+ *   suppression.c       small-number suppression with complementary
+ *                       cells (pure)
+ *   surveys_store.c     surveys, versions, questions; access targets
+ *   responses_store.c   responses, answers, paper entries, counts
+ *   builder_pages.c     building a survey (members and staff)
+ *   answer_pages.c      answering: link, kiosk, interview
+ *   answer_form.c       the answer form and reading it back, shared by
+ *                       screen and paper entry
+ *   paper_pages.c       the printable questionnaire and keyboard entry
+ *   results_pages.c     counts, scores, breakdowns, themes
+ *   results_export.c    CSV, XLSX and the A4 results summary
+ *   charts.c            bar charts as SVG and PNG
+ *   event_votes_*.c     a vote between a few options at an event
+ *
+ * Versions: a survey's questions belong to a version.  Once a version
+ * has a response, any change to the questions first copies them into a
+ * new version, so every response keeps the questions it answered.
+ */
+#ifndef RT_SURVEYS_H
+#define RT_SURVEYS_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../server/fields.h"
+#include "../server/router.h"
+#include "../util/buf.h"
+#include "../util/csv.h"
+
+struct db;
+
+enum question_kind {
+	QK_SINGLE,	/* one of the choices */
+	QK_MULTIPLE,	/* any of the choices */
+	QK_SCALE,	/* 1 to scale_max */
+	QK_TEXT,	/* free text */
+	QK_NUMBER,	/* a whole number, 0 to SURVEY_NUMBER_MAX */
+	QK_DATE,	/* YYYY-MM-DD */
+	QK__MAX
+};
+
+extern const struct choice question_kinds[];	/* values as in the table */
+extern const struct choice instrument_choices[];
+extern const struct field_spec survey_fields[];
+extern const size_t survey_fields_count;
+extern const struct field_spec survey_question_fields[];
+extern const size_t survey_question_fields_count;
+extern const struct field_spec event_vote_fields[];
+extern const size_t event_vote_fields_count;
+
+/* The kind named by value ("single"...), or QK__MAX. */
+enum question_kind question_kind_of(const char *value);
+
+/* The choices of a question, one per non-blank line, trimmed, as a JSON
+ * array of strings.  New reference. */
+json_t	*choices_lines(const char *text);
+
+/*
+ * Checks one typed answer to a question (a row with kind, choices,
+ * scale_max).  NULL when it is acceptable, else a message for the
+ * respondent.  Empty answers are checked by the caller (required).
+ */
+const char *answer_problem(const json_t *question, const char *value);
+
+/*
+ * Skip logic: "if the answer is X, go to question N".  Only forward:
+ * the target must come after the question and exist, so a survey can
+ * never loop.  NULL when valid, else the reason.
+ */
+const char *skip_problem(int64_t position, int64_t skip_to, int64_t count);
+
+/*
+ * Which questions a respondent reached, given their answers: questions
+ * is an array of rows (position order) with skip_answer and skip_to;
+ * answers maps "position" (as text) to a string or an array of strings.
+ * Sets "reached": true/false on each question.  A skip jumps over the
+ * questions between, which are then neither required nor stored.
+ */
+void	questions_reached(json_t *questions, const json_t *answers);
+
+/*
+ * Instruments inserted whole.  Each is a list of question rows (kind,
+ * prompt, choices, section, instrument, item_key); see surveys_model.c
+ * for the wording and its source.  New reference, or NULL for an
+ * unknown name.
+ */
+json_t	*instrument_questions(const char *name);
+
+/*
+ * UCLA three-item loneliness scale (Hughes et al. 2004): each item
+ * "Hardly ever" 1, "Some of the time" 2, "Often" 3.  ucla3_item gives
+ * the score of an answer, 0 when it is not one of the three.
+ * ucla3_total gives the sum of three answers (3 to 9), or -1 when any
+ * is missing or unknown.  A total of UCLA3_LONELY_FROM or more counts as
+ * lonely.
+ */
+int	ucla3_item(const char *answer);
+int	ucla3_total(const char *a, const char *b, const char *c);
+int	ucla3_lonely(int total);
+/* ONS direct question: 1 when the answer is "Often/always" (the ONS
+ * measure of chronic loneliness), 0 for another of the five answers,
+ * -1 for anything else. */
+int	ons_direct_lonely(const char *answer);
+
+/*
+ * Suppression.  A table has rows x cols counts, a total for each row
+ * and each column, and a grand total; marks receives, for each of the
+ * (rows + 1) x (cols + 1) entries (the last column holds the row totals,
+ * the last row the column totals), SUPPRESS_SHOWN, SUPPRESS_SMALL (a
+ * count from 1 to threshold - 1) or SUPPRESS_SECONDARY (hidden so that a
+ * small count cannot be found by subtraction).  Without
+ * SUPPRESS_ADDITIVE the counts need not add up (several answers
+ * allowed): only small counts are hidden.  With SUPPRESS_TOTALS_KNOWN
+ * the column totals are published elsewhere: their marks on entry are
+ * kept, and they are never hidden to protect a cell.  The rule is
+ * documented in suppression.c.  counts is row-major, rows x cols.
+ * 0, or -1 when out of memory.
+ */
+enum suppress_mark {
+	SUPPRESS_SHOWN,
+	SUPPRESS_SMALL,
+	SUPPRESS_SECONDARY
+};
+#define SUPPRESS_ADDITIVE	1u
+#define SUPPRESS_TOTALS_KNOWN	2u
+int	suppress_table(const int64_t *counts, size_t rows, size_t cols,
+	    int threshold, unsigned flags, unsigned char *marks);
+/* A count as shown, given its mark: the number, "fewer than N", or
+ * "hidden".  New reference. */
+json_t	*suppressed_count(int64_t n, unsigned char mark, int threshold);
+
+/* Charts (charts.c).  bars: [{label, n, hidden}] ; hidden bars are drawn
+ * as a gap labelled as suppressed.  SVG text is escaped. 0 or -1. */
+int	chart_svg(struct buf *out, const char *title, const json_t *bars);
+int	chart_png(struct buf *out, const char *title, const json_t *bars);
+
+/*
+ * The answer form (answer_form.c).  answer_form_view draws questions
+ * with what was typed (an object keyed by position) and errors.
+ * answer_form_read reads fields q<position> from f, applies skip logic
+ * (sets "reached" on each question), checks each reached answer and
+ * adds errors; by_number reads choices as the numbers printed beside
+ * paper tick boxes.  *answers is [{question_id, value}] and *typed is
+ * for showing the form again; both new references.  0 valid, 1 not.
+ */
+json_t	*answer_form_view(const json_t *questions, const json_t *typed,
+	    const json_t *errors);
+int	answer_form_read(json_t *questions, const struct form *f,
+	    int by_number, json_t **answers, json_t **typed, json_t *errors);
+
+/* Paper reference numbers: copy n of survey id as "S<id>-<n><check>",
+ * where check is a letter computed from both so that a mistyped digit
+ * is caught.  survey_reference_valid gives the copy number, or 0. */
+void	survey_reference(int64_t survey, int64_t copy, char *out, size_t sz);
+int64_t	survey_reference_valid(int64_t survey, const char *ref);
+
+
+/* Access targets: the survey's group and its site. */
+int	survey_target(struct db *, const int64_t *, struct target *);
+int	survey_question_target(struct db *, const int64_t *, struct target *);
+int	survey_theme_target(struct db *, const int64_t *, struct target *);
+int	event_vote_target(struct db *, const int64_t *, struct target *);
+
+/* surveys_store.c.  Writes return enum db_result. */
+int	survey_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
+	    int64_t *id);
+int	survey_update(struct db *, int64_t actor, int64_t id, json_t *v);
+int	survey_load(struct db *, int64_t id, json_t **out);
+/* By the anonymous link's token, open surveys only: <0, 0, >0. */
+int	survey_by_token(struct db *, const char *token, json_t **out);
+int	survey_set_state(struct db *, int64_t actor, int64_t id,
+	    const char *from, const char *to);
+json_t	*survey_list(struct db *, const struct principal *);
+/* The current version's questions in order.  New reference. */
+json_t	*survey_questions(struct db *, int64_t version_id);
+/* Adds questions (rows as instrument_questions gives, or one from the
+ * form) at the end of the current version, first making a new version
+ * if the current one has responses.  DB_CONSTRAINT past the limit. */
+int	survey_questions_add(struct db *, int64_t actor, int64_t survey_id,
+	    const json_t *rows);
+/* Removes the question at position from the current version (making a
+ * new version first if needed); later positions and skips move up, and
+ * skips to it are dropped. */
+int	survey_question_remove(struct db *, int64_t actor, int64_t survey_id,
+	    int64_t position);
+int	survey_question_load(struct db *, int64_t id, json_t **out);
+json_t	*survey_versions(struct db *, int64_t survey_id);
+int64_t	version_responses(struct db *, int64_t version_id);
+int64_t	version_number(struct db *, int64_t version_id);
+/* The version whose results to show: number if the survey has it, else
+ * the newest with responses, else the current one. */
+int64_t	results_version(struct db *, const json_t *survey, int64_t number);
+/* The results view of one version (results_build.c): every count
+ * suppressed below threshold; by is "place", "q<id>" of a monitoring
+ * question, or NULL.  New reference, NULL on error. */
+json_t	*survey_results_build(struct db *, int64_t version, const char *by,
+	    int threshold);
+
+/* The open places (units) of a site as [{value, label}]. */
+json_t	*survey_places(struct db *, int64_t site_id);
+/* unit_id when it is one of places, else 0. */
+int64_t	survey_place_of(const json_t *places, int64_t unit_id);
+
+/* responses_store.c. answers: [{question_id, value}]. */
+int	response_add(struct db *, int64_t actor, int64_t survey_id,
+	    int64_t version_id, const char *channel, int64_t unit_id,
+	    const char *reference, const json_t *answers, int64_t *id);
+/* Stores one keyed entry of a paper copy; sets *state to "counted"
+ * (the response was made), "waiting" (a second entry is needed) or
+ * "disagree" (entries differ: the response waits for one that agrees). */
+int	paper_entry_add(struct db *, int64_t actor, json_t *survey,
+	    const char *reference, int64_t unit_id, const json_t *answers,
+	    const char **state);
+json_t	*paper_entries_pending(struct db *, int64_t survey_id);
+/* [{version, question_id, position, prompt, kind, value, n}] */
+json_t	*answer_counts(struct db *, int64_t version_id);
+/* [{question_id, n}]: how many answered each question of the version. */
+json_t	*answered_counts(struct db *, int64_t version_id);
+/* Counts of answers to question q broken down by the answer to question
+ * by_q, or by place when by_q is 0: [{grp, value, n}]. */
+json_t	*answer_breakdown(struct db *, int64_t q, int64_t by_q);
+/* Free-text answers: [{response_id, question_id, prompt, value, theme}]. */
+json_t	*text_answers(struct db *, int64_t survey_id);
+/* Every response's answers, anonymised: [{response, version, channel,
+ * place, q1..qn}] keyed by question position. */
+json_t	*responses_rows(struct db *, int64_t survey_id, int64_t version_id);
+/* Per response to the version, the answers to an instrument's
+ * questions: [{response_id, item_key, value}] by response. */
+json_t	*instrument_answers(struct db *, int64_t version_id,
+	    const char *instrument);
+json_t	*survey_themes(struct db *, int64_t survey_id);
+int	theme_add(struct db *, int64_t actor, int64_t survey_id,
+	    const char *name, int64_t *id);
+int	theme_tag(struct db *, int64_t actor, int64_t theme_id,
+	    int64_t response_id, int64_t question_id);
+int	theme_load(struct db *, int64_t id, json_t **out);
+int	theme_to_issue(struct db *, int64_t actor, json_t *theme,
+	    int64_t *issue_id);
+
+/* rs->body, made by a renderer (made 0, or -1 when it failed), sent as
+ * the attachment stem-id.ext of type; a failure becomes a 500. */
+void	survey_attachment(struct response *, int made, const char *type,
+	    const char *stem, int64_t id, const char *ext);
+/* The results view for the request's ?version= and ?by=.  New
+ * reference or NULL. */
+json_t	*survey_results_of(struct request *, const json_t *survey);
+
+/* Handlers (routes.c). */
+void	surveys_index(struct request *, struct response *);
+void	surveys_new(struct request *, struct response *);
+void	surveys_show(struct request *, struct response *);
+void	surveys_edit(struct request *, struct response *);
+void	survey_questions_new(struct request *, struct response *);
+void	survey_instrument_add(struct request *, struct response *);
+void	survey_question_delete(struct request *, struct response *);
+void	survey_open(struct request *, struct response *);
+void	survey_close(struct request *, struct response *);
+void	survey_answer(struct request *, struct response *);
+void	survey_kiosk(struct request *, struct response *);
+void	survey_thanks(struct request *, struct response *);
+void	survey_interview(struct request *, struct response *);
+void	survey_paper_pdf(struct request *, struct response *);
+void	survey_paper_entry(struct request *, struct response *);
+void	survey_results(struct request *, struct response *);
+void	survey_results_pdf(struct request *, struct response *);
+void	survey_responses_csv(struct request *, struct response *);
+void	survey_responses_xlsx(struct request *, struct response *);
+void	survey_themes_page(struct request *, struct response *);
+void	survey_theme_issue(struct request *, struct response *);
+void	event_votes_new(struct request *, struct response *);
+void	event_votes_show(struct request *, struct response *);
+void	event_votes_counts(struct request *, struct response *);
+void	event_votes_publish(struct request *, struct response *);
+
+/* event_votes_store.c */
+int	event_vote_add(struct db *, int64_t actor, int64_t group_id,
+	    json_t *v, int64_t *id);
+int	event_vote_load(struct db *, int64_t id, json_t **out);
+json_t	*event_vote_options(struct db *, int64_t id);
+/* Votes of groups in the caller's scope, newest first. */
+json_t	*event_vote_list(struct db *, const struct principal *);
+int	event_vote_count(struct db *, int64_t actor, int64_t id,
+	    const json_t *counts);
+int	event_vote_publish(struct db *, int64_t actor, int64_t id,
+	    const char *today);
+
+#endif

@@ -1,0 +1,405 @@
+/*
+ * The rules of a survey, kept pure so they can be tested against worked
+ * examples: question kinds and the answers each accepts, forward-only
+ * skip logic, the instruments inserted whole and how they are scored,
+ * paper reference numbers and CSV cells.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "surveys.h"
+#include "../limits.h"
+#include "../util/date.h"
+#include "../util/view.h"
+
+const struct choice question_kinds[] = {
+	{ "single", "One answer from a list" },
+	{ "multiple", "Any answers from a list" },
+	{ "scale", "A rating scale from 1" },
+	{ "text", "Free text" },
+	{ "number", "A number" },
+	{ "date", "A date" },
+	{ NULL, NULL },
+};
+
+const struct choice instrument_choices[] = {
+	{ "ucla3", "Loneliness: UCLA three-item scale" },
+	{ "ons_direct", "Loneliness: the ONS direct question" },
+	{ "monitoring", "Equality monitoring (Equality Act 2010)" },
+	{ NULL, NULL },
+};
+
+const struct field_spec survey_fields[] = {
+	{ "title", "Title", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL },
+	{ "intro", "Introduction", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    "In plain words: who is asking, why, and what happens to the "
+	    "answers", NULL },
+	{ "consent", "Consent", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    "What the person agrees to by answering. Nothing that names "
+	    "them is stored.", NULL },
+	{ "double_entry", "Paper copies are typed in twice and must agree",
+	    FIELD_CHECK, 0, 0, NULL, NULL, NULL },
+};
+const size_t survey_fields_count = FIELDS_COUNT(survey_fields);
+
+const struct field_spec survey_question_fields[] = {
+	{ "section", "Section", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	    "Questions with the same section are printed under one heading",
+	    NULL },
+	{ "prompt", "Question", FIELD_TEXTAREA, 1, SURVEY_PROMPT_MAX_CHARS,
+	    NULL, NULL, NULL },
+	{ "kind", "Kind of answer", FIELD_CHOICE, 1, 0, question_kinds, NULL,
+	    NULL },
+	{ "choices", "Choices", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
+	    "For a list: one choice a line", NULL },
+	{ "scale_max", "Top of the scale", FIELD_TEXT, 0, 2, NULL,
+	    "For a rating scale: 2 to 10 (1 is the bottom)", NULL },
+	{ "required", "An answer is required", FIELD_CHECK, 0, 0, NULL, NULL,
+	    NULL },
+	{ "skip_answer", "Skip: if the answer is", FIELD_TEXT, 0,
+	    SURVEY_CHOICE_MAX_CHARS, NULL, "For a one-answer list: one of its "
+	    "choices, exactly", NULL },
+	{ "skip_to", "then go to question number", FIELD_TEXT, 0, 3, NULL,
+	    "A later question", NULL },
+};
+const size_t survey_question_fields_count = FIELDS_COUNT(survey_question_fields);
+
+enum question_kind
+question_kind_of(const char *value)
+{
+	size_t	 i;
+
+	for (i = 0; value != NULL && i < QK__MAX; i++)
+		if (strcmp(question_kinds[i].value, value) == 0)
+			return (enum question_kind)i;
+	return QK__MAX;
+}
+
+json_t *
+choices_lines(const char *text)
+{
+	json_t		*a = json_array();
+	const char	*p = text ? text : "", *end;
+	size_t		 len;
+
+	while (a != NULL && *p != '\0') {
+		end = strchr(p, '\n');
+		len = end ? (size_t)(end - p) : strlen(p);
+		while (len > 0 && strchr(" \t\r", p[len - 1]) != NULL)
+			len--;
+		while (len > 0 && strchr(" \t", *p) != NULL) {
+			p++;
+			len--;
+		}
+		if (len > 0)
+			json_array_append_new(a, json_stringn(p, len));
+		p = end ? end + 1 : p + len;
+		if (end == NULL)
+			break;
+	}
+	return a;
+}
+
+static int
+is_choice(const json_t *q, const char *value)
+{
+	json_t	*c = choices_lines(view_str(q, "choices")), *v;
+	size_t	 i;
+	int	 found = 0;
+
+	json_array_foreach(c, i, v)
+		if (strcmp(json_string_value(v), value) == 0)
+			found = 1;
+	json_decref(c);
+	return found;
+}
+
+/* A whole number from lo to hi written in plain digits, or -1. */
+static long
+whole(const char *s, long lo, long hi)
+{
+	char	*end;
+	long	 n;
+
+	if (*s < '0' || *s > '9' || strlen(s) > 9)
+		return -1;
+	n = strtol(s, &end, 10);
+	return *end == '\0' && n >= lo && n <= hi ? n : -1;
+}
+
+const char *
+answer_problem(const json_t *q, const char *value)
+{
+	switch (question_kind_of(view_str(q, "kind"))) {
+	case QK_SINGLE:
+	case QK_MULTIPLE:
+		return is_choice(q, value) ? NULL : "Choose one of the answers";
+	case QK_SCALE:
+		return whole(value, 1, view_int(q, "scale_max")) > 0 ? NULL :
+		    "Choose a number on the scale";
+	case QK_TEXT:
+		return strlen(value) <= SURVEY_ANSWER_MAX_CHARS * 4 ? NULL :
+		    "The answer is too long";
+	case QK_NUMBER:
+		return whole(value, 0, SURVEY_NUMBER_MAX) >= 0 ? NULL :
+		    "Enter a whole number, like 3";
+	case QK_DATE:
+		return date_valid(value) ? NULL :
+		    "Enter a date as year-month-day, like 2026-03-01";
+	default:
+		return "This question cannot be answered";
+	}
+}
+
+const char *
+skip_problem(int64_t position, int64_t skip_to, int64_t count)
+{
+	if (skip_to <= position)
+		return "A skip can only go forward, to a later question";
+	if (skip_to > count)
+		return "There is no question with that number";
+	return NULL;
+}
+
+/* Does the answer (a string or an array of strings) hold value? */
+static int
+answered(const json_t *answer, const char *value)
+{
+	json_t	*v;
+	size_t	 i;
+
+	if (json_is_string(answer))
+		return strcmp(json_string_value(answer), value) == 0;
+	json_array_foreach(answer, i, v)
+		if (json_is_string(v) && strcmp(json_string_value(v), value) == 0)
+			return 1;
+	return 0;
+}
+
+void
+questions_reached(json_t *questions, const json_t *answers)
+{
+	json_t		*q;
+	char		 key[24];
+	size_t		 i;
+	int64_t		 resume = 0;	/* skipping until this position */
+
+	json_array_foreach(questions, i, q) {
+		int64_t	 pos = view_int(q, "position");
+		int	 reached = pos >= resume;
+
+		json_object_set_new(q, "reached", json_boolean(reached));
+		if (!reached || !json_is_string(json_object_get(q,
+		    "skip_answer")))
+			continue;
+		snprintf(key, sizeof(key), "%lld", (long long)pos);
+		if (answered(json_object_get(answers, key),
+		    view_str(q, "skip_answer")))
+			resume = view_int(q, "skip_to");
+	}
+}
+
+/*
+ * The UCLA three-item loneliness scale: Hughes, M. E., Waite, L. J.,
+ * Hawkley, L. C. and Cacioppo, J. T. (2004) "A short scale for measuring
+ * loneliness in large surveys", Research on Aging 26(6), 655-672.  The
+ * ONS recommends it (with the direct question below) as the national
+ * indicators of loneliness for adults: ONS (2018) "Measuring loneliness:
+ * guidance for use of the national indicators on surveys".  Wording and
+ * answer options as published; scored 1-3 each, 3-9 in all.  The ONS sets
+ * no threshold; UCLA3_LONELY_FROM (6) follows the grouping of 3-5 as not
+ * lonely and 6-9 as lonely described in Campaign to End Loneliness (2015)
+ * "Measuring your impact on loneliness in later life".
+ */
+static const char *const ucla3_answers[] = {
+	"Hardly ever", "Some of the time", "Often", NULL
+};
+static const char *const ucla3_items[] = {
+	"How often do you feel that you lack companionship?",
+	"How often do you feel left out?",
+	"How often do you feel isolated from others?",
+	NULL
+};
+
+/* The ONS direct question, with its five answers; "Often/always" is the
+ * ONS measure of chronic loneliness. */
+static const char *const ons_answers[] = {
+	"Often/always", "Some of the time", "Occasionally", "Hardly ever",
+	"Never", NULL
+};
+
+/* Equality monitoring: the nine protected characteristics of the
+ * Equality Act 2010, s.4, each with "Prefer not to say". */
+static const struct monitoring_item {
+	const char	*key;
+	const char	*prompt;
+	const char	*choices;
+} monitoring_items[] = {
+	{ "age", "How old are you?", "Under 25\n25 to 34\n35 to 49\n"
+	    "50 to 64\n65 or over\nPrefer not to say" },
+	{ "disability", "Do you consider yourself to have a disability or a "
+	    "long-term health condition?", "Yes\nNo\nPrefer not to say" },
+	{ "gender_reassignment", "Is the gender you identify with the same "
+	    "as the sex you were registered at birth?",
+	    "Yes\nNo\nPrefer not to say" },
+	{ "marriage", "Are you married or in a civil partnership?",
+	    "Yes\nNo\nPrefer not to say" },
+	{ "pregnancy", "Are you pregnant, or have you had a baby in the "
+	    "last year?", "Yes\nNo\nPrefer not to say" },
+	{ "race", "What is your ethnic group?", "Asian or Asian British\n"
+	    "Black, Black British, Caribbean or African\nMixed or multiple "
+	    "ethnic groups\nWhite\nAnother ethnic group\nPrefer not to say" },
+	{ "religion", "What is your religion or belief?", "No religion\n"
+	    "Christian\nMuslim\nHindu\nSikh\nJewish\nBuddhist\n"
+	    "Another religion or belief\nPrefer not to say" },
+	{ "sex", "What is your sex?", "Female\nMale\nPrefer not to say" },
+	{ "sexual_orientation", "Which of these best describes your sexual "
+	    "orientation?", "Straight or heterosexual\nGay or lesbian\n"
+	    "Bisexual\nAnother sexual orientation\nPrefer not to say" },
+};
+
+static char *
+joined(const char *const *lines)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b, TEXT_MAX_CHARS * 4);
+	for (i = 0; lines[i] != NULL; i++)
+		if (buf_printf(&b, "%s%s", i ? "\n" : "", lines[i]) == -1)
+			break;
+	return buf_detach(&b, NULL);
+}
+
+static json_t *
+instrument_row(const char *section, const char *prompt, const char *choices,
+    const char *instrument, const char *key)
+{
+	return json_pack("{s:s, s:s, s:s, s:s, s:n, s:b, s:s, s:s, s:n, s:n}",
+	    "section", section, "prompt", prompt, "kind", "single",
+	    "choices", choices, "scale_max", "required", 0,
+	    "instrument", instrument, "item_key", key, "skip_answer",
+	    "skip_to");
+}
+
+json_t *
+instrument_questions(const char *name)
+{
+	json_t	*rows = json_array();
+	char	*choices = NULL, key[16];
+	size_t	 i;
+
+	if (strcmp(name, "ucla3") == 0) {
+		choices = joined(ucla3_answers);
+		for (i = 0; ucla3_items[i] != NULL; i++) {
+			snprintf(key, sizeof(key), "item%zu", i + 1);
+			json_array_append_new(rows, instrument_row("How often "
+			    "do you feel...", ucla3_items[i], choices ? choices :
+			    "", "ucla3", key));
+		}
+	} else if (strcmp(name, "ons_direct") == 0) {
+		choices = joined(ons_answers);
+		json_array_append_new(rows, instrument_row("Feeling lonely",
+		    "How often do you feel lonely?", choices ? choices : "",
+		    "ons_direct", "direct"));
+	} else if (strcmp(name, "monitoring") == 0) {
+		for (i = 0; i < sizeof(monitoring_items) /
+		    sizeof(monitoring_items[0]); i++)
+			json_array_append_new(rows, instrument_row("About you "
+			    "(you can choose not to say)",
+			    monitoring_items[i].prompt,
+			    monitoring_items[i].choices, "monitoring",
+			    monitoring_items[i].key));
+	} else {
+		json_decref(rows);
+		return NULL;
+	}
+	free(choices);
+	return rows;
+}
+
+static int
+index_of(const char *const *list, const char *s)
+{
+	int	 i;
+
+	for (i = 0; s != NULL && list[i] != NULL; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+int
+ucla3_item(const char *answer)
+{
+	return index_of(ucla3_answers, answer) + 1;
+}
+
+int
+ucla3_total(const char *a, const char *b, const char *c)
+{
+	int	 x = ucla3_item(a), y = ucla3_item(b), z = ucla3_item(c);
+
+	return x && y && z ? x + y + z : -1;
+}
+
+int
+ucla3_lonely(int total)
+{
+	return total >= UCLA3_LONELY_FROM;
+}
+
+int
+ons_direct_lonely(const char *answer)
+{
+	int	 i = index_of(ons_answers, answer);
+
+	return i < 0 ? -1 : i == 0;
+}
+
+/* A check letter over the survey and copy numbers: a weighted sum of the
+ * digits (weights 1, 3, 7, as in many check-digit schemes) mod 23, so a
+ * single mistyped digit or two swapped neighbours change the letter. */
+static char
+check_letter(int64_t survey, int64_t copy)
+{
+	static const char letters[] = "ABCDEFGHJKLMNPQRSTUVWXY";
+	static const int weights[] = { 1, 3, 7 };
+	char	 digits[48];
+	size_t	 i;
+	int	 sum = 0;
+
+	snprintf(digits, sizeof(digits), "%lld-%lld", (long long)survey,
+	    (long long)copy);
+	for (i = 0; digits[i] != '\0'; i++)
+		if (digits[i] >= '0' && digits[i] <= '9')
+			sum += (digits[i] - '0') * weights[i % 3] + (int)i;
+	return letters[sum % 23];
+}
+
+void
+survey_reference(int64_t survey, int64_t copy, char *out, size_t sz)
+{
+	snprintf(out, sz, "S%lld-%lld%c", (long long)survey, (long long)copy,
+	    check_letter(survey, copy));
+}
+
+int64_t
+survey_reference_valid(int64_t survey, const char *ref)
+{
+	char		 want[64];
+	const char	*dash = ref ? strchr(ref, '-') : NULL;
+	long		 copy;
+	char		*end;
+
+	if (dash == NULL || dash[1] < '1' || dash[1] > '9')
+		return 0;
+	copy = strtol(dash + 1, &end, 10);
+	if (copy <= 0 || copy > SURVEY_COPY_NUMBER_MAX)
+		return 0;
+	survey_reference(survey, copy, want, sizeof(want));
+	/* Typed in either case, as people read it off the paper. */
+	return strcasecmp(want, ref) == 0 ? copy : 0;
+}
+

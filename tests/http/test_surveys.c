@@ -1,0 +1,591 @@
+/*
+ * Surveys end to end: building one with skip logic and an instrument,
+ * versions once answers exist, answering by link, kiosk and paper (with
+ * double entry), suppressed results, the printable questionnaire and
+ * summary, exports, themes becoming issues, and event votes.
+ */
+#include <jansson.h>
+
+#include "http_test.h"
+
+#define PW	"survey-test-password"
+
+static struct server srv;
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "member.forum",
+	    "coordinator.fenwick", "rep.fenwick", "viewer", NULL };
+
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1 ||
+	    server_passwords(&srv, users, PW) == -1)
+		return -1;
+	return server_launch(&srv);
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return server_stop(&srv) == 0 ? 0 : -1;
+}
+
+static void
+as(struct client *c, const char *user)
+{
+	assert_int_equal(client_as(c, &srv, user, PW), 0);
+}
+
+static long long
+scalar(const char *fmt, long long id)
+{
+	char	 sql[512];
+
+	snprintf(sql, sizeof(sql), fmt, id);
+	return db_scalar(&srv, sql);
+}
+
+/* The survey's anonymous link token, read from the database. */
+static char *
+token_of(long long survey)
+{
+	char		 path[320], cmd[512], *out = NULL;
+	size_t		 cap = 0;
+	FILE		*p;
+
+	snprintf(path, sizeof(path), "%s", srv.db);
+	snprintf(cmd, sizeof(cmd), "sqlite3 -readonly '%s' 'SELECT token FROM "
+	    "surveys WHERE id = %lld'", path, survey);
+	assert_non_null(p = popen(cmd, "r"));
+	assert_true(getline(&out, &cap, p) > 0);
+	pclose(p);
+	out[strcspn(out, "\n")] = '\0';
+	return out;
+}
+
+/* A survey of the Over-50s Forum built by a member and staff: a skip
+ * question, a follow-up, free text and the UCLA scale. */
+static long long
+survey_built(void)
+{
+	struct client	 c;
+	struct reply	 r;
+	long long	 id;
+	char		 path[96];
+
+	as(&c, "member.forum");
+	/* A missing title is named; nothing is stored. */
+	submit_expect(&c, "/groups/1/surveys/new", "title=&intro=Why&consent="
+	    "Anonymous", 422, &r);
+	assert_contains(r.body, "Title");
+	reply_free(&r);
+	id = submit_created(&c, "/groups/1/surveys/new", "title=Wing+life"
+	    "&intro=We+ask+about+wing+life&consent=Anonymous+answers",
+	    "/surveys/");
+	snprintf(path, sizeof(path), "/surveys/%lld/questions/new", id);
+	/* Skips go forward only. */
+	submit_expect(&c, path, "prompt=Any+activities%3F&kind=single&choices="
+	    "Yes%0ANo&required=1&skip_answer=No&skip_to=1", 422, &r);
+	assert_contains(r.body, "forward");
+	reply_free(&r);
+	submit_expect(&c, path, "prompt=Any+activities%3F&kind=single&choices="
+	    "Just+one", 422, &r);
+	assert_contains(r.body, "Give from 2 to 12 choices");
+	reply_free(&r);
+	submit_expect(&c, path, "prompt=Any+activities%3F&kind=single&choices="
+	    "Yes%0ANo&required=1&skip_answer=No&skip_to=3", 303, &r);
+	reply_free(&r);
+	submit_expect(&c, path, "prompt=Which+ones%3F&kind=multiple&choices="
+	    "Gym%0ALibrary&required=1", 303, &r);
+	reply_free(&r);
+	submit_expect(&c, path, "prompt=Anything+else%3F&kind=text", 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/instruments", id);
+	post_expect(&c, path, "instrument=ucla3", 303, &r);
+	reply_free(&r);
+	/* Members build; staff open. */
+	snprintf(path, sizeof(path), "/surveys/%lld/open", id);
+	assert_int_equal(http_post(&c, path, "", 1, &r), 403);
+	reply_free(&r);
+	client_free(&c);
+	as(&c, "coordinator.fenwick");
+	post_expect(&c, path, "", 303, &r);
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_questions q JOIN "
+	    "survey_versions v ON v.id = q.version_id WHERE v.survey_id = %lld",
+	    id), 6);
+	return id;
+}
+
+static long long built;
+
+static void
+skip_logic_and_versions(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[128];
+	long long	 v1, v2;
+
+	(void)state;
+	built = survey_built();
+	token = token_of(built);
+	client_init(&c, &srv);	/* nobody signed in */
+	snprintf(path, sizeof(path), "/answer?t=%s", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "Any activities?");
+	reply_free(&r);
+	/* Question 2 is required, but "No" skips it: accepted, and an
+	 * answer typed there anyway is not kept. */
+	snprintf(path, sizeof(path), "t=%s&q1=No&q2=Gym&q4=Often&q5=Often&"
+	    "q6=Often&consent=1", token);
+	post_expect(&c, "/answer", path, 303, &r);
+	assert_contains(r.location, "/answer/thanks");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_answers a JOIN "
+	    "survey_responses r ON r.id = a.response_id WHERE r.survey_id = "
+	    "%lld", built), 4);
+	/* "Yes" does not skip: question 2 is then required, by name. */
+	snprintf(path, sizeof(path), "/answer?t=%s", token);
+	http_get(&c, path, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s&q1=Yes&consent=1", token);
+	post_expect(&c, "/answer", path, 422, &r);
+	assert_contains(r.body, "href=\"#q2\"");
+	reply_free(&r);
+	/* No consent, no answer. */
+	snprintf(path, sizeof(path), "t=%s&q1=No", token);
+	post_expect(&c, "/answer", path, 422, &r);
+	assert_contains(r.body, "Tick to say you agree");
+	reply_free(&r);
+	/* A bad token is not found. */
+	assert_int_equal(http_get(&c, "/answer?t=nope", &r), 404);
+	reply_free(&r);
+	client_free(&c);
+
+	/* Answers exist: a change makes version 2; the answer keeps 1. */
+	v1 = scalar("SELECT max(id) FROM survey_versions WHERE survey_id = "
+	    "%lld", built);
+	as(&c, "member.forum");
+	snprintf(path, sizeof(path), "/surveys/%lld/questions/new", built);
+	submit_expect(&c, path, "prompt=Your+wing&kind=single&choices=A%0AB",
+	    303, &r);
+	reply_free(&r);
+	/* Another change to version 2 (no answers yet) stays in it. */
+	submit_expect(&c, path, "prompt=How+long+here&kind=number", 303, &r);
+	reply_free(&r);
+	client_free(&c);
+	v2 = scalar("SELECT max(id) FROM survey_versions WHERE survey_id = "
+	    "%lld", built);
+	assert_true(v2 > v1);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_versions WHERE "
+	    "survey_id = %lld", built), 2);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_questions WHERE "
+	    "version_id = %lld", v1), 6);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_questions WHERE "
+	    "version_id = %lld", v2), 8);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_responses WHERE "
+	    "version_id = %lld", v1), 1);
+	/* Results say which version they are of. */
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/surveys/%lld/results", built);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "to version 1 of the questions");
+	reply_free(&r);
+	client_free(&c);
+	free(token);
+}
+
+static void
+kiosk_forgets_the_last_person(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+
+	(void)state;
+	token = token_of(built);
+	client_init(&c, &srv);
+	snprintf(path, sizeof(path), "/kiosk?t=%s", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s&q1=Yes&q2=Library&q3=Private+"
+	    "worry+seven&q4=Often&q5=Often&q6=Often&q7=B&consent=1", token);
+	post_expect(&c, "/kiosk", path, 303, &r);
+	assert_contains(r.location, "/kiosk?t=");
+	assert_contains(r.location, "done=1");
+	snprintf(path, sizeof(path), "%s", r.location);
+	reply_free(&r);
+	/* The next person's form is empty: nothing of the last answers. */
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "The next person can start now");
+	assert_lacks(r.body, "Private worry seven");
+	assert_lacks(r.body, " checked");
+	assert_contains(r.body, "autocomplete=\"off\"");
+	reply_free(&r);
+	/* Counted against version 2, anonymously. */
+	assert_int_equal(scalar("SELECT count(*) FROM survey_responses WHERE "
+	    "survey_id = %lld AND channel = 'kiosk' AND interviewer_id IS NULL",
+	    built), 1);
+	client_free(&c);
+	free(token);
+}
+
+static void
+paper_copies_and_double_entry(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*text, path[96], body[256], ref[32];
+	long long	 before;
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	/* The demo's loneliness survey (1) is printed with its questions. */
+	assert_int_equal(http_get(&c, "/surveys/1/paper.pdf?copies=2", &r),
+	    200);
+	assert_contains(r.content_type, "application/pdf");
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "How often do you feel that you lack "
+	    "companionship?");
+	assert_contains(text, "How often do you feel lonely?");
+	assert_contains(text, "go on to question 3");
+	assert_contains(text, "S1-1");
+	assert_contains(text, "S1-2");
+	free(text);
+	reply_free(&r);
+
+	/* The survey built above asks for double entry?  Turn it on. */
+	snprintf(path, sizeof(path), "/surveys/%lld/edit", built);
+	submit_expect(&c, path, "title=Wing+life&intro=We+ask&consent=Anon&"
+	    "double_entry=1", 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/paper.pdf", built);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	text = pdf_text(&srv, &r);
+	/* The reference is on the copy: S<survey>-1<letter>. */
+	snprintf(ref, sizeof(ref), "S%lld-1", built);
+	assert_contains(text, ref);
+	snprintf(ref, sizeof(ref), "%s", strstr(text, ref));
+	ref[strcspn(ref, " ")] = '\0';
+	free(text);
+	reply_free(&r);
+
+	client_free(&c);
+	as(&c, "rep.fenwick");
+	snprintf(path, sizeof(path), "/surveys/%lld/paper-entry", built);
+	before = scalar("SELECT count(*) FROM survey_responses WHERE survey_id "
+	    "= %lld", built);
+	/* A mistyped reference is refused by name. */
+	submit_expect(&c, path, "reference=S9-9Z&q1=2", 422, &r);
+	assert_contains(r.body, "href=\"#reference\"");
+	reply_free(&r);
+	/* Box numbers as on the paper: 1 Yes, 2 No. */
+	snprintf(body, sizeof(body), "reference=%s&q1=1&q2=1+2&q4=3&q5=3&"
+	    "q6=3", ref);
+	submit_expect(&c, path, body, 303, &r);
+	assert_contains(r.location, "state=waiting");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_responses WHERE "
+	    "survey_id = %lld", built), before);
+	/* A second entry that disagrees does not count either. */
+	snprintf(body, sizeof(body), "reference=%s&q1=1&q2=1&q4=3&q5=3&q6=3",
+	    ref);
+	submit_expect(&c, path, body, 303, &r);
+	assert_contains(r.location, "state=disagree");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_responses WHERE "
+	    "survey_id = %lld", built), before);
+	/* One that agrees with the first: counted, once. */
+	snprintf(body, sizeof(body), "reference=%s&q1=1&q2=1+2&q4=3&q5=3&"
+	    "q6=3", ref);
+	submit_expect(&c, path, body, 303, &r);
+	assert_contains(r.location, "state=counted");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_responses WHERE "
+	    "survey_id = %lld AND channel = 'paper'", built), 1);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_answers a JOIN "
+	    "survey_responses r ON r.id = a.response_id WHERE r.survey_id = "
+	    "%lld AND r.channel = 'paper' AND a.value IN ('Gym', 'Library')",
+	    built), 2);
+	submit_expect(&c, path, body, 422, &r);
+	assert_contains(r.body, "already been counted");
+	reply_free(&r);
+	client_free(&c);
+}
+
+/* No count from 1 to 4 anywhere in the results' JSON. */
+static void
+no_small_numbers(const json_t *v)
+{
+	const char	*key;
+	json_t		*x;
+	size_t		 i;
+
+	if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, key, x) {
+			if ((strcmp(key, "shown") == 0 || strcmp(key, "total") ==
+			    0 || strcmp(key, "answered") == 0 || strcmp(key,
+			    "others") == 0 || strcmp(key, "complete") == 0 ||
+			    strcmp(key, "n") == 0 || strcmp(key, "responses") ==
+			    0) && json_is_integer(x))
+				assert_false(json_integer_value(x) > 0 &&
+				    json_integer_value(x) < 5);
+			no_small_numbers(x);
+		}
+	} else if (json_is_array(v))
+		json_array_foreach(v, i, x)
+			no_small_numbers(x);
+}
+
+static void
+results_are_suppressed(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	json_t		*v;
+	const char	*by[] = { "", "place", "q8" };
+	char		 path[96], *text;
+	long long	 age_q;
+	size_t		 i;
+
+	(void)state;
+	age_q = scalar("SELECT q.id FROM survey_questions q JOIN survey_versions "
+	    "v ON v.id = q.version_id WHERE v.survey_id = %lld AND q.item_key = "
+	    "'age'", 1);
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/surveys/1/results?by=place", &r), 200);
+	assert_contains(r.body, "fewer than 5");
+	assert_contains(r.body, "hidden");
+	assert_contains(r.body, "UCLA three-item loneliness scale");
+	assert_contains(r.body, "Counted as lonely");
+	assert_contains(r.body, "<svg");
+	assert_lacks(r.body, "style=");
+	assert_lacks(r.body, "<script>");
+	reply_free(&r);
+	/* Members see results but not the responses themselves. */
+	assert_int_equal(http_get(&c, "/surveys/1/responses.csv", &r), 403);
+	reply_free(&r);
+	c.json = 1;
+	for (i = 0; i < 3; i++) {
+		if (i == 2)
+			snprintf(path, sizeof(path), "/surveys/1/results?by=q%lld",
+			    age_q);
+		else
+			snprintf(path, sizeof(path), "/surveys/1/results?by=%s",
+			    by[i]);
+		assert_int_equal(http_get(&c, path, &r), 200);
+		assert_non_null(v = json_loads(r.body, 0, NULL));
+		assert_int_equal(json_integer_value(json_object_get(v,
+		    "responses")), 46);
+		no_small_numbers(v);
+		json_decref(v);
+		reply_free(&r);
+	}
+	c.json = 0;
+	/* The printable summary carries the same numbers and charts. */
+	assert_int_equal(http_get(&c, "/surveys/1/results.pdf", &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "UCLA three-item loneliness scale");
+	assert_contains(text, "fewer than 5");
+	free(text);
+	assert_non_null(memmem(r.body, r.len, "/Subtype /Image", 15));
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+exports_are_safe_and_valid(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, body[256], *text, path[96];
+
+	(void)state;
+	/* Someone answers with what a spreadsheet would run. */
+	token = token_of(built);
+	client_init(&c, &srv);
+	snprintf(path, sizeof(path), "/answer?t=%s", token);
+	http_get(&c, path, &r);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "t=%s&q1=No&q3=%%3DHYPERLINK(%%22x%%22)"
+	    "&consent=1", token);
+	post_expect(&c, "/answer", body, 303, &r);
+	reply_free(&r);
+	client_free(&c);
+	free(token);
+
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/surveys/%lld/responses.csv?version=2",
+	    built);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.content_type, "text/csv");
+	assert_contains(r.body, "\"'=HYPERLINK(\"\"x\"\")\"");
+	assert_contains(r.body, "Anything else?");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/surveys/1/responses.xlsx", &r), 200);
+	assert_non_null(text = xlsx_text(&srv, &r));
+	assert_contains(text, "<sheet name=\"Responses\"");
+	assert_contains(text, "How often do you feel lonely?");
+	assert_contains(text, "Often/always");
+	free(text);
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+themes_become_issues(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], body[160];
+	long long	 resp, q, theme, issues;
+
+	(void)state;
+	resp = scalar("SELECT min(a.response_id) FROM survey_answers a JOIN "
+	    "survey_questions q ON q.id = a.question_id WHERE q.kind = 'text' "
+	    "AND q.version_id = (SELECT min(id) FROM survey_versions WHERE "
+	    "survey_id = %lld)", 1);
+	q = scalar("SELECT min(a.question_id) FROM survey_answers a JOIN "
+	    "survey_questions q ON q.id = a.question_id WHERE q.kind = 'text' "
+	    "AND a.response_id = %lld", resp);
+	as(&c, "coordinator.fenwick");
+	submit_expect(&c, "/surveys/1/themes", "theme=&response=1&question=1",
+	    422, &r);
+	assert_contains(r.body, "Theme:");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "theme=Evenings&response=%lld&question="
+	    "%lld", resp, q);
+	submit_expect(&c, "/surveys/1/themes", body, 303, &r);
+	reply_free(&r);
+	theme = scalar("SELECT id FROM survey_themes WHERE survey_id = %lld "
+	    "AND name = 'Evenings'", 1);
+	issues = scalar("SELECT count(*) FROM issues WHERE %lld", 1);
+	snprintf(path, sizeof(path), "/survey-themes/%lld/issue", theme);
+	post_expect(&c, path, "", 303, &r);
+	assert_contains(r.location, "/issues/");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM issues WHERE %lld", 1),
+	    issues + 1);
+	post_expect(&c, path, "", 409, &r);
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+event_votes_are_recorded(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96];
+	long long	 id;
+
+	(void)state;
+	as(&c, "member.forum");
+	submit_expect(&c, "/groups/1/event-votes/new", "title=Open+day&held_on="
+	    "2026-05-01&method=hands&options=Only+one", 422, &r);
+	assert_contains(r.body, "Give from 2 to 8 options");
+	reply_free(&r);
+	id = submit_created(&c, "/groups/1/event-votes/new", "title=Open+day"
+	    "&held_on=2026-05-01&method=hands&options=Music%0AFood%0AGames",
+	    "/event-votes/");
+	snprintf(path, sizeof(path), "/event-votes/%lld/counts", id);
+	post_expect(&c, path, "votes_1=12&votes_2=x&votes_3=4", 422, &r);
+	assert_contains(r.body, "Votes for Food");
+	reply_free(&r);
+	post_expect(&c, path, "votes_1=12&votes_2=20&votes_3=4", 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/event-votes/%lld/publish", id);
+	assert_int_equal(http_post(&c, path, "", 1, &r), 403);	/* staff */
+	reply_free(&r);
+	client_free(&c);
+	as(&c, "coordinator.fenwick");
+	post_expect(&c, path, "", 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/event-votes/%lld", id);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "Result published");
+	assert_contains(r.body, "36 votes in all");
+	reply_free(&r);
+	/* Published: the counts no longer change. */
+	snprintf(path, sizeof(path), "/event-votes/%lld/counts", id);
+	post_expect(&c, path, "votes_1=99&votes_2=0&votes_3=0", 409, &r);
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(scalar("SELECT count(*) FROM audit WHERE entity = "
+	    "'event_vote' AND entity_id = %lld", id), 3);
+	assert_int_equal(scalar("SELECT votes FROM event_vote_options WHERE "
+	    "vote_id = %lld AND position = 2", id), 20);
+}
+
+static void
+interviews_and_removals(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96];
+	long long	 v_before, v_after, q2;
+
+	(void)state;
+	/* A rep records an interview: the interviewer is kept, nobody
+	 * else. */
+	as(&c, "rep.fenwick");
+	snprintf(path, sizeof(path), "/surveys/%lld/interview", built);
+	submit_expect(&c, path, "q1=Yes&q2=Gym&place=1", 422, &r);
+	assert_contains(r.body, "Tick to say the person agreed");
+	reply_free(&r);
+	submit_expect(&c, path, "q1=Yes&q2=Gym&place=1&consent=1", 303, &r);
+	assert_contains(r.location, "done=1");
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_responses r JOIN "
+	    "accounts a ON a.id = r.interviewer_id WHERE r.survey_id = %lld "
+	    "AND r.channel = 'interview' AND a.username = 'rep.fenwick' AND "
+	    "r.unit_id = 1", built), 1);
+
+	/* Removing question 2 (answers exist: a new version) moves the
+	 * skip of question 1 ("No" -> 3) up to 2, still forward. */
+	v_before = scalar("SELECT max(id) FROM survey_versions WHERE survey_id "
+	    "= %lld", built);
+	q2 = scalar("SELECT id FROM survey_questions WHERE version_id = %lld "
+	    "AND position = 2", v_before);
+	as(&c, "member.forum");
+	snprintf(path, sizeof(path), "/survey-questions/%lld/delete", q2);
+	post_expect(&c, path, "", 422, &r);	/* not confirmed */
+	reply_free(&r);
+	post_expect(&c, path, "confirm=1", 303, &r);
+	reply_free(&r);
+	client_free(&c);
+	v_after = scalar("SELECT max(id) FROM survey_versions WHERE survey_id "
+	    "= %lld", built);
+	assert_true(v_after > v_before);
+	assert_int_equal(scalar("SELECT skip_to FROM survey_questions WHERE "
+	    "version_id = %lld AND position = 1", v_after), 2);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_questions WHERE "
+	    "version_id = %lld", v_after), scalar("SELECT count(*) - 1 FROM "
+	    "survey_questions WHERE version_id = %lld", v_before));
+	/* The old version and its answers are untouched. */
+	assert_int_equal(scalar("SELECT count(*) FROM survey_questions WHERE "
+	    "id = %lld", q2), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(skip_logic_and_versions),
+		cmocka_unit_test(kiosk_forgets_the_last_person),
+		cmocka_unit_test(paper_copies_and_double_entry),
+		cmocka_unit_test(results_are_suppressed),
+		cmocka_unit_test(exports_are_safe_and_valid),
+		cmocka_unit_test(themes_become_issues),
+		cmocka_unit_test(event_votes_are_recorded),
+		/* Last: it makes a new version of the survey built above. */
+		cmocka_unit_test(interviews_and_removals),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
