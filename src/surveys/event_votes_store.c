@@ -10,6 +10,7 @@
 
 #include "surveys.h"
 #include "../auth/audit.h"
+#include "../auth/scoped.h"
 #include "../db/db.h"
 #include "../limits.h"
 #include "../util/view.h"
@@ -96,14 +97,7 @@ event_vote_options(struct db *db, int64_t id)
 json_t *
 event_vote_list(struct db *db, const struct principal *who)
 {
-	struct scope_filter	 f;
-	json_t			*rows;
-
-	if (access_filter(who, ROLES_ALL, 0, &f) == -1)
-		return NULL;
-	rows = db_rows(db, sql_list, "dtt", f.all, f.site_ids, f.group_ids);
-	scope_filter_clear(&f);
-	return rows;
+	return scoped_rows(db, who, ROLES_ALL, sql_list);
 }
 
 int

@@ -11,6 +11,7 @@
 #include "surveys.h"
 #include "../auth/audit.h"
 #include "../auth/secret.h"
+#include "../auth/scoped.h"
 #include "../db/db.h"
 #include "../limits.h"
 #include "../util/view.h"
@@ -231,14 +232,7 @@ survey_set_state(struct db *db, int64_t actor, int64_t id, const char *from,
 json_t *
 survey_list(struct db *db, const struct principal *who)
 {
-	struct scope_filter	 f;
-	json_t			*rows;
-
-	if (access_filter(who, ROLES_ALL, 0, &f) == -1)
-		return NULL;
-	rows = db_rows(db, sql_list, "dtt", f.all, f.site_ids, f.group_ids);
-	scope_filter_clear(&f);
-	return rows;
+	return scoped_rows(db, who, ROLES_ALL, sql_list);
 }
 
 json_t *

@@ -127,6 +127,7 @@ static struct fixture fixtures[] = {
 	{ "/expenses/", "SELECT min(e.id) FROM expense_claims e JOIN groups g "
 	    "ON g.id = e.group_id WHERE g.site_id = 1", "SELECT min(e.id) FROM "
 	    "expense_claims e JOIN groups g ON g.id = e.group_id WHERE "
+	    "g.site_id = 3", 0, 0 },
 	{ "/surveys/", "SELECT min(id) FROM surveys WHERE site_id = 1",
 	    "SELECT min(id) FROM surveys WHERE site_id = 3", 0, 0 },
 	{ "/survey-questions/", "SELECT min(q.id) FROM survey_questions q "
