@@ -153,6 +153,15 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
 	json_decref(v);
 	if (rc != DB_OK)
 		return rc;
+	/* The survey the first meeting discussed, circulated before it: a
+	 * paper goes in while the minutes are a draft, and into the archive
+	 * with them. */
+	date_add_days(today, -42, on);
+	if ((rc = demo_paper(db, accounts[COORD_FENWICK], first,
+	    "Over-50s survey: what members said", "Most members who answered "
+	    "find the evening medication round too early, and would like "
+	    "large-print canteen sheets.", on)) != DB_OK)
+		return rc;
 	/* Ten days later the next meeting approves them, and they go up. */
 	date_add_days(today, -25, on);
 	if ((rc = meeting_at(db, accounts[MEMBER_FORUM], groups[OVER_50S], on,
@@ -176,8 +185,7 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
 	rc = meeting_add(db, accounts[COORD_WESTVALE], groups[WESTVALE_COUNCIL],
 	    v, &council);
 	json_decref(v);
-	/* A paper for each: the healthcare update, and reception plans;
-	 * and the survey the first meeting discussed, in the archive. */
+	/* A paper for each: the healthcare update, and reception plans. */
 	if (rc == DB_OK)
 		rc = demo_paper(db, accounts[COORD_FENWICK], second,
 		    "Healthcare update", "The medication round on C wing "
@@ -188,11 +196,5 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
 		    "Plans for the new reception", "Seats, a water "
 		    "fountain and a notice board with the signposting "
 		    "directory, in the room where people wait.", today);
-	date_add_days(today, -42, on);
-	if (rc == DB_OK)
-		rc = demo_paper(db, accounts[COORD_FENWICK], first,
-		    "Over-50s survey: what members said", "Most members "
-		    "who answered find the evening medication round too "
-		    "early, and would like large-print canteen sheets.", on);
 	return rc;
 }

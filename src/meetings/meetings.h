@@ -77,7 +77,8 @@ void	minutes_render(struct pdf *, struct db *, int64_t meeting_id);
 /* Adds quorum_needed, quorate and kind_label to a loaded meeting. */
 void	meeting_summary(json_t *meeting);
 
-/* Papers: uploads checked by their bytes, stored in the database. */
+/* Papers: uploads checked by their bytes, stored in the database; only
+ * while the meeting's minutes are a draft (DB_CONSTRAINT after). */
 int	paper_target(struct db *, const int64_t *, struct target *);
 int	paper_add(struct db *, int64_t actor, int64_t meeting_id,
 	    const char *title, const char *mime, const char *ext,

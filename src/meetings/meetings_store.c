@@ -431,9 +431,12 @@ static const char *sql_paper_target =
     "SELECT ifnull(g.site_id, 0), g.id FROM papers p "
     "JOIN meetings m ON m.id = p.meeting_id "
     "JOIN groups g ON g.id = m.group_id WHERE p.id = ?";
+/* Papers belong to the meeting's record: once its minutes are approved
+ * the record is closed, and nothing is added to it. */
 static const char *sql_paper_add =
     "INSERT INTO papers (meeting_id, title, mime, ext, size, data, "
-    "circulated_on, uploaded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "circulated_on, uploaded_by) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 "
+    "FROM meetings WHERE id = ?1 AND minutes_state = 'draft'";
 /* Late: circulated after the group's notice period before the meeting. */
 static const char *sql_papers =
     "SELECT p.id, p.title, p.ext, p.size, p.circulated_on, "
@@ -459,6 +462,8 @@ paper_add(struct db *db, int64_t actor, int64_t meeting_id, const char *title,
 	if ((rc = db_exec(db, sql_paper_add, "itttibti", meeting_id, title,
 	    mime, ext, (int64_t)len, data, len, today, actor)) != DB_OK)
 		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;
 	*id = db_last_id(db);
 	return audit_append(db, actor, "paper.create", "paper", *id, ext);
 }

@@ -46,7 +46,10 @@ papers_add(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	rc = paper_add(rq->db, rq->who.account_id, rq->ids[0], title, type.mime,
 	    type.ext, file->value, file->len, today, &id);
-	if (rc != DB_OK)
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "The minutes of this meeting are approved, "
+		    "so its record is closed: no more papers can be added.");
+	else if (rc != DB_OK)
 		response_error(rs, 503, "The paper was not saved. Try again.");
 	else
 		response_redirect(rs, "/meetings/%lld#papers",

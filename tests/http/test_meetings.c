@@ -366,6 +366,22 @@ papers_are_checked_by_their_bytes(void **state)
 		    "meeting_id = %lld", soon);
 		assert_int_equal(db_scalar(&srv, sql), 1);
 	}
+	/* A meeting whose minutes are published has a closed record. */
+	{
+		long long	 published = db_scalar(&srv, "SELECT min(id) FROM "
+		    "meetings WHERE group_id = 1 AND minutes_state = "
+		    "'published'");
+		long long	 before = db_scalar(&srv, "SELECT count(*) FROM "
+		    "papers");
+
+		snprintf(path, sizeof(path), "/meetings/%lld/papers",
+		    published);
+		assert_int_equal(http_post_file(&member, path, "Afterthought",
+		    "late.pdf", pdf, sizeof(pdf) - 1, &r), 409);
+		reply_free(&r);
+		assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM papers"),
+		    before);
+	}
 	/* Two days before a meeting with a week's notice: late. */
 	snprintf(path, sizeof(path), "/meetings/%lld", soon);
 	assert_int_equal(http_get(&member, path, &r), 200);
