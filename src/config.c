@@ -48,6 +48,7 @@ static const struct config_key config_keys[] = {
 	KEY("security", "password_min", CT_INT, password_min, 8, 1024),
 	KEY("membership", "supervision_interval_months", CT_INT,
 	    supervision_interval_months, 1, 24),
+	KEY("surveys", "answers_per_minute", CT_INT, answers_per_minute, 1, 100000),
 	KEY("privacy", "suppression_threshold", CT_INT, suppression_threshold, 1, 1000),
 };
 
@@ -79,6 +80,7 @@ config_defaults(struct config *c)
 	c->password_min = 10;
 	c->supervision_interval_months = 1;
 	c->suppression_threshold = 5;
+	c->answers_per_minute = 30;
 }
 
 void

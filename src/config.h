@@ -50,6 +50,10 @@ struct config {
 	int	 supervision_interval_months;	/* one-to-one supervision: due
 						   this many months after the last */
 
+	/* [surveys] */
+	int	 answers_per_minute;	/* anonymous link and kiosk answers
+					   from one address a minute */
+
 	/* [privacy] */
 	int	 suppression_threshold;	/* counts below this read "fewer than N" */
 };

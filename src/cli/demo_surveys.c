@@ -125,7 +125,8 @@ loneliness_responses(struct db *db, int64_t actor, json_t *s,
 		add(a, qid(qs, 9), pick(&seed, yes_no, w_yes));
 		rc = response_add(db, actor, view_int(s, "id"), view_int(s,
 		    "version_id"), i % 3 == 0 ? "paper" : "interview",
-		    units[pick(&seed, places, w_place)[0] - '0'], NULL, a, &id);
+		    units[pick(&seed, places, w_place)[0] - '0'], view_int(s,
+		    "site_id"), NULL, a, &id);
 		json_decref(a);
 	}
 	json_decref(qs);
@@ -249,7 +250,8 @@ demo_surveys(struct db *db, const int64_t *groups, const int64_t (*units)[7],
 		a = json_pack("[{s:I, s:s}]", "question_id", (json_int_t)qid(qs,
 		    1), "value", "Somewhere to sit that is not by the door.");
 		rc = response_add(db, accounts[5], westvale, view_int(s,
-		    "version_id"), "kiosk", 0, NULL, a, &id);
+		    "version_id"), "kiosk", 0, view_int(s, "site_id"), NULL, a,
+		    &id);
 		json_decref(a);
 		json_decref(qs);
 		json_decref(s);

@@ -245,3 +245,38 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 	}
 	return json_array_size(errors) > before ? 1 : 0;
 }
+
+int64_t
+response_site(const json_t *survey, const json_t *sites, const struct form *f,
+    json_t *errors)
+{
+	int64_t	 site;
+
+	if (!view_int(survey, "org_wide"))
+		return view_int(survey, "site_id");
+	site = survey_place_of(sites, form_get_id(f, "site"));
+	if (site == 0)
+		form_error(errors, "site", "Choose the site you are at");
+	return site;
+}
+
+void
+site_question_view(json_t *view, const json_t *survey, const json_t *sites,
+    int64_t chosen, const json_t *errors)
+{
+	json_t	*list = json_array(), *s, *o;
+	size_t	 i;
+
+	json_array_foreach(sites, i, s) {
+		o = json_copy(s);
+		json_object_set_new(o, "selected", json_boolean(view_int(s,
+		    "value") == chosen));
+		json_array_append_new(list, o);
+	}
+	json_object_set_new(view, "org_wide", json_boolean(view_int(survey,
+	    "org_wide")));
+	json_object_set_new(view, "sites", list);
+	if (error_for(errors, "site") != NULL)
+		json_object_set_new(view, "site_error", json_string(error_for(
+		    errors, "site")));
+}

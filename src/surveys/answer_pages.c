@@ -2,7 +2,8 @@
  * Answering on screen: by the anonymous link, at a kiosk on a shared
  * laptop, or by an interviewer on someone's behalf.  Respondents never
  * sign in and nothing about them is stored but their answers (and, at a
- * kiosk or interview, the place).  After each answer the kiosk redirects
+ * kiosk or interview, the place; and the site, which an organisation-wide
+ * survey asks first).  After each answer the kiosk redirects
  * to a fresh, empty form; pages are sent with Cache-Control: no-store
  * (every dynamic page is) and the form with autocomplete="off", so
  * neither Back nor the browser's form memory shows the last person's
@@ -13,6 +14,8 @@
 #include <string.h>
 
 #include "surveys.h"
+#include "../auth/account.h"
+#include "../config.h"
 #include "../db/db.h"
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
@@ -31,7 +34,9 @@ struct answering {
 	json_t		*survey;	/* borrowed */
 	json_t		*questions;	/* owned */
 	json_t		*places;	/* owned */
+	json_t		*sites;		/* owned: the organisation's */
 	int64_t		 place;
+	int64_t		 site;		/* chosen, organisation-wide */
 	const char	*action;	/* the form's target */
 };
 
@@ -51,7 +56,57 @@ show(struct request *rq, struct response *rs, struct answering *a,
 	    "is_interview", a->mode == ANSWER_INTERVIEW, "places", a->places,
 	    "consent_given", typed != NULL && form_get(&rq->body, "consent")
 	    != NULL);
+	site_question_view(view, a->survey, a->sites, a->site, errors);
 	response_page(rs, status, "surveys/answer", view);
+}
+
+/*
+ * The anonymous link and the kiosk take at most answers_per_minute
+ * answers from one address a minute, counted like failed sign-ins (a
+ * row in login_failures keyed "answer:<address>": the address, a count
+ * and when the minute began, nothing more), so one machine cannot fill
+ * a survey with made-up answers.  A kiosk is one address: the limit is
+ * set for a queue of people at one laptop.  1 when refused (429 with
+ * Retry-After).
+ */
+#define ANSWER_WINDOW_S	60
+
+static void
+answer_key(const struct request *rq, char *key, size_t sz)
+{
+	snprintf(key, sz, "answer:%s", rq->client_addr);
+}
+
+static int
+answers_throttled(struct request *rq, struct response *rs)
+{
+	char	 key[80];
+	int	 rc;
+
+	answer_key(rq, key, sizeof(key));
+	rc = throttle_blocked(rq->db, key, rq->app->config->answers_per_minute,
+	    ANSWER_WINDOW_S, rq->now);
+	if (rc == 0)
+		return 0;
+	if (rc < 0)
+		response_error(rs, 500, "Something went wrong.");
+	else {
+		response_error(rs, 429, "Too many answers have come from this "
+		    "address in the last minute. Wait a minute, then send "
+		    "your answers again.");
+		rs->retry_after = ANSWER_WINDOW_S;
+	}
+	return 1;
+}
+
+/* Counts an answer stored, in its transaction. */
+static int
+answer_counted(struct request *rq)
+{
+	char	 key[80];
+
+	answer_key(rq, key, sizeof(key));
+	return throttle_fail(rq->db, key, ANSWER_WINDOW_S, rq->now);
 }
 
 static void
@@ -64,7 +119,8 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 	a->questions = survey_questions(rq->db, view_int(a->survey,
 	    "version_id"));
 	a->places = survey_places(rq->db, view_int(a->survey, "site_id"));
-	if (a->questions == NULL || a->places == NULL) {
+	a->sites = survey_sites(rq->db);
+	if (a->questions == NULL || a->places == NULL || a->sites == NULL) {
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
@@ -76,7 +132,11 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 		    "done") != NULL);
 		return;
 	}
+	if (a->mode != ANSWER_INTERVIEW && answers_throttled(rq, rs))
+		return;
 	errors = json_array();
+	/* The site comes first on the form, so its error does too. */
+	a->site = response_site(a->survey, a->sites, &rq->body, errors);
 	answer_form_read(a->questions, &rq->body, 0, &answers, &typed, errors);
 	if (form_get(&rq->body, "consent") == NULL)
 		form_error(errors, "consent", a->mode == ANSWER_INTERVIEW ?
@@ -90,7 +150,9 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 	}
 	rc = response_add(rq->db, rq->who.account_id, view_int(a->survey,
 	    "id"), view_int(a->survey, "version_id"), channel_names[a->mode],
-	    a->place, NULL, answers, &id);
+	    a->place, a->site, NULL, answers, &id);
+	if (rc == DB_OK && a->mode != ANSWER_INTERVIEW)
+		rc = answer_counted(rq);
 	if (rc != DB_OK) {
 		response_error(rs, 500, "Something went wrong.");
 		json_decref(errors);
@@ -115,7 +177,7 @@ static void
 by_token(struct request *rq, struct response *rs, enum answer_mode mode,
     const char *action)
 {
-	struct answering a = { mode, NULL, NULL, NULL, 0, action };
+	struct answering a = { mode, NULL, NULL, NULL, NULL, 0, 0, action };
 	const char	*token = form_get(rq->method == HTTP_GET ? &rq->query :
 			    &rq->body, "t");
 	int		 rc;
@@ -134,6 +196,7 @@ by_token(struct request *rq, struct response *rs, enum answer_mode mode,
 	answer(rq, rs, &a);
 	json_decref(a.questions);
 	json_decref(a.places);
+	json_decref(a.sites);
 	json_decref(a.survey);
 }
 
@@ -160,7 +223,8 @@ survey_thanks(struct request *rq, struct response *rs)
 void
 survey_interview(struct request *rq, struct response *rs)
 {
-	struct answering a = { ANSWER_INTERVIEW, NULL, NULL, NULL, 0, NULL };
+	struct answering a = { ANSWER_INTERVIEW, NULL, NULL, NULL, NULL, 0, 0,
+	    NULL };
 	char		 action[64];
 	int		 rc;
 
@@ -183,5 +247,6 @@ survey_interview(struct request *rq, struct response *rs)
 	answer(rq, rs, &a);
 	json_decref(a.questions);
 	json_decref(a.places);
+	json_decref(a.sites);
 	json_decref(a.survey);
 }

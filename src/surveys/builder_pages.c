@@ -42,8 +42,8 @@ survey_store_new(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	rc = survey_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
 	if (rc == DB_OK)
 		*location = location_of("/surveys/%lld", id);
-	return form_constraint(rc, errors, "title", "A survey belongs to a "
-	    "group at a site; this group is organisation-wide");
+	return form_constraint(rc, errors, "title", "That group no longer "
+	    "exists");
 }
 
 void

@@ -45,7 +45,7 @@ list_free(char **list)
 
 static void
 copy_draw(struct pdf *pdf, const json_t *survey, const json_t *questions,
-    const char *reference)
+    const json_t *sites, const char *reference)
 {
 	json_t	*q, *skip;
 	char	 label[SURVEY_PROMPT_MAX_CHARS * 4 + 64], **opts;
@@ -56,6 +56,13 @@ copy_draw(struct pdf *pdf, const json_t *survey, const json_t *questions,
 	pdf_paragraph(pdf, view_str(survey, "intro"));
 	pdf_paragraph(pdf, view_str(survey, "consent"));
 	pdf_rule(pdf);
+	/* Organisation-wide: the site first, as on screen. */
+	if (view_int(survey, "org_wide")) {
+		opts = numbered(sites);
+		pdf_choices(pdf, "Which site are you at?",
+		    (const char *const *)opts);
+		list_free(opts);
+	}
 	json_array_foreach(questions, i, q) {
 		if (json_is_true(json_object_get(q, "section_start")) &&
 		    *view_str(q, "section") != '\0')
@@ -96,8 +103,9 @@ query_number(const struct request *rq, const char *name, int64_t max,
 void
 survey_paper_pdf(struct request *rq, struct response *rs)
 {
-	json_t	*s, *qs, *view;
+	json_t	*s, *qs, *view, *sites, *numbers, *o;
 	struct pdf *pdf;
+	size_t	 i;
 	char	 ref[48];
 	int64_t	 copies, from, c;
 
@@ -109,14 +117,21 @@ survey_paper_pdf(struct request *rq, struct response *rs)
 	from = query_number(rq, "from", SURVEY_COPY_NUMBER_MAX - SURVEY_COPIES_MAX, 1);
 	qs = survey_questions(rq->db, view_int(s, "version_id"));
 	view = answer_form_view(qs, NULL, NULL);
+	sites = survey_sites(rq->db);
+	numbers = json_array();
+	json_array_foreach(sites, i, o)
+		json_array_append_new(numbers, json_pack("{s:I, s:O}", "number",
+		    (json_int_t)i + 1, "label", json_object_get(o, "label")));
 	pdf = pdf_new(&rs->body, view_str(s, "title"), PDF_LARGE);
 	for (c = from; c < from + copies; c++) {
 		survey_reference(view_int(s, "id"), c, ref, sizeof(ref));
-		copy_draw(pdf, s, view, ref);
+		copy_draw(pdf, s, view, numbers, ref);
 		pdf_page_break(pdf);
 	}
 	survey_attachment(rs, pdf_finish(pdf), "application/pdf", "survey",
 	    rq->ids[0], "pdf");
+	json_decref(numbers);
+	json_decref(sites);
 	json_decref(view);
 	json_decref(qs);
 	json_decref(s);
@@ -125,7 +140,8 @@ survey_paper_pdf(struct request *rq, struct response *rs)
 static void
 entry_show(struct response *rs, int status, json_t *s, json_t *qs,
     const json_t *typed, json_t *errors, const char *reference,
-    json_t *pending, const char *state, json_t *places)
+    json_t *pending, const char *state, json_t *places, const json_t *sites,
+    int64_t site)
 {
 	json_t	*view;
 
@@ -135,6 +151,7 @@ entry_show(struct response *rs, int status, json_t *s, json_t *qs,
 	    s, "has_errors", json_array_size(errors) > 0, "reference",
 	    reference ? reference : "", "errors", errors, "state", state,
 	    "places", places);
+	site_question_view(view, s, sites, site, errors);
 	response_page(rs, status, "surveys/paper_entry", view);
 }
 
@@ -142,8 +159,9 @@ void
 survey_paper_entry(struct request *rq, struct response *rs)
 {
 	json_t		*s, *qs, *answers = NULL, *typed = NULL, *errors;
-	json_t		*places;
+	json_t		*places, *sites;
 	const char	*ref = form_get(&rq->body, "reference"), *state = NULL;
+	int64_t		 site;
 	int		 rc;
 
 	if (survey_load(rq->db, rq->ids[0], &s) <= 0) {
@@ -153,13 +171,15 @@ survey_paper_entry(struct request *rq, struct response *rs)
 	json_object_del(s, "token");	/* the link is for staff's page */
 	qs = survey_questions(rq->db, view_int(s, "version_id"));
 	places = survey_places(rq->db, view_int(s, "site_id"));
+	sites = survey_sites(rq->db);
 	errors = json_array();
 	if (rq->method == HTTP_GET) {
 		state = form_get(&rq->query, "state");
 		entry_show(rs, 200, s, qs, NULL, errors, NULL,
 		    paper_entries_pending(rq->db, rq->ids[0]), state &&
 		    (strcmp(state, "counted") == 0 || strcmp(state, "waiting") ==
-		    0 || strcmp(state, "disagree") == 0) ? state : NULL, places);
+		    0 || strcmp(state, "disagree") == 0) ? state : NULL, places,
+		    sites, 0);
 		goto out;
 	}
 	if (strcmp(view_str(s, "state"), "draft") == 0) {
@@ -172,11 +192,12 @@ survey_paper_entry(struct request *rq, struct response *rs)
 	if (survey_reference_valid(rq->ids[0], ref) == 0)
 		form_error(errors, "reference", "Type the reference printed at "
 		    "the top of the copy, like S3-12K");
+	site = response_site(s, sites, &rq->body, errors);
 	answer_form_read(qs, &rq->body, 1, &answers, &typed, errors);
 	if (json_array_size(errors) == 0) {
 		rc = paper_entry_add(rq->db, rq->who.account_id, s, ref,
 		    survey_place_of(places, form_get_id(&rq->body, "place")),
-		    answers, &state);
+		    site, answers, &state);
 		if (rc == DB_OK) {
 			response_redirect(rs, "/surveys/%lld/paper-entry?state=%s",
 			    (long long)rq->ids[0], state);
@@ -194,8 +215,9 @@ survey_paper_entry(struct request *rq, struct response *rs)
 		    "counted");
 	}
 	entry_show(rs, 422, s, qs, typed, errors, ref, json_array(), NULL,
-	    places);
+	    places, sites, site);
 out:
+	json_decref(sites);
 	json_decref(answers);
 	json_decref(typed);
 	json_decref(qs);

@@ -16,18 +16,20 @@
 
 static const char *sql_response_add =
     "INSERT INTO survey_responses (survey_id, version_id, channel, unit_id, "
-    "reference, interviewer_id) VALUES (?, ?, ?, nullif(?, 0), ?, "
-    "nullif(?, 0))";
+    "site_id, reference, interviewer_id) VALUES (?, ?, ?, nullif(?, 0), "
+    "nullif(?, 0), ?, nullif(?, 0))";
 static const char *sql_answer_add =
     "INSERT OR IGNORE INTO survey_answers (response_id, question_id, value) "
     "SELECT ?1, q.id, ?3 FROM survey_questions q WHERE q.id = ?2 "
     "AND q.version_id = ?4";
 static const char *sql_entries_of =
-    "SELECT id, answers, unit_id, response_id FROM survey_paper_entries "
+    "SELECT id, answers, ifnull(site_id, 0) AS site_id, response_id "
+    "FROM survey_paper_entries "
     "WHERE survey_id = ? AND reference = ? ORDER BY id";
 static const char *sql_entry_add =
     "INSERT INTO survey_paper_entries (survey_id, reference, unit_id, "
-    "answers, entered_by) VALUES (?, ?, nullif(?, 0), ?, ?)";
+    "site_id, answers, entered_by) VALUES (?, ?, nullif(?, 0), "
+    "nullif(?, 0), ?, ?)";
 static const char *sql_entries_settle =
     "UPDATE survey_paper_entries SET response_id = ?3 "
     "WHERE survey_id = ?1 AND reference = ?2";
@@ -51,6 +53,12 @@ static const char *sql_by_place =
     "count(*) AS n FROM survey_answers a "
     "JOIN survey_responses r ON r.id = a.response_id "
     "LEFT JOIN units u ON u.id = r.unit_id WHERE a.question_id = ? "
+    "GROUP BY grp, a.value ORDER BY grp";
+static const char *sql_by_site =
+    "SELECT ifnull(si.name, 'Site not recorded') AS grp, a.value, "
+    "count(*) AS n FROM survey_answers a "
+    "JOIN survey_responses r ON r.id = a.response_id "
+    "LEFT JOIN sites si ON si.id = r.site_id WHERE a.question_id = ? "
     "GROUP BY grp, a.value ORDER BY grp";
 static const char *sql_by_question =
     "SELECT ifnull(b.value, 'Not answered') AS grp, a.value, count(*) AS n "
@@ -108,14 +116,15 @@ static const char *sql_theme_issue =
 int
 response_add(struct db *db, int64_t actor, int64_t survey_id,
     int64_t version_id, const char *channel, int64_t unit_id,
-    const char *reference, const json_t *answers, int64_t *id)
+    int64_t site_id, const char *reference, const json_t *answers,
+    int64_t *id)
 {
 	const json_t	*a;
 	size_t		 i;
 	int		 rc;
 
-	rc = db_exec(db, sql_response_add, "iititi", survey_id, version_id,
-	    channel, unit_id, reference,
+	rc = db_exec(db, sql_response_add, "iitiiti", survey_id, version_id,
+	    channel, unit_id, site_id, reference,
 	    strcmp(channel, "interview") == 0 ? actor : (int64_t)0);
 	if (rc != DB_OK)
 		return rc;
@@ -134,7 +143,7 @@ response_add(struct db *db, int64_t actor, int64_t survey_id,
 
 /* Do two typed entries (JSON text of the answers) say the same?  Both
  * are made by the same code from the same form, so equal text is equal
- * answers. */
+ * answers.  The caller also requires the same site. */
 static int
 entries_agree(const char *a, const char *b)
 {
@@ -143,8 +152,8 @@ entries_agree(const char *a, const char *b)
 
 int
 paper_entry_add(struct db *db, int64_t actor, json_t *survey,
-    const char *reference, int64_t unit_id, const json_t *answers,
-    const char **state)
+    const char *reference, int64_t unit_id, int64_t site_id,
+    const json_t *answers, const char **state)
 {
 	json_t	*earlier, *e;
 	char	*text;
@@ -163,16 +172,17 @@ paper_entry_add(struct db *db, int64_t actor, json_t *survey,
 			rc = DB_CONSTRAINT;	/* already counted */
 			goto out;
 		}
-		if (entries_agree(view_str(e, "answers"), text))
+		if (entries_agree(view_str(e, "answers"), text) &&
+		    view_int(e, "site_id") == site_id)
 			agreed = 1;
 	}
-	if ((rc = db_exec(db, sql_entry_add, "ititi", sid, reference,
-	    unit_id, text, actor)) != DB_OK)
+	if ((rc = db_exec(db, sql_entry_add, "itiiti", sid, reference,
+	    unit_id, site_id, text, actor)) != DB_OK)
 		goto out;
 	*state = "waiting";
 	if (!view_int(survey, "double_entry") || agreed) {
 		rc = response_add(db, actor, sid, view_int(survey,
-		    "version_id"), "paper", unit_id, reference, answers,
+		    "version_id"), "paper", unit_id, site_id, reference, answers,
 		    &response);
 		if (rc == DB_OK)
 			rc = db_exec(db, sql_entries_settle, "iti", sid,
@@ -210,8 +220,10 @@ answered_counts(struct db *db, int64_t version_id)
 json_t *
 answer_breakdown(struct db *db, int64_t q, int64_t by_q)
 {
-	if (by_q == 0)
+	if (by_q == BY_PLACE)
 		return db_rows(db, sql_by_place, "i", q);
+	if (by_q == BY_SITE)
+		return db_rows(db, sql_by_site, "i", q);
 	return db_rows(db, sql_by_question, "ii", q, by_q);
 }
 

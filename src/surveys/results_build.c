@@ -14,6 +14,10 @@
 #include "../limits.h"
 #include "../util/view.h"
 
+static const char *sql_org_wide =
+    "SELECT s.site_id IS NULL FROM survey_versions v "
+    "JOIN surveys s ON s.id = v.survey_id WHERE v.id = ?";
+
 /* The count of value among rows [{question_id, value, n}] for q. */
 static int64_t
 count_of(const json_t *counts, int64_t q, const char *value)
@@ -320,7 +324,7 @@ has_instrument(const json_t *questions, const char *name)
 	return 0;
 }
 
-/* One question's results; by_q: -1 no breakdown, 0 by place, or the id
+/* One question's results; by_q: BY_NONE, BY_PLACE, BY_SITE, or the id
  * of the monitoring question to break down by. */
 static json_t *
 question_result(struct db *db, const json_t *q, const json_t *counts,
@@ -362,7 +366,7 @@ question_result(struct db *db, const json_t *q, const json_t *counts,
 	buf_release(&svg);
 	json_object_set_new(out, "rows", rows);
 	json_object_set_new(out, "is_table", json_true());
-	if (by_q >= 0 && k != QK_MULTIPLE && by_q != view_int(q, "id")) {
+	if (by_q != BY_NONE && k != QK_MULTIPLE && by_q != view_int(q, "id")) {
 		json_object_set_new(out, "columns", json_incref(opts));
 		json_object_set_new(out, "breakdown", breakdown(db,
 		    view_int(q, "id"), by_q, opts, top, threshold));
@@ -381,7 +385,7 @@ survey_results_build(struct db *db, int64_t version, const char *by,
 {
 	json_t	*qs, *counts = NULL, *answered = NULL, *out, *list, *q;
 	json_t	*by_options, *inst;
-	int64_t	 responses, by_q = -1;
+	int64_t	 responses, by_q = BY_NONE, org_wide = 0;
 	size_t	 i;
 	char	 key[24];
 
@@ -395,7 +399,18 @@ survey_results_build(struct db *db, int64_t version, const char *by,
 	    "value", "place", "label", "Place", "selected", by != NULL &&
 	    strcmp(by, "place") == 0));
 	if (by != NULL && strcmp(by, "place") == 0)
-		by_q = 0;
+		by_q = BY_PLACE;
+	/* An organisation-wide survey's responses come from several sites:
+	 * by site, through the same suppression as every breakdown. */
+	if (db_int(db, &org_wide, sql_org_wide, "i", version) < 0)
+		org_wide = 0;
+	if (org_wide) {
+		json_array_append_new(by_options, json_pack("{s:s, s:s, s:b}",
+		    "value", "site", "label", "Site", "selected", by != NULL &&
+		    strcmp(by, "site") == 0));
+		if (by != NULL && strcmp(by, "site") == 0)
+			by_q = BY_SITE;
+	}
 	json_array_foreach(qs, i, q) {
 		if (strcmp(view_str(q, "instrument"), "monitoring") != 0)
 			continue;

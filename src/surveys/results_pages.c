@@ -122,6 +122,15 @@ survey_theme_issue(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
+	/* Collective issues belong to a site; an organisation-wide survey
+	 * has none to give them. */
+	if (view_int(t, "site_id") == 0) {
+		response_error(rs, 409, "An issue belongs to one site, and this "
+		    "survey is organisation-wide: raise the theme as an issue "
+		    "at the site it concerns.");
+		json_decref(t);
+		return;
+	}
 	rc = theme_to_issue(rq->db, rq->who.account_id, t, &issue);
 	if (rc == DB_OK)
 		response_redirect(rs, "/issues/%lld", (long long)issue);

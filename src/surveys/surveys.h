@@ -200,25 +200,42 @@ int64_t	version_number(struct db *, int64_t version_id);
  * the newest with responses, else the current one. */
 int64_t	results_version(struct db *, const json_t *survey, int64_t number);
 /* The results view of one version (results_build.c): every count
- * suppressed below threshold; by is "place", "q<id>" of a monitoring
- * question, or NULL.  New reference, NULL on error. */
+ * suppressed below threshold; by is "place", "site" (organisation-wide
+ * surveys), "q<id>" of a monitoring question, or NULL.  New reference, NULL on error. */
 json_t	*survey_results_build(struct db *, int64_t version, const char *by,
 	    int threshold);
 
 /* The open places (units) of a site as [{value, label}]. */
 json_t	*survey_places(struct db *, int64_t site_id);
-/* unit_id when it is one of places, else 0. */
+/* The organisation's open sites as [{value, label}]: what a respondent
+ * to an organisation-wide survey chooses from. */
+json_t	*survey_sites(struct db *);
+/* unit_id when it is one of places (or sites), else 0. */
 int64_t	survey_place_of(const json_t *places, int64_t unit_id);
+
+/*
+ * The site a response comes from (answer_form.c): a site-bound survey's
+ * own site; for an organisation-wide survey (org_wide true) the "site"
+ * field of f, which must be one of sites, else an error on "site" is
+ * added and 0 returned.  site_question_view puts on view what the site
+ * question needs (org_wide, sites with the chosen one selected,
+ * site_error).
+ */
+int64_t	response_site(const json_t *survey, const json_t *sites,
+	    const struct form *f, json_t *errors);
+void	site_question_view(json_t *view, const json_t *survey,
+	    const json_t *sites, int64_t chosen, const json_t *errors);
 
 /* responses_store.c. answers: [{question_id, value}]. */
 int	response_add(struct db *, int64_t actor, int64_t survey_id,
 	    int64_t version_id, const char *channel, int64_t unit_id,
-	    const char *reference, const json_t *answers, int64_t *id);
+	    int64_t site_id, const char *reference, const json_t *answers, int64_t *id);
 /* Stores one keyed entry of a paper copy; sets *state to "counted"
  * (the response was made), "waiting" (a second entry is needed) or
  * "disagree" (entries differ: the response waits for one that agrees). */
 int	paper_entry_add(struct db *, int64_t actor, json_t *survey,
-	    const char *reference, int64_t unit_id, const json_t *answers,
+	    const char *reference, int64_t unit_id, int64_t site_id,
+	    const json_t *answers,
 	    const char **state);
 json_t	*paper_entries_pending(struct db *, int64_t survey_id);
 /* [{version, question_id, position, prompt, kind, value, n}] */
@@ -226,7 +243,11 @@ json_t	*answer_counts(struct db *, int64_t version_id);
 /* [{question_id, n}]: how many answered each question of the version. */
 json_t	*answered_counts(struct db *, int64_t version_id);
 /* Counts of answers to question q broken down by the answer to question
- * by_q, or by place when by_q is 0: [{grp, value, n}]. */
+ * by_q, by place when by_q is BY_PLACE, by site when BY_SITE:
+ * [{grp, value, n}]. */
+#define BY_NONE		(-1)
+#define BY_PLACE	0
+#define BY_SITE		(-2)
 json_t	*answer_breakdown(struct db *, int64_t q, int64_t by_q);
 /* Free-text answers: [{response_id, question_id, prompt, value, theme}]. */
 json_t	*text_answers(struct db *, int64_t survey_id);

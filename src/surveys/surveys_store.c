@@ -19,20 +19,25 @@
 #define CURRENT_VERSION \
 	"(SELECT max(id) FROM survey_versions WHERE survey_id = s.id)"
 
+/* An organisation-wide survey (site_id NULL) is "All sites"; its
+ * target is site 0, which only organisation-wide grants and the group's
+ * own members cover, as for any organisation-wide group. */
+#define SITE_NAME	"ifnull(si.name, 'All sites') AS site_name"
+
 static const char *sql_target =
-    "SELECT site_id, group_id FROM surveys WHERE id = ?";
+    "SELECT ifnull(site_id, 0), group_id FROM surveys WHERE id = ?";
 static const char *sql_question_target =
-    "SELECT s.site_id, s.group_id FROM survey_questions q "
+    "SELECT ifnull(s.site_id, 0), s.group_id FROM survey_questions q "
     "JOIN survey_versions v ON v.id = q.version_id "
     "JOIN surveys s ON s.id = v.survey_id WHERE q.id = ?";
 static const char *sql_theme_target =
-    "SELECT s.site_id, s.group_id FROM survey_themes t "
+    "SELECT ifnull(s.site_id, 0), s.group_id FROM survey_themes t "
     "JOIN surveys s ON s.id = t.survey_id WHERE t.id = ?";
 
 static const char *sql_add =
     "INSERT INTO surveys (group_id, site_id, title, intro, consent, "
     "double_entry, token, created_by) SELECT g.id, g.site_id, ?, ?, ?, ?, "
-    "?, ? FROM groups g WHERE g.id = ? AND g.site_id IS NOT NULL";
+    "?, ? FROM groups g WHERE g.id = ?";
 static const char *sql_version_add =
     "INSERT INTO survey_versions (survey_id, number) SELECT ?1, "
     "ifnull(max(number), 0) + 1 FROM survey_versions WHERE survey_id = ?1";
@@ -42,12 +47,12 @@ static const char *sql_update =
 static const char *sql_load =
     "SELECT s.id, s.group_id, s.site_id, s.title, s.intro, s.consent, "
     "s.double_entry, s.state, s.token, substr(s.created_at, 1, 10) AS "
-    "created_on, g.name AS group_name, si.name AS site_name, "
-    CURRENT_VERSION " AS version_id, "
+    "created_on, g.name AS group_name, " SITE_NAME ", "
+    "s.site_id IS NULL AS org_wide, " CURRENT_VERSION " AS version_id, "
     "(SELECT max(number) FROM survey_versions WHERE survey_id = s.id) "
     "AS version, (SELECT count(*) FROM survey_responses r WHERE "
     "r.survey_id = s.id) AS responses FROM surveys s "
-    "JOIN groups g ON g.id = s.group_id JOIN sites si ON si.id = s.site_id "
+    "JOIN groups g ON g.id = s.group_id LEFT JOIN sites si ON si.id = s.site_id "
     "WHERE s.id = ?";
 static const char *sql_by_token =
     "SELECT id FROM surveys WHERE token = ? AND state = 'open'";
@@ -55,9 +60,9 @@ static const char *sql_state =
     "UPDATE surveys SET state = ?3 WHERE id = ?1 AND state = ?2";
 static const char *sql_list =
     "SELECT s.id, s.title, s.state, g.name AS group_name, "
-    "si.name AS site_name, (SELECT count(*) FROM survey_responses r "
+    SITE_NAME ", (SELECT count(*) FROM survey_responses r "
     "WHERE r.survey_id = s.id) AS responses FROM surveys s "
-    "JOIN groups g ON g.id = s.group_id JOIN sites si ON si.id = s.site_id "
+    "JOIN groups g ON g.id = s.group_id LEFT JOIN sites si ON si.id = s.site_id "
     "WHERE ?1 OR s.site_id IN (SELECT value FROM json_each(?2)) "
     "OR s.group_id IN (SELECT value FROM json_each(?3)) "
     "ORDER BY s.state = 'closed', s.id DESC";
@@ -113,6 +118,9 @@ static const char *sql_version_answered =
     "SELECT v.id FROM survey_versions v WHERE v.survey_id = ? AND EXISTS "
     "(SELECT 1 FROM survey_responses r WHERE r.version_id = v.id) "
     "ORDER BY v.number DESC LIMIT 1";
+static const char *sql_sites =
+    "SELECT id AS value, name AS label FROM sites WHERE closed_on IS NULL "
+    "ORDER BY name";
 static const char *sql_places =
     "SELECT id AS value, name AS label FROM units WHERE site_id = ? "
     "AND closed_on IS NULL ORDER BY name";
@@ -121,6 +129,12 @@ json_t *
 survey_places(struct db *db, int64_t site_id)
 {
 	return db_rows(db, sql_places, "i", site_id);
+}
+
+json_t *
+survey_sites(struct db *db)
+{
+	return db_rows(db, sql_sites, "");
 }
 
 int64_t
@@ -175,7 +189,7 @@ survey_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 	if (rc != DB_OK)
 		return rc;
 	if (db_changes(db) == 0)
-		return DB_CONSTRAINT;	/* an organisation-wide group */
+		return DB_CONSTRAINT;	/* no such group */
 	*id = db_last_id(db);
 	if ((rc = db_exec(db, sql_version_add, "i", *id)) != DB_OK)
 		return rc;

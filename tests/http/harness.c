@@ -253,25 +253,34 @@ body_write(char *p, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
+/* Copies the value of header line p (len bytes) into out when it is
+ * the header name ("Location"), without the line end. */
+static void
+header_value(const char *p, size_t len, const char *name, char *out,
+    size_t sz)
+{
+	size_t	 n = strlen(name), k;
+
+	if (len <= n + 2 || strncasecmp(p, name, n) != 0 || p[n] != ':' ||
+	    p[n + 1] != ' ')
+		return;
+	k = len - n - 2;
+	while (k > 0 && (p[n + 2 + k - 1] == '\r' || p[n + 2 + k - 1] == '\n'))
+		k--;
+	snprintf(out, sz, "%.*s", (int)k, p + n + 2);
+}
+
 static size_t
 header_write(char *p, size_t size, size_t n, void *arg)
 {
 	struct reply	*r = arg;
-	size_t		 len = size * n, k;
+	size_t		 len = size * n;
 
-	if (len > 10 && strncasecmp(p, "Location: ", 10) == 0) {
-		k = len - 10;
-		while (k > 0 && (p[10 + k - 1] == '\r' || p[10 + k - 1] == '\n'))
-			k--;
-		snprintf(r->location, sizeof(r->location), "%.*s", (int)k, p + 10);
-	}
-	if (len > 14 && strncasecmp(p, "Content-Type: ", 14) == 0) {
-		k = len - 14;
-		while (k > 0 && (p[14 + k - 1] == '\r' || p[14 + k - 1] == '\n'))
-			k--;
-		snprintf(r->content_type, sizeof(r->content_type), "%.*s",
-		    (int)k, p + 14);
-	}
+	header_value(p, len, "Location", r->location, sizeof(r->location));
+	header_value(p, len, "Content-Type", r->content_type,
+	    sizeof(r->content_type));
+	header_value(p, len, "Retry-After", r->retry_after,
+	    sizeof(r->retry_after));
 	return len;
 }
 

@@ -33,6 +33,7 @@ struct reply {
 	size_t	 len;
 	char	 location[512];
 	char	 content_type[128];
+	char	 retry_after[16];	/* the Retry-After header, or "" */
 };
 
 struct client {
