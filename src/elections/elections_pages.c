@@ -332,9 +332,7 @@ nomination_prepare(struct request *rq, struct response *rs, json_t *e,
 	    "proposer_id", voters, "seconder_id", voters,
 	    "initial", "proposer_id", (json_int_t)nc->me);
 	json_decref(voters);
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 void

@@ -101,9 +101,7 @@ seat_prepare(struct request *rq, struct response *rs, json_t *group,
 	kept = json_pack("{s:{s:o}, s:{s:s, s:s, s:s}}", "options", "members",
 	    group_member_options(rq->db, view_int(group, "id")), "initial",
 	    "kind", "rotating", "rotation", "meeting", "starts_on", today);
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 void

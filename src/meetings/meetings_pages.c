@@ -127,9 +127,7 @@ meeting_prepare(struct request *rq, struct response *rs, json_t *group,
 	    "invited_id", decision_maker_options(rq->db, view_int(group,
 	    "site_id"), view_int(group, "id"), 0),
 	    "initial", "held_on", today, "starts_at", "14:00", "kind", "forum");
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 void

@@ -93,9 +93,7 @@ supervision_prepare(struct request *rq, struct response *rs, json_t *person,
 	    supervisor_options(rq->db, view_int(person, "site_id")),
 	    "initial", "held_on", today, "supervisor_id",
 	    (json_int_t)rq->who.account_id);
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 void

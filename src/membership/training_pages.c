@@ -177,9 +177,7 @@ session_completion_prepare(struct request *rq, struct response *rs,
 	    json_object_get(session, "course_name"), "initial", "course_id",
 	    json_object_get(session, "course_id"), "completed_on",
 	    json_object_get(session, "held_on"));
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 void
@@ -231,9 +229,7 @@ person_completion_prepare(struct request *rq, struct response *rs,
 	    "label", json_object_get(person, "display_name"), "course_id",
 	    course_options(rq->db), "initial", "person_id",
 	    json_object_get(person, "id"), "completed_on", today);
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 void

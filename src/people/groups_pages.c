@@ -195,9 +195,7 @@ members_prepare(struct request *rq, struct response *rs, json_t *group,
 	kept = json_pack("{s:{s:o}, s:{s:s, s:s}}", "options", "person_id",
 	    person_options(rq->db, site, rq->ids[0]),
 	    "initial", "from_on", today, "position", "member");
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 void

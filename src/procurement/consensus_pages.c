@@ -160,8 +160,7 @@ consensus_meeting_page(struct request *rq, struct response *rs)
 	fp.caption = view_str(lot, "title");
 	kept = json_pack("{s:{s:o}, s:{s:s}}", "options", "present_ids",
 	    panel_options(rq->db, rq->ids[0]), "initial", "held_on", today);
-	fp.options = json_object_get(kept, "options");
-	fp.initial = json_object_get(kept, "initial");
+	(void)form_page_keep(&fp, kept);
 	form_page_run(rq, rs, &fp);
 	json_decref(kept);
 	json_decref(lot);

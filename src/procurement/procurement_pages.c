@@ -90,9 +90,7 @@ evaluators_prepare(struct request *rq, json_t *record, struct form_page *fp,
 	kept = json_pack("{s:{s:o}, s:o}", "options", field,
 	    evaluator_options(rq->db, view_int(record, "site_id"), with_staff),
 	    "initial", initial ? initial : json_object());
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 static int

@@ -22,6 +22,14 @@ form_error(json_t *errors, const char *field, const char *message)
 	json_array_append_new(errors, e);
 }
 
+json_t *
+form_page_keep(struct form_page *fp, json_t *kept)
+{
+	fp->options = json_object_get(kept, "options");
+	fp->initial = json_object_get(kept, "initial");
+	return kept;
+}
+
 void
 form_page_show(struct response *rs, int status, const struct form_page *fp,
     const json_t *values, const json_t *errors)

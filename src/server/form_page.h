@@ -72,6 +72,12 @@ json_t	*form_record_as_ctx(struct request *, struct response *,
 void	response_after_move(struct response *, int rc, const char *conflict,
 	    const char *fmt, int64_t id);
 
+/* Points the form's options and initial values at kept's "options" and
+ * "initial" members (either may be missing) and returns kept, which the
+ * caller keeps alive while the form runs: what a prepare function
+ * returns. */
+json_t	*form_page_keep(struct form_page *, json_t *kept);
+
 /* Shows the form with status, values and errors (any may be NULL). */
 void	form_page_show(struct response *, int status, const struct form_page *,
 	    const json_t *values, const json_t *errors);

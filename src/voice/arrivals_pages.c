@@ -90,9 +90,7 @@ arrival_prepare(struct request *rq, struct response *rs, json_t *group,
 	date_today(rq->now, today);
 	kept = json_pack("{s:{s:o}, s:{s:s}}", "options", "unit_id",
 	    unit_options_at(rq->db, view_int(group, "site_id")), "initial", "arrived_on", today);
-	fp->options = json_object_get(kept, "options");
-	fp->initial = json_object_get(kept, "initial");
-	return kept;
+	return form_page_keep(fp, kept);
 }
 
 void

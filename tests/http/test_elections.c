@@ -18,7 +18,6 @@
 
 #define RACERS		8	/* parallel votes from one voter */
 
-static struct server	 srv;
 static char		 today[DATE_CHARS + 1];
 
 /* Members of the Over-50s Forum (group 1) with accounts of their own. */

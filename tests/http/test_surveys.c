@@ -6,11 +6,8 @@
  */
 #include <jansson.h>
 
-#include "http_test.h"
-
 #define PW	"survey-test-password"
-
-static struct server srv;
+#include "http_test.h"
 
 static int
 setup(void **state)
@@ -23,19 +20,6 @@ setup(void **state)
 	    server_passwords(&srv, users, PW) == -1)
 		return -1;
 	return server_launch(&srv);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	return server_stop(&srv) == 0 ? 0 : -1;
-}
-
-static void
-as(struct client *c, const char *user)
-{
-	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
 
 static long long
@@ -587,5 +571,5 @@ main(void)
 		cmocka_unit_test(interviews_and_removals),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, server_teardown);
 }
