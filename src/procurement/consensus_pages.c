@@ -53,7 +53,7 @@ lots_show(struct request *rq, struct response *rs)
 	else if (!oversees)
 		response_error(rs, 403, "Only the lot's moderator and staff can "
 		    "open this page.");
-	else if ((record = lot_record(rq->db, rq->ids[0])) == NULL)
+	else if ((record = lot_record(rq->db, lot)) == NULL)
 		response_error(rs, 500, "Something went wrong.");
 	else {
 		json_object_set_new(record, "title", json_string(view_str(lot,
@@ -260,7 +260,7 @@ consensus_read_save(struct request *rq, json_t *question, int64_t max,
 void
 consensus_page(struct request *rq, struct response *rs)
 {
-	json_t	*q, *lot, *record, *question, *meeting = NULL, *errors;
+	json_t	*q, *lot, *record, *question, *errors;
 	int	 rc;
 
 	if (question_load(rq->db, rq->ids[0], &q) <= 0) {
@@ -271,14 +271,13 @@ consensus_page(struct request *rq, struct response *rs)
 	json_decref(q);
 	if (lot == NULL)
 		return;
-	if ((record = lot_record(rq->db, view_int(lot, "id"))) == NULL ||
+	if ((record = lot_record(rq->db, lot)) == NULL ||
 	    (question = question_line(record, rq->ids[0])) == NULL) {
 		response_error(rs, 500, "Something went wrong.");
 		json_decref(record);
 		json_decref(lot);
 		return;
 	}
-	(void)consensus_meeting_load(rq->db, view_int(lot, "id"), &meeting);
 	if (rq->method == HTTP_GET) {
 		values_from_consensus(question);
 		consensus_show(rs, 200, record, question, NULL);
@@ -286,7 +285,7 @@ consensus_page(struct request *rq, struct response *rs)
 	} else if (view_int(question, "sealed"))
 		response_error(rs, 409, "Scores for this question are sealed "
 		    "until every evaluator has submitted theirs.");
-	else if (meeting == NULL)
+	else if (!json_is_object(json_object_get(record, "meeting")))
 		response_error(rs, 409, "Record the consensus meeting (date and "
 		    "who was there) first.");
 	else {
@@ -308,6 +307,5 @@ consensus_page(struct request *rq, struct response *rs)
 		}
 	}
 	json_decref(record);
-	json_decref(meeting);
 	json_decref(lot);
 }

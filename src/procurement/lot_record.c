@@ -95,23 +95,21 @@ questions_fill(struct db *db, json_t *seals, const json_t *bids)
 }
 
 json_t *
-lot_record(struct db *db, int64_t lot_id)
+lot_record(struct db *db, json_t *lot)
 {
-	json_t	*lot, *meeting = NULL, *bids, *seals, *out;
+	json_t	*meeting = NULL, *bids, *seals, *out;
+	int64_t	 lot_id = view_int(lot, "id");
 
-	if (lot_load(db, lot_id, &lot) <= 0)
-		return NULL;
 	bids = bid_list(db, lot_id);
 	seals = seal_status(db, lot_id);
 	if (bids == NULL || seals == NULL) {
-		json_decref(lot);
 		json_decref(bids);
 		json_decref(seals);
 		return NULL;
 	}
 	questions_fill(db, seals, bids);
 	(void)consensus_meeting_load(db, lot_id, &meeting);
-	out = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	out = json_pack("{s:O, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "lot", lot,
 	    "descriptors", descriptors_json(view_str(lot, "scale_descriptors")),
 	    "questions", seals,

@@ -173,9 +173,10 @@ int	lot_overseen_by(struct db *, const struct principal *,
  * lot page, its JSON, and both formats of the final evaluation report
  * read this and nothing else.  {lot, descriptors, questions: [{...,
  * sealed, bids: [{bidder, scores, min, max, wide, consensus}]}], bids,
- * panel, declarations, meeting, totals, changes, audit}.  NULL on error.
+ * panel, declarations, meeting, totals, changes, audit}.  lot is the
+ * loaded lot row, which the record keeps a reference to.  NULL on error.
  */
-json_t	*lot_record(struct db *, int64_t lot_id);
+json_t	*lot_record(struct db *, json_t *lot);
 
 /* Scoring (scoring_store.c). */
 /* Records declarations, entries [{bid_id, conflict (bool), details}].

@@ -146,7 +146,7 @@ lot_report_pdf(struct request *rq, struct response *rs)
 
 	if ((lot = lot_overseen(rq, rs, rq->ids[0])) == NULL)
 		return;
-	if ((record = lot_record(rq->db, rq->ids[0])) == NULL ||
+	if ((record = lot_record(rq->db, lot)) == NULL ||
 	    report_draw(&rs->body, record) == -1) {
 		buf_clear(&rs->body);
 		response_error(rs, 500, "The report could not be made.");
@@ -236,7 +236,7 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 
 	if ((lot = lot_overseen(rq, rs, rq->ids[0])) == NULL)
 		return;
-	if ((record = lot_record(rq->db, rq->ids[0])) != NULL) {
+	if ((record = lot_record(rq->db, lot)) != NULL) {
 		individual = score_rows(record, 0);
 		consensus = score_rows(record, 1);
 	}
