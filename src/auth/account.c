@@ -66,6 +66,9 @@ static const char *sql_throttle_fail =
     "failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END, "
     "window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END";
 static const char *sql_throttle_clear = "DELETE FROM login_failures WHERE key = ?";
+static const char *sql_throttle_forgive =
+    "UPDATE login_failures SET failures = failures - 1 "
+    "WHERE key = ? AND failures > 0";
 static const char *sql_setting_get = "SELECT value FROM settings WHERE key = ?";
 static const char *sql_setting_put =
     "INSERT INTO settings (key, value) VALUES (?, ?)";
@@ -274,9 +277,11 @@ session_resolve(struct db *db, const char *token, time_t now, int idle_s,
 	if (rc != 1)
 		return rc;
 	if (now - seen > idle_s) {
+		/* Refused whether or not the row goes; an error says so. */
 		*account_id = 0;
-		(void)db_exec(db, sql_session_delete, "b", digest, sizeof(digest));
-		return 0;
+		rc = db_exec(db, sql_session_delete, "b", digest,
+		    sizeof(digest));
+		return rc == DB_ERROR ? -1 : 0;
 	}
 	if (now - seen >= touch_s &&
 	    db_exec(db, sql_session_touch, "ib", (int64_t)now, digest,
@@ -373,6 +378,12 @@ int
 throttle_clear(struct db *db, const char *key)
 {
 	return db_exec(db, sql_throttle_clear, "t", key);
+}
+
+int
+throttle_forgive(struct db *db, const char *key)
+{
+	return db_exec(db, sql_throttle_forgive, "t", key);
 }
 
 int

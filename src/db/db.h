@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 #include "../limits.h"
+#include "../util/must_check.h"
 
 
 enum db_result {
@@ -36,9 +37,17 @@ struct db_cached {
 	sqlite3_stmt	*stmt;	/* owned */
 };
 
+/*
+ * A connection and its statement cache: an open-addressed table keyed by
+ * the SQL literal's address, grown (never emptied) as statements are
+ * first used, so a query never fails for want of a slot.  Owns h, cache
+ * and every statement in it.
+ */
 struct db {
 	sqlite3			*h;
-	struct db_cached	 cache[DB_CACHE_SLOTS];
+	struct db_cached	*cache;		/* owned, nslots entries */
+	size_t			 nslots;	/* 0 or a power of two */
+	size_t			 nused;
 };
 
 int	 db_open(struct db *, const char *path, int busy_ms);
@@ -63,7 +72,7 @@ int		 db_bindv(sqlite3_stmt *, const char *fmt, va_list *);
 int		 db_step(sqlite3_stmt *);
 
 /* Runs a statement that returns no rows.  enum db_result. */
-int	 db_exec(struct db *, const char *sql, const char *fmt, ...);
+MUST_CHECK int	 db_exec(struct db *, const char *sql, const char *fmt, ...);
 /* Runs several ;-separated statements with no parameters. */
 int	 db_exec_script(struct db *, const char *sql);
 int64_t	 db_last_id(const struct db *);

@@ -413,6 +413,36 @@ test_open_bad_path(void **state)
 	assert_null(db.h);
 }
 
+
+/*
+ * More statements than the cache's first table: each is still prepared,
+ * every earlier one is still the same statement (nothing evicted while a
+ * caller may hold it), and each answers.  Four times the first size, as
+ * the program has about 450 literals and once failed at 256.
+ */
+#define MANY_STATEMENTS	(DB_CACHE_SLOTS_FIRST * 4)
+static char many_sql[MANY_STATEMENTS][32];
+
+static void
+test_cache_never_full(void **state)
+{
+	struct fixture	*f = *state;
+	sqlite3_stmt	*first[MANY_STATEMENTS];
+	int64_t		 n;
+	int		 i;
+
+	for (i = 0; i < MANY_STATEMENTS; i++) {
+		snprintf(many_sql[i], sizeof(many_sql[i]), "SELECT %d", i);
+		first[i] = db_prepare(&f->db, many_sql[i]);
+		assert_non_null(first[i]);
+	}
+	for (i = 0; i < MANY_STATEMENTS; i++) {
+		assert_ptr_equal(db_prepare(&f->db, many_sql[i]), first[i]);
+		assert_int_equal(db_int(&f->db, &n, many_sql[i], ""), 1);
+		assert_int_equal(n, i);
+	}
+}
+
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -433,6 +463,7 @@ main(void)
 		T(test_cache_same_statement),
 		T(test_cache_clears_bindings),
 		T(test_cache_through_helpers),
+		T(test_cache_never_full),
 		cmocka_unit_test(test_open_bad_path),
 	};
 
