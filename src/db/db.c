@@ -147,8 +147,7 @@ db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 {
 	int		 i, rc = SQLITE_OK;
 	const char	*s;
-	const void	*p;
-	size_t		 n;
+	struct db_blob	 blob;
 	json_t		*j;
 
 	for (i = 1; fmt != NULL && *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
@@ -165,12 +164,12 @@ db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 			    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 			break;
 		case 'b':
-			p = va_arg(*ap, const void *);
-			n = va_arg(*ap, size_t);
-			rc = sqlite3_bind_blob(st, i, p, (int)n,
+			blob = va_arg(*ap, struct db_blob);
+			rc = sqlite3_bind_blob(st, i, blob.p, (int)blob.n,
 			    SQLITE_TRANSIENT);
 			break;
 		case 'n':
+			(void)va_arg(*ap, struct db_null *);
 			rc = sqlite3_bind_null(st, i);
 			break;
 		case 'j':
@@ -202,7 +201,7 @@ db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 }
 
 sqlite3_stmt *
-db_preparef(struct db *db, const char *sql, const char *fmt, ...)
+(db_preparef)(struct db *db, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
@@ -249,7 +248,7 @@ db_result_of(int rc)
 }
 
 int
-db_exec(struct db *db, const char *sql, const char *fmt, ...)
+(db_exec)(struct db *db, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
@@ -288,7 +287,7 @@ db_begin(struct db *db, int immediate)
 	static const char	*sql_imm = "BEGIN IMMEDIATE";
 	static const char	*sql_def = "BEGIN";
 
-	return db_exec(db, immediate ? sql_imm : sql_def, NULL);
+	return db_exec(db, immediate ? sql_imm : sql_def, "");
 }
 
 int
@@ -297,7 +296,7 @@ db_commit(struct db *db)
 	static const char	*sql = "COMMIT";
 	int			 rc;
 
-	if ((rc = db_exec(db, sql, NULL)) != DB_OK)
+	if ((rc = db_exec(db, sql, "")) != DB_OK)
 		db_rollback(db);
 	return rc;
 }
@@ -363,7 +362,7 @@ db_vprepare(struct db *db, const char *sql, const char *fmt, va_list *ap)
 }
 
 json_t *
-db_rows(struct db *db, const char *sql, const char *fmt, ...)
+(db_rows)(struct db *db, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
@@ -386,7 +385,7 @@ db_rows(struct db *db, const char *sql, const char *fmt, ...)
 }
 
 int
-db_row(struct db *db, json_t **out, const char *sql, const char *fmt, ...)
+(db_row)(struct db *db, json_t **out, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
@@ -405,7 +404,7 @@ db_row(struct db *db, json_t **out, const char *sql, const char *fmt, ...)
 }
 
 int
-db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+(db_int)(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
