@@ -16,7 +16,7 @@ home(struct request *rq, struct response *rs)
 	static const char *sql_org = "SELECT name FROM organisation WHERE id = 1";
 	json_t	*org = NULL;
 
-	if (db_row(rq->db, &org, sql_org, NULL) < 0) {
+	if (db_row(rq->db, &org, sql_org, "") < 0) {
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
@@ -38,7 +38,7 @@ healthz(struct request *rq, struct response *rs)
 	static const char *sql = "SELECT count(*) FROM schema_migrations";
 	int64_t	 n;
 
-	if (db_int(rq->db, &n, sql, NULL) <= 0) {
+	if (db_int(rq->db, &n, sql, "") <= 0) {
 		response_error(rs, 503, "The database is not ready.");
 		return;
 	}

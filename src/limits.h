@@ -112,7 +112,10 @@
 #define POST_BUFFER_SIZE	8192	/* libmicrohttpd's post processor buffer */
 #define STOP_GRACE_S		10	/* wait for requests in flight at stop */
 #define DB_WORKERS_MAX		256	/* database connections (one a thread) */
-#define DB_CACHE_SLOTS		256	/* prepared statements per connection */
+/* The statement cache starts with this many slots and doubles when half
+ * full: it holds one statement per SQL literal in the program (about 450),
+ * so it never refuses one (see db_prepare). */
+#define DB_CACHE_SLOTS_FIRST	256
 
 /* Static files, loaded into memory at start-up. */
 #define STATIC_FILE_MAX		(8 * 1024 * 1024)

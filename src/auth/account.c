@@ -66,6 +66,9 @@ static const char *sql_throttle_fail =
     "failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END, "
     "window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END";
 static const char *sql_throttle_clear = "DELETE FROM login_failures WHERE key = ?";
+static const char *sql_throttle_forgive =
+    "UPDATE login_failures SET failures = failures - 1 "
+    "WHERE key = ? AND failures > 0";
 static const char *sql_setting_get = "SELECT value FROM settings WHERE key = ?";
 static const char *sql_setting_put =
     "INSERT INTO settings (key, value) VALUES (?, ?)";
@@ -246,7 +249,7 @@ session_create(struct db *db, int64_t account_id, time_t now,
 
 	token_new(token);
 	token_digest(token, digest);
-	return db_exec(db, sql_session_insert, "biii", digest, sizeof(digest),
+	return db_exec(db, sql_session_insert, "biii", DB_BLOB(digest, sizeof(digest)),
 	    account_id, (int64_t)now, (int64_t)now);
 }
 
@@ -263,7 +266,8 @@ session_resolve(struct db *db, const char *token, time_t now, int idle_s,
 	if (!token_wellformed(token))
 		return 0;
 	token_digest(token, digest);
-	st = db_preparef(db, sql_session_load, "b", digest, sizeof(digest));
+	st = db_preparef(db, sql_session_load, "b",
+	    DB_BLOB(digest, sizeof(digest)));
 	if (st == NULL)
 		return -1;
 	if ((rc = db_step(st)) == 1) {
@@ -274,13 +278,15 @@ session_resolve(struct db *db, const char *token, time_t now, int idle_s,
 	if (rc != 1)
 		return rc;
 	if (now - seen > idle_s) {
+		/* Refused whether or not the row goes; an error says so. */
 		*account_id = 0;
-		(void)db_exec(db, sql_session_delete, "b", digest, sizeof(digest));
-		return 0;
+		rc = db_exec(db, sql_session_delete, "b",
+		    DB_BLOB(digest, sizeof(digest)));
+		return rc == DB_ERROR ? -1 : 0;
 	}
 	if (now - seen >= touch_s &&
-	    db_exec(db, sql_session_touch, "ib", (int64_t)now, digest,
-	    sizeof(digest)) == DB_ERROR)
+	    db_exec(db, sql_session_touch, "ib", (int64_t)now,
+	    DB_BLOB(digest, sizeof(digest))) == DB_ERROR)
 		return -1;
 	return 1;
 }
@@ -291,7 +297,8 @@ session_end(struct db *db, const char *token)
 	unsigned char	 digest[DIGEST_BYTES];
 
 	token_digest(token, digest);
-	return db_exec(db, sql_session_delete, "b", digest, sizeof(digest));
+	return db_exec(db, sql_session_delete, "b",
+	    DB_BLOB(digest, sizeof(digest)));
 }
 
 int
@@ -315,8 +322,8 @@ apitoken_create(struct db *db, int64_t account_id, const char *name,
 
 	token_new(token);
 	token_digest(token, digest);
-	rc = db_exec(db, sql_token_insert, "itb", account_id, name, digest,
-	    sizeof(digest));
+	rc = db_exec(db, sql_token_insert, "itb", account_id, name,
+	    DB_BLOB(digest, sizeof(digest)));
 	if (rc == DB_OK && id != NULL)
 		*id = db_last_id(db);
 	return rc;
@@ -331,8 +338,8 @@ apitoken_resolve(struct db *db, const char *token, int64_t *account_id)
 	if (!token_wellformed(token))
 		return 0;
 	token_digest(token, digest);
-	return db_int(db, account_id, sql_token_load, "b", digest,
-	    sizeof(digest));
+	return db_int(db, account_id, sql_token_load, "b",
+	    DB_BLOB(digest, sizeof(digest)));
 }
 
 int
@@ -376,6 +383,12 @@ throttle_clear(struct db *db, const char *key)
 }
 
 int
+throttle_forgive(struct db *db, const char *key)
+{
+	return db_exec(db, sql_throttle_forgive, "t", key);
+}
+
+int
 settings_secret(struct db *db, const char *name,
     unsigned char out[DIGEST_BYTES])
 {
@@ -393,8 +406,8 @@ settings_secret(struct db *db, const char *name,
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	randombytes_buf(out, DIGEST_BYTES);
-	return db_exec(db, sql_setting_put, "tb", name, out,
-	    (size_t)DIGEST_BYTES) == DB_OK ? 0 : -1;
+	return db_exec(db, sql_setting_put, "tb", name,
+	    DB_BLOB(out, DIGEST_BYTES)) == DB_OK ? 0 : -1;
 }
 
 static const char *sql_grants_view =

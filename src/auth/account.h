@@ -11,6 +11,7 @@
 
 #include <jansson.h>
 #include <stdint.h>
+#include "../util/must_check.h"
 #include <time.h>
 
 #include "roles.h"
@@ -23,9 +24,9 @@ int	account_create(struct db *, const char *username, const char *display,
 	    const char *password, int must_change, int64_t *id);
 int	account_find(struct db *, const char *username, int64_t *id);
 /* Grants role at scope; scope_id is the site or group id (0 for org). */
-int	account_grant(struct db *, int64_t account_id, enum role,
+MUST_CHECK int	account_grant(struct db *, int64_t account_id, enum role,
 	    enum scope, int64_t scope_id);
-int	account_set_password(struct db *, int64_t id, const char *password,
+MUST_CHECK int	account_set_password(struct db *, int64_t id, const char *password,
 	    int must_change);
 /* Says which person (people.id) the account belongs to, so their
  * leaving disables it.  DB_CONSTRAINT: no such person. */
@@ -33,32 +34,34 @@ int	account_link_person(struct db *, int64_t id, int64_t person_id);
 /* The person the account is linked to, or 0 (none, or unreadable). */
 int64_t	account_person(struct db *, int64_t id);
 /* Disables the account, ends its sessions and revokes its tokens. */
-int	account_disable(struct db *, int64_t id);
+MUST_CHECK int	account_disable(struct db *, int64_t id);
 /* 1 and *id when the password matches an enabled account, else 0; -1. */
 int	account_authenticate(struct db *, const char *username,
 	    const char *password, int64_t *id);
 /* Fills p from an enabled account: <0, 0, >0. */
 int	account_principal(struct db *, int64_t id, struct principal *p);
 
-int	session_create(struct db *, int64_t account_id, time_t now,
+MUST_CHECK int	session_create(struct db *, int64_t account_id, time_t now,
 	    char token[TOKEN_CHARS + 1]);
 /* The account of a live session, touching it when older than touch_s. */
-int	session_resolve(struct db *, const char *token, time_t now,
+MUST_CHECK int	session_resolve(struct db *, const char *token, time_t now,
 	    int idle_s, int touch_s, int64_t *account_id);
-int	session_end(struct db *, const char *token);
+MUST_CHECK int	session_end(struct db *, const char *token);
 /* Ends every session and revokes every API token of the account. */
-int	session_end_all(struct db *, int64_t account_id);
+MUST_CHECK int	session_end_all(struct db *, int64_t account_id);
 
-int	apitoken_create(struct db *, int64_t account_id, const char *name,
+MUST_CHECK int	apitoken_create(struct db *, int64_t account_id, const char *name,
 	    char token[TOKEN_CHARS + 1], int64_t *id);
-int	apitoken_resolve(struct db *, const char *token, int64_t *account_id);
-int	apitoken_revoke(struct db *, int64_t account_id, int64_t token_id);
+MUST_CHECK int	apitoken_resolve(struct db *, const char *token, int64_t *account_id);
+MUST_CHECK int	apitoken_revoke(struct db *, int64_t account_id, int64_t token_id);
 
 /* 1 when key has max or more failures inside the window, else 0; -1. */
-int	throttle_blocked(struct db *, const char *key, int max, int window_s,
+MUST_CHECK int	throttle_blocked(struct db *, const char *key, int max, int window_s,
 	    time_t now);
-int	throttle_fail(struct db *, const char *key, int window_s, time_t now);
-int	throttle_clear(struct db *, const char *key);
+MUST_CHECK int	throttle_fail(struct db *, const char *key, int window_s, time_t now);
+MUST_CHECK int	throttle_clear(struct db *, const char *key);
+/* Takes back one failure counted for an attempt that succeeded. */
+MUST_CHECK int	throttle_forgive(struct db *, const char *key);
 
 /* A 32-byte secret kept in settings, made on first use.  0 or -1. */
 int	settings_secret(struct db *, const char *name,

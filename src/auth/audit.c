@@ -140,10 +140,12 @@ audit_append(struct db *db, int64_t account_id, const char *action,
 		f.len[i] = strlen(f.text[i]);
 	audit_hash(prev, &f, hash);
 	rc = db_exec(db, sql_insert, "itittitb", last + 1, at, account_id,
-	    action, entity, entity_id, detail, hash, sizeof(hash));
+	    action, entity, entity_id, detail,
+	    DB_BLOB(hash, sizeof(hash)));
 	if (rc != DB_OK)
 		return rc;
-	return db_exec(db, sql_head_set, "ib", last + 1, hash, sizeof(hash));
+	return db_exec(db, sql_head_set, "ib", last + 1,
+	    DB_BLOB(hash, sizeof(hash)));
 }
 
 int

@@ -8,12 +8,13 @@
 #define RT_AUDIT_H
 
 #include <stdint.h>
+#include "../util/must_check.h"
 #include <stdio.h>
 
 struct db;
 
 /* entity_id 0 stores NULL.  Returns enum db_result. */
-int	audit_append(struct db *, int64_t account_id, const char *action,
+MUST_CHECK int	audit_append(struct db *, int64_t account_id, const char *action,
 	    const char *entity, int64_t entity_id, const char *detail);
 
 /* Walks the chain; prints each fault to report.  Returns the number of

@@ -97,6 +97,16 @@ sign_in(struct request *rq, struct response *rs)
 		rs->retry_after = c->login_window_s;
 		goto out;
 	}
+	/* Every attempt is counted before its password is checked, so one
+	 * that cannot be counted is never checked: guessing stays bounded
+	 * even when the count cannot be written.  A success takes its count
+	 * back below. */
+	if (throttle_fail(rq->db, user_key, c->login_window_s,
+	    rq->now) != DB_OK || throttle_fail(rq->db, addr_key,
+	    c->login_window_s, rq->now) != DB_OK) {
+		response_error(rs, 503, "The service is busy. Try again.");
+		goto out;
+	}
 	rc = account_authenticate(rq->db, view_str(values, "username"),
 	    view_str(values, "password"), &id);
 	if (rc < 0) {
@@ -104,8 +114,6 @@ sign_in(struct request *rq, struct response *rs)
 		goto out;
 	}
 	if (rc == 0) {
-		throttle_fail(rq->db, user_key, c->login_window_s, rq->now);
-		throttle_fail(rq->db, addr_key, c->login_window_s, rq->now);
 		rs->commit_anyway = 1;
 		form_error(errors, "username", "The username or password is "
 		    "not right");
@@ -113,6 +121,7 @@ sign_in(struct request *rq, struct response *rs)
 		goto out;
 	}
 	if (throttle_clear(rq->db, user_key) != DB_OK ||
+	    throttle_forgive(rq->db, addr_key) != DB_OK ||
 	    session_begin(rq, rs, id) != DB_OK) {
 		response_error(rs, 503, "The service is busy. Try again.");
 		goto out;
@@ -130,7 +139,10 @@ sign_out(struct request *rq, struct response *rs)
 	    (session_end(rq->db, rq->session_cookie) != DB_OK ||
 	    audit_append(rq->db, rq->who.account_id, "session.end",
 	    "account", rq->who.account_id, NULL) != DB_OK)) {
-		response_error(rs, 503, "The service is busy. Try again.");
+		/* Refused, but this browser forgets the cookie all the same. */
+		response_error(rs, 503, "You could not be signed out on the "
+		    "server. Try again, or use \"sign out everywhere\".");
+		response_cookie(rs, SESSION_COOKIE, NULL);
 		return;
 	}
 	response_cookie(rs, SESSION_COOKIE, NULL);

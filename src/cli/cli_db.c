@@ -86,7 +86,7 @@ cli_init(struct cli *cli)
 	if (db_exec(&db, sql_org, "t", cli->display ? cli->display :
 	    "Roundtable") != DB_OK ||
 	    settings_secret(&db, "csrf_key", key) == -1 ||
-	    db_int(&db, &admins, sql_admins, NULL) < 0)
+	    db_int(&db, &admins, sql_admins, "") < 0)
 		goto fail;
 	if (admins == 0) {
 		password_generate(password, ADMIN_PASSWORD_CHARS);
@@ -263,7 +263,7 @@ cli_restore(struct cli *cli)
 		return 1;
 	}
 	if (db_copy(from, db.h) == 0 && db_migrate(&db) == 0 &&
-	    db_int(&db, &n, "SELECT count(*) FROM audit", NULL) > 0) {
+	    db_int(&db, &n, "SELECT count(*) FROM audit", "") > 0) {
 		printf("Restored %s from %s\n", cli->config.db_path,
 		    cli->args[0]);
 		rc = 0;

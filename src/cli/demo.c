@@ -232,14 +232,14 @@ cli_demo(struct cli *cli)
 	password_generate(password, DEMO_PASSWORD_CHARS);
 	if (db_begin(&db, 1) != DB_OK)
 		goto out;
-	if (db_int(&db, &sites, sql_sites, NULL) < 0)
+	if (db_int(&db, &sites, sql_sites, "") < 0)
 		goto fail;
 	if (sites > 0) {
 		fprintf(stderr, "the database already has sites; the demo "
 		    "loads only into an empty one\n");
 		goto fail;
 	}
-	if (db_exec(&db, sql_org, NULL) != DB_OK ||
+	if (db_exec(&db, sql_org, "") != DB_OK ||
 	    demo_places(&db, &ids) != DB_OK ||
 	    demo_people_add(&db, &ids) != DB_OK ||
 	    demo_accounts_add(&db, &ids, password) != DB_OK ||

@@ -7,7 +7,6 @@
 #include "embedded.h"
 #include "../util/buf.h"
 #include "../limits.h"
-#include "../util/buf.h"
 
 static void
 db_log(sqlite3 *h, const char *what)
@@ -66,37 +65,72 @@ db_close(struct db *db)
 {
 	size_t	 i;
 
-	for (i = 0; i < DB_CACHE_SLOTS; i++)
+	for (i = 0; i < db->nslots; i++)
 		sqlite3_finalize(db->cache[i].stmt);
+	free(db->cache);
 	if (db->h != NULL)
 		sqlite3_close(db->h);
 	memset(db, 0, sizeof(*db));
 }
 
-/* Open addressing on the SQL text's address: the texts are literals. */
+/* The slot for sql in a table of n (a power of two) slots: its own, or
+ * the empty one where it belongs. */
+static struct db_cached *
+db_cache_slot(struct db_cached *cache, size_t n, const char *sql)
+{
+	size_t	 i;
+
+	/* Literals are at least 8-byte apart in practice; drop the low bits. */
+	i = ((uintptr_t)sql >> 3) & (n - 1);
+	while (cache[i].sql != NULL && cache[i].sql != sql)
+		i = (i + 1) & (n - 1);
+	return &cache[i];
+}
+
+/* Doubles the table, keeping every statement.  -1 when out of memory. */
+static int
+db_cache_grow(struct db *db)
+{
+	struct db_cached	*cache, *old = db->cache;
+	size_t			 i, n;
+
+	n = db->nslots == 0 ? DB_CACHE_SLOTS_FIRST : db->nslots * 2;
+	if ((cache = calloc(n, sizeof(*cache))) == NULL)
+		return -1;
+	for (i = 0; i < db->nslots; i++)
+		if (old[i].sql != NULL)
+			*db_cache_slot(cache, n, old[i].sql) = old[i];
+	free(old);
+	db->cache = cache;
+	db->nslots = n;
+	return 0;
+}
+
+/*
+ * The cache holds one statement per SQL literal for the connection's
+ * life.  It grows rather than refusing or evicting: a refused statement
+ * once made sign-out and token revocation fail while the credential
+ * stayed valid, and evicting could finalize a statement a caller is
+ * still stepping.  The literals are finite, so is the table.
+ */
 sqlite3_stmt *
 db_prepare(struct db *db, const char *sql)
 {
-	size_t		 slot, i;
 	struct db_cached *c;
 
-	slot = ((uintptr_t)sql >> 3) % DB_CACHE_SLOTS;
-	for (i = 0; i < DB_CACHE_SLOTS; i++) {
-		c = &db->cache[(slot + i) % DB_CACHE_SLOTS];
+	if (db->nslots > 0) {
+		c = db_cache_slot(db->cache, db->nslots, sql);
 		if (c->sql == sql) {
 			sqlite3_reset(c->stmt);
 			sqlite3_clear_bindings(c->stmt);
 			return c->stmt;
 		}
-		if (c->sql == NULL)
-			break;
 	}
-	if (i == DB_CACHE_SLOTS)
-		c = NULL;	/* full: prepare uncached would leak; refuse */
-	if (c == NULL) {
-		fprintf(stderr, "database: statement cache full\n");
+	if ((db->nused + 1) * 2 > db->nslots && db_cache_grow(db) == -1) {
+		fprintf(stderr, "database: out of memory for statements\n");
 		return NULL;
 	}
+	c = db_cache_slot(db->cache, db->nslots, sql);
 	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
 	    &c->stmt, NULL) != SQLITE_OK) {
 		db_log(db->h, sql);
@@ -104,6 +138,7 @@ db_prepare(struct db *db, const char *sql)
 		return NULL;
 	}
 	c->sql = sql;
+	db->nused++;
 	return c->stmt;
 }
 
@@ -112,8 +147,7 @@ db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 {
 	int		 i, rc = SQLITE_OK;
 	const char	*s;
-	const void	*p;
-	size_t		 n;
+	struct db_blob	 blob;
 	json_t		*j;
 
 	for (i = 1; fmt != NULL && *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
@@ -130,12 +164,12 @@ db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 			    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 			break;
 		case 'b':
-			p = va_arg(*ap, const void *);
-			n = va_arg(*ap, size_t);
-			rc = sqlite3_bind_blob(st, i, p, (int)n,
+			blob = va_arg(*ap, struct db_blob);
+			rc = sqlite3_bind_blob(st, i, blob.p, (int)blob.n,
 			    SQLITE_TRANSIENT);
 			break;
 		case 'n':
+			(void)va_arg(*ap, struct db_null *);
 			rc = sqlite3_bind_null(st, i);
 			break;
 		case 'j':
@@ -167,7 +201,7 @@ db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 }
 
 sqlite3_stmt *
-db_preparef(struct db *db, const char *sql, const char *fmt, ...)
+(db_preparef)(struct db *db, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
@@ -214,7 +248,7 @@ db_result_of(int rc)
 }
 
 int
-db_exec(struct db *db, const char *sql, const char *fmt, ...)
+(db_exec)(struct db *db, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
@@ -253,7 +287,7 @@ db_begin(struct db *db, int immediate)
 	static const char	*sql_imm = "BEGIN IMMEDIATE";
 	static const char	*sql_def = "BEGIN";
 
-	return db_exec(db, immediate ? sql_imm : sql_def, NULL);
+	return db_exec(db, immediate ? sql_imm : sql_def, "");
 }
 
 int
@@ -262,7 +296,7 @@ db_commit(struct db *db)
 	static const char	*sql = "COMMIT";
 	int			 rc;
 
-	if ((rc = db_exec(db, sql, NULL)) != DB_OK)
+	if ((rc = db_exec(db, sql, "")) != DB_OK)
 		db_rollback(db);
 	return rc;
 }
@@ -328,7 +362,7 @@ db_vprepare(struct db *db, const char *sql, const char *fmt, va_list *ap)
 }
 
 json_t *
-db_rows(struct db *db, const char *sql, const char *fmt, ...)
+(db_rows)(struct db *db, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
@@ -351,7 +385,7 @@ db_rows(struct db *db, const char *sql, const char *fmt, ...)
 }
 
 int
-db_row(struct db *db, json_t **out, const char *sql, const char *fmt, ...)
+(db_row)(struct db *db, json_t **out, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;
@@ -370,7 +404,7 @@ db_row(struct db *db, json_t **out, const char *sql, const char *fmt, ...)
 }
 
 int
-db_int(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
+(db_int)(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
 {
 	sqlite3_stmt	*st;
 	va_list		 ap;

@@ -6,10 +6,12 @@
  * finalizes and frees them.  Statements returned by db_prepare() stay owned
  * by the cache: step them, never finalize them.
  *
- * Format strings name one argument per character:
- *   'i' int64_t   'd' int   't' const char * (NULL binds NULL)
- *   'b' const void *, size_t (a blob)   'n' nothing (binds NULL)
+ * Format strings are literals naming one argument per character:
+ *   'i' int64_t (or long)   'd' int   't' const char * (NULL binds NULL)
+ *   'b' DB_BLOB(pointer, size)   'n' DB_NULL (binds NULL)
  *   'j' json_t * (string, integer, real, true/false or null)
+ * The build checks every call: each argument's type against its letter
+ * and the number of arguments against the letters (see DB_CHECK below).
  *
  * Return conventions: functions returning int give 0 for success and -1 for
  * an error, except where written; look-ups give <0 error, 0 not found, >0
@@ -22,6 +24,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 #include "../limits.h"
+#include "../util/must_check.h"
 
 
 enum db_result {
@@ -36,9 +39,17 @@ struct db_cached {
 	sqlite3_stmt	*stmt;	/* owned */
 };
 
+/*
+ * A connection and its statement cache: an open-addressed table keyed by
+ * the SQL literal's address, grown (never emptied) as statements are
+ * first used, so a query never fails for want of a slot.  Owns h, cache
+ * and every statement in it.
+ */
 struct db {
 	sqlite3			*h;
-	struct db_cached	 cache[DB_CACHE_SLOTS];
+	struct db_cached	*cache;		/* owned, nslots entries */
+	size_t			 nslots;	/* 0 or a power of two */
+	size_t			 nused;
 };
 
 int	 db_open(struct db *, const char *path, int busy_ms);
@@ -57,24 +68,24 @@ int	 db_checkpoint(struct db *);
 
 /* Cached statement, reset and with bindings cleared; NULL on error. */
 sqlite3_stmt	*db_prepare(struct db *, const char *sql);
-sqlite3_stmt	*db_preparef(struct db *, const char *sql, const char *fmt, ...);
+sqlite3_stmt	*(db_preparef)(struct db *, const char *sql, const char *fmt, ...);
 int		 db_bindv(sqlite3_stmt *, const char *fmt, va_list *);
 /* One step: 1 a row, 0 done, -1 error (logged). */
 int		 db_step(sqlite3_stmt *);
 
 /* Runs a statement that returns no rows.  enum db_result. */
-int	 db_exec(struct db *, const char *sql, const char *fmt, ...);
+MUST_CHECK int	 (db_exec)(struct db *, const char *sql, const char *fmt, ...);
 /* Runs several ;-separated statements with no parameters. */
 int	 db_exec_script(struct db *, const char *sql);
 int64_t	 db_last_id(const struct db *);
 int	 db_changes(const struct db *);
 
 /* Every row as an array of objects keyed by column name; NULL on error. */
-json_t	*db_rows(struct db *, const char *sql, const char *fmt, ...);
+json_t	*(db_rows)(struct db *, const char *sql, const char *fmt, ...);
 /* The first row as an object: <0 error, 0 no row, >0 found. */
-int	 db_row(struct db *, json_t **out, const char *sql, const char *fmt, ...);
+int	 (db_row)(struct db *, json_t **out, const char *sql, const char *fmt, ...);
 /* The first column of the first row as an integer: <0, 0, >0 as above. */
-int	 db_int(struct db *, int64_t *out, const char *sql, const char *fmt, ...);
+int	 (db_int)(struct db *, int64_t *out, const char *sql, const char *fmt, ...);
 
 /* The first two columns of the first row as integers (one id bound):
  * <0 error, 0 no row, >0 found.  For access targets: (site, group). */
@@ -89,6 +100,124 @@ int	 db_pair(struct db *, const char *sql, int64_t id, int64_t *a,
 struct buf;
 int	 db_file_read(struct db *, const char *sql, int64_t id, struct buf *out,
 	    char **mime, char **ext);
+
+/* A blob argument ('b') and a NULL argument ('n'): one argument each, so
+ * that the letters and the arguments line up one to one. */
+struct db_blob {
+	const void	*p;	/* not owned */
+	size_t		 n;
+};
+struct db_null;
+#define DB_BLOB(p, n)	((struct db_blob){ (p), (n) })
+#define DB_NULL		((struct db_null *)0)
+
+/*
+ * Binding checked at build time.  Each db_* call with a format string is
+ * a macro that compares every argument's type (through _Generic) with its
+ * letter, and the number of arguments with the number of letters.  The
+ * comparison folds to a constant, so a mismatch leaves a call to
+ * db_binding_mismatch(), which the compiler refuses (GCC at -O1 and
+ * above, as every build here is; clang at any level).  A pointer once
+ * bound as an integer stored an address as a date; this makes that a
+ * compile error.  The arguments are not evaluated twice: _Generic does
+ * not evaluate its operand.  The format must be a literal ("" f).
+ */
+void	 db_binding_mismatch(void)
+	    __attribute__((error("a db_* argument does not match its format "
+	    "letter, or the count differs")));
+
+#define DB_LETTER(x) _Generic((x),					\
+	long: 'i', long long: 'i',					\
+	int: 'd', _Bool: 'd',						\
+	char *: 't', const char *: 't',					\
+	json_t *: 'j', const json_t *: 'j',				\
+	struct db_blob: 'b', struct db_null *: 'n',			\
+	default: '?')
+#define DB_REFUSE_IF(c)							\
+	((void)(__builtin_constant_p(c) && (c) ?			\
+	    (db_binding_mismatch(), 0) : 0))
+#define DB_COUNT_IS(f, n)	DB_REFUSE_IF(sizeof("" f) - 1 != (n))
+#define DB_ARG_IS(f, k, x)	DB_REFUSE_IF(("" f)[k] != DB_LETTER(x))
+
+#define DB_NTH(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13,	\
+	_14, _15, _16, N, ...) N
+#define DB_NARGS(...)	DB_NTH(__VA_ARGS__, 15, 14, 13, 12, 11, 10, 9, 8,	\
+	7, 6, 5, 4, 3, 2, 1, 0, -1)
+#define DB_CAT_(a, b)	a##b
+#define DB_CAT(a, b)	DB_CAT_(a, b)
+/* DB_CHECK(fmt, args...): the count, and each argument against its letter. */
+#define DB_CHECK(...)	DB_CAT(DB_CHECK_, DB_NARGS(__VA_ARGS__))(__VA_ARGS__)
+#define DB_CHECK_0(f)	DB_COUNT_IS(f, 0)
+#define DB_ARGS_1(f, a)	DB_ARG_IS(f, 0, a)
+#define DB_ARGS_2(f, a, b)\
+	(DB_ARGS_1(f, a), DB_ARG_IS(f, 1, b))
+#define DB_ARGS_3(f, a, b, c)\
+	(DB_ARGS_2(f, a, b), DB_ARG_IS(f, 2, c))
+#define DB_ARGS_4(f, a, b, c, d)\
+	(DB_ARGS_3(f, a, b, c), DB_ARG_IS(f, 3, d))
+#define DB_ARGS_5(f, a, b, c, d, e)\
+	(DB_ARGS_4(f, a, b, c, d), DB_ARG_IS(f, 4, e))
+#define DB_ARGS_6(f, a, b, c, d, e, g)\
+	(DB_ARGS_5(f, a, b, c, d, e), DB_ARG_IS(f, 5, g))
+#define DB_ARGS_7(f, a, b, c, d, e, g, h)\
+	(DB_ARGS_6(f, a, b, c, d, e, g), DB_ARG_IS(f, 6, h))
+#define DB_ARGS_8(f, a, b, c, d, e, g, h, i)\
+	(DB_ARGS_7(f, a, b, c, d, e, g, h), DB_ARG_IS(f, 7, i))
+#define DB_ARGS_9(f, a, b, c, d, e, g, h, i, j)\
+	(DB_ARGS_8(f, a, b, c, d, e, g, h, i), DB_ARG_IS(f, 8, j))
+#define DB_ARGS_10(f, a, b, c, d, e, g, h, i, j, k)\
+	(DB_ARGS_9(f, a, b, c, d, e, g, h, i, j), DB_ARG_IS(f, 9, k))
+#define DB_ARGS_11(f, a, b, c, d, e, g, h, i, j, k, l)\
+	(DB_ARGS_10(f, a, b, c, d, e, g, h, i, j, k), DB_ARG_IS(f, 10, l))
+#define DB_ARGS_12(f, a, b, c, d, e, g, h, i, j, k, l, m)\
+	(DB_ARGS_11(f, a, b, c, d, e, g, h, i, j, k, l), DB_ARG_IS(f, 11, m))
+#define DB_ARGS_13(f, a, b, c, d, e, g, h, i, j, k, l, m, o)\
+	(DB_ARGS_12(f, a, b, c, d, e, g, h, i, j, k, l, m), DB_ARG_IS(f, 12, o))
+#define DB_ARGS_14(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p)\
+	(DB_ARGS_13(f, a, b, c, d, e, g, h, i, j, k, l, m, o), DB_ARG_IS(f, 13, p))
+#define DB_ARGS_15(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p, q)\
+	(DB_ARGS_14(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p), DB_ARG_IS(f, 14, q))
+#define DB_CHECK_1(f, a)\
+	(DB_COUNT_IS(f, 1), DB_ARGS_1(f, a))
+#define DB_CHECK_2(f, a, b)\
+	(DB_COUNT_IS(f, 2), DB_ARGS_2(f, a, b))
+#define DB_CHECK_3(f, a, b, c)\
+	(DB_COUNT_IS(f, 3), DB_ARGS_3(f, a, b, c))
+#define DB_CHECK_4(f, a, b, c, d)\
+	(DB_COUNT_IS(f, 4), DB_ARGS_4(f, a, b, c, d))
+#define DB_CHECK_5(f, a, b, c, d, e)\
+	(DB_COUNT_IS(f, 5), DB_ARGS_5(f, a, b, c, d, e))
+#define DB_CHECK_6(f, a, b, c, d, e, g)\
+	(DB_COUNT_IS(f, 6), DB_ARGS_6(f, a, b, c, d, e, g))
+#define DB_CHECK_7(f, a, b, c, d, e, g, h)\
+	(DB_COUNT_IS(f, 7), DB_ARGS_7(f, a, b, c, d, e, g, h))
+#define DB_CHECK_8(f, a, b, c, d, e, g, h, i)\
+	(DB_COUNT_IS(f, 8), DB_ARGS_8(f, a, b, c, d, e, g, h, i))
+#define DB_CHECK_9(f, a, b, c, d, e, g, h, i, j)\
+	(DB_COUNT_IS(f, 9), DB_ARGS_9(f, a, b, c, d, e, g, h, i, j))
+#define DB_CHECK_10(f, a, b, c, d, e, g, h, i, j, k)\
+	(DB_COUNT_IS(f, 10), DB_ARGS_10(f, a, b, c, d, e, g, h, i, j, k))
+#define DB_CHECK_11(f, a, b, c, d, e, g, h, i, j, k, l)\
+	(DB_COUNT_IS(f, 11), DB_ARGS_11(f, a, b, c, d, e, g, h, i, j, k, l))
+#define DB_CHECK_12(f, a, b, c, d, e, g, h, i, j, k, l, m)\
+	(DB_COUNT_IS(f, 12), DB_ARGS_12(f, a, b, c, d, e, g, h, i, j, k, l, m))
+#define DB_CHECK_13(f, a, b, c, d, e, g, h, i, j, k, l, m, o)\
+	(DB_COUNT_IS(f, 13), DB_ARGS_13(f, a, b, c, d, e, g, h, i, j, k, l, m, o))
+#define DB_CHECK_14(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p)\
+	(DB_COUNT_IS(f, 14), DB_ARGS_14(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p))
+#define DB_CHECK_15(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p, q)\
+	(DB_COUNT_IS(f, 15), DB_ARGS_15(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p, q))
+
+#define db_preparef(db, sql, ...)					\
+	(DB_CHECK(__VA_ARGS__), (db_preparef)((db), (sql), __VA_ARGS__))
+#define db_exec(db, sql, ...)						\
+	(DB_CHECK(__VA_ARGS__), (db_exec)((db), (sql), __VA_ARGS__))
+#define db_rows(db, sql, ...)						\
+	(DB_CHECK(__VA_ARGS__), (db_rows)((db), (sql), __VA_ARGS__))
+#define db_row(db, out, sql, ...)					\
+	(DB_CHECK(__VA_ARGS__), (db_row)((db), (out), (sql), __VA_ARGS__))
+#define db_int(db, out, sql, ...)					\
+	(DB_CHECK(__VA_ARGS__), (db_int)((db), (out), (sql), __VA_ARGS__))
 
 /* Column of the current row as JSON (new reference). */
 json_t	*db_column_json(sqlite3_stmt *, int col);

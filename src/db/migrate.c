@@ -30,7 +30,7 @@ db_migrate(struct db *db)
 	int64_t	 one;
 	int	 rc;
 
-	if (db_exec(db, create, NULL) != DB_OK)
+	if (db_exec(db, create, "") != DB_OK)
 		return -1;
 	for (m = embedded_migrations; m->name != NULL; m++) {
 		if (db_exec_script(db, "PRAGMA foreign_keys=OFF") != 0 ||
@@ -51,7 +51,7 @@ db_migrate(struct db *db)
 		rc = db_exec_script(db, sql);
 		free(sql);
 		if (rc != 0 || db_exec(db, record, "t", m->name) != DB_OK ||
-		    db_int(db, &one, fk_check, NULL) != 0)
+		    db_int(db, &one, fk_check, "") != 0)
 			goto fail;
 		if (db_commit(db) != DB_OK ||
 		    db_exec_script(db, "PRAGMA foreign_keys=ON") != 0) {

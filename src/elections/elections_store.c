@@ -151,7 +151,7 @@ election_move(struct db *db, int64_t actor, int64_t id, const char *from,
 {
 	int	 rc;
 
-	if ((rc = db_exec(db, sql_move, "itti", id, to, from, today)) != DB_OK)
+	if ((rc = db_exec(db, sql_move, "ittt", id, to, from, today)) != DB_OK)
 		return rc;
 	if (db_changes(db) != 1)
 		return DB_CONSTRAINT;
@@ -236,7 +236,8 @@ ballot_store(struct db *db, int64_t election_id, const char *ranking)
 	unsigned char	 key[16];
 
 	randombytes_buf(key, sizeof(key));
-	return db_exec(db, sql_ballot_add, "ibt", election_id, key, sizeof(key),
+	return db_exec(db, sql_ballot_add, "ibt", election_id,
+	    DB_BLOB(key, sizeof(key)),
 	    ranking);
 }
 

@@ -460,7 +460,7 @@ paper_add(struct db *db, int64_t actor, int64_t meeting_id, const char *title,
 	int	 rc;
 
 	if ((rc = db_exec(db, sql_paper_add, "itttibti", meeting_id, title,
-	    mime, ext, (int64_t)len, data, len, today, actor)) != DB_OK)
+	    mime, ext, (int64_t)len, DB_BLOB(data, len), today, actor)) != DB_OK)
 		return rc;
 	if (db_changes(db) == 0)
 		return DB_CONSTRAINT;

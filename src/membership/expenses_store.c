@@ -78,11 +78,11 @@ expense_add(struct db *db, int64_t actor, json_t *v, int64_t pence,
 	if (receipt != NULL)
 		rc = db_exec(db, sql_insert, "ijjjijttbt", actor,
 		    V("group_id"), V("kind"), V("description"), pence,
-		    V("incurred_on"), mime, ext, receipt, len, today);
+		    V("incurred_on"), mime, ext, DB_BLOB(receipt, len), today);
 	else
 		rc = db_exec(db, sql_insert, "ijjjijnnnt", actor,
 		    V("group_id"), V("kind"), V("description"), pence,
-		    V("incurred_on"), today);
+		    V("incurred_on"), DB_NULL, DB_NULL, DB_NULL, today);
 	if (rc != DB_OK)
 		return rc;
 	*id = db_last_id(db);

@@ -336,7 +336,8 @@ bid_document_set(struct db *db, int64_t actor, int64_t bid_id,
 {
 	int	 rc;
 
-	if ((rc = db_exec(db, sql_bid_document, "bttii", data, len, mime, ext,
+	if ((rc = db_exec(db, sql_bid_document, "bttii", DB_BLOB(data, len), mime,
+	    ext,
 	    (int64_t)len, bid_id)) != DB_OK)
 		return rc;
 	return audit_append(db, actor, "bid.document", "bid", bid_id, ext);

@@ -232,8 +232,8 @@ proposal_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 	*id = db_last_id(db);
 	if ((rc = options_save(db, *id, json_string_value(V("options")))) !=
 	    DB_OK || (rc = issues_save(db, *id, V("issue_ids"))) != DB_OK ||
-	    (rc = db_exec(db, sql_event, "itittt", *id, today, actor, "draft",
-	    "draft", NULL)) != DB_OK)
+	    (rc = db_exec(db, sql_event, "itittn", *id, today, actor, "draft",
+	    "draft", DB_NULL)) != DB_OK)
 		return rc;
 	return audit_append(db, actor, "proposal.create", "proposal", *id,
 	    json_string_value(V("title")));

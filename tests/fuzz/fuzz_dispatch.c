@@ -253,7 +253,7 @@ prepare_database(void)
 	/* What `roundtable init` does, with a known admin password. */
 	if (db_open(&db, work_path, config.busy_timeout_ms) == -1 ||
 	    db_migrate(&db) == -1 || db_begin(&db, 1) != DB_OK ||
-	    db_exec(&db, sql_org, NULL) != DB_OK ||
+	    db_exec(&db, sql_org, "") != DB_OK ||
 	    settings_secret(&db, "csrf_key", app.csrf_key) == -1 ||
 	    db_commit(&db) != DB_OK)
 		die("init");

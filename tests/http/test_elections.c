@@ -183,6 +183,10 @@ close_reshuffles(struct client *staff, long long election)
 	n = scalar("SELECT count(*) FROM ballots WHERE election_id = %lld",
 	    election);
 	post_to(staff, election, "close", "", 303);
+	/* The day of the close is a date (a pointer was once stored). */
+	assert_int_equal(scalar("SELECT closed_on GLOB '[0-9][0-9][0-9][0-9]-"
+	    "[0-9][0-9]-[0-9][0-9]' FROM elections WHERE id = %lld", election),
+	    1);
 	snprintf(wal, sizeof(wal), "%s-wal", srv.db);
 	assert_true(stat(wal, &sb) == -1 || sb.st_size == 0);
 	after = ballot_keys(election);

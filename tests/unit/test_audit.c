@@ -123,18 +123,18 @@ test_intact_chain(void **state)
 	assert_int_equal(f->reportlen, 0);
 	assert_int_equal(verify(f, NULL), 0);
 	/* Ids run 1..n and the head records the last. */
-	assert_int_equal(db_int(&f->db, &n, "SELECT max(id) FROM audit", NULL),
+	assert_int_equal(db_int(&f->db, &n, "SELECT max(id) FROM audit", ""),
 	    1);
 	assert_int_equal(n, ROWS);
 	assert_int_equal(db_int(&f->db, &n, "SELECT last_id FROM audit_head",
-	    NULL), 1);
+	    ""), 1);
 	assert_int_equal(n, ROWS);
 	/* Zero ids are stored as NULL. */
 	assert_int_equal(db_int(&f->db, &n, "SELECT count(*) FROM audit WHERE "
-	    "entity_id IS NULL", NULL), 1);
+	    "entity_id IS NULL", ""), 1);
 	assert_int_equal(n, 1);
 	assert_int_equal(db_int(&f->db, &n, "SELECT count(*) FROM audit WHERE "
-	    "account_id IS NULL", NULL), 1);
+	    "account_id IS NULL", ""), 1);
 	assert_int_equal(n, 2);
 	/* More rows later carry on the chain. */
 	assert_int_equal(audit_append(&f->db, 1, "delete", "group", 3, NULL),
@@ -150,9 +150,9 @@ test_triggers_forbid_changes(void **state)
 
 	chain(f);
 	assert_int_equal(db_exec(&f->db, "UPDATE audit SET detail = 'x' "
-	    "WHERE id = 2", NULL), DB_CONSTRAINT);
+	    "WHERE id = 2", ""), DB_CONSTRAINT);
 	assert_int_equal(db_exec(&f->db, "DELETE FROM audit WHERE id = 5",
-	    NULL), DB_CONSTRAINT);
+	    ""), DB_CONSTRAINT);
 	assert_int_equal(verify(f, NULL), 0);
 }
 
@@ -288,7 +288,7 @@ test_edit_detail_after_nul(void **state)
 	attack(f, "UPDATE audit SET detail = detail || char(0) || "
 	    "' and deleted the minutes' WHERE id = 1");
 	assert_int_equal(db_int(&f->db, &len, "SELECT length(CAST(detail AS "
-	    "BLOB)) FROM audit WHERE id = 1", NULL), 1);
+	    "BLOB)) FROM audit WHERE id = 1", ""), 1);
 	assert_int_equal(len, strlen("created site North") + 1 +
 	    strlen(" and deleted the minutes"));
 	assert_detected(f);
@@ -305,7 +305,7 @@ test_edit_detail_type(void **state)
 	chain(f);
 	attack(f, "UPDATE audit SET detail = CAST(detail AS BLOB) WHERE id = 1");
 	assert_int_equal(db_row(&f->db, &row, "SELECT detail FROM audit "
-	    "WHERE id = 1", NULL), 1);
+	    "WHERE id = 1", ""), 1);
 	assert_true(json_is_null(json_object_get(row, "detail")));
 	json_decref(row);
 	assert_detected(f);

@@ -302,13 +302,13 @@ pipeline_fixture(struct db *db, char path[UNIT_PATH_MAX], int64_t *group,
 	memset(db, 0, sizeof(*db));
 	assert_int_equal(unit_db_open(db, path), 0);
 	assert_int_equal(db_exec(db, "INSERT INTO sites (name, kind) VALUES "
-	    "('Test prison', 'prison')", NULL), DB_OK);
+	    "('Test prison', 'prison')", ""), DB_OK);
 	assert_int_equal(db_exec(db, "INSERT INTO groups (site_id, name, kind) "
-	    "VALUES (1, 'Rep team', 'rep_team')", NULL), DB_OK);
+	    "VALUES (1, 'Rep team', 'rep_team')", ""), DB_OK);
 	*group = db_last_id(db);
 	assert_int_equal(db_exec(db, "INSERT INTO people (reference, "
 	    "display_name, status, site_id) VALUES ('P-TEST01', 'Ada', "
-	    "'in_custody', 1)", NULL), DB_OK);
+	    "'in_custody', 1)", ""), DB_OK);
 	*person = db_last_id(db);
 	*v = json_pack("{s:I, s:s, s:s}", "person_id", (json_int_t)*person,
 	    "position", "rep", "referred_by", "self");
@@ -469,7 +469,7 @@ the_pipeline_touches_only_its_own_role(void **state)
 	assert_int_equal(db_int(&db, &n, roles, "i", person), 1);
 	assert_int_equal(n, 1);
 	assert_int_equal(db_exec(&db, "UPDATE memberships SET to_on = "
-	    "'2026-11-06'", NULL), DB_OK);
+	    "'2026-11-06'", ""), DB_OK);
 
 	/* Recruited again, made a member by the pipeline, then given a
 	 * second role: leaving the pipeline ends its own role alone. */

@@ -94,7 +94,7 @@ scalar(struct db *db, const char *sql)
 {
 	int64_t	 v = -1;
 
-	assert_true(db_int(db, &v, sql, NULL) > 0);
+	assert_true(db_int(db, &v, sql, "") > 0);
 	return v;
 }
 
@@ -139,22 +139,22 @@ the_schema_keeps_the_seal_and_the_history(void **state)
 	    "panel_member_id = 1 AND bid_id = 1"), 4);
 	/* The schema refuses a change without its history row. */
 	assert_int_equal(db_exec(&db, "UPDATE scores SET score = 1 WHERE id = 1",
-	    NULL), DB_CONSTRAINT);
-	assert_int_equal(db_exec(&db, "DELETE FROM scores WHERE id = 1", NULL),
+	    ""), DB_CONSTRAINT);
+	assert_int_equal(db_exec(&db, "DELETE FROM scores WHERE id = 1", ""),
 	    DB_CONSTRAINT);
 	assert_int_equal(score_change(&db, 1, 1, 3, "rethought", "misread",
 	    "t4"), DB_OK);
 	assert_int_equal(scalar(&db, "SELECT score FROM scores WHERE id = 1"),
 	    3);
-	assert_int_equal(db_exec(&db, "DELETE FROM score_changes", NULL),
+	assert_int_equal(db_exec(&db, "DELETE FROM score_changes", ""),
 	    DB_CONSTRAINT);
 	/* A removed evaluator's scores stop counting: sealed until the
 	 * replacement (with the same question) submits. */
 	assert_int_equal(db_exec(&db, "UPDATE panel_members SET state = "
-	    "'removed' WHERE id = 2", NULL), DB_OK);
+	    "'removed' WHERE id = 2", ""), DB_OK);
 	assert_false(question_sealed(&db, 1));	/* one active, all in */
 	assert_int_equal(db_exec(&db, "INSERT INTO reserves (procurement_id, "
-	    "account_id, kind) VALUES (1, 2, 'other')", NULL), DB_OK);
+	    "account_id, kind) VALUES (1, 2, 'other')", ""), DB_OK);
 	{
 		int64_t	 id;
 
