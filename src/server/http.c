@@ -19,6 +19,7 @@
 
 #include <microhttpd.h>
 
+#include "deadline.h"
 #include "dispatch.h"
 #include "http.h"
 #include "render_response.h"
@@ -37,6 +38,7 @@ struct server {
 	struct db		*dbs[DB_WORKERS_MAX];
 	size_t			 ndbs;
 	int			 in_flight;	/* requests begun, not completed */
+	struct deadline_watch	 deadline;
 };
 
 /* Per-request state: owned by the connection, freed when it completes. */
@@ -44,6 +46,7 @@ struct exchange {
 	struct request		 rq;
 	struct response		 rs;
 	struct MHD_PostProcessor *pp;
+	void			*conn_deadline;	/* the connection's entry */
 	size_t			 body_bytes;
 	int			 early_status;	/* 4xx found while reading */
 	int			 uploads;	/* the route takes a file */
@@ -366,6 +369,7 @@ exchange_new(struct server *s, struct MHD_Connection *conn, const char *url,
     const char *method)
 {
 	struct exchange	*x;
+	const union MHD_ConnectionInfo *ci;
 	const char	*len, *type;
 	char		*end;
 	unsigned long long n;
@@ -373,6 +377,9 @@ exchange_new(struct server *s, struct MHD_Connection *conn, const char *url,
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	clock_gettime(CLOCK_MONOTONIC, &x->start);
+	if ((ci = MHD_get_connection_info(conn,
+	    MHD_CONNECTION_INFO_SOCKET_CONTEXT)) != NULL)
+		x->conn_deadline = ci->socket_context;
 	snprintf(x->method, sizeof(x->method), "%s", method);
 	x->path = strdup(url);
 	client_address(conn, x->addr, sizeof(x->addr));
@@ -493,6 +500,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	deadline_request_read(&s->deadline, x->conn_deadline);
 	if (x->status != 0)
 		return MHD_YES;	/* already answered */
 	return exchange_finish(s, conn, x);
@@ -511,6 +519,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 	(void)code;
 	if (x == NULL)
 		return;
+	deadline_request_done(&s->deadline, x->conn_deadline);
 	__atomic_sub_fetch(&s->in_flight, 1, __ATOMIC_SEQ_CST);
 	if (s->app->config->access_log) {
 		clock_gettime(CLOCK_MONOTONIC, &end);
@@ -582,6 +591,10 @@ server_run(struct app *app)
 	if (listen_address(c, &ss) == -1 ||
 	    static_files_load(&s.statics, c->static_dir) == -1)
 		return -1;
+	if (deadline_start(&s.deadline, c->connection_timeout_s) == -1) {
+		static_files_free(&s.statics);
+		return -1;
+	}
 	cores = sysconf(_SC_NPROCESSORS_ONLN);
 	threads = c->threads > 0 ? c->threads : (cores > 0 ? (int)cores : 2);
 
@@ -602,12 +615,14 @@ server_run(struct app *app)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->connection_timeout_s,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, c->connection_memory,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
+	    MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, &s.deadline,
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1U,
 	    MHD_OPTION_UNESCAPE_CALLBACK, url_unescape, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "cannot listen on %s:%d\n", c->listen_addr,
 		    c->listen_port);
+		deadline_stop(&s.deadline);
 		static_files_free(&s.statics);
 		return -1;
 	}
@@ -624,6 +639,7 @@ server_run(struct app *app)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	deadline_stop(&s.deadline);
 	for (i = 0; i < s.ndbs; i++) {
 		db_close(s.dbs[i]);
 		free(s.dbs[i]);

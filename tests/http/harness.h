@@ -95,6 +95,18 @@ int	server_passwords(const struct server *, const char *const *users,
 /* URL-encodes s into a malloc'd string. */
 char	*url_encode(const char *s);
 
+/* A TCP connection to the server (blocking, 30 s receive timeout), or
+ * -1.  For requests libcurl will not send as they are. */
+int	raw_connect(const struct server *);
+/* Sends len raw bytes on a new connection and reads until the server
+ * closes it; returns the status of the first response line, or -1.
+ * head (may be NULL) gets up to sz-1 bytes of the reply. */
+long	raw_request(const struct server *, const char *bytes, size_t len,
+	    char *head, size_t sz);
+/* 1 when the server has closed fd (a read returns end or reset), 0 when
+ * it is still open after wait_ms. */
+int	raw_closed(int fd, int wait_ms);
+
 /* Opens the database read-only and returns one integer from sql, or -1. */
 long long db_scalar(const struct server *, const char *sql);
 /* What pdftotext reads in a PDF reply, lines joined by spaces so a phrase
