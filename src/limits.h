@@ -110,6 +110,9 @@
 #define ROUTE_IDS_MAX		4	/* {id}s in one path */
 #define RESPONSE_COOKIES_MAX	4	/* Set-Cookie headers in a response */
 #define POST_BUFFER_SIZE	8192	/* libmicrohttpd's post processor buffer */
+/* Behind TLS: browsers keep to HTTPS for a year (no includeSubDomains:
+ * the other names under the domain are not ours to commit). */
+#define HSTS_HEADER		"max-age=31536000"
 #define STOP_GRACE_S		10	/* wait for requests in flight at stop */
 #define DB_WORKERS_MAX		256	/* database connections (one a thread) */
 #define DB_CACHE_SLOTS		256	/* prepared statements per connection */

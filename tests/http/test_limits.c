@@ -75,6 +75,82 @@ prompt_clients_are_served(void **state)
 	assert_int_equal(raw_request(&srv, rq, strlen(rq), NULL, 0), 200);
 }
 
+/* Sends a raw request (len bytes, which may hold a NUL) and asserts the
+ * status of the reply. */
+static void
+raw_expect(const char *rq, size_t len, long want)
+{
+	char	 head[2048];
+	long	 got = raw_request(&srv, rq, len, head, sizeof(head));
+
+	if (got != want)
+		print_error("wanted %ld, got:\n%.600s\n", want, head);
+	assert_int_equal(got, want);
+}
+
+#define RAW_EXPECT(literal, want) raw_expect(literal, sizeof(literal) - 1, want)
+
+static void
+conflicting_lengths_are_refused(void **state)
+{
+	(void)state;
+	RAW_EXPECT("POST /sign-in HTTP/1.1\r\nHost: x\r\n"
+	    "Content-Length: 3\r\nContent-Length: 5\r\nConnection: close"
+	    "\r\n\r\nabcde", 400);
+	/* A length beside chunked framing is the same ambiguity. */
+	RAW_EXPECT("POST /sign-in HTTP/1.1\r\nHost: x\r\n"
+	    "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n"
+	    "Connection: close\r\n\r\n5\r\nabcde\r\n0\r\n\r\n", 400);
+}
+
+static void
+http11_requests_need_one_host(void **state)
+{
+	(void)state;
+	RAW_EXPECT("GET /healthz HTTP/1.1\r\nConnection: close\r\n\r\n",
+	    400);
+	RAW_EXPECT("GET /healthz HTTP/1.1\r\nHost: a\r\nHost: b\r\n"
+	    "Connection: close\r\n\r\n", 400);
+	RAW_EXPECT("GET /healthz HTTP/1.0\r\n\r\n", 200);
+}
+
+static void
+a_nul_in_the_request_line_is_refused(void **state)
+{
+	(void)state;
+	RAW_EXPECT("GET /healthz\0/anything HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n", 400);
+	RAW_EXPECT("GET /healthz?a=1\0 HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n", 400);
+	/* What the NUL checks must not catch: a query and escapes. */
+	RAW_EXPECT("GET /healthz?a=%41&b=2 HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n", 200);
+}
+
+/* Every response, pages, errors and static files, says it is for this
+ * origin only. */
+static void
+every_response_is_same_origin_only(void **state)
+{
+	const char *const paths[] = { "/sign-in", "/no-such-page",
+	    "/static/no-such-file", "/people" };
+	char	 rq[256], head[4096];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		snprintf(rq, sizeof(rq), "GET %s HTTP/1.1\r\nHost: x\r\n"
+		    "Connection: close\r\n\r\n", paths[i]);
+		assert_true(raw_request(&srv, rq, strlen(rq), head,
+		    sizeof(head)) > 0);
+		assert_contains(head, "Cross-Origin-Resource-Policy: "
+		    "same-origin\r\n");
+		/* No TLS configured here: no HSTS, no __Host- cookie. */
+		assert_lacks(head, "Strict-Transport-Security");
+		assert_lacks(head, "__Host-");
+	}
+}
+
 int
 main(void)
 {
@@ -82,6 +158,10 @@ main(void)
 		cmocka_unit_test(slow_headers_are_dropped_at_the_deadline),
 		cmocka_unit_test(slow_bodies_are_dropped_at_the_deadline),
 		cmocka_unit_test(prompt_clients_are_served),
+		cmocka_unit_test(conflicting_lengths_are_refused),
+		cmocka_unit_test(http11_requests_need_one_host),
+		cmocka_unit_test(a_nul_in_the_request_line_is_refused),
+		cmocka_unit_test(every_response_is_same_origin_only),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

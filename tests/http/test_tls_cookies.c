@@ -1,0 +1,64 @@
+/*
+ * Behind TLS (cookie_secure = 1): cookies are __Host- prefixed and
+ * Secure, and every response asks for HTTPS from now on (HSTS).
+ */
+#include "http_test.h"
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return server_start(&srv, "cookie_secure = 1\n");
+}
+
+static void
+cookies_are_host_only_and_secure(void **state)
+{
+	const char	*rq = "GET /sign-in HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n";
+	char		 head[8192];
+
+	(void)state;
+	assert_int_equal(raw_request(&srv, rq, strlen(rq), head, sizeof(head)),
+	    200);
+	assert_contains(head, "Set-Cookie: __Host-rt_anon=");
+	assert_contains(head, "; Path=/; HttpOnly; SameSite=Strict; Secure\r\n");
+	assert_contains(head, "Strict-Transport-Security: max-age=");
+	assert_contains(head, "Cross-Origin-Resource-Policy: same-origin\r\n");
+}
+
+/* The session works under its prefixed name, and only under it. */
+static void
+the_session_cookie_is_read_under_its_prefixed_name(void **state)
+{
+	struct client		 c;
+	struct reply		 r;
+	struct curl_slist	*cookies = NULL, *k;
+	int			 found = 0;
+
+	(void)state;
+	client_init(&c, &srv);
+	assert_int_equal(client_sign_in(&c, "coordinator.fenwick",
+	    srv.demo_password), 303);
+	curl_easy_getinfo(c.curl, CURLINFO_COOKIELIST, &cookies);
+	for (k = cookies; k != NULL; k = k->next)
+		if (strstr(k->data, "__Host-rt_session") != NULL)
+			found = 1;
+	curl_slist_free_all(cookies);
+	assert_true(found);
+	assert_int_equal(http_get(&c, "/", &r), 200);
+	assert_contains(r.body, "Fenwick coordinator");
+	reply_free(&r);
+	client_free(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(cookies_are_host_only_and_secure),
+		cmocka_unit_test(the_session_cookie_is_read_under_its_prefixed_name),
+	};
+
+	return cmocka_run_group_tests(tests, setup, server_teardown);
+}
