@@ -132,27 +132,30 @@ deadline_notify(void *cls, struct MHD_Connection *conn, void **socket_context,
 	*socket_context = NULL;
 }
 
-void
-deadline_request_read(struct deadline_watch *w, void *socket_context)
+/* Sets whether the connection is waiting for a request; when it starts
+ * to, its deadline starts counting. */
+static void
+deadline_mark(struct deadline_watch *w, void *socket_context, int reading)
 {
 	struct deadline_conn	*c = socket_context;
 
 	if (c == NULL)
 		return;
 	pthread_mutex_lock(&w->lock);
-	c->reading = 0;
+	c->reading = reading;
+	if (reading)
+		now_monotonic(&c->since);
 	pthread_mutex_unlock(&w->lock);
+}
+
+void
+deadline_request_read(struct deadline_watch *w, void *socket_context)
+{
+	deadline_mark(w, socket_context, 0);
 }
 
 void
 deadline_request_done(struct deadline_watch *w, void *socket_context)
 {
-	struct deadline_conn	*c = socket_context;
-
-	if (c == NULL)
-		return;
-	pthread_mutex_lock(&w->lock);
-	c->reading = 1;
-	now_monotonic(&c->since);
-	pthread_mutex_unlock(&w->lock);
+	deadline_mark(w, socket_context, 1);
 }

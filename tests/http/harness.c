@@ -691,3 +691,27 @@ raw_closed(int fd, int wait_ms)
 	}
 	return 0;
 }
+
+int
+client_cookie(struct client *c, const char *name, char *line, size_t sz)
+{
+	struct curl_slist	*cookies = NULL, *k;
+	const char		*tab;
+	size_t			 n = strlen(name);
+	int			 rc = -1;
+
+	curl_easy_getinfo(c->curl, CURLINFO_COOKIELIST, &cookies);
+	for (k = cookies; k != NULL && rc == -1; k = k->next) {
+		/* Netscape format: the name is the sixth tab-separated field. */
+		tab = k->data;
+		for (int i = 0; i < 5 && tab != NULL; i++)
+			if ((tab = strchr(tab, '\t')) != NULL)
+				tab++;
+		if (tab != NULL && strncmp(tab, name, n) == 0 && tab[n] == '\t') {
+			snprintf(line, sz, "%s", k->data);
+			rc = 0;
+		}
+	}
+	curl_slist_free_all(cookies);
+	return rc;
+}

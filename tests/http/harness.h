@@ -92,6 +92,10 @@ int	client_as(struct client *, const struct server *, const char *user,
  * 0 or -1. */
 int	server_passwords(const struct server *, const char *const *users,
 	    const char *password);
+/* Copies the client's cookie called name, as libcurl lists it
+ * ("#HttpOnly_" first for an HttpOnly one), into line: 0, or -1 when
+ * it has none. */
+int	client_cookie(struct client *, const char *name, char *line, size_t sz);
 /* URL-encodes s into a malloc'd string. */
 char	*url_encode(const char *s);
 
