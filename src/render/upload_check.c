@@ -6,6 +6,7 @@
 
 #include <glib.h>
 #include <poppler.h>
+#include <seccomp.h>
 
 #include "image.h"
 #include "upload_check.h"
@@ -53,6 +54,44 @@ limit(int resource, rlim_t n)
 	setrlimit(resource, &r);
 }
 
+/*
+ * What the child may still ask the kernel for once it has the bytes:
+ * memory, locks, time, writing a warning, and exiting.  Anything else
+ * (opening files, sockets, exec, signalling other processes) fails with
+ * EPERM rather than killing the child, so a library that merely probes
+ * something optional still answers; the file opens or it does not.
+ */
+static const int child_syscalls[] = {
+	SCMP_SYS(brk), SCMP_SYS(mmap), SCMP_SYS(munmap), SCMP_SYS(mremap),
+	SCMP_SYS(mprotect), SCMP_SYS(madvise), SCMP_SYS(futex),
+	SCMP_SYS(clock_gettime), SCMP_SYS(gettimeofday), SCMP_SYS(getpid),
+	SCMP_SYS(gettid), SCMP_SYS(write), SCMP_SYS(writev),
+	SCMP_SYS(rt_sigreturn), SCMP_SYS(rt_sigprocmask),
+	SCMP_SYS(rt_sigaction), SCMP_SYS(sigaltstack), SCMP_SYS(getrandom),
+	SCMP_SYS(exit), SCMP_SYS(exit_group),
+};
+
+/* 0, or -1 when the filter could not be loaded (the caller refuses). */
+static int
+child_confine(void)
+{
+	scmp_filter_ctx	 ctx;
+	size_t		 i;
+	int		 rc = -1;
+
+	if ((ctx = seccomp_init(SCMP_ACT_ERRNO(EPERM))) == NULL)
+		return -1;
+	for (i = 0; i < sizeof(child_syscalls) / sizeof(child_syscalls[0]);
+	    i++)
+		if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, child_syscalls[i],
+		    0) != 0)
+			goto out;
+	rc = seccomp_load(ctx) == 0 ? 0 : -1;
+out:
+	seccomp_release(ctx);
+	return rc;
+}
+
 /* In the child: bounded, then open; never returns. */
 static void
 child_open(const unsigned char *data, size_t len, const char *mime)
@@ -67,6 +106,8 @@ child_open(const unsigned char *data, size_t len, const char *mime)
 	/* The sanitizer build reserves terabytes of address space. */
 	limit(RLIMIT_AS, UPLOAD_CHECK_MEMORY);
 #endif
+	if (child_confine() == -1)
+		_exit(1);
 	if (strcmp(mime, "application/pdf") == 0)
 		ok = pdf_opens(data, len);
 	else

@@ -6,9 +6,10 @@
  * after "%PDF-" are refused here, not found later by the archive.
  *
  * Opening hostile bytes is done in a forked child with a time limit
- * (alarm and RLIMIT_CPU) and memory and file limits, so a file that
- * makes poppler loop, balloon or crash costs the child, not the server:
- * anything but a clean "yes" from the child is a refusal.  Word and
+ * (alarm and RLIMIT_CPU), memory and file limits and a seccomp filter
+ * (no files, sockets or exec), so a file that makes poppler loop,
+ * balloon or crash costs the child, not the server: anything but a
+ * clean "yes" from the child is a refusal.  Word and
  * OpenDocument files are checked only by their bytes: we have nothing
  * that opens them.
  */

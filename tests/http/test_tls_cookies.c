@@ -36,9 +36,8 @@ the_session_cookie_is_read_under_its_prefixed_name(void **state)
 	char		 line[512];
 
 	(void)state;
-	client_init(&c, &srv);
-	assert_int_equal(client_sign_in(&c, "coordinator.fenwick",
-	    srv.demo_password), 303);
+	assert_int_equal(client_as(&c, &srv, "coordinator.fenwick",
+	    srv.demo_password), 0);
 	assert_int_equal(client_cookie(&c, "__Host-rt_session", line,
 	    sizeof(line)), 0);
 	assert_int_equal(client_cookie(&c, "rt_session", line, sizeof(line)),
