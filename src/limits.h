@@ -112,7 +112,8 @@
 #define POST_BUFFER_SIZE	8192	/* libmicrohttpd's post processor buffer */
 /* Opening an uploaded PDF or picture to check it, in a child process. */
 #define UPLOAD_CHECK_SECONDS	10
-#define UPLOAD_CHECK_MEMORY	(512UL * 1024 * 1024)	/* bytes of address space */
+#define UPLOAD_CHECK_MEMORY	(512UL * 1024 * 1024)	/* bytes of address space
+							   beyond the server's */
 /* Behind TLS: browsers keep to HTTPS for a year (no includeSubDomains:
  * the other names under the domain are not ours to commit). */
 #define HSTS_HEADER		"max-age=31536000"

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -92,9 +93,27 @@ out:
 	return rc;
 }
 
-/* In the child: bounded, then open; never returns. */
+/* Bytes of address space this process has mapped now (the child starts
+ * with all of the server's: thread stacks, libraries), or 0. */
+static rlim_t
+mapped_now(void)
+{
+	FILE		*f;
+	unsigned long	 pages = 0;
+
+	if ((f = fopen("/proc/self/statm", "r")) == NULL)
+		return 0;
+	if (fscanf(f, "%lu", &pages) != 1)
+		pages = 0;
+	fclose(f);
+	return (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE);
+}
+
+/* In the child: bounded, then open; never returns.  mapped: what the
+ * server had mapped at the fork, which the memory limit comes on top of. */
 static void
-child_open(const unsigned char *data, size_t len, const char *mime)
+child_open(const unsigned char *data, size_t len, const char *mime,
+    rlim_t mapped)
 {
 	int	 ok;
 
@@ -104,7 +123,9 @@ child_open(const unsigned char *data, size_t len, const char *mime)
 	limit(RLIMIT_CORE, 0);
 #ifndef __SANITIZE_ADDRESS__
 	/* The sanitizer build reserves terabytes of address space. */
-	limit(RLIMIT_AS, UPLOAD_CHECK_MEMORY);
+	limit(RLIMIT_AS, mapped + UPLOAD_CHECK_MEMORY);
+#else
+	(void)mapped;
 #endif
 	if (child_confine() == -1)
 		_exit(1);
@@ -121,11 +142,12 @@ opens_in_child(const unsigned char *data, size_t len, const char *mime)
 {
 	pid_t	 pid;
 	int	 status;
+	rlim_t	 mapped = mapped_now();
 
 	if ((pid = fork()) == -1)
 		return 0;
 	if (pid == 0)
-		child_open(data, len, mime);
+		child_open(data, len, mime, mapped);
 	/* The child's alarm bounds this wait. */
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
