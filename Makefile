@@ -3,7 +3,7 @@
 
 VERSION    = 0.1.0
 PKGS       = libmicrohttpd sqlite3 libsodium jansson inih pangocairo cairo-pdf libcmark \
-	     poppler-glib libjpeg xlsxwriter
+	     poppler-glib libjpeg xlsxwriter libseccomp
 TEST_PKGS  = cmocka libcurl
 
 CC        ?= cc

@@ -68,7 +68,7 @@ config_defaults(struct config *c)
 	c->upload_max = 10 * 1024 * 1024;
 	c->page_max = 16 * 1024 * 1024;
 	c->connections_max = 512;
-	c->connections_per_ip = 128;
+	c->connections_per_ip = 64;
 	c->connection_timeout_s = 30;
 	c->connection_memory = 64 * 1024;
 	c->list_page_size = 25;

@@ -34,7 +34,8 @@ struct config {
 	size_t	 page_max;		/* bytes in one rendered response */
 	int	 connections_max;	/* open connections, whole server */
 	int	 connections_per_ip;	/* open connections from one address */
-	int	 connection_timeout_s;	/* idle seconds before a drop */
+	int	 connection_timeout_s;	/* seconds to send a whole request, and
+					   idle seconds before a drop */
 	size_t	 connection_memory;	/* bytes MHD may use per connection */
 	int	 list_page_size;	/* rows in one list page */
 

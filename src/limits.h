@@ -110,6 +110,13 @@
 #define ROUTE_IDS_MAX		4	/* {id}s in one path */
 #define RESPONSE_COOKIES_MAX	4	/* Set-Cookie headers in a response */
 #define POST_BUFFER_SIZE	8192	/* libmicrohttpd's post processor buffer */
+/* Opening an uploaded PDF or picture to check it, in a child process. */
+#define UPLOAD_CHECK_SECONDS	10
+#define UPLOAD_CHECK_MEMORY	(512UL * 1024 * 1024)	/* bytes of address space
+							   beyond the server's */
+/* Behind TLS: browsers keep to HTTPS for a year (no includeSubDomains:
+ * the other names under the domain are not ours to commit). */
+#define HSTS_HEADER		"max-age=31536000"
 #define STOP_GRACE_S		10	/* wait for requests in flight at stop */
 #define DB_WORKERS_MAX		256	/* database connections (one a thread) */
 /* The statement cache starts with this many slots and doubles when half

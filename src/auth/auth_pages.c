@@ -9,6 +9,7 @@
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
 #include "../limits.h"
+#include "../util/date.h"
 #include "../util/view.h"
 
 
@@ -59,7 +60,8 @@ sign_in(struct request *rq, struct response *rs)
 		.nfields = FIELDS_COUNT(sign_in_fields),
 	};
 	json_t	*values, *errors;
-	char	 user_key[USERNAME_MAX_CHARS * 4 + 8], addr_key[80];
+	char	 user_key[USERNAME_MAX_CHARS * 4 + 80], addr_key[80], wait[32];
+	char	 message[160];
 	int64_t	 id;
 	int	 rc;
 
@@ -81,7 +83,10 @@ sign_in(struct request *rq, struct response *rs)
 			response_error(rs, 500, "Something went wrong.");
 		goto out;
 	}
-	snprintf(user_key, sizeof(user_key), "user:%s",
+	/* Failures count per address and name, so a guesser elsewhere
+	 * cannot lock the owner out; addr_key is the address's ceiling
+	 * across all names (docs/ARCHITECTURE.md, "Signing in"). */
+	snprintf(user_key, sizeof(user_key), "user:%s:%s", rq->client_addr,
 	    view_str(values, "username"));
 	for (char *p = user_key; *p; p++)
 		*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
@@ -90,9 +95,11 @@ sign_in(struct request *rq, struct response *rs)
 	    c->login_window_s, rq->now) != 0 ||
 	    throttle_blocked(rq->db, addr_key, c->login_failures_ip_max,
 	    c->login_window_s, rq->now) != 0) {
-		form_error(errors, "username", "Too many attempts to sign in. "
-		    "Wait 15 minutes, then try again, or ask a coordinator "
-		    "to reset your password");
+		duration_words(c->login_window_s, wait, sizeof(wait));
+		snprintf(message, sizeof(message), "Too many attempts to sign "
+		    "in. Wait %s, then try again, or ask a coordinator to "
+		    "reset your password", wait);
+		form_error(errors, "username", message);
 		form_page_show(rs, 429, &fp, values, errors);
 		rs->retry_after = c->login_window_s;
 		goto out;

@@ -13,7 +13,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
-#include "../util/filetype.h"
+#include "../render/upload_check.h"
 #include "../util/text.h"
 
 void
@@ -36,7 +36,7 @@ papers_add(struct request *rq, struct response *rs)
 		response_error(rs, 422, "Choose a file to upload.");
 		return;
 	}
-	if (!filetype_detect((const unsigned char *)file->value, file->len,
+	if (!upload_check((const unsigned char *)file->value, file->len,
 	    file->filename, &type)) {
 		response_error(rs, 415, "The file must be a PDF, a Word or "
 		    "OpenDocument text, or a PNG or JPEG image, named for what "

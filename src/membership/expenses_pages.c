@@ -15,7 +15,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
-#include "../util/filetype.h"
+#include "../render/upload_check.h"
 #include "../util/view.h"
 
 /* amount_pence as "12.50" and kind and state as words (in place). */
@@ -83,7 +83,7 @@ receipt_check(struct request *rq, json_t *errors,
 	*file = form_get_file(&rq->body, "receipt");
 	if (*file != NULL && (*file)->len == 0)
 		*file = NULL;
-	if (*file != NULL && !filetype_detect((const unsigned char *)
+	if (*file != NULL && !upload_check((const unsigned char *)
 	    (*file)->value, (*file)->len, (*file)->filename, type)) {
 		form_error(errors, "receipt", "The receipt must be a PNG or "
 		    "JPEG photo or a PDF, named for what it is");

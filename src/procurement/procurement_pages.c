@@ -12,7 +12,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
-#include "../util/filetype.h"
+#include "../render/upload_check.h"
 #include "../util/view.h"
 
 /* A scale from 0 to 5, for a lot nobody has described differently. */
@@ -264,7 +264,7 @@ bid_document_upload(struct request *rq, struct response *rs)
 	}
 	if (file == NULL || file->len == 0)
 		response_error(rs, 422, "Choose the bid's document to upload.");
-	else if (!filetype_detect((const unsigned char *)file->value,
+	else if (!upload_check((const unsigned char *)file->value,
 	    file->len, file->filename, &type))
 		response_error(rs, 415, "The bid must be a PDF, a Word or "
 		    "OpenDocument text, or a PNG or JPEG image, named for "

@@ -19,7 +19,9 @@
 
 #include <microhttpd.h>
 
+#include "deadline.h"
 #include "dispatch.h"
+#include "framing.h"
 #include "http.h"
 #include "render_response.h"
 #include "router.h"
@@ -37,6 +39,7 @@ struct server {
 	struct db		*dbs[DB_WORKERS_MAX];
 	size_t			 ndbs;
 	int			 in_flight;	/* requests begun, not completed */
+	struct deadline_watch	 deadline;
 };
 
 /* Per-request state: owned by the connection, freed when it completes. */
@@ -44,6 +47,10 @@ struct exchange {
 	struct request		 rq;
 	struct response		 rs;
 	struct MHD_PostProcessor *pp;
+	void			*conn_deadline;	/* the connection's entry */
+	struct framing_uri	 uri;		/* from the URI log callback */
+	int			 begun;		/* exchange_begin has run */
+	int			 answer_now;	/* refuse before reading a body */
 	size_t			 body_bytes;
 	int			 early_status;	/* 4xx found while reading */
 	int			 uploads;	/* the route takes a file */
@@ -199,8 +206,9 @@ query_field(void *cls, enum MHD_ValueKind kind, const char *key,
 	    value ? strlen(value) : 0) == 0 ? MHD_YES : MHD_NO;
 }
 
+/* secure: served behind TLS (cookie_secure), so HTTPS can be required. */
 static void
-headers_security(struct MHD_Response *r)
+headers_security(struct MHD_Response *r, int secure)
 {
 	MHD_add_response_header(r, "Content-Security-Policy",
 	    "default-src 'self'; img-src 'self' data:; "
@@ -209,8 +217,35 @@ headers_security(struct MHD_Response *r)
 	MHD_add_response_header(r, "X-Frame-Options", "DENY");
 	MHD_add_response_header(r, "Referrer-Policy", "same-origin");
 	MHD_add_response_header(r, "Cross-Origin-Opener-Policy", "same-origin");
+	/* No other site may embed or fetch what we serve (no-cors reads). */
+	MHD_add_response_header(r, "Cross-Origin-Resource-Policy",
+	    "same-origin");
+	if (secure)
+		MHD_add_response_header(r, "Strict-Transport-Security",
+		    HSTS_HEADER);
 	MHD_add_response_header(r, "Permissions-Policy",
 	    "camera=(), microphone=(), geolocation=()");
+}
+
+/*
+ * Behind TLS our cookies carry the __Host- prefix: a browser then takes
+ * them only with Secure, Path=/ and no Domain, so neither a sibling
+ * subdomain nor a plain-HTTP page can plant a session or CSRF cookie.
+ * Names in the code stay bare; the prefix is added and read here only.
+ */
+static const char *
+cookie_prefix(int secure)
+{
+	return secure ? "__Host-" : "";
+}
+
+static const char *
+cookie_read(struct MHD_Connection *conn, const char *name, int secure)
+{
+	char	 wire[64];
+
+	snprintf(wire, sizeof(wire), "%s%s", cookie_prefix(secure), name);
+	return MHD_lookup_connection_value(conn, MHD_COOKIE_KIND, wire);
 }
 
 static void
@@ -219,16 +254,17 @@ headers_cookies(struct MHD_Response *r, const struct response *rs,
 {
 	char	 line[256];
 	size_t	 i;
+	const char *prefix = cookie_prefix(secure);
 
 	for (i = 0; i < rs->ncookies; i++) {
 		if (rs->cookies[i].value != NULL)
-			snprintf(line, sizeof(line), "%s=%s; Path=/; HttpOnly; "
-			    "SameSite=Strict%s", rs->cookies[i].name,
+			snprintf(line, sizeof(line), "%s%s=%s; Path=/; HttpOnly; "
+			    "SameSite=Strict%s", prefix, rs->cookies[i].name,
 			    rs->cookies[i].value, secure ? "; Secure" : "");
 		else
-			snprintf(line, sizeof(line), "%s=; Path=/; Max-Age=0; "
-			    "HttpOnly; SameSite=Strict%s", rs->cookies[i].name,
-			    secure ? "; Secure" : "");
+			snprintf(line, sizeof(line), "%s%s=; Path=/; Max-Age=0; "
+			    "HttpOnly; SameSite=Strict%s", prefix,
+			    rs->cookies[i].name, secure ? "; Secure" : "");
 		MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, line);
 	}
 }
@@ -258,7 +294,7 @@ send_response(struct MHD_Connection *conn, struct exchange *x)
 		free(body);
 		return MHD_NO;
 	}
-	headers_security(r);
+	headers_security(r, x->rq.app->config->cookie_secure);
 	headers_cookies(r, rs, x->rq.app->config->cookie_secure);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, type);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
@@ -300,7 +336,7 @@ send_static(struct MHD_Connection *conn, struct exchange *x,
 		    MHD_RESPMEM_PERSISTENT);
 	if (r == NULL)
 		return MHD_NO;
-	headers_security(r);
+	headers_security(r, x->rq.app->config->cookie_secure);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, f->type);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_ETAG, f->etag);
 	MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
@@ -360,19 +396,24 @@ bearer_token(struct MHD_Connection *conn)
 	return h + 7;
 }
 
-/* First callback: set up state, reject what we can without reading. */
+/* First callback: set up state (x is made by on_uri, or here if the
+ * library did not call it), reject what we can without reading. */
 static struct exchange *
-exchange_new(struct server *s, struct MHD_Connection *conn, const char *url,
-    const char *method)
+exchange_begin(struct server *s, struct MHD_Connection *conn, const char *url,
+    const char *method, const char *version, struct exchange *x)
 {
-	struct exchange	*x;
-	const char	*len, *type;
+	const union MHD_ConnectionInfo *ci;
+	const char	*len, *type, *problem;
 	char		*end;
 	unsigned long long n;
 
-	if ((x = calloc(1, sizeof(*x))) == NULL)
+	if (x == NULL && (x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
+	x->begun = 1;
 	clock_gettime(CLOCK_MONOTONIC, &x->start);
+	if ((ci = MHD_get_connection_info(conn,
+	    MHD_CONNECTION_INFO_SOCKET_CONTEXT)) != NULL)
+		x->conn_deadline = ci->socket_context;
 	snprintf(x->method, sizeof(x->method), "%s", method);
 	x->path = strdup(url);
 	client_address(conn, x->addr, sizeof(x->addr));
@@ -382,6 +423,11 @@ exchange_new(struct server *s, struct MHD_Connection *conn, const char *url,
 	x->rq.client_addr = x->addr;
 	x->rq.now = time(NULL);
 	x->rq.wants_json = wants_json(conn);
+	if ((problem = framing_problem(conn, &x->uri, version)) != NULL) {
+		exchange_reject(x, 400, "%s", problem);
+		x->answer_now = 1;
+		return x;
+	}
 	if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
 		x->rq.method = HTTP_GET;
 	else if (strcmp(method, "POST") == 0)
@@ -411,6 +457,7 @@ exchange_new(struct server *s, struct MHD_Connection *conn, const char *url,
 		n = strtoull(len, &end, 10);
 		if (errno || *end != '\0' || n > x->body_max) {
 			exchange_reject(x, 413, "The request is too large.%s", NULL);
+			x->answer_now = 1;
 			return x;
 		}
 	}
@@ -450,10 +497,10 @@ exchange_finish(struct server *s, struct MHD_Connection *conn,
 		response_error(&x->rs, 503, "The database is not available.");
 		return send_response(conn, x);
 	}
-	x->rq.session_cookie = MHD_lookup_connection_value(conn,
-	    MHD_COOKIE_KIND, SESSION_COOKIE);
-	x->rq.anon_cookie = MHD_lookup_connection_value(conn,
-	    MHD_COOKIE_KIND, ANON_COOKIE);
+	x->rq.session_cookie = cookie_read(conn, SESSION_COOKIE,
+	    s->app->config->cookie_secure);
+	x->rq.anon_cookie = cookie_read(conn, ANON_COOKIE,
+	    s->app->config->cookie_secure);
 	dispatch(&x->rq, &x->rs, bearer_token(conn));
 	return send_response(conn, x);
 }
@@ -466,14 +513,15 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 	struct server	*s = cls;
 	struct exchange	*x = *state;
 
-	(void)version;
-	if (x == NULL) {
-		if ((x = exchange_new(s, conn, url, method)) == NULL)
+	if (x == NULL || !x->begun) {
+		if ((x = exchange_begin(s, conn, url, method, version, x)) ==
+		    NULL)
 			return MHD_NO;
 		*state = x;
 		__atomic_add_fetch(&s->in_flight, 1, __ATOMIC_SEQ_CST);
-		/* A body we refuse by its declared size: answer now. */
-		if (x->early_status == 413)
+		/* A body we refuse by its declared size, or cannot frame:
+		 * answer now, and the library closes the connection. */
+		if (x->answer_now)
 			return send_early(conn, x);
 		return MHD_YES;
 	}
@@ -493,6 +541,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	deadline_request_read(&s->deadline, x->conn_deadline);
 	if (x->status != 0)
 		return MHD_YES;	/* already answered */
 	return exchange_finish(s, conn, x);
@@ -511,6 +560,12 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 	(void)code;
 	if (x == NULL)
 		return;
+	deadline_request_done(&s->deadline, x->conn_deadline);
+	if (!x->begun) {	/* refused by the library before our handler */
+		free(x);
+		*state = NULL;
+		return;
+	}
 	__atomic_sub_fetch(&s->in_flight, 1, __ATOMIC_SEQ_CST);
 	if (s->app->config->access_log) {
 		clock_gettime(CLOCK_MONOTONIC, &end);
@@ -527,6 +582,23 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 	free(x->path);
 	free(x);
 	*state = NULL;
+}
+
+/* The URI log callback: the first sight of a request, before the library
+ * splits the query or decodes escapes in place, which is when its length
+ * still shows a NUL (framing.h).  What it returns is the request's state. */
+static void *
+on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct exchange	*x;
+
+	(void)cls;
+	(void)conn;
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	x->uri.uri = uri;
+	x->uri.len = strlen(uri);
+	return x;
 }
 
 /*
@@ -582,6 +654,10 @@ server_run(struct app *app)
 	if (listen_address(c, &ss) == -1 ||
 	    static_files_load(&s.statics, c->static_dir) == -1)
 		return -1;
+	if (deadline_start(&s.deadline, c->connection_timeout_s) == -1) {
+		static_files_free(&s.statics);
+		return -1;
+	}
 	cores = sysconf(_SC_NPROCESSORS_ONLN);
 	threads = c->threads > 0 ? c->threads : (cores > 0 ? (int)cores : 2);
 
@@ -602,12 +678,15 @@ server_run(struct app *app)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)c->connection_timeout_s,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, c->connection_memory,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &s,
+	    MHD_OPTION_NOTIFY_CONNECTION, deadline_notify, &s.deadline,
 	    MHD_OPTION_LISTENING_ADDRESS_REUSE, 1U,
 	    MHD_OPTION_UNESCAPE_CALLBACK, url_unescape, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
 		fprintf(stderr, "cannot listen on %s:%d\n", c->listen_addr,
 		    c->listen_port);
+		deadline_stop(&s.deadline);
 		static_files_free(&s.statics);
 		return -1;
 	}
@@ -624,6 +703,7 @@ server_run(struct app *app)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	deadline_stop(&s.deadline);
 	for (i = 0; i < s.ndbs; i++) {
 		db_close(s.dbs[i]);
 		free(s.dbs[i]);

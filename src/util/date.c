@@ -120,3 +120,22 @@ datetime_now(time_t now, char out[DATETIME_CHARS + 1])
 {
 	utc_format(now, "%Y-%m-%dT%H:%M:%SZ", out, DATETIME_CHARS);
 }
+
+void
+duration_words(int seconds, char *out, size_t sz)
+{
+	int	 n;
+	const char *unit;
+
+	if (seconds < 120) {
+		n = seconds;
+		unit = "second";
+	} else if (seconds < 2 * 3600) {
+		n = (seconds + 59) / 60;
+		unit = "minute";
+	} else {
+		n = (seconds + 3599) / 3600;
+		unit = "hour";
+	}
+	snprintf(out, sz, "%d %s%s", n, unit, n == 1 ? "" : "s");
+}

@@ -4,6 +4,7 @@
 #ifndef RT_DATE_H
 #define RT_DATE_H
 
+#include <stddef.h>
 #include <time.h>
 
 #define DATE_CHARS	10
@@ -22,5 +23,8 @@ void	date_add_days(const char *date, int days, char out[DATE_CHARS + 1]);
 void	date_add_months(const char *date, int months, char out[DATE_CHARS + 1]);
 /* Whole days from a to b (b - a); 0 if either is not a valid date. */
 long	date_diff_days(const char *a, const char *b);
+/* A wait of seconds in words, rounded up so nobody is told to come back
+ * too early: "45 seconds", "15 minutes", "2 hours". */
+void	duration_words(int seconds, char *out, size_t sz);
 
 #endif

@@ -1,5 +1,7 @@
 #include <errno.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -618,5 +620,98 @@ server_passwords(const struct server *s, const char *const *users,
 			rc = -1;
 	}
 	free(input);
+	return rc;
+}
+
+int
+raw_connect(const struct server *s)
+{
+	struct sockaddr_in	 a;
+	struct timeval		 tv = { 30, 0 };
+	int			 fd;
+
+	if ((fd = socket(AF_INET, SOCK_STREAM, 0)) == -1)
+		return -1;
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	a.sin_port = htons((uint16_t)s->port);
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	if (connect(fd, (struct sockaddr *)&a, sizeof(a)) == -1) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+long
+raw_request(const struct server *s, const char *bytes, size_t len,
+    char *head, size_t sz)
+{
+	char	 buf[8192];
+	size_t	 got = 0;
+	ssize_t	 n;
+	long	 status = -1;
+	int	 fd;
+
+	if ((fd = raw_connect(s)) == -1)
+		return -1;
+	if (send(fd, bytes, len, MSG_NOSIGNAL) != (ssize_t)len) {
+		close(fd);
+		return -1;
+	}
+	while ((n = recv(fd, buf + got, sizeof(buf) - 1 - got, 0)) > 0) {
+		got += (size_t)n;
+		if (got == sizeof(buf) - 1)
+			break;
+	}
+	close(fd);
+	buf[got] = '\0';
+	if (head != NULL && sz > 0)
+		snprintf(head, sz, "%s", buf);
+	if (strncmp(buf, "HTTP/1.", 7) == 0 && got > 12)
+		status = strtol(buf + 9, NULL, 10);
+	return status;
+}
+
+int
+raw_closed(int fd, int wait_ms)
+{
+	struct pollfd	 p = { .fd = fd, .events = POLLIN };
+	char		 buf[4096];
+	ssize_t		 n;
+
+	while (poll(&p, 1, wait_ms) == 1) {
+		n = recv(fd, buf, sizeof(buf), MSG_DONTWAIT);
+		if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR))
+			return 1;
+		if (n < 0)
+			return 0;
+		/* A reply (a 408, say) before the close: read on. */
+	}
+	return 0;
+}
+
+int
+client_cookie(struct client *c, const char *name, char *line, size_t sz)
+{
+	struct curl_slist	*cookies = NULL, *k;
+	const char		*tab;
+	size_t			 n = strlen(name);
+	int			 rc = -1;
+
+	curl_easy_getinfo(c->curl, CURLINFO_COOKIELIST, &cookies);
+	for (k = cookies; k != NULL && rc == -1; k = k->next) {
+		/* Netscape format: the name is the sixth tab-separated field. */
+		tab = k->data;
+		for (int i = 0; i < 5 && tab != NULL; i++)
+			if ((tab = strchr(tab, '\t')) != NULL)
+				tab++;
+		if (tab != NULL && strncmp(tab, name, n) == 0 && tab[n] == '\t') {
+			snprintf(line, sz, "%s", k->data);
+			rc = 0;
+		}
+	}
+	curl_slist_free_all(cookies);
 	return rc;
 }

@@ -92,8 +92,24 @@ int	client_as(struct client *, const struct server *, const char *user,
  * 0 or -1. */
 int	server_passwords(const struct server *, const char *const *users,
 	    const char *password);
+/* Copies the client's cookie called name, as libcurl lists it
+ * ("#HttpOnly_" first for an HttpOnly one), into line: 0, or -1 when
+ * it has none. */
+int	client_cookie(struct client *, const char *name, char *line, size_t sz);
 /* URL-encodes s into a malloc'd string. */
 char	*url_encode(const char *s);
+
+/* A TCP connection to the server (blocking, 30 s receive timeout), or
+ * -1.  For requests libcurl will not send as they are. */
+int	raw_connect(const struct server *);
+/* Sends len raw bytes on a new connection and reads until the server
+ * closes it; returns the status of the first response line, or -1.
+ * head (may be NULL) gets up to sz-1 bytes of the reply. */
+long	raw_request(const struct server *, const char *bytes, size_t len,
+	    char *head, size_t sz);
+/* 1 when the server has closed fd (a read returns end or reset), 0 when
+ * it is still open after wait_ms. */
+int	raw_closed(int fd, int wait_ms);
 
 /* Opens the database read-only and returns one integer from sql, or -1. */
 long long db_scalar(const struct server *, const char *sql);

@@ -11,6 +11,7 @@ setup(void **state)
 {
 	(void)state;
 	return server_start(&srv, "[security]\nlogin_failures_max = 3\n"
+	    "login_failures_ip_max = 8\nlogin_window_s = 1200\n"
 	    "session_idle_s = 2\nsession_touch_s = 0\n");
 }
 
@@ -27,22 +28,15 @@ sign_in_sets_a_strict_session_cookie(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	struct curl_slist *cookies = NULL, *k;
-	int		 found = 0;
+	char		 line[512];
 
 	(void)state;
 	client_init(&c, &srv);
 	assert_int_equal(client_sign_in(&c, "coordinator.fenwick",
 	    srv.demo_password), 303);
-	curl_easy_getinfo(c.curl, CURLINFO_COOKIELIST, &cookies);
-	for (k = cookies; k != NULL; k = k->next)
-		if (strstr(k->data, "rt_session") != NULL) {
-			/* libcurl marks HttpOnly cookies with this prefix. */
-			assert_true(strncmp(k->data, "#HttpOnly_", 10) == 0);
-			found = 1;
-		}
-	curl_slist_free_all(cookies);
-	assert_true(found);
+	assert_int_equal(client_cookie(&c, "rt_session", line, sizeof(line)), 0);
+	/* libcurl marks HttpOnly cookies with this prefix. */
+	assert_true(strncmp(line, "#HttpOnly_", 10) == 0);
 	assert_int_equal(http_get(&c, "/", &r), 200);
 	assert_contains(r.body, "Fenwick coordinator");
 	reply_free(&r);
@@ -101,10 +95,88 @@ repeated_failures_are_throttled(void **state)
 		free(body);
 	}
 	assert_contains(r.body, "Too many attempts");
+	/* The page and Retry-After give the configured window (1200 s). */
+	assert_contains(r.body, "Wait 20 minutes");
+	assert_string_equal(r.retry_after, "1200");
 	reply_free(&r);
 	client_free(&c);
 	assert_true(db_scalar(&srv, "SELECT failures FROM login_failures "
-	    "WHERE key = 'user:evaluator'") >= 3);
+	    "WHERE key = 'user:127.0.0.1:evaluator'") >= 3);
+}
+
+/* A client whose requests come from the loopback address addr, as if
+ * from another machine. */
+static void
+client_from(struct client *c, const char *addr)
+{
+	struct reply	 r;
+
+	client_init(c, &srv);
+	curl_easy_setopt(c->curl, CURLOPT_INTERFACE, addr);
+	assert_int_equal(http_get(c, "/sign-in", &r), 200);
+	reply_free(&r);
+}
+
+static long
+sign_in_post(struct client *c, const char *user, const char *password)
+{
+	struct reply	 r;
+	char		*body;
+	long		 status;
+
+	assert_true(asprintf(&body, "username=%s&password=%s", user,
+	    password) > 0);
+	status = http_post(c, "/sign-in", body, 1, &r);
+	free(body);
+	reply_free(&r);
+	return status;
+}
+
+static void
+guessing_from_one_address_does_not_lock_the_owner_out(void **state)
+{
+	struct client	 attacker, owner;
+	int		 i;
+
+	(void)state;
+	client_from(&attacker, "127.0.0.2");
+	for (i = 0; i < 3; i++)
+		assert_int_equal(sign_in_post(&attacker, "viewer",
+		    "not-it-at-all"), 422);
+	/* The guesser is stopped, even with the right password... */
+	assert_int_equal(sign_in_post(&attacker, "viewer",
+	    srv.demo_password), 429);
+	/* ...while the owner, elsewhere, signs in. */
+	client_from(&owner, "127.0.0.1");
+	assert_int_equal(sign_in_post(&owner, "viewer", srv.demo_password),
+	    303);
+	client_free(&owner);
+	client_free(&attacker);
+}
+
+static void
+one_address_trying_many_usernames_meets_its_ceiling(void **state)
+{
+	struct client	 c, other;
+	char		 user[32];
+	int		 i;
+
+	(void)state;
+	client_from(&c, "127.0.0.3");
+	/* Eight usernames, each failing once: under the per-name limit
+	 * (3) but at the address's ceiling (8). */
+	for (i = 0; i < 8; i++) {
+		snprintf(user, sizeof(user), "guess%d", i);
+		assert_int_equal(sign_in_post(&c, user, "not-it-at-all"), 422);
+	}
+	assert_int_equal(sign_in_post(&c, "rep.fenwick", srv.demo_password),
+	    429);
+	/* Nobody else is locked out by it. */
+	client_from(&other, "127.0.0.4");
+	assert_int_equal(sign_in_post(&other, "rep.fenwick",
+	    srv.demo_password), 303);
+	client_free(&other);
+	client_free(&c);
 }
 
 static void
@@ -359,6 +431,8 @@ main(void)
 		cmocka_unit_test(sign_in_sets_a_strict_session_cookie),
 		cmocka_unit_test(wrong_password_gets_a_uniform_message),
 		cmocka_unit_test(repeated_failures_are_throttled),
+		cmocka_unit_test(guessing_from_one_address_does_not_lock_the_owner_out),
+		cmocka_unit_test(one_address_trying_many_usernames_meets_its_ceiling),
 		cmocka_unit_test(posts_without_csrf_are_refused),
 		cmocka_unit_test(signed_out_visitors_are_sent_to_sign_in),
 		cmocka_unit_test(sign_out_ends_the_session),

@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #define PW		"meeting-test-pw"
+#include <sqlite3.h>
+
 #include "http_test.h"
 #include "limits.h"
 #include "papers.h"
@@ -313,11 +315,14 @@ minutes_go_from_draft_to_published(void **state)
 static void
 papers_are_checked_by_their_bytes(void **state)
 {
-	static const char pdf[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+	/* Only the magic bytes of a PDF, and random bytes after them. */
+	static const char shell[] = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+	static const char junk[] = "%PDF-1.7\n\x8f\x13\xe2\x07\x99garbage\x01\x02";
 	static const char html[] = "<html><script>alert(1)</script></html>";
 	static const char png[] = "\211PNG\r\n\032\n0000";
 	struct client	 member, westvale;
 	struct reply	 r;
+	struct buf	 pdf;
 	char		 path[96], *big;
 	long long	 soon, later, paper;
 	char		 soon_date[DATE_CHARS + 1], today[DATE_CHARS + 1];
@@ -333,10 +338,28 @@ papers_are_checked_by_their_bytes(void **state)
 	assert_int_equal(http_get(&member, path, &r), 200);
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/meetings/%lld/papers", soon);
+	paper_pdf(&pdf, UPLOAD_MAX, "Healthcare report", 1);
 	assert_int_equal(http_post_file(&member, path, "Healthcare report",
-	    "report.pdf", pdf, sizeof(pdf) - 1, &r), 303);
+	    "report.pdf", pdf.data, pdf.len, &r), 303);
 	reply_free(&r);
 	paper = db_scalar(&srv, "SELECT max(id) FROM papers");
+	/* A PDF's or a picture's magic bytes are not enough: it must open
+	 * (a PDF with pages). */
+	{
+		static const struct { const char *name, *bytes; size_t len; }
+		    fakes[] = {
+			{ "shell.pdf", shell, sizeof(shell) - 1 },
+			{ "junk.pdf", junk, sizeof(junk) - 1 },
+			{ "photo.png", png, sizeof(png) - 1 },
+		};
+
+		for (size_t i = 0; i < sizeof(fakes) / sizeof(fakes[0]); i++) {
+			assert_int_equal(http_post_file(&member, path, "Fake",
+			    fakes[i].name, fakes[i].bytes, fakes[i].len, &r),
+			    415);
+			reply_free(&r);
+		}
+	}
 	/* Disguised or unknown files are refused. */
 	assert_int_equal(http_post_file(&member, path, "Sneaky", "agenda.pdf",
 	    html, sizeof(html) - 1, &r), 415);
@@ -356,8 +379,8 @@ papers_are_checked_by_their_bytes(void **state)
 	free(big);
 	/* Files go only where a route takes them. */
 	snprintf(path, sizeof(path), "/meetings/%lld/agenda", soon);
-	assert_int_equal(http_post_file(&member, path, "Item", "x.pdf", pdf,
-	    sizeof(pdf) - 1, &r), 415);
+	assert_int_equal(http_post_file(&member, path, "Item", "x.pdf",
+	    pdf.data, pdf.len, &r), 415);
 	reply_free(&r);
 	{
 		char sql[96];
@@ -377,7 +400,7 @@ papers_are_checked_by_their_bytes(void **state)
 		snprintf(path, sizeof(path), "/meetings/%lld/papers",
 		    published);
 		assert_int_equal(http_post_file(&member, path, "Afterthought",
-		    "late.pdf", pdf, sizeof(pdf) - 1, &r), 409);
+		    "late.pdf", pdf.data, pdf.len, &r), 409);
 		reply_free(&r);
 		assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM papers"),
 		    before);
@@ -392,7 +415,7 @@ papers_are_checked_by_their_bytes(void **state)
 	assert_int_equal(http_get(&member, "/groups/1/meetings", &r), 200);
 	reply_free(&r);
 	assert_int_equal(http_post_file(&member, path, "Early paper",
-	    "early.pdf", pdf, sizeof(pdf) - 1, &r), 303);
+	    "early.pdf", pdf.data, pdf.len, &r), 303);
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/meetings/%lld", later);
 	assert_int_equal(http_get(&member, path, &r), 200);
@@ -403,11 +426,12 @@ papers_are_checked_by_their_bytes(void **state)
 	snprintf(path, sizeof(path), "/papers/%lld", paper);
 	assert_int_equal(http_get(&member, path, &r), 200);
 	assert_string_equal(r.content_type, "application/pdf");
-	assert_int_equal(r.len, sizeof(pdf) - 1);
-	assert_memory_equal(r.body, pdf, sizeof(pdf) - 1);
+	assert_int_equal(r.len, pdf.len);
+	assert_memory_equal(r.body, pdf.data, pdf.len);
 	reply_free(&r);
 	assert_int_equal(http_get(&westvale, path, &r), 403);
 	reply_free(&r);
+	buf_release(&pdf);
 	client_free(&member);
 	client_free(&westvale);
 }
@@ -484,6 +508,25 @@ upload(struct client *c, long long meeting, const char *title,
 	reply_free(&r);
 }
 
+/* Overwrites the newest paper's bytes, as if stored before uploads were
+ * opened to check them. */
+static void
+damage_last_paper(const void *data, size_t len)
+{
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+
+	assert_int_equal(sqlite3_open(srv.db, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE papers SET data = ?, "
+	    "size = ? WHERE id = (SELECT max(id) FROM papers)", -1, &st, NULL),
+	    SQLITE_OK);
+	sqlite3_bind_blob(st, 1, data, (int)len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)len);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
 /* Approved at a later meeting by the secretary and vice chair, then
  * published by staff. */
 static void
@@ -538,8 +581,19 @@ the_archive_draws_the_papers(void **state)
 	upload(&member, meeting, "Terms draft", "terms.docx", docx,
 	    sizeof(docx) - 1);
 	docx_id = db_scalar(&srv, "SELECT max(id) FROM papers");
-	upload(&member, meeting, "Broken budget", "budget.pdf", broken,
-	    sizeof(broken) - 1);
+	/* A damaged PDF is refused at the door now; one stored before
+	 * that check (made here by damaging a stored one) gets a note. */
+	{
+		char	 path2[64];
+
+		snprintf(path2, sizeof(path2), "/meetings/%lld/papers", meeting);
+		assert_int_equal(http_post_file(&member, path2, "Broken",
+		    "budget.pdf", broken, sizeof(broken) - 1, &r), 415);
+		reply_free(&r);
+	}
+	upload(&member, meeting, "Broken budget", "budget.pdf", rota.data,
+	    rota.len);
+	damage_last_paper(broken, sizeof(broken) - 1);
 	upload(&member, meeting, "Long report", "report.pdf", report.data,
 	    report.len);
 	buf_release(&rota);

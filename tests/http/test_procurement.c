@@ -13,6 +13,7 @@
 
 #define PW	"procurement-test-pw"
 #include "http_test.h"
+#include "papers.h"
 
 /* Justifications that must not be seen before the seal opens. */
 #define SECRET_SUBMITTED "Zebra-justification-submitted"
@@ -145,9 +146,19 @@ staff_set_up_a_lot(void **state)
 	assert_int_equal(http_post_file(&c, path, "x", "bid.pdf", "<html>",
 	    6, &r), 415);
 	reply_free(&r);
+	/* The magic bytes alone are not a PDF. */
 	assert_int_equal(http_post_file(&c, path, "x", "bid.pdf",
-	    "%PDF-1.4\n%%EOF\n", 15, &r), 303);
+	    "%PDF-1.4\n%%EOF\n", 15, &r), 415);
 	reply_free(&r);
+	{
+		struct buf	 pdf;
+
+		paper_pdf(&pdf, 1 << 20, "Our bid", 1);
+		assert_int_equal(http_post_file(&c, path, "x", "bid.pdf",
+		    pdf.data, pdf.len, &r), 303);
+		reply_free(&r);
+		buf_release(&pdf);
+	}
 
 	snprintf(path, sizeof(path), "/lots/%lld/panel/new", lot);
 	snprintf(body, sizeof(body), "account_id=%lld&kind=expert_by_experience"

@@ -85,7 +85,7 @@ test_defaults(void **state)
 	assert_int_equal(c->upload_max, 10 * 1024 * 1024);
 	assert_int_equal(c->page_max, 16 * 1024 * 1024);
 	assert_int_equal(c->connections_max, 512);
-	assert_int_equal(c->connections_per_ip, 128);
+	assert_int_equal(c->connections_per_ip, 64);
 	assert_int_equal(c->connection_timeout_s, 30);
 	assert_int_equal(c->connection_memory, 64 * 1024);
 	assert_int_equal(c->list_page_size, 25);
