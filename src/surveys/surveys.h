@@ -226,8 +226,10 @@ json_t	*answer_breakdown(struct db *, int64_t q, int64_t by_q);
 /* Free-text answers: [{response_id, question_id, prompt, value, theme}]. */
 json_t	*text_answers(struct db *, int64_t survey_id);
 /* Every response's answers, anonymised: [{response, version, channel,
- * place, q1..qn}] keyed by question position. */
-json_t	*responses_rows(struct db *, int64_t survey_id, int64_t version_id);
+ * place, q1..qn}] keyed by question position; the place is blank where
+ * the version has fewer than threshold responses from it. */
+json_t	*responses_rows(struct db *, int64_t survey_id, int64_t version_id,
+	    int threshold);
 /* Per response to the version, the answers to an instrument's
  * questions: [{response_id, item_key, value}] by response. */
 json_t	*instrument_answers(struct db *, int64_t version_id,
