@@ -194,6 +194,23 @@ declare(const char *user, const char *answers, long want)
 	client_free(&c);
 }
 
+/* The moderator (c) seats the reserve in place of a removed member;
+ * path receives the replace page's path. */
+static void
+replace_with_reserve(struct client *c, const char *removed, char *path,
+    size_t size)
+{
+	struct reply	 r;
+	char		 body[64];
+
+	snprintf(path, size, "/panel-members/%lld/replace",
+	    member_of(removed));
+	snprintf(body, sizeof(body), "account_id=%lld",
+	    account("reserve.evaluator"));
+	submit_expect(c, path, body, 303, &r);
+	reply_free(&r);
+}
+
 static void
 no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 {
@@ -253,12 +270,7 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 	assert_int_equal(get(&m, "/lots/%lld", lot, &r), 200);
 	assert_contains(r.body, "Needs a reserve");
 	reply_free(&r);
-	snprintf(path, sizeof(path), "/panel-members/%lld/replace",
-	    member_of("commissioner"));
-	snprintf(body, sizeof(body), "account_id=%lld",
-	    account("reserve.evaluator"));
-	submit_expect(&m, path, body, 303, &r);
-	reply_free(&r);
+	replace_with_reserve(&m, "commissioner", path, sizeof(path));
 	/* A replaced evaluator is not replaced twice. */
 	get_expect(&m, path, 0, 409);
 	client_free(&m);
@@ -681,15 +693,8 @@ the_seal_stays_shut_until_the_panel_is_whole(void **state)
 	reply_free(&r);
 
 	/* The reserve takes the seat: still sealed until they submit. */
-	snprintf(path, sizeof(path), "/panel-members/%lld/replace",
-	    member_of("gp.evaluator"));
-	snprintf(body, sizeof(body), "account_id=%lld",
-	    account("reserve.evaluator"));
-	submit_expect(&c, path, body, 303, &r);
-	reply_free(&r);
+	replace_with_reserve(&c, "gp.evaluator", path, sizeof(path));
 	snprintf(path, sizeof(path), "/questions/%lld/consensus", q);
-	snprintf(body, sizeof(body), "score_%lld=4&rationale_%lld=Early&"
-	    "score_%lld=2&rationale_%lld=Early", bid_a, bid_a, bid_b, bid_b);
 	submit_expect(&c, path, body, 409, &r);
 	reply_free(&r);
 	snprintf(body, sizeof(body), "conflict_%lld=no&conflict_%lld=no",

@@ -349,7 +349,7 @@ print_page(const struct page *p)
 
 /* Every rule, on one page; 0 when it holds. */
 static int
-page_safe(const struct page *p)
+rules_hold(const struct page *p)
 {
 	size_t	 i, j;
 	long	 pin;
@@ -381,6 +381,16 @@ page_safe(const struct page *p)
 		return -1;
 	}
 	return 0;
+}
+
+/* The rules on one page; on failure the page is printed.  0 or -1. */
+static int
+page_safe(const struct page *p)
+{
+	if (rules_hold(p) == 0)
+		return 0;
+	print_page(p);
+	return -1;
 }
 
 /* ---- layouts ---- */
@@ -455,18 +465,10 @@ layout_breakdown(void)
 	assert_int_equal(suppress_table(top, 1, K, T, SUPPRESS_ADDITIVE, tm),
 	    0);
 	memcpy(p.m + AT(K, R, 0), tm, K);
-	if (suppress_table(n, R, K, T, SUPPRESS_ADDITIVE |
-	    SUPPRESS_TOTALS_KNOWN, p.m) != 0) {
-		table_lines(&p, R, K);
-		print_page(&p);
-		return -1;
-	}
+	assert_int_equal(suppress_table(n, R, K, T, SUPPRESS_ADDITIVE |
+	    SUPPRESS_TOTALS_KNOWN, p.m), 0);
 	table_lines(&p, R, K);
-	if (page_safe(&p) != 0) {
-		print_page(&p);
-		return -1;
-	}
-	return 0;
+	return page_safe(&p);
 }
 
 /* Layout 2: a table on its own, every total shown or hidden by the
@@ -483,11 +485,7 @@ layout_table(void)
 	assert_int_equal(suppress_table(n, R, K, T, SUPPRESS_ADDITIVE, p.m),
 	    0);
 	table_lines(&p, R, K);
-	if (page_safe(&p) != 0) {
-		print_page(&p);
-		return -1;
-	}
-	return 0;
+	return page_safe(&p);
 }
 
 /*
@@ -556,11 +554,7 @@ layout_partial_sums(void)
 	for (c = 0; c < p.n; c++)
 		p.m[c] = sp.mark[c];
 	suppress_page_release(&sp);
-	if (page_safe(&p) != 0) {
-		print_page(&p);
-		return -1;
-	}
-	return 0;
+	return page_safe(&p);
 }
 
 static void
