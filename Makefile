@@ -108,6 +108,7 @@ check-banned:
 
 browser-test: deps build/roundtable
 	@sh tools/deps.sh browser
+	@node --test tests/browser/hang_guard.test.mjs
 	@node tests/browser/journeys.mjs
 
 fuzz:

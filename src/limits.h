@@ -135,6 +135,11 @@
 #define TEMPLATE_PARTIAL_MAX	8	/* partials within partials */
 #define TEMPLATE_NAME_MAX	128	/* characters in a tag's name */
 
+/* Small-number suppression (util/suppression.c): steps of the search for
+ * another table that agrees with a page, per page and pass; a page that
+ * needs more is treated as giving a count away, so more is hidden. */
+#define SUPPRESS_SEARCH_MAX	200000
+
 /* The command line. */
 #define CLI_ARGS_MAX		8	/* positional arguments */
 

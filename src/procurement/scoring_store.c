@@ -17,10 +17,11 @@
 #include "../limits.h"
 #include "../util/view.h"
 
-/* A question is open once every active assigned evaluator has submitted
- * for every bid (qs is a row of question_seals). */
+/* A question is open once its panel is whole (no member removed from it
+ * still waiting for a reserve: migration 0016) and every active assigned
+ * evaluator has submitted for every bid (qs is a row of question_seals). */
 #define UNSEALED(qs) \
-	"(" qs ".assigned > 0 AND " qs ".bids > 0 AND " \
+	"(" qs ".assigned > 0 AND " qs ".bids > 0 AND " qs ".vacant = 0 AND " \
 	qs ".submitted >= " qs ".assigned * " qs ".bids)"
 
 static const char *sql_declare =

@@ -186,10 +186,9 @@ history_labels(json_t *view)
 void
 proposals_show(struct request *rq, struct response *rs)
 {
-	json_t	*p, *ev, *place, *view;
+	json_t	*p, *ev, *view;
 	char	 today[DATE_CHARS + 1];
 	int	 staff, exact, state, t = rq->app->config->suppression_threshold;
-	size_t	 i;
 
 	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -205,12 +204,12 @@ proposals_show(struct request *rq, struct response *rs)
 	 * outside coordinators' views, decision makers' included. */
 	exact = access_covers(&rq->who, ROLES_STAFF, view_int(p, "site_id"),
 	    view_int(p, "group_id"));
-	if ((ev = proposal_evidence(rq->db, rq->ids[0])) != NULL) {
-		json_object_set_new(ev, "log_count", voice_count(view_int(ev,
-		    "log_count"), t, exact));
-		json_array_foreach(json_object_get(ev, "places"), i, place)
-			json_object_set_new(place, "n", voice_count(view_int(place,
-			    "n"), t, exact));
+	if ((ev = proposal_evidence(rq->db, rq->ids[0])) != NULL &&
+	    voice_evidence_counts(ev, t, exact) == -1) {
+		json_decref(ev);
+		json_decref(p);
+		response_error(rs, 500, "Something went wrong.");
+		return;
 	}
 	view = json_pack("{s:O, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "title", json_object_get(p, "title"), "proposal", p,

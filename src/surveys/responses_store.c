@@ -74,13 +74,18 @@ static const char *sql_text_answers =
     "JOIN survey_responses r ON r.id = a.response_id "
     "WHERE r.survey_id = ? AND q.kind = 'text' ORDER BY q.position, "
     "a.response_id";
+/* A place with fewer responses (to this version) than the threshold is
+ * left blank: with the answers beside it, it would point at people. */
 static const char *sql_responses =
-    "SELECT r.id, r.channel, ifnull(u.name, '') AS place, "
+    "SELECT r.id, r.channel, CASE WHEN (SELECT count(*) FROM "
+    "survey_responses p WHERE p.version_id = r.version_id AND "
+    "p.unit_id IS r.unit_id) >= ?3 THEN ifnull(u.name, '') ELSE '' END "
+    "AS place, "
     "q.position, group_concat(a.value, '; ') AS value "
     "FROM survey_responses r LEFT JOIN units u ON u.id = r.unit_id "
     "JOIN survey_answers a ON a.response_id = r.id "
     "JOIN survey_questions q ON q.id = a.question_id "
-    "WHERE r.survey_id = ? AND r.version_id = ? "
+    "WHERE r.survey_id = ?1 AND r.version_id = ?2 "
     "GROUP BY r.id, q.position ORDER BY r.id, q.position";
 static const char *sql_instrument =
     "SELECT a.response_id, q.item_key, a.value FROM survey_answers a "
@@ -234,15 +239,16 @@ text_answers(struct db *db, int64_t survey_id)
 }
 
 json_t *
-responses_rows(struct db *db, int64_t survey_id, int64_t version_id)
+responses_rows(struct db *db, int64_t survey_id, int64_t version_id,
+    int threshold)
 {
 	json_t	*cells, *rows, *row = NULL, *c;
 	char	 key[24];
 	size_t	 i;
 	int64_t	 last = 0;
 
-	if ((cells = db_rows(db, sql_responses, "ii", survey_id,
-	    version_id)) == NULL)
+	if ((cells = db_rows(db, sql_responses, "iid", survey_id,
+	    version_id, threshold)) == NULL)
 		return NULL;
 	rows = json_array();
 	json_array_foreach(cells, i, c) {

@@ -55,26 +55,15 @@ percent(int64_t n, int64_t total)
 	return json_string(s);
 }
 
-/*
- * One question's table: [{label, n, shown, hidden, pct}] with marks
- * from a one-row table (additive for one answer, not for several).
- * marks receives the k + 1 marks of row 0 for a breakdown.
- */
+/* A question's rows [{label, n, shown, hidden, pct}] from its counts
+ * and their marks. */
 static json_t *
-question_rows(const json_t *options, const int64_t *n, size_t k,
-    int64_t answered, int additive, int threshold, unsigned char *row_marks)
+rows_marked(const json_t *options, const int64_t *n,
+    const unsigned char *marks, int64_t answered, int threshold)
 {
-	unsigned char	*marks;
 	json_t		*rows = json_array(), *o;
 	size_t		 i;
 
-	if ((marks = calloc(2 * (k + 1), 1)) == NULL ||
-	    suppress_table(n, 1, k, threshold, additive ? SUPPRESS_ADDITIVE :
-	    0, marks) == -1) {
-		free(marks);
-		json_decref(rows);
-		return NULL;
-	}
 	json_array_foreach(options, i, o) {
 		int shown = marks[i] == SUPPRESS_SHOWN;
 
@@ -85,8 +74,28 @@ question_rows(const json_t *options, const int64_t *n, size_t k,
 		    !shown, "pct", shown ? percent(n[i], answered) :
 		    json_null()));
 	}
-	if (row_marks != NULL)
-		memcpy(row_marks, marks, k + 1);
+	return rows;
+}
+
+/*
+ * One question's table, with marks from a one-row table (additive for
+ * one answer, not for several).  row_marks receives the k + 1 marks of
+ * row 0 for a breakdown.
+ */
+static json_t *
+question_rows(const json_t *options, const int64_t *n, size_t k,
+    int64_t answered, int additive, int threshold, unsigned char *row_marks)
+{
+	unsigned char	*marks;
+	json_t		*rows = NULL;
+
+	if ((marks = calloc(2 * (k + 1), 1)) != NULL &&
+	    suppress_table(n, 1, k, threshold, additive ? SUPPRESS_ADDITIVE :
+	    0, marks) == 0) {
+		rows = rows_marked(options, n, marks, answered, threshold);
+		if (row_marks != NULL)
+			memcpy(row_marks, marks, k + 1);
+	}
 	free(marks);
 	return rows;
 }
@@ -180,8 +189,19 @@ small_count(int64_t n, int threshold)
 	    SUPPRESS_SHOWN, threshold);
 }
 
+/* "Counted as lonely" and "others" as shown: {shown, others, pct}. */
+static json_t *
+share_marked(int64_t yes, int64_t total, unsigned char yes_mark,
+    unsigned char others_mark, int threshold)
+{
+	return json_pack("{s:o, s:o, s:o}", "shown", suppressed_count(yes,
+	    yes_mark, threshold), "others", suppressed_count(total - yes,
+	    others_mark, threshold), "pct", yes_mark == SUPPRESS_SHOWN ?
+	    percent(yes, total) : json_null());
+}
+
 /* Two counts that add up to a total (lonely and not), suppressed as a
- * line: {n, shown, pct, other} */
+ * line. */
 static json_t *
 share(int64_t yes, int64_t total, int threshold)
 {
@@ -190,10 +210,53 @@ share(int64_t yes, int64_t total, int threshold)
 
 	if (suppress_table(n, 1, 2, threshold, SUPPRESS_ADDITIVE, marks) == -1)
 		return NULL;
-	return json_pack("{s:o, s:o, s:o}", "shown", suppressed_count(yes,
-	    marks[0], threshold), "others", suppressed_count(total - yes,
-	    marks[1], threshold), "pct", marks[0] == SUPPRESS_SHOWN ?
-	    percent(yes, total) : json_null());
+	return share_marked(yes, total, marks[0], marks[1], threshold);
+}
+
+/*
+ * The UCLA page as one suppression problem: the score distribution
+ * (3 to 9) adds up to the complete answers, and so do "counted as
+ * lonely" (6 to 9) and "others" (3 to 5), each the sum of its scores.
+ * Suppressed apart, the two partial sums gave hidden scores away.
+ * marks receives 7 marks of the scores, then lonely's and others'.
+ */
+static int
+ucla3_marks(const int64_t *totals, int64_t complete, int64_t lonely,
+    int threshold, unsigned char *marks)
+{
+	struct suppress_page	 p;
+	size_t			 i, all[7], low[7], high[7], nl = 0, nh = 0;
+	size_t			 c, yes, no, both[2];
+	int			 rc = -1;
+
+	suppress_page_init(&p);
+	for (i = 0; i < 7; i++) {
+		if (suppress_add(&p, totals[i], 0, 0) < 0)
+			goto out;
+		all[i] = i;
+		if ((int)i + 3 >= UCLA3_LONELY_FROM)
+			high[nh++] = i;
+		else
+			low[nl++] = i;
+	}
+	c = (size_t)suppress_add(&p, complete, SUPPRESS_FIXED, SUPPRESS_SHOWN);
+	yes = (size_t)suppress_add(&p, lonely, 0, 0);
+	no = (size_t)suppress_add(&p, complete - lonely, 0, 0);
+	both[0] = yes;
+	both[1] = no;
+	if (p.n != 10 || suppress_line(&p, c, all, 7) == -1 ||
+	    suppress_line(&p, yes, high, nh) == -1 ||
+	    suppress_line(&p, no, low, nl) == -1 ||
+	    suppress_line(&p, c, both, 2) == -1 ||
+	    suppress_run(&p, threshold) == -1)
+		goto out;
+	memcpy(marks, p.mark, 7);
+	marks[7] = p.mark[yes];
+	marks[8] = p.mark[no];
+	rc = 0;
+out:
+	suppress_page_release(&p);
+	return rc;
 }
 
 /* The answers of one respondent to an instrument's items, in turn. */
@@ -208,6 +271,7 @@ ucla3_result(struct db *db, int64_t version, int threshold)
 	json_t		*rows = instrument_answers(db, version, "ucla3"), *a;
 	struct instrument_pass p = { 0, { NULL, NULL, NULL } };
 	int64_t		 totals[7] = { 0 }, complete = 0, lonely = 0;
+	unsigned char	 marks[9];
 	size_t		 i;
 	int		 t;
 	json_t		*dist, *opts, *out;
@@ -243,15 +307,20 @@ ucla3_result(struct db *db, int64_t version, int threshold)
 		snprintf(label, sizeof(label), "Score %d", t);
 		json_array_append_new(opts, json_pack("{s:s}", "label", label));
 	}
-	dist = question_rows(opts, totals, 7, complete, 1, threshold, NULL);
+	if (ucla3_marks(totals, complete, lonely, threshold, marks) == -1) {
+		json_decref(opts);
+		json_decref(rows);
+		return NULL;
+	}
+	dist = rows_marked(opts, totals, marks, complete, threshold);
 	out = json_pack("{s:s, s:s, s:o, s:b, s:o, s:o, s:i}", "name",
 	    "UCLA three-item loneliness scale", "rule", "Each item: hardly "
 	    "ever 1, some of the time 2, often 3; total 3 to 9. A total of 6 "
 	    "or more is counted as lonely. Source: Hughes et al. (2004), "
 	    "Research on Aging 26(6); ONS (2018) national indicators of "
 	    "loneliness.", "complete", small_count(complete, threshold),
-	    "withheld", complete < threshold, "lonely", share(lonely, complete,
-	    threshold), "distribution", dist ? dist : json_array(),
+	    "withheld", complete < threshold, "lonely", share_marked(lonely,
+	    complete, marks[7], marks[8], threshold), "distribution", dist,
 	    "lonely_from", UCLA3_LONELY_FROM);
 	json_decref(opts);
 	json_decref(rows);

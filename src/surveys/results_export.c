@@ -80,6 +80,39 @@ instruments_draw(struct pdf *pdf, const json_t *inst)
 	}
 }
 
+/* A question's breakdown (by place, unless asked otherwise): one line
+ * per group, "answer: count" for each column and the group's total,
+ * every count as the page shows it.  0 or -1. */
+static int
+breakdown_draw(struct pdf *pdf, const json_t *q, const char *by)
+{
+	const json_t	*cols = json_object_get(q, "columns");
+	json_t		*row, *cell;
+	struct buf	 line;
+	char		 n[48];
+	size_t		 i, c;
+	int		 rc = 0;
+
+	buf_init(&line, 64 * 1024);
+	if (buf_printf(&line, "By %s:", by) == 0 && buf_putc(&line, '\0') == 0)
+		pdf_paragraph(pdf, line.data);
+	json_array_foreach(json_object_get(q, "breakdown"), i, row) {
+		buf_clear(&line);
+		json_array_foreach(json_object_get(row, "cells"), c, cell) {
+			shown_text(json_object_get(cell, "shown"), n, sizeof(n));
+			rc |= buf_printf(&line, "%s%s: %s", c ? "; " : "",
+			    view_str(json_array_get(cols, c), "label"), n);
+		}
+		shown_text(json_object_get(row, "total"), n, sizeof(n));
+		rc |= buf_printf(&line, "; all: %s", n);
+		rc |= buf_putc(&line, '\0');
+		if (rc == 0)
+			pdf_pair(pdf, view_str(row, "group"), line.data);
+	}
+	buf_release(&line);
+	return rc ? -1 : 0;
+}
+
 static int
 results_draw(struct buf *out, const json_t *s, const json_t *r)
 {
@@ -87,8 +120,13 @@ results_draw(struct buf *out, const json_t *s, const json_t *r)
 	struct buf	 png;
 	json_t		*q, *row;
 	char		 text[64], n[48], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
+	const char	*by = "place";
 	size_t		 i, j;
+	int		 rc = 0;
 
+	json_array_foreach(json_object_get(r, "by_options"), i, row)
+		if (json_is_true(json_object_get(row, "selected")))
+			by = view_str(row, "label");
 	pdf = pdf_new(out, view_str(s, "title"), PDF_NORMAL);
 	pdf_heading(pdf, view_str(s, "title"), 1);
 	shown_text(json_object_get(r, "responses"), n, sizeof(n));
@@ -122,9 +160,12 @@ results_draw(struct buf *out, const json_t *s, const json_t *r)
 			row_text(row, text, sizeof(text));
 			pdf_pair(pdf, view_str(row, "label"), text);
 		}
+		if (json_is_true(json_object_get(q, "has_breakdown")) &&
+		    breakdown_draw(pdf, q, by) == -1)
+			rc = -1;
 	}
 	buf_release(&png);
-	return pdf_finish(pdf);
+	return pdf_finish(pdf) == -1 ? -1 : rc;
 }
 
 void
@@ -136,7 +177,12 @@ survey_results_pdf(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	r = survey_results_of(rq, s);
+	/* The printed summary breaks down by place unless asked for
+	 * another breakdown, suppressed as the page is. */
+	r = survey_results_build(rq->db, results_version(rq->db, s,
+	    form_get_id(&rq->query, "version")), form_get(&rq->query, "by") ?
+	    form_get(&rq->query, "by") : "place",
+	    rq->app->config->suppression_threshold);
 	survey_attachment(rs, r ? results_draw(&rs->body, s, r) : -1,
 	    "application/pdf", "survey-results", rq->ids[0], "pdf");
 	json_decref(r);
@@ -158,7 +204,8 @@ responses_of(struct request *rq, struct response *rs, json_t **questions,
 	version = results_version(rq->db, *s, form_get_id(&rq->query,
 	    "version"));
 	*questions = survey_questions(rq->db, version);
-	rows = responses_rows(rq->db, rq->ids[0], version);
+	rows = responses_rows(rq->db, rq->ids[0], version,
+	    rq->app->config->suppression_threshold);
 	if (*questions == NULL || rows == NULL) {
 		json_decref(rows);
 		json_decref(*questions);

@@ -6,8 +6,7 @@
  *
  *   surveys_model.c     question kinds, answer checks, skip logic,
  *                       instruments and their scoring (pure)
- *   suppression.c       small-number suppression with complementary
- *                       cells (pure)
+ *   (small numbers: util/suppression.c, shared with voice and proposals)
  *   surveys_store.c     surveys, versions, questions; access targets
  *   responses_store.c   responses, answers, paper entries, counts
  *   builder_pages.c     building a survey (members and staff)
@@ -35,6 +34,7 @@
 #include "../server/router.h"
 #include "../util/buf.h"
 #include "../util/csv.h"
+#include "../util/suppression.h"
 
 struct db;
 
@@ -111,32 +111,6 @@ int	ucla3_lonely(int total);
  * -1 for anything else. */
 int	ons_direct_lonely(const char *answer);
 
-/*
- * Suppression.  A table has rows x cols counts, a total for each row
- * and each column, and a grand total; marks receives, for each of the
- * (rows + 1) x (cols + 1) entries (the last column holds the row totals,
- * the last row the column totals), SUPPRESS_SHOWN, SUPPRESS_SMALL (a
- * count from 1 to threshold - 1) or SUPPRESS_SECONDARY (hidden so that a
- * small count cannot be found by subtraction).  Without
- * SUPPRESS_ADDITIVE the counts need not add up (several answers
- * allowed): only small counts are hidden.  With SUPPRESS_TOTALS_KNOWN
- * the column totals are published elsewhere: their marks on entry are
- * kept, and they are never hidden to protect a cell.  The rule is
- * documented in suppression.c.  counts is row-major, rows x cols.
- * 0, or -1 when out of memory.
- */
-enum suppress_mark {
-	SUPPRESS_SHOWN,
-	SUPPRESS_SMALL,
-	SUPPRESS_SECONDARY
-};
-#define SUPPRESS_ADDITIVE	1u
-#define SUPPRESS_TOTALS_KNOWN	2u
-int	suppress_table(const int64_t *counts, size_t rows, size_t cols,
-	    int threshold, unsigned flags, unsigned char *marks);
-/* A count as shown, given its mark: the number, "fewer than N", or
- * "hidden".  New reference. */
-json_t	*suppressed_count(int64_t n, unsigned char mark, int threshold);
 
 /* Charts (charts.c).  bars: [{label, n, hidden}] ; hidden bars are drawn
  * as a gap labelled as suppressed.  SVG text is escaped. 0 or -1. */
@@ -252,8 +226,10 @@ json_t	*answer_breakdown(struct db *, int64_t q, int64_t by_q);
 /* Free-text answers: [{response_id, question_id, prompt, value, theme}]. */
 json_t	*text_answers(struct db *, int64_t survey_id);
 /* Every response's answers, anonymised: [{response, version, channel,
- * place, q1..qn}] keyed by question position. */
-json_t	*responses_rows(struct db *, int64_t survey_id, int64_t version_id);
+ * place, q1..qn}] keyed by question position; the place is blank where
+ * the version has fewer than threshold responses from it. */
+json_t	*responses_rows(struct db *, int64_t survey_id, int64_t version_id,
+	    int threshold);
 /* Per response to the version, the answers to an instrument's
  * questions: [{response_id, item_key, value}] by response. */
 json_t	*instrument_answers(struct db *, int64_t version_id,

@@ -55,9 +55,8 @@ issues_index(struct request *rq, struct response *rs)
 void
 issues_show(struct request *rq, struct response *rs)
 {
-	json_t	*issue, *ev, *place;
+	json_t	*issue, *ev;
 	char	 today[DATE_CHARS + 1];
-	size_t	 i;
 	int	 staff, t = rq->app->config->suppression_threshold;
 
 	if (issue_load(rq->db, rq->ids[0], &issue) <= 0) {
@@ -71,11 +70,14 @@ issues_show(struct request *rq, struct response *rs)
 	staff = access_covers(&rq->who, ROLES_STAFF, json_integer_value(
 	    json_object_get(issue, "site_id")), 0);
 	if ((ev = issue_evidence(rq->db, rq->ids[0], today)) != NULL) {
-		suppress(ev, "log_count", t, staff);
+		if (voice_evidence_counts(ev, t, staff) == -1) {
+			json_decref(ev);
+			json_decref(issue);
+			response_error(rs, 500, "Something went wrong.");
+			return;
+		}
 		suppress(ev, "recent", t, staff);
 		suppress(ev, "earlier", t, staff);
-		json_array_foreach(json_object_get(ev, "places"), i, place)
-			suppress(place, "n", t, staff);
 		/* The logs themselves are for staff only. */
 		if (!staff)
 			json_object_del(ev, "logs");

@@ -83,6 +83,13 @@ int		 voice_log_rules(const json_t *values, json_t *errors);
 /* A count as shown: the number, or "fewer than N" when 0 < n < N and the
  * viewer is not staff.  New reference. */
 json_t		*voice_count(int64_t n, int threshold, int exact);
+/* Evidence counted from logs (an issue's or a proposal's) as the viewer
+ * may see it: the number of conversations and the places they came
+ * from are one line of the page (the places add up to the number), so
+ * they go through the shared suppression together (util/suppression.h);
+ * with exact (staff) every count is shown.  ev's "log_count" and each
+ * "places"[].n are replaced.  0 or -1 (out of memory). */
+int		 voice_evidence_counts(json_t *ev, int threshold, int exact);
 /* "rising", "falling" or "steady" from counts in two equal periods. */
 const char	*voice_trend(int64_t recent, int64_t earlier);
 /* Adds *_label keys for choice columns and age/overdue for due dates. */

@@ -15,6 +15,8 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/suppression.h"
+#include "../util/view.h"
 #include "../util/date.h"
 #include "../server/request.h"
 #include "../util/view.h"
@@ -317,6 +319,41 @@ voice_count(int64_t n, int threshold, int exact)
 		return json_integer(n);
 	snprintf(s, sizeof(s), "fewer than %d", threshold);
 	return json_string(s);
+}
+
+int
+voice_evidence_counts(json_t *ev, int threshold, int exact)
+{
+	struct suppress_page	 p;
+	json_t			*places = json_object_get(ev, "places"), *pl;
+	size_t			 i, k = json_array_size(places), *parts;
+	long			 total;
+	int			 rc = -1;
+
+	if (exact)
+		return 0;
+	suppress_page_init(&p);
+	if ((parts = calloc(k + 1, sizeof(*parts))) == NULL)
+		return -1;
+	json_array_foreach(places, i, pl)
+		if (suppress_add(&p, view_int(pl, "n"), 0, 0) < 0)
+			goto out;
+	for (i = 0; i < k; i++)
+		parts[i] = i;
+	if ((total = suppress_add(&p, view_int(ev, "log_count"), 0, 0)) < 0 ||
+	    suppress_line(&p, (size_t)total, parts, k) == -1 ||
+	    suppress_run(&p, threshold) == -1)
+		goto out;
+	json_array_foreach(places, i, pl)
+		json_object_set_new(pl, "n", suppressed_count(view_int(pl, "n"),
+		    p.mark[i], threshold));
+	json_object_set_new(ev, "log_count", suppressed_count(view_int(ev,
+	    "log_count"), p.mark[total], threshold));
+	rc = 0;
+out:
+	free(parts);
+	suppress_page_release(&p);
+	return rc;
 }
 
 const char *

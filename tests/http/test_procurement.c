@@ -205,6 +205,23 @@ declare(const char *user, const char *answers, long want)
 	client_free(&c);
 }
 
+/* The moderator (c) seats the reserve in place of a removed member;
+ * path receives the replace page's path. */
+static void
+replace_with_reserve(struct client *c, const char *removed, char *path,
+    size_t size)
+{
+	struct reply	 r;
+	char		 body[64];
+
+	snprintf(path, size, "/panel-members/%lld/replace",
+	    member_of(removed));
+	snprintf(body, sizeof(body), "account_id=%lld",
+	    account("reserve.evaluator"));
+	submit_expect(c, path, body, 303, &r);
+	reply_free(&r);
+}
+
 static void
 no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 {
@@ -264,12 +281,7 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 	assert_int_equal(get(&m, "/lots/%lld", lot, &r), 200);
 	assert_contains(r.body, "Needs a reserve");
 	reply_free(&r);
-	snprintf(path, sizeof(path), "/panel-members/%lld/replace",
-	    member_of("commissioner"));
-	snprintf(body, sizeof(body), "account_id=%lld",
-	    account("reserve.evaluator"));
-	submit_expect(&m, path, body, 303, &r);
-	reply_free(&r);
+	replace_with_reserve(&m, "commissioner", path, sizeof(path));
 	/* A replaced evaluator is not replaced twice. */
 	get_expect(&m, path, 0, 409);
 	client_free(&m);
@@ -608,6 +620,113 @@ edge_cases_open_no_doors(void **state)
 	client_free(&c);
 }
 
+/*
+ * Removing an evaluator for a conflict must not open the seal: until the
+ * panel is whole again (every removed member replaced) and every active
+ * member has submitted, the question stays sealed and consensus is 409.
+ * Before the fix, question_seals counted only active members, so the
+ * gap between the removal and the reserve joining showed every score.
+ */
+static void
+the_seal_stays_shut_until_the_panel_is_whole(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 body[512], path[96], *text;
+	long long	 saved[3] = { lot, bid_a, bid_b }, q;
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/procurements/%lld/lots/new", db_scalar(
+	    &srv, "SELECT procurement_id FROM lots WHERE id = (SELECT max(id) "
+	    "FROM lots)"));
+	snprintf(body, sizeof(body), "title=Lot+C&scale_max=5&scale_descriptors="
+	    "0+None%%0A1+Poor%%0A2+Weak%%0A3+Adequate%%0A4+Good%%0A5+Excellent"
+	    "&moderator_id=%lld",
+	    account("coordinator.fenwick"));
+	lot = submit_created(&c, path, body, "/lots/");
+	snprintf(path, sizeof(path), "/lots/%lld/questions/new", lot);
+	submit_expect(&c, path, "text=Q&weight=100", 303, &r);
+	reply_free(&r);
+	q = db_scalar(&srv, "SELECT max(id) FROM lot_questions");
+	snprintf(path, sizeof(path), "/lots/%lld/bids/new", lot);
+	submit_expect(&c, path, "bidder=Gamma+Care", 303, &r);
+	reply_free(&r);
+	post_expect(&c, path, "bidder=Delta+Health", 303, &r);
+	reply_free(&r);
+	bid_a = db_scalar(&srv, "SELECT id FROM bids WHERE bidder = "
+	    "'Gamma Care'");
+	bid_b = db_scalar(&srv, "SELECT id FROM bids WHERE bidder = "
+	    "'Delta Health'");
+	snprintf(path, sizeof(path), "/lots/%lld/panel/new", lot);
+	snprintf(body, sizeof(body), "account_id=%lld&kind=expert_by_experience"
+	    "&question_ids=%lld", account("evaluator"), q);
+	submit_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "account_id=%lld&kind=clinician"
+	    "&question_ids=%lld", account("gp.evaluator"), q);
+	post_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "conflict_%lld=no&conflict_%lld=no",
+	    bid_a, bid_b);
+	declare("evaluator", body, 303);
+	declare("gp.evaluator", body, 303);
+	score("evaluator", q, 4, 2, "Kestrel-sealed", "submit", 303);
+	/* The GP declares a conflict and leaves: one active member, who
+	 * has submitted, but the panel is short. */
+	snprintf(body, sizeof(body), "conflict_%lld=no&conflict_%lld=yes&"
+	    "details_%lld=Sister+is+a+director", bid_a, bid_b, bid_b);
+	declare("gp.evaluator", body, 303);
+
+	snprintf(path, sizeof(path), "/lots/%lld/consensus-meeting", lot);
+	snprintf(body, sizeof(body), "held_on=2026-11-21&present_ids=%lld",
+	    member_of("evaluator"));
+	submit_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	c.json = 1;
+	assert_int_equal(get(&c, "/questions/%lld/consensus", q, &r), 200);
+	assert_lacks(r.body, "Kestrel");
+	reply_free(&r);
+	assert_int_equal(get(&c, "/lots/%lld", lot, &r), 200);
+	assert_lacks(r.body, "Kestrel");
+	reply_free(&r);
+	c.json = 0;
+	assert_int_equal(get(&c, "/lots/%lld/report.xlsx", lot, &r), 200);
+	text = xlsx_text(&srv, &r);
+	assert_lacks(text, "Kestrel");
+	free(text);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/questions/%lld/consensus", q);
+	snprintf(body, sizeof(body), "score_%lld=4&rationale_%lld=Early&"
+	    "score_%lld=2&rationale_%lld=Early", bid_a, bid_a, bid_b, bid_b);
+	submit_expect(&c, path, body, 409, &r);
+	assert_contains(r.body, "sealed");
+	reply_free(&r);
+
+	/* The reserve takes the seat: still sealed until they submit. */
+	replace_with_reserve(&c, "gp.evaluator", path, sizeof(path));
+	snprintf(path, sizeof(path), "/questions/%lld/consensus", q);
+	submit_expect(&c, path, body, 409, &r);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "conflict_%lld=no&conflict_%lld=no",
+	    bid_a, bid_b);
+	declare("reserve.evaluator", body, 303);
+	score("reserve.evaluator", q, 3, 3, "Fine", "submit", 303);
+	/* Whole and all submitted: open. */
+	snprintf(body, sizeof(body), "score_%lld=4&rationale_%lld=Agreed&"
+	    "score_%lld=2&rationale_%lld=Agreed", bid_a, bid_a, bid_b, bid_b);
+	submit_expect(&c, path, body, 303, &r);
+	reply_free(&r);
+	c.json = 1;
+	assert_int_equal(get(&c, "/questions/%lld/consensus", q, &r), 200);
+	assert_contains(r.body, "Kestrel");
+	reply_free(&r);
+	client_free(&c);
+	lot = saved[0];
+	bid_a = saved[1];
+	bid_b = saved[2];
+}
+
 static void
 other_sites_and_roles_are_refused(void **state)
 {
@@ -639,6 +758,7 @@ main(void)
 		cmocka_unit_test(a_submitted_score_changes_only_with_a_reason),
 		cmocka_unit_test(consensus_and_weighted_totals),
 		cmocka_unit_test(edge_cases_open_no_doors),
+		cmocka_unit_test(the_seal_stays_shut_until_the_panel_is_whole),
 		cmocka_unit_test(other_sites_and_roles_are_refused),
 	};
 

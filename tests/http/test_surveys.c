@@ -381,6 +381,85 @@ results_are_suppressed(void **state)
 	client_free(&c);
 }
 
+/* Hidden among a line's counts: one alone is a subtraction away. */
+static size_t
+hidden_in(const json_t *rows, size_t from, size_t to)
+{
+	size_t	 i, n = 0;
+
+	for (i = from; i < to; i++)
+		n += json_is_string(json_object_get(json_array_get(rows, i),
+		    "shown"));
+	return n;
+}
+
+/*
+ * The review's findings on the loneliness survey (D wing has 3
+ * responses): zeros beside "fewer than 5" told how each man answered;
+ * "counted as lonely" and "others" gave hidden scores away; the exports
+ * named D wing on each of its 3 rows; the PDF had no breakdown.
+ */
+static void
+small_places_give_nothing_away(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	json_t		*v, *q, *row, *cell, *ucla, *dist, *l;
+	size_t		 i, j, k, small_rows = 0;
+	char		*text;
+
+	(void)state;
+	as(&c, "member.forum");
+	c.json = 1;
+	assert_int_equal(http_get(&c, "/surveys/1/results?by=place", &r), 200);
+	assert_non_null(v = json_loads(r.body, 0, NULL));
+	reply_free(&r);
+	json_array_foreach(json_object_get(v, "questions"), i, q)
+		json_array_foreach(json_object_get(q, "breakdown"), j, row) {
+			if (!json_is_string(json_object_get(row, "total")) ||
+			    strncmp(json_string_value(json_object_get(row,
+			    "total")), "fewer", 5) != 0)
+				continue;
+			small_rows++;
+			json_array_foreach(json_object_get(row, "cells"), k,
+			    cell)
+				assert_false(json_is_integer(json_object_get(
+				    cell, "shown")));
+		}
+	assert_true(small_rows > 0);
+	/* Scores 3-5 add up to "others", 6-9 to "counted as lonely". */
+	ucla = json_array_get(json_object_get(v, "instruments"), 0);
+	dist = json_object_get(ucla, "distribution");
+	l = json_object_get(ucla, "lonely");
+	assert_int_equal(json_array_size(dist), 7);
+	if (json_is_integer(json_object_get(l, "others")))
+		assert_int_not_equal(hidden_in(dist, 0, 3), 1);
+	if (json_is_integer(json_object_get(l, "shown")))
+		assert_int_not_equal(hidden_in(dist, 3, 7), 1);
+	json_decref(v);
+	client_free(&c);
+
+	as(&c, "coordinator.fenwick");
+	assert_int_equal(http_get(&c, "/surveys/1/responses.csv", &r), 200);
+	assert_contains(r.body, "A wing");
+	assert_lacks(r.body, "D wing");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/surveys/1/responses.xlsx", &r), 200);
+	assert_non_null(text = xlsx_text(&srv, &r));
+	assert_contains(text, "A wing");
+	assert_lacks(text, "D wing");
+	free(text);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/surveys/1/results.pdf", &r), 200);
+	assert_non_null(text = pdf_text(&srv, &r));
+	assert_contains(text, "By Place");
+	assert_contains(text, "A wing");
+	assert_contains(text, "D wing");
+	free(text);
+	reply_free(&r);
+	client_free(&c);
+}
+
 static void
 exports_are_safe_and_valid(void **state)
 {
@@ -564,6 +643,7 @@ main(void)
 		cmocka_unit_test(kiosk_forgets_the_last_person),
 		cmocka_unit_test(paper_copies_and_double_entry),
 		cmocka_unit_test(results_are_suppressed),
+		cmocka_unit_test(small_places_give_nothing_away),
 		cmocka_unit_test(exports_are_safe_and_valid),
 		cmocka_unit_test(themes_become_issues),
 		cmocka_unit_test(event_votes_are_recorded),

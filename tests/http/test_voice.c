@@ -449,6 +449,59 @@ issues_suppress_small_counts_for_members(void **state)
 	client_free(&member);
 }
 
+/* Hidden counts on one line of evidence: the places and the number of
+ * conversations they add up to.  One hidden alone is a subtraction. */
+static void
+evidence_line_holds(const char *path)
+{
+	struct client	 member;
+	struct reply	 r;
+	json_t		*v, *ev, *pl;
+	size_t		 i, hidden;
+
+	as(&member, "member.forum");
+	member.json = 1;
+	if (http_get(&member, path, &r) != 200) {
+		reply_free(&r);
+		client_free(&member);
+		return;
+	}
+	assert_non_null(v = json_loads(r.body, 0, NULL));
+	ev = json_object_get(v, "evidence");
+	hidden = json_is_string(json_object_get(ev, "log_count"));
+	json_array_foreach(json_object_get(ev, "places"), i, pl)
+		hidden += json_is_string(json_object_get(pl, "n"));
+	if (hidden == 1)
+		print_error("%s: one hidden count beside its total\n%s\n",
+		    path, r.body);
+	assert_int_not_equal(hidden, 1);
+	json_decref(v);
+	reply_free(&r);
+	client_free(&member);
+}
+
+/* The review's case: total 11, Reception 8, A wing "fewer than 5" gave
+ * 3 away.  Every issue and proposal a member can read, checked. */
+static void
+evidence_cannot_be_undone_by_subtraction(void **state)
+{
+	char		 path[64];
+	long long	 id, last;
+
+	(void)state;
+	last = db_scalar(&srv, "SELECT max(id) FROM issues");
+	assert_true(last > 0);
+	for (id = 1; id <= last; id++) {
+		snprintf(path, sizeof(path), "/issues/%lld", id);
+		evidence_line_holds(path);
+	}
+	last = db_scalar(&srv, "SELECT max(id) FROM proposals");
+	for (id = 1; id <= last; id++) {
+		snprintf(path, sizeof(path), "/proposals/%lld", id);
+		evidence_line_holds(path);
+	}
+}
+
 static void
 an_issue_is_built_and_decided_with_reasons(void **state)
 {
@@ -539,6 +592,7 @@ main(void)
 		cmocka_unit_test(printable_sheet_and_directory_are_pdfs),
 		cmocka_unit_test(followups_are_listed_overdue_first_and_closed),
 		cmocka_unit_test(issues_suppress_small_counts_for_members),
+		cmocka_unit_test(evidence_cannot_be_undone_by_subtraction),
 		cmocka_unit_test(an_issue_is_built_and_decided_with_reasons),
 		cmocka_unit_test(new_arrivals_follow_the_plan),
 	};
