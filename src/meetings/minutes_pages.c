@@ -33,10 +33,41 @@ minutes_fit(const struct form *f)
 	return 1;
 }
 
+/*
+ * The names check on every item's minutes, as typed: the agenda comes
+ * back with what was typed and each item's error, for the form again.
+ * Returns the errors (empty when none); new reference.
+ */
+static json_t *
+minutes_names_check(json_t *agenda, const struct form *f)
+{
+	json_t		*errors = json_array(), *item;
+	const char	*text, *no_names = form_get(f, "no_names");
+	char		 name[48], label[64];
+	size_t		 i, before;
+
+	json_array_foreach(agenda, i, item) {
+		snprintf(name, sizeof(name), "item_%lld", (long long)
+		    view_int(item, "id"));
+		if ((text = form_get(f, name)) == NULL)
+			continue;
+		json_object_set_new(item, "minutes", json_string(text));
+		snprintf(label, sizeof(label), "The minutes of item %lld",
+		    (long long)view_int(item, "position"));
+		before = json_array_size(errors);
+		fields_names_check(errors, name, label, text,
+		    no_names != NULL && *no_names != '\0');
+		if (json_array_size(errors) > before)
+			json_object_set(item, "error", json_object_get(
+			    json_array_get(errors, before), "message"));
+	}
+	return errors;
+}
+
 void
 minutes_edit(struct request *rq, struct response *rs)
 {
-	json_t	*m;
+	json_t	*m, *agenda, *errors;
 	int	 rc;
 
 	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
@@ -50,11 +81,26 @@ minutes_edit(struct request *rq, struct response *rs)
 		    agenda_list(rq->db, rq->ids[0])));
 		return;
 	}
-	json_decref(m);
 	if (!minutes_fit(&rq->body)) {
+		json_decref(m);
 		response_error(rs, 413, "The minutes of one item are too long.");
 		return;
 	}
+	agenda = agenda_list(rq->db, rq->ids[0]);
+	errors = minutes_names_check(agenda, &rq->body);
+	if (json_array_size(errors) > 0) {
+		meeting_summary(m);
+		if ((m = json_pack("{s:s, s:o, s:o, s:o, s:b}", "title",
+		    "Minutes", "meeting", m, "agenda", agenda, "errors", errors,
+		    "has_errors", 1)) == NULL)
+			response_error(rs, 500, "Something went wrong.");
+		else
+			response_page(rs, 422, "meetings/minutes", m);
+		return;
+	}
+	json_decref(agenda);
+	json_decref(errors);
+	json_decref(m);
 	rc = minutes_save(rq->db, rq->who.account_id, rq->ids[0], &rq->body);
 	if (rc == DB_CONSTRAINT)
 		response_error(rs, 409, "These minutes are approved and can no "

@@ -1,0 +1,91 @@
+/*
+ * Flows that must run to where members expect (issue 22, findings 5-8):
+ * no names in any free text members see or that is printed, dates in
+ * words on what members read, elections that end in office, and the
+ * one-to-one meeting of a forum chair and a decision maker.
+ */
+#include <jansson.h>
+
+#define PW	"seams-test-pw"
+#include "http_test.h"
+
+#define NAMED	"Mr+Penhaligon+%28A1234BC%29+on+B+wing"
+#define REPHRASE "Rephrase it so no one can be identified"
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "member.forum",
+	    "coordinator.fenwick", "governor.fenwick", NULL };
+
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1)
+		return -1;
+	if (server_passwords(&srv, users, PW) == -1)
+		return -1;
+	return server_launch(&srv);
+}
+
+/* Posts body to path, expecting the names check to refuse it and nothing
+ * stored to change (count is a query counting the rows it would add). */
+static void
+refused_for_names(struct client *c, const char *path, const char *body,
+    const char *count)
+{
+	struct reply	 r;
+	long long	 before = db_scalar(&srv, count);
+
+	submit_expect(c, path, body, 422, &r);
+	assert_contains(r.body, REPHRASE);
+	assert_contains(r.body, "I have checked: it names no one");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, count), before);
+}
+
+static void
+names_are_refused_in_every_text_members_see(void **state)
+{
+	struct client	 member, staff;
+	struct reply	 r;
+	char		 path[96], body[512];
+	long long	 proposal, meeting, item;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	refused_for_names(&staff, "/issues/new", "site_id=1&group_id=1"
+	    "&title=Cold+showers&statement=" NAMED "+says+they+are+cold",
+	    "SELECT count(*) FROM issues");
+	refused_for_names(&member, "/groups/1/proposals/new", "title=Showers"
+	    "&problem=" NAMED "+has+cold+showers&options=Fix+them"
+	    "&decider_text=the+governor", "SELECT count(*) FROM proposals");
+	/* Confirming it names no one lets it through, as on the log form. */
+	proposal = submit_created(&member, "/groups/1/proposals/new",
+	    "title=Cakes&problem=Mr+Kipling+cakes+are+gone&options=Bring+them"
+	    "+back&decider_text=the+governor&no_names=1", "/proposals/");
+	snprintf(path, sizeof(path), "/proposals/%lld/comments", proposal);
+	refused_for_names(&member, path, "body=" NAMED "+agrees"
+	    "&visibility=members", "SELECT count(*) FROM proposal_comments");
+	submit_expect(&member, "/groups/1/meetings/new", "kind=forum"
+	    "&held_on=2027-09-07&starts_at=14:00&place=Chapel", 303, &r);
+	meeting = strtoll(r.location + strlen("/meetings/"), NULL, 10);
+	reply_free(&r);
+	item = db_scalar(&srv, "SELECT min(id) FROM agenda_items WHERE "
+	    "meeting_id = (SELECT max(id) FROM meetings)");
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes", meeting);
+	snprintf(body, sizeof(body), "item_%lld=%s+spoke", item, NAMED);
+	refused_for_names(&member, path, body, "SELECT count(*) FROM "
+	    "agenda_items WHERE minutes LIKE '%Penhaligon%'");
+	client_free(&member);
+	client_free(&staff);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(names_are_refused_in_every_text_members_see),
+	};
+
+	return cmocka_run_group_tests(tests, setup, server_teardown);
+}
