@@ -16,7 +16,8 @@ static int
 setup(void **state)
 {
 	static const char *const users[] = { "member.forum",
-	    "coordinator.fenwick", "governor.fenwick", NULL };
+	    "coordinator.fenwick", "governor.fenwick", "coordinator.westvale",
+	    NULL };
 
 	(void)state;
 	if (server_prepare(&srv, NULL) == -1)
@@ -80,11 +81,56 @@ names_are_refused_in_every_text_members_see(void **state)
 	client_free(&staff);
 }
 
+/* Survey free text and the themes it is coded into are read and printed
+ * too: the same check, the same box. */
+static void
+names_are_refused_in_survey_answers_and_themes(void **state)
+{
+	struct client	 staff, anyone;
+	struct reply	 r;
+	char		 path[192], body[512], token[128];
+	const char	*at;
+	long long	 survey;
+
+	(void)state;
+	as(&staff, "coordinator.westvale");
+	survey = db_scalar(&srv, "SELECT id FROM surveys WHERE title LIKE "
+	    "'What should reception%'");
+	snprintf(path, sizeof(path), "/surveys/%lld", survey);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_non_null(at = strstr(r.body, "/answer?t="));
+	snprintf(token, sizeof(token), "%.*s", (int)strcspn(at + 10, "\"<&"),
+	    at + 10);
+	reply_free(&r);
+	client_init(&anyone, &srv);
+	snprintf(path, sizeof(path), "/answer?t=%s", token);
+	assert_int_equal(http_get(&anyone, path, &r), 200);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "t=%s&q1=%s+was+rude&consent=1", token,
+	    NAMED);
+	refused_for_names(&anyone, path, body, "SELECT count(*) FROM "
+	    "survey_responses");
+	snprintf(body, sizeof(body), "t=%s&q1=%s+was+rude&consent=1"
+	    "&no_names=1", token, NAMED);
+	post_expect(&anyone, "/answer", body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/themes", survey);
+	snprintf(body, sizeof(body), "theme=Mr+Penhaligon&response=%lld"
+	    "&question=%lld", db_scalar(&srv, "SELECT min(response_id) FROM "
+	    "survey_answers"), db_scalar(&srv, "SELECT min(question_id) FROM "
+	    "survey_answers"));
+	refused_for_names(&staff, path, body, "SELECT count(*) FROM "
+	    "survey_themes");
+	client_free(&staff);
+	client_free(&anyone);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(names_are_refused_in_every_text_members_see),
+		cmocka_unit_test(names_are_refused_in_survey_answers_and_themes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
