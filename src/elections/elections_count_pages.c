@@ -296,11 +296,13 @@ notice_draw(struct pdf *pdf, const json_t *e, const json_t *sheet,
 {
 	json_t		*first, *t, *el;
 	char		 line[2 * COUNT_SEED_BYTES + 96], *who;	/* numbers, the seed */
+	char		 day[DATE_WORDS_CHARS + 1];
 	size_t		 i, nstages;
 
 	pdf_heading(pdf, "Result of the election", 1);
 	pdf_paragraph(pdf, title);
-	pdf_pair(pdf, "Declared on", view_str(e, "published_on"));
+	pdf_pair(pdf, "Declared on", date_words_or(view_str(e, "published_on"),
+	    day));
 	pdf_pair(pdf, "Counted by", choice_label(election_methods,
 	    view_str(e, "method")));
 	snprintf(line, sizeof(line), "%lld", (long long)view_int(sheet,

@@ -307,12 +307,12 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
     const json_t *actions, int with_minutes)
 {
 	const json_t	*row;
-	char		 line[160];
+	char		 line[160], day[DATE_WORDS_CHARS + 1];
 	size_t		 i;
 
 	snprintf(line, sizeof(line), "%s: %s on %s at %s", view_str(m,
-	    "group_name"), view_str(m, "kind_label"), view_str(m, "held_on"),
-	    view_str(m, "starts_at"));
+	    "group_name"), view_str(m, "kind_label"), date_words_or(view_str(m,
+	    "held_on"), day), view_str(m, "starts_at"));
 	pdf_heading(pdf, line, 1);
 	pdf_pair(pdf, "Where", view_str(m, "place"));
 	pdf_pair(pdf, "Chair", view_str(m, "chair_name"));
@@ -337,7 +337,7 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 		pdf_heading(pdf, "Action points", 2);
 	json_array_foreach(actions, i, row) {
 		snprintf(line, sizeof(line), "%s, by %s", view_str(row,
-		    "owner_name"), view_str(row, "due_on"));
+		    "owner_name"), date_words_or(view_str(row, "due_on"), day));
 		pdf_pair(pdf, view_str(row, "text"), line);
 	}
 }
@@ -346,6 +346,7 @@ void
 minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
 {
 	json_t	*m, *items, *actions, *papers, *decisions, *row;
+	char	 day[DATE_WORDS_CHARS + 1];
 	size_t	 i;
 
 	if (meeting_load(db, meeting_id, &m) <= 0)
@@ -361,7 +362,8 @@ minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	if (json_array_size(papers) > 0)
 		pdf_heading(pdf, "Papers", 2);
 	json_array_foreach(papers, i, row)
-		pdf_pair(pdf, view_str(row, "title"), view_str(row, "circulated_on"));
+		pdf_pair(pdf, view_str(row, "title"), date_words_or(view_str(row,
+		    "circulated_on"), day));
 	json_decref(m);
 	json_decref(items);
 	json_decref(actions);
@@ -374,6 +376,7 @@ static void
 pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
 {
 	json_t	*m, *items, *actions, *papers, *row;
+	char	 day[DATE_WORDS_CHARS + 1];
 	int64_t	 previous;
 	size_t	 i;
 
@@ -391,7 +394,7 @@ pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	json_array_foreach(papers, i, row)
 		pdf_pair(pdf, view_str(row, "title"), json_integer_value(
 		    json_object_get(row, "late")) ? "circulated late" :
-		    view_str(row, "circulated_on"));
+		    date_words_or(view_str(row, "circulated_on"), day));
 	if (meeting_previous(db, meeting_id, &previous) > 0) {
 		pdf_page_break(pdf);
 		pdf_heading(pdf, "Minutes of the last meeting", 1);
@@ -410,7 +413,7 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 {
 	json_t		*m;
 	struct pdf	*pdf;
-	char		 title[96];
+	char		 title[96], day[DATE_WORDS_CHARS + 1];
 
 	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -424,7 +427,7 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 		return;
 	}
 	snprintf(title, sizeof(title), "%s %s", minutes ? "Minutes" :
-	    "Meeting pack", view_str(m, "held_on"));
+	    "Meeting pack", date_words_or(view_str(m, "held_on"), day));
 	json_decref(m);
 	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
 	if (minutes)

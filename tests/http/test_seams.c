@@ -8,6 +8,7 @@
 
 #define PW	"seams-test-pw"
 #include "http_test.h"
+#include "util/date.h"
 
 #define NAMED	"Mr+Penhaligon+%28A1234BC%29+on+B+wing"
 #define REPHRASE "Rephrase it so no one can be identified"
@@ -125,12 +126,75 @@ names_are_refused_in_survey_answers_and_themes(void **state)
 	client_free(&anyone);
 }
 
+/* A date column of one row in words, as a member should read it; the ISO
+ * form into iso. */
+static void
+words_of(const char *column, const char *table, long long id,
+    char iso[DATE_CHARS + 1], char words[DATE_WORDS_CHARS + 1])
+{
+	char	 sql[192];
+
+	snprintf(sql, sizeof(sql), "SELECT strftime('%%s', %s) FROM %s WHERE "
+	    "id = %lld", column, table, id);
+	date_today((time_t)db_scalar(&srv, sql), iso);
+	date_words(iso, words);
+	assert_true(words[0] != '\0');
+}
+
+/* The poster on the wing notice board carries the dates the page shows,
+ * sent, answered and done, in words, and so does the page. */
+static void
+the_poster_gives_its_dates_in_words(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		 iso[3][DATE_CHARS + 1], words[3][DATE_WORDS_CHARS + 1];
+	char		 want[128], *text;
+	long long	 proposal, action;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	proposal = db_scalar(&srv, "SELECT min(proposal_id) FROM actions a "
+	    "JOIN accounts o ON o.id = a.owner_id WHERE a.closed_on IS NULL "
+	    "AND o.username = 'coordinator.fenwick'");
+	action = db_scalar(&srv, "SELECT min(id) FROM actions WHERE "
+	    "closed_on IS NULL AND proposal_id = (SELECT min(proposal_id) "
+	    "FROM actions a JOIN accounts o ON o.id = a.owner_id WHERE "
+	    "a.closed_on IS NULL AND o.username = 'coordinator.fenwick')");
+	snprintf(want, sizeof(want), "/actions/%lld/close", action);
+	submit_expect(&staff, want, "evidence=New+urns+fitted&no_names=1",
+	    303, &r);
+	reply_free(&r);
+	words_of("submitted_on", "proposals", proposal, iso[0], words[0]);
+	words_of("(SELECT max(responded_on) FROM responses WHERE proposal_id "
+	    "= proposals.id)", "proposals", proposal, iso[1], words[1]);
+	words_of("(SELECT max(closed_on) FROM actions WHERE proposal_id = "
+	    "proposals.id)", "proposals", proposal, iso[2], words[2]);
+	snprintf(want, sizeof(want), "Sent %s, answered %s, done %s",
+	    words[0], words[1], words[2]);
+	assert_int_equal(http_get(&staff, "/groups/1/you-said-we-did.pdf",
+	    &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, want);
+	assert_lacks(text, iso[0]);
+	assert_lacks(text, iso[2]);
+	free(text);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/groups/1/you-said-we-did", &r),
+	    200);
+	assert_contains(r.body, want);
+	assert_lacks(r.body, iso[0]);
+	reply_free(&r);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(names_are_refused_in_every_text_members_see),
 		cmocka_unit_test(names_are_refused_in_survey_answers_and_themes),
+		cmocka_unit_test(the_poster_gives_its_dates_in_words),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
