@@ -174,8 +174,17 @@ int	election_ballots(struct db *, int64_t election_id, const json_t *election,
 	    struct count_input *in, int **ranks, int64_t **ids);
 /* Counts from the stored ballots.  New reference, NULL on error. */
 json_t	*election_count(struct db *, const json_t *election);
-int	election_publish(struct db *, int64_t actor, int64_t id,
-	    const char *sheet, const char *today);
+/* What the result says when no poll was needed. */
+#define ELECTED_UNOPPOSED	"Elected unopposed: there were no more valid " \
+	"nominations than places, so no poll was held."
+
+/* Publishes the count sheet of election e (as election_load gives it)
+ * and gives the winners their office for the term, ending the previous
+ * holder's (in the caller's transaction).  An unopposed sheet may be
+ * published straight from nominations.  DB_CONSTRAINT when the election
+ * is not at a stage that can be published. */
+int	election_publish(struct db *, int64_t actor, const json_t *e,
+	    const json_t *sheet, const char *today);
 
 /* Paper ballot batches (ballots_paper.c). */
 json_t	*batch_list(struct db *, int64_t election_id);

@@ -120,7 +120,6 @@ elections_publish(struct request *rq, struct response *rs)
 {
 	enum election_phase phase;
 	json_t		*e, *sheet;
-	char		*text;
 	char		 today[DATE_CHARS + 1];
 	int		 rc;
 
@@ -134,10 +133,8 @@ elections_publish(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	sheet = election_count(rq->db, e);
-	text = sheet ? json_dumps(sheet, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	rc = text == NULL ? DB_ERROR : election_publish(rq->db,
-	    rq->who.account_id, rq->ids[0], text, today);
-	free(text);
+	rc = sheet == NULL ? DB_ERROR : election_publish(rq->db,
+	    rq->who.account_id, e, sheet, today);
 	json_decref(sheet);
 	json_decref(e);
 	if (rc == DB_CONSTRAINT)
@@ -316,6 +313,8 @@ notice_draw(struct pdf *pdf, const json_t *e, const json_t *sheet,
 	json_array_foreach(json_object_get(first, "totals"), i, t)
 		pdf_pair(pdf, view_str(t, "name"), view_str(t, "votes"));
 	pdf_heading(pdf, "Elected", 2);
+	if (json_is_true(json_object_get(sheet, "unopposed")))
+		pdf_paragraph(pdf, ELECTED_UNOPPOSED);
 	json_array_foreach(json_object_get(sheet, "elected"), i, el) {
 		/* A name is up to NAME_MAX_CHARS characters, 4 bytes each. */
 		if (asprintf(&who, "%s (%s)", view_str(el, "name"),

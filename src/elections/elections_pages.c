@@ -374,6 +374,25 @@ election_step(struct request *rq, struct response *rs, const char *from,
 	}
 }
 
+static void
+election_unopposed(struct request *rq, struct response *rs, const json_t *e,
+    const char *today)
+{
+	json_t	*sheet = election_count(rq->db, e);
+	int	 rc;
+
+	rc = sheet == NULL ? DB_ERROR : election_publish(rq->db,
+	    rq->who.account_id, e, sheet, today);
+	json_decref(sheet);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "The election has already moved on.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/elections/%lld/count",
+		    (long long)rq->ids[0]);
+}
+
 void
 elections_open(struct request *rq, struct response *rs)
 {
@@ -395,10 +414,13 @@ elections_open(struct request *rq, struct response *rs)
 		response_error(rs, 409, "Nobody is standing yet.");
 		refused = 1;
 	}
+	/* No more names than places: no poll; the result is declared. */
+	if (!refused && json_array_size(cands) <= (size_t)view_int(e, "seats"))
+		election_unopposed(rq, rs, e, today);
+	else if (!refused)
+		election_step(rq, rs, "nominations", "voting");
 	json_decref(cands);
 	json_decref(e);
-	if (!refused)
-		election_step(rq, rs, "nominations", "voting");
 }
 
 void
