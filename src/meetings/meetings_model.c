@@ -82,6 +82,12 @@ const struct field_spec approval_fields[] = {
 };
 const size_t approval_fields_count = FIELDS_COUNT(approval_fields);
 
+int
+meeting_kind_has_quorum(const char *kind)
+{
+	return kind == NULL || strcmp(kind, "one_to_one") != 0;
+}
+
 int64_t
 quorum_needed(const char *rule, int64_t fixed, int64_t members)
 {

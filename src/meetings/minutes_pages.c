@@ -321,7 +321,8 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 	    (long long)view_int(m, "member_count"), (long long)view_int(m,
 	    "quorum_needed"), json_is_true(json_object_get(m, "quorate")) ?
 	    "quorate" : "NOT quorate: decisions need confirming");
-	pdf_pair(pdf, "Quorum", line);
+	if (json_is_true(json_object_get(m, "quorum_applies")))
+		pdf_pair(pdf, "Quorum", line);
 	json_array_foreach(items, i, row) {
 		snprintf(line, sizeof(line), "%zu. %s", i + 1, view_str(row,
 		    "title"));

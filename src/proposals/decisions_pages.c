@@ -65,6 +65,7 @@ respond_prepare(struct request *rq, struct response *rs, json_t *p,
     struct form_page *fp, int *refused)
 {
 	json_t	*options;
+	char	 today[DATE_CHARS + 1];
 
 	/* Only the decision maker it was sent to answers it. */
 	if (view_int(p, "decision_maker_id") != rq->who.account_id) {
@@ -72,9 +73,11 @@ respond_prepare(struct request *rq, struct response *rs, json_t *p,
 		*refused = 1;
 		return NULL;
 	}
-	options = json_pack("{s:o}", "referred_to", decision_maker_options(
+	date_today(rq->now, today);
+	options = json_pack("{s:o, s:o}", "referred_to", decision_maker_options(
 	    rq->db, view_int(p, "site_id"), view_int(p, "group_id"),
-	    rq->who.account_id));
+	    rq->who.account_id), "meeting_id", one_to_one_options(rq->db,
+	    view_int(p, "group_id"), rq->who.account_id, today));
 	fp->options = options;
 	return options;
 }

@@ -248,6 +248,8 @@ const struct field_spec response_fields[] = {
 	F("deferred_until", "Deferred until", FIELD_DATE, 0, 0, NULL, NULL,
 	    NULL),
 	F("referred_to", "Referred to", FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("meeting_id", "Given at a one-to-one meeting", FIELD_ID, 0, 0, NULL,
+	    "When you answer at your meeting with the group's chair", NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t response_fields_count = FIELDS_COUNT(response_fields);

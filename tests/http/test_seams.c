@@ -20,10 +20,20 @@ setup(void **state)
 	    "coordinator.fenwick", "governor.fenwick", "coordinator.westvale",
 	    NULL };
 
+	char	 args[200];
+
 	(void)state;
 	if (server_prepare(&srv, NULL) == -1)
 		return -1;
 	if (server_passwords(&srv, users, PW) == -1)
+		return -1;
+	/* The chair of Westvale's council is also a decision maker there. */
+	snprintf(args, sizeof(args), "user add dm.council --role "
+	    "decision_maker --scope site:3 --person %lld --password-stdin",
+	    db_scalar(&srv, "SELECT person_id FROM memberships m JOIN groups g "
+	    "ON g.id = m.group_id WHERE g.kind = 'council' AND m.position = "
+	    "'chair' AND m.to_on IS NULL"));
+	if (roundtable_cli(&srv, args, PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
 }
@@ -188,6 +198,108 @@ the_poster_gives_its_dates_in_words(void **state)
 	client_free(&staff);
 }
 
+/* Agenda position of the first item whose title contains text, or 0. */
+static long long
+agenda_at(long long meeting, const char *text)
+{
+	char	 sql[256];
+
+	snprintf(sql, sizeof(sql), "SELECT ifnull(min(position), 0) FROM "
+	    "agenda_items WHERE meeting_id = %lld AND title LIKE '%%%s%%'",
+	    meeting, text);
+	return db_scalar(&srv, sql);
+}
+
+/*
+ * The monthly one-to-one of the forum chair and the governor: no quorum
+ * against the whole group, no standing items; the agenda is what awaits
+ * the governor's answer, overdue first; an answer given there links to
+ * the meeting.  And a decision maker who chairs a council is not counted
+ * among its members.
+ */
+static void
+a_one_to_one_is_a_meeting_of_its_own(void **state)
+{
+	struct client	 member, staff, governor, westvale;
+	struct reply	 r;
+	char		 path[96], body[256], today[DATE_CHARS + 1];
+	long long	 gov, fresh, meeting, overdue, council;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	as(&governor, "governor.fenwick");
+	date_today(time(NULL), today);
+	gov = db_scalar(&srv, "SELECT id FROM accounts WHERE username = "
+	    "'governor.fenwick'");
+	overdue = db_scalar(&srv, "SELECT min(id) FROM proposals WHERE state "
+	    "= 'submitted' AND decision_maker_id = (SELECT id FROM accounts "
+	    "WHERE username = 'governor.fenwick') AND due_on < date('now')");
+	assert_true(overdue > 0);
+	/* One more for the governor, due well after today. */
+	fresh = submit_created(&member, "/groups/1/proposals/new", "title="
+	    "Library+on+Sundays&problem=The+library+is+shut+at+weekends"
+	    "&options=Open+it+on+Sundays&decider_text=the+governor",
+	    "/proposals/");
+	snprintf(path, sizeof(path), "/proposals/%lld/vote", fresh);
+	snprintf(body, sizeof(body), "outcome=agree&decided_on=%s"
+	    "&consensus=1", today);
+	submit_expect(&member, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/proposals/%lld/submit", fresh);
+	snprintf(body, sizeof(body), "decision_maker_id=%lld", gov);
+	submit_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
+
+	snprintf(body, sizeof(body), "kind=one_to_one&held_on=%s&starts_at="
+	    "10:00&place=Governor%%27s+office&invited_id=%lld", today, gov);
+	meeting = submit_created(&staff, "/groups/1/meetings/new", body,
+	    "/meetings/");
+	assert_int_equal(agenda_at(meeting, "Welcome and apologies"), 0);
+	assert_int_equal(agenda_at(meeting, "Pension advice every month"), 1);
+	assert_int_equal(agenda_at(meeting, "Library on Sundays"), 2);
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_lacks(r.body, "Not quorate");
+	assert_lacks(r.body, "needed.");
+	reply_free(&r);
+
+	/* The governor answers at the meeting: the answer links to it. */
+	snprintf(path, sizeof(path), "/proposals/%lld/respond", fresh);
+	snprintf(body, sizeof(body), "kind=accepted&meeting_id=%lld", meeting);
+	submit_expect(&governor, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "SELECT count(*) FROM responses WHERE "
+	    "proposal_id = %lld AND meeting_id = %lld", fresh, meeting);
+	assert_int_equal(db_scalar(&srv, path), 1);
+	snprintf(path, sizeof(path), "/proposals/%lld", fresh);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	snprintf(body, sizeof(body), "href=\"/meetings/%lld\"", meeting);
+	assert_contains(r.body, body);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "Library on Sundays: accepted");
+	reply_free(&r);
+
+	/* Westvale's council: four members, one of them a decision maker. */
+	as(&westvale, "coordinator.westvale");
+	council = db_scalar(&srv, "SELECT id FROM groups WHERE kind = "
+	    "'council'");
+	snprintf(path, sizeof(path), "/groups/%lld/meetings/new", council);
+	snprintf(body, sizeof(body), "kind=council&held_on=%s&starts_at=18:00"
+	    "&place=Hall", today);
+	meeting = submit_created(&westvale, path, body, "/meetings/");
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&westvale, path, &r), 200);
+	assert_contains(r.body, "0 present of 3 members");
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
+	client_free(&governor);
+	client_free(&westvale);
+}
+
 int
 main(void)
 {
@@ -195,6 +307,7 @@ main(void)
 		cmocka_unit_test(names_are_refused_in_every_text_members_see),
 		cmocka_unit_test(names_are_refused_in_survey_answers_and_themes),
 		cmocka_unit_test(the_poster_gives_its_dates_in_words),
+		cmocka_unit_test(a_one_to_one_is_a_meeting_of_its_own),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
