@@ -545,8 +545,8 @@ static const char *sql_measure_attendance =
     "JOIN people p ON p.id = ms.person_id "
     "LEFT JOIN attendance a ON a.person_id = p.id AND a.meeting_id IN "
     "(SELECT id FROM meetings WHERE group_id = ?1) "
-    "WHERE ms.group_id = ?1 AND ms.to_on IS NULL "
-    "GROUP BY p.id ORDER BY p.display_name";
+    "WHERE ms.group_id = ?1 AND ms.to_on IS NULL AND ms.person_id NOT IN "
+    DECIDERS " GROUP BY p.id ORDER BY p.display_name";
 static const char *sql_archive =
     "SELECT id FROM meetings WHERE group_id = ? AND minutes_state = "
     "'published' AND held_on BETWEEN ? AND ? ORDER BY held_on";
