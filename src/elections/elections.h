@@ -119,6 +119,8 @@ int	ballot_parse(const char *text, size_t ncand, enum count_method,
 int	election_target(struct db *, const int64_t *, struct target *);
 int	election_load(struct db *, int64_t id, json_t **out);
 json_t	*election_list(struct db *, int64_t group_id);
+/* v: the election form's values; term_months may be absent (then
+ * ELECTION_TERM_MONTHS). */
 int	election_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
 	    const char *today, int64_t *id);
 /* Moves state from one to another (UPDATE ... WHERE state = from):

@@ -95,6 +95,12 @@ election_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if (json_integer_value(json_object_get(v, "seats")) < 1 &&
 	    json_array_size(errors) == 0)
 		form_error(errors, "seats", "Places to fill must be at least 1");
+	fields_whole_number(v, errors, "term_months", "Term of office in "
+	    "months", ELECTION_TERM_MONTHS_MAX);
+	if (json_is_integer(json_object_get(v, "term_months")) &&
+	    json_integer_value(json_object_get(v, "term_months")) < 1)
+		form_error(errors, "term_months", "Term of office in months "
+		    "must be at least 1");
 	if (strcmp(view_str(v, "nominations_close_on"), today) < 0)
 		form_error(errors, "nominations_close_on", "Nominations cannot "
 		    "close before today");
@@ -129,9 +135,10 @@ election_prepare(struct request *rq, struct response *rs, json_t *group,
 	date_today(rq->now, today);
 	date_add_days(today, ELECTION_NOMINATION_DAYS, later);
 	date_add_days(later, ELECTION_VOTING_DAYS, closes);
-	initial = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "position",
+	initial = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "position",
 	    "chair", "seats", "1", "method", "fptp", "nominations_close_on",
-	    later, "voting_opens_on", later, "voting_closes_on", closes);
+	    later, "voting_opens_on", later, "voting_closes_on", closes,
+	    "term_months", "12");
 	fp->initial = initial;
 	return initial;
 }

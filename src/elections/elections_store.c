@@ -36,8 +36,8 @@ static const char *sql_list =
 static const char *sql_insert =
     "INSERT INTO elections (group_id, position, seats, method, "
     "nominations_open_on, nominations_close_on, voting_opens_on, "
-    "voting_closes_on, lot_seed, created_by) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "voting_closes_on, lot_seed, created_by, term_months) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char *sql_move =
     "UPDATE elections SET state = ?2, closed_on = CASE WHEN ?2 = 'closed' "
     "THEN ?4 ELSE closed_on END WHERE id = ?1 AND state = ?3";
@@ -172,9 +172,12 @@ election_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 	/* The lot's seed is drawn now, before any nomination or vote. */
 	randombytes_buf(seed, sizeof(seed));
 	sodium_bin2hex(hex, sizeof(hex), seed, sizeof(seed));
-	if ((rc = db_exec(db, sql_insert, "ijjjtjjjti", group_id, V("position"),
-	    V("seats"), V("method"), today, V("nominations_close_on"),
-	    V("voting_opens_on"), V("voting_closes_on"), hex, actor)) != DB_OK)
+	if ((rc = db_exec(db, sql_insert, "ijjjtjjjtii", group_id,
+	    V("position"), V("seats"), V("method"), today,
+	    V("nominations_close_on"), V("voting_opens_on"),
+	    V("voting_closes_on"), hex, actor, json_is_integer(V("term_months")) ?
+	    (int64_t)json_integer_value(V("term_months")) :
+	    (int64_t)ELECTION_TERM_MONTHS)) != DB_OK)
 		return rc;
 	*id = db_last_id(db);
 	return audit_append(db, actor, "election.create", "election", *id,

@@ -487,15 +487,16 @@ first_past_the_post_from_call_to_result(void **state)
 	client_free(&staff);
 }
 
-/* An election for position in group 1 whose every window is today. */
+/* An election for position in group 1 whose every window is today, for
+ * a term of months (0: the form's default). */
 static long long
-election_for(struct client *staff, const char *position)
+election_for(struct client *staff, const char *position, int months)
 {
 	char	 body[256];
 
 	snprintf(body, sizeof(body), "position=%s&seats=1&method=fptp"
-	    "&nominations_close_on=%s&voting_opens_on=%s&voting_closes_on=%s",
-	    position, today, today, today);
+	    "&nominations_close_on=%s&voting_opens_on=%s&voting_closes_on=%s"
+	    "&term_months=%.0d", position, today, today, today, months);
 	return submit_created(staff, "/groups/1/elections/new", body,
 	    "/elections/");
 }
@@ -515,14 +516,14 @@ elections_end_in_office(void **state)
 {
 	struct client	 staff;
 	struct reply	 r;
-	char		 body[96], path[64], term_end[DATE_CHARS + 1], *text;
+	char		 body[256], path[64], term_end[DATE_CHARS + 1], *text;
 	long long	 e, before, dennis = person("Dennis");
 
 	(void)state;
 	as(&staff, "coordinator.fenwick");
 	before = holder("chair");
 	assert_true(before > 0 && before != dennis);
-	e = election_for(&staff, "chair");
+	e = election_for(&staff, "chair", 0);
 	nominate(&staff, e, "Eric", "Eric", "Frank");
 	nominate(&staff, e, "Dennis", "Bernard", "Clive");
 	post_to(&staff, e, "open", "", 303);
@@ -550,8 +551,15 @@ elections_end_in_office(void **state)
 	    "group_id = 1 AND person_id = %lld AND position = 'member' AND "
 	    "to_on IS NULL", before), 1);
 
-	/* Secretary: Frank alone stands, so no poll is held. */
-	e = election_for(&staff, "secretary");
+	/* A term must be a number of months. */
+	snprintf(body, sizeof(body), "position=secretary&seats=1&method=fptp"
+	    "&nominations_close_on=%s&voting_opens_on=%s&voting_closes_on=%s"
+	    "&term_months=0", today, today, today);
+	submit_expect(&staff, "/groups/1/elections/new", body, 422, &r);
+	assert_contains(r.body, "href=\"#term_months\"");
+	reply_free(&r);
+	/* Secretary, for two years: Frank alone stands, so no poll. */
+	e = election_for(&staff, "secretary", 24);
 	nominate(&staff, e, "Frank", "Frank", "Clive");
 	post_to(&staff, e, "open", "", 303);
 	assert_int_equal(scalar("SELECT count(*) FROM elections WHERE id = "
@@ -560,6 +568,10 @@ elections_end_in_office(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM election_voters WHERE "
 	    "election_id = %lld", e), 0);
 	assert_int_equal(holder("secretary"), person("Frank"));
+	date_add_months(today, 24, term_end);
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "group_id = 1 AND position = 'secretary' AND to_on IS NULL AND "
+	    "term_ends_on = '%s'", term_end), 1);
 	snprintf(path, sizeof(path), "/elections/%lld/count", e);
 	assert_int_equal(http_get(&staff, path, &r), 200);
 	assert_contains(r.body, "Elected unopposed");
