@@ -102,7 +102,7 @@ letter_draw(struct pdf *pdf, const json_t *p, const json_t *options)
 {
 	const json_t	*o;
 	size_t		 i;
-	char		 line[256];
+	char		 line[256], day[DATE_WORDS_CHARS + 1];
 
 	pdf_heading(pdf, json_string_value(json_object_get(p, "title")), 1);
 	snprintf(line, sizeof(line), "A proposal from %s, %s",
@@ -111,10 +111,10 @@ letter_draw(struct pdf *pdf, const json_t *p, const json_t *options)
 	pdf_paragraph(pdf, line);
 	pdf_pair(pdf, "To", json_string_value(json_object_get(p,
 	    "decision_maker_name")));
-	pdf_pair(pdf, "Sent on", json_string_value(json_object_get(p,
-	    "submitted_on")));
-	pdf_pair(pdf, "Please respond by", json_string_value(
-	    json_object_get(p, "due_on")));
+	pdf_pair(pdf, "Sent on", date_words_or(view_str(p, "submitted_on"),
+	    day));
+	pdf_pair(pdf, "Please respond by", date_words_or(view_str(p, "due_on"),
+	    day));
 	pdf_heading(pdf, "The problem", 2);
 	pdf_paragraph(pdf, json_string_value(json_object_get(p, "problem")));
 	pdf_heading(pdf, "What we propose", 2);

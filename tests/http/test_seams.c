@@ -195,6 +195,15 @@ the_poster_gives_its_dates_in_words(void **state)
 	assert_contains(r.body, want);
 	assert_lacks(r.body, iso[0]);
 	reply_free(&r);
+	/* The letter that went with it, too. */
+	snprintf(want, sizeof(want), "/proposals/%lld/letter.pdf", proposal);
+	assert_int_equal(http_get(&staff, want, &r), 200);
+	text = pdf_text(&srv, &r);
+	snprintf(want, sizeof(want), "Sent on:  %s", words[0]);
+	assert_contains(text, want);
+	assert_lacks(text, iso[0]);
+	free(text);
+	reply_free(&r);
 	client_free(&staff);
 }
 
