@@ -69,6 +69,8 @@
 #define BALLOT_PAPERS_PRINTED	4	/* ballot papers on one printed sheet */
 #define ELECTION_NOMINATION_DAYS 14	/* default nomination window */
 #define ELECTION_VOTING_DAYS	7	/* default voting window */
+#define ELECTION_TERM_MONTHS	12	/* default term of office */
+#define ELECTION_TERM_MONTHS_MAX 60	/* longest term of office */
 #define BATCH_DIFFERED_LISTED	20	/* paper numbers named in a mismatch */
 #define BALLOT_FIELD_CHARS	40	/* "pref_" and a candidate id */
 #define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */

@@ -103,7 +103,6 @@ chair_elected(struct db *db, int64_t actor, int64_t group, time_t now)
 	char	 today[DATE_CHARS + 1], opened[DATE_CHARS + 1];
 	char	 closes[DATE_CHARS + 1], polls[DATE_CHARS + 1];
 	json_t	*e = NULL, *sheet = NULL;
-	char	*text = NULL;
 	int64_t	 id;
 	size_t	 i;
 	int	 rc;
@@ -130,12 +129,10 @@ chair_elected(struct db *db, int64_t actor, int64_t group, time_t now)
 	    DB_OK)
 		return rc;
 	if (election_load(db, id, &e) <= 0 || (sheet = election_count(db, e)) ==
-	    NULL || (text = json_dumps(sheet, JSON_COMPACT | JSON_SORT_KEYS)) ==
 	    NULL)
 		rc = DB_ERROR;
 	else
-		rc = election_publish(db, actor, id, text, polls);
-	free(text);
+		rc = election_publish(db, actor, e, sheet, polls);
 	json_decref(sheet);
 	json_decref(e);
 	return rc;

@@ -119,6 +119,8 @@ int	ballot_parse(const char *text, size_t ncand, enum count_method,
 int	election_target(struct db *, const int64_t *, struct target *);
 int	election_load(struct db *, int64_t id, json_t **out);
 json_t	*election_list(struct db *, int64_t group_id);
+/* v: the election form's values; term_months may be absent (then
+ * ELECTION_TERM_MONTHS). */
 int	election_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
 	    const char *today, int64_t *id);
 /* Moves state from one to another (UPDATE ... WHERE state = from):
@@ -174,8 +176,17 @@ int	election_ballots(struct db *, int64_t election_id, const json_t *election,
 	    struct count_input *in, int **ranks, int64_t **ids);
 /* Counts from the stored ballots.  New reference, NULL on error. */
 json_t	*election_count(struct db *, const json_t *election);
-int	election_publish(struct db *, int64_t actor, int64_t id,
-	    const char *sheet, const char *today);
+/* What the result says when no poll was needed. */
+#define ELECTED_UNOPPOSED	"Elected unopposed: there were no more valid " \
+	"nominations than places, so no poll was held."
+
+/* Publishes the count sheet of election e (as election_load gives it)
+ * and gives the winners their office for the term, ending the previous
+ * holder's (in the caller's transaction).  An unopposed sheet may be
+ * published straight from nominations.  DB_CONSTRAINT when the election
+ * is not at a stage that can be published. */
+int	election_publish(struct db *, int64_t actor, const json_t *e,
+	    const json_t *sheet, const char *today);
 
 /* Paper ballot batches (ballots_paper.c). */
 json_t	*batch_list(struct db *, int64_t election_id);

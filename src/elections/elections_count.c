@@ -434,6 +434,22 @@ fptp(struct count *c)
 	return 0;
 }
 
+static json_t *
+count_unopposed(const struct count_input *in)
+{
+	json_t	*elected = json_array();
+	size_t	 i;
+
+	for (i = 0; i < in->ncand; i++)
+		json_array_append_new(elected, json_pack("{s:I, s:s}",
+		    "candidate_id", (json_int_t)in->cand_ids[i], "how",
+		    "unopposed"));
+	return json_pack("{s:s, s:I, s:I, s:[], s:o, s:n, s:b}", "method",
+	    in->method == COUNT_STV ? "stv" : "fptp", "seats",
+	    (json_int_t)in->seats, "valid", (json_int_t)in->nballots,
+	    "stages", "elected", elected, "quota", "unopposed", 1);
+}
+
 json_t *
 count_run(const struct count_input *in)
 {
@@ -443,6 +459,10 @@ count_run(const struct count_input *in)
 
 	memset(&c, 0, sizeof(c));
 	c.in = in;
+	/* No more valid nominations than places: every candidate is elected
+	 * unopposed and no poll is needed (or counted, if one was held). */
+	if (in->ncand > 0 && in->ncand <= in->seats)
+		return count_unopposed(in);
 	/* No ballots, no names or no places: nothing to count, nobody
 	 * elected (rule 52 must not elect on no votes at all). */
 	if (in->ncand == 0 || in->seats == 0 || in->nballots == 0)

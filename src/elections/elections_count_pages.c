@@ -120,7 +120,6 @@ elections_publish(struct request *rq, struct response *rs)
 {
 	enum election_phase phase;
 	json_t		*e, *sheet;
-	char		*text;
 	char		 today[DATE_CHARS + 1];
 	int		 rc;
 
@@ -134,10 +133,8 @@ elections_publish(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	sheet = election_count(rq->db, e);
-	text = sheet ? json_dumps(sheet, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
-	rc = text == NULL ? DB_ERROR : election_publish(rq->db,
-	    rq->who.account_id, rq->ids[0], text, today);
-	free(text);
+	rc = sheet == NULL ? DB_ERROR : election_publish(rq->db,
+	    rq->who.account_id, e, sheet, today);
 	json_decref(sheet);
 	json_decref(e);
 	if (rc == DB_CONSTRAINT)
@@ -296,11 +293,13 @@ notice_draw(struct pdf *pdf, const json_t *e, const json_t *sheet,
 {
 	json_t		*first, *t, *el;
 	char		 line[2 * COUNT_SEED_BYTES + 96], *who;	/* numbers, the seed */
+	char		 day[DATE_WORDS_CHARS + 1];
 	size_t		 i, nstages;
 
 	pdf_heading(pdf, "Result of the election", 1);
 	pdf_paragraph(pdf, title);
-	pdf_pair(pdf, "Declared on", view_str(e, "published_on"));
+	pdf_pair(pdf, "Declared on", date_words_or(view_str(e, "published_on"),
+	    day));
 	pdf_pair(pdf, "Counted by", choice_label(election_methods,
 	    view_str(e, "method")));
 	snprintf(line, sizeof(line), "%lld", (long long)view_int(sheet,
@@ -314,6 +313,8 @@ notice_draw(struct pdf *pdf, const json_t *e, const json_t *sheet,
 	json_array_foreach(json_object_get(first, "totals"), i, t)
 		pdf_pair(pdf, view_str(t, "name"), view_str(t, "votes"));
 	pdf_heading(pdf, "Elected", 2);
+	if (json_is_true(json_object_get(sheet, "unopposed")))
+		pdf_paragraph(pdf, ELECTED_UNOPPOSED);
 	json_array_foreach(json_object_get(sheet, "elected"), i, el) {
 		/* A name is up to NAME_MAX_CHARS characters, 4 bytes each. */
 		if (asprintf(&who, "%s (%s)", view_str(el, "name"),

@@ -55,6 +55,8 @@ const struct field_spec election_fields[] = {
 	    "On or after the day nominations close", NULL),
 	F("voting_closes_on", "Voting closes on", FIELD_DATE, 1, 0, NULL,
 	    "Nobody sees any count before the poll closes", NULL),
+	F("term_months", "Term of office in months", FIELD_TEXT, 0, 2, NULL,
+	    "The winners hold the position this long; 12 if left empty", NULL),
 };
 const size_t election_fields_count = FIELDS_COUNT(election_fields);
 

@@ -95,6 +95,12 @@ election_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if (json_integer_value(json_object_get(v, "seats")) < 1 &&
 	    json_array_size(errors) == 0)
 		form_error(errors, "seats", "Places to fill must be at least 1");
+	fields_whole_number(v, errors, "term_months", "Term of office in "
+	    "months", ELECTION_TERM_MONTHS_MAX);
+	if (json_is_integer(json_object_get(v, "term_months")) &&
+	    json_integer_value(json_object_get(v, "term_months")) < 1)
+		form_error(errors, "term_months", "Term of office in months "
+		    "must be at least 1");
 	if (strcmp(view_str(v, "nominations_close_on"), today) < 0)
 		form_error(errors, "nominations_close_on", "Nominations cannot "
 		    "close before today");
@@ -129,9 +135,10 @@ election_prepare(struct request *rq, struct response *rs, json_t *group,
 	date_today(rq->now, today);
 	date_add_days(today, ELECTION_NOMINATION_DAYS, later);
 	date_add_days(later, ELECTION_VOTING_DAYS, closes);
-	initial = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "position",
+	initial = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "position",
 	    "chair", "seats", "1", "method", "fptp", "nominations_close_on",
-	    later, "voting_opens_on", later, "voting_closes_on", closes);
+	    later, "voting_opens_on", later, "voting_closes_on", closes,
+	    "term_months", "12");
 	fp->initial = initial;
 	return initial;
 }
@@ -374,6 +381,25 @@ election_step(struct request *rq, struct response *rs, const char *from,
 	}
 }
 
+static void
+election_unopposed(struct request *rq, struct response *rs, const json_t *e,
+    const char *today)
+{
+	json_t	*sheet = election_count(rq->db, e);
+	int	 rc;
+
+	rc = sheet == NULL ? DB_ERROR : election_publish(rq->db,
+	    rq->who.account_id, e, sheet, today);
+	json_decref(sheet);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "The election has already moved on.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/elections/%lld/count",
+		    (long long)rq->ids[0]);
+}
+
 void
 elections_open(struct request *rq, struct response *rs)
 {
@@ -395,10 +421,13 @@ elections_open(struct request *rq, struct response *rs)
 		response_error(rs, 409, "Nobody is standing yet.");
 		refused = 1;
 	}
+	/* No more names than places: no poll; the result is declared. */
+	if (!refused && json_array_size(cands) <= (size_t)view_int(e, "seats"))
+		election_unopposed(rq, rs, e, today);
+	else if (!refused)
+		election_step(rq, rs, "nominations", "voting");
 	json_decref(cands);
 	json_decref(e);
-	if (!refused)
-		election_step(rq, rs, "nominations", "voting");
 }
 
 void

@@ -16,6 +16,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../util/date.h"
 #include "../util/view.h"
 
 static const char *sql_target =
@@ -25,7 +26,8 @@ static const char *sql_load =
     "SELECT e.id, e.group_id, e.position, e.seats, e.method, "
     "e.nominations_open_on, e.nominations_close_on, e.voting_opens_on, "
     "e.voting_closes_on, e.state, e.lot_seed, e.closed_on, e.result, "
-    "e.published_on, g.name AS group_name, g.site_id, g.proxy_votes "
+    "e.published_on, e.term_months, g.name AS group_name, g.site_id, "
+    "g.proxy_votes "
     "FROM elections e JOIN groups g ON g.id = e.group_id WHERE e.id = ?";
 static const char *sql_list =
     "SELECT id, position, seats, method, nominations_close_on, "
@@ -34,8 +36,8 @@ static const char *sql_list =
 static const char *sql_insert =
     "INSERT INTO elections (group_id, position, seats, method, "
     "nominations_open_on, nominations_close_on, voting_opens_on, "
-    "voting_closes_on, lot_seed, created_by) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "voting_closes_on, lot_seed, created_by, term_months) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char *sql_move =
     "UPDATE elections SET state = ?2, closed_on = CASE WHEN ?2 = 'closed' "
     "THEN ?4 ELSE closed_on END WHERE id = ?1 AND state = ?3";
@@ -103,7 +105,41 @@ static const char *sql_rules_save =
 static const char *sql_publish =
     "UPDATE elections SET state = 'published', result = ?1, "
     "published_on = ?2, closed_on = ifnull(closed_on, ?2) WHERE id = ?3 "
-    "AND (state = 'closed' OR (state = 'voting' AND voting_closes_on < ?2))";
+    "AND (state = 'closed' OR (state = 'voting' AND voting_closes_on < ?2) "
+    "OR (state = 'nominations' AND ?4))";
+
+/*
+ * Taking office (?1 group, ?2 position, ?3 the day of the result, ?4 the
+ * elected candidates' ids as JSON, ?5 why rows end, ?6 the end of the
+ * term).  In this order: holders who were not re-elected stay on as
+ * members; their office ends, and so do the winners' other positions in
+ * the group; each winner not already in office takes it; every winner's
+ * term runs from today.  Each statement names all six parameters, as
+ * db_exec binds six; "?5 IS NOT NULL" and the like only do that.
+ */
+#define ELECTED_PEOPLE \
+    "(SELECT c.person_id FROM candidates c WHERE c.id IN " \
+    "(SELECT value FROM json_each(?4)))"
+static const char *sql_office_stay_member =
+    "INSERT INTO memberships (group_id, person_id, position, from_on) "
+    "SELECT group_id, person_id, 'member', ?3 FROM memberships "
+    "WHERE group_id = ?1 AND position = ?2 AND to_on IS NULL AND "
+    "person_id NOT IN " ELECTED_PEOPLE " AND ?5 IS NOT NULL AND ?6 IS NOT NULL";
+static const char *sql_office_end =
+    "UPDATE memberships SET to_on = ?3, end_reason = ?5 WHERE group_id = ?1 "
+    "AND to_on IS NULL AND ?6 IS NOT NULL AND (position = ?2 AND "
+    "person_id NOT IN " ELECTED_PEOPLE " OR position != ?2 AND "
+    "person_id IN " ELECTED_PEOPLE ") AND from_on <= ?3";
+static const char *sql_office_take =
+    "INSERT INTO memberships (group_id, person_id, position, from_on, "
+    "term_ends_on) SELECT ?1, person_id, ?2, ?3, ?6 FROM " ELECTED_PEOPLE
+    " AS w WHERE ?5 IS NOT NULL AND person_id NOT IN (SELECT person_id "
+    "FROM memberships WHERE group_id = ?1 AND position = ?2 AND "
+    "to_on IS NULL)";
+static const char *sql_office_term =
+    "UPDATE memberships SET term_ends_on = ?6 WHERE group_id = ?1 AND "
+    "position = ?2 AND to_on IS NULL AND person_id IN " ELECTED_PEOPLE
+    " AND ?3 IS NOT NULL AND ?5 IS NOT NULL";
 
 #define V(name)	json_object_get(v, name)
 
@@ -136,9 +172,12 @@ election_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 	/* The lot's seed is drawn now, before any nomination or vote. */
 	randombytes_buf(seed, sizeof(seed));
 	sodium_bin2hex(hex, sizeof(hex), seed, sizeof(seed));
-	if ((rc = db_exec(db, sql_insert, "ijjjtjjjti", group_id, V("position"),
-	    V("seats"), V("method"), today, V("nominations_close_on"),
-	    V("voting_opens_on"), V("voting_closes_on"), hex, actor)) != DB_OK)
+	if ((rc = db_exec(db, sql_insert, "ijjjtjjjtii", group_id,
+	    V("position"), V("seats"), V("method"), today,
+	    V("nominations_close_on"), V("voting_opens_on"),
+	    V("voting_closes_on"), hex, actor, json_is_integer(V("term_months")) ?
+	    (int64_t)json_integer_value(V("term_months")) :
+	    (int64_t)ELECTION_TERM_MONTHS)) != DB_OK)
 		return rc;
 	*id = db_last_id(db);
 	return audit_append(db, actor, "election.create", "election", *id,
@@ -427,16 +466,74 @@ election_count(struct db *db, const json_t *e)
 	return sheet;
 }
 
-int
-election_publish(struct db *db, int64_t actor, int64_t id, const char *sheet,
+/* Positions a result gives as a membership; seats on boards rotate
+ * (seats_*.c) and council reps are not a position within the group. */
+static int
+office_is_membership(const char *position)
+{
+	static const char *const offices[] = { "chair", "vice_chair",
+	    "secretary", "treasurer", "rep", NULL };
+	size_t	 i;
+
+	for (i = 0; offices[i] != NULL; i++)
+		if (strcmp(position, offices[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The winners take the office for the election's term (see above). */
+static int
+election_take_office(struct db *db, const json_t *e, const json_t *sheet,
     const char *today)
 {
+	static const char *const *steps[] = { &sql_office_stay_member,
+	    &sql_office_end, &sql_office_take, &sql_office_term };
+	json_t	*ids = json_array(), *el;
+	char	*idtext = NULL, term_end[DATE_CHARS + 1], why[64];
+	size_t	 i;
+	int	 rc = DB_OK;
+
+	if (!office_is_membership(view_str(e, "position")))
+		goto out;
+	json_array_foreach(json_object_get(sheet, "elected"), i, el)
+		json_array_append(ids, json_object_get(el, "candidate_id"));
+	if (json_array_size(ids) == 0)
+		goto out;	/* nobody elected: the holder carries on */
+	if ((idtext = json_dumps(ids, JSON_COMPACT)) == NULL) {
+		rc = DB_ERROR;
+		goto out;
+	}
+	date_add_months(today, (int)view_int(e, "term_months"), term_end);
+	snprintf(why, sizeof(why), "Election %lld", (long long)view_int(e,
+	    "id"));
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]) && rc == DB_OK; i++)
+		rc = db_exec(db, *steps[i], "ittttt", view_int(e, "group_id"),
+		    view_str(e, "position"), today, idtext, why, term_end);
+out:
+	free(idtext);
+	json_decref(ids);
+	return rc;
+}
+
+int
+election_publish(struct db *db, int64_t actor, const json_t *e,
+    const json_t *sheet, const char *today)
+{
+	int64_t	 id = view_int(e, "id");
+	char	*text;
 	int	 rc;
 
-	if ((rc = db_exec(db, sql_publish, "tti", sheet, today, id)) != DB_OK)
+	if ((text = json_dumps(sheet, JSON_COMPACT | JSON_SORT_KEYS)) == NULL)
+		return DB_ERROR;
+	rc = db_exec(db, sql_publish, "ttii", text, today, id, (int64_t)
+	    json_is_true(json_object_get(sheet, "unopposed")));
+	free(text);
+	if (rc != DB_OK)
 		return rc;
 	if (db_changes(db) != 1)
 		return DB_CONSTRAINT;
+	if ((rc = election_take_office(db, e, sheet, today)) != DB_OK)
+		return rc;
 	/* Published straight from voting past its last day, the poll was
 	 * never closed by hand: shuffle here too (again, if it was). */
 	if ((rc = ballots_shuffle(db, id)) != DB_OK)

@@ -38,6 +38,9 @@ extern const size_t approval_fields_count;
 /* How many must be present: at least half the members (rounded up), or
  * a fixed number; never more than the members, never less than 1. */
 int64_t	quorum_needed(const char *rule, int64_t fixed, int64_t members);
+/* Does a meeting of this kind need a quorum of the group?  A one-to-one
+ * (a chair and a decision maker) does not, and has no standing items. */
+int	meeting_kind_has_quorum(const char *kind);
 
 int	meeting_target(struct db *, const int64_t *, struct target *);
 int	agenda_item_target(struct db *, const int64_t *, struct target *);
@@ -50,6 +53,8 @@ int	meeting_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
 int	meeting_load(struct db *, int64_t id, json_t **out);
 json_t	*meeting_list(struct db *, int64_t group_id);
 json_t	*agenda_list(struct db *, int64_t meeting_id);
+/* Answers to proposals given at the meeting: {id, text, responded_on}. */
+json_t	*answers_at_meeting(struct db *, int64_t meeting_id);
 int	agenda_add(struct db *, int64_t actor, int64_t meeting_id, json_t *v);
 /* Moves an item one place up (-1) or down (+1), saying its meeting.
  * DB_CONSTRAINT at either end. */

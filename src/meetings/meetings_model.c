@@ -59,16 +59,18 @@ const struct field_spec meeting_fields[] = {
 const size_t meeting_fields_count = FIELDS_COUNT(meeting_fields);
 
 const struct field_spec agenda_item_fields[] = {
-	F("title", "Agenda item", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL,
-	    NULL),
+	F("title", "Agenda item", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    NULL, NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t agenda_item_fields_count = FIELDS_COUNT(agenda_item_fields);
 
 const struct field_spec action_point_fields[] = {
-	F("text", "Action point", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL,
-	    NULL),
+	F("text", "Action point", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    NULL, NULL),
 	F("owner_id", "Who will do it", FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("due_on", "By when", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t action_point_fields_count = FIELDS_COUNT(action_point_fields);
 
@@ -79,6 +81,12 @@ const struct field_spec approval_fields[] = {
 	F("seconded_by", "Seconded by", FIELD_ID, 1, 0, NULL, NULL, NULL),
 };
 const size_t approval_fields_count = FIELDS_COUNT(approval_fields);
+
+int
+meeting_kind_has_quorum(const char *kind)
+{
+	return kind == NULL || strcmp(kind, "one_to_one") != 0;
+}
 
 int64_t
 quorum_needed(const char *rule, int64_t fixed, int64_t members)

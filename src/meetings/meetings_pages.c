@@ -152,9 +152,12 @@ meeting_summary(json_t *m)
 	    "quorum_rule")), view_int(m, "quorum_number"), view_int(m,
 	    "member_count"));
 
+	int	 applies = meeting_kind_has_quorum(view_str(m, "kind"));
+
+	json_object_set_new(m, "quorum_applies", json_boolean(applies));
 	json_object_set_new(m, "quorum_needed", json_integer(need));
-	json_object_set_new(m, "quorate", json_boolean(view_int(m,
-	    "present_count") >= need));
+	json_object_set_new(m, "quorate", json_boolean(!applies ||
+	    view_int(m, "present_count") >= need));
 	json_object_set_new(m, "kind_label", json_string(choice_label(
 	    meeting_kinds, json_string_value(json_object_get(m, "kind")))));
 }
@@ -185,8 +188,9 @@ meetings_show(struct request *rq, struct response *rs)
 			json_object_del(item, "minutes");
 	}
 	response_view(rs, "meetings/show", json_pack("{s:s, s:o, s:o, s:o, "
-	    "s:o, s:o, s:o, s:b, s:b, s:o}", "title", "Meeting", "decisions",
-	    decision_list(rq->db, rq->ids[0]), "papers",
+	    "s:o, s:o, s:o, s:o, s:b, s:b, s:o}", "title", "Meeting", "decisions",
+	    decision_list(rq->db, rq->ids[0]), "answers",
+	    answers_at_meeting(rq->db, rq->ids[0]), "papers",
 	    paper_list(rq->db, rq->ids[0]), "meeting", m,
 	    "agenda", items, "attendance", attendance_list(rq->db, rq->ids[0]),
 	    "actions", meeting_actions(rq->db, rq->ids[0]),

@@ -30,6 +30,13 @@ static const char *sql_insert =
     "INSERT INTO meetings (group_id, kind, held_on, starts_at, place, "
     "chair_person_id, invited_id, created_by) "
     "VALUES (?, ?, ?, ?, ifnull(?, ''), ?, ?, ?)";
+/* People who are decision makers: the group puts questions to them, so
+ * they are not counted among its members for quorum or attendance, even
+ * when one chairs it (a council). */
+#define DECIDERS \
+    "(SELECT a.person_id FROM accounts a JOIN grants gr ON " \
+    "gr.account_id = a.id WHERE gr.role = 'decision_maker' AND " \
+    "a.person_id IS NOT NULL)"
 static const char *sql_load =
     "SELECT m.id, m.group_id, m.kind, m.held_on, m.starts_at, m.place, "
     "m.chair_person_id, m.guests, m.minutes_state, m.approved_at, "
@@ -40,9 +47,11 @@ static const char *sql_load =
     "ch.display_name AS chair_name, "
     "(SELECT count(*) FROM memberships ms WHERE ms.group_id = m.group_id "
     "  AND ms.from_on <= m.held_on AND (ms.to_on IS NULL OR "
-    "  ms.to_on >= m.held_on)) AS member_count, "
+    "  ms.to_on >= m.held_on) AND ms.person_id NOT IN " DECIDERS ") "
+    "  AS member_count, "
     "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id "
-    "  AND a.status = 'present') AS present_count, "
+    "  AND a.status = 'present' AND a.person_id NOT IN " DECIDERS ") "
+    "  AS present_count, "
     "(SELECT held_on FROM meetings l WHERE l.id = m.approved_at) "
     "  AS approved_on FROM meetings m JOIN groups g ON g.id = m.group_id "
     "LEFT JOIN people ch ON ch.id = m.chair_person_id "
@@ -66,6 +75,17 @@ static const char *sql_open_points =
     "LEFT JOIN meetings m ON m.id = a.meeting_id "
     "WHERE coalesce(p.group_id, m.group_id) = ? AND a.closed_on IS NULL "
     "ORDER BY a.due_on, a.id";
+/* A one-to-one's agenda: the group's proposals awaiting the invited
+ * decision maker (?1) on the day (?2), overdue first. */
+static const char *sql_awaiting_answer =
+    "SELECT p.id, CASE WHEN p.due_on < ?2 THEN 'Overdue answer: ' ELSE "
+    "'Answer due: ' END || p.title AS title FROM proposals p "
+    "WHERE p.group_id = ?3 AND p.decision_maker_id = ?1 AND p.state IN "
+    "('submitted', 'more_info') ORDER BY p.due_on < ?2 DESC, p.due_on, p.id";
+static const char *sql_answers_at =
+    "SELECT p.id, p.title || ': ' || replace(r.kind, '_', ' ') AS text, "
+    "r.responded_on FROM responses r JOIN proposals p ON "
+    "p.id = r.proposal_id WHERE r.meeting_id = ? ORDER BY r.id";
 static const char *sql_drafts =
     "SELECT id, title FROM proposals WHERE group_id = ? AND state = 'draft' "
     "ORDER BY id";
@@ -181,6 +201,31 @@ items_from(struct db *db, int64_t meeting, json_t *rows, const char *kind,
 	return rc;
 }
 
+/* A one-to-one has no standing items and answers to no quorum: its
+ * agenda is what awaits the decision maker's answer. */
+static int
+agenda_one_to_one(struct db *db, int64_t meeting, int64_t group,
+    const json_t *v)
+{
+	json_t	*awaiting;
+	size_t	 count = 0;
+	int	 rc;
+
+	awaiting = db_rows(db, sql_awaiting_answer, "iti", json_integer_value(
+	    V("invited_id")), json_string_value(V("held_on")), group);
+	if (awaiting == NULL)
+		return DB_ERROR;
+	rc = items_from(db, meeting, awaiting, "proposal", "", &count);
+	json_decref(awaiting);
+	return rc;
+}
+
+json_t *
+answers_at_meeting(struct db *db, int64_t meeting_id)
+{
+	return db_rows(db, sql_answers_at, "i", meeting_id);
+}
+
 /* The agenda builds itself; the chair adds and reorders afterwards. */
 static int
 agenda_build(struct db *db, int64_t meeting, int64_t group,
@@ -239,8 +284,10 @@ meeting_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 	    V("invited_id"), actor)) != DB_OK)
 		return rc;
 	*id = db_last_id(db);
-	if ((rc = agenda_build(db, *id, group_id,
-	    json_string_value(V("held_on")))) != DB_OK)
+	rc = meeting_kind_has_quorum(json_string_value(V("kind"))) ?
+	    agenda_build(db, *id, group_id, json_string_value(V("held_on"))) :
+	    agenda_one_to_one(db, *id, group_id, v);
+	if (rc != DB_OK)
 		return rc;
 	return audit_append(db, actor, "meeting.create", "meeting", *id,
 	    json_string_value(V("held_on")));
@@ -498,8 +545,8 @@ static const char *sql_measure_attendance =
     "JOIN people p ON p.id = ms.person_id "
     "LEFT JOIN attendance a ON a.person_id = p.id AND a.meeting_id IN "
     "(SELECT id FROM meetings WHERE group_id = ?1) "
-    "WHERE ms.group_id = ?1 AND ms.to_on IS NULL "
-    "GROUP BY p.id ORDER BY p.display_name";
+    "WHERE ms.group_id = ?1 AND ms.to_on IS NULL AND ms.person_id NOT IN "
+    DECIDERS " GROUP BY p.id ORDER BY p.display_name";
 static const char *sql_archive =
     "SELECT id FROM meetings WHERE group_id = ? AND minutes_state = "
     "'published' AND held_on BETWEEN ? AND ? ORDER BY held_on";

@@ -33,10 +33,41 @@ minutes_fit(const struct form *f)
 	return 1;
 }
 
+/*
+ * The names check on every item's minutes, as typed: the agenda comes
+ * back with what was typed and each item's error, for the form again.
+ * Returns the errors (empty when none); new reference.
+ */
+static json_t *
+minutes_names_check(json_t *agenda, const struct form *f)
+{
+	json_t		*errors = json_array(), *item;
+	const char	*text, *no_names = form_get(f, "no_names");
+	char		 name[48], label[64];
+	size_t		 i, before;
+
+	json_array_foreach(agenda, i, item) {
+		snprintf(name, sizeof(name), "item_%lld", (long long)
+		    view_int(item, "id"));
+		if ((text = form_get(f, name)) == NULL)
+			continue;
+		json_object_set_new(item, "minutes", json_string(text));
+		snprintf(label, sizeof(label), "The minutes of item %lld",
+		    (long long)view_int(item, "position"));
+		before = json_array_size(errors);
+		fields_names_check(errors, name, label, text,
+		    no_names != NULL && *no_names != '\0');
+		if (json_array_size(errors) > before)
+			json_object_set(item, "error", json_object_get(
+			    json_array_get(errors, before), "message"));
+	}
+	return errors;
+}
+
 void
 minutes_edit(struct request *rq, struct response *rs)
 {
-	json_t	*m;
+	json_t	*m, *agenda, *errors;
 	int	 rc;
 
 	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
@@ -50,11 +81,26 @@ minutes_edit(struct request *rq, struct response *rs)
 		    agenda_list(rq->db, rq->ids[0])));
 		return;
 	}
-	json_decref(m);
 	if (!minutes_fit(&rq->body)) {
+		json_decref(m);
 		response_error(rs, 413, "The minutes of one item are too long.");
 		return;
 	}
+	agenda = agenda_list(rq->db, rq->ids[0]);
+	errors = minutes_names_check(agenda, &rq->body);
+	if (json_array_size(errors) > 0) {
+		meeting_summary(m);
+		if ((m = json_pack("{s:s, s:o, s:o, s:o, s:b}", "title",
+		    "Minutes", "meeting", m, "agenda", agenda, "errors", errors,
+		    "has_errors", 1)) == NULL)
+			response_error(rs, 500, "Something went wrong.");
+		else
+			response_page(rs, 422, "meetings/minutes", m);
+		return;
+	}
+	json_decref(agenda);
+	json_decref(errors);
+	json_decref(m);
 	rc = minutes_save(rq->db, rq->who.account_id, rq->ids[0], &rq->body);
 	if (rc == DB_CONSTRAINT)
 		response_error(rs, 409, "These minutes are approved and can no "
@@ -261,12 +307,12 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
     const json_t *actions, int with_minutes)
 {
 	const json_t	*row;
-	char		 line[160];
+	char		 line[160], day[DATE_WORDS_CHARS + 1];
 	size_t		 i;
 
 	snprintf(line, sizeof(line), "%s: %s on %s at %s", view_str(m,
-	    "group_name"), view_str(m, "kind_label"), view_str(m, "held_on"),
-	    view_str(m, "starts_at"));
+	    "group_name"), view_str(m, "kind_label"), date_words_or(view_str(m,
+	    "held_on"), day), view_str(m, "starts_at"));
 	pdf_heading(pdf, line, 1);
 	pdf_pair(pdf, "Where", view_str(m, "place"));
 	pdf_pair(pdf, "Chair", view_str(m, "chair_name"));
@@ -275,7 +321,8 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 	    (long long)view_int(m, "member_count"), (long long)view_int(m,
 	    "quorum_needed"), json_is_true(json_object_get(m, "quorate")) ?
 	    "quorate" : "NOT quorate: decisions need confirming");
-	pdf_pair(pdf, "Quorum", line);
+	if (json_is_true(json_object_get(m, "quorum_applies")))
+		pdf_pair(pdf, "Quorum", line);
 	json_array_foreach(items, i, row) {
 		snprintf(line, sizeof(line), "%zu. %s", i + 1, view_str(row,
 		    "title"));
@@ -291,7 +338,7 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 		pdf_heading(pdf, "Action points", 2);
 	json_array_foreach(actions, i, row) {
 		snprintf(line, sizeof(line), "%s, by %s", view_str(row,
-		    "owner_name"), view_str(row, "due_on"));
+		    "owner_name"), date_words_or(view_str(row, "due_on"), day));
 		pdf_pair(pdf, view_str(row, "text"), line);
 	}
 }
@@ -300,6 +347,7 @@ void
 minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
 {
 	json_t	*m, *items, *actions, *papers, *decisions, *row;
+	char	 day[DATE_WORDS_CHARS + 1];
 	size_t	 i;
 
 	if (meeting_load(db, meeting_id, &m) <= 0)
@@ -315,7 +363,8 @@ minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	if (json_array_size(papers) > 0)
 		pdf_heading(pdf, "Papers", 2);
 	json_array_foreach(papers, i, row)
-		pdf_pair(pdf, view_str(row, "title"), view_str(row, "circulated_on"));
+		pdf_pair(pdf, view_str(row, "title"), date_words_or(view_str(row,
+		    "circulated_on"), day));
 	json_decref(m);
 	json_decref(items);
 	json_decref(actions);
@@ -328,6 +377,7 @@ static void
 pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
 {
 	json_t	*m, *items, *actions, *papers, *row;
+	char	 day[DATE_WORDS_CHARS + 1];
 	int64_t	 previous;
 	size_t	 i;
 
@@ -345,7 +395,7 @@ pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	json_array_foreach(papers, i, row)
 		pdf_pair(pdf, view_str(row, "title"), json_integer_value(
 		    json_object_get(row, "late")) ? "circulated late" :
-		    view_str(row, "circulated_on"));
+		    date_words_or(view_str(row, "circulated_on"), day));
 	if (meeting_previous(db, meeting_id, &previous) > 0) {
 		pdf_page_break(pdf);
 		pdf_heading(pdf, "Minutes of the last meeting", 1);
@@ -364,7 +414,7 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 {
 	json_t		*m;
 	struct pdf	*pdf;
-	char		 title[96];
+	char		 title[96], day[DATE_WORDS_CHARS + 1];
 
 	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -378,7 +428,7 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 		return;
 	}
 	snprintf(title, sizeof(title), "%s %s", minutes ? "Minutes" :
-	    "Meeting pack", view_str(m, "held_on"));
+	    "Meeting pack", date_words_or(view_str(m, "held_on"), day));
 	json_decref(m);
 	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
 	if (minutes)

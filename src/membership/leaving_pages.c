@@ -68,11 +68,12 @@ letter_draw(struct pdf *pdf, const json_t *p, const json_t *roles,
     const char *signer)
 {
 	const json_t	*r;
-	char		 line[512];
+	char		 line[512], from[DATE_WORDS_CHARS + 1];
+	char		 to[DATE_WORDS_CHARS + 1];
 	size_t		 i;
 
 	pdf_paragraph(pdf, view_str(p, "organisation_name"));
-	pdf_paragraph(pdf, view_str(p, "left_on"));
+	pdf_paragraph(pdf, date_words_or(view_str(p, "left_on"), from));
 	pdf_space(pdf, 10);
 	snprintf(line, sizeof(line), "Dear %s,", view_str(p, "display_name"));
 	pdf_paragraph(pdf, line);
@@ -85,8 +86,9 @@ letter_draw(struct pdf *pdf, const json_t *p, const json_t *roles,
 		pdf_heading(pdf, "The roles you held", 2);
 	json_array_foreach(roles, i, r) {
 		snprintf(line, sizeof(line), "%s, from %s to %s",
-		    view_str(r, "position_label"), view_str(r, "from_on"),
-		    *view_str(r, "to_on") ? view_str(r, "to_on") : "now");
+		    view_str(r, "position_label"), date_words_or(view_str(r,
+		    "from_on"), from), *view_str(r, "to_on") ?
+		    date_words_or(view_str(r, "to_on"), to) : "now");
 		pdf_pair(pdf, view_str(r, "group_name"), line);
 	}
 	pdf_space(pdf, 6);

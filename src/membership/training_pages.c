@@ -255,7 +255,7 @@ certificate_draw(struct pdf *pdf, const json_t *c)
 {
 	int	 graduation = json_is_true(json_object_get(c, "graduation")) ||
 	    view_int(c, "graduation") != 0;
-	char	 line[512];
+	char	 line[512], day[DATE_WORDS_CHARS + 1];
 
 	pdf_space(pdf, 30);
 	pdf_heading(pdf, graduation ? "Certificate of graduation" :
@@ -264,13 +264,14 @@ certificate_draw(struct pdf *pdf, const json_t *c)
 	pdf_heading(pdf, view_str(c, "display_name"), 1);
 	snprintf(line, sizeof(line), "%s the course %s on %s.", graduation ?
 	    "graduated, completing" : "completed", view_str(c, "course_name"),
-	    view_str(c, "completed_on"));
+	    date_words_or(view_str(c, "completed_on"), day));
 	pdf_paragraph(pdf, line);
 	pdf_space(pdf, 8);
 	if (*view_str(c, "accreditation") != '\0')
 		pdf_pair(pdf, "Accreditation", view_str(c, "accreditation"));
 	if (*view_str(c, "renew_on") != '\0')
-		pdf_pair(pdf, "Renew by", view_str(c, "renew_on"));
+		pdf_pair(pdf, "Renew by", date_words_or(view_str(c,
+		    "renew_on"), day));
 	pdf_pair(pdf, "Awarded by", view_str(c, "organisation_name"));
 	pdf_pair(pdf, "At", view_str(c, "site_name"));
 	pdf_space(pdf, 20);

@@ -86,8 +86,10 @@ static const char *sql_outcomes =
     "(SELECT r.responded_on FROM responses r WHERE r.proposal_id = p.id "
     "  ORDER BY r.id DESC LIMIT 1) AS responded_on, "
     "(SELECT group_concat(a.text || CASE WHEN a.closed_on IS NULL THEN "
-    "  ' (' || a.percent || '% done)' ELSE ': done ' || a.closed_on END, '; ') "
+    "  ' (' || a.percent || '% done)' ELSE ': done' END, '; ') "
     "  FROM actions a WHERE a.proposal_id = p.id) AS actions_text, "
+    "(SELECT max(a.closed_on) FROM actions a WHERE a.proposal_id = p.id "
+    "  HAVING count(*) = count(a.closed_on)) AS done_on, "
     "(SELECT group_concat(i.title, '; ') FROM issues i JOIN proposal_issues pi "
     "  ON pi.issue_id = i.id WHERE pi.proposal_id = p.id) AS issues_text "
     "FROM proposals p JOIN groups g ON g.id = p.group_id WHERE " WHERE_PLACE

@@ -65,6 +65,7 @@ respond_prepare(struct request *rq, struct response *rs, json_t *p,
     struct form_page *fp, int *refused)
 {
 	json_t	*options;
+	char	 today[DATE_CHARS + 1];
 
 	/* Only the decision maker it was sent to answers it. */
 	if (view_int(p, "decision_maker_id") != rq->who.account_id) {
@@ -72,9 +73,11 @@ respond_prepare(struct request *rq, struct response *rs, json_t *p,
 		*refused = 1;
 		return NULL;
 	}
-	options = json_pack("{s:o}", "referred_to", decision_maker_options(
+	date_today(rq->now, today);
+	options = json_pack("{s:o, s:o}", "referred_to", decision_maker_options(
 	    rq->db, view_int(p, "site_id"), view_int(p, "group_id"),
-	    rq->who.account_id));
+	    rq->who.account_id), "meeting_id", one_to_one_options(rq->db,
+	    view_int(p, "group_id"), rq->who.account_id, today));
 	fp->options = options;
 	return options;
 }
@@ -99,7 +102,7 @@ letter_draw(struct pdf *pdf, const json_t *p, const json_t *options)
 {
 	const json_t	*o;
 	size_t		 i;
-	char		 line[256];
+	char		 line[256], day[DATE_WORDS_CHARS + 1];
 
 	pdf_heading(pdf, json_string_value(json_object_get(p, "title")), 1);
 	snprintf(line, sizeof(line), "A proposal from %s, %s",
@@ -108,10 +111,10 @@ letter_draw(struct pdf *pdf, const json_t *p, const json_t *options)
 	pdf_paragraph(pdf, line);
 	pdf_pair(pdf, "To", json_string_value(json_object_get(p,
 	    "decision_maker_name")));
-	pdf_pair(pdf, "Sent on", json_string_value(json_object_get(p,
-	    "submitted_on")));
-	pdf_pair(pdf, "Please respond by", json_string_value(
-	    json_object_get(p, "due_on")));
+	pdf_pair(pdf, "Sent on", date_words_or(view_str(p, "submitted_on"),
+	    day));
+	pdf_pair(pdf, "Please respond by", date_words_or(view_str(p, "due_on"),
+	    day));
 	pdf_heading(pdf, "The problem", 2);
 	pdf_paragraph(pdf, json_string_value(json_object_get(p, "problem")));
 	pdf_heading(pdf, "What we propose", 2);

@@ -13,6 +13,25 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../util/date.h"
+#include "../util/view.h"
+
+/* "Sent 4 November 2026, answered 2 December 2026, done 9 January
+ * 2027": the dates the page and the poster both show, in words. */
+static void
+outcome_when(json_t *row)
+{
+	char	 sent[DATE_WORDS_CHARS + 1], answered[DATE_WORDS_CHARS + 1];
+	char	 done[DATE_WORDS_CHARS + 1], *when = NULL;
+
+	date_words(view_str(row, "submitted_on"), sent);
+	date_words(view_str(row, "responded_on"), answered);
+	date_words(view_str(row, "done_on"), done);
+	if (asprintf(&when, "Sent %s%s%s%s%s", sent, *answered ? ", answered " :
+	    "", answered, *done ? ", done " : "", done) >= 0)
+		json_object_set_new(row, "when", json_string(when));
+	free(when);
+}
 
 /* Each outcome in plain words, for the page and the poster. */
 static void
@@ -24,15 +43,15 @@ outcome_words(json_t *row, const char *today)
 	    "reason"));
 	const char	*acts = json_string_value(json_object_get(row,
 	    "actions_text"));
-	char		*we_did = NULL;
+	char		*we_did = NULL, sent[DATE_WORDS_CHARS + 1];
+	char		 due[DATE_WORDS_CHARS + 1], until[DATE_WORDS_CHARS + 1];
 	int		 n = -1;
 
 	switch (state) {
 	case PS_SUBMITTED:
 		n = asprintf(&we_did, "Waiting for a decision: sent %s, answer "
-		    "due %s.", json_string_value(json_object_get(row,
-		    "submitted_on")), json_string_value(json_object_get(row,
-		    "due_on")));
+		    "due %s.", date_words_or(view_str(row, "submitted_on"),
+		    sent), date_words_or(view_str(row, "due_on"), due));
 		break;
 	case PS_NOT_ACCEPTED:
 		n = asprintf(&we_did, "We could not, because %s", reason ?
@@ -40,7 +59,7 @@ outcome_words(json_t *row, const char *today)
 		break;
 	case PS_DEFERRED:
 		n = asprintf(&we_did, "Put off until %s, because %s",
-		    json_string_value(json_object_get(row, "deferred_until")),
+		    date_words_or(view_str(row, "deferred_until"), until),
 		    reason ? reason : "");
 		break;
 	case PS_MORE_INFO:
@@ -56,6 +75,7 @@ outcome_words(json_t *row, const char *today)
 	if (n >= 0)
 		json_object_set_new(row, "we_did", json_string(we_did));
 	free(we_did);
+	outcome_when(row);
 	if (state >= 0)
 		json_object_set_new(row, "state_label",
 		    json_string(proposal_state_labels[state]));
@@ -130,6 +150,7 @@ poster_draw(struct pdf *pdf, const json_t *view)
 		    "problem")));
 		pdf_pair(pdf, "We did", json_string_value(json_object_get(row,
 		    "we_did")));
+		pdf_pair(pdf, "When", view_str(row, "when"));
 		pdf_rule(pdf);
 	}
 	if (json_array_size(json_object_get(view, "outcomes")) == 0)

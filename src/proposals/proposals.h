@@ -128,6 +128,10 @@ int	proposal_respond(struct db *, int64_t actor, int64_t id, json_t *v,
 json_t	*proposals_awaiting(struct db *, int64_t decision_maker);
 json_t	*group_issue_options(struct db *, int64_t group_id);
 /* Decision makers whose grant covers the group (so they can answer). */
+/* The one-to-one meetings of the group with this decision maker held
+ * by today, as {value, label} for the response form's meeting_id. */
+json_t	*one_to_one_options(struct db *, int64_t group_id, int64_t account,
+	    const char *today);
 json_t	*decision_maker_options(struct db *, int64_t site_id, int64_t group_id,
 	    int64_t except);
 int	group_response_days(struct db *, int64_t group_id);

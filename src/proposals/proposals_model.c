@@ -187,16 +187,17 @@ timeliness_summary(const json_t *rows, const char *days_key,
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec proposal_fields[] = {
-	F("title", "Short title", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	F("title", "Short title", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    "For example, Evening medication before lock-up", NULL),
-	F("problem", "The problem", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	F("problem", "The problem", FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    "What members report, and why it matters", NULL),
-	F("options", "What we propose", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS,
+	F("options", "What we propose", FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
 	    NULL, "One solution a line; the decision maker can take some "
 	    "and not others", NULL),
 	F("issue_ids", "Issues it answers", FIELD_IDS, 0, 0, NULL, NULL, NULL),
 	F("decider_text", "Who should decide", FIELD_TEXT, 0, NAME_MAX_CHARS,
 	    NULL, "For example, the governor, or the programme board", NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t proposal_fields_count = FIELDS_COUNT(proposal_fields);
 
@@ -207,10 +208,11 @@ static const struct choice visibilities[] = {
 };
 
 const struct field_spec comment_fields[] = {
-	F("body", "Comment", FIELD_TEXTAREA, 1, NOTE_MAX_CHARS, NULL, NULL,
-	    NULL),
+	F("body", "Comment", FIELD_SHOWN_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
+	    NULL, NULL),
 	F("visibility", "Who can see it", FIELD_CHOICE, 1, 0, visibilities,
 	    NULL, NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t comment_fields_count = FIELDS_COUNT(comment_fields);
 
@@ -241,33 +243,40 @@ const size_t submit_fields_count = FIELDS_COUNT(submit_fields);
 const struct field_spec response_fields[] = {
 	F("kind", "Your decision", FIELD_CHOICE, 1, 0, response_kinds, NULL,
 	    NULL),
-	F("reason", "Reason", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
+	F("reason", "Reason", FIELD_SHOWN_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
 	    "Needed for anything but accepted. The group will read it", NULL),
 	F("deferred_until", "Deferred until", FIELD_DATE, 0, 0, NULL, NULL,
 	    NULL),
 	F("referred_to", "Referred to", FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("meeting_id", "Given at a one-to-one meeting", FIELD_ID, 0, 0, NULL,
+	    "When you answer at your meeting with the group's chair", NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t response_fields_count = FIELDS_COUNT(response_fields);
 
 const struct field_spec action_fields[] = {
-	F("text", "Action", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("text", "Action", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL, NULL,
+	    NULL),
 	F("owner_id", "Who owns it", FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("due_on", "Due by", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t action_fields_count = FIELDS_COUNT(action_fields);
 
 const struct field_spec action_update_fields[] = {
-	F("note", "Progress", FIELD_TEXTAREA, 1, NOTE_MAX_CHARS, NULL, NULL,
-	    NULL),
+	F("note", "Progress", FIELD_SHOWN_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
+	    NULL, NULL),
 	F("percent", "Per cent done", FIELD_TEXT, 1, 3, NULL,
 	    "A whole number from 0 to 100", NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t action_update_fields_count = FIELDS_COUNT(action_update_fields);
 
 const struct field_spec action_close_fields[] = {
-	F("evidence", "What was done (the evidence)", FIELD_TEXTAREA, 1,
+	F("evidence", "What was done (the evidence)", FIELD_SHOWN_TEXTAREA, 1,
 	    NOTE_MAX_CHARS, NULL, NULL, NULL),
 	F("review_on", "Check again on", FIELD_DATE, 0, 0, NULL,
 	    "For example, in three months, to see that it still works", NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t action_close_fields_count = FIELDS_COUNT(action_close_fields);

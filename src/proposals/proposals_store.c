@@ -93,7 +93,9 @@ static const char *sql_comment_add =
 static const char *sql_responses =
     "SELECT r.kind, r.reason, r.deferred_until, r.responded_on, r.on_time, "
     "r.days_taken, a.display_name AS responder_name, "
-    "t.display_name AS referred_to_name FROM responses r "
+    "t.display_name AS referred_to_name, r.meeting_id, "
+    "(SELECT held_on FROM meetings m WHERE m.id = r.meeting_id) "
+    "AS meeting_held_on FROM responses r "
     "JOIN accounts a ON a.id = r.responder_id "
     "LEFT JOIN accounts t ON t.id = r.referred_to WHERE r.proposal_id = ? "
     "ORDER BY r.id";
@@ -105,8 +107,14 @@ static const char *sql_submit =
     "due_on = ? WHERE id = ?";
 static const char *sql_response_add =
     "INSERT INTO responses (proposal_id, responder_id, kind, reason, "
-    "deferred_until, referred_to, responded_on, on_time, days_taken) "
-    "VALUES (?, ?, ?, ifnull(?, ''), ?, ?, ?, ?, ?)";
+    "deferred_until, referred_to, responded_on, on_time, days_taken, "
+    "meeting_id) VALUES (?, ?, ?, ifnull(?, ''), ?, ?, ?, ?, ?, ?)";
+/* One-to-ones of the group (?1) with this decision maker (?2), held by
+ * the day (?3), newest first: where an answer may have been given. */
+static const char *sql_one_to_ones =
+    "SELECT id, held_on FROM meetings WHERE group_id = ?1 AND "
+    "kind = 'one_to_one' AND invited_id = ?2 AND held_on <= ?3 "
+    "ORDER BY held_on DESC, id DESC LIMIT 12";
 static const char *sql_deferred =
     "UPDATE proposals SET deferred_until = ? WHERE id = ?";
 static const char *sql_awaiting =
@@ -411,9 +419,9 @@ proposal_respond(struct db *db, int64_t actor, int64_t id, json_t *v,
 	if ((rc = proposal_move(db, actor, id, (enum proposal_event)event,
 	    today, json_string_value(V("reason")))) != DB_OK)
 		return rc;
-	if ((rc = db_exec(db, sql_response_add, "iijjjjtdi", id, actor, V("kind"),
-	    V("reason"), V("deferred_until"), V("referred_to"), today, on_time,
-	    (int64_t)taken)) != DB_OK)
+	if ((rc = db_exec(db, sql_response_add, "iijjjjtdij", id, actor,
+	    V("kind"), V("reason"), V("deferred_until"), V("referred_to"), today,
+	    on_time, (int64_t)taken, V("meeting_id"))) != DB_OK)
 		return rc;
 	if (event == PE_DEFER)
 		return db_exec(db, sql_deferred, "ji", V("deferred_until"), id);
@@ -450,4 +458,23 @@ group_response_days(struct db *db, int64_t group_id)
 
 	(void)db_int(db, &days, sql_response_days, "i", group_id);
 	return (int)days;
+}
+
+json_t *
+one_to_one_options(struct db *db, int64_t group_id, int64_t account,
+    const char *today)
+{
+	json_t	*rows, *row, *out = json_array();
+	char	 day[DATE_WORDS_CHARS + 1], label[64];
+	size_t	 i;
+
+	rows = db_rows(db, sql_one_to_ones, "iit", group_id, account, today);
+	json_array_foreach(rows, i, row) {
+		snprintf(label, sizeof(label), "One-to-one of %s", date_words_or(
+		    view_str(row, "held_on"), day));
+		json_array_append_new(out, json_pack("{s:O, s:s}", "value",
+		    json_object_get(row, "id"), "label", label));
+	}
+	json_decref(rows);
+	return out;
 }

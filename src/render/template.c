@@ -6,9 +6,39 @@
 #include "template.h"
 #include "../embedded.h"
 #include "../limits.h"
+#include "../util/date.h"
 
 
 enum tnode_type { TN_TEXT, TN_VAR, TN_RAW, TN_SECTION, TN_INVERTED, TN_PARTIAL };
+
+/* What {{name | filter}} does to the value before it is escaped. */
+enum tfilter { TF_NONE, TF_DATE, TF__MAX };
+static const char *const tfilter_names[TF__MAX] = { "", "date" };
+
+/* Splits "name | filter" at the bar: *len becomes the name's length and
+ * *filter the filter's.  0 when the filter is not one of tfilter_names. */
+static int
+filter_split(const char *nm, size_t *len, enum tfilter *filter)
+{
+	const char	*bar = memchr(nm, '|', *len), *f, *end = nm + *len;
+	int		 i;
+
+	*filter = TF_NONE;
+	if (bar == NULL)
+		return 1;
+	for (f = bar + 1; f < end && isspace((unsigned char)*f); f++)
+		;
+	for (*len = (size_t)(bar - nm); *len > 0 &&
+	    isspace((unsigned char)nm[*len - 1]); (*len)--)
+		;
+	for (i = TF_NONE + 1; i < TF__MAX; i++)
+		if ((size_t)(end - f) == strlen(tfilter_names[i]) &&
+		    memcmp(f, tfilter_names[i], (size_t)(end - f)) == 0) {
+			*filter = (enum tfilter)i;
+			return 1;
+		}
+	return 0;
+}
 
 /* A parse-tree node.  Owned by its parent (child list) or its template. */
 struct tnode {
@@ -17,6 +47,7 @@ struct tnode {
 	size_t		 len;
 	struct tnode	*child;	/* owned: first node of a section */
 	struct tnode	*next;	/* owned: next sibling */
+	enum tfilter	 filter;	/* TN_VAR: how the value is shown */
 };
 
 struct template {
@@ -104,6 +135,7 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 	size_t		 nlen, line = 1;
 	int		 depth = 0, raw;
 	enum tnode_type	 type;
+	enum tfilter	 filter;
 
 	if ((t = calloc(1, sizeof(*t))) == NULL ||
 	    (t->name = strdup(name)) == NULL) {
@@ -150,6 +182,11 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 		nlen = (size_t)(close - nm);
 		while (nlen > 0 && isspace((unsigned char)nm[nlen - 1]))
 			nlen--;
+		if (type == TN_VAR && !filter_split(nm, &nlen, &filter)) {
+			snprintf(err, errsz, "%s:%zu: unknown filter", name,
+			    line);
+			goto fail;
+		}
 		if (!name_valid(nm, nlen)) {
 			snprintf(err, errsz, "%s:%zu: bad tag name", name, line);
 			goto fail;
@@ -171,6 +208,7 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 		}
 		if ((n = tnode_new(type, nm, nlen)) == NULL)
 			goto oom;
+		n->filter = type == TN_VAR ? filter : TF_NONE;
 		*tails[depth] = n;
 		tails[depth] = &n->next;
 		if (type == TN_SECTION || type == TN_INVERTED) {
@@ -388,6 +426,21 @@ put_value(struct buf *out, const json_t *v, int escape)
 	}
 }
 
+/* A date filter shows an ISO date or timestamp in words ("4 November
+ * 2026"); any other value is shown as it is. */
+static int
+put_filtered(struct buf *out, const json_t *v, int escape,
+    enum tfilter filter)
+{
+	char		 words[DATE_WORDS_CHARS + 1];
+	const char	*s;
+
+	if (filter == TF_DATE && json_is_string(v) && (s = date_words_or(
+	    json_string_value(v), words)) == words)
+		return buf_puts(out, s);
+	return put_value(out, v, escape);
+}
+
 static int render_nodes(struct render *, const struct tnode *);
 
 static int
@@ -434,8 +487,8 @@ render_nodes(struct render *r, const struct tnode *n)
 			break;
 		case TN_VAR:
 		case TN_RAW:
-			rc = put_value(r->out, lookup(r, n->text, n->len),
-			    n->type == TN_VAR);
+			rc = put_filtered(r->out, lookup(r, n->text, n->len),
+			    n->type == TN_VAR, n->filter);
 			break;
 		case TN_SECTION:
 		case TN_INVERTED:

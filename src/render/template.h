@@ -8,6 +8,8 @@
  *                   pushed, once for any other true value; skipped for
  *                   null, false, 0, "" and []
  *   {{^name}}..{{/name}}  only when the value is one of those
+ *   {{name | date}} an ISO date or timestamp in words, "4 November 2026"
+ *                   (what members read); other values as {{name}}
  *   {{> path}}      another template of the set, with the same context
  *   {{{name_html}}} unescaped: allowed only for names ending in "_html",
  *                   which handlers fill solely from a trusted renderer

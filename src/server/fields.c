@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "form_page.h"
 #include "../util/date.h"
 #include "../util/text.h"
 #include "../util/view.h"
@@ -134,12 +135,15 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 	/* Echo what was typed, so a refused form comes back as it was. */
 	if (f->kind != FIELD_PASSWORD)
 		json_object_set_new(values, f->name, json_stringn(v, len));
-	if (!text_printable(v, len, f->kind == FIELD_TEXTAREA))
+	if (!text_printable(v, len, f->kind == FIELD_TEXTAREA ||
+	    f->kind == FIELD_SHOWN_TEXTAREA))
 		return error_add(errors, f, "%s must not contain control "
 		    "characters", f->label);
 	switch (f->kind) {
 	case FIELD_TEXT:
 	case FIELD_TEXTAREA:
+	case FIELD_SHOWN_TEXT:
+	case FIELD_SHOWN_TEXTAREA:
 	case FIELD_PASSWORD:
 		if (utf8_length(v, len) > f->max_chars)
 			return error_add(errors, f, "%s must be %zu characters "
@@ -177,6 +181,56 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 	return 0;
 }
 
+static const char *
+error_for(const json_t *errors, const char *name)
+{
+	const json_t	*e;
+	size_t		 i;
+
+	json_array_foreach(errors, i, e)
+		if (strcmp(json_string_value(json_object_get(e, "field")),
+		    name) == 0)
+			return json_string_value(json_object_get(e, "message"));
+	return NULL;
+}
+
+int
+fields_names_check(json_t *errors, const char *field, const char *label,
+    const char *text, int confirmed)
+{
+	const char	*why;
+	char		 msg[384];
+
+	if (confirmed || text == NULL || (why = text_identifying(text)) == NULL)
+		return 0;
+	snprintf(msg, sizeof(msg), "%s seems to contain %s. Rephrase it so no "
+	    "one can be identified, or tick \"I have checked: it names no "
+	    "one\" if it does not", label, why);
+	form_error(errors, field, msg);
+	return 1;
+}
+
+/* Every shown text of a form, unless its no-names box is ticked.  A field
+ * already in error (too long, say) gets that error alone. */
+static void
+names_check_all(const struct field_spec *specs, size_t n,
+    const json_t *values, json_t *errors)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (specs[i].kind == FIELD_NO_NAMES &&
+		    json_is_true(json_object_get(values, specs[i].name)))
+			return;
+	for (i = 0; i < n; i++)
+		if ((specs[i].kind == FIELD_SHOWN_TEXT ||
+		    specs[i].kind == FIELD_SHOWN_TEXTAREA) &&
+		    error_for(errors, specs[i].name) == NULL)
+			fields_names_check(errors, specs[i].name,
+			    specs[i].label, json_string_value(
+			    json_object_get(values, specs[i].name)), 0);
+}
+
 int
 fields_validate(const struct field_spec *specs, size_t n,
     const struct form *form, const json_t *options, json_t **values,
@@ -198,7 +252,8 @@ fields_validate(const struct field_spec *specs, size_t n,
 				goto oom;
 			continue;
 		}
-		if (specs[i].kind == FIELD_CHECK) {
+		if (specs[i].kind == FIELD_CHECK ||
+		    specs[i].kind == FIELD_NO_NAMES) {
 			v = form_get(form, specs[i].name);
 			json_object_set_new(*values, specs[i].name,
 			    json_boolean(v != NULL && *v != '\0'));
@@ -226,25 +281,13 @@ fields_validate(const struct field_spec *specs, size_t n,
 		if (rc == -1)
 			goto oom;
 	}
+	names_check_all(specs, n, *values, *errors);
 	return json_array_size(*errors) > 0;
 oom:
 	json_decref(*values);
 	json_decref(*errors);
 	*values = *errors = NULL;
 	return -1;
-}
-
-static const char *
-error_for(const json_t *errors, const char *name)
-{
-	const json_t	*e;
-	size_t		 i;
-
-	json_array_foreach(errors, i, e)
-		if (strcmp(json_string_value(json_object_get(e, "field")),
-		    name) == 0)
-			return json_string_value(json_object_get(e, "message"));
-	return NULL;
 }
 
 /* Is id the value (FIELD_ID) or among the values (FIELD_IDS)? */
@@ -298,6 +341,7 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 	static const char *const kinds[FIELD__MAX] = {
 		"is_text", "is_textarea", "is_select", "is_date", "is_select",
 		"is_password", "is_checkboxes", "is_check", "is_time",
+		"is_text", "is_textarea", "is_check",
 	};
 	const struct field_spec	*f;
 	const json_t		*v;
@@ -344,7 +388,7 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 		    f->kind == FIELD_IDS)
 			json_object_set_new(o, "options",
 			    options_view(f, v, options));
-		if (f->kind == FIELD_CHECK)
+		if (f->kind == FIELD_CHECK || f->kind == FIELD_NO_NAMES)
 			json_object_set_new(o, "checked",
 			    json_boolean(json_is_true(v)));
 		json_array_append_new(a, o);

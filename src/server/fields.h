@@ -28,6 +28,16 @@ enum field_kind {
 	FIELD_IDS,	/* several of the ids offered: an array of integers */
 	FIELD_CHECK,	/* one tick box: true or false */
 	FIELD_TIME,	/* HH:MM, 24-hour */
+	/*
+	 * Free text that members see or that is printed (a poster, minutes,
+	 * a notice): like TEXT and TEXTAREA, and refused when it seems to
+	 * name someone or give a prison, NHS or phone number, unless the
+	 * form's FIELD_NO_NAMES box is ticked.  Declaring the kind is all a
+	 * form needs; a form without the box cannot be confirmed at all.
+	 */
+	FIELD_SHOWN_TEXT,
+	FIELD_SHOWN_TEXTAREA,
+	FIELD_NO_NAMES,	/* the "I have checked: it names no one" box */
 	FIELD__MAX
 };
 
@@ -71,6 +81,18 @@ void	 fields_whole_number(json_t *values, json_t *errors, const char *field,
 /* The three counts of a recorded vote (votes_for, votes_against,
  * votes_abstain), each checked as fields_whole_number up to max. */
 void	 fields_votes(json_t *values, json_t *errors, long max);
+
+/* The box every form with FIELD_SHOWN_* fields declares, named no_names. */
+#define FIELD_NO_NAMES_BOX	{ "no_names", "I have checked: it names no "	\
+	"one", FIELD_NO_NAMES, 0, 0, NULL, NULL, NULL }
+
+/*
+ * The names check for one text outside a field table (minutes per item,
+ * survey answers): adds an error for field, naming label, when text seems
+ * to identify someone and confirmed is 0.  Returns 1 when it added one.
+ */
+int	 fields_names_check(json_t *errors, const char *field,
+	    const char *label, const char *text, int confirmed);
 
 /* The label for value in a choice list, or value itself. */
 const char *choice_label(const struct choice *, const char *value);

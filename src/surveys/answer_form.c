@@ -197,6 +197,8 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 	size_t		 i, j;
 	int64_t		 pos;
 	size_t		 before = json_array_size(errors);
+	const char	*tick = form_get(f, "no_names");
+	int		 confirmed = tick != NULL && *tick != '\0';
 
 	*answers = json_array();
 	*typed = json_object();
@@ -237,6 +239,12 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 				form_error(errors, name, problem);
 				break;
 			}
+			/* Free text is read by coders and may be quoted in
+			 * results: no names, as everywhere members write. */
+			if (question_kind_of(view_str(q, "kind")) == QK_TEXT &&
+			    fields_names_check(errors, name, "The answer",
+			    json_string_value(v), confirmed))
+				break;
 			json_array_append_new(*answers, json_pack("{s:I, s:O}",
 			    "question_id", (json_int_t)view_int(q, "id"),
 			    "value", v));

@@ -78,6 +78,9 @@ survey_themes_page(struct request *rq, struct response *rs)
 		    strlen(name)) > NAME_MAX_CHARS)
 			form_error(errors, "theme", "Theme: give a short name, "
 			    "up to 120 characters");
+		else
+			fields_names_check(errors, "theme", "Theme", name,
+			    form_get(&rq->body, "no_names") != NULL);
 		if (resp == 0 || q == 0)
 			form_error(errors, "theme", "Theme: choose an answer "
 			    "to code");

@@ -139,3 +139,31 @@ duration_words(int seconds, char *out, size_t sz)
 	}
 	snprintf(out, sz, "%d %s%s", n, unit, n == 1 ? "" : "s");
 }
+
+void
+date_words(const char *s, char out[DATE_WORDS_CHARS + 1])
+{
+	static const char *const months[12] = { "January", "February",
+	    "March", "April", "May", "June", "July", "August", "September",
+	    "October", "November", "December" };
+	char	 day[DATE_CHARS + 1];
+	int	 y, m, d;
+
+	out[0] = '\0';
+	/* A timestamp "2026-11-25T15:51:45Z" reads as its day. */
+	if (s == NULL || strlen(s) < DATE_CHARS || (s[DATE_CHARS] != '\0' &&
+	    s[DATE_CHARS] != 'T' && s[DATE_CHARS] != ' '))
+		return;
+	memcpy(day, s, DATE_CHARS);
+	day[DATE_CHARS] = '\0';
+	if (!date_valid(day) || !date_split(day, &y, &m, &d))
+		return;
+	snprintf(out, DATE_WORDS_CHARS + 1, "%d %s %d", d, months[m - 1], y);
+}
+
+const char *
+date_words_or(const char *s, char out[DATE_WORDS_CHARS + 1])
+{
+	date_words(s, out);
+	return out[0] != '\0' ? out : s;
+}

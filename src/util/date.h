@@ -9,6 +9,7 @@
 
 #define DATE_CHARS	10
 #define DATETIME_CHARS	20	/* 2026-11-25T15:51:45Z */
+#define DATE_WORDS_CHARS	17	/* 30 September 2026 */
 
 /* 1 when s is a real date YYYY-MM-DD between 1900 and 2199. */
 int	date_valid(const char *s);
@@ -21,6 +22,13 @@ void	date_add_days(const char *date, int days, char out[DATE_CHARS + 1]);
 /* The same day months later (or earlier), clamped to the month's last
  * day; "" when date is not valid or the result leaves 1900-2199. */
 void	date_add_months(const char *date, int months, char out[DATE_CHARS + 1]);
+/* A date (or the day of a timestamp) in words, as members read dates:
+ * "4 November 2026".  "" when s does not start with a valid date. */
+void	date_words(const char *s, char out[DATE_WORDS_CHARS + 1]);
+/* date_words into out, returning out; s itself when it is not a date
+ * (an empty or free-text value is shown as it is).  For PDFs and text
+ * built in C; templates use {{name | date}}. */
+const char *date_words_or(const char *s, char out[DATE_WORDS_CHARS + 1]);
 /* Whole days from a to b (b - a); 0 if either is not a valid date. */
 long	date_diff_days(const char *a, const char *b);
 /* A wait of seconds in words, rounded up so nobody is told to come back

@@ -1,3 +1,6 @@
+#include <ctype.h>
+#include <string.h>
+
 #include "text.h"
 
 int
@@ -97,4 +100,64 @@ percent_decode(char *s, size_t len, int plus, int keep_nul)
 	}
 	s[o] = '\0';
 	return o;
+}
+
+/* Letters then digits: "A1234BC", the prison number's shape. */
+static int
+prison_number_at(const char *s)
+{
+	return isupper((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) &&
+	    isdigit((unsigned char)s[4]) && isupper((unsigned char)s[5]) &&
+	    isupper((unsigned char)s[6]) && !isalnum((unsigned char)s[7]);
+}
+
+/* Ten or eleven digits in a row (spaces allowed): NHS or phone numbers. */
+static int
+long_number_at(const char *s)
+{
+	int	 digits = 0;
+
+	for (; *s != '\0' && (isdigit((unsigned char)*s) || *s == ' '); s++)
+		digits += isdigit((unsigned char)*s) != 0;
+	return digits >= 10;
+}
+
+/* "Mr Smith", "Mrs. Jones": a title then a capitalised word. */
+static int
+titled_name_at(const char *s)
+{
+	static const char *titles[] = { "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr" };
+	size_t	 i, n;
+
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
+		n = strlen(titles[i]);
+		if (strncmp(s, titles[i], n) != 0)
+			continue;
+		if (s[n] == '.')
+			n++;
+		if (s[n] == ' ' && isupper((unsigned char)s[n + 1]))
+			return 1;
+	}
+	return 0;
+}
+
+const char *
+text_identifying(const char *text)
+{
+	const char	*s;
+	int		 word_start;
+
+	for (s = text; *s != '\0'; s++) {
+		word_start = s == text || !isalnum((unsigned char)s[-1]);
+		if (!word_start)
+			continue;
+		if (strlen(s) >= 7 && prison_number_at(s))
+			return "a prison number";
+		if (isdigit((unsigned char)*s) && long_number_at(s))
+			return "a long number (NHS or phone)";
+		if (titled_name_at(s))
+			return "a name";
+	}
+	return NULL;
 }

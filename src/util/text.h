@@ -13,6 +13,11 @@ int	text_printable(const char *s, size_t len, int multiline);
 /* Number of characters (code points) in valid UTF-8. */
 size_t	utf8_length(const char *s, size_t len);
 
+/* Does text look like it names someone or gives a prison, NHS or phone
+ * number?  A short reason ("a prison number") or NULL.  A heuristic: the
+ * forms that use it let the writer confirm that it names no one. */
+const char *text_identifying(const char *text);
+
 /*
  * Percent-decodes s[0..len) in place; returns the new length and writes a
  * NUL after it.  plus: '+' means a space (form encoding).  keep_nul: an

@@ -15,6 +15,7 @@
 #include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../util/view.h"
 
 /* May the caller read (anyone there) or keep (staff there) the entry
  * of a service, by the sites it serves? */
@@ -180,6 +181,7 @@ static void
 directory_draw(struct pdf *pdf, const json_t *view)
 {
 	const json_t	*sv;
+	char		 day[DATE_WORDS_CHARS + 1];
 	size_t		 i;
 
 	pdf_heading(pdf, json_string_value(json_object_get(view, "title")), 1);
@@ -201,8 +203,8 @@ directory_draw(struct pdf *pdf, const json_t *view)
 		pdf_pair(pdf, "After release", json_integer_value(
 		    json_object_get(sv, "after_release")) ?
 		    "Yes, it carries on" : "No");
-		pdf_pair(pdf, "Last checked", json_string_value(
-		    json_object_get(sv, "checked_on")));
+		pdf_pair(pdf, "Last checked", date_words_or(view_str(sv,
+		    "checked_on"), day));
 		pdf_rule(pdf);
 	}
 }

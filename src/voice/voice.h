@@ -73,9 +73,6 @@ json_t		*voice_log_filters(const struct form *query);
 /* A safe FTS5 query from what someone typed: each word quoted, as a
  * prefix, all required.  NULL when there are no words.  Caller frees. */
 char		*voice_fts_query(const char *typed);
-/* Does text look like it names someone or gives a prison, NHS or phone
- * number?  A short reason ("a prison number") or NULL. */
-const char	*voice_identifying(const char *text);
 /* Does this outcome need a follow-up action? */
 int		 voice_outcome_needs_followup(const char *outcome);
 /* Checks the rules across a log's fields; adds errors.  0 or -1 (oom). */

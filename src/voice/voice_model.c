@@ -69,7 +69,7 @@ const struct field_spec conversation_fields[] = {
 	F("channel", "Where you talked", FIELD_CHOICE, 1, 0, channels, NULL,
 	    NULL),
 	F("topic_ids", "Topics", FIELD_IDS, 1, 0, NULL, NULL, NULL),
-	F("raised", "What was raised", FIELD_TEXTAREA, 1, RAISED_MAX_CHARS,
+	F("raised", "What was raised", FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
 	    NULL, "In plain words. Do not write names or prison numbers.",
 	    NULL),
 	F("consent", "What they agreed to", FIELD_CHOICE, 1, 0, consents,
@@ -87,8 +87,7 @@ const struct field_spec conversation_fields[] = {
 	    "coordinator or escalating outside", NULL),
 	F("followup_owner", "Who will do it", FIELD_ID, 0, 0, NULL, NULL, NULL),
 	F("followup_due", "By when", FIELD_DATE, 0, 0, NULL, NULL, NULL),
-	F("no_names", "I have checked: it names no one", FIELD_CHECK, 0, 0,
-	    NULL, NULL, NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t conversation_fields_count = FIELDS_COUNT(conversation_fields);
 
@@ -99,7 +98,7 @@ const struct field_spec batch_row_fields[] = {
 	F("channel", "Where you talked", FIELD_CHOICE, 1, 0, channels, NULL,
 	    NULL),
 	F("topic_id", "Topic", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("raised", "What was raised", FIELD_TEXTAREA, 1, RAISED_MAX_CHARS,
+	F("raised", "What was raised", FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
 	    NULL, NULL, NULL),
 	F("consent", "What they agreed to", FIELD_CHOICE, 1, 0, consents,
 	    NULL, NULL),
@@ -110,8 +109,7 @@ const struct field_spec batch_row_fields[] = {
 	    NULL, NULL),
 	F("followup_action", "Follow-up action", FIELD_TEXT, 0,
 	    NAME_MAX_CHARS, NULL, "It will be yours, due in two weeks", NULL),
-	F("no_names", "I have checked: it names no one", FIELD_CHECK, 0, 0,
-	    NULL, NULL, NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t batch_row_fields_count = FIELDS_COUNT(batch_row_fields);
 
@@ -149,13 +147,14 @@ const size_t service_fields_count = FIELDS_COUNT(service_fields);
 const struct field_spec issue_fields[] = {
 	F("site_id", "Site", FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("group_id", "Group that owns it", FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("title", "Short title", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	F("title", "Short title", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    "For example, Late medication on C wing", NULL),
-	F("statement", "Statement", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	F("statement", "Statement", FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    "Written for the group, never about a person: \"Members report "
 	    "that...\"", NULL),
 	F("conversation_ids", "Logs it comes from", FIELD_IDS, 0, 0, NULL,
 	    NULL, NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t issue_fields_count = FIELDS_COUNT(issue_fields);
 
@@ -172,8 +171,9 @@ const struct field_spec issue_decision_fields[] = {
 	    "Leave the votes empty for a decision by consensus", NULL),
 	F("votes_against", "Votes against", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
 	F("votes_abstain", "Abstentions", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("decision_reason", "Reason", FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
-	    "Needed when the issue is not taken forward", NULL),
+	F("decision_reason", "Reason", FIELD_SHOWN_TEXTAREA, 0, NOTE_MAX_CHARS,
+	    NULL, "Needed when the issue is not taken forward", NULL),
+	FIELD_NO_NAMES_BOX,
 };
 const size_t issue_decision_fields_count = FIELDS_COUNT(issue_decision_fields);
 
@@ -199,66 +199,6 @@ const struct field_spec topic_fields[] = {
 };
 const size_t topic_fields_count = FIELDS_COUNT(topic_fields);
 
-/* Letters then digits: "A1234BC", the prison number's shape. */
-static int
-prison_number_at(const char *s)
-{
-	return isupper((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
-	    isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) &&
-	    isdigit((unsigned char)s[4]) && isupper((unsigned char)s[5]) &&
-	    isupper((unsigned char)s[6]) && !isalnum((unsigned char)s[7]);
-}
-
-/* Ten or eleven digits in a row (spaces allowed): NHS or phone numbers. */
-static int
-long_number_at(const char *s)
-{
-	int	 digits = 0;
-
-	for (; *s != '\0' && (isdigit((unsigned char)*s) || *s == ' '); s++)
-		digits += isdigit((unsigned char)*s) != 0;
-	return digits >= 10;
-}
-
-/* "Mr Smith", "Mrs. Jones": a title then a capitalised word. */
-static int
-titled_name_at(const char *s)
-{
-	static const char *titles[] = { "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr" };
-	size_t	 i, n;
-
-	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++) {
-		n = strlen(titles[i]);
-		if (strncmp(s, titles[i], n) != 0)
-			continue;
-		if (s[n] == '.')
-			n++;
-		if (s[n] == ' ' && isupper((unsigned char)s[n + 1]))
-			return 1;
-	}
-	return 0;
-}
-
-const char *
-voice_identifying(const char *text)
-{
-	const char	*s;
-	int		 word_start;
-
-	for (s = text; *s != '\0'; s++) {
-		word_start = s == text || !isalnum((unsigned char)s[-1]);
-		if (!word_start)
-			continue;
-		if (strlen(s) >= 7 && prison_number_at(s))
-			return "a prison number";
-		if (isdigit((unsigned char)*s) && long_number_at(s))
-			return "a long number (NHS or phone)";
-		if (titled_name_at(s))
-			return "a name";
-	}
-	return NULL;
-}
-
 int
 voice_outcome_needs_followup(const char *outcome)
 {
@@ -277,18 +217,7 @@ int
 voice_log_rules(const json_t *v, json_t *errors)
 {
 	const char	*outcome = value_of(v, "outcome");
-	const char	*why;
-	char		 msg[256];
 
-	/* In the form's order, so the error summary reads top to bottom. */
-	why = value_of(v, "raised") ? voice_identifying(value_of(v, "raised")) :
-	    NULL;
-	if (why != NULL && !json_is_true(json_object_get(v, "no_names"))) {
-		snprintf(msg, sizeof(msg), "What was raised seems to contain %s. "
-		    "Rephrase it so no one can be identified, or tick \"I have "
-		    "checked\" if it does not", why);
-		form_error(errors, "raised", msg);
-	}
 	if (outcome != NULL && strcmp(outcome, "escalated_outside") == 0 &&
 	    value_of(v, "escalated_to") == NULL)
 		form_error(errors, "escalated_to", "Enter who it was escalated to");

@@ -491,6 +491,106 @@ first_past_the_post_from_call_to_result(void **state)
 	client_free(&staff);
 }
 
+/* An election for position in group 1 whose every window is today, for
+ * a term of months (0: the form's default). */
+static long long
+election_for(struct client *staff, const char *position, int months)
+{
+	char	 body[256];
+
+	snprintf(body, sizeof(body), "position=%s&seats=1&method=fptp"
+	    "&nominations_close_on=%s&voting_opens_on=%s&voting_closes_on=%s"
+	    "&term_months=%.0d", position, today, today, today, months);
+	return submit_created(staff, "/groups/1/elections/new", body,
+	    "/elections/");
+}
+
+static long long
+holder(const char *position)
+{
+	return scalar("SELECT person_id FROM memberships WHERE group_id = 1 "
+	    "AND position = '%s' AND to_on IS NULL", position);
+}
+
+/* Winners take the office for the term, ending the previous holder's
+ * (who stays a member); a lone valid nominee is elected unopposed, with
+ * no poll, and the result says so. */
+static void
+elections_end_in_office(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		 body[256], path[64], term_end[DATE_CHARS + 1], *text;
+	long long	 e, before, dennis = person("Dennis");
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	before = holder("chair");
+	assert_true(before > 0 && before != dennis);
+	e = election_for(&staff, "chair", 0);
+	nominate(&staff, e, "Eric", "Eric", "Frank");
+	nominate(&staff, e, "Dennis", "Bernard", "Clive");
+	post_to(&staff, e, "open", "", 303);
+	snprintf(body, sizeof(body), "mark=%lld", candidate(e, "Dennis"));
+	assert_int_equal(vote_as("Bernard", e, body), 303);
+	assert_int_equal(vote_as("Clive", e, body), 303);
+	close_reshuffles(&staff, e);
+	post_to(&staff, e, "publish", "", 303);
+	assert_int_equal(holder("chair"), dennis);
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "group_id = 1 AND position = 'chair' AND to_on IS NULL"), 1);
+	date_add_months(today, 12, term_end);
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "group_id = 1 AND person_id = %lld AND position = 'chair' AND "
+	    "from_on = '%s' AND term_ends_on = '%s'", dennis, today, term_end),
+	    1);
+	/* One current membership each: Dennis's old one ended, the old
+	 * chair's office ended and they remain an ordinary member. */
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "group_id = 1 AND person_id = %lld AND to_on IS NULL", dennis), 1);
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "group_id = 1 AND person_id = %lld AND position = 'chair' AND "
+	    "to_on = '%s'", before, today), 1);
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "group_id = 1 AND person_id = %lld AND position = 'member' AND "
+	    "to_on IS NULL", before), 1);
+
+	/* A term must be a number of months. */
+	snprintf(body, sizeof(body), "position=secretary&seats=1&method=fptp"
+	    "&nominations_close_on=%s&voting_opens_on=%s&voting_closes_on=%s"
+	    "&term_months=0", today, today, today);
+	submit_expect(&staff, "/groups/1/elections/new", body, 422, &r);
+	assert_contains(r.body, "href=\"#term_months\"");
+	reply_free(&r);
+	/* Secretary, for two years: Frank alone stands, so no poll. */
+	e = election_for(&staff, "secretary", 24);
+	nominate(&staff, e, "Frank", "Frank", "Clive");
+	post_to(&staff, e, "open", "", 303);
+	assert_int_equal(scalar("SELECT count(*) FROM elections WHERE id = "
+	    "%lld AND state = 'published'", e), 1);
+	assert_int_equal(vote_as("Bernard", e, "mark=1"), 409);
+	assert_int_equal(scalar("SELECT count(*) FROM election_voters WHERE "
+	    "election_id = %lld", e), 0);
+	assert_int_equal(holder("secretary"), person("Frank"));
+	date_add_months(today, 24, term_end);
+	assert_int_equal(scalar("SELECT count(*) FROM memberships WHERE "
+	    "group_id = 1 AND position = 'secretary' AND to_on IS NULL AND "
+	    "term_ends_on = '%s'", term_end), 1);
+	snprintf(path, sizeof(path), "/elections/%lld/count", e);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "Elected unopposed");
+	assert_contains(r.body, "no poll was held");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/elections/%lld/result.pdf", e);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Frank (unopposed)");
+	assert_contains(text, "no poll was held");
+	free(text);
+	reply_free(&r);
+	client_free(&staff);
+}
+
 struct racer {
 	struct client	 c;
 	const char	*path;
@@ -529,6 +629,8 @@ one_vote_under_concurrent_requests(void **state)
 	as(&staff, "coordinator.fenwick");
 	e = election_new(&staff, "fptp", 1);
 	nominate(&staff, e, "Arthur", "Bernard", "Clive");
+	/* A contest: a lone nominee would be elected without a poll. */
+	nominate(&staff, e, "Dennis", "Dennis", "Frank");
 	post_to(&staff, e, "open", "", 303);
 	snprintf(path, sizeof(path), "/elections/%lld/vote", e);
 	snprintf(body, sizeof(body), "for=%lld&mark=%lld", person("Frank"),
@@ -990,6 +1092,7 @@ long_group_names_are_printed_whole(void **state)
 	reply_free(&r);
 	e = election_new(&staff, "fptp", 1);
 	nominate(&staff, e, "Arthur", "Bernard", "Clive");
+	nominate(&staff, e, "Dennis", "Dennis", "Frank");
 	post_to(&staff, e, "open", "", 303);
 	staff.json = 1;
 	snprintf(path, sizeof(path), "/elections/%lld/ballot.pdf", e);
@@ -1010,6 +1113,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(ballots_cannot_be_joined_to_voters),
 		cmocka_unit_test(first_past_the_post_from_call_to_result),
+		cmocka_unit_test(elections_end_in_office),
 		cmocka_unit_test(one_vote_under_concurrent_requests),
 		cmocka_unit_test(stv_with_a_proxy_and_a_restricted_member),
 		cmocka_unit_test(paper_ballots_need_two_tellers_who_agree),

@@ -298,7 +298,7 @@ supervision_notes_reach_only_supervisor_and_coordinator(void **state)
 	get_expect(&c, path, 200, &r);
 	assert_lacks(r.body, "SECRET-NOTE");
 	assert_lacks(r.body, "Finding the wing visits tiring");
-	assert_contains(r.body, "2026-01-31");
+	assert_contains(r.body, "31 January 2026");
 	reply_free(&r);
 	c.json = 1;
 	get_expect(&c, path, 200, &r);
@@ -312,7 +312,7 @@ supervision_notes_reach_only_supervisor_and_coordinator(void **state)
 	get_expect(&c, path, 403, &r);
 	reply_free(&r);
 	get_expect(&c, "/account/supervision", 200, &r);
-	assert_contains(r.body, "2026-01-31");
+	assert_contains(r.body, "31 January 2026");
 	assert_lacks(r.body, "SECRET-NOTE");
 	reply_free(&r);
 	c.json = 1;

@@ -225,7 +225,7 @@ accepted_proposals_become_actions_until_done(void **state)
 	path_of(path, sizeof(path), id, "");
 	assert_int_equal(http_get(&member, path, &r), 200);
 	assert_contains(r.body, "Four benches fitted");
-	assert_contains(r.body, "Check again on 2027-03-01");
+	assert_contains(r.body, "Check again on 1 March 2027");
 	assert_contains(r.body, "Done");
 	reply_free(&r);
 	/* Timeliness counts it, as a page and as JSON. */

@@ -91,6 +91,32 @@ elected(const json_t *sheet, size_t k)
 	    json_object_get(sheet, "elected"), k), "candidate_id"));
 }
 
+/* No more valid nominations than places: all elected unopposed, with no
+ * poll (no ballots needed), by either method; one more name and it is a
+ * contest again, so nobody is elected without ballots. */
+static void
+no_more_names_than_places_is_unopposed(void **state)
+{
+	json_t	*sheet;
+
+	(void)state;
+	sheet = run(COUNT_FPTP, 1, 1, NULL, 0, 1);
+	assert_true(json_is_true(json_object_get(sheet, "unopposed")));
+	assert_int_equal(json_array_size(json_object_get(sheet, "elected")), 1);
+	assert_int_equal(elected(sheet, 0), 1);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    json_object_get(sheet, "elected"), 0), "how")), "unopposed");
+	json_decref(sheet);
+	sheet = run(COUNT_STV, 3, 2, NULL, 0, 1);
+	assert_true(json_is_true(json_object_get(sheet, "unopposed")));
+	assert_int_equal(json_array_size(json_object_get(sheet, "elected")), 2);
+	json_decref(sheet);
+	sheet = run(COUNT_FPTP, 1, 2, NULL, 0, 1);
+	assert_false(json_is_true(json_object_get(sheet, "unopposed")));
+	assert_int_equal(json_array_size(json_object_get(sheet, "elected")), 0);
+	json_decref(sheet);
+}
+
 /*
  * Source: the worked example in Wikipedia's article "Single transferable
  * vote" (section "Example"; the food election, 20 voters, 3 places,
@@ -331,6 +357,7 @@ main(void)
 		cmocka_unit_test(fptp_two_places),
 		cmocka_unit_test(tie_by_lot_is_reproducible),
 		cmocka_unit_test(no_ballots),
+		cmocka_unit_test(no_more_names_than_places_is_unopposed),
 		cmocka_unit_test(typed_ballots_are_checked),
 	};
 

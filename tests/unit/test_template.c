@@ -221,6 +221,26 @@ test_raw_refused(void **state)
 	    "&lt;p&gt;");
 }
 
+/* {{name | date}}: an ISO date or timestamp in words; other values as
+ * they are, escaped; an unknown filter does not parse. */
+static void
+test_date_filter(void **state)
+{
+	char	 err[128];
+
+	(void)state;
+	expect("Sent {{sent | date}}.", json_pack("{s:s}", "sent",
+	    "2026-11-04"), "Sent 4 November 2026.");
+	expect("{{a.at|date}}", json_pack("{s:{s:s}}", "a", "at",
+	    "2026-12-25T10:00:00Z"), "25 December 2026");
+	expect("{{v | date}}", json_pack("{s:s}", "v", "<b>"), "&lt;b&gt;");
+	expect("[{{v | date}}]", json_object(), "[]");
+	assert_null(template_parse("t", "{{v | shout}}", 13, err,
+	    sizeof(err)));
+	assert_null(template_parse("t", "{{#v | date}}{{/v}}", 19, err,
+	    sizeof(err)));
+}
+
 static void
 test_sections(void **state)
 {
@@ -512,6 +532,7 @@ main(void)
 		cmocka_unit_test(test_script_in_values),
 		cmocka_unit_test(test_raw_refused),
 		cmocka_unit_test(test_sections),
+		cmocka_unit_test(test_date_filter),
 		cmocka_unit_test(test_inverted),
 		cmocka_unit_test(test_dotted),
 		cmocka_unit_test(test_comments),

@@ -139,6 +139,28 @@ test_printable(void **state)
 	assert_true(text_printable("ok\x01", 2, 0));
 }
 
+/* Dates members read are in words, never ISO; a timestamp reads as its
+ * day; anything else gives "". */
+static void
+test_date_words(void **state)
+{
+	char	 out[DATE_WORDS_CHARS + 1];
+
+	(void)state;
+	date_words("2026-11-04", out);
+	assert_string_equal(out, "4 November 2026");
+	date_words("2027-01-31T09:15:00Z", out);
+	assert_string_equal(out, "31 January 2027");
+	date_words("2026-09-30", out);
+	assert_string_equal(out, "30 September 2026");
+	date_words("2026-02-30", out);
+	assert_string_equal(out, "");
+	date_words("soon", out);
+	assert_string_equal(out, "");
+	date_words("", out);
+	assert_string_equal(out, "");
+}
+
 static void
 test_date_leap_years(void **state)
 {
@@ -238,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_date_unreal),
 		cmocka_unit_test(test_date_shape),
 		cmocka_unit_test(test_date_today),
+		cmocka_unit_test(test_date_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
