@@ -100,7 +100,7 @@ run: deps build/roundtable
 	./build/roundtable serve --db $(DB)
 
 # ---- tests --------------------------------------------------------------
-test: deps build/test/roundtable $(UNIT_TESTS) $(HTTP_TESTS) check-banned
+test: deps build/roundtable build/test/roundtable $(UNIT_TESTS) $(HTTP_TESTS) check-banned
 	@sh tests/run.sh $(UNIT_TESTS) $(HTTP_TESTS)
 
 check-banned:

@@ -135,7 +135,7 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 	size_t		 nlen, line = 1;
 	int		 depth = 0, raw;
 	enum tnode_type	 type;
-	enum tfilter	 filter;
+	enum tfilter	 filter = TF_NONE;
 
 	if ((t = calloc(1, sizeof(*t))) == NULL ||
 	    (t->name = strdup(name)) == NULL) {
