@@ -181,8 +181,8 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 	return 0;
 }
 
-static const char *
-error_for(const json_t *errors, const char *name)
+const char *
+fields_error_for(const json_t *errors, const char *name)
 {
 	const json_t	*e;
 	size_t		 i;
@@ -225,7 +225,7 @@ names_check_all(const struct field_spec *specs, size_t n,
 	for (i = 0; i < n; i++)
 		if ((specs[i].kind == FIELD_SHOWN_TEXT ||
 		    specs[i].kind == FIELD_SHOWN_TEXTAREA) &&
-		    error_for(errors, specs[i].name) == NULL)
+		    fields_error_for(errors, specs[i].name) == NULL)
 			fields_names_check(errors, specs[i].name,
 			    specs[i].label, json_string_value(
 			    json_object_get(values, specs[i].name)), 0);
@@ -352,7 +352,7 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 	for (i = 0; i < n; i++) {
 		f = &specs[i];
 		v = values ? json_object_get(values, f->name) : NULL;
-		err = error_for(errors, f->name);
+		err = fields_error_for(errors, f->name);
 		o = json_pack("{s:s, s:s, s:b, s:b}", "name", f->name,
 		    "label", f->label, kinds[f->kind], 1, "required",
 		    f->required);

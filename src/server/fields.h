@@ -94,6 +94,9 @@ void	 fields_votes(json_t *values, json_t *errors, long max);
 int	 fields_names_check(json_t *errors, const char *field,
 	    const char *label, const char *text, int confirmed);
 
+/* The message of the first error for field name, or NULL. */
+const char *fields_error_for(const json_t *errors, const char *name);
+
 /* The label for value in a choice list, or value itself. */
 const char *choice_label(const struct choice *, const char *value);
 /* The choices as an array of {value, label}, for views. */

@@ -22,6 +22,26 @@ form_error(json_t *errors, const char *field, const char *message)
 	json_array_append_new(errors, e);
 }
 
+/* fp's cross-field rules, adding only errors for fields not yet in error. */
+static void
+form_page_rules(const struct form_page *fp, const json_t *values,
+    json_t *errors)
+{
+	json_t		*found, *e;
+	const char	*field;
+	size_t		 i;
+
+	if (fp->rules == NULL || (found = json_array()) == NULL)
+		return;
+	fp->rules(values, found);
+	json_array_foreach(found, i, e) {
+		field = json_string_value(json_object_get(e, "field"));
+		if (field == NULL || fields_error_for(errors, field) == NULL)
+			json_array_append(errors, e);
+	}
+	json_decref(found);
+}
+
 json_t *
 form_page_keep(struct form_page *fp, json_t *kept)
 {
@@ -72,6 +92,11 @@ form_page_run(struct request *rq, struct response *rs,
 	}
 	rc = fields_validate(fp->fields, fp->nfields, &rq->body, fp->options,
 	    &values, &errors);
+	if (rc != -1) {
+		form_page_rules(fp, values, errors);
+		if (json_array_size(errors) > 0)
+			rc = 1;
+	}
 	if (rc == 0) {
 		rc = fp->save(rq, values, errors, fp->ctx, &location);
 		if (rc == DB_OK && location != NULL) {

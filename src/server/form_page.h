@@ -17,6 +17,12 @@
  */
 typedef int	(*form_save)(struct request *, json_t *values, json_t *errors,
 		    void *ctx, char **location);
+/*
+ * Rules across fields (this outcome needs that field), run on every POST
+ * even when a field is already refused, so that one answer shows every
+ * error at once; an error for a field already in error is dropped.
+ */
+typedef int	(*form_rules)(const json_t *values, json_t *errors);
 
 struct form_page {
 	const char		*title;		/* "Add a site" */
@@ -30,6 +36,7 @@ struct form_page {
 	const json_t		*options;	/* FIELD_ID choices, or NULL */
 	const json_t		*initial;	/* values for GET, or NULL */
 	form_save		 save;
+	form_rules		 rules;		/* or NULL */
 	void			*ctx;
 	const char		*template;	/* NULL: "form"; another
 						   that draws the same view */

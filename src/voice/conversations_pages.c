@@ -78,7 +78,6 @@ log_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	voice_log_rules(v, errors);
 	log_fits_site(rq->db, v, errors);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
@@ -95,6 +94,7 @@ conversations_new(struct request *rq, struct response *rs)
 		.title = "Log a conversation", .submit = "Save log",
 		.back = "/conversations", .fields = conversation_fields,
 		.nfields = conversation_fields_count, .save = log_store,
+		.rules = voice_log_rules,
 	};
 	int64_t		 logged = form_get_id(&rq->query, "logged");
 	json_t		*options, *initial = NULL;
