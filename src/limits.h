@@ -97,8 +97,19 @@
 #define UCLA3_LONELY_FROM	6	/* UCLA 3-item total counted as lonely */
 #define EVENT_VOTE_OPTIONS_MAX	8	/* options in an event vote */
 
-/* Lists. */
+/* Lists.  Every list shows one page of rows (config list_page_size, at
+ * most LIST_ROWS_MAX) and a cursor to the next (server/paging.h), so no
+ * page grows with the data.  tests/http/test_lists.c walks every GET
+ * route over a large generated database and holds each response to
+ * PAGE_BYTES_MAX (documents: DOCUMENT_BYTES_MAX). */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
+#define LIST_ROWS_MAX		100	/* rows in one page of any list */
+#define PAGE_BYTES_MAX		(256 * 1024)	/* an HTML page or JSON view */
+#define DOCUMENT_BYTES_MAX	(8 * 1024 * 1024)	/* a PDF, CSV or XLSX */
+#define EXPORT_ROWS_MAX		10000	/* rows in one CSV/XLSX export */
+#define FORM_CHOICES_MAX	1000	/* options of one form's select: a
+					   site's people or places */
+#define PAGING_CURSOR_CHARS	64	/* a "next" cursor in a query */
 
 /* Generated secrets, in characters. */
 #define ADMIN_PASSWORD_CHARS	16	/* the one-time admin password */

@@ -53,9 +53,10 @@ static const char *sql_list =
     "SELECT p.id, p.title, p.state, p.submitted_on, p.due_on, "
     "substr(p.created_at, 1, 10) AS created_on, g.name AS group_name, "
     "g.site_id FROM proposals p JOIN groups g ON g.id = p.group_id "
-    "WHERE ?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
-    "OR g.id IN (SELECT value FROM json_each(?3)) "
-    "ORDER BY p.state IN ('done', 'not_agreed', 'not_accepted'), p.id DESC";
+    "WHERE (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "OR g.id IN (SELECT value FROM json_each(?3))) "
+    "AND (?4 IS NULL OR p.state = ?4) AND (?5 = 0 OR p.id < ?5) "
+    "ORDER BY p.id DESC LIMIT ?6";
 static const char *sql_options =
     "SELECT position, text FROM proposal_options WHERE proposal_id = ? "
     "ORDER BY position";
@@ -262,9 +263,11 @@ proposal_load(struct db *db, int64_t id, json_t **out)
 }
 
 json_t *
-proposal_list(struct db *db, const struct scope_filter *f)
+proposal_list(struct db *db, const struct scope_filter *f, const char *state,
+    const struct paging *pg)
 {
-	return db_rows(db, sql_list, "dtt", f->all, f->site_ids, f->group_ids);
+	return db_rows(db, sql_list, "dtttid", f->all, f->site_ids,
+	    f->group_ids, state, pg->after_id, paging_limit(pg));
 }
 
 json_t *
