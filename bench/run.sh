@@ -210,6 +210,8 @@ page overdue "/overdue"
 page issue "/issues/$ISSUE"
 page search "/search?q=medication"
 page csearch "/conversations?q=medication"
+step "every GET route, one at a time (bench/walk.sh)"
+sh bench/walk.sh "$RT" "$DB" "$RTURL" "$SESSION" >"$W/walk.md"
 
 # ---- nginx ------------------------------------------------------------------
 user=""
@@ -498,4 +500,5 @@ $(rrow "/conversations?q=medication" "$csearch_ms" "$csearch_max" "$csearch_code
 | Idle memory < 32 MB | $(mb "$IDLE_RSS") MB | $mem_met |
 | Start-up to first response < 200 ms | $START ms | $start_met |
 EOF
+{ echo; cat "$W/walk.md"; } >>"$OUT"
 step "wrote $OUT"
