@@ -419,7 +419,7 @@ The list pages are signed in as an organisation-wide admin, so every request
 checks the session (or the API token) and filters by scope.
 (b) and (c) sort and count all $NPEOPLE people and render page $PAGE
 (25 rows, offset $(( (PAGE - 1) * 25 ))); (f) shows the 25 newest of all
-$NCONV logged conversations, with their total.
+$NCONV logged conversations (no total: paged by cursor).
 nginx serves a static copy of the very HTML page that (b) returns
 ($HTML_BYTES bytes; the JSON of (c) is $JSON_BYTES bytes). The page of (f) is
 $CHTML_BYTES bytes and its JSON $CJSON_BYTES bytes (both carry the lists of

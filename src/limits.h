@@ -24,7 +24,6 @@
 #define FOLLOWUP_DAYS		14	/* default time to do a follow-up */
 #define TREND_DAYS		30	/* periods compared for an issue's trend */
 #define UNGROUPED_LOGS_MAX	200	/* logs offered when making an issue */
-#define LOG_COUNT_CAP		1000	/* lists say "more than" past this */
 #define VOTES_MAX		100000	/* votes recorded for one decision */
 
 /* Proposals. */

@@ -119,8 +119,10 @@ int	log_fits_site(struct db *, const json_t *values, json_t *errors);
 int	conversation_add(struct db *, int64_t author, json_t *v, int from_paper,
 	    int64_t *id);
 int	conversation_load(struct db *, int64_t id, json_t **out);
+/* One page of the logs the filters pick, newest first.  No total: a
+ * count of a million rows costs more than the page. */
 json_t	*conversation_list(struct db *, int64_t me, const struct scope_filter *,
-	    const json_t *filters, int limit, int offset, int64_t *total);
+	    const json_t *filters, const struct paging *);
 json_t	*conversation_ungrouped(struct db *, int64_t site_id);
 
 /* Follow-ups. */

@@ -281,6 +281,8 @@ long_lists_page_by_cursor(void **state)
 	    3);
 	walk_pages(&c, "/overdue?list=actions", "actions", "actions_paging",
 	    "due_on", 0, 3);
+	walk_pages(&c, "/conversations?outcome=resolved", "logs", "paging",
+	    "occurred_at", 1, 3);
 	/* A filter narrows the list, and paging keeps the filter. */
 	v = view_of(&c, "/proposals?state=done");
 	assert_true(json_array_size(json_object_get(v, "proposals")) > 0);
