@@ -203,6 +203,7 @@ json_t	*supervisor_options(struct db *, int64_t site_id);
 /* ---- expenses --------------------------------------------------------- */
 
 extern const struct choice expense_kinds[];
+extern const struct choice expense_states[];
 extern const struct field_spec expense_fields[];
 extern const size_t expense_fields_count;
 extern const struct field_spec expense_decision_fields[];
@@ -219,7 +220,10 @@ int	expense_add(struct db *, int64_t actor, json_t *v, int64_t pence,
 	    size_t len, const char *today, int64_t *id);
 int	expense_load(struct db *, int64_t id, json_t **out);
 /* Claims of one claimant (own != 0), or those at the filter's sites. */
-json_t	*expense_list(struct db *, const struct scope_filter *, int64_t own);
+/* One page of claims, newest first: the account own's, or (own 0) those
+ * in the scope, of one state or (NULL) all. */
+json_t	*expense_list(struct db *, const struct scope_filter *, int64_t own,
+	    const char *state, const struct paging *);
 int	expense_decide(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
 int	expense_paid(struct db *, int64_t actor, int64_t id, const char *today);
