@@ -20,43 +20,47 @@ q() { sqlite3 "$DB" "$1"; }
 first() { q "SELECT ifnull(min($2), 0) FROM $1"; }
 SITE=$(q "SELECT site_id FROM conversations GROUP BY site_id ORDER BY count(*) DESC LIMIT 1")
 
+# The first record of each other kind of {id}: prefix, table, column.
+FIRSTS="/units/ units id
+/people/ people id
+/memberships/ memberships id
+/conversations/ conversations id
+/followups/ followups id
+/directory/ service_sites service_id
+/arrivals/ arrivals id
+/arrival-steps/ arrival_steps id
+/actions/ actions id
+/meetings/ meetings id
+/agenda-items/ agenda_items id
+/papers/ papers id
+/topics/ topics id
+/procurements/ procurements id
+/lots/ lots id
+/questions/ lot_questions id
+/bids/ bids id
+/panel-members/ panel_members id
+/scores/ scores id
+/elections/ elections id
+/seats/ seats id
+/recruits/ recruits id
+/shadowing/ shadowing id
+/sessions/ course_sessions id
+/completions/ completions id
+/expenses/ expense_claims id
+/surveys/ surveys id
+/survey-questions/ survey_questions id
+/survey-themes/ survey_themes id
+/event-votes/ event_votes id"
+
 id_for() {
 	case $1 in
 	/sites/) echo "$SITE" ;;
 	/groups/) q "SELECT group_id FROM proposals GROUP BY group_id ORDER BY count(*) DESC LIMIT 1" ;;
 	/issues/) q "SELECT issue_id FROM conversations WHERE issue_id IS NOT NULL GROUP BY issue_id ORDER BY count(*) DESC LIMIT 1" ;;
 	/proposals/) q "SELECT proposal_id FROM actions GROUP BY proposal_id ORDER BY count(*) DESC LIMIT 1" ;;
-	/units/) first units id ;;
-	/people/) first people id ;;
-	/memberships/) first memberships id ;;
-	/conversations/) first conversations id ;;
-	/followups/) first followups id ;;
-	/directory/) first service_sites service_id ;;
-	/arrivals/) first arrivals id ;;
-	/arrival-steps/) first arrival_steps id ;;
-	/actions/) first actions id ;;
-	/meetings/) first meetings id ;;
-	/agenda-items/) first agenda_items id ;;
-	/papers/) first papers id ;;
-	/topics/) first topics id ;;
-	/procurements/) first procurements id ;;
-	/lots/) first lots id ;;
-	/questions/) first lot_questions id ;;
-	/bids/) first bids id ;;
-	/panel-members/) first panel_members id ;;
-	/scores/) first scores id ;;
-	/elections/) first elections id ;;
-	/seats/) first seats id ;;
-	/recruits/) first recruits id ;;
-	/shadowing/) first shadowing id ;;
-	/sessions/) first course_sessions id ;;
-	/completions/) first completions id ;;
-	/expenses/) first expense_claims id ;;
-	/surveys/) first surveys id ;;
-	/survey-questions/) first survey_questions id ;;
-	/survey-themes/) first survey_themes id ;;
-	/event-votes/) first event_votes id ;;
-	*) echo 0 ;;
+	*)
+		set -- $(printf '%s\n' "$FIRSTS" | awk -v p="$1" '$1 == p { print $2, $3 }')
+		if [ $# -eq 2 ]; then first "$1" "$2"; else echo 0; fi ;;
 	esac
 }
 
