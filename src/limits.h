@@ -108,7 +108,8 @@
 #define EXPORT_ROWS_MAX		10000	/* rows in one CSV/XLSX export */
 #define FORM_CHOICES_MAX	1000	/* options of one form's select: a
 					   site's people or places */
-#define PAGING_CURSOR_CHARS	64	/* a "next" cursor in a query */
+#define PAGING_CURSOR_CHARS	(NAME_MAX_CHARS * 4 + 24)	/* a "next" cursor:
+					   an id and a name-long key */
 
 /* Generated secrets, in characters. */
 #define ADMIN_PASSWORD_CHARS	16	/* the one-time admin password */

@@ -99,7 +99,9 @@ href_with(const struct request *rq, const char *cursor, const char *list)
 	size_t		 i;
 	int		 first = 1, rc;
 
-	buf_init(&b, PAGING_CURSOR_CHARS * 4 + 4096);
+	/* The query came within connection_memory; encoding can triple it. */
+	buf_init(&b, 3 * (rq->app->config->connection_memory +
+	    PAGING_CURSOR_CHARS));
 	rc = buf_puts(&b, rq->path);
 	for (i = 0; rc == 0 && i < rq->query.n; i++)
 		if (strcmp(rq->query.fields[i].name, "after") != 0 &&
