@@ -103,7 +103,7 @@
  * PAGE_BYTES_MAX (documents: DOCUMENT_BYTES_MAX). */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
 #define LIST_ROWS_MAX		100	/* rows in one page of any list */
-#define PAGE_BYTES_MAX		(256 * 1024)	/* an HTML page or JSON view */
+#define PAGE_BYTES_MAX		(512 * 1024)	/* an HTML page or JSON view */
 #define DOCUMENT_BYTES_MAX	(8 * 1024 * 1024)	/* a PDF, CSV or XLSX */
 #define EXPORT_ROWS_MAX		10000	/* rows in one CSV/XLSX export */
 #define FORM_CHOICES_MAX	1000	/* options of one form's select: a

@@ -18,8 +18,9 @@
 
 #define PASSWORD	"list-walk-password"
 #define GEN		"build/bench-gen"
-/* sites, people, conversations, proposals: generated in a few seconds. */
-#define GEN_ARGS	"20 6000 100000 20000"
+/* sites, people, conversations, proposals: national numbers of sites,
+ * groups and people, a tenth of the logs; about ten seconds. */
+#define GEN_ARGS	"100 10000 100000 20000"
 
 /* The heaviest record of each kind, walked instead of the fixture's. */
 static const struct { const char *prefix, *sql; } heaviest[] = {
@@ -295,6 +296,7 @@ long_lists_page_by_cursor(void **state)
 	    "occurred_at", 1, 3);
 	walk_pages(&c, "/expenses?list=claims", "claims", "claims_paging",
 	    NULL, 1, 3);
+	walk_pages(&c, "/groups", "groups", "paging", "sort_key", 0, 3);
 	/* A filter narrows the list, and paging keeps the filter. */
 	v = view_of(&c, "/proposals?state=done");
 	assert_true(json_array_size(json_object_get(v, "proposals")) > 0);
