@@ -128,7 +128,9 @@ int	proposal_resubmit(struct db *, int64_t actor, int64_t id,
 	    const char *today);
 int	proposal_respond(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
-json_t	*proposals_awaiting(struct db *, int64_t decision_maker);
+/* One page of what waits for the decision maker, the oldest first. */
+json_t	*proposals_awaiting(struct db *, int64_t decision_maker,
+	    const struct paging *);
 json_t	*group_issue_options(struct db *, int64_t group_id);
 /* Decision makers whose grant covers the group (so they can answer). */
 json_t	*decision_maker_options(struct db *, int64_t site_id, int64_t group_id,

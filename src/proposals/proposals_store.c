@@ -114,8 +114,9 @@ static const char *sql_awaiting =
     "SELECT p.id, p.title, p.submitted_on, p.due_on, g.name AS group_name, "
     "ifnull(s.name, 'Whole organisation') AS site_name FROM proposals p "
     "JOIN groups g ON g.id = p.group_id LEFT JOIN sites s ON s.id = g.site_id "
-    "WHERE p.state = 'submitted' AND p.decision_maker_id = ? "
-    "ORDER BY p.submitted_on, p.id";
+    "WHERE p.state = 'submitted' AND p.decision_maker_id = ?1 "
+    "AND (?2 = 0 OR (p.submitted_on, p.id) > (?3, ?2)) "
+    "ORDER BY p.submitted_on, p.id LIMIT ?4";
 static const char *sql_group_issues =
     "SELECT i.id AS value, i.title AS label FROM issues i "
     "JOIN groups g ON g.id = ?1 WHERE i.site_id = g.site_id "
@@ -428,9 +429,11 @@ proposal_respond(struct db *db, int64_t actor, int64_t id, json_t *v,
 }
 
 json_t *
-proposals_awaiting(struct db *db, int64_t decision_maker)
+proposals_awaiting(struct db *db, int64_t decision_maker,
+    const struct paging *pg)
 {
-	return db_rows(db, sql_awaiting, "i", decision_maker);
+	return db_rows(db, sql_awaiting, "iitd", decision_maker, pg->after_id,
+	    pg->after_key, paging_limit(pg));
 }
 
 json_t *
