@@ -83,9 +83,16 @@ build/test/unit/%: tests/unit/%.c tests/unit/unit.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
-build/test/http/%: tests/http/%.c tests/http/harness.c tests/http/harness.h tests/http/http_test.h tests/papers.h $(TST_OBJ)
+HTTP_SHARED = tests/http/harness.c tests/http/route_walk.c
+build/test/http/%: tests/http/%.c $(HTTP_SHARED) tests/http/harness.h tests/http/route_walk.h tests/http/http_test.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< tests/http/harness.c $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(HTTP_SHARED) $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
+
+# The large-data walk fills its database with bench/'s generator.
+build/test/http/test_lists: build/bench-gen
+build/bench-gen: $(wildcard bench/gen/*.c) bench/gen/gen.h
+	@mkdir -p build
+	$(CC) -O2 -Wall -Wextra -o $@ $(filter %.c,$^) $(shell pkg-config --cflags --libs sqlite3)
 
 # ---- run ----------------------------------------------------------------
 run: deps build/roundtable

@@ -211,6 +211,8 @@ page overdue "/overdue"
 page issue "/issues/$ISSUE"
 page search "/search?q=medication"
 page csearch "/conversations?q=medication"
+step "every GET route, one at a time (bench/walk.sh)"
+sh bench/walk.sh "$RT" "$DB" "$RTURL" "$SESSION" >"$W/walk.md"
 
 # ---- nginx ------------------------------------------------------------------
 user=""
@@ -418,7 +420,7 @@ The list pages are signed in as an organisation-wide admin, so every request
 checks the session (or the API token) and filters by scope.
 (b) and (c) sort and count all $NPEOPLE people and render page $PAGE
 (25 rows, offset $(( (PAGE - 1) * 25 ))); (f) shows the 25 newest of all
-$NCONV logged conversations, with their total.
+$NCONV logged conversations (no total: paged by cursor).
 nginx serves a static copy of the very HTML page that (b) returns
 ($HTML_BYTES bytes; the JSON of (c) is $JSON_BYTES bytes). The page of (f) is
 $CHTML_BYTES bytes and its JSON $CJSON_BYTES bytes (both carry the lists of
@@ -499,4 +501,5 @@ $(rrow "/conversations?q=medication" "$csearch_ms" "$csearch_max" "$csearch_code
 | Idle memory < 32 MB | $(mb "$IDLE_RSS") MB | $mem_met |
 | Start-up to first response < 200 ms | $START ms | $start_met |
 EOF
+{ echo; cat "$W/walk.md"; } >>"$OUT"
 step "wrote $OUT"

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "limits.h"
 
 enum config_type { CT_STRING, CT_INT, CT_SIZE, CT_BOOL };
 
@@ -39,7 +40,7 @@ static const struct config_key config_keys[] = {
 	KEY("limits", "connections_per_ip", CT_INT, connections_per_ip, 1, 100000),
 	KEY("limits", "connection_timeout_s", CT_INT, connection_timeout_s, 1, 3600),
 	KEY("limits", "connection_memory", CT_SIZE, connection_memory, 8192, 1LL << 24),
-	KEY("limits", "list_page_size", CT_INT, list_page_size, 1, 1000),
+	KEY("limits", "list_page_size", CT_INT, list_page_size, 1, LIST_ROWS_MAX),
 	KEY("security", "session_idle_s", CT_INT, session_idle_s, 1, 86400 * 30),
 	KEY("security", "session_touch_s", CT_INT, session_touch_s, 0, 3600),
 	KEY("security", "login_failures_max", CT_INT, login_failures_max, 1, 1000),

@@ -24,7 +24,6 @@
 #define FOLLOWUP_DAYS		14	/* default time to do a follow-up */
 #define TREND_DAYS		30	/* periods compared for an issue's trend */
 #define UNGROUPED_LOGS_MAX	200	/* logs offered when making an issue */
-#define LOG_COUNT_CAP		1000	/* lists say "more than" past this */
 #define VOTES_MAX		100000	/* votes recorded for one decision */
 
 /* Proposals. */
@@ -99,8 +98,20 @@
 #define UCLA3_LONELY_FROM	6	/* UCLA 3-item total counted as lonely */
 #define EVENT_VOTE_OPTIONS_MAX	8	/* options in an event vote */
 
-/* Lists. */
+/* Lists.  Every list shows one page of rows (config list_page_size, at
+ * most LIST_ROWS_MAX) and a cursor to the next (server/paging.h), so no
+ * page grows with the data.  tests/http/test_lists.c walks every GET
+ * route over a large generated database and holds each response to
+ * PAGE_BYTES_MAX (documents: DOCUMENT_BYTES_MAX). */
 #define AUDIT_PAGE_ROWS		100	/* audit entries per page */
+#define LIST_ROWS_MAX		100	/* rows in one page of any list */
+#define PAGE_BYTES_MAX		(512 * 1024)	/* an HTML page or JSON view */
+#define DOCUMENT_BYTES_MAX	(8 * 1024 * 1024)	/* a PDF, CSV or XLSX */
+#define EXPORT_ROWS_MAX		10000	/* rows in one CSV/XLSX export */
+#define FORM_CHOICES_MAX	1000	/* options of one form's select: a
+					   site's people or places */
+#define PAGING_CURSOR_CHARS	(NAME_MAX_CHARS * 4 + 24)	/* a "next" cursor:
+					   an id and a name-long key */
 
 /* Generated secrets, in characters. */
 #define ADMIN_PASSWORD_CHARS	16	/* the one-time admin password */

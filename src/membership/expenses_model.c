@@ -18,6 +18,15 @@ const struct choice expense_kinds[] = {
 	{ NULL, NULL },
 };
 
+/* The states of migrations/0012's CHECK, for the list's filter. */
+const struct choice expense_states[] = {
+	{ "submitted", "Waiting for a decision" },
+	{ "approved", "Approved, not yet paid" },
+	{ "rejected", "Rejected" },
+	{ "paid", "Paid" },
+	{ NULL, NULL },
+};
+
 int64_t
 money_parse_pence(const char *s, int64_t max)
 {

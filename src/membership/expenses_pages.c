@@ -58,21 +58,37 @@ void
 expenses_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
+	struct paging		 pm, pc;
 	json_t			*mine, *theirs, *view;
+	const char		*state = paging_filter(rq, "state");
 	int			 staff = access_any(&rq->who, ROLES_STAFF);
 
-	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
-		response_error(rs, 500, "Something went wrong.");
+	if (paging_refused_list(&pm, rq, rs, "mine"))
+		return;
+	if (paging_refused_list(&pc, rq, rs, "claims")) {
+		paging_clear(&pm);
 		return;
 	}
-	mine = expense_list(rq->db, &f, rq->who.account_id);
-	theirs = staff ? expense_list(rq->db, &f, 0) : json_array();
+	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		goto done;
+	}
+	mine = expense_list(rq->db, &f, rq->who.account_id, NULL, &pm);
+	theirs = staff ? expense_list(rq->db, &f, 0, state, &pc) :
+	    json_array();
 	claim_labels(mine);
 	claim_labels(theirs);
-	view = json_pack("{s:s, s:o, s:o, s:b}", "title", "Expenses", "mine",
-	    mine, "claims", theirs, "is_staff", staff);
+	view = json_pack("{s:s, s:o, s:o, s:b, s:o, s:i}", "title",
+	    "Expenses", "mine", mine, "claims", theirs, "is_staff", staff,
+	    "filter", paging_filter_view("state", "State", expense_states,
+	    state), "export_rows_max", EXPORT_ROWS_MAX);
+	paging_finish(&pm, rq, view, mine, NULL);
+	paging_finish(&pc, rq, view, theirs, NULL);
 	response_view(rs, "membership/expenses", view);
 	scope_filter_clear(&f);
+done:
+	paging_clear(&pm);
+	paging_clear(&pc);
 }
 
 /* The receipt part, if one was sent: checked, or an error for it. */

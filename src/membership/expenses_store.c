@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "membership.h"
+#include "../limits.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../util/view.h"
@@ -42,14 +43,18 @@ static const char *sql_insert =
 static const char *sql_load =
     "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE e.id = ?";
 static const char *sql_list_own =
-    "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE e.claimant_id = ? "
-    "ORDER BY e.id DESC";
+    "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE e.claimant_id = ?1 "
+    "AND (?2 = 0 OR e.id < ?2) ORDER BY e.id DESC LIMIT ?3";
 static const char *sql_list_scope =
     "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE " CLAIM_SCOPE " "
-    "ORDER BY e.state != 'submitted', e.state != 'approved', e.id DESC";
+    "AND (?4 IS NULL OR e.state = ?4) AND (?5 = 0 OR e.id < ?5) "
+    "ORDER BY e.id DESC LIMIT ?6";
+/* The latest ?4 (EXPORT_ROWS_MAX), oldest first: bounded, and the page
+ * says so. */
 static const char *sql_export =
-    "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE " CLAIM_SCOPE " "
-    "AND e.state IN ('approved', 'paid') ORDER BY e.id";
+    "SELECT * FROM (SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE " CLAIM_SCOPE
+    " AND e.state IN ('approved', 'paid') ORDER BY e.id DESC LIMIT ?4) "
+    "ORDER BY id";
 static const char *sql_decide =
     "UPDATE expense_claims SET state = ?, decided_by = ?, decided_on = ?, "
     "reason = ? WHERE id = ? AND state = 'submitted' "
@@ -97,12 +102,14 @@ expense_load(struct db *db, int64_t id, json_t **out)
 }
 
 json_t *
-expense_list(struct db *db, const struct scope_filter *f, int64_t own)
+expense_list(struct db *db, const struct scope_filter *f, int64_t own,
+    const char *state, const struct paging *pg)
 {
 	if (own != 0)
-		return db_rows(db, sql_list_own, "i", own);
-	return db_rows(db, sql_list_scope, "dtt", f->all, f->site_ids,
-	    f->group_ids);
+		return db_rows(db, sql_list_own, "iid", own, pg->after_id,
+		    paging_limit(pg));
+	return db_rows(db, sql_list_scope, "dtttid", f->all, f->site_ids,
+	    f->group_ids, state, pg->after_id, paging_limit(pg));
 }
 
 /* An update that touched no row found the claim in another state. */
@@ -143,5 +150,6 @@ expense_receipt(struct db *db, int64_t id, struct buf *out, char **mime,
 json_t *
 expense_export_rows(struct db *db, const struct scope_filter *f)
 {
-	return db_rows(db, sql_export, "dtt", f->all, f->site_ids, f->group_ids);
+	return db_rows(db, sql_export, "dttd", f->all, f->site_ids,
+	    f->group_ids, EXPORT_ROWS_MAX);
 }

@@ -32,6 +32,7 @@
 
 #include "../auth/roles.h"
 #include "../server/fields.h"
+#include "../server/paging.h"
 #include "../server/router.h"
 #include "../util/csv.h"
 #include "../util/buf.h"
@@ -178,7 +179,9 @@ int	completion_add(struct db *, int64_t actor, int64_t person_id,
 int	completion_load(struct db *, int64_t id, json_t **out);
 json_t	*person_completions(struct db *, int64_t person_id, const char *today);
 /* People at the site (current) × courses: {courses, people[{cells}]}. */
-json_t	*training_matrix(struct db *, int64_t site_id, const char *today);
+/* One page of the site's people (by name) against every current course. */
+json_t	*training_matrix(struct db *, int64_t site_id, const char *today,
+	    const struct paging *);
 /* Current people at the site, for selects. */
 json_t	*site_people_options(struct db *, int64_t site_id);
 
@@ -191,15 +194,16 @@ json_t	*supervision_list(struct db *, int64_t person_id, int64_t viewer,
 int	supervision_add(struct db *, int64_t actor, int64_t person_id,
 	    json_t *v);
 /* Current group members at the caller's sites whose supervision is due
- * before today (or was never held), oldest first. */
+ * before today (or was never held), oldest first, one page. */
 json_t	*supervision_overdue(struct db *, const struct scope_filter *,
-	    const char *today);
+	    const char *today, const struct paging *);
 /* Accounts that may supervise at the site: staff covering it. */
 json_t	*supervisor_options(struct db *, int64_t site_id);
 
 /* ---- expenses --------------------------------------------------------- */
 
 extern const struct choice expense_kinds[];
+extern const struct choice expense_states[];
 extern const struct field_spec expense_fields[];
 extern const size_t expense_fields_count;
 extern const struct field_spec expense_decision_fields[];
@@ -216,7 +220,10 @@ int	expense_add(struct db *, int64_t actor, json_t *v, int64_t pence,
 	    size_t len, const char *today, int64_t *id);
 int	expense_load(struct db *, int64_t id, json_t **out);
 /* Claims of one claimant (own != 0), or those at the filter's sites. */
-json_t	*expense_list(struct db *, const struct scope_filter *, int64_t own);
+/* One page of claims, newest first: the account own's, or (own 0) those
+ * in the scope, of one state or (NULL) all. */
+json_t	*expense_list(struct db *, const struct scope_filter *, int64_t own,
+	    const char *state, const struct paging *);
 int	expense_decide(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
 int	expense_paid(struct db *, int64_t actor, int64_t id, const char *today);

@@ -133,16 +133,24 @@ void
 supervision_overdue_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
+	struct paging		 pg;
+	json_t			*rows, *view;
 	char			 today[DATE_CHARS + 1];
 
+	if (paging_refused(&pg, rq, rs))
+		return;
 	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
 	date_today(rq->now, today);
-	response_view(rs, "membership/supervision_overdue", json_pack(
-	    "{s:s, s:o, s:i}", "title", "Supervision overdue", "people",
-	    supervision_overdue(rq->db, &f, today), "interval_months",
-	    rq->app->config->supervision_interval_months));
+	rows = supervision_overdue(rq->db, &f, today, &pg);
+	view = json_pack("{s:s, s:o, s:i}", "title", "Supervision overdue",
+	    "people", rows, "interval_months",
+	    rq->app->config->supervision_interval_months);
+	paging_finish(&pg, rq, view, rows, "due_on");
+	response_view(rs, "membership/supervision_overdue", view);
+	paging_clear(&pg);
 	scope_filter_clear(&f);
 }

@@ -24,7 +24,8 @@ static const char *sql_insert =
 /* Everyone in a group now, with the due date of their next supervision:
  * never supervised counts from the day they joined. */
 static const char *sql_overdue =
-    "SELECT person_id, display_name, site_name, last_held_on, due_on, "
+    "SELECT person_id AS id, person_id, display_name, site_name, "
+    "last_held_on, due_on, "
     "CAST(julianday(?4) - julianday(due_on) AS INTEGER) AS days_overdue "
     "FROM (SELECT p.id AS person_id, p.display_name, st.name AS site_name, "
     " (SELECT max(held_on) FROM supervisions s WHERE s.person_id = p.id) "
@@ -36,7 +37,8 @@ static const char *sql_overdue =
     " AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id "
     " AND m.to_on IS NULL) "
     " AND (?1 OR p.site_id IN (SELECT value FROM json_each(?2)))) "
-    "WHERE due_on < ?4 ORDER BY due_on, display_name";
+    "WHERE due_on < ?4 AND (?5 = 0 OR (due_on, person_id) > (?6, ?5)) "
+    "ORDER BY due_on, person_id LIMIT ?7";
 static const char *sql_supervisors =
     "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "
     "JOIN grants g ON g.account_id = a.id WHERE a.disabled_at IS NULL "
@@ -66,10 +68,11 @@ supervision_add(struct db *db, int64_t actor, int64_t person_id, json_t *v)
 
 json_t *
 supervision_overdue(struct db *db, const struct scope_filter *f,
-    const char *today)
+    const char *today, const struct paging *pg)
 {
-	return db_rows(db, sql_overdue, "dttt", f->all, f->site_ids,
-	    f->group_ids, today);
+	return db_rows(db, sql_overdue, "dtttitd", f->all, f->site_ids,
+	    f->group_ids, today, pg->after_id, pg->after_key,
+	    paging_limit(pg));
 }
 
 json_t *

@@ -59,18 +59,27 @@ training_course_new(struct request *rq, struct response *rs)
 void
 training_site(struct request *rq, struct response *rs)
 {
-	json_t	*site;
-	char	 today[DATE_CHARS + 1];
+	struct paging	 pg;
+	json_t		*site, *matrix, *view;
+	char		 today[DATE_CHARS + 1];
 
 	if (site_load(rq->db, rq->ids[0], &site) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
+	if (paging_refused(&pg, rq, rs)) {
+		json_decref(site);
+		return;
+	}
 	date_today(rq->now, today);
-	response_view(rs, "membership/training", json_pack("{s:s, s:o, s:o, "
-	    "s:o}", "title", "Training", "site", site, "matrix",
-	    training_matrix(rq->db, rq->ids[0], today), "sessions",
-	    session_list(rq->db, rq->ids[0])));
+	matrix = training_matrix(rq->db, rq->ids[0], today, &pg);
+	view = json_pack("{s:s, s:o, s:o, s:o}", "title", "Training", "site",
+	    site, "matrix", matrix, "sessions", session_list(rq->db,
+	    rq->ids[0]));
+	paging_finish(&pg, rq, view, json_object_get(matrix, "people"),
+	    "display_name");
+	paging_clear(&pg);
+	response_view(rs, "membership/training", view);
 }
 
 static int

@@ -71,11 +71,14 @@ static const char *sql_matrix =
     " LIMIT 1) AS completed_on, "
     "(SELECT x.renew_on FROM completions x WHERE x.person_id = p.id "
     " AND x.course_id = co.id ORDER BY x.completed_on DESC, x.id DESC "
-    " LIMIT 1) AS renew_on FROM people p CROSS JOIN courses co "
-    "WHERE p.site_id = ?1 AND p.left_on IS NULL AND co.retired_on IS NULL "
-    "AND (EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id "
-    " AND m.to_on IS NULL) OR EXISTS (SELECT 1 FROM recruits r "
-    " WHERE r.person_id = p.id AND r.stage != 'left')) "
+    " LIMIT 1) AS renew_on FROM (SELECT id, display_name FROM people p "
+    " WHERE p.site_id = ?1 AND p.left_on IS NULL "
+    " AND (EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id "
+    "  AND m.to_on IS NULL) OR EXISTS (SELECT 1 FROM recruits r "
+    "  WHERE r.person_id = p.id AND r.stage != 'left')) "
+    " AND (?2 = 0 OR (p.display_name, p.id) > (?3, ?2)) "
+    " ORDER BY p.display_name, p.id LIMIT ?4) p "
+    "CROSS JOIN courses co WHERE co.retired_on IS NULL "
     "ORDER BY p.display_name, p.id, co.name, co.id";
 static const char *sql_site_people =
     "SELECT id AS value, display_name || ' (' || reference || ')' AS label "
@@ -208,13 +211,15 @@ matrix_cell(const json_t *row, const char *today)
 }
 
 json_t *
-training_matrix(struct db *db, int64_t site_id, const char *today)
+training_matrix(struct db *db, int64_t site_id, const char *today,
+    const struct paging *pg)
 {
 	json_t	*rows, *row, *people, *person = NULL;
 	int64_t	 last = 0;
 	size_t	 i;
 
-	if ((rows = db_rows(db, sql_matrix, "i", site_id)) == NULL ||
+	if ((rows = db_rows(db, sql_matrix, "iitd", site_id, pg->after_id,
+	    pg->after_key, paging_limit(pg))) == NULL ||
 	    (people = json_array()) == NULL) {
 		json_decref(rows);
 		return NULL;
@@ -222,8 +227,9 @@ training_matrix(struct db *db, int64_t site_id, const char *today)
 	json_array_foreach(rows, i, row) {
 		if (person == NULL || view_int(row, "person_id") != last) {
 			last = view_int(row, "person_id");
-			person = json_pack("{s:I, s:O, s:[]}", "person_id",
-			    (json_int_t)last, "display_name",
+			person = json_pack("{s:I, s:I, s:O, s:[]}", "id",
+			    (json_int_t)last, "person_id", (json_int_t)last,
+			    "display_name",
 			    json_object_get(row, "display_name"), "cells");
 			json_array_append_new(people, person);
 		}

@@ -15,14 +15,22 @@ void
 groups_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
+	struct paging		 pg;
+	json_t			*rows, *view;
 
+	if (paging_refused(&pg, rq, rs))
+		return;
 	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	response_view(rs, "people/groups", json_pack("{s:s, s:o, s:b}",
-	    "title", "Groups", "groups", group_list(rq->db, &f, 0),
-	    "can_add", access_any(&rq->who, ROLES_STAFF)));
+	rows = group_list(rq->db, &f, 0, &pg);
+	view = json_pack("{s:s, s:o, s:b}", "title", "Groups", "groups", rows,
+	    "can_add", access_any(&rq->who, ROLES_STAFF));
+	paging_finish(&pg, rq, view, rows, "sort_key");
+	paging_clear(&pg);
+	response_view(rs, "people/groups", view);
 	scope_filter_clear(&f);
 }
 

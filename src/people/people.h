@@ -20,6 +20,7 @@
 
 #include "../auth/roles.h"
 #include "../server/fields.h"
+#include "../server/paging.h"
 #include "../server/router.h"
 
 struct db;
@@ -60,9 +61,14 @@ int	group_target(struct db *, const int64_t *, struct target *);
 int	membership_target(struct db *, const int64_t *, struct target *);
 
 /* Lists, filtered to what the scope filter allows. */
-json_t	*site_list(struct db *, const struct scope_filter *);
+/* One page of sites, by name. */
+json_t	*site_list(struct db *, const struct scope_filter *,
+	    const struct paging *);
 json_t	*unit_list(struct db *, int64_t site_id);
-json_t	*group_list(struct db *, const struct scope_filter *, int64_t site_id);
+/* One page of groups (of one site, or every site when site_id is 0), by
+ * site and name. */
+json_t	*group_list(struct db *, const struct scope_filter *, int64_t site_id,
+	    const struct paging *);
 json_t	*person_list(struct db *, const struct scope_filter *, const char *q,
 	    int64_t site_id, int include_left, int limit, int offset,
 	    int64_t *total);

@@ -25,7 +25,8 @@ static const char *sql_site_list =
     " (SELECT count(*) FROM groups g WHERE g.site_id = s.id "
     "   AND g.ended_on IS NULL) AS group_count "
     "FROM sites s WHERE (?1 OR s.id IN (SELECT value FROM json_each(?2))) "
-    "ORDER BY s.closed_on IS NOT NULL, s.name";
+    "AND (?3 = 0 OR (s.name, s.id) > (?4, ?3)) "
+    "ORDER BY s.name, s.id LIMIT ?5";
 static const char *sql_site_load =
     "SELECT id, name, kind AS site_kind, kind, description, closed_on, "
     "created_at FROM sites WHERE id = ?";
@@ -61,13 +62,15 @@ static const char *sql_unit_options =
 static const char *sql_group_list =
     "SELECT g.id, g.name, g.kind AS group_kind, g.ended_on, g.site_id, "
     " ifnull(s.name, 'Whole organisation') AS site_name, "
+    " ifnull(s.name, '') || ' / ' || g.name AS sort_key, "
     " (SELECT count(*) FROM memberships m WHERE m.group_id = g.id "
     "   AND m.to_on IS NULL) AS member_count "
     "FROM groups g LEFT JOIN sites s ON s.id = g.site_id "
     "WHERE (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "   OR g.id IN (SELECT value FROM json_each(?3))) "
     "AND (?4 = 0 OR g.site_id = ?4) "
-    "ORDER BY g.ended_on IS NOT NULL, s.name, g.name";
+    "AND (?5 = 0 OR (sort_key, g.id) > (?6, ?5)) "
+    "ORDER BY sort_key, g.id LIMIT ?7";
 static const char *sql_group_options =
     "SELECT g.id AS value, g.name || ' (' || ifnull(s.name, 'Whole "
     "organisation') || ')' AS label FROM groups g "
@@ -232,9 +235,11 @@ loaded(int rc, json_t **out)
 }
 
 json_t *
-site_list(struct db *db, const struct scope_filter *f)
+site_list(struct db *db, const struct scope_filter *f,
+    const struct paging *pg)
 {
-	return labelled(db_rows(db, sql_site_list, "dt", f->all, f->site_ids));
+	return labelled(db_rows(db, sql_site_list, "dtitd", f->all,
+	    f->site_ids, pg->after_id, pg->after_key, paging_limit(pg)));
 }
 
 json_t *
@@ -256,10 +261,12 @@ unit_options(struct db *db, const struct scope_filter *f)
 }
 
 json_t *
-group_list(struct db *db, const struct scope_filter *f, int64_t site_id)
+group_list(struct db *db, const struct scope_filter *f, int64_t site_id,
+    const struct paging *pg)
 {
-	return labelled(db_rows(db, sql_group_list, "dtti", f->all,
-	    f->site_ids, f->group_ids, site_id));
+	return labelled(db_rows(db, sql_group_list, "dttiitd", f->all,
+	    f->site_ids, f->group_ids, site_id, pg->after_id, pg->after_key,
+	    paging_limit(pg)));
 }
 
 json_t *

@@ -12,14 +12,22 @@ void
 sites_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
+	struct paging		 pg;
+	json_t			*rows, *view;
 
+	if (paging_refused(&pg, rq, rs))
+		return;
 	if (access_filter(&rq->who, ROLES_ALL, 1, &f) == -1) {
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	response_view(rs, "people/sites", json_pack("{s:s, s:o, s:b}",
-	    "title", "Sites", "sites", site_list(rq->db, &f),
-	    "can_add", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN), 0, 0)));
+	rows = site_list(rq->db, &f, &pg);
+	view = json_pack("{s:s, s:o, s:b}", "title", "Sites", "sites", rows,
+	    "can_add", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN), 0, 0));
+	paging_finish(&pg, rq, view, rows, "name");
+	paging_clear(&pg);
+	response_view(rs, "people/sites", view);
 	scope_filter_clear(&f);
 }
 
@@ -27,26 +35,35 @@ void
 sites_show(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
-	json_t			*site;
+	struct paging		 pg;
+	json_t			*site, *groups, *view;
 	int64_t			 id = rq->ids[0];
 
 	if (site_load(rq->db, id, &site) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
+	if (paging_refused(&pg, rq, rs)) {
+		json_decref(site);
+		return;
+	}
 	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
 		json_decref(site);
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	response_view(rs, "people/site", json_pack("{s:O, s:o, s:o, s:o, "
-	    "s:b, s:b}",
+	groups = group_list(rq->db, &f, id, &pg);
+	view = json_pack("{s:O, s:o, s:o, s:o, s:b, s:b}",
 	    "title", json_object_get(site, "name"),
 	    "site", site,
 	    "units", unit_list(rq->db, id),
-	    "groups", group_list(rq->db, &f, id),
+	    "groups", groups,
 	    "can_edit", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN), id, 0),
-	    "can_manage", access_covers(&rq->who, ROLES_STAFF, id, 0)));
+	    "can_manage", access_covers(&rq->who, ROLES_STAFF, id, 0));
+	paging_finish(&pg, rq, view, groups, "sort_key");
+	paging_clear(&pg);
+	response_view(rs, "people/site", view);
 	scope_filter_clear(&f);
 }
 

@@ -182,20 +182,33 @@ void
 overdue_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
-	json_t			*responses, *actions;
+	struct paging		 pr, pa;
+	json_t			*responses, *actions, *view;
 	char			 today[DATE_CHARS + 1];
 
+	if (paging_refused_list(&pr, rq, rs, "responses"))
+		return;
+	if (paging_refused_list(&pa, rq, rs, "actions")) {
+		paging_clear(&pr);
+		return;
+	}
 	if (access_filter(&rq->who, ROLES_STAFF | ROLE_BIT(ROLE_DECISION_MAKER),
 	    0, &f) == -1) {
 		response_error(rs, 500, "Something went wrong.");
-		return;
+		goto done;
 	}
 	date_today(rq->now, today);
-	responses = overdue_responses(rq->db, &f, today);
-	actions = overdue_actions(rq->db, &f, today);
+	responses = overdue_responses(rq->db, &f, today, &pr);
+	actions = overdue_actions(rq->db, &f, today, &pa);
 	escalate_all(responses, today);
 	escalate_all(actions, today);
-	response_view(rs, "proposals/overdue", json_pack("{s:s, s:o, s:o}",
-	    "title", "Overdue", "responses", responses, "actions", actions));
+	view = json_pack("{s:s, s:o, s:o}", "title", "Overdue", "responses",
+	    responses, "actions", actions);
+	paging_finish(&pr, rq, view, responses, "due_on");
+	paging_finish(&pa, rq, view, actions, "due_on");
+	response_view(rs, "proposals/overdue", view);
 	scope_filter_clear(&f);
+done:
+	paging_clear(&pr);
+	paging_clear(&pa);
 }

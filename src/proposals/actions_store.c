@@ -66,13 +66,16 @@ static const char *sql_overdue_responses =
     "JOIN groups g ON g.id = p.group_id "
     "LEFT JOIN accounts dm ON dm.id = p.decision_maker_id "
     "WHERE p.state = 'submitted' AND p.due_on < ?4 AND " SCOPED
-    " ORDER BY p.due_on";
+    " AND (?5 = 0 OR (p.due_on, p.id) > (?6, ?5)) "
+    "ORDER BY p.due_on, p.id LIMIT ?7";
 static const char *sql_overdue_actions =
     "SELECT a.id, a.text, a.due_on, a.percent, a.proposal_id, a.meeting_id, "
     "p.title AS proposal_title, o.display_name AS owner_name, "
     "g.name AS group_name FROM actions a " ACTION_GROUP
     "JOIN accounts o ON o.id = a.owner_id WHERE a.closed_on IS NULL "
-    "AND a.due_on < ?4 AND " SCOPED " ORDER BY a.due_on";
+    "AND a.due_on < ?4 AND " SCOPED
+    " AND (?5 = 0 OR (a.due_on, a.id) > (?6, ?5)) "
+    "ORDER BY a.due_on, a.id LIMIT ?7";
 
 /* Group (?1), or every group at a site (?2). */
 #define WHERE_PLACE \
@@ -85,6 +88,8 @@ static const char *sql_outcomes =
     "  ORDER BY r.id DESC LIMIT 1) AS reason, "
     "(SELECT r.responded_on FROM responses r WHERE r.proposal_id = p.id "
     "  ORDER BY r.id DESC LIMIT 1) AS responded_on, "
+    "coalesce((SELECT r.responded_on FROM responses r WHERE r.proposal_id = "
+    "  p.id ORDER BY r.id DESC LIMIT 1), p.submitted_on) AS listed_on, "
     "(SELECT group_concat(a.text || CASE WHEN a.closed_on IS NULL THEN "
     "  ' (' || a.percent || '% done)' ELSE ': done' END, '; ') "
     "  FROM actions a WHERE a.proposal_id = p.id) AS actions_text, "
@@ -94,7 +99,8 @@ static const char *sql_outcomes =
     "  ON pi.issue_id = i.id WHERE pi.proposal_id = p.id) AS issues_text "
     "FROM proposals p JOIN groups g ON g.id = p.group_id WHERE " WHERE_PLACE
     " AND p.state NOT IN ('draft', 'agreed', 'not_agreed') "
-    "ORDER BY coalesce(responded_on, p.submitted_on) DESC, p.id DESC";
+    "AND (?3 = 0 OR (listed_on, p.id) < (?4, ?3)) "
+    "ORDER BY listed_on DESC, p.id DESC LIMIT ?5";
 static const char *sql_timeliness =
     "SELECT r.days_taken, r.on_time FROM responses r "
     "JOIN proposals p ON p.id = r.proposal_id "
@@ -216,24 +222,28 @@ action_close(struct db *db, int64_t actor, int64_t id, json_t *v,
 
 json_t *
 overdue_responses(struct db *db, const struct scope_filter *f,
-    const char *today)
+    const char *today, const struct paging *pg)
 {
-	return db_rows(db, sql_overdue_responses, "dttt", f->all, f->site_ids,
-	    f->group_ids, today);
+	return db_rows(db, sql_overdue_responses, "dtttitd", f->all,
+	    f->site_ids, f->group_ids, today, pg->after_id, pg->after_key,
+	    paging_limit(pg));
 }
 
 json_t *
 overdue_actions(struct db *db, const struct scope_filter *f,
-    const char *today)
+    const char *today, const struct paging *pg)
 {
-	return db_rows(db, sql_overdue_actions, "dttt", f->all, f->site_ids,
-	    f->group_ids, today);
+	return db_rows(db, sql_overdue_actions, "dtttitd", f->all,
+	    f->site_ids, f->group_ids, today, pg->after_id, pg->after_key,
+	    paging_limit(pg));
 }
 
 json_t *
-outcomes_list(struct db *db, int64_t group_id, int64_t site_id)
+outcomes_list(struct db *db, int64_t group_id, int64_t site_id,
+    const struct paging *pg)
 {
-	return db_rows(db, sql_outcomes, "ii", group_id, site_id);
+	return db_rows(db, sql_outcomes, "iiitd", group_id, site_id,
+	    pg->after_id, pg->after_key, paging_limit(pg));
 }
 
 json_t *

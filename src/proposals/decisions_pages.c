@@ -17,12 +17,15 @@
 void
 decisions_index(struct request *rq, struct response *rs)
 {
-	json_t	*rows, *row, *done;
-	char	 today[DATE_CHARS + 1];
-	size_t	 i;
+	struct paging	 pg;
+	json_t		*rows, *row, *done, *view;
+	char		 today[DATE_CHARS + 1];
+	size_t		 i;
 
+	if (paging_refused(&pg, rq, rs))
+		return;
 	date_today(rq->now, today);
-	rows = proposals_awaiting(rq->db, rq->who.account_id);
+	rows = proposals_awaiting(rq->db, rq->who.account_id, &pg);
 	json_array_foreach(rows, i, row) {
 		const char *due = json_string_value(json_object_get(row,
 		    "due_on"));
@@ -34,10 +37,12 @@ decisions_index(struct request *rq, struct response *rs)
 		    json_integer(proposal_escalation(due, today)));
 	}
 	done = timeliness_rows(rq->db, 0, 0, rq->who.account_id);
-	response_view(rs, "proposals/decisions", json_pack("{s:s, s:o, s:o}",
-	    "title", "Awaiting your response", "proposals", rows,
-	    "your_timeliness", timeliness_summary(done, "days_taken",
-	    "on_time")));
+	view = json_pack("{s:s, s:o, s:o}", "title", "Awaiting your response",
+	    "proposals", rows, "your_timeliness", timeliness_summary(done,
+	    "days_taken", "on_time"));
+	paging_finish(&pg, rq, view, rows, "submitted_on");
+	paging_clear(&pg);
+	response_view(rs, "proposals/decisions", view);
 	json_decref(done);
 }
 

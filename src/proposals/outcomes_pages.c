@@ -86,51 +86,66 @@ outcome_words(json_t *row, const char *today)
 	    "submitted_on")), today)));
 }
 
+/* One page of outcomes (the poster: the first page). */
 static json_t *
-outcomes_view(struct request *rq, int64_t group, int64_t site,
-    const char *place)
+outcomes_view(struct request *rq, const struct paging *pg, int64_t group,
+    int64_t site, const char *place)
 {
-	json_t	*rows, *row;
+	json_t	*rows, *row, *view;
 	char	 today[DATE_CHARS + 1], title[NAME_MAX_CHARS * 4 + 32];
 	size_t	 i;
 
 	date_today(rq->now, today);
-	rows = outcomes_list(rq->db, group, site);
+	rows = outcomes_list(rq->db, group, site, pg);
 	json_array_foreach(rows, i, row)
 		outcome_words(row, today);
 	snprintf(title, sizeof(title), "You said, we did: %s", place);
-	return json_pack("{s:s, s:s, s:o, s:I, s:I}", "title", title,
+	view = json_pack("{s:s, s:s, s:o, s:I, s:I}", "title", title,
 	    "place", place, "outcomes", rows, "group_id", (json_int_t)group,
 	    "site_id", (json_int_t)site);
+	paging_finish(pg, rq, view, rows, "listed_on");
+	return view;
 }
 
 void
 outcomes_group(struct request *rq, struct response *rs)
 {
-	json_t	*g, *view;
+	struct paging	 pg;
+	json_t		*g, *view;
 
 	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	view = outcomes_view(rq, rq->ids[0], 0, json_string_value(
+	if (paging_refused(&pg, rq, rs)) {
+		json_decref(g);
+		return;
+	}
+	view = outcomes_view(rq, &pg, rq->ids[0], 0, json_string_value(
 	    json_object_get(g, "name")));
 	json_decref(g);
+	paging_clear(&pg);
 	response_view(rs, "proposals/outcomes", view);
 }
 
 void
 outcomes_site(struct request *rq, struct response *rs)
 {
-	json_t	*s, *view;
+	struct paging	 pg;
+	json_t		*s, *view;
 
 	if (site_load(rq->db, rq->ids[0], &s) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	view = outcomes_view(rq, 0, rq->ids[0], json_string_value(
+	if (paging_refused(&pg, rq, rs)) {
+		json_decref(s);
+		return;
+	}
+	view = outcomes_view(rq, &pg, 0, rq->ids[0], json_string_value(
 	    json_object_get(s, "name")));
 	json_decref(s);
+	paging_clear(&pg);
 	response_view(rs, "proposals/outcomes", view);
 }
 
@@ -160,6 +175,7 @@ poster_draw(struct pdf *pdf, const json_t *view)
 void
 outcomes_poster(struct request *rq, struct response *rs)
 {
+	struct paging	 pg;
 	json_t		*g, *view;
 	struct pdf	*pdf;
 
@@ -167,9 +183,15 @@ outcomes_poster(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	view = outcomes_view(rq, rq->ids[0], 0, json_string_value(
+	/* The poster shows the latest POSTER_ITEMS_MAX: the first page. */
+	if (paging_refused(&pg, rq, rs)) {
+		json_decref(g);
+		return;
+	}
+	view = outcomes_view(rq, &pg, rq->ids[0], 0, json_string_value(
 	    json_object_get(g, "name")));
 	json_decref(g);
+	paging_clear(&pg);
 	if (view == NULL || rq->wants_json || rq->api) {
 		response_view(rs, "error", view);
 		return;

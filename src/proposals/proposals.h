@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "../auth/roles.h"
+#include "../server/paging.h"
 #include "../server/fields.h"
 #include "../server/router.h"
 #include "../util/date.h"
@@ -109,7 +110,9 @@ int	proposal_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
 	    const char *today, int64_t *id);
 int	proposal_update(struct db *, int64_t actor, int64_t id, json_t *v);
 int	proposal_load(struct db *, int64_t id, json_t **out);
-json_t	*proposal_list(struct db *, const struct scope_filter *);
+/* One page of proposals, newest first; state NULL for all. */
+json_t	*proposal_list(struct db *, const struct scope_filter *,
+	    const char *state, const struct paging *);
 json_t	*proposal_options_list(struct db *, int64_t id);
 json_t	*proposal_issue_ids(struct db *, int64_t id);
 json_t	*proposal_evidence(struct db *, int64_t id);
@@ -125,7 +128,9 @@ int	proposal_resubmit(struct db *, int64_t actor, int64_t id,
 	    const char *today);
 int	proposal_respond(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
-json_t	*proposals_awaiting(struct db *, int64_t decision_maker);
+/* One page of what waits for the decision maker, the oldest first. */
+json_t	*proposals_awaiting(struct db *, int64_t decision_maker,
+	    const struct paging *);
 json_t	*group_issue_options(struct db *, int64_t group_id);
 /* Decision makers whose grant covers the group (so they can answer). */
 /* The one-to-one meetings of the group with this decision maker held
@@ -150,12 +155,17 @@ int	action_close(struct db *, int64_t actor, int64_t id, json_t *v,
 int64_t	actions_open_of_person(struct db *, int64_t person_id);
 int	actions_hand_on(struct db *, int64_t actor, int64_t person_id,
 	    int64_t to_account);
+/* One page each of answers and actions past their date, the oldest
+ * first. */
 json_t	*overdue_responses(struct db *, const struct scope_filter *,
-	    const char *today);
+	    const char *today, const struct paging *);
 json_t	*overdue_actions(struct db *, const struct scope_filter *,
-	    const char *today);
+	    const char *today, const struct paging *);
 
-json_t	*outcomes_list(struct db *, int64_t group_id, int64_t site_id);
+/* One page of what became of a group's (or site's) proposals, the
+ * latest answered or sent first. */
+json_t	*outcomes_list(struct db *, int64_t group_id, int64_t site_id,
+	    const struct paging *);
 json_t	*timeliness_rows(struct db *, int64_t group_id, int64_t site_id,
 	    int64_t decision_maker);
 json_t	*completion_rows(struct db *, int64_t group_id, int64_t site_id);

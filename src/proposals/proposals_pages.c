@@ -41,20 +41,33 @@ void
 proposals_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
-	json_t			*rows, *row;
+	struct paging		 pg;
+	struct choice		 states[PS__MAX + 1];
+	json_t			*rows, *row, *view;
 	char			 today[DATE_CHARS + 1];
 	size_t			 i;
 
+	if (paging_refused(&pg, rq, rs))
+		return;
 	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
 	date_today(rq->now, today);
-	rows = proposal_list(rq->db, &f);
+	rows = proposal_list(rq->db, &f, paging_filter(rq, "state"), &pg);
 	json_array_foreach(rows, i, row)
 		proposal_labels(row, today);
-	response_view(rs, "proposals/list", json_pack("{s:s, s:o}", "title",
-	    "Proposals", "proposals", rows));
+	for (i = 0; i < PS__MAX; i++)
+		states[i] = (struct choice){ proposal_state_names[i],
+		    proposal_state_labels[i] };
+	states[PS__MAX] = (struct choice){ NULL, NULL };
+	view = json_pack("{s:s, s:o, s:o}", "title", "Proposals", "proposals",
+	    rows, "filter", paging_filter_view("state", "State", states,
+	    paging_filter(rq, "state")));
+	paging_finish(&pg, rq, view, rows, NULL);
+	response_view(rs, "proposals/list", view);
+	paging_clear(&pg);
 	scope_filter_clear(&f);
 }
 

@@ -53,9 +53,10 @@ static const char *sql_list =
     "SELECT p.id, p.title, p.state, p.submitted_on, p.due_on, "
     "substr(p.created_at, 1, 10) AS created_on, g.name AS group_name, "
     "g.site_id FROM proposals p JOIN groups g ON g.id = p.group_id "
-    "WHERE ?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
-    "OR g.id IN (SELECT value FROM json_each(?3)) "
-    "ORDER BY p.state IN ('done', 'not_agreed', 'not_accepted'), p.id DESC";
+    "WHERE (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "OR g.id IN (SELECT value FROM json_each(?3))) "
+    "AND (?4 IS NULL OR p.state = ?4) AND (?5 = 0 OR p.id < ?5) "
+    "ORDER BY p.id DESC LIMIT ?6";
 static const char *sql_options =
     "SELECT position, text FROM proposal_options WHERE proposal_id = ? "
     "ORDER BY position";
@@ -121,8 +122,9 @@ static const char *sql_awaiting =
     "SELECT p.id, p.title, p.submitted_on, p.due_on, g.name AS group_name, "
     "ifnull(s.name, 'Whole organisation') AS site_name FROM proposals p "
     "JOIN groups g ON g.id = p.group_id LEFT JOIN sites s ON s.id = g.site_id "
-    "WHERE p.state = 'submitted' AND p.decision_maker_id = ? "
-    "ORDER BY p.submitted_on, p.id";
+    "WHERE p.state = 'submitted' AND p.decision_maker_id = ?1 "
+    "AND (?2 = 0 OR (p.submitted_on, p.id) > (?3, ?2)) "
+    "ORDER BY p.submitted_on, p.id LIMIT ?4";
 static const char *sql_group_issues =
     "SELECT i.id AS value, i.title AS label FROM issues i "
     "JOIN groups g ON g.id = ?1 WHERE i.site_id = g.site_id "
@@ -270,9 +272,11 @@ proposal_load(struct db *db, int64_t id, json_t **out)
 }
 
 json_t *
-proposal_list(struct db *db, const struct scope_filter *f)
+proposal_list(struct db *db, const struct scope_filter *f, const char *state,
+    const struct paging *pg)
 {
-	return db_rows(db, sql_list, "dtt", f->all, f->site_ids, f->group_ids);
+	return db_rows(db, sql_list, "dtttid", f->all, f->site_ids,
+	    f->group_ids, state, pg->after_id, paging_limit(pg));
 }
 
 json_t *
@@ -433,9 +437,11 @@ proposal_respond(struct db *db, int64_t actor, int64_t id, json_t *v,
 }
 
 json_t *
-proposals_awaiting(struct db *db, int64_t decision_maker)
+proposals_awaiting(struct db *db, int64_t decision_maker,
+    const struct paging *pg)
 {
-	return db_rows(db, sql_awaiting, "i", decision_maker);
+	return db_rows(db, sql_awaiting, "iitd", decision_maker, pg->after_id,
+	    pg->after_key, paging_limit(pg));
 }
 
 json_t *

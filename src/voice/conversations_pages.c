@@ -124,13 +124,12 @@ void
 conversations_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 staff, loggers;
+	struct paging		 pg;
 	json_t			*filters, *view = NULL, *logs;
 	char			 today[DATE_CHARS + 1];
-	int64_t			 total = 0, page = form_get_id(&rq->query, "page");
-	int			 size = rq->app->config->list_page_size;
 
-	if (page < 1 || page > 1000000)
-		page = 1;
+	if (paging_refused(&pg, rq, rs))
+		return;
 	date_today(rq->now, today);
 	if (access_filter(&rq->who, ROLES_STAFF, 0, &staff) == -1)
 		goto fail;
@@ -140,27 +139,21 @@ conversations_index(struct request *rq, struct response *rs)
 	}
 	filters = voice_log_filters(&rq->query);
 	logs = conversation_list(rq->db, rq->who.account_id, &staff, filters,
-	    size, (int)((page - 1) * size), &total);
+	    &pg);
 	voice_labels_all(logs, today);
-	view = json_pack("{s:s, s:o, s:O, s:I, s:I, s:o, s:o, s:o, s:o, s:b}",
+	view = json_pack("{s:s, s:o, s:O, s:o, s:o, s:o, s:o, s:b}",
 	    "title", "Conversation logs", "logs", logs, "filters", filters,
-	    "total", (json_int_t)total, "page", (json_int_t)page,
 	    "sites", site_options(rq->db, &loggers),
 	    "places", unit_options(rq->db, &loggers),
 	    "topics", topic_options(rq->db, &loggers),
 	    "outcomes", choices_json(outcomes),
 	    "can_group", access_any(&rq->who, ROLES_STAFF));
-	if (view != NULL && total > LOG_COUNT_CAP)
-		json_object_set_new(view, "total_label", json_string(
-		    "More than 1,000"));
-	if (view != NULL && page > 1)
-		json_object_set_new(view, "prev_page", json_integer(page - 1));
-	if (view != NULL && page * size < total)
-		json_object_set_new(view, "next_page", json_integer(page + 1));
+	paging_finish(&pg, rq, view, logs, "occurred_at");
 	json_decref(filters);
 	scope_filter_clear(&staff);
 	scope_filter_clear(&loggers);
 fail:
+	paging_clear(&pg);
 	response_view(rs, "voice/logs", view);
 }
 

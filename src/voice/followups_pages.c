@@ -16,26 +16,33 @@ static void
 followups_page(struct request *rq, struct response *rs, int everyone)
 {
 	struct scope_filter	 f;
-	json_t			*rows;
+	struct paging		 pg;
+	json_t			*rows, *view;
 	char			 today[DATE_CHARS + 1];
 	int			 open_only = form_get(&rq->query, "closed") == NULL;
 
+	if (paging_refused(&pg, rq, rs))
+		return;
 	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
 	date_today(rq->now, today);
 	rows = followup_list(rq->db, everyone ? 0 : rq->who.account_id,
-	    everyone ? &f : NULL, open_only);
+	    everyone ? &f : NULL, open_only, &pg);
 	voice_labels_all(rows, today);
-	response_view(rs, "voice/followups", json_pack("{s:s, s:o, s:b, s:b, "
+	view = json_pack("{s:s, s:o, s:b, s:b, "
 	    "s:b, s:o}", "title", everyone ? "Everyone's follow-ups" :
 	    "My follow-ups", "followups", rows, "everyone", everyone,
 	    "open_only", open_only, "is_staff",
 	    access_any(&rq->who, ROLES_STAFF), "notice",
 	    form_get_id(&rq->query, "closed_id") ? json_pack("{s:s}", "text",
 	    "Follow-up closed.") : form_get_id(&rq->query, "moved") ?
-	    json_pack("{s:s}", "text", "Follow-up handed on.") : json_null()));
+	    json_pack("{s:s}", "text", "Follow-up handed on.") : json_null());
+	paging_finish(&pg, rq, view, rows, "due_on");
+	response_view(rs, "voice/followups", view);
+	paging_clear(&pg);
 	scope_filter_clear(&f);
 }
 

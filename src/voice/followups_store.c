@@ -27,7 +27,8 @@ static const char *sql_list =
     "JOIN accounts a ON a.id = f.owner_id "
     "WHERE (?1 != 0 AND f.owner_id = ?1 OR ?1 = 0 AND (?2 OR f.site_id IN "
     "(SELECT value FROM json_each(?3)))) AND (NOT ?4 OR f.closed_on IS NULL) "
-    "ORDER BY f.closed_on IS NOT NULL, f.due_on, f.id";
+    "AND (?5 = 0 OR (f.due_on, f.id) > (?6, ?5)) "
+    "ORDER BY f.due_on, f.id LIMIT ?7";
 static const char *sql_of_conversation =
     "SELECT f.id, f.action, f.due_on, f.closed_on, f.close_note, "
     "a.display_name AS owner_name FROM followups f "
@@ -80,10 +81,11 @@ followup_load(struct db *db, int64_t id, json_t **out)
 
 json_t *
 followup_list(struct db *db, int64_t owner, const struct scope_filter *f,
-    int open_only)
+    int open_only, const struct paging *pg)
 {
-	return db_rows(db, sql_list, "idtd", owner, f ? f->all : 0,
-	    f ? f->site_ids : "[]", open_only);
+	return db_rows(db, sql_list, "idtditd", owner, f ? f->all : 0,
+	    f ? f->site_ids : "[]", open_only, pg->after_id, pg->after_key,
+	    paging_limit(pg));
 }
 
 json_t *

@@ -30,34 +30,43 @@ void
 issues_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
-	json_t			*rows, *row;
+	struct paging		 pg;
+	json_t			*rows, *row, *view;
 	char			 today[DATE_CHARS + 1];
 	size_t			 i;
 	int			 t = rq->app->config->suppression_threshold;
 
+	if (paging_refused(&pg, rq, rs))
+		return;
 	if (access_filter(&rq->who, ROLES_ALL, 0, &f) == -1) {
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
 	date_today(rq->now, today);
-	rows = issue_list(rq->db, &f);
+	rows = issue_list(rq->db, &f, paging_filter(rq, "status"), &pg);
 	json_array_foreach(rows, i, row) {
 		voice_labels(row, today);
 		suppress(row, "log_count", t, access_covers(&rq->who,
 		    ROLES_STAFF, view_int(row, "site_id"), 0));
 	}
-	response_view(rs, "voice/issues", json_pack("{s:s, s:o, s:b}",
-	    "title", "Collective issues", "issues", rows,
-	    "can_add", access_any(&rq->who, ROLES_STAFF)));
+	view = json_pack("{s:s, s:o, s:b, s:o}", "title", "Collective issues",
+	    "issues", rows, "can_add", access_any(&rq->who, ROLES_STAFF),
+	    "filter", paging_filter_view("status", "Status", issue_statuses,
+	    paging_filter(rq, "status")));
+	paging_finish(&pg, rq, view, rows, NULL);
+	response_view(rs, "voice/issues", view);
+	paging_clear(&pg);
 	scope_filter_clear(&f);
 }
 
 void
 issues_show(struct request *rq, struct response *rs)
 {
-	json_t	*issue, *ev;
-	char	 today[DATE_CHARS + 1];
-	int	 staff, t = rq->app->config->suppression_threshold;
+	struct paging	 pg;
+	json_t		*issue, *ev, *view;
+	char		 today[DATE_CHARS + 1];
+	int		 staff, t = rq->app->config->suppression_threshold;
 
 	if (issue_load(rq->db, rq->ids[0], &issue) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -69,10 +78,15 @@ issues_show(struct request *rq, struct response *rs)
 	 * for the issue's group alone does not reach them. */
 	staff = access_covers(&rq->who, ROLES_STAFF, json_integer_value(
 	    json_object_get(issue, "site_id")), 0);
-	if ((ev = issue_evidence(rq->db, rq->ids[0], today)) != NULL) {
+	if (paging_refused(&pg, rq, rs)) {
+		json_decref(issue);
+		return;
+	}
+	if ((ev = issue_evidence(rq->db, rq->ids[0], today, &pg)) != NULL) {
 		if (voice_evidence_counts(ev, t, staff) == -1) {
 			json_decref(ev);
 			json_decref(issue);
+			paging_clear(&pg);
 			response_error(rs, 500, "Something went wrong.");
 			return;
 		}
@@ -84,9 +98,15 @@ issues_show(struct request *rq, struct response *rs)
 		else
 			voice_labels_all(json_object_get(ev, "logs"), today);
 	}
-	response_view(rs, "voice/issue", json_pack("{s:O, s:o, s:o, s:b}",
-	    "title", json_object_get(issue, "title"), "issue", issue,
-	    "evidence", ev ? ev : json_object(), "can_manage", staff));
+	view = json_pack("{s:O, s:o, s:o, s:b}", "title", json_object_get(
+	    issue, "title"), "issue", issue, "evidence", ev ? ev :
+	    json_object(), "can_manage", staff);
+	/* Only staff see the logs, so only they get their cursor. */
+	if (staff && ev != NULL)
+		paging_finish(&pg, rq, view, json_object_get(ev, "logs"),
+		    "occurred_at");
+	paging_clear(&pg);
+	response_view(rs, "voice/issue", view);
 }
 
 static json_t *

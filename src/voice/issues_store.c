@@ -40,9 +40,10 @@ static const char *sql_list =
     "  WHERE c.issue_id = i.id) AS last_seen "
     "FROM issues i JOIN sites s ON s.id = i.site_id "
     "LEFT JOIN groups g ON g.id = i.group_id "
-    "WHERE ?1 OR i.site_id IN (SELECT value FROM json_each(?2)) "
-    "OR i.group_id IN (SELECT value FROM json_each(?3)) "
-    "ORDER BY i.status != 'open', last_seen DESC, i.id DESC";
+    "WHERE (?1 OR i.site_id IN (SELECT value FROM json_each(?2)) "
+    "OR i.group_id IN (SELECT value FROM json_each(?3))) "
+    "AND (?4 IS NULL OR i.status = ?4) AND (?5 = 0 OR i.id < ?5) "
+    "ORDER BY i.id DESC LIMIT ?6";
 static const char *sql_search =
     "SELECT i.id, i.title, i.status AS issue_status, s.name AS site_name "
     "FROM issues i JOIN sites s ON s.id = i.site_id "
@@ -65,8 +66,9 @@ static const char *sql_logs =
     "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') "
     "AS when_label, substr(c.raised, 1, 160) AS raised, "
     "c.outcome, u.name AS unit_name FROM conversations c "
-    "LEFT JOIN units u ON u.id = c.unit_id WHERE c.issue_id = ? "
-    "ORDER BY c.occurred_at DESC";
+    "LEFT JOIN units u ON u.id = c.unit_id WHERE c.issue_id = ?1 "
+    "AND (?2 = 0 OR (c.occurred_at, c.id) < (?3, ?2)) "
+    "ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?4";
 
 int
 issue_target(struct db *db, const int64_t *ids, struct target *t)
@@ -132,9 +134,11 @@ issue_decide(struct db *db, int64_t actor, int64_t id, json_t *v)
 }
 
 json_t *
-issue_list(struct db *db, const struct scope_filter *f)
+issue_list(struct db *db, const struct scope_filter *f, const char *status,
+    const struct paging *pg)
 {
-	return db_rows(db, sql_list, "dtt", f->all, f->site_ids, f->group_ids);
+	return db_rows(db, sql_list, "dtttid", f->all, f->site_ids,
+	    f->group_ids, status, pg->after_id, paging_limit(pg));
 }
 
 json_t *
@@ -146,7 +150,8 @@ issue_search(struct db *db, const struct scope_filter *f, const char *fts,
 }
 
 json_t *
-issue_evidence(struct db *db, int64_t id, const char *today)
+issue_evidence(struct db *db, int64_t id, const char *today,
+    const struct paging *pg)
 {
 	char	 recent[DATE_CHARS + 1], earlier[DATE_CHARS + 1];
 	json_t	*ev = NULL;
@@ -159,6 +164,7 @@ issue_evidence(struct db *db, int64_t id, const char *today)
 	    view_int(ev, "recent"),
 	    view_int(ev, "earlier"))));
 	json_object_set_new(ev, "places", db_rows(db, sql_places, "i", id));
-	json_object_set_new(ev, "logs", db_rows(db, sql_logs, "i", id));
+	json_object_set_new(ev, "logs", db_rows(db, sql_logs, "iitd", id,
+	    pg->after_id, pg->after_key, paging_limit(pg)));
 	return ev;
 }

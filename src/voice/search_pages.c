@@ -18,15 +18,18 @@ void
 search_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 staff, all, members;
+	struct paging		 pg;
 	const char		*q = form_get(&rq->query, "q");
 	json_t			*filters, *view = NULL, *logs = NULL;
 	char			*fts = NULL, today[DATE_CHARS + 1];
-	int64_t			 total = 0;
 	int			 size = rq->app->config->list_page_size;
 
+	if (paging_refused(&pg, rq, rs))
+		return;
 	if (q != NULL && strlen(q) <= SEARCH_MAX_CHARS)
 		fts = voice_fts_query(q);
 	if (fts == NULL) {
+		paging_clear(&pg);
 		response_view(rs, "voice/search", json_pack("{s:s, s:s?}",
 		    "title", "Search", "q", q));
 		return;
@@ -34,6 +37,7 @@ search_index(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	if (access_filter(&rq->who, ROLES_STAFF, 0, &staff) == -1) {
 		free(fts);
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
@@ -42,6 +46,7 @@ search_index(struct request *rq, struct response *rs)
 		scope_filter_clear(&all);
 		scope_filter_clear(&staff);
 		free(fts);
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
@@ -50,12 +55,13 @@ search_index(struct request *rq, struct response *rs)
 	/* Logs only for those who log or manage them. */
 	if (access_any(&rq->who, VOICE_LOGGERS)) {
 		logs = conversation_list(rq->db, rq->who.account_id, &staff,
-		    filters, size, 0, &total);
+		    filters, &pg);
 		voice_labels_all(logs, today);
 	}
-	view = json_pack("{s:s, s:s, s:b, s:o, s:I, s:o, s:o}", "title",
-	    "Search", "q", q, "searched", 1, "logs", logs ? logs : json_array(),
-	    "log_total", (json_int_t)total,
+	if (logs == NULL)
+		logs = json_array();
+	view = json_pack("{s:s, s:s, s:b, s:O, s:o, s:o}", "title",
+	    "Search", "q", q, "searched", 1, "logs", logs,
 	    "issues", issue_search(rq->db, &members, fts,
 	    form_get_id(&rq->query, "site"), form_get(&rq->query, "status"),
 	    size),
@@ -68,6 +74,10 @@ search_index(struct request *rq, struct response *rs)
 	}
 	if (view != NULL)
 		voice_labels_all(json_object_get(view, "issues"), today);
+	/* More logs page on; issues and services show their first page. */
+	paging_finish(&pg, rq, view, logs, "occurred_at");
+	json_decref(logs);
+	paging_clear(&pg);
 	json_decref(filters);
 	scope_filter_clear(&staff);
 	scope_filter_clear(&all);

@@ -28,6 +28,7 @@
 #include <stdint.h>
 
 #include "../auth/roles.h"
+#include "../server/paging.h"
 #include "../server/fields.h"
 #include "../server/router.h"
 
@@ -122,8 +123,10 @@ int	log_fits_site(struct db *, const json_t *values, json_t *errors);
 int	conversation_add(struct db *, int64_t author, json_t *v, int from_paper,
 	    int64_t *id);
 int	conversation_load(struct db *, int64_t id, json_t **out);
+/* One page of the logs the filters pick, newest first.  No total: a
+ * count of a million rows costs more than the page. */
 json_t	*conversation_list(struct db *, int64_t me, const struct scope_filter *,
-	    const json_t *filters, int limit, int offset, int64_t *total);
+	    const json_t *filters, const struct paging *);
 json_t	*conversation_ungrouped(struct db *, int64_t site_id);
 
 /* Follow-ups. */
@@ -131,8 +134,9 @@ int	followup_add(struct db *, int64_t actor, int64_t site_id,
 	    int64_t conversation_id, const char *action, int64_t owner,
 	    const char *due_on);
 int	followup_load(struct db *, int64_t id, json_t **out);
+/* One page of follow-ups, the earliest due first. */
 json_t	*followup_list(struct db *, int64_t owner, const struct scope_filter *,
-	    int open_only);
+	    int open_only, const struct paging *);
 json_t	*followup_of_conversation(struct db *, int64_t conversation_id);
 /* Open follow-ups owned by the accounts of a person, at their own site
  * or elsewhere (-1 on error); handing those at their site to another
@@ -160,10 +164,14 @@ int	issue_add(struct db *, int64_t actor, json_t *v, int64_t *id);
 int	issue_load(struct db *, int64_t id, json_t **out);
 int	issue_add_logs(struct db *, int64_t actor, int64_t id, const json_t *ids);
 int	issue_decide(struct db *, int64_t actor, int64_t id, json_t *v);
-json_t	*issue_list(struct db *, const struct scope_filter *);
+/* One page of issues, newest first; status NULL for all. */
+json_t	*issue_list(struct db *, const struct scope_filter *,
+	    const char *status, const struct paging *);
 json_t	*issue_search(struct db *, const struct scope_filter *,
 	    const char *fts, int64_t site_id, const char *status, int limit);
-json_t	*issue_evidence(struct db *, int64_t id, const char *today);
+/* The evidence for an issue, with one page of its logs (newest first). */
+json_t	*issue_evidence(struct db *, int64_t id, const char *today,
+	    const struct paging *);
 
 /* Arrivals. */
 json_t	*arrival_plan(struct db *, int64_t group_id);

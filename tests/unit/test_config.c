@@ -170,7 +170,7 @@ test_overrides(void **state)
 	    "body_max = 2048\n"
 	    "fields_max = 10\n"
 	    "page_max = 1073741824\n"
-	    "list_page_size = 1000\n"
+	    "list_page_size = 100\n"
 	    "[security]\n"
 	    "password_min = 12\n"
 	    "session_touch_s = 0\n"
@@ -189,7 +189,7 @@ test_overrides(void **state)
 	assert_int_equal(f->c.body_max, 2048);
 	assert_int_equal(f->c.fields_max, 10);
 	assert_int_equal(f->c.page_max, 1073741824);
-	assert_int_equal(f->c.list_page_size, 1000);
+	assert_int_equal(f->c.list_page_size, 100);
 	assert_int_equal(f->c.password_min, 12);
 	assert_int_equal(f->c.session_touch_s, 0);
 	assert_int_equal(f->c.suppression_threshold, 10);
@@ -229,7 +229,7 @@ test_out_of_range(void **state)
 		"[limits]\nfields_max = 0\n",
 		"[limits]\npage_max = 65535\n",
 		"[limits]\nconnection_memory = 100\n",
-		"[limits]\nlist_page_size = 1001\n",
+		"[limits]\nlist_page_size = 101\n",
 		"[security]\nsession_idle_s = 0\n",
 		"[security]\nsession_idle_s = 2592001\n",
 		"[security]\npassword_min = 7\n",

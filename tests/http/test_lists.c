@@ -1,0 +1,328 @@
+/*
+ * Every list is bounded: the database is filled with bench/'s generator
+ * (tens of thousands of logs, issues and proposals, thousands of people;
+ * a few seconds), then every GET route of the table is walked as an
+ * organisation admin, as HTML and as JSON, with each {id} the heaviest
+ * record of its kind.  No response may be a 5xx or larger than
+ * PAGE_BYTES_MAX (a document: DOCUMENT_BYTES_MAX), and every list that
+ * has more rows than a page offers a working `next` cursor.  Timings
+ * are bench/'s business (bench/run.sh, "route walk"), not this test's.
+ */
+#include <jansson.h>
+
+#include "http_test.h"
+#include "auth/roles.h"
+#include "limits.h"
+#include "server/router.h"
+#include "http/route_walk.h"
+
+#define PASSWORD	"list-walk-password"
+#define GEN		"build/bench-gen"
+/* sites, people, conversations, proposals: national numbers of sites,
+ * groups and people, a tenth of the logs; about ten seconds. */
+#define GEN_ARGS	"100 10000 100000 20000"
+
+/* The heaviest record of each kind, walked instead of the fixture's. */
+static const struct { const char *prefix, *sql; } heaviest[] = {
+	{ "/sites/", "SELECT site_id FROM conversations GROUP BY site_id "
+	    "ORDER BY count(*) DESC LIMIT 1" },
+	{ "/groups/", "SELECT group_id FROM proposals GROUP BY group_id "
+	    "ORDER BY count(*) DESC LIMIT 1" },
+	{ "/issues/", "SELECT issue_id FROM conversations WHERE issue_id IS "
+	    "NOT NULL GROUP BY issue_id ORDER BY count(*) DESC LIMIT 1" },
+	{ "/proposals/", "SELECT proposal_id FROM actions GROUP BY "
+	    "proposal_id ORDER BY count(*) DESC LIMIT 1" },
+};
+
+static int
+setup(void **state)
+{
+	char	 cmd[1024];
+	size_t	 i;
+
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1)
+		return -1;
+	snprintf(cmd, sizeof(cmd), GEN " %s " GEN_ARGS " >/dev/null", srv.db);
+	if (system(cmd) != 0)
+		return -1;
+	/* bench-gen makes no expense claims: 300 by a recursive CTE. */
+	snprintf(cmd, sizeof(cmd), "sqlite3 %s \"INSERT INTO expense_claims "
+	    "(claimant_id, group_id, kind, description, amount_pence, "
+	    "incurred_on, created_on) WITH RECURSIVE n(i) AS (SELECT 1 UNION "
+	    "ALL SELECT i + 1 FROM n WHERE i < 300) SELECT (SELECT min(id) "
+	    "FROM accounts), (SELECT min(id) FROM groups WHERE site_id = 1), "
+	    "'travel', 'Bus fare ' || i, 250, '2025-01-01', '2025-01-02' "
+	    "FROM n\"", srv.db);
+	if (system(cmd) != 0)
+		return -1;
+	if (roundtable_cli(&srv, "user add lists.orgadmin --role admin "
+	    "--password-stdin", PASSWORD "\n", NULL) != 0)
+		return -1;
+	if (route_walk_resolve(&srv) == -1)
+		return -1;
+	for (i = 0; i < sizeof(heaviest) / sizeof(heaviest[0]); i++)
+		if (route_walk_prefer(heaviest[i].prefix,
+		    db_scalar(&srv, heaviest[i].sql)) == -1)
+			return -1;
+	return server_launch(&srv);
+}
+
+/* Form choices (a select's options) are held to FORM_CHOICES_MAX, not
+ * to a page of rows. */
+static int
+is_choices(const char *key)
+{
+	static const char *const keys[] = { "options", "places", "sites",
+	    "topics", "outcomes_choices" };
+	size_t	 i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (strcmp(key, keys[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The longest array of rows anywhere in a JSON value, and its key in
+ * where; form choices over FORM_CHOICES_MAX count as too many rows. */
+static size_t
+longest_array(json_t *v, const char *key, const char **where)
+{
+	const char	*k;
+	json_t		*x;
+	size_t		 i, n = 0, m;
+
+	if (json_is_array(v) && is_choices(key)) {
+		*where = key;
+		return json_array_size(v) > FORM_CHOICES_MAX ?
+		    json_array_size(v) : 0;
+	}
+	if (json_is_array(v)) {
+		n = json_array_size(v);
+		*where = key;
+		json_array_foreach(v, i, x) {
+			const char *w = NULL;
+
+			if ((m = longest_array(x, key, &w)) > n) {
+				n = m;
+				*where = w;
+			}
+		}
+	} else if (json_is_object(v)) {
+		json_object_foreach(v, k, x) {
+			const char *w = NULL;
+
+			if ((m = longest_array(x, k, &w)) > n) {
+				n = m;
+				*where = w;
+			}
+		}
+	}
+	return n;
+}
+
+static int
+is_document(const char *path)
+{
+	const char	*dot = strrchr(path, '.');
+
+	return dot != NULL && (strncmp(dot, ".pdf", 4) == 0 ||
+	    strncmp(dot, ".csv", 4) == 0 || strncmp(dot, ".xlsx", 5) == 0);
+}
+
+/* GETs path and checks the status and size; returns the reply's body
+ * size. */
+static size_t
+bounded(struct client *c, const char *path, int *failures)
+{
+	struct reply	 r;
+	long		 status = http_get(c, path, &r);
+	size_t		 ceiling = is_document(path) ? DOCUMENT_BYTES_MAX :
+	    PAGE_BYTES_MAX, len = r.len;
+
+	if (getenv("LISTS_SIZES") != NULL)
+		print_message("%8zu %ld %s%s\n", r.len, status, path,
+		    c->json ? " (JSON)" : "");
+	if (status < 0 || status >= 500 || r.len > ceiling) {
+		print_error("GET %s%s: %ld, %zu bytes (ceiling %zu)\n", path,
+		    c->json ? " (JSON)" : "", status, r.len, ceiling);
+		(*failures)++;
+	}
+	if (c->json && status == 200 && strstr(r.content_type, "json")) {
+		json_t		*view = json_loads(r.body, 0, NULL);
+		const char	*where = "?";
+		size_t		 rows = longest_array(view, "", &where);
+
+		if (view == NULL || rows > LIST_ROWS_MAX) {
+			print_error("GET %s (JSON): %zu rows in \"%s\" "
+			    "(ceiling %d)\n", path, rows, where,
+			    LIST_ROWS_MAX);
+			(*failures)++;
+		}
+		json_decref(view);
+	}
+	reply_free(&r);
+	return len;
+}
+
+static void
+every_get_route_is_bounded(void **state)
+{
+	const struct route *rt;
+	struct client	 c;
+	char		 path[256];
+	size_t		 i, visits = 0;
+	int		 failures = 0;
+
+	(void)state;
+	assert_int_equal(client_as(&c, &srv, "lists.orgadmin", PASSWORD), 0);
+	for (i = 0; i < routes_count; i++) {
+		rt = &routes[i];
+		if (rt->method != HTTP_GET)
+			continue;
+		assert_int_equal(route_walk_path(rt, 1, path, sizeof(path)), 0);
+		c.json = 0;
+		bounded(&c, path, &failures);
+		if (!is_document(path)) {
+			c.json = 1;
+			bounded(&c, path, &failures);
+		}
+		visits++;
+	}
+	client_free(&c);
+	print_message("walked %zu GET routes\n", visits);
+	assert_true(visits > 100);
+	assert_int_equal(failures, 0);
+}
+
+/* GETs path as JSON and returns the view (the caller frees it). */
+static json_t *
+view_of(struct client *c, const char *path)
+{
+	struct reply	 r;
+	json_t		*v = NULL;
+
+	c->json = 1;
+	if (http_get(c, path, &r) == 200)
+		v = json_loads(r.body, 0, NULL);
+	else
+		print_error("GET %s: %ld\n", path, r.status);
+	reply_free(&r);
+	assert_non_null(v);
+	return v;
+}
+
+/* Follows `next` through pages of a list: every page is full but the
+ * last, no row comes twice, rows keep their order across pages (keyed
+ * by order_key, compared as text, then id), and the HTML page links to
+ * the same next page. */
+static void
+walk_pages(struct client *c, const char *list, const char *rows_key,
+    const char *paging_key, const char *order_key, int descending, int pages)
+{
+	char		 path[512], prev_key[128] = "";
+	long long	 prev_id = 0;
+	json_t		*v, *rows, *row;
+	const char	*next;
+	struct reply	 r;
+	size_t		 i;
+	int		 p, cmp;
+
+	snprintf(path, sizeof(path), "%s", list);
+	for (p = 0; p < pages; p++) {
+		v = view_of(c, path);
+		rows = json_object_get(v, rows_key);
+		assert_int_equal(json_array_size(rows), 25);
+		json_array_foreach(rows, i, row) {
+			long long	 id = json_integer_value(
+			    json_object_get(row, "id"));
+			const char	*k = order_key ? json_string_value(
+			    json_object_get(row, order_key)) : "";
+
+			assert_non_null(k);
+			cmp = strcmp(k, prev_key);
+			if (prev_id != 0) {
+				if (descending)
+					assert_true(cmp < 0 || (cmp == 0 &&
+					    id < prev_id));
+				else
+					assert_true(cmp > 0 || (cmp == 0 &&
+					    id > prev_id));
+			}
+			prev_id = id;
+			snprintf(prev_key, sizeof(prev_key), "%s", k);
+		}
+		next = json_string_value(json_object_get(json_object_get(v,
+		    paging_key), "next"));
+		if (next == NULL)
+			print_error("%s: no next page\n", path);
+		assert_non_null(next);
+		/* The HTML view offers the same page, without script. */
+		c->json = 0;
+		assert_int_equal(http_get(c, path, &r), 200);
+		assert_contains(r.body, "rel=\"next\"");
+		assert_contains(r.body, strchr(next, '~') ? "after=" : next);
+		if (p > 0)
+			assert_contains(r.body, "rel=\"first\"");
+		reply_free(&r);
+		snprintf(path, sizeof(path), "%s%cafter=%s", list,
+		    strchr(list, '?') ? '&' : '?', next);
+		/* A key may hold spaces or colons: encode what a URL needs. */
+		for (i = 0; path[i]; i++)
+			if (path[i] == ' ')
+				path[i] = '+';
+		json_decref(v);
+	}
+}
+
+static void
+long_lists_page_by_cursor(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	json_t		*v, *row;
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(client_as(&c, &srv, "lists.orgadmin", PASSWORD), 0);
+	walk_pages(&c, "/issues", "issues", "paging", NULL, 1, 4);
+	walk_pages(&c, "/proposals", "proposals", "paging", NULL, 1, 4);
+	walk_pages(&c, "/followups/all", "followups", "paging", "due_on", 0, 3);
+	walk_pages(&c, "/supervision/overdue", "people", "paging", "due_on", 0,
+	    3);
+	walk_pages(&c, "/overdue?list=actions", "actions", "actions_paging",
+	    "due_on", 0, 3);
+	walk_pages(&c, "/conversations?outcome=resolved", "logs", "paging",
+	    "occurred_at", 1, 3);
+	walk_pages(&c, "/expenses?list=claims", "claims", "claims_paging",
+	    NULL, 1, 3);
+	walk_pages(&c, "/groups", "groups", "paging", "sort_key", 0, 3);
+	/* A filter narrows the list, and paging keeps the filter. */
+	v = view_of(&c, "/proposals?state=done");
+	assert_true(json_array_size(json_object_get(v, "proposals")) > 0);
+	json_array_foreach(json_object_get(v, "proposals"), i, row)
+		assert_string_equal(json_string_value(json_object_get(row,
+		    "state")), "done");
+	assert_non_null(strstr(json_string_value(json_object_get(
+	    json_object_get(v, "paging"), "next_href")), "state=done"));
+	json_decref(v);
+	/* A cursor this server did not make is refused, naming the field. */
+	c.json = 0;
+	assert_int_equal(http_get(&c, "/issues?after=x1", &r), 400);
+	assert_contains(r.body, "after");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/issues?after=-5", &r), 400);
+	reply_free(&r);
+	client_free(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_get_route_is_bounded),
+		cmocka_unit_test(long_lists_page_by_cursor),
+	};
+
+	return cmocka_run_group_tests(tests, setup, server_teardown);
+}
