@@ -15,13 +15,14 @@ home(struct request *rq, struct response *rs)
 {
 	static const char *sql_org = "SELECT name FROM organisation WHERE id = 1";
 	json_t	*org = NULL;
+	json_t	*view;
 
 	if (db_row(rq->db, &org, sql_org, "") < 0) {
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
 	/* A moderator hears at once that a panel needs a reserve. */
-	response_view(rs, "home", json_pack("{s:s, s:o, s:o, s:o, s:b, s:b, "
+	view = json_pack("{s:s, s:o, s:o, s:o, s:b, s:b, "
 	    "s:o}", "title", "Home",
 	    "needs_reserves", lots_needing_reserves(rq->db,
 	    rq->who.account_id),
@@ -29,7 +30,11 @@ home(struct request *rq, struct response *rs)
 	    "grants", account_grants_view(rq->db, rq->who.account_id),
 	    "is_staff", access_any(&rq->who, ROLES_STAFF),
 	    "has_role", rq->who.ngrants > 0,
-	    "notice", password_notice(rq)));
+	    "notice", password_notice(rq));
+	/* A moderator who holds only the evaluator role reaches their lots
+	 * from home, as from the Procurement page. */
+	lots_moderated_add(view, rq->db, rq->who.account_id);
+	response_view(rs, "home", view);
 }
 
 void
