@@ -65,7 +65,7 @@ static const char *sql_overdue_responses =
     "dm.display_name AS decision_maker_name FROM proposals p "
     "JOIN groups g ON g.id = p.group_id "
     "LEFT JOIN accounts dm ON dm.id = p.decision_maker_id "
-    "WHERE p.state = 'submitted' AND p.due_on < ?4 AND " SCOPED
+    "WHERE " PROPOSAL_AWAITING_SQL("?4") " AND p.due_on < ?4 AND " SCOPED
     " ORDER BY p.due_on";
 static const char *sql_overdue_actions =
     "SELECT a.id, a.text, a.due_on, a.percent, a.proposal_id, a.meeting_id, "

@@ -22,7 +22,7 @@ decisions_index(struct request *rq, struct response *rs)
 	size_t	 i;
 
 	date_today(rq->now, today);
-	rows = proposals_awaiting(rq->db, rq->who.account_id);
+	rows = proposals_awaiting(rq->db, rq->who.account_id, today);
 	json_array_foreach(rows, i, row) {
 		const char *due = json_string_value(json_object_get(row,
 		    "due_on"));

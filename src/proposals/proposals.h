@@ -68,6 +68,21 @@ int	proposal_response_event(const char *kind);
  * "deferred", someone for "referred".  Adds errors; 0 or -1. */
 int	proposal_response_rules(const json_t *values, const char *today,
 	    json_t *errors);
+/* The state on the day: a deferral that has run out (deferred_until is
+ * today or earlier) is due again, PS_SUBMITTED, its deadline the day the
+ * deferral ended (the store sets due_on to it).  Computed on every read
+ * and move, so no timer has to run for a deferral to come back. */
+enum proposal_state proposal_state_on(enum proposal_state,
+	    const char *deferred_until, const char *today);
+/* The same rule in SQL, for a proposal aliased p and the placeholder
+ * today ("?2"): is it awaiting its decision maker's answer? */
+#define PROPOSAL_AWAITING_SQL(today) \
+    "(p.state = 'submitted' OR p.state = 'deferred' AND " \
+    "p.deferred_until <= " today ")"
+/* The label for a proposal's state on the day ("Due again" for a
+ * deferral that has run out). */
+const char *proposal_state_label_on(enum proposal_state,
+	    const char *deferred_until, const char *today);
 /* The deadline: days after submitted_on. */
 void	proposal_due(const char *submitted_on, int days,
 	    char out[DATE_CHARS + 1]);
@@ -125,7 +140,8 @@ int	proposal_resubmit(struct db *, int64_t actor, int64_t id,
 	    const char *today);
 int	proposal_respond(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
-json_t	*proposals_awaiting(struct db *, int64_t decision_maker);
+json_t	*proposals_awaiting(struct db *, int64_t decision_maker,
+	    const char *today);
 json_t	*group_issue_options(struct db *, int64_t group_id);
 /* Decision makers whose grant covers the group (so they can answer). */
 /* The one-to-one meetings of the group with this decision maker held
