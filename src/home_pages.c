@@ -7,8 +7,25 @@
 #include "home_pages.h"
 #include "auth/account.h"
 #include "db/db.h"
+#include "people/people.h"
 #include "procurement/procurement.h"
 #include "server/form_page.h"
+
+/* Staff hear what an account that can no longer act still owns, each
+ * with the form that hands it on: a promise must not lie with nobody. */
+static void
+ownerless_add(struct request *rq, json_t *view)
+{
+	struct scope_filter	 f;
+	json_t			*rows;
+
+	if (view == NULL || !access_any(&rq->who, ROLES_STAFF) ||
+	    access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1)
+		return;
+	if ((rows = needing_new_owner(rq->db, &f)) != NULL)
+		json_object_set_new(view, "needs_new_owner", rows);
+	scope_filter_clear(&f);
+}
 
 void
 home(struct request *rq, struct response *rs)
@@ -34,6 +51,7 @@ home(struct request *rq, struct response *rs)
 	/* A moderator who holds only the evaluator role reaches their lots
 	 * from home, as from the Procurement page. */
 	lots_moderated_add(view, rq->db, rq->who.account_id);
+	ownerless_add(rq, view);
 	response_view(rs, "home", view);
 }
 

@@ -112,6 +112,8 @@ extern const struct field_spec action_update_fields[];
 extern const size_t action_update_fields_count;
 extern const struct field_spec action_close_fields[];
 extern const size_t action_close_fields_count;
+extern const struct field_spec action_reassign_fields[];
+extern const size_t action_reassign_fields_count;
 
 /* Access targets. */
 int	proposal_target(struct db *, const int64_t *, struct target *);
@@ -161,6 +163,8 @@ int	action_update(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
 int	action_close(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
+/* Hands an open action to v's owner_id: DB_CONSTRAINT when closed. */
+int	action_reassign(struct db *, int64_t actor, int64_t id, json_t *v);
 /* Open actions owned by the accounts of someone leaving (<0 error), and
  * handing them all to another account (when they leave). */
 int64_t	actions_open_of_person(struct db *, int64_t person_id);
@@ -193,6 +197,7 @@ void	decisions_letter(struct request *, struct response *);
 void	actions_new(struct request *, struct response *);
 void	actions_update(struct request *, struct response *);
 void	actions_close(struct request *, struct response *);
+void	actions_reassign(struct request *, struct response *);
 void	overdue_index(struct request *, struct response *);
 void	outcomes_group(struct request *, struct response *);
 void	outcomes_site(struct request *, struct response *);

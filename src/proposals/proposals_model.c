@@ -301,3 +301,9 @@ const struct field_spec action_close_fields[] = {
 	FIELD_NO_NAMES_BOX,
 };
 const size_t action_close_fields_count = FIELDS_COUNT(action_close_fields);
+
+const struct field_spec action_reassign_fields[] = {
+	F("owner_id", "New owner", FIELD_ID, 1, 0, NULL, NULL, NULL),
+};
+const size_t action_reassign_fields_count =
+    FIELDS_COUNT(action_reassign_fields);
