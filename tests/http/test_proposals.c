@@ -43,6 +43,28 @@ path_of(char *out, size_t sz, long long id, const char *tail)
 	snprintf(out, sz, "/proposals/%lld%s", id, tail);
 }
 
+/* Drafts a proposal, agrees it by consensus and sends it to the
+ * governor; returns its id. */
+static long long
+agreed_and_sent(struct client *member, struct client *staff,
+    const char *title)
+{
+	struct reply	 r;
+	char		 path[96], body[160];
+	long long	 id = draft(member, title);
+
+	path_of(path, sizeof(path), id, "/vote");
+	submit_expect(member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&consensus=1", 303, &r);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/submit");
+	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
+	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
+	submit_expect(staff, path, body, 303, &r);
+	reply_free(&r);
+	return id;
+}
+
 static void
 staff_only_comments_never_reach_members(void **state)
 {
@@ -182,16 +204,7 @@ accepted_proposals_become_actions_until_done(void **state)
 	as(&member, "member.forum");
 	as(&staff, "coordinator.fenwick");
 	as(&governor, "governor.fenwick");
-	id = draft(&member, "Benches+in+the+exercise+yard");
-	path_of(path, sizeof(path), id, "/vote");
-	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
-	    "&consensus=1", 303, &r);
-	reply_free(&r);
-	path_of(path, sizeof(path), id, "/submit");
-	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
-	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	submit_expect(&staff, path, body, 303, &r);
-	reply_free(&r);
+	id = agreed_and_sent(&member, &staff, "Benches+in+the+exercise+yard");
 	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
 	assert_contains(r.body, "Benches in the exercise yard");
 	reply_free(&r);
@@ -336,16 +349,7 @@ a_deferral_that_has_run_out_is_due_again(void **state)
 	as(&member, "member.forum");
 	as(&staff, "coordinator.fenwick");
 	as(&governor, "governor.fenwick");
-	id = draft(&member, "Laundry+rota+for+the+over-50s");
-	path_of(path, sizeof(path), id, "/vote");
-	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
-	    "&consensus=1", 303, &r);
-	reply_free(&r);
-	path_of(path, sizeof(path), id, "/submit");
-	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
-	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	submit_expect(&staff, path, body, 303, &r);
-	reply_free(&r);
+	id = agreed_and_sent(&member, &staff, "Laundry+rota+for+the+over-50s");
 	date_today(time(NULL), today);
 	date_add_days(today, 60, until);
 	path_of(path, sizeof(path), id, "/respond");
