@@ -34,9 +34,12 @@ static const char *sql_load =
     "sv.name AS service_name, i.title AS issue_title, "
     "(SELECT group_concat(t.name, ', ') FROM conversation_topics ct "
     "  JOIN topics t ON t.id = ct.topic_id WHERE ct.conversation_id = c.id) "
-    "  AS topics "
+    "  AS topics, "
+    "CASE WHEN c.entered_by != c.author_id THEN e.display_name END "
+    "  AS typist_name "
     "FROM conversations c JOIN sites s ON s.id = c.site_id "
     "JOIN accounts a ON a.id = c.author_id "
+    "LEFT JOIN accounts e ON e.id = c.entered_by "
     "LEFT JOIN units u ON u.id = c.unit_id "
     "LEFT JOIN services sv ON sv.id = c.service_id "
     "LEFT JOIN issues i ON i.id = c.issue_id WHERE c.id = ?";

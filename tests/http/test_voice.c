@@ -669,6 +669,7 @@ a_typed_sheet_keeps_what_the_sheet_says(void **state)
 	as(&two, "rep.two");
 	assert_int_equal(http_get(&two, path, &r), 200);
 	assert_contains(r.body, "Laundry returned damp");
+	assert_contains(r.body, "typed in by Fenwick coordinator");
 	reply_free(&r);
 	client_free(&two);
 	as(&other, "rep.fenwick");
