@@ -195,7 +195,7 @@ demo_logs(struct db *db, const int64_t *sites, const int64_t (*units)[7],
 			    "back to the wing"));
 		json_object_set_new(v, "followup_owner", json_integer(author));
 		json_object_set_new(v, "followup_due", json_string(due));
-		rc = conversation_add(db, author, v, 0, &id);
+		rc = conversation_add(db, author, author, v, 0, &id);
 		json_decref(v);
 		if (rc != DB_OK || d->issue < 0)
 			continue;

@@ -10,6 +10,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../proposals/proposals.h"
 #include "../util/view.h"
 
 static const char *sql_target =
@@ -80,8 +81,8 @@ static const char *sql_open_points =
 static const char *sql_awaiting_answer =
     "SELECT p.id, CASE WHEN p.due_on < ?2 THEN 'Overdue answer: ' ELSE "
     "'Answer due: ' END || p.title AS title FROM proposals p "
-    "WHERE p.group_id = ?3 AND p.decision_maker_id = ?1 AND p.state IN "
-    "('submitted', 'more_info') ORDER BY p.due_on < ?2 DESC, p.due_on, p.id";
+    "WHERE p.group_id = ?3 AND p.decision_maker_id = ?1 AND (p.state = "
+    "'more_info' OR " PROPOSAL_AWAITING_SQL("?2") ") ORDER BY p.due_on < ?2 DESC, p.due_on, p.id";
 static const char *sql_answers_at =
     "SELECT p.id, p.title || ': ' || replace(r.kind, '_', ' ') AS text, "
     "r.responded_on FROM responses r JOIN proposals p ON "

@@ -6,6 +6,8 @@
  *
  *   people_model.c  the choices, the form tables and the domain rules
  *   people_store.c  the SQL (targets for the access check included)
+ *   takeover_store.c  who may take over what someone owns, and what an
+ *                   account that can no longer act still owns
  *   sites_pages.c, people_pages.c, groups_pages.c  the handlers
  *
  * Store functions run in the caller's transaction, take checked values
@@ -108,6 +110,16 @@ int64_t	person_grants_elsewhere(struct db *, int64_t id);
  * (to_account, person_id); audited as "<what>.hand_on" with the count. */
 int	person_hand_on(struct db *, const char *sql, int64_t actor,
 	    int64_t person_id, int64_t to_account, const char *what);
+/* Who may take over open follow-ups and actions at the site
+ * (takeover_store.c says the rule): [{value, label}], leaving out the
+ * person's accounts (person_id, 0 for none) and account_id (0 for none).
+ * New reference, NULL on error. */
+json_t	*takeover_options(struct db *, int64_t site_id, int64_t person_id,
+	    int64_t account_id);
+/* Open follow-ups and actions owned by a disabled account, in the
+ * scope: [{kind, text, owner_name, due_on, href}] where href is the
+ * form that hands it on.  New reference, NULL on error. */
+json_t	*needing_new_owner(struct db *, const struct scope_filter *);
 /* Ends open memberships, disables linked accounts. */
 int	person_leave(struct db *, int64_t actor, int64_t id, json_t *v);
 int	group_save(struct db *, int64_t actor, int64_t id, json_t *v,

@@ -253,7 +253,8 @@ people_leave(struct request *rq, struct response *rs)
 		return;
 	}
 	/* What they promised goes to someone who works at their site. */
-	accounts = account_options_at(rq->db, view_int(person, "site_id"));
+	accounts = takeover_options(rq->db, view_int(person, "site_id"),
+	    rq->ids[0], 0);
 	options = json_pack("{s:O, s:o}", "hand_to", accounts,
 	    "hand_actions_to", accounts);
 	fp.back = back = location_of("/people/%lld", rq->ids[0]);

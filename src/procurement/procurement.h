@@ -154,6 +154,11 @@ json_t	*panels_of(struct db *, int64_t account);
 /* The questions the member scores: [{id, position, text, weight,
  * submitted}].  New reference. */
 json_t	*member_questions(struct db *, int64_t member);
+/* Adds to view every lot the account moderates, "moderating": [{lot_id,
+ * title}], and "moderates" (is there any), for the moderator's home and
+ * the procurement page (templates/procurement/moderating.html).  Adds
+ * nothing if the list cannot be read. */
+void	 lots_moderated_add(json_t *view, struct db *, int64_t account);
 /* The lots the account moderates where an evaluator was removed and not
  * yet replaced: [{lot_id, title, waiting}].  For the moderator's home. */
 json_t	*lots_needing_reserves(struct db *, int64_t account);

@@ -28,13 +28,15 @@ void
 procurements_index(struct request *rq, struct response *rs)
 {
 	int	 staff = access_any(&rq->who, ROLES_STAFF);
+	json_t	*view;
 
-	response_view(rs, "procurement/list", json_pack("{s:s, s:o, s:o, s:b}",
-	    "title", "Procurement panels",
+	view = json_pack("{s:s, s:o, s:o, s:b}", "title", "Procurement panels",
 	    "procurements", staff ? procurement_list(rq->db, &rq->who) :
 	    json_array(),
 	    "panels", panels_of(rq->db, rq->who.account_id),
-	    "is_staff", staff));
+	    "is_staff", staff);
+	lots_moderated_add(view, rq->db, rq->who.account_id);
+	response_view(rs, "procurement/list", view);
 }
 
 static int

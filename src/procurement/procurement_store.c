@@ -164,6 +164,12 @@ static const char *sql_needing =
     "JOIN panel_members m ON m.lot_id = l.id AND m.state = 'removed' "
     "AND m.replaced_by IS NULL WHERE l.moderator_id = ? GROUP BY l.id "
     "ORDER BY l.id";
+/* Every lot the account moderates, whatever role it holds: a moderator
+ * may hold only the evaluator role, and must still reach the lot. */
+static const char *sql_moderated =
+    "SELECT l.id AS lot_id, p.title || ': ' || l.title AS title "
+    "FROM lots l JOIN procurements p ON p.id = l.procurement_id "
+    "WHERE l.moderator_id = ? ORDER BY l.id";
 static const char *sql_removed_from =
     "SELECT count(*) FROM panel_members WHERE lot_id = ? AND account_id = ? "
     "AND state = 'removed'";
@@ -455,6 +461,20 @@ member_scores(struct db *db, int64_t member, int64_t question_id)
 
 	return db_int(db, &n, sql_member_scores, "ii", member, question_id) > 0
 	    && n > 0;
+}
+
+void
+lots_moderated_add(json_t *view, struct db *db, int64_t account)
+{
+	json_t	*lots = db_rows(db, sql_moderated, "i", account);
+
+	if (view == NULL || lots == NULL) {
+		json_decref(lots);
+		return;
+	}
+	json_object_set_new(view, "moderates",
+	    json_boolean(json_array_size(lots) > 0));
+	json_object_set_new(view, "moderating", lots);
 }
 
 json_t *

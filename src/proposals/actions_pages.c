@@ -9,6 +9,7 @@
 #include "proposals.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../people/people.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
 #include "../util/view.h"
@@ -121,19 +122,39 @@ close_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "This action is already closed");
 }
 
-static void
-action_form(struct request *rq, struct response *rs, struct form_page *fp)
+static int
+reassign_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
 {
-	json_t	*a;
+	int	 rc;
+
+	rc = action_reassign(rq->db, rq->who.account_id, rq->ids[0], v);
+	if (rc == DB_OK)
+		*location = action_home(ctx);
+	return form_constraint(rc, errors, "owner_id",
+	    "A closed action cannot be handed on");
+}
+
+/* The form for one action; with owners, offers who may take it over. */
+static void
+action_form(struct request *rq, struct response *rs, struct form_page *fp,
+    int owners)
+{
+	json_t	*a, *options = NULL;
 	char	*back;
 
 	if ((a = action_for(rq, rs)) == NULL)
 		return;
+	if (owners)
+		fp->options = options = json_pack("{s:o}", "owner_id",
+		    takeover_options(rq->db, view_int(a, "site_id"), 0,
+		    view_int(a, "owner_id")));
 	fp->back = back = action_home(a);
 	fp->caption = json_string_value(json_object_get(a, "text"));
 	fp->ctx = a;
 	form_page_run(rq, rs, fp);
 	free(back);
+	json_decref(options);
 	json_decref(a);
 }
 
@@ -146,7 +167,7 @@ actions_update(struct request *rq, struct response *rs)
 		.nfields = action_update_fields_count, .save = update_store,
 	};
 
-	action_form(rq, rs, &fp);
+	action_form(rq, rs, &fp, 0);
 }
 
 void
@@ -158,7 +179,19 @@ actions_close(struct request *rq, struct response *rs)
 		.nfields = action_close_fields_count, .save = close_store,
 	};
 
-	action_form(rq, rs, &fp);
+	action_form(rq, rs, &fp, 0);
+}
+
+void
+actions_reassign(struct request *rq, struct response *rs)
+{
+	struct form_page fp = {
+		.title = "Hand this action to someone else",
+		.submit = "Hand it on", .fields = action_reassign_fields,
+		.nfields = action_reassign_fields_count, .save = reassign_store,
+	};
+
+	action_form(rq, rs, &fp, 1);
 }
 
 static void

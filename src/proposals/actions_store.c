@@ -47,6 +47,8 @@ static const char *sql_percent =
 static const char *sql_close =
     "UPDATE actions SET closed_on = ?, evidence = ?, review_on = ?, "
     "percent = 100 WHERE id = ? AND closed_on IS NULL";
+static const char *sql_reassign =
+    "UPDATE actions SET owner_id = ? WHERE id = ? AND closed_on IS NULL";
 static const char *sql_open_left =
     "SELECT count(*) FROM actions WHERE proposal_id = ? AND closed_on IS NULL";
 static const char *sql_state_done =
@@ -65,7 +67,7 @@ static const char *sql_overdue_responses =
     "dm.display_name AS decision_maker_name FROM proposals p "
     "JOIN groups g ON g.id = p.group_id "
     "LEFT JOIN accounts dm ON dm.id = p.decision_maker_id "
-    "WHERE p.state = 'submitted' AND p.due_on < ?4 AND " SCOPED
+    "WHERE " PROPOSAL_AWAITING_SQL("?4") " AND p.due_on < ?4 AND " SCOPED
     " AND (?5 = 0 OR (p.due_on, p.id) > (?6, ?5)) "
     "ORDER BY p.due_on, p.id LIMIT ?7";
 static const char *sql_overdue_actions =
@@ -181,6 +183,18 @@ action_update(struct db *db, int64_t actor, int64_t id, json_t *v,
 	    V("percent"), today)) != DB_OK)
 		return rc;
 	return audit_append(db, actor, "action.progress", "action", id, NULL);
+}
+
+int
+action_reassign(struct db *db, int64_t actor, int64_t id, json_t *v)
+{
+	int	 rc;
+
+	if ((rc = db_exec(db, sql_reassign, "ji", V("owner_id"), id)) != DB_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;	/* closed already */
+	return audit_append(db, actor, "action.reassign", "action", id, NULL);
 }
 
 int

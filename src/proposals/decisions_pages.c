@@ -25,7 +25,7 @@ decisions_index(struct request *rq, struct response *rs)
 	if (paging_refused(&pg, rq, rs))
 		return;
 	date_today(rq->now, today);
-	rows = proposals_awaiting(rq->db, rq->who.account_id, &pg);
+	rows = proposals_awaiting(rq->db, rq->who.account_id, today, &pg);
 	json_array_foreach(rows, i, row) {
 		const char *due = json_string_value(json_object_get(row,
 		    "due_on"));

@@ -69,6 +69,21 @@ int	proposal_response_event(const char *kind);
  * "deferred", someone for "referred".  Adds errors; 0 or -1. */
 int	proposal_response_rules(const json_t *values, const char *today,
 	    json_t *errors);
+/* The state on the day: a deferral that has run out (deferred_until is
+ * today or earlier) is due again, PS_SUBMITTED, its deadline the day the
+ * deferral ended (the store sets due_on to it).  Computed on every read
+ * and move, so no timer has to run for a deferral to come back. */
+enum proposal_state proposal_state_on(enum proposal_state,
+	    const char *deferred_until, const char *today);
+/* The same rule in SQL, for a proposal aliased p and the placeholder
+ * today ("?2"): is it awaiting its decision maker's answer? */
+#define PROPOSAL_AWAITING_SQL(today) \
+    "(p.state = 'submitted' OR p.state = 'deferred' AND " \
+    "p.deferred_until <= " today ")"
+/* The label for a proposal's state on the day ("Due again" for a
+ * deferral that has run out). */
+const char *proposal_state_label_on(enum proposal_state,
+	    const char *deferred_until, const char *today);
 /* The deadline: days after submitted_on. */
 void	proposal_due(const char *submitted_on, int days,
 	    char out[DATE_CHARS + 1]);
@@ -98,6 +113,8 @@ extern const struct field_spec action_update_fields[];
 extern const size_t action_update_fields_count;
 extern const struct field_spec action_close_fields[];
 extern const size_t action_close_fields_count;
+extern const struct field_spec action_reassign_fields[];
+extern const size_t action_reassign_fields_count;
 
 /* Access targets. */
 int	proposal_target(struct db *, const int64_t *, struct target *);
@@ -128,9 +145,10 @@ int	proposal_resubmit(struct db *, int64_t actor, int64_t id,
 	    const char *today);
 int	proposal_respond(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
-/* One page of what waits for the decision maker, the oldest first. */
+/* One page of what waits for the decision maker (a deferral past its
+ * date waits again), the oldest first. */
 json_t	*proposals_awaiting(struct db *, int64_t decision_maker,
-	    const struct paging *);
+	    const char *today, const struct paging *);
 json_t	*group_issue_options(struct db *, int64_t group_id);
 /* Decision makers whose grant covers the group (so they can answer). */
 /* The one-to-one meetings of the group with this decision maker held
@@ -150,6 +168,8 @@ int	action_update(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
 int	action_close(struct db *, int64_t actor, int64_t id, json_t *v,
 	    const char *today);
+/* Hands an open action to v's owner_id: DB_CONSTRAINT when closed. */
+int	action_reassign(struct db *, int64_t actor, int64_t id, json_t *v);
 /* Open actions owned by the accounts of someone leaving (<0 error), and
  * handing them all to another account (when they leave). */
 int64_t	actions_open_of_person(struct db *, int64_t person_id);
@@ -187,6 +207,7 @@ void	decisions_letter(struct request *, struct response *);
 void	actions_new(struct request *, struct response *);
 void	actions_update(struct request *, struct response *);
 void	actions_close(struct request *, struct response *);
+void	actions_reassign(struct request *, struct response *);
 void	overdue_index(struct request *, struct response *);
 void	outcomes_group(struct request *, struct response *);
 void	outcomes_site(struct request *, struct response *);

@@ -62,6 +62,27 @@ proposal_next(enum proposal_state s, enum proposal_event e)
 	return next_state[s][e];
 }
 
+enum proposal_state
+proposal_state_on(enum proposal_state s, const char *deferred_until,
+    const char *today)
+{
+	if (s == PS_DEFERRED && deferred_until != NULL && today != NULL &&
+	    date_diff_days(deferred_until, today) >= 0)
+		return PS_SUBMITTED;
+	return s;
+}
+
+const char *
+proposal_state_label_on(enum proposal_state s, const char *deferred_until,
+    const char *today)
+{
+	if ((int)s < 0 || s >= PS__MAX)
+		return "";
+	if (s != proposal_state_on(s, deferred_until, today))
+		return "Due again: the deferral has ended";
+	return proposal_state_labels[s];
+}
+
 int
 proposal_state_parse(const char *s)
 {
@@ -280,3 +301,9 @@ const struct field_spec action_close_fields[] = {
 	FIELD_NO_NAMES_BOX,
 };
 const size_t action_close_fields_count = FIELDS_COUNT(action_close_fields);
+
+const struct field_spec action_reassign_fields[] = {
+	F("owner_id", "New owner", FIELD_ID, 1, 0, NULL, NULL, NULL),
+};
+const size_t action_reassign_fields_count =
+    FIELDS_COUNT(action_reassign_fields);

@@ -18,16 +18,22 @@
 /* Who may read staff-only comments and act for the organisation. */
 #define PROPOSAL_STAFF	(ROLES_STAFF | ROLE_BIT(ROLE_DECISION_MAKER))
 
-static void
+/* Labels the row with its state on the day, which it returns (-1 when
+ * unknown): a deferral that has run out is due again and escalates. */
+static int
 proposal_labels(json_t *row, const char *today)
 {
 	int	 state = proposal_state_parse(json_string_value(
 	    json_object_get(row, "state")));
 	const char *due = json_string_value(json_object_get(row, "due_on"));
+	const char *until = json_string_value(json_object_get(row,
+	    "deferred_until"));
 
-	if (state >= 0)
-		json_object_set_new(row, "state_label",
-		    json_string(proposal_state_labels[state]));
+	if (state < 0)
+		return -1;
+	json_object_set_new(row, "state_label", json_string(
+	    proposal_state_label_on((enum proposal_state)state, until, today)));
+	state = proposal_state_on((enum proposal_state)state, until, today);
 	if (state == PS_SUBMITTED && due != NULL) {
 		json_object_set_new(row, "escalation",
 		    json_integer(proposal_escalation(due, today)));
@@ -35,6 +41,7 @@ proposal_labels(json_t *row, const char *today)
 		    date_diff_days(json_string_value(json_object_get(row,
 		    "submitted_on")), today)));
 	}
+	return state;
 }
 
 void
@@ -208,9 +215,7 @@ proposals_show(struct request *rq, struct response *rs)
 		return;
 	}
 	date_today(rq->now, today);
-	proposal_labels(p, today);
-	state = proposal_state_parse(json_string_value(json_object_get(p,
-	    "state")));
+	state = proposal_labels(p, today);
 	staff = access_covers(&rq->who, PROPOSAL_STAFF, view_int(p, "site_id"),
 	    view_int(p, "group_id"));
 	/* The evidence is counted from logs: small counts stay hidden

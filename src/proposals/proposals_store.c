@@ -33,7 +33,8 @@ static const char *sql_issues_clear =
 static const char *sql_issues_add =
     "INSERT OR IGNORE INTO proposal_issues (proposal_id, issue_id) "
     "SELECT ?, value FROM json_each(?)";
-static const char *sql_state = "SELECT state FROM proposals WHERE id = ?";
+static const char *sql_state =
+    "SELECT state, deferred_until FROM proposals WHERE id = ?";
 static const char *sql_state_set =
     "UPDATE proposals SET state = ? WHERE id = ? AND state = ?";
 static const char *sql_event =
@@ -51,7 +52,7 @@ static const char *sql_load =
     "LEFT JOIN accounts dm ON dm.id = p.decision_maker_id WHERE p.id = ?";
 static const char *sql_list =
     "SELECT p.id, p.title, p.state, p.submitted_on, p.due_on, "
-    "substr(p.created_at, 1, 10) AS created_on, g.name AS group_name, "
+    "p.deferred_until, substr(p.created_at, 1, 10) AS created_on, g.name AS group_name, "
     "g.site_id FROM proposals p JOIN groups g ON g.id = p.group_id "
     "WHERE (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3))) "
@@ -116,13 +117,14 @@ static const char *sql_one_to_ones =
     "SELECT id, held_on FROM meetings WHERE group_id = ?1 AND "
     "kind = 'one_to_one' AND invited_id = ?2 AND held_on <= ?3 "
     "ORDER BY held_on DESC, id DESC LIMIT 12";
+/* The answer is due again the day the deferral ends. */
 static const char *sql_deferred =
-    "UPDATE proposals SET deferred_until = ? WHERE id = ?";
+    "UPDATE proposals SET deferred_until = ?1, due_on = ?1 WHERE id = ?2";
 static const char *sql_awaiting =
     "SELECT p.id, p.title, p.submitted_on, p.due_on, g.name AS group_name, "
     "ifnull(s.name, 'Whole organisation') AS site_name FROM proposals p "
     "JOIN groups g ON g.id = p.group_id LEFT JOIN sites s ON s.id = g.site_id "
-    "WHERE p.state = 'submitted' AND p.decision_maker_id = ?1 "
+    "WHERE " PROPOSAL_AWAITING_SQL("?5") " AND p.decision_maker_id = ?1 "
     "AND (?2 = 0 OR (p.submitted_on, p.id) > (?3, ?2)) "
     "ORDER BY p.submitted_on, p.id LIMIT ?4";
 static const char *sql_group_issues =
@@ -153,18 +155,20 @@ proposal_move(struct db *db, int64_t actor, int64_t id,
 {
 	sqlite3_stmt	*st;
 	char		 action[64];
-	int		 rc, state = -1, next;
+	int		 rc, state = -1, next = -1;
 
 	if ((st = db_preparef(db, sql_state, "i", id)) == NULL)
 		return DB_ERROR;
-	if ((rc = db_step(st)) == 1)
-		state = proposal_state_parse((const char *)
-		    sqlite3_column_text(st, 0));
+	/* A deferral that has run out moves as a proposal sent again. */
+	if ((rc = db_step(st)) == 1 && (state = proposal_state_parse(
+	    (const char *)sqlite3_column_text(st, 0))) >= 0)
+		next = proposal_next(proposal_state_on((enum proposal_state)
+		    state, (const char *)sqlite3_column_text(st, 1), today),
+		    event);
 	sqlite3_reset(st);
 	if (rc < 0)
 		return DB_ERROR;
-	if (state < 0 || (next = proposal_next((enum proposal_state)state,
-	    event)) < 0)
+	if (state < 0 || next < 0)
 		return DB_CONSTRAINT;
 	if ((rc = db_exec(db, sql_state_set, "tit", proposal_state_names[next],
 	    id, proposal_state_names[state])) != DB_OK)
@@ -437,11 +441,11 @@ proposal_respond(struct db *db, int64_t actor, int64_t id, json_t *v,
 }
 
 json_t *
-proposals_awaiting(struct db *db, int64_t decision_maker,
+proposals_awaiting(struct db *db, int64_t decision_maker, const char *today,
     const struct paging *pg)
 {
-	return db_rows(db, sql_awaiting, "iitd", decision_maker, pg->after_id,
-	    pg->after_key, paging_limit(pg));
+	return db_rows(db, sql_awaiting, "iitdt", decision_maker, pg->after_id,
+	    pg->after_key, paging_limit(pg), today);
 }
 
 json_t *

@@ -81,7 +81,8 @@ log_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	log_fits_site(rq->db, v, errors);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
-	if ((rc = conversation_add(rq->db, rq->who.account_id, v, 0, &id)) ==
+	if ((rc = conversation_add(rq->db, rq->who.account_id,
+	    rq->who.account_id, v, 0, &id)) ==
 	    DB_OK)
 		*location = location_of("/conversations/new?logged=%lld", id);
 	return rc;

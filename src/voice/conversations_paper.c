@@ -18,11 +18,13 @@
 
 #define ROW_NAME_MAX	32
 
+#define ROW_FIELDS_MAX	16
+
 /* One row's field table, its names made per row.  Owned by the caller
  * (on the stack); names point into names[]. */
 struct batch_row {
-	struct field_spec	 specs[16];
-	char			 names[16][ROW_NAME_MAX];
+	struct field_spec	 specs[ROW_FIELDS_MAX];
+	char			 names[ROW_FIELDS_MAX][ROW_NAME_MAX];
 };
 
 static void
@@ -30,7 +32,7 @@ batch_row_init(struct batch_row *r, int number)
 {
 	size_t	 i;
 
-	for (i = 0; i < batch_row_fields_count; i++) {
+	for (i = 0; i < batch_row_fields_count && i < ROW_FIELDS_MAX; i++) {
 		r->specs[i] = batch_row_fields[i];
 		snprintf(r->names[i], ROW_NAME_MAX, "r%d_%s", number,
 		    batch_row_fields[i].name);
@@ -71,7 +73,7 @@ static json_t *
 batch_options(struct request *rq)
 {
 	struct scope_filter	 f;
-	json_t			*o, *units, *topics, *services;
+	json_t			*o, *units, *topics, *services, *reps;
 	char			 name[ROW_NAME_MAX];
 	int			 n;
 
@@ -80,18 +82,22 @@ batch_options(struct request *rq)
 	units = unit_options(rq->db, &f);
 	topics = topic_options(rq->db, &f);
 	services = service_options(rq->db, &f);
+	reps = rep_options(rq->db, &f);
 	o = json_pack("{s:o}", "site_id", site_options(rq->db, &f));
 	for (n = 1; o != NULL && n <= BATCH_ROWS; n++) {
 		snprintf(name, sizeof(name), "r%d_unit_id", n);
 		json_object_set(o, name, units);
-		snprintf(name, sizeof(name), "r%d_topic_id", n);
+		snprintf(name, sizeof(name), "r%d_topic_ids", n);
 		json_object_set(o, name, topics);
+		snprintf(name, sizeof(name), "r%d_author_id", n);
+		json_object_set(o, name, reps);
 		snprintf(name, sizeof(name), "r%d_service_id", n);
 		json_object_set(o, name, services);
 	}
 	json_decref(units);
 	json_decref(topics);
 	json_decref(services);
+	json_decref(reps);
 	scope_filter_clear(&f);
 	return o;
 }
@@ -121,13 +127,10 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 {
 	struct batch_row row;
 	json_t		*rv, *re, *plain;
-	char		 today[DATE_CHARS + 1], due[DATE_CHARS + 1];
 	size_t		 before;
 	int64_t		 id;
 	int		 n, saved = 0, rc;
 
-	date_today(rq->now, today);
-	date_add_days(today, FOLLOWUP_DAYS, due);
 	for (n = 1; n <= BATCH_ROWS; n++) {
 		batch_row_init(&row, n);
 		if (batch_row_blank(&row, &rq->body))
@@ -138,9 +141,9 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 		json_object_update(values, rv);
 		plain = batch_row_values(&row, rv);
 		json_object_set(plain, "site_id", site);
-		json_object_set_new(plain, "followup_owner",
-		    json_integer(rq->who.account_id));
-		json_object_set_new(plain, "followup_due", json_string(due));
+		/* The sheet's follow-up is its writer's, as on the log form. */
+		json_object_set(plain, "followup_owner", json_object_get(plain,
+		    "author_id"));
 		before = json_array_size(re);
 		voice_log_rules(plain, re);
 		log_fits_site(rq->db, plain, re);
@@ -148,9 +151,13 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 		for (size_t i = before; i < json_array_size(re); i++) {
 			json_t	*e = json_array_get(re, i);
 			char	 href[ROW_NAME_MAX + 2];
+			const char *field = json_string_value(json_object_get(e,
+			    "field"));
 
-			snprintf(href, sizeof(href), "#r%d_%s", n,
-			    json_string_value(json_object_get(e, "field")));
+			/* The follow-up's owner is the sheet's author. */
+			if (field != NULL && strcmp(field, "followup_owner") == 0)
+				field = "author_id";
+			snprintf(href, sizeof(href), "#r%d_%s", n, field);
 			json_object_set_new(e, "href", json_string(href));
 			json_object_set_new(e, "field", json_string(href + 1));
 		}
@@ -158,8 +165,9 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 		json_array_extend(errors, re);
 		errors_prefix(errors, before, n);
 		if (json_array_size(errors) == 0) {
-			rc = conversation_add(rq->db, rq->who.account_id, plain,
-			    1, &id);
+			rc = conversation_add(rq->db, json_integer_value(
+			    json_object_get(plain, "author_id")),
+			    rq->who.account_id, plain, 1, &id);
 			if (rc != DB_OK) {
 				json_decref(rv);
 				json_decref(re);

@@ -19,8 +19,8 @@ static const char *sql_target =
 static const char *sql_insert =
     "INSERT INTO conversations (site_id, unit_id, author_id, occurred_at, "
     "channel, raised, consent, outcome, escalated_to, service_id, "
-    "on_behalf, from_paper) VALUES (?, ?, ?, ? || 'T' || ifnull(?, '12:00'), "
-    "?, ?, ?, ?, ?, ?, ?, ?)";
+    "on_behalf, from_paper, entered_by) VALUES (?, ?, ?, ? || 'T' || ?, "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char *sql_topic_link =
     "INSERT OR IGNORE INTO conversation_topics (conversation_id, topic_id) "
     "VALUES (?, ?)";
@@ -34,9 +34,12 @@ static const char *sql_load =
     "sv.name AS service_name, i.title AS issue_title, "
     "(SELECT group_concat(t.name, ', ') FROM conversation_topics ct "
     "  JOIN topics t ON t.id = ct.topic_id WHERE ct.conversation_id = c.id) "
-    "  AS topics "
+    "  AS topics, "
+    "CASE WHEN c.entered_by != c.author_id THEN e.display_name END "
+    "  AS typist_name "
     "FROM conversations c JOIN sites s ON s.id = c.site_id "
     "JOIN accounts a ON a.id = c.author_id "
+    "LEFT JOIN accounts e ON e.id = c.entered_by "
     "LEFT JOIN units u ON u.id = c.unit_id "
     "LEFT JOIN services sv ON sv.id = c.service_id "
     "LEFT JOIN issues i ON i.id = c.issue_id WHERE c.id = ?";
@@ -103,6 +106,19 @@ static const char *sql_fit_topics =
     "WHERE t.id IS NULL OR (t.site_id IS NOT NULL AND t.site_id != ?1)";
 static const char *sql_fit_service =
     "SELECT count(*) FROM service_sites WHERE service_id = ?2 AND site_id = ?1";
+/* A paper sheet's author: an active rep at the site. */
+static const char *sql_fit_author =
+    "SELECT count(*) FROM grants g JOIN accounts a ON a.id = g.account_id "
+    "LEFT JOIN groups gr ON gr.id = g.group_id WHERE g.account_id = ?2 "
+    "AND a.disabled_at IS NULL AND g.role = 'rep' AND (g.scope = "
+    "'organisation' OR coalesce(gr.site_id, g.site_id) = ?1)";
+static const char *sql_rep_options =
+    "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "
+    "JOIN grants g ON g.account_id = a.id "
+    "LEFT JOIN groups gr ON gr.id = g.group_id WHERE a.disabled_at IS NULL "
+    "AND g.role = 'rep' AND (g.scope = 'organisation' OR ?1 OR "
+    "coalesce(gr.site_id, g.site_id) IN (SELECT value FROM json_each(?2))) "
+    "ORDER BY a.display_name";
 static const char *sql_fit_owner =
     "SELECT count(*) FROM grants g LEFT JOIN groups gr ON gr.id = g.group_id "
     "WHERE g.account_id = ?2 AND (g.scope = 'organisation' OR "
@@ -140,12 +156,15 @@ log_fits_site(struct db *db, const json_t *v, json_t *errors)
 	topics = json_array();
 	if (json_is_array(json_object_get(v, "topic_ids")))
 		json_array_extend(topics, json_object_get(v, "topic_ids"));
-	if (json_is_integer(json_object_get(v, "topic_id")))
-		json_array_append(topics, json_object_get(v, "topic_id"));
 	if (fits(db, sql_fit_topics, site, "t", topics, &n) < 0 || n > 0)
-		form_error(errors, json_object_get(v, "topic_id") ? "topic_id" :
-		    "topic_ids", "Select topics used at the site you chose");
+		form_error(errors, "topic_ids", "Select topics used at the site "
+		    "you chose");
 	json_decref(topics);
+	if (json_object_get(v, "author_id") != NULL &&
+	    (fits(db, sql_fit_author, site, "j", json_object_get(v,
+	    "author_id"), &n) < 0 || n == 0))
+		form_error(errors, "author_id", "Select the rep at the site you "
+		    "chose whose sheet it is");
 	if (json_is_integer(x = json_object_get(v, "service_id")) &&
 	    (fits(db, sql_fit_service, site, "j", x, &n) < 0 || n == 0))
 		form_error(errors, "service_id", "Select a service that serves "
@@ -167,35 +186,32 @@ conversation_target(struct db *db, const int64_t *ids, struct target *t)
 #define V(name)	json_object_get(v, name)
 
 int
-conversation_add(struct db *db, int64_t author, json_t *v, int from_paper,
-    int64_t *id)
+conversation_add(struct db *db, int64_t author, int64_t entered_by,
+    json_t *v, int from_paper, int64_t *id)
 {
 	json_t	*topics, *t;
 	size_t	 i;
 	int	 rc;
 
-	rc = db_exec(db, sql_insert, "jjijjjjjjjjdd", V("site_id"), V("unit_id"),
-	    author, V("occurred_on"), V("occurred_time"), V("channel"),
-	    V("raised"), V("consent"), V("outcome"), V("escalated_to"),
-	    V("service_id"), json_is_true(V("on_behalf")), from_paper);
+	rc = db_exec(db, sql_insert, "jjijjjjjjjjddi", V("site_id"),
+	    V("unit_id"), author, V("occurred_on"), V("occurred_time"),
+	    V("channel"), V("raised"), V("consent"), V("outcome"),
+	    V("escalated_to"), V("service_id"), json_is_true(V("on_behalf")),
+	    from_paper, entered_by);
 	if (rc != DB_OK)
 		return rc;
 	*id = db_last_id(db);
-	/* The form sends several topics; a paper sheet row sends one. */
 	topics = V("topic_ids");
 	json_array_foreach(topics, i, t)
 		if ((rc = db_exec(db, sql_topic_link, "ij", *id, t)) != DB_OK)
 			return rc;
-	if (json_is_integer(V("topic_id")) &&
-	    (rc = db_exec(db, sql_topic_link, "ij", *id, V("topic_id"))) != DB_OK)
-		return rc;
 	if (json_string_value(V("followup_action")) != NULL &&
-	    (rc = followup_add(db, author, json_integer_value(V("site_id")),
+	    (rc = followup_add(db, entered_by, json_integer_value(V("site_id")),
 	    *id, json_string_value(V("followup_action")),
 	    json_integer_value(V("followup_owner")),
 	    json_string_value(V("followup_due")))) != DB_OK)
 		return rc;
-	return audit_append(db, author, "conversation.create", "conversation",
+	return audit_append(db, entered_by, "conversation.create", "conversation",
 	    *id, json_string_value(V("outcome")));
 }
 
@@ -253,6 +269,12 @@ json_t *
 account_options(struct db *db, const struct scope_filter *f)
 {
 	return db_rows(db, sql_account_options, "dt", f->all, f->site_ids);
+}
+
+json_t *
+rep_options(struct db *db, const struct scope_filter *f)
+{
+	return db_rows(db, sql_rep_options, "dt", f->all, f->site_ids);
 }
 
 json_t *

@@ -8,6 +8,7 @@
 #include "voice.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../people/people.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -146,9 +147,9 @@ followups_reassign(struct request *rq, struct response *rs)
 
 	if ((fu = followup_for_form(rq, rs)) == NULL)
 		return;
-	/* The new owner must work at the follow-up's site. */
-	options = json_pack("{s:o}", "owner_id", account_options_at(rq->db,
-	    view_int(fu, "site_id")));
+	/* Someone else able to hold it at the follow-up's site. */
+	options = json_pack("{s:o}", "owner_id", takeover_options(rq->db,
+	    view_int(fu, "site_id"), 0, view_int(fu, "owner_id")));
 	fp.caption = json_string_value(json_object_get(fu, "action"));
 	fp.options = options;
 	fp.initial = fu;

@@ -111,17 +111,24 @@ int	topic_target(struct db *, const int64_t *, struct target *);
 json_t	*topic_options(struct db *, const struct scope_filter *);
 json_t	*service_options(struct db *, const struct scope_filter *);
 json_t	*account_options(struct db *, const struct scope_filter *);
+/* Reps working at the sites in the scope: whose paper sheet it was. */
+json_t	*rep_options(struct db *, const struct scope_filter *);
 /* Accounts that work at one site: owners of follow-ups and actions. */
 json_t	*account_options_at(struct db *, int64_t site_id);
 json_t	*unit_options_at(struct db *, int64_t site_id);
 int64_t	 last_unit_used(struct db *, int64_t author_id);
 
 /* Conversations. */
-/* Checks that the log's unit, topics, service and follow-up owner all
- * belong to its site; adds an error for each that does not.  0. */
+/* Checks that the log's unit, topics, service and follow-up owner (and
+ * a paper sheet's author_id, a rep) all belong to its site; adds an
+ * error for each that does not.  0. */
 int	log_fits_site(struct db *, const json_t *values, json_t *errors);
-int	conversation_add(struct db *, int64_t author, json_t *v, int from_paper,
-	    int64_t *id);
+/* Stores a log written by author (whose log it is: who may read it and
+ * who owns its follow-up unless v names another) and typed in by
+ * entered_by (the actor of the audit rows; the same account for a log
+ * typed by its author). */
+int	conversation_add(struct db *, int64_t author, int64_t entered_by,
+	    json_t *v, int from_paper, int64_t *id);
 int	conversation_load(struct db *, int64_t id, json_t **out);
 /* One page of the logs the filters pick, newest first.  No total: a
  * count of a million rows costs more than the page. */

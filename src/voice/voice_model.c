@@ -91,13 +91,19 @@ const struct field_spec conversation_fields[] = {
 };
 const size_t conversation_fields_count = FIELDS_COUNT(conversation_fields);
 
-/* One paper sheet in batch entry: the site is chosen once for all. */
+/* One paper sheet in batch entry: every box of the printed sheet
+ * (conversations_paper.c draws it), and whose sheet it is; the site is
+ * chosen once for all. */
 const struct field_spec batch_row_fields[] = {
+	F("author_id", "Whose sheet", FIELD_ID, 1, 0, NULL,
+	    "The rep who wrote it: the log is theirs, and so is its follow-up",
+	    NULL),
 	F("occurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("occurred_time", "Time", FIELD_TIME, 1, 0, NULL, NULL, NULL),
 	F("unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL),
 	F("channel", "Where you talked", FIELD_CHOICE, 1, 0, channels, NULL,
 	    NULL),
-	F("topic_id", "Topic", FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("topic_ids", "Topics", FIELD_IDS, 1, 0, NULL, NULL, NULL),
 	F("raised", "What was raised", FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
 	    NULL, NULL, NULL),
 	F("consent", "What they agreed to", FIELD_CHOICE, 1, 0, consents,
@@ -108,7 +114,9 @@ const struct field_spec batch_row_fields[] = {
 	F("escalated_to", "Escalated to", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    NULL, NULL),
 	F("followup_action", "Follow-up action", FIELD_TEXT, 0,
-	    NAME_MAX_CHARS, NULL, "It will be yours, due in two weeks", NULL),
+	    NAME_MAX_CHARS, NULL, "It will be the sheet's writer's", NULL),
+	F("followup_due", "Follow-up by when", FIELD_DATE, 0, 0, NULL, NULL,
+	    NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t batch_row_fields_count = FIELDS_COUNT(batch_row_fields);

@@ -463,6 +463,23 @@ db_scalar(const struct server *s, const char *sql)
 	return v;
 }
 
+int
+db_write(const struct server *s, const char *sql)
+{
+	sqlite3	*h;
+	int	 rc;
+
+	if (sqlite3_open_v2(s->db, &h, SQLITE_OPEN_READWRITE, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_close(h);
+		return -1;
+	}
+	sqlite3_busy_timeout(h, 5000);
+	rc = sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
+	sqlite3_close(h);
+	return rc;
+}
+
 /* Saves a reply's body as name in the server's folder, its path into
  * path: 0 or -1. */
 static int

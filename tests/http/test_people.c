@@ -24,7 +24,17 @@ setup(void **state)
 	snprintf(args, sizeof(args), "user add rep.dennis --role rep --scope "
 	    "site:1 --person %lld --password-stdin", db_scalar(&srv,
 	    "SELECT id FROM people WHERE display_name = 'Dennis'"));
-	if (roundtable_cli(&srv, args, "dennis-password\n", NULL) != 0 ||
+	if (roundtable_cli(&srv, args, "dennis-password\n", NULL) != 0)
+		return -1;
+	/* Erin too, a rep at the same site who will leave. */
+	snprintf(args, sizeof(args), "user add rep.erin --role rep --scope "
+	    "site:1 --person %lld --password-stdin", db_scalar(&srv,
+	    "SELECT max(id) FROM people WHERE site_id = 1 AND display_name "
+	    "NOT IN ('Dennis', 'Arthur') AND id NOT IN (SELECT person_id FROM "
+	    "accounts WHERE person_id IS NOT NULL)"));
+	if (roundtable_cli(&srv, args, "erin-password-1\n", NULL) != 0 ||
+	    roundtable_cli(&srv, "user add member.pat --role member --scope "
+	    "site:1 --password-stdin", "pat-password-1\n", NULL) != 0 ||
 	    server_launch(&srv) == -1)
 		return -1;
 	client_init(&admin, &srv);
@@ -288,6 +298,113 @@ script_in_every_field_is_inert(void **state)
 	admin.json = 0;
 }
 
+/* One rule for who may take over someone's follow-ups and actions: an
+ * active account that has chosen its own password, not the leaver's,
+ * holding a role at the site that holds follow-ups (staff, rep, decision
+ * maker).  The leave and reassign forms offer only those and refuse any
+ * other on POST, naming the field; what a disabled account still owns
+ * shows on the coordinator's home page as needing a new owner. */
+static void
+only_someone_able_to_hold_them_takes_over_follow_ups(void **state)
+{
+	struct client	 erin;
+	struct reply	 r;
+	char		 path[96], body[512], opt[48];
+	long long	 person, self, member, first_admin, boss, fu, action;
+
+	(void)state;
+	self = db_scalar(&srv, "SELECT id FROM accounts WHERE username = "
+	    "'rep.erin'");
+	person = db_scalar(&srv, "SELECT person_id FROM accounts WHERE "
+	    "username = 'rep.erin'");
+	member = db_scalar(&srv, "SELECT id FROM accounts WHERE username = "
+	    "'member.pat'");
+	first_admin = db_scalar(&srv, "SELECT id FROM accounts WHERE "
+	    "username = 'admin'");
+	boss = db_scalar(&srv, "SELECT id FROM accounts WHERE username = 'boss'");
+	assert_true(first_admin > 0);
+	client_init(&erin, &srv);
+	assert_int_equal(client_sign_in(&erin, "rep.erin", "erin-password-1"),
+	    303);
+	/* The form first, for its CSRF token. */
+	assert_int_equal(http_get(&erin, "/conversations/new", &r), 200);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "site_id=1&occurred_on=2026-11-20"
+	    "&occurred_time=10:00&channel=wing_visit&topic_ids=3&raised=Canteen"
+	    "&consent=anonymous&outcome=coordinator&followup_action=Ask+the+"
+	    "canteen&followup_owner=%lld&followup_due=2026-12-01", self);
+	assert_int_equal(http_post(&erin, "/conversations/new", body, 1, &r),
+	    303);
+	reply_free(&r);
+	client_free(&erin);
+	fu = db_scalar(&srv, "SELECT max(id) FROM followups WHERE action = "
+	    "'Ask the canteen'");
+
+	snprintf(path, sizeof(path), "/people/%lld/leave", person);
+	assert_int_equal(http_get(&admin, path, &r), 200);
+	snprintf(opt, sizeof(opt), "value=\"%lld\"", boss);
+	assert_contains(r.body, opt);
+	snprintf(opt, sizeof(opt), "value=\"%lld\"", self);
+	assert_lacks(r.body, opt);
+	snprintf(opt, sizeof(opt), "value=\"%lld\"", member);
+	assert_lacks(r.body, opt);
+	snprintf(opt, sizeof(opt), "value=\"%lld\"", first_admin);
+	assert_lacks(r.body, opt);
+	reply_free(&r);
+	/* Refused on POST too, naming the field; nothing changes. */
+	snprintf(body, sizeof(body), "left_reason=release&left_on=2026-11-25"
+	    "&hand_to=%lld", self);
+	assert_int_equal(http_post(&admin, path, body, 1, &r), 422);
+	assert_contains(r.body, "href=\"#hand_to\"");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "left_reason=release&left_on=2026-11-25"
+	    "&hand_to=%lld", member);
+	assert_int_equal(http_post(&admin, path, body, 1, &r), 422);
+	assert_contains(r.body, "href=\"#hand_to\"");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
+	    "username = 'rep.erin' AND disabled_at IS NULL"), 1);
+
+	/* An account disabled some other way still owns a follow-up and an
+	 * action: the coordinator's home says they need a new owner. */
+	assert_int_equal(db_write(&srv, "UPDATE accounts SET disabled_at = "
+	    "'2026-11-26T00:00:00Z' WHERE username = 'rep.erin'"), 0);
+	action = db_scalar(&srv, "SELECT min(id) FROM actions WHERE closed_on "
+	    "IS NULL");
+	assert_true(action > 0);
+	snprintf(body, sizeof(body), "UPDATE actions SET owner_id = %lld "
+	    "WHERE id = %lld", self, action);
+	assert_int_equal(db_write(&srv, body), 0);
+	assert_int_equal(http_get(&admin, "/", &r), 200);
+	assert_contains(r.body, "Needs a new owner");
+	snprintf(opt, sizeof(opt), "/followups/%lld/reassign", fu);
+	assert_contains(r.body, opt);
+	snprintf(opt, sizeof(opt), "/actions/%lld/reassign", action);
+	assert_contains(r.body, opt);
+	reply_free(&r);
+
+	/* The reassign forms follow the same rule. */
+	snprintf(path, sizeof(path), "/followups/%lld/reassign", fu);
+	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2026-12-10", member);
+	assert_int_equal(http_post(&admin, path, body, 1, &r), 422);
+	assert_contains(r.body, "href=\"#owner_id\"");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2026-12-10", boss);
+	assert_int_equal(http_post(&admin, path, body, 1, &r), 303);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/actions/%lld/reassign", action);
+	snprintf(body, sizeof(body), "owner_id=%lld", first_admin);
+	assert_int_equal(http_post(&admin, path, body, 1, &r), 422);
+	assert_contains(r.body, "href=\"#owner_id\"");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "owner_id=%lld", boss);
+	assert_int_equal(http_post(&admin, path, body, 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(http_get(&admin, "/", &r), 200);
+	assert_lacks(r.body, "Needs a new owner");
+	reply_free(&r);
+}
+
 int
 main(void)
 {
@@ -296,6 +413,7 @@ main(void)
 		cmocka_unit_test(a_wing_must_belong_to_the_chosen_site),
 		cmocka_unit_test(leaving_ends_every_role_and_keeps_history),
 		cmocka_unit_test(leaving_hands_on_follow_ups_and_disables_the_account),
+		cmocka_unit_test(only_someone_able_to_hold_them_takes_over_follow_ups),
 		cmocka_unit_test(ending_a_role_before_it_began_is_refused),
 		cmocka_unit_test(duplicate_names_are_explained),
 		cmocka_unit_test(script_in_every_field_is_inert),

@@ -40,7 +40,9 @@ setup(void **state)
 	    roundtable_cli(&srv, "user add staff.evaluator --role coordinator "
 	    "--scope site:1 --password-stdin", PW "\n", NULL) != 0 ||
 	    roundtable_cli(&srv, "user grant staff.evaluator --role evaluator "
-	    "--scope site:1", NULL, NULL) != 0)
+	    "--scope site:1", NULL, NULL) != 0 ||
+	    roundtable_cli(&srv, "user add moderator.only --role evaluator "
+	    "--scope site:1 --password-stdin", PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
 }
@@ -748,6 +750,49 @@ other_sites_and_roles_are_refused(void **state)
 	client_free(&c);
 }
 
+/* A moderator who holds only the evaluator role reaches the lots they
+ * moderate from the home page and from the navigation's Procurement
+ * page, and sees no lot they do not moderate. */
+static void
+a_moderator_who_only_evaluates_finds_their_lots(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 body[512], path[96], href[64], other[64];
+	long long	 moderated;
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/procurements/%lld/lots/new", db_scalar(
+	    &srv, "SELECT procurement_id FROM lots WHERE id = (SELECT min(id) "
+	    "FROM lots)"));
+	snprintf(body, sizeof(body), "title=Lot+Moderated&scale_max=5&"
+	    "scale_descriptors=0+None%%0A1+Poor%%0A2+Weak%%0A3+Adequate%%0A"
+	    "4+Good%%0A5+Excellent&moderator_id=%lld", account("moderator.only"));
+	moderated = submit_created(&c, path, body, "/lots/");
+	client_free(&c);
+
+	snprintf(href, sizeof(href), "href=\"/lots/%lld\"", moderated);
+	snprintf(other, sizeof(other), "href=\"/lots/%lld\"", db_scalar(&srv,
+	    "SELECT min(id) FROM lots"));
+	as(&c, "moderator.only");
+	assert_int_equal(http_get(&c, "/", &r), 200);
+	assert_contains(r.body, "Lots you moderate");
+	assert_contains(r.body, href);
+	assert_contains(r.body, "Lot Moderated");
+	assert_lacks(r.body, other);
+	assert_contains(r.body, "class=\"govuk-header__link\" "
+	    "href=\"/procurements\"");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/procurements", &r), 200);
+	assert_contains(r.body, "Lots you moderate");
+	assert_contains(r.body, href);
+	assert_lacks(r.body, other);
+	reply_free(&r);
+	get_expect(&c, "/lots/%lld", moderated, 200);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -760,6 +805,7 @@ main(void)
 		cmocka_unit_test(edge_cases_open_no_doors),
 		cmocka_unit_test(the_seal_stays_shut_until_the_panel_is_whole),
 		cmocka_unit_test(other_sites_and_roles_are_refused),
+		cmocka_unit_test(a_moderator_who_only_evaluates_finds_their_lots),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

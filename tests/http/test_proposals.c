@@ -43,6 +43,28 @@ path_of(char *out, size_t sz, long long id, const char *tail)
 	snprintf(out, sz, "/proposals/%lld%s", id, tail);
 }
 
+/* Drafts a proposal, agrees it by consensus and sends it to the
+ * governor; returns its id. */
+static long long
+agreed_and_sent(struct client *member, struct client *staff,
+    const char *title)
+{
+	struct reply	 r;
+	char		 path[96], body[160];
+	long long	 id = draft(member, title);
+
+	path_of(path, sizeof(path), id, "/vote");
+	submit_expect(member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&consensus=1", 303, &r);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/submit");
+	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
+	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
+	submit_expect(staff, path, body, 303, &r);
+	reply_free(&r);
+	return id;
+}
+
 static void
 staff_only_comments_never_reach_members(void **state)
 {
@@ -182,16 +204,7 @@ accepted_proposals_become_actions_until_done(void **state)
 	as(&member, "member.forum");
 	as(&staff, "coordinator.fenwick");
 	as(&governor, "governor.fenwick");
-	id = draft(&member, "Benches+in+the+exercise+yard");
-	path_of(path, sizeof(path), id, "/vote");
-	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
-	    "&consensus=1", 303, &r);
-	reply_free(&r);
-	path_of(path, sizeof(path), id, "/submit");
-	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
-	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	submit_expect(&staff, path, body, 303, &r);
-	reply_free(&r);
+	id = agreed_and_sent(&member, &staff, "Benches+in+the+exercise+yard");
 	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
 	assert_contains(r.body, "Benches in the exercise yard");
 	reply_free(&r);
@@ -319,6 +332,65 @@ overdue_items_are_listed_with_their_level(void **state)
 	client_free(&member);
 }
 
+/* A deferral that has run out is due again: on day 90 of a deferral to
+ * day 60 the proposal is not "Deferred" any more; it is back in the
+ * decision maker's list and on /overdue with its escalation, and the
+ * decision maker can answer it (late). */
+static void
+a_deferral_that_has_run_out_is_due_again(void **state)
+{
+	struct client	 member, staff, governor;
+	struct reply	 r;
+	char		 path[96], body[256], sql[256];
+	char		 today[DATE_CHARS + 1], until[DATE_CHARS + 1];
+	long long	 id;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	as(&governor, "governor.fenwick");
+	id = agreed_and_sent(&member, &staff, "Laundry+rota+for+the+over-50s");
+	date_today(time(NULL), today);
+	date_add_days(today, 60, until);
+	path_of(path, sizeof(path), id, "/respond");
+	snprintf(body, sizeof(body), "kind=deferred&reason=Wait+for+the+new+"
+	    "machines&deferred_until=%s", until);
+	submit_expect(&governor, path, body, 303, &r);
+	reply_free(&r);
+	/* Deferred and not yet due: out of both lists. */
+	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
+	assert_lacks(r.body, "Laundry rota");
+	reply_free(&r);
+
+	/* Ninety days on: the deferral ran out thirty days ago. */
+	date_add_days(today, -30, until);
+	snprintf(sql, sizeof(sql), "UPDATE proposals SET deferred_until = "
+	    "'%s', due_on = '%s' WHERE id = %lld", until, until, id);
+	assert_int_equal(db_write(&srv, sql), 0);
+	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
+	assert_contains(r.body, "Laundry rota");
+	assert_contains(r.body, "Overdue, level");
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/overdue", &r), 200);
+	assert_contains(r.body, "Laundry rota");
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "Due again");
+	assert_contains(r.body, "Overdue, escalation level");
+	reply_free(&r);
+	/* The decision maker answers it now, late. */
+	path_of(path, sizeof(path), id, "/respond");
+	submit_expect(&governor, path, "kind=accepted", 303, &r);
+	reply_free(&r);
+	snprintf(sql, sizeof(sql), "SELECT count(*) FROM responses WHERE "
+	    "proposal_id = %lld AND kind = 'accepted' AND on_time = 0", id);
+	assert_int_equal(db_scalar(&srv, sql), 1);
+	client_free(&member);
+	client_free(&staff);
+	client_free(&governor);
+}
+
 int
 main(void)
 {
@@ -328,6 +400,7 @@ main(void)
 		cmocka_unit_test(accepted_proposals_become_actions_until_done),
 		cmocka_unit_test(each_group_sets_its_deadline),
 		cmocka_unit_test(overdue_items_are_listed_with_their_level),
+		cmocka_unit_test(a_deferral_that_has_run_out_is_due_again),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

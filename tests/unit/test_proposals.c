@@ -132,6 +132,30 @@ escalation_rises_each_week(void **state)
 	assert_int_equal(proposal_escalation(NULL, "2026-03-09"), 0);
 }
 
+/* A deferral is due again on the day it ends, and can then be answered;
+ * before that it waits, and no other state changes with the date. */
+static void
+a_deferral_that_runs_out_is_due_again(void **state)
+{
+	(void)state;
+	assert_int_equal(proposal_state_on(PS_DEFERRED, "2026-03-01",
+	    "2026-02-28"), PS_DEFERRED);
+	assert_int_equal(proposal_state_on(PS_DEFERRED, "2026-03-01",
+	    "2026-03-01"), PS_SUBMITTED);
+	assert_int_equal(proposal_state_on(PS_DEFERRED, "2026-03-01",
+	    "2026-05-30"), PS_SUBMITTED);
+	assert_int_equal(proposal_state_on(PS_DEFERRED, NULL, "2026-05-30"),
+	    PS_DEFERRED);
+	assert_int_equal(proposal_state_on(PS_MORE_INFO, "2026-03-01",
+	    "2026-05-30"), PS_MORE_INFO);
+	assert_int_equal(proposal_next(proposal_state_on(PS_DEFERRED,
+	    "2026-03-01", "2026-03-02"), PE_ACCEPT), PS_ACCEPTED);
+	assert_string_equal(proposal_state_label_on(PS_DEFERRED, "2026-03-01",
+	    "2026-02-28"), "Deferred");
+	assert_string_not_equal(proposal_state_label_on(PS_DEFERRED,
+	    "2026-03-01", "2026-03-02"), "Deferred");
+}
+
 static void
 a_reason_is_needed_for_all_but_accepted(void **state)
 {
@@ -217,6 +241,7 @@ main(void)
 		cmocka_unit_test(names_round_trip),
 		cmocka_unit_test(deadlines_cross_month_ends_and_leap_years),
 		cmocka_unit_test(escalation_rises_each_week),
+		cmocka_unit_test(a_deferral_that_runs_out_is_due_again),
 		cmocka_unit_test(a_reason_is_needed_for_all_but_accepted),
 		cmocka_unit_test(percentiles_use_the_nearest_rank),
 	};
