@@ -81,6 +81,9 @@ static const char *sql_overdue_actions =
 static const char *sql_outcomes =
     "SELECT p.id, p.title, p.problem, p.state, p.submitted_on, p.due_on, "
     "p.deferred_until, g.name AS group_name, "
+    "coalesce((SELECT min(e.on_date) FROM proposal_events e "
+    "  WHERE e.proposal_id = p.id AND e.event = 'submit'), p.submitted_on) "
+    "  AS first_sent_on, "
     "(SELECT r.reason FROM responses r WHERE r.proposal_id = p.id "
     "  ORDER BY r.id DESC LIMIT 1) AS reason, "
     "(SELECT r.responded_on FROM responses r WHERE r.proposal_id = p.id "

@@ -9,6 +9,7 @@
 #include "proposals.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/text.h"
 
 const char *const proposal_state_names[PS__MAX] = {
 	"draft", "agreed", "not_agreed", "submitted", "accepted",
@@ -271,3 +272,62 @@ const struct field_spec action_close_fields[] = {
 	    "For example, in three months, to see that it still works", NULL),
 };
 const size_t action_close_fields_count = FIELDS_COUNT(action_close_fields);
+
+static const char *
+row_text(const json_t *row, const char *key)
+{
+	const char	*v = json_string_value(json_object_get(row, key));
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+char *
+outcome_sentence(const json_t *row)
+{
+	int		 state = proposal_state_parse(row_text(row, "state"));
+	const char	*reason = row_text(row, "reason");
+	const char	*acts = row_text(row, "actions_text");
+	char		*out = NULL, *why = NULL, *done = NULL;
+	int		 n;
+
+	/* After "because" the reason continues the sentence; on its own
+	 * it is a sentence of its own. */
+	if (reason != NULL && (why = text_clause(reason, state ==
+	    PS_NOT_ACCEPTED || state == PS_DEFERRED)) == NULL)
+		return NULL;
+	if (acts != NULL && (done = text_clause(acts, 0)) == NULL) {
+		free(why);
+		return NULL;
+	}
+	switch (state) {
+	case PS_SUBMITTED:
+		n = asprintf(&out, "Waiting for a decision: sent %s, answer "
+		    "due %s.", row_text(row, "first_sent_on") ?
+		    row_text(row, "first_sent_on") : "", row_text(row,
+		    "due_on") ? row_text(row, "due_on") : "");
+		break;
+	case PS_NOT_ACCEPTED:
+		n = why ? asprintf(&out, "We could not, because %s", why) :
+		    asprintf(&out, "We could not. No reason was given.");
+		break;
+	case PS_DEFERRED:
+		n = asprintf(&out, "Put off until %s%s%s", row_text(row,
+		    "deferred_until") ? row_text(row, "deferred_until") : "a "
+		    "later date", why ? ", because " : ".", why ? why : "");
+		break;
+	case PS_MORE_INFO:
+		n = asprintf(&out, "The decision maker asked for more "
+		    "information%s%s", why ? ": " : ".", why ? why : "");
+		break;
+	default:
+		/* Accepted, in part, or done: the label, the reason given,
+		 * then what is being done. */
+		n = asprintf(&out, "%s.%s%s%s%s", state >= 0 ?
+		    proposal_state_labels[state] : "Sent on", why ? " " : "",
+		    why ? why : "", done ? " Actions: " : "", done ? done : "");
+		break;
+	}
+	free(why);
+	free(done);
+	return n < 0 ? NULL : out;
+}

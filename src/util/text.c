@@ -1,3 +1,6 @@
+#include <stdlib.h>
+#include <string.h>
+
 #include "text.h"
 
 int
@@ -97,4 +100,28 @@ percent_decode(char *s, size_t len, int plus, int keep_nul)
 	}
 	s[o] = '\0';
 	return o;
+}
+
+char *
+text_clause(const char *s, int lower)
+{
+	size_t	 len = strlen(s);
+	char	*out;
+	int	 stop;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' ||
+	    s[len - 1] == '\r' || s[len - 1] == '\t'))
+		len--;
+	stop = len > 0 && strchr(".!?", s[len - 1]) != NULL;
+	if ((out = malloc(len + 2)) == NULL)
+		return NULL;
+	memcpy(out, s, len);
+	if (!stop)
+		out[len++] = '.';
+	out[len] = '\0';
+	/* "Every" reads "every" mid-sentence; "I", "NHS" and "HMP" stay. */
+	if (lower && out[0] >= 'A' && out[0] <= 'Z' && out[1] >= 'a' &&
+	    out[1] <= 'z')
+		out[0] = (char)(out[0] - 'A' + 'a');
+	return out;
 }

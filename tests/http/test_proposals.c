@@ -150,14 +150,14 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 
 	/* The group sees who answered, when and why. */
 	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r), 200);
-	assert_contains(r.body, "We could not, because Urns are a scalding risk");
+	assert_contains(r.body, "We could not, because urns are a scalding risk");
 	reply_free(&r);
 	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did.pdf", &r),
 	    200);
 	assert_string_equal(r.content_type, "application/pdf");
 	text = pdf_text(&srv, &r);
 	assert_contains(text, "You said, we did: Over-50s Forum");
-	assert_contains(text, "Urns are a scalding risk");
+	assert_contains(text, "urns are a scalding risk");
 	assert_contains(text, "Hot water urns on every landing");
 	free(text);
 	reply_free(&r);
@@ -196,7 +196,8 @@ accepted_proposals_become_actions_until_done(void **state)
 	assert_contains(r.body, "Benches in the exercise yard");
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/respond");
-	submit_expect(&governor, path, "kind=accepted", 303, &r);
+	submit_expect(&governor, path, "kind=accepted&reason=Benches+help+"
+	    "older+men+rest", 303, &r);
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/actions/new");
 	snprintf(body, sizeof(body), "text=Fit+four+benches&owner_id=%lld"
@@ -227,6 +228,13 @@ accepted_proposals_become_actions_until_done(void **state)
 	assert_contains(r.body, "Four benches fitted");
 	assert_contains(r.body, "Check again on 2027-03-01");
 	assert_contains(r.body, "Done");
+	reply_free(&r);
+	/* The outcome keeps the reason it was accepted for, and says
+	 * "Done" once, not "Done. We did:". */
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r), 200);
+	assert_contains(r.body, "Done. Benches help older men rest. Actions: "
+	    "Fit four benches: done ");
+	assert_lacks(r.body, "We did: ");
 	reply_free(&r);
 	/* Timeliness counts it, as a page and as JSON. */
 	member.json = 1;
