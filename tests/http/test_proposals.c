@@ -24,17 +24,23 @@ setup(void **state)
 	return server_launch(&srv);
 }
 
-/* Drafts a proposal in group 1 and returns its id. */
+/* Drafts a proposal in group 1 taking issue forward; returns its id. */
 static long long
-draft(struct client *member, const char *title)
+draft_on(struct client *member, const char *title, int issue)
 {
 	char	 body[512];
 
 	snprintf(body, sizeof(body), "title=%s&problem=Members+report+a+"
-	    "problem&options=First+idea%%0ASecond+idea&issue_ids=1"
-	    "&decider_text=the+governor", title);
+	    "problem&options=First+idea%%0ASecond+idea&issue_ids=%d"
+	    "&decider_text=the+governor", title, issue);
 	return submit_created(member, "/groups/1/proposals/new", body,
 	    "/proposals/");
+}
+
+static long long
+draft(struct client *member, const char *title)
+{
+	return draft_on(member, title, 1);
 }
 
 static void
@@ -182,7 +188,12 @@ accepted_proposals_become_actions_until_done(void **state)
 	as(&member, "member.forum");
 	as(&staff, "coordinator.fenwick");
 	as(&governor, "governor.fenwick");
-	id = draft(&member, "Benches+in+the+exercise+yard");
+	/* Issue 2 (the stairs) is taken forward by this proposal alone;
+	 * its earlier proposal was refused. */
+	submit_expect(&staff, "/issues/2/decision", "status=taken_forward"
+	    "&decided_on=2026-11-20", 303, &r);
+	reply_free(&r);
+	id = draft_on(&member, "Benches+in+the+exercise+yard", 2);
 	path_of(path, sizeof(path), id, "/vote");
 	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
 	    "&consensus=1", 303, &r);
@@ -223,6 +234,15 @@ accepted_proposals_become_actions_until_done(void **state)
 	snprintf(sql, sizeof(sql), "SELECT state = 'done' FROM proposals "
 	    "WHERE id = %lld", id);
 	assert_int_equal(db_scalar(&srv, sql), 1);
+	/* Its proposal done, the issue is no longer "Taken forward". */
+	assert_int_equal(db_scalar(&srv, "SELECT status = 'resolved' FROM "
+	    "issues WHERE id = 2"), 1);
+	assert_int_equal(http_get(&member, "/issues/2", &r), 200);
+	assert_contains(r.body, "Resolved");
+	reply_free(&r);
+	/* Issue 1 still has a proposal in hand, so stays taken forward. */
+	assert_int_equal(db_scalar(&srv, "SELECT status = 'taken_forward' FROM "
+	    "issues WHERE id = 1"), 1);
 	path_of(path, sizeof(path), id, "");
 	assert_int_equal(http_get(&member, path, &r), 200);
 	assert_contains(r.body, "Four benches fitted");

@@ -492,6 +492,34 @@ an_issue_is_built_and_decided_with_reasons(void **state)
 	client_free(&staff);
 }
 
+/* An issue raised before any conversation is linked to it says so,
+ * instead of "First and last seen  to" and "Trend steady ( in ...". */
+static void
+an_issue_with_no_logs_reads_plainly(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		 path[64];
+	long long	 id;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	id = submit_created(&staff, "/issues/new", "site_id=1&group_id=1"
+	    "&title=Library+hours&statement=Members+report+the+library+"
+	    "closes+early", "/issues/");
+	snprintf(path, sizeof(path), "/issues/%lld", id);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_lacks(r.body, " to </dd>");
+	assert_lacks(r.body, "( in the last");
+	assert_contains(r.body, "No conversations are linked to this issue yet");
+	reply_free(&r);
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "\"recent\":0");
+	reply_free(&r);
+	client_free(&staff);
+}
+
 static void
 new_arrivals_follow_the_plan(void **state)
 {
@@ -540,6 +568,7 @@ main(void)
 		cmocka_unit_test(followups_are_listed_overdue_first_and_closed),
 		cmocka_unit_test(issues_suppress_small_counts_for_members),
 		cmocka_unit_test(an_issue_is_built_and_decided_with_reasons),
+		cmocka_unit_test(an_issue_with_no_logs_reads_plainly),
 		cmocka_unit_test(new_arrivals_follow_the_plan),
 	};
 
