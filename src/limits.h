@@ -35,6 +35,7 @@
 
 /* Meetings. */
 #define CONSTITUTION_MAX_CHARS	20000	/* a group's terms of reference */
+#define DOCUMENT_MAX_CHARS	20000	/* a published charter or paper */
 #define MINUTES_MAX_CHARS	20000	/* minutes of one agenda item */
 #define AGENDA_ITEMS_MAX	60	/* items on one agenda */
 #define MINUTES_PUBLISHED_DAYS	14	/* "published promptly" in the measures */
