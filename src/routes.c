@@ -510,6 +510,8 @@ const struct route routes[] = {
 	    STAFF, PERSON, 0, "Completion form" },
 	{ POST, "/people/{id}/completions/new", training_person_complete,
 	    STAFF, PERSON, 0, "Record a completed course" },
+	{ GET,  "/sessions/{id}/certificates.pdf", training_session_certificates,
+	    STAFF, SESSION, 0, "Every certificate of the session, a page each" },
 	{ GET,  "/completions/{id}/certificate.pdf", training_certificate,
 	    STAFF, COMPLETION, 0, "Printable certificate" },
 	{ GET,  "/people/{id}/supervision", supervision_person, STAFF, PERSON,

@@ -250,6 +250,7 @@ void	training_session_complete(struct request *, struct response *);
 void	training_person(struct request *, struct response *);
 void	training_person_complete(struct request *, struct response *);
 void	training_certificate(struct request *, struct response *);
+void	training_session_certificates(struct request *, struct response *);
 void	supervision_person(struct request *, struct response *);
 void	supervision_new(struct request *, struct response *);
 void	supervision_mine(struct request *, struct response *);

@@ -376,6 +376,25 @@ training_is_recorded_and_certified(void **state)
 	assert_contains(text, "Board level 1");
 	free(text);
 	reply_free(&r);
+	refused_to("coordinator.westvale", path);
+	/* Every certificate of the session in one PDF, a page each. */
+	snprintf(path, sizeof(path), "/sessions/%lld/completions", session);
+	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
+	    "&completed_on=2026-01-31", person_id("Gary"), course);
+	form_saved(&c, path, body);
+	snprintf(path, sizeof(path), "/sessions/%lld", session);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "Print every certificate for this session");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/sessions/%lld/certificates.pdf", session);
+	get_expect(&c, path, 200, &r);
+	assert_string_equal(r.content_type, "application/pdf");
+	assert_int_equal(pdf_pages(&srv, &r), 2);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Harold");
+	assert_contains(text, "Gary");
+	free(text);
+	reply_free(&r);
 	client_free(&c);
 	refused_to("coordinator.westvale", path);
 }
