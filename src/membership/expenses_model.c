@@ -18,6 +18,34 @@ const struct choice expense_kinds[] = {
 	{ NULL, NULL },
 };
 
+const struct choice expense_states[] = {
+	{ "submitted", "Waiting for a decision" },
+	{ "approved", "Approved" },
+	{ "rejected", "Rejected" },
+	{ "paid", "Paid" },
+	{ NULL, NULL },
+};
+
+void
+expense_labels(json_t *rows)
+{
+	json_t	*row;
+	char	 amount[32];
+	size_t	 i;
+
+	json_array_foreach(rows, i, row) {
+		money_format(json_integer_value(json_object_get(row,
+		    "amount_pence")), amount, sizeof(amount));
+		json_object_set_new(row, "amount", json_string(amount));
+		json_object_set_new(row, "kind_label", json_string(choice_label(
+		    expense_kinds, json_string_value(json_object_get(row,
+		    "kind")))));
+		json_object_set_new(row, "state_label", json_string(
+		    choice_label(expense_states, json_string_value(
+		    json_object_get(row, "state")))));
+	}
+}
+
 int64_t
 money_parse_pence(const char *s, int64_t max)
 {

@@ -23,15 +23,10 @@ static void
 claim_labels(json_t *rows)
 {
 	json_t	*row;
-	char	 amount[32];
 	size_t	 i;
 
+	expense_labels(rows);
 	json_array_foreach(rows, i, row) {
-		money_format(view_int(row, "amount_pence"), amount,
-		    sizeof(amount));
-		json_object_set_new(row, "amount", json_string(amount));
-		json_object_set_new(row, "kind_label", json_string(choice_label(
-		    expense_kinds, view_str(row, "kind"))));
 		json_object_set_new(row, "is_submitted", json_boolean(
 		    strcmp(view_str(row, "state"), "submitted") == 0));
 		json_object_set_new(row, "is_approved", json_boolean(

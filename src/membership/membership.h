@@ -200,6 +200,7 @@ json_t	*supervisor_options(struct db *, int64_t site_id);
 /* ---- expenses --------------------------------------------------------- */
 
 extern const struct choice expense_kinds[];
+extern const struct choice expense_states[];
 extern const struct field_spec expense_fields[];
 extern const size_t expense_fields_count;
 extern const struct field_spec expense_decision_fields[];
@@ -209,6 +210,9 @@ extern const size_t expense_decision_fields_count;
 int64_t	money_parse_pence(const char *, int64_t max);
 /* 1250 into "12.50". */
 void	money_format(int64_t pence, char *out, size_t size);
+/* Adds the words a person reads to each claim row: "amount" in pounds,
+ * "kind_label" and "state_label" ("Travel", "Paid"). */
+void	expense_labels(json_t *rows);
 
 int	expense_target(struct db *, const int64_t *, struct target *);
 int	expense_add(struct db *, int64_t actor, json_t *v, int64_t pence,

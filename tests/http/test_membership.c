@@ -463,8 +463,8 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		 path[64], *sheet, *unchanged;
-	long long	 id, before;
+	char		 path[64], *sheet, *unchanged, want[96];
+	long long	 id, before, total;
 
 	(void)state;
 	as(&c, "rep.fenwick");
@@ -483,6 +483,8 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	reply_free(&r);
 	get_expect(&c, "/expenses", 200, &r);
 	assert_contains(r.body, "£12.50");
+	assert_contains(r.body, "Waiting for a decision");
+	assert_lacks(r.body, ": submitted<");
 	reply_free(&r);
 	get_expect(&c, "/expenses.csv", 403, &r);
 	reply_free(&r);
@@ -528,6 +530,17 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	assert_lacks(r.body, "\"=HYPERLINK");
 	assert_lacks(r.body, "Train to the regional council");	/* Westvale */
 	assert_lacks(r.body, "Lunch on the training day");	/* undecided */
+	/* Kinds and states in words, and a total row to check against. */
+	assert_contains(r.body, ",\"Travel\",");
+	assert_lacks(r.body, ",\"travel\",");
+	assert_contains(r.body, ",\"Paid\",");
+	assert_lacks(r.body, ",\"paid\",");
+	total = scalar("SELECT sum(e.amount_pence) FROM expense_claims e JOIN "
+	    "groups g ON g.id = e.group_id WHERE e.state IN ('approved', "
+	    "'paid') AND g.site_id = %lld", 1);
+	snprintf(want, sizeof(want), "\"Total\",\"\",\"\",\"\",\"\",\"\","
+	    "\"%lld.%02lld\"", total / 100, total % 100);
+	assert_contains(r.body, want);
 	reply_free(&r);
 
 	get_expect(&c, "/expenses.xlsx", 200, &r);
@@ -540,6 +553,8 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	assert_contains(sheet, "x.example");
 	assert_lacks(sheet, "<f>");		/* text, never a formula */
 	assert_lacks(sheet, "Train to the regional council");
+	assert_contains(sheet, "<t>Travel</t>");
+	assert_contains(sheet, "<t>Total</t>");
 	free(sheet);
 	reply_free(&r);
 	client_free(&c);
