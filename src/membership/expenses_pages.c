@@ -87,6 +87,29 @@ receipt_check(struct request *rq, json_t *errors,
 	return 0;
 }
 
+/* The same person, date, kind and amount as a claim not rejected is
+ * most often the same journey claimed twice: held back until ticked. */
+static void
+duplicate_check(struct request *rq, const json_t *v, int64_t pence,
+    json_t *errors)
+{
+	char	 amount[32], *msg = NULL;
+	int64_t	 id;
+
+	if (expense_duplicate(rq->db, rq->who.account_id, view_str(v, "kind"),
+	    view_str(v, "incurred_on"), pence, &id) <= 0)
+		return;
+	money_format(pence, amount, sizeof(amount));
+	if (asprintf(&msg, "You have already claimed \xc2\xa3%s (%s) on %s (claim "
+	    "%lld). Tick that this is a separate claim, or cancel it",
+	    amount, choice_label(expense_kinds, view_str(v, "kind")),
+	    view_str(v, "incurred_on"), (long long)id) == -1)
+		msg = NULL;
+	form_error(errors, "confirm_duplicate", msg ? msg : "This looks like "
+	    "a claim you have already made");
+	free(msg);
+}
+
 static int
 claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -107,6 +130,9 @@ claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		form_error(errors, "incurred_on", "The date cannot be in the "
 		    "future");
 	receipt_check(rq, errors, &file, &type);
+	if (json_array_size(errors) == 0 && !json_is_true(json_object_get(v,
+	    "confirm_duplicate")))
+		duplicate_check(rq, v, pence, errors);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = expense_add(rq->db, rq->who.account_id, v, pence, type.mime,

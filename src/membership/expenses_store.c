@@ -67,6 +67,20 @@ expense_target(struct db *db, const int64_t *ids, struct target *t)
 	return db_pair(db, sql_target, ids[0], &t->site_id, &t->group_id);
 }
 
+static const char *sql_duplicate =
+    "SELECT id FROM expense_claims WHERE claimant_id = ? AND kind = ? "
+    "AND incurred_on = ? AND amount_pence = ? AND state != 'rejected' "
+    "ORDER BY id LIMIT 1";
+
+int
+expense_duplicate(struct db *db, int64_t claimant, const char *kind,
+    const char *incurred_on, int64_t pence, int64_t *id)
+{
+	*id = 0;
+	return db_int(db, id, sql_duplicate, "itti", claimant, kind,
+	    incurred_on, pence);
+}
+
 int
 expense_add(struct db *db, int64_t actor, json_t *v, int64_t pence,
     const char *mime, const char *ext, const void *receipt, size_t len,

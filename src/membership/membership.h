@@ -215,6 +215,10 @@ void	money_format(int64_t pence, char *out, size_t size);
 void	expense_labels(json_t *rows);
 
 int	expense_target(struct db *, const int64_t *, struct target *);
+/* A claim by claimant with the same kind, date and amount that was not
+ * rejected: db_int's <0, 0 (none) or >0 with *id set. */
+int	expense_duplicate(struct db *, int64_t claimant, const char *kind,
+	    const char *incurred_on, int64_t pence, int64_t *id);
 int	expense_add(struct db *, int64_t actor, json_t *v, int64_t pence,
 	    const char *mime, const char *ext, const void *receipt,
 	    size_t len, const char *today, int64_t *id);

@@ -598,6 +598,45 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	    "id = %lld AND state = 'paid'", id), 1);
 }
 
+/* The same person, date, kind and amount twice is most often the same
+ * bus fare claimed twice: the second is held back until its claimant
+ * confirms it is a separate journey. */
+static void
+a_duplicate_claim_needs_confirming(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 group[32];
+	const char	*fields[] = { "group_id", group, "kind", "travel",
+	    "description", "Bus to the forum", "amount", "7.77",
+	    "incurred_on", today, NULL, NULL, NULL };
+	long long	 before;
+
+	(void)state;
+	snprintf(group, sizeof(group), "%lld", rep_team());
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 303);
+	reply_free(&r);
+	before = scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 777);
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 422);
+	assert_contains(r.body, "href=\"#confirm_duplicate\"");
+	assert_contains(r.body, "You have already claimed £7.77 (Travel) on");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 777), before);
+	fields[10] = "confirm_duplicate";
+	fields[11] = "1";
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 303);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 777), before + 1);
+	client_free(&c);
+}
+
 static void
 leaving_hands_on_and_thanks(void **state)
 {
@@ -747,6 +786,7 @@ main(void)
 		cmocka_unit_test(supervision_notes_reach_only_supervisor_and_coordinator),
 		cmocka_unit_test(training_is_recorded_and_certified),
 		cmocka_unit_test(expenses_go_from_claim_to_paid_and_export),
+		cmocka_unit_test(a_duplicate_claim_needs_confirming),
 		cmocka_unit_test(leaving_hands_on_and_thanks),
 		cmocka_unit_test(activation_adds_no_second_role_and_leaving_ends_only_its_own),
 	};
