@@ -24,6 +24,12 @@ setup(void **state)
 	return server_launch(&srv);
 }
 
+static void
+path_of(char *out, size_t sz, long long id, const char *tail)
+{
+	snprintf(out, sz, "/proposals/%lld%s", id, tail);
+}
+
 /* Drafts a proposal in group 1 taking issue forward; returns its id. */
 static long long
 draft_on(struct client *member, const char *title, int issue)
@@ -37,16 +43,29 @@ draft_on(struct client *member, const char *title, int issue)
 	    "/proposals/");
 }
 
+/* The group agrees proposal id by consensus; staff send it to the
+ * governor. */
+static void
+agree_and_send(struct client *member, struct client *staff, long long id)
+{
+	struct reply	 r;
+	char		 path[96], body[64];
+
+	path_of(path, sizeof(path), id, "/vote");
+	submit_expect(member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&consensus=1", 303, &r);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/submit");
+	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
+	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
+	submit_expect(staff, path, body, 303, &r);
+	reply_free(&r);
+}
+
 static long long
 draft(struct client *member, const char *title)
 {
 	return draft_on(member, title, 1);
-}
-
-static void
-path_of(char *out, size_t sz, long long id, const char *tail)
-{
-	snprintf(out, sz, "/proposals/%lld%s", id, tail);
 }
 
 static void
@@ -194,15 +213,7 @@ accepted_proposals_become_actions_until_done(void **state)
 	    "&decided_on=2026-11-20", 303, &r);
 	reply_free(&r);
 	id = draft_on(&member, "Benches+in+the+exercise+yard", 2);
-	path_of(path, sizeof(path), id, "/vote");
-	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
-	    "&consensus=1", 303, &r);
-	reply_free(&r);
-	path_of(path, sizeof(path), id, "/submit");
-	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
-	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	submit_expect(&staff, path, body, 303, &r);
-	reply_free(&r);
+	agree_and_send(&member, &staff, id);
 	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
 	assert_contains(r.body, "Benches in the exercise yard");
 	reply_free(&r);
@@ -282,7 +293,7 @@ each_group_sets_its_deadline(void **state)
 {
 	struct client	 member, staff;
 	struct reply	 r;
-	char		 path[96], body[160], sql[160], due[DATE_CHARS + 1];
+	char		 sql[160], due[DATE_CHARS + 1];
 	char		 today[DATE_CHARS + 1];
 	long long	 id;
 
@@ -301,15 +312,7 @@ each_group_sets_its_deadline(void **state)
 	    "value=\"14\"");
 	reply_free(&r);
 	id = draft(&member, "Earlier+library+hours");
-	path_of(path, sizeof(path), id, "/vote");
-	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
-	    "&consensus=1", 303, &r);
-	reply_free(&r);
-	path_of(path, sizeof(path), id, "/submit");
-	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
-	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	submit_expect(&staff, path, body, 303, &r);
-	reply_free(&r);
+	agree_and_send(&member, &staff, id);
 	date_today(time(NULL), today);
 	date_add_days(today, 14, due);
 	snprintf(sql, sizeof(sql), "SELECT due_on = '%s' FROM proposals "
