@@ -1216,16 +1216,16 @@ async function surveyKiosk(run, password) {
 
 // ---- main --------------------------------------------------------------
 
-// 12. The words members read: "you said, we did" and its poster (the PDF
+// 13. The words members read: "you said, we did" and its poster (the PDF
 // read back with pdftotext), the group's published charter, an issue and
 // a published vote.  Read-only, so both runs take it.
 const CAPITAL_AFTER_BECAUSE = /because (?!I\b)[A-Z][a-z]/;
 
 async function memberWording(run, password) {
-  const J = '12-wording';
+  const J = '13-wording';
   const page = await run.page();
   try {
-    await step(`[${run.mode}] 12 member.forum reads /groups/1/you-said-we-did as sentences`, async () => {
+    await step(`[${run.mode}] 13 member.forum reads /groups/1/you-said-we-did as sentences`, async () => {
       await signInHome(page, 'member.forum', password);
       await page.goto('/groups/1/you-said-we-did');
       const text = (await mainText(page)).replace(/\s+/g, ' ');
@@ -1236,7 +1236,7 @@ async function memberWording(run, password) {
       assert(/Sent \d{4}-\d{2}-\d{2}/.test(text), 'no "Sent" date');
     });
     await run.visited(page, J, 'you said we did');
-    await check(`[${run.mode}] 12 the poster reads the same (pdftotext)`, async () => {
+    await check(`[${run.mode}] 13 the poster reads the same (pdftotext)`, async () => {
       const resp = await page.request.get('/groups/1/you-said-we-did.pdf');
       assert(resp.status() === 200, `status ${resp.status()}`);
       const file = path.join(tmp, `poster-${run.mode}.pdf`);
@@ -1247,7 +1247,7 @@ async function memberWording(run, password) {
       assert(!CAPITAL_AFTER_BECAUSE.test(text), `a capital after "because": ${text.match(CAPITAL_AFTER_BECAUSE)}`);
       assert(!/We did: (Done|Accepted)\. We did:/.test(text), '"We did:" twice');
     });
-    await step(`[${run.mode}] 12 the group's charter is published at /groups/1/documents`, async () => {
+    await step(`[${run.mode}] 13 the group's charter is published at /groups/1/documents`, async () => {
       await page.goto('/groups/1');
       await navigates(page, () => page.getByRole('link', { name: /Charter, terms of reference/ }).click());
       assert(pathOf(page) === '/groups/1/documents', `link went to ${pathOf(page)}`);
@@ -1259,7 +1259,7 @@ async function memberWording(run, password) {
       assert((await page.locator('main strong', { hasText: 'every month' }).count()) === 1, 'Markdown not drawn');
     });
     await run.visited(page, J, 'charter');
-    await check(`[${run.mode}] 12 an issue's evidence reads without gaps`, async () => {
+    await check(`[${run.mode}] 13 an issue's evidence reads without gaps`, async () => {
       await page.goto('/issues/1');
       const text = (await mainText(page)).replace(/\s+/g, ' ');
       assert(!text.includes('( in the last'), 'an empty trend count');
