@@ -80,6 +80,7 @@
 #define LEAVING_SOON_DAYS	56	/* "due to leave soon": within 8 weeks */
 #define POST_PLACES_MAX		500	/* places wanted for one position */
 #define EXPENSE_PENCE_MAX	100000	/* one claim: up to 1,000 pounds */
+#define EXPENSE_MEETING_DAYS	92	/* meetings offered on a claim: this far back */
 #define EXPENSE_DESC_MAX_CHARS	500	/* what an expense was for */
 #define SUPERVISION_NOTES_MAX_CHARS 4000 /* notes of one supervision */
 #define ACCREDITATION_MAX_CHARS	200	/* awarding body and level */

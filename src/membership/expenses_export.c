@@ -25,6 +25,7 @@ static const struct xlsx_column columns[] = {
 	{ "description", "Description", 40, NULL },
 	{ "amount", "Amount (GBP)", 12, "0.00" },
 	{ "incurred_on", "Date incurred", 12, NULL },
+	{ "meeting_label", "Meeting", 24, NULL },
 	{ "state_label", "State", 10, NULL },
 	{ "decided_on", "Decided on", 12, NULL },
 	{ "paid_on", "Paid on", 12, NULL },

@@ -99,6 +99,8 @@ const struct field_spec expense_fields[] = {
 	F("amount", "Amount in pounds", FIELD_TEXT, 1, 12, NULL,
 	    "For example, 12.50", NULL),
 	F("incurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("meeting_id", "The meeting it was for (optional)", FIELD_ID, 0, 0,
+	    NULL, "Only meetings of the group you chose", NULL),
 	F("confirm_duplicate", "This is a separate claim", FIELD_CHECK, 0, 0,
 	    NULL, "Tick only when told it looks like a claim you have "
 	    "already made: same date, kind and amount", NULL),

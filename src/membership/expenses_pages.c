@@ -130,6 +130,11 @@ claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		form_error(errors, "incurred_on", "The date cannot be in the "
 		    "future");
 	receipt_check(rq, errors, &file, &type);
+	if (json_is_integer(json_object_get(v, "meeting_id")) &&
+	    expense_meeting_group(rq->db, view_int(v, "meeting_id")) !=
+	    view_int(v, "group_id"))
+		form_error(errors, "meeting_id", "Choose a meeting of the group "
+		    "the claim is for");
 	if (json_array_size(errors) == 0 && !json_is_true(json_object_get(v,
 	    "confirm_duplicate")))
 		duplicate_check(rq, v, pence, errors);
@@ -162,8 +167,9 @@ expenses_new(struct request *rq, struct response *rs)
 		return;
 	}
 	date_today(rq->now, today);
-	options = json_pack("{s:o}", "group_id", group_list_options(rq->db,
-	    &f));
+	options = json_pack("{s:o, s:o}", "group_id", group_list_options(
+	    rq->db, &f), "meeting_id", expense_meeting_options(rq->db, &f,
+	    today));
 	initial = json_pack("{s:s}", "incurred_on", today);
 	fp.options = options;
 	fp.initial = initial;

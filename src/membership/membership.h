@@ -215,6 +215,11 @@ void	money_format(int64_t pence, char *out, size_t size);
 void	expense_labels(json_t *rows);
 
 int	expense_target(struct db *, const int64_t *, struct target *);
+/* {value, label} of the meetings a claim may name, for the form. */
+json_t	*expense_meeting_options(struct db *, const struct scope_filter *,
+	    const char *today);
+/* The group of a meeting, or 0 when there is none. */
+int64_t	 expense_meeting_group(struct db *, int64_t meeting_id);
 /* A claim by claimant with the same kind, date and amount that was not
  * rejected: db_int's <0, 0 (none) or >0 with *id set. */
 int	expense_duplicate(struct db *, int64_t claimant, const char *kind,

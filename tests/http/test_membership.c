@@ -637,6 +637,54 @@ a_duplicate_claim_needs_confirming(void **state)
 	client_free(&c);
 }
 
+/* A claim may name the meeting it was for, one of its group's; a
+ * meeting of another group is refused, naming the field. */
+static void
+a_claim_names_the_meeting_attended(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 group[32], meeting[32], path[64];
+	const char	*fields[] = { "group_id", group, "kind", "travel",
+	    "description", "Bus to the meeting", "amount", "4.44",
+	    "incurred_on", today, "meeting_id", meeting, NULL };
+	long long	 own, other, id, before;
+
+	(void)state;
+	own = scalar("SELECT max(m.id) FROM meetings m JOIN groups g ON g.id = "
+	    "m.group_id WHERE g.site_id = %lld AND m.held_on <= date('now')", 1);
+	other = scalar("SELECT max(m.id) FROM meetings m JOIN groups g ON g.id "
+	    "= m.group_id WHERE g.site_id = %lld", 3);
+	assert_true(own > 0 && other > 0);
+	snprintf(group, sizeof(group), "%lld", scalar("SELECT group_id FROM "
+	    "meetings WHERE id = %lld", own));
+	as(&c, "rep.fenwick");
+	get_expect(&c, "/expenses/new", 200, &r);
+	assert_contains(r.body, "name=\"meeting_id\"");
+	reply_free(&r);
+	before = scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 444);
+	snprintf(meeting, sizeof(meeting), "%lld", other);
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 422);
+	assert_contains(r.body, "href=\"#meeting_id\"");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 444), before);
+	snprintf(meeting, sizeof(meeting), "%lld", own);
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 303);
+	id = strtoll(r.location + strlen("/expenses/"), NULL, 10);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT meeting_id FROM expense_claims WHERE "
+	    "id = %lld", id), own);
+	snprintf(path, sizeof(path), "/expenses/%lld", id);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "Meeting");
+	reply_free(&r);
+	client_free(&c);
+}
+
 static void
 leaving_hands_on_and_thanks(void **state)
 {
@@ -787,6 +835,7 @@ main(void)
 		cmocka_unit_test(training_is_recorded_and_certified),
 		cmocka_unit_test(expenses_go_from_claim_to_paid_and_export),
 		cmocka_unit_test(a_duplicate_claim_needs_confirming),
+		cmocka_unit_test(a_claim_names_the_meeting_attended),
 		cmocka_unit_test(leaving_hands_on_and_thanks),
 		cmocka_unit_test(activation_adds_no_second_role_and_leaving_ends_only_its_own),
 	};
