@@ -551,6 +551,20 @@ new_arrivals_follow_the_plan(void **state)
 	assert_int_equal(http_get(&rep, "/arrivals", &r), 200);
 	assert_contains(r.body, "1 of 5");
 	reply_free(&r);
+	/* An optional age band, for the over-50s plan; nothing else. */
+	assert_int_equal(http_post(&rep, "/groups/1/arrivals/new", "arrived_on="
+	    "2026-11-26&unit_id=&age_band=over_99", 1, &r), 422);
+	assert_contains(r.body, "href=\"#age_band\"");
+	reply_free(&r);
+	arrival = submit_created(&rep, "/groups/1/arrivals/new",
+	    "arrived_on=2026-11-26&unit_id=&age_band=50_64", "/arrivals/");
+	snprintf(path, sizeof(path), "SELECT age_band = '50_64' FROM arrivals "
+	    "WHERE id = %lld", arrival);
+	assert_int_equal(db_scalar(&srv, path), 1);
+	snprintf(path, sizeof(path), "/arrivals/%lld", arrival);
+	assert_int_equal(http_get(&rep, path, &r), 200);
+	assert_contains(r.body, "Aged 50 to 64");
+	reply_free(&r);
 	client_free(&rep);
 }
 
