@@ -34,6 +34,7 @@
 
 /* Meetings. */
 #define CONSTITUTION_MAX_CHARS	20000	/* a group's terms of reference */
+#define DOCUMENT_MAX_CHARS	20000	/* a published charter or paper */
 #define MINUTES_MAX_CHARS	20000	/* minutes of one agenda item */
 #define AGENDA_ITEMS_MAX	60	/* items on one agenda */
 #define MINUTES_PUBLISHED_DAYS	14	/* "published promptly" in the measures */
@@ -80,6 +81,7 @@
 #define LEAVING_SOON_DAYS	56	/* "due to leave soon": within 8 weeks */
 #define POST_PLACES_MAX		500	/* places wanted for one position */
 #define EXPENSE_PENCE_MAX	100000	/* one claim: up to 1,000 pounds */
+#define EXPENSE_MEETING_DAYS	92	/* meetings offered on a claim: this far back */
 #define EXPENSE_DESC_MAX_CHARS	500	/* what an expense was for */
 #define SUPERVISION_NOTES_MAX_CHARS 4000 /* notes of one supervision */
 #define ACCREDITATION_MAX_CHARS	200	/* awarding body and level */

@@ -61,6 +61,7 @@
 #define OVERSEE	(STAFF | EVAL)	/* with OWNER: the lot's moderator or staff */
 #define ELECTION election_target, "group of the election"
 #define SEAT	seat_target, "group of the seat"
+#define DOCUMENT document_target, "group of the document"
 #define UPLOAD	ROUTE_UPLOAD
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
@@ -118,6 +119,18 @@ const struct route routes[] = {
 	{ POST, "/groups/new", groups_new, STAFF, ANY, 0, "Add a group" },
 	{ GET,  "/groups/{id}", groups_show, ALL, GROUP, 0,
 	    "A group and its members" },
+	{ GET,  "/groups/{id}/documents", documents_index, ALL, GROUP, 0,
+	    "The group's charter, terms of reference and other documents" },
+	{ GET,  "/groups/{id}/documents/new", documents_new, STAFF, GROUP, 0,
+	    "Publish a document form" },
+	{ POST, "/groups/{id}/documents/new", documents_new, STAFF, GROUP, 0,
+	    "Publish a document" },
+	{ GET,  "/documents/{id}", documents_show, ALL, DOCUMENT, 0,
+	    "A published document" },
+	{ GET,  "/documents/{id}/edit", documents_edit, STAFF, DOCUMENT, 0,
+	    "Published document form" },
+	{ POST, "/documents/{id}/edit", documents_edit, STAFF, DOCUMENT, 0,
+	    "Change a published document" },
 	{ GET,  "/groups/{id}/edit", groups_edit, STAFF, GROUP, 0,
 	    "Group form" },
 	{ POST, "/groups/{id}/edit", groups_edit, STAFF, GROUP, 0,
@@ -501,6 +514,8 @@ const struct route routes[] = {
 	    STAFF, PERSON, 0, "Completion form" },
 	{ POST, "/people/{id}/completions/new", training_person_complete,
 	    STAFF, PERSON, 0, "Record a completed course" },
+	{ GET,  "/sessions/{id}/certificates.pdf", training_session_certificates,
+	    STAFF, SESSION, 0, "Every certificate of the session, a page each" },
 	{ GET,  "/completions/{id}/certificate.pdf", training_certificate,
 	    STAFF, COMPLETION, 0, "Printable certificate" },
 	{ GET,  "/people/{id}/supervision", supervision_person, STAFF, PERSON,

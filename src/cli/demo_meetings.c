@@ -120,6 +120,34 @@ minutes_typed(struct db *db, int64_t actor, int64_t meeting)
 	return rc;
 }
 
+/* Each forum's charter, published where its members can read it. */
+static int
+demo_charters(struct db *db, const int64_t *groups, const int64_t *accounts,
+    const char *today)
+{
+	static const struct { int group, author; const char *title; } docs[] = {
+		{ OVER_50S, COORD_FENWICK, "Over-50s Forum charter" },
+		{ WESTVALE_COUNCIL, COORD_WESTVALE, "Westvale council charter" },
+	};
+	char	 on[DATE_CHARS + 1];
+	int64_t	 id;
+	json_t	*v;
+	size_t	 i;
+	int	 rc = DB_OK;
+
+	date_add_days(today, -60, on);
+	for (i = 0; rc == DB_OK && i < sizeof(docs) / sizeof(docs[0]); i++) {
+		v = json_pack("{s:s, s:s, s:s, s:s}", "title", docs[i].title,
+		    "kind", "charter", "published_on", on, "body",
+		    "## What we are for\n\nWe speak for the people who use "
+		    "the service, and we meet **every month**.\n");
+		rc = v == NULL ? DB_ERROR : document_add(db,
+		    accounts[docs[i].author], groups[docs[i].group], v, &id);
+		json_decref(v);
+	}
+	return rc;
+}
+
 int
 demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
     time_t now)
@@ -137,6 +165,8 @@ demo_meetings(struct db *db, const int64_t *groups, const int64_t *accounts,
 	rc = rules_save(db, accounts[COORD_FENWICK], groups[OVER_50S], v);
 	json_decref(v);
 	if (rc != DB_OK)
+		return rc;
+	if ((rc = demo_charters(db, groups, accounts, today)) != DB_OK)
 		return rc;
 	date_add_days(today, -35, on);
 	if ((rc = meeting_at(db, accounts[MEMBER_FORUM], groups[OVER_50S], on,

@@ -21,11 +21,12 @@ static const struct xlsx_column columns[] = {
 	{ "claimant_name", "Claimant", 24, NULL },
 	{ "group_name", "Group", 24, NULL },
 	{ "site_name", "Site", 24, NULL },
-	{ "kind", "Kind", 12, NULL },
+	{ "kind_label", "Kind", 12, NULL },
 	{ "description", "Description", 40, NULL },
 	{ "amount", "Amount (GBP)", 12, "0.00" },
 	{ "incurred_on", "Date incurred", 12, NULL },
-	{ "state", "State", 10, NULL },
+	{ "meeting_label", "Meeting", 24, NULL },
+	{ "state_label", "State", 10, NULL },
 	{ "decided_on", "Decided on", 12, NULL },
 	{ "paid_on", "Paid on", 12, NULL },
 };
@@ -103,6 +104,25 @@ expenses_xlsx(const json_t *rows, struct buf *out)
 	return rc;
 }
 
+/* The rows in words ("Travel", "Paid"), then a last row with the total,
+ * so finance can check the sum against what they pay out.  The total
+ * row's "id" column reads "Total". */
+static int
+export_with_total(json_t *rows)
+{
+	json_t	*row, *total;
+	int64_t	 sum = 0;
+	size_t	 i;
+
+	expense_labels(rows);
+	json_array_foreach(rows, i, row)
+		sum += view_int(row, "amount_pence");
+	if ((total = json_pack("{s:s, s:I}", "id", "Total", "amount_pence",
+	    (json_int_t)sum)) == NULL)
+		return -1;
+	return json_array_append_new(rows, total);
+}
+
 /* The rows the caller's staff grants reach, rendered by make. */
 static void
 export_reply(struct request *rq, struct response *rs,
@@ -118,7 +138,8 @@ export_reply(struct request *rq, struct response *rs,
 	}
 	rows = expense_export_rows(rq->db, &f);
 	scope_filter_clear(&f);
-	if (rows == NULL || make(rows, &rs->body) == -1) {
+	if (rows == NULL || export_with_total(rows) == -1 ||
+	    make(rows, &rs->body) == -1) {
 		json_decref(rows);
 		response_error(rs, 500, "The export could not be made.");
 		return;

@@ -27,6 +27,26 @@ const struct choice expense_states[] = {
 	{ NULL, NULL },
 };
 
+void
+expense_labels(json_t *rows)
+{
+	json_t	*row;
+	char	 amount[32];
+	size_t	 i;
+
+	json_array_foreach(rows, i, row) {
+		money_format(json_integer_value(json_object_get(row,
+		    "amount_pence")), amount, sizeof(amount));
+		json_object_set_new(row, "amount", json_string(amount));
+		json_object_set_new(row, "kind_label", json_string(choice_label(
+		    expense_kinds, json_string_value(json_object_get(row,
+		    "kind")))));
+		json_object_set_new(row, "state_label", json_string(
+		    choice_label(expense_states, json_string_value(
+		    json_object_get(row, "state")))));
+	}
+}
+
 int64_t
 money_parse_pence(const char *s, int64_t max)
 {
@@ -80,6 +100,11 @@ const struct field_spec expense_fields[] = {
 	F("amount", "Amount in pounds", FIELD_TEXT, 1, 12, NULL,
 	    "For example, 12.50", NULL),
 	F("incurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("meeting_id", "The meeting it was for (optional)", FIELD_ID, 0, 0,
+	    NULL, "Only meetings of the group you chose", NULL),
+	F("confirm_duplicate", "This is a separate claim", FIELD_CHECK, 0, 0,
+	    NULL, "Tick only when told it looks like a claim you have "
+	    "already made: same date, kind and amount", NULL),
 };
 const size_t expense_fields_count = FIELDS_COUNT(expense_fields);
 

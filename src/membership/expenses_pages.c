@@ -23,15 +23,10 @@ static void
 claim_labels(json_t *rows)
 {
 	json_t	*row;
-	char	 amount[32];
 	size_t	 i;
 
+	expense_labels(rows);
 	json_array_foreach(rows, i, row) {
-		money_format(view_int(row, "amount_pence"), amount,
-		    sizeof(amount));
-		json_object_set_new(row, "amount", json_string(amount));
-		json_object_set_new(row, "kind_label", json_string(choice_label(
-		    expense_kinds, view_str(row, "kind"))));
 		json_object_set_new(row, "is_submitted", json_boolean(
 		    strcmp(view_str(row, "state"), "submitted") == 0));
 		json_object_set_new(row, "is_approved", json_boolean(
@@ -108,6 +103,29 @@ receipt_check(struct request *rq, json_t *errors,
 	return 0;
 }
 
+/* The same person, date, kind and amount as a claim not rejected is
+ * most often the same journey claimed twice: held back until ticked. */
+static void
+duplicate_check(struct request *rq, const json_t *v, int64_t pence,
+    json_t *errors)
+{
+	char	 amount[32], *msg = NULL;
+	int64_t	 id;
+
+	if (expense_duplicate(rq->db, rq->who.account_id, view_str(v, "kind"),
+	    view_str(v, "incurred_on"), pence, &id) <= 0)
+		return;
+	money_format(pence, amount, sizeof(amount));
+	if (asprintf(&msg, "You have already claimed \xc2\xa3%s (%s) on %s (claim "
+	    "%lld). Tick that this is a separate claim, or cancel it",
+	    amount, choice_label(expense_kinds, view_str(v, "kind")),
+	    view_str(v, "incurred_on"), (long long)id) == -1)
+		msg = NULL;
+	form_error(errors, "confirm_duplicate", msg ? msg : "This looks like "
+	    "a claim you have already made");
+	free(msg);
+}
+
 static int
 claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -128,6 +146,14 @@ claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		form_error(errors, "incurred_on", "The date cannot be in the "
 		    "future");
 	receipt_check(rq, errors, &file, &type);
+	if (json_is_integer(json_object_get(v, "meeting_id")) &&
+	    expense_meeting_group(rq->db, view_int(v, "meeting_id")) !=
+	    view_int(v, "group_id"))
+		form_error(errors, "meeting_id", "Choose a meeting of the group "
+		    "the claim is for");
+	if (json_array_size(errors) == 0 && !json_is_true(json_object_get(v,
+	    "confirm_duplicate")))
+		duplicate_check(rq, v, pence, errors);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = expense_add(rq->db, rq->who.account_id, v, pence, type.mime,
@@ -157,8 +183,9 @@ expenses_new(struct request *rq, struct response *rs)
 		return;
 	}
 	date_today(rq->now, today);
-	options = json_pack("{s:o}", "group_id", group_list_options(rq->db,
-	    &f));
+	options = json_pack("{s:o, s:o}", "group_id", group_list_options(
+	    rq->db, &f), "meeting_id", expense_meeting_options(rq->db, &f,
+	    today));
 	initial = json_pack("{s:s}", "incurred_on", today);
 	fp.options = options;
 	fp.initial = initial;

@@ -14,6 +14,7 @@
 #include "../limits.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../limits.h"
 #include "../util/view.h"
 
 #define V(name)	json_object_get(v, name)
@@ -24,7 +25,9 @@
     "e.paid_on, e.created_on, e.receipt IS NOT NULL AS has_receipt, " \
     "c.display_name AS claimant_name, g.name AS group_name, g.site_id, " \
     "ifnull(s.name, 'Whole organisation') AS site_name, " \
-    "d.display_name AS decided_by_name "
+    "d.display_name AS decided_by_name, e.meeting_id, "                 \
+    "(SELECT mg.name || ', ' || mm.held_on FROM meetings mm JOIN groups mg " \
+    " ON mg.id = mm.group_id WHERE mm.id = e.meeting_id) AS meeting_label "
 #define CLAIM_JOINS \
     "FROM expense_claims e JOIN accounts c ON c.id = e.claimant_id " \
     "JOIN groups g ON g.id = e.group_id LEFT JOIN sites s ON s.id = g.site_id " \
@@ -39,7 +42,18 @@ static const char *sql_target =
 static const char *sql_insert =
     "INSERT INTO expense_claims (claimant_id, group_id, kind, description, "
     "amount_pence, incurred_on, receipt_mime, receipt_ext, receipt, "
-    "created_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "created_on, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+/* Meetings a claim may name: of the groups the claimant reaches, held
+ * in the last EXPENSE_MEETING_DAYS. */
+static const char *sql_meeting_options =
+    "SELECT m.id AS value, g.name || ', ' || m.held_on AS label "
+    "FROM meetings m JOIN groups g ON g.id = m.group_id "
+    "WHERE m.held_on <= ?4 AND m.held_on >= date(?4, ?5) "
+    "AND (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "OR g.id IN (SELECT value FROM json_each(?3))) "
+    "ORDER BY m.held_on DESC, m.id DESC";
+static const char *sql_meeting_group =
+    "SELECT group_id FROM meetings WHERE id = ?";
 static const char *sql_load =
     "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE e.id = ?";
 static const char *sql_list_own =
@@ -72,6 +86,39 @@ expense_target(struct db *db, const int64_t *ids, struct target *t)
 	return db_pair(db, sql_target, ids[0], &t->site_id, &t->group_id);
 }
 
+static const char *sql_duplicate =
+    "SELECT id FROM expense_claims WHERE claimant_id = ? AND kind = ? "
+    "AND incurred_on = ? AND amount_pence = ? AND state != 'rejected' "
+    "ORDER BY id LIMIT 1";
+
+json_t *
+expense_meeting_options(struct db *db, const struct scope_filter *f,
+    const char *today)
+{
+	char	 back[24];
+
+	snprintf(back, sizeof(back), "-%d days", EXPENSE_MEETING_DAYS);
+	return db_rows(db, sql_meeting_options, "dtttt", f->all, f->site_ids,
+	    f->group_ids, today, back);
+}
+
+int64_t
+expense_meeting_group(struct db *db, int64_t meeting_id)
+{
+	int64_t	 g = 0;
+
+	return db_int(db, &g, sql_meeting_group, "i", meeting_id) > 0 ? g : 0;
+}
+
+int
+expense_duplicate(struct db *db, int64_t claimant, const char *kind,
+    const char *incurred_on, int64_t pence, int64_t *id)
+{
+	*id = 0;
+	return db_int(db, id, sql_duplicate, "itti", claimant, kind,
+	    incurred_on, pence);
+}
+
 int
 expense_add(struct db *db, int64_t actor, json_t *v, int64_t pence,
     const char *mime, const char *ext, const void *receipt, size_t len,
@@ -81,13 +128,15 @@ expense_add(struct db *db, int64_t actor, json_t *v, int64_t pence,
 	int	 rc;
 
 	if (receipt != NULL)
-		rc = db_exec(db, sql_insert, "ijjjijttbt", actor,
+		rc = db_exec(db, sql_insert, "ijjjijttbtj", actor,
 		    V("group_id"), V("kind"), V("description"), pence,
-		    V("incurred_on"), mime, ext, DB_BLOB(receipt, len), today);
+		    V("incurred_on"), mime, ext, DB_BLOB(receipt, len), today,
+		    V("meeting_id"));
 	else
-		rc = db_exec(db, sql_insert, "ijjjijnnnt", actor,
+		rc = db_exec(db, sql_insert, "ijjjijnnntj", actor,
 		    V("group_id"), V("kind"), V("description"), pence,
-		    V("incurred_on"), DB_NULL, DB_NULL, DB_NULL, today);
+		    V("incurred_on"), DB_NULL, DB_NULL, DB_NULL, today,
+		    V("meeting_id"));
 	if (rc != DB_OK)
 		return rc;
 	*id = db_last_id(db);

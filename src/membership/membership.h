@@ -213,8 +213,20 @@ extern const size_t expense_decision_fields_count;
 int64_t	money_parse_pence(const char *, int64_t max);
 /* 1250 into "12.50". */
 void	money_format(int64_t pence, char *out, size_t size);
+/* Adds the words a person reads to each claim row: "amount" in pounds,
+ * "kind_label" and "state_label" ("Travel", "Paid"). */
+void	expense_labels(json_t *rows);
 
 int	expense_target(struct db *, const int64_t *, struct target *);
+/* {value, label} of the meetings a claim may name, for the form. */
+json_t	*expense_meeting_options(struct db *, const struct scope_filter *,
+	    const char *today);
+/* The group of a meeting, or 0 when there is none. */
+int64_t	 expense_meeting_group(struct db *, int64_t meeting_id);
+/* A claim by claimant with the same kind, date and amount that was not
+ * rejected: db_int's <0, 0 (none) or >0 with *id set. */
+int	expense_duplicate(struct db *, int64_t claimant, const char *kind,
+	    const char *incurred_on, int64_t pence, int64_t *id);
 int	expense_add(struct db *, int64_t actor, json_t *v, int64_t pence,
 	    const char *mime, const char *ext, const void *receipt,
 	    size_t len, const char *today, int64_t *id);
@@ -257,6 +269,7 @@ void	training_session_complete(struct request *, struct response *);
 void	training_person(struct request *, struct response *);
 void	training_person_complete(struct request *, struct response *);
 void	training_certificate(struct request *, struct response *);
+void	training_session_certificates(struct request *, struct response *);
 void	supervision_person(struct request *, struct response *);
 void	supervision_new(struct request *, struct response *);
 void	supervision_mine(struct request *, struct response *);

@@ -129,15 +129,17 @@ training_session_new(struct request *rq, struct response *rs)
 void
 training_session_show(struct request *rq, struct response *rs)
 {
-	json_t	*session;
+	json_t	*session, *done;
 
 	if (session_load(rq->db, rq->ids[0], &session) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	response_view(rs, "membership/session", json_pack("{s:O, s:o, s:o}",
-	    "title", json_object_get(session, "course_name"), "session",
-	    session, "completions", session_completions(rq->db, rq->ids[0])));
+	done = session_completions(rq->db, rq->ids[0]);
+	response_view(rs, "membership/session", json_pack("{s:O, s:o, s:o, "
+	    "s:b}", "title", json_object_get(session, "course_name"), "session",
+	    session, "completions", done ? done : json_array(),
+	    "has_completions", json_array_size(done) > 0));
 }
 
 /* Where a completion form came from: a session, or a person's page. */
@@ -300,6 +302,37 @@ training_certificate(struct request *rq, struct response *rs)
 	pdf = pdf_new(&rs->body, "Certificate", PDF_LARGE);
 	certificate_draw(pdf, c);
 	json_decref(c);
+	membership_pdf_reply(rs, pdf);
+}
+
+/* Every certificate of a session in one PDF, a page for each person, so
+ * a trainer prints them at once for the ceremony. */
+void
+training_session_certificates(struct request *rq, struct response *rs)
+{
+	json_t		*done, *row, *c;
+	struct pdf	*pdf;
+	size_t		 i;
+
+	if ((done = session_completions(rq->db, rq->ids[0])) == NULL) {
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	if (json_array_size(done) == 0) {
+		json_decref(done);
+		response_error(rs, 404, "Nobody has completed this session yet.");
+		return;
+	}
+	pdf = pdf_new(&rs->body, "Certificates", PDF_LARGE);
+	json_array_foreach(done, i, row) {
+		if (completion_load(rq->db, view_int(row, "id"), &c) <= 0)
+			continue;
+		if (i > 0)
+			pdf_page_break(pdf);
+		certificate_draw(pdf, c);
+		json_decref(c);
+	}
+	json_decref(done);
 	membership_pdf_reply(rs, pdf);
 }
 

@@ -9,6 +9,9 @@
  *   takeover_store.c  who may take over what someone owns, and what an
  *                   account that can no longer act still owns
  *   sites_pages.c, people_pages.c, groups_pages.c  the handlers
+ *   documents_store.c, documents_pages.c  a group's published documents
+ *                   (charter, terms of reference): staff publish and
+ *                   edit them, the group reads them as safe Markdown
  *
  * Store functions run in the caller's transaction, take checked values
  * (from fields_validate) and return enum db_result; look-ups return <0,
@@ -128,6 +131,17 @@ int	membership_add(struct db *, int64_t actor, int64_t group_id,
 	    json_t *v, int64_t *out);
 int	membership_end(struct db *, int64_t actor, int64_t id, json_t *v);
 
+/* A group's published documents.  document_kinds ends with {NULL}. */
+extern const struct choice document_kinds[];
+extern const struct field_spec document_fields[];
+extern const size_t document_fields_count;
+int	document_target(struct db *, const int64_t *, struct target *);
+int	document_load(struct db *, int64_t id, json_t **out);
+json_t	*document_list(struct db *, int64_t group_id);	/* newest first */
+int	document_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
+	    int64_t *id);
+int	document_save(struct db *, int64_t actor, int64_t id, json_t *v);
+
 /* Handlers (route table). */
 void	sites_index(struct request *, struct response *);
 void	sites_new(struct request *, struct response *);
@@ -146,5 +160,9 @@ void	groups_show(struct request *, struct response *);
 void	groups_edit(struct request *, struct response *);
 void	members_new(struct request *, struct response *);
 void	members_end(struct request *, struct response *);
+void	documents_index(struct request *, struct response *);
+void	documents_new(struct request *, struct response *);
+void	documents_show(struct request *, struct response *);
+void	documents_edit(struct request *, struct response *);
 
 #endif

@@ -120,5 +120,7 @@ lot_record(struct db *db, json_t *lot)
 	    "totals", lot_totals(db, lot_id),
 	    "changes", score_history(db, lot_id),
 	    "audit", db_rows(db, sql_audit, "i", lot_id));
+	if (out != NULL)
+		audit_sentences_add(json_object_get(out, "audit"));
 	return out;
 }

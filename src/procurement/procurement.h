@@ -265,4 +265,8 @@ void	score_change_page(struct request *, struct response *);
 void	lot_report_pdf(struct request *, struct response *);
 void	lot_report_xlsx(struct request *, struct response *);
 
+/* Adds "said" to each audit row of a lot's record: who did what as a
+ * sentence ("Dr Lee submitted scores"), for the report. */
+void	audit_sentences_add(json_t *rows);
+
 #endif

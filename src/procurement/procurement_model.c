@@ -247,3 +247,43 @@ bid_text(const struct form *form, const char *name, int64_t bid,
 	}
 	return json_stringn(v, len);
 }
+
+/* What each audited action says in the report, after the person's name. */
+static const struct choice audit_sentences[] = {
+	{ "procurement.create", "set up the procurement" },
+	{ "lot.create", "set up the lot" },
+	{ "lot.question", "added a question" },
+	{ "lot.consensus_meeting", "set the consensus meeting" },
+	{ "bid.create", "added a bid" },
+	{ "bid.document", "added a bid document" },
+	{ "panel.add", "added a member to the panel" },
+	{ "panel.declare", "made a declaration of interest" },
+	{ "panel.removed", "removed a member from the panel" },
+	{ "panel.reserve", "named a reserve for the panel" },
+	{ "score.draft", "saved draft scores" },
+	{ "score.submit", "submitted scores" },
+	{ "score.change", "changed a score, with a reason" },
+	{ "consensus.score", "recorded a consensus score" },
+	{ NULL, NULL },
+};
+
+void
+audit_sentences_add(json_t *rows)
+{
+	json_t		*row;
+	const char	*what, *who;
+	char		*said;
+	size_t		 i;
+
+	json_array_foreach(rows, i, row) {
+		what = choice_label(audit_sentences, json_string_value(
+		    json_object_get(row, "action")));
+		who = json_string_value(json_object_get(row, "who"));
+		if (asprintf(&said, "%s %s", who != NULL && *who != '\0' ?
+		    who : "The system", what != NULL ? what : "made a change "
+		    "to the record") == -1)
+			continue;
+		json_object_set_new(row, "said", json_string(said));
+		free(said);
+	}
+}

@@ -90,10 +90,10 @@ report_lists(struct pdf *pdf, const json_t *r)
 		    view_str(row, "reason"));
 	pdf_heading(pdf, "Audit trail", 1);
 	json_array_foreach(json_object_get(r, "audit"), i, row)
-		pdf_paragraphf(pdf, "%s %s %s %lld %s", view_str(row, "at"),
-		    view_str(row, "who"), view_str(row, "action"),
-		    (long long)view_int(row, "entity_id"),
-		    view_str(row, "detail"));
+		pdf_paragraphf(pdf, "%s: %s%s%s%s.", view_str(row, "at"),
+		    view_str(row, "said"), *view_str(row, "detail") ? " (" : "",
+		    view_str(row, "detail"), *view_str(row, "detail") ? ")" :
+		    "");
 }
 
 static int
@@ -229,7 +229,7 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 	};
 	static const struct xlsx_column audit[] = {
 		{ "at", "When", 21, NULL }, { "who", "Who", 24, NULL },
-		{ "action", "What", 24, NULL }, { "entity", "Record", 16, NULL },
+		{ "said", "What happened", 40, NULL }, { "entity", "Record", 16, NULL },
 		{ "entity_id", "Id", 8, NULL }, { "detail", "Detail", 30, NULL },
 	};
 	json_t	*lot, *record, *individual = NULL, *consensus = NULL;

@@ -54,6 +54,15 @@ static const char *sql_open_left =
 static const char *sql_state_done =
     "UPDATE proposals SET state = 'done' WHERE id = ? "
     "AND state IN ('accepted', 'accepted_in_part')";
+/* Issues this proposal took forward, with no other proposal still in
+ * hand for them, are resolved when it is done. */
+static const char *sql_issues_resolved =
+    "UPDATE issues SET status = 'resolved' WHERE status = 'taken_forward' "
+    "AND id IN (SELECT issue_id FROM proposal_issues WHERE proposal_id = ?1) "
+    "AND NOT EXISTS (SELECT 1 FROM proposal_issues pi JOIN proposals p "
+    "ON p.id = pi.proposal_id WHERE pi.issue_id = issues.id AND p.id != ?1 "
+    "AND p.state IN ('draft', 'agreed', 'submitted', 'accepted', "
+    "'accepted_in_part', 'deferred', 'more_info'))";
 static const char *sql_event_done =
     "INSERT INTO proposal_events (proposal_id, on_date, actor_id, event, "
     "state) VALUES (?, ?, ?, 'complete', 'done')";
@@ -86,6 +95,9 @@ static const char *sql_overdue_actions =
 static const char *sql_outcomes =
     "SELECT p.id, p.title, p.problem, p.state, p.submitted_on, p.due_on, "
     "p.deferred_until, g.name AS group_name, "
+    "coalesce((SELECT min(e.on_date) FROM proposal_events e "
+    "  WHERE e.proposal_id = p.id AND e.event = 'submit'), p.submitted_on) "
+    "  AS first_sent_on, "
     "(SELECT r.reason FROM responses r WHERE r.proposal_id = p.id "
     "  ORDER BY r.id DESC LIMIT 1) AS reason, "
     "(SELECT r.responded_on FROM responses r WHERE r.proposal_id = p.id "
@@ -229,6 +241,12 @@ action_close(struct db *db, int64_t actor, int64_t id, json_t *v,
 		return rc;
 	if ((rc = db_exec(db, sql_event_done, "iti", proposal, today,
 	    actor)) != DB_OK)
+		return rc;
+	if ((rc = db_exec(db, sql_issues_resolved, "i", proposal)) != DB_OK)
+		return rc;
+	if (db_changes(db) > 0 && (rc = audit_append(db, actor,
+	    "issue.resolve", "proposal", proposal, "its proposal is done")) !=
+	    DB_OK)
 		return rc;
 	return audit_append(db, actor, "proposal.complete", "proposal",
 	    proposal, "done");

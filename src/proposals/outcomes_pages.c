@@ -22,13 +22,18 @@ static void
 outcome_when(json_t *row)
 {
 	char	 sent[DATE_WORDS_CHARS + 1], answered[DATE_WORDS_CHARS + 1];
-	char	 done[DATE_WORDS_CHARS + 1], *when = NULL;
+	char	 done[DATE_WORDS_CHARS + 1], again[DATE_WORDS_CHARS + 1];
+	char	*when = NULL;
 
-	date_words(view_str(row, "submitted_on"), sent);
+	/* First sent, then sent again when it was (sent_again_on). */
+	date_words(view_str(row, "first_sent_on") ? view_str(row,
+	    "first_sent_on") : view_str(row, "submitted_on"), sent);
+	date_words(view_str(row, "sent_again_on"), again);
 	date_words(view_str(row, "responded_on"), answered);
 	date_words(view_str(row, "done_on"), done);
-	if (asprintf(&when, "Sent %s%s%s%s%s", sent, *answered ? ", answered " :
-	    "", answered, *done ? ", done " : "", done) >= 0)
+	if (asprintf(&when, "Sent %s%s%s%s%s%s%s", sent, *again ?
+	    ", sent again " : "", again, *answered ? ", answered " : "",
+	    answered, *done ? ", done " : "", done) >= 0)
 		json_object_set_new(row, "when", json_string(when));
 	free(when);
 }
@@ -39,42 +44,19 @@ outcome_words(json_t *row, const char *today)
 {
 	int		 state = proposal_state_parse(json_string_value(
 	    json_object_get(row, "state")));
-	const char	*reason = json_string_value(json_object_get(row,
-	    "reason"));
-	const char	*acts = json_string_value(json_object_get(row,
-	    "actions_text"));
-	char		*we_did = NULL, sent[DATE_WORDS_CHARS + 1];
-	char		 due[DATE_WORDS_CHARS + 1], until[DATE_WORDS_CHARS + 1];
-	int		 n = -1;
+	const char	*first = json_string_value(json_object_get(row,
+	    "first_sent_on"));
+	const char	*last = json_string_value(json_object_get(row,
+	    "submitted_on"));
+	char		*we_did = outcome_sentence(row);
 
-	switch (state) {
-	case PS_SUBMITTED:
-		n = asprintf(&we_did, "Waiting for a decision: sent %s, answer "
-		    "due %s.", date_words_or(view_str(row, "submitted_on"),
-		    sent), date_words_or(view_str(row, "due_on"), due));
-		break;
-	case PS_NOT_ACCEPTED:
-		n = asprintf(&we_did, "We could not, because %s", reason ?
-		    reason : "no reason was given.");
-		break;
-	case PS_DEFERRED:
-		n = asprintf(&we_did, "Put off until %s, because %s",
-		    date_words_or(view_str(row, "deferred_until"), until),
-		    reason ? reason : "");
-		break;
-	case PS_MORE_INFO:
-		n = asprintf(&we_did, "The decision maker asked for more "
-		    "information: %s", reason ? reason : "");
-		break;
-	default:
-		n = asprintf(&we_did, "%s%s%s", state >= 0 ?
-		    proposal_state_labels[state] : "", acts ? ". We did: " :
-		    ".", acts ? acts : "");
-		break;
-	}
-	if (n >= 0)
+	if (we_did != NULL)
 		json_object_set_new(row, "we_did", json_string(we_did));
 	free(we_did);
+	/* Sent again after a request for more information or a deferral:
+	 * both dates, the first one first. */
+	if (first != NULL && last != NULL && strcmp(first, last) != 0)
+		json_object_set_new(row, "sent_again_on", json_string(last));
 	outcome_when(row);
 	if (state >= 0)
 		json_object_set_new(row, "state_label",

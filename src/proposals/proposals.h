@@ -60,6 +60,13 @@ extern const char *const proposal_state_labels[PS__MAX];
 extern const char *const proposal_event_names[PE__MAX];
 extern const struct choice response_kinds[];
 
+/*
+ * What became of a proposal in one plain sentence, for "you said, we
+ * did" and its poster, from an outcomes_list() row (state, reason,
+ * actions_text, first_sent_on, due_on, deferred_until).  Caller frees;
+ * NULL when out of memory.
+ */
+char	*outcome_sentence(const json_t *row);
 /* The state after event, or -1 when the event is not allowed there. */
 int	proposal_next(enum proposal_state, enum proposal_event);
 int	proposal_state_parse(const char *);	/* enum or -1 */

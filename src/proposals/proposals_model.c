@@ -9,6 +9,8 @@
 #include "proposals.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/date.h"
+#include "../util/text.h"
 
 const char *const proposal_state_names[PS__MAX] = {
 	"draft", "agreed", "not_agreed", "submitted", "accepted",
@@ -307,3 +309,64 @@ const struct field_spec action_reassign_fields[] = {
 };
 const size_t action_reassign_fields_count =
     FIELDS_COUNT(action_reassign_fields);
+static const char *
+row_text(const json_t *row, const char *key)
+{
+	const char	*v = json_string_value(json_object_get(row, key));
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+char *
+outcome_sentence(const json_t *row)
+{
+	int		 state = proposal_state_parse(row_text(row, "state"));
+	const char	*reason = row_text(row, "reason");
+	const char	*acts = row_text(row, "actions_text");
+	char		*out = NULL, *why = NULL, *done = NULL;
+	char		 sent[DATE_WORDS_CHARS + 1], due[DATE_WORDS_CHARS + 1];
+	char		 until[DATE_WORDS_CHARS + 1];
+	int		 n;
+
+	/* Members read dates in words ("4 November 2026"). */
+	date_words(row_text(row, "first_sent_on"), sent);
+	date_words(row_text(row, "due_on"), due);
+	date_words(row_text(row, "deferred_until"), until);
+	/* After "because" the reason continues the sentence; on its own
+	 * it is a sentence of its own. */
+	if (reason != NULL && (why = text_clause(reason, state ==
+	    PS_NOT_ACCEPTED || state == PS_DEFERRED)) == NULL)
+		return NULL;
+	if (acts != NULL && (done = text_clause(acts, 0)) == NULL) {
+		free(why);
+		return NULL;
+	}
+	switch (state) {
+	case PS_SUBMITTED:
+		n = asprintf(&out, "Waiting for a decision: sent %s, answer "
+		    "due %s.", sent, due);
+		break;
+	case PS_NOT_ACCEPTED:
+		n = why ? asprintf(&out, "We could not, because %s", why) :
+		    asprintf(&out, "We could not. No reason was given.");
+		break;
+	case PS_DEFERRED:
+		n = asprintf(&out, "Put off until %s%s%s", *until ? until :
+		    "a later date", why ? ", because " : ".", why ? why : "");
+		break;
+	case PS_MORE_INFO:
+		n = asprintf(&out, "The decision maker asked for more "
+		    "information%s%s", why ? ": " : ".", why ? why : "");
+		break;
+	default:
+		/* Accepted, in part, or done: the label, the reason given,
+		 * then what is being done. */
+		n = asprintf(&out, "%s.%s%s%s%s", state >= 0 ?
+		    proposal_state_labels[state] : "Sent on", why ? " " : "",
+		    why ? why : "", done ? " Actions: " : "", done ? done : "");
+		break;
+	}
+	free(why);
+	free(done);
+	return n < 0 ? NULL : out;
+}

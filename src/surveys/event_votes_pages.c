@@ -15,6 +15,7 @@
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
+#include "../voice/voice.h"
 
 static const struct choice vote_methods[] = {
 	{ "ballot", "Ballot papers, counted" },
@@ -73,18 +74,37 @@ event_votes_new(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
+/* Turnout against the group's members on the day: below the threshold
+ * a member reads "fewer than N" votes and no percentage, which would
+ * give the number away. */
+static void
+vote_turnout(json_t *v, int threshold, int exact)
+{
+	int64_t	 total = view_int(v, "total"), eligible = view_int(v,
+	    "eligible");
+
+	json_object_set_new(v, "turnout_votes", voice_count(total, threshold,
+	    exact));
+	if (eligible > 0 && (exact || total == 0 || total >= threshold))
+		json_object_set_new(v, "turnout_percent", json_integer(
+		    (total * 100 + eligible / 2) / eligible));
+}
+
 static void
 vote_show(struct request *rq, struct response *rs, int status, json_t *v,
     json_t *errors)
 {
 	json_t	*opts = event_vote_options(rq->db, view_int(v, "id"));
+	int	 staff = access_covers(&rq->who, ROLES_STAFF, view_int(v,
+	    "site_id"), view_int(v, "group_id"));
+
+	vote_turnout(v, rq->app->config->suppression_threshold, staff);
 
 	response_page(rs, status, "surveys/event_vote", json_pack("{s:O, s:O, "
 	    "s:o, s:b, s:b, s:b, s:o, s:b}", "title", json_object_get(v,
 	    "title"), "vote", v, "options", opts ? opts : json_array(),
 	    "is_open", strcmp(view_str(v, "state"), "open") == 0,
-	    "is_staff", access_covers(&rq->who, ROLES_STAFF, view_int(v,
-	    "site_id"), view_int(v, "group_id")), "is_writer",
+	    "is_staff", staff, "is_writer",
 	    access_covers(&rq->who, ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) |
 	    ROLES_STAFF, view_int(v, "site_id"), view_int(v, "group_id")),
 	    "errors", errors, "has_errors", json_array_size(errors) > 0));

@@ -29,7 +29,11 @@ static const char *sql_load =
     "v.published_on, g.name AS group_name, g.site_id, "
     "(SELECT sum(votes) FROM event_vote_options o WHERE o.vote_id = v.id) "
     "AS total, (SELECT count(*) FROM event_vote_options o WHERE "
-    "o.vote_id = v.id AND o.votes IS NULL) AS uncounted "
+    "o.vote_id = v.id AND o.votes IS NULL) AS uncounted, "
+    /* Who could have voted: the group's members on the day. */
+    "(SELECT count(*) FROM memberships m WHERE m.group_id = v.group_id "
+    "AND m.from_on <= v.held_on AND (m.to_on IS NULL OR "
+    "m.to_on >= v.held_on)) AS eligible "
     "FROM event_votes v JOIN groups g ON g.id = v.group_id WHERE v.id = ?";
 static const char *sql_options =
     "SELECT position, label, votes, votes = (SELECT max(votes) FROM "

@@ -1,4 +1,5 @@
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -160,4 +161,28 @@ text_identifying(const char *text)
 			return "a name";
 	}
 	return NULL;
+}
+
+char *
+text_clause(const char *s, int lower)
+{
+	size_t	 len = strlen(s);
+	char	*out;
+	int	 stop;
+
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' ||
+	    s[len - 1] == '\r' || s[len - 1] == '\t'))
+		len--;
+	stop = len > 0 && strchr(".!?", s[len - 1]) != NULL;
+	if ((out = malloc(len + 2)) == NULL)
+		return NULL;
+	memcpy(out, s, len);
+	if (!stop)
+		out[len++] = '.';
+	out[len] = '\0';
+	/* "Every" reads "every" mid-sentence; "I", "NHS" and "HMP" stay. */
+	if (lower && out[0] >= 'A' && out[0] <= 'Z' && out[1] >= 'a' &&
+	    out[1] <= 'z')
+		out[0] = (char)(out[0] - 'A' + 'a');
+	return out;
 }

@@ -25,4 +25,13 @@ const char *text_identifying(const char *text);
  */
 size_t	percent_decode(char *s, size_t len, int plus, int keep_nul);
 
+/*
+ * A copy of the sentence s fit to follow a word such as "because": its
+ * first letter lowered unless it starts a name-like word ("I", "NHS",
+ * "HMP"), and a full stop added when it has no closing mark.  lower: 0
+ * keeps the first letter (a sentence of its own).  Caller frees; NULL
+ * when out of memory.
+ */
+char	*text_clause(const char *s, int lower);
+
 #endif

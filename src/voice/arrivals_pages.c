@@ -117,6 +117,10 @@ arrivals_show(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
+	if (json_is_string(json_object_get(arrival, "age_band")))
+		json_object_set_new(arrival, "age_band_label", json_string(
+		    choice_label(age_bands, json_string_value(json_object_get(
+		    arrival, "age_band")))));
 	response_view(rs, "voice/arrival", json_pack("{s:s, s:o, s:o}",
 	    "title", "New arrival", "arrival", arrival,
 	    "steps", arrival_steps(rq->db, rq->ids[0])));

@@ -26,13 +26,13 @@ static const char *sql_plan_add =
     "INSERT INTO arrival_plan_steps (group_id, position, text) VALUES (?, ?, ?)";
 static const char *sql_insert =
     "INSERT INTO arrivals (group_id, reference, arrived_on, unit_id, "
-    "recorded_by) VALUES (?, ?, ?, ?, ?)";
+    "recorded_by, age_band) VALUES (?, ?, ?, ?, ?, ?)";
 static const char *sql_copy_plan =
     "INSERT INTO arrival_steps (arrival_id, position, text) "
     "SELECT ?, position, text FROM arrival_plan_steps WHERE group_id = ?";
 static const char *sql_load =
     "SELECT a.id, a.group_id, a.reference, a.arrived_on, a.unit_id, "
-    "g.name AS group_name, g.site_id, u.name AS unit_name FROM arrivals a "
+    "a.age_band, g.name AS group_name, g.site_id, u.name AS unit_name FROM arrivals a "
     "JOIN groups g ON g.id = a.group_id "
     "LEFT JOIN units u ON u.id = a.unit_id WHERE a.id = ?";
 static const char *sql_steps =
@@ -119,9 +119,10 @@ arrival_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 	for (tries = 0, rc = DB_CONSTRAINT; tries < 5 && rc == DB_CONSTRAINT;
 	    tries++) {
 		arrival_reference_new(ref);
-		rc = db_exec(db, sql_insert, "itjji", group_id, ref,
+		rc = db_exec(db, sql_insert, "itjjij", group_id, ref,
 		    json_object_get(v, "arrived_on"),
-		    json_object_get(v, "unit_id"), actor);
+		    json_object_get(v, "unit_id"), actor,
+		    json_object_get(v, "age_band"));
 	}
 	if (rc != DB_OK)
 		return rc;

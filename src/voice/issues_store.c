@@ -55,8 +55,8 @@ static const char *sql_search =
 static const char *sql_evidence =
     "SELECT count(*) AS log_count, substr(min(occurred_at), 1, 10) "
     "AS first_seen, substr(max(occurred_at), 1, 10) AS last_seen, "
-    "sum(occurred_at >= ?2) AS recent, "
-    "sum(occurred_at >= ?3 AND occurred_at < ?2) AS earlier "
+    "coalesce(sum(occurred_at >= ?2), 0) AS recent, "
+    "coalesce(sum(occurred_at >= ?3 AND occurred_at < ?2), 0) AS earlier "
     "FROM conversations WHERE issue_id = ?1";
 static const char *sql_places =
     "SELECT ifnull(u.name, 'No place given') AS place, count(*) AS n "

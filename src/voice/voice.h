@@ -60,6 +60,7 @@ extern const struct field_spec issue_decision_fields[];
 extern const size_t issue_decision_fields_count;
 extern const struct field_spec arrival_plan_fields[];
 extern const size_t arrival_plan_fields_count;
+extern const struct choice age_bands[];	/* an arrival's, optional */
 extern const struct field_spec arrival_fields[];
 extern const size_t arrival_fields_count;
 extern const struct field_spec arrival_step_fields[];

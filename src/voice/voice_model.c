@@ -191,9 +191,19 @@ const struct field_spec arrival_plan_fields[] = {
 };
 const size_t arrival_plan_fields_count = FIELDS_COUNT(arrival_plan_fields);
 
+const struct choice age_bands[] = {
+	{ "under_25", "Aged under 25" },
+	{ "25_49", "Aged 25 to 49" },
+	{ "50_64", "Aged 50 to 64" },
+	{ "65_plus", "Aged 65 or over" },
+	{ NULL, NULL },
+};
+
 const struct field_spec arrival_fields[] = {
 	F("arrived_on", "Arrived on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	F("unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("age_band", "Age band (optional)", FIELD_CHOICE, 0, 0, age_bands,
+	    "For plans meant for an age group, such as the over-50s", NULL),
 };
 const size_t arrival_fields_count = FIELDS_COUNT(arrival_fields);
 

@@ -1227,6 +1227,61 @@ async function surveyKiosk(run, password) {
 
 // ---- main --------------------------------------------------------------
 
+// 13. The words members read: "you said, we did" and its poster (the PDF
+// read back with pdftotext), the group's published charter, an issue and
+// a published vote.  Read-only, so both runs take it.
+const CAPITAL_AFTER_BECAUSE = /because (?!I\b)[A-Z][a-z]/;
+
+async function memberWording(run, password) {
+  const J = '13-wording';
+  const page = await run.page();
+  try {
+    await step(`[${run.mode}] 13 member.forum reads /groups/1/you-said-we-did as sentences`, async () => {
+      await signInHome(page, 'member.forum', password);
+      await page.goto('/groups/1/you-said-we-did');
+      const text = (await mainText(page)).replace(/\s+/g, ' ');
+      assert(!CAPITAL_AFTER_BECAUSE.test(text), `a capital after "because": ${text.match(CAPITAL_AFTER_BECAUSE)}`);
+      assert(text.includes('because the staircase is a listed structure'), 'the refusal reason is not there');
+      assert(!/We did: (Done|Accepted)\. We did:/.test(text), '"We did:" twice');
+      assert(text.includes('Accepted in part. The C wing round can move now.'), 'the accepted reason is missing');
+      assert(/Sent \d{4}-\d{2}-\d{2}/.test(text), 'no "Sent" date');
+    });
+    await run.visited(page, J, 'you said we did');
+    await check(`[${run.mode}] 13 the poster reads the same (pdftotext)`, async () => {
+      const resp = await page.request.get('/groups/1/you-said-we-did.pdf');
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      const file = path.join(tmp, `poster-${run.mode}.pdf`);
+      fs.writeFileSync(file, await resp.body());
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      assert(text.includes('You said, we did: Over-50s Forum'), 'no title');
+      assert(text.includes('because the staircase is a listed structure'), 'reason missing or capitalised');
+      assert(!CAPITAL_AFTER_BECAUSE.test(text), `a capital after "because": ${text.match(CAPITAL_AFTER_BECAUSE)}`);
+      assert(!/We did: (Done|Accepted)\. We did:/.test(text), '"We did:" twice');
+    });
+    await step(`[${run.mode}] 13 the group's charter is published at /groups/1/documents`, async () => {
+      await page.goto('/groups/1');
+      await navigates(page, () => page.getByRole('link', { name: /Charter, terms of reference/ }).click());
+      assert(pathOf(page) === '/groups/1/documents', `link went to ${pathOf(page)}`);
+      await run.visited(page, J, 'documents');
+      await navigates(page, () => page.getByRole('link', { name: 'Over-50s Forum charter' }).click());
+      assert(/^\/documents\/\d+$/.test(pathOf(page)), `link went to ${pathOf(page)}`);
+      const text = await mainText(page);
+      assert(text.includes('Charter, published'), 'kind and date missing');
+      assert((await page.locator('main strong', { hasText: 'every month' }).count()) === 1, 'Markdown not drawn');
+    });
+    await run.visited(page, J, 'charter');
+    await check(`[${run.mode}] 13 an issue's evidence reads without gaps`, async () => {
+      await page.goto('/issues/1');
+      const text = (await mainText(page)).replace(/\s+/g, ' ');
+      assert(!text.includes('( in the last'), 'an empty trend count');
+      assert(!/seen\s+to\b/.test(text), 'an empty first-seen date');
+    });
+    await run.visited(page, J, 'issue');
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function main() {
   assert(fs.existsSync(BIN), `${BIN} is missing: run make build/roundtable`);
   assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run sh tools/deps.sh browser`);
@@ -1301,6 +1356,7 @@ async function main() {
         () => procurementPanel(run, demoPassword),
         ...(run.js ? [] : [() => membership(run, demoPassword)]),
         () => surveyKiosk(run, demoPassword),
+        () => memberWording(run, demoPassword),
       ];
       for (const j of journeys) {
         try {

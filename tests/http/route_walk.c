@@ -106,6 +106,10 @@ static struct fixture fixtures[] = {
 	    "g.id = e.group_id WHERE g.site_id = 1 AND e.state = 'published'",
 	    "SELECT min(e.id) FROM elections e JOIN groups g ON g.id = "
 	    "e.group_id WHERE g.site_id = 3", 0, 0 },
+	{ "/documents/", "SELECT min(d.id) FROM group_documents d JOIN groups g "
+	    "ON g.id = d.group_id WHERE g.site_id = 1", "SELECT min(d.id) FROM "
+	    "group_documents d JOIN groups g ON g.id = d.group_id WHERE "
+	    "g.site_id = 3", 0, 0 },
 	{ "/seats/", "SELECT min(s.id) FROM seats s JOIN groups g ON g.id = "
 	    "s.group_id WHERE g.site_id = 1", "SELECT min(s.id) FROM seats s "
 	    "JOIN groups g ON g.id = s.group_id WHERE g.site_id = 3", 0, 0 },

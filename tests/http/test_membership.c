@@ -376,6 +376,25 @@ training_is_recorded_and_certified(void **state)
 	assert_contains(text, "Board level 1");
 	free(text);
 	reply_free(&r);
+	refused_to("coordinator.westvale", path);
+	/* Every certificate of the session in one PDF, a page each. */
+	snprintf(path, sizeof(path), "/sessions/%lld/completions", session);
+	snprintf(body, sizeof(body), "person_id=%lld&course_id=%lld"
+	    "&completed_on=2026-01-31", person_id("Gary"), course);
+	form_saved(&c, path, body);
+	snprintf(path, sizeof(path), "/sessions/%lld", session);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "Print every certificate for this session");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/sessions/%lld/certificates.pdf", session);
+	get_expect(&c, path, 200, &r);
+	assert_string_equal(r.content_type, "application/pdf");
+	assert_int_equal(pdf_pages(&srv, &r), 2);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Harold");
+	assert_contains(text, "Gary");
+	free(text);
+	reply_free(&r);
 	client_free(&c);
 	refused_to("coordinator.westvale", path);
 }
@@ -447,8 +466,8 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		 path[64], *sheet, *unchanged;
-	long long	 id, before;
+	char		 path[64], *sheet, *unchanged, want[96];
+	long long	 id, before, total;
 
 	(void)state;
 	as(&c, "rep.fenwick");
@@ -472,6 +491,8 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	reply_free(&r);
 	get_expect(&c, "/expenses", 200, &r);
 	assert_contains(r.body, "£12.50");
+	assert_contains(r.body, "Waiting for a decision");
+	assert_lacks(r.body, ": submitted<");
 	reply_free(&r);
 	get_expect(&c, "/expenses.csv", 403, &r);
 	reply_free(&r);
@@ -517,6 +538,17 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	assert_lacks(r.body, "\"=HYPERLINK");
 	assert_lacks(r.body, "Train to the regional council");	/* Westvale */
 	assert_lacks(r.body, "Lunch on the training day");	/* undecided */
+	/* Kinds and states in words, and a total row to check against. */
+	assert_contains(r.body, ",\"Travel\",");
+	assert_lacks(r.body, ",\"travel\",");
+	assert_contains(r.body, ",\"Paid\",");
+	assert_lacks(r.body, ",\"paid\",");
+	total = scalar("SELECT sum(e.amount_pence) FROM expense_claims e JOIN "
+	    "groups g ON g.id = e.group_id WHERE e.state IN ('approved', "
+	    "'paid') AND g.site_id = %lld", 1);
+	snprintf(want, sizeof(want), "\"Total\",\"\",\"\",\"\",\"\",\"\","
+	    "\"%lld.%02lld\"", total / 100, total % 100);
+	assert_contains(r.body, want);
 	reply_free(&r);
 
 	get_expect(&c, "/expenses.xlsx", 200, &r);
@@ -529,6 +561,8 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	assert_contains(sheet, "x.example");
 	assert_lacks(sheet, "<f>");		/* text, never a formula */
 	assert_lacks(sheet, "Train to the regional council");
+	assert_contains(sheet, "<t>Travel</t>");
+	assert_contains(sheet, "<t>Total</t>");
 	free(sheet);
 	reply_free(&r);
 	client_free(&c);
@@ -570,6 +604,93 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	client_free(&c);
 	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
 	    "id = %lld AND state = 'paid'", id), 1);
+}
+
+/* The same person, date, kind and amount twice is most often the same
+ * bus fare claimed twice: the second is held back until its claimant
+ * confirms it is a separate journey. */
+static void
+a_duplicate_claim_needs_confirming(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 group[32];
+	const char	*fields[] = { "group_id", group, "kind", "travel",
+	    "description", "Bus to the forum", "amount", "7.77",
+	    "incurred_on", today, NULL, NULL, NULL };
+	long long	 before;
+
+	(void)state;
+	snprintf(group, sizeof(group), "%lld", rep_team());
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 303);
+	reply_free(&r);
+	before = scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 777);
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 422);
+	assert_contains(r.body, "href=\"#confirm_duplicate\"");
+	assert_contains(r.body, "You have already claimed £7.77 (Travel) on");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 777), before);
+	fields[10] = "confirm_duplicate";
+	fields[11] = "1";
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 303);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 777), before + 1);
+	client_free(&c);
+}
+
+/* A claim may name the meeting it was for, one of its group's; a
+ * meeting of another group is refused, naming the field. */
+static void
+a_claim_names_the_meeting_attended(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 group[32], meeting[32], path[64];
+	const char	*fields[] = { "group_id", group, "kind", "travel",
+	    "description", "Bus to the meeting", "amount", "4.44",
+	    "incurred_on", today, "meeting_id", meeting, NULL };
+	long long	 own, other, id, before;
+
+	(void)state;
+	own = scalar("SELECT max(m.id) FROM meetings m JOIN groups g ON g.id = "
+	    "m.group_id WHERE g.site_id = %lld AND m.held_on <= date('now')", 1);
+	other = scalar("SELECT max(m.id) FROM meetings m JOIN groups g ON g.id "
+	    "= m.group_id WHERE g.site_id = %lld", 3);
+	assert_true(own > 0 && other > 0);
+	snprintf(group, sizeof(group), "%lld", scalar("SELECT group_id FROM "
+	    "meetings WHERE id = %lld", own));
+	as(&c, "rep.fenwick");
+	get_expect(&c, "/expenses/new", 200, &r);
+	assert_contains(r.body, "name=\"meeting_id\"");
+	reply_free(&r);
+	before = scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 444);
+	snprintf(meeting, sizeof(meeting), "%lld", other);
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 422);
+	assert_contains(r.body, "href=\"#meeting_id\"");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM expense_claims WHERE "
+	    "amount_pence = %lld", 444), before);
+	snprintf(meeting, sizeof(meeting), "%lld", own);
+	assert_int_equal(http_post_files(&c, "/expenses/new", fields,
+	    "receipt", NULL, NULL, 0, &r), 303);
+	id = strtoll(r.location + strlen("/expenses/"), NULL, 10);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT meeting_id FROM expense_claims WHERE "
+	    "id = %lld", id), own);
+	snprintf(path, sizeof(path), "/expenses/%lld", id);
+	get_expect(&c, path, 200, &r);
+	assert_contains(r.body, "Meeting");
+	reply_free(&r);
+	client_free(&c);
 }
 
 static void
@@ -721,6 +842,8 @@ main(void)
 		cmocka_unit_test(supervision_notes_reach_only_supervisor_and_coordinator),
 		cmocka_unit_test(training_is_recorded_and_certified),
 		cmocka_unit_test(expenses_go_from_claim_to_paid_and_export),
+		cmocka_unit_test(a_duplicate_claim_needs_confirming),
+		cmocka_unit_test(a_claim_names_the_meeting_attended),
 		cmocka_unit_test(leaving_hands_on_and_thanks),
 		cmocka_unit_test(activation_adds_no_second_role_and_leaving_ends_only_its_own),
 	};

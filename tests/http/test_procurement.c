@@ -545,7 +545,11 @@ consensus_and_weighted_totals(void **state)
 		assert_contains(text, "Clear plan");
 		assert_contains(text, "My brother works there");
 		assert_contains(text, "Misread the weekend rota");
-		assert_contains(text, "panel.removed");
+		/* The audit trail in sentences, not "score.submit 4". */
+		assert_contains(text, "removed a member from the panel");
+		assert_contains(text, "submitted scores");
+		assert_lacks(text, "panel.removed");
+		assert_lacks(text, "score.submit");
 		free(text);
 	}
 	reply_free(&r);

@@ -24,34 +24,32 @@ setup(void **state)
 	return server_launch(&srv);
 }
 
-/* Drafts a proposal in group 1 and returns its id. */
-static long long
-draft(struct client *member, const char *title)
-{
-	char	 body[512];
-
-	snprintf(body, sizeof(body), "title=%s&problem=Members+report+a+"
-	    "problem&options=First+idea%%0ASecond+idea&issue_ids=1"
-	    "&decider_text=the+governor", title);
-	return submit_created(member, "/groups/1/proposals/new", body,
-	    "/proposals/");
-}
-
 static void
 path_of(char *out, size_t sz, long long id, const char *tail)
 {
 	snprintf(out, sz, "/proposals/%lld%s", id, tail);
 }
 
-/* Drafts a proposal, agrees it by consensus and sends it to the
- * governor; returns its id. */
+/* Drafts a proposal in group 1 taking issue forward; returns its id. */
 static long long
-agreed_and_sent(struct client *member, struct client *staff,
-    const char *title)
+draft_on(struct client *member, const char *title, int issue)
+{
+	char	 body[512];
+
+	snprintf(body, sizeof(body), "title=%s&problem=Members+report+a+"
+	    "problem&options=First+idea%%0ASecond+idea&issue_ids=%d"
+	    "&decider_text=the+governor", title, issue);
+	return submit_created(member, "/groups/1/proposals/new", body,
+	    "/proposals/");
+}
+
+/* The group agrees proposal id by consensus; staff send it to the
+ * governor. */
+static void
+agree_and_send(struct client *member, struct client *staff, long long id)
 {
 	struct reply	 r;
-	char		 path[96], body[160];
-	long long	 id = draft(member, title);
+	char		 path[96], body[64];
 
 	path_of(path, sizeof(path), id, "/vote");
 	submit_expect(member, path, "outcome=agree&decided_on=2026-11-20"
@@ -62,6 +60,23 @@ agreed_and_sent(struct client *member, struct client *staff,
 	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
 	submit_expect(staff, path, body, 303, &r);
 	reply_free(&r);
+}
+
+static long long
+draft(struct client *member, const char *title)
+{
+	return draft_on(member, title, 1);
+}
+
+/* Drafts a proposal, agrees it by consensus and sends it to the
+ * governor; returns its id. */
+static long long
+agreed_and_sent(struct client *member, struct client *staff,
+    const char *title)
+{
+	long long	 id = draft(member, title);
+
+	agree_and_send(member, staff, id);
 	return id;
 }
 
@@ -172,14 +187,14 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 
 	/* The group sees who answered, when and why. */
 	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r), 200);
-	assert_contains(r.body, "We could not, because Urns are a scalding risk");
+	assert_contains(r.body, "We could not, because urns are a scalding risk");
 	reply_free(&r);
 	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did.pdf", &r),
 	    200);
 	assert_string_equal(r.content_type, "application/pdf");
 	text = pdf_text(&srv, &r);
 	assert_contains(text, "You said, we did: Over-50s Forum");
-	assert_contains(text, "Urns are a scalding risk");
+	assert_contains(text, "urns are a scalding risk");
 	assert_contains(text, "Hot water urns on every landing");
 	free(text);
 	reply_free(&r);
@@ -204,12 +219,19 @@ accepted_proposals_become_actions_until_done(void **state)
 	as(&member, "member.forum");
 	as(&staff, "coordinator.fenwick");
 	as(&governor, "governor.fenwick");
-	id = agreed_and_sent(&member, &staff, "Benches+in+the+exercise+yard");
+	/* Issue 2 (the stairs) is taken forward by this proposal alone;
+	 * its earlier proposal was refused. */
+	submit_expect(&staff, "/issues/2/decision", "status=taken_forward"
+	    "&decided_on=2026-11-20", 303, &r);
+	reply_free(&r);
+	id = draft_on(&member, "Benches+in+the+exercise+yard", 2);
+	agree_and_send(&member, &staff, id);
 	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
 	assert_contains(r.body, "Benches in the exercise yard");
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/respond");
-	submit_expect(&governor, path, "kind=accepted", 303, &r);
+	submit_expect(&governor, path, "kind=accepted&reason=Benches+help+"
+	    "older+men+rest", 303, &r);
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/actions/new");
 	snprintf(body, sizeof(body), "text=Fit+four+benches&owner_id=%lld"
@@ -235,11 +257,27 @@ accepted_proposals_become_actions_until_done(void **state)
 	snprintf(sql, sizeof(sql), "SELECT state = 'done' FROM proposals "
 	    "WHERE id = %lld", id);
 	assert_int_equal(db_scalar(&srv, sql), 1);
+	/* Its proposal done, the issue is no longer "Taken forward". */
+	assert_int_equal(db_scalar(&srv, "SELECT status = 'resolved' FROM "
+	    "issues WHERE id = 2"), 1);
+	assert_int_equal(http_get(&member, "/issues/2", &r), 200);
+	assert_contains(r.body, "Resolved");
+	reply_free(&r);
+	/* Issue 1 still has a proposal in hand, so stays taken forward. */
+	assert_int_equal(db_scalar(&srv, "SELECT status = 'taken_forward' FROM "
+	    "issues WHERE id = 1"), 1);
 	path_of(path, sizeof(path), id, "");
 	assert_int_equal(http_get(&member, path, &r), 200);
 	assert_contains(r.body, "Four benches fitted");
 	assert_contains(r.body, "Check again on 1 March 2027");
 	assert_contains(r.body, "Done");
+	reply_free(&r);
+	/* The outcome keeps the reason it was accepted for, and says
+	 * "Done" once, not "Done. We did:". */
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r), 200);
+	assert_contains(r.body, "Done. Benches help older men rest. Actions: "
+	    "Fit four benches: done ");
+	assert_lacks(r.body, "We did: ");
 	reply_free(&r);
 	/* Timeliness counts it, as a page and as JSON. */
 	member.json = 1;
@@ -267,7 +305,7 @@ each_group_sets_its_deadline(void **state)
 {
 	struct client	 member, staff;
 	struct reply	 r;
-	char		 path[96], body[160], sql[160], due[DATE_CHARS + 1];
+	char		 sql[160], due[DATE_CHARS + 1];
 	char		 today[DATE_CHARS + 1];
 	long long	 id;
 
@@ -286,15 +324,7 @@ each_group_sets_its_deadline(void **state)
 	    "value=\"14\"");
 	reply_free(&r);
 	id = draft(&member, "Earlier+library+hours");
-	path_of(path, sizeof(path), id, "/vote");
-	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
-	    "&consensus=1", 303, &r);
-	reply_free(&r);
-	path_of(path, sizeof(path), id, "/submit");
-	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(&srv,
-	    "SELECT id FROM accounts WHERE username = 'governor.fenwick'"));
-	submit_expect(&staff, path, body, 303, &r);
-	reply_free(&r);
+	agree_and_send(&member, &staff, id);
 	date_today(time(NULL), today);
 	date_add_days(today, 14, due);
 	snprintf(sql, sizeof(sql), "SELECT due_on = '%s' FROM proposals "

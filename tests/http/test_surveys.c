@@ -8,6 +8,7 @@
 
 #define PW	"survey-test-password"
 #include "http_test.h"
+#include "util/date.h"
 
 static int
 setup(void **state)
@@ -572,7 +573,7 @@ event_votes_are_recorded(void **state)
 	snprintf(path, sizeof(path), "/event-votes/%lld", id);
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, "Result published");
-	assert_contains(r.body, "36 votes in all");
+	assert_contains(r.body, "Turnout: 36 votes");
 	reply_free(&r);
 	/* Published: the counts no longer change. */
 	snprintf(path, sizeof(path), "/event-votes/%lld/counts", id);
@@ -583,6 +584,51 @@ event_votes_are_recorded(void **state)
 	    "'event_vote' AND entity_id = %lld", id), 3);
 	assert_int_equal(scalar("SELECT votes FROM event_vote_options WHERE "
 	    "vote_id = %lld AND position = 2", id), 20);
+}
+
+/* A published vote shows its turnout against the group's members on the
+ * day; below the threshold a member reads "fewer than 5", staff the
+ * number. */
+static void
+event_votes_show_their_turnout(void **state)
+{
+	struct client	 member, staff;
+	struct reply	 r;
+	char		 path[96], body[160], today[DATE_CHARS + 1], want[96];
+	long long	 id, members;
+
+	(void)state;
+	date_today(time(NULL), today);
+	members = scalar("SELECT count(*) FROM memberships WHERE group_id = "
+	    "%lld AND from_on <= date('now') AND (to_on IS NULL OR "
+	    "to_on >= date('now'))", 1);
+	assert_true(members >= 5);
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	snprintf(body, sizeof(body), "title=Quiz+night&held_on=%s&method=hands"
+	    "&options=Yes%%0ANo", today);
+	id = submit_created(&member, "/groups/1/event-votes/new", body,
+	    "/event-votes/");
+	snprintf(path, sizeof(path), "/event-votes/%lld/counts", id);
+	post_expect(&member, path, "votes_1=2&votes_2=1", 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/event-votes/%lld/publish", id);
+	post_expect(&staff, path, "", 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/event-votes/%lld", id);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	snprintf(want, sizeof(want), "Turnout: 3 votes from the %lld members "
+	    "of the group (%lld%%)", members, (3 * 100 + members / 2) / members);
+	assert_contains(r.body, want);
+	reply_free(&r);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	snprintf(want, sizeof(want), "Turnout: fewer than 5 votes from the "
+	    "%lld members of the group", members);
+	assert_contains(r.body, want);
+	assert_lacks(r.body, "3 votes");
+	reply_free(&r);
+	client_free(&member);
+	client_free(&staff);
 }
 
 static void
@@ -648,6 +694,7 @@ main(void)
 		cmocka_unit_test(exports_are_safe_and_valid),
 		cmocka_unit_test(themes_become_issues),
 		cmocka_unit_test(event_votes_are_recorded),
+		cmocka_unit_test(event_votes_show_their_turnout),
 		/* Last: it makes a new version of the survey built above. */
 		cmocka_unit_test(interviews_and_removals),
 	};

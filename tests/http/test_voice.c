@@ -556,6 +556,34 @@ an_issue_is_built_and_decided_with_reasons(void **state)
 	client_free(&staff);
 }
 
+/* An issue raised before any conversation is linked to it says so,
+ * instead of "First and last seen  to" and "Trend steady ( in ...". */
+static void
+an_issue_with_no_logs_reads_plainly(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		 path[64];
+	long long	 id;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	id = submit_created(&staff, "/issues/new", "site_id=1&group_id=1"
+	    "&title=Library+hours&statement=Members+report+the+library+"
+	    "closes+early", "/issues/");
+	snprintf(path, sizeof(path), "/issues/%lld", id);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_lacks(r.body, " to </dd>");
+	assert_lacks(r.body, "( in the last");
+	assert_contains(r.body, "No conversations are linked to this issue yet");
+	reply_free(&r);
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "\"recent\":0");
+	reply_free(&r);
+	client_free(&staff);
+}
+
 static void
 new_arrivals_follow_the_plan(void **state)
 {
@@ -586,6 +614,20 @@ new_arrivals_follow_the_plan(void **state)
 	reply_free(&r);
 	assert_int_equal(http_get(&rep, "/arrivals", &r), 200);
 	assert_contains(r.body, "1 of 5");
+	reply_free(&r);
+	/* An optional age band, for the over-50s plan; nothing else. */
+	assert_int_equal(http_post(&rep, "/groups/1/arrivals/new", "arrived_on="
+	    "2026-11-26&unit_id=&age_band=over_99", 1, &r), 422);
+	assert_contains(r.body, "href=\"#age_band\"");
+	reply_free(&r);
+	arrival = submit_created(&rep, "/groups/1/arrivals/new",
+	    "arrived_on=2026-11-26&unit_id=&age_band=50_64", "/arrivals/");
+	snprintf(path, sizeof(path), "SELECT age_band = '50_64' FROM arrivals "
+	    "WHERE id = %lld", arrival);
+	assert_int_equal(db_scalar(&srv, path), 1);
+	snprintf(path, sizeof(path), "/arrivals/%lld", arrival);
+	assert_int_equal(http_get(&rep, path, &r), 200);
+	assert_contains(r.body, "Aged 50 to 64");
 	reply_free(&r);
 	client_free(&rep);
 }
@@ -695,6 +737,7 @@ main(void)
 		cmocka_unit_test(issues_suppress_small_counts_for_members),
 		cmocka_unit_test(evidence_cannot_be_undone_by_subtraction),
 		cmocka_unit_test(an_issue_is_built_and_decided_with_reasons),
+		cmocka_unit_test(an_issue_with_no_logs_reads_plainly),
 		cmocka_unit_test(new_arrivals_follow_the_plan),
 	};
 

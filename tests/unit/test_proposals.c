@@ -4,6 +4,7 @@
  * the response rules; percentiles.
  */
 #include "unit.h"
+#include "server/paging.h"
 
 #include "proposals/proposals.h"
 
@@ -232,6 +233,95 @@ percentiles_use_the_nearest_rank(void **state)
 	json_decref(rows);
 }
 
+/* The outcome reads as one sentence: no "Done. We did:", a reason that
+ * follows "because" starts in lower case (acronyms and "I" kept), an
+ * accepted outcome keeps its reason. */
+static void
+outcomes_read_as_sentences(void **state)
+{
+	json_t	*row;
+	char	*s;
+
+	(void)state;
+	row = json_pack("{s:s, s:s}", "state", "not_accepted", "reason",
+	    "Every wing has a kettle already");
+	s = outcome_sentence(row);
+	assert_string_equal(s, "We could not, because every wing has a kettle "
+	    "already.");
+	free(s);
+	json_object_set_new(row, "reason", json_string("NHS rules forbid it."));
+	s = outcome_sentence(row);
+	assert_string_equal(s, "We could not, because NHS rules forbid it.");
+	free(s);
+	json_object_set_new(row, "reason", json_string("I cannot fund it"));
+	s = outcome_sentence(row);
+	assert_string_equal(s, "We could not, because I cannot fund it.");
+	free(s);
+	json_decref(row);
+
+	row = json_pack("{s:s, s:s, s:s}", "state", "done", "reason",
+	    "Benches help older men", "actions_text",
+	    "Fit four benches: done 2026-11-30");
+	s = outcome_sentence(row);
+	assert_string_equal(s, "Done. Benches help older men. Actions: Fit four "
+	    "benches: done 2026-11-30.");
+	assert_null(strstr(s, "We did"));
+	free(s);
+	json_object_set_new(row, "state", json_string("accepted"));
+	json_object_del(row, "actions_text");
+	s = outcome_sentence(row);
+	assert_string_equal(s, "Accepted. Benches help older men.");
+	free(s);
+	json_object_set_new(row, "state", json_string("deferred"));
+	json_object_set_new(row, "deferred_until", json_string("2027-01-10"));
+	json_object_set_new(row, "reason", json_string("The budget is set in "
+	    "January"));
+	s = outcome_sentence(row);
+	assert_string_equal(s, "Put off until 2027-01-10, because the budget is "
+	    "set in January.");
+	free(s);
+	json_decref(row);
+}
+
+/* "Sent" is when the group first sent it, not the resubmission. */
+static void
+outcomes_show_the_first_date_sent(void **state)
+{
+	struct db	 db;
+	char		 path[UNIT_PATH_MAX];
+	json_t		*rows, *row;
+
+	(void)state;
+	assert_int_equal(unit_db_open(&db, path), 0);
+	assert_int_equal(db_exec_script(&db,
+	    "INSERT INTO sites (id, name, kind) VALUES (1, 'HMP A', 'prison');"
+	    "INSERT INTO groups (id, site_id, name, kind) VALUES (1, 1, 'F', "
+	    "'forum');"
+	    "INSERT INTO accounts (id, username, display_name, password_hash) "
+	    "VALUES (1, 'u', 'U', 'x');"
+	    "INSERT INTO proposals (id, group_id, title, problem, state, "
+	    "submitted_on, due_on, created_by) VALUES (1, 1, 'T', 'P', "
+	    "'submitted', '2026-10-20', '2026-11-17', 1);"
+	    "INSERT INTO proposal_events (proposal_id, on_date, event, state) "
+	    "VALUES (1, '2026-09-01', 'submit', 'submitted'), "
+	    "(1, '2026-09-20', 'more_info', 'more_info'), "
+	    "(1, '2026-10-20', 'resubmit', 'submitted');"), DB_OK);
+	{
+		/* The first page, as a fresh request reads it. */
+		struct paging	 pg = { 0, (char *)"", 25, NULL };
+
+		rows = outcomes_list(&db, 1, 0, &pg);
+	}
+	assert_int_equal(json_array_size(rows), 1);
+	row = json_array_get(rows, 0);
+	assert_string_equal(json_string_value(json_object_get(row,
+	    "first_sent_on")), "2026-09-01");
+	assert_string_equal(json_string_value(json_object_get(row,
+	    "submitted_on")), "2026-10-20");
+	json_decref(rows);
+	unit_db_close(&db, path);
+}
+
 int
 main(void)
 {
@@ -244,6 +334,8 @@ main(void)
 		cmocka_unit_test(a_deferral_that_runs_out_is_due_again),
 		cmocka_unit_test(a_reason_is_needed_for_all_but_accepted),
 		cmocka_unit_test(percentiles_use_the_nearest_rank),
+		cmocka_unit_test(outcomes_read_as_sentences),
+		cmocka_unit_test(outcomes_show_the_first_date_sent),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
