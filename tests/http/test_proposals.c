@@ -276,7 +276,7 @@ accepted_proposals_become_actions_until_done(void **state)
 	 * "Done" once, not "Done. We did:". */
 	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r), 200);
 	assert_contains(r.body, "Done. Benches help older men rest. Actions: "
-	    "Fit four benches: done ");
+	    "Fit four benches: done.");
 	assert_lacks(r.body, "We did: ");
 	reply_free(&r);
 	/* Timeliness counts it, as a page and as JSON. */

@@ -277,7 +277,7 @@ outcomes_read_as_sentences(void **state)
 	json_object_set_new(row, "reason", json_string("The budget is set in "
 	    "January"));
 	s = outcome_sentence(row);
-	assert_string_equal(s, "Put off until 2027-01-10, because the budget is "
+	assert_string_equal(s, "Put off until 10 January 2027, because the budget is "
 	    "set in January.");
 	free(s);
 	json_decref(row);
