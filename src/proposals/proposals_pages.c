@@ -223,7 +223,7 @@ proposals_show(struct request *rq, struct response *rs)
 	exact = access_covers(&rq->who, ROLES_STAFF, view_int(p, "site_id"),
 	    view_int(p, "group_id"));
 	if ((ev = proposal_evidence(rq->db, rq->ids[0])) != NULL &&
-	    voice_evidence_counts(ev, t, exact) == -1) {
+	    voice_evidence_counts(ev, t, exact, NULL) == -1) {
 		json_decref(ev);
 		json_decref(p);
 		response_error(rs, 500, "Something went wrong.");

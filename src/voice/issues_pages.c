@@ -83,15 +83,13 @@ issues_show(struct request *rq, struct response *rs)
 		return;
 	}
 	if ((ev = issue_evidence(rq->db, rq->ids[0], today, &pg)) != NULL) {
-		if (voice_evidence_counts(ev, t, staff) == -1) {
+		if (voice_evidence_counts(ev, t, staff, today) == -1) {
 			json_decref(ev);
 			json_decref(issue);
 			paging_clear(&pg);
 			response_error(rs, 500, "Something went wrong.");
 			return;
 		}
-		suppress(ev, "recent", t, staff);
-		suppress(ev, "earlier", t, staff);
 		/* The logs themselves are for staff only. */
 		if (!staff)
 			json_object_del(ev, "logs");

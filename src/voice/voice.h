@@ -88,7 +88,8 @@ json_t		*voice_count(int64_t n, int threshold, int exact);
  * they go through the shared suppression together (util/suppression.h);
  * with exact (staff) every count is shown.  ev's "log_count" and each
  * "places"[].n are replaced.  0 or -1 (out of memory). */
-int		 voice_evidence_counts(json_t *ev, int threshold, int exact);
+int		 voice_evidence_counts(json_t *ev, int threshold, int exact,
+		    const char *today);
 /* "rising", "falling" or "steady" from counts in two equal periods. */
 const char	*voice_trend(int64_t recent, int64_t earlier);
 /* Adds *_label keys for choice columns and age/overdue for due dates. */

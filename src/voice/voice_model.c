@@ -268,17 +268,56 @@ voice_count(int64_t n, int threshold, int exact)
 	return json_string(s);
 }
 
+/*
+ * The trend's two windows (recent, earlier) and whatever is older are
+ * the parts of the same total.  A part the dates give away is a known
+ * count: nothing is older when the issue was first seen inside the two
+ * windows, nothing is recent when it was last seen before them, nothing
+ * earlier when first seen inside the recent one.  A part the page never
+ * shows stays hidden.  Adds the line to p; 0 or -1.
+ */
+static int
+evidence_trend_line(struct suppress_page *p, const json_t *ev, size_t total,
+    const char *today, long *recent, long *earlier)
+{
+	const char	*first = view_str(ev, "first_seen");
+	const char	*last = view_str(ev, "last_seen");
+	char		 cut1[DATE_CHARS + 1], cut2[DATE_CHARS + 1];
+	int64_t		 r = view_int(ev, "recent"), e = view_int(ev, "earlier");
+	int64_t		 older = view_int(ev, "log_count") - r - e;
+	size_t		 parts[3];
+	long		 o;
+
+	date_add_days(today, -TREND_DAYS, cut1);
+	date_add_days(today, -2 * TREND_DAYS, cut2);
+	*recent = last != NULL && strcmp(last, cut1) < 0 ?
+	    suppress_add(p, r, SUPPRESS_FIXED, SUPPRESS_SHOWN) :
+	    suppress_add(p, r, 0, 0);
+	*earlier = first != NULL && strcmp(first, cut1) >= 0 ?
+	    suppress_add(p, e, SUPPRESS_FIXED, SUPPRESS_SHOWN) :
+	    suppress_add(p, e, 0, 0);
+	o = suppress_add(p, older, SUPPRESS_FIXED, first != NULL &&
+	    strcmp(first, cut2) >= 0 ? SUPPRESS_SHOWN : SUPPRESS_SECONDARY);
+	if (*recent < 0 || *earlier < 0 || o < 0)
+		return -1;
+	parts[0] = (size_t)*recent;
+	parts[1] = (size_t)*earlier;
+	parts[2] = (size_t)o;
+	return suppress_line(p, total, parts, 3);
+}
+
 int
-voice_evidence_counts(json_t *ev, int threshold, int exact)
+voice_evidence_counts(json_t *ev, int threshold, int exact, const char *today)
 {
 	struct suppress_page	 p;
 	json_t			*places = json_object_get(ev, "places"), *pl;
 	size_t			 i, k = json_array_size(places), *parts;
-	long			 total;
-	int			 rc = -1;
+	long			 total, recent = -1, earlier = -1;
+	int			 rc = -1, trend;
 
 	if (exact)
 		return 0;
+	trend = today != NULL && json_object_get(ev, "recent") != NULL;
 	suppress_page_init(&p);
 	if ((parts = calloc(k + 1, sizeof(*parts))) == NULL)
 		return -1;
@@ -289,11 +328,23 @@ voice_evidence_counts(json_t *ev, int threshold, int exact)
 		parts[i] = i;
 	if ((total = suppress_add(&p, view_int(ev, "log_count"), 0, 0)) < 0 ||
 	    suppress_line(&p, (size_t)total, parts, k) == -1 ||
+	    (trend && evidence_trend_line(&p, ev, (size_t)total, today,
+	    &recent, &earlier) == -1) ||
 	    suppress_run(&p, threshold) == -1)
 		goto out;
 	json_array_foreach(places, i, pl)
 		json_object_set_new(pl, "n", suppressed_count(view_int(pl, "n"),
 		    p.mark[i], threshold));
+	if (trend) {
+		/* "Rising" between hidden counts would say which is larger. */
+		if (p.mark[recent] != SUPPRESS_SHOWN ||
+		    p.mark[earlier] != SUPPRESS_SHOWN)
+			json_object_set_new(ev, "trend", json_null());
+		json_object_set_new(ev, "recent", suppressed_count(view_int(ev,
+		    "recent"), p.mark[recent], threshold));
+		json_object_set_new(ev, "earlier", suppressed_count(view_int(ev,
+		    "earlier"), p.mark[earlier], threshold));
+	}
 	json_object_set_new(ev, "log_count", suppressed_count(view_int(ev,
 	    "log_count"), p.mark[total], threshold));
 	rc = 0;

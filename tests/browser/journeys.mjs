@@ -1244,7 +1244,7 @@ async function memberWording(run, password) {
       assert(text.includes('because the staircase is a listed structure'), 'the refusal reason is not there');
       assert(!/We did: (Done|Accepted)\. We did:/.test(text), '"We did:" twice');
       assert(text.includes('Accepted in part. The C wing round can move now.'), 'the accepted reason is missing');
-      assert(/Sent \d{4}-\d{2}-\d{2}/.test(text), 'no "Sent" date');
+      assert(/Sent \d{1,2} [A-Z][a-z]+ \d{4}/.test(text), 'no "Sent" date in words');
     });
     await run.visited(page, J, 'you said we did');
     await check(`[${run.mode}] 13 the poster reads the same (pdftotext)`, async () => {

@@ -463,14 +463,16 @@ issues_suppress_small_counts_for_members(void **state)
 /* Hidden counts on one line of evidence: the places and the number of
  * conversations they add up to.  One hidden alone is a subtraction. */
 static void
-evidence_line_holds(const char *path)
+evidence_line_holds(const char *path, const char *user)
 {
 	struct client	 member;
 	struct reply	 r;
 	json_t		*v, *ev, *pl;
 	size_t		 i, hidden;
+	const char	*first;
+	char		 sql[160];
 
-	as(&member, "member.forum");
+	as(&member, user);
 	member.json = 1;
 	if (http_get(&member, path, &r) != 200) {
 		reply_free(&r);
@@ -486,6 +488,23 @@ evidence_line_holds(const char *path)
 		print_error("%s: one hidden count beside its total\n%s\n",
 		    path, r.body);
 	assert_int_not_equal(hidden, 1);
+	/* The trend's windows, with the total, when the first sighting
+	 * shows nothing is older: one hidden alone is a subtraction too,
+	 * and "rising" between hidden counts says which is larger. */
+	first = json_string_value(json_object_get(ev, "first_seen"));
+	snprintf(sql, sizeof(sql), "SELECT '%s' >= date('now', '-%d days')",
+	    first ? first : "9999", 2 * 30);
+	if (first != NULL && json_is_integer(json_object_get(ev, "log_count"))
+	    && db_scalar(&srv, sql) == 1) {
+		hidden = json_is_string(json_object_get(ev, "recent")) +
+		    json_is_string(json_object_get(ev, "earlier"));
+		if (hidden == 1)
+			print_error("%s: one hidden window beside its total\n%s\n",
+			    path, r.body);
+		assert_int_not_equal(hidden, 1);
+		if (hidden > 0)
+			assert_true(json_is_null(json_object_get(ev, "trend")));
+	}
 	json_decref(v);
 	reply_free(&r);
 	client_free(&member);
@@ -504,12 +523,13 @@ evidence_cannot_be_undone_by_subtraction(void **state)
 	assert_true(last > 0);
 	for (id = 1; id <= last; id++) {
 		snprintf(path, sizeof(path), "/issues/%lld", id);
-		evidence_line_holds(path);
+		evidence_line_holds(path, "member.forum");
+		evidence_line_holds(path, "rep.fenwick");
 	}
 	last = db_scalar(&srv, "SELECT max(id) FROM proposals");
 	for (id = 1; id <= last; id++) {
 		snprintf(path, sizeof(path), "/proposals/%lld", id);
-		evidence_line_holds(path);
+		evidence_line_holds(path, "member.forum");
 	}
 }
 
