@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/audit.h"
 #include "cli/cli.h"
 #include "limits.h"
 
@@ -179,6 +180,7 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	rc = cmd->run(&cli);
+	audit_signer_clear();
 	config_release(&cli.config);
 	return rc;
 }

@@ -15,6 +15,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../render/template.h"
+#include "../util/key_file.h"
 #include "../server/http.h"
 #include "../server/router.h"
 #include "../limits.h"
@@ -33,6 +34,40 @@ cli_read_password(char *out, size_t sz)
 	return n > 0 ? 0 : -1;
 }
 
+char *
+cli_audit_key_path(const struct cli *cli)
+{
+	char	*path;
+
+	if (cli->config.audit_key != NULL)
+		return strdup(cli->config.audit_key);
+	if (asprintf(&path, "%s.audit-key", cli->config.db_path) == -1)
+		return NULL;
+	return path;
+}
+
+/* Loads the audit signing key, so every head written is signed and
+ * check demands a signature.  Without it nothing may write: fail. */
+static int
+audit_key_load(const struct cli *cli)
+{
+	unsigned char	 seed[AUDIT_KEY_BYTES];
+	char		*path = cli_audit_key_path(cli);
+	int		 rc = -1;
+
+	if (path == NULL)
+		return -1;
+	if (key_file_read(path, seed, sizeof(seed)) == 0) {
+		audit_signer_set(seed);
+		rc = 0;
+	} else
+		fprintf(stderr, "the audit signing key %s could not be read; "
+		    "`roundtable init` makes it when it is missing\n", path);
+	sodium_memzero(seed, sizeof(seed));
+	free(path);
+	return rc;
+}
+
 int
 cli_open(struct cli *cli, struct db *db)
 {
@@ -40,6 +75,8 @@ cli_open(struct cli *cli, struct db *db)
 		fprintf(stderr, "libsodium could not start\n");
 		return -1;
 	}
+	if (audit_key_load(cli) == -1)
+		return -1;
 	if (db_open(db, cli->config.db_path, cli->config.busy_timeout_ms) == -1)
 		return -1;
 	if (db_migrate(db) == -1) {
@@ -76,10 +113,18 @@ cli_init(struct cli *cli)
 	unsigned char	 key[DIGEST_BYTES];
 	char		 password[ADMIN_PASSWORD_CHARS + 1];
 	int64_t		 admins, id;
-	int		 rc = 1;
+	char		*key_path;
+	int		 rc = 1, made;
 
 	db_folder(cli->config.db_path);
-	if (cli_open(cli, &db) == -1)
+	if (secret_init() == -1 || (key_path = cli_audit_key_path(cli)) == NULL)
+		return 1;
+	made = key_file_create(key_path, AUDIT_KEY_BYTES);
+	if (made == 1)
+		printf("Made the audit signing key %s: keep it, and a copy, "
+		    "apart from the database and its backups\n", key_path);
+	free(key_path);
+	if (made == -1 || cli_open(cli, &db) == -1)
 		return 1;
 	if (db_begin(&db, 1) != DB_OK)
 		goto out;
@@ -96,6 +141,17 @@ cli_init(struct cli *cli)
 		    audit_append(&db, 0, "account.create", "account", id,
 		    "admin") != DB_OK)
 			goto fail;
+	}
+	/* A database from before signed heads: sign its head if intact. */
+	switch (audit_head_adopt(&db)) {
+	case DB_OK:
+		break;
+	case DB_CONSTRAINT:
+		fprintf(stderr, "the audit chain has faults, so its head was "
+		    "not signed; run roundtable check\n");
+		break;
+	default:
+		goto fail;
 	}
 	if (db_commit(&db) != DB_OK)
 		goto out;

@@ -117,8 +117,10 @@ server_prepare(struct server *s, const char *extra)
 	snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", s->port);
 	if ((f = fopen(s->config, "w")) == NULL)
 		return -1;
+	/* The key file named in the config, as a deployment would. */
 	fprintf(f, "[server]\nlisten_port = %d\naccess_log = 0\n"
-	    "static_dir = static\n%s\n", s->port, extra ? extra : "");
+	    "static_dir = static\n[keys]\naudit_key = %s/audit.key\n%s\n",
+	    s->port, s->dir, extra ? extra : "");
 	fclose(f);
 	if (roundtable_cli(s, "init", NULL, &out) != 0) {
 		fprintf(stderr, "init failed: %s\n", out);
@@ -461,6 +463,23 @@ db_scalar(const struct server *s, const char *sql)
 	}
 	sqlite3_close(h);
 	return v;
+}
+
+int
+db_script(const struct server *s, const char *sql)
+{
+	sqlite3	*h;
+	int	 rc = -1;
+
+	if (sqlite3_open(s->db, &h) != SQLITE_OK) {
+		sqlite3_close(h);
+		return -1;
+	}
+	sqlite3_busy_timeout(h, 5000);
+	if (sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK)
+		rc = 0;
+	sqlite3_close(h);
+	return rc;
 }
 
 /* Saves a reply's body as name in the server's folder, its path into

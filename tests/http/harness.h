@@ -113,6 +113,9 @@ int	raw_closed(int fd, int wait_ms);
 
 /* Opens the database read-only and returns one integer from sql, or -1. */
 long long db_scalar(const struct server *, const char *sql);
+/* Runs SQL straight on the database file, as an attacker holding only the
+ * file could: 0 or -1. */
+int	db_script(const struct server *, const char *sql);
 /* What pdftotext reads in a PDF reply, lines joined by spaces so a phrase
  * that wraps still matches; malloc'd (empty when unreadable). */
 char	*pdf_text(const struct server *, const struct reply *);
