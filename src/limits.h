@@ -83,6 +83,8 @@
 #define EXPENSE_PENCE_MAX	100000	/* one claim: up to 1,000 pounds */
 #define EXPENSE_DESC_MAX_CHARS	500	/* what an expense was for */
 #define SUPERVISION_NOTES_MAX_CHARS 4000 /* notes of one supervision */
+#define SUBJECT_ACCESS_REASON_MAX_CHARS 200 /* why a record was exported: the
+					   request reference, for the audit */
 #define ACCREDITATION_MAX_CHARS	200	/* awarding body and level */
 /* Surveys and consultations. */
 #define SURVEY_QUESTIONS_MAX	80	/* questions in one version of a survey */
