@@ -147,4 +147,9 @@
 /* The command line. */
 #define CLI_ARGS_MAX		8	/* positional arguments */
 
+/* Encrypted backups (db/backup_file.h). */
+#define BACKUP_CHUNK		(64 * 1024)	/* image bytes in one sealed chunk */
+#define BACKUP_MEMORY_MAX	((size_t)4 << 30)	/* an encrypted backup's image is
+					   made and checked in memory */
+
 #endif

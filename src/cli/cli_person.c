@@ -5,7 +5,6 @@
  * to read is written there too (a new file, mode 0600).  Audited as
  * "person.export" with the operating-system user who ran it.
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "../people/subject_access.h"
 #include "../render/pdf.h"
 #include "../util/buf.h"
+#include "../util/private_file.h"
 
 /* Writes the PDF of ex to a new file: 0 or -1 (message printed). */
 static int
@@ -32,17 +32,12 @@ pdf_write(const char *path, const json_t *ex, size_t max)
 		fprintf(stderr, "the PDF could not be made\n");
 		goto out;
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-	if (fd == -1) {
+	if ((fd = private_file_open(path)) == -1) {
 		perror(path);
 		goto out;
 	}
-	if (write(fd, out.data, out.len) == (ssize_t)out.len && fsync(fd) == 0)
-		rc = 0;
-	else
-		perror(path);
-	if (close(fd) == -1)
-		rc = -1;
+	rc = private_file_close(fd, path,
+	    private_file_write(fd, out.data, out.len) == 0);
 out:
 	buf_release(&out);
 	return rc;

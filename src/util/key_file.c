@@ -8,6 +8,7 @@
 #include <sodium.h>
 
 #include "key_file.h"
+#include "private_file.h"
 
 int
 key_file_read(const char *path, unsigned char *key, size_t len)
@@ -49,27 +50,19 @@ int
 key_file_create(const char *path, size_t len)
 {
 	unsigned char	 key[64];
-	int		 fd, rc = -1;
+	int		 fd, rc;
 
 	if (len > sizeof(key))
 		return -1;
-	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
-	if (fd == -1) {
+	if ((fd = private_file_open(path)) == -1) {
 		if (errno == EEXIST)
 			return 0;
 		fprintf(stderr, "%s: %s\n", path, strerror(errno));
 		return -1;
 	}
 	randombytes_buf(key, len);
-	if (write(fd, key, len) == (ssize_t)len && fsync(fd) == 0)
-		rc = 1;
-	else
-		fprintf(stderr, "%s: %s\n", path, strerror(errno));
+	rc = private_file_close(fd, path,
+	    private_file_write(fd, key, len) == 0);
 	sodium_memzero(key, sizeof(key));
-	if (close(fd) == -1)
-		rc = -1;
-	if (rc == -1)
-		unlink(path);
-	return rc;
+	return rc == 0 ? 1 : -1;
 }
