@@ -50,6 +50,8 @@ static const struct config_key config_keys[] = {
 	KEY("membership", "supervision_interval_months", CT_INT,
 	    supervision_interval_months, 1, 24),
 	KEY("surveys", "answers_per_minute", CT_INT, answers_per_minute, 1, 100000),
+	KEY("keys", "audit_key", CT_STRING, audit_key, 0, 0),
+	KEY("keys", "backup_key", CT_STRING, backup_key, 0, 0),
 	KEY("privacy", "suppression_threshold", CT_INT, suppression_threshold, 1, 1000),
 };
 
@@ -90,6 +92,8 @@ config_release(struct config *c)
 	free(c->listen_addr);
 	free(c->static_dir);
 	free(c->db_path);
+	free(c->audit_key);
+	free(c->backup_key);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -55,6 +55,12 @@ struct config {
 	int	 answers_per_minute;	/* anonymous link and kiosk answers
 					   from one address a minute */
 
+	/* [keys]: key files, kept outside the database (mode 0600) */
+	char	*audit_key;		/* signs the audit head; NULL: the
+					   database path + ".audit-key" */
+	char	*backup_key;		/* encrypts backups; NULL: backups
+					   are plain SQLite files */
+
 	/* [privacy] */
 	int	 suppression_threshold;	/* counts below this read "fewer than N" */
 };

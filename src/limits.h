@@ -84,6 +84,8 @@
 #define EXPENSE_MEETING_DAYS	92	/* meetings offered on a claim: this far back */
 #define EXPENSE_DESC_MAX_CHARS	500	/* what an expense was for */
 #define SUPERVISION_NOTES_MAX_CHARS 4000 /* notes of one supervision */
+#define SUBJECT_ACCESS_REASON_MAX_CHARS 200 /* why a record was exported: the
+					   request reference, for the audit */
 #define ACCREDITATION_MAX_CHARS	200	/* awarding body and level */
 /* Surveys and consultations. */
 #define SURVEY_QUESTIONS_MAX	80	/* questions in one version of a survey */
@@ -157,5 +159,10 @@
 
 /* The command line. */
 #define CLI_ARGS_MAX		8	/* positional arguments */
+
+/* Encrypted backups (db/backup_file.h). */
+#define BACKUP_CHUNK		(64 * 1024)	/* image bytes in one sealed chunk */
+#define BACKUP_MEMORY_MAX	((size_t)4 << 30)	/* an encrypted backup's image is
+					   made and checked in memory */
 
 #endif

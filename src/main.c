@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "auth/audit.h"
 #include "cli/cli.h"
 #include "limits.h"
 
@@ -40,6 +41,10 @@ static const struct command {
 	{ "check", cli_check, "check",
 	    "Check the database's integrity and the audit chain; exit 1 on "
 	    "any fault." },
+	{ "person", cli_person, "person export ID [PDF]",
+	    "Subject access: print everything held about person ID as "
+	    "JSON; with PDF, also write it there for them to read. "
+	    "Audited." },
 	{ "routes", cli_routes, "routes",
 	    "Print every route with the roles and scope allowed." },
 };
@@ -179,6 +184,7 @@ main(int argc, char *argv[])
 		return 2;
 	}
 	rc = cmd->run(&cli);
+	audit_signer_clear();
 	config_release(&cli.config);
 	return rc;
 }

@@ -7,15 +7,73 @@
 #include "../db/db.h"
 
 #define AUDIT_HASH_BYTES 32
+#define AUDIT_SIG_DOMAIN "roundtable audit head v1"
 
-static const char *sql_head = "SELECT last_id, hash FROM audit_head WHERE id = 1";
+static const char *sql_head =
+    "SELECT last_id, hash, signature FROM audit_head WHERE id = 1";
 static const char *sql_insert =
     "INSERT INTO audit (id, at, account_id, action, entity, entity_id, "
     "detail, hash) VALUES (?, ?, nullif(?, 0), ?, ?, nullif(?, 0), ?, ?)";
 static const char *sql_head_set =
-    "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?, ?) "
+    "INSERT INTO audit_head (id, last_id, hash, signature) "
+    "VALUES (1, ?, ?, ?) "
     "ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, "
-    "hash = excluded.hash";
+    "hash = excluded.hash, signature = excluded.signature";
+
+/* The signing key pair, set before threads start (audit.h); in memory
+ * sodium_mlock keeps out of swap.  NULL: heads are written unsigned. */
+static struct audit_signer {
+	unsigned char	 sk[crypto_sign_SECRETKEYBYTES];
+	unsigned char	 pk[crypto_sign_PUBLICKEYBYTES];
+} *signer;
+
+void
+audit_signer_set(const unsigned char seed[AUDIT_KEY_BYTES])
+{
+	audit_signer_clear();
+	if ((signer = sodium_malloc(sizeof(*signer))) == NULL)
+		return;
+	crypto_sign_seed_keypair(signer->pk, signer->sk, seed);
+}
+
+void
+audit_signer_clear(void)
+{
+	sodium_free(signer);
+	signer = NULL;
+}
+
+/* What the signature covers: a domain tag, the last id (8 bytes, little
+ * endian) and the last hash. */
+static void
+head_message(int64_t last_id, const unsigned char hash[AUDIT_HASH_BYTES],
+    unsigned char out[sizeof(AUDIT_SIG_DOMAIN) + 8 + AUDIT_HASH_BYTES])
+{
+	size_t	 i;
+
+	memcpy(out, AUDIT_SIG_DOMAIN, sizeof(AUDIT_SIG_DOMAIN));
+	for (i = 0; i < 8; i++)
+		out[sizeof(AUDIT_SIG_DOMAIN) + i] =
+		    (unsigned char)((uint64_t)last_id >> (8 * i));
+	memcpy(out + sizeof(AUDIT_SIG_DOMAIN) + 8, hash, AUDIT_HASH_BYTES);
+}
+
+/* Writes the head, signed when a signer is set. */
+static int
+head_write(struct db *db, int64_t last_id,
+    const unsigned char hash[AUDIT_HASH_BYTES])
+{
+	unsigned char	 msg[sizeof(AUDIT_SIG_DOMAIN) + 8 + AUDIT_HASH_BYTES];
+	unsigned char	 sig[crypto_sign_BYTES];
+
+	if (signer == NULL)
+		return db_exec(db, sql_head_set, "ibb", last_id,
+		    DB_BLOB(hash, AUDIT_HASH_BYTES), DB_BLOB(NULL, 0));
+	head_message(last_id, hash, msg);
+	crypto_sign_detached(sig, NULL, msg, sizeof(msg), signer->sk);
+	return db_exec(db, sql_head_set, "ibb", last_id,
+	    DB_BLOB(hash, AUDIT_HASH_BYTES), DB_BLOB(sig, sizeof(sig)));
+}
 static const char *sql_walk =
     "SELECT id, at, ifnull(account_id, 0), action, entity, "
     "ifnull(entity_id, 0), detail, hash FROM audit ORDER BY id";
@@ -89,10 +147,14 @@ audit_fields_read(sqlite3_stmt *st, struct audit_fields *f)
 	return ok;
 }
 
-/* Reads the head: 0 when the chain is empty, 1 found, -1 error. */
+/* Reads the head: 0 when the chain is empty, 1 found, -1 error.  signed_ok,
+ * if not NULL, receives 1 when the head carries a valid signature by the
+ * signer's key, 0 when it carries none, -1 when it carries a wrong one. */
 static int
-audit_head(struct db *db, int64_t *last_id, unsigned char hash[AUDIT_HASH_BYTES])
+audit_head(struct db *db, int64_t *last_id, unsigned char hash[AUDIT_HASH_BYTES],
+    int *signed_ok)
 {
+	unsigned char	 msg[sizeof(AUDIT_SIG_DOMAIN) + 8 + AUDIT_HASH_BYTES];
 	sqlite3_stmt	*st;
 	int		 rc;
 
@@ -106,6 +168,17 @@ audit_head(struct db *db, int64_t *last_id, unsigned char hash[AUDIT_HASH_BYTES]
 			memcpy(hash, sqlite3_column_blob(st, 1), AUDIT_HASH_BYTES);
 		else
 			rc = -1;
+		if (signed_ok != NULL && sqlite3_column_type(st, 2) ==
+		    SQLITE_NULL)
+			*signed_ok = 0;
+		else if (signed_ok != NULL) {
+			head_message(*last_id, hash, msg);
+			*signed_ok = signer != NULL &&
+			    sqlite3_column_bytes(st, 2) == crypto_sign_BYTES &&
+			    crypto_sign_verify_detached(
+			    sqlite3_column_blob(st, 2), msg, sizeof(msg),
+			    signer->pk) == 0 ? 1 : -1;
+		}
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -125,7 +198,7 @@ audit_append(struct db *db, int64_t account_id, const char *action,
 
 	if (detail == NULL)
 		detail = "";
-	if (audit_head(db, &last, prev) < 0)
+	if (audit_head(db, &last, prev, NULL) < 0)
 		return DB_ERROR;
 	gmtime_r(&now, &tm);
 	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -144,8 +217,28 @@ audit_append(struct db *db, int64_t account_id, const char *action,
 	    DB_BLOB(hash, sizeof(hash)));
 	if (rc != DB_OK)
 		return rc;
-	return db_exec(db, sql_head_set, "ib", last + 1,
-	    DB_BLOB(hash, sizeof(hash)));
+	return head_write(db, last + 1, hash);
+}
+
+/* The head's signature, when a signer is set: every database made by
+ * `roundtable init` has a signed head, so a missing head is a fault too. */
+static int
+head_signature_faults(int found, int signed_ok, FILE *report)
+{
+	if (signer == NULL || (found == 1 && signed_ok == 1))
+		return 0;
+	if (found == 0)
+		fprintf(report, "audit: the chain has no head; it was "
+		    "emptied without the signing key\n");
+	else if (signed_ok == 0)
+		fprintf(report, "audit: the head is not signed; the chain was "
+		    "truncated or rebuilt without the signing key\n");
+	else
+		fprintf(report, "audit: the head's signature does not match "
+		    "the signing key; the chain was truncated or rebuilt "
+		    "without it (or the key file belongs to another "
+		    "database)\n");
+	return 1;
 }
 
 int
@@ -156,12 +249,12 @@ audit_verify(struct db *db, FILE *report, int64_t *rows)
 	sqlite3_stmt	*st;
 	struct audit_fields f;
 	int64_t		 id, expect = 1, head_id;
-	int		 faults = 0, rc, typed;
+	int		 faults = 0, rc, typed, found, signed_ok = 0;
 
 	memset(prev, 0, sizeof(prev));
 	if (rows != NULL)
 		*rows = 0;
-	if (audit_head(db, &head_id, head) < 0)
+	if ((found = audit_head(db, &head_id, head, &signed_ok)) < 0)
 		return -1;
 	if ((st = db_prepare(db, sql_walk)) == NULL)
 		return -1;
@@ -198,5 +291,30 @@ audit_verify(struct db *db, FILE *report, int64_t *rows)
 		    (long long)head_id);
 		faults++;
 	}
+	faults += head_signature_faults(found, signed_ok, report);
 	return faults;
+}
+
+int
+audit_head_adopt(struct db *db)
+{
+	unsigned char	 hash[AUDIT_HASH_BYTES];
+	int64_t		 last_id;
+	int		 found, signed_ok = 0, faults;
+	FILE		*sink;
+
+	if (signer == NULL)
+		return DB_CONSTRAINT;
+	if ((found = audit_head(db, &last_id, hash, &signed_ok)) < 0)
+		return DB_ERROR;
+	if (found == 0 || signed_ok != 0)
+		return DB_OK;	/* nothing to sign, or signed already */
+	if ((sink = fopen("/dev/null", "w")) == NULL)
+		return DB_ERROR;
+	faults = audit_verify(db, sink, NULL);
+	fclose(sink);
+	/* The unsigned head itself counts as one fault here. */
+	if (faults != 1)
+		return faults < 0 ? DB_ERROR : DB_CONSTRAINT;
+	return head_write(db, last_id, hash);
 }

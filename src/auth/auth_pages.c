@@ -74,15 +74,8 @@ sign_in(struct request *rq, struct response *rs)
 		form_page_show(rs, 200, &fp, NULL, NULL);
 		return;
 	}
-	rc = fields_validate(fp.fields, fp.nfields, &rq->body, NULL, &values,
-	    &errors);
-	if (rc != 0) {
-		if (rc == 1)
-			form_page_show(rs, 422, &fp, values, errors);
-		else
-			response_error(rs, 500, "Something went wrong.");
+	if (!form_page_validate(rq, rs, &fp, &values, &errors))
 		goto out;
-	}
 	/* Failures count per address and name, so a guesser elsewhere
 	 * cannot lock the owner out; addr_key is the address's ceiling
 	 * across all names (docs/ARCHITECTURE.md, "Signing in"). */

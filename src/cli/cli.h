@@ -25,7 +25,12 @@ struct cli {
 	const char	*person;	/* user add --person ID */
 };
 
-/* Opens the configured database, migrated: 0 or -1 (message printed). */
+/* The audit signing key file: [keys] audit_key, or the database path
+ * with ".audit-key" added.  The caller frees it; NULL without memory. */
+char	*cli_audit_key_path(const struct cli *);
+
+/* Opens the configured database, migrated, with the audit signing key
+ * loaded (audit.h): 0 or -1 (message printed). */
 int	cli_open(struct cli *, struct db *);
 
 int	cli_serve(struct cli *);
@@ -36,6 +41,7 @@ int	cli_backup(struct cli *);
 int	cli_restore(struct cli *);
 int	cli_check(struct cli *);
 int	cli_routes(struct cli *);
+int	cli_person(struct cli *);
 
 /* Reads one line (a password) from stdin without its newline: 0 or -1. */
 int	cli_read_password(char *out, size_t sz);

@@ -15,6 +15,10 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../render/template.h"
+#include "../db/backup_file.h"
+#include "../util/buf.h"
+#include "../util/key_file.h"
+#include "../util/private_file.h"
 #include "../server/http.h"
 #include "../server/router.h"
 #include "../limits.h"
@@ -33,6 +37,40 @@ cli_read_password(char *out, size_t sz)
 	return n > 0 ? 0 : -1;
 }
 
+char *
+cli_audit_key_path(const struct cli *cli)
+{
+	char	*path;
+
+	if (cli->config.audit_key != NULL)
+		return strdup(cli->config.audit_key);
+	if (asprintf(&path, "%s.audit-key", cli->config.db_path) == -1)
+		return NULL;
+	return path;
+}
+
+/* Loads the audit signing key, so every head written is signed and
+ * check demands a signature.  Without it nothing may write: fail. */
+static int
+audit_key_load(const struct cli *cli)
+{
+	unsigned char	 seed[AUDIT_KEY_BYTES];
+	char		*path = cli_audit_key_path(cli);
+	int		 rc = -1;
+
+	if (path == NULL)
+		return -1;
+	if (key_file_read(path, seed, sizeof(seed)) == 0) {
+		audit_signer_set(seed);
+		rc = 0;
+	} else
+		fprintf(stderr, "the audit signing key %s could not be read; "
+		    "`roundtable init` makes it when it is missing\n", path);
+	sodium_memzero(seed, sizeof(seed));
+	free(path);
+	return rc;
+}
+
 int
 cli_open(struct cli *cli, struct db *db)
 {
@@ -40,6 +78,8 @@ cli_open(struct cli *cli, struct db *db)
 		fprintf(stderr, "libsodium could not start\n");
 		return -1;
 	}
+	if (audit_key_load(cli) == -1)
+		return -1;
 	if (db_open(db, cli->config.db_path, cli->config.busy_timeout_ms) == -1)
 		return -1;
 	if (db_migrate(db) == -1) {
@@ -63,6 +103,18 @@ db_folder(const char *path)
 	free(dir);
 }
 
+/* Makes a key file when it is missing: 0 or 1 (made), -1 error. */
+static int
+key_make(const char *path, size_t len, const char *what)
+{
+	int	 made = key_file_create(path, len);
+
+	if (made == 1)
+		printf("Made the %s %s: keep it, and a copy, apart from the "
+		    "database and its backups\n", what, path);
+	return made;
+}
+
 int
 cli_init(struct cli *cli)
 {
@@ -76,10 +128,17 @@ cli_init(struct cli *cli)
 	unsigned char	 key[DIGEST_BYTES];
 	char		 password[ADMIN_PASSWORD_CHARS + 1];
 	int64_t		 admins, id;
-	int		 rc = 1;
+	char		*key_path;
+	int		 rc = 1, made;
 
 	db_folder(cli->config.db_path);
-	if (cli_open(cli, &db) == -1)
+	if (secret_init() == -1 || (key_path = cli_audit_key_path(cli)) == NULL)
+		return 1;
+	made = key_make(key_path, AUDIT_KEY_BYTES, "audit signing key");
+	free(key_path);
+	if (made == -1 || (cli->config.backup_key != NULL &&
+	    key_make(cli->config.backup_key, BACKUP_KEY_BYTES,
+	    "backup key") == -1) || cli_open(cli, &db) == -1)
 		return 1;
 	if (db_begin(&db, 1) != DB_OK)
 		goto out;
@@ -96,6 +155,17 @@ cli_init(struct cli *cli)
 		    audit_append(&db, 0, "account.create", "account", id,
 		    "admin") != DB_OK)
 			goto fail;
+	}
+	/* A database from before signed heads: sign its head if intact. */
+	switch (audit_head_adopt(&db)) {
+	case DB_OK:
+		break;
+	case DB_CONSTRAINT:
+		fprintf(stderr, "the audit chain has faults, so its head was "
+		    "not signed; run roundtable check\n");
+		break;
+	default:
+		goto fail;
 	}
 	if (db_commit(&db) != DB_OK)
 		goto out;
@@ -202,12 +272,58 @@ integrity_ok(sqlite3 *h, FILE *report)
 	return ok;
 }
 
+/* The backup key when [keys] backup_key is set: 1 loaded, 0 not set,
+ * -1 unreadable (message printed). */
+static int
+backup_key_load(const struct cli *cli, unsigned char key[BACKUP_KEY_BYTES])
+{
+	if (cli->config.backup_key == NULL)
+		return 0;
+	return key_file_read(cli->config.backup_key, key,
+	    BACKUP_KEY_BYTES) == 0 ? 1 : -1;
+}
+
+/*
+ * A consistent, checked image of the database in memory, sealed into a
+ * new file: the plain image never touches the disk.
+ */
+static int
+backup_sealed(sqlite3 *from, const char *path,
+    const unsigned char key[BACKUP_KEY_BYTES])
+{
+	sqlite3		*mem = NULL;
+	unsigned char	*image = NULL;
+	sqlite3_int64	 len = 0;
+	int		 rc = -1;
+
+	if (sqlite3_open(":memory:", &mem) != SQLITE_OK) {
+		fprintf(stderr, "backup: %s\n", sqlite3_errmsg(mem));
+		goto out;
+	}
+	if (db_copy(from, mem) == -1 || !integrity_ok(mem, stderr))
+		goto out;
+	if ((image = sqlite3_serialize(mem, "main", &len, 0)) == NULL ||
+	    (size_t)len > BACKUP_MEMORY_MAX) {
+		fprintf(stderr, "backup: the database image could not be "
+		    "made in memory\n");
+		goto out;
+	}
+	rc = backup_seal(path, key, image, (size_t)len);
+out:
+	if (image != NULL)
+		sodium_memzero(image, (size_t)len);
+	sqlite3_free(image);
+	sqlite3_close(mem);
+	return rc;
+}
+
 int
 cli_backup(struct cli *cli)
 {
+	unsigned char	 key[BACKUP_KEY_BYTES];
 	struct db	 db;
 	sqlite3		*to = NULL;
-	int		 rc = 1;
+	int		 rc = 1, keyed, fd;
 
 	if (cli->nargs != 1) {
 		fprintf(stderr, "usage: roundtable backup FILE\n");
@@ -218,21 +334,80 @@ cli_backup(struct cli *cli)
 		    cli->args[0]);
 		return 1;
 	}
-	if (cli_open(cli, &db) == -1)
+	if ((keyed = backup_key_load(cli, key)) == -1 ||
+	    cli_open(cli, &db) == -1) {
+		sodium_memzero(key, sizeof(key));
 		return 1;
-	if (sqlite3_open(cli->args[0], &to) != SQLITE_OK) {
-		fprintf(stderr, "%s: %s\n", cli->args[0], sqlite3_errmsg(to));
+	}
+	if (keyed) {
+		if (backup_sealed(db.h, cli->args[0], key) == 0) {
+			printf("Backed up %s to %s, encrypted\n",
+			    cli->config.db_path, cli->args[0]);
+			rc = 0;
+		}
+		goto out;
+	}
+	/* Made 0600 before SQLite writes a byte into it, not chmod'ed
+	 * after: the copy is never open to others, even for a moment. */
+	if ((fd = private_file_open(cli->args[0])) == -1 || close(fd) == -1 ||
+	    sqlite3_open(cli->args[0], &to) != SQLITE_OK) {
+		fprintf(stderr, "%s: %s\n", cli->args[0], to != NULL ?
+		    sqlite3_errmsg(to) : strerror(errno));
 		goto out;
 	}
 	if (db_copy(db.h, to) == 0 && integrity_ok(to, stderr)) {
-		chmod(cli->args[0], 0600);
 		printf("Backed up %s to %s\n", cli->config.db_path, cli->args[0]);
 		rc = 0;
 	}
 out:
+	sodium_memzero(key, sizeof(key));
 	sqlite3_close(to);
 	db_close(&db);
 	return rc;
+}
+
+/*
+ * Opens an encrypted backup as a read-only database in memory: the
+ * handle, or NULL with the reason printed.  The image's header may say
+ * WAL (bytes 18 and 19 are 2), which an in-memory database cannot be;
+ * they are set to the rollback journal's 1, as the SQLite documentation
+ * for sqlite3_deserialize advises.
+ */
+static sqlite3 *
+backup_unsealed(const struct cli *cli, const char *path)
+{
+	unsigned char	 key[BACKUP_KEY_BYTES], *image;
+	struct buf	 plain;
+	sqlite3		*h = NULL;
+	int		 keyed;
+
+	if ((keyed = backup_key_load(cli, key)) <= 0) {
+		if (keyed == 0)
+			fprintf(stderr, "%s is an encrypted backup: name its "
+			    "key file as [keys] backup_key in the config\n",
+			    path);
+		return NULL;
+	}
+	buf_init(&plain, BACKUP_MEMORY_MAX);
+	if (backup_unseal(path, key, &plain) == -1 || plain.len < 100 ||
+	    (image = sqlite3_malloc64(plain.len)) == NULL)
+		goto out;
+	memcpy(image, plain.data, plain.len);
+	if (image[18] == 2 && image[19] == 2)
+		image[18] = image[19] = 1;
+	if (sqlite3_open(":memory:", &h) != SQLITE_OK ||
+	    sqlite3_deserialize(h, "main", image, (sqlite3_int64)plain.len,
+	    (sqlite3_int64)plain.len, SQLITE_DESERIALIZE_FREEONCLOSE |
+	    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+		sqlite3_close(h);
+		h = NULL;
+	}
+out:
+	sodium_memzero(key, sizeof(key));
+	if (plain.data != NULL)
+		sodium_memzero(plain.data, plain.len);
+	buf_release(&plain);
+	return h;
 }
 
 int
@@ -241,18 +416,27 @@ cli_restore(struct cli *cli)
 	struct db	 db;
 	sqlite3		*from = NULL;
 	int64_t		 n;
-	int		 rc = 1;
+	int		 rc = 1, sealed;
 
 	if (cli->nargs != 1) {
 		fprintf(stderr, "usage: roundtable restore FILE\n");
 		return 2;
 	}
-	if (sqlite3_open_v2(cli->args[0], &from, SQLITE_OPEN_READONLY,
-	    NULL) != SQLITE_OK || !integrity_ok(from, stderr) ||
+	if ((sealed = backup_is_sealed(cli->args[0])) == -1)
+		return 1;
+	if (sealed)
+		from = backup_unsealed(cli, cli->args[0]);
+	else if (sqlite3_open_v2(cli->args[0], &from, SQLITE_OPEN_READONLY,
+	    NULL) != SQLITE_OK) {
+		sqlite3_close(from);
+		from = NULL;
+	}
+	/* Everything is checked before the database is touched. */
+	if (from == NULL || !integrity_ok(from, stderr) ||
 	    sqlite3_exec(from, "SELECT 1 FROM schema_migrations LIMIT 1",
 	    NULL, NULL, NULL) != SQLITE_OK) {
-		fprintf(stderr, "%s is not a sound Roundtable backup\n",
-		    cli->args[0]);
+		fprintf(stderr, "%s is not a sound Roundtable backup; nothing "
+		    "was restored\n", cli->args[0]);
 		sqlite3_close(from);
 		return 1;
 	}
@@ -264,8 +448,8 @@ cli_restore(struct cli *cli)
 	}
 	if (db_copy(from, db.h) == 0 && db_migrate(&db) == 0 &&
 	    db_int(&db, &n, "SELECT count(*) FROM audit", "") > 0) {
-		printf("Restored %s from %s\n", cli->config.db_path,
-		    cli->args[0]);
+		printf("Restored %s from %s%s\n", cli->config.db_path,
+		    cli->args[0], sealed ? ", decrypted and checked" : "");
 		rc = 0;
 	}
 	sqlite3_close(from);

@@ -152,6 +152,10 @@ void	units_edit(struct request *, struct response *);
 void	people_index(struct request *, struct response *);
 void	people_new(struct request *, struct response *);
 void	people_show(struct request *, struct response *);
+/* Subject access (subject_access.h): the page, and its two downloads. */
+void	subject_access_page(struct request *, struct response *);
+void	subject_access_json(struct request *, struct response *);
+void	subject_access_pdf(struct request *, struct response *);
 void	people_edit(struct request *, struct response *);
 void	people_leave(struct request *, struct response *);
 void	groups_index(struct request *, struct response *);

@@ -120,6 +120,22 @@ out:
 }
 
 int
+form_page_validate(struct request *rq, struct response *rs,
+    const struct form_page *fp, json_t **values, json_t **errors)
+{
+	int	 rc;
+
+	*values = *errors = NULL;
+	rc = fields_validate(fp->fields, fp->nfields, &rq->body, fp->options,
+	    values, errors);
+	if (rc == 1)
+		form_page_show(rs, 422, fp, *values, *errors);
+	else if (rc != 0)
+		response_error(rs, 500, "Something went wrong.");
+	return rc == 0;
+}
+
+int
 form_constraint(int rc, json_t *errors, const char *field,
     const char *message)
 {

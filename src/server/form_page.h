@@ -88,6 +88,11 @@ json_t	*form_page_keep(struct form_page *, json_t *kept);
 /* Shows the form with status, values and errors (any may be NULL). */
 void	form_page_show(struct response *, int status, const struct form_page *,
 	    const json_t *values, const json_t *errors);
+/* Validates the POSTed form against fp's fields: 1 when valid; 0 when it
+ * has answered (422 with the form and its errors, or 500).  values and
+ * errors are set either way (or NULL); the caller frees both. */
+int	form_page_validate(struct request *, struct response *,
+	    const struct form_page *, json_t **values, json_t **errors);
 /* Adds an error for field to an errors array (for save functions). */
 void	form_error(json_t *errors, const char *field, const char *message);
 

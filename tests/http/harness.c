@@ -117,8 +117,12 @@ server_prepare(struct server *s, const char *extra)
 	snprintf(s->base, sizeof(s->base), "http://127.0.0.1:%d", s->port);
 	if ((f = fopen(s->config, "w")) == NULL)
 		return -1;
-	fprintf(f, "[server]\nlisten_port = %d\naccess_log = 0\n"
-	    "static_dir = static\n%s\n", s->port, extra ? extra : "");
+	/* The key file named in the config, as a deployment would; first,
+	 * so that extra settings without a section header stay in
+	 * [server]. */
+	fprintf(f, "[keys]\naudit_key = %s/audit.key\n[server]\n"
+	    "listen_port = %d\naccess_log = 0\nstatic_dir = static\n%s\n",
+	    s->dir, s->port, extra ? extra : "");
 	fclose(f);
 	if (roundtable_cli(s, "init", NULL, &out) != 0) {
 		fprintf(stderr, "init failed: %s\n", out);

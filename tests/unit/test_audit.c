@@ -311,7 +311,134 @@ test_edit_detail_type(void **state)
 	assert_detected(f);
 }
 
+/* The signing key, as `roundtable init` would have written it. */
+static const unsigned char seed[AUDIT_KEY_BYTES] = { 1, 2, 3, 4, 5 };
+
+static int
+setup_signed(void **state)
+{
+	audit_signer_set(seed);
+	return setup(state);
+}
+
+static int
+teardown_signed(void **state)
+{
+	audit_signer_clear();
+	return teardown(state);
+}
+
+static void
+assert_signature_fault(struct fixture *f, const char *words)
+{
+	assert_detected(f);
+	if (strstr(f->report, words) == NULL)
+		fail_msg("report does not say \"%s\": %s", words, f->report);
+}
+
+static void
+test_signed_chain_verifies(void **state)
+{
+	struct fixture	*f = *state;
+	int64_t		 n;
+
+	chain(f);
+	assert_int_equal(verify(f, NULL), 0);
+	assert_int_equal(f->reportlen, 0);
+	assert_int_equal(db_int(&f->db, &n, "SELECT length(signature) FROM "
+	    "audit_head", ""), 1);
+	assert_int_equal(n, 64);
+}
+
+/* The attack the unsigned head cannot see: drop the last row and move
+ * the head back to the row before, copying that row's stored hash. */
+static void
+test_signed_truncation_caught(void **state)
+{
+	struct fixture	*f = *state;
+
+	chain(f);
+	attack(f, "DELETE FROM audit WHERE id = 5;"
+	    "UPDATE audit_head SET last_id = 4, "
+	    "hash = (SELECT hash FROM audit WHERE id = 4)");
+	assert_signature_fault(f, "signature does not match");
+	assert_non_null(strstr(f->report, "truncated"));
+}
+
+/* Rebuilt from scratch by someone with the code but not the key. */
+static void
+test_signed_rebuild_without_key_caught(void **state)
+{
+	struct fixture	*f = *state;
+
+	chain(f);
+	audit_signer_clear();
+	attack(f, "DELETE FROM audit; DELETE FROM audit_head");
+	chain(f);
+	audit_signer_set(seed);
+	assert_signature_fault(f, "not signed");
+}
+
+static void
+test_signed_rebuild_other_key_caught(void **state)
+{
+	static const unsigned char other[AUDIT_KEY_BYTES] = { 9 };
+	struct fixture	*f = *state;
+
+	chain(f);
+	audit_signer_set(other);
+	attack(f, "DELETE FROM audit; DELETE FROM audit_head");
+	chain(f);
+	audit_signer_set(seed);
+	assert_signature_fault(f, "signature does not match");
+}
+
+static void
+test_signed_emptied_caught(void **state)
+{
+	struct fixture	*f = *state;
+
+	chain(f);
+	attack(f, "DELETE FROM audit; DELETE FROM audit_head");
+	assert_signature_fault(f, "no head");
+}
+
+static void
+test_signed_signature_removed_caught(void **state)
+{
+	struct fixture	*f = *state;
+
+	chain(f);
+	attack(f, "UPDATE audit_head SET signature = NULL");
+	assert_signature_fault(f, "not signed");
+}
+
+/* A database from before signatures is signed by init once its chain is
+ * found intact; a broken one is not blessed. */
+static void
+test_adopt_unsigned_head(void **state)
+{
+	struct fixture	*f = *state;
+
+	audit_signer_clear();
+	chain(f);
+	audit_signer_set(seed);
+	assert_int_equal(verify(f, NULL), 1);
+	assert_int_equal(audit_head_adopt(&f->db), DB_OK);
+	assert_int_equal(verify(f, NULL), 0);
+
+	unit_db_close(&f->db, f->path);
+	assert_int_equal(unit_db_open(&f->db, f->path), 0);
+	audit_signer_clear();
+	chain(f);
+	attack(f, "UPDATE audit SET detail = 'x' WHERE id = 2");
+	audit_signer_set(seed);
+	assert_int_equal(audit_head_adopt(&f->db), DB_CONSTRAINT);
+	assert_detected(f);
+}
+
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define TS(f)	cmocka_unit_test_setup_teardown(f, setup_signed, teardown_signed)
 
 int
 main(void)
@@ -330,6 +457,13 @@ main(void)
 		T(test_append_forged_row),
 		T(test_edit_detail_after_nul),
 		T(test_edit_detail_type),
+		TS(test_signed_chain_verifies),
+		TS(test_signed_truncation_caught),
+		TS(test_signed_rebuild_without_key_caught),
+		TS(test_signed_rebuild_other_key_caught),
+		TS(test_signed_emptied_caught),
+		TS(test_signed_signature_removed_caught),
+		TS(test_adopt_unsigned_head),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, NULL);

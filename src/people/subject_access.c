@@ -1,0 +1,177 @@
+#include <string.h>
+#include <time.h>
+
+#include "subject_access.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+#include "../util/buf.h"
+
+/* Every declared reference to people or accounts, from the schema. */
+static const char *sql_references =
+    "SELECT m.name, f.\"from\", f.\"table\" FROM sqlite_schema m, "
+    "pragma_foreign_key_list(m.name) f "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
+    "AND f.\"table\" IN ('people', 'accounts') ORDER BY m.name, f.\"from\"";
+static const char *sql_person =
+    "SELECT p.*, s.name AS site_name FROM people p "
+    "JOIN sites s ON s.id = p.site_id WHERE p.id = ?";
+/* The audit chain declares no references (it must outlive what it
+ * names), so its two links to a person are written out here. */
+static const char *sql_audit_by =
+    "SELECT id, at, action, entity, entity_id, detail FROM audit "
+    "WHERE account_id IN (SELECT id FROM accounts WHERE person_id = ?) "
+    "ORDER BY id";
+static const char *sql_audit_about =
+    "SELECT id, at, account_id, action, entity, detail FROM audit "
+    "WHERE entity = 'person' AND entity_id = ? ORDER BY id";
+
+/* Columns never exported: they are secrets, not information about the
+ * person, and would help only someone attacking their account. */
+static const char *const secret_columns[] = {
+	"password_hash", "token_hash",
+};
+
+static void
+drop_secrets(json_t *rows)
+{
+	json_t	*row;
+	size_t	 i, k;
+
+	json_array_foreach(rows, i, row)
+		for (k = 0; k < sizeof(secret_columns) /
+		    sizeof(secret_columns[0]); k++)
+			json_object_del(row, secret_columns[k]);
+}
+
+/* Double-quotes an SQL identifier taken from the schema. */
+static int
+quote_ident(struct buf *b, const char *name)
+{
+	if (buf_putc(b, '"') == -1)
+		return -1;
+	for (; *name != '\0'; name++)
+		if ((*name == '"' && buf_putc(b, '"') == -1) ||
+		    buf_putc(b, *name) == -1)
+			return -1;
+	return buf_putc(b, '"');
+}
+
+/*
+ * The rows of table whose column refers to the person (people) or to one
+ * of their accounts.  The SQL is built from schema names, so it is
+ * prepared here and finalized, never put in the statement cache (which
+ * is keyed by the address of literal SQL).
+ */
+static json_t *
+table_rows(struct db *db, const char *table, const char *column,
+    const char *refers_to, int64_t person_id)
+{
+	struct buf	 sql;
+	sqlite3_stmt	*st = NULL;
+	json_t		*rows = NULL;
+	int		 rc;
+
+	buf_init(&sql, 4096);
+	if (buf_puts(&sql, "SELECT * FROM ") == -1 ||
+	    quote_ident(&sql, table) == -1 ||
+	    buf_puts(&sql, " WHERE ") == -1 ||
+	    quote_ident(&sql, column) == -1 ||
+	    buf_puts(&sql, strcmp(refers_to, "people") == 0 ? " = ?1" :
+	    " IN (SELECT id FROM accounts WHERE person_id = ?1)") == -1 ||
+	    buf_puts(&sql, " ORDER BY rowid") == -1)
+		goto out;
+	if (sqlite3_prepare_v2(db->h, sql.data, (int)sql.len, &st, NULL) !=
+	    SQLITE_OK) {
+		/* A WITHOUT ROWID table has no rowid to order by. */
+		sql.len -= strlen(" ORDER BY rowid");
+		sql.data[sql.len] = '\0';
+		if (sqlite3_prepare_v2(db->h, sql.data, (int)sql.len, &st,
+		    NULL) != SQLITE_OK)
+			goto out;
+	}
+	sqlite3_bind_int64(st, 1, person_id);
+	if ((rows = json_array()) == NULL)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		json_array_append_new(rows, db_row_json(st));
+	if (rc != SQLITE_DONE) {
+		json_decref(rows);
+		rows = NULL;
+	}
+	drop_secrets(rows);
+out:
+	sqlite3_finalize(st);
+	buf_release(&sql);
+	return rows;
+}
+
+static json_t *
+tables(struct db *db, int64_t person_id)
+{
+	sqlite3_stmt	*st;
+	json_t		*all = json_array(), *rows;
+	const char	*table, *column, *refers_to;
+	int		 rc;
+
+	if (all == NULL || (st = db_prepare(db, sql_references)) == NULL) {
+		json_decref(all);
+		return NULL;
+	}
+	while ((rc = db_step(st)) == 1) {
+		table = (const char *)sqlite3_column_text(st, 0);
+		column = (const char *)sqlite3_column_text(st, 1);
+		refers_to = (const char *)sqlite3_column_text(st, 2);
+		if ((rows = table_rows(db, table, column, refers_to,
+		    person_id)) == NULL) {
+			rc = -1;
+			break;
+		}
+		json_array_append_new(all, json_pack("{s:s, s:s, s:s, s:o}",
+		    "table", table, "column", column, "refers_to", refers_to,
+		    "rows", rows));
+	}
+	sqlite3_reset(st);
+	if (rc == -1) {
+		json_decref(all);
+		return NULL;
+	}
+	return all;
+}
+
+int
+subject_access_collect(struct db *db, int64_t person_id, json_t **out)
+{
+	json_t		*person, *by, *about, *found;
+	char		 at[32];
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+	int		 rc;
+
+	*out = NULL;
+	if ((rc = db_row(db, &person, sql_person, "i", person_id)) <= 0)
+		return rc;
+	found = tables(db, person_id);
+	by = db_rows(db, sql_audit_by, "i", person_id);
+	about = db_rows(db, sql_audit_about, "i", person_id);
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (found == NULL || by == NULL || about == NULL) {
+		json_decref(person);
+		json_decref(found);
+		json_decref(by);
+		json_decref(about);
+		return -1;
+	}
+	*out = json_pack("{s:o, s:s, s:o, s:{s:o, s:o}}", "person", person,
+	    "exported_at", at, "tables", found, "audit", "by_them", by,
+	    "about_them", about);
+	return *out != NULL ? 1 : -1;
+}
+
+int
+subject_access_audit(struct db *db, int64_t account_id, int64_t person_id,
+    const char *detail)
+{
+	return audit_append(db, account_id, "person.export", "person",
+	    person_id, detail);
+}
