@@ -60,9 +60,11 @@
 #include <sodium.h>
 
 #include "auth/account.h"
+#include "auth/audit.h"
 #include "auth/auth_pages.h"
 #include "cli/cli.h"
 #include "config.h"
+#include "util/key_file.h"
 #include "db/db.h"
 #include "render/template.h"
 #include "server/dispatch.h"
@@ -262,6 +264,15 @@ prepare_database(void)
 	/* The demo organisation, through the same code as `roundtable demo`. */
 	memset(&cli, 0, sizeof(cli));
 	cli.config = config;
+	/* init also makes the audit signing key every command then needs. */
+	{
+		char	*key_path = cli_audit_key_path(&cli);
+
+		if (key_path == NULL ||
+		    key_file_create(key_path, AUDIT_KEY_BYTES) == -1)
+			die("audit key");
+		free(key_path);
+	}
 	if (cli_demo(&cli) != 0)
 		die("demo");
 
