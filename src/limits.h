@@ -141,6 +141,12 @@
  * so it never refuses one (see db_prepare). */
 #define DB_CACHE_SLOTS_FIRST	256
 
+/* Reference lists (sites, places, topics, services, staff) kept per server
+ * process, one per query and scope (src/db/shared_rows.c): enough for every
+ * list of every site's staff at a hundred sites; a collision only costs a
+ * rebuild. */
+#define SHARED_ROWS_SLOTS	1024
+
 /* Static files, loaded into memory at start-up. */
 #define STATIC_FILE_MAX		(8 * 1024 * 1024)
 #define STATIC_FILES_MAX	512

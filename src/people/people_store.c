@@ -9,6 +9,7 @@
 #include "people.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../db/shared_rows.h"
 
 static const char *sql_site_target = "SELECT id FROM sites WHERE id = ?";
 static const char *sql_unit_target = "SELECT site_id FROM units WHERE id = ?";
@@ -245,7 +246,7 @@ site_list(struct db *db, const struct scope_filter *f,
 json_t *
 site_options(struct db *db, const struct scope_filter *f)
 {
-	return db_rows(db, sql_site_options, "dt", f->all, f->site_ids);
+	return db_rows_shared(db, sql_site_options, f->all, f->site_ids);
 }
 
 json_t *
@@ -257,7 +258,7 @@ unit_list(struct db *db, int64_t site_id)
 json_t *
 unit_options(struct db *db, const struct scope_filter *f)
 {
-	return db_rows(db, sql_unit_options, "dt", f->all, f->site_ids);
+	return db_rows_shared(db, sql_unit_options, f->all, f->site_ids);
 }
 
 json_t *

@@ -417,8 +417,7 @@ put_value(struct buf *out, const json_t *v, int escape)
 		    html_escape(out, json_string_value(v), json_string_length(v)) :
 		    buf_add(out, json_string_value(v), json_string_length(v));
 	case JSON_INTEGER:
-		return buf_printf(out, "%" JSON_INTEGER_FORMAT,
-		    json_integer_value(v));
+		return buf_add_int(out, json_integer_value(v));
 	case JSON_REAL:
 		return buf_printf(out, "%g", json_real_value(v));
 	default:

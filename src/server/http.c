@@ -27,6 +27,7 @@
 #include "router.h"
 #include "static_files.h"
 #include "../db/db.h"
+#include "../db/shared_rows.h"
 #include "../render/template.h"
 #include "../util/text.h"
 #include "../limits.h"
@@ -708,6 +709,7 @@ server_run(struct app *app)
 		db_close(s.dbs[i]);
 		free(s.dbs[i]);
 	}
+	db_rows_shared_clear();
 	static_files_free(&s.statics);
 	pthread_mutex_destroy(&s.lock);
 	fprintf(stderr, "stopped\n");

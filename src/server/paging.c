@@ -211,3 +211,42 @@ paging_filter_view(const char *name, const char *label,
 	return json_pack("{s:s, s:s, s:o}", "name", name, "label", label,
 	    "options", options);
 }
+
+int
+options_has(const json_t *options, const json_t *value)
+{
+	const json_t	*o;
+	size_t		 i;
+
+	json_array_foreach(options, i, o)
+		if (json_equal(json_object_get(o, "value"), (json_t *)value))
+			return 1;
+	return 0;
+}
+
+json_t *
+options_chosen(json_t *options, const json_t *chosen)
+{
+	json_t	*marked, *o, *copy;
+	size_t	 i;
+
+	if (options == NULL || chosen == NULL || json_is_null(chosen) ||
+	    (json_is_integer(chosen) && json_integer_value(chosen) == 0) ||
+	    !options_has(options, chosen))
+		return json_incref(options);
+	if ((marked = json_array()) == NULL)
+		return NULL;
+	json_array_foreach(options, i, o) {
+		if (!json_equal(json_object_get(o, "value"), (json_t *)chosen)) {
+			json_array_append(marked, o);
+			continue;
+		}
+		if ((copy = json_copy(o)) == NULL ||
+		    json_object_set_new(copy, "selected", json_true()) == -1 ||
+		    json_array_append_new(marked, copy) == -1) {
+			json_decref(marked);
+			return NULL;
+		}
+	}
+	return marked;
+}

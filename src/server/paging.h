@@ -67,4 +67,16 @@ const char *paging_filter(const struct request *, const char *name);
 json_t	*paging_filter_view(const char *name, const char *label,
 	    const struct choice *choices, const char *selected);
 
+/*
+ * A filter's options (value, label) with the chosen one marked "selected",
+ * so the form shows what the list is filtered by.  options may be shared
+ * (db_rows_shared) and is never changed: nothing chosen gives options
+ * itself (a new reference), otherwise a new array that shares every
+ * option but the chosen one.  NULL when options is NULL.
+ */
+json_t	*options_chosen(json_t *options, const json_t *chosen);
+
+/* Whether value is one of options' values. */
+int	 options_has(const json_t *options, const json_t *value);
+
 #endif

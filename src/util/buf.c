@@ -90,16 +90,43 @@ int
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list	 cp;
+	size_t	 room = b->data != NULL ? b->cap - b->len : 0;
 	int	 n;
 
+	/* Formatted once into the room there is, and again only when it did
+	 * not fit: the buffer grows by doubling, so that is rare. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = room > 0 ? vsnprintf(b->data + b->len, room, fmt, cp) :
+	    vsnprintf(NULL, 0, fmt, cp);
 	va_end(cp);
-	if (n < 0 || buf_grow(b, (size_t)n) == -1)
-		return -1;
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	if (n < 0 || (size_t)n > b->max - b->len)
+		goto fail;
+	if ((size_t)n >= room) {
+		if (buf_grow(b, (size_t)n) == -1)
+			goto fail;
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 	return 0;
+fail:
+	if (b->data != NULL)
+		b->data[b->len] = '\0';
+	return -1;
+}
+
+int
+buf_add_int(struct buf *b, long long v)
+{
+	char			 digits[24], *p = digits + sizeof(digits);
+	unsigned long long	 u = v < 0 ? 0ULL - (unsigned long long)v :
+			    (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return buf_add(b, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 int

@@ -28,6 +28,8 @@ char	*buf_detach(struct buf *, size_t *len);	/* caller frees */
 int	 buf_add(struct buf *, const void *, size_t);
 int	 buf_puts(struct buf *, const char *);
 int	 buf_putc(struct buf *, char);
+/* A whole number in decimal, without printf. */
+int	 buf_add_int(struct buf *, long long);
 int	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 int	 buf_vprintf(struct buf *, const char *, va_list)

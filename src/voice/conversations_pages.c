@@ -121,13 +121,37 @@ conversations_new(struct request *rq, struct response *rs)
 	json_decref(initial);
 }
 
+/*
+ * The places to filter by: those of the chosen site, or of the viewer's only
+ * site.  Listing every place of every site (592 for an organisation's
+ * admin) made the page 60 KB and each request build it; a site first is
+ * also the shorter choice to make.  The site must be one the viewer logs at.
+ */
+static json_t *
+log_filter_places(struct request *rq, const json_t *sites,
+    const json_t *filters)
+{
+	const json_t	*site = json_object_get(filters, "site");
+
+	if (json_integer_value(site) > 0 && options_has(sites, site))
+		return unit_options_at(rq->db, json_integer_value(site));
+	if (json_array_size(sites) == 1)
+		return unit_options_at(rq->db, view_int(json_array_get(sites,
+		    0), "value"));
+	return json_array();
+}
+
 void
 conversations_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 staff, loggers;
 	struct paging		 pg;
-	json_t			*filters, *view = NULL, *logs;
+	json_t			*filters, *view = NULL, *logs, *sites, *places;
+	json_t			*topics, *outcome_list, *grouped_list;
 	char			 today[DATE_CHARS + 1];
+	static const struct choice grouped[] = {
+		{ "yes", "Yes" }, { "no", "Not yet" }, { NULL, NULL }
+	};
 
 	if (paging_refused(&pg, rq, rs))
 		return;
@@ -142,15 +166,34 @@ conversations_index(struct request *rq, struct response *rs)
 	logs = conversation_list(rq->db, rq->who.account_id, &staff, filters,
 	    &pg);
 	voice_labels_all(logs, today);
-	view = json_pack("{s:s, s:o, s:O, s:o, s:o, s:o, s:o, s:b}",
+	sites = site_options(rq->db, &loggers);
+	places = log_filter_places(rq, sites, filters);
+	topics = topic_options(rq->db, &loggers);
+	outcome_list = choices_json(outcomes);
+	grouped_list = choices_json(grouped);
+	view = json_pack("{s:s, s:o, s:O, s:O, s:o, s:o, s:o, s:o, s:o, s:b, "
+	    "s:b}",
 	    "title", "Conversation logs", "logs", logs, "filters", filters,
-	    "sites", site_options(rq->db, &loggers),
-	    "places", unit_options(rq->db, &loggers),
-	    "topics", topic_options(rq->db, &loggers),
-	    "outcomes", choices_json(outcomes),
+	    "sheet_sites", sites,
+	    "sites", options_chosen(sites, json_object_get(filters, "site")),
+	    "places", options_chosen(places, json_object_get(filters,
+	    "place")),
+	    "topics", options_chosen(topics, json_object_get(filters,
+	    "topic")),
+	    "outcomes", options_chosen(outcome_list,
+	    json_object_get(filters, "outcome")),
+	    "grouped", options_chosen(grouped_list,
+	    json_object_get(filters, "grouped")),
+	    "places_by_site", json_array_size(sites) > 1 &&
+	    json_array_size(places) == 0,
 	    "can_group", access_any(&rq->who, ROLES_STAFF));
 	paging_finish(&pg, rq, view, logs, "occurred_at");
 	json_decref(filters);
+	json_decref(sites);
+	json_decref(places);
+	json_decref(topics);
+	json_decref(outcome_list);
+	json_decref(grouped_list);
 	scope_filter_clear(&staff);
 	scope_filter_clear(&loggers);
 fail:

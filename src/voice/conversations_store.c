@@ -10,6 +10,7 @@
 #include "voice.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../db/shared_rows.h"
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/view.h"
@@ -256,19 +257,19 @@ conversation_ungrouped(struct db *db, int64_t site_id)
 json_t *
 topic_options(struct db *db, const struct scope_filter *f)
 {
-	return db_rows(db, sql_topic_options, "dt", f->all, f->site_ids);
+	return db_rows_shared(db, sql_topic_options, f->all, f->site_ids);
 }
 
 json_t *
 service_options(struct db *db, const struct scope_filter *f)
 {
-	return db_rows(db, sql_service_options, "dt", f->all, f->site_ids);
+	return db_rows_shared(db, sql_service_options, f->all, f->site_ids);
 }
 
 json_t *
 account_options(struct db *db, const struct scope_filter *f)
 {
-	return db_rows(db, sql_account_options, "dt", f->all, f->site_ids);
+	return db_rows_shared(db, sql_account_options, f->all, f->site_ids);
 }
 
 json_t *

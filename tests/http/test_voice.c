@@ -24,7 +24,9 @@ setup(void **state)
 	    roundtable_cli(&srv, "user passwd coordinator.fenwick "
 	    "--password-stdin", PW "\n", NULL) != 0 ||
 	    roundtable_cli(&srv, "user passwd member.forum --password-stdin",
-	    PW "\n", NULL) != 0)
+	    PW "\n", NULL) != 0 ||
+	    roundtable_cli(&srv, "user add org.admin --role admin "
+	    "--password-stdin", PW "\n", NULL) != 0)
 		return -1;
 	return server_launch(&srv);
 }
@@ -741,6 +743,72 @@ a_typed_sheet_keeps_what_the_sheet_says(void **state)
 	client_free(&other);
 }
 
+/*
+ * The log list's filters show what the list is filtered by, list a site's
+ * wings and places once a site is chosen (every place of every site made
+ * the page 60 KB), and follow changes made anywhere: the lists are kept per
+ * server process, stamped by a counter that triggers bump in the writing
+ * transaction (migration 0050), so even another program's write shows.
+ */
+static void
+log_filters_show_the_choice_and_follow_changes(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], want[160];
+	long long	 unit = db_scalar(&srv, "SELECT id FROM units WHERE "
+	    "site_id = 1 AND name = 'C wing'");
+
+	(void)state;
+	as(&c, "org.admin");
+	assert_int_equal(http_get(&c, "/conversations", &r), 200);
+	assert_contains(r.body, "Choose a site and filter first");
+	assert_lacks(r.body, "C wing</option>");
+	assert_contains(r.body, "<option value=\"1\">HMP Fenwick</option>");
+	reply_free(&r);
+
+	snprintf(path, sizeof(path), "/conversations?site=1&place=%lld", unit);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<option value=\"1\" selected>HMP Fenwick"
+	    "</option>");
+	snprintf(want, sizeof(want), "<option value=\"%lld\" selected>C wing"
+	    "</option>", unit);
+	assert_contains(r.body, want);
+	assert_lacks(r.body, "Choose a site and filter first");
+	reply_free(&r);
+	/* A site the viewer cannot log at lists no places. */
+	assert_int_equal(http_get(&c, "/conversations?site=999999", &r), 200);
+	assert_lacks(r.body, "C wing</option>");
+	reply_free(&r);
+
+	/* Another program adds a site, then renames it: both show at once. */
+	assert_int_equal(db_write(&srv, "INSERT INTO sites (name, kind) "
+	    "VALUES ('HMP Testbury', 'prison')"), 0);
+	assert_int_equal(http_get(&c, "/conversations", &r), 200);
+	assert_contains(r.body, ">HMP Testbury</option>");
+	reply_free(&r);
+	assert_int_equal(db_write(&srv, "UPDATE sites SET name = "
+	    "'HMP Testbury Vale' WHERE name = 'HMP Testbury'"), 0);
+	assert_int_equal(http_get(&c, "/conversations", &r), 200);
+	assert_contains(r.body, ">HMP Testbury Vale</option>");
+	assert_lacks(r.body, ">HMP Testbury</option>");
+	reply_free(&r);
+	assert_int_equal(db_write(&srv, "UPDATE sites SET closed_on = "
+	    "'2026-01-01' WHERE name = 'HMP Testbury Vale'"), 0);
+	assert_int_equal(http_get(&c, "/conversations", &r), 200);
+	assert_lacks(r.body, "HMP Testbury");
+	reply_free(&r);
+	client_free(&c);
+
+	/* A rep at one site sees that site's places without choosing. */
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_get(&c, "/conversations", &r), 200);
+	assert_contains(r.body, "C wing</option>");
+	assert_lacks(r.body, "Choose a site and filter first");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -759,6 +827,7 @@ main(void)
 		cmocka_unit_test(an_issue_is_built_and_decided_with_reasons),
 		cmocka_unit_test(an_issue_with_no_logs_reads_plainly),
 		cmocka_unit_test(new_arrivals_follow_the_plan),
+		cmocka_unit_test(log_filters_show_the_choice_and_follow_changes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

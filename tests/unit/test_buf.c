@@ -210,6 +210,34 @@ test_vprintf(void **state)
 	buf_release(&b);
 }
 
+/* Whole numbers without printf (the template engine's hot path). */
+static void
+test_add_int(void **state)
+{
+	struct buf	 b;
+
+	(void)state;
+	buf_init(&b, 64);
+	assert_int_equal(buf_add_int(&b, 0), 0);
+	assert_int_equal(buf_putc(&b, ' '), 0);
+	assert_int_equal(buf_add_int(&b, -7), 0);
+	assert_int_equal(buf_putc(&b, ' '), 0);
+	assert_int_equal(buf_add_int(&b, 1234567890123LL), 0);
+	assert_int_equal(buf_putc(&b, ' '), 0);
+	assert_int_equal(buf_add_int(&b, INT64_MAX), 0);
+	assert_int_equal(buf_putc(&b, ' '), 0);
+	assert_int_equal(buf_add_int(&b, INT64_MIN), 0);
+	assert_string_equal(b.data, "0 -7 1234567890123 9223372036854775807 "
+	    "-9223372036854775808");
+	buf_release(&b);
+	/* The ceiling holds, and a refused number leaves nothing behind. */
+	buf_init(&b, 3);
+	assert_int_equal(buf_add_int(&b, 12), 0);
+	assert_int_equal(buf_add_int(&b, 34), -1);
+	assert_string_equal(b.data, "12");
+	buf_release(&b);
+}
+
 static void
 test_clear(void **state)
 {
@@ -292,6 +320,7 @@ main(void)
 		cmocka_unit_test(test_printf_empty_on_new_buffer),
 		cmocka_unit_test(test_printf_long),
 		cmocka_unit_test(test_vprintf),
+		cmocka_unit_test(test_add_int),
 		cmocka_unit_test(test_clear),
 		cmocka_unit_test(test_detach),
 		cmocka_unit_test(test_detach_empty),
