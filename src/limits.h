@@ -86,6 +86,7 @@
 #define SUPERVISION_NOTES_MAX_CHARS 4000 /* notes of one supervision */
 #define SUBJECT_ACCESS_REASON_MAX_CHARS 200 /* why a record was exported: the
 					   request reference, for the audit */
+#define PERSON_REFERENCE_MAX_CHARS 16 /* a person's reference, typed to confirm */
 #define ACCREDITATION_MAX_CHARS	200	/* awarding body and level */
 /* Surveys and consultations. */
 #define SURVEY_QUESTIONS_MAX	80	/* questions in one version of a survey */

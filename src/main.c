@@ -41,10 +41,12 @@ static const struct command {
 	{ "check", cli_check, "check",
 	    "Check the database's integrity and the audit chain; exit 1 on "
 	    "any fault." },
-	{ "person", cli_person, "person export ID [PDF]",
+	{ "person", cli_person, "person export ID [PDF]\n"
+	    "       roundtable person erase ID REASON",
 	    "Subject access: print everything held about person ID as "
 	    "JSON; with PDF, also write it there for them to read. "
-	    "Audited." },
+	    "Erasure: remove the identity of someone who has left, keeping "
+	    "collective records. Both audited." },
 	{ "routes", cli_routes, "routes",
 	    "Print every route with the roles and scope allowed." },
 };
