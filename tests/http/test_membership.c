@@ -720,9 +720,14 @@ leaving_hands_on_and_thanks(void **state)
 
 	/* Without someone to take his action, nothing changes. */
 	snprintf(path, sizeof(path), "/people/%lld/leave", gary);
+	/* The form first: reading it is audited (a person's page). */
+	get_expect(&c, path, 200, &r);
+	reply_free(&r);
 	before = db_fingerprint(srv.db);
 	snprintf(body, sizeof(body), "left_reason=release&left_on=%s", today);
-	form_refused(&c, path, body, "hand_actions_to");
+	post_expect(&c, path, body, 422, &r);
+	assert_contains(r.body, "href=\"#hand_actions_to\"");
+	reply_free(&r);
 	assert_unchanged(before);
 	snprintf(body, sizeof(body), "left_reason=release&left_on=%s"
 	    "&hand_actions_to=%lld", today, coordinator);
