@@ -47,6 +47,9 @@ static const struct command {
 	    "JSON; with PDF, also write it there for them to read. "
 	    "Erasure: remove the identity of someone who has left, keeping "
 	    "collective records. Both audited." },
+	{ "retention", cli_retention, "retention",
+	    "Delete or anonymise what is past its retention period "
+	    "([retention] in the config); prints what it changed. Audited." },
 	{ "routes", cli_routes, "routes",
 	    "Print every route with the roles and scope allowed." },
 };
