@@ -61,6 +61,9 @@ static const struct config_key config_keys[] = {
 	KEY("retention", "survey_text_days", CT_INT, retain_survey_text_days,
 	    0, RETENTION_DAYS_MAX),
 	KEY("retention", "in_server", CT_BOOL, retention_in_server, 0, 1),
+	KEY("backup", "dir", CT_STRING, backup_dir, 0, 0),
+	KEY("backup", "every_s", CT_INT, backup_every_s, 1, 86400 * 366),
+	KEY("backup", "keep", CT_INT, backup_keep, 1, BACKUP_KEEP_MAX),
 	KEY("privacy", "suppression_threshold", CT_INT, suppression_threshold, 1, 1000),
 };
 
@@ -98,6 +101,8 @@ config_defaults(struct config *c)
 	c->retain_supervision_days = 2 * 365;
 	c->retain_expenses_days = 6 * 365 + 2;	/* HMRC: six years */
 	c->retain_survey_text_days = 365;
+	c->backup_every_s = 86400;
+	c->backup_keep = 7;
 }
 
 void
@@ -108,6 +113,7 @@ config_release(struct config *c)
 	free(c->db_path);
 	free(c->audit_key);
 	free(c->backup_key);
+	free(c->backup_dir);
 	memset(c, 0, sizeof(*c));
 }
 

@@ -71,6 +71,11 @@ struct config {
 	int	 retain_expenses_days;	/* settled expense claims: deleted */
 	int	 retain_survey_text_days; /* free-text survey answers: deleted */
 	int	 retention_in_server;	/* 1: serve runs it daily itself */
+
+	/* [backup]: scheduled backups by the server; none without dir */
+	char	*backup_dir;		/* where they go (NULL: none) */
+	int	 backup_every_s;	/* seconds between two */
+	int	 backup_keep;		/* the newest this many are kept */
 };
 
 void	config_defaults(struct config *);

@@ -22,6 +22,7 @@
 #include "deadline.h"
 #include "dispatch.h"
 #include "framing.h"
+#include "housekeeping.h"
 #include "http.h"
 #include "render_response.h"
 #include "router.h"
@@ -643,6 +644,7 @@ server_run(struct app *app)
 	struct server			 s;
 	struct sockaddr_storage		 ss;
 	struct MHD_Daemon		*d;
+	struct housekeeping		 hk;
 	sigset_t			 set;
 	int				 sig, threads, waited;
 	size_t				 i;
@@ -693,6 +695,10 @@ server_run(struct app *app)
 	fprintf(stderr, "roundtable %s listening on http://%s:%d/ "
 	    "(%d threads)\n", app->version, c->listen_addr, c->listen_port,
 	    threads);
+	/* After the signal mask, so the timer's thread leaves SIGTERM to
+	 * sigwait too; a timer that cannot start stops the server. */
+	if (housekeeping_start(&hk, c, app->write_lock) == -1)
+		kill(getpid(), SIGTERM);
 
 	sigwait(&set, &sig);
 	fprintf(stderr, "stopping: finishing requests in flight\n");
@@ -703,6 +709,7 @@ server_run(struct app *app)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	housekeeping_stop(&hk);
 	deadline_stop(&s.deadline);
 	for (i = 0; i < s.ndbs; i++) {
 		db_close(s.dbs[i]);
