@@ -641,6 +641,10 @@ const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
 const struct read_subject read_subjects[] = {
 	{ person_target, "SELECT id AS p FROM people WHERE id = ?1"
 	    NOT_THE_READER },
+	{ membership_target, "SELECT person_id AS p FROM memberships "
+	    "WHERE id = ?1" NOT_THE_READER },
+	{ recruit_target, "SELECT person_id AS p FROM recruits WHERE id = ?1"
+	    NOT_THE_READER },
 	{ expense_target, "SELECT a.person_id AS p FROM expense_claims e "
 	    "JOIN accounts a ON a.id = e.claimant_id WHERE e.id = ?1 "
 	    "AND a.person_id IS NOT NULL" NOT_THE_READER },

@@ -28,7 +28,8 @@ setup(void **state)
 	    "300, '2026-11-01', '2026-11-02')");
 }
 
-/* Every page about one person, or one person's claim, is audited. */
+/* Every page about one person (their record, a membership, a place in
+ * a recruitment pipeline) or one person's claim is audited. */
 static void
 person_pages_are_read_audited(void **state)
 {
@@ -39,6 +40,8 @@ person_pages_are_read_audited(void **state)
 		if (routes[i].method != HTTP_GET)
 			continue;
 		if (strncmp(routes[i].pattern, "/people/{id}", 12) == 0 ||
+		    strncmp(routes[i].pattern, "/memberships/{id}", 17) == 0 ||
+		    strncmp(routes[i].pattern, "/recruits/{id}", 14) == 0 ||
 		    strncmp(routes[i].pattern, "/expenses/{id}", 14) == 0) {
 			if (route_read_subject(&routes[i]) == NULL)
 				fail_msg("%s is not read-audited",
@@ -103,6 +106,24 @@ own_claim_unrecorded_staff_read_recorded(void **state)
 	    "coordinator.fenwick")), 1);
 }
 
+/* A recruit's page shows their clearance: a read of that person. */
+static void
+recruit_read_recorded(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	long long	 before = db_scalar(&srv, READS_OF("11",
+			    "coordinator.fenwick"));
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	assert_int_equal(http_get(&c, "/recruits/1/move", &r), 200);
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(db_scalar(&srv, READS_OF("11",
+	    "coordinator.fenwick")), before + 1);
+}
+
 /* When the audit row cannot be written the record is not shown. */
 static void
 unrecordable_read_not_shown(void **state)
@@ -163,6 +184,7 @@ main(void)
 		cmocka_unit_test(person_pages_are_read_audited),
 		cmocka_unit_test(staff_reads_recorded_with_page),
 		cmocka_unit_test(own_claim_unrecorded_staff_read_recorded),
+		cmocka_unit_test(recruit_read_recorded),
 		cmocka_unit_test(unrecordable_read_not_shown),
 		cmocka_unit_test(admin_page_lists_reads),
 	};

@@ -7,6 +7,8 @@
  * its period is untouched, the run is audited, a second run changes
  * nothing, and `roundtable check` passes after.
  */
+#include <unistd.h>
+
 #include "http_test.h"
 
 #define OLD_TEXT	"RETAIN-old-log-marker"
@@ -126,12 +128,41 @@ second_run_changes_nothing(void **state)
 	free(after);
 }
 
+/* With [retention] in_server the server runs it itself, at start. */
+static void
+server_runs_it_itself(void **state)
+{
+	FILE	*f;
+	int	 polls;
+
+	(void)state;
+	assert_int_equal(server_halt(&srv), 0);
+	assert_int_equal(db_write(&srv, "INSERT INTO supervisions (id, "
+	    "person_id, supervisor_id, held_on, next_due_on, notes) VALUES "
+	    "(802, 1, 2, '2019-01-01', '2019-02-01', 'RETAIN-by-server')"), 0);
+	f = fopen(srv.config, "a");
+	assert_non_null(f);
+	fprintf(f, "[retention]\nin_server = 1\n");
+	fclose(f);
+	assert_int_equal(server_launch(&srv), 0);
+	/* A guard against a hang, not a deadline: the run is at start. */
+	for (polls = 0; polls < 600 && scalar("SELECT count(*) FROM "
+	    "supervisions WHERE notes = 'RETAIN-by-server'") != 0; polls++)
+		usleep(100 * 1000);
+	assert_int_equal(scalar("SELECT count(*) FROM supervisions WHERE "
+	    "id = 802 AND notes = ''"), 1);
+	assert_int_equal(scalar("SELECT count(*) FROM audit WHERE action = "
+	    "'retention.run' AND detail = 'supervision notes 1'"), 1);
+	assert_int_equal(roundtable_cli(&srv, "check", NULL, NULL), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(periods_applied_collective_kept),
 		cmocka_unit_test(second_run_changes_nothing),
+		cmocka_unit_test(server_runs_it_itself),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
