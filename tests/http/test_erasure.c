@@ -86,6 +86,8 @@ cli_erase_keeps_collective_records(void **state)
 	free(out);
 	/* Identity gone from the whole file. */
 	assert_int_equal(dump_count("Eric"), 0);
+	/* Nor their username: audit rows name accounts by id alone. */
+	assert_int_equal(dump_count("member.forum"), 0);
 	assert_int_equal(dump_count("ERASE-restriction-marker"), 0);
 	assert_int_equal(dump_count(NOTES), 0);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM people WHERE "
