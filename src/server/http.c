@@ -646,7 +646,7 @@ server_run(struct app *app)
 	struct MHD_Daemon		*d;
 	struct housekeeping		 hk;
 	sigset_t			 set;
-	int				 sig, threads, waited;
+	int				 sig, threads, waited, failed;
 	size_t				 i;
 	long				 cores;
 
@@ -696,11 +696,10 @@ server_run(struct app *app)
 	    "(%d threads)\n", app->version, c->listen_addr, c->listen_port,
 	    threads);
 	/* After the signal mask, so the timer's thread leaves SIGTERM to
-	 * sigwait too; a timer that cannot start stops the server. */
-	if (housekeeping_start(&hk, c, app->write_lock) == -1)
-		kill(getpid(), SIGTERM);
-
-	sigwait(&set, &sig);
+	 * sigwait too.  Backups that were asked for and cannot be made stop
+	 * the server (exit 1) rather than letting it run without them. */
+	if ((failed = housekeeping_start(&hk, c, app->write_lock) == -1) == 0)
+		sigwait(&set, &sig);
 	fprintf(stderr, "stopping: finishing requests in flight\n");
 	MHD_quiesce_daemon(d);
 	for (waited = 0; waited < STOP_GRACE_S * 100; waited++) {
@@ -718,5 +717,5 @@ server_run(struct app *app)
 	static_files_free(&s.statics);
 	pthread_mutex_destroy(&s.lock);
 	fprintf(stderr, "stopped\n");
-	return 0;
+	return failed ? -1 : 0;
 }

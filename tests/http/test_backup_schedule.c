@@ -144,11 +144,37 @@ backups_under_load_restore_identically(void **state)
 	assert_int_equal(server_launch(&srv), 0);
 }
 
+/* Backups asked for in a folder that cannot be used: serve refuses to
+ * run without them (exit 1, naming the setting), not silently on. */
+static void
+unusable_folder_stops_the_server(void **state)
+{
+	struct server	 bad;
+	char		*out = NULL, cmd[1400];
+	FILE		*f;
+
+	(void)state;
+	assert_int_equal(server_halt(&srv), 0);
+	bad = srv;
+	snprintf(bad.config, sizeof(bad.config), "%s/bad.ini", srv.dir);
+	snprintf(cmd, sizeof(cmd), "cp '%s' '%s'", srv.config, bad.config);
+	assert_int_equal(system(cmd), 0);
+	f = fopen(bad.config, "a");
+	assert_non_null(f);
+	fprintf(f, "[backup]\ndir = %s/no-such-folder\n", srv.dir);
+	fclose(f);
+	assert_int_equal(roundtable_cli(&bad, "serve", NULL, &out), 1);
+	assert_contains(out, "[backup] dir");
+	free(out);
+	assert_int_equal(server_launch(&srv), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(backups_under_load_restore_identically),
+		cmocka_unit_test(unusable_folder_stops_the_server),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
