@@ -224,9 +224,10 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	/*
 	 * A read's audit row is committed without waiting for the disk
 	 * (bench/read_audit.sh: GET /people/1 unaudited 3,000-6,000 a
-	 * second; with a durable commit a read, 320; like this, 620-1,670).  The row is committed before the page is
-	 * sent and survives the process dying; only a power loss before the
-	 * next durable commit (any write) or checkpoint can lose it.
+	 * second; with a durable commit a read, 320; like this,
+	 * 620-1,670).  The row is committed before the page is sent and
+	 * survives the process dying; only a power loss before the next
+	 * durable commit (any write) or checkpoint can lose it.
 	 */
 	if (reads != NULL && db_durable(rq->db, 0) != DB_OK) {
 		rs->retry_after = 1;
