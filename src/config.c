@@ -52,6 +52,18 @@ static const struct config_key config_keys[] = {
 	KEY("surveys", "answers_per_minute", CT_INT, answers_per_minute, 1, 100000),
 	KEY("keys", "audit_key", CT_STRING, audit_key, 0, 0),
 	KEY("keys", "backup_key", CT_STRING, backup_key, 0, 0),
+	KEY("retention", "logs_days", CT_INT, retain_logs_days, 0,
+	    RETENTION_DAYS_MAX),
+	KEY("retention", "supervision_notes_days", CT_INT,
+	    retain_supervision_days, 0, RETENTION_DAYS_MAX),
+	KEY("retention", "expenses_days", CT_INT, retain_expenses_days, 0,
+	    RETENTION_DAYS_MAX),
+	KEY("retention", "survey_text_days", CT_INT, retain_survey_text_days,
+	    0, RETENTION_DAYS_MAX),
+	KEY("retention", "in_server", CT_BOOL, retention_in_server, 0, 1),
+	KEY("backup", "dir", CT_STRING, backup_dir, 0, 0),
+	KEY("backup", "every_s", CT_INT, backup_every_s, 1, 86400 * 366),
+	KEY("backup", "keep", CT_INT, backup_keep, 1, BACKUP_KEEP_MAX),
 	KEY("privacy", "suppression_threshold", CT_INT, suppression_threshold, 1, 1000),
 };
 
@@ -84,6 +96,13 @@ config_defaults(struct config *c)
 	c->supervision_interval_months = 1;
 	c->suppression_threshold = 5;
 	c->answers_per_minute = 30;
+	/* A starting policy for a data protection officer to confirm. */
+	c->retain_logs_days = 3 * 365;
+	c->retain_supervision_days = 2 * 365;
+	c->retain_expenses_days = 6 * 365 + 2;	/* HMRC: six years */
+	c->retain_survey_text_days = 365;
+	c->backup_every_s = 86400;
+	c->backup_keep = 7;
 }
 
 void
@@ -94,6 +113,7 @@ config_release(struct config *c)
 	free(c->db_path);
 	free(c->audit_key);
 	free(c->backup_key);
+	free(c->backup_dir);
 	memset(c, 0, sizeof(*c));
 }
 

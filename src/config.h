@@ -63,6 +63,19 @@ struct config {
 
 	/* [privacy] */
 	int	 suppression_threshold;	/* counts below this read "fewer than N" */
+
+	/* [retention]: days each kind of record is kept whole; 0 keeps
+	 * it for ever (privacy/retention.h says what happens after) */
+	int	 retain_logs_days;	/* logged conversations: text removed */
+	int	 retain_supervision_days; /* supervision notes: blanked */
+	int	 retain_expenses_days;	/* settled expense claims: deleted */
+	int	 retain_survey_text_days; /* free-text survey answers: deleted */
+	int	 retention_in_server;	/* 1: serve runs it daily itself */
+
+	/* [backup]: scheduled backups by the server; none without dir */
+	char	*backup_dir;		/* where they go (NULL: none) */
+	int	 backup_every_s;	/* seconds between two */
+	int	 backup_keep;		/* the newest this many are kept */
 };
 
 void	config_defaults(struct config *);

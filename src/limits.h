@@ -86,6 +86,11 @@
 #define SUPERVISION_NOTES_MAX_CHARS 4000 /* notes of one supervision */
 #define SUBJECT_ACCESS_REASON_MAX_CHARS 200 /* why a record was exported: the
 					   request reference, for the audit */
+#define BACKUP_FINGERPRINT_MAX	(1 << 20) /* a backup's fingerprint: a line a table */
+#define BACKUP_KEEP_MAX		1000	/* scheduled backups kept */
+#define RETENTION_DAYS_MAX	36600	/* a retention period: at most a century */
+#define RETENTION_TICK_S	3600	/* the in-server timer looks this often */
+#define PERSON_REFERENCE_MAX_CHARS 16 /* a person's reference, typed to confirm */
 #define ACCREDITATION_MAX_CHARS	200	/* awarding body and level */
 /* Surveys and consultations. */
 #define SURVEY_QUESTIONS_MAX	80	/* questions in one version of a survey */

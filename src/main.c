@@ -35,16 +35,26 @@ static const struct command {
 	    "Manage accounts. Without --password-stdin a password is made "
 	    "and printed once; the user must change it when signing in." },
 	{ "backup", cli_backup, "backup FILE",
-	    "Copy the database to FILE, consistently, even while serving." },
+	    "Copy the database to FILE, consistently, even while serving, "
+	    "and print the copy's fingerprint. With [backup] dir, serve "
+	    "also backs up every every_s seconds, keeping the newest keep." },
 	{ "restore", cli_restore, "restore FILE",
 	    "Replace the database with FILE (stop the server first)." },
 	{ "check", cli_check, "check",
 	    "Check the database's integrity and the audit chain; exit 1 on "
 	    "any fault." },
-	{ "person", cli_person, "person export ID [PDF]",
+	{ "person", cli_person, "person export ID [PDF]\n"
+	    "       roundtable person erase ID REASON",
 	    "Subject access: print everything held about person ID as "
 	    "JSON; with PDF, also write it there for them to read. "
-	    "Audited." },
+	    "Erasure: remove the identity of someone who has left, keeping "
+	    "collective records. Both audited." },
+	{ "fingerprint", cli_fingerprint, "fingerprint",
+	    "Print a digest of every table, as a backup records beside "
+	    "itself, to compare a restore with its backup." },
+	{ "retention", cli_retention, "retention",
+	    "Delete or anonymise what is past its retention period "
+	    "([retention] in the config); prints what it changed. Audited." },
 	{ "routes", cli_routes, "routes",
 	    "Print every route with the roles and scope allowed." },
 };

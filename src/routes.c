@@ -111,6 +111,12 @@ const struct route routes[] = {
 	    STAFF, PERSON, 0, "Subject access export as JSON (audited)" },
 	{ POST, "/people/{id}/subject-access.pdf", subject_access_pdf, STAFF,
 	    PERSON, 0, "Subject access export as PDF to read (audited)" },
+	{ GET,  "/people/{id}/reads", person_reads_page, ADMIN, PERSON, 0,
+	    "Who has read this person's record (audited reads)" },
+	{ GET,  "/people/{id}/erase", person_erase_page, STAFF, PERSON, 0,
+	    "Erasure form (someone who has left)" },
+	{ POST, "/people/{id}/erase", person_erase_page, STAFF, PERSON, 0,
+	    "Erase a person's identity, keeping collective records" },
 	{ GET,  "/people/{id}/edit", people_edit, STAFF, PERSON, 0,
 	    "Person form" },
 	{ POST, "/people/{id}/edit", people_edit, STAFF, PERSON, 0,
@@ -626,3 +632,22 @@ const struct route routes[] = {
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
+
+/* Whose record a route reads (router.h): reads by anyone but the
+ * person themselves are audited.  A log names no one (it is about
+ * issues; its author is the rep who wrote it), so logs are not here. */
+#define NOT_THE_READER	" AND p IS NOT (SELECT person_id FROM accounts " \
+			"WHERE id = ?2)"
+const struct read_subject read_subjects[] = {
+	{ person_target, "SELECT id AS p FROM people WHERE id = ?1"
+	    NOT_THE_READER },
+	{ membership_target, "SELECT person_id AS p FROM memberships "
+	    "WHERE id = ?1" NOT_THE_READER },
+	{ recruit_target, "SELECT person_id AS p FROM recruits WHERE id = ?1"
+	    NOT_THE_READER },
+	{ expense_target, "SELECT a.person_id AS p FROM expense_claims e "
+	    "JOIN accounts a ON a.id = e.claimant_id WHERE e.id = ?1 "
+	    "AND a.person_id IS NOT NULL" NOT_THE_READER },
+};
+const size_t read_subjects_count =
+    sizeof(read_subjects) / sizeof(read_subjects[0]);

@@ -42,6 +42,8 @@ int	cli_restore(struct cli *);
 int	cli_check(struct cli *);
 int	cli_routes(struct cli *);
 int	cli_person(struct cli *);
+int	cli_retention(struct cli *);
+int	cli_fingerprint(struct cli *);
 
 /* Reads one line (a password) from stdin without its newline: 0 or -1. */
 int	cli_read_password(char *out, size_t sz);

@@ -16,6 +16,7 @@
 #include "../db/db.h"
 #include "../render/template.h"
 #include "../db/backup_file.h"
+#include "../db/backup_run.h"
 #include "../util/buf.h"
 #include "../util/key_file.h"
 #include "../util/private_file.h"
@@ -217,61 +218,6 @@ cli_serve(struct cli *cli)
 	return rc == 0 ? 0 : 1;
 }
 
-/* Copies every page of from into to with the online backup API. */
-static int
-db_copy(sqlite3 *from, sqlite3 *to)
-{
-	sqlite3_backup	*b;
-	int		 rc;
-
-	if ((b = sqlite3_backup_init(to, "main", from, "main")) == NULL) {
-		fprintf(stderr, "backup: %s\n", sqlite3_errmsg(to));
-		return -1;
-	}
-	/* All at once: the copy is one consistent snapshot. */
-	while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY ||
-	    rc == SQLITE_LOCKED)
-		sqlite3_sleep(50);
-	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE) {
-		fprintf(stderr, "backup: %s\n", sqlite3_errstr(rc));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-integrity_ok(sqlite3 *h, FILE *report)
-{
-	sqlite3_stmt	*st;
-	const char	*msg;
-	int		 ok = 1;
-
-	if (sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st,
-	    NULL) != SQLITE_OK)
-		return 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		msg = (const char *)sqlite3_column_text(st, 0);
-		if (msg != NULL && strcmp(msg, "ok") != 0) {
-			fprintf(report, "integrity: %s\n", msg);
-			ok = 0;
-		}
-	}
-	sqlite3_finalize(st);
-	if (sqlite3_prepare_v2(h, "PRAGMA foreign_key_check", -1, &st,
-	    NULL) != SQLITE_OK)
-		return 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		fprintf(report, "foreign key: table %s row %lld refers to a "
-		    "missing %s\n", sqlite3_column_text(st, 0),
-		    (long long)sqlite3_column_int64(st, 1),
-		    sqlite3_column_text(st, 2));
-		ok = 0;
-	}
-	sqlite3_finalize(st);
-	return ok;
-}
-
 /* The backup key when [keys] backup_key is set: 1 loaded, 0 not set,
  * -1 unreadable (message printed). */
 static int
@@ -283,47 +229,13 @@ backup_key_load(const struct cli *cli, unsigned char key[BACKUP_KEY_BYTES])
 	    BACKUP_KEY_BYTES) == 0 ? 1 : -1;
 }
 
-/*
- * A consistent, checked image of the database in memory, sealed into a
- * new file: the plain image never touches the disk.
- */
-static int
-backup_sealed(sqlite3 *from, const char *path,
-    const unsigned char key[BACKUP_KEY_BYTES])
-{
-	sqlite3		*mem = NULL;
-	unsigned char	*image = NULL;
-	sqlite3_int64	 len = 0;
-	int		 rc = -1;
-
-	if (sqlite3_open(":memory:", &mem) != SQLITE_OK) {
-		fprintf(stderr, "backup: %s\n", sqlite3_errmsg(mem));
-		goto out;
-	}
-	if (db_copy(from, mem) == -1 || !integrity_ok(mem, stderr))
-		goto out;
-	if ((image = sqlite3_serialize(mem, "main", &len, 0)) == NULL ||
-	    (size_t)len > BACKUP_MEMORY_MAX) {
-		fprintf(stderr, "backup: the database image could not be "
-		    "made in memory\n");
-		goto out;
-	}
-	rc = backup_seal(path, key, image, (size_t)len);
-out:
-	if (image != NULL)
-		sodium_memzero(image, (size_t)len);
-	sqlite3_free(image);
-	sqlite3_close(mem);
-	return rc;
-}
-
 int
 cli_backup(struct cli *cli)
 {
 	unsigned char	 key[BACKUP_KEY_BYTES];
 	struct db	 db;
-	sqlite3		*to = NULL;
-	int		 rc = 1, keyed, fd;
+	struct buf	 tables;
+	int		 rc = 1, keyed;
 
 	if (cli->nargs != 1) {
 		fprintf(stderr, "usage: roundtable backup FILE\n");
@@ -339,29 +251,16 @@ cli_backup(struct cli *cli)
 		sodium_memzero(key, sizeof(key));
 		return 1;
 	}
-	if (keyed) {
-		if (backup_sealed(db.h, cli->args[0], key) == 0) {
-			printf("Backed up %s to %s, encrypted\n",
-			    cli->config.db_path, cli->args[0]);
-			rc = 0;
-		}
-		goto out;
-	}
-	/* Made 0600 before SQLite writes a byte into it, not chmod'ed
-	 * after: the copy is never open to others, even for a moment. */
-	if ((fd = private_file_open(cli->args[0])) == -1 || close(fd) == -1 ||
-	    sqlite3_open(cli->args[0], &to) != SQLITE_OK) {
-		fprintf(stderr, "%s: %s\n", cli->args[0], to != NULL ?
-		    sqlite3_errmsg(to) : strerror(errno));
-		goto out;
-	}
-	if (db_copy(db.h, to) == 0 && integrity_ok(to, stderr)) {
-		printf("Backed up %s to %s\n", cli->config.db_path, cli->args[0]);
+	buf_init(&tables, BACKUP_FINGERPRINT_MAX);
+	if (backup_write(db.h, cli->args[0], keyed ? key : NULL,
+	    &tables) == 0) {
+		printf("Backed up %s to %s%s\n%s", cli->config.db_path,
+		    cli->args[0], keyed ? ", encrypted" : "",
+		    tables.data != NULL ? tables.data : "");
 		rc = 0;
 	}
-out:
+	buf_release(&tables);
 	sodium_memzero(key, sizeof(key));
-	sqlite3_close(to);
 	db_close(&db);
 	return rc;
 }
@@ -432,7 +331,7 @@ cli_restore(struct cli *cli)
 		from = NULL;
 	}
 	/* Everything is checked before the database is touched. */
-	if (from == NULL || !integrity_ok(from, stderr) ||
+	if (from == NULL || !db_sound(from, stderr) ||
 	    sqlite3_exec(from, "SELECT 1 FROM schema_migrations LIMIT 1",
 	    NULL, NULL, NULL) != SQLITE_OK) {
 		fprintf(stderr, "%s is not a sound Roundtable backup; nothing "
@@ -470,7 +369,7 @@ cli_check(struct cli *cli)
 	}
 	if (cli_open(cli, &db) == -1)
 		return 1;
-	ok = integrity_ok(db.h, stdout);
+	ok = db_sound(db.h, stdout);
 	faults = audit_verify(&db, stdout, &rows);
 	db_close(&db);
 	if (faults < 0) {

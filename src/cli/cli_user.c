@@ -122,8 +122,10 @@ user_run(struct cli *cli, struct db *db, const char *verb, const char *name)
 		if (password_get(cli, password, sizeof(password), &generated) ||
 		    account_create(db, name, cli->display ? cli->display : name,
 		    password, generated, &id) != DB_OK ||
+		    /* The account's id, never its name: a username may be
+		     * a person's name, and audit rows cannot be erased. */
 		    audit_append(db, 0, "account.create", "account", id,
-		    name) != DB_OK || user_grant(cli, db, id) == -1 ||
+		    NULL) != DB_OK || user_grant(cli, db, id) == -1 ||
 		    user_person(cli, db, id) == -1)
 			return -1;
 	} else if (rc == 0) {

@@ -207,7 +207,7 @@ demo_accounts_add(struct db *db, struct demo_ids *ids,
 		    (rc = account_grant(db, id, (enum role)role_parse(a->role),
 		    scope, scope_id)) == DB_OK)
 			rc = audit_append(db, 0, "account.create", "account",
-			    id, a->username);
+			    id, NULL);	/* as `user add`: no name */
 	}
 	return rc;
 }

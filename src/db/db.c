@@ -462,3 +462,12 @@ db_file_read(struct db *db, const char *sql, int64_t id, struct buf *out,
 	sqlite3_reset(st);
 	return rc;
 }
+
+int
+db_durable(struct db *db, int on)
+{
+	static const char *sql_full = "PRAGMA synchronous=FULL";
+	static const char *sql_normal = "PRAGMA synchronous=NORMAL";
+
+	return db_exec(db, on ? sql_full : sql_normal, "");
+}

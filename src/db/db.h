@@ -61,6 +61,12 @@ int	 db_migrate(struct db *);
 int	 db_begin(struct db *, int immediate);	/* enum db_result */
 int	 db_commit(struct db *);		/* enum db_result */
 void	 db_rollback(struct db *);
+/* Whether commits wait for the disk: 1 (synchronous=FULL, the default
+ * of every connection) or 0 (NORMAL: in WAL mode a commit survives a
+ * crash of the process but may be lost, never half-written, if the
+ * machine loses power before the next sync).  Outside a transaction.
+ * enum db_result. */
+MUST_CHECK int	 db_durable(struct db *, int on);
 /* Copies the WAL into the database and truncates the WAL to nothing
  * (PRAGMA wal_checkpoint(TRUNCATE)), outside any transaction.
  * enum db_result: DB_BUSY when a reader or writer held it off. */

@@ -154,6 +154,10 @@ void	people_new(struct request *, struct response *);
 void	people_show(struct request *, struct response *);
 /* Subject access (subject_access.h): the page, and its two downloads. */
 void	subject_access_page(struct request *, struct response *);
+/* Who has read a person's record (audited reads and exports). */
+void	person_reads_page(struct request *, struct response *);
+/* Erasure of a person who has left (erasure.h): GET form, POST erase. */
+void	person_erase_page(struct request *, struct response *);
 void	subject_access_json(struct request *, struct response *);
 void	subject_access_pdf(struct request *, struct response *);
 void	people_edit(struct request *, struct response *);

@@ -65,8 +65,10 @@ people_show(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	response_view(rs, "people/person", json_pack("{s:O, s:o, s:o}",
+	response_view(rs, "people/person", json_pack("{s:O, s:b, s:o, s:o}",
 	    "title", json_object_get(person, "display_name"),
+	    "can_see_reads", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN),
+	    view_int(person, "site_id"), 0),
 	    "person", person,
 	    "memberships", person_memberships(rq->db, rq->ids[0])));
 }

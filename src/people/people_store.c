@@ -115,7 +115,7 @@ static const char *sql_person_count =
 static const char *sql_person_load =
     "SELECT p.id, p.reference, p.display_name, p.status, p.site_id, "
     "p.unit_id, p.restrictions, p.left_reason, p.left_on, p.created_at, "
-    "p.expected_leave_on, p.expected_leave_reason, "
+    "p.expected_leave_on, p.expected_leave_reason, p.erased_on, "
     "s.name AS site_name, u.name AS unit_name "
     "FROM people p JOIN sites s ON s.id = p.site_id "
     "LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?";

@@ -5,13 +5,15 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../util/buf.h"
+#include "person_references.h"
 
-/* Every declared reference to people or accounts, from the schema. */
-static const char *sql_references =
-    "SELECT m.name, f.\"from\", f.\"table\" FROM sqlite_schema m, "
-    "pragma_foreign_key_list(m.name) f "
-    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
-    "AND f.\"table\" IN ('people', 'accounts') ORDER BY m.name, f.\"from\"";
+/* The walk over references: the person and the tables found so far. */
+struct tables_walk {
+	struct db	*db;
+	int64_t		 person_id;
+	json_t		*all;		/* owned by tables() */
+};
+
 static const char *sql_person =
     "SELECT p.*, s.name AS site_name FROM people p "
     "JOIN sites s ON s.id = p.site_id WHERE p.id = ?";
@@ -43,19 +45,6 @@ drop_secrets(json_t *rows)
 			json_object_del(row, secret_columns[k]);
 }
 
-/* Double-quotes an SQL identifier taken from the schema. */
-static int
-quote_ident(struct buf *b, const char *name)
-{
-	if (buf_putc(b, '"') == -1)
-		return -1;
-	for (; *name != '\0'; name++)
-		if ((*name == '"' && buf_putc(b, '"') == -1) ||
-		    buf_putc(b, *name) == -1)
-			return -1;
-	return buf_putc(b, '"');
-}
-
 /*
  * The rows of table whose column refers to the person (people) or to one
  * of their accounts.  The SQL is built from schema names, so it is
@@ -73,9 +62,9 @@ table_rows(struct db *db, const char *table, const char *column,
 
 	buf_init(&sql, 4096);
 	if (buf_puts(&sql, "SELECT * FROM ") == -1 ||
-	    quote_ident(&sql, table) == -1 ||
+	    sql_quote_ident(&sql, table) == -1 ||
 	    buf_puts(&sql, " WHERE ") == -1 ||
-	    quote_ident(&sql, column) == -1 ||
+	    sql_quote_ident(&sql, column) == -1 ||
 	    buf_puts(&sql, strcmp(refers_to, "people") == 0 ? " = ?1" :
 	    " IN (SELECT id FROM accounts WHERE person_id = ?1)") == -1 ||
 	    buf_puts(&sql, " ORDER BY rowid") == -1)
@@ -105,37 +94,32 @@ out:
 	return rows;
 }
 
+/* Adds one reference's rows to the array of tables (ctx). */
+static int
+table_add(void *ctx, const char *table, const char *column,
+    const char *refers_to)
+{
+	struct tables_walk *w = ctx;
+	json_t		*rows;
+
+	if ((rows = table_rows(w->db, table, column, refers_to,
+	    w->person_id)) == NULL)
+		return -1;
+	return json_array_append_new(w->all, json_pack("{s:s, s:s, s:s, s:o}",
+	    "table", table, "column", column, "refers_to", refers_to,
+	    "rows", rows));
+}
+
 static json_t *
 tables(struct db *db, int64_t person_id)
 {
-	sqlite3_stmt	*st;
-	json_t		*all = json_array(), *rows;
-	const char	*table, *column, *refers_to;
-	int		 rc;
+	struct tables_walk w = { db, person_id, json_array() };
 
-	if (all == NULL || (st = db_prepare(db, sql_references)) == NULL) {
-		json_decref(all);
+	if (w.all == NULL || person_references(db, table_add, &w) == -1) {
+		json_decref(w.all);
 		return NULL;
 	}
-	while ((rc = db_step(st)) == 1) {
-		table = (const char *)sqlite3_column_text(st, 0);
-		column = (const char *)sqlite3_column_text(st, 1);
-		refers_to = (const char *)sqlite3_column_text(st, 2);
-		if ((rows = table_rows(db, table, column, refers_to,
-		    person_id)) == NULL) {
-			rc = -1;
-			break;
-		}
-		json_array_append_new(all, json_pack("{s:s, s:s, s:s, s:o}",
-		    "table", table, "column", column, "refers_to", refers_to,
-		    "rows", rows));
-	}
-	sqlite3_reset(st);
-	if (rc == -1) {
-		json_decref(all);
-		return NULL;
-	}
-	return all;
+	return w.all;
 }
 
 int

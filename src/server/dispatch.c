@@ -6,6 +6,7 @@
 #include "dispatch.h"
 #include "router.h"
 #include "../auth/account.h"
+#include "../auth/audit.h"
 #include "../db/db.h"
 
 static int
@@ -118,11 +119,47 @@ csrf_checked(struct request *rq, struct response *rs)
 	return 0;
 }
 
-/* Runs the handler in one transaction; the response waits for COMMIT. */
+/* Replaces whatever the handler made (a page, a redirect, a file)
+ * with a 503 saying message: nothing of it is sent. */
 static void
-transact(struct request *rq, struct response *rs)
+response_withdrawn(struct response *rs, const char *message)
 {
-	if (db_begin(rq->db, rq->method == HTTP_POST) != DB_OK) {
+	free(rs->location);
+	free(rs->content_type);
+	free(rs->disposition);
+	rs->location = rs->content_type = rs->disposition = NULL;
+	buf_clear(&rs->body);
+	rs->retry_after = 1;
+	response_error(rs, 503, message);
+}
+
+/*
+ * Records that the signed-in reader read a person's record (sql from
+ * route_read_subject), in the request's transaction: one audit row,
+ * "person.read", whose detail is the path read.  No row when the reader
+ * is that person.  enum db_result.
+ */
+static int
+read_audited(struct request *rq, const char *sql)
+{
+	int64_t	 person;
+	int	 rc;
+
+	rc = db_int(rq->db, &person, sql, "ii", rq->ids[0],
+	    rq->who.account_id);
+	if (rc <= 0)
+		return rc < 0 ? DB_ERROR : DB_OK;
+	return audit_append(rq->db, rq->who.account_id, "person.read",
+	    "person", person, rq->path);
+}
+
+/* Runs the handler in one transaction; the response waits for COMMIT.
+ * reads: the route's read subject, or NULL. */
+static void
+transact(struct request *rq, struct response *rs, const char *reads)
+{
+	if (db_begin(rq->db, rq->method == HTTP_POST || reads != NULL) !=
+	    DB_OK) {
 		rs->retry_after = 1;
 		response_error(rs, 503, "The service is busy. Try again.");
 		return;
@@ -132,11 +169,15 @@ transact(struct request *rq, struct response *rs)
 		db_rollback(rq->db);
 		return;
 	}
+	/* A read that cannot be audited is not shown: fail closed. */
+	if (reads != NULL && read_audited(rq, reads) != DB_OK) {
+		db_rollback(rq->db);
+		response_withdrawn(rs, "This record cannot be shown because "
+		    "reading it could not be recorded. Try again.");
+		return;
+	}
 	if (db_commit(rq->db) != DB_OK) {
-		free(rs->location);
-		rs->location = NULL;
-		rs->retry_after = 1;
-		response_error(rs, 503, "Your change was not saved because "
+		response_withdrawn(rs, "Your change was not saved because "
 		    "the service is busy. Try again.");
 		return;
 	}
@@ -151,6 +192,7 @@ void
 dispatch(struct request *rq, struct response *rs, const char *bearer)
 {
 	pthread_mutex_t	*writer;
+	const char	*reads;
 	int		 status;
 
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
@@ -174,10 +216,27 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	 * Writers queue on a mutex rather than in SQLite: its busy handler
 	 * sleeps, and a sleeping worker stalls every connection it serves.
 	 */
-	writer = rq->method == HTTP_POST ? rq->app->write_lock : NULL;
+	reads = route_read_subject(rq->route);
+	writer = rq->method == HTTP_POST || reads != NULL ?
+	    rq->app->write_lock : NULL;
 	if (writer != NULL)
 		pthread_mutex_lock(writer);
-	transact(rq, rs);
+	/*
+	 * A read's audit row is committed without waiting for the disk
+	 * (bench/read_audit.sh: GET /people/1 unaudited 3,000-6,000 a
+	 * second; with a durable commit a read, 320; like this,
+	 * 620-1,670).  The row is committed before the page is sent and
+	 * survives the process dying; only a power loss before the next
+	 * durable commit (any write) or checkpoint can lose it.
+	 */
+	if (reads != NULL && db_durable(rq->db, 0) != DB_OK) {
+		rs->retry_after = 1;
+		response_error(rs, 503, "The service is busy. Try again.");
+	} else
+		transact(rq, rs, reads);
+	if (reads != NULL && db_durable(rq->db, 1) != DB_OK)
+		fprintf(stderr, "%s: commits could not be made durable again\n",
+		    rq->path);
 	if (writer != NULL)
 		pthread_mutex_unlock(writer);
 }

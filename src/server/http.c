@@ -22,6 +22,7 @@
 #include "deadline.h"
 #include "dispatch.h"
 #include "framing.h"
+#include "housekeeping.h"
 #include "http.h"
 #include "render_response.h"
 #include "router.h"
@@ -644,8 +645,9 @@ server_run(struct app *app)
 	struct server			 s;
 	struct sockaddr_storage		 ss;
 	struct MHD_Daemon		*d;
+	struct housekeeping		 hk;
 	sigset_t			 set;
-	int				 sig, threads, waited;
+	int				 sig, threads, waited, failed;
 	size_t				 i;
 	long				 cores;
 
@@ -694,8 +696,11 @@ server_run(struct app *app)
 	fprintf(stderr, "roundtable %s listening on http://%s:%d/ "
 	    "(%d threads)\n", app->version, c->listen_addr, c->listen_port,
 	    threads);
-
-	sigwait(&set, &sig);
+	/* After the signal mask, so the timer's thread leaves SIGTERM to
+	 * sigwait too.  Backups that were asked for and cannot be made stop
+	 * the server (exit 1) rather than letting it run without them. */
+	if ((failed = housekeeping_start(&hk, c, app->write_lock) == -1) == 0)
+		sigwait(&set, &sig);
 	fprintf(stderr, "stopping: finishing requests in flight\n");
 	MHD_quiesce_daemon(d);
 	for (waited = 0; waited < STOP_GRACE_S * 100; waited++) {
@@ -704,6 +709,7 @@ server_run(struct app *app)
 		usleep(10000);
 	}
 	MHD_stop_daemon(d);
+	housekeeping_stop(&hk);
 	deadline_stop(&s.deadline);
 	for (i = 0; i < s.ndbs; i++) {
 		db_close(s.dbs[i]);
@@ -713,5 +719,5 @@ server_run(struct app *app)
 	static_files_free(&s.statics);
 	pthread_mutex_destroy(&s.lock);
 	fprintf(stderr, "stopped\n");
-	return 0;
+	return failed ? -1 : 0;
 }

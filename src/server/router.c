@@ -104,8 +104,23 @@ router_print(const struct route *table, size_t n, FILE *out)
 			fprintf(out, "%s%s", first ? "" : ",", role_names[r]);
 			first = 0;
 		}
-		fprintf(out, " @ %s%s  %s\n", table[i].scope,
+		fprintf(out, " @ %s%s%s  %s\n", table[i].scope,
 		    table[i].flags & ROUTE_OWNER_OR_STAFF ?
-		    ", and only its owner or staff" : "", table[i].summary);
+		    ", and only its owner or staff" : "",
+		    route_read_subject(&table[i]) != NULL ?
+		    ", reads audited" : "", table[i].summary);
 	}
+}
+
+const char *
+route_read_subject(const struct route *rt)
+{
+	size_t	 i;
+
+	if (rt->method != HTTP_GET || rt->target == NULL)
+		return NULL;
+	for (i = 0; i < read_subjects_count; i++)
+		if (read_subjects[i].target == rt->target)
+			return read_subjects[i].sql;
+	return NULL;
 }

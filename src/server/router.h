@@ -52,6 +52,27 @@ struct route {
 extern const struct route	routes[];
 extern const size_t		routes_count;
 
+/*
+ * Records about one person.  A GET route whose target is one of these
+ * reads that person's record, so dispatch audits it ("person.read": who,
+ * whose, which page) in the request's transaction, and the page is not
+ * shown if the audit row cannot be written.  sql maps the path's id
+ * (?1) and the reader's account (?2) to the person's id, and returns no
+ * row when the reader is that person (their own record) or the record
+ * names no person.  Listed with the routes (src/routes.c).
+ */
+struct read_subject {
+	route_target	 target;
+	const char	*sql;		/* a literal */
+};
+
+extern const struct read_subject	read_subjects[];
+extern const size_t			read_subjects_count;
+
+/* The SQL that finds whose record the route reads, or NULL when it
+ * reads no one's (every POST: writes are audited by their stores). */
+const char	*route_read_subject(const struct route *);
+
 /* The organisation itself: only organisation-wide grants cover it. */
 int	target_organisation(struct db *, const int64_t *, struct target *);
 

@@ -1,0 +1,40 @@
+#include "person_references.h"
+#include "../db/db.h"
+#include "../util/buf.h"
+
+static const char *sql_references =
+    "SELECT m.name, f.\"from\", f.\"table\" FROM sqlite_schema m, "
+    "pragma_foreign_key_list(m.name) f "
+    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
+    "AND f.\"table\" IN ('people', 'accounts') ORDER BY m.name, f.\"from\"";
+
+int
+person_references(struct db *db, person_reference_fn each, void *ctx)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = db_prepare(db, sql_references)) == NULL)
+		return -1;
+	while ((rc = db_step(st)) == 1)
+		if (each(ctx, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2)) == -1) {
+			rc = -1;
+			break;
+		}
+	sqlite3_reset(st);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+sql_quote_ident(struct buf *b, const char *name)
+{
+	if (buf_putc(b, '"') == -1)
+		return -1;
+	for (; *name != '\0'; name++)
+		if ((*name == '"' && buf_putc(b, '"') == -1) ||
+		    buf_putc(b, *name) == -1)
+			return -1;
+	return buf_putc(b, '"');
+}
