@@ -74,8 +74,8 @@
 #define BATCH_DIFFERED_LISTED	20	/* paper numbers named in a mismatch */
 #define BALLOT_FIELD_CHARS	40	/* "pref_" and a candidate id */
 #define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */
-#define SEAT_TURN_MAX		999999	/* highest turn number typed */
 #define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */
+#define SEAT_HISTORY_TURNS	12	/* past turns shown */
 #define SEAT_PERIOD_DAYS_MAX	366	/* longest turn of a seat per period */
 /* Membership lifecycle (recruitment, training, supervision, expenses). */
 #define LEAVING_SOON_DAYS	56	/* "due to leave soon": within 8 weeks */
