@@ -101,6 +101,11 @@ static const char *sql_theme_add =
     "WHERE (SELECT count(*) FROM survey_themes WHERE survey_id = ?1) < ?3";
 static const char *sql_theme_find =
     "SELECT id FROM survey_themes WHERE survey_id = ? AND name = ?";
+static const char *sql_answer_of =
+    "SELECT 1 FROM survey_answers a JOIN survey_responses r ON r.id = "
+    "a.response_id JOIN survey_questions q ON q.id = a.question_id "
+    "WHERE r.survey_id = ? AND a.response_id = ? AND a.question_id = ? "
+    "AND q.kind = 'text'";
 static const char *sql_theme_tag =
     "INSERT OR IGNORE INTO survey_answer_themes (theme_id, response_id, "
     "question_id) SELECT t.id, a.response_id, a.question_id "
@@ -299,6 +304,16 @@ theme_add(struct db *db, int64_t actor, int64_t survey_id, const char *name,
 	*id = db_last_id(db);
 	return audit_append(db, actor, "survey.theme", "survey", survey_id,
 	    name);
+}
+
+int
+text_answer_of(struct db *db, int64_t survey_id, int64_t response_id,
+    int64_t question_id)
+{
+	int64_t	 one;
+
+	return db_int(db, &one, sql_answer_of, "iii", survey_id, response_id,
+	    question_id);
 }
 
 int

@@ -237,6 +237,10 @@ json_t	*instrument_answers(struct db *, int64_t version_id,
 json_t	*survey_themes(struct db *, int64_t survey_id);
 int	theme_add(struct db *, int64_t actor, int64_t survey_id,
 	    const char *name, int64_t *id);
+/* Whether (response, question) is a free-text answer of the survey:
+ * <0 error, 0 no, >0 yes. */
+int	text_answer_of(struct db *, int64_t survey_id, int64_t response_id,
+	    int64_t question_id);
 int	theme_tag(struct db *, int64_t actor, int64_t theme_id,
 	    int64_t response_id, int64_t question_id);
 int	theme_load(struct db *, int64_t id, json_t **out);

@@ -540,6 +540,71 @@ themes_become_issues(void **state)
 	client_free(&c);
 }
 
+/* The k-th free-text answer of survey 1 as "response-question". */
+static void
+text_answer(int k, char *out, size_t sz)
+{
+	char		 sql[400];
+	long long	 resp, q;
+	static const char from[] = "FROM survey_answers a JOIN "
+	    "survey_questions q ON q.id = a.question_id JOIN survey_responses "
+	    "r ON r.id = a.response_id WHERE r.survey_id = 1 AND q.kind = "
+	    "'text' ORDER BY q.position, a.response_id LIMIT 1 OFFSET";
+
+	snprintf(sql, sizeof(sql), "SELECT a.response_id %s %d", from, k);
+	resp = db_scalar(&srv, sql);
+	snprintf(sql, sizeof(sql), "SELECT a.question_id %s %d", from, k);
+	q = db_scalar(&srv, sql);
+	assert_true(resp > 0 && q > 0);
+	snprintf(out, sz, "%lld-%lld", resp, q);
+}
+
+/*
+ * Several free-text answers are coded into one theme in one post.  A
+ * pick that is not a pair of ids, or not an answer of this survey,
+ * refuses the lot with the field named and stores nothing.
+ */
+static void
+several_answers_are_coded_at_once(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 a[3][48], body[256], want[80];
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	text_answer(0, a[0], sizeof(a[0]));
+	text_answer(1, a[1], sizeof(a[1]));
+	text_answer(2, a[2], sizeof(a[2]));
+	assert_int_equal(http_get(&c, "/surveys/1/themes", &r), 200);
+	assert_contains(r.body, "name=\"pick\"");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "theme=Family+visits&pick=%s&pick=x",
+	    a[0]);
+	post_expect(&c, "/surveys/1/themes", body, 422, &r);
+	assert_contains(r.body, "href=\"#pick\"");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "theme=Family+visits&pick=%s"
+	    "&pick=999999-999999", a[0]);
+	post_expect(&c, "/surveys/1/themes", body, 422, &r);
+	assert_contains(r.body, "href=\"#pick\"");
+	/* The form comes back as it was sent. */
+	assert_contains(r.body, "value=\"Family visits\"");
+	snprintf(want, sizeof(want), "value=\"%s\" checked", a[0]);
+	assert_contains(r.body, want);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_themes WHERE "
+	    "name = 'Family visits' AND %lld", 1), 0);
+	snprintf(body, sizeof(body), "theme=Family+visits&pick=%s&pick=%s"
+	    "&pick=%s", a[0], a[1], a[2]);
+	post_expect(&c, "/surveys/1/themes", body, 303, &r);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_answer_themes at "
+	    "JOIN survey_themes t ON t.id = at.theme_id WHERE t.name = "
+	    "'Family visits' AND %lld", 1), 3);
+	client_free(&c);
+}
+
 static void
 event_votes_are_recorded(void **state)
 {
@@ -693,6 +758,7 @@ main(void)
 		cmocka_unit_test(small_places_give_nothing_away),
 		cmocka_unit_test(exports_are_safe_and_valid),
 		cmocka_unit_test(themes_become_issues),
+		cmocka_unit_test(several_answers_are_coded_at_once),
 		cmocka_unit_test(event_votes_are_recorded),
 		cmocka_unit_test(event_votes_show_their_turnout),
 		/* Last: it makes a new version of the survey built above. */
