@@ -65,15 +65,24 @@ static const char *sql_by_question =
     "FROM survey_answers a LEFT JOIN survey_answers b "
     "ON b.response_id = a.response_id AND b.question_id = ?2 "
     "WHERE a.question_id = ?1 GROUP BY grp, a.value ORDER BY grp";
+/* A survey's free-text answers in question order, then response; a
+ * page of them is keyed by (position, response), which is unique: a
+ * response answers one version, whose positions are distinct. */
+#define SQL_TEXT_ANSWERS \
+    "SELECT a.response_id, a.question_id, q.position, q.prompt, a.value, " \
+    "a.response_id AS id, CAST(q.position AS TEXT) AS page_key, " \
+    "(SELECT group_concat(t.name, ', ') FROM survey_answer_themes at " \
+    "  JOIN survey_themes t ON t.id = at.theme_id WHERE at.response_id = " \
+    "  a.response_id AND at.question_id = a.question_id) AS themes " \
+    "FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id " \
+    "JOIN survey_responses r ON r.id = a.response_id " \
+    "WHERE r.survey_id = ?1 AND q.kind = 'text' "
 static const char *sql_text_answers =
-    "SELECT a.response_id, a.question_id, q.position, q.prompt, a.value, "
-    "(SELECT group_concat(t.name, ', ') FROM survey_answer_themes at "
-    "  JOIN survey_themes t ON t.id = at.theme_id WHERE at.response_id = "
-    "  a.response_id AND at.question_id = a.question_id) AS themes "
-    "FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id "
-    "JOIN survey_responses r ON r.id = a.response_id "
-    "WHERE r.survey_id = ? AND q.kind = 'text' ORDER BY q.position, "
-    "a.response_id";
+    SQL_TEXT_ANSWERS "ORDER BY q.position, a.response_id";
+static const char *sql_text_answers_page =
+    SQL_TEXT_ANSWERS "AND (?2 = 0 OR (q.position, a.response_id) > "
+    "(CAST(?3 AS INTEGER), ?2)) ORDER BY q.position, a.response_id "
+    "LIMIT ?4";
 /* A place with fewer responses (to this version) than the threshold is
  * left blank: with the answers beside it, it would point at people. */
 static const char *sql_responses =
@@ -241,6 +250,13 @@ json_t *
 text_answers(struct db *db, int64_t survey_id)
 {
 	return db_rows(db, sql_text_answers, "i", survey_id);
+}
+
+json_t *
+text_answers_page(struct db *db, int64_t survey_id, const struct paging *pg)
+{
+	return db_rows(db, sql_text_answers_page, "iitd", survey_id,
+	    pg->after_id, pg->after_key, paging_limit(pg));
 }
 
 json_t *

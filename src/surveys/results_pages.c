@@ -150,10 +150,48 @@ theme_code(struct request *rq, const char *name, const json_t *picks)
 	return rc;
 }
 
+/*
+ * The themes page: one page of the answers to tick (bounded like every
+ * list: 200 answers are several pages, each coded in one post), those a
+ * refused post ticked ticked again, the themes so far and the errors.
+ */
+static void
+themes_show(struct request *rq, struct response *rs, const json_t *s,
+    json_t *errors, const json_t *picks, const char *name)
+{
+	struct paging	 pg;
+	json_t		*answers, *view;
+
+	if (paging_refused(&pg, rq, rs))
+		return;
+	if ((answers = text_answers_page(rq->db, rq->ids[0], &pg)) == NULL) {
+		paging_clear(&pg);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	view = json_pack("{s:O, s:O, s:o, s:o?, s:O, s:b, s:s?}", "title",
+	    json_object_get(s, "title"), "survey", s, "answers", answers,
+	    "themes", survey_themes(rq->db, rq->ids[0]), "errors", errors,
+	    "has_errors", json_array_size(errors) > 0, "typed_theme", name);
+	if (view == NULL || paging_finish(&pg, rq, view, answers,
+	    "page_key") == -1) {
+		json_decref(view);
+		paging_clear(&pg);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	answers_mark_picked(answers, picks);
+	json_object_set_new(view, "has_answers", json_boolean(
+	    json_array_size(answers) > 0));
+	response_page(rs, json_array_size(errors) ? 422 : 200,
+	    "surveys/themes", view);
+	paging_clear(&pg);
+}
+
 void
 survey_themes_page(struct request *rq, struct response *rs)
 {
-	json_t		*s, *errors, *picks = NULL, *answers;
+	json_t		*s, *errors, *picks = NULL;
 	const char	*name = form_get(&rq->body, "theme");
 	int		 rc, known;
 
@@ -196,15 +234,7 @@ survey_themes_page(struct request *rq, struct response *rs)
 			    "many themes as it can hold");
 		}
 	}
-	answers = text_answers(rq->db, rq->ids[0]);
-	answers_mark_picked(answers, picks);
-	response_page(rs, json_array_size(errors) ? 422 : 200,
-	    "surveys/themes", json_pack("{s:O, s:O, s:b, s:o, s:o, s:O, s:b, "
-	    "s:s?}", "title", json_object_get(s, "title"), "survey", s,
-	    "has_answers", json_array_size(answers) > 0, "answers", answers ?
-	    answers : json_array(), "themes", survey_themes(rq->db,
-	    rq->ids[0]), "errors", errors, "has_errors",
-	    json_array_size(errors) > 0, "typed_theme", name));
+	themes_show(rq, rs, s, errors, picks, name);
 out:
 	json_decref(picks);
 	json_decref(errors);

@@ -31,6 +31,7 @@
 #include <stdint.h>
 
 #include "../server/fields.h"
+#include "../server/paging.h"
 #include "../server/router.h"
 #include "../util/buf.h"
 #include "../util/csv.h"
@@ -223,8 +224,12 @@ json_t	*answered_counts(struct db *, int64_t version_id);
 #define BY_PLACE	0
 #define BY_SITE		(-2)
 json_t	*answer_breakdown(struct db *, int64_t q, int64_t by_q);
-/* Free-text answers: [{response_id, question_id, prompt, value, theme}]. */
+/* Free-text answers: [{response_id, question_id, prompt, value, theme}],
+ * every one (the demo codes them) or, for the page, one page of them
+ * after the cursor (id response_id, key position). */
 json_t	*text_answers(struct db *, int64_t survey_id);
+json_t	*text_answers_page(struct db *, int64_t survey_id,
+	    const struct paging *);
 /* Every response's answers, anonymised: [{response, version, channel,
  * place, q1..qn}] keyed by question position; the place is blank where
  * the version has fewer than threshold responses from it. */
