@@ -35,6 +35,7 @@
 #include <stdint.h>
 
 #include "../server/fields.h"
+#include "../server/paging.h"
 #include "../server/router.h"
 
 struct db;
@@ -112,7 +113,11 @@ int	procurement_add(struct db *, int64_t actor, int64_t site_id,
 	    json_t *v, int64_t *id);
 int	procurement_load(struct db *, int64_t id, json_t **out);
 /* Procurements whose site is in the filter's scope.  New reference. */
-json_t	*procurement_list(struct db *, const struct principal *);
+/* One page (newest first) of the procurements whose site the principal's
+ * staff grants cover; organisation-wide ones only with an
+ * organisation-wide grant. */
+json_t	*procurement_list(struct db *, const struct principal *,
+	    const struct paging *);
 int	lot_add(struct db *, int64_t actor, int64_t procurement_id,
 	    json_t *v, int64_t *id);
 int	lot_load(struct db *, int64_t id, json_t **out);

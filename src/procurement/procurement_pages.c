@@ -27,15 +27,21 @@ static const char default_descriptors[] =
 void
 procurements_index(struct request *rq, struct response *rs)
 {
-	int	 staff = access_any(&rq->who, ROLES_STAFF);
-	json_t	*view;
+	int		 staff = access_any(&rq->who, ROLES_STAFF);
+	struct paging	 pg;
+	json_t		*view, *list;
 
-	view = json_pack("{s:s, s:o, s:o, s:b, s:b}", "title",
-	    "Procurement panels", "procurements", staff ?
-	    procurement_list(rq->db, &rq->who) : json_array(),
+	if (paging_refused(&pg, rq, rs))
+		return;
+	list = staff ? procurement_list(rq->db, &rq->who, &pg) : json_array();
+	view = json_pack("{s:s, s:o?, s:o, s:b, s:b}", "title",
+	    "Procurement panels", "procurements", list,
 	    "panels", panels_of(rq->db, rq->who.account_id),
 	    "is_staff", staff, "is_regional_staff", access_covers(&rq->who,
 	    ROLES_STAFF, 0, 0));
+	if (list != NULL)
+		paging_finish(&pg, rq, view, list, NULL);
+	paging_clear(&pg);
 	lots_moderated_add(view, rq->db, rq->who.account_id);
 	response_view(rs, "procurement/list", view);
 }

@@ -55,8 +55,8 @@ static const char *sql_list =
     "  WHERE l.procurement_id = p.id AND m.state = 'removed' "
     "  AND m.replaced_by IS NULL) AS need_reserves "
     "FROM procurements p "
-    "WHERE ?1 OR p.site_id IN (SELECT value FROM json_each(?2)) "
-    "ORDER BY p.id DESC";
+    "WHERE (?1 OR p.site_id IN (SELECT value FROM json_each(?2))) "
+    "AND (?3 = 0 OR p.id < ?3) ORDER BY p.id DESC LIMIT ?4";
 static const char *sql_lot_add =
     "INSERT INTO lots (procurement_id, title, scale_max, scale_descriptors, "
     "moderator_id) VALUES (?, ?, ?, ?, ?)";
@@ -266,14 +266,16 @@ procurement_load(struct db *db, int64_t id, json_t **out)
 }
 
 json_t *
-procurement_list(struct db *db, const struct principal *who)
+procurement_list(struct db *db, const struct principal *who,
+    const struct paging *pg)
 {
 	struct scope_filter	 f;
 	json_t			*rows;
 
 	if (access_filter(who, ROLES_STAFF, 0, &f) == -1)
 		return NULL;
-	rows = db_rows(db, sql_list, "dt", f.all, f.site_ids);
+	rows = db_rows(db, sql_list, "dtid", f.all, f.site_ids, pg->after_id,
+	    paging_limit(pg));
 	scope_filter_clear(&f);
 	return rows;
 }

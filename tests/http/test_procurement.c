@@ -956,6 +956,51 @@ a_regional_procurement_is_run_by_regional_staff(void **state)
 	q1 = saved[3];
 }
 
+/*
+ * The procurements list is bounded like every list: with more than a
+ * page of them (list_page_size, 25), a Fenwick coordinator reads them a
+ * page at a time, every one of Fenwick's once, and no regional one.
+ */
+static void
+the_procurement_list_comes_a_page_at_a_time(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[256];
+	json_t		*v, *list;
+	const char	*next;
+	size_t		 n = 0, pages = 0;
+	long long	 want;
+
+	(void)state;
+	assert_int_equal(db_write(&srv, "WITH RECURSIVE n(i) AS (SELECT 1 "
+	    "UNION ALL SELECT i + 1 FROM n WHERE i < 30) INSERT INTO "
+	    "procurements (site_id, title, created_by) SELECT 1, "
+	    "'Fenwick contract ' || i, (SELECT min(id) FROM accounts) FROM n"),
+	    0);
+	want = db_scalar(&srv, "SELECT count(*) FROM procurements WHERE "
+	    "site_id = 1");
+	as(&c, "coordinator.fenwick");
+	c.json = 1;
+	snprintf(path, sizeof(path), "/procurements");
+	while (path[0] != '\0' && pages++ < 100) {
+		assert_int_equal(http_get(&c, path, &r), 200);
+		v = json_loads(r.body, 0, NULL);
+		reply_free(&r);
+		assert_non_null(v);
+		list = json_object_get(v, "procurements");
+		assert_true(json_array_size(list) <= 25);
+		n += json_array_size(list);
+		next = json_string_value(json_object_get(json_object_get(v,
+		    "paging"), "next_href"));
+		snprintf(path, sizeof(path), "%s", next ? next : "");
+		json_decref(v);
+	}
+	assert_true(pages > 1);
+	assert_int_equal(n, want);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -970,6 +1015,7 @@ main(void)
 		cmocka_unit_test(other_sites_and_roles_are_refused),
 		cmocka_unit_test(a_moderator_who_only_evaluates_finds_their_lots),
 		cmocka_unit_test(a_regional_procurement_is_run_by_regional_staff),
+		cmocka_unit_test(the_procurement_list_comes_a_page_at_a_time),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
