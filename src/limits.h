@@ -76,6 +76,7 @@
 #define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */
 #define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */
 #define SEAT_HISTORY_TURNS	12	/* past turns shown */
+#define SEAT_SWAPS_SHOWN	24	/* latest swaps listed on a seat's page */
 #define SEAT_PERIOD_DAYS_MAX	366	/* longest turn of a seat per period */
 /* Membership lifecycle (recruitment, training, supervision, expenses). */
 #define LEAVING_SOON_DAYS	56	/* "due to leave soon": within 8 weeks */

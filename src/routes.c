@@ -47,7 +47,7 @@
 #define MEETING	meeting_target, "group of the meeting"
 #define ITEM	agenda_item_target, "group of the meeting"
 #define PAPER	paper_target, "group of the paper's meeting"
-#define PROCUREMENT procurement_target, "site of the procurement (or the organisation)"
+#define PROCUREMENT procurement_target, "the procurement's site or organisation"
 #define LOT	lot_target, "site of the lot's procurement"
 #define QUESTION question_target, "site of the question's procurement"
 #define BID	bid_target, "site of the bid's procurement"

@@ -270,8 +270,8 @@ json_t	*seat_schedule_view(struct db *, const json_t *seat, const char *today);
 /* The turns before the current one (up to SEAT_HISTORY_TURNS), oldest
  * first, as seat_schedule_view gives them.  New reference. */
 json_t	*seat_past_view(struct db *, const json_t *seat, const char *today);
-/* The swaps recorded, oldest first: {turn_a, turn_b (both 1-based),
- * reason}.  New reference. */
+/* The latest SEAT_SWAPS_SHOWN swaps recorded, newest first: {turn_a,
+ * turn_b (both 1-based), reason}.  New reference. */
 json_t	*seat_swap_list(struct db *, int64_t seat_id);
 /* Which turn is on a date (per period) or the turn of the group's next
  * board meeting from today (per meeting). */

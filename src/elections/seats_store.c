@@ -36,7 +36,7 @@ static const char *sql_swaps =
     "SELECT turn_a, turn_b FROM seat_swaps WHERE seat_id = ? ORDER BY id";
 static const char *sql_swap_list =
     "SELECT turn_a + 1 AS turn_a, turn_b + 1 AS turn_b, reason "
-    "FROM seat_swaps WHERE seat_id = ? ORDER BY id";
+    "FROM seat_swaps WHERE seat_id = ? ORDER BY id DESC LIMIT ?";
 static const char *sql_swap_add =
     "INSERT INTO seat_swaps (seat_id, turn_a, turn_b, reason) "
     "VALUES (?, ?, ?, ifnull(?, ''))";
@@ -232,5 +232,7 @@ seat_past_view(struct db *db, const json_t *seat, const char *today)
 json_t *
 seat_swap_list(struct db *db, int64_t seat_id)
 {
-	return db_rows(db, sql_swap_list, "i", seat_id);
+	/* Bounded like every list: a seat's swaps grow for its life. */
+	return db_rows(db, sql_swap_list, "ii", seat_id,
+	    (int64_t)SEAT_SWAPS_SHOWN);
 }

@@ -28,13 +28,16 @@ static const char *sql_lot_target =
     "SELECT ifnull(p.site_id, 0), 0 FROM lots l JOIN procurements p "
     "ON p.id = l.procurement_id WHERE l.id = ?";
 static const char *sql_question_target =
-    "SELECT ifnull(p.site_id, 0), 0 FROM lot_questions q JOIN lots l ON l.id = q.lot_id "
+    "SELECT ifnull(p.site_id, 0), 0 FROM lot_questions q "
+    "JOIN lots l ON l.id = q.lot_id "
     "JOIN procurements p ON p.id = l.procurement_id WHERE q.id = ?";
 static const char *sql_bid_target =
-    "SELECT ifnull(p.site_id, 0), 0 FROM bids b JOIN lots l ON l.id = b.lot_id "
+    "SELECT ifnull(p.site_id, 0), 0 FROM bids b "
+    "JOIN lots l ON l.id = b.lot_id "
     "JOIN procurements p ON p.id = l.procurement_id WHERE b.id = ?";
 static const char *sql_member_target =
-    "SELECT ifnull(p.site_id, 0), 0 FROM panel_members m JOIN lots l ON l.id = m.lot_id "
+    "SELECT ifnull(p.site_id, 0), 0 FROM panel_members m "
+    "JOIN lots l ON l.id = m.lot_id "
     "JOIN procurements p ON p.id = l.procurement_id WHERE m.id = ?";
 static const char *sql_score_target =
     "SELECT ifnull(p.site_id, 0), 0 FROM scores s JOIN lot_questions q "
