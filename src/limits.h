@@ -74,8 +74,9 @@
 #define BATCH_DIFFERED_LISTED	20	/* paper numbers named in a mismatch */
 #define BALLOT_FIELD_CHARS	40	/* "pref_" and a candidate id */
 #define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */
-#define SEAT_TURN_MAX		999999	/* highest turn number typed */
 #define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */
+#define SEAT_HISTORY_TURNS	12	/* past turns shown */
+#define SEAT_SWAPS_SHOWN	24	/* latest swaps listed on a seat's page */
 #define SEAT_PERIOD_DAYS_MAX	366	/* longest turn of a seat per period */
 /* Membership lifecycle (recruitment, training, supervision, expenses). */
 #define LEAVING_SOON_DAYS	56	/* "due to leave soon": within 8 weeks */
@@ -103,6 +104,10 @@
 #define SURVEY_COPIES_MAX	300	/* paper copies printed at once */
 #define SURVEY_COPY_NUMBER_MAX	999999	/* the highest copy number */
 #define SURVEY_THEMES_MAX	40	/* themes coded in one survey */
+/* Answers coded into a theme in one post: below the default [limits]
+ * fields_max (200) with room for the token, theme and tick. */
+#define SURVEY_CODE_BATCH_MAX	150
+#define SURVEY_CODE_BATCH_TEXT	"150"	/* the same, for messages */
 #define SURVEY_CHART_BARS_MAX	SURVEY_CHOICES_MAX	/* bars in one chart */
 #define UCLA3_LONELY_FROM	6	/* UCLA 3-item total counted as lonely */
 #define EVENT_VOTE_OPTIONS_MAX	8	/* options in an event vote */

@@ -47,7 +47,7 @@
 #define MEETING	meeting_target, "group of the meeting"
 #define ITEM	agenda_item_target, "group of the meeting"
 #define PAPER	paper_target, "group of the paper's meeting"
-#define PROCUREMENT procurement_target, "site of the procurement"
+#define PROCUREMENT procurement_target, "the procurement's site or organisation"
 #define LOT	lot_target, "site of the lot's procurement"
 #define QUESTION question_target, "site of the question's procurement"
 #define BID	bid_target, "site of the bid's procurement"
@@ -352,6 +352,10 @@ const struct route routes[] = {
 	/* procurement panels */
 	{ GET,  "/procurements", procurements_index, OVERSEE, ANY, 0,
 	    "Procurements and the panels you sit on" },
+	{ GET,  "/procurements/new", procurements_new, STAFF, ORG, 0,
+	    "New regional procurement form (the whole organisation)" },
+	{ POST, "/procurements/new", procurements_new, STAFF, ORG, 0,
+	    "Start a regional procurement (the whole organisation)" },
 	{ GET,  "/sites/{id}/procurements/new", procurements_new, STAFF, SITE,
 	    0, "New procurement form" },
 	{ POST, "/sites/{id}/procurements/new", procurements_new, STAFF, SITE,

@@ -264,8 +264,15 @@ int	seat_swaps(struct db *, int64_t seat_id, struct seat_swap **out,
 int	seat_swap_add(struct db *, int64_t actor, int64_t seat_id, int64_t a,
 	    int64_t b, const char *reason);
 /* The schedule of turns from the current one: {turn, date or meeting,
- * holder}.  New reference. */
+ * holder, label ("Turn 3, from 4 December 2026: Clive")}.  New
+ * reference. */
 json_t	*seat_schedule_view(struct db *, const json_t *seat, const char *today);
+/* The turns before the current one (up to SEAT_HISTORY_TURNS), oldest
+ * first, as seat_schedule_view gives them.  New reference. */
+json_t	*seat_past_view(struct db *, const json_t *seat, const char *today);
+/* The latest SEAT_SWAPS_SHOWN swaps recorded, newest first: {turn_a,
+ * turn_b (both 1-based), reason}.  New reference. */
+json_t	*seat_swap_list(struct db *, int64_t seat_id);
 /* Which turn is on a date (per period) or the turn of the group's next
  * board meeting from today (per meeting). */
 int64_t	seat_turn_today(struct db *, const json_t *seat, const char *today);

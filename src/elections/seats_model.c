@@ -40,8 +40,8 @@ const struct field_spec seat_fields[] = {
 const size_t seat_fields_count = FIELDS_COUNT(seat_fields);
 
 const struct field_spec swap_fields[] = {
-	F("turn", "Turn the holder cannot attend", FIELD_TEXT, 1, 6, NULL,
-	    "Its number in the schedule", NULL),
+	F("turn", "Turn the holder cannot attend", FIELD_ID, 1, 0, NULL,
+	    "By its date or board meeting", NULL),
 	F("person_id", "Member who takes it instead", FIELD_ID, 1, 0, NULL,
 	    "They give up their next turn in exchange", NULL),
 	F("reason", "Reason", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),

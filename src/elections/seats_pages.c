@@ -32,6 +32,8 @@ seat_view(struct db *db, int64_t id, const char *today)
 	json_object_set_new(seat, "members", seat_members(db, id));
 	json_object_set_new(seat, "schedule", seat_schedule_view(db, seat,
 	    today));
+	json_object_set_new(seat, "past", seat_past_view(db, seat, today));
+	json_object_set_new(seat, "swaps", seat_swap_list(db, id));
 	return seat;
 }
 
@@ -146,9 +148,6 @@ swap_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	char		 today[DATE_CHARS + 1];
 	int		 rc, staff;
 
-	fields_whole_number(v, errors, "turn", "Turn", SEAT_TURN_MAX);
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
 	date_today(rq->now, today);
 	turn = json_integer_value(json_object_get(v, "turn")) - 1;
 	members = seat_members(rq->db, rq->ids[0]);
@@ -197,7 +196,8 @@ static json_t *
 swap_prepare(struct request *rq, struct response *rs, json_t *seat,
     struct form_page *fp, int *refused)
 {
-	json_t	*members, *m, *opts, *kept;
+	json_t	*members, *m, *opts, *kept, *turns;
+	char	 today[DATE_CHARS + 1];
 	size_t	 i;
 
 	if (strcmp(view_str(seat, "kind"), "rotating") != 0) {
@@ -213,7 +213,14 @@ swap_prepare(struct request *rq, struct response *rs, json_t *seat,
 		    (json_int_t)view_int(m, "person_id"), "label",
 		    view_str(m, "display_name")));
 	json_decref(members);
-	kept = json_pack("{s:o}", "person_id", opts);
+	date_today(rq->now, today);
+	/* Turns are chosen by their date or meeting, never typed by number. */
+	turns = seat_schedule_view(rq->db, seat, today);
+	json_array_foreach(turns, i, m)
+		json_object_set_new(m, "value", json_integer(view_int(m,
+		    "turn")));
+	kept = json_pack("{s:o, s:o}", "person_id", opts, "turn", turns ?
+	    turns : json_array());
 	fp->options = kept;
 	fp->ctx = seat;
 	return kept;

@@ -3,6 +3,7 @@
  * schedule built from them (per period from the start date, or per
  * board meeting of the group from the start date).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +34,9 @@ static const char *sql_members =
     "ORDER BY m.position";
 static const char *sql_swaps =
     "SELECT turn_a, turn_b FROM seat_swaps WHERE seat_id = ? ORDER BY id";
+static const char *sql_swap_list =
+    "SELECT turn_a + 1 AS turn_a, turn_b + 1 AS turn_b, reason "
+    "FROM seat_swaps WHERE seat_id = ? ORDER BY id DESC LIMIT ?";
 static const char *sql_swap_add =
     "INSERT INTO seat_swaps (seat_id, turn_a, turn_b, reason) "
     "VALUES (?, ?, ?, ifnull(?, ''))";
@@ -143,16 +147,40 @@ seat_turn_today(struct db *db, const json_t *seat, const char *today)
 	return before;
 }
 
-json_t *
-seat_schedule_view(struct db *db, const json_t *seat, const char *today)
+/* "Turn 3, from 4 December 2026: Clive", or "Turn 3, board meeting of
+ * 4 December 2026: Clive": what a member recognises a turn by. */
+static void
+turn_label(json_t *row)
+{
+	const json_t	*m = json_object_get(row, "meeting");
+	char		 day[DATE_WORDS_CHARS + 1], *label = NULL;
+
+	if (json_is_string(json_object_get(row, "from")))
+		date_words(view_str(row, "from"), day);
+	else if (json_is_object(m))
+		date_words(view_str(m, "held_on"), day);
+	else
+		day[0] = '\0';
+	if (asprintf(&label, "Turn %lld, %s%s: %s", (long long)view_int(row,
+	    "turn"), json_is_string(json_object_get(row, "from")) ? "from " :
+	    json_is_object(m) ? "board meeting of " : "a later board meeting",
+	    day, view_str(row, "holder")) >= 0)
+		json_object_set_new(row, "label", json_string(label));
+	free(label);
+}
+
+/* Turns first .. first + n - 1 (0-based) with their holders. */
+static json_t *
+seat_turns(struct db *db, const json_t *seat, int64_t first, size_t n)
 {
 	struct seat_swap *swaps;
 	size_t		 nswaps, holders[SEAT_SCHEDULE_TURNS], i, nmembers;
-	json_t		*members, *out, *meetings, *m;
-	int64_t		 first;
+	json_t		*members, *out, *meetings, *m, *row;
 	char		 from[DATE_CHARS + 1];
 	int		 period = strcmp(view_str(seat, "rotation"), "period") == 0;
 
+	if (n > SEAT_SCHEDULE_TURNS)
+		n = SEAT_SCHEDULE_TURNS;
 	members = seat_members(db, view_int(seat, "id"));
 	if (members == NULL || seat_swaps(db, view_int(seat, "id"), &swaps,
 	    &nswaps) == -1) {
@@ -160,27 +188,51 @@ seat_schedule_view(struct db *db, const json_t *seat, const char *today)
 		return NULL;
 	}
 	nmembers = json_array_size(members);
-	first = seat_turn_today(db, seat, today);
-	seat_schedule(nmembers, swaps, nswaps, first, SEAT_SCHEDULE_TURNS,
-	    holders);
+	seat_schedule(nmembers, swaps, nswaps, first, n, holders);
 	free(swaps);
 	meetings = period ? json_array() : db_rows(db, sql_board_meetings, "iii",
-	    view_int(seat, "id"), (int64_t)SEAT_SCHEDULE_TURNS, first);
+	    view_int(seat, "id"), (int64_t)n, first);
 	out = json_array();
-	for (i = 0; nmembers > 0 && i < SEAT_SCHEDULE_TURNS; i++) {
+	for (i = 0; nmembers > 0 && i < n; i++) {
 		m = json_array_get(meetings, i);
 		if (period)
 			date_add_days(view_str(seat, "starts_on"), (int)((first +
 			    (int64_t)i) * view_int(seat, "period_days")), from);
-		json_array_append_new(out, json_pack("{s:I, s:s?, s:o, s:s}",
+		row = json_pack("{s:I, s:s?, s:o, s:s}",
 		    "turn", (json_int_t)(first + (int64_t)i + 1), "from",
 		    period ? from : NULL, "meeting", m ? json_pack("{s:I, s:s}",
 		    "id", (json_int_t)view_int(m, "id"), "held_on",
 		    view_str(m, "held_on")) : json_null(), "holder",
 		    view_str(json_array_get(members, holders[i]),
-		    "display_name")));
+		    "display_name"));
+		turn_label(row);
+		json_array_append_new(out, row);
 	}
 	json_decref(meetings);
 	json_decref(members);
 	return out;
+}
+
+json_t *
+seat_schedule_view(struct db *db, const json_t *seat, const char *today)
+{
+	return seat_turns(db, seat, seat_turn_today(db, seat, today),
+	    SEAT_SCHEDULE_TURNS);
+}
+
+json_t *
+seat_past_view(struct db *db, const json_t *seat, const char *today)
+{
+	int64_t	 now = seat_turn_today(db, seat, today);
+	int64_t	 first = now > SEAT_HISTORY_TURNS ? now - SEAT_HISTORY_TURNS : 0;
+
+	return seat_turns(db, seat, first, (size_t)(now - first));
+}
+
+json_t *
+seat_swap_list(struct db *db, int64_t seat_id)
+{
+	/* Bounded like every list: a seat's swaps grow for its life. */
+	return db_rows(db, sql_swap_list, "ii", seat_id,
+	    (int64_t)SEAT_SWAPS_SHOWN);
 }

@@ -35,6 +35,7 @@
 #include <stdint.h>
 
 #include "../server/fields.h"
+#include "../server/paging.h"
 #include "../server/router.h"
 
 struct db;
@@ -105,12 +106,18 @@ int	bid_target(struct db *, const int64_t *, struct target *);
 int	panel_member_target(struct db *, const int64_t *, struct target *);
 int	score_target(struct db *, const int64_t *, struct target *);
 
-/* Set-up (procurement_store.c).  Writes return enum db_result. */
+/* Set-up (procurement_store.c).  Writes return enum db_result.  A
+ * site_id of 0 is the whole organisation (a regional procurement); loads
+ * give it as site_id 0 and every record its scope_name. */
 int	procurement_add(struct db *, int64_t actor, int64_t site_id,
 	    json_t *v, int64_t *id);
 int	procurement_load(struct db *, int64_t id, json_t **out);
 /* Procurements whose site is in the filter's scope.  New reference. */
-json_t	*procurement_list(struct db *, const struct principal *);
+/* One page (newest first) of the procurements whose site the principal's
+ * staff grants cover; organisation-wide ones only with an
+ * organisation-wide grant. */
+json_t	*procurement_list(struct db *, const struct principal *,
+	    const struct paging *);
 int	lot_add(struct db *, int64_t actor, int64_t procurement_id,
 	    json_t *v, int64_t *id);
 int	lot_load(struct db *, int64_t id, json_t **out);
@@ -140,8 +147,9 @@ json_t	*reserve_list(struct db *, int64_t procurement_id);
 /* [{value, label}] of reserves not yet on the lot's panel. */
 json_t	*reserve_options(struct db *, int64_t lot_id);
 /* [{value, label}] of accounts holding an evaluator grant that covers
- * the site (for panels and reserves); with staff, also staff (for
- * moderators). */
+ * the site, or any site when site_id is 0 (an organisation-wide
+ * procurement draws on every site), for panels and reserves; with
+ * staff, also staff (for moderators). */
 json_t	*evaluator_options(struct db *, int64_t site_id, int with_staff);
 /* [{value, label}] of the lot's questions. */
 json_t	*question_options(struct db *, int64_t lot_id);

@@ -27,14 +27,21 @@ static const char default_descriptors[] =
 void
 procurements_index(struct request *rq, struct response *rs)
 {
-	int	 staff = access_any(&rq->who, ROLES_STAFF);
-	json_t	*view;
+	int		 staff = access_any(&rq->who, ROLES_STAFF);
+	struct paging	 pg;
+	json_t		*view, *list;
 
-	view = json_pack("{s:s, s:o, s:o, s:b}", "title", "Procurement panels",
-	    "procurements", staff ? procurement_list(rq->db, &rq->who) :
-	    json_array(),
+	if (paging_refused(&pg, rq, rs))
+		return;
+	list = staff ? procurement_list(rq->db, &rq->who, &pg) : json_array();
+	view = json_pack("{s:s, s:o?, s:o, s:b, s:b}", "title",
+	    "Procurement panels", "procurements", list,
 	    "panels", panels_of(rq->db, rq->who.account_id),
-	    "is_staff", staff);
+	    "is_staff", staff, "is_regional_staff", access_covers(&rq->who,
+	    ROLES_STAFF, 0, 0));
+	if (list != NULL)
+		paging_finish(&pg, rq, view, list, NULL);
+	paging_clear(&pg);
 	lots_moderated_add(view, rq->db, rq->who.account_id);
 	response_view(rs, "procurement/list", view);
 }
@@ -48,7 +55,10 @@ procurement_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	(void)ctx;
 	(void)errors;
-	rc = procurement_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
+	/* /procurements/new has no {id}: the whole organisation (0), which
+	 * its route lets only organisation-wide staff reach. */
+	rc = procurement_add(rq->db, rq->who.account_id, rq->nids > 0 ?
+	    rq->ids[0] : 0, v, &id);
 	if (rc == DB_OK)
 		*location = location_of("/procurements/%lld", id);
 	return rc;
@@ -58,7 +68,9 @@ void
 procurements_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Start a procurement", .submit = "Start it",
+		.title = rq->nids > 0 ? "Start a procurement for this site" :
+		    "Start a regional procurement (the whole organisation)",
+		.submit = "Start it",
 		.back = "/procurements", .fields = procurement_fields,
 		.nfields = procurement_fields_count, .save = procurement_store,
 	};

@@ -107,6 +107,7 @@ report_draw(struct buf *out, const json_t *r)
 	pdf = pdf_new(out, "Evaluation report", PDF_NORMAL);
 	pdf_heading(pdf, "Evaluation report", 1);
 	pdf_pair(pdf, "Procurement", view_str(lot, "procurement_title"));
+	pdf_pair(pdf, "Covers", view_str(lot, "scope_name"));
 	pdf_pair(pdf, "Lot", view_str(lot, "title"));
 	pdf_pair(pdf, "Moderator", view_str(lot, "moderator_name"));
 	meeting = json_object_get(r, "meeting");

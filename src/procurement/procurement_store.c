@@ -13,48 +13,61 @@
 #include "../limits.h"
 #include "../util/view.h"
 
+/* What a procurement covers, as the pages and the report say it: its
+ * site's name, or the whole organisation (site_id NULL, migration 0027).
+ * An expression over the procurement aliased p. */
+#define SQL_SCOPE_NAME \
+    "ifnull((SELECT name FROM sites WHERE id = p.site_id), " \
+    "'Whole organisation, every site')"
+
+/* An organisation-wide procurement's target is the organisation itself
+ * (site 0, group 0), which only organisation-wide grants cover. */
 static const char *sql_target =
-    "SELECT site_id, 0 FROM procurements WHERE id = ?";
+    "SELECT ifnull(site_id, 0), 0 FROM procurements WHERE id = ?";
 static const char *sql_lot_target =
-    "SELECT p.site_id, 0 FROM lots l JOIN procurements p "
+    "SELECT ifnull(p.site_id, 0), 0 FROM lots l JOIN procurements p "
     "ON p.id = l.procurement_id WHERE l.id = ?";
 static const char *sql_question_target =
-    "SELECT p.site_id, 0 FROM lot_questions q JOIN lots l ON l.id = q.lot_id "
+    "SELECT ifnull(p.site_id, 0), 0 FROM lot_questions q "
+    "JOIN lots l ON l.id = q.lot_id "
     "JOIN procurements p ON p.id = l.procurement_id WHERE q.id = ?";
 static const char *sql_bid_target =
-    "SELECT p.site_id, 0 FROM bids b JOIN lots l ON l.id = b.lot_id "
+    "SELECT ifnull(p.site_id, 0), 0 FROM bids b "
+    "JOIN lots l ON l.id = b.lot_id "
     "JOIN procurements p ON p.id = l.procurement_id WHERE b.id = ?";
 static const char *sql_member_target =
-    "SELECT p.site_id, 0 FROM panel_members m JOIN lots l ON l.id = m.lot_id "
+    "SELECT ifnull(p.site_id, 0), 0 FROM panel_members m "
+    "JOIN lots l ON l.id = m.lot_id "
     "JOIN procurements p ON p.id = l.procurement_id WHERE m.id = ?";
 static const char *sql_score_target =
-    "SELECT p.site_id, 0 FROM scores s JOIN lot_questions q "
+    "SELECT ifnull(p.site_id, 0), 0 FROM scores s JOIN lot_questions q "
     "ON q.id = s.question_id JOIN lots l ON l.id = q.lot_id "
     "JOIN procurements p ON p.id = l.procurement_id WHERE s.id = ?";
 
 static const char *sql_add =
     "INSERT INTO procurements (site_id, title, description, created_by) "
-    "VALUES (?, ?, ifnull(?, ''), ?)";
+    "VALUES (nullif(?, 0), ?, ifnull(?, ''), ?)";
 static const char *sql_load =
-    "SELECT p.id, p.site_id, p.title, p.description, "
-    "substr(p.created_at, 1, 10) AS created_on, s.name AS site_name "
-    "FROM procurements p JOIN sites s ON s.id = p.site_id WHERE p.id = ?";
+    "SELECT p.id, ifnull(p.site_id, 0) AS site_id, p.title, p.description, "
+    "substr(p.created_at, 1, 10) AS created_on, " SQL_SCOPE_NAME
+    " AS scope_name FROM procurements p WHERE p.id = ?";
 static const char *sql_list =
-    "SELECT p.id, p.title, s.name AS site_name, "
+    "SELECT p.id, p.title, " SQL_SCOPE_NAME " AS scope_name, "
     "(SELECT count(*) FROM lots l WHERE l.procurement_id = p.id) AS lots, "
     "(SELECT count(*) FROM panel_members m JOIN lots l ON l.id = m.lot_id "
     "  WHERE l.procurement_id = p.id AND m.state = 'removed' "
     "  AND m.replaced_by IS NULL) AS need_reserves "
-    "FROM procurements p JOIN sites s ON s.id = p.site_id "
-    "WHERE ?1 OR p.site_id IN (SELECT value FROM json_each(?2)) "
-    "ORDER BY p.id DESC";
+    "FROM procurements p "
+    "WHERE (?1 OR p.site_id IN (SELECT value FROM json_each(?2))) "
+    "AND (?3 = 0 OR p.id < ?3) ORDER BY p.id DESC LIMIT ?4";
 static const char *sql_lot_add =
     "INSERT INTO lots (procurement_id, title, scale_max, scale_descriptors, "
     "moderator_id) VALUES (?, ?, ?, ?, ?)";
 static const char *sql_lot_load =
     "SELECT l.id, l.procurement_id, l.title, l.scale_max, "
     "l.scale_descriptors, l.moderator_id, a.display_name AS moderator_name, "
-    "p.title AS procurement_title, p.site_id FROM lots l "
+    "p.title AS procurement_title, ifnull(p.site_id, 0) AS site_id, "
+    SQL_SCOPE_NAME " AS scope_name FROM lots l "
     "JOIN procurements p ON p.id = l.procurement_id "
     "JOIN accounts a ON a.id = l.moderator_id WHERE l.id = ?";
 static const char *sql_lot_list =
@@ -131,14 +144,14 @@ static const char *sql_evaluator_options =
     "JOIN grants gr ON gr.account_id = a.id WHERE a.disabled_at IS NULL "
     "AND (gr.role = 'evaluator' OR (?2 AND gr.role IN ('admin', "
     "'coordinator'))) AND (gr.scope = 'organisation' OR (gr.scope = 'site' "
-    "AND gr.site_id = ?1)) ORDER BY a.display_name";
+    "AND (?1 = 0 OR gr.site_id = ?1))) ORDER BY a.display_name";
 static const char *sql_member_of =
     "SELECT id FROM panel_members WHERE lot_id = ? AND account_id = ? "
     "AND state = 'active'";
 /* Progress per lot for the evaluator's checklist. */
 static const char *sql_panels_of =
     "SELECT m.id AS member_id, l.id AS lot_id, l.title AS lot_title, "
-    "p.title AS procurement_title, "
+    "p.title AS procurement_title, " SQL_SCOPE_NAME " AS scope_name, "
     "(SELECT count(*) FROM bids b WHERE b.lot_id = l.id) AS bids, "
     "(SELECT count(DISTINCT d.bid_id) FROM declarations d "
     "  WHERE d.panel_member_id = m.id) AS declared, "
@@ -256,14 +269,16 @@ procurement_load(struct db *db, int64_t id, json_t **out)
 }
 
 json_t *
-procurement_list(struct db *db, const struct principal *who)
+procurement_list(struct db *db, const struct principal *who,
+    const struct paging *pg)
 {
 	struct scope_filter	 f;
 	json_t			*rows;
 
 	if (access_filter(who, ROLES_STAFF, 0, &f) == -1)
 		return NULL;
-	rows = db_rows(db, sql_list, "dt", f.all, f.site_ids);
+	rows = db_rows(db, sql_list, "dtid", f.all, f.site_ids, pg->after_id,
+	    paging_limit(pg));
 	scope_filter_clear(&f);
 	return rows;
 }

@@ -87,9 +87,13 @@ authorise(struct request *rq, struct response *rs)
 		if (access_covers(&rq->who, rt->roles, t.site_id, t.group_id))
 			return 1;
 		/* A record's owner may hold their role through a group at the
-		 * site; the handler then checks owner or staff itself. */
-		if ((rt->flags & ROUTE_OWNER_OR_STAFF) &&
-		    access_touches(&rq->who, rt->roles, t.site_id))
+		 * site; the handler then checks owner or staff itself.  A
+		 * record of the whole organisation (a regional procurement)
+		 * has owners at any of its sites: an evaluator seated from
+		 * one prison holds their grant there. */
+		if ((rt->flags & ROUTE_OWNER_OR_STAFF) && (t.site_id == 0 &&
+		    t.group_id == 0 ? access_any(&rq->who, rt->roles) :
+		    access_touches(&rq->who, rt->roles, t.site_id)))
 			return 1;
 	}
 	response_error(rs, 403, "You do not have access to this page.");

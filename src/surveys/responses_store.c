@@ -65,15 +65,24 @@ static const char *sql_by_question =
     "FROM survey_answers a LEFT JOIN survey_answers b "
     "ON b.response_id = a.response_id AND b.question_id = ?2 "
     "WHERE a.question_id = ?1 GROUP BY grp, a.value ORDER BY grp";
+/* A survey's free-text answers in question order, then response; a
+ * page of them is keyed by (position, response), which is unique: a
+ * response answers one version, whose positions are distinct. */
+#define SQL_TEXT_ANSWERS \
+    "SELECT a.response_id, a.question_id, q.position, q.prompt, a.value, " \
+    "a.response_id AS id, CAST(q.position AS TEXT) AS page_key, " \
+    "(SELECT group_concat(t.name, ', ') FROM survey_answer_themes at " \
+    "  JOIN survey_themes t ON t.id = at.theme_id WHERE at.response_id = " \
+    "  a.response_id AND at.question_id = a.question_id) AS themes " \
+    "FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id " \
+    "JOIN survey_responses r ON r.id = a.response_id " \
+    "WHERE r.survey_id = ?1 AND q.kind = 'text' "
 static const char *sql_text_answers =
-    "SELECT a.response_id, a.question_id, q.position, q.prompt, a.value, "
-    "(SELECT group_concat(t.name, ', ') FROM survey_answer_themes at "
-    "  JOIN survey_themes t ON t.id = at.theme_id WHERE at.response_id = "
-    "  a.response_id AND at.question_id = a.question_id) AS themes "
-    "FROM survey_answers a JOIN survey_questions q ON q.id = a.question_id "
-    "JOIN survey_responses r ON r.id = a.response_id "
-    "WHERE r.survey_id = ? AND q.kind = 'text' ORDER BY q.position, "
-    "a.response_id";
+    SQL_TEXT_ANSWERS "ORDER BY q.position, a.response_id";
+static const char *sql_text_answers_page =
+    SQL_TEXT_ANSWERS "AND (?2 = 0 OR (q.position, a.response_id) > "
+    "(CAST(?3 AS INTEGER), ?2)) ORDER BY q.position, a.response_id "
+    "LIMIT ?4";
 /* A place with fewer responses (to this version) than the threshold is
  * left blank: with the answers beside it, it would point at people. */
 static const char *sql_responses =
@@ -101,6 +110,11 @@ static const char *sql_theme_add =
     "WHERE (SELECT count(*) FROM survey_themes WHERE survey_id = ?1) < ?3";
 static const char *sql_theme_find =
     "SELECT id FROM survey_themes WHERE survey_id = ? AND name = ?";
+static const char *sql_answer_of =
+    "SELECT 1 FROM survey_answers a JOIN survey_responses r ON r.id = "
+    "a.response_id JOIN survey_questions q ON q.id = a.question_id "
+    "WHERE r.survey_id = ? AND a.response_id = ? AND a.question_id = ? "
+    "AND q.kind = 'text'";
 static const char *sql_theme_tag =
     "INSERT OR IGNORE INTO survey_answer_themes (theme_id, response_id, "
     "question_id) SELECT t.id, a.response_id, a.question_id "
@@ -239,6 +253,13 @@ text_answers(struct db *db, int64_t survey_id)
 }
 
 json_t *
+text_answers_page(struct db *db, int64_t survey_id, const struct paging *pg)
+{
+	return db_rows(db, sql_text_answers_page, "iitd", survey_id,
+	    pg->after_id, pg->after_key, paging_limit(pg));
+}
+
+json_t *
 responses_rows(struct db *db, int64_t survey_id, int64_t version_id,
     int threshold)
 {
@@ -299,6 +320,16 @@ theme_add(struct db *db, int64_t actor, int64_t survey_id, const char *name,
 	*id = db_last_id(db);
 	return audit_append(db, actor, "survey.theme", "survey", survey_id,
 	    name);
+}
+
+int
+text_answer_of(struct db *db, int64_t survey_id, int64_t response_id,
+    int64_t question_id)
+{
+	int64_t	 one;
+
+	return db_int(db, &one, sql_answer_of, "iii", survey_id, response_id,
+	    question_id);
 }
 
 int

@@ -31,6 +31,7 @@
 #include <stdint.h>
 
 #include "../server/fields.h"
+#include "../server/paging.h"
 #include "../server/router.h"
 #include "../util/buf.h"
 #include "../util/csv.h"
@@ -223,8 +224,12 @@ json_t	*answered_counts(struct db *, int64_t version_id);
 #define BY_PLACE	0
 #define BY_SITE		(-2)
 json_t	*answer_breakdown(struct db *, int64_t q, int64_t by_q);
-/* Free-text answers: [{response_id, question_id, prompt, value, theme}]. */
+/* Free-text answers: [{response_id, question_id, prompt, value, theme}],
+ * every one (the demo codes them) or, for the page, one page of them
+ * after the cursor (id response_id, key position). */
 json_t	*text_answers(struct db *, int64_t survey_id);
+json_t	*text_answers_page(struct db *, int64_t survey_id,
+	    const struct paging *);
 /* Every response's answers, anonymised: [{response, version, channel,
  * place, q1..qn}] keyed by question position; the place is blank where
  * the version has fewer than threshold responses from it. */
@@ -237,6 +242,10 @@ json_t	*instrument_answers(struct db *, int64_t version_id,
 json_t	*survey_themes(struct db *, int64_t survey_id);
 int	theme_add(struct db *, int64_t actor, int64_t survey_id,
 	    const char *name, int64_t *id);
+/* Whether (response, question) is a free-text answer of the survey:
+ * <0 error, 0 no, >0 yes. */
+int	text_answer_of(struct db *, int64_t survey_id, int64_t response_id,
+	    int64_t question_id);
 int	theme_tag(struct db *, int64_t actor, int64_t theme_id,
 	    int64_t response_id, int64_t question_id);
 int	theme_load(struct db *, int64_t id, json_t **out);

@@ -1228,8 +1228,10 @@ async function surveyKiosk(run, password) {
 // ---- main --------------------------------------------------------------
 
 // 13. The words members read: "you said, we did" and its poster (the PDF
-// read back with pdftotext), the group's published charter, an issue and
-// a published vote.  Read-only, so both runs take it.
+// read back with pdftotext), the group's published charter, an issue, a
+// rotating seat (earlier turns, swaps, and the swap form naming turns by
+// date or meeting) and a published vote's turnout (read by the funder, a
+// non-staff reader like members).  Read-only, so both runs take it.
 const CAPITAL_AFTER_BECAUSE = /because (?!I\b)[A-Z][a-z]/;
 
 async function memberWording(run, password) {
@@ -1277,6 +1279,34 @@ async function memberWording(run, password) {
       assert(!/seen\s+to\b/.test(text), 'an empty first-seen date');
     });
     await run.visited(page, J, 'issue');
+    await step(`[${run.mode}] 13 a rotating seat shows earlier turns and swaps, dates in words`, async () => {
+      await page.goto('/groups/1/seats');
+      await navigates(page, () => page.getByRole('link', { name: "Governor's one-to-one" }).click());
+      assert(/^\/seats\/\d+$/.test(pathOf(page)), `link went to ${pathOf(page)}`);
+      const text = (await mainText(page)).replace(/\s+/g, ' ');
+      assert(text.includes('Earlier turns'), 'no earlier turns');
+      assert(text.includes('Swaps'), 'no swaps');
+      assert(!/\d{4}-\d{2}-\d{2}/.test(text), `an ISO date: ${text.match(/\d{4}-\d{2}-\d{2}/)}`);
+    });
+    await run.visited(page, J, 'seat');
+    await step(`[${run.mode}] 13 a swap names its turn by date or meeting, not a number`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Swap a turn' }).click());
+      assert((await page.locator('input[name=turn]').count()) === 0, 'the turn is typed');
+      const turns = await page.locator('select[name=turn] option').allTextContents();
+      const named = turns.filter((t) => /^Turn \d+, (from \d{1,2} [A-Z][a-z]+ \d{4}|board meeting of \d{1,2} [A-Z][a-z]+ \d{4}|a later board meeting): \S/.test(t.trim()));
+      assert(named.length > 0, `turns read: ${turns.slice(0, 3).join(' | ')}`);
+    });
+    await run.visited(page, J, 'swap form');
+    await signOut(page);
+    await step(`[${run.mode}] 13 a published event vote gives its turnout`, async () => {
+      await signInHome(page, 'viewer', password);
+      await page.goto('/surveys');
+      await navigates(page, () => page.getByRole('link', { name: 'Next phase of the charter' }).click());
+      const text = (await mainText(page)).replace(/\s+/g, ' ');
+      assert(/Turnout: (\d+|fewer than 5) votes from the (\d+|fewer than 5) members/.test(text),
+        `turnout reads: ${text.match(/Turnout:[^.]*/)}`);
+    });
+    await run.visited(page, J, 'event vote');
   } finally {
     await page.context().close();
   }

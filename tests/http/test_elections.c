@@ -1064,6 +1064,68 @@ seats_rotate_per_board_meeting(void **state)
 	client_free(&staff);
 }
 
+/*
+ * A seat's page shows who held the past turns and the swaps made, and a
+ * swap is asked for by the turn's date or meeting, not a turn number: a
+ * past turn is not offered (422 on turn, nothing stored).
+ */
+static void
+a_seat_shows_its_past_and_swaps_by_date(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		 body[256], path[64], start[DATE_CHARS + 1];
+	char		 words[DATE_WORDS_CHARS + 1], want[128];
+	json_t		*v, *past;
+	long long	 seat;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	date_add_days(today, -28, start);
+	date_words(today, words);
+	snprintf(body, sizeof(body), "name=Visits+board+seat&kind=rotating"
+	    "&rotation=period&period_days=14&starts_on=%s&members=%lld"
+	    "&members=%lld&members=%lld", start, person("Arthur"),
+	    person("Bernard"), person("Clive"));
+	seat = submit_created(&staff, "/groups/1/seats/new", body, "/seats/");
+	snprintf(path, sizeof(path), "/seats/%lld/swap", seat);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_lacks(r.body, "Its number in the schedule");
+	snprintf(want, sizeof(want), "Turn 3, from %s: Clive", words);
+	assert_contains(r.body, want);
+	reply_free(&r);
+	snprintf(body, sizeof(body), "turn=1&person_id=%lld&reason=Late",
+	    person("Clive"));
+	post_expect(&staff, path, body, 422, &r);
+	assert_contains(r.body, "href=\"#turn\"");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM seat_swaps WHERE "
+	    "seat_id = %lld", seat), 0);
+	snprintf(body, sizeof(body), "turn=3&person_id=%lld&reason=Hospital+"
+	    "visit", person("Arthur"));
+	post_expect(&staff, path, body, 303, &r);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/seats/%lld", seat);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "Earlier turns");
+	assert_contains(r.body, "Turns 3 and 4 exchanged: Hospital visit");
+	reply_free(&r);
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	staff.json = 0;
+	v = json_loads(r.body, 0, NULL);
+	assert_non_null(v);
+	past = json_object_get(json_object_get(v, "seat"), "past");
+	assert_int_equal(json_array_size(past), 2);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    past, 0), "holder")), "Arthur");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    past, 1), "holder")), "Bernard");
+	json_decref(v);
+	reply_free(&r);
+	client_free(&staff);
+}
+
 /* A group's name of NAME_MAX_CHARS characters of three bytes each is
  * printed whole on the ballot paper's title, not cut (perhaps inside a
  * character) at a fixed buffer. */
@@ -1119,6 +1181,7 @@ main(void)
 		cmocka_unit_test(paper_ballots_need_two_tellers_who_agree),
 		cmocka_unit_test(seats_rotate_and_swap),
 		cmocka_unit_test(seats_rotate_per_board_meeting),
+		cmocka_unit_test(a_seat_shows_its_past_and_swaps_by_date),
 		cmocka_unit_test(long_group_names_are_printed_whole),
 	};
 

@@ -421,6 +421,60 @@ a_deferral_that_has_run_out_is_due_again(void **state)
 	client_free(&governor);
 }
 
+/*
+ * "Sent" is the first sending: a proposal sent back for more information
+ * and sent again reads "Sent <first date>, sent again <later date>" on
+ * the page and the poster, not the later date alone.
+ */
+static void
+sent_is_the_first_sending(void **state)
+{
+	struct client	 member, staff, governor;
+	struct reply	 r;
+	char		 path[96], sql[256], want[128], *text;
+	char		 today[DATE_CHARS + 1], first[DATE_CHARS + 1];
+	char		 today_w[DATE_WORDS_CHARS + 1];
+	char		 first_w[DATE_WORDS_CHARS + 1];
+	long long	 id;
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	as(&governor, "governor.fenwick");
+	id = agreed_and_sent(&member, &staff, "Library+hours+for+the+wing");
+	path_of(path, sizeof(path), id, "/respond");
+	submit_expect(&governor, path, "kind=more_info&reason=Which+days+"
+	    "suit+best%3F", 303, &r);
+	reply_free(&r);
+	/* The first sending was twenty days ago. */
+	date_today(time(NULL), today);
+	date_add_days(today, -20, first);
+	snprintf(sql, sizeof(sql), "UPDATE proposal_events SET on_date = '%s' "
+	    "WHERE proposal_id = %lld AND event = 'submit'", first, id);
+	assert_int_equal(db_write(&srv, sql), 0);
+	path_of(path, sizeof(path), id, "/resubmit");
+	post_expect(&staff, path, "", 303, &r);
+	reply_free(&r);
+	date_words(first, first_w);
+	date_words(today, today_w);
+	snprintf(want, sizeof(want), "Sent %s, sent again %s", first_w,
+	    today_w);
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r),
+	    200);
+	assert_contains(r.body, want);
+	reply_free(&r);
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did.pdf",
+	    &r), 200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_non_null(text);
+	assert_contains(text, want);
+	free(text);
+	client_free(&member);
+	client_free(&staff);
+	client_free(&governor);
+}
+
 int
 main(void)
 {
@@ -431,6 +485,7 @@ main(void)
 		cmocka_unit_test(each_group_sets_its_deadline),
 		cmocka_unit_test(overdue_items_are_listed_with_their_level),
 		cmocka_unit_test(a_deferral_that_has_run_out_is_due_again),
+		cmocka_unit_test(sent_is_the_first_sending),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
