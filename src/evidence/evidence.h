@@ -157,6 +157,8 @@ enum evidence_flow {
 	FLOW_INVITED,		/* decision makers invited; came */
 	FLOW_ANSWERED,		/* proposals answered; within the deadline */
 	FLOW_EXPENSES,		/* claims paid; within EXPENSE_PAID_DAYS */
+	FLOW_PERCEPTIONS,	/* involvement answers on taking part; agreeing */
+	FLOW_TRUST,		/* involvement answers on trust; agreeing */
 	FLOW__MAX
 };
 json_t	*evidence_flow_rows(struct db *, enum evidence_flow,

@@ -48,6 +48,12 @@ static const struct measure_def measures[] = {
 	    "/sites/%lld/timeliness", NULL },
 	{ EV_STRATEGY, "objectives", "Objectives done or not yet due", -1,
 	    SNAP_OBJECTIVES, "/groups/%lld/strategy", NULL, NULL },
+	{ EV_PERCEPTIONS, "perceptions", "Answers agreeing to the three "
+	    "questions about taking part (involvement experience survey)",
+	    FLOW_PERCEPTIONS, -1, NULL, NULL, "/surveys" },
+	{ EV_TRUST, "trust", "Answers agreeing to the three questions about "
+	    "trust between members and staff (involvement experience survey)",
+	    FLOW_TRUST, -1, NULL, NULL, "/surveys" },
 	{ EV_TRAINING, "trained", "Active reps with current training", -1,
 	    SNAP_TRAINED, NULL, "/sites/%lld/training", NULL },
 	{ EV_TRAINING, "supervised", "Active reps with supervision on "

@@ -25,11 +25,12 @@ const struct evidence_criterion_def evidence_criteria[EV__MAX] = {
 	[EV_STRATEGY] = { "strategy", "A clear strategy",
 	    "Are the strategy's objectives done, or not yet due?", 0 },
 	[EV_PERCEPTIONS] = { "perceptions", "Perceptions of those involved",
-	    "What members say about taking part (the involvement experience "
-	    "survey).", 0 },
+	    "Do members agree that taking part is worth it, that they are "
+	    "listened to and that they see change? (The involvement "
+	    "experience survey.)", 0 },
 	[EV_TRUST] = { "trust", "Confidence and trust",
-	    "Whether members and staff trust each other (the involvement "
-	    "experience survey).", 0 },
+	    "Do members trust staff to act, feel treated as equals and feel "
+	    "safe to speak? (The involvement experience survey.)", 0 },
 	[EV_TRAINING] = { "training", "Support and training",
 	    "Do active reps have current training and supervision on "
 	    "schedule, and are expenses paid within 30 days?", 0 },

@@ -89,9 +89,6 @@ draw_criterion(struct pdf *pdf, const json_t *c, struct buf *png)
 		    "bars")) == 0)
 			pdf_png(pdf, png->data, png->len, 150);
 	}
-	if (json_array_size(json_object_get(c, "measures")) == 0 && rep == NULL)
-		pdf_paragraph(pdf, "Not measured yet: the involvement "
-		    "experience survey is not part of this version.");
 }
 
 static int

@@ -13,6 +13,7 @@
 #include "evidence.h"
 #include "../db/db.h"
 #include "../meetings/meetings.h"
+#include "../surveys/surveys.h"
 #include "../util/view.h"
 
 #define IN_SCOPE \
@@ -30,6 +31,17 @@
     "JOIN groups g ON g.id = ms.group_id WHERE " IN_SCOPE \
     " AND ms.position IN ('rep', 'wellbeing_rep', 'peer_supporter') " \
     "AND ms.from_on <= ?3 AND (ms.to_on IS NULL OR ms.to_on >= ?3)"
+
+#define INVOLVEMENT_FLOW(keys) \
+    "SELECT substr(r.created_on, 1, 7) AS month, count(*) AS whole, " \
+    "sum(a.value IN ('" INVOLVEMENT_STRONGLY_AGREE "', '" INVOLVEMENT_AGREE \
+    "')) AS part FROM survey_answers a " \
+    "JOIN survey_questions q ON q.id = a.question_id " \
+    "JOIN survey_responses r ON r.id = a.response_id " \
+    "JOIN surveys s ON s.id = r.survey_id JOIN groups g ON g.id = s.group_id " \
+    "WHERE " IN_SCOPE " AND q.instrument = 'involvement' AND q.item_key IN " \
+    keys " AND r.created_on BETWEEN ?3 AND ?4 AND ?5 IS NOT NULL " \
+    "AND ?6 >= 0 GROUP BY month"
 
 /* ?3 from, ?4 to, ?5 today, ?6 a number of days. */
 static const char *const sql_flows[FLOW__MAX] = {
@@ -73,6 +85,10 @@ static const char *const sql_flows[FLOW__MAX] = {
 	    " AND c.state IN ('approved', 'paid') "
 	    "AND c.created_on BETWEEN ?3 AND ?4 AND (c.paid_on IS NOT NULL "
 	    "OR julianday(?5) - julianday(c.created_on) > ?6) GROUP BY month",
+	/* Answers to the involvement experience questions, by the month of
+	 * the response (surveys.md); ?5 and ?6 are not needed. */
+	[FLOW_PERCEPTIONS] = INVOLVEMENT_FLOW(INVOLVEMENT_PERCEPTION_KEYS),
+	[FLOW_TRUST] = INVOLVEMENT_FLOW(INVOLVEMENT_TRUST_KEYS),
 };
 
 static const int flow_days[FLOW__MAX] = {

@@ -51,6 +51,14 @@ enum question_kind {
 extern const struct choice question_kinds[];	/* values as in the table */
 extern const struct choice instrument_choices[];
 
+/* The involvement experience instrument's agreeing answers: the
+ * evidence pages count a question's answers in these two as agreeing. */
+#define INVOLVEMENT_STRONGLY_AGREE	"Strongly agree"
+#define INVOLVEMENT_AGREE		"Agree"
+/* Its items about taking part (criterion 5) and about trust (6). */
+#define INVOLVEMENT_PERCEPTION_KEYS	"('worth', 'listened', 'change')"
+#define INVOLVEMENT_TRUST_KEYS		"('trust_staff', 'equal', 'safe')"
+
 /* The equality monitoring instrument's questions (surveys_model.c): the
  * nine protected characteristics, their answers ending with
  * MONITORING_NOT_SAY.  Also the member's own record and a site's

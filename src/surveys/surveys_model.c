@@ -27,6 +27,7 @@ const struct choice instrument_choices[] = {
 	{ "ucla3", "Loneliness: UCLA three-item scale" },
 	{ "ons_direct", "Loneliness: the ONS direct question" },
 	{ "monitoring", "Equality monitoring (Equality Act 2010)" },
+	{ "involvement", "Involvement experience (perceptions and trust)" },
 	{ NULL, NULL },
 };
 
@@ -231,6 +232,26 @@ static const struct choice ons_answers[] = {
 	{ "Hardly ever", "Hardly ever" }, { "Never", "Never" }, { NULL, NULL }
 };
 
+/* The involvement experience questions (docs/surveys.md): three about
+ * taking part (criterion 5, perceptions) and three about trust between
+ * members and staff (criterion 6), each on the usual five-point
+ * agreement scale.  Counted by src/evidence/ as the share who agree. */
+static const struct choice agreement_answers[] = {
+	{ INVOLVEMENT_STRONGLY_AGREE, INVOLVEMENT_STRONGLY_AGREE },
+	{ INVOLVEMENT_AGREE, INVOLVEMENT_AGREE },
+	{ "Neither agree nor disagree", "Neither agree nor disagree" },
+	{ "Disagree", "Disagree" }, { "Strongly disagree", "Strongly disagree" },
+	{ NULL, NULL }
+};
+static const struct { const char *key, *prompt; } involvement_items[] = {
+	{ "worth", "Taking part has been worth my time." },
+	{ "listened", "My views are listened to." },
+	{ "change", "I can see what has changed because of what we said." },
+	{ "trust_staff", "I trust staff to act on what we raise." },
+	{ "equal", "Staff treat members as equal partners." },
+	{ "safe", "I feel safe saying what I think in the group." },
+};
+
 /* Equality monitoring: the nine protected characteristics of the
  * Equality Act 2010, s.4, each with "Prefer not to say" last.  The same
  * answers are the member's own monitoring record (src/evidence/) and a
@@ -334,6 +355,14 @@ instrument_questions(const char *name)
 		json_array_append_new(rows, instrument_row("Feeling lonely",
 		    "How often do you feel lonely?", choices ? choices : "",
 		    "ons_direct", "direct"));
+	} else if (strcmp(name, "involvement") == 0) {
+		choices = answers_joined(agreement_answers);
+		for (i = 0; i < sizeof(involvement_items) /
+		    sizeof(involvement_items[0]); i++)
+			json_array_append_new(rows, instrument_row(i < 3 ?
+			    "Taking part" : "Members and staff",
+			    involvement_items[i].prompt, choices ? choices : "",
+			    "involvement", involvement_items[i].key));
 	} else if (strcmp(name, "monitoring") == 0) {
 		for (i = 0; i < monitoring_items_count; i++) {
 			free(choices);

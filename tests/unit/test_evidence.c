@@ -165,6 +165,26 @@ static const char fixture[] =
     "INSERT INTO equality_answers (person_id, item, answer) VALUES "
     "  (1, 'age', '50 to 64'), (2, 'age', '50 to 64'), "
     "  (3, 'age', 'Prefer not to say'), (4, 'age', '25 to 34');"
+    /* The involvement experience survey, three responses in February:
+     * "worth" Agree, Strongly agree, Disagree (2 of 3 agree); "trust
+     * staff" Agree, Neither (1 of 2); a look-alike question not inserted
+     * as the instrument is not counted. */
+    "INSERT INTO surveys (id, group_id, site_id, title, intro, consent, "
+    "  token, created_by) VALUES (1, 1, 1, 'Experience', '', '', 't', 1);"
+    "INSERT INTO survey_versions (id, survey_id, number) VALUES (1, 1, 1);"
+    "INSERT INTO survey_questions (id, version_id, position, kind, prompt, "
+    "  instrument, item_key) VALUES (1, 1, 1, 'single', 'w', 'involvement',"
+    "  'worth'), (2, 1, 2, 'single', 't', 'involvement', 'trust_staff'), "
+    "  (3, 1, 3, 'single', 'Taking part has been worth my time.', NULL, "
+    "  NULL);"
+    "INSERT INTO survey_responses (id, survey_id, version_id, channel, "
+    "  created_on, site_id) VALUES (1, 1, 1, 'paper', '2026-02-03', 1), "
+    "  (2, 1, 1, 'paper', '2026-02-04', 1), (3, 1, 1, 'paper', "
+    "  '2026-02-05', 1);"
+    "INSERT INTO survey_answers (response_id, question_id, value) VALUES "
+    "  (1, 1, 'Agree'), (2, 1, 'Strongly agree'), (3, 1, 'Disagree'), "
+    "  (1, 2, 'Agree'), (2, 2, 'Neither agree nor disagree'), "
+    "  (1, 3, 'Agree'), (3, 3, 'Agree');"
     /* The population: counted twice; the later count stands. */
     "INSERT INTO site_population (site_id, counted_on, dimension, category,"
     "  count, created_by) VALUES (1, '2025-06-01', 'age', '50 to 64', 10, "
@@ -243,6 +263,10 @@ flows_by_month(void **state)
 	flow_is(db, FLOW_EXPENSES, "2026-01", 1, 1);
 	flow_is(db, FLOW_EXPENSES, "2026-02", 0, 1);
 	flow_is(db, FLOW_EXPENSES, "2026-03", 0, 0);
+	/* The involvement experience answers, by the month answered. */
+	flow_is(db, FLOW_PERCEPTIONS, "2026-02", 2, 3);
+	flow_is(db, FLOW_TRUST, "2026-02", 1, 2);
+	flow_is(db, FLOW_TRUST, "2026-01", 0, 0);
 }
 
 static void
@@ -342,6 +366,16 @@ members_beside_the_population(void **state)
 	    "60%");
 	assert_string_equal(json_string_value(json_object_get(c, "verdict")),
 	    "met");
+	/* Perceptions: 2 of 3 = 67%, target 70: watch.  Trust: 1 of 2 =
+	 * 50%: not met. */
+	c = json_array_get(json_object_get(view, "criteria"), EV_PERCEPTIONS);
+	assert_string_equal(json_string_value(json_object_get(c, "figure")),
+	    "67%");
+	assert_string_equal(json_string_value(json_object_get(c, "verdict")),
+	    "watch");
+	c = json_array_get(json_object_get(view, "criteria"), EV_TRUST);
+	assert_string_equal(json_string_value(json_object_get(c, "verdict")),
+	    "not_met");
 	/* Strategy: 2 of 3 = 67%, target 75: watch. */
 	c = json_array_get(json_object_get(view, "criteria"), EV_STRATEGY);
 	assert_string_equal(json_string_value(json_object_get(c, "verdict")),
