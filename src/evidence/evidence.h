@@ -159,6 +159,8 @@ enum evidence_flow {
 	FLOW_EXPENSES,		/* claims paid; within EXPENSE_PAID_DAYS */
 	FLOW_PERCEPTIONS,	/* involvement answers on taking part; agreeing */
 	FLOW_TRUST,		/* involvement answers on trust; agreeing */
+	FLOW_RESPONDENTS,	/* survey responses; to a survey with the
+				   equality monitoring questions */
 	FLOW__MAX
 };
 json_t	*evidence_flow_rows(struct db *, enum evidence_flow,
@@ -174,6 +176,8 @@ enum evidence_snapshot {
 	SNAP_SUPERVISED,	/* active reps; supervision not overdue */
 	SNAP_OBJECTIVES,	/* objectives set; done or not yet due */
 	SNAP_MONITORED,		/* members; with a current monitoring record */
+	SNAP_EXPERTS,		/* experts by experience on procurement
+				   panels at the site; with a current record */
 	SNAP__MAX
 };
 int	evidence_snapshot(struct db *, enum evidence_snapshot,

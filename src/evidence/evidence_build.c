@@ -63,6 +63,12 @@ static const struct measure_def measures[] = {
 	{ EV_MONITORING, "monitored", "Members with an equality monitoring "
 	    "record from the last 12 months", -1, SNAP_MONITORED, NULL, NULL,
 	    NULL },
+	{ EV_MONITORING, "respondents", "Survey responses to a survey that "
+	    "asked the equality monitoring questions", FLOW_RESPONDENTS, -1,
+	    NULL, NULL, "/surveys" },
+	{ EV_MONITORING, "experts", "Experts by experience on procurement "
+	    "panels with a monitoring record from the last 12 months", -1,
+	    SNAP_EXPERTS, NULL, NULL, "/procurements" },
 };
 #define NMEASURES	(sizeof(measures) / sizeof(measures[0]))
 

@@ -35,8 +35,9 @@ const struct evidence_criterion_def evidence_criteria[EV__MAX] = {
 	    "Do active reps have current training and supervision on "
 	    "schedule, and are expenses paid within 30 days?", 0 },
 	[EV_MONITORING] = { "monitoring", "Diversity and equality monitored",
-	    "Have members filled in equality monitoring in the last 12 "
-	    "months?", 0 },
+	    "Is equality monitored, and current, for members, survey "
+	    "respondents and the experts by experience on procurement "
+	    "panels?", 0 },
 };
 
 const char *const evidence_verdict_keys[VERDICT__MAX] = {

@@ -89,6 +89,16 @@ static const char *const sql_flows[FLOW__MAX] = {
 	 * the response (surveys.md); ?5 and ?6 are not needed. */
 	[FLOW_PERCEPTIONS] = INVOLVEMENT_FLOW(INVOLVEMENT_PERCEPTION_KEYS),
 	[FLOW_TRUST] = INVOLVEMENT_FLOW(INVOLVEMENT_TRUST_KEYS),
+	/* Whether respondents were asked: the monitoring questions are in
+	 * the version they answered. */
+	[FLOW_RESPONDENTS] =
+	    "SELECT substr(r.created_on, 1, 7) AS month, count(*) AS whole, "
+	    "sum(EXISTS (SELECT 1 FROM survey_questions q WHERE "
+	    "q.version_id = r.version_id AND q.instrument = 'monitoring')) "
+	    "AS part FROM survey_responses r JOIN surveys s ON "
+	    "s.id = r.survey_id JOIN groups g ON g.id = s.group_id WHERE "
+	    IN_SCOPE " AND r.created_on BETWEEN ?3 AND ?4 "
+	    "AND ?5 IS NOT NULL AND ?6 >= 0 GROUP BY month",
 };
 
 static const int flow_days[FLOW__MAX] = {
@@ -140,6 +150,19 @@ static const char *const sql_snapshots[SNAP__MAX] = {
 	    "equality_records e WHERE e.person_id = m.person_id AND "
 	    "e.updated_on <= ?3 AND e.updated_on > date(?3, '-12 months'))), "
 	    "0) AS part FROM (" MEMBERS_ON ") m",
+	/* Procurement belongs to a site, not a group: a group's page counts
+	 * none.  An expert counts once, on any panel of the site's. */
+	[SNAP_EXPERTS] =
+	    "SELECT count(*) AS whole, coalesce(sum(EXISTS (SELECT 1 FROM "
+	    "accounts a JOIN equality_records e ON e.person_id = a.person_id "
+	    "WHERE a.id = x.account_id AND e.updated_on <= ?3 AND "
+	    "e.updated_on > date(?3, '-12 months'))), 0) AS part FROM ("
+	    "SELECT DISTINCT pm.account_id FROM panel_members pm "
+	    "JOIN lots l ON l.id = pm.lot_id "
+	    "JOIN procurements p ON p.id = l.procurement_id "
+	    "WHERE ?1 = 0 AND (?2 = 0 OR p.site_id = ?2) "
+	    "AND pm.kind = 'expert_by_experience' AND pm.added_on <= ?3 "
+	    "AND (pm.removed_on IS NULL OR pm.removed_on > ?3)) x",
 };
 
 int

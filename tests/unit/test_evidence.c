@@ -185,6 +185,20 @@ static const char fixture[] =
     "  (1, 1, 'Agree'), (2, 1, 'Strongly agree'), (3, 1, 'Disagree'), "
     "  (1, 2, 'Agree'), (2, 2, 'Neither agree nor disagree'), "
     "  (1, 3, 'Agree'), (3, 3, 'Agree');"
+    /* A procurement at the site: two experts by experience on its
+     * panel, one (account 3) the member with a current record, one
+     * (account 4) with no member's record; a governor is not counted. */
+    "INSERT INTO accounts (id, username, display_name, password_hash, "
+    "  person_id) VALUES (3, 'ex1', 'Expert', 'x', 1), (4, 'ex2', "
+    "  'Expert', 'x', NULL);"
+    "INSERT INTO procurements (id, site_id, title, created_by) VALUES "
+    "  (1, 1, 'Health care', 1);"
+    "INSERT INTO lots (id, procurement_id, title, scale_max, "
+    "  scale_descriptors, moderator_id) VALUES (1, 1, 'Lot', 4, 'x', 1);"
+    "INSERT INTO panel_members (lot_id, account_id, kind, added_on) VALUES "
+    "  (1, 3, 'expert_by_experience', '2026-01-10'), (1, 4, "
+    "  'expert_by_experience', '2026-01-10'), (1, 2, 'governor', "
+    "  '2026-01-10');"
     /* The population: counted twice; the later count stands. */
     "INSERT INTO site_population (site_id, counted_on, dimension, category,"
     "  count, created_by) VALUES (1, '2025-06-01', 'age', '50 to 64', 10, "
@@ -267,6 +281,8 @@ flows_by_month(void **state)
 	flow_is(db, FLOW_PERCEPTIONS, "2026-02", 2, 3);
 	flow_is(db, FLOW_TRUST, "2026-02", 1, 2);
 	flow_is(db, FLOW_TRUST, "2026-01", 0, 0);
+	/* Respondents: none of February's three were asked. */
+	flow_is(db, FLOW_RESPONDENTS, "2026-02", 0, 3);
 }
 
 static void
@@ -298,6 +314,10 @@ snapshots_on_a_day(void **state)
 	 * March 31st: five members, 1-3 current, 4's from 2024. */
 	snapshot_is(db, SNAP_MONITORED, "2026-01-31", 1, 6);
 	snapshot_is(db, SNAP_MONITORED, "2026-03-31", 3, 5);
+	/* Experts: none seated yet on January 5th; on March 31st one of
+	 * the two has a current record. */
+	snapshot_is(db, SNAP_EXPERTS, "2026-01-05", 0, 0);
+	snapshot_is(db, SNAP_EXPERTS, "2026-03-31", 1, 2);
 }
 
 static void
@@ -360,12 +380,20 @@ members_beside_the_population(void **state)
 	c = json_array_get(json_object_get(view, "criteria"), EV_TRAINING);
 	assert_string_equal(json_string_value(json_object_get(c, "figure")),
 	    "50%");
-	/* Monitoring: 3 of 5 = 60%, target 60: met. */
+	/* Monitoring: members 3 of 5 = 60%, but the survey's 3 responses
+	 * were not asked the monitoring questions (0%): the weaker stands,
+	 * not met.  Procurement is a site's, so a group counts no experts. */
 	c = json_array_get(json_object_get(view, "criteria"), EV_MONITORING);
+	assert_int_equal(json_integer_value(json_object_get(json_object_get(
+	    json_array_get(json_object_get(c, "measures"), 0), "period"),
+	    "percent")), 60);
 	assert_string_equal(json_string_value(json_object_get(c, "figure")),
-	    "60%");
+	    "0%");
 	assert_string_equal(json_string_value(json_object_get(c, "verdict")),
-	    "met");
+	    "not_met");
+	assert_true(json_is_null(json_object_get(json_object_get(
+	    json_array_get(json_object_get(c, "measures"), 2), "period"),
+	    "percent")));
 	/* Perceptions: 2 of 3 = 67%, target 70: watch.  Trust: 1 of 2 =
 	 * 50%: not met. */
 	c = json_array_get(json_object_get(view, "criteria"), EV_PERCEPTIONS);
