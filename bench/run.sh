@@ -211,6 +211,13 @@ page overdue "/overdue"
 page issue "/issues/$ISSUE"
 page search "/search?q=medication"
 page csearch "/conversations?q=medication"
+# Evidence of involvement (src/evidence/): the dashboards at the three
+# scopes and the annual report's documents, the last 12 months.
+page eorg "/evidence"
+page esite "/sites/$SITE/evidence"
+page egroup "/groups/$GROUP/evidence"
+page epdf "/sites/$SITE/evidence/report.pdf"
+page exlsx "/evidence/report.xlsx"
 step "every GET route, one at a time (bench/walk.sh)"
 sh bench/walk.sh "$RT" "$DB" "$RTURL" "$SESSION" >"$W/walk.md"
 
@@ -338,7 +345,8 @@ NSITES=$(q "SELECT count(*) FROM sites")
 data_met=$(judge "$NSITES >= 100 && $NCONV >= 1000000 && $NPROP >= 50000")
 slowest=0
 reports_met=met
-for p in tgroup tsite ysite overdue issue search csearch; do
+for p in tgroup tsite ysite overdue issue search csearch eorg esite egroup \
+    epdf exlsx; do
 	eval "ms=\$${p}_ms code=\$${p}_code"
 	[ "$code" = 200 ] || reports_met="NOT met"
 	awk -v a="$ms" -v b="$slowest" 'BEGIN { exit !(a > b) }' && slowest=$ms
@@ -373,6 +381,11 @@ prow "/overdue" "$overdue_ms" "($overdue_max)" "$overdue_code"
 prow "/issues/$ISSUE ($ISSUE_LOGS logs)" "$issue_ms" "($issue_max)" "$issue_code"
 prow "/search?q=medication" "$search_ms" "($search_max)" "$search_code"
 prow "/conversations?q=medication" "$csearch_ms" "($csearch_max)" "$csearch_code"
+prow "/evidence" "$eorg_ms" "($eorg_max)" "$eorg_code"
+prow "/sites/$SITE/evidence" "$esite_ms" "($esite_max)" "$esite_code"
+prow "/groups/$GROUP/evidence" "$egroup_ms" "($egroup_max)" "$egroup_code"
+prow "/sites/$SITE/evidence/report.pdf" "$epdf_ms" "($epdf_max)" "$epdf_code"
+prow "/evidence/report.xlsx" "$exlsx_ms" "($exlsx_max)" "$exlsx_code"
 echo "start-up to first /healthz: ${START} ms (median of 5:$starts)"
 echo "RSS: idle $(mb "$IDLE_RSS") MB, after load $(mb "$AFTER_RSS") MB, peak $(mb "$PEAK_RSS") MB"
 echo "roundtable check after the run: $CHECK"
@@ -479,6 +492,11 @@ $(rrow "/overdue (every site)" "$overdue_ms" "$overdue_max" "$overdue_code" "$ov
 $(rrow "/issues/$ISSUE ($ISSUE_LOGS logs)" "$issue_ms" "$issue_max" "$issue_code" "$issue_bytes" "$issue_met")
 $(rrow "/search?q=medication" "$search_ms" "$search_max" "$search_code" "$search_bytes" "$search_met")
 $(rrow "/conversations?q=medication" "$csearch_ms" "$csearch_max" "$csearch_code" "$csearch_bytes" "$csearch_met")
+$(rrow "/evidence (the organisation)" "$eorg_ms" "$eorg_max" "$eorg_code" "$eorg_bytes" "$eorg_met")
+$(rrow "/sites/$SITE/evidence" "$esite_ms" "$esite_max" "$esite_code" "$esite_bytes" "$esite_met")
+$(rrow "/groups/$GROUP/evidence" "$egroup_ms" "$egroup_max" "$egroup_code" "$egroup_bytes" "$egroup_met")
+$(rrow "/sites/$SITE/evidence/report.pdf" "$epdf_ms" "$epdf_max" "$epdf_code" "$epdf_bytes" "$epdf_met")
+$(rrow "/evidence/report.xlsx" "$exlsx_ms" "$exlsx_max" "$exlsx_code" "$exlsx_bytes" "$exlsx_met")
 
 ## Start-up and memory
 

@@ -34,6 +34,7 @@ FIRSTS="/units/ units id
 /agenda-items/ agenda_items id
 /papers/ papers id
 /topics/ topics id
+/objectives/ strategy_objectives id
 /procurements/ procurements id
 /lots/ lots id
 /questions/ lot_questions id

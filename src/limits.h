@@ -173,6 +173,17 @@
  * needs more is treated as giving a count away, so more is hidden. */
 #define SUPPRESS_SEARCH_MAX	200000
 
+/* Evidence (src/evidence/): the dashboards and the annual report. */
+#define EVIDENCE_MONTHS		12	/* a dashboard's trend: the last 12 months */
+#define EVIDENCE_MONTHS_MAX	24	/* a report's period, in months */
+#define EVIDENCE_WATCH_POINTS	10	/* this close short of a target: "watch" */
+#define EVIDENCE_GAP_POINTS	5	/* a representation gap worth a sentence */
+#define EVIDENCE_RECORD_MONTHS	12	/* a monitoring record or strategy
+					   review older than this is out of date */
+#define EXPENSE_PAID_DAYS	30	/* expenses "paid on time": within this */
+#define POPULATION_ROWS_MAX	200	/* categories in one population count */
+#define OBJECTIVES_MAX		50	/* objectives shown for one strategy */
+
 /* The command line. */
 #define CLI_ARGS_MAX		8	/* positional arguments */
 

@@ -6,6 +6,7 @@
 #include "home_pages.h"
 #include "auth/auth_pages.h"
 #include "elections/elections.h"
+#include "evidence/evidence.h"
 #include "people/people.h"
 #include "meetings/meetings.h"
 #include "procurement/procurement.h"
@@ -63,6 +64,7 @@
 #define SEAT	seat_target, "group of the seat"
 #define DOCUMENT document_target, "group of the document"
 #define UPLOAD	ROUTE_UPLOAD
+#define OBJECTIVE objective_target, "group of the objective"
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
 #define NONE	NULL, "public"
@@ -633,6 +635,51 @@ const struct route routes[] = {
 	    EVOTE, 0, "Enter ballot or show-of-hands counts" },
 	{ POST, "/event-votes/{id}/publish", event_votes_publish, STAFF, EVOTE,
 	    0, "Publish the result" },
+
+	{ GET,  "/account/equality", monitoring_form, ALL, SELF, SIGNED,
+	    "Your equality monitoring answers (optional)" },
+	{ POST, "/account/equality", monitoring_form, ALL, SELF, SIGNED,
+	    "Save your equality monitoring answers" },
+	{ GET,  "/evidence", evidence_dashboard, ALL, ORG, 0,
+	    "The organisation's evidence of involvement" },
+	{ GET,  "/evidence/report.pdf", evidence_report_pdf, ALL, ORG, 0,
+	    "The organisation's involvement report (PDF)" },
+	{ GET,  "/evidence/report.xlsx", evidence_report_xlsx, ALL, ORG, 0,
+	    "Every figure of the organisation's report (XLSX)" },
+	{ GET,  "/evidence/targets", targets_form, STAFF, ORG, 0,
+	    "The organisation's targets form" },
+	{ POST, "/evidence/targets", targets_form, STAFF, ORG, 0,
+	    "Set the organisation's targets" },
+	{ GET,  "/sites/{id}/evidence", evidence_dashboard, ALL, SITE, 0,
+	    "A site's evidence of involvement" },
+	{ GET,  "/sites/{id}/evidence/report.pdf", evidence_report_pdf, ALL,
+	    SITE, 0, "A site's involvement report (PDF)" },
+	{ GET,  "/sites/{id}/evidence/report.xlsx", evidence_report_xlsx, ALL,
+	    SITE, 0, "Every figure of a site's report (XLSX)" },
+	{ GET,  "/sites/{id}/population", population_form, STAFF, SITE, 0,
+	    "A site's population form" },
+	{ POST, "/sites/{id}/population", population_form, STAFF, SITE, 0,
+	    "Enter a site's population, counted on a date" },
+	{ GET,  "/sites/{id}/activity", activity_form, STAFF, SITE, 0,
+	    "A month's activity form" },
+	{ POST, "/sites/{id}/activity", activity_form, STAFF, SITE, 0,
+	    "Record a month's activity at a site" },
+	{ GET,  "/groups/{id}/evidence", evidence_dashboard, ALL, GROUP, 0,
+	    "A group's evidence of involvement" },
+	{ GET,  "/groups/{id}/evidence/report.pdf", evidence_report_pdf, ALL,
+	    GROUP, 0, "A group's involvement report (PDF)" },
+	{ GET,  "/groups/{id}/evidence/report.xlsx", evidence_report_xlsx,
+	    ALL, GROUP, 0, "Every figure of a group's report (XLSX)" },
+	{ GET,  "/groups/{id}/strategy", strategy_form, STAFF, GROUP, 0,
+	    "A group's strategy form" },
+	{ POST, "/groups/{id}/strategy", strategy_form, STAFF, GROUP, 0,
+	    "Set a group's strategy" },
+	{ GET,  "/groups/{id}/objectives/new", objective_form, STAFF, GROUP, 0,
+	    "New objective form" },
+	{ POST, "/groups/{id}/objectives/new", objective_form, STAFF, GROUP, 0,
+	    "Add an objective to a group's strategy" },
+	{ POST, "/objectives/{id}/done", objective_done, STAFF, OBJECTIVE, 0,
+	    "Mark an objective done" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

@@ -42,4 +42,10 @@ int	demo_membership(struct db *, const int64_t *sites,
 int	demo_surveys(struct db *, const int64_t *groups,
 	    const int64_t (*units)[7], const int64_t *accounts, time_t now);
 
+/* Evidence: populations, the forum's monitoring, strategies with
+ * objectives, a year of activity at the women's centre. */
+int	demo_evidence(struct db *, const int64_t *sites,
+	    const int64_t (*units)[7], const int64_t *groups,
+	    const int64_t *accounts, time_t now);
+
 #endif

@@ -20,6 +20,15 @@
 #include "../server/fields.h"
 #include "../server/router.h"
 
+/* People who are decision makers: the group puts questions to them, so
+ * they are not counted among its members for quorum or attendance, even
+ * when one chairs it (a council), nor in the evidence of who takes
+ * part (src/evidence/). */
+#define DECIDERS \
+    "(SELECT a.person_id FROM accounts a JOIN grants gr ON " \
+    "gr.account_id = a.id WHERE gr.role = 'decision_maker' AND " \
+    "a.person_id IS NOT NULL)"
+
 struct db;
 
 extern const struct choice meeting_kinds[];

@@ -31,13 +31,6 @@ static const char *sql_insert =
     "INSERT INTO meetings (group_id, kind, held_on, starts_at, place, "
     "chair_person_id, invited_id, created_by) "
     "VALUES (?, ?, ?, ?, ifnull(?, ''), ?, ?, ?)";
-/* People who are decision makers: the group puts questions to them, so
- * they are not counted among its members for quorum or attendance, even
- * when one chairs it (a council). */
-#define DECIDERS \
-    "(SELECT a.person_id FROM accounts a JOIN grants gr ON " \
-    "gr.account_id = a.id WHERE gr.role = 'decision_maker' AND " \
-    "a.person_id IS NOT NULL)"
 static const char *sql_load =
     "SELECT m.id, m.group_id, m.kind, m.held_on, m.starts_at, m.place, "
     "m.chair_person_id, m.guests, m.minutes_state, m.approved_at, "

@@ -16,6 +16,7 @@ static const struct {
 	{ "/surveys", "Surveys" },
 	{ "/decisions", "Decisions" },
 	{ "/overdue", "Overdue" },
+	{ "/evidence", "Evidence" },
 	{ "/groups", "Groups" },
 	{ "/procurements", "Procurement" },
 	{ "/sites", "Sites" },

@@ -51,6 +51,30 @@ enum question_kind {
 
 extern const struct choice question_kinds[];	/* values as in the table */
 extern const struct choice instrument_choices[];
+
+/* The involvement experience instrument's agreeing answers: the
+ * evidence pages count a question's answers in these two as agreeing. */
+#define INVOLVEMENT_STRONGLY_AGREE	"Strongly agree"
+#define INVOLVEMENT_AGREE		"Agree"
+/* Its items about taking part (criterion 5) and about trust (6). */
+#define INVOLVEMENT_PERCEPTION_KEYS	"('worth', 'listened', 'change')"
+#define INVOLVEMENT_TRUST_KEYS		"('trust_staff', 'equal', 'safe')"
+
+/* The equality monitoring instrument's questions (surveys_model.c): the
+ * nine protected characteristics, their answers ending with
+ * MONITORING_NOT_SAY.  Also the member's own record and a site's
+ * population categories (src/evidence/). */
+#define MONITORING_NOT_SAY	"Prefer not to say"
+struct monitoring_item {
+	const char		*key;		/* "age": survey item_key */
+	const char		*label;		/* "Age" */
+	const char		*prompt;	/* "How old are you?" */
+	const struct choice	*answers;	/* value = label */
+};
+extern const struct monitoring_item monitoring_items[];
+extern const size_t monitoring_items_count;
+/* The item called key, or NULL. */
+const struct monitoring_item *monitoring_item_find(const char *key);
 extern const struct field_spec survey_fields[];
 extern const size_t survey_fields_count;
 extern const struct field_spec survey_question_fields[];

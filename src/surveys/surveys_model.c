@@ -27,6 +27,7 @@ const struct choice instrument_choices[] = {
 	{ "ucla3", "Loneliness: UCLA three-item scale" },
 	{ "ons_direct", "Loneliness: the ONS direct question" },
 	{ "monitoring", "Equality monitoring (Equality Act 2010)" },
+	{ "involvement", "Involvement experience (perceptions and trust)" },
 	{ NULL, NULL },
 };
 
@@ -212,8 +213,9 @@ questions_reached(json_t *questions, const json_t *answers)
  * lonely and 6-9 as lonely described in Campaign to End Loneliness (2015)
  * "Measuring your impact on loneliness in later life".
  */
-static const char *const ucla3_answers[] = {
-	"Hardly ever", "Some of the time", "Often", NULL
+static const struct choice ucla3_answers[] = {
+	{ "Hardly ever", "Hardly ever" }, { "Some of the time",
+	"Some of the time" }, { "Often", "Often" }, { NULL, NULL }
 };
 static const char *const ucla3_items[] = {
 	"How often do you feel that you lack companionship?",
@@ -224,50 +226,100 @@ static const char *const ucla3_items[] = {
 
 /* The ONS direct question, with its five answers; "Often/always" is the
  * ONS measure of chronic loneliness. */
-static const char *const ons_answers[] = {
-	"Often/always", "Some of the time", "Occasionally", "Hardly ever",
-	"Never", NULL
+static const struct choice ons_answers[] = {
+	{ "Often/always", "Often/always" }, { "Some of the time",
+	"Some of the time" }, { "Occasionally", "Occasionally" },
+	{ "Hardly ever", "Hardly ever" }, { "Never", "Never" }, { NULL, NULL }
+};
+
+/* The involvement experience questions (docs/surveys.md): three about
+ * taking part (criterion 5, perceptions) and three about trust between
+ * members and staff (criterion 6), each on the usual five-point
+ * agreement scale.  Counted by src/evidence/ as the share who agree. */
+static const struct choice agreement_answers[] = {
+	{ INVOLVEMENT_STRONGLY_AGREE, INVOLVEMENT_STRONGLY_AGREE },
+	{ INVOLVEMENT_AGREE, INVOLVEMENT_AGREE },
+	{ "Neither agree nor disagree", "Neither agree nor disagree" },
+	{ "Disagree", "Disagree" }, { "Strongly disagree", "Strongly disagree" },
+	{ NULL, NULL }
+};
+static const struct { const char *key, *prompt; } involvement_items[] = {
+	{ "worth", "Taking part has been worth my time." },
+	{ "listened", "My views are listened to." },
+	{ "change", "I can see what has changed because of what we said." },
+	{ "trust_staff", "I trust staff to act on what we raise." },
+	{ "equal", "Staff treat members as equal partners." },
+	{ "safe", "I feel safe saying what I think in the group." },
 };
 
 /* Equality monitoring: the nine protected characteristics of the
- * Equality Act 2010, s.4, each with "Prefer not to say". */
-static const struct monitoring_item {
-	const char	*key;
-	const char	*prompt;
-	const char	*choices;
-} monitoring_items[] = {
-	{ "age", "How old are you?", "Under 25\n25 to 34\n35 to 49\n"
-	    "50 to 64\n65 or over\nPrefer not to say" },
-	{ "disability", "Do you consider yourself to have a disability or a "
-	    "long-term health condition?", "Yes\nNo\nPrefer not to say" },
-	{ "gender_reassignment", "Is the gender you identify with the same "
-	    "as the sex you were registered at birth?",
-	    "Yes\nNo\nPrefer not to say" },
-	{ "marriage", "Are you married or in a civil partnership?",
-	    "Yes\nNo\nPrefer not to say" },
-	{ "pregnancy", "Are you pregnant, or have you had a baby in the "
-	    "last year?", "Yes\nNo\nPrefer not to say" },
-	{ "race", "What is your ethnic group?", "Asian or Asian British\n"
-	    "Black, Black British, Caribbean or African\nMixed or multiple "
-	    "ethnic groups\nWhite\nAnother ethnic group\nPrefer not to say" },
-	{ "religion", "What is your religion or belief?", "No religion\n"
-	    "Christian\nMuslim\nHindu\nSikh\nJewish\nBuddhist\n"
-	    "Another religion or belief\nPrefer not to say" },
-	{ "sex", "What is your sex?", "Female\nMale\nPrefer not to say" },
-	{ "sexual_orientation", "Which of these best describes your sexual "
-	    "orientation?", "Straight or heterosexual\nGay or lesbian\n"
-	    "Bisexual\nAnother sexual orientation\nPrefer not to say" },
-};
+ * Equality Act 2010, s.4, each with "Prefer not to say" last.  The same
+ * answers are the member's own monitoring record (src/evidence/) and a
+ * site's population categories, so the two can be set side by side. */
+#define A(x)	{ x, x }
+static const struct choice age_answers[] = { A("Under 25"),
+	A("25 to 34"), A("35 to 49"), A("50 to 64"), A("65 or over"),
+	A(MONITORING_NOT_SAY), { NULL, NULL } };
+static const struct choice yes_no_answers[] = { A("Yes"), A("No"),
+	A(MONITORING_NOT_SAY), { NULL, NULL } };
+static const struct choice race_answers[] = { A("Asian or Asian British"),
+	A("Black, Black British, Caribbean or African"),
+	A("Mixed or multiple ethnic groups"), A("White"),
+	A("Another ethnic group"), A(MONITORING_NOT_SAY), { NULL, NULL } };
+static const struct choice religion_answers[] = { A("No religion"),
+	A("Christian"), A("Muslim"), A("Hindu"), A("Sikh"), A("Jewish"),
+	A("Buddhist"), A("Another religion or belief"),
+	A(MONITORING_NOT_SAY), { NULL, NULL } };
+static const struct choice sex_answers[] = { A("Female"), A("Male"),
+	A(MONITORING_NOT_SAY), { NULL, NULL } };
+static const struct choice orientation_answers[] = {
+	A("Straight or heterosexual"), A("Gay or lesbian"), A("Bisexual"),
+	A("Another sexual orientation"), A(MONITORING_NOT_SAY),
+	{ NULL, NULL } };
+#undef A
 
+const struct monitoring_item monitoring_items[] = {
+	{ "age", "Age", "How old are you?", age_answers },
+	{ "disability", "Disability", "Do you consider yourself to have a "
+	    "disability or a long-term health condition?", yes_no_answers },
+	{ "gender_reassignment", "Gender reassignment", "Is the gender you "
+	    "identify with the same as the sex you were registered at birth?",
+	    yes_no_answers },
+	{ "marriage", "Marriage or civil partnership", "Are you married or in "
+	    "a civil partnership?", yes_no_answers },
+	{ "pregnancy", "Pregnancy and maternity", "Are you pregnant, or have "
+	    "you had a baby in the last year?", yes_no_answers },
+	{ "race", "Ethnic group", "What is your ethnic group?", race_answers },
+	{ "religion", "Religion or belief", "What is your religion or "
+	    "belief?", religion_answers },
+	{ "sex", "Sex", "What is your sex?", sex_answers },
+	{ "sexual_orientation", "Sexual orientation", "Which of these best "
+	    "describes your sexual orientation?", orientation_answers },
+};
+const size_t monitoring_items_count = sizeof(monitoring_items) /
+    sizeof(monitoring_items[0]);
+
+const struct monitoring_item *
+monitoring_item_find(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; key != NULL && i < monitoring_items_count; i++)
+		if (strcmp(monitoring_items[i].key, key) == 0)
+			return &monitoring_items[i];
+	return NULL;
+}
+
+/* The answers one a line, as a survey question's choices: malloc'd. */
 static char *
-joined(const char *const *lines)
+answers_joined(const struct choice *answers)
 {
 	struct buf	 b;
 	size_t		 i;
 
 	buf_init(&b, TEXT_MAX_CHARS * 4);
-	for (i = 0; lines[i] != NULL; i++)
-		if (buf_printf(&b, "%s%s", i ? "\n" : "", lines[i]) == -1)
+	for (i = 0; answers[i].value != NULL; i++)
+		if (buf_printf(&b, "%s%s", i ? "\n" : "", answers[i].label) == -1)
 			break;
 	return buf_detach(&b, NULL);
 }
@@ -291,7 +343,7 @@ instrument_questions(const char *name)
 	size_t	 i;
 
 	if (strcmp(name, "ucla3") == 0) {
-		choices = joined(ucla3_answers);
+		choices = answers_joined(ucla3_answers);
 		for (i = 0; ucla3_items[i] != NULL; i++) {
 			snprintf(key, sizeof(key), "item%zu", i + 1);
 			json_array_append_new(rows, instrument_row("How often "
@@ -299,18 +351,27 @@ instrument_questions(const char *name)
 			    "", "ucla3", key));
 		}
 	} else if (strcmp(name, "ons_direct") == 0) {
-		choices = joined(ons_answers);
+		choices = answers_joined(ons_answers);
 		json_array_append_new(rows, instrument_row("Feeling lonely",
 		    "How often do you feel lonely?", choices ? choices : "",
 		    "ons_direct", "direct"));
+	} else if (strcmp(name, "involvement") == 0) {
+		choices = answers_joined(agreement_answers);
+		for (i = 0; i < sizeof(involvement_items) /
+		    sizeof(involvement_items[0]); i++)
+			json_array_append_new(rows, instrument_row(i < 3 ?
+			    "Taking part" : "Members and staff",
+			    involvement_items[i].prompt, choices ? choices : "",
+			    "involvement", involvement_items[i].key));
 	} else if (strcmp(name, "monitoring") == 0) {
-		for (i = 0; i < sizeof(monitoring_items) /
-		    sizeof(monitoring_items[0]); i++)
+		for (i = 0; i < monitoring_items_count; i++) {
+			free(choices);
+			choices = answers_joined(monitoring_items[i].answers);
 			json_array_append_new(rows, instrument_row("About you "
 			    "(you can choose not to say)",
-			    monitoring_items[i].prompt,
-			    monitoring_items[i].choices, "monitoring",
-			    monitoring_items[i].key));
+			    monitoring_items[i].prompt, choices ? choices : "",
+			    "monitoring", monitoring_items[i].key));
+		}
 	} else {
 		json_decref(rows);
 		return NULL;
@@ -320,12 +381,12 @@ instrument_questions(const char *name)
 }
 
 static int
-index_of(const char *const *list, const char *s)
+index_of(const struct choice *list, const char *s)
 {
 	int	 i;
 
-	for (i = 0; s != NULL && list[i] != NULL; i++)
-		if (strcmp(list[i], s) == 0)
+	for (i = 0; s != NULL && list[i].value != NULL; i++)
+		if (strcmp(list[i].value, s) == 0)
 			return i;
 	return -1;
 }

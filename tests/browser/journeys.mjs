@@ -1234,6 +1234,73 @@ async function surveyKiosk(run, password) {
 // non-staff reader like members).  Read-only, so both runs take it.
 const CAPITAL_AFTER_BECAUSE = /because (?!I\b)[A-Z][a-z]/;
 
+// 16. Evidence of involvement: a funder reads the organisation's dashboard
+// and its report; a coordinator enters a population with a mistake, reads
+// the error, then the gaps; a member fills in their own monitoring.
+async function evidence(run, password) {
+  const J = '16-evidence';
+  const page = await run.page();
+  try {
+    await step(`[${run.mode}] 16 viewer opens Evidence from the menu and reads eight criteria with verdicts`, async () => {
+      await signInHome(page, 'viewer', password);
+      await navigates(page, () => page.getByRole('link', { name: 'Evidence', exact: true }).first().click());
+      assert(pathOf(page) === '/evidence', `menu went to ${pathOf(page)}`);
+      const text = (await mainText(page)).replace(/\s+/g, ' ');
+      assert(text.includes('8. Diversity and equality monitored'), 'not eight criteria');
+      assert(/Met|Watch|Not met|Too few to judge/.test(text), 'no verdict');
+      assert(!text.includes('See the records'), 'a funder was offered the records');
+    });
+    await run.visited(page, J, 'organisation dashboard');
+    await check(`[${run.mode}] 16 the organisation's report reads back (pdftotext)`, async () => {
+      const href = await page.getByRole('link', { name: /report for this period \(PDF\)/ }).getAttribute('href');
+      const resp = await page.request.get(href);
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      const file = path.join(tmp, `evidence-${run.mode}.pdf`);
+      fs.writeFileSync(file, await resp.body());
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      assert(text.includes('Involvement report'), 'no title');
+      assert(text.includes('You said, we did'), 'no highlights page');
+    });
+    await signOut(page);
+    await step(`[${run.mode}] 16 coordinator.fenwick enters a population line that is not one, and reads why`, async () => {
+      await signInHome(page, 'coordinator.fenwick', password);
+      await page.goto('/sites/1/evidence');
+      await navigates(page, () => page.getByRole('link', { name: 'Enter the population of the site' }).click());
+      await page.fill('#counts', 'age, 51 to 60, 12');
+      await submit(page);
+      const msgs = await summaryMessages(page);
+      assert(msgs.some((m) => /Line 1: 51 to 60 is not one of the answers for age/.test(m)), `summary: ${msgs.join(' / ')}`);
+    });
+    await run.visited(page, J, 'population error');
+    await step(`[${run.mode}] 16 a corrected count shows the gap in words on the site's dashboard`, async () => {
+      await page.fill('#counts', 'age, 50 to 64, 30\nage, 25 to 34, 70');
+      await submit(page);
+      assert(pathOf(page) === '/sites/1/evidence', `went to ${pathOf(page)}`);
+      const text = (await mainText(page)).replace(/\s+/g, ' ');
+      assert(text.includes('Evidence of involvement'), 'no dashboard');
+    });
+    await run.visited(page, J, 'site dashboard');
+    await signOut(page);
+    await step(`[${run.mode}] 16 member.forum fills in their own equality monitoring`, async () => {
+      await signInHome(page, 'member.forum', password);
+      await page.goto('/account/equality');
+      await selectByLabel(page, '#age', /65 or over/);
+      await selectByLabel(page, '#religion', /Prefer not to say/);
+      await submit(page);
+      assert(/Your answers are saved/.test(await mainText(page)), 'no saved notice');
+    });
+    await run.visited(page, J, 'own monitoring');
+    await step(`[${run.mode}] 16 member.forum reads the group's evidence, numbers suppressed`, async () => {
+      await page.goto('/groups/1/evidence');
+      const text = (await mainText(page)).replace(/\s+/g, ' ');
+      assert(text.includes('fewer than 5'), 'no suppressed count');
+    });
+    await run.visited(page, J, 'group dashboard');
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function memberWording(run, password) {
   const J = '13-wording';
   const page = await run.page();
@@ -1387,8 +1454,12 @@ async function main() {
         ...(run.js ? [] : [() => membership(run, demoPassword)]),
         () => surveyKiosk(run, demoPassword),
         () => memberWording(run, demoPassword),
+        () => evidence(run, demoPassword),
       ];
-      for (const j of journeys) {
+      // RT_JOURNEYS=evidence,memberWording runs only those (while developing).
+      const only = (process.env.RT_JOURNEYS || '').split(',').filter(Boolean);
+      const chosen = only.length ? journeys.filter((j) => only.some((o) => j.toString().includes(`${o}(`))) : journeys;
+      for (const j of chosen) {
         try {
           await j();
         } catch (e) {

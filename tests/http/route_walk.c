@@ -76,6 +76,10 @@ static struct fixture fixtures[] = {
 	    0, 0 },
 	{ "/topics/", "SELECT min(id) FROM topics WHERE site_id = 1",
 	    "SELECT min(id) FROM topics WHERE site_id = 3", 0, 0 },
+	{ "/objectives/", "SELECT min(o.id) FROM strategy_objectives o JOIN "
+	    "groups g ON g.id = o.group_id WHERE g.site_id = 1",
+	    "SELECT min(o.id) FROM strategy_objectives o JOIN groups g ON "
+	    "g.id = o.group_id WHERE g.site_id = 3", 0, 0 },
 #define PROCUREMENT_OF(sql, site) sql " AND l.procurement_id IN (SELECT id " \
 	"FROM procurements WHERE site_id = " site ")"
 	{ "/procurements/", "SELECT min(id) FROM procurements WHERE site_id = 1",

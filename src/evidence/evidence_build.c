@@ -1,0 +1,816 @@
+/*
+ * The one builder of the evidence: a scope and a period into the view
+ * that the dashboards, their JSON, the annual report's PDF and its XLSX
+ * all draw, so none can show a figure the others hide.  Every count goes
+ * through one struct figures (one suppressed page): a measure's part
+ * and whole each month and over the period, the members by unit and by
+ * each monitored characteristic beside the population, the activity
+ * counts.  Shares, gaps, charts and verdicts are worked out afterwards,
+ * from shown counts only.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evidence.h"
+#include "../proposals/proposals.h"
+#include "../server/form_page.h"
+#include "../surveys/surveys.h"
+#include "../util/buf.h"
+#include "../util/view.h"
+
+#define HIGHLIGHTS_MAX	5	/* "you said, we did" items in the view */
+
+/* One measure of a criterion: a flow counted by month, or a snapshot on
+ * each month's last day; its records page for each kind of scope. */
+struct measure_def {
+	enum evidence_criterion	 criterion;
+	const char		*key;
+	const char		*label;
+	int			 flow;		/* enum evidence_flow, or -1 */
+	int			 snapshot;	/* enum evidence_snapshot, or -1 */
+	const char		*group_href;	/* "/groups/%lld/..." or NULL */
+	const char		*site_href;	/* "/sites/%lld/..." or NULL */
+	const char		*org_href;	/* a plain path, or NULL */
+};
+
+static const struct measure_def measures[] = {
+	{ EV_PROCEDURES, "minutes", "Minutes published within 14 days of "
+	    "the meeting", FLOW_MINUTES, -1, "/groups/%lld/meeting-measures",
+	    NULL, NULL },
+	{ EV_PROCEDURES, "action_points", "Action points closed by their "
+	    "date", FLOW_ACTION_POINTS, -1, "/groups/%lld/action-points", NULL,
+	    NULL },
+	{ EV_SUPPORT, "invited", "Decision makers who came when invited",
+	    FLOW_INVITED, -1, "/groups/%lld/meetings", NULL, NULL },
+	{ EV_SUPPORT, "answered", "Proposals answered within their deadline",
+	    FLOW_ANSWERED, -1, "/groups/%lld/timeliness",
+	    "/sites/%lld/timeliness", NULL },
+	{ EV_STRATEGY, "objectives", "Objectives done or not yet due", -1,
+	    SNAP_OBJECTIVES, "/groups/%lld/strategy", NULL, NULL },
+	{ EV_PERCEPTIONS, "perceptions", "Answers agreeing to the three "
+	    "questions about taking part (involvement experience survey)",
+	    FLOW_PERCEPTIONS, -1, NULL, NULL, "/surveys" },
+	{ EV_TRUST, "trust", "Answers agreeing to the three questions about "
+	    "trust between members and staff (involvement experience survey)",
+	    FLOW_TRUST, -1, NULL, NULL, "/surveys" },
+	{ EV_TRAINING, "trained", "Active reps with current training", -1,
+	    SNAP_TRAINED, NULL, "/sites/%lld/training", NULL },
+	{ EV_TRAINING, "supervised", "Active reps with supervision on "
+	    "schedule", -1, SNAP_SUPERVISED, NULL, NULL, "/supervision/overdue" },
+	{ EV_TRAINING, "expenses", "Expenses paid within 30 days",
+	    FLOW_EXPENSES, -1, NULL, NULL, "/expenses" },
+	{ EV_MONITORING, "monitored", "Members with an equality monitoring "
+	    "record from the last 12 months", -1, SNAP_MONITORED, NULL, NULL,
+	    NULL },
+	{ EV_MONITORING, "respondents", "Survey responses to a survey that "
+	    "asked the equality monitoring questions", FLOW_RESPONDENTS, -1,
+	    NULL, NULL, "/surveys" },
+	{ EV_MONITORING, "experts", "Experts by experience on procurement "
+	    "panels with a monitoring record from the last 12 months", -1,
+	    SNAP_EXPERTS, NULL, NULL, "/procurements" },
+};
+#define NMEASURES	(sizeof(measures) / sizeof(measures[0]))
+
+static const struct choice activities[] = {
+	{ "attendance", "Attendance" },
+	{ "sessions", "Sessions held" },
+	{ "new_members", "New members" },
+	{ "moved_on", "Moved on to work or volunteering" },
+	{ NULL, NULL },
+};
+
+/* The indices of one point (a month, or the period) of a measure. */
+struct point {
+	json_t	*obj;
+	size_t	 part, whole;
+};
+
+/* What the builder keeps while it works.  Owns nothing but points. */
+struct build {
+	struct db			*db;
+	const struct evidence_scope	*scope;
+	const char			*from, *to, *today;
+	char				 months[EVIDENCE_MONTHS_MAX][8];
+	int				 nmonths;
+	struct figures			 fig;
+	struct point			*points;	/* per measure:
+							   nmonths + 1 */
+	size_t				 members;	/* index of M */
+	json_t				*units;		/* owned: the unit
+							   table's labels */
+};
+
+static int64_t
+row_count(const json_t *rows, const char *month, const char *key)
+{
+	const json_t	*row;
+	size_t		 i;
+
+	json_array_foreach(rows, i, row)
+		if (strcmp(view_str(row, "month"), month) == 0)
+			return view_int(row, key);
+	return 0;
+}
+
+static json_t *
+month_object(const char *month)
+{
+	char	 words[32];
+
+	evidence_month_words(month, words, sizeof(words));
+	return json_pack("{s:s, s:s}", "month", month, "month_words", words);
+}
+
+/* One measure's months and its period figure, their counts added. */
+static json_t *
+measure_points(struct build *b, const struct measure_def *d, size_t mi)
+{
+	json_t		*rows = NULL, *months = json_array(), *total;
+	struct point	*pt = &b->points[mi * (b->nmonths + 1)];
+	size_t		*parts, *wholes;
+	char		 day[DATE_CHARS + 1];
+	int64_t		 part, whole;
+	int		 m;
+
+	parts = calloc(b->nmonths, sizeof(*parts));
+	wholes = calloc(b->nmonths, sizeof(*wholes));
+	if (d->flow >= 0)
+		rows = evidence_flow_rows(b->db, d->flow, b->scope, b->from,
+		    b->to, b->today);
+	if (months == NULL || parts == NULL || wholes == NULL ||
+	    (d->flow >= 0 && rows == NULL))
+		goto fail;
+	for (m = 0; m < b->nmonths; m++) {
+		if (d->flow >= 0) {
+			part = row_count(rows, b->months[m], "part");
+			whole = row_count(rows, b->months[m], "whole");
+		} else {
+			evidence_month_end(b->months[m], b->to, day);
+			if (evidence_snapshot(b->db, d->snapshot, b->scope, day,
+			    &part, &whole) < 0)
+				goto fail;
+		}
+		pt[m].obj = month_object(b->months[m]);
+		json_array_append_new(months, pt[m].obj);
+		pt[m].part = parts[m] = figures_add(&b->fig, pt[m].obj, "part",
+		    part);
+		pt[m].whole = wholes[m] = figures_add(&b->fig, pt[m].obj,
+		    "whole", whole);
+		figures_split(&b->fig, pt[m].whole, pt[m].part);
+	}
+	total = json_object();
+	pt[m].obj = total;
+	if (d->flow >= 0) {
+		/* The period is the sum of its months. */
+		int64_t	 sp = 0, sw = 0;
+
+		for (m = 0; m < b->nmonths; m++) {
+			sp += figures_value(&b->fig, parts[m]);
+			sw += figures_value(&b->fig, wholes[m]);
+		}
+		pt[b->nmonths].part = figures_add(&b->fig, total, "part", sp);
+		pt[b->nmonths].whole = figures_add(&b->fig, total, "whole", sw);
+		figures_line(&b->fig, pt[b->nmonths].part, parts, b->nmonths);
+		figures_line(&b->fig, pt[b->nmonths].whole, wholes, b->nmonths);
+	} else {
+		/* A snapshot's figure is its last day's, the same counts. */
+		pt[b->nmonths].part = pt[b->nmonths - 1].part;
+		pt[b->nmonths].whole = pt[b->nmonths - 1].whole;
+	}
+	if (d->snapshot == SNAP_MONITORED)
+		b->members = pt[b->nmonths].whole;
+	json_decref(rows);
+	free(parts);
+	free(wholes);
+	return json_pack("{s:s, s:s, s:o, s:o}", "key", d->key, "label",
+	    d->label, "months", months, "period", total);
+fail:
+	json_decref(rows);
+	json_decref(months);
+	free(parts);
+	free(wholes);
+	return NULL;
+}
+
+/* After suppression: a point's share, from shown counts only. */
+static int
+point_percent(struct build *b, const struct point *pt)
+{
+	int	 pc = -1;
+
+	if (figures_shown(&b->fig, pt->part) &&
+	    figures_shown(&b->fig, pt->whole))
+		pc = evidence_percent(figures_value(&b->fig, pt->part),
+		    figures_value(&b->fig, pt->whole));
+	json_object_set_new(pt->obj, "percent", pc < 0 ? json_null() :
+	    json_integer(pc));
+	return pc;
+}
+
+/* A count as shown: the number, or its suppressed words. */
+static void
+count_text(const json_t *v, char *out, size_t sz)
+{
+	if (json_is_integer(v))
+		snprintf(out, sz, "%lld", (long long)json_integer_value(v));
+	else
+		snprintf(out, sz, "%s", json_is_string(v) ?
+		    json_string_value(v) : "");
+}
+
+/* The words for a point: "8 of 10 (80%)", or why there is no share. */
+static void
+point_words(json_t *o)
+{
+	json_t	*part = json_object_get(o, "part");
+	json_t	*whole = json_object_get(o, "whole");
+	char	*s = NULL;
+	int	 rc;
+
+	if (json_is_integer(whole) && json_integer_value(whole) == 0)
+		rc = asprintf(&s, "none in this period");
+	else if (json_is_integer(json_object_get(o, "percent")))
+		rc = asprintf(&s, "%lld of %lld (%lld%%)", (long long)
+		    json_integer_value(part), (long long)json_integer_value(
+		    whole), (long long)view_int(o, "percent"));
+	else {
+		char	 a[32], b[32];
+
+		count_text(part, a, sizeof(a));
+		count_text(whole, b, sizeof(b));
+		rc = asprintf(&s, "%s of %s (too few to show a share)", a, b);
+	}
+	if (rc != -1)
+		json_object_set_new(o, "words", json_string(s));
+	free(s);
+}
+
+/* A chart of the months' shares: SVG for the page, the same bars for
+ * the PDF's PNG. */
+static void
+measure_chart(json_t *measure, const char *label)
+{
+	json_t		*bars = json_array(), *pt;
+	struct buf	 svg;
+	size_t		 i;
+
+	json_array_foreach(json_object_get(measure, "months"), i, pt) {
+		int	 shown = json_is_integer(json_object_get(pt, "percent"));
+
+		json_array_append_new(bars, json_pack("{s:s, s:I, s:b, s:s}",
+		    "label", view_str(pt, "month_words"), "n", (json_int_t)(
+		    shown ? view_int(pt, "percent") : 0), "hidden", !shown,
+		    "shown", shown ? "" : "no figure"));
+	}
+	json_object_set_new(measure, "bars", bars);
+	buf_init(&svg, 64 * 1024);
+	if (chart_svg(&svg, label, bars) == 0 && buf_putc(&svg, '\0') == 0)
+		json_object_set_new(measure, "chart_html",
+		    json_string(svg.data));
+	buf_release(&svg);
+}
+
+static char *
+records_href(const struct evidence_scope *s, const struct measure_def *d)
+{
+	if (s->group_id != 0 && d->group_href != NULL)
+		return location_of(d->group_href, s->group_id);
+	if (s->group_id == 0 && s->site_id != 0 && d->site_href != NULL)
+		return location_of(d->site_href, s->site_id);
+	if (d->org_href != NULL)
+		return strdup(d->org_href);
+	return NULL;
+}
+
+/* ---- representation --------------------------------------------------- */
+
+/* One table: members and population by category.  cats are the
+ * categories in order (NULL-terminated labels with keys); members_rows
+ * are [{answer|unit_id, n}]. */
+struct rep_cat {
+	const char	*key;		/* matched against the rows */
+	char		 unit_key[24];	/* a unit's id, which key points to */
+	const char	*label;
+	int		 real;		/* compared with the population */
+	json_t		*obj;
+	size_t		 members, population;
+	int		 has_population;
+};
+
+struct rep_table {
+	json_t		*obj;
+	const char	*key;		/* "age", "unit" */
+	const char	*label;
+	struct rep_cat	*cats;
+	size_t		 ncats;
+	size_t		 answered, population_total;
+	int		 has_population;
+};
+
+static int64_t
+rows_n(const json_t *rows, const char *field, const char *key)
+{
+	const json_t	*row, *v;
+	size_t		 i;
+	char		 num[24];
+
+	json_array_foreach(rows, i, row) {
+		v = json_object_get(row, field);
+		if (json_is_integer(v)) {
+			snprintf(num, sizeof(num), "%lld",
+			    (long long)json_integer_value(v));
+			if (key != NULL && strcmp(num, key) == 0)
+				return view_int(row, "n");
+		} else if (key == NULL ? !json_is_string(v) :
+		    json_is_string(v) && strcmp(json_string_value(v), key) == 0)
+			return view_int(row, "n");
+	}
+	return 0;
+}
+
+static int64_t
+population_n(const json_t *pop, const char *dimension, const char *category,
+    int *found)
+{
+	const json_t	*row;
+	size_t		 i;
+
+	json_array_foreach(pop, i, row)
+		if (strcmp(view_str(row, "dimension"), dimension) == 0 &&
+		    strcmp(view_str(row, "category"), category) == 0) {
+			*found = 1;
+			return view_int(row, "count");
+		}
+	return 0;
+}
+
+/* Adds a table's counts and lines to the page. */
+static int
+rep_table_add(struct build *b, struct rep_table *t, const json_t *mrows,
+    const char *field, const json_t *pop)
+{
+	size_t	*real, *all, nreal = 0, nall = 0, i;
+	json_t	*rows = json_array();
+	int64_t	 sum = 0, psum = 0;
+	int	 found;
+
+	real = calloc(t->ncats + 1, sizeof(*real));
+	all = calloc(t->ncats + 1, sizeof(*all));
+	if (real == NULL || all == NULL || rows == NULL) {
+		free(real);
+		free(all);
+		json_decref(rows);
+		return -1;
+	}
+	t->obj = json_pack("{s:s, s:s, s:o}", "key", t->key, "label", t->label,
+	    "rows", rows);
+	for (i = 0; i < t->ncats; i++) {
+		struct rep_cat	*c = &t->cats[i];
+		int64_t		 n = rows_n(mrows, field, c->key);
+
+		c->obj = json_pack("{s:s}", "category", c->label);
+		json_array_append_new(rows, c->obj);
+		c->members = figures_add(&b->fig, c->obj, "members", n);
+		all[nall++] = c->members;
+		if (c->real) {
+			real[nreal++] = c->members;
+			sum += n;
+			found = 0;
+			n = c->key != NULL ? population_n(pop, t->key, c->key,
+			    &found) : 0;
+			if (found) {
+				c->has_population = 1;
+				t->has_population = 1;
+				c->population = figures_add(&b->fig, c->obj,
+				    "population", n);
+				psum += n;
+			}
+		}
+	}
+	/* Answered (the real categories) is a figure of its own, with
+	 * "prefer not to say" and "not answered" making up the members. */
+	t->answered = figures_add(&b->fig, t->obj, "answered", sum);
+	figures_line(&b->fig, t->answered, real, nreal);
+	if (nall > nreal) {
+		all[nall++] = t->answered;
+		for (i = 0, nreal = 0; i < t->ncats; i++)
+			if (!t->cats[i].real)
+				real[nreal++] = t->cats[i].members;
+		real[nreal++] = t->answered;
+		figures_line(&b->fig, b->members, real, nreal);
+	} else
+		figures_line(&b->fig, b->members, real, nreal);
+	if (t->has_population) {
+		for (i = 0, nreal = 0; i < t->ncats; i++)
+			if (t->cats[i].has_population)
+				real[nreal++] = t->cats[i].population;
+		t->population_total = figures_add(&b->fig, t->obj,
+		    "population_total", psum);
+		figures_line(&b->fig, t->population_total, real, nreal);
+	}
+	free(real);
+	free(all);
+	return 0;
+}
+
+/* A category's share as name_percent (a number) and name_share (its
+ * words, "" when it is not shown). */
+static int
+share(struct build *b, struct point *pt, const char *name)
+{
+	char	 key[32], text[16];
+	int	 pc = point_percent(b, pt);
+
+	json_object_del(pt->obj, "percent");
+	snprintf(key, sizeof(key), "%s_percent", name);
+	json_object_set_new(pt->obj, key, pc < 0 ? json_null() :
+	    json_integer(pc));
+	snprintf(key, sizeof(key), "%s_share", name);
+	snprintf(text, sizeof(text), "%d%%", pc);
+	json_object_set_new(pt->obj, key, json_string(pc < 0 ? "" : text));
+	return pc;
+}
+
+/* After suppression: shares, gaps, and the largest gap into *largest. */
+static void
+rep_table_shares(struct build *b, struct rep_table *t, const char *place,
+    const char *group, json_t *sentences, int *largest)
+{
+	size_t	 i;
+	int	 mp, pp, gap;
+	char	*who, *s;
+
+	for (i = 0; i < t->ncats; i++) {
+		struct rep_cat	*c = &t->cats[i];
+		struct point	 m = { c->obj, c->members, t->answered };
+		struct point	 p = { NULL, c->population, t->population_total };
+
+		if (!c->real)
+			continue;
+		mp = share(b, &m, "members");
+		p.obj = c->obj;
+		pp = c->has_population ? share(b, &p, "population") : -1;
+		if (mp < 0 || pp < 0)
+			continue;
+		gap = pp > mp ? pp - mp : mp - pp;
+		json_object_set_new(c->obj, "gap", json_integer(pp - mp));
+		if (gap > *largest)
+			*largest = gap;
+		who = evidence_who(t->key, t->label, c->label);
+		s = who ? evidence_gap_sentence(who, pp, mp, place, group) : NULL;
+		if (s != NULL)
+			json_array_append_new(sentences, json_pack("{s:s}",
+			    "text", s));
+		free(who);
+		free(s);
+	}
+}
+
+static json_t *
+representation(struct build *b, struct rep_table **tables_out,
+    size_t *ntables)
+{
+	struct rep_table	*tables;
+	json_t			*pop, *units, *rows, *view, *list;
+	char			 counted_on[DATE_CHARS + 1];
+	size_t			 nt = 0, i, k, n;
+
+	*tables_out = NULL;
+	*ntables = 0;
+	if ((pop = evidence_population(b->db, b->scope, b->to, counted_on)) ==
+	    NULL)
+		return NULL;
+	tables = calloc(monitoring_items_count + 1, sizeof(*tables));
+	if (tables == NULL)
+		goto fail;
+	*tables_out = tables;
+	if (b->scope->site_id != 0 || b->scope->group_id != 0) {
+		if ((units = b->units = evidence_members_by_unit(b->db,
+		    b->scope, b->to)) == NULL)
+			goto fail;
+		n = json_array_size(units);
+		tables[nt].key = "unit";
+		tables[nt].label = "Unit";
+		if ((tables[nt].cats = calloc(n + 1, sizeof(struct rep_cat))) ==
+		    NULL)
+			goto fail;
+		json_array_foreach(units, i, rows) {
+			struct rep_cat	*c = &tables[nt].cats[i];
+
+			snprintf(c->unit_key, sizeof(c->unit_key), "%lld",
+			    (long long)view_int(rows, "unit_id"));
+			c->key = c->unit_key;
+			c->label = view_int(rows, "unit_id") ? view_str(rows,
+			    "unit") : "No unit recorded";
+			c->real = view_int(rows, "unit_id") != 0;
+		}
+		tables[nt].ncats = n;
+		if (rep_table_add(b, &tables[nt], units, "unit_id", pop) == -1)
+			goto fail;
+		nt++;
+	}
+	for (k = 0; k < monitoring_items_count; k++) {
+		const struct monitoring_item	*it = &monitoring_items[k];
+		struct rep_table		*t = &tables[nt];
+
+		for (n = 0; it->answers[n].value != NULL; n++)
+			;
+		if ((t->cats = calloc(n + 1, sizeof(struct rep_cat))) == NULL)
+			goto fail;
+		for (i = 0; i < n; i++) {
+			t->cats[i].key = it->answers[i].value;
+			t->cats[i].label = it->answers[i].label;
+			t->cats[i].real = strcmp(it->answers[i].value,
+			    MONITORING_NOT_SAY) != 0;
+		}
+		t->cats[n].label = "Not answered";	/* key NULL: no answer */
+		t->ncats = n + 1;
+		t->key = it->key;
+		t->label = it->label;
+		rows = evidence_members_by_answer(b->db, b->scope, b->to,
+		    it->key);
+		if (rows == NULL || rep_table_add(b, t, rows, "answer", pop) ==
+		    -1) {
+			json_decref(rows);
+			goto fail;
+		}
+		json_decref(rows);
+		nt++;
+	}
+	*ntables = nt;
+	list = json_array();
+	for (i = 0; i < nt; i++)
+		json_array_append(list, tables[i].obj);
+	view = json_pack("{s:o, s:s?}", "tables", list, "counted_on",
+	    counted_on[0] ? counted_on : NULL);
+	json_decref(pop);
+	return view;
+fail:
+	json_decref(pop);
+	return NULL;
+}
+
+static void
+representation_free(struct rep_table *tables)
+{
+	size_t	 i;
+
+	/* The categories' objects belong to their table's rows. */
+	for (i = 0; tables != NULL && i < monitoring_items_count + 1; i++) {
+		free(tables[i].cats);
+		json_decref(tables[i].obj);
+	}
+	free(tables);
+}
+
+/* ---- activity, strategy, highlights ------------------------------------ */
+
+static json_t *
+activity(struct build *b)
+{
+	json_t	*rows, *list = json_array(), *a, *months, *pt;
+	size_t	*parts, i, total;
+	int64_t	 sum;
+	int	 m, any = 0;
+
+	rows = evidence_activity(b->db, b->scope, b->months[0],
+	    b->months[b->nmonths - 1]);
+	parts = calloc(b->nmonths, sizeof(*parts));
+	if (rows == NULL || list == NULL || parts == NULL) {
+		json_decref(rows);
+		json_decref(list);
+		free(parts);
+		return NULL;
+	}
+	any = json_array_size(rows) > 0;
+	for (i = 0; any && activities[i].value != NULL; i++) {
+		months = json_array();
+		a = json_pack("{s:s, s:s, s:o}", "key", activities[i].value,
+		    "label", activities[i].label, "months", months);
+		json_array_append_new(list, a);
+		for (m = 0, sum = 0; m < b->nmonths; m++) {
+			const json_t	*row;
+			size_t		 r;
+			int64_t		 n = 0;
+
+			json_array_foreach(rows, r, row)
+				if (strcmp(view_str(row, "month"),
+				    b->months[m]) == 0 && strcmp(view_str(row,
+				    "activity"), activities[i].value) == 0)
+					n = view_int(row, "n");
+			pt = month_object(b->months[m]);
+			json_array_append_new(months, pt);
+			parts[m] = figures_add(&b->fig, pt, "n", n);
+			sum += n;
+		}
+		total = figures_add(&b->fig, a, "total", sum);
+		figures_line(&b->fig, total, parts, b->nmonths);
+	}
+	json_decref(rows);
+	free(parts);
+	return list;
+}
+
+static json_t *
+strategy(struct build *b)
+{
+	json_t	*st, *objectives, *o;
+	size_t	 i;
+	char	 review_by[DATE_CHARS + 1];
+	int	 rc;
+
+	if (b->scope->group_id == 0)
+		return json_null();
+	if ((rc = strategy_load(b->db, b->scope->group_id, &st)) < 0)
+		return NULL;
+	if (rc == 0)
+		return json_null();
+	if ((objectives = strategy_objectives(b->db, b->scope->group_id)) ==
+	    NULL) {
+		json_decref(st);
+		return NULL;
+	}
+	json_array_foreach(objectives, i, o)
+		json_object_set_new(o, "overdue", json_boolean(json_is_null(
+		    json_object_get(o, "done_on")) && strcmp(view_str(o,
+		    "due_on"), b->today) < 0));
+	date_add_months(view_str(st, "reviewed_on"), EVIDENCE_RECORD_MONTHS,
+	    review_by);
+	json_object_set_new(st, "review_due", json_boolean(strcmp(review_by,
+	    b->today) < 0));
+	json_object_set_new(st, "objectives", objectives);
+	return st;
+}
+
+static json_t *
+highlights(struct build *b)
+{
+	json_t	*rows, *row;
+	size_t	 i;
+	char	*s;
+
+	if ((rows = evidence_highlights(b->db, b->scope, b->from, b->to,
+	    HIGHLIGHTS_MAX)) == NULL)
+		return NULL;
+	json_array_foreach(rows, i, row) {
+		s = outcome_sentence(row);
+		json_object_set_new(row, "sentence", s ? json_string(s) :
+		    json_string(""));
+		free(s);
+	}
+	return rows;
+}
+
+/* ---- the criteria ------------------------------------------------------ */
+
+static json_t *
+criterion_view(enum evidence_criterion c, const json_t *targets)
+{
+	const struct evidence_criterion_def	*d = &evidence_criteria[c];
+
+	return json_pack("{s:i, s:s, s:s, s:s, s:O, s:b, s:[]}", "number",
+	    (int)c + 1, "key", d->key, "title", d->title, "question",
+	    d->question, "target", json_object_get(targets, d->key),
+	    "lower_is_better", d->lower_is_better, "measures");
+}
+
+static void
+criterion_verdict(json_t *cv, int figure, const char *unit)
+{
+	enum evidence_verdict	 v;
+	char			 text[64];
+
+	v = evidence_verdict(figure, (int)view_int(cv, "target"),
+	    json_is_true(json_object_get(cv, "lower_is_better")));
+	json_object_set_new(cv, "verdict", json_string(
+	    evidence_verdict_keys[v]));
+	json_object_set_new(cv, "verdict_words", json_string(
+	    evidence_verdict_words[v]));
+	if (figure >= 0) {
+		snprintf(text, sizeof(text), "%d%s", figure, unit);
+		json_object_set_new(cv, "figure", json_string(text));
+	} else
+		json_object_set_new(cv, "figure", json_null());
+	snprintf(text, sizeof(text), "%s%lld%s", json_is_true(json_object_get(
+	    cv, "lower_is_better")) ? "at most " : "", (long long)view_int(cv,
+	    "target"), unit);
+	json_object_set_new(cv, "target_words", json_string(text));
+}
+
+json_t *
+evidence_build(struct db *db, const struct evidence_scope *scope,
+    const char *place, const char *from, const char *to, const char *today,
+    int threshold, int links)
+{
+	struct build		 b;
+	struct rep_table	*tables = NULL;
+	size_t			 ntables = 0, i, mi;
+	json_t			*view = NULL, *targets = NULL, *crits, *cv[EV__MAX];
+	json_t			*mv[NMEASURES], *rep = NULL, *act = NULL;
+	json_t			*st = NULL, *hl = NULL, *gaps = json_array();
+	char			*href, members_of[NAME_MAX_CHARS * 4 + 32];
+	int			 worst[EV__MAX], pc, largest = -1, m;
+
+	memset(&b, 0, sizeof(b));
+	b.db = db;
+	b.scope = scope;
+	b.from = from;
+	b.to = to;
+	b.today = today;
+	figures_init(&b.fig);
+	if ((b.nmonths = evidence_months(from, to, b.months)) <= 0 ||
+	    gaps == NULL) {
+		json_decref(gaps);
+		return NULL;
+	}
+	if ((b.points = calloc(NMEASURES * (b.nmonths + 1),
+	    sizeof(*b.points))) == NULL || (targets = evidence_targets(db)) ==
+	    NULL || (crits = json_array()) == NULL)
+		goto out;
+	view = json_pack("{s:s, s:s, s:s, s:o}", "place", place, "from", from,
+	    "to", to, "criteria", crits);
+	for (i = 0; i < EV__MAX; i++) {
+		cv[i] = criterion_view(i, targets);
+		json_array_append_new(crits, cv[i]);
+		worst[i] = -1;
+	}
+	for (mi = 0; mi < NMEASURES; mi++) {
+		if ((mv[mi] = measure_points(&b, &measures[mi], mi)) == NULL)
+			goto fail;
+		json_array_append_new(json_object_get(cv[measures[mi].criterion],
+		    "measures"), mv[mi]);
+		if (links && (href = records_href(scope, &measures[mi])) !=
+		    NULL) {
+			json_object_set_new(mv[mi], "href", json_string(href));
+			free(href);
+		}
+	}
+	if ((rep = representation(&b, &tables, &ntables)) == NULL ||
+	    (act = activity(&b)) == NULL || (st = strategy(&b)) == NULL ||
+	    (hl = highlights(&b)) == NULL)
+		goto fail;
+	if (figures_run(&b.fig, threshold) == -1)
+		goto fail;
+
+	for (mi = 0; mi < NMEASURES; mi++) {
+		struct point	*pt = &b.points[mi * (b.nmonths + 1)];
+		int		*w = &worst[measures[mi].criterion];
+
+		for (m = 0; m < b.nmonths; m++) {
+			point_percent(&b, &pt[m]);
+			point_words(pt[m].obj);
+		}
+		/* A snapshot's period is its last month: the same counts,
+		 * written into the period object too. */
+		if (measures[mi].snapshot >= 0) {
+			json_object_set(pt[m].obj, "part", json_object_get(
+			    pt[m - 1].obj, "part"));
+			json_object_set(pt[m].obj, "whole", json_object_get(
+			    pt[m - 1].obj, "whole"));
+		}
+		pc = point_percent(&b, &pt[m]);
+		point_words(pt[m].obj);
+		if (pc >= 0 && (*w < 0 || pc < *w))
+			*w = pc;
+		measure_chart(mv[mi], measures[mi].label);
+	}
+	snprintf(members_of, sizeof(members_of), "%s", scope->group_id ?
+	    place : "its members");
+	for (i = 0; i < ntables; i++)
+		rep_table_shares(&b, &tables[i], scope->group_id ? "the site" :
+		    scope->site_id ? place : "the population served",
+		    members_of, gaps, &largest);
+	json_object_set(rep, "gaps", gaps);
+	json_object_set_new(rep, "has_gaps", json_boolean(json_array_size(
+	    gaps) > 0));
+	json_object_set_new(rep, "members", figures_json(&b.fig, b.members,
+	    threshold));
+	json_object_set_new(cv[EV_REPRESENTATIVE], "representation", rep);
+	rep = NULL;
+	criterion_verdict(cv[EV_REPRESENTATIVE], largest, " points");
+	for (i = 1; i < EV__MAX; i++)
+		criterion_verdict(cv[i], worst[i], "%");
+	json_object_set_new(view, "activity", act);
+	json_object_set_new(view, "has_activity", json_boolean(
+	    json_array_size(act) > 0));
+	json_object_set_new(view, "strategy", st);
+	json_object_set_new(view, "highlights", hl);
+	act = st = hl = NULL;
+	goto out;
+fail:
+	json_decref(view);
+	view = NULL;
+out:
+	json_decref(rep);
+	json_decref(act);
+	json_decref(st);
+	json_decref(hl);
+	json_decref(gaps);
+	json_decref(targets);
+	representation_free(tables);
+	json_decref(b.units);
+	figures_release(&b.fig);
+	free(b.points);
+	return view;
+}

@@ -1,0 +1,170 @@
+/*
+ * The eight criteria of good practice and the arithmetic of judging them:
+ * verdicts against the organisation's targets, shares, the months of a
+ * period, and the sentences that say where membership and population
+ * differ.  Pure: no database, no request.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evidence.h"
+
+/* The criteria as DOMAIN.md lists them ("What good looks like"). */
+const struct evidence_criterion_def evidence_criteria[EV__MAX] = {
+	[EV_REPRESENTATIVE] = { "representative", "Representative and involved",
+	    "Do the members reflect the people the place serves? The figure "
+	    "is the largest gap, in points, between a group's share of the "
+	    "population and its share of the members.", 1 },
+	[EV_PROCEDURES] = { "procedures", "Good procedures",
+	    "Are minutes published within 14 days, and action points closed "
+	    "by their date?", 0 },
+	[EV_SUPPORT] = { "support", "Top-level support",
+	    "Do decision makers come when invited, and answer proposals "
+	    "within their deadline?", 0 },
+	[EV_STRATEGY] = { "strategy", "A clear strategy",
+	    "Are the strategy's objectives done, or not yet due?", 0 },
+	[EV_PERCEPTIONS] = { "perceptions", "Perceptions of those involved",
+	    "Do members agree that taking part is worth it, that they are "
+	    "listened to and that they see change? (The involvement "
+	    "experience survey.)", 0 },
+	[EV_TRUST] = { "trust", "Confidence and trust",
+	    "Do members trust staff to act, feel treated as equals and feel "
+	    "safe to speak? (The involvement experience survey.)", 0 },
+	[EV_TRAINING] = { "training", "Support and training",
+	    "Do active reps have current training and supervision on "
+	    "schedule, and are expenses paid within 30 days?", 0 },
+	[EV_MONITORING] = { "monitoring", "Diversity and equality monitored",
+	    "Is equality monitored, and current, for members, survey "
+	    "respondents and the experts by experience on procurement "
+	    "panels?", 0 },
+};
+
+const char *const evidence_verdict_keys[VERDICT__MAX] = {
+	"none", "met", "watch", "not_met",
+};
+const char *const evidence_verdict_words[VERDICT__MAX] = {
+	"Too few to judge", "Met", "Watch", "Not met",
+};
+
+enum evidence_verdict
+evidence_verdict(int figure, int target, int lower_is_better)
+{
+	if (figure < 0)
+		return VERDICT_NONE;
+	if (lower_is_better) {
+		if (figure <= target)
+			return VERDICT_MET;
+		return figure <= target + EVIDENCE_WATCH_POINTS ?
+		    VERDICT_WATCH : VERDICT_NOT_MET;
+	}
+	if (figure >= target)
+		return VERDICT_MET;
+	return figure >= target - EVIDENCE_WATCH_POINTS ? VERDICT_WATCH :
+	    VERDICT_NOT_MET;
+}
+
+int
+evidence_percent(int64_t part, int64_t whole)
+{
+	if (whole <= 0 || part < 0)
+		return -1;
+	return (int)((part * 200 + whole) / (whole * 2));
+}
+
+static int
+month_parse(const char *date, int *y, int *m)
+{
+	if (!date_valid(date))
+		return -1;
+	*y = (int)strtol(date, NULL, 10);
+	*m = (int)strtol(date + 5, NULL, 10);
+	return 0;
+}
+
+int
+evidence_months(const char *from, const char *to, char months[][8])
+{
+	int	 y, m, ty, tm, n = 0;
+
+	if (month_parse(from, &y, &m) == -1 || month_parse(to, &ty, &tm) == -1)
+		return -1;
+	if (ty * 12 + tm < y * 12 + m ||
+	    ty * 12 + tm - (y * 12 + m) >= EVIDENCE_MONTHS_MAX)
+		return -1;
+	while (y * 12 + m <= ty * 12 + tm) {
+		snprintf(months[n++], 8, "%04d-%02d", y, m);
+		if (++m > 12) {
+			m = 1;
+			y++;
+		}
+	}
+	return n;
+}
+
+void
+evidence_month_end(const char *month, const char *to,
+    char out[DATE_CHARS + 1])
+{
+	char	 first[DATE_CHARS + 1], next[DATE_CHARS + 1];
+
+	snprintf(first, sizeof(first), "%.7s-01", month);
+	date_add_months(first, 1, next);
+	date_add_days(next, -1, out);
+	if (to != NULL && date_valid(to) && strcmp(out, to) > 0)
+		snprintf(out, DATE_CHARS + 1, "%s", to);
+}
+
+void
+evidence_month_words(const char *month, char *out, size_t sz)
+{
+	char	 first[DATE_CHARS + 1], words[DATE_WORDS_CHARS + 1];
+
+	snprintf(first, sizeof(first), "%.7s-01", month);
+	date_words(first, words);
+	/* "1 November 2026" without the day. */
+	snprintf(out, sz, "%s", words[0] ? strchr(words, ' ') + 1 : month);
+}
+
+char *
+evidence_gap_sentence(const char *who, int population_percent,
+    int member_percent, const char *place, const char *group)
+{
+	char	*s;
+	int	 gap = population_percent - member_percent;
+
+	if (population_percent < 0 || member_percent < 0 ||
+	    (gap < EVIDENCE_GAP_POINTS && -gap < EVIDENCE_GAP_POINTS))
+		return NULL;
+	if (asprintf(&s, "%c%s are %d%% of %s and %d%% of %s.",
+	    who[0] >= 'a' && who[0] <= 'z' ? who[0] - 'a' + 'A' : who[0],
+	    who + 1, population_percent, place, member_percent, group) == -1)
+		return NULL;
+	return s;
+}
+
+char *
+evidence_who(const char *item_key, const char *item_label,
+    const char *answer)
+{
+	char	*s = NULL;
+	int	 rc;
+
+	if (strcmp(item_key, "age") == 0 && strncmp(answer, "Under", 5) == 0)
+		rc = asprintf(&s, "people aged under %s", answer + 6);
+	else if (strcmp(item_key, "age") == 0)
+		rc = asprintf(&s, "people aged %s", answer);
+	else if (strcmp(item_key, "unit") == 0)
+		rc = asprintf(&s, "people on %s", answer);
+	else if (strcmp(answer, "Yes") == 0 || strcmp(answer, "No") == 0)
+		rc = asprintf(&s, "people answering %s on %s", answer,
+		    item_label);
+	else
+		rc = asprintf(&s, "people whose %s is %s", item_label, answer);
+	/* "people whose Ethnic group is": the label starts a sentence
+	 * elsewhere, here it is inside one. */
+	if (rc != -1 && strncmp(s, "people whose ", 13) == 0 &&
+	    s[13] >= 'A' && s[13] <= 'Z')
+		s[13] = (char)(s[13] - 'A' + 'a');
+	return rc == -1 ? NULL : s;
+}

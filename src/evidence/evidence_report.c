@@ -1,0 +1,299 @@
+/*
+ * The annual involvement report for a chosen period and scope: an A4
+ * PDF (a cover, the eight criteria at a glance, a page per criterion
+ * with its chart, the representation tables, "you said, we did") and an
+ * XLSX of every figure.  Both are drawn from the builder's view, so they
+ * show exactly what the dashboard shows, suppressed the same way.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evidence.h"
+#include "../render/pdf.h"
+#include "../render/xlsx.h"
+#include "../surveys/surveys.h"
+#include "../util/view.h"
+
+/* A count as shown: the number, or its suppressed words. */
+static const char *
+shown(const json_t *v, char *buf, size_t sz)
+{
+	if (json_is_integer(v))
+		snprintf(buf, sz, "%lld", (long long)json_integer_value(v));
+	else
+		snprintf(buf, sz, "%s", json_is_string(v) ?
+		    json_string_value(v) : "");
+	return buf;
+}
+
+static void
+draw_representation(struct pdf *pdf, const json_t *rep)
+{
+	const json_t	*t, *row, *g;
+	size_t		 i, k;
+	char		 a[32], b[32], words[DATE_WORDS_CHARS + 1];
+
+	pdf_pairf(pdf, "Members at the end of the period", "%s",
+	    shown(json_object_get(rep, "members"), a, sizeof(a)));
+	if (json_is_string(json_object_get(rep, "counted_on")))
+		pdf_pair(pdf, "Population counted on", date_words_or(view_str(
+		    rep, "counted_on"), words));
+	else
+		pdf_paragraph(pdf, "No population has been entered for this "
+		    "place yet.");
+	json_array_foreach(json_object_get(rep, "gaps"), i, g)
+		pdf_paragraph(pdf, view_str(g, "text"));
+	json_array_foreach(json_object_get(rep, "tables"), i, t) {
+		pdf_heading(pdf, view_str(t, "label"), 2);
+		json_array_foreach(json_object_get(t, "rows"), k, row) {
+			shown(json_object_get(row, "members"), a, sizeof(a));
+			shown(json_object_get(row, "population"), b, sizeof(b));
+			pdf_pairf(pdf, view_str(row, "category"), "members %s%s%s%s, "
+			    "population %s%s%s%s", a, *view_str(row,
+			    "members_share") ? " (" : "", view_str(row,
+			    "members_share"), *view_str(row, "members_share") ?
+			    ")" : "", *b ? b : "not counted", *view_str(row,
+			    "population_share") ? " (" : "", view_str(row,
+			    "population_share"), *view_str(row,
+			    "population_share") ? ")" : "");
+		}
+	}
+}
+
+/* A measure's months, one line each: "March 2026: 8 of 10 (80%)". */
+static void
+draw_months(struct pdf *pdf, const json_t *m)
+{
+	const json_t	*pt;
+	size_t		 i;
+
+	json_array_foreach(json_object_get(m, "months"), i, pt)
+		pdf_pair(pdf, view_str(pt, "month_words"), view_str(pt,
+		    "words"));
+}
+
+static void
+draw_criterion(struct pdf *pdf, const json_t *c, struct buf *png)
+{
+	const json_t	*m, *rep;
+	size_t		 i;
+	char		 head[160];
+
+	pdf_page_break(pdf);
+	snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(c,
+	    "number"), view_str(c, "title"));
+	pdf_heading(pdf, head, 1);
+	pdf_paragraph(pdf, view_str(c, "question"));
+	pdf_pairf(pdf, "Verdict", "%s%s%s%s", view_str(c, "verdict_words"),
+	    json_is_string(json_object_get(c, "figure")) ? " (" : "",
+	    view_str(c, "figure"), json_is_string(json_object_get(c,
+	    "figure")) ? ")" : "");
+	pdf_pair(pdf, "Target", view_str(c, "target_words"));
+	if ((rep = json_object_get(c, "representation")) != NULL)
+		draw_representation(pdf, rep);
+	/* One chart a criterion, of its first measure: a chart is a large
+	 * PNG drawn, encoded and decoded again (about 60 ms of CPU each on
+	 * the bench machine); the other measures give their months in
+	 * words, as the spreadsheet does in full. */
+	json_array_foreach(json_object_get(c, "measures"), i, m) {
+		pdf_heading(pdf, view_str(m, "label"), 2);
+		pdf_pair(pdf, "Over the period", view_str(json_object_get(m,
+		    "period"), "words"));
+		buf_clear(png);
+		if (i == 0 && chart_png(png, view_str(m, "label"),
+		    json_object_get(m, "bars")) == 0)
+			pdf_png(pdf, png->data, png->len, 150);
+		else if (i > 0)
+			draw_months(pdf, m);
+	}
+}
+
+static int
+report_pdf(const json_t *view, struct buf *out)
+{
+	struct pdf	*pdf;
+	struct buf	 png;
+	const json_t	*c, *h, *a, *pt;
+	size_t		 i, k;
+	char		 f[DATE_WORDS_CHARS + 1], t[DATE_WORDS_CHARS + 1];
+	char		 n[32];
+
+	pdf = pdf_new(out, "Involvement report", PDF_NORMAL);
+	pdf_heading(pdf, "Involvement report", 1);
+	pdf_paragraph(pdf, view_str(view, "place"));
+	pdf_paragraphf(pdf, "From %s to %s", date_words_or(view_str(view,
+	    "from"), f), date_words_or(view_str(view, "to"), t));
+	pdf_paragraph(pdf, "How service users are involved, judged on the "
+	    "eight published criteria of good practice. No number here "
+	    "identifies anyone: counts below the privacy threshold read "
+	    "\"fewer than\", and counts that would give one away by "
+	    "subtraction read \"hidden\".");
+	pdf_heading(pdf, "The eight criteria at a glance", 2);
+	json_array_foreach(json_object_get(view, "criteria"), i, c)
+		pdf_pairf(pdf, view_str(c, "title"), "%s%s%s", view_str(c,
+		    "verdict_words"), json_is_string(json_object_get(c,
+		    "figure")) ? ": " : "", view_str(c, "figure"));
+	buf_init(&png, 4 * 1024 * 1024);
+	json_array_foreach(json_object_get(view, "criteria"), i, c)
+		draw_criterion(pdf, c, &png);
+	buf_release(&png);
+	pdf_page_break(pdf);
+	pdf_heading(pdf, "You said, we did", 1);
+	if (json_array_size(json_object_get(view, "highlights")) == 0)
+		pdf_paragraph(pdf, "No proposal was taken up in this period.");
+	json_array_foreach(json_object_get(view, "highlights"), i, h)
+		pdf_pairf(pdf, view_str(h, "title"), "%s", view_str(h,
+		    "sentence"));
+	if (json_is_true(json_object_get(view, "has_activity"))) {
+		pdf_heading(pdf, "Activity", 1);
+		json_array_foreach(json_object_get(view, "activity"), i, a) {
+			pdf_pairf(pdf, view_str(a, "label"), "%s in all",
+			    shown(json_object_get(a, "total"), n, sizeof(n)));
+			json_array_foreach(json_object_get(a, "months"), k, pt)
+				pdf_pair(pdf, view_str(pt, "month_words"),
+				    shown(json_object_get(pt, "n"), n,
+				    sizeof(n)));
+		}
+	}
+	return pdf_finish(pdf);
+}
+
+/* ---- the spreadsheet: every figure, one sheet per kind ----------------- */
+
+static json_t *
+cell(const json_t *v)
+{
+	return json_is_integer(v) || json_is_string(v) ? json_incref((json_t *)
+	    v) : json_null();
+}
+
+static int
+report_xlsx(const json_t *view, struct buf *out)
+{
+	static const struct xlsx_column crit_cols[] = {
+		{ "number", "Criterion", 10, NULL },
+		{ "title", "Title", 36, NULL },
+		{ "figure", "Figure", 12, NULL },
+		{ "target", "Target", 14, NULL },
+		{ "verdict", "Verdict", 16, NULL },
+	};
+	static const struct xlsx_column measure_cols[] = {
+		{ "criterion", "Criterion", 30, NULL },
+		{ "measure", "Measure", 50, NULL },
+		{ "month", "Month", 16, NULL },
+		{ "part", "Count", 14, NULL },
+		{ "whole", "Out of", 14, NULL },
+		{ "percent", "Per cent", 10, NULL },
+	};
+	static const struct xlsx_column rep_cols[] = {
+		{ "characteristic", "Characteristic", 30, NULL },
+		{ "answer", "Answer", 40, NULL },
+		{ "members", "Members", 14, NULL },
+		{ "members_percent", "Share of members (%)", 14, NULL },
+		{ "population", "Population", 14, NULL },
+		{ "population_percent", "Share of population (%)", 14, NULL },
+	};
+	static const struct xlsx_column act_cols[] = {
+		{ "activity", "Activity", 36, NULL },
+		{ "month", "Month", 16, NULL },
+		{ "n", "Count", 14, NULL },
+	};
+	json_t		*crits = json_array(), *ms = json_array();
+	json_t		*reps = json_array(), *acts = json_array();
+	const json_t	*c, *m, *pt, *t, *row, *a;
+	size_t		 i, j, k;
+	int		 rc;
+
+	json_array_foreach(json_object_get(view, "criteria"), i, c) {
+		json_array_append_new(crits, json_pack("{s:O, s:O, s:o, s:s, "
+		    "s:s}", "number", json_object_get(c, "number"), "title",
+		    json_object_get(c, "title"), "figure", cell(
+		    json_object_get(c, "figure")), "target", view_str(c,
+		    "target_words"), "verdict", view_str(c, "verdict_words")));
+		json_array_foreach(json_object_get(c, "measures"), j, m) {
+			json_array_foreach(json_object_get(m, "months"), k, pt)
+				json_array_append_new(ms, json_pack("{s:O, "
+				    "s:O, s:O, s:o, s:o, s:o}", "criterion",
+				    json_object_get(c, "title"), "measure",
+				    json_object_get(m, "label"), "month",
+				    json_object_get(pt, "month_words"), "part",
+				    cell(json_object_get(pt, "part")), "whole",
+				    cell(json_object_get(pt, "whole")),
+				    "percent", cell(json_object_get(pt,
+				    "percent"))));
+			pt = json_object_get(m, "period");
+			json_array_append_new(ms, json_pack("{s:O, s:O, s:s, "
+			    "s:o, s:o, s:o}", "criterion", json_object_get(c,
+			    "title"), "measure", json_object_get(m, "label"),
+			    "month", "The whole period", "part", cell(
+			    json_object_get(pt, "part")), "whole", cell(
+			    json_object_get(pt, "whole")), "percent", cell(
+			    json_object_get(pt, "percent"))));
+		}
+		json_array_foreach(json_object_get(json_object_get(c,
+		    "representation"), "tables"), j, t)
+			json_array_foreach(json_object_get(t, "rows"), k, row)
+				json_array_append_new(reps, json_pack("{s:O, "
+				    "s:O, s:o, s:o, s:o, s:o}", "characteristic",
+				    json_object_get(t, "label"), "answer",
+				    json_object_get(row, "category"), "members",
+				    cell(json_object_get(row, "members")),
+				    "members_percent", cell(json_object_get(row,
+				    "members_percent")), "population", cell(
+				    json_object_get(row, "population")),
+				    "population_percent", cell(json_object_get(
+				    row, "population_percent"))));
+	}
+	json_array_foreach(json_object_get(view, "activity"), i, a)
+		json_array_foreach(json_object_get(a, "months"), k, pt)
+			json_array_append_new(acts, json_pack("{s:O, s:O, s:o}",
+			    "activity", json_object_get(a, "label"), "month",
+			    json_object_get(pt, "month_words"), "n", cell(
+			    json_object_get(pt, "n"))));
+	{
+		const struct xlsx_sheet sheets[] = {
+			{ "Criteria", crit_cols, 5, crits },
+			{ "Measures by month", measure_cols, 6, ms },
+			{ "Representation", rep_cols, 6, reps },
+			{ "Activity", act_cols, 3, acts },
+		};
+
+		rc = xlsx_write(out, sheets, 4);
+	}
+	json_decref(crits);
+	json_decref(ms);
+	json_decref(reps);
+	json_decref(acts);
+	return rc;
+}
+
+static void
+report(struct request *rq, struct response *rs,
+    int (*make)(const json_t *, struct buf *), const char *type,
+    const char *ext)
+{
+	json_t		*view;
+	const char	*kind;
+	char		 from[DATE_CHARS + 1], to[DATE_CHARS + 1];
+
+	if (evidence_period(rq, rs, from, to) == -1 ||
+	    (view = evidence_view(rq, rs, from, to, &kind)) == NULL)
+		return;
+	survey_attachment(rs, make(view, &rs->body), type,
+	    "involvement-report", rq->nids ? rq->ids[0] : 0, ext);
+	json_decref(view);
+}
+
+void
+evidence_report_pdf(struct request *rq, struct response *rs)
+{
+	report(rq, rs, report_pdf, "application/pdf", "pdf");
+}
+
+void
+evidence_report_xlsx(struct request *rq, struct response *rs)
+{
+	report(rq, rs, report_xlsx, "application/vnd.openxmlformats-"
+	    "officedocument.spreadsheetml.sheet", "xlsx");
+}

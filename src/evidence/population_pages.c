@@ -1,0 +1,273 @@
+/*
+ * A site's population, counted on a date: typed or pasted from a
+ * spreadsheet as CSV, one line per count ("what, answer, number"): a
+ * unit by its name, or a monitored characteristic by its key and one
+ * of the monitoring instrument's answers.  The form starts with every
+ * line the site can have, holding the latest counts, so staff fill in
+ * numbers rather than remember the words.  Any line that does not fit
+ * refuses the whole count (422 naming the field and the line), nothing
+ * stored.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "evidence.h"
+#include "../db/db.h"
+#include "../people/people.h"
+#include "../server/form_page.h"
+#include "../surveys/surveys.h"
+#include "../util/buf.h"
+#include "../util/view.h"
+
+#define F(...)	{ __VA_ARGS__ }
+#define POPULATION_COUNT_MAX	1000000
+
+static const struct field_spec population_fields[] = {
+	F("counted_on", "Counted on", FIELD_DATE, 1, 0, NULL,
+	    "For example, 2026-11-01", NULL),
+	F("counts", "The counts", FIELD_TEXTAREA, 1, POPULATION_ROWS_MAX * 80,
+	    NULL, "One line each: what, answer, number. What is unit (then the "
+	    "unit's name) or a characteristic: age, disability, "
+	    "gender_reassignment, marriage, pregnancy, race, religion, sex, "
+	    "sexual_orientation. Leave a number empty to skip the line.",
+	    NULL),
+};
+
+static const char *
+trim(char *s)
+{
+	char	*e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	/* A quoted cell: "Black, Black British, Caribbean or African". */
+	if (e - s >= 2 && *s == '"' && e[-1] == '"') {
+		e[-1] = '\0';
+		s++;
+	}
+	return s;
+}
+
+/* The unit of the site called name: its id as text into out, or 0. */
+static int
+unit_key(const json_t *units, const char *name, char *out, size_t sz)
+{
+	const json_t	*u;
+	size_t		 i;
+
+	json_array_foreach(units, i, u)
+		if (strcmp(view_str(u, "name"), name) == 0) {
+			snprintf(out, sz, "%lld", (long long)view_int(u, "id"));
+			return 1;
+		}
+	return 0;
+}
+
+static int
+answer_known(const struct monitoring_item *it, const char *answer)
+{
+	size_t	 i;
+
+	for (i = 0; it->answers[i].value != NULL; i++)
+		if (strcmp(it->answers[i].value, answer) == 0)
+			return strcmp(answer, MONITORING_NOT_SAY) != 0;
+	return 0;
+}
+
+/*
+ * One line "what, answer, number" into {dimension, category, count}:
+ * the answer is everything between the first and the last comma, so an
+ * answer with commas needs no quotes.  NULL with why in msg.
+ */
+static json_t *
+count_line(char *line, const json_t *units, char *msg, size_t sz)
+{
+	char		*first = strchr(line, ','), *last = strrchr(line, ',');
+	const char	*what, *answer, *number;
+	char		 key[24], *end;
+	long		 n;
+
+	if (first == NULL || first == last) {
+		snprintf(msg, sz, "needs what, answer and number, with commas");
+		return NULL;
+	}
+	*first = *last = '\0';
+	what = trim(line);
+	answer = trim(first + 1);
+	number = trim(last + 1);
+	if (*number == '\0')
+		return json_null();	/* left empty: skipped */
+	n = strtol(number, &end, 10);
+	if (*end != '\0' || n < 0 || n > POPULATION_COUNT_MAX) {
+		snprintf(msg, sz, "the number must be a whole number from 0 "
+		    "to %d", POPULATION_COUNT_MAX);
+		return NULL;
+	}
+	if (strcmp(what, "unit") == 0) {
+		if (!unit_key(units, answer, key, sizeof(key))) {
+			snprintf(msg, sz, "the site has no unit called %.60s",
+			    answer);
+			return NULL;
+		}
+		answer = key;
+	} else if (monitoring_item_find(what) == NULL) {
+		snprintf(msg, sz, "%.40s is not unit or a characteristic", what);
+		return NULL;
+	} else if (!answer_known(monitoring_item_find(what), answer)) {
+		snprintf(msg, sz, "%.60s is not one of the answers for %s",
+		    answer, what);
+		return NULL;
+	}
+	return json_pack("{s:s, s:s, s:I}", "dimension", what, "category",
+	    answer, "count", (json_int_t)n);
+}
+
+static int
+population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const json_t	*units = ctx;
+	char		*text, *line, *next, msg[160], err[200];
+	json_t		*rows = json_array(), *row, *seen = json_object();
+	size_t		 n = 0;
+	int		 rc;
+
+	if ((text = strdup(view_str(v, "counts"))) == NULL || rows == NULL ||
+	    seen == NULL) {
+		free(text);
+		json_decref(rows);
+		json_decref(seen);
+		return DB_ERROR;
+	}
+	for (line = text; line != NULL && json_array_size(errors) == 0;
+	    line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		n++;
+		if (*trim(line) == '\0')
+			continue;
+		if ((row = count_line(line, units, msg, sizeof(msg))) == NULL) {
+			snprintf(err, sizeof(err), "Line %zu: %s", n, msg);
+			form_error(errors, "counts", err);
+		} else if (json_is_object(row)) {
+			char	 k[300];
+
+			snprintf(k, sizeof(k), "%s\t%s", view_str(row,
+			    "dimension"), view_str(row, "category"));
+			if (json_object_get(seen, k) != NULL) {
+				snprintf(err, sizeof(err), "Line %zu: that "
+				    "answer is counted twice", n);
+				form_error(errors, "counts", err);
+			}
+			json_object_set_new(seen, k, json_true());
+			json_array_append(rows, row);
+		}
+		json_decref(row);
+	}
+	if (json_array_size(errors) == 0 && json_array_size(rows) == 0)
+		form_error(errors, "counts", "Enter at least one number");
+	if (json_array_size(rows) > POPULATION_ROWS_MAX)
+		form_error(errors, "counts", "Too many lines: at most 200");
+	rc = json_array_size(errors) > 0 ? DB_CONSTRAINT : population_save(
+	    rq->db, rq->who.account_id, rq->ids[0], view_str(v, "counted_on"),
+	    rows);
+	if (rc == DB_OK)
+		*location = location_of("/sites/%lld/evidence", rq->ids[0]);
+	free(text);
+	json_decref(rows);
+	json_decref(seen);
+	return rc;
+}
+
+/* One line of the form, with its latest count when there is one. */
+static int
+population_line(struct buf *b, const json_t *pop, const char *what,
+    const char *answer, const char *category)
+{
+	const json_t	*row;
+	size_t		 r;
+
+	json_array_foreach(pop, r, row)
+		if (strcmp(view_str(row, "dimension"), what) == 0 &&
+		    strcmp(view_str(row, "category"), category) == 0)
+			return buf_printf(b, "%s, %s, %lld\n", what, answer,
+			    (long long)view_int(row, "count"));
+	return buf_printf(b, "%s, %s, \n", what, answer);
+}
+
+/* Every line the site can have, with the latest counts. */
+static char *
+population_lines(struct db *db, int64_t site, const json_t *units)
+{
+	struct evidence_scope		 s = { site, 0 };
+	const struct monitoring_item	*it;
+	struct buf			 b;
+	json_t				*pop, *u;
+	char				 counted_on[DATE_CHARS + 1], id[24];
+	size_t				 i, k;
+	int				 rc = 0;
+
+	if ((pop = evidence_population(db, &s, "9999-12-31", counted_on)) ==
+	    NULL)
+		return NULL;
+	buf_init(&b, POPULATION_ROWS_MAX * 120);
+	json_array_foreach(units, i, u) {
+		snprintf(id, sizeof(id), "%lld", (long long)view_int(u, "id"));
+		rc |= population_line(&b, pop, "unit", view_str(u, "name"), id);
+	}
+	for (k = 0; k < monitoring_items_count; k++)
+		for (it = &monitoring_items[k], i = 0;
+		    it->answers[i].value != NULL; i++)
+			if (strcmp(it->answers[i].value, MONITORING_NOT_SAY))
+				rc |= population_line(&b, pop, it->key,
+				    it->answers[i].value, it->answers[i].value);
+	json_decref(pop);
+	if (rc != 0) {
+		buf_release(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+static json_t *
+population_prepare(struct request *rq, struct response *rs, json_t *site,
+    struct form_page *fp, int *refused)
+{
+	json_t	*units, *kept;
+	char	*lines, today[DATE_CHARS + 1];
+
+	(void)site;
+	*refused = 0;
+	if ((units = unit_list(rq->db, rq->ids[0])) == NULL) {
+		response_error(rs, 500, "Something went wrong.");
+		*refused = 1;
+		return NULL;
+	}
+	date_today(rq->now, today);
+	lines = population_lines(rq->db, rq->ids[0], units);
+	kept = json_pack("{s:o, s:{s:s, s:s}}", "units", units, "initial",
+	    "counted_on", today, "counts", lines ? lines : "");
+	free(lines);
+	fp->ctx = json_object_get(kept, "units");
+	return form_page_keep(fp, kept);
+}
+
+void
+population_form(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		site_load, "/sites/%lld/evidence", "name", population_prepare,
+	};
+	struct form_page fp = {
+		.title = "The site's population", .submit = "Save the count",
+		.fields = population_fields,
+		.nfields = FIELDS_COUNT(population_fields),
+		.save = population_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}

@@ -1,0 +1,411 @@
+/*
+ * Evidence of involvement over HTTP: the dashboards at the three scopes
+ * (organisation, site, group) with who may see each and the records
+ * behind them; the annual report read back (pdftotext, the XLSX
+ * unzipped); the forms that feed them refusing bad input with nothing
+ * stored; the member's own monitoring record; and the suppression test:
+ * a group of three people in one characteristic cannot be worked out
+ * from any combination of the figures on one page.
+ */
+#define PW	"evidence-test-pw"
+#include "http_test.h"
+
+#include <jansson.h>
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "admin", "member.forum",
+	    "coordinator.fenwick", "coordinator.harbour", "viewer", NULL };
+
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1)
+		return -1;
+	if (server_passwords(&srv, users, PW) == -1)
+		return -1;
+	return server_launch(&srv);
+}
+
+static void
+get_is(struct client *c, const char *path, long status)
+{
+	struct reply	 r;
+
+	if (http_get(c, path, &r) != status)
+		print_error("GET %s: %ld\n%.1500s\n", path, r.status, r.body);
+	assert_int_equal(r.status, status);
+	reply_free(&r);
+}
+
+static void
+dashboards_at_three_scopes(void **state)
+{
+	struct client	 admin, staff, member, funder, other;
+	struct reply	 r;
+	json_t		*v;
+
+	(void)state;
+	as(&admin, "admin");
+	as(&staff, "coordinator.fenwick");
+	as(&member, "member.forum");
+	as(&funder, "viewer");
+	as(&other, "coordinator.harbour");
+
+	/* The organisation: organisation-wide roles only. */
+	assert_int_equal(http_get(&funder, "/evidence", &r), 200);
+	assert_contains(r.body, "Evidence of involvement");
+	assert_contains(r.body, "1. Representative and involved");
+	assert_contains(r.body, "8. Diversity and equality monitored");
+	assert_contains(r.body, "/evidence/report.pdf?from=");
+	assert_lacks(r.body, "See the records");	/* a funder: no records */
+	reply_free(&r);
+	get_is(&staff, "/evidence", 403);
+	get_is(&member, "/evidence", 403);
+
+	/* A site: its staff, not another site's. */
+	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
+	assert_contains(r.body, "HMP Fenwick");
+	assert_contains(r.body, "See the records");
+	assert_contains(r.body, "/sites/1/timeliness");
+	assert_contains(r.body, "Enter the population of the site");
+	reply_free(&r);
+	get_is(&other, "/sites/1/evidence", 403);
+	get_is(&member, "/sites/1/evidence", 403);
+
+	/* A group: its members read it, without the records' links. */
+	assert_int_equal(http_get(&member, "/groups/1/evidence", &r), 200);
+	assert_contains(r.body, "Over-50s Forum");
+	assert_contains(r.body, "Minutes published within 14 days");
+	assert_lacks(r.body, "See the records");
+	assert_lacks(r.body, "/groups/1/strategy");
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/groups/1/evidence", &r), 200);
+	assert_contains(r.body, "/groups/1/meeting-measures");
+	reply_free(&r);
+	get_is(&other, "/groups/1/evidence", 403);
+
+	/* The JSON is the same view: eight criteria, each with a verdict. */
+	admin.json = 1;
+	assert_int_equal(http_get(&admin, "/groups/1/evidence?from=2026-01-01"
+	    "&to=2026-06-30", &r), 200);
+	v = json_loads(r.body, 0, NULL);
+	assert_non_null(v);
+	assert_int_equal(json_array_size(json_object_get(v, "criteria")), 8);
+	assert_string_equal(json_string_value(json_object_get(v, "from")),
+	    "2026-01-01");
+	assert_non_null(json_object_get(json_array_get(json_object_get(v,
+	    "criteria"), 1), "verdict"));
+	json_decref(v);
+	reply_free(&r);
+	admin.json = 0;
+
+	/* A period that is not one: 400 naming the field. */
+	assert_int_equal(http_get(&admin, "/evidence?from=2026-13-01", &r),
+	    400);
+	assert_contains(r.body, "from");
+	reply_free(&r);
+	assert_int_equal(http_get(&admin, "/evidence?from=2020-01-01&to="
+	    "2026-01-01", &r), 400);
+	assert_contains(r.body, "24 months");
+	reply_free(&r);
+	client_free(&admin);
+	client_free(&staff);
+	client_free(&member);
+	client_free(&funder);
+	client_free(&other);
+}
+
+static void
+the_report_reads_back(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		*text;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	assert_int_equal(http_get(&staff, "/groups/1/evidence/report.pdf", &r),
+	    200);
+	assert_string_equal(r.content_type, "application/pdf");
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Involvement report");
+	assert_contains(text, "Over-50s Forum");
+	assert_contains(text, "The eight criteria at a glance");
+	assert_contains(text, "2. Good procedures");
+	assert_contains(text, "Minutes published within 14 days");
+	assert_contains(text, "You said, we did");
+	assert_contains(text, "Ethnic group");
+	free(text);
+	/* A cover and summary, a page per criterion, "you said, we did". */
+	assert_true(pdf_pages(&srv, &r) >= 10);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/sites/1/evidence/report.xlsx", &r),
+	    200);
+	text = xlsx_text(&srv, &r);
+	assert_non_null(text);
+	assert_contains(text, "Measures by month");
+	assert_contains(text, "Representation");
+	assert_contains(text, "Proposals answered within their deadline");
+	assert_contains(text, "The whole period");
+	free(text);
+	reply_free(&r);
+	client_free(&staff);
+}
+
+static void
+forms_refuse_bad_input_and_store_nothing(void **state)
+{
+	struct client	 staff, admin;
+	struct reply	 r;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	as(&admin, "admin");
+
+	/* The population form offers every line with the site's units. */
+	assert_int_equal(http_get(&staff, "/sites/1/population", &r), 200);
+	assert_contains(r.body, "unit, A wing, ");
+	assert_contains(r.body, "race, Black, Black British, Caribbean or "
+	    "African, ");
+	reply_free(&r);
+	submit_expect(&staff, "/sites/1/population", "counted_on=2026-11-01&"
+	    "counts=age%2C+50+to+64%2C+120%0Aage%2C+51+to+60%2C+3", 422, &r);
+	assert_contains(r.body, "Line 2");
+	assert_contains(r.body, "not one of the answers for age");
+	reply_free(&r);
+	submit_expect(&staff, "/sites/1/population", "counted_on=2026-11-01&"
+	    "counts=unit%2C+Z+wing%2C+3", 422, &r);
+	assert_contains(r.body, "no unit called Z wing");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "site_population WHERE counted_on = '2026-11-01'"), 0);
+	submit_expect(&staff, "/sites/1/population", "counted_on=2026-11-01&"
+	    "counts=age%2C+50+to+64%2C+120%0Aage%2C+25+to+34%2C+480%0A"
+	    "unit%2C+A+wing%2C+150%0Arace%2C+%22Black%2C+Black+British%2C+"
+	    "Caribbean+or+African%22%2C+90%0Asex%2C+Male%2C+", 303, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "site_population WHERE site_id = 1 AND counted_on = "
+	    "'2026-11-01'"), 4);
+	assert_int_equal(db_scalar(&srv, "SELECT count FROM site_population "
+	    "WHERE category = 'Black, Black British, Caribbean or African' AND "
+	    "counted_on = '2026-11-01'"), 90);
+
+	/* Activity: the month must be one. */
+	submit_expect(&staff, "/sites/1/activity", "month=2026-13&"
+	    "attendance=700", 422, &r);
+	assert_contains(r.body, "Enter the month");
+	reply_free(&r);
+	submit_expect(&staff, "/sites/1/activity", "month=2026-11&"
+	    "attendance=seven", 422, &r);
+	assert_contains(r.body, "whole number");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "activity_counts WHERE site_id = 1"), 0);
+	submit_expect(&staff, "/sites/1/activity", "month=2026-11&"
+	    "attendance=700&sessions=40", 303, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT sum(count) FROM "
+	    "activity_counts WHERE site_id = 1"), 740);
+
+	/* Strategy and an objective, shown on the group's page. */
+	submit_expect(&staff, "/groups/1/strategy", "aims=Better+health+care+"
+	    "for+older+prisoners&reviewed_on=2026-04-01", 303, &r);
+	reply_free(&r);
+	submit_expect(&staff, "/groups/1/objectives/new", "text=Survey+every+"
+	    "wing&owner=The+chair&due_on=", 422, &r);
+	assert_contains(r.body, "Done by");
+	reply_free(&r);
+	submit_expect(&staff, "/groups/1/objectives/new", "text=Survey+every+"
+	    "wing&owner=The+chair&due_on=2099-07-31", 303, &r);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/groups/1/evidence", &r), 200);
+	assert_contains(r.body, "Better health care for older prisoners");
+	assert_contains(r.body, "Survey every wing (The chair, by 31 July "
+	    "2099)");
+	reply_free(&r);
+
+	/* Targets: organisation staff, 0 to 100. */
+	get_is(&staff, "/evidence/targets", 403);
+	submit_expect(&admin, "/evidence/targets", "representative=10&"
+	    "procedures=101&support=80&strategy=75&perceptions=70&trust=70&"
+	    "training=80&monitoring=60", 422, &r);
+	assert_contains(r.body, "Good procedures (%) must be a whole number");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT target FROM evidence_targets "
+	    "WHERE criterion = 'procedures'"), 80);
+	submit_expect(&admin, "/evidence/targets", "representative=10&"
+	    "procedures=90&support=80&strategy=75&perceptions=70&trust=70&"
+	    "training=80&monitoring=60", 303, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT target FROM evidence_targets "
+	    "WHERE criterion = 'procedures'"), 90);
+	client_free(&staff);
+	client_free(&admin);
+}
+
+static void
+members_fill_in_their_own_monitoring(void **state)
+{
+	struct client	 member;
+	struct reply	 r;
+
+	(void)state;
+	/* An account not linked to a member's record: nothing to fill in. */
+	as(&member, "viewer");
+	assert_int_equal(http_get(&member, "/account/equality", &r), 200);
+	assert_contains(r.body, "nothing for you to fill in");
+	reply_free(&r);
+	post_expect(&member, "/account/equality", "age=Under+25", 409, &r);
+	reply_free(&r);
+	client_free(&member);
+	as(&member, "member.forum");
+	assert_int_equal(http_get(&member, "/account/equality", &r), 200);
+	assert_contains(r.body, "How old are you?");
+	assert_contains(r.body, "Prefer not to say");
+	reply_free(&r);
+	submit_expect(&member, "/account/equality", "age=Over+90", 422, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "equality_answers WHERE answer = '50 to 64' AND person_id = "
+	    "(SELECT person_id FROM accounts WHERE username = "
+	    "'member.forum')"), 0);
+	submit_expect(&member, "/account/equality", "age=50+to+64&race="
+	    "Prefer+not+to+say", 303, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "equality_answers WHERE answer = '50 to 64' AND person_id = "
+	    "(SELECT person_id FROM accounts WHERE username = "
+	    "'member.forum')"), 1);
+	/* Only the member reads it back; the audit says it changed, never
+	 * what it says. */
+	assert_int_equal(http_get(&member, "/account/equality", &r), 200);
+	assert_contains(r.body, "value=\"50 to 64\" selected");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
+	    "action = 'equality.update' AND account_id = (SELECT id FROM "
+	    "accounts WHERE username = 'member.forum') AND detail = ''"), 1);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
+	    "detail LIKE '%65 or over%'"), 0);
+	client_free(&member);
+}
+
+/* The count shown for key in o: its value, or -1 when it is words. */
+static long long
+shown_count(const json_t *o, const char *key)
+{
+	const json_t	*v = json_object_get(o, key);
+
+	return json_is_integer(v) ? json_integer_value(v) : -1;
+}
+
+static void
+three_in_one_characteristic_cannot_be_recovered(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	json_t		*v, *crit, *rep, *t, *row, *target = NULL;
+	size_t		 i, k;
+	long long	 members, answered, rest, rest_real, x;
+	int		 unknown_all = 0, unknown_real = 0;
+
+	(void)state;
+	/* Thirteen members joined a group today: three answer "Black, Black
+	 * British, Caribbean or African", ten "White". */
+#define S	"WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT " \
+	    "value + 1 FROM s WHERE value < 13) "
+	assert_int_equal(db_write(&srv, "INSERT INTO groups (id, site_id, name,"
+	    " kind) VALUES (90, 1, 'Evidence test forum', 'forum');"
+	    S "INSERT INTO people (id, reference, display_name, status, site_id,"
+	    " unit_id) SELECT 900 + value, 'E' || value, 'Person ' || value, "
+	    "'in_custody', 1, 1 FROM s;"
+	    S "INSERT INTO memberships (group_id, person_id, position, from_on) "
+	    "SELECT 90, 900 + value, 'member', date('now') FROM "
+	    "s;"
+	    S "INSERT INTO equality_records (person_id, updated_on) SELECT "
+	    "900 + value, date('now') FROM s;"
+	    S "INSERT INTO equality_answers (person_id, item, answer) SELECT "
+	    "900 + value, 'race', CASE WHEN value <= 3 THEN 'Black, Black "
+	    "British, Caribbean or African' ELSE 'White' END FROM "
+	    "s;"), 0);
+	as(&staff, "coordinator.fenwick");
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, "/groups/90/evidence", &r), 200);
+	v = json_loads(r.body, 0, NULL);
+	assert_non_null(v);
+	crit = json_array_get(json_object_get(v, "criteria"), 0);
+	rep = json_object_get(crit, "representation");
+	json_array_foreach(json_object_get(rep, "tables"), i, t)
+		if (strcmp(json_string_value(json_object_get(t, "key")),
+		    "race") == 0)
+			target = t;
+	assert_non_null(target);
+	members = shown_count(rep, "members");
+	answered = shown_count(target, "answered");
+	rest = rest_real = 0;
+	json_array_foreach(json_object_get(target, "rows"), k, row) {
+		const char	*cat = json_string_value(json_object_get(row,
+		    "category"));
+
+		x = shown_count(row, "members");
+		if (strncmp(cat, "Black", 5) == 0) {
+			/* The three read "fewer than 5", with no share. */
+			assert_string_equal(json_string_value(json_object_get(
+			    row, "members")), "fewer than 5");
+			assert_true(json_is_null(json_object_get(row,
+			    "members_percent")));
+			continue;
+		}
+		if (x < 0)
+			unknown_all = 1;
+		else
+			rest += x;
+		if (strcmp(cat, "Prefer not to say") != 0 &&
+		    strcmp(cat, "Not answered") != 0) {
+			if (x < 0)
+				unknown_real = 1;
+			else
+				rest_real += x;
+		}
+	}
+	/* The members less every other answer, or the answered less every
+	 * other answer, would be the three: one term must be unknown. */
+	assert_true(members < 0 || unknown_all || members - rest != 3);
+	assert_true(answered < 0 || unknown_real || answered - rest_real != 3);
+	assert_true(members < 0 || unknown_all);
+	assert_true(answered < 0 || unknown_real);
+	/* The monitoring measure's members are the same count: hidden too
+	 * when the members are. */
+	crit = json_array_get(json_object_get(v, "criteria"), 7);
+	row = json_object_get(json_array_get(json_object_get(crit,
+	    "measures"), 0), "period");
+	assert_true(members >= 0 || shown_count(row, "whole") < 0);
+	/* No share of the three anywhere. */
+	json_array_foreach(json_object_get(target, "rows"), k, row)
+		if (json_is_integer(json_object_get(row, "members_percent")))
+			assert_true(json_integer_value(json_object_get(row,
+			    "members_percent")) != 23);	/* 3 of 13 */
+	json_decref(v);
+	reply_free(&r);
+	/* The page as HTML shows no 3 either. */
+	staff.json = 0;
+	assert_int_equal(http_get(&staff, "/groups/90/evidence", &r), 200);
+	assert_contains(r.body, "fewer than 5");
+	assert_lacks(r.body, "23%");
+	reply_free(&r);
+	client_free(&staff);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(dashboards_at_three_scopes),
+		cmocka_unit_test(the_report_reads_back),
+		cmocka_unit_test(forms_refuse_bad_input_and_store_nothing),
+		cmocka_unit_test(members_fill_in_their_own_monitoring),
+		cmocka_unit_test(three_in_one_characteristic_cannot_be_recovered),
+	};
+
+	return cmocka_run_group_tests(tests, setup, server_teardown);
+}
