@@ -118,11 +118,21 @@ csrf_checked(struct request *rq, struct response *rs)
 	return 0;
 }
 
+/* Does the request write?  POSTs, and reads that are audited: they
+ * take the write lock first, so the audit row never has to upgrade a
+ * read transaction (which could fail after the page was read). */
+static int
+request_writes(const struct request *rq)
+{
+	return rq->method == HTTP_POST ||
+	    (rq->route->flags & ROUTE_AUDITED_READ) != 0;
+}
+
 /* Runs the handler in one transaction; the response waits for COMMIT. */
 static void
 transact(struct request *rq, struct response *rs)
 {
-	if (db_begin(rq->db, rq->method == HTTP_POST) != DB_OK) {
+	if (db_begin(rq->db, request_writes(rq)) != DB_OK) {
 		rs->retry_after = 1;
 		response_error(rs, 503, "The service is busy. Try again.");
 		return;
@@ -174,7 +184,7 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	 * Writers queue on a mutex rather than in SQLite: its busy handler
 	 * sleeps, and a sleeping worker stalls every connection it serves.
 	 */
-	writer = rq->method == HTTP_POST ? rq->app->write_lock : NULL;
+	writer = request_writes(rq) ? rq->app->write_lock : NULL;
 	if (writer != NULL)
 		pthread_mutex_lock(writer);
 	transact(rq, rs);
