@@ -209,10 +209,14 @@ MUST_CHECK int	referral_progress(struct db *, int64_t actor, int64_t id,
  * (REFERRAL_ACK_LEAD_DAYS before release) at the filter's sites. */
 json_t	*referrals_escalating(struct db *, const struct scope_filter *,
 	    int64_t reader, const char *today, const struct paging *);
-/* Per site of the filter (probation region or other), per need: how many
- * services meet it, and referrals by stage.  Rows of {site_id,
- * site_name, need, services, made, acknowledged, offered, attended}. */
-json_t	*provision_rows(struct db *, const struct scope_filter *);
+/* Per open site of the filter (probation region or other), by name after
+ * the cursor (after_id 0: from the first), at most places of them; per
+ * need: how many services meet it there, and the referrals to that place
+ * by the stage they are at.  Rows of {site_id, site_name, need,
+ * services, waiting, acknowledged, offered, attended}, a site's needs
+ * together in plan_needs order. */
+json_t	*provision_rows(struct db *, const struct scope_filter *,
+	    int64_t after_id, const char *after_key, int places);
 json_t	*service_need_list(struct db *, int64_t service_id);
 MUST_CHECK int	service_needs_save(struct db *, int64_t actor,
 	    int64_t service_id, const json_t *needs);

@@ -12,6 +12,7 @@
 
 #include "plans.h"
 #include "../db/db.h"
+#include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/buf.h"
 #include "../util/csv.h"
@@ -29,12 +30,12 @@ static const char *const stage_keys[NSTAGES] = {
 /* One place's needs with its suppressed referral counts.  rows holds
  * NNEEDS rows of the place from provision_rows.  0 or -1. */
 static int
-place_add(json_t *places, json_t *gaps, json_t *rows, size_t first,
-    int threshold)
+place_add(json_t *places, json_t *rows, size_t first, int threshold)
 {
 	int64_t		 counts[NNEEDS * NSTAGES];
 	unsigned char	 marks[(NNEEDS + 1) * (NSTAGES + 1)];
-	json_t		*needs = json_array(), *row, *need;
+	json_t		*needs = json_array(), *gaps = json_array(), *row,
+			*need;
 	int64_t		 total = 0, sum;
 	size_t		 r, c;
 
@@ -47,6 +48,7 @@ place_add(json_t *places, json_t *gaps, json_t *rows, size_t first,
 	if (suppress_table(counts, NNEEDS, NSTAGES, threshold,
 	    SUPPRESS_ADDITIVE, marks) == -1) {
 		json_decref(needs);
+		json_decref(gaps);
 		return -1;
 	}
 	for (r = 0; r < NNEEDS; r++) {
@@ -65,54 +67,92 @@ place_add(json_t *places, json_t *gaps, json_t *rows, size_t first,
 		    marks[r * (NSTAGES + 1) + NSTAGES], threshold));
 		json_array_append_new(needs, need);
 		if (view_int(row, "services") == 0)
-			json_array_append_new(gaps, json_pack("{s:O, s:O}",
-			    "site_name", json_object_get(row, "site_name"),
-			    "need_label", json_object_get(row, "need_label")));
+			json_array_append(gaps, json_object_get(row,
+			    "need_label"));
 	}
 	/* The place's total is published too: below the threshold it
 	 * reads "fewer than N", like any other count. */
 	row = json_array_get(rows, first);
-	return json_array_append_new(places, json_pack("{s:O, s:O, s:o, s:o}",
-	    "site_id", json_object_get(row, "site_id"), "site_name",
-	    json_object_get(row, "site_name"), "needs", needs, "referrals",
-	    suppressed_count(total, total < threshold ? SUPPRESS_SMALL :
-	    SUPPRESS_SHOWN, threshold)));
+	return json_array_append_new(places, json_pack("{s:O, s:O, s:o, s:o, "
+	    "s:o}", "id", json_object_get(row, "site_id"), "site_name",
+	    json_object_get(row, "site_name"), "needs", needs, "gaps", gaps,
+	    "referrals", suppressed_count(total, total < threshold ?
+	    SUPPRESS_SMALL : SUPPRESS_SHOWN, threshold)));
 }
 
-/* The whole map for the caller's places, or NULL. */
+/* The gap list: each place of the page with the needs nothing meets. */
 static json_t *
-provision_build(struct request *rq)
+gap_list(const json_t *places)
+{
+	json_t		*gaps = json_array();
+	const json_t	*place, *need;
+	struct buf	 words;
+	size_t		 i, k;
+
+	json_array_foreach(places, i, place) {
+		if (json_array_size(json_object_get(place, "gaps")) == 0)
+			continue;
+		buf_init(&words, TEXT_MAX_CHARS);
+		json_array_foreach(json_object_get(place, "gaps"), k, need)
+			if ((k > 0 && buf_puts(&words, ", ") == -1) ||
+			    buf_puts(&words, json_string_value(need)) == -1)
+				break;
+		json_array_append_new(gaps, json_pack("{s:O, s:s#}",
+		    "site_name", json_object_get(place, "site_name"), "needs",
+		    words.data != NULL ? words.data : "", words.len));
+		buf_release(&words);
+	}
+	return gaps;
+}
+
+/* The map for the caller's places from the cursor on (pg NULL: every
+ * place, for the export), or NULL. */
+static json_t *
+provision_build(struct request *rq, const struct paging *pg)
 {
 	struct scope_filter	 f;
-	json_t			*rows, *places, *gaps;
+	json_t			*rows, *places, *view;
 	size_t			 i;
 	int			 threshold = rq->app->config->
 				    suppression_threshold;
 
 	if (access_filter(&rq->who, ROLES_ALL, 1, &f) == -1)
 		return NULL;
-	rows = provision_rows(rq->db, &f);
+	rows = provision_rows(rq->db, &f, pg ? pg->after_id : 0,
+	    pg ? pg->after_key : "", pg ? paging_limit(pg) :
+	    EXPORT_ROWS_MAX / NNEEDS);
 	scope_filter_clear(&f);
 	if (rows == NULL)
 		return NULL;
 	places = json_array();
-	gaps = json_array();
 	for (i = 0; i + NNEEDS <= json_array_size(rows); i += NNEEDS)
-		if (place_add(places, gaps, rows, i, threshold) == -1) {
+		if (place_add(places, rows, i, threshold) == -1) {
 			json_decref(rows);
 			json_decref(places);
-			json_decref(gaps);
 			return NULL;
 		}
 	json_decref(rows);
-	return json_pack("{s:s, s:o, s:o, s:i}", "title", "Map of provision",
-	    "places", places, "gaps", gaps, "threshold", threshold);
+	view = json_pack("{s:s, s:o, s:i}", "title", "Map of provision",
+	    "places", places, "threshold", threshold);
+	if (view != NULL && pg != NULL &&
+	    paging_finish(pg, rq, view, places, "site_name") == -1) {
+		json_decref(view);
+		return NULL;
+	}
+	if (view != NULL)
+		json_object_set_new(view, "gaps", gap_list(places));
+	return view;
 }
 
 void
 provision_page(struct request *rq, struct response *rs)
 {
-	response_view(rs, "plans/provision", provision_build(rq));
+	struct paging	 pg;
+
+	if (paging_refused(&pg, rq, rs))
+		return;
+	response_view(rs, "plans/provision", provision_build(rq, &pg));
+	paging_clear(&pg);
 }
 
 /* A count as the page shows it, as text. */
@@ -170,7 +210,7 @@ provision_csv_write(const json_t *view, struct buf *out)
 void
 provision_csv(struct request *rq, struct response *rs)
 {
-	json_t	*view = provision_build(rq);
+	json_t	*view = provision_build(rq, NULL);
 
 	if (view == NULL || provision_csv_write(view, &rs->body) == -1) {
 		json_decref(view);

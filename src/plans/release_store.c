@@ -100,9 +100,10 @@ static const char *sql_provision =
     "(SELECT count(*) FROM referrals r JOIN release_plans rp ON "
     "rp.person_id = r.person_id WHERE rp.to_site_id = s.id AND r.need = "
     "n.need AND r.attended_on IS NOT NULL) AS attended "
-    "FROM sites s, needs n WHERE s.closed_on IS NULL AND "
-    "(?1 OR s.id IN (SELECT value FROM json_each(?2))) "
-    "ORDER BY s.name, s.id, n.ord LIMIT ?3";
+    "FROM sites s, needs n WHERE s.id IN (SELECT id FROM sites WHERE "
+    "closed_on IS NULL AND (?1 OR id IN (SELECT value FROM json_each(?2))) "
+    "AND (?3 = 0 OR (name, id) > (?4, ?3)) ORDER BY name, id LIMIT ?5) "
+    "ORDER BY s.name, s.id, n.ord";
 static const char *sql_service_needs =
     "SELECT need FROM service_needs WHERE service_id = ? ORDER BY need";
 static const char *sql_service_needs_clear =
@@ -225,10 +226,11 @@ referrals_escalating(struct db *db, const struct scope_filter *f,
 }
 
 json_t *
-provision_rows(struct db *db, const struct scope_filter *f)
+provision_rows(struct db *db, const struct scope_filter *f, int64_t after_id,
+    const char *after_key, int places)
 {
-	json_t	*rows = db_rows(db, sql_provision, "dtd", f->all, f->site_ids,
-	    EXPORT_ROWS_MAX);
+	json_t	*rows = db_rows(db, sql_provision, "dtitd", f->all,
+	    f->site_ids, after_id, after_key, places);
 
 	plans_labels_all(rows);
 	return rows;

@@ -454,7 +454,8 @@ map_of_provision_shows_gaps_and_only_suppressed_counts(void **state)
 
 	(void)state;
 	assert_int_equal(get_as("viewer", "/provision", 0, &r), 200);
-	assert_contains(r.body, "Westvale Probation Region: GP registration");
+	assert_contains(r.body, "Westvale Probation Region: Substance use, Housing, "
+	    "GP registration");
 	assert_contains(r.body, "fewer than 5");
 	reply_free(&r);
 	assert_int_equal(get_as("viewer", "/provision.csv", 0, &r), 200);
