@@ -125,9 +125,13 @@ int	plan_reader_of(struct db *, const struct principal *,
 json_t	*plan_open(struct request *, struct response *, int64_t person_id,
 	    const char *what, enum plan_reader *reader);
 
+/* Records that the caller read person_id's plan (what: the page): 1, or
+ * 0 having answered 503 (the read is not shown unrecorded). */
+int	plan_read_recorded(struct request *, struct response *,
+	    int64_t person_id, const char *what);
 /* 1 when the caller may change person_id's plan (their named worker or
- * a coordinator covering their site), else 0 having answered 403 (500
- * on error). */
+ * a coordinator covering their site), the form's showing recorded as a
+ * read on a GET; else 0 having answered 403 (500, 503). */
 int	plan_writer(struct request *, struct response *, int64_t person_id);
 
 /*
@@ -148,6 +152,8 @@ int	plan_form_save(struct request *, json_t *values, json_t *errors,
 	    void *ctx, char **location);
 
 /* Store (plans_store.c).  Writers audit; look-ups <0, 0, >0. */
+/* One row of sql (binding id) with its choice labels added. */
+int	plans_row_load(struct db *, const char *sql, int64_t id, json_t **out);
 int	plan_load(struct db *, int64_t person_id, json_t **out);
 MUST_CHECK int	plan_start(struct db *, int64_t actor, int64_t person_id,
 	    json_t *v, const char *today, const char *now);

@@ -49,6 +49,19 @@ plan_reader_of(struct db *db, const struct principal *who, int64_t person_id)
 	return plan_reader_rule(&f);
 }
 
+int
+plan_read_recorded(struct request *rq, struct response *rs,
+    int64_t person_id, const char *what)
+{
+	if (audit_append(rq->db, rq->who.account_id, "plan.read", "person",
+	    person_id, what) == DB_OK)
+		return 1;
+	rs->retry_after = 1;
+	response_error(rs, 503, "The plan was not shown because its reading "
+	    "could not be recorded. Try again.");
+	return 0;
+}
+
 json_t *
 plan_open(struct request *rq, struct response *rs, int64_t person_id,
     const char *what, enum plan_reader *reader)
@@ -69,12 +82,8 @@ plan_open(struct request *rq, struct response *rs, int64_t person_id,
 		    "plan.");
 		return NULL;
 	}
-	if (r != PLAN_PERSON && audit_append(rq->db, rq->who.account_id,
-	    "plan.read", "person", person_id, what) != DB_OK) {
+	if (r != PLAN_PERSON && !plan_read_recorded(rq, rs, person_id, what)) {
 		json_decref(person);
-		rs->retry_after = 1;
-		response_error(rs, 503, "The plan was not shown because its "
-		    "reading could not be recorded. Try again.");
 		return NULL;
 	}
 	*reader = (enum plan_reader)r;
@@ -86,10 +95,14 @@ plan_writer(struct request *rq, struct response *rs, int64_t person_id)
 {
 	int	 r = plan_reader_of(rq->db, &rq->who, person_id);
 
-	if (r == PLAN_WORKER || r == PLAN_COORDINATOR)
-		return 1;
-	response_error(rs, r < 0 ? 500 : 403, r < 0 ? "Something went wrong." :
-	    "Only their named worker and coordinators at their site can "
-	    "change this plan.");
-	return 0;
+	if (r != PLAN_WORKER && r != PLAN_COORDINATOR) {
+		response_error(rs, r < 0 ? 500 : 403, r < 0 ?
+		    "Something went wrong." : "Only their named worker and "
+		    "coordinators at their site can change this plan.");
+		return 0;
+	}
+	/* A form on the plan shows some of it (the release date, the
+	 * service referred to): showing it is a read. */
+	return rq->method != HTTP_GET || plan_read_recorded(rq, rs, person_id,
+	    "form");
 }

@@ -244,6 +244,11 @@ start_prepare(struct request *rq, struct response *rs, json_t *person,
 		*refused = 1;
 		return NULL;
 	}
+	if (rq->method == HTTP_GET && !plan_read_recorded(rq, rs,
+	    view_int(person, "id"), "form")) {
+		*refused = 1;
+		return NULL;
+	}
 	if (plan_load(rq->db, view_int(person, "id"), &plan) < 0)
 		plan = NULL;
 	kept = json_pack("{s:{s:o}, s:o}", "options", "worker_id",

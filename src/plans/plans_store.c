@@ -117,13 +117,19 @@ static const char *sql_declarations =
     "d.person_id WHERE d.group_id = ? ORDER BY d.id LIMIT ?";
 
 int
-plan_load(struct db *db, int64_t person_id, json_t **out)
+plans_row_load(struct db *db, const char *sql, int64_t id, json_t **out)
 {
-	int	 rc = db_row(db, out, sql_plan, "i", person_id);
+	int	 rc = db_row(db, out, sql, "i", id);
 
 	if (rc > 0)
 		plans_labels(*out);
 	return rc;
+}
+
+int
+plan_load(struct db *db, int64_t person_id, json_t **out)
+{
+	return plans_row_load(db, sql_plan, person_id, out);
 }
 
 int
@@ -257,11 +263,7 @@ wish_add(struct db *db, int64_t actor, int64_t person_id, json_t *v,
 int
 wish_load(struct db *db, int64_t id, json_t **out)
 {
-	int	 rc = db_row(db, out, sql_wish, "i", id);
-
-	if (rc > 0)
-		plans_labels(*out);
-	return rc;
+	return plans_row_load(db, sql_wish, id, out);
 }
 
 int

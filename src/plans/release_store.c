@@ -152,13 +152,11 @@ referral_list(struct db *db, int64_t person_id)
 int
 referral_load(struct db *db, int64_t id, json_t **out)
 {
-	int	 rc = db_row(db, out, sql_referral, "i", id);
+	int	 rc = plans_row_load(db, sql_referral, id, out);
 
-	if (rc > 0) {
+	if (rc > 0)
 		json_object_set_new(*out, "stage",
 		    json_string(referral_stage(*out)));
-		plans_labels(*out);
-	}
 	return rc;
 }
 

@@ -257,8 +257,12 @@ release_referrals_tracked_to_attendance(void **state)
 	    "'Westvale Community Mental Health Team'");
 	as(&c, "rep.fenwick");
 	snprintf(path, sizeof(path), "/people/%lld/referrals/new", arthur);
-	/* The needs, with the services where he is going, and the gaps. */
+	/* The needs, with the services where he is going, and the gaps;
+	 * the form shows part of the plan, so it is a recorded read. */
+	before = db_scalar(&srv, PLAN_READS("rep.fenwick"));
 	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_int_equal(db_scalar(&srv, PLAN_READS("rep.fenwick")),
+	    before + 1);
 	assert_contains(r.body, "GP registration");
 	assert_contains(r.body, "No service in the directory meets this need");
 	reply_free(&r);
