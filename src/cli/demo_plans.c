@@ -1,10 +1,10 @@
 /*
- * Demo personal plans: Arthur at HMP Fenwick makes his plan with the
+ * Demo personal plans: Eric at HMP Fenwick makes his plan with the
  * wellbeing rep, asks two things of the governor (one answered on time,
  * one waiting), and is released to Westvale in a month with referrals
  * tracked; Sam at Westvale has a wish overdue with the head of probation
  * and a referral attended.  The Over-50s Forum member's account is
- * Arthur's, so it reads "Your plan".  Services get the needs they meet,
+ * Eric's (demo_elections links it), so it reads "Your plan".  Services get the needs they meet,
  * and a Westvale mental health team joins the directory, so the map of
  * provision shows a place with gaps.
  */
@@ -161,7 +161,7 @@ demo_referral(struct db *db, int64_t worker, int64_t person, const char *need,
 }
 
 static int
-demo_arthur(struct db *db, const int64_t *sites, const int64_t *accounts,
+demo_eric(struct db *db, const int64_t *sites, const int64_t *accounts,
     struct demo_plan_day *d)
 {
 	static const struct { const char *life, *area, *text; } cards[] = {
@@ -175,46 +175,43 @@ demo_arthur(struct db *db, const int64_t *sites, const int64_t *accounts,
 	static const char *const none[] = { NULL };
 	static const char *const offered[] = { "acknowledged", "offered",
 	    NULL };
-	int64_t	 arthur = id_of(db, sql_person, "Arthur");
+	int64_t	 eric = id_of(db, sql_person, "Eric");
 	int64_t	 rep = accounts[REP_FENWICK], governor = accounts[GOVERNOR];
 	size_t	 i;
 	int	 rc;
 
 	rc = with(json_pack("{s:I, s:s}", "worker_id", (json_int_t)rep,
 	    "worker_kind", "peer_supporter"), plan_start, db,
-	    accounts[COORD_FENWICK], arthur, d);
+	    accounts[COORD_FENWICK], eric, d);
 	for (i = 0; rc == DB_OK && i < sizeof(cards) / sizeof(cards[0]); i++)
 		rc = with(json_pack("{s:s, s:s, s:s}", "life", cards[i].life,
 		    "area", cards[i].area, "text", cards[i].text),
-		    plan_card_add, db, rep, arthur, d);
+		    plan_card_add, db, rep, eric, d);
 	if (rc == DB_OK)
 		rc = with(json_pack("{s:s, s:n}", "text", "Ask for a "
 		    "healthcare review of my back", "by_on"), plan_step_add,
-		    db, rep, arthur, d);
+		    db, rep, eric, d);
 	if (rc == DB_OK)
 		rc = with(json_pack("{s:s, s:n}", "text", "Write to the "
 		    "housing officer in Westvale", "by_on"), plan_step_add,
-		    db, rep, arthur, d);
+		    db, rep, eric, d);
 	if (rc == DB_OK)
-		rc = demo_wish(db, rep, governor, arthur, "daily_life",
+		rc = demo_wish(db, rep, governor, eric, "daily_life",
 		    "A lower bunk because of my back", 20, "agreed", NULL, d);
 	if (rc == DB_OK)
-		rc = demo_wish(db, rep, governor, arthur, "release",
+		rc = demo_wish(db, rep, governor, eric, "release",
 		    "A home visit with my daughter before release", 5, NULL,
 		    NULL, d);
 	if (rc == DB_OK)
 		rc = with(json_pack("{s:s, s:I}", "release_on", on_day(d, 30),
 		    "to_site_id", (json_int_t)sites[2]), release_save, db, rep,
-		    arthur, d);
+		    eric, d);
 	if (rc == DB_OK)
-		rc = demo_referral(db, rep, arthur, "mental_health",
+		rc = demo_referral(db, rep, eric, "mental_health",
 		    "Westvale Community Mental Health Team", offered, d);
 	if (rc == DB_OK)
-		rc = demo_referral(db, rep, arthur, "benefits",
+		rc = demo_referral(db, rep, eric, "benefits",
 		    "Later Life Advice Service", none, d);
-	/* The forum member's account is Arthur's own. */
-	if (rc == DB_OK)
-		rc = account_link_person(db, accounts[MEMBER_FORUM], arthur);
 	return rc;
 }
 
@@ -259,7 +256,7 @@ demo_plans(struct db *db, const int64_t *sites, const int64_t *accounts,
 	d.now = now;
 	datetime_now(now, d.at);
 	if ((rc = demo_needs(db, sites, &d)) == DB_OK &&
-	    (rc = demo_arthur(db, sites, accounts, &d)) == DB_OK)
+	    (rc = demo_eric(db, sites, accounts, &d)) == DB_OK)
 		rc = demo_sam(db, sites, accounts, &d);
 	return rc;
 }

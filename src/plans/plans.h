@@ -172,6 +172,9 @@ json_t	*plan_wishes(struct db *, int64_t person_id);
  * holding a coordinator, rep or member grant that reaches it, not the
  * person's own and not one who declared treating them. */
 json_t	*worker_options(struct db *, int64_t site_id, int64_t person_id);
+/* The people whose named worker the account is: [{person_id,
+ * display_name}], by name, at most LIST_ROWS_MAX. */
+json_t	*plans_of_worker(struct db *, int64_t account_id);
 /* Who may answer a person's wishes: decision makers covering the site. */
 json_t	*responder_options(struct db *, int64_t site_id);
 MUST_CHECK int	wish_add(struct db *, int64_t actor, int64_t person_id,

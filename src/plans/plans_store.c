@@ -107,6 +107,11 @@ static const char *sql_responders =
     "JOIN grants g ON g.account_id = a.id WHERE a.disabled_at IS NULL "
     "AND g.role = 'decision_maker' AND (g.scope = 'organisation' OR "
     "(g.scope = 'site' AND g.site_id = ?1)) ORDER BY a.display_name";
+static const char *sql_of_worker =
+    "SELECT pl.person_id, p.display_name FROM plans pl JOIN people p ON "
+    "p.id = pl.person_id WHERE pl.worker_id = ? AND NOT EXISTS (SELECT 1 "
+    "FROM treating_declarations d WHERE d.account_id = pl.worker_id AND "
+    "d.person_id = pl.person_id) ORDER BY p.display_name, p.id LIMIT ?";
 static const char *sql_declaration_insert =
     "INSERT INTO treating_declarations (group_id, account_id, person_id, "
     "declared_on) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
@@ -236,6 +241,12 @@ json_t *
 worker_options(struct db *db, int64_t site_id, int64_t person_id)
 {
 	return db_rows(db, sql_workers, "ii", site_id, person_id);
+}
+
+json_t *
+plans_of_worker(struct db *db, int64_t account_id)
+{
+	return db_rows(db, sql_of_worker, "id", account_id, LIST_ROWS_MAX);
 }
 
 json_t *

@@ -1282,14 +1282,14 @@ async function memberWording(run, password) {
   }
 }
 
-// Journey 14: a person's plan (issue 17).  The JS run works with Arthur
-// (HMP Fenwick) and his peer supporter, and Arthur signs it off; the no-JS
+// Journey 14: a person's plan (issue 17).  The JS run works with Eric
+// (HMP Fenwick) and his peer supporter, and Eric signs it off; the no-JS
 // run works with Sam (Westvale) and his care coordinator, so the two runs
 // never change the same plan at once.
 async function personalPlan(run, password) {
   const J = '14-plan';
   const who = run.js
-    ? { worker: 'rep.fenwick', person: 1, responder: 'governor.fenwick', responderName: /Governor/, need: 'medication' }
+    ? { worker: 'rep.fenwick', person: 5, responder: 'governor.fenwick', responderName: /Governor/, need: 'medication' }
     : { worker: 'coordinator.westvale', person: 18, responder: 'chief.westvale', responderName: /Head of Westvale/, need: 'gp' };
   const card = `Cooking for my family (${run.mode})`;
   const wish = `Phone calls after work (${run.mode})`;
@@ -1358,7 +1358,7 @@ async function personalPlan(run, password) {
       assert((await mainText(page)).includes('Medication on release: Westvale Community Mental Health Team'), 'referral not on the plan');
       await signOut(page);
     });
-    await step(`[${run.mode}] 14 Arthur reads his plan${run.js ? ' and says it is right' : ''}`, async () => {
+    await step(`[${run.mode}] 14 Eric reads his plan${run.js ? ' and says it is right' : ''}`, async () => {
       await signInHome(page, 'member.forum', password);
       await navigates(page, () => page.getByRole('link', { name: 'Your plan', exact: true }).click());
       assert(pathOf(page) === '/account/plan', `landed on ${pathOf(page)}`);
