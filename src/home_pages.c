@@ -8,6 +8,7 @@
 #include "auth/account.h"
 #include "db/db.h"
 #include "people/people.h"
+#include "plans/plans.h"
 #include "procurement/procurement.h"
 #include "server/form_page.h"
 
@@ -52,6 +53,16 @@ home(struct request *rq, struct response *rs)
 	 * from home, as from the Procurement page. */
 	lots_moderated_add(view, rq->db, rq->who.account_id);
 	ownerless_add(rq, view);
+	/* A named worker finds the people whose plans they make (names
+	 * only: opening a plan is the recorded read). */
+	if (view != NULL) {
+		json_t	*mine = plans_of_worker(rq->db, rq->who.account_id);
+
+		json_object_set_new(view, "has_my_plans",
+		    json_boolean(json_array_size(mine) > 0));
+		json_object_set_new(view, "my_plans", mine ? mine :
+		    json_array());
+	}
 	response_view(rs, "home", view);
 }
 

@@ -112,6 +112,16 @@
 #define UCLA3_LONELY_FROM	6	/* UCLA 3-item total counted as lonely */
 #define EVENT_VOTE_OPTIONS_MAX	8	/* options in an event vote */
 
+/* Personal plans (src/plans/). */
+#define PLAN_CARD_MAX_CHARS	500	/* one blue or orange life card */
+#define PLAN_CARDS_MAX		60	/* cards in one plan */
+#define PLAN_STEPS_MAX		60	/* steps in one plan */
+#define WISHES_MAX		200	/* wishes shown on one plan */
+#define WISH_RESPONSE_DAYS	28	/* a responder's deadline, as proposals' */
+#define REFERRAL_ACK_LEAD_DAYS	14	/* an unacknowledged referral escalates
+					   this long before the release date */
+#define REFERRAL_STEPS_MAX	20	/* checklist steps of one procedure */
+
 /* Lists.  Every list shows one page of rows (config list_page_size, at
  * most LIST_ROWS_MAX) and a cursor to the next (server/paging.h), so no
  * page grows with the data.  tests/http/test_lists.c walks every GET

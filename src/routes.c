@@ -8,6 +8,7 @@
 #include "elections/elections.h"
 #include "evidence/evidence.h"
 #include "people/people.h"
+#include "plans/plans.h"
 #include "meetings/meetings.h"
 #include "procurement/procurement.h"
 #include "membership/membership.h"
@@ -65,6 +66,13 @@
 #define DOCUMENT document_target, "group of the document"
 #define UPLOAD	ROUTE_UPLOAD
 #define OBJECTIVE objective_target, "group of the objective"
+#define COORD	ROLE_BIT(ROLE_COORDINATOR)
+/* Who makes plans with people: their named worker (a coordinator, rep or
+ * member grant), and coordinators at their site. */
+#define PLANNERS (COORD | ROLE_BIT(ROLE_REP) | ROLE_BIT(ROLE_MEMBER))
+#define PLAN	NULL, "the person, their named worker, coordinators at their site"
+#define WISH	NULL, "the wish's responder"
+#define AUDITED	ROUTE_AUDITED_READ
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
 #define NONE	NULL, "public"
@@ -135,6 +143,12 @@ const struct route routes[] = {
 	    "A group and its members" },
 	{ GET,  "/groups/{id}/documents", documents_index, ALL, GROUP, 0,
 	    "The group's charter, terms of reference and other documents" },
+	{ GET,  "/groups/{id}/declarations", declarations_index, STAFF, GROUP,
+	    0, "Treating relationships declared by the group's staff" },
+	{ GET,  "/groups/{id}/declarations/new", declaration_new, ALL, GROUP,
+	    0, "Declare having treated a member form" },
+	{ POST, "/groups/{id}/declarations/new", declaration_new, ALL, GROUP,
+	    0, "Declare having treated a member" },
 	{ GET,  "/groups/{id}/documents/new", documents_new, STAFF, GROUP, 0,
 	    "Publish a document form" },
 	{ POST, "/groups/{id}/documents/new", documents_new, STAFF, GROUP, 0,
@@ -199,6 +213,10 @@ const struct route routes[] = {
 	    "Change a service" },
 	{ POST, "/directory/{id}/checked", directory_checked, STAFF, SERVICE,
 	    SITES, "Mark a service checked today" },
+	{ GET,  "/directory/{id}/needs", service_needs_page, STAFF, SERVICE,
+	    SITES, "Needs a service meets form" },
+	{ POST, "/directory/{id}/needs", service_needs_page, STAFF, SERVICE,
+	    SITES, "Set the needs a service meets" },
 	{ GET,  "/issues", issues_index, ALL, ANY, 0, "Collective issues" },
 	{ GET,  "/issues/new", issues_new, STAFF, ANY, 0, "New issue form" },
 	{ POST, "/issues/new", issues_new, STAFF, ANY, 0,
@@ -680,6 +698,55 @@ const struct route routes[] = {
 	    "Add an objective to a group's strategy" },
 	{ POST, "/objectives/{id}/done", objective_done, STAFF, OBJECTIVE, 0,
 	    "Mark an objective done" },
+	{ GET,  "/account/plan", plan_mine, ALL, SELF, SIGNED, "Your plan" },
+	{ POST, "/account/plan/confirm", plan_confirm_mine, ALL, SELF, SIGNED,
+	    "Say that your plan is right" },
+	{ GET,  "/account/plan.pdf", plan_pdf_mine, ALL, SELF, SIGNED,
+	    "Your plan to print (?large=1 for large print)" },
+	{ GET,  "/people/{id}/plan", plan_show, PLANNERS, PLAN,
+	    OWNER | SITES | AUDITED, "A person's plan (every read audited)" },
+	{ GET,  "/people/{id}/plan.pdf", plan_pdf, PLANNERS, PLAN,
+	    OWNER | SITES | AUDITED, "A person's plan to print (audited)" },
+	{ GET,  "/people/{id}/plan/worker", plan_start_page, COORD, PERSON,
+	    AUDITED, "Plan's named worker form (audited)" },
+	{ POST, "/people/{id}/plan/worker", plan_start_page, COORD, PERSON, 0,
+	    "Start a plan with a named worker" },
+	{ GET,  "/people/{id}/plan/cards/new", plan_card_new, PLANNERS, PLAN,
+	    OWNER | SITES | AUDITED, "Blue or orange life card form" },
+	{ POST, "/people/{id}/plan/cards/new", plan_card_new, PLANNERS, PLAN,
+	    OWNER | SITES, "Add a blue or orange life card" },
+	{ GET,  "/people/{id}/plan/steps/new", plan_step_new, PLANNERS, PLAN,
+	    OWNER | SITES | AUDITED, "Plan step form" },
+	{ POST, "/people/{id}/plan/steps/new", plan_step_new, PLANNERS, PLAN,
+	    OWNER | SITES, "Add a step to a plan" },
+	{ GET,  "/people/{id}/wishes/new", wish_new, PLANNERS, PLAN,
+	    OWNER | SITES | AUDITED, "Wish or preference form" },
+	{ POST, "/people/{id}/wishes/new", wish_new, PLANNERS, PLAN,
+	    OWNER | SITES, "Record a wish and send it to its responder" },
+	{ GET,  "/people/{id}/release", release_page, PLANNERS, PLAN,
+	    OWNER | SITES | AUDITED, "Release plan form" },
+	{ POST, "/people/{id}/release", release_page, PLANNERS, PLAN,
+	    OWNER | SITES, "Set the release date and where they go" },
+	{ GET,  "/people/{id}/referrals/new", referral_new, PLANNERS, PLAN,
+	    OWNER | SITES | AUDITED, "Referral by need: the service's checklist" },
+	{ POST, "/people/{id}/referrals/new", referral_new, PLANNERS, PLAN,
+	    OWNER | SITES, "Make a referral, every step ticked" },
+	{ GET,  "/referrals/{id}/progress", referral_progress_page, PLANNERS,
+	    PLAN, OWNER | SITES | AUDITED, "Referral progress form" },
+	{ POST, "/referrals/{id}/progress", referral_progress_page, PLANNERS,
+	    PLAN, OWNER | SITES, "Record acknowledged, offered or attended" },
+	{ GET,  "/wishes/awaiting", wishes_awaiting_page, DM, ANY, AUDITED,
+	    "Wishes awaiting your answer (audited)" },
+	{ GET,  "/wishes/{id}/answer", wish_answer_page, DM, WISH,
+	    OWNER | SITES | AUDITED, "Answer form (audited)" },
+	{ POST, "/wishes/{id}/answer", wish_answer_page, DM, WISH,
+	    OWNER | SITES, "Answer a wish, with reasons" },
+	{ GET,  "/plans/overdue", plans_overdue_page, COORD, ANY, AUDITED,
+	    "Overdue wishes and referrals not acknowledged (audited)" },
+	{ GET,  "/provision", provision_page, ALL, ANY, 0,
+	    "Map of provision: needs with and without a service" },
+	{ GET,  "/provision.csv", provision_csv, ALL, ANY, 0,
+	    "Map of provision (CSV)" },
 };
 
 const size_t routes_count = sizeof(routes) / sizeof(routes[0]);

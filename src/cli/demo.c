@@ -255,6 +255,7 @@ cli_demo(struct cli *cli)
 	    time(NULL)) != DB_OK ||
 	    demo_evidence(&db, ids.sites, ids.units, ids.groups, ids.accounts,
 	    time(NULL)) != DB_OK ||
+	    demo_plans(&db, ids.sites, ids.accounts, time(NULL)) != DB_OK ||
 	    audit_append(&db, 0, "demo.load", "organisation", 1, NULL) != DB_OK)
 		goto fail;
 	if (db_commit(&db) != DB_OK)

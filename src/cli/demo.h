@@ -47,5 +47,9 @@ int	demo_surveys(struct db *, const int64_t *groups,
 int	demo_evidence(struct db *, const int64_t *sites,
 	    const int64_t (*units)[7], const int64_t *groups,
 	    const int64_t *accounts, time_t now);
+/* Personal plans at Fenwick and Westvale: cards, steps, wishes answered
+ * and overdue, release plans and referrals; the needs services meet. */
+int	demo_plans(struct db *, const int64_t *sites, const int64_t *accounts,
+	    time_t now);
 
 #endif

@@ -12,6 +12,7 @@
  * a tombstone it no longer says who. */
 #define COLLECTIVE	"a collective record of the group; names a tombstone"
 #define WORK		"work done for the group, kept for its record; by a tombstone"
+#define PERSONAL_PLAN	"health and offending data about them alone"
 #define FINANCE		"finance records are kept for their period (retention)"
 
 /*
@@ -40,6 +41,25 @@ static const struct erase_rule {
 	    "clearance_on = NULL WHERE person_id = ?1",
 	    "a clearance is about them; the place in the pipeline is the "
 	    "group's" },
+	{ "equality_answers", "person_id", "DELETE FROM equality_answers "
+	    "WHERE person_id = ?1", "their own monitoring answers" },
+	{ "equality_records", "person_id", "DELETE FROM equality_records "
+	    "WHERE person_id = ?1", "their own monitoring record" },
+	{ "wishes", "person_id", "DELETE FROM wishes WHERE person_id = ?1",
+	    PERSONAL_PLAN },
+	{ "plan_steps", "person_id", "DELETE FROM plan_steps WHERE "
+	    "person_id = ?1", PERSONAL_PLAN },
+	{ "plan_cards", "person_id", "DELETE FROM plan_cards WHERE "
+	    "person_id = ?1", PERSONAL_PLAN },
+	{ "referrals", "person_id", "DELETE FROM referrals WHERE "
+	    "person_id = ?1", PERSONAL_PLAN },
+	{ "release_plans", "person_id", "DELETE FROM release_plans WHERE "
+	    "person_id = ?1", PERSONAL_PLAN },
+	{ "plans", "person_id", "DELETE FROM plans WHERE person_id = ?1",
+	    PERSONAL_PLAN },
+	{ "treating_declarations", "person_id", "DELETE FROM "
+	    "treating_declarations WHERE person_id = ?1", "that someone "
+	    "treated them is health data about them alone" },
 	{ "accounts", "person_id", "UPDATE accounts SET username = "
 	    "'erased-' || id, display_name = 'Erased person', password_hash "
 	    "= '!', must_change_password = 0, disabled_at = ifnull("
@@ -102,6 +122,20 @@ static const struct erase_rule {
 	{ "survey_paper_entries", "entered_by", NULL, WORK },
 	{ "survey_responses", "interviewer_id", NULL, WORK },
 	{ "surveys", "created_by", NULL, WORK },
+	{ "activity_counts", "updated_by", NULL, WORK },
+	{ "evidence_targets", "updated_by", NULL, WORK },
+	{ "group_strategies", "updated_by", NULL, WORK },
+	{ "plan_cards", "added_by", NULL, WORK },
+	{ "plan_steps", "added_by", NULL, WORK },
+	{ "plans", "worker_id", NULL, WORK },
+	{ "referrals", "attended_by", NULL, WORK },
+	{ "referrals", "made_by", NULL, WORK },
+	{ "release_plans", "created_by", NULL, WORK },
+	{ "site_population", "created_by", NULL, WORK },
+	{ "strategy_objectives", "created_by", NULL, WORK },
+	{ "treating_declarations", "account_id", NULL, "their declarations protect the people they treated" },
+	{ "wishes", "added_by", NULL, WORK },
+	{ "wishes", "responder_id", NULL, WORK },
 };
 
 #define NRULES	(sizeof(rules) / sizeof(rules[0]))

@@ -143,10 +143,7 @@ const struct field_spec membership_end_fields[] = {
 };
 const size_t membership_end_fields_count = FIELDS_COUNT(membership_end_fields);
 
-static const struct {
-	const char		*column;
-	const struct choice	*choices;
-} labelled[] = {
+static const struct choice_column labelled[] = {
 	{ "site_kind", site_kinds },
 	{ "unit_kind", unit_kinds },
 	{ "status", person_statuses },
@@ -158,18 +155,7 @@ static const struct {
 void
 people_labels(json_t *row)
 {
-	const char	*v;
-	char		 key[64];
-	size_t		 i;
-
-	for (i = 0; i < sizeof(labelled) / sizeof(labelled[0]); i++) {
-		v = json_string_value(json_object_get(row, labelled[i].column));
-		if (v == NULL)
-			continue;
-		snprintf(key, sizeof(key), "%s_label", labelled[i].column);
-		json_object_set_new(row, key,
-		    json_string(choice_label(labelled[i].choices, v)));
-	}
+	choice_labels_add(row, labelled, sizeof(labelled) / sizeof(labelled[0]));
 }
 
 void

@@ -18,7 +18,7 @@ static const char *sql_reads =
     "'The command line') AS reader "
     "FROM audit a LEFT JOIN accounts c ON c.id = a.account_id "
     "WHERE a.entity = 'person' AND a.entity_id = ?1 "
-    "AND a.action IN ('person.read', 'person.export') "
+    "AND a.action IN ('person.read', 'plan.read', 'person.export') "
     "AND (?2 = 0 OR a.id < ?2) ORDER BY a.id DESC LIMIT ?3";
 
 void

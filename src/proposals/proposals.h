@@ -76,6 +76,20 @@ int	proposal_response_event(const char *kind);
  * "deferred", someone for "referred".  Adds errors; 0 or -1. */
 int	proposal_response_rules(const json_t *values, const char *today,
 	    json_t *errors);
+/*
+ * The rule every answer with reasons follows (a proposal's response, a
+ * person's wish): values' "kind" other than needs_no_reason needs a
+ * "reason"; the kind dated needs date_field after today.  Adds errors.
+ */
+struct answer_rule {
+	const char	*needs_no_reason;	/* "accepted" */
+	const char	*reason_message;
+	const char	*dated;			/* "deferred" */
+	const char	*date_field;		/* "deferred_until" */
+	const char	*date_message;
+};
+void	answer_rules(const json_t *values, const char *today, json_t *errors,
+	    const struct answer_rule *);
 /* The state on the day: a deferral that has run out (deferred_until is
  * today or earlier) is due again, PS_SUBMITTED, its deadline the day the
  * deferral ended (the store sets due_on to it).  Computed on every read

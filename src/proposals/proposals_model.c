@@ -118,24 +118,36 @@ proposal_response_event(const char *kind)
 	return -1;
 }
 
-int
-proposal_response_rules(const json_t *v, const char *today, json_t *errors)
+void
+answer_rules(const json_t *v, const char *today, json_t *errors,
+    const struct answer_rule *rule)
 {
 	const char	*kind = json_string_value(json_object_get(v, "kind"));
 	const char	*until;
 
 	if (kind == NULL)
-		return 0;
-	if (strcmp(kind, "accepted") != 0 &&
+		return;
+	if (strcmp(kind, rule->needs_no_reason) != 0 &&
 	    json_string_value(json_object_get(v, "reason")) == NULL)
-		form_error(errors, "reason", "Enter the reason: the group is "
-		    "told why, for anything but accepted");
-	until = json_string_value(json_object_get(v, "deferred_until"));
-	if (strcmp(kind, "deferred") == 0 && (until == NULL ||
+		form_error(errors, "reason", rule->reason_message);
+	until = json_string_value(json_object_get(v, rule->date_field));
+	if (strcmp(kind, rule->dated) == 0 && (until == NULL ||
 	    date_diff_days(today, until) <= 0))
-		form_error(errors, "deferred_until", "Enter a date after "
-		    "today to defer it until");
-	if (strcmp(kind, "referred") == 0 &&
+		form_error(errors, rule->date_field, rule->date_message);
+}
+
+int
+proposal_response_rules(const json_t *v, const char *today, json_t *errors)
+{
+	static const struct answer_rule rule = {
+		"accepted", "Enter the reason: the group is told why, for "
+		"anything but accepted", "deferred", "deferred_until",
+		"Enter a date after today to defer it until",
+	};
+	const char	*kind = json_string_value(json_object_get(v, "kind"));
+
+	answer_rules(v, today, errors, &rule);
+	if (kind != NULL && strcmp(kind, "referred") == 0 &&
 	    !json_is_integer(json_object_get(v, "referred_to")))
 		form_error(errors, "referred_to", "Select who it is referred to");
 	return 0;

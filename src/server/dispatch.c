@@ -157,13 +157,27 @@ read_audited(struct request *rq, const char *sql)
 	    "person", person, rq->path);
 }
 
+/*
+ * Does the request write?  POSTs, and reads that are audited: a read of
+ * one person's record (reads, from route_read_subject: audited here), or
+ * a route whose handler audits its own reads (ROUTE_AUDITED_READ: plans,
+ * where the person reading their own plan is not recorded).  Both take
+ * the write lock first, so the audit row never has to upgrade a read
+ * transaction (which could fail after the page was read).
+ */
+static int
+request_writes(const struct request *rq, const char *reads)
+{
+	return rq->method == HTTP_POST || reads != NULL ||
+	    (rq->route->flags & ROUTE_AUDITED_READ) != 0;
+}
+
 /* Runs the handler in one transaction; the response waits for COMMIT.
  * reads: the route's read subject, or NULL. */
 static void
 transact(struct request *rq, struct response *rs, const char *reads)
 {
-	if (db_begin(rq->db, rq->method == HTTP_POST || reads != NULL) !=
-	    DB_OK) {
+	if (db_begin(rq->db, request_writes(rq, reads)) != DB_OK) {
 		rs->retry_after = 1;
 		response_error(rs, 503, "The service is busy. Try again.");
 		return;
@@ -197,7 +211,7 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 {
 	pthread_mutex_t	*writer;
 	const char	*reads;
-	int		 status;
+	int		 status, audited_read;
 
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
 	    rq->ids, &rq->nids, &status);
@@ -221,8 +235,8 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	 * sleeps, and a sleeping worker stalls every connection it serves.
 	 */
 	reads = route_read_subject(rq->route);
-	writer = rq->method == HTTP_POST || reads != NULL ?
-	    rq->app->write_lock : NULL;
+	writer = request_writes(rq, reads) ? rq->app->write_lock : NULL;
+	audited_read = rq->method != HTTP_POST && writer != NULL;
 	if (writer != NULL)
 		pthread_mutex_lock(writer);
 	/*
@@ -233,12 +247,12 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	 * survives the process dying; only a power loss before the next
 	 * durable commit (any write) or checkpoint can lose it.
 	 */
-	if (reads != NULL && db_durable(rq->db, 0) != DB_OK) {
+	if (audited_read && db_durable(rq->db, 0) != DB_OK) {
 		rs->retry_after = 1;
 		response_error(rs, 503, "The service is busy. Try again.");
 	} else
 		transact(rq, rs, reads);
-	if (reads != NULL && db_durable(rq->db, 1) != DB_OK)
+	if (audited_read && db_durable(rq->db, 1) != DB_OK)
 		fprintf(stderr, "%s: commits could not be made durable again\n",
 		    rq->path);
 	if (writer != NULL)

@@ -19,6 +19,23 @@ choice_label(const struct choice *c, const char *value)
 	return value;
 }
 
+void
+choice_labels_add(json_t *row, const struct choice_column *cols, size_t n)
+{
+	const char	*v;
+	char		 key[64];
+	size_t		 i;
+
+	for (i = 0; i < n; i++) {
+		v = json_string_value(json_object_get(row, cols[i].column));
+		if (v == NULL)
+			continue;
+		snprintf(key, sizeof(key), "%s_label", cols[i].column);
+		json_object_set_new(row, key,
+		    json_string(choice_label(cols[i].choices, v)));
+	}
+}
+
 json_t *
 choices_json(const struct choice *c)
 {

@@ -97,6 +97,16 @@ int	 fields_names_check(json_t *errors, const char *field,
 /* The message of the first error for field name, or NULL. */
 const char *fields_error_for(const json_t *errors, const char *name);
 
+/* A column of rows that holds one of a choice list's values. */
+struct choice_column {
+	const char		*column;
+	const struct choice	*choices;
+};
+
+/* Adds "<column>_label" to row for each of the n columns it holds as a
+ * string (in place), so pages show words, not stored values. */
+void	 choice_labels_add(json_t *row, const struct choice_column *, size_t n);
+
 /* The label for value in a choice list, or value itself. */
 const char *choice_label(const struct choice *, const char *value);
 /* The choices as an array of {value, label}, for views. */

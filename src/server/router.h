@@ -36,6 +36,9 @@ enum route_flag {
 	ROUTE_SCOPE_IN_HANDLER = 1 << 3, /* the record belongs to several
 					   sites: the handler checks them */
 	ROUTE_UPLOAD = 1 << 4,		/* takes one file up to upload_max */
+	ROUTE_AUDITED_READ = 1 << 5,	/* a GET that writes an audit row of
+					   who read it: runs like a POST (the
+					   writers' lock, BEGIN IMMEDIATE) */
 };
 
 struct route {

@@ -37,8 +37,7 @@ service_covered(const struct request *rq, const json_t *service,
 	return 0;
 }
 
-/* Loads the service for the caller, or answers 404/403 itself. */
-static json_t *
+json_t *
 service_for(struct request *rq, struct response *rs, unsigned roles)
 {
 	json_t	*sv;

@@ -163,6 +163,10 @@ int	followup_reassign(struct db *, int64_t actor, int64_t id, json_t *v);
 int	service_save(struct db *, int64_t actor, const struct scope_filter *f,
 	    int64_t id, json_t *v, int64_t *out);
 int	service_load(struct db *, int64_t id, json_t **out);
+/* The service of the path's first id for a caller holding one of roles
+ * at a site it serves (ROLES_STAFF: to keep its entry), or NULL having
+ * answered 404 or 403.  New reference. */
+json_t	*service_for(struct request *, struct response *, unsigned roles);
 int	service_checked(struct db *, int64_t actor, int64_t id, const char *today);
 json_t	*service_list(struct db *, const struct scope_filter *, int64_t site_id);
 json_t	*service_search(struct db *, const struct scope_filter *,

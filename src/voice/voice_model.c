@@ -365,10 +365,7 @@ voice_trend(int64_t recent, int64_t earlier)
 	return "steady";
 }
 
-static const struct {
-	const char		*column;
-	const struct choice	*choices;
-} labelled[] = {
+static const struct choice_column labelled[] = {
 	{ "channel", channels },
 	{ "consent", consents },
 	{ "outcome", outcomes },
@@ -379,17 +376,9 @@ void
 voice_labels(json_t *row, const char *today)
 {
 	const char	*v, *due;
-	char		 key[64];
-	size_t		 i;
 	int64_t		 days;
 
-	for (i = 0; i < sizeof(labelled) / sizeof(labelled[0]); i++) {
-		if ((v = value_of(row, labelled[i].column)) == NULL)
-			continue;
-		snprintf(key, sizeof(key), "%s_label", labelled[i].column);
-		json_object_set_new(row, key,
-		    json_string(choice_label(labelled[i].choices, v)));
-	}
+	choice_labels_add(row, labelled, sizeof(labelled) / sizeof(labelled[0]));
 	if ((v = value_of(row, "created_on")) != NULL && date_valid(v))
 		json_object_set_new(row, "age_days",
 		    json_integer(date_diff_days(v, today)));

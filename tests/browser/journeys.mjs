@@ -1379,6 +1379,110 @@ async function memberWording(run, password) {
   }
 }
 
+// Journey 14: a person's plan (issue 17).  The JS run works with Eric
+// (HMP Fenwick) and his peer supporter, and Eric signs it off; the no-JS
+// run works with Sam (Westvale) and his care coordinator, so the two runs
+// never change the same plan at once.
+async function personalPlan(run, password) {
+  const J = '14-plan';
+  const who = run.js
+    ? { worker: 'rep.fenwick', person: 5, responder: 'governor.fenwick', responderName: /Governor/, need: 'medication' }
+    : { worker: 'coordinator.westvale', person: 18, responder: 'chief.westvale', responderName: /Head of Westvale/, need: 'gp' };
+  const card = `Cooking for my family (${run.mode})`;
+  const wish = `Phone calls after work (${run.mode})`;
+  const page = await run.page();
+  try {
+    await step(`[${run.mode}] 14 ${who.worker} reads the plan and adds to the blue life`, async () => {
+      await signInHome(page, who.worker, password);
+      await page.goto(`/people/${who.person}/plan`);
+      assert((await mainText(page)).includes('Your reading has been recorded'), 'no word that reading is recorded');
+      await run.visited(page, J, 'plan as worker');
+      await navigates(page, () => page.getByRole('link', { name: 'Add to the blue or orange life' }).click());
+      await run.visited(page, J, 'card form');
+      await selectByLabel(page, '#life', /^Blue life/);
+      await selectByLabel(page, '#area', /^Family/);
+      await page.fill('#text', card);
+      await submit(page);
+      assert(pathOf(page) === `/people/${who.person}/plan`, `landed on ${pathOf(page)}`);
+      assert((await mainText(page)).includes(card), 'the card is not on the plan');
+    });
+    await step(`[${run.mode}] 14 a wish goes to its responder with a deadline`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Record a wish or preference' }).click());
+      await submit(page);
+      const errors = await summaryMessages(page);
+      assert(errors.length >= 2, `expected errors for the empty form, got ${errors}`);
+      await run.visited(page, J, 'wish form errors');
+      await selectByLabel(page, '#about', /^My daily life/);
+      await page.fill('#text', wish);
+      await selectByLabel(page, '#responder_id', who.responderName);
+      await submit(page);
+      assert((await mainText(page)).includes(wish), 'the wish is not on the plan');
+      await signOut(page);
+    });
+    await step(`[${run.mode}] 14 ${who.responder} answers it with reasons`, async () => {
+      await signInHome(page, who.responder, password);
+      await page.goto('/wishes/awaiting');
+      await run.visited(page, J, 'awaiting');
+      const item = page.locator('main li', { hasText: wish });
+      await navigates(page, () => item.getByRole('link', { name: /^Answer/ }).click());
+      await selectByLabel(page, '#kind', /^Agreed in part/);
+      await submit(page);
+      assert((await summaryMessages(page)).some((m) => m.includes('Enter the reasons')), 'no error for the missing reasons');
+      await run.visited(page, J, 'answer errors');
+      await page.fill('#reason', 'Calls until 9pm; later ones wake the wing');
+      await submit(page);
+      assert(pathOf(page) === '/wishes/awaiting', `landed on ${pathOf(page)}`);
+      await signOut(page);
+    });
+    await step(`[${run.mode}] 14 a referral follows the service's checklist`, async () => {
+      await signInHome(page, who.worker, password);
+      await page.goto(`/people/${who.person}/referrals/new`);
+      await run.visited(page, J, 'referral needs');
+      const text = await mainText(page);
+      assert(text.includes('GP registration'), 'needs not listed');
+      if (who.need === 'gp') {
+        assert(text.includes('No service in the directory meets this need'), 'the gap is not shown');
+        await page.goto(`/people/${who.person}/referrals/new?need=medication&service=4`);
+      } else {
+        await navigates(page, () => page.getByRole('link', { name: /Westvale Community Mental Health Team for Medication/ }).click());
+      }
+      await run.visited(page, J, 'referral checklist');
+      await submit(page);
+      assert((await summaryMessages(page)).some((m) => m.includes('Tick each step')), 'no error for unticked steps');
+      for (const box of await page.locator('main input[type="checkbox"]').all()) await box.check();
+      await submit(page);
+      assert(pathOf(page) === `/people/${who.person}/plan`, `landed on ${pathOf(page)}`);
+      assert((await mainText(page)).includes('Medication on release: Westvale Community Mental Health Team'), 'referral not on the plan');
+      await signOut(page);
+    });
+    await step(`[${run.mode}] 14 Eric reads his plan${run.js ? ' and says it is right' : ''}`, async () => {
+      await signInHome(page, 'member.forum', password);
+      await navigates(page, () => page.getByRole('link', { name: 'Your plan', exact: true }).click());
+      assert(pathOf(page) === '/account/plan', `landed on ${pathOf(page)}`);
+      const text = await mainText(page);
+      assert(text.includes('A flat of my own near my daughter'), 'his words are missing');
+      assert(!text.includes('Your reading has been recorded'), 'his own reading is called recorded');
+      await run.visited(page, J, 'own plan');
+      if (run.js) {
+        assert(text.includes(wish) && text.includes('Agreed in part'), 'the answer is missing');
+        await navigates(page, () => page.getByRole('button', { name: 'Yes, this is right' }).click());
+        assert((await mainText(page)).includes('said this plan is right'), 'sign-off not shown');
+      }
+    });
+    await check(`[${run.mode}] 14 the large-print plan (pdftotext)`, async () => {
+      const resp = await page.request.get('/account/plan.pdf?large=1');
+      assert(resp.status() === 200, `status ${resp.status()}`);
+      const file = path.join(tmp, `plan-${run.mode}.pdf`);
+      fs.writeFileSync(file, await resp.body());
+      const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      assert(text.includes('My blue life') && text.includes('A flat of my own near my daughter'), 'plan text missing');
+      assert(text.includes('Is this right?'), 'no sign-off box');
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function main() {
   assert(fs.existsSync(BIN), `${BIN} is missing: run make build/roundtable`);
   assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run sh tools/deps.sh browser`);
@@ -1455,8 +1559,9 @@ async function main() {
         () => surveyKiosk(run, demoPassword),
         () => memberWording(run, demoPassword),
         () => evidence(run, demoPassword),
+        () => personalPlan(run, demoPassword),
       ];
-      // RT_JOURNEYS=evidence,memberWording runs only those (while developing).
+      // RT_JOURNEYS=evidence,personalPlan runs only those (while developing).
       const only = (process.env.RT_JOURNEYS || '').split(',').filter(Boolean);
       const chosen = only.length ? journeys.filter((j) => only.some((o) => j.toString().includes(`${o}(`))) : journeys;
       for (const j of chosen) {

@@ -146,6 +146,13 @@ static struct fixture fixtures[] = {
 	    "s ON s.id = t.survey_id WHERE s.site_id = 1", "SELECT min(t.id) "
 	    "FROM survey_themes t JOIN surveys s ON s.id = t.survey_id WHERE "
 	    "s.site_id = 3", 0, 0 },
+	{ "/wishes/", "SELECT min(w.id) FROM wishes w JOIN people p ON p.id = "
+	    "w.person_id WHERE p.site_id = 1", "SELECT min(w.id) FROM wishes w "
+	    "JOIN people p ON p.id = w.person_id WHERE p.site_id = 3", 0, 0 },
+	{ "/referrals/", "SELECT min(r.id) FROM referrals r JOIN people p ON "
+	    "p.id = r.person_id WHERE p.site_id = 1", "SELECT min(r.id) FROM "
+	    "referrals r JOIN people p ON p.id = r.person_id WHERE "
+	    "p.site_id = 3", 0, 0 },
 	{ "/event-votes/", "SELECT min(v.id) FROM event_votes v JOIN groups g ON "
 	    "g.id = v.group_id WHERE g.site_id = 1", "SELECT min(v.id) FROM "
 	    "event_votes v JOIN groups g ON g.id = v.group_id WHERE "

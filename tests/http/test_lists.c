@@ -56,6 +56,20 @@ setup(void **state)
 	    "FROM n\"", srv.db);
 	if (system(cmd) != 0)
 		return -1;
+	/* Nor personal plans: a wish and a referral for someone at site 1
+	 * and at site 3, for the walk's ids. */
+	snprintf(cmd, sizeof(cmd), "sqlite3 %s \"WITH s(site) AS (VALUES (1), "
+	    "(3)) INSERT INTO wishes (person_id, about, text, responder_id, "
+	    "asked_on, due_on, added_by) SELECT (SELECT min(id) FROM people "
+	    "WHERE site_id = site), 'care', 'A walk wish', (SELECT min(id) "
+	    "FROM accounts), '2025-01-01', '2025-01-29', (SELECT min(id) FROM "
+	    "accounts) FROM s; WITH s(site) AS (VALUES (1), (3)) INSERT INTO "
+	    "referrals (person_id, need, service_id, procedure, made_on, "
+	    "made_by) SELECT (SELECT min(id) FROM people WHERE site_id = "
+	    "site), 'housing', (SELECT min(id) FROM services), '', "
+	    "'2025-01-01', (SELECT min(id) FROM accounts) FROM s\"", srv.db);
+	if (system(cmd) != 0)
+		return -1;
 	if (roundtable_cli(&srv, "user add lists.orgadmin --role admin "
 	    "--password-stdin", PASSWORD "\n", NULL) != 0)
 		return -1;

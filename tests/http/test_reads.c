@@ -43,7 +43,10 @@ person_pages_are_read_audited(void **state)
 		    strncmp(routes[i].pattern, "/memberships/{id}", 17) == 0 ||
 		    strncmp(routes[i].pattern, "/recruits/{id}", 14) == 0 ||
 		    strncmp(routes[i].pattern, "/expenses/{id}", 14) == 0) {
-			if (route_read_subject(&routes[i]) == NULL)
+			/* Audited by dispatch, or by a handler that
+			 * records its own reads (plans: not the person's). */
+			if (route_read_subject(&routes[i]) == NULL &&
+			    (routes[i].flags & ROUTE_AUDITED_READ) == 0)
 				fail_msg("%s is not read-audited",
 				    routes[i].pattern);
 			n++;
