@@ -26,8 +26,11 @@
 #include "render_response.h"
 #include "router.h"
 #include "static_files.h"
+#include "lockdown.h"
+#include "test_hooks.h"
 #include "../db/db.h"
 #include "../render/template.h"
+#include "../util/log.h"
 #include "../util/text.h"
 #include "../limits.h"
 
@@ -480,6 +483,7 @@ exchange_finish(struct server *s, struct MHD_Connection *conn,
 {
 	const struct static_file *f;
 
+	test_hook_request(x->rq.path);
 	if (x->early_status == 0)
 		field_check(x, &x->rq.query, "query");
 	if (x->early_status == 0)
@@ -571,7 +575,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 		clock_gettime(CLOCK_MONOTONIC, &end);
 		us = (end.tv_sec - x->start.tv_sec) * 1000000LL +
 		    (end.tv_nsec - x->start.tv_nsec) / 1000;
-		fprintf(stderr, "%s %s %d %lldus\n", x->method,
+		log_line(LOG_INFO, "%s %s %d %lldus", x->method,
 		    x->path ? x->path : "-", x->status, us);
 	}
 	if (x->pp != NULL)
@@ -631,7 +635,7 @@ listen_address(const struct config *c, struct sockaddr_storage *ss)
 		in6->sin6_port = htons((uint16_t)c->listen_port);
 		return 0;
 	}
-	fprintf(stderr, "listen address %s is not an IP address\n",
+	log_line(LOG_ERR, "listen address %s is not an IP address",
 	    c->listen_addr);
 	return -1;
 }
@@ -684,18 +688,28 @@ server_run(struct app *app)
 	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
-		fprintf(stderr, "cannot listen on %s:%d\n", c->listen_addr,
+		log_line(LOG_ERR, "cannot listen on %s:%d", c->listen_addr,
 		    c->listen_port);
 		deadline_stop(&s.deadline);
 		static_files_free(&s.statics);
 		return -1;
 	}
-	fprintf(stderr, "roundtable %s listening on http://%s:%d/ "
-	    "(%d threads)\n", app->version, c->listen_addr, c->listen_port,
-	    threads);
+	/* Everything the server opens by name from now on is the
+	 * database's own files and fonts; the socket is bound. */
+	if (lockdown_server() == -1) {
+		log_line(LOG_CRIT, "the lock-down (seccomp filter) could not "
+		    "be installed; not serving");
+		MHD_stop_daemon(d);
+		deadline_stop(&s.deadline);
+		static_files_free(&s.statics);
+		return -1;
+	}
+	log_line(LOG_NOTICE, "roundtable %s listening on http://%s:%d/ "
+	    "(%d threads, locked down)", app->version, c->listen_addr,
+	    c->listen_port, threads);
 
 	sigwait(&set, &sig);
-	fprintf(stderr, "stopping: finishing requests in flight\n");
+	log_line(LOG_NOTICE, "stopping: finishing requests in flight");
 	MHD_quiesce_daemon(d);
 	for (waited = 0; waited < STOP_GRACE_S * 100; waited++) {
 		if (__atomic_load_n(&s.in_flight, __ATOMIC_SEQ_CST) == 0)
@@ -710,6 +724,6 @@ server_run(struct app *app)
 	}
 	static_files_free(&s.statics);
 	pthread_mutex_destroy(&s.lock);
-	fprintf(stderr, "stopped\n");
+	log_line(LOG_NOTICE, "stopped");
 	return 0;
 }
