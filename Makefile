@@ -33,7 +33,7 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 DB        ?= var/roundtable.db
 
 .PHONY: all deps assets run test unit-test http-test browser-test fuzz \
-	crashtest bench clean check-banned print-pkgs
+	crashtest bench clean check-banned print-pkgs deb deb-test
 
 all: build/roundtable
 
@@ -68,9 +68,10 @@ build/release/embedded.o: build/embedded.c src/embedded.h
 build/roundtable: build/release/main.o $(REL_OBJ)
 	$(CC) -o $@ $^ $(HARDEN_LD) $(PKG_LIBS)
 
+# RT_TEST_HOOKS: the test build's hooks (src/server/test_hooks.h).
 build/test/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)
-	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -c -o $@ $<
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) -DRT_TEST_HOOKS $(PKG_CFLAGS) -Isrc -c -o $@ $<
 
 build/test/embedded.o: build/embedded.c src/embedded.h
 	@mkdir -p $(dir $@)
@@ -128,6 +129,17 @@ crashtest: deps build/roundtable
 bench: deps build/roundtable
 	@sh tools/deps.sh bench
 	@sh bench/run.sh
+
+# ---- the Debian package -------------------------------------------------
+DEB = build/roundtable_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null).deb
+
+deb: deps build/roundtable
+	@sh tools/deps.sh deb
+	@sh tools/build-deb.sh $(VERSION)
+
+# Installs the package into a scratch root and serves /healthz from it.
+deb-test: deb
+	@sh tests/deb/deb_test.sh $(DEB)
 
 # The package list, for tests/fuzz/fuzz.mk.
 print-pkgs:

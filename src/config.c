@@ -41,6 +41,7 @@ static const struct config_key config_keys[] = {
 	KEY("limits", "connection_timeout_s", CT_INT, connection_timeout_s, 1, 3600),
 	KEY("limits", "connection_memory", CT_SIZE, connection_memory, 8192, 1LL << 24),
 	KEY("limits", "list_page_size", CT_INT, list_page_size, 1, LIST_ROWS_MAX),
+	KEY("limits", "archive_draw_s", CT_INT, archive_draw_s, 1, 3600),
 	KEY("security", "session_idle_s", CT_INT, session_idle_s, 1, 86400 * 30),
 	KEY("security", "session_touch_s", CT_INT, session_touch_s, 0, 3600),
 	KEY("security", "login_failures_max", CT_INT, login_failures_max, 1, 1000),
@@ -87,6 +88,7 @@ config_defaults(struct config *c)
 	c->connection_timeout_s = 30;
 	c->connection_memory = 64 * 1024;
 	c->list_page_size = 25;
+	c->archive_draw_s = 30;
 	c->session_idle_s = 30 * 60;
 	c->session_touch_s = 60;
 	c->login_failures_max = 5;

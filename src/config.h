@@ -38,6 +38,8 @@ struct config {
 					   idle seconds before a drop */
 	size_t	 connection_memory;	/* bytes MHD may use per connection */
 	int	 list_page_size;	/* rows in one list page */
+	int	 archive_draw_s;	/* seconds the confined child may take
+					   to draw an archive, then killed */
 
 	/* [security] */
 	int	 session_idle_s;	/* idle seconds before sign-out */

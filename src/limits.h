@@ -52,6 +52,8 @@
 #define ARCHIVE_PAPER_BYTES_MAX	(64 * 1024 * 1024)	/* papers' bytes in one archive */
 #define ARCHIVE_DRAW_SECONDS	20	/* drawing papers; checked between pages */
 #define ARCHIVE_FULL_PERCENT	75	/* of page_max: draw no more papers */
+#define ARCHIVE_DRAW_MEMORY	(1024UL * 1024 * 1024)	/* address space the
+					   archive's drawing child may add */
 #define ARCHIVE_PAPER_GROWTH	2	/* a drawn paper's bytes, at most this
 					   times its own (measured 1.0-1.4) */
 #define IMAGE_PIXELS_MAX	25000000	/* an image paper's width x height */
@@ -149,6 +151,8 @@
 #define POST_BUFFER_SIZE	8192	/* libmicrohttpd's post processor buffer */
 /* Opening an uploaded PDF or picture to check it, in a child process. */
 #define UPLOAD_CHECK_SECONDS	10
+#define LOG_LINE_MAX		2048	/* bytes in one log line (util/log.c) */
+#define CHILD_READ_CHUNK	16384	/* bytes read from a confined child at once */
 #define UPLOAD_CHECK_MEMORY	(512UL * 1024 * 1024)	/* bytes of address space
 							   beyond the server's */
 /* Behind TLS: browsers keep to HTTPS for a year (no includeSubDomains:

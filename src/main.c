@@ -9,6 +9,7 @@
 #include "auth/audit.h"
 #include "cli/cli.h"
 #include "limits.h"
+#include "util/log.h"
 
 #ifndef RT_VERSION
 #define RT_VERSION "0.1.0"
@@ -114,6 +115,7 @@ main(int argc, char *argv[])
 	size_t			 k;
 
 	memset(&cli, 0, sizeof(cli));
+	log_init();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

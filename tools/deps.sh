@@ -1,6 +1,6 @@
 #!/bin/sh
 # Installs the Debian packages one part of Roundtable needs, when missing.
-#   tools/deps.sh base|browser|fuzz|bench
+#   tools/deps.sh base|browser|fuzz|bench|deb
 # As root it runs apt-get; otherwise it prints the one command to run.
 set -eu
 
@@ -11,13 +11,15 @@ poppler-utils libpoppler-glib-dev libjpeg-dev libxlsxwriter-dev libseccomp-dev u
 browser="chromium"
 fuzz="clang libclang-rt-14-dev"
 bench="wrk nginx-light curl"
+deb="dpkg-dev lintian systemd iproute2 curl"
 
 case "${1:-base}" in
 base) want=$base ;;
 browser) want=$browser ;;
 fuzz) want=$fuzz ;;
 bench) want=$bench ;;
-*) echo "usage: $0 base|browser|fuzz|bench" >&2; exit 2 ;;
+deb) want=$deb ;;
+*) echo "usage: $0 base|browser|fuzz|bench|deb" >&2; exit 2 ;;
 esac
 
 missing=""

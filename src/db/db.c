@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "../util/log.h"
 #include "embedded.h"
 #include "../util/buf.h"
 #include "../limits.h"
@@ -11,7 +12,7 @@
 static void
 db_log(sqlite3 *h, const char *what)
 {
-	fprintf(stderr, "database: %s: %s\n", what, sqlite3_errmsg(h));
+	log_line(LOG_ERR, "database: %s: %s", what, sqlite3_errmsg(h));
 }
 
 int
@@ -29,7 +30,7 @@ db_open(struct db *db, const char *path, int busy_ms)
 	memset(db, 0, sizeof(*db));
 	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		fprintf(stderr, "%s: cannot open database: %s\n", path,
+		log_line(LOG_ERR, "%s: cannot open database: %s", path,
 		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
 		sqlite3_close(db->h);
 		db->h = NULL;
@@ -127,7 +128,7 @@ db_prepare(struct db *db, const char *sql)
 		}
 	}
 	if ((db->nused + 1) * 2 > db->nslots && db_cache_grow(db) == -1) {
-		fprintf(stderr, "database: out of memory for statements\n");
+		log_line(LOG_ERR, "database: out of memory for statements");
 		return NULL;
 	}
 	c = db_cache_slot(db->cache, db->nslots, sql);
@@ -188,12 +189,12 @@ db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 				rc = sqlite3_bind_null(st, i);
 			break;
 		default:
-			fprintf(stderr, "database: bad bind format '%c'\n", *fmt);
+			log_line(LOG_ERR, "database: bad bind format '%c'", *fmt);
 			return -1;
 		}
 	}
 	if (rc != SQLITE_OK) {
-		fprintf(stderr, "database: bind %d: %s\n", i - 1,
+		log_line(LOG_ERR, "database: bind %d: %s", i - 1,
 		    sqlite3_errstr(rc));
 		return -1;
 	}
@@ -274,7 +275,7 @@ db_exec_script(struct db *db, const char *sql)
 	char	*err = NULL;
 
 	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK) {
-		fprintf(stderr, "database: %s\n", err ? err : "error");
+		log_line(LOG_ERR, "database: %s", err ? err : "error");
 		sqlite3_free(err);
 		return -1;
 	}

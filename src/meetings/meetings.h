@@ -88,6 +88,12 @@ struct pdf;
 /* Draws one meeting's published record (minutes, action points, papers)
  * into a PDF: the archive is these, one after another. */
 void	minutes_render(struct pdf *, struct db *, int64_t meeting_id);
+/* minutes_render in two steps, so the drawing can happen where there is
+ * no database (the archive's confined child): everything one meeting's
+ * record draws, as a new reference or NULL; and the drawing of it
+ * (nothing for NULL). */
+json_t	*minutes_load(struct db *, int64_t meeting_id);
+void	 minutes_draw_loaded(struct pdf *, const json_t *loaded);
 /* Adds quorum_needed, quorate and kind_label to a loaded meeting. */
 void	meeting_summary(json_t *meeting);
 
@@ -107,6 +113,14 @@ int	paper_read(struct db *, int64_t id, struct buf *out, char **mime,
  * MINUTES_PUBLISHED_DAYS, action points closed on time, attendance per
  * member, decision makers who came when invited.  New reference. */
 json_t	*meeting_measures(struct db *, int64_t group_id, const char *today);
+/*
+ * The archive's PDF into out: the meetings' records (rows with "id", as
+ * archive_meetings gives) and their papers, drawn in a confined child
+ * given seconds; if it fails or runs out of time, drawn here with the
+ * papers named, not drawn.  0, or -1 when nothing could be made.
+ */
+int	archive_draw(struct db *, const json_t *meetings, const char *title,
+	    int seconds, struct buf *out);
 /* Published meetings of a group held between two dates, oldest first. */
 json_t	*archive_meetings(struct db *, int64_t group_id, const char *from,
 	    const char *to);

@@ -343,32 +343,48 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 	}
 }
 
-void
-minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
+json_t *
+minutes_load(struct db *db, int64_t meeting_id)
 {
-	json_t	*m, *items, *actions, *papers, *decisions, *row;
-	char	 day[DATE_WORDS_CHARS + 1];
-	size_t	 i;
+	json_t	*m;
 
 	if (meeting_load(db, meeting_id, &m) <= 0)
-		return;
+		return NULL;
 	meeting_summary(m);
-	items = agenda_list(db, meeting_id);
-	actions = meeting_actions(db, meeting_id);
-	papers = paper_list(db, meeting_id);
-	decisions = decision_list(db, meeting_id);
-	minutes_draw(pdf, m, items, actions, 1);
-	decisions_draw(pdf, decisions);
-	json_decref(decisions);
+	return json_pack("{s:o, s:o?, s:o?, s:o?, s:o?}", "meeting", m,
+	    "items", agenda_list(db, meeting_id),
+	    "actions", meeting_actions(db, meeting_id),
+	    "papers", paper_list(db, meeting_id),
+	    "decisions", decision_list(db, meeting_id));
+}
+
+void
+minutes_draw_loaded(struct pdf *pdf, const json_t *loaded)
+{
+	const json_t	*papers = json_object_get(loaded, "papers"), *row;
+	char		 day[DATE_WORDS_CHARS + 1];
+	size_t		 i;
+
+	if (loaded == NULL)
+		return;
+	minutes_draw(pdf, json_object_get(loaded, "meeting"),
+	    json_object_get(loaded, "items"),
+	    json_object_get(loaded, "actions"), 1);
+	decisions_draw(pdf, json_object_get(loaded, "decisions"));
 	if (json_array_size(papers) > 0)
 		pdf_heading(pdf, "Papers", 2);
 	json_array_foreach(papers, i, row)
 		pdf_pair(pdf, view_str(row, "title"), date_words_or(view_str(row,
 		    "circulated_on"), day));
-	json_decref(m);
-	json_decref(items);
-	json_decref(actions);
-	json_decref(papers);
+}
+
+void
+minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
+{
+	json_t	*loaded = minutes_load(db, meeting_id);
+
+	minutes_draw_loaded(pdf, loaded);
+	json_decref(loaded);
 }
 
 /* The pack, for printing before the meeting: its agenda, the open action

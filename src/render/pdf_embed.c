@@ -34,8 +34,8 @@
 
 /* "Paper: title", then when it was circulated, why it is not drawn (or
  * not all of it), and where the original is. */
-static void
-note(struct pdf *pdf, const struct embed_paper *p, const char *why)
+void
+pdf_embed_named(struct pdf *pdf, const struct embed_paper *p, const char *why)
 {
 	char	*heading, *text;
 
@@ -131,13 +131,13 @@ document_open(struct pdf *pdf, const struct embed_paper *p)
 	doc = poppler_document_new_from_bytes(bytes, NULL, &err);
 	g_bytes_unref(bytes);
 	if (doc == NULL) {
-		note(pdf, p, g_error_matches(err, POPPLER_ERROR,
+		pdf_embed_named(pdf, p, g_error_matches(err, POPPLER_ERROR,
 		    POPPLER_ERROR_ENCRYPTED) ? LOCKED : DAMAGED_PDF);
 		g_clear_error(&err);
 		return NULL;
 	}
 	if (pdf_keep(pdf, doc, document_release) == -1) {
-		note(pdf, p, DAMAGED_PDF);
+		pdf_embed_named(pdf, p, DAMAGED_PDF);
 		return NULL;
 	}
 	return doc;
@@ -155,7 +155,7 @@ embed_pdf(struct pdf *pdf, const struct embed_paper *p, struct embed_budget *b)
 		return EMBED_FAILED;
 	b->bytes -= p->len;
 	if ((n = poppler_document_get_n_pages(doc)) <= 0) {
-		note(pdf, p, NO_PAGES);
+		pdf_embed_named(pdf, p, NO_PAGES);
 		return EMBED_FAILED;
 	}
 	drawn = MIN(n, MIN(ARCHIVE_PAPER_PAGES_MAX, b->pages));
@@ -177,13 +177,13 @@ embed_pdf(struct pdf *pdf, const struct embed_paper *p, struct embed_budget *b)
 	if (late) {
 		text = g_strdup_printf("Only its first %d of %d pages are "
 		    "drawn: the archive ran out of time for papers.", drawn, n);
-		note(pdf, p, text);
+		pdf_embed_named(pdf, p, text);
 		g_free(text);
 	}
 	if (failed > 0) {
 		text = g_strdup_printf("%d of its %d pages could not be drawn "
 		    "completely.", failed, n);
-		note(pdf, p, text);
+		pdf_embed_named(pdf, p, text);
 		g_free(text);
 		return EMBED_FAILED;
 	}
@@ -204,7 +204,7 @@ embed_image(struct pdf *pdf, const struct embed_paper *p,
 		text = r == IMAGE_TOO_LARGE ? g_strdup_printf("It could not be "
 		    "drawn: the picture is larger than %d million pixels.",
 		    IMAGE_PIXELS_MAX / 1000000) : g_strdup(DAMAGED_IMAGE);
-		note(pdf, p, text);
+		pdf_embed_named(pdf, p, text);
 		g_free(text);
 		return EMBED_FAILED;
 	}
@@ -216,7 +216,7 @@ embed_image(struct pdf *pdf, const struct embed_paper *p,
 	b->pages--;
 	b->bytes -= p->len;
 	if (rc != 0) {
-		note(pdf, p, DAMAGED_IMAGE);
+		pdf_embed_named(pdf, p, DAMAGED_IMAGE);
 		return EMBED_FAILED;
 	}
 	return EMBED_DRAWN;
@@ -238,7 +238,7 @@ embed_note(struct pdf *pdf, const struct embed_paper *p)
 	text = g_strdup_printf("It is %s, which cannot be drawn here without "
 	    "an office suite: print the original and file it with this "
 	    "archive.", kind);
-	note(pdf, p, text);
+	pdf_embed_named(pdf, p, text);
 	g_free(text);
 	return EMBED_NOTED;
 }
@@ -252,7 +252,7 @@ pdf_embed_paper(struct pdf *pdf, const struct embed_paper *p,
 	if (!is_pdf && strncmp(p->mime, "image/", 6) != 0)
 		return embed_note(pdf, p);
 	if (!fits(b, p->len)) {
-		note(pdf, p, FULL);
+		pdf_embed_named(pdf, p, FULL);
 		return EMBED_CUT;
 	}
 	return is_pdf ? embed_pdf(pdf, p, b) : embed_image(pdf, p, b);

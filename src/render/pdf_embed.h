@@ -51,5 +51,9 @@ enum embed_result {
 
 enum embed_result	pdf_embed_paper(struct pdf *, const struct embed_paper *,
 			    struct embed_budget *);
+/* The paper named, not drawn: its title, when it was circulated, why
+ * (a sentence) and where the original is.  p->data is not read. */
+void	pdf_embed_named(struct pdf *, const struct embed_paper *,
+	    const char *why);
 
 #endif

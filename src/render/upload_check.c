@@ -1,17 +1,13 @@
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <glib.h>
 #include <poppler.h>
-#include <seccomp.h>
 
 #include "image.h"
 #include "upload_check.h"
 #include "../limits.h"
+#include "../util/confined_child.h"
 
 static int
 pdf_opens(const unsigned char *data, size_t len)
@@ -47,112 +43,39 @@ image_opens(const unsigned char *data, size_t len, const char *mime)
 	return 1;
 }
 
-static void
-limit(int resource, rlim_t n)
-{
-	struct rlimit	 r = { n, n };
+struct opening {
+	const unsigned char	*data;
+	size_t			 len;
+	const char		*mime;
+};
 
-	setrlimit(resource, &r);
+/* In the confined child: whether the file opens (exit status 0). */
+static int
+opens(void *arg, int fd)
+{
+	const struct opening	*o = arg;
+
+	(void)fd;
+	if (strcmp(o->mime, "application/pdf") == 0)
+		return pdf_opens(o->data, o->len) ? 0 : -1;
+	return image_opens(o->data, o->len, o->mime) ? 0 : -1;
 }
 
 /*
- * What the child may still ask the kernel for once it has the bytes:
- * memory, locks, time, writing a warning, and exiting.  Anything else
- * (opening files, sockets, exec, signalling other processes) fails with
- * EPERM rather than killing the child, so a library that merely probes
- * something optional still answers; the file opens or it does not.
+ * 1 when the child opened the file and said so.  The child may ask the
+ * kernel only for sandbox_base_calls (memory, time, writing a warning,
+ * exiting); anything else (files, sockets, exec, signals) fails with
+ * EPERM rather than killing it, so a library that merely probes
+ * something optional still answers: the file opens or it does not.
  */
-static const int child_syscalls[] = {
-	SCMP_SYS(brk), SCMP_SYS(mmap), SCMP_SYS(munmap), SCMP_SYS(mremap),
-	SCMP_SYS(mprotect), SCMP_SYS(madvise), SCMP_SYS(futex),
-	SCMP_SYS(clock_gettime), SCMP_SYS(gettimeofday), SCMP_SYS(getpid),
-	SCMP_SYS(gettid), SCMP_SYS(write), SCMP_SYS(writev),
-	SCMP_SYS(rt_sigreturn), SCMP_SYS(rt_sigprocmask),
-	SCMP_SYS(rt_sigaction), SCMP_SYS(sigaltstack), SCMP_SYS(getrandom),
-	SCMP_SYS(exit), SCMP_SYS(exit_group),
-};
-
-/* 0, or -1 when the filter could not be loaded (the caller refuses). */
-static int
-child_confine(void)
-{
-	scmp_filter_ctx	 ctx;
-	size_t		 i;
-	int		 rc = -1;
-
-	if ((ctx = seccomp_init(SCMP_ACT_ERRNO(EPERM))) == NULL)
-		return -1;
-	for (i = 0; i < sizeof(child_syscalls) / sizeof(child_syscalls[0]);
-	    i++)
-		if (seccomp_rule_add(ctx, SCMP_ACT_ALLOW, child_syscalls[i],
-		    0) != 0)
-			goto out;
-	rc = seccomp_load(ctx) == 0 ? 0 : -1;
-out:
-	seccomp_release(ctx);
-	return rc;
-}
-
-/* Bytes of address space this process has mapped now (the child starts
- * with all of the server's: thread stacks, libraries), or 0. */
-static rlim_t
-mapped_now(void)
-{
-	FILE		*f;
-	unsigned long	 pages = 0;
-
-	if ((f = fopen("/proc/self/statm", "r")) == NULL)
-		return 0;
-	if (fscanf(f, "%lu", &pages) != 1)
-		pages = 0;
-	fclose(f);
-	return (rlim_t)pages * (rlim_t)sysconf(_SC_PAGESIZE);
-}
-
-/* In the child: bounded, then open; never returns.  mapped: what the
- * server had mapped at the fork, which the memory limit comes on top of. */
-static void
-child_open(const unsigned char *data, size_t len, const char *mime,
-    rlim_t mapped)
-{
-	int	 ok;
-
-	alarm(UPLOAD_CHECK_SECONDS);
-	limit(RLIMIT_CPU, UPLOAD_CHECK_SECONDS);
-	limit(RLIMIT_FSIZE, 0);
-	limit(RLIMIT_CORE, 0);
-#ifndef __SANITIZE_ADDRESS__
-	/* The sanitizer build reserves terabytes of address space. */
-	limit(RLIMIT_AS, mapped + UPLOAD_CHECK_MEMORY);
-#else
-	(void)mapped;
-#endif
-	if (child_confine() == -1)
-		_exit(1);
-	if (strcmp(mime, "application/pdf") == 0)
-		ok = pdf_opens(data, len);
-	else
-		ok = image_opens(data, len, mime);
-	_exit(ok ? 0 : 1);
-}
-
-/* 1 when the child opened the file and said so. */
 static int
 opens_in_child(const unsigned char *data, size_t len, const char *mime)
 {
-	pid_t	 pid;
-	int	 status;
-	rlim_t	 mapped = mapped_now();
+	struct opening		 o = { data, len, mime };
+	struct child_spec	 spec = { opens, &o, UPLOAD_CHECK_SECONDS,
+				    UPLOAD_CHECK_MEMORY, NULL, 0, 0 };
 
-	if ((pid = fork()) == -1)
-		return 0;
-	if (pid == 0)
-		child_open(data, len, mime, mapped);
-	/* The child's alarm bounds this wait. */
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR)
-			return 0;
-	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+	return confined_child_run(&spec, NULL) == CHILD_OK;
 }
 
 int

@@ -8,6 +8,7 @@
 #include "../auth/account.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../util/log.h"
 
 static int
 authenticate(struct request *rq, const char *bearer)
@@ -202,8 +203,8 @@ transact(struct request *rq, struct response *rs, const char *reads)
 	/* Still under the writers' lock, so no writer of ours adds frames
 	 * meanwhile; a reader elsewhere can hold it off (logged). */
 	if (rs->checkpoint_after_commit && db_checkpoint(rq->db) != DB_OK)
-		fprintf(stderr, "%s: the WAL was not truncated after commit\n",
-		    rq->path);
+		log_line(LOG_WARNING, "%s: the WAL was not truncated after "
+		    "commit", rq->path);
 }
 
 void

@@ -27,9 +27,12 @@
 #include "render_response.h"
 #include "router.h"
 #include "static_files.h"
+#include "lockdown.h"
+#include "test_hooks.h"
 #include "../db/db.h"
 #include "../db/shared_rows.h"
 #include "../render/template.h"
+#include "../util/log.h"
 #include "../util/text.h"
 #include "../limits.h"
 
@@ -482,6 +485,7 @@ exchange_finish(struct server *s, struct MHD_Connection *conn,
 {
 	const struct static_file *f;
 
+	test_hook_request(x->rq.path);
 	if (x->early_status == 0)
 		field_check(x, &x->rq.query, "query");
 	if (x->early_status == 0)
@@ -573,7 +577,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 		clock_gettime(CLOCK_MONOTONIC, &end);
 		us = (end.tv_sec - x->start.tv_sec) * 1000000LL +
 		    (end.tv_nsec - x->start.tv_nsec) / 1000;
-		fprintf(stderr, "%s %s %d %lldus\n", x->method,
+		log_line(LOG_INFO, "%s %s %d %lldus", x->method,
 		    x->path ? x->path : "-", x->status, us);
 	}
 	if (x->pp != NULL)
@@ -633,7 +637,7 @@ listen_address(const struct config *c, struct sockaddr_storage *ss)
 		in6->sin6_port = htons((uint16_t)c->listen_port);
 		return 0;
 	}
-	fprintf(stderr, "listen address %s is not an IP address\n",
+	log_line(LOG_ERR, "listen address %s is not an IP address",
 	    c->listen_addr);
 	return -1;
 }
@@ -687,21 +691,32 @@ server_run(struct app *app)
 	    MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
 	    MHD_OPTION_END);
 	if (d == NULL) {
-		fprintf(stderr, "cannot listen on %s:%d\n", c->listen_addr,
+		log_line(LOG_ERR, "cannot listen on %s:%d", c->listen_addr,
 		    c->listen_port);
 		deadline_stop(&s.deadline);
 		static_files_free(&s.statics);
 		return -1;
 	}
-	fprintf(stderr, "roundtable %s listening on http://%s:%d/ "
-	    "(%d threads)\n", app->version, c->listen_addr, c->listen_port,
-	    threads);
 	/* After the signal mask, so the timer's thread leaves SIGTERM to
 	 * sigwait too.  Backups that were asked for and cannot be made stop
-	 * the server (exit 1) rather than letting it run without them. */
-	if ((failed = housekeeping_start(&hk, c, app->write_lock) == -1) == 0)
+	 * the server (exit 1) rather than letting it run without them.
+	 * Before the lock-down, whose filter then holds on that thread too. */
+	failed = housekeeping_start(&hk, c, app->write_lock) == -1;
+	/* Everything the server opens by name from now on is the
+	 * database's own files and fonts; the socket is bound.  A server
+	 * that cannot lock itself down does not serve. */
+	if (!failed && lockdown_server() == -1) {
+		log_line(LOG_CRIT, "the lock-down (seccomp filter) could not "
+		    "be installed; not serving");
+		failed = 1;
+	}
+	if (!failed) {
+		log_line(LOG_NOTICE, "roundtable %s listening on "
+		    "http://%s:%d/ (%d threads, locked down)", app->version,
+		    c->listen_addr, c->listen_port, threads);
 		sigwait(&set, &sig);
-	fprintf(stderr, "stopping: finishing requests in flight\n");
+	}
+	log_line(LOG_NOTICE, "stopping: finishing requests in flight");
 	MHD_quiesce_daemon(d);
 	for (waited = 0; waited < STOP_GRACE_S * 100; waited++) {
 		if (__atomic_load_n(&s.in_flight, __ATOMIC_SEQ_CST) == 0)
@@ -718,6 +733,6 @@ server_run(struct app *app)
 	db_rows_shared_clear();
 	static_files_free(&s.statics);
 	pthread_mutex_destroy(&s.lock);
-	fprintf(stderr, "stopped\n");
+	log_line(LOG_NOTICE, "stopped");
 	return failed ? -1 : 0;
 }

@@ -89,6 +89,7 @@ test_defaults(void **state)
 	assert_int_equal(c->connection_timeout_s, 30);
 	assert_int_equal(c->connection_memory, 64 * 1024);
 	assert_int_equal(c->list_page_size, 25);
+	assert_int_equal(c->archive_draw_s, 30);
 	assert_int_equal(c->session_idle_s, 30 * 60);
 	assert_int_equal(c->session_touch_s, 60);
 	assert_int_equal(c->login_failures_max, 5);
@@ -120,6 +121,7 @@ test_defaults_in_range(void **state)
 	    "upload_max = %zu\npage_max = %zu\nconnections_max = %d\n"
 	    "connections_per_ip = %d\nconnection_timeout_s = %d\n"
 	    "connection_memory = %zu\nlist_page_size = %d\n"
+	    "archive_draw_s = %d\n"
 	    "[security]\nsession_idle_s = %d\nsession_touch_s = %d\n"
 	    "login_failures_max = %d\nlogin_failures_ip_max = %d\n"
 	    "login_window_s = %d\npassword_min = %d\n"
@@ -129,7 +131,8 @@ test_defaults_in_range(void **state)
 	    c->busy_timeout_ms, c->body_max, c->field_max, c->fields_max,
 	    c->upload_max, c->page_max, c->connections_max,
 	    c->connections_per_ip, c->connection_timeout_s,
-	    c->connection_memory, c->list_page_size, c->session_idle_s,
+	    c->connection_memory, c->list_page_size, c->archive_draw_s,
+	    c->session_idle_s,
 	    c->session_touch_s, c->login_failures_max,
 	    c->login_failures_ip_max, c->login_window_s, c->password_min,
 	    c->supervision_interval_months, c->suppression_threshold);
