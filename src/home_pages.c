@@ -7,6 +7,7 @@
 #include "home_pages.h"
 #include "auth/account.h"
 #include "db/db.h"
+#include "peer/peer.h"
 #include "people/people.h"
 #include "procurement/procurement.h"
 #include "server/form_page.h"
@@ -52,6 +53,7 @@ home(struct request *rq, struct response *rs)
 	 * from home, as from the Procurement page. */
 	lots_moderated_add(view, rq->db, rq->who.account_id);
 	ownerless_add(rq, view);
+	peer_home_add(rq, view);
 	response_view(rs, "home", view);
 }
 

@@ -42,4 +42,10 @@ int	demo_membership(struct db *, const int64_t *sites,
 int	demo_surveys(struct db *, const int64_t *groups,
 	    const int64_t (*units)[7], const int64_t *accounts, time_t now);
 
+/* Peer support at Fenwick and Westvale: cover, a week of shifts with a
+ * gap, requests in every state, a safety concern waiting for staff, a
+ * debrief asked for; the supporter.fenwick account is Jamal's. */
+int	demo_peer(struct db *, const int64_t *sites, const int64_t (*units)[7],
+	    const int64_t *accounts, time_t now);
+
 #endif
