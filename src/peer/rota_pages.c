@@ -28,10 +28,19 @@ local_today(time_t now, char out[DATE_CHARS + 1])
 }
 
 static const char *
-gap_words(enum peer_hour_state s)
+gap_words(const struct peer_hour *h)
 {
-	return s == PEER_UNTRAINED ? "No trained supporter" :
+	if (h->state == PEER_UNTRAINED)
+		return "No trained supporter";
+	return h->on_duty == 0 ? "Nobody on duty" :
 	    "Not enough supporters on duty";
+}
+
+/* Hours that read the same in the list of gaps. */
+static int
+same_gap(const struct peer_hour *a, const struct peer_hour *b)
+{
+	return a->state == b->state && (a->on_duty == 0) == (b->on_duty == 0);
 }
 
 /* The day's gaps as runs of hours in the same state: "02:00 to 06:00". */
@@ -43,7 +52,7 @@ day_gaps(const struct peer_hour *h, long from, long to)
 	long	 i, j;
 
 	for (i = from; i < to && gaps != NULL; i = j) {
-		for (j = i + 1; j < to && h[j].state == h[i].state; j++)
+		for (j = i + 1; j < to && same_gap(&h[j], &h[i]); j++)
 			;
 		if (h[i].state != PEER_GAP && h[i].state != PEER_UNTRAINED)
 			continue;
@@ -53,7 +62,7 @@ day_gaps(const struct peer_hour *h, long from, long to)
 		if (j == to && strcmp(end, "00:00") == 0)
 			snprintf(end, sizeof(end), "%s", "24:00");
 		json_array_append_new(gaps, json_pack("{s:s, s:s, s:s, s:b}",
-		    "from", start, "to", end, "what", gap_words(h[i].state),
+		    "from", start, "to", end, "what", gap_words(&h[i]),
 		    "untrained", h[i].state == PEER_UNTRAINED));
 	}
 	return gaps;
@@ -86,7 +95,7 @@ unit_week(struct db *db, const json_t *unit, const char *first_day,
 	struct peer_need	 need;
 	struct peer_duty	*duties = NULL;
 	json_t			*days, *shifts, *s, *out = NULL;
-	char			 words[48];
+	char			 words[48], from_label[6], to_label[6];
 	size_t			 nd, i;
 	long			 n, k, start, needed = 0, covered = 0;
 
@@ -125,10 +134,14 @@ unit_week(struct db *db, const json_t *unit, const char *first_day,
 		    "date", h[start].date, "words", words, "shifts",
 		    day_shifts, "gaps", day_gaps(h, start, (long)i)));
 	}
-	out = json_pack("{s:O, s:s, s:I, s:I, s:I, s:I, s:I, s:o}", "id",
+	snprintf(from_label, sizeof(from_label), "%02u:00",
+	    (unsigned)need.from_hour % 100u);
+	snprintf(to_label, sizeof(to_label), "%02u:00",
+	    (unsigned)need.to_hour % 100u);
+	out = json_pack("{s:O, s:s, s:s, s:s, s:I, s:I, s:I, s:o}", "id",
 	    json_object_get(unit, "id"), "name", view_str(unit, "name"),
-	    "from_hour", (json_int_t)need.from_hour, "to_hour",
-	    (json_int_t)need.to_hour, "needed", (json_int_t)need.needed,
+	    "from", from_label, "to", to_label, "needed",
+	    (json_int_t)need.needed,
 	    "hours_needed", (json_int_t)needed, "hours_covered",
 	    (json_int_t)covered, "days", days);
 	json_decref(shifts);

@@ -68,11 +68,10 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 	    "needs: tell the peer-support coordinator.", words);
 	json_array_foreach(json_object_get(view, "units"), i, unit) {
 		pdf_heading(pdf, view_str(unit, "name"), 1);
-		pdf_paragraphf(pdf, "Needs %lld on duty from %02lld:00 to "
-		    "%02lld:00. Covered %lld of %lld hours this week.",
-		    (long long)view_int(unit, "needed"),
-		    (long long)view_int(unit, "from_hour"),
-		    (long long)view_int(unit, "to_hour"),
+		pdf_paragraphf(pdf, "Needs %lld on duty from %s to %s. "
+		    "Covered %lld of %lld hours this week.",
+		    (long long)view_int(unit, "needed"), view_str(unit, "from"),
+		    view_str(unit, "to"),
 		    (long long)view_int(unit, "hours_covered"),
 		    (long long)view_int(unit, "hours_needed"));
 		json_array_foreach(json_object_get(unit, "days"), j, day)

@@ -287,8 +287,8 @@ rota_pdf_reads_back(void **state)
 	 * October (his course was 40 days ago), a gap of its own kind from
 	 * 22:00 to 06:00, and nobody at all before and after. */
 	assert_contains(text, "22:00 to 24:00: No trained supporter");
-	assert_contains(text, "00:00 to 22:00: Not enough supporters on "
-	    "duty");
+	assert_contains(text, "00:00 to 22:00: Nobody on duty");
+	assert_contains(text, "Needs 1 on duty from 00:00 to 24:00");
 	assert_contains(text, "00:00 to 06:00: No trained supporter");
 	free(text);
 	reply_free(&r);
