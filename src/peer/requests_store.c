@@ -84,7 +84,7 @@ static const char *sql_concerns =
     "JOIN sites st ON st.id = r.site_id JOIN units u ON u.id = r.unit_id "
     "WHERE r.outcome = 'safety_concern' AND r.acknowledged_at IS NULL AND "
     "(?1 OR r.site_id IN (SELECT value FROM json_each(?2))) "
-    "ORDER BY r.closed_at, r.id LIMIT 100";
+    "ORDER BY r.closed_at, r.id LIMIT ?3";
 static const char *sql_debrief_ask =
     "INSERT INTO peer_debriefs (person_id, site_id, request_id, asked_at) "
     "VALUES (?, ?, ?, ?)";
@@ -94,8 +94,8 @@ static const char *sql_debrief_done =
 static const char *sql_debriefs_open =
     "SELECT d.id, d.asked_at, d.request_id, p.display_name FROM "
     "peer_debriefs d JOIN people p ON p.id = d.person_id WHERE "
-    "d.site_id = ? AND d.done_on IS NULL ORDER BY d.asked_at, d.id "
-    "LIMIT 100";
+    "d.site_id = ?1 AND d.done_on IS NULL ORDER BY d.asked_at, d.id "
+    "LIMIT ?2";
 static const char *sql_facts =
     "SELECT r.id, r.unit_id, u.name AS unit_name, r.asked_at, r.urgency, "
     "r.accepted_at, r.on_duty, r.seen_at, r.outcome FROM peer_requests r "
@@ -239,7 +239,8 @@ peer_request_acknowledge(struct db *db, int64_t actor, int64_t id,
 json_t *
 peer_concerns_waiting(struct db *db, const struct scope_filter *f)
 {
-	return db_rows(db, sql_concerns, "dt", f->all, f->site_ids);
+	return db_rows(db, sql_concerns, "dtd", f->all, f->site_ids,
+	    LIST_ROWS_MAX);
 }
 
 int
@@ -270,7 +271,7 @@ peer_debrief_done(struct db *db, int64_t actor, int64_t id, const char *today)
 json_t *
 peer_debriefs_open(struct db *db, int64_t site_id)
 {
-	return db_rows(db, sql_debriefs_open, "i", site_id);
+	return db_rows(db, sql_debriefs_open, "id", site_id, LIST_ROWS_MAX);
 }
 
 json_t *

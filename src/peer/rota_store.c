@@ -49,7 +49,7 @@ static const char *sql_cover_save =
 static const char *sql_supporters =
     "SELECT p.id AS value, p.display_name AS label FROM people p "
     "WHERE p.site_id = ?1 AND " SUPPORTER_ON("?2")
-    " ORDER BY p.display_name, p.id LIMIT 1000";
+    " ORDER BY p.display_name, p.id LIMIT ?3";
 static const char *sql_is_supporter =
     "SELECT count(*) FROM people p WHERE p.id = ?1 AND p.site_id = ?2 "
     "AND " SUPPORTER_ON("?3");
@@ -100,7 +100,7 @@ static const char *sql_on_now =
     "JOIN units u ON u.id = s.unit_id JOIN people p ON p.id = s.person_id "
     "WHERE s.site_id = ?1 AND s.starts_at <= ?2 AND s.ends_at > ?2 AND "
     SUPPORTER_ON("?3") " AND " NOT_STEPPED_BACK("?3")
-    " ORDER BY u.name, p.display_name LIMIT 1000";
+    " ORDER BY u.name, p.display_name LIMIT ?4";
 static const char *sql_break_add =
     "INSERT INTO peer_breaks (person_id, from_on, to_on, recorded_by) "
     "VALUES (?, ?, ?, ?)";
@@ -163,7 +163,8 @@ peer_cover_save(struct db *db, int64_t actor, int64_t unit_id,
 json_t *
 peer_supporter_options(struct db *db, int64_t site_id, const char *today)
 {
-	return db_rows(db, sql_supporters, "it", site_id, today);
+	return db_rows(db, sql_supporters, "itd", site_id, today,
+	    FORM_CHOICES_MAX);
 }
 
 int
@@ -278,7 +279,8 @@ peer_shifts_between(struct db *db, int64_t unit_id, int64_t from, int64_t to)
 json_t *
 peer_on_now(struct db *db, int64_t site_id, int64_t now, const char *today)
 {
-	return db_rows(db, sql_on_now, "iit", site_id, now, today);
+	return db_rows(db, sql_on_now, "iitd", site_id, now, today,
+	    LIST_ROWS_MAX);
 }
 
 int
