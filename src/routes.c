@@ -544,6 +544,8 @@ const struct route routes[] = {
 	    "Peer support rota: a week ahead, gaps in red" },
 	{ GET,  "/sites/{id}/peer/rota.pdf", peer_rota_pdf, ALL, SITE, 0,
 	    "The rota printed for the wing office" },
+	{ GET,  "/sites/{id}/peer/slip.pdf", peer_slip_pdf, ALL, SITE, 0,
+	    "The paper slip for asking for a peer supporter" },
 	{ GET,  "/sites/{id}/peer/now", peer_now, ALL, SITE, 0,
 	    "Peer supporters on duty now" },
 	{ GET,  "/units/{id}/peer-cover", peer_cover_edit, STAFF, UNIT, 0,

@@ -9,6 +9,7 @@
  *   rota_pages.c          the week's rota with its gaps, shifts, swaps,
  *                         who is on now
  *   rota_pdf.c            the rota printed for the wing office
+ *   slip_pdf.c            the paper slip a person fills in to ask
  *   requests_store.c      requests: offer, accept, seen, close (a log),
  *                         acknowledge; who may see which
  *   requests_pages.c      their pages
@@ -231,6 +232,7 @@ void	peer_home_add(struct request *, json_t *view);
 
 void	peer_rota(struct request *, struct response *);
 void	peer_rota_pdf(struct request *, struct response *);
+void	peer_slip_pdf(struct request *, struct response *);
 void	peer_now(struct request *, struct response *);
 void	peer_cover_edit(struct request *, struct response *);
 void	peer_shift_new(struct request *, struct response *);

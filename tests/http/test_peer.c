@@ -292,6 +292,16 @@ rota_pdf_reads_back(void **state)
 	assert_contains(text, "00:00 to 06:00: No trained supporter");
 	free(text);
 	reply_free(&r);
+	/* The paper slip a person fills in, typed in as "on a paper slip". */
+	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/slip.pdf",
+	    fenwick, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Ask for a peer supporter");
+	assert_contains(text, "D wing");
+	assert_contains(text, "Now: they need someone straight away");
+	assert_contains(text, "do not write names");
+	free(text);
+	reply_free(&r);
 	client_free(&coordinator);
 }
 
