@@ -7,6 +7,7 @@
 #include "home_pages.h"
 #include "auth/account.h"
 #include "db/db.h"
+#include "peer/peer.h"
 #include "people/people.h"
 #include "plans/plans.h"
 #include "procurement/procurement.h"
@@ -63,6 +64,7 @@ home(struct request *rq, struct response *rs)
 		json_object_set_new(view, "my_plans", mine ? mine :
 		    json_array());
 	}
+	peer_home_add(rq, view);
 	response_view(rs, "home", view);
 }
 

@@ -18,6 +18,16 @@
 #define RAISED_MAX_CHARS	2000	/* what was raised in one conversation */
 #define NOTE_MAX_CHARS		1000	/* closing notes, step notes, reasons */
 #define ARRIVAL_STEPS_MAX	20	/* steps in a new-arrival plan */
+/* Peer support (src/peer/). */
+#define PEER_ABOUT_MAX_CHARS	60	/* "in a word" what a request is about */
+#define PEER_WEEK_DAYS		7	/* the rota shows a week ahead */
+#define PEER_DAY_HOURS_MAX	25	/* a local day has 23, 24 or 25 hours */
+#define PEER_SHIFT_REPEAT_MAX	28	/* days one shift form may repeat on */
+#define PEER_SHIFTS_PER_UNIT_WEEK_MAX	400	/* duties read for one unit's week */
+#define PEER_VISIBLE_DAYS	7	/* a supporter sees requests on units
+					   rostered to them this near */
+#define PEER_MEASURE_WEEKS	4	/* the measures' default period */
+#define PEER_FACTS_MAX		20000	/* requests one measures page reads */
 
 /* Voice. */
 #define BATCH_ROWS		6	/* paper sheets typed in at once */

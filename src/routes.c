@@ -14,6 +14,7 @@
 #include "membership/membership.h"
 #include "proposals/proposals.h"
 #include "surveys/surveys.h"
+#include "peer/peer.h"
 #include "voice/voice.h"
 #include "server/router.h"
 
@@ -23,6 +24,7 @@
 #define LOGGERS	VOICE_LOGGERS
 #define DRAFTERS (ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP) | ROLES_STAFF)
 #define DM	ROLE_BIT(ROLE_DECISION_MAKER)
+#define REPS	ROLE_BIT(ROLE_REP)	/* peer supporters act as reps */
 
 #define GET	HTTP_GET
 #define POST	HTTP_POST
@@ -59,6 +61,9 @@
 #define SQUESTION survey_question_target, "group of the question's survey"
 #define STHEME	survey_theme_target, "group of the theme's survey"
 #define EVOTE	event_vote_target, "group of the vote"
+#define PSHIFT	peer_shift_target, "site of the shift"
+#define PREQUEST peer_request_target, "site of the request (supporters of its place, staff, who asked)"
+#define PDEBRIEF peer_debrief_target, "site of the debrief"
 #define EVAL	ROLE_BIT(ROLE_EVALUATOR)
 #define OVERSEE	(STAFF | EVAL)	/* with OWNER: the lot's moderator or staff */
 #define ELECTION election_target, "group of the election"
@@ -564,6 +569,59 @@ const struct route routes[] = {
 	    0, "Members whose supervision is overdue" },
 	{ GET,  "/account/supervision", supervision_mine, ALL, SELF, SIGNED,
 	    "Your supervision dates" },
+
+	{ GET,  "/sites/{id}/peer/rota", peer_rota, ALL, SITE, 0,
+	    "Peer support rota: a week ahead, gaps in red" },
+	{ GET,  "/sites/{id}/peer/rota.pdf", peer_rota_pdf, ALL, SITE, 0,
+	    "The rota printed for the wing office" },
+	{ GET,  "/sites/{id}/peer/slip.pdf", peer_slip_pdf, ALL, SITE, 0,
+	    "The paper slip for asking for a peer supporter" },
+	{ GET,  "/sites/{id}/peer/now", peer_now, ALL, SITE, 0,
+	    "Peer supporters on duty now" },
+	{ GET,  "/units/{id}/peer-cover", peer_cover_edit, STAFF, UNIT, 0,
+	    "Hours a place needs peer supporters form" },
+	{ POST, "/units/{id}/peer-cover", peer_cover_edit, STAFF, UNIT, 0,
+	    "Set the hours a place needs peer supporters" },
+	{ GET,  "/sites/{id}/peer/shifts/new", peer_shift_new, STAFF, SITE, 0,
+	    "New shift form" },
+	{ POST, "/sites/{id}/peer/shifts/new", peer_shift_new, STAFF, SITE, 0,
+	    "Add a shift (or a run of them)" },
+	{ GET,  "/peer-shifts/{id}/swap", peer_shift_swap_page, STAFF, PSHIFT,
+	    0, "Swap a shift form" },
+	{ POST, "/peer-shifts/{id}/swap", peer_shift_swap_page, STAFF, PSHIFT,
+	    0, "Give a shift to another supporter" },
+	{ GET,  "/sites/{id}/peer/requests", peer_requests_index, LOGGERS,
+	    SITE, 0, "Requests for support (a supporter's: their places)" },
+	{ GET,  "/sites/{id}/peer/requests/new", peer_request_new, ALL, SITE,
+	    0, "Ask for a peer supporter form" },
+	{ POST, "/sites/{id}/peer/requests/new", peer_request_new, ALL, SITE,
+	    0, "Ask for a peer supporter" },
+	{ GET,  "/peer-requests/{id}", peer_request_show, ALL, PREQUEST, OWNER,
+	    "A request for support" },
+	{ POST, "/peer-requests/{id}/accept", peer_request_accept_page,
+	    REPS, PREQUEST, OWNER, "Accept a request (a supporter)" },
+	{ POST, "/peer-requests/{id}/seen", peer_request_seen_page, LOGGERS,
+	    PREQUEST, OWNER, "Record first contact" },
+	{ GET,  "/peer-requests/{id}/close", peer_request_close_page, LOGGERS,
+	    PREQUEST, OWNER, "Close a request form" },
+	{ POST, "/peer-requests/{id}/close", peer_request_close_page, LOGGERS,
+	    PREQUEST, OWNER, "Close a request: its outcome becomes a log" },
+	{ POST, "/peer-requests/{id}/acknowledge", peer_request_acknowledge_page,
+	    STAFF, PREQUEST, 0, "Acknowledge a safety concern handed on" },
+	{ POST, "/peer-requests/{id}/debrief", peer_request_debrief_page,
+	    REPS, PREQUEST, OWNER, "Ask for a debrief after a request" },
+	{ GET,  "/sites/{id}/peer/wellbeing", peer_wellbeing, STAFF, SITE, 0,
+	    "Supporters' debriefs, supervision and time away" },
+	{ POST, "/peer-debriefs/{id}/done", peer_debrief_done_page, STAFF,
+	    PDEBRIEF, 0, "Mark a debrief done" },
+	{ GET,  "/account/peer/step-back", peer_step_back_page, ALL, SELF,
+	    SIGNED, "Step back from peer support form" },
+	{ POST, "/account/peer/step-back", peer_step_back_page, ALL, SELF,
+	    SIGNED, "Step back from peer support for a while" },
+	{ POST, "/account/peer/return", peer_step_return_page, ALL, SELF,
+	    SIGNED, "Come back from stepping back" },
+	{ GET,  "/sites/{id}/peer/measures", peer_measures, ALL, SITE, 0,
+	    "Peer support measures (suppressed for non-staff)" },
 	{ GET,  "/expenses", expenses_index, ALL, ANY, 0,
 	    "Your expense claims (and, for staff, those to decide)" },
 	{ GET,  "/expenses/new", expenses_new, ALL, ANY, 0, "Claim form" },

@@ -318,3 +318,14 @@ audit_head_adopt(struct db *db)
 		return faults < 0 ? DB_ERROR : DB_CONSTRAINT;
 	return head_write(db, last_id, hash);
 }
+
+int
+audit_moved(struct db *db, int rc, int64_t account_id, const char *action,
+    const char *entity, int64_t entity_id, const char *detail)
+{
+	if (rc != DB_OK)
+		return rc;
+	if (db_changes(db) == 0)
+		return DB_CONSTRAINT;
+	return audit_append(db, account_id, action, entity, entity_id, detail);
+}

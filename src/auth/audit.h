@@ -37,6 +37,12 @@ MUST_CHECK int	audit_head_adopt(struct db *);
 /* entity_id 0 stores NULL.  Returns enum db_result. */
 MUST_CHECK int	audit_append(struct db *, int64_t account_id, const char *action,
 	    const char *entity, int64_t entity_id, const char *detail);
+/* After an UPDATE whose WHERE names the state it moves a record from:
+ * rc itself when the UPDATE failed, DB_CONSTRAINT when it touched no row
+ * (the record was in another state), else audit_append's result. */
+MUST_CHECK int	audit_moved(struct db *, int rc, int64_t account_id,
+	    const char *action, const char *entity, int64_t entity_id,
+	    const char *detail);
 
 /* Walks the chain; prints each fault to report.  With a signer set, an
  * unsigned, missing or wrongly signed head is a fault too.  Returns the number of

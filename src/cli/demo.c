@@ -108,6 +108,7 @@ static const struct demo_account {
 	{ "commissioner", "Health commissioner (panel)", "evaluator", -1, -1 },
 	{ "reserve.evaluator", "Reserve expert by experience", "evaluator", -1,
 	    -1 },
+	{ "supporter.fenwick", "Jamal, peer supporter", "rep", 0, -1 },
 };
 
 #define COUNT(a)	(sizeof(a) / sizeof((a)[0]))
@@ -256,6 +257,8 @@ cli_demo(struct cli *cli)
 	    demo_evidence(&db, ids.sites, ids.units, ids.groups, ids.accounts,
 	    time(NULL)) != DB_OK ||
 	    demo_plans(&db, ids.sites, ids.accounts, time(NULL)) != DB_OK ||
+	    demo_peer(&db, ids.sites, ids.units, ids.accounts, time(NULL)) !=
+	    DB_OK ||
 	    audit_append(&db, 0, "demo.load", "organisation", 1, NULL) != DB_OK)
 		goto fail;
 	if (db_commit(&db) != DB_OK)

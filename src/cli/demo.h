@@ -51,5 +51,10 @@ int	demo_evidence(struct db *, const int64_t *sites,
  * and overdue, release plans and referrals; the needs services meet. */
 int	demo_plans(struct db *, const int64_t *sites, const int64_t *accounts,
 	    time_t now);
+/* Peer support at Fenwick and Westvale: cover, a week of shifts with a
+ * gap, requests in every state, a safety concern waiting for staff, a
+ * debrief asked for; the supporter.fenwick account is Jamal's. */
+int	demo_peer(struct db *, const int64_t *sites, const int64_t (*units)[7],
+	    const int64_t *accounts, time_t now);
 
 #endif

@@ -166,11 +166,7 @@ static int
 moved(struct db *db, int rc, int64_t actor, const char *action, int64_t id,
     const char *detail)
 {
-	if (rc != DB_OK)
-		return rc;
-	if (db_changes(db) == 0)
-		return DB_CONSTRAINT;
-	return audit_append(db, actor, action, "expense", id, detail);
+	return audit_moved(db, rc, actor, action, "expense", id, detail);
 }
 
 int

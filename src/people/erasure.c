@@ -60,6 +60,10 @@ static const struct erase_rule {
 	{ "treating_declarations", "person_id", "DELETE FROM "
 	    "treating_declarations WHERE person_id = ?1", "that someone "
 	    "treated them is health data about them alone" },
+	{ "peer_debriefs", "person_id", "DELETE FROM peer_debriefs WHERE "
+	    "person_id = ?1", "a supporter's own wellbeing, about them alone" },
+	{ "peer_breaks", "person_id", "DELETE FROM peer_breaks WHERE "
+	    "person_id = ?1", "a supporter's own wellbeing, about them alone" },
 	{ "accounts", "person_id", "UPDATE accounts SET username = "
 	    "'erased-' || id, display_name = 'Erased person', password_hash "
 	    "= '!', must_change_password = 0, disabled_at = ifnull("
@@ -136,6 +140,17 @@ static const struct erase_rule {
 	{ "treating_declarations", "account_id", NULL, "their declarations protect the people they treated" },
 	{ "wishes", "added_by", NULL, WORK },
 	{ "wishes", "responder_id", NULL, WORK },
+	{ "peer_breaks", "recorded_by", NULL, WORK },
+	{ "peer_debriefs", "done_by", NULL, WORK },
+	{ "peer_request_offers", "person_id", NULL, WORK },
+	{ "peer_requests", "accepted_by", NULL, WORK },
+	{ "peer_requests", "acknowledged_by", NULL, WORK },
+	{ "peer_requests", "entered_by", NULL, WORK },
+	{ "peer_shifts", "created_by", NULL, WORK },
+	{ "peer_shifts", "person_id", NULL, WORK },
+	{ "peer_swaps", "from_person", NULL, WORK },
+	{ "peer_swaps", "to_person", NULL, WORK },
+	{ "peer_swaps", "swapped_by", NULL, WORK },
 };
 
 #define NRULES	(sizeof(rules) / sizeof(rules[0]))

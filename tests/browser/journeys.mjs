@@ -1007,6 +1007,89 @@ async function membership(run, password) {
   }
 }
 
+// Peer support: an officer asks for a supporter (a name in "what about"
+// is refused), the supporter accepts, sees and closes it as a safety
+// concern (refused until the member of staff told is named), and the
+// coordinator finds it on the home page, the rota's gaps and the measures.
+async function peerSupport(run, password) {
+  const J = '15-peer';
+  const page = await run.page();
+  const about = `first night ${run.mode}`;
+  try {
+    await step(`[${run.mode}] 15 rep.fenwick asks for a peer supporter`, async () => {
+      await signInHome(page, 'rep.fenwick', password);
+      await page.goto('/sites/1/peer/now');
+      assert(/Peer supporters on duty now/.test(await mainText(page)), 'no "on duty now" page');
+    });
+    await run.visited(page, J, 'on duty now');
+    await step(`[${run.mode}] 15 a name in "what about" is refused`, async () => {
+      await navigates(page, () => page.getByRole('link', { name: 'Ask for a peer supporter' }).click());
+      await selectByLabel(page, '#unit_id', /^D wing$/);
+      await selectByLabel(page, '#asked_by', /An officer/);
+      await selectByLabel(page, '#urgency', /^Now/);
+      await page.fill('#about', 'Mr Smith is upset');
+      await submit(page);
+      const msgs = await summaryMessages(page);
+      assert(msgs.some((m) => m.includes('Rephrase it so no one can be identified')), `summary: ${msgs.join(' / ')}`);
+    });
+    await run.visited(page, J, 'request refused');
+    await step(`[${run.mode}] 15 the request is sent`, async () => {
+      await page.fill('#about', about);
+      await submit(page);
+      assert(/^\/peer-requests\/\d+$/.test(pathOf(page)), `landed on ${pathOf(page)}`);
+    });
+    const request = pathOf(page);
+    await run.visited(page, J, 'request sent');
+    await signOut(page);
+    await step(`[${run.mode}] 15 the supporter accepts and sees them`, async () => {
+      await signInHome(page, 'supporter.fenwick', password);
+      await page.goto('/sites/1/peer/requests');
+      assert((await mainText(page)).includes(about), 'request not listed for the supporter');
+      await page.goto(request);
+      await navigates(page, () => page.getByRole('button', { name: 'Accept: I will see them' }).click());
+      await navigates(page, () => page.getByRole('button', { name: 'I have seen them now' }).click());
+      await navigates(page, () => page.getByRole('link', { name: 'Close with the outcome' }).click());
+    });
+    await run.visited(page, J, 'close form');
+    await step(`[${run.mode}] 15 a safety concern needs the member of staff told`, async () => {
+      await selectByLabel(page, '#outcome', /Concern for someone's safety/);
+      await submit(page);
+      const msgs = await summaryMessages(page);
+      assert(msgs.some((m) => m.includes('name of the member of staff')), `summary: ${msgs.join(' / ')}`);
+    });
+    await run.visited(page, J, 'close refused');
+    await step(`[${run.mode}] 15 closed with who was told and when`, async () => {
+      await page.fill('#told_name', 'Ms Adeyemi');
+      await page.fill('#told_role', 'Safer custody');
+      await page.fill('#told_on', '2026-01-02');
+      await page.fill('#told_time', '10:30');
+      await submit(page);
+      assert(pathOf(page) === request, `landed on ${pathOf(page)}`);
+      assert(/Ms Adeyemi, Safer custody/.test(await mainText(page)), 'staff told not shown');
+    });
+    await run.visited(page, J, 'closed');
+    await signOut(page);
+    await step(`[${run.mode}] 15 the coordinator sees it on the home page`, async () => {
+      await signInHome(page, 'coordinator.fenwick', password);
+      assert(/Concern for someone's safety/.test(await mainText(page)), 'no concern on home');
+    });
+    await run.visited(page, J, 'home with concern');
+    for (const [href, label, want] of [
+      ['/sites/1/peer/rota', 'rota', /Gap/],
+      ['/sites/1/peer/measures', 'measures', /Time to first contact/],
+      ['/sites/1/peer/wellbeing', 'wellbeing', /Debriefs asked for/],
+    ]) {
+      await step(`[${run.mode}] 15 ${label} shows what it should`, async () => {
+        await page.goto(href);
+        assert(want.test(await mainText(page)), `no ${want} on ${href}`);
+      });
+      await run.visited(page, J, label);
+    }
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function proposalLoop(run, password) {
   const J = '8-proposal';
   const tag = run.js ? 'JS' : 'No-JS';
@@ -1560,8 +1643,9 @@ async function main() {
         () => memberWording(run, demoPassword),
         () => evidence(run, demoPassword),
         () => personalPlan(run, demoPassword),
+        () => peerSupport(run, demoPassword),
       ];
-      // RT_JOURNEYS=evidence,personalPlan runs only those (while developing).
+      // RT_JOURNEYS=evidence,peerSupport runs only those (while developing).
       const only = (process.env.RT_JOURNEYS || '').split(',').filter(Boolean);
       const chosen = only.length ? journeys.filter((j) => only.some((o) => j.toString().includes(`${o}(`))) : journeys;
       for (const j of chosen) {

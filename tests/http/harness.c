@@ -467,6 +467,19 @@ db_scalar(const struct server *s, const char *sql)
 	return v;
 }
 
+long long
+db_scalar_id(const struct server *s, const char *fmt, long long id)
+{
+	char	*sql;
+	long long v;
+
+	if (asprintf(&sql, fmt, id) == -1)
+		return -1;
+	v = db_scalar(s, sql);
+	free(sql);
+	return v;
+}
+
 int
 db_write(const struct server *s, const char *sql)
 {

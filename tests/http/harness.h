@@ -113,6 +113,8 @@ int	raw_closed(int fd, int wait_ms);
 
 /* Opens the database read-only and returns one integer from sql, or -1. */
 long long db_scalar(const struct server *, const char *sql);
+/* db_scalar of fmt with its one %lld filled with id. */
+long long db_scalar_id(const struct server *, const char *fmt, long long id);
 /* Runs sql read-write on the server's database, as if time had passed or
  * old data were stored: 0 or -1. */
 int	db_write(const struct server *, const char *sql);

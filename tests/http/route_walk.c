@@ -153,6 +153,14 @@ static struct fixture fixtures[] = {
 	    "p.id = r.person_id WHERE p.site_id = 1", "SELECT min(r.id) FROM "
 	    "referrals r JOIN people p ON p.id = r.person_id WHERE "
 	    "p.site_id = 3", 0, 0 },
+	{ "/peer-shifts/", "SELECT min(id) FROM peer_shifts WHERE site_id = 1",
+	    "SELECT min(id) FROM peer_shifts WHERE site_id = 3", 0, 0 },
+	{ "/peer-requests/", "SELECT min(id) FROM peer_requests WHERE "
+	    "site_id = 1", "SELECT min(id) FROM peer_requests WHERE "
+	    "site_id = 3", 0, 0 },
+	{ "/peer-debriefs/", "SELECT min(id) FROM peer_debriefs WHERE "
+	    "site_id = 1", "SELECT min(id) FROM peer_debriefs WHERE "
+	    "site_id = 3", 0, 0 },
 	{ "/event-votes/", "SELECT min(v.id) FROM event_votes v JOIN groups g ON "
 	    "g.id = v.group_id WHERE g.site_id = 1", "SELECT min(v.id) FROM "
 	    "event_votes v JOIN groups g ON g.id = v.group_id WHERE "

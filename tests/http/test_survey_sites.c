@@ -27,14 +27,8 @@ setup(void **state)
 	return server_launch(&srv);
 }
 
-static long long
-scalar(const char *fmt, long long id)
-{
-	char	 sql[512];
-
-	snprintf(sql, sizeof(sql), fmt, id);
-	return db_scalar(&srv, sql);
-}
+/* One integer from the database: fmt's %lld filled with id. */
+#define scalar(fmt, id)	db_scalar_id(&srv, fmt, id)
 
 static long long	 survey, team, fenwick, harbour;
 static char		 token[80];

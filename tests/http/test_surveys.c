@@ -23,14 +23,8 @@ setup(void **state)
 	return server_launch(&srv);
 }
 
-static long long
-scalar(const char *fmt, long long id)
-{
-	char	 sql[512];
-
-	snprintf(sql, sizeof(sql), fmt, id);
-	return db_scalar(&srv, sql);
-}
+/* One integer from the database: fmt's %lld filled with id. */
+#define scalar(fmt, id)	db_scalar_id(&srv, fmt, id)
 
 /* The survey's anonymous link token, read from the database. */
 static char *

@@ -1,0 +1,134 @@
+/*
+ * UK civil time by its rule (see uk_time.h): pure arithmetic on UTC, so
+ * it gives the same answer on any machine, in any thread, whatever TZ is.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "uk_time.h"
+
+static const char *const weekdays[] = { "Sunday", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday" };
+
+/* 01:00 UTC on the last Sunday of month (3 or 10) of year. */
+static int64_t
+change_at(int year, int month)
+{
+	struct tm	 tm;
+	time_t		 last;
+
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = year - 1900;
+	tm.tm_mon = month - 1;
+	tm.tm_mday = 31;	/* March and October both have 31 days */
+	tm.tm_hour = 1;
+	last = timegm(&tm);
+	gmtime_r(&last, &tm);
+	return (int64_t)last - (int64_t)tm.tm_wday * 86400;
+}
+
+int
+uk_offset(int64_t t)
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+
+	gmtime_r(&tt, &tm);
+	return t >= change_at(tm.tm_year + 1900, 3) &&
+	    t < change_at(tm.tm_year + 1900, 10) ? 3600 : 0;
+}
+
+int
+uk_instant(const char *date, int minutes, int64_t *out)
+{
+	struct tm	 tm;
+	int64_t		 naive;
+	int		 y, m, d;
+
+	if (date == NULL || !date_valid(date) || minutes < 0 ||
+	    minutes >= 24 * 60 || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return UK_TIME_INVALID;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	naive = (int64_t)timegm(&tm) + (int64_t)minutes * 60;
+	/* The earlier reading first: in BST the instant is an hour before
+	 * the same clock time in GMT. */
+	if (uk_offset(naive - 3600) == 3600) {
+		*out = naive - 3600;
+		return UK_TIME_OK;
+	}
+	if (uk_offset(naive) == 0) {
+		*out = naive;
+		return UK_TIME_OK;
+	}
+	return UK_TIME_MISSING;
+}
+
+static void
+local_tm(int64_t t, struct tm *tm)
+{
+	time_t	 local = (time_t)(t + uk_offset(t));
+
+	gmtime_r(&local, tm);
+}
+
+void
+uk_local(int64_t t, char date[DATE_CHARS + 1], int *minutes)
+{
+	struct tm	 tm;
+
+	local_tm(t, &tm);
+	strftime(date, DATE_CHARS + 1, "%Y-%m-%d", &tm);
+	*minutes = tm.tm_hour * 60 + tm.tm_min;
+}
+
+void
+uk_clock(int64_t t, char out[6])
+{
+	struct tm	 tm;
+
+	local_tm(t, &tm);
+	snprintf(out, 6, "%02u:%02u", (unsigned)tm.tm_hour % 24u,
+	    (unsigned)tm.tm_min % 60u);
+}
+
+void
+uk_day_words(const char *date, char *out, size_t sz)
+{
+	char		 words[DATE_WORDS_CHARS + 1];
+	struct tm	 tm;
+	int		 y, m, d;
+
+	if (sz == 0)
+		return;
+	out[0] = '\0';
+	if (!date_valid(date) || sscanf(date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	{
+		time_t noon = timegm(&tm);
+
+		gmtime_r(&noon, &tm);
+	}
+	date_words(date, words);
+	snprintf(out, sz, "%s %s", weekdays[tm.tm_wday % 7], words);
+}
+
+void
+uk_words(int64_t t, char *out, size_t sz)
+{
+	char	 date[DATE_CHARS + 1], day[40], clock[6];
+	int	 minutes;
+
+	uk_local(t, date, &minutes);
+	uk_day_words(date, day, sizeof(day));
+	uk_clock(t, clock);
+	snprintf(out, sz, "%s, %s", day, clock);
+}

@@ -1,0 +1,41 @@
+/*
+ * UK civil time (GMT in winter, BST in summer) without the C library's
+ * time zone machinery, which reads TZ and is not safe between threads.
+ * The rule since 1996: BST from 01:00 UTC on the last Sunday of March to
+ * 01:00 UTC on the last Sunday of October.  Every site Roundtable serves
+ * is in the UK (England, Wales, Scotland, Northern Ireland keep the same
+ * clocks), so this is the one local time there is.
+ *
+ * Instants are unix seconds (UTC), the form they are stored in; local
+ * dates are ISO text and local times minutes after midnight.
+ */
+#ifndef RT_UK_TIME_H
+#define RT_UK_TIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "date.h"
+
+enum uk_instant_result {
+	UK_TIME_OK = 0,
+	UK_TIME_MISSING = 1,	/* clocks go forward over it: it never happens */
+	UK_TIME_INVALID = -1	/* not a date, or minutes out of 0..1439 */
+};
+
+/* Seconds ahead of UTC at instant t: 0 (GMT) or 3600 (BST). */
+int	uk_offset(int64_t t);
+/* The instant a local date and time happen.  A time that happens twice
+ * (01:00 to 01:59 when the clocks go back) is the first, in BST: a shift
+ * "from 01:30" that night starts before the change.  enum uk_instant_result. */
+int	uk_instant(const char *date, int minutes, int64_t *out);
+/* The local date and minutes after midnight of instant t. */
+void	uk_local(int64_t t, char date[DATE_CHARS + 1], int *minutes);
+/* "14:05" (local) of instant t. */
+void	uk_clock(int64_t t, char out[6]);
+/* "Friday 4 December 2026, 14:05" (local) of instant t. */
+void	uk_words(int64_t t, char *out, size_t sz);
+/* "Friday 4 December 2026" for a valid local date; "" otherwise. */
+void	uk_day_words(const char *date, char *out, size_t sz);
+
+#endif
