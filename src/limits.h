@@ -151,6 +151,7 @@
 #define TEMPLATE_STACK_MAX	64	/* contexts while rendering */
 #define TEMPLATE_PARTIAL_MAX	8	/* partials within partials */
 #define TEMPLATE_NAME_MAX	128	/* characters in a tag's name */
+#define TEMPLATE_MAY_PATH_MAX	512	/* a {{#may}} route with its ids */
 
 /* Small-number suppression (util/suppression.c): steps of the search for
  * another table that agrees with a page, per page and pass; a page that

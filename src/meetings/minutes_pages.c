@@ -238,6 +238,7 @@ approve_prepare(struct request *rq, struct response *rs, json_t *m,
     struct form_page *fp, int *refused)
 {
 	json_t	*all, *later, *row, *kept;
+	char	 day[DATE_WORDS_CHARS + 1];
 	size_t	 i;
 
 	(void)rs;
@@ -246,9 +247,9 @@ approve_prepare(struct request *rq, struct response *rs, json_t *m,
 	all = meeting_list(rq->db, view_int(m, "group_id"));
 	json_array_foreach(all, i, row)
 		if (strcmp(view_str(row, "held_on"), view_str(m, "held_on")) > 0)
-			json_array_append_new(later, json_pack("{s:O, s:O}",
+			json_array_append_new(later, json_pack("{s:O, s:s}",
 			    "value", json_object_get(row, "id"), "label",
-			    json_object_get(row, "held_on")));
+			    date_words_or(view_str(row, "held_on"), day)));
 	json_decref(all);
 	kept = json_pack("{s:o, s:o, s:o}", "approved_at", later,
 	    "proposed_by", group_member_options(rq->db, view_int(m, "group_id")),

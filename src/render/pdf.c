@@ -174,11 +174,14 @@ new_page(struct pdf *p)
 }
 
 /* Moves to a new page unless h points fit below y (or the page is
- * empty, where nothing more can be gained). */
+ * empty, where nothing more can be gained).  Nothing to place (h 0)
+ * never starts a page: space left after the last element (a rule's)
+ * may reach past the bottom, and ending the document there made a
+ * page holding only the footer. */
 static void
 need(struct pdf *p, double h)
 {
-	if (!p->blank && p->y + h > BOTTOM)
+	if (!p->blank && h > 0 && p->y + h > BOTTOM)
 		new_page(p);
 }
 
@@ -679,6 +682,12 @@ pdf_keep(struct pdf *p, void *obj, void (*release)(void *))
 	k->next = p->kept;
 	p->kept = k;
 	return 0;
+}
+
+int
+pdf_page_number(const struct pdf *p)
+{
+	return p == NULL ? 0 : p->page;
 }
 
 int

@@ -1,7 +1,7 @@
 #include <string.h>
 
 #include "layout.h"
-#include "router.h"
+#include "route_access.h"
 #include "../limits.h"
 
 static const struct {
@@ -26,24 +26,6 @@ static const struct {
 	{ "/audit", "Audit log" },
 	{ "/account", "Account" },
 };
-
-/* May the principal open this GET page at some scope? */
-static int
-nav_allowed(const struct request *rq, const char *href)
-{
-	int64_t			 ids[ROUTE_IDS_MAX];
-	size_t			 nids;
-	int			 status;
-	const struct route	*rt;
-
-	rt = router_match(routes, routes_count, HTTP_GET, href, ids, &nids,
-	    &status);
-	if (rt == NULL)
-		return 0;
-	if (rt->target == target_organisation)
-		return access_covers(&rq->who, rt->roles, 0, 0);
-	return access_any(&rq->who, rt->roles);
-}
 
 static int
 nav_current(const char *path, const char *href)
@@ -72,7 +54,8 @@ layout_context(const struct request *rq)
 	    "username", rq->who.username));
 	nav = json_array();
 	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
-		if (rq->who.must_change_password || !nav_allowed(rq, nav_items[i].href))
+		if (rq->who.must_change_password || !route_allowed(rq, HTTP_GET,
+		    nav_items[i].href))
 			continue;
 		json_array_append_new(nav, json_pack("{s:s, s:s, s:b}",
 		    "href", nav_items[i].href, "label", nav_items[i].label,

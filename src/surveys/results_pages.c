@@ -52,7 +52,7 @@ survey_results(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	json_object_set_new(r, "title", json_string(view_str(s, "title")));
+	json_object_set_new(r, "title", json_string("Results"));
 	json_object_set_new(r, "survey", s);
 	json_object_set_new(r, "is_staff", json_boolean(access_covers(&rq->who,
 	    ROLES_STAFF, view_int(s, "site_id"), view_int(s, "group_id"))));
@@ -104,8 +104,9 @@ survey_themes_page(struct request *rq, struct response *rs)
 		}
 	}
 	response_page(rs, json_array_size(errors) ? 422 : 200,
-	    "surveys/themes", json_pack("{s:O, s:O, s:o, s:o, s:O, s:b}",
-	    "title", json_object_get(s, "title"), "survey", s, "answers",
+	    "surveys/themes", json_pack("{s:s, s:O, s:o, s:o, s:O, s:b}",
+	    "title", "Free-text answers and themes", "survey", s,
+	    "answers",
 	    text_answers(rq->db, rq->ids[0]), "themes", survey_themes(rq->db,
 	    rq->ids[0]), "errors", errors, "has_errors",
 	    json_array_size(errors) > 0));

@@ -65,11 +65,10 @@ directory_index(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	response_view(rs, "voice/directory", json_pack("{s:s, s:o, s:o, s:I, "
-	    "s:b}", "title", "Directory of services",
+	response_view(rs, "voice/directory", json_pack("{s:s, s:o, s:o, s:I}",
+	    "title", "Directory of services",
 	    "services", service_list(rq->db, &f, site > 0 ? site : 0),
-	    "sites", site_options(rq->db, &f), "site", (json_int_t)site,
-	    "can_edit", access_any(&rq->who, ROLES_STAFF)));
+	    "sites", site_options(rq->db, &f), "site", (json_int_t)site));
 	scope_filter_clear(&f);
 }
 
