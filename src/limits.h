@@ -31,6 +31,9 @@
 #define ESCALATION_PERIOD_DAYS	7	/* each week overdue raises the level */
 #define PROPOSAL_OPTIONS_MAX	10	/* solution options in one proposal */
 #define POSTER_ITEMS_MAX	12	/* "you said, we did" items on a poster */
+#define LARGE_PRINT_MIN_PT	16	/* no text smaller in a large-print PDF */
+#define HOME_ITEMS_MAX		5	/* of each kind on a member's home page */
+#define HOME_ANSWERS_DAYS	60	/* answers "received lately" */
 
 /* Meetings. */
 #define CONSTITUTION_MAX_CHARS	20000	/* a group's terms of reference */

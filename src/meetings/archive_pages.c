@@ -19,6 +19,7 @@
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 /* Whether a paper of len bytes, drawn, should still leave the document
  * within ARCHIVE_FULL_PERCENT of the response's ceiling. */
@@ -115,7 +116,7 @@ archive_pdf(struct request *rq, struct response *rs)
 	}
 	embed_budget_init(&budget, ARCHIVE_PAGES_MAX, ARCHIVE_PAPER_BYTES_MAX,
 	    ARCHIVE_DRAW_SECONDS);
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	pdf_heading(pdf, title, 1);
 	if (json_array_size(list) == 0)
 		pdf_paragraph(pdf, "No minutes were published in this period.");

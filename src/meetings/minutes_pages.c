@@ -19,6 +19,7 @@
 #include "../util/date.h"
 #include "../util/text.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 /* Every item's minutes must fit; the names are "item_ID". */
 static int
@@ -431,7 +432,7 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 	snprintf(title, sizeof(title), "%s %s", minutes ? "Minutes" :
 	    "Meeting pack", date_words_or(view_str(m, "held_on"), day));
 	json_decref(m);
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	if (minutes)
 		minutes_render(pdf, rq->db, rq->ids[0]);
 	else

@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "pdf.h"
+#include "../limits.h"
 
 #define MM		(72.0 / 25.4)
 #define PAGE_W		595.28
@@ -303,6 +304,9 @@ make_fonts(struct pdf *p)
 
 	for (i = 0; i < F__MAX; i++) {
 		size = fonts[i].size * (fonts[i].scaled ? p->scale : 1);
+		/* Large print: nothing smaller, the footer neither. */
+		if (p->scale > 1 && size < LARGE_PRINT_MIN_PT)
+			size = LARGE_PRINT_MIN_PT;
 		p->font[i] = pango_font_description_new();
 		pango_font_description_set_family(p->font[i], FONT_FAMILY);
 		pango_font_description_set_weight(p->font[i], fonts[i].weight);

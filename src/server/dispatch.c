@@ -8,6 +8,7 @@
 #include "router.h"
 #include "title_store.h"
 #include "../auth/account.h"
+#include "../auth/signed_out.h"
 #include "../db/db.h"
 
 static int
@@ -21,10 +22,11 @@ authenticate(struct request *rq, const char *bearer)
 	if (bearer != NULL) {
 		rq->api = 1;
 		rc = apitoken_resolve(rq->db, bearer, &id);
-	} else if (rq->session_cookie != NULL)
+	} else if (rq->session_cookie != NULL) {
 		rc = session_resolve(rq->db, rq->session_cookie, rq->now,
-		    c->session_idle_s, c->session_touch_s, &id);
-	else
+		    c->session_idle_s, c->session_touch_s, &id,
+		    &rq->session_lapsed);
+	} else
 		return 0;
 	if (rc <= 0)
 		return rc;
@@ -58,6 +60,8 @@ authorise(struct request *rq, struct response *rs)
 	case ROUTE_ACCESS_SIGN_IN:
 		if (rq->wants_json || rq->api)
 			response_error(rs, 401, "Sign in first.");
+		else if (rq->session_lapsed)
+			signed_out_page(rq, rs);	/* keeps what was typed */
 		else
 			response_redirect(rs, "/sign-in");
 		return 0;

@@ -16,6 +16,7 @@
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 /* May the caller read (anyone there) or keep (staff there) the entry
  * of a service, by the sites it serves? */
@@ -232,7 +233,7 @@ directory_pdf(struct request *rq, struct response *rs)
 		response_view(rs, "error", view);
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	directory_draw(pdf, view);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {
