@@ -131,9 +131,11 @@ outcomes_site(struct request *rq, struct response *rs)
 	response_view(rs, "proposals/outcomes", view);
 }
 
-/* The first n of total outcomes, and how many more there are. */
+/* The first n of total outcomes and, with more, how many more there
+ * are. */
 static void
-poster_draw(struct pdf *pdf, const json_t *view, size_t n, size_t total)
+poster_draw(struct pdf *pdf, const json_t *view, size_t n, size_t total,
+    int more)
 {
 	const json_t	*row;
 	size_t		 i;
@@ -153,34 +155,43 @@ poster_draw(struct pdf *pdf, const json_t *view, size_t n, size_t total)
 	}
 	if (total == 0)
 		pdf_paragraph(pdf, "Nothing has been sent on yet.");
-	else if (n < total)
+	else if (more && n < total)
 		pdf_paragraphf(pdf, "%zu more: ask your rep, or see \"You said, "
 		    "we did\" on the group's page.", total - n);
 }
 
-/*
- * A poster is one sheet for a notice board: the most outcomes (newest
- * first) that fit on one page, found by drawing trials, at least one.
- * Counting lines instead would have to repeat how pdf.c wraps text.
- */
-static size_t
-poster_fit(const json_t *view, const char *title, size_t total)
+/* Does the poster drawn so fit on one sheet?  A trial drawing. */
+static int
+poster_fits(const json_t *view, const char *title, size_t n, size_t total,
+    int more)
 {
 	struct buf	 trial;
 	struct pdf	*pdf;
-	size_t		 n;
 	int		 pages;
 
-	for (n = total; n > 1; n--) {
-		buf_init(&trial, DOCUMENT_BYTES_MAX);
-		pdf = pdf_new(&trial, title, PDF_LARGE);
-		poster_draw(pdf, view, n, total);
-		pages = pdf_page_number(pdf);
-		(void)pdf_finish(pdf);
-		buf_release(&trial);
-		if (pages == 1)
-			break;
-	}
+	buf_init(&trial, DOCUMENT_BYTES_MAX);
+	pdf = pdf_new(&trial, title, PDF_LARGE);
+	poster_draw(pdf, view, n, total, more);
+	pages = pdf_page_number(pdf);
+	(void)pdf_finish(pdf);
+	buf_release(&trial);
+	return pages == 1;
+}
+
+/*
+ * A poster is one sheet for a notice board: the most outcomes (newest
+ * first) that fit on one page, found by drawing trials, at least one;
+ * the line saying how many more is added only where it fits too.
+ * Counting lines instead would have to repeat how pdf.c wraps text.
+ */
+static size_t
+poster_fit(const json_t *view, const char *title, size_t total, int *more)
+{
+	size_t	 n;
+
+	for (n = total; n > 1 && !poster_fits(view, title, n, total, 0); n--)
+		;
+	*more = n < total && poster_fits(view, title, n, total, 1);
 	return n;
 }
 
@@ -191,7 +202,8 @@ outcomes_poster(struct request *rq, struct response *rs)
 	json_t		*g, *view;
 	struct pdf	*pdf;
 	const char	*title;
-	size_t		 total;
+	size_t		 total, n;
+	int		 more;
 
 	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -216,7 +228,8 @@ outcomes_poster(struct request *rq, struct response *rs)
 	if (total > POSTER_ITEMS_MAX)
 		total = POSTER_ITEMS_MAX;
 	pdf = pdf_new(&rs->body, title, PDF_LARGE);
-	poster_draw(pdf, view, poster_fit(view, title, total), total);
+	n = poster_fit(view, title, total, &more);
+	poster_draw(pdf, view, n, total, more);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The poster could not be made.");
