@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "home_pages.h"
+#include "home_store.h"
 #include "auth/account.h"
 #include "db/db.h"
 #include "peer/peer.h"
@@ -12,6 +13,8 @@
 #include "plans/plans.h"
 #include "procurement/procurement.h"
 #include "server/form_page.h"
+#include "util/date.h"
+#include "util/view.h"
 
 /* Staff hear what an account that can no longer act still owns, each
  * with the form that hands it on: a promise must not lie with nobody. */
@@ -26,6 +29,95 @@ ownerless_add(struct request *rq, json_t *view)
 		return;
 	if ((rows = needing_new_owner(rq->db, &f)) != NULL)
 		json_object_set_new(view, "needs_new_owner", rows);
+	scope_filter_clear(&f);
+}
+
+/* At most this many big buttons: one clear next step, not a menu. */
+#define HOME_ACTIONS_MAX	4
+
+static void
+action_add(json_t *actions, const char *href, const char *label)
+{
+	if (json_array_size(actions) < HOME_ACTIONS_MAX)
+		json_array_append_new(actions, json_pack("{s:s, s:s}", "href",
+		    href, "label", label));
+}
+
+/* has_KEY for every list that has something (the templates test it
+ * for headings), and has_any when anything but the buttons does. */
+static void
+now_flags(json_t *now)
+{
+	const char	*key;
+	json_t		*list;
+	char		 flag[64];
+	int		 any = 0;
+	void		*tmp;
+
+	json_object_foreach_safe(now, tmp, key, list) {
+		if (json_array_size(list) == 0)
+			continue;
+		snprintf(flag, sizeof(flag), "has_%s", key);
+		json_object_set_new(now, flag, json_true());
+		any |= strcmp(key, "actions") != 0;
+	}
+	json_object_set_new(now, "has_any", json_boolean(any));
+}
+
+/*
+ * Someone taking part (not staff) hears in plain words what matters to
+ * them now, and gets the three or four things they are most likely to do
+ * next as big buttons: vote while a poll is open, read the next
+ * meeting's papers, read "you said, we did", see their group.
+ */
+static void
+now_add(struct request *rq, json_t *view)
+{
+	struct scope_filter	 f;
+	json_t			*now, *meetings, *elections, *actions, *row;
+	char			 today[DATE_CHARS + 1], href[64];
+	int64_t			 group;
+	size_t			 i;
+
+	if (view == NULL || access_any(&rq->who, ROLES_STAFF) ||
+	    access_filter(&rq->who, ROLES_ALL, 0, &f) == -1)
+		return;
+	date_today(rq->now, today);
+	meetings = home_next_meetings(rq->db, &f, today);
+	elections = home_elections_open(rq->db, &f, today);
+	now = json_pack("{s:O, s:o, s:o, s:o, s:O}", "meetings", meetings,
+	    "to_decide", home_proposals_to_decide(rq->db, &f),
+	    "answers", home_answers_received(rq->db, &f, today),
+	    "surveys", home_surveys_open(rq->db, &f),
+	    "elections", elections);
+	actions = json_array();
+	json_array_foreach(elections, i, row)
+		if (strcmp(view_str(row, "state"), "voting") == 0) {
+			snprintf(href, sizeof(href), "/elections/%lld",
+			    (long long)view_int(row, "id"));
+			action_add(actions, href, "Vote in the election");
+			break;
+		}
+	if ((row = json_array_get(meetings, 0)) != NULL) {
+		snprintf(href, sizeof(href), "/meetings/%lld",
+		    (long long)view_int(row, "id"));
+		action_add(actions, href, "Your next meeting");
+	}
+	if ((group = home_first_group(rq->db, &f)) > 0) {
+		snprintf(href, sizeof(href), "/groups/%lld/you-said-we-did",
+		    (long long)group);
+		action_add(actions, href, "You said, we did");
+		snprintf(href, sizeof(href), "/groups/%lld", (long long)group);
+		action_add(actions, href, "Your group");
+	}
+	json_decref(meetings);
+	json_decref(elections);
+	if (now != NULL)
+		json_object_set_new(now, "actions", actions);
+	else
+		json_decref(actions);
+	now_flags(now);
+	json_object_set_new(view, "now", now);
 	scope_filter_clear(&f);
 }
 
@@ -65,6 +157,7 @@ home(struct request *rq, struct response *rs)
 		    json_array());
 	}
 	peer_home_add(rq, view);
+	now_add(rq, view);
 	response_view(rs, "home", view);
 }
 

@@ -41,6 +41,9 @@
 #define ESCALATION_PERIOD_DAYS	7	/* each week overdue raises the level */
 #define PROPOSAL_OPTIONS_MAX	10	/* solution options in one proposal */
 #define POSTER_ITEMS_MAX	12	/* "you said, we did" items on a poster */
+#define LARGE_PRINT_MIN_PT	16	/* no text smaller in a large-print PDF */
+#define HOME_ITEMS_MAX		5	/* of each kind on a member's home page */
+#define HOME_ANSWERS_DAYS	60	/* answers "received lately" */
 
 /* Meetings. */
 #define CONSTITUTION_MAX_CHARS	20000	/* a group's terms of reference */
@@ -191,6 +194,7 @@
 #define TEMPLATE_STACK_MAX	64	/* contexts while rendering */
 #define TEMPLATE_PARTIAL_MAX	8	/* partials within partials */
 #define TEMPLATE_NAME_MAX	128	/* characters in a tag's name */
+#define TEMPLATE_MAY_PATH_MAX	512	/* a {{#may}} route with its ids */
 
 /* Small-number suppression (util/suppression.c): steps of the search for
  * another table that agrees with a page, per page and pass; a page that

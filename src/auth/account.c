@@ -13,8 +13,10 @@ static const char *sql_account_auth =
     "SELECT id, password_hash FROM accounts "
     "WHERE username = ? AND disabled_at IS NULL";
 static const char *sql_account_load =
-    "SELECT username, display_name, must_change_password FROM accounts "
-    "WHERE id = ? AND disabled_at IS NULL";
+    "SELECT username, display_name, must_change_password, "
+    "text_size = 'large' FROM accounts WHERE id = ? AND disabled_at IS NULL";
+static const char *sql_account_text_size =
+    "UPDATE accounts SET text_size = ? WHERE id = ?";
 static const char *sql_account_password =
     "UPDATE accounts SET password_hash = ?, must_change_password = ? "
     "WHERE id = ?";
@@ -230,6 +232,7 @@ account_principal(struct db *db, int64_t id, struct principal *p)
 		p->username = strdup((const char *)sqlite3_column_text(st, 0));
 		p->display_name = strdup((const char *)sqlite3_column_text(st, 1));
 		p->must_change_password = sqlite3_column_int(st, 2);
+		p->large_text = sqlite3_column_int(st, 3);
 		if (p->username == NULL || p->display_name == NULL)
 			rc = -1;
 	}
@@ -239,6 +242,12 @@ account_principal(struct db *db, int64_t id, struct principal *p)
 	if (rc != 1)
 		principal_clear(p);
 	return rc;
+}
+
+int
+account_set_text_size(struct db *db, int64_t id, const char *size)
+{
+	return db_exec(db, sql_account_text_size, "ti", size, id);
 }
 
 int
@@ -255,7 +264,7 @@ session_create(struct db *db, int64_t account_id, time_t now,
 
 int
 session_resolve(struct db *db, const char *token, time_t now, int idle_s,
-    int touch_s, int64_t *account_id)
+    int touch_s, int64_t *account_id, int *idle)
 {
 	unsigned char	 digest[DIGEST_BYTES];
 	sqlite3_stmt	*st;
@@ -263,6 +272,8 @@ session_resolve(struct db *db, const char *token, time_t now, int idle_s,
 	int		 rc;
 
 	*account_id = 0;
+	*idle = 0;
+	*idle = 0;
 	if (!token_wellformed(token))
 		return 0;
 	token_digest(token, digest);
@@ -280,6 +291,7 @@ session_resolve(struct db *db, const char *token, time_t now, int idle_s,
 	if (now - seen > idle_s) {
 		/* Refused whether or not the row goes; an error says so. */
 		*account_id = 0;
+		*idle = 1;
 		rc = db_exec(db, sql_session_delete, "b",
 		    DB_BLOB(digest, sizeof(digest)));
 		return rc == DB_ERROR ? -1 : 0;

@@ -26,6 +26,8 @@ int	account_find(struct db *, const char *username, int64_t *id);
 /* Grants role at scope; scope_id is the site or group id (0 for org). */
 MUST_CHECK int	account_grant(struct db *, int64_t account_id, enum role,
 	    enum scope, int64_t scope_id);
+/* "standard" or "large" (the schema refuses anything else). */
+MUST_CHECK int	account_set_text_size(struct db *, int64_t id, const char *size);
 MUST_CHECK int	account_set_password(struct db *, int64_t id, const char *password,
 	    int must_change);
 /* Says which person (people.id) the account belongs to, so their
@@ -43,9 +45,11 @@ int	account_principal(struct db *, int64_t id, struct principal *p);
 
 MUST_CHECK int	session_create(struct db *, int64_t account_id, time_t now,
 	    char token[TOKEN_CHARS + 1]);
-/* The account of a live session, touching it when older than touch_s. */
+/* The account of a live session, touching it when older than touch_s.
+ * *idle is set when the session was there but had been idle too long
+ * (it is ended now): the reader was signed out for being idle. */
 MUST_CHECK int	session_resolve(struct db *, const char *token, time_t now,
-	    int idle_s, int touch_s, int64_t *account_id);
+	    int idle_s, int touch_s, int64_t *account_id, int *idle);
 MUST_CHECK int	session_end(struct db *, const char *token);
 /* Ends every session and revokes every API token of the account. */
 MUST_CHECK int	session_end_all(struct db *, int64_t account_id);

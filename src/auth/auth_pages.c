@@ -5,6 +5,7 @@
 #include "account.h"
 #include "audit.h"
 #include "auth_pages.h"
+#include "signed_out.h"
 #include "../db/db.h"
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
@@ -35,7 +36,42 @@ static const struct field_spec token_fields[] = {
 	    TOKEN_NAME_MAX_CHARS, NULL, NULL, NULL },
 };
 
-/* Starts a session for id: cookie set, anonymous cookie dropped. */
+/* A sign-in form being answered carries what a lapsed session's request
+ * had (not an error page answered instead). */
+static void
+sign_in_carry(const struct request *rq, struct response *rs)
+{
+	if (rs->view != NULL && rs->template != NULL &&
+	    strcmp(rs->template, "auth/sign_in") == 0)
+		signed_out_view(rq, rs->view);
+}
+
+/* The sign-in form, with what a lapsed session's request carried. */
+static void
+sign_in_show(struct request *rq, struct response *rs, int status,
+    const json_t *values, const json_t *errors)
+{
+	struct form_page fp = {
+		.title = "Sign in", .submit = "Sign in",
+		.fields = sign_in_fields,
+		.nfields = FIELDS_COUNT(sign_in_fields),
+		.template = "auth/sign_in",
+	};
+
+	form_page_show(rs, status, &fp, values, errors);
+	sign_in_carry(rq, rs);
+}
+
+void
+signed_out_page(struct request *rq, struct response *rs)
+{
+	request_anon_csrf(rq, rs);
+	response_cookie(rs, SESSION_COOKIE, NULL);	/* dead: forget it */
+	sign_in_show(rq, rs, 401, NULL, NULL);
+}
+
+/* Starts a session for id: cookie set, anonymous cookie dropped, and
+ * the page's form token made from the new session. */
 static int
 session_begin(struct request *rq, struct response *rs, int64_t id)
 {
@@ -45,6 +81,7 @@ session_begin(struct request *rq, struct response *rs, int64_t id)
 	if ((rc = session_create(rq->db, id, rq->now, token)) != DB_OK)
 		return rc;
 	response_cookie(rs, SESSION_COOKIE, token);
+	csrf_token(rq->app->csrf_key, token, rq->csrf);
 	if (rq->anon_cookie != NULL)
 		response_cookie(rs, ANON_COOKIE, NULL);
 	return audit_append(rq->db, id, "session.start", "account", id, NULL);
@@ -58,6 +95,7 @@ sign_in(struct request *rq, struct response *rs)
 		.title = "Sign in", .submit = "Sign in",
 		.fields = sign_in_fields,
 		.nfields = FIELDS_COUNT(sign_in_fields),
+		.template = "auth/sign_in",
 	};
 	json_t	*values, *errors;
 	char	 user_key[USERNAME_MAX_CHARS * 4 + 80], addr_key[80], wait[32];
@@ -71,11 +109,13 @@ sign_in(struct request *rq, struct response *rs)
 	}
 	if (rq->method == HTTP_GET) {
 		request_anon_csrf(rq, rs);
-		form_page_show(rs, 200, &fp, NULL, NULL);
+		sign_in_show(rq, rs, 200, NULL, NULL);
 		return;
 	}
-	if (!form_page_validate(rq, rs, &fp, &values, &errors))
+	if (!form_page_validate(rq, rs, &fp, &values, &errors)) {
+		sign_in_carry(rq, rs);
 		goto out;
+	}
 	/* Failures count per address and name, so a guesser elsewhere
 	 * cannot lock the owner out; addr_key is the address's ceiling
 	 * across all names (docs/ARCHITECTURE.md, "Signing in"). */
@@ -93,7 +133,7 @@ sign_in(struct request *rq, struct response *rs)
 		    "in. Wait %s, then try again, or ask a coordinator to "
 		    "reset your password", wait);
 		form_error(errors, "username", message);
-		form_page_show(rs, 429, &fp, values, errors);
+		sign_in_show(rq, rs, 429, values, errors);
 		rs->retry_after = c->login_window_s;
 		goto out;
 	}
@@ -117,7 +157,7 @@ sign_in(struct request *rq, struct response *rs)
 		rs->commit_anyway = 1;
 		form_error(errors, "username", "The username or password is "
 		    "not right");
-		form_page_show(rs, 422, &fp, values, errors);
+		sign_in_show(rq, rs, 422, values, errors);
 		goto out;
 	}
 	if (throttle_clear(rq->db, user_key) != DB_OK ||
@@ -126,7 +166,9 @@ sign_in(struct request *rq, struct response *rs)
 		response_error(rs, 503, "The service is busy. Try again.");
 		goto out;
 	}
-	response_redirect(rs, "/");
+	/* Back to what a lapsed session was doing, or home. */
+	if (!signed_out_resume(rq, rs))
+		response_redirect(rs, "/");
 out:
 	json_decref(values);
 	json_decref(errors);
@@ -165,9 +207,18 @@ sign_out_everywhere(struct request *rq, struct response *rs)
 void
 account_show(struct request *rq, struct response *rs)
 {
+	const char	*size = form_get(&rq->query, "text-size");
+	json_t		*notice = password_notice(rq);
+
+	if (json_is_null(notice) && size != NULL && strcmp(size, "changed") ==
+	    0) {
+		json_decref(notice);
+		notice = json_pack("{s:s}", "text", "Your text size has been "
+		    "saved.");
+	}
 	response_view(rs, "auth/account", json_pack("{s:s, s:o, "
 	    "s:{s:s, s:s, s:b}, s:o, s:o}", "title", "Your account", "notice",
-	    password_notice(rq),
+	    notice,
 	    "account", "username", rq->who.username, "display_name",
 	    rq->who.display_name, "via_token", rq->who.via_token,
 	    "grants", account_grants_view(rq->db, rq->who.account_id),

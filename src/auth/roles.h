@@ -49,6 +49,7 @@ struct principal {
 	char		*display_name;
 	int		 must_change_password;
 	int		 via_token;	/* API token: no cookie, so no CSRF */
+	int		 large_text;	/* chose large text: pages, PDFs */
 	struct grant	*grants;
 	size_t		 ngrants;
 };

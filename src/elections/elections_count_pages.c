@@ -18,6 +18,7 @@
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 static const char *
 name_of(const json_t *cands, int64_t id)
@@ -276,7 +277,7 @@ elections_ballot_pdf(struct request *rq, struct response *rs)
 		return;
 	}
 	/* Papers carry no number: nothing on one can lead back to a voter. */
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	for (k = 0; k < BALLOT_PAPERS_PRINTED; k++) {
 		pdf_page_break(pdf);
 		ballot_draw(pdf, e, cands, title);
@@ -366,7 +367,7 @@ elections_result_pdf(struct request *rq, struct response *rs)
 		free(title);
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	notice_draw(pdf, e, sheet, title);
 	free(title);
 	json_decref(sheet);

@@ -74,10 +74,8 @@ elections_index(struct request *rq, struct response *rs)
 	rows = election_list(rq->db, rq->ids[0]);
 	json_array_foreach(rows, i, row)
 		election_labels(row, election_phase(row, today));
-	response_view(rs, "elections/list", json_pack("{s:s, s:o, s:o, s:b}",
-	    "title", "Elections", "group", group, "elections", rows,
-	    "can_create", access_covers(&rq->who, ROLES_STAFF, view_int(group,
-	    "site_id"), rq->ids[0])));
+	response_view(rs, "elections/list", json_pack("{s:s, s:o, s:o}",
+	    "title", "Elections", "group", group, "elections", rows));
 }
 
 static int

@@ -53,10 +53,8 @@ seats_index(struct request *rq, struct response *rs)
 		json_array_append_new(seats, seat_view(rq->db, view_int(row,
 		    "id"), today));
 	json_decref(ids);
-	response_view(rs, "elections/seats", json_pack("{s:s, s:o, s:o, s:b}",
-	    "title", "Seats", "group", group, "seats", seats, "can_create",
-	    access_covers(&rq->who, ROLES_STAFF, view_int(group, "site_id"),
-	    rq->ids[0])));
+	response_view(rs, "elections/seats", json_pack("{s:s, s:o, s:o}",
+	    "title", "Seats", "group", group, "seats", seats));
 }
 
 static int

@@ -53,6 +53,7 @@ struct plan_meeting {
 /* Everything an archive draws.  Owns its meetings. */
 struct archive_plan {
 	const char		*title;		/* borrowed */
+	enum pdf_size		 size;		/* the reader's text size */
 	struct plan_meeting	*meetings;
 	size_t			 n;
 };
@@ -184,7 +185,7 @@ plan_draw(const struct archive_plan *plan, struct buf *out, int drawn)
 
 	embed_budget_init(&budget, ARCHIVE_PAGES_MAX, ARCHIVE_PAPER_BYTES_MAX,
 	    ARCHIVE_DRAW_SECONDS);
-	pdf = pdf_new(out, plan->title, PDF_NORMAL);
+	pdf = pdf_new(out, plan->title, plan->size);
 	pdf_heading(pdf, plan->title, 1);
 	if (plan->n == 0)
 		pdf_paragraph(pdf, "No minutes were published in this period.");
@@ -246,9 +247,9 @@ static const int drawer_calls[] = {
 
 int
 archive_draw(struct db *db, const json_t *meetings, const char *title,
-    int seconds, struct buf *out)
+    enum pdf_size size, int seconds, struct buf *out)
 {
-	struct archive_plan	 plan = { title, NULL, 0 };
+	struct archive_plan	 plan = { title, size, NULL, 0 };
 	struct drawing		 d = { &plan, out->max };
 	enum child_result	 result;
 	struct child_spec	 spec = { draw_in_child, &d, seconds,

@@ -17,6 +17,7 @@
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 void
 archive_pdf(struct request *rq, struct response *rs)
@@ -50,8 +51,8 @@ archive_pdf(struct request *rq, struct response *rs)
 		    title, "meetings", list));
 		return;
 	}
-	rc = archive_draw(rq->db, list, title, rq->app->config->archive_draw_s,
-	    &rs->body);
+	rc = archive_draw(rq->db, list, title, pdf_size_for(rq, PDF_NORMAL),
+	    rq->app->config->archive_draw_s, &rs->body);
 	json_decref(list);
 	if (rc == -1) {
 		buf_clear(&rs->body);

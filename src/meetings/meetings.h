@@ -17,6 +17,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "../render/pdf.h"
 #include "../server/fields.h"
 #include "../server/router.h"
 
@@ -117,10 +118,11 @@ json_t	*meeting_measures(struct db *, int64_t group_id, const char *today);
  * The archive's PDF into out: the meetings' records (rows with "id", as
  * archive_meetings gives) and their papers, drawn in a confined child
  * given seconds; if it fails or runs out of time, drawn here with the
- * papers named, not drawn.  0, or -1 when nothing could be made.
+ * papers named, not drawn, in the reader's text size.  0, or -1 when
+ * nothing could be made.
  */
 int	archive_draw(struct db *, const json_t *meetings, const char *title,
-	    int seconds, struct buf *out);
+	    enum pdf_size, int seconds, struct buf *out);
 /* Published meetings of a group held between two dates, oldest first. */
 json_t	*archive_meetings(struct db *, int64_t group_id, const char *from,
 	    const char *to);

@@ -19,6 +19,7 @@
 #include "../util/date.h"
 #include "../util/text.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 /* Every item's minutes must fit; the names are "item_ID". */
 static int
@@ -238,6 +239,7 @@ approve_prepare(struct request *rq, struct response *rs, json_t *m,
     struct form_page *fp, int *refused)
 {
 	json_t	*all, *later, *row, *kept;
+	char	 day[DATE_WORDS_CHARS + 1];
 	size_t	 i;
 
 	(void)rs;
@@ -246,9 +248,9 @@ approve_prepare(struct request *rq, struct response *rs, json_t *m,
 	all = meeting_list(rq->db, view_int(m, "group_id"));
 	json_array_foreach(all, i, row)
 		if (strcmp(view_str(row, "held_on"), view_str(m, "held_on")) > 0)
-			json_array_append_new(later, json_pack("{s:O, s:O}",
+			json_array_append_new(later, json_pack("{s:O, s:s}",
 			    "value", json_object_get(row, "id"), "label",
-			    json_object_get(row, "held_on")));
+			    date_words_or(view_str(row, "held_on"), day)));
 	json_decref(all);
 	kept = json_pack("{s:o, s:o, s:o}", "approved_at", later,
 	    "proposed_by", group_member_options(rq->db, view_int(m, "group_id")),
@@ -446,7 +448,7 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 	snprintf(title, sizeof(title), "%s %s", minutes ? "Minutes" :
 	    "Meeting pack", date_words_or(view_str(m, "held_on"), day));
 	json_decref(m);
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	if (minutes)
 		minutes_render(pdf, rq->db, rq->ids[0]);
 	else

@@ -15,6 +15,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../util/date.h"
 #include "../util/view.h"
 
 #define V(name)	json_object_get(v, name)
@@ -46,7 +47,7 @@ static const char *sql_insert =
 /* Meetings a claim may name: of the groups the claimant reaches, held
  * in the last EXPENSE_MEETING_DAYS. */
 static const char *sql_meeting_options =
-    "SELECT m.id AS value, g.name || ', ' || m.held_on AS label "
+    "SELECT m.id AS value, g.name AS label, m.held_on "
     "FROM meetings m JOIN groups g ON g.id = m.group_id "
     "WHERE m.held_on <= ?4 AND m.held_on >= date(?4, ?5) "
     "AND (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
@@ -95,11 +96,24 @@ json_t *
 expense_meeting_options(struct db *db, const struct scope_filter *f,
     const char *today)
 {
-	char	 back[24];
+	char	 back[24], words[DATE_WORDS_CHARS + 1], *label;
+	json_t	*rows, *row;
+	size_t	 i;
 
 	snprintf(back, sizeof(back), "-%d days", EXPENSE_MEETING_DAYS);
-	return db_rows(db, sql_meeting_options, "dtttt", f->all, f->site_ids,
+	rows = db_rows(db, sql_meeting_options, "dtttt", f->all, f->site_ids,
 	    f->group_ids, today, back);
+	/* "Over-50s Forum, 9 November 2026": the date as members read it. */
+	json_array_foreach(rows, i, row) {
+		date_words(view_str(row, "held_on"), words);
+		if (asprintf(&label, "%s, %s", view_str(row, "label"),
+		    words) == -1)
+			continue;
+		json_object_set_new(row, "label", json_string(label));
+		json_object_del(row, "held_on");
+		free(label);
+	}
+	return rows;
 }
 
 int64_t

@@ -15,6 +15,7 @@
 #include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 static int
 expected_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
@@ -120,7 +121,7 @@ leaving_letter(struct request *rq, struct response *rs)
 	}
 	roles = person_memberships(rq->db, rq->ids[0]);
 	people_labels_all(roles);
-	pdf = pdf_new(&rs->body, "Thank you", PDF_NORMAL);
+	pdf = pdf_new(&rs->body, "Thank you", pdf_size_for(rq, PDF_NORMAL));
 	letter_draw(pdf, p, roles, rq->who.display_name);
 	json_decref(roles);
 	json_decref(p);

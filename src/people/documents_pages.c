@@ -30,11 +30,9 @@ documents_index(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	response_view(rs, "people/documents", json_pack("{s:s, s:o, s:o, s:b}",
+	response_view(rs, "people/documents", json_pack("{s:s, s:o, s:o}",
 	    "title", "Published documents", "group", group, "documents",
-	    document_list(rq->db, rq->ids[0]), "can_edit", access_covers(
-	    &rq->who, ROLES_STAFF, json_integer_value(json_object_get(group,
-	    "site_id")), rq->ids[0])));
+	    document_list(rq->db, rq->ids[0])));
 }
 
 void
@@ -48,11 +46,8 @@ documents_show(struct request *rq, struct response *rs)
 	}
 	json_object_set_new(d, "body_html", markdown_html(json_string_value(
 	    json_object_get(d, "body"))));
-	response_view(rs, "people/document", json_pack("{s:O, s:o, s:b}",
-	    "title", json_object_get(d, "title"), "document", d, "can_edit",
-	    access_covers(&rq->who, ROLES_STAFF, json_integer_value(
-	    json_object_get(d, "site_id")), json_integer_value(
-	    json_object_get(d, "group_id")))));
+	response_view(rs, "people/document", json_pack("{s:O, s:o}",
+	    "title", json_object_get(d, "title"), "document", d));
 }
 
 static int

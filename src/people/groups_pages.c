@@ -26,8 +26,7 @@ groups_index(struct request *rq, struct response *rs)
 		return;
 	}
 	rows = group_list(rq->db, &f, 0, &pg);
-	view = json_pack("{s:s, s:o, s:b}", "title", "Groups", "groups", rows,
-	    "can_add", access_any(&rq->who, ROLES_STAFF));
+	view = json_pack("{s:s, s:o}", "title", "Groups", "groups", rows);
 	paging_finish(&pg, rq, view, rows, "sort_key");
 	paging_clear(&pg);
 	response_view(rs, "people/groups", view);
@@ -66,15 +65,12 @@ groups_show(struct request *rq, struct response *rs)
 		strip_register(members);
 		strip_register(past);
 	}
-	response_view(rs, "people/group", json_pack("{s:O, s:o, s:o, s:o, s:b, "
-	    "s:b}",
+	response_view(rs, "people/group", json_pack("{s:O, s:o, s:o, s:o, s:b}",
 	    "title", json_object_get(group, "name"),
 	    "group", group,
 	    "members", members,
 	    "past_members", past,
-	    "can_manage", manage,
-	    "can_log", access_covers(&rq->who, ROLE_BIT(ROLE_REP) | ROLES_STAFF,
-	    view_int(group, "site_id"), id)));
+	    "can_manage", manage));
 }
 
 /* ctx: the group's id for an edit, or NULL for a new group. */

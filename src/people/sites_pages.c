@@ -23,8 +23,7 @@ sites_index(struct request *rq, struct response *rs)
 		return;
 	}
 	rows = site_list(rq->db, &f, &pg);
-	view = json_pack("{s:s, s:o, s:b}", "title", "Sites", "sites", rows,
-	    "can_add", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN), 0, 0));
+	view = json_pack("{s:s, s:o}", "title", "Sites", "sites", rows);
 	paging_finish(&pg, rq, view, rows, "name");
 	paging_clear(&pg);
 	response_view(rs, "people/sites", view);
@@ -54,12 +53,11 @@ sites_show(struct request *rq, struct response *rs)
 		return;
 	}
 	groups = group_list(rq->db, &f, id, &pg);
-	view = json_pack("{s:O, s:o, s:o, s:o, s:b, s:b}",
+	view = json_pack("{s:O, s:o, s:o, s:o, s:b}",
 	    "title", json_object_get(site, "name"),
 	    "site", site,
 	    "units", unit_list(rq->db, id),
 	    "groups", groups,
-	    "can_edit", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN), id, 0),
 	    "can_manage", access_covers(&rq->who, ROLES_STAFF, id, 0));
 	paging_finish(&pg, rq, view, groups, "sort_key");
 	paging_clear(&pg);

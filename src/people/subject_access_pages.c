@@ -14,6 +14,7 @@
 #include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../server/request.h"
+#include "../server/text_size.h"
 
 static const struct field_spec reason_fields[] = {
 	{ "reason", "Request reference or reason", FIELD_TEXT, 1,
@@ -114,7 +115,7 @@ subject_access_pdf(struct request *rq, struct response *rs)
 	if ((ex = export_for(rq, rs, "pdf")) == NULL)
 		return;
 	pdf = pdf_new(&rs->body, "What Roundtable holds about you",
-	    PDF_NORMAL);
+	    pdf_size_for(rq, PDF_NORMAL));
 	subject_access_draw(pdf, ex);
 	ok = pdf_finish(pdf) == 0;
 	json_decref(ex);

@@ -15,6 +15,7 @@
 #include "../render/pdf.h"
 #include "../render/xlsx.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 static void
 report_question(struct pdf *pdf, const json_t *q)
@@ -97,14 +98,14 @@ report_lists(struct pdf *pdf, const json_t *r)
 }
 
 static int
-report_draw(struct buf *out, const json_t *r)
+report_draw(struct buf *out, const json_t *r, enum pdf_size size)
 {
 	const json_t	*lot = json_object_get(r, "lot"), *row, *meeting;
 	char		 text[24];
 	struct pdf	*pdf;
 	size_t		 i;
 
-	pdf = pdf_new(out, "Evaluation report", PDF_NORMAL);
+	pdf = pdf_new(out, "Evaluation report", size);
 	pdf_heading(pdf, "Evaluation report", 1);
 	pdf_pair(pdf, "Procurement", view_str(lot, "procurement_title"));
 	pdf_pair(pdf, "Covers", view_str(lot, "scope_name"));
@@ -148,7 +149,8 @@ lot_report_pdf(struct request *rq, struct response *rs)
 	if ((lot = lot_overseen(rq, rs, rq->ids[0])) == NULL)
 		return;
 	if ((record = lot_record(rq->db, lot)) == NULL ||
-	    report_draw(&rs->body, record) == -1) {
+	    report_draw(&rs->body, record,
+	    pdf_size_for(rq, PDF_NORMAL)) == -1) {
 		buf_clear(&rs->body);
 		response_error(rs, 500, "The report could not be made.");
 	} else {

@@ -18,8 +18,9 @@
     "JOIN groups g ON g.id = coalesce(p.group_id, m.group_id) "
 
 static const char *sql_target =
-    "SELECT ifnull(g.site_id, 0), g.id FROM actions a " ACTION_GROUP
-    "WHERE a.id = ?";
+    "SELECT ifnull(g.site_id, 0) AS site_id, g.id AS group_id, "
+    "a.owner_id FROM actions a " ACTION_GROUP "WHERE a.id = ?";
+
 static const char *sql_insert =
     "INSERT INTO actions (proposal_id, text, owner_id, due_on, created_on) "
     "SELECT ?1, ?2, ?3, ?4, ?5 FROM proposals WHERE id = ?1 "
@@ -142,7 +143,17 @@ static const char *sql_age_bands =
 int
 action_target(struct db *db, const int64_t *ids, struct target *t)
 {
-	return db_pair(db, sql_target, ids[0], &t->site_id, &t->group_id);
+	json_t	*row;
+	int	 rc;
+
+	/* The owner too: the route lets through only them or staff. */
+	if ((rc = db_row(db, &row, sql_target, "i", ids[0])) <= 0)
+		return rc;
+	t->site_id = json_integer_value(json_object_get(row, "site_id"));
+	t->group_id = json_integer_value(json_object_get(row, "group_id"));
+	t->owner_id = json_integer_value(json_object_get(row, "owner_id"));
+	json_decref(row);
+	return 1;
 }
 
 #define V(name)	json_object_get(v, name)

@@ -13,6 +13,7 @@
 #include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 void
 decisions_index(struct request *rq, struct response *rs)
@@ -153,7 +154,7 @@ decisions_letter(struct request *rq, struct response *rs)
 		return;
 	}
 	pdf = pdf_new(&rs->body, json_string_value(json_object_get(p,
-	    "title")), PDF_NORMAL);
+	    "title")), pdf_size_for(rq, PDF_NORMAL));
 	letter_draw(pdf, p, options);
 	json_decref(p);
 	json_decref(options);

@@ -131,15 +131,18 @@ outcomes_site(struct request *rq, struct response *rs)
 	response_view(rs, "proposals/outcomes", view);
 }
 
+/* The first n of total outcomes and, with more, how many more there
+ * are. */
 static void
-poster_draw(struct pdf *pdf, const json_t *view)
+poster_draw(struct pdf *pdf, const json_t *view, size_t n, size_t total,
+    int more)
 {
 	const json_t	*row;
 	size_t		 i;
 
 	pdf_heading(pdf, json_string_value(json_object_get(view, "title")), 1);
 	json_array_foreach(json_object_get(view, "outcomes"), i, row) {
-		if (i == POSTER_ITEMS_MAX)
+		if (i == n)
 			break;
 		pdf_heading(pdf, json_string_value(json_object_get(row,
 		    "title")), 2);
@@ -150,8 +153,46 @@ poster_draw(struct pdf *pdf, const json_t *view)
 		pdf_pair(pdf, "When", view_str(row, "when"));
 		pdf_rule(pdf);
 	}
-	if (json_array_size(json_object_get(view, "outcomes")) == 0)
+	if (total == 0)
 		pdf_paragraph(pdf, "Nothing has been sent on yet.");
+	else if (more && n < total)
+		pdf_paragraphf(pdf, "%zu more: ask your rep, or see \"You said, "
+		    "we did\" on the group's page.", total - n);
+}
+
+/* Does the poster drawn so fit on one sheet?  A trial drawing. */
+static int
+poster_fits(const json_t *view, const char *title, size_t n, size_t total,
+    int more)
+{
+	struct buf	 trial;
+	struct pdf	*pdf;
+	int		 pages;
+
+	buf_init(&trial, DOCUMENT_BYTES_MAX);
+	pdf = pdf_new(&trial, title, PDF_LARGE);
+	poster_draw(pdf, view, n, total, more);
+	pages = pdf_page_number(pdf);
+	(void)pdf_finish(pdf);
+	buf_release(&trial);
+	return pages == 1;
+}
+
+/*
+ * A poster is one sheet for a notice board: the most outcomes (newest
+ * first) that fit on one page, found by drawing trials, at least one;
+ * the line saying how many more is added only where it fits too.
+ * Counting lines instead would have to repeat how pdf.c wraps text.
+ */
+static size_t
+poster_fit(const json_t *view, const char *title, size_t total, int *more)
+{
+	size_t	 n;
+
+	for (n = total; n > 1 && !poster_fits(view, title, n, total, 0); n--)
+		;
+	*more = n < total && poster_fits(view, title, n, total, 1);
+	return n;
 }
 
 void
@@ -160,12 +201,16 @@ outcomes_poster(struct request *rq, struct response *rs)
 	struct paging	 pg;
 	json_t		*g, *view;
 	struct pdf	*pdf;
+	const char	*title;
+	size_t		 total, n;
+	int		 more;
 
 	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	/* The poster shows the latest POSTER_ITEMS_MAX: the first page. */
+	/* The poster shows the latest POSTER_ITEMS_MAX at most: the first
+	 * page of the list, and of those what fits on one sheet. */
 	if (paging_refused(&pg, rq, rs)) {
 		json_decref(g);
 		return;
@@ -178,9 +223,13 @@ outcomes_poster(struct request *rq, struct response *rs)
 		response_view(rs, "error", view);
 		return;
 	}
-	pdf = pdf_new(&rs->body, json_string_value(json_object_get(view,
-	    "title")), PDF_LARGE);
-	poster_draw(pdf, view);
+	title = json_string_value(json_object_get(view, "title"));
+	total = json_array_size(json_object_get(view, "outcomes"));
+	if (total > POSTER_ITEMS_MAX)
+		total = POSTER_ITEMS_MAX;
+	pdf = pdf_new(&rs->body, title, PDF_LARGE);
+	n = poster_fit(view, title, total, &more);
+	poster_draw(pdf, view, n, total, more);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The poster could not be made.");

@@ -18,6 +18,7 @@
 #include <pango/pangocairo.h>
 
 #include "pdf.h"
+#include "../limits.h"
 
 #define MM		(72.0 / 25.4)
 #define PAGE_W		595.28
@@ -174,11 +175,14 @@ new_page(struct pdf *p)
 }
 
 /* Moves to a new page unless h points fit below y (or the page is
- * empty, where nothing more can be gained). */
+ * empty, where nothing more can be gained).  Nothing to place (h 0)
+ * never starts a page: space left after the last element (a rule's)
+ * may reach past the bottom, and ending the document there made a
+ * page holding only the footer. */
 static void
 need(struct pdf *p, double h)
 {
-	if (!p->blank && p->y + h > BOTTOM)
+	if (!p->blank && h > 0 && p->y + h > BOTTOM)
 		new_page(p);
 }
 
@@ -300,6 +304,9 @@ make_fonts(struct pdf *p)
 
 	for (i = 0; i < F__MAX; i++) {
 		size = fonts[i].size * (fonts[i].scaled ? p->scale : 1);
+		/* Large print: nothing smaller, the footer neither. */
+		if (p->scale > 1 && size < LARGE_PRINT_MIN_PT)
+			size = LARGE_PRINT_MIN_PT;
 		p->font[i] = pango_font_description_new();
 		pango_font_description_set_family(p->font[i], FONT_FAMILY);
 		pango_font_description_set_weight(p->font[i], fonts[i].weight);
@@ -679,6 +686,12 @@ pdf_keep(struct pdf *p, void *obj, void (*release)(void *))
 	k->next = p->kept;
 	p->kept = k;
 	return 0;
+}
+
+int
+pdf_page_number(const struct pdf *p)
+{
+	return p == NULL ? 0 : p->page;
 }
 
 int

@@ -96,6 +96,10 @@ int	 pdf_picture(struct pdf *, const char *caption, pdf_draw_fn draw,
  * document fails).
  */
 int	 pdf_keep(struct pdf *, void *obj, void (*release)(void *));
+/* The number of the page being drawn (1 first); 0 for NULL.  With
+ * nothing held back, what has been drawn fits on that many pages: a
+ * one-sheet document (a poster) drawn as a trial tells whether it fits. */
+int	 pdf_page_number(const struct pdf *);
 /* Ends the last page, writes the rest of the PDF into out and frees the
  * struct.  0, or -1 if any step failed (also for NULL). */
 int	 pdf_finish(struct pdf *);

@@ -9,7 +9,35 @@
 #include "../util/date.h"
 
 
-enum tnode_type { TN_TEXT, TN_VAR, TN_RAW, TN_SECTION, TN_INVERTED, TN_PARTIAL };
+enum tnode_type { TN_TEXT, TN_VAR, TN_RAW, TN_SECTION, TN_INVERTED, TN_PARTIAL,
+	TN_MAY, TN_MAY_NOT };
+
+/* {{#may METHOD /path/:name}}: the word that opens and closes it. */
+#define MAY_WORD	"may"
+
+/*
+ * Is "METHOD /path" a route question the engine can ask?  The method is
+ * GET or POST; the path is "/" then letters, digits, "/", "_", "-", "."
+ * and ":name" parts filled from the context when rendering.
+ */
+static int
+may_valid(const char *s, size_t len)
+{
+	size_t	 i, m;
+
+	if (len > 4 && memcmp(s, "GET ", 4) == 0)
+		m = 4;
+	else if (len > 5 && memcmp(s, "POST ", 5) == 0)
+		m = 5;
+	else
+		return 0;
+	if (s[m] != '/' || len > TEMPLATE_NAME_MAX)
+		return 0;
+	for (i = m; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) && strchr("/_-.:", s[i]) == NULL)
+			return 0;
+	return 1;
+}
 
 /* What {{name | filter}} does to the value before it is escaped. */
 enum tfilter { TF_NONE, TF_DATE, TF__MAX };
@@ -182,12 +210,24 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 		nlen = (size_t)(close - nm);
 		while (nlen > 0 && isspace((unsigned char)nm[nlen - 1]))
 			nlen--;
+		if ((type == TN_SECTION || type == TN_INVERTED) &&
+		    nlen > sizeof(MAY_WORD) &&
+		    memcmp(nm, MAY_WORD " ", sizeof(MAY_WORD)) == 0) {
+			nm += sizeof(MAY_WORD);
+			nlen -= sizeof(MAY_WORD);
+			if (!may_valid(nm, nlen)) {
+				snprintf(err, errsz, "%s:%zu: bad route in may",
+				    name, line);
+				goto fail;
+			}
+			type = type == TN_SECTION ? TN_MAY : TN_MAY_NOT;
+		}
 		if (type == TN_VAR && !filter_split(nm, &nlen, &filter)) {
 			snprintf(err, errsz, "%s:%zu: unknown filter", name,
 			    line);
 			goto fail;
 		}
-		if (!name_valid(nm, nlen)) {
+		if (type != TN_MAY && type != TN_MAY_NOT && !name_valid(nm, nlen)) {
 			snprintf(err, errsz, "%s:%zu: bad tag name", name, line);
 			goto fail;
 		}
@@ -197,8 +237,12 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 			goto fail;
 		}
 		if (type == TN_TEXT) {	/* a closing tag */
-			if (depth == 0 || open[depth]->len != nlen ||
-			    memcmp(open[depth]->text, nm, nlen) != 0) {
+			if (depth == 0 || (open[depth]->type == TN_MAY ||
+			    open[depth]->type == TN_MAY_NOT ?
+			    nlen != strlen(MAY_WORD) ||
+			    memcmp(nm, MAY_WORD, nlen) != 0 :
+			    open[depth]->len != nlen ||
+			    memcmp(open[depth]->text, nm, nlen) != 0)) {
 				snprintf(err, errsz, "%s:%zu: unexpected "
 				    "closing tag", name, line);
 				goto fail;
@@ -211,7 +255,8 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 		n->filter = type == TN_VAR ? filter : TF_NONE;
 		*tails[depth] = n;
 		tails[depth] = &n->next;
-		if (type == TN_SECTION || type == TN_INVERTED) {
+		if (type == TN_SECTION || type == TN_INVERTED ||
+		    type == TN_MAY || type == TN_MAY_NOT) {
 			if (depth == TEMPLATE_DEPTH_MAX) {
 				snprintf(err, errsz, "%s:%zu: sections nested "
 				    "too deep", name, line);
@@ -360,6 +405,8 @@ struct render {
 	int		 depth;
 	int		 partials;
 	struct buf	*out;
+	template_may_fn	 may;	/* NULL: no {{#may}} section is drawn */
+	void		*may_arg;
 };
 
 static json_t *
@@ -473,6 +520,56 @@ render_section(struct render *r, const struct tnode *n)
 	return 0;
 }
 
+/*
+ * Fills the ":name" parts of a {{#may}} route from the context and asks
+ * the renderer's question.  A part that is missing, or not an integer or
+ * a plain word, counts as "may not": {{#may}} is left out (fails closed)
+ * and {{^may}}, what to show instead, is drawn.
+ */
+static int
+render_may(struct render *r, const struct tnode *n)
+{
+	struct buf	 path;
+	const char	*p = n->text, *end = n->text + n->len, *sp, *e;
+	const json_t	*v;
+	char		 method[8];
+	int		 ok = 1, rc = 0;
+	size_t		 i;
+
+	if (r->may == NULL)
+		return n->type == TN_MAY_NOT ? render_nodes(r, n->child) : 0;
+	sp = memchr(p, ' ', n->len);
+	snprintf(method, sizeof(method), "%.*s", (int)(sp - p), p);
+	buf_init(&path, TEMPLATE_MAY_PATH_MAX);
+	for (p = sp + 1; p < end && ok; p = e) {
+		if (*p != ':') {
+			for (e = p; e < end && *e != ':'; e++)
+				;
+			ok = buf_add(&path, p, (size_t)(e - p)) == 0;
+			continue;
+		}
+		for (e = p + 1; e < end && *e != '/'; e++)
+			;
+		v = lookup(r, p + 1, (size_t)(e - p - 1));
+		if (json_is_integer(v))
+			ok = buf_printf(&path, "%" JSON_INTEGER_FORMAT,
+			    json_integer_value(v)) == 0;
+		else if (json_is_string(v) && json_string_length(v) > 0) {
+			for (i = 0; i < json_string_length(v) && ok; i++)
+				ok = isalnum((unsigned char)
+				    json_string_value(v)[i]) ||
+				    json_string_value(v)[i] == '-';
+			ok = ok && buf_puts(&path, json_string_value(v)) == 0;
+		} else
+			ok = 0;
+	}
+	ok = ok && path.data != NULL && r->may(r->may_arg, method, path.data);
+	if (ok == (n->type == TN_MAY))
+		rc = render_nodes(r, n->child);
+	buf_release(&path);
+	return rc;
+}
+
 static int
 render_nodes(struct render *r, const struct tnode *n)
 {
@@ -493,6 +590,10 @@ render_nodes(struct render *r, const struct tnode *n)
 		case TN_INVERTED:
 			rc = render_section(r, n);
 			break;
+		case TN_MAY:
+		case TN_MAY_NOT:
+			rc = render_may(r, n);
+			break;
 		case TN_PARTIAL:
 			t = template_find(r->set, n->text, n->len);
 			if (t == NULL || r->partials == TEMPLATE_PARTIAL_MAX)
@@ -510,6 +611,13 @@ int
 template_render(const struct template_set *set, const char *name,
     json_t *view, struct buf *out)
 {
+	return template_render_as(set, name, view, out, NULL, NULL);
+}
+
+int
+template_render_as(const struct template_set *set, const char *name,
+    json_t *view, struct buf *out, template_may_fn may, void *may_arg)
+{
 	const struct template	*t;
 	struct render		 r;
 
@@ -520,6 +628,8 @@ template_render(const struct template_set *set, const char *name,
 	memset(&r, 0, sizeof(r));
 	r.set = set;
 	r.out = out;
+	r.may = may;
+	r.may_arg = may_arg;
 	r.stack[r.depth++] = view;
 	return render_nodes(&r, t->root);
 }

@@ -10,6 +10,15 @@
  *   {{^name}}..{{/name}}  only when the value is one of those
  *   {{name | date}} an ISO date or timestamp in words, "4 November 2026"
  *                   (what members read); other values as {{name}}
+ *   {{#may POST /meetings/:id/publish}}..{{/may}}  only when the viewer
+ *                   may use that route (the router is asked, through the
+ *                   callback given to template_render_as); ":name" is the
+ *                   value of name, an integer or a plain word.  Links and
+ *                   buttons are wrapped in it so nobody is shown one the
+ *                   route table would refuse them; with no callback (or a
+ *                   value missing) the section is left out.
+ *                   {{^may GET /sites/:id}}..{{/may}} is drawn instead
+ *                   when the viewer may not (a name without its link)
  *   {{> path}}      another template of the set, with the same context
  *   {{{name_html}}} unescaped: allowed only for names ending in "_html",
  *                   which handlers fill solely from a trusted renderer
@@ -48,9 +57,18 @@ void		 template_set_free(struct template_set *);
 /* Loads every embedded template; strips ".html".  0 or -1 (on stderr). */
 int		 template_set_load_embedded(struct template_set *);
 
-/* Renders the template called name with view as the context.  0 or -1. */
+/* May the viewer use method ("GET", "POST") on path?  1 or 0. */
+typedef int	(*template_may_fn)(void *arg, const char *method,
+		    const char *path);
+
+/* Renders the template called name with view as the context.  0 or -1.
+ * {{#may}} sections are drawn only when may (with may_arg) says 1;
+ * template_render draws none of them. */
 int		 template_render(const struct template_set *, const char *name,
 		    json_t *view, struct buf *out);
+int		 template_render_as(const struct template_set *,
+		    const char *name, json_t *view, struct buf *out,
+		    template_may_fn may, void *may_arg);
 
 /* Appends s HTML-escaped.  0 or -1. */
 int		 html_escape(struct buf *, const char *s, size_t len);

@@ -4,9 +4,12 @@
 #include <string.h>
 
 #include "dispatch.h"
+#include "route_access.h"
 #include "router.h"
+#include "title_store.h"
 #include "../auth/account.h"
 #include "../auth/audit.h"
+#include "../auth/signed_out.h"
 #include "../db/db.h"
 #include "../util/log.h"
 
@@ -21,10 +24,11 @@ authenticate(struct request *rq, const char *bearer)
 	if (bearer != NULL) {
 		rq->api = 1;
 		rc = apitoken_resolve(rq->db, bearer, &id);
-	} else if (rq->session_cookie != NULL)
+	} else if (rq->session_cookie != NULL) {
 		rc = session_resolve(rq->db, rq->session_cookie, rq->now,
-		    c->session_idle_s, c->session_touch_s, &id);
-	else
+		    c->session_idle_s, c->session_touch_s, &id,
+		    &rq->session_lapsed);
+	} else
 		return 0;
 	if (rc <= 0)
 		return rc;
@@ -52,50 +56,28 @@ request_anon_csrf(struct request *rq, struct response *rs)
 static int
 authorise(struct request *rq, struct response *rs)
 {
-	const struct route	*rt = rq->route;
-	struct target		 t = { 0, 0 };
-	int			 rc;
-
-	if (rt->roles == 0)
+	switch (route_access(rq, rq->route, rq->ids)) {
+	case ROUTE_ACCESS_YES:
 		return 1;
-	if (rq->who.account_id == 0) {
+	case ROUTE_ACCESS_SIGN_IN:
 		if (rq->wants_json || rq->api)
 			response_error(rs, 401, "Sign in first.");
+		else if (rq->session_lapsed)
+			signed_out_page(rq, rs);	/* keeps what was typed */
 		else
 			response_redirect(rs, "/sign-in");
 		return 0;
-	}
-	if (rq->who.must_change_password &&
-	    !(rt->flags & ROUTE_DURING_PASSWORD_CHANGE)) {
+	case ROUTE_ACCESS_PASSWORD:
 		response_redirect(rs, "/account/password");
 		return 0;
-	}
-	if (rt->flags & ROUTE_SIGNED_IN)
-		return 1;
-	if (rt->target == NULL) {
-		if (access_any(&rq->who, rt->roles))
-			return 1;
-	} else {
-		rc = rt->target(rq->db, rq->ids, &t);
-		if (rc < 0) {
-			response_error(rs, 500, "Something went wrong.");
-			return 0;
-		}
-		if (rc == 0) {
-			response_error(rs, 404, "Page not found.");
-			return 0;
-		}
-		if (access_covers(&rq->who, rt->roles, t.site_id, t.group_id))
-			return 1;
-		/* A record's owner may hold their role through a group at the
-		 * site; the handler then checks owner or staff itself.  A
-		 * record of the whole organisation (a regional procurement)
-		 * has owners at any of its sites: an evaluator seated from
-		 * one prison holds their grant there. */
-		if ((rt->flags & ROUTE_OWNER_OR_STAFF) && (t.site_id == 0 &&
-		    t.group_id == 0 ? access_any(&rq->who, rt->roles) :
-		    access_touches(&rq->who, rt->roles, t.site_id)))
-			return 1;
+	case ROUTE_ACCESS_ERROR:
+		response_error(rs, 500, "Something went wrong.");
+		return 0;
+	case ROUTE_ACCESS_NOT_FOUND:
+		response_error(rs, 404, "Page not found.");
+		return 0;
+	case ROUTE_ACCESS_NO:
+		break;
 	}
 	response_error(rs, 403, "You do not have access to this page.");
 	return 0;
@@ -184,6 +166,9 @@ transact(struct request *rq, struct response *rs, const char *reads)
 		return;
 	}
 	rq->route->handler(rq, rs);
+	if (rs->status == 200 && rs->view != NULL && rs->template != NULL &&
+	    !rq->wants_json && !rq->api)
+		title_which(rq, rs->view);
 	if (rs->status >= 400 && !rs->commit_anyway) {
 		db_rollback(rq->db);
 		return;

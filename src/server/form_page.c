@@ -4,6 +4,7 @@
 
 #include "form_page.h"
 #include "../db/db.h"
+#include "../util/date.h"
 
 void
 form_error(json_t *errors, const char *field, const char *message)
@@ -189,7 +190,7 @@ form_page_record(struct request *rq, struct response *rs,
     struct form_page *fp, const struct form_record *fr)
 {
 	json_t	*record, *kept = NULL;
-	char	*back;
+	char	*back, words[DATE_WORDS_CHARS + 1];
 	int	 refused = 0;
 
 	if (fr->load(rq->db, rq->ids[0], &record) <= 0) {
@@ -200,8 +201,9 @@ form_page_record(struct request *rq, struct response *rs,
 		kept = fr->prepare(rq, rs, record, fp, &refused);
 	if (!refused) {
 		fp->back = back = location_of(fr->back_fmt, rq->ids[0]);
-		fp->caption = json_string_value(json_object_get(record,
-		    fr->caption_key));
+		/* A caption that is a date (a meeting's) reads in words. */
+		fp->caption = date_words_or(json_string_value(
+		    json_object_get(record, fr->caption_key)), words);
 		form_page_run(rq, rs, fp);
 		free(back);
 	}

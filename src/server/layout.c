@@ -1,50 +1,43 @@
 #include <string.h>
 
 #include "layout.h"
-#include "router.h"
+#include "route_access.h"
 #include "../limits.h"
 
+#define EVERYONE	ROLES_ALL
+#define WORKERS		(ROLES_STAFF | ROLE_BIT(ROLE_REP) | \
+			    ROLE_BIT(ROLE_DECISION_MAKER) | ROLE_BIT(ROLE_VIEWER))
+
+/*
+ * The navigation: an item is drawn when the route table lets the reader
+ * open it and they hold a role that uses it (uses), so a member is not
+ * offered eleven places they have no business in (a forum member sees
+ * Home, Proposals, Groups, Directory, Expenses and Account).
+ */
 static const struct {
 	const char	*href;
 	const char	*label;
+	unsigned	 uses;	/* ROLE_BIT()s of the roles that use it */
 } nav_items[] = {
-	{ "/", "Home" },
-	{ "/conversations/new", "Log a conversation" },
-	{ "/followups", "Follow-ups" },
-	{ "/issues", "Issues" },
-	{ "/proposals", "Proposals" },
-	{ "/surveys", "Surveys" },
-	{ "/decisions", "Decisions" },
-	{ "/overdue", "Overdue" },
-	{ "/evidence", "Evidence" },
-	{ "/groups", "Groups" },
-	{ "/procurements", "Procurement" },
-	{ "/sites", "Sites" },
-	{ "/people", "People" },
-	{ "/directory", "Directory" },
-	{ "/expenses", "Expenses" },
-	{ "/search", "Search" },
-	{ "/audit", "Audit log" },
-	{ "/account", "Account" },
+	{ "/", "Home", EVERYONE },
+	{ "/conversations/new", "Log a conversation", EVERYONE },
+	{ "/followups", "Follow-ups", WORKERS },
+	{ "/issues", "Issues", WORKERS },
+	{ "/proposals", "Proposals", EVERYONE },
+	{ "/surveys", "Surveys", WORKERS },
+	{ "/decisions", "Decisions", EVERYONE },
+	{ "/overdue", "Overdue", EVERYONE },
+	{ "/evidence", "Evidence", EVERYONE },
+	{ "/groups", "Groups", EVERYONE },
+	{ "/procurements", "Procurement", EVERYONE },
+	{ "/sites", "Sites", ROLES_STAFF | ROLE_BIT(ROLE_VIEWER) },
+	{ "/people", "People", EVERYONE },
+	{ "/directory", "Directory", EVERYONE },
+	{ "/expenses", "Expenses", EVERYONE },
+	{ "/search", "Search", WORKERS },
+	{ "/audit", "Audit log", EVERYONE },
+	{ "/account", "Account", EVERYONE },
 };
-
-/* May the principal open this GET page at some scope? */
-static int
-nav_allowed(const struct request *rq, const char *href)
-{
-	int64_t			 ids[ROUTE_IDS_MAX];
-	size_t			 nids;
-	int			 status;
-	const struct route	*rt;
-
-	rt = router_match(routes, routes_count, HTTP_GET, href, ids, &nids,
-	    &status);
-	if (rt == NULL)
-		return 0;
-	if (rt->target == target_organisation)
-		return access_covers(&rq->who, rt->roles, 0, 0);
-	return access_any(&rq->who, rt->roles);
-}
 
 static int
 nav_current(const char *path, const char *href)
@@ -71,9 +64,16 @@ layout_context(const struct request *rq)
 	json_object_set_new(page, "user", json_pack("{s:s, s:s}",
 	    "display_name", rq->who.display_name,
 	    "username", rq->who.username));
+	json_object_set_new(page, "large_text",
+	    json_boolean(rq->who.large_text));
+	/* For the script that warns before the idle timeout. */
+	json_object_set_new(page, "idle_seconds",
+	    json_integer(rq->app->config->session_idle_s));
 	nav = json_array();
 	for (i = 0; i < sizeof(nav_items) / sizeof(nav_items[0]); i++) {
-		if (rq->who.must_change_password || !nav_allowed(rq, nav_items[i].href))
+		if (rq->who.must_change_password ||
+		    !access_any(&rq->who, nav_items[i].uses) ||
+		    !route_allowed(rq, HTTP_GET, nav_items[i].href))
 			continue;
 		json_array_append_new(nav, json_pack("{s:s, s:s, s:b}",
 		    "href", nav_items[i].href, "label", nav_items[i].label,

@@ -10,6 +10,7 @@
 
 #include "layout.h"
 #include "render_response.h"
+#include "route_access.h"
 #include "../render/template.h"
 
 /*
@@ -70,6 +71,9 @@ response_render(const struct request *rq, struct response *rs,
 	if ((page = layout_context(rq)) == NULL)
 		return -1;
 	json_object_set_new(rs->view, "page", page);
-	return template_render(rq->app->templates, rs->template, rs->view, out);
+	/* Links and buttons are drawn only where the router would let the
+	 * viewer through ({{#may}}). */
+	return template_render_as(rq->app->templates, rs->template, rs->view,
+	    out, route_allowed_for_template, (void *)rq);
 }
 

@@ -73,6 +73,8 @@ struct request {
 	const char		*client_addr;		/* "127.0.0.1" */
 	char			 csrf[CSRF_CHARS + 1];	/* for forms on the page */
 	struct principal	 who;
+	int			 session_lapsed; /* its session was ended now
+					   for being idle too long */
 	time_t			 now;
 };
 

@@ -118,7 +118,9 @@ response_error(struct response *r, int status, const char *message)
 	json_decref(r->view);
 	r->status = status;
 	r->template = "error";
-	r->view = json_pack("{s:s, s:i}", "error", message, "status", status);
+	/* The title says what went wrong ("Page not found"), never blank. */
+	r->view = json_pack("{s:s, s:s, s:i}", "title", message, "error",
+	    message, "status", status);
 }
 
 void

@@ -23,6 +23,11 @@ typedef void	(*route_handler)(struct request *, struct response *);
 struct target {
 	int64_t	 site_id;	/* 0: none (organisation-wide) */
 	int64_t	 group_id;	/* 0: not a group */
+	/* The account that owns the record, for ROUTE_OWNER_OR_STAFF
+	 * routes whose target knows it: then the route table itself lets
+	 * through only the owner or staff covering the site, and links to
+	 * it are drawn only for them.  0: the handler decides. */
+	int64_t	 owner_id;
 };
 
 /* Resolves ids to a target: <0 error, 0 not found (404), >0 found. */

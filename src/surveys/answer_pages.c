@@ -46,8 +46,12 @@ show(struct request *rq, struct response *rs, struct answering *a,
 {
 	json_t	*view;
 
-	view = json_pack("{s:O, s:O, s:o, s:s, s:s, s:I, s:o, s:b, s:b, s:b, "
-	    "s:b, s:O, s:b}", "title", json_object_get(a->survey, "title"),
+	/* An interview's title says so; the survey's own page is
+	 * "Survey: ..." (title_which), the answer form its bare title. */
+	view = json_pack("{s:o, s:O, s:o, s:s, s:s, s:I, s:o, s:b, s:b, s:b, "
+	    "s:b, s:O, s:b}", "title", a->mode == ANSWER_INTERVIEW ?
+	    json_string("Record an interview") :
+	    json_incref(json_object_get(a->survey, "title")),
 	    "survey", a->survey, "questions", answer_form_view(a->questions,
 	    typed, errors), "action", a->action, "token",
 	    view_str(a->survey, "token"), "place", (json_int_t)a->place,

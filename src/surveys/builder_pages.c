@@ -120,8 +120,8 @@ surveys_show(struct request *rq, struct response *rs)
 	/* Only those who run it may hand out the link. */
 	if (!staff)
 		json_object_del(s, "token");
-	response_view(rs, "surveys/show", json_pack("{s:O, s:o, s:o, s:o, "
-	    "s:b, s:b, s:b, s:b, s:o}", "title", json_object_get(s, "title"),
+	response_view(rs, "surveys/show", json_pack("{s:s, s:o, s:o, s:o, "
+	    "s:b, s:b, s:b, s:b, s:o}", "title", "Survey",
 	    "survey", s, "questions", answer_form_view(qs, NULL, NULL),
 	    "versions", survey_versions(rq->db, rq->ids[0]), "is_staff", staff,
 	    "is_writer", writer, "is_open", strcmp(view_str(s, "state"),

@@ -145,8 +145,8 @@ entry_show(struct response *rs, int status, json_t *s, json_t *qs,
 {
 	json_t	*view;
 
-	view = json_pack("{s:O, s:o, s:o, s:O, s:b, s:s, s:o, s:s?, s:o}",
-	    "title", json_object_get(s, "title"), "questions",
+	view = json_pack("{s:s, s:o, s:o, s:O, s:b, s:s, s:o, s:s?, s:o}",
+	    "title", "Type in paper copies", "questions",
 	    answer_form_view(qs, typed, errors), "pending", pending, "survey",
 	    s, "has_errors", json_array_size(errors) > 0, "reference",
 	    reference ? reference : "", "errors", errors, "state", state,

@@ -16,6 +16,7 @@
 #include "../render/xlsx.h"
 #include "../server/form_page.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 void
 survey_attachment(struct response *rs, int made, const char *type,
@@ -114,7 +115,8 @@ breakdown_draw(struct pdf *pdf, const json_t *q, const char *by)
 }
 
 static int
-results_draw(struct buf *out, const json_t *s, const json_t *r)
+results_draw(struct buf *out, const json_t *s, const json_t *r,
+    enum pdf_size size)
 {
 	struct pdf	*pdf;
 	struct buf	 png;
@@ -127,7 +129,7 @@ results_draw(struct buf *out, const json_t *s, const json_t *r)
 	json_array_foreach(json_object_get(r, "by_options"), i, row)
 		if (json_is_true(json_object_get(row, "selected")))
 			by = view_str(row, "label");
-	pdf = pdf_new(out, view_str(s, "title"), PDF_NORMAL);
+	pdf = pdf_new(out, view_str(s, "title"), size);
 	pdf_heading(pdf, view_str(s, "title"), 1);
 	shown_text(json_object_get(r, "responses"), n, sizeof(n));
 	snprintf(text, sizeof(text), "%s (version %lld)", n, (long long)
@@ -183,7 +185,8 @@ survey_results_pdf(struct request *rq, struct response *rs)
 	    form_get_id(&rq->query, "version")), form_get(&rq->query, "by") ?
 	    form_get(&rq->query, "by") : "place",
 	    rq->app->config->suppression_threshold);
-	survey_attachment(rs, r ? results_draw(&rs->body, s, r) : -1,
+	survey_attachment(rs, r ? results_draw(&rs->body, s, r,
+	    pdf_size_for(rq, PDF_NORMAL)) : -1,
 	    "application/pdf", "survey-results", rq->ids[0], "pdf");
 	json_decref(r);
 	json_decref(s);

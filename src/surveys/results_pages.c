@@ -52,7 +52,7 @@ survey_results(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	json_object_set_new(r, "title", json_string(view_str(s, "title")));
+	json_object_set_new(r, "title", json_string("Results"));
 	json_object_set_new(r, "survey", s);
 	json_object_set_new(r, "is_staff", json_boolean(access_covers(&rq->who,
 	    ROLES_STAFF, view_int(s, "site_id"), view_int(s, "group_id"))));
@@ -169,8 +169,8 @@ themes_show(struct request *rq, struct response *rs, const json_t *s,
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	view = json_pack("{s:O, s:O, s:o, s:o?, s:O, s:b, s:s?}", "title",
-	    json_object_get(s, "title"), "survey", s, "answers", answers,
+	view = json_pack("{s:s, s:O, s:o, s:o?, s:O, s:b, s:s?}", "title",
+	    "Free-text answers and themes", "survey", s, "answers", answers,
 	    "themes", survey_themes(rq->db, rq->ids[0]), "errors", errors,
 	    "has_errors", json_array_size(errors) > 0, "typed_theme", name);
 	if (view == NULL || paging_finish(&pg, rq, view, answers,

@@ -15,6 +15,7 @@
 #include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
+#include "../server/text_size.h"
 
 #define ROW_NAME_MAX	32
 
@@ -325,7 +326,7 @@ conversations_sheet(struct request *rq, struct response *rs)
 		response_view(rs, "error", view);
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	sheet_draw(pdf, view);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {

@@ -16,6 +16,7 @@
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
+#include "../server/text_size.h"
 
 /* May the caller read (anyone there) or keep (staff there) the entry
  * of a service, by the sites it serves? */
@@ -64,11 +65,10 @@ directory_index(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	response_view(rs, "voice/directory", json_pack("{s:s, s:o, s:o, s:I, "
-	    "s:b}", "title", "Directory of services",
+	response_view(rs, "voice/directory", json_pack("{s:s, s:o, s:o, s:I}",
+	    "title", "Directory of services",
 	    "services", service_list(rq->db, &f, site > 0 ? site : 0),
-	    "sites", site_options(rq->db, &f), "site", (json_int_t)site,
-	    "can_edit", access_any(&rq->who, ROLES_STAFF)));
+	    "sites", site_options(rq->db, &f), "site", (json_int_t)site));
 	scope_filter_clear(&f);
 }
 
@@ -232,7 +232,7 @@ directory_pdf(struct request *rq, struct response *rs)
 		response_view(rs, "error", view);
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	directory_draw(pdf, view);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {

@@ -50,8 +50,8 @@ issues_index(struct request *rq, struct response *rs)
 		suppress(row, "log_count", t, access_covers(&rq->who,
 		    ROLES_STAFF, view_int(row, "site_id"), 0));
 	}
-	view = json_pack("{s:s, s:o, s:b, s:o}", "title", "Collective issues",
-	    "issues", rows, "can_add", access_any(&rq->who, ROLES_STAFF),
+	view = json_pack("{s:s, s:o, s:o}", "title", "Collective issues",
+	    "issues", rows,
 	    "filter", paging_filter_view("status", "Status", issue_statuses,
 	    paging_filter(rq, "status")));
 	paging_finish(&pg, rq, view, rows, NULL);

@@ -53,7 +53,7 @@ out:
 void
 topics_retire(struct request *rq, struct response *rs)
 {
-	struct target	 t = { 0, 0 };
+	struct target	 t = { 0, 0, 0 };
 	char		 today[DATE_CHARS + 1];
 	int		 rc;
 

@@ -1566,6 +1566,65 @@ async function personalPlan(run, password) {
   }
 }
 
+// 14. A member's pages, the first-time user's view: home says what
+// matters now with four big buttons at most; every page has no axe
+// violation of any impact (not only serious ones); at 320 px wide nothing
+// scrolls sideways (WCAG 1.4.10); large text carries into the pages.
+// JS run only: the width is measured by script in the page.
+const MEMBER_PAGES = ['/', '/proposals', '/groups/1', '/groups/1/you-said-we-did', '/groups/1/meetings',
+  '/directory', '/expenses', '/account', '/account/text-size'];
+
+async function memberHome(run, password) {
+  const J = '14-member-home';
+  const page = await run.page();
+  try {
+    await step(`[${run.mode}] 14 member.forum's home says what matters now`, async () => {
+      await signInHome(page, 'member.forum', password);
+      const text = await mainText(page);
+      assert(text.includes('What matters now'), 'no "What matters now"');
+      const buttons = await page.locator('main .rt-home-action').count();
+      assert(buttons >= 1 && buttons <= 4, `${buttons} big buttons`);
+      const nav = await page.locator('.govuk-header__navigation-item').count();
+      assert(nav <= 6, `${nav} navigation items`);
+    });
+    for (const large of [false, true]) {
+      if (large) {
+        await step(`[${run.mode}] 14 member.forum chooses large text`, async () => {
+          await page.goto('/account/text-size');
+          await page.getByLabel('Text size').selectOption('large');
+          await submit(page);
+          assert(await page.locator('html.rt-text-large').count() === 1, 'no rt-text-large on the page');
+        });
+      }
+      for (const where of MEMBER_PAGES) {
+        const what = `${where}${large ? ' large' : ''}`;
+        await page.setViewportSize({ width: 1024, height: 768 });
+        await page.goto(where);
+        await check(`[${run.mode}] 14 axe, every impact: ${what}`, async () => {
+          const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+          const all = res.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((nd) => nd.target.join(' ')).join(', ')}`);
+          for (const a of all) log(`  [${run.mode}] axe violation: ${a}`);
+          assert(all.length === 0, `${all.length} violations: ${all.map((a) => a.split(' ')[0]).join(', ')}`);
+        });
+        await page.setViewportSize({ width: 320, height: 640 });
+        await check(`[${run.mode}] 14 320 px, no sideways scroll: ${what}`, async () => {
+          const w = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+          assert(w[0] <= w[1], `content ${w[0]} px wide in ${w[1]} px`);
+        });
+        if (!large) await run.visited(page, J, where);
+      }
+    }
+    await step(`[${run.mode}] 14 member.forum goes back to standard text`, async () => {
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.goto('/account/text-size');
+      await page.getByLabel('Text size').selectOption('standard');
+      await submit(page);
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
 async function main() {
   assert(fs.existsSync(BIN), `${BIN} is missing: run make build/roundtable`);
   assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run sh tools/deps.sh browser`);
@@ -1644,10 +1703,12 @@ async function main() {
         () => evidence(run, demoPassword),
         () => personalPlan(run, demoPassword),
         () => peerSupport(run, demoPassword),
+        ...(run.js ? [() => memberHome(run, demoPassword)] : []),
       ];
-      // RT_JOURNEYS=evidence,peerSupport runs only those (while developing).
-      const only = (process.env.RT_JOURNEYS || '').split(',').filter(Boolean);
-      const chosen = only.length ? journeys.filter((j) => only.some((o) => j.toString().includes(`${o}(`))) : journeys;
+      // RT_JOURNEYS=memberHome,peerSupport runs only those (while
+      // developing); the names are the journeys' functions.
+      const only = process.env.RT_JOURNEYS?.split(',');
+      const chosen = only ? journeys.filter((j) => only.some((n) => j.toString().includes(`${n}(`))) : journeys;
       for (const j of chosen) {
         try {
           await j();

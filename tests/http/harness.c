@@ -563,6 +563,30 @@ xlsx_text(const struct server *s, const struct reply *r)
 }
 
 long
+pdf_smallest_font(const struct server *s, const struct reply *r)
+{
+	char		 path[320], cmd[400], *out;
+	const char	*p;
+	long		 n, least = -1;
+
+	if (reply_save(s, r, "reply.pdf", path, sizeof(path)) == -1)
+		return -1;
+	snprintf(cmd, sizeof(cmd), "pdftohtml -xml -stdout -i -zoom 1 '%s' "
+	    "2>/dev/null", path);
+	if ((out = command_output(cmd, 0)) == NULL)
+		return -1;
+	for (p = out; (p = strstr(p, "<fontspec ")) != NULL; p++) {
+		if ((p = strstr(p, " size=\"")) == NULL)
+			break;
+		n = strtol(p + 7, NULL, 10);
+		if (least == -1 || n < least)
+			least = n;
+	}
+	free(out);
+	return least;
+}
+
+long
 pdf_pages(const struct server *s, const struct reply *r)
 {
 	char	 path[320], cmd[400], *out, *p;

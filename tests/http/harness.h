@@ -121,6 +121,9 @@ int	db_write(const struct server *, const char *sql);
 /* What pdftotext reads in a PDF reply, lines joined by spaces so a phrase
  * that wraps still matches; malloc'd (empty when unreadable). */
 char	*pdf_text(const struct server *, const struct reply *);
+/* The smallest font size (points) of any text in a PDF reply, as
+ * pdftohtml reads it, or -1. */
+long	pdf_smallest_font(const struct server *, const struct reply *);
 /* How many pages pdfinfo counts in a PDF reply, or -1. */
 long	pdf_pages(const struct server *, const struct reply *);
 /* The XML of an XLSX reply's workbook, shared strings and sheets,

@@ -36,6 +36,17 @@ as(struct client *c, const char *user)
 {
 	assert_int_equal(client_as(c, &srv, user, PW), 0);
 }
+
+/* The group set-up most binaries share: the demo database, users' (a
+ * NULL-terminated list) passwords set to PW, then serving.  0 or -1. */
+static inline int
+server_with_passwords(const char *const *users)
+{
+	if (server_prepare(&srv, NULL) == -1 ||
+	    server_passwords(&srv, users, PW) == -1)
+		return -1;
+	return server_launch(&srv);
+}
 #endif
 
 /* Asserts that haystack contains needle, printing both if not. */

@@ -263,7 +263,10 @@ idle_sessions_expire(void **state)
 	assert_int_equal(http_get(&c, "/groups", &r), 200);
 	reply_free(&r);
 	sleep(4);	/* idle timeout is 2 s in this test's config */
-	assert_int_equal(http_get(&c, "/groups", &r), 303);
+	/* The sign-in form in place, saying why (signed_out.c). */
+	assert_int_equal(http_get(&c, "/groups", &r), 401);
+	assert_contains(r.body, "You were signed out after 2 seconds without "
+	    "activity");
 	reply_free(&r);
 	client_free(&c);
 }

@@ -9,8 +9,17 @@
 /* Parses src as template "t" into a fresh set and renders it with view
  * (which is consumed).  Returns the output, or NULL if rendering failed;
  * the parse must succeed. */
+static char *render_as(const char *, json_t *, template_may_fn);
+
 static char *
 render_one(const char *src, json_t *view)
+{
+	return render_as(src, view, NULL);
+}
+
+/* render_one, asking may about {{#may}} sections (NULL: none drawn). */
+static char *
+render_as(const char *src, json_t *view, template_may_fn may)
 {
 	struct template_set	 set = { NULL, 0 };
 	struct template		*t;
@@ -24,7 +33,7 @@ render_one(const char *src, json_t *view)
 		fail_msg("parse of \"%s\" failed: %s", src, err);
 	assert_int_equal(template_set_add(&set, t), 0);
 	buf_init(&out, 1 << 20);
-	rc = template_render(&set, "t", view, &out);
+	rc = template_render_as(&set, "t", view, &out, may, NULL);
 	json_decref(view);
 	template_set_free(&set);
 	s = buf_detach(&out, NULL);
@@ -522,6 +531,65 @@ test_embedded_templates_load(void **state)
 	template_set_free(&set);
 }
 
+/* The {{#may}} question: records each path asked, says yes to those
+ * starting "/yes/". */
+static char	asked[256];
+
+static int
+may_yes(void *arg, const char *method, const char *path)
+{
+	(void)arg;
+	snprintf(asked, sizeof(asked), "%s %s", method, path);
+	return strncmp(path, "/yes/", 5) == 0;
+}
+
+static char *
+render_may(const char *src, json_t *view)
+{
+	char	*s = render_as(src, view, may_yes);
+
+	assert_non_null(s);
+	return s;
+}
+
+/* Links are drawn only where the router (here may_yes) says yes, with
+ * the path's ids filled from the context; "may not" when an id is
+ * missing or not a plain value; no question at all without a callback. */
+static void
+test_may(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = render_may("{{#may POST /yes/:a.id/x}}Y{{/may}}"
+	    "{{^may POST /yes/:a.id/x}}N{{/may}}",
+	    json_pack("{s:{s:i}}", "a", "id", 7));
+	assert_string_equal(s, "Y");
+	assert_string_equal(asked, "POST /yes/7/x");
+	free(s);
+	s = render_may("{{#may GET /no/:id}}Y{{/may}}{{^may GET /no/:id}}N"
+	    "{{/may}}", json_pack("{s:i}", "id", 3));
+	assert_string_equal(s, "N");
+	assert_string_equal(asked, "GET /no/3");
+	free(s);
+	asked[0] = '\0';
+	s = render_may("{{#may GET /yes/:id}}Y{{/may}}", json_pack("{s:s}",
+	    "id", "../x"));
+	assert_string_equal(s, "");
+	assert_string_equal(asked, "");
+	free(s);
+	s = render_may("{{#may GET /yes/:id}}Y{{/may}}", json_object());
+	assert_string_equal(s, "");
+	free(s);
+	/* Without a callback (template_render) nothing is offered. */
+	expect("{{#may GET /yes/x}}Y{{/may}}{{^may GET /yes/x}}N{{/may}}",
+	    json_object(), "N");
+	refused("{{#may PUT /x}}Y{{/may}}", "bad route");
+	refused("{{#may GET x}}Y{{/may}}", "bad route");
+	refused("{{#may GET /x y}}Y{{/may}}", "bad route");
+	refused("{{#may GET /x}}Y{{/x}}", "unexpected closing tag");
+}
+
 int
 main(void)
 {
@@ -544,6 +612,7 @@ main(void)
 		cmocka_unit_test(test_nesting_limit),
 		cmocka_unit_test(test_render_ceiling),
 		cmocka_unit_test(test_embedded_templates_load),
+		cmocka_unit_test(test_may),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

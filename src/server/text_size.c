@@ -1,0 +1,7 @@
+#include "text_size.h"
+
+enum pdf_size
+pdf_size_for(const struct request *rq, enum pdf_size document)
+{
+	return rq->who.large_text ? PDF_LARGE : document;
+}

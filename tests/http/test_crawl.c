@@ -1,0 +1,378 @@
+/*
+ * A crawl as each role, the way a first-time user meets the program: from
+ * the home page, every link on every page the account can reach is
+ * followed, and every form that posts is tried.  It fails on
+ *   - a link that answers 403 or 404 (a link drawn for someone the route
+ *     table refuses), and a link with no name (axe link-name);
+ *   - a form whose POST the route table would refuse for the role: the
+ *     form is posted without its token, so an allowed one stops at the
+ *     CSRF check ("This form has expired") and nothing is changed;
+ *   - an empty title, or two different pages (paths) with one title;
+ *   - for a member, an ISO date (2026-11-04) in the text they read.
+ *
+ * struct crawl owns its queue, its visited set and the titles seen.
+ */
+#define PW	"crawl-test-password"
+#include "http_test.h"
+
+#include <ctype.h>
+
+#define CRAWL_PAGES_MAX		1500	/* per role: the demo has fewer */
+#define CRAWL_QUERY_VARIANTS	2	/* ?after= pages of one list */
+#define CRAWL_REPORT_MAX	1000	/* problems printed per role */
+
+struct seen {
+	char	*url;		/* owned */
+	char	*title;		/* owned; NULL until visited (or not HTML) */
+	char	*from;		/* owned: the page that linked here */
+};
+
+struct crawl {
+	struct seen	*items;	/* owned */
+	size_t		 n, cap;
+	size_t		 next;	/* first not yet visited */
+	int		 problems;
+	int		 member;	/* check dates in words */
+	const char	*role;
+};
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "member.forum", "rep.fenwick",
+	    "governor.fenwick", "evaluator", "coordinator.fenwick", NULL };
+
+	(void)state;
+	if (server_prepare(&srv, NULL) == -1)
+		return -1;
+	if (server_passwords(&srv, users, PW) == -1)
+		return -1;
+	if (roundtable_cli(&srv, "user add crawl.admin --role admin "
+	    "--password-stdin", PW "\n", NULL) != 0)
+		return -1;
+	return server_launch(&srv);
+}
+
+static void
+problem(struct crawl *cr, const char *fmt, const char *a, const char *b)
+{
+	if (cr->problems++ < CRAWL_REPORT_MAX) {
+		fprintf(stderr, "%s: ", cr->role);
+		fprintf(stderr, fmt, a, b);
+		fputc('\n', stderr);
+	}
+}
+
+static size_t
+path_len(const char *url)
+{
+	return strcspn(url, "?#");
+}
+
+/* Adds url unless it is known; bounded variants of one path's query. */
+static void
+enqueue(struct crawl *cr, const char *url, size_t len, const char *from)
+{
+	size_t	 i, variants = 0, plen;
+
+	plen = strcspn(url, "?#");
+	if (plen > len)
+		plen = len;
+	if (memchr(url, '#', len) != NULL)
+		len = (size_t)((const char *)memchr(url, '#', len) - url);
+	for (i = 0; i < cr->n; i++) {
+		if (strlen(cr->items[i].url) == len &&
+		    memcmp(cr->items[i].url, url, len) == 0)
+			return;
+		if (path_len(cr->items[i].url) == plen &&
+		    memcmp(cr->items[i].url, url, plen) == 0)
+			variants++;
+	}
+	if (variants >= CRAWL_QUERY_VARIANTS || cr->n == CRAWL_PAGES_MAX)
+		return;
+	if (cr->n == cr->cap) {
+		cr->cap = cr->cap ? cr->cap * 2 : 64;
+		cr->items = realloc(cr->items, cr->cap * sizeof(*cr->items));
+		assert_non_null(cr->items);
+	}
+	cr->items[cr->n].url = strndup(url, len);
+	cr->items[cr->n].title = NULL;
+	cr->items[cr->n].from = strdup(from);
+	cr->n++;
+}
+
+/* The value of attribute name in the tag [tag, end), "&amp;" decoded,
+ * malloc'd; NULL when absent. */
+static char *
+attribute(const char *tag, const char *end, const char *name)
+{
+	char		 key[32];
+	const char	*p, *q;
+	char		*v, *w;
+
+	snprintf(key, sizeof(key), " %s=\"", name);
+	p = strstr(tag, key);
+	if (p == NULL || p > end)
+		return NULL;
+	p += strlen(key);
+	q = strchr(p, '"');
+	if (q == NULL || q > end)
+		return NULL;
+	v = strndup(p, (size_t)(q - p));
+	while ((w = strstr(v, "&amp;")) != NULL)
+		memmove(w + 1, w + 5, strlen(w + 5) + 1);
+	return v;
+}
+
+/* The text between start and end with tags removed, spaces kept. */
+static char *
+visible_text(const char *start, const char *end)
+{
+	char	*t = malloc((size_t)(end - start) + 1), *o = t;
+	int	 in_tag = 0;
+
+	assert_non_null(t);
+	for (; start < end; start++) {
+		if (*start == '<')
+			in_tag = 1;
+		else if (*start == '>')
+			in_tag = 0;
+		else if (!in_tag)
+			*o++ = *start;
+	}
+	*o = '\0';
+	return t;
+}
+
+static int
+blank(const char *s)
+{
+	for (; *s; s++)
+		if (!isspace((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+static int
+local(const char *href)
+{
+	return href[0] == '/' && href[1] != '/' &&
+	    strncmp(href, "/static/", 8) != 0;
+}
+
+/* Every <a href> on the page: queued; one with no name is a problem. */
+static void
+links(struct crawl *cr, const char *url, const char *body)
+{
+	const char	*p = body, *end, *close;
+	char		*href, *label, *text;
+
+	while ((p = strstr(p, "<a ")) != NULL) {
+		end = strchr(p, '>');
+		close = strstr(p, "</a>");
+		if (end == NULL || close == NULL)
+			break;
+		href = attribute(p, end, "href");
+		label = attribute(p, end, "aria-label");
+		text = visible_text(end + 1, close);
+		if (href != NULL && blank(text) && label == NULL)
+			problem(cr, "an empty link to %s on %s", href, url);
+		if (href != NULL && local(href))
+			enqueue(cr, href, strlen(href), url);
+		free(href);
+		free(label);
+		free(text);
+		p = close;
+	}
+}
+
+/* Every form that posts: tried without its token, so nothing changes. */
+static void
+forms(struct crawl *cr, struct client *c, const char *url, const char *body)
+{
+	const char	*p = body, *end;
+	char		*action, *method;
+	struct reply	 r;
+	long		 status;
+
+	while ((p = strstr(p, "<form")) != NULL) {
+		end = strchr(p, '>');
+		if (end == NULL)
+			break;
+		method = attribute(p, end, "method");
+		action = attribute(p, end, "action");
+		if (method != NULL && strcmp(method, "post") == 0 &&
+		    action != NULL && local(action)) {
+			status = http_post(c, action, "", 0, &r);
+			if (status != 403 || strstr(r.body, "has expired") == NULL)
+				problem(cr, "a form the role may not post: %s "
+				    "on %s", action, url);
+			reply_free(&r);
+		}
+		free(method);
+		free(action);
+		p = end;
+	}
+}
+
+/* The title before " – Roundtable", malloc'd. */
+#define SUFFIX	" – Roundtable"
+static char *
+page_title(const char *body)
+{
+	const char	*p = strstr(body, "<title>"), *q;
+
+	if (p == NULL || (q = strstr(p, "</title>")) == NULL)
+		return strdup("");
+	p += 7;
+	if ((size_t)(q - p) >= strlen(SUFFIX) &&
+	    memcmp(q - strlen(SUFFIX), SUFFIX, strlen(SUFFIX)) == 0)
+		q -= strlen(SUFFIX);
+	return strndup(p, (size_t)(q - p));
+}
+
+/* An ISO date (2026-11-04) in what the page shows, not in attributes. */
+static void
+dates(struct crawl *cr, const char *url, const char *body)
+{
+	const char	*main = strstr(body, "<body"), *s;
+	char		*text, found[64];
+
+	if (main == NULL)
+		return;
+	text = visible_text(main, main + strlen(main));
+	for (s = text; *s; s++) {
+		if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1])
+		    && isdigit((unsigned char)s[2]) &&
+		    isdigit((unsigned char)s[3]) && s[4] == '-' &&
+		    isdigit((unsigned char)s[5]) &&
+		    isdigit((unsigned char)s[6]) && s[7] == '-' &&
+		    isdigit((unsigned char)s[8]) &&
+		    isdigit((unsigned char)s[9]) &&
+		    (s == text || !isdigit((unsigned char)s[-1]))) {
+			snprintf(found, sizeof(found), "\"%.40s\"",
+			    s > text + 20 ? s - 20 : text);
+			problem(cr, "an ISO date %s on %s", found, url);
+			break;
+		}
+	}
+	free(text);
+}
+
+static void
+titles(struct crawl *cr, size_t at)
+{
+	struct seen	*s = &cr->items[at];
+	size_t		 i;
+
+	if (blank(s->title)) {
+		problem(cr, "an empty title on %s%s", s->url, "");
+		return;
+	}
+	for (i = 0; i < at; i++) {
+		struct seen	*o = &cr->items[i];
+
+		if (o->title == NULL || strcmp(o->title, s->title) != 0)
+			continue;
+		if (path_len(o->url) == path_len(s->url) &&
+		    memcmp(o->url, s->url, path_len(s->url)) == 0)
+			continue;	/* one page, another query */
+		problem(cr, "one title for two pages: %s and %s", o->url,
+		    s->url);
+		return;
+	}
+}
+
+static void
+visit(struct crawl *cr, struct client *c, size_t at)
+{
+	struct reply	 r;
+	long		 status;
+	char		*url = cr->items[at].url;
+
+	status = http_get(c, url, &r);
+	if (status == 403 || status == 404 || status >= 500) {
+		char	 code[24];
+
+		snprintf(code, sizeof(code), "%ld", status);
+		problem(cr, "a link answering %s: %s", code, url);
+		fprintf(stderr, "    (linked from %s)\n", cr->items[at].from);
+	} else if (status == 200 && strncmp(r.content_type, "text/html", 9) == 0) {
+		cr->items[at].title = page_title(r.body);
+		titles(cr, at);
+		links(cr, url, r.body);
+		forms(cr, c, url, r.body);
+		if (cr->member)
+			dates(cr, url, r.body);
+	}
+	reply_free(&r);
+}
+
+static int
+crawl_as(const char *user, int member)
+{
+	struct crawl	 cr = { .role = user, .member = member };
+	struct client	 c;
+	size_t		 i;
+
+	as(&c, user);
+	enqueue(&cr, "/", 1, "start");
+	for (cr.next = 0; cr.next < cr.n; cr.next++)
+		visit(&cr, &c, cr.next);
+	fprintf(stderr, "%s: %zu pages, %d problems\n", user, cr.n,
+	    cr.problems);
+	for (i = 0; i < cr.n; i++) {
+		free(cr.items[i].url);
+		free(cr.items[i].title);
+		free(cr.items[i].from);
+	}
+	free(cr.items);
+	client_free(&c);
+	return cr.problems;
+}
+
+static void crawl_member(void **s) { (void)s; assert_int_equal(crawl_as("member.forum", 1), 0); }
+static void crawl_rep(void **s) { (void)s; assert_int_equal(crawl_as("rep.fenwick", 0), 0); }
+static void crawl_decision_maker(void **s) { (void)s; assert_int_equal(crawl_as("governor.fenwick", 0), 0); }
+static void crawl_evaluator(void **s) { (void)s; assert_int_equal(crawl_as("evaluator", 0), 0); }
+static void crawl_coordinator(void **s) { (void)s; assert_int_equal(crawl_as("coordinator.fenwick", 0), 0); }
+static void crawl_admin(void **s) { (void)s; assert_int_equal(crawl_as("crawl.admin", 0), 0); }
+
+/* An error page names the error in its title. */
+static void
+error_pages_have_titles(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*t;
+
+	(void)state;
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/no-such-page", &r), 404);
+	t = page_title(r.body);
+	assert_false(blank(t));
+	free(t);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/people", &r), 403);
+	t = page_title(r.body);
+	assert_false(blank(t));
+	free(t);
+	reply_free(&r);
+	client_free(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(error_pages_have_titles),
+		cmocka_unit_test(crawl_member),
+		cmocka_unit_test(crawl_rep),
+		cmocka_unit_test(crawl_decision_maker),
+		cmocka_unit_test(crawl_evaluator),
+		cmocka_unit_test(crawl_coordinator),
+		cmocka_unit_test(crawl_admin),
+	};
+
+	return cmocka_run_group_tests(tests, setup, server_teardown);
+}
