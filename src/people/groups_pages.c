@@ -241,7 +241,7 @@ members_end(struct request *rq, struct response *rs)
 		.save = member_end_store,
 	};
 	json_t	*m, *initial;
-	char	*back, today[DATE_CHARS + 1];
+	char	*back, *caption, today[DATE_CHARS + 1];
 
 	if (membership_load(rq->db, rq->ids[0], &m) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -250,10 +250,17 @@ members_end(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	initial = json_pack("{s:s}", "to_on", today);
 	fp.back = back = location_of("/groups/%lld", view_int(m, "group_id"));
-	fp.caption = json_string_value(json_object_get(m, "display_name"));
+	/* Which role: one person may hold several (titles say which). */
+	if (asprintf(&caption, "%s, %s in %s", view_str(m, "display_name"),
+	    choice_label(positions, view_str(m, "position")),
+	    view_str(m, "group_name")) == -1)
+		caption = NULL;
+	fp.caption = caption != NULL ? caption :
+	    json_string_value(json_object_get(m, "display_name"));
 	fp.initial = initial;
 	fp.ctx = m;
 	form_page_run(rq, rs, &fp);
+	free(caption);
 	free(back);
 	json_decref(initial);
 	json_decref(m);

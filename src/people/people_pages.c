@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "people.h"
+#include "../plans/plans.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
 #include "../membership/membership.h"
@@ -60,13 +61,20 @@ void
 people_show(struct request *rq, struct response *rs)
 {
 	json_t	*person;
+	int	 reader;
 
 	if (person_load(rq->db, rq->ids[0], &person) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	response_view(rs, "people/person", json_pack("{s:O, s:b, s:o, s:o}",
+	/* The plan's links only for who may open it (its handler's rule,
+	 * finer than the route table's). */
+	reader = plan_reader_of(rq->db, &rq->who, rq->ids[0]);
+	response_view(rs, "people/person", json_pack("{s:O, s:b, s:b, s:b, "
+	    "s:o, s:o}",
 	    "title", json_object_get(person, "display_name"),
+	    "can_read_plan", reader > PLAN_NOBODY,
+	    "can_name_worker", reader == PLAN_COORDINATOR,
 	    "can_see_reads", access_covers(&rq->who, ROLE_BIT(ROLE_ADMIN),
 	    view_int(person, "site_id"), 0),
 	    "person", person,

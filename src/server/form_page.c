@@ -70,8 +70,17 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 	if (view != NULL && fp->notice != NULL)
 		json_object_set_new(view, "notice", json_pack("{s:s, s:s?}",
 		    "text", fp->notice, "href", fp->notice_href));
-	if (view != NULL && fp->caption != NULL)
+	if (view != NULL && fp->caption != NULL) {
+		char	*title;
+
 		json_object_set_new(view, "caption", json_string(fp->caption));
+		/* The title says which record too: two records' forms are
+		 * two pages ("End this role: Ann Lee, member in Forum"). */
+		if (asprintf(&title, "%s: %s", fp->title, fp->caption) != -1) {
+			json_object_set_new(view, "title", json_string(title));
+			free(title);
+		}
+	}
 	if (view == NULL) {
 		response_error(rs, 500, "Something went wrong.");
 		return;
