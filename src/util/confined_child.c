@@ -134,7 +134,13 @@ confined_child_run(const struct child_spec *spec, struct buf *out)
 	while (waitpid(pid, &status, 0) == -1)
 		if (errno != EINTR)
 			return CHILD_FAILED;
-	if (rc == CHILD_OK && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+	/* The child's own clocks (its alarm, RLIMIT_CPU) may end it a moment
+	 * before the parent's deadline does: its time was up all the same. */
+	if (rc == CHILD_OK && WIFSIGNALED(status) &&
+	    (WTERMSIG(status) == SIGALRM || WTERMSIG(status) == SIGXCPU))
+		rc = CHILD_TIMED_OUT;
+	else if (rc == CHILD_OK &&
+	    !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
 		rc = CHILD_FAILED;
 	return rc;
 }
