@@ -199,8 +199,15 @@ int	evidence_members(struct db *, const struct evidence_scope *,
  * the date of the latest count into counted_on ("" when none). */
 json_t	*evidence_population(struct db *, const struct evidence_scope *,
 	    const char *day, char counted_on[DATE_CHARS + 1]);
-/* Targets: {criterion key: target}. */
-json_t	*evidence_targets(struct db *);
+/* The target that stands for each criterion at scope: {criterion key:
+ * {target, set_by}}, set_by "group", "site" or "organisation" (local
+ * targets count only while the organisation allows them). */
+json_t	*evidence_targets(struct db *, const struct evidence_scope *);
+/* A site's or a group's own targets ("site" or "group"): {key: target}. */
+json_t	*local_targets(struct db *, const char *scope, int64_t scope_id);
+/* Whether the organisation lets sites and groups set their own targets:
+ * 1, 0, or -1 on error. */
+int	local_targets_allowed(struct db *);
 /* Activity counts of the scope's site (or all) by month and activity:
  * [{month, activity, n}]. */
 json_t	*evidence_activity(struct db *, const struct evidence_scope *,
@@ -217,6 +224,13 @@ json_t	*evidence_highlights(struct db *, const struct evidence_scope *,
  * Writes return enum db_result (DB_CONSTRAINT: refused by the schema or
  * the record's state) with their audit row. */
 MUST_CHECK int targets_save(struct db *, int64_t actor, const char *criterion,
+	    int target);
+MUST_CHECK int targets_policy_save(struct db *, int64_t actor,
+	    int local_allowed);
+/* Sets (target 0..100) or removes (target < 0) a site's or group's own
+ * target for criterion. */
+MUST_CHECK int local_target_save(struct db *, int64_t actor,
+	    const char *scope, int64_t scope_id, const char *criterion,
 	    int target);
 MUST_CHECK int strategy_save(struct db *, int64_t actor, int64_t group_id,
 	    const char *aims, const char *reviewed_on);
@@ -280,5 +294,7 @@ void	objective_form(struct request *, struct response *);
 void	objective_done(struct request *, struct response *);
 void	activity_form(struct request *, struct response *);
 void	targets_form(struct request *, struct response *);
+/* /sites/{id}/targets and /groups/{id}/targets. */
+void	local_targets_form(struct request *, struct response *);
 
 #endif

@@ -668,11 +668,18 @@ static json_t *
 criterion_view(enum evidence_criterion c, const json_t *targets)
 {
 	const struct evidence_criterion_def	*d = &evidence_criteria[c];
+	const json_t				*t;
+	const char				*by;
 
-	return json_pack("{s:i, s:s, s:s, s:s, s:O, s:b, s:[]}", "number",
-	    (int)c + 1, "key", d->key, "title", d->title, "question",
-	    d->question, "target", json_object_get(targets, d->key),
-	    "lower_is_better", d->lower_is_better, "measures");
+	t = json_object_get(targets, d->key);
+	by = view_str(t, "set_by");
+	/* Whose target it is, said only when it is not the organisation's. */
+	return json_pack("{s:i, s:s, s:s, s:s, s:O, s:s?, s:b, s:[]}",
+	    "number", (int)c + 1, "key", d->key, "title", d->title, "question",
+	    d->question, "target", json_object_get(t, "target"), "target_by",
+	    strcmp(by, "site") == 0 ? "the site's own" : strcmp(by, "group") ==
+	    0 ? "the group's own" : NULL, "lower_is_better",
+	    d->lower_is_better, "measures");
 }
 
 static void
@@ -692,9 +699,12 @@ criterion_verdict(json_t *cv, int figure, const char *unit)
 		json_object_set_new(cv, "figure", json_string(text));
 	} else
 		json_object_set_new(cv, "figure", json_null());
-	snprintf(text, sizeof(text), "%s%lld%s", json_is_true(json_object_get(
-	    cv, "lower_is_better")) ? "at most " : "", (long long)view_int(cv,
-	    "target"), unit);
+	snprintf(text, sizeof(text), "%s%lld%s%s%s%s", json_is_true(
+	    json_object_get(cv, "lower_is_better")) ? "at most " : "",
+	    (long long)view_int(cv, "target"), unit, json_is_string(
+	    json_object_get(cv, "target_by")) ? " (" : "", view_str(cv,
+	    "target_by"), json_is_string(json_object_get(cv, "target_by")) ?
+	    ")" : "");
 	json_object_set_new(cv, "target_words", json_string(text));
 }
 
@@ -725,7 +735,7 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 		return NULL;
 	}
 	if ((b.points = calloc(NMEASURES * (b.nmonths + 1),
-	    sizeof(*b.points))) == NULL || (targets = evidence_targets(db)) ==
+	    sizeof(*b.points))) == NULL || (targets = evidence_targets(db, scope)) ==
 	    NULL || (crits = json_array()) == NULL)
 		goto out;
 	view = json_pack("{s:s, s:s, s:s, s:o}", "place", place, "from", from,

@@ -21,25 +21,47 @@
 
 /* ---- targets ------------------------------------------------------------ */
 
+/* The criteria's targets: required on the organisation's form, optional
+ * (a blank follows the target above) on a site's or a group's. */
+#define TARGET_FIELDS(req, rep_hint, hint) \
+	F("representative", "Representative and involved: the largest " \
+	    "gap allowed, in points", FIELD_TEXT, req, 3, NULL, \
+	    rep_hint, NULL), \
+	F("procedures", "Good procedures (%)", FIELD_TEXT, req, 3, NULL, \
+	    hint, NULL), \
+	F("support", "Top-level support (%)", FIELD_TEXT, req, 3, NULL, \
+	    hint, NULL), \
+	F("strategy", "A clear strategy (%)", FIELD_TEXT, req, 3, NULL, \
+	    hint, NULL), \
+	F("perceptions", "Perceptions of those involved (%)", FIELD_TEXT, \
+	    req, 3, NULL, hint, NULL), \
+	F("trust", "Confidence and trust (%)", FIELD_TEXT, req, 3, NULL, \
+	    hint, NULL), \
+	F("training", "Support and training (%)", FIELD_TEXT, req, 3, NULL, \
+	    hint, NULL), \
+	F("monitoring", "Diversity and equality monitored (%)", FIELD_TEXT, \
+	    req, 3, NULL, hint, NULL)
+#define NTARGETS	8
+
 static const struct field_spec target_fields[] = {
-	F("representative", "Representative and involved: the largest gap "
-	    "allowed, in points", FIELD_TEXT, 1, 3, NULL, "0 to 100", NULL),
-	F("procedures", "Good procedures (%)", FIELD_TEXT, 1, 3, NULL, NULL,
-	    NULL),
-	F("support", "Top-level support (%)", FIELD_TEXT, 1, 3, NULL, NULL,
-	    NULL),
-	F("strategy", "A clear strategy (%)", FIELD_TEXT, 1, 3, NULL, NULL,
-	    NULL),
-	F("perceptions", "Perceptions of those involved (%)", FIELD_TEXT, 1,
-	    3, NULL, NULL, NULL),
-	F("trust", "Confidence and trust (%)", FIELD_TEXT, 1, 3, NULL, NULL,
-	    NULL),
-	F("training", "Support and training (%)", FIELD_TEXT, 1, 3, NULL, NULL,
-	    NULL),
-	F("monitoring", "Diversity and equality monitored (%)", FIELD_TEXT, 1,
-	    3, NULL, NULL, NULL),
+	TARGET_FIELDS(1, "0 to 100", NULL),
+	F("local_allowed", "Sites and groups may set their own targets",
+	    FIELD_CHECK, 0, 0, NULL, "A site's or a group's own target then "
+	    "stands on its dashboard and report instead of this one", NULL),
 };
-#define NTARGETS	(sizeof(target_fields) / sizeof(target_fields[0]))
+static const struct field_spec local_target_fields[] = {
+	TARGET_FIELDS(0, "0 to 100; leave blank to follow the target above",
+	    "Leave blank to follow the target above"),
+};
+
+static void
+targets_check(json_t *v, json_t *errors, const struct field_spec *f)
+{
+	size_t	 i;
+
+	for (i = 0; i < NTARGETS; i++)
+		fields_whole_number(v, errors, f[i].name, f[i].label, 100);
+}
 
 static int
 targets_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
@@ -49,9 +71,7 @@ targets_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc = DB_OK;
 
 	(void)ctx;
-	for (i = 0; i < NTARGETS; i++)
-		fields_whole_number(v, errors, target_fields[i].name,
-		    target_fields[i].label, 100);
+	targets_check(v, errors, target_fields);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	for (i = 0; i < NTARGETS && rc == DB_OK; i++)
@@ -59,32 +79,132 @@ targets_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		    target_fields[i].name, (int)view_int(v,
 		    target_fields[i].name));
 	if (rc == DB_OK)
+		rc = targets_policy_save(rq->db, rq->who.account_id,
+		    json_is_true(json_object_get(v, "local_allowed")));
+	if (rc == DB_OK)
 		*location = strdup("/evidence");
 	return rc;
+}
+
+/* {key: target} of the targets that stand at scope, as the text typed. */
+static json_t *
+targets_initial(json_t *targets)
+{
+	json_t		*o = json_object(), *t;
+	const char	*key;
+
+	json_object_foreach(targets, key, t)
+		json_object_set_new(o, key, json_sprintf("%lld",
+		    (long long)view_int(t, "target")));
+	return o;
 }
 
 void
 targets_form(struct request *rq, struct response *rs)
 {
-	json_t		*initial = evidence_targets(rq->db), *v;
-	const char	*key;
+	static const struct evidence_scope org = { 0, 0 };
+	json_t		*targets = evidence_targets(rq->db, &org), *initial;
+	int		 allowed = local_targets_allowed(rq->db);
 	struct form_page fp = {
 		.title = "The organisation's targets", .submit = "Save targets",
 		.back = "/evidence", .fields = target_fields,
-		.nfields = NTARGETS, .save = targets_store,
+		.nfields = FIELDS_COUNT(target_fields), .save = targets_store,
 	};
 
-	if (initial == NULL) {
+	if (targets == NULL || allowed < 0 ||
+	    (initial = targets_initial(targets)) == NULL) {
+		json_decref(targets);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	/* The form shows numbers as the text typed. */
-	json_object_foreach(initial, key, v)
-		json_object_set_new(initial, key, json_sprintf("%lld",
-		    (long long)json_integer_value(v)));
+	json_object_set_new(initial, "local_allowed", json_boolean(allowed));
 	fp.initial = initial;
 	form_page_run(rq, rs, &fp);
 	json_decref(initial);
+	json_decref(targets);
+}
+
+/* ---- a site's or a group's own targets ---------------------------------- */
+
+static const char *
+local_scope(const struct request *rq)
+{
+	return strncmp(rq->path, "/groups/", 8) == 0 ? "group" : "site";
+}
+
+static int
+local_targets_store(struct request *rq, json_t *v, json_t *errors,
+    void *ctx, char **location)
+{
+	const char	*scope = local_scope(rq);
+	json_t		*t;
+	size_t		 i;
+	int		 rc = DB_OK;
+
+	(void)ctx;
+	targets_check(v, errors, local_target_fields);
+	if (json_array_size(errors) > 0)
+		return DB_CONSTRAINT;
+	for (i = 0; i < NTARGETS && rc == DB_OK; i++) {
+		t = json_object_get(v, local_target_fields[i].name);
+		rc = local_target_save(rq->db, rq->who.account_id, scope,
+		    rq->ids[0], local_target_fields[i].name,
+		    json_is_integer(t) ? (int)json_integer_value(t) : -1);
+	}
+	if (rc == DB_OK)
+		*location = location_of(strcmp(scope, "group") == 0 ?
+		    "/groups/%lld/evidence" : "/sites/%lld/evidence",
+		    rq->ids[0]);
+	return rc;
+}
+
+static json_t *
+local_targets_prepare(struct request *rq, struct response *rs,
+    json_t *record, struct form_page *fp, int *refused)
+{
+	json_t		*own, *t;
+	const char	*key;
+	int		 allowed = local_targets_allowed(rq->db);
+
+	(void)record;
+	*refused = 0;
+	if (allowed <= 0) {
+		*refused = 1;
+		if (allowed == 0)
+			response_error(rs, 403, "The organisation sets the "
+			    "targets for every site and group: ask it to let "
+			    "sites and groups set their own.");
+		else
+			response_error(rs, 500, "Something went wrong.");
+		return NULL;
+	}
+	if ((own = local_targets(rq->db, local_scope(rq), rq->ids[0])) ==
+	    NULL)
+		return NULL;
+	json_object_foreach(own, key, t)
+		json_object_set_new(own, key, json_sprintf("%lld",
+		    (long long)json_integer_value(t)));
+	return form_page_keep(fp, json_pack("{s:o}", "initial", own));
+}
+
+void
+local_targets_form(struct request *rq, struct response *rs)
+{
+	static const struct form_record site = {
+		site_load, "/sites/%lld/evidence", "name",
+		local_targets_prepare,
+	};
+	static const struct form_record group = {
+		group_load, "/groups/%lld/evidence", "name",
+		local_targets_prepare,
+	};
+	struct form_page fp = {
+		.title = "Own targets", .submit = "Save targets",
+		.fields = local_target_fields, .nfields = NTARGETS,
+		.save = local_targets_store,
+	};
+	form_page_record(rq, rs, &fp, strcmp(local_scope(rq), "group") == 0 ?
+	    &group : &site);
 }
 
 /* ---- a group's strategy and objectives ---------------------------------- */

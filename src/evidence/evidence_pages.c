@@ -108,6 +108,9 @@ evidence_view(struct request *rq, struct response *rs, const char *from,
 	json_object_set_new(view, "about", about);
 	json_object_set_new(view, "scope", json_string(*kind));
 	json_object_set_new(view, "can_edit", json_boolean(staff));
+	json_object_set_new(view, "local_targets", json_boolean(staff &&
+	    strcmp(*kind, "organisation") != 0 &&
+	    local_targets_allowed(rq->db) == 1));
 	return view;
 }
 

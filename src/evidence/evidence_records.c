@@ -12,15 +12,47 @@
 #include "../db/db.h"
 #include "../util/view.h"
 
+/* The nearest target of each criterion: the group's own, its site's,
+ * the organisation's; local ones only while the organisation lets them. */
 json_t *
-evidence_targets(struct db *db)
+evidence_targets(struct db *db, const struct evidence_scope *scope)
 {
-	static const char *sql = "SELECT criterion, target FROM evidence_targets";
+	static const char *sql = "SELECT t.criterion, "
+	    "coalesce(gt.target, st.target, t.target) AS target, "
+	    "CASE WHEN gt.target IS NOT NULL THEN 'group' "
+	    "WHEN st.target IS NOT NULL THEN 'site' ELSE 'organisation' END "
+	    "AS set_by FROM evidence_targets t "
+	    "JOIN evidence_target_policy p ON p.id = 1 "
+	    "LEFT JOIN evidence_local_targets gt ON p.local_allowed AND "
+	    "gt.scope = 'group' AND gt.scope_id = ?1 AND "
+	    "gt.criterion = t.criterion "
+	    "LEFT JOIN evidence_local_targets st ON p.local_allowed AND "
+	    "st.scope = 'site' AND st.scope_id = ?2 AND "
+	    "st.criterion = t.criterion";
 	json_t	*rows, *row, *o;
 	size_t	 i;
 
-	if ((rows = db_rows(db, sql, "")) == NULL || (o = json_object()) ==
-	    NULL) {
+	if ((rows = db_rows(db, sql, "ii", scope->group_id,
+	    scope->site_id)) == NULL || (o = json_object()) == NULL) {
+		json_decref(rows);
+		return NULL;
+	}
+	json_array_foreach(rows, i, row)
+		json_object_set(o, view_str(row, "criterion"), row);
+	json_decref(rows);
+	return o;
+}
+
+json_t *
+local_targets(struct db *db, const char *scope, int64_t scope_id)
+{
+	static const char *sql = "SELECT criterion, target FROM "
+	    "evidence_local_targets WHERE scope = ? AND scope_id = ?";
+	json_t	*rows, *row, *o;
+	size_t	 i;
+
+	if ((rows = db_rows(db, sql, "ti", scope, scope_id)) == NULL ||
+	    (o = json_object()) == NULL) {
 		json_decref(rows);
 		return NULL;
 	}
@@ -29,6 +61,19 @@ evidence_targets(struct db *db)
 		    json_object_get(row, "target"));
 	json_decref(rows);
 	return o;
+}
+
+int
+local_targets_allowed(struct db *db)
+{
+	static const char *sql =
+	    "SELECT local_allowed FROM evidence_target_policy WHERE id = 1";
+	int64_t	 on;
+	int	 rc;
+
+	if ((rc = db_int(db, &on, sql, "")) <= 0)
+		return rc < 0 ? -1 : 0;
+	return on != 0;
 }
 
 int
@@ -42,6 +87,44 @@ targets_save(struct db *db, int64_t actor, const char *criterion, int target)
 		return rc;
 	return audit_append(db, actor, "evidence.target", "organisation", 1,
 	    criterion);
+}
+
+int
+targets_policy_save(struct db *db, int64_t actor, int local_allowed)
+{
+	static const char *sql = "UPDATE evidence_target_policy SET "
+	    "local_allowed = ?, updated_by = ? WHERE id = 1 AND "
+	    "local_allowed != ?1";
+	int	 rc;
+
+	if ((rc = db_exec(db, sql, "di", local_allowed != 0, actor)) != DB_OK
+	    || db_changes(db) == 0)
+		return rc;
+	return audit_append(db, actor, local_allowed ?
+	    "evidence.targets_local_on" : "evidence.targets_local_off",
+	    "organisation", 1, NULL);
+}
+
+int
+local_target_save(struct db *db, int64_t actor, const char *scope,
+    int64_t scope_id, const char *criterion, int target)
+{
+	static const char *sql_set = "INSERT INTO evidence_local_targets "
+	    "(scope, scope_id, criterion, target, updated_by) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (scope, scope_id, "
+	    "criterion) DO UPDATE SET target = ?4, updated_by = ?5 "
+	    "WHERE target != ?4";
+	static const char *sql_drop = "DELETE FROM evidence_local_targets "
+	    "WHERE scope = ? AND scope_id = ? AND criterion = ?";
+	int	 rc;
+
+	rc = target < 0 ? db_exec(db, sql_drop, "tit", scope, scope_id,
+	    criterion) : db_exec(db, sql_set, "titdi", scope, scope_id,
+	    criterion, target, actor);
+	if (rc != DB_OK || db_changes(db) == 0)
+		return rc;
+	return audit_append(db, actor, target < 0 ? "evidence.target_drop" :
+	    "evidence.target", scope, scope_id, criterion);
 }
 
 int

@@ -74,7 +74,7 @@ draw_months(struct pdf *pdf, const json_t *m)
 }
 
 static void
-draw_criterion(struct pdf *pdf, const json_t *c, struct buf *png)
+draw_criterion(struct pdf *pdf, const json_t *c)
 {
 	const json_t	*m, *rep;
 	size_t		 i;
@@ -92,19 +92,16 @@ draw_criterion(struct pdf *pdf, const json_t *c, struct buf *png)
 	pdf_pair(pdf, "Target", view_str(c, "target_words"));
 	if ((rep = json_object_get(c, "representation")) != NULL)
 		draw_representation(pdf, rep);
-	/* One chart a criterion, of its first measure: a chart is a large
-	 * PNG drawn, encoded and decoded again (about 60 ms of CPU each on
-	 * the bench machine); the other measures give their months in
-	 * words, as the spreadsheet does in full. */
+	/* One chart a criterion, of its first measure; the other measures
+	 * give their months in words, as the spreadsheet does in full. */
 	json_array_foreach(json_object_get(c, "measures"), i, m) {
 		pdf_heading(pdf, view_str(m, "label"), 2);
 		pdf_pair(pdf, "Over the period", view_str(json_object_get(m,
 		    "period"), "words"));
-		buf_clear(png);
-		if (i == 0 && chart_png(png, view_str(m, "label"),
-		    json_object_get(m, "bars")) == 0)
-			pdf_png(pdf, png->data, png->len, 150);
-		else if (i > 0)
+		if (i == 0)
+			chart_pdf(pdf, view_str(m, "label"),
+			    json_object_get(m, "bars"), 150);
+		else
 			draw_months(pdf, m);
 	}
 }
@@ -113,7 +110,6 @@ static int
 report_pdf(const json_t *view, struct buf *out)
 {
 	struct pdf	*pdf;
-	struct buf	 png;
 	const json_t	*c, *h, *a, *pt;
 	size_t		 i, k;
 	char		 f[DATE_WORDS_CHARS + 1], t[DATE_WORDS_CHARS + 1];
@@ -134,10 +130,8 @@ report_pdf(const json_t *view, struct buf *out)
 		pdf_pairf(pdf, view_str(c, "title"), "%s%s%s", view_str(c,
 		    "verdict_words"), json_is_string(json_object_get(c,
 		    "figure")) ? ": " : "", view_str(c, "figure"));
-	buf_init(&png, 4 * 1024 * 1024);
 	json_array_foreach(json_object_get(view, "criteria"), i, c)
-		draw_criterion(pdf, c, &png);
-	buf_release(&png);
+		draw_criterion(pdf, c);
 	pdf_page_break(pdf);
 	pdf_heading(pdf, "You said, we did", 1);
 	if (json_array_size(json_object_get(view, "highlights")) == 0)

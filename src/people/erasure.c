@@ -128,6 +128,8 @@ static const struct erase_rule {
 	{ "surveys", "created_by", NULL, WORK },
 	{ "activity_counts", "updated_by", NULL, WORK },
 	{ "evidence_targets", "updated_by", NULL, WORK },
+	{ "evidence_target_policy", "updated_by", NULL, WORK },
+	{ "evidence_local_targets", "updated_by", NULL, WORK },
 	{ "group_strategies", "updated_by", NULL, WORK },
 	{ "plan_cards", "added_by", NULL, WORK },
 	{ "plan_steps", "added_by", NULL, WORK },

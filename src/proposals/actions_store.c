@@ -89,9 +89,13 @@ static const char *sql_overdue_actions =
     " AND (?5 = 0 OR (a.due_on, a.id) > (?6, ?5)) "
     "ORDER BY a.due_on, a.id LIMIT ?7";
 
-/* Group (?1), or every group at a site (?2). */
-#define WHERE_PLACE \
-    "(?1 != 0 AND p.group_id = ?1 OR ?1 = 0 AND g.site_id = ?2)"
+/* Group (?1), or every group at a site (?2), as a list of groups, so
+ * that the per-group indexes are walked: an OR between the two could use
+ * no index and scanned every proposal (or action) of the organisation. */
+#define PLACE_GROUPS \
+    "(SELECT pg.id FROM groups pg WHERE ?1 != 0 AND pg.id = ?1 " \
+    "OR ?1 = 0 AND pg.site_id = ?2)"
+#define WHERE_PLACE "p.group_id IN " PLACE_GROUPS
 
 static const char *sql_outcomes =
     "SELECT p.id, p.title, p.problem, p.state, p.submitted_on, p.due_on, "
@@ -120,7 +124,8 @@ static const char *sql_timeliness =
     "SELECT r.days_taken, r.on_time FROM responses r "
     "JOIN proposals p ON p.id = r.proposal_id "
     "JOIN groups g ON g.id = p.group_id WHERE (?1 = 0 AND ?2 = 0 OR "
-    WHERE_PLACE ") AND (?3 = 0 OR r.responder_id = ?3)";
+    "p.group_id IN (SELECT pg.id FROM groups pg WHERE pg.id = ?1 OR "
+    "?1 = 0 AND pg.site_id = ?2)) AND (?3 = 0 OR r.responder_id = ?3)";
 static const char *sql_completion =
     "SELECT CAST(julianday(a.closed_on) - julianday(a.created_on) AS INTEGER) "
     "AS days, "

@@ -465,53 +465,29 @@ pdf_pair(struct pdf *p, const char *label, const char *value)
 }
 
 /* Reads a PNG held in memory, for cairo. */
-struct png_source {
-	const unsigned char	*data;
-	size_t			 len, at;
-};
-
-static cairo_status_t
-png_read(void *closure, unsigned char *data, unsigned int len)
-{
-	struct png_source	*src = closure;
-
-	if (src->len - src->at < len)
-		return CAIRO_STATUS_READ_ERROR;
-	memcpy(data, src->data + src->at, len);
-	src->at += len;
-	return CAIRO_STATUS_SUCCESS;
-}
-
 void
-pdf_png(struct pdf *p, const void *png, size_t len, double width_mm)
+pdf_drawing(struct pdf *p, double w, double h, double width_mm,
+    pdf_draw_fn draw, void *arg)
 {
-	struct png_source	 src = { png, len, 0 };
-	cairo_surface_t		*img;
-	double			 w, h, s;
+	double	 s, pw, ph;
 
-	if (!live(p))
+	if (!live(p) || w <= 0 || h <= 0)
 		return;
-	img = cairo_image_surface_create_from_png_stream(png_read, &src);
-	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
-	    cairo_image_surface_get_width(img) <= 0) {
-		cairo_surface_destroy(img);
-		p->failed = 1;
-		return;
-	}
-	w = MIN(width_mm * MM, TEXT_W);
-	s = w / cairo_image_surface_get_width(img);
-	h = MIN(cairo_image_surface_get_height(img) * s, BOTTOM - MARGIN);
-	begin(p, h);
+	pw = MIN(width_mm * MM, TEXT_W);
+	s = pw / w;
+	ph = MIN(h * s, BOTTOM - MARGIN);
+	begin(p, ph);
 	cairo_save(p->cr);
-	cairo_rectangle(p->cr, MARGIN, p->y, w, h);
+	cairo_rectangle(p->cr, MARGIN, p->y, pw, ph);
 	cairo_clip(p->cr);
 	cairo_translate(p->cr, MARGIN, p->y);
 	cairo_scale(p->cr, s, s);
-	cairo_set_source_surface(p->cr, img, 0, 0);
-	cairo_paint(p->cr);
+	if (draw(p->cr, w, h, arg) == -1)
+		p->failed = 1;
 	cairo_restore(p->cr);
-	cairo_surface_destroy(img);
-	p->y += h + 6 * p->scale;
+	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
+		p->failed = 1;
+	p->y += ph + 6 * p->scale;
 	p->blank = 0;
 }
 

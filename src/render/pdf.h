@@ -59,10 +59,6 @@ void	 pdf_write_box(struct pdf *, const char *label, double height_mm);
  * left to right in rows.  options ends with NULL; it may be NULL. */
 void	 pdf_choices(struct pdf *, const char *label,
 		    const char *const *options);
-/* A PNG image (its bytes, borrowed) width_mm wide at most the text
- * width, keeping its proportions: charts in printed summaries.  A PNG
- * cairo cannot read fails the document. */
-void	 pdf_png(struct pdf *, const void *png, size_t len, double width_mm);
 /* A thin horizontal line across the text width. */
 void	 pdf_rule(struct pdf *);
 /* Vertical space; space that reaches the bottom ends the page. */
@@ -88,6 +84,13 @@ typedef int	(*pdf_draw_fn)(cairo_t *, double w, double h, void *arg);
  */
 int	 pdf_picture(struct pdf *, const char *caption, pdf_draw_fn draw,
 		    void *arg);
+/* A drawing in its own units, w by h of them, placed in the flow width_mm
+ * wide at most the text width, keeping its proportions: draw paints it
+ * with the origin at its top left.  Vectors, not pixels: a chart in a
+ * printed summary costs what its shapes cost and prints sharp at any
+ * size (a PNG of each was drawn, encoded and decoded again: ~60 ms). */
+void	 pdf_drawing(struct pdf *, double w, double h, double width_mm,
+		    pdf_draw_fn draw, void *arg);
 /*
  * Hands obj to the document until pdf_finish(), which calls release(obj)
  * once the PDF is written: for things what was drawn still points into

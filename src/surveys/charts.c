@@ -1,7 +1,7 @@
 /*
  * Horizontal bar charts of a question's answers: SVG for the page (no
  * script and no style attribute, so the CSP holds; colours are
- * presentation attributes) and PNG for the printed summary.  Both draw
+ * presentation attributes) and vectors for the printed summary.  Both draw
  * the same layout from the same bars; a suppressed bar is not drawn and
  * its count reads as the table does.
  */
@@ -11,6 +11,7 @@
 
 #include "surveys.h"
 #include "../limits.h"
+#include "../render/pdf.h"
 #include "../util/view.h"
 
 #define LABEL_W		260	/* pixels for the answer labels */
@@ -115,13 +116,6 @@ chart_svg(struct buf *out, const char *title, const json_t *bars)
 	return rc ? -1 : 0;
 }
 
-static cairo_status_t
-png_write(void *closure, const unsigned char *data, unsigned int len)
-{
-	return buf_add(closure, data, len) == -1 ? CAIRO_STATUS_WRITE_ERROR :
-	    CAIRO_STATUS_SUCCESS;
-}
-
 static void
 text_at(cairo_t *cr, const char *s, double x, double y, int right)
 {
@@ -132,34 +126,35 @@ text_at(cairo_t *cr, const char *s, double x, double y, int right)
 	cairo_show_text(cr, s);
 }
 
-int
-chart_png(struct buf *out, const char *title, const json_t *bars)
-{
-	cairo_surface_t	*img;
-	cairo_t		*cr;
-	json_t		*b;
-	char		 label[LABEL_CHARS * 4 + 8], count[48];
-	size_t		 i, n = json_array_size(bars);
-	int64_t		 max = bars_max(bars), w;
-	int		 rc, y;
+/* The chart in the SVG's units, on a white ground; arg is the struct
+ * chart. */
+struct chart {
+	const char	*title;		/* borrowed */
+	const json_t	*bars;		/* borrowed */
+};
 
-	/* Twice the SVG's size, so it prints sharply. */
-	img = cairo_image_surface_create(CAIRO_FORMAT_RGB24, CHART_W * 2,
-	    (int)(TITLE_H + n * ROW_H + 10) * 2);
-	cr = cairo_create(img);
-	cairo_scale(cr, 2, 2);
+static int
+chart_draw(cairo_t *cr, double cw, double ch, void *arg)
+{
+	const struct chart	*c = arg;
+	json_t			*b;
+	char			 label[LABEL_CHARS * 4 + 8], count[48];
+	size_t			 i;
+	int64_t			 max = bars_max(c->bars), w;
+	int			 y;
+
 	cairo_set_source_rgb(cr, 1, 1, 1);
 	cairo_paint(cr);
 	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
 	    CAIRO_FONT_WEIGHT_BOLD);
 	cairo_set_font_size(cr, 15);
 	cairo_set_source_rgb(cr, 0.04, 0.05, 0.05);
-	label_cut(title, label, sizeof(label));
+	label_cut(c->title, label, sizeof(label));
 	text_at(cr, label, 4, 20, 0);
 	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
 	    CAIRO_FONT_WEIGHT_NORMAL);
 	cairo_set_font_size(cr, 14);
-	json_array_foreach(bars, i, b) {
+	json_array_foreach(c->bars, i, b) {
 		y = TITLE_H + (int)i * ROW_H;
 		label_cut(view_str(b, "label"), label, sizeof(label));
 		bar_text(b, count, sizeof(count));
@@ -175,9 +170,18 @@ chart_png(struct buf *out, const char *title, const json_t *bars)
 			cairo_fill(cr);
 		}
 	}
-	cairo_destroy(cr);
-	rc = cairo_surface_write_to_png_stream(img, png_write, out) ==
-	    CAIRO_STATUS_SUCCESS ? 0 : -1;
-	cairo_surface_destroy(img);
-	return rc;
+	(void)cw;
+	(void)ch;
+	return 0;
+}
+
+void
+chart_pdf(struct pdf *pdf, const char *title, const json_t *bars,
+    double width_mm)
+{
+	struct chart	 c = { title, bars };
+
+
+	pdf_drawing(pdf, CHART_W, TITLE_H + json_array_size(bars) * ROW_H + 10,
+	    width_mm, chart_draw, &c);
 }

@@ -119,7 +119,6 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
     enum pdf_size size)
 {
 	struct pdf	*pdf;
-	struct buf	 png;
 	json_t		*q, *row;
 	char		 text[64], n[48], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
 	const char	*by = "place";
@@ -144,7 +143,6 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		return pdf_finish(pdf);
 	}
 	instruments_draw(pdf, json_object_get(r, "instruments"));
-	buf_init(&png, 4 * 1024 * 1024);
 	json_array_foreach(json_object_get(r, "questions"), i, q) {
 		snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(q,
 		    "position"), view_str(q, "prompt"));
@@ -154,10 +152,8 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		if (json_is_true(json_object_get(q, "withheld")) ||
 		    !json_is_true(json_object_get(q, "is_table")))
 			continue;
-		buf_clear(&png);
-		if (chart_png(&png, view_str(q, "prompt"), json_object_get(q,
-		    "rows")) == 0)
-			pdf_png(pdf, png.data, png.len, 150);
+		chart_pdf(pdf, view_str(q, "prompt"), json_object_get(q, "rows"),
+		    150);
 		json_array_foreach(json_object_get(q, "rows"), j, row) {
 			row_text(row, text, sizeof(text));
 			pdf_pair(pdf, view_str(row, "label"), text);
@@ -166,7 +162,6 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		    breakdown_draw(pdf, q, by) == -1)
 			rc = -1;
 	}
-	buf_release(&png);
 	return pdf_finish(pdf) == -1 ? -1 : rc;
 }
 

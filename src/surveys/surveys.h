@@ -16,7 +16,7 @@
  *   paper_pages.c       the printable questionnaire and keyboard entry
  *   results_pages.c     counts, scores, breakdowns, themes
  *   results_export.c    CSV, XLSX and the A4 results summary
- *   charts.c            bar charts as SVG and PNG
+ *   charts.c            bar charts as SVG and PDF drawings
  *   event_votes_*.c     a vote between a few options at an event
  *
  * Versions: a survey's questions belong to a version.  Once a version
@@ -140,7 +140,10 @@ int	ons_direct_lonely(const char *answer);
 /* Charts (charts.c).  bars: [{label, n, hidden}] ; hidden bars are drawn
  * as a gap labelled as suppressed.  SVG text is escaped. 0 or -1. */
 int	chart_svg(struct buf *out, const char *title, const json_t *bars);
-int	chart_png(struct buf *out, const char *title, const json_t *bars);
+struct pdf;
+/* The chart drawn into a PDF, width_mm wide at most. */
+void	chart_pdf(struct pdf *, const char *title, const json_t *bars,
+	    double width_mm);
 
 /*
  * The answer form (answer_form.c).  answer_form_view draws questions

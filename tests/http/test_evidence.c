@@ -244,6 +244,96 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 	client_free(&admin);
 }
 
+/* A site and a group set their own targets only while the organisation
+ * lets them; the nearest stands on the dashboard, and is dropped when the
+ * organisation takes the permission back. */
+static void
+sites_and_groups_set_their_own_targets(void **state)
+{
+	struct client	 staff, admin, member;
+	struct reply	 r;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	as(&admin, "admin");
+	as(&member, "member.forum");
+
+	/* Not allowed yet: refused, and no link offered. */
+	get_is(&staff, "/sites/1/targets", 403);
+	submit_expect(&staff, "/groups/1/targets", "procedures=50", 403, &r);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
+	assert_lacks(r.body, "/sites/1/targets");
+	reply_free(&r);
+
+	submit_expect(&admin, "/evidence/targets", "representative=10&"
+	    "procedures=80&support=80&strategy=75&perceptions=70&trust=70&"
+	    "training=80&monitoring=60&local_allowed=1", 303, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT local_allowed FROM "
+	    "evidence_target_policy"), 1);
+	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
+	assert_contains(r.body, "/sites/1/targets");
+	reply_free(&r);
+
+	/* Bad input names the field and stores nothing. */
+	submit_expect(&staff, "/sites/1/targets", "procedures=60&"
+	    "support=abc", 422, &r);
+	assert_contains(r.body, "Top-level support (%) must be a whole number");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "evidence_local_targets"), 0);
+	/* A member may not. */
+	submit_expect(&member, "/sites/1/targets", "procedures=60", 403, &r);
+	reply_free(&r);
+
+	/* The site's own for procedures; the group's own for support. */
+	submit_expect(&staff, "/sites/1/targets", "procedures=60&support=",
+	    303, &r);
+	reply_free(&r);
+	submit_expect(&staff, "/groups/1/targets", "support=55", 303, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "evidence_local_targets"), 2);
+	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
+	assert_contains(r.body, "60% (the site&#39;s own)");
+	assert_lacks(r.body, "55%");
+	reply_free(&r);
+	/* The group: its own for support, its site's for procedures. */
+	assert_int_equal(http_get(&staff, "/groups/1/evidence", &r), 200);
+	assert_contains(r.body, "55% (the group&#39;s own)");
+	assert_contains(r.body, "60% (the site&#39;s own)");
+	reply_free(&r);
+	/* The organisation's page keeps the organisation's. */
+	assert_int_equal(http_get(&admin, "/evidence", &r), 200);
+	assert_lacks(r.body, "own)");
+	reply_free(&r);
+	/* The form shows what was set; a blank removes it. */
+	assert_int_equal(http_get(&staff, "/groups/1/targets", &r), 200);
+	assert_contains(r.body, "value=\"55\"");
+	reply_free(&r);
+	submit_expect(&staff, "/groups/1/targets", "support=", 303, &r);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "evidence_local_targets WHERE scope = 'group'"), 0);
+
+	/* Taken back: the site's own no longer stands. */
+	submit_expect(&admin, "/evidence/targets", "representative=10&"
+	    "procedures=80&support=80&strategy=75&perceptions=70&trust=70&"
+	    "training=80&monitoring=60", 303, &r);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
+	assert_lacks(r.body, "(the site&#39;s own)");
+	reply_free(&r);
+	get_is(&staff, "/sites/1/targets", 403);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
+	    "action IN ('evidence.targets_local_on', "
+	    "'evidence.targets_local_off')"), 2);
+	client_free(&staff);
+	client_free(&admin);
+	client_free(&member);
+}
+
 static void
 members_fill_in_their_own_monitoring(void **state)
 {
@@ -403,6 +493,7 @@ main(void)
 		cmocka_unit_test(dashboards_at_three_scopes),
 		cmocka_unit_test(the_report_reads_back),
 		cmocka_unit_test(forms_refuse_bad_input_and_store_nothing),
+		cmocka_unit_test(sites_and_groups_set_their_own_targets),
 		cmocka_unit_test(members_fill_in_their_own_monitoring),
 		cmocka_unit_test(three_in_one_characteristic_cannot_be_recovered),
 	};
