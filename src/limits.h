@@ -210,6 +210,7 @@
 					   review older than this is out of date */
 #define EXPENSE_PAID_DAYS	30	/* expenses "paid on time": within this */
 #define POPULATION_ROWS_MAX	200	/* categories in one population count */
+#define POPULATION_CSV_MAX	(POPULATION_ROWS_MAX * 120)	/* bytes of its lines, typed or a file */
 #define OBJECTIVES_MAX		50	/* objectives shown for one strategy */
 
 /* The command line. */

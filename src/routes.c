@@ -742,7 +742,7 @@ const struct route routes[] = {
 	    "Set a site's own targets" },
 	{ GET,  "/sites/{id}/population", population_form, STAFF, SITE, 0,
 	    "A site's population form" },
-	{ POST, "/sites/{id}/population", population_form, STAFF, SITE, 0,
+	{ POST, "/sites/{id}/population", population_form, STAFF, SITE, UPLOAD,
 	    "Enter a site's population, counted on a date" },
 	{ GET,  "/sites/{id}/activity", activity_form, STAFF, SITE, 0,
 	    "A month's activity form" },

@@ -6,11 +6,13 @@
  * line the site can have, holding the latest counts, so staff fill in
  * numbers rather than remember the words.  Any line that does not fit
  * refuses the whole count (422 naming the field and the line), nothing
- * stored.
+ * stored.  The same lines may come as a CSV file saved from a
+ * spreadsheet (its first line of column names skipped).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "evidence.h"
 #include "../db/db.h"
@@ -18,6 +20,7 @@
 #include "../server/form_page.h"
 #include "../surveys/surveys.h"
 #include "../util/buf.h"
+#include "../util/text.h"
 #include "../util/view.h"
 
 #define F(...)	{ __VA_ARGS__ }
@@ -26,7 +29,7 @@
 static const struct field_spec population_fields[] = {
 	F("counted_on", "Counted on", FIELD_DATE, 1, 0, NULL,
 	    "For example, 2026-11-01", NULL),
-	F("counts", "The counts", FIELD_TEXTAREA, 1, POPULATION_ROWS_MAX * 80,
+	F("counts", "The counts", FIELD_TEXTAREA, 0, POPULATION_CSV_MAX,
 	    NULL, "One line each: what, answer, number. What is unit (then the "
 	    "unit's name) or a characteristic: age, disability, "
 	    "gender_reassignment, marriage, pregnancy, race, religion, sex, "
@@ -126,18 +129,64 @@ count_line(char *line, const json_t *units, char *msg, size_t sz)
 	    answer, "count", (json_int_t)n);
 }
 
+/*
+ * The counts as text: an uploaded CSV file when one was sent (checked to
+ * be text of at most POPULATION_CSV_MAX bytes, a spreadsheet's byte order
+ * mark dropped), else the typed lines.  malloc'd, or NULL with an error
+ * for the field that was wrong (or none: out of memory).
+ */
+static char *
+population_text(struct request *rq, const json_t *v, json_t *errors,
+    const char **field)
+{
+	const struct form_field	*file = form_get_file(&rq->body, "file");
+	const char		*p;
+	size_t			 n;
+
+	*field = "counts";
+	if (file == NULL || file->len == 0)
+		return strdup(view_str(v, "counts"));
+	*field = "file";
+	p = file->value;
+	n = file->len;
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0) {
+		p += 3;
+		n -= 3;
+	}
+	if (n > POPULATION_CSV_MAX || memchr(p, '\0', n) != NULL ||
+	    !utf8_valid(p, n)) {
+		form_error(errors, "file", "The file must be a CSV file saved "
+		    "from a spreadsheet, at most 200 lines");
+		return NULL;
+	}
+	return strndup(p, n);
+}
+
+/* A first line of column names ("what, answer, number") is not a count. */
+static int
+header_line(const char *line, size_t n)
+{
+	return n == 1 && strncasecmp(line, "what", 4) == 0;
+}
+
 static int
 population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
 	const json_t	*units = ctx;
+	const char	*field;
 	char		*text, *line, *next, msg[160], err[200];
 	json_t		*rows = json_array(), *row, *seen = json_object();
 	size_t		 n = 0;
 	int		 rc;
 
-	if ((text = strdup(view_str(v, "counts"))) == NULL || rows == NULL ||
-	    seen == NULL) {
+	if ((text = population_text(rq, v, errors, &field)) == NULL &&
+	    json_array_size(errors) > 0) {
+		json_decref(rows);
+		json_decref(seen);
+		return DB_CONSTRAINT;
+	}
+	if (text == NULL || rows == NULL || seen == NULL) {
 		free(text);
 		json_decref(rows);
 		json_decref(seen);
@@ -148,11 +197,11 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		n++;
-		if (*trim(line) == '\0')
+		if (*trim(line) == '\0' || header_line(trim(line), n))
 			continue;
 		if ((row = count_line(line, units, msg, sizeof(msg))) == NULL) {
 			snprintf(err, sizeof(err), "Line %zu: %s", n, msg);
-			form_error(errors, "counts", err);
+			form_error(errors, field, err);
 		} else if (json_is_object(row)) {
 			char	 k[300];
 
@@ -161,7 +210,7 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 			if (json_object_get(seen, k) != NULL) {
 				snprintf(err, sizeof(err), "Line %zu: that "
 				    "answer is counted twice", n);
-				form_error(errors, "counts", err);
+				form_error(errors, field, err);
 			}
 			json_object_set_new(seen, k, json_true());
 			json_array_append(rows, row);
@@ -169,9 +218,9 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		json_decref(row);
 	}
 	if (json_array_size(errors) == 0 && json_array_size(rows) == 0)
-		form_error(errors, "counts", "Enter at least one number");
+		form_error(errors, field, "Enter at least one number");
 	if (json_array_size(rows) > POPULATION_ROWS_MAX)
-		form_error(errors, "counts", "Too many lines: at most 200");
+		form_error(errors, field, "Too many lines: at most 200");
 	rc = json_array_size(errors) > 0 ? DB_CONSTRAINT : population_save(
 	    rq->db, rq->who.account_id, rq->ids[0], view_str(v, "counted_on"),
 	    rows);
@@ -267,6 +316,7 @@ population_form(struct request *rq, struct response *rs)
 		.fields = population_fields,
 		.nfields = FIELDS_COUNT(population_fields),
 		.save = population_store,
+		.template = "evidence/population_form",
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

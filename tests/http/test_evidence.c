@@ -244,6 +244,58 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 	client_free(&admin);
 }
 
+/* The population as a CSV file saved from a spreadsheet: its byte order
+ * mark, column names and CRLF lines are taken; a bad line or a file that
+ * is not text is refused naming the file, and nothing is stored. */
+static void
+population_comes_as_a_csv_file(void **state)
+{
+	static const char good[] = "\xef\xbb\xbfwhat,answer,number\r\n"
+	    "age,50 to 64,33\r\n"
+	    "race,\"Black, Black British, Caribbean or African\",21\r\n"
+	    "unit,A wing,140\r\n";
+	static const char bad[] = "what,answer,number\nage,50 to 64,33\n"
+	    "age,fifty,2\n";
+	static const char binary[] = "age,50 to 64,3\0\x01\x02";
+	static const char *const fields[] = { "counted_on", "2026-10-01",
+	    NULL };
+	struct client	 staff;
+	struct reply	 r;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	assert_int_equal(http_get(&staff, "/sites/1/population", &r), 200);
+	assert_contains(r.body, "enctype=\"multipart/form-data\"");
+	assert_contains(r.body, "upload the counts as a CSV file");
+	reply_free(&r);
+
+	assert_int_equal(http_post_files(&staff, "/sites/1/population",
+	    fields, "file", "counts.csv", bad, sizeof(bad) - 1, &r), 422);
+	assert_contains(r.body, "Line 3: fifty is not one of the answers");
+	assert_contains(r.body, "href=\"#file\"");
+	reply_free(&r);
+	assert_int_equal(http_post_files(&staff, "/sites/1/population",
+	    fields, "file", "counts.csv", binary, sizeof(binary) - 1, &r),
+	    422);
+	assert_contains(r.body, "The file must be a CSV file");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "site_population WHERE counted_on = '2026-10-01'"), 0);
+
+	assert_int_equal(http_post_files(&staff, "/sites/1/population",
+	    fields, "file", "counts.csv", good, sizeof(good) - 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "site_population WHERE site_id = 1 AND counted_on = "
+	    "'2026-10-01'"), 3);
+	assert_int_equal(db_scalar(&srv, "SELECT count FROM site_population "
+	    "WHERE counted_on = '2026-10-01' AND category = 'Black, Black "
+	    "British, Caribbean or African'"), 21);
+	assert_int_equal(db_scalar(&srv, "SELECT count FROM site_population "
+	    "WHERE counted_on = '2026-10-01' AND dimension = 'age'"), 33);
+	client_free(&staff);
+}
+
 /* A site and a group set their own targets only while the organisation
  * lets them; the nearest stands on the dashboard, and is dropped when the
  * organisation takes the permission back. */
@@ -494,6 +546,7 @@ main(void)
 		cmocka_unit_test(the_report_reads_back),
 		cmocka_unit_test(forms_refuse_bad_input_and_store_nothing),
 		cmocka_unit_test(sites_and_groups_set_their_own_targets),
+		cmocka_unit_test(population_comes_as_a_csv_file),
 		cmocka_unit_test(members_fill_in_their_own_monitoring),
 		cmocka_unit_test(three_in_one_characteristic_cannot_be_recovered),
 	};
