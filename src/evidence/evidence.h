@@ -166,9 +166,6 @@ enum evidence_flow {
 json_t	*evidence_flow_rows(struct db *, enum evidence_flow,
 	    const struct evidence_scope *, const char *from, const char *to,
 	    const char *today);
-/* Days each answer in the period took: [{days_taken, on_time}]. */
-json_t	*evidence_answer_days(struct db *, const struct evidence_scope *,
-	    const char *from, const char *to);
 
 /* Snapshot measures, on a day: {part, whole}. */
 enum evidence_snapshot {

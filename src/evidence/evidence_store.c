@@ -121,19 +121,6 @@ evidence_flow_rows(struct db *db, enum evidence_flow flow,
 	    from, to, today, flow_days[flow]);
 }
 
-json_t *
-evidence_answer_days(struct db *db, const struct evidence_scope *s,
-    const char *from, const char *to)
-{
-	static const char *sql =
-	    "SELECT r.days_taken, r.on_time FROM proposals p "
-	    "JOIN responses r ON r.proposal_id = p.id "
-	    "WHERE p.group_id IN " GROUPS_IN_SCOPE
-	    " AND r.responded_on BETWEEN ?3 AND ?4";
-
-	return db_rows(db, sql, "iitt", s->group_id, s->site_id, from, to);
-}
-
 /* ?3 the day. */
 static const char *const sql_snapshots[SNAP__MAX] = {
 	[SNAP_TRAINED] =
