@@ -72,6 +72,10 @@ enum evidence_verdict evidence_verdict(int figure, int target,
 /* part of whole as a whole per cent, rounded half up; -1 when whole is
  * not above 0. */
 int	evidence_percent(int64_t part, int64_t whole);
+/* The median of a histogram [{days, n}] sorted by days, in whole days
+ * (the mean of the middle two, rounded half up, for an even count); -1
+ * when it is empty. */
+int	evidence_median_days(const json_t *histogram);
 /* The months of a period, oldest first, as "YYYY-MM" into months (room
  * for EVIDENCE_MONTHS_MAX): from's month to to's month.  Their number,
  * or -1 when the dates are not valid, to is before from, or the period
@@ -166,6 +170,10 @@ enum evidence_flow {
 json_t	*evidence_flow_rows(struct db *, enum evidence_flow,
 	    const struct evidence_scope *, const char *from, const char *to,
 	    const char *today);
+/* Answers in the period by the days they took: [{days, n}], fewest
+ * days first. */
+json_t	*evidence_answer_days(struct db *, const struct evidence_scope *,
+	    const char *from, const char *to);
 
 /* Snapshot measures, on a day: {part, whole}. */
 enum evidence_snapshot {

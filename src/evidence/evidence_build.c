@@ -662,6 +662,39 @@ highlights(struct build *b)
 	return rows;
 }
 
+/*
+ * Top-level support also says how long answers took: the median days,
+ * said only when the count of answers it is drawn from is itself shown
+ * (the measure's whole over the period, after suppression).
+ */
+static int
+median_days(struct build *b, json_t *support)
+{
+	const json_t	*m, *answered = NULL;
+	json_t		*hist;
+	size_t		 i;
+	int		 days;
+	char		 text[96];
+
+	json_array_foreach(json_object_get(support, "measures"), i, m)
+		if (strcmp(view_str(m, "key"), "answered") == 0)
+			answered = m;
+	if (!json_is_integer(json_object_get(json_object_get(answered,
+	    "period"), "whole")))
+		return 0;
+	if ((hist = evidence_answer_days(b->db, b->scope, b->from, b->to)) ==
+	    NULL)
+		return -1;
+	days = evidence_median_days(hist);
+	json_decref(hist);
+	if (days < 0)
+		return 0;
+	snprintf(text, sizeof(text), "%d day%s", days, days == 1 ? "" : "s");
+	json_object_set_new(support, "median_days", json_integer(days));
+	json_object_set_new(support, "median_words", json_string(text));
+	return 0;
+}
+
 /* ---- the criteria ------------------------------------------------------ */
 
 static json_t *
@@ -798,6 +831,8 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 	    threshold));
 	json_object_set_new(cv[EV_REPRESENTATIVE], "representation", rep);
 	rep = NULL;
+	if (median_days(&b, cv[EV_SUPPORT]) == -1)
+		goto fail;
 	criterion_verdict(cv[EV_REPRESENTATIVE], largest, " points");
 	for (i = 1; i < EV__MAX; i++)
 		criterion_verdict(cv[i], worst[i], "%");

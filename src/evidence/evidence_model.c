@@ -72,6 +72,31 @@ evidence_percent(int64_t part, int64_t whole)
 	return (int)((part * 200 + whole) / (whole * 2));
 }
 
+int
+evidence_median_days(const json_t *histogram)
+{
+	const json_t	*row;
+	int64_t		 total = 0, seen = 0, lo = -1, n, days;
+	size_t		 i;
+
+	json_array_foreach(histogram, i, row)
+		total += json_integer_value(json_object_get(row, "n"));
+	if (total <= 0)
+		return -1;
+	/* The (total + 1) / 2 th and the total / 2 + 1 th answers, 1-based:
+	 * one answer when total is odd, the middle two when even. */
+	json_array_foreach(histogram, i, row) {
+		n = json_integer_value(json_object_get(row, "n"));
+		days = json_integer_value(json_object_get(row, "days"));
+		if (lo < 0 && seen + n >= (total + 1) / 2)
+			lo = days;
+		if (seen + n >= total / 2 + 1)
+			return (int)((lo + days + 1) / 2);
+		seen += n;
+	}
+	return (int)lo;
+}
+
 static int
 month_parse(const char *date, int *y, int *m)
 {

@@ -90,6 +90,9 @@ draw_criterion(struct pdf *pdf, const json_t *c)
 	    view_str(c, "figure"), json_is_string(json_object_get(c,
 	    "figure")) ? ")" : "");
 	pdf_pair(pdf, "Target", view_str(c, "target_words"));
+	if (json_is_string(json_object_get(c, "median_words")))
+		pdf_pair(pdf, "Median time to answer a proposal", view_str(c,
+		    "median_words"));
 	if ((rep = json_object_get(c, "representation")) != NULL)
 		draw_representation(pdf, rep);
 	/* One chart a criterion, of its first measure; the other measures
@@ -162,6 +165,8 @@ cell(const json_t *v)
 	    v) : json_null();
 }
 
+#define COLUMNS(a)	(sizeof(a) / sizeof((a)[0]))
+
 static int
 report_xlsx(const json_t *view, struct buf *out)
 {
@@ -171,6 +176,7 @@ report_xlsx(const json_t *view, struct buf *out)
 		{ "figure", "Figure", 12, NULL },
 		{ "target", "Target", 14, NULL },
 		{ "verdict", "Verdict", 16, NULL },
+		{ "median_days", "Median days to answer", 14, NULL },
 	};
 	static const struct xlsx_column measure_cols[] = {
 		{ "criterion", "Criterion", 30, NULL },
@@ -201,10 +207,11 @@ report_xlsx(const json_t *view, struct buf *out)
 
 	json_array_foreach(json_object_get(view, "criteria"), i, c) {
 		json_array_append_new(crits, json_pack("{s:O, s:O, s:o, s:s, "
-		    "s:s}", "number", json_object_get(c, "number"), "title",
+		    "s:s, s:o}", "number", json_object_get(c, "number"), "title",
 		    json_object_get(c, "title"), "figure", cell(
 		    json_object_get(c, "figure")), "target", view_str(c,
-		    "target_words"), "verdict", view_str(c, "verdict_words")));
+		    "target_words"), "verdict", view_str(c, "verdict_words"),
+		    "median_days", cell(json_object_get(c, "median_days"))));
 		json_array_foreach(json_object_get(c, "measures"), j, m) {
 			json_array_foreach(json_object_get(m, "months"), k, pt)
 				json_array_append_new(ms, json_pack("{s:O, "
@@ -247,13 +254,14 @@ report_xlsx(const json_t *view, struct buf *out)
 			    json_object_get(pt, "n"))));
 	{
 		const struct xlsx_sheet sheets[] = {
-			{ "Criteria", crit_cols, 5, crits },
-			{ "Measures by month", measure_cols, 6, ms },
-			{ "Representation", rep_cols, 6, reps },
-			{ "Activity", act_cols, 3, acts },
+			{ "Criteria", crit_cols, COLUMNS(crit_cols), crits },
+			{ "Measures by month", measure_cols,
+			    COLUMNS(measure_cols), ms },
+			{ "Representation", rep_cols, COLUMNS(rep_cols), reps },
+			{ "Activity", act_cols, COLUMNS(act_cols), acts },
 		};
 
-		rc = xlsx_write(out, sheets, 4);
+		rc = xlsx_write(out, sheets, COLUMNS(sheets));
 	}
 	json_decref(crits);
 	json_decref(ms);

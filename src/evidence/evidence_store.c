@@ -107,6 +107,27 @@ static const char *const sql_flows[FLOW__MAX] = {
 	    "AND ?5 IS NOT NULL AND ?6 >= 0 GROUP BY month",
 };
 
+/* The whole organisation needs no list of groups: every proposal has
+ * one.  Where that list made the query walk every proposal to find the
+ * period's answers, the organisation's own statement walks the answers
+ * by day (responses_by_day).  ?1 and ?2 are 0 here. */
+static const char *const sql_flows_organisation[FLOW__MAX] = {
+	[FLOW_ANSWERED] =
+	    "SELECT month, count(*) AS whole, sum(on_time) AS part FROM ("
+	    "  SELECT substr(r.responded_on, 1, 7) AS month, r.on_time "
+	    "  FROM responses r WHERE ?1 = 0 AND ?2 = 0 "
+	    "  AND r.responded_on BETWEEN ?3 AND ?4 "
+	    "  UNION ALL SELECT substr(p.due_on, 1, 7), 0 FROM proposals p "
+	    "  WHERE p.state = 'submitted' AND p.due_on BETWEEN ?3 AND ?4 "
+	    "  AND p.due_on < ?5 AND ?6 >= 0) GROUP BY month",
+};
+
+static int
+whole_organisation(const struct evidence_scope *s)
+{
+	return s->group_id == 0 && s->site_id == 0;
+}
+
 static const int flow_days[FLOW__MAX] = {
 	[FLOW_MINUTES] = MINUTES_PUBLISHED_DAYS,
 	[FLOW_EXPENSES] = EXPENSE_PAID_DAYS,
@@ -117,8 +138,33 @@ evidence_flow_rows(struct db *db, enum evidence_flow flow,
     const struct evidence_scope *s, const char *from, const char *to,
     const char *today)
 {
-	return db_rows(db, sql_flows[flow], "iitttd", s->group_id, s->site_id,
-	    from, to, today, flow_days[flow]);
+	const char	*sql = sql_flows[flow];
+
+	if (whole_organisation(s) && sql_flows_organisation[flow] != NULL)
+		sql = sql_flows_organisation[flow];
+	return db_rows(db, sql, "iitttd", s->group_id, s->site_id, from, to,
+	    today, flow_days[flow]);
+}
+
+/* The days answers in the period took, counted by days: [{days, n}],
+ * fewest days first (a histogram the median is read from). */
+json_t *
+evidence_answer_days(struct db *db, const struct evidence_scope *s,
+    const char *from, const char *to)
+{
+	static const char *sql =
+	    "SELECT r.days_taken AS days, count(*) AS n FROM proposals p "
+	    "JOIN responses r ON r.proposal_id = p.id "
+	    "WHERE p.group_id IN " GROUPS_IN_SCOPE
+	    " AND r.responded_on BETWEEN ?3 AND ?4 "
+	    "GROUP BY r.days_taken ORDER BY r.days_taken";
+	static const char *sql_organisation =
+	    "SELECT r.days_taken AS days, count(*) AS n FROM responses r "
+	    "WHERE ?1 = 0 AND ?2 = 0 AND r.responded_on BETWEEN ?3 AND ?4 "
+	    "GROUP BY r.days_taken ORDER BY r.days_taken";
+
+	return db_rows(db, whole_organisation(s) ? sql_organisation : sql,
+	    "iitt", s->group_id, s->site_id, from, to);
 }
 
 /* ?3 the day. */
@@ -275,7 +321,23 @@ evidence_highlights(struct db *db, const struct evidence_scope *s,
 	    GROUPS_IN_SCOPE " AND r.kind IN ('accepted', 'accepted_in_part') "
 	    "AND r.responded_on BETWEEN ?3 AND ?4 "
 	    "ORDER BY r.responded_on DESC, r.id DESC LIMIT ?5";
+	/* The same walking the period's answers newest first, to stop at
+	 * the fifth. */
+	static const char *sql_organisation =
+	    "SELECT p.id, p.title, p.state, p.due_on, p.deferred_until, "
+	    "g.name AS group_name, r.reason, r.responded_on, "
+	    "coalesce((SELECT min(e.on_date) FROM proposal_events e "
+	    "  WHERE e.proposal_id = p.id AND e.event = 'submit'), "
+	    "  p.submitted_on) AS first_sent_on, "
+	    "(SELECT group_concat(a.text || CASE WHEN a.closed_on IS NULL THEN "
+	    "  ' (' || a.percent || '% done)' ELSE ': done' END, '; ') "
+	    "  FROM actions a WHERE a.proposal_id = p.id) AS actions_text "
+	    "FROM responses r JOIN proposals p ON p.id = r.proposal_id "
+	    "JOIN groups g ON g.id = p.group_id WHERE ?1 = 0 AND ?2 = 0 "
+	    "AND r.kind IN ('accepted', 'accepted_in_part') "
+	    "AND r.responded_on BETWEEN ?3 AND ?4 "
+	    "ORDER BY r.responded_on DESC, r.id DESC LIMIT ?5";
 
-	return db_rows(db, sql, "iittd", s->group_id, s->site_id, from, to,
-	    n);
+	return db_rows(db, whole_organisation(s) ? sql_organisation : sql,
+	    "iittd", s->group_id, s->site_id, from, to, n);
 }

@@ -147,6 +147,8 @@ the_report_reads_back(void **state)
 	assert_contains(text, "Representation");
 	assert_contains(text, "Proposals answered within their deadline");
 	assert_contains(text, "The whole period");
+	/* Every column of the criteria sheet, the median's too. */
+	assert_contains(text, "Median days to answer");
 	free(text);
 	reply_free(&r);
 	client_free(&staff);

@@ -285,6 +285,56 @@ flows_by_month(void **state)
 	flow_is(db, FLOW_RESPONDENTS, "2026-02", 0, 3);
 }
 
+static int
+median_of(const char *histogram)
+{
+	json_t	*h = json_loads(histogram, 0, NULL);
+	int	 m;
+
+	assert_non_null(h);
+	m = evidence_median_days(h);
+	json_decref(h);
+	return m;
+}
+
+/* The organisation's own statements (no list of groups) count what the
+ * scoped ones count; the median days to answer, from its histogram. */
+static void
+answers_for_the_organisation_and_their_median(void **state)
+{
+	struct db			*db = *state;
+	static const struct evidence_scope org = { 0, 0 }, group = { 0, 1 };
+	json_t				*rows;
+
+	rows = evidence_flow_rows(db, FLOW_ANSWERED, &org, "2026-01-01",
+	    "2026-03-31", "2026-03-31");
+	assert_non_null(rows);
+	assert_int_equal(json_array_size(rows), 2);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(
+	    rows, 1), "whole")), 2);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(
+	    rows, 0), "part")), 1);
+	json_decref(rows);
+
+	rows = evidence_answer_days(db, &org, "2026-01-01", "2026-03-31");
+	assert_int_equal(evidence_median_days(rows), 33);	/* 21, 44 */
+	json_decref(rows);
+	rows = evidence_answer_days(db, &group, "2026-03-01", "2026-03-31");
+	assert_int_equal(evidence_median_days(rows), 44);
+	json_decref(rows);
+
+	assert_int_equal(median_of("[]"), -1);
+	assert_int_equal(median_of("[{\"days\": 3, \"n\": 1}]"), 3);
+	assert_int_equal(median_of("[{\"days\": 1, \"n\": 2}, "
+	    "{\"days\": 5, \"n\": 1}]"), 1);
+	assert_int_equal(median_of("[{\"days\": 1, \"n\": 1}, "
+	    "{\"days\": 4, \"n\": 1}]"), 3);	/* 2.5 */
+	assert_int_equal(median_of("[{\"days\": 2, \"n\": 2}, "
+	    "{\"days\": 9, \"n\": 2}]"), 6);	/* 5.5 */
+	assert_int_equal(median_of("[{\"days\": 2, \"n\": 1}, "
+	    "{\"days\": 7, \"n\": 3}, {\"days\": 30, \"n\": 1}]"), 7);
+}
+
 static void
 snapshot_is(struct db *db, enum evidence_snapshot snap, const char *day,
     int part, int whole)
@@ -446,6 +496,7 @@ main(void)
 		cmocka_unit_test(months_of_a_period),
 		cmocka_unit_test(gaps_in_words),
 		cmocka_unit_test(flows_by_month),
+		cmocka_unit_test(answers_for_the_organisation_and_their_median),
 		cmocka_unit_test(snapshots_on_a_day),
 		cmocka_unit_test(members_beside_the_population),
 		cmocka_unit_test(small_numbers_are_suppressed_in_the_view),
