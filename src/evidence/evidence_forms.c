@@ -171,7 +171,7 @@ local_targets_prepare(struct request *rq, struct response *rs,
 	if (allowed <= 0) {
 		*refused = 1;
 		if (allowed == 0)
-			response_error(rs, 403, "The organisation sets the "
+			response_error(rs, 409, "The organisation sets the "
 			    "targets for every site and group: ask it to let "
 			    "sites and groups set their own.");
 		else

@@ -313,8 +313,8 @@ sites_and_groups_set_their_own_targets(void **state)
 	as(&member, "member.forum");
 
 	/* Not allowed yet: refused, and no link offered. */
-	get_is(&staff, "/sites/1/targets", 403);
-	submit_expect(&staff, "/groups/1/targets", "procedures=50", 403, &r);
+	get_is(&staff, "/sites/1/targets", 409);
+	submit_expect(&staff, "/groups/1/targets", "procedures=50", 409, &r);
 	reply_free(&r);
 	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
 	assert_lacks(r.body, "/sites/1/targets");
@@ -379,7 +379,7 @@ sites_and_groups_set_their_own_targets(void **state)
 	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
 	assert_lacks(r.body, "(the site&#39;s own)");
 	reply_free(&r);
-	get_is(&staff, "/sites/1/targets", 403);
+	get_is(&staff, "/sites/1/targets", 409);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
 	    "action IN ('evidence.targets_local_on', "
 	    "'evidence.targets_local_off')"), 2);

@@ -371,8 +371,9 @@ results_are_suppressed(void **state)
 	text = pdf_text(&srv, &r);
 	assert_contains(text, "UCLA three-item loneliness scale");
 	assert_contains(text, "fewer than 5");
+	/* A chart's title, cut to fit: drawn only in the chart. */
+	assert_contains(text, "How often do you feel that you lack comp...");
 	free(text);
-	assert_non_null(memmem(r.body, r.len, "/Subtype /Image", 15));
 	reply_free(&r);
 	client_free(&c);
 }
