@@ -303,19 +303,23 @@ evidence_activity(struct db *db, const struct evidence_scope *s,
 	    to_month);
 }
 
+/* A "you said, we did" item: the proposal, its answer and its actions. */
+#define HIGHLIGHT_COLUMNS \
+    "SELECT p.id, p.title, p.state, p.due_on, p.deferred_until, " \
+    "g.name AS group_name, r.reason, r.responded_on, " \
+    "coalesce((SELECT min(e.on_date) FROM proposal_events e " \
+    "  WHERE e.proposal_id = p.id AND e.event = 'submit'), " \
+    "  p.submitted_on) AS first_sent_on, " \
+    "(SELECT group_concat(a.text || CASE WHEN a.closed_on IS NULL THEN " \
+    "  ' (' || a.percent || '% done)' ELSE ': done' END, '; ') " \
+    "  FROM actions a WHERE a.proposal_id = p.id) AS actions_text "
+
 json_t *
 evidence_highlights(struct db *db, const struct evidence_scope *s,
     const char *from, const char *to, int n)
 {
 	static const char *sql =
-	    "SELECT p.id, p.title, p.state, p.due_on, p.deferred_until, "
-	    "g.name AS group_name, r.reason, r.responded_on, "
-	    "coalesce((SELECT min(e.on_date) FROM proposal_events e "
-	    "  WHERE e.proposal_id = p.id AND e.event = 'submit'), "
-	    "  p.submitted_on) AS first_sent_on, "
-	    "(SELECT group_concat(a.text || CASE WHEN a.closed_on IS NULL THEN "
-	    "  ' (' || a.percent || '% done)' ELSE ': done' END, '; ') "
-	    "  FROM actions a WHERE a.proposal_id = p.id) AS actions_text "
+	    HIGHLIGHT_COLUMNS
 	    "FROM proposals p JOIN responses r ON r.proposal_id = p.id "
 	    "JOIN groups g ON g.id = p.group_id WHERE p.group_id IN "
 	    GROUPS_IN_SCOPE " AND r.kind IN ('accepted', 'accepted_in_part') "
@@ -324,14 +328,7 @@ evidence_highlights(struct db *db, const struct evidence_scope *s,
 	/* The same walking the period's answers newest first, to stop at
 	 * the fifth. */
 	static const char *sql_organisation =
-	    "SELECT p.id, p.title, p.state, p.due_on, p.deferred_until, "
-	    "g.name AS group_name, r.reason, r.responded_on, "
-	    "coalesce((SELECT min(e.on_date) FROM proposal_events e "
-	    "  WHERE e.proposal_id = p.id AND e.event = 'submit'), "
-	    "  p.submitted_on) AS first_sent_on, "
-	    "(SELECT group_concat(a.text || CASE WHEN a.closed_on IS NULL THEN "
-	    "  ' (' || a.percent || '% done)' ELSE ': done' END, '; ') "
-	    "  FROM actions a WHERE a.proposal_id = p.id) AS actions_text "
+	    HIGHLIGHT_COLUMNS
 	    "FROM responses r JOIN proposals p ON p.id = r.proposal_id "
 	    "JOIN groups g ON g.id = p.group_id WHERE ?1 = 0 AND ?2 = 0 "
 	    "AND r.kind IN ('accepted', 'accepted_in_part') "

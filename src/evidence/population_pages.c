@@ -37,6 +37,13 @@ static const struct field_spec population_fields[] = {
 	    NULL),
 };
 
+static const struct form_file population_file = {
+	"file", "Or upload the counts as a CSV file",
+	"Saved from a spreadsheet as CSV, with the same three columns: what, "
+	"answer, number. A first line of column names is skipped. The file "
+	"is used instead of the counts above.", ".csv,text/csv",
+};
+
 static const char *
 trim(char *s)
 {
@@ -316,7 +323,7 @@ population_form(struct request *rq, struct response *rs)
 		.fields = population_fields,
 		.nfields = FIELDS_COUNT(population_fields),
 		.save = population_store,
-		.template = "evidence/population_form",
+		.file = &population_file,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

@@ -24,6 +24,16 @@ typedef int	(*form_save)(struct request *, json_t *values, json_t *errors,
  */
 typedef int	(*form_rules)(const json_t *values, json_t *errors);
 
+/* One file a form may take besides its fields (the route must be an
+ * UPLOAD one): the form is sent as multipart/form-data and the handler
+ * reads the part named name (form_get_file).  Strings are literals. */
+struct form_file {
+	const char	*name;		/* "file" */
+	const char	*label;
+	const char	*hint;		/* or NULL */
+	const char	*accept;	/* ".csv,text/csv", or NULL */
+};
+
 struct form_page {
 	const char		*title;		/* "Add a site" */
 	const char		*caption;	/* small text above it, or NULL */
@@ -38,6 +48,7 @@ struct form_page {
 	form_save		 save;
 	form_rules		 rules;		/* or NULL */
 	void			*ctx;
+	const struct form_file	*file;		/* or NULL */
 	const char		*template;	/* NULL: "form"; another
 						   that draws the same view */
 };
