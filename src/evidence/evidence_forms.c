@@ -198,13 +198,15 @@ local_targets_form(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/evidence", "name",
 		local_targets_prepare,
 	};
+	int		 is_group = strcmp(local_scope(rq), "group") == 0;
 	struct form_page fp = {
-		.title = "Own targets", .submit = "Save targets",
+		.title = is_group ? "The group's own targets" :
+		    "The site's own targets", .submit = "Save targets",
 		.fields = local_target_fields, .nfields = NTARGETS,
 		.save = local_targets_store,
 	};
-	form_page_record(rq, rs, &fp, strcmp(local_scope(rq), "group") == 0 ?
-	    &group : &site);
+
+	form_page_record(rq, rs, &fp, is_group ? &group : &site);
 }
 
 /* ---- a group's strategy and objectives ---------------------------------- */
