@@ -173,6 +173,7 @@
 #define HSTS_HEADER		"max-age=31536000"
 #define STOP_GRACE_S		10	/* wait for requests in flight at stop */
 #define DB_WORKERS_MAX		256	/* database connections (one a thread) */
+#define GROUP_COMMIT_MAX	64	/* requests in one group commit */
 /* The statement cache starts with this many slots and doubles when half
  * full: it holds one statement per SQL literal in the program (about 450),
  * so it never refuses one (see db_prepare). */

@@ -20,6 +20,7 @@
 #include "../util/buf.h"
 #include "../util/key_file.h"
 #include "../util/private_file.h"
+#include "../server/group_commit.h"
 #include "../server/http.h"
 #include "../server/router.h"
 #include "../limits.h"
@@ -188,7 +189,7 @@ out:
 int
 cli_serve(struct cli *cli)
 {
-	static pthread_mutex_t	 write_lock = PTHREAD_MUTEX_INITIALIZER;
+	static struct group_commit writes;
 	struct template_set	 templates = { NULL, 0 };
 	struct app		 app;
 	struct db		 db;
@@ -211,8 +212,14 @@ cli_serve(struct cli *cli)
 	app.config = &cli->config;
 	app.templates = &templates;
 	app.version = RT_VERSION;
-	app.write_lock = &write_lock;
+	if (group_commit_init(&writes, cli->config.db_path,
+	    cli->config.busy_timeout_ms) == -1) {
+		template_set_free(&templates);
+		return 1;
+	}
+	app.writes = &writes;
 	rc = server_run(&app);
+	group_commit_free(&writes);
 	template_set_free(&templates);
 	sodium_memzero(app.csrf_key, sizeof(app.csrf_key));
 	return rc == 0 ? 0 : 1;

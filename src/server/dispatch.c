@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dispatch.h"
+#include "group_commit.h"
 #include "route_access.h"
 #include "router.h"
 #include "title_store.h"
@@ -155,8 +156,21 @@ request_writes(const struct request *rq, const char *reads)
 	    (rq->route->flags & ROUTE_AUDITED_READ) != 0;
 }
 
-/* Runs the handler in one transaction; the response waits for COMMIT.
- * reads: the route's read subject, or NULL. */
+/* Runs the handler, names the record in the title.  Whether its work is
+ * kept: not when it refused (4xx and 5xx roll back unless the handler
+ * asked to keep what it recorded). */
+static int
+handle(struct request *rq, struct response *rs)
+{
+	rq->route->handler(rq, rs);
+	if (rs->status == 200 && rs->view != NULL && rs->template != NULL &&
+	    !rq->wants_json && !rq->api)
+		title_which(rq, rs->view);
+	return rs->status < 400 || rs->commit_anyway;
+}
+
+/* Runs the handler in one transaction of its own; the response waits for
+ * COMMIT.  reads: the route's read subject, or NULL. */
 static void
 transact(struct request *rq, struct response *rs, const char *reads)
 {
@@ -165,11 +179,7 @@ transact(struct request *rq, struct response *rs, const char *reads)
 		response_error(rs, 503, "The service is busy. Try again.");
 		return;
 	}
-	rq->route->handler(rq, rs);
-	if (rs->status == 200 && rs->view != NULL && rs->template != NULL &&
-	    !rq->wants_json && !rq->api)
-		title_which(rq, rs->view);
-	if (rs->status >= 400 && !rs->commit_anyway) {
+	if (!handle(rq, rs)) {
 		db_rollback(rq->db);
 		return;
 	}
@@ -192,11 +202,48 @@ transact(struct request *rq, struct response *rs, const char *reads)
 		    "commit", rq->path);
 }
 
+/* A POST's work as a member of a batch (group_commit.h). */
+struct batched {
+	struct request	*rq;
+	struct response	*rs;
+};
+
+static int
+batched_work(void *arg, struct db *db, int *checkpoint)
+{
+	struct batched	*b = arg;
+	struct db	*own = b->rq->db;
+	int		 keep;
+
+	b->rq->db = db;
+	keep = handle(b->rq, b->rs);
+	b->rq->db = own;
+	*checkpoint = b->rs->checkpoint_after_commit;
+	return keep;
+}
+
+/* A POST in the writers' next batch; the response waits for the batch's
+ * COMMIT, and says so when that failed. */
+static void
+transact_batched(struct request *rq, struct response *rs)
+{
+	struct batched	 b = { rq, rs };
+	int		 rc, ran;
+
+	rc = group_commit_run(rq->app->writes, batched_work, &b, &ran);
+	if (!ran) {
+		rs->retry_after = 1;
+		response_error(rs, 503, "The service is busy. Try again.");
+	} else if (rc != DB_OK)
+		response_withdrawn(rs, "Your change was not saved because "
+		    "the service is busy. Try again.");
+}
+
 void
 dispatch(struct request *rq, struct response *rs, const char *bearer)
 {
-	pthread_mutex_t	*writer;
-	const char	*reads;
+	struct group_commit	*writes;
+	const char		*reads;
 	int		 status, audited_read;
 
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
@@ -217,14 +264,20 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	if (!authorise(rq, rs) || !csrf_checked(rq, rs))
 		return;
 	/*
-	 * Writers queue on a mutex rather than in SQLite: its busy handler
+	 * Writers queue on our lock rather than in SQLite: its busy handler
 	 * sleeps, and a sleeping worker stalls every connection it serves.
+	 * A POST joins the writers' batch; an audited read commits alone,
+	 * on its own connection, as below.
 	 */
 	reads = route_read_subject(rq->route);
-	writer = request_writes(rq, reads) ? rq->app->write_lock : NULL;
-	audited_read = rq->method != HTTP_POST && writer != NULL;
-	if (writer != NULL)
-		pthread_mutex_lock(writer);
+	writes = request_writes(rq, reads) ? rq->app->writes : NULL;
+	if (writes != NULL && rq->method == HTTP_POST && reads == NULL) {
+		transact_batched(rq, rs);
+		return;
+	}
+	audited_read = writes != NULL && rq->method != HTTP_POST;
+	if (writes != NULL)
+		group_commit_alone(writes);
 	/*
 	 * A read's audit row is committed without waiting for the disk
 	 * (bench/read_audit.sh: GET /people/1 unaudited 3,000-6,000 a
@@ -241,6 +294,6 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	if (audited_read && db_durable(rq->db, 1) != DB_OK)
 		fprintf(stderr, "%s: commits could not be made durable again\n",
 		    rq->path);
-	if (writer != NULL)
-		pthread_mutex_unlock(writer);
+	if (writes != NULL)
+		group_commit_unlock(writes);
 }

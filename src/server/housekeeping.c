@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "housekeeping.h"
+#include "group_commit.h"
 #include "../config.h"
 #include "../db/backup_run.h"
 #include "../db/db.h"
@@ -35,8 +36,8 @@ retention_once(struct housekeeping *h, struct db *db)
 	int			 rc;
 
 	date_today(time(NULL), today);
-	if (h->write_lock != NULL)
-		pthread_mutex_lock(h->write_lock);
+	if (h->writes != NULL)
+		group_commit_alone(h->writes);
 	if ((rc = db_begin(db, 1)) == DB_OK) {
 		rc = retention_run(db, h->config, today, &counts);
 		if (rc == DB_OK)
@@ -44,8 +45,8 @@ retention_once(struct housekeeping *h, struct db *db)
 		if (rc != DB_OK)
 			db_rollback(db);
 	}
-	if (h->write_lock != NULL)
-		pthread_mutex_unlock(h->write_lock);
+	if (h->writes != NULL)
+		group_commit_unlock(h->writes);
 	if (rc != DB_OK)
 		fprintf(stderr, "retention: the daily run failed; nothing was "
 		    "changed (it runs again in an hour)\n");
@@ -102,13 +103,13 @@ housekeeping_main(void *arg)
 
 int
 housekeeping_start(struct housekeeping *h, const struct config *c,
-    pthread_mutex_t *write_lock)
+    struct group_commit *writes)
 {
 	pthread_condattr_t	 attr;
 
 	memset(h, 0, sizeof(*h));
 	h->config = c;
-	h->write_lock = write_lock;
+	h->writes = writes;
 	if (c->backup_dir == NULL && !c->retention_in_server)
 		return 0;
 	if (c->backup_dir != NULL && access(c->backup_dir, W_OK) == -1) {

@@ -7,7 +7,7 @@
  * runs, and no thread starts, when neither is configured.
  *
  * struct housekeeping owns its thread and the backup key (in locked
- * memory, wiped at stop); config and write_lock are borrowed for the
+ * memory, wiped at stop); config and writes are borrowed for the
  * server's life.
  */
 #ifndef RT_HOUSEKEEPING_H
@@ -19,6 +19,8 @@
 
 struct config;
 
+struct group_commit;
+
 struct housekeeping {
 	pthread_mutex_t		 lock;		/* guards stop */
 	pthread_cond_t		 wake;
@@ -26,7 +28,7 @@ struct housekeeping {
 	int			 running;
 	int			 stop;
 	const struct config	*config;
-	pthread_mutex_t		*write_lock;
+	struct group_commit	*writes;
 	int			 keyed;		/* backups are sealed */
 	unsigned char		 key[BACKUP_KEY_BYTES];
 };
@@ -34,7 +36,7 @@ struct housekeeping {
 /* Starts the thread when there is anything to do: 0, or -1 (printed:
  * the backup folder or key cannot be used). */
 int	housekeeping_start(struct housekeeping *, const struct config *,
-	    pthread_mutex_t *write_lock);
+	    struct group_commit *writes);
 /* Stops the thread, after a backup or run in progress ends. */
 void	housekeeping_stop(struct housekeeping *);
 

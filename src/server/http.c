@@ -701,7 +701,7 @@ server_run(struct app *app)
 	 * sigwait too.  Backups that were asked for and cannot be made stop
 	 * the server (exit 1) rather than letting it run without them.
 	 * Before the lock-down, whose filter then holds on that thread too. */
-	failed = housekeeping_start(&hk, c, app->write_lock) == -1;
+	failed = housekeeping_start(&hk, c, app->writes) == -1;
 	/* Everything the server opens by name from now on is the
 	 * database's own files and fonts; the socket is bound.  A server
 	 * that cannot lock itself down does not serve. */

@@ -48,12 +48,16 @@ struct form {
 };
 
 /* Shared by every worker, read-only once the server has started. */
+struct group_commit;
+
 struct app {
 	const struct config		*config;
 	const struct template_set	*templates;
 	unsigned char			 csrf_key[DIGEST_BYTES];
 	const char			*version;
-	pthread_mutex_t			*write_lock;	/* one writer at a time; NULL: none */
+	struct group_commit		*writes;	/* borrowed: the writers'
+							   batches; NULL: each
+							   request alone */
 };
 
 struct request {
