@@ -175,7 +175,7 @@
 #define DB_WORKERS_MAX		256	/* database connections (one a thread) */
 /* The statement cache starts with this many slots and doubles when half
  * full: it holds one statement per SQL literal in the program (about 450),
- * so it never refuses one (see db_prepare). */
+ * so it never refuses one (see db_prepare in db.c). */
 #define DB_CACHE_SLOTS_FIRST	256
 
 /* Reference lists (sites, places, topics, services, staff) kept per server

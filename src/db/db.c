@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "db.h"
 #include "../util/log.h"
 #include "embedded.h"
@@ -41,6 +43,51 @@ db_open(struct db *db, const char *path, int busy_ms)
 	sqlite3_extended_result_codes(db->h, 1);
 	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
 		db_log(db->h, path);
+		db_close(db);
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_open_readonly(struct db *db, const char *path)
+{
+	memset(db, 0, sizeof(*db));
+	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		log_line(LOG_ERR, "%s: cannot open database: %s", path,
+		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
+		db_close(db);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The image's header may say WAL (bytes 18 and 19 are 2), which an
+ * in-memory database cannot be; they are set to the rollback journal's
+ * 1, as the SQLite documentation for sqlite3_deserialize advises.
+ */
+int
+db_open_image(struct db *db, const void *image, size_t len)
+{
+	unsigned char	*copy;
+
+	memset(db, 0, sizeof(*db));
+	if (len < 100 || (copy = sqlite3_malloc64(len)) == NULL)
+		return -1;
+	memcpy(copy, image, len);
+	if (copy[18] == 2 && copy[19] == 2)
+		copy[18] = copy[19] = 1;
+	if (sqlite3_open(":memory:", &db->h) != SQLITE_OK) {
+		sqlite3_free(copy);
+		db_close(db);
+		return -1;
+	}
+	/* FREEONCLOSE: SQLite owns copy from here, even on failure. */
+	if (sqlite3_deserialize(db->h, "main", copy, (sqlite3_int64)len,
+	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE |
+	    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
 		db_close(db);
 		return -1;
 	}
@@ -114,7 +161,7 @@ db_cache_grow(struct db *db)
  * stayed valid, and evicting could finalize a statement a caller is
  * still stepping.  The literals are finite, so is the table.
  */
-sqlite3_stmt *
+static sqlite3_stmt *
 db_prepare(struct db *db, const char *sql)
 {
 	struct db_cached *c;
@@ -143,7 +190,7 @@ db_prepare(struct db *db, const char *sql)
 	return c->stmt;
 }
 
-int
+static int
 db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 {
 	int		 i, rc = SQLITE_OK;
@@ -201,22 +248,7 @@ db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
 	return 0;
 }
 
-sqlite3_stmt *
-(db_preparef)(struct db *db, const char *sql, const char *fmt, ...)
-{
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	int		 rc;
-
-	if ((st = db_prepare(db, sql)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	rc = db_bindv(st, fmt, &ap);
-	va_end(ap);
-	return rc == 0 ? st : NULL;
-}
-
-int
+static int
 db_step(sqlite3_stmt *st)
 {
 	switch (sqlite3_step(st)) {
@@ -321,7 +353,7 @@ db_changes(const struct db *db)
 	return sqlite3_changes(db->h);
 }
 
-json_t *
+static json_t *
 db_column_json(sqlite3_stmt *st, int col)
 {
 	switch (sqlite3_column_type(st, col)) {
@@ -337,7 +369,7 @@ db_column_json(sqlite3_stmt *st, int col)
 	}
 }
 
-json_t *
+static json_t *
 db_row_json(sqlite3_stmt *st)
 {
 	json_t	*o;
@@ -360,6 +392,21 @@ db_vprepare(struct db *db, const char *sql, const char *fmt, va_list *ap)
 	if ((st = db_prepare(db, sql)) == NULL)
 		return NULL;
 	return db_bindv(st, fmt, ap) == 0 ? st : NULL;
+}
+
+/* The cached statement for sql with id bound as ?1; NULL on error. */
+static sqlite3_stmt *
+db_prepare_id(struct db *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_prepare(db, sql)) == NULL)
+		return NULL;
+	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		db_log(db->h, sql);
+		return NULL;
+	}
+	return st;
 }
 
 json_t *
@@ -430,7 +477,7 @@ db_pair(struct db *db, const char *sql, int64_t id, int64_t *a, int64_t *b)
 	int		 rc;
 
 	*a = *b = 0;
-	if ((st = db_preparef(db, sql, "i", id)) == NULL)
+	if ((st = db_prepare_id(db, sql, id)) == NULL)
 		return -1;
 	if ((rc = db_step(st)) == 1) {
 		*a = sqlite3_column_int64(st, 0);
@@ -448,7 +495,7 @@ db_file_read(struct db *db, const char *sql, int64_t id, struct buf *out,
 	int		 rc;
 
 	*mime = *ext = NULL;
-	if ((st = db_preparef(db, sql, "i", id)) == NULL)
+	if ((st = db_prepare_id(db, sql, id)) == NULL)
 		return -1;
 	if ((rc = db_step(st)) == 1 && sqlite3_column_type(st, 2) == SQLITE_NULL)
 		rc = 0;
@@ -471,4 +518,99 @@ db_durable(struct db *db, int on)
 	static const char *sql_normal = "PRAGMA synchronous=NORMAL";
 
 	return db_exec(db, on ? sql_full : sql_normal, "");
+}
+
+int
+(db_cursor_open)(struct db *db, struct db_cursor *c, const char *sql,
+    const char *fmt, ...)
+{
+	va_list		 ap;
+
+	memset(c, 0, sizeof(*c));
+	va_start(ap, fmt);
+	c->stmt = db_vprepare(db, sql, fmt, &ap);
+	va_end(ap);
+	if (c->stmt == NULL)
+		return -1;
+	c->db = db;
+	return 0;
+}
+
+int
+db_cursor_open_built(struct db *db, struct db_cursor *c, const char *sql,
+    int64_t id)
+{
+	memset(c, 0, sizeof(*c));
+	if (sqlite3_prepare_v2(db->h, sql, -1, &c->stmt, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(c->stmt, 1, id) != SQLITE_OK) {
+		sqlite3_finalize(c->stmt);
+		c->stmt = NULL;
+		return -1;
+	}
+	c->db = db;
+	c->uncached = 1;
+	return 0;
+}
+
+int
+db_cursor_next(struct db_cursor *c)
+{
+	return db_step(c->stmt);
+}
+
+void
+db_cursor_close(struct db_cursor *c)
+{
+	if (c->uncached)
+		sqlite3_finalize(c->stmt);
+	else if (c->stmt != NULL)
+		sqlite3_reset(c->stmt);
+	memset(c, 0, sizeof(*c));
+}
+
+enum db_type
+db_cursor_type(const struct db_cursor *c, int col)
+{
+	switch (sqlite3_column_type(c->stmt, col)) {
+	case SQLITE_INTEGER:
+		return DB_TYPE_INTEGER;
+	case SQLITE_FLOAT:
+		return DB_TYPE_REAL;
+	case SQLITE_TEXT:
+		return DB_TYPE_TEXT;
+	case SQLITE_BLOB:
+		return DB_TYPE_BLOB;
+	default:
+		return DB_TYPE_NULL;
+	}
+}
+
+int64_t
+db_cursor_int(const struct db_cursor *c, int col)
+{
+	return sqlite3_column_int64(c->stmt, col);
+}
+
+const char *
+db_cursor_text(const struct db_cursor *c, int col)
+{
+	return (const char *)sqlite3_column_text(c->stmt, col);
+}
+
+const void *
+db_cursor_blob(const struct db_cursor *c, int col, size_t *len)
+{
+	const void	*p;
+
+	/* The pointer first: sqlite3_column_bytes after it is the size of
+	 * that same representation. */
+	p = sqlite3_column_blob(c->stmt, col);
+	*len = (size_t)sqlite3_column_bytes(c->stmt, col);
+	return p;
+}
+
+json_t *
+db_cursor_row(const struct db_cursor *c)
+{
+	return db_row_json(c->stmt);
 }

@@ -207,7 +207,7 @@ plan_confirm(struct db *db, int64_t actor, int64_t person_id,
 
 	if ((rc = db_exec(db, sql_plan_confirm, "it", person_id, now)) != DB_OK)
 		return rc;
-	if (sqlite3_changes(db->h) == 0)
+	if (db_changes(db) == 0)
 		return DB_CONSTRAINT;
 	return audit_append(db, actor, "plan.confirm", "person", person_id,
 	    NULL);
@@ -287,7 +287,7 @@ wish_answer(struct db *db, int64_t actor, int64_t id, json_t *v,
 	if ((rc = db_exec(db, sql_wish_answer, "ijjjti", id, V("kind"),
 	    V("reason"), V("review_on"), today, actor)) != DB_OK)
 		return rc;
-	if (sqlite3_changes(db->h) == 0)
+	if (db_changes(db) == 0)
 		return DB_CONSTRAINT;
 	if ((rc = wish_load(db, id, &w)) <= 0)
 		return DB_ERROR;

@@ -205,7 +205,7 @@ referral_progress(struct db *db, int64_t actor, int64_t id,
 		return DB_CONSTRAINT;
 	if (rc != DB_OK)
 		return rc;
-	if (sqlite3_changes(db->h) == 0)
+	if (db_changes(db) == 0)
 		return DB_CONSTRAINT;
 	return audit_append(db, actor, "referral.progress", "referral", id,
 	    stage);

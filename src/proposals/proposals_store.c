@@ -153,19 +153,19 @@ static int
 proposal_move(struct db *db, int64_t actor, int64_t id,
     enum proposal_event event, const char *today, const char *detail)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
 	char		 action[64];
 	int		 rc, state = -1, next = -1;
 
-	if ((st = db_preparef(db, sql_state, "i", id)) == NULL)
+	if (db_cursor_open(db, &st, sql_state, "i", id) == -1)
 		return DB_ERROR;
 	/* A deferral that has run out moves as a proposal sent again. */
-	if ((rc = db_step(st)) == 1 && (state = proposal_state_parse(
-	    (const char *)sqlite3_column_text(st, 0))) >= 0)
+	if ((rc = db_cursor_next(&st)) == 1 && (state = proposal_state_parse(
+	    db_cursor_text(&st, 0))) >= 0)
 		next = proposal_next(proposal_state_on((enum proposal_state)
-		    state, (const char *)sqlite3_column_text(st, 1), today),
+		    state, db_cursor_text(&st, 1), today),
 		    event);
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	if (rc < 0)
 		return DB_ERROR;
 	if (state < 0 || next < 0)
