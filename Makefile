@@ -3,7 +3,7 @@
 
 VERSION    = 0.1.0
 PKGS       = libmicrohttpd sqlite3 libsodium jansson inih pangocairo cairo-pdf libcmark \
-	     poppler-glib libjpeg xlsxwriter libseccomp
+	     poppler-glib libjpeg xlsxwriter libseccomp libpq
 TEST_PKGS  = cmocka libcurl
 
 CC        ?= cc
@@ -22,6 +22,7 @@ TEST_LIBS  = $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 SRC       = $(filter-out src/main.c,$(shell find src -name '*.c' | sort))
 HDR       = $(shell find src -name '*.h')
 MIGRATIONS = $(sort $(wildcard migrations/*.sql))
+PG_MIGRATIONS = $(sort $(wildcard migrations/postgresql/*.sql))
 TEMPLATES  = $(sort $(shell find templates -name '*.html'))
 
 REL_OBJ   = $(SRC:src/%.c=build/release/%.o) build/release/embedded.o
@@ -52,8 +53,10 @@ build/embed: tools/embed.c
 	@mkdir -p build
 	$(CC) -O2 -o $@ $<
 
-build/embedded.c: build/embed $(MIGRATIONS) $(TEMPLATES)
+build/embedded.c: build/embed $(MIGRATIONS) $(PG_MIGRATIONS) $(TEMPLATES) Makefile
 	@( ./build/embed embedded_migrations migrations/ $(MIGRATIONS) && \
+	   ./build/embed embedded_migrations_pg migrations/postgresql/ \
+	     $(PG_MIGRATIONS) | grep -v '^#include' && \
 	   ./build/embed embedded_templates templates/ $(TEMPLATES) | \
 	   grep -v '^#include' ) > $@.tmp && mv $@.tmp $@
 

@@ -128,7 +128,7 @@ audit_hash(const unsigned char prev[AUDIT_HASH_BYTES],
 
 /* Reads a walked row; 0, or -1 when a text column is not stored as text. */
 static int
-audit_fields_read(const struct db_cursor *cur, struct audit_fields *f)
+audit_fields_read(struct db_cursor *cur, struct audit_fields *f)
 {
 	static const int text_cols[4] = { 1, 3, 4, 6 };
 	int		 i, ok = 0;
@@ -148,7 +148,7 @@ audit_fields_read(const struct db_cursor *cur, struct audit_fields *f)
 
 /* A blob column of exactly n bytes copied to out: 0, or -1 (another size). */
 static int
-blob_exact(const struct db_cursor *cur, int col, void *out, size_t n)
+blob_exact(struct db_cursor *cur, int col, void *out, size_t n)
 {
 	const void	*p;
 	size_t		 len;

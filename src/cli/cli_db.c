@@ -45,6 +45,12 @@ cli_audit_key_path(const struct cli *cli)
 
 	if (cli->config.audit_key != NULL)
 		return strdup(cli->config.audit_key);
+	/* Beside the file for SQLite; a URI has no "beside". */
+	if (db_target_is_pg(cli->config.db_path)) {
+		fprintf(stderr, "a PostgreSQL database needs its audit key "
+		    "file named as [keys] audit_key in the config\n");
+		return NULL;
+	}
 	if (asprintf(&path, "%s.audit-key", cli->config.db_path) == -1)
 		return NULL;
 	return path;
@@ -72,6 +78,14 @@ audit_key_load(const struct cli *cli)
 	return rc;
 }
 
+/* Whether the database file exists; a PostgreSQL database is asked
+ * when it is opened (and refuses then if it is not there). */
+static int
+db_present(const char *target)
+{
+	return db_target_is_pg(target) || access(target, F_OK) == 0;
+}
+
 int
 cli_open(struct cli *cli, struct db *db)
 {
@@ -90,11 +104,16 @@ cli_open(struct cli *cli, struct db *db)
 	return 0;
 }
 
-/* Makes the folder the database lives in, when it is missing. */
+/* Makes the folder the database file lives in, when it is missing (a
+ * PostgreSQL database has none). */
 static void
 db_folder(const char *path)
 {
-	char	*dir = strdup(path), *slash;
+	char	*dir, *slash;
+
+	if (db_target_is_pg(path))
+		return;
+	dir = strdup(path);
 
 	if (dir != NULL && (slash = strrchr(dir, '/')) != NULL && slash != dir) {
 		*slash = '\0';
@@ -195,7 +214,7 @@ cli_serve(struct cli *cli)
 	int			 rc;
 
 	memset(&app, 0, sizeof(app));
-	if (access(cli->config.db_path, F_OK) == -1) {
+	if (!db_present(cli->config.db_path)) {
 		fprintf(stderr, "%s: no database; run roundtable init first\n",
 		    cli->config.db_path);
 		return 1;
@@ -343,7 +362,7 @@ cli_check(struct cli *cli)
 	int64_t		 rows;
 	int		 faults, ok;
 
-	if (access(cli->config.db_path, F_OK) == -1) {
+	if (!db_present(cli->config.db_path)) {
 		fprintf(stderr, "%s: no database\n", cli->config.db_path);
 		return 1;
 	}

@@ -202,21 +202,39 @@ write_from(sqlite3 *from, const char *path, const unsigned char *key,
 	    backup_plain(from, path, tables);
 }
 
-int
-db_copy(struct db *from, struct db *to)
+/* Page copies, page checks and sealed images are SQLite's; on
+ * PostgreSQL, pg_dump takes the backup (README). */
+static int
+sqlite_only(const struct db *db, const char *what)
 {
-	return pages_copy(from->h, to->h);
+	if (db->h != NULL)
+		return 1;
+	fprintf(stderr, "%s: not for a PostgreSQL database (use pg_dump)\n",
+	    what);
+	return 0;
 }
 
 int
+db_copy(struct db *from, struct db *to)
+{
+	if (!sqlite_only(from, "restore") || !sqlite_only(to, "restore"))
+		return -1;
+	return pages_copy(from->h, to->h);
+}
+
+/* PostgreSQL checks its pages and every foreign key as rows are written,
+ * so a database it serves is sound in the sense checked here. */
+int
 db_sound(struct db *db, FILE *report)
 {
-	return sound(db->h, report);
+	return db->h == NULL ? 1 : sound(db->h, report);
 }
 
 int
 db_tables_fingerprint(struct db *db, struct buf *out)
 {
+	if (!sqlite_only(db, "fingerprint"))
+		return -1;
 	return tables_fingerprint(db->h, out);
 }
 
@@ -224,6 +242,8 @@ int
 backup_write(struct db *from, const char *path, const unsigned char *key,
     struct buf *tables)
 {
+	if (!sqlite_only(from, "backup"))
+		return -1;
 	return write_from(from->h, path, key, tables);
 }
 

@@ -37,30 +37,53 @@ enum db_result {
 	DB_BUSY = 2		/* the database stayed locked past the timeout */
 };
 
-/* The engine's types, named here only as pointers. */
+/* The engines' types, named here only as pointers. */
 struct sqlite3;
 struct sqlite3_stmt;
+struct pg_conn;
+struct pg_result;
+struct db_engine;
 
 struct db_cached {
-	const char		*sql;	/* not owned: a string literal */
-	struct sqlite3_stmt	*stmt;	/* owned */
+	const char	*sql;	/* not owned: a string literal */
+	void		*stmt;	/* owned: the engine's prepared form */
 };
 
 /*
  * A connection and its statement cache: an open-addressed table keyed by
  * the SQL literal's address, grown (never emptied) as statements are
- * first used, so a query never fails for want of a slot.  Owns h, cache
- * and every statement in it.
+ * first used, so a query never fails for want of a slot.  The engine is
+ * chosen at db_open by the target: a postgresql:// (or postgres://) URI
+ * selects PostgreSQL through libpq, anything else is a SQLite file.
+ * Owns h or pg, cache and every statement in it.
  */
 struct db {
-	struct sqlite3		*h;
+	const struct db_engine	*engine;	/* static */
+	struct sqlite3		*h;		/* SQLite: owned */
+	struct pg_conn		*pg;		/* PostgreSQL: owned */
 	struct db_cached	*cache;		/* owned, nslots entries */
 	size_t			 nslots;	/* 0 or a power of two */
 	size_t			 nused;
+	int			 changes;	/* PostgreSQL: rows of the last exec */
 };
 
+/*
+ * A statement whose text differs between the engines, declared once in
+ * the store that uses it: DB_SQL(sql_x, "sqlite text", "postgresql text")
+ * makes one literal holding both, and every db_* call picks the text for
+ * the open engine (the cache key is still the literal's address).  Where
+ * the dialects agree, a plain literal serves both.
+ */
+#define DB_SQL_PAIR	'\x01'
+#define DB_SQL(name, sqlite, postgresql)				\
+	static const char name[] = "\x01" sqlite "\0" postgresql
+
+/* Whether target names a PostgreSQL database (a postgresql:// URI). */
+int	 db_target_is_pg(const char *target);
+
+/* Opens a SQLite file (created when missing) or a PostgreSQL URI. */
 int	 db_open(struct db *, const char *path, int busy_ms);
-/* Opens path read-only (a backup to restore from): 0, or -1 (logged). */
+/* Opens a SQLite file read-only (a backup to restore from): 0, or -1. */
 int	 db_open_readonly(struct db *, const char *path);
 /* Opens a database image held in memory, read-only (a decrypted backup;
  * no plain copy touches the disk).  The bytes are copied: 0, or -1. */
@@ -88,7 +111,7 @@ int	 db_checkpoint(struct db *);
 MUST_CHECK int	 (db_exec)(struct db *, const char *sql, const char *fmt, ...);
 /* Runs several ;-separated statements with no parameters. */
 int	 db_exec_script(struct db *, const char *sql);
-int64_t	 db_last_id(const struct db *);
+int64_t	 db_last_id(struct db *);
 /* Rows changed by the last db_exec (an UPDATE that matched none: 0). */
 int	 db_changes(const struct db *);
 
@@ -117,14 +140,18 @@ int	 db_file_read(struct db *, const char *sql, int64_t id, struct buf *out,
  * The rows of a statement read one at a time, for callers that take
  * columns by position (hashes, credentials) or stream many rows.  The
  * cursor lives on the caller's stack and owns nothing the caller frees:
- * it borrows the connection's cached statement, which db_cursor_close
- * hands back (reset).  Every db_cursor_open that returned 0 is closed
- * once; the db is not used for other statements while it is open.
+ * on SQLite it borrows the connection's cached statement, which
+ * db_cursor_close hands back (reset); on PostgreSQL it holds the result.
+ * Every db_cursor_open that returned 0 is closed once.  Other statements
+ * may run while it is open, but not the same literal.
  */
 struct db_cursor {
 	struct db		*db;	/* not owned */
-	struct sqlite3_stmt	*stmt;	/* owned by db's cache */
-	int			 uncached; /* stmt is the cursor's own */
+	struct sqlite3_stmt	*stmt;	/* SQLite: owned by db's cache */
+	int			 uncached; /* SQLite: stmt is the cursor's own */
+	struct pg_result	*res;	/* PostgreSQL: owned, every row */
+	int			 row, nrows;	/* PostgreSQL: the current row */
+	void			*blobs;	/* PostgreSQL: owned, decoded bytea */
 };
 
 /* The storage type of a column in the current row. */
@@ -154,7 +181,7 @@ void	 db_cursor_close(struct db_cursor *);
 enum db_type	 db_cursor_type(const struct db_cursor *, int col);
 int64_t		 db_cursor_int(const struct db_cursor *, int col);
 const char	*db_cursor_text(const struct db_cursor *, int col);
-const void	*db_cursor_blob(const struct db_cursor *, int col, size_t *len);
+const void	*db_cursor_blob(struct db_cursor *, int col, size_t *len);
 /* The current row as an object keyed by column name (new reference). */
 json_t		*db_cursor_row(const struct db_cursor *);
 

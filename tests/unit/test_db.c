@@ -434,24 +434,12 @@ test_cursor_columns(void **state)
 	db_cursor_close(&cur);
 }
 
-/* SQL built at run time is prepared for the cursor alone: a bad one is
- * refused quietly (the caller tries another form), a good one binds ?1. */
 static void
 test_cursor_built(void **state)
 {
 	struct fixture	*f = *state;
-	struct db_cursor cur;
-	char		 sql[64];
 
-	snprintf(sql, sizeof(sql), "SELECT name FROM t WHERE id = ?1 "
-	    "ORDER BY nosuchcolumn");
-	assert_int_equal(db_cursor_open_built(&f->db, &cur, sql, 1), -1);
-	snprintf(sql, sizeof(sql), "SELECT name FROM t WHERE id = ?1");
-	assert_int_equal(db_cursor_open_built(&f->db, &cur, sql, 1), 0);
-	assert_int_equal(db_cursor_next(&cur), 1);
-	assert_string_equal(db_cursor_text(&cur, 0), "one");
-	assert_int_equal(db_cursor_next(&cur), 0);
-	db_cursor_close(&cur);
+	unit_cursor_built_check(&f->db);
 }
 
 static void
@@ -474,6 +462,27 @@ test_cache_through_helpers(void **state)
 		assert_int_equal(n, 3 - i % 4);
 	}
 	assert_ptr_equal(cursor_statement(&f->db, sql), first);
+}
+
+DB_SQL(sql_dialect, "SELECT 'sqlite' AS engine",
+    "SELECT 'postgresql' AS engine");
+
+/* A dialect pair gives SQLite its own half, and is cached once. */
+static void
+test_dialect_pair(void **state)
+{
+	struct fixture	*f = *state;
+	json_t		*row;
+
+	assert_int_equal(db_row(&f->db, &row, sql_dialect, ""), 1);
+	assert_string_equal(json_string_value(json_object_get(row, "engine")),
+	    "sqlite");
+	json_decref(row);
+	assert_ptr_equal(cursor_statement(&f->db, sql_dialect),
+	    cursor_statement(&f->db, sql_dialect));
+	assert_false(db_target_is_pg(f->path));
+	assert_true(db_target_is_pg("postgresql://u@/db?host=/tmp"));
+	assert_true(db_target_is_pg("postgres://u@h/db"));
 }
 
 static void
@@ -538,6 +547,7 @@ main(void)
 		T(test_cache_clears_bindings),
 		T(test_cursor_columns),
 		T(test_cursor_built),
+		T(test_dialect_pair),
 		T(test_cache_through_helpers),
 		T(test_cache_never_full),
 		cmocka_unit_test(test_open_bad_path),
