@@ -1339,6 +1339,83 @@ ALTER TABLE services ADD COLUMN search tsvector GENERATED ALWAYS AS
 	(to_tsvector('simple', name || ' ' || offer || ' ' || eligibility)) STORED;
 CREATE INDEX services_search ON services USING gin (search);
 
+-- ---------------------------------------------------------------------
+-- SQLite's functions by their SQLite names, where the stores' SQL is the
+-- same on both engines and only the function is missing here.  Each is
+-- the one place the dialects differ for every statement that uses it.
+-- ---------------------------------------------------------------------
+-- The id lists of scope filters: a JSON array of ids, row by row.
+CREATE FUNCTION json_each(ids text) RETURNS TABLE (value bigint)
+	LANGUAGE sql IMMUTABLE AS
+	$$ SELECT e::bigint FROM jsonb_array_elements_text(ids::jsonb) e $$;
+CREATE FUNCTION ifnull(a anycompatible, b anycompatible)
+	RETURNS anycompatible LANGUAGE sql IMMUTABLE AS
+	$$ SELECT coalesce(a, b) $$;
+CREATE FUNCTION rt_json_array(items anycompatiblearray) RETURNS text
+	LANGUAGE sql IMMUTABLE AS
+	$$ SELECT coalesce(array_to_json(items)::text, '[]') $$;
+CREATE AGGREGATE json_group_array(anycompatible) (
+	sfunc = array_append, stype = anycompatiblearray,
+	finalfunc = rt_json_array, initcond = '{}');
+-- group_concat(x) and group_concat(x, separator), NULLs skipped.
+CREATE FUNCTION rt_concat(acc text, v anyelement, sep text) RETURNS text
+	LANGUAGE sql IMMUTABLE AS $$ SELECT CASE WHEN v IS NULL THEN acc
+	WHEN acc IS NULL THEN v::text ELSE acc || sep || v::text END $$;
+CREATE FUNCTION rt_concat(acc text, v anyelement) RETURNS text
+	LANGUAGE sql IMMUTABLE AS $$ SELECT rt_concat(acc, v, ',') $$;
+CREATE AGGREGATE group_concat(anyelement) (sfunc = rt_concat, stype = text);
+CREATE AGGREGATE group_concat(anyelement, text) (sfunc = rt_concat,
+	stype = text);
+-- SQLite's date functions on the text dates the schema stores
+-- ('YYYY-MM-DD', 'YYYY-MM-DDTHH:MM:SSZ'), with the modifiers the stores
+-- use: 'now', 'unixepoch', '+N days', '-N months', '+N years'.  Like
+-- SQLite, a value that is not a date gives NULL, not an error.
+CREATE FUNCTION rt_moment(t text, mods text[]) RETURNS timestamp
+	LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	m text;
+	at timestamp;
+	parts text[];
+BEGIN
+	IF t IS NULL THEN
+		RETURN NULL;
+	END IF;
+	IF 'unixepoch' = ANY (mods) THEN
+		at := to_timestamp(t::double precision) AT TIME ZONE 'UTC';
+	ELSIF t = 'now' THEN
+		at := now() AT TIME ZONE 'UTC';
+	ELSE
+		at := replace(replace(t, 'T', ' '), 'Z', '')::timestamp;
+	END IF;
+	FOREACH m IN ARRAY mods LOOP
+		CONTINUE WHEN m = 'unixepoch';
+		parts := regexp_match(m, '^\s*([+-]?[0-9]+)\s+(day|month|year)s?\s*$');
+		IF parts IS NULL THEN
+			RETURN NULL;
+		END IF;
+		at := at + (parts[1] || ' ' || parts[2])::interval;
+	END LOOP;
+	RETURN at;
+EXCEPTION WHEN others THEN
+	RETURN NULL;
+END $$;
+CREATE FUNCTION date(t text, VARIADIC mods text[] DEFAULT '{}') RETURNS text
+	LANGUAGE sql STABLE AS
+	$$ SELECT to_char(rt_moment(t, mods), 'YYYY-MM-DD') $$;
+CREATE FUNCTION date(t bigint, VARIADIC mods text[] DEFAULT '{}') RETURNS text
+	LANGUAGE sql STABLE AS
+	$$ SELECT to_char(rt_moment(t::text, mods), 'YYYY-MM-DD') $$;
+CREATE FUNCTION julianday(t text, VARIADIC mods text[] DEFAULT '{}')
+	RETURNS double precision LANGUAGE sql STABLE AS
+	$$ SELECT extract(epoch FROM rt_moment(t, mods)) / 86400.0 + 2440587.5 $$;
+-- The formats the stores use, as to_char patterns.
+CREATE FUNCTION strftime(fmt text, t text, VARIADIC mods text[] DEFAULT '{}')
+	RETURNS text LANGUAGE sql STABLE AS
+	$$ SELECT to_char(rt_moment(t, mods), replace(replace(replace(replace(
+	    replace(replace(replace(replace(replace(fmt, '%Y', 'YYYY'), '%m', 'MM'),
+	    '%d', 'DD'), '%H', 'HH24'), '%M', 'MI'), '%S', 'SS'), 'T', '"T"'),
+	    'Z', '"Z"'), '%w', 'D')) $$;
+
 -- Rows inserted with their ids leave each identity at its start: move
 -- every one past the largest id, so the next default id is free.
 DO $$

@@ -26,10 +26,10 @@ static const char *sql_account_disable =
     "UPDATE accounts SET disabled_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
     "WHERE id = ? AND disabled_at IS NULL";
 static const char *sql_grant_insert =
-    "INSERT OR IGNORE INTO grants (account_id, role, scope, site_id, group_id) "
+    "INSERT INTO grants (account_id, role, scope, site_id, group_id) "
     "VALUES (?1, ?2, ?3, CASE ?3 WHEN 'site' THEN ?4 WHEN 'group' THEN "
     "(SELECT site_id FROM groups WHERE id = ?4) END, "
-    "CASE ?3 WHEN 'group' THEN ?4 END)";
+    "CASE ?3 WHEN 'group' THEN ?4 END) ON CONFLICT DO NOTHING";
 static const char *sql_group_exists = "SELECT id FROM groups WHERE id = ?";
 static const char *sql_site_exists = "SELECT id FROM sites WHERE id = ?";
 /* A group grant reaches the group's site as it is now, not as it was. */
@@ -65,8 +65,10 @@ static const char *sql_throttle_load =
 static const char *sql_throttle_fail =
     "INSERT INTO login_failures (key, failures, window_start) VALUES (?1, 1, ?2) "
     "ON CONFLICT (key) DO UPDATE SET "
-    "failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END, "
-    "window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END";
+    "failures = CASE WHEN login_failures.window_start <= ?2 - ?3 THEN 1 "
+    "ELSE login_failures.failures + 1 END, "
+    "window_start = CASE WHEN login_failures.window_start <= ?2 - ?3 "
+    "THEN ?2 ELSE login_failures.window_start END";
 static const char *sql_throttle_clear = "DELETE FROM login_failures WHERE key = ?";
 static const char *sql_throttle_forgive =
     "UPDATE login_failures SET failures = failures - 1 "

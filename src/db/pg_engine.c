@@ -3,7 +3,7 @@
  * connection (one a thread, as on SQLite).  A cached statement is the
  * text rewritten once from `?` to `$n` (placeholders.c); it runs with
  * PQexecParams, each argument typed by its format letter, so a
- * parameter PostgreSQL could not infer (`?1 IS NULL`) still has a type.
+ * parameter PostgreSQL could not infer (`CAST(?1 AS TEXT) IS NULL`) still has a type.
  * Results come as text, bytea decoded on demand.
  *
  * Errors map as on SQLite: an integrity violation (SQLSTATE class 23,

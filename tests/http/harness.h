@@ -20,7 +20,8 @@ struct server {
 	pid_t	 pid;
 	int	 port;
 	char	 dir[256];		/* temporary folder */
-	char	 db[300];		/* database path */
+	char	 db[300];		/* database path, or postgresql:// URI */
+	char	 cluster[256];		/* RT_TEST_DB=pg: the cluster's folder */
 	char	 config[300];		/* config file path */
 	char	 base[64];		/* "http://127.0.0.1:PORT" */
 	char	 admin_password[64];	/* one-time admin password */
