@@ -155,16 +155,32 @@ db_exec_script(struct db *db, const char *sql)
 	return db->engine->script(db, db_sql_text(db, sql));
 }
 
-/* SQLite takes the write lock at BEGIN IMMEDIATE; PostgreSQL locks rows
- * as they are written, so both forms are a plain BEGIN there. */
+/*
+ * SQLite takes the one write lock at BEGIN IMMEDIATE, so writers take
+ * turns, whichever process they are in; the audit chain (each row hashes
+ * the one before) and the one-vote rule rest on that.  PostgreSQL locks
+ * only rows, so a writer there takes one transaction-scoped advisory
+ * lock instead: several servers on one database take turns the same way.
+ */
 DB_SQL(sql_begin_immediate, "BEGIN IMMEDIATE", "BEGIN");
 
 int
 db_begin(struct db *db, int immediate)
 {
 	static const char	*sql_def = "BEGIN";
+	int64_t			 one;
+	int			 rc;
 
-	return db_exec(db, immediate ? sql_begin_immediate : sql_def, "");
+	if (!immediate)
+		return db_exec(db, sql_def, "");
+	if ((rc = db_exec(db, sql_begin_immediate, "")) != DB_OK)
+		return rc;
+	if (db->engine->writer_turn != NULL &&
+	    db_int(db, &one, db->engine->writer_turn, "") < 0) {
+		db_rollback(db);
+		return DB_BUSY;
+	}
+	return DB_OK;
 }
 
 int

@@ -16,6 +16,9 @@ struct embedded_file;
 
 struct db_engine {
 	const char	*name;
+	/* Run after BEGIN IMMEDIATE so writers take turns across
+	 * processes; NULL when BEGIN IMMEDIATE does that itself. */
+	const char	*writer_turn;
 	/* The migrations for this engine (embedded.h). */
 	const struct embedded_file *migrations;
 	int	 (*open)(struct db *, const char *target, int busy_ms);

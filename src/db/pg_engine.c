@@ -491,6 +491,7 @@ pg_checkpoint(struct db *db)
 
 const struct db_engine db_engine_pg = {
 	.name = "postgresql",
+	.writer_turn = "SELECT pg_advisory_xact_lock(7266002)",
 	.migrations = embedded_migrations_pg,
 	.open = pg_open,
 	.close = pg_close,

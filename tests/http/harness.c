@@ -215,6 +215,40 @@ server_launch(struct server *s)
 }
 
 int
+server_twin(struct server *twin, const struct server *first)
+{
+	FILE	*f, *in;
+	char	 line[1024];
+
+	*twin = *first;
+	twin->pid = 0;
+	if ((twin->port = free_port()) < 0)
+		return -1;
+	snprintf(twin->base, sizeof(twin->base), "http://127.0.0.1:%d",
+	    twin->port);
+	snprintf(twin->config, sizeof(twin->config), "%s/twin-%d.ini",
+	    first->dir, twin->port);
+	/* first's settings, every one, but for the port. */
+	if ((in = fopen(first->config, "r")) == NULL)
+		return -1;
+	if ((f = fopen(twin->config, "w")) == NULL) {
+		fclose(in);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), in) != NULL)
+		if (strncmp(line, "listen_port", 11) == 0)
+			fprintf(f, "listen_port = %d\n", twin->port);
+		else
+			fputs(line, f);
+	fclose(in);
+	fclose(f);
+	/* The folder and the cluster are first's to remove. */
+	twin->dir[0] = '\0';
+	twin->cluster[0] = '\0';
+	return server_launch(twin);
+}
+
+int
 server_start(struct server *s, const char *extra)
 {
 	if (server_prepare(s, extra) == -1)

@@ -51,6 +51,9 @@ int	server_start(struct server *, const char *extra_config);
 /* Sets up the folder and database without serving (for CLI tests). */
 int	server_prepare(struct server *, const char *extra_config);
 int	server_launch(struct server *);
+/* Starts a second server (twin) on first's database and keys, on a port
+ * of its own: 0, or -1.  server_stop(twin) stops only its process. */
+int	server_twin(struct server *twin, const struct server *first);
 /* SIGTERM and wait; returns the exit status (0 = clean, leak-free). */
 int	server_halt(struct server *);
 /* Kills with SIGKILL, no grace. */

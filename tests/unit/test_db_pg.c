@@ -224,6 +224,27 @@ test_busy(void **state)
 	db_close(&other);
 }
 
+/* Writers take turns across connections (and so across servers), as
+ * SQLite's BEGIN IMMEDIATE makes them: a second writer waits, and past
+ * the busy timeout is refused as busy; a reader is not held up. */
+static void
+test_writers_take_turns(void **state)
+{
+	struct db	*db = *state, other;
+	int64_t		 n;
+
+	assert_int_equal(db_open(&other, url, 50), 0);
+	assert_int_equal(db_begin(db, 1), DB_OK);
+	assert_int_equal(db_begin(&other, 1), DB_BUSY);
+	assert_int_equal(db_begin(&other, 0), DB_OK);
+	assert_int_equal(db_int(&other, &n, "SELECT count(*) FROM t", ""), 1);
+	db_rollback(&other);
+	assert_int_equal(db_commit(db), DB_OK);
+	assert_int_equal(db_begin(&other, 1), DB_OK);
+	db_rollback(&other);
+	db_close(&other);
+}
+
 static void
 test_cursor_built(void **state)
 {
@@ -269,6 +290,7 @@ main(void)
 		T(test_dialect_pair),
 		T(test_transactions),
 		T(test_busy),
+		T(test_writers_take_turns),
 		T(test_cursor_built),
 		T(test_migrate),
 		cmocka_unit_test(test_open_refused),
