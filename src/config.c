@@ -30,6 +30,8 @@ static const struct config_key config_keys[] = {
 	KEY("server", "cookie_secure", CT_BOOL, cookie_secure, 0, 1),
 	KEY("server", "access_log", CT_BOOL, access_log, 0, 1),
 	KEY("database", "path", CT_STRING, db_path, 0, 0),
+	/* A postgresql:// URI in place of the file: the last of the two wins. */
+	KEY("database", "url", CT_STRING, db_path, 0, 0),
 	KEY("database", "busy_timeout_ms", CT_INT, busy_timeout_ms, 1, 600000),
 	KEY("limits", "body_max", CT_SIZE, body_max, 1024, 1LL << 30),
 	KEY("limits", "field_max", CT_SIZE, field_max, 64, 1LL << 24),

@@ -23,7 +23,8 @@ struct config {
 	int	 access_log;		/* one stderr line per request */
 
 	/* [database] */
-	char	*db_path;		/* "var/roundtable.db" */
+	char	*db_path;		/* "var/roundtable.db", or a
+					 * postgresql:// URI (path or url) */
 	int	 busy_timeout_ms;	/* wait for a locked database */
 
 	/* [limits] */

@@ -1,5 +1,6 @@
 /*
- * Files compiled into the binary by tools/embed.c: the SQL migrations and
+ * Files compiled into the binary by tools/embed.c: the SQL migrations (one
+ * set per engine: migrations/ and migrations/postgresql/) and
  * the HTML templates, so one executable carries everything it needs.
  * The arrays end with an entry whose name is NULL.  Data is read-only
  * static storage and not NUL-terminated.
@@ -15,7 +16,8 @@ struct embedded_file {
 	size_t			 len;
 };
 
-extern const struct embedded_file embedded_migrations[];
+extern const struct embedded_file embedded_migrations[];	/* SQLite */
+extern const struct embedded_file embedded_migrations_pg[];	/* PostgreSQL */
 extern const struct embedded_file embedded_templates[];
 
 #endif

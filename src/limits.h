@@ -176,8 +176,13 @@
 #define GROUP_COMMIT_MAX	64	/* requests in one group commit */
 /* The statement cache starts with this many slots and doubles when half
  * full: it holds one statement per SQL literal in the program (about 450),
- * so it never refuses one (see db_prepare). */
+ * so it never refuses one (see db_prepare in db.c). */
 #define DB_CACHE_SLOTS_FIRST	256
+/* PostgreSQL backend: the longest SQL text rewritten for it (the largest
+ * statement in the program is a few KiB) and the most parameters one
+ * statement binds (PostgreSQL's own ceiling is 65535). */
+#define DB_SQL_TEXT_MAX		(1024 * 1024)
+#define DB_PARAMS_MAX		1024
 
 /* Reference lists (sites, places, topics, services, staff) kept per server
  * process, one per query and scope (src/db/shared_rows.c): enough for every

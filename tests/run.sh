@@ -1,5 +1,8 @@
 #!/bin/sh
 # Runs every test binary given and ends with "N passed, N failed".
+# A binary written pg:PATH runs against PostgreSQL (RT_TEST_DB=pg: each
+# server gets a throw-away cluster, tests/pg_cluster.sh); its counts join
+# the same closing line.
 # Each binary is a cmocka group; its summary lines are counted.  A binary
 # that dies before its summary (a sanitizer report, a crash) counts as one
 # failure more, so nothing is silently lost.
@@ -12,7 +15,10 @@ failed=0
 log=$(mktemp)
 for t in "$@"; do
 	echo "== $t"
-	"$t" >"$log" 2>&1
+	case $t in
+	pg:*) RT_TEST_DB=pg "${t#pg:}" >"$log" 2>&1 ;;
+	*) "$t" >"$log" 2>&1 ;;
+	esac
 	rc=$?
 	cat "$log"
 	p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -1)

@@ -26,10 +26,10 @@ static const char *sql_account_disable =
     "UPDATE accounts SET disabled_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
     "WHERE id = ? AND disabled_at IS NULL";
 static const char *sql_grant_insert =
-    "INSERT OR IGNORE INTO grants (account_id, role, scope, site_id, group_id) "
+    "INSERT INTO grants (account_id, role, scope, site_id, group_id) "
     "VALUES (?1, ?2, ?3, CASE ?3 WHEN 'site' THEN ?4 WHEN 'group' THEN "
     "(SELECT site_id FROM groups WHERE id = ?4) END, "
-    "CASE ?3 WHEN 'group' THEN ?4 END)";
+    "CASE ?3 WHEN 'group' THEN ?4 END) ON CONFLICT DO NOTHING";
 static const char *sql_group_exists = "SELECT id FROM groups WHERE id = ?";
 static const char *sql_site_exists = "SELECT id FROM sites WHERE id = ?";
 /* A group grant reaches the group's site as it is now, not as it was. */
@@ -65,8 +65,10 @@ static const char *sql_throttle_load =
 static const char *sql_throttle_fail =
     "INSERT INTO login_failures (key, failures, window_start) VALUES (?1, 1, ?2) "
     "ON CONFLICT (key) DO UPDATE SET "
-    "failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END, "
-    "window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END";
+    "failures = CASE WHEN login_failures.window_start <= ?2 - ?3 THEN 1 "
+    "ELSE login_failures.failures + 1 END, "
+    "window_start = CASE WHEN login_failures.window_start <= ?2 - ?3 "
+    "THEN ?2 ELSE login_failures.window_start END";
 static const char *sql_throttle_clear = "DELETE FROM login_failures WHERE key = ?";
 static const char *sql_throttle_forgive =
     "UPDATE login_failures SET failures = failures - 1 "
@@ -158,18 +160,18 @@ int
 account_authenticate(struct db *db, const char *username,
     const char *password, int64_t *id)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
 	char		*hash = NULL;
 	int		 rc;
 
 	*id = 0;
-	if ((st = db_preparef(db, sql_account_auth, "t", username)) == NULL)
+	if (db_cursor_open(db, &st, sql_account_auth, "t", username) == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1) {
-		*id = sqlite3_column_int64(st, 0);
-		hash = strdup((const char *)sqlite3_column_text(st, 1));
+	if ((rc = db_cursor_next(&st)) == 1) {
+		*id = db_cursor_int(&st, 0);
+		hash = strdup(db_cursor_text(&st, 1));
 	}
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	if (rc < 0)
 		return -1;
 	if (hash == NULL) {
@@ -187,18 +189,18 @@ account_authenticate(struct db *db, const char *username,
 static int
 grants_load(struct db *db, int64_t id, struct principal *p)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
 	struct grant	*g;
 	int		 rc, role, scope;
 
-	if ((st = db_preparef(db, sql_grants_load, "i", id)) == NULL)
+	if (db_cursor_open(db, &st, sql_grants_load, "i", id) == -1)
 		return -1;
-	while ((rc = db_step(st)) == 1) {
-		role = role_parse((const char *)sqlite3_column_text(st, 0));
+	while ((rc = db_cursor_next(&st)) == 1) {
+		role = role_parse(db_cursor_text(&st, 0));
 		scope = -1;
 		for (int i = 0; i < SCOPE__MAX; i++)
 			if (strcmp(scope_names[i],
-			    (const char *)sqlite3_column_text(st, 1)) == 0)
+			    db_cursor_text(&st, 1)) == 0)
 				scope = i;
 		if (role < 0 || scope < 0)
 			continue;
@@ -211,32 +213,32 @@ grants_load(struct db *db, int64_t id, struct principal *p)
 		g = &p->grants[p->ngrants++];
 		g->role = (enum role)role;
 		g->scope = (enum scope)scope;
-		g->site_id = sqlite3_column_int64(st, 2);
-		g->group_id = sqlite3_column_int64(st, 3);
+		g->site_id = db_cursor_int(&st, 2);
+		g->group_id = db_cursor_int(&st, 3);
 	}
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	return rc;
 }
 
 int
 account_principal(struct db *db, int64_t id, struct principal *p)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
 	int		 rc;
 
 	principal_clear(p);
-	if ((st = db_preparef(db, sql_account_load, "i", id)) == NULL)
+	if (db_cursor_open(db, &st, sql_account_load, "i", id) == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1) {
+	if ((rc = db_cursor_next(&st)) == 1) {
 		p->account_id = id;
-		p->username = strdup((const char *)sqlite3_column_text(st, 0));
-		p->display_name = strdup((const char *)sqlite3_column_text(st, 1));
-		p->must_change_password = sqlite3_column_int(st, 2);
-		p->large_text = sqlite3_column_int(st, 3);
+		p->username = strdup(db_cursor_text(&st, 0));
+		p->display_name = strdup(db_cursor_text(&st, 1));
+		p->must_change_password = (int)db_cursor_int(&st, 2);
+		p->large_text = (int)db_cursor_int(&st, 3);
 		if (p->username == NULL || p->display_name == NULL)
 			rc = -1;
 	}
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	if (rc == 1 && grants_load(db, id, p) < 0)
 		rc = -1;
 	if (rc != 1)
@@ -267,7 +269,7 @@ session_resolve(struct db *db, const char *token, time_t now, int idle_s,
     int touch_s, int64_t *account_id, int *idle)
 {
 	unsigned char	 digest[DIGEST_BYTES];
-	sqlite3_stmt	*st;
+	struct db_cursor st;
 	int64_t		 seen = 0;
 	int		 rc;
 
@@ -277,15 +279,14 @@ session_resolve(struct db *db, const char *token, time_t now, int idle_s,
 	if (!token_wellformed(token))
 		return 0;
 	token_digest(token, digest);
-	st = db_preparef(db, sql_session_load, "b",
-	    DB_BLOB(digest, sizeof(digest)));
-	if (st == NULL)
+	if (db_cursor_open(db, &st, sql_session_load, "b",
+	    DB_BLOB(digest, sizeof(digest))) == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1) {
-		*account_id = sqlite3_column_int64(st, 0);
-		seen = sqlite3_column_int64(st, 1);
+	if ((rc = db_cursor_next(&st)) == 1) {
+		*account_id = db_cursor_int(&st, 0);
+		seen = db_cursor_int(&st, 1);
 	}
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	if (rc != 1)
 		return rc;
 	if (now - seen > idle_s) {
@@ -369,15 +370,15 @@ int
 throttle_blocked(struct db *db, const char *key, int max, int window_s,
     time_t now)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
 	int		 rc, blocked = 0;
 
-	if ((st = db_preparef(db, sql_throttle_load, "t", key)) == NULL)
+	if (db_cursor_open(db, &st, sql_throttle_load, "t", key) == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1)
-		blocked = sqlite3_column_int(st, 0) >= max &&
-		    sqlite3_column_int64(st, 1) > (int64_t)now - window_s;
-	sqlite3_reset(st);
+	if ((rc = db_cursor_next(&st)) == 1)
+		blocked = (int)db_cursor_int(&st, 0) >= max &&
+		    db_cursor_int(&st, 1) > (int64_t)now - window_s;
+	db_cursor_close(&st);
 	return rc < 0 ? -1 : blocked;
 }
 
@@ -404,17 +405,20 @@ int
 settings_secret(struct db *db, const char *name,
     unsigned char out[DIGEST_BYTES])
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
+	const void	*stored;
+	size_t		 len;
 	int		 rc;
 
-	if ((st = db_preparef(db, sql_setting_get, "t", name)) == NULL)
+	if (db_cursor_open(db, &st, sql_setting_get, "t", name) == -1)
 		return -1;
-	rc = db_step(st);
-	if (rc == 1 && sqlite3_column_bytes(st, 0) == DIGEST_BYTES)
-		memcpy(out, sqlite3_column_blob(st, 0), DIGEST_BYTES);
+	rc = db_cursor_next(&st);
+	if (rc == 1 && (stored = db_cursor_blob(&st, 0, &len)) != NULL &&
+	    len == DIGEST_BYTES)
+		memcpy(out, stored, DIGEST_BYTES);
 	else if (rc == 1)
 		rc = -1;
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	randombytes_buf(out, DIGEST_BYTES);

@@ -128,23 +128,35 @@ audit_hash(const unsigned char prev[AUDIT_HASH_BYTES],
 
 /* Reads a walked row; 0, or -1 when a text column is not stored as text. */
 static int
-audit_fields_read(sqlite3_stmt *st, struct audit_fields *f)
+audit_fields_read(struct db_cursor *cur, struct audit_fields *f)
 {
 	static const int text_cols[4] = { 1, 3, 4, 6 };
 	int		 i, ok = 0;
 
-	f->id = sqlite3_column_int64(st, 0);
-	f->account_id = sqlite3_column_int64(st, 2);
-	f->entity_id = sqlite3_column_int64(st, 5);
+	f->id = db_cursor_int(cur, 0);
+	f->account_id = db_cursor_int(cur, 2);
+	f->entity_id = db_cursor_int(cur, 5);
 	for (i = 0; i < 4; i++) {
-		if (sqlite3_column_type(st, text_cols[i]) != SQLITE_TEXT)
+		if (db_cursor_type(cur, text_cols[i]) != DB_TYPE_TEXT)
 			ok = -1;
-		f->text[i] = (const char *)sqlite3_column_blob(st, text_cols[i]);
-		f->len[i] = (size_t)sqlite3_column_bytes(st, text_cols[i]);
+		f->text[i] = db_cursor_blob(cur, text_cols[i], &f->len[i]);
 		if (f->text[i] == NULL)
 			f->text[i] = "";
 	}
 	return ok;
+}
+
+/* A blob column of exactly n bytes copied to out: 0, or -1 (another size). */
+static int
+blob_exact(struct db_cursor *cur, int col, void *out, size_t n)
+{
+	const void	*p;
+	size_t		 len;
+
+	if ((p = db_cursor_blob(cur, col, &len)) == NULL || len != n)
+		return -1;
+	memcpy(out, p, n);
+	return 0;
 }
 
 /* Reads the head: 0 when the chain is empty, 1 found, -1 error.  signed_ok,
@@ -155,32 +167,30 @@ audit_head(struct db *db, int64_t *last_id, unsigned char hash[AUDIT_HASH_BYTES]
     int *signed_ok)
 {
 	unsigned char	 msg[sizeof(AUDIT_SIG_DOMAIN) + 8 + AUDIT_HASH_BYTES];
-	sqlite3_stmt	*st;
+	unsigned char	 sig[crypto_sign_BYTES];
+	struct db_cursor cur;
 	int		 rc;
 
 	*last_id = 0;
 	memset(hash, 0, AUDIT_HASH_BYTES);
-	if ((st = db_prepare(db, sql_head)) == NULL)
+	if (db_cursor_open(db, &cur, sql_head, "") == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1) {
-		*last_id = sqlite3_column_int64(st, 0);
-		if (sqlite3_column_bytes(st, 1) == AUDIT_HASH_BYTES)
-			memcpy(hash, sqlite3_column_blob(st, 1), AUDIT_HASH_BYTES);
-		else
+	if ((rc = db_cursor_next(&cur)) == 1) {
+		*last_id = db_cursor_int(&cur, 0);
+		if (blob_exact(&cur, 1, hash, AUDIT_HASH_BYTES) == -1)
 			rc = -1;
-		if (signed_ok != NULL && sqlite3_column_type(st, 2) ==
-		    SQLITE_NULL)
+		if (signed_ok != NULL && db_cursor_type(&cur, 2) ==
+		    DB_TYPE_NULL)
 			*signed_ok = 0;
 		else if (signed_ok != NULL) {
 			head_message(*last_id, hash, msg);
 			*signed_ok = signer != NULL &&
-			    sqlite3_column_bytes(st, 2) == crypto_sign_BYTES &&
-			    crypto_sign_verify_detached(
-			    sqlite3_column_blob(st, 2), msg, sizeof(msg),
+			    blob_exact(&cur, 2, sig, sizeof(sig)) == 0 &&
+			    crypto_sign_verify_detached(sig, msg, sizeof(msg),
 			    signer->pk) == 0 ? 1 : -1;
 		}
 	}
-	sqlite3_reset(st);
+	db_cursor_close(&cur);
 	return rc;
 }
 
@@ -245,43 +255,43 @@ int
 audit_verify(struct db *db, FILE *report, int64_t *rows)
 {
 	unsigned char	 prev[AUDIT_HASH_BYTES], want[AUDIT_HASH_BYTES];
-	unsigned char	 head[AUDIT_HASH_BYTES];
-	sqlite3_stmt	*st;
+	unsigned char	 head[AUDIT_HASH_BYTES], stored[AUDIT_HASH_BYTES];
+	struct db_cursor cur;
 	struct audit_fields f;
 	int64_t		 id, expect = 1, head_id;
-	int		 faults = 0, rc, typed, found, signed_ok = 0;
+	int		 faults = 0, rc, typed, hashed, found, signed_ok = 0;
 
 	memset(prev, 0, sizeof(prev));
 	if (rows != NULL)
 		*rows = 0;
 	if ((found = audit_head(db, &head_id, head, &signed_ok)) < 0)
 		return -1;
-	if ((st = db_prepare(db, sql_walk)) == NULL)
+	if (db_cursor_open(db, &cur, sql_walk, "") == -1)
 		return -1;
-	while ((rc = db_step(st)) == 1) {
-		id = sqlite3_column_int64(st, 0);
+	while ((rc = db_cursor_next(&cur)) == 1) {
+		id = db_cursor_int(&cur, 0);
 		if (id != expect) {
 			fprintf(report, "audit: rows %lld to %lld are missing\n",
 			    (long long)expect, (long long)id - 1);
 			faults++;
 		}
-		typed = audit_fields_read(st, &f);
+		typed = audit_fields_read(&cur, &f);
 		audit_hash(prev, &f, want);
-		if (typed == -1 || sqlite3_column_bytes(st, 7) != AUDIT_HASH_BYTES ||
-		    sodium_memcmp(want, sqlite3_column_blob(st, 7),
-		    AUDIT_HASH_BYTES) != 0) {
+		hashed = blob_exact(&cur, 7, stored, sizeof(stored)) == 0;
+		if (typed == -1 || !hashed ||
+		    sodium_memcmp(want, stored, AUDIT_HASH_BYTES) != 0) {
 			fprintf(report, "audit: row %lld was altered\n",
 			    (long long)id);
 			faults++;
 		}
 		/* Go on from the stored hash so one edit is one fault. */
-		if (sqlite3_column_bytes(st, 7) == AUDIT_HASH_BYTES)
-			memcpy(prev, sqlite3_column_blob(st, 7), AUDIT_HASH_BYTES);
+		if (hashed)
+			memcpy(prev, stored, AUDIT_HASH_BYTES);
 		expect = id + 1;
 		if (rows != NULL)
 			(*rows)++;
 	}
-	sqlite3_reset(st);
+	db_cursor_close(&cur);
 	if (rc < 0)
 		return -1;
 	if (head_id != expect - 1 ||

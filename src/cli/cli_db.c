@@ -46,6 +46,12 @@ cli_audit_key_path(const struct cli *cli)
 
 	if (cli->config.audit_key != NULL)
 		return strdup(cli->config.audit_key);
+	/* Beside the file for SQLite; a URI has no "beside". */
+	if (db_target_is_pg(cli->config.db_path)) {
+		fprintf(stderr, "a PostgreSQL database needs its audit key "
+		    "file named as [keys] audit_key in the config\n");
+		return NULL;
+	}
 	if (asprintf(&path, "%s.audit-key", cli->config.db_path) == -1)
 		return NULL;
 	return path;
@@ -73,6 +79,14 @@ audit_key_load(const struct cli *cli)
 	return rc;
 }
 
+/* Whether the database file exists; a PostgreSQL database is asked
+ * when it is opened (and refuses then if it is not there). */
+static int
+db_present(const char *target)
+{
+	return db_target_is_pg(target) || access(target, F_OK) == 0;
+}
+
 int
 cli_open(struct cli *cli, struct db *db)
 {
@@ -91,11 +105,16 @@ cli_open(struct cli *cli, struct db *db)
 	return 0;
 }
 
-/* Makes the folder the database lives in, when it is missing. */
+/* Makes the folder the database file lives in, when it is missing (a
+ * PostgreSQL database has none). */
 static void
 db_folder(const char *path)
 {
-	char	*dir = strdup(path), *slash;
+	char	*dir, *slash;
+
+	if (db_target_is_pg(path))
+		return;
+	dir = strdup(path);
 
 	if (dir != NULL && (slash = strrchr(dir, '/')) != NULL && slash != dir) {
 		*slash = '\0';
@@ -196,7 +215,7 @@ cli_serve(struct cli *cli)
 	int			 rc;
 
 	memset(&app, 0, sizeof(app));
-	if (access(cli->config.db_path, F_OK) == -1) {
+	if (!db_present(cli->config.db_path)) {
 		fprintf(stderr, "%s: no database; run roundtable init first\n",
 		    cli->config.db_path);
 		return 1;
@@ -259,7 +278,7 @@ cli_backup(struct cli *cli)
 		return 1;
 	}
 	buf_init(&tables, BACKUP_FINGERPRINT_MAX);
-	if (backup_write(db.h, cli->args[0], keyed ? key : NULL,
+	if (backup_write(&db, cli->args[0], keyed ? key : NULL,
 	    &tables) == 0) {
 		printf("Backed up %s to %s%s\n%s", cli->config.db_path,
 		    cli->args[0], keyed ? ", encrypted" : "",
@@ -273,56 +292,40 @@ cli_backup(struct cli *cli)
 }
 
 /*
- * Opens an encrypted backup as a read-only database in memory: the
- * handle, or NULL with the reason printed.  The image's header may say
- * WAL (bytes 18 and 19 are 2), which an in-memory database cannot be;
- * they are set to the rollback journal's 1, as the SQLite documentation
- * for sqlite3_deserialize advises.
+ * Opens an encrypted backup as a read-only database in memory: 0, or -1
+ * with the reason printed.  The decrypted image is wiped once copied.
  */
-static sqlite3 *
-backup_unsealed(const struct cli *cli, const char *path)
+static int
+backup_unsealed(const struct cli *cli, const char *path, struct db *out)
 {
-	unsigned char	 key[BACKUP_KEY_BYTES], *image;
+	unsigned char	 key[BACKUP_KEY_BYTES];
 	struct buf	 plain;
-	sqlite3		*h = NULL;
-	int		 keyed;
+	int		 keyed, rc = -1;
 
 	if ((keyed = backup_key_load(cli, key)) <= 0) {
 		if (keyed == 0)
 			fprintf(stderr, "%s is an encrypted backup: name its "
 			    "key file as [keys] backup_key in the config\n",
 			    path);
-		return NULL;
+		return -1;
 	}
 	buf_init(&plain, BACKUP_MEMORY_MAX);
-	if (backup_unseal(path, key, &plain) == -1 || plain.len < 100 ||
-	    (image = sqlite3_malloc64(plain.len)) == NULL)
-		goto out;
-	memcpy(image, plain.data, plain.len);
-	if (image[18] == 2 && image[19] == 2)
-		image[18] = image[19] = 1;
-	if (sqlite3_open(":memory:", &h) != SQLITE_OK ||
-	    sqlite3_deserialize(h, "main", image, (sqlite3_int64)plain.len,
-	    (sqlite3_int64)plain.len, SQLITE_DESERIALIZE_FREEONCLOSE |
-	    SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
-		sqlite3_close(h);
-		h = NULL;
-	}
-out:
+	if (backup_unseal(path, key, &plain) == 0 &&
+	    db_open_image(out, plain.data, plain.len) == 0)
+		rc = 0;
 	sodium_memzero(key, sizeof(key));
 	if (plain.data != NULL)
 		sodium_memzero(plain.data, plain.len);
 	buf_release(&plain);
-	return h;
+	return rc;
 }
 
 int
 cli_restore(struct cli *cli)
 {
-	struct db	 db;
-	sqlite3		*from = NULL;
+	struct db	 db, from;
 	int64_t		 n;
-	int		 rc = 1, sealed;
+	int		 rc = 1, sealed, opened;
 
 	if (cli->nargs != 1) {
 		fprintf(stderr, "usage: roundtable restore FILE\n");
@@ -330,35 +333,31 @@ cli_restore(struct cli *cli)
 	}
 	if ((sealed = backup_is_sealed(cli->args[0])) == -1)
 		return 1;
-	if (sealed)
-		from = backup_unsealed(cli, cli->args[0]);
-	else if (sqlite3_open_v2(cli->args[0], &from, SQLITE_OPEN_READONLY,
-	    NULL) != SQLITE_OK) {
-		sqlite3_close(from);
-		from = NULL;
-	}
+	opened = sealed ? backup_unsealed(cli, cli->args[0], &from) :
+	    db_open_readonly(&from, cli->args[0]);
 	/* Everything is checked before the database is touched. */
-	if (from == NULL || !db_sound(from, stderr) ||
-	    sqlite3_exec(from, "SELECT 1 FROM schema_migrations LIMIT 1",
-	    NULL, NULL, NULL) != SQLITE_OK) {
+	if (opened == -1 || !db_sound(&from, stderr) ||
+	    db_int(&from, &n, "SELECT 1 FROM schema_migrations LIMIT 1",
+	    "") < 0) {
 		fprintf(stderr, "%s is not a sound Roundtable backup; nothing "
 		    "was restored\n", cli->args[0]);
-		sqlite3_close(from);
+		if (opened == 0)
+			db_close(&from);
 		return 1;
 	}
 	db_folder(cli->config.db_path);
 	if (db_open(&db, cli->config.db_path,
 	    cli->config.busy_timeout_ms) == -1) {
-		sqlite3_close(from);
+		db_close(&from);
 		return 1;
 	}
-	if (db_copy(from, db.h) == 0 && db_migrate(&db) == 0 &&
+	if (db_copy(&from, &db) == 0 && db_migrate(&db) == 0 &&
 	    db_int(&db, &n, "SELECT count(*) FROM audit", "") > 0) {
 		printf("Restored %s from %s%s\n", cli->config.db_path,
 		    cli->args[0], sealed ? ", decrypted and checked" : "");
 		rc = 0;
 	}
-	sqlite3_close(from);
+	db_close(&from);
 	db_close(&db);
 	return rc;
 }
@@ -370,13 +369,13 @@ cli_check(struct cli *cli)
 	int64_t		 rows;
 	int		 faults, ok;
 
-	if (access(cli->config.db_path, F_OK) == -1) {
+	if (!db_present(cli->config.db_path)) {
 		fprintf(stderr, "%s: no database\n", cli->config.db_path);
 		return 1;
 	}
 	if (cli_open(cli, &db) == -1)
 		return 1;
-	ok = db_sound(db.h, stdout);
+	ok = db_sound(&db, stdout);
 	faults = audit_verify(&db, stdout, &rows);
 	db_close(&db);
 	if (faults < 0) {

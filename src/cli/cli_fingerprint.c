@@ -26,7 +26,7 @@ cli_fingerprint(struct cli *cli)
 		return 1;
 	buf_init(&out, BACKUP_FINGERPRINT_MAX);
 	/* One read transaction: every table from the same snapshot. */
-	if (db_begin(&db, 0) == DB_OK && db_tables_fingerprint(db.h, &out) == 0 &&
+	if (db_begin(&db, 0) == DB_OK && db_tables_fingerprint(&db, &out) == 0 &&
 	    out.data != NULL && fputs(out.data, stdout) != EOF)
 		rc = 0;
 	db_rollback(&db);

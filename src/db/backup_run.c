@@ -7,14 +7,19 @@
 
 #include <sodium.h>
 
+#include <sqlite3.h>
+
 #include "backup_run.h"
+#include "db.h"
 #include "../limits.h"
 #include "../util/buf.h"
 #include "../util/private_file.h"
 
+static int	tables_fingerprint(sqlite3 *, struct buf *);
+
 /* Copies every page of from into to with the online backup API. */
-int
-db_copy(sqlite3 *from, sqlite3 *to)
+static int
+pages_copy(sqlite3 *from, sqlite3 *to)
 {
 	sqlite3_backup	*b;
 	int		 rc;
@@ -35,8 +40,8 @@ db_copy(sqlite3 *from, sqlite3 *to)
 	return 0;
 }
 
-int
-db_sound(sqlite3 *h, FILE *report)
+static int
+sound(sqlite3 *h, FILE *report)
 {
 	sqlite3_stmt	*st;
 	const char	*msg;
@@ -84,8 +89,8 @@ backup_sealed(sqlite3 *from, const char *path,
 		fprintf(stderr, "backup: %s\n", sqlite3_errmsg(mem));
 		goto out;
 	}
-	if (db_copy(from, mem) == -1 || !db_sound(mem, stderr) ||
-	    (tables != NULL && db_tables_fingerprint(mem, tables) == -1))
+	if (pages_copy(from, mem) == -1 || !sound(mem, stderr) ||
+	    (tables != NULL && tables_fingerprint(mem, tables) == -1))
 		goto out;
 	if ((image = sqlite3_serialize(mem, "main", &len, 0)) == NULL ||
 	    (size_t)len > BACKUP_MEMORY_MAX) {
@@ -147,8 +152,8 @@ table_fingerprint(sqlite3 *h, const char *table, struct buf *out)
 	return buf_printf(out, "%s %lld %s\n", table, rows, hex);
 }
 
-int
-db_tables_fingerprint(sqlite3 *h, struct buf *out)
+static int
+tables_fingerprint(sqlite3 *h, struct buf *out)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
@@ -181,20 +186,65 @@ backup_plain(sqlite3 *from, const char *path, struct buf *tables)
 		    sqlite3_errmsg(to) : strerror(errno));
 		goto out;
 	}
-	if (db_copy(from, to) == 0 && db_sound(to, stderr) &&
-	    (tables == NULL || db_tables_fingerprint(to, tables) == 0))
+	if (pages_copy(from, to) == 0 && sound(to, stderr) &&
+	    (tables == NULL || tables_fingerprint(to, tables) == 0))
 		rc = 0;
 out:
 	sqlite3_close(to);
 	return rc;
 }
 
-int
-backup_write(sqlite3 *from, const char *path, const unsigned char *key,
+static int
+write_from(sqlite3 *from, const char *path, const unsigned char *key,
     struct buf *tables)
 {
 	return key != NULL ? backup_sealed(from, path, key, tables) :
 	    backup_plain(from, path, tables);
+}
+
+/* Page copies, page checks and sealed images are SQLite's; on
+ * PostgreSQL, pg_dump takes the backup (README). */
+static int
+sqlite_only(const struct db *db, const char *what)
+{
+	if (db->h != NULL)
+		return 1;
+	fprintf(stderr, "%s: not for a PostgreSQL database (use pg_dump)\n",
+	    what);
+	return 0;
+}
+
+int
+db_copy(struct db *from, struct db *to)
+{
+	if (!sqlite_only(from, "restore") || !sqlite_only(to, "restore"))
+		return -1;
+	return pages_copy(from->h, to->h);
+}
+
+/* PostgreSQL checks its pages and every foreign key as rows are written,
+ * so a database it serves is sound in the sense checked here. */
+int
+db_sound(struct db *db, FILE *report)
+{
+	return db->h == NULL ? 1 : sound(db->h, report);
+}
+
+int
+db_tables_fingerprint(struct db *db, struct buf *out)
+{
+	if (!sqlite_only(db, "fingerprint"))
+		return -1;
+	return tables_fingerprint(db->h, out);
+}
+
+int
+backup_write(struct db *from, const char *path, const unsigned char *key,
+    struct buf *tables)
+{
+	if (!sqlite_only(from, "backup"))
+		return -1;
+	return write_from(from->h, path, key, tables);
 }
 
 #define SCHEDULED_PREFIX	"roundtable-"
@@ -256,7 +306,7 @@ backup_rotate(const char *dir, int keep)
 }
 
 int
-backup_scheduled(sqlite3 *from, const char *dir, const unsigned char *key,
+backup_scheduled(struct db *from, const char *dir, const unsigned char *key,
     int keep)
 {
 	struct buf	 tables;

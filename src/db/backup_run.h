@@ -13,33 +13,33 @@
 #ifndef RT_BACKUP_RUN_H
 #define RT_BACKUP_RUN_H
 
-#include <sqlite3.h>
 #include <stdio.h>
 
 #include "backup_file.h"
 
 struct buf;
+struct db;
 
 /* Copies every page of from into to in one step: 0, or -1 (printed). */
-int	db_copy(sqlite3 *from, sqlite3 *to);
+int	db_copy(struct db *from, struct db *to);
 /* integrity_check and foreign_key_check: 1 sound, 0 not (each fault
  * printed to report). */
-int	db_sound(sqlite3 *, FILE *report);
-/* Appends the fingerprint of every table of h (sqlite_% aside, by name)
+int	db_sound(struct db *, FILE *report);
+/* Appends the fingerprint of every table (sqlite_% aside, by name)
  * to out: 0, or -1. */
-int	db_tables_fingerprint(sqlite3 *h, struct buf *out);
+int	db_tables_fingerprint(struct db *, struct buf *out);
 
 /* Writes a checked copy of from to path, a new file (0600), sealed with
  * key when it is not NULL.  tables (may be NULL) receives the copy's
  * fingerprint.  0, or -1 with the reason on stderr. */
-int	backup_write(sqlite3 *from, const char *path,
+int	backup_write(struct db *from, const char *path,
 	    const unsigned char *key, struct buf *tables);
 
 /* Scheduled backups: writes dir/roundtable-YYYYMMDDTHHMMSSZ.backup (and
  * its fingerprint beside it, ".tables") and then removes the oldest of
  * that form until keep are left.  0, or -1 (printed; what exists is
  * left as it is). */
-int	backup_scheduled(sqlite3 *from, const char *dir,
+int	backup_scheduled(struct db *from, const char *dir,
 	    const unsigned char *key, int keep);
 
 #endif

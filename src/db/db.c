@@ -1,64 +1,52 @@
+/*
+ * What both engines share: choosing the engine, the statement cache, the
+ * dialect pairs, and the helpers that read rows, all on the engine's
+ * cursor.  The engines themselves are sqlite_engine.c and pg_engine.c.
+ */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
+#include "engine.h"
 #include "../util/log.h"
-#include "embedded.h"
 #include "../util/buf.h"
 #include "../limits.h"
 
-static void
-db_log(sqlite3 *h, const char *what)
+void
+db_log_error(const char *what, const char *detail)
 {
-	log_line(LOG_ERR, "database: %s: %s", what, sqlite3_errmsg(h));
+	log_line(LOG_ERR, "database: %s: %s", what, detail);
 }
 
 int
-db_open(struct db *db, const char *path, int busy_ms)
+db_target_is_pg(const char *target)
 {
-	static const char	*pragmas =
-	    "PRAGMA journal_mode=WAL;"
-	    "PRAGMA synchronous=FULL;"
-	    "PRAGMA foreign_keys=ON;"
-	    /* Deleted content is overwritten with zeros, not left in free
-	     * space: the ballots re-inserted at a poll's close (and any
-	     * other deletion) leave no old copy in the file. */
-	    "PRAGMA secure_delete=ON;";
+	return strncmp(target, "postgresql://", 13) == 0 ||
+	    strncmp(target, "postgres://", 11) == 0;
+}
 
+const char *
+db_sql_text(const struct db *db, const char *sql)
+{
+	if (sql[0] != DB_SQL_PAIR)
+		return sql;
+	sql++;
+	return db->engine == &db_engine_pg ? sql + strlen(sql) + 1 : sql;
+}
+
+int
+db_open(struct db *db, const char *target, int busy_ms)
+{
 	memset(db, 0, sizeof(*db));
-	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		log_line(LOG_ERR, "%s: cannot open database: %s", path,
-		    db->h ? sqlite3_errmsg(db->h) : "out of memory");
-		sqlite3_close(db->h);
-		db->h = NULL;
-		return -1;
-	}
-	/* Before any other statement: even the pragmas can meet a lock. */
-	sqlite3_busy_timeout(db->h, busy_ms);
-	sqlite3_extended_result_codes(db->h, 1);
-	if (sqlite3_exec(db->h, pragmas, NULL, NULL, NULL) != SQLITE_OK) {
-		db_log(db->h, path);
+	db->engine = db_target_is_pg(target) ? &db_engine_pg :
+	    &db_engine_sqlite;
+	if (db->engine->open(db, target, busy_ms) == -1) {
 		db_close(db);
 		return -1;
 	}
 	return 0;
-}
-
-int
-db_checkpoint(struct db *db)
-{
-	int	 rc;
-
-	rc = sqlite3_wal_checkpoint_v2(db->h, NULL, SQLITE_CHECKPOINT_TRUNCATE,
-	    NULL, NULL);
-	if (rc == SQLITE_OK)
-		return DB_OK;
-	db_log(db->h, "checkpoint");
-	return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED ?
-	    DB_BUSY : DB_ERROR;
 }
 
 void
@@ -66,11 +54,13 @@ db_close(struct db *db)
 {
 	size_t	 i;
 
-	for (i = 0; i < db->nslots; i++)
-		sqlite3_finalize(db->cache[i].stmt);
+	if (db->engine != NULL) {
+		for (i = 0; i < db->nslots; i++)
+			if (db->cache[i].stmt != NULL)
+				db->engine->stmt_free(db->cache[i].stmt);
+		db->engine->close(db);
+	}
 	free(db->cache);
-	if (db->h != NULL)
-		sqlite3_close(db->h);
 	memset(db, 0, sizeof(*db));
 }
 
@@ -114,181 +104,83 @@ db_cache_grow(struct db *db)
  * stayed valid, and evicting could finalize a statement a caller is
  * still stepping.  The literals are finite, so is the table.
  */
-sqlite3_stmt *
+static void *
 db_prepare(struct db *db, const char *sql)
 {
 	struct db_cached *c;
+	void		 *stmt;
 
 	if (db->nslots > 0) {
 		c = db_cache_slot(db->cache, db->nslots, sql);
-		if (c->sql == sql) {
-			sqlite3_reset(c->stmt);
-			sqlite3_clear_bindings(c->stmt);
+		if (c->sql == sql)
 			return c->stmt;
-		}
 	}
 	if ((db->nused + 1) * 2 > db->nslots && db_cache_grow(db) == -1) {
 		log_line(LOG_ERR, "database: out of memory for statements");
 		return NULL;
 	}
+	if ((stmt = db->engine->prepare(db, db_sql_text(db, sql))) == NULL)
+		return NULL;
 	c = db_cache_slot(db->cache, db->nslots, sql);
-	if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT,
-	    &c->stmt, NULL) != SQLITE_OK) {
-		db_log(db->h, sql);
-		c->stmt = NULL;
-		return NULL;
-	}
 	c->sql = sql;
+	c->stmt = stmt;
 	db->nused++;
-	return c->stmt;
+	return stmt;
 }
 
 int
-db_bindv(sqlite3_stmt *st, const char *fmt, va_list *ap)
+db_checkpoint(struct db *db)
 {
-	int		 i, rc = SQLITE_OK;
-	const char	*s;
-	struct db_blob	 blob;
-	json_t		*j;
-
-	for (i = 1; fmt != NULL && *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
-		switch (*fmt) {
-		case 'i':
-			rc = sqlite3_bind_int64(st, i, va_arg(*ap, int64_t));
-			break;
-		case 'd':
-			rc = sqlite3_bind_int(st, i, va_arg(*ap, int));
-			break;
-		case 't':
-			s = va_arg(*ap, const char *);
-			rc = s == NULL ? sqlite3_bind_null(st, i) :
-			    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-			break;
-		case 'b':
-			blob = va_arg(*ap, struct db_blob);
-			rc = sqlite3_bind_blob(st, i, blob.p, (int)blob.n,
-			    SQLITE_TRANSIENT);
-			break;
-		case 'n':
-			(void)va_arg(*ap, struct db_null *);
-			rc = sqlite3_bind_null(st, i);
-			break;
-		case 'j':
-			j = va_arg(*ap, json_t *);
-			if (json_is_string(j))
-				rc = sqlite3_bind_text(st, i, json_string_value(j),
-				    (int)json_string_length(j), SQLITE_TRANSIENT);
-			else if (json_is_integer(j))
-				rc = sqlite3_bind_int64(st, i,
-				    json_integer_value(j));
-			else if (json_is_real(j))
-				rc = sqlite3_bind_double(st, i, json_real_value(j));
-			else if (json_is_boolean(j))
-				rc = sqlite3_bind_int(st, i, json_is_true(j));
-			else
-				rc = sqlite3_bind_null(st, i);
-			break;
-		default:
-			log_line(LOG_ERR, "database: bad bind format '%c'", *fmt);
-			return -1;
-		}
-	}
-	if (rc != SQLITE_OK) {
-		log_line(LOG_ERR, "database: bind %d: %s", i - 1,
-		    sqlite3_errstr(rc));
-		return -1;
-	}
-	return 0;
-}
-
-sqlite3_stmt *
-(db_preparef)(struct db *db, const char *sql, const char *fmt, ...)
-{
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	int		 rc;
-
-	if ((st = db_prepare(db, sql)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	rc = db_bindv(st, fmt, &ap);
-	va_end(ap);
-	return rc == 0 ? st : NULL;
-}
-
-int
-db_step(sqlite3_stmt *st)
-{
-	switch (sqlite3_step(st)) {
-	case SQLITE_ROW:
-		return 1;
-	case SQLITE_DONE:
-		return 0;
-	default:
-		db_log(sqlite3_db_handle(st), sqlite3_sql(st));
-		return -1;
-	}
-}
-
-static int
-db_result_of(int rc)
-{
-	switch (rc & 0xff) {
-	case SQLITE_DONE:
-	case SQLITE_ROW:
-	case SQLITE_OK:
-		return DB_OK;
-	case SQLITE_CONSTRAINT:
-		return DB_CONSTRAINT;
-	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
-		return DB_BUSY;
-	default:
-		return DB_ERROR;
-	}
+	return db->engine->checkpoint(db);
 }
 
 int
 (db_exec)(struct db *db, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	int		 rc;
+	void	*stmt;
+	va_list	 ap;
+	int	 rc;
 
-	if ((st = db_prepare(db, sql)) == NULL)
+	if ((stmt = db_prepare(db, sql)) == NULL)
 		return DB_ERROR;
 	va_start(ap, fmt);
-	rc = db_bindv(st, fmt, &ap);
+	rc = db->engine->exec(db, stmt, fmt, &ap);
 	va_end(ap);
-	if (rc == -1)
-		return DB_ERROR;
-	rc = db_result_of(sqlite3_step(st));
-	if (rc == DB_ERROR)
-		db_log(db->h, sql);
-	sqlite3_reset(st);
 	return rc;
 }
 
 int
 db_exec_script(struct db *db, const char *sql)
 {
-	char	*err = NULL;
-
-	if (sqlite3_exec(db->h, sql, NULL, NULL, &err) != SQLITE_OK) {
-		log_line(LOG_ERR, "database: %s", err ? err : "error");
-		sqlite3_free(err);
-		return -1;
-	}
-	return 0;
+	return db->engine->script(db, db_sql_text(db, sql));
 }
+
+/*
+ * SQLite takes the one write lock at BEGIN IMMEDIATE, so writers take
+ * turns, whichever process they are in; the audit chain (each row hashes
+ * the one before) and the one-vote rule rest on that.  PostgreSQL locks
+ * only rows, so a writer there takes one transaction-scoped advisory
+ * lock instead: several servers on one database take turns the same way.
+ */
+DB_SQL(sql_begin_immediate, "BEGIN IMMEDIATE", "BEGIN");
 
 int
 db_begin(struct db *db, int immediate)
 {
-	static const char	*sql_imm = "BEGIN IMMEDIATE";
 	static const char	*sql_def = "BEGIN";
+	int64_t			 one;
+	int			 rc;
 
-	return db_exec(db, immediate ? sql_imm : sql_def, "");
+	if (!immediate)
+		return db_exec(db, sql_def, "");
+	if ((rc = db_exec(db, sql_begin_immediate, "")) != DB_OK)
+		return rc;
+	if (db->engine->writer_turn != NULL &&
+	    db_int(db, &one, db->engine->writer_turn, "") < 0) {
+		db_rollback(db);
+		return DB_BUSY;
+	}
+	return DB_OK;
 }
 
 int
@@ -305,138 +197,188 @@ db_commit(struct db *db)
 void
 db_rollback(struct db *db)
 {
-	if (!sqlite3_get_autocommit(db->h))
-		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (db->engine->in_transaction(db))
+		(void)db_exec_script(db, "ROLLBACK");
 }
 
 int64_t
-db_last_id(const struct db *db)
+db_last_id(struct db *db)
 {
-	return sqlite3_last_insert_rowid(db->h);
+	return db->engine->last_id(db);
 }
 
 int
 db_changes(const struct db *db)
 {
-	return sqlite3_changes(db->h);
+	return db->engine->changes(db);
+}
+
+int
+(db_cursor_open)(struct db *db, struct db_cursor *c, const char *sql,
+    const char *fmt, ...)
+{
+	void	*stmt;
+	va_list	 ap;
+	int	 rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((stmt = db_prepare(db, sql)) == NULL)
+		return -1;
+	va_start(ap, fmt);
+	rc = db->engine->cursor_open(db, c, stmt, fmt, &ap);
+	va_end(ap);
+	if (rc == 0)
+		c->db = db;
+	return rc;
+}
+
+int
+db_cursor_open_built(struct db *db, struct db_cursor *c, const char *sql,
+    int64_t id)
+{
+	memset(c, 0, sizeof(*c));
+	if (db->engine->cursor_open_built(db, c, sql, id) == -1)
+		return -1;
+	c->db = db;
+	return 0;
+}
+
+int
+db_cursor_next(struct db_cursor *c)
+{
+	return c->db->engine->cursor_next(c);
+}
+
+void
+db_cursor_close(struct db_cursor *c)
+{
+	if (c->db != NULL)
+		c->db->engine->cursor_close(c);
+	memset(c, 0, sizeof(*c));
+}
+
+enum db_type
+db_cursor_type(const struct db_cursor *c, int col)
+{
+	return c->db->engine->type(c, col);
+}
+
+int64_t
+db_cursor_int(const struct db_cursor *c, int col)
+{
+	return c->db->engine->integer(c, col);
+}
+
+const char *
+db_cursor_text(const struct db_cursor *c, int col)
+{
+	return c->db->engine->text(c, col);
+}
+
+const void *
+db_cursor_blob(struct db_cursor *c, int col, size_t *len)
+{
+	return c->db->engine->blob(c, col, len);
 }
 
 json_t *
-db_column_json(sqlite3_stmt *st, int col)
+db_cursor_row(const struct db_cursor *c)
 {
-	switch (sqlite3_column_type(st, col)) {
-	case SQLITE_INTEGER:
-		return json_integer(sqlite3_column_int64(st, col));
-	case SQLITE_FLOAT:
-		return json_real(sqlite3_column_double(st, col));
-	case SQLITE_TEXT:
-		return json_stringn((const char *)sqlite3_column_text(st, col),
-		    (size_t)sqlite3_column_bytes(st, col));
-	default:
-		return json_null();
-	}
+	return c->db->engine->row(c);
 }
 
-json_t *
-db_row_json(sqlite3_stmt *st)
+/* Opens a cursor from a va_list: the body of every reading helper. */
+static int
+db_vcursor(struct db *db, struct db_cursor *c, const char *sql,
+    const char *fmt, va_list *ap)
 {
-	json_t	*o;
-	int	 i, n;
+	void	*stmt;
 
-	if ((o = json_object()) == NULL)
-		return NULL;
-	n = sqlite3_column_count(st);
-	for (i = 0; i < n; i++)
-		json_object_set_new(o, sqlite3_column_name(st, i),
-		    db_column_json(st, i));
-	return o;
-}
-
-static sqlite3_stmt *
-db_vprepare(struct db *db, const char *sql, const char *fmt, va_list *ap)
-{
-	sqlite3_stmt	*st;
-
-	if ((st = db_prepare(db, sql)) == NULL)
-		return NULL;
-	return db_bindv(st, fmt, ap) == 0 ? st : NULL;
+	memset(c, 0, sizeof(*c));
+	if ((stmt = db_prepare(db, sql)) == NULL ||
+	    db->engine->cursor_open(db, c, stmt, fmt, ap) == -1)
+		return -1;
+	c->db = db;
+	return 0;
 }
 
 json_t *
 (db_rows)(struct db *db, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor c;
 	va_list		 ap;
 	json_t		*a;
 	int		 rc;
 
 	va_start(ap, fmt);
-	st = db_vprepare(db, sql, fmt, &ap);
+	rc = db_vcursor(db, &c, sql, fmt, &ap);
 	va_end(ap);
-	if (st == NULL || (a = json_array()) == NULL)
+	if (rc == -1)
 		return NULL;
-	while ((rc = db_step(st)) == 1)
-		json_array_append_new(a, db_row_json(st));
-	sqlite3_reset(st);
-	if (rc == -1) {
-		json_decref(a);
-		return NULL;
+	if ((a = json_array()) != NULL) {
+		while ((rc = db_cursor_next(&c)) == 1)
+			json_array_append_new(a, db_cursor_row(&c));
+		if (rc == -1) {
+			json_decref(a);
+			a = NULL;
+		}
 	}
+	db_cursor_close(&c);
 	return a;
 }
 
 int
 (db_row)(struct db *db, json_t **out, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor c;
 	va_list		 ap;
 	int		 rc;
 
 	*out = NULL;
 	va_start(ap, fmt);
-	st = db_vprepare(db, sql, fmt, &ap);
+	rc = db_vcursor(db, &c, sql, fmt, &ap);
 	va_end(ap);
-	if (st == NULL)
+	if (rc == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1)
-		*out = db_row_json(st);
-	sqlite3_reset(st);
+	if ((rc = db_cursor_next(&c)) == 1)
+		*out = db_cursor_row(&c);
+	db_cursor_close(&c);
 	return rc;
 }
 
 int
 (db_int)(struct db *db, int64_t *out, const char *sql, const char *fmt, ...)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor c;
 	va_list		 ap;
 	int		 rc;
 
 	*out = 0;
 	va_start(ap, fmt);
-	st = db_vprepare(db, sql, fmt, &ap);
+	rc = db_vcursor(db, &c, sql, fmt, &ap);
 	va_end(ap);
-	if (st == NULL)
+	if (rc == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if ((rc = db_cursor_next(&c)) == 1)
+		*out = db_cursor_int(&c, 0);
+	db_cursor_close(&c);
 	return rc;
 }
 
 int
 db_pair(struct db *db, const char *sql, int64_t id, int64_t *a, int64_t *b)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor c;
 	int		 rc;
 
 	*a = *b = 0;
-	if ((st = db_preparef(db, sql, "i", id)) == NULL)
+	if (db_cursor_open(db, &c, sql, "i", id) == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1) {
-		*a = sqlite3_column_int64(st, 0);
-		*b = sqlite3_column_int64(st, 1);
+	if ((rc = db_cursor_next(&c)) == 1) {
+		*a = db_cursor_int(&c, 0);
+		*b = db_cursor_int(&c, 1);
 	}
-	sqlite3_reset(st);
+	db_cursor_close(&c);
 	return rc;
 }
 
@@ -444,31 +386,38 @@ int
 db_file_read(struct db *db, const char *sql, int64_t id, struct buf *out,
     char **mime, char **ext)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor c;
+	const void	*data;
+	size_t		 len;
 	int		 rc;
 
 	*mime = *ext = NULL;
-	if ((st = db_preparef(db, sql, "i", id)) == NULL)
+	if (db_cursor_open(db, &c, sql, "i", id) == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1 && sqlite3_column_type(st, 2) == SQLITE_NULL)
+	if ((rc = db_cursor_next(&c)) == 1 &&
+	    db_cursor_type(&c, 2) == DB_TYPE_NULL)
 		rc = 0;
 	if (rc == 1) {
-		*mime = strdup((const char *)sqlite3_column_text(st, 0));
-		*ext = strdup((const char *)sqlite3_column_text(st, 1));
+		*mime = strdup(db_cursor_text(&c, 0));
+		*ext = strdup(db_cursor_text(&c, 1));
+		data = db_cursor_blob(&c, 2, &len);
 		if (*mime == NULL || *ext == NULL ||
-		    buf_add(out, sqlite3_column_blob(st, 2),
-		    (size_t)sqlite3_column_bytes(st, 2)) == -1)
+		    buf_add(out, data, len) == -1)
 			rc = -1;
 	}
-	sqlite3_reset(st);
+	db_cursor_close(&c);
 	return rc;
 }
+
+/* Whether commits wait for the disk: SQLite's synchronous, PostgreSQL's
+ * synchronous_commit (off keeps the database consistent and loses at
+ * most the last moments of commits at a crash, as NORMAL does). */
+DB_SQL(sql_durable_on, "PRAGMA synchronous=FULL", "SET synchronous_commit = on");
+DB_SQL(sql_durable_off, "PRAGMA synchronous=NORMAL",
+    "SET synchronous_commit = off");
 
 int
 db_durable(struct db *db, int on)
 {
-	static const char *sql_full = "PRAGMA synchronous=FULL";
-	static const char *sql_normal = "PRAGMA synchronous=NORMAL";
-
-	return db_exec(db, on ? sql_full : sql_normal, "");
+	return db_exec(db, on ? sql_durable_on : sql_durable_off, "");
 }

@@ -1,10 +1,13 @@
 /*
- * The SQLite wrapper: one struct db per thread, statements cached by the
- * address of their SQL text, values bound from a format string.
+ * The database layer: one struct db per thread, statements cached by the
+ * address of their SQL text, values bound from a format string.  Nothing
+ * outside src/db/ sees the engine: no sqlite3_* call or type leaves this
+ * folder (tools/check-banned.sh refuses one), so a second backend can sit
+ * behind the same functions.
  *
- * struct db owns its sqlite3 handle and every cached statement; db_close()
- * finalizes and frees them.  Statements returned by db_prepare() stay owned
- * by the cache: step them, never finalize them.
+ * struct db owns its engine handle and every cached statement; db_close()
+ * finalizes and frees them.  A caller that reads columns one by one or
+ * streams rows uses a struct db_cursor (below), never a statement.
  *
  * Format strings are literals naming one argument per character:
  *   'i' int64_t (or long)   'd' int   't' const char * (NULL binds NULL)
@@ -21,7 +24,7 @@
 #define RT_DB_H
 
 #include <jansson.h>
-#include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "../limits.h"
 #include "../util/must_check.h"
@@ -34,25 +37,57 @@ enum db_result {
 	DB_BUSY = 2		/* the database stayed locked past the timeout */
 };
 
+/* The engines' types, named here only as pointers. */
+struct sqlite3;
+struct sqlite3_stmt;
+struct pg_conn;
+struct pg_result;
+struct db_engine;
+
 struct db_cached {
 	const char	*sql;	/* not owned: a string literal */
-	sqlite3_stmt	*stmt;	/* owned */
+	void		*stmt;	/* owned: the engine's prepared form */
 };
 
 /*
  * A connection and its statement cache: an open-addressed table keyed by
  * the SQL literal's address, grown (never emptied) as statements are
- * first used, so a query never fails for want of a slot.  Owns h, cache
- * and every statement in it.
+ * first used, so a query never fails for want of a slot.  The engine is
+ * chosen at db_open by the target: a postgresql:// (or postgres://) URI
+ * selects PostgreSQL through libpq, anything else is a SQLite file.
+ * Owns h or pg, cache and every statement in it.
  */
 struct db {
-	sqlite3			*h;
+	const struct db_engine	*engine;	/* static */
+	struct sqlite3		*h;		/* SQLite: owned */
+	struct pg_conn		*pg;		/* PostgreSQL: owned */
 	struct db_cached	*cache;		/* owned, nslots entries */
 	size_t			 nslots;	/* 0 or a power of two */
 	size_t			 nused;
+	int			 changes;	/* PostgreSQL: rows of the last exec */
 };
 
+/*
+ * A statement whose text differs between the engines, declared once in
+ * the store that uses it: DB_SQL(sql_x, "sqlite text", "postgresql text")
+ * makes one literal holding both, and every db_* call picks the text for
+ * the open engine (the cache key is still the literal's address).  Where
+ * the dialects agree, a plain literal serves both.
+ */
+#define DB_SQL_PAIR	'\x01'
+#define DB_SQL(name, sqlite, postgresql)				\
+	static const char name[] = "\x01" sqlite "\0" postgresql
+
+/* Whether target names a PostgreSQL database (a postgresql:// URI). */
+int	 db_target_is_pg(const char *target);
+
+/* Opens a SQLite file (created when missing) or a PostgreSQL URI. */
 int	 db_open(struct db *, const char *path, int busy_ms);
+/* Opens a SQLite file read-only (a backup to restore from): 0, or -1. */
+int	 db_open_readonly(struct db *, const char *path);
+/* Opens a database image held in memory, read-only (a decrypted backup;
+ * no plain copy touches the disk).  The bytes are copied: 0, or -1. */
+int	 db_open_image(struct db *, const void *image, size_t len);
 void	 db_close(struct db *);
 
 /* Applies every embedded migration not yet recorded. */
@@ -72,18 +107,12 @@ MUST_CHECK int	 db_durable(struct db *, int on);
  * enum db_result: DB_BUSY when a reader or writer held it off. */
 int	 db_checkpoint(struct db *);
 
-/* Cached statement, reset and with bindings cleared; NULL on error. */
-sqlite3_stmt	*db_prepare(struct db *, const char *sql);
-sqlite3_stmt	*(db_preparef)(struct db *, const char *sql, const char *fmt, ...);
-int		 db_bindv(sqlite3_stmt *, const char *fmt, va_list *);
-/* One step: 1 a row, 0 done, -1 error (logged). */
-int		 db_step(sqlite3_stmt *);
-
 /* Runs a statement that returns no rows.  enum db_result. */
 MUST_CHECK int	 (db_exec)(struct db *, const char *sql, const char *fmt, ...);
 /* Runs several ;-separated statements with no parameters. */
 int	 db_exec_script(struct db *, const char *sql);
-int64_t	 db_last_id(const struct db *);
+int64_t	 db_last_id(struct db *);
+/* Rows changed by the last db_exec (an UPDATE that matched none: 0). */
 int	 db_changes(const struct db *);
 
 /* Every row as an array of objects keyed by column name; NULL on error. */
@@ -106,6 +135,55 @@ int	 db_pair(struct db *, const char *sql, int64_t id, int64_t *a,
 struct buf;
 int	 db_file_read(struct db *, const char *sql, int64_t id, struct buf *out,
 	    char **mime, char **ext);
+
+/*
+ * The rows of a statement read one at a time, for callers that take
+ * columns by position (hashes, credentials) or stream many rows.  The
+ * cursor lives on the caller's stack and owns nothing the caller frees:
+ * on SQLite it borrows the connection's cached statement, which
+ * db_cursor_close hands back (reset); on PostgreSQL it holds the result.
+ * Every db_cursor_open that returned 0 is closed once.  Other statements
+ * may run while it is open, but not the same literal.
+ */
+struct db_cursor {
+	struct db		*db;	/* not owned */
+	struct sqlite3_stmt	*stmt;	/* SQLite: owned by db's cache */
+	int			 uncached; /* SQLite: stmt is the cursor's own */
+	struct pg_result	*res;	/* PostgreSQL: owned, every row */
+	int			 row, nrows;	/* PostgreSQL: the current row */
+	void			*blobs;	/* PostgreSQL: owned, decoded bytea */
+};
+
+/* The storage type of a column in the current row. */
+enum db_type {
+	DB_TYPE_NULL,
+	DB_TYPE_INTEGER,
+	DB_TYPE_REAL,
+	DB_TYPE_TEXT,
+	DB_TYPE_BLOB
+};
+
+/* Prepares and binds sql: 0, or -1 (logged; nothing to close). */
+int	 (db_cursor_open)(struct db *, struct db_cursor *, const char *sql,
+	    const char *fmt, ...);
+/* As db_cursor_open for SQL built at run time (schema names quoted by
+ * the caller), which is prepared for this cursor alone and never enters
+ * the cache (keyed by the address of literals).  Binds one id as ?1.
+ * 0, or -1 (not logged: the caller may try another form). */
+int	 db_cursor_open_built(struct db *, struct db_cursor *,
+	    const char *sql, int64_t id);
+/* The next row: 1 a row, 0 done, -1 error (logged). */
+int	 db_cursor_next(struct db_cursor *);
+void	 db_cursor_close(struct db_cursor *);
+/* Columns of the current row, by position from 0.  Text and blobs stay
+ * valid until the next db_cursor_next or db_cursor_close; text is NULL
+ * for a NULL; a blob's length goes to *len. */
+enum db_type	 db_cursor_type(const struct db_cursor *, int col);
+int64_t		 db_cursor_int(const struct db_cursor *, int col);
+const char	*db_cursor_text(const struct db_cursor *, int col);
+const void	*db_cursor_blob(struct db_cursor *, int col, size_t *len);
+/* The current row as an object keyed by column name (new reference). */
+json_t		*db_cursor_row(const struct db_cursor *);
 
 /* A blob argument ('b') and a NULL argument ('n'): one argument each, so
  * that the letters and the arguments line up one to one. */
@@ -214,8 +292,8 @@ void	 db_binding_mismatch(void)
 #define DB_CHECK_15(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p, q)\
 	(DB_COUNT_IS(f, 15), DB_ARGS_15(f, a, b, c, d, e, g, h, i, j, k, l, m, o, p, q))
 
-#define db_preparef(db, sql, ...)					\
-	(DB_CHECK(__VA_ARGS__), (db_preparef)((db), (sql), __VA_ARGS__))
+#define db_cursor_open(db, cur, sql, ...)				\
+	(DB_CHECK(__VA_ARGS__), (db_cursor_open)((db), (cur), (sql), __VA_ARGS__))
 #define db_exec(db, sql, ...)						\
 	(DB_CHECK(__VA_ARGS__), (db_exec)((db), (sql), __VA_ARGS__))
 #define db_rows(db, sql, ...)						\
@@ -224,9 +302,5 @@ void	 db_binding_mismatch(void)
 	(DB_CHECK(__VA_ARGS__), (db_row)((db), (out), (sql), __VA_ARGS__))
 #define db_int(db, out, sql, ...)					\
 	(DB_CHECK(__VA_ARGS__), (db_int)((db), (out), (sql), __VA_ARGS__))
-
-/* Column of the current row as JSON (new reference). */
-json_t	*db_column_json(sqlite3_stmt *, int col);
-json_t	*db_row_json(sqlite3_stmt *);
 
 #endif

@@ -106,7 +106,7 @@ static const char *sql_publish =
     "UPDATE elections SET state = 'published', result = ?1, "
     "published_on = ?2, closed_on = ifnull(closed_on, ?2) WHERE id = ?3 "
     "AND (state = 'closed' OR (state = 'voting' AND voting_closes_on < ?2) "
-    "OR (state = 'nominations' AND ?4))";
+    "OR (state = 'nominations' AND ?4 <> 0))";
 
 /*
  * Taking office (?1 group, ?2 position, ?3 the day of the result, ?4 the
@@ -115,7 +115,7 @@ static const char *sql_publish =
  * members; their office ends, and so do the winners' other positions in
  * the group; each winner not already in office takes it; every winner's
  * term runs from today.  Each statement names all six parameters, as
- * db_exec binds six; "?5 IS NOT NULL" and the like only do that.
+ * db_exec binds six; "CAST(?5 AS TEXT) IS NOT NULL" and the like only do that.
  */
 #define ELECTED_PEOPLE \
     "(SELECT c.person_id FROM candidates c WHERE c.id IN " \
@@ -124,22 +124,22 @@ static const char *sql_office_stay_member =
     "INSERT INTO memberships (group_id, person_id, position, from_on) "
     "SELECT group_id, person_id, 'member', ?3 FROM memberships "
     "WHERE group_id = ?1 AND position = ?2 AND to_on IS NULL AND "
-    "person_id NOT IN " ELECTED_PEOPLE " AND ?5 IS NOT NULL AND ?6 IS NOT NULL";
+    "person_id NOT IN " ELECTED_PEOPLE " AND CAST(?5 AS TEXT) IS NOT NULL AND CAST(?6 AS TEXT) IS NOT NULL";
 static const char *sql_office_end =
     "UPDATE memberships SET to_on = ?3, end_reason = ?5 WHERE group_id = ?1 "
-    "AND to_on IS NULL AND ?6 IS NOT NULL AND (position = ?2 AND "
+    "AND to_on IS NULL AND CAST(?6 AS TEXT) IS NOT NULL AND (position = ?2 AND "
     "person_id NOT IN " ELECTED_PEOPLE " OR position != ?2 AND "
     "person_id IN " ELECTED_PEOPLE ") AND from_on <= ?3";
 static const char *sql_office_take =
     "INSERT INTO memberships (group_id, person_id, position, from_on, "
     "term_ends_on) SELECT ?1, person_id, ?2, ?3, ?6 FROM " ELECTED_PEOPLE
-    " AS w WHERE ?5 IS NOT NULL AND person_id NOT IN (SELECT person_id "
+    " AS w WHERE CAST(?5 AS TEXT) IS NOT NULL AND person_id NOT IN (SELECT person_id "
     "FROM memberships WHERE group_id = ?1 AND position = ?2 AND "
     "to_on IS NULL)";
 static const char *sql_office_term =
     "UPDATE memberships SET term_ends_on = ?6 WHERE group_id = ?1 AND "
     "position = ?2 AND to_on IS NULL AND person_id IN " ELECTED_PEOPLE
-    " AND ?3 IS NOT NULL AND ?5 IS NOT NULL";
+    " AND CAST(?3 AS TEXT) IS NOT NULL AND CAST(?5 AS TEXT) IS NOT NULL";
 
 #define V(name)	json_object_get(v, name)
 

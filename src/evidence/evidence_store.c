@@ -46,7 +46,7 @@
     "JOIN surveys s ON s.id = r.survey_id " \
     "WHERE s.group_id IN " GROUPS_IN_SCOPE " AND q.instrument = " \
     "'involvement' AND q.item_key IN " \
-    keys " AND r.created_on BETWEEN ?3 AND ?4 AND ?5 IS NOT NULL " \
+    keys " AND r.created_on BETWEEN ?3 AND ?4 AND CAST(?5 AS TEXT) IS NOT NULL " \
     "AND ?6 >= 0 GROUP BY month"
 
 /* ?3 from, ?4 to, ?5 today, ?6 a number of days. */
@@ -104,7 +104,7 @@ static const char *const sql_flows[FLOW__MAX] = {
 	    "AS part FROM surveys s JOIN survey_responses r ON "
 	    "r.survey_id = s.id WHERE s.group_id IN " GROUPS_IN_SCOPE
 	    " AND r.created_on BETWEEN ?3 AND ?4 "
-	    "AND ?5 IS NOT NULL AND ?6 >= 0 GROUP BY month",
+	    "AND CAST(?5 AS TEXT) IS NOT NULL AND ?6 >= 0 GROUP BY month",
 };
 
 /* The whole organisation needs no list of groups: every proposal has

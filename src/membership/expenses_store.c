@@ -34,7 +34,7 @@
     "JOIN groups g ON g.id = e.group_id LEFT JOIN sites s ON s.id = g.site_id " \
     "LEFT JOIN accounts d ON d.id = e.decided_by "
 #define CLAIM_SCOPE \
-    "(?1 OR g.site_id IN (SELECT value FROM json_each(?2)) " \
+    "(?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) " \
     "OR g.id IN (SELECT value FROM json_each(?3)))"
 
 static const char *sql_target =
@@ -50,7 +50,7 @@ static const char *sql_meeting_options =
     "SELECT m.id AS value, g.name AS label, m.held_on "
     "FROM meetings m JOIN groups g ON g.id = m.group_id "
     "WHERE m.held_on <= ?4 AND m.held_on >= date(?4, ?5) "
-    "AND (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "AND (?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3))) "
     "ORDER BY m.held_on DESC, m.id DESC";
 static const char *sql_meeting_group =
@@ -62,13 +62,13 @@ static const char *sql_list_own =
     "AND (?2 = 0 OR e.id < ?2) ORDER BY e.id DESC LIMIT ?3";
 static const char *sql_list_scope =
     "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE " CLAIM_SCOPE " "
-    "AND (?4 IS NULL OR e.state = ?4) AND (?5 = 0 OR e.id < ?5) "
+    "AND (CAST(?4 AS TEXT) IS NULL OR e.state = ?4) AND (?5 = 0 OR e.id < ?5) "
     "ORDER BY e.id DESC LIMIT ?6";
 /* The latest ?4 (EXPORT_ROWS_MAX), oldest first: bounded, and the page
  * says so. */
 static const char *sql_export =
     "SELECT * FROM (SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE " CLAIM_SCOPE
-    " AND e.state IN ('approved', 'paid') ORDER BY e.id DESC LIMIT ?4) "
+    " AND e.state IN ('approved', 'paid') ORDER BY e.id DESC LIMIT ?4) AS recent "
     "ORDER BY id";
 static const char *sql_decide =
     "UPDATE expense_claims SET state = ?, decided_by = ?, decided_on = ?, "

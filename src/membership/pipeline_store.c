@@ -72,7 +72,7 @@ static const char *sql_stage_times =
     "CAST(julianday(coalesce(lead(e.on_date) OVER w, ?2)) - "
     "julianday(e.on_date) AS INTEGER) AS days FROM recruit_events e "
     "JOIN recruits r ON r.id = e.recruit_id WHERE r.group_id = ?1 "
-    "WINDOW w AS (PARTITION BY e.recruit_id ORDER BY e.id)) "
+    "WINDOW w AS (PARTITION BY e.recruit_id ORDER BY e.id)) AS spans "
     "WHERE stage != 'left' GROUP BY stage ORDER BY "
     "instr('referred applied  checked  inducted trained  active', stage)";
 static const char *sql_post_list =

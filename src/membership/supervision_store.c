@@ -15,7 +15,7 @@
 static const char *sql_list =
     "SELECT s.id, s.held_on, s.next_due_on, a.display_name AS supervisor_name, "
     "CASE WHEN ?3 OR s.supervisor_id = ?2 THEN s.notes END AS notes, "
-    "(?3 OR s.supervisor_id = ?2) AS may_read_notes "
+    "(?3 <> 0 OR s.supervisor_id = ?2) AS may_read_notes "
     "FROM supervisions s JOIN accounts a ON a.id = s.supervisor_id "
     "WHERE s.person_id = ?1 ORDER BY s.held_on DESC, s.id DESC";
 static const char *sql_insert =
@@ -36,7 +36,7 @@ static const char *sql_overdue =
     " JOIN sites st ON st.id = p.site_id WHERE p.left_on IS NULL "
     " AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id "
     " AND m.to_on IS NULL) "
-    " AND (?1 OR p.site_id IN (SELECT value FROM json_each(?2)))) "
+    " AND (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2)))) AS due "
     "WHERE due_on < ?4 AND (?5 = 0 OR (due_on, person_id) > (?6, ?5)) "
     "ORDER BY due_on, person_id LIMIT ?7";
 static const char *sql_supervisors =

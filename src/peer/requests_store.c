@@ -45,7 +45,7 @@ static const char *sql_load =
     "accepted_name, ac.display_name AS acknowledged_name, sv.name AS "
     "service_name, (SELECT group_concat(display_name, ', ') FROM (SELECT "
     "p.display_name FROM peer_request_offers o JOIN people p ON p.id = "
-    "o.person_id WHERE o.request_id = r.id ORDER BY p.display_name)) "
+    "o.person_id WHERE o.request_id = r.id ORDER BY p.display_name) AS offered) "
     "AS offered_to FROM peer_requests r JOIN units u ON u.id = r.unit_id "
     "JOIN sites st ON st.id = r.site_id "
     "LEFT JOIN people pa ON pa.id = r.accepted_by "
@@ -62,10 +62,11 @@ static const char *sql_list =
     "ORDER BY r.id DESC LIMIT ?6";
 static const char *sql_accept =
     "UPDATE peer_requests SET accepted_by = ?2, accepted_at = ?3, "
-    "on_duty = (EXISTS (SELECT 1 FROM peer_request_offers o WHERE "
+    "on_duty = CASE WHEN EXISTS (SELECT 1 FROM peer_request_offers o WHERE "
     "o.request_id = ?1 AND o.person_id = ?2) OR EXISTS (SELECT 1 FROM "
     "peer_shifts s WHERE s.unit_id = peer_requests.unit_id AND "
-    "s.person_id = ?2 AND s.starts_at <= ?3 AND s.ends_at > ?3)) "
+    "s.person_id = ?2 AND s.starts_at <= ?3 AND s.ends_at > ?3) "
+    "THEN 1 ELSE 0 END "
     "WHERE id = ?1 AND accepted_at IS NULL";
 static const char *sql_seen =
     "UPDATE peer_requests SET seen_at = ?2 WHERE id = ?1 AND "
@@ -83,7 +84,7 @@ static const char *sql_concerns =
     "r.closed_at, r.told_name, r.told_role, r.told_at FROM peer_requests r "
     "JOIN sites st ON st.id = r.site_id JOIN units u ON u.id = r.unit_id "
     "WHERE r.outcome = 'safety_concern' AND r.acknowledged_at IS NULL AND "
-    "(?1 OR r.site_id IN (SELECT value FROM json_each(?2))) "
+    "(?1 <> 0 OR r.site_id IN (SELECT value FROM json_each(?2))) "
     "ORDER BY r.closed_at, r.id LIMIT ?3";
 static const char *sql_debrief_ask =
     "INSERT INTO peer_debriefs (person_id, site_id, request_id, asked_at) "

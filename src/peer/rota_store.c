@@ -317,10 +317,11 @@ peer_break_current(struct db *db, int64_t person_id, const char *today,
 }
 
 static const char *sql_offer =
-    "INSERT OR IGNORE INTO peer_request_offers (request_id, person_id) "
+    "INSERT INTO peer_request_offers (request_id, person_id) "
     "SELECT ?1, p.id FROM peer_shifts s JOIN people p ON p.id = s.person_id "
     "WHERE s.unit_id = ?2 AND s.starts_at <= ?3 AND s.ends_at > ?3 AND "
-    SUPPORTER_ON("?4") " AND " NOT_STEPPED_BACK("?4");
+    SUPPORTER_ON("?4") " AND " NOT_STEPPED_BACK("?4")
+    " ON CONFLICT DO NOTHING";
 
 int
 peer_offer_on_duty(struct db *db, int64_t request_id, int64_t unit_id,

@@ -25,7 +25,7 @@ static const char *sql_site_list =
     "   AND u.closed_on IS NULL) AS unit_count, "
     " (SELECT count(*) FROM groups g WHERE g.site_id = s.id "
     "   AND g.ended_on IS NULL) AS group_count "
-    "FROM sites s WHERE (?1 OR s.id IN (SELECT value FROM json_each(?2))) "
+    "FROM sites s WHERE (?1 <> 0 OR s.id IN (SELECT value FROM json_each(?2))) "
     "AND (?3 = 0 OR (s.name, s.id) > (?4, ?3)) "
     "ORDER BY s.name, s.id LIMIT ?5";
 static const char *sql_site_load =
@@ -39,7 +39,7 @@ static const char *sql_site_update =
     "closed_on = ? WHERE id = ?";
 static const char *sql_site_options =
     "SELECT id AS value, name AS label FROM sites WHERE closed_on IS NULL "
-    "AND (?1 OR id IN (SELECT value FROM json_each(?2))) ORDER BY name";
+    "AND (?1 <> 0 OR id IN (SELECT value FROM json_each(?2))) ORDER BY name";
 
 static const char *sql_unit_list =
     "SELECT id, name, kind AS unit_kind, closed_on, "
@@ -57,7 +57,7 @@ static const char *sql_unit_update =
 static const char *sql_unit_options =
     "SELECT u.id AS value, s.name || ': ' || u.name AS label FROM units u "
     "JOIN sites s ON s.id = u.site_id WHERE u.closed_on IS NULL "
-    "AND (?1 OR u.site_id IN (SELECT value FROM json_each(?2))) "
+    "AND (?1 <> 0 OR u.site_id IN (SELECT value FROM json_each(?2))) "
     "ORDER BY s.name, u.name";
 
 static const char *sql_group_list =
@@ -67,16 +67,16 @@ static const char *sql_group_list =
     " (SELECT count(*) FROM memberships m WHERE m.group_id = g.id "
     "   AND m.to_on IS NULL) AS member_count "
     "FROM groups g LEFT JOIN sites s ON s.id = g.site_id "
-    "WHERE (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "WHERE (?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "   OR g.id IN (SELECT value FROM json_each(?3))) "
     "AND (?4 = 0 OR g.site_id = ?4) "
-    "AND (?5 = 0 OR (sort_key, g.id) > (?6, ?5)) "
+    "AND (?5 = 0 OR (ifnull(s.name, '') || ' / ' || g.name, g.id) > (?6, ?5)) "
     "ORDER BY sort_key, g.id LIMIT ?7";
 static const char *sql_group_options =
     "SELECT g.id AS value, g.name || ' (' || ifnull(s.name, 'Whole "
     "organisation') || ')' AS label FROM groups g "
     "LEFT JOIN sites s ON s.id = g.site_id WHERE g.ended_on IS NULL "
-    "AND (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "AND (?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3))) ORDER BY s.name, g.name";
 static const char *sql_group_load =
     "SELECT g.id, g.name, g.kind AS group_kind, g.kind, g.site_id, "
@@ -100,18 +100,18 @@ static const char *sql_person_list =
     "FROM people p JOIN sites s ON s.id = p.site_id "
     "LEFT JOIN units u ON u.id = p.unit_id WHERE p.id IN ("
     " SELECT q.id FROM people q "
-    " WHERE (?1 OR q.site_id IN (SELECT value FROM json_each(?2))) "
-    " AND (?3 IS NULL OR instr(lower(q.display_name), lower(?3)) > 0 "
+    " WHERE (?1 <> 0 OR q.site_id IN (SELECT value FROM json_each(?2))) "
+    " AND (CAST(?3 AS TEXT) IS NULL OR instr(lower(q.display_name), lower(?3)) > 0 "
     "   OR instr(lower(q.reference), lower(?3)) > 0) "
-    " AND (?4 = 0 OR q.site_id = ?4) AND (?5 OR q.left_on IS NULL) "
+    " AND (?4 = 0 OR q.site_id = ?4) AND (?5 <> 0 OR q.left_on IS NULL) "
     " ORDER BY q.display_name, q.id LIMIT ?6 OFFSET ?7) "
     "ORDER BY p.display_name, p.id";
 static const char *sql_person_count =
     "SELECT count(*) FROM people p "
-    "WHERE (?1 OR p.site_id IN (SELECT value FROM json_each(?2))) "
-    "AND (?3 IS NULL OR instr(lower(p.display_name), lower(?3)) > 0 "
+    "WHERE (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2))) "
+    "AND (CAST(?3 AS TEXT) IS NULL OR instr(lower(p.display_name), lower(?3)) > 0 "
     "   OR instr(lower(p.reference), lower(?3)) > 0) "
-    "AND (?4 = 0 OR p.site_id = ?4) AND (?5 OR p.left_on IS NULL)";
+    "AND (?4 = 0 OR p.site_id = ?4) AND (?5 <> 0 OR p.left_on IS NULL)";
 static const char *sql_person_load =
     "SELECT p.id, p.reference, p.display_name, p.status, p.site_id, "
     "p.unit_id, p.restrictions, p.left_reason, p.left_on, p.created_at, "
@@ -161,7 +161,7 @@ static const char *sql_membership_list =
     "SELECT m.id, m.person_id, m.position, m.from_on, m.to_on, "
     "m.end_reason, p.display_name, p.reference FROM memberships m "
     "JOIN people p ON p.id = m.person_id WHERE m.group_id = ?1 "
-    "AND ((?2 AND m.to_on IS NULL) OR (NOT ?2 AND m.to_on IS NOT NULL)) "
+    "AND ((?2 <> 0 AND m.to_on IS NULL) OR (?2 = 0 AND m.to_on IS NOT NULL)) "
     "ORDER BY m.position = 'member', m.position, p.display_name";
 static const char *sql_person_membership_list =
     "SELECT m.id, m.group_id, m.position, m.from_on, m.to_on, "

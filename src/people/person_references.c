@@ -11,19 +11,19 @@ static const char *sql_references =
 int
 person_references(struct db *db, person_reference_fn each, void *ctx)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
 	int		 rc;
 
-	if ((st = db_prepare(db, sql_references)) == NULL)
+	if (db_cursor_open(db, &st, sql_references, "") == -1)
 		return -1;
-	while ((rc = db_step(st)) == 1)
-		if (each(ctx, (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2)) == -1) {
+	while ((rc = db_cursor_next(&st)) == 1)
+		if (each(ctx, db_cursor_text(&st, 0),
+		    db_cursor_text(&st, 1),
+		    db_cursor_text(&st, 2)) == -1) {
 			rc = -1;
 			break;
 		}
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	return rc == 0 ? 0 : -1;
 }
 

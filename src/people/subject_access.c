@@ -5,6 +5,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../util/buf.h"
+#include "../util/log.h"
 #include "person_references.h"
 
 /* The walk over references: the person and the tables found so far. */
@@ -56,7 +57,7 @@ table_rows(struct db *db, const char *table, const char *column,
     const char *refers_to, int64_t person_id)
 {
 	struct buf	 sql;
-	sqlite3_stmt	*st = NULL;
+	struct db_cursor cur;
 	json_t		*rows = NULL;
 	int		 rc;
 
@@ -69,27 +70,27 @@ table_rows(struct db *db, const char *table, const char *column,
 	    " IN (SELECT id FROM accounts WHERE person_id = ?1)") == -1 ||
 	    buf_puts(&sql, " ORDER BY rowid") == -1)
 		goto out;
-	if (sqlite3_prepare_v2(db->h, sql.data, (int)sql.len, &st, NULL) !=
-	    SQLITE_OK) {
+	if (db_cursor_open_built(db, &cur, sql.data, person_id) == -1) {
 		/* A WITHOUT ROWID table has no rowid to order by. */
 		sql.len -= strlen(" ORDER BY rowid");
 		sql.data[sql.len] = '\0';
-		if (sqlite3_prepare_v2(db->h, sql.data, (int)sql.len, &st,
-		    NULL) != SQLITE_OK)
+		if (db_cursor_open_built(db, &cur, sql.data, person_id) == -1) {
+			log_line(LOG_ERR, "subject access: %s: cannot read",
+			    table);
 			goto out;
+		}
 	}
-	sqlite3_bind_int64(st, 1, person_id);
-	if ((rows = json_array()) == NULL)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		json_array_append_new(rows, db_row_json(st));
-	if (rc != SQLITE_DONE) {
-		json_decref(rows);
-		rows = NULL;
+	if ((rows = json_array()) != NULL) {
+		while ((rc = db_cursor_next(&cur)) == 1)
+			json_array_append_new(rows, db_cursor_row(&cur));
+		if (rc != 0) {
+			json_decref(rows);
+			rows = NULL;
+		}
 	}
+	db_cursor_close(&cur);
 	drop_secrets(rows);
 out:
-	sqlite3_finalize(st);
 	buf_release(&sql);
 	return rows;
 }

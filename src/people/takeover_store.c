@@ -17,7 +17,7 @@ static const char *sql_takeover =
     "JOIN grants g ON g.account_id = a.id "
     "LEFT JOIN groups gr ON gr.id = g.group_id "
     "WHERE a.disabled_at IS NULL AND a.must_change_password = 0 "
-    "AND a.id != ?3 AND (?2 = 0 OR a.person_id IS NOT ?2) "
+    "AND a.id != ?3 AND (?2 = 0 OR a.person_id IS DISTINCT FROM ?2) "
     "AND g.role IN ('admin', 'coordinator', 'rep', 'decision_maker') "
     "AND (g.scope = 'organisation' OR coalesce(gr.site_id, g.site_id) = ?1) "
     "ORDER BY a.display_name";
@@ -28,7 +28,7 @@ static const char *sql_ownerless =
     "owner_name, f.due_on, '/followups/' || f.id || '/reassign' AS href "
     "FROM followups f JOIN accounts o ON o.id = f.owner_id "
     "WHERE f.closed_on IS NULL AND o.disabled_at IS NOT NULL "
-    "AND (?1 OR f.site_id IN (SELECT value FROM json_each(?2))) "
+    "AND (?1 <> 0 OR f.site_id IN (SELECT value FROM json_each(?2))) "
     "UNION ALL "
     "SELECT 'Action', a.text, o.display_name, a.due_on, "
     "'/actions/' || a.id || '/reassign' FROM actions a "
@@ -37,7 +37,7 @@ static const char *sql_ownerless =
     "LEFT JOIN meetings m ON m.id = a.meeting_id "
     "JOIN groups g ON g.id = coalesce(p.group_id, m.group_id) "
     "WHERE a.closed_on IS NULL AND o.disabled_at IS NOT NULL "
-    "AND (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "AND (?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3))) "
     "ORDER BY 4, 1";
 

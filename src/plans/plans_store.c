@@ -26,7 +26,7 @@ static const char *sql_plan_insert =
     "INSERT INTO plans (person_id, worker_id, worker_kind, started_on, "
     "changed_at) VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (person_id) DO "
     "UPDATE SET worker_id = ?2, worker_kind = ?3, changed_at = ?5, "
-    "version = version + 1";
+    "version = plans.version + 1";
 static const char *sql_plan_touch =
     "UPDATE plans SET changed_at = ?2, version = version + 1 "
     "WHERE person_id = ?1";
@@ -67,7 +67,7 @@ static const char *sql_wish =
  * cannot both land; needs review moves the deadline to the review. */
 static const char *sql_wish_answer =
     "UPDATE wishes AS w SET answer = ?2, reason = ifnull(?3, ''), "
-    "review_on = ?4, answered_on = ?5, on_time = (?5 <= w.due_on), "
+    "review_on = ?4, answered_on = ?5, on_time = CASE WHEN ?5 <= w.due_on THEN 1 ELSE 0 END, "
     "due_on = CASE WHEN ?2 = 'needs_review' THEN ?4 ELSE w.due_on END "
     "WHERE w.id = ?1 AND w.responder_id = ?6 AND "
     WISH_AWAITING_SQL("?5");
@@ -88,7 +88,7 @@ static const char *sql_overdue =
     "FROM wishes w JOIN people p ON p.id = w.person_id "
     "JOIN accounts a ON a.id = w.responder_id JOIN sites s ON s.id = "
     "p.site_id WHERE " WISH_AWAITING_SQL("?4") " AND w.due_on < ?4 "
-    "AND (?1 OR p.site_id IN (SELECT value FROM json_each(?2))) "
+    "AND (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2))) "
     "AND NOT EXISTS (SELECT 1 FROM treating_declarations d WHERE "
     "d.person_id = w.person_id AND d.account_id = ?3) "
     "AND (?5 = 0 OR (w.due_on, w.id) > (?6, ?5)) "
@@ -207,7 +207,7 @@ plan_confirm(struct db *db, int64_t actor, int64_t person_id,
 
 	if ((rc = db_exec(db, sql_plan_confirm, "it", person_id, now)) != DB_OK)
 		return rc;
-	if (sqlite3_changes(db->h) == 0)
+	if (db_changes(db) == 0)
 		return DB_CONSTRAINT;
 	return audit_append(db, actor, "plan.confirm", "person", person_id,
 	    NULL);
@@ -287,7 +287,7 @@ wish_answer(struct db *db, int64_t actor, int64_t id, json_t *v,
 	if ((rc = db_exec(db, sql_wish_answer, "ijjjti", id, V("kind"),
 	    V("reason"), V("review_on"), today, actor)) != DB_OK)
 		return rc;
-	if (sqlite3_changes(db->h) == 0)
+	if (db_changes(db) == 0)
 		return DB_CONSTRAINT;
 	if ((rc = wish_load(db, id, &w)) <= 0)
 		return DB_ERROR;

@@ -69,7 +69,7 @@ static const char *sql_escalating =
     "JOIN people p ON p.id = r.person_id JOIN services sv ON sv.id = "
     "r.service_id WHERE r.acknowledged_on IS NULL "
     "AND date(rp.release_on, '-' || ?5 || ' days') <= ?4 "
-    "AND (?1 OR p.site_id IN (SELECT value FROM json_each(?2)) OR "
+    "AND (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2)) OR "
     "rp.to_site_id IN (SELECT value FROM json_each(?2))) "
     "AND NOT EXISTS (SELECT 1 FROM treating_declarations d WHERE "
     "d.person_id = r.person_id AND d.account_id = ?3) "
@@ -101,7 +101,7 @@ static const char *sql_provision =
     "rp.person_id = r.person_id WHERE rp.to_site_id = s.id AND r.need = "
     "n.need AND r.attended_on IS NOT NULL) AS attended "
     "FROM sites s, needs n WHERE s.id IN (SELECT id FROM sites WHERE "
-    "closed_on IS NULL AND (?1 OR id IN (SELECT value FROM json_each(?2))) "
+    "closed_on IS NULL AND (?1 <> 0 OR id IN (SELECT value FROM json_each(?2))) "
     "AND (?3 = 0 OR (name, id) > (?4, ?3)) ORDER BY name, id LIMIT ?5) "
     "ORDER BY s.name, s.id, n.ord";
 static const char *sql_service_needs =
@@ -205,7 +205,7 @@ referral_progress(struct db *db, int64_t actor, int64_t id,
 		return DB_CONSTRAINT;
 	if (rc != DB_OK)
 		return rc;
-	if (sqlite3_changes(db->h) == 0)
+	if (db_changes(db) == 0)
 		return DB_CONSTRAINT;
 	return audit_append(db, actor, "referral.progress", "referral", id,
 	    stage);

@@ -62,16 +62,18 @@ static const char *sql_cutoff = "SELECT date(?, '-' || ? || ' days')";
 static int
 cutoff(struct db *db, const char *today, int days, char out[16])
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
+	const char	*day;
 	int		 rc;
 
-	if ((st = db_preparef(db, sql_cutoff, "td", today, days)) == NULL)
+	if (db_cursor_open(db, &st, sql_cutoff, "td", today, days) == -1)
 		return -1;
-	if ((rc = db_step(st)) == 1 && sqlite3_column_bytes(st, 0) == 10)
-		memcpy(out, sqlite3_column_text(st, 0), 11);
+	if ((rc = db_cursor_next(&st)) == 1 && (day = db_cursor_text(&st, 0)) !=
+	    NULL && strlen(day) == 10)
+		memcpy(out, day, 11);
 	else
 		rc = -1;
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	return rc == 1 ? 0 : -1;
 }
 

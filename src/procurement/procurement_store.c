@@ -58,7 +58,7 @@ static const char *sql_list =
     "  WHERE l.procurement_id = p.id AND m.state = 'removed' "
     "  AND m.replaced_by IS NULL) AS need_reserves "
     "FROM procurements p "
-    "WHERE (?1 OR p.site_id IN (SELECT value FROM json_each(?2))) "
+    "WHERE (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2))) "
     "AND (?3 = 0 OR p.id < ?3) ORDER BY p.id DESC LIMIT ?4";
 static const char *sql_lot_add =
     "INSERT INTO lots (procurement_id, title, scale_max, scale_descriptors, "
@@ -142,7 +142,7 @@ static const char *sql_reserve_options =
 static const char *sql_evaluator_options =
     "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "
     "JOIN grants gr ON gr.account_id = a.id WHERE a.disabled_at IS NULL "
-    "AND (gr.role = 'evaluator' OR (?2 AND gr.role IN ('admin', "
+    "AND (gr.role = 'evaluator' OR (?2 <> 0 AND gr.role IN ('admin', "
     "'coordinator'))) AND (gr.scope = 'organisation' OR (gr.scope = 'site' "
     "AND (?1 = 0 OR gr.site_id = ?1))) ORDER BY a.display_name";
 static const char *sql_member_of =
@@ -175,7 +175,7 @@ static const char *sql_needing =
     "SELECT l.id AS lot_id, p.title || ': ' || l.title AS title, count(*) "
     "AS waiting FROM lots l JOIN procurements p ON p.id = l.procurement_id "
     "JOIN panel_members m ON m.lot_id = l.id AND m.state = 'removed' "
-    "AND m.replaced_by IS NULL WHERE l.moderator_id = ? GROUP BY l.id "
+    "AND m.replaced_by IS NULL WHERE l.moderator_id = ? GROUP BY l.id, p.title, l.title "
     "ORDER BY l.id";
 /* Every lot the account moderates, whatever role it holds: a moderator
  * may hold only the evaluator role, and must still reach the lot. */

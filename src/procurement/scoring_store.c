@@ -64,7 +64,7 @@ static const char *sql_score_put =
     "AND pq.panel_member_id = ?1 WHERE b.id = ?3 "
     "ON CONFLICT (panel_member_id, question_id, bid_id) DO UPDATE SET "
     "score = excluded.score, justification = excluded.justification, "
-    "submitted_at = excluded.submitted_at WHERE submitted_at IS NULL";
+    "submitted_at = excluded.submitted_at WHERE scores.submitted_at IS NULL";
 static const char *sql_submitted =
     "SELECT count(*) = 0 FROM bids b JOIN lot_questions q ON "
     "q.lot_id = b.lot_id AND q.id = ?2 WHERE NOT EXISTS (SELECT 1 FROM "

@@ -69,7 +69,7 @@ static const char *sql_event_done =
     "state) VALUES (?, ?, ?, 'complete', 'done')";
 
 #define SCOPED \
-    "(?1 OR g.site_id IN (SELECT value FROM json_each(?2)) " \
+    "(?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) " \
     "OR g.id IN (SELECT value FROM json_each(?3)))"
 
 static const char *sql_overdue_responses =

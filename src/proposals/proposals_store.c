@@ -31,8 +31,8 @@ static const char *sql_option_add =
 static const char *sql_issues_clear =
     "DELETE FROM proposal_issues WHERE proposal_id = ?";
 static const char *sql_issues_add =
-    "INSERT OR IGNORE INTO proposal_issues (proposal_id, issue_id) "
-    "SELECT ?, value FROM json_each(?)";
+    "INSERT INTO proposal_issues (proposal_id, issue_id) "
+    "SELECT ?, value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING";
 static const char *sql_state =
     "SELECT state, deferred_until FROM proposals WHERE id = ?";
 static const char *sql_state_set =
@@ -54,9 +54,9 @@ static const char *sql_list =
     "SELECT p.id, p.title, p.state, p.submitted_on, p.due_on, "
     "p.deferred_until, substr(p.created_at, 1, 10) AS created_on, g.name AS group_name, "
     "g.site_id FROM proposals p JOIN groups g ON g.id = p.group_id "
-    "WHERE (?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "WHERE (?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3))) "
-    "AND (?4 IS NULL OR p.state = ?4) AND (?5 = 0 OR p.id < ?5) "
+    "AND (CAST(?4 AS TEXT) IS NULL OR p.state = ?4) AND (?5 = 0 OR p.id < ?5) "
     "ORDER BY p.id DESC LIMIT ?6";
 static const char *sql_options =
     "SELECT position, text FROM proposal_options WHERE proposal_id = ? "
@@ -88,7 +88,7 @@ static const char *sql_comments =
     "substr(c.created_at, 1, 16) AS at, "
     "a.display_name AS author_name FROM proposal_comments c "
     "JOIN accounts a ON a.id = c.author_id WHERE c.proposal_id = ?1 "
-    "AND (?2 OR c.visibility = 'members') ORDER BY c.id";
+    "AND (?2 <> 0 OR c.visibility = 'members') ORDER BY c.id";
 static const char *sql_comment_add =
     "INSERT INTO proposal_comments (proposal_id, author_id, body, visibility) "
     "VALUES (?, ?, ?, ?)";
@@ -153,19 +153,19 @@ static int
 proposal_move(struct db *db, int64_t actor, int64_t id,
     enum proposal_event event, const char *today, const char *detail)
 {
-	sqlite3_stmt	*st;
+	struct db_cursor st;
 	char		 action[64];
 	int		 rc, state = -1, next = -1;
 
-	if ((st = db_preparef(db, sql_state, "i", id)) == NULL)
+	if (db_cursor_open(db, &st, sql_state, "i", id) == -1)
 		return DB_ERROR;
 	/* A deferral that has run out moves as a proposal sent again. */
-	if ((rc = db_step(st)) == 1 && (state = proposal_state_parse(
-	    (const char *)sqlite3_column_text(st, 0))) >= 0)
+	if ((rc = db_cursor_next(&st)) == 1 && (state = proposal_state_parse(
+	    db_cursor_text(&st, 0))) >= 0)
 		next = proposal_next(proposal_state_on((enum proposal_state)
-		    state, (const char *)sqlite3_column_text(st, 1), today),
+		    state, db_cursor_text(&st, 1), today),
 		    event);
-	sqlite3_reset(st);
+	db_cursor_close(&st);
 	if (rc < 0)
 		return DB_ERROR;
 	if (state < 0 || next < 0)

@@ -74,7 +74,7 @@ housekeeping_main(void *arg)
 		pthread_mutex_unlock(&h->lock);
 		now = monotonic_s();
 		if (c->backup_dir != NULL && now >= next_backup) {
-			if (backup_scheduled(db.h, c->backup_dir, h->keyed ?
+			if (backup_scheduled(&db, c->backup_dir, h->keyed ?
 			    h->key : NULL, c->backup_keep) == -1)
 				fprintf(stderr, "backup: the scheduled backup "
 				    "in %s failed\n", c->backup_dir);

@@ -705,7 +705,7 @@ server_run(struct app *app)
 	/* Everything the server opens by name from now on is the
 	 * database's own files and fonts; the socket is bound.  A server
 	 * that cannot lock itself down does not serve. */
-	if (!failed && lockdown_server() == -1) {
+	if (!failed && lockdown_server(db_target_is_pg(c->db_path)) == -1) {
 		log_line(LOG_CRIT, "the lock-down (seccomp filter) could not "
 		    "be installed; not serving");
 		failed = 1;

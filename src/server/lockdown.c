@@ -17,9 +17,12 @@
  *    uploads and draw papers (render/upload_check.c, meetings/archive_draw.c), and
  *    kill for one past its time;
  *  - the sanitizer build's leak check at exit stops the world with ptrace
- *    from a cloned task: allowed only in that build.
+ *    from a cloned task: allowed only in that build;
+ *  - PostgreSQL only: each worker connects to the database on first use
+ *    (socket, connect); a SQLite server still may not open a socket.
  */
 #include <seccomp.h>
+#include <string.h>
 
 #include "lockdown.h"
 #include "../util/sandbox.h"
@@ -56,10 +59,24 @@ static const int server_calls[] = {
 #endif
 };
 
+static const int database_socket_calls[] = {
+	SCMP_SYS(socket), SCMP_SYS(connect),
+};
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
 int
-lockdown_server(void)
+lockdown_server(int database_socket)
 {
-	return sandbox_confine(server_calls,
-	    sizeof(server_calls) / sizeof(server_calls[0]), SANDBOX_KILL,
+	int	 calls[NELEM(server_calls) + NELEM(database_socket_calls)];
+	size_t	 n = NELEM(server_calls);
+
+	memcpy(calls, server_calls, sizeof(server_calls));
+	if (database_socket) {
+		memcpy(calls + n, database_socket_calls,
+		    sizeof(database_socket_calls));
+		n += NELEM(database_socket_calls);
+	}
+	return sandbox_confine(calls, n, SANDBOX_KILL,
 	    SANDBOX_ALL_THREADS | SANDBOX_READ_FILES);
 }

@@ -12,7 +12,8 @@
 #include "../util/must_check.h"
 
 /* 0, or -1 when the filter could not be installed (the server must not
- * serve then: fail closed). */
-int	lockdown_server(void) MUST_CHECK;
+ * serve then: fail closed).  database_socket: the database is reached
+ * over a socket (PostgreSQL), so each worker may open and connect one. */
+int	lockdown_server(int database_socket) MUST_CHECK;
 
 #endif

@@ -42,7 +42,7 @@ static const char *sql_options =
 static const char *sql_list =
     "SELECT v.id, v.title, v.held_on, v.state, g.name AS group_name "
     "FROM event_votes v JOIN groups g ON g.id = v.group_id "
-    "WHERE ?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "WHERE ?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3)) "
     "ORDER BY v.held_on DESC, v.id DESC";
 static const char *sql_count =

@@ -19,9 +19,9 @@ static const char *sql_response_add =
     "site_id, reference, interviewer_id) VALUES (?, ?, ?, nullif(?, 0), "
     "nullif(?, 0), ?, nullif(?, 0))";
 static const char *sql_answer_add =
-    "INSERT OR IGNORE INTO survey_answers (response_id, question_id, value) "
+    "INSERT INTO survey_answers (response_id, question_id, value) "
     "SELECT ?1, q.id, ?3 FROM survey_questions q WHERE q.id = ?2 "
-    "AND q.version_id = ?4";
+    "AND q.version_id = ?4 ON CONFLICT DO NOTHING";
 static const char *sql_entries_of =
     "SELECT id, answers, ifnull(site_id, 0) AS site_id, response_id "
     "FROM survey_paper_entries "
@@ -116,11 +116,12 @@ static const char *sql_answer_of =
     "WHERE r.survey_id = ? AND a.response_id = ? AND a.question_id = ? "
     "AND q.kind = 'text'";
 static const char *sql_theme_tag =
-    "INSERT OR IGNORE INTO survey_answer_themes (theme_id, response_id, "
+    "INSERT INTO survey_answer_themes (theme_id, response_id, "
     "question_id) SELECT t.id, a.response_id, a.question_id "
     "FROM survey_themes t JOIN survey_answers a ON a.response_id = ?2 "
     "AND a.question_id = ?3 JOIN survey_responses r ON r.id = "
-    "a.response_id AND r.survey_id = t.survey_id WHERE t.id = ?1";
+    "a.response_id AND r.survey_id = t.survey_id WHERE t.id = ?1 "
+    "ON CONFLICT DO NOTHING";
 static const char *sql_theme_load =
     "SELECT t.id, t.survey_id, t.name, t.issue_id, s.site_id, s.group_id, "
     "s.title AS survey_title, (SELECT count(*) FROM survey_answer_themes at "

@@ -63,7 +63,7 @@ static const char *sql_list =
     SITE_NAME ", (SELECT count(*) FROM survey_responses r "
     "WHERE r.survey_id = s.id) AS responses FROM surveys s "
     "JOIN groups g ON g.id = s.group_id LEFT JOIN sites si ON si.id = s.site_id "
-    "WHERE ?1 OR s.site_id IN (SELECT value FROM json_each(?2)) "
+    "WHERE ?1 <> 0 OR s.site_id IN (SELECT value FROM json_each(?2)) "
     "OR s.group_id IN (SELECT value FROM json_each(?3)) "
     "ORDER BY s.state = 'closed', s.id DESC";
 static const char *sql_questions =

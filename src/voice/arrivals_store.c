@@ -51,7 +51,7 @@ static const char *sql_unfinished =
     "count(st.id) AS steps FROM arrivals a JOIN groups g ON g.id = a.group_id "
     "LEFT JOIN sites s ON s.id = g.site_id "
     "JOIN arrival_steps st ON st.arrival_id = a.id "
-    "WHERE ?1 OR g.site_id IN (SELECT value FROM json_each(?2)) "
+    "WHERE ?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3)) "
     "GROUP BY a.id HAVING done < steps ORDER BY a.arrived_on";
 

@@ -23,8 +23,8 @@ static const char *sql_insert =
     "on_behalf, from_paper, entered_by) VALUES (?, ?, ?, ? || 'T' || ?, "
     "?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char *sql_topic_link =
-    "INSERT OR IGNORE INTO conversation_topics (conversation_id, topic_id) "
-    "VALUES (?, ?)";
+    "INSERT INTO conversation_topics (conversation_id, topic_id) "
+    "VALUES (?, ?) ON CONFLICT DO NOTHING";
 static const char *sql_load =
     "SELECT c.id, c.site_id, c.unit_id, c.group_id, c.author_id, "
     "c.occurred_at, replace(c.occurred_at, 'T', ' at ') AS when_label, "
@@ -47,18 +47,18 @@ static const char *sql_load =
 
 /* Filters: ?1 me, ?2 all, ?3 sites, ?4 groups, then the user's choices. */
 #define LIST_WHERE \
-    "WHERE (c.author_id = ?1 OR ?2 OR c.site_id IN " \
+    "WHERE (c.author_id = ?1 OR ?2 <> 0 OR c.site_id IN " \
     "  (SELECT value FROM json_each(?3)) OR c.group_id IN " \
     "  (SELECT value FROM json_each(?4))) " \
-    "AND (?5 IS NULL OR c.id IN (SELECT rowid FROM conversations_fts " \
+    "AND (CAST(?5 AS TEXT) IS NULL OR c.id IN (SELECT rowid FROM conversations_fts " \
     "  WHERE conversations_fts MATCH ?5)) " \
     "AND (?6 = 0 OR c.site_id = ?6) AND (?7 = 0 OR c.unit_id = ?7) " \
     "AND (?8 = 0 OR c.id IN (SELECT conversation_id FROM " \
     "  conversation_topics WHERE topic_id = ?8)) " \
-    "AND (?9 IS NULL OR c.occurred_at >= ?9) " \
-    "AND (?10 IS NULL OR c.occurred_at < ?10 || 'T99') " \
-    "AND (?11 IS NULL OR c.outcome = ?11) " \
-    "AND (?12 IS NULL OR (?12 = 'yes') = (c.issue_id IS NOT NULL)) "
+    "AND (CAST(?9 AS TEXT) IS NULL OR c.occurred_at >= ?9) " \
+    "AND (CAST(?10 AS TEXT) IS NULL OR c.occurred_at < ?10 || 'T99') " \
+    "AND (CAST(?11 AS TEXT) IS NULL OR c.outcome = ?11) " \
+    "AND (CAST(?12 AS TEXT) IS NULL OR (?12 = 'yes') = (c.issue_id IS NOT NULL)) "
 
 static const char *sql_list =
     "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') "
@@ -79,18 +79,18 @@ static const char *sql_ungrouped =
 static const char *sql_topic_options =
     "SELECT t.id AS value, t.name || ifnull(' (' || s.name || ')', '') AS label "
     "FROM topics t LEFT JOIN sites s ON s.id = t.site_id "
-    "WHERE t.retired_on IS NULL AND (t.site_id IS NULL OR ?1 OR t.site_id IN "
+    "WHERE t.retired_on IS NULL AND (t.site_id IS NULL OR ?1 <> 0 OR t.site_id IN "
     "(SELECT value FROM json_each(?2))) ORDER BY t.site_id IS NOT NULL, t.name";
 static const char *sql_service_options =
     "SELECT DISTINCT sv.id AS value, sv.name AS label FROM services sv "
     "JOIN service_sites ss ON ss.service_id = sv.id "
-    "WHERE sv.retired_on IS NULL AND (?1 OR ss.site_id IN "
+    "WHERE sv.retired_on IS NULL AND (?1 <> 0 OR ss.site_id IN "
     "(SELECT value FROM json_each(?2))) ORDER BY sv.name";
 static const char *sql_account_options =
     "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "
     "JOIN grants g ON g.account_id = a.id "
     "LEFT JOIN groups gr ON gr.id = g.group_id WHERE a.disabled_at IS NULL "
-    "AND (g.scope = 'organisation' OR ?1 OR coalesce(gr.site_id, g.site_id) "
+    "AND (g.scope = 'organisation' OR ?1 <> 0 OR coalesce(gr.site_id, g.site_id) "
     "IN (SELECT value FROM json_each(?2))) ORDER BY a.display_name";
 static const char *sql_units_at =
     "SELECT id AS value, name AS label FROM units WHERE site_id = ? "
@@ -117,7 +117,7 @@ static const char *sql_rep_options =
     "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "
     "JOIN grants g ON g.account_id = a.id "
     "LEFT JOIN groups gr ON gr.id = g.group_id WHERE a.disabled_at IS NULL "
-    "AND g.role = 'rep' AND (g.scope = 'organisation' OR ?1 OR "
+    "AND g.role = 'rep' AND (g.scope = 'organisation' OR ?1 <> 0 OR "
     "coalesce(gr.site_id, g.site_id) IN (SELECT value FROM json_each(?2))) "
     "ORDER BY a.display_name";
 static const char *sql_fit_owner =

@@ -17,11 +17,11 @@ static const char *sql_update =
     "referral = ifnull(?, ''), contact = ifnull(?, ''), "
     "opening = ifnull(?, ''), after_release = ?, checked_on = ? WHERE id = ?";
 static const char *sql_sites_clear =
-    "DELETE FROM service_sites WHERE service_id = ?1 AND (?2 OR site_id IN "
+    "DELETE FROM service_sites WHERE service_id = ?1 AND (?2 <> 0 OR site_id IN "
     "(SELECT value FROM json_each(?3)))";
 static const char *sql_sites_add =
-    "INSERT OR IGNORE INTO service_sites (service_id, site_id) SELECT ?, "
-    "value FROM json_each(?)";
+    "INSERT INTO service_sites (service_id, site_id) SELECT ?, "
+    "value FROM json_each(?) WHERE true ON CONFLICT DO NOTHING";
 static const char *sql_load =
     "SELECT sv.id, sv.name, sv.offer, sv.eligibility, sv.referral, "
     "sv.contact, sv.opening, sv.after_release, sv.checked_on, sv.retired_on, "
@@ -39,7 +39,7 @@ static const char *sql_list =
     "  JOIN sites s ON s.id = ss.site_id WHERE ss.service_id = sv.id) "
     "  AS site_names FROM services sv WHERE sv.retired_on IS NULL "
     "AND EXISTS (SELECT 1 FROM service_sites ss WHERE ss.service_id = sv.id "
-    "  AND (?1 OR ss.site_id IN (SELECT value FROM json_each(?2))) "
+    "  AND (?1 <> 0 OR ss.site_id IN (SELECT value FROM json_each(?2))) "
     "  AND (?3 = 0 OR ss.site_id = ?3)) ORDER BY sv.name";
 
 static const char *sql_search =
@@ -47,7 +47,7 @@ static const char *sql_search =
     "FROM services sv WHERE sv.retired_on IS NULL AND sv.id IN "
     "(SELECT rowid FROM services_fts WHERE services_fts MATCH ?3) "
     "AND EXISTS (SELECT 1 FROM service_sites ss WHERE ss.service_id = sv.id "
-    "AND (?1 OR ss.site_id IN (SELECT value FROM json_each(?2)))) "
+    "AND (?1 <> 0 OR ss.site_id IN (SELECT value FROM json_each(?2)))) "
     "ORDER BY sv.name LIMIT ?4";
 
 #define V(name)	json_object_get(v, name)

@@ -40,17 +40,17 @@ static const char *sql_list =
     "  WHERE c.issue_id = i.id) AS last_seen "
     "FROM issues i JOIN sites s ON s.id = i.site_id "
     "LEFT JOIN groups g ON g.id = i.group_id "
-    "WHERE (?1 OR i.site_id IN (SELECT value FROM json_each(?2)) "
+    "WHERE (?1 <> 0 OR i.site_id IN (SELECT value FROM json_each(?2)) "
     "OR i.group_id IN (SELECT value FROM json_each(?3))) "
-    "AND (?4 IS NULL OR i.status = ?4) AND (?5 = 0 OR i.id < ?5) "
+    "AND (CAST(?4 AS TEXT) IS NULL OR i.status = ?4) AND (?5 = 0 OR i.id < ?5) "
     "ORDER BY i.id DESC LIMIT ?6";
 static const char *sql_search =
     "SELECT i.id, i.title, i.status AS issue_status, s.name AS site_name "
     "FROM issues i JOIN sites s ON s.id = i.site_id "
     "WHERE i.id IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?4) "
-    "AND (?1 OR i.site_id IN (SELECT value FROM json_each(?2)) "
+    "AND (?1 <> 0 OR i.site_id IN (SELECT value FROM json_each(?2)) "
     "OR i.group_id IN (SELECT value FROM json_each(?3))) "
-    "AND (?5 = 0 OR i.site_id = ?5) AND (?6 IS NULL OR i.status = ?6) "
+    "AND (?5 = 0 OR i.site_id = ?5) AND (CAST(?6 AS TEXT) IS NULL OR i.status = ?6) "
     "ORDER BY i.id DESC LIMIT ?7";
 static const char *sql_evidence =
     "SELECT count(*) AS log_count, substr(min(occurred_at), 1, 10) "

@@ -15,6 +15,7 @@
 #include <sodium.h>
 
 #include "harness.h"
+#include "db/db.h"
 
 #define START_WAIT_MS	15000
 
@@ -58,7 +59,7 @@ roundtable_cli(const struct server *s, const char *args, const char *input,
 		fputs(input, p);
 		fclose(p);
 	}
-	if (asprintf(&cmd, "%s %s --db %s --config %s <%s 2>&1",
+	if (asprintf(&cmd, "%s %s --db '%s' --config %s <%s 2>&1",
 	    ROUNDTABLE_BIN, args, s->db, s->config,
 	    input ? infile : "/dev/null") == -1)
 		return -1;
@@ -100,6 +101,45 @@ word_after(const char *text, const char *marker, char *out, size_t sz)
 	out[n] = '\0';
 }
 
+/*
+ * With RT_TEST_DB=pg the server's database is a throw-away PostgreSQL
+ * cluster of its own (tests/pg_cluster.sh), not a file: the same tests,
+ * the other engine.  0, or -1.
+ */
+static int
+pg_cluster_start(struct server *s)
+{
+	const char	*engine = getenv("RT_TEST_DB");
+	FILE		*p;
+	int		 ok;
+
+	if (engine == NULL || strcmp(engine, "pg") != 0)
+		return 0;
+	if ((p = popen("sh tests/pg_cluster.sh start", "r")) == NULL)
+		return -1;
+	ok = fgets(s->cluster, sizeof(s->cluster), p) != NULL &&
+	    fgets(s->db, sizeof(s->db), p) != NULL;
+	if (pclose(p) != 0 || !ok)
+		return -1;
+	s->cluster[strcspn(s->cluster, "\n")] = '\0';
+	s->db[strcspn(s->db, "\n")] = '\0';
+	return 0;
+}
+
+static void
+pg_cluster_stop(struct server *s)
+{
+	char	*cmd;
+
+	if (s->cluster[0] == '\0' || asprintf(&cmd,
+	    "sh tests/pg_cluster.sh stop '%s'", s->cluster) == -1)
+		return;
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not stop the cluster %s\n", s->cluster);
+	free(cmd);
+	s->cluster[0] = '\0';
+}
+
 int
 server_prepare(struct server *s, const char *extra)
 {
@@ -111,6 +151,8 @@ server_prepare(struct server *s, const char *extra)
 	if (mkdtemp(s->dir) == NULL)
 		return -1;
 	snprintf(s->db, sizeof(s->db), "%s/roundtable.db", s->dir);
+	if (pg_cluster_start(s) == -1)
+		return -1;
 	snprintf(s->config, sizeof(s->config), "%s/roundtable.ini", s->dir);
 	if ((s->port = free_port()) < 0)
 		return -1;
@@ -173,6 +215,40 @@ server_launch(struct server *s)
 }
 
 int
+server_twin(struct server *twin, const struct server *first)
+{
+	FILE	*f, *in;
+	char	 line[1024];
+
+	*twin = *first;
+	twin->pid = 0;
+	if ((twin->port = free_port()) < 0)
+		return -1;
+	snprintf(twin->base, sizeof(twin->base), "http://127.0.0.1:%d",
+	    twin->port);
+	snprintf(twin->config, sizeof(twin->config), "%s/twin-%d.ini",
+	    first->dir, twin->port);
+	/* first's settings, every one, but for the port. */
+	if ((in = fopen(first->config, "r")) == NULL)
+		return -1;
+	if ((f = fopen(twin->config, "w")) == NULL) {
+		fclose(in);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), in) != NULL)
+		if (strncmp(line, "listen_port", 11) == 0)
+			fprintf(f, "listen_port = %d\n", twin->port);
+		else
+			fputs(line, f);
+	fclose(in);
+	fclose(f);
+	/* The folder and the cluster are first's to remove. */
+	twin->dir[0] = '\0';
+	twin->cluster[0] = '\0';
+	return server_launch(twin);
+}
+
+int
 server_start(struct server *s, const char *extra)
 {
 	if (server_prepare(s, extra) == -1)
@@ -211,6 +287,7 @@ server_stop(struct server *s)
 	int	 rc;
 
 	rc = server_halt(s);
+	pg_cluster_stop(s);
 	if (s->dir[0] != '\0' && asprintf(&cmd, "rm -rf %s", s->dir) != -1) {
 		if (system(cmd) != 0)
 			fprintf(stderr, "could not remove %s\n", s->dir);
@@ -448,22 +525,19 @@ client_sign_in(struct client *c, const char *user, const char *password)
 	return status;
 }
 
+/* Through the program's own database layer, so the same call reads a
+ * SQLite file or a PostgreSQL database. */
 long long
 db_scalar(const struct server *s, const char *sql)
 {
-	sqlite3		*h;
-	sqlite3_stmt	*st;
-	long long	 v = -1;
+	struct db	 db;
+	int64_t		 v = -1;
 
-	if (sqlite3_open_v2(s->db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+	if (db_open(&db, s->db, 5000) == -1)
 		return -1;
-	sqlite3_busy_timeout(h, 5000);
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			v = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(h);
+	if (db_int(&db, &v, sql, "") != 1)
+		v = -1;
+	db_close(&db);
 	return v;
 }
 
@@ -483,17 +557,13 @@ db_scalar_id(const struct server *s, const char *fmt, long long id)
 int
 db_write(const struct server *s, const char *sql)
 {
-	sqlite3	*h;
-	int	 rc;
+	struct db	 db;
+	int		 rc;
 
-	if (sqlite3_open_v2(s->db, &h, SQLITE_OPEN_READWRITE, NULL) !=
-	    SQLITE_OK) {
-		sqlite3_close(h);
+	if (db_open(&db, s->db, 5000) == -1)
 		return -1;
-	}
-	sqlite3_busy_timeout(h, 5000);
-	rc = sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK ? 0 : -1;
-	sqlite3_close(h);
+	rc = db_exec_script(&db, sql);
+	db_close(&db);
 	return rc;
 }
 

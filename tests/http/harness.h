@@ -20,7 +20,8 @@ struct server {
 	pid_t	 pid;
 	int	 port;
 	char	 dir[256];		/* temporary folder */
-	char	 db[300];		/* database path */
+	char	 db[300];		/* database path, or postgresql:// URI */
+	char	 cluster[256];		/* RT_TEST_DB=pg: the cluster's folder */
 	char	 config[300];		/* config file path */
 	char	 base[64];		/* "http://127.0.0.1:PORT" */
 	char	 admin_password[64];	/* one-time admin password */
@@ -50,6 +51,9 @@ int	server_start(struct server *, const char *extra_config);
 /* Sets up the folder and database without serving (for CLI tests). */
 int	server_prepare(struct server *, const char *extra_config);
 int	server_launch(struct server *);
+/* Starts a second server (twin) on first's database and keys, on a port
+ * of its own: 0, or -1.  server_stop(twin) stops only its process. */
+int	server_twin(struct server *twin, const struct server *first);
 /* SIGTERM and wait; returns the exit status (0 = clean, leak-free). */
 int	server_halt(struct server *);
 /* Kills with SIGKILL, no grace. */

@@ -21,6 +21,8 @@
 static char		 today[DATE_CHARS + 1];
 
 /* Members of the Over-50s Forum (group 1) with accounts of their own. */
+static struct server	 twin;	/* a second server on srv's database */
+
 static const char *const voters[] = { "Bernard", "Clive", "Dennis", "Frank",
     NULL };
 
@@ -49,7 +51,19 @@ setup(void **state)
 	if (roundtable_cli(&srv, "user add org.admin --role admin "
 	    "--password-stdin", PW "\n", NULL) != 0)
 		return -1;
-	return server_launch(&srv);
+	/* A second server on the same database, as a national organisation
+	 * runs several (issue 14). */
+	if (server_launch(&srv) == -1)
+		return -1;
+	return server_twin(&twin, &srv);
+}
+
+static int
+teardown(void **state)
+{
+	int	 rc = server_stop(&twin);
+
+	return server_teardown(state) == 0 && rc == 0 ? 0 : -1;
 }
 
 static long long
@@ -611,10 +625,11 @@ race(void *arg)
 	return NULL;
 }
 
-/* One voter, RACERS sessions, all voting at the same moment: exactly one
- * ballot and one roll entry, every other request refused. */
+/* One voter, RACERS sessions, all voting at the same moment, every
+ * other one sent to server other: exactly one ballot and one roll entry,
+ * every other request refused. */
 static void
-one_vote_under_concurrent_requests(void **state)
+one_vote_race(const struct server *other)
 {
 	struct client		 staff;
 	struct racer		 racers[RACERS];
@@ -625,7 +640,6 @@ one_vote_under_concurrent_requests(void **state)
 	long long		 e;
 	int			 i, ok = 0, refused = 0;
 
-	(void)state;
 	as(&staff, "coordinator.fenwick");
 	e = election_new(&staff, "fptp", 1);
 	nominate(&staff, e, "Arthur", "Bernard", "Clive");
@@ -640,6 +654,8 @@ one_vote_under_concurrent_requests(void **state)
 		as(&racers[i].c, "voter.Frank");
 		assert_int_equal(http_get(&racers[i].c, path, &r), 200);
 		reply_free(&r);
+		if (i % 2 == 1)
+			racers[i].c.srv = other;
 		racers[i].path = path;
 		racers[i].body = body;
 		racers[i].start = &start;
@@ -661,6 +677,22 @@ one_vote_under_concurrent_requests(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM election_voters WHERE "
 	    "election_id = %lld", e), 1);
 	client_free(&staff);
+}
+
+static void
+one_vote_under_concurrent_requests(void **state)
+{
+	(void)state;
+	one_vote_race(&srv);
+}
+
+/* The same race split between two servers on one database: the one-vote
+ * rule is the database's, not a process's. */
+static void
+one_vote_across_two_servers(void **state)
+{
+	(void)state;
+	one_vote_race(&twin);
 }
 
 /* STV by numbers, a proxy vote, a restricted member who may vote but
@@ -1177,6 +1209,7 @@ main(void)
 		cmocka_unit_test(first_past_the_post_from_call_to_result),
 		cmocka_unit_test(elections_end_in_office),
 		cmocka_unit_test(one_vote_under_concurrent_requests),
+		cmocka_unit_test(one_vote_across_two_servers),
 		cmocka_unit_test(stv_with_a_proxy_and_a_restricted_member),
 		cmocka_unit_test(paper_ballots_need_two_tellers_who_agree),
 		cmocka_unit_test(seats_rotate_and_swap),
@@ -1185,5 +1218,5 @@ main(void)
 		cmocka_unit_test(long_group_names_are_printed_whole),
 	};
 
-	return cmocka_run_group_tests(tests, setup, server_teardown);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -151,6 +151,17 @@ test_empty_file(void **state)
 	assert_string_equal(f->c.db_path, "var/roundtable.db");
 }
 
+/* [database] url names a PostgreSQL database in place of the file. */
+static void
+test_database_url(void **state)
+{
+	struct fixture	*f = *state;
+
+	assert_int_equal(load(f, "[database]\n"
+	    "url = postgresql://rt@db.example/rt\n"), 0);
+	assert_string_equal(f->c.db_path, "postgresql://rt@db.example/rt");
+}
+
 static void
 test_overrides(void **state)
 {
@@ -340,6 +351,7 @@ main(void)
 		T(test_defaults_in_range),
 		T(test_empty_file),
 		T(test_overrides),
+		T(test_database_url),
 		T(test_later_value_wins),
 		T(test_out_of_range),
 		T(test_not_numbers),

@@ -332,6 +332,19 @@ test_bind_json(void **state)
 	json_decref(nul);
 }
 
+/* The statement a cursor borrows from the cache (db.h: struct db_cursor). */
+static struct sqlite3_stmt *
+cursor_statement(struct db *db, const char *sql)
+{
+	struct db_cursor c;
+	struct sqlite3_stmt *st;
+
+	assert_int_equal(db_cursor_open(db, &c, sql, ""), 0);
+	st = c.stmt;
+	db_cursor_close(&c);
+	return st;
+}
+
 static void
 test_cache_same_statement(void **state)
 {
@@ -339,32 +352,34 @@ test_cache_same_statement(void **state)
 	static const char *other = "SELECT n FROM t ORDER BY id";
 	static char copy[64];
 	struct fixture	*f = *state;
-	sqlite3_stmt	*a, *b, *c, *d;
+	struct sqlite3_stmt *a, *c, *d;
+	struct db_cursor cur;
 
-	a = db_prepare(&f->db, sql);
+	a = cursor_statement(&f->db, sql);
 	assert_non_null(a);
-	b = db_prepare(&f->db, sql);
-	assert_ptr_equal(a, b);
-	c = db_prepare(&f->db, other);
+	assert_ptr_equal(cursor_statement(&f->db, sql), a);
+	c = cursor_statement(&f->db, other);
 	assert_non_null(c);
 	assert_ptr_not_equal(a, c);
 	/* Keyed by the literal's address: the same text elsewhere is
 	 * another entry. */
 	snprintf(copy, sizeof(copy), "%s", sql);
-	d = db_prepare(&f->db, copy);
+	d = cursor_statement(&f->db, copy);
 	assert_non_null(d);
 	assert_ptr_not_equal(a, d);
-	assert_ptr_equal(db_prepare(&f->db, copy), d);
+	assert_ptr_equal(cursor_statement(&f->db, copy), d);
 
-	/* Handed out again, it is reset: it starts from the first row. */
-	assert_int_equal(db_step(a), 1);
-	assert_string_equal((const char *)sqlite3_column_text(a, 0), "one");
-	assert_int_equal(db_step(a), 1);
-	b = db_prepare(&f->db, sql);
-	assert_ptr_equal(a, b);
-	assert_int_equal(db_step(b), 1);
-	assert_string_equal((const char *)sqlite3_column_text(b, 0), "one");
-	sqlite3_reset(b);
+	/* Opened again, it is reset: it starts from the first row. */
+	assert_int_equal(db_cursor_open(&f->db, &cur, sql, ""), 0);
+	assert_int_equal(db_cursor_next(&cur), 1);
+	assert_string_equal(db_cursor_text(&cur, 0), "one");
+	assert_int_equal(db_cursor_next(&cur), 1);
+	db_cursor_close(&cur);
+	assert_int_equal(db_cursor_open(&f->db, &cur, sql, ""), 0);
+	assert_ptr_equal(cur.stmt, a);
+	assert_int_equal(db_cursor_next(&cur), 1);
+	assert_string_equal(db_cursor_text(&cur, 0), "one");
+	db_cursor_close(&cur);
 }
 
 static void
@@ -372,18 +387,59 @@ test_cache_clears_bindings(void **state)
 {
 	static const char *sql = "SELECT ?1 IS NULL";
 	struct fixture	*f = *state;
-	sqlite3_stmt	*st;
+	struct db_cursor cur;
 
-	st = db_preparef(&f->db, sql, "i", (int64_t)5);
-	assert_non_null(st);
-	assert_int_equal(db_step(st), 1);
-	assert_int_equal(sqlite3_column_int(st, 0), 0);
-	st = db_prepare(&f->db, sql);
-	assert_int_equal(db_step(st), 1);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
-	sqlite3_reset(st);
-	/* A bad format gives NULL. */
-	assert_null((db_preparef)(&f->db, sql, "z", 1));
+	assert_int_equal(db_cursor_open(&f->db, &cur, sql, "i", (int64_t)5), 0);
+	assert_int_equal(db_cursor_next(&cur), 1);
+	assert_int_equal(db_cursor_int(&cur, 0), 0);
+	db_cursor_close(&cur);
+	assert_int_equal(db_cursor_open(&f->db, &cur, sql, ""), 0);
+	assert_int_equal(db_cursor_next(&cur), 1);
+	assert_int_equal(db_cursor_int(&cur, 0), 1);
+	db_cursor_close(&cur);
+	/* A bad format is refused, with nothing to close. */
+	assert_int_equal((db_cursor_open)(&f->db, &cur, sql, "z", 1), -1);
+}
+
+/* The cursor's column readers: types, text, blobs with their length
+ * (a NUL inside kept), NULL as NULL, and the row as JSON. */
+static void
+test_cursor_columns(void **state)
+{
+	static const char *sql = "SELECT 7, 'seven', x'00ff00', NULL, 1.5";
+	struct fixture	*f = *state;
+	struct db_cursor cur;
+	const unsigned char *blob;
+	size_t		 len = 0;
+	json_t		*row;
+
+	assert_int_equal(db_cursor_open(&f->db, &cur, sql, ""), 0);
+	assert_int_equal(db_cursor_next(&cur), 1);
+	assert_int_equal(db_cursor_type(&cur, 0), DB_TYPE_INTEGER);
+	assert_int_equal(db_cursor_int(&cur, 0), 7);
+	assert_int_equal(db_cursor_type(&cur, 1), DB_TYPE_TEXT);
+	assert_string_equal(db_cursor_text(&cur, 1), "seven");
+	assert_int_equal(db_cursor_type(&cur, 2), DB_TYPE_BLOB);
+	blob = db_cursor_blob(&cur, 2, &len);
+	assert_int_equal(len, 3);
+	assert_int_equal(blob[1], 0xff);
+	assert_int_equal(db_cursor_type(&cur, 3), DB_TYPE_NULL);
+	assert_null(db_cursor_text(&cur, 3));
+	assert_int_equal(db_cursor_type(&cur, 4), DB_TYPE_REAL);
+	row = db_cursor_row(&cur);
+	assert_int_equal(json_integer_value(json_object_get(row, "7")), 7);
+	assert_true(json_is_null(json_object_get(row, "NULL")));
+	json_decref(row);
+	assert_int_equal(db_cursor_next(&cur), 0);
+	db_cursor_close(&cur);
+}
+
+static void
+test_cursor_built(void **state)
+{
+	struct fixture	*f = *state;
+
+	unit_cursor_built_check(&f->db);
 }
 
 static void
@@ -391,18 +447,42 @@ test_cache_through_helpers(void **state)
 {
 	static const char *sql = "SELECT count(*) FROM t WHERE n > ?";
 	struct fixture	*f = *state;
-	sqlite3_stmt	*first;
+	struct sqlite3_stmt *first;
+	struct db_cursor cur;
 	int64_t		 n;
 	int		 i;
 
 	assert_int_equal(db_int(&f->db, &n, sql, "i", (int64_t)0), 1);
-	first = db_prepare(&f->db, sql);
+	assert_int_equal(db_cursor_open(&f->db, &cur, sql, "i", (int64_t)0), 0);
+	first = cur.stmt;
+	db_cursor_close(&cur);
 	for (i = 0; i < 1000; i++) {
 		assert_int_equal(db_int(&f->db, &n, sql, "i", (int64_t)(i % 4)),
 		    1);
 		assert_int_equal(n, 3 - i % 4);
 	}
-	assert_ptr_equal(db_prepare(&f->db, sql), first);
+	assert_ptr_equal(cursor_statement(&f->db, sql), first);
+}
+
+DB_SQL(sql_dialect, "SELECT 'sqlite' AS engine",
+    "SELECT 'postgresql' AS engine");
+
+/* A dialect pair gives SQLite its own half, and is cached once. */
+static void
+test_dialect_pair(void **state)
+{
+	struct fixture	*f = *state;
+	json_t		*row;
+
+	assert_int_equal(db_row(&f->db, &row, sql_dialect, ""), 1);
+	assert_string_equal(json_string_value(json_object_get(row, "engine")),
+	    "sqlite");
+	json_decref(row);
+	assert_ptr_equal(cursor_statement(&f->db, sql_dialect),
+	    cursor_statement(&f->db, sql_dialect));
+	assert_false(db_target_is_pg(f->path));
+	assert_true(db_target_is_pg("postgresql://u@/db?host=/tmp"));
+	assert_true(db_target_is_pg("postgres://u@h/db"));
 }
 
 static void
@@ -429,17 +509,18 @@ static void
 test_cache_never_full(void **state)
 {
 	struct fixture	*f = *state;
-	sqlite3_stmt	*first[MANY_STATEMENTS];
+	struct sqlite3_stmt *first[MANY_STATEMENTS];
 	int64_t		 n;
 	int		 i;
 
 	for (i = 0; i < MANY_STATEMENTS; i++) {
 		snprintf(many_sql[i], sizeof(many_sql[i]), "SELECT %d", i);
-		first[i] = db_prepare(&f->db, many_sql[i]);
+		first[i] = cursor_statement(&f->db, many_sql[i]);
 		assert_non_null(first[i]);
 	}
 	for (i = 0; i < MANY_STATEMENTS; i++) {
-		assert_ptr_equal(db_prepare(&f->db, many_sql[i]), first[i]);
+		assert_ptr_equal(cursor_statement(&f->db, many_sql[i]),
+		    first[i]);
 		assert_int_equal(db_int(&f->db, &n, many_sql[i], ""), 1);
 		assert_int_equal(n, i);
 	}
@@ -464,6 +545,9 @@ main(void)
 		T(test_bind_json),
 		T(test_cache_same_statement),
 		T(test_cache_clears_bindings),
+		T(test_cursor_columns),
+		T(test_cursor_built),
+		T(test_dialect_pair),
 		T(test_cache_through_helpers),
 		T(test_cache_never_full),
 		cmocka_unit_test(test_open_bad_path),

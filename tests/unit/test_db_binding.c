@@ -16,7 +16,8 @@ static const char *prelude =
     "#include <stdint.h>\n#include \"db/db.h\"\n"
     "int f(struct db *db, const char *today, int64_t id, int n,\n"
     "    json_t *j, const unsigned char *p, size_t len) {\n"
-    "\tint64_t v; json_t *o = NULL;\n\t(void)v; (void)o;\n"
+    "\tint64_t v; json_t *o = NULL; struct db_cursor c;\n"
+    "\t(void)v; (void)o; (void)c;\n"
     "\t(void)today; (void)id; (void)n; (void)j; (void)p; (void)len;\n";
 
 /* Compiles prelude + "if (call) return 1;" + "}" with cc at optimisation opt; returns the
@@ -36,7 +37,7 @@ compile(const char *cc, const char *opt, const char *body, char *out,
 	    body);
 	fclose(fp);
 	snprintf(cmd, sizeof(cmd), "%s -std=c17 -D_GNU_SOURCE %s -Wall "
-	    "-Werror -Isrc $(pkg-config --cflags jansson sqlite3) -c -o "
+	    "-Werror -Isrc $(pkg-config --cflags jansson) -c -o "
 	    "/dev/null %s 2>&1", cc, opt, src);
 	assert_non_null(pp = popen(cmd, "r"));
 	n = fread(out, 1, outsz - 1, pp);
@@ -56,7 +57,7 @@ static const char *const right[] = {
 	    "DB_BLOB(p, len), DB_NULL)",
 	"db_int(db, &v, \"SELECT ?\", \"i\", id)",
 	"db_row(db, &o, \"SELECT ?\", \"t\", \"x\")",
-	"db_preparef(db, \"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\", "
+	"db_cursor_open(db, &c, \"SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?\", "
 	    "\"iiiiiiiiiii\", id, id, id, id, id, id, id, id, id, id, id)",
 };
 
@@ -76,7 +77,7 @@ static const char *const wrong[] = {
 	"db_exec(db, \"UPDATE x SET a = ?\", \"\", id)",
 	"db_int(db, &v, \"SELECT ?\", \"t\", n)",
 	"db_row(db, &o, \"SELECT ?\", \"d\", today)",
-	"db_preparef(db, \"SELECT ?\", \"q\", id)",
+	"db_cursor_open(db, &c, \"SELECT ?\", \"q\", id)",
 };
 
 static void

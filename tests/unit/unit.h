@@ -31,6 +31,59 @@
 #define UNIT_PDF_MAX	(16 * 1024 * 1024)
 #define UNIT_PDF_TEXT	"pdftotext '%s' -"
 
+/*
+ * A throw-away PostgreSQL cluster (tests/pg_cluster.sh), never a system
+ * service: unit_pg_start fills dir (its folder) and url; unit_pg_stop
+ * stops it and removes the folder.  0, or -1.
+ */
+static inline int
+unit_pg_start(char dir[UNIT_PATH_MAX], char url[UNIT_PATH_MAX * 2])
+{
+	FILE	*p;
+	int	 ok;
+
+	if ((p = popen("sh tests/pg_cluster.sh start", "r")) == NULL)
+		return -1;
+	ok = fgets(dir, UNIT_PATH_MAX, p) != NULL &&
+	    fgets(url, UNIT_PATH_MAX * 2, p) != NULL;
+	if (pclose(p) != 0 || !ok)
+		return -1;
+	dir[strcspn(dir, "\n")] = '\0';
+	url[strcspn(url, "\n")] = '\0';
+	return 0;
+}
+
+static inline int
+unit_pg_stop(const char *dir)
+{
+	char	 cmd[UNIT_PATH_MAX + 64];
+
+	snprintf(cmd, sizeof(cmd), "sh tests/pg_cluster.sh stop '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/*
+ * SQL built at run time (db_cursor_open_built), on either engine, over a
+ * table t whose row 1 is named "one": a bad statement is refused quietly
+ * (the caller may try another form), a good one binds ?1.
+ */
+static inline void
+unit_cursor_built_check(struct db *db)
+{
+	struct db_cursor cur;
+	char		 sql[64];
+
+	snprintf(sql, sizeof(sql), "SELECT name FROM t WHERE id = ?1 "
+	    "ORDER BY nosuchcolumn");
+	assert_int_equal(db_cursor_open_built(db, &cur, sql, 1), -1);
+	snprintf(sql, sizeof(sql), "SELECT name FROM t WHERE id = ?1");
+	assert_int_equal(db_cursor_open_built(db, &cur, sql, 1), 0);
+	assert_int_equal(db_cursor_next(&cur), 1);
+	assert_string_equal(db_cursor_text(&cur, 0), "one");
+	assert_int_equal(db_cursor_next(&cur), 0);
+	db_cursor_close(&cur);
+}
+
 static inline int
 unit_db_open(struct db *db, char path[UNIT_PATH_MAX])
 {
