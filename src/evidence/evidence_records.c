@@ -23,10 +23,10 @@ evidence_targets(struct db *db, const struct evidence_scope *scope)
 	    "WHEN st.target IS NOT NULL THEN 'site' ELSE 'organisation' END "
 	    "AS set_by FROM evidence_targets t "
 	    "JOIN evidence_target_policy p ON p.id = 1 "
-	    "LEFT JOIN evidence_local_targets gt ON p.local_allowed AND "
+	    "LEFT JOIN evidence_local_targets gt ON p.local_allowed = 1 AND "
 	    "gt.scope = 'group' AND gt.scope_id = ?1 AND "
 	    "gt.criterion = t.criterion "
-	    "LEFT JOIN evidence_local_targets st ON p.local_allowed AND "
+	    "LEFT JOIN evidence_local_targets st ON p.local_allowed = 1 AND "
 	    "st.scope = 'site' AND st.scope_id = ?2 AND "
 	    "st.criterion = t.criterion";
 	json_t	*rows, *row, *o;
@@ -93,7 +93,7 @@ int
 targets_policy_save(struct db *db, int64_t actor, int local_allowed)
 {
 	static const char *sql = "UPDATE evidence_target_policy SET "
-	    "local_allowed = ?, updated_by = ? WHERE id = 1 AND "
+	    "local_allowed = ?1, updated_by = ?2 WHERE id = 1 AND "
 	    "local_allowed != ?1";
 	int	 rc;
 
@@ -113,7 +113,7 @@ local_target_save(struct db *db, int64_t actor, const char *scope,
 	    "(scope, scope_id, criterion, target, updated_by) "
 	    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (scope, scope_id, "
 	    "criterion) DO UPDATE SET target = ?4, updated_by = ?5 "
-	    "WHERE target != ?4";
+	    "WHERE evidence_local_targets.target != ?4";
 	static const char *sql_drop = "DELETE FROM evidence_local_targets "
 	    "WHERE scope = ? AND scope_id = ? AND criterion = ?";
 	int	 rc;
