@@ -266,12 +266,14 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	/*
 	 * Writers queue on our lock rather than in SQLite: its busy handler
 	 * sleeps, and a sleeping worker stalls every connection it serves.
-	 * A POST joins the writers' batch; an audited read commits alone,
+	 * A POST joins the writers' batch (on SQLite); an audited read, and
+	 * every writer on PostgreSQL, commits alone
 	 * on its own connection, as below.
 	 */
 	reads = route_read_subject(rq->route);
 	writes = request_writes(rq, reads) ? rq->app->writes : NULL;
-	if (writes != NULL && rq->method == HTTP_POST && reads == NULL) {
+	if (writes != NULL && writes->batching && rq->method == HTTP_POST &&
+	    reads == NULL) {
 		transact_batched(rq, rs);
 		return;
 	}

@@ -12,7 +12,8 @@
 int
 group_commit_init(struct group_commit *gc, const char *path, int busy_ms)
 {
-	*gc = (struct group_commit){ .path = path, .busy_ms = busy_ms };
+	*gc = (struct group_commit){ .path = path, .busy_ms = busy_ms,
+	    .batching = !db_target_is_pg(path) };
 	atomic_init(&gc->waiting, 0);
 	if (pthread_mutex_init(&gc->lock, NULL) != 0)
 		return -1;

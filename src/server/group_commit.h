@@ -16,6 +16,10 @@
  * stays open with nobody to end it.  No response is sent before the
  * commit that holds its work: the caller returns only after it.
  *
+ * On PostgreSQL there are no batches (it groups commits across
+ * connections itself, commit_delay): every writer takes the lock through
+ * group_commit_alone and commits on its own connection.
+ *
  * Ownership: struct group_commit owns its lock, its condition and the
  * writer connection (opened on first use, closed by group_commit_free).
  * Members live on their callers' stacks while they wait.
@@ -39,6 +43,7 @@ struct group_commit {
 	pthread_cond_t		 ended;		/* a batch has ended */
 	const char		*path;		/* borrowed: the database */
 	int			 busy_ms;
+	int			 batching;	/* 0 on PostgreSQL: see below */
 	struct db		*db;		/* owned: the writer connection */
 	int			 open;		/* a batch is open on db */
 	int			 members;	/* requests in the open batch */
