@@ -174,6 +174,10 @@
 #define STOP_GRACE_S		10	/* wait for requests in flight at stop */
 #define DB_WORKERS_MAX		256	/* database connections (one a thread) */
 #define GROUP_COMMIT_MAX	64	/* requests in one group commit */
+#define SCAN_WARN_ROWS		200000	/* a statement walking more rows of a
+					   table in full is logged (the
+					   environment's RT_SCAN_WARN_ROWS
+					   overrides; 0: off) */
 /* The statement cache starts with this many slots and doubles when half
  * full: it holds one statement per SQL literal in the program (about 450),
  * so it never refuses one (see db_prepare in db.c). */

@@ -12,7 +12,45 @@
 #include "db.h"
 #include "engine.h"
 #include "embedded.h"
+#include "../limits.h"
 #include "../util/log.h"
+
+/*
+ * Statements that walk a table in full, row by row, past a ceiling are
+ * logged with their text: at national scale such a walk is a page that
+ * slows as the organisation grows (issue 15).  SQLite counts the steps
+ * of full scans per statement (SQLITE_STMTSTATUS_FULLSCAN_STEP), so the
+ * check costs nothing and sees what a query plan cannot: an ordered walk
+ * that LIMIT stops early is not counted, a scan it never stops is.  The
+ * ceiling is SCAN_WARN_ROWS, or RT_SCAN_WARN_ROWS in the environment
+ * (0: off); the tests set it low over the bench data to prove the hot
+ * lists never scan.
+ */
+static long
+scan_warn_rows(void)
+{
+	static long	 rows = -1;
+	const char	*env;
+
+	if (rows < 0) {
+		env = getenv("RT_SCAN_WARN_ROWS");
+		rows = env != NULL && *env != '\0' ? strtol(env, NULL, 10) :
+		    SCAN_WARN_ROWS;
+	}
+	return rows;
+}
+
+static void
+scan_check(sqlite3_stmt *st)
+{
+	long	 ceiling = scan_warn_rows();
+	int	 steps;
+
+	steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 1);
+	if (ceiling > 0 && steps > ceiling)
+		log_line(LOG_WARNING, "database: a full scan of %d rows: %s",
+		    steps, sqlite3_sql(st));
+}
 
 static void
 sqlite_log(sqlite3 *h, const char *what)
@@ -225,6 +263,7 @@ sqlite_exec(struct db *db, void *stmt, const char *fmt, va_list *ap)
 	rc = sqlite_result_of(sqlite3_step(stmt));
 	if (rc == DB_ERROR)
 		sqlite_log(db->h, sqlite3_sql(stmt));
+	scan_check(stmt);
 	sqlite3_reset(stmt);
 	return rc;
 }
@@ -284,6 +323,8 @@ sqlite_cursor_next(struct db_cursor *c)
 static void
 sqlite_cursor_close(struct db_cursor *c)
 {
+	if (c->stmt != NULL)
+		scan_check(c->stmt);
 	if (c->uncached)
 		sqlite3_finalize(c->stmt);
 	else if (c->stmt != NULL)

@@ -74,9 +74,11 @@ json_t	*unit_list(struct db *, int64_t site_id);
  * site and name. */
 json_t	*group_list(struct db *, const struct scope_filter *, int64_t site_id,
 	    const struct paging *);
+/* One page of people (limit from offset), by name; *more says whether
+ * another page follows. */
 json_t	*person_list(struct db *, const struct scope_filter *, const char *q,
 	    int64_t site_id, int include_left, int limit, int offset,
-	    int64_t *total);
+	    int *more);
 json_t	*membership_list(struct db *, int64_t group_id, int current);
 json_t	*person_memberships(struct db *, int64_t person_id);
 

@@ -23,11 +23,13 @@ people_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
 	const char		*q = form_get(&rq->query, "q");
-	int64_t			 total = 0, site = form_get_id(&rq->query, "site");
+	int64_t			 site = form_get_id(&rq->query, "site");
 	int64_t			 page = form_get_id(&rq->query, "page");
 	int			 size = rq->app->config->list_page_size;
 	int			 left = form_get(&rq->query, "left") != NULL;
-	json_t			*view;
+	int			 more = 0;
+	json_t			*view, *people;
+	int64_t			 first;
 
 	if (q != NULL && (*q == '\0' || strlen(q) > SEARCH_MAX_CHARS))
 		q = NULL;
@@ -37,19 +39,27 @@ people_index(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
+	people = person_list(rq->db, &f, q, site, left, size,
+	    (int)((page - 1) * size), &more);
+	first = (page - 1) * size + 1;
 	view = json_pack("{s:s, s:o, s:o, s:s?, s:I, s:b}",
-	    "title", "People",
-	    "people", person_list(rq->db, &f, q, site, left, size,
-	    (int)((page - 1) * size), &total),
+	    "title", "People", "people", people,
 	    "sites", site_options(rq->db, &f),
 	    "q", q, "site", (json_int_t)site, "left", left);
-	if (view != NULL) {
-		json_object_set_new(view, "total", json_integer(total));
+	if (view != NULL && people != NULL) {
+		/* How many is said when this page is the last: counting
+		 * every match on every page walked the whole table. */
+		if (!more)
+			json_object_set_new(view, "total", json_integer(
+			    first - 1 + (json_int_t)json_array_size(people)));
+		json_object_set_new(view, "first", json_integer(first));
+		json_object_set_new(view, "last", json_integer(first - 1 +
+		    (json_int_t)json_array_size(people)));
 		json_object_set_new(view, "page", json_integer(page));
 		if (page > 1)
 			json_object_set_new(view, "prev_page",
 			    json_integer(page - 1));
-		if (page * size < total)
+		if (more)
 			json_object_set_new(view, "next_page",
 			    json_integer(page + 1));
 	}

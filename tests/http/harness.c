@@ -1,3 +1,4 @@
+#include <fcntl.h>
 #include <errno.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -196,6 +197,11 @@ server_launch(struct server *s)
 	if ((s->pid = fork()) == -1)
 		return -1;
 	if (s->pid == 0) {
+		int	 fd;
+
+		if (s->log[0] != '\0' && ((fd = open(s->log, O_WRONLY |
+		    O_CREAT | O_APPEND, 0600)) == -1 || dup2(fd, 2) == -1))
+			_exit(126);
 		execl(ROUNDTABLE_BIN, ROUNDTABLE_BIN, "serve", "--db", s->db,
 		    "--config", s->config, (char *)NULL);
 		_exit(127);

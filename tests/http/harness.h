@@ -26,6 +26,8 @@ struct server {
 	char	 base[64];		/* "http://127.0.0.1:PORT" */
 	char	 admin_password[64];	/* one-time admin password */
 	char	 demo_password[64];	/* every demo account's password */
+	char	 log[300];		/* set before server_launch: the
+					   server's stderr goes there */
 };
 
 struct reply {
