@@ -1363,6 +1363,36 @@ async function evidence(run, password) {
       assert(text.includes('Evidence of involvement'), 'no dashboard');
     });
     await run.visited(page, J, 'site dashboard');
+    await step(`[${run.mode}] 16 coordinator.fenwick uploads the population as a CSV file saved from a spreadsheet`, async () => {
+      await page.goto('/sites/1/population');
+      const file = path.join(tmp, `population-${run.mode}.csv`);
+      fs.writeFileSync(file, '\ufeffwhat,answer,number\r\nage,50 to 64,31\r\nage,25 to 34,69\r\n');
+      await page.setInputFiles('#file', file);
+      await submit(page);
+      assert(pathOf(page) === '/sites/1/evidence', `went to ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'population uploaded');
+    await signOut(page);
+    await step(`[${run.mode}] 16 admin lets sites and groups set their own targets`, async () => {
+      await signInHome(page, 'admin', password);
+      await page.goto('/evidence/targets');
+      await page.getByLabel('Sites and groups may set their own targets').check();
+      await submit(page);
+      assert(pathOf(page) === '/evidence', `went to ${pathOf(page)}`);
+    });
+    await run.visited(page, J, 'organisation targets');
+    await signOut(page);
+    await step(`[${run.mode}] 16 coordinator.fenwick sets the site's own target and reads it on the dashboard`, async () => {
+      await signInHome(page, 'coordinator.fenwick', password);
+      await page.goto('/sites/1/evidence');
+      await navigates(page, () => page.getByRole('link', { name: "Set the site's own targets" }).click());
+      await page.fill('#procedures', '65');
+      await submit(page);
+      assert(pathOf(page) === '/sites/1/evidence', `went to ${pathOf(page)}`);
+      const text = (await mainText(page)).replace(/\s+/g, ' ');
+      assert(text.includes("65% (the site's own)"), 'the site\'s own target is not shown');
+    });
+    await run.visited(page, J, 'site targets');
     await signOut(page);
     await step(`[${run.mode}] 16 member.forum fills in their own equality monitoring`, async () => {
       await signInHome(page, 'member.forum', password);
