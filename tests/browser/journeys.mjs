@@ -1320,7 +1320,7 @@ const CAPITAL_AFTER_BECAUSE = /because (?!I\b)[A-Z][a-z]/;
 // 16. Evidence of involvement: a funder reads the organisation's dashboard
 // and its report; a coordinator enters a population with a mistake, reads
 // the error, then the gaps; a member fills in their own monitoring.
-async function evidence(run, password) {
+async function evidence(run, password, admin, adminPassword) {
   const J = '16-evidence';
   const page = await run.page();
   try {
@@ -1373,8 +1373,8 @@ async function evidence(run, password) {
     });
     await run.visited(page, J, 'population uploaded');
     await signOut(page);
-    await step(`[${run.mode}] 16 admin lets sites and groups set their own targets`, async () => {
-      await signInHome(page, 'admin', password);
+    await step(`[${run.mode}] 16 ${admin} lets sites and groups set their own targets`, async () => {
+      await signInHome(page, admin, adminPassword);
       await page.goto('/evidence/targets');
       await page.getByLabel('Sites and groups may set their own targets').check();
       await submit(page);
@@ -1735,7 +1735,7 @@ async function main() {
         ...(run.js ? [] : [() => membership(run, demoPassword)]),
         () => surveyKiosk(run, demoPassword),
         () => memberWording(run, demoPassword),
-        () => evidence(run, demoPassword),
+        () => evidence(run, demoPassword, admin, pw),
         () => personalPlan(run, demoPassword),
         () => peerSupport(run, demoPassword),
         ...(run.js ? [() => memberHome(run, demoPassword)] : []),
