@@ -33,7 +33,8 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 # The HTTP binaries that also run against PostgreSQL (RT_TEST_DB=pg, a
 # throw-away cluster per server); the rest follow as their SQL is made
 # portable (docs/ARCHITECTURE.md, issue 14).
-PG_HTTP_TESTS = build/test/http/test_auth build/test/http/test_two_servers
+PG_HTTP_TESTS = build/test/http/test_auth build/test/http/test_two_servers \
+		build/test/http/test_routes
 
 DB        ?= var/roundtable.db
 

@@ -824,18 +824,20 @@ const size_t routes_count = sizeof(routes) / sizeof(routes[0]);
 /* Whose record a route reads (router.h): reads by anyone but the
  * person themselves are audited.  A log names no one (it is about
  * issues; its author is the rep who wrote it), so logs are not here. */
-#define NOT_THE_READER	" AND p IS NOT (SELECT person_id FROM accounts " \
-			"WHERE id = ?2)"
+/* The subject p of sql, unless it is the reader: the alias is read
+ * from outside, as PostgreSQL takes no result alias in WHERE. */
+#define NOT_THE_READER(sql)	"SELECT p FROM (" sql ") AS subject "	\
+	"WHERE p IS DISTINCT FROM (SELECT person_id FROM accounts WHERE id = ?2)"
 const struct read_subject read_subjects[] = {
-	{ person_target, "SELECT id AS p FROM people WHERE id = ?1"
-	    NOT_THE_READER },
-	{ membership_target, "SELECT person_id AS p FROM memberships "
-	    "WHERE id = ?1" NOT_THE_READER },
-	{ recruit_target, "SELECT person_id AS p FROM recruits WHERE id = ?1"
-	    NOT_THE_READER },
-	{ expense_target, "SELECT a.person_id AS p FROM expense_claims e "
-	    "JOIN accounts a ON a.id = e.claimant_id WHERE e.id = ?1 "
-	    "AND a.person_id IS NOT NULL" NOT_THE_READER },
+	{ person_target, NOT_THE_READER("SELECT id AS p FROM people "
+	    "WHERE id = ?1") },
+	{ membership_target, NOT_THE_READER("SELECT person_id AS p FROM "
+	    "memberships WHERE id = ?1") },
+	{ recruit_target, NOT_THE_READER("SELECT person_id AS p FROM recruits "
+	    "WHERE id = ?1") },
+	{ expense_target, NOT_THE_READER("SELECT a.person_id AS p FROM "
+	    "expense_claims e JOIN accounts a ON a.id = e.claimant_id "
+	    "WHERE e.id = ?1 AND a.person_id IS NOT NULL") },
 };
 const size_t read_subjects_count =
     sizeof(read_subjects) / sizeof(read_subjects[0]);

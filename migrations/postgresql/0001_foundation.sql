@@ -1202,41 +1202,35 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
 	FOR EACH STATEMENT EXECUTE FUNCTION rt_refuse('audit rows are append-only');
 
--- Locked scores: a submitted score changes only when its newest recorded
--- change (score_changes, with the reason) says exactly this.
-CREATE FUNCTION scores_submitted_locked() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Locked scores: a score (a submitted one, for an evaluator's) changes only
+-- when its newest recorded change (score_changes, with the reason) says
+-- exactly this.  Arguments: the kind of change, the text column, whether
+-- only a submitted score is held, and the refusal's words.
+CREATE FUNCTION rt_score_changes_with_reason() RETURNS trigger
+	LANGUAGE plpgsql AS $$
+DECLARE
+	old_row jsonb := to_jsonb(OLD);
+	new_row jsonb := to_jsonb(NEW);
 BEGIN
-	IF OLD.submitted_at IS NOT NULL AND NOT EXISTS (
-	    SELECT 1 FROM score_changes c WHERE c.kind = 'individual'
-	    AND c.score_id = OLD.id AND c.new_score = NEW.score
-	    AND c.new_text = NEW.justification AND c.id = (SELECT max(id)
-	    FROM score_changes WHERE kind = 'individual' AND score_id = OLD.id))
+	IF (TG_ARGV[2] = 'all' OR old_row ->> 'submitted_at' IS NOT NULL)
+	    AND NOT EXISTS (
+	    SELECT 1 FROM score_changes c WHERE c.kind = TG_ARGV[0]
+	    AND c.score_id = OLD.id AND c.new_score::text = new_row ->> 'score'
+	    AND c.new_text = new_row ->> TG_ARGV[1] AND c.id = (SELECT max(id)
+	    FROM score_changes WHERE kind = TG_ARGV[0] AND score_id = OLD.id))
 	THEN
-		RAISE EXCEPTION USING MESSAGE =
-		    'a submitted score changes only with a reason',
+		RAISE EXCEPTION USING MESSAGE = TG_ARGV[3],
 		    ERRCODE = 'integrity_constraint_violation';
 	END IF;
 	RETURN NEW;
 END $$;
 CREATE TRIGGER scores_submitted_locked BEFORE UPDATE ON scores
-	FOR EACH ROW EXECUTE FUNCTION scores_submitted_locked();
-
-CREATE FUNCTION consensus_scores_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-	IF NOT EXISTS (
-	    SELECT 1 FROM score_changes c WHERE c.kind = 'consensus'
-	    AND c.score_id = OLD.id AND c.new_score = NEW.score
-	    AND c.new_text = NEW.rationale AND c.id = (SELECT max(id)
-	    FROM score_changes WHERE kind = 'consensus' AND score_id = OLD.id))
-	THEN
-		RAISE EXCEPTION USING MESSAGE =
-		    'a consensus score changes only with a reason',
-		    ERRCODE = 'integrity_constraint_violation';
-	END IF;
-	RETURN NEW;
-END $$;
+	FOR EACH ROW EXECUTE FUNCTION rt_score_changes_with_reason('individual',
+	'justification', 'submitted',
+	'a submitted score changes only with a reason');
 CREATE TRIGGER consensus_scores_changed BEFORE UPDATE ON consensus_scores
-	FOR EACH ROW EXECUTE FUNCTION consensus_scores_changed();
+	FOR EACH ROW EXECUTE FUNCTION rt_score_changes_with_reason('consensus',
+	'rationale', 'all', 'a consensus score changes only with a reason');
 
 -- Kept records: scores, their history and declarations of interest.
 CREATE TRIGGER scores_kept BEFORE DELETE ON scores
@@ -1277,54 +1271,21 @@ BEGIN
 	UPDATE reference_generation SET n = n + 1;
 	RETURN NULL;
 END $$;
-CREATE TRIGGER sites_insert_generation AFTER INSERT ON sites
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER sites_update_generation AFTER UPDATE ON sites
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER sites_delete_generation AFTER DELETE ON sites
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER units_insert_generation AFTER INSERT ON units
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER units_update_generation AFTER UPDATE ON units
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER units_delete_generation AFTER DELETE ON units
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER topics_insert_generation AFTER INSERT ON topics
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER topics_update_generation AFTER UPDATE ON topics
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER topics_delete_generation AFTER DELETE ON topics
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER services_insert_generation AFTER INSERT ON services
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER services_update_generation AFTER UPDATE ON services
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER services_delete_generation AFTER DELETE ON services
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER service_sites_insert_generation AFTER INSERT ON service_sites
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER service_sites_update_generation AFTER UPDATE ON service_sites
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER service_sites_delete_generation AFTER DELETE ON service_sites
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER accounts_insert_generation AFTER INSERT ON accounts
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER accounts_update_generation AFTER UPDATE ON accounts
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER accounts_delete_generation AFTER DELETE ON accounts
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER grants_insert_generation AFTER INSERT ON grants
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER grants_update_generation AFTER UPDATE ON grants
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER grants_delete_generation AFTER DELETE ON grants
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER groups_insert_generation AFTER INSERT ON groups
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER groups_update_generation AFTER UPDATE ON groups
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
-CREATE TRIGGER groups_delete_generation AFTER DELETE ON groups
-	FOR EACH STATEMENT EXECUTE FUNCTION reference_generation_bump();
+-- TABLE_insert_generation, TABLE_update_generation, TABLE_delete_generation
+-- on each table the reference lists read, as on SQLite.
+DO $$
+DECLARE
+	t text;
+	op text;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['sites', 'units', 'topics', 'services', 'service_sites', 'accounts', 'grants', 'groups'] LOOP
+		FOREACH op IN ARRAY ARRAY['insert', 'update', 'delete'] LOOP
+			EXECUTE format('CREATE TRIGGER %I AFTER %s ON %I FOR EACH '
+			    'STATEMENT EXECUTE FUNCTION reference_generation_bump()',
+			    t || '_' || op || '_generation', upper(op), t);
+		END LOOP;
+	END LOOP;
+END $$;
 
 -- Full-text search (SQLite's FTS5 tables conversations_fts, issues_fts,
 -- services_fts): a generated tsvector on the table itself, with a GIN
@@ -1415,6 +1376,31 @@ CREATE FUNCTION strftime(fmt text, t text, VARIADIC mods text[] DEFAULT '{}')
 	    replace(replace(replace(replace(replace(fmt, '%Y', 'YYYY'), '%m', 'MM'),
 	    '%d', 'DD'), '%H', 'HH24'), '%M', 'MI'), '%S', 'SS'), 'T', '"T"'),
 	    'Z', '"Z"'), '%w', 'D')) $$;
+
+-- instr(text, part): where part starts, from 1; 0 when absent.
+CREATE FUNCTION instr(t text, part text) RETURNS bigint
+	LANGUAGE sql IMMUTABLE AS $$ SELECT strpos(t, part) $$;
+
+-- The search text voice_fts_query makes for FTS5 ("word"* "other"*: each
+-- word a prefix, all required) as a tsquery over the `search` columns.
+CREATE FUNCTION rt_fts_query(q text) RETURNS tsquery
+	LANGUAGE sql IMMUTABLE AS $$ SELECT to_tsquery('simple',
+	array_to_string(ARRAY(SELECT m[1] || ':*' FROM regexp_matches(q,
+	'"([^"]+)"\*', 'g') AS m), ' & ')) $$;
+
+-- sum(condition) counts where it holds, as SQLite sums its 0 and 1
+-- (NULL over no rows, as sum is).
+CREATE FUNCTION rt_sum_true(acc bigint, v boolean) RETURNS bigint
+	LANGUAGE sql IMMUTABLE AS
+	$$ SELECT coalesce(acc, 0) + CASE WHEN v THEN 1 ELSE 0 END $$;
+CREATE AGGREGATE sum(boolean) (sfunc = rt_sum_true, stype = bigint);
+
+-- SQLite's max and min of two values (PostgreSQL's greatest and least);
+-- max(x) and min(x) of a column stay the aggregates.
+CREATE FUNCTION max(a anycompatible, b anycompatible) RETURNS anycompatible
+	LANGUAGE sql IMMUTABLE AS $$ SELECT greatest(a, b) $$;
+CREATE FUNCTION min(a anycompatible, b anycompatible) RETURNS anycompatible
+	LANGUAGE sql IMMUTABLE AS $$ SELECT least(a, b) $$;
 
 -- Rows inserted with their ids leave each identity at its start: move
 -- every one past the largest id, so the next default id is free.

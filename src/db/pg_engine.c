@@ -30,6 +30,7 @@
 #define OID_INT8	20
 #define OID_INT2	21
 #define OID_INT4	23
+#define OID_TEXT	25
 #define OID_OID		26
 #define OID_FLOAT4	700
 #define OID_FLOAT8	701
@@ -37,8 +38,9 @@
 
 /* A cached statement: the rewritten text.  Owned by the cache. */
 struct pg_stmt {
-	char	*text;		/* owned */
-	int	 nparams;
+	char		*text;		/* owned */
+	int		 nparams;
+	unsigned char	 used[PLACEHOLDERS_USED_BYTES];	/* $n in text */
 };
 
 /* One call's arguments in libpq's form.  Owns text (the printed numbers
@@ -112,7 +114,8 @@ pg_prepare(struct db *db, const char *text)
 
 	(void)db;
 	if ((st = calloc(1, sizeof(*st))) == NULL ||
-	    (st->text = placeholders_pg(text, &st->nparams)) == NULL) {
+	    (st->text = placeholders_pg(text, &st->nparams, st->used)) ==
+	    NULL) {
 		free(st);
 		log_line(LOG_ERR, "database: cannot rewrite %s", text);
 		return NULL;
@@ -198,11 +201,16 @@ pg_run(struct db *db, const struct pg_stmt *st, const char *fmt, va_list *ap)
 		    st->text);
 		return NULL;
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (pg_arg(a, i, fmt[i], ap) == -1) {
 			free(a);
 			return NULL;
 		}
+		/* Bound but not in the text: any type will do, and without
+		 * one PostgreSQL refuses the statement. */
+		if (a->types[i] == 0 && !PLACEHOLDER_USED(st->used, i + 1))
+			a->types[i] = OID_TEXT;
+	}
 	r = PQexecParams(db->pg, st->text, n, a->types, a->values, a->lengths,
 	    a->formats, 0);
 	free(a);
@@ -300,7 +308,7 @@ pg_cursor_open_built(struct db *db, struct db_cursor *c, const char *text,
 	PGresult	*r;
 	int		 n;
 
-	if ((rewritten = placeholders_pg(text, &n)) == NULL)
+	if ((rewritten = placeholders_pg(text, &n, NULL)) == NULL)
 		return -1;
 	snprintf(number, sizeof(number), "%lld", (long long)id);
 	r = PQexecParams(db->pg, rewritten, 1, types, values, NULL, NULL, 0);

@@ -48,7 +48,7 @@ copy_comment(struct buf *out, const char *p, int *bad)
 }
 
 char *
-placeholders_pg(const char *sql, int *nparams)
+placeholders_pg(const char *sql, int *nparams, unsigned char *used)
 {
 	struct buf	 out;
 	const char	*p = sql;
@@ -57,6 +57,8 @@ placeholders_pg(const char *sql, int *nparams)
 	int		 most = 0, bad = 0;
 
 	buf_init(&out, DB_SQL_TEXT_MAX);
+	if (used != NULL)
+		memset(used, 0, PLACEHOLDERS_USED_BYTES);
 	while (*p != '\0' && !bad) {
 		if (*p == '\'' || *p == '"')
 			p = copy_quoted(&out, p, &bad);
@@ -74,8 +76,12 @@ placeholders_pg(const char *sql, int *nparams)
 			if (n < 1 || n > DB_PARAMS_MAX ||
 			    buf_printf(&out, "$%ld", n) == -1)
 				bad = 1;
-			else if (n > most)
-				most = (int)n;
+			else {
+				if (n > most)
+					most = (int)n;
+				if (used != NULL)
+					used[n / 8] |= 1u << (n % 8);
+			}
 		} else if (buf_add(&out, p++, 1) == -1)
 			bad = 1;
 	}

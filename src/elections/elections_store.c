@@ -65,7 +65,7 @@ static const char *sql_standing = VOTERS_SQL "AND p.restrictions = '' "
     "AND c.person_id = p.id) ORDER BY p.display_name, p.id";
 static const char *sql_voter_is = VOTERS_SQL "AND p.id = ?3";
 static const char *sql_roll_counts =
-    "SELECT (SELECT count(*) FROM (" VOTERS_SQL ")) AS eligible, "
+    "SELECT (SELECT count(*) FROM (" VOTERS_SQL ") AS roll) AS eligible, "
     "(SELECT count(*) FROM election_voters WHERE election_id = ?1) AS voted";
 static const char *sql_has_voted =
     "SELECT 1 FROM election_voters WHERE election_id = ? AND person_id = ?";

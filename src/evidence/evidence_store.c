@@ -82,7 +82,7 @@ static const char *const sql_flows[FLOW__MAX] = {
 	    "  UNION ALL SELECT substr(p.due_on, 1, 7), 0 FROM proposals p "
 	    "  WHERE p.group_id IN " GROUPS_IN_SCOPE
 	    "  AND p.state = 'submitted' AND p.due_on BETWEEN ?3 AND ?4 "
-	    "  AND p.due_on < ?5 AND ?6 >= 0) GROUP BY month",
+	    "  AND p.due_on < ?5 AND ?6 >= 0) AS flow GROUP BY month",
 	[FLOW_EXPENSES] =
 	    "SELECT substr(c.created_on, 1, 7) AS month, count(*) AS whole, "
 	    "sum(c.paid_on IS NOT NULL AND julianday(c.paid_on) - "
@@ -227,7 +227,7 @@ int
 evidence_members(struct db *db, const struct evidence_scope *s,
     const char *day, int64_t *n)
 {
-	static const char *sql = "SELECT count(*) FROM (" MEMBERS_ON ")";
+	static const char *sql = "SELECT count(*) FROM (" MEMBERS_ON ") AS m";
 
 	return db_int(db, n, sql, "iit", s->group_id, s->site_id, day);
 }
@@ -241,7 +241,7 @@ evidence_members_by_unit(struct db *db, const struct evidence_scope *s,
 	    "count(*) AS n FROM (" MEMBERS_ON ") m "
 	    "JOIN people p ON p.id = m.person_id "
 	    "LEFT JOIN units u ON u.id = p.unit_id "
-	    "GROUP BY ifnull(p.unit_id, 0) ORDER BY u.name";
+	    "GROUP BY ifnull(p.unit_id, 0), u.name ORDER BY u.name";
 
 	return db_rows(db, sql, "iit", s->group_id, s->site_id, day);
 }

@@ -80,7 +80,7 @@ static const char *sql_post_list =
     "(SELECT p.position, p.places, (SELECT count(*) FROM memberships m "
     "WHERE m.group_id = p.group_id AND m.position = p.position "
     "AND m.to_on IS NULL) AS held FROM group_posts p "
-    "WHERE p.group_id = ? AND p.places > 0) ORDER BY position = 'member', "
+    "WHERE p.group_id = ? AND p.places > 0) AS posts ORDER BY position = 'member', "
     "position";
 static const char *sql_post_save =
     "INSERT INTO group_posts (group_id, position, places) VALUES (?, ?, ?) "

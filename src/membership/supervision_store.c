@@ -14,7 +14,7 @@
 
 static const char *sql_list =
     "SELECT s.id, s.held_on, s.next_due_on, a.display_name AS supervisor_name, "
-    "CASE WHEN ?3 OR s.supervisor_id = ?2 THEN s.notes END AS notes, "
+    "CASE WHEN ?3 <> 0 OR s.supervisor_id = ?2 THEN s.notes END AS notes, "
     "(?3 <> 0 OR s.supervisor_id = ?2) AS may_read_notes "
     "FROM supervisions s JOIN accounts a ON a.id = s.supervisor_id "
     "WHERE s.person_id = ?1 ORDER BY s.held_on DESC, s.id DESC";

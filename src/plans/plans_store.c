@@ -20,7 +20,7 @@
 static const char *sql_plan =
     "SELECT pl.person_id, pl.worker_id, pl.worker_kind, pl.started_on, "
     "pl.changed_at, pl.confirmed_at, a.display_name AS worker_name, "
-    "ifnull(pl.confirmed_version = pl.version, 0) AS confirmed FROM plans pl JOIN accounts a ON a.id = pl.worker_id "
+    "CASE WHEN pl.confirmed_version = pl.version THEN 1 ELSE 0 END AS confirmed FROM plans pl JOIN accounts a ON a.id = pl.worker_id "
     "WHERE pl.person_id = ?";
 static const char *sql_plan_insert =
     "INSERT INTO plans (person_id, worker_id, worker_kind, started_on, "

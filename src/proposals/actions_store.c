@@ -97,6 +97,12 @@ static const char *sql_overdue_actions =
     "OR ?1 = 0 AND pg.site_id = ?2)"
 #define WHERE_PLACE "p.group_id IN " PLACE_GROUPS
 
+/* When an outcome was last heard of: the list's order and its paging key
+ * (written out in WHERE, where PostgreSQL takes no result alias). */
+#define LISTED_ON							\
+    "coalesce((SELECT r.responded_on FROM responses r WHERE r.proposal_id = " \
+    "  p.id ORDER BY r.id DESC LIMIT 1), p.submitted_on)"
+
 static const char *sql_outcomes =
     "SELECT p.id, p.title, p.problem, p.state, p.submitted_on, p.due_on, "
     "p.deferred_until, g.name AS group_name, "
@@ -107,8 +113,7 @@ static const char *sql_outcomes =
     "  ORDER BY r.id DESC LIMIT 1) AS reason, "
     "(SELECT r.responded_on FROM responses r WHERE r.proposal_id = p.id "
     "  ORDER BY r.id DESC LIMIT 1) AS responded_on, "
-    "coalesce((SELECT r.responded_on FROM responses r WHERE r.proposal_id = "
-    "  p.id ORDER BY r.id DESC LIMIT 1), p.submitted_on) AS listed_on, "
+    LISTED_ON " AS listed_on, "
     "(SELECT group_concat(a.text || CASE WHEN a.closed_on IS NULL THEN "
     "  ' (' || a.percent || '% done)' ELSE ': done' END, '; ') "
     "  FROM actions a WHERE a.proposal_id = p.id) AS actions_text, "
@@ -118,7 +123,7 @@ static const char *sql_outcomes =
     "  ON pi.issue_id = i.id WHERE pi.proposal_id = p.id) AS issues_text "
     "FROM proposals p JOIN groups g ON g.id = p.group_id WHERE " WHERE_PLACE
     " AND p.state NOT IN ('draft', 'agreed', 'not_agreed') "
-    "AND (?3 = 0 OR (listed_on, p.id) < (?4, ?3)) "
+    "AND (?3 = 0 OR (" LISTED_ON ", p.id) < (?4, ?3)) "
     "ORDER BY listed_on DESC, p.id DESC LIMIT ?5";
 static const char *sql_timeliness =
     "SELECT r.days_taken, r.on_time FROM responses r "
@@ -143,7 +148,7 @@ static const char *sql_age_bands =
     "  UNION ALL SELECT julianday(?3) - julianday(a.created_on) FROM actions a "
     "  JOIN proposals p ON p.id = a.proposal_id JOIN groups g ON "
     "  g.id = p.group_id WHERE a.closed_on IS NULL AND " WHERE_PLACE
-    ") GROUP BY band ORDER BY low";
+    ") AS ages GROUP BY band ORDER BY low";
 
 int
 action_target(struct db *db, const int64_t *ids, struct target *t)

@@ -74,7 +74,7 @@ static const char *sql_evidence_places =
     "SELECT ifnull(u.name, 'No place given') AS place, count(*) AS n "
     "FROM conversations c LEFT JOIN units u ON u.id = c.unit_id "
     "WHERE c.issue_id IN (SELECT issue_id FROM proposal_issues "
-    "WHERE proposal_id = ?) GROUP BY c.unit_id ORDER BY n DESC, place";
+    "WHERE proposal_id = ?) GROUP BY c.unit_id, u.name ORDER BY n DESC, place";
 static const char *sql_evidence_issues =
     "SELECT i.id, i.title FROM issues i JOIN proposal_issues pi "
     "ON pi.issue_id = i.id WHERE pi.proposal_id = ? ORDER BY i.id";

@@ -81,21 +81,21 @@ static const char *sql_text_answers =
     SQL_TEXT_ANSWERS "ORDER BY q.position, a.response_id";
 static const char *sql_text_answers_page =
     SQL_TEXT_ANSWERS "AND (?2 = 0 OR (q.position, a.response_id) > "
-    "(CAST(?3 AS INTEGER), ?2)) ORDER BY q.position, a.response_id "
+    "(CAST(nullif(?3, '') AS INTEGER), ?2)) ORDER BY q.position, a.response_id "
     "LIMIT ?4";
 /* A place with fewer responses (to this version) than the threshold is
  * left blank: with the answers beside it, it would point at people. */
 static const char *sql_responses =
     "SELECT r.id, r.channel, CASE WHEN (SELECT count(*) FROM "
     "survey_responses p WHERE p.version_id = r.version_id AND "
-    "p.unit_id IS r.unit_id) >= ?3 THEN ifnull(u.name, '') ELSE '' END "
+    "p.unit_id IS NOT DISTINCT FROM r.unit_id) >= ?3 THEN ifnull(u.name, '') ELSE '' END "
     "AS place, "
     "q.position, group_concat(a.value, '; ') AS value "
     "FROM survey_responses r LEFT JOIN units u ON u.id = r.unit_id "
     "JOIN survey_answers a ON a.response_id = r.id "
     "JOIN survey_questions q ON q.id = a.question_id "
     "WHERE r.survey_id = ?1 AND r.version_id = ?2 "
-    "GROUP BY r.id, q.position ORDER BY r.id, q.position";
+    "GROUP BY r.id, q.position, u.name ORDER BY r.id, q.position";
 static const char *sql_instrument =
     "SELECT a.response_id, q.item_key, a.value FROM survey_answers a "
     "JOIN survey_questions q ON q.id = a.question_id "

@@ -53,7 +53,8 @@ static const char *sql_unfinished =
     "JOIN arrival_steps st ON st.arrival_id = a.id "
     "WHERE ?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3)) "
-    "GROUP BY a.id HAVING done < steps ORDER BY a.arrived_on";
+    "GROUP BY a.id, g.name, s.name "
+    "HAVING sum(st.done_on IS NOT NULL) < count(st.id) ORDER BY a.arrived_on";
 
 int
 arrival_target(struct db *db, const int64_t *ids, struct target *t)

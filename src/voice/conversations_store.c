@@ -46,12 +46,11 @@ static const char *sql_load =
     "LEFT JOIN issues i ON i.id = c.issue_id WHERE c.id = ?";
 
 /* Filters: ?1 me, ?2 all, ?3 sites, ?4 groups, then the user's choices. */
-#define LIST_WHERE \
+#define LIST_WHERE(match) \
     "WHERE (c.author_id = ?1 OR ?2 <> 0 OR c.site_id IN " \
     "  (SELECT value FROM json_each(?3)) OR c.group_id IN " \
     "  (SELECT value FROM json_each(?4))) " \
-    "AND (CAST(?5 AS TEXT) IS NULL OR c.id IN (SELECT rowid FROM conversations_fts " \
-    "  WHERE conversations_fts MATCH ?5)) " \
+    "AND (CAST(?5 AS TEXT) IS NULL OR c.id IN (" match ")) " \
     "AND (?6 = 0 OR c.site_id = ?6) AND (?7 = 0 OR c.unit_id = ?7) " \
     "AND (?8 = 0 OR c.id IN (SELECT conversation_id FROM " \
     "  conversation_topics WHERE topic_id = ?8)) " \
@@ -60,16 +59,18 @@ static const char *sql_load =
     "AND (CAST(?11 AS TEXT) IS NULL OR c.outcome = ?11) " \
     "AND (CAST(?12 AS TEXT) IS NULL OR (?12 = 'yes') = (c.issue_id IS NOT NULL)) "
 
-static const char *sql_list =
-    "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') "
-    "AS when_label, c.channel, c.outcome, c.consent, "
-    "substr(c.raised, 1, 160) AS raised, c.issue_id, c.author_id, "
-    "s.name AS site_name, u.name AS unit_name, "
-    "substr(c.created_at, 1, 10) AS created_on "
-    "FROM conversations c JOIN sites s ON s.id = c.site_id "
-    "LEFT JOIN units u ON u.id = c.unit_id " LIST_WHERE
-    "AND (?13 = 0 OR (c.occurred_at, c.id) < (?14, ?13)) "
-    "ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?15";
+#define LIST_SQL(match) \
+    "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') " \
+    "AS when_label, c.channel, c.outcome, c.consent, " \
+    "substr(c.raised, 1, 160) AS raised, c.issue_id, c.author_id, " \
+    "s.name AS site_name, u.name AS unit_name, " \
+    "substr(c.created_at, 1, 10) AS created_on " \
+    "FROM conversations c JOIN sites s ON s.id = c.site_id " \
+    "LEFT JOIN units u ON u.id = c.unit_id " LIST_WHERE(match) \
+    "AND (?13 = 0 OR (c.occurred_at, c.id) < (?14, ?13)) " \
+    "ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?15"
+DB_SQL(sql_list, LIST_SQL(FTS_MATCH_SQLITE("conversations", "?5")),
+    LIST_SQL(FTS_MATCH_PG("conversations", "?5")));
 static const char *sql_ungrouped =
     "SELECT c.id AS value, substr(c.occurred_at, 1, 10) || ', ' || "
     "ifnull(u.name, 'no place') || ': ' || substr(c.raised, 1, 80) AS label "

@@ -42,13 +42,15 @@ static const char *sql_list =
     "  AND (?1 <> 0 OR ss.site_id IN (SELECT value FROM json_each(?2))) "
     "  AND (?3 = 0 OR ss.site_id = ?3)) ORDER BY sv.name";
 
-static const char *sql_search =
-    "SELECT sv.id, sv.name, substr(sv.offer, 1, 160) AS offer "
-    "FROM services sv WHERE sv.retired_on IS NULL AND sv.id IN "
-    "(SELECT rowid FROM services_fts WHERE services_fts MATCH ?3) "
-    "AND EXISTS (SELECT 1 FROM service_sites ss WHERE ss.service_id = sv.id "
-    "AND (?1 <> 0 OR ss.site_id IN (SELECT value FROM json_each(?2)))) "
-    "ORDER BY sv.name LIMIT ?4";
+#define SEARCH_SQL(match)						\
+    "SELECT sv.id, sv.name, substr(sv.offer, 1, 160) AS offer "		\
+    "FROM services sv WHERE sv.retired_on IS NULL AND sv.id IN "		\
+    "(" match ") "								\
+    "AND EXISTS (SELECT 1 FROM service_sites ss WHERE ss.service_id = sv.id " \
+    "AND (?1 <> 0 OR ss.site_id IN (SELECT value FROM json_each(?2)))) "	\
+    "ORDER BY sv.name LIMIT ?4"
+DB_SQL(sql_search, SEARCH_SQL(FTS_MATCH_SQLITE("services", "?3")),
+    SEARCH_SQL(FTS_MATCH_PG("services", "?3")));
 
 #define V(name)	json_object_get(v, name)
 

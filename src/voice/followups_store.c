@@ -39,7 +39,8 @@ static const char *sql_of_conversation =
 static const char *sql_open_of_person =
     "SELECT count(*) FROM followups f WHERE f.closed_on IS NULL "
     "AND f.owner_id IN (SELECT id FROM accounts WHERE person_id = ?1) "
-    "AND (f.site_id = (SELECT site_id FROM people WHERE id = ?1)) = ?2";
+    "AND CASE WHEN f.site_id = (SELECT site_id FROM people WHERE id = ?1) "
+    "THEN 1 ELSE 0 END = ?2";
 static const char *sql_hand_on =
     "UPDATE followups SET owner_id = ?1 WHERE closed_on IS NULL AND "
     "owner_id IN (SELECT id FROM accounts WHERE person_id = ?2) "

@@ -44,14 +44,16 @@ static const char *sql_list =
     "OR i.group_id IN (SELECT value FROM json_each(?3))) "
     "AND (CAST(?4 AS TEXT) IS NULL OR i.status = ?4) AND (?5 = 0 OR i.id < ?5) "
     "ORDER BY i.id DESC LIMIT ?6";
-static const char *sql_search =
-    "SELECT i.id, i.title, i.status AS issue_status, s.name AS site_name "
-    "FROM issues i JOIN sites s ON s.id = i.site_id "
-    "WHERE i.id IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?4) "
-    "AND (?1 <> 0 OR i.site_id IN (SELECT value FROM json_each(?2)) "
-    "OR i.group_id IN (SELECT value FROM json_each(?3))) "
-    "AND (?5 = 0 OR i.site_id = ?5) AND (CAST(?6 AS TEXT) IS NULL OR i.status = ?6) "
-    "ORDER BY i.id DESC LIMIT ?7";
+#define SEARCH_SQL(match)						\
+    "SELECT i.id, i.title, i.status AS issue_status, s.name AS site_name "	\
+    "FROM issues i JOIN sites s ON s.id = i.site_id "			\
+    "WHERE i.id IN (" match ") "						\
+    "AND (?1 <> 0 OR i.site_id IN (SELECT value FROM json_each(?2)) "	\
+    "OR i.group_id IN (SELECT value FROM json_each(?3))) "		\
+    "AND (?5 = 0 OR i.site_id = ?5) AND (CAST(?6 AS TEXT) IS NULL OR "	\
+    "i.status = ?6) ORDER BY i.id DESC LIMIT ?7"
+DB_SQL(sql_search, SEARCH_SQL(FTS_MATCH_SQLITE("issues", "?4")),
+    SEARCH_SQL(FTS_MATCH_PG("issues", "?4")));
 static const char *sql_evidence =
     "SELECT count(*) AS log_count, substr(min(occurred_at), 1, 10) "
     "AS first_seen, substr(max(occurred_at), 1, 10) AS last_seen, "
@@ -61,7 +63,7 @@ static const char *sql_evidence =
 static const char *sql_places =
     "SELECT ifnull(u.name, 'No place given') AS place, count(*) AS n "
     "FROM conversations c LEFT JOIN units u ON u.id = c.unit_id "
-    "WHERE c.issue_id = ? GROUP BY c.unit_id ORDER BY n DESC, place";
+    "WHERE c.issue_id = ? GROUP BY c.unit_id, u.name ORDER BY n DESC, place";
 static const char *sql_logs =
     "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') "
     "AS when_label, substr(c.raised, 1, 160) AS raised, "

@@ -75,6 +75,15 @@ json_t		*voice_log_filters(const struct form *query);
 /* A safe FTS5 query from what someone typed: each word quoted, as a
  * prefix, all required.  NULL when there are no words.  Caller frees. */
 char		*voice_fts_query(const char *typed);
+/* The ids of table's rows that match the search text bound as param
+ * (voice_fts_query's form), on each engine: SQLite's FTS5 table
+ * table_fts, PostgreSQL's generated tsvector column `search`
+ * (migrations/postgresql: rt_fts_query reads the same form).  For DB_SQL
+ * pairs. */
+#define FTS_MATCH_SQLITE(table, param)					\
+	"SELECT rowid FROM " table "_fts WHERE " table "_fts MATCH " param
+#define FTS_MATCH_PG(table, param)					\
+	"SELECT id FROM " table " WHERE search @@ rt_fts_query(" param ")"
 /* Does this outcome need a follow-up action? */
 int		 voice_outcome_needs_followup(const char *outcome);
 /* Checks the rules across a log's fields; adds errors.  0 or -1 (oom). */

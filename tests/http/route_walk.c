@@ -84,25 +84,25 @@ static struct fixture fixtures[] = {
 	"FROM procurements WHERE site_id = " site ")"
 	{ "/procurements/", "SELECT min(id) FROM procurements WHERE site_id = 1",
 	    "SELECT min(id) FROM procurements WHERE site_id = 3", 0, 0 },
-	{ "/lots/", PROCUREMENT_OF("SELECT min(l.id) FROM lots l WHERE 1", "1"),
-	    PROCUREMENT_OF("SELECT min(l.id) FROM lots l WHERE 1", "3"), 0, 0 },
+	{ "/lots/", PROCUREMENT_OF("SELECT min(l.id) FROM lots l WHERE true", "1"),
+	    PROCUREMENT_OF("SELECT min(l.id) FROM lots l WHERE true", "3"), 0, 0 },
 	{ "/questions/", PROCUREMENT_OF("SELECT min(q.id) FROM lot_questions q "
-	    "JOIN lots l ON l.id = q.lot_id WHERE 1", "1"),
+	    "JOIN lots l ON l.id = q.lot_id WHERE true", "1"),
 	    PROCUREMENT_OF("SELECT min(q.id) FROM lot_questions q "
-	    "JOIN lots l ON l.id = q.lot_id WHERE 1", "3"), 0, 0 },
+	    "JOIN lots l ON l.id = q.lot_id WHERE true", "3"), 0, 0 },
 	{ "/bids/", PROCUREMENT_OF("SELECT min(b.id) FROM bids b JOIN lots l "
 	    "ON l.id = b.lot_id WHERE b.document IS NOT NULL", "1"),
 	    PROCUREMENT_OF("SELECT min(b.id) FROM bids b JOIN lots l "
-	    "ON l.id = b.lot_id WHERE 1", "3"), 0, 0 },
+	    "ON l.id = b.lot_id WHERE true", "3"), 0, 0 },
 	{ "/panel-members/", PROCUREMENT_OF("SELECT min(m.id) FROM panel_members "
-	    "m JOIN lots l ON l.id = m.lot_id WHERE 1", "1"),
+	    "m JOIN lots l ON l.id = m.lot_id WHERE true", "1"),
 	    PROCUREMENT_OF("SELECT min(m.id) FROM panel_members m JOIN lots l "
-	    "ON l.id = m.lot_id WHERE 1", "3"), 0, 0 },
+	    "ON l.id = m.lot_id WHERE true", "3"), 0, 0 },
 	{ "/scores/", PROCUREMENT_OF("SELECT min(s.id) FROM scores s JOIN "
 	    "lot_questions q ON q.id = s.question_id JOIN lots l ON l.id = "
-	    "q.lot_id WHERE 1", "1"), PROCUREMENT_OF("SELECT min(s.id) FROM "
+	    "q.lot_id WHERE true", "1"), PROCUREMENT_OF("SELECT min(s.id) FROM "
 	    "scores s JOIN lot_questions q ON q.id = s.question_id JOIN lots l "
-	    "ON l.id = q.lot_id WHERE 1", "3"), 0, 0 },
+	    "ON l.id = q.lot_id WHERE true", "3"), 0, 0 },
 #undef PROCUREMENT_OF
 	/* A published election: every action on it is done (409), every
 	 * page of it readable. */

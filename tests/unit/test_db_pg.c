@@ -134,6 +134,10 @@ test_binds_typed(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(db_exec(db, "UPDATE t SET n = ? WHERE id = 3", "n",
 	    DB_NULL), DB_OK);
+	/* A bound argument the statement skips (?2) is no error. */
+	assert_int_equal(db_int(db, &n, "SELECT count(*) FROM t WHERE id = ?1 "
+	    "OR id = ?3", "itt", (int64_t)1, "skipped", "2"), 1);
+	assert_int_equal(n, 2);
 	assert_int_equal(db_int(db, &n, "SELECT n FROM t WHERE name = ? "
 	    "AND id = ?", "tj", "two", j), 1);
 	assert_int_equal(n, 2);

@@ -8,7 +8,7 @@ check(const char *sql, const char *want, int want_n)
 	char	*got;
 	int	 n = -1;
 
-	got = placeholders_pg(sql, &n);
+	got = placeholders_pg(sql, &n, NULL);
 	assert_non_null(got);
 	assert_string_equal(got, want);
 	assert_int_equal(n, want_n);
@@ -50,8 +50,27 @@ test_out_of_range_refused(void **state)
 	int	 n;
 
 	(void)state;
-	assert_null(placeholders_pg("SELECT ?0", &n));
-	assert_null(placeholders_pg("SELECT ?99999", &n));
+	assert_null(placeholders_pg("SELECT ?0", &n, NULL));
+	assert_null(placeholders_pg("SELECT ?99999", &n, NULL));
+}
+
+/* Which numbers appear: a statement may skip one its callers bind. */
+static void
+test_used_map(void **state)
+{
+	unsigned char	 used[PLACEHOLDERS_USED_BYTES];
+	char		*got;
+	int		 n;
+
+	(void)state;
+	got = placeholders_pg("SELECT ?1, ?4 WHERE '?2' = ?4", &n, used);
+	assert_non_null(got);
+	assert_int_equal(n, 4);
+	assert_true(PLACEHOLDER_USED(used, 1));
+	assert_false(PLACEHOLDER_USED(used, 2));
+	assert_false(PLACEHOLDER_USED(used, 3));
+	assert_true(PLACEHOLDER_USED(used, 4));
+	free(got);
 }
 
 int
@@ -61,6 +80,7 @@ main(void)
 		cmocka_unit_test(test_bare_and_numbered),
 		cmocka_unit_test(test_quotes_and_comments_untouched),
 		cmocka_unit_test(test_out_of_range_refused),
+		cmocka_unit_test(test_used_map),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -142,6 +142,43 @@ test_ballots_unlinked(void **state)
 	json_decref(cols);
 }
 
+/* A submitted score changes only with its reason recorded first; a
+ * score, and its history, are never deleted. */
+static void
+test_scores_locked(void **state)
+{
+	struct db	*db = *state;
+
+	assert_int_equal(db_exec_script(db,
+	    "INSERT INTO accounts (id, username, display_name, password_hash) "
+	    "VALUES (100, 'moderator', 'M', 'x');"
+	    "INSERT INTO procurements (id, title, created_by) VALUES "
+	    "(1, 'Meals', 100);"
+	    "INSERT INTO lots (id, procurement_id, title, scale_max, "
+	    "scale_descriptors, moderator_id) VALUES (1, 1, 'Lot', 5, '', 100);"
+	    "INSERT INTO lot_questions (id, lot_id, position, text, weight) "
+	    "VALUES (1, 1, 1, 'Q', 10);"
+	    "INSERT INTO bids (id, lot_id, bidder) VALUES (1, 1, 'B');"
+	    "INSERT INTO panel_members (id, lot_id, account_id, kind, added_on) "
+	    "VALUES (1, 1, 100, 'governor', '2026-01-01');"
+	    "INSERT INTO scores (id, panel_member_id, question_id, bid_id, "
+	    "score, justification, submitted_at) VALUES (1, 1, 1, 1, 3, "
+	    "'fair', '2026-01-02');"), 0);
+	assert_int_equal(db_exec(db, "UPDATE scores SET score = 4, "
+	    "justification = 'better' WHERE id = 1", ""), DB_CONSTRAINT);
+	assert_int_equal(db_exec(db, "INSERT INTO score_changes (kind, "
+	    "score_id, old_score, old_text, new_score, new_text, reason, "
+	    "changed_by, changed_at) VALUES ('individual', 1, 3, 'fair', 4, "
+	    "'better', 'moderation', 100, '2026-01-03')", ""), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE scores SET score = 4, "
+	    "justification = 'better' WHERE id = 1", ""), DB_OK);
+	assert_int_equal(db_exec(db, "UPDATE scores SET score = 5 "
+	    "WHERE id = 1", ""), DB_CONSTRAINT);
+	assert_int_equal(db_exec(db, "DELETE FROM scores", ""), DB_CONSTRAINT);
+	assert_int_equal(db_exec(db, "DELETE FROM score_changes", ""),
+	    DB_CONSTRAINT);
+}
+
 /* Names equal but for case are one name, as SQLite's NOCASE makes them. */
 static void
 test_nocase(void **state)
@@ -169,6 +206,7 @@ main(void)
 		cmocka_unit_test(test_reference_generation),
 		cmocka_unit_test(test_ballots_unlinked),
 		cmocka_unit_test(test_nocase),
+		cmocka_unit_test(test_scores_locked),
 	};
 
 	return cmocka_run_group_tests(tests, cluster_start, cluster_stop);
