@@ -431,7 +431,7 @@ answered (on time or late) or done. Generated rows are not audited.
 
 The list pages are signed in as an organisation-wide admin, so every request
 checks the session (or the API token) and filters by scope.
-(b) and (c) sort and count all $NPEOPLE people and render page $PAGE
+(b) and (c) sort all $NPEOPLE people (no count: one row past the page says whether another follows) and render page $PAGE
 (25 rows, offset $(( (PAGE - 1) * 25 ))); (f) shows the 25 newest of all
 $NCONV logged conversations (no total: paged by cursor).
 nginx serves a static copy of the very HTML page that (b) returns

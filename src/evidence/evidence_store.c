@@ -119,7 +119,7 @@ static const char *const sql_flows_organisation[FLOW__MAX] = {
 	    "  AND r.responded_on BETWEEN ?3 AND ?4 "
 	    "  UNION ALL SELECT substr(p.due_on, 1, 7), 0 FROM proposals p "
 	    "  WHERE p.state = 'submitted' AND p.due_on BETWEEN ?3 AND ?4 "
-	    "  AND p.due_on < ?5 AND ?6 >= 0) GROUP BY month",
+	    "  AND p.due_on < ?5 AND ?6 >= 0) AS answers GROUP BY month",
 };
 
 static int

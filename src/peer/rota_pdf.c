@@ -12,6 +12,7 @@
 #include "../membership/membership.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
+#include "../server/text_size.h"
 #include "../util/uk_time.h"
 #include "../util/view.h"
 
@@ -60,7 +61,7 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, PDF_NORMAL);
+	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	pdf_heading(pdf, title, 1);
 	uk_day_words(first, words, sizeof(words));
 	pdf_paragraphf(pdf, "Seven days from %s. Times are local (clock "

@@ -12,6 +12,7 @@
 #include "plans.h"
 #include "../auth/account.h"
 #include "../render/pdf.h"
+#include "../server/text_size.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -126,8 +127,10 @@ plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
+	/* Large print when asked for, or always for an account that reads
+	 * large text. */
 	pdf = pdf_new(&rs->body, "My plan", large != NULL &&
-	    strcmp(large, "1") == 0 ? PDF_LARGE : PDF_NORMAL);
+	    strcmp(large, "1") == 0 ? PDF_LARGE : pdf_size_for(rq, PDF_NORMAL));
 	plan_draw(pdf, view);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {

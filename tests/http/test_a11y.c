@@ -258,6 +258,8 @@ large_text_carries_into_pages_and_pdfs(void **state)
 	assert_true(smallest_font(&c, "/meetings/1/minutes.pdf") >= 16);
 	assert_true(smallest_font(&c, "/directory.pdf?site=1") >= 16);
 	assert_true(smallest_font(&c, "/groups/1/you-said-we-did.pdf") >= 16);
+	/* Their own plan too, without asking for large print each time. */
+	assert_true(smallest_font(&c, "/account/plan.pdf") >= 16);
 	client_free(&c);
 }
 
