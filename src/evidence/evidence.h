@@ -161,8 +161,10 @@ enum evidence_flow {
 	FLOW_INVITED,		/* decision makers invited; came */
 	FLOW_ANSWERED,		/* proposals answered; within the deadline */
 	FLOW_EXPENSES,		/* claims paid; within EXPENSE_PAID_DAYS */
-	FLOW_PERCEPTIONS,	/* involvement answers on taking part; agreeing */
-	FLOW_TRUST,		/* involvement answers on trust; agreeing */
+	FLOW_PERCEPTIONS,	/* respondents to the questions on taking
+				   part; agreeing with most */
+	FLOW_TRUST,		/* respondents to the questions on trust;
+				   agreeing with most */
 	FLOW_RESPONDENTS,	/* survey responses; to a survey with the
 				   equality monitoring questions */
 	FLOW__MAX

@@ -664,28 +664,28 @@ highlights(struct build *b)
 
 /*
  * Top-level support also says how long answers took: the median days,
- * said only when the count of answers it is drawn from is itself shown
- * (the measure's whole over the period, after suppression).
+ * said only when the answers it is drawn from are at least the privacy
+ * threshold (a median of one answer is that answer, and names one
+ * decision maker's time).  The answered measure's whole is no guide: it
+ * counts unanswered proposals too.
  */
 static int
-median_days(struct build *b, json_t *support)
+median_days(struct build *b, json_t *support, int threshold)
 {
-	const json_t	*m, *answered = NULL;
+	const json_t	*row;
 	json_t		*hist;
+	json_int_t	 answers = 0;
 	size_t		 i;
 	int		 days;
 	char		 text[96];
 
-	json_array_foreach(json_object_get(support, "measures"), i, m)
-		if (strcmp(view_str(m, "key"), "answered") == 0)
-			answered = m;
-	if (!json_is_integer(json_object_get(json_object_get(answered,
-	    "period"), "whole")))
-		return 0;
 	if ((hist = evidence_answer_days(b->db, b->scope, b->from, b->to)) ==
 	    NULL)
 		return -1;
-	days = evidence_median_days(hist);
+	json_array_foreach(hist, i, row)
+		answers += json_integer_value(json_object_get(row, "n"));
+	days = answers >= threshold && answers > 0 ?
+	    evidence_median_days(hist) : -1;
 	json_decref(hist);
 	if (days < 0)
 		return 0;
@@ -754,6 +754,7 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 	json_t			*st = NULL, *hl = NULL, *gaps = json_array();
 	char			*href, members_of[NAME_MAX_CHARS * 4 + 32];
 	int			 worst[EV__MAX], pc, largest = -1, m;
+	int			 unjudged[EV__MAX];
 
 	memset(&b, 0, sizeof(b));
 	b.db = db;
@@ -777,6 +778,7 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 		cv[i] = criterion_view(i, targets);
 		json_array_append_new(crits, cv[i]);
 		worst[i] = -1;
+		unjudged[i] = 0;
 	}
 	for (mi = 0; mi < NMEASURES; mi++) {
 		if ((mv[mi] = measure_points(&b, &measures[mi], mi)) == NULL)
@@ -816,6 +818,12 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 		point_words(pt[m].obj);
 		if (pc >= 0 && (*w < 0 || pc < *w))
 			*w = pc;
+		/* A measure with something to judge but too few to show
+		 * leaves its criterion unjudged: the weakest shown measure
+		 * alone could read "met" over a hidden one far below. */
+		if (pc < 0 && !(figures_shown(&b.fig, pt[m].whole) &&
+		    figures_value(&b.fig, pt[m].whole) == 0))
+			unjudged[measures[mi].criterion] = 1;
 		measure_chart(mv[mi], measures[mi].label);
 	}
 	snprintf(members_of, sizeof(members_of), "%s", scope->group_id ?
@@ -831,11 +839,11 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 	    threshold));
 	json_object_set_new(cv[EV_REPRESENTATIVE], "representation", rep);
 	rep = NULL;
-	if (median_days(&b, cv[EV_SUPPORT]) == -1)
+	if (median_days(&b, cv[EV_SUPPORT], threshold) == -1)
 		goto fail;
 	criterion_verdict(cv[EV_REPRESENTATIVE], largest, " points");
 	for (i = 1; i < EV__MAX; i++)
-		criterion_verdict(cv[i], worst[i], "%");
+		criterion_verdict(cv[i], unjudged[i] ? -1 : worst[i], "%");
 	json_object_set_new(view, "activity", act);
 	json_object_set_new(view, "has_activity", json_boolean(
 	    json_array_size(act) > 0));

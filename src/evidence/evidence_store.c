@@ -37,17 +37,25 @@
     " AND ms.position IN ('rep', 'wellbeing_rep', 'peer_supporter') " \
     "AND ms.from_on <= ?3 AND (ms.to_on IS NULL OR ms.to_on >= ?3)"
 
+/* The involvement experience questions counted by respondent, not by
+ * answer: a respondent agrees when most of their answers to the three
+ * questions agree.  Counted by answer, three answers a person made four
+ * people's shares pass the privacy threshold, and two pages a day apart
+ * gave the newest answers away. */
 #define INVOLVEMENT_FLOW(keys) \
-    "SELECT substr(r.created_on, 1, 7) AS month, count(*) AS whole, " \
-    "sum(a.value IN ('" INVOLVEMENT_STRONGLY_AGREE "', '" INVOLVEMENT_AGREE \
-    "')) AS part FROM survey_answers a " \
+    "SELECT month, count(*) AS whole, " \
+    "sum(CASE WHEN agreed * 2 > answered THEN 1 ELSE 0 END) AS part " \
+    "FROM (SELECT substr(r.created_on, 1, 7) AS month, r.id, " \
+    "count(*) AS answered, sum(CASE WHEN a.value IN ('" \
+    INVOLVEMENT_STRONGLY_AGREE "', '" INVOLVEMENT_AGREE "') THEN 1 " \
+    "ELSE 0 END) AS agreed FROM survey_answers a " \
     "JOIN survey_questions q ON q.id = a.question_id " \
     "JOIN survey_responses r ON r.id = a.response_id " \
     "JOIN surveys s ON s.id = r.survey_id " \
     "WHERE s.group_id IN " GROUPS_IN_SCOPE " AND q.instrument = " \
     "'involvement' AND q.item_key IN " \
     keys " AND r.created_on BETWEEN ?3 AND ?4 AND CAST(?5 AS TEXT) IS NOT NULL " \
-    "AND ?6 >= 0 GROUP BY month"
+    "AND ?6 >= 0 GROUP BY r.id, month) AS respondents GROUP BY month"
 
 /* ?3 from, ?4 to, ?5 today, ?6 a number of days. */
 static const char *const sql_flows[FLOW__MAX] = {

@@ -33,7 +33,9 @@ static const struct field_spec population_fields[] = {
 	    NULL, "One line each: what, answer, number. What is unit (then the "
 	    "unit's name) or a characteristic: age, disability, "
 	    "gender_reassignment, marriage, pregnancy, race, religion, sex, "
-	    "sexual_orientation. Leave a number empty to skip the line.",
+	    "sexual_orientation (for gender_reassignment, Yes means the gender "
+	    "is the same as registered at birth). Leave a number empty to "
+	    "skip the line. Saving replaces every count of that date.",
 	    NULL),
 };
 
@@ -41,7 +43,8 @@ static const struct form_file population_file = {
 	"file", "Or upload the counts as a CSV file",
 	"Saved from a spreadsheet as CSV, with the same three columns: what, "
 	"answer, number. A first line of column names is skipped. The file "
-	"is used instead of the counts above.", ".csv,text/csv",
+	"is used instead of the counts above, and replaces every count of "
+	"that date.", ".csv,text/csv",
 };
 
 static const char *

@@ -282,7 +282,8 @@ const struct monitoring_item monitoring_items[] = {
 	{ "age", "Age", "How old are you?", age_answers },
 	{ "disability", "Disability", "Do you consider yourself to have a "
 	    "disability or a long-term health condition?", yes_no_answers },
-	{ "gender_reassignment", "Gender reassignment", "Is the gender you "
+	{ "gender_reassignment", "Gender the same as registered at birth",
+	    "Is the gender you "
 	    "identify with the same as the sex you were registered at birth?",
 	    yes_no_answers },
 	{ "marriage", "Marriage or civil partnership", "Are you married or in "

@@ -335,6 +335,25 @@ answers_for_the_organisation_and_their_median(void **state)
 	    "{\"days\": 7, \"n\": 3}, {\"days\": 30, \"n\": 1}]"), 7);
 }
 
+/* The involvement questions count people, not answers: a second question
+ * on taking part, answered by two of the three, leaves three respondents
+ * (by answers it would read five), of whom the two who agree with most
+ * of theirs agree. */
+static void
+involvement_counts_respondents_not_answers(void **state)
+{
+	struct db	*db = *state;
+
+	assert_int_equal(db_exec_script(db, "INSERT INTO survey_questions "
+	    "(id, version_id, position, kind, prompt, instrument, item_key) "
+	    "VALUES (4, 1, 4, 'single', 'l', 'involvement', 'listened');"
+	    "INSERT INTO survey_answers (response_id, question_id, value) "
+	    "VALUES (1, 4, 'Agree'), (3, 4, 'Strongly disagree');"), 0);
+	flow_is(db, FLOW_PERCEPTIONS, "2026-02", 2, 3);
+	assert_int_equal(db_exec_script(db, "DELETE FROM survey_answers WHERE "
+	    "question_id = 4; DELETE FROM survey_questions WHERE id = 4;"), 0);
+}
+
 static void
 snapshot_is(struct db *db, enum evidence_snapshot snap, const char *day,
     int part, int whole)
@@ -500,6 +519,7 @@ main(void)
 		cmocka_unit_test(snapshots_on_a_day),
 		cmocka_unit_test(members_beside_the_population),
 		cmocka_unit_test(small_numbers_are_suppressed_in_the_view),
+		cmocka_unit_test(involvement_counts_respondents_not_answers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
