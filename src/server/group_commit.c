@@ -133,14 +133,13 @@ group_commit_run(struct group_commit *gc, group_work work, void *arg,
 	}
 	*ran = 1;
 	keep = work(arg, db, &checkpoint);
-	/* Undone work leaves the batch as it found it. */
-	if (!keep && db_exec(db, sql_undo, "") != DB_OK)
-		log_line(LOG_ERR, "group commit: a refused request could not "
-		    "be rolled back to its savepoint");
-	if (db_exec(db, sql_release, "") != DB_OK) {
-		/* The batch cannot be trusted: end it undone. */
-		log_line(LOG_ERR, "group commit: a savepoint could not be "
-		    "released; the batch is rolled back");
+	/* Undone work leaves the batch as it found it.  Work that could not
+	 * be undone, or a savepoint that cannot be released, leaves a batch
+	 * that cannot be trusted: it ends undone, every member told. */
+	if ((!keep && db_exec(db, sql_undo, "") != DB_OK) ||
+	    db_exec(db, sql_release, "") != DB_OK) {
+		log_line(LOG_ERR, "group commit: a request's savepoint could "
+		    "not be undone or released; the batch is rolled back");
 		db_rollback(db);
 		batch_close(gc, DB_ERROR);
 		pthread_mutex_unlock(&gc->lock);
