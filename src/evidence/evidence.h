@@ -74,8 +74,8 @@ enum evidence_verdict evidence_verdict(int figure, int target,
 int	evidence_percent(int64_t part, int64_t whole);
 /* The median of a histogram [{days, n}] sorted by days, in whole days
  * (the mean of the middle two, rounded half up, for an even count); -1
- * when it is empty. */
-int	evidence_median_days(const json_t *histogram);
+ * when it counts fewer than at_least (or no) answers. */
+int	evidence_median_days(const json_t *histogram, int64_t at_least);
 /* The months of a period, oldest first, as "YYYY-MM" into months (room
  * for EVIDENCE_MONTHS_MAX): from's month to to's month.  Their number,
  * or -1 when the dates are not valid, to is before from, or the period

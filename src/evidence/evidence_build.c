@@ -672,20 +672,14 @@ highlights(struct build *b)
 static int
 median_days(struct build *b, json_t *support, int threshold)
 {
-	const json_t	*row;
 	json_t		*hist;
-	json_int_t	 answers = 0;
-	size_t		 i;
 	int		 days;
 	char		 text[96];
 
 	if ((hist = evidence_answer_days(b->db, b->scope, b->from, b->to)) ==
 	    NULL)
 		return -1;
-	json_array_foreach(hist, i, row)
-		answers += json_integer_value(json_object_get(row, "n"));
-	days = answers >= threshold && answers > 0 ?
-	    evidence_median_days(hist) : -1;
+	days = evidence_median_days(hist, threshold);
 	json_decref(hist);
 	if (days < 0)
 		return 0;
@@ -719,6 +713,7 @@ static void
 criterion_verdict(json_t *cv, int figure, const char *unit)
 {
 	enum evidence_verdict	 v;
+	const char		*by;
 	char			 text[64];
 
 	v = evidence_verdict(figure, (int)view_int(cv, "target"),
@@ -732,12 +727,11 @@ criterion_verdict(json_t *cv, int figure, const char *unit)
 		json_object_set_new(cv, "figure", json_string(text));
 	} else
 		json_object_set_new(cv, "figure", json_null());
+	by = view_str(cv, "target_by");
 	snprintf(text, sizeof(text), "%s%lld%s%s%s%s", json_is_true(
 	    json_object_get(cv, "lower_is_better")) ? "at most " : "",
-	    (long long)view_int(cv, "target"), unit, json_is_string(
-	    json_object_get(cv, "target_by")) ? " (" : "", view_str(cv,
-	    "target_by"), json_is_string(json_object_get(cv, "target_by")) ?
-	    ")" : "");
+	    (long long)view_int(cv, "target"), unit, *by ? " (" : "", by,
+	    *by ? ")" : "");
 	json_object_set_new(cv, "target_words", json_string(text));
 }
 

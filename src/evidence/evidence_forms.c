@@ -41,7 +41,6 @@
 	    hint, NULL), \
 	F("monitoring", "Diversity and equality monitored (%)", FIELD_TEXT, \
 	    req, 3, NULL, hint, NULL)
-#define NTARGETS	8
 
 static const struct field_spec target_fields[] = {
 	TARGET_FIELDS(1, "0 to 100", NULL),
@@ -53,6 +52,9 @@ static const struct field_spec local_target_fields[] = {
 	TARGET_FIELDS(0, "0 to 100; leave blank to follow the target above",
 	    "Leave blank to follow the target above"),
 };
+/* The criteria: every field of a local form, the first of the
+ * organisation's. */
+#define NTARGETS	FIELDS_COUNT(local_target_fields)
 
 static void
 targets_check(json_t *v, json_t *errors, const struct field_spec *f)

@@ -73,7 +73,7 @@ evidence_percent(int64_t part, int64_t whole)
 }
 
 int
-evidence_median_days(const json_t *histogram)
+evidence_median_days(const json_t *histogram, int64_t at_least)
 {
 	const json_t	*row;
 	int64_t		 total = 0, seen = 0, lo = -1, n, days;
@@ -81,7 +81,7 @@ evidence_median_days(const json_t *histogram)
 
 	json_array_foreach(histogram, i, row)
 		total += json_integer_value(json_object_get(row, "n"));
-	if (total <= 0)
+	if (total <= 0 || total < at_least)
 		return -1;
 	/* The (total + 1) / 2 th and the total / 2 + 1 th answers, 1-based:
 	 * one answer when total is odd, the middle two when even. */

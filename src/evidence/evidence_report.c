@@ -165,8 +165,6 @@ cell(const json_t *v)
 	    v) : json_null();
 }
 
-#define COLUMNS(a)	(sizeof(a) / sizeof((a)[0]))
-
 static int
 report_xlsx(const json_t *view, struct buf *out)
 {
@@ -254,14 +252,14 @@ report_xlsx(const json_t *view, struct buf *out)
 			    json_object_get(pt, "n"))));
 	{
 		const struct xlsx_sheet sheets[] = {
-			{ "Criteria", crit_cols, COLUMNS(crit_cols), crits },
+			{ "Criteria", crit_cols, FIELDS_COUNT(crit_cols), crits },
 			{ "Measures by month", measure_cols,
-			    COLUMNS(measure_cols), ms },
-			{ "Representation", rep_cols, COLUMNS(rep_cols), reps },
-			{ "Activity", act_cols, COLUMNS(act_cols), acts },
+			    FIELDS_COUNT(measure_cols), ms },
+			{ "Representation", rep_cols, FIELDS_COUNT(rep_cols), reps },
+			{ "Activity", act_cols, FIELDS_COUNT(act_cols), acts },
 		};
 
-		rc = xlsx_write(out, sheets, COLUMNS(sheets));
+		rc = xlsx_write(out, sheets, FIELDS_COUNT(sheets));
 	}
 	json_decref(crits);
 	json_decref(ms);

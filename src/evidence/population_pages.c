@@ -184,7 +184,7 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
 	const json_t	*units = ctx;
-	const char	*field;
+	const char	*field, *t;
 	char		*text, *line, *next, msg[160], err[200];
 	json_t		*rows = json_array(), *row, *seen = json_object();
 	size_t		 n = 0;
@@ -207,7 +207,7 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		if ((next = strchr(line, '\n')) != NULL)
 			*next++ = '\0';
 		n++;
-		if (*trim(line) == '\0' || header_line(trim(line), n))
+		if (*(t = trim(line)) == '\0' || header_line(t, n))
 			continue;
 		if ((row = count_line(line, units, msg, sizeof(msg))) == NULL) {
 			snprintf(err, sizeof(err), "Line %zu: %s", n, msg);

@@ -464,7 +464,6 @@ pdf_pair(struct pdf *p, const char *label, const char *value)
 	p->y += 4 * p->scale;
 }
 
-/* Reads a PNG held in memory, for cairo. */
 void
 pdf_drawing(struct pdf *p, double w, double h, double width_mm,
     pdf_draw_fn draw, void *arg)

@@ -267,8 +267,8 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	 * Writers queue on our lock rather than in SQLite: its busy handler
 	 * sleeps, and a sleeping worker stalls every connection it serves.
 	 * A POST joins the writers' batch (on SQLite); an audited read, and
-	 * every writer on PostgreSQL, commits alone
-	 * on its own connection, as below.
+	 * every writer on PostgreSQL, commits alone on its own connection,
+	 * as below.
 	 */
 	reads = route_read_subject(rq->route);
 	writes = request_writes(rq, reads) ? rq->app->writes : NULL;

@@ -292,7 +292,7 @@ median_of(const char *histogram)
 	int	 m;
 
 	assert_non_null(h);
-	m = evidence_median_days(h);
+	m = evidence_median_days(h, 1);
 	json_decref(h);
 	return m;
 }
@@ -317,10 +317,12 @@ answers_for_the_organisation_and_their_median(void **state)
 	json_decref(rows);
 
 	rows = evidence_answer_days(db, &org, "2026-01-01", "2026-03-31");
-	assert_int_equal(evidence_median_days(rows), 33);	/* 21, 44 */
+	assert_int_equal(evidence_median_days(rows, 1), 33);	/* 21, 44 */
+	/* Two answers are too few where five are asked for. */
+	assert_int_equal(evidence_median_days(rows, 5), -1);
 	json_decref(rows);
 	rows = evidence_answer_days(db, &group, "2026-03-01", "2026-03-31");
-	assert_int_equal(evidence_median_days(rows), 44);
+	assert_int_equal(evidence_median_days(rows, 1), 44);
 	json_decref(rows);
 
 	assert_int_equal(median_of("[]"), -1);
