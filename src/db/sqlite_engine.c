@@ -2,6 +2,7 @@
  * The SQLite engine: a file opened in WAL mode, statements prepared once
  * per connection (SQLITE_PREPARE_PERSISTENT) and reset between uses.
  */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,18 +27,24 @@
  * (0: off); the tests set it low over the bench data to prove the hot
  * lists never scan.
  */
+static long		 scan_ceiling;
+static pthread_once_t	 scan_ceiling_once = PTHREAD_ONCE_INIT;
+
+/* Read once for the process: every worker thread resets statements. */
+static void
+scan_ceiling_read(void)
+{
+	const char	*env = getenv("RT_SCAN_WARN_ROWS");
+
+	scan_ceiling = env != NULL && *env != '\0' ? strtol(env, NULL, 10) :
+	    SCAN_WARN_ROWS;
+}
+
 static long
 scan_warn_rows(void)
 {
-	static long	 rows = -1;
-	const char	*env;
-
-	if (rows < 0) {
-		env = getenv("RT_SCAN_WARN_ROWS");
-		rows = env != NULL && *env != '\0' ? strtol(env, NULL, 10) :
-		    SCAN_WARN_ROWS;
-	}
-	return rows;
+	pthread_once(&scan_ceiling_once, scan_ceiling_read);
+	return scan_ceiling;
 }
 
 static void
