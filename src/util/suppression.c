@@ -27,6 +27,13 @@
  *    to a published 8 are both 4).  The "fewer than N" entries on its
  *    lines then read "hidden", which says no upper bound; when there are
  *    none, one more entry is hidden as in 3.  Then 3 again.
+ * 5. Remainders: a line whose total is shown tells what its hidden parts
+ *    add up to.  When that is 1 to N - 1, the hidden parts together are
+ *    a small count ("C wing and D wing: 2 between them"), and wherever
+ *    the page lists only rows with someone in them, each is pinned to 1.
+ *    So one more part of that line is hidden: the smallest shown
+ *    non-zero part (at least N, so one is enough), else the total.
+ *    Then 3 again.
  *
  * Limits: interval propagation finds the pins that lines and chains of
  * lines make, not every pin linear programming could find; the property
@@ -528,6 +535,41 @@ unpin(struct suppress_page *p, size_t h)
 	return changed || protect(p, h);
 }
 
+/* Rule 5, one step: hides one more entry of the first line whose hidden
+ * parts add up to a small count.  1 when one was hidden, 0 when no line
+ * needs it (or none that does has an entry left to hide). */
+static int
+widen(struct suppress_page *p, int threshold)
+{
+	size_t		 pos = 0, total, k, i, best;
+	const size_t	*parts;
+
+	while (next_line(p, &pos, &total, &parts, &k)) {
+		int64_t	 rest = 0;
+
+		if (p->mark[total] != SUPPRESS_SHOWN)
+			continue;
+		for (i = 0; i < k; i++)
+			if (p->mark[parts[i]] != SUPPRESS_SHOWN)
+				rest += p->value[parts[i]];
+		if (rest <= 0 || rest >= threshold)
+			continue;
+		best = p->n;
+		for (i = 0; i < k; i++)
+			if (hideable(p, parts[i]) && p->value[parts[i]] > 0 &&
+			    (best == p->n || p->value[parts[i]] <
+			    p->value[best]))
+				best = parts[i];
+		if (best == p->n && hideable(p, total))
+			best = total;
+		if (best == p->n)
+			continue;
+		p->mark[best] = SUPPRESS_SECONDARY;
+		return 1;
+	}
+	return 0;
+}
+
 /* The whole rule on one connected page. */
 static int
 run_connected(struct suppress_page *p, int threshold)
@@ -556,6 +598,8 @@ run_connected(struct suppress_page *p, int threshold)
 				stuck[h] = 1;
 			continue;
 		}
+		if (widen(p, threshold))
+			continue;
 		rc = 0;
 		break;
 	}

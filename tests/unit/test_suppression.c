@@ -16,6 +16,8 @@
  *   entry that no such move changes fails the test.
  * - a line whose total reads "fewer than N" shows none of its parts:
  *   "0, 0, fewer than 5" says how each of three people answered.
+ * - a line whose total is shown has hidden parts adding up to 0 or at
+ *   least N: "C and D wings: 2 between them" is a small count too.
  * A part of a line whose total is a shown 0 is 0 for all to see: it is
  * not a secret, hidden or not.
  */
@@ -375,6 +377,20 @@ rules_hold(const struct page *p)
 					    p->part[i][j], T);
 					return -1;
 				}
+	for (i = 0; i < p->nl; i++) {
+		int64_t	 rest = 0;
+
+		if (p->m[p->tot[i]] != SUPPRESS_SHOWN)
+			continue;
+		for (j = 0; j < p->k[i]; j++)
+			if (p->m[p->part[i][j]] != SUPPRESS_SHOWN)
+				rest += p->v[p->part[i][j]];
+		if (rest > 0 && rest < T) {
+			print_message("the hidden parts of e%zu add up to "
+			    "%lld\n", p->tot[i], (long long)rest);
+			return -1;
+		}
+	}
 	if ((pin = pinned(p)) >= 0) {
 		print_message("e%ld = %lld is pinned by the bounds\n", pin,
 		    (long long)p->v[pin]);
@@ -591,12 +607,35 @@ a_small_row_shows_none_of_its_cells(void **state)
 		assert_int_not_equal(m[AT(3, 0, c)], SUPPRESS_SHOWN);
 }
 
+/* The review's case (D9): 15 members, 8 on A wing, 5 on B, 1 each on C
+ * and D.  Hiding C and D alone left "2 between them", and a page that
+ * lists only wings with someone on them pinned each to 1. */
+static void
+hidden_parts_never_add_up_to_a_small_count(void **state)
+{
+	int64_t		 n[4] = { 8, 5, 1, 1 };
+	unsigned char	 m[10] = { 0 };
+	int64_t		 rest = 0;
+	size_t		 r;
+
+	(void)state;
+	assert_int_equal(suppress_table(n, 4, 1, T, SUPPRESS_ADDITIVE, m), 0);
+	assert_int_equal(m[AT(1, 4, 1)], SUPPRESS_SHOWN);	/* the total */
+	for (r = 0; r < 4; r++)
+		if (m[AT(1, r, 0)] != SUPPRESS_SHOWN)
+			rest += n[r];
+	assert_true(rest >= T);
+	assert_int_equal(m[AT(1, 0, 0)], SUPPRESS_SHOWN);	/* A wing */
+	assert_int_not_equal(m[AT(1, 1, 0)], SUPPRESS_SHOWN);	/* B wing */
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(no_hidden_count_is_recoverable),
 		cmocka_unit_test(a_small_row_shows_none_of_its_cells),
+		cmocka_unit_test(hidden_parts_never_add_up_to_a_small_count),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
