@@ -283,7 +283,7 @@ account_password(struct request *rq, struct response *rs)
 		return;
 	}
 	if (rq->who.must_change_password)
-		fp.caption = "You must choose a new password before you go on";
+		fp.lede = "You must choose a new password before you go on.";
 	form_page_run(rq, rs, &fp);
 }
 

@@ -363,8 +363,12 @@ rep_table_add(struct build *b, struct rep_table *t, const json_t *mrows,
 		json_decref(rows);
 		return -1;
 	}
-	t->obj = json_pack("{s:s, s:s, s:o}", "key", t->key, "label", t->label,
-	    "rows", rows);
+	/* A wing is where a member lives, not an answer they gave. */
+	t->obj = json_pack("{s:s, s:s, s:o, s:s, s:s}", "key", t->key,
+	    "label", t->label, "rows", rows, "category_head", strcmp(t->key,
+	    "unit") == 0 ? "Wing or unit" : "Answer", "share_head",
+	    strcmp(t->key, "unit") == 0 ? "Share of members" :
+	    "Share of members who answered");
 	for (i = 0; i < t->ncats; i++) {
 		struct rep_cat	*c = &t->cats[i];
 		int64_t		 n = rows_n(mrows, field, c->key);
@@ -572,7 +576,7 @@ activity(struct build *b)
 	json_t	*rows, *list = json_array(), *a, *months, *pt;
 	size_t	*parts, i, total;
 	int64_t	 sum;
-	int	 m, any = 0;
+	int	 m;
 
 	rows = evidence_activity(b->db, b->scope, b->months[0],
 	    b->months[b->nmonths - 1]);
@@ -583,29 +587,43 @@ activity(struct build *b)
 		free(parts);
 		return NULL;
 	}
-	any = json_array_size(rows) > 0;
-	for (i = 0; any && activities[i].value != NULL; i++) {
+	/* A month nobody recorded reads "not recorded", not 0, and an
+	 * activity with no month recorded is left out: a funder reading 0
+	 * would take it for none. */
+	for (i = 0; activities[i].value != NULL; i++) {
+		const json_t	*row, *found[EVIDENCE_MONTHS_MAX];
+		size_t		 r, k = 0;
+		int		 recorded = 0;
+
+		for (m = 0; m < b->nmonths; m++) {
+			found[m] = NULL;
+			json_array_foreach(rows, r, row)
+				if (strcmp(view_str(row, "month"),
+				    b->months[m]) == 0 && strcmp(view_str(row,
+				    "activity"), activities[i].value) == 0)
+					found[m] = row;
+			recorded |= found[m] != NULL;
+		}
+		if (!recorded)
+			continue;
 		months = json_array();
 		a = json_pack("{s:s, s:s, s:o}", "key", activities[i].value,
 		    "label", activities[i].label, "months", months);
 		json_array_append_new(list, a);
 		for (m = 0, sum = 0; m < b->nmonths; m++) {
-			const json_t	*row;
-			size_t		 r;
-			int64_t		 n = 0;
-
-			json_array_foreach(rows, r, row)
-				if (strcmp(view_str(row, "month"),
-				    b->months[m]) == 0 && strcmp(view_str(row,
-				    "activity"), activities[i].value) == 0)
-					n = view_int(row, "n");
 			pt = month_object(b->months[m]);
 			json_array_append_new(months, pt);
-			parts[m] = figures_add(&b->fig, pt, "n", n);
-			sum += n;
+			if (found[m] == NULL) {
+				json_object_set_new(pt, "n",
+				    json_string("not recorded"));
+				continue;
+			}
+			parts[k++] = figures_add(&b->fig, pt, "n",
+			    view_int(found[m], "n"));
+			sum += view_int(found[m], "n");
 		}
 		total = figures_add(&b->fig, a, "total", sum);
-		figures_line(&b->fig, total, parts, b->nmonths);
+		figures_line(&b->fig, total, parts, k);
 	}
 	json_decref(rows);
 	free(parts);
@@ -728,10 +746,11 @@ criterion_verdict(json_t *cv, int figure, const char *unit)
 	} else
 		json_object_set_new(cv, "figure", json_null());
 	by = view_str(cv, "target_by");
-	snprintf(text, sizeof(text), "%s%lld%s%s%s%s", json_is_true(
+	/* "80% (the site's own)" inside the verdict's own brackets read
+	 * as brackets in brackets: a comma instead. */
+	snprintf(text, sizeof(text), "%s%lld%s%s%s", json_is_true(
 	    json_object_get(cv, "lower_is_better")) ? "at most " : "",
-	    (long long)view_int(cv, "target"), unit, *by ? " (" : "", by,
-	    *by ? ")" : "");
+	    (long long)view_int(cv, "target"), unit, *by ? ", " : "", by);
 	json_object_set_new(cv, "target_words", json_string(text));
 }
 
@@ -818,7 +837,20 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 		if (pc < 0 && !(figures_shown(&b.fig, pt[m].whole) &&
 		    figures_value(&b.fig, pt[m].whole) == 0))
 			unjudged[measures[mi].criterion] = 1;
-		measure_chart(mv[mi], measures[mi].label);
+		/* A flow too few over the period to show: rule 2 makes every
+		 * month "fewer than N", the empty ones too, which says
+		 * nothing and reads to a funder as if each month had some.
+		 * One sentence says so instead; and a flow with none at all
+		 * needs no twelve empty months. */
+		if (measures[mi].flow >= 0 && (!figures_shown(&b.fig,
+		    pt[m].whole) || figures_value(&b.fig, pt[m].whole) == 0)) {
+			json_object_set_new(mv[mi], "months", json_array());
+			json_object_set_new(mv[mi], "months_note", json_string(
+			    figures_shown(&b.fig, pt[m].whole) ? "None in any "
+			    "month" : "Too few over the period to show month "
+			    "by month"));
+		} else
+			measure_chart(mv[mi], measures[mi].label);
 	}
 	snprintf(members_of, sizeof(members_of), "%s", scope->group_id ?
 	    place : "its members");

@@ -49,8 +49,8 @@ static const struct field_spec target_fields[] = {
 	    "stands on its dashboard and report instead of this one", NULL),
 };
 static const struct field_spec local_target_fields[] = {
-	TARGET_FIELDS(0, "0 to 100; leave blank to follow the target above",
-	    "Leave blank to follow the target above"),
+	TARGET_FIELDS(0, "0 to 100. Leave blank to follow the target "
+	    "above", "Leave blank to follow the target above"),
 };
 /* The criteria: every field of a local form, the first of the
  * organisation's. */
@@ -134,6 +134,46 @@ local_scope(const struct request *rq)
 	return strncmp(rq->path, "/groups/", 8) == 0 ? "group" : "site";
 }
 
+/* The local form as one page shows it: each hint says what a blank box
+ * follows ("Leave blank to follow the organisation's 80%").  Lives in
+ * local_targets_form's frame while the form runs. */
+struct local_hints {
+	struct field_spec	 fields[NTARGETS];
+	char			 hint[NTARGETS][96];
+};
+
+/* What a blank follows: the site's targets for a group (its own, or the
+ * organisation's), the organisation's for a site. */
+static int
+local_hints_fill(struct db *db, const json_t *record, int is_group,
+    struct local_hints *h)
+{
+	struct evidence_scope	 above = { 0, 0 };
+	json_t			*targets, *t;
+	size_t			 i;
+
+	if (is_group)
+		above.site_id = view_int(record, "site_id");
+	if ((targets = evidence_targets(db, &above)) == NULL)
+		return -1;
+	for (i = 0; i < NTARGETS; i++) {
+		int	 points = strcmp(local_target_fields[i].name,
+		    "representative") == 0;
+
+		h->fields[i] = local_target_fields[i];
+		t = json_object_get(targets, local_target_fields[i].name);
+		snprintf(h->hint[i], sizeof(h->hint[i]), "%sLeave blank to "
+		    "follow the %s %s%lld%s", points ? "0 to 100. " : "",
+		    strcmp(view_str(t, "set_by"), "site") == 0 ?
+		    "site's own" : "organisation's", points ? "at most " :
+		    "", (long long)view_int(t, "target"), points ? " points" :
+		    "%");
+		h->fields[i].hint = h->hint[i];
+	}
+	json_decref(targets);
+	return 0;
+}
+
 static int
 local_targets_store(struct request *rq, json_t *v, json_t *errors,
     void *ctx, char **location)
@@ -167,8 +207,8 @@ local_targets_prepare(struct request *rq, struct response *rs,
 	json_t		*own, *t;
 	const char	*key;
 	int		 allowed = local_targets_allowed(rq->db);
+	struct local_hints *h = fp->ctx;
 
-	(void)record;
 	*refused = 0;
 	if (allowed <= 0) {
 		*refused = 1;
@@ -180,9 +220,11 @@ local_targets_prepare(struct request *rq, struct response *rs,
 			response_error(rs, 500, "Something went wrong.");
 		return NULL;
 	}
-	if ((own = local_targets(rq->db, local_scope(rq), rq->ids[0])) ==
-	    NULL)
+	if (local_hints_fill(rq->db, record, strcmp(local_scope(rq),
+	    "group") == 0, h) == -1 || (own = local_targets(rq->db,
+	    local_scope(rq), rq->ids[0])) == NULL)
 		return NULL;
+	fp->fields = h->fields;
 	json_object_foreach(own, key, t)
 		json_object_set_new(own, key, json_sprintf("%lld",
 		    (long long)json_integer_value(t)));
@@ -201,11 +243,12 @@ local_targets_form(struct request *rq, struct response *rs)
 		local_targets_prepare,
 	};
 	int		 is_group = strcmp(local_scope(rq), "group") == 0;
+	struct local_hints hints;
 	struct form_page fp = {
 		.title = is_group ? "The group's own targets" :
 		    "The site's own targets", .submit = "Save targets",
 		.fields = local_target_fields, .nfields = NTARGETS,
-		.save = local_targets_store,
+		.save = local_targets_store, .ctx = &hints,
 	};
 
 	form_page_record(rq, rs, &fp, is_group ? &group : &site);
@@ -344,15 +387,18 @@ activity_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
 	const char	*month = view_str(v, "month");
-	char		 first[DATE_CHARS + 1];
+	char		 first[DATE_CHARS + 1], today[DATE_CHARS + 1];
 	size_t		 i;
 	int		 rc = DB_OK;
 
 	(void)ctx;
+	date_today(rq->now, today);
 	snprintf(first, sizeof(first), "%.7s-01", month);
 	if (strlen(month) != 7 || !date_valid(first))
 		form_error(errors, "month", "Enter the month as year and month, "
 		    "such as 2026-11");
+	else
+		fields_not_future(v, errors, "month", "The month", today);
 	for (i = 1; i < NACTIVITY; i++)
 		fields_whole_number(v, errors, activity_fields[i].name,
 		    activity_fields[i].label, COUNT_MAX);

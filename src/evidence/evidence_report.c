@@ -101,7 +101,10 @@ draw_criterion(struct pdf *pdf, const json_t *c)
 		pdf_heading(pdf, view_str(m, "label"), 2);
 		pdf_pair(pdf, "Over the period", view_str(json_object_get(m,
 		    "period"), "words"));
-		if (i == 0)
+		if (json_is_string(json_object_get(m, "months_note")))
+			pdf_pair(pdf, "Month by month", view_str(m,
+			    "months_note"));
+		else if (i == 0)
 			chart_pdf(pdf, view_str(m, "label"),
 			    json_object_get(m, "bars"), 150);
 		else
@@ -186,7 +189,7 @@ report_xlsx(const json_t *view, struct buf *out)
 	};
 	static const struct xlsx_column rep_cols[] = {
 		{ "characteristic", "Characteristic", 30, NULL },
-		{ "answer", "Answer", 40, NULL },
+		{ "answer", "Answer, or wing or unit", 40, NULL },
 		{ "members", "Members", 14, NULL },
 		{ "members_percent", "Share of members (%)", 14, NULL },
 		{ "population", "Population", 14, NULL },

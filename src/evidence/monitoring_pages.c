@@ -55,8 +55,12 @@ monitoring_form(struct request *rq, struct response *rs)
 	int64_t			 person;
 	struct form_page	 fp = {
 		.title = "About you: equality monitoring",
-		.caption = "Optional. Only you see your answers; the evidence "
-		    "pages show only counts too large to point to anyone.",
+		.lede = "Optional: answer what you want to. Your answers are "
+		    "kept apart from your records. The evidence pages show "
+		    "only counts too large to point to anyone. They are "
+		    "printed with your name only in a copy of your own data, "
+		    "made when you ask for one, which the staff who prepare "
+		    "it see.",
 		.submit = "Save my answers", .back = "/account",
 		.fields = fields, .nfields = monitoring_items_count,
 		.save = monitoring_store, .ctx = &person,

@@ -9,6 +9,7 @@
  * stored.  The same lines may come as a CSV file saved from a
  * spreadsheet (its first line of column names skipped).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,7 @@ static const struct form_file population_file = {
 	"that date.", ".csv,text/csv",
 };
 
-static const char *
+static char *
 trim(char *s)
 {
 	char	*e;
@@ -73,22 +74,27 @@ unit_key(const json_t *units, const char *name, char *out, size_t sz)
 	size_t		 i;
 
 	json_array_foreach(units, i, u)
-		if (strcmp(view_str(u, "name"), name) == 0) {
+		if (strcasecmp(view_str(u, "name"), name) == 0) {
 			snprintf(out, sz, "%lld", (long long)view_int(u, "id"));
 			return 1;
 		}
 	return 0;
 }
 
-static int
+/* The answer as the item spells it, whatever the case typed (a
+ * spreadsheet capitalises), or NULL; "prefer not to say" is no count of
+ * a population. */
+static const char *
 answer_known(const struct monitoring_item *it, const char *answer)
 {
 	size_t	 i;
 
 	for (i = 0; it->answers[i].value != NULL; i++)
-		if (strcmp(it->answers[i].value, answer) == 0)
-			return strcmp(answer, MONITORING_NOT_SAY) != 0;
-	return 0;
+		if (strcasecmp(it->answers[i].value, answer) == 0)
+			return strcmp(it->answers[i].value,
+			    MONITORING_NOT_SAY) != 0 ? it->answers[i].value :
+			    NULL;
+	return NULL;
 }
 
 /*
@@ -100,8 +106,8 @@ static json_t *
 count_line(char *line, const json_t *units, char *msg, size_t sz)
 {
 	char		*first = strchr(line, ','), *last = strrchr(line, ',');
-	const char	*what, *answer, *number;
-	char		 key[24], *end;
+	const char	*answer, *number;
+	char		 key[24], *end, *what, *c;
 	long		 n;
 
 	if (first == NULL || first == last) {
@@ -110,6 +116,8 @@ count_line(char *line, const json_t *units, char *msg, size_t sz)
 	}
 	*first = *last = '\0';
 	what = trim(line);
+	for (c = what; *c != '\0'; c++)
+		*c = (char)tolower((unsigned char)*c);
 	answer = trim(first + 1);
 	number = trim(last + 1);
 	if (*number == '\0')
@@ -128,13 +136,15 @@ count_line(char *line, const json_t *units, char *msg, size_t sz)
 		}
 		answer = key;
 	} else if (monitoring_item_find(what) == NULL) {
-		snprintf(msg, sz, "%.40s is not unit or a characteristic", what);
+		snprintf(msg, sz, "the first column must be unit or a "
+		    "characteristic such as age or race, not %.40s", what);
 		return NULL;
-	} else if (!answer_known(monitoring_item_find(what), answer)) {
+	} else if (answer_known(monitoring_item_find(what), answer) == NULL) {
 		snprintf(msg, sz, "%.60s is not one of the answers for %s",
 		    answer, what);
 		return NULL;
-	}
+	} else
+		answer = answer_known(monitoring_item_find(what), answer);
 	return json_pack("{s:s, s:s, s:I}", "dimension", what, "category",
 	    answer, "count", (json_int_t)n);
 }
@@ -187,9 +197,12 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	const char	*field, *t;
 	char		*text, *line, *next, msg[160], err[200];
 	json_t		*rows = json_array(), *row, *seen = json_object();
+	char		 today[DATE_CHARS + 1];
 	size_t		 n = 0;
 	int		 rc;
 
+	date_today(rq->now, today);
+	fields_not_future(v, errors, "counted_on", "The date counted", today);
 	if ((text = population_text(rq, v, errors, &field)) == NULL &&
 	    json_array_size(errors) > 0) {
 		json_decref(rows);

@@ -136,9 +136,8 @@ recruit_move_rules(const json_t *v, const char *held, const char *today,
 	if ((status == NULL) != (on == NULL))
 		form_error(errors, status ? "clearance_on" : "clearance",
 		    "Give the clearance status and its date together");
-	if (on != NULL && date_diff_days(today, on) > 0)
-		form_error(errors, "clearance_on", "The clearance date cannot "
-		    "be in the future");
+	fields_not_future(v, errors, "clearance_on", "The clearance date",
+	    today);
 	if (event < 0)
 		return;
 	if (status != NULL && !recruit_event_records_clearance(event)) {

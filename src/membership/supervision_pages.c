@@ -59,11 +59,9 @@ supervision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	(void)ctx;
 	date_today(rq->now, today);
-	if (date_diff_days(today, held) > 0) {
-		form_error(errors, "held_on", "Log a session once it has been "
-		    "held: the date cannot be in the future");
+	if (fields_not_future(v, errors, "held_on", "The date it was held",
+	    today))
 		return DB_CONSTRAINT;
-	}
 	if (!json_is_string(json_object_get(v, "next_due_on"))) {
 		supervision_next_due(held, rq->app->config->
 		    supervision_interval_months, next);

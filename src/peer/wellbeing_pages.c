@@ -168,7 +168,7 @@ peer_step_back_page(struct request *rq, struct response *rs)
 		return;
 	}
 	initial = json_pack("{s:s}", "from_on", today);
-	fp.caption = "You keep your role; no requests are offered to you and "
+	fp.lede = "You keep your role; no requests are offered to you and "
 	    "your shifts show as gaps while you are away.";
 	fp.initial = initial;
 	fp.ctx = &id;

@@ -65,10 +65,24 @@ error_add(json_t *errors, const struct field_spec *f, const char *fmt, ...)
 	    "field", f->name, "message", msg, "href", href));
 }
 
-/* A lower-case first letter for labels used inside sentences. */
+static int
+label_is_question(const struct field_spec *f)
+{
+	size_t	 len = strlen(f->label);
+
+	return len > 0 && f->label[len - 1] == '?';
+}
+
+/* A lower-case first letter for labels used inside sentences.  A label
+ * that is a question is quoted whole: "Select what is your ethnic
+ * group? from the list" read as nonsense. */
 static void
 label_lower(const struct field_spec *f, char *out, size_t sz)
 {
+	if (label_is_question(f)) {
+		snprintf(out, sz, "an answer to \u201c%s\u201d", f->label);
+		return;
+	}
 	snprintf(out, sz, "%s", f->label);
 	if (out[0] != '\0' && !(isupper((unsigned char)out[0]) &&
 	    isupper((unsigned char)out[1])))
@@ -405,6 +419,12 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 		    f->kind == FIELD_IDS)
 			json_object_set_new(o, "options",
 			    options_view(f, v, options));
+		/* An optional list's empty choice: "None" beside a
+		 * question's own "No religion" reads as an answer. */
+		if (f->kind == FIELD_CHOICE || f->kind == FIELD_ID)
+			json_object_set_new(o, "empty", json_string(
+			    f->required ? "Choose one" : label_is_question(f) ?
+			    "Not answered" : "None"));
 		if (f->kind == FIELD_CHECK || f->kind == FIELD_NO_NAMES)
 			json_object_set_new(o, "checked",
 			    json_boolean(json_is_true(v)));
@@ -435,6 +455,20 @@ fields_whole_number(json_t *values, json_t *errors, const char *field,
 	snprintf(href, sizeof(href), "#%s", field);
 	json_array_append_new(errors, json_pack("{s:s, s:s, s:s}", "field",
 	    field, "message", msg, "href", href));
+}
+
+int
+fields_not_future(const json_t *values, json_t *errors, const char *field,
+    const char *label, const char *today)
+{
+	const char	*s = json_string_value(json_object_get(values, field));
+	char		 msg[160];
+
+	if (s == NULL || strncmp(s, today, strlen(s)) <= 0)
+		return 0;
+	snprintf(msg, sizeof(msg), "%s cannot be in the future", label);
+	form_error(errors, field, msg);
+	return 1;
 }
 
 void

@@ -78,6 +78,12 @@ json_t	*fields_view(const struct field_spec *, size_t n,
 void	 fields_whole_number(json_t *values, json_t *errors, const char *field,
 	    const char *label, long max);
 
+/* Adds an error naming label when the date (YYYY-MM-DD) or month
+ * (YYYY-MM) in field is after today's: what is recorded as held,
+ * counted or cleared has happened.  1 when it added one. */
+int	 fields_not_future(const json_t *values, json_t *errors,
+	    const char *field, const char *label, const char *today);
+
 /* The three counts of a recorded vote (votes_for, votes_against,
  * votes_abstain), each checked as fields_whole_number up to max. */
 void	 fields_votes(json_t *values, json_t *errors, long max);

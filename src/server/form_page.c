@@ -74,6 +74,8 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 	if (view != NULL && fp->notice != NULL)
 		json_object_set_new(view, "notice", json_pack("{s:s, s:s?}",
 		    "text", fp->notice, "href", fp->notice_href));
+	if (view != NULL && fp->lede != NULL)
+		json_object_set_new(view, "lede", json_string(fp->lede));
 	if (view != NULL && fp->caption != NULL) {
 		char	*title;
 

@@ -36,7 +36,11 @@ struct form_file {
 
 struct form_page {
 	const char		*title;		/* "Add a site" */
-	const char		*caption;	/* small text above it, or NULL */
+	const char		*caption;	/* the record's name above the
+						   title (in the page's title
+						   too), or NULL */
+	const char		*lede;		/* a sentence under the
+						   heading, or NULL */
 	const char		*notice;	/* a success banner, or NULL */
 	const char		*notice_href;	/* a link in the banner, or NULL */
 	const char		*submit;	/* button label */

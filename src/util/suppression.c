@@ -9,7 +9,8 @@
  *    zeros included: "0, 0, fewer than 5" for a wing of three men says
  *    how each of them answered.  The parts read "fewer than N" (they
  *    are).  A part of a line whose total is a shown 0 is 0 for all to
- *    see: rules 3 and 4 do not try to protect it.
+ *    see: this rule does not hide it (a month's "fewer than 5 of 0"
+ *    read as nonsense), nor do rules 3 and 4 try to protect it.
  * 3. Linear: the page's lines are equations; shown entries are known.
  *    A hidden entry is given away when it is a linear combination of
  *    those equations (exact integer Gauss-Jordan elimination over the
@@ -228,7 +229,8 @@ primary(struct suppress_page *p, int threshold)
 				continue;
 			for (i = 0; i < k; i++)
 				if (p->mark[parts[i]] == SUPPRESS_SHOWN &&
-				    !p->fixed[parts[i]]) {
+				    !p->fixed[parts[i]] &&
+				    !publicly_zero(p, parts[i])) {
 					p->mark[parts[i]] = SUPPRESS_SMALL;
 					changed = 1;
 				}

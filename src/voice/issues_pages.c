@@ -149,7 +149,7 @@ issues_new(struct request *rq, struct response *rs)
 		.title = "Raise a collective issue", .submit = "Save issue",
 		.back = "/issues", .fields = issue_fields,
 		.nfields = issue_fields_count, .save = issue_store,
-		.caption = "Choose the site first to see its logs",
+		.lede = "Choose the site first to see its logs.",
 	};
 	int64_t		 site = form_get_id(&rq->query, "site");
 	json_t		*options, *initial;

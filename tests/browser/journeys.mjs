@@ -1390,7 +1390,7 @@ async function evidence(run, password, admin, adminPassword) {
       await submit(page);
       assert(pathOf(page) === '/sites/1/evidence', `went to ${pathOf(page)}`);
       const text = (await mainText(page)).replace(/\s+/g, ' ');
-      assert(text.includes("65% (the site's own)"), 'the site\'s own target is not shown');
+      assert(text.includes("65%, the site's own"), 'the site\'s own target is not shown');
     });
     await run.visited(page, J, 'site targets');
     await signOut(page);

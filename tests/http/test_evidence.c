@@ -73,6 +73,13 @@ dashboards_at_three_scopes(void **state)
 	assert_contains(r.body, "See the records");
 	assert_contains(r.body, "/sites/1/timeliness");
 	assert_contains(r.body, "Enter the population of the site");
+	/* A flow too few over the period is not shown month by month:
+	 * every month, the empty ones too, would read "fewer than 5"
+	 * (review D2); nor are twelve empty months drawn for none. */
+	assert_contains(r.body, "Too few over the period to show month by "
+	    "month.");
+	assert_contains(r.body, "None in any month.");
+	assert_lacks(r.body, "fewer than 5 of 0");
 	reply_free(&r);
 	get_is(&other, "/sites/1/evidence", 403);
 	get_is(&member, "/sites/1/evidence", 403);
@@ -187,6 +194,13 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
 	    "site_population WHERE counted_on = '2026-11-01'"), 0);
+	/* A count is of what has been counted (review D14). */
+	submit_expect(&staff, "/sites/1/population", "counted_on=2099-01-01&"
+	    "counts=unit%2C+A+wing%2C+3", 422, &r);
+	assert_contains(r.body, "The date counted cannot be in the future");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "site_population WHERE counted_on = '2099-01-01'"), 0);
 	submit_expect(&staff, "/sites/1/population", "counted_on=2026-11-01&"
 	    "counts=age%2C+50+to+64%2C+120%0Aage%2C+25+to+34%2C+480%0A"
 	    "unit%2C+A+wing%2C+150%0Arace%2C+%22Black%2C+Black+British%2C+"
@@ -208,6 +222,10 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 	    "attendance=seven", 422, &r);
 	assert_contains(r.body, "whole number");
 	reply_free(&r);
+	submit_expect(&staff, "/sites/1/activity", "month=2099-05&"
+	    "attendance=3", 422, &r);			/* review D8 */
+	assert_contains(r.body, "The month cannot be in the future");
+	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
 	    "activity_counts WHERE site_id = 1"), 0);
 	submit_expect(&staff, "/sites/1/activity", "month=2026-11&"
@@ -215,6 +233,15 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT sum(count) FROM "
 	    "activity_counts WHERE site_id = 1"), 740);
+	/* A month nobody recorded is not a month of none; an activity
+	 * never recorded is not listed (review D8). */
+	assert_int_equal(http_get(&staff, "/sites/1/evidence?from=2026-10-01&"
+	    "to=2026-11-30", &r), 200);
+	assert_contains(r.body, "Attendance (in all: 700)");
+	assert_contains(r.body, "October 2026</th><td class=\"govuk-table__"
+	    "cell govuk-table__cell--numeric\">not recorded");
+	assert_lacks(r.body, "New members (in all");
+	reply_free(&r);
 
 	/* Strategy and an objective, shown on the group's page. */
 	submit_expect(&staff, "/groups/1/strategy", "aims=Better+health+care+"
@@ -268,12 +295,14 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 static void
 population_comes_as_a_csv_file(void **state)
 {
+	/* A spreadsheet capitalises: case is not a mistake (review D15). */
 	static const char good[] = "\xef\xbb\xbfwhat,answer,number\r\n"
-	    "age,50 to 64,33\r\n"
+	    "Age,50 TO 64,33\r\n"
 	    "race,\"Black, Black British, Caribbean or African\",21\r\n"
-	    "unit,A wing,140\r\n";
+	    "Unit,a wing,140\r\n";
 	static const char bad[] = "what,answer,number\nage,50 to 64,33\n"
 	    "age,fifty,2\n";
+	static const char unknown[] = "ages,50 to 64,1\n";
 	static const char binary[] = "age,50 to 64,3\0\x01\x02";
 	static const char *const fields[] = { "counted_on", "2026-10-01",
 	    NULL };
@@ -290,6 +319,12 @@ population_comes_as_a_csv_file(void **state)
 	assert_int_equal(http_post_files(&staff, "/sites/1/population",
 	    fields, "file", "counts.csv", bad, sizeof(bad) - 1, &r), 422);
 	assert_contains(r.body, "Line 3: fifty is not one of the answers");
+	reply_free(&r);
+	assert_int_equal(http_post_files(&staff, "/sites/1/population",
+	    fields, "file", "counts.csv", unknown, sizeof(unknown) - 1, &r),
+	    422);
+	assert_contains(r.body, "Line 1: the first column must be unit or a "
+	    "characteristic such as age or race, not ages");
 	assert_contains(r.body, "href=\"#file\"");
 	reply_free(&r);
 	assert_int_equal(http_post_files(&staff, "/sites/1/population",
@@ -310,7 +345,12 @@ population_comes_as_a_csv_file(void **state)
 	    "WHERE counted_on = '2026-10-01' AND category = 'Black, Black "
 	    "British, Caribbean or African'"), 21);
 	assert_int_equal(db_scalar(&srv, "SELECT count FROM site_population "
-	    "WHERE counted_on = '2026-10-01' AND dimension = 'age'"), 33);
+	    "WHERE counted_on = '2026-10-01' AND dimension = 'age' AND "
+	    "category = '50 to 64'"), 33);
+	assert_int_equal(db_scalar(&srv, "SELECT count FROM site_population "
+	    "WHERE counted_on = '2026-10-01' AND dimension = 'unit' AND "
+	    "category = (SELECT id FROM units WHERE name = 'A wing' AND "
+	    "site_id = 1)"), 140);
 	client_free(&staff);
 }
 
@@ -345,6 +385,13 @@ sites_and_groups_set_their_own_targets(void **state)
 	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
 	assert_contains(r.body, "/sites/1/targets");
 	reply_free(&r);
+	/* Each box says what a blank follows (review D3). */
+	assert_int_equal(http_get(&staff, "/sites/1/targets", &r), 200);
+	assert_contains(r.body, "Leave blank to follow the organisation&#39;s "
+	    "80%");
+	assert_contains(r.body, "Leave blank to follow the organisation&#39;s "
+	    "at most 10 points");
+	reply_free(&r);
 
 	/* Bad input names the field and stores nothing. */
 	submit_expect(&staff, "/sites/1/targets", "procedures=60&"
@@ -366,13 +413,17 @@ sites_and_groups_set_their_own_targets(void **state)
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
 	    "evidence_local_targets"), 2);
 	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
-	assert_contains(r.body, "60% (the site&#39;s own)");
+	assert_contains(r.body, "60%, the site&#39;s own");
 	assert_lacks(r.body, "55%");
 	reply_free(&r);
 	/* The group: its own for support, its site's for procedures. */
 	assert_int_equal(http_get(&staff, "/groups/1/evidence", &r), 200);
-	assert_contains(r.body, "55% (the group&#39;s own)");
-	assert_contains(r.body, "60% (the site&#39;s own)");
+	assert_contains(r.body, "55%, the group&#39;s own");
+	assert_contains(r.body, "60%, the site&#39;s own");
+	reply_free(&r);
+	/* A group's blank follows its site's own where it has one. */
+	assert_int_equal(http_get(&staff, "/groups/1/targets", &r), 200);
+	assert_contains(r.body, "Leave blank to follow the site&#39;s own 60%");
 	reply_free(&r);
 	/* The organisation's page keeps the organisation's. */
 	assert_int_equal(http_get(&admin, "/evidence", &r), 200);
@@ -393,7 +444,7 @@ sites_and_groups_set_their_own_targets(void **state)
 	    "training=80&monitoring=60", 303, &r);
 	reply_free(&r);
 	assert_int_equal(http_get(&staff, "/sites/1/evidence", &r), 200);
-	assert_lacks(r.body, "(the site&#39;s own)");
+	assert_lacks(r.body, ", the site&#39;s own");
 	reply_free(&r);
 	get_is(&staff, "/sites/1/targets", 409);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
@@ -423,8 +474,19 @@ members_fill_in_their_own_monitoring(void **state)
 	assert_int_equal(http_get(&member, "/account/equality", &r), 200);
 	assert_contains(r.body, "How old are you?");
 	assert_contains(r.body, "Prefer not to say");
+	/* The title is the form's, the promise is kept true beneath it,
+	 * and a question left blank reads "Not answered" (review D6, D13). */
+	assert_contains(r.body, "<title>About you: equality monitoring – ");
+	assert_contains(r.body, "a copy of your own data");
+	assert_lacks(r.body, "Only you see");
+	assert_contains(r.body, "<option value=\"\">Not answered</option>");
+	assert_lacks(r.body, ">None</option>");
 	reply_free(&r);
 	submit_expect(&member, "/account/equality", "age=Over+90", 422, &r);
+	reply_free(&r);
+	submit_expect(&member, "/account/equality", "race=Martian", 422, &r);
+	assert_contains(r.body, "Select an answer to \u201cWhat is your "
+	    "ethnic group?\u201d from the list");
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
 	    "equality_answers WHERE answer = '50 to 64' AND person_id = "

@@ -296,6 +296,30 @@ test_choices(void **state)
 	assert_null(choice_label(kinds, NULL));
 }
 
+/* A label that is a question is quoted whole in its errors (review D6:
+ * "Select what is your ethnic group? from the list"). */
+static void
+test_question_labels_are_quoted(void **state)
+{
+	static const struct field_spec q[] = {
+		SPEC("race", "What is your ethnic group?", FIELD_CHOICE, 1, 0,
+		    kinds, NULL),
+	};
+	struct run	*r = *state;
+	const char	*msg;
+
+	form_clear(&r->form);
+	put(r, "race", "Martian");
+	json_decref(r->values);
+	json_decref(r->errors);
+	assert_int_equal(fields_validate(q, 1, &r->form, NULL, &r->values,
+	    &r->errors), 1);
+	msg = error_of(r, "race");
+	assert_non_null(msg);
+	assert_string_equal(msg, "Select an answer to \u201cWhat is your "
+	    "ethnic group?\u201d from the list");
+}
+
 static void
 test_choices_json(void **state)
 {
@@ -596,6 +620,7 @@ main(void)
 		T(test_passwords_keep_spaces),
 		T(test_max_chars_utf8),
 		T(test_choices),
+		T(test_question_labels_are_quoted),
 		T(test_choices_json),
 		T(test_dates),
 		T(test_ids_only_offered),

@@ -371,7 +371,8 @@ rules_hold(const struct page *p)
 	for (i = 0; i < p->nl; i++)
 		if (p->m[p->tot[i]] == SUPPRESS_SMALL)
 			for (j = 0; j < p->k[i]; j++)
-				if (p->m[p->part[i][j]] == SUPPRESS_SHOWN) {
+				if (p->m[p->part[i][j]] == SUPPRESS_SHOWN &&
+				    !publicly_zero(p, p->part[i][j])) {
 					print_message("e%zu shown beside a "
 					    "total of fewer than %d\n",
 					    p->part[i][j], T);
@@ -629,6 +630,39 @@ hidden_parts_never_add_up_to_a_small_count(void **state)
 	assert_int_not_equal(m[AT(1, 1, 0)], SUPPRESS_SHOWN);	/* B wing */
 }
 
+/* The review's case (D2): a month with no proposals due read "fewer than
+ * 5 answered out of 0" because the period's answers were few.  A part
+ * whose other line totals a shown 0 is 0 for all to see. */
+static void
+a_part_of_a_shown_zero_reads_zero(void **state)
+{
+	struct suppress_page	 p;
+	size_t			 part[2], whole[2], parts[2], rest[2], pt, wt;
+	int64_t			 pv[2] = { 0, 3 }, wv[2] = { 0, 9 };
+	int			 m;
+
+	(void)state;
+	suppress_page_init(&p);
+	for (m = 0; m < 2; m++) {
+		part[m] = (size_t)suppress_add(&p, pv[m], 0, 0);
+		whole[m] = (size_t)suppress_add(&p, wv[m], 0, 0);
+		rest[m] = (size_t)suppress_add(&p, wv[m] - pv[m], 0, 0);
+		parts[0] = part[m];
+		parts[1] = rest[m];
+		assert_int_equal(suppress_line(&p, whole[m], parts, 2), 0);
+	}
+	pt = (size_t)suppress_add(&p, 3, 0, 0);
+	wt = (size_t)suppress_add(&p, 9, 0, 0);
+	assert_int_equal(suppress_line(&p, pt, part, 2), 0);
+	assert_int_equal(suppress_line(&p, wt, whole, 2), 0);
+	assert_int_equal(suppress_run(&p, T), 0);
+	assert_int_equal(p.mark[pt], SUPPRESS_SMALL);
+	assert_int_equal(p.mark[whole[0]], SUPPRESS_SHOWN);
+	assert_int_equal(p.mark[part[0]], SUPPRESS_SHOWN);
+	assert_int_not_equal(p.mark[part[1]], SUPPRESS_SHOWN);
+	suppress_page_release(&p);
+}
+
 int
 main(void)
 {
@@ -636,6 +670,7 @@ main(void)
 		cmocka_unit_test(no_hidden_count_is_recoverable),
 		cmocka_unit_test(a_small_row_shows_none_of_its_cells),
 		cmocka_unit_test(hidden_parts_never_add_up_to_a_small_count),
+		cmocka_unit_test(a_part_of_a_shown_zero_reads_zero),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
