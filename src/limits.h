@@ -103,6 +103,7 @@
 #define SUBJECT_ACCESS_REASON_MAX_CHARS 200 /* why a record was exported: the
 					   request reference, for the audit */
 #define BACKUP_FINGERPRINT_MAX	(1 << 20) /* a backup's fingerprint: a line a table */
+#define COPY_BATCH_ROWS		1000	/* rows a statement, roundtable copy */
 #define BACKUP_KEEP_MAX		1000	/* scheduled backups kept */
 #define RETENTION_DAYS_MAX	36600	/* a retention period: at most a century */
 #define RETENTION_TICK_S	3600	/* the in-server timer looks this often */

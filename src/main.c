@@ -53,6 +53,10 @@ static const struct command {
 	{ "fingerprint", cli_fingerprint, "fingerprint",
 	    "Print a digest of every table, as a backup records beside "
 	    "itself, to compare a restore with its backup." },
+	{ "copy", cli_copy, "copy --from FILE --to postgresql://...",
+	    "Move an organisation's SQLite database onto a new PostgreSQL "
+	    "one, checking every table read back; the audit key moves with "
+	    "it to [keys] audit_key. Stop the server first." },
 	{ "retention", cli_retention, "retention",
 	    "Delete or anonymise what is past its retention period "
 	    "([retention] in the config); prints what it changed. Audited." },
@@ -143,8 +147,11 @@ main(int argc, char *argv[])
 			help = 1;
 		else if (strcmp(argv[i], "--password-stdin") == 0)
 			cli.password_stdin = 1;
-		else if (strcmp(argv[i], "--db") == 0)
+		else if (strcmp(argv[i], "--db") == 0 ||
+		    strcmp(argv[i], "--to") == 0)
 			slot = &db;
+		else if (strcmp(argv[i], "--from") == 0)
+			slot = &cli.from;
 		else if (strcmp(argv[i], "--config") == 0)
 			slot = &config;
 		else if (strcmp(argv[i], "--listen") == 0)

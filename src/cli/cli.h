@@ -23,6 +23,7 @@ struct cli {
 	const char	*scope;		/* user add --scope site:ID|group:ID */
 	const char	*display;	/* user add --name */
 	const char	*person;	/* user add --person ID */
+	const char	*from;		/* copy --from FILE */
 };
 
 /* The audit signing key file: [keys] audit_key, or the database path
@@ -44,6 +45,7 @@ int	cli_routes(struct cli *);
 int	cli_person(struct cli *);
 int	cli_retention(struct cli *);
 int	cli_fingerprint(struct cli *);
+int	cli_copy(struct cli *);
 
 /* Reads one line (a password) from stdin without its newline: 0 or -1. */
 int	cli_read_password(char *out, size_t sz);

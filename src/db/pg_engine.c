@@ -20,21 +20,11 @@
 #include "db.h"
 #include "engine.h"
 #include "embedded.h"
+#include "pg_types.h"
 #include "placeholders.h"
 #include "../limits.h"
 #include "../util/log.h"
 
-/* Type OIDs (pg_type.h is server-side; these are fixed). */
-#define OID_BOOL	16
-#define OID_BYTEA	17
-#define OID_INT8	20
-#define OID_INT2	21
-#define OID_INT4	23
-#define OID_TEXT	25
-#define OID_OID		26
-#define OID_FLOAT4	700
-#define OID_FLOAT8	701
-#define OID_NUMERIC	1700
 
 /* A cached statement: the rewritten text.  Owned by the cache. */
 struct pg_stmt {
@@ -367,9 +357,14 @@ pg_type(const struct db_cursor *c, int col)
 	case OID_INT8:
 	case OID_OID:
 		return DB_TYPE_INTEGER;
+	case OID_NUMERIC:
+		/* sum() of integers is numeric here and an integer on
+		 * SQLite: a whole number reads as one, as it does there
+		 * (a count summed read 0 through view_int). */
+		return strpbrk(PQgetvalue(r, c->row, col), ".eEN") == NULL ?
+		    DB_TYPE_INTEGER : DB_TYPE_REAL;
 	case OID_FLOAT4:
 	case OID_FLOAT8:
-	case OID_NUMERIC:
 		return DB_TYPE_REAL;
 	case OID_BYTEA:
 		return DB_TYPE_BLOB;

@@ -47,22 +47,30 @@ out:
 }
 
 int
-key_file_create(const char *path, size_t len)
+key_file_write(const char *path, const unsigned char *key, size_t len)
 {
-	unsigned char	 key[64];
-	int		 fd, rc;
+	int	 fd;
 
-	if (len > sizeof(key))
-		return -1;
 	if ((fd = private_file_open(path)) == -1) {
 		if (errno == EEXIST)
 			return 0;
 		fprintf(stderr, "%s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	return private_file_close(fd, path,
+	    private_file_write(fd, key, len) == 0) == 0 ? 1 : -1;
+}
+
+int
+key_file_create(const char *path, size_t len)
+{
+	unsigned char	 key[64];
+	int		 rc;
+
+	if (len > sizeof(key))
+		return -1;
 	randombytes_buf(key, len);
-	rc = private_file_close(fd, path,
-	    private_file_write(fd, key, len) == 0);
+	rc = key_file_write(path, key, len);
 	sodium_memzero(key, sizeof(key));
-	return rc == 0 ? 1 : -1;
+	return rc;
 }

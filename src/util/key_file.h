@@ -19,4 +19,8 @@ int	key_file_read(const char *path, unsigned char *key, size_t len);
  * (message printed). */
 int	key_file_create(const char *path, size_t len);
 
+/* As key_file_create, with the key given (a key moved with its database
+ * to another place). */
+int	key_file_write(const char *path, const unsigned char *key, size_t len);
+
 #endif

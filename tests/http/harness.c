@@ -108,13 +108,13 @@ word_after(const char *text, const char *marker, char *out, size_t sz)
  * the other engine.  0, or -1.
  */
 static int
-pg_cluster_start(struct server *s)
+pg_cluster_start(struct server *s, int on_pg)
 {
 	const char	*engine = getenv("RT_TEST_DB");
 	FILE		*p;
 	int		 ok;
 
-	if (engine == NULL || strcmp(engine, "pg") != 0)
+	if (!on_pg && (engine == NULL || strcmp(engine, "pg") != 0))
 		return 0;
 	if ((p = popen("sh tests/pg_cluster.sh start", "r")) == NULL)
 		return -1;
@@ -141,10 +141,10 @@ pg_cluster_stop(struct server *s)
 	s->cluster[0] = '\0';
 }
 
-int
-server_prepare(struct server *s, const char *extra)
+/* The folder, the cluster when there is one, the config and the port. */
+static int
+server_empty_on(struct server *s, const char *extra, int on_pg)
 {
-	char	*out = NULL;
 	FILE	*f;
 
 	memset(s, 0, sizeof(*s));
@@ -152,7 +152,7 @@ server_prepare(struct server *s, const char *extra)
 	if (mkdtemp(s->dir) == NULL)
 		return -1;
 	snprintf(s->db, sizeof(s->db), "%s/roundtable.db", s->dir);
-	if (pg_cluster_start(s) == -1)
+	if (pg_cluster_start(s, on_pg) == -1)
 		return -1;
 	snprintf(s->config, sizeof(s->config), "%s/roundtable.ini", s->dir);
 	if ((s->port = free_port()) < 0)
@@ -167,6 +167,22 @@ server_prepare(struct server *s, const char *extra)
 	    "listen_port = %d\naccess_log = 0\nstatic_dir = static\n%s\n",
 	    s->dir, s->port, extra ? extra : "");
 	fclose(f);
+	return 0;
+}
+
+int
+server_empty_pg(struct server *s)
+{
+	return server_empty_on(s, NULL, 1);
+}
+
+int
+server_prepare(struct server *s, const char *extra)
+{
+	char	*out = NULL;
+
+	if (server_empty_on(s, extra, 0) == -1)
+		return -1;
 	if (roundtable_cli(s, "init", NULL, &out) != 0) {
 		fprintf(stderr, "init failed: %s\n", out);
 		free(out);

@@ -53,6 +53,10 @@ int	server_start(struct server *, const char *extra_config);
 /* Sets up the folder and database without serving (for CLI tests). */
 int	server_prepare(struct server *, const char *extra_config);
 int	server_launch(struct server *);
+/* As server_prepare, without init or demo: its database is a new,
+ * empty PostgreSQL one (a throw-away cluster, whatever RT_TEST_DB says)
+ * for a test to fill, such as by roundtable copy.  0 or -1. */
+int	server_empty_pg(struct server *);
 /* Starts a second server (twin) on first's database and keys, on a port
  * of its own: 0, or -1.  server_stop(twin) stops only its process. */
 int	server_twin(struct server *twin, const struct server *first);

@@ -349,8 +349,8 @@ population_comes_as_a_csv_file(void **state)
 	    "category = '50 to 64'"), 33);
 	assert_int_equal(db_scalar(&srv, "SELECT count FROM site_population "
 	    "WHERE counted_on = '2026-10-01' AND dimension = 'unit' AND "
-	    "category = (SELECT id FROM units WHERE name = 'A wing' AND "
-	    "site_id = 1)"), 140);
+	    "category = (SELECT CAST(id AS TEXT) FROM units WHERE name = "
+	    "'A wing' AND site_id = 1)"), 140);
 	client_free(&staff);
 }
 
