@@ -18,6 +18,7 @@
 #include "../auth/secret.h"
 #include "../db/copy.h"
 #include "../db/db.h"
+#include "../util/buf.h"
 #include "../util/key_file.h"
 
 /* The source's key: beside its file, else the configured one (the same
@@ -70,8 +71,9 @@ cli_copy(struct cli *cli)
 {
 	unsigned char	 key[AUDIT_KEY_BYTES];
 	struct db	 from, to;
+	struct buf	 report;
 	int64_t		 rows;
-	int		 rc = 1, opened = 0;
+	int		 rc = 1, opened = 0, copied;
 
 	if (cli->from == NULL || cli->nargs != 0 ||
 	    !db_target_is_pg(cli->config.db_path)) {
@@ -89,7 +91,13 @@ cli_copy(struct cli *cli)
 	    -1)
 		goto out;
 	opened = 2;
-	if (db_migrate(&to) == -1 || db_copy_to_pg(&from, &to, stdout) == -1)
+	buf_init(&report, BACKUP_FINGERPRINT_MAX);
+	copied = db_migrate(&to) == 0 && db_copy_to_pg(&from, &to,
+	    &report) == 0 && buf_putc(&report, '\0') == 0;
+	if (copied)
+		fputs(report.data, stdout);
+	buf_release(&report);
+	if (!copied)
 		goto out;
 	if (audit_verify(&to, stdout, &rows) != 0) {
 		fprintf(stderr, "copy: the audit chain does not verify on "

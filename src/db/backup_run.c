@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "backup_run.h"
+#include "copy.h"
 #include "db.h"
 #include "../limits.h"
 #include "../util/buf.h"
@@ -233,8 +234,8 @@ db_sound(struct db *db, FILE *report)
 int
 db_tables_fingerprint(struct db *db, struct buf *out)
 {
-	if (!sqlite_only(db, "fingerprint"))
-		return -1;
+	if (db->pg != NULL)
+		return pg_tables_fingerprint(db->pg, out);
 	return tables_fingerprint(db->h, out);
 }
 

@@ -406,6 +406,39 @@ out:
 	return rc;
 }
 
+static int
+print_line(struct buf *out, const char *table, const struct table_print *tp)
+{
+	return buf_printf(out, "%s %lld %016llx%016llx\n", table, tp->rows,
+	    (unsigned long long)tp->sum[0], (unsigned long long)tp->sum[1]);
+}
+
+int
+pg_tables_fingerprint(struct pg_conn *pg, struct buf *out)
+{
+	struct columns	 cols;
+	struct table_print tp;
+	PGresult	*r;
+	int		 i, rc = 0;
+
+	if ((r = pg_query(pg, "SELECT table_name FROM information_schema."
+	    "tables WHERE table_schema = current_schema() AND table_type = "
+	    "'BASE TABLE' ORDER BY table_name COLLATE \"C\"", 0, NULL)) ==
+	    NULL)
+		return -1;
+	for (i = 0; i < PQntuples(r) && rc == 0; i++) {
+		const char *table = PQgetvalue(r, i, 0);
+
+		if (target_columns(pg, table, &cols) == -1 ||
+		    target_print(pg, table, &cols, &tp) == -1 ||
+		    print_line(out, table, &tp) == -1)
+			rc = -1;
+		columns_free(&cols);
+	}
+	PQclear(r);
+	return rc;
+}
+
 /* Is name a table of the source to copy: not SQLite's own, not a
  * full-text index (PostgreSQL keeps its own, generated from the rows),
  * not the migrations' record (compared, not copied). */
@@ -532,7 +565,7 @@ sequences_forward(PGconn *pg)
 
 /* Copies one table and checks it read back; its line to report. */
 static int
-table_move(sqlite3 *h, PGconn *pg, const char *table, FILE *report)
+table_move(sqlite3 *h, PGconn *pg, const char *table, struct buf *report)
 {
 	struct columns	 src, dst;
 	struct table_print a, b;
@@ -565,9 +598,7 @@ table_move(sqlite3 *h, PGconn *pg, const char *table, FILE *report)
 		    "read, %lld written)\n", table, a.rows, b.rows);
 		goto out;
 	}
-	fprintf(report, "%s %lld %016llx%016llx\n", table, a.rows,
-	    (unsigned long long)a.sum[0], (unsigned long long)a.sum[1]);
-	rc = 0;
+	rc = print_line(report, table, &a);
 out:
 	columns_free(&src);
 	columns_free(&dst);
@@ -575,7 +606,7 @@ out:
 }
 
 int
-db_copy_to_pg(struct db *from, struct db *to, FILE *report)
+db_copy_to_pg(struct db *from, struct db *to, struct buf *report)
 {
 	sqlite3_stmt	*st;
 	int		 rc = -1, ok;

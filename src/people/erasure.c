@@ -158,7 +158,8 @@ static const struct erase_rule {
 #define NRULES	(sizeof(rules) / sizeof(rules[0]))
 
 static const char *sql_state =
-    "SELECT (left_on IS NOT NULL) + 2 * (erased_on IS NOT NULL) "
+    "SELECT CASE WHEN left_on IS NOT NULL THEN 1 ELSE 0 END + "
+    "CASE WHEN erased_on IS NOT NULL THEN 2 ELSE 0 END "
     "FROM people WHERE id = ?";
 static const char *sql_tombstone =
     "UPDATE people SET display_name = 'Erased person', reference = "

@@ -2,11 +2,20 @@
 #include "../db/db.h"
 #include "../util/buf.h"
 
-static const char *sql_references =
+/* The schema's foreign keys to people and accounts: each engine keeps
+ * them in its own catalogue. */
+DB_SQL(sql_references,
     "SELECT m.name, f.\"from\", f.\"table\" FROM sqlite_schema m, "
     "pragma_foreign_key_list(m.name) f "
     "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
-    "AND f.\"table\" IN ('people', 'accounts') ORDER BY m.name, f.\"from\"";
+    "AND f.\"table\" IN ('people', 'accounts') ORDER BY m.name, f.\"from\"",
+    "SELECT CAST(c.conrelid::regclass AS TEXT) AS name, a.attname AS "
+    "\"from\", CAST(c.confrelid::regclass AS TEXT) AS \"table\" "
+    "FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid "
+    "AND a.attnum = ANY (c.conkey) WHERE c.contype = 'f' AND "
+    "CAST(c.confrelid::regclass AS TEXT) IN ('people', 'accounts') "
+    "ORDER BY CAST(c.conrelid::regclass AS TEXT) COLLATE \"C\", "
+    "a.attname COLLATE \"C\"");
 
 int
 person_references(struct db *db, person_reference_fn each, void *ctx)

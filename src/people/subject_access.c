@@ -68,17 +68,14 @@ table_rows(struct db *db, const char *table, const char *column,
 	    sql_quote_ident(&sql, column) == -1 ||
 	    buf_puts(&sql, strcmp(refers_to, "people") == 0 ? " = ?1" :
 	    " IN (SELECT id FROM accounts WHERE person_id = ?1)") == -1 ||
-	    buf_puts(&sql, " ORDER BY rowid") == -1)
+	    buf_puts(&sql, " ORDER BY 1") == -1)
 		goto out;
+	/* By the first column (the id, or a key's first part): rowid is
+	 * SQLite's alone, and a failed try would end a PostgreSQL
+	 * transaction. */
 	if (db_cursor_open_built(db, &cur, sql.data, person_id) == -1) {
-		/* A WITHOUT ROWID table has no rowid to order by. */
-		sql.len -= strlen(" ORDER BY rowid");
-		sql.data[sql.len] = '\0';
-		if (db_cursor_open_built(db, &cur, sql.data, person_id) == -1) {
-			log_line(LOG_ERR, "subject access: %s: cannot read",
-			    table);
-			goto out;
-		}
+		log_line(LOG_ERR, "subject access: %s: cannot read", table);
+		goto out;
 	}
 	if ((rows = json_array()) != NULL) {
 		while ((rc = db_cursor_next(&cur)) == 1)

@@ -16,7 +16,9 @@
 #include <sodium.h>
 
 #include "harness.h"
+#include "db/backup_run.h"
 #include "db/db.h"
+#include "util/buf.h"
 
 #define START_WAIT_MS	15000
 
@@ -174,6 +176,12 @@ int
 server_empty_pg(struct server *s)
 {
 	return server_empty_on(s, NULL, 1);
+}
+
+int
+server_on_pg(const struct server *s)
+{
+	return s->cluster[0] != '\0';
 }
 
 int
@@ -695,6 +703,41 @@ pdf_pages(const struct server *s, const struct reply *r)
 	return n;
 }
 
+/* PostgreSQL: the product's own fingerprint of every table, less the
+ * two that signing in changes, hashed to one line. */
+static char *
+pg_fingerprint(const char *url)
+{
+	unsigned char	 h[16];
+	struct db	 db;
+	struct buf	 out;
+	char		*line, *next, *hex = NULL;
+	crypto_generichash_state hs;
+
+	if (db_open(&db, url, 5000) == -1)
+		return NULL;
+	buf_init(&out, 1 << 22);
+	if (db_tables_fingerprint(&db, &out) == 0 && buf_putc(&out, '\0') ==
+	    0 && (hex = malloc(sizeof(h) * 2 + 1)) != NULL) {
+		crypto_generichash_init(&hs, NULL, 0, sizeof(h));
+		for (line = out.data; line != NULL && *line; line = next) {
+			next = strchr(line, '\n');
+			if (next != NULL)
+				next++;
+			if (strncmp(line, "sessions ", 9) == 0 ||
+			    strncmp(line, "login_failures ", 15) == 0)
+				continue;
+			crypto_generichash_update(&hs, (unsigned char *)line,
+			    next ? (size_t)(next - line) : strlen(line));
+		}
+		crypto_generichash_final(&hs, h, sizeof(h));
+		sodium_bin2hex(hex, sizeof(h) * 2 + 1, h, sizeof(h));
+	}
+	buf_release(&out);
+	db_close(&db);
+	return hex;
+}
+
 char *
 db_fingerprint(const char *path)
 {
@@ -705,6 +748,8 @@ db_fingerprint(const char *path)
 	char		*sql, *hex;
 	int		 i, n;
 
+	if (db_target_is_pg(path))
+		return pg_fingerprint(path);
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_busy_timeout(db, 5000);

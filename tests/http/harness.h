@@ -57,6 +57,9 @@ int	server_launch(struct server *);
  * empty PostgreSQL one (a throw-away cluster, whatever RT_TEST_DB says)
  * for a test to fill, such as by roundtable copy.  0 or -1. */
 int	server_empty_pg(struct server *);
+/* Whether the server's database is PostgreSQL: for a test's own SQL
+ * that must read each engine's catalogue. */
+int	server_on_pg(const struct server *);
 /* Starts a second server (twin) on first's database and keys, on a port
  * of its own: 0, or -1.  server_stop(twin) stops only its process. */
 int	server_twin(struct server *twin, const struct server *first);

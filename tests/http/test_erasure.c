@@ -37,7 +37,10 @@ dump_count(const char *text)
 	FILE	*p;
 	long long n = -1;
 
-	snprintf(cmd, sizeof(cmd), "sqlite3 -readonly '%s' .dump | "
+	/* PostgreSQL's equivalent is its dump: the rows as they are (the
+	 * pages keep dead rows until VACUUM, as docs/ARCHITECTURE.md says). */
+	snprintf(cmd, sizeof(cmd), server_on_pg(&srv) ? "pg_dump -d '%s' | "
+	    "grep -c -- '%s'" : "sqlite3 -readonly '%s' .dump | "
 	    "grep -c -- '%s'", srv.db, text);
 	if ((p = popen(cmd, "r")) == NULL)
 		return -1;

@@ -81,7 +81,12 @@ assert_export_complete(const char *text, size_t len)
 	assert_true(json_array_size(json_object_get(json_object_get(ex,
 	    "audit"), "by_them")) >= 1);
 	/* Every table that refers to people or accounts is in it. */
-	refs = db_scalar(&srv, "SELECT count(*) FROM sqlite_schema m, "
+	refs = db_scalar(&srv, server_on_pg(&srv) ?
+	    "SELECT count(*) FROM pg_constraint c JOIN pg_attribute a ON "
+	    "a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) WHERE "
+	    "c.contype = 'f' AND CAST(c.confrelid::regclass AS TEXT) IN "
+	    "('people', 'accounts')" :
+	    "SELECT count(*) FROM sqlite_schema m, "
 	    "pragma_foreign_key_list(m.name) f WHERE m.type = 'table' "
 	    "AND f.\"table\" IN ('people', 'accounts')");
 	assert_true(refs > 20);
