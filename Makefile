@@ -33,8 +33,12 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 # The HTTP binaries that also run against PostgreSQL (RT_TEST_DB=pg, a
 # throw-away cluster per server); the rest follow as their SQL is made
 # portable (docs/ARCHITECTURE.md, issue 14).
-PG_HTTP_TESTS = build/test/http/test_auth build/test/http/test_two_servers \
-		build/test/http/test_routes
+PG_HTTP_TESTS = $(addprefix build/test/http/,test_a11y test_auth test_crawl \
+		test_documents test_elections test_erasure test_evidence test_input \
+		test_limits \
+		test_people test_procurement test_proposals test_review \
+		test_routes test_subject_access test_tls_cookies \
+		test_two_servers test_voice)
 
 DB        ?= var/roundtable.db
 

@@ -189,7 +189,7 @@ CSERIAL=$(serial "$CLIST")
 
 # ---- report pages over the full data set, one request at a time -----------
 # page NAME PATH: median and slowest of 5 (after one unmeasured warm-up);
-# sets NAME_ms, NAME_max, NAME_code, NAME_bytes.
+# sets NAME_ms, NAME_max, NAME_code, NAME_bytes, NAME_path.
 page() {
 	name=$1
 	curl -s -m 30 -o "$W/$name.page" -H "Cookie: rt_session=$SESSION" "$RTURL$2"
@@ -202,6 +202,7 @@ page() {
 	codes=$(awk '{ print $2 }' "$W/$name.times" | sort -u | tr '\n' ' ' | sed 's/ $//')
 	bytes=$(wc -c <"$W/$name.page" | tr -d ' ')
 	eval "${name}_ms=\$med ${name}_max=\$max ${name}_code=\$codes ${name}_bytes=\$bytes"
+	eval "${name}_path=\$2"
 }
 step "report pages, median of 5 each"
 page tgroup "/groups/$GROUP/timeliness"
@@ -521,3 +522,100 @@ $(rrow "/evidence/report.xlsx" "$exlsx_ms" "$exlsx_max" "$exlsx_code" "$exlsx_by
 EOF
 { echo; cat "$W/walk.md"; } >>"$OUT"
 step "wrote $OUT"
+
+# ---- PostgreSQL (issue 14): the same data, one and two servers ---------------
+# The SQLite file is moved with `roundtable copy` onto a throw-away cluster
+# (tests/pg_cluster.sh: fsync off, so only reads are compared); the session
+# and token move with it.  BENCH_PG=0 skips this part.
+[ "${BENCH_PG:-1}" = 1 ] || exit 0
+command -v pg_config >/dev/null 2>&1 || [ -x /usr/lib/postgresql/15/bin/initdb ] ||
+	{ step "no PostgreSQL here: skipped"; exit 0; }
+kill "$rtpid"
+gone "$rtpid"
+rtpid=""
+PGC=$(sh tests/pg_cluster.sh start) || exit 1
+PGDIR=$(echo "$PGC" | sed -n 1p)
+PGURL=$(echo "$PGC" | sed -n 2p)
+pgstop() { sh tests/pg_cluster.sh stop "$PGDIR"; }
+trap 'cleanup; pgstop' EXIT
+printf '[keys]\naudit_key = %s/pg.key\n[server]\naccess_log = 0\n[limits]\nconnections_per_ip = 256\n' \
+	"$PWD/$W" >"$W/pg.ini"
+step "roundtable copy onto PostgreSQL"
+C0=$(date +%s.%N)
+"$RT" copy --from "$DB" --to "$PGURL" --config "$W/pg.ini" >"$W/copy.out" 2>&1 ||
+	{ cat "$W/copy.out"; exit 1; }
+COPY_S=$(awk -v a="$C0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", b - a }')
+# pgserve PORT: a server on the cluster; its pid on stdout once it answers.
+pgserve() {
+	"$RT" serve --db "$PGURL" --listen "127.0.0.1:$1" --config "$W/pg.ini" \
+		>"$W/pg-$1.log" 2>&1 &
+	echo $!
+	for _ in $(seq 100); do
+		curl -s -o /dev/null "http://127.0.0.1:$1/healthz" && return
+		sleep 0.05
+	done
+}
+rtpid=$(pgserve "$RTPORT")
+run pg_html -H "Cookie: rt_session=$SESSION" "$LIST"
+run pg_json -H "Authorization: Bearer $TOKEN" -H "Accept: application/json" "$LIST"
+run pg_clist -H "Cookie: rt_session=$SESSION" "$CLIST"
+run pg_cjson -H "Authorization: Bearer $TOKEN" -H "Accept: application/json" "$CLIST"
+step "report pages on PostgreSQL, median of 5 each"
+for p in tgroup tsite ysite overdue issue search eorg esite egroup epdf exlsx; do
+	eval "path=\$${p}_path"
+	page "pg$p" "$path"
+done
+# Two servers on the one database, half the connections each, at once.
+PORT2=$(free_port)
+pid2=$(pgserve "$PORT2")
+settle
+step "wrk on two servers at once, ${SECS}s"
+wrk -t1 -c$((CONNS / 2)) -d"${SECS}s" --timeout 10s --latency \
+	-H "Cookie: rt_session=$SESSION" "$LIST" >"$W/pg2a.out" 2>&1 &
+w1=$!
+wrk -t1 -c$((CONNS / 2)) -d"${SECS}s" --timeout 10s --latency \
+	-H "Cookie: rt_session=$SESSION" "http://127.0.0.1:$PORT2/people?page=$PAGE" \
+	>"$W/pg2b.out" 2>&1
+wait "$w1"
+kill "$pid2"
+gone "$pid2"
+two_rps=$(awk '/^Requests\/sec:/ { n += $2 } END { printf "%.0f", n }' "$W/pg2a.out" "$W/pg2b.out")
+two_bad=$(awk '/Non-2xx or 3xx/ { n += $NF } END { print n + 0 }' "$W/pg2a.out" "$W/pg2b.out")
+pg_slowest=0
+for p in tgroup tsite ysite overdue issue search eorg esite egroup epdf exlsx; do
+	eval "ms=\$pg${p}_ms"
+	awk -v a="$ms" -v b="$pg_slowest" 'BEGIN { exit !(a > b) }' && pg_slowest=$ms
+done
+pgrow() {
+	eval "a=\$${1}_ms b=\$pg${1}_ms m=\$pg${1}_max c=\$pg${1}_code path=\$${1}_path"
+	printf '| %s | %s | %s | %s | %s | %s |\n' "$path" "$a" "$b" "$m" "$c" "$(judge "$b < 200")"
+}
+cat >>"$OUT" <<EOF
+
+## PostgreSQL (issue 14): the same data, the same run
+
+\`roundtable copy\` moved the database above onto a throw-away PostgreSQL
+$(pg_config --version 2>/dev/null | awk '{ print $2 }') cluster (\`tests/pg_cluster.sh\`: fsync off, so
+only reads are compared here) in **$COPY_S s**, every table read back and
+compared, the audit chain verified. The same session and token served. nginx
+is the run above ($nginx_rps requests/s).
+
+| | requests/s | vs nginx | vs SQLite | p50 ms | p99 ms | errors |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+| (b) GET /people?page=$PAGE, HTML | $pg_html_rps | $(ratio "$pg_html_rps" "$nginx_rps") | $(ratio "$pg_html_rps" "$html_rps") | $pg_html_p50 | $pg_html_p99 | $pg_html_bad |
+| (c) the same as JSON | $pg_json_rps | $(ratio "$pg_json_rps" "$nginx_rps") | $(ratio "$pg_json_rps" "$json_rps") | $pg_json_p50 | $pg_json_p99 | $pg_json_bad |
+| (f) GET /conversations, HTML | $pg_clist_rps | $(ratio "$pg_clist_rps" "$nginx_rps") | $(ratio "$pg_clist_rps" "$clist_rps") | $pg_clist_p50 | $pg_clist_p99 | $pg_clist_bad |
+| (f') the same as JSON | $pg_cjson_rps | $(ratio "$pg_cjson_rps" "$nginx_rps") | $(ratio "$pg_cjson_rps" "$cjson_rps") | $pg_cjson_p50 | $pg_cjson_p99 | $pg_cjson_bad |
+| (b) on two servers at once, 32 connections each | $two_rps | $(ratio "$two_rps" "$nginx_rps") | $(ratio "$two_rps" "$html_rps") | | | $two_bad |
+
+Both servers share this machine's two cores with PostgreSQL and wrk, so the
+second server here shows the cost of sharing them, not the gain of a second
+machine.
+
+| Report page (one request at a time) | SQLite median ms | PostgreSQL median ms | PostgreSQL slowest ms | HTTP | under 200 ms |
+| --- | ---: | ---: | ---: | --- | --- |
+$(for p in tgroup tsite ysite overdue issue search eorg esite egroup epdf exlsx; do pgrow "$p"; done)
+
+Slowest report page on PostgreSQL (median): $pg_slowest ms.
+EOF
+step "appended PostgreSQL to $OUT"

@@ -571,6 +571,28 @@ db_scalar(const struct server *s, const char *sql)
 	return v;
 }
 
+char *
+db_text(const struct server *s, const char *sql)
+{
+	struct db	 db;
+	json_t		*row;
+	const char	*k;
+	json_t		*v;
+	char		*out = NULL;
+
+	if (db_open(&db, s->db, 5000) == -1)
+		return NULL;
+	if (db_row(&db, &row, sql, "") == 1) {
+		json_object_foreach(row, k, v)
+			if (out == NULL)
+				out = strdup(json_is_string(v) ?
+				    json_string_value(v) : "");
+		json_decref(row);
+	}
+	db_close(&db);
+	return out;
+}
+
 long long
 db_scalar_id(const struct server *s, const char *fmt, long long id)
 {

@@ -126,6 +126,8 @@ int	raw_closed(int fd, int wait_ms);
 
 /* Opens the database read-only and returns one integer from sql, or -1. */
 long long db_scalar(const struct server *, const char *sql);
+/* The first column of sql's one row as text (malloc'd), or NULL. */
+char	*db_text(const struct server *, const char *sql);
 /* db_scalar of fmt with its one %lld filled with id. */
 long long db_scalar_id(const struct server *, const char *fmt, long long id);
 /* Runs sql read-write on the server's database, as if time had passed or

@@ -8,7 +8,6 @@
  */
 #include <jansson.h>
 #include <pthread.h>
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -162,20 +161,14 @@ vote_as(const char *name, long long election, const char *body)
 static char *
 ballot_keys(long long election)
 {
-	sqlite3		*h;
-	sqlite3_stmt	*st;
-	char		*keys = NULL;
+	char	 sql[300], *keys;
 
-	assert_int_equal(sqlite3_open_v2(srv.db, &h, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, "SELECT group_concat(k, ',') "
-	    "FROM (SELECT hex(id) AS k FROM ballots WHERE election_id = ? "
-	    "ORDER BY id)", -1, &st, NULL), SQLITE_OK);
-	sqlite3_bind_int64(st, 1, election);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	keys = strdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	sqlite3_close(h);
+	snprintf(sql, sizeof(sql), server_on_pg(&srv) ?
+	    "SELECT string_agg(encode(id, 'hex'), ',' ORDER BY id) FROM "
+	    "ballots WHERE election_id = %lld" :
+	    "SELECT group_concat(k, ',') FROM (SELECT hex(id) AS k FROM "
+	    "ballots WHERE election_id = %lld ORDER BY id)", election);
+	keys = db_text(&srv, sql);
 	assert_non_null(keys);
 	return keys;
 }
@@ -198,11 +191,13 @@ close_reshuffles(struct client *staff, long long election)
 	    election);
 	post_to(staff, election, "close", "", 303);
 	/* The day of the close is a date (a pointer was once stored). */
-	assert_int_equal(scalar("SELECT closed_on GLOB '[0-9][0-9][0-9][0-9]-"
-	    "[0-9][0-9]-[0-9][0-9]' FROM elections WHERE id = %lld", election),
-	    1);
+	assert_int_equal(scalar("SELECT CASE WHEN date(closed_on) = closed_on "
+	    "THEN 1 ELSE 0 END FROM elections WHERE id = %lld", election), 1);
+	/* SQLite's WAL held a page image per vote; PostgreSQL's WAL is its
+	 * own (docs/ARCHITECTURE.md, secret ballots). */
 	snprintf(wal, sizeof(wal), "%s-wal", srv.db);
-	assert_true(stat(wal, &sb) == -1 || sb.st_size == 0);
+	assert_true(server_on_pg(&srv) || stat(wal, &sb) == -1 ||
+	    sb.st_size == 0);
 	after = ballot_keys(election);
 	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
 	    "election_id = %lld", election), n);
@@ -234,66 +229,49 @@ get_status(struct client *c, const char *fmt, long long id)
 static void
 ballots_cannot_be_joined_to_voters(void **state)
 {
-	static const char *const allowed[] = { "election_id", "id", "ranking" };
-	static const char *const banned[] = { "voter", "person", "account",
-	    "member", "time", "_at", "_on", "created", "seq", "proxy" };
-	sqlite3		*h;
-	sqlite3_stmt	*st;
-	const char	*name, *table;
-	size_t		 ncols = 0, i;
-	int		 found;
+	int	 pg = server_on_pg(&srv);
 
 	(void)state;
-	assert_int_equal(sqlite3_open_v2(srv.db, &h, SQLITE_OPEN_READONLY,
-	    NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA table_info(ballots)", -1,
-	    &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		name = (const char *)sqlite3_column_text(st, 1);
-		for (i = 0, found = 0; i < 3; i++)
-			found |= strcmp(name, allowed[i]) == 0;
-		if (!found)
-			print_error("ballots has a column %s\n", name);
-		assert_true(found);
-		for (i = 0; i < sizeof(banned) / sizeof(banned[0]); i++)
-			assert_null(strstr(name, banned[i]));
-		ncols++;
-	}
-	sqlite3_finalize(st);
-	assert_int_equal(ncols, 3);
-	/* WITHOUT ROWID: there is no arrival order to read. */
-	assert_int_not_equal(sqlite3_prepare_v2(h, "SELECT rowid FROM ballots",
-	    -1, &st, NULL), SQLITE_OK);
-	sqlite3_finalize(st);
+	/* Three columns, none naming a voter, an account or a time. */
+	assert_int_equal(db_scalar(&srv, pg ? "SELECT count(*) FROM "
+	    "information_schema.columns WHERE table_name = 'ballots'" :
+	    "SELECT count(*) FROM pragma_table_info('ballots')"), 3);
+	assert_int_equal(db_scalar(&srv, pg ? "SELECT count(*) FROM "
+	    "information_schema.columns WHERE table_name = 'ballots' AND "
+	    "column_name NOT IN ('election_id', 'id', 'ranking')" :
+	    "SELECT count(*) FROM pragma_table_info('ballots') WHERE name "
+	    "NOT IN ('election_id', 'id', 'ranking')"), 0);
+	/* WITHOUT ROWID: there is no arrival order to read.  (PostgreSQL
+	 * keeps a row's place until VACUUM: the close stores every ballot
+	 * again, see docs/ARCHITECTURE.md.) */
+	if (!pg)
+		assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+		    "sqlite_schema WHERE name = 'ballots' AND sql LIKE "
+		    "'%WITHOUT ROWID%'"), 1);
 	/* Its only reference is to the election; no table refers to it. */
-	assert_int_equal(sqlite3_prepare_v2(h, "SELECT count(*), "
-	    "sum(\"table\" = 'elections') FROM pragma_foreign_key_list('ballots')",
-	    -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 1);
-	assert_int_equal(sqlite3_column_int(st, 1), 1);
-	sqlite3_finalize(st);
-	assert_int_equal(sqlite3_prepare_v2(h, "SELECT m.name FROM sqlite_schema "
-	    "m, pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND "
-	    "f.\"table\" = 'ballots'", -1, &st, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	assert_int_equal(db_scalar(&srv, pg ? "SELECT count(*) FROM "
+	    "pg_constraint WHERE contype = 'f' AND conrelid = "
+	    "'ballots'::regclass AND confrelid = 'elections'::regclass" :
+	    "SELECT count(*) FROM pragma_foreign_key_list('ballots') WHERE "
+	    "\"table\" = 'elections'"), 1);
+	assert_int_equal(db_scalar(&srv, pg ? "SELECT count(*) FROM "
+	    "pg_constraint WHERE contype = 'f' AND (conrelid = "
+	    "'ballots'::regclass OR confrelid = 'ballots'::regclass)" :
+	    "SELECT (SELECT count(*) FROM pragma_foreign_key_list('ballots')) "
+	    "+ (SELECT count(*) FROM sqlite_schema m, "
+	    "pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND "
+	    "f.\"table\" = 'ballots')"), 1);
 	/* The roll has no column that could hold a ballot's key. */
-	assert_int_equal(sqlite3_prepare_v2(h, "SELECT name FROM "
-	    "pragma_table_info('election_voters')", -1, &st, NULL), SQLITE_OK);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		table = (const char *)sqlite3_column_text(st, 0);
-		assert_null(strstr(table, "ballot"));
-		assert_true(strcmp(table, "id") != 0);
-	}
-	sqlite3_finalize(st);
+	assert_int_equal(db_scalar(&srv, pg ? "SELECT count(*) FROM "
+	    "information_schema.columns WHERE table_name = 'election_voters' "
+	    "AND (column_name LIKE '%ballot%' OR column_name = 'id')" :
+	    "SELECT count(*) FROM pragma_table_info('election_voters') WHERE "
+	    "name LIKE '%ballot%' OR name = 'id'"), 0);
 	/* No trigger watches the ballots (one could copy them elsewhere). */
-	assert_int_equal(sqlite3_prepare_v2(h, "SELECT 1 FROM sqlite_schema "
-	    "WHERE type = 'trigger' AND tbl_name = 'ballots'", -1, &st, NULL),
-	    SQLITE_OK);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	sqlite3_close(h);
+	assert_int_equal(db_scalar(&srv, pg ? "SELECT count(*) FROM pg_trigger "
+	    "WHERE tgrelid = 'ballots'::regclass AND NOT tgisinternal" :
+	    "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND "
+	    "tbl_name = 'ballots'"), 0);
 }
 
 /* Every way to a count, for every kind of caller, before the close. */
