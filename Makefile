@@ -30,15 +30,14 @@ TST_OBJ   = $(SRC:src/%.c=build/test/%.o) build/test/embedded.o
 
 UNIT_TESTS = $(patsubst tests/unit/%.c,build/test/unit/%,$(wildcard tests/unit/test_*.c))
 HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/test_*.c))
-# The HTTP binaries that also run against PostgreSQL (RT_TEST_DB=pg, a
-# throw-away cluster per server); the rest follow as their SQL is made
-# portable (docs/ARCHITECTURE.md, issue 14).
-PG_HTTP_TESTS = $(addprefix build/test/http/,test_a11y test_auth test_crawl \
-		test_documents test_elections test_erasure test_evidence test_input \
-		test_limits \
-		test_people test_procurement test_proposals test_review \
-		test_routes test_subject_access test_tls_cookies \
-		test_two_servers test_voice)
+# Every HTTP binary runs against PostgreSQL too (RT_TEST_DB=pg, a
+# throw-away cluster per server), but for those about what only SQLite
+# has: its encrypted and scheduled backups (pg_dump there: test_durability
+# checks it), its full-scan counter (test_lists), and copy, which makes a
+# cluster of its own.
+SQLITE_ONLY_HTTP_TESTS = $(addprefix build/test/http/,test_backup_crypt \
+		test_backup_schedule test_copy test_lists)
+PG_HTTP_TESTS = $(filter-out $(SQLITE_ONLY_HTTP_TESTS),$(HTTP_TESTS))
 
 DB        ?= var/roundtable.db
 

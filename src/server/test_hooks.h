@@ -6,7 +6,7 @@
  *
  *   RT_TEST_FORBIDDEN_CALL=PATH  a request for PATH first asks, in its
  *                             worker thread, for a system call the
- *                             filter refuses (socket), which must stop
+ *                             filter refuses (listen), which must stop
  *                             the server;
  *   RT_TEST_DRAWER_SLEEP=N    the child drawing an archive's papers
  *                             sleeps N seconds first, as a PDF hanging

@@ -8,7 +8,6 @@
 #define PW	srv.demo_password
 #include "http_test.h"
 
-#include <sqlite3.h>
 
 #define CRAWL_PAGES_MAX	600	/* pages a crawl visits at most */
 #define LINK_MAX	300	/* characters of one link kept */
@@ -175,12 +174,7 @@ a_days_pages_never_fill_the_cache(void **state)
 static void
 db_run(const char *sql)
 {
-	sqlite3	*h;
-
-	assert_int_equal(sqlite3_open(srv.db, &h), SQLITE_OK);
-	sqlite3_busy_timeout(h, 5000);
-	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(h);
+	assert_int_equal(db_write(&srv, sql), 0);
 }
 
 static long
@@ -210,13 +204,21 @@ an_uncounted_attempt_is_refused(void **state)
 {
 	(void)state;
 	assert_int_equal(sign_in_status("viewer", PW), 303);
-	db_run("CREATE TRIGGER no_counting BEFORE INSERT ON login_failures "
+	db_run(server_on_pg(&srv) ?
+	    "CREATE FUNCTION test_no_counting() RETURNS trigger LANGUAGE "
+	    "plpgsql AS $$BEGIN RAISE EXCEPTION 'test: cannot count'; END$$;"
+	    "CREATE TRIGGER no_counting BEFORE INSERT OR UPDATE ON "
+	    "login_failures FOR EACH ROW EXECUTE FUNCTION test_no_counting();" :
+	    "CREATE TRIGGER no_counting BEFORE INSERT ON login_failures "
 	    "BEGIN SELECT RAISE(ABORT, 'test: cannot count'); END;"
 	    "CREATE TRIGGER no_recounting BEFORE UPDATE ON login_failures "
 	    "BEGIN SELECT RAISE(ABORT, 'test: cannot count'); END;");
 	assert_int_equal(sign_in_status("viewer", "wrong-password"), 503);
 	assert_int_equal(sign_in_status("viewer", PW), 503);
-	db_run("DROP TRIGGER no_counting; DROP TRIGGER no_recounting;");
+	db_run(server_on_pg(&srv) ?
+	    "DROP TRIGGER no_counting ON login_failures;"
+	    "DROP FUNCTION test_no_counting();" :
+	    "DROP TRIGGER no_counting; DROP TRIGGER no_recounting;");
 	/* Counted again: a wrong guess is a 422, the owner gets in, and a
 	 * success takes its own count back. */
 	assert_int_equal(sign_in_status("viewer", "wrong-password"), 422);

@@ -100,8 +100,8 @@ a_forbidden_call_stops_the_server(void **state)
 	assert_int_equal(server_launch(&srv), 0);
 	unsetenv("RT_TEST_FORBIDDEN_CALL");
 	client_init(&c, &srv);
-	/* Other requests are served; this one makes its worker ask for a
-	 * socket, and the server is gone before it answers. */
+	/* Other requests are served; this one makes its worker ask to
+	 * listen, and the server is gone before it answers. */
 	assert_int_equal(http_get(&c, "/healthz", &r), 200);
 	reply_free(&r);
 	assert_true(http_get(&c, "/forbidden", &r) <= 0);

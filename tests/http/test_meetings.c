@@ -10,9 +10,8 @@
 #include <unistd.h>
 
 #define PW		"meeting-test-pw"
-#include <sqlite3.h>
-
 #include "http_test.h"
+#include "db/db.h"
 #include "limits.h"
 #include "papers.h"
 #include "util/date.h"
@@ -513,18 +512,13 @@ upload(struct client *c, long long meeting, const char *title,
 static void
 damage_last_paper(const void *data, size_t len)
 {
-	sqlite3		*db;
-	sqlite3_stmt	*st;
+	struct db	 db;
 
-	assert_int_equal(sqlite3_open(srv.db, &db), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE papers SET data = ?, "
-	    "size = ? WHERE id = (SELECT max(id) FROM papers)", -1, &st, NULL),
-	    SQLITE_OK);
-	sqlite3_bind_blob(st, 1, data, (int)len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)len);
-	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
+	assert_int_equal(db_open(&db, srv.db, 5000), 0);
+	assert_int_equal(db_exec(&db, "UPDATE papers SET data = ?, size = ? "
+	    "WHERE id = (SELECT max(id) FROM papers)", "bi", DB_BLOB(data, len),
+	    (int64_t)len), DB_OK);
+	db_close(&db);
 }
 
 /* Approved at a later meeting by the secretary and vice chair, then

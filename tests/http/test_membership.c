@@ -662,7 +662,8 @@ a_claim_names_the_meeting_attended(void **state)
 
 	(void)state;
 	own = scalar("SELECT max(m.id) FROM meetings m JOIN groups g ON g.id = "
-	    "m.group_id WHERE g.site_id = %lld AND m.held_on <= date('now')", 1);
+	    "m.group_id WHERE g.site_id = %lld AND m.held_on <= "
+	    "CAST(CURRENT_DATE AS TEXT)", 1);
 	other = scalar("SELECT max(m.id) FROM meetings m JOIN groups g ON g.id "
 	    "= m.group_id WHERE g.site_id = %lld", 3);
 	assert_true(own > 0 && other > 0);

@@ -14,6 +14,14 @@
 
 static long long	 fenwick, dwing, awing, jamal;
 
+/* Jamal's shift from an hour ago to two hours ahead; now is each
+ * engine's Unix time. */
+#define SHIFT_NOW(now)							\
+	"INSERT INTO peer_shifts (site_id, unit_id, person_id, starts_at, "	\
+	"ends_at, created_by) SELECT u.site_id, u.id, p.id, " now " - 3600, "	\
+	now " + 7200, 1 FROM units u, people p WHERE u.name = 'D wing' AND "	\
+	"p.display_name = 'Jamal'"
+
 static int
 setup(void **state)
 {
@@ -34,12 +42,9 @@ setup(void **state)
 	/* Jamal is on duty on D wing now, whatever the time of day the
 	 * test runs. */
 	if (fenwick <= 0 || dwing <= 0 || awing <= 0 || jamal <= 0 ||
-	    db_write(&srv, "INSERT INTO peer_shifts (site_id, unit_id, "
-	    "person_id, starts_at, ends_at, created_by) SELECT u.site_id, "
-	    "u.id, p.id, CAST(strftime('%s', 'now') AS INTEGER) - 3600, "
-	    "CAST(strftime('%s', 'now') AS INTEGER) + 7200, 1 FROM units u, "
-	    "people p WHERE u.name = 'D wing' AND p.display_name = 'Jamal'")
-	    == -1)
+	    db_write(&srv, server_on_pg(&srv) ? SHIFT_NOW("CAST(extract("
+	    "epoch FROM now()) AS BIGINT)") : SHIFT_NOW("CAST(strftime('%s', "
+	    "'now') AS INTEGER)")) == -1)
 		return -1;
 	return server_launch(&srv);
 }

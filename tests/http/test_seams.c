@@ -142,11 +142,13 @@ static void
 words_of(const char *column, const char *table, long long id,
     char iso[DATE_CHARS + 1], char words[DATE_WORDS_CHARS + 1])
 {
-	char	 sql[192];
+	char	 sql[192], *day;
 
-	snprintf(sql, sizeof(sql), "SELECT strftime('%%s', %s) FROM %s WHERE "
-	    "id = %lld", column, table, id);
-	date_today((time_t)db_scalar(&srv, sql), iso);
+	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = %lld",
+	    column, table, id);
+	assert_non_null(day = db_text(&srv, sql));
+	snprintf(iso, DATE_CHARS + 1, "%.10s", day);
+	free(day);
 	date_words(iso, words);
 	assert_true(words[0] != '\0');
 }
@@ -243,7 +245,8 @@ a_one_to_one_is_a_meeting_of_its_own(void **state)
 	    "'governor.fenwick'");
 	overdue = db_scalar(&srv, "SELECT min(id) FROM proposals WHERE state "
 	    "= 'submitted' AND decision_maker_id = (SELECT id FROM accounts "
-	    "WHERE username = 'governor.fenwick') AND due_on < date('now')");
+	    "WHERE username = 'governor.fenwick') AND due_on < "
+	    "CAST(CURRENT_DATE AS TEXT)");
 	assert_true(overdue > 0);
 	/* One more for the governor, due well after today. */
 	fresh = submit_created(&member, "/groups/1/proposals/new", "title="

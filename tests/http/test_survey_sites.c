@@ -64,8 +64,7 @@ organisation_wide_survey_is_made(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		 path[96], sql[512];
-	FILE		*p;
+	char		 path[96], sql[96], *t;
 
 	(void)state;
 	fenwick = db_scalar(&srv, "SELECT id FROM sites WHERE name LIKE "
@@ -95,12 +94,11 @@ organisation_wide_survey_is_made(void **state)
 	post_expect(&c, path, "", 303, &r);
 	reply_free(&r);
 	client_free(&c);
-	snprintf(sql, sizeof(sql), "sqlite3 -readonly '%s' 'SELECT token FROM "
-	    "surveys WHERE id = %lld'", srv.db, survey);
-	assert_non_null(p = popen(sql, "r"));
-	assert_non_null(fgets(token, sizeof(token), p));
-	pclose(p);
-	token[strcspn(token, "\n")] = '\0';
+	snprintf(sql, sizeof(sql), "SELECT token FROM surveys WHERE id = %lld",
+	    survey);
+	assert_non_null(t = db_text(&srv, sql));
+	snprintf(token, sizeof(token), "%s", t);
+	free(t);
 }
 
 /* The cells of the breakdown row for group name. */

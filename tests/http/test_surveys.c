@@ -30,17 +30,11 @@ setup(void **state)
 static char *
 token_of(long long survey)
 {
-	char		 path[320], cmd[512], *out = NULL;
-	size_t		 cap = 0;
-	FILE		*p;
+	char	 sql[96], *out;
 
-	snprintf(path, sizeof(path), "%s", srv.db);
-	snprintf(cmd, sizeof(cmd), "sqlite3 -readonly '%s' 'SELECT token FROM "
-	    "surveys WHERE id = %lld'", path, survey);
-	assert_non_null(p = popen(cmd, "r"));
-	assert_true(getline(&out, &cap, p) > 0);
-	pclose(p);
-	out[strcspn(out, "\n")] = '\0';
+	snprintf(sql, sizeof(sql), "SELECT token FROM surveys WHERE id = %lld",
+	    survey);
+	assert_non_null(out = db_text(&srv, sql));
 	return out;
 }
 
@@ -534,13 +528,13 @@ themes_become_issues(void **state)
 	reply_free(&r);
 	theme = scalar("SELECT id FROM survey_themes WHERE survey_id = %lld "
 	    "AND name = 'Evenings'", 1);
-	issues = scalar("SELECT count(*) FROM issues WHERE %lld", 1);
+	issues = scalar("SELECT count(*) FROM issues WHERE %lld = 1", 1);
 	snprintf(path, sizeof(path), "/survey-themes/%lld/issue", theme);
 	post_expect(&c, path, "", 303, &r);
 	assert_contains(r.location, "/issues/");
 	reply_free(&r);
-	assert_int_equal(scalar("SELECT count(*) FROM issues WHERE %lld", 1),
-	    issues + 1);
+	assert_int_equal(scalar("SELECT count(*) FROM issues WHERE %lld = 1",
+	    1), issues + 1);
 	post_expect(&c, path, "", 409, &r);
 	reply_free(&r);
 	client_free(&c);
@@ -600,14 +594,14 @@ several_answers_are_coded_at_once(void **state)
 	assert_contains(r.body, want);
 	reply_free(&r);
 	assert_int_equal(scalar("SELECT count(*) FROM survey_themes WHERE "
-	    "name = 'Family visits' AND %lld", 1), 0);
+	    "name = 'Family visits' AND %lld = 1", 1), 0);
 	snprintf(body, sizeof(body), "theme=Family+visits&pick=%s&pick=%s"
 	    "&pick=%s", a[0], a[1], a[2]);
 	post_expect(&c, "/surveys/1/themes", body, 303, &r);
 	reply_free(&r);
 	assert_int_equal(scalar("SELECT count(*) FROM survey_answer_themes at "
 	    "JOIN survey_themes t ON t.id = at.theme_id WHERE t.name = "
-	    "'Family visits' AND %lld", 1), 3);
+	    "'Family visits' AND %lld = 1", 1), 3);
 	client_free(&c);
 }
 
@@ -737,8 +731,8 @@ event_votes_show_their_turnout(void **state)
 	(void)state;
 	date_today(time(NULL), today);
 	members = scalar("SELECT count(*) FROM memberships WHERE group_id = "
-	    "%lld AND from_on <= date('now') AND (to_on IS NULL OR "
-	    "to_on >= date('now'))", 1);
+	    "%lld AND from_on <= CAST(CURRENT_DATE AS TEXT) AND (to_on IS "
+	    "NULL OR to_on >= CAST(CURRENT_DATE AS TEXT))", 1);
 	assert_true(members >= 5);
 	as(&member, "member.forum");
 	as(&staff, "coordinator.fenwick");
