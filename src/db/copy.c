@@ -308,13 +308,23 @@ print_value(crypto_generichash_state *hs, const char *column, char class,
 		crypto_generichash_update(hs, p, len);
 }
 
+/* A real number, through the same printf on both sides. */
+static void
+print_real(crypto_generichash_state *hs, const char *column, double v)
+{
+	char	 num[40];
+
+	snprintf(num, sizeof(num), "%.17g", v);
+	print_value(hs, column, 'v', num, strlen(num));
+}
+
 static int
 source_print(sqlite3 *h, const char *table, const struct columns *cols,
     struct table_print *tp)
 {
 	crypto_generichash_state hs;
 	sqlite3_stmt	*st = NULL;
-	char		*list, *sql = NULL, num[40];
+	char		*list, *sql = NULL;
 	size_t		 i;
 	int		 rc = SQLITE_ERROR;
 
@@ -336,10 +346,8 @@ source_print(sqlite3 *h, const char *table, const struct columns *cols,
 				    sqlite3_column_bytes(st, (int)i));
 				break;
 			case SQLITE_FLOAT:
-				snprintf(num, sizeof(num), "%.17g",
+				print_real(&hs, cols->name[i],
 				    sqlite3_column_double(st, (int)i));
-				print_value(&hs, cols->name[i], 'v', num,
-				    strlen(num));
 				break;
 			default:
 				print_value(&hs, cols->name[i], 'v',
@@ -361,7 +369,7 @@ target_print(PGconn *pg, const char *table, const struct columns *cols,
 {
 	crypto_generichash_state hs;
 	PGresult	*r = NULL;
-	char		*list, *sql = NULL, num[40];
+	char		*list, *sql = NULL;
 	unsigned char	*bytes;
 	size_t		 i, len;
 	int		 row, rc = -1;
@@ -388,12 +396,9 @@ target_print(PGconn *pg, const char *table, const struct columns *cols,
 					goto out;
 				print_value(&hs, cols->name[i], 'b', bytes, len);
 				PQfreemem(bytes);
-			} else if (type == OID_FLOAT4 || type == OID_FLOAT8) {
-				snprintf(num, sizeof(num), "%.17g",
-				    strtod(v, NULL));
-				print_value(&hs, cols->name[i], 'v', num,
-				    strlen(num));
-			} else
+			} else if (type == OID_FLOAT4 || type == OID_FLOAT8)
+				print_real(&hs, cols->name[i], strtod(v, NULL));
+			else
 				print_value(&hs, cols->name[i], 'v', v,
 				    (size_t)PQgetlength(r, row, (int)i));
 		}
