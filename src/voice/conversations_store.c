@@ -50,7 +50,7 @@ static const char *sql_load =
     "WHERE (c.author_id = ?1 OR ?2 <> 0 OR c.site_id IN " \
     "  (SELECT value FROM json_each(?3)) OR c.group_id IN " \
     "  (SELECT value FROM json_each(?4))) " \
-    "AND (CAST(?5 AS TEXT) IS NULL OR c.id IN (" match ")) " \
+    "AND (CAST(?5 AS TEXT) IS NULL OR " match ") " \
     "AND (?6 = 0 OR c.site_id = ?6) AND (?7 = 0 OR c.unit_id = ?7) " \
     "AND (?8 = 0 OR c.id IN (SELECT conversation_id FROM " \
     "  conversation_topics WHERE topic_id = ?8)) " \
@@ -69,8 +69,8 @@ static const char *sql_load =
     "LEFT JOIN units u ON u.id = c.unit_id " LIST_WHERE(match) \
     "AND (?13 = 0 OR (c.occurred_at, c.id) < (?14, ?13)) " \
     "ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?15"
-DB_SQL(sql_list, LIST_SQL(FTS_MATCH_SQLITE("conversations", "?5")),
-    LIST_SQL(FTS_MATCH_PG("conversations", "?5")));
+DB_SQL(sql_list, LIST_SQL(FTS_MATCH_SQLITE("conversations", "c", "?5")),
+    LIST_SQL(FTS_MATCH_PG("conversations", "c", "?5")));
 static const char *sql_ungrouped =
     "SELECT c.id AS value, substr(c.occurred_at, 1, 10) || ', ' || "
     "ifnull(u.name, 'no place') || ': ' || substr(c.raised, 1, 80) AS label "

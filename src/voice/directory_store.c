@@ -44,13 +44,12 @@ static const char *sql_list =
 
 #define SEARCH_SQL(match)						\
     "SELECT sv.id, sv.name, substr(sv.offer, 1, 160) AS offer "		\
-    "FROM services sv WHERE sv.retired_on IS NULL AND sv.id IN "		\
-    "(" match ") "								\
+    "FROM services sv WHERE sv.retired_on IS NULL AND " match " "		\
     "AND EXISTS (SELECT 1 FROM service_sites ss WHERE ss.service_id = sv.id " \
     "AND (?1 <> 0 OR ss.site_id IN (SELECT value FROM json_each(?2)))) "	\
     "ORDER BY sv.name LIMIT ?4"
-DB_SQL(sql_search, SEARCH_SQL(FTS_MATCH_SQLITE("services", "?3")),
-    SEARCH_SQL(FTS_MATCH_PG("services", "?3")));
+DB_SQL(sql_search, SEARCH_SQL(FTS_MATCH_SQLITE("services", "sv", "?3")),
+    SEARCH_SQL(FTS_MATCH_PG("services", "sv", "?3")));
 
 #define V(name)	json_object_get(v, name)
 

@@ -47,13 +47,13 @@ static const char *sql_list =
 #define SEARCH_SQL(match)						\
     "SELECT i.id, i.title, i.status AS issue_status, s.name AS site_name "	\
     "FROM issues i JOIN sites s ON s.id = i.site_id "			\
-    "WHERE i.id IN (" match ") "						\
+    "WHERE " match " "						\
     "AND (?1 <> 0 OR i.site_id IN (SELECT value FROM json_each(?2)) "	\
     "OR i.group_id IN (SELECT value FROM json_each(?3))) "		\
     "AND (?5 = 0 OR i.site_id = ?5) AND (CAST(?6 AS TEXT) IS NULL OR "	\
     "i.status = ?6) ORDER BY i.id DESC LIMIT ?7"
-DB_SQL(sql_search, SEARCH_SQL(FTS_MATCH_SQLITE("issues", "?4")),
-    SEARCH_SQL(FTS_MATCH_PG("issues", "?4")));
+DB_SQL(sql_search, SEARCH_SQL(FTS_MATCH_SQLITE("issues", "i", "?4")),
+    SEARCH_SQL(FTS_MATCH_PG("issues", "i", "?4")));
 static const char *sql_evidence =
     "SELECT count(*) AS log_count, substr(min(occurred_at), 1, 10) "
     "AS first_seen, substr(max(occurred_at), 1, 10) AS last_seen, "
