@@ -618,6 +618,93 @@ three_in_one_characteristic_cannot_be_recovered(void **state)
 	client_free(&staff);
 }
 
+/* The measure keyed key among the criteria's: its period's figures. */
+static void
+measure_period(const json_t *v, const char *key, long long *part,
+    long long *whole)
+{
+	const json_t	*crit, *m;
+	size_t		 i, k;
+
+	*part = *whole = -2;
+	json_array_foreach(json_object_get(v, "criteria"), i, crit)
+		json_array_foreach(json_object_get(crit, "measures"), k, m)
+			if (strcmp(json_string_value(json_object_get(m, "key")),
+			    key) == 0) {
+				*part = shown_count(json_object_get(m,
+				    "period"), "part");
+				*whole = shown_count(json_object_get(m,
+				    "period"), "whole");
+			}
+}
+
+static void
+snapshots_count_each_person_on_the_day(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	json_t		*v;
+	long long	 part, whole;
+
+	(void)state;
+	/* Twelve reps of a new group.  Supervision: the latest held by
+	 * today counts, not an older one still "due" later (reps 7 to 12:
+	 * held 100 days ago and due in 30, then held 40 days ago and due 10
+	 * days ago), nor one held tomorrow.  Training: 1 to 7 current,
+	 * 8 expired.  Monitoring: 1 to 5 reviewed 30 days ago, 6 reviewed
+	 * 400 days ago. */
+#define R	"WITH RECURSIVE s(value) AS (SELECT 1 UNION ALL SELECT " \
+	    "value + 1 FROM s WHERE value < 12) "
+	assert_int_equal(db_write(&srv, "INSERT INTO groups (id, site_id, name,"
+	    " kind) VALUES (91, 1, 'Snapshot test council', 'forum');"
+	    R "INSERT INTO people (id, reference, display_name, status, site_id,"
+	    " unit_id) SELECT 950 + value, 'S' || value, 'Rep ' || value, "
+	    "'in_custody', 1, 1 FROM s;"
+	    R "INSERT INTO memberships (group_id, person_id, position, from_on) "
+	    "SELECT 91, 950 + value, 'rep', date('now', '-500 days') FROM s;"
+	    R "INSERT INTO supervisions (person_id, supervisor_id, held_on, "
+	    "next_due_on) SELECT 950 + value, 1, date('now', '-10 days'), "
+	    "date('now', '+20 days') FROM s WHERE value <= 6;"
+	    R "INSERT INTO supervisions (person_id, supervisor_id, held_on, "
+	    "next_due_on) SELECT 950 + value, 1, date('now', '-100 days'), "
+	    "date('now', '+30 days') FROM s WHERE value > 6;"
+	    R "INSERT INTO supervisions (person_id, supervisor_id, held_on, "
+	    "next_due_on) SELECT 950 + value, 1, date('now', '-40 days'), "
+	    "date('now', '-10 days') FROM s WHERE value > 6;"
+	    R "INSERT INTO supervisions (person_id, supervisor_id, held_on, "
+	    "next_due_on) SELECT 950 + value, 1, date('now', '+1 days'), "
+	    "date('now', '+60 days') FROM s WHERE value > 6;"
+	    "INSERT INTO courses (id, name) VALUES (91, 'Snapshot course');"
+	    R "INSERT INTO completions (course_id, person_id, completed_on, "
+	    "renew_on, created_by) SELECT 91, 950 + value, "
+	    "date('now', '-30 days'), NULL, 1 FROM s WHERE value <= 7;"
+	    "INSERT INTO completions (course_id, person_id, completed_on, "
+	    "renew_on, created_by) VALUES (91, 958, date('now', '-400 days'), "
+	    "date('now', '-10 days'), 1);"
+	    R "INSERT INTO equality_records (person_id, updated_on) SELECT "
+	    "950 + value, date('now', '-30 days') FROM s WHERE value <= 5;"
+	    "INSERT INTO equality_records (person_id, updated_on) VALUES "
+	    "(956, date('now', '-400 days'));"), 0);
+#undef R
+	as(&staff, "coordinator.fenwick");
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, "/groups/91/evidence", &r), 200);
+	v = json_loads(r.body, 0, NULL);
+	assert_non_null(v);
+	measure_period(v, "supervised", &part, &whole);
+	assert_int_equal(whole, 12);
+	assert_int_equal(part, 6);
+	measure_period(v, "trained", &part, &whole);
+	assert_int_equal(whole, 12);
+	assert_int_equal(part, 7);
+	measure_period(v, "monitored", &part, &whole);
+	assert_int_equal(whole, 12);
+	assert_int_equal(part, 5);
+	json_decref(v);
+	reply_free(&r);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -629,6 +716,7 @@ main(void)
 		cmocka_unit_test(population_comes_as_a_csv_file),
 		cmocka_unit_test(members_fill_in_their_own_monitoring),
 		cmocka_unit_test(three_in_one_characteristic_cannot_be_recovered),
+		cmocka_unit_test(snapshots_count_each_person_on_the_day),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
