@@ -33,10 +33,9 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 # Every HTTP binary runs against PostgreSQL too (RT_TEST_DB=pg, a
 # throw-away cluster per server), but for those about what only SQLite
 # has: its encrypted and scheduled backups (pg_dump there: test_durability
-# checks it), its full-scan counter (test_lists), and copy, which makes a
-# cluster of its own.
+# checks it), and copy, which makes a cluster of its own.
 SQLITE_ONLY_HTTP_TESTS = $(addprefix build/test/http/,test_backup_crypt \
-		test_backup_schedule test_copy test_lists)
+		test_backup_schedule test_copy)
 PG_HTTP_TESTS = $(filter-out $(SQLITE_ONLY_HTTP_TESTS),$(HTTP_TESTS))
 
 DB        ?= var/roundtable.db

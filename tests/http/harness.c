@@ -104,19 +104,31 @@ word_after(const char *text, const char *marker, char *out, size_t sz)
 	out[n] = '\0';
 }
 
+/* Where a server's database lives: as RT_TEST_DB says, or always one
+ * engine whatever it says. */
+enum engine { ENGINE_AS_ASKED, ENGINE_PG, ENGINE_SQLITE };
+
+int
+suite_on_pg(void)
+{
+	const char	*engine = getenv("RT_TEST_DB");
+
+	return engine != NULL && strcmp(engine, "pg") == 0;
+}
+
 /*
  * With RT_TEST_DB=pg the server's database is a throw-away PostgreSQL
  * cluster of its own (tests/pg_cluster.sh), not a file: the same tests,
  * the other engine.  0, or -1.
  */
 static int
-pg_cluster_start(struct server *s, int on_pg)
+pg_cluster_start(struct server *s, enum engine engine)
 {
-	const char	*engine = getenv("RT_TEST_DB");
 	FILE		*p;
 	int		 ok;
 
-	if (!on_pg && (engine == NULL || strcmp(engine, "pg") != 0))
+	if (engine == ENGINE_SQLITE ||
+	    (engine == ENGINE_AS_ASKED && !suite_on_pg()))
 		return 0;
 	if ((p = popen("sh tests/pg_cluster.sh start", "r")) == NULL)
 		return -1;
@@ -145,7 +157,7 @@ pg_cluster_stop(struct server *s)
 
 /* The folder, the cluster when there is one, the config and the port. */
 static int
-server_empty_on(struct server *s, const char *extra, int on_pg)
+server_empty_on(struct server *s, const char *extra, enum engine engine)
 {
 	FILE	*f;
 
@@ -154,7 +166,7 @@ server_empty_on(struct server *s, const char *extra, int on_pg)
 	if (mkdtemp(s->dir) == NULL)
 		return -1;
 	snprintf(s->db, sizeof(s->db), "%s/roundtable.db", s->dir);
-	if (pg_cluster_start(s, on_pg) == -1)
+	if (pg_cluster_start(s, engine) == -1)
 		return -1;
 	snprintf(s->config, sizeof(s->config), "%s/roundtable.ini", s->dir);
 	if ((s->port = free_port()) < 0)
@@ -175,7 +187,7 @@ server_empty_on(struct server *s, const char *extra, int on_pg)
 int
 server_empty_pg(struct server *s)
 {
-	return server_empty_on(s, NULL, 1);
+	return server_empty_on(s, NULL, ENGINE_PG);
 }
 
 int
@@ -184,12 +196,12 @@ server_on_pg(const struct server *s)
 	return s->cluster[0] != '\0';
 }
 
-int
-server_prepare(struct server *s, const char *extra)
+static int
+server_prepare_on(struct server *s, const char *extra, enum engine engine)
 {
 	char	*out = NULL;
 
-	if (server_empty_on(s, extra, 0) == -1)
+	if (server_empty_on(s, extra, engine) == -1)
 		return -1;
 	if (roundtable_cli(s, "init", NULL, &out) != 0) {
 		fprintf(stderr, "init failed: %s\n", out);
@@ -208,6 +220,18 @@ server_prepare(struct server *s, const char *extra)
 	    sizeof(s->demo_password));
 	free(out);
 	return 0;
+}
+
+int
+server_prepare(struct server *s, const char *extra)
+{
+	return server_prepare_on(s, extra, ENGINE_AS_ASKED);
+}
+
+int
+server_prepare_file(struct server *s)
+{
+	return server_prepare_on(s, NULL, ENGINE_SQLITE);
 }
 
 int

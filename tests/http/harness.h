@@ -57,6 +57,11 @@ int	server_launch(struct server *);
  * empty PostgreSQL one (a throw-away cluster, whatever RT_TEST_DB says)
  * for a test to fill, such as by roundtable copy.  0 or -1. */
 int	server_empty_pg(struct server *);
+/* As server_prepare, always on a SQLite file: a database to generate
+ * with SQLite's own tools and copy from.  0 or -1. */
+int	server_prepare_file(struct server *);
+/* Whether this run of the suite is on PostgreSQL (RT_TEST_DB=pg). */
+int	suite_on_pg(void);
 /* Whether the server's database is PostgreSQL: for a test's own SQL
  * that must read each engine's catalogue. */
 int	server_on_pg(const struct server *);
