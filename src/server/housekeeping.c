@@ -112,6 +112,14 @@ housekeeping_start(struct housekeeping *h, const struct config *c,
 	h->writes = writes;
 	if (c->backup_dir == NULL && !c->retention_in_server)
 		return 0;
+	/* A schedule that could only fail, every time, is refused at the
+	 * start rather than logged while nobody has a backup. */
+	if (c->backup_dir != NULL && db_target_is_pg(c->db_path)) {
+		fprintf(stderr, "[backup] dir: scheduled backups are for a "
+		    "SQLite file; a PostgreSQL database is backed up with "
+		    "pg_dump or the cluster's own base backups (README)\n");
+		return -1;
+	}
 	if (c->backup_dir != NULL && access(c->backup_dir, W_OK) == -1) {
 		fprintf(stderr, "[backup] dir %s: %s\n", c->backup_dir,
 		    strerror(errno));

@@ -169,12 +169,36 @@ unusable_folder_stops_the_server(void **state)
 	assert_int_equal(server_launch(&srv), 0);
 }
 
+/* On PostgreSQL the schedule could only fail, every time: serve refuses
+ * it at the start and says what backs such a database up. */
+static void
+postgresql_refuses_the_schedule(void **state)
+{
+	struct server	 pg;
+	char		*out = NULL;
+	FILE		*f;
+
+	(void)state;
+	assert_int_equal(server_empty_pg(&pg), 0);
+	assert_int_equal(roundtable_cli(&pg, "init", NULL, NULL), 0);
+	f = fopen(pg.config, "a");
+	assert_non_null(f);
+	fprintf(f, "[backup]\ndir = %s\n", dir);
+	fclose(f);
+	assert_int_equal(roundtable_cli(&pg, "serve", NULL, &out), 1);
+	assert_contains(out, "[backup] dir");
+	assert_contains(out, "pg_dump");
+	free(out);
+	assert_int_equal(server_stop(&pg), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(backups_under_load_restore_identically),
 		cmocka_unit_test(unusable_folder_stops_the_server),
+		cmocka_unit_test(postgresql_refuses_the_schedule),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
