@@ -40,7 +40,7 @@ PG_HTTP_TESTS = $(filter-out $(SQLITE_ONLY_HTTP_TESTS),$(HTTP_TESTS))
 
 DB        ?= var/roundtable.db
 
-.PHONY: all deps assets run test unit-test http-test browser-test fuzz \
+.PHONY: all deps assets run run-pg test unit-test http-test browser-test fuzz \
 	crashtest bench clean check-banned print-pkgs deb deb-test
 
 all: build/roundtable
@@ -116,6 +116,10 @@ run: deps build/roundtable
 	fi
 	@echo "Open http://127.0.0.1:8080/ (stop with Ctrl-C)"
 	./build/roundtable serve --db $(DB)
+
+# The demo organisation on a throw-away PostgreSQL cluster, two servers.
+run-pg: deps build/roundtable
+	@sh tools/run-pg.sh
 
 # ---- tests --------------------------------------------------------------
 test: deps build/roundtable build/test/roundtable $(UNIT_TESTS) $(HTTP_TESTS) check-banned
