@@ -194,10 +194,11 @@ int	evidence_snapshot(struct db *, enum evidence_snapshot,
 /* Members on day by unit: [{unit_id, unit, n}] (unit_id 0: none). */
 json_t	*evidence_members_by_unit(struct db *, const struct evidence_scope *,
 	    const char *day);
-/* Members on day by their answer to item: [{answer, n}] (answer null:
- * no record or left blank). */
-json_t	*evidence_members_by_answer(struct db *,
-	    const struct evidence_scope *, const char *day, const char *item);
+/* Members on day by their answers, every item at once (the members are
+ * found once, not once per item): [{item, answer, n}], answered only;
+ * the rest of the members gave that item no answer. */
+json_t	*evidence_members_answers(struct db *,
+	    const struct evidence_scope *, const char *day);
 /* Members on day (not observers or decision makers), counted once. */
 int	evidence_members(struct db *, const struct evidence_scope *,
 	    const char *day, int64_t *n);

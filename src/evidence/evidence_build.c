@@ -471,20 +471,50 @@ rep_table_shares(struct build *b, struct rep_table *t, const char *place,
 	}
 }
 
+/* One item's answers out of every item's, as [{answer, n}], with the
+ * members who gave none under a null answer.  New reference. */
+static json_t *
+item_answers(const json_t *answers, const char *item, int64_t members)
+{
+	json_t		*rows = json_array();
+	const json_t	*row;
+	size_t		 i;
+	int64_t		 answered = 0;
+
+	if (rows == NULL)
+		return NULL;
+	json_array_foreach(answers, i, row)
+		if (strcmp(view_str(row, "item"), item) == 0) {
+			answered += view_int(row, "n");
+			json_array_append_new(rows, json_pack("{s:s, s:I}",
+			    "answer", view_str(row, "answer"), "n",
+			    (json_int_t)view_int(row, "n")));
+		}
+	json_array_append_new(rows, json_pack("{s:n, s:I}", "answer", "n",
+	    (json_int_t)(members - answered)));
+	return rows;
+}
+
 static json_t *
 representation(struct build *b, struct rep_table **tables_out,
     size_t *ntables)
 {
 	struct rep_table	*tables;
 	json_t			*pop, *units, *rows, *view, *list;
+	json_t			*answers = NULL;
 	char			 counted_on[DATE_CHARS + 1];
 	size_t			 nt = 0, i, k, n;
+	int64_t			 members;
 
 	*tables_out = NULL;
 	*ntables = 0;
 	if ((pop = evidence_population(b->db, b->scope, b->to, counted_on)) ==
 	    NULL)
 		return NULL;
+	if (evidence_members(b->db, b->scope, b->to, &members) < 0 ||
+	    (answers = evidence_members_answers(b->db, b->scope, b->to)) ==
+	    NULL)
+		goto fail;
 	tables = calloc(monitoring_items_count + 1, sizeof(*tables));
 	if (tables == NULL)
 		goto fail;
@@ -532,8 +562,7 @@ representation(struct build *b, struct rep_table **tables_out,
 		t->ncats = n + 1;
 		t->key = it->key;
 		t->label = it->label;
-		rows = evidence_members_by_answer(b->db, b->scope, b->to,
-		    it->key);
+		rows = item_answers(answers, it->key, members);
 		if (rows == NULL || rep_table_add(b, t, rows, "answer", pop) ==
 		    -1) {
 			json_decref(rows);
@@ -548,9 +577,11 @@ representation(struct build *b, struct rep_table **tables_out,
 		json_array_append(list, tables[i].obj);
 	view = json_pack("{s:o, s:s?}", "tables", list, "counted_on",
 	    counted_on[0] ? counted_on : NULL);
+	json_decref(answers);
 	json_decref(pop);
 	return view;
 fail:
+	json_decref(answers);
 	json_decref(pop);
 	return NULL;
 }

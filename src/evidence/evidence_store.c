@@ -269,15 +269,15 @@ evidence_members_by_unit(struct db *db, const struct evidence_scope *s,
 }
 
 json_t *
-evidence_members_by_answer(struct db *db, const struct evidence_scope *s,
-    const char *day, const char *item)
+evidence_members_answers(struct db *db, const struct evidence_scope *s,
+    const char *day)
 {
 	static const char *sql =
-	    "SELECT a.answer, count(*) AS n FROM (" MEMBERS_ON ") m "
-	    "LEFT JOIN equality_answers a ON a.person_id = m.person_id "
-	    "AND a.item = ?4 GROUP BY a.answer";
+	    "SELECT a.item, a.answer, count(*) AS n FROM (" MEMBERS_ON ") m "
+	    "JOIN equality_answers a ON a.person_id = m.person_id "
+	    "GROUP BY a.item, a.answer";
 
-	return db_rows(db, sql, "iitt", s->group_id, s->site_id, day, item);
+	return db_rows(db, sql, "iit", s->group_id, s->site_id, day);
 }
 
 json_t *
