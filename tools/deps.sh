@@ -11,7 +11,7 @@ poppler-utils libpoppler-glib-dev libjpeg-dev libxlsxwriter-dev libseccomp-dev u
 libpq-dev postgresql"
 browser="chromium"
 fuzz="clang libclang-rt-14-dev"
-bench="wrk nginx-light curl"
+bench="wrk nginx-light curl linux-perf jq"
 deb="dpkg-dev lintian systemd iproute2 curl"
 
 case "${1:-base}" in

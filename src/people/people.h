@@ -74,11 +74,10 @@ json_t	*unit_list(struct db *, int64_t site_id);
  * site and name. */
 json_t	*group_list(struct db *, const struct scope_filter *, int64_t site_id,
 	    const struct paging *);
-/* One page of people (limit from offset), by name; *more says whether
- * another page follows. */
+/* One page of people by name and id (paging_limit rows, for
+ * paging_finish keyed on display_name). */
 json_t	*person_list(struct db *, const struct scope_filter *, const char *q,
-	    int64_t site_id, int include_left, int limit, int offset,
-	    int *more);
+	    int64_t site_id, int include_left, const struct paging *);
 json_t	*membership_list(struct db *, int64_t group_id, int current);
 json_t	*person_memberships(struct db *, int64_t person_id);
 

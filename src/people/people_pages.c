@@ -22,49 +22,39 @@ void
 people_index(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f;
+	struct paging		 pg;
 	const char		*q = form_get(&rq->query, "q");
 	int64_t			 site = form_get_id(&rq->query, "site");
-	int64_t			 page = form_get_id(&rq->query, "page");
-	int			 size = rq->app->config->list_page_size;
 	int			 left = form_get(&rq->query, "left") != NULL;
-	int			 more = 0;
 	json_t			*view, *people;
-	int64_t			 first;
 
 	if (q != NULL && (*q == '\0' || strlen(q) > SEARCH_MAX_CHARS))
 		q = NULL;
-	if (page < 1 || page > 1000000)
-		page = 1;
+	if (paging_refused(&pg, rq, rs))
+		return;
 	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
+		paging_clear(&pg);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	people = person_list(rq->db, &f, q, site, left, size,
-	    (int)((page - 1) * size), &more);
-	first = (page - 1) * size + 1;
+	people = person_list(rq->db, &f, q, site, left, &pg);
 	view = json_pack("{s:s, s:o, s:o, s:s?, s:I, s:b}",
 	    "title", "People", "people", people,
 	    "sites", site_options(rq->db, &f),
 	    "q", q, "site", (json_int_t)site, "left", left);
-	if (view != NULL && people != NULL) {
-		/* How many is said when this page is the last: counting
-		 * every match on every page walked the whole table. */
-		if (!more)
-			json_object_set_new(view, "total", json_integer(
-			    first - 1 + (json_int_t)json_array_size(people)));
-		json_object_set_new(view, "first", json_integer(first));
-		json_object_set_new(view, "last", json_integer(first - 1 +
+	/* How many is said only when one page holds them all: a count of
+	 * every match on every page walked the whole table. */
+	if (view != NULL && people != NULL && pg.after_id == 0 &&
+	    json_array_size(people) <= (size_t)pg.rows)
+		json_object_set_new(view, "found", json_pack("{s:I}", "n",
 		    (json_int_t)json_array_size(people)));
-		json_object_set_new(view, "page", json_integer(page));
-		if (page > 1)
-			json_object_set_new(view, "prev_page",
-			    json_integer(page - 1));
-		if (more)
-			json_object_set_new(view, "next_page",
-			    json_integer(page + 1));
+	if (paging_finish(&pg, rq, view, people, "display_name") == -1) {
+		json_decref(view);
+		view = NULL;
 	}
 	response_view(rs, "people/people", view);
 	scope_filter_clear(&f);
+	paging_clear(&pg);
 }
 
 void

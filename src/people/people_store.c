@@ -91,21 +91,21 @@ static const char *sql_group_update =
     "purpose = ifnull(?, ''), ended_on = ?, "
     "response_days = ifnull(?, response_days) WHERE id = ?";
 
-/* The page's ids first, from the name index alone, then their rows: an
- * OFFSET deep in the list then skips index entries, not joined rows (2.6
- * times faster at page 200 of 10,000 people). */
+/* A page of people by name after the cursor's (name, id): the name index
+ * (people_name) seeks to the cursor, so a page deep in the list reads
+ * no row before it (an OFFSET of 4,975 read every one of them). */
 static const char *sql_person_list =
     "SELECT p.id, p.reference, p.display_name, p.status, p.left_reason, "
     "p.left_on, s.name AS site_name, u.name AS unit_name "
     "FROM people p JOIN sites s ON s.id = p.site_id "
-    "LEFT JOIN units u ON u.id = p.unit_id WHERE p.id IN ("
-    " SELECT q.id FROM people q "
-    " WHERE (?1 <> 0 OR q.site_id IN (SELECT value FROM json_each(?2))) "
-    " AND (CAST(?3 AS TEXT) IS NULL OR instr(lower(q.display_name), lower(?3)) > 0 "
-    "   OR instr(lower(q.reference), lower(?3)) > 0) "
-    " AND (?4 = 0 OR q.site_id = ?4) AND (?5 <> 0 OR q.left_on IS NULL) "
-    " ORDER BY q.display_name, q.id LIMIT ?6 OFFSET ?7) "
-    "ORDER BY p.display_name, p.id";
+    "LEFT JOIN units u ON u.id = p.unit_id "
+    "WHERE (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2))) "
+    "AND (CAST(?3 AS TEXT) IS NULL OR "
+    "  instr(lower(p.display_name), lower(?3)) > 0 OR "
+    "  instr(lower(p.reference), lower(?3)) > 0) "
+    "AND (?4 = 0 OR p.site_id = ?4) AND (?5 <> 0 OR p.left_on IS NULL) "
+    "AND (?6 = 0 OR (p.display_name, p.id) > (?7, ?6)) "
+    "ORDER BY p.display_name, p.id LIMIT ?8";
 static const char *sql_person_load =
     "SELECT p.id, p.reference, p.display_name, p.status, p.site_id, "
     "p.unit_id, p.restrictions, p.left_reason, p.left_on, p.created_at, "
@@ -276,23 +276,13 @@ group_list_options(struct db *db, const struct scope_filter *f)
 	    f->group_ids);
 }
 
-/* One row more than the page says whether another follows, without
- * counting every person the filter matches on every request (a full
- * walk of the people table at national scale). */
 json_t *
 person_list(struct db *db, const struct scope_filter *f, const char *q,
-    int64_t site_id, int include_left, int limit, int offset, int *more)
+    int64_t site_id, int include_left, const struct paging *pg)
 {
-	json_t	*rows;
-
-	*more = 0;
-	rows = db_rows(db, sql_person_list, "dttiddd", f->all, f->site_ids, q,
-	    site_id, include_left, limit + 1, offset);
-	if (rows != NULL && json_array_size(rows) > (size_t)limit) {
-		json_array_remove(rows, (size_t)limit);
-		*more = 1;
-	}
-	return labelled(rows);
+	return labelled(db_rows(db, sql_person_list, "dttiditd", f->all,
+	    f->site_ids, q, site_id, include_left, pg->after_id,
+	    pg->after_key, paging_limit(pg)));
 }
 
 json_t *

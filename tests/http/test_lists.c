@@ -357,6 +357,7 @@ long_lists_page_by_cursor(void **state)
 	walk_pages(&c, "/expenses?list=claims", "claims", "claims_paging",
 	    NULL, 1, 3);
 	walk_pages(&c, "/groups", "groups", "paging", "sort_key", 0, 3);
+	walk_pages(&c, "/people", "people", "paging", "display_name", 0, 3);
 	/* A filter narrows the list, and paging keeps the filter. */
 	v = view_of(&c, "/proposals?state=done");
 	assert_true(json_array_size(json_object_get(v, "proposals")) > 0);
