@@ -65,6 +65,24 @@ sqlite_log(sqlite3 *h, const char *what)
 	db_log_error(what, sqlite3_errmsg(h));
 }
 
+/* SQLite's memory statistics take a global mutex on every allocation,
+ * which every worker thread then queues on; nothing here reads them.
+ * Only possible before SQLite's first use, so done once before any
+ * open (should something have used SQLite first, it stays on). */
+static void
+sqlite_configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
+static void
+sqlite_configure_once(void)
+{
+	static pthread_once_t	 once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, sqlite_configure);
+}
+
 static int
 sqlite_open(struct db *db, const char *path, int busy_ms)
 {
@@ -77,6 +95,7 @@ sqlite_open(struct db *db, const char *path, int busy_ms)
 	     * other deletion) leave no old copy in the file. */
 	    "PRAGMA secure_delete=ON;";
 
+	sqlite_configure_once();
 	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		log_line(LOG_ERR, "%s: cannot open database: %s", path,
@@ -106,6 +125,7 @@ db_open_readonly(struct db *db, const char *path)
 {
 	memset(db, 0, sizeof(*db));
 	db->engine = &db_engine_sqlite;
+	sqlite_configure_once();
 	if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READONLY, NULL) !=
 	    SQLITE_OK) {
 		log_line(LOG_ERR, "%s: cannot open database: %s", path,
@@ -133,6 +153,7 @@ db_open_image(struct db *db, const void *image, size_t len)
 	memcpy(copy, image, len);
 	if (copy[18] == 2 && copy[19] == 2)
 		copy[18] = copy[19] = 1;
+	sqlite_configure_once();
 	if (sqlite3_open(":memory:", &db->h) != SQLITE_OK) {
 		sqlite3_free(copy);
 		db_close(db);
