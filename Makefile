@@ -24,6 +24,7 @@ HDR       = $(shell find src -name '*.h')
 MIGRATIONS = $(sort $(wildcard migrations/*.sql))
 PG_MIGRATIONS = $(sort $(wildcard migrations/postgresql/*.sql))
 TEMPLATES  = $(sort $(shell find templates -name '*.html'))
+CATALOGUES = $(patsubst po/%.po,build/locale/%.mo,$(sort $(wildcard po/*.po)))
 
 REL_OBJ   = $(SRC:src/%.c=build/release/%.o) build/release/embedded.o
 TST_OBJ   = $(SRC:src/%.c=build/test/%.o) build/test/embedded.o
@@ -40,7 +41,7 @@ PG_HTTP_TESTS = $(filter-out $(SQLITE_ONLY_HTTP_TESTS),$(HTTP_TESTS))
 
 DB        ?= var/roundtable.db
 
-.PHONY: all deps assets run run-pg test unit-test http-test browser-test fuzz \
+.PHONY: all deps assets run run-pg po test unit-test http-test browser-test fuzz \
 	crashtest bench clean check-banned print-pkgs deb deb-test
 
 all: build/roundtable
@@ -60,12 +61,25 @@ build/embed: tools/embed.c
 	@mkdir -p build
 	$(CC) -O2 -o $@ $<
 
-build/embedded.c: build/embed $(MIGRATIONS) $(PG_MIGRATIONS) $(TEMPLATES) Makefile
+# Each language's catalogue: msgfmt checks the translations' format
+# strings and plural forms against po/CODE.po's header.
+build/locale/%.mo: po/%.po
+	@mkdir -p build/locale
+	msgfmt --check -o $@ $<
+
+build/embedded.c: build/embed $(MIGRATIONS) $(PG_MIGRATIONS) $(TEMPLATES) $(CATALOGUES) Makefile
 	@( ./build/embed embedded_migrations migrations/ $(MIGRATIONS) && \
 	   ./build/embed embedded_migrations_pg migrations/postgresql/ \
 	     $(PG_MIGRATIONS) | grep -v '^#include' && \
 	   ./build/embed embedded_templates templates/ $(TEMPLATES) | \
+	   grep -v '^#include' && \
+	   ./build/embed embedded_catalogues build/locale/ $(CATALOGUES) | \
 	   grep -v '^#include' ) > $@.tmp && mv $@.tmp $@
+
+# The messages to translate: po/roundtable.pot from the C sources and the
+# templates; each po/CODE.po brought up to date with it.
+po: build/embed
+	@sh tools/po-extract.sh
 
 build/release/%.o: src/%.c $(HDR)
 	@mkdir -p $(dir $@)

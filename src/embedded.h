@@ -1,7 +1,8 @@
 /*
  * Files compiled into the binary by tools/embed.c: the SQL migrations (one
- * set per engine: migrations/ and migrations/postgresql/) and
- * the HTML templates, so one executable carries everything it needs.
+ * set per engine: migrations/ and migrations/postgresql/),
+ * the HTML templates and each language's message catalogue (compiled
+ * from po/), so one executable carries everything it needs.
  * The arrays end with an entry whose name is NULL.  Data is read-only
  * static storage and not NUL-terminated.
  */
@@ -19,5 +20,6 @@ struct embedded_file {
 extern const struct embedded_file embedded_migrations[];	/* SQLite */
 extern const struct embedded_file embedded_migrations_pg[];	/* PostgreSQL */
 extern const struct embedded_file embedded_templates[];
+extern const struct embedded_file embedded_catalogues[];	/* "cy.mo" */
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/catalogue.h"
 #include "home_pages.h"
 #include "home_store.h"
 #include "auth/account.h"
@@ -95,7 +96,7 @@ now_add(struct request *rq, json_t *view)
 		if (strcmp(view_str(row, "state"), "voting") == 0) {
 			snprintf(href, sizeof(href), "/elections/%lld",
 			    (long long)view_int(row, "id"));
-			action_add(actions, href, "Vote in the election");
+			action_add(actions, href, N_("Vote in the election"));
 			break;
 		}
 	if ((row = json_array_get(meetings, 0)) != NULL) {
@@ -106,9 +107,9 @@ now_add(struct request *rq, json_t *view)
 	if ((group = home_first_group(rq->db, &f)) > 0) {
 		snprintf(href, sizeof(href), "/groups/%lld/you-said-we-did",
 		    (long long)group);
-		action_add(actions, href, "You said, we did");
+		action_add(actions, href, N_("You said, we did"));
 		snprintf(href, sizeof(href), "/groups/%lld", (long long)group);
-		action_add(actions, href, "Your group");
+		action_add(actions, href, N_("Your group"));
 	}
 	json_decref(meetings);
 	json_decref(elections);

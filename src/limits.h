@@ -206,6 +206,9 @@
 #define TEMPLATE_PARTIAL_MAX	8	/* partials within partials */
 #define TEMPLATE_NAME_MAX	128	/* characters in a tag's name */
 #define TEMPLATE_MAY_PATH_MAX	512	/* a {{#may}} route with its ids */
+#define TEMPLATE_WORDS_MAX	1024	/* a {{_ words}} message, in bytes */
+#define LANG_HREF_MAX		512	/* a page's link in another language;
+					   a longer path links the home page */
 
 /* Small-number suppression (util/suppression.c): steps of the search for
  * another table that agrees with a page, per page and pass; a page that

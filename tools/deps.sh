@@ -8,6 +8,7 @@ base="gcc make pkg-config fonts-dejavu-extra libmicrohttpd-dev libsqlite3-dev li
 libjansson-dev libinih-dev libcmark-dev libcmocka-dev libcurl4-openssl-dev
 sqlite3 nodejs npm fonts-dejavu-core libpango1.0-dev libcairo2-dev
 poppler-utils libpoppler-glib-dev libjpeg-dev libxlsxwriter-dev libseccomp-dev unzip
+gettext
 libpq-dev postgresql"
 browser="chromium"
 fuzz="clang libclang-rt-14-dev"

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/catalogue.h"
 #include "roles.h"
 #include "../util/buf.h"
 
@@ -10,8 +11,8 @@ const char *const role_names[ROLE__MAX] = {
 };
 
 const char *const role_labels[ROLE__MAX] = {
-	"Administrator", "Coordinator", "Decision maker", "Rep", "Member",
-	"Evaluator", "Viewer",
+	N_("Administrator"), N_("Coordinator"), N_("Decision maker"),
+	N_("Rep"), N_("Member"), N_("Evaluator"), N_("Viewer"),
 };
 
 const char *const scope_names[SCOPE__MAX] = {

@@ -1,7 +1,9 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "account.h"
+#include "audit.h"
 #include "../db/db.h"
 
 static const char *sql_account_insert =
@@ -14,9 +16,18 @@ static const char *sql_account_auth =
     "WHERE username = ? AND disabled_at IS NULL";
 static const char *sql_account_load =
     "SELECT username, display_name, must_change_password, "
-    "text_size = 'large' FROM accounts WHERE id = ? AND disabled_at IS NULL";
-static const char *sql_account_text_size =
-    "UPDATE accounts SET text_size = ? WHERE id = ?";
+    "text_size = 'large', language FROM accounts "
+    "WHERE id = ? AND disabled_at IS NULL";
+/* Each reading preference: its column's UPDATE and its audit action. */
+static const struct {
+	const char	*sql;
+	const char	*action;
+} preferences[ACCOUNT_PREFERENCE__MAX] = {
+	[ACCOUNT_TEXT_SIZE] = { "UPDATE accounts SET text_size = ? "
+	    "WHERE id = ?", "account.text_size" },
+	[ACCOUNT_LANGUAGE] = { "UPDATE accounts SET language = ? "
+	    "WHERE id = ?", "account.language" },
+};
 static const char *sql_account_password =
     "UPDATE accounts SET password_hash = ?, must_change_password = ? "
     "WHERE id = ?";
@@ -235,6 +246,8 @@ account_principal(struct db *db, int64_t id, struct principal *p)
 		p->display_name = strdup(db_cursor_text(&st, 1));
 		p->must_change_password = (int)db_cursor_int(&st, 2);
 		p->large_text = (int)db_cursor_int(&st, 3);
+		snprintf(p->language, sizeof(p->language), "%s",
+		    db_cursor_text(&st, 4));
 		if (p->username == NULL || p->display_name == NULL)
 			rc = -1;
 	}
@@ -247,9 +260,16 @@ account_principal(struct db *db, int64_t id, struct principal *p)
 }
 
 int
-account_set_text_size(struct db *db, int64_t id, const char *size)
+account_set_preference(struct db *db, int64_t id,
+    enum account_preference which, const char *value)
 {
-	return db_exec(db, sql_account_text_size, "ti", size, id);
+	int	 rc;
+
+	if ((rc = db_exec(db, preferences[which].sql, "ti", value, id)) !=
+	    DB_OK)
+		return rc;
+	return audit_append(db, id, preferences[which].action, "account", id,
+	    value);
 }
 
 int

@@ -26,8 +26,16 @@ int	account_find(struct db *, const char *username, int64_t *id);
 /* Grants role at scope; scope_id is the site or group id (0 for org). */
 MUST_CHECK int	account_grant(struct db *, int64_t account_id, enum role,
 	    enum scope, int64_t scope_id);
-/* "standard" or "large" (the schema refuses anything else). */
-MUST_CHECK int	account_set_text_size(struct db *, int64_t id, const char *size);
+/* A reading preference of one's own: the text size ("standard",
+ * "large") or the language ("en", "cy"; server/language.h), with its
+ * audit row; the schema refuses any other value.  DB_OK or the error. */
+enum account_preference {
+	ACCOUNT_TEXT_SIZE,
+	ACCOUNT_LANGUAGE,
+	ACCOUNT_PREFERENCE__MAX
+};
+MUST_CHECK int	account_set_preference(struct db *, int64_t id,
+		    enum account_preference, const char *value);
 MUST_CHECK int	account_set_password(struct db *, int64_t id, const char *password,
 	    int must_change);
 /* Says which person (people.id) the account belongs to, so their

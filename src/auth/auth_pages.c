@@ -10,14 +10,15 @@
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
 
 static const struct field_spec sign_in_fields[] = {
-	{ "username", "Username", FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL,
+	{ "username", N_("Username"), FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL,
 	    "username" },
-	{ "password", "Password", FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS, NULL,
+	{ "password", N_("Password"), FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS, NULL,
 	    NULL, "current-password" },
 };
 
@@ -52,7 +53,7 @@ sign_in_show(struct request *rq, struct response *rs, int status,
     const json_t *values, const json_t *errors)
 {
 	struct form_page fp = {
-		.title = "Sign in", .submit = "Sign in",
+		.title = N_("Sign in"), .submit = N_("Sign in"),
 		.fields = sign_in_fields,
 		.nfields = FIELDS_COUNT(sign_in_fields),
 		.template = "auth/sign_in",
@@ -92,7 +93,7 @@ sign_in(struct request *rq, struct response *rs)
 {
 	const struct config *c = rq->app->config;
 	struct form_page fp = {
-		.title = "Sign in", .submit = "Sign in",
+		.title = N_("Sign in"), .submit = N_("Sign in"),
 		.fields = sign_in_fields,
 		.nfields = FIELDS_COUNT(sign_in_fields),
 		.template = "auth/sign_in",

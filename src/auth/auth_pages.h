@@ -12,6 +12,7 @@ void	sign_out_everywhere(struct request *, struct response *);
 void	account_show(struct request *, struct response *);
 void	account_password(struct request *, struct response *);
 void	account_text_size(struct request *, struct response *);
+void	account_language(struct request *, struct response *);
 void	account_token_create(struct request *, struct response *);
 void	account_token_revoke(struct request *, struct response *);
 void	audit_index(struct request *, struct response *);

@@ -50,6 +50,7 @@ struct principal {
 	int		 must_change_password;
 	int		 via_token;	/* API token: no cookie, so no CSRF */
 	int		 large_text;	/* chose large text: pages, PDFs */
+	char		 language[8];	/* chose a language: "cy"; "" none */
 	struct grant	*grants;
 	size_t		 ngrants;
 };

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "account.h"
-#include "audit.h"
 #include "auth_pages.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
@@ -34,10 +33,8 @@ text_size_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	(void)errors;
 	(void)ctx;
-	if ((rc = account_set_text_size(rq->db, rq->who.account_id, size)) !=
-	    DB_OK || (rc = audit_append(rq->db, rq->who.account_id,
-	    "account.text_size", "account", rq->who.account_id, size)) !=
-	    DB_OK)
+	if ((rc = account_set_preference(rq->db, rq->who.account_id,
+	    ACCOUNT_TEXT_SIZE, size)) != DB_OK)
 		return rc;
 	*location = strdup("/account?text-size=changed");
 	return *location != NULL ? DB_OK : DB_ERROR;

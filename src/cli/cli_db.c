@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../server/language.h"
 #include "cli.h"
 #include "../auth/account.h"
 #include "../auth/audit.h"
@@ -224,7 +225,8 @@ cli_serve(struct cli *cli)
 		return 1;
 	rc = settings_secret(&db, "csrf_key", app.csrf_key);
 	db_close(&db);
-	if (rc == -1 || template_set_load_embedded(&templates) == -1) {
+	if (rc == -1 || template_set_load_embedded(&templates) == -1 ||
+	    languages_load() == -1) {
 		template_set_free(&templates);
 		return 1;
 	}

@@ -6,11 +6,12 @@
 #include "template.h"
 #include "../embedded.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 
 
 enum tnode_type { TN_TEXT, TN_VAR, TN_RAW, TN_SECTION, TN_INVERTED, TN_PARTIAL,
-	TN_MAY, TN_MAY_NOT };
+	TN_MAY, TN_MAY_NOT, TN_WORDS };
 
 /* {{#may METHOD /path/:name}}: the word that opens and closes it. */
 #define MAY_WORD	"may"
@@ -40,8 +41,8 @@ may_valid(const char *s, size_t len)
 }
 
 /* What {{name | filter}} does to the value before it is escaped. */
-enum tfilter { TF_NONE, TF_DATE, TF__MAX };
-static const char *const tfilter_names[TF__MAX] = { "", "date" };
+enum tfilter { TF_NONE, TF_DATE, TF_TRANSLATE, TF__MAX };
+static const char *const tfilter_names[TF__MAX] = { "", "date", "t" };
 
 /* Splits "name | filter" at the bar: *len becomes the name's length and
  * *filter the filter's.  0 when the filter is not one of tfilter_names. */
@@ -147,6 +148,61 @@ raw_name_allowed(const char *s, size_t len)
 	return len > 5 && memcmp(s + len - 5, "_html", 5) == 0;
 }
 
+/* Where {{_ words}} ends: the first "}}" outside a {name}, so that words
+ * may end with one ("Welcome, {name}}}").  NULL when it does not. */
+static const char *
+words_close(const char *p, const char *end)
+{
+	int	 open = 0;
+
+	for (; p + 1 < end; p++) {
+		if (*p == '{')
+			open = 1;
+		else if (*p == '}' && open)
+			open = 0;
+		else if (*p == '}' && p[1] == '}')
+			return p;
+	}
+	return NULL;
+}
+
+/*
+ * {{_ words}}: the English text, trimmed, is the message looked up in the
+ * request's catalogue.  A {name} in it is the value of name, so that a
+ * translation can move it; each must be a valid name.  NULL on a bad
+ * {name}, no words at all, or no memory.
+ */
+static struct tnode *
+words_node(const char *p, size_t len)
+{
+	const char	*e, *end;
+
+	while (len > 0 && isspace((unsigned char)*p)) {
+		p++;
+		len--;
+	}
+	while (len > 0 && isspace((unsigned char)p[len - 1]))
+		len--;
+	if (len == 0)
+		return NULL;
+	for (end = p + len, e = p; (e = memchr(e, '{', (size_t)(end - e)))
+	    != NULL; e++) {
+		const char	*c = memchr(e, '}', (size_t)(end - e));
+		size_t		 nlen;
+		enum tfilter	 filter;
+
+		if (c == NULL)
+			return NULL;
+		nlen = (size_t)(c - e - 1);
+		if (!filter_split(e + 1, &nlen, &filter) ||
+		    !name_valid(e + 1, nlen))
+			return NULL;
+	}
+	if (len > TEMPLATE_WORDS_MAX)
+		return NULL;
+	return tnode_new(TN_WORDS, p, len);
+}
+
 /*
  * Builds the tree with an explicit stack of open sections; tails[d] is
  * where the next node at depth d is linked.
@@ -188,13 +244,26 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 			break;
 		raw = tag + 2 < end && tag[2] == '{';
 		nm = tag + (raw ? 3 : 2);
-		close = memmem(nm, (size_t)(end - nm), raw ? "}}}" : "}}", raw ? 3 : 2);
+		close = !raw && nm + 1 < end && nm[0] == '_' ? words_close(nm, end) :
+		    memmem(nm, (size_t)(end - nm), raw ? "}}}" : "}}", raw ? 3 : 2);
 		if (close == NULL) {
 			snprintf(err, errsz, "%s:%zu: unclosed tag", name, line);
 			goto fail;
 		}
 		p = close + (raw ? 3 : 2);
 		type = raw ? TN_RAW : TN_VAR;
+		if (!raw && nm + 1 < close && nm[0] == '_' &&
+		    isspace((unsigned char)nm[1])) {
+			if ((n = words_node(nm + 1, (size_t)(close - nm - 1)))
+			    == NULL) {
+				snprintf(err, errsz, "%s:%zu: words with a bad "
+				    "{name} or none", name, line);
+				goto fail;
+			}
+			*tails[depth] = n;
+			tails[depth] = &n->next;
+			continue;
+		}
 		if (!raw && strchr("#^/>!", *nm) != NULL) {
 			switch (*nm) {
 			case '#': type = TN_SECTION; break;
@@ -407,6 +476,8 @@ struct render {
 	struct buf	*out;
 	template_may_fn	 may;	/* NULL: no {{#may}} section is drawn */
 	void		*may_arg;
+	const struct catalogue *words;	/* the reader's language; NULL:
+					   English */
 };
 
 static json_t *
@@ -472,19 +543,56 @@ put_value(struct buf *out, const json_t *v, int escape)
 	}
 }
 
-/* A date filter shows an ISO date or timestamp in words ("4 November
- * 2026"); any other value is shown as it is. */
+/* A date filter shows an ISO date or timestamp in words in the reader's
+ * language ("4 November 2026", "4 Tachwedd 2026"); a translate filter, a
+ * message (a title, a label) in it; any other value as it is. */
 static int
-put_filtered(struct buf *out, const json_t *v, int escape,
+put_filtered(const struct render *r, const json_t *v, int escape,
     enum tfilter filter)
 {
 	char		 words[DATE_WORDS_CHARS + 1];
 	const char	*s;
 
-	if (filter == TF_DATE && json_is_string(v) && (s = date_words_or(
-	    json_string_value(v), words)) == words)
-		return buf_puts(out, s);
-	return put_value(out, v, escape);
+	if (filter == TF_DATE && json_is_string(v) && (s = date_words_in(
+	    json_string_value(v), words, r->words)) == words)
+		return buf_puts(r->out, s);
+	if (filter == TF_TRANSLATE && json_is_string(v)) {
+		s = catalogue_get(r->words, json_string_value(v));
+		return escape ? html_escape(r->out, s, strlen(s)) :
+		    buf_puts(r->out, s);
+	}
+	return put_value(r->out, v, escape);
+}
+
+/* {{_ words}} in the reader's language, each {name} in it the value of
+ * name; all escaped. */
+static int
+render_words(const struct render *r, const struct tnode *n)
+{
+	char		 msgid[TEMPLATE_WORDS_MAX + 1];
+	const char	*s, *brace, *close;
+	size_t		 len;
+	enum tfilter	 filter;
+	int		 rc = 0;
+
+	if (n->len > TEMPLATE_WORDS_MAX)
+		return -1;
+	memcpy(msgid, n->text, n->len);
+	msgid[n->len] = '\0';
+	for (s = catalogue_get(r->words, msgid); rc == 0 && *s != '\0';
+	    s = close + 1) {
+		if ((brace = strchr(s, '{')) == NULL ||
+		    (close = strchr(brace, '}')) == NULL)
+			return html_escape(r->out, s, strlen(s));
+		rc = html_escape(r->out, s, (size_t)(brace - s));
+		len = (size_t)(close - brace - 1);
+		/* A translation may carry a {name} the English lacks: it
+		 * prints nothing rather than fail the page. */
+		if (rc == 0 && filter_split(brace + 1, &len, &filter))
+			rc = put_filtered(r, lookup(r, brace + 1, len), 1,
+			    filter);
+	}
+	return rc;
 }
 
 static int render_nodes(struct render *, const struct tnode *);
@@ -583,8 +691,11 @@ render_nodes(struct render *r, const struct tnode *n)
 			break;
 		case TN_VAR:
 		case TN_RAW:
-			rc = put_filtered(r->out, lookup(r, n->text, n->len),
+			rc = put_filtered(r, lookup(r, n->text, n->len),
 			    n->type == TN_VAR, n->filter);
+			break;
+		case TN_WORDS:
+			rc = render_words(r, n);
 			break;
 		case TN_SECTION:
 		case TN_INVERTED:
@@ -618,6 +729,14 @@ int
 template_render_as(const struct template_set *set, const char *name,
     json_t *view, struct buf *out, template_may_fn may, void *may_arg)
 {
+	return template_render_in(set, name, view, out, may, may_arg, NULL);
+}
+
+int
+template_render_in(const struct template_set *set, const char *name,
+    json_t *view, struct buf *out, template_may_fn may, void *may_arg,
+    const struct catalogue *words)
+{
 	const struct template	*t;
 	struct render		 r;
 
@@ -630,6 +749,7 @@ template_render_as(const struct template_set *set, const char *name,
 	r.out = out;
 	r.may = may;
 	r.may_arg = may_arg;
+	r.words = words;
 	r.stack[r.depth++] = view;
 	return render_nodes(&r, t->root);
 }

@@ -9,7 +9,14 @@
  *                   null, false, 0, "" and []
  *   {{^name}}..{{/name}}  only when the value is one of those
  *   {{name | date}} an ISO date or timestamp in words, "4 November 2026"
- *                   (what members read); other values as {{name}}
+ *                   (what members read), in the reader's language; other
+ *                   values as {{name}}
+ *   {{name | t}}    the value, a message in English (a title, a label
+ *                   from C, marked there with N_()), in the reader's
+ *                   language (util/catalogue.h)
+ *   {{_ Some words}} the words in the reader's language; a {name} in
+ *                   them is the value of name, escaped, where the
+ *                   translation puts it
  *   {{#may POST /meetings/:id/publish}}..{{/may}}  only when the viewer
  *                   may use that route (the router is asked, through the
  *                   callback given to template_render_as); ":name" is the
@@ -69,6 +76,12 @@ int		 template_render(const struct template_set *, const char *name,
 int		 template_render_as(const struct template_set *,
 		    const char *name, json_t *view, struct buf *out,
 		    template_may_fn may, void *may_arg);
+/* template_render_as in a language: words NULL is English. */
+struct catalogue;
+int		 template_render_in(const struct template_set *,
+		    const char *name, json_t *view, struct buf *out,
+		    template_may_fn may, void *may_arg,
+		    const struct catalogue *words);
 
 /* Appends s HTML-escaped.  0 or -1. */
 int		 html_escape(struct buf *, const char *s, size_t len);

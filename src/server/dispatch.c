@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dispatch.h"
+#include "language.h"
 #include "group_commit.h"
 #include "route_access.h"
 #include "router.h"
@@ -246,6 +247,7 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	const char		*reads;
 	int		 status, audited_read;
 
+	rq->lang = request_language(rq, rs);
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
 	    rq->ids, &rq->nids, &status);
 	if (rq->route == NULL) {
@@ -258,6 +260,9 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 		response_error(rs, 503, "The service is busy. Try again.");
 		return;
 	}
+	/* The account's own language, unless this page asked for one. */
+	if (rq->who.account_id != 0 && form_get(&rq->query, "lang") == NULL)
+		rq->lang = request_language(rq, rs);
 	/* Every page, even an error page, carries the sign-out form. */
 	if (csrf_anchor(rq) != NULL)
 		csrf_token(rq->app->csrf_key, csrf_anchor(rq), rq->csrf);

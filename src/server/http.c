@@ -21,6 +21,7 @@
 
 #include "deadline.h"
 #include "dispatch.h"
+#include "language.h"
 #include "framing.h"
 #include "housekeeping.h"
 #include "http.h"
@@ -506,6 +507,8 @@ exchange_finish(struct server *s, struct MHD_Connection *conn,
 	x->rq.session_cookie = cookie_read(conn, SESSION_COOKIE,
 	    s->app->config->cookie_secure);
 	x->rq.anon_cookie = cookie_read(conn, ANON_COOKIE,
+	    s->app->config->cookie_secure);
+	x->rq.lang_cookie = cookie_read(conn, LANG_COOKIE,
 	    s->app->config->cookie_secure);
 	dispatch(&x->rq, &x->rs, bearer_token(conn));
 	return send_response(conn, x);

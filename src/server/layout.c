@@ -1,8 +1,10 @@
 #include <string.h>
 
+#include "language.h"
 #include "layout.h"
 #include "route_access.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 
 #define EVERYONE	ROLES_ALL
 #define WORKERS		(ROLES_STAFF | ROLE_BIT(ROLE_REP) | \
@@ -19,24 +21,24 @@ static const struct {
 	const char	*label;
 	unsigned	 uses;	/* ROLE_BIT()s of the roles that use it */
 } nav_items[] = {
-	{ "/", "Home", EVERYONE },
-	{ "/conversations/new", "Log a conversation", EVERYONE },
-	{ "/followups", "Follow-ups", WORKERS },
-	{ "/issues", "Issues", WORKERS },
-	{ "/proposals", "Proposals", EVERYONE },
-	{ "/surveys", "Surveys", WORKERS },
-	{ "/decisions", "Decisions", EVERYONE },
-	{ "/overdue", "Overdue", EVERYONE },
-	{ "/evidence", "Evidence", EVERYONE },
-	{ "/groups", "Groups", EVERYONE },
-	{ "/procurements", "Procurement", EVERYONE },
-	{ "/sites", "Sites", ROLES_STAFF | ROLE_BIT(ROLE_VIEWER) },
-	{ "/people", "People", EVERYONE },
-	{ "/directory", "Directory", EVERYONE },
-	{ "/expenses", "Expenses", EVERYONE },
-	{ "/search", "Search", WORKERS },
-	{ "/audit", "Audit log", EVERYONE },
-	{ "/account", "Account", EVERYONE },
+	{ "/", N_("Home"), EVERYONE },
+	{ "/conversations/new", N_("Log a conversation"), EVERYONE },
+	{ "/followups", N_("Follow-ups"), WORKERS },
+	{ "/issues", N_("Issues"), WORKERS },
+	{ "/proposals", N_("Proposals"), EVERYONE },
+	{ "/surveys", N_("Surveys"), WORKERS },
+	{ "/decisions", N_("Decisions"), EVERYONE },
+	{ "/overdue", N_("Overdue"), EVERYONE },
+	{ "/evidence", N_("Evidence"), EVERYONE },
+	{ "/groups", N_("Groups"), EVERYONE },
+	{ "/procurements", N_("Procurement"), EVERYONE },
+	{ "/sites", N_("Sites"), ROLES_STAFF | ROLE_BIT(ROLE_VIEWER) },
+	{ "/people", N_("People"), EVERYONE },
+	{ "/directory", N_("Directory"), EVERYONE },
+	{ "/expenses", N_("Expenses"), EVERYONE },
+	{ "/search", N_("Search"), WORKERS },
+	{ "/audit", N_("Audit log"), EVERYONE },
+	{ "/account", N_("Account"), EVERYONE },
 };
 
 static int
@@ -49,14 +51,42 @@ nav_current(const char *path, const char *href)
 	return strncmp(path, href, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
+/* The switch to each other language: its name in itself, and this page
+ * again in it (?lang= also keeps the choice in a cookie). */
+static json_t *
+other_languages(const struct request *rq)
+{
+	json_t	*list = json_array();
+	char	 href[LANG_HREF_MAX];
+	size_t	 i;
+
+	for (i = 0; list != NULL && i < languages_count; i++) {
+		if (rq->lang == &languages[i] || (rq->lang == NULL && i == 0))
+			continue;
+		if ((size_t)snprintf(href, sizeof(href), "%s?lang=%s",
+		    rq->path != NULL ? rq->path : "/", languages[i].code) >=
+		    sizeof(href))
+			snprintf(href, sizeof(href), "/?lang=%s",
+			    languages[i].code);
+		json_array_append_new(list, json_pack("{s:s, s:s, s:s}",
+		    "code", languages[i].code, "name", languages[i].name,
+		    "href", href));
+	}
+	return list;
+}
+
 json_t *
 layout_context(const struct request *rq)
 {
 	json_t	*page, *nav;
 	size_t	 i;
 
-	page = json_pack("{s:s, s:s, s:b}", "csrf", rq->csrf, "version",
-	    rq->app->version, "signed_in", rq->who.account_id != 0);
+	page = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:o}", "csrf", rq->csrf,
+	    "version", rq->app->version, "signed_in", rq->who.account_id != 0,
+	    "lang", rq->lang != NULL ? rq->lang->code : "en",
+	    "language_name", rq->lang != NULL ? rq->lang->name : "English",
+	    "path", rq->path != NULL ? rq->path : "/",
+	    "languages", other_languages(rq));
 	if (page == NULL)
 		return NULL;
 	if (rq->who.account_id == 0)

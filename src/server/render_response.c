@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "language.h"
 #include "layout.h"
 #include "render_response.h"
 #include "route_access.h"
@@ -73,7 +74,8 @@ response_render(const struct request *rq, struct response *rs,
 	json_object_set_new(rs->view, "page", page);
 	/* Links and buttons are drawn only where the router would let the
 	 * viewer through ({{#may}}). */
-	return template_render_as(rq->app->templates, rs->template, rs->view,
-	    out, route_allowed_for_template, (void *)rq);
+	return template_render_in(rq->app->templates, rs->template, rs->view,
+	    out, route_allowed_for_template, (void *)rq,
+	    language_words(rq->lang));
 }
 

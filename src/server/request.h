@@ -80,7 +80,12 @@ struct request {
 	int			 session_lapsed; /* its session was ended now
 					   for being idle too long */
 	time_t			 now;
+	const char		*lang_cookie;	/* rt_lang, NULL if none */
+	const struct language	*lang;		/* what the page is read in
+						   (server/language.h) */
 };
+
+struct language;
 
 struct response_cookie {
 	char	*name;		/* owned */

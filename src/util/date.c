@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "date.h"
 
 static int
@@ -140,12 +141,16 @@ duration_words(int seconds, char *out, size_t sz)
 	snprintf(out, sz, "%d %s%s", n, unit, n == 1 ? "" : "s");
 }
 
-void
-date_words(const char *s, char out[DATE_WORDS_CHARS + 1])
+/* The months' English names, the messages a catalogue translates. */
+static const char *const months[12] = { N_("January"), N_("February"),
+    N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+    N_("August"), N_("September"), N_("October"), N_("November"),
+    N_("December") };
+
+static void
+date_words_with(const char *s, char out[DATE_WORDS_CHARS + 1],
+    const struct catalogue *words)
 {
-	static const char *const months[12] = { "January", "February",
-	    "March", "April", "May", "June", "July", "August", "September",
-	    "October", "November", "December" };
 	char	 day[DATE_CHARS + 1];
 	int	 y, m, d;
 
@@ -158,7 +163,22 @@ date_words(const char *s, char out[DATE_WORDS_CHARS + 1])
 	day[DATE_CHARS] = '\0';
 	if (!date_valid(day) || !date_split(day, &y, &m, &d))
 		return;
-	snprintf(out, DATE_WORDS_CHARS + 1, "%d %s %d", d, months[m - 1], y);
+	snprintf(out, DATE_WORDS_CHARS + 1, "%d %s %d", d,
+	    catalogue_get(words, months[m - 1]), y);
+}
+
+void
+date_words(const char *s, char out[DATE_WORDS_CHARS + 1])
+{
+	date_words_with(s, out, NULL);
+}
+
+const char *
+date_words_in(const char *s, char out[DATE_WORDS_CHARS + 1],
+    const struct catalogue *words)
+{
+	date_words_with(s, out, words);
+	return out[0] != '\0' ? out : s;
 }
 
 const char *

@@ -9,7 +9,9 @@
 
 #define DATE_CHARS	10
 #define DATETIME_CHARS	20	/* 2026-11-25T15:51:45Z */
-#define DATE_WORDS_CHARS	17	/* 30 September 2026 */
+#define DATE_WORDS_CHARS	40	/* "30 September 2026"; a month's
+					   name in another language is
+					   longer ("Gorffennaf") */
 
 /* 1 when s is a real date YYYY-MM-DD between 1900 and 2199. */
 int	date_valid(const char *s);
@@ -29,6 +31,11 @@ void	date_words(const char *s, char out[DATE_WORDS_CHARS + 1]);
  * (an empty or free-text value is shown as it is).  For PDFs and text
  * built in C; templates use {{name | date}}. */
 const char *date_words_or(const char *s, char out[DATE_WORDS_CHARS + 1]);
+/* date_words_or with the month named in words's language (NULL: English;
+ * util/catalogue.h). */
+struct catalogue;
+const char *date_words_in(const char *s, char out[DATE_WORDS_CHARS + 1],
+    const struct catalogue *words);
 /* Whole days from a to b (b - a); 0 if either is not a valid date. */
 long	date_diff_days(const char *a, const char *b);
 /* A wait of seconds in words, rounded up so nobody is told to come back

@@ -2,6 +2,8 @@
 #include "unit.h"
 
 #include "render/template.h"
+#include "server/language.h"
+#include "util/catalogue.h"
 
 #define SCRIPT	"<script>alert('x')</script>"
 #define INERT	"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"
@@ -10,6 +12,8 @@
  * (which is consumed).  Returns the output, or NULL if rendering failed;
  * the parse must succeed. */
 static char *render_as(const char *, json_t *, template_may_fn);
+/* The language render_as draws in: NULL, English. */
+static const struct catalogue	*words_in;
 
 static char *
 render_one(const char *src, json_t *view)
@@ -33,7 +37,7 @@ render_as(const char *src, json_t *view, template_may_fn may)
 		fail_msg("parse of \"%s\" failed: %s", src, err);
 	assert_int_equal(template_set_add(&set, t), 0);
 	buf_init(&out, 1 << 20);
-	rc = template_render_as(&set, "t", view, &out, may, NULL);
+	rc = template_render_in(&set, "t", view, &out, may, NULL, words_in);
 	json_decref(view);
 	template_set_free(&set);
 	s = buf_detach(&out, NULL);
@@ -590,10 +594,42 @@ test_may(void **state)
 	refused("{{#may GET /x}}Y{{/x}}", "unexpected closing tag");
 }
 
+/* {{_ words}}: English as it stands, each {name} its value escaped (with
+ * a filter when it carries one), the whole in the reader's language;
+ * | t shows a value from C in it, | date names the month in it. */
+static void
+test_words(void **state)
+{
+	(void)state;
+	expect("<p>{{_ Sign in}}</p>", json_object(), "<p>Sign in</p>");
+	expect("{{_ Welcome, {name}}}", json_pack("{s:s}", "name", SCRIPT),
+	    "Welcome, " INERT);
+	expect("{{_ On {d | date}, {who}.}}", json_pack("{s:s, s:s}", "d",
+	    "2026-11-04", "who", "a & b"), "On 4 November 2026, a &amp; b.");
+	expect("{{_ Left {missing} out}}", json_object(), "Left  out");
+	expect("{{x | t}}", json_pack("{s:s}", "x", "November"), "November");
+	refused("{{_ }}", "words");
+	refused("{{_ Bad {na me}}}", "words");
+	refused("{{_ Bad {name | nothing}}}", "words");
+	refused("{{_ Unclosed {name}", "unclosed");
+	assert_int_equal(languages_load(), 0);
+	words_in = language_words(language_find("cy"));
+	expect("<p>{{_ Sign in}}</p>", json_object(), "<p>Mewngofnodi</p>");
+	expect("{{_ Welcome, {page.user.display_name}}}", json_pack(
+	    "{s:{s:{s:s}}}", "page", "user", "display_name", "Ann"),
+	    "Croeso, Ann");
+	expect("{{x | t}} {{d | date}}", json_pack("{s:s, s:s}", "x",
+	    "November", "d", "2026-07-04"), "Tachwedd 4 Gorffennaf 2026");
+	expect("{{_ Not in the catalogue}}", json_object(),
+	    "Not in the catalogue");
+	words_in = NULL;
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_escape_each_character),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_scalars),

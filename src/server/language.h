@@ -1,0 +1,43 @@
+/*
+ * The languages a page can be read in, and which one a request gets.
+ *
+ * Each language but English has a catalogue (util/catalogue.h) compiled
+ * from po/CODE.po and carried in the binary.  A request reads, in order
+ * of precedence: the language asked for by ?lang= on this page (kept in
+ * the rt_lang cookie, so the sign-in page and a kiosk keep it), the
+ * signed-in account's own choice (/account/language), the cookie, then
+ * English.
+ */
+#ifndef RT_LANGUAGE_H
+#define RT_LANGUAGE_H
+
+#include "request.h"
+
+#define LANG_COOKIE	"rt_lang"
+
+struct catalogue;
+
+/* Static: the table below. */
+struct language {
+	const char	*code;	/* "en", "cy": the lang attribute's value */
+	const char	*name;	/* in itself: "English", "Cymraeg" */
+	unsigned	(*plural)(unsigned long);
+};
+
+extern const struct language	languages[];
+extern const size_t		languages_count;
+
+/* Loads every catalogue the binary carries; at start, before threads.
+ * 0, or -1 naming the catalogue that could not be read. */
+int			 languages_load(void);
+/* The language with this code, or NULL. */
+const struct language	*language_find(const char *code);
+/* English, the language of the messages themselves. */
+const struct language	*language_default(void);
+/* The language's catalogue; NULL for English (the messages as they are). */
+const struct catalogue	*language_words(const struct language *);
+/* The request's language (above); with ?lang=, rs gets the cookie. */
+const struct language	*request_language(const struct request *,
+			    struct response *);
+
+#endif

@@ -1,0 +1,52 @@
+/*
+ * A message catalogue: the words of the program in one language, read
+ * from a GNU gettext .mo file that msgfmt compiled from po/LANG.po at
+ * build time and that the binary carries (build/embedded.c).  No
+ * setlocale and no installed system locale: a request's language is its
+ * own, and a prison laptop needs no cy_GB locale generated.
+ *
+ * Translators work on po/LANG.po with their usual tools (Poedit,
+ * msgmerge); `make po` extracts every marked string into
+ * po/roundtable.pot (C: _() and N_(), templates: {{_ text}} and the
+ * values shown through {{name | t}}).
+ *
+ * A missing translation, or no catalogue at all (English), gives the
+ * English text back: a page is never left without words.
+ *
+ * struct catalogue only points into the .mo image, which must outlive it
+ * (embedded images are static); it owns nothing.
+ */
+#ifndef RT_CATALOGUE_H
+#define RT_CATALOGUE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct catalogue {
+	const unsigned char	*mo;	/* the .mo image, not owned */
+	size_t			 len;
+	uint32_t		 n;	/* messages */
+	uint32_t		 originals, translations;	/* tables */
+	int			 swap;	/* written on a machine of the
+					   other byte order */
+	/* Which plural form (0..) a count takes in this language. */
+	unsigned		(*plural)(unsigned long n);
+};
+
+/* Reads a .mo image, checking every offset against its length.  0, or
+ * -1 when the image is not one (the catalogue is then empty: English). */
+int		 catalogue_load(struct catalogue *, const void *mo, size_t len,
+		    unsigned (*plural)(unsigned long));
+/* msgid in the catalogue's language; msgid itself when it has none (or
+ * the catalogue is NULL). */
+const char	*catalogue_get(const struct catalogue *, const char *msgid);
+/* The form for n of msgid (one) / plural (many) in the catalogue's
+ * language; English's rule when it has none. */
+const char	*catalogue_nget(const struct catalogue *, const char *msgid,
+		    const char *plural, unsigned long n);
+
+/* Marks a literal for extraction where it is translated later (a view's
+ * title, a choice's label): the text itself. */
+#define N_(text)	(text)
+
+#endif

@@ -1,0 +1,130 @@
+/*
+ * Reading the program in Welsh (server/language.h): the sign-in page
+ * switches with ?lang= and keeps the choice in a cookie; a member's home
+ * page, its dates and its navigation read in Welsh with lang="cy"; the
+ * switch at the foot of every page saves the account's own choice, which
+ * then wins over the cookie, and sends them back to the page they were
+ * on (never to another site); an error page speaks the reader's
+ * language too.
+ */
+#define PW	"language-test-password"
+#include "http_test.h"
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "member.forum", NULL };
+
+	(void)state;
+	return server_with_passwords(users);
+}
+
+static void
+the_sign_in_page_switches_and_remembers(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 cookie[256];
+
+	(void)state;
+	client_init(&c, &srv);
+	assert_int_equal(http_get(&c, "/sign-in", &r), 200);
+	assert_contains(r.body, "<html lang=\"en\"");
+	assert_contains(r.body, ">Sign in</h1>");
+	/* The switch names Welsh in Welsh, marked as such. */
+	assert_contains(r.body, "href=\"/sign-in?lang=cy\" lang=\"cy\" "
+	    "hreflang=\"cy\">Cymraeg</a>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/sign-in?lang=cy", &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "<title>Mewngofnodi – Roundtable</title>");
+	assert_contains(r.body, ">Enw defnyddiwr</label>");
+	assert_contains(r.body, ">Cyfrinair</label>");
+	assert_contains(r.body, "Neidio i&#39;r prif gynnwys");
+	assert_contains(r.body, "lang=\"en\" hreflang=\"en\">English</a>");
+	reply_free(&r);
+	assert_int_equal(client_cookie(&c, "rt_lang", cookie, sizeof(cookie)),
+	    0);
+	assert_non_null(strstr(cookie, "cy"));
+	/* Kept: the next page needs no ?lang=, an error page included. */
+	assert_int_equal(http_get(&c, "/sign-in", &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/no-such-page", &r), 404);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "Heb ddod o hyd i&#39;r dudalen.");
+	reply_free(&r);
+	/* A language the program does not have is ignored. */
+	assert_int_equal(http_get(&c, "/sign-in?lang=xx", &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+a_member_reads_home_in_welsh_and_chooses_it(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/?lang=cy", &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "Croeso, ");
+	assert_contains(r.body, "Beth sy&#39;n bwysig nawr");
+	assert_contains(r.body, ">Hafan</a>");	/* the navigation */
+	assert_contains(r.body, ">Cynigion</a>");
+	assert_contains(r.body, "Aelod ar gyfer");	/* a role, in words */
+	/* Dates name their month in Welsh; none in English is left. */
+	assert_contains(r.body, "Tachwedd 2026");
+	assert_lacks(r.body, "November 2026");
+	assert_lacks(r.body, ">Sign out<");
+	/* The switch at the foot saves the account's choice: a form with
+	 * its token, back to this page. */
+	assert_contains(r.body, "action=\"/account/language\"");
+	assert_contains(r.body, "name=\"return\" value=\"/\"");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
+	    "language = 'cy'"), 0);
+	assert_int_equal(http_post(&c, "/account/language",
+	    "language=cy&return=%2Fproposals", 1, &r), 303);
+	assert_non_null(strstr(r.location, "/proposals"));
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
+	    "username = 'member.forum' AND language = 'cy'"), 1);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
+	    "action = 'account.language'"), 1);
+	/* The account's choice wins over the cookie (English here). */
+	assert_int_equal(http_get(&c, "/account?lang=en", &r), 200);
+	assert_contains(r.body, "<html lang=\"en\"");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/account", &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "lang=\"cy\">Cymraeg</dd>");
+	reply_free(&r);
+	/* Back to a page on this site only; a language it lacks refused,
+	 * naming the field, nothing changed. */
+	assert_int_equal(http_post(&c, "/account/language",
+	    "language=en&return=%2F%2Felsewhere.example", 1, &r), 303);
+	assert_string_equal(r.location + strlen(r.location) - 8, "/account");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, "/account/language", "language=fr", 1,
+	    &r), 422);
+	assert_contains(r.body, "Language");	/* names the field */
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
+	    "username = 'member.forum' AND language = 'en'"), 1);
+	client_free(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_sign_in_page_switches_and_remembers),
+		cmocka_unit_test(a_member_reads_home_in_welsh_and_chooses_it),
+	};
+
+	return cmocka_run_group_tests(tests, setup, server_teardown);
+}

@@ -1,0 +1,224 @@
+/*
+ * util/catalogue.h and server/language.h: a .mo made by msgfmt read in
+ * place, plural forms by the language's rule, English where a message
+ * has no translation, a broken image refused; the Welsh catalogue the
+ * binary carries; and the templates already in the catalogue keep no
+ * English outside it.
+ */
+#include "unit.h"
+
+#include <ctype.h>
+#include <unistd.h>
+
+#include "embedded.h"
+#include "server/language.h"
+#include "util/catalogue.h"
+
+#define PO \
+    "msgid \"\"\n" \
+    "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n" \
+    "\"Plural-Forms: nplurals=6; plural=(n==0) ? 0 : (n==1) ? 1 : " \
+    "(n==2) ? 2 : (n==3) ? 3 : (n==6) ? 4 : 5;\\n\"\n\n" \
+    "msgid \"Sign in\"\nmsgstr \"Mewngofnodi\"\n\n" \
+    "msgid \"Untranslated\"\nmsgstr \"\"\n\n" \
+    "msgid \"one cat\"\nmsgid_plural \"%lu cats\"\n" \
+    "msgstr[0] \"dim cathod\"\nmsgstr[1] \"un gath\"\n" \
+    "msgstr[2] \"dwy gath\"\nmsgstr[3] \"tair cath\"\n" \
+    "msgstr[4] \"chwe chath\"\nmsgstr[5] \"cathod\"\n"
+
+/* The .mo msgfmt makes of PO, read into *len bytes (malloc'd). */
+static unsigned char *
+compiled(size_t *len)
+{
+	char		 dir[] = "/tmp/rt-mo-XXXXXX", cmd[256], path[64];
+	FILE		*f;
+	unsigned char	*mo;
+	long		 n;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/t.po", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs(PO, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "msgfmt -o %s/t.mo %s && test -s %s/t.mo",
+	    dir, path, dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(path, sizeof(path), "%s/t.mo", dir);
+	assert_non_null(f = fopen(path, "rb"));
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	assert_non_null(mo = malloc((size_t)n));
+	assert_int_equal(fread(mo, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+	*len = (size_t)n;
+	return mo;
+}
+
+static void
+test_messages_and_plurals(void **state)
+{
+	const struct language	*cy = language_find("cy");
+	struct catalogue	 c;
+	unsigned char		*mo;
+	size_t			 len;
+	static const char *const forms[] = { "dim cathod", "un gath",
+	    "dwy gath", "tair cath", "cathod", "cathod", "chwe chath",
+	    "cathod" };
+	unsigned long		 n;
+
+	(void)state;
+	assert_non_null(cy);
+	mo = compiled(&len);
+	assert_int_equal(catalogue_load(&c, mo, len, cy->plural), 0);
+	assert_string_equal(catalogue_get(&c, "Sign in"), "Mewngofnodi");
+	/* No translation, or none yet: the English. */
+	assert_string_equal(catalogue_get(&c, "Not in it"), "Not in it");
+	assert_string_equal(catalogue_get(&c, "Untranslated"),
+	    "Untranslated");
+	for (n = 0; n < 8; n++)
+		assert_string_equal(catalogue_nget(&c, "one cat", "%lu cats",
+		    n), forms[n]);
+	/* English: no catalogue, English's rule. */
+	assert_string_equal(catalogue_get(NULL, "Sign in"), "Sign in");
+	assert_string_equal(catalogue_nget(NULL, "one cat", "%lu cats", 1),
+	    "one cat");
+	assert_string_equal(catalogue_nget(NULL, "one cat", "%lu cats", 2),
+	    "%lu cats");
+	/* A cut or bent image is refused, and reads as English. */
+	assert_int_equal(catalogue_load(&c, mo, 20, cy->plural), -1);
+	assert_string_equal(catalogue_get(&c, "Sign in"), "Sign in");
+	assert_int_equal(catalogue_load(&c, mo, len - 8, cy->plural), -1);
+	mo[0] ^= 0xff;
+	assert_int_equal(catalogue_load(&c, mo, len, cy->plural), -1);
+	free(mo);
+}
+
+static void
+test_the_welsh_catalogue_is_carried(void **state)
+{
+	const struct language	*cy = language_find("cy");
+
+	(void)state;
+	assert_int_equal(languages_load(), 0);
+	assert_null(language_words(language_default()));
+	assert_string_equal(catalogue_get(language_words(cy), "Sign in"),
+	    "Mewngofnodi");
+	assert_string_equal(catalogue_get(language_words(cy), "November"),
+	    "Tachwedd");
+	assert_null(language_find("xx"));
+	assert_null(language_find(NULL));
+}
+
+/*
+ * The templates the catalogue covers so far: every word a reader sees in
+ * them comes through it ({{_ words}}, or a value shown with | t).  The
+ * list only grows; `make po` extracts what it finds.
+ */
+static const char *const translated[] = { "layout/top.html",
+    "layout/bottom.html", "auth/sign_in.html", "errors.html", "error.html",
+    "fields.html", "home.html", "notice.html", "procurement/moderating.html",
+    NULL };
+
+/* Appends to out what a reader of src sees that is not a tag: text
+ * between HTML tags, and the attributes read aloud. */
+static void
+visible_text(const char *src, size_t len, char *out, size_t outsz)
+{
+	const char	*p = src, *end = src + len, *e;
+	size_t		 o = 0;
+	int		 in_tag = 0, open;
+
+	while (p < end && o + 2 < outsz) {
+		if (p + 1 < end && p[0] == '{' && p[1] == '{') {
+			/* A tag of the template: its words are the
+			 * catalogue's, its names are not read. */
+			for (open = 0, e = p + 2; e + 1 < end; e++) {
+				if (*e == '{')
+					open = 1;
+				else if (*e == '}' && open)
+					open = 0;
+				else if (*e == '}' && e[1] == '}')
+					break;
+			}
+			p = e + 2;
+			while (p < end && *p == '}')
+				p++;
+			continue;
+		}
+		if (*p == '<') {
+			in_tag = 1;
+			out[o++] = ' ';
+		} else if (*p == '>')
+			in_tag = 0;
+		else if (in_tag && (strncmp(p, "aria-label=\"", 12) == 0 ||
+		    strncmp(p, "alt=\"", 5) == 0 ||
+		    strncmp(p, "title=\"", 7) == 0 ||
+		    strncmp(p, "placeholder=\"", 13) == 0)) {
+			p = strchr(p, '"') + 1;
+			in_tag = 2;	/* inside a value read aloud */
+			continue;
+		} else if (in_tag == 2 && *p == '"')
+			in_tag = 1;
+		else if (*p == '&') {
+			while (p < end && *p != ';')
+				p++;
+		} else if (in_tag != 1)
+			out[o++] = *p;
+		p++;
+	}
+	out[o] = '\0';
+}
+
+static void
+test_no_english_outside_the_catalogue(void **state)
+{
+	const struct embedded_file	*f;
+	static char			 text[65536];
+	const char			*const *t;
+	char				*w, *save = NULL;
+	int				 found, bad = 0;
+
+	(void)state;
+	for (t = translated; *t != NULL; t++) {
+		for (found = 0, f = embedded_templates; f->name != NULL; f++) {
+			if (strcmp(f->name, *t) != 0)
+				continue;
+			found = 1;
+			visible_text((const char *)f->data, f->len, text,
+			    sizeof(text));
+			for (w = strtok_r(text, " \t\n.,:;()!?–-\"'", &save);
+			    w != NULL; w = strtok_r(NULL,
+			    " \t\n.,:;()!?–-\"'", &save)) {
+				if (strcmp(w, "Roundtable") == 0)
+					continue;	/* the name */
+				for (; *w != '\0' && !isalpha(
+				    (unsigned char)*w); w++)
+					;
+				if (*w != '\0') {
+					print_error("%s: \"%s\" is outside "
+					    "the catalogue\n", *t, w);
+					bad++;
+				}
+			}
+		}
+		if (!found)
+			print_error("%s: no such template\n", *t);
+		assert_true(found);
+	}
+	assert_int_equal(bad, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_messages_and_plurals),
+		cmocka_unit_test(test_the_welsh_catalogue_is_carried),
+		cmocka_unit_test(test_no_english_outside_the_catalogue),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,50 @@
+#!/bin/sh
+# make po: every message the program shows that is marked for
+# translation, into po/roundtable.pot, and each po/CODE.po brought up to
+# date with it (new messages untranslated, gone ones kept as obsolete).
+#   C: _("...") translated where it stands, N_("...") marked for later
+#      (a title, a label, a month: shown through {{name | t}}).
+#   templates: {{_ words}}, each {name} in them kept as it is.
+set -eu
+pot=po/roundtable.pot
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+find src -name '*.c' | sort >"$tmp/c.list"
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=response_error:3 \
+	--add-comments=TRANSLATORS: --files-from="$tmp/c.list" \
+	--package-name=roundtable --msgid-bugs-address="the project's issues" -o "$tmp/c.pot"
+# Templates: one entry per {{_ words}}, with where it stands.
+find templates -name '*.html' | sort | while read -r f; do
+	awk -v file="$f" '
+	{
+		line = $0
+		while ((i = index(line, "{{_ ")) > 0) {
+			rest = substr(line, i + 4)
+			# The end: the first "}}" outside a {name}.
+			open = 0; end = 0
+			for (k = 1; k < length(rest); k++) {
+				c = substr(rest, k, 1)
+				if (c == "{") open = 1
+				else if (c == "}" && open) open = 0
+				else if (c == "}" && substr(rest, k + 1, 1) == "}") { end = k; break }
+			}
+			if (end == 0) break
+			words = substr(rest, 1, end - 1)
+			sub(/^[ \t]+/, "", words); sub(/[ \t]+$/, "", words)
+			gsub(/\\/, "\\\\", words); gsub(/"/, "\\\"", words)
+			printf "#: %s:%d\nmsgid \"%s\"\nmsgstr \"\"\n\n", file, NR, words
+			line = substr(rest, end + 2)
+		}
+	}' "$f"
+done >"$tmp/t.po"
+{
+	printf 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+	cat "$tmp/t.po"
+} >"$tmp/t.all"
+# The same words in several places: one message, every place listed.
+msguniq -o "$tmp/t.pot" "$tmp/t.all"
+msgcat --use-first --sort-by-file -o "$pot" "$tmp/c.pot" "$tmp/t.pot"
+for po in po/*.po; do
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching "$po" "$pot"
+	echo "$po: $(msgfmt --statistics -o /dev/null "$po" 2>&1)"
+done
