@@ -161,7 +161,7 @@ the_poster_gives_its_dates_in_words(void **state)
 	struct client	 staff;
 	struct reply	 r;
 	char		 iso[3][DATE_CHARS + 1], words[3][DATE_WORDS_CHARS + 1];
-	char		 want[128], *text;
+	char		 want[DATE_WORDS_CHARS * 3 + 64], *text;
 	long long	 proposal, action;
 
 	(void)state;
