@@ -434,6 +434,16 @@ exchange_begin(struct server *s, struct MHD_Connection *conn, const char *url,
 		x->answer_now = 1;
 		return x;
 	}
+	/* Every page names its own path (the language links at its foot),
+	 * and JSON holds only UTF-8: the error page for such a path is
+	 * drawn as if for the home page. */
+	if (!utf8_valid(url, strlen(url))) {
+		x->rq.path = "/";
+		exchange_reject(x, 400, "The address is not valid UTF-8 "
+		    "text.%s", NULL);
+		x->answer_now = 1;
+		return x;
+	}
 	if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
 		x->rq.method = HTTP_GET;
 	else if (strcmp(method, "POST") == 0)

@@ -26,8 +26,9 @@
  *
  * FUZZ_VERBOSE=1 prints each request's outcome, 2 the body as well.
  *
- * Like http.c, inputs with more than fields_max fields, or a field that is
- * not UTF-8 or holds a NUL, never reach dispatch: they are skipped.
+ * Like http.c, inputs with more than fields_max fields, or a path or a
+ * field that is not UTF-8 or holds a NUL, never reach dispatch: they are
+ * skipped.
  *
  * Checks, besides the sanitizers: a status between 200 and 599, never 500
  * (there is no disk, memory or lock trouble here); a redirect
@@ -58,6 +59,7 @@
 #include <unistd.h>
 
 #include <sodium.h>
+#include <sqlite3.h>
 
 #include "auth/account.h"
 #include "auth/audit.h"
@@ -539,6 +541,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		*q++ = '\0';
 	in.path = target;
 	unescape(in.path, strlen(in.path), 0, 1);
+	if (!utf8_valid(in.path, strlen(in.path)))
+		goto out;	/* http.c: 400 before dispatch */
 	if (q != NULL && parse_fields(&rq.query, q, strlen(q), 1) == -1)
 		goto out;
 

@@ -127,6 +127,29 @@ a_nul_in_the_request_line_is_refused(void **state)
 	    "Connection: close\r\n\r\n", 200);
 }
 
+/* A path that is not UTF-8, raw or escaped, cannot be named on any page
+ * (the error page itself links back to it): 400 at the door, never a
+ * bare 500 from a page that could not render. */
+static void
+a_path_that_is_not_utf8_is_refused(void **state)
+{
+	const char	*overlong = "GET /%C0%80 HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n";
+	char		 reply[8192];
+
+	(void)state;
+	RAW_EXPECT("GET /%FF%FE HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n", 400);
+	RAW_EXPECT("GET /people/\xff HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n", 400);
+	assert_int_equal(raw_request(&srv, overlong, strlen(overlong), reply,
+	    sizeof(reply)), 400);
+	assert_contains(reply, "not valid UTF-8");
+	/* Escaped UTF-8 is a path like any other. */
+	RAW_EXPECT("GET /caf%C3%A9 HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n", 404);
+}
+
 /* Every response, pages, errors and static files, says it is for this
  * origin only. */
 static void
@@ -161,6 +184,7 @@ main(void)
 		cmocka_unit_test(conflicting_lengths_are_refused),
 		cmocka_unit_test(http11_requests_need_one_host),
 		cmocka_unit_test(a_nul_in_the_request_line_is_refused),
+		cmocka_unit_test(a_path_that_is_not_utf8_is_refused),
 		cmocka_unit_test(every_response_is_same_origin_only),
 	};
 
