@@ -340,14 +340,16 @@ audit_index(struct request *rq, struct response *rs)
 	    "SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.detail, "
 	    "ifnull(ac.username, '') AS username FROM audit a "
 	    "LEFT JOIN accounts ac ON ac.id = a.account_id "
-	    "WHERE (?1 = 0 OR a.id < ?1) ORDER BY a.id DESC LIMIT ?2";
+	    "WHERE a.id < ?1 ORDER BY a.id DESC LIMIT ?2";
 	const char	*before = form_get(&rq->query, "before");
 	int64_t		 from = before ? strtoll(before, NULL, 10) : 0;
 	json_t		*rows;
 	size_t		 n;
 
-	if (from < 0)
-		from = 0;
+	/* The first page starts past the newest: a.id < ? seeks, where an
+	 * "?1 = 0 OR" walked the audit from its newest row to a deep page. */
+	if (from <= 0)
+		from = INT64_MAX;
 	rows = db_rows(rq->db, sql, "id", from, AUDIT_PAGE_ROWS);
 	n = rows ? json_array_size(rows) : 0;
 	response_view(rs, "auth/audit", json_pack("{s:s, s:o, s:I}", "title",

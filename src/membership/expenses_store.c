@@ -59,10 +59,10 @@ static const char *sql_load =
     "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE e.id = ?";
 static const char *sql_list_own =
     "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE e.claimant_id = ?1 "
-    "AND (?2 = 0 OR e.id < ?2) ORDER BY e.id DESC LIMIT ?3";
+    "AND e.id < ?2 ORDER BY e.id DESC LIMIT ?3";
 static const char *sql_list_scope =
     "SELECT " CLAIM_COLUMNS CLAIM_JOINS "WHERE " CLAIM_SCOPE " "
-    "AND (CAST(?4 AS TEXT) IS NULL OR e.state = ?4) AND (?5 = 0 OR e.id < ?5) "
+    "AND (CAST(?4 AS TEXT) IS NULL OR e.state = ?4) AND e.id < ?5 "
     "ORDER BY e.id DESC LIMIT ?6";
 /* The latest ?4 (EXPORT_ROWS_MAX), oldest first: bounded, and the page
  * says so. */
@@ -169,10 +169,10 @@ expense_list(struct db *db, const struct scope_filter *f, int64_t own,
     const char *state, const struct paging *pg)
 {
 	if (own != 0)
-		return db_rows(db, sql_list_own, "iid", own, pg->after_id,
-		    paging_limit(pg));
+		return db_rows(db, sql_list_own, "iid", own,
+		    paging_seek_id(pg, 1), paging_limit(pg));
 	return db_rows(db, sql_list_scope, "dtttid", f->all, f->site_ids,
-	    f->group_ids, state, pg->after_id, paging_limit(pg));
+	    f->group_ids, state, paging_seek_id(pg, 1), paging_limit(pg));
 }
 
 /* An update that touched no row found the claim in another state. */

@@ -37,7 +37,7 @@ static const char *sql_overdue =
     " AND EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id "
     " AND m.to_on IS NULL) "
     " AND (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2)))) AS due "
-    "WHERE due_on < ?4 AND (?5 = 0 OR (due_on, person_id) > (?6, ?5)) "
+    "WHERE due_on < ?4 AND (due_on, person_id) > (?6, ?5) "
     "ORDER BY due_on, person_id LIMIT ?7";
 static const char *sql_supervisors =
     "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "

@@ -76,7 +76,7 @@ static const char *sql_matrix =
     " AND (EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id "
     "  AND m.to_on IS NULL) OR EXISTS (SELECT 1 FROM recruits r "
     "  WHERE r.person_id = p.id AND r.stage != 'left')) "
-    " AND (?2 = 0 OR (p.display_name, p.id) > (?3, ?2)) "
+    " AND (p.display_name, p.id) > (?3, ?2) "
     " ORDER BY p.display_name, p.id LIMIT ?4) p "
     "CROSS JOIN courses co WHERE co.retired_on IS NULL "
     "ORDER BY p.display_name, p.id, co.name, co.id";

@@ -58,7 +58,7 @@ static const char *sql_list =
     "SELECT r.id, r.asked_at, r.urgency, r.about, u.name AS unit_name, "
     STATE " FROM peer_requests r JOIN units u ON u.id = r.unit_id "
     "WHERE r.site_id = ?1 AND (?2 = 0 OR " VISIBLE_TO_SUPPORTER ") "
-    "AND (?4 = 0 OR r.closed_at IS NULL) AND (?5 = 0 OR r.id < ?5) "
+    "AND (?4 = 0 OR r.closed_at IS NULL) AND r.id < ?5 "
     "ORDER BY r.id DESC LIMIT ?6";
 static const char *sql_accept =
     "UPDATE peer_requests SET accepted_by = ?2, accepted_at = ?3, "
@@ -147,7 +147,7 @@ peer_request_list(struct db *db, int64_t site_id, int64_t person,
     int open_only, const struct paging *pg)
 {
 	return db_rows(db, sql_list, "iiidid", site_id, person,
-	    (int64_t)PEER_VISIBLE_DAYS * 86400, open_only, pg->after_id,
+	    (int64_t)PEER_VISIBLE_DAYS * 86400, open_only, paging_seek_id(pg, 1),
 	    paging_limit(pg));
 }
 

@@ -26,7 +26,7 @@ static const char *sql_site_list =
     " (SELECT count(*) FROM groups g WHERE g.site_id = s.id "
     "   AND g.ended_on IS NULL) AS group_count "
     "FROM sites s WHERE (?1 <> 0 OR s.id IN (SELECT value FROM json_each(?2))) "
-    "AND (?3 = 0 OR (s.name, s.id) > (?4, ?3)) "
+    "AND (s.name, s.id) > (?4, ?3) "
     "ORDER BY s.name, s.id LIMIT ?5";
 static const char *sql_site_load =
     "SELECT id, name, kind AS site_kind, kind, description, closed_on, "
@@ -70,7 +70,7 @@ static const char *sql_group_list =
     "WHERE (?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "   OR g.id IN (SELECT value FROM json_each(?3))) "
     "AND (?4 = 0 OR g.site_id = ?4) "
-    "AND (?5 = 0 OR (ifnull(s.name, '') || ' / ' || g.name, g.id) > (?6, ?5)) "
+    "AND (ifnull(s.name, '') || ' / ' || g.name, g.id) > (?6, ?5) "
     "ORDER BY sort_key, g.id LIMIT ?7";
 static const char *sql_group_options =
     "SELECT g.id AS value, g.name || ' (' || ifnull(s.name, 'Whole "
@@ -104,7 +104,7 @@ static const char *sql_person_list =
     "  instr(lower(p.display_name), lower(?3)) > 0 OR "
     "  instr(lower(p.reference), lower(?3)) > 0) "
     "AND (?4 = 0 OR p.site_id = ?4) AND (?5 <> 0 OR p.left_on IS NULL) "
-    "AND (?6 = 0 OR (p.display_name, p.id) > (?7, ?6)) "
+    "AND (p.display_name, p.id) > (?7, ?6) "
     "ORDER BY p.display_name, p.id LIMIT ?8";
 static const char *sql_person_load =
     "SELECT p.id, p.reference, p.display_name, p.status, p.site_id, "
@@ -281,8 +281,8 @@ person_list(struct db *db, const struct scope_filter *f, const char *q,
     int64_t site_id, int include_left, const struct paging *pg)
 {
 	return labelled(db_rows(db, sql_person_list, "dttiditd", f->all,
-	    f->site_ids, q, site_id, include_left, pg->after_id,
-	    pg->after_key, paging_limit(pg)));
+	    f->site_ids, q, site_id, include_left, paging_seek_id(pg, 0),
+	    paging_seek_key(pg, 0), paging_limit(pg)));
 }
 
 json_t *

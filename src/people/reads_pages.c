@@ -19,7 +19,7 @@ static const char *sql_reads =
     "FROM audit a LEFT JOIN accounts c ON c.id = a.account_id "
     "WHERE a.entity = 'person' AND a.entity_id = ?1 "
     "AND a.action IN ('person.read', 'plan.read', 'person.export') "
-    "AND (?2 = 0 OR a.id < ?2) ORDER BY a.id DESC LIMIT ?3";
+    "AND a.id < ?2 ORDER BY a.id DESC LIMIT ?3";
 
 void
 person_reads_page(struct request *rq, struct response *rs)
@@ -34,8 +34,8 @@ person_reads_page(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	rows = db_rows(rq->db, sql_reads, "iid", rq->ids[0], pg.after_id,
-	    paging_limit(&pg));
+	rows = db_rows(rq->db, sql_reads, "iid", rq->ids[0],
+	    paging_seek_id(&pg, 1), paging_limit(&pg));
 	view = rows == NULL ? NULL : json_pack("{s:s, s:o, s:b, s:o}",
 	    "title", "Who has read this record", "person", person,
 	    "has_reads", json_array_size(rows) > 0, "reads", rows);

@@ -79,7 +79,7 @@ static const char *sql_awaiting =
     "w.person_id, p.display_name, p.reference FROM wishes w "
     "JOIN people p ON p.id = w.person_id WHERE w.responder_id = ?1 AND "
     WISH_AWAITING_SQL("?2")
-    " AND (?3 = 0 OR (w.due_on, w.id) > (?4, ?3)) "
+    " AND (w.due_on, w.id) > (?4, ?3) "
     "ORDER BY w.due_on, w.id LIMIT ?5";
 /* Who is overdue and with whom, never what the wish says. */
 static const char *sql_overdue =
@@ -91,7 +91,7 @@ static const char *sql_overdue =
     "AND (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2))) "
     "AND NOT EXISTS (SELECT 1 FROM treating_declarations d WHERE "
     "d.person_id = w.person_id AND d.account_id = ?3) "
-    "AND (?5 = 0 OR (w.due_on, w.id) > (?6, ?5)) "
+    "AND (w.due_on, w.id) > (?6, ?5) "
     "ORDER BY w.due_on, w.id LIMIT ?7";
 static const char *sql_workers =
     "SELECT DISTINCT a.id AS value, a.display_name AS label FROM accounts a "

@@ -73,7 +73,7 @@ static const char *sql_escalating =
     "rp.to_site_id IN (SELECT value FROM json_each(?2))) "
     "AND NOT EXISTS (SELECT 1 FROM treating_declarations d WHERE "
     "d.person_id = r.person_id AND d.account_id = ?3) "
-    "AND (?6 = 0 OR (rp.release_on, r.id) > (?7, ?6)) "
+    "AND (rp.release_on, r.id) > (?7, ?6) "
     "ORDER BY rp.release_on, r.id LIMIT ?8";
 /* Every need at every site of the filter, with its services and the
  * referrals made there (counted by stage reached). */
@@ -102,7 +102,7 @@ static const char *sql_provision =
     "n.need AND r.attended_on IS NOT NULL) AS attended "
     "FROM sites s, needs n WHERE s.id IN (SELECT id FROM sites WHERE "
     "closed_on IS NULL AND (?1 <> 0 OR id IN (SELECT value FROM json_each(?2))) "
-    "AND (?3 = 0 OR (name, id) > (?4, ?3)) ORDER BY name, id LIMIT ?5) "
+    "AND (name, id) > (?4, ?3) ORDER BY name, id LIMIT ?5) "
     "ORDER BY s.name, s.id, n.ord";
 static const char *sql_service_needs =
     "SELECT need FROM service_needs WHERE service_id = ? ORDER BY need";

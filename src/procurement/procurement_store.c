@@ -59,7 +59,7 @@ static const char *sql_list =
     "  AND m.replaced_by IS NULL) AS need_reserves "
     "FROM procurements p "
     "WHERE (?1 <> 0 OR p.site_id IN (SELECT value FROM json_each(?2))) "
-    "AND (?3 = 0 OR p.id < ?3) ORDER BY p.id DESC LIMIT ?4";
+    "AND p.id < ?3 ORDER BY p.id DESC LIMIT ?4";
 static const char *sql_lot_add =
     "INSERT INTO lots (procurement_id, title, scale_max, scale_descriptors, "
     "moderator_id) VALUES (?, ?, ?, ?, ?)";
@@ -277,8 +277,8 @@ procurement_list(struct db *db, const struct principal *who,
 
 	if (access_filter(who, ROLES_STAFF, 0, &f) == -1)
 		return NULL;
-	rows = db_rows(db, sql_list, "dtid", f.all, f.site_ids, pg->after_id,
-	    paging_limit(pg));
+	rows = db_rows(db, sql_list, "dtid", f.all, f.site_ids,
+	    paging_seek_id(pg, 1), paging_limit(pg));
 	scope_filter_clear(&f);
 	return rows;
 }

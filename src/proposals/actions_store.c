@@ -78,7 +78,7 @@ static const char *sql_overdue_responses =
     "JOIN groups g ON g.id = p.group_id "
     "LEFT JOIN accounts dm ON dm.id = p.decision_maker_id "
     "WHERE " PROPOSAL_AWAITING_SQL("?4") " AND p.due_on < ?4 AND " SCOPED
-    " AND (?5 = 0 OR (p.due_on, p.id) > (?6, ?5)) "
+    " AND (p.due_on, p.id) > (?6, ?5) "
     "ORDER BY p.due_on, p.id LIMIT ?7";
 static const char *sql_overdue_actions =
     "SELECT a.id, a.text, a.due_on, a.percent, a.proposal_id, a.meeting_id, "
@@ -86,7 +86,7 @@ static const char *sql_overdue_actions =
     "g.name AS group_name FROM actions a " ACTION_GROUP
     "JOIN accounts o ON o.id = a.owner_id WHERE a.closed_on IS NULL "
     "AND a.due_on < ?4 AND " SCOPED
-    " AND (?5 = 0 OR (a.due_on, a.id) > (?6, ?5)) "
+    " AND (a.due_on, a.id) > (?6, ?5) "
     "ORDER BY a.due_on, a.id LIMIT ?7";
 
 /* Group (?1), or every group at a site (?2), as a list of groups, so
@@ -123,7 +123,7 @@ static const char *sql_outcomes =
     "  ON pi.issue_id = i.id WHERE pi.proposal_id = p.id) AS issues_text "
     "FROM proposals p JOIN groups g ON g.id = p.group_id WHERE " WHERE_PLACE
     " AND p.state NOT IN ('draft', 'agreed', 'not_agreed') "
-    "AND (?3 = 0 OR (" LISTED_ON ", p.id) < (?4, ?3)) "
+    "AND (" LISTED_ON ", p.id) < (?4, ?3) "
     "ORDER BY listed_on DESC, p.id DESC LIMIT ?5";
 static const char *sql_timeliness =
     "SELECT r.days_taken, r.on_time FROM responses r "
@@ -296,7 +296,7 @@ outcomes_list(struct db *db, int64_t group_id, int64_t site_id,
     const struct paging *pg)
 {
 	return db_rows(db, sql_outcomes, "iiitd", group_id, site_id,
-	    pg->after_id, pg->after_key, paging_limit(pg));
+	    paging_seek_id(pg, 1), paging_seek_key(pg, 1), paging_limit(pg));
 }
 
 json_t *

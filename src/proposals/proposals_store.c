@@ -56,7 +56,7 @@ static const char *sql_list =
     "g.site_id FROM proposals p JOIN groups g ON g.id = p.group_id "
     "WHERE (?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) "
     "OR g.id IN (SELECT value FROM json_each(?3))) "
-    "AND (CAST(?4 AS TEXT) IS NULL OR p.state = ?4) AND (?5 = 0 OR p.id < ?5) "
+    "AND (CAST(?4 AS TEXT) IS NULL OR p.state = ?4) AND p.id < ?5 "
     "ORDER BY p.id DESC LIMIT ?6";
 static const char *sql_options =
     "SELECT position, text FROM proposal_options WHERE proposal_id = ? "
@@ -125,7 +125,7 @@ static const char *sql_awaiting =
     "ifnull(s.name, 'Whole organisation') AS site_name FROM proposals p "
     "JOIN groups g ON g.id = p.group_id LEFT JOIN sites s ON s.id = g.site_id "
     "WHERE " PROPOSAL_AWAITING_SQL("?5") " AND p.decision_maker_id = ?1 "
-    "AND (?2 = 0 OR (p.submitted_on, p.id) > (?3, ?2)) "
+    "AND (p.submitted_on, p.id) > (?3, ?2) "
     "ORDER BY p.submitted_on, p.id LIMIT ?4";
 static const char *sql_group_issues =
     "SELECT i.id AS value, i.title AS label FROM issues i "
@@ -280,7 +280,7 @@ proposal_list(struct db *db, const struct scope_filter *f, const char *state,
     const struct paging *pg)
 {
 	return db_rows(db, sql_list, "dtttid", f->all, f->site_ids,
-	    f->group_ids, state, pg->after_id, paging_limit(pg));
+	    f->group_ids, state, paging_seek_id(pg, 1), paging_limit(pg));
 }
 
 json_t *

@@ -63,6 +63,25 @@ paging_limit(const struct paging *pg)
 	return pg->rows + 1;
 }
 
+/* Later than any ISO date or timestamp: digits sort before letters. */
+#define PAGING_KEY_LAST	"9999-99-99T99:99:99Z~"
+
+const char *
+paging_seek_key(const struct paging *pg, int descending)
+{
+	if (pg->after_id > 0)
+		return pg->after_key;
+	return descending ? PAGING_KEY_LAST : "";
+}
+
+int64_t
+paging_seek_id(const struct paging *pg, int descending)
+{
+	if (pg->after_id > 0)
+		return pg->after_id;
+	return descending ? INT64_MAX : 0;
+}
+
 /* Appends s percent-encoded (all but unreserved characters). */
 static int
 encode(struct buf *b, const char *s)

@@ -44,6 +44,18 @@ int	paging_init(struct paging *, const struct request *);
 void	paging_clear(struct paging *);
 /* The SQL LIMIT: one row more than a page. */
 int	paging_limit(const struct paging *);
+/*
+ * The cursor to bind where a list keeps (key, id) > (?, ?) when it sorts
+ * ascending, or < (?, ?) descending: the last row shown, or on the first
+ * page a key and id that every row lies past: ("", 0) ascending; and
+ * descending a key later than any ISO date or timestamp (the keys lists
+ * sort newest first by) with the largest id.  The SQL then has no
+ * "?N = 0 OR" before the comparison: SQLite cannot drop such an OR for a
+ * bound value, so it walked its index from the start to reach a deep
+ * page instead of seeking to it.  The key must be NOT NULL.
+ */
+const char *paging_seek_key(const struct paging *, int descending);
+int64_t	 paging_seek_id(const struct paging *, int descending);
 /* Trims rows (as read with paging_limit) to the page and sets "paging"
  * in view.  key names the rows' sort-key field, NULL when the list sorts
  * by "id" alone.  0, or -1 out of memory. */

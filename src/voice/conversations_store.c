@@ -67,7 +67,7 @@ static const char *sql_load =
     "substr(c.created_at, 1, 10) AS created_on " \
     "FROM conversations c JOIN sites s ON s.id = c.site_id " \
     "LEFT JOIN units u ON u.id = c.unit_id " LIST_WHERE(match) \
-    "AND (?13 = 0 OR (c.occurred_at, c.id) < (?14, ?13)) " \
+    "AND (c.occurred_at, c.id) < (?14, ?13) " \
     "ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?15"
 DB_SQL(sql_list, LIST_SQL(FTS_MATCH_SQLITE("conversations", "c", "?5")),
     LIST_SQL(FTS_MATCH_PG("conversations", "c", "?5")));
@@ -245,8 +245,8 @@ conversation_list(struct db *db, int64_t me, const struct scope_filter *f,
 	    (int64_t)filter_id(filters, "place"),
 	    (int64_t)filter_id(filters, "topic"), filter_text(filters, "from"),
 	    filter_text(filters, "to"), filter_text(filters, "outcome"),
-	    filter_text(filters, "grouped"), pg->after_id, pg->after_key,
-	    paging_limit(pg));
+	    filter_text(filters, "grouped"), paging_seek_id(pg, 1),
+	    paging_seek_key(pg, 1), paging_limit(pg));
 }
 
 json_t *

@@ -27,7 +27,7 @@ static const char *sql_list =
     "JOIN accounts a ON a.id = f.owner_id "
     "WHERE (?1 != 0 AND f.owner_id = ?1 OR ?1 = 0 AND (?2 <> 0 OR f.site_id IN "
     "(SELECT value FROM json_each(?3)))) AND (?4 = 0 OR f.closed_on IS NULL) "
-    "AND (?5 = 0 OR (f.due_on, f.id) > (?6, ?5)) "
+    "AND (f.due_on, f.id) > (?6, ?5) "
     "ORDER BY f.due_on, f.id LIMIT ?7";
 static const char *sql_of_conversation =
     "SELECT f.id, f.action, f.due_on, f.closed_on, f.close_note, "

@@ -42,7 +42,7 @@ static const char *sql_list =
     "LEFT JOIN groups g ON g.id = i.group_id "
     "WHERE (?1 <> 0 OR i.site_id IN (SELECT value FROM json_each(?2)) "
     "OR i.group_id IN (SELECT value FROM json_each(?3))) "
-    "AND (CAST(?4 AS TEXT) IS NULL OR i.status = ?4) AND (?5 = 0 OR i.id < ?5) "
+    "AND (CAST(?4 AS TEXT) IS NULL OR i.status = ?4) AND i.id < ?5 "
     "ORDER BY i.id DESC LIMIT ?6";
 #define SEARCH_SQL(match)						\
     "SELECT i.id, i.title, i.status AS issue_status, s.name AS site_name "	\
@@ -69,7 +69,7 @@ static const char *sql_logs =
     "AS when_label, substr(c.raised, 1, 160) AS raised, "
     "c.outcome, u.name AS unit_name FROM conversations c "
     "LEFT JOIN units u ON u.id = c.unit_id WHERE c.issue_id = ?1 "
-    "AND (?2 = 0 OR (c.occurred_at, c.id) < (?3, ?2)) "
+    "AND (c.occurred_at, c.id) < (?3, ?2) "
     "ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?4";
 
 int
@@ -140,7 +140,7 @@ issue_list(struct db *db, const struct scope_filter *f, const char *status,
     const struct paging *pg)
 {
 	return db_rows(db, sql_list, "dtttid", f->all, f->site_ids,
-	    f->group_ids, status, pg->after_id, paging_limit(pg));
+	    f->group_ids, status, paging_seek_id(pg, 1), paging_limit(pg));
 }
 
 json_t *
@@ -167,6 +167,6 @@ issue_evidence(struct db *db, int64_t id, const char *today,
 	    view_int(ev, "earlier"))));
 	json_object_set_new(ev, "places", db_rows(db, sql_places, "i", id));
 	json_object_set_new(ev, "logs", db_rows(db, sql_logs, "iitd", id,
-	    pg->after_id, pg->after_key, paging_limit(pg)));
+	    paging_seek_id(pg, 1), paging_seek_key(pg, 1), paging_limit(pg)));
 	return ev;
 }
