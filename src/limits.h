@@ -176,9 +176,12 @@
 #define DB_WORKERS_MAX		256	/* database connections (one a thread) */
 #define GROUP_COMMIT_MAX	64	/* requests in one group commit */
 #define SCAN_WARN_ROWS		200000	/* a statement walking more rows of a
-					   table in full is logged (the
+					   table or an index is logged (the
 					   environment's RT_SCAN_WARN_ROWS
 					   overrides; 0: off) */
+#define SCAN_STEPS_PER_ROW	10	/* SQLite's steps taken as one row read:
+					   a page of 50 rows with its joins
+					   takes under 2,000 */
 /* The statement cache starts with this many slots and doubles when half
  * full: it holds one statement per SQL literal in the program (about 450),
  * so it never refuses one (see db_prepare in db.c). */
