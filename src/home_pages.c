@@ -65,11 +65,37 @@ now_flags(json_t *now)
 	json_object_set_new(now, "has_any", json_boolean(any));
 }
 
+/* A decision maker hears how many proposals wait for their answer, and
+ * how many of those are past the date it was due. */
+static void
+decisions_add(struct request *rq, json_t *view)
+{
+	json_t	*row;
+	char	 today[DATE_CHARS + 1];
+
+	if (view == NULL ||
+	    !access_any(&rq->who, ROLE_BIT(ROLE_DECISION_MAKER)))
+		return;
+	date_today(rq->now, today);
+	if ((row = home_decisions_waiting(rq->db, rq->who.account_id,
+	    today)) == NULL)
+		return;
+	if (view_int(row, "waiting") > 0)
+		json_object_set_new(view, "decisions", row);
+	else
+		json_decref(row);
+}
+
+/* Members and reps, who take part rather than decide or fund. */
+#define TAKING_PART	(ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP))
+
 /*
- * Someone taking part (not staff) hears in plain words what matters to
- * them now, and gets the three or four things they are most likely to do
- * next as big buttons: vote while a poll is open, read the next
- * meeting's papers, read "you said, we did", see their group.
+ * Someone taking part (a member or a rep, not staff) hears in plain words
+ * what matters to them now, and gets the three or four things they are
+ * most likely to do next as big buttons: vote while a poll is open, read
+ * the next meeting's papers, read "you said, we did", see their group.
+ * Their places are those of their member and rep grants only: a decision
+ * maker for the same group is not asked to vote in its election.
  */
 static void
 now_add(struct request *rq, json_t *view)
@@ -81,7 +107,8 @@ now_add(struct request *rq, json_t *view)
 	size_t			 i;
 
 	if (view == NULL || access_any(&rq->who, ROLES_STAFF) ||
-	    access_filter(&rq->who, ROLES_ALL, 0, &f) == -1)
+	    !access_any(&rq->who, TAKING_PART) ||
+	    access_filter(&rq->who, TAKING_PART, 0, &f) == -1)
 		return;
 	date_today(rq->now, today);
 	meetings = home_next_meetings(rq->db, &f, today);
@@ -158,6 +185,7 @@ home(struct request *rq, struct response *rs)
 		    json_array());
 	}
 	peer_home_add(rq, view);
+	decisions_add(rq, view);
 	now_add(rq, view);
 	response_view(rs, "home", view);
 }

@@ -3,6 +3,7 @@
 #include "home_store.h"
 #include "db/db.h"
 #include "limits.h"
+#include "proposals/proposals.h"
 
 #define SCOPED \
     "(?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) " \
@@ -35,6 +36,12 @@ static const char *sql_elections =
     "WHERE (e.state = 'nominations' AND e.nominations_close_on >= ?4 "
     "OR e.state = 'voting' AND e.voting_closes_on >= ?4) AND " SCOPED
     " ORDER BY e.id DESC LIMIT ?5";
+
+/* One decision maker's proposals: their own index keeps it short. */
+static const char *sql_decisions_waiting =
+    "SELECT count(*) AS waiting, coalesce(sum(CASE WHEN p.due_on < ?2 "
+    "THEN 1 ELSE 0 END), 0) AS overdue FROM proposals p "
+    "WHERE p.decision_maker_id = ?1 AND " PROPOSAL_AWAITING_SQL("?2");
 
 static const char *sql_first_group =
     "SELECT g.id FROM groups g WHERE g.ended_on IS NULL AND " SCOPED
@@ -72,6 +79,16 @@ home_answers_received(struct db *db, const struct scope_filter *f,
 	return or_empty(db_rows(db, sql_answers, "dtttti", f->all,
 	    f->site_ids, f->group_ids, today, back,
 	    (int64_t)HOME_ITEMS_MAX));
+}
+
+json_t *
+home_decisions_waiting(struct db *db, int64_t decision_maker,
+    const char *today)
+{
+	json_t	*row = NULL;
+
+	return db_row(db, &row, sql_decisions_waiting, "it", decision_maker,
+	    today) > 0 ? row : NULL;
 }
 
 int64_t

@@ -24,6 +24,10 @@ json_t	*home_surveys_open(struct db *, const struct scope_filter *);
 json_t	*home_elections_open(struct db *, const struct scope_filter *,
 	    const char *today);
 /* The reader's first group (by id), or 0 when they reach none. */
+/* {waiting, overdue}: the proposals awaiting this decision maker's
+ * answer today, and those past their due date; NULL on error. */
+json_t	*home_decisions_waiting(struct db *, int64_t decision_maker,
+	    const char *today);
 int64_t	 home_first_group(struct db *, const struct scope_filter *);
 
 #endif

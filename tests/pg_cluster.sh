@@ -4,6 +4,7 @@
 # folder (no TCP), and pg_ctl to stop it.  As root (CI containers), the
 # cluster runs as the postgres user, since PostgreSQL refuses root.
 #   tests/pg_cluster.sh start      prints the folder, then the URL
+#   tests/pg_cluster.sh restart DIR  drops every connection, as a crash
 #   tests/pg_cluster.sh stop DIR   stops it and removes the folder
 set -eu
 bindir=$(pg_config --bindir 2>/dev/null || echo /usr/lib/postgresql/15/bin)
@@ -34,13 +35,20 @@ start)
 	echo "$dir"
 	echo "postgresql://roundtable@/roundtable?host=$dir&port=$port"
 	;;
+restart)
+	# As a crash and recovery (or a standby taking over at the same
+	# address) looks to a client: every connection dropped at once.
+	# pg_ctl starts it again with the options it was started with.
+	$as "$bindir/pg_ctl" -D "$2/data" -l "$2/data/log" -w -m immediate \
+	    restart >/dev/null
+	;;
 stop)
 	[ -d "${2:-}/data" ] || exit 0
 	$as "$bindir/pg_ctl" -D "$2/data" -m immediate stop >/dev/null 2>&1 || :
 	rm -rf "$2"
 	;;
 *)
-	echo "usage: $0 start | stop DIR" >&2
+	echo "usage: $0 start | restart DIR | stop DIR" >&2
 	exit 2
 	;;
 esac

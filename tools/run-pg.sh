@@ -18,7 +18,9 @@ stop() {
 	wait 2>/dev/null || :
 	sh tests/pg_cluster.sh stop "$dir"
 }
-trap stop EXIT INT TERM
+# Asked to stop is a clean end: exit 0, not the signal's status.
+trap stop EXIT
+trap 'stop; exit 0' INT TERM
 # No database file to keep the audit key beside: the config names it.
 conf="$dir/roundtable.ini"
 printf '[keys]\naudit_key = %s/audit.key\n' "$dir" >"$conf"
@@ -31,5 +33,7 @@ done
 for port in $PORTS; do
 	echo "Serving http://127.0.0.1:$port/"
 done
-echo "(two servers, one PostgreSQL database at $url; stop with Ctrl-C)"
+echo "(two servers, one PostgreSQL database at $url; Ctrl-C stops both"
+echo " and deletes the cluster with everything in it; RUN_PG_PORTS names"
+echo " other ports)"
 wait

@@ -184,6 +184,12 @@ db_begin(struct db *db, int immediate)
 }
 
 int
+db_revive(struct db *db)
+{
+	return db->engine->revive != NULL ? db->engine->revive(db) : 0;
+}
+
+int
 db_commit(struct db *db)
 {
 	static const char	*sql = "COMMIT";

@@ -65,6 +65,10 @@ struct db {
 	size_t			 nslots;	/* 0 or a power of two */
 	size_t			 nused;
 	int			 changes;	/* PostgreSQL: rows of the last exec */
+	int			 busy_ms;	/* PostgreSQL: set again on a
+						   connection made anew */
+	int			 lost;		/* PostgreSQL: a statement found
+						   the connection gone */
 };
 
 /*
@@ -94,6 +98,10 @@ void	 db_close(struct db *);
 int	 db_migrate(struct db *);
 
 int	 db_begin(struct db *, int immediate);	/* enum db_result */
+/* Outside any transaction (a request's start): a connection the database
+ * dropped is made again.  0 when it was sound, 1 when it was made again,
+ * -1 when it cannot be.  Always 0 on SQLite. */
+int	 db_revive(struct db *);
 int	 db_commit(struct db *);		/* enum db_result */
 void	 db_rollback(struct db *);
 /* Whether commits wait for the disk: 1 (synchronous=FULL, the default

@@ -23,6 +23,10 @@ struct db_engine {
 	const struct embedded_file *migrations;
 	int	 (*open)(struct db *, const char *target, int busy_ms);
 	void	 (*close)(struct db *);
+	/* Between transactions: a dropped connection made again.  0 when
+	 * it was sound, 1 when made again, -1 when it cannot be; NULL for
+	 * an engine with nothing to drop. */
+	int	 (*revive)(struct db *);
 	/* Frees one cached statement (db_close). */
 	void	 (*stmt_free)(void *stmt);
 	/* The prepared form of text, for the cache: NULL on error (logged). */

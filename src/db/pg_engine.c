@@ -53,31 +53,63 @@ pg_notice(void *arg, const char *message)
 	(void)message;
 }
 
+/* What every connection is set up with, the first time and again after
+ * it was made anew. */
 static int
-pg_open(struct db *db, const char *target, int busy_ms)
+pg_settings(struct db *db)
 {
 	char	 sql[96];
 	PGresult *r;
+	int	 ok;
 
+	PQsetNoticeProcessor(db->pg, pg_notice, NULL);
+	/* The busy timeout is how long a statement waits for a lock, as
+	 * SQLite's busy handler waits; past it the request is refused. */
+	snprintf(sql, sizeof(sql), "SET lock_timeout = %d; "
+	    "SET client_min_messages = warning", db->busy_ms);
+	r = PQexec(db->pg, sql);
+	if (!(ok = PQresultStatus(r) == PGRES_COMMAND_OK))
+		db_log_error("connect", PQerrorMessage(db->pg));
+	PQclear(r);
+	return ok ? 0 : -1;
+}
+
+static int
+pg_open(struct db *db, const char *target, int busy_ms)
+{
+	db->busy_ms = busy_ms;
 	db->pg = PQconnectdb(target);
 	if (db->pg == NULL || PQstatus(db->pg) != CONNECTION_OK) {
 		log_line(LOG_ERR, "database: cannot connect to PostgreSQL: %s",
 		    db->pg != NULL ? PQerrorMessage(db->pg) : "out of memory");
 		return -1;
 	}
-	PQsetNoticeProcessor(db->pg, pg_notice, NULL);
-	/* The busy timeout is how long a statement waits for a lock, as
-	 * SQLite's busy handler waits; past it the request is refused. */
-	snprintf(sql, sizeof(sql), "SET lock_timeout = %d; "
-	    "SET client_min_messages = warning", busy_ms);
-	r = PQexec(db->pg, sql);
-	if (PQresultStatus(r) != PGRES_COMMAND_OK) {
-		db_log_error("connect", PQerrorMessage(db->pg));
-		PQclear(r);
+	return pg_settings(db);
+}
+
+/*
+ * A connection the database dropped (it restarted, or a standby took
+ * over: a URI naming several hosts with target_session_attrs=read-write
+ * finds the new primary) is made again, with the same parameters.  Only
+ * between transactions: within one, what it had done is gone with the
+ * old connection, and going on would commit the rest without it.
+ */
+static int
+pg_revive(struct db *db)
+{
+	if (db->pg == NULL)
+		return -1;
+	if (PQstatus(db->pg) == CONNECTION_OK && !db->lost)
+		return 0;
+	db->lost = 0;
+	PQreset(db->pg);
+	if (PQstatus(db->pg) != CONNECTION_OK) {
+		log_line(LOG_ERR, "database: cannot connect to PostgreSQL "
+		    "again: %s", PQerrorMessage(db->pg));
 		return -1;
 	}
-	PQclear(r);
-	return 0;
+	log_line(LOG_WARNING, "database: connected to PostgreSQL again");
+	return pg_settings(db) == 0 ? 1 : -1;
 }
 
 static void
@@ -221,6 +253,12 @@ pg_result_of(struct db *db, PGresult *r, const char *text)
 		break;
 	}
 	state = r != NULL ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	/* No answer from the server (libpq's own error), a connection
+	 * exception (08), or the server shutting down (57P0x): the
+	 * connection is not to be used again until it is made anew. */
+	if (state == NULL || strncmp(state, "08", 2) == 0 ||
+	    strncmp(state, "57P0", 4) == 0)
+		db->lost = 1;
 	if (state != NULL && strncmp(state, "23", 2) == 0)
 		return DB_CONSTRAINT;
 	if (state != NULL && (strcmp(state, "40001") == 0 ||
@@ -497,6 +535,7 @@ const struct db_engine db_engine_pg = {
 	.writer_turn = "SELECT pg_advisory_xact_lock(7266002)",
 	.migrations = embedded_migrations_pg,
 	.open = pg_open,
+	.revive = pg_revive,
 	.close = pg_close,
 	.stmt_free = pg_stmt_free,
 	.prepare = pg_prepare,

@@ -214,6 +214,10 @@ void	elections_batch(struct request *, struct response *);
  * sees it: 404 answered and NULL when there is none.  New reference. */
 json_t	*election_for_page(struct request *, struct response *,
 	    enum election_phase *phase);
+/* Adds the labels a page shows (position, method, phase, stv) and takes
+ * out what no page may show raw (the stored count sheet, the lot's
+ * seed). */
+void	election_labels(json_t *election, enum election_phase);
 /* Does the caller hold a staff role over the election's group? */
 int	election_staff(const struct request *, const json_t *election);
 /* The count with each candidate's name, for the sheet and the notice:

@@ -29,7 +29,7 @@ election_staff(const struct request *rq, const json_t *e)
 	    view_int(e, "group_id"));
 }
 
-static void
+void
 election_labels(json_t *e, enum election_phase phase)
 {
 	json_object_set_new(e, "position_label", json_string(choice_label(

@@ -256,10 +256,7 @@ elections_vote(struct request *rq, struct response *rs)
 		return;
 	}
 	date_today(rq->now, today);
-	json_object_del(e, "result");
-	json_object_del(e, "lot_seed");
-	json_object_set_new(e, "stv", json_boolean(strcmp(view_str(e,
-	    "method"), "stv") == 0));
+	election_labels(e, phase);
 	cands = candidate_list(rq->db, rq->ids[0]);
 	for_opts = vote_for_options(rq, e, me, today);
 	if (rq->method == HTTP_POST) {

@@ -175,7 +175,14 @@ handle(struct request *rq, struct response *rs)
 static void
 transact(struct request *rq, struct response *rs, const char *reads)
 {
-	if (db_begin(rq->db, request_writes(rq, reads)) != DB_OK) {
+	int	 rc;
+
+	/* A request that read nothing before (no cookie) meets a dropped
+	 * connection here first. */
+	if ((rc = db_begin(rq->db, request_writes(rq, reads))) != DB_OK &&
+	    db_revive(rq->db) == 1)
+		rc = db_begin(rq->db, request_writes(rq, reads));
+	if (rc != DB_OK) {
 		rs->retry_after = 1;
 		response_error(rs, 503, "The service is busy. Try again.");
 		return;
@@ -245,7 +252,7 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 {
 	struct group_commit	*writes;
 	const char		*reads;
-	int		 status, audited_read;
+	int		 status, audited_read, rc;
 
 	rq->lang = request_language(rq, rs);
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
@@ -255,8 +262,16 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 		    "That method is not allowed here.");
 		return;
 	}
-	/* Outside the request's transaction: may touch the session row. */
-	if (authenticate(rq, bearer) < 0) {
+	/*
+	 * Outside the request's transaction: may touch the session row.  A
+	 * database that restarted (or a standby that took over) since this
+	 * connection's last request is found here, at its first statement:
+	 * made anew, the request goes on as if nothing had happened.
+	 */
+	rc = db_revive(rq->db) < 0 ? -1 : authenticate(rq, bearer);
+	if (rc < 0 && db_revive(rq->db) == 1)
+		rc = authenticate(rq, bearer);
+	if (rc < 0) {
 		response_error(rs, 503, "The service is busy. Try again.");
 		return;
 	}

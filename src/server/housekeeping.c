@@ -38,7 +38,9 @@ retention_once(struct housekeeping *h, struct db *db)
 	date_today(time(NULL), today);
 	if (h->writes != NULL)
 		group_commit_alone(h->writes);
-	if ((rc = db_begin(db, 1)) == DB_OK) {
+	/* Its connection may have been dropped since the last run. */
+	rc = db_revive(db) < 0 ? DB_ERROR : db_begin(db, 1);
+	if (rc == DB_OK) {
 		rc = retention_run(db, h->config, today, &counts);
 		if (rc == DB_OK)
 			rc = db_commit(db);

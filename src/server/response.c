@@ -118,9 +118,12 @@ response_error(struct response *r, int status, const char *message)
 	json_decref(r->view);
 	r->status = status;
 	r->template = "error";
-	/* The title says what went wrong ("Page not found"), never blank. */
-	r->view = json_pack("{s:s, s:s, s:i}", "title", message, "error",
-	    message, "status", status);
+	/* The title says what went wrong ("Page not found"), never blank;
+	 * only a page withheld (403, or 404, which may hide one) sends the
+	 * reader to their coordinator: a vote cast twice is no such thing. */
+	r->view = json_pack("{s:s, s:s, s:i, s:b}", "title", message, "error",
+	    message, "status", status, "withheld", status == 403 ||
+	    status == 404);
 }
 
 void

@@ -60,6 +60,9 @@ const struct choice issue_statuses[] = {
 };
 
 #define F(...)	{ __VA_ARGS__ }
+/* Fields marked optional that a follow-up action makes necessary: the
+ * label cannot say both, so the hint does. */
+#define FOLLOWUP_NEEDS	"Needed when there is a follow-up action"
 
 const struct field_spec conversation_fields[] = {
 	F("site_id", "Site", FIELD_ID, 1, 0, NULL, NULL, NULL),
@@ -85,8 +88,10 @@ const struct field_spec conversation_fields[] = {
 	F("followup_action", "Follow-up action", FIELD_TEXT, 0, NAME_MAX_CHARS,
 	    NULL, "Needed when the outcome is the staff champion, the "
 	    "coordinator or escalating outside", NULL),
-	F("followup_owner", "Who will do it", FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("followup_due", "By when", FIELD_DATE, 0, 0, NULL, NULL, NULL),
+	F("followup_owner", "Who will do it", FIELD_ID, 0, 0, NULL,
+	    FOLLOWUP_NEEDS, NULL),
+	F("followup_due", "By when", FIELD_DATE, 0, 0, NULL, FOLLOWUP_NEEDS,
+	    NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t conversation_fields_count = FIELDS_COUNT(conversation_fields);
@@ -115,8 +120,8 @@ const struct field_spec batch_row_fields[] = {
 	    NULL, NULL),
 	F("followup_action", "Follow-up action", FIELD_TEXT, 0,
 	    NAME_MAX_CHARS, NULL, "It will be the sheet's writer's", NULL),
-	F("followup_due", "Follow-up by when", FIELD_DATE, 0, 0, NULL, NULL,
-	    NULL),
+	F("followup_due", "Follow-up by when", FIELD_DATE, 0, 0, NULL,
+	    FOLLOWUP_NEEDS, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t batch_row_fields_count = FIELDS_COUNT(batch_row_fields);

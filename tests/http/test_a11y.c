@@ -11,7 +11,7 @@ static int
 setup(void **state)
 {
 	static const char *const users[] = { "member.forum", "rep.fenwick",
-	    "coordinator.fenwick", NULL };
+	    "coordinator.fenwick", "governor.fenwick", NULL };
 
 	(void)state;
 	return server_with_passwords(users);
@@ -310,6 +310,29 @@ member_home_says_what_matters_now(void **state)
 	assert_contains(r.body, "href=\"/sites\"");
 	reply_free(&r);
 	client_free(&c);
+	/* A decision maker is not asked to vote or read papers as a member
+	 * would; they hear what waits for their answer, and what is late. */
+	{
+		long long	 waiting, late;
+
+		waiting = db_scalar(&srv, "SELECT count(*) FROM proposals p "
+		    "JOIN accounts a ON a.id = p.decision_maker_id WHERE "
+		    "a.username = 'governor.fenwick' AND p.state = 'submitted'");
+		late = db_scalar(&srv, "SELECT count(*) FROM proposals p "
+		    "JOIN accounts a ON a.id = p.decision_maker_id WHERE "
+		    "a.username = 'governor.fenwick' AND p.state = 'submitted' "
+		    "AND p.due_on < CAST(CURRENT_DATE AS TEXT)");
+		assert_true(waiting > 0 && late > 0);	/* the demo's */
+		as(&c, "governor.fenwick");
+		assert_int_equal(http_get(&c, "/", &r), 200);
+		assert_lacks(r.body, "What matters now");
+		assert_lacks(r.body, "Vote in the election");
+		assert_contains(r.body, "Proposals waiting for your answer: ");
+		assert_contains(r.body, "Past the date the answer was due: ");
+		assert_contains(r.body, "href=\"/decisions\"");
+		reply_free(&r);
+		client_free(&c);
+	}
 }
 
 int
