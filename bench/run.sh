@@ -333,6 +333,14 @@ AFTER_RSS=$(rss VmRSS)
 tail -n 20 "$W/server.log" | grep -v "^$" >"$W/server.tail" || true
 
 # ---- report -----------------------------------------------------------------
+# A part's share in a profile (profile-clist.md or profile-people.md), by
+# its function's name: "n/a" when perf could not sample.
+pshare() {
+	v=$(awk -v f="\`$2\`" 'index($0, f) && $(NF - 1) ~ /%$/ {
+	    print $(NF - 1); exit }' \
+	    "$W/profile-$1.md" 2>/dev/null)
+	echo "${v:-n/a}"
+}
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b <= 0) print "n/a"; else if (a / b < 0.01) printf "%.4f", a / b; else if (a / b < 0.1) printf "%.3f", a / b; else printf "%.2f", a / b }'; }
 judge() { awk "BEGIN { exit !($1) }" && echo met || echo "NOT met"; }
 html_ratio=$(ratio "$html_rps" "$nginx_rps")
@@ -351,6 +359,7 @@ clist_met=$(judge "$clist_ratio >= 0.3 && $clist_p99 < 10")
 cjson_met=$(judge "$cjson_ratio >= 0.3 && $cjson_p99 < 10")
 write_met=$(judge "$write_ratio >= 0.5")
 logw_met=$(judge "$logw_ratio >= 0.5")
+logw_group_met=$(judge "$logw_ratio >= 1.0 && ${logw_p99:-999} < 50")
 mem_met=$(judge "$IDLE_RSS < 32 * 1024")
 start_met=$(judge "$START < 200")
 NSITES=$(q "SELECT count(*) FROM sites")
@@ -504,17 +513,45 @@ $(cat "$W/profile-clist.md")
 
 $(cat "$W/profile-people.md")
 
-Read this way: SQLite's own work is the smaller part.  The larger is
-the JSON view every page is built as: each row copied into a JSON
-object (an allocation per object, key and value), labels added to each
-row, the view walked by the template renderer, then every allocation
-freed again, which together with the C library's allocator is most of
-the time.  Reaching 0.3× means rendering rows from the statement into
-the response without a JSON tree between, and keeping the filters'
-option lists (sites, places, topics) per scope between requests with
-their invalidation at the writing commit: a change of the view layer
-under every page, not a tuning of this one.  The router and the layout
-were tuned (a route is passed over on its first path segment).
+Read in this run: on (f), SQLite executing the page's queries is
+$(pshare clist sqlite3_step) of the server's time, rows copied into
+JSON $(pshare clist sqlite_row), labels $(pshare clist voice_labels_all),
+the templates walked $(pshare clist template_render_as), the layout
+$(pshare clist layout_context) and freeing after sending
+$(pshare clist on_completed); on (b), SQLite is
+$(pshare people sqlite3_step), the templates
+$(pshare people template_render_as). The filters' option lists (sites,
+places, topics) are not among them: they are kept between requests per
+database version (\`shared_rows\`, dropped at a writing commit), and
+the page's count is capped. What stands between these pages and 0.3×
+nginx, which sends a file it has with no query, no allocation and no
+rendering: (b) seeks straight to its cursor and reads 26 rows, so its
+time is the fixed cost of a request (the session check, the page's few
+statements, the layout) in the shares above; (f) builds its page as a JSON view (an
+allocation per object, key and value), walks it with the template
+renderer and frees it, and that view layer is most of what is not
+SQLite. Closing the gap means rendering rows from the statement into
+the response with no JSON tree between: a change of the view layer under
+every page, not a tuning of one, and not made here. The router and the
+layout are tuned (a route is passed over on its first path segment).
+
+What stands between a logged conversation and the raw commit rate
+(1.0× is issue 15's target; DESIGN.md's is 0.5×): the raw figure commits
+one row into a table with no index; a logged conversation writes its row
+and its topics, feeds three full-text indexes (their merges run outside
+the request: FTS5 automerge off), updates the indexes of a table of
+$NCONV rows, and appends an audit row hashed with the one before it, so
+writers take turns on one lock. Group commit batches them (each in its
+own savepoint) into one durable commit, which is why the rate can pass
+what one connection's commits allow at all; the work per row inside the
+batch is what remains.
+
+What the slowest report pages spend: the organisation's evidence
+dashboard counts every membership on each of twelve month-ends (who was
+trained, supervised, answered the monitoring questions on that day), as
+one query over per-day sets for each measure; it is the one page close
+to 200 ms, and the number moves by tens of milliseconds between runs on
+this shared machine.
 
 ## Report pages over the full data set (curl, one request at a time)
 
@@ -555,6 +592,7 @@ $(rrow "/evidence/report.xlsx" "$exlsx_ms" "$exlsx_max" "$exlsx_code" "$exlsx_by
 | (the same, /conversations: 25 newest of $NCONV) | HTML $clist_ratio×, p99 $clist_p99 ms | $clist_met |
 | (the same, /conversations as JSON with a token) | JSON $cjson_ratio×, p99 $cjson_p99 ms | $cjson_met |
 | Logged conversation write ≥ 0.5× raw durable commit rate | POST /conversations/new $logw_ratio× ($logw_rps/s against $RAW/s) | $logw_met |
+| Group commit (issue 15): the same at 64 connections ≥ 1.0×, p99 < 50 ms | $logw_ratio×, p99 $logw_p99 ms | $logw_group_met |
 | (the same yardstick, POST /people/new) | $write_ratio× | $write_met |
 | Every report page over the full data set < 200 ms | slowest median $slowest ms (table above) | $reports_met |
 | Idle memory < 32 MB | $(mb "$IDLE_RSS") MB | $mem_met |
