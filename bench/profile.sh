@@ -46,7 +46,7 @@ sqlite_row a row's columns copied into a JSON object
 voice_labels_all labels added to each row (choices, dates, ages)
 send_response the view rendered into HTML or JSON and queued
 layout_context the layout: navigation, each item asked of the router
-template_render_as the templates walked over the JSON view
+template_render_in the templates walked over the JSON view
 on_completed the request's memory freed after sending
 EOF
 	echo

@@ -335,6 +335,12 @@ tail -n 20 "$W/server.log" | grep -v "^$" >"$W/server.tail" || true
 # ---- report -----------------------------------------------------------------
 # A part's share in a profile (profile-clist.md or profile-people.md), by
 # its function's name: "n/a" when perf could not sample.
+# A library's own share in a profile, by the start of its name.
+pdso() {
+	v=$(awk -v f="| $2" 'index($0, f) == 1 && $(NF - 1) ~ /%$/ {
+	    print $(NF - 1); exit }' "$W/profile-$1.md" 2>/dev/null)
+	echo "${v:-n/a}"
+}
 pshare() {
 	v=$(awk -v f="\`$2\`" 'index($0, f) && $(NF - 1) ~ /%$/ {
 	    print $(NF - 1); exit }' \
@@ -513,45 +519,60 @@ $(cat "$W/profile-clist.md")
 
 $(cat "$W/profile-people.md")
 
-Read in this run: on (f), SQLite executing the page's queries is
-$(pshare clist sqlite3_step) of the server's time, rows copied into
-JSON $(pshare clist sqlite_row), labels $(pshare clist voice_labels_all),
-the templates walked $(pshare clist template_render_as), the layout
-$(pshare clist layout_context) and freeing after sending
-$(pshare clist on_completed); on (b), SQLite is
-$(pshare people sqlite3_step), the templates
-$(pshare people template_render_as). The filters' option lists (sites,
+Read in this run: SQLite executing the page's queries is
+$(pshare clist sqlite3_step) of the server's time on (f) and
+$(pshare people sqlite3_step) on (b). Most of the rest is the view
+layer every page is built on: rows copied into JSON objects
+($(pshare clist sqlite_row) and $(pshare people sqlite_row)), labels
+added to them ($(pshare clist voice_labels_all) on (f)), the templates
+walked over them ($(pshare clist template_render_in) and
+$(pshare people template_render_in)), the layout
+($(pshare clist layout_context) and $(pshare people layout_context)),
+and everything freed after sending ($(pshare clist on_completed) and
+$(pshare people on_completed)); by library, the C library's allocator
+and string work is $(pdso clist libc) and $(pdso people libc) of the
+time, jansson's $(pdso clist libjansson) and $(pdso people libjansson),
+SQLite's own code $(pdso clist libsqlite3) and $(pdso people libsqlite3).
+The session check is $(pshare clist session_resolve) and
+$(pshare people session_resolve). The filters' option lists (sites,
 places, topics) are not among them: they are kept between requests per
 database version (\`shared_rows\`, dropped at a writing commit), and
-the page's count is capped. What stands between these pages and 0.3×
-nginx, which sends a file it has with no query, no allocation and no
-rendering: (b) seeks straight to its cursor and reads 26 rows, so its
-time is the fixed cost of a request (the session check, the page's few
-statements, the layout) in the shares above; (f) builds its page as a JSON view (an
-allocation per object, key and value), walks it with the template
-renderer and frees it, and that view layer is most of what is not
-SQLite. Closing the gap means rendering rows from the statement into
-the response with no JSON tree between: a change of the view layer under
-every page, not a tuning of one, and not made here. The router and the
-layout are tuned (a route is passed over on its first path segment).
+no page counts its rows in full. (b) seeks straight to its cursor and
+reads 26 rows. What stands between these pages and 0.3× nginx, which
+sends a file it has with no query, no allocation and no rendering, is
+that view layer: each page is a JSON tree (an allocation per object,
+key and value), walked by the template renderer, then freed. Closing
+the gap means rendering rows from the statement into the response with
+no tree between: a change of the view layer under every page, not a
+tuning of one, and not made here. The router and the layout are tuned
+(a route is passed over on its first path segment).
 
 What stands between a logged conversation and the raw commit rate
 (1.0× is issue 15's target; DESIGN.md's is 0.5×): the raw figure commits
 one row into a table with no index; a logged conversation writes its row
-and its topics, feeds three full-text indexes (their merges run outside
-the request: FTS5 automerge off), updates the indexes of a table of
+and its topics, feeds the full-text index (with FTS5's automerge off,
+no request merges a little of it any more; a level that fills up is
+still merged by the request that fills it), updates the indexes of a table of
 $NCONV rows, and appends an audit row hashed with the one before it, so
 writers take turns on one lock. Group commit batches them (each in its
 own savepoint) into one durable commit, which is why the rate can pass
 what one connection's commits allow at all; the work per row inside the
-batch is what remains.
+batch is what remains. The p99 of these writes (hundreds of
+milliseconds at 4 connections as at 64, while the median is
+$logw4_p50 ms at 4 and $logw_p50 ms at 64) was
+not profiled; the two candidates are both work that falls to the one
+request that triggers it: FTS5's merge of a full level of segments
+(\`crisismerge\`, 16), and the WAL checkpoint after a commit. Merging
+in small steps from the housekeeping thread, under the writers' turn,
+would take the first out of the requests; not done.
 
 What the slowest report pages spend: the organisation's evidence
 dashboard counts every membership on each of twelve month-ends (who was
 trained, supervised, answered the monitoring questions on that day), as
-one query over per-day sets for each measure; it is the one page close
-to 200 ms, and the number moves by tens of milliseconds between runs on
-this shared machine.
+one query over per-day sets for each measure. With the organisation's
+XLSX, which holds the same figures, it is the slowest report page on
+both engines, and the nearest to 200 ms on PostgreSQL; its time moves by
+tens of milliseconds between runs on this shared machine.
 
 ## Report pages over the full data set (curl, one request at a time)
 
