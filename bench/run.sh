@@ -558,13 +558,10 @@ writers take turns on one lock. Group commit batches them (each in its
 own savepoint) into one durable commit, which is why the rate can pass
 what one connection's commits allow at all; the work per row inside the
 batch is what remains. The p99 of these writes (hundreds of
-milliseconds at 4 connections as at 64, while the median is
-$logw4_p50 ms at 4 and $logw_p50 ms at 64) was
-not profiled; the two candidates are both work that falls to the one
-request that triggers it: FTS5's merge of a full level of segments
-(\`crisismerge\`, 16), and the WAL checkpoint after a commit. Merging
-in small steps from the housekeeping thread, under the writers' turn,
-would take the first out of the requests; not done.
+milliseconds at 4 connections as at 64 in this run, while the median is
+$logw4_p50 ms at 4 and $logw_p50 ms at 64) is not explained here: it needs a profile of the
+write load like the one above of the list pages (bench/profile.sh with
+bench/log.lua), not made.
 
 What the slowest report pages spend: the organisation's evidence
 dashboard counts every membership on each of twelve month-ends (who was
