@@ -206,7 +206,7 @@ claim_for_reader(struct request *rq, struct response *rs, json_t **claim)
 	}
 	if (!own_claim(rq, *claim) && !claim_staff(rq, *claim)) {
 		json_decref(*claim);
-		response_error(rs, 403, "You do not have access to this page.");
+		response_denied(rs);
 		return 0;
 	}
 	return 1;

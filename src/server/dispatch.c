@@ -81,7 +81,7 @@ authorise(struct request *rq, struct response *rs)
 	case ROUTE_ACCESS_NO:
 		break;
 	}
-	response_error(rs, 403, "You do not have access to this page.");
+	response_denied(rs);
 	return 0;
 }
 

@@ -128,6 +128,10 @@ void	response_page(struct response *, int status, const char *template,
 void	response_redirect(struct response *, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 void	response_error(struct response *, int status, const char *message);
+/* 403 for a page the caller's roles do not reach: the error page adds
+ * that a coordinator can be asked (as for a 404, which may hide one);
+ * a refusal that says its own reason uses response_error. */
+void	response_denied(struct response *);
 void	response_cookie(struct response *, const char *name, const char *value);
 /* A stored file as an attachment named stem-ID.ext, when found (>0);
  * else 404 (0) or 500 (<0).  Takes mime and ext (malloc'd, or NULL). */

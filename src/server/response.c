@@ -119,11 +119,19 @@ response_error(struct response *r, int status, const char *message)
 	r->status = status;
 	r->template = "error";
 	/* The title says what went wrong ("Page not found"), never blank;
-	 * only a page withheld (403, or 404, which may hide one) sends the
-	 * reader to their coordinator: a vote cast twice is no such thing. */
+	 * only a page withheld (response_denied, or a 404, which may hide
+	 * one) sends the reader to their coordinator: a vote cast twice or
+	 * a form that expired is no such thing. */
 	r->view = json_pack("{s:s, s:s, s:i, s:b}", "title", message, "error",
-	    message, "status", status, "withheld", status == 403 ||
-	    status == 404);
+	    message, "status", status, "withheld", status == 404);
+}
+
+void
+response_denied(struct response *r)
+{
+	response_error(r, 403, "You do not have access to this page.");
+	if (r->view != NULL)
+		json_object_set_new(r->view, "withheld", json_true());
 }
 
 void

@@ -213,7 +213,7 @@ conversations_show(struct request *rq, struct response *rs)
 	}
 	if (!voice_log_visible(&rq->who, log)) {
 		json_decref(log);
-		response_error(rs, 403, "You do not have access to this page.");
+		response_denied(rs);
 		return;
 	}
 	date_today(rq->now, today);

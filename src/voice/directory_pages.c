@@ -49,7 +49,7 @@ service_for(struct request *rq, struct response *rs, unsigned roles)
 	}
 	if (!service_covered(rq, sv, roles)) {
 		json_decref(sv);
-		response_error(rs, 403, "You do not have access to this page.");
+		response_denied(rs);
 		return NULL;
 	}
 	return sv;

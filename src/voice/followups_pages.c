@@ -96,7 +96,7 @@ followup_for_form(struct request *rq, struct response *rs)
 	}
 	if (!followup_mine_or_staff(rq, fu)) {
 		json_decref(fu);
-		response_error(rs, 403, "You do not have access to this page.");
+		response_denied(rs);
 		return NULL;
 	}
 	return fu;

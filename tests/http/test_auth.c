@@ -198,6 +198,9 @@ posts_without_csrf_are_refused(void **state)
 	    "display_name=Nobody&status=in_custody&site_id=1&csrf="
 	    "0000000000000000000000000000000000000000000000000000000000000000",
 	    0, &r), 403);
+	/* An expired form is no page withheld: no coordinator to ask. */
+	assert_contains(r.body, "This form has expired");
+	assert_lacks(r.body, "ask your coordinator");
 	reply_free(&r);
 	/* The sign-in form needs its token too. */
 	{
