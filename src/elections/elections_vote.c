@@ -19,6 +19,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/buf.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -34,7 +35,7 @@ vote_for_options(struct request *rq, const json_t *e, int64_t me,
 	if (voter_eligible(rq->db, id, me, today) &&
 	    roll_has_voted(rq->db, id, me) == 0)
 		json_array_append_new(opts, json_pack("{s:I, s:s}", "value",
-		    (json_int_t)me, "label", "Myself"));
+		    (json_int_t)me, "label", N_("Myself")));
 	if (view_int(e, "proxy_votes")) {
 		held = proxies_held(rq->db, id, me, today);
 		json_array_extend(opts, held);

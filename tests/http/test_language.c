@@ -85,6 +85,12 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_contains(r.body, "action=\"/account/language\"");
 	assert_contains(r.body, "name=\"return\" value=\"/\"");
 	reply_free(&r);
+	/* A form drawn by the shared form page speaks it too. */
+	assert_int_equal(http_get(&c, "/account/language", &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, ">Canslo</a>");
+	assert_lacks(r.body, ">Cancel</a>");
+	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
 	    "language = 'cy'"), 0);
 	assert_int_equal(http_post(&c, "/account/language",

@@ -120,7 +120,8 @@ test_the_welsh_catalogue_is_carried(void **state)
 static const char *const translated[] = { "layout/top.html",
     "layout/bottom.html", "auth/sign_in.html", "errors.html", "error.html",
     "fields.html", "home.html", "notice.html", "procurement/moderating.html",
-    NULL };
+    "form.html", "form_body.html", "paging_filter.html", "paging_nav.html",
+    "no_names.html", "redirect.html", "elections/vote.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
