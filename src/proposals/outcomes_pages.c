@@ -25,7 +25,12 @@ outcome_when(json_t *row)
 	char	 done[DATE_WORDS_CHARS + 1], again[DATE_WORDS_CHARS + 1];
 	char	*when = NULL;
 
-	/* First sent, then sent again when it was (sent_again_on). */
+	/* First sent, then sent again when it was (sent_again_on).  The
+	 * page names the dates in its reader's language from sent_on and
+	 * the others; "when" is the poster's. */
+	json_object_set(row, "sent_on", json_object_get(row,
+	    view_str(row, "first_sent_on") ? "first_sent_on" :
+	    "submitted_on"));
 	date_words(view_str(row, "first_sent_on") ? view_str(row,
 	    "first_sent_on") : view_str(row, "submitted_on"), sent);
 	date_words(view_str(row, "sent_again_on"), again);

@@ -91,6 +91,14 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_contains(r.body, ">Canslo</a>");
 	assert_lacks(r.body, ">Cancel</a>");
 	reply_free(&r);
+	/* "You said, we did": its headings, and its dates in words. */
+	assert_int_equal(http_get(&c, "/groups/1/you-said-we-did", &r), 200);
+	assert_contains(r.body, "Dywedoch chi, gwnaethom ni: ");
+	assert_contains(r.body, ">Gwnaethom ni</dt>");
+	assert_contains(r.body, "Anfonwyd ");
+	assert_lacks(r.body, ">We did</dt>");
+	assert_lacks(r.body, ">Sent ");
+	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
 	    "language = 'cy'"), 0);
 	assert_int_equal(http_post(&c, "/account/language",

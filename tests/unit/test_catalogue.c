@@ -121,7 +121,8 @@ static const char *const translated[] = { "layout/top.html",
     "layout/bottom.html", "auth/sign_in.html", "errors.html", "error.html",
     "fields.html", "home.html", "notice.html", "procurement/moderating.html",
     "form.html", "form_body.html", "paging_filter.html", "paging_nav.html",
-    "no_names.html", "redirect.html", "elections/vote.html", NULL };
+    "no_names.html", "redirect.html", "elections/vote.html",
+    "proposals/outcomes.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
