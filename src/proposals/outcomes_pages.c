@@ -31,8 +31,7 @@ outcome_when(json_t *row)
 	json_object_set(row, "sent_on", json_object_get(row,
 	    view_str(row, "first_sent_on") ? "first_sent_on" :
 	    "submitted_on"));
-	date_words(view_str(row, "first_sent_on") ? view_str(row,
-	    "first_sent_on") : view_str(row, "submitted_on"), sent);
+	date_words(view_str(row, "sent_on"), sent);
 	date_words(view_str(row, "sent_again_on"), again);
 	date_words(view_str(row, "responded_on"), answered);
 	date_words(view_str(row, "done_on"), done);

@@ -268,8 +268,8 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	 * connection's last request is found here, at its first statement:
 	 * made anew, the request goes on as if nothing had happened.
 	 */
-	rc = db_revive(rq->db) < 0 ? -1 : authenticate(rq, bearer);
-	if (rc < 0 && db_revive(rq->db) == 1)
+	if ((rc = db_revive(rq->db)) >= 0 &&
+	    (rc = authenticate(rq, bearer)) < 0 && db_revive(rq->db) == 1)
 		rc = authenticate(rq, bearer);
 	if (rc < 0) {
 		response_error(rs, 503, "The service is busy. Try again.");
