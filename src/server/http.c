@@ -45,6 +45,7 @@ struct server {
 	struct db		*dbs[DB_WORKERS_MAX];
 	size_t			 ndbs;
 	int			 in_flight;	/* requests begun, not completed */
+	int			 stopping;	/* set at the stop signal */
 	struct deadline_watch	 deadline;
 };
 
@@ -538,6 +539,11 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 			return MHD_NO;
 		*state = x;
 		__atomic_add_fetch(&s->in_flight, 1, __ATOMIC_SEQ_CST);
+		if (__atomic_load_n(&s->stopping, __ATOMIC_SEQ_CST)) {
+			exchange_reject(x, 503, "The server is stopping; "
+			    "try again in a moment.%s", NULL);
+			x->answer_now = 1;
+		}
 		/* A body we refuse by its declared size, or cannot frame:
 		 * answer now, and the library closes the connection. */
 		if (x->answer_now)
@@ -730,7 +736,11 @@ server_run(struct app *app)
 		sigwait(&set, &sig);
 	}
 	log_line(LOG_NOTICE, "stopping: finishing requests in flight");
-	MHD_quiesce_daemon(d);
+	/* Not MHD_quiesce_daemon: with a thread pool on epoll, its removal
+	 * of the listening socket races the workers' own, and the library
+	 * aborts the process ("Failed to remove listen FD from epoll set").
+	 * Requests that begin from now on are refused with 503 instead. */
+	__atomic_store_n(&s.stopping, 1, __ATOMIC_SEQ_CST);
 	for (waited = 0; waited < STOP_GRACE_S * 100; waited++) {
 		if (__atomic_load_n(&s.in_flight, __ATOMIC_SEQ_CST) == 0)
 			break;
