@@ -55,6 +55,7 @@ static const struct config_key config_keys[] = {
 	KEY("surveys", "answers_per_minute", CT_INT, answers_per_minute, 1, 100000),
 	KEY("keys", "audit_key", CT_STRING, audit_key, 0, 0),
 	KEY("keys", "backup_key", CT_STRING, backup_key, 0, 0),
+	KEY("keys", "exchange_key", CT_STRING, exchange_key, 0, 0),
 	KEY("retention", "logs_days", CT_INT, retain_logs_days, 0,
 	    RETENTION_DAYS_MAX),
 	KEY("retention", "supervision_notes_days", CT_INT,
@@ -116,6 +117,7 @@ config_release(struct config *c)
 	free(c->static_dir);
 	free(c->db_path);
 	free(c->audit_key);
+	free(c->exchange_key);
 	free(c->backup_key);
 	free(c->backup_dir);
 	memset(c, 0, sizeof(*c));

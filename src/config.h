@@ -63,6 +63,8 @@ struct config {
 					   database path + ".audit-key" */
 	char	*backup_key;		/* encrypts backups; NULL: backups
 					   are plain SQLite files */
+	char	*exchange_key;		/* this place's exchange keys; NULL:
+					   the database path + ".exchange-key" */
 
 	/* [privacy] */
 	int	 suppression_threshold;	/* counts below this read "fewer than N" */

@@ -179,6 +179,15 @@
 					   table or an index is logged (the
 					   environment's RT_SCAN_WARN_ROWS
 					   overrides; 0: off) */
+#define ID_ORIGIN_SHIFT		40	/* ids of the exchanged tables: a
+					   place's range starts at origin << 40
+					   (2^40 rows a table a place; origins
+					   below 8192 keep ids under 2^53) */
+#define ORIGIN_MAX		8191
+#define EXCHANGE_BUNDLE_MAX	(256L * 1024 * 1024)	/* bytes in one bundle */
+#define EXCHANGE_SITES_MAX	64	/* sites one pairing shares */
+#define EXCHANGE_CHECK_MAX	(64 * 1024)	/* bytes of exchange check's lines */
+#define EXCHANGE_PARTS_MAX	4096	/* unacknowledged parts in one bundle */
 #define SCAN_STEPS_PER_ROW	10	/* SQLite's steps taken as one row read:
 					   a page of 50 rows with its joins
 					   takes under 2,000 */

@@ -60,6 +60,20 @@ static const struct command {
 	{ "retention", cli_retention, "retention",
 	    "Delete or anonymise what is past its retention period "
 	    "([retention] in the config); prints what it changed. Audited." },
+	{ "exchange", cli_exchange, "exchange key\n"
+	    "       roundtable exchange pair --origin N --sites ID,... --key FILE"
+	    " --name NAME\n"
+	    "       roundtable exchange join --origin N --sites ID,... --key FILE\n"
+	    "       roundtable exchange export [--origin N] --to FILE\n"
+	    "       roundtable exchange import --from FILE\n"
+	    "       roundtable exchange status\n"
+	    "       roundtable exchange check [--origin N]",
+	    "Exchange signed, encrypted bundles between the hub and offline "
+	    "stations (docs/exchange.md). key makes this place's keys and "
+	    "prints the public one; pair (at the hub) and join (at a new "
+	    "station) record the other place; export and import carry "
+	    "bundles; status shows what is waiting; check prints a digest of "
+	    "what the two places share, the same at both when they agree." },
 	{ "routes", cli_routes, "routes",
 	    "Print every route with the roles and scope allowed." },
 };
@@ -115,7 +129,7 @@ main(int argc, char *argv[])
 	struct cli		 cli;
 	const char		*db = NULL, *config = NULL, *listen = NULL;
 	const char		*name = NULL;
-	int			 i, rc, help = 0;
+	int			 i, rc, help = 0, exchanging;
 	size_t			 k;
 
 	memset(&cli, 0, sizeof(cli));
@@ -140,6 +154,8 @@ main(int argc, char *argv[])
 		usage(stderr);
 		return 2;
 	}
+	/* Here --to and --from name a bundle, not a database. */
+	exchanging = cmd->run == cli_exchange;
 	for (i = 2; i < argc; i++) {
 		const char **slot = NULL;
 
@@ -147,11 +163,20 @@ main(int argc, char *argv[])
 			help = 1;
 		else if (strcmp(argv[i], "--password-stdin") == 0)
 			cli.password_stdin = 1;
+		else if (exchanging && (strcmp(argv[i], "--to") == 0 ||
+		    strcmp(argv[i], "--from") == 0))
+			slot = &cli.file;
 		else if (strcmp(argv[i], "--db") == 0 ||
 		    strcmp(argv[i], "--to") == 0)
 			slot = &db;
 		else if (strcmp(argv[i], "--from") == 0)
 			slot = &cli.from;
+		else if (strcmp(argv[i], "--origin") == 0)
+			slot = &cli.origin;
+		else if (strcmp(argv[i], "--sites") == 0)
+			slot = &cli.sites;
+		else if (strcmp(argv[i], "--key") == 0)
+			slot = &cli.key;
 		else if (strcmp(argv[i], "--config") == 0)
 			slot = &config;
 		else if (strcmp(argv[i], "--listen") == 0)

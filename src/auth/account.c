@@ -7,8 +7,8 @@
 #include "../db/db.h"
 
 static const char *sql_account_insert =
-    "INSERT INTO accounts (username, display_name, password_hash, "
-    "must_change_password) VALUES (?, ?, ?, ?)";
+    "INSERT INTO accounts (id, username, display_name, password_hash, "
+    "must_change_password) VALUES (rt_next_id('accounts'), ?, ?, ?, ?)";
 static const char *sql_account_find =
     "SELECT id FROM accounts WHERE username = ?";
 static const char *sql_account_auth =
@@ -37,8 +37,8 @@ static const char *sql_account_disable =
     "UPDATE accounts SET disabled_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') "
     "WHERE id = ? AND disabled_at IS NULL";
 static const char *sql_grant_insert =
-    "INSERT INTO grants (account_id, role, scope, site_id, group_id) "
-    "VALUES (?1, ?2, ?3, CASE ?3 WHEN 'site' THEN ?4 WHEN 'group' THEN "
+    "INSERT INTO grants (id, account_id, role, scope, site_id, group_id) "
+    "VALUES (rt_next_id('grants'), ?1, ?2, ?3, CASE ?3 WHEN 'site' THEN ?4 WHEN 'group' THEN "
     "(SELECT site_id FROM groups WHERE id = ?4) END, "
     "CASE ?3 WHEN 'group' THEN ?4 END) ON CONFLICT DO NOTHING";
 static const char *sql_group_exists = "SELECT id FROM groups WHERE id = ?";

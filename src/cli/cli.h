@@ -24,6 +24,10 @@ struct cli {
 	const char	*display;	/* user add --name */
 	const char	*person;	/* user add --person ID */
 	const char	*from;		/* copy --from FILE */
+	const char	*file;		/* exchange --to/--from FILE */
+	const char	*origin;	/* exchange --origin N */
+	const char	*sites;		/* exchange --sites ID,ID */
+	const char	*key;		/* exchange --key FILE */
 };
 
 /* The audit signing key file: [keys] audit_key, or the database path
@@ -33,6 +37,9 @@ char	*cli_audit_key_path(const struct cli *);
 /* Opens the configured database, migrated, with the audit signing key
  * loaded (audit.h): 0 or -1 (message printed). */
 int	cli_open(struct cli *, struct db *);
+/* Makes the database's folder and the key files init makes, where they
+ * are missing: 0 or -1 (message printed). */
+int	cli_keys_make(struct cli *);
 
 int	cli_serve(struct cli *);
 int	cli_init(struct cli *);
@@ -46,6 +53,7 @@ int	cli_person(struct cli *);
 int	cli_retention(struct cli *);
 int	cli_fingerprint(struct cli *);
 int	cli_copy(struct cli *);
+int	cli_exchange(struct cli *);
 
 /* Reads one line (a password) from stdin without its newline: 0 or -1. */
 int	cli_read_password(char *out, size_t sz);

@@ -138,6 +138,24 @@ key_make(const char *path, size_t len, const char *what)
 }
 
 int
+cli_keys_make(struct cli *cli)
+{
+	char	*key_path;
+	int	 made;
+
+	db_folder(cli->config.db_path);
+	if (secret_init() == -1 || (key_path = cli_audit_key_path(cli)) == NULL)
+		return -1;
+	made = key_make(key_path, AUDIT_KEY_BYTES, "audit signing key");
+	free(key_path);
+	if (made == -1 || (cli->config.backup_key != NULL &&
+	    key_make(cli->config.backup_key, BACKUP_KEY_BYTES,
+	    "backup key") == -1))
+		return -1;
+	return 0;
+}
+
+int
 cli_init(struct cli *cli)
 {
 	static const char *sql_org =
@@ -150,17 +168,9 @@ cli_init(struct cli *cli)
 	unsigned char	 key[DIGEST_BYTES];
 	char		 password[ADMIN_PASSWORD_CHARS + 1];
 	int64_t		 admins, id;
-	char		*key_path;
-	int		 rc = 1, made;
+	int		 rc = 1;
 
-	db_folder(cli->config.db_path);
-	if (secret_init() == -1 || (key_path = cli_audit_key_path(cli)) == NULL)
-		return 1;
-	made = key_make(key_path, AUDIT_KEY_BYTES, "audit signing key");
-	free(key_path);
-	if (made == -1 || (cli->config.backup_key != NULL &&
-	    key_make(cli->config.backup_key, BACKUP_KEY_BYTES,
-	    "backup key") == -1) || cli_open(cli, &db) == -1)
+	if (cli_keys_make(cli) == -1 || cli_open(cli, &db) == -1)
 		return 1;
 	if (db_begin(&db, 1) != DB_OK)
 		goto out;

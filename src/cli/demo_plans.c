@@ -26,8 +26,8 @@ static const char *sql_person =
 static const char *sql_service =
     "SELECT id FROM services WHERE name = ?";
 static const char *sql_cmht =
-    "INSERT INTO services (name, offer, eligibility, referral, contact, "
-    "after_release, checked_on) VALUES ('Westvale Community Mental Health "
+    "INSERT INTO services (id, name, offer, eligibility, referral, contact, "
+    "after_release, checked_on) VALUES (rt_next_id('services'), 'Westvale Community Mental Health "
     "Team', 'Assessment, a care coordinator and talking therapies after "
     "release.', 'Adults registered with a Westvale GP or due to be.', "
     "'Ask the person''s consent to share their health record\n"

@@ -81,10 +81,80 @@ sqlite_log(sqlite3 *h, const char *what)
  * which every worker thread then queues on; nothing here reads them.
  * Only possible before SQLite's first use, so done once before any
  * open (should something have used SQLite first, it stays on). */
+/*
+ * rt_next_id(table): the id for a new row of a table the exchange carries
+ * (migrations/0062_exchange.sql): one past the largest id in this place's
+ * range, or the range's first.  Not the engine's "largest plus one",
+ * which jumps into another place's range as soon as one of its rows has
+ * arrived.  Writers are one at a time on SQLite, so two cannot take the
+ * same number.
+ */
+static void
+sqlite_next_id(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	sqlite3		*h = sqlite3_context_db_handle(ctx);
+	const char	*tbl = (const char *)sqlite3_value_text(argv[0]);
+	sqlite3_stmt	*st = NULL;
+	sqlite3_int64	 origin = -1, base, id;
+	char		*sql;
+
+	(void)argc;
+	if (tbl == NULL ||
+	    sqlite3_prepare_v2(h, "SELECT origin FROM place WHERE id = 1", -1,
+	    &st, NULL) != SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		sqlite3_result_error(ctx, "rt_next_id: no place", -1);
+		return;
+	}
+	origin = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	base = origin << ID_ORIGIN_SHIFT;
+	id = base + 1;
+	sql = sqlite3_mprintf("SELECT id FROM \"%w\" WHERE id > ?1 AND id < ?2 "
+	    "ORDER BY id DESC LIMIT 1", tbl);
+	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_free(sql);
+		sqlite3_result_error(ctx, "rt_next_id: no such table", -1);
+		return;
+	}
+	sqlite3_free(sql);
+	sqlite3_bind_int64(st, 1, base);
+	sqlite3_bind_int64(st, 2, base + ((sqlite3_int64)1 << ID_ORIGIN_SHIFT));
+	switch (sqlite3_step(st)) {
+	case SQLITE_ROW:
+		id = sqlite3_column_int64(st, 0) + 1;
+		break;
+	case SQLITE_DONE:
+		break;
+	default:
+		sqlite3_finalize(st);
+		sqlite3_result_error(ctx, "rt_next_id: cannot read", -1);
+		return;
+	}
+	sqlite3_finalize(st);
+	if (id >= base + ((sqlite3_int64)1 << ID_ORIGIN_SHIFT)) {
+		sqlite3_result_error(ctx, "rt_next_id: the range is full", -1);
+		return;
+	}
+	sqlite3_result_int64(ctx, id);
+}
+
+static int
+sqlite_functions(sqlite3 *h, const char **err, const void *api)
+{
+	(void)err;
+	(void)api;
+	return sqlite3_create_function(h, "rt_next_id", 1, SQLITE_UTF8,
+	    NULL, sqlite_next_id, NULL, NULL);
+}
+
 static void
 sqlite_configure(void)
 {
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* Every connection this process opens has our SQL functions. */
+	sqlite3_auto_extension((void (*)(void))sqlite_functions);
 }
 
 static void

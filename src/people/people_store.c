@@ -32,8 +32,8 @@ static const char *sql_site_load =
     "SELECT id, name, kind AS site_kind, kind, description, closed_on, "
     "created_at FROM sites WHERE id = ?";
 static const char *sql_site_insert =
-    "INSERT INTO sites (name, kind, description, closed_on) "
-    "VALUES (?, ?, ifnull(?, ''), ?)";
+    "INSERT INTO sites (id, name, kind, description, closed_on) "
+    "VALUES (rt_next_id('sites'), ?, ?, ifnull(?, ''), ?)";
 static const char *sql_site_update =
     "UPDATE sites SET name = ?, kind = ?, description = ifnull(?, ''), "
     "closed_on = ? WHERE id = ?";
@@ -51,7 +51,7 @@ static const char *sql_unit_load =
     "u.closed_on, s.name AS site_name FROM units u "
     "JOIN sites s ON s.id = u.site_id WHERE u.id = ?";
 static const char *sql_unit_insert =
-    "INSERT INTO units (site_id, name, kind, closed_on) VALUES (?, ?, ?, ?)";
+    "INSERT INTO units (id, site_id, name, kind, closed_on) VALUES (rt_next_id('units'), ?, ?, ?, ?)";
 static const char *sql_unit_update =
     "UPDATE units SET name = ?, kind = ?, closed_on = ? WHERE id = ?";
 static const char *sql_unit_options =
@@ -84,8 +84,8 @@ static const char *sql_group_load =
     "ifnull(s.name, 'Whole organisation') AS site_name "
     "FROM groups g LEFT JOIN sites s ON s.id = g.site_id WHERE g.id = ?";
 static const char *sql_group_insert =
-    "INSERT INTO groups (name, kind, site_id, purpose, ended_on, "
-    "response_days) VALUES (?, ?, ?, ifnull(?, ''), ?, ifnull(?, 28))";
+    "INSERT INTO groups (id, name, kind, site_id, purpose, ended_on, "
+    "response_days) VALUES (rt_next_id('groups'), ?, ?, ?, ifnull(?, ''), ?, ifnull(?, 28))";
 static const char *sql_group_update =
     "UPDATE groups SET name = ?, kind = ?, site_id = ?, "
     "purpose = ifnull(?, ''), ended_on = ?, "

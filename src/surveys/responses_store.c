@@ -128,8 +128,8 @@ static const char *sql_theme_load =
     "WHERE at.theme_id = t.id) AS answers FROM survey_themes t "
     "JOIN surveys s ON s.id = t.survey_id WHERE t.id = ?";
 static const char *sql_issue_add =
-    "INSERT INTO issues (site_id, group_id, title, statement, created_by) "
-    "VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO issues (id, site_id, group_id, title, statement, created_by) "
+    "VALUES (rt_next_id('issues'), ?, ?, ?, ?, ?)";
 static const char *sql_theme_issue =
     "UPDATE survey_themes SET issue_id = ? WHERE id = ? AND issue_id IS NULL";
 

@@ -18,9 +18,9 @@
 static const char *sql_target =
     "SELECT site_id, ifnull(group_id, 0) FROM conversations WHERE id = ?";
 static const char *sql_insert =
-    "INSERT INTO conversations (site_id, unit_id, author_id, occurred_at, "
+    "INSERT INTO conversations (id, site_id, unit_id, author_id, occurred_at, "
     "channel, raised, consent, outcome, escalated_to, service_id, "
-    "on_behalf, from_paper, entered_by) VALUES (?, ?, ?, ? || 'T' || ?, "
+    "on_behalf, from_paper, entered_by) VALUES (rt_next_id('conversations'), ?, ?, ?, ? || 'T' || ?, "
     "?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char *sql_topic_link =
     "INSERT INTO conversation_topics (conversation_id, topic_id) "

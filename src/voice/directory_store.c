@@ -9,8 +9,8 @@
 #include "../db/db.h"
 
 static const char *sql_insert =
-    "INSERT INTO services (name, offer, eligibility, referral, contact, "
-    "opening, after_release, checked_on) VALUES (?, ?, ifnull(?, ''), "
+    "INSERT INTO services (id, name, offer, eligibility, referral, contact, "
+    "opening, after_release, checked_on) VALUES (rt_next_id('services'), ?, ?, ifnull(?, ''), "
     "ifnull(?, ''), ifnull(?, ''), ifnull(?, ''), ?, ?)";
 static const char *sql_update =
     "UPDATE services SET name = ?, offer = ?, eligibility = ifnull(?, ''), "

@@ -15,8 +15,8 @@
 static const char *sql_target =
     "SELECT site_id, ifnull(group_id, 0) FROM issues WHERE id = ?";
 static const char *sql_insert =
-    "INSERT INTO issues (site_id, group_id, title, statement, created_by) "
-    "VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO issues (id, site_id, group_id, title, statement, created_by) "
+    "VALUES (rt_next_id('issues'), ?, ?, ?, ?, ?)";
 static const char *sql_link =
     "UPDATE conversations SET issue_id = ?1 WHERE issue_id IS NULL "
     "AND consent != 'do_not_share' AND site_id = (SELECT site_id FROM "

@@ -16,7 +16,7 @@ static const char *sql_options_at =
     "SELECT id AS value, name AS label FROM topics WHERE retired_on IS NULL "
     "AND (site_id IS NULL OR site_id = ?) ORDER BY site_id IS NOT NULL, name";
 static const char *sql_insert =
-    "INSERT INTO topics (site_id, name) VALUES (?, ?)";
+    "INSERT INTO topics (id, site_id, name) VALUES (rt_next_id('topics'), ?, ?)";
 static const char *sql_retire =
     "UPDATE topics SET retired_on = ? WHERE id = ? AND retired_on IS NULL";
 

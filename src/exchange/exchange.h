@@ -1,0 +1,94 @@
+/*
+ * The exchange between the organisation's hub and its offline stations
+ * (docs/exchange.md).  Each side sends what it owns, for the sites the
+ * pair shares, as numbered parts: SQLite session changesets, made by
+ * comparing what it holds now with what it has sent before.  A bundle
+ * carries every part the other side has not yet acknowledged, sealed to
+ * the receiver and signed by the sender, so a lost stick costs nothing
+ * but the next exchange.  SQLite only, for now, on both sides.
+ *
+ * Every function here takes an open, migrated database and a message
+ * buffer that receives a sentence for the person at the command line or
+ * page when it fails; nothing is changed on failure.
+ */
+#ifndef RT_EXCHANGE_H
+#define RT_EXCHANGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sodium.h>
+
+struct db;
+
+#define EXCHANGE_ERR_MAX	256
+
+/* This place's keys, read from its key file.  The caller owns it and
+ * clears it (exchange_keys_clear wipes the secret halves). */
+struct exchange_keys {
+	unsigned char	 sign_pk[crypto_sign_PUBLICKEYBYTES];
+	unsigned char	 sign_sk[crypto_sign_SECRETKEYBYTES];
+	unsigned char	 box_pk[crypto_box_PUBLICKEYBYTES];
+	unsigned char	 box_sk[crypto_box_SECRETKEYBYTES];
+};
+
+/* Makes the key file when it is missing: 1 made, 0 it existed, -1. */
+int	exchange_keys_create(const char *path);
+/* 0, or -1 with a message on stderr naming the file. */
+int	exchange_keys_load(const char *path, struct exchange_keys *);
+void	exchange_keys_clear(struct exchange_keys *);
+/* The public half as one line of text to carry to the other place
+ * ("roundtable-place-key <base64>"), and a short code people read
+ * aloud to check it arrived unchanged ("4F2A-91C0-77D3-0B1E").  Both
+ * write into out; 0 or -1 (too small). */
+int	exchange_key_text(const struct exchange_keys *, char *out, size_t sz);
+int	exchange_key_code(const unsigned char *sign_pk,
+	    const unsigned char *box_pk, char *out, size_t sz);
+/* Reads a key line as exchange_key_text writes it: 0 or -1. */
+int	exchange_key_parse(const char *text, unsigned char *sign_pk,
+	    unsigned char *box_pk);
+
+/* One peer: a hub names each station; a station names its hub. */
+struct exchange_pairing {
+	int		 origin;	/* the peer's number */
+	const char	*name;		/* borrowed */
+	const char	*key_text;	/* borrowed: the peer's key line */
+	const int64_t	*sites;		/* borrowed: the sites it shares */
+	size_t		 nsites;
+};
+
+/* At the hub: records a station (origin 1 to ORIGIN_MAX).  0 or -1. */
+int	exchange_pair(struct db *, const struct exchange_pairing *,
+	    char *err, size_t errsz);
+/* At a new station (no accounts yet): takes my_origin as this place's
+ * number and records the hub (origin 0).  0 or -1. */
+int	exchange_join(struct db *, int my_origin,
+	    const struct exchange_pairing *hub, char *err, size_t errsz);
+
+/* What an export or import did. */
+struct exchange_report {
+	int64_t		 seq;		/* the newest part in the bundle */
+	int		 parts;		/* parts carried or applied */
+	long		 changes;	/* rows inserted, changed or deleted */
+	int		 conflicts;	/* versions set aside */
+};
+
+/* Makes a bundle for peer: a new part holding what changed since the
+ * last, then every part not yet acknowledged.  *out is the caller's to
+ * free.  0 or -1. */
+int	exchange_export(struct db *, const struct exchange_keys *, int peer,
+	    unsigned char **out, size_t *len, struct exchange_report *,
+	    char *err, size_t errsz);
+/* Opens, checks and applies a bundle in one transaction: all of it, or
+ * (on any refusal) nothing.  0 or -1. */
+int	exchange_import(struct db *, const struct exchange_keys *,
+	    const unsigned char *bundle, size_t len, struct exchange_report *,
+	    char *err, size_t errsz);
+
+/* One line a table the exchange carries ("name rows digest") over what
+ * this place shares with peer, as it travels: the same at both places
+ * when they agree.  0 or -1. */
+struct buf;
+int	exchange_check(struct db *, int peer, struct buf *out);
+
+#endif

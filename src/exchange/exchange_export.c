@@ -1,0 +1,271 @@
+/*
+ * Making a bundle.  What this place owns of the shared sites is copied
+ * into a scratch database ("cur"); the session extension compares it
+ * with the copy made at the last export ("snap", kept in the peer's row
+ * as an SQLite image) and writes the difference as the next part.  cur
+ * then becomes the new snap.  The part is kept until the peer
+ * acknowledges it, and every bundle carries every part still kept.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exchange.h"
+#include "exchange_bundle.h"
+#include "exchange_tables.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+#include "../limits.h"
+
+/* The peer as the export needs it; owns snapshot (sqlite3_malloc). */
+struct peer_state {
+	unsigned char	 box_pk[crypto_box_PUBLICKEYBYTES];
+	int64_t		 sent, received;
+	unsigned char	*snapshot;
+	sqlite3_int64	 snapshot_len;
+};
+
+static int
+peer_read(sqlite3 *h, int peer, struct peer_state *ps)
+{
+	sqlite3_stmt	*st;
+	const void	*p;
+	int		 rc = -1, n;
+
+	memset(ps, 0, sizeof(*ps));
+	if (sqlite3_prepare_v2(h, "SELECT box_key, sent_seq, received_seq, "
+	    "snapshot FROM main.exchange_peers WHERE origin = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, peer);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_bytes(st, 0) == (int)sizeof(ps->box_pk)) {
+		memcpy(ps->box_pk, sqlite3_column_blob(st, 0),
+		    sizeof(ps->box_pk));
+		ps->sent = sqlite3_column_int64(st, 1);
+		ps->received = sqlite3_column_int64(st, 2);
+		n = sqlite3_column_bytes(st, 3);
+		p = sqlite3_column_blob(st, 3);
+		rc = 0;
+		if (n > 0 && (ps->snapshot = sqlite3_malloc(n)) != NULL) {
+			memcpy(ps->snapshot, p, (size_t)n);
+			ps->snapshot_len = n;
+		} else if (n > 0)
+			rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The difference between snap and cur for every table of the owners,
+ * as one changeset (sqlite3_free), with its count of rows. */
+static int
+part_make(sqlite3 *h, unsigned owners, void **cs, int *len, long *changes)
+{
+	sqlite3_session			*s;
+	sqlite3_changeset_iter		*it;
+	size_t				 i;
+	int				 rc;
+
+	*cs = NULL;
+	*len = 0;
+	*changes = 0;
+	if ((rc = sqlite3session_create(h, "cur", &s)) != SQLITE_OK)
+		return rc;
+	for (i = 0; i < exchange_ntables && rc == SQLITE_OK; i++) {
+		if (!(owners & OWNED_BY(exchange_tables[i].owner)))
+			continue;
+		rc = sqlite3session_attach(s, exchange_tables[i].name);
+		if (rc == SQLITE_OK)
+			rc = sqlite3session_diff(s, "snap",
+			    exchange_tables[i].name, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3session_changeset(s, len, cs);
+	sqlite3session_delete(s);
+	if (rc != SQLITE_OK || *len == 0)
+		return rc;
+	if ((rc = sqlite3changeset_start(&it, *len, *cs)) != SQLITE_OK)
+		return rc;
+	while (sqlite3changeset_next(it) == SQLITE_ROW)
+		(*changes)++;
+	return sqlite3changeset_finalize(it);
+}
+
+/* The parts kept for peer, oldest first; data is malloc'd each. */
+static int
+parts_read(sqlite3 *h, int peer, struct bundle *b)
+{
+	sqlite3_stmt		*st;
+	struct bundle_part	*parts = NULL, *grown;
+	size_t			 n = 0;
+	unsigned char		*copy;
+	int			 rc, len;
+
+	if (sqlite3_prepare_v2(h, "SELECT seq, changes FROM main.exchange_sent "
+	    "WHERE origin = ? ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, peer);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == EXCHANGE_PARTS_MAX ||
+		    (grown = realloc(parts, (n + 1) * sizeof(*parts))) == NULL)
+			break;
+		parts = grown;
+		len = sqlite3_column_bytes(st, 1);
+		if ((copy = malloc(len > 0 ? (size_t)len : 1)) == NULL)
+			break;
+		if (len > 0)
+			memcpy(copy, sqlite3_column_blob(st, 1), (size_t)len);
+		parts[n].seq = sqlite3_column_int64(st, 0);
+		parts[n].data = copy;
+		parts[n].len = (size_t)len;
+		n++;
+	}
+	sqlite3_finalize(st);
+	b->parts = parts;
+	b->nparts = n;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static void
+parts_free(struct bundle *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nparts; i++)
+		free((void *)b->parts[i].data);
+	free(b->parts);
+	b->parts = NULL;
+	b->nparts = 0;
+}
+
+static void
+scratch_detach(sqlite3 *h)
+{
+	sqlite3_exec(h, "DETACH cur", NULL, NULL, NULL);
+	sqlite3_exec(h, "DETACH snap", NULL, NULL, NULL);
+}
+
+/* Opens the scratch databases: cur empty, snap from the peer's image. */
+static int
+scratch_attach(sqlite3 *h, struct peer_state *ps)
+{
+	if (sqlite3_exec(h, "ATTACH ':memory:' AS cur; "
+	    "ATTACH ':memory:' AS snap", NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	if (ps->snapshot != NULL) {
+		/* SQLite owns the image from here, even on failure. */
+		if (sqlite3_deserialize(h, "snap", ps->snapshot,
+		    ps->snapshot_len, ps->snapshot_len,
+		    SQLITE_DESERIALIZE_FREEONCLOSE |
+		    SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK) {
+			ps->snapshot = NULL;
+			return -1;
+		}
+		ps->snapshot = NULL;
+	}
+	return 0;
+}
+
+int
+exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
+    unsigned char **out, size_t *len, struct exchange_report *rep,
+    char *err, size_t errsz)
+{
+	sqlite3			*h = db->h;
+	struct peer_state	 ps;
+	struct bundle		 b;
+	enum exchange_owner	 owner;
+	unsigned		 owners;
+	unsigned char		*image = NULL;
+	sqlite3_int64		 image_len = 0;
+	struct db_blob		 part, snap;
+	char			 detail[128];
+	void			*cs = NULL;
+	int			 origin, cs_len = 0, rc = -1;
+	long			 changes = 0;
+
+	memset(rep, 0, sizeof(*rep));
+	memset(&b, 0, sizeof(b));
+	*out = NULL;
+	if (h == NULL || exchange_place(h, &origin, &owner) == -1) {
+		snprintf(err, errsz, "Only a SQLite database exchanges bundles "
+		    "for now.");
+		return -1;
+	}
+	if (peer_read(h, peer, &ps) == -1) {
+		snprintf(err, errsz, "Place %d is not paired with this one.",
+		    peer);
+		return -1;
+	}
+	if (scratch_attach(h, &ps) == -1) {
+		snprintf(err, errsz, "The last export's copy cannot be read.");
+		goto out;
+	}
+	if (db_begin(db, 1) != DB_OK) {
+		snprintf(err, errsz, "The database is busy.");
+		goto out;
+	}
+	/* The hub's first part to a station also carries the records of
+	 * the station's kind that the hub already holds for its sites (a
+	 * forum's history from before it had a laptop); from then on each
+	 * side sends only what it owns. */
+	owners = OWNED_BY(owner);
+	if (owner == OWNER_HUB && ps.sent == 0)
+		owners = OWNED_BY_ANY;
+	if (exchange_schema(h, "cur", owners) != SQLITE_OK ||
+	    exchange_schema(h, "snap", owners) != SQLITE_OK ||
+	    exchange_scoped(h, owners, peer) != SQLITE_OK ||
+	    part_make(h, owners, &cs, &cs_len, &changes) != SQLITE_OK ||
+	    (image = sqlite3_serialize(h, "cur", &image_len, 0)) == NULL) {
+		snprintf(err, errsz, "The changes could not be gathered: %s.",
+		    sqlite3_errmsg(h));
+		goto rollback;
+	}
+	part.p = cs_len > 0 ? cs : "";
+	part.n = (size_t)cs_len;
+	snap.p = image;
+	snap.n = (size_t)image_len;
+	snprintf(detail, sizeof(detail), "part %lld to place %d: %ld changes",
+	    (long long)ps.sent + 1, peer, changes);
+	if (db_exec(db, "INSERT INTO exchange_sent (origin, seq, changes) "
+	    "VALUES (?, ?, ?)", "iib", (int64_t)peer, ps.sent + 1, part) !=
+	    DB_OK || db_exec(db, "UPDATE exchange_peers SET sent_seq = ?, "
+	    "snapshot = ? WHERE origin = ?", "ibi", ps.sent + 1, snap,
+	    (int64_t)peer) != DB_OK ||
+	    audit_append(db, 0, "exchange.export", "exchange_peer", peer,
+	    detail) != DB_OK || parts_read(h, peer, &b) == -1) {
+		snprintf(err, errsz, "The new part could not be recorded.");
+		goto rollback;
+	}
+	b.from = (uint32_t)origin;
+	b.to = (uint32_t)peer;
+	b.ack = ps.received;
+	if (bundle_seal(&b, keys, ps.box_pk, out, len) == -1) {
+		snprintf(err, errsz, "The bundle is larger than %ld bytes; "
+		    "exchange more often.", EXCHANGE_BUNDLE_MAX);
+		goto rollback;
+	}
+	if (db_commit(db) != DB_OK) {
+		snprintf(err, errsz, "The export could not be saved.");
+		goto out;
+	}
+	rep->seq = ps.sent + 1;
+	rep->parts = (int)b.nparts;
+	rep->changes = changes;
+	rc = 0;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	if (rc == -1) {
+		free(*out);
+		*out = NULL;
+	}
+	parts_free(&b);
+	sqlite3_free(cs);
+	sqlite3_free(image);
+	sqlite3_free(ps.snapshot);
+	scratch_detach(h);
+	return rc;
+}

@@ -1,0 +1,573 @@
+/*
+ * Applying a bundle.  It is opened and its signature checked before the
+ * database is touched; then, in one transaction, each new part is
+ * checked (only tables the sender owns, only rows of the shared sites)
+ * and applied with the session extension.  Where both places changed one
+ * row, the owner's version (the sender's: it sends only what it owns)
+ * stands and ours is kept in exchange_conflicts.  Any refusal rolls the
+ * whole bundle back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "exchange.h"
+#include "exchange_bundle.h"
+#include "exchange_tables.h"
+#include "../auth/audit.h"
+#include "../db/db.h"
+#include "../limits.h"
+
+#define COLUMNS_MAX	64	/* columns of one exchanged table */
+
+/* One version set aside; strings owned. */
+struct conflict {
+	const char	*tbl;		/* static (the table list) */
+	char		*key, *kept, *lost;
+	const char	*rule;		/* static */
+};
+
+/* What the conflict handler sees and gathers; owns conflicts and the
+ * column names of the table last seen. */
+struct apply_state {
+	sqlite3			*h;
+	struct conflict		*conflicts;
+	size_t			 nconflicts;
+	char			 names_of[64];
+	char			*names[COLUMNS_MAX];
+	int			 nnames;
+	char			 refusal[EXCHANGE_ERR_MAX];
+};
+
+static void
+names_clear(struct apply_state *as)
+{
+	int	 i;
+
+	for (i = 0; i < as->nnames; i++)
+		free(as->names[i]);
+	as->nnames = 0;
+	as->names_of[0] = '\0';
+}
+
+static void
+names_load(struct apply_state *as, const char *tbl)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+
+	if (strcmp(as->names_of, tbl) == 0)
+		return;
+	names_clear(as);
+	snprintf(as->names_of, sizeof(as->names_of), "%s", tbl);
+	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q, 'main') "
+	    "ORDER BY cid", tbl);
+	if (sql != NULL && sqlite3_prepare_v2(as->h, sql, -1, &st, NULL) ==
+	    SQLITE_OK) {
+		while (as->nnames < COLUMNS_MAX && sqlite3_step(st) ==
+		    SQLITE_ROW)
+			as->names[as->nnames++] = strdup((const char *)
+			    sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	sqlite3_free(sql);
+}
+
+static json_t *
+value_json(sqlite3_value *v)
+{
+	if (v == NULL)
+		return json_null();
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_INTEGER:
+		return json_integer(sqlite3_value_int64(v));
+	case SQLITE_FLOAT:
+		return json_real(sqlite3_value_double(v));
+	case SQLITE_TEXT:
+		return json_stringn((const char *)sqlite3_value_text(v),
+		    (size_t)sqlite3_value_bytes(v));
+	case SQLITE_BLOB:
+		return json_string("(bytes)");
+	default:
+		return json_null();
+	}
+}
+
+/* Which version of a row to read from the iterator. */
+enum version {
+	V_CURRENT,	/* ours, as it stands */
+	V_INCOMING	/* the sender's: new values over ours */
+};
+
+static char *
+row_json(struct apply_state *as, sqlite3_changeset_iter *it,
+    const struct exchange_table *t, int ncols, enum version which, int op)
+{
+	sqlite3_value	*v;
+	json_t		*o = json_object();
+	char		*s;
+	int		 i;
+
+	for (i = 0; i < ncols && i < as->nnames; i++) {
+		v = NULL;
+		if (which == V_INCOMING && op != SQLITE_DELETE)
+			sqlite3changeset_new(it, i, &v);
+		if (v == NULL && (which == V_CURRENT || op == SQLITE_UPDATE) &&
+		    sqlite3changeset_conflict(it, i, &v) != SQLITE_OK)
+			v = NULL;
+		if (t->secret != NULL && strcmp(as->names[i], t->secret) == 0)
+			json_object_set_new(o, as->names[i],
+			    json_string("(not shown)"));
+		else
+			json_object_set_new(o, as->names[i], value_json(v));
+	}
+	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	return s;
+}
+
+static char *
+key_json(struct apply_state *as, sqlite3_changeset_iter *it, int ncols,
+    int op)
+{
+	unsigned char	*pk;
+	sqlite3_value	*v;
+	json_t		*o = json_object();
+	char		*s;
+	int		 i, n;
+
+	sqlite3changeset_pk(it, &pk, &n);
+	for (i = 0; i < ncols && i < n && i < as->nnames; i++) {
+		if (!pk[i])
+			continue;
+		v = NULL;
+		if (op == SQLITE_INSERT)
+			sqlite3changeset_new(it, i, &v);
+		else
+			sqlite3changeset_old(it, i, &v);
+		json_object_set_new(o, as->names[i], value_json(v));
+	}
+	s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	return s;
+}
+
+/* Whether our row equals the incoming one in every column. */
+static int
+row_same(sqlite3_changeset_iter *it, int ncols)
+{
+	sqlite3_value	*a, *b;
+	int		 i;
+
+	for (i = 0; i < ncols; i++) {
+		if (sqlite3changeset_new(it, i, &a) != SQLITE_OK ||
+		    sqlite3changeset_conflict(it, i, &b) != SQLITE_OK)
+			return 0;
+		if (a == NULL || b == NULL)
+			continue;
+		if (sqlite3_value_type(a) != sqlite3_value_type(b) ||
+		    sqlite3_value_bytes(a) != sqlite3_value_bytes(b))
+			return 0;
+		switch (sqlite3_value_type(a)) {
+		case SQLITE_INTEGER:
+			if (sqlite3_value_int64(a) != sqlite3_value_int64(b))
+				return 0;
+			break;
+		case SQLITE_FLOAT:
+			if (sqlite3_value_double(a) != sqlite3_value_double(b))
+				return 0;
+			break;
+		case SQLITE_NULL:
+			break;
+		default:
+			if (memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
+			    (size_t)sqlite3_value_bytes(a)) != 0)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+static void
+conflict_keep(struct apply_state *as, sqlite3_changeset_iter *it,
+    const struct exchange_table *t, int ncols, int op, const char *rule,
+    int ours_exists)
+{
+	struct conflict	*grown, *c;
+
+	grown = realloc(as->conflicts, (as->nconflicts + 1) * sizeof(*c));
+	if (grown == NULL)
+		return;
+	as->conflicts = grown;
+	c = &as->conflicts[as->nconflicts++];
+	c->tbl = t->name;
+	c->rule = rule;
+	c->key = key_json(as, it, ncols, op);
+	c->kept = op == SQLITE_DELETE ? strdup("{}") :
+	    row_json(as, it, t, ncols, V_INCOMING, op);
+	c->lost = ours_exists ? row_json(as, it, t, ncols, V_CURRENT, op) :
+	    strdup("{}");
+}
+
+static int
+on_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
+{
+	struct apply_state		*as = arg;
+	const struct exchange_table	*t;
+	const char			*tbl;
+	int				 ncols, op, indirect;
+
+	if (kind == SQLITE_CHANGESET_FOREIGN_KEY) {
+		snprintf(as->refusal, sizeof(as->refusal), "The bundle refers "
+		    "to records this place does not have (an earlier bundle "
+		    "may be missing); nothing was imported.");
+		return SQLITE_CHANGESET_ABORT;
+	}
+	sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
+	if ((t = exchange_table_find(tbl)) == NULL)
+		return SQLITE_CHANGESET_ABORT;
+	names_load(as, tbl);
+	switch (kind) {
+	case SQLITE_CHANGESET_DATA:
+		/* Made the same change here already: nothing to keep. */
+		if (op == SQLITE_UPDATE && row_same(it, ncols))
+			return SQLITE_CHANGESET_OMIT;
+		/* Both changed it: the sender owns the table, so its version
+		 * stands, and ours is kept. */
+		conflict_keep(as, it, t, ncols, op, "changed in both places: "
+		    "the owner's version stands", 1);
+		return SQLITE_CHANGESET_REPLACE;
+	case SQLITE_CHANGESET_CONFLICT:
+		if (row_same(it, ncols))
+			return SQLITE_CHANGESET_OMIT;
+		conflict_keep(as, it, t, ncols, op, "made in both places: "
+		    "the owner's version stands", 1);
+		return SQLITE_CHANGESET_REPLACE;
+	case SQLITE_CHANGESET_NOTFOUND:
+		if (op == SQLITE_UPDATE)
+			conflict_keep(as, it, t, ncols, op, "changed by the "
+			    "owner, deleted here: left deleted", 0);
+		return SQLITE_CHANGESET_OMIT;
+	default:
+		snprintf(as->refusal, sizeof(as->refusal), "A record of %s in "
+		    "the bundle breaks a rule of this database; nothing was "
+		    "imported.", tbl);
+		return SQLITE_CHANGESET_ABORT;
+	}
+}
+
+/* Every change of cs is to a table the sender owns and, where the row
+ * exists here, to a row of the shared sites (after: 1 checks the rows
+ * as they now stand).  0, or -1 with as->refusal set. */
+static int
+part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
+    int len, int after)
+{
+	const struct exchange_table	*t;
+	sqlite3_changeset_iter		*it;
+	sqlite3_value			*pk[COLUMNS_MAX];
+	unsigned char			*flags;
+	const char			*tbl;
+	int				 ncols, op, indirect, i, n, ok = 0;
+
+	if (sqlite3changeset_start(&it, len, cs) != SQLITE_OK) {
+		snprintf(as->refusal, sizeof(as->refusal), "A part of the "
+		    "bundle is damaged.");
+		return -1;
+	}
+	while (ok == 0 && sqlite3changeset_next(it) == SQLITE_ROW) {
+		sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
+		if ((t = exchange_table_find(tbl)) == NULL ||
+		    !(owners & OWNED_BY(t->owner)) || ncols > COLUMNS_MAX) {
+			snprintf(as->refusal, sizeof(as->refusal), "The bundle "
+			    "changes %s, which the sending place does not "
+			    "own; nothing was imported.", tbl);
+			ok = -1;
+			break;
+		}
+		if ((after && op == SQLITE_DELETE) ||
+		    (!after && op == SQLITE_INSERT))
+			continue;
+		sqlite3changeset_pk(it, &flags, &n);
+		for (i = 0; i < ncols; i++) {
+			pk[i] = NULL;
+			if (!flags[i])
+				continue;
+			if (op == SQLITE_INSERT)
+				sqlite3changeset_new(it, i, &pk[i]);
+			else
+				sqlite3changeset_old(it, i, &pk[i]);
+		}
+		if (exchange_row_in_scope(as->h, t, peer, pk, flags, ncols) !=
+		    1) {
+			snprintf(as->refusal, sizeof(as->refusal), "The bundle "
+			    "changes a record of %s outside the sites this "
+			    "pair shares; nothing was imported.", tbl);
+			ok = -1;
+		}
+	}
+	if (sqlite3changeset_finalize(it) != SQLITE_OK && ok == 0) {
+		snprintf(as->refusal, sizeof(as->refusal), "A part of the "
+		    "bundle is damaged.");
+		ok = -1;
+	}
+	return ok;
+}
+
+static long
+part_count(const struct bundle_part *p)
+{
+	sqlite3_changeset_iter	*it;
+	long			 n = 0;
+
+	if (p->len == 0 || sqlite3changeset_start(&it, (int)p->len,
+	    (void *)p->data) != SQLITE_OK)
+		return 0;
+	while (sqlite3changeset_next(it) == SQLITE_ROW)
+		n++;
+	sqlite3changeset_finalize(it);
+	return n;
+}
+
+/* The peer's numbers, read inside the transaction. */
+struct peer_seqs {
+	int64_t		 sent, acked, received;
+	unsigned char	 sign_pk[crypto_sign_PUBLICKEYBYTES];
+};
+
+static int
+peer_seqs_read(sqlite3 *h, int peer, struct peer_seqs *p)
+{
+	sqlite3_stmt	*st;
+	int		 rc = -1;
+
+	if (sqlite3_prepare_v2(h, "SELECT sent_seq, acked_seq, received_seq, "
+	    "sign_key FROM main.exchange_peers WHERE origin = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int(st, 1, peer);
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_bytes(st, 3) == (int)sizeof(p->sign_pk)) {
+		p->sent = sqlite3_column_int64(st, 0);
+		p->acked = sqlite3_column_int64(st, 1);
+		p->received = sqlite3_column_int64(st, 2);
+		memcpy(p->sign_pk, sqlite3_column_blob(st, 3),
+		    sizeof(p->sign_pk));
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+conflicts_record(struct db *db, const struct apply_state *as, int peer,
+    int64_t seq)
+{
+	size_t	 i;
+
+	for (i = 0; i < as->nconflicts; i++)
+		if (db_exec(db, "INSERT INTO exchange_conflicts (origin, seq, "
+		    "tbl, row_key, kept, lost, rule) VALUES (?, ?, ?, ?, ?, ?, "
+		    "?)", "iittttt", (int64_t)peer, seq, as->conflicts[i].tbl,
+		    as->conflicts[i].key, as->conflicts[i].kept,
+		    as->conflicts[i].lost, as->conflicts[i].rule) != DB_OK)
+			return -1;
+	return 0;
+}
+
+static void
+apply_state_free(struct apply_state *as)
+{
+	size_t	 i;
+
+	for (i = 0; i < as->nconflicts; i++) {
+		free(as->conflicts[i].key);
+		free(as->conflicts[i].kept);
+		free(as->conflicts[i].lost);
+	}
+	free(as->conflicts);
+	names_clear(as);
+}
+
+/* Applies the parts after p->received, in order. */
+static int
+parts_apply(struct db *db, struct apply_state *as, const struct bundle *b,
+    const struct peer_seqs *p, enum exchange_owner sender,
+    struct exchange_report *rep)
+{
+	const struct bundle_part	*part;
+	size_t				 i, before;
+	unsigned			 owners;
+
+	for (i = 0; i < b->nparts; i++) {
+		part = &b->parts[i];
+		if (part->seq <= p->received || part->len == 0) {
+			if (part->seq > p->received)
+				rep->parts++;
+			continue;
+		}
+		before = as->nconflicts;
+		/* The hub's first part may hold a site's records from before
+		 * its station (exchange_export). */
+		owners = OWNED_BY(sender);
+		if (sender == OWNER_HUB && part->seq == 1)
+			owners = OWNED_BY_ANY;
+		if (part_allowed(as, (int)b->from, owners, (void *)part->data,
+		    (int)part->len, 0) == -1)
+			return -1;
+		if (sqlite3changeset_apply_v2(as->h, (int)part->len,
+		    (void *)part->data, NULL, on_conflict, as, NULL, NULL, 0) !=
+		    SQLITE_OK) {
+			if (as->refusal[0] == '\0')
+				snprintf(as->refusal, sizeof(as->refusal),
+				    "A part of the bundle could not be "
+				    "applied: %s.", sqlite3_errmsg(as->h));
+			return -1;
+		}
+		if (part_allowed(as, (int)b->from, owners, (void *)part->data,
+		    (int)part->len, 1) == -1)
+			return -1;
+		rep->parts++;
+		rep->changes += part_count(part);
+		if (as->nconflicts > before) {
+			/* Recorded against the part that met them. */
+			struct apply_state	 only = *as;
+
+			only.conflicts += before;
+			only.nconflicts -= before;
+			if (conflicts_record(db, &only, (int)b->from,
+			    part->seq) == -1)
+				return -1;
+		}
+	}
+	rep->conflicts = (int)as->nconflicts;
+	return 0;
+}
+
+/* The checks that need only the bundle and the peer's numbers. */
+static int
+sequence_check(const struct bundle *b, const struct peer_seqs *p,
+    char *err, size_t errsz)
+{
+	int64_t	 newest = b->nparts ? b->parts[b->nparts - 1].seq : 0;
+
+	if (b->ack > p->sent) {
+		snprintf(err, errsz, "The bundle acknowledges part %lld, but "
+		    "this place has made only %lld: it is not from the paired "
+		    "place's database.", (long long)b->ack, (long long)p->sent);
+		return -1;
+	}
+	if (newest <= p->received) {
+		snprintf(err, errsz, "This bundle was imported before (its "
+		    "newest part, %lld, is already here); nothing changed.",
+		    (long long)newest);
+		return -1;
+	}
+	if (b->parts[0].seq > p->received + 1) {
+		snprintf(err, errsz, "Parts %lld to %lld are missing: import "
+		    "the bundles made before this one first.",
+		    (long long)p->received + 1, (long long)b->parts[0].seq - 1);
+		return -1;
+	}
+	return 0;
+}
+
+int
+exchange_import(struct db *db, const struct exchange_keys *keys,
+    const unsigned char *in, size_t len, struct exchange_report *rep,
+    char *err, size_t errsz)
+{
+	sqlite3			*h = db->h;
+	struct apply_state	 as;
+	struct peer_seqs	 p;
+	struct bundle		 b;
+	enum exchange_owner	 owner, sender;
+	uint32_t		 from, to;
+	char			 detail[160];
+	int			 origin, rc = -1;
+
+	memset(rep, 0, sizeof(*rep));
+	memset(&as, 0, sizeof(as));
+	memset(&b, 0, sizeof(b));
+	as.h = h;
+	if (h == NULL || exchange_place(h, &origin, &owner) == -1) {
+		snprintf(err, errsz, "Only a SQLite database exchanges bundles "
+		    "for now.");
+		return -1;
+	}
+	if (len == 0) {
+		snprintf(err, errsz, "The file is empty: it is not a bundle.");
+		return -1;
+	}
+	if (bundle_header(in, len, &from, &to) == -1) {
+		snprintf(err, errsz, "This file is not a Roundtable bundle.");
+		return -1;
+	}
+	if ((int64_t)to != origin) {
+		snprintf(err, errsz, "This bundle is for place %u; this is "
+		    "place %d.", to, origin);
+		return -1;
+	}
+	if (from > ORIGIN_MAX || peer_seqs_read(h, (int)from, &p) == -1) {
+		snprintf(err, errsz, "This bundle comes from place %u, which is "
+		    "not paired with this one.", from);
+		return -1;
+	}
+	if (bundle_open(in, len, keys, p.sign_pk, &b, err, errsz) == -1)
+		return -1;
+	sender = from == 0 ? OWNER_HUB : OWNER_STATION;
+	if (sender == owner || b.nparts == 0) {
+		snprintf(err, errsz, "The bundle holds no parts for this place.");
+		goto out;
+	}
+	if (db_begin(db, 1) != DB_OK) {
+		snprintf(err, errsz, "The database is busy.");
+		goto out;
+	}
+	/* Read again inside the transaction: another import may have run. */
+	if (peer_seqs_read(h, (int)from, &p) == -1 ||
+	    sequence_check(&b, &p, err, errsz) == -1)
+		goto rollback;
+	/* The guards of migration 0063 let the other place's records in
+	 * while this row exists: inside this transaction only. */
+	if (db_exec(db, "INSERT INTO exchange_applying (id) VALUES (1)", "") !=
+	    DB_OK) {
+		snprintf(err, errsz, "The import could not begin.");
+		goto rollback;
+	}
+	if (parts_apply(db, &as, &b, &p, sender, rep) == -1) {
+		snprintf(err, errsz, "%s", as.refusal[0] ? as.refusal :
+		    "The bundle could not be applied.");
+		goto rollback;
+	}
+	rep->seq = b.parts[b.nparts - 1].seq;
+	snprintf(detail, sizeof(detail), "parts to %lld from place %u: %ld "
+	    "changes, %d conflicts", (long long)rep->seq, from, rep->changes,
+	    rep->conflicts);
+	if ((b.ack > p.acked && (db_exec(db, "DELETE FROM exchange_sent WHERE "
+	    "origin = ? AND seq <= ?", "ii", (int64_t)from, b.ack) != DB_OK ||
+	    db_exec(db, "UPDATE exchange_peers SET acked_seq = ? WHERE "
+	    "origin = ?", "ii", b.ack, (int64_t)from) != DB_OK)) ||
+	    db_exec(db, "UPDATE exchange_peers SET received_seq = ? WHERE "
+	    "origin = ?", "ii", rep->seq, (int64_t)from) != DB_OK ||
+	    db_exec(db, "DELETE FROM exchange_applying", "") != DB_OK ||
+	    audit_append(db, 0, "exchange.import", "exchange_peer", from,
+	    detail) != DB_OK) {
+		snprintf(err, errsz, "The import could not be recorded.");
+		goto rollback;
+	}
+	if (db_commit(db) != DB_OK) {
+		snprintf(err, errsz, "The import could not be saved.");
+		goto out;
+	}
+	rc = 0;
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	apply_state_free(&as);
+	bundle_free(&b);
+	return rc;
+}

@@ -1,0 +1,279 @@
+/*
+ * The tables the exchange carries.  A hub owns what the organisation
+ * decides or keeps for a site (its places, groups, accounts and grants,
+ * topics and the directory); a station owns what its forum records
+ * (conversations, their topics, collective issues).  Each side sends
+ * only what it owns, and accepts from the other only the other's tables,
+ * and only rows of the sites the pair shares.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "exchange_tables.h"
+
+/* The sites a peer shares, in every scope below. */
+#define SHARED	"(SELECT site_id FROM main.exchange_peer_sites WHERE origin = ?1)"
+#define SHARED_GROUPS	"(SELECT id FROM main.groups WHERE site_id IN " SHARED ")"
+
+/* Rows of the station's tables at the shared sites, and what they name:
+ * a record travels with the accounts, groups and services it refers to,
+ * or the other side could not hold it. */
+#define SHARED_LOGS	"(SELECT id FROM main.conversations WHERE site_id IN " \
+	SHARED ")"
+#define GRANTED	"(SELECT account_id FROM main.grants WHERE site_id IN " \
+	SHARED " OR group_id IN " SHARED_GROUPS ")"
+#define NAMED_ACCOUNTS	"(SELECT author_id FROM main.conversations WHERE " \
+	"site_id IN " SHARED " UNION SELECT entered_by FROM main.conversations " \
+	"WHERE site_id IN " SHARED " UNION SELECT created_by FROM main.issues " \
+	"WHERE site_id IN " SHARED ")"
+#define NAMED_GROUPS	"(SELECT group_id FROM main.conversations WHERE " \
+	"site_id IN " SHARED " UNION SELECT group_id FROM main.issues WHERE " \
+	"site_id IN " SHARED ")"
+
+const struct exchange_table exchange_tables[] = {
+	{ "sites", OWNER_HUB, "id IN " SHARED, NULL, NULL },
+	{ "units", OWNER_HUB, "site_id IN " SHARED, NULL, NULL },
+	{ "groups", OWNER_HUB, "site_id IN " SHARED " OR id IN " NAMED_GROUPS,
+	    NULL, NULL },
+	/* Accounts with a grant at a shared site or group: reps sign in at
+	 * the station with the password the hub knows.  Accounts that are
+	 * only named by a record travel without a password (no one signs
+	 * in as them there), and who anyone is in the people register
+	 * stays at the hub. */
+	{ "accounts", OWNER_HUB, "id IN " GRANTED " OR id IN " NAMED_ACCOUNTS,
+	    "person_id = NULL, password_hash = CASE WHEN id IN (SELECT "
+	    "account_id FROM main.grants WHERE site_id IN " SHARED " OR "
+	    "group_id IN " SHARED_GROUPS ") THEN password_hash ELSE '!' END",
+	    "password_hash" },
+	{ "grants", OWNER_HUB, "site_id IN " SHARED " OR group_id IN "
+	    SHARED_GROUPS, NULL, NULL },
+	{ "topics", OWNER_HUB, "site_id IS NULL OR site_id IN " SHARED,
+	    NULL, NULL },
+	{ "services", OWNER_HUB, "id IN (SELECT service_id FROM "
+	    "main.service_sites WHERE site_id IN " SHARED ") OR id IN (SELECT "
+	    "service_id FROM main.conversations WHERE site_id IN " SHARED ")",
+	    NULL, NULL },
+	{ "service_sites", OWNER_HUB, "site_id IN " SHARED, NULL, NULL },
+	{ "issues", OWNER_STATION, "site_id IN " SHARED, NULL, NULL },
+	{ "conversations", OWNER_STATION, "site_id IN " SHARED, NULL, NULL },
+	{ "conversation_topics", OWNER_STATION, "conversation_id IN "
+	    SHARED_LOGS, NULL, NULL },
+};
+const size_t exchange_ntables = sizeof(exchange_tables) /
+    sizeof(exchange_tables[0]);
+
+const struct exchange_table *
+exchange_table_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < exchange_ntables; i++)
+		if (strcmp(exchange_tables[i].name, name) == 0)
+			return &exchange_tables[i];
+	return NULL;
+}
+
+int
+exchange_run(sqlite3 *h, const char *sql, int n, ...)
+{
+	sqlite3_stmt	*st;
+	va_list		 ap;
+	int		 i, rc;
+
+	if ((rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	va_start(ap, n);
+	for (i = 1; i <= n; i++)
+		sqlite3_bind_int64(st, i, va_arg(ap, sqlite3_int64));
+	va_end(ap);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Whether schema.tbl has column col: 1, 0, or -1. */
+static int
+column_exists(sqlite3 *h, const char *schema, const char *tbl,
+    const char *col)
+{
+	sqlite3_stmt	*st;
+	char		*sql;
+	int		 rc, found = 0;
+
+	sql = sqlite3_mprintf("SELECT 1 FROM pragma_table_info(%Q, %Q) "
+	    "WHERE name = %Q", tbl, schema, col);
+	if (sql == NULL)
+		return -1;
+	rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		found = 1;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
+}
+
+/* schema.name made from main.name's columns and primary key: the shape
+ * the session extension compares, and no constraint that would refuse
+ * a row main holds.  A column main has gained since is added. */
+static int
+table_copy_schema(sqlite3 *h, const char *schema, const char *name)
+{
+	sqlite3_stmt	*st;
+	char		*cols = NULL, *pk = NULL, *sql, *next;
+	const char	*col, *type;
+	int		 rc, exists;
+
+	sql = sqlite3_mprintf("SELECT name, type, pk FROM "
+	    "pragma_table_info(%Q, 'main') ORDER BY cid", name);
+	if (sql == NULL)
+		return SQLITE_NOMEM;
+	rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	sql = sqlite3_mprintf("SELECT 1 FROM %w.sqlite_schema WHERE "
+	    "type = 'table' AND name = %Q", schema, name);
+	exists = 0;
+	if (sql != NULL) {
+		sqlite3_stmt	*t;
+
+		if (sqlite3_prepare_v2(h, sql, -1, &t, NULL) == SQLITE_OK &&
+		    sqlite3_step(t) == SQLITE_ROW)
+			exists = 1;
+		sqlite3_finalize(t);
+		sqlite3_free(sql);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		col = (const char *)sqlite3_column_text(st, 0);
+		type = (const char *)sqlite3_column_text(st, 1);
+		if (exists) {
+			if (column_exists(h, schema, name, col) == 0) {
+				sql = sqlite3_mprintf("ALTER TABLE %w.%w ADD "
+				    "COLUMN %w %s", schema, name, col, type);
+				rc = sql ? sqlite3_exec(h, sql, NULL, NULL,
+				    NULL) : SQLITE_NOMEM;
+				sqlite3_free(sql);
+				if (rc != SQLITE_OK)
+					break;
+			}
+			continue;
+		}
+		next = sqlite3_mprintf("%z%s%w %s", cols, cols ? ", " : "",
+		    col, type);
+		cols = next;
+		if (sqlite3_column_int(st, 2) > 0) {
+			next = sqlite3_mprintf("%z%s%w", pk, pk ? ", " : "",
+			    col);
+			pk = next;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		sqlite3_free(cols);
+		sqlite3_free(pk);
+		return rc;
+	}
+	rc = SQLITE_OK;
+	if (!exists) {
+		sql = cols && pk ? sqlite3_mprintf("CREATE TABLE %w.%w (%s, "
+		    "PRIMARY KEY (%s))", schema, name, cols, pk) : NULL;
+		rc = sql ? sqlite3_exec(h, sql, NULL, NULL, NULL) :
+		    SQLITE_ERROR;
+		sqlite3_free(sql);
+	}
+	sqlite3_free(cols);
+	sqlite3_free(pk);
+	return rc;
+}
+
+int
+exchange_schema(sqlite3 *h, const char *schema, unsigned owners)
+{
+	size_t	 i;
+	int	 rc;
+
+	for (i = 0; i < exchange_ntables; i++)
+		if ((owners & OWNED_BY(exchange_tables[i].owner)) &&
+		    (rc = table_copy_schema(h, schema,
+		    exchange_tables[i].name)) != SQLITE_OK)
+			return rc;
+	return SQLITE_OK;
+}
+
+int
+exchange_scoped(sqlite3 *h, unsigned owners, int peer)
+{
+	const struct exchange_table	*t;
+	char				*sql;
+	size_t				 i;
+	int				 rc;
+
+	for (i = 0; i < exchange_ntables; i++) {
+		t = &exchange_tables[i];
+		if (!(owners & OWNED_BY(t->owner)))
+			continue;
+		sql = sqlite3_mprintf("INSERT INTO cur.%w SELECT * FROM "
+		    "main.%w WHERE %s", t->name, t->name, t->scope);
+		rc = sql ? exchange_run(h, sql, 1, (sqlite3_int64)peer) :
+		    SQLITE_NOMEM;
+		sqlite3_free(sql);
+		if (rc == SQLITE_OK && t->blank != NULL) {
+			sql = sqlite3_mprintf("UPDATE cur.%w SET %s", t->name,
+			    t->blank);
+			rc = sql ? exchange_run(h, sql, 1,
+			    (sqlite3_int64)peer) : SQLITE_NOMEM;
+			sqlite3_free(sql);
+		}
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+int
+exchange_row_in_scope(sqlite3 *h, const struct exchange_table *t, int peer,
+    sqlite3_value **pk, const unsigned char *pkflags, int ncols)
+{
+	sqlite3_stmt	*st = NULL, *names = NULL;
+	char		*match = NULL, *sql;
+	int		 i, n = 0, rc, inside = -1;
+
+	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q, 'main') "
+	    "ORDER BY cid", t->name);
+	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &names, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	for (i = 0; i < ncols && sqlite3_step(names) == SQLITE_ROW; i++) {
+		if (!pkflags[i])
+			continue;
+		match = sqlite3_mprintf("%z AND %w IS ?%d", match,
+		    (const char *)sqlite3_column_text(names, 0), i + 2);
+	}
+	sqlite3_free(sql);
+	/* A row that exists and lies outside: the count is 0 inside. */
+	sql = sqlite3_mprintf("SELECT count(*) FROM main.%w WHERE 1 %s AND "
+	    "NOT (%s)", t->name, match ? match : "", t->scope);
+	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &st, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, peer);
+	for (i = 0; i < ncols; i++)
+		if (pkflags[i] && pk[i] != NULL) {
+			sqlite3_bind_value(st, i + 2, pk[i]);
+			n++;
+		}
+	if (n == 0)
+		goto out;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		inside = sqlite3_column_int64(st, 0) == 0;
+out:
+	sqlite3_free(sql);
+	sqlite3_free(match);
+	sqlite3_finalize(names);
+	sqlite3_finalize(st);
+	return inside;
+}

@@ -1,0 +1,61 @@
+/*
+ * Which tables the exchange carries, which side owns each, and which of
+ * a table's rows a peer shares (docs/exchange.md lists the same).  The
+ * list is static; nothing here owns memory but the cur/snapshot
+ * databases it attaches to a connection, which the caller detaches.
+ */
+#ifndef RT_EXCHANGE_TABLES_H
+#define RT_EXCHANGE_TABLES_H
+
+#include <sqlite3.h>
+
+enum exchange_owner {
+	OWNER_HUB,
+	OWNER_STATION
+};
+
+/* Sets of owners, for the calls below. */
+#define OWNED_BY(o)	(1u << (o))
+#define OWNED_BY_ANY	(OWNED_BY(OWNER_HUB) | OWNED_BY(OWNER_STATION))
+
+struct exchange_table {
+	const char		*name;
+	enum exchange_owner	 owner;
+	/* Rows the pair shares: a condition over the table, with ?1 the
+	 * peer's origin. */
+	const char		*scope;
+	/* Columns sent as NULL (what the other side does not need). */
+	const char		*blank;
+	/* A column never shown on the conflicts page. */
+	const char		*secret;
+};
+
+extern const struct exchange_table	exchange_tables[];
+extern const size_t			exchange_ntables;
+
+/* The table by name, or NULL when the exchange does not carry it. */
+const struct exchange_table	*exchange_table_find(const char *name);
+
+/* Makes (or brings up to date) schema.T, with main.T's columns and
+ * primary key and nothing else, for every table of the owners in the
+ * set: SQLITE_OK or an error code. */
+int	exchange_schema(sqlite3 *, const char *schema, unsigned owners);
+
+/* Fills the empty schema "cur" with the rows of the owners' tables that
+ * peer shares, as they stand in main, as they travel. */
+int	exchange_scoped(sqlite3 *, unsigned owners, int peer);
+
+/* Whether main.T's row with the primary key in pk (values as the
+ * changeset gives them) is one peer shares: 1, 0, or -1 on error.  A
+ * row that does not exist is shared (0 rows outside). */
+int	exchange_row_in_scope(sqlite3 *, const struct exchange_table *,
+	    int peer, sqlite3_value **pk, const unsigned char *pkflags,
+	    int ncols);
+
+/* This place's number and whether it is the hub: 0, or -1. */
+int	exchange_place(sqlite3 *, int *origin, enum exchange_owner *);
+
+/* Runs sql with integer parameters (n of them): SQLITE_OK or an error. */
+int	exchange_run(sqlite3 *, const char *sql, int n, ...);
+
+#endif
