@@ -34,9 +34,10 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 # Every HTTP binary runs against PostgreSQL too (RT_TEST_DB=pg, a
 # throw-away cluster per server), but for those about what only SQLite
 # has: its encrypted and scheduled backups (pg_dump there: test_durability
-# checks it), and copy, which makes a cluster of its own.
+# checks it), copy, which makes a cluster of its own, and the exchange
+# (docs/exchange.md: SQLite places only, for now).
 SQLITE_ONLY_HTTP_TESTS = $(addprefix build/test/http/,test_backup_crypt \
-		test_backup_schedule test_copy)
+		test_backup_schedule test_copy test_exchange)
 PG_HTTP_TESTS = $(filter-out $(SQLITE_ONLY_HTTP_TESTS),$(HTTP_TESTS))
 
 DB        ?= var/roundtable.db

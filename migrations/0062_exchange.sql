@@ -40,6 +40,7 @@ CREATE TABLE exchange_sent (
 	origin		INTEGER NOT NULL REFERENCES exchange_peers(origin),
 	seq		INTEGER NOT NULL,
 	changes		BLOB NOT NULL,
+	images		BLOB NOT NULL,	-- whole rows of what it changed
 	made_at		TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),
 	PRIMARY KEY (origin, seq)
 ) WITHOUT ROWID;

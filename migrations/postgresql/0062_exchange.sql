@@ -40,6 +40,7 @@ CREATE TABLE exchange_sent (
 	origin		BIGINT NOT NULL REFERENCES exchange_peers(origin),
 	seq		BIGINT NOT NULL,
 	changes		BYTEA NOT NULL,
+	images		BYTEA NOT NULL,
 	made_at		TEXT NOT NULL DEFAULT
 	    (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')),
 	PRIMARY KEY (origin, seq)

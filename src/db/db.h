@@ -69,6 +69,9 @@ struct db {
 						   connection made anew */
 	int			 lost;		/* PostgreSQL: a statement found
 						   the connection gone */
+	int			 elsewhere;	/* a write was refused: the
+						   record is kept at the other
+						   place of an exchange */
 };
 
 /*

@@ -15,7 +15,7 @@
 #define MAGIC_LEN	4
 #define HEADER_LEN	(MAGIC_LEN + 4 + 4)
 #define PLAIN_FIXED	(HEADER_LEN + 8 + 4)	/* header, ack, part count */
-#define PART_FIXED	(8 + 4)			/* seq, length */
+#define PART_FIXED	(8 + 4 + 4)		/* seq, two lengths */
 
 static void
 put32(unsigned char *p, uint32_t v)
@@ -75,9 +75,12 @@ bundle_seal(const struct bundle *b, const struct exchange_keys *keys,
 	size_t		 n = PLAIN_FIXED, i, signed_len;
 
 	for (i = 0; i < b->nparts; i++) {
-		if (b->parts[i].len > EXCHANGE_BUNDLE_MAX)
+		if (b->parts[i].len > EXCHANGE_BUNDLE_MAX ||
+		    b->parts[i].images_len > EXCHANGE_BUNDLE_MAX)
 			return -1;
-		n += PART_FIXED + b->parts[i].len;
+		n += PART_FIXED + b->parts[i].len + b->parts[i].images_len;
+		if (n > EXCHANGE_BUNDLE_MAX)
+			return -1;
 	}
 	if (n > EXCHANGE_BUNDLE_MAX)
 		return -1;
@@ -91,10 +94,14 @@ bundle_seal(const struct bundle *b, const struct exchange_keys *keys,
 	for (i = 0; i < b->nparts; i++) {
 		put64(p, (uint64_t)b->parts[i].seq);
 		put32(p + 8, (uint32_t)b->parts[i].len);
+		put32(p + 12, (uint32_t)b->parts[i].images_len);
+		p += PART_FIXED;
 		if (b->parts[i].len > 0)
-			memcpy(p + PART_FIXED, b->parts[i].data,
-			    b->parts[i].len);
-		p += PART_FIXED + b->parts[i].len;
+			memcpy(p, b->parts[i].data, b->parts[i].len);
+		p += b->parts[i].len;
+		if (b->parts[i].images_len > 0)
+			memcpy(p, b->parts[i].images, b->parts[i].images_len);
+		p += b->parts[i].images_len;
 	}
 	crypto_sign_detached(plain + n, NULL, plain, n, keys->sign_sk);
 	*len = HEADER_LEN + crypto_box_SEALBYTES + signed_len;
@@ -163,12 +170,17 @@ bundle_open(const unsigned char *in, size_t len,
 			break;
 		b->parts[i].seq = (int64_t)get64(p);
 		b->parts[i].len = get32(p + 8);
+		b->parts[i].images_len = get32(p + 12);
 		p += PART_FIXED;
-		if ((size_t)(end - p) < b->parts[i].len || b->parts[i].seq <= 0 ||
+		if ((size_t)(end - p) < b->parts[i].len ||
+		    (size_t)(end - p) - b->parts[i].len <
+		    b->parts[i].images_len || b->parts[i].seq <= 0 ||
 		    (i > 0 && b->parts[i].seq != b->parts[i - 1].seq + 1))
 			break;
 		b->parts[i].data = p;
 		p += b->parts[i].len;
+		b->parts[i].images = p;
+		p += b->parts[i].images_len;
 	}
 	if (i < b->nparts || p != end) {
 		snprintf(err, errsz, "The bundle's parts are out of order or "

@@ -3,7 +3,8 @@
  * the clear (to choose keys), then, sealed to the receiver's key
  * (crypto_box_seal), the same header, the sender's acknowledgement (the
  * last of the receiver's parts it applied) and the parts, followed by
- * the sender's signature over all of it (crypto_sign).  Integers are
+ * the sender's signature over all of it (crypto_sign).  A part is its
+ * number, then each changeset's length and bytes.  Integers are
  * little-endian.
  */
 #ifndef RT_EXCHANGE_BUNDLE_H
@@ -14,12 +15,17 @@
 
 struct exchange_keys;
 
-/* One part: its number and changeset.  data is borrowed (from the
- * caller when sealing, from the opened bundle when reading). */
+/* One part: its number, its changeset, and the whole rows (as a
+ * changeset of inserts) of those it changes, for a receiver that finds
+ * it changed one of them too: the owner's version must then stand whole,
+ * not just the columns the owner changed.  Borrowed (from the caller
+ * when sealing, from the opened bundle when reading). */
 struct bundle_part {
 	int64_t			 seq;
 	const unsigned char	*data;
 	size_t			 len;
+	const unsigned char	*images;
+	size_t			 images_len;
 };
 
 /* An opened bundle; owns plain and parts (bundle_free). */

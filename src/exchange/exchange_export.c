@@ -92,6 +92,85 @@ part_make(sqlite3 *h, unsigned owners, void **cs, int *len, long *changes)
 	return sqlite3changeset_finalize(it);
 }
 
+/* Copies the row of cur.tbl that an UPDATE in cs names into img.tbl. */
+static int
+image_copy(sqlite3 *h, sqlite3_changeset_iter *it, const char *tbl,
+    int ncols)
+{
+	sqlite3_value	*pk[EXCHANGE_COLUMNS_MAX];
+	unsigned char	*flags;
+	sqlite3_stmt	*st;
+	char		*match, *sql;
+	int		 i, n, rc;
+
+	if (ncols > EXCHANGE_COLUMNS_MAX ||
+	    sqlite3changeset_pk(it, &flags, &n) != SQLITE_OK)
+		return SQLITE_ERROR;
+	for (i = 0; i < ncols; i++) {
+		pk[i] = NULL;
+		if (flags[i])
+			sqlite3changeset_old(it, i, &pk[i]);
+	}
+	if ((match = exchange_pk_match(h, tbl, flags, ncols)) == NULL)
+		return SQLITE_NOMEM;
+	sql = sqlite3_mprintf("INSERT OR IGNORE INTO img.%w SELECT * FROM "
+	    "cur.%w WHERE 1 %s", tbl, tbl, match);
+	sqlite3_free(match);
+	if (sql == NULL)
+		return SQLITE_NOMEM;
+	rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
+	sqlite3_free(sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	exchange_pk_bind(st, pk, flags, ncols);
+	rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The whole rows, as they stand now, of every row cs updates: the
+ * difference between the empty "nil" and "img", so a changeset of
+ * inserts (sqlite3_free). */
+static int
+images_make(sqlite3 *h, unsigned owners, void *cs, int len, void **img,
+    int *img_len)
+{
+	sqlite3_changeset_iter	*it;
+	sqlite3_session		*s;
+	const char		*tbl;
+	size_t			 i;
+	int			 ncols, op, indirect, rc = SQLITE_OK;
+
+	*img = NULL;
+	*img_len = 0;
+	if (len == 0)
+		return SQLITE_OK;
+	if ((rc = sqlite3changeset_start(&it, len, cs)) != SQLITE_OK)
+		return rc;
+	while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
+		sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
+		if (op == SQLITE_UPDATE)
+			rc = image_copy(h, it, tbl, ncols);
+	}
+	if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
+	if (rc != SQLITE_OK ||
+	    (rc = sqlite3session_create(h, "img", &s)) != SQLITE_OK)
+		return rc;
+	for (i = 0; i < exchange_ntables && rc == SQLITE_OK; i++) {
+		if (!(owners & OWNED_BY(exchange_tables[i].owner)))
+			continue;
+		rc = sqlite3session_attach(s, exchange_tables[i].name);
+		if (rc == SQLITE_OK)
+			rc = sqlite3session_diff(s, "nil",
+			    exchange_tables[i].name, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3session_changeset(s, img_len, img);
+	sqlite3session_delete(s);
+	return rc;
+}
+
 /* The parts kept for peer, oldest first; data is malloc'd each. */
 static int
 parts_read(sqlite3 *h, int peer, struct bundle *b)
@@ -102,8 +181,9 @@ parts_read(sqlite3 *h, int peer, struct bundle *b)
 	unsigned char		*copy;
 	int			 rc, len;
 
-	if (sqlite3_prepare_v2(h, "SELECT seq, changes FROM main.exchange_sent "
-	    "WHERE origin = ? ORDER BY seq", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(h, "SELECT seq, changes, images FROM "
+	    "main.exchange_sent WHERE origin = ? ORDER BY seq", -1, &st,
+	    NULL) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_int(st, 1, peer);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -119,6 +199,15 @@ parts_read(sqlite3 *h, int peer, struct bundle *b)
 		parts[n].seq = sqlite3_column_int64(st, 0);
 		parts[n].data = copy;
 		parts[n].len = (size_t)len;
+		len = sqlite3_column_bytes(st, 2);
+		if ((copy = malloc(len > 0 ? (size_t)len : 1)) == NULL) {
+			free((void *)parts[n].data);
+			break;
+		}
+		if (len > 0)
+			memcpy(copy, sqlite3_column_blob(st, 2), (size_t)len);
+		parts[n].images = copy;
+		parts[n].images_len = (size_t)len;
 		n++;
 	}
 	sqlite3_finalize(st);
@@ -132,8 +221,10 @@ parts_free(struct bundle *b)
 {
 	size_t	 i;
 
-	for (i = 0; i < b->nparts; i++)
+	for (i = 0; i < b->nparts; i++) {
 		free((void *)b->parts[i].data);
+		free((void *)b->parts[i].images);
+	}
 	free(b->parts);
 	b->parts = NULL;
 	b->nparts = 0;
@@ -144,14 +235,18 @@ scratch_detach(sqlite3 *h)
 {
 	sqlite3_exec(h, "DETACH cur", NULL, NULL, NULL);
 	sqlite3_exec(h, "DETACH snap", NULL, NULL, NULL);
+	sqlite3_exec(h, "DETACH img", NULL, NULL, NULL);
+	sqlite3_exec(h, "DETACH nil", NULL, NULL, NULL);
 }
 
-/* Opens the scratch databases: cur empty, snap from the peer's image. */
+/* Opens the scratch databases: snap from the peer's image, the others
+ * empty (cur, what we hold now; img, whole rows changed; nil, nothing). */
 static int
 scratch_attach(sqlite3 *h, struct peer_state *ps)
 {
 	if (sqlite3_exec(h, "ATTACH ':memory:' AS cur; "
-	    "ATTACH ':memory:' AS snap", NULL, NULL, NULL) != SQLITE_OK)
+	    "ATTACH ':memory:' AS snap; ATTACH ':memory:' AS img; "
+	    "ATTACH ':memory:' AS nil", NULL, NULL, NULL) != SQLITE_OK)
 		return -1;
 	if (ps->snapshot != NULL) {
 		/* SQLite owns the image from here, even on failure. */
@@ -179,10 +274,10 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	unsigned		 owners;
 	unsigned char		*image = NULL;
 	sqlite3_int64		 image_len = 0;
-	struct db_blob		 part, snap;
+	struct db_blob		 part, whole, snap;
 	char			 detail[128];
-	void			*cs = NULL;
-	int			 origin, cs_len = 0, rc = -1;
+	void			*cs = NULL, *imgs = NULL;
+	int			 origin, cs_len = 0, imgs_len = 0, rc = -1;
 	long			 changes = 0;
 
 	memset(rep, 0, sizeof(*rep));
@@ -215,8 +310,12 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 		owners = OWNED_BY_ANY;
 	if (exchange_schema(h, "cur", owners) != SQLITE_OK ||
 	    exchange_schema(h, "snap", owners) != SQLITE_OK ||
+	    exchange_schema(h, "img", owners) != SQLITE_OK ||
+	    exchange_schema(h, "nil", owners) != SQLITE_OK ||
 	    exchange_scoped(h, owners, peer) != SQLITE_OK ||
 	    part_make(h, owners, &cs, &cs_len, &changes) != SQLITE_OK ||
+	    images_make(h, owners, cs, cs_len, &imgs, &imgs_len) !=
+	    SQLITE_OK ||
 	    (image = sqlite3_serialize(h, "cur", &image_len, 0)) == NULL) {
 		snprintf(err, errsz, "The changes could not be gathered: %s.",
 		    sqlite3_errmsg(h));
@@ -224,12 +323,15 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	}
 	part.p = cs_len > 0 ? cs : "";
 	part.n = (size_t)cs_len;
+	whole.p = imgs_len > 0 ? imgs : "";
+	whole.n = (size_t)imgs_len;
 	snap.p = image;
 	snap.n = (size_t)image_len;
 	snprintf(detail, sizeof(detail), "part %lld to place %d: %ld changes",
 	    (long long)ps.sent + 1, peer, changes);
-	if (db_exec(db, "INSERT INTO exchange_sent (origin, seq, changes) "
-	    "VALUES (?, ?, ?)", "iib", (int64_t)peer, ps.sent + 1, part) !=
+	if (db_exec(db, "INSERT INTO exchange_sent (origin, seq, changes, "
+	    "images) VALUES (?, ?, ?, ?)", "iibb", (int64_t)peer, ps.sent + 1,
+	    part, whole) !=
 	    DB_OK || db_exec(db, "UPDATE exchange_peers SET sent_seq = ?, "
 	    "snapshot = ? WHERE origin = ?", "ibi", ps.sent + 1, snap,
 	    (int64_t)peer) != DB_OK ||
@@ -264,6 +366,7 @@ out:
 	}
 	parts_free(&b);
 	sqlite3_free(cs);
+	sqlite3_free(imgs);
 	sqlite3_free(image);
 	sqlite3_free(ps.snapshot);
 	scratch_detach(h);

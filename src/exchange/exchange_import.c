@@ -19,8 +19,8 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../server/test_hooks.h"
 
-#define COLUMNS_MAX	64	/* columns of one exchanged table */
 
 /* One version set aside; strings owned. */
 struct conflict {
@@ -36,8 +36,9 @@ struct apply_state {
 	struct conflict		*conflicts;
 	size_t			 nconflicts;
 	char			 names_of[64];
-	char			*names[COLUMNS_MAX];
+	char			*names[EXCHANGE_COLUMNS_MAX];
 	int			 nnames;
+	size_t			 part_first;	/* the part's first conflict */
 	char			 refusal[EXCHANGE_ERR_MAX];
 };
 
@@ -66,7 +67,7 @@ names_load(struct apply_state *as, const char *tbl)
 	    "ORDER BY cid", tbl);
 	if (sql != NULL && sqlite3_prepare_v2(as->h, sql, -1, &st, NULL) ==
 	    SQLITE_OK) {
-		while (as->nnames < COLUMNS_MAX && sqlite3_step(st) ==
+		while (as->nnames < EXCHANGE_COLUMNS_MAX && sqlite3_step(st) ==
 		    SQLITE_ROW)
 			as->names[as->nnames++] = strdup((const char *)
 			    sqlite3_column_text(st, 0));
@@ -248,7 +249,8 @@ on_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
 	case SQLITE_CHANGESET_NOTFOUND:
 		if (op == SQLITE_UPDATE)
 			conflict_keep(as, it, t, ncols, op, "changed by the "
-			    "owner, deleted here: left deleted", 0);
+			    "owner, deleted here: the owner's version is "
+			    "restored", 0);
 		return SQLITE_CHANGESET_OMIT;
 	default:
 		snprintf(as->refusal, sizeof(as->refusal), "A record of %s in "
@@ -256,6 +258,36 @@ on_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
 		    "imported.", tbl);
 		return SQLITE_CHANGESET_ABORT;
 	}
+}
+
+/*
+ * The whole rows of a part (exchange_bundle.h), applied after its
+ * changes where a conflict was met: a row whose owner's version stood
+ * takes the owner's other columns too, so both places hold the same row.
+ * Every other row is left as the changes made it.
+ */
+static int
+on_image(void *arg, int kind, sqlite3_changeset_iter *it)
+{
+	struct apply_state	*as = arg;
+	const char		*tbl;
+	char			*key;
+	size_t			 i;
+	int			 ncols, op, indirect, mine = 0;
+
+	if (kind != SQLITE_CHANGESET_CONFLICT)
+		return kind == SQLITE_CHANGESET_FOREIGN_KEY ||
+		    kind == SQLITE_CHANGESET_CONSTRAINT ?
+		    SQLITE_CHANGESET_ABORT : SQLITE_CHANGESET_OMIT;
+	sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
+	names_load(as, tbl);
+	if ((key = key_json(as, it, ncols, op)) == NULL)
+		return SQLITE_CHANGESET_ABORT;
+	for (i = as->part_first; i < as->nconflicts && !mine; i++)
+		mine = strcmp(as->conflicts[i].tbl, tbl) == 0 &&
+		    strcmp(as->conflicts[i].key, key) == 0;
+	free(key);
+	return mine ? SQLITE_CHANGESET_REPLACE : SQLITE_CHANGESET_OMIT;
 }
 
 /* Every change of cs is to a table the sender owns and, where the row
@@ -267,7 +299,7 @@ part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
 {
 	const struct exchange_table	*t;
 	sqlite3_changeset_iter		*it;
-	sqlite3_value			*pk[COLUMNS_MAX];
+	sqlite3_value			*pk[EXCHANGE_COLUMNS_MAX];
 	unsigned char			*flags;
 	const char			*tbl;
 	int				 ncols, op, indirect, i, n, ok = 0;
@@ -280,7 +312,7 @@ part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
 	while (ok == 0 && sqlite3changeset_next(it) == SQLITE_ROW) {
 		sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
 		if ((t = exchange_table_find(tbl)) == NULL ||
-		    !(owners & OWNED_BY(t->owner)) || ncols > COLUMNS_MAX) {
+		    !(owners & OWNED_BY(t->owner)) || ncols > EXCHANGE_COLUMNS_MAX) {
 			snprintf(as->refusal, sizeof(as->refusal), "The bundle "
 			    "changes %s, which the sending place does not "
 			    "own; nothing was imported.", tbl);
@@ -426,6 +458,15 @@ parts_apply(struct db *db, struct apply_state *as, const struct bundle *b,
 				    "applied: %s.", sqlite3_errmsg(as->h));
 			return -1;
 		}
+		as->part_first = before;
+		if (as->nconflicts > before && part->images_len > 0 &&
+		    sqlite3changeset_apply_v2(as->h, (int)part->images_len,
+		    (void *)part->images, NULL, on_image, as, NULL, NULL, 0) !=
+		    SQLITE_OK) {
+			snprintf(as->refusal, sizeof(as->refusal), "A part of "
+			    "the bundle could not be applied whole.");
+			return -1;
+		}
 		if (part_allowed(as, (int)b->from, owners, (void *)part->data,
 		    (int)part->len, 1) == -1)
 			return -1;
@@ -558,6 +599,7 @@ exchange_import(struct db *db, const struct exchange_keys *keys,
 		snprintf(err, errsz, "The import could not be recorded.");
 		goto rollback;
 	}
+	test_hook_import_stall();
 	if (db_commit(db) != DB_OK) {
 		snprintf(err, errsz, "The import could not be saved.");
 		goto out;

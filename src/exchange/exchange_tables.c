@@ -234,46 +234,67 @@ exchange_scoped(sqlite3 *h, unsigned owners, int peer)
 	return SQLITE_OK;
 }
 
-int
-exchange_row_in_scope(sqlite3 *h, const struct exchange_table *t, int peer,
-    sqlite3_value **pk, const unsigned char *pkflags, int ncols)
+char *
+exchange_pk_match(sqlite3 *h, const char *tbl, const unsigned char *pkflags,
+    int ncols)
 {
-	sqlite3_stmt	*st = NULL, *names = NULL;
+	sqlite3_stmt	*names;
 	char		*match = NULL, *sql;
-	int		 i, n = 0, rc, inside = -1;
+	int		 i;
 
 	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q, 'main') "
-	    "ORDER BY cid", t->name);
+	    "ORDER BY cid", tbl);
 	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &names, NULL) !=
-	    SQLITE_OK)
-		goto out;
-	for (i = 0; i < ncols && sqlite3_step(names) == SQLITE_ROW; i++) {
-		if (!pkflags[i])
-			continue;
-		match = sqlite3_mprintf("%z AND %w IS ?%d", match,
-		    (const char *)sqlite3_column_text(names, 0), i + 2);
+	    SQLITE_OK) {
+		sqlite3_free(sql);
+		return NULL;
 	}
 	sqlite3_free(sql);
-	/* A row that exists and lies outside: the count is 0 inside. */
-	sql = sqlite3_mprintf("SELECT count(*) FROM main.%w WHERE 1 %s AND "
-	    "NOT (%s)", t->name, match ? match : "", t->scope);
-	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &st, NULL) !=
-	    SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, peer);
+	for (i = 0; i < ncols && sqlite3_step(names) == SQLITE_ROW; i++)
+		if (pkflags[i])
+			match = sqlite3_mprintf("%z AND %w IS ?%d", match,
+			    (const char *)sqlite3_column_text(names, 0), i + 2);
+	sqlite3_finalize(names);
+	return match;
+}
+
+int
+exchange_pk_bind(sqlite3_stmt *st, sqlite3_value **pk,
+    const unsigned char *pkflags, int ncols)
+{
+	int	 i, n = 0;
+
 	for (i = 0; i < ncols; i++)
 		if (pkflags[i] && pk[i] != NULL) {
 			sqlite3_bind_value(st, i + 2, pk[i]);
 			n++;
 		}
-	if (n == 0)
+	return n;
+}
+
+int
+exchange_row_in_scope(sqlite3 *h, const struct exchange_table *t, int peer,
+    sqlite3_value **pk, const unsigned char *pkflags, int ncols)
+{
+	sqlite3_stmt	*st = NULL;
+	char		*match, *sql = NULL;
+	int		 inside = -1;
+
+	if ((match = exchange_pk_match(h, t->name, pkflags, ncols)) == NULL)
+		return -1;
+	/* A row that exists and lies outside: the count is 0 inside. */
+	sql = sqlite3_mprintf("SELECT count(*) FROM main.%w WHERE 1 %s AND "
+	    "NOT (%s)", t->name, match, t->scope);
+	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &st, NULL) !=
+	    SQLITE_OK)
 		goto out;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	sqlite3_bind_int64(st, 1, peer);
+	if (exchange_pk_bind(st, pk, pkflags, ncols) > 0 &&
+	    sqlite3_step(st) == SQLITE_ROW)
 		inside = sqlite3_column_int64(st, 0) == 0;
 out:
 	sqlite3_free(sql);
 	sqlite3_free(match);
-	sqlite3_finalize(names);
 	sqlite3_finalize(st);
 	return inside;
 }

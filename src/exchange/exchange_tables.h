@@ -45,6 +45,14 @@ int	exchange_schema(sqlite3 *, const char *schema, unsigned owners);
  * peer shares, as they stand in main, as they travel. */
 int	exchange_scoped(sqlite3 *, unsigned owners, int peer);
 
+/* " AND col IS ?N" for each primary key column of tbl (N its position
+ * plus 2; ?1 is left for the peer), sqlite3_malloc'd; NULL on error. */
+char	*exchange_pk_match(sqlite3 *, const char *tbl,
+	    const unsigned char *pkflags, int ncols);
+/* Binds a changeset's primary key values to such a match: how many. */
+int	exchange_pk_bind(sqlite3_stmt *, sqlite3_value **pk,
+	    const unsigned char *pkflags, int ncols);
+
 /* Whether main.T's row with the primary key in pk (values as the
  * changeset gives them) is one peer shares: 1, 0, or -1 on error.  A
  * row that does not exist is shared (0 rows outside). */

@@ -109,17 +109,20 @@ csrf_checked(struct request *rq, struct response *rs)
 }
 
 /* Replaces whatever the handler made (a page, a redirect, a file)
- * with a 503 saying message: nothing of it is sent. */
+ * with an error page saying message: nothing of it is sent. */
+static void
+response_replaced(struct response *rs, int status, const char *message)
+{
+	buf_clear(&rs->body);
+	response_error(rs, status, message);
+}
+
+/* The same, 503: try again. */
 static void
 response_withdrawn(struct response *rs, const char *message)
 {
-	free(rs->location);
-	free(rs->content_type);
-	free(rs->disposition);
-	rs->location = rs->content_type = rs->disposition = NULL;
-	buf_clear(&rs->body);
+	response_replaced(rs, 503, message);
 	rs->retry_after = 1;
-	response_error(rs, 503, message);
 }
 
 /*
@@ -163,7 +166,17 @@ request_writes(const struct request *rq, const char *reads)
 static int
 handle(struct request *rq, struct response *rs)
 {
+	rq->db->elsewhere = 0;
 	rq->route->handler(rq, rs);
+	/* Whatever the page made of it, a write kept at the other place of
+	 * an exchange is refused whole, and says where to make it. */
+	if (rq->db->elsewhere) {
+		response_replaced(rs, 409, "This record is kept at the other "
+		    "place of the exchange (the hub, or the station that "
+		    "holds the site): make the change there, and it arrives "
+		    "here with the next bundle.");
+		return 0;
+	}
 	if (rs->status == 200 && rs->view != NULL && rs->template != NULL &&
 	    !rq->wants_json && !rq->api)
 		title_which(rq, rs->view);

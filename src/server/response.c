@@ -116,6 +116,12 @@ void
 response_error(struct response *r, int status, const char *message)
 {
 	json_decref(r->view);
+	/* An error page is a page: whatever the handler had begun to
+	 * answer (a redirect, a file) is dropped. */
+	free(r->location);
+	free(r->content_type);
+	free(r->disposition);
+	r->location = r->content_type = r->disposition = NULL;
 	r->status = status;
 	r->template = "error";
 	/* The title says what went wrong ("Page not found"), never blank;

@@ -4,6 +4,7 @@
  * the walk would stop the server.  Nothing here is compiled into the
  * release binary.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,18 @@ test_hook_drawer_sleep(void)
 
 	return s != NULL ? (unsigned)strtoul(s, NULL, 10) : 0;
 }
+
+void
+test_hook_import_stall(void)
+{
+	const char	*marker = getenv("RT_TEST_IMPORT_STALL");
+	FILE		*f;
+
+	if (marker == NULL || (f = fopen(marker, "w")) == NULL)
+		return;
+	fclose(f);
+	sleep(60);
+}
 #else
 void
 test_hook_request(const char *path)
@@ -43,5 +56,10 @@ unsigned
 test_hook_drawer_sleep(void)
 {
 	return 0;
+}
+
+void
+test_hook_import_stall(void)
+{
 }
 #endif

@@ -10,12 +10,16 @@
  *                             the server;
  *   RT_TEST_DRAWER_SLEEP=N    the child drawing an archive's papers
  *                             sleeps N seconds first, as a PDF hanging
- *                             inside poppler would.
+ *                             inside poppler would;
+ *   RT_TEST_IMPORT_STALL=FILE an exchange import, its bundle applied
+ *                             and not yet committed, makes FILE and
+ *                             sleeps a minute, for a test to kill it.
  */
 #ifndef RT_TEST_HOOKS_H
 #define RT_TEST_HOOKS_H
 
 void		test_hook_request(const char *path);
 unsigned	test_hook_drawer_sleep(void);
+void		test_hook_import_stall(void);
 
 #endif

@@ -185,6 +185,12 @@ server_empty_on(struct server *s, const char *extra, enum engine engine)
 }
 
 int
+server_empty_file(struct server *s)
+{
+	return server_empty_on(s, NULL, ENGINE_SQLITE);
+}
+
+int
 server_empty_pg(struct server *s)
 {
 	return server_empty_on(s, NULL, ENGINE_PG);

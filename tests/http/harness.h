@@ -57,6 +57,9 @@ int	server_launch(struct server *);
  * empty PostgreSQL one (a throw-away cluster, whatever RT_TEST_DB says)
  * for a test to fill, such as by roundtable copy.  0 or -1. */
 int	server_empty_pg(struct server *);
+/* The folder and config of a new, empty SQLite database, without init
+ * or demo (a station before it joins its hub).  0 or -1. */
+int	server_empty_file(struct server *);
 /* As server_prepare, always on a SQLite file: a database to generate
  * with SQLite's own tools and copy from.  0 or -1. */
 int	server_prepare_file(struct server *);

@@ -1,0 +1,586 @@
+/*
+ * The exchange between a hub and two offline stations (issue 13): three
+ * databases and three real servers, bundles carried as files by the
+ * `roundtable exchange` command, as a coordinator with a USB stick
+ * would.  After every full round each station's shared records read the
+ * same at the hub (`exchange check`); bad bundles change nothing; a
+ * killed import leaves the database as it was; where both places
+ * changed one record, the owner's version stands and the other is kept.
+ */
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "http_test.h"
+
+#define PW		"exchange-test-password"
+#define ROUNDS		4	/* weekly exchanges: a month */
+#define STALL_WAIT_MS	30000	/* for the stalled import to get there */
+
+/* A station: its server, its number, the hub's site it holds, the rep
+ * who logs there. */
+struct station {
+	struct server	 srv;
+	int		 origin;
+	int		 site;
+	const char	*logger;
+};
+
+static struct server	hub;
+static struct station	st_a = { .origin = 2, .site = 1,
+			    .logger = "rep.fenwick" };
+static struct station	st_b = { .origin = 3, .site = 2,
+			    .logger = "coordinator.harbour" };
+
+/* Runs `roundtable exchange ARGS` on s's database: the exit status. */
+static int
+exchange(const struct server *s, const char *args, char **out)
+{
+	char	*cmd;
+	int	 rc;
+
+	if (asprintf(&cmd, "exchange %s", args) == -1)
+		return -1;
+	rc = roundtable_cli(s, cmd, NULL, out);
+	free(cmd);
+	return rc;
+}
+
+/* The path of a file in the hub's folder (the stick). */
+static void
+stick(char *out, size_t sz, const char *name)
+{
+	snprintf(out, sz, "%s/%s", hub.dir, name);
+}
+
+/* Writes s's public key into the hub's folder as name: 0 or -1. */
+static int
+key_to_stick(const struct server *s, const char *name)
+{
+	char	 path[400], *out = NULL, *nl;
+	FILE	*f;
+	int	 rc = -1;
+
+	if (exchange(s, "key", &out) != 0)
+		goto done;
+	stick(path, sizeof(path), name);
+	/* The key line is the one starting with the prefix. */
+	if ((nl = strstr(out, "roundtable-place-key ")) == NULL ||
+	    (f = fopen(path, "w")) == NULL)
+		goto done;
+	fprintf(f, "%.*s\n", (int)strcspn(nl, "\n"), nl);
+	fclose(f);
+	rc = 0;
+done:
+	free(out);
+	return rc;
+}
+
+/* Exports from one place and imports at the other: 0, or the failing
+ * command's status (its output printed). */
+static int
+carry(const struct server *from, int to_origin, const struct server *to,
+    const char *name)
+{
+	char	 path[400], args[600], *out = NULL;
+	int	 rc;
+
+	stick(path, sizeof(path), name);
+	snprintf(args, sizeof(args), "export --origin %d --to %s", to_origin,
+	    path);
+	if ((rc = exchange(from, args, &out)) != 0) {
+		fprintf(stderr, "export: %s\n", out);
+		free(out);
+		return rc;
+	}
+	free(out);
+	snprintf(args, sizeof(args), "import --from %s", path);
+	if ((rc = exchange(to, args, &out)) != 0)
+		fprintf(stderr, "import: %s\n", out);
+	free(out);
+	return rc;
+}
+
+static int
+station_make(struct station *st)
+{
+	char	 args[600], key[400], name[64], *out = NULL;
+
+	if (server_empty_file(&st->srv) == -1)
+		return -1;
+	snprintf(name, sizeof(name), "station-%d.pub", st->origin);
+	if (key_to_stick(&st->srv, name) == -1)
+		return -1;
+	stick(key, sizeof(key), name);
+	snprintf(args, sizeof(args), "pair --origin %d --sites %d --key %s "
+	    "--name 'Station %d'", st->origin, st->site, key, st->origin);
+	if (exchange(&hub, args, NULL) != 0)
+		return -1;
+	stick(key, sizeof(key), "hub.pub");
+	snprintf(args, sizeof(args), "join --origin %d --sites %d --key %s",
+	    st->origin, st->site, key);
+	if (exchange(&st->srv, args, &out) != 0) {
+		fprintf(stderr, "join: %s\n", out);
+		free(out);
+		return -1;
+	}
+	free(out);
+	if (roundtable_cli(&st->srv, "init", NULL, NULL) != 0)
+		return -1;
+	snprintf(name, sizeof(name), "first-%d.rtx", st->origin);
+	if (carry(&hub, st->origin, &st->srv, name) != 0)
+		return -1;
+	return server_launch(&st->srv);
+}
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "rep.fenwick",
+	    "coordinator.fenwick", "coordinator.harbour", "governor.fenwick",
+	    NULL };
+
+	(void)state;
+	if (server_prepare(&hub, NULL) == -1 ||
+	    server_passwords(&hub, users, PW) == -1 ||
+	    key_to_stick(&hub, "hub.pub") == -1 ||
+	    server_launch(&hub) == -1 ||
+	    station_make(&st_a) == -1 || station_make(&st_b) == -1)
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	server_stop(&st_a.srv);
+	server_stop(&st_b.srv);
+	return server_stop(&hub);
+}
+
+/* What `exchange check` prints at s for peer (malloc'd). */
+static char *
+check_lines(const struct server *s, int peer)
+{
+	char	 args[32], *out = NULL;
+
+	snprintf(args, sizeof(args), "check --origin %d", peer);
+	if (exchange(s, args, &out) != 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static void
+station_agrees_with_hub(const struct station *st)
+{
+	char	*at_hub = check_lines(&hub, st->origin);
+	char	*at_station = check_lines(&st->srv, 0);
+
+	assert_non_null(at_hub);
+	assert_non_null(at_station);
+	if (strcmp(at_hub, at_station) != 0)
+		print_error("hub:\n%s\nstation %d:\n%s\n", at_hub, st->origin,
+		    at_station);
+	assert_string_equal(at_hub, at_station);
+	free(at_hub);
+	free(at_station);
+}
+
+/* Logs a conversation at a station through its pages: the new log's
+ * id. */
+static long long
+log_at(struct station *st, const char *raised)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*body, *enc = url_encode(raised), sql[128];
+	long long	 id;
+
+	assert_int_equal(client_as(&c, &st->srv, st->logger, PW), 0);
+	snprintf(sql, sizeof(sql), "SELECT min(id) FROM units WHERE "
+	    "site_id = %d", st->site);
+	assert_true(asprintf(&body, "site_id=%d&unit_id=%lld"
+	    "&occurred_on=2026-11-20&occurred_time=10:15&channel=wing_visit"
+	    "&topic_ids=1&topic_ids=2&raised=%s&consent=anonymous"
+	    "&outcome=resolved", st->site, db_scalar(&st->srv, sql), enc) !=
+	    -1);
+	free(enc);
+	assert_int_equal(http_post(&c, "/conversations/new", body, 1, &r),
+	    303);
+	assert_true(strncmp(r.location, "/conversations/new?logged=", 26) == 0);
+	id = strtoll(r.location + 26, NULL, 10);
+	reply_free(&r);
+	free(body);
+	client_free(&c);
+	return id;
+}
+
+/* One full round: both stations to the hub, the hub to both. */
+static void
+round_trip(int round)
+{
+	char	 name[64];
+
+	snprintf(name, sizeof(name), "a-to-hub-%d.rtx", round);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, name), 0);
+	snprintf(name, sizeof(name), "b-to-hub-%d.rtx", round);
+	assert_int_equal(carry(&st_b.srv, 0, &hub, name), 0);
+	snprintf(name, sizeof(name), "hub-to-a-%d.rtx", round);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, name), 0);
+	snprintf(name, sizeof(name), "hub-to-b-%d.rtx", round);
+	assert_int_equal(carry(&hub, st_b.origin, &st_b.srv, name), 0);
+	station_agrees_with_hub(&st_a);
+	station_agrees_with_hub(&st_b);
+}
+
+/* Paired, joined and given their sites by the hub's first bundle, each
+ * station holds what the hub holds for its site, its reps sign in with
+ * the hub's passwords, and its own numbers start in its own range. */
+static void
+stations_start_from_the_hub(void **state)
+{
+	struct client	 c;
+
+	(void)state;
+	station_agrees_with_hub(&st_a);
+	station_agrees_with_hub(&st_b);
+	assert_int_equal(client_as(&c, &st_a.srv, "rep.fenwick", PW), 0);
+	client_free(&c);
+	/* The station's administrator is its own, in its range. */
+	assert_true(db_scalar(&st_a.srv, "SELECT id FROM accounts WHERE "
+	    "username = 'admin'") > (2LL << 40));
+	/* Only the site it holds. */
+	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM sites"), 1);
+	assert_int_equal(db_scalar(&st_b.srv, "SELECT count(*) FROM "
+	    "conversations WHERE site_id != 2"), 0);
+	/* Who anyone is in the people register stays at the hub. */
+	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM accounts "
+	    "WHERE person_id IS NOT NULL"), 0);
+}
+
+/* A month of weekly exchanges, with records made at all three places in
+ * between: after every round, both stations agree with the hub. */
+static void
+a_month_of_weekly_exchanges_agrees(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 text[96], sql[160];
+	long long	 a_logs = db_scalar(&hub, "SELECT count(*) FROM "
+	    "conversations WHERE site_id = 1"), id;
+	int		 round;
+
+	(void)state;
+	for (round = 1; round <= ROUNDS; round++) {
+		snprintf(text, sizeof(text), "Week %d: the kettle on B wing "
+		    "is broken", round);
+		id = log_at(&st_a, text);
+		assert_true(id > (2LL << 40));
+		log_at(&st_a, "Letters arrive late on Mondays");
+		snprintf(text, sizeof(text), "Week %d: the drop-in moved "
+		    "rooms", round);
+		log_at(&st_b, text);
+		/* The hub adds a topic for Fenwick: it reaches the station. */
+		assert_int_equal(client_as(&c, &hub, "coordinator.fenwick", PW),
+		    0);
+		snprintf(text, sizeof(text), "name=Topic+of+week+%d", round);
+		assert_int_equal(http_post(&c, "/sites/1/topics", text, 1, &r),
+		    303);
+		reply_free(&r);
+		client_free(&c);
+		round_trip(round);
+		a_logs += 2;
+		assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM "
+		    "conversations WHERE site_id = 1"), a_logs);
+		snprintf(sql, sizeof(sql), "SELECT count(*) FROM topics WHERE "
+		    "name = 'Topic of week %d'", round);
+		assert_int_equal(db_scalar(&st_a.srv, sql), 1);
+		assert_int_equal(db_scalar(&st_b.srv, sql), 0);
+	}
+	/* At the hub, the station's logs are read like any other. */
+	assert_int_equal(client_as(&c, &hub, "coordinator.fenwick", PW), 0);
+	assert_int_equal(http_get(&c, "/search?q=kettle", &r), 200);
+	assert_contains(r.body, "Week 4: the kettle on B wing is broken");
+	reply_free(&r);
+	client_free(&c);
+	/* Each import and export is in each place's audit chain, and the
+	 * chains hold. */
+	assert_true(db_scalar(&hub, "SELECT count(*) FROM audit WHERE "
+	    "action = 'exchange.import'") >= 2 * ROUNDS);
+	assert_int_equal(roundtable_cli(&hub, "check", NULL, NULL), 0);
+	assert_int_equal(roundtable_cli(&st_a.srv, "check", NULL, NULL), 0);
+	assert_int_equal(roundtable_cli(&st_b.srv, "check", NULL, NULL), 0);
+}
+
+/* Each place refuses to make what the other owns: the station, a topic
+ * (the hub's); the hub, a log for a site its station holds. */
+static void
+each_place_keeps_to_what_it_owns(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	long long	 topics = db_scalar(&st_a.srv, "SELECT count(*) FROM "
+	    "topics"), logs = db_scalar(&hub, "SELECT count(*) FROM "
+	    "conversations");
+
+	(void)state;
+	assert_int_equal(client_as(&c, &st_a.srv, "coordinator.fenwick", PW),
+	    0);
+	assert_int_equal(http_post(&c, "/sites/1/topics", "name=Local", 1,
+	    &r), 409);
+	assert_contains(r.body, "kept at the other place");
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM topics"),
+	    topics);
+	assert_int_equal(client_as(&c, &hub, "rep.fenwick", PW), 0);
+	assert_int_equal(http_post(&c, "/conversations/new", "site_id=1"
+	    "&occurred_on=2026-11-20&occurred_time=10:15&channel=wing_visit"
+	    "&topic_ids=1&raised=At+the+hub&consent=anonymous"
+	    "&outcome=resolved", 1, &r), 409);
+	assert_contains(r.body, "make the change there");
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM conversations"),
+	    logs);
+}
+
+/* A stick lost on the way: the next bundle carries the lost one's part
+ * too, and the lost stick, found later, is refused as already here. */
+static void
+a_lost_stick_costs_nothing(void **state)
+{
+	char	 lost[400], args[600], *out = NULL;
+
+	(void)state;
+	log_at(&st_a, "Said before the stick was lost");
+	stick(lost, sizeof(lost), "lost.rtx");
+	snprintf(args, sizeof(args), "export --to %s", lost);
+	assert_int_equal(exchange(&st_a.srv, args, NULL), 0);
+	log_at(&st_a, "Said after the stick was lost");
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "found.rtx"), 0);
+	assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM conversations "
+	    "WHERE raised LIKE 'Said % the stick was lost'"), 2);
+	snprintf(args, sizeof(args), "import --from %s", lost);
+	assert_int_equal(exchange(&hub, args, &out), 1);
+	assert_contains(out, "imported before");
+	free(out);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "back.rtx"), 0);
+	station_agrees_with_hub(&st_a);
+}
+
+/* Writes bytes to the stick as name. */
+static void
+stick_write(const char *name, const void *p, size_t n)
+{
+	char	 path[400];
+	FILE	*f;
+
+	stick(path, sizeof(path), name);
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(p, 1, n, f), n);
+	fclose(f);
+}
+
+static unsigned char *
+stick_read(const char *name, size_t *n)
+{
+	char		 path[400];
+	struct stat	 sb;
+	unsigned char	*p;
+	FILE		*f;
+
+	stick(path, sizeof(path), name);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_non_null(p = malloc((size_t)sb.st_size));
+	assert_non_null(f = fopen(path, "rb"));
+	*n = fread(p, 1, (size_t)sb.st_size, f);
+	fclose(f);
+	return p;
+}
+
+/* Imports the stick's name at s: it must be refused with a message
+ * holding words, and s's database must not change. */
+static void
+refused(const struct server *s, const char *name, const char *words)
+{
+	char	 path[400], args[600], *before, *after, *out = NULL;
+
+	before = NULL;
+	assert_int_equal(roundtable_cli(s, "fingerprint", NULL, &before), 0);
+	stick(path, sizeof(path), name);
+	snprintf(args, sizeof(args), "import --from %s", path);
+	assert_int_equal(exchange(s, args, &out), 1);
+	if (strstr(out, words) == NULL)
+		print_error("%s: %s\n", name, out);
+	assert_contains(out, words);
+	free(out);
+	assert_int_equal(roundtable_cli(s, "fingerprint", NULL, &after), 0);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+/* Tampered, cut short, empty, for another place, replayed, not a bundle
+ * at all: each refused with a clear message, nothing changed. */
+static void
+bad_bundles_are_refused_and_change_nothing(void **state)
+{
+	char		 path[400], args[600];
+	unsigned char	*good, *bad;
+	size_t		 n;
+
+	(void)state;
+	log_at(&st_a, "A log for the bad bundles test");
+	stick(path, sizeof(path), "good.rtx");
+	snprintf(args, sizeof(args), "export --to %s", path);
+	assert_int_equal(exchange(&st_a.srv, args, NULL), 0);
+	good = stick_read("good.rtx", &n);
+
+	assert_non_null(bad = malloc(n));
+	memcpy(bad, good, n);
+	bad[n / 2] ^= 0x01;
+	stick_write("tampered.rtx", bad, n);
+	refused(&hub, "tampered.rtx", "cannot be opened");
+	stick_write("short.rtx", good, n - 40);
+	refused(&hub, "short.rtx", "cannot be opened");
+	stick_write("empty.rtx", good, 0);
+	refused(&hub, "empty.rtx", "empty");
+	stick_write("text.rtx", "hello, hub\n", 11);
+	refused(&hub, "text.rtx", "not a Roundtable bundle");
+	/* Station A's bundle taken to station B. */
+	refused(&st_b.srv, "good.rtx", "is for place 0; this is place 3");
+	/* The header says it comes from station B: B did not sign it. */
+	memcpy(bad, good, n);
+	bad[4] = 3;
+	stick_write("forged.rtx", bad, n);
+	refused(&hub, "forged.rtx", "not signed by the place");
+	free(bad);
+	free(good);
+
+	snprintf(args, sizeof(args), "import --from %s", path);
+	assert_int_equal(exchange(&hub, args, NULL), 0);
+	refused(&hub, "good.rtx", "imported before");
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "after-bad.rtx"),
+	    0);
+	station_agrees_with_hub(&st_a);
+}
+
+/* A SIGKILL in the middle of an import leaves the database as it was
+ * before it, and the same bundle then imports. */
+static void
+a_killed_import_leaves_the_database_as_it_was(void **state)
+{
+	char	 path[400], marker[400], args[600], *before, *after;
+	pid_t	 pid;
+	int	 waited, status;
+
+	(void)state;
+	log_at(&st_b, "A log for the killed import");
+	stick(path, sizeof(path), "killed.rtx");
+	snprintf(args, sizeof(args), "export --to %s", path);
+	assert_int_equal(exchange(&st_b.srv, args, NULL), 0);
+	assert_int_equal(roundtable_cli(&hub, "fingerprint", NULL, &before),
+	    0);
+	stick(marker, sizeof(marker), "stalled");
+	if ((pid = fork()) == 0) {
+		setenv("RT_TEST_IMPORT_STALL", marker, 1);
+		execl(ROUNDTABLE_BIN, ROUNDTABLE_BIN, "exchange", "import",
+		    "--from", path, "--db", hub.db, "--config", hub.config,
+		    (char *)NULL);
+		_exit(127);
+	}
+	assert_true(pid > 0);
+	for (waited = 0; waited < STALL_WAIT_MS && access(marker, F_OK) != 0;
+	    waited += 20)
+		usleep(20000);
+	assert_int_equal(access(marker, F_OK), 0);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(roundtable_cli(&hub, "fingerprint", NULL, &after), 0);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	assert_int_equal(roundtable_cli(&hub, "check", NULL, NULL), 0);
+	snprintf(args, sizeof(args), "import --from %s", path);
+	assert_int_equal(exchange(&hub, args, NULL), 0);
+	assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM conversations "
+	    "WHERE raised = 'A log for the killed import'"), 1);
+	assert_int_equal(carry(&hub, st_b.origin, &st_b.srv, "after-kill.rtx"),
+	    0);
+	station_agrees_with_hub(&st_b);
+}
+
+/* The hub and the station both decide the same issue, differently: the
+ * station owns issues, so its decision stands at both, and the hub's is
+ * kept in its conflicts for a coordinator. */
+static void
+conflicts_keep_the_losing_version(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], body[256];
+	long long	 id;
+
+	(void)state;
+	assert_int_equal(client_as(&c, &st_a.srv, "coordinator.fenwick", PW),
+	    0);
+	assert_int_equal(http_post(&c, "/issues/new", "site_id=1&group_id=1"
+	    "&title=Kettles&statement=Members+report+kettles+break", 1, &r),
+	    303);
+	id = strtoll(strrchr(r.location, '/') + 1, NULL, 10);
+	reply_free(&r);
+	assert_true(id > (2LL << 40));
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "issue.rtx"), 0);
+
+	snprintf(path, sizeof(path), "/issues/%lld/decision", id);
+	assert_int_equal(http_post(&c, path, "status=taken_forward"
+	    "&decided_on=2026-11-24&votes_for=6&votes_against=0"
+	    "&votes_abstain=1", 1, &r), 303);
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(client_as(&c, &hub, "coordinator.fenwick", PW), 0);
+	snprintf(body, sizeof(body), "status=not_taken_forward"
+	    "&decided_on=2026-11-25&votes_for=1&votes_against=5"
+	    "&votes_abstain=0&decision_reason=Decided+at+the+hub");
+	assert_int_equal(http_post(&c, path, body, 1, &r), 303);
+	reply_free(&r);
+	client_free(&c);
+
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "decision.rtx"), 0);
+	snprintf(path, sizeof(path), "SELECT status FROM issues WHERE id = "
+	    "%lld", id);
+	{
+		char	*status = db_text(&hub, path);
+
+		assert_string_equal(status, "taken_forward");
+		free(status);
+	}
+	assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM "
+	    "exchange_conflicts WHERE tbl = 'issues' AND lost LIKE "
+	    "'%Decided at the hub%' AND kept LIKE '%taken_forward%' AND "
+	    "settled_at IS NULL"), 1);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "after.rtx"), 0);
+	station_agrees_with_hub(&st_a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(stations_start_from_the_hub),
+		cmocka_unit_test(a_month_of_weekly_exchanges_agrees),
+		cmocka_unit_test(each_place_keeps_to_what_it_owns),
+		cmocka_unit_test(a_lost_stick_costs_nothing),
+		cmocka_unit_test(bad_bundles_are_refused_and_change_nothing),
+		cmocka_unit_test(a_killed_import_leaves_the_database_as_it_was),
+		cmocka_unit_test(conflicts_keep_the_losing_version),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
