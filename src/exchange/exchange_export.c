@@ -57,32 +57,44 @@ peer_read(sqlite3 *h, int peer, struct peer_state *ps)
 	return rc;
 }
 
-/* The difference between snap and cur for every table of the owners,
- * as one changeset (sqlite3_free), with its count of rows. */
+/* The changes that make schema from into schema to, for every table of
+ * the owners, as one changeset (sqlite3_free). */
 static int
-part_make(sqlite3 *h, unsigned owners, void **cs, int *len, long *changes)
+changes_between(sqlite3 *h, const char *to, const char *from,
+    unsigned owners, void **cs, int *len)
 {
-	sqlite3_session			*s;
-	sqlite3_changeset_iter		*it;
-	size_t				 i;
-	int				 rc;
+	sqlite3_session	*s;
+	size_t		 i;
+	int		 rc;
 
 	*cs = NULL;
 	*len = 0;
-	*changes = 0;
-	if ((rc = sqlite3session_create(h, "cur", &s)) != SQLITE_OK)
+	if ((rc = sqlite3session_create(h, to, &s)) != SQLITE_OK)
 		return rc;
 	for (i = 0; i < exchange_ntables && rc == SQLITE_OK; i++) {
 		if (!(owners & OWNED_BY(exchange_tables[i].owner)))
 			continue;
 		rc = sqlite3session_attach(s, exchange_tables[i].name);
 		if (rc == SQLITE_OK)
-			rc = sqlite3session_diff(s, "snap",
+			rc = sqlite3session_diff(s, from,
 			    exchange_tables[i].name, NULL);
 	}
 	if (rc == SQLITE_OK)
 		rc = sqlite3session_changeset(s, len, cs);
 	sqlite3session_delete(s);
+	return rc;
+}
+
+/* The next part: what changed between snap (as last sent) and cur (as
+ * now), with its count of rows. */
+static int
+part_make(sqlite3 *h, unsigned owners, void **cs, int *len, long *changes)
+{
+	sqlite3_changeset_iter	*it;
+	int			 rc;
+
+	*changes = 0;
+	rc = changes_between(h, "cur", "snap", owners, cs, len);
 	if (rc != SQLITE_OK || *len == 0)
 		return rc;
 	if ((rc = sqlite3changeset_start(&it, *len, *cs)) != SQLITE_OK)
@@ -100,7 +112,7 @@ image_copy(sqlite3 *h, sqlite3_changeset_iter *it, const char *tbl,
 	sqlite3_value	*pk[EXCHANGE_COLUMNS_MAX];
 	unsigned char	*flags;
 	sqlite3_stmt	*st;
-	char		*match, *sql;
+	char		*match;
 	int		 i, n, rc;
 
 	if (ncols > EXCHANGE_COLUMNS_MAX ||
@@ -113,13 +125,9 @@ image_copy(sqlite3 *h, sqlite3_changeset_iter *it, const char *tbl,
 	}
 	if ((match = exchange_pk_match(h, tbl, flags, ncols)) == NULL)
 		return SQLITE_NOMEM;
-	sql = sqlite3_mprintf("INSERT OR IGNORE INTO img.%w SELECT * FROM "
-	    "cur.%w WHERE 1 %s", tbl, tbl, match);
+	rc = exchange_prepare(h, &st, "INSERT OR IGNORE INTO img.%w SELECT * "
+	    "FROM cur.%w WHERE 1 %s", tbl, tbl, match);
 	sqlite3_free(match);
-	if (sql == NULL)
-		return SQLITE_NOMEM;
-	rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
-	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
 		return rc;
 	exchange_pk_bind(st, pk, flags, ncols);
@@ -136,9 +144,7 @@ images_make(sqlite3 *h, unsigned owners, void *cs, int len, void **img,
     int *img_len)
 {
 	sqlite3_changeset_iter	*it;
-	sqlite3_session		*s;
 	const char		*tbl;
-	size_t			 i;
 	int			 ncols, op, indirect, rc = SQLITE_OK;
 
 	*img = NULL;
@@ -154,21 +160,9 @@ images_make(sqlite3 *h, unsigned owners, void *cs, int len, void **img,
 	}
 	if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == SQLITE_OK)
 		rc = SQLITE_ERROR;
-	if (rc != SQLITE_OK ||
-	    (rc = sqlite3session_create(h, "img", &s)) != SQLITE_OK)
+	if (rc != SQLITE_OK)
 		return rc;
-	for (i = 0; i < exchange_ntables && rc == SQLITE_OK; i++) {
-		if (!(owners & OWNED_BY(exchange_tables[i].owner)))
-			continue;
-		rc = sqlite3session_attach(s, exchange_tables[i].name);
-		if (rc == SQLITE_OK)
-			rc = sqlite3session_diff(s, "nil",
-			    exchange_tables[i].name, NULL);
-	}
-	if (rc == SQLITE_OK)
-		rc = sqlite3session_changeset(s, img_len, img);
-	sqlite3session_delete(s);
-	return rc;
+	return changes_between(h, "img", "nil", owners, img, img_len);
 }
 
 /* The parts kept for peer, oldest first; data is malloc'd each. */

@@ -75,6 +75,23 @@ exchange_table_find(const char *name)
 }
 
 int
+exchange_prepare(sqlite3 *h, sqlite3_stmt **st, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*sql;
+	int	 rc;
+
+	va_start(ap, fmt);
+	sql = sqlite3_vmprintf(fmt, ap);
+	va_end(ap);
+	if (sql == NULL)
+		return SQLITE_NOMEM;
+	rc = sqlite3_prepare_v2(h, sql, -1, st, NULL);
+	sqlite3_free(sql);
+	return rc;
+}
+
+int
 exchange_run(sqlite3 *h, const char *sql, int n, ...)
 {
 	sqlite3_stmt	*st;
@@ -127,13 +144,8 @@ table_copy_schema(sqlite3 *h, const char *schema, const char *name)
 	const char	*col, *type;
 	int		 rc, exists;
 
-	sql = sqlite3_mprintf("SELECT name, type, pk FROM "
-	    "pragma_table_info(%Q, 'main') ORDER BY cid", name);
-	if (sql == NULL)
-		return SQLITE_NOMEM;
-	rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
-	sqlite3_free(sql);
-	if (rc != SQLITE_OK)
+	if ((rc = exchange_prepare(h, &st, "SELECT name, type, pk FROM "
+	    "pragma_table_info(%Q, 'main') ORDER BY cid", name)) != SQLITE_OK)
 		return rc;
 	sql = sqlite3_mprintf("SELECT 1 FROM %w.sqlite_schema WHERE "
 	    "type = 'table' AND name = %Q", schema, name);

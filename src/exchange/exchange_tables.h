@@ -63,6 +63,9 @@ int	exchange_row_in_scope(sqlite3 *, const struct exchange_table *,
 /* This place's number and whether it is the hub: 0, or -1. */
 int	exchange_place(sqlite3 *, int *origin, enum exchange_owner *);
 
+/* Prepares the statement sqlite3_mprintf makes of fmt: an SQLite code. */
+int	exchange_prepare(sqlite3 *, sqlite3_stmt **, const char *fmt, ...);
+
 /* Runs sql with integer parameters (n of them): SQLITE_OK or an error. */
 int	exchange_run(sqlite3 *, const char *sql, int n, ...);
 
