@@ -186,6 +186,25 @@ pairing_cmd(struct cli *cli, int joining)
 	return 0;
 }
 
+/* Runs work (an exchange call's result, made between db_begin and here
+ * by the macro below) and commits it, or rolls back: 0 or -1. */
+static int
+transaction_end(struct db *db, int rc, char *err, size_t errsz)
+{
+	if (rc == 0 && db_commit(db) == DB_OK)
+		return 0;
+	db_rollback(db);
+	if (rc == 0)
+		snprintf(err, errsz, "The database could not save the change.");
+	return -1;
+}
+
+/* call inside a write transaction of its own. */
+#define in_write_transaction(db, call, err, errsz)			\
+	(db_begin((db), 1) != DB_OK ?					\
+	    (snprintf((err), (errsz), "The database is busy."), -1) :	\
+	    transaction_end((db), (call), (err), (errsz)))
+
 /* Writes len bytes to path through a new file renamed into place. */
 static int
 bundle_write(const char *path, const unsigned char *data, size_t len)
@@ -257,8 +276,8 @@ export_cmd(struct cli *cli)
 		db_close(&db);
 		return 1;
 	}
-	rc = exchange_export(&db, &k, peer, &bundle, &len, &rep, err,
-	    sizeof(err));
+	rc = in_write_transaction(&db, exchange_export(&db, &k, peer, &bundle,
+	    &len, &rep, err, sizeof(err)), err, sizeof(err));
 	exchange_keys_clear(&k);
 	db_close(&db);
 	if (rc == -1) {
@@ -309,8 +328,9 @@ import_cmd(struct cli *cli)
 		buf_release(&b);
 		return 1;
 	}
-	rc = exchange_import(&db, &k, (const unsigned char *)b.data, b.len,
-	    &rep, err, sizeof(err));
+	rc = in_write_transaction(&db, exchange_import(&db, &k,
+	    (const unsigned char *)b.data, b.len, &rep, err, sizeof(err)), err,
+	    sizeof(err));
 	exchange_keys_clear(&k);
 	db_close(&db);
 	buf_release(&b);
@@ -372,9 +392,11 @@ check_cmd(struct cli *cli)
 	if (cli_open(cli, &db) == -1)
 		return 1;
 	buf_init(&out, EXCHANGE_CHECK_MAX);
-	if (exchange_check(&db, peer, &out) == 0 && out.data != NULL &&
-	    fputs(out.data, stdout) != EOF)
+	/* One read transaction: every table from the same moment. */
+	if (db_begin(&db, 0) == DB_OK && exchange_check(&db, peer, &out) == 0 &&
+	    out.data != NULL && fputs(out.data, stdout) != EOF)
 		rc = 0;
+	db_rollback(&db);
 	buf_release(&out);
 	db_close(&db);
 	return rc;

@@ -9,7 +9,7 @@
  *
  * Every function here takes an open, migrated database and a message
  * buffer that receives a sentence for the person at the command line or
- * page when it fails; nothing is changed on failure.
+ * page when it fails.
  */
 #ifndef RT_EXCHANGE_H
 #define RT_EXCHANGE_H
@@ -74,20 +74,22 @@ struct exchange_report {
 };
 
 /* Makes a bundle for peer: a new part holding what changed since the
- * last, then every part not yet acknowledged.  *out is the caller's to
- * free.  0 or -1. */
+ * last, then every part not yet acknowledged.  Runs in the caller's
+ * write transaction, which the caller commits (0) or rolls back (-1).
+ * *out is the caller's to free. */
 int	exchange_export(struct db *, const struct exchange_keys *, int peer,
 	    unsigned char **out, size_t *len, struct exchange_report *,
 	    char *err, size_t errsz);
-/* Opens, checks and applies a bundle in one transaction: all of it, or
- * (on any refusal) nothing.  0 or -1. */
+/* Opens, checks and applies a bundle, in the caller's write transaction:
+ * 0, or -1 when the caller must roll back, so that a refused bundle
+ * changes nothing. */
 int	exchange_import(struct db *, const struct exchange_keys *,
 	    const unsigned char *bundle, size_t len, struct exchange_report *,
 	    char *err, size_t errsz);
 
 /* One line a table the exchange carries ("name rows digest") over what
  * this place shares with peer, as it travels: the same at both places
- * when they agree.  0 or -1. */
+ * when they agree.  In the caller's transaction; 0 or -1. */
 struct buf;
 int	exchange_check(struct db *, int peer, struct buf *out);
 

@@ -46,7 +46,7 @@ table_digest(sqlite3 *h, const char *tbl, struct buf *out)
 	long				 rows = 0;
 	int				 i, n;
 
-	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q, 'cur') "
+	sql = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q, 'main') "
 	    "WHERE pk > 0 ORDER BY pk", tbl);
 	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &pk, NULL) !=
 	    SQLITE_OK) {
@@ -58,7 +58,7 @@ table_digest(sqlite3 *h, const char *tbl, struct buf *out)
 		order = sqlite3_mprintf("%z%s%w", order, order ? ", " : "",
 		    (const char *)sqlite3_column_text(pk, 0));
 	sqlite3_finalize(pk);
-	sql = sqlite3_mprintf("SELECT * FROM cur.%w ORDER BY %s", tbl, order);
+	sql = sqlite3_mprintf("SELECT * FROM main.%w ORDER BY %s", tbl, order);
 	sqlite3_free(order);
 	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &row, NULL) !=
 	    SQLITE_OK) {
@@ -82,22 +82,19 @@ table_digest(sqlite3 *h, const char *tbl, struct buf *out)
 int
 exchange_check(struct db *db, int peer, struct buf *out)
 {
-	sqlite3	*h = db->h;
+	sqlite3	*s;
 	size_t	 i;
 	int	 rc = -1;
 
-	if (h == NULL || sqlite3_exec(h, "ATTACH ':memory:' AS cur", NULL,
-	    NULL, NULL) != SQLITE_OK)
+	if (db->h == NULL || sqlite3_open_v2(":memory:", &s,
+	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK)
 		return -1;
-	/* One read transaction: every table from the same moment. */
-	if (db_begin(db, 0) == DB_OK &&
-	    exchange_schema(h, "cur", OWNED_BY_ANY) == SQLITE_OK &&
-	    exchange_scoped(h, OWNED_BY_ANY, peer) == SQLITE_OK) {
+	if (exchange_schema(db->h, s, "main", OWNED_BY_ANY) == SQLITE_OK &&
+	    exchange_scoped(db->h, s, OWNED_BY_ANY, peer) == SQLITE_OK) {
 		rc = 0;
 		for (i = 0; i < exchange_ntables && rc == 0; i++)
-			rc = table_digest(h, exchange_tables[i].name, out);
+			rc = table_digest(s, exchange_tables[i].name, out);
 	}
-	db_rollback(db);
-	sqlite3_exec(h, "DETACH cur", NULL, NULL, NULL);
+	sqlite3_close(s);
 	return rc;
 }

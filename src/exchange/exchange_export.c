@@ -1,9 +1,10 @@
 /*
- * Making a bundle.  What this place owns of the shared sites is copied
- * into a scratch database ("cur"); the session extension compares it
- * with the copy made at the last export ("snap", kept in the peer's row
- * as an SQLite image) and writes the difference as the next part.  cur
- * then becomes the new snap.  The part is kept until the peer
+ * Making a bundle, inside the caller's write transaction.  What this
+ * place owns of the shared sites is copied into a scratch connection of
+ * our own, in memory; the session extension compares it with the copy
+ * made at the last export (the peer's snapshot, an SQLite image kept in
+ * its row) and writes the difference as the next part, and the copy
+ * becomes the next snapshot.  The part is kept until the peer
  * acknowledges it, and every bundle carries every part still kept.
  */
 #include <stdio.h>
@@ -94,7 +95,7 @@ part_make(sqlite3 *h, unsigned owners, void **cs, int *len, long *changes)
 	int			 rc;
 
 	*changes = 0;
-	rc = changes_between(h, "cur", "snap", owners, cs, len);
+	rc = changes_between(h, "main", "snap", owners, cs, len);
 	if (rc != SQLITE_OK || *len == 0)
 		return rc;
 	if ((rc = sqlite3changeset_start(&it, *len, *cs)) != SQLITE_OK)
@@ -104,7 +105,8 @@ part_make(sqlite3 *h, unsigned owners, void **cs, int *len, long *changes)
 	return sqlite3changeset_finalize(it);
 }
 
-/* Copies the row of cur.tbl that an UPDATE in cs names into img.tbl. */
+/* Copies the row of main.tbl that an UPDATE in cs names into img.tbl
+ * (in the scratch connection h). */
 static int
 image_copy(sqlite3 *h, sqlite3_changeset_iter *it, const char *tbl,
     int ncols)
@@ -126,7 +128,7 @@ image_copy(sqlite3 *h, sqlite3_changeset_iter *it, const char *tbl,
 	if ((match = exchange_pk_match(h, tbl, flags, ncols)) == NULL)
 		return SQLITE_NOMEM;
 	rc = exchange_prepare(h, &st, "INSERT OR IGNORE INTO img.%w SELECT * "
-	    "FROM cur.%w WHERE 1 %s", tbl, tbl, match);
+	    "FROM main.%w WHERE 1 %s", tbl, tbl, match);
 	sqlite3_free(match);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -224,35 +226,51 @@ parts_free(struct bundle *b)
 	b->nparts = 0;
 }
 
-static void
-scratch_detach(sqlite3 *h)
+/* A scratch connection of our own, in memory: main (what we hold now),
+ * snap (from the peer's image: what we sent last), img (whole rows
+ * changed) and nil (nothing).  NULL on failure. */
+static sqlite3 *
+scratch_open(struct peer_state *ps)
 {
-	sqlite3_exec(h, "DETACH cur", NULL, NULL, NULL);
-	sqlite3_exec(h, "DETACH snap", NULL, NULL, NULL);
-	sqlite3_exec(h, "DETACH img", NULL, NULL, NULL);
-	sqlite3_exec(h, "DETACH nil", NULL, NULL, NULL);
-}
+	sqlite3	*s;
 
-/* Opens the scratch databases: snap from the peer's image, the others
- * empty (cur, what we hold now; img, whole rows changed; nil, nothing). */
-static int
-scratch_attach(sqlite3 *h, struct peer_state *ps)
-{
-	if (sqlite3_exec(h, "ATTACH ':memory:' AS cur; "
-	    "ATTACH ':memory:' AS snap; ATTACH ':memory:' AS img; "
-	    "ATTACH ':memory:' AS nil", NULL, NULL, NULL) != SQLITE_OK)
-		return -1;
+	if (sqlite3_open_v2(":memory:", &s, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK) {
+		sqlite3_close(s);
+		return NULL;
+	}
+	if (sqlite3_exec(s, "ATTACH ':memory:' AS snap; "
+	    "ATTACH ':memory:' AS img; ATTACH ':memory:' AS nil", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		goto fail;
 	if (ps->snapshot != NULL) {
 		/* SQLite owns the image from here, even on failure. */
-		if (sqlite3_deserialize(h, "snap", ps->snapshot,
+		if (sqlite3_deserialize(s, "snap", ps->snapshot,
 		    ps->snapshot_len, ps->snapshot_len,
 		    SQLITE_DESERIALIZE_FREEONCLOSE |
 		    SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK) {
 			ps->snapshot = NULL;
-			return -1;
+			goto fail;
 		}
 		ps->snapshot = NULL;
 	}
+	return s;
+fail:
+	sqlite3_close(s);
+	return NULL;
+}
+
+/* Everything the new part needs, made in s from h: the part, its whole
+ * rows, and the image of what we hold now (the next snapshot). */
+static int
+scratch_fill(sqlite3 *h, sqlite3 *s, unsigned owners, int peer)
+{
+	if (exchange_schema(h, s, "main", owners) != SQLITE_OK ||
+	    exchange_schema(h, s, "snap", owners) != SQLITE_OK ||
+	    exchange_schema(h, s, "img", owners) != SQLITE_OK ||
+	    exchange_schema(h, s, "nil", owners) != SQLITE_OK ||
+	    exchange_scoped(h, s, owners, peer) != SQLITE_OK)
+		return -1;
 	return 0;
 }
 
@@ -261,7 +279,7 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
     unsigned char **out, size_t *len, struct exchange_report *rep,
     char *err, size_t errsz)
 {
-	sqlite3			*h = db->h;
+	sqlite3			*h = db->h, *s = NULL;
 	struct peer_state	 ps;
 	struct bundle		 b;
 	enum exchange_owner	 owner;
@@ -287,14 +305,6 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 		    peer);
 		return -1;
 	}
-	if (scratch_attach(h, &ps) == -1) {
-		snprintf(err, errsz, "The last export's copy cannot be read.");
-		goto out;
-	}
-	if (db_begin(db, 1) != DB_OK) {
-		snprintf(err, errsz, "The database is busy.");
-		goto out;
-	}
 	/* The hub's first part to a station also carries the records of
 	 * the station's kind that the hub already holds for its sites (a
 	 * forum's history from before it had a laptop); from then on each
@@ -302,18 +312,18 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	owners = OWNED_BY(owner);
 	if (owner == OWNER_HUB && ps.sent == 0)
 		owners = OWNED_BY_ANY;
-	if (exchange_schema(h, "cur", owners) != SQLITE_OK ||
-	    exchange_schema(h, "snap", owners) != SQLITE_OK ||
-	    exchange_schema(h, "img", owners) != SQLITE_OK ||
-	    exchange_schema(h, "nil", owners) != SQLITE_OK ||
-	    exchange_scoped(h, owners, peer) != SQLITE_OK ||
-	    part_make(h, owners, &cs, &cs_len, &changes) != SQLITE_OK ||
-	    images_make(h, owners, cs, cs_len, &imgs, &imgs_len) !=
+	if ((s = scratch_open(&ps)) == NULL) {
+		snprintf(err, errsz, "The last export's copy cannot be read.");
+		goto out;
+	}
+	if (scratch_fill(h, s, owners, peer) == -1 ||
+	    part_make(s, owners, &cs, &cs_len, &changes) != SQLITE_OK ||
+	    images_make(s, owners, cs, cs_len, &imgs, &imgs_len) !=
 	    SQLITE_OK ||
-	    (image = sqlite3_serialize(h, "cur", &image_len, 0)) == NULL) {
+	    (image = sqlite3_serialize(s, "main", &image_len, 0)) == NULL) {
 		snprintf(err, errsz, "The changes could not be gathered: %s.",
-		    sqlite3_errmsg(h));
-		goto rollback;
+		    sqlite3_errmsg(s));
+		goto out;
 	}
 	part.p = cs_len > 0 ? cs : "";
 	part.n = (size_t)cs_len;
@@ -332,7 +342,7 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	    audit_append(db, 0, "exchange.export", "exchange_peer", peer,
 	    detail) != DB_OK || parts_read(h, peer, &b) == -1) {
 		snprintf(err, errsz, "The new part could not be recorded.");
-		goto rollback;
+		goto out;
 	}
 	b.from = (uint32_t)origin;
 	b.to = (uint32_t)peer;
@@ -340,19 +350,12 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	if (bundle_seal(&b, keys, ps.box_pk, out, len) == -1) {
 		snprintf(err, errsz, "The bundle is larger than %ld bytes; "
 		    "exchange more often.", EXCHANGE_BUNDLE_MAX);
-		goto rollback;
-	}
-	if (db_commit(db) != DB_OK) {
-		snprintf(err, errsz, "The export could not be saved.");
 		goto out;
 	}
 	rep->seq = ps.sent + 1;
 	rep->parts = (int)b.nparts;
 	rep->changes = changes;
 	rc = 0;
-	goto out;
-rollback:
-	db_rollback(db);
 out:
 	if (rc == -1) {
 		free(*out);
@@ -363,6 +366,6 @@ out:
 	sqlite3_free(imgs);
 	sqlite3_free(image);
 	sqlite3_free(ps.snapshot);
-	scratch_detach(h);
+	sqlite3_close(s);
 	return rc;
 }

@@ -1,6 +1,7 @@
 /*
- * Applying a bundle.  It is opened and its signature checked before the
- * database is touched; then, in one transaction, each new part is
+ * Applying a bundle, inside the caller's write transaction, which the
+ * caller rolls back when this fails.  It is opened and its signature
+ * checked before the database is touched; then each new part is
  * checked (only tables the sender owns, only rows of the shared sites)
  * and applied with the session extension.  Where both places changed one
  * row, the owner's version (the sender's: it sends only what it owns)
@@ -563,25 +564,21 @@ exchange_import(struct db *db, const struct exchange_keys *keys,
 		snprintf(err, errsz, "The bundle holds no parts for this place.");
 		goto out;
 	}
-	if (db_begin(db, 1) != DB_OK) {
-		snprintf(err, errsz, "The database is busy.");
-		goto out;
-	}
-	/* Read again inside the transaction: another import may have run. */
+	/* Read inside the transaction: another import may have run. */
 	if (peer_seqs_read(h, (int)from, &p) == -1 ||
 	    sequence_check(&b, &p, err, errsz) == -1)
-		goto rollback;
+		goto out;
 	/* The guards of migration 0063 let the other place's records in
 	 * while this row exists: inside this transaction only. */
 	if (db_exec(db, "INSERT INTO exchange_applying (id) VALUES (1)", "") !=
 	    DB_OK) {
 		snprintf(err, errsz, "The import could not begin.");
-		goto rollback;
+		goto out;
 	}
 	if (parts_apply(db, &as, &b, &p, sender, rep) == -1) {
 		snprintf(err, errsz, "%s", as.refusal[0] ? as.refusal :
 		    "The bundle could not be applied.");
-		goto rollback;
+		goto out;
 	}
 	rep->seq = b.parts[b.nparts - 1].seq;
 	snprintf(detail, sizeof(detail), "parts to %lld from place %u: %ld "
@@ -597,17 +594,10 @@ exchange_import(struct db *db, const struct exchange_keys *keys,
 	    audit_append(db, 0, "exchange.import", "exchange_peer", from,
 	    detail) != DB_OK) {
 		snprintf(err, errsz, "The import could not be recorded.");
-		goto rollback;
-	}
-	test_hook_import_stall();
-	if (db_commit(db) != DB_OK) {
-		snprintf(err, errsz, "The import could not be saved.");
 		goto out;
 	}
+	test_hook_import_stall();
 	rc = 0;
-	goto out;
-rollback:
-	db_rollback(db);
 out:
 	apply_state_free(&as);
 	bundle_free(&b);

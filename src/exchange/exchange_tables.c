@@ -32,33 +32,31 @@
 	"site_id IN " SHARED ")"
 
 const struct exchange_table exchange_tables[] = {
-	{ "sites", OWNER_HUB, "id IN " SHARED, NULL, NULL },
-	{ "units", OWNER_HUB, "site_id IN " SHARED, NULL, NULL },
+	{ "sites", OWNER_HUB, "id IN " SHARED, {{0}}, NULL },
+	{ "units", OWNER_HUB, "site_id IN " SHARED, {{0}}, NULL },
 	{ "groups", OWNER_HUB, "site_id IN " SHARED " OR id IN " NAMED_GROUPS,
-	    NULL, NULL },
+	    {{0}}, NULL },
 	/* Accounts with a grant at a shared site or group: reps sign in at
 	 * the station with the password the hub knows.  Accounts that are
 	 * only named by a record travel without a password (no one signs
 	 * in as them there), and who anyone is in the people register
 	 * stays at the hub. */
 	{ "accounts", OWNER_HUB, "id IN " GRANTED " OR id IN " NAMED_ACCOUNTS,
-	    "person_id = NULL, password_hash = CASE WHEN id IN (SELECT "
-	    "account_id FROM main.grants WHERE site_id IN " SHARED " OR "
-	    "group_id IN " SHARED_GROUPS ") THEN password_hash ELSE '!' END",
-	    "password_hash" },
+	    { { "person_id", "NULL" }, { "password_hash", "CASE WHEN id IN "
+	    GRANTED " THEN password_hash ELSE '!' END" } }, "password_hash" },
 	{ "grants", OWNER_HUB, "site_id IN " SHARED " OR group_id IN "
-	    SHARED_GROUPS, NULL, NULL },
+	    SHARED_GROUPS, {{0}}, NULL },
 	{ "topics", OWNER_HUB, "site_id IS NULL OR site_id IN " SHARED,
-	    NULL, NULL },
+	    {{0}}, NULL },
 	{ "services", OWNER_HUB, "id IN (SELECT service_id FROM "
 	    "main.service_sites WHERE site_id IN " SHARED ") OR id IN (SELECT "
 	    "service_id FROM main.conversations WHERE site_id IN " SHARED ")",
-	    NULL, NULL },
-	{ "service_sites", OWNER_HUB, "site_id IN " SHARED, NULL, NULL },
-	{ "issues", OWNER_STATION, "site_id IN " SHARED, NULL, NULL },
-	{ "conversations", OWNER_STATION, "site_id IN " SHARED, NULL, NULL },
+	    {{0}}, NULL },
+	{ "service_sites", OWNER_HUB, "site_id IN " SHARED, {{0}}, NULL },
+	{ "issues", OWNER_STATION, "site_id IN " SHARED, {{0}}, NULL },
+	{ "conversations", OWNER_STATION, "site_id IN " SHARED, {{0}}, NULL },
 	{ "conversation_topics", OWNER_STATION, "conversation_id IN "
-	    SHARED_LOGS, NULL, NULL },
+	    SHARED_LOGS, {{0}}, NULL },
 };
 const size_t exchange_ntables = sizeof(exchange_tables) /
     sizeof(exchange_tables[0]);
@@ -110,21 +108,18 @@ exchange_run(sqlite3 *h, const char *sql, int n, ...)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Whether schema.tbl has column col: 1, 0, or -1. */
+/* Whether db's schema.tbl has column col (or, col NULL, exists): 1, 0,
+ * or -1. */
 static int
-column_exists(sqlite3 *h, const char *schema, const char *tbl,
-    const char *col)
+schema_has(sqlite3 *db, const char *schema, const char *tbl, const char *col)
 {
 	sqlite3_stmt	*st;
-	char		*sql;
 	int		 rc, found = 0;
 
-	sql = sqlite3_mprintf("SELECT 1 FROM pragma_table_info(%Q, %Q) "
-	    "WHERE name = %Q", tbl, schema, col);
-	if (sql == NULL)
-		return -1;
-	rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL);
-	sqlite3_free(sql);
+	rc = col == NULL ? exchange_prepare(db, &st, "SELECT 1 FROM "
+	    "%w.sqlite_schema WHERE type = 'table' AND name = %Q", schema,
+	    tbl) : exchange_prepare(db, &st, "SELECT 1 FROM "
+	    "pragma_table_info(%Q, %Q) WHERE name = %Q", tbl, schema, col);
 	if (rc != SQLITE_OK)
 		return -1;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -133,116 +128,150 @@ column_exists(sqlite3 *h, const char *schema, const char *tbl,
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? found : -1;
 }
 
-/* schema.name made from main.name's columns and primary key: the shape
- * the session extension compares, and no constraint that would refuse
- * a row main holds.  A column main has gained since is added. */
+/* to's schema.name made from from's main.name: its columns and primary
+ * key, the shape the session extension compares, and no constraint that
+ * would refuse a row main holds.  A column main has gained since is
+ * added. */
 static int
-table_copy_schema(sqlite3 *h, const char *schema, const char *name)
+table_copy_schema(sqlite3 *from, sqlite3 *to, const char *schema,
+    const char *name)
 {
 	sqlite3_stmt	*st;
-	char		*cols = NULL, *pk = NULL, *sql, *next;
+	char		*cols = NULL, *pk = NULL, *sql;
 	const char	*col, *type;
 	int		 rc, exists;
 
-	if ((rc = exchange_prepare(h, &st, "SELECT name, type, pk FROM "
+	if ((exists = schema_has(to, schema, name, NULL)) == -1)
+		return SQLITE_ERROR;
+	if ((rc = exchange_prepare(from, &st, "SELECT name, type, pk FROM "
 	    "pragma_table_info(%Q, 'main') ORDER BY cid", name)) != SQLITE_OK)
 		return rc;
-	sql = sqlite3_mprintf("SELECT 1 FROM %w.sqlite_schema WHERE "
-	    "type = 'table' AND name = %Q", schema, name);
-	exists = 0;
-	if (sql != NULL) {
-		sqlite3_stmt	*t;
-
-		if (sqlite3_prepare_v2(h, sql, -1, &t, NULL) == SQLITE_OK &&
-		    sqlite3_step(t) == SQLITE_ROW)
-			exists = 1;
-		sqlite3_finalize(t);
-		sqlite3_free(sql);
-	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		col = (const char *)sqlite3_column_text(st, 0);
 		type = (const char *)sqlite3_column_text(st, 1);
 		if (exists) {
-			if (column_exists(h, schema, name, col) == 0) {
-				sql = sqlite3_mprintf("ALTER TABLE %w.%w ADD "
-				    "COLUMN %w %s", schema, name, col, type);
-				rc = sql ? sqlite3_exec(h, sql, NULL, NULL,
-				    NULL) : SQLITE_NOMEM;
-				sqlite3_free(sql);
-				if (rc != SQLITE_OK)
-					break;
-			}
+			if (schema_has(to, schema, name, col) != 0)
+				continue;
+			sql = sqlite3_mprintf("ALTER TABLE %w.%w ADD COLUMN "
+			    "%w %s", schema, name, col, type);
+			rc = sql ? sqlite3_exec(to, sql, NULL, NULL, NULL) :
+			    SQLITE_NOMEM;
+			sqlite3_free(sql);
+			if (rc != SQLITE_OK)
+				break;
 			continue;
 		}
-		next = sqlite3_mprintf("%z%s%w %s", cols, cols ? ", " : "",
-		    col, type);
-		cols = next;
-		if (sqlite3_column_int(st, 2) > 0) {
-			next = sqlite3_mprintf("%z%s%w", pk, pk ? ", " : "",
-			    col);
-			pk = next;
-		}
+		cols = sqlite3_mprintf("%z%s%w %s", cols, cols ? ", " : "", col,
+		    type);
+		if (sqlite3_column_int(st, 2) > 0)
+			pk = sqlite3_mprintf("%z%s%w", pk, pk ? ", " : "", col);
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
-		sqlite3_free(cols);
-		sqlite3_free(pk);
-		return rc;
-	}
-	rc = SQLITE_OK;
-	if (!exists) {
+	if (rc == SQLITE_DONE && !exists) {
 		sql = cols && pk ? sqlite3_mprintf("CREATE TABLE %w.%w (%s, "
 		    "PRIMARY KEY (%s))", schema, name, cols, pk) : NULL;
-		rc = sql ? sqlite3_exec(h, sql, NULL, NULL, NULL) :
+		rc = sql ? sqlite3_exec(to, sql, NULL, NULL, NULL) :
 		    SQLITE_ERROR;
 		sqlite3_free(sql);
-	}
+	} else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
 	sqlite3_free(cols);
 	sqlite3_free(pk);
 	return rc;
 }
 
 int
-exchange_schema(sqlite3 *h, const char *schema, unsigned owners)
+exchange_schema(sqlite3 *from, sqlite3 *to, const char *schema,
+    unsigned owners)
 {
 	size_t	 i;
 	int	 rc;
 
 	for (i = 0; i < exchange_ntables; i++)
 		if ((owners & OWNED_BY(exchange_tables[i].owner)) &&
-		    (rc = table_copy_schema(h, schema,
+		    (rc = table_copy_schema(from, to, schema,
 		    exchange_tables[i].name)) != SQLITE_OK)
 			return rc;
 	return SQLITE_OK;
 }
 
-int
-exchange_scoped(sqlite3 *h, unsigned owners, int peer)
+/* "a, b, (expr) AS c": t's columns as they travel (blanked ones by
+ * their expression), sqlite3_malloc'd; NULL on error. */
+static char *
+travelling_columns(sqlite3 *from, const struct exchange_table *t)
 {
-	const struct exchange_table	*t;
-	char				*sql;
-	size_t				 i;
-	int				 rc;
+	sqlite3_stmt	*st;
+	char		*list = NULL;
+	const char	*col;
+	int		 i;
 
-	for (i = 0; i < exchange_ntables; i++) {
-		t = &exchange_tables[i];
-		if (!(owners & OWNED_BY(t->owner)))
-			continue;
-		sql = sqlite3_mprintf("INSERT INTO cur.%w SELECT * FROM "
-		    "main.%w WHERE %s", t->name, t->name, t->scope);
-		rc = sql ? exchange_run(h, sql, 1, (sqlite3_int64)peer) :
-		    SQLITE_NOMEM;
-		sqlite3_free(sql);
-		if (rc == SQLITE_OK && t->blank != NULL) {
-			sql = sqlite3_mprintf("UPDATE cur.%w SET %s", t->name,
-			    t->blank);
-			rc = sql ? exchange_run(h, sql, 1,
-			    (sqlite3_int64)peer) : SQLITE_NOMEM;
-			sqlite3_free(sql);
-		}
-		if (rc != SQLITE_OK)
-			return rc;
+	if (exchange_prepare(from, &st, "SELECT name FROM pragma_table_info("
+	    "%Q, 'main') ORDER BY cid", t->name) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		col = (const char *)sqlite3_column_text(st, 0);
+		for (i = 0; i < 2; i++)
+			if (t->blank[i].column != NULL &&
+			    strcmp(col, t->blank[i].column) == 0)
+				break;
+		if (i < 2)
+			list = sqlite3_mprintf("%z%s(%s) AS %w", list,
+			    list ? ", " : "", t->blank[i].as, col);
+		else
+			list = sqlite3_mprintf("%z%s%w", list,
+			    list ? ", " : "", col);
 	}
+	sqlite3_finalize(st);
+	return list;
+}
+
+/* Copies t's rows that peer shares from from's main into to's main. */
+static int
+table_copy_rows(sqlite3 *from, sqlite3 *to, const struct exchange_table *t,
+    int peer)
+{
+	sqlite3_stmt	*rd = NULL, *wr = NULL;
+	char		*cols, *marks = NULL;
+	int		 i, n, rc;
+
+	if ((cols = travelling_columns(from, t)) == NULL)
+		return SQLITE_NOMEM;
+	rc = exchange_prepare(from, &rd, "SELECT %s FROM main.%w WHERE %s",
+	    cols, t->name, t->scope);
+	sqlite3_free(cols);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(rd, 1, peer);
+	n = sqlite3_column_count(rd);
+	for (i = 0; i < n; i++)
+		marks = sqlite3_mprintf("%z%s?", marks, i ? ", " : "");
+	rc = exchange_prepare(to, &wr, "INSERT INTO main.%w VALUES (%s)",
+	    t->name, marks);
+	sqlite3_free(marks);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(rd)) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd,
+			    i));
+		rc = sqlite3_step(wr) == SQLITE_DONE ? SQLITE_OK :
+		    SQLITE_ERROR;
+		sqlite3_reset(wr);
+	}
+	sqlite3_finalize(rd);
+	sqlite3_finalize(wr);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int
+exchange_scoped(sqlite3 *from, sqlite3 *to, unsigned owners, int peer)
+{
+	size_t	 i;
+	int	 rc;
+
+	for (i = 0; i < exchange_ntables; i++)
+		if ((owners & OWNED_BY(exchange_tables[i].owner)) &&
+		    (rc = table_copy_rows(from, to, &exchange_tables[i],
+		    peer)) != SQLITE_OK)
+			return rc;
 	return SQLITE_OK;
 }
 

@@ -24,8 +24,12 @@ struct exchange_table {
 	/* Rows the pair shares: a condition over the table, with ?1 the
 	 * peer's origin. */
 	const char		*scope;
-	/* Columns sent as NULL (what the other side does not need). */
-	const char		*blank;
+	/* Columns sent as an expression over the row (?1 the peer): what
+	 * the other side must not hold, such as who an account is. */
+	struct {
+		const char	*column;
+		const char	*as;
+	}			 blank[2];
 	/* A column never shown on the conflicts page. */
 	const char		*secret;
 };
@@ -36,14 +40,18 @@ extern const size_t			exchange_ntables;
 /* The table by name, or NULL when the exchange does not carry it. */
 const struct exchange_table	*exchange_table_find(const char *name);
 
-/* Makes (or brings up to date) schema.T, with main.T's columns and
- * primary key and nothing else, for every table of the owners in the
- * set: SQLITE_OK or an error code. */
-int	exchange_schema(sqlite3 *, const char *schema, unsigned owners);
+/* Makes (or brings up to date) to's schema.T with from's main.T's
+ * columns and primary key and nothing else, for every table of the
+ * owners in the set: SQLITE_OK or an error code.  to is a scratch
+ * connection of the caller's (the session extension compares its
+ * schemas), so the database's own connection can stay in the
+ * transaction a request runs in. */
+int	exchange_schema(sqlite3 *from, sqlite3 *to, const char *schema,
+	    unsigned owners);
 
-/* Fills the empty schema "cur" with the rows of the owners' tables that
- * peer shares, as they stand in main, as they travel. */
-int	exchange_scoped(sqlite3 *, unsigned owners, int peer);
+/* Copies into to's main the rows of the owners' tables that peer
+ * shares, as they stand in from's main and as they travel. */
+int	exchange_scoped(sqlite3 *from, sqlite3 *to, unsigned owners, int peer);
 
 /* " AND col IS ?N" for each primary key column of tbl (N its position
  * plus 2; ?1 is left for the peer), sqlite3_malloc'd; NULL on error. */
