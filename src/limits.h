@@ -188,6 +188,7 @@
 #define EXCHANGE_SITES_MAX	64	/* sites one pairing shares */
 #define EXCHANGE_CHECK_MAX	(64 * 1024)	/* bytes of exchange check's lines */
 #define EXCHANGE_COLUMNS_MAX	64	/* columns of one exchanged table */
+#define EXCHANGE_CONFLICTS_PAGE	100	/* open conflicts on one page */
 #define EXCHANGE_PARTS_MAX	4096	/* unacknowledged parts in one bundle */
 #define SCAN_STEPS_PER_ROW	10	/* SQLite's steps taken as one row read:
 					   a page of 50 rows with its joins

@@ -7,6 +7,7 @@
 #include "auth/auth_pages.h"
 #include "elections/elections.h"
 #include "evidence/evidence.h"
+#include "exchange/exchange_pages.h"
 #include "people/people.h"
 #include "plans/plans.h"
 #include "meetings/meetings.h"
@@ -78,6 +79,7 @@
 #define PLAN	NULL, "the person, their named worker, coordinators at their site"
 #define WISH	NULL, "the wish's responder"
 #define AUDITED	ROUTE_AUDITED_READ
+#define XCONFLICT exchange_conflict_target, "a site the conflict's pairing shares"
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
 #define NONE	NULL, "public"
@@ -108,6 +110,17 @@ const struct route routes[] = {
 	{ POST, "/account/tokens/{id}/revoke", account_token_revoke, ALL,
 	    SELF, SIGNED, "Revoke an API token" },
 	{ GET,  "/audit", audit_index, ADMIN, ORG, 0, "Audit log" },
+	{ GET,  "/exchange", exchange_index, STAFF, ANY, SITES,
+	    "The exchange with the hub or stations: what waits, bundles to "
+	    "carry (pairings whose every site the reader coordinates)" },
+	{ POST, "/exchange/bundle", exchange_download, STAFF, ANY, SITES,
+	    "Make a bundle for another place and download it" },
+	{ POST, "/exchange/import", exchange_upload, STAFF, ANY, SITES | UPLOAD,
+	    "Import a bundle carried from another place" },
+	{ GET,  "/exchange/conflicts", exchange_conflicts, STAFF, ANY, SITES,
+	    "Versions set aside where both places changed a record" },
+	{ POST, "/exchange/conflicts/{id}/settle", exchange_settle, STAFF,
+	    XCONFLICT, SITES, "Mark a conflict settled" },
 
 	{ GET,  "/sites", sites_index, ALL, ANY, 0, "Sites" },
 	{ GET,  "/sites/new", sites_new, ADMIN, ORG, 0, "New site form" },

@@ -34,6 +34,11 @@ struct cli {
  * with ".audit-key" added.  The caller frees it; NULL without memory. */
 char	*cli_audit_key_path(const struct cli *);
 
+/* The exchange key file: [keys] exchange_key, or the database path with
+ * ".exchange-key" added; NULL for a PostgreSQL database without the
+ * setting, or without memory.  The caller frees it. */
+char	*cli_exchange_key_path(const struct cli *);
+
 /* Opens the configured database, migrated, with the audit signing key
  * loaded (audit.h): 0 or -1 (message printed). */
 int	cli_open(struct cli *, struct db *);

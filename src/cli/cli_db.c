@@ -12,6 +12,7 @@
 
 #include "../server/language.h"
 #include "cli.h"
+#include "../exchange/exchange.h"
 #include "../auth/account.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
@@ -216,10 +217,26 @@ out:
 	return rc;
 }
 
+/* The exchange keys, read before the lock-down: 1 loaded, 0 none made
+ * (the pages say how), -1 a key file that cannot be read (not serving
+ * rather than serving without it). */
+static int
+exchange_keys_for_serving(const struct cli *cli, struct exchange_keys *k)
+{
+	char	*path = cli_exchange_key_path(cli);
+	int	 rc = 0;
+
+	if (path != NULL && access(path, F_OK) == 0)
+		rc = exchange_keys_load(path, k) == -1 ? -1 : 1;
+	free(path);
+	return rc;
+}
+
 int
 cli_serve(struct cli *cli)
 {
 	static struct group_commit writes;
+	static struct exchange_keys exchange;
 	struct template_set	 templates = { NULL, 0 };
 	struct app		 app;
 	struct db		 db;
@@ -243,6 +260,11 @@ cli_serve(struct cli *cli)
 	app.config = &cli->config;
 	app.templates = &templates;
 	app.version = RT_VERSION;
+	if ((rc = exchange_keys_for_serving(cli, &exchange)) == -1) {
+		template_set_free(&templates);
+		return 1;
+	}
+	app.exchange = rc == 1 ? &exchange : NULL;
 	if (group_commit_init(&writes, cli->config.db_path,
 	    cli->config.busy_timeout_ms) == -1) {
 		template_set_free(&templates);
@@ -253,6 +275,7 @@ cli_serve(struct cli *cli)
 	group_commit_free(&writes);
 	template_set_free(&templates);
 	sodium_memzero(app.csrf_key, sizeof(app.csrf_key));
+	exchange_keys_clear(&exchange);
 	return rc == 0 ? 0 : 1;
 }
 

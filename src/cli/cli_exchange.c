@@ -20,8 +20,8 @@
 #define KEY_LINE_MAX	256
 #define CODE_MAX	32
 
-static char *
-key_path(const struct cli *cli)
+char *
+cli_exchange_key_path(const struct cli *cli)
 {
 	char	*path;
 
@@ -37,7 +37,7 @@ key_path(const struct cli *cli)
 static int
 keys_load(const struct cli *cli, struct exchange_keys *k)
 {
-	char	*path = key_path(cli);
+	char	*path = cli_exchange_key_path(cli);
 	int	 rc;
 
 	if (path == NULL) {
@@ -115,7 +115,7 @@ exchange_key_cmd(struct cli *cli)
 {
 	struct exchange_keys	 k;
 	char			 line[KEY_LINE_MAX], code[CODE_MAX];
-	char			*path = key_path(cli);
+	char			*path = cli_exchange_key_path(cli);
 	int			 made;
 
 	if (path == NULL || secret_init() == -1)
@@ -134,6 +134,25 @@ exchange_key_cmd(struct cli *cli)
 	free(path);
 	return 0;
 }
+
+/* Runs work (an exchange call's result, made between db_begin and here
+ * by the macro below) and commits it, or rolls back: 0 or -1. */
+static int
+transaction_end(struct db *db, int rc, char *err, size_t errsz)
+{
+	if (rc == 0 && db_commit(db) == DB_OK)
+		return 0;
+	db_rollback(db);
+	if (rc == 0)
+		snprintf(err, errsz, "The database could not save the change.");
+	return -1;
+}
+
+/* call inside a write transaction of its own. */
+#define in_write_transaction(db, call, err, errsz)			\
+	(db_begin((db), 1) != DB_OK ?					\
+	    (snprintf((err), (errsz), "The database is busy."), -1) :	\
+	    transaction_end((db), (call), (err), (errsz)))
 
 static int
 pairing_cmd(struct cli *cli, int joining)
@@ -172,8 +191,9 @@ pairing_cmd(struct cli *cli, int joining)
 	/* A station joins before init: its audit key is made here. */
 	if ((joining && cli_keys_make(cli) == -1) || cli_open(cli, &db) == -1)
 		return 1;
-	rc = joining ? exchange_join(&db, origin, &p, err, sizeof(err)) :
-	    exchange_pair(&db, &p, err, sizeof(err));
+	rc = joining ? in_write_transaction(&db, exchange_join(&db, origin, &p,
+	    err, sizeof(err)), err, sizeof(err)) : in_write_transaction(&db,
+	    exchange_pair(&db, &p, err, sizeof(err)), err, sizeof(err));
 	db_close(&db);
 	if (rc == -1) {
 		fprintf(stderr, "%s\n", err);
@@ -185,25 +205,6 @@ pairing_cmd(struct cli *cli, int joining)
 	    "the code the other place read out\n", p.origin, code);
 	return 0;
 }
-
-/* Runs work (an exchange call's result, made between db_begin and here
- * by the macro below) and commits it, or rolls back: 0 or -1. */
-static int
-transaction_end(struct db *db, int rc, char *err, size_t errsz)
-{
-	if (rc == 0 && db_commit(db) == DB_OK)
-		return 0;
-	db_rollback(db);
-	if (rc == 0)
-		snprintf(err, errsz, "The database could not save the change.");
-	return -1;
-}
-
-/* call inside a write transaction of its own. */
-#define in_write_transaction(db, call, err, errsz)			\
-	(db_begin((db), 1) != DB_OK ?					\
-	    (snprintf((err), (errsz), "The database is busy."), -1) :	\
-	    transaction_end((db), (call), (err), (errsz)))
 
 /* Writes len bytes to path through a new file renamed into place. */
 static int

@@ -57,11 +57,13 @@ struct exchange_pairing {
 	size_t		 nsites;
 };
 
-/* At the hub: records a station (origin 1 to ORIGIN_MAX).  0 or -1. */
+/* At the hub: records a station (origin 1 to ORIGIN_MAX), in the
+ * caller's write transaction.  0 or -1 (roll back). */
 int	exchange_pair(struct db *, const struct exchange_pairing *,
 	    char *err, size_t errsz);
 /* At a new station (no accounts yet): takes my_origin as this place's
- * number and records the hub (origin 0).  0 or -1. */
+ * number and records the hub (origin 0), in the caller's write
+ * transaction.  0 or -1 (roll back). */
 int	exchange_join(struct db *, int my_origin,
 	    const struct exchange_pairing *hub, char *err, size_t errsz);
 

@@ -88,18 +88,6 @@ peer_insert(struct db *db, const struct exchange_pairing *p, int check_sites,
 	return 0;
 }
 
-/* Begins, runs, and commits or rolls back. */
-static int
-in_transaction(struct db *db, int rc, char *err, size_t errsz)
-{
-	if (rc == 0 && db_commit(db) == DB_OK)
-		return 0;
-	db_rollback(db);
-	if (rc == 0)
-		snprintf(err, errsz, "The pairing could not be saved.");
-	return -1;
-}
-
 int
 exchange_pair(struct db *db, const struct exchange_pairing *p, char *err,
     size_t errsz)
@@ -112,10 +100,6 @@ exchange_pair(struct db *db, const struct exchange_pairing *p, char *err,
 		    "to %d.", ORIGIN_MAX);
 		return -1;
 	}
-	if (db_begin(db, 1) != DB_OK) {
-		snprintf(err, errsz, "The database is busy.");
-		return -1;
-	}
 	if (db_row(db, &row, sql_place, "") > 0 &&
 	    strcmp(json_string_value(json_object_get(row, "role")),
 	    "hub") == 0)
@@ -124,7 +108,7 @@ exchange_pair(struct db *db, const struct exchange_pairing *p, char *err,
 		snprintf(err, errsz, "This database is a station; pair "
 		    "stations at the hub.");
 	json_decref(row);
-	return in_transaction(db, rc, err, errsz);
+	return rc;
 }
 
 int
@@ -140,10 +124,6 @@ exchange_join(struct db *db, int my_origin, const struct exchange_pairing *hub,
 		    "to %d, as the hub gave it.", ORIGIN_MAX);
 		return -1;
 	}
-	if (db_begin(db, 1) != DB_OK) {
-		snprintf(err, errsz, "The database is busy.");
-		return -1;
-	}
 	if (db_row(db, &row, sql_place, "") <= 0 ||
 	    strcmp(json_string_value(json_object_get(row, "role")),
 	    "hub") != 0)
@@ -157,7 +137,7 @@ exchange_join(struct db *db, int my_origin, const struct exchange_pairing *hub,
 	else
 		rc = peer_insert(db, hub, 0, err, errsz);
 	json_decref(row);
-	return in_transaction(db, rc, err, errsz);
+	return rc;
 }
 
 int

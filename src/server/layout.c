@@ -38,6 +38,7 @@ static const struct {
 	{ "/expenses", N_("Expenses"), EVERYONE },
 	{ "/search", N_("Search"), WORKERS },
 	{ "/audit", N_("Audit log"), EVERYONE },
+	{ "/exchange", N_("Exchange"), ROLES_STAFF },
 	{ "/account", N_("Account"), EVERYONE },
 };
 

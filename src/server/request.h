@@ -49,6 +49,7 @@ struct form {
 
 /* Shared by every worker, read-only once the server has started. */
 struct group_commit;
+struct exchange_keys;
 
 struct app {
 	const struct config		*config;
@@ -58,6 +59,9 @@ struct app {
 	struct group_commit		*writes;	/* borrowed: the writers'
 							   batches; NULL: each
 							   request alone */
+	const struct exchange_keys	*exchange;	/* borrowed: this place's
+							   exchange keys; NULL:
+							   none made */
 };
 
 struct request {

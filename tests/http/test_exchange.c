@@ -565,7 +565,86 @@ conflicts_keep_the_losing_version(void **state)
 	    "exchange_conflicts WHERE tbl = 'issues' AND lost LIKE "
 	    "'%Decided at the hub%' AND kept LIKE '%taken_forward%' AND "
 	    "settled_at IS NULL"), 1);
+	/* The hub's coordinator reads both versions and settles it. */
+	assert_int_equal(client_as(&c, &hub, "coordinator.fenwick", PW), 0);
+	assert_int_equal(http_get(&c, "/exchange/conflicts", &r), 200);
+	assert_contains(r.body, "Decided at the hub");
+	assert_contains(r.body, "changed in both places");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/exchange/conflicts/%lld/settle",
+	    db_scalar(&hub, "SELECT max(id) FROM exchange_conflicts"));
+	assert_int_equal(http_post(&c, path, "", 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(http_post(&c, path, "", 1, &r), 409);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/exchange/conflicts", &r), 200);
+	assert_lacks(r.body, "Decided at the hub");
+	reply_free(&r);
+	client_free(&c);
 	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "after.rtx"), 0);
+	station_agrees_with_hub(&st_a);
+}
+
+/* Without a command line: a coordinator downloads a bundle at the hub
+ * and uploads it at the station; the station's bundle comes back the
+ * same way.  A coordinator of another site may not carry Fenwick's. */
+static void
+a_coordinator_carries_bundles_through_the_pages(void **state)
+{
+	struct client	 at_hub, at_station, other;
+	struct reply	 r, file;
+	long long	 before = db_scalar(&st_a.srv, "SELECT count(*) FROM "
+	    "topics");
+
+	(void)state;
+	assert_int_equal(client_as(&at_hub, &hub, "coordinator.fenwick", PW),
+	    0);
+	assert_int_equal(http_post(&at_hub, "/sites/1/topics",
+	    "name=Carried+by+hand", 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(http_get(&at_hub, "/exchange", &r), 200);
+	assert_contains(r.body, "Station 2");
+	assert_lacks(r.body, "Station 3");	/* Harbour's: not theirs */
+	reply_free(&r);
+	assert_int_equal(http_post(&at_hub, "/exchange/bundle", "origin=2", 1,
+	    &file), 200);
+	assert_contains(file.content_type, "application/octet-stream");
+	assert_true(file.len > 100 && memcmp(file.body, "RTX1", 4) == 0);
+
+	assert_int_equal(client_as(&at_station, &st_a.srv,
+	    "coordinator.fenwick", PW), 0);
+	assert_int_equal(http_get(&at_station, "/exchange", &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post_files(&at_station, "/exchange/import", NULL,
+	    "bundle", "roundtable-0-to-2.rtx", file.body, file.len, &r), 303);
+	assert_true(strncmp(r.location, "/exchange?imported=", 19) == 0);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM topics"),
+	    before + 1);
+	/* The same file again: refused, said plainly. */
+	assert_int_equal(http_post_files(&at_station, "/exchange/import", NULL,
+	    "bundle", "roundtable-0-to-2.rtx", file.body, file.len, &r), 422);
+	assert_contains(r.body, "imported before");
+	reply_free(&r);
+	reply_free(&file);
+
+	assert_int_equal(http_post(&at_station, "/exchange/bundle", "origin=0",
+	    1, &file), 200);
+	assert_int_equal(http_post_files(&at_hub, "/exchange/import", NULL,
+	    "bundle", "roundtable-2-to-0.rtx", file.body, file.len, &r), 303);
+	reply_free(&r);
+	/* Harbour's coordinator may neither make nor take Fenwick's. */
+	assert_int_equal(client_as(&other, &hub, "coordinator.harbour", PW), 0);
+	assert_int_equal(http_post(&other, "/exchange/bundle", "origin=2", 1,
+	    &r), 403);
+	reply_free(&r);
+	assert_int_equal(http_post_files(&other, "/exchange/import", NULL,
+	    "bundle", "roundtable-2-to-0.rtx", file.body, file.len, &r), 403);
+	reply_free(&r);
+	reply_free(&file);
+	client_free(&other);
+	client_free(&at_station);
+	client_free(&at_hub);
 	station_agrees_with_hub(&st_a);
 }
 
@@ -580,6 +659,7 @@ main(void)
 		cmocka_unit_test(bad_bundles_are_refused_and_change_nothing),
 		cmocka_unit_test(a_killed_import_leaves_the_database_as_it_was),
 		cmocka_unit_test(conflicts_keep_the_losing_version),
+		cmocka_unit_test(a_coordinator_carries_bundles_through_the_pages),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,331 @@
+/*
+ * The /exchange pages (exchange_pages.h).  Every pairing is shown to,
+ * and carried by, only those who coordinate all of its sites: a
+ * coordinator of one prison cannot make or take another's bundle.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exchange.h"
+#include "exchange_bundle.h"
+#include "exchange_pages.h"
+#include "../auth/audit.h"
+#include "../auth/roles.h"
+#include "../db/db.h"
+#include "../limits.h"
+
+#define EXCHANGERS	ROLES_STAFF
+
+static const char *sql_place = "SELECT origin, role FROM place WHERE id = 1";
+static const char *sql_peers =
+    "SELECT p.origin, p.name, p.sent_seq, p.acked_seq, p.received_seq, "
+    "p.sent_seq - p.acked_seq AS waiting, (SELECT group_concat(s.name, ', ') "
+    "FROM exchange_peer_sites ps JOIN sites s ON s.id = ps.site_id WHERE "
+    "ps.origin = p.origin) AS sites, (SELECT json_group_array(ps.site_id) "
+    "FROM exchange_peer_sites ps WHERE ps.origin = p.origin) AS site_ids, "
+    "(SELECT count(*) FROM exchange_conflicts c WHERE c.origin = p.origin "
+    "AND c.settled_at IS NULL) AS conflicts "
+    "FROM exchange_peers p ORDER BY p.origin";
+static const char *sql_peer_sites =
+    "SELECT json_group_array(site_id) FROM exchange_peer_sites "
+    "WHERE origin = ?";
+static const char *sql_conflicts =
+    "SELECT c.id, c.origin, p.name AS peer, c.seq, c.tbl, c.row_key, "
+    "c.kept, c.lost, c.rule, c.found_at FROM exchange_conflicts c "
+    "JOIN exchange_peers p ON p.origin = c.origin "
+    "WHERE c.settled_at IS NULL ORDER BY c.id LIMIT ?";
+static const char *sql_conflict_site =
+    "SELECT min(ps.site_id) FROM exchange_conflicts c "
+    "JOIN exchange_peer_sites ps ON ps.origin = c.origin WHERE c.id = ?";
+static const char *sql_conflict_origin =
+    "SELECT origin FROM exchange_conflicts WHERE id = ?";
+static const char *sql_settle =
+    "UPDATE exchange_conflicts SET settled_by = ?, settled_at = "
+    "strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ? AND settled_at IS NULL";
+
+/* Whether the reader coordinates every site in site_ids (a JSON array
+ * as text). */
+static int
+covers_all(const struct request *rq, const char *site_ids)
+{
+	json_t	*ids = site_ids ? json_loads(site_ids, 0, NULL) : NULL;
+	json_t	*id;
+	size_t	 i;
+	int	 all = json_array_size(ids) > 0;
+
+	json_array_foreach(ids, i, id)
+		if (!access_covers(&rq->who, EXCHANGERS,
+		    json_integer_value(id), 0))
+			all = 0;
+	json_decref(ids);
+	return all;
+}
+
+/* Whether the reader may carry bundles for peer: -1 on error. */
+static int
+peer_allowed(struct request *rq, int64_t peer)
+{
+	json_t	*row = NULL;
+	int	 rc, ok;
+
+	rc = db_row(rq->db, &row, sql_peer_sites, "i", peer);
+	if (rc < 0)
+		return -1;
+	ok = rc > 0 && covers_all(rq, json_string_value(json_object_get(row,
+	    "json_group_array(site_id)")));
+	json_decref(row);
+	return ok;
+}
+
+/* The rows of sql_peers the reader may carry for. */
+static json_t *
+peers_allowed(struct request *rq)
+{
+	json_t	*rows = db_rows(rq->db, sql_peers, ""), *kept, *row;
+	size_t	 i;
+
+	if (rows == NULL || (kept = json_array()) == NULL) {
+		json_decref(rows);
+		return NULL;
+	}
+	json_array_foreach(rows, i, row)
+		if (covers_all(rq, json_string_value(json_object_get(row,
+		    "site_ids"))))
+			json_array_append(kept, row);
+	json_decref(rows);
+	return kept;
+}
+
+void
+exchange_index(struct request *rq, struct response *rs)
+{
+	json_t	*place = NULL, *peers, *view;
+	json_int_t open = 0;
+	json_t	*p;
+	size_t	 i;
+
+	if (db_row(rq->db, &place, sql_place, "") <= 0 ||
+	    (peers = peers_allowed(rq)) == NULL) {
+		json_decref(place);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	json_array_foreach(peers, i, p)
+		open += json_integer_value(json_object_get(p, "conflicts"));
+	view = json_pack("{s:s, s:O, s:o, s:b, s:b, s:b, s:I, s:s?, s:s?}",
+	    "title", "Exchange", "place", place, "peers", peers,
+	    "is_hub", strcmp(json_string_value(json_object_get(place,
+	    "role")), "hub") == 0, "has_peers", json_array_size(peers) > 0,
+	    "has_keys", rq->app->exchange != NULL, "open_conflicts", open,
+	    "imported", form_get(&rq->query, "imported"),
+	    "parts", form_get(&rq->query, "parts"));
+	json_decref(place);
+	if (view == NULL)
+		response_error(rs, 500, "Something went wrong.");
+	else
+		response_page(rs, 200, "exchange/index", view);
+}
+
+/* A whole number from 0 to ORIGIN_MAX in field name, or -1. */
+static int64_t
+origin_field(const struct form *f, const char *name)
+{
+	const char	*s = form_get(f, name);
+	char		*end;
+	long		 v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	v = strtol(s, &end, 10);
+	return *end == '\0' && v >= 0 && v <= ORIGIN_MAX ? v : -1;
+}
+
+void
+exchange_download(struct request *rq, struct response *rs)
+{
+	struct exchange_report	 rep;
+	unsigned char		*bundle = NULL;
+	char			 err[EXCHANGE_ERR_MAX];
+	size_t			 len = 0;
+	int64_t			 peer = origin_field(&rq->body, "origin");
+	json_t			*place = NULL;
+	int			 ok;
+
+	if (rq->app->exchange == NULL) {
+		response_error(rs, 409, "This place has no exchange keys yet: "
+		    "make them with roundtable exchange key.");
+		return;
+	}
+	if (peer < 0 || (ok = peer_allowed(rq, peer)) == 0) {
+		response_denied(rs);
+		return;
+	}
+	if (ok < 0 || db_row(rq->db, &place, sql_place, "") <= 0) {
+		json_decref(place);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	if (exchange_export(rq->db, rq->app->exchange, (int)peer, &bundle,
+	    &len, &rep, err, sizeof(err)) == -1) {
+		json_decref(place);
+		response_error(rs, 409, err);
+		return;
+	}
+	if (buf_add(&rs->body, bundle, len) == -1) {
+		free(bundle);
+		json_decref(place);
+		response_error(rs, 413, "The bundle is too large to download; "
+		    "use roundtable exchange export.");
+		return;
+	}
+	free(bundle);
+	rs->status = 200;
+	rs->content_type = strdup("application/octet-stream");
+	if (asprintf(&rs->disposition, "attachment; filename=\"roundtable-"
+	    "%lld-to-%lld-%lld.rtx\"", (long long)json_integer_value(
+	    json_object_get(place, "origin")), (long long)peer,
+	    (long long)rep.seq) == -1)
+		rs->disposition = NULL;
+	json_decref(place);
+}
+
+void
+exchange_upload(struct request *rq, struct response *rs)
+{
+	const struct form_field	*file = form_get_file(&rq->body, "bundle");
+	struct exchange_report	 rep;
+	uint32_t		 from = 0, to = 0;
+	char			 err[EXCHANGE_ERR_MAX];
+	int			 ok;
+
+	if (rq->app->exchange == NULL) {
+		response_error(rs, 409, "This place has no exchange keys yet: "
+		    "make them with roundtable exchange key.");
+		return;
+	}
+	if (file == NULL || file->len == 0) {
+		response_error(rs, 422, "Choose the bundle file to import.");
+		return;
+	}
+	/* Who may take it in: those who coordinate the sender's sites.  A
+	 * file that is no bundle at all is for the import to name. */
+	if (bundle_header((const unsigned char *)file->value, file->len,
+	    &from, &to) == 0 && (ok = peer_allowed(rq, from)) <= 0) {
+		if (ok < 0)
+			response_error(rs, 500, "Something went wrong.");
+		else
+			response_denied(rs);
+		return;
+	}
+	if (exchange_import(rq->db, rq->app->exchange,
+	    (const unsigned char *)file->value, file->len, &rep, err,
+	    sizeof(err)) == -1) {
+		response_error(rs, 422, err);
+		return;
+	}
+	response_redirect(rs, "/exchange?imported=%lld&parts=%d",
+	    (long long)rep.seq, rep.parts);
+}
+
+/* A conflict's two versions as lists of (field, kept, lost). */
+static json_t *
+conflict_fields(const char *kept_text, const char *lost_text)
+{
+	json_t		*kept = json_loads(kept_text, 0, NULL);
+	json_t		*lost = json_loads(lost_text, 0, NULL);
+	json_t		*out = json_array(), *v;
+	const char	*key;
+	char		*a, *b;
+
+	json_object_foreach(kept, key, v) {
+		a = json_dumps(v, JSON_ENCODE_ANY);
+		b = json_dumps(json_object_get(lost, key) ?
+		    json_object_get(lost, key) : json_null(), JSON_ENCODE_ANY);
+		json_array_append_new(out, json_pack("{s:s, s:s, s:s, s:b}",
+		    "field", key, "kept", a ? a : "", "lost", b ? b : "",
+		    "differs", a && b && strcmp(a, b) != 0));
+		free(a);
+		free(b);
+	}
+	json_decref(kept);
+	json_decref(lost);
+	return out;
+}
+
+void
+exchange_conflicts(struct request *rq, struct response *rs)
+{
+	json_t	*rows, *shown, *row, *peers, *p, *view;
+	size_t	 i, j;
+	int	 mine;
+
+	rows = db_rows(rq->db, sql_conflicts, "i",
+	    (int64_t)EXCHANGE_CONFLICTS_PAGE);
+	peers = peers_allowed(rq);
+	shown = json_array();
+	if (rows == NULL || peers == NULL || shown == NULL) {
+		json_decref(rows);
+		json_decref(peers);
+		json_decref(shown);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
+	json_array_foreach(rows, i, row) {
+		mine = 0;
+		json_array_foreach(peers, j, p)
+			if (json_integer_value(json_object_get(p, "origin")) ==
+			    json_integer_value(json_object_get(row, "origin")))
+				mine = 1;
+		if (!mine)
+			continue;
+		json_object_set_new(row, "fields", conflict_fields(
+		    json_string_value(json_object_get(row, "kept")),
+		    json_string_value(json_object_get(row, "lost"))));
+		json_array_append(shown, row);
+	}
+	json_decref(rows);
+	json_decref(peers);
+	view = json_pack("{s:s, s:o, s:b}", "title", "Exchange conflicts",
+	    "conflicts", shown, "has_conflicts", json_array_size(shown) > 0);
+	if (view == NULL)
+		response_error(rs, 500, "Something went wrong.");
+	else
+		response_page(rs, 200, "exchange/conflicts", view);
+}
+
+int
+exchange_conflict_target(struct db *db, const int64_t *ids, struct target *t)
+{
+	t->group_id = 0;
+	return db_int(db, &t->site_id, sql_conflict_site, "i", ids[0]);
+}
+
+void
+exchange_settle(struct request *rq, struct response *rs)
+{
+	int64_t	 origin;
+	int	 rc;
+
+	if (db_int(rq->db, &origin, sql_conflict_origin, "i", rq->ids[0]) <= 0
+	    || (rc = peer_allowed(rq, origin)) < 0) {
+		response_error(rs, 404, "Page not found.");
+		return;
+	}
+	if (rc == 0) {
+		response_denied(rs);
+		return;
+	}
+	rc = db_exec(rq->db, sql_settle, "ii", rq->who.account_id, rq->ids[0]);
+	if (rc == DB_OK && db_changes(rq->db) == 0)
+		rc = DB_CONSTRAINT;
+	if (rc == DB_OK)
+		rc = audit_append(rq->db, rq->who.account_id,
+		    "exchange.settle", "exchange_conflict", rq->ids[0], NULL);
+	if (rc == DB_CONSTRAINT)
+		response_error(rs, 409, "This conflict is already settled.");
+	else if (rc != DB_OK)
+		response_error(rs, 503, "The service is busy. Try again.");
+	else
+		response_redirect(rs, "/exchange/conflicts");
+}
