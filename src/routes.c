@@ -79,7 +79,6 @@
 #define PLAN	NULL, "the person, their named worker, coordinators at their site"
 #define WISH	NULL, "the wish's responder"
 #define AUDITED	ROUTE_AUDITED_READ
-#define XCONFLICT exchange_conflict_target, "a site the conflict's pairing shares"
 #define ANY	NULL, "rows filtered to the caller's scopes"
 #define SELF	NULL, "the caller's own account"
 #define NONE	NULL, "public"
@@ -119,8 +118,8 @@ const struct route routes[] = {
 	    "Import a bundle carried from another place" },
 	{ GET,  "/exchange/conflicts", exchange_conflicts, STAFF, ANY, SITES,
 	    "Versions set aside where both places changed a record" },
-	{ POST, "/exchange/conflicts/{id}/settle", exchange_settle, STAFF,
-	    XCONFLICT, SITES, "Mark a conflict settled" },
+	{ POST, "/exchange/conflicts/settle", exchange_settle, STAFF, ANY,
+	    SITES, "Mark a conflict settled (its pairing's coordinators)" },
 
 	{ GET,  "/sites", sites_index, ALL, ANY, 0, "Sites" },
 	{ GET,  "/sites/new", sites_new, ADMIN, ORG, 0, "New site form" },

@@ -35,9 +35,6 @@ static const char *sql_conflicts =
     "c.kept, c.lost, c.rule, c.found_at FROM exchange_conflicts c "
     "JOIN exchange_peers p ON p.origin = c.origin "
     "WHERE c.settled_at IS NULL ORDER BY c.id LIMIT ?";
-static const char *sql_conflict_site =
-    "SELECT min(ps.site_id) FROM exchange_conflicts c "
-    "JOIN exchange_peer_sites ps ON ps.origin = c.origin WHERE c.id = ?";
 static const char *sql_conflict_origin =
     "SELECT origin FROM exchange_conflicts WHERE id = ?";
 static const char *sql_settle =
@@ -294,21 +291,18 @@ exchange_conflicts(struct request *rq, struct response *rs)
 		response_page(rs, 200, "exchange/conflicts", view);
 }
 
-int
-exchange_conflict_target(struct db *db, const int64_t *ids, struct target *t)
-{
-	t->group_id = 0;
-	return db_int(db, &t->site_id, sql_conflict_site, "i", ids[0]);
-}
-
 void
 exchange_settle(struct request *rq, struct response *rs)
 {
-	int64_t	 origin;
+	int64_t	 id = form_get_id(&rq->body, "conflict"), origin;
 	int	 rc;
 
-	if (db_int(rq->db, &origin, sql_conflict_origin, "i", rq->ids[0]) <= 0
-	    || (rc = peer_allowed(rq, origin)) < 0) {
+	if (id == 0) {
+		response_error(rs, 422, "Choose the conflict to settle.");
+		return;
+	}
+	if (db_int(rq->db, &origin, sql_conflict_origin, "i", id) <= 0 ||
+	    (rc = peer_allowed(rq, origin)) < 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
@@ -316,12 +310,12 @@ exchange_settle(struct request *rq, struct response *rs)
 		response_denied(rs);
 		return;
 	}
-	rc = db_exec(rq->db, sql_settle, "ii", rq->who.account_id, rq->ids[0]);
+	rc = db_exec(rq->db, sql_settle, "ii", rq->who.account_id, id);
 	if (rc == DB_OK && db_changes(rq->db) == 0)
 		rc = DB_CONSTRAINT;
 	if (rc == DB_OK)
 		rc = audit_append(rq->db, rq->who.account_id,
-		    "exchange.settle", "exchange_conflict", rq->ids[0], NULL);
+		    "exchange.settle", "exchange_conflict", id, NULL);
 	if (rc == DB_CONSTRAINT)
 		response_error(rs, 409, "This conflict is already settled.");
 	else if (rc != DB_OK)

@@ -7,8 +7,6 @@
 #ifndef RT_EXCHANGE_PAGES_H
 #define RT_EXCHANGE_PAGES_H
 
-#include <stdint.h>
-
 #include "../server/router.h"
 
 void	exchange_index(struct request *, struct response *);
@@ -16,7 +14,5 @@ void	exchange_download(struct request *, struct response *);
 void	exchange_upload(struct request *, struct response *);
 void	exchange_conflicts(struct request *, struct response *);
 void	exchange_settle(struct request *, struct response *);
-/* The site of the conflict's pairing (its first). */
-int	exchange_conflict_target(struct db *, const int64_t *, struct target *);
 
 #endif

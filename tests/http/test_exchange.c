@@ -571,11 +571,13 @@ conflicts_keep_the_losing_version(void **state)
 	assert_contains(r.body, "Decided at the hub");
 	assert_contains(r.body, "changed in both places");
 	reply_free(&r);
-	snprintf(path, sizeof(path), "/exchange/conflicts/%lld/settle",
-	    db_scalar(&hub, "SELECT max(id) FROM exchange_conflicts"));
-	assert_int_equal(http_post(&c, path, "", 1, &r), 303);
+	snprintf(body, sizeof(body), "conflict=%lld", db_scalar(&hub,
+	    "SELECT max(id) FROM exchange_conflicts"));
+	assert_int_equal(http_post(&c, "/exchange/conflicts/settle", body, 1,
+	    &r), 303);
 	reply_free(&r);
-	assert_int_equal(http_post(&c, path, "", 1, &r), 409);
+	assert_int_equal(http_post(&c, "/exchange/conflicts/settle", body, 1,
+	    &r), 409);
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/exchange/conflicts", &r), 200);
 	assert_lacks(r.body, "Decided at the hub");
