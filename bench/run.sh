@@ -715,3 +715,10 @@ $(for p in tgroup tsite ysite overdue issue search eorg esite egroup epdf exlsx;
 Slowest report page on PostgreSQL (median): $pg_slowest ms.
 EOF
 step "appended PostgreSQL to $OUT"
+
+# The exchange (issue 13): its own hub and station, a few seconds.
+if sh bench/exchange.sh >>"$OUT"; then
+	step "appended the exchange to $OUT"
+else
+	echo "bench: the exchange run failed" >&2
+fi

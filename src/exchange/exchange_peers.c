@@ -10,7 +10,6 @@
 #include <jansson.h>
 
 #include "exchange.h"
-#include "exchange_tables.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
@@ -137,24 +136,5 @@ exchange_join(struct db *db, int my_origin, const struct exchange_pairing *hub,
 	else
 		rc = peer_insert(db, hub, 0, err, errsz);
 	json_decref(row);
-	return rc;
-}
-
-int
-exchange_place(sqlite3 *h, int *origin, enum exchange_owner *owner)
-{
-	sqlite3_stmt	*st;
-	int		 rc = -1;
-
-	if (sqlite3_prepare_v2(h, "SELECT origin, role FROM main.place "
-	    "WHERE id = 1", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*origin = sqlite3_column_int(st, 0);
-		*owner = strcmp((const char *)sqlite3_column_text(st, 1),
-		    "hub") == 0 ? OWNER_HUB : OWNER_STATION;
-		rc = 0;
-	}
-	sqlite3_finalize(st);
 	return rc;
 }

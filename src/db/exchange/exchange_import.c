@@ -14,13 +14,13 @@
 
 #include <jansson.h>
 
-#include "exchange.h"
-#include "exchange_bundle.h"
+#include "../../exchange/exchange.h"
+#include "../../exchange/exchange_bundle.h"
 #include "exchange_tables.h"
-#include "../auth/audit.h"
-#include "../db/db.h"
-#include "../limits.h"
-#include "../server/test_hooks.h"
+#include "../../auth/audit.h"
+#include "../db.h"
+#include "../../limits.h"
+#include "../../server/test_hooks.h"
 
 
 /* One version set aside; strings owned. */
@@ -291,21 +291,25 @@ on_image(void *arg, int kind, sqlite3_changeset_iter *it)
 	return mine ? SQLITE_CHANGESET_REPLACE : SQLITE_CHANGESET_OMIT;
 }
 
-/* Every change of cs is to a table the sender owns and, where the row
- * exists here, to a row of the shared sites (after: 1 checks the rows
- * as they now stand).  0, or -1 with as->refusal set. */
+/* Every change of cs is to a table the sender owns, and the rows it
+ * names are noted in temp.exchange_touched: before applying (after 0),
+ * the rows it changes or deletes; after (after 1), the rows it makes or
+ * changes.  One query a table then finds any outside the shared sites,
+ * so the check costs no more than the rows.  0, or -1 with as->refusal
+ * set. */
 static int
 part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
     int len, int after)
 {
 	const struct exchange_table	*t;
 	sqlite3_changeset_iter		*it;
-	sqlite3_value			*pk[EXCHANGE_COLUMNS_MAX];
+	sqlite3_value			*key[2];
 	unsigned char			*flags;
-	const char			*tbl;
-	int				 ncols, op, indirect, i, n, ok = 0;
+	const char			*tbl, *outside = NULL;
+	int				 ncols, op, indirect, i, k, n, ok = 0;
 
-	if (sqlite3changeset_start(&it, len, cs) != SQLITE_OK) {
+	if (exchange_touched_reset(as->h) != SQLITE_OK ||
+	    sqlite3changeset_start(&it, len, cs) != SQLITE_OK) {
 		snprintf(as->refusal, sizeof(as->refusal), "A part of the "
 		    "bundle is damaged.");
 		return -1;
@@ -313,7 +317,7 @@ part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
 	while (ok == 0 && sqlite3changeset_next(it) == SQLITE_ROW) {
 		sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
 		if ((t = exchange_table_find(tbl)) == NULL ||
-		    !(owners & OWNED_BY(t->owner)) || ncols > EXCHANGE_COLUMNS_MAX) {
+		    !(owners & OWNED_BY(t->owner))) {
 			snprintf(as->refusal, sizeof(as->refusal), "The bundle "
 			    "changes %s, which the sending place does not "
 			    "own; nothing was imported.", tbl);
@@ -324,28 +328,27 @@ part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
 		    (!after && op == SQLITE_INSERT))
 			continue;
 		sqlite3changeset_pk(it, &flags, &n);
-		for (i = 0; i < ncols; i++) {
-			pk[i] = NULL;
+		key[0] = key[1] = NULL;
+		for (i = k = 0; i < n && k < 2; i++) {
 			if (!flags[i])
 				continue;
 			if (op == SQLITE_INSERT)
-				sqlite3changeset_new(it, i, &pk[i]);
+				sqlite3changeset_new(it, i, &key[k++]);
 			else
-				sqlite3changeset_old(it, i, &pk[i]);
+				sqlite3changeset_old(it, i, &key[k++]);
 		}
-		if (exchange_row_in_scope(as->h, t, peer, pk, flags, ncols) !=
-		    1) {
-			snprintf(as->refusal, sizeof(as->refusal), "The bundle "
-			    "changes a record of %s outside the sites this "
-			    "pair shares; nothing was imported.", tbl);
+		if (exchange_touched_add(as->h, t, key) != SQLITE_OK)
 			ok = -1;
-		}
 	}
-	if (sqlite3changeset_finalize(it) != SQLITE_OK && ok == 0) {
-		snprintf(as->refusal, sizeof(as->refusal), "A part of the "
-		    "bundle is damaged.");
+	if (sqlite3changeset_finalize(it) != SQLITE_OK && ok == 0)
 		ok = -1;
-	}
+	if (ok == 0 && exchange_touched_outside(as->h, peer, &outside) != 0)
+		ok = -1;
+	if (ok == -1 && as->refusal[0] == '\0')
+		snprintf(as->refusal, sizeof(as->refusal), outside ? "The bundle "
+		    "changes a record of %s outside the sites this pair shares; "
+		    "nothing was imported." : "A part of the bundle is "
+		    "damaged.%s", outside ? outside : "");
 	return ok;
 }
 

@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "exchange.h"
+#include "../../exchange/exchange.h"
 #include "exchange_tables.h"
-#include "../db/db.h"
-#include "../util/buf.h"
+#include "../db.h"
+#include "../../util/buf.h"
 
 #define DIGEST_BYTES	16
 

@@ -61,12 +61,15 @@ char	*exchange_pk_match(sqlite3 *, const char *tbl,
 int	exchange_pk_bind(sqlite3_stmt *, sqlite3_value **pk,
 	    const unsigned char *pkflags, int ncols);
 
-/* Whether main.T's row with the primary key in pk (values as the
- * changeset gives them) is one peer shares: 1, 0, or -1 on error.  A
- * row that does not exist is shared (0 rows outside). */
-int	exchange_row_in_scope(sqlite3 *, const struct exchange_table *,
-	    int peer, sqlite3_value **pk, const unsigned char *pkflags,
-	    int ncols);
+/* The rows a part names, noted in temp.exchange_touched (made empty by
+ * reset) and checked in one query a table: exchange_touched_outside
+ * gives 1 and the table when a noted row that exists lies outside the
+ * sites peer shares, 0 when none does, -1 on error.  key holds the
+ * primary key's values in column order (NULL past its width). */
+int	exchange_touched_reset(sqlite3 *);
+int	exchange_touched_add(sqlite3 *, const struct exchange_table *,
+	    sqlite3_value **key);
+int	exchange_touched_outside(sqlite3 *, int peer, const char **tbl);
 
 /* This place's number and whether it is the hub: 0, or -1. */
 int	exchange_place(sqlite3 *, int *origin, enum exchange_owner *);

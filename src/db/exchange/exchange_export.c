@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "exchange.h"
-#include "exchange_bundle.h"
+#include "../../exchange/exchange.h"
+#include "../../exchange/exchange_bundle.h"
 #include "exchange_tables.h"
-#include "../auth/audit.h"
-#include "../db/db.h"
-#include "../limits.h"
+#include "../../auth/audit.h"
+#include "../db.h"
+#include "../../limits.h"
 
 /* The peer as the export needs it; owns snapshot (sqlite3_malloc). */
 struct peer_state {

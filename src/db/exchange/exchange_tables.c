@@ -314,28 +314,98 @@ exchange_pk_bind(sqlite3_stmt *st, sqlite3_value **pk,
 }
 
 int
-exchange_row_in_scope(sqlite3 *h, const struct exchange_table *t, int peer,
-    sqlite3_value **pk, const unsigned char *pkflags, int ncols)
+exchange_touched_reset(sqlite3 *h)
 {
-	sqlite3_stmt	*st = NULL;
-	char		*match, *sql = NULL;
-	int		 inside = -1;
+	return sqlite3_exec(h, "CREATE TEMP TABLE IF NOT EXISTS "
+	    "exchange_touched (tbl TEXT NOT NULL, k1, k2); "
+	    "DELETE FROM temp.exchange_touched", NULL, NULL, NULL);
+}
 
-	if ((match = exchange_pk_match(h, t->name, pkflags, ncols)) == NULL)
-		return -1;
-	/* A row that exists and lies outside: the count is 0 inside. */
-	sql = sqlite3_mprintf("SELECT count(*) FROM main.%w WHERE 1 %s AND "
-	    "NOT (%s)", t->name, match, t->scope);
-	if (sql == NULL || sqlite3_prepare_v2(h, sql, -1, &st, NULL) !=
-	    SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, peer);
-	if (exchange_pk_bind(st, pk, pkflags, ncols) > 0 &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		inside = sqlite3_column_int64(st, 0) == 0;
-out:
-	sqlite3_free(sql);
-	sqlite3_free(match);
+int
+exchange_touched_add(sqlite3 *h, const struct exchange_table *t,
+    sqlite3_value **key)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((rc = sqlite3_prepare_v2(h, "INSERT INTO temp.exchange_touched "
+	    "(tbl, k1, k2) VALUES (?, ?, ?)", -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	if (key[0] != NULL)
+		sqlite3_bind_value(st, 2, key[0]);
+	if (key[1] != NULL)
+		sqlite3_bind_value(st, 3, key[1]);
+	rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 	sqlite3_finalize(st);
-	return inside;
+	return rc;
+}
+
+/* "r.a IS x.k1 AND r.b IS x.k2": t's primary key against the noted
+ * keys, in column order (sqlite3_malloc'd; NULL on error). */
+static char *
+touched_join(sqlite3 *h, const char *tbl)
+{
+	sqlite3_stmt	*st;
+	char		*on = NULL;
+	int		 k = 0;
+
+	if (exchange_prepare(h, &st, "SELECT name FROM pragma_table_info(%Q, "
+	    "'main') WHERE pk > 0 ORDER BY cid", tbl) != SQLITE_OK)
+		return NULL;
+	while (k < 2 && sqlite3_step(st) == SQLITE_ROW)
+		on = sqlite3_mprintf("%z%sr.%w IS x.k%d", on, on ? " AND " : "",
+		    (const char *)sqlite3_column_text(st, 0), ++k);
+	sqlite3_finalize(st);
+	return on;
+}
+
+int
+exchange_touched_outside(sqlite3 *h, int peer, const char **tbl)
+{
+	const struct exchange_table	*t;
+	sqlite3_stmt			*st;
+	char				*on;
+	size_t				 i;
+	int				 rc, found = 0;
+
+	for (i = 0; i < exchange_ntables && found == 0; i++) {
+		t = &exchange_tables[i];
+		if ((on = touched_join(h, t->name)) == NULL)
+			return -1;
+		rc = exchange_prepare(h, &st, "SELECT count(*) FROM "
+		    "temp.exchange_touched x JOIN main.%w r ON %s WHERE "
+		    "x.tbl = %Q AND NOT (%s)", t->name, on, t->name, t->scope);
+		sqlite3_free(on);
+		if (rc != SQLITE_OK)
+			return -1;
+		sqlite3_bind_int64(st, 1, peer);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			found = -1;
+		else if (sqlite3_column_int64(st, 0) > 0) {
+			found = 1;
+			*tbl = t->name;
+		}
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+int
+exchange_place(sqlite3 *h, int *origin, enum exchange_owner *owner)
+{
+	sqlite3_stmt	*st;
+	int		 rc = -1;
+
+	if (sqlite3_prepare_v2(h, "SELECT origin, role FROM main.place "
+	    "WHERE id = 1", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*origin = sqlite3_column_int(st, 0);
+		*owner = strcmp((const char *)sqlite3_column_text(st, 1),
+		    "hub") == 0 ? OWNER_HUB : OWNER_STATION;
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
