@@ -65,7 +65,7 @@ static const struct command {
 	    " --name NAME\n"
 	    "       roundtable exchange join --origin N --sites ID,... --key FILE\n"
 	    "       roundtable exchange export [--origin N] --to FILE\n"
-	    "       roundtable exchange import --from FILE\n"
+	    "       roundtable exchange import FILE (or --from FILE)\n"
 	    "       roundtable exchange status\n"
 	    "       roundtable exchange check [--origin N]",
 	    "Exchange signed, encrypted bundles between the hub and offline "

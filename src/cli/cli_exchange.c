@@ -309,6 +309,9 @@ import_cmd(struct cli *cli)
 	char			 err[EXCHANGE_ERR_MAX];
 	int			 rc;
 
+	/* roundtable exchange import FILE, or --from FILE */
+	if (cli->file == NULL && cli->nargs == 2)
+		cli->file = cli->args[1];
 	if (cli->file == NULL) {
 		fprintf(stderr, "--from: name the bundle file to import\n");
 		return 2;
@@ -406,7 +409,10 @@ check_cmd(struct cli *cli)
 int
 cli_exchange(struct cli *cli)
 {
-	const char	*verb = cli->nargs == 1 ? cli->args[0] : "";
+	const char	*verb = cli->nargs >= 1 ? cli->args[0] : "";
+
+	if (cli->nargs > (strcmp(verb, "import") == 0 ? 2 : 1))
+		verb = "";
 
 	if (strcmp(verb, "key") == 0)
 		return exchange_key_cmd(cli);

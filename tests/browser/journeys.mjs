@@ -40,6 +40,7 @@ let failed = 0;
 let tmp = null;
 let server = null;
 let serverLog = '';
+let station = null; // a second server: an offline station of the hub (journey 15)
 let browser = null;
 
 // ---- reporting ---------------------------------------------------------
@@ -160,6 +161,13 @@ async function tidy() {
   const closing = browser ? browser.close().catch(() => {}) : null;
   if (closing) await Promise.race([closing, new Promise((r) => setTimeout(r, 5000))]);
   try { await stopServer(); } catch { /* already gone */ }
+  if (station && station.exitCode === null && station.signalCode === null) {
+    const exited = new Promise((r) => station.once('exit', r));
+    station.kill('SIGTERM');
+    const t = setTimeout(() => station.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(t);
+  }
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 }
 
@@ -173,7 +181,7 @@ function sweepStale() {
     for (const p of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
       let cmd = '';
       try { cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8'); } catch { continue; }
-      if (cmd.startsWith(`${BIN}\0serve\0`) && cmd.includes(`${dir}/r.db`)) {
+      if (cmd.startsWith(`${BIN}\0serve\0`) && (cmd.includes(`${dir}/r.db`) || cmd.includes(`${dir}/s.db`))) {
         try { process.kill(Number(p), 'SIGKILL'); } catch { /* gone */ }
       }
     }
@@ -1660,6 +1668,64 @@ async function memberHome(run, password) {
   }
 }
 
+// 15: the exchange without a command line. Harbour Women's Centre has a
+// station (a second server, paired and given its first bundle by the
+// command line before the run); its coordinator adds a topic at the hub,
+// downloads a bundle there, signs in at the station, uploads it, and finds
+// the topic there. Both runs, with JavaScript and without.
+async function exchangeCarry(run, password, stationBase) {
+  const J = '15-exchange';
+  const page = await run.page();
+  const at = new Run(stationBase, run.js);
+  const spage = await at.page();
+  const topic = `Carried by hand ${run.mode}`;
+  const file = path.join(tmp, `carried-${run.mode}.rtx`);
+  try {
+    await step(`[${run.mode}] 15 coordinator.harbour adds a topic at the hub`, async () => {
+      await signInHome(page, 'coordinator.harbour', password);
+      await page.goto('/sites/2/topics');
+      await page.fill('#name', topic);
+      await navigates(page, () => page.getByRole('button', { name: 'Add topic' }).click());
+      assert((await mainText(page)).includes(topic), 'the topic is not listed at the hub');
+    });
+    await step(`[${run.mode}] 15 the hub's exchange page offers the station's bundle`, async () => {
+      await page.goto('/exchange');
+      assert(/Harbour laptop/.test(await mainText(page)), 'no Harbour laptop on /exchange');
+    });
+    await run.visited(page, J, 'exchange at the hub');
+    await step(`[${run.mode}] 15 the bundle downloads`, async () => {
+      const [dl] = await Promise.all([page.waitForEvent('download'),
+        page.getByRole('button', { name: /Download a bundle/ }).click()]);
+      await dl.saveAs(file);
+      assert(/\.rtx$/.test(dl.suggestedFilename()), `named ${dl.suggestedFilename()}`);
+      assert(fs.statSync(file).size > 100, 'the bundle is empty');
+    });
+    await step(`[${run.mode}] 15 at the station, the bundle uploads and imports`, async () => {
+      await signInHome(spage, 'coordinator.harbour', password);
+      await spage.goto('/exchange');
+      await spage.setInputFiles('#bundle', file);
+      await navigates(spage, () => spage.getByRole('button', { name: 'Import the bundle' }).click());
+      assert(/Bundle imported/.test(await mainText(spage)), `no confirmation: ${(await mainText(spage)).slice(0, 200)}`);
+    });
+    await at.visited(spage, J, 'exchange at the station, imported');
+    await step(`[${run.mode}] 15 the topic is at the station`, async () => {
+      await spage.goto('/sites/2/topics');
+      assert((await mainText(spage)).includes(topic), 'the topic did not arrive');
+    });
+    await step(`[${run.mode}] 15 the same bundle again is refused, saying why`, async () => {
+      await spage.goto('/exchange');
+      await spage.setInputFiles('#bundle', file);
+      await navigates(spage, () => spage.getByRole('button', { name: 'Import the bundle' }).click());
+      assert(/imported before/.test(await mainText(spage)), 'no refusal');
+    });
+    await at.visited(spage, J, 'a bundle imported twice');
+  } finally {
+    await spage.context().close();
+    await at.close();
+    await page.context().close();
+  }
+}
+
 async function main() {
   assert(fs.existsSync(BIN), `${BIN} is missing: run make build/roundtable`);
   assert(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: run sh tools/deps.sh browser`);
@@ -1678,6 +1744,17 @@ async function main() {
   const demo = cli('demo', '--db', db);
   const demoPassword = demo.match(/\(password (\S+?)\)/)?.[1];
   assert(demoPassword, `no demo password in: ${demo}`);
+  // Journey 15's station for Harbour Women's Centre (site 2, which no
+  // other journey writes to: the hub now refuses its logs).
+  const sdb = path.join(tmp, 's.db');
+  fs.writeFileSync(path.join(tmp, 'hub.pub'), cli('exchange', 'key', '--db', db));
+  fs.writeFileSync(path.join(tmp, 'station.pub'), cli('exchange', 'key', '--db', sdb));
+  cli('exchange', 'pair', '--db', db, '--origin', '3', '--sites', '2', '--key', path.join(tmp, 'station.pub'),
+    '--name', 'Harbour laptop');
+  cli('exchange', 'join', '--db', sdb, '--origin', '3', '--sites', '2', '--key', path.join(tmp, 'hub.pub'));
+  cli('init', '--db', sdb);
+  cli('exchange', 'export', '--db', db, '--origin', '3', '--to', path.join(tmp, 'first.rtx'));
+  cli('exchange', 'import', '--db', sdb, '--from', path.join(tmp, 'first.rtx'));
   // The one-time password works once, so the no-JS run has its own new admin.
   const add = cli('user', 'add', 'admin.nojs', '--role', 'admin', '--name', 'Second admin', '--db', db);
   const oneTime2 = add.match(/One-time password for admin\.nojs: (\S+)/)?.[1];
@@ -1698,6 +1775,21 @@ async function main() {
   });
   await waitHealthy(base, 10_000);
   record(true, `server ready at ${base}`);
+  const sport = await freePort();
+  const stationBase = `http://127.0.0.1:${sport}`;
+  let stationLog = '';
+  station = spawn(BIN, ['serve', '--db', sdb, '--listen', `127.0.0.1:${sport}`], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  station.stdout.on('data', (d) => { stationLog += d; });
+  station.stderr.on('data', (d) => { stationLog += d; });
+  for (let i = 0; i < 500; i++) {
+    const ok = await fetch(`${stationBase}/healthz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  record(true, `station ready at ${stationBase}`);
 
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -1739,6 +1831,7 @@ async function main() {
         () => personalPlan(run, demoPassword),
         () => peerSupport(run, demoPassword),
         ...(run.js ? [() => memberHome(run, demoPassword)] : []),
+        () => exchangeCarry(run, demoPassword, stationBase),
       ];
       // RT_JOURNEYS=memberHome,peerSupport runs only those (while
       // developing); the names are the journeys' functions.
@@ -1760,6 +1853,9 @@ async function main() {
   if (server.exitCode !== null) record(false, 'server still running at the end', `exited ${server.exitCode}`);
   if (/AddressSanitizer|runtime error|segfault/i.test(serverLog)) {
     record(false, 'server log is clean', serverLog.slice(-500));
+  }
+  if (/AddressSanitizer|runtime error|segfault/i.test(stationLog)) {
+    record(false, 'station log is clean', stationLog.slice(-500));
   }
 }
 

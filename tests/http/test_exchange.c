@@ -650,6 +650,51 @@ a_coordinator_carries_bundles_through_the_pages(void **state)
 	station_agrees_with_hub(&st_a);
 }
 
+/* A station changed to send another site's records (its database edited
+ * by hand, signed with its own key) is refused whole at the hub: a
+ * bundle carries only rows of the sites the pair shares. */
+static void
+a_station_cannot_send_another_sites_records(void **state)
+{
+	struct server	 forged = st_a.srv;
+	char		 args[600], sql[600], path[400], cmd[700], *out = NULL,
+			*before, *after;
+	long long	 rep = db_scalar(&st_a.srv, "SELECT id FROM accounts "
+	    "WHERE username = 'rep.fenwick'");
+
+	(void)state;
+	snprintf(forged.db, sizeof(forged.db), "%s/forged.db", hub.dir);
+	snprintf(args, sizeof(args), "backup %s", forged.db);
+	assert_int_equal(roundtable_cli(&st_a.srv, args, NULL, NULL), 0);
+	snprintf(cmd, sizeof(cmd), "cp %s.exchange-key %s.exchange-key",
+	    st_a.srv.db, forged.db);
+	assert_int_equal(system(cmd), 0);
+	snprintf(sql, sizeof(sql), "INSERT INTO exchange_applying (id) "
+	    "VALUES (1); INSERT INTO sites (id, name, kind) VALUES (2, "
+	    "'Elsewhere', 'other'); INSERT INTO exchange_peer_sites VALUES "
+	    "(0, 2); INSERT INTO conversations (id, site_id, author_id, "
+	    "occurred_at, channel, raised, consent, outcome) VALUES "
+	    "((2 << 40) + 999999, 2, %lld, '2026-11-20T10:00', 'wing_visit', "
+	    "'Forged at another site', 'anonymous', 'resolved'); DELETE FROM "
+	    "exchange_applying;", rep);
+	assert_int_equal(db_write(&forged, sql), 0);
+	stick(path, sizeof(path), "forged-site.rtx");
+	snprintf(args, sizeof(args), "export --to %s", path);
+	assert_int_equal(exchange(&forged, args, NULL), 0);
+
+	assert_int_equal(roundtable_cli(&hub, "fingerprint", NULL, &before), 0);
+	snprintf(args, sizeof(args), "import --from %s", path);
+	assert_int_equal(exchange(&hub, args, &out), 1);
+	assert_contains(out, "outside the sites this pair shares");
+	free(out);
+	assert_int_equal(roundtable_cli(&hub, "fingerprint", NULL, &after), 0);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM conversations "
+	    "WHERE raised = 'Forged at another site'"), 0);
+}
+
 int
 main(void)
 {
@@ -662,6 +707,7 @@ main(void)
 		cmocka_unit_test(a_killed_import_leaves_the_database_as_it_was),
 		cmocka_unit_test(conflicts_keep_the_losing_version),
 		cmocka_unit_test(a_coordinator_carries_bundles_through_the_pages),
+		cmocka_unit_test(a_station_cannot_send_another_sites_records),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
