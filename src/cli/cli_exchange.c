@@ -180,7 +180,7 @@ pairing_cmd(struct cli *cli, int joining)
 	if (key_line_read(cli->key, line, sizeof(line)) == -1)
 		return 2;
 	p.origin = joining ? 0 : origin;
-	p.name = joining ? "hub" : cli->display;
+	p.name = joining ? "The hub" : cli->display;
 	p.key_text = line;
 	p.sites = sites;
 	p.nsites = (size_t)n;
