@@ -57,6 +57,8 @@ struct db_cached {
  * selects PostgreSQL through libpq, anything else is a SQLite file.
  * Owns h or pg, cache and every statement in it.
  */
+#define DB_ELSEWHERE_MAX	192	/* a guard's message, with its NUL */
+
 struct db {
 	const struct db_engine	*engine;	/* static */
 	struct sqlite3		*h;		/* SQLite: owned */
@@ -69,9 +71,10 @@ struct db {
 						   connection made anew */
 	int			 lost;		/* PostgreSQL: a statement found
 						   the connection gone */
-	int			 elsewhere;	/* a write was refused: the
-						   record is kept at the other
-						   place of an exchange */
+	char			 elsewhere[DB_ELSEWHERE_MAX];
+					/* a write the exchange's guards
+					   refused (migration 0063), and
+					   why, for the person; "": none */
 };
 
 /*

@@ -373,12 +373,13 @@ sqlite_exec(struct db *db, void *stmt, const char *fmt, va_list *ap)
 	rc = sqlite_result_of(sqlite3_step(stmt));
 	if (rc == DB_ERROR)
 		sqlite_log(db->h, sqlite3_sql(stmt));
-	/* A guard of migration 0063: the record is kept at the other
-	 * place of an exchange (its message begins "kept by"). */
+	/* A guard of migration 0063 refused it: its message, after
+	 * "exchange: ", is for the person. */
 	if (rc == DB_CONSTRAINT && sqlite3_extended_errcode(db->h) ==
 	    SQLITE_CONSTRAINT_TRIGGER &&
-	    strncmp(sqlite3_errmsg(db->h), "kept by", 7) == 0)
-		db->elsewhere = 1;
+	    strncmp(sqlite3_errmsg(db->h), "exchange: ", 10) == 0)
+		snprintf(db->elsewhere, sizeof(db->elsewhere), "%s",
+		    sqlite3_errmsg(db->h) + 10);
 	scan_check(stmt);
 	sqlite3_reset(stmt);
 	return rc;

@@ -3,6 +3,7 @@
  * the plain text whole, header included, so a bundle cannot be turned
  * round, re-addressed or spliced from two others.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -132,6 +133,7 @@ bundle_open(const unsigned char *in, size_t len,
 		return -1;
 	}
 	plain_len = len - HEADER_LEN - crypto_box_SEALBYTES;
+	b->plain_len = plain_len;
 	if ((b->plain = malloc(plain_len)) == NULL) {
 		snprintf(err, errsz, "Out of memory.");
 		return -1;
@@ -175,7 +177,8 @@ bundle_open(const unsigned char *in, size_t len,
 		if ((size_t)(end - p) < b->parts[i].len ||
 		    (size_t)(end - p) - b->parts[i].len <
 		    b->parts[i].images_len || b->parts[i].seq <= 0 ||
-		    (i > 0 && b->parts[i].seq != b->parts[i - 1].seq + 1))
+		    (i > 0 && (b->parts[i - 1].seq == INT64_MAX ||
+		    b->parts[i].seq != b->parts[i - 1].seq + 1)))
 			break;
 		b->parts[i].data = p;
 		p += b->parts[i].len;
@@ -197,6 +200,8 @@ void
 bundle_free(struct bundle *b)
 {
 	free(b->parts);
+	if (b->plain != NULL)
+		sodium_memzero(b->plain, b->plain_len);
 	free(b->plain);
 	memset(b, 0, sizeof(*b));
 }

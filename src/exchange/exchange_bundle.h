@@ -34,7 +34,8 @@ struct bundle {
 	int64_t			 ack;
 	struct bundle_part	*parts;
 	size_t			 nparts;
-	unsigned char		*plain;
+	unsigned char		*plain;	/* wiped when freed */
+	size_t			 plain_len;
 };
 
 /* The numbers in the clear: 0, or -1 (not a bundle, or cut short). */

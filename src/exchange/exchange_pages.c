@@ -34,7 +34,8 @@ static const char *sql_conflicts =
     "SELECT c.id, c.origin, p.name AS peer, c.seq, c.tbl, c.row_key, "
     "c.kept, c.lost, c.rule, c.found_at FROM exchange_conflicts c "
     "JOIN exchange_peers p ON p.origin = c.origin "
-    "WHERE c.settled_at IS NULL ORDER BY c.id LIMIT ?";
+    "WHERE c.settled_at IS NULL AND c.origin IN (SELECT value FROM "
+    "json_each(?1)) ORDER BY c.id LIMIT ?2";
 static const char *sql_conflict_origin =
     "SELECT origin FROM exchange_conflicts WHERE id = ?";
 static const char *sql_settle =
@@ -253,38 +254,34 @@ conflict_fields(const char *kept_text, const char *lost_text)
 void
 exchange_conflicts(struct request *rq, struct response *rs)
 {
-	json_t	*rows, *shown, *row, *peers, *p, *view;
-	size_t	 i, j;
-	int	 mine;
+	json_t	*rows = NULL, *row, *peers, *p, *origins, *view;
+	char	*mine = NULL;
+	size_t	 i;
 
-	rows = db_rows(rq->db, sql_conflicts, "i",
-	    (int64_t)EXCHANGE_CONFLICTS_PAGE);
+	/* Filtered in the query, before the page's limit: the pairings
+	 * the reader may settle for. */
 	peers = peers_allowed(rq);
-	shown = json_array();
-	if (rows == NULL || peers == NULL || shown == NULL) {
-		json_decref(rows);
-		json_decref(peers);
-		json_decref(shown);
+	origins = json_array();
+	json_array_foreach(peers, i, p)
+		json_array_append(origins, json_object_get(p, "origin"));
+	if (peers != NULL && origins != NULL &&
+	    (mine = json_dumps(origins, JSON_COMPACT)) != NULL)
+		rows = db_rows(rq->db, sql_conflicts, "ti", mine,
+		    (int64_t)EXCHANGE_CONFLICTS_PAGE);
+	free(mine);
+	json_decref(origins);
+	json_decref(peers);
+	if (rows == NULL) {
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	json_array_foreach(rows, i, row) {
-		mine = 0;
-		json_array_foreach(peers, j, p)
-			if (json_integer_value(json_object_get(p, "origin")) ==
-			    json_integer_value(json_object_get(row, "origin")))
-				mine = 1;
-		if (!mine)
-			continue;
+	json_array_foreach(rows, i, row)
 		json_object_set_new(row, "fields", conflict_fields(
 		    json_string_value(json_object_get(row, "kept")),
 		    json_string_value(json_object_get(row, "lost"))));
-		json_array_append(shown, row);
-	}
+	view = json_pack("{s:s, s:O, s:b}", "title", "Exchange conflicts",
+	    "conflicts", rows, "has_conflicts", json_array_size(rows) > 0);
 	json_decref(rows);
-	json_decref(peers);
-	view = json_pack("{s:s, s:o, s:b}", "title", "Exchange conflicts",
-	    "conflicts", shown, "has_conflicts", json_array_size(shown) > 0);
 	if (view == NULL)
 		response_error(rs, 500, "Something went wrong.");
 	else

@@ -22,6 +22,8 @@ static const char *sql_peer_site =
 static const char *sql_peer_exists =
     "SELECT count(*) FROM exchange_peers WHERE origin = ?";
 static const char *sql_site_exists = "SELECT count(*) FROM sites WHERE id = ?";
+static const char *sql_site_held =
+    "SELECT count(*) FROM exchange_peer_sites WHERE site_id = ?";
 static const char *sql_accounts = "SELECT count(*) FROM accounts";
 static const char *sql_place = "SELECT role FROM place WHERE id = 1";
 static const char *sql_place_set =
@@ -70,6 +72,13 @@ peer_insert(struct db *db, const struct exchange_pairing *p, int check_sites,
 		    p->sites[i]) < 0 || n == 0)) {
 			snprintf(err, errsz, "sites: there is no site %lld.",
 			    (long long)p->sites[i]);
+			return -1;
+		}
+		/* One station a site: two would each keep its records. */
+		if (db_int(db, &n, sql_site_held, "i", p->sites[i]) < 0 ||
+		    n > 0) {
+			snprintf(err, errsz, "sites: site %lld is already held "
+			    "by another station.", (long long)p->sites[i]);
 			return -1;
 		}
 		if (db_exec(db, sql_peer_site, "ii", (int64_t)p->origin,

@@ -122,8 +122,8 @@ static const char *sql_publish =
     "UPDATE meetings SET minutes_state = 'published', published_on = ? "
     "WHERE id = ? AND minutes_state = 'approved'";
 static const char *sql_point_add =
-    "INSERT INTO actions (meeting_id, text, owner_id, due_on, created_on) "
-    "VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO actions (id, meeting_id, text, owner_id, due_on, "
+    "created_on) VALUES (rt_next_id('actions'), ?, ?, ?, ?, ?)";
 static const char *sql_meeting_actions =
     "SELECT a.id, a.text, a.due_on, a.closed_on, o.display_name AS owner_name "
     "FROM actions a JOIN accounts o ON o.id = a.owner_id "

@@ -118,6 +118,8 @@ static const struct erase_rule {
 	{ "responses", "referred_to", NULL, COLLECTIVE },
 	{ "responses", "responder_id", NULL, COLLECTIVE },
 	{ "score_changes", "changed_by", NULL, "a procurement's record" },
+	{ "exchange_conflicts", "settled_by", NULL, "who settled an "
+	    "exchange's conflict; by a tombstone" },
 	{ "seat_members", "person_id", NULL, COLLECTIVE },
 	{ "shadowing", "learner_id", NULL, COLLECTIVE },
 	{ "shadowing", "mentor_id", NULL, COLLECTIVE },

@@ -22,8 +22,9 @@ static const char *sql_target =
     "a.owner_id FROM actions a " ACTION_GROUP "WHERE a.id = ?";
 
 static const char *sql_insert =
-    "INSERT INTO actions (proposal_id, text, owner_id, due_on, created_on) "
-    "SELECT ?1, ?2, ?3, ?4, ?5 FROM proposals WHERE id = ?1 "
+    "INSERT INTO actions (id, proposal_id, text, owner_id, due_on, "
+    "created_on) SELECT rt_next_id('actions'), ?1, ?2, ?3, ?4, ?5 "
+    "FROM proposals WHERE id = ?1 "
     "AND state IN ('accepted', 'accepted_in_part')";
 static const char *sql_load =
     "SELECT a.id, a.proposal_id, a.meeting_id, a.text, a.owner_id, "
@@ -41,8 +42,8 @@ static const char *sql_updates =
     "FROM action_updates u JOIN accounts a ON a.id = u.author_id "
     "WHERE u.action_id = ? ORDER BY u.id";
 static const char *sql_update_add =
-    "INSERT INTO action_updates (action_id, author_id, note, percent, "
-    "created_on) VALUES (?, ?, ?, ?, ?)";
+    "INSERT INTO action_updates (id, action_id, author_id, note, percent, "
+    "created_on) VALUES (rt_next_id('action_updates'), ?, ?, ?, ?, ?)";
 static const char *sql_percent =
     "UPDATE actions SET percent = ? WHERE id = ? AND closed_on IS NULL";
 static const char *sql_close =
@@ -65,8 +66,9 @@ static const char *sql_issues_resolved =
     "AND p.state IN ('draft', 'agreed', 'submitted', 'accepted', "
     "'accepted_in_part', 'deferred', 'more_info'))";
 static const char *sql_event_done =
-    "INSERT INTO proposal_events (proposal_id, on_date, actor_id, event, "
-    "state) VALUES (?, ?, ?, 'complete', 'done')";
+    "INSERT INTO proposal_events (id, proposal_id, on_date, actor_id, "
+    "event, state) VALUES (rt_next_id('proposal_events'), ?, ?, ?, "
+    "'complete', 'done')";
 
 #define SCOPED \
     "(?1 <> 0 OR g.site_id IN (SELECT value FROM json_each(?2)) " \

@@ -18,16 +18,17 @@ static const char *sql_target =
     "SELECT ifnull(g.site_id, 0), g.id FROM proposals p "
     "JOIN groups g ON g.id = p.group_id WHERE p.id = ?";
 static const char *sql_insert =
-    "INSERT INTO proposals (group_id, title, problem, decider_text, "
-    "created_by) VALUES (?, ?, ?, ifnull(?, ''), ?)";
+    "INSERT INTO proposals (id, group_id, title, problem, decider_text, "
+    "created_by) VALUES (rt_next_id('proposals'), ?, ?, ?, ifnull(?, ''), "
+    "?)";
 static const char *sql_update =
     "UPDATE proposals SET title = ?, problem = ?, decider_text = "
     "ifnull(?, '') WHERE id = ? AND state = 'draft'";
 static const char *sql_options_clear =
     "DELETE FROM proposal_options WHERE proposal_id = ?";
 static const char *sql_option_add =
-    "INSERT INTO proposal_options (proposal_id, position, text) "
-    "VALUES (?, ?, ?)";
+    "INSERT INTO proposal_options (id, proposal_id, position, text) "
+    "VALUES (rt_next_id('proposal_options'), ?, ?, ?)";
 static const char *sql_issues_clear =
     "DELETE FROM proposal_issues WHERE proposal_id = ?";
 static const char *sql_issues_add =
@@ -38,8 +39,9 @@ static const char *sql_state =
 static const char *sql_state_set =
     "UPDATE proposals SET state = ? WHERE id = ? AND state = ?";
 static const char *sql_event =
-    "INSERT INTO proposal_events (proposal_id, on_date, actor_id, event, "
-    "state, detail) VALUES (?, ?, nullif(?, 0), ?, ?, ifnull(?, ''))";
+    "INSERT INTO proposal_events (id, proposal_id, on_date, actor_id, "
+    "event, state, detail) VALUES (rt_next_id('proposal_events'), ?, ?, "
+    "nullif(?, 0), ?, ?, ifnull(?, ''))";
 static const char *sql_load =
     "SELECT p.id, p.group_id, p.title, p.problem, p.decider_text, p.state, "
     "p.votes_for, p.votes_against, p.votes_abstain, p.consensus, "
@@ -90,8 +92,8 @@ static const char *sql_comments =
     "JOIN accounts a ON a.id = c.author_id WHERE c.proposal_id = ?1 "
     "AND (?2 <> 0 OR c.visibility = 'members') ORDER BY c.id";
 static const char *sql_comment_add =
-    "INSERT INTO proposal_comments (proposal_id, author_id, body, visibility) "
-    "VALUES (?, ?, ?, ?)";
+    "INSERT INTO proposal_comments (id, proposal_id, author_id, body, "
+    "visibility) VALUES (rt_next_id('proposal_comments'), ?, ?, ?, ?)";
 static const char *sql_responses =
     "SELECT r.kind, r.reason, r.deferred_until, r.responded_on, r.on_time, "
     "r.days_taken, a.display_name AS responder_name, "
@@ -108,9 +110,10 @@ static const char *sql_submit =
     "UPDATE proposals SET decision_maker_id = ?, submitted_on = ?, "
     "due_on = ? WHERE id = ?";
 static const char *sql_response_add =
-    "INSERT INTO responses (proposal_id, responder_id, kind, reason, "
+    "INSERT INTO responses (id, proposal_id, responder_id, kind, reason, "
     "deferred_until, referred_to, responded_on, on_time, days_taken, "
-    "meeting_id) VALUES (?, ?, ?, ifnull(?, ''), ?, ?, ?, ?, ?, ?)";
+    "meeting_id) VALUES (rt_next_id('responses'), ?, ?, ?, ifnull(?, ''), "
+    "?, ?, ?, ?, ?, ?)";
 /* One-to-ones of the group (?1) with this decision maker (?2), held by
  * the day (?3), newest first: where an answer may have been given. */
 static const char *sql_one_to_ones =

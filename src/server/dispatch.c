@@ -166,15 +166,12 @@ request_writes(const struct request *rq, const char *reads)
 static int
 handle(struct request *rq, struct response *rs)
 {
-	rq->db->elsewhere = 0;
+	rq->db->elsewhere[0] = '\0';
 	rq->route->handler(rq, rs);
-	/* Whatever the page made of it, a write kept at the other place of
-	 * an exchange is refused whole, and says where to make it. */
-	if (rq->db->elsewhere) {
-		response_replaced(rs, 409, "This record is kept at the other "
-		    "place of the exchange (the hub, or the station that "
-		    "holds the site): make the change there, and it arrives "
-		    "here with the next bundle.");
+	/* Whatever the page made of it, a write the exchange's guards
+	 * refused is refused whole, saying where to make it. */
+	if (rq->db->elsewhere[0] != '\0') {
+		response_replaced(rs, 409, rq->db->elsewhere);
 		return 0;
 	}
 	if (rs->status == 200 && rs->view != NULL && rs->template != NULL &&

@@ -139,7 +139,7 @@ setup(void **state)
 {
 	static const char *const users[] = { "rep.fenwick",
 	    "coordinator.fenwick", "coordinator.harbour", "governor.fenwick",
-	    NULL };
+	    "member.forum", NULL };
 
 	(void)state;
 	if (server_prepare(&hub, NULL) == -1 ||
@@ -332,7 +332,7 @@ each_place_keeps_to_what_it_owns(void **state)
 	    0);
 	assert_int_equal(http_post(&c, "/sites/1/topics", "name=Local", 1,
 	    &r), 409);
-	assert_contains(r.body, "kept at the other place");
+	assert_contains(r.body, "kept at the hub");
 	reply_free(&r);
 	client_free(&c);
 	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM topics"),
@@ -342,7 +342,7 @@ each_place_keeps_to_what_it_owns(void **state)
 	    "&occurred_on=2026-11-20&occurred_time=10:15&channel=wing_visit"
 	    "&topic_ids=1&raised=At+the+hub&consent=anonymous"
 	    "&outcome=resolved", 1, &r), 409);
-	assert_contains(r.body, "make the change there");
+	assert_contains(r.body, "kept on its station");
 	reply_free(&r);
 	client_free(&c);
 	assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM conversations"),
@@ -650,25 +650,36 @@ a_coordinator_carries_bundles_through_the_pages(void **state)
 	station_agrees_with_hub(&st_a);
 }
 
+/* A copy of station A's database as out, with its key, to change by
+ * hand as a tampered laptop would (its bundles signed with A's key). */
+static void
+station_copy(struct server *out, const char *name)
+{
+	char	 args[600], cmd[700];
+
+	*out = st_a.srv;
+	snprintf(out->db, sizeof(out->db), "%s/%s", hub.dir, name);
+	snprintf(args, sizeof(args), "backup %s", out->db);
+	assert_int_equal(roundtable_cli(&st_a.srv, args, NULL, NULL), 0);
+	snprintf(cmd, sizeof(cmd), "cp %s.exchange-key %s.exchange-key",
+	    st_a.srv.db, out->db);
+	assert_int_equal(system(cmd), 0);
+}
+
 /* A station changed to send another site's records (its database edited
  * by hand, signed with its own key) is refused whole at the hub: a
  * bundle carries only rows of the sites the pair shares. */
 static void
 a_station_cannot_send_another_sites_records(void **state)
 {
-	struct server	 forged = st_a.srv;
-	char		 args[600], sql[600], path[400], cmd[700], *out = NULL,
-			*before, *after;
+	struct server	 forged;
+	char		 args[600], sql[600], path[400], *out = NULL, *before,
+			*after;
 	long long	 rep = db_scalar(&st_a.srv, "SELECT id FROM accounts "
 	    "WHERE username = 'rep.fenwick'");
 
 	(void)state;
-	snprintf(forged.db, sizeof(forged.db), "%s/forged.db", hub.dir);
-	snprintf(args, sizeof(args), "backup %s", forged.db);
-	assert_int_equal(roundtable_cli(&st_a.srv, args, NULL, NULL), 0);
-	snprintf(cmd, sizeof(cmd), "cp %s.exchange-key %s.exchange-key",
-	    st_a.srv.db, forged.db);
-	assert_int_equal(system(cmd), 0);
+	station_copy(&forged, "forged.db");
 	snprintf(sql, sizeof(sql), "INSERT INTO exchange_applying (id) "
 	    "VALUES (1); INSERT INTO sites (id, name, kind) VALUES (2, "
 	    "'Elsewhere', 'other'); INSERT INTO exchange_peer_sites VALUES "
@@ -695,6 +706,149 @@ a_station_cannot_send_another_sites_records(void **state)
 	    "WHERE raised = 'Forged at another site'"), 0);
 }
 
+/* Posts body to path as c, expecting a redirect to prefix + the new
+ * record's id: that id. */
+static long long
+made(struct client *c, const char *path, const char *body,
+    const char *prefix)
+{
+	struct reply	 r;
+	long long	 id;
+
+	assert_int_equal(http_post(c, path, body, 1, &r), 303);
+	if (strncmp(r.location, prefix, strlen(prefix)) != 0)
+		print_error("%s went to %s\n", path, r.location);
+	assert_true(strncmp(r.location, prefix, strlen(prefix)) == 0);
+	id = strtoll(r.location + strlen(prefix), NULL, 10);
+	reply_free(&r);
+	return id;
+}
+
+static void
+posted(struct client *c, const char *path, const char *body)
+{
+	struct reply	 r;
+
+	if (http_post(c, path, body, 1, &r) != 303)
+		print_error("%s: %ld %s\n", path, r.status, r.body);
+	assert_int_equal(r.status, 303);
+	reply_free(&r);
+}
+
+/* The whole cycle across the stick: the forum drafts, agrees and sends a
+ * proposal on its laptop; the governor answers at the hub and sets an
+ * action; the answer, its reason and the action come back to the forum,
+ * and "you said, we did" says so on the wing. */
+static void
+decisions_come_back_to_the_forum(void **state)
+{
+	struct client	 member, staff, governor;
+	struct reply	 r;
+	char		 path[96], body[256];
+	long long	 issue, id;
+
+	(void)state;
+	assert_int_equal(client_as(&staff, &st_a.srv, "coordinator.fenwick",
+	    PW), 0);
+	assert_int_equal(client_as(&member, &st_a.srv, "member.forum", PW), 0);
+	issue = made(&staff, "/issues/new", "site_id=1&group_id=1&title="
+	    "Showers+too+cold&statement=Members+report+cold+showers",
+	    "/issues/");
+	snprintf(body, sizeof(body), "title=Fix+the+boiler&problem=Members+"
+	    "report+cold+showers&options=Fix+it%%0AReplace+it&issue_ids=%lld"
+	    "&decider_text=the+governor", issue);
+	id = made(&member, "/groups/1/proposals/new", body, "/proposals/");
+	assert_true(id > (2LL << 40));
+	snprintf(path, sizeof(path), "/proposals/%lld/vote", id);
+	posted(&member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&consensus=1");
+	snprintf(path, sizeof(path), "/proposals/%lld/submit", id);
+	snprintf(body, sizeof(body), "decision_maker_id=%lld", db_scalar(
+	    &st_a.srv, "SELECT id FROM accounts WHERE username = "
+	    "'governor.fenwick'"));
+	posted(&staff, path, body);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "proposal.rtx"), 0);
+
+	/* At the hub: waiting for the governor, who answers. */
+	assert_int_equal(client_as(&governor, &hub, "governor.fenwick", PW), 0);
+	assert_int_equal(http_get(&governor, "/decisions", &r), 200);
+	assert_contains(r.body, "Fix the boiler");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/proposals/%lld/respond", id);
+	posted(&governor, path, "kind=accepted&reason=The+boiler+is+"
+	    "twenty+years+old");
+	snprintf(path, sizeof(path), "/proposals/%lld/actions/new", id);
+	snprintf(body, sizeof(body), "text=Replace+the+boiler&owner_id=%lld"
+	    "&due_on=2026-12-31", db_scalar(&hub, "SELECT id FROM accounts "
+	    "WHERE username = 'coordinator.fenwick'"));
+	posted(&governor, path, body);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "answer.rtx"), 0);
+
+	/* Back on the wing. */
+	snprintf(path, sizeof(path), "/proposals/%lld", id);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "The boiler is twenty years old");
+	assert_contains(r.body, "Replace the boiler");
+	reply_free(&r);
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r),
+	    200);
+	assert_contains(r.body, "Fix the boiler");
+	reply_free(&r);
+	/* The answer is the hub's: the station cannot make one. */
+	snprintf(path, sizeof(path), "/proposals/%lld/actions/new", id);
+	snprintf(body, sizeof(body), "text=Local&owner_id=%lld"
+	    "&due_on=2026-12-31", db_scalar(&st_a.srv, "SELECT id FROM "
+	    "accounts WHERE username = 'coordinator.fenwick'"));
+	assert_int_equal(http_post(&staff, path, body, 1, &r), 409);
+	assert_contains(r.body, "kept at the hub");
+	reply_free(&r);
+	client_free(&governor);
+	client_free(&member);
+	client_free(&staff);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "after-answer.rtx"), 0);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "round.rtx"), 0);
+	station_agrees_with_hub(&st_a);
+}
+
+/* A station changed to reuse the id of another site's record, to
+ * overwrite it at the hub, is refused whole; and no record that travels
+ * may name the station's own administrator, whom the hub never sees. */
+static void
+a_station_cannot_overwrite_or_name_what_the_hub_lacks(void **state)
+{
+	struct server	 forged;
+	char		 args[600], sql[600], path[400], *out = NULL;
+	long long	 other = db_scalar(&hub, "SELECT min(id) FROM "
+	    "conversations WHERE site_id = 3");
+	long long	 rep = db_scalar(&st_a.srv, "SELECT id FROM accounts "
+	    "WHERE username = 'rep.fenwick'");
+
+	(void)state;
+	assert_true(other > 0);
+	station_copy(&forged, "reused.db");
+	snprintf(sql, sizeof(sql), "INSERT INTO conversations (id, site_id, "
+	    "author_id, occurred_at, channel, raised, consent, outcome) "
+	    "VALUES (%lld, 1, %lld, '2026-11-20T10:00', 'wing_visit', "
+	    "'Overwritten', 'anonymous', 'resolved');", other, rep);
+	assert_int_equal(db_write(&forged, sql), 0);
+	stick(path, sizeof(path), "reused.rtx");
+	snprintf(args, sizeof(args), "export --to %s", path);
+	assert_int_equal(exchange(&forged, args, NULL), 0);
+	snprintf(args, sizeof(args), "import --from %s", path);
+	assert_int_equal(exchange(&hub, args, &out), 1);
+	assert_contains(out, "outside the sites this pair shares");
+	free(out);
+	assert_int_equal(db_scalar_id(&hub, "SELECT site_id FROM "
+	    "conversations WHERE id = %lld", other), 3);
+
+	snprintf(sql, sizeof(sql), "INSERT INTO conversations (site_id, "
+	    "author_id, occurred_at, channel, raised, consent, outcome) "
+	    "VALUES (1, (SELECT id FROM accounts WHERE username = 'admin'), "
+	    "'2026-11-20T10:00', 'wing_visit', 'By the admin', 'anonymous', "
+	    "'resolved');");
+	assert_int_not_equal(db_write(&st_a.srv, sql), 0);
+}
+
 int
 main(void)
 {
@@ -708,6 +862,8 @@ main(void)
 		cmocka_unit_test(conflicts_keep_the_losing_version),
 		cmocka_unit_test(a_coordinator_carries_bundles_through_the_pages),
 		cmocka_unit_test(a_station_cannot_send_another_sites_records),
+		cmocka_unit_test(decisions_come_back_to_the_forum),
+		cmocka_unit_test(a_station_cannot_overwrite_or_name_what_the_hub_lacks),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

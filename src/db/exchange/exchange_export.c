@@ -73,7 +73,7 @@ changes_between(sqlite3 *h, const char *to, const char *from,
 	if ((rc = sqlite3session_create(h, to, &s)) != SQLITE_OK)
 		return rc;
 	for (i = 0; i < exchange_ntables && rc == SQLITE_OK; i++) {
-		if (!(owners & OWNED_BY(exchange_tables[i].owner)))
+		if (!exchange_table_travels(&exchange_tables[i], owners))
 			continue;
 		rc = sqlite3session_attach(s, exchange_tables[i].name);
 		if (rc == SQLITE_OK)

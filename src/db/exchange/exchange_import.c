@@ -28,6 +28,9 @@ struct conflict {
 	const char	*tbl;		/* static (the table list) */
 	char		*key, *kept, *lost;
 	const char	*rule;		/* static */
+	int		 theirs;	/* the sender's version stood: its
+					   whole row follows (images) */
+	int		 restore;	/* ... where ours had been deleted */
 };
 
 /* What the conflict handler sees and gathers; owns conflicts and the
@@ -40,6 +43,7 @@ struct apply_state {
 	char			*names[EXCHANGE_COLUMNS_MAX];
 	int			 nnames;
 	size_t			 part_first;	/* the part's first conflict */
+	enum exchange_owner	 sender;
 	char			 refusal[EXCHANGE_ERR_MAX];
 };
 
@@ -183,8 +187,9 @@ row_same(sqlite3_changeset_iter *it, int ncols)
 			break;
 		case SQLITE_NULL:
 			break;
-		default:
-			if (memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
+		default:	/* text or bytes, of the same length */
+			if (sqlite3_value_bytes(a) > 0 &&
+			    memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
 			    (size_t)sqlite3_value_bytes(a)) != 0)
 				return 0;
 		}
@@ -192,12 +197,15 @@ row_same(sqlite3_changeset_iter *it, int ncols)
 	return 1;
 }
 
+/* Keeps the version that did not stand.  theirs: the sender's stood
+ * (ours is kept aside, if we had one); else ours stood. */
 static void
 conflict_keep(struct apply_state *as, sqlite3_changeset_iter *it,
     const struct exchange_table *t, int ncols, int op, const char *rule,
-    int ours_exists)
+    int theirs, int ours_exists)
 {
 	struct conflict	*grown, *c;
+	char		*incoming, *ours;
 
 	grown = realloc(as->conflicts, (as->nconflicts + 1) * sizeof(*c));
 	if (grown == NULL)
@@ -206,11 +214,15 @@ conflict_keep(struct apply_state *as, sqlite3_changeset_iter *it,
 	c = &as->conflicts[as->nconflicts++];
 	c->tbl = t->name;
 	c->rule = rule;
+	c->theirs = theirs;
+	c->restore = theirs && !ours_exists;
 	c->key = key_json(as, it, ncols, op);
-	c->kept = op == SQLITE_DELETE ? strdup("{}") :
+	incoming = op == SQLITE_DELETE ? strdup("{}") :
 	    row_json(as, it, t, ncols, V_INCOMING, op);
-	c->lost = ours_exists ? row_json(as, it, t, ncols, V_CURRENT, op) :
+	ours = ours_exists ? row_json(as, it, t, ncols, V_CURRENT, op) :
 	    strdup("{}");
+	c->kept = theirs ? incoming : ours;
+	c->lost = theirs ? ours : incoming;
 }
 
 static int
@@ -219,7 +231,7 @@ on_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
 	struct apply_state		*as = arg;
 	const struct exchange_table	*t;
 	const char			*tbl;
-	int				 ncols, op, indirect;
+	int				 ncols, op, indirect, theirs;
 
 	if (kind == SQLITE_CHANGESET_FOREIGN_KEY) {
 		snprintf(as->refusal, sizeof(as->refusal), "The bundle refers "
@@ -231,27 +243,32 @@ on_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
 	if ((t = exchange_table_find(tbl)) == NULL)
 		return SQLITE_CHANGESET_ABORT;
 	names_load(as, tbl);
+	theirs = t->owner == as->sender;
 	switch (kind) {
 	case SQLITE_CHANGESET_DATA:
 		/* Made the same change here already: nothing to keep. */
 		if (op == SQLITE_UPDATE && row_same(it, ncols))
 			return SQLITE_CHANGESET_OMIT;
-		/* Both changed it: the sender owns the table, so its version
-		 * stands, and ours is kept. */
+		/* Both changed it: the owner's version stands, the other is
+		 * kept. */
 		conflict_keep(as, it, t, ncols, op, "changed in both places: "
-		    "the owner's version stands", 1);
-		return SQLITE_CHANGESET_REPLACE;
+		    "the owner's version stands", theirs, 1);
+		return theirs ? SQLITE_CHANGESET_REPLACE :
+		    SQLITE_CHANGESET_OMIT;
 	case SQLITE_CHANGESET_CONFLICT:
 		if (row_same(it, ncols))
 			return SQLITE_CHANGESET_OMIT;
 		conflict_keep(as, it, t, ncols, op, "made in both places: "
-		    "the owner's version stands", 1);
-		return SQLITE_CHANGESET_REPLACE;
+		    "the owner's version stands", theirs, 1);
+		return theirs ? SQLITE_CHANGESET_REPLACE :
+		    SQLITE_CHANGESET_OMIT;
 	case SQLITE_CHANGESET_NOTFOUND:
 		if (op == SQLITE_UPDATE)
-			conflict_keep(as, it, t, ncols, op, "changed by the "
-			    "owner, deleted here: the owner's version is "
-			    "restored", 0);
+			conflict_keep(as, it, t, ncols, op, theirs ? "changed "
+			    "by the owner, deleted here: the owner's version "
+			    "is restored" : "changed at the other place, "
+			    "deleted here by the owner: left deleted", theirs,
+			    0);
 		return SQLITE_CHANGESET_OMIT;
 	default:
 		snprintf(as->refusal, sizeof(as->refusal), "A record of %s in "
@@ -261,40 +278,91 @@ on_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
 	}
 }
 
+/* Puts an image's row into main.tbl whole: an UPDATE of every column
+ * where the row is, an INSERT where it had been deleted here.  The
+ * values bind in column order, so the key matches with the same
+ * parameters. */
+static int
+image_put(struct apply_state *as, sqlite3_changeset_iter *it,
+    const char *tbl, int ncols, int insert)
+{
+	sqlite3_stmt	*st;
+	sqlite3_value	*v;
+	unsigned char	*pk;
+	char		*cols = NULL, *set = NULL, *where = NULL;
+	int		 i, n, rc;
+
+	if (ncols > as->nnames || sqlite3changeset_pk(it, &pk, &n) !=
+	    SQLITE_OK)
+		return SQLITE_ERROR;
+	for (i = 0; i < ncols; i++) {
+		cols = sqlite3_mprintf("%z%s?%d", cols, i ? ", " : "", i + 1);
+		set = sqlite3_mprintf("%z%s%w = ?%d", set, i ? ", " : "",
+		    as->names[i], i + 1);
+		if (i < n && pk[i])
+			where = sqlite3_mprintf("%z%s%w IS ?%d", where,
+			    where ? " AND " : "", as->names[i], i + 1);
+	}
+	rc = insert ? exchange_prepare(as->h, &st, "INSERT INTO main.%w "
+	    "VALUES (%s)", tbl, cols) : exchange_prepare(as->h, &st,
+	    "UPDATE main.%w SET %s WHERE %s", tbl, set, where);
+	sqlite3_free(cols);
+	sqlite3_free(set);
+	sqlite3_free(where);
+	if (rc != SQLITE_OK)
+		return rc;
+	for (i = 0; i < ncols; i++)
+		if (sqlite3changeset_new(it, i, &v) == SQLITE_OK && v != NULL)
+			sqlite3_bind_value(st, i + 1, v);
+	rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /*
- * The whole rows of a part (exchange_bundle.h), applied after its
- * changes where a conflict was met: a row whose owner's version stood
- * takes the owner's other columns too, so both places hold the same row.
- * Every other row is left as the changes made it.
+ * The whole rows of a part (exchange_bundle.h), put after its changes
+ * where the sender's version stood in a conflict: the row takes the
+ * owner's other columns too, so both places hold the same row.  Every
+ * other row is left as the changes made it.
  */
 static int
-on_image(void *arg, int kind, sqlite3_changeset_iter *it)
+images_apply(struct apply_state *as, const struct bundle_part *part)
 {
-	struct apply_state	*as = arg;
+	sqlite3_changeset_iter	*it;
+	const struct conflict	*c;
 	const char		*tbl;
 	char			*key;
 	size_t			 i;
-	int			 ncols, op, indirect, mine = 0;
+	int			 ncols, op, indirect, rc = SQLITE_OK;
 
-	if (kind != SQLITE_CHANGESET_CONFLICT)
-		return kind == SQLITE_CHANGESET_FOREIGN_KEY ||
-		    kind == SQLITE_CHANGESET_CONSTRAINT ?
-		    SQLITE_CHANGESET_ABORT : SQLITE_CHANGESET_OMIT;
-	sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
-	names_load(as, tbl);
-	if ((key = key_json(as, it, ncols, op)) == NULL)
-		return SQLITE_CHANGESET_ABORT;
-	for (i = as->part_first; i < as->nconflicts && !mine; i++)
-		mine = strcmp(as->conflicts[i].tbl, tbl) == 0 &&
-		    strcmp(as->conflicts[i].key, key) == 0;
-	free(key);
-	return mine ? SQLITE_CHANGESET_REPLACE : SQLITE_CHANGESET_OMIT;
+	if (part->images_len == 0 || sqlite3changeset_start(&it,
+	    (int)part->images_len, (void *)part->images) != SQLITE_OK)
+		return part->images_len == 0 ? SQLITE_OK : SQLITE_ERROR;
+	while (rc == SQLITE_OK && sqlite3changeset_next(it) == SQLITE_ROW) {
+		sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
+		names_load(as, tbl);
+		if ((key = key_json(as, it, ncols, op)) == NULL) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		for (i = as->part_first; i < as->nconflicts; i++) {
+			c = &as->conflicts[i];
+			if (c->theirs && strcmp(c->tbl, tbl) == 0 &&
+			    strcmp(c->key, key) == 0) {
+				rc = image_put(as, it, tbl, ncols, c->restore);
+				break;
+			}
+		}
+		free(key);
+	}
+	if (sqlite3changeset_finalize(it) != SQLITE_OK && rc == SQLITE_OK)
+		rc = SQLITE_ERROR;
+	return rc;
 }
 
-/* Every change of cs is to a table the sender owns, and the rows it
+/* Every change of cs is to a table the sender may send, and the rows it
  * names are noted in temp.exchange_touched: before applying (after 0),
- * the rows it changes or deletes; after (after 1), the rows it makes or
- * changes.  One query a table then finds any outside the shared sites,
+ * every row it names; after (after 1), the rows it makes or changes.  One query a table then finds any outside the shared sites,
  * so the check costs no more than the rows.  0, or -1 with as->refusal
  * set. */
 static int
@@ -317,15 +385,17 @@ part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
 	while (ok == 0 && sqlite3changeset_next(it) == SQLITE_ROW) {
 		sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
 		if ((t = exchange_table_find(tbl)) == NULL ||
-		    !(owners & OWNED_BY(t->owner))) {
+		    !exchange_table_travels(t, owners)) {
 			snprintf(as->refusal, sizeof(as->refusal), "The bundle "
 			    "changes %s, which the sending place does not "
 			    "own; nothing was imported.", tbl);
 			ok = -1;
 			break;
 		}
-		if ((after && op == SQLITE_DELETE) ||
-		    (!after && op == SQLITE_INSERT))
+		/* Before: every row it names that exists here, an insert's
+		 * too (an id reused to overwrite another site's record).
+		 * After: every row it leaves. */
+		if (after && op == SQLITE_DELETE)
 			continue;
 		sqlite3changeset_pk(it, &flags, &n);
 		key[0] = key[1] = NULL;
@@ -427,6 +497,94 @@ apply_state_free(struct apply_state *as)
 	names_clear(as);
 }
 
+/* In the snapshot, where the peer's version is what the peer holds. */
+static int
+snapshot_take_theirs(void *arg, int kind, sqlite3_changeset_iter *it)
+{
+	(void)arg;
+	(void)it;
+	return kind == SQLITE_CHANGESET_DATA ||
+	    kind == SQLITE_CHANGESET_CONFLICT ? SQLITE_CHANGESET_REPLACE :
+	    SQLITE_CHANGESET_OMIT;
+}
+
+/* Only the tables this place sends are in its snapshot. */
+static int
+snapshot_keeps(void *arg, const char *tbl)
+{
+	const struct exchange_table	*t = exchange_table_find(tbl);
+
+	return t != NULL && exchange_table_travels(t, *(unsigned *)arg);
+}
+
+/*
+ * What the sender now holds of the shared tables goes into our snapshot
+ * of it (exchange_export.c), so the next part we make says only what
+ * changed here since: without this, a row the peer sent us would go back
+ * to it as new, and meet its own copy as a conflict.  Each new part's
+ * changes, then its whole rows, taking the peer's version throughout.
+ */
+static int
+snapshot_follow(sqlite3 *h, const struct bundle *b, int64_t received,
+    enum exchange_owner receiver)
+{
+	sqlite3		*s = NULL;
+	sqlite3_stmt	*st = NULL;
+	unsigned char	*image = NULL;
+	sqlite3_int64	 len = 0;
+	unsigned	 owners = OWNED_BY(receiver);
+	size_t		 i;
+	int		 rc = -1, n;
+
+	if (sqlite3_open_v2(":memory:", &s, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_MEMORY, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h, "SELECT snapshot FROM main.exchange_peers "
+	    "WHERE origin = ?", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int(st, 1, (int)b->from);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		goto out;
+	if ((n = sqlite3_column_bytes(st, 0)) > 0) {
+		if ((image = sqlite3_malloc(n)) == NULL)
+			goto out;
+		memcpy(image, sqlite3_column_blob(st, 0), (size_t)n);
+		/* SQLite owns the image from here, even on failure. */
+		if (sqlite3_deserialize(s, "main", image, n, n,
+		    SQLITE_DESERIALIZE_FREEONCLOSE |
+		    SQLITE_DESERIALIZE_RESIZEABLE) != SQLITE_OK)
+			goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	if (exchange_schema(h, s, "main", owners) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < b->nparts; i++) {
+		if (b->parts[i].seq <= received)
+			continue;
+		if ((b->parts[i].len > 0 && sqlite3changeset_apply_v2(s,
+		    (int)b->parts[i].len, (void *)b->parts[i].data,
+		    snapshot_keeps, snapshot_take_theirs, &owners, NULL, NULL,
+		    0) != SQLITE_OK) || (b->parts[i].images_len > 0 &&
+		    sqlite3changeset_apply_v2(s, (int)b->parts[i].images_len,
+		    (void *)b->parts[i].images, snapshot_keeps,
+		    snapshot_take_theirs, &owners, NULL, NULL, 0) != SQLITE_OK))
+			goto out;
+	}
+	if ((image = sqlite3_serialize(s, "main", &len, 0)) == NULL ||
+	    sqlite3_prepare_v2(h, "UPDATE main.exchange_peers SET snapshot = ? "
+	    "WHERE origin = ?", -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(image);
+		goto out;
+	}
+	sqlite3_bind_blob64(st, 1, image, (sqlite3_uint64)len, sqlite3_free);
+	sqlite3_bind_int(st, 2, (int)b->from);
+	rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+	return rc;
+}
+
 /* Applies the parts after p->received, in order. */
 static int
 parts_apply(struct db *db, struct apply_state *as, const struct bundle *b,
@@ -463,9 +621,7 @@ parts_apply(struct db *db, struct apply_state *as, const struct bundle *b,
 			return -1;
 		}
 		as->part_first = before;
-		if (as->nconflicts > before && part->images_len > 0 &&
-		    sqlite3changeset_apply_v2(as->h, (int)part->images_len,
-		    (void *)part->images, NULL, on_image, as, NULL, NULL, 0) !=
+		if (as->nconflicts > before && images_apply(as, part) !=
 		    SQLITE_OK) {
 			snprintf(as->refusal, sizeof(as->refusal), "A part of "
 			    "the bundle could not be applied whole.");
@@ -563,6 +719,7 @@ exchange_import(struct db *db, const struct exchange_keys *keys,
 	if (bundle_open(in, len, keys, p.sign_pk, &b, err, errsz) == -1)
 		return -1;
 	sender = from == 0 ? OWNER_HUB : OWNER_STATION;
+	as.sender = sender;
 	if (sender == owner || b.nparts == 0) {
 		snprintf(err, errsz, "The bundle holds no parts for this place.");
 		goto out;
@@ -581,6 +738,11 @@ exchange_import(struct db *db, const struct exchange_keys *keys,
 	if (parts_apply(db, &as, &b, &p, sender, rep) == -1) {
 		snprintf(err, errsz, "%s", as.refusal[0] ? as.refusal :
 		    "The bundle could not be applied.");
+		goto out;
+	}
+	if (snapshot_follow(h, &b, p.received, owner) == -1) {
+		snprintf(err, errsz, "The copy of what the other place holds "
+		    "could not be brought up to date.");
 		goto out;
 	}
 	rep->seq = b.parts[b.nparts - 1].seq;

@@ -1,10 +1,11 @@
 /*
  * The tables the exchange carries.  A hub owns what the organisation
  * decides or keeps for a site (its places, groups, accounts and grants,
- * topics and the directory); a station owns what its forum records
- * (conversations, their topics, collective issues).  Each side sends
- * only what it owns, and accepts from the other only the other's tables,
- * and only rows of the sites the pair shares.
+ * topics, the directory, decision makers' answers and actions); the
+ * forum's records (conversations, issues, proposals) are shared, the
+ * station's version standing.  Each side sends what it owns and what is
+ * shared, and accepts from the other only those, and only rows of the
+ * sites the pair shares.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,50 +17,104 @@
 #define SHARED	"(SELECT site_id FROM main.exchange_peer_sites WHERE origin = ?1)"
 #define SHARED_GROUPS	"(SELECT id FROM main.groups WHERE site_id IN " SHARED ")"
 
-/* Rows of the station's tables at the shared sites, and what they name:
+/* Rows of the forum's records at the shared sites, and what they name:
  * a record travels with the accounts, groups and services it refers to,
  * or the other side could not hold it. */
 #define SHARED_LOGS	"(SELECT id FROM main.conversations WHERE site_id IN " \
 	SHARED ")"
+#define SHARED_PROPOSALS "(SELECT id FROM main.proposals WHERE group_id IN " \
+	SHARED_GROUPS ")"
+#define SHARED_ACTIONS	"(SELECT id FROM main.actions WHERE proposal_id IN " \
+	SHARED_PROPOSALS ")"
 #define GRANTED	"(SELECT account_id FROM main.grants WHERE site_id IN " \
 	SHARED " OR group_id IN " SHARED_GROUPS ")"
 #define NAMED_ACCOUNTS	"(SELECT author_id FROM main.conversations WHERE " \
 	"site_id IN " SHARED " UNION SELECT entered_by FROM main.conversations " \
 	"WHERE site_id IN " SHARED " UNION SELECT created_by FROM main.issues " \
-	"WHERE site_id IN " SHARED ")"
+	"WHERE site_id IN " SHARED " UNION SELECT created_by FROM " \
+	"main.proposals WHERE id IN " SHARED_PROPOSALS " UNION SELECT " \
+	"decision_maker_id FROM main.proposals WHERE id IN " SHARED_PROPOSALS \
+	" UNION SELECT author_id FROM main.proposal_comments WHERE " \
+	"proposal_id IN " SHARED_PROPOSALS " UNION SELECT actor_id FROM " \
+	"main.proposal_events WHERE proposal_id IN " SHARED_PROPOSALS \
+	" UNION SELECT responder_id FROM main.responses WHERE proposal_id IN " \
+	SHARED_PROPOSALS " UNION SELECT referred_to FROM main.responses WHERE " \
+	"proposal_id IN " SHARED_PROPOSALS " UNION SELECT owner_id FROM " \
+	"main.actions WHERE id IN " SHARED_ACTIONS " UNION SELECT author_id " \
+	"FROM main.action_updates WHERE action_id IN " SHARED_ACTIONS ")"
 #define NAMED_GROUPS	"(SELECT group_id FROM main.conversations WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.issues WHERE " \
 	"site_id IN " SHARED ")"
 
+/*
+ * The hub owns what the organisation decides or keeps for a site; the
+ * station owns nothing alone yet.  The forum's records are shared: made
+ * at the station (the hub refuses new logs and issues for a site its
+ * station holds), changed at both (an issue resolved when its action is
+ * done at the hub, a proposal's state moved by the decision maker's
+ * answer), the station's version standing where both changed one row.
+ */
 const struct exchange_table exchange_tables[] = {
-	{ "sites", OWNER_HUB, "id IN " SHARED, {{0}}, NULL },
-	{ "units", OWNER_HUB, "site_id IN " SHARED, {{0}}, NULL },
-	{ "groups", OWNER_HUB, "site_id IN " SHARED " OR id IN " NAMED_GROUPS,
-	    {{0}}, NULL },
+	{ .name = "sites", .owner = OWNER_HUB, .scope = "id IN " SHARED },
+	{ .name = "units", .owner = OWNER_HUB, .scope = "site_id IN " SHARED },
+	{ .name = "groups", .owner = OWNER_HUB,
+	    .scope = "site_id IN " SHARED " OR id IN " NAMED_GROUPS },
 	/* Accounts with a grant at a shared site or group: reps sign in at
 	 * the station with the password the hub knows.  Accounts that are
 	 * only named by a record travel without a password (no one signs
 	 * in as them there), and who anyone is in the people register
 	 * stays at the hub. */
-	{ "accounts", OWNER_HUB, "id IN " GRANTED " OR id IN " NAMED_ACCOUNTS,
-	    { { "person_id", "NULL" }, { "password_hash", "CASE WHEN id IN "
-	    GRANTED " THEN password_hash ELSE '!' END" } }, "password_hash" },
-	{ "grants", OWNER_HUB, "site_id IN " SHARED " OR group_id IN "
-	    SHARED_GROUPS, {{0}}, NULL },
-	{ "topics", OWNER_HUB, "site_id IS NULL OR site_id IN " SHARED,
-	    {{0}}, NULL },
-	{ "services", OWNER_HUB, "id IN (SELECT service_id FROM "
-	    "main.service_sites WHERE site_id IN " SHARED ") OR id IN (SELECT "
-	    "service_id FROM main.conversations WHERE site_id IN " SHARED ")",
-	    {{0}}, NULL },
-	{ "service_sites", OWNER_HUB, "site_id IN " SHARED, {{0}}, NULL },
-	{ "issues", OWNER_STATION, "site_id IN " SHARED, {{0}}, NULL },
-	{ "conversations", OWNER_STATION, "site_id IN " SHARED, {{0}}, NULL },
-	{ "conversation_topics", OWNER_STATION, "conversation_id IN "
-	    SHARED_LOGS, {{0}}, NULL },
+	{ .name = "accounts", .owner = OWNER_HUB,
+	    .scope = "id IN " GRANTED " OR id IN " NAMED_ACCOUNTS,
+	    .blank = { { "person_id", "NULL" }, { "password_hash", "CASE WHEN "
+	    "id IN " GRANTED " THEN password_hash ELSE '!' END" } },
+	    .secret = "password_hash" },
+	{ .name = "grants", .owner = OWNER_HUB,
+	    .scope = "site_id IN " SHARED " OR group_id IN " SHARED_GROUPS },
+	{ .name = "topics", .owner = OWNER_HUB,
+	    .scope = "site_id IS NULL OR site_id IN " SHARED },
+	{ .name = "services", .owner = OWNER_HUB,
+	    .scope = "id IN (SELECT service_id FROM main.service_sites WHERE "
+	    "site_id IN " SHARED ") OR id IN (SELECT service_id FROM "
+	    "main.conversations WHERE site_id IN " SHARED ")" },
+	{ .name = "service_sites", .owner = OWNER_HUB,
+	    .scope = "site_id IN " SHARED },
+	{ .name = "issues", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "site_id IN " SHARED },
+	{ .name = "conversations", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "site_id IN " SHARED },
+	{ .name = "conversation_topics", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "conversation_id IN " SHARED_LOGS },
+	{ .name = "proposals", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "group_id IN " SHARED_GROUPS },
+	{ .name = "proposal_options", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "proposal_id IN " SHARED_PROPOSALS },
+	{ .name = "proposal_issues", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "proposal_id IN " SHARED_PROPOSALS },
+	{ .name = "proposal_comments", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "proposal_id IN " SHARED_PROPOSALS },
+	{ .name = "proposal_events", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "proposal_id IN " SHARED_PROPOSALS },
+	/* The decision maker's answer, and what is done about it.  Meetings
+	 * do not travel yet: the meeting an answer was given at stays at
+	 * the hub. */
+	{ .name = "responses", .owner = OWNER_HUB,
+	    .scope = "proposal_id IN " SHARED_PROPOSALS,
+	    .blank = { { "meeting_id", "NULL" } } },
+	{ .name = "actions", .owner = OWNER_HUB,
+	    .scope = "proposal_id IN " SHARED_PROPOSALS,
+	    .blank = { { "meeting_id", "NULL" } } },
+	{ .name = "action_updates", .owner = OWNER_HUB,
+	    .scope = "action_id IN " SHARED_ACTIONS },
 };
 const size_t exchange_ntables = sizeof(exchange_tables) /
     sizeof(exchange_tables[0]);
+
+int
+exchange_table_travels(const struct exchange_table *t, unsigned owners)
+{
+	return t->shared || (owners & OWNED_BY(t->owner)) != 0;
+}
 
 const struct exchange_table *
 exchange_table_find(const char *name)
@@ -188,7 +243,7 @@ exchange_schema(sqlite3 *from, sqlite3 *to, const char *schema,
 	int	 rc;
 
 	for (i = 0; i < exchange_ntables; i++)
-		if ((owners & OWNED_BY(exchange_tables[i].owner)) &&
+		if (exchange_table_travels(&exchange_tables[i], owners) &&
 		    (rc = table_copy_schema(from, to, schema,
 		    exchange_tables[i].name)) != SQLITE_OK)
 			return rc;
@@ -268,7 +323,7 @@ exchange_scoped(sqlite3 *from, sqlite3 *to, unsigned owners, int peer)
 	int	 rc;
 
 	for (i = 0; i < exchange_ntables; i++)
-		if ((owners & OWNED_BY(exchange_tables[i].owner)) &&
+		if (exchange_table_travels(&exchange_tables[i], owners) &&
 		    (rc = table_copy_rows(from, to, &exchange_tables[i],
 		    peer)) != SQLITE_OK)
 			return rc;

@@ -20,7 +20,12 @@ enum exchange_owner {
 
 struct exchange_table {
 	const char		*name;
+	/* Whose version stands where both changed a row; and, but for a
+	 * shared table, the only side that sends it. */
 	enum exchange_owner	 owner;
+	int			 shared;	/* both sides make and send
+						   its rows (a proposal's
+						   state moves at both) */
 	/* Rows the pair shares: a condition over the table, with ?1 the
 	 * peer's origin. */
 	const char		*scope;
@@ -36,6 +41,10 @@ struct exchange_table {
 
 extern const struct exchange_table	exchange_tables[];
 extern const size_t			exchange_ntables;
+
+/* Whether t travels from a side owning the set of owners: a table of
+ * one of them, or a shared one. */
+int	exchange_table_travels(const struct exchange_table *t, unsigned owners);
 
 /* The table by name, or NULL when the exchange does not carry it. */
 const struct exchange_table	*exchange_table_find(const char *name);
