@@ -9,7 +9,7 @@ TEST_PKGS  = cmocka libcurl
 CC        ?= cc
 BASE_CFLAGS = -std=c17 -D_GNU_SOURCE -DRT_VERSION='"$(VERSION)"' \
 	      -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral \
-	      -DSQLITE_ENABLE_SESSION -DSQLITE_ENABLE_PREUPDATE_HOOK -Ibuild
+	      -Ibuild
 HARDEN    = -D_FORTIFY_SOURCE=3 -fstack-protector-strong -fPIE
 HARDEN_LD = -pie -Wl,-z,relro,-z,now
 SAN       = -fsanitize=address,undefined -fno-sanitize-recover=undefined \

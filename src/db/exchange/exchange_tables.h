@@ -7,6 +7,16 @@
 #ifndef RT_EXCHANGE_TABLES_H
 #define RT_EXCHANGE_TABLES_H
 
+/* The session extension is in Debian's libsqlite3 (ENABLE_SESSION and
+ * ENABLE_PREUPDATE_HOOK), but sqlite3.h declares it only when asked;
+ * asked here, where the exchange includes it, so every build that
+ * compiles these files (the fuzz build too) sees the same. */
+#ifndef SQLITE_ENABLE_SESSION
+#define SQLITE_ENABLE_SESSION 1
+#endif
+#ifndef SQLITE_ENABLE_PREUPDATE_HOOK
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#endif
 #include <sqlite3.h>
 
 enum exchange_owner {
