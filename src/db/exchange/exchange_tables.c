@@ -144,25 +144,6 @@ exchange_prepare(sqlite3 *h, sqlite3_stmt **st, const char *fmt, ...)
 	return rc;
 }
 
-int
-exchange_run(sqlite3 *h, const char *sql, int n, ...)
-{
-	sqlite3_stmt	*st;
-	va_list		 ap;
-	int		 i, rc;
-
-	if ((rc = sqlite3_prepare_v2(h, sql, -1, &st, NULL)) != SQLITE_OK)
-		return rc;
-	va_start(ap, n);
-	for (i = 1; i <= n; i++)
-		sqlite3_bind_int64(st, i, va_arg(ap, sqlite3_int64));
-	va_end(ap);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 /* Whether db's schema.tbl has column col (or, col NULL, exists): 1, 0,
  * or -1. */
 static int

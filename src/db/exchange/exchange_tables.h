@@ -96,7 +96,4 @@ int	exchange_place(sqlite3 *, int *origin, enum exchange_owner *);
 /* Prepares the statement sqlite3_mprintf makes of fmt: an SQLite code. */
 int	exchange_prepare(sqlite3 *, sqlite3_stmt **, const char *fmt, ...);
 
-/* Runs sql with integer parameters (n of them): SQLITE_OK or an error. */
-int	exchange_run(sqlite3 *, const char *sql, int n, ...);
-
 #endif
