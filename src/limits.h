@@ -161,7 +161,7 @@
 
 /* The HTTP layer. */
 #define ROUTE_IDS_MAX		4	/* {id}s in one path */
-#define RESPONSE_COOKIES_MAX	4	/* Set-Cookie headers in a response */
+#define RESPONSE_COOKIES_MAX	6	/* Set-Cookie headers in a response */
 #define POST_BUFFER_SIZE	8192	/* libmicrohttpd's post processor buffer */
 /* Opening an uploaded PDF or picture to check it, in a child process. */
 #define UPLOAD_CHECK_SECONDS	10

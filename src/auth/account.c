@@ -16,7 +16,7 @@ static const char *sql_account_auth =
     "WHERE username = ? AND disabled_at IS NULL";
 static const char *sql_account_load =
     "SELECT username, display_name, must_change_password, "
-    "text_size = 'large', language FROM accounts "
+    "text_size = 'large', language, reading FROM accounts "
     "WHERE id = ? AND disabled_at IS NULL";
 /* Each reading preference: its column's UPDATE and its audit action. */
 static const struct {
@@ -27,6 +27,8 @@ static const struct {
 	    "WHERE id = ?", "account.text_size" },
 	[ACCOUNT_LANGUAGE] = { "UPDATE accounts SET language = ? "
 	    "WHERE id = ?", "account.language" },
+	[ACCOUNT_READING] = { "UPDATE accounts SET reading = ? "
+	    "WHERE id = ?", "account.reading" },
 };
 static const char *sql_account_password =
     "UPDATE accounts SET password_hash = ?, must_change_password = ? "
@@ -248,6 +250,8 @@ account_principal(struct db *db, int64_t id, struct principal *p)
 		p->large_text = (int)db_cursor_int(&st, 3);
 		snprintf(p->language, sizeof(p->language), "%s",
 		    db_cursor_text(&st, 4));
+		snprintf(p->reading, sizeof(p->reading), "%s",
+		    db_cursor_text(&st, 5));
 		if (p->username == NULL || p->display_name == NULL)
 			rc = -1;
 	}

@@ -27,11 +27,13 @@ int	account_find(struct db *, const char *username, int64_t *id);
 MUST_CHECK int	account_grant(struct db *, int64_t account_id, enum role,
 	    enum scope, int64_t scope_id);
 /* A reading preference of one's own: the text size ("standard",
- * "large") or the language ("en", "cy"; server/language.h), with its
- * audit row; the schema refuses any other value.  DB_OK or the error. */
+ * "large"), the language ("en", "cy"; server/language.h) or the way
+ * pages read ("standard", "easy"; server/easy_read.h), with its audit
+ * row; the schema refuses any other value.  DB_OK or the error. */
 enum account_preference {
 	ACCOUNT_TEXT_SIZE,
 	ACCOUNT_LANGUAGE,
+	ACCOUNT_READING,
 	ACCOUNT_PREFERENCE__MAX
 };
 MUST_CHECK int	account_set_preference(struct db *, int64_t id,

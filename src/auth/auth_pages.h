@@ -13,6 +13,11 @@ void	account_show(struct request *, struct response *);
 void	account_password(struct request *, struct response *);
 void	account_text_size(struct request *, struct response *);
 void	account_language(struct request *, struct response *);
+void	account_reading(struct request *, struct response *);
+/* Where a switch at the foot of every page (language, easy read) was
+ * pressed: that page again, now read the chosen way; anything but a
+ * path on this site (such as "//elsewhere") is the account page. */
+const char *switch_return(const struct request *);
 void	account_token_create(struct request *, struct response *);
 void	account_token_revoke(struct request *, struct response *);
 void	audit_index(struct request *, struct response *);

@@ -11,7 +11,6 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
-#include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -65,6 +64,8 @@ outcome_words(json_t *row, const char *today)
 	if (state >= 0)
 		json_object_set_new(row, "state_label",
 		    json_string(proposal_state_labels[state]));
+	json_object_set_new(row, "answer", proposal_answer(state, row,
+	    today));
 	/* How long ago it was answered, or how long it has waited. */
 	json_object_set_new(row, "age_days", json_integer(date_diff_days(
 	    json_string_value(json_object_get(row, json_is_string(
@@ -93,154 +94,46 @@ outcomes_view(struct request *rq, const struct paging *pg, int64_t group,
 	return view;
 }
 
+int
+outcomes_of(struct request *rq, struct response *rs, int by_site,
+    json_t **view)
+{
+	struct paging	 pg;
+	json_t		*place;
+	int64_t		 id = rq->ids[0];
+
+	if ((by_site ? site_load(rq->db, id, &place) :
+	    group_load(rq->db, id, &place)) <= 0) {
+		response_error(rs, 404, "Page not found.");
+		return 0;
+	}
+	if (paging_refused(&pg, rq, rs)) {
+		json_decref(place);
+		return 0;
+	}
+	*view = outcomes_view(rq, &pg, by_site ? 0 : id, by_site ? id : 0,
+	    json_string_value(json_object_get(place, "name")));
+	json_decref(place);
+	paging_clear(&pg);
+	return 1;
+}
+
 void
 outcomes_group(struct request *rq, struct response *rs)
 {
-	struct paging	 pg;
-	json_t		*g, *view;
+	json_t	*view;
 
-	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	if (paging_refused(&pg, rq, rs)) {
-		json_decref(g);
-		return;
-	}
-	view = outcomes_view(rq, &pg, rq->ids[0], 0, json_string_value(
-	    json_object_get(g, "name")));
-	json_decref(g);
-	paging_clear(&pg);
-	response_view(rs, "proposals/outcomes", view);
+	if (outcomes_of(rq, rs, 0, &view))
+		response_view(rs, "proposals/outcomes", view);
 }
 
 void
 outcomes_site(struct request *rq, struct response *rs)
 {
-	struct paging	 pg;
-	json_t		*s, *view;
+	json_t	*view;
 
-	if (site_load(rq->db, rq->ids[0], &s) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	if (paging_refused(&pg, rq, rs)) {
-		json_decref(s);
-		return;
-	}
-	view = outcomes_view(rq, &pg, 0, rq->ids[0], json_string_value(
-	    json_object_get(s, "name")));
-	json_decref(s);
-	paging_clear(&pg);
-	response_view(rs, "proposals/outcomes", view);
-}
-
-/* The first n of total outcomes and, with more, how many more there
- * are. */
-static void
-poster_draw(struct pdf *pdf, const json_t *view, size_t n, size_t total,
-    int more)
-{
-	const json_t	*row;
-	size_t		 i;
-
-	pdf_heading(pdf, json_string_value(json_object_get(view, "title")), 1);
-	json_array_foreach(json_object_get(view, "outcomes"), i, row) {
-		if (i == n)
-			break;
-		pdf_heading(pdf, json_string_value(json_object_get(row,
-		    "title")), 2);
-		pdf_pair(pdf, "You said", json_string_value(json_object_get(row,
-		    "problem")));
-		pdf_pair(pdf, "We did", json_string_value(json_object_get(row,
-		    "we_did")));
-		pdf_pair(pdf, "When", view_str(row, "when"));
-		pdf_rule(pdf);
-	}
-	if (total == 0)
-		pdf_paragraph(pdf, "Nothing has been sent on yet.");
-	else if (more && n < total)
-		pdf_paragraphf(pdf, "%zu more: ask your rep, or see \"You said, "
-		    "we did\" on the group's page.", total - n);
-}
-
-/* Does the poster drawn so fit on one sheet?  A trial drawing. */
-static int
-poster_fits(const json_t *view, const char *title, size_t n, size_t total,
-    int more)
-{
-	struct buf	 trial;
-	struct pdf	*pdf;
-	int		 pages;
-
-	buf_init(&trial, DOCUMENT_BYTES_MAX);
-	pdf = pdf_new(&trial, title, PDF_LARGE);
-	poster_draw(pdf, view, n, total, more);
-	pages = pdf_page_number(pdf);
-	(void)pdf_finish(pdf);
-	buf_release(&trial);
-	return pages == 1;
-}
-
-/*
- * A poster is one sheet for a notice board: the most outcomes (newest
- * first) that fit on one page, found by drawing trials, at least one;
- * the line saying how many more is added only where it fits too.
- * Counting lines instead would have to repeat how pdf.c wraps text.
- */
-static size_t
-poster_fit(const json_t *view, const char *title, size_t total, int *more)
-{
-	size_t	 n;
-
-	for (n = total; n > 1 && !poster_fits(view, title, n, total, 0); n--)
-		;
-	*more = n < total && poster_fits(view, title, n, total, 1);
-	return n;
-}
-
-void
-outcomes_poster(struct request *rq, struct response *rs)
-{
-	struct paging	 pg;
-	json_t		*g, *view;
-	struct pdf	*pdf;
-	const char	*title;
-	size_t		 total, n;
-	int		 more;
-
-	if (group_load(rq->db, rq->ids[0], &g) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	/* The poster shows the latest POSTER_ITEMS_MAX at most: the first
-	 * page of the list, and of those what fits on one sheet. */
-	if (paging_refused(&pg, rq, rs)) {
-		json_decref(g);
-		return;
-	}
-	view = outcomes_view(rq, &pg, rq->ids[0], 0, json_string_value(
-	    json_object_get(g, "name")));
-	json_decref(g);
-	paging_clear(&pg);
-	if (view == NULL || rq->wants_json || rq->api) {
-		response_view(rs, "error", view);
-		return;
-	}
-	title = json_string_value(json_object_get(view, "title"));
-	total = json_array_size(json_object_get(view, "outcomes"));
-	if (total > POSTER_ITEMS_MAX)
-		total = POSTER_ITEMS_MAX;
-	pdf = pdf_new(&rs->body, title, PDF_LARGE);
-	n = poster_fit(view, title, total, &more);
-	poster_draw(pdf, view, n, total, more);
-	json_decref(view);
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The poster could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
+	if (outcomes_of(rq, rs, 1, &view))
+		response_view(rs, "proposals/outcomes", view);
 }
 
 /* Days to response and completion for a group, or every group at a

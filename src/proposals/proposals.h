@@ -103,6 +103,13 @@ enum proposal_state proposal_state_on(enum proposal_state,
     "p.deferred_until <= " today ")"
 /* The label for a proposal's state on the day ("Due again" for a
  * deferral that has run out). */
+/* Where a proposal (row, in state on the day) stands as a member asks
+ * it: {"yes": true} (group, not_agreed, waiting, yes, partly, no, later,
+ * more, done), "late" when its answer has not come by its due_on, and
+ * the words to say it in ("said", "more": messages with the row's
+ * {name}s, shown with | words) and its "picture"; {} for no state.
+ * For the easy-read pages and the printed notice.  A new reference. */
+json_t	*proposal_answer(int state, const json_t *row, const char *today);
 const char *proposal_state_label_on(enum proposal_state,
 	    const char *deferred_until, const char *today);
 /* The deadline: days after submitted_on. */
@@ -233,6 +240,12 @@ void	overdue_index(struct request *, struct response *);
 void	outcomes_group(struct request *, struct response *);
 void	outcomes_site(struct request *, struct response *);
 void	outcomes_poster(struct request *, struct response *);
+/* One page of the outcomes of the group (or, by_site, the site) the
+ * path names, each with its words for the page, the poster and easy
+ * read, in *view (a new reference, NULL when unreadable): 1.  0 when
+ * the response is made instead (no such place, a bad page). */
+int	outcomes_of(struct request *, struct response *, int by_site,
+	    json_t **view);
 void	timeliness_group(struct request *, struct response *);
 void	timeliness_site(struct request *, struct response *);
 

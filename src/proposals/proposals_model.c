@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "proposals.h"
+#include "../util/catalogue.h"
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/date.h"
@@ -83,6 +84,70 @@ proposal_state_label_on(enum proposal_state s, const char *deferred_until,
 	if (s != proposal_state_on(s, deferred_until, today))
 		return "Due again: the deferral has ended";
 	return proposal_state_labels[s];
+}
+
+static const char *
+row_text(const json_t *row, const char *key)
+{
+	const char	*v = json_string_value(json_object_get(row, key));
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/*
+ * Where a proposal stands, as a member asks it: for each state a name,
+ * its easy-read picture (render/pictogram.c), a sentence to set in bold
+ * and one to follow it, with the {name}s of the proposal's own dates.
+ * The easy-read pages and the printed notice say it in these words.
+ */
+static const struct {
+	const char	*name;
+	const char	*picture;
+	const char	*said;
+	const char	*more;	/* NULL: nothing follows */
+} answers[PS__MAX] = {
+	[PS_DRAFT] = { "group", "meeting",
+	    N_("Your group is still working on this."), NULL },
+	[PS_AGREED] = { "group", "meeting",
+	    N_("Your group is still working on this."), NULL },
+	[PS_NOT_AGREED] = { "not_agreed", "no",
+	    N_("Your group did not agree to send this."), NULL },
+	[PS_SUBMITTED] = { "waiting", "wait",
+	    N_("We are waiting for the answer."),
+	    N_("The answer should come by {due_on | date}.") },
+	[PS_ACCEPTED] = { "yes", "yes", N_("The answer is yes."),
+	    N_("They will do it.") },
+	[PS_ACCEPTED_IN_PART] = { "partly", "yes",
+	    N_("The answer is yes, for some of it."),
+	    N_("They will do part of it.") },
+	[PS_NOT_ACCEPTED] = { "no", "no", N_("The answer is no."),
+	    N_("They will not do it.") },
+	[PS_DEFERRED] = { "later", "wait", N_("Not now."),
+	    N_("They will look at it again on {deferred_until | date}.") },
+	[PS_MORE_INFO] = { "more", "question", N_("They need to know more."),
+	    N_("Your group will tell them, then they will answer.") },
+	[PS_DONE] = { "done", "did", N_("It is done."), NULL },
+};
+
+json_t *
+proposal_answer(int state, const json_t *row, const char *today)
+{
+	const char	*due_on = row_text(row, "due_on"), *more;
+	int		 late;
+
+	if (state < 0 || state >= PS__MAX)
+		return json_object();
+	late = state == PS_SUBMITTED && due_on != NULL && today != NULL &&
+	    date_diff_days(due_on, today) > 0;
+	more = late ? N_("The answer is late. It should have come by "
+	    "{due_on | date}.") : answers[state].more;
+	/* A sentence about a date there is not would end in nothing. */
+	if ((state == PS_SUBMITTED && due_on == NULL) ||
+	    (state == PS_DEFERRED && row_text(row, "deferred_until") == NULL))
+		more = NULL;
+	return json_pack("{s:b, s:b, s:s, s:s, s:s*}", answers[state].name, 1,
+	    "late", late, "picture", answers[state].picture,
+	    "said", answers[state].said, "more", more);
 }
 
 int
@@ -321,13 +386,6 @@ const struct field_spec action_reassign_fields[] = {
 };
 const size_t action_reassign_fields_count =
     FIELDS_COUNT(action_reassign_fields);
-static const char *
-row_text(const json_t *row, const char *key)
-{
-	const char	*v = json_string_value(json_object_get(row, key));
-
-	return v != NULL && *v != '\0' ? v : NULL;
-}
 
 char *
 outcome_sentence(const json_t *row)

@@ -34,6 +34,7 @@ proposal_labels(json_t *row, const char *today)
 	json_object_set_new(row, "state_label", json_string(
 	    proposal_state_label_on((enum proposal_state)state, until, today)));
 	state = proposal_state_on((enum proposal_state)state, until, today);
+	json_object_set_new(row, "answer", proposal_answer(state, row, today));
 	if (state == PS_SUBMITTED && due != NULL) {
 		json_object_set_new(row, "escalation",
 		    json_integer(proposal_escalation(due, today)));

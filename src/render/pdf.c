@@ -28,6 +28,7 @@
 #define BOTTOM		(PAGE_H - MARGIN)
 #define FONT_FAMILY	"DejaVu Sans"
 #define PICTURE_MARGIN	(10 * MM)	/* pictures use more of the page */
+#define PICTURED_SIDE	13	/* mm: an easy-read picture, before scaling */
 
 enum font { F_BODY, F_BOLD, F_H1, F_H2, F_FOOT, F__MAX };
 
@@ -488,6 +489,44 @@ pdf_drawing(struct pdf *p, double w, double h, double width_mm,
 		p->failed = 1;
 	p->y += ph + 6 * p->scale;
 	p->blank = 0;
+}
+
+void
+pdf_pictured(struct pdf *p, pdf_draw_fn draw, void *arg, const char *key,
+    const char *text)
+{
+	PangoLayout	*k, *t;
+	double		 side = PICTURED_SIDE * MM * p->scale, gutter = 5 * MM;
+	double		 x = MARGIN + side + gutter, top;
+
+	if (!live(p))
+		return;
+	k = layout(p, F_BOLD, key, TEXT_W - side - gutter);
+	t = layout(p, F_BODY, text, TEXT_W - side - gutter);
+	/* The picture and the first lines stay together on a page. */
+	begin(p, MAX(side, MIN(height(k) + height(t), 3 * p->line)));
+	top = p->y;
+	cairo_save(p->cr);
+	cairo_rectangle(p->cr, MARGIN, top, side, side);
+	cairo_clip(p->cr);
+	cairo_translate(p->cr, MARGIN, top);
+	if (draw(p->cr, side, side, arg) == -1)
+		p->failed = 1;
+	cairo_restore(p->cr);
+	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
+		p->failed = 1;
+	p->blank = 0;
+	if (key != NULL && *key != '\0')
+		flow(p, k, x, NULL, 0);
+	if (text != NULL && *text != '\0')
+		flow(p, t, x, NULL, 0);
+	g_object_unref(k);
+	g_object_unref(t);
+	/* Below the picture when the words were shorter, unless the words
+	 * went on to another page. */
+	if (p->y < top + side && p->y >= top)
+		p->y = top + side;
+	p->y += 6 * p->scale;
 }
 
 void

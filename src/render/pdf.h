@@ -92,6 +92,13 @@ int	 pdf_picture(struct pdf *, const char *caption, pdf_draw_fn draw,
 void	 pdf_drawing(struct pdf *, double w, double h, double width_mm,
 		    pdf_draw_fn draw, void *arg);
 /*
+ * Easy read's key point: a picture (draw fills a square box, as
+ * pdf_drawing's; render/pictogram.c's pictogram_draw) at the left, and
+ * beside it key in bold above text, both wrapping.  Either may be NULL.
+ */
+void	 pdf_pictured(struct pdf *, pdf_draw_fn draw, void *arg,
+		    const char *key, const char *text);
+/*
  * Hands obj to the document until pdf_finish(), which calls release(obj)
  * once the PDF is written: for things what was drawn still points into
  * (a poppler document whose fonts cairo renders when it writes them).

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pictogram.h"
 #include "template.h"
 #include "../embedded.h"
 #include "../limits.h"
@@ -11,7 +12,7 @@
 
 
 enum tnode_type { TN_TEXT, TN_VAR, TN_RAW, TN_SECTION, TN_INVERTED, TN_PARTIAL,
-	TN_MAY, TN_MAY_NOT, TN_WORDS };
+	TN_MAY, TN_MAY_NOT, TN_WORDS, TN_PICTURE };
 
 /* {{#may METHOD /path/:name}}: the word that opens and closes it. */
 #define MAY_WORD	"may"
@@ -41,8 +42,10 @@ may_valid(const char *s, size_t len)
 }
 
 /* What {{name | filter}} does to the value before it is escaped. */
-enum tfilter { TF_NONE, TF_DATE, TF_TRANSLATE, TF__MAX };
-static const char *const tfilter_names[TF__MAX] = { "", "date", "t" };
+enum tfilter { TF_NONE, TF_DATE, TF_TRANSLATE, TF_WORDS, TF_PICTURE,
+	TF__MAX };
+static const char *const tfilter_names[TF__MAX] = { "", "date", "t",
+	"words", "picture" };
 
 /* Splits "name | filter" at the bar: *len becomes the name's length and
  * *filter the filter's.  0 when the filter is not one of tfilter_names. */
@@ -77,6 +80,7 @@ struct tnode {
 	struct tnode	*child;	/* owned: first node of a section */
 	struct tnode	*next;	/* owned: next sibling */
 	enum tfilter	 filter;	/* TN_VAR: how the value is shown */
+	const struct pictogram *picture;	/* TN_PICTURE: static */
 };
 
 struct template {
@@ -264,11 +268,12 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 			tails[depth] = &n->next;
 			continue;
 		}
-		if (!raw && strchr("#^/>!", *nm) != NULL) {
+		if (!raw && strchr("#^/>!%", *nm) != NULL) {
 			switch (*nm) {
 			case '#': type = TN_SECTION; break;
 			case '^': type = TN_INVERTED; break;
 			case '>': type = TN_PARTIAL; break;
+			case '%': type = TN_PICTURE; break;
 			case '!': continue;
 			default: type = TN_TEXT; break;	/* '/' closes */
 			}
@@ -290,6 +295,11 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 				goto fail;
 			}
 			type = type == TN_SECTION ? TN_MAY : TN_MAY_NOT;
+		}
+		if (type == TN_PICTURE && pictogram_find(nm, nlen) == NULL) {
+			snprintf(err, errsz, "%s:%zu: no such picture", name,
+			    line);
+			goto fail;
 		}
 		if (type == TN_VAR && !filter_split(nm, &nlen, &filter)) {
 			snprintf(err, errsz, "%s:%zu: unknown filter", name,
@@ -322,6 +332,8 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 		if ((n = tnode_new(type, nm, nlen)) == NULL)
 			goto oom;
 		n->filter = type == TN_VAR ? filter : TF_NONE;
+		if (type == TN_PICTURE)
+			n->picture = pictogram_find(nm, nlen);
 		*tails[depth] = n;
 		tails[depth] = &n->next;
 		if (type == TN_SECTION || type == TN_INVERTED ||
@@ -383,6 +395,12 @@ template_find(const struct template_set *set, const char *name, size_t len)
 		    memcmp(set->items[i]->name, name, len) == 0)
 			return set->items[i];
 	return NULL;
+}
+
+int
+template_exists(const struct template_set *set, const char *name)
+{
+	return template_find(set, name, strlen(name)) != NULL;
 }
 
 static int
@@ -478,6 +496,7 @@ struct render {
 	void		*may_arg;
 	const struct catalogue *words;	/* the reader's language; NULL:
 					   English */
+	int		 plain;	/* plain text (a PDF's): nothing escaped */
 };
 
 static json_t *
@@ -543,9 +562,13 @@ put_value(struct buf *out, const json_t *v, int escape)
 	}
 }
 
+static int	render_message(const struct render *, const char *);
+
 /* A date filter shows an ISO date or timestamp in words in the reader's
  * language ("4 November 2026", "4 Tachwedd 2026"); a translate filter, a
- * message (a title, a label) in it; any other value as it is. */
+ * message (a title, a label) in it; a words filter, a message with
+ * {name}s, filled; a picture filter, the picture named; any other value
+ * as it is. */
 static int
 put_filtered(const struct render *r, const json_t *v, int escape,
     enum tfilter filter)
@@ -556,6 +579,15 @@ put_filtered(const struct render *r, const json_t *v, int escape,
 	if (filter == TF_DATE && json_is_string(v) && (s = date_words_in(
 	    json_string_value(v), words, r->words)) == words)
 		return buf_puts(r->out, s);
+	if (filter == TF_WORDS && json_is_string(v))
+		return render_message(r, json_string_value(v));
+	if (filter == TF_PICTURE && json_is_string(v)) {
+		const struct pictogram *p = pictogram_find(json_string_value(v),
+		    json_string_length(v));
+
+		return p == NULL ? 0 : pictogram_svg(p,
+		    catalogue_get(r->words, p->label), r->out);
+	}
 	if (filter == TF_TRANSLATE && json_is_string(v)) {
 		s = catalogue_get(r->words, json_string_value(v));
 		return escape ? html_escape(r->out, s, strlen(s)) :
@@ -565,34 +597,57 @@ put_filtered(const struct render *r, const json_t *v, int escape,
 }
 
 /* {{_ words}} in the reader's language, each {name} in it the value of
- * name; all escaped. */
+ * name; all escaped, unless the render is plain text. */
 static int
-render_words(const struct render *r, const struct tnode *n)
+render_message(const struct render *r, const char *msgid)
 {
-	char		 msgid[TEMPLATE_WORDS_MAX + 1];
 	const char	*s, *brace, *close;
 	size_t		 len;
 	enum tfilter	 filter;
 	int		 rc = 0;
 
-	if (n->len > TEMPLATE_WORDS_MAX)
-		return -1;
-	memcpy(msgid, n->text, n->len);
-	msgid[n->len] = '\0';
 	for (s = catalogue_get(r->words, msgid); rc == 0 && *s != '\0';
 	    s = close + 1) {
 		if ((brace = strchr(s, '{')) == NULL ||
 		    (close = strchr(brace, '}')) == NULL)
-			return html_escape(r->out, s, strlen(s));
-		rc = html_escape(r->out, s, (size_t)(brace - s));
+			return r->plain ? buf_puts(r->out, s) :
+			    html_escape(r->out, s, strlen(s));
+		rc = r->plain ? buf_add(r->out, s, (size_t)(brace - s)) :
+		    html_escape(r->out, s, (size_t)(brace - s));
 		len = (size_t)(close - brace - 1);
 		/* A translation may carry a {name} the English lacks: it
 		 * prints nothing rather than fail the page. */
 		if (rc == 0 && filter_split(brace + 1, &len, &filter))
-			rc = put_filtered(r, lookup(r, brace + 1, len), 1,
-			    filter);
+			rc = put_filtered(r, lookup(r, brace + 1, len),
+			    !r->plain, filter);
 	}
 	return rc;
+}
+
+static int
+render_words(const struct render *r, const struct tnode *n)
+{
+	char		 msgid[TEMPLATE_WORDS_MAX + 1];
+
+	if (n->len > TEMPLATE_WORDS_MAX)
+		return -1;
+	memcpy(msgid, n->text, n->len);
+	msgid[n->len] = '\0';
+	return render_message(r, msgid);
+}
+
+int
+template_words(const char *msgid, json_t *view, const struct catalogue *words,
+    struct buf *out)
+{
+	struct render	 r;
+
+	memset(&r, 0, sizeof(r));
+	r.out = out;
+	r.words = words;
+	r.plain = 1;
+	r.stack[r.depth++] = view;
+	return render_message(&r, msgid);
 }
 
 static int render_nodes(struct render *, const struct tnode *);
@@ -696,6 +751,10 @@ render_nodes(struct render *r, const struct tnode *n)
 			break;
 		case TN_WORDS:
 			rc = render_words(r, n);
+			break;
+		case TN_PICTURE:
+			rc = pictogram_svg(n->picture, catalogue_get(r->words,
+			    n->picture->label), r->out);
 			break;
 		case TN_SECTION:
 		case TN_INVERTED:

@@ -26,6 +26,13 @@
  *                   value missing) the section is left out.
  *                   {{^may GET /sites/:id}}..{{/may}} is drawn instead
  *                   when the viewer may not (a name without its link)
+ *   {{name | words}} the value, a message from C with {name}s in it (as
+ *                   {{_ words}} has), in the reader's language, its {name}s
+ *                   filled from the context: only for values set from C,
+ *                   never for what a user typed
+ *   {{name | picture}} the easy-read picture the value names, as {{% }}
+ *   {{% vote}}      an easy-read picture (render/pictogram.h) as inline
+ *                   SVG, named for screen readers in the reader's language
  *   {{> path}}      another template of the set, with the same context
  *   {{{name_html}}} unescaped: allowed only for names ending in "_html",
  *                   which handlers fill solely from a trusted renderer
@@ -57,6 +64,8 @@ void		 template_free(struct template *);
 
 /* Adds a parsed template (the set takes ownership).  0 or -1. */
 int		 template_set_add(struct template_set *, struct template *);
+/* 1 when the set has a template called name, else 0. */
+int		 template_exists(const struct template_set *, const char *name);
 /* Checks that every partial named by every template exists.  0 or -1. */
 int		 template_set_check(const struct template_set *,
 		    char *err, size_t errsz);
@@ -76,12 +85,18 @@ int		 template_render(const struct template_set *, const char *name,
 int		 template_render_as(const struct template_set *,
 		    const char *name, json_t *view, struct buf *out,
 		    template_may_fn may, void *may_arg);
-/* template_render_as in a language: words NULL is English. */
 struct catalogue;
+/* template_render_as in a language: words NULL is English. */
 int		 template_render_in(const struct template_set *,
 		    const char *name, json_t *view, struct buf *out,
 		    template_may_fn may, void *may_arg,
 		    const struct catalogue *words);
+/* The message msgid (as {{_ msgid}} writes it, "Sent on {sent_on | date}")
+ * in the language of words (NULL: English), each {name} the value of name
+ * in view, as plain text: for a PDF, which says what a page would.  0 or
+ * -1 (out is full). */
+int		 template_words(const char *msgid, json_t *view,
+		    const struct catalogue *words, struct buf *out);
 
 /* Appends s HTML-escaped.  0 or -1. */
 int		 html_escape(struct buf *, const char *s, size_t len);

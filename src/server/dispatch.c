@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "dispatch.h"
+#include "easy_read.h"
 #include "language.h"
 #include "group_commit.h"
 #include "route_access.h"
@@ -265,6 +266,7 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	int		 status, audited_read, rc;
 
 	rq->lang = request_language(rq, rs);
+	rq->easy_read = request_easy_read(rq, rs);
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
 	    rq->ids, &rq->nids, &status);
 	if (rq->route == NULL) {
@@ -288,6 +290,8 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	/* The account's own language, unless this page asked for one. */
 	if (rq->who.account_id != 0 && form_get(&rq->query, "lang") == NULL)
 		rq->lang = request_language(rq, rs);
+	if (rq->who.account_id != 0 && form_get(&rq->query, "read") == NULL)
+		rq->easy_read = request_easy_read(rq, rs);
 	/* Every page, even an error page, carries the sign-out form. */
 	if (csrf_anchor(rq) != NULL)
 		csrf_token(rq->app->csrf_key, csrf_anchor(rq), rq->csrf);

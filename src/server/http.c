@@ -21,6 +21,7 @@
 
 #include "deadline.h"
 #include "dispatch.h"
+#include "easy_read.h"
 #include "language.h"
 #include "framing.h"
 #include "housekeeping.h"
@@ -520,6 +521,8 @@ exchange_finish(struct server *s, struct MHD_Connection *conn,
 	x->rq.anon_cookie = cookie_read(conn, ANON_COOKIE,
 	    s->app->config->cookie_secure);
 	x->rq.lang_cookie = cookie_read(conn, LANG_COOKIE,
+	    s->app->config->cookie_secure);
+	x->rq.read_cookie = cookie_read(conn, READ_COOKIE,
 	    s->app->config->cookie_secure);
 	dispatch(&x->rq, &x->rs, bearer_token(conn));
 	return send_response(conn, x);

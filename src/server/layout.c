@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "easy_read.h"
 #include "language.h"
 #include "layout.h"
 #include "route_access.h"
@@ -52,8 +53,19 @@ nav_current(const char *path, const char *href)
 	return strncmp(path, href, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
+/* This page again with ?name=value (which also keeps the choice in a
+ * cookie); the home page's when the path is too long for it. */
+static void
+page_again(const struct request *rq, const char *name, const char *value,
+    char *href, size_t hrefsz)
+{
+	if ((size_t)snprintf(href, hrefsz, "%s?%s=%s", rq->path != NULL ?
+	    rq->path : "/", name, value) >= hrefsz)
+		snprintf(href, hrefsz, "/?%s=%s", name, value);
+}
+
 /* The switch to each other language: its name in itself, and this page
- * again in it (?lang= also keeps the choice in a cookie). */
+ * again in it. */
 static json_t *
 other_languages(const struct request *rq)
 {
@@ -64,16 +76,25 @@ other_languages(const struct request *rq)
 	for (i = 0; list != NULL && i < languages_count; i++) {
 		if (rq->lang == &languages[i] || (rq->lang == NULL && i == 0))
 			continue;
-		if ((size_t)snprintf(href, sizeof(href), "%s?lang=%s",
-		    rq->path != NULL ? rq->path : "/", languages[i].code) >=
-		    sizeof(href))
-			snprintf(href, sizeof(href), "/?lang=%s",
-			    languages[i].code);
+		page_again(rq, "lang", languages[i].code, href, sizeof(href));
 		json_array_append_new(list, json_pack("{s:s, s:s, s:s}",
 		    "code", languages[i].code, "name", languages[i].name,
 		    "href", href));
 	}
 	return list;
+}
+
+/* The switch between easy read and the standard pages: what it turns
+ * to, and this page again that way. */
+static json_t *
+other_reading(const struct request *rq)
+{
+	char	 href[LANG_HREF_MAX];
+	const char *to = rq->easy_read ? "standard" : "easy";
+
+	page_again(rq, "read", to, href, sizeof(href));
+	return json_pack("{s:s, s:s, s:b}", "to", to, "href", href,
+	    "to_easy", !rq->easy_read);
 }
 
 json_t *
@@ -82,12 +103,14 @@ layout_context(const struct request *rq)
 	json_t	*page, *nav;
 	size_t	 i;
 
-	page = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:o}", "csrf", rq->csrf,
-	    "version", rq->app->version, "signed_in", rq->who.account_id != 0,
+	page = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:o, s:b, s:o}",
+	    "csrf", rq->csrf, "version", rq->app->version,
+	    "signed_in", rq->who.account_id != 0,
 	    "lang", rq->lang != NULL ? rq->lang->code : "en",
 	    "language_name", rq->lang != NULL ? rq->lang->name : "English",
 	    "path", rq->path != NULL ? rq->path : "/",
-	    "languages", other_languages(rq));
+	    "languages", other_languages(rq), "easy_read", rq->easy_read,
+	    "reading", other_reading(rq));
 	if (page == NULL)
 		return NULL;
 	if (rq->who.account_id == 0)

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "easy_read.h"
 #include "language.h"
 #include "layout.h"
 #include "render_response.h"
@@ -41,7 +42,7 @@ response_render(const struct request *rq, struct response *rs,
     struct buf *out, const char **type)
 {
 	json_t			*page;
-	char			*s;
+	char			*s, easy[TEMPLATE_NAME_MAX + sizeof(EASY_PREFIX)];
 	int			 rc;
 
 	if (rs->location != NULL) {
@@ -74,7 +75,8 @@ response_render(const struct request *rq, struct response *rs,
 	json_object_set_new(rs->view, "page", page);
 	/* Links and buttons are drawn only where the router would let the
 	 * viewer through ({{#may}}). */
-	return template_render_in(rq->app->templates, rs->template, rs->view,
+	return template_render_in(rq->app->templates, easy_read_template(rq,
+	    rq->app->templates, rs->template, easy, sizeof(easy)), rs->view,
 	    out, route_allowed_for_template, (void *)rq,
 	    language_words(rq->lang));
 }

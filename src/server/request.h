@@ -87,6 +87,9 @@ struct request {
 	const char		*lang_cookie;	/* rt_lang, NULL if none */
 	const struct language	*lang;		/* what the page is read in
 						   (server/language.h) */
+	const char		*read_cookie;	/* rt_read, NULL if none */
+	int			 easy_read;	/* pages in easy read
+						   (server/easy_read.h) */
 };
 
 struct language;

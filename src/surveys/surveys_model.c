@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "surveys.h"
+#include "../util/catalogue.h"
 #include "../limits.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -214,22 +215,27 @@ questions_reached(json_t *questions, const json_t *answers)
  * "Measuring your impact on loneliness in later life".
  */
 static const struct choice ucla3_answers[] = {
-	{ "Hardly ever", "Hardly ever" }, { "Some of the time",
-	"Some of the time" }, { "Often", "Often" }, { NULL, NULL }
+	{ N_("Hardly ever"), N_("Hardly ever") }, { N_("Some of the time"),
+	N_("Some of the time") }, { N_("Often"), N_("Often") }, { NULL, NULL }
 };
 static const char *const ucla3_items[] = {
-	"How often do you feel that you lack companionship?",
-	"How often do you feel left out?",
-	"How often do you feel isolated from others?",
+	N_("How often do you feel that you lack companionship?"),
+	N_("How often do you feel left out?"),
+	N_("How often do you feel isolated from others?"),
 	NULL
 };
 
 /* The ONS direct question, with its five answers; "Often/always" is the
- * ONS measure of chronic loneliness. */
+ * ONS measure of chronic loneliness.  Every question and answer of the
+ * instruments here is marked for the catalogue: a survey keeps them as
+ * English words, and the answer page shows them in the reader's language
+ * ({{prompt | t}}), so the same question is counted whatever the
+ * language it was read in. */
 static const struct choice ons_answers[] = {
-	{ "Often/always", "Often/always" }, { "Some of the time",
-	"Some of the time" }, { "Occasionally", "Occasionally" },
-	{ "Hardly ever", "Hardly ever" }, { "Never", "Never" }, { NULL, NULL }
+	{ N_("Often/always"), N_("Often/always") }, { N_("Some of the time"),
+	N_("Some of the time") }, { N_("Occasionally"), N_("Occasionally") },
+	{ N_("Hardly ever"), N_("Hardly ever") }, { N_("Never"), N_("Never") },
+	{ NULL, NULL }
 };
 
 /* The involvement experience questions (docs/surveys.md): three about
@@ -239,17 +245,18 @@ static const struct choice ons_answers[] = {
 static const struct choice agreement_answers[] = {
 	{ INVOLVEMENT_STRONGLY_AGREE, INVOLVEMENT_STRONGLY_AGREE },
 	{ INVOLVEMENT_AGREE, INVOLVEMENT_AGREE },
-	{ "Neither agree nor disagree", "Neither agree nor disagree" },
-	{ "Disagree", "Disagree" }, { "Strongly disagree", "Strongly disagree" },
+	{ N_("Neither agree nor disagree"), N_("Neither agree nor disagree") },
+	{ N_("Disagree"), N_("Disagree") },
+	{ N_("Strongly disagree"), N_("Strongly disagree") },
 	{ NULL, NULL }
 };
 static const struct { const char *key, *prompt; } involvement_items[] = {
-	{ "worth", "Taking part has been worth my time." },
-	{ "listened", "My views are listened to." },
-	{ "change", "I can see what has changed because of what we said." },
-	{ "trust_staff", "I trust staff to act on what we raise." },
-	{ "equal", "Staff treat members as equal partners." },
-	{ "safe", "I feel safe saying what I think in the group." },
+	{ "worth", N_("Taking part has been worth my time.") },
+	{ "listened", N_("My views are listened to.") },
+	{ "change", N_("I can see what has changed because of what we said.") },
+	{ "trust_staff", N_("I trust staff to act on what we raise.") },
+	{ "equal", N_("Staff treat members as equal partners.") },
+	{ "safe", N_("I feel safe saying what I think in the group.") },
 };
 
 /* Equality monitoring: the nine protected characteristics of the
@@ -257,45 +264,51 @@ static const struct { const char *key, *prompt; } involvement_items[] = {
  * answers are the member's own monitoring record (src/evidence/) and a
  * site's population categories, so the two can be set side by side. */
 #define A(x)	{ x, x }
-static const struct choice age_answers[] = { A("Under 25"),
-	A("25 to 34"), A("35 to 49"), A("50 to 64"), A("65 or over"),
+/* Answers that are macros, for the SQL that counts them (surveys.h),
+ * marked for the catalogue here. */
+static const char *const macro_answers[] __attribute__((unused)) = {
+	N_("Prefer not to say"), N_("Strongly agree"), N_("Agree"),
+};
+static const struct choice age_answers[] = { A(N_("Under 25")),
+	A(N_("25 to 34")), A(N_("35 to 49")), A(N_("50 to 64")), A(N_("65 or over")),
 	A(MONITORING_NOT_SAY), { NULL, NULL } };
-static const struct choice yes_no_answers[] = { A("Yes"), A("No"),
+static const struct choice yes_no_answers[] = { A(N_("Yes")), A(N_("No")),
 	A(MONITORING_NOT_SAY), { NULL, NULL } };
-static const struct choice race_answers[] = { A("Asian or Asian British"),
-	A("Black, Black British, Caribbean or African"),
-	A("Mixed or multiple ethnic groups"), A("White"),
-	A("Another ethnic group"), A(MONITORING_NOT_SAY), { NULL, NULL } };
-static const struct choice religion_answers[] = { A("No religion"),
-	A("Christian"), A("Muslim"), A("Hindu"), A("Sikh"), A("Jewish"),
-	A("Buddhist"), A("Another religion or belief"),
+static const struct choice race_answers[] = { A(N_("Asian or Asian British")),
+	A(N_("Black, Black British, Caribbean or African")),
+	A(N_("Mixed or multiple ethnic groups")), A(N_("White")),
+	A(N_("Another ethnic group")), A(MONITORING_NOT_SAY), { NULL, NULL } };
+static const struct choice religion_answers[] = { A(N_("No religion")),
+	A(N_("Christian")), A(N_("Muslim")), A(N_("Hindu")), A(N_("Sikh")),
+	A(N_("Jewish")),
+	A(N_("Buddhist")), A(N_("Another religion or belief")),
 	A(MONITORING_NOT_SAY), { NULL, NULL } };
-static const struct choice sex_answers[] = { A("Female"), A("Male"),
+static const struct choice sex_answers[] = { A(N_("Female")), A(N_("Male")),
 	A(MONITORING_NOT_SAY), { NULL, NULL } };
 static const struct choice orientation_answers[] = {
-	A("Straight or heterosexual"), A("Gay or lesbian"), A("Bisexual"),
-	A("Another sexual orientation"), A(MONITORING_NOT_SAY),
+	A(N_("Straight or heterosexual")), A(N_("Gay or lesbian")), A(N_("Bisexual")),
+	A(N_("Another sexual orientation")), A(MONITORING_NOT_SAY),
 	{ NULL, NULL } };
 #undef A
 
 const struct monitoring_item monitoring_items[] = {
-	{ "age", "Age", "How old are you?", age_answers },
-	{ "disability", "Disability", "Do you consider yourself to have a "
-	    "disability or a long-term health condition?", yes_no_answers },
-	{ "gender_reassignment", "Gender the same as registered at birth",
-	    "Is the gender you "
-	    "identify with the same as the sex you were registered at birth?",
+	{ "age", N_("Age"), N_("How old are you?"), age_answers },
+	{ "disability", N_("Disability"), N_("Do you consider yourself to have a "
+	    "disability or a long-term health condition?"), yes_no_answers },
+	{ "gender_reassignment", N_("Gender the same as registered at birth"),
+	    N_("Is the gender you "
+	    "identify with the same as the sex you were registered at birth?"),
 	    yes_no_answers },
-	{ "marriage", "Marriage or civil partnership", "Are you married or in "
-	    "a civil partnership?", yes_no_answers },
-	{ "pregnancy", "Pregnancy and maternity", "Are you pregnant, or have "
-	    "you had a baby in the last year?", yes_no_answers },
-	{ "race", "Ethnic group", "What is your ethnic group?", race_answers },
-	{ "religion", "Religion or belief", "What is your religion or "
-	    "belief?", religion_answers },
-	{ "sex", "Sex", "What is your sex?", sex_answers },
-	{ "sexual_orientation", "Sexual orientation", "Which of these best "
-	    "describes your sexual orientation?", orientation_answers },
+	{ "marriage", N_("Marriage or civil partnership"), N_("Are you married or in "
+	    "a civil partnership?"), yes_no_answers },
+	{ "pregnancy", N_("Pregnancy and maternity"), N_("Are you pregnant, or have "
+	    "you had a baby in the last year?"), yes_no_answers },
+	{ "race", N_("Ethnic group"), N_("What is your ethnic group?"), race_answers },
+	{ "religion", N_("Religion or belief"), N_("What is your religion or "
+	    "belief?"), religion_answers },
+	{ "sex", N_("Sex"), N_("What is your sex?"), sex_answers },
+	{ "sexual_orientation", N_("Sexual orientation"), N_("Which of these best "
+	    "describes your sexual orientation?"), orientation_answers },
 };
 const size_t monitoring_items_count = sizeof(monitoring_items) /
     sizeof(monitoring_items[0]);
@@ -354,7 +367,7 @@ instrument_questions(const char *name)
 	} else if (strcmp(name, "ons_direct") == 0) {
 		choices = answers_joined(ons_answers);
 		json_array_append_new(rows, instrument_row("Feeling lonely",
-		    "How often do you feel lonely?", choices ? choices : "",
+		    N_("How often do you feel lonely?"), choices ? choices : "",
 		    "ons_direct", "direct"));
 	} else if (strcmp(name, "involvement") == 0) {
 		choices = answers_joined(agreement_answers);

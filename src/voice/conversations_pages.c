@@ -95,7 +95,7 @@ conversations_new(struct request *rq, struct response *rs)
 		.title = "Log a conversation", .submit = "Save log",
 		.back = "/conversations", .fields = conversation_fields,
 		.nfields = conversation_fields_count, .save = log_store,
-		.rules = voice_log_rules,
+		.rules = voice_log_rules, .template = "voice/log_form",
 	};
 	int64_t		 logged = form_get_id(&rq->query, "logged");
 	json_t		*options, *initial = NULL;

@@ -1668,6 +1668,79 @@ async function memberHome(run, password) {
   }
 }
 
+// 17. Easy read and Welsh: a member reads "you said, we did", a proposal's
+// outcome, the ballot, their plan, a meeting and their account in easy
+// read, in English and in Welsh; someone at the kiosk answers a survey in
+// both.  Every page: lang set, pictures named, no axe violation of any
+// impact, nothing sideways at 320 px.  Chosen with ?read= and ?lang= (kept
+// in this browser's cookies), not on the account, so the other run's
+// journeys as member.forum read as before.  JS run only (axe, widths).
+const EASY_PAGES = ['/groups/1/you-said-we-did', '/proposals/1', '/elections/2/vote', '/account/plan',
+  '/meetings/1', '/account'];
+
+async function easyAndWelsh(run, password) {
+  const J = '17-easy-read';
+  const page = await run.page();
+  const easyPage = async (where, lang) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto(`${where}${where.includes('?') ? '&' : '?'}read=easy&lang=${lang}`);
+    const what = `${where} (${lang})`;
+    await check(`[${run.mode}] 17 easy read, lang and pictures: ${what}`, async () => {
+      const html = page.locator('html');
+      assert(await html.getAttribute('lang') === lang, `lang="${await html.getAttribute('lang')}"`);
+      assert((await html.getAttribute('class')).includes('rt-easy-read'), 'no rt-easy-read');
+      const named = await page.locator('main svg[role="img"][aria-label]').count();
+      assert(named >= 1, 'no named picture');
+    });
+    await check(`[${run.mode}] 17 axe, every impact: ${what}`, async () => {
+      const res = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const all = res.violations.map((v) => `${v.id} (${v.impact}) at ${v.nodes.map((nd) => nd.target.join(' ')).join(', ')}`);
+      for (const a of all) log(`  [${run.mode}] axe violation: ${a}`);
+      assert(all.length === 0, `${all.length} violations: ${all.map((a) => a.split(' ')[0]).join(', ')}`);
+    });
+    await page.setViewportSize({ width: 320, height: 640 });
+    await check(`[${run.mode}] 17 320 px, no sideways scroll: ${what}`, async () => {
+      const w = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert(w[0] <= w[1], `content ${w[0]} px wide in ${w[1]} px`);
+    });
+    await run.visited(page, J, what);
+  };
+  let kiosk;
+  try {
+    await step(`[${run.mode}] 17 member.forum signs in`, () => signInHome(page, 'member.forum', password));
+    for (const lang of ['en', 'cy']) {
+      for (const where of EASY_PAGES) await easyPage(where, lang);
+    }
+    await step(`[${run.mode}] 17 the answer is said in Welsh`, async () => {
+      await page.goto('/groups/1/you-said-we-did?read=easy&lang=cy');
+      const text = await mainText(page);
+      assert(text.includes('Yr ateb yw nac ydyn.'), `page says "${text.slice(0, 300)}"`);
+    });
+    await step(`[${run.mode}] 17 coordinator.westvale finds the kiosk link`, async () => {
+      await signOut(page);
+      await page.goto('/sign-in?read=standard&lang=en');
+      await signInHome(page, 'coordinator.westvale', password);
+      await page.goto('/surveys');
+      await navigates(page, () => page.getByRole('link', { name: 'What should reception be like?' }).click());
+      const token = await page.locator('form[action="/kiosk"] input[name="t"]').getAttribute('value');
+      assert(token, 'no kiosk token on the survey page');
+      kiosk = `/kiosk?t=${encodeURIComponent(token)}`;
+      await signOut(page);
+    });
+    await easyPage(kiosk, 'cy');
+    await step(`[${run.mode}] 17 someone answers at the kiosk in Welsh and easy read`, async () => {
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page.getByLabel('Rwy\'n cytuno').check();
+      await navigates(page, () => page.getByRole('button', { name: 'Anfon fy atebion' }).click());
+      const text = await mainText(page);
+      assert(text.includes('Gall y person nesaf ddechrau nawr.'), `page says "${text.slice(0, 200)}"`);
+      assert(await page.locator('html').getAttribute('lang') === 'cy', 'not in Welsh after sending');
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
 // 15: the exchange without a command line. Harbour Women's Centre has a
 // station (a second server, paired and given its first bundle by the
 // command line before the run); its coordinator adds a topic at the hub,
@@ -1831,6 +1904,7 @@ async function main() {
         () => personalPlan(run, demoPassword),
         () => peerSupport(run, demoPassword),
         ...(run.js ? [() => memberHome(run, demoPassword)] : []),
+        ...(run.js ? [() => easyAndWelsh(run, demoPassword)] : []),
         () => exchangeCarry(run, demoPassword, stationBase),
       ];
       // RT_JOURNEYS=memberHome,peerSupport runs only those (while

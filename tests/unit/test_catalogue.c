@@ -122,7 +122,12 @@ static const char *const translated[] = { "layout/top.html",
     "fields.html", "home.html", "notice.html", "procurement/moderating.html",
     "form.html", "form_body.html", "paging_filter.html", "paging_nav.html",
     "no_names.html", "redirect.html", "elections/vote.html",
-    "proposals/outcomes.html", NULL };
+    "proposals/outcomes.html", "voice/log_form.html",
+    "easy/proposals/answer.html", "easy/proposals/outcomes.html",
+    "easy/proposals/show.html", "easy/elections/vote.html",
+    "easy/surveys/answer.html", "easy/surveys/choices.html",
+    "easy/surveys/thanks.html", "surveys/options.html", "easy/plans/plan.html",
+    "easy/meetings/show.html", "easy/voice/log_form.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */

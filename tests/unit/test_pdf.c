@@ -6,6 +6,7 @@
 #include "unit.h"
 
 #include "render/pdf.h"
+#include "render/pictogram.h"
 #include "util/buf.h"
 
 #define WELSH		"Dywedoch chi, fe wnaethon ni \xe2\x80\x94 Llywodraeth Cymru"
@@ -105,6 +106,55 @@ test_poster(void **state)
 	assert_non_null(strstr(text, "Page 1"));
 	free(text);
 	assert_int_equal(unit_pdf_pages(&out), 1);
+	buf_release(&out);
+}
+
+/*
+ * Easy read's key points: every picture of render/pictogram.c walks its
+ * shapes and draws, beside its words, on one page; a key without text
+ * and text without a key draw too.
+ */
+static void
+test_pictured(void **state)
+{
+	struct buf	 out;
+	struct pdf	*p;
+	char		*text;
+	size_t		 i;
+
+	(void)state;
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Easy read", PDF_NORMAL));
+	for (i = 0; i < pictograms_count; i++)
+		pdf_pictured(p, pictogram_draw, (void *)&pictograms[i],
+		    pictograms[i].name, i % 2 ? pictograms[i].label : NULL);
+	pdf_pictured(p, pictogram_draw, (void *)&pictograms[0], NULL, WELSH);
+	assert_int_equal(pdf_finish(p), 0);
+	assert_non_null(text = unit_pdf_tool(&out, UNIT_PDF_TEXT));
+	assert_non_null(strstr(text, "vote"));
+	assert_non_null(strstr(text, "A tick in a circle"));
+	assert_non_null(strstr(text, WELSH));
+	free(text);
+	buf_release(&out);
+}
+
+/* A picture whose shapes are not the commands pictogram.h allows fails
+ * the document rather than drawing half of it. */
+static void
+test_pictured_bad_shapes(void **state)
+{
+	static const struct pictogram bad = { "bad", "Bad", "M1 1 L2" };
+	struct buf	 out;
+	struct pdf	*p;
+
+	(void)state;
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Bad", PDF_NORMAL));
+	pdf_pictured(p, pictogram_draw, (void *)&bad, "Key", "Text");
+	assert_int_equal(pdf_finish(p), -1);
+	buf_release(&out);
+	buf_init(&out, 4096);
+	assert_int_equal(pictogram_svg(&bad, "Bad", &out), -1);
 	buf_release(&out);
 }
 
@@ -250,6 +300,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_document),
 		cmocka_unit_test(test_poster),
+		cmocka_unit_test(test_pictured),
+		cmocka_unit_test(test_pictured_bad_shapes),
 		cmocka_unit_test(test_null_and_empty),
 		cmocka_unit_test(test_full_buffer),
 		cmocka_unit_test(test_full_at_the_end),

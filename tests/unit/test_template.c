@@ -625,11 +625,55 @@ test_words(void **state)
 	words_in = NULL;
 }
 
+/* {{% name}} and | picture draw an easy-read picture named for screen
+ * readers in the reader's language; a picture that does not exist fails
+ * at parse time.  | words fills a message's {name}s from the context,
+ * escaped, and plain text (template_words) leaves them as they are. */
+static void
+test_pictures_and_words(void **state)
+{
+	struct buf	 out;
+	json_t		*v;
+	char		*s;
+
+	(void)state;
+	s = render_one("{{% vote}}", json_object());
+	assert_non_null(strstr(s, "<svg class=\"rt-picture\""));
+	assert_non_null(strstr(s, "role=\"img\""));
+	assert_non_null(strstr(s, "aria-label=\"A ballot box\""));
+	assert_non_null(strstr(s, "<path d=\"M16 5L32 5"));
+	assert_non_null(strstr(s, "</svg>"));
+	free(s);
+	expect("{{p | picture}}", json_pack("{s:s}", "p", "no-such"), "");
+	s = render_one("{{p | picture}}", json_pack("{s:s}", "p", "date"));
+	assert_non_null(strstr(s, "aria-label=\"A calendar\""));
+	/* The calendar's dots are filled, its outline stroked. */
+	assert_non_null(strstr(s, "class=\"rt-picture__dot\""));
+	free(s);
+	refused("{{% nothing-like-it}}", "no such picture");
+	expect("{{m | words}}", json_pack("{s:s, s:s, s:s}", "m",
+	    "By {d | date}, {who}.", "who", SCRIPT, "d", "2026-11-04"),
+	    "By 4 November 2026, " INERT ".");
+	v = json_pack("{s:s}", "who", "<b>");
+	buf_init(&out, 1024);
+	assert_int_equal(template_words("Ask {who}.", v, NULL, &out), 0);
+	assert_string_equal(out.data, "Ask <b>.");
+	buf_release(&out);
+	json_decref(v);
+	assert_int_equal(languages_load(), 0);
+	words_in = language_words(language_find("cy"));
+	s = render_one("{{% vote}}", json_object());
+	assert_non_null(strstr(s, "aria-label=\"Blwch pleidleisio\""));
+	free(s);
+	words_in = NULL;
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_words),
+		cmocka_unit_test(test_pictures_and_words),
 		cmocka_unit_test(test_escape_each_character),
 		cmocka_unit_test(test_html_escape),
 		cmocka_unit_test(test_scalars),

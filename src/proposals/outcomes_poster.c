@@ -1,0 +1,214 @@
+/*
+ * "You said, we did" as a poster for the wing notice board: one sheet,
+ * the latest outcomes that fit on it.
+ *
+ * Two designs.  The standard one, in English: each outcome's "you said",
+ * "we did" and dates.  The easy-read one, for a reader in easy read or in
+ * Welsh: a picture beside each key point (render/pictogram.c) and the
+ * short sentences of the easy-read page (proposal_answer), so the paper
+ * says what the page says.  In a language other than English every
+ * sentence the program writes is printed in it and, below, in English:
+ * a notice on a wall in Wales is read in both, Welsh first (the Welsh
+ * Language Standards).  What members wrote is printed once, as written.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "proposals.h"
+#include "../limits.h"
+#include "../render/pdf.h"
+#include "../render/pictogram.h"
+#include "../render/template.h"
+#include "../server/form_page.h"
+#include "../server/language.h"
+#include "../util/catalogue.h"
+#include "../util/view.h"
+
+/*
+ * What a poster is drawn from.  view is borrowed from the handler; words
+ * is the reader's catalogue (NULL: English); text is owned, the scratch
+ * for the sentence being drawn.
+ */
+struct poster {
+	const json_t		*view;
+	const struct catalogue	*words;
+	int			 easy;	/* the easy-read design */
+	struct buf		 text;
+};
+
+/* The message msgid, its {name}s from ctx, in the reader's language and,
+ * when that is not English, in English on the line below.  Borrowed
+ * from the poster until the next call. */
+static const char *
+said(struct poster *ps, const char *msgid, const json_t *ctx)
+{
+	buf_clear(&ps->text);
+	(void)template_words(msgid, (json_t *)ctx, ps->words, &ps->text);
+	if (ps->words != NULL) {
+		(void)buf_putc(&ps->text, '\n');
+		(void)template_words(msgid, (json_t *)ctx, NULL, &ps->text);
+	}
+	return ps->text.data != NULL ? ps->text.data : "";
+}
+
+/* Is there something to print under key? */
+static int
+has(const json_t *row, const char *key)
+{
+	const char	*v = view_str(row, key);
+
+	return v != NULL && *v != '\0';
+}
+
+/* A key point: its picture (by name), the key words and the text. */
+static void
+point(struct pdf *pdf, const char *picture, const char *key, const char *text)
+{
+	const struct pictogram	*p = pictogram_find(picture, strlen(picture));
+
+	pdf_pictured(pdf, pictogram_draw, (void *)p, key, text);
+}
+
+/* An outcome in easy read: what was said, the answer, why, what is being
+ * done and when. */
+static void
+easy_outcome(struct pdf *pdf, struct poster *ps, const json_t *row)
+{
+	const json_t	*a = json_object_get(row, "answer");
+	char		*key;
+
+	pdf_heading(pdf, view_str(row, "title"), 2);
+	point(pdf, "said", said(ps, N_("You said:"), row), view_str(row,
+	    "problem"));
+	if ((key = strdup(said(ps, view_str(a, "said"), row))) == NULL)
+		return;
+	point(pdf, view_str(a, "picture"), key, view_str(a, "more") ?
+	    said(ps, view_str(a, "more"), row) : NULL);
+	free(key);
+	if (has(row, "reason"))
+		point(pdf, "paper", said(ps, N_("Why:"), row),
+		    view_str(row, "reason"));
+	if (has(row, "actions_text"))
+		point(pdf, "doing", said(ps, N_("What we are doing:"), row),
+		    view_str(row, "actions_text"));
+	if ((key = strdup(said(ps, N_("When:"), row))) == NULL)
+		return;
+	point(pdf, "date", key, said(ps, has(row, "responded_on") ?
+	    N_("We sent it on {sent_on | date}. The answer came on "
+	    "{responded_on | date}.") : N_("We sent it on {sent_on | date}."),
+	    row));
+	free(key);
+	pdf_rule(pdf);
+}
+
+/* The first n of total outcomes and, with more, how many more there
+ * are. */
+static void
+poster_draw(struct pdf *pdf, struct poster *ps, size_t n, size_t total,
+    int more)
+{
+	const json_t	*row;
+	size_t		 i;
+
+	pdf_heading(pdf, ps->easy ? said(ps, N_("You said, we did: {place}"),
+	    ps->view) : view_str(ps->view, "title"), 1);
+	json_array_foreach(json_object_get(ps->view, "outcomes"), i, row) {
+		if (i == n)
+			break;
+		if (ps->easy) {
+			easy_outcome(pdf, ps, row);
+			continue;
+		}
+		pdf_heading(pdf, view_str(row, "title"), 2);
+		pdf_pair(pdf, "You said", view_str(row, "problem"));
+		pdf_pair(pdf, "We did", view_str(row, "we_did"));
+		pdf_pair(pdf, "When", view_str(row, "when"));
+		pdf_rule(pdf);
+	}
+	if (total == 0)
+		pdf_paragraph(pdf, ps->easy ? said(ps,
+		    N_("Nothing has been sent yet."), ps->view) :
+		    "Nothing has been sent on yet.");
+	else if (more && n < total) {
+		json_t	*left = json_pack("{s:I}", "n", (json_int_t)(total - n));
+
+		pdf_paragraph(pdf, said(ps, N_("{n} more: ask your rep, or see "
+		    "\"You said, we did\" on the group's page."), left));
+		json_decref(left);
+	}
+}
+
+/* Does the poster drawn so fit on one sheet?  A trial drawing. */
+static int
+poster_fits(struct poster *ps, const char *title, size_t n, size_t total,
+    int more)
+{
+	struct buf	 trial;
+	struct pdf	*pdf;
+	int		 pages;
+
+	buf_init(&trial, DOCUMENT_BYTES_MAX);
+	pdf = pdf_new(&trial, title, PDF_LARGE);
+	poster_draw(pdf, ps, n, total, more);
+	pages = pdf_page_number(pdf);
+	(void)pdf_finish(pdf);
+	buf_release(&trial);
+	return pages == 1;
+}
+
+/*
+ * A poster is one sheet for a notice board: the most outcomes (newest
+ * first) that fit on one page, found by drawing trials, at least one;
+ * the line saying how many more is added only where it fits too.
+ * Counting lines instead would have to repeat how pdf.c wraps text.
+ */
+static size_t
+poster_fit(struct poster *ps, const char *title, size_t total, int *more)
+{
+	size_t	 n;
+
+	for (n = total; n > 1 && !poster_fits(ps, title, n, total, 0); n--)
+		;
+	*more = n < total && poster_fits(ps, title, n, total, 1);
+	return n;
+}
+
+void
+outcomes_poster(struct request *rq, struct response *rs)
+{
+	struct poster	 ps;
+	json_t		*view;
+	struct pdf	*pdf;
+	const char	*title;
+	size_t		 total, n;
+	int		 more;
+
+	/* The poster shows the latest POSTER_ITEMS_MAX at most: the first
+	 * page of the list, and of those what fits on one sheet. */
+	if (!outcomes_of(rq, rs, 0, &view))
+		return;
+	if (view == NULL || rq->wants_json || rq->api) {
+		response_view(rs, "error", view);
+		return;
+	}
+	ps.view = view;
+	ps.words = language_words(rq->lang);
+	ps.easy = rq->easy_read || ps.words != NULL;
+	buf_init(&ps.text, DOCUMENT_BYTES_MAX);
+	title = json_string_value(json_object_get(view, "title"));
+	total = json_array_size(json_object_get(view, "outcomes"));
+	if (total > POSTER_ITEMS_MAX)
+		total = POSTER_ITEMS_MAX;
+	pdf = pdf_new(&rs->body, title, PDF_LARGE);
+	n = poster_fit(&ps, title, total, &more);
+	poster_draw(pdf, &ps, n, total, more);
+	buf_release(&ps.text);
+	json_decref(view);
+	if (pdf_finish(pdf) == -1) {
+		response_error(rs, 500, "The poster could not be made.");
+		return;
+	}
+	rs->status = 200;
+	rs->content_type = strdup("application/pdf");
+}

@@ -1,0 +1,42 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "easy_read.h"
+#include "../render/template.h"
+
+/* "easy" 1, "standard" 0, anything else -1. */
+static int
+reading_parse(const char *s)
+{
+	if (s == NULL)
+		return -1;
+	if (strcmp(s, "easy") == 0)
+		return 1;
+	return strcmp(s, "standard") == 0 ? 0 : -1;
+}
+
+int
+request_easy_read(const struct request *rq, struct response *rs)
+{
+	const char	*asked = form_get(&rq->query, "read");
+	int		 easy;
+
+	if ((easy = reading_parse(asked)) >= 0) {
+		response_cookie(rs, READ_COOKIE, asked);
+		return easy;
+	}
+	if ((easy = reading_parse(rq->who.reading)) >= 0)
+		return easy;
+	return reading_parse(rq->read_cookie) == 1;
+}
+
+const char *
+easy_read_template(const struct request *rq, const struct template_set *set,
+    const char *name, char *buf, size_t bufsz)
+{
+	if (!rq->easy_read || name == NULL ||
+	    (size_t)snprintf(buf, bufsz, EASY_PREFIX "%s", name) >= bufsz ||
+	    !template_exists(set, buf))
+		return name;
+	return buf;
+}

@@ -1,0 +1,296 @@
+/*
+ * Easy read (server/easy_read.h) and the member's core journeys in it and
+ * in Welsh: the sign-in page and a kiosk choose it with ?read= and keep
+ * it in a cookie; an account saves it (the switch at the foot of every
+ * page), which then wins; "you said, we did" and a proposal's outcome
+ * say the answer in short sentences with a picture named for screen
+ * readers; the poster for the notice board says the same, in large
+ * print, and in Welsh with English below it; the loneliness survey on
+ * the kiosk asks its questions in Welsh while counting the same answers;
+ * the ballot, the plan, a meeting and the log form's "what happens
+ * next" read in easy read too.
+ */
+#define PW	"easy-read-test-password"
+#include "http_test.h"
+
+static int
+setup(void **state)
+{
+	static const char *const users[] = { "member.forum", "rep.fenwick",
+	    NULL };
+
+	(void)state;
+	return server_with_passwords(users);
+}
+
+static void
+the_sign_in_page_offers_easy_read_and_keeps_it(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 cookie[256];
+
+	(void)state;
+	client_init(&c, &srv);
+	assert_int_equal(http_get(&c, "/sign-in", &r), 200);
+	assert_lacks(r.body, "rt-easy-read");
+	assert_contains(r.body, "href=\"/sign-in?read=easy\">Easy read</a>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/sign-in?read=easy", &r), 200);
+	assert_contains(r.body, " rt-easy-read\"");
+	assert_contains(r.body, "href=\"/sign-in?read=standard\">Standard "
+	    "pages</a>");
+	reply_free(&r);
+	assert_int_equal(client_cookie(&c, "rt_read", cookie, sizeof(cookie)),
+	    0);
+	assert_non_null(strstr(cookie, "easy"));
+	/* Kept without asking again; a way of reading it lacks is
+	 * ignored. */
+	assert_int_equal(http_get(&c, "/sign-in?read=shouting", &r), 200);
+	assert_contains(r.body, " rt-easy-read\"");
+	reply_free(&r);
+	client_free(&c);
+}
+
+static void
+a_member_reads_you_said_we_did_in_easy_read(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	as(&c, "member.forum");
+	assert_int_equal(http_post(&c, "/account/reading", "reading=easy&"
+	    "return=%2Fgroups%2F1%2Fyou-said-we-did", 1, &r), 303);
+	assert_non_null(strstr(r.location, "/groups/1/you-said-we-did"));
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
+	    "username = 'member.forum' AND reading = 'easy'"), 1);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
+	    "action = 'account.reading'"), 1);
+	assert_int_equal(http_get(&c, "/groups/1/you-said-we-did", &r), 200);
+	assert_contains(r.body, " rt-easy-read\"");
+	/* A picture beside each key point, named for a screen reader. */
+	assert_contains(r.body, "role=\"img\" focusable=\"false\"");
+	assert_contains(r.body, "aria-label=\"A speech bubble\"");
+	assert_contains(r.body, "<strong>You said:</strong>");
+	/* The demo's handrail was refused; the medication partly agreed. */
+	assert_contains(r.body, "aria-label=\"A cross\"");
+	assert_contains(r.body, "<strong>The answer is no.</strong><br>They "
+	    "will not do it.");
+	assert_contains(r.body, "<strong>The answer is yes, for some of "
+	    "it.</strong>");
+	assert_contains(r.body, "<strong>Why:</strong><br>The staircase is a "
+	    "listed structure");
+	assert_lacks(r.body, ">We did</dt>");
+	reply_free(&r);
+	/* The same in Welsh: the sentences and the pictures' names. */
+	assert_int_equal(http_get(&c, "/groups/1/you-said-we-did?lang=cy", &r),
+	    200);
+	assert_contains(r.body, "<html lang=\"cy\" class=\"govuk-template "
+	    "rt-easy-read\"");
+	assert_contains(r.body, "aria-label=\"Swigen siarad\"");
+	assert_contains(r.body, "<strong>Yr ateb yw nac ydyn.</strong>");
+	assert_contains(r.body, "<strong>Pam:</strong>");
+	assert_lacks(r.body, "The answer is no.");
+	reply_free(&r);
+	/* A proposal's outcome, with what is being done. */
+	assert_int_equal(http_get(&c, "/proposals/1?lang=en", &r), 200);
+	assert_contains(r.body, "<strong>The problem:</strong>");
+	assert_contains(r.body, "<strong>What is being done:</strong>");
+	assert_contains(r.body, "Move the C wing evening round");
+	assert_contains(r.body, "href=\"/proposals/1?read=standard\"");
+	reply_free(&r);
+	/* A choice not offered is refused, naming the field; nothing
+	 * changes. */
+	assert_int_equal(http_post(&c, "/account/reading", "reading=loud", 1,
+	    &r), 422);
+	assert_contains(r.body, "How pages read");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
+	    "username = 'member.forum' AND reading = 'easy'"), 1);
+	/* The account's choice wins over the cookie. */
+	assert_int_equal(http_get(&c, "/account?read=standard", &r), 200);
+	assert_lacks(r.body, "rt-easy-read");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/account", &r), 200);
+	assert_contains(r.body, " rt-easy-read\"");
+	reply_free(&r);
+	client_free(&c);
+}
+
+/* The poster, as the member (who reads easy read since the test above)
+ * prints it: one sheet, large print, the answers in short sentences;
+ * in Welsh each sentence with its English below. */
+static void
+the_poster_is_easy_read_and_bilingual(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*text;
+
+	(void)state;
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/groups/1/you-said-we-did.pdf?lang=en",
+	    &r), 200);
+	assert_int_equal(pdf_pages(&srv, &r), 1);
+	assert_true(pdf_smallest_font(&srv, &r) >= 16);
+	text = pdf_text(&srv, &r);
+	assert_non_null(text);
+	assert_contains(text, "You said:");
+	assert_contains(text, "The answer is no.");
+	assert_lacks(text, "Yr ateb");
+	free(text);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/groups/1/you-said-we-did.pdf?lang=cy",
+	    &r), 200);
+	assert_int_equal(pdf_pages(&srv, &r), 1);
+	text = pdf_text(&srv, &r);
+	assert_non_null(text);
+	assert_contains(text, "Dywedoch chi, gwnaethom ni: Over-50s Forum "
+	    "You said, we did: Over-50s Forum");
+	assert_contains(text, "Dywedoch chi: You said:");
+	free(text);
+	reply_free(&r);
+	client_free(&c);
+}
+
+/* The loneliness survey on the kiosk, read in Welsh and easy read by
+ * someone not signed in: the published questions in Welsh, the answers
+ * sent and counted in the words the results count. */
+static void
+the_kiosk_survey_in_welsh_and_easy_read(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+	long long	 before;
+
+	(void)state;
+	assert_int_equal(db_write(&srv, "UPDATE surveys SET state = 'open' "
+	    "WHERE id = 1"), 0);
+	token = db_text(&srv, "SELECT token FROM surveys WHERE id = 1");
+	assert_non_null(token);
+	before = db_scalar(&srv, "SELECT count(*) FROM survey_responses WHERE "
+	    "survey_id = 1");
+	client_init(&c, &srv);
+	snprintf(path, sizeof(path), "/kiosk?t=%s&lang=cy&read=easy", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, " rt-easy-read\"");
+	assert_contains(r.body, "aria-label=\"Clo clap\"");
+	assert_contains(r.body, "Dydyn ni ddim yn cadw eich enw.");
+	assert_contains(r.body, "Pa mor aml ydych chi&#39;n teimlo&#39;n "
+	    "unig?");
+	assert_contains(r.body, "value=\"Often/always\" autocomplete=\"off\">");
+	assert_contains(r.body, ">Yn aml/bob amser</label>");
+	assert_lacks(r.body, "How often do you feel lonely?");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s&place=0&q1=No&q4=Often&q5=Often&"
+	    "q6=Hardly+ever&q7=Often%%2Falways&consent=1", token);
+	assert_int_equal(http_post(&c, "/kiosk", path, 1, &r), 303);
+	snprintf(path, sizeof(path), "%s", r.location);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM survey_responses "
+	    "WHERE survey_id = 1"), before + 1);
+	/* The next person finds it as the last one left it. */
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, " rt-easy-read\"");
+	assert_contains(r.body, "Gall y person nesaf ddechrau nawr.");
+	reply_free(&r);
+	client_free(&c);
+	free(token);
+}
+
+/* The ballot's "whose vote is this?": the first choice's value follows. */
+#define FOR_RADIO	"name=\"for\" type=\"radio\" value=\""
+
+static void
+the_ballot_plan_and_meeting_in_easy_read(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	const char	*who;
+	char		 body[128];
+	long long	 voted;
+
+	(void)state;
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/elections/2/vote?read=easy&lang=en",
+	    &r), 200);
+	assert_contains(r.body, "<strong>This is your ballot paper.</strong>");
+	assert_contains(r.body, "<strong>Your vote is secret.</strong>");
+	assert_contains(r.body, "aria-label=\"A ballot box\"");
+	assert_contains(r.body, ">Cast my vote</button>");
+	reply_free(&r);
+	/* In Welsh, and the vote counts. */
+	assert_int_equal(http_get(&c, "/elections/2/vote?lang=cy", &r), 200);
+	assert_contains(r.body, "<strong>Dyma eich papur pleidleisio.</strong>");
+	assert_contains(r.body, "Ysgrifennwch 1 wrth ymyl");
+	who = strstr(r.body, FOR_RADIO);
+	assert_non_null(who);
+	snprintf(body, sizeof(body), "for=%lld&pref_3=1&pref_4=2",
+	    strtoll(who + strlen(FOR_RADIO), NULL, 10));
+	reply_free(&r);
+	voted = db_scalar(&srv, "SELECT count(*) FROM ballots");
+	assert_int_equal(http_post(&c, "/elections/2/vote", body, 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM ballots"),
+	    voted + 1);
+	assert_int_equal(http_get(&c, "/account/plan?lang=en", &r), 200);
+	assert_contains(r.body, ">Your plan</h1>");
+	assert_contains(r.body, "<strong>This plan is private.</strong>");
+	assert_contains(r.body, ">The life you want</h2>");
+	assert_contains(r.body, ">Yes, this is right</button>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/meetings/1", &r), 200);
+	assert_contains(r.body, ">What the meeting is about</h2>");
+	assert_contains(r.body, "aria-label=\"A calendar\"");
+	reply_free(&r);
+	/* Printed for this reader: large print, as a page in easy read is
+	 * large. */
+	assert_int_equal(http_get(&c, "/account/plan.pdf", &r), 200);
+	assert_true(pdf_smallest_font(&srv, &r) >= 16);
+	reply_free(&r);
+	client_free(&c);
+}
+
+/* The log form says what happens to what is logged, in both ways of
+ * reading. */
+static void
+the_log_form_says_what_happens_next(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_get(&c, "/conversations/new", &r), 200);
+	assert_contains(r.body, ">What happens next</h2>");
+	assert_contains(r.body, "it becomes an issue for the group");
+	assert_contains(r.body, ">Save log</button>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/conversations/new?read=easy", &r),
+	    200);
+	assert_contains(r.body, "<strong>You tell us what matters.</strong>");
+	assert_contains(r.body, "aria-label=\"People at a meeting\"");
+	assert_contains(r.body, ">Save log</button>");
+	reply_free(&r);
+	client_free(&c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_sign_in_page_offers_easy_read_and_keeps_it),
+		cmocka_unit_test(a_member_reads_you_said_we_did_in_easy_read),
+		cmocka_unit_test(the_poster_is_easy_read_and_bilingual),
+		cmocka_unit_test(the_kiosk_survey_in_welsh_and_easy_read),
+		cmocka_unit_test(the_ballot_plan_and_meeting_in_easy_read),
+		cmocka_unit_test(the_log_form_says_what_happens_next),
+	};
+
+	return cmocka_run_group_tests(tests, setup, server_teardown);
+}
