@@ -1,7 +1,8 @@
 /*
  * The printed plan: A4, plain words, normal or large print (?large=1,
- * every size 1.6 times larger), for the person to keep and to check it
- * says what they meant.  Drawn from the same view as the page (plan_view),
+ * every size 1.6 times larger), in the reader's language, and in easy
+ * read (a picture beside each part) for a reader of it; for the person
+ * to keep and to check it says what they meant.  Drawn from the same view as the page (plan_view),
  * so paper and screen cannot disagree.  Reading it is a plan read like
  * the page: the person's own copy is not audited, anyone else's is.
  */
@@ -11,100 +12,212 @@
 
 #include "plans.h"
 #include "../auth/account.h"
+#include "../limits.h"
 #include "../render/pdf.h"
+#include "../render/pictogram.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/text_size.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
+/*
+ * How the plan is being printed: in the reader's words (owned), and in
+ * easy read (a picture beside each part, render/pictogram.c) or not.
+ */
+struct plan_print {
+	struct print_words	 w;
+	int			 easy;
+	struct buf		 lines;	/* a part's lines, for easy read */
+};
+
+static const char *
+say(struct plan_print *pp, const char *msgid, const json_t *ctx)
+{
+	return print_say(&pp->w, msgid, ctx);
+}
+
+/* A part of the plan begins: on the standard paper its heading, its
+ * lines drawn after it; in easy read the heading is kept, to go in bold
+ * beside the part's picture above its lines (part_end). */
 static void
-cards_draw(struct pdf *pdf, const json_t *cards, const char *none)
+part_begin(struct pdf *pdf, struct plan_print *pp, const char *msgid)
+{
+	buf_clear(&pp->lines);
+	if (!pp->easy)
+		pdf_heading(pdf, say(pp, msgid, NULL), 2);
+	else
+		(void)buf_puts(&pp->lines, say(pp, msgid, NULL));
+}
+
+/* One line of a part: a pair on the standard paper, a line under the
+ * heading in easy read. */
+static void
+part_line(struct pdf *pdf, struct plan_print *pp, const char *label,
+    const char *text)
+{
+	if (!pp->easy) {
+		pdf_pair(pdf, label, text);
+		return;
+	}
+	(void)buf_printf(&pp->lines, "\n%s%s%s", label != NULL && *label ?
+	    label : "", label != NULL && *label ? ": " : "", text);
+}
+
+static void
+part_end(struct pdf *pdf, struct plan_print *pp, const char *picture)
+{
+	const char	*nl;
+
+	if (!pp->easy || pp->lines.data == NULL)
+		return;
+	/* The heading in bold beside the picture, the lines under it. */
+	nl = strchr(pp->lines.data, '\n');
+	if (nl != NULL)
+		pp->lines.data[nl - pp->lines.data] = '\0';
+	pdf_pictured(pdf, pictogram_draw, (void *)pictogram_find(picture,
+	    strlen(picture)), pp->lines.data, nl != NULL ? nl + 1 : NULL);
+}
+
+static void
+cards_draw(struct pdf *pdf, struct plan_print *pp, const char *picture,
+    const char *heading, const json_t *cards)
 {
 	const json_t	*c;
+	char		*label;
 	size_t		 i;
 
+	part_begin(pdf, pp, heading);
 	if (json_array_size(cards) == 0)
-		pdf_paragraph(pdf, none);
-	json_array_foreach(cards, i, c)
-		pdf_pair(pdf, json_is_string(json_object_get(c, "area_label")) ?
-		    view_str(c, "area_label") : "My life", view_str(c, "text"));
+		part_line(pdf, pp, NULL, say(pp, N_("Not written yet."), NULL));
+	json_array_foreach(cards, i, c) {
+		label = strdup(json_is_string(json_object_get(c, "area_label")) ?
+		    say(pp, view_str(c, "area_label"), NULL) :
+		    say(pp, N_("My life"), NULL));
+		part_line(pdf, pp, label, view_str(c, "text"));
+		free(label);
+	}
+	part_end(pdf, pp, picture);
 }
 
 static void
-wishes_draw(struct pdf *pdf, const json_t *wishes)
+steps_draw(struct pdf *pdf, struct plan_print *pp, const json_t *steps)
+{
+	const json_t	*s;
+	char		 n[24];
+	size_t		 i;
+
+	part_begin(pdf, pp, N_("Steps from orange to blue"));
+	if (json_array_size(steps) == 0)
+		part_line(pdf, pp, NULL, say(pp, N_("No steps yet."), NULL));
+	json_array_foreach(steps, i, s) {
+		snprintf(n, sizeof(n), "%zu", i + 1);
+		part_line(pdf, pp, n, view_str(s, "text"));
+	}
+	part_end(pdf, pp, "next");
+}
+
+/* A wish's lines: what, who answers by when, the answer. */
+static void
+wishes_draw(struct pdf *pdf, struct plan_print *pp, const json_t *wishes)
 {
 	const json_t	*w;
-	char		 day[DATE_WORDS_CHARS + 1];
+	char		*about, *who;
 	size_t		 i;
 
-	pdf_heading(pdf, "What I asked for", 2);
+	part_begin(pdf, pp, N_("What I asked for"));
 	if (json_array_size(wishes) == 0)
-		pdf_paragraph(pdf, "Nothing asked for yet.");
+		part_line(pdf, pp, NULL, say(pp, N_("Nothing asked for yet."),
+		    NULL));
 	json_array_foreach(wishes, i, w) {
-		pdf_pair(pdf, view_str(w, "about_label"), view_str(w, "text"));
-		pdf_pairf(pdf, "Who answers", "%s, by %s",
-		    view_str(w, "responder_name"),
-		    date_words_or(view_str(w, "due_on"), day));
-		if (json_is_string(json_object_get(w, "answer")))
-			pdf_pairf(pdf, "Answer", "%s. %s",
-			    view_str(w, "answer_label"), view_str(w, "reason"));
-		else
-			pdf_pair(pdf, "Answer", "Not answered yet.");
-		pdf_space(pdf, 2);
+		about = strdup(say(pp, view_str(w, "about_label"), NULL));
+		part_line(pdf, pp, about, view_str(w, "text"));
+		free(about);
+		who = strdup(say(pp, N_("Who answers"), NULL));
+		part_line(pdf, pp, who, say(pp, N_("{responder_name}, by "
+		    "{due_on | date}"), w));
+		free(who);
+		who = strdup(say(pp, N_("Answer"), NULL));
+		part_line(pdf, pp, who, json_is_string(json_object_get(w,
+		    "answer")) ? say(pp, N_("{answer_label | t}. {reason}"), w) :
+		    say(pp, N_("Not answered yet."), NULL));
+		free(who);
+		if (!pp->easy)
+			pdf_space(pdf, 2);
 	}
+	part_end(pdf, pp, "said");
 }
 
 static void
-release_draw(struct pdf *pdf, const json_t *release, const json_t *referrals)
+release_draw(struct pdf *pdf, struct plan_print *pp, const json_t *release,
+    const json_t *referrals)
 {
 	const json_t	*r;
-	char		 day[DATE_WORDS_CHARS + 1];
+	char		*label;
 	size_t		 i;
 
 	if (release == NULL || json_is_null(release))
 		return;
-	pdf_heading(pdf, "When I leave", 2);
-	pdf_pairf(pdf, "Leaving on", "%s, to %s",
-	    date_words_or(view_str(release, "release_on"), day),
-	    view_str(release, "to_site_name"));
+	part_begin(pdf, pp, N_("When I leave"));
+	label = strdup(say(pp, N_("Leaving on"), NULL));
+	part_line(pdf, pp, label, say(pp, N_("{release_on | date}, to "
+	    "{to_site_name}"), release));
+	free(label);
 	json_array_foreach(referrals, i, r) {
-		pdf_pairf(pdf, view_str(r, "need_label"), "%s (%s)",
-		    view_str(r, "service_name"), view_str(r, "service_contact"));
-		if (json_is_string(json_object_get(r, "offered_on")))
-			pdf_pairf(pdf, "First appointment", "%s",
-			    date_words_or(view_str(r, "offered_on"), day));
+		label = strdup(say(pp, view_str(r, "need_label"), NULL));
+		part_line(pdf, pp, label, say(pp, N_("{service_name} "
+		    "({service_contact})"), r));
+		free(label);
+		if (json_is_string(json_object_get(r, "offered_on"))) {
+			label = strdup(say(pp, N_("First appointment"), NULL));
+			part_line(pdf, pp, label, say(pp,
+			    N_("{offered_on | date}"), r));
+			free(label);
+		}
 	}
+	part_end(pdf, pp, "date");
 }
 
-void
-plan_draw(struct pdf *pdf, const json_t *view)
+static void
+plan_print_draw(struct pdf *pdf, struct plan_print *pp, const json_t *view)
 {
 	const json_t	*person = json_object_get(view, "person");
-	const json_t	*plan = json_object_get(view, "plan"), *s;
-	size_t		 i;
+	const json_t	*plan = json_object_get(view, "plan");
+	char		*label;
+	const char	*answers[3];
 
-	pdf_heading(pdf, "My plan", 1);
-	pdf_pair(pdf, "Name", view_str(person, "display_name"));
-	if (plan != NULL && !json_is_null(plan))
-		pdf_pairf(pdf, "Made with", "%s (%s)", view_str(plan,
-		    "worker_name"), view_str(plan, "worker_kind_label"));
-	pdf_heading(pdf, "My blue life: the life I want", 2);
-	cards_draw(pdf, json_object_get(view, "blue"), "Not written yet.");
-	pdf_heading(pdf, "My orange life: the life I have now", 2);
-	cards_draw(pdf, json_object_get(view, "orange"), "Not written yet.");
-	pdf_heading(pdf, "Steps from orange to blue", 2);
-	if (json_array_size(json_object_get(view, "steps")) == 0)
-		pdf_paragraph(pdf, "No steps yet.");
-	json_array_foreach(json_object_get(view, "steps"), i, s)
-		pdf_pairf(pdf, "", "%zu. %s", i + 1, view_str(s, "text"));
-	wishes_draw(pdf, json_object_get(view, "wishes"));
-	release_draw(pdf, json_object_get(view, "release"),
+	pdf_heading(pdf, say(pp, N_("My plan"), NULL), 1);
+	label = strdup(say(pp, N_("Name"), NULL));
+	pdf_pair(pdf, label, view_str(person, "display_name"));
+	free(label);
+	if (plan != NULL && !json_is_null(plan)) {
+		label = strdup(say(pp, N_("Made with"), NULL));
+		pdf_pair(pdf, label, say(pp, N_("{worker_name} "
+		    "({worker_kind_label | t})"), plan));
+		free(label);
+	}
+	cards_draw(pdf, pp, "plan", N_("My blue life: the life I want"),
+	    json_object_get(view, "blue"));
+	cards_draw(pdf, pp, "person", N_("My orange life: the life I have now"),
+	    json_object_get(view, "orange"));
+	steps_draw(pdf, pp, json_object_get(view, "steps"));
+	wishes_draw(pdf, pp, json_object_get(view, "wishes"));
+	release_draw(pdf, pp, json_object_get(view, "release"),
 	    json_object_get(view, "referrals"));
-	pdf_heading(pdf, "Is this right?", 2);
-	pdf_paragraph(pdf, "If this plan says what you meant, tick yes. If "
-	    "not, tell your worker what to change.");
-	pdf_choices(pdf, "Is this right?", (const char *const []){ "Yes",
-	    "No, it needs changing", NULL });
-	pdf_write_box(pdf, "What needs changing", 30);
+	pdf_heading(pdf, say(pp, N_("Is this right?"), NULL), 2);
+	pdf_paragraph(pdf, say(pp, N_("If this plan says what you meant, tick "
+	    "yes. If not, tell your worker what to change."), NULL));
+	/* The choices outlive each other's words: each its own copy. */
+	answers[0] = strdup(say(pp, N_("Yes"), NULL));
+	answers[1] = strdup(say(pp, N_("No, it needs changing"), NULL));
+	answers[2] = NULL;
+	label = strdup(say(pp, N_("Is this right?"), NULL));
+	pdf_choices(pdf, label, answers);
+	free(label);
+	free((char *)answers[0]);
+	free((char *)answers[1]);
+	pdf_write_box(pdf, say(pp, N_("What needs changing"), NULL), 30);
 }
 
 /* The PDF of person_id's plan for whoever may read it. */
@@ -112,6 +225,7 @@ static void
 plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id)
 {
 	enum plan_reader reader;
+	struct plan_print pp;
 	struct pdf	*pdf;
 	json_t		*person, *view;
 	const char	*large = form_get(&rq->query, "large");
@@ -131,7 +245,13 @@ plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id)
 	 * large text. */
 	pdf = pdf_new(&rs->body, "My plan", large != NULL &&
 	    strcmp(large, "1") == 0 ? PDF_LARGE : pdf_size_for(rq, PDF_NORMAL));
-	plan_draw(pdf, view);
+	/* In the reader's language; in easy read for a reader of it. */
+	print_words_init(&pp.w, language_words(rq->lang), 0);
+	pp.easy = rq->easy_read;
+	buf_init(&pp.lines, DOCUMENT_BYTES_MAX);
+	plan_print_draw(pdf, &pp, view);
+	buf_release(&pp.lines);
+	print_words_free(&pp.w);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The plan could not be printed.");

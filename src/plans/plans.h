@@ -230,9 +230,6 @@ json_t	*service_need_list(struct db *, int64_t service_id);
 MUST_CHECK int	service_needs_save(struct db *, int64_t actor,
 	    int64_t service_id, const json_t *needs);
 
-/* The printed plan (plan_pdf.c): a view as plan_view builds it. */
-struct pdf;
-void	plan_draw(struct pdf *, const json_t *view);
 /* The plan's whole view: person, plan, cards by life, steps, wishes,
  * release plan and referrals.  New reference or NULL. */
 json_t	*plan_view(struct db *, json_t *person, const char *today);

@@ -19,37 +19,26 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../render/pictogram.h"
-#include "../render/template.h"
+#include "../render/print_words.h"
 #include "../server/form_page.h"
 #include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
 /*
- * What a poster is drawn from.  view is borrowed from the handler; words
- * is the reader's catalogue (NULL: English); text is owned, the scratch
- * for the sentence being drawn.
+ * What a poster is drawn from.  view is borrowed from the handler; the
+ * words (owned) say each sentence in the reader's language and English.
  */
 struct poster {
 	const json_t		*view;
-	const struct catalogue	*words;
 	int			 easy;	/* the easy-read design */
-	struct buf		 text;
+	struct print_words	 words;
 };
 
-/* The message msgid, its {name}s from ctx, in the reader's language and,
- * when that is not English, in English on the line below.  Borrowed
- * from the poster until the next call. */
 static const char *
 said(struct poster *ps, const char *msgid, const json_t *ctx)
 {
-	buf_clear(&ps->text);
-	(void)template_words(msgid, (json_t *)ctx, ps->words, &ps->text);
-	if (ps->words != NULL) {
-		(void)buf_putc(&ps->text, '\n');
-		(void)template_words(msgid, (json_t *)ctx, NULL, &ps->text);
-	}
-	return ps->text.data != NULL ? ps->text.data : "";
+	return print_say(&ps->words, msgid, ctx);
 }
 
 /* Is there something to print under key? */
@@ -193,9 +182,8 @@ outcomes_poster(struct request *rq, struct response *rs)
 		return;
 	}
 	ps.view = view;
-	ps.words = language_words(rq->lang);
-	ps.easy = rq->easy_read || ps.words != NULL;
-	buf_init(&ps.text, DOCUMENT_BYTES_MAX);
+	print_words_init(&ps.words, language_words(rq->lang), 1);
+	ps.easy = rq->easy_read || ps.words.words != NULL;
 	title = json_string_value(json_object_get(view, "title"));
 	total = json_array_size(json_object_get(view, "outcomes"));
 	if (total > POSTER_ITEMS_MAX)
@@ -203,7 +191,7 @@ outcomes_poster(struct request *rq, struct response *rs)
 	pdf = pdf_new(&rs->body, title, PDF_LARGE);
 	n = poster_fit(&ps, title, total, &more);
 	poster_draw(pdf, &ps, n, total, more);
-	buf_release(&ps.text);
+	print_words_free(&ps.words);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The poster could not be made.");

@@ -212,7 +212,7 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 	struct client	 c;
 	struct reply	 r;
 	const char	*who;
-	char		 body[128];
+	char		 body[128], *text;
 	long long	 voted;
 
 	(void)state;
@@ -252,6 +252,20 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 	 * large. */
 	assert_int_equal(http_get(&c, "/account/plan.pdf", &r), 200);
 	assert_true(pdf_smallest_font(&srv, &r) >= 16);
+	text = pdf_text(&srv, &r);
+	assert_non_null(text);
+	assert_contains(text, "My blue life: the life I want");
+	free(text);
+	reply_free(&r);
+	/* In Welsh, the person's own document in their language alone. */
+	assert_int_equal(http_get(&c, "/account/plan.pdf?lang=cy", &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_non_null(text);
+	assert_contains(text, "Fy nghynllun");
+	assert_contains(text, "Fy mywyd glas: y bywyd rydw i ei eisiau");
+	assert_contains(text, "Na, mae angen ei newid");
+	assert_lacks(text, "My blue life");
+	free(text);
 	reply_free(&r);
 	client_free(&c);
 }
