@@ -14,10 +14,18 @@ static const char *sql_account_find =
 static const char *sql_account_auth =
     "SELECT id, password_hash FROM accounts "
     "WHERE username = ? AND disabled_at IS NULL";
+/* With the language of the account's places: its first grant's group
+ * or site that has one (a group's own before its site's). */
 static const char *sql_account_load =
     "SELECT username, display_name, must_change_password, "
-    "text_size = 'large', language, reading FROM accounts "
-    "WHERE id = ? AND disabled_at IS NULL";
+    "text_size = 'large', language, reading, "
+    "ifnull((SELECT coalesce(nullif(gr.language, ''), "
+    "nullif(s.language, '')) FROM grants g "
+    "LEFT JOIN groups gr ON gr.id = g.group_id "
+    "LEFT JOIN sites s ON s.id = coalesce(gr.site_id, g.site_id) "
+    "WHERE g.account_id = a.id AND coalesce(nullif(gr.language, ''), "
+    "nullif(s.language, '')) IS NOT NULL ORDER BY g.id LIMIT 1), '') "
+    "FROM accounts a WHERE id = ? AND disabled_at IS NULL";
 /* Each reading preference: its column's UPDATE and its audit action. */
 static const struct {
 	const char	*sql;
@@ -252,6 +260,8 @@ account_principal(struct db *db, int64_t id, struct principal *p)
 		    db_cursor_text(&st, 4));
 		snprintf(p->reading, sizeof(p->reading), "%s",
 		    db_cursor_text(&st, 5));
+		snprintf(p->place_language, sizeof(p->place_language), "%s",
+		    db_cursor_text(&st, 6));
 		if (p->username == NULL || p->display_name == NULL)
 			rc = -1;
 	}

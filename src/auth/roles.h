@@ -51,6 +51,8 @@ struct principal {
 	int		 via_token;	/* API token: no cookie, so no CSRF */
 	int		 large_text;	/* chose large text: pages, PDFs */
 	char		 language[8];	/* chose a language: "cy"; "" none */
+	char		 place_language[8];	/* its group's or site's
+					   language; "" none */
 	char		 reading[10];	/* chose "easy" read or "standard";
 					   "" none (server/easy_read.h) */
 	struct grant	*grants;

@@ -7,6 +7,7 @@
 #include <sodium.h>
 
 #include "people.h"
+#include "../util/catalogue.h"
 #include "../limits.h"
 
 
@@ -70,6 +71,14 @@ const struct choice positions[] = {
 	{ NULL, NULL },
 };
 
+/* A place's language: its pages and notices for whoever has chosen
+ * none (server/language.h), each named in itself. */
+static const struct choice place_languages[] = {
+	{ "en", "English" },
+	{ "cy", "Cymraeg" },
+	{ NULL, NULL },
+};
+
 const struct field_spec site_fields[] = {
 	{ "name", "Name", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    "For example, HMP Fenwick", NULL },
@@ -78,6 +87,9 @@ const struct field_spec site_fields[] = {
 	    NULL, NULL, NULL },
 	{ "closed_on", "Closed on", FIELD_DATE, 0, 0, NULL,
 	    "Leave empty while the site is open", NULL },
+	{ "language", N_("Language"), FIELD_CHOICE, 0, 0, place_languages,
+	    N_("For everyone here who has not chosen one; leave empty for "
+	    "English"), NULL },
 };
 const size_t site_fields_count = FIELDS_COUNT(site_fields);
 
@@ -126,6 +138,9 @@ const struct field_spec group_fields[] = {
 	    "Leave empty while the group meets", NULL },
 	{ "response_days", "Days a decision maker has to answer", FIELD_TEXT,
 	    0, 3, NULL, "28 unless you choose otherwise", NULL },
+	{ "language", N_("Language"), FIELD_CHOICE, 0, 0, place_languages,
+	    N_("For its members who have not chosen one; leave empty for "
+	    "its site's"), NULL },
 };
 const size_t group_fields_count = FIELDS_COUNT(group_fields);
 

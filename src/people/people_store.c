@@ -30,13 +30,13 @@ static const char *sql_site_list =
     "ORDER BY s.name, s.id LIMIT ?5";
 static const char *sql_site_load =
     "SELECT id, name, kind AS site_kind, kind, description, closed_on, "
-    "created_at FROM sites WHERE id = ?";
+    "created_at, language FROM sites WHERE id = ?";
 static const char *sql_site_insert =
-    "INSERT INTO sites (id, name, kind, description, closed_on) "
-    "VALUES (rt_next_id('sites'), ?, ?, ifnull(?, ''), ?)";
+    "INSERT INTO sites (id, name, kind, description, closed_on, language) "
+    "VALUES (rt_next_id('sites'), ?, ?, ifnull(?, ''), ?, ifnull(?, ''))";
 static const char *sql_site_update =
     "UPDATE sites SET name = ?, kind = ?, description = ifnull(?, ''), "
-    "closed_on = ? WHERE id = ?";
+    "closed_on = ?, language = ifnull(?, '') WHERE id = ?";
 static const char *sql_site_options =
     "SELECT id AS value, name AS label FROM sites WHERE closed_on IS NULL "
     "AND (?1 <> 0 OR id IN (SELECT value FROM json_each(?2))) ORDER BY name";
@@ -80,16 +80,18 @@ static const char *sql_group_options =
     "OR g.id IN (SELECT value FROM json_each(?3))) ORDER BY s.name, g.name";
 static const char *sql_group_load =
     "SELECT g.id, g.name, g.kind AS group_kind, g.kind, g.site_id, "
-    "g.purpose, g.ended_on, g.created_at, g.response_days, "
+    "g.purpose, g.ended_on, g.created_at, g.response_days, g.language, "
     "ifnull(s.name, 'Whole organisation') AS site_name "
     "FROM groups g LEFT JOIN sites s ON s.id = g.site_id WHERE g.id = ?";
 static const char *sql_group_insert =
     "INSERT INTO groups (id, name, kind, site_id, purpose, ended_on, "
-    "response_days) VALUES (rt_next_id('groups'), ?, ?, ?, ifnull(?, ''), ?, ifnull(?, 28))";
+    "response_days, language) VALUES (rt_next_id('groups'), ?, ?, ?, "
+    "ifnull(?, ''), ?, ifnull(?, 28), ifnull(?, ''))";
 static const char *sql_group_update =
     "UPDATE groups SET name = ?, kind = ?, site_id = ?, "
     "purpose = ifnull(?, ''), ended_on = ?, "
-    "response_days = ifnull(?, response_days) WHERE id = ?";
+    "response_days = ifnull(?, response_days), language = ifnull(?, '') "
+    "WHERE id = ?";
 
 /* A page of people by name after the cursor's (name, id): the name index
  * (people_name) seeks to the cursor, so a page deep in the list reads
@@ -377,11 +379,12 @@ site_save(struct db *db, int64_t actor, int64_t id, json_t *v, int64_t *out)
 	int	 rc;
 
 	if (id == 0)
-		rc = db_exec(db, sql_site_insert, "jjjj", V("name"), V("kind"),
-		    V("description"), V("closed_on"));
+		rc = db_exec(db, sql_site_insert, "jjjjj", V("name"), V("kind"),
+		    V("description"), V("closed_on"), V("language"));
 	else
-		rc = db_exec(db, sql_site_update, "jjjji", V("name"),
-		    V("kind"), V("description"), V("closed_on"), id);
+		rc = db_exec(db, sql_site_update, "jjjjji", V("name"),
+		    V("kind"), V("description"), V("closed_on"), V("language"),
+		    id);
 	return saved(db, rc, actor, "site", id,
 	    json_string_value(V("name")), out);
 }
@@ -488,13 +491,13 @@ group_save(struct db *db, int64_t actor, int64_t id, json_t *v, int64_t *out)
 	int	 rc;
 
 	if (id == 0)
-		rc = db_exec(db, sql_group_insert, "jjjjjj", V("name"),
+		rc = db_exec(db, sql_group_insert, "jjjjjjj", V("name"),
 		    V("kind"), V("site_id"), V("purpose"), V("ended_on"),
-		    V("response_days"));
+		    V("response_days"), V("language"));
 	else
-		rc = db_exec(db, sql_group_update, "jjjjjji", V("name"),
+		rc = db_exec(db, sql_group_update, "jjjjjjji", V("name"),
 		    V("kind"), V("site_id"), V("purpose"), V("ended_on"),
-		    V("response_days"), id);
+		    V("response_days"), V("language"), id);
 	return saved(db, rc, actor, "group", id,
 	    json_string_value(V("name")), out);
 }

@@ -102,5 +102,18 @@ request_language(const struct request *rq, struct response *rs)
 		return l;
 	if ((l = language_find(rq->lang_cookie)) != NULL)
 		return l;
+	if ((l = language_find(rq->who.place_language)) != NULL)
+		return l;
 	return language_default();
+}
+
+void
+request_language_of_place(struct request *rq, const char *code)
+{
+	const struct language	*l = language_find(code);
+
+	if (l != NULL && form_get(&rq->query, "lang") == NULL &&
+	    language_find(rq->who.language) == NULL &&
+	    language_find(rq->lang_cookie) == NULL)
+		rq->lang = l;
 }

@@ -5,8 +5,9 @@
  * from po/CODE.po and carried in the binary.  A request reads, in order
  * of precedence: the language asked for by ?lang= on this page (kept in
  * the rt_lang cookie, so the sign-in page and a kiosk keep it), the
- * signed-in account's own choice (/account/language), the cookie, then
- * English.
+ * signed-in account's own choice (/account/language), the cookie, the
+ * default of the account's group or site (or, at a kiosk, of the
+ * survey's: request_language_of_place), then English.
  */
 #ifndef RT_LANGUAGE_H
 #define RT_LANGUAGE_H
@@ -36,6 +37,11 @@ const struct language	*language_find(const char *code);
 const struct language	*language_default(void);
 /* The language's catalogue; NULL for English (the messages as they are). */
 const struct catalogue	*language_words(const struct language *);
+/* A page for a place (a kiosk's survey) whose language, code, holds
+ * when the reader asked for none and has none of their own or in this
+ * browser.  Sets rq->lang. */
+void			 request_language_of_place(struct request *,
+			    const char *code);
 /* The request's language (above); with ?lang=, rs gets the cookie. */
 const struct language	*request_language(const struct request *,
 			    struct response *);

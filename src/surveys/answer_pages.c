@@ -19,6 +19,7 @@
 #include "../db/db.h"
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/view.h"
 
 enum answer_mode {
@@ -197,6 +198,9 @@ by_token(struct request *rq, struct response *rs, enum answer_mode mode,
 			    "Check the link you were given.");
 		return;
 	}
+	/* Someone at a kiosk in a Welsh prison reads Welsh unless they
+	 * choose otherwise. */
+	request_language_of_place(rq, view_str(a.survey, "place_language"));
 	answer(rq, rs, &a);
 	json_decref(a.questions);
 	json_decref(a.places);
@@ -248,6 +252,9 @@ survey_interview(struct request *rq, struct response *rs)
 	snprintf(action, sizeof(action), "/surveys/%lld/interview",
 	    (long long)rq->ids[0]);
 	a.action = action;
+	/* Someone at a kiosk in a Welsh prison reads Welsh unless they
+	 * choose otherwise. */
+	request_language_of_place(rq, view_str(a.survey, "place_language"));
 	answer(rq, rs, &a);
 	json_decref(a.questions);
 	json_decref(a.places);

@@ -51,7 +51,11 @@ static const char *sql_load =
     "s.site_id IS NULL AS org_wide, " CURRENT_VERSION " AS version_id, "
     "(SELECT max(number) FROM survey_versions WHERE survey_id = s.id) "
     "AS version, (SELECT count(*) FROM survey_responses r WHERE "
-    "r.survey_id = s.id) AS responses FROM surveys s "
+    "r.survey_id = s.id) AS responses, "
+    /* What a kiosk or the link reads in for someone who chose none. */
+    "coalesce(nullif(g.language, ''), nullif(si.language, ''), "
+    "(SELECT nullif(language, '') FROM sites WHERE id = g.site_id), '') "
+    "AS place_language FROM surveys s "
     "JOIN groups g ON g.id = s.group_id LEFT JOIN sites si ON si.id = s.site_id "
     "WHERE s.id = ?";
 static const char *sql_by_token =

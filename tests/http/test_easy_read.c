@@ -17,7 +17,7 @@ static int
 setup(void **state)
 {
 	static const char *const users[] = { "member.forum", "rep.fenwick",
-	    NULL };
+	    "coordinator.fenwick", NULL };
 
 	(void)state;
 	return server_with_passwords(users);
@@ -294,6 +294,66 @@ the_log_form_says_what_happens_next(void **state)
 	client_free(&c);
 }
 
+/*
+ * A group reads in its language: its coordinator chooses Welsh on the
+ * group's form (a language it lacks is refused, naming the field); a
+ * member who chose none, in a browser that chose none, then reads Welsh,
+ * and so does someone at the kiosk of the group's survey; a choice of
+ * their own still wins.
+ */
+static void
+a_group_reads_in_its_language(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+	static const char *const group_form = "name=Over-50s+Forum&kind=forum&"
+	    "site_id=1&purpose=Older+prisoners+raise+issues.&response_days=28";
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "%s&language=xx", group_form);
+	assert_int_equal(http_post(&c, "/groups/1/edit", path, 1, &r), 422);
+	assert_contains(r.body, "Language");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM groups WHERE "
+	    "language <> ''"), 0);
+	snprintf(path, sizeof(path), "%s&language=cy", group_form);
+	assert_int_equal(http_post(&c, "/groups/1/edit", path, 1, &r), 303);
+	reply_free(&r);
+	client_free(&c);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM groups WHERE "
+	    "id = 1 AND language = 'cy'"), 1);
+	/* The member has chosen no language (easy read, yes). */
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/", &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	reply_free(&r);
+	/* This browser's choice wins, and is kept. */
+	assert_int_equal(http_get(&c, "/?lang=en", &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/", &r), 200);
+	assert_contains(r.body, "<html lang=\"en\"");
+	reply_free(&r);
+	client_free(&c);
+	/* The kiosk of the group's survey, for someone who chose nothing. */
+	token = db_text(&srv, "SELECT token FROM surveys WHERE id = 1");
+	assert_non_null(token);
+	client_init(&c, &srv);
+	snprintf(path, sizeof(path), "/kiosk?t=%s", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "Pa mor aml ydych chi&#39;n teimlo&#39;n "
+	    "unig?");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/kiosk?t=%s&lang=en", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"en\"");
+	reply_free(&r);
+	client_free(&c);
+	free(token);
+}
+
 int
 main(void)
 {
@@ -304,6 +364,7 @@ main(void)
 		cmocka_unit_test(the_kiosk_survey_in_welsh_and_easy_read),
 		cmocka_unit_test(the_ballot_plan_and_meeting_in_easy_read),
 		cmocka_unit_test(the_log_form_says_what_happens_next),
+		cmocka_unit_test(a_group_reads_in_its_language),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
