@@ -5,7 +5,7 @@
  * switch at the foot of every page saves the account's own choice, which
  * then wins over the cookie, and sends them back to the page they were
  * on (never to another site); an error page speaks the reader's
- * language too.
+ * language too, and so does a survey on the kiosk.
  */
 #define PW	"language-test-password"
 #include "http_test.h"
@@ -156,12 +156,44 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	client_free(&c);
 }
 
+/* A survey on the kiosk, nobody signed in: its words, its consent box
+ * and the error for a missing tick read in Welsh. */
+static void
+a_survey_on_the_kiosk_reads_in_welsh(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+
+	(void)state;
+	assert_non_null(token = db_text(&srv, "SELECT min(token) FROM "
+	    "surveys WHERE state = 'open'"));
+	client_init(&c, &srv);
+	snprintf(path, sizeof(path), "/kiosk?t=%s&lang=cy", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, ">Rwy&#39;n cytuno</label>");
+	assert_contains(r.body, ">Anfon fy atebion</button>");
+	assert_lacks(r.body, ">Send my answers</button>");
+	assert_lacks(r.body, ">I agree</label>");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s", token);
+	assert_int_equal(http_post(&c, "/kiosk", path, 1, &r), 422);
+	assert_contains(r.body, "Mae problem");
+	assert_contains(r.body, "Ticiwch i ddweud eich bod yn cytuno");
+	assert_lacks(r.body, "Tick to say you agree");
+	reply_free(&r);
+	client_free(&c);
+	free(token);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_sign_in_page_switches_and_remembers),
 		cmocka_unit_test(a_member_reads_home_in_welsh_and_chooses_it),
+		cmocka_unit_test(a_survey_on_the_kiosk_reads_in_welsh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
