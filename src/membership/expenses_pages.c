@@ -16,6 +16,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../render/upload_check.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* amount_pence as "12.50" and kind and state as words (in place). */
@@ -75,7 +76,7 @@ expenses_index(struct request *rq, struct response *rs)
 	claim_labels(theirs);
 	view = json_pack("{s:s, s:o, s:o, s:b, s:o, s:i}", "title",
 	    "Expenses", "mine", mine, "claims", theirs, "is_staff", staff,
-	    "filter", paging_filter_view("state", "State", expense_states,
+	    "filter", paging_filter_view("state", N_("State"), expense_states,
 	    state), "export_rows_max", EXPORT_ROWS_MAX);
 	paging_finish(&pm, rq, view, mine, NULL);
 	paging_finish(&pc, rq, view, theirs, NULL);

@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -52,7 +53,7 @@ issues_index(struct request *rq, struct response *rs)
 	}
 	view = json_pack("{s:s, s:o, s:o}", "title", "Collective issues",
 	    "issues", rows,
-	    "filter", paging_filter_view("status", "Status", issue_statuses,
+	    "filter", paging_filter_view("status", N_("Status"), issue_statuses,
 	    paging_filter(rq, "status")));
 	paging_finish(&pg, rq, view, rows, NULL);
 	response_view(rs, "voice/issues", view);

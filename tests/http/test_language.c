@@ -123,6 +123,13 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_lacks(r.body, ">We did</dt>");
 	assert_lacks(r.body, ">Sent ");
 	reply_free(&r);
+	/* The list of proposals: its headings and where each one is. */
+	assert_int_equal(http_get(&c, "/proposals", &r), 200);
+	assert_contains(r.body, ">Cynigion</h1>");
+	assert_contains(r.body, ">Ble mae arni</th>");
+	assert_lacks(r.body, ">Where it is</th>");
+	assert_lacks(r.body, ">Waiting for a decision<");
+	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
 	    "language = 'cy'"), 0);
 	assert_int_equal(http_post(&c, "/account/language",

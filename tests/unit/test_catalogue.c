@@ -125,7 +125,9 @@ static const char *const translated[] = { "layout/top.html",
     "proposals/outcomes.html", "surveys/answer.html", "surveys/thanks.html",
     "surveys/show.html", "surveys/list.html", "surveys/choices.html",
     "surveys/event_vote.html", "surveys/results.html", "surveys/site.html",
-    "surveys/paper_entry.html", "surveys/themes.html", NULL };
+    "surveys/paper_entry.html", "surveys/themes.html", "proposals/show.html",
+    "proposals/list.html", "proposals/decisions.html",
+    "proposals/overdue.html", "proposals/timeliness.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
