@@ -24,6 +24,9 @@ const struct choice question_kinds[] = {
 	{ NULL, NULL },
 };
 
+const char *const survey_stored_words[] = { N_("draft"), N_("open"),
+    N_("closed"), N_("published"), NULL };
+
 const struct choice instrument_choices[] = {
 	{ "ucla3", N_("Loneliness: UCLA three-item scale") },
 	{ "ons_direct", N_("Loneliness: the ONS direct question") },

@@ -130,6 +130,12 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_lacks(r.body, ">Where it is</th>");
 	assert_lacks(r.body, ">Waiting for a decision<");
 	reply_free(&r);
+	/* The group's meetings. */
+	assert_int_equal(http_get(&c, "/groups/1/meetings", &r), 200);
+	assert_contains(r.body, ">Cyfarfodydd</h1>");
+	assert_contains(r.body, ">Pwyntiau gweithredu agored</h2>");
+	assert_lacks(r.body, ">Open action points</h2>");
+	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
 	    "language = 'cy'"), 0);
 	assert_int_equal(http_post(&c, "/account/language",

@@ -127,7 +127,10 @@ static const char *const translated[] = { "layout/top.html",
     "surveys/event_vote.html", "surveys/results.html", "surveys/site.html",
     "surveys/paper_entry.html", "surveys/themes.html", "proposals/show.html",
     "proposals/list.html", "proposals/decisions.html",
-    "proposals/overdue.html", "proposals/timeliness.html", NULL };
+    "proposals/overdue.html", "proposals/timeliness.html",
+    "meetings/action_points.html", "meetings/attendance.html",
+    "meetings/list.html", "meetings/measures.html", "meetings/minutes.html",
+    "meetings/show.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
