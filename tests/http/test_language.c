@@ -136,6 +136,12 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_contains(r.body, ">Pwyntiau gweithredu agored</h2>");
 	assert_lacks(r.body, ">Open action points</h2>");
 	reply_free(&r);
+	/* Collective issues, and the status filter's words. */
+	assert_int_equal(http_get(&c, "/issues", &r), 200);
+	assert_contains(r.body, ">Materion ar y cyd</h1>");
+	assert_contains(r.body, ">Wedi&#39;i ddatblygu</option>");
+	assert_lacks(r.body, ">Taken forward</option>");
+	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
 	    "language = 'cy'"), 0);
 	assert_int_equal(http_post(&c, "/account/language",

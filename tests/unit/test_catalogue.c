@@ -130,7 +130,11 @@ static const char *const translated[] = { "layout/top.html",
     "proposals/overdue.html", "proposals/timeliness.html",
     "meetings/action_points.html", "meetings/attendance.html",
     "meetings/list.html", "meetings/measures.html", "meetings/minutes.html",
-    "meetings/show.html", NULL };
+    "meetings/show.html", "voice/arrival.html", "voice/arrivals.html",
+    "voice/batch.html", "voice/directory.html", "voice/followups.html",
+    "voice/issue.html", "voice/issues.html", "voice/log.html",
+    "voice/logs.html", "voice/search.html", "voice/service.html",
+    "voice/topics.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
