@@ -142,6 +142,12 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_contains(r.body, ">Wedi&#39;i ddatblygu</option>");
 	assert_lacks(r.body, ">Taken forward</option>");
 	reply_free(&r);
+	/* The member's own plan, in the first person. */
+	assert_int_equal(http_get(&c, "/account/plan", &r), 200);
+	assert_contains(r.body, ">Eich cynllun</h1>");
+	assert_contains(r.body, "Bywyd glas: y bywyd rydw i eisiau");
+	assert_lacks(r.body, "the life I want");
+	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
 	    "language = 'cy'"), 0);
 	assert_int_equal(http_post(&c, "/account/language",

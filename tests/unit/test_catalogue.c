@@ -134,7 +134,9 @@ static const char *const translated[] = { "layout/top.html",
     "voice/batch.html", "voice/directory.html", "voice/followups.html",
     "voice/issue.html", "voice/issues.html", "voice/log.html",
     "voice/logs.html", "voice/search.html", "voice/service.html",
-    "voice/topics.html", NULL };
+    "voice/topics.html", "plans/awaiting.html", "plans/declarations.html",
+    "plans/overdue.html", "plans/plan.html", "plans/plan_none.html",
+    "plans/provision.html", "plans/referral_new.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
