@@ -90,6 +90,7 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
+	char		 path[64];
 
 	(void)state;
 	as(&c, "member.forum");
@@ -147,6 +148,14 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_contains(r.body, ">Eich cynllun</h1>");
 	assert_contains(r.body, "Bywyd glas: y bywyd rydw i eisiau");
 	assert_lacks(r.body, "the life I want");
+	reply_free(&r);
+	/* An election: its post and where it has got to. */
+	snprintf(path, sizeof(path), "/elections/%lld", db_scalar(&srv,
+	    "SELECT min(id) FROM elections"));
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, ">Etholiad: ");
+	assert_contains(r.body, ">Nifer a bleidleisiodd</dt>");
+	assert_lacks(r.body, ">Turnout</dt>");
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
 	    "language = 'cy'"), 0);

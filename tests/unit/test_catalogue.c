@@ -136,7 +136,10 @@ static const char *const translated[] = { "layout/top.html",
     "voice/logs.html", "voice/search.html", "voice/service.html",
     "voice/topics.html", "plans/awaiting.html", "plans/declarations.html",
     "plans/overdue.html", "plans/plan.html", "plans/plan_none.html",
-    "plans/provision.html", "plans/referral_new.html", NULL };
+    "plans/provision.html", "plans/referral_new.html",
+    "elections/count.html", "elections/list.html", "elections/schedule.html",
+    "elections/seat.html", "elections/seats.html", "elections/show.html",
+    "elections/verify.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
