@@ -10,16 +10,17 @@
 #include "auth_pages.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 
 static const struct choice text_sizes[] = {
-	{ "standard", "Standard" },
-	{ "large", "Large: bigger text on every page, and large print "
-	    "(at least 16 point) in every document you print" },
+	{ "standard", N_("Standard") },
+	{ "large", N_("Large: bigger text on every page, and large print "
+	    "(at least 16 point) in every document you print") },
 	{ NULL, NULL },
 };
 
 static const struct field_spec text_size_fields[] = {
-	{ "text_size", "Text size", FIELD_CHOICE, 1, 0, text_sizes, NULL,
+	{ "text_size", N_("Text size"), FIELD_CHOICE, 1, 0, text_sizes, NULL,
 	    NULL },
 };
 
@@ -46,7 +47,7 @@ account_text_size(struct request *rq, struct response *rs)
 	json_t	*initial = json_pack("{s:s}", "text_size",
 		    rq->who.large_text ? "large" : "standard");
 	struct form_page fp = {
-		.title = "Text size", .submit = "Save",
+		.title = N_("Text size"), .submit = N_("Save"),
 		.back = "/account", .fields = text_size_fields,
 		.nfields = FIELDS_COUNT(text_size_fields),
 		.initial = initial, .save = text_size_store,

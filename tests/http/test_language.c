@@ -174,6 +174,9 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_int_equal(http_get(&c, "/account", &r), 200);
 	assert_contains(r.body, "<html lang=\"cy\"");
 	assert_contains(r.body, "lang=\"cy\">Cymraeg</dd>");
+	assert_contains(r.body, ">Eich cyfrif</h1>");
+	assert_contains(r.body, ">Maint y testun</dt>");
+	assert_lacks(r.body, ">Text size</dt>");
 	reply_free(&r);
 	/* Back to a page on this site only; a language it lacks refused,
 	 * naming the field, nothing changed. */

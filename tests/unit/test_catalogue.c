@@ -114,7 +114,8 @@ test_the_welsh_catalogue_is_carried(void **state)
 
 /*
  * The templates the catalogue covers so far: every word a reader sees in
- * them comes through it ({{_ words}}, or a value shown with | t).  The
+ * them comes through it ({{_ words}}, or a value shown with | t); a path
+ * or a command shown as it is typed (<code>) is not a word.  The
  * list only grows; `make po` extracts what it finds.
  */
 static const char *const translated[] = { "layout/top.html",
@@ -139,7 +140,8 @@ static const char *const translated[] = { "layout/top.html",
     "plans/provision.html", "plans/referral_new.html",
     "elections/count.html", "elections/list.html", "elections/schedule.html",
     "elections/seat.html", "elections/seats.html", "elections/show.html",
-    "elections/verify.html", NULL };
+    "elections/verify.html", "auth/account.html", "auth/audit.html",
+    "auth/resend.html", "auth/token.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
@@ -165,6 +167,14 @@ visible_text(const char *src, size_t len, char *out, size_t outsz)
 			p = e + 2;
 			while (p < end && *p == '}')
 				p++;
+			continue;
+		}
+		if (end - p > 5 && strncmp(p, "<code", 5) == 0 && (e =
+		    memmem(p, (size_t)(end - p), "</code>", 7)) != NULL) {
+			/* A command or a header, typed as it stands: not
+			 * words to translate. */
+			p = e + 7;
+			out[o++] = ' ';
 			continue;
 		}
 		if (*p == '<') {
