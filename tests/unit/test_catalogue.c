@@ -141,7 +141,10 @@ static const char *const translated[] = { "layout/top.html",
     "elections/count.html", "elections/list.html", "elections/schedule.html",
     "elections/seat.html", "elections/seats.html", "elections/show.html",
     "elections/verify.html", "auth/account.html", "auth/audit.html",
-    "auth/resend.html", "auth/token.html", NULL };
+    "auth/resend.html", "auth/token.html", "peer/close.html",
+    "peer/hand_on.html", "peer/measures.html", "peer/now.html",
+    "peer/request.html", "peer/requests.html", "peer/rota.html",
+    "peer/stepped_back.html", "peer/wellbeing.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
