@@ -131,6 +131,15 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_lacks(r.body, ">Where it is</th>");
 	assert_lacks(r.body, ">Waiting for a decision<");
 	reply_free(&r);
+	/* The groups, and a group's own page. */
+	assert_int_equal(http_get(&c, "/groups", &r), 200);
+	assert_contains(r.body, ">Grwpiau</h1>");
+	assert_lacks(r.body, ">Members</th>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/groups/1", &r), 200);
+	assert_contains(r.body, ">Cyfarfodydd a chofnodion</a>");
+	assert_lacks(r.body, ">Meetings and minutes</a>");
+	reply_free(&r);
 	/* The group's meetings. */
 	assert_int_equal(http_get(&c, "/groups/1/meetings", &r), 200);
 	assert_contains(r.body, ">Cyfarfodydd</h1>");

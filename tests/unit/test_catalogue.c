@@ -144,7 +144,12 @@ static const char *const translated[] = { "layout/top.html",
     "auth/resend.html", "auth/token.html", "peer/close.html",
     "peer/hand_on.html", "peer/measures.html", "peer/now.html",
     "peer/request.html", "peer/requests.html", "peer/rota.html",
-    "peer/stepped_back.html", "peer/wellbeing.html", NULL };
+    "peer/stepped_back.html", "peer/wellbeing.html", "paging.html",
+    "exchange/conflicts.html", "exchange/index.html", "people/document.html",
+    "people/documents.html", "people/group.html", "people/groups.html",
+    "people/people.html", "people/person.html", "people/reads.html",
+    "people/site.html", "people/sites.html", "people/subject_access.html",
+    NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
