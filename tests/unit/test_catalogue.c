@@ -149,7 +149,12 @@ static const char *const translated[] = { "layout/top.html",
     "people/documents.html", "people/group.html", "people/groups.html",
     "people/people.html", "people/person.html", "people/reads.html",
     "people/site.html", "people/sites.html", "people/subject_access.html",
-    NULL };
+    "membership/courses.html", "membership/expense.html",
+    "membership/expense_form.html", "membership/expenses.html",
+    "membership/person_training.html", "membership/pipeline.html",
+    "membership/session.html", "membership/supervision.html",
+    "membership/supervision_mine.html", "membership/supervision_overdue.html",
+    "membership/training.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
