@@ -154,7 +154,9 @@ static const char *const translated[] = { "layout/top.html",
     "membership/person_training.html", "membership/pipeline.html",
     "membership/session.html", "membership/supervision.html",
     "membership/supervision_mine.html", "membership/supervision_overdue.html",
-    "membership/training.html", NULL };
+    "membership/training.html", "procurement/declare.html",
+    "procurement/evaluate.html", "procurement/list.html",
+    "procurement/score.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
