@@ -157,7 +157,8 @@ static const char *const translated[] = { "layout/top.html",
     "membership/training.html", "procurement/declare.html",
     "procurement/evaluate.html", "procurement/list.html",
     "procurement/score.html", "procurement/consensus.html",
-    "procurement/lot.html", "procurement/show.html", NULL };
+    "procurement/lot.html", "procurement/show.html",
+    "evidence/dashboard.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
