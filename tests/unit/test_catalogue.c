@@ -158,7 +158,7 @@ static const char *const translated[] = { "layout/top.html",
     "procurement/evaluate.html", "procurement/list.html",
     "procurement/score.html", "procurement/consensus.html",
     "procurement/lot.html", "procurement/show.html",
-    "evidence/dashboard.html", NULL };
+    "evidence/dashboard.html", "evidence/not_linked.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
