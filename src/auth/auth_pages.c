@@ -16,9 +16,11 @@
 
 
 static const struct field_spec sign_in_fields[] = {
-	{ "username", N_("Username"), FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL,
+	{ "username", N_("Username"),
+	    FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL,
 	    "username" },
-	{ "password", N_("Password"), FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS, NULL,
+	{ "password", N_("Password"),
+	    FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS, NULL,
 	    NULL, "current-password" },
 };
 
@@ -272,7 +274,8 @@ void
 account_password(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Change your password"), .submit = N_("Change password"),
+		.title = N_("Change your password"),
+		.submit = N_("Change password"),
 		.back = "/account", .fields = password_fields,
 		.nfields = FIELDS_COUNT(password_fields),
 		.save = password_store, .ctx = rs,
@@ -292,7 +295,8 @@ void
 account_token_create(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Create an API token"), .submit = N_("Create token"),
+		.title = N_("Create an API token"),
+		.submit = N_("Create token"),
 		.back = "/account", .fields = token_fields,
 		.nfields = FIELDS_COUNT(token_fields),
 	};

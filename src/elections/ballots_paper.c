@@ -213,7 +213,8 @@ batch_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	}
 	batch = view_int(row, "id");
 	if (strcmp(view_str(row, "state"), "accepted") == 0) {
-		form_error(errors, "label", N_("That batch is already accepted"));
+		form_error(errors, "label",
+		    N_("That batch is already accepted"));
 		rc = DB_CONSTRAINT;
 		goto out;
 	}

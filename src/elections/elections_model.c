@@ -50,7 +50,8 @@ const struct choice election_methods[] = {
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec election_fields[] = {
-	F("position", N_("Position"), FIELD_CHOICE, 1, 0, election_positions, NULL,
+	F("position", N_("Position"),
+	    FIELD_CHOICE, 1, 0, election_positions, NULL,
 	    NULL),
 	F("seats", N_("Places to fill"), FIELD_TEXT, 1, 2, NULL,
 	    N_("Usually 1; more for a team of reps"), NULL),
@@ -80,7 +81,8 @@ const struct field_spec nomination_fields[] = {
 const size_t nomination_fields_count = FIELDS_COUNT(nomination_fields);
 
 const struct field_spec election_rules_fields[] = {
-	F("proxy_votes", N_("The constitution allows voting by proxy"), FIELD_CHECK,
+	F("proxy_votes", N_("The constitution allows voting by proxy"),
+	    FIELD_CHECK,
 	    0, 0, NULL, N_("A member may name another member to vote for them"),
 	    NULL),
 };

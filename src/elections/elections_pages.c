@@ -93,7 +93,8 @@ election_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    ELECTION_SEATS_MAX);
 	if (json_integer_value(json_object_get(v, "seats")) < 1 &&
 	    json_array_size(errors) == 0)
-		form_error(errors, "seats", N_("Places to fill must be at least 1"));
+		form_error(errors, "seats",
+		    N_("Places to fill must be at least 1"));
 	fields_whole_number(v, errors, "term_months", "Term of office in "
 	    "months", ELECTION_TERM_MONTHS_MAX);
 	if (json_is_integer(json_object_get(v, "term_months")) &&
@@ -149,7 +150,8 @@ elections_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/elections", "name", election_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Call an election"), .submit = N_("Open nominations"),
+		.title = N_("Call an election"),
+		.submit = N_("Open nominations"),
 		.fields = election_fields, .nfields = election_fields_count,
 		.save = election_store,
 	};
@@ -551,7 +553,8 @@ elections_paper_issue(struct request *rq, struct response *rs)
 		1u << PHASE_VOTING, "The poll is not open.", 0,
 	};
 	struct form_page fp = {
-		.title = N_("Give out a paper ballot"), .submit = N_("Mark on the roll"),
+		.title = N_("Give out a paper ballot"),
+		.submit = N_("Mark on the roll"),
 		.fields = paper_issue_fields,
 		.nfields = paper_issue_fields_count,
 		.save = paper_issue_store, .ctx = (void *)&rf,

@@ -27,7 +27,8 @@ const struct choice seat_rotations[] = {
 const struct field_spec seat_fields[] = {
 	F("name", N_("Seat"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example: Programme board, rotating seat"), NULL),
-	F("kind", N_("Kind of seat"), FIELD_CHOICE, 1, 0, seat_kinds, NULL, NULL),
+	F("kind", N_("Kind of seat"),
+	    FIELD_CHOICE, 1, 0, seat_kinds, NULL, NULL),
 	F("rotation", N_("Turns change"), FIELD_CHOICE, 1, 0, seat_rotations,
 	    N_("Board meetings are the group's meetings of the kind Board meeting"),
 	    NULL),
@@ -35,7 +36,8 @@ const struct field_spec seat_fields[] = {
 	    N_("Only when turns change each period"), NULL),
 	F("starts_on", N_("First turn starts on"), FIELD_DATE, 1, 0, NULL, NULL,
 	    NULL),
-	F("members", N_("Members, in the order they take turns"), FIELD_IDS, 1, 0,
+	F("members", N_("Members, in the order they take turns"),
+	    FIELD_IDS, 1, 0,
 	    NULL, N_("A fixed seat has exactly one"), NULL),
 };
 const size_t seat_fields_count = FIELDS_COUNT(seat_fields);
@@ -45,7 +47,8 @@ const struct field_spec swap_fields[] = {
 	    N_("By its date or board meeting"), NULL),
 	F("person_id", N_("Member who takes it instead"), FIELD_ID, 1, 0, NULL,
 	    N_("They give up their next turn in exchange"), NULL),
-	F("reason", N_("Reason"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("reason", N_("Reason"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),
 };
 const size_t swap_fields_count = FIELDS_COUNT(swap_fields);
 

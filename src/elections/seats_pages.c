@@ -78,7 +78,8 @@ seat_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		form_error(errors, "members", N_("A fixed seat has exactly one "
 		    "holder"));
 	else if (n > SEAT_MEMBERS_MAX)
-		form_error(errors, "members", N_("Too many members for one seat"));
+		form_error(errors, "members",
+		    N_("Too many members for one seat"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = form_constraint(seat_add(rq->db, rq->who.account_id, rq->ids[0],

@@ -109,7 +109,8 @@ targets_form(struct request *rq, struct response *rs)
 	json_t		*targets = evidence_targets(rq->db, &org), *initial;
 	int		 allowed = local_targets_allowed(rq->db);
 	struct form_page fp = {
-		.title = N_("The organisation's targets"), .submit = N_("Save targets"),
+		.title = N_("The organisation's targets"),
+		.submit = N_("Save targets"),
 		.back = "/evidence", .fields = target_fields,
 		.nfields = FIELDS_COUNT(target_fields), .save = targets_store,
 	};
@@ -258,10 +259,12 @@ local_targets_form(struct request *rq, struct response *rs)
 /* ---- a group's strategy and objectives ---------------------------------- */
 
 static const struct field_spec strategy_fields[] = {
-	F("aims", N_("The group's aims"), FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
+	F("aims", N_("The group's aims"),
+	    FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
 	    NULL, N_("What the group is for and what it wants to change this "
 	    "year, in a few lines"), NULL),
-	F("reviewed_on", N_("Agreed or last reviewed on"), FIELD_DATE, 1, 0, NULL,
+	F("reviewed_on", N_("Agreed or last reviewed on"),
+	    FIELD_DATE, 1, 0, NULL,
 	    N_("For example, 2026-04-01"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -302,7 +305,8 @@ strategy_form(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/evidence", "name", strategy_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("The group's strategy"), .submit = N_("Save the strategy"),
+		.title = N_("The group's strategy"),
+		.submit = N_("Save the strategy"),
 		.fields = strategy_fields,
 		.nfields = FIELDS_COUNT(strategy_fields),
 		.save = strategy_store,
@@ -312,7 +316,8 @@ strategy_form(struct request *rq, struct response *rs)
 }
 
 static const struct field_spec objective_fields[] = {
-	F("text", N_("Objective"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS * 2, NULL,
+	F("text", N_("Objective"),
+	    FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS * 2, NULL,
 	    N_("For example, Run a survey on every wing by the summer"), NULL),
 	F("owner", N_("Who owns it"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("A role, such as The chair or The coordinator"), NULL),
@@ -372,9 +377,11 @@ objective_done(struct request *rq, struct response *rs)
 /* ---- a site's activity ------------------------------------------------- */
 
 static const struct field_spec activity_fields[] = {
-	F("month", N_("Month"), FIELD_TEXT, 1, 7, NULL, N_("For example, 2026-11"),
+	F("month", N_("Month"),
+	    FIELD_TEXT, 1, 7, NULL, N_("For example, 2026-11"),
 	    NULL),
-	F("attendance", N_("Attendance (visits counted)"), FIELD_TEXT, 0, 7, NULL,
+	F("attendance", N_("Attendance (visits counted)"),
+	    FIELD_TEXT, 0, 7, NULL,
 	    NULL, NULL),
 	F("sessions", N_("Sessions held"), FIELD_TEXT, 0, 7, NULL, NULL, NULL),
 	F("new_members", N_("New members"), FIELD_TEXT, 0, 7, NULL, NULL, NULL),

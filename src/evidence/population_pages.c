@@ -336,7 +336,8 @@ population_form(struct request *rq, struct response *rs)
 		site_load, "/sites/%lld/evidence", "name", population_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("The site's population"), .submit = N_("Save the count"),
+		.title = N_("The site's population"),
+		.submit = N_("Save the count"),
 		.fields = population_fields,
 		.nfields = FIELDS_COUNT(population_fields),
 		.save = population_store,

@@ -35,7 +35,8 @@ static const struct choice quorum_rules[] = {
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec rules_fields[] = {
-	F("constitution", N_("Constitution or terms of reference"), FIELD_TEXTAREA,
+	F("constitution", N_("Constitution or terms of reference"),
+	    FIELD_TEXTAREA,
 	    0, CONSTITUTION_MAX_CHARS, NULL, N_("Plain text; blank lines start "
 	    "new paragraphs"), NULL),
 	F("quorum_rule", N_("Quorum"), FIELD_CHOICE, 1, 0, quorum_rules, NULL,
@@ -44,19 +45,22 @@ const struct field_spec rules_fields[] = {
 	    NULL, N_("Only when the quorum is a fixed number"), NULL),
 	F("papers_days", N_("Days before a meeting papers are due"), FIELD_TEXT,
 	    1, 2, NULL, NULL, NULL),
-	F("standing_items", N_("Standing agenda items, one a line"), FIELD_TEXTAREA,
+	F("standing_items", N_("Standing agenda items, one a line"),
+	    FIELD_TEXTAREA,
 	    0, TEXT_MAX_CHARS, NULL, N_("For example: Welcome and apologies"), NULL),
 };
 const size_t rules_fields_count = FIELDS_COUNT(rules_fields);
 
 const struct field_spec meeting_fields[] = {
-	F("kind", N_("Kind of meeting"), FIELD_CHOICE, 1, 0, meeting_kinds, NULL,
+	F("kind", N_("Kind of meeting"),
+	    FIELD_CHOICE, 1, 0, meeting_kinds, NULL,
 	    NULL),
 	F("held_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	F("starts_at", N_("Start time"), FIELD_TIME, 1, 0, NULL, NULL, NULL),
 	F("place", N_("Where"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    N_("For example, the chapel on B wing"), NULL),
-	F("chair_person_id", N_("Who chairs"), FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("chair_person_id", N_("Who chairs"),
+	    FIELD_ID, 0, 0, NULL, NULL, NULL),
 	F("invited_id", N_("Decision maker invited"), FIELD_ID, 0, 0, NULL,
 	    N_("For example, the governor at a one-to-one"), NULL),
 };

@@ -152,7 +152,8 @@ action_points_add(struct request *rq, struct response *rs)
 		meeting_load, "/meetings/%lld", "held_on", point_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Add an action point"), .submit = N_("Add action point"),
+		.title = N_("Add an action point"),
+		.submit = N_("Add action point"),
 		.fields = action_point_fields,
 		.nfields = action_point_fields_count, .save = point_store,
 	};
@@ -224,7 +225,8 @@ approve_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	(void)ctx;
 	if (view_int(v, "proposed_by") ==
 	    view_int(v, "seconded_by")) {
-		form_error(errors, "seconded_by", N_("Someone else must second it"));
+		form_error(errors, "seconded_by",
+		    N_("Someone else must second it"));
 		return DB_CONSTRAINT;
 	}
 	rc = minutes_approve(rq->db, rq->who.account_id, rq->ids[0], v);

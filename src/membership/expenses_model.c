@@ -93,7 +93,8 @@ money_format(int64_t pence, char *out, size_t size)
 const struct field_spec expense_fields[] = {
 	F("group_id", N_("The group it was for"), FIELD_ID, 1, 0, NULL, NULL,
 	    NULL),
-	F("kind", N_("Kind of expense"), FIELD_CHOICE, 1, 0, expense_kinds, NULL,
+	F("kind", N_("Kind of expense"),
+	    FIELD_CHOICE, 1, 0, expense_kinds, NULL,
 	    NULL),
 	F("description", N_("What it was for"), FIELD_TEXTAREA, 1,
 	    EXPENSE_DESC_MAX_CHARS, NULL,
@@ -103,7 +104,8 @@ const struct field_spec expense_fields[] = {
 	F("incurred_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	F("meeting_id", N_("The meeting it was for (optional)"), FIELD_ID, 0, 0,
 	    NULL, N_("Only meetings of the group you chose"), NULL),
-	F("confirm_duplicate", N_("This is a separate claim"), FIELD_CHECK, 0, 0,
+	F("confirm_duplicate", N_("This is a separate claim"),
+	    FIELD_CHECK, 0, 0,
 	    NULL, N_("Tick only when told it looks like a claim you have "
 	    "already made: same date, kind and amount"), NULL),
 };
@@ -116,7 +118,8 @@ static const struct choice decisions[] = {
 };
 
 const struct field_spec expense_decision_fields[] = {
-	F("decision", N_("Decision"), FIELD_CHOICE, 1, 0, decisions, NULL, NULL),
+	F("decision", N_("Decision"),
+	    FIELD_CHOICE, 1, 0, decisions, NULL, NULL),
 	F("reason", N_("Reason"), FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
 	    N_("Needed to reject: the volunteer reads it"), NULL),
 };

@@ -241,7 +241,8 @@ decide_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	if (strcmp(view_str(v, "decision"), "rejected") == 0 &&
 	    !json_is_string(json_object_get(v, "reason")))
-		form_error(errors, "reason", N_("Give the reason for rejecting it"));
+		form_error(errors, "reason",
+		    N_("Give the reason for rejecting it"));
 	if (own_claim(rq, claim))
 		form_error(errors, "decision", N_("Someone else must decide your "
 		    "own claim"));

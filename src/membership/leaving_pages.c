@@ -57,7 +57,8 @@ leaving_expected(struct request *rq, struct response *rs)
 		expected_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("When they are expected to leave"), .submit = N_("Save"),
+		.title = N_("When they are expected to leave"),
+		.submit = N_("Save"),
 		.fields = expected_leave_fields,
 		.nfields = expected_leave_fields_count, .save = expected_store,
 	};

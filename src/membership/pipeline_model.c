@@ -170,7 +170,8 @@ static const struct choice referrers[] = {
 const struct field_spec recruit_fields[] = {
 	F("person_id", N_("Who"), FIELD_ID, 1, 0, NULL,
 	    N_("Someone at the group's site, not already in it"), NULL),
-	F("position", N_("For the role of"), FIELD_CHOICE, 1, 0, positions, NULL,
+	F("position", N_("For the role of"),
+	    FIELD_CHOICE, 1, 0, positions, NULL,
 	    NULL),
 	F("referred_by", N_("How they came"), FIELD_CHOICE, 1, 0, referrers,
 	    NULL, NULL),
@@ -178,7 +179,8 @@ const struct field_spec recruit_fields[] = {
 const size_t recruit_fields_count = FIELDS_COUNT(recruit_fields);
 
 const struct field_spec recruit_move_fields[] = {
-	F("event", N_("What happened"), FIELD_CHOICE, 1, 0, recruit_events, NULL,
+	F("event", N_("What happened"),
+	    FIELD_CHOICE, 1, 0, recruit_events, NULL,
 	    NULL),
 	F("clearance", N_("Clearance status"), FIELD_CHOICE, 0, 0,
 	    clearance_statuses, N_("Only the status: never the reasons"), NULL),
@@ -188,7 +190,8 @@ const struct field_spec recruit_move_fields[] = {
 const size_t recruit_move_fields_count = FIELDS_COUNT(recruit_move_fields);
 
 const struct field_spec post_fields[] = {
-	F("position", N_("Position"), FIELD_CHOICE, 1, 0, positions, NULL, NULL),
+	F("position", N_("Position"),
+	    FIELD_CHOICE, 1, 0, positions, NULL, NULL),
 	F("places", N_("How many the group wants"), FIELD_TEXT, 1, 3, NULL,
 	    N_("A whole number; 0 stops counting vacancies for it"), NULL),
 };
@@ -203,7 +206,8 @@ const struct field_spec shadow_fields[] = {
 const size_t shadow_fields_count = FIELDS_COUNT(shadow_fields);
 
 const struct field_spec expected_leave_fields[] = {
-	F("expected_leave_on", N_("Expected to leave on"), FIELD_DATE, 0, 0, NULL,
+	F("expected_leave_on", N_("Expected to leave on"),
+	    FIELD_DATE, 0, 0, NULL,
 	    N_("A release or transfer date. Leave empty when none is known"),
 	    NULL),
 	F("expected_leave_reason", N_("Why"), FIELD_CHOICE, 0, 0,

@@ -153,7 +153,8 @@ pipeline_move(struct request *rq, struct response *rs)
 		form_record_as_ctx,
 	};
 	struct form_page fp = {
-		.title = N_("Move them on in the pipeline"), .submit = N_("Save"),
+		.title = N_("Move them on in the pipeline"),
+		.submit = N_("Save"),
 		.fields = recruit_move_fields,
 		.nfields = recruit_move_fields_count, .save = move_store,
 	};
@@ -185,7 +186,8 @@ pipeline_posts(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/pipeline", "name", NULL,
 	};
 	struct form_page fp = {
-		.title = N_("Places the group wants filled"), .submit = N_("Save"),
+		.title = N_("Places the group wants filled"),
+		.submit = N_("Save"),
 		.fields = post_fields, .nfields = post_fields_count,
 		.save = posts_store,
 	};

@@ -36,7 +36,8 @@ supervision_days_overdue(const char *due_on, const char *today)
 const struct field_spec course_fields[] = {
 	F("name", N_("Course"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example, Accredited rep training"), NULL),
-	F("accredited", N_("It leads to an accredited award"), FIELD_CHECK, 0, 0,
+	F("accredited", N_("It leads to an accredited award"),
+	    FIELD_CHECK, 0, 0,
 	    NULL, NULL, NULL),
 	F("renew_months", N_("Renew after (months)"), FIELD_TEXT, 0, 3, NULL,
 	    N_("Leave empty when it never needs renewing"), NULL),
@@ -46,7 +47,8 @@ const size_t course_fields_count = FIELDS_COUNT(course_fields);
 const struct field_spec session_fields[] = {
 	F("course_id", N_("Course"), FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("held_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("place", N_("Where"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("place", N_("Where"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),
 	F("trainer", N_("Trainer"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL,
 	    NULL),
 };
@@ -55,7 +57,8 @@ const size_t session_fields_count = FIELDS_COUNT(session_fields);
 const struct field_spec completion_fields[] = {
 	F("person_id", N_("Who"), FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("course_id", N_("Course"), FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("completed_on", N_("Completed on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("completed_on", N_("Completed on"),
+	    FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	F("accreditation", N_("Accreditation"), FIELD_TEXT, 0,
 	    ACCREDITATION_MAX_CHARS, NULL,
 	    N_("The awarding body and level, for an accredited course"), NULL),

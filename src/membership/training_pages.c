@@ -119,7 +119,8 @@ training_session_new(struct request *rq, struct response *rs)
 		site_load, "/sites/%lld/training", "name", session_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Add a training session"), .submit = N_("Add session"),
+		.title = N_("Add a training session"),
+		.submit = N_("Add session"),
 		.fields = session_fields, .nfields = session_fields_count,
 		.save = session_store,
 	};
@@ -201,7 +202,8 @@ training_session_complete(struct request *rq, struct response *rs)
 	};
 	struct completion_ctx c = { rq->ids[0], 0 };
 	struct form_page fp = {
-		.title = N_("Record who completed the course"), .submit = N_("Save"),
+		.title = N_("Record who completed the course"),
+		.submit = N_("Save"),
 		.fields = completion_fields,
 		.nfields = completion_fields_count, .save = completion_store,
 		.ctx = &c,

@@ -96,9 +96,11 @@ const struct field_spec peer_shift_fields[] = {
 	F("unit_id", N_("Wing or place"), FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("person_id", N_("Supporter"), FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("on", N_("Day the shift starts"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("starts", N_("Starts at"), FIELD_TIME, 1, 0, NULL, N_("24-hour clock, "
+	F("starts", N_("Starts at"),
+	    FIELD_TIME, 1, 0, NULL, N_("24-hour clock, "
 	    "for example 22:00"), NULL),
-	F("ends", N_("Ends at"), FIELD_TIME, 1, 0, NULL, N_("An end before the start "
+	F("ends", N_("Ends at"),
+	    FIELD_TIME, 1, 0, NULL, N_("An end before the start "
 	    "is the next morning (an overnight shift)"), NULL),
 	F("repeat", N_("Repeat"), FIELD_CHOICE, 1, 0, repeats, NULL, NULL),
 };
@@ -125,24 +127,29 @@ const struct field_spec peer_request_fields[] = {
 const size_t peer_request_fields_count = FIELDS_COUNT(peer_request_fields);
 
 const struct field_spec peer_close_fields[] = {
-	F("outcome", N_("Outcome"), FIELD_CHOICE, 1, 0, peer_outcomes, NULL, NULL),
+	F("outcome", N_("Outcome"),
+	    FIELD_CHOICE, 1, 0, peer_outcomes, NULL, NULL),
 	F("service_id", N_("Service signposted to"), FIELD_ID, 0, 0, NULL,
 	    N_("When you signposted them"), NULL),
 	F("topic_ids", N_("Topics"), FIELD_IDS, 0, 0, NULL, NULL, NULL),
-	F("told_name", N_("Name of the member of staff you told"), FIELD_TEXT, 0,
+	F("told_name", N_("Name of the member of staff you told"),
+	    FIELD_TEXT, 0,
 	    NAME_MAX_CHARS, NULL, N_("Needed for a concern for someone's safety"),
 	    "off"),
 	F("told_role", N_("Their role"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    N_("For example: wing officer, safer custody, healthcare"), NULL),
-	F("told_on", N_("Day you told them"), FIELD_DATE, 0, 0, NULL, NULL, NULL),
+	F("told_on", N_("Day you told them"),
+	    FIELD_DATE, 0, 0, NULL, NULL, NULL),
 	F("told_time", N_("Time you told them"), FIELD_TIME, 0, 0, NULL, NULL,
 	    NULL),
 };
 const size_t peer_close_fields_count = FIELDS_COUNT(peer_close_fields);
 
 const struct field_spec peer_step_back_fields[] = {
-	F("from_on", N_("Stepping back from"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("to_on", N_("Back on"), FIELD_DATE, 0, 0, NULL, N_("Leave empty if you do "
+	F("from_on", N_("Stepping back from"),
+	    FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("to_on", N_("Back on"),
+	    FIELD_DATE, 0, 0, NULL, N_("Leave empty if you do "
 	    "not know yet: you keep your role either way"), NULL),
 };
 const size_t peer_step_back_fields_count = FIELDS_COUNT(peer_step_back_fields);
@@ -190,7 +197,8 @@ peer_shift_rules(const json_t *values, json_t *errors)
 			    "ends"));
 
 	if (starts != NULL && ends != NULL && strcmp(starts, ends) == 0)
-		form_error(errors, "ends", N_("The end must differ from the start"));
+		form_error(errors, "ends",
+		    N_("The end must differ from the start"));
 	return 0;
 }
 

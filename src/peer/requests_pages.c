@@ -212,7 +212,8 @@ void
 peer_request_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Ask for a peer supporter"), .submit = N_("Send the request"),
+		.title = N_("Ask for a peer supporter"),
+		.submit = N_("Send the request"),
 		.fields = peer_request_fields,
 		.nfields = peer_request_fields_count, .save = request_store,
 	};
@@ -324,7 +325,8 @@ void
 peer_request_close_page(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Close the request"), .submit = N_("Close the request"),
+		.title = N_("Close the request"),
+		.submit = N_("Close the request"),
 		.fields = peer_close_fields, .nfields = peer_close_fields_count,
 		.save = close_store, .rules = peer_close_rules,
 		.template = "peer/close",

@@ -261,7 +261,8 @@ cover_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	if (strtol(view_str(v, "to_hour"), NULL, 10) <=
 	    strtol(view_str(v, "from_hour"), NULL, 10)) {
-		form_error(errors, "to_hour", N_("The end must be after the start"));
+		form_error(errors, "to_hour",
+		    N_("The end must be after the start"));
 		return DB_CONSTRAINT;
 	}
 	rc = peer_cover_save(rq->db, rq->who.account_id, rq->ids[0], v);
@@ -378,7 +379,8 @@ swap_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	rc = peer_shift_swap(rq->db, rq->who.account_id, rq->ids[0],
 	    view_int(v, "person_id"), (int64_t)rq->now);
 	if (rc == DB_CONSTRAINT)
-		form_error(errors, "person_id", N_("They already hold this shift"));
+		form_error(errors, "person_id",
+		    N_("They already hold this shift"));
 	if (rc == DB_OK)
 		*location = location_of("/sites/%lld/peer/rota",
 		    view_int(shift, "site_id"));

@@ -125,7 +125,8 @@ step_back_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		return DB_CONSTRAINT;
 	}
 	if (date_diff_days(today, view_str(v, "from_on")) < 0) {
-		form_error(errors, "from_on", N_("Step back from today or later"));
+		form_error(errors, "from_on",
+		    N_("Step back from today or later"));
 		return DB_CONSTRAINT;
 	}
 	if (json_is_string(json_object_get(v, "to_on")) &&

@@ -13,10 +13,13 @@
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec document_fields[] = {
-	F("title", N_("Title"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
-	F("kind", N_("Kind of document"), FIELD_CHOICE, 1, 0, document_kinds, NULL,
+	F("title", N_("Title"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("kind", N_("Kind of document"),
+	    FIELD_CHOICE, 1, 0, document_kinds, NULL,
 	    NULL),
-	F("published_on", N_("Published on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("published_on", N_("Published on"),
+	    FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	F("body", N_("The text"), FIELD_TEXTAREA, 1, DOCUMENT_MAX_CHARS, NULL,
 	    N_("Markdown: # for a heading, ** for bold, - for a list"), NULL),
 };
@@ -103,7 +106,8 @@ documents_edit(struct request *rq, struct response *rs)
 		form_initial_record,
 	};
 	struct form_page fp = {
-		.title = N_("Change a published document"), .submit = N_("Save it"),
+		.title = N_("Change a published document"),
+		.submit = N_("Save it"),
 		.fields = document_fields, .nfields = document_fields_count,
 		.save = document_update,
 	};

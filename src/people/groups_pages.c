@@ -138,7 +138,8 @@ void
 groups_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Add a group"), .submit = N_("Add group"), .back = "/groups",
+		.title = N_("Add a group"),
+		.submit = N_("Add group"), .back = "/groups",
 	};
 
 	group_form(rq, rs, &fp);

@@ -74,7 +74,8 @@ const struct choice positions[] = {
 const struct field_spec site_fields[] = {
 	{ "name", N_("Name"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example, HMP Fenwick"), NULL },
-	{ "kind", N_("Kind of site"), FIELD_CHOICE, 1, 0, site_kinds, NULL, NULL },
+	{ "kind", N_("Kind of site"),
+	    FIELD_CHOICE, 1, 0, site_kinds, NULL, NULL },
 	{ "description", N_("Description"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
 	    NULL, NULL, NULL },
 	{ "closed_on", N_("Closed on"), FIELD_DATE, 0, 0, NULL,
@@ -85,7 +86,8 @@ const size_t site_fields_count = FIELDS_COUNT(site_fields);
 const struct field_spec unit_fields[] = {
 	{ "name", N_("Name"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example, A wing"), NULL },
-	{ "kind", N_("Kind of place"), FIELD_CHOICE, 1, 0, unit_kinds, NULL, NULL },
+	{ "kind", N_("Kind of place"),
+	    FIELD_CHOICE, 1, 0, unit_kinds, NULL, NULL },
 	{ "closed_on", N_("Closed on"), FIELD_DATE, 0, 0, NULL,
 	    N_("Leave empty while it is in use"), NULL },
 };
@@ -94,7 +96,8 @@ const size_t unit_fields_count = FIELDS_COUNT(unit_fields);
 const struct field_spec person_fields[] = {
 	{ "display_name", N_("Name used in the group"), FIELD_TEXT, 1,
 	    NAME_MAX_CHARS, NULL, N_("A first name or a chosen name is enough"), NULL },
-	{ "status", N_("Status"), FIELD_CHOICE, 1, 0, person_statuses, NULL, NULL },
+	{ "status", N_("Status"),
+	    FIELD_CHOICE, 1, 0, person_statuses, NULL, NULL },
 	{ "site_id", N_("Site"), FIELD_ID, 1, 0, NULL, NULL, NULL },
 	{ "unit_id", N_("Wing or place"), FIELD_ID, 0, 0, NULL, NULL, NULL },
 	{ "restrictions", N_("Restrictions"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
@@ -104,13 +107,15 @@ const struct field_spec person_fields[] = {
 const size_t person_fields_count = FIELDS_COUNT(person_fields);
 
 const struct field_spec leaving_fields[] = {
-	{ "left_reason", N_("Why they left"), FIELD_CHOICE, 1, 0, leaving_reasons,
+	{ "left_reason", N_("Why they left"),
+	    FIELD_CHOICE, 1, 0, leaving_reasons,
 	    NULL, NULL },
 	{ "left_on", N_("Date they left"), FIELD_DATE, 1, 0, NULL,
 	    N_("Their roles in every group end on this date"), NULL },
 	{ "hand_to", N_("Who takes over their open follow-ups"), FIELD_ID, 0, 0,
 	    NULL, N_("Needed when they have follow-ups still open"), NULL },
-	{ "hand_actions_to", N_("Who takes over their open actions"), FIELD_ID, 0,
+	{ "hand_actions_to", N_("Who takes over their open actions"),
+	    FIELD_ID, 0,
 	    0, NULL, N_("Needed when they own actions or action points still "
 	    "open"), NULL },
 };
@@ -119,20 +124,24 @@ const size_t leaving_fields_count = FIELDS_COUNT(leaving_fields);
 const struct field_spec group_fields[] = {
 	{ "name", N_("Name"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example, Over-50s Forum"), NULL },
-	{ "kind", N_("Kind of group"), FIELD_CHOICE, 1, 0, group_kinds, NULL, NULL },
+	{ "kind", N_("Kind of group"),
+	    FIELD_CHOICE, 1, 0, group_kinds, NULL, NULL },
 	{ "site_id", N_("Site"), FIELD_ID, 0, 0, NULL,
 	    N_("Leave empty for a group that covers the whole organisation"), NULL },
-	{ "purpose", N_("Purpose"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL, NULL, NULL },
+	{ "purpose", N_("Purpose"),
+	    FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL, NULL, NULL },
 	{ "ended_on", N_("Ended on"), FIELD_DATE, 0, 0, NULL,
 	    N_("Leave empty while the group meets"), NULL },
-	{ "response_days", N_("Days a decision maker has to answer"), FIELD_TEXT,
+	{ "response_days", N_("Days a decision maker has to answer"),
+	    FIELD_TEXT,
 	    0, 3, NULL, N_("28 unless you choose otherwise"), NULL },
 };
 const size_t group_fields_count = FIELDS_COUNT(group_fields);
 
 const struct field_spec membership_fields[] = {
 	{ "person_id", N_("Person"), FIELD_ID, 1, 0, NULL, NULL, NULL },
-	{ "position", N_("Position"), FIELD_CHOICE, 1, 0, positions, NULL, NULL },
+	{ "position", N_("Position"),
+	    FIELD_CHOICE, 1, 0, positions, NULL, NULL },
 	{ "from_on", N_("From"), FIELD_DATE, 1, 0, NULL, NULL, NULL },
 };
 const size_t membership_fields_count = FIELDS_COUNT(membership_fields);

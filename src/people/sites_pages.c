@@ -84,7 +84,8 @@ void
 sites_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Add a site"), .submit = N_("Add site"), .back = "/sites",
+		.title = N_("Add a site"),
+		.submit = N_("Add site"), .back = "/sites",
 		.fields = site_fields, .nfields = site_fields_count,
 		.save = site_store,
 	};
@@ -162,7 +163,8 @@ void
 units_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Change wing or place"), .submit = N_("Save changes"),
+		.title = N_("Change wing or place"),
+		.submit = N_("Save changes"),
 		.fields = unit_fields, .nfields = unit_fields_count,
 		.save = unit_store,
 	};

@@ -118,13 +118,15 @@ const size_t wish_answer_fields_count = FIELDS_COUNT(wish_answer_fields);
 const struct field_spec release_fields[] = {
 	F("release_on", N_("Release or transfer date"), FIELD_DATE, 1, 0, NULL,
 	    NULL, NULL),
-	F("to_site_id", N_("Going to (probation region or site)"), FIELD_ID, 1, 0,
+	F("to_site_id", N_("Going to (probation region or site)"),
+	    FIELD_ID, 1, 0,
 	    NULL, NULL, NULL),
 };
 const size_t release_fields_count = FIELDS_COUNT(release_fields);
 
 const struct field_spec referral_progress_fields[] = {
-	F("stage", N_("What happened"), FIELD_CHOICE, 1, 0, referral_stages, NULL,
+	F("stage", N_("What happened"),
+	    FIELD_CHOICE, 1, 0, referral_stages, NULL,
 	    NULL),
 	F("on", N_("On"), FIELD_DATE, 1, 0, NULL,
 	    N_("For an appointment offered: the appointment's date"), NULL),

@@ -208,7 +208,8 @@ plan_card_new(struct request *rq, struct response *rs)
 	static const struct plan_write w = { plan_card_add, "text",
 	    "The plan is full: change it with them before adding more" };
 	struct form_page fp = {
-		.title = N_("Add to their blue or orange life"), .submit = N_("Add"),
+		.title = N_("Add to their blue or orange life"),
+		.submit = N_("Add"),
 		.fields = plan_card_fields, .nfields = plan_card_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};

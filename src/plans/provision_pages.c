@@ -231,10 +231,13 @@ static const struct field_spec need_fields[] = {
 	{ "need_substance_use", N_("Substance use"), FIELD_CHECK, 0, 0, NULL,
 	    NULL, NULL },
 	{ "need_housing", N_("Housing"), FIELD_CHECK, 0, 0, NULL, NULL, NULL },
-	{ "need_gp", N_("GP registration"), FIELD_CHECK, 0, 0, NULL, NULL, NULL },
-	{ "need_medication", N_("Medication on release"), FIELD_CHECK, 0, 0, NULL,
+	{ "need_gp", N_("GP registration"),
+	    FIELD_CHECK, 0, 0, NULL, NULL, NULL },
+	{ "need_medication", N_("Medication on release"),
+	    FIELD_CHECK, 0, 0, NULL,
 	    NULL, NULL },
-	{ "need_benefits", N_("Benefits"), FIELD_CHECK, 0, 0, NULL, NULL, NULL },
+	{ "need_benefits", N_("Benefits"),
+	    FIELD_CHECK, 0, 0, NULL, NULL, NULL },
 };
 
 static int

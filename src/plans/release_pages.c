@@ -245,7 +245,8 @@ referral_progress_page(struct request *rq, struct response *rs)
 		progress_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Record the referral's progress"), .submit = N_("Save"),
+		.title = N_("Record the referral's progress"),
+		.submit = N_("Save"),
 		.fields = referral_progress_fields,
 		.nfields = referral_progress_fields_count,
 		.save = progress_store,

@@ -42,7 +42,8 @@ wish_new(struct request *rq, struct response *rs)
 	static const struct plan_write w = { wish_add, "responder_id",
 	    "Choose who must answer from the list" };
 	struct form_page fp = {
-		.title = N_("Record a wish or preference"), .submit = N_("Send it"),
+		.title = N_("Record a wish or preference"),
+		.submit = N_("Send it"),
 		.fields = wish_fields, .nfields = wish_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};

@@ -96,7 +96,8 @@ panel_replace_page(struct request *rq, struct response *rs)
 	struct replace_ctx	 ctx;
 	char			 back[64];
 	struct form_page	 fp = {
-		.title = N_("Bring in a reserve"), .submit = N_("Bring them in"),
+		.title = N_("Bring in a reserve"),
+		.submit = N_("Bring them in"),
 		.fields = replace_fields, .nfields = replace_fields_count,
 		.save = replace_store, .ctx = &ctx, .back = back,
 	};

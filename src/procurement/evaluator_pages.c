@@ -342,7 +342,8 @@ score_change_page(struct request *rq, struct response *rs)
 	struct change_ctx	 cc;
 	char			 back[64], *caption = NULL;
 	struct form_page	 fp = {
-		.title = N_("Change a submitted score"), .submit = N_("Change it"),
+		.title = N_("Change a submitted score"),
+		.submit = N_("Change it"),
 		.fields = score_change_fields,
 		.nfields = score_change_fields_count, .save = change_store,
 		.ctx = &cc, .back = back,

@@ -26,7 +26,8 @@ const struct choice evaluator_kinds[] = {
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec procurement_fields[] = {
-	F("title", N_("What is being bought"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	F("title", N_("What is being bought"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example, Healthcare for the north-east prisons"), NULL),
 	F("description", N_("About this procurement"), FIELD_TEXTAREA, 0,
 	    TEXT_MAX_CHARS, NULL, N_("What the service is and who it is for, in "
@@ -72,7 +73,8 @@ const struct field_spec panel_fields[] = {
 const size_t panel_fields_count = FIELDS_COUNT(panel_fields);
 
 const struct field_spec reserve_fields[] = {
-	F("account_id", N_("Reserve evaluator"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("account_id", N_("Reserve evaluator"),
+	    FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("kind", N_("Role on a panel"), FIELD_CHOICE, 1, 0, evaluator_kinds,
 	    NULL, NULL),
 };
@@ -86,7 +88,8 @@ const struct field_spec replace_fields[] = {
 const size_t replace_fields_count = FIELDS_COUNT(replace_fields);
 
 const struct field_spec consensus_meeting_fields[] = {
-	F("held_on", N_("Date of the consensus meeting"), FIELD_DATE, 1, 0, NULL,
+	F("held_on", N_("Date of the consensus meeting"),
+	    FIELD_DATE, 1, 0, NULL,
 	    NULL, NULL),
 	F("present_ids", N_("Evaluators present"), FIELD_IDS, 1, 0, NULL, NULL,
 	    NULL),
@@ -101,7 +104,8 @@ const struct field_spec score_change_fields[] = {
 	F("score", N_("New score"), FIELD_TEXT, 1, 2, NULL, NULL, NULL),
 	F("justification", N_("Justification"), FIELD_TEXTAREA, 1,
 	    JUSTIFICATION_MAX_CHARS, NULL, NULL, NULL),
-	F("reason", N_("Why it changes"), FIELD_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
+	F("reason", N_("Why it changes"),
+	    FIELD_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
 	    N_("Kept with the old score in the evaluation report"), NULL),
 };
 const size_t score_change_fields_count = FIELDS_COUNT(score_change_fields);

@@ -139,7 +139,8 @@ reserves_add(struct request *rq, struct response *rs)
 		procurement_load, "/procurements/%lld", "title", reserve_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Add a reserve evaluator"), .submit = N_("Add the reserve"),
+		.title = N_("Add a reserve evaluator"),
+		.submit = N_("Add the reserve"),
 		.fields = reserve_fields, .nfields = reserve_fields_count,
 		.save = reserve_store,
 	};
@@ -212,7 +213,8 @@ question_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	(void)ctx;
 	fields_whole_number(v, errors, "weight", "Weight", 100);
 	if (json_array_size(errors) == 0 && view_int(v, "weight") < 1)
-		form_error(errors, "weight", N_("Weight must be from 1 to 100"));
+		form_error(errors, "weight",
+		    N_("Weight must be from 1 to 100"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = question_add(rq->db, rq->who.account_id, rq->ids[0], v, NULL);
@@ -338,7 +340,8 @@ panel_new(struct request *rq, struct response *rs)
 		lot_load, "/lots/%lld", "title", panel_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Add an evaluator to the panel"), .submit = N_("Add them"),
+		.title = N_("Add an evaluator to the panel"),
+		.submit = N_("Add them"),
 		.fields = panel_fields, .nfields = panel_fields_count,
 		.save = panel_store,
 	};

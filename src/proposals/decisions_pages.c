@@ -96,7 +96,8 @@ decisions_respond(struct request *rq, struct response *rs)
 		proposal_load, "/proposals/%lld", "title", respond_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Respond to the proposal"), .submit = N_("Send response"),
+		.title = N_("Respond to the proposal"),
+		.submit = N_("Send response"),
 		.fields = response_fields, .nfields = response_fields_count,
 		.save = respond_store,
 	};

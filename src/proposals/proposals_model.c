@@ -151,7 +151,8 @@ proposal_response_rules(const json_t *v, const char *today, json_t *errors)
 	answer_rules(v, today, errors, &rule);
 	if (kind != NULL && strcmp(kind, "referred") == 0 &&
 	    !json_is_integer(json_object_get(v, "referred_to")))
-		form_error(errors, "referred_to", N_("Select who it is referred to"));
+		form_error(errors, "referred_to",
+		    N_("Select who it is referred to"));
 	return 0;
 }
 
@@ -226,13 +227,17 @@ timeliness_summary(const json_t *rows, const char *days_key,
 const struct field_spec proposal_fields[] = {
 	F("title", N_("Short title"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example, Evening medication before lock-up"), NULL),
-	F("problem", N_("The problem"), FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	F("problem", N_("The problem"),
+	    FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    N_("What members report, and why it matters"), NULL),
-	F("options", N_("What we propose"), FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
+	F("options", N_("What we propose"),
+	    FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
 	    NULL, N_("One solution a line; the decision maker can take some "
 	    "and not others"), NULL),
-	F("issue_ids", N_("Issues it answers"), FIELD_IDS, 0, 0, NULL, NULL, NULL),
-	F("decider_text", N_("Who should decide"), FIELD_TEXT, 0, NAME_MAX_CHARS,
+	F("issue_ids", N_("Issues it answers"),
+	    FIELD_IDS, 0, 0, NULL, NULL, NULL),
+	F("decider_text", N_("Who should decide"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS,
 	    NULL, N_("For example, the governor, or the programme board"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -260,14 +265,17 @@ static const struct choice vote_outcomes[] = {
 };
 
 const struct field_spec vote_fields[] = {
-	F("outcome", N_("The group's decision"), FIELD_CHOICE, 1, 0, vote_outcomes,
+	F("outcome", N_("The group's decision"),
+	    FIELD_CHOICE, 1, 0, vote_outcomes,
 	    NULL, NULL),
 	F("decided_on", N_("Decided on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	F("consensus", N_("Decided by consensus, without a count"), FIELD_CHECK,
 	    0, 0, NULL, NULL, NULL),
 	F("votes_for", N_("Votes for"), FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("votes_against", N_("Votes against"), FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("votes_abstain", N_("Abstentions"), FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_against", N_("Votes against"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_abstain", N_("Abstentions"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
 };
 const size_t vote_fields_count = FIELDS_COUNT(vote_fields);
 
@@ -285,7 +293,8 @@ const struct field_spec response_fields[] = {
 	F("deferred_until", N_("Deferred until"), FIELD_DATE, 0, 0, NULL, NULL,
 	    NULL),
 	F("referred_to", N_("Referred to"), FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("meeting_id", N_("Given at a one-to-one meeting"), FIELD_ID, 0, 0, NULL,
+	F("meeting_id", N_("Given at a one-to-one meeting"),
+	    FIELD_ID, 0, 0, NULL,
 	    N_("When you answer at your meeting with the group's chair"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -310,7 +319,8 @@ const struct field_spec action_update_fields[] = {
 const size_t action_update_fields_count = FIELDS_COUNT(action_update_fields);
 
 const struct field_spec action_close_fields[] = {
-	F("evidence", N_("What was done (the evidence)"), FIELD_SHOWN_TEXTAREA, 1,
+	F("evidence", N_("What was done (the evidence)"),
+	    FIELD_SHOWN_TEXTAREA, 1,
 	    NOTE_MAX_CHARS, NULL, NULL, NULL),
 	F("review_on", N_("Check again on"), FIELD_DATE, 0, 0, NULL,
 	    N_("For example, in three months, to see that it still works"), NULL),

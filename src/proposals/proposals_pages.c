@@ -284,7 +284,8 @@ void
 proposals_comment(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Comment on the proposal"), .submit = N_("Add comment"),
+		.title = N_("Comment on the proposal"),
+		.submit = N_("Add comment"),
 		.fields = comment_fields, .nfields = comment_fields_count,
 		.save = comment_store,
 	};
@@ -322,7 +323,8 @@ void
 proposals_vote(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Record the group's decision"), .submit = N_("Save"),
+		.title = N_("Record the group's decision"),
+		.submit = N_("Save"),
 		.fields = vote_fields, .nfields = vote_fields_count,
 		.save = vote_store,
 	};

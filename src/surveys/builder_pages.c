@@ -149,7 +149,8 @@ question_rules(json_t *v, json_t *errors, int64_t count)
 		    "a line"));
 	json_array_foreach(lines, i, l)
 		if (strlen(json_string_value(l)) > SURVEY_CHOICE_MAX_CHARS)
-			form_error(errors, "choices", N_("A choice is too long"));
+			form_error(errors, "choices",
+			    N_("A choice is too long"));
 	if (!list)
 		json_object_set_new(v, "choices", json_string(""));
 	fields_whole_number(v, errors, "scale_max", "Top of the scale",

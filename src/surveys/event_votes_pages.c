@@ -25,10 +25,13 @@ static const struct choice vote_methods[] = {
 };
 
 const struct field_spec event_vote_fields[] = {
-	{ "title", N_("What the vote decides"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	{ "title", N_("What the vote decides"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    NULL, NULL },
-	{ "held_on", N_("Date of the event"), FIELD_DATE, 1, 0, NULL, NULL, NULL },
-	{ "method", N_("How people vote"), FIELD_CHOICE, 1, 0, vote_methods, NULL,
+	{ "held_on", N_("Date of the event"),
+	    FIELD_DATE, 1, 0, NULL, NULL, NULL },
+	{ "method", N_("How people vote"),
+	    FIELD_CHOICE, 1, 0, vote_methods, NULL,
 	    NULL },
 	{ "options", N_("Options"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    N_("From 2 to 8, one a line"), NULL },
@@ -67,7 +70,8 @@ event_votes_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld", "name", NULL,
 	};
 	struct form_page fp = {
-		.title = N_("Set up a vote at an event"), .submit = N_("Set it up"),
+		.title = N_("Set up a vote at an event"),
+		.submit = N_("Set it up"),
 		.fields = event_vote_fields,
 		.nfields = event_vote_fields_count, .save = vote_store,
 	};

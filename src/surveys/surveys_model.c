@@ -36,7 +36,8 @@ const struct choice instrument_choices[] = {
 };
 
 const struct field_spec survey_fields[] = {
-	{ "title", N_("Title"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL },
+	{ "title", N_("Title"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL },
 	{ "intro", N_("Introduction"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    N_("In plain words: who is asking, why, and what happens to the "
 	    "answers"), NULL },
@@ -54,13 +55,15 @@ const struct field_spec survey_question_fields[] = {
 	    NULL },
 	{ "prompt", N_("Question"), FIELD_TEXTAREA, 1, SURVEY_PROMPT_MAX_CHARS,
 	    NULL, NULL, NULL },
-	{ "kind", N_("Kind of answer"), FIELD_CHOICE, 1, 0, question_kinds, NULL,
+	{ "kind", N_("Kind of answer"),
+	    FIELD_CHOICE, 1, 0, question_kinds, NULL,
 	    NULL },
 	{ "choices", N_("Choices"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
 	    N_("For a list: one choice a line"), NULL },
 	{ "scale_max", N_("Top of the scale"), FIELD_TEXT, 0, 2, NULL,
 	    N_("For a rating scale: 2 to 10 (1 is the bottom)"), NULL },
-	{ "required", N_("An answer is required"), FIELD_CHECK, 0, 0, NULL, NULL,
+	{ "required", N_("An answer is required"),
+	    FIELD_CHECK, 0, 0, NULL, NULL,
 	    NULL },
 	{ "skip_answer", N_("Skip: if the answer is"), FIELD_TEXT, 0,
 	    SURVEY_CHOICE_MAX_CHARS, NULL, N_("For a one-answer list: one of its "

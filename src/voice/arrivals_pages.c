@@ -34,7 +34,8 @@ void
 arrival_plan_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Plan for every new arrival"), .submit = N_("Save plan"),
+		.title = N_("Plan for every new arrival"),
+		.submit = N_("Save plan"),
 		.fields = arrival_plan_fields,
 		.nfields = arrival_plan_fields_count, .save = plan_store,
 	};
@@ -101,7 +102,8 @@ arrivals_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld", "name", arrival_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Record a new arrival"), .submit = N_("Start their plan"),
+		.title = N_("Record a new arrival"),
+		.submit = N_("Start their plan"),
 		.fields = arrival_fields, .nfields = arrival_fields_count,
 		.save = arrival_store,
 	};

@@ -183,12 +183,14 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 		json_decref(plain);
 	}
 	if (saved == 0 && json_array_size(errors) == 0)
-		form_error(errors, "r1_occurred_on", N_("Type in at least one sheet"));
+		form_error(errors, "r1_occurred_on",
+		    N_("Type in at least one sheet"));
 	return json_array_size(errors) > 0 ? 0 : saved;
 }
 
 static const struct field_spec batch_site_field[] = {
-	{ "site_id", N_("Site the sheets come from"), FIELD_ID, 1, 0, NULL, NULL,
+	{ "site_id", N_("Site the sheets come from"),
+	    FIELD_ID, 1, 0, NULL, NULL,
 	    NULL },
 };
 

@@ -147,7 +147,8 @@ void
 issues_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Raise a collective issue"), .submit = N_("Save issue"),
+		.title = N_("Raise a collective issue"),
+		.submit = N_("Save issue"),
 		.back = "/issues", .fields = issue_fields,
 		.nfields = issue_fields_count, .save = issue_store,
 		.lede = "Choose the site first to see its logs.",
@@ -266,7 +267,8 @@ issues_decision(struct request *rq, struct response *rs)
 		issue_load, "/issues/%lld", "title", decision_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Record the group's decision"), .submit = N_("Save decision"),
+		.title = N_("Record the group's decision"),
+		.submit = N_("Save decision"),
 		.fields = issue_decision_fields,
 		.nfields = issue_decision_fields_count, .save = decision_store,
 	};

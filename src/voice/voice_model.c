@@ -73,7 +73,8 @@ const struct field_spec conversation_fields[] = {
 	F("channel", N_("Where you talked"), FIELD_CHOICE, 1, 0, channels, NULL,
 	    NULL),
 	F("topic_ids", N_("Topics"), FIELD_IDS, 1, 0, NULL, NULL, NULL),
-	F("raised", N_("What was raised"), FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
+	F("raised", N_("What was raised"),
+	    FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
 	    NULL, N_("In plain words. Do not write names or prison numbers."),
 	    NULL),
 	F("consent", N_("What they agreed to"), FIELD_CHOICE, 1, 0, consents,
@@ -81,12 +82,14 @@ const struct field_spec conversation_fields[] = {
 	F("outcome", N_("Outcome"), FIELD_CHOICE, 1, 0, outcomes, NULL, NULL),
 	F("service_id", N_("Service signposted to"), FIELD_ID, 0, 0, NULL,
 	    N_("When the outcome is signposting"), NULL),
-	F("escalated_to", N_("Escalated to"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	F("escalated_to", N_("Escalated to"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    N_("When the outcome is escalating outside: who, for example the "
 	    "Independent Monitoring Board"), NULL),
 	F("on_behalf", N_("Recorded on behalf of someone who cannot use the "
 	    "system"), FIELD_CHECK, 0, 0, NULL, NULL, NULL),
-	F("followup_action", N_("Follow-up action"), FIELD_TEXT, 0, NAME_MAX_CHARS,
+	F("followup_action", N_("Follow-up action"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS,
 	    NULL, N_("Needed when the outcome is the staff champion, the "
 	    "coordinator or escalating outside"), NULL),
 	F("followup_owner", N_("Who will do it"), FIELD_ID, 0, 0, NULL,
@@ -110,14 +113,16 @@ const struct field_spec batch_row_fields[] = {
 	F("channel", N_("Where you talked"), FIELD_CHOICE, 1, 0, channels, NULL,
 	    NULL),
 	F("topic_ids", N_("Topics"), FIELD_IDS, 1, 0, NULL, NULL, NULL),
-	F("raised", N_("What was raised"), FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
+	F("raised", N_("What was raised"),
+	    FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
 	    NULL, NULL, NULL),
 	F("consent", N_("What they agreed to"), FIELD_CHOICE, 1, 0, consents,
 	    NULL, NULL),
 	F("outcome", N_("Outcome"), FIELD_CHOICE, 1, 0, outcomes, NULL, NULL),
 	F("service_id", N_("Service signposted to"), FIELD_ID, 0, 0, NULL, NULL,
 	    NULL),
-	F("escalated_to", N_("Escalated to"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	F("escalated_to", N_("Escalated to"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    NULL, NULL),
 	F("followup_action", N_("Follow-up action"), FIELD_TEXT, 0,
 	    NAME_MAX_CHARS, NULL, N_("It will be the sheet's writer's"), NULL),
@@ -142,28 +147,34 @@ const size_t followup_reassign_fields_count =
 
 const struct field_spec service_fields[] = {
 	F("name", N_("Name"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
-	F("offer", N_("What they offer"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	F("offer", N_("What they offer"),
+	    FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    NULL, NULL),
-	F("eligibility", N_("Who can use it"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
+	F("eligibility", N_("Who can use it"),
+	    FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
 	    NULL, NULL, NULL),
-	F("referral", N_("How to refer"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
+	F("referral", N_("How to refer"),
+	    FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
 	    N_("The agreed referral procedure"), NULL),
 	F("contact", N_("How to contact them"), FIELD_TEXT, 0, NAME_MAX_CHARS,
 	    NULL, NULL, NULL),
 	F("opening", N_("Opening times"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    NULL, NULL),
 	F("site_ids", N_("Sites it serves"), FIELD_IDS, 1, 0, NULL, NULL, NULL),
-	F("after_release", N_("Continues after release"), FIELD_CHECK, 0, 0, NULL,
+	F("after_release", N_("Continues after release"),
+	    FIELD_CHECK, 0, 0, NULL,
 	    NULL, NULL),
 };
 const size_t service_fields_count = FIELDS_COUNT(service_fields);
 
 const struct field_spec issue_fields[] = {
 	F("site_id", N_("Site"), FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("group_id", N_("Group that owns it"), FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("group_id", N_("Group that owns it"),
+	    FIELD_ID, 0, 0, NULL, NULL, NULL),
 	F("title", N_("Short title"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example, Late medication on C wing"), NULL),
-	F("statement", N_("Statement"), FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	F("statement", N_("Statement"),
+	    FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    N_("Written for the group, never about a person: \"Members report "
 	    "that...\""), NULL),
 	F("conversation_ids", N_("Logs it comes from"), FIELD_IDS, 0, 0, NULL,
@@ -173,26 +184,32 @@ const struct field_spec issue_fields[] = {
 const size_t issue_fields_count = FIELDS_COUNT(issue_fields);
 
 const struct field_spec issue_logs_fields[] = {
-	F("conversation_ids", N_("Logs to add"), FIELD_IDS, 1, 0, NULL, NULL, NULL),
+	F("conversation_ids", N_("Logs to add"),
+	    FIELD_IDS, 1, 0, NULL, NULL, NULL),
 };
 const size_t issue_logs_fields_count = FIELDS_COUNT(issue_logs_fields);
 
 const struct field_spec issue_decision_fields[] = {
-	F("status", N_("The group's decision"), FIELD_CHOICE, 1, 0, issue_statuses,
+	F("status", N_("The group's decision"),
+	    FIELD_CHOICE, 1, 0, issue_statuses,
 	    NULL, NULL),
 	F("decided_on", N_("Decided on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	F("votes_for", N_("Votes for"), FIELD_TEXT, 0, 6, NULL,
 	    N_("Leave the votes empty for a decision by consensus"), NULL),
-	F("votes_against", N_("Votes against"), FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("votes_abstain", N_("Abstentions"), FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("decision_reason", N_("Reason"), FIELD_SHOWN_TEXTAREA, 0, NOTE_MAX_CHARS,
+	F("votes_against", N_("Votes against"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_abstain", N_("Abstentions"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("decision_reason", N_("Reason"),
+	    FIELD_SHOWN_TEXTAREA, 0, NOTE_MAX_CHARS,
 	    NULL, N_("Needed when the issue is not taken forward"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t issue_decision_fields_count = FIELDS_COUNT(issue_decision_fields);
 
 const struct field_spec arrival_plan_fields[] = {
-	F("steps", N_("Steps, one a line"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	F("steps", N_("Steps, one a line"),
+	    FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    N_("For example: Check medication continues"), NULL),
 };
 const size_t arrival_plan_fields_count = FIELDS_COUNT(arrival_plan_fields);
@@ -219,7 +236,8 @@ const struct field_spec arrival_step_fields[] = {
 const size_t arrival_step_fields_count = FIELDS_COUNT(arrival_step_fields);
 
 const struct field_spec topic_fields[] = {
-	F("name", N_("New topic"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("name", N_("New topic"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
 };
 const size_t topic_fields_count = FIELDS_COUNT(topic_fields);
 
@@ -244,10 +262,12 @@ voice_log_rules(const json_t *v, json_t *errors)
 
 	if (outcome != NULL && strcmp(outcome, "escalated_outside") == 0 &&
 	    value_of(v, "escalated_to") == NULL)
-		form_error(errors, "escalated_to", N_("Enter who it was escalated to"));
+		form_error(errors, "escalated_to",
+		    N_("Enter who it was escalated to"));
 	if (outcome != NULL && strcmp(outcome, "signposted") == 0 &&
 	    !json_is_integer(json_object_get(v, "service_id")))
-		form_error(errors, "service_id", N_("Select the service signposted to"));
+		form_error(errors, "service_id",
+		    N_("Select the service signposted to"));
 	if (voice_outcome_needs_followup(outcome) &&
 	    value_of(v, "followup_action") == NULL)
 		form_error(errors, "followup_action", N_("Enter the follow-up "
