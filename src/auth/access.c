@@ -19,6 +19,10 @@ const char *const scope_names[SCOPE__MAX] = {
 	"organisation", "site", "group",
 };
 
+const char *const scope_words[SCOPE__MAX] = {
+	N_("organisation"), N_("site"), N_("group"),
+};
+
 int
 role_parse(const char *s)
 {

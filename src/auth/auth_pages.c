@@ -16,24 +16,26 @@
 
 
 static const struct field_spec sign_in_fields[] = {
-	{ "username", N_("Username"), FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL,
+	{ "username", N_("Username"),
+	    FIELD_TEXT, 1, USERNAME_MAX_CHARS, NULL, NULL,
 	    "username" },
-	{ "password", N_("Password"), FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS, NULL,
+	{ "password", N_("Password"),
+	    FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS, NULL,
 	    NULL, "current-password" },
 };
 
 static const struct field_spec password_fields[] = {
-	{ "current", "Current password", FIELD_PASSWORD, 1,
+	{ "current", N_("Current password"), FIELD_PASSWORD, 1,
 	    PASSWORD_MAX_CHARS, NULL, NULL, "current-password" },
-	{ "password", "New password", FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS,
-	    NULL, "At least 10 characters. A few unrelated words are easy "
-	    "to remember and hard to guess.", "new-password" },
-	{ "confirm", "New password again", FIELD_PASSWORD, 1,
+	{ "password", N_("New password"), FIELD_PASSWORD, 1, PASSWORD_MAX_CHARS,
+	    NULL, N_("At least 10 characters. A few unrelated words are easy "
+	    "to remember and hard to guess."), "new-password" },
+	{ "confirm", N_("New password again"), FIELD_PASSWORD, 1,
 	    PASSWORD_MAX_CHARS, NULL, NULL, "new-password" },
 };
 
 static const struct field_spec token_fields[] = {
-	{ "name", "What the token is for", FIELD_TEXT, 1,
+	{ "name", N_("What the token is for"), FIELD_TEXT, 1,
 	    TOKEN_NAME_MAX_CHARS, NULL, NULL, NULL },
 };
 
@@ -156,8 +158,8 @@ sign_in(struct request *rq, struct response *rs)
 	}
 	if (rc == 0) {
 		rs->commit_anyway = 1;
-		form_error(errors, "username", "The username or password is "
-		    "not right");
+		form_error(errors, "username", N_("The username or password is "
+		    "not right"));
 		sign_in_show(rq, rs, 422, values, errors);
 		goto out;
 	}
@@ -218,7 +220,7 @@ account_show(struct request *rq, struct response *rs)
 		    "saved.");
 	}
 	response_view(rs, "auth/account", json_pack("{s:s, s:o, "
-	    "s:{s:s, s:s, s:b}, s:o, s:o}", "title", "Your account", "notice",
+	    "s:{s:s, s:s, s:b}, s:o, s:o}", "title", N_("Your account"), "notice",
 	    notice,
 	    "account", "username", rq->who.username, "display_name",
 	    rq->who.display_name, "via_token", rq->who.via_token,
@@ -240,11 +242,11 @@ password_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		    "characters", rq->app->config->password_min);
 		form_error(errors, "password", msg);
 	} else if (strcmp(pw, view_str(v, "confirm")) != 0)
-		form_error(errors, "confirm", "The two new passwords are "
-		    "not the same");
+		form_error(errors, "confirm", N_("The two new passwords are "
+		    "not the same"));
 	else if (strcmp(pw, view_str(v, "current")) == 0)
-		form_error(errors, "password", "Choose a password you have "
-		    "not used here before");
+		form_error(errors, "password", N_("Choose a password you have "
+		    "not used here before"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = account_authenticate(rq->db, rq->who.username,
@@ -252,8 +254,8 @@ password_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if (rc < 0)
 		return DB_ERROR;
 	if (rc == 0 || id != rq->who.account_id) {
-		form_error(errors, "current", "Your current password is not "
-		    "right");
+		form_error(errors, "current", N_("Your current password is not "
+		    "right"));
 		return DB_CONSTRAINT;
 	}
 	/* Every other session ends: a changed password locks others out. */
@@ -272,7 +274,8 @@ void
 account_password(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Change your password", .submit = "Change password",
+		.title = N_("Change your password"),
+		.submit = N_("Change password"),
 		.back = "/account", .fields = password_fields,
 		.nfields = FIELDS_COUNT(password_fields),
 		.save = password_store, .ctx = rs,
@@ -292,7 +295,8 @@ void
 account_token_create(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Create an API token", .submit = "Create token",
+		.title = N_("Create an API token"),
+		.submit = N_("Create token"),
 		.back = "/account", .fields = token_fields,
 		.nfields = FIELDS_COUNT(token_fields),
 	};
@@ -312,7 +316,7 @@ account_token_create(struct request *rq, struct response *rs)
 		response_error(rs, 503, "The token was not made. Try again.");
 	else
 		response_view(rs, "auth/token", json_pack("{s:s, s:s, s:I, s:s}",
-		    "title", "Your new API token", "token", token, "id",
+		    "title", N_("Your new API token"), "token", token, "id",
 		    (json_int_t)id, "name", view_str(values, "name")));
 	json_decref(values);
 	json_decref(errors);
@@ -353,7 +357,7 @@ audit_index(struct request *rq, struct response *rs)
 	rows = db_rows(rq->db, sql, "id", from, AUDIT_PAGE_ROWS);
 	n = rows ? json_array_size(rows) : 0;
 	response_view(rs, "auth/audit", json_pack("{s:s, s:o, s:I}", "title",
-	    "Audit log", "entries", rows, "before", n == AUDIT_PAGE_ROWS ?
+	    N_("Audit log"), "entries", rows, "before", n == AUDIT_PAGE_ROWS ?
 	    (json_int_t)json_integer_value(json_object_get(json_array_get(rows,
 	    n - 1), "id")) : (json_int_t)0));
 }

@@ -62,6 +62,8 @@ struct principal {
 extern const char *const role_names[ROLE__MAX];	/* "admin", ... */
 extern const char *const role_labels[ROLE__MAX];	/* "Administrator", ... */
 extern const char *const scope_names[SCOPE__MAX];	/* "organisation", ... */
+/* The same as a page shows them through | t, marked for the catalogue. */
+extern const char *const scope_words[SCOPE__MAX];
 
 int	role_parse(const char *);	/* enum role or -1 */
 void	principal_clear(struct principal *);

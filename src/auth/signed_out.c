@@ -5,6 +5,7 @@
 #include "signed_out.h"
 #include "../server/dispatch.h"
 #include "../server/router.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 
 /* The fields of body worth keeping: text, not the old form token (dead
@@ -84,7 +85,7 @@ signed_out_resume(struct request *rq, struct response *rs)
 	kept = kept_fields(&rq->body, 1);
 	if (json_array_size(kept) > 0 && kept_path_ok(path, HTTP_POST)) {
 		response_page(rs, 200, "auth/resend", json_pack("{s:s, s:s, "
-		    "s:o}", "title", "Send what you typed", "action", path,
+		    "s:o}", "title", N_("Send what you typed"), "action", path,
 		    "kept", kept));
 		return 1;
 	}

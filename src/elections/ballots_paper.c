@@ -21,6 +21,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/buf.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -212,7 +213,8 @@ batch_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	}
 	batch = view_int(row, "id");
 	if (strcmp(view_str(row, "state"), "accepted") == 0) {
-		form_error(errors, "label", "That batch is already accepted");
+		form_error(errors, "label",
+		    N_("That batch is already accepted"));
 		rc = DB_CONSTRAINT;
 		goto out;
 	}
@@ -239,8 +241,8 @@ batch_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	} else if (db_int(rq->db, &room, sql_paper_room, "i", election) < 0) {
 		rc = DB_ERROR;
 	} else if ((int64_t)json_array_size(papers) > room) {
-		form_error(errors, "papers", "More papers than were given out "
-		    "and not yet typed in: check the roll");
+		form_error(errors, "papers", N_("More papers than were given out "
+		    "and not yet typed in: check the roll"));
 		rc = DB_CONSTRAINT;
 	} else if ((rc = batch_accept(rq->db, rq->who.account_id, election,
 	    batch, papers)) == DB_OK)
@@ -284,8 +286,8 @@ elections_batch(struct request *rq, struct response *rs)
 	};
 	struct batch_ctx bc = { rs, NULL };
 	struct form_page fp = {
-		.title = "Type in a batch of paper ballots",
-		.submit = "Save my count of this batch",
+		.title = N_("Type in a batch of paper ballots"),
+		.submit = N_("Save my count of this batch"),
 		.fields = batch_fields, .nfields = batch_fields_count,
 		.save = batch_store, .ctx = &bc,
 	};

@@ -77,6 +77,10 @@ json_t	*count_votes_json(int64_t units);
 
 extern const struct choice election_positions[];
 extern const struct choice election_methods[];
+/* Words a page shows as the store or the count sheet holds them (a
+ * batch's state; a candidate's state, a stage's action and how someone
+ * was elected), marked for the catalogue so that | t finds them. */
+extern const char *const election_stored_words[];
 extern const struct field_spec election_fields[];
 extern const size_t election_fields_count;
 extern const struct field_spec nomination_fields[];

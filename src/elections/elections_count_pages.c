@@ -16,6 +16,7 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
@@ -113,7 +114,7 @@ elections_count_sheet(struct request *rq, struct response *rs)
 	}
 	json_object_del(e, "result");
 	response_view(rs, "elections/count", json_pack("{s:s, s:o, s:o}",
-	    "title", "Count sheet", "election", e, "sheet", sheet));
+	    "title", N_("Count sheet"), "election", e, "sheet", sheet));
 }
 
 void
@@ -181,7 +182,7 @@ elections_verify(struct request *rq, struct response *rs)
 	json_decref(cands);
 	json_object_del(e, "result");
 	response_view(rs, "elections/verify", json_pack("{s:s, s:o, s:b, "
-	    "s:O, s:I}", "title", "Count checked", "election", e, "same", same,
+	    "s:O, s:I}", "title", N_("Count checked"), "election", e, "same", same,
 	    "elected", json_object_get(again, "elected"), "ballots",
 	    (json_int_t)view_int(again, "valid")));
 	json_decref(again);

@@ -21,87 +21,96 @@
 
 #include "elections.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
+const char *const election_stored_words[] = { N_("accepted"), N_("elected"),
+    N_("excluded"), N_("continuing"), N_("first preferences"), N_("votes"),
+    N_("surplus"), N_("exclusion"), N_("reached the quota"),
+    N_("last continuing"), N_("most votes"),
+    N_("most votes, tie decided by lot"), N_("unopposed"), N_("lot"), NULL };
+
 const struct choice election_positions[] = {
-	{ "chair", "Chair" },
-	{ "vice_chair", "Vice chair" },
-	{ "secretary", "Secretary" },
-	{ "treasurer", "Treasurer" },
-	{ "rep", "Rep" },
-	{ "council_rep", "Council rep" },
-	{ "board_seat", "Board seat" },
+	{ "chair", N_("Chair") },
+	{ "vice_chair", N_("Vice chair") },
+	{ "secretary", N_("Secretary") },
+	{ "treasurer", N_("Treasurer") },
+	{ "rep", N_("Rep") },
+	{ "council_rep", N_("Council rep") },
+	{ "board_seat", N_("Board seat") },
 	{ NULL, NULL },
 };
 
 const struct choice election_methods[] = {
-	{ "fptp", "First past the post (mark one name for each place)" },
-	{ "stv", "Single transferable vote (number the names 1, 2, 3...)" },
+	{ "fptp", N_("First past the post (mark one name for each place)") },
+	{ "stv", N_("Single transferable vote (number the names 1, 2, 3...)") },
 	{ NULL, NULL },
 };
 
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec election_fields[] = {
-	F("position", "Position", FIELD_CHOICE, 1, 0, election_positions, NULL,
+	F("position", N_("Position"),
+	    FIELD_CHOICE, 1, 0, election_positions, NULL,
 	    NULL),
-	F("seats", "Places to fill", FIELD_TEXT, 1, 2, NULL,
-	    "Usually 1; more for a team of reps", NULL),
-	F("method", "How votes are counted", FIELD_CHOICE, 1, 0,
+	F("seats", N_("Places to fill"), FIELD_TEXT, 1, 2, NULL,
+	    N_("Usually 1; more for a team of reps"), NULL),
+	F("method", N_("How votes are counted"), FIELD_CHOICE, 1, 0,
 	    election_methods, NULL, NULL),
-	F("nominations_close_on", "Nominations close on", FIELD_DATE, 1, 0,
-	    NULL, "Nominations open today", NULL),
-	F("voting_opens_on", "Voting opens on", FIELD_DATE, 1, 0, NULL,
-	    "On or after the day nominations close", NULL),
-	F("voting_closes_on", "Voting closes on", FIELD_DATE, 1, 0, NULL,
-	    "Nobody sees any count before the poll closes", NULL),
-	F("term_months", "Term of office in months", FIELD_TEXT, 0, 2, NULL,
-	    "The winners hold the position this long; 12 if left empty", NULL),
+	F("nominations_close_on", N_("Nominations close on"), FIELD_DATE, 1, 0,
+	    NULL, N_("Nominations open today"), NULL),
+	F("voting_opens_on", N_("Voting opens on"), FIELD_DATE, 1, 0, NULL,
+	    N_("On or after the day nominations close"), NULL),
+	F("voting_closes_on", N_("Voting closes on"), FIELD_DATE, 1, 0, NULL,
+	    N_("Nobody sees any count before the poll closes"), NULL),
+	F("term_months", N_("Term of office in months"), FIELD_TEXT, 0, 2, NULL,
+	    N_("The winners hold the position this long; 12 if left empty"), NULL),
 };
 const size_t election_fields_count = FIELDS_COUNT(election_fields);
 
 const struct field_spec nomination_fields[] = {
-	F("person_id", "Candidate", FIELD_ID, 1, 0, NULL,
-	    "A current member with no restriction recorded", NULL),
-	F("proposer_id", "Proposed by", FIELD_ID, 1, 0, NULL,
-	    "The candidate themselves for a self-nomination", NULL),
-	F("seconder_id", "Seconded by", FIELD_ID, 1, 0, NULL,
-	    "Another member, not the candidate", NULL),
-	F("statement", "Candidate's statement", FIELD_TEXTAREA, 0,
-	    STATEMENT_MAX_CHARS, NULL, "Printed on the ballot page", NULL),
+	F("person_id", N_("Candidate"), FIELD_ID, 1, 0, NULL,
+	    N_("A current member with no restriction recorded"), NULL),
+	F("proposer_id", N_("Proposed by"), FIELD_ID, 1, 0, NULL,
+	    N_("The candidate themselves for a self-nomination"), NULL),
+	F("seconder_id", N_("Seconded by"), FIELD_ID, 1, 0, NULL,
+	    N_("Another member, not the candidate"), NULL),
+	F("statement", N_("Candidate's statement"), FIELD_TEXTAREA, 0,
+	    STATEMENT_MAX_CHARS, NULL, N_("Printed on the ballot page"), NULL),
 };
 const size_t nomination_fields_count = FIELDS_COUNT(nomination_fields);
 
 const struct field_spec election_rules_fields[] = {
-	F("proxy_votes", "The constitution allows voting by proxy", FIELD_CHECK,
-	    0, 0, NULL, "A member may name another member to vote for them",
+	F("proxy_votes", N_("The constitution allows voting by proxy"),
+	    FIELD_CHECK,
+	    0, 0, NULL, N_("A member may name another member to vote for them"),
 	    NULL),
 };
 const size_t election_rules_fields_count =
     FIELDS_COUNT(election_rules_fields);
 
 const struct field_spec proxy_fields[] = {
-	F("person_id", "Member who cannot vote themselves", FIELD_ID, 1, 0,
+	F("person_id", N_("Member who cannot vote themselves"), FIELD_ID, 1, 0,
 	    NULL, NULL, NULL),
-	F("proxy_id", "Member who will vote for them", FIELD_ID, 1, 0, NULL,
+	F("proxy_id", N_("Member who will vote for them"), FIELD_ID, 1, 0, NULL,
 	    NULL, NULL),
 };
 const size_t proxy_fields_count = FIELDS_COUNT(proxy_fields);
 
 const struct field_spec paper_issue_fields[] = {
-	F("person_id", "Member given a paper ballot", FIELD_ID, 1, 0, NULL,
-	    "Marks them on the roll, so they cannot vote online as well",
+	F("person_id", N_("Member given a paper ballot"), FIELD_ID, 1, 0, NULL,
+	    N_("Marks them on the roll, so they cannot vote online as well"),
 	    NULL),
 };
 const size_t paper_issue_fields_count = FIELDS_COUNT(paper_issue_fields);
 
 const struct field_spec batch_fields[] = {
-	F("label", "Batch", FIELD_TEXT, 1, BATCH_LABEL_MAX_CHARS, NULL,
-	    "The name written on the bundle, for example Box 1", NULL),
-	F("papers", "Papers, one a line", FIELD_TEXTAREA, 1,
-	    BATCH_TEXT_MAX_CHARS, NULL, "The numbers of the names marked, in "
+	F("label", N_("Batch"), FIELD_TEXT, 1, BATCH_LABEL_MAX_CHARS, NULL,
+	    N_("The name written on the bundle, for example Box 1"), NULL),
+	F("papers", N_("Papers, one a line"), FIELD_TEXTAREA, 1,
+	    BATCH_TEXT_MAX_CHARS, NULL, N_("The numbers of the names marked, in "
 	    "the voter's order: 2 1 3. Type each paper as it lies in the "
-	    "bundle.", NULL),
+	    "bundle."), NULL),
 };
 const size_t batch_fields_count = FIELDS_COUNT(batch_fields);
 
@@ -126,8 +135,8 @@ const char *
 election_phase_label(enum election_phase p)
 {
 	static const char *const labels[] = {
-		"Nominations open", "Nominations closed", "Voting open",
-		"Poll closed", "Result published",
+		N_("Nominations open"), N_("Nominations closed"), N_("Voting open"),
+		N_("Poll closed"), N_("Result published"),
 	};
 
 	return labels[p];

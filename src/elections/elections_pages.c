@@ -16,6 +16,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -75,7 +76,7 @@ elections_index(struct request *rq, struct response *rs)
 	json_array_foreach(rows, i, row)
 		election_labels(row, election_phase(row, today));
 	response_view(rs, "elections/list", json_pack("{s:s, s:o, s:o}",
-	    "title", "Elections", "group", group, "elections", rows));
+	    "title", N_("Elections"), "group", group, "elections", rows));
 }
 
 static int
@@ -92,24 +93,25 @@ election_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    ELECTION_SEATS_MAX);
 	if (json_integer_value(json_object_get(v, "seats")) < 1 &&
 	    json_array_size(errors) == 0)
-		form_error(errors, "seats", "Places to fill must be at least 1");
+		form_error(errors, "seats",
+		    N_("Places to fill must be at least 1"));
 	fields_whole_number(v, errors, "term_months", "Term of office in "
 	    "months", ELECTION_TERM_MONTHS_MAX);
 	if (json_is_integer(json_object_get(v, "term_months")) &&
 	    json_integer_value(json_object_get(v, "term_months")) < 1)
-		form_error(errors, "term_months", "Term of office in months "
-		    "must be at least 1");
+		form_error(errors, "term_months", N_("Term of office in months "
+		    "must be at least 1"));
 	if (strcmp(view_str(v, "nominations_close_on"), today) < 0)
-		form_error(errors, "nominations_close_on", "Nominations cannot "
-		    "close before today");
+		form_error(errors, "nominations_close_on", N_("Nominations cannot "
+		    "close before today"));
 	if (strcmp(view_str(v, "voting_opens_on"),
 	    view_str(v, "nominations_close_on")) < 0)
-		form_error(errors, "voting_opens_on", "Voting opens on or after "
-		    "the day nominations close");
+		form_error(errors, "voting_opens_on", N_("Voting opens on or after "
+		    "the day nominations close"));
 	if (strcmp(view_str(v, "voting_closes_on"),
 	    view_str(v, "voting_opens_on")) < 0)
-		form_error(errors, "voting_closes_on", "Voting closes on or after "
-		    "the day it opens");
+		form_error(errors, "voting_closes_on", N_("Voting closes on or after "
+		    "the day it opens"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = election_add(rq->db, rq->who.account_id, rq->ids[0], v, today,
@@ -148,7 +150,8 @@ elections_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/elections", "name", election_prepare,
 	};
 	struct form_page fp = {
-		.title = "Call an election", .submit = "Open nominations",
+		.title = N_("Call an election"),
+		.submit = N_("Open nominations"),
 		.fields = election_fields, .nfields = election_fields_count,
 		.save = election_store,
 	};
@@ -178,7 +181,7 @@ elections_rules(struct request *rq, struct response *rs)
 		form_initial_record,
 	};
 	struct form_page fp = {
-		.title = "How the group votes", .submit = "Save",
+		.title = N_("How the group votes"), .submit = N_("Save"),
 		.fields = election_rules_fields,
 		.nfields = election_rules_fields_count, .save = rules_store,
 	};
@@ -234,7 +237,7 @@ elections_show(struct request *rq, struct response *rs)
 	election_labels(e, phase);
 	view = json_pack("{s:s, s:o, s:o, s:{s:I, s:I}, s:b, s:b, s:b, s:b, "
 	    "s:b, s:b, s:o}",
-	    "title", "Election", "election", e,
+	    "title", N_("Election"), "election", e,
 	    "candidates", candidate_list(rq->db, rq->ids[0]),
 	    "turnout", "eligible", (json_int_t)eligible, "voted",
 	    (json_int_t)voted,
@@ -290,14 +293,14 @@ nomination_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	if (nc->me != 0 && prop != nc->me)
-		form_error(errors, "proposer_id", "You can only nominate as "
-		    "yourself: choose your own name as proposer");
+		form_error(errors, "proposer_id", N_("You can only nominate as "
+		    "yourself: choose your own name as proposer"));
 	if (sec == prop)
-		form_error(errors, "seconder_id", "The seconder must be someone "
-		    "other than the proposer");
+		form_error(errors, "seconder_id", N_("The seconder must be someone "
+		    "other than the proposer"));
 	else if (sec == who)
-		form_error(errors, "seconder_id", "Candidates cannot second "
-		    "themselves");
+		form_error(errors, "seconder_id", N_("Candidates cannot second "
+		    "themselves"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = form_constraint(candidate_add(rq->db, rq->who.account_id,
@@ -349,7 +352,7 @@ elections_nominate(struct request *rq, struct response *rs)
 	};
 	struct nominate_ctx nc = { 0 };
 	struct form_page fp = {
-		.title = "Nominate a candidate", .submit = "Nominate",
+		.title = N_("Nominate a candidate"), .submit = N_("Nominate"),
 		.fields = nomination_fields, .nfields = nomination_fields_count,
 		.save = nomination_store, .ctx = &nc,
 	};
@@ -497,7 +500,7 @@ proxy_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	(void)ctx;
 	if (view_int(v, "person_id") == view_int(v, "proxy_id")) {
-		form_error(errors, "proxy_id", "A proxy is someone else");
+		form_error(errors, "proxy_id", N_("A proxy is someone else"));
 		return DB_CONSTRAINT;
 	}
 	rc = proxy_add(rq->db, rq->who.account_id, rq->ids[0], v);
@@ -517,7 +520,7 @@ elections_proxy(struct request *rq, struct response *rs)
 		1u << PHASE_VOTING, "The poll has closed.", 1,
 	};
 	struct form_page fp = {
-		.title = "Record a proxy", .submit = "Record the proxy",
+		.title = N_("Record a proxy"), .submit = N_("Record the proxy"),
 		.fields = proxy_fields, .nfields = proxy_fields_count,
 		.save = proxy_store, .ctx = (void *)&rf,
 	};
@@ -550,7 +553,8 @@ elections_paper_issue(struct request *rq, struct response *rs)
 		1u << PHASE_VOTING, "The poll is not open.", 0,
 	};
 	struct form_page fp = {
-		.title = "Give out a paper ballot", .submit = "Mark on the roll",
+		.title = N_("Give out a paper ballot"),
+		.submit = N_("Mark on the roll"),
 		.fields = paper_issue_fields,
 		.nfields = paper_issue_fields_count,
 		.save = paper_issue_store, .ctx = (void *)&rf,

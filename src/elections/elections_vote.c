@@ -50,7 +50,7 @@ vote_page(struct response *rs, int status, json_t *e, json_t *cands,
 {
 	json_t	*view;
 
-	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:b}", "title", "Vote",
+	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:b}", "title", N_("Vote"),
 	    "election", e, "candidates", cands, "for", for_opts,
 	    "errors", json_array(), "has_errors", error != NULL);
 	if (view != NULL && error != NULL)

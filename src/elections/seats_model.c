@@ -8,43 +8,47 @@
  */
 #include "elections.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 
 const struct choice seat_kinds[] = {
-	{ "fixed", "Fixed: one holder" },
-	{ "rotating", "Rotating among members, in order" },
+	{ "fixed", N_("Fixed: one holder") },
+	{ "rotating", N_("Rotating among members, in order") },
 	{ NULL, NULL },
 };
 
 const struct choice seat_rotations[] = {
-	{ "meeting", "Each board meeting" },
-	{ "period", "Each period of days" },
+	{ "meeting", N_("Each board meeting") },
+	{ "period", N_("Each period of days") },
 	{ NULL, NULL },
 };
 
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec seat_fields[] = {
-	F("name", "Seat", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example: Programme board, rotating seat", NULL),
-	F("kind", "Kind of seat", FIELD_CHOICE, 1, 0, seat_kinds, NULL, NULL),
-	F("rotation", "Turns change", FIELD_CHOICE, 1, 0, seat_rotations,
-	    "Board meetings are the group's meetings of the kind Board meeting",
+	F("name", N_("Seat"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    N_("For example: Programme board, rotating seat"), NULL),
+	F("kind", N_("Kind of seat"),
+	    FIELD_CHOICE, 1, 0, seat_kinds, NULL, NULL),
+	F("rotation", N_("Turns change"), FIELD_CHOICE, 1, 0, seat_rotations,
+	    N_("Board meetings are the group's meetings of the kind Board meeting"),
 	    NULL),
-	F("period_days", "Days in a period", FIELD_TEXT, 0, 3, NULL,
-	    "Only when turns change each period", NULL),
-	F("starts_on", "First turn starts on", FIELD_DATE, 1, 0, NULL, NULL,
+	F("period_days", N_("Days in a period"), FIELD_TEXT, 0, 3, NULL,
+	    N_("Only when turns change each period"), NULL),
+	F("starts_on", N_("First turn starts on"), FIELD_DATE, 1, 0, NULL, NULL,
 	    NULL),
-	F("members", "Members, in the order they take turns", FIELD_IDS, 1, 0,
-	    NULL, "A fixed seat has exactly one", NULL),
+	F("members", N_("Members, in the order they take turns"),
+	    FIELD_IDS, 1, 0,
+	    NULL, N_("A fixed seat has exactly one"), NULL),
 };
 const size_t seat_fields_count = FIELDS_COUNT(seat_fields);
 
 const struct field_spec swap_fields[] = {
-	F("turn", "Turn the holder cannot attend", FIELD_ID, 1, 0, NULL,
-	    "By its date or board meeting", NULL),
-	F("person_id", "Member who takes it instead", FIELD_ID, 1, 0, NULL,
-	    "They give up their next turn in exchange", NULL),
-	F("reason", "Reason", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("turn", N_("Turn the holder cannot attend"), FIELD_ID, 1, 0, NULL,
+	    N_("By its date or board meeting"), NULL),
+	F("person_id", N_("Member who takes it instead"), FIELD_ID, 1, 0, NULL,
+	    N_("They give up their next turn in exchange"), NULL),
+	F("reason", N_("Reason"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),
 };
 const size_t swap_fields_count = FIELDS_COUNT(swap_fields);
 

@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -54,7 +55,7 @@ seats_index(struct request *rq, struct response *rs)
 		    "id"), today));
 	json_decref(ids);
 	response_view(rs, "elections/seats", json_pack("{s:s, s:o, s:o}",
-	    "title", "Seats", "group", group, "seats", seats));
+	    "title", N_("Seats"), "group", group, "seats", seats));
 }
 
 static int
@@ -71,13 +72,14 @@ seat_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if (strcmp(view_str(v, "rotation"), "period") == 0 &&
 	    json_integer_value(json_object_get(v, "period_days")) < 1 &&
 	    json_array_size(errors) == 0)
-		form_error(errors, "period_days", "Give the days in a period, "
-		    "1 or more");
+		form_error(errors, "period_days", N_("Give the days in a period, "
+		    "1 or more"));
 	if (strcmp(view_str(v, "kind"), "fixed") == 0 && n != 1)
-		form_error(errors, "members", "A fixed seat has exactly one "
-		    "holder");
+		form_error(errors, "members", N_("A fixed seat has exactly one "
+		    "holder"));
 	else if (n > SEAT_MEMBERS_MAX)
-		form_error(errors, "members", "Too many members for one seat");
+		form_error(errors, "members",
+		    N_("Too many members for one seat"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = form_constraint(seat_add(rq->db, rq->who.account_id, rq->ids[0],
@@ -111,7 +113,7 @@ seats_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/seats", "name", seat_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add a seat", .submit = "Add the seat",
+		.title = N_("Add a seat"), .submit = N_("Add the seat"),
 		.fields = seat_fields, .nfields = seat_fields_count,
 		.save = seat_store,
 	};
@@ -165,20 +167,20 @@ swap_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		if (view_int(m, "person_id") == view_int(v, "person_id"))
 			break;
 	if (turn < seat_turn_today(rq->db, seat, today))
-		form_error(errors, "turn", "That turn has passed");
+		form_error(errors, "turn", N_("That turn has passed"));
 	else {
 		seat_schedule(n, swaps, nswaps, turn, 1, &holder);
 		other = seat_next_turn(n, swaps, nswaps, turn, i);
 		/* Members give away only their own turns; staff any. */
 		if (!staff && holder != mine)
-			form_error(errors, "turn", "You can only swap a turn "
-			    "you hold yourself");
+			form_error(errors, "turn", N_("You can only swap a turn "
+			    "you hold yourself"));
 		else if (holder == i)
-			form_error(errors, "person_id", "That member already "
-			    "holds this turn");
+			form_error(errors, "person_id", N_("That member already "
+			    "holds this turn"));
 		else if (other == SEAT_TURN_NONE)
-			form_error(errors, "person_id", "That member has no later "
-			    "turn to give in exchange");
+			form_error(errors, "person_id", N_("That member has no later "
+			    "turn to give in exchange"));
 	}
 	rc = json_array_size(errors) > 0 ? DB_CONSTRAINT : seat_swap_add(
 	    rq->db, rq->who.account_id, rq->ids[0], turn, other,
@@ -231,7 +233,7 @@ seats_swap(struct request *rq, struct response *rs)
 		seat_load, "/seats/%lld", "name", swap_prepare,
 	};
 	struct form_page fp = {
-		.title = "Swap a turn", .submit = "Swap",
+		.title = N_("Swap a turn"), .submit = N_("Swap"),
 		.fields = swap_fields, .nfields = swap_fields_count,
 		.save = swap_store,
 	};

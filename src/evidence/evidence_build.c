@@ -17,6 +17,7 @@
 #include "../server/form_page.h"
 #include "../surveys/surveys.h"
 #include "../util/buf.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 #define HIGHLIGHTS_MAX	5	/* "you said, we did" items in the view */
@@ -73,10 +74,10 @@ static const struct measure_def measures[] = {
 #define NMEASURES	(sizeof(measures) / sizeof(measures[0]))
 
 static const struct choice activities[] = {
-	{ "attendance", "Attendance" },
-	{ "sessions", "Sessions held" },
-	{ "new_members", "New members" },
-	{ "moved_on", "Moved on to work or volunteering" },
+	{ "attendance", N_("Attendance") },
+	{ "sessions", N_("Sessions held") },
+	{ "new_members", N_("New members") },
+	{ "moved_on", N_("Moved on to work or volunteering") },
 	{ NULL, NULL },
 };
 

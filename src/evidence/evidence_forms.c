@@ -14,6 +14,7 @@
 #include "../db/db.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 #define F(...)	{ __VA_ARGS__ }
@@ -44,9 +45,9 @@
 
 static const struct field_spec target_fields[] = {
 	TARGET_FIELDS(1, "0 to 100", NULL),
-	F("local_allowed", "Sites and groups may set their own targets",
-	    FIELD_CHECK, 0, 0, NULL, "A site's or a group's own target then "
-	    "stands on its dashboard and report instead of this one", NULL),
+	F("local_allowed", N_("Sites and groups may set their own targets"),
+	    FIELD_CHECK, 0, 0, NULL, N_("A site's or a group's own target then "
+	    "stands on its dashboard and report instead of this one"), NULL),
 };
 static const struct field_spec local_target_fields[] = {
 	TARGET_FIELDS(0, "0 to 100. Leave blank to follow the target "
@@ -108,7 +109,8 @@ targets_form(struct request *rq, struct response *rs)
 	json_t		*targets = evidence_targets(rq->db, &org), *initial;
 	int		 allowed = local_targets_allowed(rq->db);
 	struct form_page fp = {
-		.title = "The organisation's targets", .submit = "Save targets",
+		.title = N_("The organisation's targets"),
+		.submit = N_("Save targets"),
 		.back = "/evidence", .fields = target_fields,
 		.nfields = FIELDS_COUNT(target_fields), .save = targets_store,
 	};
@@ -245,8 +247,8 @@ local_targets_form(struct request *rq, struct response *rs)
 	int		 is_group = strcmp(local_scope(rq), "group") == 0;
 	struct local_hints hints;
 	struct form_page fp = {
-		.title = is_group ? "The group's own targets" :
-		    "The site's own targets", .submit = "Save targets",
+		.title = is_group ? N_("The group's own targets") :
+		    N_("The site's own targets"), .submit = N_("Save targets"),
 		.fields = local_target_fields, .nfields = NTARGETS,
 		.save = local_targets_store, .ctx = &hints,
 	};
@@ -257,11 +259,13 @@ local_targets_form(struct request *rq, struct response *rs)
 /* ---- a group's strategy and objectives ---------------------------------- */
 
 static const struct field_spec strategy_fields[] = {
-	F("aims", "The group's aims", FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
-	    NULL, "What the group is for and what it wants to change this "
-	    "year, in a few lines", NULL),
-	F("reviewed_on", "Agreed or last reviewed on", FIELD_DATE, 1, 0, NULL,
-	    "For example, 2026-04-01", NULL),
+	F("aims", N_("The group's aims"),
+	    FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
+	    NULL, N_("What the group is for and what it wants to change this "
+	    "year, in a few lines"), NULL),
+	F("reviewed_on", N_("Agreed or last reviewed on"),
+	    FIELD_DATE, 1, 0, NULL,
+	    N_("For example, 2026-04-01"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 
@@ -301,7 +305,8 @@ strategy_form(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/evidence", "name", strategy_prepare,
 	};
 	struct form_page fp = {
-		.title = "The group's strategy", .submit = "Save the strategy",
+		.title = N_("The group's strategy"),
+		.submit = N_("Save the strategy"),
 		.fields = strategy_fields,
 		.nfields = FIELDS_COUNT(strategy_fields),
 		.save = strategy_store,
@@ -311,12 +316,13 @@ strategy_form(struct request *rq, struct response *rs)
 }
 
 static const struct field_spec objective_fields[] = {
-	F("text", "Objective", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS * 2, NULL,
-	    "For example, Run a survey on every wing by the summer", NULL),
-	F("owner", "Who owns it", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "A role, such as The chair or The coordinator", NULL),
-	F("due_on", "Done by", FIELD_DATE, 1, 0, NULL,
-	    "For example, 2026-07-31", NULL),
+	F("text", N_("Objective"),
+	    FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS * 2, NULL,
+	    N_("For example, Run a survey on every wing by the summer"), NULL),
+	F("owner", N_("Who owns it"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    N_("A role, such as The chair or The coordinator"), NULL),
+	F("due_on", N_("Done by"), FIELD_DATE, 1, 0, NULL,
+	    N_("For example, 2026-07-31"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 
@@ -345,7 +351,7 @@ objective_form(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/evidence", "name", NULL,
 	};
 	struct form_page fp = {
-		.title = "Add an objective", .submit = "Add it",
+		.title = N_("Add an objective"), .submit = N_("Add it"),
 		.fields = objective_fields,
 		.nfields = FIELDS_COUNT(objective_fields),
 		.save = objective_store,
@@ -371,13 +377,15 @@ objective_done(struct request *rq, struct response *rs)
 /* ---- a site's activity ------------------------------------------------- */
 
 static const struct field_spec activity_fields[] = {
-	F("month", "Month", FIELD_TEXT, 1, 7, NULL, "For example, 2026-11",
+	F("month", N_("Month"),
+	    FIELD_TEXT, 1, 7, NULL, N_("For example, 2026-11"),
 	    NULL),
-	F("attendance", "Attendance (visits counted)", FIELD_TEXT, 0, 7, NULL,
+	F("attendance", N_("Attendance (visits counted)"),
+	    FIELD_TEXT, 0, 7, NULL,
 	    NULL, NULL),
-	F("sessions", "Sessions held", FIELD_TEXT, 0, 7, NULL, NULL, NULL),
-	F("new_members", "New members", FIELD_TEXT, 0, 7, NULL, NULL, NULL),
-	F("moved_on", "People who moved on to work or volunteering",
+	F("sessions", N_("Sessions held"), FIELD_TEXT, 0, 7, NULL, NULL, NULL),
+	F("new_members", N_("New members"), FIELD_TEXT, 0, 7, NULL, NULL, NULL),
+	F("moved_on", N_("People who moved on to work or volunteering"),
 	    FIELD_TEXT, 0, 7, NULL, NULL, NULL),
 };
 #define NACTIVITY	(sizeof(activity_fields) / sizeof(activity_fields[0]))
@@ -395,8 +403,8 @@ activity_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	date_today(rq->now, today);
 	snprintf(first, sizeof(first), "%.7s-01", month);
 	if (strlen(month) != 7 || !date_valid(first))
-		form_error(errors, "month", "Enter the month as year and month, "
-		    "such as 2026-11");
+		form_error(errors, "month", N_("Enter the month as year and month, "
+		    "such as 2026-11"));
 	else
 		fields_not_future(v, errors, "month", "The month", today);
 	for (i = 1; i < NACTIVITY; i++)
@@ -421,7 +429,7 @@ activity_form(struct request *rq, struct response *rs)
 		site_load, "/sites/%lld/evidence", "name", NULL,
 	};
 	struct form_page fp = {
-		.title = "Record a month's activity", .submit = "Save",
+		.title = N_("Record a month's activity"), .submit = N_("Save"),
 		.fields = activity_fields, .nfields = NACTIVITY,
 		.save = activity_store,
 	};

@@ -9,42 +9,46 @@
 #include <string.h>
 
 #include "evidence.h"
+#include "../util/catalogue.h"
 
 /* The criteria as DOMAIN.md lists them ("What good looks like"). */
 const struct evidence_criterion_def evidence_criteria[EV__MAX] = {
-	[EV_REPRESENTATIVE] = { "representative", "Representative and involved",
-	    "Do the members reflect the people the place serves? The figure "
+	[EV_REPRESENTATIVE] = { "representative",
+	    N_("Representative and involved"),
+	    N_("Do the members reflect the people the place serves? The figure "
 	    "is the largest gap, in points, between a group's share of the "
-	    "population and its share of the members.", 1 },
-	[EV_PROCEDURES] = { "procedures", "Good procedures",
-	    "Are minutes published within 14 days, and action points closed "
-	    "by their date?", 0 },
-	[EV_SUPPORT] = { "support", "Top-level support",
-	    "Do decision makers come when invited, and answer proposals "
-	    "within their deadline?", 0 },
-	[EV_STRATEGY] = { "strategy", "A clear strategy",
-	    "Are the strategy's objectives done, or not yet due?", 0 },
-	[EV_PERCEPTIONS] = { "perceptions", "Perceptions of those involved",
-	    "Do members agree that taking part is worth it, that they are "
+	    "population and its share of the members."), 1 },
+	[EV_PROCEDURES] = { "procedures", N_("Good procedures"),
+	    N_("Are minutes published within 14 days, and action points closed "
+	    "by their date?"), 0 },
+	[EV_SUPPORT] = { "support", N_("Top-level support"),
+	    N_("Do decision makers come when invited, and answer proposals "
+	    "within their deadline?"), 0 },
+	[EV_STRATEGY] = { "strategy", N_("A clear strategy"),
+	    N_("Are the strategy's objectives done, or not yet due?"), 0 },
+	[EV_PERCEPTIONS] = { "perceptions",
+	    N_("Perceptions of those involved"),
+	    N_("Do members agree that taking part is worth it, that they are "
 	    "listened to and that they see change? (The involvement "
-	    "experience survey.)", 0 },
-	[EV_TRUST] = { "trust", "Confidence and trust",
-	    "Do members trust staff to act, feel treated as equals and feel "
-	    "safe to speak? (The involvement experience survey.)", 0 },
-	[EV_TRAINING] = { "training", "Support and training",
-	    "Do active reps have current training and supervision on "
-	    "schedule, and are expenses paid within 30 days?", 0 },
-	[EV_MONITORING] = { "monitoring", "Diversity and equality monitored",
-	    "Is equality monitored, and current, for members, survey "
+	    "experience survey.)"), 0 },
+	[EV_TRUST] = { "trust", N_("Confidence and trust"),
+	    N_("Do members trust staff to act, feel treated as equals and feel "
+	    "safe to speak? (The involvement experience survey.)"), 0 },
+	[EV_TRAINING] = { "training", N_("Support and training"),
+	    N_("Do active reps have current training and supervision on "
+	    "schedule, and are expenses paid within 30 days?"), 0 },
+	[EV_MONITORING] = { "monitoring",
+	    N_("Diversity and equality monitored"),
+	    N_("Is equality monitored, and current, for members, survey "
 	    "respondents and the experts by experience on procurement "
-	    "panels?", 0 },
+	    "panels?"), 0 },
 };
 
 const char *const evidence_verdict_keys[VERDICT__MAX] = {
 	"none", "met", "watch", "not_met",
 };
 const char *const evidence_verdict_words[VERDICT__MAX] = {
-	"Too few to judge", "Met", "Watch", "Not met",
+	N_("Too few to judge"), N_("Met"), N_("Watch"), N_("Not met"),
 };
 
 enum evidence_verdict

@@ -13,6 +13,7 @@
 #include "../config.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 int
@@ -132,8 +133,8 @@ evidence_dashboard(struct request *rq, struct response *rs)
 	}
 	json_object_set_new(view, "report_base", json_string(base));
 	free(base);
-	json_object_set_new(view, "title", json_string("Evidence of "
-	    "involvement"));
+	json_object_set_new(view, "title", json_string(N_("Evidence of "
+	    "involvement")));
 	json_object_set_new(view, "is_group", json_boolean(strcmp(kind,
 	    "group") == 0));
 	json_object_set_new(view, "is_site", json_boolean(strcmp(kind,

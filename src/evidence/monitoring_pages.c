@@ -12,6 +12,7 @@
 #include "../db/db.h"
 #include "../server/form_page.h"
 #include "../surveys/surveys.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 #define MONITORING_FIELDS_MAX	16	/* the instrument has nine */
@@ -54,14 +55,14 @@ monitoring_form(struct request *rq, struct response *rs)
 	json_t			*record = NULL;
 	int64_t			 person;
 	struct form_page	 fp = {
-		.title = "About you: equality monitoring",
+		.title = N_("About you: equality monitoring"),
 		.lede = "Optional: answer what you want to. Your answers are "
 		    "kept apart from your records. The evidence pages show "
 		    "only counts too large to point to anyone. They are "
 		    "printed with your name only in a copy of your own data, "
 		    "made when you ask for one, which the staff who prepare "
 		    "it see.",
-		.submit = "Save my answers", .back = "/account",
+		.submit = N_("Save my answers"), .back = "/account",
 		.fields = fields, .nfields = monitoring_items_count,
 		.save = monitoring_store, .ctx = &person,
 	};
@@ -75,7 +76,7 @@ monitoring_form(struct request *rq, struct response *rs)
 		 * fill in, and nothing to save. */
 		response_page(rs, rq->method == HTTP_POST ? 409 : 200,
 		    "evidence/not_linked", json_pack("{s:s}", "title",
-		    "About you: equality monitoring"));
+		    N_("About you: equality monitoring")));
 		return;
 	}
 	monitoring_fields(fields);

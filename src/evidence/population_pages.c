@@ -22,21 +22,22 @@
 #include "../surveys/surveys.h"
 #include "../util/buf.h"
 #include "../util/text.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 #define F(...)	{ __VA_ARGS__ }
 #define POPULATION_COUNT_MAX	1000000
 
 static const struct field_spec population_fields[] = {
-	F("counted_on", "Counted on", FIELD_DATE, 1, 0, NULL,
-	    "For example, 2026-11-01", NULL),
-	F("counts", "The counts", FIELD_TEXTAREA, 0, POPULATION_CSV_MAX,
-	    NULL, "One line each: what, answer, number. What is unit (then the "
+	F("counted_on", N_("Counted on"), FIELD_DATE, 1, 0, NULL,
+	    N_("For example, 2026-11-01"), NULL),
+	F("counts", N_("The counts"), FIELD_TEXTAREA, 0, POPULATION_CSV_MAX,
+	    NULL, N_("One line each: what, answer, number. What is unit (then the "
 	    "unit's name) or a characteristic: age, disability, "
 	    "gender_reassignment, marriage, pregnancy, race, religion, sex, "
 	    "sexual_orientation (for gender_reassignment, Yes means the gender "
 	    "is the same as registered at birth). Leave a number empty to "
-	    "skip the line. Saving replaces every count of that date.",
+	    "skip the line. Saving replaces every count of that date."),
 	    NULL),
 };
 
@@ -175,8 +176,8 @@ population_text(struct request *rq, const json_t *v, json_t *errors,
 	}
 	if (n > POPULATION_CSV_MAX || memchr(p, '\0', n) != NULL ||
 	    !utf8_valid(p, n)) {
-		form_error(errors, "file", "The file must be a CSV file saved "
-		    "from a spreadsheet, at most 200 lines");
+		form_error(errors, "file", N_("The file must be a CSV file saved "
+		    "from a spreadsheet, at most 200 lines"));
 		return NULL;
 	}
 	return strndup(p, n);
@@ -241,9 +242,9 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		json_decref(row);
 	}
 	if (json_array_size(errors) == 0 && json_array_size(rows) == 0)
-		form_error(errors, field, "Enter at least one number");
+		form_error(errors, field, N_("Enter at least one number"));
 	if (json_array_size(rows) > POPULATION_ROWS_MAX)
-		form_error(errors, field, "Too many lines: at most 200");
+		form_error(errors, field, N_("Too many lines: at most 200"));
 	rc = json_array_size(errors) > 0 ? DB_CONSTRAINT : population_save(
 	    rq->db, rq->who.account_id, rq->ids[0], view_str(v, "counted_on"),
 	    rows);
@@ -335,7 +336,8 @@ population_form(struct request *rq, struct response *rs)
 		site_load, "/sites/%lld/evidence", "name", population_prepare,
 	};
 	struct form_page fp = {
-		.title = "The site's population", .submit = "Save the count",
+		.title = N_("The site's population"),
+		.submit = N_("Save the count"),
 		.fields = population_fields,
 		.nfields = FIELDS_COUNT(population_fields),
 		.save = population_store,

@@ -10,6 +10,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -48,7 +49,7 @@ measures_page(struct request *rq, struct response *rs)
 	json_array_foreach(json_object_get(m, "attendance"), i, row)
 		json_object_set_new(row, "rate_percent", percent(view_int(row,
 		    "present"), view_int(row, "recorded")));
-	json_object_set_new(m, "title", json_string("How well the group runs"));
+	json_object_set_new(m, "title", json_string(N_("How well the group runs")));
 	json_object_set_new(m, "group", group);
 	json_object_set_new(m, "days", json_integer(MINUTES_PUBLISHED_DAYS));
 	response_view(rs, "meetings/measures", m);

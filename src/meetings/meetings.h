@@ -34,6 +34,10 @@ struct db;
 
 extern const struct choice meeting_kinds[];
 extern const struct choice attendance_statuses[];
+/* The words a page shows as they are stored (minutes: draft, approved,
+ * published; who came: present, apologies, absent), marked for the
+ * catalogue so that | t finds them. */
+extern const char *const meeting_stored_words[];
 extern const struct field_spec rules_fields[];
 extern const size_t rules_fields_count;
 extern const struct field_spec meeting_fields[];

@@ -12,6 +12,7 @@
 #include "../proposals/proposals.h"
 #include "../render/markdown.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -58,7 +59,7 @@ rules_edit(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/meetings", "name", rules_prepare,
 	};
 	struct form_page fp = {
-		.title = "The group's rules", .submit = "Save rules",
+		.title = N_("The group's rules"), .submit = N_("Save rules"),
 		.fields = rules_fields, .nfields = rules_fields_count,
 		.save = rules_store,
 	};
@@ -86,7 +87,7 @@ meetings_index(struct request *rq, struct response *rs)
 		    date_diff_days(today, json_string_value(json_object_get(row,
 		    "due_on"))) < 0));
 	response_view(rs, "meetings/list", json_pack("{s:s, s:o, s:o, s:o, "
-	    "s:o, s:b}", "title", "Meetings", "group", group,
+	    "s:o, s:b}", "title", N_("Meetings"), "group", group,
 	    "constitution_html", markdown_html(json_string_value(
 	    json_object_get(rules, "constitution"))),
 	    "meetings", meeting_list(rq->db, rq->ids[0]),
@@ -137,7 +138,7 @@ meetings_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/meetings", "name", meeting_prepare,
 	};
 	struct form_page fp = {
-		.title = "Plan a meeting", .submit = "Plan it",
+		.title = N_("Plan a meeting"), .submit = N_("Plan it"),
 		.fields = meeting_fields, .nfields = meeting_fields_count,
 		.save = meeting_store,
 	};
@@ -188,7 +189,7 @@ meetings_show(struct request *rq, struct response *rs)
 			json_object_del(item, "minutes");
 	}
 	response_view(rs, "meetings/show", json_pack("{s:s, s:o, s:o, s:o, "
-	    "s:o, s:o, s:o, s:o, s:b, s:b, s:o}", "title", "Meeting", "decisions",
+	    "s:o, s:o, s:o, s:o, s:b, s:b, s:o}", "title", N_("Meeting"), "decisions",
 	    decision_list(rq->db, rq->ids[0]), "answers",
 	    answers_at_meeting(rq->db, rq->ids[0]), "papers",
 	    paper_list(rq->db, rq->ids[0]), "meeting", m,
@@ -298,6 +299,6 @@ meetings_attendance(struct request *rq, struct response *rs)
 	rows = attendance_list(rq->db, rq->ids[0]);
 	attendance_choices(rows);
 	response_view(rs, "meetings/attendance", json_pack("{s:s, s:o, s:o, "
-	    "s:o}", "title", "Who came", "meeting", m, "members", rows,
+	    "s:o}", "title", N_("Who came"), "meeting", m, "members", rows,
 	    "statuses", choices_json(attendance_statuses)));
 }

@@ -16,6 +16,7 @@
 #include "../render/pdf.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/text.h"
 #include "../util/view.h"
@@ -78,7 +79,7 @@ minutes_edit(struct request *rq, struct response *rs)
 	if (rq->method == HTTP_GET) {
 		meeting_summary(m);
 		response_view(rs, "meetings/minutes", json_pack("{s:s, s:o, s:o}",
-		    "title", "Minutes", "meeting", m, "agenda",
+		    "title", N_("Minutes"), "meeting", m, "agenda",
 		    agenda_list(rq->db, rq->ids[0])));
 		return;
 	}
@@ -92,7 +93,7 @@ minutes_edit(struct request *rq, struct response *rs)
 	if (json_array_size(errors) > 0) {
 		meeting_summary(m);
 		if ((m = json_pack("{s:s, s:o, s:o, s:o, s:b}", "title",
-		    "Minutes", "meeting", m, "agenda", agenda, "errors", errors,
+		    N_("Minutes"), "meeting", m, "agenda", agenda, "errors", errors,
 		    "has_errors", 1)) == NULL)
 			response_error(rs, 500, "Something went wrong.");
 		else
@@ -151,7 +152,8 @@ action_points_add(struct request *rq, struct response *rs)
 		meeting_load, "/meetings/%lld", "held_on", point_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add an action point", .submit = "Add action point",
+		.title = N_("Add an action point"),
+		.submit = N_("Add action point"),
 		.fields = action_point_fields,
 		.nfields = action_point_fields_count, .save = point_store,
 	};
@@ -210,7 +212,7 @@ action_points_index(struct request *rq, struct response *rs)
 		    date_diff_days(today, view_str(row, "due_on")) < 0));
 	}
 	response_view(rs, "meetings/action_points", json_pack("{s:s, s:o, s:o}",
-	    "title", "Open action points", "group", group, "action_points",
+	    "title", N_("Open action points"), "group", group, "action_points",
 	    points));
 }
 
@@ -223,7 +225,8 @@ approve_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	(void)ctx;
 	if (view_int(v, "proposed_by") ==
 	    view_int(v, "seconded_by")) {
-		form_error(errors, "seconded_by", "Someone else must second it");
+		form_error(errors, "seconded_by",
+		    N_("Someone else must second it"));
 		return DB_CONSTRAINT;
 	}
 	rc = minutes_approve(rq->db, rq->who.account_id, rq->ids[0], v);
@@ -266,8 +269,8 @@ minutes_approve_page(struct request *rq, struct response *rs)
 		meeting_load, "/meetings/%lld", "held_on", approve_prepare,
 	};
 	struct form_page fp = {
-		.title = "Record that the minutes were approved",
-		.submit = "Approve", .fields = approval_fields,
+		.title = N_("Record that the minutes were approved"),
+		.submit = N_("Approve"), .fields = approval_fields,
 		.nfields = approval_fields_count, .save = approve_store,
 	};
 
@@ -445,7 +448,7 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 		response_error(rs, 403, "These minutes are not published yet.");
 		return;
 	}
-	snprintf(title, sizeof(title), "%s %s", minutes ? "Minutes" :
+	snprintf(title, sizeof(title), "%s %s", minutes ? N_("Minutes") :
 	    "Meeting pack", date_words_or(view_str(m, "held_on"), day));
 	json_decref(m);
 	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));

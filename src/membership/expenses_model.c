@@ -10,20 +10,21 @@
 
 #include "membership.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 
 const struct choice expense_kinds[] = {
-	{ "travel", "Travel" },
-	{ "subsistence", "Subsistence (food and drink)" },
-	{ "other", "Other" },
+	{ "travel", N_("Travel") },
+	{ "subsistence", N_("Subsistence (food and drink)") },
+	{ "other", N_("Other") },
 	{ NULL, NULL },
 };
 
 /* The states of migrations/0012's CHECK, for the list's filter. */
 const struct choice expense_states[] = {
-	{ "submitted", "Waiting for a decision" },
-	{ "approved", "Approved, not yet paid" },
-	{ "rejected", "Rejected" },
-	{ "paid", "Paid" },
+	{ "submitted", N_("Waiting for a decision") },
+	{ "approved", N_("Approved, not yet paid") },
+	{ "rejected", N_("Rejected") },
+	{ "paid", N_("Paid") },
 	{ NULL, NULL },
 };
 
@@ -90,34 +91,37 @@ money_format(int64_t pence, char *out, size_t size)
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec expense_fields[] = {
-	F("group_id", "The group it was for", FIELD_ID, 1, 0, NULL, NULL,
+	F("group_id", N_("The group it was for"), FIELD_ID, 1, 0, NULL, NULL,
 	    NULL),
-	F("kind", "Kind of expense", FIELD_CHOICE, 1, 0, expense_kinds, NULL,
+	F("kind", N_("Kind of expense"),
+	    FIELD_CHOICE, 1, 0, expense_kinds, NULL,
 	    NULL),
-	F("description", "What it was for", FIELD_TEXTAREA, 1,
+	F("description", N_("What it was for"), FIELD_TEXTAREA, 1,
 	    EXPENSE_DESC_MAX_CHARS, NULL,
-	    "For example, bus fare to the board meeting and back", NULL),
-	F("amount", "Amount in pounds", FIELD_TEXT, 1, 12, NULL,
-	    "For example, 12.50", NULL),
-	F("incurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("meeting_id", "The meeting it was for (optional)", FIELD_ID, 0, 0,
-	    NULL, "Only meetings of the group you chose", NULL),
-	F("confirm_duplicate", "This is a separate claim", FIELD_CHECK, 0, 0,
-	    NULL, "Tick only when told it looks like a claim you have "
-	    "already made: same date, kind and amount", NULL),
+	    N_("For example, bus fare to the board meeting and back"), NULL),
+	F("amount", N_("Amount in pounds"), FIELD_TEXT, 1, 12, NULL,
+	    N_("For example, 12.50"), NULL),
+	F("incurred_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("meeting_id", N_("The meeting it was for (optional)"), FIELD_ID, 0, 0,
+	    NULL, N_("Only meetings of the group you chose"), NULL),
+	F("confirm_duplicate", N_("This is a separate claim"),
+	    FIELD_CHECK, 0, 0,
+	    NULL, N_("Tick only when told it looks like a claim you have "
+	    "already made: same date, kind and amount"), NULL),
 };
 const size_t expense_fields_count = FIELDS_COUNT(expense_fields);
 
 static const struct choice decisions[] = {
-	{ "approved", "Approve" },
-	{ "rejected", "Reject" },
+	{ "approved", N_("Approve") },
+	{ "rejected", N_("Reject") },
 	{ NULL, NULL },
 };
 
 const struct field_spec expense_decision_fields[] = {
-	F("decision", "Decision", FIELD_CHOICE, 1, 0, decisions, NULL, NULL),
-	F("reason", "Reason", FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
-	    "Needed to reject: the volunteer reads it", NULL),
+	F("decision", N_("Decision"),
+	    FIELD_CHOICE, 1, 0, decisions, NULL, NULL),
+	F("reason", N_("Reason"), FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
+	    N_("Needed to reject: the volunteer reads it"), NULL),
 };
 const size_t expense_decision_fields_count =
     FIELDS_COUNT(expense_decision_fields);

@@ -16,6 +16,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../render/upload_check.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* amount_pence as "12.50" and kind and state as words (in place). */
@@ -75,7 +76,7 @@ expenses_index(struct request *rq, struct response *rs)
 	claim_labels(theirs);
 	view = json_pack("{s:s, s:o, s:o, s:b, s:o, s:i}", "title",
 	    "Expenses", "mine", mine, "claims", theirs, "is_staff", staff,
-	    "filter", paging_filter_view("state", "State", expense_states,
+	    "filter", paging_filter_view("state", N_("State"), expense_states,
 	    state), "export_rows_max", EXPORT_ROWS_MAX);
 	paging_finish(&pm, rq, view, mine, NULL);
 	paging_finish(&pc, rq, view, theirs, NULL);
@@ -96,8 +97,8 @@ receipt_check(struct request *rq, json_t *errors,
 		*file = NULL;
 	if (*file != NULL && !upload_check((const unsigned char *)
 	    (*file)->value, (*file)->len, (*file)->filename, type)) {
-		form_error(errors, "receipt", "The receipt must be a PNG or "
-		    "JPEG photo or a PDF, named for what it is");
+		form_error(errors, "receipt", N_("The receipt must be a PNG or "
+		    "JPEG photo or a PDF, named for what it is"));
 		return -1;
 	}
 	return 0;
@@ -121,8 +122,8 @@ duplicate_check(struct request *rq, const json_t *v, int64_t pence,
 	    amount, choice_label(expense_kinds, view_str(v, "kind")),
 	    view_str(v, "incurred_on"), (long long)id) == -1)
 		msg = NULL;
-	form_error(errors, "confirm_duplicate", msg ? msg : "This looks like "
-	    "a claim you have already made");
+	form_error(errors, "confirm_duplicate", msg ? msg : N_("This looks like "
+	    "a claim you have already made"));
 	free(msg);
 }
 
@@ -140,17 +141,17 @@ claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	date_today(rq->now, today);
 	pence = money_parse_pence(view_str(v, "amount"), EXPENSE_PENCE_MAX);
 	if (pence <= 0)
-		form_error(errors, "amount", "Enter the amount in pounds and "
-		    "pence, like 12.50, up to 1000.00");
+		form_error(errors, "amount", N_("Enter the amount in pounds and "
+		    "pence, like 12.50, up to 1000.00"));
 	if (date_diff_days(today, view_str(v, "incurred_on")) > 0)
-		form_error(errors, "incurred_on", "The date cannot be in the "
-		    "future");
+		form_error(errors, "incurred_on", N_("The date cannot be in the "
+		    "future"));
 	receipt_check(rq, errors, &file, &type);
 	if (json_is_integer(json_object_get(v, "meeting_id")) &&
 	    expense_meeting_group(rq->db, view_int(v, "meeting_id")) !=
 	    view_int(v, "group_id"))
-		form_error(errors, "meeting_id", "Choose a meeting of the group "
-		    "the claim is for");
+		form_error(errors, "meeting_id", N_("Choose a meeting of the group "
+		    "the claim is for"));
 	if (json_array_size(errors) == 0 && !json_is_true(json_object_get(v,
 	    "confirm_duplicate")))
 		duplicate_check(rq, v, pence, errors);
@@ -168,7 +169,7 @@ void
 expenses_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Claim expenses", .submit = "Send the claim",
+		.title = N_("Claim expenses"), .submit = N_("Send the claim"),
 		.back = "/expenses", .fields = expense_fields,
 		.nfields = expense_fields_count, .save = claim_store,
 		.template = "membership/expense_form",
@@ -223,7 +224,7 @@ expenses_show(struct request *rq, struct response *rs)
 	staff = claim_staff(rq, claim);
 	rows = json_pack("[o]", claim);
 	claim_labels(rows);
-	view = json_pack("{s:s, s:O, s:b, s:b}", "title", "Expense claim",
+	view = json_pack("{s:s, s:O, s:b, s:b}", "title", N_("Expense claim"),
 	    "claim", json_array_get(rows, 0), "is_staff", staff, "own",
 	    own_claim(rq, json_array_get(rows, 0)));
 	json_decref(rows);
@@ -240,10 +241,11 @@ decide_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	if (strcmp(view_str(v, "decision"), "rejected") == 0 &&
 	    !json_is_string(json_object_get(v, "reason")))
-		form_error(errors, "reason", "Give the reason for rejecting it");
+		form_error(errors, "reason",
+		    N_("Give the reason for rejecting it"));
 	if (own_claim(rq, claim))
-		form_error(errors, "decision", "Someone else must decide your "
-		    "own claim");
+		form_error(errors, "decision", N_("Someone else must decide your "
+		    "own claim"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	date_today(rq->now, today);
@@ -262,7 +264,7 @@ expenses_decide(struct request *rq, struct response *rs)
 		form_record_as_ctx,
 	};
 	struct form_page fp = {
-		.title = "Decide the claim", .submit = "Save decision",
+		.title = N_("Decide the claim"), .submit = N_("Save decision"),
 		.fields = expense_decision_fields,
 		.nfields = expense_decision_fields_count, .save = decide_store,
 	};

@@ -14,6 +14,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
 
@@ -26,8 +27,8 @@ expected_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	(void)ctx;
 	if (json_is_string(json_object_get(v, "expected_leave_on")) !=
 	    json_is_string(json_object_get(v, "expected_leave_reason"))) {
-		form_error(errors, "expected_leave_reason", "Give the date and "
-		    "why together, or leave both empty");
+		form_error(errors, "expected_leave_reason", N_("Give the date and "
+		    "why together, or leave both empty"));
 		return DB_CONSTRAINT;
 	}
 	rc = expected_leave_save(rq->db, rq->who.account_id, rq->ids[0], v);
@@ -56,7 +57,8 @@ leaving_expected(struct request *rq, struct response *rs)
 		expected_prepare,
 	};
 	struct form_page fp = {
-		.title = "When they are expected to leave", .submit = "Save",
+		.title = N_("When they are expected to leave"),
+		.submit = N_("Save"),
 		.fields = expected_leave_fields,
 		.nfields = expected_leave_fields_count, .save = expected_store,
 	};

@@ -9,6 +9,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 
 const char *const recruit_stage_names[RS__MAX] = {
 	"referred", "applied", "checked", "inducted", "trained", "active",
@@ -16,8 +17,8 @@ const char *const recruit_stage_names[RS__MAX] = {
 };
 
 const char *const recruit_stage_labels[RS__MAX] = {
-	"Referred", "Applied", "Eligibility checked", "Inducted", "Trained",
-	"Active", "Left",
+	N_("Referred"), N_("Applied"), N_("Eligibility checked"),
+	N_("Inducted"), N_("Trained"), N_("Active"), N_("Left"),
 };
 
 const char *const recruit_event_names[RE__MAX] = {
@@ -25,26 +26,26 @@ const char *const recruit_event_names[RE__MAX] = {
 };
 
 const struct choice recruit_events[] = {
-	{ "apply", "They applied" },
-	{ "check", "Eligibility checked (clearance recorded)" },
-	{ "induct", "Inducted" },
-	{ "train", "Trained" },
-	{ "activate", "Active in the role (adds them to the group)" },
-	{ "leave", "Left the pipeline or the role" },
+	{ "apply", N_("They applied") },
+	{ "check", N_("Eligibility checked (clearance recorded)") },
+	{ "induct", N_("Inducted") },
+	{ "train", N_("Trained") },
+	{ "activate", N_("Active in the role (adds them to the group)") },
+	{ "leave", N_("Left the pipeline or the role") },
 	{ NULL, NULL },
 };
 
 const struct choice clearance_statuses[] = {
-	{ "pending", "Pending" },
-	{ "cleared", "Cleared" },
-	{ "not_cleared", "Not cleared" },
+	{ "pending", N_("Pending") },
+	{ "cleared", N_("Cleared") },
+	{ "not_cleared", N_("Not cleared") },
 	{ NULL, NULL },
 };
 
 const struct choice expected_leave_reasons[] = {
-	{ "release", "Release" },
-	{ "transfer", "Transfer" },
-	{ "other", "Other" },
+	{ "release", N_("Release") },
+	{ "transfer", N_("Transfer") },
+	{ "other", N_("Other") },
 	{ NULL, NULL },
 };
 
@@ -135,77 +136,81 @@ recruit_move_rules(const json_t *v, const char *held, const char *today,
 
 	if ((status == NULL) != (on == NULL))
 		form_error(errors, status ? "clearance_on" : "clearance",
-		    "Give the clearance status and its date together");
+		    N_("Give the clearance status and its date together"));
 	fields_not_future(v, errors, "clearance_on", "The clearance date",
 	    today);
 	if (event < 0)
 		return;
 	if (status != NULL && !recruit_event_records_clearance(event)) {
-		form_error(errors, "clearance", "Clearance is recorded only "
-		    "at the eligibility check or when they leave");
+		form_error(errors, "clearance", N_("Clearance is recorded only "
+		    "at the eligibility check or when they leave"));
 		return;
 	}
 	if (!recruit_event_needs_cleared(event))
 		return;
 	if (recruit_event_records_clearance(event)) {
 		if (status == NULL || strcmp(status, "cleared") != 0)
-			form_error(errors, "clearance", "Only someone cleared "
+			form_error(errors, "clearance", N_("Only someone cleared "
 			    "can pass the eligibility check: record "
-			    "\"Cleared\" and its date");
+			    "\"Cleared\" and its date"));
 	} else if (held == NULL || strcmp(held, "cleared") != 0)
-		form_error(errors, "event", "Only someone whose clearance is "
+		form_error(errors, "event", N_("Only someone whose clearance is "
 		    "\"Cleared\" can go on: this step needs the eligibility "
-		    "check passed");
+		    "check passed"));
 }
 
 #define F(...)	{ __VA_ARGS__ }
 
 static const struct choice referrers[] = {
-	{ "staff", "Referred by staff" },
-	{ "self", "Asked to join themselves" },
+	{ "staff", N_("Referred by staff") },
+	{ "self", N_("Asked to join themselves") },
 	{ NULL, NULL },
 };
 
 const struct field_spec recruit_fields[] = {
-	F("person_id", "Who", FIELD_ID, 1, 0, NULL,
-	    "Someone at the group's site, not already in it", NULL),
-	F("position", "For the role of", FIELD_CHOICE, 1, 0, positions, NULL,
+	F("person_id", N_("Who"), FIELD_ID, 1, 0, NULL,
+	    N_("Someone at the group's site, not already in it"), NULL),
+	F("position", N_("For the role of"),
+	    FIELD_CHOICE, 1, 0, positions, NULL,
 	    NULL),
-	F("referred_by", "How they came", FIELD_CHOICE, 1, 0, referrers,
+	F("referred_by", N_("How they came"), FIELD_CHOICE, 1, 0, referrers,
 	    NULL, NULL),
 };
 const size_t recruit_fields_count = FIELDS_COUNT(recruit_fields);
 
 const struct field_spec recruit_move_fields[] = {
-	F("event", "What happened", FIELD_CHOICE, 1, 0, recruit_events, NULL,
+	F("event", N_("What happened"),
+	    FIELD_CHOICE, 1, 0, recruit_events, NULL,
 	    NULL),
-	F("clearance", "Clearance status", FIELD_CHOICE, 0, 0,
-	    clearance_statuses, "Only the status: never the reasons", NULL),
-	F("clearance_on", "Clearance date", FIELD_DATE, 0, 0, NULL, NULL,
+	F("clearance", N_("Clearance status"), FIELD_CHOICE, 0, 0,
+	    clearance_statuses, N_("Only the status: never the reasons"), NULL),
+	F("clearance_on", N_("Clearance date"), FIELD_DATE, 0, 0, NULL, NULL,
 	    NULL),
 };
 const size_t recruit_move_fields_count = FIELDS_COUNT(recruit_move_fields);
 
 const struct field_spec post_fields[] = {
-	F("position", "Position", FIELD_CHOICE, 1, 0, positions, NULL, NULL),
-	F("places", "How many the group wants", FIELD_TEXT, 1, 3, NULL,
-	    "A whole number; 0 stops counting vacancies for it", NULL),
+	F("position", N_("Position"),
+	    FIELD_CHOICE, 1, 0, positions, NULL, NULL),
+	F("places", N_("How many the group wants"), FIELD_TEXT, 1, 3, NULL,
+	    N_("A whole number; 0 stops counting vacancies for it"), NULL),
 };
 const size_t post_fields_count = FIELDS_COUNT(post_fields);
 
 const struct field_spec shadow_fields[] = {
-	F("learner_id", "New member", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("mentor_id", "Shadows", FIELD_ID, 1, 0, NULL,
-	    "Someone in the group, often one who is due to leave", NULL),
-	F("from_on", "From", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("learner_id", N_("New member"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("mentor_id", N_("Shadows"), FIELD_ID, 1, 0, NULL,
+	    N_("Someone in the group, often one who is due to leave"), NULL),
+	F("from_on", N_("From"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
 };
 const size_t shadow_fields_count = FIELDS_COUNT(shadow_fields);
 
 const struct field_spec expected_leave_fields[] = {
-	F("expected_leave_on", "Expected to leave on", FIELD_DATE, 0, 0, NULL,
-	    "A release or transfer date. Leave empty when none is known",
+	F("expected_leave_on", N_("Expected to leave on"),
+	    FIELD_DATE, 0, 0, NULL,
+	    N_("A release or transfer date. Leave empty when none is known"),
 	    NULL),
-	F("expected_leave_reason", "Why", FIELD_CHOICE, 0, 0,
+	F("expected_leave_reason", N_("Why"), FIELD_CHOICE, 0, 0,
 	    expected_leave_reasons, NULL, NULL),
 };
 const size_t expected_leave_fields_count = FIELDS_COUNT(expected_leave_fields);

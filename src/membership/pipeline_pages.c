@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* Adds *_label for the stage, clearance and leaving reason columns, and
@@ -57,7 +58,7 @@ pipeline_index(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:i}",
-	    "title", "Recruitment and succession", "group", group,
+	    "title", N_("Recruitment and succession"), "group", group,
 	    "recruits", recruit_list(rq->db, g, today),
 	    "stage_times", stage_times(rq->db, g, today),
 	    "posts", post_list(rq->db, g),
@@ -112,7 +113,7 @@ pipeline_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/pipeline", "name", recruit_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add someone to the pipeline", .submit = "Add",
+		.title = N_("Add someone to the pipeline"), .submit = N_("Add"),
 		.fields = recruit_fields, .nfields = recruit_fields_count,
 		.save = recruit_store,
 	};
@@ -152,7 +153,8 @@ pipeline_move(struct request *rq, struct response *rs)
 		form_record_as_ctx,
 	};
 	struct form_page fp = {
-		.title = "Move them on in the pipeline", .submit = "Save",
+		.title = N_("Move them on in the pipeline"),
+		.submit = N_("Save"),
 		.fields = recruit_move_fields,
 		.nfields = recruit_move_fields_count, .save = move_store,
 	};
@@ -184,7 +186,8 @@ pipeline_posts(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/pipeline", "name", NULL,
 	};
 	struct form_page fp = {
-		.title = "Places the group wants filled", .submit = "Save",
+		.title = N_("Places the group wants filled"),
+		.submit = N_("Save"),
 		.fields = post_fields, .nfields = post_fields_count,
 		.save = posts_store,
 	};
@@ -201,8 +204,8 @@ shadow_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	(void)ctx;
 	if (view_int(v, "learner_id") == view_int(v, "mentor_id")) {
-		form_error(errors, "mentor_id", "Choose someone other than the "
-		    "new member");
+		form_error(errors, "mentor_id", N_("Choose someone other than the "
+		    "new member"));
 		return DB_CONSTRAINT;
 	}
 	rc = shadow_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
@@ -234,8 +237,8 @@ pipeline_shadow_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/pipeline", "name", shadow_prepare,
 	};
 	struct form_page fp = {
-		.title = "Pair a new member with someone to shadow",
-		.submit = "Pair them", .fields = shadow_fields,
+		.title = N_("Pair a new member with someone to shadow"),
+		.submit = N_("Pair them"), .fields = shadow_fields,
 		.nfields = shadow_fields_count, .save = shadow_store,
 	};
 	char	 today[DATE_CHARS + 1];

@@ -12,6 +12,7 @@
 #include "../db/db.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* Marks each row overdue when it is the latest and its date has passed. */
@@ -40,7 +41,7 @@ supervision_person(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	coordinator = access_covers(&rq->who, ROLE_BIT(ROLE_COORDINATOR),
 	    view_int(person, "site_id"), 0);
-	view = json_pack("{s:s, s:o, s:o, s:i}", "title", "Supervision",
+	view = json_pack("{s:s, s:o, s:o, s:i}", "title", N_("Supervision"),
 	    "person", person, "supervisions", supervision_list(rq->db,
 	    rq->ids[0], rq->who.account_id, coordinator),
 	    "interval_months", rq->app->config->supervision_interval_months);
@@ -67,8 +68,8 @@ supervision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		    supervision_interval_months, next);
 		json_object_set_new(v, "next_due_on", json_string(next));
 	} else if (date_diff_days(held, view_str(v, "next_due_on")) <= 0) {
-		form_error(errors, "next_due_on", "The next one must be due "
-		    "after this one");
+		form_error(errors, "next_due_on", N_("The next one must be due "
+		    "after this one"));
 		return DB_CONSTRAINT;
 	}
 	rc = supervision_add(rq->db, rq->who.account_id, rq->ids[0], v);
@@ -102,7 +103,7 @@ supervision_new(struct request *rq, struct response *rs)
 		supervision_prepare,
 	};
 	struct form_page fp = {
-		.title = "Log a supervision session", .submit = "Save",
+		.title = N_("Log a supervision session"), .submit = N_("Save"),
 		.fields = supervision_fields,
 		.nfields = supervision_fields_count, .save = supervision_store,
 	};
@@ -122,7 +123,7 @@ supervision_mine(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	rows = person ? supervision_list(rq->db, person, 0, 0) : json_array();
 	due_flags(rows, today);
-	view = json_pack("{s:s, s:o}", "title", "Your supervision",
+	view = json_pack("{s:s, s:o}", "title", N_("Your supervision"),
 	    "supervisions", rows);
 	response_view(rs, "membership/supervision_mine", view);
 }
@@ -144,7 +145,7 @@ supervision_overdue_index(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	rows = supervision_overdue(rq->db, &f, today, &pg);
-	view = json_pack("{s:s, s:o, s:i}", "title", "Supervision overdue",
+	view = json_pack("{s:s, s:o, s:i}", "title", N_("Supervision overdue"),
 	    "people", rows, "interval_months",
 	    rq->app->config->supervision_interval_months);
 	paging_finish(&pg, rq, view, rows, "due_on");

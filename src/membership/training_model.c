@@ -4,6 +4,7 @@
  */
 #include "membership.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 
 void
 training_renew_on(const char *completed_on, int months,
@@ -33,42 +34,45 @@ supervision_days_overdue(const char *due_on, const char *today)
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec course_fields[] = {
-	F("name", "Course", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example, Accredited rep training", NULL),
-	F("accredited", "It leads to an accredited award", FIELD_CHECK, 0, 0,
+	F("name", N_("Course"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    N_("For example, Accredited rep training"), NULL),
+	F("accredited", N_("It leads to an accredited award"),
+	    FIELD_CHECK, 0, 0,
 	    NULL, NULL, NULL),
-	F("renew_months", "Renew after (months)", FIELD_TEXT, 0, 3, NULL,
-	    "Leave empty when it never needs renewing", NULL),
+	F("renew_months", N_("Renew after (months)"), FIELD_TEXT, 0, 3, NULL,
+	    N_("Leave empty when it never needs renewing"), NULL),
 };
 const size_t course_fields_count = FIELDS_COUNT(course_fields);
 
 const struct field_spec session_fields[] = {
-	F("course_id", "Course", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("held_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("place", "Where", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),
-	F("trainer", "Trainer", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL,
+	F("course_id", N_("Course"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("held_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("place", N_("Where"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("trainer", N_("Trainer"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL, NULL,
 	    NULL),
 };
 const size_t session_fields_count = FIELDS_COUNT(session_fields);
 
 const struct field_spec completion_fields[] = {
-	F("person_id", "Who", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("course_id", "Course", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("completed_on", "Completed on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("accreditation", "Accreditation", FIELD_TEXT, 0,
+	F("person_id", N_("Who"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("course_id", N_("Course"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("completed_on", N_("Completed on"),
+	    FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("accreditation", N_("Accreditation"), FIELD_TEXT, 0,
 	    ACCREDITATION_MAX_CHARS, NULL,
-	    "The awarding body and level, for an accredited course", NULL),
-	F("graduation", "This completes their programme (a graduation)",
+	    N_("The awarding body and level, for an accredited course"), NULL),
+	F("graduation", N_("This completes their programme (a graduation)"),
 	    FIELD_CHECK, 0, 0, NULL, NULL, NULL),
 };
 const size_t completion_fields_count = FIELDS_COUNT(completion_fields);
 
 const struct field_spec supervision_fields[] = {
-	F("supervisor_id", "Supervisor", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("held_on", "Held on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("next_due_on", "Next due", FIELD_DATE, 0, 0, NULL,
-	    "Leave empty for the usual interval after this one", NULL),
-	F("notes", "Notes", FIELD_TEXTAREA, 0, SUPERVISION_NOTES_MAX_CHARS,
-	    NULL, "Only the supervisor and coordinators can read these", NULL),
+	F("supervisor_id", N_("Supervisor"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("held_on", N_("Held on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("next_due_on", N_("Next due"), FIELD_DATE, 0, 0, NULL,
+	    N_("Leave empty for the usual interval after this one"), NULL),
+	F("notes", N_("Notes"), FIELD_TEXTAREA, 0, SUPERVISION_NOTES_MAX_CHARS,
+	    NULL, N_("Only the supervisor and coordinators can read these"), NULL),
 };
 const size_t supervision_fields_count = FIELDS_COUNT(supervision_fields);

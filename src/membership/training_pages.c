@@ -12,13 +12,14 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 void
 training_courses(struct request *rq, struct response *rs)
 {
 	response_view(rs, "membership/courses", json_pack("{s:s, s:o}",
-	    "title", "Courses", "courses", course_list(rq->db)));
+	    "title", N_("Courses"), "courses", course_list(rq->db)));
 }
 
 static int
@@ -33,8 +34,8 @@ course_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    120);
 	if (json_integer_value(json_object_get(v, "renew_months")) == 0 &&
 	    json_is_integer(json_object_get(v, "renew_months")))
-		form_error(errors, "renew_months", "Renew after at least one "
-		    "month, or leave it empty");
+		form_error(errors, "renew_months", N_("Renew after at least one "
+		    "month, or leave it empty"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = course_add(rq->db, rq->who.account_id, v, &id);
@@ -48,7 +49,7 @@ void
 training_course_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Add a course", .submit = "Add course",
+		.title = N_("Add a course"), .submit = N_("Add course"),
 		.back = "/courses", .fields = course_fields,
 		.nfields = course_fields_count, .save = course_store,
 	};
@@ -73,7 +74,7 @@ training_site(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	matrix = training_matrix(rq->db, rq->ids[0], today, &pg);
-	view = json_pack("{s:s, s:o, s:o, s:o}", "title", "Training", "site",
+	view = json_pack("{s:s, s:o, s:o, s:o}", "title", N_("Training"), "site",
 	    site, "matrix", matrix, "sessions", session_list(rq->db,
 	    rq->ids[0]));
 	paging_finish(&pg, rq, view, json_object_get(matrix, "people"),
@@ -118,7 +119,8 @@ training_session_new(struct request *rq, struct response *rs)
 		site_load, "/sites/%lld/training", "name", session_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add a training session", .submit = "Add session",
+		.title = N_("Add a training session"),
+		.submit = N_("Add session"),
 		.fields = session_fields, .nfields = session_fields_count,
 		.save = session_store,
 	};
@@ -159,8 +161,8 @@ completion_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	date_today(rq->now, today);
 	if (date_diff_days(today, view_str(v, "completed_on")) > 0) {
-		form_error(errors, "completed_on", "The date cannot be in the "
-		    "future");
+		form_error(errors, "completed_on", N_("The date cannot be in the "
+		    "future"));
 		return DB_CONSTRAINT;
 	}
 	rc = completion_add(rq->db, rq->who.account_id, view_int(v,
@@ -200,7 +202,8 @@ training_session_complete(struct request *rq, struct response *rs)
 	};
 	struct completion_ctx c = { rq->ids[0], 0 };
 	struct form_page fp = {
-		.title = "Record who completed the course", .submit = "Save",
+		.title = N_("Record who completed the course"),
+		.submit = N_("Save"),
 		.fields = completion_fields,
 		.nfields = completion_fields_count, .save = completion_store,
 		.ctx = &c,
@@ -221,7 +224,7 @@ training_person(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	response_view(rs, "membership/person_training", json_pack("{s:s, s:o, "
-	    "s:o}", "title", "Training", "person", person, "completions",
+	    "s:o}", "title", N_("Training"), "person", person, "completions",
 	    person_completions(rq->db, rq->ids[0], today)));
 }
 
@@ -252,7 +255,7 @@ training_person_complete(struct request *rq, struct response *rs)
 	};
 	struct completion_ctx c = { 0, rq->ids[0] };
 	struct form_page fp = {
-		.title = "Record a completed course", .submit = "Save",
+		.title = N_("Record a completed course"), .submit = N_("Save"),
 		.fields = completion_fields,
 		.nfields = completion_fields_count, .save = completion_store,
 		.ctx = &c,

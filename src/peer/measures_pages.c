@@ -18,6 +18,7 @@
 #include "../server/form_page.h"
 #include "../util/suppression.h"
 #include "../util/uk_time.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 #define OUTCOMES	6	/* peer_outcomes without its end */
@@ -226,7 +227,7 @@ peer_measures(struct request *rq, struct response *rs)
 		return;
 	}
 	view = json_pack("{s:s, s:o, s:s, s:s, s:b, s:i, s:o*, s:o*, s:o*, "
-	    "s:o*}", "title", "Peer support: measures", "site", site, "from",
+	    "s:o*}", "title", N_("Peer support: measures"), "site", site, "from",
 	    first, "to", today, "exact", staff, "threshold",
 	    rq->app->config->suppression_threshold,
 	    "by_hour", by_hour(facts, threshold),

@@ -40,6 +40,7 @@
 #include "../auth/roles.h"
 #include "../server/fields.h"
 #include "../server/router.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 
 struct db;
@@ -109,6 +110,9 @@ void	peer_percentiles(int64_t *v, size_t n, int64_t *median, int64_t *p90);
 extern const struct choice peer_asked_by[];
 extern const struct choice peer_urgencies[];
 extern const struct choice peer_outcomes[];
+/* A request's state as a page shows it (open, accepted, seen, closed),
+ * marked for the catalogue so that | t finds it. */
+extern const char *const peer_stored_words[];
 
 extern const struct field_spec peer_cover_fields[];
 extern const size_t peer_cover_fields_count;

@@ -11,31 +11,35 @@
 #include "peer.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/uk_time.h"
 
+const char *const peer_stored_words[] = { N_("open"), N_("accepted"),
+    N_("seen"), N_("closed"), NULL };
+
 const struct choice peer_asked_by[] = {
-	{ "officer", "An officer" },
-	{ "staff", "A member of staff" },
-	{ "self_kiosk", "The person themselves, at the kiosk" },
-	{ "self_slip", "The person themselves, on a paper slip" },
-	{ "supporter", "A peer supporter" },
+	{ "officer", N_("An officer") },
+	{ "staff", N_("A member of staff") },
+	{ "self_kiosk", N_("The person themselves, at the kiosk") },
+	{ "self_slip", N_("The person themselves, on a paper slip") },
+	{ "supporter", N_("A peer supporter") },
 	{ NULL, NULL },
 };
 
 const struct choice peer_urgencies[] = {
-	{ "now", "Now: they need someone straight away" },
-	{ "today", "Today" },
-	{ "this_week", "This week" },
+	{ "now", N_("Now: they need someone straight away") },
+	{ "today", N_("Today") },
+	{ "this_week", N_("This week") },
 	{ NULL, NULL },
 };
 
 const struct choice peer_outcomes[] = {
-	{ "resolved", "Talked it through: nothing more needed" },
-	{ "signposted", "Signposted to a service" },
-	{ "supported_to_raise", "Supported them to raise it with staff" },
-	{ "staff_champion", "Taken to the staff champion" },
-	{ "coordinator", "Passed to the coordinator" },
-	{ "safety_concern", "Concern for someone's safety: handed to staff" },
+	{ "resolved", N_("Talked it through: nothing more needed") },
+	{ "signposted", N_("Signposted to a service") },
+	{ "supported_to_raise", N_("Supported them to raise it with staff") },
+	{ "staff_champion", N_("Taken to the staff champion") },
+	{ "coordinator", N_("Passed to the coordinator") },
+	{ "safety_concern", N_("Concern for someone's safety: handed to staff") },
 	{ NULL, NULL },
 };
 
@@ -58,88 +62,95 @@ static const struct choice to_hours[] = {
 	{ "15", "15:00" }, { "16", "16:00" }, { "17", "17:00" },
 	{ "18", "18:00" }, { "19", "19:00" }, { "20", "20:00" },
 	{ "21", "21:00" }, { "22", "22:00" }, { "23", "23:00" },
-	{ "24", "Midnight (the end of the day)" },
+	{ "24", N_("Midnight (the end of the day)") },
 	{ NULL, NULL },
 };
 
 static const struct choice needed_counts[] = {
-	{ "1", "One supporter" }, { "2", "Two supporters" },
-	{ "3", "Three supporters" }, { "4", "Four supporters" },
+	{ "1", N_("One supporter") }, { "2", N_("Two supporters") },
+	{ "3", N_("Three supporters") }, { "4", N_("Four supporters") },
 	{ NULL, NULL },
 };
 
 static const struct choice repeats[] = {
-	{ "1", "Only this day" },
-	{ "7", "Every day for a week" },
-	{ "14", "Every day for two weeks" },
-	{ "28", "Every day for four weeks" },
+	{ "1", N_("Only this day") },
+	{ "7", N_("Every day for a week") },
+	{ "14", N_("Every day for two weeks") },
+	{ "28", N_("Every day for four weeks") },
 	{ NULL, NULL },
 };
 
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec peer_cover_fields[] = {
-	F("from_hour", "Cover needed from", FIELD_CHOICE, 1, 0, from_hours,
-	    "Local time, every day. From 00:00 to midnight is around the "
-	    "clock.", NULL),
-	F("to_hour", "Until", FIELD_CHOICE, 1, 0, to_hours, NULL, NULL),
-	F("needed", "Supporters on duty at once", FIELD_CHOICE, 1, 0,
-	    needed_counts, "Reception usually needs two.", NULL),
+	F("from_hour", N_("Cover needed from"), FIELD_CHOICE, 1, 0, from_hours,
+	    N_("Local time, every day. From 00:00 to midnight is around the "
+	    "clock."), NULL),
+	F("to_hour", N_("Until"), FIELD_CHOICE, 1, 0, to_hours, NULL, NULL),
+	F("needed", N_("Supporters on duty at once"), FIELD_CHOICE, 1, 0,
+	    needed_counts, N_("Reception usually needs two."), NULL),
 };
 const size_t peer_cover_fields_count = FIELDS_COUNT(peer_cover_fields);
 
 const struct field_spec peer_shift_fields[] = {
-	F("unit_id", "Wing or place", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("person_id", "Supporter", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("on", "Day the shift starts", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("starts", "Starts at", FIELD_TIME, 1, 0, NULL, "24-hour clock, "
-	    "for example 22:00", NULL),
-	F("ends", "Ends at", FIELD_TIME, 1, 0, NULL, "An end before the start "
-	    "is the next morning (an overnight shift)", NULL),
-	F("repeat", "Repeat", FIELD_CHOICE, 1, 0, repeats, NULL, NULL),
+	F("unit_id", N_("Wing or place"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("person_id", N_("Supporter"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("on", N_("Day the shift starts"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("starts", N_("Starts at"),
+	    FIELD_TIME, 1, 0, NULL, N_("24-hour clock, "
+	    "for example 22:00"), NULL),
+	F("ends", N_("Ends at"),
+	    FIELD_TIME, 1, 0, NULL, N_("An end before the start "
+	    "is the next morning (an overnight shift)"), NULL),
+	F("repeat", N_("Repeat"), FIELD_CHOICE, 1, 0, repeats, NULL, NULL),
 };
 const size_t peer_shift_fields_count = FIELDS_COUNT(peer_shift_fields);
 
 const struct field_spec peer_swap_fields[] = {
-	F("person_id", "Who takes this shift", FIELD_ID, 1, 0, NULL, NULL,
+	F("person_id", N_("Who takes this shift"), FIELD_ID, 1, 0, NULL, NULL,
 	    NULL),
 };
 const size_t peer_swap_fields_count = FIELDS_COUNT(peer_swap_fields);
 
 const struct field_spec peer_request_fields[] = {
-	F("unit_id", "Where they are", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("asked_by", "Who is asking", FIELD_CHOICE, 1, 0, peer_asked_by,
+	F("unit_id", N_("Where they are"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("asked_by", N_("Who is asking"), FIELD_CHOICE, 1, 0, peer_asked_by,
 	    NULL, NULL),
-	F("urgency", "How urgent", FIELD_CHOICE, 1, 0, peer_urgencies, NULL,
+	F("urgency", N_("How urgent"), FIELD_CHOICE, 1, 0, peer_urgencies, NULL,
 	    NULL),
-	F("about", "What about, in a word or two", FIELD_SHOWN_TEXT, 1,
-	    PEER_ABOUT_MAX_CHARS, NULL, "For example: low mood, news from "
+	F("about", N_("What about, in a word or two"), FIELD_SHOWN_TEXT, 1,
+	    PEER_ABOUT_MAX_CHARS, NULL, N_("For example: low mood, news from "
 	    "home, first night. No names or numbers: the supporter finds the "
-	    "person by where they are.", NULL),
+	    "person by where they are."), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t peer_request_fields_count = FIELDS_COUNT(peer_request_fields);
 
 const struct field_spec peer_close_fields[] = {
-	F("outcome", "Outcome", FIELD_CHOICE, 1, 0, peer_outcomes, NULL, NULL),
-	F("service_id", "Service signposted to", FIELD_ID, 0, 0, NULL,
-	    "When you signposted them", NULL),
-	F("topic_ids", "Topics", FIELD_IDS, 0, 0, NULL, NULL, NULL),
-	F("told_name", "Name of the member of staff you told", FIELD_TEXT, 0,
-	    NAME_MAX_CHARS, NULL, "Needed for a concern for someone's safety",
+	F("outcome", N_("Outcome"),
+	    FIELD_CHOICE, 1, 0, peer_outcomes, NULL, NULL),
+	F("service_id", N_("Service signposted to"), FIELD_ID, 0, 0, NULL,
+	    N_("When you signposted them"), NULL),
+	F("topic_ids", N_("Topics"), FIELD_IDS, 0, 0, NULL, NULL, NULL),
+	F("told_name", N_("Name of the member of staff you told"),
+	    FIELD_TEXT, 0,
+	    NAME_MAX_CHARS, NULL, N_("Needed for a concern for someone's safety"),
 	    "off"),
-	F("told_role", "Their role", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
-	    "For example: wing officer, safer custody, healthcare", NULL),
-	F("told_on", "Day you told them", FIELD_DATE, 0, 0, NULL, NULL, NULL),
-	F("told_time", "Time you told them", FIELD_TIME, 0, 0, NULL, NULL,
+	F("told_role", N_("Their role"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	    N_("For example: wing officer, safer custody, healthcare"), NULL),
+	F("told_on", N_("Day you told them"),
+	    FIELD_DATE, 0, 0, NULL, NULL, NULL),
+	F("told_time", N_("Time you told them"), FIELD_TIME, 0, 0, NULL, NULL,
 	    NULL),
 };
 const size_t peer_close_fields_count = FIELDS_COUNT(peer_close_fields);
 
 const struct field_spec peer_step_back_fields[] = {
-	F("from_on", "Stepping back from", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("to_on", "Back on", FIELD_DATE, 0, 0, NULL, "Leave empty if you do "
-	    "not know yet: you keep your role either way", NULL),
+	F("from_on", N_("Stepping back from"),
+	    FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("to_on", N_("Back on"),
+	    FIELD_DATE, 0, 0, NULL, N_("Leave empty if you do "
+	    "not know yet: you keep your role either way"), NULL),
 };
 const size_t peer_step_back_fields_count = FIELDS_COUNT(peer_step_back_fields);
 
@@ -155,11 +166,11 @@ int
 peer_close_rules(const json_t *values, json_t *errors)
 {
 	static const struct { const char *field, *message; } told[] = {
-		{ "told_name", "Enter the name of the member of staff you "
-		    "told: a concern for someone's safety must be handed on" },
-		{ "told_role", "Enter the role of the member of staff you told" },
-		{ "told_on", "Enter the day you told them" },
-		{ "told_time", "Enter the time you told them" },
+		{ "told_name", N_("Enter the name of the member of staff you "
+		    "told: a concern for someone's safety must be handed on") },
+		{ "told_role", N_("Enter the role of the member of staff you told") },
+		{ "told_on", N_("Enter the day you told them") },
+		{ "told_time", N_("Enter the time you told them") },
 	};
 	const char	*outcome = json_string_value(json_object_get(values,
 			    "outcome"));
@@ -172,8 +183,8 @@ peer_close_rules(const json_t *values, json_t *errors)
 				    told[i].message);
 	if (outcome != NULL && strcmp(outcome, "signposted") == 0 &&
 	    !is_set(values, "service_id"))
-		form_error(errors, "service_id", "Choose the service you "
-		    "signposted them to");
+		form_error(errors, "service_id", N_("Choose the service you "
+		    "signposted them to"));
 	return 0;
 }
 
@@ -186,7 +197,8 @@ peer_shift_rules(const json_t *values, json_t *errors)
 			    "ends"));
 
 	if (starts != NULL && ends != NULL && strcmp(starts, ends) == 0)
-		form_error(errors, "ends", "The end must differ from the start");
+		form_error(errors, "ends",
+		    N_("The end must differ from the start"));
 	return 0;
 }
 

@@ -24,6 +24,7 @@
 #include "../server/form_page.h"
 #include "../server/paging.h"
 #include "../util/uk_time.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../voice/voice.h"
 
@@ -136,7 +137,7 @@ peer_request_show(struct request *rq, struct response *rs)
 		json_object_set_new(r, "outcome_label", json_string(choice_label(
 		    peer_outcomes, view_str(r, "outcome"))));
 	response_view(rs, "peer/request", json_pack("{s:s, s:o, s:b, s:b, "
-	    "s:b, s:b, s:b, s:b, s:b, s:b}", "title", "Request for support",
+	    "s:b, s:b, s:b, s:b, s:b, s:b}", "title", N_("Request for support"),
 	    "request", r,
 	    "can_accept", c.person > 0 && strcmp(state, "open") == 0,
 	    "can_mark_seen", (mine || c.staff) && strcmp(state, "accepted") == 0,
@@ -211,7 +212,8 @@ void
 peer_request_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Ask for a peer supporter", .submit = "Send the request",
+		.title = N_("Ask for a peer supporter"),
+		.submit = N_("Send the request"),
 		.fields = peer_request_fields,
 		.nfields = peer_request_fields_count, .save = request_store,
 	};
@@ -297,8 +299,8 @@ close_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		rc = uk_instant(view_str(v, "told_on"), peer_minutes(view_str(v,
 		    "told_time")), &told_at);
 		if (rc != UK_TIME_OK || told_at > (int64_t)rq->now + 300) {
-			form_error(errors, "told_time", "Enter when you told "
-			    "them: a time that has happened");
+			form_error(errors, "told_time", N_("Enter when you told "
+			    "them: a time that has happened"));
 			return DB_CONSTRAINT;
 		}
 		json_object_set_new(v, "told_at", json_integer(told_at));
@@ -311,9 +313,9 @@ close_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	rc = peer_request_close(rq->db, rq->who.account_id, rq->ids[0], r, v,
 	    (int64_t)rq->now);
 	if (rc == DB_CONSTRAINT)
-		form_error(errors, "outcome", "This request cannot be closed "
+		form_error(errors, "outcome", N_("This request cannot be closed "
 		    "now: it must be accepted and seen first, and not closed "
-		    "already");
+		    "already"));
 	if (rc == DB_OK)
 		*location = location_of("/peer-requests/%lld", rq->ids[0]);
 	return rc;
@@ -323,7 +325,8 @@ void
 peer_request_close_page(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Close the request", .submit = "Close the request",
+		.title = N_("Close the request"),
+		.submit = N_("Close the request"),
 		.fields = peer_close_fields, .nfields = peer_close_fields_count,
 		.save = close_store, .rules = peer_close_rules,
 		.template = "peer/close",

@@ -15,6 +15,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../util/uk_time.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../voice/voice.h"
 
@@ -31,9 +32,9 @@ static const char *
 gap_words(const struct peer_hour *h)
 {
 	if (h->state == PEER_UNTRAINED)
-		return "No trained supporter";
-	return h->on_duty == 0 ? "Nobody on duty" :
-	    "Not enough supporters on duty";
+		return N_("No trained supporter");
+	return h->on_duty == 0 ? N_("Nobody on duty") :
+	    N_("Not enough supporters on duty");
 }
 
 /* Hours that read the same in the list of gaps. */
@@ -214,7 +215,7 @@ peer_rota(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	json_object_set_new(view, "title", json_string("Peer support rota"));
+	json_object_set_new(view, "title", json_string(N_("Peer support rota")));
 	json_object_set_new(view, "site", site);
 	json_object_set_new(view, "from", json_string(first));
 	json_object_set_new(view, "before", json_string(before));
@@ -245,7 +246,7 @@ peer_now(struct request *rq, struct response *rs)
 	}
 	uk_words((int64_t)rq->now, words, sizeof(words));
 	response_view(rs, "peer/now", rows == NULL ? NULL : json_pack(
-	    "{s:s, s:o, s:o, s:s}", "title", "Peer supporters on duty now",
+	    "{s:s, s:o, s:o, s:s}", "title", N_("Peer supporters on duty now"),
 	    "site", site, "on_duty", rows, "now_words", words));
 	if (rows == NULL)
 		json_decref(site);
@@ -260,7 +261,8 @@ cover_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	if (strtol(view_str(v, "to_hour"), NULL, 10) <=
 	    strtol(view_str(v, "from_hour"), NULL, 10)) {
-		form_error(errors, "to_hour", "The end must be after the start");
+		form_error(errors, "to_hour",
+		    N_("The end must be after the start"));
 		return DB_CONSTRAINT;
 	}
 	rc = peer_cover_save(rq->db, rq->who.account_id, rq->ids[0], v);
@@ -274,8 +276,8 @@ void
 peer_cover_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Hours this place needs peer supporters",
-		.submit = "Save", .fields = peer_cover_fields,
+		.title = N_("Hours this place needs peer supporters"),
+		.submit = N_("Save"), .fields = peer_cover_fields,
 		.nfields = peer_cover_fields_count, .save = cover_store,
 	};
 	json_t	*unit;
@@ -341,7 +343,7 @@ void
 peer_shift_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Add a shift", .submit = "Add the shift",
+		.title = N_("Add a shift"), .submit = N_("Add the shift"),
 		.fields = peer_shift_fields,
 		.nfields = peer_shift_fields_count, .save = shift_store,
 		.rules = peer_shift_rules,
@@ -377,7 +379,8 @@ swap_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	rc = peer_shift_swap(rq->db, rq->who.account_id, rq->ids[0],
 	    view_int(v, "person_id"), (int64_t)rq->now);
 	if (rc == DB_CONSTRAINT)
-		form_error(errors, "person_id", "They already hold this shift");
+		form_error(errors, "person_id",
+		    N_("They already hold this shift"));
 	if (rc == DB_OK)
 		*location = location_of("/sites/%lld/peer/rota",
 		    view_int(shift, "site_id"));
@@ -388,7 +391,7 @@ void
 peer_shift_swap_page(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Swap this shift", .submit = "Swap",
+		.title = N_("Swap this shift"), .submit = N_("Swap"),
 		.fields = peer_swap_fields, .nfields = peer_swap_fields_count,
 		.save = swap_store,
 	};

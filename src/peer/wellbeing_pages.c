@@ -17,6 +17,7 @@
 #include "../server/form_page.h"
 #include "../server/paging.h"
 #include "../util/uk_time.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* Adds to each supporter (rows of {value, label}) their break in force
@@ -71,7 +72,7 @@ peer_wellbeing(struct request *rq, struct response *rs)
 	supporters_state(rq->db, supporters, overdue, today);
 	json_decref(overdue);
 	response_view(rs, "peer/wellbeing", json_pack("{s:s, s:o, s:o, s:o}",
-	    "title", "Supporters' wellbeing", "site", site, "debriefs",
+	    "title", N_("Supporters' wellbeing"), "site", site, "debriefs",
 	    debriefs, "supporters", supporters));
 }
 
@@ -119,18 +120,19 @@ step_back_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	uk_local((int64_t)rq->now, today, &minutes);
 	if (*person <= 0) {
-		form_error(errors, "from_on", "Only a peer supporter can step "
-		    "back from peer support");
+		form_error(errors, "from_on", N_("Only a peer supporter can step "
+		    "back from peer support"));
 		return DB_CONSTRAINT;
 	}
 	if (date_diff_days(today, view_str(v, "from_on")) < 0) {
-		form_error(errors, "from_on", "Step back from today or later");
+		form_error(errors, "from_on",
+		    N_("Step back from today or later"));
 		return DB_CONSTRAINT;
 	}
 	if (json_is_string(json_object_get(v, "to_on")) &&
 	    date_diff_days(view_str(v, "from_on"), view_str(v, "to_on")) <= 0) {
-		form_error(errors, "to_on", "The day you are back must be after "
-		    "the day you step back");
+		form_error(errors, "to_on", N_("The day you are back must be after "
+		    "the day you step back"));
 		return DB_CONSTRAINT;
 	}
 	rc = peer_step_back(rq->db, rq->who.account_id, *person,
@@ -145,8 +147,8 @@ void
 peer_step_back_page(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Step back from peer support for a while",
-		.submit = "Step back", .fields = peer_step_back_fields,
+		.title = N_("Step back from peer support for a while"),
+		.submit = N_("Step back"), .fields = peer_step_back_fields,
 		.nfields = peer_step_back_fields_count, .save = step_back_store,
 		.back = "/",
 	};
@@ -158,13 +160,13 @@ peer_step_back_page(struct request *rq, struct response *rs)
 	uk_local((int64_t)rq->now, today, &minutes);
 	if (rq->method == HTTP_GET && id == 0) {
 		response_view(rs, "peer/stepped_back", json_pack("{s:s, s:b}",
-		    "title", "Stepping back", "not_supporter", 1));
+		    "title", N_("Stepping back"), "not_supporter", 1));
 		return;
 	}
 	if (rq->method == HTTP_GET && peer_break_current(rq->db, id, today,
 	    &brk) > 0) {
 		response_view(rs, "peer/stepped_back", json_pack("{s:s, s:o}",
-		    "title", "You have stepped back", "break", brk));
+		    "title", N_("You have stepped back"), "break", brk));
 		return;
 	}
 	initial = json_pack("{s:s}", "from_on", today);

@@ -8,16 +8,20 @@
 #include "../limits.h"
 #include "../render/markdown.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec document_fields[] = {
-	F("title", "Title", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
-	F("kind", "Kind of document", FIELD_CHOICE, 1, 0, document_kinds, NULL,
+	F("title", N_("Title"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("kind", N_("Kind of document"),
+	    FIELD_CHOICE, 1, 0, document_kinds, NULL,
 	    NULL),
-	F("published_on", "Published on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("body", "The text", FIELD_TEXTAREA, 1, DOCUMENT_MAX_CHARS, NULL,
-	    "Markdown: # for a heading, ** for bold, - for a list", NULL),
+	F("published_on", N_("Published on"),
+	    FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("body", N_("The text"), FIELD_TEXTAREA, 1, DOCUMENT_MAX_CHARS, NULL,
+	    N_("Markdown: # for a heading, ** for bold, - for a list"), NULL),
 };
 const size_t document_fields_count = FIELDS_COUNT(document_fields);
 
@@ -31,7 +35,7 @@ documents_index(struct request *rq, struct response *rs)
 		return;
 	}
 	response_view(rs, "people/documents", json_pack("{s:s, s:o, s:o}",
-	    "title", "Published documents", "group", group, "documents",
+	    "title", N_("Published documents"), "group", group, "documents",
 	    document_list(rq->db, rq->ids[0])));
 }
 
@@ -86,7 +90,7 @@ documents_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/documents", "name", NULL,
 	};
 	struct form_page fp = {
-		.title = "Publish a document", .submit = "Publish it",
+		.title = N_("Publish a document"), .submit = N_("Publish it"),
 		.fields = document_fields, .nfields = document_fields_count,
 		.save = document_store,
 	};
@@ -102,7 +106,8 @@ documents_edit(struct request *rq, struct response *rs)
 		form_initial_record,
 	};
 	struct form_page fp = {
-		.title = "Change a published document", .submit = "Save it",
+		.title = N_("Change a published document"),
+		.submit = N_("Save it"),
 		.fields = document_fields, .nfields = document_fields_count,
 		.save = document_update,
 	};

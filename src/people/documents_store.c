@@ -4,13 +4,14 @@
 #include "people.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
+#include "../util/catalogue.h"
 
 #define V(name)	json_object_get(v, name)
 
 const struct choice document_kinds[] = {
-	{ "charter", "Charter" },
-	{ "terms_of_reference", "Terms of reference" },
-	{ "other", "Other document" },
+	{ "charter", N_("Charter") },
+	{ "terms_of_reference", N_("Terms of reference") },
+	{ "other", N_("Other document") },
 	{ NULL, NULL },
 };
 

@@ -13,14 +13,15 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../server/request.h"
+#include "../util/catalogue.h"
 
 static const struct field_spec erase_fields[] = {
-	{ "reference", "Type their reference to confirm", FIELD_TEXT, 1,
-	    PERSON_REFERENCE_MAX_CHARS, NULL, "Shown above the page's title; "
-	    "erasing cannot be undone", NULL },
-	{ "reason", "Request reference or reason", FIELD_TEXT, 1,
-	    SUBJECT_ACCESS_REASON_MAX_CHARS, NULL, "Recorded in the audit "
-	    "trail with your name, for example \"Erasure request 2026-03\"",
+	{ "reference", N_("Type their reference to confirm"), FIELD_TEXT, 1,
+	    PERSON_REFERENCE_MAX_CHARS, NULL, N_("Shown above the page's title; "
+	    "erasing cannot be undone"), NULL },
+	{ "reason", N_("Request reference or reason"), FIELD_TEXT, 1,
+	    SUBJECT_ACCESS_REASON_MAX_CHARS, NULL, N_("Recorded in the audit "
+	    "trail with your name, for example \"Erasure request 2026-03\""),
 	    NULL },
 };
 
@@ -34,8 +35,8 @@ erase_save(struct request *rq, json_t *v, json_t *errors, void *ctx,
 
 	if (typed == NULL || strcmp(typed, json_string_value(
 	    json_object_get(person, "reference"))) != 0) {
-		form_error(errors, "reference", "Type the reference shown "
-		    "above the title, exactly");
+		form_error(errors, "reference", N_("Type the reference shown "
+		    "above the title, exactly"));
 		return DB_CONSTRAINT;
 	}
 	if (person_erase(rq->db, rq->who.account_id, rq->ids[0],
@@ -73,8 +74,8 @@ person_erase_page(struct request *rq, struct response *rs)
 		person_load, "/people/%lld", "reference", erase_prepare,
 	};
 	struct form_page fp = {
-		.title = "Erase this person's identity",
-		.submit = "Erase their identity", .fields = erase_fields,
+		.title = N_("Erase this person's identity"),
+		.submit = N_("Erase their identity"), .fields = erase_fields,
 		.nfields = FIELDS_COUNT(erase_fields), .save = erase_save,
 	};
 

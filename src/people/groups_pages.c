@@ -8,6 +8,7 @@
 #include "people.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -26,7 +27,7 @@ groups_index(struct request *rq, struct response *rs)
 		return;
 	}
 	rows = group_list(rq->db, &f, 0, &pg);
-	view = json_pack("{s:s, s:o}", "title", "Groups", "groups", rows);
+	view = json_pack("{s:s, s:o}", "title", N_("Groups"), "groups", rows);
 	paging_finish(&pg, rq, view, rows, "sort_key");
 	paging_clear(&pg);
 	response_view(rs, "people/groups", view);
@@ -85,15 +86,15 @@ group_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "maker has to answer", 365);
 	if (view_int(v, "response_days") == 0 &&
 	    json_is_integer(json_object_get(v, "response_days")))
-		form_error(errors, "response_days", "Days a decision maker has "
-		    "to answer must be at least 1");
+		form_error(errors, "response_days", N_("Days a decision maker has "
+		    "to answer must be at least 1"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	/* Only organisation-wide staff may make organisation-wide groups,
 	 * or nobody at a site could reach the group they just made. */
 	if (!json_is_integer(json_object_get(v, "site_id")) &&
 	    !access_covers(&rq->who, ROLES_STAFF, 0, 0)) {
-		form_error(errors, "site_id", "Select a site");
+		form_error(errors, "site_id", N_("Select a site"));
 		return DB_CONSTRAINT;
 	}
 	rc = group_save(rq->db, rq->who.account_id, id, v, &id);
@@ -137,7 +138,8 @@ void
 groups_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Add a group", .submit = "Add group", .back = "/groups",
+		.title = N_("Add a group"),
+		.submit = N_("Add group"), .back = "/groups",
 	};
 
 	group_form(rq, rs, &fp);
@@ -147,7 +149,7 @@ void
 groups_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Change group", .submit = "Save changes",
+		.title = N_("Change group"), .submit = N_("Save changes"),
 		.ctx = &rq->ids[0],
 	};
 	json_t	*group;
@@ -209,7 +211,7 @@ members_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld", "name", members_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add a member", .submit = "Add member",
+		.title = N_("Add a member"), .submit = N_("Add member"),
 		.fields = membership_fields,
 		.nfields = membership_fields_count, .save = member_store,
 	};
@@ -235,7 +237,7 @@ void
 members_end(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "End this role", .submit = "End role",
+		.title = N_("End this role"), .submit = N_("End role"),
 		.fields = membership_end_fields,
 		.nfields = membership_end_fields_count,
 		.save = member_end_store,

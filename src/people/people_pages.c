@@ -15,6 +15,7 @@
 #include "../proposals/proposals.h"
 #include "../voice/voice.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 
@@ -39,7 +40,7 @@ people_index(struct request *rq, struct response *rs)
 	}
 	people = person_list(rq->db, &f, q, site, left, &pg);
 	view = json_pack("{s:s, s:o, s:o, s:s?, s:I, s:b}",
-	    "title", "People", "people", people,
+	    "title", N_("People"), "people", people,
 	    "sites", site_options(rq->db, &f),
 	    "q", q, "site", (json_int_t)site, "left", left);
 	/* How many is said only when one page holds them all: a count of
@@ -112,8 +113,8 @@ person_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		same = rc > 0 && view_int(unit, "site_id") == view_int(v, "site_id");
 		json_decref(unit);
 		if (!same) {
-			form_error(errors, "unit_id", "Select a wing or place "
-			    "at the site you chose");
+			form_error(errors, "unit_id", N_("Select a wing or place "
+			    "at the site you chose"));
 			return DB_CONSTRAINT;
 		}
 	}
@@ -128,7 +129,7 @@ void
 people_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Add a person", .submit = "Add person",
+		.title = N_("Add a person"), .submit = N_("Add person"),
 		.back = "/people", .fields = person_fields,
 		.nfields = person_fields_count, .save = person_store,
 	};
@@ -147,7 +148,7 @@ void
 people_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Change details", .submit = "Save changes",
+		.title = N_("Change details"), .submit = N_("Save changes"),
 		.fields = person_fields, .nfields = person_fields_count,
 		.save = person_store, .ctx = &rq->ids[0],
 	};
@@ -212,13 +213,13 @@ leave_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	 * those; and what they promised elsewhere is handed on there. */
 	if (person_grants_elsewhere(rq->db, rq->ids[0]) != 0 &&
 	    !access_covers(&rq->who, ROLES_STAFF, 0, 0)) {
-		form_error(errors, "left_reason", "Their account has roles at "
-		    "other sites: ask an organisation administrator");
+		form_error(errors, "left_reason", N_("Their account has roles at "
+		    "other sites: ask an organisation administrator"));
 		return DB_CONSTRAINT;
 	}
 	if (followups_open_of_person(rq->db, rq->ids[0], 0) != 0) {
-		form_error(errors, "hand_to", "They have open follow-ups at "
-		    "other sites: staff there must hand those on first");
+		form_error(errors, "hand_to", N_("They have open follow-ups at "
+		    "other sites: staff there must hand those on first"));
 		return DB_CONSTRAINT;
 	}
 	/* Nothing a rep promised may vanish with them. */
@@ -243,8 +244,8 @@ void
 people_leave(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Record that this person has left",
-		.submit = "Record leaving", .fields = leaving_fields,
+		.title = N_("Record that this person has left"),
+		.submit = N_("Record leaving"), .fields = leaving_fields,
 		.nfields = leaving_fields_count, .save = leave_store,
 	};
 	json_t			*person, *options, *accounts;

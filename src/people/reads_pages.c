@@ -10,6 +10,7 @@
 #include "../db/db.h"
 #include "../server/form_page.h"
 #include "../server/request.h"
+#include "../util/catalogue.h"
 
 static const char *sql_reads =
     "SELECT a.id, substr(a.at, 1, 10) AS read_on, substr(a.at, 12, 5) "
@@ -37,7 +38,7 @@ person_reads_page(struct request *rq, struct response *rs)
 	rows = db_rows(rq->db, sql_reads, "iid", rq->ids[0],
 	    paging_seek_id(&pg, 1), paging_limit(&pg));
 	view = rows == NULL ? NULL : json_pack("{s:s, s:o, s:b, s:o}",
-	    "title", "Who has read this record", "person", person,
+	    "title", N_("Who has read this record"), "person", person,
 	    "has_reads", json_array_size(rows) > 0, "reads", rows);
 	if (view == NULL)
 		json_decref(person);

@@ -6,6 +6,7 @@
 #include "people.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 void
@@ -23,7 +24,7 @@ sites_index(struct request *rq, struct response *rs)
 		return;
 	}
 	rows = site_list(rq->db, &f, &pg);
-	view = json_pack("{s:s, s:o}", "title", "Sites", "sites", rows);
+	view = json_pack("{s:s, s:o}", "title", N_("Sites"), "sites", rows);
 	paging_finish(&pg, rq, view, rows, "name");
 	paging_clear(&pg);
 	response_view(rs, "people/sites", view);
@@ -83,7 +84,8 @@ void
 sites_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Add a site", .submit = "Add site", .back = "/sites",
+		.title = N_("Add a site"),
+		.submit = N_("Add site"), .back = "/sites",
 		.fields = site_fields, .nfields = site_fields_count,
 		.save = site_store,
 	};
@@ -95,7 +97,7 @@ void
 sites_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Change site", .submit = "Save changes",
+		.title = N_("Change site"), .submit = N_("Save changes"),
 		.fields = site_fields, .nfields = site_fields_count,
 		.save = site_store, .ctx = &rq->ids[0],
 	};
@@ -139,7 +141,7 @@ void
 units_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Add a wing or place", .submit = "Add",
+		.title = N_("Add a wing or place"), .submit = N_("Add"),
 		.fields = unit_fields, .nfields = unit_fields_count,
 		.save = unit_store,
 	};
@@ -161,7 +163,8 @@ void
 units_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Change wing or place", .submit = "Save changes",
+		.title = N_("Change wing or place"),
+		.submit = N_("Save changes"),
 		.fields = unit_fields, .nfields = unit_fields_count,
 		.save = unit_store,
 	};

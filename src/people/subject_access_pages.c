@@ -15,12 +15,13 @@
 #include "../server/form_page.h"
 #include "../server/request.h"
 #include "../server/text_size.h"
+#include "../util/catalogue.h"
 
 static const struct field_spec reason_fields[] = {
-	{ "reason", "Request reference or reason", FIELD_TEXT, 1,
-	    SUBJECT_ACCESS_REASON_MAX_CHARS, NULL, "Recorded in the audit "
+	{ "reason", N_("Request reference or reason"), FIELD_TEXT, 1,
+	    SUBJECT_ACCESS_REASON_MAX_CHARS, NULL, N_("Recorded in the audit "
 	    "trail with your name, for example \"SAR 2026-014, asked in "
-	    "person\"", NULL },
+	    "person\""), NULL },
 };
 
 /* The page's form; caption borrowed from person, which must outlive it. */
@@ -28,10 +29,10 @@ static void
 reason_form(struct form_page *fp, const json_t *person)
 {
 	memset(fp, 0, sizeof(*fp));
-	fp->title = "Everything held about this person";
+	fp->title = N_("Everything held about this person");
 	fp->caption = json_string_value(json_object_get(person,
 	    "display_name"));
-	fp->submit = "Download for them to read (PDF)";
+	fp->submit = N_("Download for them to read (PDF)");
 	fp->back = NULL;
 	fp->fields = reason_fields;
 	fp->nfields = FIELDS_COUNT(reason_fields);

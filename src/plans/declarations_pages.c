@@ -13,6 +13,7 @@
 #include "../db/db.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -50,8 +51,8 @@ declaration_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld", "name", declaration_prepare,
 	};
 	struct form_page fp = {
-		.title = "Declare that you have treated a member",
-		.submit = "Declare", .fields = declaration_fields,
+		.title = N_("Declare that you have treated a member"),
+		.submit = N_("Declare"), .fields = declaration_fields,
 		.nfields = declaration_fields_count, .save = declaration_store,
 	};
 
@@ -66,6 +67,6 @@ declarations_index(struct request *rq, struct response *rs)
 	if ((group = group_for_page(rq, rs)) == NULL)
 		return;
 	response_view(rs, "plans/declarations", json_pack("{s:s, s:o, s:o}",
-	    "title", "Treating relationships declared", "group", group,
+	    "title", N_("Treating relationships declared"), "group", group,
 	    "declarations", declaration_list(rq->db, rq->ids[0])));
 }

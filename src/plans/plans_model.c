@@ -9,61 +9,62 @@
 #include "../limits.h"
 #include "../proposals/proposals.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 
 const struct choice plan_lives[] = {
-	{ "blue", "Blue life: the life I want" },
-	{ "orange", "Orange life: the life I have now" },
+	{ "blue", N_("Blue life: the life I want") },
+	{ "orange", N_("Orange life: the life I have now") },
 	{ NULL, NULL },
 };
 
 const struct choice plan_areas[] = {
-	{ "home", "Home" },
-	{ "health", "Health" },
-	{ "family", "Family" },
-	{ "work", "Work" },
-	{ "money", "Money" },
-	{ "friends", "Friends" },
+	{ "home", N_("Home") },
+	{ "health", N_("Health") },
+	{ "family", N_("Family") },
+	{ "work", N_("Work") },
+	{ "money", N_("Money") },
+	{ "friends", N_("Friends") },
 	{ NULL, NULL },
 };
 
 const struct choice worker_kinds[] = {
-	{ "peer_supporter", "Peer supporter" },
-	{ "key_worker", "Key worker" },
-	{ "care_coordinator", "Care coordinator" },
+	{ "peer_supporter", N_("Peer supporter") },
+	{ "key_worker", N_("Key worker") },
+	{ "care_coordinator", N_("Care coordinator") },
 	{ NULL, NULL },
 };
 
 const struct choice wish_abouts[] = {
-	{ "care", "My care" },
-	{ "treatment", "My treatment" },
-	{ "daily_life", "My daily life" },
-	{ "release", "My release" },
+	{ "care", N_("My care") },
+	{ "treatment", N_("My treatment") },
+	{ "daily_life", N_("My daily life") },
+	{ "release", N_("My release") },
 	{ NULL, NULL },
 };
 
 const struct choice wish_answers[] = {
-	{ "agreed", "Agreed" },
-	{ "agreed_in_part", "Agreed in part" },
-	{ "not_possible", "Not possible" },
-	{ "needs_review", "Needs review on a date" },
+	{ "agreed", N_("Agreed") },
+	{ "agreed_in_part", N_("Agreed in part") },
+	{ "not_possible", N_("Not possible") },
+	{ "needs_review", N_("Needs review on a date") },
 	{ NULL, NULL },
 };
 
 const struct choice plan_needs[] = {
-	{ "mental_health", "Mental health" },
-	{ "substance_use", "Substance use" },
-	{ "housing", "Housing" },
-	{ "gp", "GP registration" },
-	{ "medication", "Medication on release" },
-	{ "benefits", "Benefits" },
+	{ "mental_health", N_("Mental health") },
+	{ "substance_use", N_("Substance use") },
+	{ "housing", N_("Housing") },
+	{ "gp", N_("GP registration") },
+	{ "medication", N_("Medication on release") },
+	{ "benefits", N_("Benefits") },
 	{ NULL, NULL },
 };
 
 const struct choice referral_stages[] = {
-	{ "acknowledged", "Acknowledged by the service" },
-	{ "offered", "First appointment offered" },
-	{ "attended", "First appointment attended" },
+	{ "acknowledged", N_("Acknowledged by the service") },
+	{ "offered", N_("First appointment offered") },
+	{ "attended", N_("First appointment attended") },
 	{ NULL, NULL },
 };
 
@@ -72,69 +73,71 @@ const struct choice referral_stages[] = {
 #define NUMBER(x)	WORDS(x)
 
 const struct field_spec plan_start_fields[] = {
-	F("worker_id", "Named worker", FIELD_ID, 1, 0, NULL,
-	    "Who makes the plan with them", NULL),
-	F("worker_kind", "As their", FIELD_CHOICE, 1, 0, worker_kinds, NULL,
+	F("worker_id", N_("Named worker"), FIELD_ID, 1, 0, NULL,
+	    N_("Who makes the plan with them"), NULL),
+	F("worker_kind", N_("As their"), FIELD_CHOICE, 1, 0, worker_kinds, NULL,
 	    NULL),
 };
 const size_t plan_start_fields_count = FIELDS_COUNT(plan_start_fields);
 
 const struct field_spec plan_card_fields[] = {
-	F("life", "Which life", FIELD_CHOICE, 1, 0, plan_lives, NULL, NULL),
-	F("area", "Area of life", FIELD_CHOICE, 0, 0, plan_areas,
-	    "Leave empty if it is about life as a whole", NULL),
-	F("text", "In their words", FIELD_TEXTAREA, 1, PLAN_CARD_MAX_CHARS,
-	    NULL, "Write it as they say it", NULL),
+	F("life", N_("Which life"), FIELD_CHOICE, 1, 0, plan_lives, NULL, NULL),
+	F("area", N_("Area of life"), FIELD_CHOICE, 0, 0, plan_areas,
+	    N_("Leave empty if it is about life as a whole"), NULL),
+	F("text", N_("In their words"), FIELD_TEXTAREA, 1, PLAN_CARD_MAX_CHARS,
+	    NULL, N_("Write it as they say it"), NULL),
 };
 const size_t plan_card_fields_count = FIELDS_COUNT(plan_card_fields);
 
 const struct field_spec plan_step_fields[] = {
-	F("text", "Step", FIELD_TEXTAREA, 1, PLAN_CARD_MAX_CHARS, NULL,
-	    "One thing that moves them towards the blue life", NULL),
-	F("by_on", "By when", FIELD_DATE, 0, 0, NULL, NULL, NULL),
+	F("text", N_("Step"), FIELD_TEXTAREA, 1, PLAN_CARD_MAX_CHARS, NULL,
+	    N_("One thing that moves them towards the blue life"), NULL),
+	F("by_on", N_("By when"), FIELD_DATE, 0, 0, NULL, NULL, NULL),
 };
 const size_t plan_step_fields_count = FIELDS_COUNT(plan_step_fields);
 
 const struct field_spec wish_fields[] = {
-	F("about", "About", FIELD_CHOICE, 1, 0, wish_abouts, NULL, NULL),
-	F("text", "The wish, in their words", FIELD_TEXTAREA, 1,
+	F("about", N_("About"), FIELD_CHOICE, 1, 0, wish_abouts, NULL, NULL),
+	F("text", N_("The wish, in their words"), FIELD_TEXTAREA, 1,
 	    PLAN_CARD_MAX_CHARS, NULL, NULL, NULL),
-	F("responder_id", "Who must answer", FIELD_ID, 1, 0, NULL,
+	F("responder_id", N_("Who must answer"), FIELD_ID, 1, 0, NULL,
 	    "They have " NUMBER(WISH_RESPONSE_DAYS) " days to answer, "
 	    "with reasons", NULL),
 };
 const size_t wish_fields_count = FIELDS_COUNT(wish_fields);
 
 const struct field_spec wish_answer_fields[] = {
-	F("kind", "Answer", FIELD_CHOICE, 1, 0, wish_answers, NULL, NULL),
-	F("reason", "Reasons", FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
-	    "Needed for anything but agreed. The person will read them", NULL),
-	F("review_on", "Review on", FIELD_DATE, 0, 0, NULL,
-	    "For needs review: the day it will be looked at again", NULL),
+	F("kind", N_("Answer"), FIELD_CHOICE, 1, 0, wish_answers, NULL, NULL),
+	F("reason", N_("Reasons"), FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
+	    N_("Needed for anything but agreed. The person will read them"), NULL),
+	F("review_on", N_("Review on"), FIELD_DATE, 0, 0, NULL,
+	    N_("For needs review: the day it will be looked at again"), NULL),
 };
 const size_t wish_answer_fields_count = FIELDS_COUNT(wish_answer_fields);
 
 const struct field_spec release_fields[] = {
-	F("release_on", "Release or transfer date", FIELD_DATE, 1, 0, NULL,
+	F("release_on", N_("Release or transfer date"), FIELD_DATE, 1, 0, NULL,
 	    NULL, NULL),
-	F("to_site_id", "Going to (probation region or site)", FIELD_ID, 1, 0,
+	F("to_site_id", N_("Going to (probation region or site)"),
+	    FIELD_ID, 1, 0,
 	    NULL, NULL, NULL),
 };
 const size_t release_fields_count = FIELDS_COUNT(release_fields);
 
 const struct field_spec referral_progress_fields[] = {
-	F("stage", "What happened", FIELD_CHOICE, 1, 0, referral_stages, NULL,
+	F("stage", N_("What happened"),
+	    FIELD_CHOICE, 1, 0, referral_stages, NULL,
 	    NULL),
-	F("on", "On", FIELD_DATE, 1, 0, NULL,
-	    "For an appointment offered: the appointment's date", NULL),
+	F("on", N_("On"), FIELD_DATE, 1, 0, NULL,
+	    N_("For an appointment offered: the appointment's date"), NULL),
 };
 const size_t referral_progress_fields_count =
     FIELDS_COUNT(referral_progress_fields);
 
 const struct field_spec declaration_fields[] = {
-	F("person_id", "Member I have treated", FIELD_ID, 1, 0, NULL,
-	    "You will not be shown their personal plan; the coordinators "
-	    "see this declaration", NULL),
+	F("person_id", N_("Member I have treated"), FIELD_ID, 1, 0, NULL,
+	    N_("You will not be shown their personal plan; the coordinators "
+	    "see this declaration"), NULL),
 };
 const size_t declaration_fields_count = FIELDS_COUNT(declaration_fields);
 

@@ -14,6 +14,7 @@
 #include "../people/people.h"
 #include "../proposals/proposals.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -131,7 +132,7 @@ plan_show(struct request *rq, struct response *rs)
 
 	if (view == NULL)
 		return;
-	json_object_set_new(view, "title", json_string("Personal plan"));
+	json_object_set_new(view, "title", json_string(N_("Personal plan")));
 	response_view(rs, "plans/plan", view);
 }
 
@@ -143,12 +144,12 @@ plan_mine(struct request *rq, struct response *rs)
 
 	if (person == 0) {
 		response_view(rs, "plans/plan_none", json_pack("{s:s}",
-		    "title", "Your plan"));
+		    "title", N_("Your plan")));
 		return;
 	}
 	if ((view = plan_page_view(rq, rs, person, "own")) == NULL)
 		return;
-	json_object_set_new(view, "title", json_string("Your plan"));
+	json_object_set_new(view, "title", json_string(N_("Your plan")));
 	response_view(rs, "plans/plan", view);
 }
 
@@ -207,7 +208,8 @@ plan_card_new(struct request *rq, struct response *rs)
 	static const struct plan_write w = { plan_card_add, "text",
 	    "The plan is full: change it with them before adding more" };
 	struct form_page fp = {
-		.title = "Add to their blue or orange life", .submit = "Add",
+		.title = N_("Add to their blue or orange life"),
+		.submit = N_("Add"),
 		.fields = plan_card_fields, .nfields = plan_card_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};
@@ -221,7 +223,7 @@ plan_step_new(struct request *rq, struct response *rs)
 	static const struct plan_write w = { plan_step_add, "text",
 	    "The plan has as many steps as it can hold" };
 	struct form_page fp = {
-		.title = "Add a step", .submit = "Add",
+		.title = N_("Add a step"), .submit = N_("Add"),
 		.fields = plan_step_fields, .nfields = plan_step_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};
@@ -267,7 +269,7 @@ plan_start_page(struct request *rq, struct response *rs)
 	static const struct plan_write w = { plan_start, "worker_id",
 	    "Choose someone who works at their site" };
 	struct form_page fp = {
-		.title = "Their plan's named worker", .submit = "Save",
+		.title = N_("Their plan's named worker"), .submit = N_("Save"),
 		.fields = plan_start_fields, .nfields = plan_start_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};

@@ -17,6 +17,7 @@
 #include "../util/buf.h"
 #include "../util/csv.h"
 #include "../util/suppression.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../voice/voice.h"
 
@@ -132,7 +133,7 @@ provision_build(struct request *rq, const struct paging *pg)
 			return NULL;
 		}
 	json_decref(rows);
-	view = json_pack("{s:s, s:o, s:i}", "title", "Map of provision",
+	view = json_pack("{s:s, s:o, s:i}", "title", N_("Map of provision"),
 	    "places", places, "threshold", threshold);
 	if (view != NULL && pg != NULL &&
 	    paging_finish(pg, rq, view, places, "site_name") == -1) {
@@ -225,15 +226,18 @@ provision_csv(struct request *rq, struct response *rs)
 
 /* One tick box per need, named need_<value>. */
 static const struct field_spec need_fields[] = {
-	{ "need_mental_health", "Mental health", FIELD_CHECK, 0, 0, NULL,
+	{ "need_mental_health", N_("Mental health"), FIELD_CHECK, 0, 0, NULL,
 	    NULL, NULL },
-	{ "need_substance_use", "Substance use", FIELD_CHECK, 0, 0, NULL,
+	{ "need_substance_use", N_("Substance use"), FIELD_CHECK, 0, 0, NULL,
 	    NULL, NULL },
-	{ "need_housing", "Housing", FIELD_CHECK, 0, 0, NULL, NULL, NULL },
-	{ "need_gp", "GP registration", FIELD_CHECK, 0, 0, NULL, NULL, NULL },
-	{ "need_medication", "Medication on release", FIELD_CHECK, 0, 0, NULL,
+	{ "need_housing", N_("Housing"), FIELD_CHECK, 0, 0, NULL, NULL, NULL },
+	{ "need_gp", N_("GP registration"),
+	    FIELD_CHECK, 0, 0, NULL, NULL, NULL },
+	{ "need_medication", N_("Medication on release"),
+	    FIELD_CHECK, 0, 0, NULL,
 	    NULL, NULL },
-	{ "need_benefits", "Benefits", FIELD_CHECK, 0, 0, NULL, NULL, NULL },
+	{ "need_benefits", N_("Benefits"),
+	    FIELD_CHECK, 0, 0, NULL, NULL, NULL },
 };
 
 static int
@@ -261,7 +265,7 @@ void
 service_needs_page(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Needs this service meets", .submit = "Save",
+		.title = N_("Needs this service meets"), .submit = N_("Save"),
 		.fields = need_fields, .nfields = FIELDS_COUNT(need_fields),
 		.save = needs_store,
 	};

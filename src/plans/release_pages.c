@@ -14,6 +14,7 @@
 #include "../db/db.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -45,7 +46,7 @@ release_page(struct request *rq, struct response *rs)
 	static const struct plan_write w = { release_save, "to_site_id",
 	    "Choose a site from the list" };
 	struct form_page fp = {
-		.title = "Release or transfer plan", .submit = "Save",
+		.title = N_("Release or transfer plan"), .submit = N_("Save"),
 		.fields = release_fields, .nfields = release_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};
@@ -103,20 +104,20 @@ referral_check(struct request *rq, const char *need, const json_t *sv,
 	size_t	 i;
 
 	if (need == NULL || choice_label(plan_needs, need) == need)
-		form_error(errors, "need", "Choose a need from the list");
+		form_error(errors, "need", N_("Choose a need from the list"));
 	if (sv == NULL)
-		form_error(errors, "service", "Choose a service that meets the "
-		    "need where they are going");
+		form_error(errors, "service", N_("Choose a service that meets the "
+		    "need where they are going"));
 	for (i = 0; i < json_array_size(steps); i++) {
 		snprintf(field, sizeof(field), "step_%zu", i + 1);
 		if (form_get(&rq->body, field) == NULL)
-			form_error(errors, field, "Tick each step of the "
-			    "service's referral procedure once it is done");
+			form_error(errors, field, N_("Tick each step of the "
+			    "service's referral procedure once it is done"));
 	}
 	if (made_on == NULL || !date_valid(made_on) ||
 	    date_diff_days(today, made_on) > 0)
-		form_error(errors, "made_on", "Enter the date the referral "
-		    "was made, today or earlier");
+		form_error(errors, "made_on", N_("Enter the date the referral "
+		    "was made, today or earlier"));
 }
 
 void
@@ -168,13 +169,13 @@ referral_new(struct request *rq, struct response *rs)
 				    "Try again.");
 				goto done;
 			}
-			form_error(errors, "service", "They have already been "
-			    "referred to this service for this need");
+			form_error(errors, "service", N_("They have already been "
+			    "referred to this service for this need"));
 		}
 		status = 422;
 	}
 	view = json_pack("{s:s, s:O, s:O, s:s?, s:O?, s:o, s:s, s:O, s:b}",
-	    "title", "Make a referral", "person", person, "release", release,
+	    "title", N_("Make a referral"), "person", person, "release", release,
 	    "need", need, "service", sv, "steps", numbered(steps), "made_on",
 	    made_on != NULL ? made_on : today, "errors", errors, "has_errors",
 	    json_array_size(errors) > 0);
@@ -211,7 +212,7 @@ progress_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	 * have happened. */
 	if (strcmp(view_str(v, "stage"), "offered") != 0 &&
 	    date_diff_days(today, on) > 0) {
-		form_error(errors, "on", "Enter a date today or earlier");
+		form_error(errors, "on", N_("Enter a date today or earlier"));
 		return DB_CONSTRAINT;
 	}
 	rc = referral_progress(rq->db, rq->who.account_id, rq->ids[0],
@@ -244,7 +245,8 @@ referral_progress_page(struct request *rq, struct response *rs)
 		progress_prepare,
 	};
 	struct form_page fp = {
-		.title = "Record the referral's progress", .submit = "Save",
+		.title = N_("Record the referral's progress"),
+		.submit = N_("Save"),
 		.fields = referral_progress_fields,
 		.nfields = referral_progress_fields_count,
 		.save = progress_store,

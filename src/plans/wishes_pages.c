@@ -16,6 +16,7 @@
 #include "../people/people.h"
 #include "../proposals/proposals.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -41,7 +42,8 @@ wish_new(struct request *rq, struct response *rs)
 	static const struct plan_write w = { wish_add, "responder_id",
 	    "Choose who must answer from the list" };
 	struct form_page fp = {
-		.title = "Record a wish or preference", .submit = "Send it",
+		.title = N_("Record a wish or preference"),
+		.submit = N_("Send it"),
 		.fields = wish_fields, .nfields = wish_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};
@@ -95,7 +97,7 @@ wish_answer_page(struct request *rq, struct response *rs)
 		wish_load, "/wishes/awaiting?wish=%lld", "text", answer_prepare,
 	};
 	struct form_page fp = {
-		.title = "Answer the wish", .submit = "Send the answer",
+		.title = N_("Answer the wish"), .submit = N_("Send the answer"),
 		.fields = wish_answer_fields,
 		.nfields = wish_answer_fields_count, .save = answer_store,
 	};
@@ -146,7 +148,7 @@ wishes_awaiting_page(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	rows = wishes_awaiting(rq->db, rq->who.account_id, today, &pg);
 	escalate_rows(rows, today);
-	view = json_pack("{s:s, s:o}", "title", "Wishes awaiting your answer",
+	view = json_pack("{s:s, s:o}", "title", N_("Wishes awaiting your answer"),
 	    "wishes", rows);
 	paging_finish(&pg, rq, view, rows, "due_on");
 	paging_clear(&pg);
@@ -183,8 +185,8 @@ plans_overdue_page(struct request *rq, struct response *rs)
 	    &pr);
 	escalate_rows(wishes, today);
 	escalate_rows(referrals, today);
-	view = json_pack("{s:s, s:O, s:O}", "title", "Plans: overdue answers "
-	    "and referrals", "wishes", wishes, "referrals", referrals);
+	view = json_pack("{s:s, s:O, s:O}", "title", N_("Plans: overdue answers "
+	    "and referrals"), "wishes", wishes, "referrals", referrals);
 	paging_finish(&pw, rq, view, wishes, "due_on");
 	paging_finish(&pr, rq, view, referrals, "release_on");
 	if (view != NULL && (audit_rows(rq, wishes, "overdue wish") == -1 ||

@@ -12,6 +12,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -95,7 +96,8 @@ panel_replace_page(struct request *rq, struct response *rs)
 	struct replace_ctx	 ctx;
 	char			 back[64];
 	struct form_page	 fp = {
-		.title = "Bring in a reserve", .submit = "Bring them in",
+		.title = N_("Bring in a reserve"),
+		.submit = N_("Bring them in"),
 		.fields = replace_fields, .nfields = replace_fields_count,
 		.save = replace_store, .ctx = &ctx, .back = back,
 	};
@@ -147,7 +149,7 @@ consensus_meeting_page(struct request *rq, struct response *rs)
 	json_t			*lot, *kept;
 	char			 today[DATE_CHARS + 1], back[64];
 	struct form_page	 fp = {
-		.title = "The consensus meeting", .submit = "Save",
+		.title = N_("The consensus meeting"), .submit = N_("Save"),
 		.fields = consensus_meeting_fields,
 		.nfields = consensus_meeting_fields_count,
 		.save = meeting_store, .back = back,
@@ -199,7 +201,7 @@ static void
 consensus_show(struct response *rs, int status, json_t *record,
     json_t *question, json_t *errors)
 {
-	json_object_set_new(record, "title", json_string("Consensus"));
+	json_object_set_new(record, "title", json_string(N_("Consensus")));
 	json_object_set(record, "question", question);
 	json_object_set_new(record, "errors", errors ? errors : json_array());
 	json_object_set_new(record, "has_errors", json_boolean(

@@ -15,6 +15,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -61,35 +62,36 @@ evaluator_question_of(struct request *rq, struct response *rs,
 	return lot;
 }
 
-/* Progress through the evaluator's steps, for the checklist. */
+/* Progress through the evaluator's steps, for the checklist: each step
+ * names itself (is_declare, ...) and carries its counts, so the page
+ * says it as one sentence in the reader's language. */
 static json_t *
 checklist(struct db *db, const json_t *declared, const json_t *questions,
     int clear, int64_t lot_id)
 {
 	json_t	*row, *meeting = NULL;
 	size_t	 i, done_declared = 0, done_questions = 0;
-	char	 text[160];
 	json_t	*steps = json_array();
 
 	json_array_foreach(declared, i, row)
 		done_declared += json_is_integer(json_object_get(row, "conflict"));
 	json_array_foreach(questions, i, row)
 		done_questions += view_int(row, "submitted") != 0;
-	snprintf(text, sizeof(text), "Declare any connection with each bidder "
-	    "(%zu of %zu done)", done_declared, json_array_size(declared));
-	json_array_append_new(steps, json_pack("{s:s, s:b}", "text", text,
-	    "done", done_declared == json_array_size(declared)));
+	json_array_append_new(steps, json_pack("{s:b, s:I, s:I, s:b}",
+	    "is_declare", 1, "n", (json_int_t)done_declared, "of",
+	    (json_int_t)json_array_size(declared), "done",
+	    done_declared == json_array_size(declared)));
 	/* Reading is not recorded (a GET writes nothing), so this step
 	 * carries no done/to-do tag. */
-	json_array_append_new(steps, json_pack("{s:s, s:b}", "text",
-	    "Read every bid before you score it", "untracked", 1));
-	snprintf(text, sizeof(text), "Score your questions and submit them "
-	    "(%zu of %zu submitted)", done_questions, json_array_size(questions));
-	json_array_append_new(steps, json_pack("{s:s, s:b}", "text", text,
-	    "done", clear && done_questions == json_array_size(questions)));
+	json_array_append_new(steps, json_pack("{s:b, s:b}", "is_read", 1,
+	    "untracked", 1));
+	json_array_append_new(steps, json_pack("{s:b, s:I, s:I, s:b}",
+	    "is_score", 1, "n", (json_int_t)done_questions, "of",
+	    (json_int_t)json_array_size(questions), "done",
+	    clear && done_questions == json_array_size(questions)));
 	(void)consensus_meeting_load(db, lot_id, &meeting);
-	json_array_append_new(steps, json_pack("{s:s, s:b}", "text",
-	    "Come to the consensus meeting", "done", meeting != NULL));
+	json_array_append_new(steps, json_pack("{s:b, s:b}", "is_meeting", 1,
+	    "done", meeting != NULL));
 	json_decref(meeting);
 	return steps;
 }
@@ -122,7 +124,7 @@ declarations_show(struct response *rs, int status, json_t *lot,
     json_t *rows, json_t *errors)
 {
 	response_page(rs, status, "procurement/declare", json_pack("{s:s, "
-	    "s:O, s:o, s:o, s:b}", "title", "Declare any connections",
+	    "s:O, s:o, s:o, s:b}", "title", N_("Declare any connections"),
 	    "lot", lot, "bids", rows, "errors", errors ? errors : json_array(),
 	    "has_errors", json_array_size(errors) > 0));
 }
@@ -219,7 +221,7 @@ scores_show(struct response *rs, int status, json_t *lot, json_t *q,
 		    json_is_string(json_object_get(row, "submitted_at"))));
 	}
 	response_page(rs, status, "procurement/score", json_pack("{s:s, s:O, "
-	    "s:O, s:o, s:o, s:o, s:b}", "title", "Score a question", "lot", lot,
+	    "s:O, s:o, s:o, s:o, s:b}", "title", N_("Score a question"), "lot", lot,
 	    "question", q, "scale", scale, "bids", rows, "errors",
 	    errors ? errors : json_array(), "has_errors",
 	    json_array_size(errors) > 0));
@@ -340,7 +342,8 @@ score_change_page(struct request *rq, struct response *rs)
 	struct change_ctx	 cc;
 	char			 back[64], *caption = NULL;
 	struct form_page	 fp = {
-		.title = "Change a submitted score", .submit = "Change it",
+		.title = N_("Change a submitted score"),
+		.submit = N_("Change it"),
 		.fields = score_change_fields,
 		.nfields = score_change_fields_count, .save = change_store,
 		.ctx = &cc, .back = back,

@@ -10,98 +10,103 @@
 #include "procurement.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/text.h"
 
 const struct choice evaluator_kinds[] = {
-	{ "expert_by_experience", "Expert by experience" },
-	{ "governor", "Governor" },
-	{ "clinician", "Clinician" },
-	{ "pharmacist", "Pharmacist" },
-	{ "commissioner", "Commissioner" },
-	{ "other", "Other" },
+	{ "expert_by_experience", N_("Expert by experience") },
+	{ "governor", N_("Governor") },
+	{ "clinician", N_("Clinician") },
+	{ "pharmacist", N_("Pharmacist") },
+	{ "commissioner", N_("Commissioner") },
+	{ "other", N_("Other") },
 	{ NULL, NULL },
 };
 
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec procurement_fields[] = {
-	F("title", "What is being bought", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example, Healthcare for the north-east prisons", NULL),
-	F("description", "About this procurement", FIELD_TEXTAREA, 0,
-	    TEXT_MAX_CHARS, NULL, "What the service is and who it is for, in "
-	    "plain words the panel can read", NULL),
+	F("title", N_("What is being bought"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    N_("For example, Healthcare for the north-east prisons"), NULL),
+	F("description", N_("About this procurement"), FIELD_TEXTAREA, 0,
+	    TEXT_MAX_CHARS, NULL, N_("What the service is and who it is for, in "
+	    "plain words the panel can read"), NULL),
 };
 const size_t procurement_fields_count = FIELDS_COUNT(procurement_fields);
 
 const struct field_spec lot_fields[] = {
-	F("title", "Lot", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example, Lot 1: primary care at HMP Fenwick", NULL),
-	F("scale_max", "Top of the scoring scale", FIELD_TEXT, 1, 2, NULL,
-	    "Scores go from 0 to this number, for example 5", NULL),
-	F("scale_descriptors", "What each score means", FIELD_TEXTAREA, 1,
-	    TEXT_MAX_CHARS, NULL, "One line for each score, starting at 0. "
-	    "For example: 0 No answer, 1 Poor, ..., 5 Excellent", NULL),
-	F("moderator_id", "Moderator", FIELD_ID, 1, 0, NULL,
-	    "Runs the consensus meeting and records the agreed scores", NULL),
+	F("title", N_("Lot"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    N_("For example, Lot 1: primary care at HMP Fenwick"), NULL),
+	F("scale_max", N_("Top of the scoring scale"), FIELD_TEXT, 1, 2, NULL,
+	    N_("Scores go from 0 to this number, for example 5"), NULL),
+	F("scale_descriptors", N_("What each score means"), FIELD_TEXTAREA, 1,
+	    TEXT_MAX_CHARS, NULL, N_("One line for each score, starting at 0. "
+	    "For example: 0 No answer, 1 Poor, ..., 5 Excellent"), NULL),
+	F("moderator_id", N_("Moderator"), FIELD_ID, 1, 0, NULL,
+	    N_("Runs the consensus meeting and records the agreed scores"), NULL),
 };
 const size_t lot_fields_count = FIELDS_COUNT(lot_fields);
 
 const struct field_spec question_fields[] = {
-	F("text", "Question", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
-	    "As the bidders were asked it", NULL),
-	F("weight", "Weight", FIELD_TEXT, 1, 3, NULL,
-	    "Its share of the total, for example 20 (per cent)", NULL),
+	F("text", N_("Question"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    N_("As the bidders were asked it"), NULL),
+	F("weight", N_("Weight"), FIELD_TEXT, 1, 3, NULL,
+	    N_("Its share of the total, for example 20 (per cent)"), NULL),
 };
 const size_t question_fields_count = FIELDS_COUNT(question_fields);
 
 const struct field_spec bid_fields[] = {
-	F("bidder", "Bidder", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "The organisation that bid", NULL),
+	F("bidder", N_("Bidder"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    N_("The organisation that bid"), NULL),
 };
 const size_t bid_fields_count = FIELDS_COUNT(bid_fields);
 
 const struct field_spec panel_fields[] = {
-	F("account_id", "Evaluator", FIELD_ID, 1, 0, NULL,
-	    "Someone with an evaluator account at this site", NULL),
-	F("kind", "Role on the panel", FIELD_CHOICE, 1, 0, evaluator_kinds,
+	F("account_id", N_("Evaluator"), FIELD_ID, 1, 0, NULL,
+	    N_("Someone with an evaluator account at this site"), NULL),
+	F("kind", N_("Role on the panel"), FIELD_CHOICE, 1, 0, evaluator_kinds,
 	    NULL, NULL),
-	F("question_ids", "Questions they score", FIELD_IDS, 1, 0, NULL,
+	F("question_ids", N_("Questions they score"), FIELD_IDS, 1, 0, NULL,
 	    NULL, NULL),
 };
 const size_t panel_fields_count = FIELDS_COUNT(panel_fields);
 
 const struct field_spec reserve_fields[] = {
-	F("account_id", "Reserve evaluator", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("kind", "Role on a panel", FIELD_CHOICE, 1, 0, evaluator_kinds,
+	F("account_id", N_("Reserve evaluator"),
+	    FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("kind", N_("Role on a panel"), FIELD_CHOICE, 1, 0, evaluator_kinds,
 	    NULL, NULL),
 };
 const size_t reserve_fields_count = FIELDS_COUNT(reserve_fields);
 
 const struct field_spec replace_fields[] = {
-	F("account_id", "Reserve to bring in", FIELD_ID, 1, 0, NULL,
-	    "They score the same questions, from the start, on their own",
+	F("account_id", N_("Reserve to bring in"), FIELD_ID, 1, 0, NULL,
+	    N_("They score the same questions, from the start, on their own"),
 	    NULL),
 };
 const size_t replace_fields_count = FIELDS_COUNT(replace_fields);
 
 const struct field_spec consensus_meeting_fields[] = {
-	F("held_on", "Date of the consensus meeting", FIELD_DATE, 1, 0, NULL,
+	F("held_on", N_("Date of the consensus meeting"),
+	    FIELD_DATE, 1, 0, NULL,
 	    NULL, NULL),
-	F("present_ids", "Evaluators present", FIELD_IDS, 1, 0, NULL, NULL,
+	F("present_ids", N_("Evaluators present"), FIELD_IDS, 1, 0, NULL, NULL,
 	    NULL),
-	F("others_present", "Others present", FIELD_TEXT, 0, TEXT_MAX_CHARS,
-	    NULL, "For example, the procurement officer (names and roles)",
+	F("others_present", N_("Others present"), FIELD_TEXT, 0, TEXT_MAX_CHARS,
+	    NULL, N_("For example, the procurement officer (names and roles)"),
 	    NULL),
 };
 const size_t consensus_meeting_fields_count =
     FIELDS_COUNT(consensus_meeting_fields);
 
 const struct field_spec score_change_fields[] = {
-	F("score", "New score", FIELD_TEXT, 1, 2, NULL, NULL, NULL),
-	F("justification", "Justification", FIELD_TEXTAREA, 1,
+	F("score", N_("New score"), FIELD_TEXT, 1, 2, NULL, NULL, NULL),
+	F("justification", N_("Justification"), FIELD_TEXTAREA, 1,
 	    JUSTIFICATION_MAX_CHARS, NULL, NULL, NULL),
-	F("reason", "Why it changes", FIELD_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
-	    "Kept with the old score in the evaluation report", NULL),
+	F("reason", N_("Why it changes"),
+	    FIELD_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
+	    N_("Kept with the old score in the evaluation report"), NULL),
 };
 const size_t score_change_fields_count = FIELDS_COUNT(score_change_fields);
 
@@ -250,20 +255,20 @@ bid_text(const struct form *form, const char *name, int64_t bid,
 
 /* What each audited action says in the report, after the person's name. */
 static const struct choice audit_sentences[] = {
-	{ "procurement.create", "set up the procurement" },
-	{ "lot.create", "set up the lot" },
-	{ "lot.question", "added a question" },
-	{ "lot.consensus_meeting", "set the consensus meeting" },
-	{ "bid.create", "added a bid" },
-	{ "bid.document", "added a bid document" },
-	{ "panel.add", "added a member to the panel" },
-	{ "panel.declare", "made a declaration of interest" },
-	{ "panel.removed", "removed a member from the panel" },
-	{ "panel.reserve", "named a reserve for the panel" },
-	{ "score.draft", "saved draft scores" },
-	{ "score.submit", "submitted scores" },
-	{ "score.change", "changed a score, with a reason" },
-	{ "consensus.score", "recorded a consensus score" },
+	{ "procurement.create", N_("set up the procurement") },
+	{ "lot.create", N_("set up the lot") },
+	{ "lot.question", N_("added a question") },
+	{ "lot.consensus_meeting", N_("set the consensus meeting") },
+	{ "bid.create", N_("added a bid") },
+	{ "bid.document", N_("added a bid document") },
+	{ "panel.add", N_("added a member to the panel") },
+	{ "panel.declare", N_("made a declaration of interest") },
+	{ "panel.removed", N_("removed a member from the panel") },
+	{ "panel.reserve", N_("named a reserve for the panel") },
+	{ "score.draft", N_("saved draft scores") },
+	{ "score.submit", N_("submitted scores") },
+	{ "score.change", N_("changed a score, with a reason") },
+	{ "consensus.score", N_("recorded a consensus score") },
 	{ NULL, NULL },
 };
 

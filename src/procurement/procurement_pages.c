@@ -11,6 +11,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../render/upload_check.h"
 #include "../util/view.h"
@@ -68,9 +69,9 @@ void
 procurements_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = rq->nids > 0 ? "Start a procurement for this site" :
-		    "Start a regional procurement (the whole organisation)",
-		.submit = "Start it",
+		.title = rq->nids > 0 ? N_("Start a procurement for this site") :
+		    N_("Start a regional procurement (the whole organisation)"),
+		.submit = N_("Start it"),
 		.back = "/procurements", .fields = procurement_fields,
 		.nfields = procurement_fields_count, .save = procurement_store,
 	};
@@ -138,7 +139,8 @@ reserves_add(struct request *rq, struct response *rs)
 		procurement_load, "/procurements/%lld", "title", reserve_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add a reserve evaluator", .submit = "Add the reserve",
+		.title = N_("Add a reserve evaluator"),
+		.submit = N_("Add the reserve"),
 		.fields = reserve_fields, .nfields = reserve_fields_count,
 		.save = reserve_store,
 	};
@@ -159,8 +161,8 @@ lot_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    SCORE_SCALE_MAX);
 	top = view_int(v, "scale_max");
 	if (json_array_size(errors) == 0 && top < 1)
-		form_error(errors, "scale_max", "Top of the scoring scale must "
-		    "be 1 or more");
+		form_error(errors, "scale_max", N_("Top of the scoring scale must "
+		    "be 1 or more"));
 	if (json_array_size(errors) == 0 && descriptor_lines(view_str(v,
 	    "scale_descriptors")) != (size_t)top + 1) {
 		snprintf(msg, sizeof(msg), "What each score means needs one "
@@ -194,7 +196,7 @@ lots_new(struct request *rq, struct response *rs)
 		procurement_load, "/procurements/%lld", "title", lot_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add a lot", .submit = "Add the lot",
+		.title = N_("Add a lot"), .submit = N_("Add the lot"),
 		.fields = lot_fields, .nfields = lot_fields_count,
 		.save = lot_store,
 	};
@@ -211,7 +213,8 @@ question_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	(void)ctx;
 	fields_whole_number(v, errors, "weight", "Weight", 100);
 	if (json_array_size(errors) == 0 && view_int(v, "weight") < 1)
-		form_error(errors, "weight", "Weight must be from 1 to 100");
+		form_error(errors, "weight",
+		    N_("Weight must be from 1 to 100"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = question_add(rq->db, rq->who.account_id, rq->ids[0], v, NULL);
@@ -228,7 +231,7 @@ questions_new(struct request *rq, struct response *rs)
 		lot_load, "/lots/%lld", "title", NULL,
 	};
 	struct form_page fp = {
-		.title = "Add a question", .submit = "Add the question",
+		.title = N_("Add a question"), .submit = N_("Add the question"),
 		.fields = question_fields, .nfields = question_fields_count,
 		.save = question_store,
 	};
@@ -257,7 +260,7 @@ bids_new(struct request *rq, struct response *rs)
 		lot_load, "/lots/%lld", "title", NULL,
 	};
 	struct form_page fp = {
-		.title = "Add a bid", .submit = "Add the bid",
+		.title = N_("Add a bid"), .submit = N_("Add the bid"),
 		.fields = bid_fields, .nfields = bid_fields_count,
 		.save = bid_store,
 	};
@@ -337,7 +340,8 @@ panel_new(struct request *rq, struct response *rs)
 		lot_load, "/lots/%lld", "title", panel_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add an evaluator to the panel", .submit = "Add them",
+		.title = N_("Add an evaluator to the panel"),
+		.submit = N_("Add them"),
 		.fields = panel_fields, .nfields = panel_fields_count,
 		.save = panel_store,
 	};

@@ -12,6 +12,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 static int
@@ -53,7 +54,7 @@ actions_new(struct request *rq, struct response *rs)
 		proposal_load, "/proposals/%lld", "title", owners_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add an action", .submit = "Add action",
+		.title = N_("Add an action"), .submit = N_("Add action"),
 		.fields = action_fields, .nfields = action_fields_count,
 		.save = action_store,
 	};
@@ -157,7 +158,7 @@ void
 actions_update(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Record progress", .submit = "Save progress",
+		.title = N_("Record progress"), .submit = N_("Save progress"),
 		.fields = action_update_fields,
 		.nfields = action_update_fields_count, .save = update_store,
 	};
@@ -169,7 +170,7 @@ void
 actions_close(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Close the action", .submit = "Close it",
+		.title = N_("Close the action"), .submit = N_("Close it"),
 		.fields = action_close_fields,
 		.nfields = action_close_fields_count, .save = close_store,
 	};
@@ -181,8 +182,8 @@ void
 actions_reassign(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Hand this action to someone else",
-		.submit = "Hand it on", .fields = action_reassign_fields,
+		.title = N_("Hand this action to someone else"),
+		.submit = N_("Hand it on"), .fields = action_reassign_fields,
 		.nfields = action_reassign_fields_count, .save = reassign_store,
 	};
 
@@ -230,7 +231,7 @@ overdue_index(struct request *rq, struct response *rs)
 	actions = overdue_actions(rq->db, &f, today, &pa);
 	escalate_all(responses, today);
 	escalate_all(actions, today);
-	view = json_pack("{s:s, s:o, s:o}", "title", "Overdue", "responses",
+	view = json_pack("{s:s, s:o, s:o}", "title", N_("Overdue"), "responses",
 	    responses, "actions", actions);
 	paging_finish(&pr, rq, view, responses, "due_on");
 	paging_finish(&pa, rq, view, actions, "due_on");

@@ -8,6 +8,7 @@
 #include "../db/db.h"
 #include "../people/people.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* An action belongs to a proposal, a meeting, or both: its group is
@@ -151,6 +152,10 @@ static const char *sql_age_bands =
     "  JOIN proposals p ON p.id = a.proposal_id JOIN groups g ON "
     "  g.id = p.group_id WHERE a.closed_on IS NULL AND " WHERE_PLACE
     ") AS ages GROUP BY band ORDER BY low";
+/* The bands' words as the query above names them, for the catalogue: the
+ * page shows a band through | t. */
+static const char *const age_band_words[] = { N_("0 to 14 days"),
+    N_("15 to 28 days"), N_("29 to 56 days"), N_("over 56 days") };
 
 int
 action_target(struct db *db, const int64_t *ids, struct target *t)
@@ -319,6 +324,7 @@ json_t *
 open_age_bands(struct db *db, int64_t group_id, int64_t site_id,
     const char *today)
 {
+	(void)age_band_words;
 	return db_rows(db, sql_age_bands, "iit", group_id, site_id, today);
 }
 

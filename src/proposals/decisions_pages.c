@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
 
@@ -38,7 +39,7 @@ decisions_index(struct request *rq, struct response *rs)
 		    json_integer(proposal_escalation(due, today)));
 	}
 	done = timeliness_rows(rq->db, 0, 0, rq->who.account_id);
-	view = json_pack("{s:s, s:o, s:o}", "title", "Awaiting your response",
+	view = json_pack("{s:s, s:o, s:o}", "title", N_("Awaiting your response"),
 	    "proposals", rows, "your_timeliness", timeliness_summary(done,
 	    "days_taken", "on_time"));
 	paging_finish(&pg, rq, view, rows, "submitted_on");
@@ -95,7 +96,8 @@ decisions_respond(struct request *rq, struct response *rs)
 		proposal_load, "/proposals/%lld", "title", respond_prepare,
 	};
 	struct form_page fp = {
-		.title = "Respond to the proposal", .submit = "Send response",
+		.title = N_("Respond to the proposal"),
+		.submit = N_("Send response"),
 		.fields = response_fields, .nfields = response_fields_count,
 		.save = respond_store,
 	};

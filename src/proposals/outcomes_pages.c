@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -149,7 +150,7 @@ timeliness_page(struct request *rq, struct response *rs, int64_t group,
 	responses = timeliness_rows(rq->db, group, site, 0);
 	completions = completion_rows(rq->db, group, site);
 	response_view(rs, "proposals/timeliness", json_pack("{s:s, s:o, s:o, "
-	    "s:o, s:o}", "title", "How quickly we get answers", "place", place,
+	    "s:o, s:o}", "title", N_("How quickly we get answers"), "place", place,
 	    "responses", timeliness_summary(responses, "days_taken",
 	    "on_time"), "completion", timeliness_summary(completions, "days",
 	    "on_time"), "open_by_age", open_age_bands(rq->db, group, site,

@@ -10,6 +10,7 @@
 #include "../util/catalogue.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/text.h"
 
@@ -19,9 +20,10 @@ const char *const proposal_state_names[PS__MAX] = {
 };
 
 const char *const proposal_state_labels[PS__MAX] = {
-	"Draft", "Agreed by the group", "Not agreed by the group",
-	"Waiting for a decision", "Accepted", "Accepted in part",
-	"Not accepted", "Deferred", "More information asked for", "Done",
+	N_("Draft"), N_("Agreed by the group"), N_("Not agreed by the group"),
+	N_("Waiting for a decision"), N_("Accepted"), N_("Accepted in part"),
+	N_("Not accepted"), N_("Deferred"), N_("More information asked for"),
+	N_("Done"),
 };
 
 const char *const proposal_event_names[PE__MAX] = {
@@ -30,12 +32,12 @@ const char *const proposal_event_names[PE__MAX] = {
 };
 
 const struct choice response_kinds[] = {
-	{ "accepted", "Accepted" },
-	{ "accepted_in_part", "Accepted in part" },
-	{ "not_accepted", "Not accepted" },
-	{ "deferred", "Deferred until a date" },
-	{ "more_info", "More information needed" },
-	{ "referred", "Referred to another decision maker" },
+	{ "accepted", N_("Accepted") },
+	{ "accepted_in_part", N_("Accepted in part") },
+	{ "not_accepted", N_("Not accepted") },
+	{ "deferred", N_("Deferred until a date") },
+	{ "more_info", N_("More information needed") },
+	{ "referred", N_("Referred to another decision maker") },
 	{ NULL, NULL },
 };
 
@@ -82,7 +84,7 @@ proposal_state_label_on(enum proposal_state s, const char *deferred_until,
 	if ((int)s < 0 || s >= PS__MAX)
 		return "";
 	if (s != proposal_state_on(s, deferred_until, today))
-		return "Due again: the deferral has ended";
+		return N_("Due again: the deferral has ended");
 	return proposal_state_labels[s];
 }
 
@@ -205,16 +207,17 @@ int
 proposal_response_rules(const json_t *v, const char *today, json_t *errors)
 {
 	static const struct answer_rule rule = {
-		"accepted", "Enter the reason: the group is told why, for "
-		"anything but accepted", "deferred", "deferred_until",
-		"Enter a date after today to defer it until",
+		"accepted", N_("Enter the reason: the group is told why, for "
+		"anything but accepted"), "deferred", "deferred_until",
+		N_("Enter a date after today to defer it until"),
 	};
 	const char	*kind = json_string_value(json_object_get(v, "kind"));
 
 	answer_rules(v, today, errors, &rule);
 	if (kind != NULL && strcmp(kind, "referred") == 0 &&
 	    !json_is_integer(json_object_get(v, "referred_to")))
-		form_error(errors, "referred_to", "Select who it is referred to");
+		form_error(errors, "referred_to",
+		    N_("Select who it is referred to"));
 	return 0;
 }
 
@@ -287,102 +290,111 @@ timeliness_summary(const json_t *rows, const char *days_key,
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec proposal_fields[] = {
-	F("title", "Short title", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example, Evening medication before lock-up", NULL),
-	F("problem", "The problem", FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
-	    "What members report, and why it matters", NULL),
-	F("options", "What we propose", FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
-	    NULL, "One solution a line; the decision maker can take some "
-	    "and not others", NULL),
-	F("issue_ids", "Issues it answers", FIELD_IDS, 0, 0, NULL, NULL, NULL),
-	F("decider_text", "Who should decide", FIELD_TEXT, 0, NAME_MAX_CHARS,
-	    NULL, "For example, the governor, or the programme board", NULL),
+	F("title", N_("Short title"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    N_("For example, Evening medication before lock-up"), NULL),
+	F("problem", N_("The problem"),
+	    FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    N_("What members report, and why it matters"), NULL),
+	F("options", N_("What we propose"),
+	    FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS,
+	    NULL, N_("One solution a line; the decision maker can take some "
+	    "and not others"), NULL),
+	F("issue_ids", N_("Issues it answers"),
+	    FIELD_IDS, 0, 0, NULL, NULL, NULL),
+	F("decider_text", N_("Who should decide"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS,
+	    NULL, N_("For example, the governor, or the programme board"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t proposal_fields_count = FIELDS_COUNT(proposal_fields);
 
 static const struct choice visibilities[] = {
-	{ "members", "Members and staff" },
-	{ "staff", "Staff only" },
+	{ "members", N_("Members and staff") },
+	{ "staff", N_("Staff only") },
 	{ NULL, NULL },
 };
 
 const struct field_spec comment_fields[] = {
-	F("body", "Comment", FIELD_SHOWN_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
+	F("body", N_("Comment"), FIELD_SHOWN_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
 	    NULL, NULL),
-	F("visibility", "Who can see it", FIELD_CHOICE, 1, 0, visibilities,
+	F("visibility", N_("Who can see it"), FIELD_CHOICE, 1, 0, visibilities,
 	    NULL, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t comment_fields_count = FIELDS_COUNT(comment_fields);
 
 static const struct choice vote_outcomes[] = {
-	{ "agree", "The group agreed it" },
-	{ "not_agree", "The group did not agree it" },
+	{ "agree", N_("The group agreed it") },
+	{ "not_agree", N_("The group did not agree it") },
 	{ NULL, NULL },
 };
 
 const struct field_spec vote_fields[] = {
-	F("outcome", "The group's decision", FIELD_CHOICE, 1, 0, vote_outcomes,
+	F("outcome", N_("The group's decision"),
+	    FIELD_CHOICE, 1, 0, vote_outcomes,
 	    NULL, NULL),
-	F("decided_on", "Decided on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("consensus", "Decided by consensus, without a count", FIELD_CHECK,
+	F("decided_on", N_("Decided on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("consensus", N_("Decided by consensus, without a count"), FIELD_CHECK,
 	    0, 0, NULL, NULL, NULL),
-	F("votes_for", "Votes for", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("votes_against", "Votes against", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("votes_abstain", "Abstentions", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_for", N_("Votes for"), FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_against", N_("Votes against"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_abstain", N_("Abstentions"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
 };
 const size_t vote_fields_count = FIELDS_COUNT(vote_fields);
 
 const struct field_spec submit_fields[] = {
-	F("decision_maker_id", "Decision maker", FIELD_ID, 1, 0, NULL,
-	    "They must answer within the group's deadline", NULL),
+	F("decision_maker_id", N_("Decision maker"), FIELD_ID, 1, 0, NULL,
+	    N_("They must answer within the group's deadline"), NULL),
 };
 const size_t submit_fields_count = FIELDS_COUNT(submit_fields);
 
 const struct field_spec response_fields[] = {
-	F("kind", "Your decision", FIELD_CHOICE, 1, 0, response_kinds, NULL,
+	F("kind", N_("Your decision"), FIELD_CHOICE, 1, 0, response_kinds, NULL,
 	    NULL),
-	F("reason", "Reason", FIELD_SHOWN_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
-	    "Needed for anything but accepted. The group will read it", NULL),
-	F("deferred_until", "Deferred until", FIELD_DATE, 0, 0, NULL, NULL,
+	F("reason", N_("Reason"), FIELD_SHOWN_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
+	    N_("Needed for anything but accepted. The group will read it"), NULL),
+	F("deferred_until", N_("Deferred until"), FIELD_DATE, 0, 0, NULL, NULL,
 	    NULL),
-	F("referred_to", "Referred to", FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("meeting_id", "Given at a one-to-one meeting", FIELD_ID, 0, 0, NULL,
-	    "When you answer at your meeting with the group's chair", NULL),
+	F("referred_to", N_("Referred to"), FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("meeting_id", N_("Given at a one-to-one meeting"),
+	    FIELD_ID, 0, 0, NULL,
+	    N_("When you answer at your meeting with the group's chair"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t response_fields_count = FIELDS_COUNT(response_fields);
 
 const struct field_spec action_fields[] = {
-	F("text", "Action", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL, NULL,
+	F("text", N_("Action"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL, NULL,
 	    NULL),
-	F("owner_id", "Who owns it", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("due_on", "Due by", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("owner_id", N_("Who owns it"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("due_on", N_("Due by"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t action_fields_count = FIELDS_COUNT(action_fields);
 
 const struct field_spec action_update_fields[] = {
-	F("note", "Progress", FIELD_SHOWN_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
+	F("note", N_("Progress"), FIELD_SHOWN_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
 	    NULL, NULL),
-	F("percent", "Per cent done", FIELD_TEXT, 1, 3, NULL,
-	    "A whole number from 0 to 100", NULL),
+	F("percent", N_("Per cent done"), FIELD_TEXT, 1, 3, NULL,
+	    N_("A whole number from 0 to 100"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t action_update_fields_count = FIELDS_COUNT(action_update_fields);
 
 const struct field_spec action_close_fields[] = {
-	F("evidence", "What was done (the evidence)", FIELD_SHOWN_TEXTAREA, 1,
+	F("evidence", N_("What was done (the evidence)"),
+	    FIELD_SHOWN_TEXTAREA, 1,
 	    NOTE_MAX_CHARS, NULL, NULL, NULL),
-	F("review_on", "Check again on", FIELD_DATE, 0, 0, NULL,
-	    "For example, in three months, to see that it still works", NULL),
+	F("review_on", N_("Check again on"), FIELD_DATE, 0, 0, NULL,
+	    N_("For example, in three months, to see that it still works"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t action_close_fields_count = FIELDS_COUNT(action_close_fields);
 
 const struct field_spec action_reassign_fields[] = {
-	F("owner_id", "New owner", FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("owner_id", N_("New owner"), FIELD_ID, 1, 0, NULL, NULL, NULL),
 };
 const size_t action_reassign_fields_count =
     FIELDS_COUNT(action_reassign_fields);

@@ -13,6 +13,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* Who may read staff-only comments and act for the organisation. */
@@ -70,8 +71,8 @@ proposals_index(struct request *rq, struct response *rs)
 		states[i] = (struct choice){ proposal_state_names[i],
 		    proposal_state_labels[i] };
 	states[PS__MAX] = (struct choice){ NULL, NULL };
-	view = json_pack("{s:s, s:o, s:o}", "title", "Proposals", "proposals",
-	    rows, "filter", paging_filter_view("state", "State", states,
+	view = json_pack("{s:s, s:o, s:o}", "title", N_("Proposals"), "proposals",
+	    rows, "filter", paging_filter_view("state", N_("State"), states,
 	    paging_filter(rq, "state")));
 	paging_finish(&pg, rq, view, rows, NULL);
 	response_view(rs, "proposals/list", view);
@@ -137,7 +138,7 @@ proposals_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld", "name", new_prepare,
 	};
 	struct form_page fp = {
-		.title = "Draft a proposal", .submit = "Save draft",
+		.title = N_("Draft a proposal"), .submit = N_("Save draft"),
 		.fields = proposal_fields, .nfields = proposal_fields_count,
 		.save = proposal_store,
 	};
@@ -149,7 +150,7 @@ void
 proposals_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Change the draft", .submit = "Save draft",
+		.title = N_("Change the draft"), .submit = N_("Save draft"),
 		.fields = proposal_fields, .nfields = proposal_fields_count,
 		.save = proposal_store, .ctx = &rq->ids[0],
 	};
@@ -284,7 +285,8 @@ void
 proposals_comment(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Comment on the proposal", .submit = "Add comment",
+		.title = N_("Comment on the proposal"),
+		.submit = N_("Add comment"),
 		.fields = comment_fields, .nfields = comment_fields_count,
 		.save = comment_store,
 	};
@@ -306,8 +308,8 @@ vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	fields_votes(v, errors, VOTES_MAX);
 	if (!json_is_true(json_object_get(v, "consensus")) &&
 	    !json_is_integer(json_object_get(v, "votes_for")))
-		form_error(errors, "votes_for", "Enter the votes, or tick that "
-		    "it was decided by consensus");
+		form_error(errors, "votes_for", N_("Enter the votes, or tick that "
+		    "it was decided by consensus"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	date_today(rq->now, today);
@@ -322,7 +324,8 @@ void
 proposals_vote(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Record the group's decision", .submit = "Save",
+		.title = N_("Record the group's decision"),
+		.submit = N_("Save"),
 		.fields = vote_fields, .nfields = vote_fields_count,
 		.save = vote_store,
 	};
@@ -378,7 +381,7 @@ proposals_submit(struct request *rq, struct response *rs)
 		proposal_load, "/proposals/%lld", "title", submit_prepare,
 	};
 	struct form_page fp = {
-		.title = "Send to a decision maker", .submit = "Send",
+		.title = N_("Send to a decision maker"), .submit = N_("Send"),
 		.fields = submit_fields, .nfields = submit_fields_count,
 		.save = submit_store,
 	};

@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "paging.h"
 #include "../util/buf.h"
+#include "../util/catalogue.h"
 
 /* paging_init for one list of a page with several (list not NULL). */
 static int
@@ -219,7 +220,7 @@ paging_filter_view(const char *name, const char *label,
     const struct choice *choices, const char *selected)
 {
 	json_t	*options = json_pack("[{s:s, s:s, s:b}]", "value", "",
-	    "label", "All", "selected", selected == NULL);
+	    "label", N_("All"), "selected", selected == NULL);
 	size_t	 i;
 
 	for (i = 0; options != NULL && choices[i].value != NULL; i++)

@@ -11,6 +11,7 @@
 #include "surveys.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 static const char *
@@ -213,7 +214,7 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 			json_object_set(*typed, key, json_array_get(vals, 0));
 		if (question_kind_of(view_str(q, "kind")) == QK_SINGLE &&
 		    json_array_size(vals) > 1)
-			form_error(errors, name, "Choose only one answer");
+			form_error(errors, name, N_("Choose only one answer"));
 		json_decref(vals);
 	}
 	/* Skips follow the answers given, so a skipped question is neither
@@ -232,7 +233,7 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 		else
 			vals = json_array();
 		if (json_array_size(vals) == 0 && view_int(q, "required"))
-			form_error(errors, name, "Answer this question");
+			form_error(errors, name, N_("Answer this question"));
 		json_array_foreach(vals, j, v) {
 			problem = answer_problem(q, json_string_value(v));
 			if (problem != NULL) {
@@ -264,7 +265,7 @@ response_site(const json_t *survey, const json_t *sites, const struct form *f,
 		return view_int(survey, "site_id");
 	site = survey_place_of(sites, form_get_id(f, "site"));
 	if (site == 0)
-		form_error(errors, "site", "Choose the site you are at");
+		form_error(errors, "site", N_("Choose the site you are at"));
 	return site;
 }
 

@@ -20,6 +20,7 @@
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
 #include "../server/language.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 enum answer_mode {
@@ -51,7 +52,7 @@ show(struct request *rq, struct response *rs, struct answering *a,
 	 * "Survey: ..." (title_which), the answer form its bare title. */
 	view = json_pack("{s:o, s:O, s:o, s:s, s:s, s:I, s:o, s:b, s:b, s:b, "
 	    "s:b, s:O, s:b}", "title", a->mode == ANSWER_INTERVIEW ?
-	    json_string("Record an interview") :
+	    json_string(N_("Record an interview")) :
 	    json_incref(json_object_get(a->survey, "title")),
 	    "survey", a->survey, "questions", answer_form_view(a->questions,
 	    typed, errors), "action", a->action, "token",
@@ -145,7 +146,7 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 	answer_form_read(a->questions, &rq->body, 0, &answers, &typed, errors);
 	if (form_get(&rq->body, "consent") == NULL)
 		form_error(errors, "consent", a->mode == ANSWER_INTERVIEW ?
-		    "Tick to say the person agreed" : "Tick to say you agree");
+		    N_("Tick to say the person agreed") : N_("Tick to say you agree"));
 	if (a->mode == ANSWER_INTERVIEW)
 		a->place = survey_place_of(a->places, form_get_id(&rq->body,
 		    "place"));
@@ -225,7 +226,7 @@ survey_thanks(struct request *rq, struct response *rs)
 {
 	(void)rq;
 	response_page(rs, 200, "surveys/thanks", json_pack("{s:s}", "title",
-	    "Thank you"));
+	    N_("Thank you")));
 }
 
 void

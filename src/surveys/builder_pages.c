@@ -14,6 +14,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 void
@@ -23,7 +24,7 @@ surveys_index(struct request *rq, struct response *rs)
 	json_t	*votes = event_vote_list(rq->db, &rq->who);
 
 	response_view(rs, "surveys/list", surveys && votes ? json_pack(
-	    "{s:s, s:o, s:o}", "title", "Surveys and consultations",
+	    "{s:s, s:o, s:o}", "title", N_("Surveys and consultations"),
 	    "surveys", surveys, "votes", votes) : NULL);
 	if (surveys == NULL || votes == NULL) {
 		json_decref(surveys);
@@ -42,8 +43,8 @@ survey_store_new(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	rc = survey_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
 	if (rc == DB_OK)
 		*location = location_of("/surveys/%lld", id);
-	return form_constraint(rc, errors, "title", "That group no longer "
-	    "exists");
+	return form_constraint(rc, errors, "title", N_("That group no longer "
+	    "exists"));
 }
 
 void
@@ -53,7 +54,7 @@ surveys_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld", "name", NULL,
 	};
 	struct form_page fp = {
-		.title = "Start a survey", .submit = "Start it",
+		.title = N_("Start a survey"), .submit = N_("Start it"),
 		.fields = survey_fields, .nfields = survey_fields_count,
 		.save = survey_store_new,
 	};
@@ -93,7 +94,7 @@ surveys_edit(struct request *rq, struct response *rs)
 		survey_load, "/surveys/%lld", "title", survey_edit_prepare,
 	};
 	struct form_page fp = {
-		.title = "Change the survey", .submit = "Save",
+		.title = N_("Change the survey"), .submit = N_("Save"),
 		.fields = survey_fields, .nfields = survey_fields_count,
 		.save = survey_store_edit,
 	};
@@ -121,7 +122,7 @@ surveys_show(struct request *rq, struct response *rs)
 	if (!staff)
 		json_object_del(s, "token");
 	response_view(rs, "surveys/show", json_pack("{s:s, s:o, s:o, s:o, "
-	    "s:b, s:b, s:b, s:b, s:o}", "title", "Survey",
+	    "s:b, s:b, s:b, s:b, s:o}", "title", N_("Survey"),
 	    "survey", s, "questions", answer_form_view(qs, NULL, NULL),
 	    "versions", survey_versions(rq->db, rq->ids[0]), "is_staff", staff,
 	    "is_writer", writer, "is_open", strcmp(view_str(s, "state"),
@@ -144,18 +145,19 @@ question_rules(json_t *v, json_t *errors, int64_t count)
 	lines = choices_lines(view_str(v, "choices"));
 	if (list && (json_array_size(lines) < 2 ||
 	    json_array_size(lines) > SURVEY_CHOICES_MAX))
-		form_error(errors, "choices", "Give from 2 to 12 choices, one "
-		    "a line");
+		form_error(errors, "choices", N_("Give from 2 to 12 choices, one "
+		    "a line"));
 	json_array_foreach(lines, i, l)
 		if (strlen(json_string_value(l)) > SURVEY_CHOICE_MAX_CHARS)
-			form_error(errors, "choices", "A choice is too long");
+			form_error(errors, "choices",
+			    N_("A choice is too long"));
 	if (!list)
 		json_object_set_new(v, "choices", json_string(""));
 	fields_whole_number(v, errors, "scale_max", "Top of the scale",
 	    SURVEY_SCALE_MAX);
 	if (k == QK_SCALE && view_int(v, "scale_max") < 2)
-		form_error(errors, "scale_max", "Give the top of the scale, "
-		    "from 2 to 10");
+		form_error(errors, "scale_max", N_("Give the top of the scale, "
+		    "from 2 to 10"));
 	if (k != QK_SCALE)
 		json_object_set_new(v, "scale_max", json_null());
 	fields_whole_number(v, errors, "skip_to", "Question number",
@@ -163,21 +165,21 @@ question_rules(json_t *v, json_t *errors, int64_t count)
 	skip_to = json_object_get(v, "skip_to");
 	if (json_is_string(json_object_get(v, "skip_answer")) !=
 	    json_is_integer(skip_to))
-		form_error(errors, "skip_to", "Give both the answer and the "
-		    "question to go to, or neither");
+		form_error(errors, "skip_to", N_("Give both the answer and the "
+		    "question to go to, or neither"));
 	else if (json_is_integer(skip_to)) {
 		int found = 0;
 
 		if (k != QK_SINGLE)
-			form_error(errors, "skip_answer", "Only a one-answer "
-			    "list can skip");
+			form_error(errors, "skip_answer", N_("Only a one-answer "
+			    "list can skip"));
 		json_array_foreach(lines, i, l)
 			if (strcmp(json_string_value(l), view_str(v,
 			    "skip_answer")) == 0)
 				found = 1;
 		if (!found)
-			form_error(errors, "skip_answer", "Type one of the "
-			    "choices exactly");
+			form_error(errors, "skip_answer", N_("Type one of the "
+			    "choices exactly"));
 		/* Its own number will be count + 1; targets after it may
 		 * not exist yet, and are checked again when it opens. */
 		problem = skip_problem(count + 1, json_integer_value(skip_to),
@@ -225,7 +227,7 @@ survey_questions_new(struct request *rq, struct response *rs)
 		survey_load, "/surveys/%lld", "title", NULL,
 	};
 	struct form_page fp = {
-		.title = "Add a question", .submit = "Add the question",
+		.title = N_("Add a question"), .submit = N_("Add the question"),
 		.fields = survey_question_fields,
 		.nfields = survey_question_fields_count, .save = question_store,
 	};
@@ -313,7 +315,7 @@ survey_open(struct request *rq, struct response *rs)
 	}
 	qs = survey_questions(rq->db, view_int(s, "version_id"));
 	if (json_array_size(qs) == 0)
-		problem = "Add a question before opening the survey.";
+		problem = N_("Add a question before opening the survey.");
 	else if (skips_problem(qs) != NULL)
 		problem = "A skip goes to a question that does not exist.";
 	json_decref(qs);

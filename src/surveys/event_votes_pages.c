@@ -13,24 +13,28 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 #include "../voice/voice.h"
 
 static const struct choice vote_methods[] = {
-	{ "ballot", "Ballot papers, counted" },
-	{ "hands", "A show of hands, counted" },
+	{ "ballot", N_("Ballot papers, counted") },
+	{ "hands", N_("A show of hands, counted") },
 	{ NULL, NULL },
 };
 
 const struct field_spec event_vote_fields[] = {
-	{ "title", "What the vote decides", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	{ "title", N_("What the vote decides"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    NULL, NULL },
-	{ "held_on", "Date of the event", FIELD_DATE, 1, 0, NULL, NULL, NULL },
-	{ "method", "How people vote", FIELD_CHOICE, 1, 0, vote_methods, NULL,
+	{ "held_on", N_("Date of the event"),
+	    FIELD_DATE, 1, 0, NULL, NULL, NULL },
+	{ "method", N_("How people vote"),
+	    FIELD_CHOICE, 1, 0, vote_methods, NULL,
 	    NULL },
-	{ "options", "Options", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
-	    "From 2 to 8, one a line", NULL },
+	{ "options", N_("Options"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    N_("From 2 to 8, one a line"), NULL },
 };
 const size_t event_vote_fields_count = FIELDS_COUNT(event_vote_fields);
 
@@ -49,8 +53,8 @@ vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		    SURVEY_CHOICE_MAX_CHARS;
 	json_decref(lines);
 	if (n < 2 || n > EVENT_VOTE_OPTIONS_MAX || long_one) {
-		form_error(errors, "options", "Give from 2 to 8 options, one a "
-		    "line, each up to 120 characters");
+		form_error(errors, "options", N_("Give from 2 to 8 options, one a "
+		    "line, each up to 120 characters"));
 		return DB_CONSTRAINT;
 	}
 	rc = event_vote_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
@@ -66,7 +70,8 @@ event_votes_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld", "name", NULL,
 	};
 	struct form_page fp = {
-		.title = "Set up a vote at an event", .submit = "Set it up",
+		.title = N_("Set up a vote at an event"),
+		.submit = N_("Set it up"),
 		.fields = event_vote_fields,
 		.nfields = event_vote_fields_count, .save = vote_store,
 	};
@@ -160,8 +165,8 @@ event_votes_counts(struct request *rq, struct response *rs)
 		vals = json_pack("{s:s?}", field, form_get(&rq->body, field));
 		fields_whole_number(vals, errors, field, label, VOTES_MAX);
 		if (form_get(&rq->body, field) == NULL)
-			form_error(errors, field, "Enter the number of votes, "
-			    "0 or more");
+			form_error(errors, field, N_("Enter the number of votes, "
+			    "0 or more"));
 		json_array_append(counts, json_object_get(vals, field));
 		json_decref(vals);
 	}

@@ -14,6 +14,7 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* "1 Hardly ever", "2 Some of the time"...: the numbers typed in. */
@@ -146,7 +147,7 @@ entry_show(struct response *rs, int status, json_t *s, json_t *qs,
 	json_t	*view;
 
 	view = json_pack("{s:s, s:o, s:o, s:O, s:b, s:s, s:o, s:s?, s:o}",
-	    "title", "Type in paper copies", "questions",
+	    "title", N_("Type in paper copies"), "questions",
 	    answer_form_view(qs, typed, errors), "pending", pending, "survey",
 	    s, "has_errors", json_array_size(errors) > 0, "reference",
 	    reference ? reference : "", "errors", errors, "state", state,
@@ -190,8 +191,8 @@ survey_paper_entry(struct request *rq, struct response *rs)
 		goto out;
 	}
 	if (survey_reference_valid(rq->ids[0], ref) == 0)
-		form_error(errors, "reference", "Type the reference printed at "
-		    "the top of the copy, like S3-12K");
+		form_error(errors, "reference", N_("Type the reference printed at "
+		    "the top of the copy, like S3-12K"));
 	site = response_site(s, sites, &rq->body, errors);
 	answer_form_read(qs, &rq->body, 1, &answers, &typed, errors);
 	if (json_array_size(errors) == 0) {
@@ -211,8 +212,8 @@ survey_paper_entry(struct request *rq, struct response *rs)
 			json_decref(places);
 			goto out;
 		}
-		form_error(errors, "reference", "That copy has already been "
-		    "counted");
+		form_error(errors, "reference", N_("That copy has already been "
+		    "counted"));
 	}
 	entry_show(rs, 422, s, qs, typed, errors, ref, json_array(), NULL,
 	    places, sites, site);

@@ -12,6 +12,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 static const char *sql_response_add =
@@ -199,7 +200,7 @@ paper_entry_add(struct db *db, int64_t actor, json_t *survey,
 	if ((rc = db_exec(db, sql_entry_add, "itiiti", sid, reference,
 	    unit_id, site_id, text, actor)) != DB_OK)
 		goto out;
-	*state = "waiting";
+	*state = N_("waiting");
 	if (!view_int(survey, "double_entry") || agreed) {
 		rc = response_add(db, actor, sid, view_int(survey,
 		    "version_id"), "paper", unit_id, site_id, reference, answers,
@@ -207,9 +208,9 @@ paper_entry_add(struct db *db, int64_t actor, json_t *survey,
 		if (rc == DB_OK)
 			rc = db_exec(db, sql_entries_settle, "iti", sid,
 			    reference, response);
-		*state = "counted";
+		*state = N_("counted");
 	} else if (json_array_size(earlier) > 0)
-		*state = "disagree";
+		*state = N_("disagree");
 	if (rc == DB_OK)
 		rc = audit_append(db, actor, "survey.paper_entry", "survey",
 		    sid, *state);

@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/text.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* The survey of the path, or NULL with the response answered. */
@@ -52,7 +53,7 @@ survey_results(struct request *rq, struct response *rs)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	json_object_set_new(r, "title", json_string("Results"));
+	json_object_set_new(r, "title", json_string(N_("Results")));
 	json_object_set_new(r, "survey", s);
 	json_object_set_new(r, "is_staff", json_boolean(access_covers(&rq->who,
 	    ROLES_STAFF, view_int(s, "site_id"), view_int(s, "group_id"))));
@@ -201,8 +202,8 @@ survey_themes_page(struct request *rq, struct response *rs)
 	if (rq->method == HTTP_POST) {
 		if (name == NULL || *name == '\0' || utf8_length(name,
 		    strlen(name)) > NAME_MAX_CHARS)
-			form_error(errors, "theme", "Theme: give a short name, "
-			    "up to 120 characters");
+			form_error(errors, "theme", N_("Theme: give a short name, "
+			    "up to 120 characters"));
 		else
 			fields_names_check(errors, "theme", "Theme", name,
 			    form_get(&rq->body, "no_names") != NULL);
@@ -210,15 +211,15 @@ survey_themes_page(struct request *rq, struct response *rs)
 			form_error(errors, "pick", "Answers: tick answers from "
 			    "the list, up to " SURVEY_CODE_BATCH_TEXT " at once");
 		else if (json_array_size(picks) == 0)
-			form_error(errors, "pick", "Answers: tick the answers "
-			    "to code");
+			form_error(errors, "pick", N_("Answers: tick the answers "
+			    "to code"));
 		else if ((known = theme_picks_known(rq, picks)) < 0) {
 			response_error(rs, 500, "Something went wrong.");
 			goto out;
 		} else if (known == 0)
-			form_error(errors, "pick", "Answers: tick answers from "
+			form_error(errors, "pick", N_("Answers: tick answers from "
 			    "the list; one ticked is not an answer of this "
-			    "survey");
+			    "survey"));
 		if (json_array_size(errors) == 0) {
 			rc = theme_code(rq, name, picks);
 			if (rc == DB_OK) {
@@ -230,8 +231,8 @@ survey_themes_page(struct request *rq, struct response *rs)
 				response_error(rs, 500, "Something went wrong.");
 				goto out;
 			}
-			form_error(errors, "theme", "Theme: the survey has as "
-			    "many themes as it can hold");
+			form_error(errors, "theme", N_("Theme: the survey has as "
+			    "many themes as it can hold"));
 		}
 	}
 	themes_show(rq, rs, s, errors, picks, name);

@@ -51,6 +51,10 @@ enum question_kind {
 
 extern const struct choice question_kinds[];	/* values as in the table */
 extern const struct choice instrument_choices[];
+/* The states a page shows as they are stored (a survey: draft, open,
+ * closed; a vote at an event: open, published), marked for the catalogue
+ * so that | t finds them. */
+extern const char *const survey_stored_words[];
 
 /* The involvement experience instrument's agreeing answers: the
  * evidence pages count a question's answers in these two as agreeing. */

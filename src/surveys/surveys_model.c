@@ -11,59 +11,66 @@
 #include "surveys.h"
 #include "../util/catalogue.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
 const struct choice question_kinds[] = {
-	{ "single", "One answer from a list" },
-	{ "multiple", "Any answers from a list" },
-	{ "scale", "A rating scale from 1" },
-	{ "text", "Free text" },
-	{ "number", "A number" },
-	{ "date", "A date" },
+	{ "single", N_("One answer from a list") },
+	{ "multiple", N_("Any answers from a list") },
+	{ "scale", N_("A rating scale from 1") },
+	{ "text", N_("Free text") },
+	{ "number", N_("A number") },
+	{ "date", N_("A date") },
 	{ NULL, NULL },
 };
 
+const char *const survey_stored_words[] = { N_("draft"), N_("open"),
+    N_("closed"), N_("published"), NULL };
+
 const struct choice instrument_choices[] = {
-	{ "ucla3", "Loneliness: UCLA three-item scale" },
-	{ "ons_direct", "Loneliness: the ONS direct question" },
-	{ "monitoring", "Equality monitoring (Equality Act 2010)" },
-	{ "involvement", "Involvement experience (perceptions and trust)" },
+	{ "ucla3", N_("Loneliness: UCLA three-item scale") },
+	{ "ons_direct", N_("Loneliness: the ONS direct question") },
+	{ "monitoring", N_("Equality monitoring (Equality Act 2010)") },
+	{ "involvement", N_("Involvement experience (perceptions and trust)") },
 	{ NULL, NULL },
 };
 
 const struct field_spec survey_fields[] = {
-	{ "title", "Title", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL },
-	{ "intro", "Introduction", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
-	    "In plain words: who is asking, why, and what happens to the "
-	    "answers", NULL },
-	{ "consent", "Consent", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
-	    "What the person agrees to by answering. Nothing that names "
-	    "them is stored.", NULL },
-	{ "double_entry", "Paper copies are typed in twice and must agree",
+	{ "title", N_("Title"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL },
+	{ "intro", N_("Introduction"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    N_("In plain words: who is asking, why, and what happens to the "
+	    "answers"), NULL },
+	{ "consent", N_("Consent"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    N_("What the person agrees to by answering. Nothing that names "
+	    "them is stored."), NULL },
+	{ "double_entry", N_("Paper copies are typed in twice and must agree"),
 	    FIELD_CHECK, 0, 0, NULL, NULL, NULL },
 };
 const size_t survey_fields_count = FIELDS_COUNT(survey_fields);
 
 const struct field_spec survey_question_fields[] = {
-	{ "section", "Section", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
-	    "Questions with the same section are printed under one heading",
+	{ "section", N_("Section"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	    N_("Questions with the same section are printed under one heading"),
 	    NULL },
-	{ "prompt", "Question", FIELD_TEXTAREA, 1, SURVEY_PROMPT_MAX_CHARS,
+	{ "prompt", N_("Question"), FIELD_TEXTAREA, 1, SURVEY_PROMPT_MAX_CHARS,
 	    NULL, NULL, NULL },
-	{ "kind", "Kind of answer", FIELD_CHOICE, 1, 0, question_kinds, NULL,
+	{ "kind", N_("Kind of answer"),
+	    FIELD_CHOICE, 1, 0, question_kinds, NULL,
 	    NULL },
-	{ "choices", "Choices", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
-	    "For a list: one choice a line", NULL },
-	{ "scale_max", "Top of the scale", FIELD_TEXT, 0, 2, NULL,
-	    "For a rating scale: 2 to 10 (1 is the bottom)", NULL },
-	{ "required", "An answer is required", FIELD_CHECK, 0, 0, NULL, NULL,
+	{ "choices", N_("Choices"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
+	    N_("For a list: one choice a line"), NULL },
+	{ "scale_max", N_("Top of the scale"), FIELD_TEXT, 0, 2, NULL,
+	    N_("For a rating scale: 2 to 10 (1 is the bottom)"), NULL },
+	{ "required", N_("An answer is required"),
+	    FIELD_CHECK, 0, 0, NULL, NULL,
 	    NULL },
-	{ "skip_answer", "Skip: if the answer is", FIELD_TEXT, 0,
-	    SURVEY_CHOICE_MAX_CHARS, NULL, "For a one-answer list: one of its "
-	    "choices, exactly", NULL },
-	{ "skip_to", "then go to question number", FIELD_TEXT, 0, 3, NULL,
-	    "A later question", NULL },
+	{ "skip_answer", N_("Skip: if the answer is"), FIELD_TEXT, 0,
+	    SURVEY_CHOICE_MAX_CHARS, NULL, N_("For a one-answer list: one of its "
+	    "choices, exactly"), NULL },
+	{ "skip_to", N_("then go to question number"), FIELD_TEXT, 0, 3, NULL,
+	    N_("A later question"), NULL },
 };
 const size_t survey_question_fields_count = FIELDS_COUNT(survey_question_fields);
 

@@ -11,6 +11,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -33,7 +34,8 @@ void
 arrival_plan_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Plan for every new arrival", .submit = "Save plan",
+		.title = N_("Plan for every new arrival"),
+		.submit = N_("Save plan"),
 		.fields = arrival_plan_fields,
 		.nfields = arrival_plan_fields_count, .save = plan_store,
 	};
@@ -100,7 +102,8 @@ arrivals_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld", "name", arrival_prepare,
 	};
 	struct form_page fp = {
-		.title = "Record a new arrival", .submit = "Start their plan",
+		.title = N_("Record a new arrival"),
+		.submit = N_("Start their plan"),
 		.fields = arrival_fields, .nfields = arrival_fields_count,
 		.save = arrival_store,
 	};
@@ -122,7 +125,7 @@ arrivals_show(struct request *rq, struct response *rs)
 		    choice_label(age_bands, json_string_value(json_object_get(
 		    arrival, "age_band")))));
 	response_view(rs, "voice/arrival", json_pack("{s:s, s:o, s:o}",
-	    "title", "New arrival", "arrival", arrival,
+	    "title", N_("New arrival"), "arrival", arrival,
 	    "steps", arrival_steps(rq->db, rq->ids[0])));
 }
 
@@ -167,7 +170,7 @@ arrivals_index(struct request *rq, struct response *rs)
 		return;
 	}
 	response_view(rs, "voice/arrivals", json_pack("{s:s, s:o}", "title",
-	    "Arrivals with steps still to do", "arrivals",
+	    N_("Arrivals with steps still to do"), "arrivals",
 	    arrival_unfinished(rq->db, &f)));
 	scope_filter_clear(&f);
 }

@@ -13,6 +13,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -92,7 +93,7 @@ void
 conversations_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Log a conversation", .submit = "Save log",
+		.title = N_("Log a conversation"), .submit = N_("Save log"),
 		.back = "/conversations", .fields = conversation_fields,
 		.nfields = conversation_fields_count, .save = log_store,
 		.rules = voice_log_rules, .template = "voice/log_form",
@@ -150,7 +151,7 @@ conversations_index(struct request *rq, struct response *rs)
 	json_t			*topics, *outcome_list, *grouped_list;
 	char			 today[DATE_CHARS + 1];
 	static const struct choice grouped[] = {
-		{ "yes", "Yes" }, { "no", "Not yet" }, { NULL, NULL }
+		{ "yes", N_("Yes") }, { "no", N_("Not yet") }, { NULL, NULL }
 	};
 
 	if (paging_refused(&pg, rq, rs))
@@ -173,7 +174,7 @@ conversations_index(struct request *rq, struct response *rs)
 	grouped_list = choices_json(grouped);
 	view = json_pack("{s:s, s:o, s:O, s:O, s:o, s:o, s:o, s:o, s:o, s:b, "
 	    "s:b}",
-	    "title", "Conversation logs", "logs", logs, "filters", filters,
+	    "title", N_("Conversation logs"), "logs", logs, "filters", filters,
 	    "sheet_sites", sites,
 	    "sites", options_chosen(sites, json_object_get(filters, "site")),
 	    "places", options_chosen(places, json_object_get(filters,
@@ -219,7 +220,7 @@ conversations_show(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	voice_labels(log, today);
 	response_view(rs, "voice/log", json_pack("{s:s, s:o, s:o, s:b}",
-	    "title", "Conversation log", "log", log,
+	    "title", N_("Conversation log"), "log", log,
 	    "followups", followup_of_conversation(rq->db, rq->ids[0]),
 	    "can_group", access_covers(&rq->who, ROLES_STAFF,
 	    view_int(log, "site_id"), 0)));

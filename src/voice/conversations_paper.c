@@ -14,6 +14,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../server/text_size.h"
 
@@ -182,12 +183,14 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 		json_decref(plain);
 	}
 	if (saved == 0 && json_array_size(errors) == 0)
-		form_error(errors, "r1_occurred_on", "Type in at least one sheet");
+		form_error(errors, "r1_occurred_on",
+		    N_("Type in at least one sheet"));
 	return json_array_size(errors) > 0 ? 0 : saved;
 }
 
 static const struct field_spec batch_site_field[] = {
-	{ "site_id", "Site the sheets come from", FIELD_ID, 1, 0, NULL, NULL,
+	{ "site_id", N_("Site the sheets come from"),
+	    FIELD_ID, 1, 0, NULL, NULL,
 	    NULL },
 };
 
@@ -206,7 +209,7 @@ batch_show(struct response *rs, int status, const json_t *options,
 		    values, errors, options)));
 	}
 	view = json_pack("{s:s, s:{s:o}, s:o, s:O, s:b}", "title",
-	    "Type in paper log sheets", "site_form", "fields",
+	    N_("Type in paper log sheets"), "site_form", "fields",
 	    fields_view(batch_site_field, 1, values, errors, options),
 	    "rows", rows, "errors", errors,
 	    "has_errors", json_array_size(errors) > 0);

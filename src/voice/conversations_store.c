@@ -13,6 +13,7 @@
 #include "../db/shared_rows.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 static const char *sql_target =
@@ -153,29 +154,29 @@ log_fits_site(struct db *db, const json_t *v, json_t *errors)
 
 	if (json_is_integer(x = json_object_get(v, "unit_id")) &&
 	    (fits(db, sql_fit_unit, site, "j", x, &n) < 0 || n == 0))
-		form_error(errors, "unit_id", "Select a wing or place at the "
-		    "site you chose");
+		form_error(errors, "unit_id", N_("Select a wing or place at the "
+		    "site you chose"));
 	topics = json_array();
 	if (json_is_array(json_object_get(v, "topic_ids")))
 		json_array_extend(topics, json_object_get(v, "topic_ids"));
 	if (fits(db, sql_fit_topics, site, "t", topics, &n) < 0 || n > 0)
-		form_error(errors, "topic_ids", "Select topics used at the site "
-		    "you chose");
+		form_error(errors, "topic_ids", N_("Select topics used at the site "
+		    "you chose"));
 	json_decref(topics);
 	if (json_object_get(v, "author_id") != NULL &&
 	    (fits(db, sql_fit_author, site, "j", json_object_get(v,
 	    "author_id"), &n) < 0 || n == 0))
-		form_error(errors, "author_id", "Select the rep at the site you "
-		    "chose whose sheet it is");
+		form_error(errors, "author_id", N_("Select the rep at the site you "
+		    "chose whose sheet it is"));
 	if (json_is_integer(x = json_object_get(v, "service_id")) &&
 	    (fits(db, sql_fit_service, site, "j", x, &n) < 0 || n == 0))
-		form_error(errors, "service_id", "Select a service that serves "
-		    "the site you chose");
+		form_error(errors, "service_id", N_("Select a service that serves "
+		    "the site you chose"));
 	if (json_string_value(json_object_get(v, "followup_action")) != NULL &&
 	    json_is_integer(x = json_object_get(v, "followup_owner")) &&
 	    (fits(db, sql_fit_owner, site, "j", x, &n) < 0 || n == 0))
-		form_error(errors, "followup_owner", "Select someone who works "
-		    "at the site you chose");
+		form_error(errors, "followup_owner", N_("Select someone who works "
+		    "at the site you chose"));
 	return 0;
 }
 

@@ -14,6 +14,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
@@ -66,7 +67,7 @@ directory_index(struct request *rq, struct response *rs)
 		return;
 	}
 	response_view(rs, "voice/directory", json_pack("{s:s, s:o, s:o, s:I}",
-	    "title", "Directory of services",
+	    "title", N_("Directory of services"),
 	    "services", service_list(rq->db, &f, site > 0 ? site : 0),
 	    "sites", site_options(rq->db, &f), "site", (json_int_t)site));
 	scope_filter_clear(&f);
@@ -132,7 +133,7 @@ void
 directory_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Add a service", .submit = "Add service",
+		.title = N_("Add a service"), .submit = N_("Add service"),
 		.back = "/directory",
 	};
 
@@ -143,7 +144,7 @@ void
 directory_edit(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Change service", .submit = "Save changes",
+		.title = N_("Change service"), .submit = N_("Save changes"),
 		.ctx = &rq->ids[0],
 	};
 	json_t	*sv;

@@ -10,6 +10,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -34,8 +35,8 @@ followups_page(struct request *rq, struct response *rs, int everyone)
 	    everyone ? &f : NULL, open_only, &pg);
 	voice_labels_all(rows, today);
 	view = json_pack("{s:s, s:o, s:b, s:b, "
-	    "s:b, s:o}", "title", everyone ? "Everyone's follow-ups" :
-	    "My follow-ups", "followups", rows, "everyone", everyone,
+	    "s:b, s:o}", "title", everyone ? N_("Everyone's follow-ups") :
+	    N_("My follow-ups"), "followups", rows, "everyone", everyone,
 	    "open_only", open_only, "is_staff",
 	    access_any(&rq->who, ROLES_STAFF), "notice",
 	    form_get_id(&rq->query, "closed_id") ? json_pack("{s:s}", "text",
@@ -106,7 +107,7 @@ void
 followups_close(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Close this follow-up", .submit = "Close it",
+		.title = N_("Close this follow-up"), .submit = N_("Close it"),
 		.back = "/followups", .fields = followup_close_fields,
 		.nfields = followup_close_fields_count, .save = close_store,
 	};
@@ -137,8 +138,8 @@ void
 followups_reassign(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Hand this follow-up to someone else",
-		.submit = "Hand it on", .back = "/followups/all",
+		.title = N_("Hand this follow-up to someone else"),
+		.submit = N_("Hand it on"), .back = "/followups/all",
 		.fields = followup_reassign_fields,
 		.nfields = followup_reassign_fields_count,
 		.save = reassign_store,

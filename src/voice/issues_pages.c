@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -50,9 +51,9 @@ issues_index(struct request *rq, struct response *rs)
 		suppress(row, "log_count", t, access_covers(&rq->who,
 		    ROLES_STAFF, view_int(row, "site_id"), 0));
 	}
-	view = json_pack("{s:s, s:o, s:o}", "title", "Collective issues",
+	view = json_pack("{s:s, s:o, s:o}", "title", N_("Collective issues"),
 	    "issues", rows,
-	    "filter", paging_filter_view("status", "Status", issue_statuses,
+	    "filter", paging_filter_view("status", N_("Status"), issue_statuses,
 	    paging_filter(rq, "status")));
 	paging_finish(&pg, rq, view, rows, NULL);
 	response_view(rs, "voice/issues", view);
@@ -133,8 +134,8 @@ issue_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	(void)ctx;
 	if (json_is_integer(json_object_get(v, "group_id")) &&
 	    !group_at_site(rq->db, view_int(v, "group_id"), view_int(v, "site_id"))) {
-		form_error(errors, "group_id", "Select a group that meets at "
-		    "the site you chose");
+		form_error(errors, "group_id", N_("Select a group that meets at "
+		    "the site you chose"));
 		return DB_CONSTRAINT;
 	}
 	if ((rc = issue_add(rq->db, rq->who.account_id, v, &id)) == DB_OK)
@@ -146,7 +147,8 @@ void
 issues_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = "Raise a collective issue", .submit = "Save issue",
+		.title = N_("Raise a collective issue"),
+		.submit = N_("Save issue"),
 		.back = "/issues", .fields = issue_fields,
 		.nfields = issue_fields_count, .save = issue_store,
 		.lede = "Choose the site first to see its logs.",
@@ -213,7 +215,7 @@ issues_add_logs(struct request *rq, struct response *rs)
 		issue_load, "/issues/%lld", "title", logs_prepare,
 	};
 	struct form_page fp = {
-		.title = "Add logs to this issue", .submit = "Add logs",
+		.title = N_("Add logs to this issue"), .submit = N_("Add logs"),
 		.fields = issue_logs_fields, .nfields = issue_logs_fields_count,
 		.save = logs_store,
 	};
@@ -232,8 +234,8 @@ decision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	fields_votes(v, errors, VOTES_MAX);
 	if (status != NULL && strcmp(status, "not_taken_forward") == 0 &&
 	    json_string_value(json_object_get(v, "decision_reason")) == NULL)
-		form_error(errors, "decision_reason", "Enter the reason: members "
-		    "are told why an issue is not taken forward");
+		form_error(errors, "decision_reason", N_("Enter the reason: members "
+		    "are told why an issue is not taken forward"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	rc = issue_decide(rq->db, rq->who.account_id, rq->ids[0], v);
@@ -265,7 +267,8 @@ issues_decision(struct request *rq, struct response *rs)
 		issue_load, "/issues/%lld", "title", decision_prepare,
 	};
 	struct form_page fp = {
-		.title = "Record the group's decision", .submit = "Save decision",
+		.title = N_("Record the group's decision"),
+		.submit = N_("Save decision"),
 		.fields = issue_decision_fields,
 		.nfields = issue_decision_fields_count, .save = decision_store,
 	};

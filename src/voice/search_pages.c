@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 
 void
@@ -31,7 +32,7 @@ search_index(struct request *rq, struct response *rs)
 	if (fts == NULL) {
 		paging_clear(&pg);
 		response_view(rs, "voice/search", json_pack("{s:s, s:s?}",
-		    "title", "Search", "q", q));
+		    "title", N_("Search"), "q", q));
 		return;
 	}
 	date_today(rq->now, today);
@@ -61,7 +62,7 @@ search_index(struct request *rq, struct response *rs)
 	if (logs == NULL)
 		logs = json_array();
 	view = json_pack("{s:s, s:s, s:b, s:O, s:o, s:o}", "title",
-	    "Search", "q", q, "searched", 1, "logs", logs,
+	    N_("Search"), "q", q, "searched", 1, "logs", logs,
 	    "issues", issue_search(rq->db, &members, fts,
 	    form_get_id(&rq->query, "site"), form_get(&rq->query, "status"),
 	    size),

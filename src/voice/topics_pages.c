@@ -7,6 +7,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 
 void
@@ -35,7 +36,7 @@ topics_index(struct request *rq, struct response *rs)
 		}
 		status = 422;
 	}
-	view = json_pack("{s:s, s:O, s:o, s:o, s:o, s:b}", "title", "Topics",
+	view = json_pack("{s:s, s:O, s:o, s:o, s:o, s:b}", "title", N_("Topics"),
 	    "site", site, "topics", topic_list(rq->db, rq->ids[0]),
 	    "fields", fields_view(topic_fields, topic_fields_count, values,
 	    errors, NULL), "errors", errors ? json_incref(errors) : json_array(),

@@ -17,80 +17,84 @@
 #include "../server/form_page.h"
 #include "../util/suppression.h"
 #include "../util/view.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../server/request.h"
 #include "../util/view.h"
 
 const struct choice channels[] = {
-	{ "wing_visit", "Wing visit" },
-	{ "reception", "Reception" },
-	{ "new_arrival", "New arrival" },
-	{ "drop_in", "Drop-in" },
-	{ "peer_support", "Peer support" },
-	{ "letter", "Letter" },
-	{ "phone", "Phone" },
-	{ "gateway", "Gateway appointment" },
-	{ "community_venue", "Community venue" },
+	{ "wing_visit", N_("Wing visit") },
+	{ "reception", N_("Reception") },
+	{ "new_arrival", N_("New arrival") },
+	{ "drop_in", N_("Drop-in") },
+	{ "peer_support", N_("Peer support") },
+	{ "letter", N_("Letter") },
+	{ "phone", N_("Phone") },
+	{ "gateway", N_("Gateway appointment") },
+	{ "community_venue", N_("Community venue") },
 	{ NULL, NULL },
 };
 
 const struct choice consents[] = {
-	{ "anonymous", "Share anonymously" },
-	{ "named_to_staff", "Share with their name, with staff only" },
-	{ "do_not_share", "Do not share" },
+	{ "anonymous", N_("Share anonymously") },
+	{ "named_to_staff", N_("Share with their name, with staff only") },
+	{ "do_not_share", N_("Do not share") },
 	{ NULL, NULL },
 };
 
 const struct choice outcomes[] = {
-	{ "resolved", "Resolved there and then" },
-	{ "signposted", "Signposted to a service" },
-	{ "supported_to_raise", "Supported them to raise it with staff" },
-	{ "staff_champion", "Taken to the staff champion" },
-	{ "coordinator", "Passed to the coordinator" },
-	{ "escalated_outside", "Escalated outside" },
+	{ "resolved", N_("Resolved there and then") },
+	{ "signposted", N_("Signposted to a service") },
+	{ "supported_to_raise", N_("Supported them to raise it with staff") },
+	{ "staff_champion", N_("Taken to the staff champion") },
+	{ "coordinator", N_("Passed to the coordinator") },
+	{ "escalated_outside", N_("Escalated outside") },
 	{ NULL, NULL },
 };
 
 const struct choice issue_statuses[] = {
-	{ "open", "Open" },
-	{ "taken_forward", "Taken forward" },
-	{ "not_taken_forward", "Not taken forward" },
-	{ "resolved", "Resolved" },
+	{ "open", N_("Open") },
+	{ "taken_forward", N_("Taken forward") },
+	{ "not_taken_forward", N_("Not taken forward") },
+	{ "resolved", N_("Resolved") },
 	{ NULL, NULL },
 };
 
 #define F(...)	{ __VA_ARGS__ }
 /* Fields marked optional that a follow-up action makes necessary: the
  * label cannot say both, so the hint does. */
-#define FOLLOWUP_NEEDS	"Needed when there is a follow-up action"
+#define FOLLOWUP_NEEDS	N_("Needed when there is a follow-up action")
 
 const struct field_spec conversation_fields[] = {
-	F("site_id", "Site", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("occurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("occurred_time", "Time", FIELD_TIME, 1, 0, NULL, NULL, NULL),
-	F("channel", "Where you talked", FIELD_CHOICE, 1, 0, channels, NULL,
+	F("site_id", N_("Site"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("unit_id", N_("Wing or place"), FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("occurred_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("occurred_time", N_("Time"), FIELD_TIME, 1, 0, NULL, NULL, NULL),
+	F("channel", N_("Where you talked"), FIELD_CHOICE, 1, 0, channels, NULL,
 	    NULL),
-	F("topic_ids", "Topics", FIELD_IDS, 1, 0, NULL, NULL, NULL),
-	F("raised", "What was raised", FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
-	    NULL, "In plain words. Do not write names or prison numbers.",
+	F("topic_ids", N_("Topics"), FIELD_IDS, 1, 0, NULL, NULL, NULL),
+	F("raised", N_("What was raised"),
+	    FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
+	    NULL, N_("In plain words. Do not write names or prison numbers."),
 	    NULL),
-	F("consent", "What they agreed to", FIELD_CHOICE, 1, 0, consents,
+	F("consent", N_("What they agreed to"), FIELD_CHOICE, 1, 0, consents,
 	    NULL, NULL),
-	F("outcome", "Outcome", FIELD_CHOICE, 1, 0, outcomes, NULL, NULL),
-	F("service_id", "Service signposted to", FIELD_ID, 0, 0, NULL,
-	    "When the outcome is signposting", NULL),
-	F("escalated_to", "Escalated to", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
-	    "When the outcome is escalating outside: who, for example the "
-	    "Independent Monitoring Board", NULL),
-	F("on_behalf", "Recorded on behalf of someone who cannot use the "
-	    "system", FIELD_CHECK, 0, 0, NULL, NULL, NULL),
-	F("followup_action", "Follow-up action", FIELD_TEXT, 0, NAME_MAX_CHARS,
-	    NULL, "Needed when the outcome is the staff champion, the "
-	    "coordinator or escalating outside", NULL),
-	F("followup_owner", "Who will do it", FIELD_ID, 0, 0, NULL,
+	F("outcome", N_("Outcome"), FIELD_CHOICE, 1, 0, outcomes, NULL, NULL),
+	F("service_id", N_("Service signposted to"), FIELD_ID, 0, 0, NULL,
+	    N_("When the outcome is signposting"), NULL),
+	F("escalated_to", N_("Escalated to"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	    N_("When the outcome is escalating outside: who, for example the "
+	    "Independent Monitoring Board"), NULL),
+	F("on_behalf", N_("Recorded on behalf of someone who cannot use the "
+	    "system"), FIELD_CHECK, 0, 0, NULL, NULL, NULL),
+	F("followup_action", N_("Follow-up action"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS,
+	    NULL, N_("Needed when the outcome is the staff champion, the "
+	    "coordinator or escalating outside"), NULL),
+	F("followup_owner", N_("Who will do it"), FIELD_ID, 0, 0, NULL,
 	    FOLLOWUP_NEEDS, NULL),
-	F("followup_due", "By when", FIELD_DATE, 0, 0, NULL, FOLLOWUP_NEEDS,
+	F("followup_due", N_("By when"), FIELD_DATE, 0, 0, NULL, FOLLOWUP_NEEDS,
 	    NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -100,125 +104,140 @@ const size_t conversation_fields_count = FIELDS_COUNT(conversation_fields);
  * (conversations_paper.c draws it), and whose sheet it is; the site is
  * chosen once for all. */
 const struct field_spec batch_row_fields[] = {
-	F("author_id", "Whose sheet", FIELD_ID, 1, 0, NULL,
-	    "The rep who wrote it: the log is theirs, and so is its follow-up",
+	F("author_id", N_("Whose sheet"), FIELD_ID, 1, 0, NULL,
+	    N_("The rep who wrote it: the log is theirs, and so is its follow-up"),
 	    NULL),
-	F("occurred_on", "Date", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("occurred_time", "Time", FIELD_TIME, 1, 0, NULL, NULL, NULL),
-	F("unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("channel", "Where you talked", FIELD_CHOICE, 1, 0, channels, NULL,
+	F("occurred_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("occurred_time", N_("Time"), FIELD_TIME, 1, 0, NULL, NULL, NULL),
+	F("unit_id", N_("Wing or place"), FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("channel", N_("Where you talked"), FIELD_CHOICE, 1, 0, channels, NULL,
 	    NULL),
-	F("topic_ids", "Topics", FIELD_IDS, 1, 0, NULL, NULL, NULL),
-	F("raised", "What was raised", FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
+	F("topic_ids", N_("Topics"), FIELD_IDS, 1, 0, NULL, NULL, NULL),
+	F("raised", N_("What was raised"),
+	    FIELD_SHOWN_TEXTAREA, 1, RAISED_MAX_CHARS,
 	    NULL, NULL, NULL),
-	F("consent", "What they agreed to", FIELD_CHOICE, 1, 0, consents,
+	F("consent", N_("What they agreed to"), FIELD_CHOICE, 1, 0, consents,
 	    NULL, NULL),
-	F("outcome", "Outcome", FIELD_CHOICE, 1, 0, outcomes, NULL, NULL),
-	F("service_id", "Service signposted to", FIELD_ID, 0, 0, NULL, NULL,
+	F("outcome", N_("Outcome"), FIELD_CHOICE, 1, 0, outcomes, NULL, NULL),
+	F("service_id", N_("Service signposted to"), FIELD_ID, 0, 0, NULL, NULL,
 	    NULL),
-	F("escalated_to", "Escalated to", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	F("escalated_to", N_("Escalated to"),
+	    FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    NULL, NULL),
-	F("followup_action", "Follow-up action", FIELD_TEXT, 0,
-	    NAME_MAX_CHARS, NULL, "It will be the sheet's writer's", NULL),
-	F("followup_due", "Follow-up by when", FIELD_DATE, 0, 0, NULL,
+	F("followup_action", N_("Follow-up action"), FIELD_TEXT, 0,
+	    NAME_MAX_CHARS, NULL, N_("It will be the sheet's writer's"), NULL),
+	F("followup_due", N_("Follow-up by when"), FIELD_DATE, 0, 0, NULL,
 	    FOLLOWUP_NEEDS, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t batch_row_fields_count = FIELDS_COUNT(batch_row_fields);
 
 const struct field_spec followup_close_fields[] = {
-	F("close_note", "What was done", FIELD_TEXTAREA, 1, NOTE_MAX_CHARS,
+	F("close_note", N_("What was done"), FIELD_TEXTAREA, 1, NOTE_MAX_CHARS,
 	    NULL, NULL, NULL),
 };
 const size_t followup_close_fields_count = FIELDS_COUNT(followup_close_fields);
 
 const struct field_spec followup_reassign_fields[] = {
-	F("owner_id", "New owner", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("due_on", "By when", FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("owner_id", N_("New owner"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("due_on", N_("By when"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
 };
 const size_t followup_reassign_fields_count =
     FIELDS_COUNT(followup_reassign_fields);
 
 const struct field_spec service_fields[] = {
-	F("name", "Name", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
-	F("offer", "What they offer", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	F("name", N_("Name"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("offer", N_("What they offer"),
+	    FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    NULL, NULL),
-	F("eligibility", "Who can use it", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
+	F("eligibility", N_("Who can use it"),
+	    FIELD_TEXTAREA, 0, TEXT_MAX_CHARS,
 	    NULL, NULL, NULL),
-	F("referral", "How to refer", FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
-	    "The agreed referral procedure", NULL),
-	F("contact", "How to contact them", FIELD_TEXT, 0, NAME_MAX_CHARS,
+	F("referral", N_("How to refer"),
+	    FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
+	    N_("The agreed referral procedure"), NULL),
+	F("contact", N_("How to contact them"), FIELD_TEXT, 0, NAME_MAX_CHARS,
 	    NULL, NULL, NULL),
-	F("opening", "Opening times", FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	F("opening", N_("Opening times"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    NULL, NULL),
-	F("site_ids", "Sites it serves", FIELD_IDS, 1, 0, NULL, NULL, NULL),
-	F("after_release", "Continues after release", FIELD_CHECK, 0, 0, NULL,
+	F("site_ids", N_("Sites it serves"), FIELD_IDS, 1, 0, NULL, NULL, NULL),
+	F("after_release", N_("Continues after release"),
+	    FIELD_CHECK, 0, 0, NULL,
 	    NULL, NULL),
 };
 const size_t service_fields_count = FIELDS_COUNT(service_fields);
 
 const struct field_spec issue_fields[] = {
-	F("site_id", "Site", FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("group_id", "Group that owns it", FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("title", "Short title", FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
-	    "For example, Late medication on C wing", NULL),
-	F("statement", "Statement", FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
-	    "Written for the group, never about a person: \"Members report "
-	    "that...\"", NULL),
-	F("conversation_ids", "Logs it comes from", FIELD_IDS, 0, 0, NULL,
+	F("site_id", N_("Site"), FIELD_ID, 1, 0, NULL, NULL, NULL),
+	F("group_id", N_("Group that owns it"),
+	    FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("title", N_("Short title"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    N_("For example, Late medication on C wing"), NULL),
+	F("statement", N_("Statement"),
+	    FIELD_SHOWN_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    N_("Written for the group, never about a person: \"Members report "
+	    "that...\""), NULL),
+	F("conversation_ids", N_("Logs it comes from"), FIELD_IDS, 0, 0, NULL,
 	    NULL, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t issue_fields_count = FIELDS_COUNT(issue_fields);
 
 const struct field_spec issue_logs_fields[] = {
-	F("conversation_ids", "Logs to add", FIELD_IDS, 1, 0, NULL, NULL, NULL),
+	F("conversation_ids", N_("Logs to add"),
+	    FIELD_IDS, 1, 0, NULL, NULL, NULL),
 };
 const size_t issue_logs_fields_count = FIELDS_COUNT(issue_logs_fields);
 
 const struct field_spec issue_decision_fields[] = {
-	F("status", "The group's decision", FIELD_CHOICE, 1, 0, issue_statuses,
+	F("status", N_("The group's decision"),
+	    FIELD_CHOICE, 1, 0, issue_statuses,
 	    NULL, NULL),
-	F("decided_on", "Decided on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("votes_for", "Votes for", FIELD_TEXT, 0, 6, NULL,
-	    "Leave the votes empty for a decision by consensus", NULL),
-	F("votes_against", "Votes against", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("votes_abstain", "Abstentions", FIELD_TEXT, 0, 6, NULL, NULL, NULL),
-	F("decision_reason", "Reason", FIELD_SHOWN_TEXTAREA, 0, NOTE_MAX_CHARS,
-	    NULL, "Needed when the issue is not taken forward", NULL),
+	F("decided_on", N_("Decided on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("votes_for", N_("Votes for"), FIELD_TEXT, 0, 6, NULL,
+	    N_("Leave the votes empty for a decision by consensus"), NULL),
+	F("votes_against", N_("Votes against"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_abstain", N_("Abstentions"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("decision_reason", N_("Reason"),
+	    FIELD_SHOWN_TEXTAREA, 0, NOTE_MAX_CHARS,
+	    NULL, N_("Needed when the issue is not taken forward"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t issue_decision_fields_count = FIELDS_COUNT(issue_decision_fields);
 
 const struct field_spec arrival_plan_fields[] = {
-	F("steps", "Steps, one a line", FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
-	    "For example: Check medication continues", NULL),
+	F("steps", N_("Steps, one a line"),
+	    FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
+	    N_("For example: Check medication continues"), NULL),
 };
 const size_t arrival_plan_fields_count = FIELDS_COUNT(arrival_plan_fields);
 
 const struct choice age_bands[] = {
-	{ "under_25", "Aged under 25" },
-	{ "25_49", "Aged 25 to 49" },
-	{ "50_64", "Aged 50 to 64" },
-	{ "65_plus", "Aged 65 or over" },
+	{ "under_25", N_("Aged under 25") },
+	{ "25_49", N_("Aged 25 to 49") },
+	{ "50_64", N_("Aged 50 to 64") },
+	{ "65_plus", N_("Aged 65 or over") },
 	{ NULL, NULL },
 };
 
 const struct field_spec arrival_fields[] = {
-	F("arrived_on", "Arrived on", FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("unit_id", "Wing or place", FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("age_band", "Age band (optional)", FIELD_CHOICE, 0, 0, age_bands,
-	    "For plans meant for an age group, such as the over-50s", NULL),
+	F("arrived_on", N_("Arrived on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("unit_id", N_("Wing or place"), FIELD_ID, 0, 0, NULL, NULL, NULL),
+	F("age_band", N_("Age band (optional)"), FIELD_CHOICE, 0, 0, age_bands,
+	    N_("For plans meant for an age group, such as the over-50s"), NULL),
 };
 const size_t arrival_fields_count = FIELDS_COUNT(arrival_fields);
 
 const struct field_spec arrival_step_fields[] = {
-	F("note", "Note", FIELD_TEXT, 0, NOTE_MAX_CHARS, NULL, NULL, NULL),
+	F("note", N_("Note"), FIELD_TEXT, 0, NOTE_MAX_CHARS, NULL, NULL, NULL),
 };
 const size_t arrival_step_fields_count = FIELDS_COUNT(arrival_step_fields);
 
 const struct field_spec topic_fields[] = {
-	F("name", "New topic", FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
+	F("name", N_("New topic"),
+	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL),
 };
 const size_t topic_fields_count = FIELDS_COUNT(topic_fields);
 
@@ -243,21 +262,23 @@ voice_log_rules(const json_t *v, json_t *errors)
 
 	if (outcome != NULL && strcmp(outcome, "escalated_outside") == 0 &&
 	    value_of(v, "escalated_to") == NULL)
-		form_error(errors, "escalated_to", "Enter who it was escalated to");
+		form_error(errors, "escalated_to",
+		    N_("Enter who it was escalated to"));
 	if (outcome != NULL && strcmp(outcome, "signposted") == 0 &&
 	    !json_is_integer(json_object_get(v, "service_id")))
-		form_error(errors, "service_id", "Select the service signposted to");
+		form_error(errors, "service_id",
+		    N_("Select the service signposted to"));
 	if (voice_outcome_needs_followup(outcome) &&
 	    value_of(v, "followup_action") == NULL)
-		form_error(errors, "followup_action", "Enter the follow-up "
-		    "action: this outcome needs one");
+		form_error(errors, "followup_action", N_("Enter the follow-up "
+		    "action: this outcome needs one"));
 	if (value_of(v, "followup_action") != NULL) {
 		if (!json_is_integer(json_object_get(v, "followup_owner")))
-			form_error(errors, "followup_owner", "Select who will "
-			    "do the follow-up");
+			form_error(errors, "followup_owner", N_("Select who will "
+			    "do the follow-up"));
 		if (value_of(v, "followup_due") == NULL)
-			form_error(errors, "followup_due", "Enter when the "
-			    "follow-up is due");
+			form_error(errors, "followup_due", N_("Enter when the "
+			    "follow-up is due"));
 	}
 	return 0;
 }
@@ -364,10 +385,10 @@ voice_trend(int64_t recent, int64_t earlier)
 {
 	/* Small numbers move by chance: call it a change only past a margin. */
 	if (recent > earlier + 1 && recent * 4 > earlier * 5)
-		return "rising";
+		return N_("rising");
 	if (earlier > recent + 1 && earlier * 4 > recent * 5)
-		return "falling";
-	return "steady";
+		return N_("falling");
+	return N_("steady");
 }
 
 static const struct choice_column labelled[] = {

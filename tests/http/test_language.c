@@ -5,7 +5,7 @@
  * switch at the foot of every page saves the account's own choice, which
  * then wins over the cookie, and sends them back to the page they were
  * on (never to another site); an error page speaks the reader's
- * language too.
+ * language too, and so does a survey on the kiosk.
  */
 #define PW	"language-test-password"
 #include "http_test.h"
@@ -90,6 +90,7 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
+	char		 path[64];
 
 	(void)state;
 	as(&c, "member.forum");
@@ -123,6 +124,48 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_lacks(r.body, ">We did</dt>");
 	assert_lacks(r.body, ">Sent ");
 	reply_free(&r);
+	/* The list of proposals: its headings and where each one is. */
+	assert_int_equal(http_get(&c, "/proposals", &r), 200);
+	assert_contains(r.body, ">Cynigion</h1>");
+	assert_contains(r.body, ">Ble mae arni</th>");
+	assert_lacks(r.body, ">Where it is</th>");
+	assert_lacks(r.body, ">Waiting for a decision<");
+	reply_free(&r);
+	/* The groups, and a group's own page. */
+	assert_int_equal(http_get(&c, "/groups", &r), 200);
+	assert_contains(r.body, ">Grwpiau</h1>");
+	assert_lacks(r.body, ">Members</th>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/groups/1", &r), 200);
+	assert_contains(r.body, ">Cyfarfodydd a chofnodion</a>");
+	assert_lacks(r.body, ">Meetings and minutes</a>");
+	reply_free(&r);
+	/* The group's meetings. */
+	assert_int_equal(http_get(&c, "/groups/1/meetings", &r), 200);
+	assert_contains(r.body, ">Cyfarfodydd</h1>");
+	assert_contains(r.body, ">Pwyntiau gweithredu agored</h2>");
+	assert_lacks(r.body, ">Open action points</h2>");
+	reply_free(&r);
+	/* Collective issues, and the status filter's words. */
+	assert_int_equal(http_get(&c, "/issues", &r), 200);
+	assert_contains(r.body, ">Materion ar y cyd</h1>");
+	assert_contains(r.body, ">Wedi&#39;i ddatblygu</option>");
+	assert_lacks(r.body, ">Taken forward</option>");
+	reply_free(&r);
+	/* The member's own plan, in the first person. */
+	assert_int_equal(http_get(&c, "/account/plan", &r), 200);
+	assert_contains(r.body, ">Eich cynllun</h1>");
+	assert_contains(r.body, "Bywyd glas: y bywyd rydw i eisiau");
+	assert_lacks(r.body, "the life I want");
+	reply_free(&r);
+	/* An election: its post and where it has got to. */
+	snprintf(path, sizeof(path), "/elections/%lld", db_scalar(&srv,
+	    "SELECT min(id) FROM elections"));
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, ">Etholiad: ");
+	assert_contains(r.body, ">Nifer a bleidleisiodd</dt>");
+	assert_lacks(r.body, ">Turnout</dt>");
+	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM accounts WHERE "
 	    "language = 'cy'"), 0);
 	assert_int_equal(http_post(&c, "/account/language",
@@ -140,6 +183,9 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_int_equal(http_get(&c, "/account", &r), 200);
 	assert_contains(r.body, "<html lang=\"cy\"");
 	assert_contains(r.body, "lang=\"cy\">Cymraeg</dd>");
+	assert_contains(r.body, ">Eich cyfrif</h1>");
+	assert_contains(r.body, ">Maint y testun</dt>");
+	assert_lacks(r.body, ">Text size</dt>");
 	reply_free(&r);
 	/* Back to a page on this site only; a language it lacks refused,
 	 * naming the field, nothing changed. */
@@ -156,12 +202,44 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	client_free(&c);
 }
 
+/* A survey on the kiosk, nobody signed in: its words, its consent box
+ * and the error for a missing tick read in Welsh. */
+static void
+a_survey_on_the_kiosk_reads_in_welsh(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+
+	(void)state;
+	assert_non_null(token = db_text(&srv, "SELECT min(token) FROM "
+	    "surveys WHERE state = 'open'"));
+	client_init(&c, &srv);
+	snprintf(path, sizeof(path), "/kiosk?t=%s&lang=cy", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, ">Rwy&#39;n cytuno</label>");
+	assert_contains(r.body, ">Anfon fy atebion</button>");
+	assert_lacks(r.body, ">Send my answers</button>");
+	assert_lacks(r.body, ">I agree</label>");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s", token);
+	assert_int_equal(http_post(&c, "/kiosk", path, 1, &r), 422);
+	assert_contains(r.body, "Mae problem");
+	assert_contains(r.body, "Ticiwch i ddweud eich bod yn cytuno");
+	assert_lacks(r.body, "Tick to say you agree");
+	reply_free(&r);
+	client_free(&c);
+	free(token);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_sign_in_page_switches_and_remembers),
 		cmocka_unit_test(a_member_reads_home_in_welsh_and_chooses_it),
+		cmocka_unit_test(a_survey_on_the_kiosk_reads_in_welsh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

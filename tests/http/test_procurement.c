@@ -282,6 +282,11 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 	assert_int_equal(get(&c, "/lots/%lld/evaluate", lot, &r), 200);
 	assert_contains(r.body, "Before you see any bid");
 	assert_contains(r.body, "href=\"/expenses/new\"");
+	/* The checklist says each step whole, with its counts. */
+	assert_contains(r.body, "Declare any connection with each bidder (0 "
+	    "of 2 done)");
+	assert_contains(r.body, "<li>Read every bid before you score it</li>");
+	assert_contains(r.body, "Come to the consensus meeting");
 	reply_free(&r);
 	get_expect(&c, "/expenses/new", 0, 200);
 	get_expect(&c, "/bids/%lld/document", bid_a, 403);

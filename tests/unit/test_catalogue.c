@@ -114,7 +114,8 @@ test_the_welsh_catalogue_is_carried(void **state)
 
 /*
  * The templates the catalogue covers so far: every word a reader sees in
- * them comes through it ({{_ words}}, or a value shown with | t).  The
+ * them comes through it ({{_ words}}, or a value shown with | t); a path
+ * or a command shown as it is typed (<code>) is not a word.  The
  * list only grows; `make po` extracts what it finds.
  */
 static const char *const translated[] = { "layout/top.html",
@@ -122,12 +123,48 @@ static const char *const translated[] = { "layout/top.html",
     "fields.html", "home.html", "notice.html", "procurement/moderating.html",
     "form.html", "form_body.html", "paging_filter.html", "paging_nav.html",
     "no_names.html", "redirect.html", "elections/vote.html",
-    "proposals/outcomes.html", "voice/log_form.html",
-    "easy/proposals/answer.html", "easy/proposals/outcomes.html",
-    "easy/proposals/show.html", "easy/elections/vote.html",
-    "easy/surveys/answer.html", "easy/surveys/choices.html",
-    "easy/surveys/thanks.html", "surveys/options.html", "easy/plans/plan.html",
-    "easy/meetings/show.html", "easy/voice/log_form.html", NULL };
+    "proposals/outcomes.html", "surveys/answer.html", "surveys/thanks.html",
+    "voice/log_form.html", "easy/proposals/answer.html",
+    "easy/proposals/outcomes.html", "easy/proposals/show.html",
+    "easy/elections/vote.html", "easy/surveys/answer.html",
+    "easy/surveys/choices.html", "easy/surveys/thanks.html",
+    "surveys/options.html", "easy/plans/plan.html", "easy/meetings/show.html",
+    "easy/voice/log_form.html",
+    "surveys/show.html", "surveys/list.html", "surveys/choices.html",
+    "surveys/event_vote.html", "surveys/results.html", "surveys/site.html",
+    "surveys/paper_entry.html", "surveys/themes.html", "proposals/show.html",
+    "proposals/list.html", "proposals/decisions.html",
+    "proposals/overdue.html", "proposals/timeliness.html",
+    "meetings/action_points.html", "meetings/attendance.html",
+    "meetings/list.html", "meetings/measures.html", "meetings/minutes.html",
+    "meetings/show.html", "voice/arrival.html", "voice/arrivals.html",
+    "voice/batch.html", "voice/directory.html", "voice/followups.html",
+    "voice/issue.html", "voice/issues.html", "voice/log.html",
+    "voice/logs.html", "voice/search.html", "voice/service.html",
+    "voice/topics.html", "plans/awaiting.html", "plans/declarations.html",
+    "plans/overdue.html", "plans/plan.html", "plans/plan_none.html",
+    "plans/provision.html", "plans/referral_new.html",
+    "elections/count.html", "elections/list.html", "elections/schedule.html",
+    "elections/seat.html", "elections/seats.html", "elections/show.html",
+    "elections/verify.html", "auth/account.html", "auth/audit.html",
+    "auth/resend.html", "auth/token.html", "peer/close.html",
+    "peer/hand_on.html", "peer/measures.html", "peer/now.html",
+    "peer/request.html", "peer/requests.html", "peer/rota.html",
+    "peer/stepped_back.html", "peer/wellbeing.html", "paging.html",
+    "exchange/conflicts.html", "exchange/index.html", "people/document.html",
+    "people/documents.html", "people/group.html", "people/groups.html",
+    "people/people.html", "people/person.html", "people/reads.html",
+    "people/site.html", "people/sites.html", "people/subject_access.html",
+    "membership/courses.html", "membership/expense.html",
+    "membership/expense_form.html", "membership/expenses.html",
+    "membership/person_training.html", "membership/pipeline.html",
+    "membership/session.html", "membership/supervision.html",
+    "membership/supervision_mine.html", "membership/supervision_overdue.html",
+    "membership/training.html", "procurement/declare.html",
+    "procurement/evaluate.html", "procurement/list.html",
+    "procurement/score.html", "procurement/consensus.html",
+    "procurement/lot.html", "procurement/show.html",
+    "evidence/dashboard.html", "evidence/not_linked.html", NULL };
 
 /* Appends to out what a reader of src sees that is not a tag: text
  * between HTML tags, and the attributes read aloud. */
@@ -153,6 +190,14 @@ visible_text(const char *src, size_t len, char *out, size_t outsz)
 			p = e + 2;
 			while (p < end && *p == '}')
 				p++;
+			continue;
+		}
+		if (end - p > 5 && strncmp(p, "<code", 5) == 0 && (e =
+		    memmem(p, (size_t)(end - p), "</code>", 7)) != NULL) {
+			/* A command or a header, typed as it stands: not
+			 * words to translate. */
+			p = e + 7;
+			out[o++] = ' ';
 			continue;
 		}
 		if (*p == '<') {
@@ -201,6 +246,8 @@ test_no_english_outside_the_catalogue(void **state)
 			    " \t\n.,:;()!?–-\"'", &save)) {
 				if (strcmp(w, "Roundtable") == 0)
 					continue;	/* the name */
+				if (*w == '/' || strchr(w, '=') != NULL)
+					continue;	/* a path, its query */
 				for (; *w != '\0' && !isalpha(
 				    (unsigned char)*w); w++)
 					;
