@@ -2,8 +2,8 @@
  * The tables the exchange carries.  A hub owns what the organisation
  * decides or keeps for a site (its places, groups, accounts and grants,
  * topics, the directory, decision makers' answers and actions); the
- * forum's records (conversations, issues, proposals) are shared, the
- * station's version standing.  Each side sends what it owns and what is
+ * forum's records (conversations, issues, proposals, meetings) are
+ * shared, the station's version standing.  Each side sends what it owns and what is
  * shared, and accepts from the other only those, and only rows of the
  * sites the pair shares.
  */
@@ -26,6 +26,8 @@
 	SHARED_GROUPS ")"
 #define SHARED_ACTIONS	"(SELECT id FROM main.actions WHERE proposal_id IN " \
 	SHARED_PROPOSALS ")"
+#define SHARED_MEETINGS	"(SELECT id FROM main.meetings WHERE group_id IN " \
+	SHARED_GROUPS ")"
 #define GRANTED	"(SELECT account_id FROM main.grants WHERE site_id IN " \
 	SHARED " OR group_id IN " SHARED_GROUPS ")"
 #define NAMED_ACCOUNTS	"(SELECT author_id FROM main.conversations WHERE " \
@@ -41,18 +43,24 @@
 	SHARED_PROPOSALS " UNION SELECT referred_to FROM main.responses WHERE " \
 	"proposal_id IN " SHARED_PROPOSALS " UNION SELECT owner_id FROM " \
 	"main.actions WHERE id IN " SHARED_ACTIONS " UNION SELECT author_id " \
-	"FROM main.action_updates WHERE action_id IN " SHARED_ACTIONS ")"
+	"FROM main.action_updates WHERE action_id IN " SHARED_ACTIONS \
+	" UNION SELECT created_by FROM main.meetings WHERE id IN " \
+	SHARED_MEETINGS " UNION SELECT invited_id FROM main.meetings WHERE " \
+	"id IN " SHARED_MEETINGS " UNION SELECT uploaded_by FROM main.papers " \
+	"WHERE meeting_id IN " SHARED_MEETINGS " UNION SELECT created_by " \
+	"FROM main.meeting_decisions WHERE meeting_id IN " SHARED_MEETINGS ")"
 #define NAMED_GROUPS	"(SELECT group_id FROM main.conversations WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.issues WHERE " \
 	"site_id IN " SHARED ")"
 
 /*
  * The hub owns what the organisation decides or keeps for a site; the
- * station owns nothing alone yet.  The forum's records are shared: made
- * at the station (the hub refuses new logs and issues for a site its
- * station holds), changed at both (an issue resolved when its action is
- * done at the hub, a proposal's state moved by the decision maker's
- * answer), the station's version standing where both changed one row.
+ * station owns nothing alone yet.  The forum's records and meetings are
+ * shared: made at the station (the hub refuses new logs, issues and
+ * meetings for a site its station holds), changed at both (an issue
+ * resolved when its action is done at the hub, a proposal's state moved
+ * by the decision maker's answer), the station's version standing where
+ * both changed one row.
  */
 const struct exchange_table exchange_tables[] = {
 	{ .name = "sites", .owner = OWNER_HUB, .scope = "id IN " SHARED },
@@ -95,9 +103,26 @@ const struct exchange_table exchange_tables[] = {
 	    .scope = "proposal_id IN " SHARED_PROPOSALS },
 	{ .name = "proposal_events", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "proposal_id IN " SHARED_PROPOSALS },
-	/* The decision maker's answer, and what is done about it.  Meetings
-	 * do not travel yet: the meeting an answer was given at stays at
-	 * the hub. */
+	/* Meetings are held in the prison: recorded on the station (the
+	 * hub refuses a new meeting, agenda item or decision for a group
+	 * its station holds), shared so the organisation may add a paper
+	 * or correct a record, the station's version standing.  Who
+	 * chaired, proposed and seconded are people in the register,
+	 * which stays where it is; so does attendance, which is nothing
+	 * but people (docs/exchange.md). */
+	{ .name = "meetings", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "group_id IN " SHARED_GROUPS,
+	    .blank = { { "chair_person_id", "NULL" }, { "proposed_by",
+	    "NULL" }, { "seconded_by", "NULL" } } },
+	{ .name = "agenda_items", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	{ .name = "papers", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	{ .name = "meeting_decisions", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	/* The decision maker's answer, and what is done about it.  Which
+	 * meeting an answer was given at does not travel: often one of the
+	 * organisation's own, which stays at the hub. */
 	{ .name = "responses", .owner = OWNER_HUB,
 	    .scope = "proposal_id IN " SHARED_PROPOSALS,
 	    .blank = { { "meeting_id", "NULL" } } },
@@ -246,11 +271,11 @@ travelling_columns(sqlite3 *from, const struct exchange_table *t)
 		return NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		col = (const char *)sqlite3_column_text(st, 0);
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < EXCHANGE_BLANKS_MAX; i++)
 			if (t->blank[i].column != NULL &&
 			    strcmp(col, t->blank[i].column) == 0)
 				break;
-		if (i < 2)
+		if (i < EXCHANGE_BLANKS_MAX)
 			list = sqlite3_mprintf("%z%s(%s) AS %w", list,
 			    list ? ", " : "", t->blank[i].as, col);
 		else
