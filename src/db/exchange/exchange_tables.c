@@ -1,9 +1,10 @@
 /*
  * The tables the exchange carries.  A hub owns what the organisation
  * decides or keeps for a site (its places, groups, accounts and grants,
- * topics, the directory, decision makers' answers and actions); the
- * forum's records (conversations, issues, proposals, meetings) are
- * shared, the station's version standing.  Each side sends what it owns and what is
+ * topics, the directory, surveys, decision makers' answers and actions);
+ * the station, the survey responses it collects; the forum's records
+ * (conversations, issues, proposals, meetings) are shared, the
+ * station's version standing.  Each side sends what it owns and what is
  * shared, and accepts from the other only those, and only rows of the
  * sites the pair shares.
  */
@@ -28,6 +29,12 @@
 	SHARED_PROPOSALS ")"
 #define SHARED_MEETINGS	"(SELECT id FROM main.meetings WHERE group_id IN " \
 	SHARED_GROUPS ")"
+/* Surveys run at the shared sites, and the organisation's own, run at
+ * every site; and the responses collected at the shared sites. */
+#define SHARED_SURVEYS	"(SELECT id FROM main.surveys WHERE site_id IS NULL " \
+	"OR site_id IN " SHARED ")"
+#define SHARED_RESPONSES "(SELECT id FROM main.survey_responses WHERE " \
+	"site_id IN " SHARED ")"
 #define GRANTED	"(SELECT account_id FROM main.grants WHERE site_id IN " \
 	SHARED " OR group_id IN " SHARED_GROUPS ")"
 #define NAMED_ACCOUNTS	"(SELECT author_id FROM main.conversations WHERE " \
@@ -48,19 +55,23 @@
 	SHARED_MEETINGS " UNION SELECT invited_id FROM main.meetings WHERE " \
 	"id IN " SHARED_MEETINGS " UNION SELECT uploaded_by FROM main.papers " \
 	"WHERE meeting_id IN " SHARED_MEETINGS " UNION SELECT created_by " \
-	"FROM main.meeting_decisions WHERE meeting_id IN " SHARED_MEETINGS ")"
+	"FROM main.meeting_decisions WHERE meeting_id IN " SHARED_MEETINGS \
+	" UNION SELECT created_by FROM main.surveys WHERE id IN " \
+	SHARED_SURVEYS " UNION SELECT interviewer_id FROM " \
+	"main.survey_responses WHERE id IN " SHARED_RESPONSES ")"
 #define NAMED_GROUPS	"(SELECT group_id FROM main.conversations WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.issues WHERE " \
-	"site_id IN " SHARED ")"
+	"site_id IN " SHARED " UNION SELECT group_id FROM main.surveys WHERE " \
+	"id IN " SHARED_SURVEYS ")"
 
 /*
- * The hub owns what the organisation decides or keeps for a site; the
- * station owns nothing alone yet.  The forum's records and meetings are
- * shared: made at the station (the hub refuses new logs, issues and
- * meetings for a site its station holds), changed at both (an issue
- * resolved when its action is done at the hub, a proposal's state moved
- * by the decision maker's answer), the station's version standing where
- * both changed one row.
+ * The hub owns what the organisation decides or keeps for a site (and
+ * the surveys it runs there); the station owns the survey responses it
+ * collects.  The forum's records and meetings are shared: made at the
+ * station (the hub refuses new logs, issues and meetings for a site its
+ * station holds), changed at both (an issue resolved when its action is
+ * done at the hub, a proposal's state moved by the decision maker's
+ * answer), the station's version standing where both changed one row.
  */
 const struct exchange_table exchange_tables[] = {
 	{ .name = "sites", .owner = OWNER_HUB, .scope = "id IN " SHARED },
@@ -120,6 +131,23 @@ const struct exchange_table exchange_tables[] = {
 	    .scope = "meeting_id IN " SHARED_MEETINGS },
 	{ .name = "meeting_decisions", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	/* Surveys are written at the hub, questions and all, and run at
+	 * the station, which keeps the responses it collects (the hub
+	 * refuses one for a site its station holds).  Only the shared
+	 * sites' responses travel, so an organisation-wide survey's other
+	 * answers stay at the hub.  Paper copies as typed, and the themes
+	 * a coordinator codes answers into, stay where they were made. */
+	{ .name = "surveys", .owner = OWNER_HUB,
+	    .scope = "id IN " SHARED_SURVEYS },
+	{ .name = "survey_versions", .owner = OWNER_HUB,
+	    .scope = "survey_id IN " SHARED_SURVEYS },
+	{ .name = "survey_questions", .owner = OWNER_HUB,
+	    .scope = "version_id IN (SELECT id FROM main.survey_versions WHERE "
+	    "survey_id IN " SHARED_SURVEYS ")" },
+	{ .name = "survey_responses", .owner = OWNER_STATION,
+	    .scope = "id IN " SHARED_RESPONSES },
+	{ .name = "survey_answers", .owner = OWNER_STATION,
+	    .scope = "response_id IN " SHARED_RESPONSES },
 	/* The decision maker's answer, and what is done about it.  Which
 	 * meeting an answer was given at does not travel: often one of the
 	 * organisation's own, which stays at the hub. */
