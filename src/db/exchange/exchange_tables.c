@@ -2,9 +2,10 @@
  * The tables the exchange carries.  A hub owns what the organisation
  * decides or keeps for a site (its places, groups, accounts and grants,
  * topics, the directory, surveys, decision makers' answers and actions);
- * the station, the survey responses it collects; the forum's records
- * (conversations, issues, proposals, meetings) are shared, the
- * station's version standing.  Each side sends what it owns and what is
+ * the station, the survey responses it collects, its arrivals and its
+ * elections' results; the forum's records (conversations, issues,
+ * proposals, meetings) are shared, the station's version standing, and
+ * so are expense claims, the hub's standing.  Each side sends what it owns and what is
  * shared, and accepts from the other only those, and only rows of the
  * sites the pair shares.
  */
@@ -35,6 +36,10 @@
 	"OR site_id IN " SHARED ")"
 #define SHARED_RESPONSES "(SELECT id FROM main.survey_responses WHERE " \
 	"site_id IN " SHARED ")"
+#define SHARED_ARRIVALS	"(SELECT id FROM main.arrivals WHERE group_id IN " \
+	SHARED_GROUPS ")"
+/* Only an election's published result travels, never while it runs. */
+#define PUBLISHED	"group_id IN " SHARED_GROUPS " AND state = 'published'"
 #define GRANTED	"(SELECT account_id FROM main.grants WHERE site_id IN " \
 	SHARED " OR group_id IN " SHARED_GROUPS ")"
 #define NAMED_ACCOUNTS	"(SELECT author_id FROM main.conversations WHERE " \
@@ -58,7 +63,13 @@
 	"FROM main.meeting_decisions WHERE meeting_id IN " SHARED_MEETINGS \
 	" UNION SELECT created_by FROM main.surveys WHERE id IN " \
 	SHARED_SURVEYS " UNION SELECT interviewer_id FROM " \
-	"main.survey_responses WHERE id IN " SHARED_RESPONSES ")"
+	"main.survey_responses WHERE id IN " SHARED_RESPONSES " UNION SELECT " \
+	"recorded_by FROM main.arrivals WHERE id IN " SHARED_ARRIVALS \
+	" UNION SELECT done_by FROM main.arrival_steps WHERE arrival_id IN " \
+	SHARED_ARRIVALS " UNION SELECT claimant_id FROM main.expense_claims " \
+	"WHERE group_id IN " SHARED_GROUPS " UNION SELECT decided_by FROM " \
+	"main.expense_claims WHERE group_id IN " SHARED_GROUPS " UNION SELECT " \
+	"created_by FROM main.elections WHERE " PUBLISHED ")"
 #define NAMED_GROUPS	"(SELECT group_id FROM main.conversations WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.issues WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.surveys WHERE " \
@@ -67,11 +78,13 @@
 /*
  * The hub owns what the organisation decides or keeps for a site (and
  * the surveys it runs there); the station owns the survey responses it
- * collects.  The forum's records and meetings are shared: made at the
- * station (the hub refuses new logs, issues and meetings for a site its
- * station holds), changed at both (an issue resolved when its action is
- * done at the hub, a proposal's state moved by the decision maker's
- * answer), the station's version standing where both changed one row.
+ * collects, its arrivals and its elections' results.  The forum's
+ * records and meetings are shared: made at the station (the hub refuses
+ * new logs, issues and meetings for a site its station holds), changed
+ * at both (an issue resolved when its action is done at the hub, a
+ * proposal's state moved by the decision maker's answer), the station's
+ * version standing where both changed one row.  Expense claims are
+ * shared the other way: made at both, decided at the hub.
  */
 const struct exchange_table exchange_tables[] = {
 	{ .name = "sites", .owner = OWNER_HUB, .scope = "id IN " SHARED },
@@ -148,6 +161,26 @@ const struct exchange_table exchange_tables[] = {
 	    .scope = "id IN " SHARED_RESPONSES },
 	{ .name = "survey_answers", .owner = OWNER_STATION,
 	    .scope = "response_id IN " SHARED_RESPONSES },
+	/* New arrivals are met on the wing: their pseudonymous record (a
+	 * reference, never a name), the forum's standard plan for them and
+	 * its steps are the station's. */
+	{ .name = "arrival_plan_steps", .owner = OWNER_STATION,
+	    .scope = "group_id IN " SHARED_GROUPS },
+	{ .name = "arrivals", .owner = OWNER_STATION,
+	    .scope = "group_id IN " SHARED_GROUPS },
+	{ .name = "arrival_steps", .owner = OWNER_STATION,
+	    .scope = "arrival_id IN " SHARED_ARRIVALS },
+	/* An election is held on the wing; its ballots, roll, proxies and
+	 * candidates (people of the register) stay there, and only the
+	 * published count sheet travels. */
+	{ .name = "elections", .owner = OWNER_STATION, .scope = PUBLISHED },
+	/* A volunteer's claim is made where they are and decided and paid
+	 * by the organisation: shared, the hub's version standing.  The
+	 * meeting it was for travels when that meeting does. */
+	{ .name = "expense_claims", .owner = OWNER_HUB, .shared = 1,
+	    .scope = "group_id IN " SHARED_GROUPS,
+	    .blank = { { "meeting_id", "CASE WHEN meeting_id IN "
+	    SHARED_MEETINGS " THEN meeting_id END" } } },
 	/* The decision maker's answer, and what is done about it.  Which
 	 * meeting an answer was given at does not travel: often one of the
 	 * organisation's own, which stays at the hub. */
