@@ -2,12 +2,12 @@
  * The tables the exchange carries.  A hub owns what the organisation
  * decides or keeps for a site (its places, groups, accounts and grants,
  * topics, the directory, surveys, decision makers' answers and actions);
- * the station, the survey responses it collects, its arrivals and its
- * elections' results; the forum's records (conversations, issues,
- * proposals, meetings) are shared, the station's version standing, and
- * so are expense claims, the hub's standing.  Each side sends what it owns and what is
- * shared, and accepts from the other only those, and only rows of the
- * sites the pair shares.
+ * the station, the survey responses it collects and its arrivals; the
+ * forum's records (conversations, issues, proposals, meetings, elections'
+ * results) are shared, the station's version standing, and so are
+ * expense claims, the hub's standing.  Each side sends what it owns and
+ * what is shared, and accepts from the other only those, and only rows
+ * of the sites the pair shares.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -78,13 +78,13 @@
 /*
  * The hub owns what the organisation decides or keeps for a site (and
  * the surveys it runs there); the station owns the survey responses it
- * collects, its arrivals and its elections' results.  The forum's
- * records and meetings are shared: made at the station (the hub refuses
- * new logs, issues and meetings for a site its station holds), changed
- * at both (an issue resolved when its action is done at the hub, a
- * proposal's state moved by the decision maker's answer), the station's
- * version standing where both changed one row.  Expense claims are
- * shared the other way: made at both, decided at the hub.
+ * collects and its arrivals.  The forum's records, meetings and
+ * elections' results are shared: made at the station (the hub refuses
+ * new logs, issues, meetings and elections for a site its station
+ * holds), changed at both (an issue resolved when its action is done at
+ * the hub, a proposal's state moved by the decision maker's answer), the
+ * station's version standing where both changed one row.  Expense
+ * claims are shared the other way: made at both, decided at the hub.
  */
 const struct exchange_table exchange_tables[] = {
 	{ .name = "sites", .owner = OWNER_HUB, .scope = "id IN " SHARED },
@@ -172,8 +172,11 @@ const struct exchange_table exchange_tables[] = {
 	    .scope = "arrival_id IN " SHARED_ARRIVALS },
 	/* An election is held on the wing; its ballots, roll, proxies and
 	 * candidates (people of the register) stay there, and only the
-	 * published count sheet travels. */
-	{ .name = "elections", .owner = OWNER_STATION, .scope = PUBLISHED },
+	 * published count sheet travels.  Shared, so that one the hub was
+	 * running when the station was paired still reaches the wing once
+	 * the hub publishes it. */
+	{ .name = "elections", .owner = OWNER_STATION, .shared = 1,
+	    .scope = PUBLISHED },
 	/* A volunteer's claim is made where they are and decided and paid
 	 * by the organisation: shared, the hub's version standing.  The
 	 * meeting it was for travels when that meeting does. */
