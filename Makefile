@@ -37,7 +37,8 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 # checks it), copy, which makes a cluster of its own, and the exchange
 # (docs/exchange.md: SQLite places only, for now).
 SQLITE_ONLY_HTTP_TESTS = $(addprefix build/test/http/,test_backup_crypt \
-		test_backup_schedule test_copy test_exchange)
+		test_backup_schedule test_copy test_exchange test_exchange_meetings \
+		test_exchange_surveys test_exchange_records)
 PG_HTTP_TESTS = $(filter-out $(SQLITE_ONLY_HTTP_TESTS),$(HTTP_TESTS))
 
 DB        ?= var/roundtable.db
@@ -113,6 +114,12 @@ HTTP_SHARED = tests/http/harness.c tests/http/route_walk.c
 build/test/http/%: tests/http/%.c $(HTTP_SHARED) tests/http/harness.h tests/http/route_walk.h tests/http/http_test.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(HTTP_SHARED) $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
+
+# The exchange's tests share their hub and two stations.
+EXCHANGE_TESTS = $(addprefix build/test/http/,test_exchange \
+		test_exchange_meetings test_exchange_surveys test_exchange_records)
+$(EXCHANGE_TESTS): HTTP_SHARED += tests/http/exchange_places.c
+$(EXCHANGE_TESTS): tests/http/exchange_places.c tests/http/exchange_places.h
 
 # The large-data walk fills its database with bench/'s generator.
 build/test/http/test_lists: build/bench-gen

@@ -34,10 +34,10 @@ static const char *sql_list =
     "voting_opens_on, voting_closes_on, state FROM elections "
     "WHERE group_id = ? ORDER BY voting_closes_on DESC, id DESC";
 static const char *sql_insert =
-    "INSERT INTO elections (group_id, position, seats, method, "
+    "INSERT INTO elections (id, group_id, position, seats, method, "
     "nominations_open_on, nominations_close_on, voting_opens_on, "
     "voting_closes_on, lot_seed, created_by, term_months) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "VALUES (rt_next_id('elections'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char *sql_move =
     "UPDATE elections SET state = ?2, closed_on = CASE WHEN ?2 = 'closed' "
     "THEN ?4 ELSE closed_on END WHERE id = ?1 AND state = ?3";

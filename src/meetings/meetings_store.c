@@ -28,9 +28,9 @@ static const char *sql_rules_save =
     "quorum_number = ifnull(?, 0), papers_days = ?, "
     "standing_items = ifnull(?, '') WHERE id = ?";
 static const char *sql_insert =
-    "INSERT INTO meetings (group_id, kind, held_on, starts_at, place, "
+    "INSERT INTO meetings (id, group_id, kind, held_on, starts_at, place, "
     "chair_person_id, invited_id, created_by) "
-    "VALUES (?, ?, ?, ?, ifnull(?, ''), ?, ?, ?)";
+    "VALUES (rt_next_id('meetings'), ?, ?, ?, ?, ifnull(?, ''), ?, ?, ?)";
 static const char *sql_load =
     "SELECT m.id, m.group_id, m.kind, m.held_on, m.starts_at, m.place, "
     "m.chair_person_id, m.guests, m.minutes_state, m.approved_at, "
@@ -57,8 +57,9 @@ static const char *sql_agenda =
     "SELECT id, position, title, kind, ref_id, minutes FROM agenda_items "
     "WHERE meeting_id = ? ORDER BY position";
 static const char *sql_item_add =
-    "INSERT INTO agenda_items (meeting_id, position, title, kind, ref_id) "
-    "SELECT ?1, ifnull(max(position), 0) + 1, ?2, ?3, nullif(?4, 0) "
+    "INSERT INTO agenda_items (id, meeting_id, position, title, kind, "
+    "ref_id) SELECT rt_next_id('agenda_items'), ?1, "
+    "ifnull(max(position), 0) + 1, ?2, ?3, nullif(?4, 0) "
     "FROM agenda_items WHERE meeting_id = ?1 "
     "AND (SELECT minutes_state FROM meetings WHERE id = ?1) = 'draft'";
 static const char *sql_open_points =
@@ -475,8 +476,9 @@ static const char *sql_paper_target =
 /* Papers belong to the meeting's record: once its minutes are approved
  * the record is closed, and nothing is added to it. */
 static const char *sql_paper_add =
-    "INSERT INTO papers (meeting_id, title, mime, ext, size, data, "
-    "circulated_on, uploaded_by) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 "
+    "INSERT INTO papers (id, meeting_id, title, mime, ext, size, data, "
+    "circulated_on, uploaded_by) SELECT rt_next_id('papers'), ?1, ?2, ?3, "
+    "?4, ?5, ?6, ?7, ?8 "
     "FROM meetings WHERE id = ?1 AND minutes_state = 'draft'";
 /* Late: circulated after the group's notice period before the meeting. */
 static const char *sql_papers =
@@ -570,8 +572,9 @@ archive_meetings(struct db *db, int64_t group_id, const char *from,
 }
 
 static const char *sql_decision_add =
-    "INSERT INTO meeting_decisions (meeting_id, text, quorate, created_by) "
-    "SELECT ?1, ?2, ?3, ?4 FROM meetings WHERE id = ?1 "
+    "INSERT INTO meeting_decisions (id, meeting_id, text, quorate, "
+    "created_by) SELECT rt_next_id('meeting_decisions'), ?1, ?2, ?3, ?4 "
+    "FROM meetings WHERE id = ?1 "
     "AND minutes_state = 'draft'";
 static const char *sql_decisions =
     "SELECT id, text, quorate FROM meeting_decisions WHERE meeting_id = ? "

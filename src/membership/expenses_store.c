@@ -41,9 +41,10 @@ static const char *sql_target =
     "SELECT ifnull(g.site_id, 0), g.id FROM expense_claims e "
     "JOIN groups g ON g.id = e.group_id WHERE e.id = ?";
 static const char *sql_insert =
-    "INSERT INTO expense_claims (claimant_id, group_id, kind, description, "
-    "amount_pence, incurred_on, receipt_mime, receipt_ext, receipt, "
-    "created_on, meeting_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO expense_claims (id, claimant_id, group_id, kind, "
+    "description, amount_pence, incurred_on, receipt_mime, receipt_ext, "
+    "receipt, created_on, meeting_id) VALUES (rt_next_id('expense_claims'), "
+    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 /* Meetings a claim may name: of the groups the claimant reaches, held
  * in the last EXPENSE_MEETING_DAYS. */
 static const char *sql_meeting_options =

@@ -16,8 +16,9 @@
 #include "../util/view.h"
 
 static const char *sql_response_add =
-    "INSERT INTO survey_responses (survey_id, version_id, channel, unit_id, "
-    "site_id, reference, interviewer_id) VALUES (?, ?, ?, nullif(?, 0), "
+    "INSERT INTO survey_responses (id, survey_id, version_id, channel, "
+    "unit_id, site_id, reference, interviewer_id) VALUES "
+    "(rt_next_id('survey_responses'), ?, ?, ?, nullif(?, 0), "
     "nullif(?, 0), ?, nullif(?, 0))";
 static const char *sql_answer_add =
     "INSERT INTO survey_answers (response_id, question_id, value) "

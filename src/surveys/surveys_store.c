@@ -35,12 +35,13 @@ static const char *sql_theme_target =
     "JOIN surveys s ON s.id = t.survey_id WHERE t.id = ?";
 
 static const char *sql_add =
-    "INSERT INTO surveys (group_id, site_id, title, intro, consent, "
-    "double_entry, token, created_by) SELECT g.id, g.site_id, ?, ?, ?, ?, "
-    "?, ? FROM groups g WHERE g.id = ?";
+    "INSERT INTO surveys (id, group_id, site_id, title, intro, consent, "
+    "double_entry, token, created_by) SELECT rt_next_id('surveys'), g.id, "
+    "g.site_id, ?, ?, ?, ?, ?, ? FROM groups g WHERE g.id = ?";
 static const char *sql_version_add =
-    "INSERT INTO survey_versions (survey_id, number) SELECT ?1, "
-    "ifnull(max(number), 0) + 1 FROM survey_versions WHERE survey_id = ?1";
+    "INSERT INTO survey_versions (id, survey_id, number) SELECT "
+    "rt_next_id('survey_versions'), ?1, ifnull(max(number), 0) + 1 "
+    "FROM survey_versions WHERE survey_id = ?1";
 static const char *sql_update =
     "UPDATE surveys SET title = ?, intro = ?, consent = ?, double_entry = ? "
     "WHERE id = ?";
@@ -76,18 +77,22 @@ static const char *sql_questions =
     "FROM survey_questions WHERE version_id = ? ORDER BY position";
 static const char *sql_version_responses =
     "SELECT count(*) FROM survey_responses WHERE version_id = ?";
-static const char *sql_copy_questions =
-    "INSERT INTO survey_questions (version_id, position, section, kind, "
-    "prompt, choices, scale_max, required, instrument, item_key, "
-    "skip_answer, skip_to) SELECT ?2, position, section, kind, prompt, "
-    "choices, scale_max, required, instrument, item_key, skip_answer, "
-    "skip_to FROM survey_questions WHERE version_id = ?1";
+/* One question a statement: rt_next_id numbers one row each time (an
+ * INSERT of many rows from the same table would give them all one). */
+static const char *sql_copy_question =
+    "INSERT INTO survey_questions (id, version_id, position, section, "
+    "kind, prompt, choices, scale_max, required, instrument, item_key, "
+    "skip_answer, skip_to) SELECT rt_next_id('survey_questions'), ?2, "
+    "position, section, kind, prompt, choices, scale_max, required, "
+    "instrument, item_key, skip_answer, skip_to FROM survey_questions "
+    "WHERE version_id = ?1 AND position = ?3";
 static const char *sql_question_count =
     "SELECT count(*) FROM survey_questions WHERE version_id = ?";
 static const char *sql_question_add =
-    "INSERT INTO survey_questions (version_id, position, section, kind, "
-    "prompt, choices, scale_max, required, instrument, item_key, "
-    "skip_answer, skip_to) VALUES (?1, (SELECT count(*) + 1 FROM "
+    "INSERT INTO survey_questions (id, version_id, position, section, "
+    "kind, prompt, choices, scale_max, required, instrument, item_key, "
+    "skip_answer, skip_to) VALUES (rt_next_id('survey_questions'), ?1, "
+    "(SELECT count(*) + 1 FROM "
     "survey_questions WHERE version_id = ?1), ifnull(?2, ''), ?3, ?4, "
     "ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10, ?11)";
 static const char *sql_question_delete =
@@ -279,7 +284,7 @@ editable_version(struct db *db, int64_t actor, int64_t survey_id,
     int64_t *version, int64_t *count)
 {
 	json_t	*s;
-	int64_t	 n, old;
+	int64_t	 n, old, questions, pos;
 	char	 detail[32];
 	int	 rc;
 
@@ -295,9 +300,13 @@ editable_version(struct db *db, int64_t actor, int64_t survey_id,
 		    DB_OK)
 			return rc;
 		*version = db_last_id(db);
-		if ((rc = db_exec(db, sql_copy_questions, "ii", old,
-		    *version)) != DB_OK)
-			return rc;
+		if (db_int(db, &questions, sql_question_count, "i", old) < 0)
+			return DB_ERROR;
+		/* Positions run from 1 without a gap (sql_shift). */
+		for (pos = 1; pos <= questions; pos++)
+			if ((rc = db_exec(db, sql_copy_question, "iii", old,
+			    *version, pos)) != DB_OK)
+				return rc;
 		snprintf(detail, sizeof(detail), "after %lld responses",
 		    (long long)n);
 		if ((rc = audit_append(db, actor, "survey.version", "survey",

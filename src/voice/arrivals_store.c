@@ -23,13 +23,19 @@ static const char *sql_plan =
 static const char *sql_plan_clear =
     "DELETE FROM arrival_plan_steps WHERE group_id = ?";
 static const char *sql_plan_add =
-    "INSERT INTO arrival_plan_steps (group_id, position, text) VALUES (?, ?, ?)";
+    "INSERT INTO arrival_plan_steps (id, group_id, position, text) "
+    "VALUES (rt_next_id('arrival_plan_steps'), ?, ?, ?)";
 static const char *sql_insert =
-    "INSERT INTO arrivals (group_id, reference, arrived_on, unit_id, "
-    "recorded_by, age_band) VALUES (?, ?, ?, ?, ?, ?)";
-static const char *sql_copy_plan =
-    "INSERT INTO arrival_steps (arrival_id, position, text) "
-    "SELECT ?, position, text FROM arrival_plan_steps WHERE group_id = ?";
+    "INSERT INTO arrivals (id, group_id, reference, arrived_on, unit_id, "
+    "recorded_by, age_band) VALUES (rt_next_id('arrivals'), ?, ?, ?, ?, ?, "
+    "?)";
+static const char *sql_plan_count =
+    "SELECT count(*) FROM arrival_plan_steps WHERE group_id = ?";
+/* One step a statement: rt_next_id numbers one row each time. */
+static const char *sql_copy_step =
+    "INSERT INTO arrival_steps (id, arrival_id, position, text) "
+    "SELECT rt_next_id('arrival_steps'), ?1, position, text "
+    "FROM arrival_plan_steps WHERE group_id = ?2 AND position = ?3";
 static const char *sql_load =
     "SELECT a.id, a.group_id, a.reference, a.arrived_on, a.unit_id, "
     "a.age_band, g.name AS group_name, g.site_id, u.name AS unit_name FROM arrivals a "
@@ -115,6 +121,7 @@ arrival_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
     int64_t *id)
 {
 	char	 ref[9];
+	int64_t	 steps, pos;
 	int	 rc, tries;
 
 	for (tries = 0, rc = DB_CONSTRAINT; tries < 5 && rc == DB_CONSTRAINT;
@@ -128,8 +135,13 @@ arrival_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 	if (rc != DB_OK)
 		return rc;
 	*id = db_last_id(db);
-	if ((rc = db_exec(db, sql_copy_plan, "ii", *id, group_id)) != DB_OK)
-		return rc;
+	if (db_int(db, &steps, sql_plan_count, "i", group_id) < 0)
+		return DB_ERROR;
+	/* Positions run from 1 without a gap (arrival_plan_save). */
+	for (pos = 1; pos <= steps; pos++)
+		if ((rc = db_exec(db, sql_copy_step, "iii", *id, group_id,
+		    pos)) != DB_OK)
+			return rc;
 	return audit_append(db, actor, "arrival.create", "arrival", *id, ref);
 }
 

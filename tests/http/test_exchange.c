@@ -13,182 +13,11 @@
 #include <unistd.h>
 
 #include "http_test.h"
+#include "http/exchange_places.h"
 
-#define PW		"exchange-test-password"
+#define PW		PLACES_PW
 #define ROUNDS		4	/* weekly exchanges: a month */
 #define STALL_WAIT_MS	30000	/* for the stalled import to get there */
-
-/* A station: its server, its number, the hub's site it holds, the rep
- * who logs there. */
-struct station {
-	struct server	 srv;
-	int		 origin;
-	int		 site;
-	const char	*logger;
-};
-
-static struct server	hub;
-static struct station	st_a = { .origin = 2, .site = 1,
-			    .logger = "rep.fenwick" };
-static struct station	st_b = { .origin = 3, .site = 2,
-			    .logger = "coordinator.harbour" };
-
-/* Runs `roundtable exchange ARGS` on s's database: the exit status. */
-static int
-exchange(const struct server *s, const char *args, char **out)
-{
-	char	*cmd;
-	int	 rc;
-
-	if (asprintf(&cmd, "exchange %s", args) == -1)
-		return -1;
-	rc = roundtable_cli(s, cmd, NULL, out);
-	free(cmd);
-	return rc;
-}
-
-/* The path of a file in the hub's folder (the stick). */
-static void
-stick(char *out, size_t sz, const char *name)
-{
-	snprintf(out, sz, "%s/%s", hub.dir, name);
-}
-
-/* Writes s's public key into the hub's folder as name: 0 or -1. */
-static int
-key_to_stick(const struct server *s, const char *name)
-{
-	char	 path[400], *out = NULL, *nl;
-	FILE	*f;
-	int	 rc = -1;
-
-	if (exchange(s, "key", &out) != 0)
-		goto done;
-	stick(path, sizeof(path), name);
-	/* The key line is the one starting with the prefix. */
-	if ((nl = strstr(out, "roundtable-place-key ")) == NULL ||
-	    (f = fopen(path, "w")) == NULL)
-		goto done;
-	fprintf(f, "%.*s\n", (int)strcspn(nl, "\n"), nl);
-	fclose(f);
-	rc = 0;
-done:
-	free(out);
-	return rc;
-}
-
-/* Exports from one place and imports at the other: 0, or the failing
- * command's status (its output printed). */
-static int
-carry(const struct server *from, int to_origin, const struct server *to,
-    const char *name)
-{
-	char	 path[400], args[600], *out = NULL;
-	int	 rc;
-
-	stick(path, sizeof(path), name);
-	snprintf(args, sizeof(args), "export --origin %d --to %s", to_origin,
-	    path);
-	if ((rc = exchange(from, args, &out)) != 0) {
-		fprintf(stderr, "export: %s\n", out);
-		free(out);
-		return rc;
-	}
-	free(out);
-	snprintf(args, sizeof(args), "import --from %s", path);
-	if ((rc = exchange(to, args, &out)) != 0)
-		fprintf(stderr, "import: %s\n", out);
-	free(out);
-	return rc;
-}
-
-static int
-station_make(struct station *st)
-{
-	char	 args[600], key[400], name[64], *out = NULL;
-
-	if (server_empty_file(&st->srv) == -1)
-		return -1;
-	snprintf(name, sizeof(name), "station-%d.pub", st->origin);
-	if (key_to_stick(&st->srv, name) == -1)
-		return -1;
-	stick(key, sizeof(key), name);
-	snprintf(args, sizeof(args), "pair --origin %d --sites %d --key %s "
-	    "--name 'Station %d'", st->origin, st->site, key, st->origin);
-	if (exchange(&hub, args, NULL) != 0)
-		return -1;
-	stick(key, sizeof(key), "hub.pub");
-	snprintf(args, sizeof(args), "join --origin %d --sites %d --key %s",
-	    st->origin, st->site, key);
-	if (exchange(&st->srv, args, &out) != 0) {
-		fprintf(stderr, "join: %s\n", out);
-		free(out);
-		return -1;
-	}
-	free(out);
-	if (roundtable_cli(&st->srv, "init", NULL, NULL) != 0)
-		return -1;
-	snprintf(name, sizeof(name), "first-%d.rtx", st->origin);
-	if (carry(&hub, st->origin, &st->srv, name) != 0)
-		return -1;
-	return server_launch(&st->srv);
-}
-
-static int
-setup(void **state)
-{
-	static const char *const users[] = { "rep.fenwick",
-	    "coordinator.fenwick", "coordinator.harbour", "governor.fenwick",
-	    "member.forum", NULL };
-
-	(void)state;
-	if (server_prepare(&hub, NULL) == -1 ||
-	    server_passwords(&hub, users, PW) == -1 ||
-	    key_to_stick(&hub, "hub.pub") == -1 ||
-	    server_launch(&hub) == -1 ||
-	    station_make(&st_a) == -1 || station_make(&st_b) == -1)
-		return -1;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	server_stop(&st_a.srv);
-	server_stop(&st_b.srv);
-	return server_stop(&hub);
-}
-
-/* What `exchange check` prints at s for peer (malloc'd). */
-static char *
-check_lines(const struct server *s, int peer)
-{
-	char	 args[32], *out = NULL;
-
-	snprintf(args, sizeof(args), "check --origin %d", peer);
-	if (exchange(s, args, &out) != 0) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
-static void
-station_agrees_with_hub(const struct station *st)
-{
-	char	*at_hub = check_lines(&hub, st->origin);
-	char	*at_station = check_lines(&st->srv, 0);
-
-	assert_non_null(at_hub);
-	assert_non_null(at_station);
-	if (strcmp(at_hub, at_station) != 0)
-		print_error("hub:\n%s\nstation %d:\n%s\n", at_hub, st->origin,
-		    at_station);
-	assert_string_equal(at_hub, at_station);
-	free(at_hub);
-	free(at_station);
-}
 
 /* Logs a conversation at a station through its pages: the new log's
  * id. */
@@ -706,35 +535,6 @@ a_station_cannot_send_another_sites_records(void **state)
 	    "WHERE raised = 'Forged at another site'"), 0);
 }
 
-/* Posts body to path as c, expecting a redirect to prefix + the new
- * record's id: that id. */
-static long long
-made(struct client *c, const char *path, const char *body,
-    const char *prefix)
-{
-	struct reply	 r;
-	long long	 id;
-
-	assert_int_equal(http_post(c, path, body, 1, &r), 303);
-	if (strncmp(r.location, prefix, strlen(prefix)) != 0)
-		print_error("%s went to %s\n", path, r.location);
-	assert_true(strncmp(r.location, prefix, strlen(prefix)) == 0);
-	id = strtoll(r.location + strlen(prefix), NULL, 10);
-	reply_free(&r);
-	return id;
-}
-
-static void
-posted(struct client *c, const char *path, const char *body)
-{
-	struct reply	 r;
-
-	if (http_post(c, path, body, 1, &r) != 303)
-		print_error("%s: %ld %s\n", path, r.status, r.body);
-	assert_int_equal(r.status, 303);
-	reply_free(&r);
-}
-
 /* The whole cycle across the stick: the forum drafts, agrees and sends a
  * proposal on its laptop; the governor answers at the hub and sets an
  * action; the answer, its reason and the action come back to the forum,
@@ -866,5 +666,5 @@ main(void)
 		cmocka_unit_test(a_station_cannot_overwrite_or_name_what_the_hub_lacks),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, places_setup, places_teardown);
 }

@@ -1,11 +1,13 @@
 /*
  * The tables the exchange carries.  A hub owns what the organisation
  * decides or keeps for a site (its places, groups, accounts and grants,
- * topics, the directory, decision makers' answers and actions); the
- * forum's records (conversations, issues, proposals) are shared, the
- * station's version standing.  Each side sends what it owns and what is
- * shared, and accepts from the other only those, and only rows of the
- * sites the pair shares.
+ * topics, the directory, surveys, decision makers' answers and actions);
+ * the station, the survey responses it collects and its arrivals; the
+ * forum's records (conversations, issues, proposals, meetings, elections'
+ * results) are shared, the station's version standing, and so are
+ * expense claims, the hub's standing.  Each side sends what it owns and
+ * what is shared, and accepts from the other only those, and only rows
+ * of the sites the pair shares.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,6 +28,18 @@
 	SHARED_GROUPS ")"
 #define SHARED_ACTIONS	"(SELECT id FROM main.actions WHERE proposal_id IN " \
 	SHARED_PROPOSALS ")"
+#define SHARED_MEETINGS	"(SELECT id FROM main.meetings WHERE group_id IN " \
+	SHARED_GROUPS ")"
+/* Surveys run at the shared sites, and the organisation's own, run at
+ * every site; and the responses collected at the shared sites. */
+#define SHARED_SURVEYS	"(SELECT id FROM main.surveys WHERE site_id IS NULL " \
+	"OR site_id IN " SHARED ")"
+#define SHARED_RESPONSES "(SELECT id FROM main.survey_responses WHERE " \
+	"site_id IN " SHARED ")"
+#define SHARED_ARRIVALS	"(SELECT id FROM main.arrivals WHERE group_id IN " \
+	SHARED_GROUPS ")"
+/* Only an election's published result travels, never while it runs. */
+#define PUBLISHED	"group_id IN " SHARED_GROUPS " AND state = 'published'"
 #define GRANTED	"(SELECT account_id FROM main.grants WHERE site_id IN " \
 	SHARED " OR group_id IN " SHARED_GROUPS ")"
 #define NAMED_ACCOUNTS	"(SELECT author_id FROM main.conversations WHERE " \
@@ -41,18 +55,36 @@
 	SHARED_PROPOSALS " UNION SELECT referred_to FROM main.responses WHERE " \
 	"proposal_id IN " SHARED_PROPOSALS " UNION SELECT owner_id FROM " \
 	"main.actions WHERE id IN " SHARED_ACTIONS " UNION SELECT author_id " \
-	"FROM main.action_updates WHERE action_id IN " SHARED_ACTIONS ")"
+	"FROM main.action_updates WHERE action_id IN " SHARED_ACTIONS \
+	" UNION SELECT created_by FROM main.meetings WHERE id IN " \
+	SHARED_MEETINGS " UNION SELECT invited_id FROM main.meetings WHERE " \
+	"id IN " SHARED_MEETINGS " UNION SELECT uploaded_by FROM main.papers " \
+	"WHERE meeting_id IN " SHARED_MEETINGS " UNION SELECT created_by " \
+	"FROM main.meeting_decisions WHERE meeting_id IN " SHARED_MEETINGS \
+	" UNION SELECT created_by FROM main.surveys WHERE id IN " \
+	SHARED_SURVEYS " UNION SELECT interviewer_id FROM " \
+	"main.survey_responses WHERE id IN " SHARED_RESPONSES " UNION SELECT " \
+	"recorded_by FROM main.arrivals WHERE id IN " SHARED_ARRIVALS \
+	" UNION SELECT done_by FROM main.arrival_steps WHERE arrival_id IN " \
+	SHARED_ARRIVALS " UNION SELECT claimant_id FROM main.expense_claims " \
+	"WHERE group_id IN " SHARED_GROUPS " UNION SELECT decided_by FROM " \
+	"main.expense_claims WHERE group_id IN " SHARED_GROUPS " UNION SELECT " \
+	"created_by FROM main.elections WHERE " PUBLISHED ")"
 #define NAMED_GROUPS	"(SELECT group_id FROM main.conversations WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.issues WHERE " \
-	"site_id IN " SHARED ")"
+	"site_id IN " SHARED " UNION SELECT group_id FROM main.surveys WHERE " \
+	"id IN " SHARED_SURVEYS ")"
 
 /*
- * The hub owns what the organisation decides or keeps for a site; the
- * station owns nothing alone yet.  The forum's records are shared: made
- * at the station (the hub refuses new logs and issues for a site its
- * station holds), changed at both (an issue resolved when its action is
- * done at the hub, a proposal's state moved by the decision maker's
- * answer), the station's version standing where both changed one row.
+ * The hub owns what the organisation decides or keeps for a site (and
+ * the surveys it runs there); the station owns the survey responses it
+ * collects and its arrivals.  The forum's records, meetings and
+ * elections' results are shared: made at the station (the hub refuses
+ * new logs, issues, meetings and elections for a site its station
+ * holds), changed at both (an issue resolved when its action is done at
+ * the hub, a proposal's state moved by the decision maker's answer), the
+ * station's version standing where both changed one row.  Expense
+ * claims are shared the other way: made at both, decided at the hub.
  */
 const struct exchange_table exchange_tables[] = {
 	{ .name = "sites", .owner = OWNER_HUB, .scope = "id IN " SHARED },
@@ -95,9 +127,66 @@ const struct exchange_table exchange_tables[] = {
 	    .scope = "proposal_id IN " SHARED_PROPOSALS },
 	{ .name = "proposal_events", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "proposal_id IN " SHARED_PROPOSALS },
-	/* The decision maker's answer, and what is done about it.  Meetings
-	 * do not travel yet: the meeting an answer was given at stays at
-	 * the hub. */
+	/* Meetings are held in the prison: recorded on the station (the
+	 * hub refuses a new meeting, agenda item or decision for a group
+	 * its station holds), shared so the organisation may add a paper
+	 * or correct a record, the station's version standing.  Who
+	 * chaired, proposed and seconded are people in the register,
+	 * which stays where it is; so does attendance, which is nothing
+	 * but people (docs/exchange.md). */
+	{ .name = "meetings", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "group_id IN " SHARED_GROUPS,
+	    .blank = { { "chair_person_id", "NULL" }, { "proposed_by",
+	    "NULL" }, { "seconded_by", "NULL" } } },
+	{ .name = "agenda_items", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	{ .name = "papers", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	{ .name = "meeting_decisions", .owner = OWNER_STATION, .shared = 1,
+	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	/* Surveys are written at the hub, questions and all, and run at
+	 * the station, which keeps the responses it collects (the hub
+	 * refuses one for a site its station holds).  Only the shared
+	 * sites' responses travel, so an organisation-wide survey's other
+	 * answers stay at the hub.  Paper copies as typed, and the themes
+	 * a coordinator codes answers into, stay where they were made. */
+	{ .name = "surveys", .owner = OWNER_HUB,
+	    .scope = "id IN " SHARED_SURVEYS },
+	{ .name = "survey_versions", .owner = OWNER_HUB,
+	    .scope = "survey_id IN " SHARED_SURVEYS },
+	{ .name = "survey_questions", .owner = OWNER_HUB,
+	    .scope = "version_id IN (SELECT id FROM main.survey_versions WHERE "
+	    "survey_id IN " SHARED_SURVEYS ")" },
+	{ .name = "survey_responses", .owner = OWNER_STATION,
+	    .scope = "id IN " SHARED_RESPONSES },
+	{ .name = "survey_answers", .owner = OWNER_STATION,
+	    .scope = "response_id IN " SHARED_RESPONSES },
+	/* New arrivals are met on the wing: their pseudonymous record (a
+	 * reference, never a name), the forum's standard plan for them and
+	 * its steps are the station's. */
+	{ .name = "arrival_plan_steps", .owner = OWNER_STATION,
+	    .scope = "group_id IN " SHARED_GROUPS },
+	{ .name = "arrivals", .owner = OWNER_STATION,
+	    .scope = "group_id IN " SHARED_GROUPS },
+	{ .name = "arrival_steps", .owner = OWNER_STATION,
+	    .scope = "arrival_id IN " SHARED_ARRIVALS },
+	/* An election is held on the wing; its ballots, roll, proxies and
+	 * candidates (people of the register) stay there, and only the
+	 * published count sheet travels.  Shared, so that one the hub was
+	 * running when the station was paired still reaches the wing once
+	 * the hub publishes it. */
+	{ .name = "elections", .owner = OWNER_STATION, .shared = 1,
+	    .scope = PUBLISHED },
+	/* A volunteer's claim is made where they are and decided and paid
+	 * by the organisation: shared, the hub's version standing.  The
+	 * meeting it was for travels when that meeting does. */
+	{ .name = "expense_claims", .owner = OWNER_HUB, .shared = 1,
+	    .scope = "group_id IN " SHARED_GROUPS,
+	    .blank = { { "meeting_id", "CASE WHEN meeting_id IN "
+	    SHARED_MEETINGS " THEN meeting_id END" } } },
+	/* The decision maker's answer, and what is done about it.  Which
+	 * meeting an answer was given at does not travel: often one of the
+	 * organisation's own, which stays at the hub. */
 	{ .name = "responses", .owner = OWNER_HUB,
 	    .scope = "proposal_id IN " SHARED_PROPOSALS,
 	    .blank = { { "meeting_id", "NULL" } } },
@@ -246,11 +335,11 @@ travelling_columns(sqlite3 *from, const struct exchange_table *t)
 		return NULL;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		col = (const char *)sqlite3_column_text(st, 0);
-		for (i = 0; i < 2; i++)
+		for (i = 0; i < EXCHANGE_BLANKS_MAX; i++)
 			if (t->blank[i].column != NULL &&
 			    strcmp(col, t->blank[i].column) == 0)
 				break;
-		if (i < 2)
+		if (i < EXCHANGE_BLANKS_MAX)
 			list = sqlite3_mprintf("%z%s(%s) AS %w", list,
 			    list ? ", " : "", t->blank[i].as, col);
 		else

@@ -28,6 +28,10 @@ enum exchange_owner {
 #define OWNED_BY(o)	(1u << (o))
 #define OWNED_BY_ANY	(OWNED_BY(OWNER_HUB) | OWNED_BY(OWNER_STATION))
 
+/* The most columns of one table that travel blanked (a meeting's three
+ * people). */
+#define EXCHANGE_BLANKS_MAX	3
+
 struct exchange_table {
 	const char		*name;
 	/* Whose version stands where both changed a row; and, but for a
@@ -40,11 +44,12 @@ struct exchange_table {
 	 * peer's origin. */
 	const char		*scope;
 	/* Columns sent as an expression over the row (?1 the peer): what
-	 * the other side must not hold, such as who an account is. */
+	 * the other side must not hold, such as who an account is, or
+	 * who chaired a meeting in the people register. */
 	struct {
 		const char	*column;
 		const char	*as;
-	}			 blank[2];
+	}			 blank[EXCHANGE_BLANKS_MAX];
 	/* A column never shown on the conflicts page. */
 	const char		*secret;
 };

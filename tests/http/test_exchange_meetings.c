@@ -1,0 +1,210 @@
+/*
+ * Meetings across the stick (issue 13, docs/exchange.md): held in the
+ * prison, so recorded on the station; their agenda, minutes, decisions
+ * and papers reach the hub with the next bundle, and the organisation's
+ * own paper for the forum's meeting comes back the same way.  Who
+ * chaired a meeting and who attended it are people in the register,
+ * which never travels.
+ */
+#include "http_test.h"
+#include "http/exchange_places.h"
+#include "papers.h"
+
+#define PW		PLACES_PW
+#define PAPER_MAX	(1024 * 1024)
+
+/* A forum meeting of group 1 (Fenwick's) made through c's pages. */
+static long long
+meeting_made(struct client *c, const char *date)
+{
+	char	 body[160];
+
+	snprintf(body, sizeof(body), "kind=forum&held_on=%s&starts_at=14:00"
+	    "&place=Chapel", date);
+	return submit_created(c, "/groups/1/meetings/new", body, "/meetings/");
+}
+
+static void
+paper_added(struct client *c, long long meeting, const char *title)
+{
+	struct buf	 pdf;
+	struct reply	 r;
+	char		 path[64];
+
+	paper_pdf(&pdf, PAPER_MAX, title, 1);
+	snprintf(path, sizeof(path), "/meetings/%lld/papers", meeting);
+	if (http_post_file(c, path, title, "paper.pdf", pdf.data, pdf.len,
+	    &r) != 303)
+		print_error("paper: %ld %.600s\n", r.status, r.body);
+	assert_int_equal(r.status, 303);
+	reply_free(&r);
+	buf_release(&pdf);
+}
+
+/* What sql counts at s, with id put in (one %lld). */
+static long long
+counted(const struct server *s, const char *sql, long long id)
+{
+	return db_scalar_id(s, sql, id);
+}
+
+/* The forum's history from before its station reached the station with
+ * the hub's first bundle: its meetings and their minutes, but not who
+ * chaired them, nor who came. */
+static void
+the_forums_past_meetings_reach_its_station(void **state)
+{
+	const char	*sql = "SELECT count(*) FROM meetings WHERE group_id IN "
+	    "(SELECT id FROM groups WHERE site_id = 1)";
+
+	(void)state;
+	assert_true(db_scalar(&hub, sql) > 0);
+	assert_int_equal(db_scalar(&st_a.srv, sql), db_scalar(&hub, sql));
+	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM "
+	    "agenda_items"), db_scalar(&hub, "SELECT count(*) FROM "
+	    "agenda_items WHERE meeting_id IN (SELECT m.id FROM meetings m "
+	    "JOIN groups g ON g.id = m.group_id WHERE g.site_id = 1)"));
+	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM meetings "
+	    "WHERE chair_person_id IS NOT NULL OR proposed_by IS NOT NULL OR "
+	    "seconded_by IS NOT NULL"), 0);
+	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM "
+	    "attendance"), 0);
+	/* Another site's meetings stay away. */
+	assert_int_equal(db_scalar(&st_b.srv, "SELECT count(*) FROM meetings "
+	    "WHERE group_id IN (SELECT id FROM groups WHERE site_id = 1)"), 0);
+	station_agrees_with_hub(&st_a);
+	station_agrees_with_hub(&st_b);
+}
+
+/* A meeting held on the wing, with its agenda, minutes, a decision and a
+ * paper, reaches the hub whole, under the station's numbers. */
+static void
+a_meeting_on_the_wing_reaches_the_hub(void **state)
+{
+	struct client	 member, staff;
+	struct reply	 r;
+	char		 path[96], body[256];
+	long long	 meeting, item;
+
+	(void)state;
+	assert_int_equal(client_as(&member, &st_a.srv, "member.forum", PW), 0);
+	meeting = meeting_made(&member, "2027-01-12");
+	assert_true(meeting > (2LL << 40));
+	snprintf(path, sizeof(path), "/meetings/%lld/agenda", meeting);
+	posted(&member, path, "title=The+laundry+rota");
+	item = counted(&st_a.srv, "SELECT max(id) FROM agenda_items WHERE "
+	    "meeting_id = %lld", meeting);
+	assert_true(item > (2LL << 40));
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes", meeting);
+	snprintf(body, sizeof(body), "item_%lld=Members+want+the+laundry+on+"
+	    "Saturdays", item);
+	posted(&member, path, body);
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
+	posted(&member, path, "text=Ask+the+governor+for+Saturday+laundry");
+	paper_added(&member, meeting, "Laundry survey results");
+	client_free(&member);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "meeting.rtx"), 0);
+
+	assert_int_equal(counted(&hub, "SELECT count(*) FROM agenda_items "
+	    "WHERE meeting_id = %lld AND minutes = 'Members want the laundry "
+	    "on Saturdays'", meeting), 1);
+	assert_int_equal(counted(&hub, "SELECT count(*) FROM meeting_decisions "
+	    "WHERE meeting_id = %lld", meeting), 1);
+	assert_int_equal(counted(&hub, "SELECT count(*) FROM papers WHERE "
+	    "meeting_id = %lld AND title = 'Laundry survey results'", meeting),
+	    1);
+	/* The organisation reads it like any meeting of its own. */
+	assert_int_equal(client_as(&staff, &hub, "coordinator.fenwick", PW), 0);
+	snprintf(path, sizeof(path), "/meetings/%lld", meeting);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "Ask the governor for Saturday laundry");
+	assert_contains(r.body, "Laundry survey results");
+	reply_free(&r);
+	client_free(&staff);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "meeting-back.rtx"),
+	    0);
+	station_agrees_with_hub(&st_a);
+}
+
+/* The hub may not hold a meeting for the wing, nor add to its agenda or
+ * decisions; it may send a paper for it, which reaches the station. */
+static void
+the_hub_sends_papers_but_holds_no_meetings_for_the_wing(void **state)
+{
+	struct client	 staff;
+	char		 path[96];
+	long long	 meeting = db_scalar(&st_a.srv, "SELECT max(id) FROM "
+	    "meetings");
+	long long	 meetings = db_scalar(&hub, "SELECT count(*) FROM "
+	    "meetings");
+
+	(void)state;
+	assert_true(meeting > (2LL << 40));
+	assert_int_equal(client_as(&staff, &hub, "coordinator.fenwick", PW), 0);
+	refused_409(&staff, "/groups/1/meetings/new", "kind=forum&held_on="
+	    "2027-02-09&starts_at=14:00&place=Chapel", "kept on its station");
+	assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM meetings"),
+	    meetings);
+	snprintf(path, sizeof(path), "/meetings/%lld/agenda", meeting);
+	refused_409(&staff, path, "title=From+the+office", "kept on its "
+	    "station");
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
+	refused_409(&staff, path, "text=From+the+office", "kept on its "
+	    "station");
+	paper_added(&staff, meeting, "Healthcare report for the forum");
+	client_free(&staff);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "paper.rtx"), 0);
+	assert_int_equal(counted(&st_a.srv, "SELECT count(*) FROM papers WHERE "
+	    "meeting_id = %lld AND title = 'Healthcare report for the forum'",
+	    meeting), 1);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "paper-back.rtx"), 0);
+	station_agrees_with_hub(&st_a);
+}
+
+/* Minutes typed at both places before they exchange: the station's
+ * stand at both (the meeting was held there), the hub's are kept as a
+ * conflict for a coordinator. */
+static void
+minutes_typed_at_both_places_keep_the_stations(void **state)
+{
+	struct client	 member, staff;
+	char		 path[96], body[256];
+	long long	 meeting = db_scalar(&st_a.srv, "SELECT max(id) FROM "
+	    "meetings");
+	long long	 item = counted(&st_a.srv, "SELECT max(id) FROM "
+	    "agenda_items WHERE meeting_id = %lld", meeting);
+
+	(void)state;
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes", meeting);
+	assert_int_equal(client_as(&member, &st_a.srv, "member.forum", PW), 0);
+	snprintf(body, sizeof(body), "item_%lld=Typed+on+the+wing", item);
+	posted(&member, path, body);
+	client_free(&member);
+	assert_int_equal(client_as(&staff, &hub, "coordinator.fenwick", PW), 0);
+	snprintf(body, sizeof(body), "item_%lld=Typed+at+the+office", item);
+	posted(&staff, path, body);
+	client_free(&staff);
+
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "minutes.rtx"), 0);
+	assert_int_equal(counted(&hub, "SELECT count(*) FROM agenda_items "
+	    "WHERE id = %lld AND minutes = 'Typed on the wing'", item), 1);
+	assert_int_equal(db_scalar(&hub, "SELECT count(*) FROM "
+	    "exchange_conflicts WHERE tbl = 'agenda_items' AND lost LIKE "
+	    "'%Typed at the office%' AND settled_at IS NULL"), 1);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "minutes-back.rtx"),
+	    0);
+	station_agrees_with_hub(&st_a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_forums_past_meetings_reach_its_station),
+		cmocka_unit_test(a_meeting_on_the_wing_reaches_the_hub),
+		cmocka_unit_test(the_hub_sends_papers_but_holds_no_meetings_for_the_wing),
+		cmocka_unit_test(minutes_typed_at_both_places_keep_the_stations),
+	};
+
+	return cmocka_run_group_tests(tests, places_setup, places_teardown);
+}
