@@ -166,7 +166,8 @@ meeting_summary(json_t *m)
 void
 meetings_show(struct request *rq, struct response *rs)
 {
-	json_t	*m, *items, *item;
+	json_t	*m, *items, *item, *actions;
+	char	 today[DATE_CHARS + 1];
 	size_t	 i;
 	int	 writer, published;
 
@@ -188,14 +189,16 @@ meetings_show(struct request *rq, struct response *rs)
 		else
 			json_object_del(item, "minutes");
 	}
+	actions = meeting_actions(rq->db, rq->ids[0]);
+	date_today(rq->now, today);
+	actions_mark_late(actions, today);
 	response_view(rs, "meetings/show", json_pack("{s:s, s:o, s:o, s:o, "
 	    "s:o, s:o, s:o, s:o, s:b, s:b, s:o}", "title", N_("Meeting"), "decisions",
 	    decision_list(rq->db, rq->ids[0]), "answers",
 	    answers_at_meeting(rq->db, rq->ids[0]), "papers",
 	    paper_list(rq->db, rq->ids[0]), "meeting", m,
 	    "agenda", items, "attendance", attendance_list(rq->db, rq->ids[0]),
-	    "actions", meeting_actions(rq->db, rq->ids[0]),
-	    "can_write", writer, "minutes_visible", writer || published,
+	    "actions", actions, "can_write", writer, "minutes_visible", writer || published,
 	    "add_item", fields_view(agenda_item_fields,
 	    agenda_item_fields_count, NULL, NULL, NULL)));
 }

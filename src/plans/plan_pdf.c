@@ -212,9 +212,8 @@ plan_print_draw(struct pdf *pdf, struct plan_print *pp, const json_t *view)
 	answers[0] = strdup(say(pp, N_("Yes"), NULL));
 	answers[1] = strdup(say(pp, N_("No, it needs changing"), NULL));
 	answers[2] = NULL;
-	label = strdup(say(pp, N_("Is this right?"), NULL));
-	pdf_choices(pdf, label, answers);
-	free(label);
+	/* Under its heading: no label of its own to say it twice. */
+	pdf_choices(pdf, NULL, answers);
 	free((char *)answers[0]);
 	free((char *)answers[1]);
 	pdf_write_box(pdf, say(pp, N_("What needs changing"), NULL), 30);

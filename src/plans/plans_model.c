@@ -19,7 +19,7 @@ const struct choice plan_lives[] = {
 };
 
 const struct choice plan_areas[] = {
-	{ "home", N_("Home") },
+	{ "home", N_("Where I live") },
 	{ "health", N_("Health") },
 	{ "family", N_("Family") },
 	{ "work", N_("Work") },

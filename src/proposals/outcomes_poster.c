@@ -20,6 +20,7 @@
 #include "../render/pdf.h"
 #include "../render/pictogram.h"
 #include "../render/print_words.h"
+#include "../render/template.h"
 #include "../server/form_page.h"
 #include "../server/language.h"
 #include "../util/catalogue.h"
@@ -59,12 +60,26 @@ point(struct pdf *pdf, const char *picture, const char *key, const char *text)
 	pdf_pictured(pdf, pictogram_draw, (void *)p, key, text);
 }
 
-/* An outcome in easy read: what was said, the answer, why, what is being
- * done and when. */
+/* Appends msgid said (with ctx) to b, a line of its own after the first. */
+static void
+say_line(struct poster *ps, struct buf *b, const char *msgid,
+    const json_t *ctx)
+{
+	if (b->len > 0)
+		(void)buf_putc(b, '\n');
+	(void)buf_puts(b, said(ps, msgid, ctx));
+}
+
+/*
+ * An outcome in easy read, in three key points so that a sheet holds
+ * more than one: what was said; the answer, with why and when under it;
+ * what is being done.
+ */
 static void
 easy_outcome(struct pdf *pdf, struct poster *ps, const json_t *row)
 {
 	const json_t	*a = json_object_get(row, "answer");
+	struct buf	 text;
 	char		*key;
 
 	pdf_heading(pdf, view_str(row, "title"), 2);
@@ -72,22 +87,23 @@ easy_outcome(struct pdf *pdf, struct poster *ps, const json_t *row)
 	    "problem"));
 	if ((key = strdup(said(ps, view_str(a, "said"), row))) == NULL)
 		return;
-	point(pdf, view_str(a, "picture"), key, view_str(a, "more") ?
-	    said(ps, view_str(a, "more"), row) : NULL);
+	buf_init(&text, DOCUMENT_BYTES_MAX);
+	if (has(a, "more"))
+		say_line(ps, &text, view_str(a, "more"), row);
+	if (has(row, "reason")) {
+		say_line(ps, &text, N_("Why:"), row);
+		(void)buf_printf(&text, " %s", view_str(row, "reason"));
+	}
+	say_line(ps, &text, has(row, "responded_on") ?
+	    N_("We sent it on {sent_on | date}. The answer came on "
+	    "{responded_on | date}.") : N_("We sent it on {sent_on | date}."),
+	    row);
+	point(pdf, view_str(a, "picture"), key, text.data);
+	buf_release(&text);
 	free(key);
-	if (has(row, "reason"))
-		point(pdf, "paper", said(ps, N_("Why:"), row),
-		    view_str(row, "reason"));
 	if (has(row, "actions_text"))
 		point(pdf, "doing", said(ps, N_("What we are doing:"), row),
 		    view_str(row, "actions_text"));
-	if ((key = strdup(said(ps, N_("When:"), row))) == NULL)
-		return;
-	point(pdf, "date", key, said(ps, has(row, "responded_on") ?
-	    N_("We sent it on {sent_on | date}. The answer came on "
-	    "{responded_on | date}.") : N_("We sent it on {sent_on | date}."),
-	    row));
-	free(key);
 	pdf_rule(pdf);
 }
 
@@ -148,18 +164,20 @@ poster_fits(struct poster *ps, const char *title, size_t n, size_t total,
 
 /*
  * A poster is one sheet for a notice board: the most outcomes (newest
- * first) that fit on one page, found by drawing trials, at least one;
- * the line saying how many more is added only where it fits too.
- * Counting lines instead would have to repeat how pdf.c wraps text.
+ * first) that fit on one page with the line saying how many more there
+ * are, found by drawing trials, at least one; so no outcome is left off
+ * without saying so.  Counting lines instead would have to repeat how
+ * pdf.c wraps text.
  */
 static size_t
 poster_fit(struct poster *ps, const char *title, size_t total, int *more)
 {
 	size_t	 n;
 
-	for (n = total; n > 1 && !poster_fits(ps, title, n, total, 0); n--)
+	for (n = total; n > 1 && !poster_fits(ps, title, n, total, n < total);
+	    n--)
 		;
-	*more = n < total && poster_fits(ps, title, n, total, 1);
+	*more = n < total;
 	return n;
 }
 
@@ -169,7 +187,8 @@ outcomes_poster(struct request *rq, struct response *rs)
 	struct poster	 ps;
 	json_t		*view;
 	struct pdf	*pdf;
-	const char	*title;
+	struct buf	 title;
+	const char	*name;
 	size_t		 total, n;
 	int		 more;
 
@@ -184,13 +203,18 @@ outcomes_poster(struct request *rq, struct response *rs)
 	ps.view = view;
 	print_words_init(&ps.words, language_words(rq->lang), 1);
 	ps.easy = rq->easy_read || ps.words.words != NULL;
-	title = json_string_value(json_object_get(view, "title"));
+	/* Its title and footer in the reader's language alone. */
+	buf_init(&title, NAME_MAX_CHARS * 8);
+	(void)template_words(N_("You said, we did: {place}"), view,
+	    ps.words.words, &title);
 	total = json_array_size(json_object_get(view, "outcomes"));
 	if (total > POSTER_ITEMS_MAX)
 		total = POSTER_ITEMS_MAX;
-	pdf = pdf_new(&rs->body, title, PDF_LARGE);
-	n = poster_fit(&ps, title, total, &more);
+	name = title.data != NULL ? title.data : "";
+	pdf = pdf_new(&rs->body, name, PDF_LARGE);
+	n = poster_fit(&ps, name, total, &more);
 	poster_draw(pdf, &ps, n, total, more);
+	buf_release(&title);
 	print_words_free(&ps.words);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {

@@ -110,6 +110,9 @@ enum proposal_state proposal_state_on(enum proposal_state,
  * {name}s, shown with | words) and its "picture"; {} for no state.
  * For the easy-read pages and the printed notice.  A new reference. */
 json_t	*proposal_answer(int state, const json_t *row, const char *today);
+/* Marks each open action (due_on, closed_on) "late" when its day has
+ * passed by today, so a page need not compare dates. */
+void	 actions_mark_late(json_t *actions, const char *today);
 const char *proposal_state_label_on(enum proposal_state,
 	    const char *deferred_until, const char *today);
 /* The deadline: days after submitted_on. */

@@ -131,6 +131,19 @@ static const struct {
 	[PS_DONE] = { "done", "did", N_("It is done."), NULL },
 };
 
+void
+actions_mark_late(json_t *actions, const char *today)
+{
+	json_t	*a;
+	size_t	 i;
+
+	json_array_foreach(actions, i, a)
+		json_object_set_new(a, "late", json_boolean(
+		    row_text(a, "closed_on") == NULL &&
+		    row_text(a, "due_on") != NULL &&
+		    date_diff_days(row_text(a, "due_on"), today) > 0));
+}
+
 json_t *
 proposal_answer(int state, const json_t *row, const char *today)
 {

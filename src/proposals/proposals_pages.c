@@ -263,6 +263,7 @@ proposals_show(struct request *rq, struct response *rs)
 		    state == PS_SUBMITTED));
 		json_object_set_new(view, "has_actions", json_boolean(
 		    json_array_size(json_object_get(view, "actions")) > 0));
+		actions_mark_late(json_object_get(view, "actions"), today);
 	}
 	response_view(rs, "proposals/show", view);
 }

@@ -6,6 +6,7 @@
 
 #include "fields.h"
 #include "form_page.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/text.h"
 #include "../util/view.h"
@@ -348,19 +349,24 @@ options_view(const struct field_spec *f, const json_t *value,
 
 	if (f->kind == FIELD_CHOICE) {
 		for (c = f->choices; c && c->value; c++)
-			json_array_append_new(a, json_pack("{s:s, s:s, s:b}",
+			json_array_append_new(a, json_pack("{s:s, s:s, s:b, s:b}",
 			    "value", c->value, "label", c->label, "selected",
 			    json_is_string(value) &&
-			    strcmp(json_string_value(value), c->value) == 0));
+			    strcmp(json_string_value(value), c->value) == 0,
+			    "own", 0));
 		return a;
 	}
 	list = options ? json_object_get(options, f->name) : NULL;
 	json_array_foreach(list, i, o) {
 		snprintf(s, sizeof(s), "%lld", (long long)
 		    view_int(o, "value"));
-		json_array_append_new(a, json_pack("{s:s, s:O, s:b}", "value", s,
-		    "label", json_object_get(o, "label"), "selected",
-		    id_chosen(value, view_int(o, "value"))));
+		/* Records' own names (a person, a service): shown as
+		 * written, never looked up in the catalogue, where an
+		 * account called "Administrator" would become Welsh. */
+		json_array_append_new(a, json_pack("{s:s, s:O, s:b, s:b}",
+		    "value", s, "label", json_object_get(o, "label"),
+		    "selected", id_chosen(value, view_int(o, "value")),
+		    "own", 1));
 	}
 	return a;
 }
@@ -423,8 +429,9 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 		 * question's own "No religion" reads as an answer. */
 		if (f->kind == FIELD_CHOICE || f->kind == FIELD_ID)
 			json_object_set_new(o, "empty", json_string(
-			    f->required ? "Choose one" : label_is_question(f) ?
-			    "Not answered" : "None"));
+			    f->required ? N_("Choose one") :
+			    label_is_question(f) ? N_("Not answered") :
+			    N_("None")));
 		if (f->kind == FIELD_CHECK || f->kind == FIELD_NO_NAMES)
 			json_object_set_new(o, "checked",
 			    json_boolean(json_is_true(v)));

@@ -1,3 +1,5 @@
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "easy_read.h"
@@ -53,15 +55,71 @@ nav_current(const char *path, const char *href)
 	return strncmp(path, href, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
-/* This page again with ?name=value (which also keeps the choice in a
- * cookie); the home page's when the path is too long for it. */
+/* Appends s to href (of size sz, used so far *len) percent-encoded
+ * where a query needs it.  0, or -1 when it does not fit. */
+static int
+query_put(char *href, size_t sz, size_t *len, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; *s != '\0'; s++) {
+		if (isalnum((unsigned char)*s) || strchr("-._~/", *s) != NULL) {
+			if (*len + 1 >= sz)
+				return -1;
+			href[(*len)++] = *s;
+			continue;
+		}
+		if (*len + 3 >= sz)
+			return -1;
+		href[(*len)++] = '%';
+		href[(*len)++] = hex[(unsigned char)*s >> 4];
+		href[(*len)++] = hex[(unsigned char)*s & 15];
+	}
+	href[*len] = '\0';
+	return 0;
+}
+
+/*
+ * This page as asked for, its query kept but for the switches' own
+ * fields (a kiosk's survey token must survive a change of language),
+ * with ?name=value added when name is not NULL (which also keeps the
+ * choice in a cookie); the home page when it is too long.
+ */
 static void
 page_again(const struct request *rq, const char *name, const char *value,
     char *href, size_t hrefsz)
 {
-	if ((size_t)snprintf(href, hrefsz, "%s?%s=%s", rq->path != NULL ?
-	    rq->path : "/", name, value) >= hrefsz)
-		snprintf(href, hrefsz, "/?%s=%s", name, value);
+	const struct form_field	*f;
+	size_t			 len = 0, i;
+	int			 rc, first = 1;
+
+	rc = query_put(href, hrefsz, &len, rq->path != NULL ? rq->path : "/");
+	for (i = 0; rc == 0 && i < rq->query.n; i++) {
+		f = &rq->query.fields[i];
+		if (strcmp(f->name, "lang") == 0 || strcmp(f->name, "read") == 0)
+			continue;
+		rc = len + 2 < hrefsz ? 0 : -1;
+		if (rc == 0)
+			href[len++] = first ? '?' : '&';
+		if (rc == 0)
+			rc = query_put(href, hrefsz, &len, f->name);
+		if (rc == 0 && (rc = len + 2 < hrefsz ? 0 : -1) == 0)
+			href[len++] = '=';
+		if (rc == 0)
+			rc = query_put(href, hrefsz, &len, f->value);
+		first = 0;
+	}
+	if (rc == 0 && name != NULL)
+		rc = len + strlen(name) + strlen(value) + 3 < hrefsz ? 0 : -1;
+	if (rc == 0 && name != NULL)
+		snprintf(href + len, hrefsz - len, "%s%s=%s", first ? "?" : "&",
+		    name, value);
+	if (rc != 0) {
+		if (name != NULL)
+			snprintf(href, hrefsz, "/?%s=%s", name, value);
+		else
+			snprintf(href, hrefsz, "/");
+	}
 }
 
 /* The switch to each other language: its name in itself, and this page
@@ -101,15 +159,17 @@ json_t *
 layout_context(const struct request *rq)
 {
 	json_t	*page, *nav;
+	char	 here[LANG_HREF_MAX];
 	size_t	 i;
 
+	page_again(rq, NULL, NULL, here, sizeof(here));
 	page = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:o, s:b, s:o}",
 	    "csrf", rq->csrf, "version", rq->app->version,
 	    "signed_in", rq->who.account_id != 0,
 	    "lang", rq->lang != NULL ? rq->lang->code : "en",
 	    "language_name", rq->lang != NULL ? rq->lang->name : "English",
-	    "path", rq->path != NULL ? rq->path : "/",
-	    "languages", other_languages(rq), "easy_read", rq->easy_read,
+	    "path", here, "languages", other_languages(rq),
+	    "easy_read", rq->easy_read,
 	    "reading", other_reading(rq));
 	if (page == NULL)
 		return NULL;

@@ -90,7 +90,7 @@ a_member_reads_you_said_we_did_in_easy_read(void **state)
 	assert_contains(r.body, "<html lang=\"cy\" class=\"govuk-template "
 	    "rt-easy-read\"");
 	assert_contains(r.body, "aria-label=\"Swigen siarad\"");
-	assert_contains(r.body, "<strong>Yr ateb yw nac ydyn.</strong>");
+	assert_contains(r.body, "<strong>Na yw&#39;r ateb.</strong>");
 	assert_contains(r.body, "<strong>Pam:</strong>");
 	assert_lacks(r.body, "The answer is no.");
 	reply_free(&r);
@@ -150,6 +150,9 @@ the_poster_is_easy_read_and_bilingual(void **state)
 	assert_contains(text, "Dywedoch chi, gwnaethom ni: Over-50s Forum "
 	    "You said, we did: Over-50s Forum");
 	assert_contains(text, "Dywedoch chi: You said:");
+	/* No outcome left off without saying so. */
+	assert_true(strstr(text, "Evening medication") != NULL ||
+	    strstr(text, " arall: ") != NULL);
 	free(text);
 	reply_free(&r);
 	client_free(&c);
@@ -185,6 +188,13 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	assert_contains(r.body, "value=\"Often/always\" autocomplete=\"off\">");
 	assert_contains(r.body, ">Yn aml/bob amser</label>");
 	assert_lacks(r.body, "How often do you feel lonely?");
+	/* The switches keep the survey: the next person can change them. */
+	snprintf(path, sizeof(path), "href=\"/kiosk?t=%s&amp;lang=en\"",
+	    token);
+	assert_contains(r.body, path);
+	snprintf(path, sizeof(path), "href=\"/kiosk?t=%s&amp;read=standard\"",
+	    token);
+	assert_contains(r.body, path);
 	reply_free(&r);
 	snprintf(path, sizeof(path), "t=%s&place=0&q1=No&q4=Often&q5=Often&"
 	    "q6=Hardly+ever&q7=Often%%2Falways&consent=1", token);
