@@ -150,6 +150,7 @@
 #define EXPORT_ROWS_MAX		10000	/* rows in one CSV/XLSX export */
 #define FORM_CHOICES_MAX	1000	/* options of one form's select: a
 					   site's people or places */
+#define FORM_ERROR_CHARS_MAX	1024	/* one error message, filled */
 #define PAGING_CURSOR_CHARS	(NAME_MAX_CHARS * 4 + 24)	/* a "next" cursor:
 					   an id and a name-long key */
 

@@ -6,6 +6,7 @@
 #include "audit.h"
 #include "auth_pages.h"
 #include "signed_out.h"
+#include "../server/language.h"
 #include "../db/db.h"
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
@@ -102,7 +103,6 @@ sign_in(struct request *rq, struct response *rs)
 	};
 	json_t	*values, *errors;
 	char	 user_key[USERNAME_MAX_CHARS * 4 + 80], addr_key[80], wait[32];
-	char	 message[160];
 	int64_t	 id;
 	int	 rc;
 
@@ -131,11 +131,12 @@ sign_in(struct request *rq, struct response *rs)
 	    c->login_window_s, rq->now) != 0 ||
 	    throttle_blocked(rq->db, addr_key, c->login_failures_ip_max,
 	    c->login_window_s, rq->now) != 0) {
-		duration_words(c->login_window_s, wait, sizeof(wait));
-		snprintf(message, sizeof(message), "Too many attempts to sign "
-		    "in. Wait %s, then try again, or ask a coordinator to "
-		    "reset your password", wait);
-		form_error(errors, "username", message);
+		duration_words(c->login_window_s, language_words(rq->lang),
+		    wait, sizeof(wait));
+		form_error_words(errors, "username", N_("Too many attempts to "
+		    "sign in. Wait {wait}, then try again, or ask a "
+		    "coordinator to reset your password"), json_pack("{s:s}",
+		    "wait", wait));
 		sign_in_show(rq, rs, 429, values, errors);
 		rs->retry_after = c->login_window_s;
 		goto out;
@@ -233,14 +234,13 @@ password_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
 	const char	*pw = view_str(v, "password");
-	char		 msg[128];
 	int64_t		 id;
 	int		 rc;
 
 	if (strlen(pw) < (size_t)rq->app->config->password_min) {
-		snprintf(msg, sizeof(msg), "New password must be at least %d "
-		    "characters", rq->app->config->password_min);
-		form_error(errors, "password", msg);
+		form_error_words(errors, "password", N_("New password must be "
+		    "at least {min} characters"), json_pack("{s:i}", "min",
+		    rq->app->config->password_min));
 	} else if (strcmp(pw, view_str(v, "confirm")) != 0)
 		form_error(errors, "confirm", N_("The two new passwords are "
 		    "not the same"));

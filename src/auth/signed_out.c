@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "signed_out.h"
+#include "../server/language.h"
 #include "../server/dispatch.h"
 #include "../server/router.h"
 #include "../util/catalogue.h"
@@ -66,7 +67,8 @@ signed_out_view(const struct request *rq, json_t *view)
 		return;
 	kept = rq->method == HTTP_POST ? kept_fields(&rq->body, from_sign_in) :
 	    json_array();
-	duration_words(rq->app->config->session_idle_s, idle, sizeof(idle));
+	duration_words(rq->app->config->session_idle_s, language_words(rq->lang),
+	    idle, sizeof(idle));
 	json_object_set_new(view, "signed_out_after", json_string(idle));
 	json_object_set_new(view, "kept_path", json_string(path));
 	json_object_set_new(view, "kept_any", json_boolean(

@@ -68,7 +68,7 @@ shifts(struct db *db, int64_t actor, int64_t site, int64_t unit,
 	uk_local((int64_t)now, today, &m);
 	for (d = days_from; d <= days_to && rc == DB_OK; d++) {
 		date_add_days(today, d, day);
-		uk_day_words(day, words, sizeof(words));
+		uk_day_words(day, NULL, words, sizeof(words));
 		if (weekdays_only && (strncmp(words, "Saturday", 8) == 0 ||
 		    strncmp(words, "Sunday", 6) == 0))
 			continue;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "peer.h"
+#include "../server/language.h"
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
@@ -85,7 +86,7 @@ by_hour(const json_t *facts, int threshold)
 		}
 		snprintf(label, sizeof(label), "%02u:00", (unsigned)h % 100u);
 		row = json_pack("{s:s, s:o, s:o, s:b}", "hour", h < 24 ? label :
-		    "All hours", "cells", cells, "total", suppressed_count(total,
+		    N_("All hours"), "cells", cells, "total", suppressed_count(total,
 		    marks[h * (U + 1) + U], threshold), "is_total", h == 24);
 		json_array_append_new(rows, row);
 	}
@@ -169,7 +170,7 @@ contact(const json_t *facts, int threshold)
 /* Hours needed and covered, week by week, across the site's units. */
 static json_t *
 weekly_cover(struct db *db, int64_t site_id, const char *first_monday,
-    int weeks)
+    int weeks, const struct catalogue *in)
 {
 	json_t	*rows = json_array(), *view, *u;
 	char	 monday[DATE_CHARS + 1], words[48];
@@ -180,7 +181,7 @@ weekly_cover(struct db *db, int64_t site_id, const char *first_monday,
 		int64_t	 needed = 0, covered = 0;
 
 		date_add_days(first_monday, 7 * w, monday);
-		if ((view = peer_rota_view(db, site_id, monday)) == NULL) {
+		if ((view = peer_rota_view(db, site_id, monday, in)) == NULL) {
 			json_decref(rows);
 			return NULL;
 		}
@@ -189,7 +190,7 @@ weekly_cover(struct db *db, int64_t site_id, const char *first_monday,
 			covered += view_int(u, "hours_covered");
 		}
 		json_decref(view);
-		uk_day_words(monday, words, sizeof(words));
+		uk_day_words(monday, in, words, sizeof(words));
 		json_array_append_new(rows, json_pack("{s:s, s:I, s:I, s:I}",
 		    "week", words, "needed", (json_int_t)needed, "covered",
 		    (json_int_t)covered, "percent", needed ? (json_int_t)
@@ -234,7 +235,7 @@ peer_measures(struct request *rq, struct response *rs)
 	    "outcomes", outcomes(facts, threshold),
 	    "contact", contact(facts, threshold),
 	    "cover", weekly_cover(rq->db, rq->ids[0], monday,
-	    PEER_MEASURE_WEEKS + 1));
+	    PEER_MEASURE_WEEKS + 1, language_words(rq->lang)));
 	json_decref(facts);
 	if (view != NULL && (!json_object_get(view, "by_hour") ||
 	    !json_object_get(view, "outcomes") ||

@@ -228,7 +228,9 @@ json_t	*peer_request_facts(struct db *, int64_t site_id, int64_t from,
  * fewer on duty than needed, or no trained supporter), and the hours
  * needed and covered.  Shared by the page and the PDF.  New reference,
  * or NULL on a database error or a bad date. */
-json_t	*peer_rota_view(struct db *, int64_t site_id, const char *first_day);
+struct catalogue;
+json_t	*peer_rota_view(struct db *, int64_t site_id, const char *first_day,
+	    const struct catalogue *);
 
 /* Adds "peer_concerns" (safety concerns waiting for staff) to the home
  * view of staff. */

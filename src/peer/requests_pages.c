@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "peer.h"
+#include "../server/language.h"
 #include "../auth/account.h"
 #include "../db/db.h"
 #include "../limits.h"
@@ -84,24 +85,25 @@ request_for(struct request *rq, struct response *rs, struct caller *c)
 }
 
 static void
-words_of(json_t *r, const char *key, const char *words_key)
+words_of(json_t *r, const char *key, const char *words_key,
+    const struct catalogue *in)
 {
 	char	 words[64];
 
 	if (!json_is_integer(json_object_get(r, key)))
 		return;
-	uk_words(view_int(r, key), words, sizeof(words));
+	uk_words(view_int(r, key), in, words, sizeof(words));
 	json_object_set_new(r, words_key, json_string(words));
 }
 
 static void
-labels(json_t *r)
+labels(json_t *r, const struct catalogue *in)
 {
 	json_object_set_new(r, "urgency_label", json_string(choice_label(
 	    peer_urgencies, view_str(r, "urgency"))));
 	json_object_set_new(r, "asked_by_label", json_string(choice_label(
 	    peer_asked_by, view_str(r, "asked_by"))));
-	words_of(r, "asked_at", "asked_words");
+	words_of(r, "asked_at", "asked_words", in);
 }
 
 void
@@ -114,11 +116,15 @@ peer_request_show(struct request *rq, struct response *rs)
 
 	if ((r = request_for(rq, rs, &c)) == NULL)
 		return;
-	labels(r);
-	words_of(r, "accepted_at", "accepted_words");
-	words_of(r, "seen_at", "seen_words");
-	words_of(r, "closed_at", "closed_words");
-	words_of(r, "told_at", "told_words");
+	labels(r, language_words(rq->lang));
+	words_of(r, "accepted_at", "accepted_words",
+		    language_words(rq->lang));
+	words_of(r, "seen_at", "seen_words",
+		    language_words(rq->lang));
+	words_of(r, "closed_at", "closed_words",
+		    language_words(rq->lang));
+	words_of(r, "told_at", "told_words",
+		    language_words(rq->lang));
 	if (json_is_integer(json_object_get(r, "seen_at")))
 		json_object_set_new(r, "minutes_to_contact", json_integer(
 		    (view_int(r, "seen_at") - view_int(r, "asked_at")) / 60));
@@ -177,7 +183,7 @@ peer_requests_index(struct request *rq, struct response *rs)
 	rows = c.staff || c.person > 0 ? peer_request_list(rq->db, rq->ids[0],
 	    c.staff ? 0 : c.person, open_only, &pg) : json_array();
 	json_array_foreach(rows, i, row)
-		labels(row);
+		labels(row, language_words(rq->lang));
 	view = json_pack("{s:s, s:o, s:O, s:b, s:b}", "title",
 	    "Requests for support", "site", site, "requests", rows,
 	    "open_only", open_only, "is_supporter", c.person > 0);
@@ -406,8 +412,10 @@ peer_home_add(struct request *rq, json_t *view)
 		return;
 	if ((rows = peer_concerns_waiting(rq->db, &f)) != NULL) {
 		json_array_foreach(rows, i, row) {
-			words_of(row, "closed_at", "closed_words");
-			words_of(row, "told_at", "told_words");
+			words_of(row, "closed_at", "closed_words",
+		    language_words(rq->lang));
+			words_of(row, "told_at", "told_words",
+		    language_words(rq->lang));
 		}
 		json_object_set_new(view, "peer_concerns", rows);
 	}

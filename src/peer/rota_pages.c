@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "peer.h"
+#include "../server/language.h"
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
@@ -90,7 +91,7 @@ shift_row(const json_t *s)
 /* One unit's week: days with shifts and gaps, hours needed and covered. */
 static json_t *
 unit_week(struct db *db, const json_t *unit, const char *first_day,
-    int64_t from, int64_t to)
+    int64_t from, int64_t to, const struct catalogue *in)
 {
 	struct peer_hour	 h[PEER_WEEK_DAYS * PEER_DAY_HOURS_MAX];
 	struct peer_need	 need;
@@ -130,7 +131,7 @@ unit_week(struct db *db, const json_t *unit, const char *first_day,
 				json_array_append(day_shifts, row);
 			json_decref(row);
 		}
-		uk_day_words(h[start].date, words, sizeof(words));
+		uk_day_words(h[start].date, in, words, sizeof(words));
 		json_array_append_new(days, json_pack("{s:s, s:s, s:o, s:o}",
 		    "date", h[start].date, "words", words, "shifts",
 		    day_shifts, "gaps", day_gaps(h, start, (long)i)));
@@ -150,7 +151,8 @@ unit_week(struct db *db, const json_t *unit, const char *first_day,
 }
 
 json_t *
-peer_rota_view(struct db *db, int64_t site_id, const char *first_day)
+peer_rota_view(struct db *db, int64_t site_id, const char *first_day,
+    const struct catalogue *in)
 {
 	json_t	*units, *unit, *rota, *without, *week;
 	char	 last[DATE_CHARS + 1];
@@ -169,7 +171,7 @@ peer_rota_view(struct db *db, int64_t site_id, const char *first_day)
 			json_array_append(without, unit);
 			continue;
 		}
-		if ((week = unit_week(db, unit, first_day, from, to)) == NULL) {
+		if ((week = unit_week(db, unit, first_day, from, to, in)) == NULL) {
 			json_decref(rota);
 			json_decref(without);
 			json_decref(units);
@@ -210,7 +212,8 @@ peer_rota(struct request *rq, struct response *rs)
 		return;
 	}
 	rota_days(rq, first, before, after);
-	if ((view = peer_rota_view(rq->db, rq->ids[0], first)) == NULL) {
+	if ((view = peer_rota_view(rq->db, rq->ids[0], first,
+	    language_words(rq->lang))) == NULL) {
 		json_decref(site);
 		response_error(rs, 500, "Something went wrong.");
 		return;
@@ -244,7 +247,7 @@ peer_now(struct request *rq, struct response *rs)
 		uk_clock(view_int(row, "ends_at"), until);
 		json_object_set_new(row, "until", json_string(until));
 	}
-	uk_words((int64_t)rq->now, words, sizeof(words));
+	uk_words((int64_t)rq->now, language_words(rq->lang), words, sizeof(words));
 	response_view(rs, "peer/now", rows == NULL ? NULL : json_pack(
 	    "{s:s, s:o, s:o, s:s}", "title", N_("Peer supporters on duty now"),
 	    "site", site, "on_duty", rows, "now_words", words));
@@ -303,7 +306,7 @@ static int
 shift_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	char	 day[DATE_CHARS + 1], words[48], msg[200];
+	char	 day[DATE_CHARS + 1], words[48];
 	int64_t	 starts, ends, id;
 	long	 repeat = strtol(view_str(v, "repeat"), NULL, 10);
 	int	 i, rc = DB_OK;
@@ -317,11 +320,12 @@ shift_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		date_add_days(view_str(v, "on"), i, day);
 		if (peer_shift_instants(day, start_min, end_min, &starts,
 		    &ends) != UK_TIME_OK) {
-			uk_day_words(day, words, sizeof(words));
-			snprintf(msg, sizeof(msg), "%s: the clocks go forward "
-			    "at 01:00, so 01:00 to 01:59 does not happen. "
-			    "Choose another time", words);
-			form_error(errors, "starts", msg);
+			uk_day_words(day, language_words(rq->lang), words,
+			    sizeof(words));
+			form_error_words(errors, "starts", N_("{day}: the "
+			    "clocks go forward at 01:00, so 01:00 to 01:59 "
+			    "does not happen. Choose another time"),
+			    json_pack("{s:s}", "day", words));
 			return DB_CONSTRAINT;
 		}
 		rc = peer_shift_add(rq->db, rq->who.account_id, rq->ids[0],
@@ -404,7 +408,7 @@ peer_shift_swap_page(struct request *rq, struct response *rs)
 		return;
 	}
 	local_today(rq->now, today);
-	uk_words(view_int(shift, "starts_at"), when, sizeof(when));
+	uk_words(view_int(shift, "starts_at"), language_words(rq->lang), when, sizeof(when));
 	/* Whole, however long the names: never cut to a buffer. */
 	if (asprintf(&caption, "%s, %s, now %s", view_str(shift, "unit_name"),
 	    when, view_str(shift, "display_name")) == -1)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "peer.h"
+#include "../server/language.h"
 #include "../membership/membership.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
@@ -53,7 +54,8 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 		snprintf(first, sizeof(first), "%s", from);
 	else
 		uk_local((int64_t)rq->now, first, &minutes);
-	if ((view = peer_rota_view(rq->db, rq->ids[0], first)) == NULL ||
+	if ((view = peer_rota_view(rq->db, rq->ids[0], first,
+	    language_words(rq->lang))) == NULL ||
 	    asprintf(&title, "Peer support rota: %s", view_str(site, "name"))
 	    == -1) {
 		json_decref(view);
@@ -63,7 +65,7 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 	}
 	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	pdf_heading(pdf, title, 1);
-	uk_day_words(first, words, sizeof(words));
+	uk_day_words(first, NULL, words, sizeof(words));
 	pdf_paragraphf(pdf, "Seven days from %s. Times are local (clock "
 	    "changes included). GAP marks hours without the cover a place "
 	    "needs: tell the peer-support coordinator.", words);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "peer.h"
+#include "../server/language.h"
 #include "../auth/account.h"
 #include "../db/db.h"
 #include "../membership/membership.h"
@@ -64,7 +65,7 @@ peer_wellbeing(struct request *rq, struct response *rs)
 	f.group_ids = (char *)"[]";
 	debriefs = peer_debriefs_open(rq->db, rq->ids[0]);
 	json_array_foreach(debriefs, i, d) {
-		uk_words(view_int(d, "asked_at"), words, sizeof(words));
+		uk_words(view_int(d, "asked_at"), language_words(rq->lang), words, sizeof(words));
 		json_object_set_new(d, "asked_words", json_string(words));
 	}
 	supporters = peer_supporter_options(rq->db, rq->ids[0], today);

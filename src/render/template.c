@@ -5,6 +5,7 @@
 
 #include "pictogram.h"
 #include "template.h"
+#include "template_render.h"
 #include "../embedded.h"
 #include "../limits.h"
 #include "../util/catalogue.h"
@@ -41,36 +42,6 @@ may_valid(const char *s, size_t len)
 	return 1;
 }
 
-/* What {{name | filter}} does to the value before it is escaped. */
-enum tfilter { TF_NONE, TF_DATE, TF_TRANSLATE, TF_WORDS, TF_PICTURE,
-	TF__MAX };
-static const char *const tfilter_names[TF__MAX] = { "", "date", "t",
-	"words", "picture" };
-
-/* Splits "name | filter" at the bar: *len becomes the name's length and
- * *filter the filter's.  0 when the filter is not one of tfilter_names. */
-static int
-filter_split(const char *nm, size_t *len, enum tfilter *filter)
-{
-	const char	*bar = memchr(nm, '|', *len), *f, *end = nm + *len;
-	int		 i;
-
-	*filter = TF_NONE;
-	if (bar == NULL)
-		return 1;
-	for (f = bar + 1; f < end && isspace((unsigned char)*f); f++)
-		;
-	for (*len = (size_t)(bar - nm); *len > 0 &&
-	    isspace((unsigned char)nm[*len - 1]); (*len)--)
-		;
-	for (i = TF_NONE + 1; i < TF__MAX; i++)
-		if ((size_t)(end - f) == strlen(tfilter_names[i]) &&
-		    memcmp(f, tfilter_names[i], (size_t)(end - f)) == 0) {
-			*filter = (enum tfilter)i;
-			return 1;
-		}
-	return 0;
-}
 
 /* A parse-tree node.  Owned by its parent (child list) or its template. */
 struct tnode {
@@ -198,7 +169,7 @@ words_node(const char *p, size_t len)
 		if (c == NULL)
 			return NULL;
 		nlen = (size_t)(c - e - 1);
-		if (!filter_split(e + 1, &nlen, &filter) ||
+		if (!template_filter_split(e + 1, &nlen, &filter) ||
 		    !name_valid(e + 1, nlen))
 			return NULL;
 	}
@@ -301,7 +272,7 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 			    line);
 			goto fail;
 		}
-		if (type == TN_VAR && !filter_split(nm, &nlen, &filter)) {
+		if (type == TN_VAR && !template_filter_split(nm, &nlen, &filter)) {
 			snprintf(err, errsz, "%s:%zu: unknown filter", name,
 			    line);
 			goto fail;
@@ -460,69 +431,6 @@ template_set_load_embedded(struct template_set *set)
 	return 0;
 }
 
-int
-html_escape(struct buf *b, const char *s, size_t len)
-{
-	const char	*run = s, *end = s + len, *rep;
-	int		 rc = 0;
-
-	for (; s < end && rc == 0; s++) {
-		switch (*s) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		default: continue;
-		}
-		rc = buf_add(b, run, (size_t)(s - run));
-		if (rc == 0)
-			rc = buf_puts(b, rep);
-		run = s + 1;
-	}
-	if (rc == 0)
-		rc = buf_add(b, run, (size_t)(end - run));
-	return rc;
-}
-
-/* Rendering state: the context stack and the output. */
-struct render {
-	const struct template_set *set;
-	json_t		*stack[TEMPLATE_STACK_MAX];	/* borrowed */
-	int		 depth;
-	int		 partials;
-	struct buf	*out;
-	template_may_fn	 may;	/* NULL: no {{#may}} section is drawn */
-	void		*may_arg;
-	const struct catalogue *words;	/* the reader's language; NULL:
-					   English */
-	int		 plain;	/* plain text (a PDF's): nothing escaped */
-};
-
-static json_t *
-lookup(const struct render *r, const char *name, size_t len)
-{
-	const char	*dot, *end = name + len;
-	json_t		*v = NULL;
-	int		 i;
-	size_t		 seg;
-
-	if (len == 1 && name[0] == '.')
-		return r->stack[r->depth - 1];
-	dot = memchr(name, '.', len);
-	seg = dot ? (size_t)(dot - name) : len;
-	for (i = r->depth - 1; i >= 0 && v == NULL; i--)
-		if (json_is_object(r->stack[i]))
-			v = json_object_getn(r->stack[i], name, seg);
-	while (v != NULL && dot != NULL) {
-		name = dot + 1;
-		dot = memchr(name, '.', (size_t)(end - name));
-		seg = dot ? (size_t)(dot - name) : (size_t)(end - name);
-		v = json_is_object(v) ? json_object_getn(v, name, seg) : NULL;
-	}
-	return v;
-}
-
 static int
 truthy(const json_t *v)
 {
@@ -544,87 +452,6 @@ truthy(const json_t *v)
 }
 
 static int
-put_value(struct buf *out, const json_t *v, int escape)
-{
-	if (v == NULL)
-		return 0;
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		return escape ?
-		    html_escape(out, json_string_value(v), json_string_length(v)) :
-		    buf_add(out, json_string_value(v), json_string_length(v));
-	case JSON_INTEGER:
-		return buf_add_int(out, json_integer_value(v));
-	case JSON_REAL:
-		return buf_printf(out, "%g", json_real_value(v));
-	default:
-		return 0;
-	}
-}
-
-static int	render_message(const struct render *, const char *);
-
-/* A date filter shows an ISO date or timestamp in words in the reader's
- * language ("4 November 2026", "4 Tachwedd 2026"); a translate filter, a
- * message (a title, a label) in it; a words filter, a message with
- * {name}s, filled; a picture filter, the picture named; any other value
- * as it is. */
-static int
-put_filtered(const struct render *r, const json_t *v, int escape,
-    enum tfilter filter)
-{
-	char		 words[DATE_WORDS_CHARS + 1];
-	const char	*s;
-
-	if (filter == TF_DATE && json_is_string(v) && (s = date_words_in(
-	    json_string_value(v), words, r->words)) == words)
-		return buf_puts(r->out, s);
-	if (filter == TF_WORDS && json_is_string(v))
-		return render_message(r, json_string_value(v));
-	if (filter == TF_PICTURE && json_is_string(v)) {
-		const struct pictogram *p = pictogram_find(json_string_value(v),
-		    json_string_length(v));
-
-		return p == NULL ? 0 : pictogram_svg(p,
-		    catalogue_get(r->words, p->label), r->out);
-	}
-	if (filter == TF_TRANSLATE && json_is_string(v)) {
-		s = catalogue_get(r->words, json_string_value(v));
-		return escape ? html_escape(r->out, s, strlen(s)) :
-		    buf_puts(r->out, s);
-	}
-	return put_value(r->out, v, escape);
-}
-
-/* {{_ words}} in the reader's language, each {name} in it the value of
- * name; all escaped, unless the render is plain text. */
-static int
-render_message(const struct render *r, const char *msgid)
-{
-	const char	*s, *brace, *close;
-	size_t		 len;
-	enum tfilter	 filter;
-	int		 rc = 0;
-
-	for (s = catalogue_get(r->words, msgid); rc == 0 && *s != '\0';
-	    s = close + 1) {
-		if ((brace = strchr(s, '{')) == NULL ||
-		    (close = strchr(brace, '}')) == NULL)
-			return r->plain ? buf_puts(r->out, s) :
-			    html_escape(r->out, s, strlen(s));
-		rc = r->plain ? buf_add(r->out, s, (size_t)(brace - s)) :
-		    html_escape(r->out, s, (size_t)(brace - s));
-		len = (size_t)(close - brace - 1);
-		/* A translation may carry a {name} the English lacks: it
-		 * prints nothing rather than fail the page. */
-		if (rc == 0 && filter_split(brace + 1, &len, &filter))
-			rc = put_filtered(r, lookup(r, brace + 1, len),
-			    !r->plain, filter);
-	}
-	return rc;
-}
-
-static int
 render_words(const struct render *r, const struct tnode *n)
 {
 	char		 msgid[TEMPLATE_WORDS_MAX + 1];
@@ -633,22 +460,9 @@ render_words(const struct render *r, const struct tnode *n)
 		return -1;
 	memcpy(msgid, n->text, n->len);
 	msgid[n->len] = '\0';
-	return render_message(r, msgid);
+	return template_message(r, msgid);
 }
 
-int
-template_words(const char *msgid, json_t *view, const struct catalogue *words,
-    struct buf *out)
-{
-	struct render	 r;
-
-	memset(&r, 0, sizeof(r));
-	r.out = out;
-	r.words = words;
-	r.plain = 1;
-	r.stack[r.depth++] = view;
-	return render_message(&r, msgid);
-}
 
 static int render_nodes(struct render *, const struct tnode *);
 
@@ -668,7 +482,7 @@ render_pushed(struct render *r, json_t *ctx, const struct tnode *body)
 static int
 render_section(struct render *r, const struct tnode *n)
 {
-	json_t	*v = lookup(r, n->text, n->len), *item;
+	json_t	*v = template_lookup(r, n->text, n->len), *item;
 	size_t	 i;
 
 	if (n->type == TN_INVERTED)
@@ -713,7 +527,7 @@ render_may(struct render *r, const struct tnode *n)
 		}
 		for (e = p + 1; e < end && *e != '/'; e++)
 			;
-		v = lookup(r, p + 1, (size_t)(e - p - 1));
+		v = template_lookup(r, p + 1, (size_t)(e - p - 1));
 		if (json_is_integer(v))
 			ok = buf_printf(&path, "%" JSON_INTEGER_FORMAT,
 			    json_integer_value(v)) == 0;
@@ -746,7 +560,7 @@ render_nodes(struct render *r, const struct tnode *n)
 			break;
 		case TN_VAR:
 		case TN_RAW:
-			rc = put_filtered(r, lookup(r, n->text, n->len),
+			rc = template_put(r, template_lookup(r, n->text, n->len),
 			    n->type == TN_VAR, n->filter);
 			break;
 		case TN_WORDS:

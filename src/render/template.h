@@ -31,6 +31,8 @@
  *                   filled from the context: only for values set from C,
  *                   never for what a user typed
  *   {{name | picture}} the easy-read picture the value names, as {{% }}
+ *   {{name | count}} a count that may be suppressed (util/suppression.h):
+ *                   the number, or "fewer than 5" in the reader's language
  *   {{% vote}}      an easy-read picture (render/pictogram.h) as inline
  *                   SVG, named for screen readers in the reader's language
  *   {{> path}}      another template of the set, with the same context

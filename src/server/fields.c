@@ -48,22 +48,24 @@ choices_json(const struct choice *c)
 	return a;
 }
 
-static int
-error_add(json_t *errors, const struct field_spec *f, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void	label_lower(const struct field_spec *, char *, size_t);
 
+/* An error for field f: msgid with {label} (its label, a message),
+ * {what} (the label as English puts it inside a sentence) and any other
+ * {name}s of extra (taken), filled in the reader's language when drawn. */
 static int
-error_add(json_t *errors, const struct field_spec *f, const char *fmt, ...)
+error_add(json_t *errors, const struct field_spec *f, const char *msgid,
+    json_t *extra)
 {
-	char	 msg[256], href[128];
-	va_list	 ap;
+	char	 what[128];
+	json_t	*words;
 
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	snprintf(href, sizeof(href), "#%s", f->name);
-	return json_array_append_new(errors, json_pack("{s:s, s:s, s:s}",
-	    "field", f->name, "message", msg, "href", href));
+	label_lower(f, what, sizeof(what));
+	words = extra != NULL ? extra : json_object();
+	json_object_set_new(words, "label", json_string(f->label));
+	json_object_set_new(words, "what", json_string(what));
+	form_error_words(errors, f->name, msgid, words);
+	return 0;
 }
 
 static int
@@ -117,7 +119,7 @@ ids_check(const struct field_spec *f, const struct form *form,
     const json_t *options, json_t *values, json_t *errors)
 {
 	const char	*v;
-	char		*end, what[128];
+	char		*end;
 	json_t		*ids = json_array();
 	long long	 id;
 	size_t		 k, i;
@@ -139,11 +141,12 @@ ids_check(const struct field_spec *f, const struct form *form,
 			json_array_append_new(ids, json_integer(id));
 	}
 	json_object_set_new(values, f->name, ids);
-	label_lower(f, what, sizeof(what));
 	if (bad)
-		return error_add(errors, f, "Select %s from the list", what);
+		return error_add(errors, f, N_("Select {what} from the list"),
+		    NULL);
 	if (f->required && json_array_size(ids) == 0)
-		return error_add(errors, f, "Select at least one of the %s", what);
+		return error_add(errors, f, N_("Select at least one of the "
+		    "{what}"), NULL);
 	return 0;
 }
 
@@ -151,26 +154,25 @@ static int
 field_check(const struct field_spec *f, const char *v, size_t len,
     const json_t *options, json_t *values, json_t *errors)
 {
-	char	 what[128], *end;
+	char	*end;
 	long long id;
 	const struct choice *c;
 
-	label_lower(f, what, sizeof(what));
 	if (len == 0) {
 		json_object_set_new(values, f->name, json_null());
 		if (!f->required)
 			return 0;
-		return error_add(errors, f, "%s %s",
-		    f->kind == FIELD_CHOICE || f->kind == FIELD_ID ?
-		    "Select" : "Enter", what);
+		return error_add(errors, f, f->kind == FIELD_CHOICE ||
+		    f->kind == FIELD_ID ? N_("Select {what}") :
+		    N_("Enter {what}"), NULL);
 	}
 	/* Echo what was typed, so a refused form comes back as it was. */
 	if (f->kind != FIELD_PASSWORD)
 		json_object_set_new(values, f->name, json_stringn(v, len));
 	if (!text_printable(v, len, f->kind == FIELD_TEXTAREA ||
 	    f->kind == FIELD_SHOWN_TEXTAREA))
-		return error_add(errors, f, "%s must not contain control "
-		    "characters", f->label);
+		return error_add(errors, f, N_("{label | t} must not contain "
+		    "control characters"), NULL);
 	switch (f->kind) {
 	case FIELD_TEXT:
 	case FIELD_TEXTAREA:
@@ -178,32 +180,33 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 	case FIELD_SHOWN_TEXTAREA:
 	case FIELD_PASSWORD:
 		if (utf8_length(v, len) > f->max_chars)
-			return error_add(errors, f, "%s must be %zu characters "
-			    "or fewer", f->label, f->max_chars);
+			return error_add(errors, f, N_("{label | t} must be "
+			    "{max} characters or fewer"), json_pack("{s:I}",
+			    "max", (json_int_t)f->max_chars));
 		break;
 	case FIELD_CHOICE:
 		for (c = f->choices; c && c->value; c++)
 			if (strlen(c->value) == len && memcmp(c->value, v, len) == 0)
 				break;
 		if (c == NULL || c->value == NULL)
-			return error_add(errors, f, "Select %s from the list",
-			    what);
+			return error_add(errors, f, N_("Select {what} from "
+			    "the list"), NULL);
 		break;
 	case FIELD_DATE:
 		if (!date_valid(v))
-			return error_add(errors, f, "%s must be a real date, "
-			    "like 2026-03-31", f->label);
+			return error_add(errors, f, N_("{label | t} must be a "
+			    "real date, like 2026-03-31"), NULL);
 		break;
 	case FIELD_TIME:
 		if (!time_valid(v, len))
-			return error_add(errors, f, "%s must be a time, like "
-			    "14:30", f->label);
+			return error_add(errors, f, N_("{label | t} must be a "
+			    "time, like 14:30"), NULL);
 		break;
 	case FIELD_ID:
 		id = strtoll(v, &end, 10);
 		if (*end != '\0' || id <= 0 || !id_offered(options, f->name, id))
-			return error_add(errors, f, "Select %s from the list",
-			    what);
+			return error_add(errors, f, N_("Select {what} from "
+			    "the list"), NULL);
 		return json_object_set_new(values, f->name, json_integer(id));
 	default:
 		break;
@@ -213,8 +216,9 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 	return 0;
 }
 
-const char *
-fields_error_for(const json_t *errors, const char *name)
+/* The first error for field name, or NULL. */
+static const json_t *
+error_of(const json_t *errors, const char *name)
 {
 	const json_t	*e;
 	size_t		 i;
@@ -222,8 +226,15 @@ fields_error_for(const json_t *errors, const char *name)
 	json_array_foreach(errors, i, e)
 		if (strcmp(json_string_value(json_object_get(e, "field")),
 		    name) == 0)
-			return json_string_value(json_object_get(e, "message"));
+			return e;
 	return NULL;
+}
+
+const char *
+fields_error_for(const json_t *errors, const char *name)
+{
+	return json_string_value(json_object_get(error_of(errors, name),
+	    "message"));
 }
 
 int
@@ -231,14 +242,13 @@ fields_names_check(json_t *errors, const char *field, const char *label,
     const char *text, int confirmed)
 {
 	const char	*why;
-	char		 msg[384];
 
 	if (confirmed || text == NULL || (why = text_identifying(text)) == NULL)
 		return 0;
-	snprintf(msg, sizeof(msg), "%s seems to contain %s. Rephrase it so no "
-	    "one can be identified, or tick \"I have checked: it names no "
-	    "one\" if it does not", label, why);
-	form_error(errors, field, msg);
+	form_error_words(errors, field, N_("{label | t} seems to contain {why "
+	    "| t}. Rephrase it so no one can be identified, or tick \"I have "
+	    "checked: it names no one\" if it does not"), json_pack("{s:s, "
+	    "s:s}", "label", label, "why", why));
 	return 1;
 }
 
@@ -402,6 +412,14 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 			    json_string(f->autocomplete));
 		if (err != NULL)
 			json_object_set_new(o, "error", json_string(err));
+		/* Its {name}s, for fields.html to fill (form_error_words). */
+		if (err != NULL && json_object_get(error_of(errors, f->name),
+		    "words") != NULL) {
+			json_object_set(o, "error_msgid", json_object_get(
+			    error_of(errors, f->name), "msgid"));
+			json_object_set(o, "error_words", json_object_get(
+			    error_of(errors, f->name), "words"));
+		}
 		if (f->hint != NULL || err != NULL) {
 			char	 ids[160];
 
@@ -445,7 +463,6 @@ fields_whole_number(json_t *values, json_t *errors, const char *field,
     const char *label, long max)
 {
 	const char	*s = json_string_value(json_object_get(values, field));
-	char		 msg[160], href[128];
 	size_t		 i;
 
 	if (s == NULL)
@@ -457,11 +474,9 @@ fields_whole_number(json_t *values, json_t *errors, const char *field,
 		    json_integer(strtol(s, NULL, 10)));
 		return;
 	}
-	snprintf(msg, sizeof(msg), "%s must be a whole number from 0 to %ld",
-	    label, max);
-	snprintf(href, sizeof(href), "#%s", field);
-	json_array_append_new(errors, json_pack("{s:s, s:s, s:s}", "field",
-	    field, "message", msg, "href", href));
+	form_error_words(errors, field, N_("{label | t} must be a whole number "
+	    "from 0 to {max}"), json_pack("{s:s, s:I}", "label", label, "max",
+	    (json_int_t)max));
 }
 
 int
@@ -469,12 +484,11 @@ fields_not_future(const json_t *values, json_t *errors, const char *field,
     const char *label, const char *today)
 {
 	const char	*s = json_string_value(json_object_get(values, field));
-	char		 msg[160];
 
 	if (s == NULL || strncmp(s, today, strlen(s)) <= 0)
 		return 0;
-	snprintf(msg, sizeof(msg), "%s cannot be in the future", label);
-	form_error(errors, field, msg);
+	form_error_words(errors, field, N_("{label | t} cannot be in the "
+	    "future"), json_pack("{s:s}", "label", label));
 	return 1;
 }
 

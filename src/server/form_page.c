@@ -3,24 +3,47 @@
 #include <string.h>
 
 #include "form_page.h"
+#include "../limits.h"
+#include "../render/template.h"
+#include "../util/catalogue.h"
 #include "../db/db.h"
 #include "../util/date.h"
 
 void
-form_error(json_t *errors, const char *field, const char *message)
+form_error_words(json_t *errors, const char *field, const char *msgid,
+    json_t *words)
 {
-	char	 href[128];
-	json_t	*e;
+	char		 href[128];
+	struct buf	 english;
+	json_t		*e;
 
+	/* The JSON reads the message filled, in English; a page fills
+	 * msgid again in its reader's language. */
+	buf_init(&english, FORM_ERROR_CHARS_MAX);
+	if (words != NULL && (template_words(msgid, words, NULL,
+	    &english) == -1 || english.data == NULL))
+		words = (json_decref(words), NULL);
 	snprintf(href, sizeof(href), "#%s", field);
-	e = json_pack("{s:s, s:s, s:s}", "field", field, "message", message,
-	    "href", href);
+	e = json_pack("{s:s, s:s, s:s}", "field", field, "message",
+	    words != NULL ? english.data : msgid, "href", href);
 	/* A message that will not pack (text cut mid-character) must still
 	 * count: a lost error would let bad input be saved. */
 	if (e == NULL)
 		e = json_pack("{s:s, s:s, s:s}", "field", "", "message",
-		    "One of the answers is not valid.", "href", "#");
+		    N_("One of the answers is not valid."), "href", "#");
+	else if (words != NULL) {
+		json_object_set_new(e, "msgid", json_string(msgid));
+		json_object_set(e, "words", words);
+	}
+	json_decref(words);
+	buf_release(&english);
 	json_array_append_new(errors, e);
+}
+
+void
+form_error(json_t *errors, const char *field, const char *message)
+{
+	form_error_words(errors, field, message, NULL);
 }
 
 /* fp's cross-field rules, adding only errors for fields not yet in error. */

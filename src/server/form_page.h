@@ -108,8 +108,16 @@ void	form_page_show(struct response *, int status, const struct form_page *,
  * errors are set either way (or NULL); the caller frees both. */
 int	form_page_validate(struct request *, struct response *,
 	    const struct form_page *, json_t **values, json_t **errors);
-/* Adds an error for field to an errors array (for save functions). */
+/* Adds an error for field to an errors array (for save functions).
+ * message is a msgid, shown in the reader's language. */
 void	form_error(json_t *errors, const char *field, const char *message);
+/* form_error for a msgid with {name}s in it ("{label | t} must be {max}
+ * characters or fewer"), filled from words (an object the error takes)
+ * when the page is drawn, in the reader's language (errors.html and
+ * fields.html show msgid with | words); the JSON's message is it filled
+ * in English. */
+void	form_error_words(json_t *errors, const char *field, const char *msgid,
+	    json_t *words);
 
 #endif
 

@@ -123,22 +123,29 @@ datetime_now(time_t now, char out[DATETIME_CHARS + 1])
 }
 
 void
-duration_words(int seconds, char *out, size_t sz)
+duration_words(int seconds, const struct catalogue *words, char *out,
+    size_t sz)
 {
-	int	 n;
-	const char *unit;
+	const char	*form, *at;
+	int		 n;
 
 	if (seconds < 120) {
 		n = seconds;
-		unit = "second";
+		form = catalogue_nget(words, "{n} second", "{n} seconds",
+		    (unsigned long)n);
 	} else if (seconds < 2 * 3600) {
 		n = (seconds + 59) / 60;
-		unit = "minute";
+		form = catalogue_nget(words, "{n} minute", "{n} minutes",
+		    (unsigned long)n);
 	} else {
 		n = (seconds + 3599) / 3600;
-		unit = "hour";
+		form = catalogue_nget(words, "{n} hour", "{n} hours",
+		    (unsigned long)n);
 	}
-	snprintf(out, sz, "%d %s%s", n, unit, n == 1 ? "" : "s");
+	if ((at = strstr(form, "{n}")) == NULL)
+		snprintf(out, sz, "%s", form);
+	else
+		snprintf(out, sz, "%.*s%d%s", (int)(at - form), form, n, at + 3);
 }
 
 /* The months' English names, the messages a catalogue translates. */

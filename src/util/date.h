@@ -7,6 +7,8 @@
 #include <stddef.h>
 #include <time.h>
 
+struct catalogue;
+
 #define DATE_CHARS	10
 #define DATETIME_CHARS	20	/* 2026-11-25T15:51:45Z */
 #define DATE_WORDS_CHARS	40	/* "30 September 2026"; a month's
@@ -33,13 +35,14 @@ void	date_words(const char *s, char out[DATE_WORDS_CHARS + 1]);
 const char *date_words_or(const char *s, char out[DATE_WORDS_CHARS + 1]);
 /* date_words_or with the month named in words's language (NULL: English;
  * util/catalogue.h). */
-struct catalogue;
 const char *date_words_in(const char *s, char out[DATE_WORDS_CHARS + 1],
     const struct catalogue *words);
 /* Whole days from a to b (b - a); 0 if either is not a valid date. */
 long	date_diff_days(const char *a, const char *b);
-/* A wait of seconds in words, rounded up so nobody is told to come back
- * too early: "45 seconds", "15 minutes", "2 hours". */
-void	duration_words(int seconds, char *out, size_t sz);
+/* A wait of seconds in words of the language of words (NULL: English),
+ * rounded up so nobody is told to come back too early: "45 seconds",
+ * "15 minutes", "2 hours". */
+void	duration_words(int seconds, const struct catalogue *words, char *out,
+	    size_t sz);
 
 #endif

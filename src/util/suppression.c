@@ -46,6 +46,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue.h"
 #include "suppression.h"
 #include "../limits.h"
 
@@ -795,6 +796,11 @@ out:
 	return rc;
 }
 
+/* The words a suppressed count reads in JSON, and the messages a
+ * catalogue translates them by ({n} the threshold). */
+#define HIDDEN		"hidden"
+#define FEWER_THAN	"fewer than "
+
 json_t *
 suppressed_count(int64_t n, unsigned char mark, int threshold)
 {
@@ -803,7 +809,34 @@ suppressed_count(int64_t n, unsigned char mark, int threshold)
 	if (mark == SUPPRESS_SHOWN)
 		return json_integer(n);
 	if (mark == SUPPRESS_SECONDARY)
-		return json_string("hidden");
-	snprintf(s, sizeof(s), "fewer than %d", threshold);
+		return json_string(HIDDEN);
+	snprintf(s, sizeof(s), FEWER_THAN "%d", threshold);
 	return json_string(s);
+}
+
+const char *
+suppressed_words(const json_t *shown, const struct catalogue *words,
+    char *out, size_t sz)
+{
+	const char	*s = json_string_value(shown), *msg, *at;
+	char		*end;
+	long		 n;
+
+	if (json_is_integer(shown)) {
+		snprintf(out, sz, "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(shown));
+		return out;
+	}
+	if (s == NULL)
+		return "";
+	if (strcmp(s, HIDDEN) == 0)
+		return catalogue_get(words, N_("hidden"));
+	if (strncmp(s, FEWER_THAN, strlen(FEWER_THAN)) != 0)
+		return s;
+	n = strtol(s + strlen(FEWER_THAN), &end, 10);
+	msg = catalogue_get(words, N_("fewer than {n}"));
+	if (*end != '\0' || (at = strstr(msg, "{n}")) == NULL)
+		return s;
+	snprintf(out, sz, "%.*s%ld%s", (int)(at - msg), msg, n, at + 3);
+	return out;
 }

@@ -76,7 +76,16 @@ int	suppress_table(const int64_t *counts, size_t rows, size_t cols,
 	    int threshold, unsigned flags, unsigned char *marks);
 
 /* A count as shown, given its mark: the number, "fewer than N", or
- * "hidden".  New reference. */
+ * "hidden".  The words are English, as the JSON gives them; a page and
+ * a printed document show them through suppressed_words.  New
+ * reference. */
 json_t	*suppressed_count(int64_t n, unsigned char mark, int threshold);
+
+/* A count shown as suppressed_count made it, in the language of words
+ * (NULL: English): "fewer than 5" is "llai na 5" in Welsh.  out, or the
+ * number or other text as it is ({{n | count}} in a template). */
+struct catalogue;
+const char *suppressed_words(const json_t *shown,
+	    const struct catalogue *words, char *out, size_t sz);
 
 #endif

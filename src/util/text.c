@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "catalogue.h"
 
 int
 utf8_valid(const char *str, size_t len)
@@ -154,11 +155,11 @@ text_identifying(const char *text)
 		if (!word_start)
 			continue;
 		if (strlen(s) >= 7 && prison_number_at(s))
-			return "a prison number";
+			return N_("a prison number");
 		if (isdigit((unsigned char)*s) && long_number_at(s))
-			return "a long number (NHS or phone)";
+			return N_("a long number (NHS or phone)");
 		if (titled_name_at(s))
-			return "a name";
+			return N_("a name");
 	}
 	return NULL;
 }

@@ -6,10 +6,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "catalogue.h"
 #include "uk_time.h"
 
-static const char *const weekdays[] = { "Sunday", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday" };
+/* The days' English names, the messages a catalogue translates. */
+static const char *const weekdays[] = { N_("Sunday"), N_("Monday"),
+    N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
+    N_("Saturday") };
 
 /* 01:00 UTC on the last Sunday of month (3 or 10) of year. */
 static int64_t
@@ -96,9 +99,10 @@ uk_clock(int64_t t, char out[6])
 }
 
 void
-uk_day_words(const char *date, char *out, size_t sz)
+uk_day_words(const char *date, const struct catalogue *words, char *out,
+    size_t sz)
 {
-	char		 words[DATE_WORDS_CHARS + 1];
+	char		 day[DATE_WORDS_CHARS + 1];
 	struct tm	 tm;
 	int		 y, m, d;
 
@@ -117,18 +121,18 @@ uk_day_words(const char *date, char *out, size_t sz)
 
 		gmtime_r(&noon, &tm);
 	}
-	date_words(date, words);
-	snprintf(out, sz, "%s %s", weekdays[tm.tm_wday % 7], words);
+	snprintf(out, sz, "%s %s", catalogue_get(words,
+	    weekdays[tm.tm_wday % 7]), date_words_in(date, day, words));
 }
 
 void
-uk_words(int64_t t, char *out, size_t sz)
+uk_words(int64_t t, const struct catalogue *words, char *out, size_t sz)
 {
 	char	 date[DATE_CHARS + 1], day[40], clock[6];
 	int	 minutes;
 
 	uk_local(t, date, &minutes);
-	uk_day_words(date, day, sizeof(day));
+	uk_day_words(date, words, day, sizeof(day));
 	uk_clock(t, clock);
 	snprintf(out, sz, "%s, %s", day, clock);
 }

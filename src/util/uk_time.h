@@ -33,9 +33,14 @@ int	uk_instant(const char *date, int minutes, int64_t *out);
 void	uk_local(int64_t t, char date[DATE_CHARS + 1], int *minutes);
 /* "14:05" (local) of instant t. */
 void	uk_clock(int64_t t, char out[6]);
-/* "Friday 4 December 2026, 14:05" (local) of instant t. */
-void	uk_words(int64_t t, char *out, size_t sz);
-/* "Friday 4 December 2026" for a valid local date; "" otherwise. */
-void	uk_day_words(const char *date, char *out, size_t sz);
+/* "Friday 4 December 2026, 14:05" (local) of instant t, in the language
+ * of words (NULL: English; util/catalogue.h). */
+struct catalogue;
+void	uk_words(int64_t t, const struct catalogue *words, char *out,
+	    size_t sz);
+/* "Friday 4 December 2026" for a valid local date, in the language of
+ * words; "" otherwise. */
+void	uk_day_words(const char *date, const struct catalogue *words,
+	    char *out, size_t sz);
 
 #endif

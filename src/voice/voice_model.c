@@ -286,12 +286,8 @@ voice_log_rules(const json_t *v, json_t *errors)
 json_t *
 voice_count(int64_t n, int threshold, int exact)
 {
-	char	 s[48];
-
-	if (exact || n == 0 || n >= threshold)
-		return json_integer(n);
-	snprintf(s, sizeof(s), "fewer than %d", threshold);
-	return json_string(s);
+	return suppressed_count(n, exact || n == 0 || n >= threshold ?
+	    SUPPRESS_SHOWN : SUPPRESS_SMALL, threshold);
 }
 
 /*

@@ -233,6 +233,36 @@ a_survey_on_the_kiosk_reads_in_welsh(void **state)
 	free(token);
 }
 
+/* A form refused in Welsh says why in Welsh, the field's name in it,
+ * at the top and beside the field; the same form in English as before. */
+static void
+a_refused_form_says_why_in_welsh(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	as(&c, "member.forum");
+	/* ?lang= on the POST: the account chose English earlier. */
+	assert_int_equal(http_get(&c, "/account/text-size?lang=cy", &r), 200);
+	reply_free(&r);
+	post_expect(&c, "/account/text-size?lang=cy", "text_size=huge", 422,
+	    &r);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "Dewiswch Maint y testun o&#39;r rhestr</a>");
+	assert_contains(r.body, "</span> Dewiswch Maint y testun o&#39;r "
+	    "rhestr</p>");
+	assert_lacks(r.body, "from the list");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/account/text-size?lang=en", &r), 200);
+	reply_free(&r);
+	post_expect(&c, "/account/text-size?lang=en", "text_size=huge", 422,
+	    &r);
+	assert_contains(r.body, "Select text size from the list</a>");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -240,6 +270,7 @@ main(void)
 		cmocka_unit_test(the_sign_in_page_switches_and_remembers),
 		cmocka_unit_test(a_member_reads_home_in_welsh_and_chooses_it),
 		cmocka_unit_test(a_survey_on_the_kiosk_reads_in_welsh),
+		cmocka_unit_test(a_refused_form_says_why_in_welsh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

@@ -13,6 +13,9 @@
 #include "embedded.h"
 #include "server/language.h"
 #include "util/catalogue.h"
+#include "util/date.h"
+#include "util/suppression.h"
+#include "util/uk_time.h"
 
 #define PO \
     "msgid \"\"\n" \
@@ -110,6 +113,54 @@ test_the_welsh_catalogue_is_carried(void **state)
 	    "Tachwedd");
 	assert_null(language_find("xx"));
 	assert_null(language_find(NULL));
+}
+
+/*
+ * What C composes from pieces is in the reader's language too: a wait
+ * with its plural ("2 funud"), a day with its weekday, a count held back
+ * for privacy; and English stays as it was.
+ */
+static void
+test_values_made_in_c_are_welsh(void **state)
+{
+	const struct catalogue	*cy;
+	char			 out[64];
+	json_t			*n;
+
+	(void)state;
+	assert_int_equal(languages_load(), 0);
+	cy = language_words(language_find("cy"));
+	duration_words(1800, cy, out, sizeof(out));
+	assert_string_equal(out, "30 munud");
+	duration_words(120, cy, out, sizeof(out));
+	assert_string_equal(out, "2 funud");
+	duration_words(1800, NULL, out, sizeof(out));
+	assert_string_equal(out, "30 minutes");
+	duration_words(60, NULL, out, sizeof(out));
+	assert_string_equal(out, "60 seconds");
+	duration_words(7200, NULL, out, sizeof(out));
+	assert_string_equal(out, "2 hours");
+	uk_day_words("2026-12-04", cy, out, sizeof(out));
+	assert_string_equal(out, "Dydd Gwener 4 Rhagfyr 2026");
+	uk_day_words("2026-12-04", NULL, out, sizeof(out));
+	assert_string_equal(out, "Friday 4 December 2026");
+	/* 1796126400 is 2026-12-01 12:00 UTC, GMT in winter. */
+	uk_words(1796126400, cy, out, sizeof(out));
+	assert_string_equal(out, "Dydd Mawrth 1 Rhagfyr 2026, 12:00");
+	n = suppressed_count(3, SUPPRESS_SMALL, 5);
+	assert_string_equal(json_string_value(n), "fewer than 5");
+	assert_string_equal(suppressed_words(n, cy, out, sizeof(out)),
+	    "llai na 5");
+	assert_string_equal(suppressed_words(n, NULL, out, sizeof(out)),
+	    "fewer than 5");
+	json_decref(n);
+	n = suppressed_count(7, SUPPRESS_SECONDARY, 5);
+	assert_string_equal(suppressed_words(n, cy, out, sizeof(out)),
+	    "cudd");
+	json_decref(n);
+	n = suppressed_count(12, SUPPRESS_SHOWN, 5);
+	assert_string_equal(suppressed_words(n, cy, out, sizeof(out)), "12");
+	json_decref(n);
 }
 
 /*
@@ -271,6 +322,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_messages_and_plurals),
 		cmocka_unit_test(test_the_welsh_catalogue_is_carried),
+		cmocka_unit_test(test_values_made_in_c_are_welsh),
 		cmocka_unit_test(test_no_english_outside_the_catalogue),
 	};
 

@@ -61,7 +61,7 @@ test_uk_clock(void **state)
 	assert_string_equal(date, "2026-10-25");
 	assert_int_equal(minutes, 90);
 	assert_int_equal(uk_instant("2026-02-30", 0, &t), UK_TIME_INVALID);
-	uk_words(1796126400, words, sizeof(words));
+	uk_words(1796126400, NULL, words, sizeof(words));
 	assert_string_equal(words, "Tuesday 1 December 2026, 12:00");
 }
 

@@ -1,0 +1,193 @@
+/*
+ * How a value is shown in a page or a printed document: escaped, through
+ * a filter ({{name | date}}, | t, | words, | picture, | count), or as
+ * a message in the reader's language with its {name}s filled.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pictogram.h"
+#include "template.h"
+#include "template_render.h"
+#include "../util/catalogue.h"
+#include "../util/date.h"
+#include "../util/suppression.h"
+
+static const char *const tfilter_names[TF__MAX] = { "", "date", "t",
+	"words", "picture", "count" };
+
+
+/* Splits "name | filter" at the bar: *len becomes the name's length and
+ * *filter the filter's.  0 when the filter is not one of tfilter_names. */
+int
+template_filter_split(const char *nm, size_t *len, enum tfilter *filter)
+{
+	const char	*bar = memchr(nm, '|', *len), *f, *end = nm + *len;
+	int		 i;
+
+	*filter = TF_NONE;
+	if (bar == NULL)
+		return 1;
+	for (f = bar + 1; f < end && isspace((unsigned char)*f); f++)
+		;
+	for (*len = (size_t)(bar - nm); *len > 0 &&
+	    isspace((unsigned char)nm[*len - 1]); (*len)--)
+		;
+	for (i = TF_NONE + 1; i < TF__MAX; i++)
+		if ((size_t)(end - f) == strlen(tfilter_names[i]) &&
+		    memcmp(f, tfilter_names[i], (size_t)(end - f)) == 0) {
+			*filter = (enum tfilter)i;
+			return 1;
+		}
+	return 0;
+}
+
+int
+html_escape(struct buf *b, const char *s, size_t len)
+{
+	const char	*run = s, *end = s + len, *rep;
+	int		 rc = 0;
+
+	for (; s < end && rc == 0; s++) {
+		switch (*s) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		default: continue;
+		}
+		rc = buf_add(b, run, (size_t)(s - run));
+		if (rc == 0)
+			rc = buf_puts(b, rep);
+		run = s + 1;
+	}
+	if (rc == 0)
+		rc = buf_add(b, run, (size_t)(end - run));
+	return rc;
+}
+
+json_t *
+template_lookup(const struct render *r, const char *name, size_t len)
+{
+	const char	*dot, *end = name + len;
+	json_t		*v = NULL;
+	int		 i;
+	size_t		 seg;
+
+	if (len == 1 && name[0] == '.')
+		return r->stack[r->depth - 1];
+	dot = memchr(name, '.', len);
+	seg = dot ? (size_t)(dot - name) : len;
+	for (i = r->depth - 1; i >= 0 && v == NULL; i--)
+		if (json_is_object(r->stack[i]))
+			v = json_object_getn(r->stack[i], name, seg);
+	while (v != NULL && dot != NULL) {
+		name = dot + 1;
+		dot = memchr(name, '.', (size_t)(end - name));
+		seg = dot ? (size_t)(dot - name) : (size_t)(end - name);
+		v = json_is_object(v) ? json_object_getn(v, name, seg) : NULL;
+	}
+	return v;
+}
+
+static int
+put_value(struct buf *out, const json_t *v, int escape)
+{
+	if (v == NULL)
+		return 0;
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		return escape ?
+		    html_escape(out, json_string_value(v), json_string_length(v)) :
+		    buf_add(out, json_string_value(v), json_string_length(v));
+	case JSON_INTEGER:
+		return buf_add_int(out, json_integer_value(v));
+	case JSON_REAL:
+		return buf_printf(out, "%g", json_real_value(v));
+	default:
+		return 0;
+	}
+}
+
+/* A date filter shows an ISO date or timestamp in words in the reader's
+ * language ("4 November 2026", "4 Tachwedd 2026"); a translate filter, a
+ * message (a title, a label) in it; a words filter, a message with
+ * {name}s, filled; a picture filter, the picture named; a count filter,
+ * a count that may be suppressed ("fewer than 5", "llai na 5"); any
+ * other value as it is. */
+int
+template_put(const struct render *r, const json_t *v, int escape,
+    enum tfilter filter)
+{
+	char		 words[DATE_WORDS_CHARS + 1];
+	const char	*s;
+
+	if (filter == TF_DATE && json_is_string(v) && (s = date_words_in(
+	    json_string_value(v), words, r->words)) == words)
+		return buf_puts(r->out, s);
+	if (filter == TF_WORDS && json_is_string(v))
+		return template_message(r, json_string_value(v));
+	if (filter == TF_PICTURE && json_is_string(v)) {
+		const struct pictogram *p = pictogram_find(json_string_value(v),
+		    json_string_length(v));
+
+		return p == NULL ? 0 : pictogram_svg(p,
+		    catalogue_get(r->words, p->label), r->out);
+	}
+	if (filter == TF_COUNT && (json_is_string(v) || json_is_integer(v))) {
+		s = suppressed_words(v, r->words, words, sizeof(words));
+		return escape ? html_escape(r->out, s, strlen(s)) :
+		    buf_puts(r->out, s);
+	}
+	if (filter == TF_TRANSLATE && json_is_string(v)) {
+		s = catalogue_get(r->words, json_string_value(v));
+		return escape ? html_escape(r->out, s, strlen(s)) :
+		    buf_puts(r->out, s);
+	}
+	return put_value(r->out, v, escape);
+}
+
+/* {{_ words}} in the reader's language, each {name} in it the value of
+ * name; all escaped, unless the render is plain text. */
+int
+template_message(const struct render *r, const char *msgid)
+{
+	const char	*s, *brace, *close;
+	size_t		 len;
+	enum tfilter	 filter;
+	int		 rc = 0;
+
+	for (s = catalogue_get(r->words, msgid); rc == 0 && *s != '\0';
+	    s = close + 1) {
+		if ((brace = strchr(s, '{')) == NULL ||
+		    (close = strchr(brace, '}')) == NULL)
+			return r->plain ? buf_puts(r->out, s) :
+			    html_escape(r->out, s, strlen(s));
+		rc = r->plain ? buf_add(r->out, s, (size_t)(brace - s)) :
+		    html_escape(r->out, s, (size_t)(brace - s));
+		len = (size_t)(close - brace - 1);
+		/* A translation may carry a {name} the English lacks: it
+		 * prints nothing rather than fail the page. */
+		if (rc == 0 && template_filter_split(brace + 1, &len, &filter))
+			rc = template_put(r, template_lookup(r, brace + 1, len),
+			    !r->plain, filter);
+	}
+	return rc;
+}
+
+int
+template_words(const char *msgid, json_t *view, const struct catalogue *words,
+    struct buf *out)
+{
+	struct render	 r;
+
+	memset(&r, 0, sizeof(r));
+	r.out = out;
+	r.words = words;
+	r.plain = 1;
+	r.stack[r.depth++] = view;
+	return template_message(&r, msgid);
+}
+
