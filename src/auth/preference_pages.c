@@ -24,9 +24,15 @@ static const struct choice text_sizes[] = {
 	{ NULL, NULL },
 };
 
+/* "place": no choice of one's own, so the group's or site's language
+ * holds (stored as ''), the way back for someone who chose one. */
+#define LANGUAGE_OF_PLACE	"place"
+
 static const struct choice language_choices[] = {
 	{ "en", "English" },
 	{ "cy", "Cymraeg" },
+	{ LANGUAGE_OF_PLACE, N_("None of my own: my group's or site's "
+	    "language, else this browser's") },
 	{ NULL, NULL },
 };
 
@@ -45,6 +51,8 @@ text_size_now(const struct request *rq)
 static const char *
 language_now(const struct request *rq)
 {
+	if (rq->who.language[0] == '\0')
+		return LANGUAGE_OF_PLACE;
 	return rq->lang != NULL ? rq->lang->code : "en";
 }
 
@@ -90,12 +98,16 @@ preference_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
 	const struct preference_form *f = ctx;
+	const char	*value = json_string_value(json_object_get(v,
+			    f->field.name));
 	int		 rc;
 
 	(void)errors;
+	if (f->which == ACCOUNT_LANGUAGE && value != NULL &&
+	    strcmp(value, LANGUAGE_OF_PLACE) == 0)
+		value = "";
 	if ((rc = account_set_preference(rq->db, rq->who.account_id,
-	    f->which, json_string_value(json_object_get(v, f->field.name))))
-	    != DB_OK)
+	    f->which, value)) != DB_OK)
 		return rc;
 	*location = strdup(switch_return(rq));
 	return *location != NULL ? DB_OK : DB_ERROR;

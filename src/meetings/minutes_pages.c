@@ -209,7 +209,7 @@ action_points_index(struct request *rq, struct response *rs)
 		json_object_set_new(row, "age_days", json_integer(date_diff_days(
 		    view_str(row, "created_on"), today)));
 		json_object_set_new(row, "overdue", json_boolean(
-		    date_diff_days(today, view_str(row, "due_on")) < 0));
+		    date_passed(view_str(row, "due_on"), today)));
 	}
 	response_view(rs, "meetings/action_points", json_pack("{s:s, s:o, s:o}",
 	    "title", N_("Open action points"), "group", group, "action_points",

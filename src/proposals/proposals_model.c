@@ -140,8 +140,7 @@ actions_mark_late(json_t *actions, const char *today)
 	json_array_foreach(actions, i, a)
 		json_object_set_new(a, "late", json_boolean(
 		    row_text(a, "closed_on") == NULL &&
-		    row_text(a, "due_on") != NULL &&
-		    date_diff_days(row_text(a, "due_on"), today) > 0));
+		    date_passed(row_text(a, "due_on"), today)));
 }
 
 json_t *
@@ -152,8 +151,7 @@ proposal_answer(int state, const json_t *row, const char *today)
 
 	if (state < 0 || state >= PS__MAX)
 		return json_object();
-	late = state == PS_SUBMITTED && due_on != NULL && today != NULL &&
-	    date_diff_days(due_on, today) > 0;
+	late = state == PS_SUBMITTED && date_passed(due_on, today);
 	more = late ? N_("The answer is late. It should have come by "
 	    "{due_on | date}.") : answers[state].more;
 	/* A sentence about a date there is not would end in nothing. */

@@ -110,6 +110,12 @@ date_diff_days(const char *a, const char *b)
 	return (long)((date_noon(b) - date_noon(a)) / 86400);
 }
 
+int
+date_passed(const char *due, const char *today)
+{
+	return due != NULL && today != NULL && date_diff_days(due, today) > 0;
+}
+
 void
 date_today(time_t now, char out[DATE_CHARS + 1])
 {

@@ -37,6 +37,8 @@ const char *date_words_or(const char *s, char out[DATE_WORDS_CHARS + 1]);
  * util/catalogue.h). */
 const char *date_words_in(const char *s, char out[DATE_WORDS_CHARS + 1],
     const struct catalogue *words);
+/* 1 when due is a valid date before today (a deadline passed), else 0. */
+int	date_passed(const char *due, const char *today);
 /* Whole days from a to b (b - a); 0 if either is not a valid date. */
 long	date_diff_days(const char *a, const char *b);
 /* A wait of seconds in words of the language of words (NULL: English),

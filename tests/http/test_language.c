@@ -263,6 +263,31 @@ a_refused_form_says_why_in_welsh(void **state)
 	client_free(&c);
 }
 
+/* An account that chose a language can go back to none of its own: its
+ * group's or site's language then holds, else the browser's. */
+static void
+an_account_can_choose_no_language_of_its_own(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	as(&c, "member.forum");
+	submit_expect(&c, "/account/language", "language=cy", 303, &r);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/account/language", &r), 200);
+	assert_contains(r.body, "value=\"cy\" selected");
+	reply_free(&r);
+	submit_expect(&c, "/account/language", "language=place", 303, &r);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/account/language?lang=en", &r), 200);
+	assert_contains(r.body, "value=\"place\" selected");
+	assert_contains(r.body, "None of my own: my group&#39;s or site&#39;s "
+	    "language");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -271,6 +296,7 @@ main(void)
 		cmocka_unit_test(a_member_reads_home_in_welsh_and_chooses_it),
 		cmocka_unit_test(a_survey_on_the_kiosk_reads_in_welsh),
 		cmocka_unit_test(a_refused_form_says_why_in_welsh),
+		cmocka_unit_test(an_account_can_choose_no_language_of_its_own),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
