@@ -60,8 +60,8 @@ minutes_names_check(json_t *agenda, const struct form *f)
 		fields_names_check(errors, name, label, text,
 		    no_names != NULL && *no_names != '\0');
 		if (json_array_size(errors) > before)
-			json_object_set(item, "error", json_object_get(
-			    json_array_get(errors, before), "message"));
+			fields_error_show(item, json_array_get(errors,
+			    before));
 	}
 	return errors;
 }

@@ -230,6 +230,16 @@ error_of(const json_t *errors, const char *name)
 	return NULL;
 }
 
+void
+fields_error_show(json_t *into, const json_t *error)
+{
+	json_object_set(into, "error", json_object_get(error, "message"));
+	if (json_object_get(error, "words") == NULL)
+		return;
+	json_object_set(into, "error_msgid", json_object_get(error, "msgid"));
+	json_object_set(into, "error_words", json_object_get(error, "words"));
+}
+
 const char *
 fields_error_for(const json_t *errors, const char *name)
 {
@@ -411,15 +421,7 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 			json_object_set_new(o, "autocomplete",
 			    json_string(f->autocomplete));
 		if (err != NULL)
-			json_object_set_new(o, "error", json_string(err));
-		/* Its {name}s, for fields.html to fill (form_error_words). */
-		if (err != NULL && json_object_get(error_of(errors, f->name),
-		    "words") != NULL) {
-			json_object_set(o, "error_msgid", json_object_get(
-			    error_of(errors, f->name), "msgid"));
-			json_object_set(o, "error_words", json_object_get(
-			    error_of(errors, f->name), "words"));
-		}
+			fields_error_show(o, error_of(errors, f->name));
 		if (f->hint != NULL || err != NULL) {
 			char	 ids[160];
 

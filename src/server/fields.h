@@ -100,6 +100,10 @@ void	 fields_votes(json_t *values, json_t *errors, long max);
 int	 fields_names_check(json_t *errors, const char *field,
 	    const char *label, const char *text, int confirmed);
 
+/* Sets error (into's message, for JSON) and, for a message with values
+ * (form_error_words), error_msgid and error_words, which
+ * templates/error_text.html fills in the reader's language. */
+void	 fields_error_show(json_t *into, const json_t *error);
 /* The message of the first error for field name, or NULL. */
 const char *fields_error_for(const json_t *errors, const char *name);
 

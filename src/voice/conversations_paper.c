@@ -107,12 +107,25 @@ batch_options(struct request *rq)
 static void
 errors_prefix(json_t *errors, size_t from, int number)
 {
-	json_t	*e;
-	char	*msg;
-	size_t	 i;
+	json_t		*e, *words;
+	const char	*said;
+	char		*msg;
+	size_t		 i;
 
 	for (i = from; i < json_array_size(errors); i++) {
 		e = json_array_get(errors, i);
+		/* The page says it in its reader's words: the sheet, then
+		 * the row's own message filled with its own values. */
+		if ((said = json_string_value(json_object_get(e, "msgid"))) ==
+		    NULL)
+			said = json_string_value(json_object_get(e, "message"));
+		words = json_is_object(json_object_get(e, "words")) ?
+		    json_deep_copy(json_object_get(e, "words")) : json_object();
+		json_object_set_new(words, "sheet", json_integer(number));
+		json_object_set_new(words, "said", json_string(said));
+		json_object_set_new(e, "msgid", json_string(N_("Sheet {sheet}: "
+		    "{said | words}")));
+		json_object_set_new(e, "words", words);
 		if (asprintf(&msg, "Sheet %d: %s", number, json_string_value(
 		    json_object_get(e, "message"))) == -1)
 			continue;
