@@ -149,6 +149,7 @@ test: deps build/roundtable build/test/roundtable $(UNIT_TESTS) $(HTTP_TESTS) ch
 
 check-banned:
 	@sh tools/check-banned.sh
+	@sh tools/check-words.sh
 
 browser-test: deps build/roundtable
 	@sh tools/deps.sh browser

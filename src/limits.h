@@ -123,7 +123,6 @@
 /* Answers coded into a theme in one post: below the default [limits]
  * fields_max (200) with room for the token, theme and tick. */
 #define SURVEY_CODE_BATCH_MAX	150
-#define SURVEY_CODE_BATCH_TEXT	"150"	/* the same, for messages */
 #define SURVEY_CHART_BARS_MAX	SURVEY_CHOICES_MAX	/* bars in one chart */
 #define UCLA3_LONELY_FROM	6	/* UCLA 3-item total counted as lonely */
 #define EVENT_VOTE_OPTIONS_MAX	8	/* options in an event vote */

@@ -44,12 +44,41 @@ vote_for_options(struct request *rq, const json_t *e, int64_t me,
 	return opts;
 }
 
+/* What the paper said when it came back with an error, so nobody types
+ * their numbers again: each candidate's number or tick and whose vote it
+ * was, from body (the refused POST; NULL for a blank paper). */
+static void
+ballot_as_sent(const struct form *body, json_t *cands, json_t *for_opts)
+{
+	char		 name[BALLOT_FIELD_CHARS];
+	const char	*v;
+	json_t		*c;
+	size_t		 i, k;
+
+	if (body == NULL)
+		return;
+	json_array_foreach(cands, i, c) {
+		snprintf(name, sizeof(name), "pref_%lld",
+		    (long long)view_int(c, "id"));
+		if ((v = form_get(body, name)) != NULL)
+			json_object_set_new(c, "pref", json_string(v));
+		for (k = 0; (v = form_get_nth(body, "mark", k)) != NULL; k++)
+			if (strtoll(v, NULL, 10) == view_int(c, "id"))
+				json_object_set_new(c, "marked", json_true());
+	}
+	json_array_foreach(for_opts, i, c)
+		json_object_set_new(c, "selected", json_boolean(
+		    view_int(c, "value") == form_get_id(body, "for")));
+}
+
 static void
 vote_page(struct response *rs, int status, json_t *e, json_t *cands,
-    json_t *for_opts, const char *error_field, const char *error)
+    json_t *for_opts, const struct form *body, const char *error_field,
+    const char *error)
 {
 	json_t	*view;
 
+	ballot_as_sent(body, cands, for_opts);
 	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:b}", "title", N_("Vote"),
 	    "election", e, "candidates", cands, "for", for_opts,
 	    "errors", json_array(), "has_errors", error != NULL);
@@ -80,21 +109,21 @@ ranking_fptp(const struct form *body, const json_t *cands, size_t seats,
 			if (*end == '\0' && id == view_int(c, "id"))
 				break;
 		if (i == json_array_size(cands)) {
-			*why = "Choose from the names on the paper";
+			*why = N_("Choose from the names on the paper");
 			goto bad;
 		}
 		for (i = 0; i < json_array_size(out); i++)
 			if (json_integer_value(json_array_get(out, i)) == id) {
-				*why = "Tick each name once";
+				*why = N_("Tick each name once");
 				goto bad;
 			}
 		json_array_append_new(out, json_integer(id));
 		n++;
 	}
 	if (n == 0)
-		*why = "Tick the name you vote for";
+		*why = N_("Tick the name you vote for");
 	else if (n > seats)
-		*why = "You ticked more names than there are places";
+		*why = N_("You ticked more names than there are places");
 	else
 		return out;
 bad:
@@ -127,10 +156,10 @@ ranking_stv(const struct form *body, const json_t *cands, const char **why,
 			continue;
 		r = strtol(v, &end, 10);
 		if (*end != '\0' || r < 1 || (size_t)r > n) {
-			*why = "Use the numbers 1, 2, 3... up to the number of "
-			    "names";
+			*why = N_("Use the numbers 1, 2, 3... up to the "
+			    "number of names");
 		} else if (by_rank[r] != 0) {
-			*why = "Use each number once";
+			*why = N_("Use each number once");
 		} else {
 			by_rank[r] = view_int(c, "id");
 			k++;
@@ -144,7 +173,7 @@ ranking_stv(const struct form *body, const json_t *cands, const char **why,
 	out = json_array();
 	for (i = 1; i <= k; i++) {
 		if (by_rank[i] == 0) {
-			*why = "Number the names 1, 2, 3... without a gap";
+			*why = N_("Number the names 1, 2, 3... without a gap");
 			json_decref(out);
 			free(by_rank);
 			return NULL;
@@ -153,7 +182,7 @@ ranking_stv(const struct form *body, const json_t *cands, const char **why,
 	}
 	free(by_rank);
 	if (k == 0) {
-		*why = "Put 1 next to your first choice";
+		*why = N_("Put 1 next to your first choice");
 		json_decref(out);
 		return NULL;
 	}
@@ -201,8 +230,9 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
 			break;
 	if (i == json_array_size(for_opts) ||
 	    !voter_eligible(rq->db, view_int(e, "id"), for_id, today)) {
-		vote_page(rs, 422, e, cands, for_opts, "for", "Choose whose "
-		    "vote this is: yourself, or a member who named you proxy");
+		vote_page(rs, 422, e, cands, for_opts, &rq->body, "for",
+		    N_("Choose whose vote this is: yourself, or a member who "
+		    "named you proxy"));
 		return;
 	}
 	if (strcmp(view_str(e, "method"), "stv") == 0) {
@@ -212,8 +242,8 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
 		ranking = ranking_fptp(&rq->body, cands,
 		    (size_t)view_int(e, "seats"), &why, &field);
 	if (ranking == NULL) {
-		vote_page(rs, 422, e, cands, for_opts, field, why ? why :
-		    "Something went wrong.");
+		vote_page(rs, 422, e, cands, for_opts, &rq->body, field,
+		    why ? why : N_("Something went wrong."));
 		return;
 	}
 	text = json_dumps(ranking, JSON_COMPACT);
@@ -272,5 +302,5 @@ elections_vote(struct request *rq, struct response *rs)
 		    "the roll.");
 		return;
 	}
-	vote_page(rs, 200, e, cands, for_opts, NULL, NULL);
+	vote_page(rs, 200, e, cands, for_opts, NULL, NULL, NULL);
 }

@@ -208,8 +208,9 @@ survey_themes_page(struct request *rq, struct response *rs)
 			fields_names_check(errors, "theme", "Theme", name,
 			    form_get(&rq->body, "no_names") != NULL);
 		if ((picks = theme_picks(rq)) == NULL)
-			form_error(errors, "pick", "Answers: tick answers from "
-			    "the list, up to " SURVEY_CODE_BATCH_TEXT " at once");
+			form_error_words(errors, "pick", N_("Answers: tick "
+			    "answers from the list, up to {max} at once"),
+			    json_pack("{s:i}", "max", SURVEY_CODE_BATCH_MAX));
 		else if (json_array_size(picks) == 0)
 			form_error(errors, "pick", N_("Answers: tick the answers "
 			    "to code"));

@@ -364,6 +364,40 @@ a_group_reads_in_its_language(void **state)
 	free(token);
 }
 
+/* The first page a member sees, in easy read: what is happening for
+ * them, a picture beside each, big buttons; staff keep their home page
+ * (its warnings and lists) with large text. */
+static void
+the_home_page_in_easy_read(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/?read=easy", &r), 200);
+	assert_contains(r.body, " rt-easy-read\"");
+	assert_contains(r.body, ">What is happening for you</h2>");
+	assert_contains(r.body, "class=\"rt-easy-point\"><svg");
+	assert_contains(r.body, "role=\"img\"");
+	assert_lacks(r.body, ">Your roles</h2>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/?read=easy&lang=cy", &r), 200);
+	assert_contains(r.body, ">Beth sy&#39;n digwydd i chi</h2>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/?read=standard&lang=en", &r), 200);
+	reply_free(&r);
+	client_free(&c);
+	as(&c, "coordinator.fenwick");
+	assert_int_equal(http_get(&c, "/?read=easy", &r), 200);
+	assert_contains(r.body, " rt-easy-read\"");
+	assert_contains(r.body, ">Your roles</h2>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/?read=standard", &r), 200);
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -375,6 +409,7 @@ main(void)
 		cmocka_unit_test(the_ballot_plan_and_meeting_in_easy_read),
 		cmocka_unit_test(the_log_form_says_what_happens_next),
 		cmocka_unit_test(a_group_reads_in_its_language),
+		cmocka_unit_test(the_home_page_in_easy_read),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

@@ -794,6 +794,14 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	    person("Bernard"), candidate(e, "Arthur"), candidate(e, "Dennis"));
 	assert_int_equal(http_post(&clive, path, body, 1, &r), 422);
 	assert_contains(r.body, "Use each number once");
+	/* The paper comes back as it was sent: nobody numbers it again. */
+	snprintf(body, sizeof(body), "id=\"pref_%lld\" name=\"pref_%lld\" "
+	    "type=\"text\" inputmode=\"numeric\" value=\"1\"",
+	    candidate(e, "Dennis"), candidate(e, "Dennis"));
+	assert_contains(r.body, body);
+	snprintf(body, sizeof(body), "value=\"%lld\" checked>",
+	    person("Bernard"));
+	assert_contains(r.body, body);
 	reply_free(&r);
 	assert_int_equal(scalar("SELECT count(*) FROM ballots"), before);
 	/* As Bernard's proxy: Bernard 1, Arthur 2. */
