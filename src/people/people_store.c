@@ -116,8 +116,9 @@ static const char *sql_person_load =
     "FROM people p JOIN sites s ON s.id = p.site_id "
     "LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?";
 static const char *sql_person_insert =
-    "INSERT INTO people (reference, display_name, status, site_id, unit_id, "
-    "restrictions) VALUES (?, ?, ?, ?, ?, ifnull(?, ''))";
+    "INSERT INTO people (id, reference, display_name, status, site_id, "
+    "unit_id, restrictions) VALUES (rt_next_id('people'), ?, ?, ?, ?, ?, "
+    "ifnull(?, ''))";
 static const char *sql_person_update =
     "UPDATE people SET display_name = ?, status = ?, site_id = ?, "
     "unit_id = ?, restrictions = ifnull(?, '') WHERE id = ?";

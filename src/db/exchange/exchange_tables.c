@@ -38,6 +38,10 @@
 	"site_id IN " SHARED ")"
 #define SHARED_ARRIVALS	"(SELECT id FROM main.arrivals WHERE group_id IN " \
 	SHARED_GROUPS ")"
+/* The people registered at the shared sites: what is recorded about one
+ * of them travels with them. */
+#define SHARED_PEOPLE	"(SELECT id FROM main.people WHERE site_id IN " \
+	SHARED ")"
 /* Only an election's published result travels, never while it runs. */
 #define PUBLISHED	"group_id IN " SHARED_GROUPS " AND state = 'published'"
 #define GRANTED	"(SELECT account_id FROM main.grants WHERE site_id IN " \
@@ -69,7 +73,11 @@
 	SHARED_ARRIVALS " UNION SELECT claimant_id FROM main.expense_claims " \
 	"WHERE group_id IN " SHARED_GROUPS " UNION SELECT decided_by FROM " \
 	"main.expense_claims WHERE group_id IN " SHARED_GROUPS " UNION SELECT " \
-	"created_by FROM main.elections WHERE " PUBLISHED ")"
+	"created_by FROM main.elections WHERE " PUBLISHED " UNION SELECT " \
+	"created_by FROM main.course_sessions WHERE site_id IN " SHARED \
+	" UNION SELECT created_by FROM main.completions WHERE person_id IN " \
+	SHARED_PEOPLE " UNION SELECT supervisor_id FROM main.supervisions " \
+	"WHERE person_id IN " SHARED_PEOPLE ")"
 #define NAMED_GROUPS	"(SELECT group_id FROM main.conversations WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.issues WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.surveys WHERE " \
@@ -111,6 +119,13 @@ const struct exchange_table exchange_tables[] = {
 	    "main.conversations WHERE site_id IN " SHARED ")" },
 	{ .name = "service_sites", .owner = OWNER_HUB,
 	    .scope = "site_id IN " SHARED },
+	/* The people registered at a station's site are the wing's: it
+	 * registers them, and the hub reads them (its coordinators may
+	 * read the register anyway, and the bundle is encrypted to it).
+	 * Their pseudonymous unique reference is who they are at both
+	 * places; restrictions stay coordinators-only by the same SQL. */
+	{ .name = "people", .owner = OWNER_STATION,
+	    .scope = "site_id IN " SHARED },
 	{ .name = "issues", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "site_id IN " SHARED },
 	{ .name = "conversations", .owner = OWNER_STATION, .shared = 1,
@@ -131,15 +146,19 @@ const struct exchange_table exchange_tables[] = {
 	 * hub refuses a new meeting, agenda item or decision for a group
 	 * its station holds), shared so the organisation may add a paper
 	 * or correct a record, the station's version standing.  Who
-	 * chaired, proposed and seconded are people in the register,
-	 * which stays where it is; so does attendance, which is nothing
-	 * but people (docs/exchange.md). */
+	 * chaired, proposed and seconded does not travel yet (the
+	 * register does now: docs/exchange.md). */
 	{ .name = "meetings", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "group_id IN " SHARED_GROUPS,
 	    .blank = { { "chair_person_id", "NULL" }, { "proposed_by",
 	    "NULL" }, { "seconded_by", "NULL" } } },
 	{ .name = "agenda_items", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	/* Who came, and who sent apologies: people of the register, now
+	 * known at both places; taken at the meeting, on the station. */
+	{ .name = "attendance", .owner = OWNER_STATION,
+	    .scope = "meeting_id IN " SHARED_MEETINGS " AND person_id IN "
+	    SHARED_PEOPLE },
 	{ .name = "papers", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "meeting_id IN " SHARED_MEETINGS },
 	{ .name = "meeting_decisions", .owner = OWNER_STATION, .shared = 1,
@@ -170,6 +189,20 @@ const struct exchange_table exchange_tables[] = {
 	    .scope = "group_id IN " SHARED_GROUPS },
 	{ .name = "arrival_steps", .owner = OWNER_STATION,
 	    .scope = "arrival_id IN " SHARED_ARRIVALS },
+	/* The organisation's catalogue of courses is the hub's, every
+	 * course for every station; a session held at the station's site,
+	 * and what is recorded about one of its people (a completion, a
+	 * supervision and its notes), is the station's: the training is
+	 * given and the supervision held on the wing.  The notes travel to
+	 * the hub, where the same SQL shows them only to the supervisor
+	 * and coordinators (src/membership/supervision_store.c). */
+	{ .name = "courses", .owner = OWNER_HUB, .scope = "?1 IS NOT NULL" },
+	{ .name = "course_sessions", .owner = OWNER_STATION,
+	    .scope = "site_id IN " SHARED },
+	{ .name = "completions", .owner = OWNER_STATION,
+	    .scope = "person_id IN " SHARED_PEOPLE },
+	{ .name = "supervisions", .owner = OWNER_STATION,
+	    .scope = "person_id IN " SHARED_PEOPLE },
 	/* An election is held on the wing; its ballots, roll, proxies and
 	 * candidates (people of the register) stay there, and only the
 	 * published count sheet travels.  Shared, so that one the hub was
