@@ -1,11 +1,11 @@
--- The people registered at a station's site, its training sessions, the
--- completions and supervisions of its people, and the attendance at its
--- meetings travel between the station and its hub (docs/exchange.md,
+-- The people registered at a station's site, their memberships of its
+-- groups, its training sessions, the completions and supervisions of its
+-- people, and the attendance at its meetings travel between the station and its hub (docs/exchange.md,
 -- "Who owns what"); the guards of 0063 to 0066 extended to them.
 --
 -- They are recorded on the station: at the hub, registering, changing
 -- or removing a person of a site a station holds is refused, and so is
--- a session at that site, a completion or supervision of one of its
+-- a membership of one of its groups, a session at that site, a completion or supervision of one of its
 -- people, or attendance at one of its groups' meetings.  The catalogue
 -- of courses is the organisation's: at a station, making, changing or
 -- retiring a course is refused.
@@ -29,6 +29,28 @@ CREATE TRIGGER people_kept_by_station_delete BEFORE DELETE ON people
 WHEN NOT EXISTS (SELECT 1 FROM exchange_applying)
     AND (SELECT role FROM place) = 'hub'
     AND (OLD.site_id IN (SELECT site_id FROM exchange_peer_sites))
+BEGIN SELECT RAISE(ABORT, 'exchange: This site''s records are kept on its station: record it there, and it arrives here with the next bundle.'); END;
+
+CREATE TRIGGER memberships_kept_by_station_insert BEFORE INSERT ON memberships
+WHEN NOT EXISTS (SELECT 1 FROM exchange_applying)
+    AND (SELECT role FROM place) = 'hub'
+    AND ((SELECT site_id FROM groups WHERE id = NEW.group_id)
+	IN (SELECT site_id FROM exchange_peer_sites))
+BEGIN SELECT RAISE(ABORT, 'exchange: This site''s records are kept on its station: record it there, and it arrives here with the next bundle.'); END;
+
+CREATE TRIGGER memberships_kept_by_station_update BEFORE UPDATE ON memberships
+WHEN NOT EXISTS (SELECT 1 FROM exchange_applying)
+    AND (SELECT role FROM place) = 'hub'
+    AND ((SELECT site_id FROM groups WHERE id = OLD.group_id)
+	IN (SELECT site_id FROM exchange_peer_sites) OR (SELECT site_id FROM groups WHERE id = NEW.group_id)
+	IN (SELECT site_id FROM exchange_peer_sites))
+BEGIN SELECT RAISE(ABORT, 'exchange: This site''s records are kept on its station: record it there, and it arrives here with the next bundle.'); END;
+
+CREATE TRIGGER memberships_kept_by_station_delete BEFORE DELETE ON memberships
+WHEN NOT EXISTS (SELECT 1 FROM exchange_applying)
+    AND (SELECT role FROM place) = 'hub'
+    AND ((SELECT site_id FROM groups WHERE id = OLD.group_id)
+	IN (SELECT site_id FROM exchange_peer_sites))
 BEGIN SELECT RAISE(ABORT, 'exchange: This site''s records are kept on its station: record it there, and it arrives here with the next bundle.'); END;
 
 CREATE TRIGGER course_sessions_kept_by_station_insert BEFORE INSERT ON course_sessions

@@ -1,5 +1,6 @@
 -- The guards of migrations/0070_exchange_people.sql, in the same words:
--- a person of a site a station holds, a session at that site, the
+-- a person of a site a station holds, a membership of one of its
+-- groups, a session at that site, the
 -- completions and supervisions of its people and the attendance at its
 -- groups' meetings are recorded on the station; the catalogue of courses
 -- is the hub's; no record that travels may name the station's own
@@ -65,6 +66,9 @@ CREATE TRIGGER supervisions_kept_by_station BEFORE INSERT OR UPDATE OR DELETE
 CREATE TRIGGER attendance_kept_by_station BEFORE INSERT OR UPDATE OR DELETE
     ON attendance FOR EACH ROW
     EXECUTE FUNCTION exchange_site_kept_by_station('meeting');
+CREATE TRIGGER memberships_kept_by_station BEFORE INSERT OR UPDATE OR DELETE
+    ON memberships FOR EACH ROW
+    EXECUTE FUNCTION exchange_site_kept_by_station('group');
 CREATE TRIGGER courses_kept_by_hub BEFORE INSERT OR UPDATE OR DELETE
     ON courses FOR EACH ROW EXECUTE FUNCTION exchange_kept_by_hub();
 CREATE TRIGGER course_sessions_created_by_travels BEFORE INSERT ON course_sessions

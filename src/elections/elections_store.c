@@ -120,9 +120,12 @@ static const char *sql_publish =
 #define ELECTED_PEOPLE \
     "(SELECT c.person_id FROM candidates c WHERE c.id IN " \
     "(SELECT value FROM json_each(?4)))"
+/* Several rows a statement: rt_next_id may read the table before any of
+ * them is written, so each row adds its place in the statement. */
 static const char *sql_office_stay_member =
-    "INSERT INTO memberships (group_id, person_id, position, from_on) "
-    "SELECT group_id, person_id, 'member', ?3 FROM memberships "
+    "INSERT INTO memberships (id, group_id, person_id, position, from_on) "
+    "SELECT rt_next_id('memberships') + row_number() OVER () - 1, "
+    "group_id, person_id, 'member', ?3 FROM memberships "
     "WHERE group_id = ?1 AND position = ?2 AND to_on IS NULL AND "
     "person_id NOT IN " ELECTED_PEOPLE " AND CAST(?5 AS TEXT) IS NOT NULL AND CAST(?6 AS TEXT) IS NOT NULL";
 static const char *sql_office_end =
@@ -131,8 +134,9 @@ static const char *sql_office_end =
     "person_id NOT IN " ELECTED_PEOPLE " OR position != ?2 AND "
     "person_id IN " ELECTED_PEOPLE ") AND from_on <= ?3";
 static const char *sql_office_take =
-    "INSERT INTO memberships (group_id, person_id, position, from_on, "
-    "term_ends_on) SELECT ?1, person_id, ?2, ?3, ?6 FROM " ELECTED_PEOPLE
+    "INSERT INTO memberships (id, group_id, person_id, position, from_on, "
+    "term_ends_on) SELECT rt_next_id('memberships') + row_number() OVER () "
+    "- 1, ?1, person_id, ?2, ?3, ?6 FROM " ELECTED_PEOPLE
     " AS w WHERE CAST(?5 AS TEXT) IS NOT NULL AND person_id NOT IN (SELECT person_id "
     "FROM memberships WHERE group_id = ?1 AND position = ?2 AND "
     "to_on IS NULL)";

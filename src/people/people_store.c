@@ -171,8 +171,8 @@ static const char *sql_membership_load =
     "JOIN people p ON p.id = m.person_id "
     "JOIN groups g ON g.id = m.group_id WHERE m.id = ?";
 static const char *sql_membership_insert =
-    "INSERT INTO memberships (group_id, person_id, position, from_on) "
-    "VALUES (?, ?, ?, ?)";
+    "INSERT INTO memberships (id, group_id, person_id, position, from_on) "
+    "VALUES (rt_next_id('memberships'), ?, ?, ?, ?)";
 static const char *sql_membership_end =
     "UPDATE memberships SET to_on = ?, end_reason = ? "
     "WHERE id = ? AND to_on IS NULL";

@@ -126,6 +126,11 @@ const struct exchange_table exchange_tables[] = {
 	 * places; restrictions stay coordinators-only by the same SQL. */
 	{ .name = "people", .owner = OWNER_STATION,
 	    .scope = "site_id IN " SHARED },
+	/* Who is in the wing's forums: joined on the wing (or elected
+	 * there), so the station's, with the people they name. */
+	{ .name = "memberships", .owner = OWNER_STATION,
+	    .scope = "group_id IN " SHARED_GROUPS " AND person_id IN "
+	    SHARED_PEOPLE },
 	{ .name = "issues", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "site_id IN " SHARED },
 	{ .name = "conversations", .owner = OWNER_STATION, .shared = 1,
