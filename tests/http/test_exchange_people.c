@@ -220,13 +220,25 @@ erasure_on_the_wing_reaches_the_hub(void **state)
 	assert_int_equal(client_as(&staff, &st_a.srv, "coordinator.fenwick",
 	    PW), 0);
 	posted(&staff, path, "left_reason=release&left_on=2026-12-04");
+	client_free(&staff);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "left.rtx"), 0);
 	snprintf(body, sizeof(body), "SELECT reference FROM people WHERE "
 	    "id = %lld", winston);
 	ref = db_text(&st_a.srv, body);
 	assert_non_null(ref);
-	snprintf(path, sizeof(path), "/people/%lld/erase", winston);
 	snprintf(body, sizeof(body), "reference=%s&reason=request+9", ref);
 	free(ref);
+	snprintf(path, sizeof(path), "/people/%lld/erase", winston);
+
+	/* He has left at the hub too, but is erased where he is kept. */
+	assert_int_equal(client_as(&staff, &hub, "coordinator.fenwick", PW), 0);
+	refused_409(&staff, path, body, "kept on its station");
+	client_free(&staff);
+	assert_int_equal(db_scalar_id(&hub, "SELECT count(*) FROM people WHERE "
+	    "id = %lld AND display_name = 'Winston' AND left_on = "
+	    "'2026-12-04' AND erased_on IS NULL", winston), 1);
+	assert_int_equal(client_as(&staff, &st_a.srv, "coordinator.fenwick",
+	    PW), 0);
 	posted(&staff, path, body);
 	client_free(&staff);
 	assert_int_equal(carry(&st_a.srv, 0, &hub, "erased.rtx"), 0);

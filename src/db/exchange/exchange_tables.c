@@ -151,12 +151,16 @@ const struct exchange_table exchange_tables[] = {
 	 * hub refuses a new meeting, agenda item or decision for a group
 	 * its station holds), shared so the organisation may add a paper
 	 * or correct a record, the station's version standing.  Who
-	 * chaired, proposed and seconded does not travel yet (the
-	 * register does now: docs/exchange.md). */
+	 * chaired, proposed and seconded travels when they are people of
+	 * the shared sites (the register travels: docs/exchange.md); one
+	 * from elsewhere (a visiting chair) stays where they are. */
 	{ .name = "meetings", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "group_id IN " SHARED_GROUPS,
-	    .blank = { { "chair_person_id", "NULL" }, { "proposed_by",
-	    "NULL" }, { "seconded_by", "NULL" } } },
+	    .blank = { { "chair_person_id", "CASE WHEN chair_person_id IN "
+	    SHARED_PEOPLE " THEN chair_person_id END" }, { "proposed_by",
+	    "CASE WHEN proposed_by IN " SHARED_PEOPLE " THEN proposed_by END" },
+	    { "seconded_by", "CASE WHEN seconded_by IN " SHARED_PEOPLE
+	    " THEN seconded_by END" } } },
 	{ .name = "agenda_items", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "meeting_id IN " SHARED_MEETINGS },
 	/* Who came, and who sent apologies: people of the register, now
