@@ -261,6 +261,39 @@ erasure_on_the_wing_reaches_the_hub(void **state)
 	station_agrees_with_hub(&st_a);
 }
 
+/* Retention at the hub leaves the wing's supervisions alone (they are
+ * the station's); the station's own blanks the notes, and the blanking
+ * reaches the hub. */
+static void
+the_wings_retention_blanks_its_notes_at_the_hub(void **state)
+{
+	char		 sql[400], *out = NULL;
+	long long	 old = (2LL << 40) + 900;
+
+	(void)state;
+	snprintf(sql, sizeof(sql), "INSERT INTO supervisions (id, person_id, "
+	    "supervisor_id, held_on, next_due_on, notes) VALUES (%lld, "
+	    "(SELECT id FROM people WHERE display_name = 'Gary' AND site_id "
+	    "= 1), (SELECT id FROM accounts WHERE username = "
+	    "'coordinator.fenwick'), '2020-01-06', '2020-02-06', 'OLD-NOTE')",
+	    old);
+	assert_int_equal(db_write(&st_a.srv, sql), 0);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "old-note.rtx"), 0);
+	assert_int_equal(roundtable_cli(&hub, "retention", NULL, &out), 0);
+	free(out);
+	assert_int_equal(db_scalar_id(&hub, "SELECT count(*) FROM supervisions "
+	    "WHERE id = %lld AND notes = 'OLD-NOTE'", old), 1);
+	assert_int_equal(roundtable_cli(&st_a.srv, "retention", NULL, &out), 0);
+	free(out);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "old-note-gone.rtx"), 0);
+	assert_int_equal(db_scalar_id(&hub, "SELECT count(*) FROM supervisions "
+	    "WHERE id = %lld AND notes = '' AND held_on = '2020-01-06'", old),
+	    1);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "old-note-back.rtx"),
+	    0);
+	station_agrees_with_hub(&st_a);
+}
+
 /* After the full rounds, `exchange check` lists the register and what
  * is held about it, and says the same at both places. */
 static void
@@ -289,6 +322,7 @@ main(void)
 		    a_person_trained_and_supervised_on_the_wing_reaches_the_hub),
 		cmocka_unit_test(the_hub_records_nothing_for_the_wings_people),
 		cmocka_unit_test(erasure_on_the_wing_reaches_the_hub),
+		cmocka_unit_test(the_wings_retention_blanks_its_notes_at_the_hub),
 		cmocka_unit_test(the_fingerprint_covers_the_register),
 	};
 
