@@ -1,11 +1,13 @@
 /*
  * The tables the exchange carries.  A hub owns what the organisation
  * decides or keeps for a site (its places, groups, accounts and grants,
- * topics, the directory, surveys, decision makers' answers and actions);
- * the station, the survey responses it collects and its arrivals; the
- * forum's records (conversations, issues, proposals, meetings, elections'
- * results) are shared, the station's version standing, and so are
- * expense claims, the hub's standing.  Each side sends what it owns and
+ * topics, the directory, surveys, the course catalogue, decision makers'
+ * answers); the station, the survey responses it collects, its arrivals,
+ * and its people register with what is recorded about them there
+ * (memberships, attendance, training, supervision); the forum's records
+ * (conversations, issues, proposals, meetings, elections' results) are
+ * shared, the station's version standing, and so are expense claims and
+ * actions, the hub's standing.  Each side sends what it owns and
  * what is shared, and accepts from the other only those, and only rows
  * of the sites the pair shares.
  */
@@ -26,10 +28,13 @@
 	SHARED ")"
 #define SHARED_PROPOSALS "(SELECT id FROM main.proposals WHERE group_id IN " \
 	SHARED_GROUPS ")"
-#define SHARED_ACTIONS	"(SELECT id FROM main.actions WHERE proposal_id IN " \
-	SHARED_PROPOSALS ")"
 #define SHARED_MEETINGS	"(SELECT id FROM main.meetings WHERE group_id IN " \
 	SHARED_GROUPS ")"
+/* The actions set on the shared proposals, and the shared meetings' own
+ * action points. */
+#define SHARED_ACTIONS	"(SELECT id FROM main.actions WHERE proposal_id IN " \
+	SHARED_PROPOSALS " OR proposal_id IS NULL AND meeting_id IN " \
+	SHARED_MEETINGS ")"
 /* Surveys run at the shared sites, and the organisation's own, run at
  * every site; and the responses collected at the shared sites. */
 #define SHARED_SURVEYS	"(SELECT id FROM main.surveys WHERE site_id IS NULL " \
@@ -228,14 +233,19 @@ const struct exchange_table exchange_tables[] = {
 	    SHARED_MEETINGS " THEN meeting_id END" } } },
 	/* The decision maker's answer, and what is done about it.  Which
 	 * meeting an answer was given at does not travel: often one of the
-	 * organisation's own, which stays at the hub. */
+	 * organisation's own, which stays at the hub.  Actions are shared,
+	 * the hub's version standing: the hub sets those on proposals (the
+	 * station may not touch them), the station a meeting's own action
+	 * points, which travel with their meeting and whose progress may
+	 * be recorded at both places. */
 	{ .name = "responses", .owner = OWNER_HUB,
 	    .scope = "proposal_id IN " SHARED_PROPOSALS,
 	    .blank = { { "meeting_id", "NULL" } } },
-	{ .name = "actions", .owner = OWNER_HUB,
-	    .scope = "proposal_id IN " SHARED_PROPOSALS,
-	    .blank = { { "meeting_id", "NULL" } } },
-	{ .name = "action_updates", .owner = OWNER_HUB,
+	{ .name = "actions", .owner = OWNER_HUB, .shared = 1,
+	    .scope = "id IN " SHARED_ACTIONS,
+	    .blank = { { "meeting_id", "CASE WHEN proposal_id IS NULL THEN "
+	    "meeting_id END" } } },
+	{ .name = "action_updates", .owner = OWNER_HUB, .shared = 1,
 	    .scope = "action_id IN " SHARED_ACTIONS },
 };
 const size_t exchange_ntables = sizeof(exchange_tables) /
