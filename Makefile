@@ -38,7 +38,7 @@ HTTP_TESTS = $(patsubst tests/http/%.c,build/test/http/%,$(wildcard tests/http/t
 # (docs/exchange.md: SQLite places only, for now).
 SQLITE_ONLY_HTTP_TESTS = $(addprefix build/test/http/,test_backup_crypt \
 		test_backup_schedule test_copy test_exchange test_exchange_meetings \
-		test_exchange_surveys test_exchange_records)
+		test_exchange_surveys test_exchange_records test_exchange_people)
 PG_HTTP_TESTS = $(filter-out $(SQLITE_ONLY_HTTP_TESTS),$(HTTP_TESTS))
 
 DB        ?= var/roundtable.db
@@ -117,7 +117,8 @@ build/test/http/%: tests/http/%.c $(HTTP_SHARED) tests/http/harness.h tests/http
 
 # The exchange's tests share their hub and two stations.
 EXCHANGE_TESTS = $(addprefix build/test/http/,test_exchange \
-		test_exchange_meetings test_exchange_surveys test_exchange_records)
+		test_exchange_meetings test_exchange_surveys test_exchange_records \
+		test_exchange_people)
 $(EXCHANGE_TESTS): HTTP_SHARED += tests/http/exchange_places.c
 $(EXCHANGE_TESTS): tests/http/exchange_places.c tests/http/exchange_places.h
 

@@ -120,22 +120,30 @@ static const char *sql_publish =
 #define ELECTED_PEOPLE \
     "(SELECT c.person_id FROM candidates c WHERE c.id IN " \
     "(SELECT value FROM json_each(?4)))"
+/* The two INSERTs make one row a statement, run until they make none:
+ * rt_next_id numbers one row each time (memberships travel). */
 static const char *sql_office_stay_member =
-    "INSERT INTO memberships (group_id, person_id, position, from_on) "
-    "SELECT group_id, person_id, 'member', ?3 FROM memberships "
-    "WHERE group_id = ?1 AND position = ?2 AND to_on IS NULL AND "
-    "person_id NOT IN " ELECTED_PEOPLE " AND CAST(?5 AS TEXT) IS NOT NULL AND CAST(?6 AS TEXT) IS NOT NULL";
+    "INSERT INTO memberships (id, group_id, person_id, position, from_on) "
+    "SELECT rt_next_id('memberships'), m.group_id, m.person_id, 'member', "
+    "?3 FROM memberships m "
+    "WHERE m.group_id = ?1 AND m.position = ?2 AND m.to_on IS NULL AND "
+    "m.person_id NOT IN " ELECTED_PEOPLE " AND NOT EXISTS (SELECT 1 FROM "
+    "memberships x WHERE x.group_id = ?1 AND x.person_id = m.person_id "
+    "AND x.position = 'member' AND x.from_on = ?3 AND x.to_on IS NULL) "
+    "AND CAST(?5 AS TEXT) IS NOT NULL AND CAST(?6 AS TEXT) IS NOT NULL "
+    "LIMIT 1";
 static const char *sql_office_end =
     "UPDATE memberships SET to_on = ?3, end_reason = ?5 WHERE group_id = ?1 "
     "AND to_on IS NULL AND CAST(?6 AS TEXT) IS NOT NULL AND (position = ?2 AND "
     "person_id NOT IN " ELECTED_PEOPLE " OR position != ?2 AND "
     "person_id IN " ELECTED_PEOPLE ") AND from_on <= ?3";
 static const char *sql_office_take =
-    "INSERT INTO memberships (group_id, person_id, position, from_on, "
-    "term_ends_on) SELECT ?1, person_id, ?2, ?3, ?6 FROM " ELECTED_PEOPLE
+    "INSERT INTO memberships (id, group_id, person_id, position, from_on, "
+    "term_ends_on) SELECT rt_next_id('memberships'), ?1, person_id, ?2, ?3, "
+    "?6 FROM " ELECTED_PEOPLE
     " AS w WHERE CAST(?5 AS TEXT) IS NOT NULL AND person_id NOT IN (SELECT person_id "
     "FROM memberships WHERE group_id = ?1 AND position = ?2 AND "
-    "to_on IS NULL)";
+    "to_on IS NULL) LIMIT 1";
 static const char *sql_office_term =
     "UPDATE memberships SET term_ends_on = ?6 WHERE group_id = ?1 AND "
     "position = ?2 AND to_on IS NULL AND person_id IN " ELECTED_PEOPLE
@@ -486,8 +494,11 @@ static int
 election_take_office(struct db *db, const json_t *e, const json_t *sheet,
     const char *today)
 {
-	static const char *const *steps[] = { &sql_office_stay_member,
-	    &sql_office_end, &sql_office_take, &sql_office_term };
+	/* Each step, and whether it makes one row a run (run again until
+	 * it makes none). */
+	static const struct { const char *const *sql; int one_row; } steps[] =
+	    { { &sql_office_stay_member, 1 }, { &sql_office_end, 0 },
+	    { &sql_office_take, 1 }, { &sql_office_term, 0 } };
 	json_t	*ids = json_array(), *el;
 	char	*idtext = NULL, term_end[DATE_CHARS + 1], why[64];
 	size_t	 i;
@@ -507,8 +518,11 @@ election_take_office(struct db *db, const json_t *e, const json_t *sheet,
 	snprintf(why, sizeof(why), "Election %lld", (long long)view_int(e,
 	    "id"));
 	for (i = 0; i < sizeof(steps) / sizeof(steps[0]) && rc == DB_OK; i++)
-		rc = db_exec(db, *steps[i], "ittttt", view_int(e, "group_id"),
-		    view_str(e, "position"), today, idtext, why, term_end);
+		do
+			rc = db_exec(db, *steps[i].sql, "ittttt", view_int(e,
+			    "group_id"), view_str(e, "position"), today, idtext,
+			    why, term_end);
+		while (rc == DB_OK && steps[i].one_row && db_changes(db) > 0);
 out:
 	free(idtext);
 	json_decref(ids);

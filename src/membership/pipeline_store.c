@@ -47,8 +47,8 @@ static const char *sql_stage_set =
  * may have been added directly meanwhile), and the recruit keeps which
  * membership it made; leaving from active ends that one alone. */
 static const char *sql_membership_start =
-    "INSERT INTO memberships (group_id, person_id, position, from_on) "
-    "SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM memberships "
+    "INSERT INTO memberships (id, group_id, person_id, position, from_on) "
+    "SELECT rt_next_id('memberships'), ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM memberships "
     "WHERE group_id = ?1 AND person_id = ?2 AND to_on IS NULL)";
 static const char *sql_membership_made =
     "UPDATE recruits SET membership_id = ? WHERE id = ?";

@@ -19,8 +19,9 @@ static const char *sql_list =
     "FROM supervisions s JOIN accounts a ON a.id = s.supervisor_id "
     "WHERE s.person_id = ?1 ORDER BY s.held_on DESC, s.id DESC";
 static const char *sql_insert =
-    "INSERT INTO supervisions (person_id, supervisor_id, held_on, "
-    "next_due_on, notes) VALUES (?, ?, ?, ?, ifnull(?, ''))";
+    "INSERT INTO supervisions (id, person_id, supervisor_id, held_on, "
+    "next_due_on, notes) VALUES (rt_next_id('supervisions'), ?, ?, ?, ?, "
+    "ifnull(?, ''))";
 /* Everyone in a group now, with the due date of their next supervision:
  * never supervised counts from the day they joined. */
 static const char *sql_overdue =

@@ -26,12 +26,14 @@ static const char *sql_course_options =
     "SELECT id AS value, name AS label FROM courses "
     "WHERE retired_on IS NULL ORDER BY name";
 static const char *sql_course_insert =
-    "INSERT INTO courses (name, accredited, renew_months) VALUES (?, ?, ?)";
+    "INSERT INTO courses (id, name, accredited, renew_months) "
+    "VALUES (rt_next_id('courses'), ?, ?, ?)";
 static const char *sql_course_months =
     "SELECT ifnull(renew_months, 0) FROM courses WHERE id = ?";
 static const char *sql_session_insert =
-    "INSERT INTO course_sessions (course_id, site_id, held_on, place, "
-    "trainer, created_by) VALUES (?, ?, ?, ifnull(?, ''), ifnull(?, ''), ?)";
+    "INSERT INTO course_sessions (id, course_id, site_id, held_on, place, "
+    "trainer, created_by) VALUES (rt_next_id('course_sessions'), ?, ?, ?, "
+    "ifnull(?, ''), ifnull(?, ''), ?)";
 static const char *sql_session_load =
     "SELECT s.id, s.course_id, s.site_id, s.held_on, s.place, s.trainer, "
     "c.name AS course_name, c.accredited, st.name AS site_name "
@@ -47,9 +49,10 @@ static const char *sql_session_completions =
     "p.display_name FROM completions c JOIN people p ON p.id = c.person_id "
     "WHERE c.session_id = ? ORDER BY p.display_name";
 static const char *sql_completion_insert =
-    "INSERT INTO completions (course_id, person_id, session_id, "
+    "INSERT INTO completions (id, course_id, person_id, session_id, "
     "completed_on, accreditation, renew_on, graduation, created_by) "
-    "VALUES (?, ?, nullif(?, 0), ?, ifnull(?, ''), nullif(?, ''), ?, ?)";
+    "VALUES (rt_next_id('completions'), ?, ?, nullif(?, 0), ?, "
+    "ifnull(?, ''), nullif(?, ''), ?, ?)";
 static const char *sql_completion_load =
     "SELECT c.id, c.course_id, c.person_id, c.completed_on, c.accreditation, "
     "c.renew_on, c.graduation, co.name AS course_name, co.accredited, "

@@ -116,8 +116,9 @@ static const char *sql_person_load =
     "FROM people p JOIN sites s ON s.id = p.site_id "
     "LEFT JOIN units u ON u.id = p.unit_id WHERE p.id = ?";
 static const char *sql_person_insert =
-    "INSERT INTO people (reference, display_name, status, site_id, unit_id, "
-    "restrictions) VALUES (?, ?, ?, ?, ?, ifnull(?, ''))";
+    "INSERT INTO people (id, reference, display_name, status, site_id, "
+    "unit_id, restrictions) VALUES (rt_next_id('people'), ?, ?, ?, ?, ?, "
+    "ifnull(?, ''))";
 static const char *sql_person_update =
     "UPDATE people SET display_name = ?, status = ?, site_id = ?, "
     "unit_id = ?, restrictions = ifnull(?, '') WHERE id = ?";
@@ -170,8 +171,8 @@ static const char *sql_membership_load =
     "JOIN people p ON p.id = m.person_id "
     "JOIN groups g ON g.id = m.group_id WHERE m.id = ?";
 static const char *sql_membership_insert =
-    "INSERT INTO memberships (group_id, person_id, position, from_on) "
-    "VALUES (?, ?, ?, ?)";
+    "INSERT INTO memberships (id, group_id, person_id, position, from_on) "
+    "VALUES (rt_next_id('memberships'), ?, ?, ?, ?)";
 static const char *sql_membership_end =
     "UPDATE memberships SET to_on = ?, end_reason = ? "
     "WHERE id = ? AND to_on IS NULL";

@@ -19,6 +19,13 @@ const char *const retention_kind_names[RETAIN__MAX] = {
 	[RETAIN_PAPER_ENTRIES] = "survey paper entries",
 };
 
+/* At a hub, a supervision of a person of a site a station holds is the
+ * station's (docs/exchange.md): the station's own retention blanks its
+ * notes, and the blanking travels here with its next bundle. */
+#define KEPT_BY_STATION	"(SELECT role FROM place WHERE id = 1) = 'hub' " \
+	"AND person_id IN (SELECT p.id FROM people p JOIN " \
+	"exchange_peer_sites e ON e.site_id = p.site_id)"
+
 /*
  * One rule a kind: its period's place in the config and the SQL, with ?1
  * the first day still kept whole (today less the period).  Follow-ups
@@ -41,7 +48,7 @@ static const struct retention_rule {
 	{ RETAIN_SUPERVISION, offsetof(struct config,
 	    retain_supervision_days),
 	    "UPDATE supervisions SET notes = '' WHERE held_on < ?1 "
-	    "AND notes != ''" },
+	    "AND notes != '' AND NOT (" KEPT_BY_STATION ")" },
 	{ RETAIN_EXPENSES, offsetof(struct config, retain_expenses_days),
 	    "DELETE FROM expense_claims WHERE state IN ('paid', 'rejected') "
 	    "AND created_on < ?1" },

@@ -64,11 +64,20 @@ the_forums_past_meetings_reach_its_station(void **state)
 	    "agenda_items"), db_scalar(&hub, "SELECT count(*) FROM "
 	    "agenda_items WHERE meeting_id IN (SELECT m.id FROM meetings m "
 	    "JOIN groups g ON g.id = m.group_id WHERE g.site_id = 1)"));
-	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM meetings "
-	    "WHERE chair_person_id IS NOT NULL OR proposed_by IS NOT NULL OR "
-	    "seconded_by IS NOT NULL"), 0);
-	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM "
-	    "attendance"), 0);
+	/* Who chaired and who came are people of Fenwick's register, which
+	 * came too. */
+	{
+		const char	*people = "SELECT (SELECT count(*) FROM meetings m "
+		    "JOIN people p ON p.id = m.chair_person_id WHERE p.site_id "
+		    "= 1) * 1000 + (SELECT count(*) FROM attendance a JOIN "
+		    "people p ON p.id = a.person_id JOIN meetings m ON m.id = "
+		    "a.meeting_id JOIN groups g ON g.id = m.group_id WHERE "
+		    "p.site_id = 1 AND g.site_id = 1)";
+
+		assert_true(db_scalar(&hub, people) % 1000 > 0);
+		assert_int_equal(db_scalar(&st_a.srv, people),
+		    db_scalar(&hub, people));
+	}
 	/* Another site's meetings stay away. */
 	assert_int_equal(db_scalar(&st_b.srv, "SELECT count(*) FROM meetings "
 	    "WHERE group_id IN (SELECT id FROM groups WHERE site_id = 1)"), 0);
@@ -196,6 +205,55 @@ minutes_typed_at_both_places_keep_the_stations(void **state)
 	station_agrees_with_hub(&st_a);
 }
 
+/* A meeting's own action point, set on the wing, reaches the hub with
+ * its meeting; its progress recorded at the hub comes back; the hub may
+ * not set one for the wing's meeting. */
+static void
+a_meetings_action_point_travels_with_it(void **state)
+{
+	struct client	 member, staff;
+	char		 path[96], body[200];
+	long long	 meeting, point, coordinator;
+
+	(void)state;
+	coordinator = db_scalar(&st_a.srv, "SELECT id FROM accounts WHERE "
+	    "username = 'coordinator.fenwick'");
+	assert_int_equal(client_as(&member, &st_a.srv, "member.forum", PW), 0);
+	meeting = meeting_made(&member, "2027-02-09");
+	snprintf(path, sizeof(path), "/meetings/%lld/action-points", meeting);
+	snprintf(body, sizeof(body), "text=Fix+the+chapel+heating&owner_id="
+	    "%lld&due_on=2027-02-23", coordinator);
+	posted(&member, path, body);
+	client_free(&member);
+	point = db_scalar_id(&st_a.srv, "SELECT id FROM actions WHERE "
+	    "meeting_id = %lld AND proposal_id IS NULL", meeting);
+	assert_true(point > (2LL << 40));
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "point.rtx"), 0);
+	snprintf(body, sizeof(body), "SELECT count(*) FROM actions WHERE id = "
+	    "%lld AND meeting_id = %lld AND text = 'Fix the chapel heating' "
+	    "AND due_on = '2027-02-23'", point, meeting);
+	assert_int_equal(db_scalar(&hub, body), 1);
+
+	/* The coordinator records progress at the office; it comes back. */
+	assert_int_equal(client_as(&staff, &hub, "coordinator.fenwick", PW), 0);
+	snprintf(path, sizeof(path), "/actions/%lld/update", point);
+	posted(&staff, path, "note=Estates+have+ordered+a+boiler&percent=50");
+	/* But the hub sets no point for the wing's meeting. */
+	snprintf(path, sizeof(path), "/meetings/%lld/action-points", meeting);
+	snprintf(body, sizeof(body), "text=From+the+office&owner_id=%lld"
+	    "&due_on=2027-02-23", coordinator);
+	refused_409(&staff, path, body, "kept on its station");
+	client_free(&staff);
+	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "point-back.rtx"),
+	    0);
+	assert_int_equal(db_scalar_id(&st_a.srv, "SELECT count(*) FROM actions "
+	    "WHERE id = %lld AND percent = 50", point), 1);
+	assert_int_equal(db_scalar_id(&st_a.srv, "SELECT count(*) FROM "
+	    "action_updates WHERE action_id = %lld AND note = 'Estates have "
+	    "ordered a boiler'", point), 1);
+	station_agrees_with_hub(&st_a);
+}
+
 int
 main(void)
 {
@@ -204,6 +262,7 @@ main(void)
 		cmocka_unit_test(a_meeting_on_the_wing_reaches_the_hub),
 		cmocka_unit_test(the_hub_sends_papers_but_holds_no_meetings_for_the_wing),
 		cmocka_unit_test(minutes_typed_at_both_places_keep_the_stations),
+		cmocka_unit_test(a_meetings_action_point_travels_with_it),
 	};
 
 	return cmocka_run_group_tests(tests, places_setup, places_teardown);

@@ -1,11 +1,13 @@
 /*
  * The tables the exchange carries.  A hub owns what the organisation
  * decides or keeps for a site (its places, groups, accounts and grants,
- * topics, the directory, surveys, decision makers' answers and actions);
- * the station, the survey responses it collects and its arrivals; the
- * forum's records (conversations, issues, proposals, meetings, elections'
- * results) are shared, the station's version standing, and so are
- * expense claims, the hub's standing.  Each side sends what it owns and
+ * topics, the directory, surveys, the course catalogue, decision makers'
+ * answers); the station, the survey responses it collects, its arrivals,
+ * and its people register with what is recorded about them there
+ * (memberships, attendance, training, supervision); the forum's records
+ * (conversations, issues, proposals, meetings, elections' results) are
+ * shared, the station's version standing, and so are expense claims and
+ * actions, the hub's standing.  Each side sends what it owns and
  * what is shared, and accepts from the other only those, and only rows
  * of the sites the pair shares.
  */
@@ -26,10 +28,13 @@
 	SHARED ")"
 #define SHARED_PROPOSALS "(SELECT id FROM main.proposals WHERE group_id IN " \
 	SHARED_GROUPS ")"
-#define SHARED_ACTIONS	"(SELECT id FROM main.actions WHERE proposal_id IN " \
-	SHARED_PROPOSALS ")"
 #define SHARED_MEETINGS	"(SELECT id FROM main.meetings WHERE group_id IN " \
 	SHARED_GROUPS ")"
+/* The actions set on the shared proposals, and the shared meetings' own
+ * action points. */
+#define SHARED_ACTIONS	"(SELECT id FROM main.actions WHERE proposal_id IN " \
+	SHARED_PROPOSALS " OR proposal_id IS NULL AND meeting_id IN " \
+	SHARED_MEETINGS ")"
 /* Surveys run at the shared sites, and the organisation's own, run at
  * every site; and the responses collected at the shared sites. */
 #define SHARED_SURVEYS	"(SELECT id FROM main.surveys WHERE site_id IS NULL " \
@@ -38,6 +43,10 @@
 	"site_id IN " SHARED ")"
 #define SHARED_ARRIVALS	"(SELECT id FROM main.arrivals WHERE group_id IN " \
 	SHARED_GROUPS ")"
+/* The people registered at the shared sites: what is recorded about one
+ * of them travels with them. */
+#define SHARED_PEOPLE	"(SELECT id FROM main.people WHERE site_id IN " \
+	SHARED ")"
 /* Only an election's published result travels, never while it runs. */
 #define PUBLISHED	"group_id IN " SHARED_GROUPS " AND state = 'published'"
 #define GRANTED	"(SELECT account_id FROM main.grants WHERE site_id IN " \
@@ -69,7 +78,11 @@
 	SHARED_ARRIVALS " UNION SELECT claimant_id FROM main.expense_claims " \
 	"WHERE group_id IN " SHARED_GROUPS " UNION SELECT decided_by FROM " \
 	"main.expense_claims WHERE group_id IN " SHARED_GROUPS " UNION SELECT " \
-	"created_by FROM main.elections WHERE " PUBLISHED ")"
+	"created_by FROM main.elections WHERE " PUBLISHED " UNION SELECT " \
+	"created_by FROM main.course_sessions WHERE site_id IN " SHARED \
+	" UNION SELECT created_by FROM main.completions WHERE person_id IN " \
+	SHARED_PEOPLE " UNION SELECT supervisor_id FROM main.supervisions " \
+	"WHERE person_id IN " SHARED_PEOPLE ")"
 #define NAMED_GROUPS	"(SELECT group_id FROM main.conversations WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.issues WHERE " \
 	"site_id IN " SHARED " UNION SELECT group_id FROM main.surveys WHERE " \
@@ -111,6 +124,18 @@ const struct exchange_table exchange_tables[] = {
 	    "main.conversations WHERE site_id IN " SHARED ")" },
 	{ .name = "service_sites", .owner = OWNER_HUB,
 	    .scope = "site_id IN " SHARED },
+	/* The people registered at a station's site are the wing's: it
+	 * registers them, and the hub reads them (its coordinators may
+	 * read the register anyway, and the bundle is encrypted to it).
+	 * Their pseudonymous unique reference is who they are at both
+	 * places; restrictions stay coordinators-only by the same SQL. */
+	{ .name = "people", .owner = OWNER_STATION,
+	    .scope = "site_id IN " SHARED },
+	/* Who is in the wing's forums: joined on the wing (or elected
+	 * there), so the station's, with the people they name. */
+	{ .name = "memberships", .owner = OWNER_STATION,
+	    .scope = "group_id IN " SHARED_GROUPS " AND person_id IN "
+	    SHARED_PEOPLE },
 	{ .name = "issues", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "site_id IN " SHARED },
 	{ .name = "conversations", .owner = OWNER_STATION, .shared = 1,
@@ -131,15 +156,23 @@ const struct exchange_table exchange_tables[] = {
 	 * hub refuses a new meeting, agenda item or decision for a group
 	 * its station holds), shared so the organisation may add a paper
 	 * or correct a record, the station's version standing.  Who
-	 * chaired, proposed and seconded are people in the register,
-	 * which stays where it is; so does attendance, which is nothing
-	 * but people (docs/exchange.md). */
+	 * chaired, proposed and seconded travels when they are people of
+	 * the shared sites (the register travels: docs/exchange.md); one
+	 * from elsewhere (a visiting chair) stays where they are. */
 	{ .name = "meetings", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "group_id IN " SHARED_GROUPS,
-	    .blank = { { "chair_person_id", "NULL" }, { "proposed_by",
-	    "NULL" }, { "seconded_by", "NULL" } } },
+	    .blank = { { "chair_person_id", "CASE WHEN chair_person_id IN "
+	    SHARED_PEOPLE " THEN chair_person_id END" }, { "proposed_by",
+	    "CASE WHEN proposed_by IN " SHARED_PEOPLE " THEN proposed_by END" },
+	    { "seconded_by", "CASE WHEN seconded_by IN " SHARED_PEOPLE
+	    " THEN seconded_by END" } } },
 	{ .name = "agenda_items", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "meeting_id IN " SHARED_MEETINGS },
+	/* Who came, and who sent apologies: people of the register, now
+	 * known at both places; taken at the meeting, on the station. */
+	{ .name = "attendance", .owner = OWNER_STATION,
+	    .scope = "meeting_id IN " SHARED_MEETINGS " AND person_id IN "
+	    SHARED_PEOPLE },
 	{ .name = "papers", .owner = OWNER_STATION, .shared = 1,
 	    .scope = "meeting_id IN " SHARED_MEETINGS },
 	{ .name = "meeting_decisions", .owner = OWNER_STATION, .shared = 1,
@@ -170,6 +203,20 @@ const struct exchange_table exchange_tables[] = {
 	    .scope = "group_id IN " SHARED_GROUPS },
 	{ .name = "arrival_steps", .owner = OWNER_STATION,
 	    .scope = "arrival_id IN " SHARED_ARRIVALS },
+	/* The organisation's catalogue of courses is the hub's, every
+	 * course for every station; a session held at the station's site,
+	 * and what is recorded about one of its people (a completion, a
+	 * supervision and its notes), is the station's: the training is
+	 * given and the supervision held on the wing.  The notes travel to
+	 * the hub, where the same SQL shows them only to the supervisor
+	 * and coordinators (src/membership/supervision_store.c). */
+	{ .name = "courses", .owner = OWNER_HUB, .scope = "?1 IS NOT NULL" },
+	{ .name = "course_sessions", .owner = OWNER_STATION,
+	    .scope = "site_id IN " SHARED },
+	{ .name = "completions", .owner = OWNER_STATION,
+	    .scope = "person_id IN " SHARED_PEOPLE },
+	{ .name = "supervisions", .owner = OWNER_STATION,
+	    .scope = "person_id IN " SHARED_PEOPLE },
 	/* An election is held on the wing; its ballots, roll, proxies and
 	 * candidates (people of the register) stay there, and only the
 	 * published count sheet travels.  Shared, so that one the hub was
@@ -186,14 +233,19 @@ const struct exchange_table exchange_tables[] = {
 	    SHARED_MEETINGS " THEN meeting_id END" } } },
 	/* The decision maker's answer, and what is done about it.  Which
 	 * meeting an answer was given at does not travel: often one of the
-	 * organisation's own, which stays at the hub. */
+	 * organisation's own, which stays at the hub.  Actions are shared,
+	 * the hub's version standing: the hub sets those on proposals (the
+	 * station may not touch them), the station a meeting's own action
+	 * points, which travel with their meeting and whose progress may
+	 * be recorded at both places. */
 	{ .name = "responses", .owner = OWNER_HUB,
 	    .scope = "proposal_id IN " SHARED_PROPOSALS,
 	    .blank = { { "meeting_id", "NULL" } } },
-	{ .name = "actions", .owner = OWNER_HUB,
-	    .scope = "proposal_id IN " SHARED_PROPOSALS,
-	    .blank = { { "meeting_id", "NULL" } } },
-	{ .name = "action_updates", .owner = OWNER_HUB,
+	{ .name = "actions", .owner = OWNER_HUB, .shared = 1,
+	    .scope = "id IN " SHARED_ACTIONS,
+	    .blank = { { "meeting_id", "CASE WHEN proposal_id IS NULL THEN "
+	    "meeting_id END" } } },
+	{ .name = "action_updates", .owner = OWNER_HUB, .shared = 1,
 	    .scope = "action_id IN " SHARED_ACTIONS },
 };
 const size_t exchange_ntables = sizeof(exchange_tables) /
