@@ -12,36 +12,63 @@
 #include "../membership/membership.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/text_size.h"
+#include "../util/catalogue.h"
+#include "../util/date.h"
 #include "../util/uk_time.h"
 #include "../util/view.h"
 
+/* The days of the week, Monday first, in the reader's language. */
+static const char *const weekdays[7] = { N_("Monday"), N_("Tuesday"),
+    N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+    N_("Sunday") };
+
+/* "Dydd Gwener 4 Rhagfyr 2026": the day's name and date in the reader's
+ * language (uk_day_words is English's), owned by w. */
+static const char *
+day_words(struct print_words *w, const char *date)
+{
+	/* 1 January 2024 was a Monday. */
+	long		 d = date_diff_days("2024-01-01", date) % 7;
+	json_t		*ctx;
+	const char	*out;
+
+	ctx = json_pack("{s:s, s:s}", "weekday", weekdays[d < 0 ? d + 7 : d],
+	    "date", date);
+	out = print_say(w, N_("{weekday | t} {date | date}"), ctx);
+	json_decref(ctx);
+	return out;
+}
+
 static void
-draw_day(struct pdf *pdf, const json_t *day)
+draw_day(struct pdf *pdf, struct print_words *w, const json_t *day)
 {
 	const json_t	*s, *g;
 	size_t		 i;
 
-	pdf_heading(pdf, view_str(day, "words"), 2);
+	pdf_heading(pdf, day_words(w, view_str(day, "date")), 2);
 	if (json_array_size(json_object_get(day, "shifts")) == 0)
-		pdf_paragraph(pdf, "No shifts.");
+		pdf_paragraph(pdf, print_say(w, N_("No shifts."), NULL));
 	json_array_foreach(json_object_get(day, "shifts"), i, s)
-		pdf_pairf(pdf, view_str(s, "name"), "%s to %s%s",
-		    view_str(s, "from"), view_str(s, "to"),
+		pdf_pair(pdf, view_str(s, "name"), print_say(w,
 		    json_is_true(json_object_get(s, "overnight")) ?
-		    " (next day)" : "");
+		    N_("{from} to {to} (next day)") : N_("{from} to {to}"), s));
 	json_array_foreach(json_object_get(day, "gaps"), i, g)
-		pdf_pairf(pdf, "GAP", "%s to %s: %s", view_str(g, "from"),
-		    view_str(g, "to"), view_str(g, "what"));
+		pdf_pair(pdf, print_say(w, N_("GAP"), NULL), print_say(w,
+		    N_("{from} to {to}: {what | t}"), g));
 }
 
 void
 peer_rota_pdf(struct request *rq, struct response *rs)
 {
 	const char	*from = form_get(&rq->query, "from");
-	char		 first[DATE_CHARS + 1], words[48], *title = NULL;
-	json_t		*site, *view, *unit, *day;
+	char		 first[DATE_CHARS + 1];
+	const char	*title;
+	json_t		*site, *view, *unit, *day, *ctx;
 	struct pdf	*pdf;
+	struct print_words w;
 	size_t		 i, j;
 	int		 minutes;
 
@@ -53,33 +80,31 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 		snprintf(first, sizeof(first), "%s", from);
 	else
 		uk_local((int64_t)rq->now, first, &minutes);
-	if ((view = peer_rota_view(rq->db, rq->ids[0], first)) == NULL ||
-	    asprintf(&title, "Peer support rota: %s", view_str(site, "name"))
-	    == -1) {
-		json_decref(view);
+	if ((view = peer_rota_view(rq->db, rq->ids[0], first)) == NULL) {
 		json_decref(site);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
+	print_words_init(&w, language_words(rq->lang), 0);
+	title = print_say(&w, N_("Peer support rota: {name}"), site);
+	pdf = print_pdf_new(&w, &rs->body, title, pdf_size_for(rq,
+	    PDF_NORMAL));
 	pdf_heading(pdf, title, 1);
-	uk_day_words(first, words, sizeof(words));
-	pdf_paragraphf(pdf, "Seven days from %s. Times are local (clock "
-	    "changes included). GAP marks hours without the cover a place "
-	    "needs: tell the peer-support coordinator.", words);
+	ctx = json_pack("{s:s}", "first", day_words(&w, first));
+	pdf_paragraph(pdf, print_say(&w, N_("Seven days from {first}. Times "
+	    "are local (clock changes included). GAP marks hours without the "
+	    "cover a place needs: tell the peer-support coordinator."), ctx));
+	json_decref(ctx);
 	json_array_foreach(json_object_get(view, "units"), i, unit) {
 		pdf_heading(pdf, view_str(unit, "name"), 1);
-		pdf_paragraphf(pdf, "Needs %lld on duty from %s to %s. "
-		    "Covered %lld of %lld hours this week.",
-		    (long long)view_int(unit, "needed"), view_str(unit, "from"),
-		    view_str(unit, "to"),
-		    (long long)view_int(unit, "hours_covered"),
-		    (long long)view_int(unit, "hours_needed"));
+		pdf_paragraph(pdf, print_say(&w, N_("Needs {needed} on duty "
+		    "from {from} to {to}. Covered {hours_covered} of "
+		    "{hours_needed} hours this week."), unit));
 		json_array_foreach(json_object_get(unit, "days"), j, day)
-			draw_day(pdf, day);
+			draw_day(pdf, &w, day);
 		pdf_page_break(pdf);
 	}
-	free(title);
+	print_words_free(&w);
 	json_decref(view);
 	json_decref(site);
 	membership_pdf_reply(rs, pdf);
