@@ -11,8 +11,11 @@
 
 #include "evidence.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
 #include "../render/xlsx.h"
+#include "../server/language.h"
 #include "../surveys/surveys.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* A count as shown: the number, or its suppressed words. */
@@ -112,26 +115,34 @@ draw_criterion(struct pdf *pdf, const json_t *c)
 	}
 }
 
+/* The report's own words in the language of words; the figures' words
+ * (verdicts, targets, months) are composed in English by the view. */
 static int
-report_pdf(const json_t *view, struct buf *out)
+report_pdf(const json_t *view, const struct catalogue *words,
+    struct buf *out)
 {
+	struct print_words w;
 	struct pdf	*pdf;
 	const json_t	*c, *h, *a, *pt;
+	json_t		*ctx;
 	size_t		 i, k;
-	char		 f[DATE_WORDS_CHARS + 1], t[DATE_WORDS_CHARS + 1];
 	char		 n[32];
+	int		 rc;
 
-	pdf = pdf_new(out, "Involvement report", PDF_NORMAL);
-	pdf_heading(pdf, "Involvement report", 1);
+	print_words_init(&w, words, 0);
+	pdf = print_pdf_new(&w, out, print_say(&w, N_("Involvement report"),
+	    NULL), PDF_NORMAL);
+	pdf_heading(pdf, print_say(&w, N_("Involvement report"), NULL), 1);
 	pdf_paragraph(pdf, view_str(view, "place"));
-	pdf_paragraphf(pdf, "From %s to %s", date_words_or(view_str(view,
-	    "from"), f), date_words_or(view_str(view, "to"), t));
-	pdf_paragraph(pdf, "How service users are involved, judged on the "
-	    "eight published criteria of good practice. No number here "
-	    "identifies anyone: counts below the privacy threshold read "
-	    "\"fewer than\", and counts that would give one away by "
-	    "subtraction read \"hidden\".");
-	pdf_heading(pdf, "The eight criteria at a glance", 2);
+	pdf_paragraph(pdf, print_say(&w, N_("From {from | date} to "
+	    "{to | date}"), view));
+	pdf_paragraph(pdf, print_say(&w, N_("How service users are involved, "
+	    "judged on the eight published criteria of good practice. No "
+	    "number here identifies anyone: counts below the privacy "
+	    "threshold read \"fewer than\", and counts that would give one "
+	    "away by subtraction read \"hidden\"."), NULL));
+	pdf_heading(pdf, print_say(&w, N_("The eight criteria at a glance"),
+	    NULL), 2);
 	json_array_foreach(json_object_get(view, "criteria"), i, c)
 		pdf_pairf(pdf, view_str(c, "title"), "%s%s%s", view_str(c,
 		    "verdict_words"), json_is_string(json_object_get(c,
@@ -139,24 +150,30 @@ report_pdf(const json_t *view, struct buf *out)
 	json_array_foreach(json_object_get(view, "criteria"), i, c)
 		draw_criterion(pdf, c);
 	pdf_page_break(pdf);
-	pdf_heading(pdf, "You said, we did", 1);
+	pdf_heading(pdf, print_say(&w, N_("You said, we did"), NULL), 1);
 	if (json_array_size(json_object_get(view, "highlights")) == 0)
-		pdf_paragraph(pdf, "No proposal was taken up in this period.");
+		pdf_paragraph(pdf, print_say(&w, N_("No proposal was taken up "
+		    "in this period."), NULL));
 	json_array_foreach(json_object_get(view, "highlights"), i, h)
 		pdf_pairf(pdf, view_str(h, "title"), "%s", view_str(h,
 		    "sentence"));
 	if (json_is_true(json_object_get(view, "has_activity"))) {
-		pdf_heading(pdf, "Activity", 1);
+		pdf_heading(pdf, print_say(&w, N_("Activity"), NULL), 1);
 		json_array_foreach(json_object_get(view, "activity"), i, a) {
-			pdf_pairf(pdf, view_str(a, "label"), "%s in all",
-			    shown(json_object_get(a, "total"), n, sizeof(n)));
+			ctx = json_pack("{s:s}", "n", shown(json_object_get(a,
+			    "total"), n, sizeof(n)));
+			pdf_pair(pdf, view_str(a, "label"), print_say(&w,
+			    N_("{n} in all"), ctx));
+			json_decref(ctx);
 			json_array_foreach(json_object_get(a, "months"), k, pt)
 				pdf_pair(pdf, view_str(pt, "month_words"),
 				    shown(json_object_get(pt, "n"), n,
 				    sizeof(n)));
 		}
 	}
-	return pdf_finish(pdf);
+	rc = pdf_finish(pdf);
+	print_words_free(&w);
+	return rc;
 }
 
 /* ---- the spreadsheet: every figure, one sheet per kind ----------------- */
@@ -168,37 +185,41 @@ cell(const json_t *v)
 	    v) : json_null();
 }
 
+/* The workbook, its headers in the language of words; the cells are
+ * the view's own. */
 static int
-report_xlsx(const json_t *view, struct buf *out)
+report_xlsx(const json_t *view, const struct catalogue *words,
+    struct buf *out)
 {
 	static const struct xlsx_column crit_cols[] = {
-		{ "number", "Criterion", 10, NULL },
-		{ "title", "Title", 36, NULL },
-		{ "figure", "Figure", 12, NULL },
-		{ "target", "Target", 14, NULL },
-		{ "verdict", "Verdict", 16, NULL },
-		{ "median_days", "Median days to answer", 14, NULL },
+		{ "number", N_("Criterion"), 10, NULL },
+		{ "title", N_("Title"), 36, NULL },
+		{ "figure", N_("Figure"), 12, NULL },
+		{ "target", N_("Target"), 14, NULL },
+		{ "verdict", N_("Verdict"), 16, NULL },
+		{ "median_days", N_("Median days to answer"), 14, NULL },
 	};
 	static const struct xlsx_column measure_cols[] = {
-		{ "criterion", "Criterion", 30, NULL },
-		{ "measure", "Measure", 50, NULL },
-		{ "month", "Month", 16, NULL },
-		{ "part", "Count", 14, NULL },
-		{ "whole", "Out of", 14, NULL },
-		{ "percent", "Per cent", 10, NULL },
+		{ "criterion", N_("Criterion"), 30, NULL },
+		{ "measure", N_("Measure"), 50, NULL },
+		{ "month", N_("Month"), 16, NULL },
+		{ "part", N_("Count"), 14, NULL },
+		{ "whole", N_("Out of"), 14, NULL },
+		{ "percent", N_("Per cent"), 10, NULL },
 	};
 	static const struct xlsx_column rep_cols[] = {
-		{ "characteristic", "Characteristic", 30, NULL },
-		{ "answer", "Answer, or wing or unit", 40, NULL },
-		{ "members", "Members", 14, NULL },
-		{ "members_percent", "Share of members (%)", 14, NULL },
-		{ "population", "Population", 14, NULL },
-		{ "population_percent", "Share of population (%)", 14, NULL },
+		{ "characteristic", N_("Characteristic"), 30, NULL },
+		{ "answer", N_("Answer, or wing or unit"), 40, NULL },
+		{ "members", N_("Members"), 14, NULL },
+		{ "members_percent", N_("Share of members (%)"), 14, NULL },
+		{ "population", N_("Population"), 14, NULL },
+		{ "population_percent", N_("Share of population (%)"), 14,
+		    NULL },
 	};
 	static const struct xlsx_column act_cols[] = {
-		{ "activity", "Activity", 36, NULL },
-		{ "month", "Month", 16, NULL },
-		{ "n", "Count", 14, NULL },
+		{ "activity", N_("Activity"), 36, NULL },
+		{ "month", N_("Month"), 16, NULL },
+		{ "n", N_("Count"), 14, NULL },
 	};
 	json_t		*crits = json_array(), *ms = json_array();
 	json_t		*reps = json_array(), *acts = json_array();
@@ -228,7 +249,8 @@ report_xlsx(const json_t *view, struct buf *out)
 			json_array_append_new(ms, json_pack("{s:O, s:O, s:s, "
 			    "s:o, s:o, s:o}", "criterion", json_object_get(c,
 			    "title"), "measure", json_object_get(m, "label"),
-			    "month", "The whole period", "part", cell(
+			    "month", catalogue_get(words,
+			    N_("The whole period")), "part", cell(
 			    json_object_get(pt, "part")), "whole", cell(
 			    json_object_get(pt, "whole")), "percent", cell(
 			    json_object_get(pt, "percent"))));
@@ -255,11 +277,14 @@ report_xlsx(const json_t *view, struct buf *out)
 			    json_object_get(pt, "n"))));
 	{
 		const struct xlsx_sheet sheets[] = {
-			{ "Criteria", crit_cols, FIELDS_COUNT(crit_cols), crits },
+			{ "Criteria", crit_cols, FIELDS_COUNT(crit_cols), crits,
+			    words },
 			{ "Measures by month", measure_cols,
-			    FIELDS_COUNT(measure_cols), ms },
-			{ "Representation", rep_cols, FIELDS_COUNT(rep_cols), reps },
-			{ "Activity", act_cols, FIELDS_COUNT(act_cols), acts },
+			    FIELDS_COUNT(measure_cols), ms, words },
+			{ "Representation", rep_cols, FIELDS_COUNT(rep_cols),
+			    reps, words },
+			{ "Activity", act_cols, FIELDS_COUNT(act_cols), acts,
+			    words },
 		};
 
 		rc = xlsx_write(out, sheets, FIELDS_COUNT(sheets));
@@ -273,7 +298,8 @@ report_xlsx(const json_t *view, struct buf *out)
 
 static void
 report(struct request *rq, struct response *rs,
-    int (*make)(const json_t *, struct buf *), const char *type,
+    int (*make)(const json_t *, const struct catalogue *, struct buf *),
+    const char *type,
     const char *ext)
 {
 	json_t		*view;
@@ -283,7 +309,8 @@ report(struct request *rq, struct response *rs,
 	if (evidence_period(rq, rs, from, to) == -1 ||
 	    (view = evidence_view(rq, rs, from, to, &kind)) == NULL)
 		return;
-	survey_attachment(rs, make(view, &rs->body), type,
+	survey_attachment(rs, make(view, language_words(rq->lang),
+	    &rs->body), type,
 	    "involvement-report", rq->nids ? rq->ids[0] : 0, ext);
 	json_decref(view);
 }

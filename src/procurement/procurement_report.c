@@ -14,6 +14,8 @@
 #include "../db/db.h"
 #include "../render/pdf.h"
 #include "../render/xlsx.h"
+#include "../server/language.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
 
@@ -202,38 +204,52 @@ void
 lot_report_xlsx(struct request *rq, struct response *rs)
 {
 	static const struct xlsx_column totals[] = {
-		{ "rank", "Rank", 6, NULL }, { "bidder", "Bidder", 30, NULL },
-		{ "total", "Weighted total", 14, NULL },
-		{ "complete", "Every question agreed", 20, NULL },
+		{ "rank", N_("Rank"), 6, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "total", N_("Weighted total"), 14, NULL },
+		{ "complete", N_("Every question agreed"), 20, NULL },
 	};
 	static const struct xlsx_column scores[] = {
-		{ "position", "Question", 9, NULL }, { "bidder", "Bidder", 30, NULL },
-		{ "evaluator", "Evaluator", 24, NULL }, { "kind", "Role", 20, NULL },
-		{ "score", "Score", 7, NULL }, { "justification", "Justification", 60, NULL },
-		{ "submitted_at", "Submitted", 21, NULL },
+		{ "position", N_("Question"), 9, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "evaluator", N_("Evaluator"), 24, NULL },
+		{ "kind", N_("Role"), 20, NULL },
+		{ "score", N_("Score"), 7, NULL },
+		{ "justification", N_("Justification"), 60, NULL },
+		{ "submitted_at", N_("Submitted"), 21, NULL },
 	};
 	static const struct xlsx_column agreed[] = {
-		{ "position", "Question", 9, NULL }, { "bidder", "Bidder", 30, NULL },
-		{ "score", "Consensus score", 15, NULL },
-		{ "rationale", "Rationale", 60, NULL },
-		{ "recorded_by_name", "Recorded by", 24, NULL },
-		{ "recorded_at", "Recorded", 21, NULL },
+		{ "position", N_("Question"), 9, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "score", N_("Consensus score"), 15, NULL },
+		{ "rationale", N_("Rationale"), 60, NULL },
+		{ "recorded_by_name", N_("Recorded by"), 24, NULL },
+		{ "recorded_at", N_("Recorded"), 21, NULL },
 	};
 	static const struct xlsx_column declared[] = {
-		{ "declared_at", "Declared", 21, NULL }, { "evaluator", "Evaluator", 24, NULL },
-		{ "bidder", "Bidder", 30, NULL }, { "conflict", "Conflict", 9, NULL },
-		{ "details", "Details", 60, NULL },
+		{ "declared_at", N_("Declared"), 21, NULL },
+		{ "evaluator", N_("Evaluator"), 24, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "conflict", N_("Conflict"), 9, NULL },
+		{ "details", N_("Details"), 60, NULL },
 	};
 	static const struct xlsx_column changes[] = {
-		{ "changed_at", "Changed", 21, NULL }, { "changed_by_name", "By", 24, NULL },
-		{ "kind", "Kind", 11, NULL }, { "position", "Question", 9, NULL },
-		{ "bidder", "Bidder", 30, NULL }, { "old_score", "From", 6, NULL },
-		{ "new_score", "To", 6, NULL }, { "reason", "Reason", 60, NULL },
+		{ "changed_at", N_("Changed"), 21, NULL },
+		{ "changed_by_name", N_("By"), 24, NULL },
+		{ "kind", N_("Kind"), 11, NULL },
+		{ "position", N_("Question"), 9, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "old_score", N_("From"), 6, NULL },
+		{ "new_score", N_("To"), 6, NULL },
+		{ "reason", N_("Reason"), 60, NULL },
 	};
 	static const struct xlsx_column audit[] = {
-		{ "at", "When", 21, NULL }, { "who", "Who", 24, NULL },
-		{ "said", "What happened", 40, NULL }, { "entity", "Record", 16, NULL },
-		{ "entity_id", "Id", 8, NULL }, { "detail", "Detail", 30, NULL },
+		{ "at", N_("When"), 21, NULL },
+		{ "who", N_("Who"), 24, NULL },
+		{ "said", N_("What happened"), 40, NULL },
+		{ "entity", N_("Record"), 16, NULL },
+		{ "entity_id", N_("Id"), 8, NULL },
+		{ "detail", N_("Detail"), 30, NULL },
 	};
 	json_t	*lot, *record, *individual = NULL, *consensus = NULL;
 
@@ -244,7 +260,11 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 		consensus = score_rows(record, 1);
 	}
 	{
-#define SHEET(name, columns, rows) { name, columns, FIELDS_COUNT(columns), rows }
+		/* The headers in the reader's language; the cells are the
+		 * record's own. */
+		const struct catalogue *words = language_words(rq->lang);
+#define SHEET(name, columns, rows) \
+	{ name, columns, FIELDS_COUNT(columns), rows, words }
 		const struct xlsx_sheet sheets[] = {
 			SHEET("Totals", totals, json_object_get(record,
 			    "totals")),

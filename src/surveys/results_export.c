@@ -15,6 +15,8 @@
 #include "../render/pdf.h"
 #include "../render/xlsx.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
 
@@ -220,9 +222,16 @@ responses_of(struct request *rq, struct response *rs, json_t **questions,
 #define FIXED_COLUMNS	3
 static const char *const fixed_columns[FIXED_COLUMNS] = { "response",
     "channel", "place" };
+/* Their headers, in the reader's language. */
+static const char *const fixed_headers[FIXED_COLUMNS] = { N_("Response"),
+    N_("Channel"), N_("Place") };
 
+/* The headers in the language of words: the fixed ones, and each
+ * question numbered, a published instrument's in that language as the
+ * form shows it (| t), a group's own as written. */
 static int
-csv_write(struct buf *out, const json_t *questions, const json_t *rows)
+csv_write(struct buf *out, const json_t *questions, const json_t *rows,
+    const struct catalogue *words)
 {
 	json_t	*q, *row, *v;
 	char	 key[24], num[24], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
@@ -230,10 +239,11 @@ csv_write(struct buf *out, const json_t *questions, const json_t *rows)
 	int	 rc = 0;
 
 	for (i = 0; i < FIXED_COLUMNS; i++)
-		rc |= csv_cell(out, fixed_columns[i]) | buf_putc(out, ',');
+		rc |= csv_cell(out, catalogue_get(words, fixed_headers[i])) |
+		    buf_putc(out, ',');
 	json_array_foreach(questions, i, q) {
 		snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(q,
-		    "position"), view_str(q, "prompt"));
+		    "position"), catalogue_get(words, view_str(q, "prompt")));
 		rc |= csv_cell(out, head);
 		rc |= buf_puts(out, i + 1 < json_array_size(questions) ? "," :
 		    "");
@@ -270,7 +280,8 @@ survey_responses_csv(struct request *rq, struct response *rs)
 
 	if ((rows = responses_of(rq, rs, &qs, &s)) == NULL)
 		return;
-	survey_attachment(rs, csv_write(&rs->body, qs, rows), "text/csv; "
+	survey_attachment(rs, csv_write(&rs->body, qs, rows,
+	    language_words(rq->lang)), "text/csv; "
 	    "charset=utf-8", "survey-responses", rq->ids[0], "csv");
 	json_decref(rows);
 	json_decref(qs);
@@ -295,7 +306,7 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 		goto out;
 	for (i = 0; i < FIXED_COLUMNS; i++)
 		cols[i] = (struct xlsx_column){ fixed_columns[i],
-		    fixed_columns[i], 12, NULL };
+		    fixed_headers[i], 12, NULL };
 	json_array_foreach(qs, i, q) {
 		snprintf(key, sizeof(key), "q%lld", (long long)view_int(q,
 		    "position"));
@@ -305,7 +316,10 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 		    json_array_get(keys, 2 * i)), json_string_value(
 		    json_array_get(keys, 2 * i + 1)), 24, NULL };
 	}
-	sheet = (struct xlsx_sheet){ "Responses", cols, n, rows };
+	/* The prompts translated as the fixed headers are: a group's own
+	 * question is not in the catalogue, so stays as written. */
+	sheet = (struct xlsx_sheet){ "Responses", cols, n, rows,
+	    language_words(rq->lang) };
 	made = xlsx_write(&rs->body, &sheet, 1);
 out:
 	survey_attachment(rs, made, "application/vnd.openxmlformats-"
