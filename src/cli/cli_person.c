@@ -26,13 +26,11 @@ static int
 pdf_write(const char *path, const json_t *ex, size_t max)
 {
 	struct buf	 out;
-	struct pdf	*pdf;
 	int		 fd, rc = -1;
 
 	buf_init(&out, max);
-	pdf = pdf_new(&out, "What Roundtable holds about you", PDF_NORMAL);
-	subject_access_draw(pdf, ex);
-	if (pdf_finish(pdf) == -1) {
+	/* The command line has no reader's language: English. */
+	if (subject_access_print(&out, ex, NULL, PDF_NORMAL) == -1) {
 		fprintf(stderr, "the PDF could not be made\n");
 		goto out;
 	}

@@ -15,6 +15,8 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
@@ -188,20 +190,6 @@ elections_verify(struct request *rq, struct response *rs)
 	json_decref(again);
 }
 
-/* "Chair, Over-50s Forum" for titles, whole however long the group's
- * name (up to NAME_MAX_CHARS characters of up to 4 bytes): the caller
- * frees; NULL when out of memory. */
-static char *
-election_title(const json_t *e)
-{
-	char	*out;
-
-	if (asprintf(&out, "%s, %s", choice_label(election_positions,
-	    view_str(e, "position")), view_str(e, "group_name")) == -1)
-		return NULL;
-	return out;
-}
-
 static void
 pdf_reply(struct response *rs, struct pdf *pdf)
 {
@@ -213,38 +201,56 @@ pdf_reply(struct response *rs, struct pdf *pdf)
 	rs->content_type = strdup("application/pdf");
 }
 
-static void
-ballot_draw(struct pdf *pdf, const json_t *e, const json_t *cands,
-    const char *title)
+/* "Chair, Over-50s Forum" in the reader's language: the title of a
+ * printed paper, owned by w. */
+static const char *
+election_title_in(struct print_words *w, const json_t *e)
 {
-	char		 line[NAME_MAX_CHARS * 4 + 16];
+	json_t		*ctx;
+	const char	*title;
+
+	ctx = json_pack("{s:s, s:s}", "position", choice_label(
+	    election_positions, view_str(e, "position")), "group_name",
+	    view_str(e, "group_name"));
+	title = print_say(w, N_("{position | t}, {group_name}"), ctx);
+	json_decref(ctx);
+	return title;
+}
+
+static void
+ballot_draw(struct pdf *pdf, struct print_words *w, const json_t *e,
+    const json_t *cands, const char *title)
+{
 	json_t		*c;
 	size_t		 i;
 	int		 stv = strcmp(view_str(e, "method"), "stv") == 0;
 
-	pdf_heading(pdf, "Ballot paper", 1);
+	pdf_heading(pdf, print_say(w, N_("Ballot paper"), NULL), 1);
 	pdf_paragraph(pdf, title);
 	if (stv)
-		pdf_paragraph(pdf, "Put the number 1 in the box next to your "
-		    "first choice, 2 next to your second choice, and so on. "
-		    "Number as many or as few names as you like.");
+		pdf_paragraph(pdf, print_say(w, N_("Put the number 1 in the "
+		    "box next to your first choice, 2 next to your second "
+		    "choice, and so on. Number as many or as few names as you "
+		    "like."), NULL));
 	else {
-		snprintf(line, sizeof(line), "Put a cross (X) in the box next "
-		    "to %s. Do not write your name on this paper.",
-		    view_int(e, "seats") > 1 ? "the names you vote for, no "
-		    "more than the places to fill" : "one name only");
-		pdf_paragraph(pdf, line);
-		snprintf(line, sizeof(line), "Places to fill: %lld",
-		    (long long)view_int(e, "seats"));
-		pdf_paragraph(pdf, line);
+		pdf_paragraph(pdf, print_say(w, view_int(e, "seats") > 1 ?
+		    N_("Put a cross (X) in the box next to the names you vote "
+		    "for, no more than the places to fill. Do not write your "
+		    "name on this paper.") : N_("Put a cross (X) in the box "
+		    "next to one name only. Do not write your name on this "
+		    "paper."), NULL));
+		pdf_paragraph(pdf, print_say(w, N_("Places to fill: {seats}"),
+		    e));
 	}
 	json_array_foreach(cands, i, c) {
-		snprintf(line, sizeof(line), "%zu. %s", i + 1,
-		    view_str(c, "display_name"));
-		pdf_write_box(pdf, line, 9);
+		json_t	*n = json_pack("{s:I, s:s}", "n", (json_int_t)(i + 1),
+		    "name", view_str(c, "display_name"));
+
+		pdf_write_box(pdf, print_say(w, N_("{n}. {name}"), n), 9);
+		json_decref(n);
 	}
-	pdf_paragraph(pdf, "Fold the paper and put it in the ballot box. "
-	    "Nobody will know how you voted.");
+	pdf_paragraph(pdf, print_say(w, N_("Fold the paper and put it in the "
+	    "ballot box. Nobody will know how you voted."), NULL));
 }
 
 void
@@ -253,7 +259,8 @@ elections_ballot_pdf(struct request *rq, struct response *rs)
 	enum election_phase phase;
 	json_t		*e, *cands;
 	struct pdf	*pdf;
-	char		*title;
+	struct print_words w;
+	const char	*title;
 	int		 k;
 
 	if ((e = election_for_page(rq, rs, &phase)) == NULL)
@@ -264,75 +271,66 @@ elections_ballot_pdf(struct request *rq, struct response *rs)
 		    "poll is open, once the candidates are known.");
 		return;
 	}
-	if ((title = election_title(e)) == NULL) {
-		json_decref(e);
-		response_error(rs, 500, "Something went wrong.");
-		return;
-	}
+	print_words_init(&w, language_words(rq->lang), 0);
+	title = election_title_in(&w, e);
 	cands = candidate_list(rq->db, rq->ids[0]);
 	if (rq->wants_json || rq->api) {
 		response_view(rs, "error", json_pack("{s:s, s:o}", "title",
 		    title, "candidates", cands));
 		json_decref(e);
-		free(title);
+		print_words_free(&w);
 		return;
 	}
 	/* Papers carry no number: nothing on one can lead back to a voter. */
-	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
+	pdf = print_pdf_new(&w, &rs->body, title, pdf_size_for(rq,
+	    PDF_NORMAL));
 	for (k = 0; k < BALLOT_PAPERS_PRINTED; k++) {
 		pdf_page_break(pdf);
-		ballot_draw(pdf, e, cands, title);
+		ballot_draw(pdf, &w, e, cands, title);
 	}
 	json_decref(cands);
 	json_decref(e);
-	free(title);
+	print_words_free(&w);
 	pdf_reply(rs, pdf);
 }
 
 static void
-notice_draw(struct pdf *pdf, const json_t *e, const json_t *sheet,
-    const char *title)
+notice_draw(struct pdf *pdf, struct print_words *w, const json_t *e,
+    const json_t *sheet, const char *title)
 {
-	json_t		*first, *t, *el;
-	char		 line[2 * COUNT_SEED_BYTES + 96], *who;	/* numbers, the seed */
-	char		 day[DATE_WORDS_CHARS + 1];
+	json_t		*first, *t, *el, *n;
 	size_t		 i, nstages;
 
-	pdf_heading(pdf, "Result of the election", 1);
+	pdf_heading(pdf, print_say(w, N_("Result of the election"), NULL), 1);
 	pdf_paragraph(pdf, title);
-	pdf_pair(pdf, "Declared on", date_words_or(view_str(e, "published_on"),
-	    day));
-	pdf_pair(pdf, "Counted by", choice_label(election_methods,
-	    view_str(e, "method")));
-	snprintf(line, sizeof(line), "%lld", (long long)view_int(sheet,
-	    "valid"));
-	pdf_pair(pdf, "Valid ballot papers", line);
+	pdf_pair(pdf, print_say(w, N_("Declared on"), NULL), print_date(w,
+	    view_str(e, "published_on")));
+	pdf_pair(pdf, print_say(w, N_("Counted by"), NULL), print_say(w,
+	    choice_label(election_methods, view_str(e, "method")), NULL));
+	pdf_pairf(pdf, print_say(w, N_("Valid ballot papers"), NULL), "%lld",
+	    (long long)view_int(sheet, "valid"));
 	if (json_is_string(json_object_get(sheet, "quota")))
-		pdf_pair(pdf, "Quota", view_str(sheet, "quota"));
+		pdf_pair(pdf, print_say(w, N_("Quota"), NULL), view_str(sheet,
+		    "quota"));
 	nstages = json_array_size(json_object_get(sheet, "stages"));
 	first = json_array_get(json_object_get(sheet, "stages"), 0);
-	pdf_heading(pdf, nstages > 1 ? "First preferences" : "Votes", 2);
+	pdf_heading(pdf, print_say(w, nstages > 1 ? N_("First preferences") :
+	    N_("Votes"), NULL), 2);
 	json_array_foreach(json_object_get(first, "totals"), i, t)
 		pdf_pair(pdf, view_str(t, "name"), view_str(t, "votes"));
-	pdf_heading(pdf, "Elected", 2);
+	pdf_heading(pdf, print_say(w, N_("Elected"), NULL), 2);
 	if (json_is_true(json_object_get(sheet, "unopposed")))
-		pdf_paragraph(pdf, ELECTED_UNOPPOSED);
-	json_array_foreach(json_object_get(sheet, "elected"), i, el) {
-		/* A name is up to NAME_MAX_CHARS characters, 4 bytes each. */
-		if (asprintf(&who, "%s (%s)", view_str(el, "name"),
-		    view_str(el, "how")) == -1)
-			continue;
-		pdf_paragraph(pdf, who);
-		free(who);
-	}
+		pdf_paragraph(pdf, print_say(w, ELECTED_UNOPPOSED, NULL));
+	json_array_foreach(json_object_get(sheet, "elected"), i, el)
+		pdf_paragraph(pdf, print_say(w, N_("{name} ({how | t})"), el));
 	if (nstages > 1) {
-		snprintf(line, sizeof(line), "The count took %zu stages; the "
-		    "count sheet shows each one.", nstages);
-		pdf_paragraph(pdf, line);
+		n = json_pack("{s:I}", "n", (json_int_t)nstages);
+		pdf_paragraph(pdf, print_say(w, N_("The count took {n} stages; "
+		    "the count sheet shows each one."), n));
+		json_decref(n);
 	}
-	snprintf(line, sizeof(line), "Seed for drawing lots: %s",
-	    view_str(sheet, "lot_seed"));
-	pdf_paragraph(pdf, line);
+	pdf_paragraph(pdf, print_say(w, N_("Seed for drawing lots: "
+	    "{lot_seed}"), sheet));
 }
 
 void
@@ -341,7 +339,8 @@ elections_result_pdf(struct request *rq, struct response *rs)
 	enum election_phase phase;
 	json_t		*e, *sheet;
 	struct pdf	*pdf;
-	char		*title;
+	struct print_words w;
+	const char	*title;
 
 	if ((e = election_for_page(rq, rs, &phase)) == NULL)
 		return;
@@ -355,22 +354,19 @@ elections_result_pdf(struct request *rq, struct response *rs)
 		json_decref(e);
 		return;
 	}
-	if ((title = election_title(e)) == NULL) {
-		json_decref(sheet);
-		json_decref(e);
-		response_error(rs, 500, "Something went wrong.");
-		return;
-	}
+	print_words_init(&w, language_words(rq->lang), 0);
+	title = election_title_in(&w, e);
 	if (rq->wants_json || rq->api) {
 		response_view(rs, "error", json_pack("{s:s, s:o}", "title",
 		    title, "sheet", sheet));
 		json_decref(e);
-		free(title);
+		print_words_free(&w);
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
-	notice_draw(pdf, e, sheet, title);
-	free(title);
+	pdf = print_pdf_new(&w, &rs->body, title, pdf_size_for(rq,
+	    PDF_NORMAL));
+	notice_draw(pdf, &w, e, sheet, title);
+	print_words_free(&w);
 	json_decref(sheet);
 	json_decref(e);
 	pdf_reply(rs, pdf);

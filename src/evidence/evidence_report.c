@@ -11,8 +11,12 @@
 
 #include "evidence.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
 #include "../render/xlsx.h"
+#include "../server/language.h"
+#include "../server/text_size.h"
 #include "../surveys/surveys.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* A count as shown: the number, or its suppressed words. */
@@ -27,36 +31,50 @@ shown(const json_t *v, char *buf, size_t sz)
 	return buf;
 }
 
+/* "3 (20%)": a count with its share, when it has one. */
+static const char *
+with_share(const json_t *row, const char *count, const char *share,
+    char *buf, size_t sz)
+{
+	if (*view_str(row, share) != '\0')
+		snprintf(buf, sz, "%s (%s)", count, view_str(row, share));
+	return *view_str(row, share) != '\0' ? buf : count;
+}
+
 static void
-draw_representation(struct pdf *pdf, const json_t *rep)
+draw_representation(struct pdf *pdf, struct print_words *w,
+    const json_t *rep)
 {
 	const json_t	*t, *row, *g;
+	json_t		*ctx;
 	size_t		 i, k;
-	char		 a[32], b[32], words[DATE_WORDS_CHARS + 1];
+	char		 a[32], b[32], as[64], bs[64];
 
-	pdf_pairf(pdf, "Members at the end of the period", "%s",
-	    shown(json_object_get(rep, "members"), a, sizeof(a)));
+	pdf_pair(pdf, print_say(w, N_("Members at the end of the period"),
+	    NULL), shown(json_object_get(rep, "members"), a, sizeof(a)));
 	if (json_is_string(json_object_get(rep, "counted_on")))
-		pdf_pair(pdf, "Population counted on", date_words_or(view_str(
-		    rep, "counted_on"), words));
+		pdf_pair(pdf, print_say(w, N_("Population counted on"), NULL),
+		    print_date(w, view_str(rep, "counted_on")));
 	else
-		pdf_paragraph(pdf, "No population has been entered for this "
-		    "place yet.");
+		pdf_paragraph(pdf, print_say(w, N_("No population has been "
+		    "entered for this place yet."), NULL));
 	json_array_foreach(json_object_get(rep, "gaps"), i, g)
 		pdf_paragraph(pdf, view_str(g, "text"));
 	json_array_foreach(json_object_get(rep, "tables"), i, t) {
-		pdf_heading(pdf, view_str(t, "label"), 2);
+		pdf_heading(pdf, catalogue_get(w->words, view_str(t, "label")),
+		    2);
 		json_array_foreach(json_object_get(t, "rows"), k, row) {
 			shown(json_object_get(row, "members"), a, sizeof(a));
 			shown(json_object_get(row, "population"), b, sizeof(b));
-			pdf_pairf(pdf, view_str(row, "category"), "members %s%s%s%s, "
-			    "population %s%s%s%s", a, *view_str(row,
-			    "members_share") ? " (" : "", view_str(row,
-			    "members_share"), *view_str(row, "members_share") ?
-			    ")" : "", *b ? b : "not counted", *view_str(row,
-			    "population_share") ? " (" : "", view_str(row,
-			    "population_share"), *view_str(row,
-			    "population_share") ? ")" : "");
+			ctx = json_pack("{s:s, s:s}", "members", with_share(row,
+			    a, "members_share", as, sizeof(as)), "population",
+			    *b ? with_share(row, b, "population_share", bs,
+			    sizeof(bs)) : print_say(w, N_("not counted"),
+			    NULL));
+			pdf_pair(pdf, view_str(row, "category"), print_say(w,
+			    N_("members {members}, population {population}"),
+			    ctx));
+			json_decref(ctx);
 		}
 	}
 }
@@ -73,37 +91,41 @@ draw_months(struct pdf *pdf, const json_t *m)
 		    "words"));
 }
 
+/* A criterion, its published title, question and verdict in the
+ * reader's language as the dashboard shows them (| t). */
 static void
-draw_criterion(struct pdf *pdf, const json_t *c)
+draw_criterion(struct pdf *pdf, struct print_words *w, const json_t *c)
 {
 	const json_t	*m, *rep;
+	json_t		*ctx;
 	size_t		 i;
-	char		 head[160];
 
 	pdf_page_break(pdf);
-	snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(c,
-	    "number"), view_str(c, "title"));
-	pdf_heading(pdf, head, 1);
-	pdf_paragraph(pdf, view_str(c, "question"));
-	pdf_pairf(pdf, "Verdict", "%s%s%s%s", view_str(c, "verdict_words"),
-	    json_is_string(json_object_get(c, "figure")) ? " (" : "",
-	    view_str(c, "figure"), json_is_string(json_object_get(c,
-	    "figure")) ? ")" : "");
-	pdf_pair(pdf, "Target", view_str(c, "target_words"));
+	ctx = json_pack("{s:I, s:s}", "n", (json_int_t)view_int(c, "number"),
+	    "name", catalogue_get(w->words, view_str(c, "title")));
+	pdf_heading(pdf, print_say(w, N_("{n}. {name}"), ctx), 1);
+	json_decref(ctx);
+	pdf_paragraph(pdf, catalogue_get(w->words, view_str(c, "question")));
+	pdf_pair(pdf, print_say(w, N_("Verdict"), NULL), print_say(w,
+	    json_is_string(json_object_get(c, "figure")) ?
+	    N_("{verdict_words | t} ({figure})") : N_("{verdict_words | t}"),
+	    c));
+	pdf_pair(pdf, print_say(w, N_("Target"), NULL), view_str(c,
+	    "target_words"));
 	if (json_is_string(json_object_get(c, "median_words")))
-		pdf_pair(pdf, "Median time to answer a proposal", view_str(c,
-		    "median_words"));
+		pdf_pair(pdf, print_say(w, N_("Median time to answer a "
+		    "proposal"), NULL), view_str(c, "median_words"));
 	if ((rep = json_object_get(c, "representation")) != NULL)
-		draw_representation(pdf, rep);
+		draw_representation(pdf, w, rep);
 	/* One chart a criterion, of its first measure; the other measures
 	 * give their months in words, as the spreadsheet does in full. */
 	json_array_foreach(json_object_get(c, "measures"), i, m) {
 		pdf_heading(pdf, view_str(m, "label"), 2);
-		pdf_pair(pdf, "Over the period", view_str(json_object_get(m,
-		    "period"), "words"));
+		pdf_pair(pdf, print_say(w, N_("Over the period"), NULL),
+		    view_str(json_object_get(m, "period"), "words"));
 		if (json_is_string(json_object_get(m, "months_note")))
-			pdf_pair(pdf, "Month by month", view_str(m,
-			    "months_note"));
+			pdf_pair(pdf, print_say(w, N_("Month by month"), NULL),
+			    view_str(m, "months_note"));
 		else if (i == 0)
 			chart_pdf(pdf, view_str(m, "label"),
 			    json_object_get(m, "bars"), 150);
@@ -112,51 +134,66 @@ draw_criterion(struct pdf *pdf, const json_t *c)
 	}
 }
 
+/* The report's own words in its reader's language and size; the
+ * figures' words (verdicts, targets, months) are composed in English by
+ * the view. */
 static int
-report_pdf(const json_t *view, struct buf *out)
+report_pdf(const json_t *view, const struct request *rq, struct buf *out)
 {
+	struct print_words w;
 	struct pdf	*pdf;
 	const json_t	*c, *h, *a, *pt;
+	json_t		*ctx;
 	size_t		 i, k;
-	char		 f[DATE_WORDS_CHARS + 1], t[DATE_WORDS_CHARS + 1];
 	char		 n[32];
+	int		 rc;
 
-	pdf = pdf_new(out, "Involvement report", PDF_NORMAL);
-	pdf_heading(pdf, "Involvement report", 1);
+	print_words_init(&w, language_words(rq->lang), 0);
+	pdf = print_pdf_new(&w, out, print_say(&w, N_("Involvement report"),
+	    NULL), pdf_size_for(rq, PDF_NORMAL));
+	pdf_heading(pdf, print_say(&w, N_("Involvement report"), NULL), 1);
 	pdf_paragraph(pdf, view_str(view, "place"));
-	pdf_paragraphf(pdf, "From %s to %s", date_words_or(view_str(view,
-	    "from"), f), date_words_or(view_str(view, "to"), t));
-	pdf_paragraph(pdf, "How service users are involved, judged on the "
-	    "eight published criteria of good practice. No number here "
-	    "identifies anyone: counts below the privacy threshold read "
-	    "\"fewer than\", and counts that would give one away by "
-	    "subtraction read \"hidden\".");
-	pdf_heading(pdf, "The eight criteria at a glance", 2);
+	pdf_paragraph(pdf, print_say(&w, N_("From {from | date} to "
+	    "{to | date}"), view));
+	pdf_paragraph(pdf, print_say(&w, N_("How service users are involved, "
+	    "judged on the eight published criteria of good practice. No "
+	    "number here identifies anyone: counts below the privacy "
+	    "threshold read \"fewer than\", and counts that would give one "
+	    "away by subtraction read \"hidden\"."), NULL));
+	pdf_heading(pdf, print_say(&w, N_("The eight criteria at a glance"),
+	    NULL), 2);
 	json_array_foreach(json_object_get(view, "criteria"), i, c)
-		pdf_pairf(pdf, view_str(c, "title"), "%s%s%s", view_str(c,
-		    "verdict_words"), json_is_string(json_object_get(c,
-		    "figure")) ? ": " : "", view_str(c, "figure"));
+		pdf_pair(pdf, catalogue_get(w.words, view_str(c, "title")),
+		    print_say(&w, json_is_string(json_object_get(c, "figure")) ?
+		    N_("{verdict_words | t}: {figure}") :
+		    N_("{verdict_words | t}"), c));
 	json_array_foreach(json_object_get(view, "criteria"), i, c)
-		draw_criterion(pdf, c);
+		draw_criterion(pdf, &w, c);
 	pdf_page_break(pdf);
-	pdf_heading(pdf, "You said, we did", 1);
+	pdf_heading(pdf, print_say(&w, N_("You said, we did"), NULL), 1);
 	if (json_array_size(json_object_get(view, "highlights")) == 0)
-		pdf_paragraph(pdf, "No proposal was taken up in this period.");
+		pdf_paragraph(pdf, print_say(&w, N_("No proposal was taken up "
+		    "in this period."), NULL));
 	json_array_foreach(json_object_get(view, "highlights"), i, h)
 		pdf_pairf(pdf, view_str(h, "title"), "%s", view_str(h,
 		    "sentence"));
 	if (json_is_true(json_object_get(view, "has_activity"))) {
-		pdf_heading(pdf, "Activity", 1);
+		pdf_heading(pdf, print_say(&w, N_("Activity"), NULL), 1);
 		json_array_foreach(json_object_get(view, "activity"), i, a) {
-			pdf_pairf(pdf, view_str(a, "label"), "%s in all",
-			    shown(json_object_get(a, "total"), n, sizeof(n)));
+			ctx = json_pack("{s:s}", "n", shown(json_object_get(a,
+			    "total"), n, sizeof(n)));
+			pdf_pair(pdf, view_str(a, "label"), print_say(&w,
+			    N_("{n} in all"), ctx));
+			json_decref(ctx);
 			json_array_foreach(json_object_get(a, "months"), k, pt)
 				pdf_pair(pdf, view_str(pt, "month_words"),
 				    shown(json_object_get(pt, "n"), n,
 				    sizeof(n)));
 		}
 	}
-	return pdf_finish(pdf);
+	rc = pdf_finish(pdf);
+	print_words_free(&w);
+	return rc;
 }
 
 /* ---- the spreadsheet: every figure, one sheet per kind ----------------- */
@@ -168,42 +205,46 @@ cell(const json_t *v)
 	    v) : json_null();
 }
 
+/* The workbook, its headers in the reader's language; the cells are
+ * the view's own. */
 static int
-report_xlsx(const json_t *view, struct buf *out)
+report_xlsx(const json_t *view, const struct request *rq, struct buf *out)
 {
 	static const struct xlsx_column crit_cols[] = {
-		{ "number", "Criterion", 10, NULL },
-		{ "title", "Title", 36, NULL },
-		{ "figure", "Figure", 12, NULL },
-		{ "target", "Target", 14, NULL },
-		{ "verdict", "Verdict", 16, NULL },
-		{ "median_days", "Median days to answer", 14, NULL },
+		{ "number", N_("Criterion"), 10, NULL },
+		{ "title", N_("Title"), 36, NULL },
+		{ "figure", N_("Figure"), 12, NULL },
+		{ "target", N_("Target"), 14, NULL },
+		{ "verdict", N_("Verdict"), 16, NULL },
+		{ "median_days", N_("Median days to answer"), 14, NULL },
 	};
 	static const struct xlsx_column measure_cols[] = {
-		{ "criterion", "Criterion", 30, NULL },
-		{ "measure", "Measure", 50, NULL },
-		{ "month", "Month", 16, NULL },
-		{ "part", "Count", 14, NULL },
-		{ "whole", "Out of", 14, NULL },
-		{ "percent", "Per cent", 10, NULL },
+		{ "criterion", N_("Criterion"), 30, NULL },
+		{ "measure", N_("Measure"), 50, NULL },
+		{ "month", N_("Month"), 16, NULL },
+		{ "part", N_("Count"), 14, NULL },
+		{ "whole", N_("Out of"), 14, NULL },
+		{ "percent", N_("Per cent"), 10, NULL },
 	};
 	static const struct xlsx_column rep_cols[] = {
-		{ "characteristic", "Characteristic", 30, NULL },
-		{ "answer", "Answer, or wing or unit", 40, NULL },
-		{ "members", "Members", 14, NULL },
-		{ "members_percent", "Share of members (%)", 14, NULL },
-		{ "population", "Population", 14, NULL },
-		{ "population_percent", "Share of population (%)", 14, NULL },
+		{ "characteristic", N_("Characteristic"), 30, NULL },
+		{ "answer", N_("Answer, or wing or unit"), 40, NULL },
+		{ "members", N_("Members"), 14, NULL },
+		{ "members_percent", N_("Share of members (%)"), 14, NULL },
+		{ "population", N_("Population"), 14, NULL },
+		{ "population_percent", N_("Share of population (%)"), 14,
+		    NULL },
 	};
 	static const struct xlsx_column act_cols[] = {
-		{ "activity", "Activity", 36, NULL },
-		{ "month", "Month", 16, NULL },
-		{ "n", "Count", 14, NULL },
+		{ "activity", N_("Activity"), 36, NULL },
+		{ "month", N_("Month"), 16, NULL },
+		{ "n", N_("Count"), 14, NULL },
 	};
 	json_t		*crits = json_array(), *ms = json_array();
 	json_t		*reps = json_array(), *acts = json_array();
 	const json_t	*c, *m, *pt, *t, *row, *a;
 	size_t		 i, j, k;
+	const struct catalogue *words = language_words(rq->lang);
 	int		 rc;
 
 	json_array_foreach(json_object_get(view, "criteria"), i, c) {
@@ -228,7 +269,8 @@ report_xlsx(const json_t *view, struct buf *out)
 			json_array_append_new(ms, json_pack("{s:O, s:O, s:s, "
 			    "s:o, s:o, s:o}", "criterion", json_object_get(c,
 			    "title"), "measure", json_object_get(m, "label"),
-			    "month", "The whole period", "part", cell(
+			    "month", catalogue_get(words,
+			    N_("The whole period")), "part", cell(
 			    json_object_get(pt, "part")), "whole", cell(
 			    json_object_get(pt, "whole")), "percent", cell(
 			    json_object_get(pt, "percent"))));
@@ -255,11 +297,14 @@ report_xlsx(const json_t *view, struct buf *out)
 			    json_object_get(pt, "n"))));
 	{
 		const struct xlsx_sheet sheets[] = {
-			{ "Criteria", crit_cols, FIELDS_COUNT(crit_cols), crits },
+			{ "Criteria", crit_cols, FIELDS_COUNT(crit_cols), crits,
+			    words },
 			{ "Measures by month", measure_cols,
-			    FIELDS_COUNT(measure_cols), ms },
-			{ "Representation", rep_cols, FIELDS_COUNT(rep_cols), reps },
-			{ "Activity", act_cols, FIELDS_COUNT(act_cols), acts },
+			    FIELDS_COUNT(measure_cols), ms, words },
+			{ "Representation", rep_cols, FIELDS_COUNT(rep_cols),
+			    reps, words },
+			{ "Activity", act_cols, FIELDS_COUNT(act_cols), acts,
+			    words },
 		};
 
 		rc = xlsx_write(out, sheets, FIELDS_COUNT(sheets));
@@ -273,8 +318,8 @@ report_xlsx(const json_t *view, struct buf *out)
 
 static void
 report(struct request *rq, struct response *rs,
-    int (*make)(const json_t *, struct buf *), const char *type,
-    const char *ext)
+    int (*make)(const json_t *, const struct request *, struct buf *),
+    const char *type, const char *ext)
 {
 	json_t		*view;
 	const char	*kind;
@@ -283,7 +328,7 @@ report(struct request *rq, struct response *rs,
 	if (evidence_period(rq, rs, from, to) == -1 ||
 	    (view = evidence_view(rq, rs, from, to, &kind)) == NULL)
 		return;
-	survey_attachment(rs, make(view, &rs->body), type,
+	survey_attachment(rs, make(view, rq, &rs->body), type,
 	    "involvement-report", rq->nids ? rq->ids[0] : 0, ext);
 	json_decref(view);
 }

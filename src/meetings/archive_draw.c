@@ -4,9 +4,10 @@
  * first (struct archive_plan), then the whole PDF is drawn in a
  * confined child (util/confined_child.h) that has no database, may read
  * files (fonts: SANDBOX_READ_FILES, open read-only) but not write them,
- * has archive_draw_s seconds and a memory limit.  A child that fails or runs out of time (a PDF hanging
- * inside poppler) is killed, and the archive is drawn again here with
- * every paper named, not drawn, so it still answers.
+ * has archive_draw_s seconds and a memory limit.  A child that fails or
+ * runs out of time (a PDF hanging inside poppler) is killed, and the
+ * archive is drawn again here with every paper named, not drawn, so it
+ * still answers.
  *
  * Why the whole document in the child rather than each paper: a paper's
  * pages are drawn onto the archive's own cairo surface, so text stays
@@ -25,7 +26,9 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../render/pdf_embed.h"
+#include "../render/print_words.h"
 #include "../server/test_hooks.h"
+#include "../util/catalogue.h"
 #include "../util/confined_child.h"
 #include "../util/log.h"
 #include "../util/sandbox.h"
@@ -54,6 +57,7 @@ struct plan_meeting {
 struct archive_plan {
 	const char		*title;		/* borrowed */
 	enum pdf_size		 size;		/* the reader's text size */
+	const struct catalogue	*words;		/* the reader's language */
 	struct plan_meeting	*meetings;
 	size_t			 n;
 };
@@ -180,22 +184,26 @@ static int
 plan_draw(const struct archive_plan *plan, struct buf *out, int drawn)
 {
 	struct embed_budget	 budget;
+	struct print_words	 w;
 	struct pdf		*pdf;
 	size_t			 i, j;
 
 	embed_budget_init(&budget, ARCHIVE_PAGES_MAX, ARCHIVE_PAPER_BYTES_MAX,
 	    ARCHIVE_DRAW_SECONDS);
-	pdf = pdf_new(out, plan->title, plan->size);
+	print_words_init(&w, plan->words, 0);
+	pdf = print_pdf_new(&w, out, plan->title, plan->size);
 	pdf_heading(pdf, plan->title, 1);
 	if (plan->n == 0)
-		pdf_paragraph(pdf, "No minutes were published in this period.");
+		pdf_paragraph(pdf, print_say(&w, N_("No minutes were published "
+		    "in this period."), NULL));
 	for (i = 0; i < plan->n; i++) {
 		pdf_page_break(pdf);
-		minutes_draw_loaded(pdf, plan->meetings[i].minutes);
+		minutes_draw_loaded(pdf, &w, plan->meetings[i].minutes);
 		for (j = 0; j < plan->meetings[i].npapers; j++)
 			paper_draw(pdf, out, &plan->meetings[i].papers[j],
 			    &budget, drawn);
 	}
+	print_words_free(&w);
 	return pdf_finish(pdf);
 }
 
@@ -247,9 +255,10 @@ static const int drawer_calls[] = {
 
 int
 archive_draw(struct db *db, const json_t *meetings, const char *title,
-    enum pdf_size size, int seconds, struct buf *out)
+    enum pdf_size size, const struct catalogue *words, int seconds,
+    struct buf *out)
 {
-	struct archive_plan	 plan = { title, size, NULL, 0 };
+	struct archive_plan	 plan = { title, size, words, NULL, 0 };
 	struct drawing		 d = { &plan, out->max };
 	enum child_result	 result;
 	struct child_spec	 spec = { draw_in_child, &d, seconds,

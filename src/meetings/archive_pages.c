@@ -14,7 +14,10 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
+#include "../render/print_words.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
@@ -24,8 +27,9 @@ archive_pdf(struct request *rq, struct response *rs)
 {
 	const char		*from = form_get(&rq->query, "from");
 	const char		*to = form_get(&rq->query, "to");
-	json_t			*group, *list;
-	char			 title[NAME_MAX_CHARS * 4 + 64];
+	json_t			*group, *list, *ctx;
+	struct print_words	 w;
+	const char		*title;
 	int			 rc;
 
 	/* No period given: the whole history. */
@@ -42,18 +46,24 @@ archive_pdf(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	snprintf(title, sizeof(title), "%s: minutes %s to %s",
-	    json_string_value(json_object_get(group, "name")), from, to);
+	print_words_init(&w, language_words(rq->lang), 0);
+	ctx = json_pack("{s:s, s:s, s:s}", "name", view_str(group, "name"),
+	    "from", from, "to", to);
+	title = print_say(&w, N_("{name}: minutes {from | date} to "
+	    "{to | date}"), ctx);
+	json_decref(ctx);
 	json_decref(group);
 	list = archive_meetings(rq->db, rq->ids[0], from, to);
 	if (rq->wants_json || rq->api) {
 		response_view(rs, "error", json_pack("{s:s, s:o}", "title",
 		    title, "meetings", list));
+		print_words_free(&w);
 		return;
 	}
 	rc = archive_draw(rq->db, list, title, pdf_size_for(rq, PDF_NORMAL),
-	    rq->app->config->archive_draw_s, &rs->body);
+	    w.words, rq->app->config->archive_draw_s, &rs->body);
 	json_decref(list);
+	print_words_free(&w);
 	if (rc == -1) {
 		buf_clear(&rs->body);
 		response_error(rs, 500, "The archive could not be made. If it "

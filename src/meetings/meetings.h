@@ -90,15 +90,19 @@ json_t	*action_points_open(struct db *, int64_t group_id);
 json_t	*meeting_actions(struct db *, int64_t meeting_id);
 
 struct pdf;
+struct print_words;
 /* Draws one meeting's published record (minutes, action points, papers)
- * into a PDF: the archive is these, one after another. */
-void	minutes_render(struct pdf *, struct db *, int64_t meeting_id);
+ * into a PDF in the words of w (render/print_words.h): the archive is
+ * these, one after another. */
+void	minutes_render(struct pdf *, struct print_words *w, struct db *,
+	    int64_t meeting_id);
 /* minutes_render in two steps, so the drawing can happen where there is
  * no database (the archive's confined child): everything one meeting's
  * record draws, as a new reference or NULL; and the drawing of it
  * (nothing for NULL). */
 json_t	*minutes_load(struct db *, int64_t meeting_id);
-void	 minutes_draw_loaded(struct pdf *, const json_t *loaded);
+void	 minutes_draw_loaded(struct pdf *, struct print_words *,
+	    const json_t *loaded);
 /* Adds quorum_needed, quorate and kind_label to a loaded meeting. */
 void	meeting_summary(json_t *meeting);
 
@@ -122,11 +126,14 @@ json_t	*meeting_measures(struct db *, int64_t group_id, const char *today);
  * The archive's PDF into out: the meetings' records (rows with "id", as
  * archive_meetings gives) and their papers, drawn in a confined child
  * given seconds; if it fails or runs out of time, drawn here with the
- * papers named, not drawn, in the reader's text size.  0, or -1 when
- * nothing could be made.
+ * papers named, not drawn, in the reader's text size and the language
+ * of words (NULL: English; util/catalogue.h).  0, or -1 when nothing
+ * could be made.
  */
+struct catalogue;
 int	archive_draw(struct db *, const json_t *meetings, const char *title,
-	    enum pdf_size, int seconds, struct buf *out);
+	    enum pdf_size, const struct catalogue *words, int seconds,
+	    struct buf *out);
 /* Published meetings of a group held between two dates, oldest first. */
 json_t	*archive_meetings(struct db *, int64_t group_id, const char *from,
 	    const char *to);

@@ -14,6 +14,8 @@
 #include "../people/people.h"
 #include "../render/markdown.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
 #include "../util/catalogue.h"
@@ -294,44 +296,46 @@ minutes_publish_page(struct request *rq, struct response *rs)
 }
 
 static void
-decisions_draw(struct pdf *pdf, const json_t *decisions)
+decisions_draw(struct pdf *pdf, struct print_words *w,
+    const json_t *decisions)
 {
 	const json_t	*row;
 	size_t		 i;
 
 	if (json_array_size(decisions) > 0)
-		pdf_heading(pdf, "Decisions", 2);
+		pdf_heading(pdf, print_say(w, N_("Decisions"), NULL), 2);
 	json_array_foreach(decisions, i, row)
-		pdf_pair(pdf, json_is_true(json_object_get(row, "quorate")) ||
-		    view_int(row, "quorate") ?
-		    "Decided" : "Decided without quorum", view_str(row, "text"));
+		pdf_pair(pdf, print_say(w, json_is_true(json_object_get(row,
+		    "quorate")) || view_int(row, "quorate") ? N_("Decided") :
+		    N_("Decided without quorum"), NULL), view_str(row, "text"));
 }
 
 static void
-minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
-    const json_t *actions, int with_minutes)
+minutes_draw(struct pdf *pdf, struct print_words *w, const json_t *m,
+    const json_t *items, const json_t *actions, int with_minutes)
 {
 	const json_t	*row;
-	char		 line[160], day[DATE_WORDS_CHARS + 1];
+	json_t		*n;
 	size_t		 i;
 
-	snprintf(line, sizeof(line), "%s: %s on %s at %s", view_str(m,
-	    "group_name"), view_str(m, "kind_label"), date_words_or(view_str(m,
-	    "held_on"), day), view_str(m, "starts_at"));
-	pdf_heading(pdf, line, 1);
-	pdf_pair(pdf, "Where", view_str(m, "place"));
-	pdf_pair(pdf, "Chair", view_str(m, "chair_name"));
-	snprintf(line, sizeof(line), "%lld present of %lld members; %lld "
-	    "needed, so %s", (long long)view_int(m, "present_count"),
-	    (long long)view_int(m, "member_count"), (long long)view_int(m,
-	    "quorum_needed"), json_is_true(json_object_get(m, "quorate")) ?
-	    "quorate" : "NOT quorate: decisions need confirming");
+	pdf_heading(pdf, print_say(w, N_("{group_name}: {kind_label | t} on "
+	    "{held_on | date} at {starts_at}"), m), 1);
+	pdf_pair(pdf, print_say(w, N_("Where"), NULL), view_str(m, "place"));
+	pdf_pair(pdf, print_say(w, N_("Chair"), NULL), view_str(m,
+	    "chair_name"));
 	if (json_is_true(json_object_get(m, "quorum_applies")))
-		pdf_pair(pdf, "Quorum", line);
+		pdf_pair(pdf, print_say(w, N_("Quorum"), NULL), print_say(w,
+		    json_is_true(json_object_get(m, "quorate")) ?
+		    N_("{present_count} present of {member_count} members; "
+		    "{quorum_needed} needed, so quorate") :
+		    N_("{present_count} present of {member_count} members; "
+		    "{quorum_needed} needed, so NOT quorate: decisions need "
+		    "confirming"), m));
 	json_array_foreach(items, i, row) {
-		snprintf(line, sizeof(line), "%zu. %s", i + 1, view_str(row,
-		    "title"));
-		pdf_heading(pdf, line, 2);
+		n = json_pack("{s:I, s:s}", "n", (json_int_t)(i + 1), "name",
+		    view_str(row, "title"));
+		pdf_heading(pdf, print_say(w, N_("{n}. {name}"), n), 2);
+		json_decref(n);
 		if (with_minutes) {
 			char	*plain = markdown_plain(view_str(row, "minutes"));
 
@@ -340,12 +344,10 @@ minutes_draw(struct pdf *pdf, const json_t *m, const json_t *items,
 		}
 	}
 	if (json_array_size(actions) > 0)
-		pdf_heading(pdf, "Action points", 2);
-	json_array_foreach(actions, i, row) {
-		snprintf(line, sizeof(line), "%s, by %s", view_str(row,
-		    "owner_name"), date_words_or(view_str(row, "due_on"), day));
-		pdf_pair(pdf, view_str(row, "text"), line);
-	}
+		pdf_heading(pdf, print_say(w, N_("Action points"), NULL), 2);
+	json_array_foreach(actions, i, row)
+		pdf_pair(pdf, view_str(row, "text"), print_say(w,
+		    N_("{owner_name}, by {due_on | date}"), row));
 }
 
 json_t *
@@ -364,41 +366,42 @@ minutes_load(struct db *db, int64_t meeting_id)
 }
 
 void
-minutes_draw_loaded(struct pdf *pdf, const json_t *loaded)
+minutes_draw_loaded(struct pdf *pdf, struct print_words *w,
+    const json_t *loaded)
 {
 	const json_t	*papers = json_object_get(loaded, "papers"), *row;
-	char		 day[DATE_WORDS_CHARS + 1];
 	size_t		 i;
 
 	if (loaded == NULL)
 		return;
-	minutes_draw(pdf, json_object_get(loaded, "meeting"),
+	minutes_draw(pdf, w, json_object_get(loaded, "meeting"),
 	    json_object_get(loaded, "items"),
 	    json_object_get(loaded, "actions"), 1);
-	decisions_draw(pdf, json_object_get(loaded, "decisions"));
+	decisions_draw(pdf, w, json_object_get(loaded, "decisions"));
 	if (json_array_size(papers) > 0)
-		pdf_heading(pdf, "Papers", 2);
+		pdf_heading(pdf, print_say(w, N_("Papers"), NULL), 2);
 	json_array_foreach(papers, i, row)
-		pdf_pair(pdf, view_str(row, "title"), date_words_or(view_str(row,
-		    "circulated_on"), day));
+		pdf_pair(pdf, view_str(row, "title"), print_date(w,
+		    view_str(row, "circulated_on")));
 }
 
 void
-minutes_render(struct pdf *pdf, struct db *db, int64_t meeting_id)
+minutes_render(struct pdf *pdf, struct print_words *w, struct db *db,
+    int64_t meeting_id)
 {
 	json_t	*loaded = minutes_load(db, meeting_id);
 
-	minutes_draw_loaded(pdf, loaded);
+	minutes_draw_loaded(pdf, w, loaded);
 	json_decref(loaded);
 }
 
 /* The pack, for printing before the meeting: its agenda, the open action
  * points, the list of papers, and the last published minutes. */
 static void
-pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
+pack_draw(struct pdf *pdf, struct print_words *w, struct db *db,
+    int64_t meeting_id)
 {
 	json_t	*m, *items, *actions, *papers, *row;
-	char	 day[DATE_WORDS_CHARS + 1];
 	int64_t	 previous;
 	size_t	 i;
 
@@ -408,19 +411,21 @@ pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	items = agenda_list(db, meeting_id);
 	actions = action_points_open(db, view_int(m, "group_id"));
 	papers = paper_list(db, meeting_id);
-	pdf_heading(pdf, "Meeting pack", 1);
-	minutes_draw(pdf, m, items, actions, 0);
-	pdf_heading(pdf, "Papers", 2);
+	pdf_heading(pdf, print_say(w, N_("Meeting pack"), NULL), 1);
+	minutes_draw(pdf, w, m, items, actions, 0);
+	pdf_heading(pdf, print_say(w, N_("Papers"), NULL), 2);
 	if (json_array_size(papers) == 0)
-		pdf_paragraph(pdf, "No papers.");
+		pdf_paragraph(pdf, print_say(w, N_("No papers."), NULL));
 	json_array_foreach(papers, i, row)
 		pdf_pair(pdf, view_str(row, "title"), json_integer_value(
-		    json_object_get(row, "late")) ? "circulated late" :
-		    date_words_or(view_str(row, "circulated_on"), day));
+		    json_object_get(row, "late")) ? print_say(w,
+		    N_("circulated late"), NULL) : print_date(w, view_str(row,
+		    "circulated_on")));
 	if (meeting_previous(db, meeting_id, &previous) > 0) {
 		pdf_page_break(pdf);
-		pdf_heading(pdf, "Minutes of the last meeting", 1);
-		minutes_render(pdf, db, previous);
+		pdf_heading(pdf, print_say(w, N_("Minutes of the last meeting"),
+		    NULL), 1);
+		minutes_render(pdf, w, db, previous);
 	}
 	json_decref(m);
 	json_decref(items);
@@ -428,14 +433,14 @@ pack_draw(struct pdf *pdf, struct db *db, int64_t meeting_id)
 	json_decref(papers);
 }
 
-/* Renders a PDF of the meeting: minutes (their own, if visible) or the
- * pack. */
+/* Renders a PDF of the meeting, in the reader's language: minutes
+ * (their own, if visible) or the pack. */
 static void
 meeting_pdf(struct request *rq, struct response *rs, int minutes)
 {
 	json_t		*m;
 	struct pdf	*pdf;
-	char		 title[96], day[DATE_WORDS_CHARS + 1];
+	struct print_words w;
 
 	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -448,14 +453,16 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 		response_error(rs, 403, "These minutes are not published yet.");
 		return;
 	}
-	snprintf(title, sizeof(title), "%s %s", minutes ? N_("Minutes") :
-	    "Meeting pack", date_words_or(view_str(m, "held_on"), day));
+	print_words_init(&w, language_words(rq->lang), 0);
+	pdf = print_pdf_new(&w, &rs->body, print_say(&w, minutes ?
+	    N_("Minutes {held_on | date}") : N_("Meeting pack "
+	    "{held_on | date}"), m), pdf_size_for(rq, PDF_NORMAL));
 	json_decref(m);
-	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
 	if (minutes)
-		minutes_render(pdf, rq->db, rq->ids[0]);
+		minutes_render(pdf, &w, rq->db, rq->ids[0]);
 	else
-		pack_draw(pdf, rq->db, rq->ids[0]);
+		pack_draw(pdf, &w, rq->db, rq->ids[0]);
+	print_words_free(&w);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The document could not be made.");
 		return;

@@ -12,30 +12,42 @@
 #include "membership.h"
 #include "../db/db.h"
 #include "../render/xlsx.h"
+#include "../server/language.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* The columns of both exports, in order.  "amount" is the pence column
  * shown in pounds (text in the CSV, a number in the workbook). */
 static const struct xlsx_column columns[] = {
-	{ "id", "Claim", 8, NULL },
-	{ "claimant_name", "Claimant", 24, NULL },
-	{ "group_name", "Group", 24, NULL },
-	{ "site_name", "Site", 24, NULL },
-	{ "kind_label", "Kind", 12, NULL },
-	{ "description", "Description", 40, NULL },
-	{ "amount", "Amount (GBP)", 12, "0.00" },
-	{ "incurred_on", "Date incurred", 12, NULL },
-	{ "meeting_label", "Meeting", 24, NULL },
-	{ "state_label", "State", 10, NULL },
-	{ "decided_on", "Decided on", 12, NULL },
-	{ "paid_on", "Paid on", 12, NULL },
+	{ "id", N_("Claim"), 8, NULL },
+	{ "claimant_name", N_("Claimant"), 24, NULL },
+	{ "group_name", N_("Group"), 24, NULL },
+	{ "site_name", N_("Site"), 24, NULL },
+	{ "kind_label", N_("Kind"), 12, NULL },
+	{ "description", N_("Description"), 40, NULL },
+	{ "amount", N_("Amount (GBP)"), 12, "0.00" },
+	{ "incurred_on", N_("Date incurred"), 12, NULL },
+	{ "meeting_label", N_("Meeting"), 24, NULL },
+	{ "state_label", N_("State"), 10, NULL },
+	{ "decided_on", N_("Decided on"), 12, NULL },
+	{ "paid_on", N_("Paid on"), 12, NULL },
 };
 #define NCOLUMNS	(sizeof(columns) / sizeof(columns[0]))
 
-/* A cell's text: integers printed, amounts in pounds, null as "". */
+/* Is the column one of our words for a kind or state ("Travel",
+ * "Paid"), shown in the reader's language; the rest are as stored. */
+static int
+column_is_word(size_t col)
+{
+	return strcmp(columns[col].key, "kind_label") == 0 ||
+	    strcmp(columns[col].key, "state_label") == 0;
+}
+
+/* A cell's text: integers printed, amounts in pounds, null as "", our
+ * words in the language of words. */
 static void
-cell_text(const json_t *row, size_t col, char *tmp, size_t size,
-    const char **out)
+cell_text(const json_t *row, size_t col, const struct catalogue *words,
+    char *tmp, size_t size, const char **out)
 {
 	const json_t	*v;
 
@@ -48,12 +60,16 @@ cell_text(const json_t *row, size_t col, char *tmp, size_t size,
 	if (json_is_integer(v)) {
 		snprintf(tmp, size, "%lld", (long long)json_integer_value(v));
 		*out = tmp;
-	} else
-		*out = json_is_string(v) ? json_string_value(v) : "";
+	} else if (json_is_string(v))
+		*out = column_is_word(col) ? catalogue_get(words,
+		    json_string_value(v)) : json_string_value(v);
+	else
+		*out = "";
 }
 
 int
-expenses_csv(const json_t *rows, struct buf *out)
+expenses_csv(const json_t *rows, const struct catalogue *words,
+    struct buf *out)
 {
 	const json_t	*row;
 	const char	*text;
@@ -62,13 +78,14 @@ expenses_csv(const json_t *rows, struct buf *out)
 
 	for (c = 0; c < NCOLUMNS; c++)
 		if ((c > 0 && buf_add(out, ",", 1) == -1) ||
-		    csv_cell(out, columns[c].header) == -1)
+		    csv_cell(out, catalogue_get(words, columns[c].header)) ==
+		    -1)
 			return -1;
 	if (buf_add(out, "\r\n", 2) == -1)
 		return -1;
 	json_array_foreach(rows, i, row) {
 		for (c = 0; c < NCOLUMNS; c++) {
-			cell_text(row, c, tmp, sizeof(tmp), &text);
+			cell_text(row, c, words, tmp, sizeof(tmp), &text);
 			if ((c > 0 && buf_add(out, ",", 1) == -1) ||
 			    csv_cell(out, text) == -1)
 				return -1;
@@ -80,11 +97,14 @@ expenses_csv(const json_t *rows, struct buf *out)
 }
 
 int
-expenses_xlsx(const json_t *rows, struct buf *out)
+expenses_xlsx(const json_t *rows, const struct catalogue *words,
+    struct buf *out)
 {
 	json_t		*pounds = json_array(), *copy;
 	const json_t	*row;
-	size_t		 i;
+	const char	*text;
+	char		 tmp[32];
+	size_t		 i, c;
 	int		 rc;
 
 	/* The same columns as the CSV; amounts as numbers in pounds. */
@@ -92,11 +112,18 @@ expenses_xlsx(const json_t *rows, struct buf *out)
 		copy = json_copy((json_t *)row);
 		json_object_set_new(copy, "amount", json_real((double)view_int(
 		    row, "amount_pence") / 100));
+		for (c = 0; c < NCOLUMNS; c++)
+			if (column_is_word(c)) {
+				cell_text(row, c, words, tmp, sizeof(tmp),
+				    &text);
+				json_object_set_new(copy, columns[c].key,
+				    json_string(text));
+			}
 		json_array_append_new(pounds, copy);
 	}
 	{
 		const struct xlsx_sheet s = { "Expenses", columns, NCOLUMNS,
-		    pounds };
+		    pounds, words };
 
 		rc = xlsx_write(out, &s, 1);
 	}
@@ -106,9 +133,9 @@ expenses_xlsx(const json_t *rows, struct buf *out)
 
 /* The rows in words ("Travel", "Paid"), then a last row with the total,
  * so finance can check the sum against what they pay out.  The total
- * row's "id" column reads "Total". */
+ * row's "id" column reads "Total", in the reader's words. */
 static int
-export_with_total(json_t *rows)
+export_with_total(json_t *rows, const struct catalogue *words)
 {
 	json_t	*row, *total;
 	int64_t	 sum = 0;
@@ -117,7 +144,8 @@ export_with_total(json_t *rows)
 	expense_labels(rows);
 	json_array_foreach(rows, i, row)
 		sum += view_int(row, "amount_pence");
-	if ((total = json_pack("{s:s, s:I}", "id", "Total", "amount_pence",
+	if ((total = json_pack("{s:s, s:I}", "id", catalogue_get(words,
+	    N_("Total")), "amount_pence",
 	    (json_int_t)sum)) == NULL)
 		return -1;
 	return json_array_append_new(rows, total);
@@ -126,10 +154,12 @@ export_with_total(json_t *rows)
 /* The rows the caller's staff grants reach, rendered by make. */
 static void
 export_reply(struct request *rq, struct response *rs,
-    int (*make)(const json_t *, struct buf *), const char *type,
+    int (*make)(const json_t *, const struct catalogue *, struct buf *),
+    const char *type,
     const char *filename)
 {
 	struct scope_filter	 f;
+	const struct catalogue	*words = language_words(rq->lang);
 	json_t			*rows;
 
 	if (access_filter(&rq->who, ROLES_STAFF, 0, &f) == -1) {
@@ -138,8 +168,8 @@ export_reply(struct request *rq, struct response *rs,
 	}
 	rows = expense_export_rows(rq->db, &f);
 	scope_filter_clear(&f);
-	if (rows == NULL || export_with_total(rows) == -1 ||
-	    make(rows, &rs->body) == -1) {
+	if (rows == NULL || export_with_total(rows, words) == -1 ||
+	    make(rows, words, &rs->body) == -1) {
 		json_decref(rows);
 		response_error(rs, 500, "The export could not be made.");
 		return;

@@ -13,6 +13,8 @@
 #include "../db/db.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -67,39 +69,36 @@ leaving_expected(struct request *rq, struct response *rs)
 }
 
 static void
-letter_draw(struct pdf *pdf, const json_t *p, const json_t *roles,
-    const char *signer)
+letter_draw(struct pdf *pdf, struct print_words *w, const json_t *p,
+    const json_t *roles, const char *signer)
 {
 	const json_t	*r;
-	char		 line[512], from[DATE_WORDS_CHARS + 1];
-	char		 to[DATE_WORDS_CHARS + 1];
 	size_t		 i;
 
 	pdf_paragraph(pdf, view_str(p, "organisation_name"));
-	pdf_paragraph(pdf, date_words_or(view_str(p, "left_on"), from));
+	pdf_paragraph(pdf, print_date(w, view_str(p, "left_on")));
 	pdf_space(pdf, 10);
-	snprintf(line, sizeof(line), "Dear %s,", view_str(p, "display_name"));
-	pdf_paragraph(pdf, line);
-	pdf_heading(pdf, "Thank you", 1);
-	pdf_paragraph(pdf, "Thank you for the time, the care and the "
-	    "experience you gave. What you raised, and the way you raised it, "
-	    "changed things for the people who come after you. The group "
-	    "goes on because of the work you put into it.");
+	pdf_paragraph(pdf, print_say(w, N_("Dear {display_name},"), p));
+	pdf_heading(pdf, print_say(w, N_("Thank you"), NULL), 1);
+	pdf_paragraph(pdf, print_say(w, N_("Thank you for the time, the care "
+	    "and the experience you gave. What you raised, and the way you "
+	    "raised it, changed things for the people who come after you. The "
+	    "group goes on because of the work you put into it."), NULL));
 	if (json_array_size(roles) > 0)
-		pdf_heading(pdf, "The roles you held", 2);
-	json_array_foreach(roles, i, r) {
-		snprintf(line, sizeof(line), "%s, from %s to %s",
-		    view_str(r, "position_label"), date_words_or(view_str(r,
-		    "from_on"), from), *view_str(r, "to_on") ?
-		    date_words_or(view_str(r, "to_on"), to) : "now");
-		pdf_pair(pdf, view_str(r, "group_name"), line);
-	}
+		pdf_heading(pdf, print_say(w, N_("The roles you held"), NULL),
+		    2);
+	json_array_foreach(roles, i, r)
+		pdf_pair(pdf, view_str(r, "group_name"), print_say(w,
+		    *view_str(r, "to_on") ? N_("{position_label | t}, from "
+		    "{from_on | date} to {to_on | date}") :
+		    N_("{position_label | t}, from {from_on | date} to now"),
+		    r));
 	pdf_space(pdf, 6);
-	pdf_paragraph(pdf, "We wish you well in what comes next. If you would "
-	    "like a reference for the work you did with us, ask and we will "
-	    "write one.");
+	pdf_paragraph(pdf, print_say(w, N_("We wish you well in what comes "
+	    "next. If you would like a reference for the work you did with "
+	    "us, ask and we will write one."), NULL));
 	pdf_space(pdf, 10);
-	pdf_paragraph(pdf, "With thanks,");
+	pdf_paragraph(pdf, print_say(w, N_("With thanks,"), NULL));
 	pdf_space(pdf, 14);
 	pdf_paragraph(pdf, signer);
 	pdf_paragraph(pdf, view_str(p, "site_name"));
@@ -110,6 +109,7 @@ leaving_letter(struct request *rq, struct response *rs)
 {
 	json_t		*p, *roles;
 	struct pdf	*pdf;
+	struct print_words w;
 
 	if (person_leaving_load(rq->db, rq->ids[0], &p) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -123,8 +123,11 @@ leaving_letter(struct request *rq, struct response *rs)
 	}
 	roles = person_memberships(rq->db, rq->ids[0]);
 	people_labels_all(roles);
-	pdf = pdf_new(&rs->body, "Thank you", pdf_size_for(rq, PDF_NORMAL));
-	letter_draw(pdf, p, roles, rq->who.display_name);
+	print_words_init(&w, language_words(rq->lang), 0);
+	pdf = print_pdf_new(&w, &rs->body, print_say(&w, N_("Thank you"),
+	    NULL), pdf_size_for(rq, PDF_NORMAL));
+	letter_draw(pdf, &w, p, roles, rq->who.display_name);
+	print_words_free(&w);
 	json_decref(roles);
 	json_decref(p);
 	membership_pdf_reply(rs, pdf);

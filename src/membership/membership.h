@@ -243,10 +243,14 @@ int	expense_receipt(struct db *, int64_t id, struct buf *out, char **mime,
 	    char **ext);
 /* Approved and paid claims at the filter's sites for finance. */
 json_t	*expense_export_rows(struct db *, const struct scope_filter *);
-/* The rows as CSV (header first) into out: 0 or -1. */
-int	expenses_csv(const json_t *rows, struct buf *out);
-/* The rows as an XLSX workbook into out: 0 or -1. */
-int	expenses_xlsx(const json_t *rows, struct buf *out);
+/* The rows as CSV (header first) into out, the headers in the language
+ * of words (NULL: English; util/catalogue.h): 0 or -1. */
+struct catalogue;
+int	expenses_csv(const json_t *rows, const struct catalogue *words,
+	    struct buf *out);
+/* The rows as an XLSX workbook into out, as expenses_csv: 0 or -1. */
+int	expenses_xlsx(const json_t *rows, const struct catalogue *words,
+	    struct buf *out);
 
 struct pdf;
 /* Finishes pdf into the response: 200 application/pdf, or 500. */

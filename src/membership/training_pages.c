@@ -11,6 +11,9 @@
 #include "../db/db.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
+#include "../server/text_size.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -265,31 +268,33 @@ training_person_complete(struct request *rq, struct response *rs)
 }
 
 static void
-certificate_draw(struct pdf *pdf, const json_t *c)
+certificate_draw(struct pdf *pdf, struct print_words *w, const json_t *c)
 {
 	int	 graduation = json_is_true(json_object_get(c, "graduation")) ||
 	    view_int(c, "graduation") != 0;
-	char	 line[512], day[DATE_WORDS_CHARS + 1];
 
 	pdf_space(pdf, 30);
-	pdf_heading(pdf, graduation ? "Certificate of graduation" :
-	    "Certificate of completion", 1);
-	pdf_paragraph(pdf, "This is to certify that");
+	pdf_heading(pdf, print_say(w, graduation ?
+	    N_("Certificate of graduation") : N_("Certificate of completion"),
+	    NULL), 1);
+	pdf_paragraph(pdf, print_say(w, N_("This is to certify that"), NULL));
 	pdf_heading(pdf, view_str(c, "display_name"), 1);
-	snprintf(line, sizeof(line), "%s the course %s on %s.", graduation ?
-	    "graduated, completing" : "completed", view_str(c, "course_name"),
-	    date_words_or(view_str(c, "completed_on"), day));
-	pdf_paragraph(pdf, line);
+	pdf_paragraph(pdf, print_say(w, graduation ? N_("graduated, "
+	    "completing the course {course_name} on {completed_on | date}.") :
+	    N_("completed the course {course_name} on {completed_on | date}."),
+	    c));
 	pdf_space(pdf, 8);
 	if (*view_str(c, "accreditation") != '\0')
-		pdf_pair(pdf, "Accreditation", view_str(c, "accreditation"));
+		pdf_pair(pdf, print_say(w, N_("Accreditation"), NULL),
+		    view_str(c, "accreditation"));
 	if (*view_str(c, "renew_on") != '\0')
-		pdf_pair(pdf, "Renew by", date_words_or(view_str(c,
-		    "renew_on"), day));
-	pdf_pair(pdf, "Awarded by", view_str(c, "organisation_name"));
-	pdf_pair(pdf, "At", view_str(c, "site_name"));
+		pdf_pair(pdf, print_say(w, N_("Renew by"), NULL), print_date(w,
+		    view_str(c, "renew_on")));
+	pdf_pair(pdf, print_say(w, N_("Awarded by"), NULL), view_str(c,
+	    "organisation_name"));
+	pdf_pair(pdf, print_say(w, N_("At"), NULL), view_str(c, "site_name"));
 	pdf_space(pdf, 20);
-	pdf_write_box(pdf, "Signed", 15);
+	pdf_write_box(pdf, print_say(w, N_("Signed"), NULL), 15);
 }
 
 void
@@ -297,13 +302,18 @@ training_certificate(struct request *rq, struct response *rs)
 {
 	json_t		*c;
 	struct pdf	*pdf;
+	struct print_words w;
 
 	if (completion_load(rq->db, rq->ids[0], &c) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	pdf = pdf_new(&rs->body, "Certificate", PDF_LARGE);
-	certificate_draw(pdf, c);
+	print_words_init(&w, language_words(rq->lang), 0);
+	/* A certificate is large for everyone: it goes on a wall. */
+	pdf = print_pdf_new(&w, &rs->body, print_say(&w, N_("Certificate"),
+	    NULL), pdf_size_for(rq, PDF_LARGE));
+	certificate_draw(pdf, &w, c);
+	print_words_free(&w);
 	json_decref(c);
 	membership_pdf_reply(rs, pdf);
 }
@@ -315,6 +325,7 @@ training_session_certificates(struct request *rq, struct response *rs)
 {
 	json_t		*done, *row, *c;
 	struct pdf	*pdf;
+	struct print_words w;
 	size_t		 i;
 
 	if ((done = session_completions(rq->db, rq->ids[0])) == NULL) {
@@ -326,15 +337,18 @@ training_session_certificates(struct request *rq, struct response *rs)
 		response_error(rs, 404, "Nobody has completed this session yet.");
 		return;
 	}
-	pdf = pdf_new(&rs->body, "Certificates", PDF_LARGE);
+	print_words_init(&w, language_words(rq->lang), 0);
+	pdf = print_pdf_new(&w, &rs->body, print_say(&w, N_("Certificates"),
+	    NULL), pdf_size_for(rq, PDF_LARGE));
 	json_array_foreach(done, i, row) {
 		if (completion_load(rq->db, view_int(row, "id"), &c) <= 0)
 			continue;
 		if (i > 0)
 			pdf_page_break(pdf);
-		certificate_draw(pdf, c);
+		certificate_draw(pdf, &w, c);
 		json_decref(c);
 	}
+	print_words_free(&w);
 	json_decref(done);
 	membership_pdf_reply(rs, pdf);
 }

@@ -9,40 +9,44 @@
 #include <string.h>
 
 #include "peer.h"
-#include "../server/language.h"
 #include "../membership/membership.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/text_size.h"
+#include "../util/catalogue.h"
+#include "../util/date.h"
 #include "../util/uk_time.h"
 #include "../util/view.h"
 
 static void
-draw_day(struct pdf *pdf, const json_t *day)
+draw_day(struct pdf *pdf, struct print_words *w, const json_t *day)
 {
 	const json_t	*s, *g;
 	size_t		 i;
 
 	pdf_heading(pdf, view_str(day, "words"), 2);
 	if (json_array_size(json_object_get(day, "shifts")) == 0)
-		pdf_paragraph(pdf, "No shifts.");
+		pdf_paragraph(pdf, print_say(w, N_("No shifts."), NULL));
 	json_array_foreach(json_object_get(day, "shifts"), i, s)
-		pdf_pairf(pdf, view_str(s, "name"), "%s to %s%s",
-		    view_str(s, "from"), view_str(s, "to"),
+		pdf_pair(pdf, view_str(s, "name"), print_say(w,
 		    json_is_true(json_object_get(s, "overnight")) ?
-		    " (next day)" : "");
+		    N_("{from} to {to} (next day)") : N_("{from} to {to}"), s));
 	json_array_foreach(json_object_get(day, "gaps"), i, g)
-		pdf_pairf(pdf, "GAP", "%s to %s: %s", view_str(g, "from"),
-		    view_str(g, "to"), view_str(g, "what"));
+		pdf_pair(pdf, print_say(w, N_("GAP"), NULL), print_say(w,
+		    N_("{from} to {to}: {what | t}"), g));
 }
 
 void
 peer_rota_pdf(struct request *rq, struct response *rs)
 {
 	const char	*from = form_get(&rq->query, "from");
-	char		 first[DATE_CHARS + 1], words[48], *title = NULL;
-	json_t		*site, *view, *unit, *day;
+	char		 first[DATE_CHARS + 1], words[DATE_WORDS_CHARS + 16];
+	const char	*title;
+	json_t		*site, *view, *unit, *day, *ctx;
 	struct pdf	*pdf;
+	struct print_words w;
 	size_t		 i, j;
 	int		 minutes;
 
@@ -55,33 +59,32 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 	else
 		uk_local((int64_t)rq->now, first, &minutes);
 	if ((view = peer_rota_view(rq->db, rq->ids[0], first,
-	    language_words(rq->lang))) == NULL ||
-	    asprintf(&title, "Peer support rota: %s", view_str(site, "name"))
-	    == -1) {
-		json_decref(view);
+	    language_words(rq->lang))) == NULL) {
 		json_decref(site);
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
+	print_words_init(&w, language_words(rq->lang), 0);
+	title = print_say(&w, N_("Peer support rota: {name}"), site);
+	pdf = print_pdf_new(&w, &rs->body, title, pdf_size_for(rq,
+	    PDF_NORMAL));
 	pdf_heading(pdf, title, 1);
-	uk_day_words(first, NULL, words, sizeof(words));
-	pdf_paragraphf(pdf, "Seven days from %s. Times are local (clock "
-	    "changes included). GAP marks hours without the cover a place "
-	    "needs: tell the peer-support coordinator.", words);
+	uk_day_words(first, language_words(rq->lang), words, sizeof(words));
+	ctx = json_pack("{s:s}", "first", words);
+	pdf_paragraph(pdf, print_say(&w, N_("Seven days from {first}. Times "
+	    "are local (clock changes included). GAP marks hours without the "
+	    "cover a place needs: tell the peer-support coordinator."), ctx));
+	json_decref(ctx);
 	json_array_foreach(json_object_get(view, "units"), i, unit) {
 		pdf_heading(pdf, view_str(unit, "name"), 1);
-		pdf_paragraphf(pdf, "Needs %lld on duty from %s to %s. "
-		    "Covered %lld of %lld hours this week.",
-		    (long long)view_int(unit, "needed"), view_str(unit, "from"),
-		    view_str(unit, "to"),
-		    (long long)view_int(unit, "hours_covered"),
-		    (long long)view_int(unit, "hours_needed"));
+		pdf_paragraph(pdf, print_say(&w, N_("Needs {needed} on duty "
+		    "from {from} to {to}. Covered {hours_covered} of "
+		    "{hours_needed} hours this week."), unit));
 		json_array_foreach(json_object_get(unit, "days"), j, day)
-			draw_day(pdf, day);
+			draw_day(pdf, &w, day);
 		pdf_page_break(pdf);
 	}
-	free(title);
+	print_words_free(&w);
 	json_decref(view);
 	json_decref(site);
 	membership_pdf_reply(rs, pdf);

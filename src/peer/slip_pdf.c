@@ -11,6 +11,10 @@
 #include "../membership/membership.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
+#include "../server/text_size.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../voice/voice.h"
 
@@ -20,6 +24,7 @@ peer_slip_pdf(struct request *rq, struct response *rs)
 	const char	*urgency[4], **places = NULL;
 	json_t		*site, *units, *u;
 	struct pdf	*pdf;
+	struct print_words w;
 	size_t		 i, k = 0;
 
 	if (site_load(rq->db, rq->ids[0], &site) <= 0) {
@@ -36,20 +41,25 @@ peer_slip_pdf(struct request *rq, struct response *rs)
 	}
 	json_array_foreach(units, i, u)
 		places[i] = view_str(u, "label");
+	print_words_init(&w, language_words(rq->lang), 0);
 	for (i = 0; peer_urgencies[i].value != NULL && k < 3; i++)
-		urgency[k++] = peer_urgencies[i].label;
+		urgency[k++] = print_say(&w, peer_urgencies[i].label, NULL);
 	urgency[k] = NULL;
-	pdf = pdf_new(&rs->body, "Ask for a peer supporter", PDF_LARGE);
-	pdf_heading(pdf, "Ask for a peer supporter", 1);
-	pdf_paragraphf(pdf, "%s. A trained peer supporter will come and see "
-	    "you. Fill this in and give it to an officer or a peer supporter.",
-	    view_str(site, "name"));
-	pdf_choices(pdf, "Where you are", places);
-	pdf_choices(pdf, "How urgent", urgency);
-	pdf_write_box(pdf, "What about, in a word or two. Please do not write "
-	    "names or numbers.", 25);
-	pdf_paragraph(pdf, "If you are worried about your safety or someone "
-	    "else's, tell an officer now.");
+	/* Large for everyone: it is read on a wing, often in poor light. */
+	pdf = print_pdf_new(&w, &rs->body, print_say(&w, N_("Ask for a peer "
+	    "supporter"), NULL), pdf_size_for(rq, PDF_LARGE));
+	pdf_heading(pdf, print_say(&w, N_("Ask for a peer supporter"), NULL),
+	    1);
+	pdf_paragraph(pdf, print_say(&w, N_("{name}. A trained peer supporter "
+	    "will come and see you. Fill this in and give it to an officer or "
+	    "a peer supporter."), site));
+	pdf_choices(pdf, print_say(&w, N_("Where you are"), NULL), places);
+	pdf_choices(pdf, print_say(&w, N_("How urgent"), NULL), urgency);
+	pdf_write_box(pdf, print_say(&w, N_("What about, in a word or two. "
+	    "Please do not write names or numbers."), NULL), 25);
+	pdf_paragraph(pdf, print_say(&w, N_("If you are worried about your "
+	    "safety or someone else's, tell an officer now."), NULL));
+	print_words_free(&w);
 	free(places);
 	json_decref(units);
 	json_decref(site);

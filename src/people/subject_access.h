@@ -18,10 +18,10 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "../render/pdf.h"
 #include "../util/must_check.h"
 
 struct db;
-struct pdf;
 
 /*
  * The export of person_id: {"person", "exported_at", "tables": [{"table",
@@ -39,7 +39,11 @@ int	subject_access_collect(struct db *, int64_t person_id, json_t **out);
 MUST_CHECK int	subject_access_audit(struct db *, int64_t account_id,
 	    int64_t person_id, const char *detail);
 
-/* Draws the export for the person to read. */
-void	subject_access_draw(struct pdf *, const json_t *export);
+/* The export as a PDF for the person to read, into out: in the language
+ * of words (NULL: English; util/catalogue.h) and the reader's size.  0,
+ * or -1 when it could not be made (out then holds a partial document). */
+struct catalogue;
+int	subject_access_print(struct buf *out, const json_t *export,
+	    const struct catalogue *words, enum pdf_size);
 
 #endif

@@ -13,6 +13,7 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../server/request.h"
 #include "../server/text_size.h"
 #include "../util/catalogue.h"
@@ -109,16 +110,13 @@ subject_access_json(struct request *rq, struct response *rs)
 void
 subject_access_pdf(struct request *rq, struct response *rs)
 {
-	struct pdf	*pdf;
 	json_t		*ex;
 	int		 ok;
 
 	if ((ex = export_for(rq, rs, "pdf")) == NULL)
 		return;
-	pdf = pdf_new(&rs->body, "What Roundtable holds about you",
-	    pdf_size_for(rq, PDF_NORMAL));
-	subject_access_draw(pdf, ex);
-	ok = pdf_finish(pdf) == 0;
+	ok = subject_access_print(&rs->body, ex, language_words(rq->lang),
+	    pdf_size_for(rq, PDF_NORMAL)) == 0;
 	json_decref(ex);
 	response_download(rs, ok ? 1 : -1, strdup("application/pdf"),
 	    strdup("pdf"), "subject-access", rq->ids[0]);

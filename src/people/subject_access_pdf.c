@@ -10,6 +10,8 @@
 
 #include "subject_access.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../util/catalogue.h"
 
 /* One value as text; NULL for a null (nothing to show). */
 static void
@@ -54,26 +56,44 @@ draw_records(struct pdf *pdf, const char *heading, const json_t *rows)
 		draw_record(pdf, row);
 }
 
-void
-subject_access_draw(struct pdf *pdf, const json_t *ex)
+/* The words around the records are the reader's; the tables' and
+ * columns' names are the database's own, as the JSON export has them. */
+static void
+subject_access_draw(struct pdf *pdf, struct print_words *w, const json_t *ex)
 {
 	const json_t	*t, *audit = json_object_get(ex, "audit");
 	size_t		 i;
 
-	pdf_heading(pdf, "What Roundtable holds about you", 1);
-	pdf_paragraphf(pdf, "This is everything this Roundtable held about "
-	    "you on %s: your details, every record that refers to you or to "
-	    "your account, and the audit trail of what you did in it and of "
-	    "what was done to your record. Numbers are the record numbers "
-	    "Roundtable uses. Ask the coordinator if anything is unclear or "
-	    "wrong.", json_string_value(json_object_get(ex, "exported_at")));
-	pdf_heading(pdf, "Your details", 2);
+	pdf_heading(pdf, print_say(w, N_("What Roundtable holds about you"),
+	    NULL), 1);
+	pdf_paragraph(pdf, print_say(w, N_("This is everything this Roundtable "
+	    "held about you on {exported_at | date}: your details, every "
+	    "record that refers to you or to your account, and the audit "
+	    "trail of what you did in it and of what was done to your record. "
+	    "Numbers are the record numbers Roundtable uses. Ask the "
+	    "coordinator if anything is unclear or wrong."), ex));
+	pdf_heading(pdf, print_say(w, N_("Your details"), NULL), 2);
 	draw_record(pdf, json_object_get(ex, "person"));
 	json_array_foreach(json_object_get(ex, "tables"), i, t)
 		draw_records(pdf, json_string_value(json_object_get(t,
 		    "table")), json_object_get(t, "rows"));
-	draw_records(pdf, "What you did (audit trail)",
+	draw_records(pdf, print_say(w, N_("What you did (audit trail)"), NULL),
 	    json_object_get(audit, "by_them"));
-	draw_records(pdf, "What was done to your record (audit trail)",
-	    json_object_get(audit, "about_them"));
+	draw_records(pdf, print_say(w, N_("What was done to your record "
+	    "(audit trail)"), NULL), json_object_get(audit, "about_them"));
+}
+
+int
+subject_access_print(struct buf *out, const json_t *ex,
+    const struct catalogue *words, enum pdf_size size)
+{
+	struct print_words	 w;
+	struct pdf		*pdf;
+
+	print_words_init(&w, words, 0);
+	pdf = print_pdf_new(&w, out, print_say(&w,
+	    N_("What Roundtable holds about you"), NULL), size);
+	subject_access_draw(pdf, &w, ex);
+	print_words_free(&w);
+	return pdf_finish(pdf);
 }

@@ -2,9 +2,10 @@
  * The printed plan: A4, plain words, normal or large print (?large=1,
  * every size 1.6 times larger), in the reader's language, and in easy
  * read (a picture beside each part) for a reader of it; for the person
- * to keep and to check it says what they meant.  Drawn from the same view as the page (plan_view),
- * so paper and screen cannot disagree.  Reading it is a plan read like
- * the page: the person's own copy is not audited, anyone else's is.
+ * to keep and to check it says what they meant.  Drawn from the same
+ * view as the page (plan_view), so paper and screen cannot disagree.
+ * Reading it is a plan read like the page: the person's own copy is not
+ * audited, anyone else's is.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,12 +33,6 @@ struct plan_print {
 	struct buf		 lines;	/* a part's lines, for easy read */
 };
 
-static const char *
-say(struct plan_print *pp, const char *msgid, const json_t *ctx)
-{
-	return print_say(&pp->w, msgid, ctx);
-}
-
 /* A part of the plan begins: on the standard paper its heading, its
  * lines drawn after it; in easy read the heading is kept, to go in bold
  * beside the part's picture above its lines (part_end). */
@@ -46,9 +41,9 @@ part_begin(struct pdf *pdf, struct plan_print *pp, const char *msgid)
 {
 	buf_clear(&pp->lines);
 	if (!pp->easy)
-		pdf_heading(pdf, say(pp, msgid, NULL), 2);
+		pdf_heading(pdf, print_say(&pp->w, msgid, NULL), 2);
 	else
-		(void)buf_puts(&pp->lines, say(pp, msgid, NULL));
+		(void)buf_puts(&pp->lines, print_say(&pp->w, msgid, NULL));
 }
 
 /* One line of a part: a pair on the standard paper, a line under the
@@ -85,18 +80,16 @@ cards_draw(struct pdf *pdf, struct plan_print *pp, const char *picture,
     const char *heading, const json_t *cards)
 {
 	const json_t	*c;
-	char		*label;
 	size_t		 i;
 
 	part_begin(pdf, pp, heading);
 	if (json_array_size(cards) == 0)
-		part_line(pdf, pp, NULL, say(pp, N_("Not written yet."), NULL));
+		part_line(pdf, pp, NULL, print_say(&pp->w,
+		    N_("Not written yet."), NULL));
 	json_array_foreach(cards, i, c) {
-		label = strdup(json_is_string(json_object_get(c, "area_label")) ?
-		    say(pp, view_str(c, "area_label"), NULL) :
-		    say(pp, N_("My life"), NULL));
-		part_line(pdf, pp, label, view_str(c, "text"));
-		free(label);
+		part_line(pdf, pp, print_say(&pp->w, json_is_string(
+		    json_object_get(c, "area_label")) ? view_str(c,
+		    "area_label") : N_("My life"), NULL), view_str(c, "text"));
 	}
 	part_end(pdf, pp, picture);
 }
@@ -110,7 +103,8 @@ steps_draw(struct pdf *pdf, struct plan_print *pp, const json_t *steps)
 
 	part_begin(pdf, pp, N_("Steps from orange to blue"));
 	if (json_array_size(steps) == 0)
-		part_line(pdf, pp, NULL, say(pp, N_("No steps yet."), NULL));
+		part_line(pdf, pp, NULL, print_say(&pp->w,
+		    N_("No steps yet."), NULL));
 	json_array_foreach(steps, i, s) {
 		snprintf(n, sizeof(n), "%zu", i + 1);
 		part_line(pdf, pp, n, view_str(s, "text"));
@@ -123,26 +117,22 @@ static void
 wishes_draw(struct pdf *pdf, struct plan_print *pp, const json_t *wishes)
 {
 	const json_t	*w;
-	char		*about, *who;
 	size_t		 i;
 
 	part_begin(pdf, pp, N_("What I asked for"));
 	if (json_array_size(wishes) == 0)
-		part_line(pdf, pp, NULL, say(pp, N_("Nothing asked for yet."),
-		    NULL));
+		part_line(pdf, pp, NULL, print_say(&pp->w,
+		    N_("Nothing asked for yet."), NULL));
 	json_array_foreach(wishes, i, w) {
-		about = strdup(say(pp, view_str(w, "about_label"), NULL));
-		part_line(pdf, pp, about, view_str(w, "text"));
-		free(about);
-		who = strdup(say(pp, N_("Who answers"), NULL));
-		part_line(pdf, pp, who, say(pp, N_("{responder_name}, by "
+		part_line(pdf, pp, print_say(&pp->w, view_str(w,
+		    "about_label"), NULL), view_str(w, "text"));
+		part_line(pdf, pp, print_say(&pp->w, N_("Who answers"), NULL),
+		    print_say(&pp->w, N_("{responder_name}, by "
 		    "{due_on | date}"), w));
-		free(who);
-		who = strdup(say(pp, N_("Answer"), NULL));
-		part_line(pdf, pp, who, json_is_string(json_object_get(w,
-		    "answer")) ? say(pp, N_("{answer_label | t}. {reason}"), w) :
-		    say(pp, N_("Not answered yet."), NULL));
-		free(who);
+		part_line(pdf, pp, print_say(&pp->w, N_("Answer"), NULL),
+		    json_is_string(json_object_get(w, "answer")) ?
+		    print_say(&pp->w, N_("{answer_label | t}. {reason}"), w) :
+		    print_say(&pp->w, N_("Not answered yet."), NULL));
 		if (!pp->easy)
 			pdf_space(pdf, 2);
 	}
@@ -154,27 +144,22 @@ release_draw(struct pdf *pdf, struct plan_print *pp, const json_t *release,
     const json_t *referrals)
 {
 	const json_t	*r;
-	char		*label;
 	size_t		 i;
 
 	if (release == NULL || json_is_null(release))
 		return;
 	part_begin(pdf, pp, N_("When I leave"));
-	label = strdup(say(pp, N_("Leaving on"), NULL));
-	part_line(pdf, pp, label, say(pp, N_("{release_on | date}, to "
-	    "{to_site_name}"), release));
-	free(label);
+	part_line(pdf, pp, print_say(&pp->w, N_("Leaving on"), NULL),
+	    print_say(&pp->w, N_("{release_on | date}, to {to_site_name}"),
+	    release));
 	json_array_foreach(referrals, i, r) {
-		label = strdup(say(pp, view_str(r, "need_label"), NULL));
-		part_line(pdf, pp, label, say(pp, N_("{service_name} "
+		part_line(pdf, pp, print_say(&pp->w, view_str(r, "need_label"),
+		    NULL), print_say(&pp->w, N_("{service_name} "
 		    "({service_contact})"), r));
-		free(label);
-		if (json_is_string(json_object_get(r, "offered_on"))) {
-			label = strdup(say(pp, N_("First appointment"), NULL));
-			part_line(pdf, pp, label, say(pp,
+		if (json_is_string(json_object_get(r, "offered_on")))
+			part_line(pdf, pp, print_say(&pp->w,
+			    N_("First appointment"), NULL), print_say(&pp->w,
 			    N_("{offered_on | date}"), r));
-			free(label);
-		}
 	}
 	part_end(pdf, pp, "date");
 }
@@ -184,19 +169,15 @@ plan_print_draw(struct pdf *pdf, struct plan_print *pp, const json_t *view)
 {
 	const json_t	*person = json_object_get(view, "person");
 	const json_t	*plan = json_object_get(view, "plan");
-	char		*label;
 	const char	*answers[3];
 
-	pdf_heading(pdf, say(pp, N_("My plan"), NULL), 1);
-	label = strdup(say(pp, N_("Name"), NULL));
-	pdf_pair(pdf, label, view_str(person, "display_name"));
-	free(label);
-	if (plan != NULL && !json_is_null(plan)) {
-		label = strdup(say(pp, N_("Made with"), NULL));
-		pdf_pair(pdf, label, say(pp, N_("{worker_name} "
+	pdf_heading(pdf, print_say(&pp->w, N_("My plan"), NULL), 1);
+	pdf_pair(pdf, print_say(&pp->w, N_("Name"), NULL), view_str(person,
+	    "display_name"));
+	if (plan != NULL && !json_is_null(plan))
+		pdf_pair(pdf, print_say(&pp->w, N_("Made with"), NULL),
+		    print_say(&pp->w, N_("{worker_name} "
 		    "({worker_kind_label | t})"), plan));
-		free(label);
-	}
 	cards_draw(pdf, pp, "plan", N_("My blue life: the life I want"),
 	    json_object_get(view, "blue"));
 	cards_draw(pdf, pp, "person", N_("My orange life: the life I have now"),
@@ -205,18 +186,17 @@ plan_print_draw(struct pdf *pdf, struct plan_print *pp, const json_t *view)
 	wishes_draw(pdf, pp, json_object_get(view, "wishes"));
 	release_draw(pdf, pp, json_object_get(view, "release"),
 	    json_object_get(view, "referrals"));
-	pdf_heading(pdf, say(pp, N_("Is this right?"), NULL), 2);
-	pdf_paragraph(pdf, say(pp, N_("If this plan says what you meant, tick "
-	    "yes. If not, tell your worker what to change."), NULL));
-	/* The choices outlive each other's words: each its own copy. */
-	answers[0] = strdup(say(pp, N_("Yes"), NULL));
-	answers[1] = strdup(say(pp, N_("No, it needs changing"), NULL));
+	pdf_heading(pdf, print_say(&pp->w, N_("Is this right?"), NULL), 2);
+	pdf_paragraph(pdf, print_say(&pp->w, N_("If this plan says what you "
+	    "meant, tick yes. If not, tell your worker what to change."),
+	    NULL));
+	answers[0] = print_say(&pp->w, N_("Yes"), NULL);
+	answers[1] = print_say(&pp->w, N_("No, it needs changing"), NULL);
 	answers[2] = NULL;
 	/* Under its heading: no label of its own to say it twice. */
 	pdf_choices(pdf, NULL, answers);
-	free((char *)answers[0]);
-	free((char *)answers[1]);
-	pdf_write_box(pdf, say(pp, N_("What needs changing"), NULL), 30);
+	pdf_write_box(pdf, print_say(&pp->w, N_("What needs changing"), NULL),
+	    30);
 }
 
 /* The PDF of person_id's plan for whoever may read it. */
@@ -242,10 +222,11 @@ plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id)
 	}
 	/* Large print when asked for, or always for an account that reads
 	 * large text. */
-	pdf = pdf_new(&rs->body, "My plan", large != NULL &&
-	    strcmp(large, "1") == 0 ? PDF_LARGE : pdf_size_for(rq, PDF_NORMAL));
 	/* In the reader's language; in easy read for a reader of it. */
 	print_words_init(&pp.w, language_words(rq->lang), 0);
+	pdf = print_pdf_new(&pp.w, &rs->body, print_say(&pp.w, N_("My plan"),
+	    NULL), large != NULL && strcmp(large, "1") == 0 ? PDF_LARGE :
+	    pdf_size_for(rq, PDF_NORMAL));
 	pp.easy = rq->easy_read;
 	buf_init(&pp.lines, DOCUMENT_BYTES_MAX);
 	plan_print_draw(pdf, &pp, view);

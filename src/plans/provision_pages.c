@@ -14,6 +14,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/buf.h"
 #include "../util/csv.h"
 #include "../util/suppression.h"
@@ -167,19 +168,23 @@ count_text(const json_t *v, char *tmp, size_t size)
 	return json_is_string(v) ? json_string_value(v) : "";
 }
 
+/* The headers, needs and yes/no in the language of words; places'
+ * names as stored. */
 static int
-provision_csv_write(const json_t *view, struct buf *out)
+provision_csv_write(const json_t *view, const struct catalogue *words,
+    struct buf *out)
 {
-	static const char *const head[] = { "Place", "Need", "Services",
-	    "Gap", "Referrals", "Waiting for the service", "Acknowledged",
-	    "Appointment offered", "Attended" };
+	static const char *const head[] = { N_("Place"), N_("Need"),
+	    N_("Services"), N_("Gap"), N_("Referrals"),
+	    N_("Waiting for the service"), N_("Acknowledged"),
+	    N_("Appointment offered"), N_("Attended") };
 	const json_t	*place, *need;
 	char		 tmp[32];
 	size_t		 i, k, c;
 
 	for (c = 0; c < sizeof(head) / sizeof(head[0]); c++)
 		if ((c > 0 && buf_putc(out, ',') == -1) ||
-		    csv_cell(out, head[c]) == -1)
+		    csv_cell(out, catalogue_get(words, head[c])) == -1)
 			return -1;
 	if (buf_puts(out, "\r\n") == -1)
 		return -1;
@@ -187,13 +192,15 @@ provision_csv_write(const json_t *view, struct buf *out)
 		json_array_foreach(json_object_get(place, "needs"), k, need) {
 			if (csv_cell(out, view_str(place, "site_name")) == -1 ||
 			    buf_putc(out, ',') == -1 ||
-			    csv_cell(out, view_str(need, "need_label")) == -1 ||
+			    csv_cell(out, catalogue_get(words, view_str(need,
+			    "need_label"))) == -1 ||
 			    buf_putc(out, ',') == -1 ||
 			    csv_cell(out, count_text(json_object_get(need,
 			    "services"), tmp, sizeof(tmp))) == -1 ||
 			    buf_putc(out, ',') == -1 ||
-			    csv_cell(out, view_int(need, "services") == 0 ?
-			    "Yes" : "No") == -1 || buf_putc(out, ',') == -1 ||
+			    csv_cell(out, catalogue_get(words, view_int(need,
+			    "services") == 0 ? N_("Yes") : N_("No"))) == -1 ||
+			    buf_putc(out, ',') == -1 ||
 			    csv_cell(out, count_text(json_object_get(need,
 			    "referrals"), tmp, sizeof(tmp))) == -1)
 				return -1;
@@ -213,7 +220,8 @@ provision_csv(struct request *rq, struct response *rs)
 {
 	json_t	*view = provision_build(rq, NULL);
 
-	if (view == NULL || provision_csv_write(view, &rs->body) == -1) {
+	if (view == NULL || provision_csv_write(view,
+	    language_words(rq->lang), &rs->body) == -1) {
 		json_decref(view);
 		response_error(rs, 500, "The map could not be exported.");
 		return;

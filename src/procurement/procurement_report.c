@@ -13,83 +13,96 @@
 #include "procurement.h"
 #include "../db/db.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
 #include "../render/xlsx.h"
+#include "../server/language.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
 
+/* A number as a {name} for print_say: n in ctx under key. */
 static void
-report_question(struct pdf *pdf, const json_t *q)
+set_int(json_t *ctx, const char *key, int64_t n)
+{
+	json_object_set_new(ctx, key, json_integer(n));
+}
+
+static void
+report_question(struct pdf *pdf, struct print_words *w, const json_t *q)
 {
 	const json_t	*line, *s, *agreed;
-	char		 heading[64];
+	json_t		*ctx = json_object();
 	size_t		 i, k;
 
-	snprintf(heading, sizeof(heading), "Question %lld (weight %lld)",
-	    (long long)view_int(q, "position"), (long long)view_int(q, "weight"));
-	pdf_heading(pdf, heading, 2);
+	pdf_heading(pdf, print_say(w, N_("Question {position} (weight "
+	    "{weight})"), q), 2);
 	pdf_paragraph(pdf, view_str(q, "text"));
 	if (view_int(q, "sealed")) {
-		pdf_paragraphf(pdf, "Sealed: %lld of %lld scores submitted. "
-		    "Individual scores are shown once every evaluator has "
-		    "submitted theirs.", (long long)view_int(q, "submitted"),
-		    (long long)(view_int(q, "assigned") * view_int(q, "bids")));
+		set_int(ctx, "submitted", view_int(q, "submitted"));
+		set_int(ctx, "due", view_int(q, "assigned") * view_int(q,
+		    "bids"));
+		pdf_paragraph(pdf, print_say(w, N_("Sealed: {submitted} of "
+		    "{due} scores submitted. Individual scores are shown once "
+		    "every evaluator has submitted theirs."), ctx));
+		json_decref(ctx);
 		return;
 	}
 	json_array_foreach(json_object_get(q, "bid_lines"), i, line) {
-		pdf_pair(pdf, "Bidder", view_str(line, "bidder"));
+		pdf_pair(pdf, print_say(w, N_("Bidder"), NULL), view_str(line,
+		    "bidder"));
 		json_array_foreach(json_object_get(line, "scores"), k, s)
 			pdf_pairf(pdf, view_str(s, "evaluator"), "%lld: %s",
 			    (long long)view_int(s, "score"),
 			    view_str(s, "justification"));
-		pdf_pairf(pdf, "Spread", "%lld to %lld%s",
-		    (long long)view_int(line, "min"),
-		    (long long)view_int(line, "max"),
+		pdf_pair(pdf, print_say(w, N_("Spread"), NULL), print_say(w,
 		    json_is_true(json_object_get(line, "wide")) ?
-		    " (wide disagreement)" : "");
+		    N_("{min} to {max} (wide disagreement)") :
+		    N_("{min} to {max}"), line));
 		agreed = json_object_get(line, "consensus");
 		if (json_is_object(agreed))
-			pdf_pairf(pdf, "Consensus", "%lld: %s",
-			    (long long)view_int(agreed, "score"),
+			pdf_pairf(pdf, print_say(w, N_("Consensus"), NULL),
+			    "%lld: %s", (long long)view_int(agreed, "score"),
 			    view_str(agreed, "rationale"));
 		else
-			pdf_pair(pdf, "Consensus", "Not yet agreed");
+			pdf_pair(pdf, print_say(w, N_("Consensus"), NULL),
+			    print_say(w, N_("Not yet agreed"), NULL));
 		pdf_rule(pdf);
 	}
+	json_decref(ctx);
 }
 
-/* The panel, the declarations, changes to scores and the audit trail. */
+/* The panel, the declarations, changes to scores and the audit trail:
+ * their own words as recorded (kinds, what happened), ours in the
+ * reader's language. */
 static void
-report_lists(struct pdf *pdf, const json_t *r)
+report_lists(struct pdf *pdf, struct print_words *w, const json_t *r)
 {
 	const json_t	*row;
 	size_t		 i;
 
-	pdf_heading(pdf, "Panel", 1);
+	pdf_heading(pdf, print_say(w, N_("Panel"), NULL), 1);
 	json_array_foreach(json_object_get(r, "panel"), i, row)
-		pdf_pairf(pdf, view_str(row, "name"), "%s, added %s, questions "
-		    "%s%s%s", view_str(row, "kind"), view_str(row, "added_on"),
-		    view_str(row, "questions"), strcmp(view_str(row, "state"),
-		    "removed") == 0 ? ". Removed: " : "",
-		    view_str(row, "removed_reason"));
-	pdf_heading(pdf, "Declarations of interest", 1);
+		pdf_pair(pdf, view_str(row, "name"), print_say(w,
+		    strcmp(view_str(row, "state"), "removed") == 0 ?
+		    N_("{kind}, added {added_on}, questions {questions}. "
+		    "Removed: {removed_reason}") : N_("{kind}, added "
+		    "{added_on}, questions {questions}"), row));
+	pdf_heading(pdf, print_say(w, N_("Declarations of interest"), NULL),
+	    1);
 	json_array_foreach(json_object_get(r, "declarations"), i, row)
-		pdf_pairf(pdf, view_str(row, "evaluator"), "%s, %s: %s%s%s",
-		    view_str(row, "declared_at"), view_str(row, "bidder"),
-		    view_int(row, "conflict") ? "conflict declared" :
-		    "no connection", view_int(row, "conflict") ? ". " : "",
-		    view_str(row, "details"));
-	pdf_heading(pdf, "Changes to scores", 1);
+		pdf_pair(pdf, view_str(row, "evaluator"), print_say(w,
+		    view_int(row, "conflict") ? N_("{declared_at}, {bidder}: "
+		    "conflict declared. {details}") : N_("{declared_at}, "
+		    "{bidder}: no connection"), row));
+	pdf_heading(pdf, print_say(w, N_("Changes to scores"), NULL), 1);
 	if (json_array_size(json_object_get(r, "changes")) == 0)
-		pdf_paragraph(pdf, "None.");
+		pdf_paragraph(pdf, print_say(w, N_("None."), NULL));
 	json_array_foreach(json_object_get(r, "changes"), i, row)
-		pdf_pairf(pdf, view_str(row, "changed_by_name"), "%s, %s score, "
-		    "question %lld, %s: %lld to %lld. Reason: %s",
-		    view_str(row, "changed_at"), view_str(row, "kind"),
-		    (long long)view_int(row, "position"), view_str(row,
-		    "bidder"), (long long)view_int(row, "old_score"),
-		    (long long)view_int(row, "new_score"),
-		    view_str(row, "reason"));
-	pdf_heading(pdf, "Audit trail", 1);
+		pdf_pair(pdf, view_str(row, "changed_by_name"), print_say(w,
+		    N_("{changed_at}, {kind} score, question {position}, "
+		    "{bidder}: {old_score} to {new_score}. Reason: {reason}"),
+		    row));
+	pdf_heading(pdf, print_say(w, N_("Audit trail"), NULL), 1);
 	json_array_foreach(json_object_get(r, "audit"), i, row)
 		pdf_paragraphf(pdf, "%s: %s%s%s%s.", view_str(row, "at"),
 		    view_str(row, "said"), *view_str(row, "detail") ? " (" : "",
@@ -98,47 +111,57 @@ report_lists(struct pdf *pdf, const json_t *r)
 }
 
 static int
-report_draw(struct buf *out, const json_t *r, enum pdf_size size)
+report_draw(struct buf *out, const json_t *r, enum pdf_size size,
+    const struct catalogue *words)
 {
 	const json_t	*lot = json_object_get(r, "lot"), *row, *meeting;
 	char		 text[24];
+	struct print_words w;
 	struct pdf	*pdf;
 	size_t		 i;
+	int		 rc;
 
-	pdf = pdf_new(out, "Evaluation report", size);
-	pdf_heading(pdf, "Evaluation report", 1);
-	pdf_pair(pdf, "Procurement", view_str(lot, "procurement_title"));
-	pdf_pair(pdf, "Covers", view_str(lot, "scope_name"));
-	pdf_pair(pdf, "Lot", view_str(lot, "title"));
-	pdf_pair(pdf, "Moderator", view_str(lot, "moderator_name"));
+	print_words_init(&w, words, 0);
+	pdf = print_pdf_new(&w, out, print_say(&w, N_("Evaluation report"),
+	    NULL), size);
+	pdf_heading(pdf, print_say(&w, N_("Evaluation report"), NULL), 1);
+	pdf_pair(pdf, print_say(&w, N_("Procurement"), NULL), view_str(lot,
+	    "procurement_title"));
+	pdf_pair(pdf, print_say(&w, N_("Covers"), NULL), view_str(lot,
+	    "scope_name"));
+	pdf_pair(pdf, print_say(&w, N_("Lot"), NULL), view_str(lot, "title"));
+	pdf_pair(pdf, print_say(&w, N_("Moderator"), NULL), view_str(lot,
+	    "moderator_name"));
 	meeting = json_object_get(r, "meeting");
-	if (json_is_object(meeting)) {
-		pdf_pairf(pdf, "Consensus meeting", "%s. Present: %s%s%s",
-		    view_str(meeting, "held_on"), view_str(meeting, "present"),
-		    *view_str(meeting, "others_present") ? "; " : "",
-		    view_str(meeting, "others_present"));
-	}
-	pdf_heading(pdf, "Scoring scale", 2);
+	if (json_is_object(meeting))
+		pdf_pair(pdf, print_say(&w, N_("Consensus meeting"), NULL),
+		    print_say(&w, *view_str(meeting, "others_present") ?
+		    N_("{held_on}. Present: {present}; {others_present}") :
+		    N_("{held_on}. Present: {present}"), meeting));
+	pdf_heading(pdf, print_say(&w, N_("Scoring scale"), NULL), 2);
 	json_array_foreach(json_object_get(r, "descriptors"), i, row) {
 		snprintf(text, sizeof(text), "%lld", (long long)view_int(row,
 		    "score"));
 		pdf_pair(pdf, text, view_str(row, "text"));
 	}
-	pdf_heading(pdf, "Weighted totals", 1);
-	pdf_paragraph(pdf, "Each consensus score is divided by the top of the "
-	    "scale and multiplied by its question's weight; the total is "
-	    "rounded once, to two decimal places, half away from zero.");
-	json_array_foreach(json_object_get(r, "totals"), i, row) {
-		pdf_pairf(pdf, view_str(row, "bidder"), "%s%s", view_str(row,
-		    "total"), json_is_true(json_object_get(row, "complete")) ?
-		    "" : " (not every question agreed yet)");
-	}
+	pdf_heading(pdf, print_say(&w, N_("Weighted totals"), NULL), 1);
+	pdf_paragraph(pdf, print_say(&w, N_("Each consensus score is divided "
+	    "by the top of the scale and multiplied by its question's weight; "
+	    "the total is rounded once, to two decimal places, half away from "
+	    "zero."), NULL));
+	json_array_foreach(json_object_get(r, "totals"), i, row)
+		pdf_pair(pdf, view_str(row, "bidder"), print_say(&w,
+		    json_is_true(json_object_get(row, "complete")) ?
+		    N_("{total}") : N_("{total} (not every question agreed "
+		    "yet)"), row));
 	pdf_page_break(pdf);
-	pdf_heading(pdf, "Scores by question", 1);
+	pdf_heading(pdf, print_say(&w, N_("Scores by question"), NULL), 1);
 	json_array_foreach(json_object_get(r, "questions"), i, row)
-		report_question(pdf, row);
-	report_lists(pdf, r);
-	return pdf_finish(pdf);
+		report_question(pdf, &w, row);
+	report_lists(pdf, &w, r);
+	rc = pdf_finish(pdf);
+	print_words_free(&w);
+	return rc;
 }
 
 void
@@ -149,8 +172,8 @@ lot_report_pdf(struct request *rq, struct response *rs)
 	if ((lot = lot_overseen(rq, rs, rq->ids[0])) == NULL)
 		return;
 	if ((record = lot_record(rq->db, lot)) == NULL ||
-	    report_draw(&rs->body, record,
-	    pdf_size_for(rq, PDF_NORMAL)) == -1) {
+	    report_draw(&rs->body, record, pdf_size_for(rq, PDF_NORMAL),
+	    language_words(rq->lang)) == -1) {
 		buf_clear(&rs->body);
 		response_error(rs, 500, "The report could not be made.");
 	} else {
@@ -202,38 +225,52 @@ void
 lot_report_xlsx(struct request *rq, struct response *rs)
 {
 	static const struct xlsx_column totals[] = {
-		{ "rank", "Rank", 6, NULL }, { "bidder", "Bidder", 30, NULL },
-		{ "total", "Weighted total", 14, NULL },
-		{ "complete", "Every question agreed", 20, NULL },
+		{ "rank", N_("Rank"), 6, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "total", N_("Weighted total"), 14, NULL },
+		{ "complete", N_("Every question agreed"), 20, NULL },
 	};
 	static const struct xlsx_column scores[] = {
-		{ "position", "Question", 9, NULL }, { "bidder", "Bidder", 30, NULL },
-		{ "evaluator", "Evaluator", 24, NULL }, { "kind", "Role", 20, NULL },
-		{ "score", "Score", 7, NULL }, { "justification", "Justification", 60, NULL },
-		{ "submitted_at", "Submitted", 21, NULL },
+		{ "position", N_("Question"), 9, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "evaluator", N_("Evaluator"), 24, NULL },
+		{ "kind", N_("Role"), 20, NULL },
+		{ "score", N_("Score"), 7, NULL },
+		{ "justification", N_("Justification"), 60, NULL },
+		{ "submitted_at", N_("Submitted"), 21, NULL },
 	};
 	static const struct xlsx_column agreed[] = {
-		{ "position", "Question", 9, NULL }, { "bidder", "Bidder", 30, NULL },
-		{ "score", "Consensus score", 15, NULL },
-		{ "rationale", "Rationale", 60, NULL },
-		{ "recorded_by_name", "Recorded by", 24, NULL },
-		{ "recorded_at", "Recorded", 21, NULL },
+		{ "position", N_("Question"), 9, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "score", N_("Consensus score"), 15, NULL },
+		{ "rationale", N_("Rationale"), 60, NULL },
+		{ "recorded_by_name", N_("Recorded by"), 24, NULL },
+		{ "recorded_at", N_("Recorded"), 21, NULL },
 	};
 	static const struct xlsx_column declared[] = {
-		{ "declared_at", "Declared", 21, NULL }, { "evaluator", "Evaluator", 24, NULL },
-		{ "bidder", "Bidder", 30, NULL }, { "conflict", "Conflict", 9, NULL },
-		{ "details", "Details", 60, NULL },
+		{ "declared_at", N_("Declared"), 21, NULL },
+		{ "evaluator", N_("Evaluator"), 24, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "conflict", N_("Conflict"), 9, NULL },
+		{ "details", N_("Details"), 60, NULL },
 	};
 	static const struct xlsx_column changes[] = {
-		{ "changed_at", "Changed", 21, NULL }, { "changed_by_name", "By", 24, NULL },
-		{ "kind", "Kind", 11, NULL }, { "position", "Question", 9, NULL },
-		{ "bidder", "Bidder", 30, NULL }, { "old_score", "From", 6, NULL },
-		{ "new_score", "To", 6, NULL }, { "reason", "Reason", 60, NULL },
+		{ "changed_at", N_("Changed"), 21, NULL },
+		{ "changed_by_name", N_("By"), 24, NULL },
+		{ "kind", N_("Kind"), 11, NULL },
+		{ "position", N_("Question"), 9, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL },
+		{ "old_score", N_("From"), 6, NULL },
+		{ "new_score", N_("To"), 6, NULL },
+		{ "reason", N_("Reason"), 60, NULL },
 	};
 	static const struct xlsx_column audit[] = {
-		{ "at", "When", 21, NULL }, { "who", "Who", 24, NULL },
-		{ "said", "What happened", 40, NULL }, { "entity", "Record", 16, NULL },
-		{ "entity_id", "Id", 8, NULL }, { "detail", "Detail", 30, NULL },
+		{ "at", N_("When"), 21, NULL },
+		{ "who", N_("Who"), 24, NULL },
+		{ "said", N_("What happened"), 40, NULL },
+		{ "entity", N_("Record"), 16, NULL },
+		{ "entity_id", N_("Id"), 8, NULL },
+		{ "detail", N_("Detail"), 30, NULL },
 	};
 	json_t	*lot, *record, *individual = NULL, *consensus = NULL;
 
@@ -244,7 +281,11 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 		consensus = score_rows(record, 1);
 	}
 	{
-#define SHEET(name, columns, rows) { name, columns, FIELDS_COUNT(columns), rows }
+		/* The headers in the reader's language; the cells are the
+		 * record's own. */
+		const struct catalogue *words = language_words(rq->lang);
+#define SHEET(name, columns, rows) \
+	{ name, columns, FIELDS_COUNT(columns), rows, words }
 		const struct xlsx_sheet sheets[] = {
 			SHEET("Totals", totals, json_object_get(record,
 			    "totals")),

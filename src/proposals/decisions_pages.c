@@ -11,6 +11,8 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -106,37 +108,42 @@ decisions_respond(struct request *rq, struct response *rs)
 }
 
 static void
-letter_draw(struct pdf *pdf, const json_t *p, const json_t *options)
+letter_draw(struct pdf *pdf, struct print_words *w, const json_t *p,
+    const json_t *options)
 {
 	const json_t	*o;
 	size_t		 i;
-	char		 line[256], day[DATE_WORDS_CHARS + 1];
+	char		 n[24];
+	const char	*decisions[7];
 
-	pdf_heading(pdf, json_string_value(json_object_get(p, "title")), 1);
-	snprintf(line, sizeof(line), "A proposal from %s, %s",
-	    json_string_value(json_object_get(p, "group_name")),
-	    json_string_value(json_object_get(p, "site_name")));
-	pdf_paragraph(pdf, line);
-	pdf_pair(pdf, "To", json_string_value(json_object_get(p,
-	    "decision_maker_name")));
-	pdf_pair(pdf, "Sent on", date_words_or(view_str(p, "submitted_on"),
-	    day));
-	pdf_pair(pdf, "Please respond by", date_words_or(view_str(p, "due_on"),
-	    day));
-	pdf_heading(pdf, "The problem", 2);
-	pdf_paragraph(pdf, json_string_value(json_object_get(p, "problem")));
-	pdf_heading(pdf, "What we propose", 2);
+	pdf_heading(pdf, view_str(p, "title"), 1);
+	pdf_paragraph(pdf, print_say(w, N_("A proposal from {group_name}, "
+	    "{site_name}"), p));
+	pdf_pair(pdf, print_say(w, N_("To"), NULL), view_str(p,
+	    "decision_maker_name"));
+	pdf_pair(pdf, print_say(w, N_("Sent on"), NULL), print_date(w,
+	    view_str(p, "submitted_on")));
+	pdf_pair(pdf, print_say(w, N_("Please respond by"), NULL),
+	    print_date(w, view_str(p, "due_on")));
+	pdf_heading(pdf, print_say(w, N_("The problem"), NULL), 2);
+	pdf_paragraph(pdf, view_str(p, "problem"));
+	pdf_heading(pdf, print_say(w, N_("What we propose"), NULL), 2);
 	json_array_foreach(options, i, o) {
-		snprintf(line, sizeof(line), "%zu.", i + 1);
-		pdf_pair(pdf, line, json_string_value(json_object_get(o,
-		    "text")));
+		snprintf(n, sizeof(n), "%zu.", i + 1);
+		pdf_pair(pdf, n, view_str(o, "text"));
 	}
-	pdf_heading(pdf, "Your response", 2);
-	pdf_choices(pdf, "Decision", (const char *const []){ "Accepted",
-	    "Accepted in part", "Not accepted", "Deferred until a date",
-	    "More information needed", "Referred to someone else", NULL });
-	pdf_write_box(pdf, "Reason (needed for anything but accepted)", 50);
-	pdf_write_box(pdf, "Signed and dated", 15);
+	pdf_heading(pdf, print_say(w, N_("Your response"), NULL), 2);
+	decisions[0] = print_say(w, N_("Accepted"), NULL);
+	decisions[1] = print_say(w, N_("Accepted in part"), NULL);
+	decisions[2] = print_say(w, N_("Not accepted"), NULL);
+	decisions[3] = print_say(w, N_("Deferred until a date"), NULL);
+	decisions[4] = print_say(w, N_("More information needed"), NULL);
+	decisions[5] = print_say(w, N_("Referred to someone else"), NULL);
+	decisions[6] = NULL;
+	pdf_choices(pdf, print_say(w, N_("Decision"), NULL), decisions);
+	pdf_write_box(pdf, print_say(w, N_("Reason (needed for anything but "
+	    "accepted)"), NULL), 50);
+	pdf_write_box(pdf, print_say(w, N_("Signed and dated"), NULL), 15);
 }
 
 void
@@ -144,6 +151,7 @@ decisions_letter(struct request *rq, struct response *rs)
 {
 	json_t		*p, *options;
 	struct pdf	*pdf;
+	struct print_words w;
 
 	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -155,9 +163,12 @@ decisions_letter(struct request *rq, struct response *rs)
 		    p, "options", options));
 		return;
 	}
-	pdf = pdf_new(&rs->body, json_string_value(json_object_get(p,
-	    "title")), pdf_size_for(rq, PDF_NORMAL));
-	letter_draw(pdf, p, options);
+	/* In the reader's language: whoever prints it to send. */
+	print_words_init(&w, language_words(rq->lang), 0);
+	pdf = print_pdf_new(&w, &rs->body, view_str(p, "title"),
+	    pdf_size_for(rq, PDF_NORMAL));
+	letter_draw(pdf, &w, p, options);
+	print_words_free(&w);
 	json_decref(p);
 	json_decref(options);
 	if (pdf_finish(pdf) == -1) {

@@ -36,21 +36,6 @@ struct poster {
 	struct print_words	 words;
 };
 
-static const char *
-said(struct poster *ps, const char *msgid, const json_t *ctx)
-{
-	return print_say(&ps->words, msgid, ctx);
-}
-
-/* Is there something to print under key? */
-static int
-has(const json_t *row, const char *key)
-{
-	const char	*v = view_str(row, key);
-
-	return v != NULL && *v != '\0';
-}
-
 /* A key point: its picture (by name), the key words and the text. */
 static void
 point(struct pdf *pdf, const char *picture, const char *key, const char *text)
@@ -67,7 +52,7 @@ say_line(struct poster *ps, struct buf *b, const char *msgid,
 {
 	if (b->len > 0)
 		(void)buf_putc(b, '\n');
-	(void)buf_puts(b, said(ps, msgid, ctx));
+	(void)buf_puts(b, print_say(&ps->words, msgid, ctx));
 }
 
 /*
@@ -80,30 +65,29 @@ easy_outcome(struct pdf *pdf, struct poster *ps, const json_t *row)
 {
 	const json_t	*a = json_object_get(row, "answer");
 	struct buf	 text;
-	char		*key;
+	const char	*key;
 
 	pdf_heading(pdf, view_str(row, "title"), 2);
-	point(pdf, "said", said(ps, N_("You said:"), row), view_str(row,
-	    "problem"));
-	if ((key = strdup(said(ps, view_str(a, "said"), row))) == NULL)
-		return;
+	point(pdf, "said", print_say(&ps->words, N_("You said:"), row),
+	    view_str(row, "problem"));
+	key = print_say(&ps->words, view_str(a, "said"), row);
 	buf_init(&text, DOCUMENT_BYTES_MAX);
-	if (has(a, "more"))
+	if (view_text(a, "more") != NULL)
 		say_line(ps, &text, view_str(a, "more"), row);
-	if (has(row, "reason")) {
+	if (view_text(row, "reason") != NULL) {
 		say_line(ps, &text, N_("Why:"), row);
 		(void)buf_printf(&text, " %s", view_str(row, "reason"));
 	}
-	say_line(ps, &text, has(row, "responded_on") ?
+	say_line(ps, &text, view_text(row, "responded_on") != NULL ?
 	    N_("We sent it on {sent_on | date}. The answer came on "
 	    "{responded_on | date}.") : N_("We sent it on {sent_on | date}."),
 	    row);
 	point(pdf, view_str(a, "picture"), key, text.data);
 	buf_release(&text);
-	free(key);
-	if (has(row, "actions_text"))
-		point(pdf, "doing", said(ps, N_("What we are doing:"), row),
-		    view_str(row, "actions_text"));
+	if (view_text(row, "actions_text") != NULL)
+		point(pdf, "doing", print_say(&ps->words,
+		    N_("What we are doing:"), row), view_str(row,
+		    "actions_text"));
 	pdf_rule(pdf);
 }
 
@@ -116,8 +100,9 @@ poster_draw(struct pdf *pdf, struct poster *ps, size_t n, size_t total,
 	const json_t	*row;
 	size_t		 i;
 
-	pdf_heading(pdf, ps->easy ? said(ps, N_("You said, we did: {place}"),
-	    ps->view) : view_str(ps->view, "title"), 1);
+	pdf_heading(pdf, ps->easy ? print_say(&ps->words,
+	    N_("You said, we did: {place}"), ps->view) : view_str(ps->view,
+	    "title"), 1);
 	json_array_foreach(json_object_get(ps->view, "outcomes"), i, row) {
 		if (i == n)
 			break;
@@ -132,14 +117,15 @@ poster_draw(struct pdf *pdf, struct poster *ps, size_t n, size_t total,
 		pdf_rule(pdf);
 	}
 	if (total == 0)
-		pdf_paragraph(pdf, ps->easy ? said(ps,
+		pdf_paragraph(pdf, ps->easy ? print_say(&ps->words,
 		    N_("Nothing has been sent yet."), ps->view) :
 		    "Nothing has been sent on yet.");
 	else if (more && n < total) {
 		json_t	*left = json_pack("{s:I}", "n", (json_int_t)(total - n));
 
-		pdf_paragraph(pdf, said(ps, N_("{n} more: ask your rep, or see "
-		    "\"You said, we did\" on the group's page."), left));
+		pdf_paragraph(pdf, print_say(&ps->words, N_("{n} more: ask "
+		    "your rep, or see \"You said, we did\" on the group's "
+		    "page."), left));
 		json_decref(left);
 	}
 }
@@ -154,7 +140,7 @@ poster_fits(struct poster *ps, const char *title, size_t n, size_t total,
 	int		 pages;
 
 	buf_init(&trial, DOCUMENT_BYTES_MAX);
-	pdf = pdf_new(&trial, title, PDF_LARGE);
+	pdf = print_pdf_new(&ps->words, &trial, title, PDF_LARGE);
 	poster_draw(pdf, ps, n, total, more);
 	pages = pdf_page_number(pdf);
 	(void)pdf_finish(pdf);
@@ -211,7 +197,7 @@ outcomes_poster(struct request *rq, struct response *rs)
 	if (total > POSTER_ITEMS_MAX)
 		total = POSTER_ITEMS_MAX;
 	name = title.data != NULL ? title.data : "";
-	pdf = pdf_new(&rs->body, name, PDF_LARGE);
+	pdf = print_pdf_new(&ps.words, &rs->body, name, PDF_LARGE);
 	n = poster_fit(&ps, name, total, &more);
 	poster_draw(pdf, &ps, n, total, more);
 	buf_release(&title);

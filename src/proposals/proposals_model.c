@@ -13,6 +13,7 @@
 #include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/text.h"
+#include "../util/view.h"
 
 const char *const proposal_state_names[PS__MAX] = {
 	"draft", "agreed", "not_agreed", "submitted", "accepted",
@@ -88,14 +89,6 @@ proposal_state_label_on(enum proposal_state s, const char *deferred_until,
 	return proposal_state_labels[s];
 }
 
-static const char *
-row_text(const json_t *row, const char *key)
-{
-	const char	*v = json_string_value(json_object_get(row, key));
-
-	return v != NULL && *v != '\0' ? v : NULL;
-}
-
 /*
  * Where a proposal stands, as a member asks it: for each state a name,
  * its easy-read picture (render/pictogram.c), a sentence to set in bold
@@ -139,14 +132,14 @@ actions_mark_late(json_t *actions, const char *today)
 
 	json_array_foreach(actions, i, a)
 		json_object_set_new(a, "late", json_boolean(
-		    row_text(a, "closed_on") == NULL &&
-		    date_passed(row_text(a, "due_on"), today)));
+		    view_text(a, "closed_on") == NULL &&
+		    date_passed(view_text(a, "due_on"), today)));
 }
 
 json_t *
 proposal_answer(int state, const json_t *row, const char *today)
 {
-	const char	*due_on = row_text(row, "due_on"), *more;
+	const char	*due_on = view_text(row, "due_on"), *more;
 	int		 late;
 
 	if (state < 0 || state >= PS__MAX)
@@ -156,7 +149,7 @@ proposal_answer(int state, const json_t *row, const char *today)
 	    "{due_on | date}.") : answers[state].more;
 	/* A sentence about a date there is not would end in nothing. */
 	if ((state == PS_SUBMITTED && due_on == NULL) ||
-	    (state == PS_DEFERRED && row_text(row, "deferred_until") == NULL))
+	    (state == PS_DEFERRED && view_text(row, "deferred_until") == NULL))
 		more = NULL;
 	return json_pack("{s:b, s:b, s:s, s:s, s:s*}", answers[state].name, 1,
 	    "late", late, "picture", answers[state].picture,
@@ -413,18 +406,18 @@ const size_t action_reassign_fields_count =
 char *
 outcome_sentence(const json_t *row)
 {
-	int		 state = proposal_state_parse(row_text(row, "state"));
-	const char	*reason = row_text(row, "reason");
-	const char	*acts = row_text(row, "actions_text");
+	int		 state = proposal_state_parse(view_text(row, "state"));
+	const char	*reason = view_text(row, "reason");
+	const char	*acts = view_text(row, "actions_text");
 	char		*out = NULL, *why = NULL, *done = NULL;
 	char		 sent[DATE_WORDS_CHARS + 1], due[DATE_WORDS_CHARS + 1];
 	char		 until[DATE_WORDS_CHARS + 1];
 	int		 n;
 
 	/* Members read dates in words ("4 November 2026"). */
-	date_words(row_text(row, "first_sent_on"), sent);
-	date_words(row_text(row, "due_on"), due);
-	date_words(row_text(row, "deferred_until"), until);
+	date_words(view_text(row, "first_sent_on"), sent);
+	date_words(view_text(row, "due_on"), due);
+	date_words(view_text(row, "deferred_until"), until);
 	/* After "because" the reason continues the sentence; on its own
 	 * it is a sentence of its own. */
 	if (reason != NULL && (why = text_clause(reason, state ==

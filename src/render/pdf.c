@@ -54,7 +54,8 @@ struct kept {
 /*
  * A document being drawn.  Owned by the caller until pdf_finish() frees
  * it.  out is borrowed; the surface, the cairo and Pango contexts, the
- * font descriptions, the held heading and title (g_malloc'd) and the
+ * font descriptions, the held heading, title and page word (g_malloc'd)
+ * and the
  * kept list (released after the surface) are owned.
  */
 struct pdf {
@@ -64,6 +65,7 @@ struct pdf {
 	PangoContext		*pango;
 	PangoFontDescription	*font[F__MAX];
 	char			*title;
+	char			*page_word;	/* the footer's "Page" */
 	PangoLayout		*held;	/* a heading kept for what follows */
 	double			 held_after;	/* space below it */
 	double			 scale;	/* 1, or 1.6 for PDF_LARGE */
@@ -141,7 +143,7 @@ static void
 footer(struct pdf *p)
 {
 	PangoLayout	*l;
-	char		 num[32];
+	char		*num;
 	double		 y = BOTTOM + 5 * MM;
 
 	cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.4);
@@ -158,8 +160,9 @@ footer(struct pdf *p)
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
 
-	snprintf(num, sizeof(num), "Page %d", p->page);
+	num = g_strdup_printf("%s %d", p->page_word, p->page);
 	l = layout(p, F_FOOT, num, TEXT_W * 0.2);
+	g_free(num);
 	cairo_move_to(p->cr, PAGE_W - MARGIN - width(l), y);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
@@ -294,6 +297,7 @@ free_parts(struct pdf *p)
 		free(k);
 	}
 	g_free(p->title);
+	g_free(p->page_word);
 	free(p);
 }
 
@@ -343,6 +347,7 @@ pdf_new(struct buf *out, const char *title, enum pdf_size size)
 		return NULL;
 	p->out = out;
 	p->title = g_utf8_make_valid(title != NULL ? title : "", -1);
+	p->page_word = g_strdup("Page");
 	p->scale = size == PDF_LARGE ? 1.6 : 1.0;
 	p->page = 1;
 	p->blank = 1;
@@ -700,6 +705,15 @@ pdf_keep(struct pdf *p, void *obj, void (*release)(void *))
 	k->next = p->kept;
 	p->kept = k;
 	return 0;
+}
+
+void
+pdf_page_word(struct pdf *p, const char *word)
+{
+	if (!live(p) || word == NULL || *word == '\0')
+		return;
+	g_free(p->page_word);
+	p->page_word = g_utf8_make_valid(word, -1);
 }
 
 int

@@ -106,6 +106,9 @@ void	 pdf_pictured(struct pdf *, pdf_draw_fn draw, void *arg,
  * document fails).
  */
 int	 pdf_keep(struct pdf *, void *obj, void (*release)(void *));
+/* The footer's word before each page's number ("Page", the default),
+ * in the reader's language: render/print_words.c's print_pdf_new(). */
+void	 pdf_page_word(struct pdf *, const char *word);
 /* The number of the page being drawn (1 first); 0 for NULL.  With
  * nothing held back, what has been drawn fits on that many pages: a
  * one-sheet document (a poster) drawn as a trial tells whether it fits. */

@@ -1,6 +1,17 @@
+#include <stdlib.h>
+#include <string.h>
+
 #include "print_words.h"
 #include "template.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
+#include "../util/date.h"
+
+/* A message made for the document, kept until print_words_free(). */
+struct print_said {
+	struct print_said	*next;
+	char			 text[];
+};
 
 void
 print_words_init(struct print_words *pw, const struct catalogue *words,
@@ -8,13 +19,42 @@ print_words_init(struct print_words *pw, const struct catalogue *words,
 {
 	pw->words = words;
 	pw->both = both;
+	pw->said = NULL;
+	pw->bytes = 0;
 	buf_init(&pw->text, DOCUMENT_BYTES_MAX);
 }
 
 void
 print_words_free(struct print_words *pw)
 {
+	struct print_said	*s;
+
+	while ((s = pw->said) != NULL) {
+		pw->said = s->next;
+		free(s);
+	}
+	pw->bytes = 0;
 	buf_release(&pw->text);
+}
+
+/* Keeps the message in pw->text: its own copy, for the document's life.
+ * A document's words cannot outgrow the document, so past its ceiling
+ * something is wrong and the message is "". */
+static const char *
+keep(struct print_words *pw)
+{
+	struct print_said	*s;
+	size_t			 len = pw->text.len;
+
+	if (pw->text.data == NULL || len + 1 > DOCUMENT_BYTES_MAX - pw->bytes ||
+	    (s = malloc(sizeof(*s) + len + 1)) == NULL)
+		return "";
+	memcpy(s->text, pw->text.data, len);
+	s->text[len] = '\0';
+	s->next = pw->said;
+	pw->said = s;
+	pw->bytes += len + 1;
+	return s->text;
 }
 
 const char *
@@ -31,5 +71,29 @@ print_say(struct print_words *pw, const char *msgid, const json_t *ctx)
 	    (rc = buf_putc(&pw->text, '\n')) == 0)
 		rc = template_words(msgid, (json_t *)ctx, NULL, &pw->text);
 	json_decref(empty);
-	return rc == 0 && pw->text.data != NULL ? pw->text.data : "";
+	return rc == 0 ? keep(pw) : "";
+}
+
+const char *
+print_date(struct print_words *pw, const char *s)
+{
+	char	 out[DATE_WORDS_CHARS + 1];
+
+	buf_clear(&pw->text);
+	if (buf_puts(&pw->text, date_words_in(s != NULL ? s : "", out,
+	    pw->words)) == -1)
+		return "";
+	return keep(pw);
+}
+
+struct pdf *
+print_pdf_new(struct print_words *pw, struct buf *out, const char *title,
+    enum pdf_size size)
+{
+	struct pdf	*pdf = pdf_new(out, title, size);
+
+	/* In the reader's language alone, even on a poster in both: a
+	 * footer has room for one word. */
+	pdf_page_word(pdf, catalogue_get(pw->words, N_("Page")));
+	return pdf;
 }

@@ -12,6 +12,7 @@
 #include <xlsxwriter.h>
 
 #include "xlsx.h"
+#include "../util/catalogue.h"
 
 static lxw_error
 cell_write(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const json_t *v,
@@ -53,7 +54,7 @@ sheet_write(lxw_workbook *wb, lxw_format *bold, const struct xlsx_sheet *s)
 		worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c,
 		    s->columns[c].width, NULL);
 		err = worksheet_write_string(ws, 0, (lxw_col_t)c,
-		    s->columns[c].header, bold);
+		    catalogue_get(s->words, s->columns[c].header), bold);
 	}
 	json_array_foreach(s->rows, i, row)
 		for (c = 0; c < s->ncolumns && err == LXW_NO_ERROR; c++)

@@ -15,9 +15,11 @@
 
 #include "../util/buf.h"
 
+struct catalogue;
+
 struct xlsx_column {
 	const char	*key;		/* the row's key */
-	const char	*header;	/* the header cell */
+	const char	*header;	/* the header cell, an N_() message */
 	double		 width;		/* in characters */
 	const char	*number_format;	/* "0.00" for money, or NULL */
 };
@@ -27,6 +29,9 @@ struct xlsx_sheet {
 	const struct xlsx_column	*columns;
 	size_t				 ncolumns;
 	const json_t			*rows;	/* array of objects */
+	/* The headers' language (util/catalogue.h): the reader's; NULL
+	 * (English) when left out.  The cells are the records' own. */
+	const struct catalogue		*words;
 };
 
 /* The workbook's bytes into out.  0, or -1 (a temporary file could not

@@ -13,13 +13,18 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
+#include "../server/text_size.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
-/* "1 Hardly ever", "2 Some of the time"...: the numbers typed in. */
+/* "1 Hardly ever", "2 Some of the time"...: the numbers typed in, each
+ * label in the language of words (NULL: as stored, for records' own
+ * names such as sites'). */
 static char **
-numbered(const json_t *options)
+numbered(const json_t *options, const struct catalogue *words)
 {
 	json_t	*o;
 	char	**list;
@@ -29,7 +34,8 @@ numbered(const json_t *options)
 		return NULL;
 	json_array_foreach(options, i, o)
 		if (asprintf(&list[i], "%lld %s", (long long)view_int(o,
-		    "number"), view_str(o, "label")) == -1)
+		    "number"), catalogue_get(words, view_str(o, "label"))) ==
+		    -1)
 			list[i] = NULL;
 	return list;
 }
@@ -44,51 +50,65 @@ list_free(char **list)
 	free(list);
 }
 
+/*
+ * One copy, its fixed words in the reader's language.  A published
+ * instrument's questions and answers are shown in it too, as on the
+ * form (| t); a group's own questions are printed as written.
+ */
 static void
-copy_draw(struct pdf *pdf, const json_t *survey, const json_t *questions,
-    const json_t *sites, const char *reference)
+copy_draw(struct pdf *pdf, struct print_words *w, const json_t *survey,
+    const json_t *questions, const json_t *sites, const char *reference)
 {
-	json_t	*q, *skip;
-	char	 label[SURVEY_PROMPT_MAX_CHARS * 4 + 64], **opts;
+	json_t	*q, *skip, *ctx;
+	char	**opts;
+	const char *label;
 	size_t	 i;
 
-	pdf_pair(pdf, "Reference", reference);
+	pdf_pair(pdf, print_say(w, N_("Reference"), NULL), reference);
 	pdf_heading(pdf, view_str(survey, "title"), 1);
 	pdf_paragraph(pdf, view_str(survey, "intro"));
 	pdf_paragraph(pdf, view_str(survey, "consent"));
 	pdf_rule(pdf);
 	/* Organisation-wide: the site first, as on screen. */
 	if (view_int(survey, "org_wide")) {
-		opts = numbered(sites);
-		pdf_choices(pdf, "Which site are you at?",
-		    (const char *const *)opts);
+		opts = numbered(sites, NULL);
+		pdf_choices(pdf, print_say(w, N_("Which site are you at?"),
+		    NULL), (const char *const *)opts);
 		list_free(opts);
 	}
 	json_array_foreach(questions, i, q) {
 		if (json_is_true(json_object_get(q, "section_start")) &&
 		    *view_str(q, "section") != '\0')
-			pdf_heading(pdf, view_str(q, "section"), 2);
-		snprintf(label, sizeof(label), "%lld. %s%s", (long long)
-		    view_int(q, "position"), view_str(q, "prompt"),
-		    json_is_true(json_object_get(q, "is_multiple")) ?
-		    " (tick all that apply)" : "");
+			pdf_heading(pdf, catalogue_get(w->words, view_str(q,
+			    "section")), 2);
+		ctx = json_pack("{s:I, s:s}", "n", (json_int_t)view_int(q,
+		    "position"), "prompt", catalogue_get(w->words, view_str(q,
+		    "prompt")));
+		label = print_say(w, json_is_true(json_object_get(q,
+		    "is_multiple")) ?
+		    N_("{n}. {prompt} (tick all that apply)") :
+		    N_("{n}. {prompt}"), ctx);
+		json_decref(ctx);
 		if (json_array_size(json_object_get(q, "options")) > 0) {
-			opts = numbered(json_object_get(q, "options"));
+			opts = numbered(json_object_get(q, "options"),
+			    w->words);
 			pdf_choices(pdf, label, (const char *const *)opts);
 			list_free(opts);
 		} else
 			pdf_write_box(pdf, label, json_is_true(json_object_get(q,
 			    "is_text")) ? 30 : 12);
 		if ((skip = json_object_get(q, "skip")) != NULL) {
-			snprintf(label, sizeof(label), "If you ticked \"%s\", "
-			    "go on to question %lld.", view_str(skip, "answer"),
-			    (long long)view_int(skip, "to"));
-			pdf_paragraph(pdf, label);
+			ctx = json_pack("{s:s, s:I}", "answer", catalogue_get(
+			    w->words, view_str(skip, "answer")), "to",
+			    (json_int_t)view_int(skip, "to"));
+			pdf_paragraph(pdf, print_say(w, N_("If you ticked "
+			    "\"{answer}\", go on to question {to}."), ctx));
+			json_decref(ctx);
 		}
 	}
 	pdf_space(pdf, 4);
-	pdf_paragraph(pdf, "Thank you. Please hand this back; do not write "
-	    "your name on it.");
+	pdf_paragraph(pdf, print_say(w, N_("Thank you. Please hand this back; "
+	    "do not write your name on it."), NULL));
 }
 
 /* A query number from 1 to max, or fallback when absent or wrong. */
@@ -106,6 +126,7 @@ survey_paper_pdf(struct request *rq, struct response *rs)
 {
 	json_t	*s, *qs, *view, *sites, *numbers, *o;
 	struct pdf *pdf;
+	struct print_words w;
 	size_t	 i;
 	char	 ref[48];
 	int64_t	 copies, from, c;
@@ -123,12 +144,15 @@ survey_paper_pdf(struct request *rq, struct response *rs)
 	json_array_foreach(sites, i, o)
 		json_array_append_new(numbers, json_pack("{s:I, s:O}", "number",
 		    (json_int_t)i + 1, "label", json_object_get(o, "label")));
-	pdf = pdf_new(&rs->body, view_str(s, "title"), PDF_LARGE);
+	print_words_init(&w, language_words(rq->lang), 0);
+	pdf = print_pdf_new(&w, &rs->body, view_str(s, "title"),
+	    pdf_size_for(rq, PDF_LARGE));
 	for (c = from; c < from + copies; c++) {
 		survey_reference(view_int(s, "id"), c, ref, sizeof(ref));
-		copy_draw(pdf, s, view, numbers, ref);
+		copy_draw(pdf, &w, s, view, numbers, ref);
 		pdf_page_break(pdf);
 	}
+	print_words_free(&w);
 	survey_attachment(rs, pdf_finish(pdf), "application/pdf", "survey",
 	    rq->ids[0], "pdf");
 	json_decref(numbers);

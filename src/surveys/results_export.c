@@ -13,8 +13,11 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
 #include "../render/xlsx.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
 
@@ -57,27 +60,31 @@ shown_text(const json_t *v, char *out, size_t sz)
 }
 
 static void
-instruments_draw(struct pdf *pdf, const json_t *inst)
+instruments_draw(struct pdf *pdf, struct print_words *w, const json_t *inst)
 {
-	json_t	*i, *l;
-	char	 text[160], n[48], all[48];
+	json_t	*i, *l, *ctx;
+	char	 n[48], all[48];
 	size_t	 k;
 
 	json_array_foreach(inst, k, i) {
-		pdf_heading(pdf, view_str(i, "name"), 2);
-		pdf_paragraph(pdf, view_str(i, "rule"));
+		pdf_heading(pdf, catalogue_get(w->words, view_str(i, "name")),
+		    2);
+		pdf_paragraph(pdf, catalogue_get(w->words, view_str(i,
+		    "rule")));
 		if (json_is_true(json_object_get(i, "withheld"))) {
-			pdf_paragraph(pdf, "Too few complete answers to show.");
+			pdf_paragraph(pdf, print_say(w, N_("Too few complete "
+			    "answers to show."), NULL));
 			continue;
 		}
 		l = json_object_get(i, "lonely");
 		shown_text(json_object_get(l, "shown"), n, sizeof(n));
 		shown_text(json_object_get(i, "complete"), all, sizeof(all));
-		snprintf(text, sizeof(text), "%s of %s%s%s%s", n, all,
-		    json_is_string(json_object_get(l, "pct")) ? " (" : "",
-		    view_str(l, "pct"), json_is_string(json_object_get(l,
-		    "pct")) ? ")" : "");
-		pdf_pair(pdf, "Counted as lonely", text);
+		ctx = json_pack("{s:s, s:s, s:s}", "n", n, "all", all, "pct",
+		    view_str(l, "pct"));
+		pdf_pair(pdf, print_say(w, N_("Counted as lonely"), NULL),
+		    print_say(w, json_is_string(json_object_get(l, "pct")) ?
+		    N_("{n} of {all} ({pct})") : N_("{n} of {all}"), ctx));
+		json_decref(ctx);
 	}
 }
 
@@ -85,27 +92,33 @@ instruments_draw(struct pdf *pdf, const json_t *inst)
  * per group, "answer: count" for each column and the group's total,
  * every count as the page shows it.  0 or -1. */
 static int
-breakdown_draw(struct pdf *pdf, const json_t *q, const char *by)
+breakdown_draw(struct pdf *pdf, struct print_words *w, const json_t *q,
+    const char *by)
 {
 	const json_t	*cols = json_object_get(q, "columns");
-	json_t		*row, *cell;
+	json_t		*row, *cell, *ctx;
 	struct buf	 line;
 	char		 n[48];
 	size_t		 i, c;
 	int		 rc = 0;
 
 	buf_init(&line, 64 * 1024);
-	if (buf_printf(&line, "By %s:", by) == 0 && buf_putc(&line, '\0') == 0)
-		pdf_paragraph(pdf, line.data);
+	ctx = json_pack("{s:s}", "by", catalogue_get(w->words, by));
+	pdf_paragraph(pdf, print_say(w, N_("By {by}:"), ctx));
+	json_decref(ctx);
 	json_array_foreach(json_object_get(q, "breakdown"), i, row) {
 		buf_clear(&line);
 		json_array_foreach(json_object_get(row, "cells"), c, cell) {
 			shown_text(json_object_get(cell, "shown"), n, sizeof(n));
 			rc |= buf_printf(&line, "%s%s: %s", c ? "; " : "",
-			    view_str(json_array_get(cols, c), "label"), n);
+			    catalogue_get(w->words, view_str(json_array_get(
+			    cols, c), "label")), n);
 		}
 		shown_text(json_object_get(row, "total"), n, sizeof(n));
-		rc |= buf_printf(&line, "; all: %s", n);
+		ctx = json_pack("{s:s}", "n", n);
+		rc |= buf_printf(&line, "; %s", print_say(w, N_("all: {n}"),
+		    ctx));
+		json_decref(ctx);
 		rc |= buf_putc(&line, '\0');
 		if (rc == 0)
 			pdf_pair(pdf, view_str(row, "group"), line.data);
@@ -114,54 +127,68 @@ breakdown_draw(struct pdf *pdf, const json_t *q, const char *by)
 	return rc ? -1 : 0;
 }
 
+/* The summary in the language of words: our words, and a published
+ * instrument's questions and answers, as the page shows them; a group's
+ * own questions as written. */
 static int
 results_draw(struct buf *out, const json_t *s, const json_t *r,
-    enum pdf_size size)
+    enum pdf_size size, const struct catalogue *words)
 {
+	struct print_words w;
 	struct pdf	*pdf;
-	json_t		*q, *row;
-	char		 text[64], n[48], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
-	const char	*by = "place";
+	json_t		*q, *row, *ctx;
+	char		 text[64], n[48];
+	const char	*by = N_("place");
 	size_t		 i, j;
 	int		 rc = 0;
 
 	json_array_foreach(json_object_get(r, "by_options"), i, row)
 		if (json_is_true(json_object_get(row, "selected")))
 			by = view_str(row, "label");
-	pdf = pdf_new(out, view_str(s, "title"), size);
+	print_words_init(&w, words, 0);
+	pdf = print_pdf_new(&w, out, view_str(s, "title"), size);
 	pdf_heading(pdf, view_str(s, "title"), 1);
 	shown_text(json_object_get(r, "responses"), n, sizeof(n));
-	snprintf(text, sizeof(text), "%s (version %lld)", n, (long long)
-	    view_int(r, "version"));
-	pdf_pair(pdf, "Responses", text);
-	pdf_pair(pdf, "Group", view_str(s, "group_name"));
-	pdf_paragraph(pdf, "Counts below 5 read \"fewer than 5\"; a count "
-	    "marked \"hidden\" is held back so that a small one cannot be "
-	    "worked out from the totals.");
+	ctx = json_pack("{s:s, s:I}", "n", n, "version", (json_int_t)view_int(
+	    r, "version"));
+	pdf_pair(pdf, print_say(&w, N_("Responses"), NULL), print_say(&w,
+	    N_("{n} (version {version})"), ctx));
+	json_decref(ctx);
+	pdf_pair(pdf, print_say(&w, N_("Group"), NULL), view_str(s,
+	    "group_name"));
+	pdf_paragraph(pdf, print_say(&w, N_("Counts below 5 read \"fewer than "
+	    "5\"; a count marked \"hidden\" is held back so that a small one "
+	    "cannot be worked out from the totals."), NULL));
 	if (json_is_true(json_object_get(r, "withheld"))) {
-		pdf_paragraph(pdf, "Too few responses to show any results.");
-		return pdf_finish(pdf);
+		pdf_paragraph(pdf, print_say(&w, N_("Too few responses to show "
+		    "any results."), NULL));
+		goto out;
 	}
-	instruments_draw(pdf, json_object_get(r, "instruments"));
+	instruments_draw(pdf, &w, json_object_get(r, "instruments"));
 	json_array_foreach(json_object_get(r, "questions"), i, q) {
-		snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(q,
-		    "position"), view_str(q, "prompt"));
-		pdf_heading(pdf, head, 2);
+		ctx = json_pack("{s:I, s:s}", "n", (json_int_t)view_int(q,
+		    "position"), "name", catalogue_get(words, view_str(q,
+		    "prompt")));
+		pdf_heading(pdf, print_say(&w, N_("{n}. {name}"), ctx), 2);
+		json_decref(ctx);
 		shown_text(json_object_get(q, "answered"), text, sizeof(text));
-		pdf_pair(pdf, "Answered", text);
+		pdf_pair(pdf, print_say(&w, N_("Answered"), NULL), text);
 		if (json_is_true(json_object_get(q, "withheld")) ||
 		    !json_is_true(json_object_get(q, "is_table")))
 			continue;
-		chart_pdf(pdf, view_str(q, "prompt"), json_object_get(q, "rows"),
-		    150);
+		chart_pdf(pdf, catalogue_get(words, view_str(q, "prompt")),
+		    json_object_get(q, "rows"), 150);
 		json_array_foreach(json_object_get(q, "rows"), j, row) {
 			row_text(row, text, sizeof(text));
-			pdf_pair(pdf, view_str(row, "label"), text);
+			pdf_pair(pdf, catalogue_get(words, view_str(row,
+			    "label")), text);
 		}
 		if (json_is_true(json_object_get(q, "has_breakdown")) &&
-		    breakdown_draw(pdf, q, by) == -1)
+		    breakdown_draw(pdf, &w, q, by) == -1)
 			rc = -1;
 	}
+out:
+	print_words_free(&w);
 	return pdf_finish(pdf) == -1 ? -1 : rc;
 }
 
@@ -181,7 +208,7 @@ survey_results_pdf(struct request *rq, struct response *rs)
 	    form_get(&rq->query, "by") : "place",
 	    rq->app->config->suppression_threshold);
 	survey_attachment(rs, r ? results_draw(&rs->body, s, r,
-	    pdf_size_for(rq, PDF_NORMAL)) : -1,
+	    pdf_size_for(rq, PDF_NORMAL), language_words(rq->lang)) : -1,
 	    "application/pdf", "survey-results", rq->ids[0], "pdf");
 	json_decref(r);
 	json_decref(s);
@@ -220,9 +247,16 @@ responses_of(struct request *rq, struct response *rs, json_t **questions,
 #define FIXED_COLUMNS	3
 static const char *const fixed_columns[FIXED_COLUMNS] = { "response",
     "channel", "place" };
+/* Their headers, in the reader's language. */
+static const char *const fixed_headers[FIXED_COLUMNS] = { N_("Response"),
+    N_("Channel"), N_("Place") };
 
+/* The headers in the language of words: the fixed ones, and each
+ * question numbered, a published instrument's in that language as the
+ * form shows it (| t), a group's own as written. */
 static int
-csv_write(struct buf *out, const json_t *questions, const json_t *rows)
+csv_write(struct buf *out, const json_t *questions, const json_t *rows,
+    const struct catalogue *words)
 {
 	json_t	*q, *row, *v;
 	char	 key[24], num[24], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
@@ -230,10 +264,11 @@ csv_write(struct buf *out, const json_t *questions, const json_t *rows)
 	int	 rc = 0;
 
 	for (i = 0; i < FIXED_COLUMNS; i++)
-		rc |= csv_cell(out, fixed_columns[i]) | buf_putc(out, ',');
+		rc |= csv_cell(out, catalogue_get(words, fixed_headers[i])) |
+		    buf_putc(out, ',');
 	json_array_foreach(questions, i, q) {
 		snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(q,
-		    "position"), view_str(q, "prompt"));
+		    "position"), catalogue_get(words, view_str(q, "prompt")));
 		rc |= csv_cell(out, head);
 		rc |= buf_puts(out, i + 1 < json_array_size(questions) ? "," :
 		    "");
@@ -270,7 +305,8 @@ survey_responses_csv(struct request *rq, struct response *rs)
 
 	if ((rows = responses_of(rq, rs, &qs, &s)) == NULL)
 		return;
-	survey_attachment(rs, csv_write(&rs->body, qs, rows), "text/csv; "
+	survey_attachment(rs, csv_write(&rs->body, qs, rows,
+	    language_words(rq->lang)), "text/csv; "
 	    "charset=utf-8", "survey-responses", rq->ids[0], "csv");
 	json_decref(rows);
 	json_decref(qs);
@@ -295,7 +331,7 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 		goto out;
 	for (i = 0; i < FIXED_COLUMNS; i++)
 		cols[i] = (struct xlsx_column){ fixed_columns[i],
-		    fixed_columns[i], 12, NULL };
+		    fixed_headers[i], 12, NULL };
 	json_array_foreach(qs, i, q) {
 		snprintf(key, sizeof(key), "q%lld", (long long)view_int(q,
 		    "position"));
@@ -305,7 +341,10 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 		    json_array_get(keys, 2 * i)), json_string_value(
 		    json_array_get(keys, 2 * i + 1)), 24, NULL };
 	}
-	sheet = (struct xlsx_sheet){ "Responses", cols, n, rows };
+	/* The prompts translated as the fixed headers are: a group's own
+	 * question is not in the catalogue, so stays as written. */
+	sheet = (struct xlsx_sheet){ "Responses", cols, n, rows,
+	    language_words(rq->lang) };
 	made = xlsx_write(&rs->body, &sheet, 1);
 out:
 	survey_attachment(rs, made, "application/vnd.openxmlformats-"

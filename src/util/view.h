@@ -23,4 +23,14 @@ view_str(const json_t *o, const char *key)
 	return s ? s : "";
 }
 
+/* The string under key when there is something in it, else NULL: for
+ * the parts of a document that are left out when empty. */
+static inline const char *
+view_text(const json_t *o, const char *key)
+{
+	const char	*s = json_string_value(json_object_get(o, key));
+
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
 #endif

@@ -13,9 +13,12 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
+#include "../util/view.h"
 #include "../server/text_size.h"
 
 #define ROW_NAME_MAX	32
@@ -271,10 +274,12 @@ out:
 	json_decref(errors);
 }
 
-/* A NULL-terminated array of the labels in a {value, label} list.
- * The strings are borrowed from list; the caller frees the array. */
+/* A NULL-terminated array of the labels in a {value, label} list, in
+ * the language of words (NULL: as stored, for records' own names such
+ * as wings and topics).  The strings are borrowed from list or the
+ * catalogue; the caller frees the array. */
 static const char **
-labels_of(const json_t *list)
+labels_of(const json_t *list, const struct catalogue *words)
 {
 	const char	**a;
 	size_t		 i, n = json_array_size(list);
@@ -282,33 +287,37 @@ labels_of(const json_t *list)
 	if ((a = calloc(n + 1, sizeof(*a))) == NULL)
 		return NULL;
 	for (i = 0; i < n; i++)
-		a[i] = json_string_value(json_object_get(json_array_get(list,
-		    i), "label"));
+		a[i] = catalogue_get(words, view_str(json_array_get(list, i),
+		    "label"));
 	return a;
 }
 
 static void
-sheet_draw(struct pdf *pdf, const json_t *view)
+sheet_draw(struct pdf *pdf, struct print_words *w, const json_t *view)
 {
 	const char	**places, **topics, **chans, **cons, **outs;
 
-	places = labels_of(json_object_get(view, "places"));
-	topics = labels_of(json_object_get(view, "topics"));
-	chans = labels_of(json_object_get(view, "channels"));
-	cons = labels_of(json_object_get(view, "consents"));
-	outs = labels_of(json_object_get(view, "outcomes"));
+	places = labels_of(json_object_get(view, "places"), NULL);
+	topics = labels_of(json_object_get(view, "topics"), NULL);
+	chans = labels_of(json_object_get(view, "channels"), w->words);
+	cons = labels_of(json_object_get(view, "consents"), w->words);
+	outs = labels_of(json_object_get(view, "outcomes"), w->words);
 	pdf_heading(pdf, json_string_value(json_object_get(view, "title")), 1);
-	pdf_paragraph(pdf, "One sheet for each conversation. Write about the "
-	    "issue, not the person: no names, no prison numbers.");
-	pdf_write_box(pdf, "Date and time", 10);
-	pdf_choices(pdf, "Wing or place", places);
-	pdf_choices(pdf, "Where you talked", chans);
-	pdf_choices(pdf, "Topics (tick all that fit)", topics);
-	pdf_write_box(pdf, "What was raised", 45);
-	pdf_choices(pdf, "What they agreed to", cons);
-	pdf_choices(pdf, "Outcome", outs);
-	pdf_write_box(pdf, "Signposted to, or escalated to (who)", 12);
-	pdf_write_box(pdf, "Follow-up needed, and by when", 18);
+	pdf_paragraph(pdf, print_say(w, N_("One sheet for each conversation. "
+	    "Write about the issue, not the person: no names, no prison "
+	    "numbers."), NULL));
+	pdf_write_box(pdf, print_say(w, N_("Date and time"), NULL), 10);
+	pdf_choices(pdf, print_say(w, N_("Wing or place"), NULL), places);
+	pdf_choices(pdf, print_say(w, N_("Where you talked"), NULL), chans);
+	pdf_choices(pdf, print_say(w, N_("Topics (tick all that fit)"), NULL),
+	    topics);
+	pdf_write_box(pdf, print_say(w, N_("What was raised"), NULL), 45);
+	pdf_choices(pdf, print_say(w, N_("What they agreed to"), NULL), cons);
+	pdf_choices(pdf, print_say(w, N_("Outcome"), NULL), outs);
+	pdf_write_box(pdf, print_say(w, N_("Signposted to, or escalated to "
+	    "(who)"), NULL), 12);
+	pdf_write_box(pdf, print_say(w, N_("Follow-up needed, and by when"),
+	    NULL), 18);
 	free(places);
 	free(topics);
 	free(chans);
@@ -322,7 +331,8 @@ conversations_sheet(struct request *rq, struct response *rs)
 	int64_t			 site = form_get_id(&rq->query, "site");
 	json_t			*site_row = NULL, *view;
 	struct pdf		*pdf;
-	char			 title[NAME_MAX_CHARS * 4 + 64];
+	struct print_words	 w;
+	const char		*title;
 
 	if (site <= 0 || !access_touches(&rq->who, VOICE_LOGGERS, site) ||
 	    site_load(rq->db, site, &site_row) <= 0) {
@@ -330,8 +340,8 @@ conversations_sheet(struct request *rq, struct response *rs)
 		    "for.");
 		return;
 	}
-	snprintf(title, sizeof(title), "Conversation log sheet: %s",
-	    json_string_value(json_object_get(site_row, "name")));
+	print_words_init(&w, language_words(rq->lang), 0);
+	title = print_say(&w, N_("Conversation log sheet: {name}"), site_row);
 	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "title", title,
 	    "site", site_row, "places", unit_options_at(rq->db, site),
 	    "topics", topic_options_at(rq->db, site),
@@ -340,10 +350,13 @@ conversations_sheet(struct request *rq, struct response *rs)
 	    "outcomes", choices_json(outcomes));
 	if (view == NULL || rq->wants_json || rq->api) {
 		response_view(rs, "error", view);
+		print_words_free(&w);
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
-	sheet_draw(pdf, view);
+	pdf = print_pdf_new(&w, &rs->body, title, pdf_size_for(rq,
+	    PDF_NORMAL));
+	sheet_draw(pdf, &w, view);
+	print_words_free(&w);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The sheet could not be made.");

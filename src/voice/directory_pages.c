@@ -13,6 +13,8 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../render/pdf.h"
+#include "../render/print_words.h"
+#include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
@@ -178,33 +180,30 @@ directory_checked(struct request *rq, struct response *rs)
 }
 
 static void
-directory_draw(struct pdf *pdf, const json_t *view)
+directory_draw(struct pdf *pdf, struct print_words *w, const json_t *view)
 {
 	const json_t	*sv;
-	char		 day[DATE_WORDS_CHARS + 1];
 	size_t		 i;
 
 	pdf_heading(pdf, json_string_value(json_object_get(view, "title")), 1);
-	pdf_paragraph(pdf, "Services you can be put in touch with. Ask a rep "
-	    "or a member of staff to refer you.");
+	pdf_paragraph(pdf, print_say(w, N_("Services you can be put in touch "
+	    "with. Ask a rep or a member of staff to refer you."), NULL));
 	json_array_foreach(json_object_get(view, "services"), i, sv) {
-		pdf_heading(pdf, json_string_value(json_object_get(sv, "name")),
-		    2);
-		pdf_paragraph(pdf, json_string_value(json_object_get(sv,
-		    "offer")));
-		pdf_pair(pdf, "Who can use it", json_string_value(
-		    json_object_get(sv, "eligibility")));
-		pdf_pair(pdf, "How to be referred", json_string_value(
-		    json_object_get(sv, "referral")));
-		pdf_pair(pdf, "Contact", json_string_value(
-		    json_object_get(sv, "contact")));
-		pdf_pair(pdf, "Open", json_string_value(
-		    json_object_get(sv, "opening")));
-		pdf_pair(pdf, "After release", json_integer_value(
-		    json_object_get(sv, "after_release")) ?
-		    "Yes, it carries on" : "No");
-		pdf_pair(pdf, "Last checked", date_words_or(view_str(sv,
-		    "checked_on"), day));
+		pdf_heading(pdf, view_str(sv, "name"), 2);
+		pdf_paragraph(pdf, view_str(sv, "offer"));
+		pdf_pair(pdf, print_say(w, N_("Who can use it"), NULL),
+		    view_str(sv, "eligibility"));
+		pdf_pair(pdf, print_say(w, N_("How to be referred"), NULL),
+		    view_str(sv, "referral"));
+		pdf_pair(pdf, print_say(w, N_("Contact"), NULL), view_str(sv,
+		    "contact"));
+		pdf_pair(pdf, print_say(w, N_("Open"), NULL), view_str(sv,
+		    "opening"));
+		pdf_pair(pdf, print_say(w, N_("After release"), NULL),
+		    print_say(w, view_int(sv, "after_release") ?
+		    N_("Yes, it carries on") : N_("No"), NULL));
+		pdf_pair(pdf, print_say(w, N_("Last checked"), NULL),
+		    print_date(w, view_str(sv, "checked_on")));
 		pdf_rule(pdf);
 	}
 }
@@ -216,7 +215,9 @@ directory_pdf(struct request *rq, struct response *rs)
 	int64_t			 site = form_get_id(&rq->query, "site");
 	json_t			*site_row, *view;
 	struct pdf		*pdf;
-	char			 title[NAME_MAX_CHARS * 4 + 64], ids[32];
+	struct print_words	 w;
+	const char		*title;
+	char			 ids[32];
 
 	if (site <= 0 || !access_touches(&rq->who, ROLES_ALL, site) ||
 	    site_load(rq->db, site, &site_row) <= 0) {
@@ -225,16 +226,19 @@ directory_pdf(struct request *rq, struct response *rs)
 	}
 	snprintf(ids, sizeof(ids), "[%lld]", (long long)site);
 	f.site_ids = ids;
-	snprintf(title, sizeof(title), "Directory of services: %s",
-	    json_string_value(json_object_get(site_row, "name")));
+	print_words_init(&w, language_words(rq->lang), 0);
+	title = print_say(&w, N_("Directory of services: {name}"), site_row);
 	view = json_pack("{s:s, s:o, s:o}", "title", title, "site", site_row,
 	    "services", service_list(rq->db, &f, site));
 	if (view == NULL || rq->wants_json || rq->api) {
 		response_view(rs, "error", view);
+		print_words_free(&w);
 		return;
 	}
-	pdf = pdf_new(&rs->body, title, pdf_size_for(rq, PDF_NORMAL));
-	directory_draw(pdf, view);
+	pdf = print_pdf_new(&w, &rs->body, title, pdf_size_for(rq,
+	    PDF_NORMAL));
+	directory_draw(pdf, &w, view);
+	print_words_free(&w);
 	json_decref(view);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The directory could not be made.");

@@ -256,6 +256,10 @@ large_text_carries_into_pages_and_pdfs(void **state)
 	reply_free(&r);
 	assert_true(smallest_font(&c, "/meetings/1/pack.pdf") >= 16);
 	assert_true(smallest_font(&c, "/meetings/1/minutes.pdf") >= 16);
+	/* In Welsh as large as in English: the words change, not the
+	 * print. */
+	assert_true(smallest_font(&c, "/meetings/1/minutes.pdf?lang=cy") >= 16);
+	assert_true(smallest_font(&c, "/meetings/1/pack.pdf?lang=cy") >= 16);
 	assert_true(smallest_font(&c, "/directory.pdf?site=1") >= 16);
 	assert_true(smallest_font(&c, "/groups/1/you-said-we-did.pdf") >= 16);
 	/* Their own plan too, without asking for large print each time. */

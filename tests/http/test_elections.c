@@ -899,6 +899,28 @@ paper_ballots_need_two_tellers_who_agree(void **state)
 		free(text);
 	}
 	reply_free(&r);
+	/* In Welsh, every sentence the paper says; the names as they are. */
+	snprintf(path, sizeof(path), "/elections/%lld/ballot.pdf?lang=cy", e);
+	assert_int_equal(http_get(&one, path, &r), 200);
+	{
+		char	*text = pdf_text(&srv, &r);
+
+		assert_contains(text, "Papur pleidleisio");
+		assert_contains(text, "1. Arthur");
+		assert_contains(text, "un enw yn unig");
+		assert_contains(text, "blwch pleidleisio");
+		assert_contains(text, "Tudalen 1");
+		assert_lacks(text, "Ballot paper");
+		assert_lacks(text, "one name only");
+		assert_lacks(text, "ballot box");
+		assert_lacks(text, "Page 1");
+		free(text);
+	}
+	reply_free(&r);
+	/* The choice is kept (the rt_lang cookie) until changed back. */
+	snprintf(path, sizeof(path), "/elections/%lld/ballot.pdf?lang=en", e);
+	assert_int_equal(http_get(&one, path, &r), 200);
+	reply_free(&r);
 
 	/* Paper numbers are the order on the paper: 1 Arthur, 2 Dennis. */
 	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");

@@ -163,6 +163,30 @@ the_report_reads_back(void **state)
 	assert_contains(text, "Median days to answer");
 	free(text);
 	reply_free(&r);
+	/* In Welsh: the report's words and the criteria's names; the
+	 * workbook's headers. */
+	assert_int_equal(http_get(&staff, "/groups/1/evidence/report.pdf?"
+	    "lang=cy", &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Adroddiad cyfranogiad");
+	assert_contains(text, "Yr wyth maen prawf yn gryno");
+	assert_contains(text, "Over-50s Forum");
+	assert_contains(text, "Tudalen 1");
+	assert_lacks(text, "Involvement report");
+	assert_lacks(text, "at a glance");
+	assert_lacks(text, "Good procedures");
+	assert_lacks(text, "Over the period");
+	free(text);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/sites/1/evidence/report.xlsx?"
+	    "lang=cy", &r), 200);
+	text = xlsx_text(&srv, &r);
+	assert_contains(text, "Y cyfnod cyfan");
+	assert_contains(text, "Diwrnodau canolrif i ateb");
+	assert_lacks(text, "The whole period");
+	assert_lacks(text, "Median days to answer");
+	free(text);
+	reply_free(&r);
 	client_free(&staff);
 }
 

@@ -305,6 +305,31 @@ minutes_go_from_draft_to_published(void **state)
 	assert_contains(text, "Quorum");
 	free(text);
 	reply_free(&r);
+	/* In Welsh: every word the program prints, the footer's too, and
+	 * the date; what the group wrote as written. */
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf?lang=cy",
+	    meeting);
+	assert_int_equal(http_get(&governor, path, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Over-50s Forum");
+	assert_contains(text, "hearing aids");
+	assert_contains(text, "Cworwm");
+	assert_contains(text, "Cadeirydd");
+	assert_contains(text, "yn bresennol o");
+	assert_contains(text, "Tudalen 1");
+	assert_contains(text, "Cofnodion 6 Gorffennaf 2027");
+	assert_lacks(text, "Quorum");
+	assert_lacks(text, "Chair");
+	assert_lacks(text, "present of");
+	assert_lacks(text, "Page 1");
+	assert_lacks(text, "July");
+	free(text);
+	reply_free(&r);
+	/* The choice is kept (the rt_lang cookie) until changed back. */
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf?lang=en",
+	    meeting);
+	assert_int_equal(http_get(&governor, path, &r), 200);
+	reply_free(&r);
 	client_free(&member);
 	client_free(&staff);
 	client_free(&governor);

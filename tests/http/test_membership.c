@@ -378,6 +378,29 @@ training_is_recorded_and_certified(void **state)
 	assert_contains(text, "Board level 1");
 	free(text);
 	reply_free(&r);
+	/* In Welsh, with the dates' months in it; large for everyone. */
+	snprintf(path, sizeof(path), "/completions/%lld/certificate.pdf?"
+	    "lang=cy", id);
+	get_expect(&c, path, 200, &r);
+	assert_true(pdf_smallest_font(&srv, &r) >= 16);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Tystysgrif graddio");
+	assert_contains(text, "Tystir bod");
+	assert_contains(text, "Harold");
+	assert_contains(text, "31 Ionawr 2026");
+	assert_contains(text, "Adnewyddu erbyn");
+	assert_contains(text, "Llofnod");
+	assert_lacks(text, "Certificate");
+	assert_lacks(text, "certify");
+	assert_lacks(text, "January");
+	assert_lacks(text, "Signed");
+	free(text);
+	reply_free(&r);
+	/* The choice is kept (the rt_lang cookie) until changed back. */
+	snprintf(path, sizeof(path), "/completions/%lld/certificate.pdf?"
+	    "lang=en", id);
+	get_expect(&c, path, 200, &r);
+	reply_free(&r);
 	refused_to("coordinator.westvale", path);
 	/* Every certificate of the session in one PDF, a page each. */
 	snprintf(path, sizeof(path), "/sessions/%lld/completions", session);
@@ -566,6 +589,30 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	assert_contains(sheet, "<t>Travel</t>");
 	assert_contains(sheet, "<t>Total</t>");
 	free(sheet);
+	reply_free(&r);
+
+	/* In Welsh: the headers, kinds, states and total in it; what
+	 * claimants wrote as written. */
+	get_expect(&c, "/expenses.csv?lang=cy", 200, &r);
+	assert_contains(r.body, "\"Hawliad\",\"Hawlydd\"");
+	assert_contains(r.body, "\"Swm (GBP)\"");
+	assert_contains(r.body, ",\"Teithio\",");
+	assert_contains(r.body, "\"Cyfanswm\",\"\"");
+	assert_contains(r.body, "\"'=HYPERLINK(\"\"http://x.example\"\"");
+	assert_lacks(r.body, "\"Claimant\"");
+	assert_lacks(r.body, ",\"Travel\",");
+	assert_lacks(r.body, "\"Total\"");
+	reply_free(&r);
+	get_expect(&c, "/expenses.xlsx?lang=cy", 200, &r);
+	sheet = xlsx_sheet(&r);
+	assert_contains(sheet, "<t>Hawlydd</t>");
+	assert_contains(sheet, "<t>Cyfanswm</t>");
+	assert_lacks(sheet, "<t>Claimant</t>");
+	assert_lacks(sheet, "<t>Total</t>");
+	free(sheet);
+	reply_free(&r);
+	get_expect(&c, "/expenses.csv?lang=en", 200, &r);
+	assert_contains(r.body, "\"Claim\",\"Claimant\"");
 	reply_free(&r);
 	client_free(&c);
 

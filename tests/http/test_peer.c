@@ -297,6 +297,27 @@ rota_pdf_reads_back(void **state)
 	assert_contains(text, "00:00 to 06:00: No trained supporter");
 	free(text);
 	reply_free(&r);
+	/* In Welsh: the days' names and months, the gaps' words. */
+	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/rota.pdf?"
+	    "from=2026-10-19&lang=cy", fenwick, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Rota cymorth gan gymheiriaid: HMP Fenwick");
+	assert_contains(text, "Dydd Sul 25 Hydref 2026");
+	assert_contains(text, "22:00 i 06:00 (y diwrnod wedyn)");
+	assert_contains(text, "BWLCH");
+	assert_contains(text, "Tudalen 1");
+	assert_lacks(text, "Sunday");
+	assert_lacks(text, "October");
+	assert_lacks(text, "next day");
+	assert_lacks(text, "GAP");
+	assert_lacks(text, "Nobody on duty");
+	assert_lacks(text, "Page 1");
+	free(text);
+	reply_free(&r);
+	/* The choice is kept (the rt_lang cookie) until changed back. */
+	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/rota.pdf?"
+	    "lang=en", fenwick, &r), 200);
+	reply_free(&r);
 	/* The paper slip a person fills in, typed in as "on a paper slip". */
 	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/slip.pdf",
 	    fenwick, &r), 200);
@@ -305,6 +326,21 @@ rota_pdf_reads_back(void **state)
 	assert_contains(text, "D wing");
 	assert_contains(text, "Now: they need someone straight away");
 	assert_contains(text, "do not write names");
+	free(text);
+	reply_free(&r);
+	/* The slip in Welsh, large for everyone: the wings' names as the
+	 * site wrote them. */
+	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/slip.pdf?"
+	    "lang=cy", fenwick, &r), 200);
+	assert_true(pdf_smallest_font(&srv, &r) >= 16);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Gofyn am gefnogwr cymheiriaid");
+	assert_contains(text, "D wing");
+	assert_contains(text, "Pa mor frys");
+	assert_contains(text, "Peidiwch ag ysgrifennu enwau");
+	assert_lacks(text, "Ask for a peer supporter");
+	assert_lacks(text, "How urgent");
+	assert_lacks(text, "straight away");
 	free(text);
 	reply_free(&r);
 	client_free(&coordinator);

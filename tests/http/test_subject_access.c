@@ -134,12 +134,26 @@ coordinator_exports_json_and_pdf_audited(void **state)
 	assert_contains(text, "expense claims");
 	free(text);
 	reply_free(&r);
+	/* In the reader's language: our words in Welsh, the record's as
+	 * stored (its tables' names are the database's own). */
+	assert_int_equal(http_post(&c, "/people/" PERSON
+	    "/subject-access.pdf?lang=cy", "reason=SAR+2026-014", 1, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Yr hyn sydd gan Roundtable amdanoch chi");
+	assert_contains(text, "Eich manylion");
+	assert_contains(text, "trywydd archwilio");
+	assert_contains(text, MARK_SUPERVISION);
+	assert_lacks(text, "What Roundtable holds about you");
+	assert_lacks(text, "Your details");
+	assert_lacks(text, "Page 1");
+	free(text);
+	reply_free(&r);
 	client_free(&c);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
 	    "action = 'person.export' AND entity_id = " PERSON " AND "
 	    "account_id = (SELECT id FROM accounts WHERE username = "
 	    "'coordinator.fenwick') AND detail IN ('json: SAR 2026-014', "
-	    "'pdf: SAR 2026-014')"), before + 2);
+	    "'pdf: SAR 2026-014')"), before + 3);
 }
 
 static void

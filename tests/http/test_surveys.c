@@ -459,6 +459,26 @@ small_places_give_nothing_away(void **state)
 	assert_contains(text, "D wing");
 	free(text);
 	reply_free(&r);
+	/* In Welsh: the headers and our words; the wings as the site named
+	 * them. */
+	assert_int_equal(http_get(&c, "/surveys/1/responses.csv?lang=cy", &r),
+	    200);
+	assert_contains(r.body, "\"Ymateb\",\"Sianel\",\"Lle\"");
+	assert_contains(r.body, "A wing");
+	assert_lacks(r.body, "\"Response\"");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/surveys/1/results.pdf?lang=cy", &r),
+	    200);
+	assert_non_null(text = pdf_text(&srv, &r));
+	assert_contains(text, "Ymatebion");
+	assert_contains(text, "Yn ôl Lle");
+	assert_contains(text, "Tudalen 1");
+	assert_contains(text, "D wing");
+	assert_lacks(text, "Responses");
+	assert_lacks(text, "By Place");
+	assert_lacks(text, "Answered");
+	free(text);
+	reply_free(&r);
 	client_free(&c);
 }
 
