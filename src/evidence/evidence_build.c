@@ -209,16 +209,6 @@ point_percent(struct build *b, const struct point *pt)
 	return pc;
 }
 
-/* A count as shown: the number, or its suppressed words. */
-static void
-count_text(const json_t *v, char *out, size_t sz)
-{
-	if (json_is_integer(v))
-		snprintf(out, sz, "%lld", (long long)json_integer_value(v));
-	else
-		snprintf(out, sz, "%s", json_is_string(v) ?
-		    json_string_value(v) : "");
-}
 
 /* The words for a point: "8 of 10 (80%)", or why there is no share. */
 static void
@@ -238,8 +228,8 @@ point_words(json_t *o)
 	else {
 		char	 a[32], b[32];
 
-		count_text(part, a, sizeof(a));
-		count_text(whole, b, sizeof(b));
+		suppressed_words(part, NULL, a, sizeof(a));
+		suppressed_words(whole, NULL, b, sizeof(b));
 		rc = asprintf(&s, "%s of %s (too few to show a share)", a, b);
 	}
 	if (rc != -1)

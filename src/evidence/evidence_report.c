@@ -17,19 +17,9 @@
 #include "../server/text_size.h"
 #include "../surveys/surveys.h"
 #include "../util/catalogue.h"
+#include "../util/suppression.h"
 #include "../util/view.h"
 
-/* A count as shown: the number, or its suppressed words. */
-static const char *
-shown(const json_t *v, char *buf, size_t sz)
-{
-	if (json_is_integer(v))
-		snprintf(buf, sz, "%lld", (long long)json_integer_value(v));
-	else
-		snprintf(buf, sz, "%s", json_is_string(v) ?
-		    json_string_value(v) : "");
-	return buf;
-}
 
 /* "3 (20%)": a count with its share, when it has one. */
 static const char *
@@ -51,7 +41,8 @@ draw_representation(struct pdf *pdf, struct print_words *w,
 	char		 a[32], b[32], as[64], bs[64];
 
 	pdf_pair(pdf, print_say(w, N_("Members at the end of the period"),
-	    NULL), shown(json_object_get(rep, "members"), a, sizeof(a)));
+	    NULL), suppressed_words(json_object_get(rep, "members"), w->words,
+	    a, sizeof(a)));
 	if (json_is_string(json_object_get(rep, "counted_on")))
 		pdf_pair(pdf, print_say(w, N_("Population counted on"), NULL),
 		    print_date(w, view_str(rep, "counted_on")));
@@ -64,8 +55,10 @@ draw_representation(struct pdf *pdf, struct print_words *w,
 		pdf_heading(pdf, catalogue_get(w->words, view_str(t, "label")),
 		    2);
 		json_array_foreach(json_object_get(t, "rows"), k, row) {
-			shown(json_object_get(row, "members"), a, sizeof(a));
-			shown(json_object_get(row, "population"), b, sizeof(b));
+			suppressed_words(json_object_get(row, "members"),
+			    w->words, a, sizeof(a));
+			suppressed_words(json_object_get(row, "population"),
+			    w->words, b, sizeof(b));
 			ctx = json_pack("{s:s, s:s}", "members", with_share(row,
 			    a, "members_share", as, sizeof(as)), "population",
 			    *b ? with_share(row, b, "population_share", bs,
@@ -180,15 +173,16 @@ report_pdf(const json_t *view, const struct request *rq, struct buf *out)
 	if (json_is_true(json_object_get(view, "has_activity"))) {
 		pdf_heading(pdf, print_say(&w, N_("Activity"), NULL), 1);
 		json_array_foreach(json_object_get(view, "activity"), i, a) {
-			ctx = json_pack("{s:s}", "n", shown(json_object_get(a,
-			    "total"), n, sizeof(n)));
+			ctx = json_pack("{s:s}", "n", suppressed_words(
+			    json_object_get(a, "total"), w.words, n,
+			    sizeof(n)));
 			pdf_pair(pdf, view_str(a, "label"), print_say(&w,
 			    N_("{n} in all"), ctx));
 			json_decref(ctx);
 			json_array_foreach(json_object_get(a, "months"), k, pt)
 				pdf_pair(pdf, view_str(pt, "month_words"),
-				    shown(json_object_get(pt, "n"), n,
-				    sizeof(n)));
+				    suppressed_words(json_object_get(pt, "n"),
+				    w.words, n, sizeof(n)));
 		}
 	}
 	rc = pdf_finish(pdf);

@@ -18,6 +18,7 @@
 #include "../server/form_page.h"
 #include "../server/language.h"
 #include "../util/catalogue.h"
+#include "../util/suppression.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
 
@@ -50,14 +51,6 @@ row_text(const json_t *row, char *out, size_t sz)
 		    json_integer_value(shown), view_str(row, "pct"));
 }
 
-static void
-shown_text(const json_t *v, char *out, size_t sz)
-{
-	if (json_is_string(v))
-		snprintf(out, sz, "%s", json_string_value(v));
-	else
-		snprintf(out, sz, "%lld", (long long)json_integer_value(v));
-}
 
 static void
 instruments_draw(struct pdf *pdf, struct print_words *w, const json_t *inst)
@@ -77,8 +70,10 @@ instruments_draw(struct pdf *pdf, struct print_words *w, const json_t *inst)
 			continue;
 		}
 		l = json_object_get(i, "lonely");
-		shown_text(json_object_get(l, "shown"), n, sizeof(n));
-		shown_text(json_object_get(i, "complete"), all, sizeof(all));
+		suppressed_words(json_object_get(l, "shown"), w->words, n,
+		    sizeof(n));
+		suppressed_words(json_object_get(i, "complete"), w->words, all,
+		    sizeof(all));
 		ctx = json_pack("{s:s, s:s, s:s}", "n", n, "all", all, "pct",
 		    view_str(l, "pct"));
 		pdf_pair(pdf, print_say(w, N_("Counted as lonely"), NULL),
@@ -109,12 +104,14 @@ breakdown_draw(struct pdf *pdf, struct print_words *w, const json_t *q,
 	json_array_foreach(json_object_get(q, "breakdown"), i, row) {
 		buf_clear(&line);
 		json_array_foreach(json_object_get(row, "cells"), c, cell) {
-			shown_text(json_object_get(cell, "shown"), n, sizeof(n));
+			suppressed_words(json_object_get(cell, "shown"),
+			    w->words, n, sizeof(n));
 			rc |= buf_printf(&line, "%s%s: %s", c ? "; " : "",
 			    catalogue_get(w->words, view_str(json_array_get(
 			    cols, c), "label")), n);
 		}
-		shown_text(json_object_get(row, "total"), n, sizeof(n));
+		suppressed_words(json_object_get(row, "total"), w->words, n,
+		    sizeof(n));
 		ctx = json_pack("{s:s}", "n", n);
 		rc |= buf_printf(&line, "; %s", print_say(w, N_("all: {n}"),
 		    ctx));
@@ -148,7 +145,8 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 	print_words_init(&w, words, 0);
 	pdf = print_pdf_new(&w, out, view_str(s, "title"), size);
 	pdf_heading(pdf, view_str(s, "title"), 1);
-	shown_text(json_object_get(r, "responses"), n, sizeof(n));
+	suppressed_words(json_object_get(r, "responses"), w.words, n,
+	    sizeof(n));
 	ctx = json_pack("{s:s, s:I}", "n", n, "version", (json_int_t)view_int(
 	    r, "version"));
 	pdf_pair(pdf, print_say(&w, N_("Responses"), NULL), print_say(&w,
@@ -171,7 +169,8 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		    "prompt")));
 		pdf_heading(pdf, print_say(&w, N_("{n}. {name}"), ctx), 2);
 		json_decref(ctx);
-		shown_text(json_object_get(q, "answered"), text, sizeof(text));
+		suppressed_words(json_object_get(q, "answered"), w.words, text,
+		    sizeof(text));
 		pdf_pair(pdf, print_say(&w, N_("Answered"), NULL), text);
 		if (json_is_true(json_object_get(q, "withheld")) ||
 		    !json_is_true(json_object_get(q, "is_table")))

@@ -822,21 +822,23 @@ suppressed_words(const json_t *shown, const struct catalogue *words,
 	char		*end;
 	long		 n;
 
-	if (json_is_integer(shown)) {
+	if (json_is_integer(shown))
 		snprintf(out, sz, "%" JSON_INTEGER_FORMAT,
 		    json_integer_value(shown));
-		return out;
+	else if (s == NULL)
+		snprintf(out, sz, "%s", "");
+	else if (strcmp(s, HIDDEN) == 0)
+		snprintf(out, sz, "%s", catalogue_get(words, N_("hidden")));
+	else if (strncmp(s, FEWER_THAN, strlen(FEWER_THAN)) != 0)
+		snprintf(out, sz, "%s", s);
+	else {
+		n = strtol(s + strlen(FEWER_THAN), &end, 10);
+		msg = catalogue_get(words, N_("fewer than {n}"));
+		if (*end != '\0' || (at = strstr(msg, "{n}")) == NULL)
+			snprintf(out, sz, "%s", s);
+		else
+			snprintf(out, sz, "%.*s%ld%s", (int)(at - msg), msg, n,
+			    at + 3);
 	}
-	if (s == NULL)
-		return "";
-	if (strcmp(s, HIDDEN) == 0)
-		return catalogue_get(words, N_("hidden"));
-	if (strncmp(s, FEWER_THAN, strlen(FEWER_THAN)) != 0)
-		return s;
-	n = strtol(s + strlen(FEWER_THAN), &end, 10);
-	msg = catalogue_get(words, N_("fewer than {n}"));
-	if (*end != '\0' || (at = strstr(msg, "{n}")) == NULL)
-		return s;
-	snprintf(out, sz, "%.*s%ld%s", (int)(at - msg), msg, n, at + 3);
 	return out;
 }

@@ -82,8 +82,9 @@ int	suppress_table(const int64_t *counts, size_t rows, size_t cols,
 json_t	*suppressed_count(int64_t n, unsigned char mark, int threshold);
 
 /* A count shown as suppressed_count made it, in the language of words
- * (NULL: English): "fewer than 5" is "llai na 5" in Welsh.  out, or the
- * number or other text as it is ({{n | count}} in a template). */
+ * (NULL: English), into out (returned): the number, or "fewer than 5",
+ * "llai na 5" in Welsh; other text as it is.  ({{n | count}} in a
+ * template, and every printed count.) */
 struct catalogue;
 const char *suppressed_words(const json_t *shown,
 	    const struct catalogue *words, char *out, size_t sz);

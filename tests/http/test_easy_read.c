@@ -375,7 +375,7 @@ the_home_page_in_easy_read(void **state)
 
 	(void)state;
 	as(&c, "member.forum");
-	assert_int_equal(http_get(&c, "/?read=easy", &r), 200);
+	assert_int_equal(http_get(&c, "/?read=easy&lang=en", &r), 200);
 	assert_contains(r.body, " rt-easy-read\"");
 	assert_contains(r.body, ">What is happening for you</h2>");
 	assert_contains(r.body, "class=\"rt-easy-point\"><svg");
@@ -389,7 +389,7 @@ the_home_page_in_easy_read(void **state)
 	reply_free(&r);
 	client_free(&c);
 	as(&c, "coordinator.fenwick");
-	assert_int_equal(http_get(&c, "/?read=easy", &r), 200);
+	assert_int_equal(http_get(&c, "/?read=easy&lang=en", &r), 200);
 	assert_contains(r.body, " rt-easy-read\"");
 	assert_contains(r.body, ">Your roles</h2>");
 	reply_free(&r);
