@@ -24,15 +24,16 @@ static const struct choice text_sizes[] = {
 	{ NULL, NULL },
 };
 
-/* "place": no choice of one's own, so the group's or site's language
- * holds (stored as ''), the way back for someone who chose one. */
+/* "place": no choice of one's own (stored as ''), so this browser's
+ * choice, else the group's or site's language holds (server/language.h):
+ * the way back for someone who chose one. */
 #define LANGUAGE_OF_PLACE	"place"
 
 static const struct choice language_choices[] = {
 	{ "en", "English" },
 	{ "cy", "Cymraeg" },
-	{ LANGUAGE_OF_PLACE, N_("None of my own: my group's or site's "
-	    "language, else this browser's") },
+	{ LANGUAGE_OF_PLACE, N_("None of my own: this browser's choice, "
+	    "else my group's or site's language") },
 	{ NULL, NULL },
 };
 

@@ -688,16 +688,14 @@ highlights(struct build *b)
 {
 	json_t	*rows, *row;
 	size_t	 i;
-	char	*s;
 
 	if ((rows = evidence_highlights(b->db, b->scope, b->from, b->to,
 	    HIGHLIGHTS_MAX)) == NULL)
 		return NULL;
 	json_array_foreach(rows, i, row) {
-		s = outcome_sentence(row);
-		json_object_set_new(row, "sentence", s ? json_string(s) :
-		    json_string(""));
-		free(s);
+		(void)outcome_words_set(row);
+		json_object_set_new(row, "sentence", json_string(view_str(row,
+		    "we_did")));
 	}
 	return rows;
 }

@@ -212,8 +212,7 @@ meetings_agenda_add(struct request *rq, struct response *rs)
 	rc = fields_validate(agenda_item_fields, agenda_item_fields_count,
 	    &rq->body, NULL, &values, &errors);
 	if (rc == 1)
-		response_error(rs, 422, json_string_value(json_object_get(
-		    json_array_get(errors, 0), "message")));
+		response_form_error(rq, rs, 422, errors);
 	else if (rc < 0 || (rc = agenda_add(rq->db, rq->who.account_id,
 	    rq->ids[0], values)) == DB_ERROR || rc == DB_BUSY)
 		response_error(rs, 503, "The service is busy. Try again.");

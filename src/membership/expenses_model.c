@@ -102,7 +102,7 @@ const struct field_spec expense_fields[] = {
 	F("amount", N_("Amount in pounds"), FIELD_TEXT, 1, 12, NULL,
 	    N_("For example, 12.50"), NULL),
 	F("incurred_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("meeting_id", N_("The meeting it was for (optional)"), FIELD_ID, 0, 0,
+	F("meeting_id", N_("The meeting it was for"), FIELD_ID, 0, 0,
 	    NULL, N_("Only meetings of the group you chose"), NULL),
 	F("confirm_duplicate", N_("This is a separate claim"),
 	    FIELD_CHECK, 0, 0,

@@ -52,11 +52,8 @@ outcome_words(json_t *row, const char *today)
 	    "first_sent_on"));
 	const char	*last = json_string_value(json_object_get(row,
 	    "submitted_on"));
-	char		*we_did = outcome_sentence(row);
 
-	if (we_did != NULL)
-		json_object_set_new(row, "we_did", json_string(we_did));
-	free(we_did);
+	(void)outcome_words_set(row);
 	/* Sent again after a request for more information or a deferral:
 	 * both dates, the first one first. */
 	if (first != NULL && last != NULL && strcmp(first, last) != 0)
@@ -88,9 +85,10 @@ outcomes_view(struct request *rq, const struct paging *pg, int64_t group,
 	json_array_foreach(rows, i, row)
 		outcome_words(row, today);
 	snprintf(title, sizeof(title), "You said, we did: %s", place);
-	view = json_pack("{s:s, s:s, s:o, s:I, s:I}", "title", title,
-	    "place", place, "outcomes", rows, "group_id", (json_int_t)group,
-	    "site_id", (json_int_t)site);
+	view = json_pack("{s:s, s:s, s:s, s:o, s:I, s:I}", "title", title,
+	    "title_words", N_("You said, we did: {place}"), "place", place,
+	    "outcomes", rows, "group_id", (json_int_t)group, "site_id",
+	    (json_int_t)site);
 	paging_finish(pg, rq, view, rows, "listed_on");
 	return view;
 }

@@ -75,8 +75,12 @@ easy_outcome(struct pdf *pdf, struct poster *ps, const json_t *row)
 	if (view_text(a, "more") != NULL)
 		say_line(ps, &text, view_str(a, "more"), row);
 	if (view_text(row, "reason") != NULL) {
+		/* The label in each language first, then what was written,
+		 * once and on its own line. */
 		say_line(ps, &text, N_("Why:"), row);
-		(void)buf_printf(&text, " %s", view_str(row, "reason"));
+		(void)buf_printf(&text, "%s%s", ps->words.both &&
+		    ps->words.words != NULL ? "\n" : " ", view_str(row,
+		    "reason"));
 	}
 	say_line(ps, &text, view_text(row, "responded_on") != NULL ?
 	    N_("We sent it on {sent_on | date}. The answer came on "

@@ -63,10 +63,13 @@ extern const struct choice response_kinds[];
 /*
  * What became of a proposal in one plain sentence, for "you said, we
  * did" and its poster, from an outcomes_list() row (state, reason,
- * actions_text, first_sent_on, due_on, deferred_until).  Caller frees;
- * NULL when out of memory.
+ * actions_text, first_sent_on, due_on, deferred_until): sets on row
+ * we_did_msgid (the message, {name}s filled from row by | words in the
+ * reader's language), its values why, done and state_label, and we_did,
+ * the sentence in English (the JSON's, and the standard poster's).
+ * 0, or -1 when out of memory.
  */
-char	*outcome_sentence(const json_t *row);
+int	outcome_words_set(json_t *row);
 /* The state after event, or -1 when the event is not allowed there. */
 int	proposal_next(enum proposal_state, enum proposal_event);
 int	proposal_state_parse(const char *);	/* enum or -1 */

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "proposals.h"
-#include "../util/catalogue.h"
 #include "../limits.h"
+#include "../render/template.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
@@ -403,56 +403,75 @@ const struct field_spec action_reassign_fields[] = {
 const size_t action_reassign_fields_count =
     FIELDS_COUNT(action_reassign_fields);
 
-char *
-outcome_sentence(const json_t *row)
+/* The message for each way a proposal can end up, by what it has to
+ * say: [state][reason given][actions or date given]. */
+static const char *
+outcome_msgid(int state, int why, int more)
+{
+	switch (state) {
+	case PS_SUBMITTED:
+		return N_("Waiting for a decision: sent {first_sent_on | date}, "
+		    "answer due {due_on | date}.");
+	case PS_NOT_ACCEPTED:
+		return why ? N_("We could not, because {why}") :
+		    N_("We could not. No reason was given.");
+	case PS_DEFERRED:
+		if (more)
+			return why ? N_("Put off until {deferred_until | date}, "
+			    "because {why}") : N_("Put off until "
+			    "{deferred_until | date}.");
+		return why ? N_("Put off until a later date, because {why}") :
+		    N_("Put off until a later date.");
+	case PS_MORE_INFO:
+		return why ? N_("The decision maker asked for more information: "
+		    "{why}") : N_("The decision maker asked for more "
+		    "information.");
+	default:
+		/* Accepted, in part, or done: the label, the reason given,
+		 * then what is being done. */
+		if (why)
+			return more ? N_("{state_label | t}. {why} Actions: "
+			    "{done}") : N_("{state_label | t}. {why}");
+		return more ? N_("{state_label | t}. Actions: {done}") :
+		    N_("{state_label | t}.");
+	}
+}
+
+int
+outcome_words_set(json_t *row)
 {
 	int		 state = proposal_state_parse(view_text(row, "state"));
 	const char	*reason = view_text(row, "reason");
 	const char	*acts = view_text(row, "actions_text");
-	char		*out = NULL, *why = NULL, *done = NULL;
-	char		 sent[DATE_WORDS_CHARS + 1], due[DATE_WORDS_CHARS + 1];
-	char		 until[DATE_WORDS_CHARS + 1];
-	int		 n;
+	char		*why = NULL, *done = NULL;
+	struct buf	 english;
+	int		 more, rc = -1;
 
-	/* Members read dates in words ("4 November 2026"). */
-	date_words(view_text(row, "first_sent_on"), sent);
-	date_words(view_text(row, "due_on"), due);
-	date_words(view_text(row, "deferred_until"), until);
 	/* After "because" the reason continues the sentence; on its own
 	 * it is a sentence of its own. */
 	if (reason != NULL && (why = text_clause(reason, state ==
 	    PS_NOT_ACCEPTED || state == PS_DEFERRED)) == NULL)
-		return NULL;
-	if (acts != NULL && (done = text_clause(acts, 0)) == NULL) {
-		free(why);
-		return NULL;
+		return -1;
+	if (acts != NULL && (done = text_clause(acts, 0)) == NULL)
+		goto out;
+	more = state == PS_DEFERRED ? view_text(row, "deferred_until") !=
+	    NULL : done != NULL;
+	json_object_set_new(row, "why", why ? json_string(why) : json_null());
+	json_object_set_new(row, "done", done ? json_string(done) :
+	    json_null());
+	json_object_set_new(row, "state_label", json_string(state >= 0 ?
+	    proposal_state_labels[state] : N_("Sent on")));
+	json_object_set_new(row, "we_did_msgid", json_string(outcome_msgid(
+	    state, why != NULL, more)));
+	buf_init(&english, DOCUMENT_BYTES_MAX);
+	if (template_words(outcome_msgid(state, why != NULL, more), row, NULL,
+	    &english) == 0 && english.data != NULL) {
+		json_object_set_new(row, "we_did", json_string(english.data));
+		rc = 0;
 	}
-	switch (state) {
-	case PS_SUBMITTED:
-		n = asprintf(&out, "Waiting for a decision: sent %s, answer "
-		    "due %s.", sent, due);
-		break;
-	case PS_NOT_ACCEPTED:
-		n = why ? asprintf(&out, "We could not, because %s", why) :
-		    asprintf(&out, "We could not. No reason was given.");
-		break;
-	case PS_DEFERRED:
-		n = asprintf(&out, "Put off until %s%s%s", *until ? until :
-		    "a later date", why ? ", because " : ".", why ? why : "");
-		break;
-	case PS_MORE_INFO:
-		n = asprintf(&out, "The decision maker asked for more "
-		    "information%s%s", why ? ": " : ".", why ? why : "");
-		break;
-	default:
-		/* Accepted, in part, or done: the label, the reason given,
-		 * then what is being done. */
-		n = asprintf(&out, "%s.%s%s%s%s", state >= 0 ?
-		    proposal_state_labels[state] : "Sent on", why ? " " : "",
-		    why ? why : "", done ? " Actions: " : "", done ? done : "");
-		break;
-	}
+	buf_release(&english);
+out:
 	free(why);
 	free(done);
-	return n < 0 ? NULL : out;
+	return rc;
 }

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "form_page.h"
+#include "language.h"
 #include "../limits.h"
 #include "../render/template.h"
 #include "../util/catalogue.h"
@@ -38,6 +39,24 @@ form_error_words(json_t *errors, const char *field, const char *msgid,
 	json_decref(words);
 	buf_release(&english);
 	json_array_append_new(errors, e);
+}
+
+void
+response_form_error(struct request *rq, struct response *rs, int status,
+    const json_t *errors)
+{
+	const json_t	*e = json_array_get(errors, 0);
+	const char	*msgid = json_string_value(json_object_get(e, "msgid"));
+	struct buf	 said;
+
+	buf_init(&said, FORM_ERROR_CHARS_MAX);
+	if (msgid == NULL || template_words(msgid, json_object_get(e, "words"),
+	    language_words(rq->lang), &said) == -1 || said.data == NULL)
+		response_error(rs, status, json_string_value(json_object_get(e,
+		    "message")));
+	else
+		response_error(rs, status, said.data);
+	buf_release(&said);
 }
 
 void
@@ -109,6 +128,10 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 			json_object_set_new(view, "title", json_string(title));
 			free(title);
 		}
+		/* On the page, the form's title in the reader's words. */
+		json_object_set_new(view, "form_title", json_string(fp->title));
+		json_object_set_new(view, "title_words", json_string(
+		    N_("{form_title | t}: {caption}")));
 	}
 	if (view == NULL) {
 		response_error(rs, 500, "Something went wrong.");

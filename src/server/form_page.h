@@ -118,6 +118,10 @@ void	form_error(json_t *errors, const char *field, const char *message);
  * in English. */
 void	form_error_words(json_t *errors, const char *field, const char *msgid,
 	    json_t *words);
+/* Answers status with the first of errors, in the reader's language: for
+ * a button's POST, which has no form to show it beside. */
+void	response_form_error(struct request *, struct response *, int status,
+	    const json_t *errors);
 
 #endif
 

@@ -3,8 +3,10 @@
 #include <string.h>
 
 #include "router.h"
+#include "language.h"
 #include "title_store.h"
 #include "../db/db.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 
 /* The first {id} of a path under prefix names one of these (column
@@ -38,41 +40,40 @@ static const struct {
 	{ "/directory/", "SELECT name AS which FROM services WHERE id = ?" },
 };
 
-/* The record's words, malloc'd; NULL when unknown. */
+/* The record's words in the language of words (NULL: English) from its
+ * row (NULL: a record called by its number), malloc'd; NULL when
+ * unknown. */
 static char *
-which_words(const struct request *rq, const char *sql)
+which_words(const struct request *rq, const json_t *row,
+    const struct catalogue *words)
 {
-	json_t		*row = NULL;
-	const char	*s, *of;
-	char		 words[DATE_WORDS_CHARS + 1], *out = NULL;
-	int		 rc;
+	const char	*s, *of, *number;
+	char		 day[DATE_WORDS_CHARS + 1], *out = NULL;
+	int		 rc = -1;
 
-	if (sql == NULL) {
-		if (asprintf(&out, "number %lld", (long long)rq->ids[0]) == -1)
-			return NULL;
-		return out;
+	if (row == NULL) {
+		number = catalogue_get(words, N_("number {n}"));
+		s = strstr(number, "{n}");
+		rc = s == NULL ? asprintf(&out, "%s", number) : asprintf(&out,
+		    "%.*s%lld%s", (int)(s - number), number,
+		    (long long)rq->ids[0], s + 3);
+		return rc == -1 ? NULL : out;
 	}
-	if (db_row(rq->db, &row, sql, "i", rq->ids[0]) <= 0)
-		return NULL;
 	s = json_string_value(json_object_get(row, "which"));
 	of = json_string_value(json_object_get(row, "of"));
-	if (s != NULL && *s != '\0') {
+	if (s != NULL && *s != '\0')
 		rc = of != NULL ? asprintf(&out, "%s, %s",
-		    date_words_or(s, words), of) : asprintf(&out, "%s",
-		    date_words_or(s, words));
-		if (rc == -1)
-			out = NULL;
-	}
-	json_decref(row);
-	return out;
+		    date_words_in(s, day, words), of) : asprintf(&out, "%s",
+		    date_words_in(s, day, words));
+	return rc == -1 ? NULL : out;
 }
 
 void
 title_which(const struct request *rq, json_t *view)
 {
-	const char	*title;
-	char		*which = NULL, *both;
-	const char	*sql = NULL;
+	const char	*title, *sql = NULL;
+	char		*which = NULL, *said = NULL, *both;
+	json_t		*row = NULL;
 	size_t		 i, n;
 
 	title = json_string_value(json_object_get(view, "title"));
@@ -86,13 +87,20 @@ title_which(const struct request *rq, json_t *view)
 			break;
 		}
 	}
-	which = which_words(rq, sql);
-	if (which == NULL)
+	if (sql != NULL && db_row(rq->db, &row, sql, "i", rq->ids[0]) <= 0)
 		return;
-	if (strstr(title, which) == NULL &&
+	/* The JSON's title in English; the page's in its reader's words
+	 * (templates/layout/top.html: title_base, then title_which). */
+	if ((which = which_words(rq, row, NULL)) != NULL &&
+	    strstr(title, which) == NULL &&
+	    (said = which_words(rq, row, language_words(rq->lang))) != NULL &&
 	    asprintf(&both, "%s: %s", title, which) != -1) {
+		json_object_set_new(view, "title_base", json_string(title));
+		json_object_set_new(view, "title_which", json_string(said));
 		json_object_set_new(view, "title", json_string(both));
 		free(both);
 	}
 	free(which);
+	free(said);
+	json_decref(row);
 }

@@ -145,8 +145,7 @@ arrivals_step(struct request *rq, struct response *rs)
 	rc = fields_validate(arrival_step_fields, arrival_step_fields_count,
 	    &rq->body, NULL, &values, &errors);
 	if (rc == 1)
-		response_error(rs, 422, json_string_value(json_object_get(
-		    json_array_get(errors, 0), "message")));
+		response_form_error(rq, rs, 422, errors);
 	else if (rc < 0)
 		response_error(rs, 500, "Something went wrong.");
 	else if ((rc = arrival_step_done(rq->db, rq->who.account_id,

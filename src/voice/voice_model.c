@@ -225,7 +225,7 @@ const struct choice age_bands[] = {
 const struct field_spec arrival_fields[] = {
 	F("arrived_on", N_("Arrived on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
 	F("unit_id", N_("Wing or place"), FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("age_band", N_("Age band (optional)"), FIELD_CHOICE, 0, 0, age_bands,
+	F("age_band", N_("Age band"), FIELD_CHOICE, 0, 0, age_bands,
 	    N_("For plans meant for an age group, such as the over-50s"), NULL),
 };
 const size_t arrival_fields_count = FIELDS_COUNT(arrival_fields);

@@ -123,6 +123,13 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_contains(r.body, "Anfonwyd ");
 	assert_lacks(r.body, ">We did</dt>");
 	assert_lacks(r.body, ">Sent ");
+	assert_contains(r.body, "<title>Dywedoch chi, gwnaethom ni: ");
+	/* What came of each proposal, worded in Welsh too. */
+	assert_lacks(r.body, "Waiting for a decision: sent");
+	assert_lacks(r.body, "We could not");
+	assert_lacks(r.body, "Put off until");
+	assert_lacks(r.body, "asked for more information");
+	assert_lacks(r.body, ". Actions: ");
 	reply_free(&r);
 	/* The list of proposals: its headings and where each one is. */
 	assert_int_equal(http_get(&c, "/proposals", &r), 200);
@@ -249,8 +256,8 @@ a_refused_form_says_why_in_welsh(void **state)
 	post_expect(&c, "/account/text-size?lang=cy", "text_size=huge", 422,
 	    &r);
 	assert_contains(r.body, "<html lang=\"cy\"");
-	assert_contains(r.body, "Dewiswch Maint y testun o&#39;r rhestr</a>");
-	assert_contains(r.body, "</span> Dewiswch Maint y testun o&#39;r "
+	assert_contains(r.body, "Maint y testun: dewiswch o&#39;r rhestr</a>");
+	assert_contains(r.body, "</span> Maint y testun: dewiswch o&#39;r "
 	    "rhestr</p>");
 	assert_lacks(r.body, "from the list");
 	reply_free(&r);
@@ -282,8 +289,8 @@ an_account_can_choose_no_language_of_its_own(void **state)
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/account/language?lang=en", &r), 200);
 	assert_contains(r.body, "value=\"place\" selected");
-	assert_contains(r.body, "None of my own: my group&#39;s or site&#39;s "
-	    "language");
+	assert_contains(r.body, "None of my own: this browser&#39;s choice, "
+	    "else my group&#39;s or site&#39;s language");
 	reply_free(&r);
 	client_free(&c);
 }

@@ -233,6 +233,14 @@ percentiles_use_the_nearest_rank(void **state)
 	json_decref(rows);
 }
 
+/* The outcome's sentence in English, as the JSON gives it. */
+static char *
+outcome_sentence(json_t *row)
+{
+	assert_int_equal(outcome_words_set(row), 0);
+	return strdup(json_string_value(json_object_get(row, "we_did")));
+}
+
 /* The outcome reads as one sentence: no "Done. We did:", a reason that
  * follows "because" starts in lower case (acronyms and "I" kept), an
  * accepted outcome keeps its reason. */
