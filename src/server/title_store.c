@@ -47,18 +47,13 @@ static char *
 which_words(const struct request *rq, const json_t *row,
     const struct catalogue *words)
 {
-	const char	*s, *of, *number;
+	const char	*s, *of;
 	char		 day[DATE_WORDS_CHARS + 1], *out = NULL;
 	int		 rc = -1;
 
-	if (row == NULL) {
-		number = catalogue_get(words, N_("number {n}"));
-		s = strstr(number, "{n}");
-		rc = s == NULL ? asprintf(&out, "%s", number) : asprintf(&out,
-		    "%.*s%lld%s", (int)(s - number), number,
-		    (long long)rq->ids[0], s + 3);
-		return rc == -1 ? NULL : out;
-	}
+	if (row == NULL)
+		return strdup(catalogue_fill_n(catalogue_get(words,
+		    N_("number {n}")), (long long)rq->ids[0], day, sizeof(day)));
 	s = json_string_value(json_object_get(row, "which"));
 	of = json_string_value(json_object_get(row, "of"));
 	if (s != NULL && *s != '\0')

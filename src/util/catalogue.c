@@ -5,6 +5,7 @@
  * translations in the same order.  A plural message's original is
  * "one\0many" and its translation the forms, NUL-separated.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "catalogue.h"
@@ -133,4 +134,16 @@ catalogue_nget(const struct catalogue *c, const char *msgid,
 		p += strlen(p) + 1;
 	/* A form the translation lacks: its first. */
 	return p < end ? p : t;
+}
+
+const char *
+catalogue_fill_n(const char *msg, long long n, char *out, size_t sz)
+{
+	const char	*at = strstr(msg, "{n}");
+
+	if (at == NULL)
+		snprintf(out, sz, "%s", msg);
+	else
+		snprintf(out, sz, "%.*s%lld%s", (int)(at - msg), msg, n, at + 3);
+	return out;
 }

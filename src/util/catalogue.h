@@ -45,6 +45,12 @@ const char	*catalogue_get(const struct catalogue *, const char *msgid);
 const char	*catalogue_nget(const struct catalogue *, const char *msgid,
 		    const char *plural, unsigned long n);
 
+/* msg (a message in its reader's language) with its "{n}" the number n,
+ * into out, which it returns; msg as it is when it has none.  For the few
+ * numbers worded in C ("fewer than 5", "2 funud", "rhif 3"). */
+const char	*catalogue_fill_n(const char *msg, long long n, char *out,
+		    size_t sz);
+
 /* Marks a literal for extraction where it is translated later (a view's
  * title, a choice's label): the text itself. */
 #define N_(text)	(text)

@@ -132,7 +132,7 @@ void
 duration_words(int seconds, const struct catalogue *words, char *out,
     size_t sz)
 {
-	const char	*form, *at;
+	const char	*form;
 	int		 n;
 
 	if (seconds < 120) {
@@ -148,10 +148,7 @@ duration_words(int seconds, const struct catalogue *words, char *out,
 		form = catalogue_nget(words, "{n} hour", "{n} hours",
 		    (unsigned long)n);
 	}
-	if ((at = strstr(form, "{n}")) == NULL)
-		snprintf(out, sz, "%s", form);
-	else
-		snprintf(out, sz, "%.*s%d%s", (int)(at - form), form, n, at + 3);
+	catalogue_fill_n(form, n, out, sz);
 }
 
 /* The months' English names, the messages a catalogue translates. */

@@ -818,7 +818,7 @@ const char *
 suppressed_words(const json_t *shown, const struct catalogue *words,
     char *out, size_t sz)
 {
-	const char	*s = json_string_value(shown), *msg, *at;
+	const char	*s = json_string_value(shown);
 	char		*end;
 	long		 n;
 
@@ -833,12 +833,11 @@ suppressed_words(const json_t *shown, const struct catalogue *words,
 		snprintf(out, sz, "%s", s);
 	else {
 		n = strtol(s + strlen(FEWER_THAN), &end, 10);
-		msg = catalogue_get(words, N_("fewer than {n}"));
-		if (*end != '\0' || (at = strstr(msg, "{n}")) == NULL)
+		if (*end != '\0')
 			snprintf(out, sz, "%s", s);
 		else
-			snprintf(out, sz, "%.*s%ld%s", (int)(at - msg), msg, n,
-			    at + 3);
+			catalogue_fill_n(catalogue_get(words,
+			    N_("fewer than {n}")), n, out, sz);
 	}
 	return out;
 }
