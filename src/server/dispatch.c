@@ -14,6 +14,7 @@
 #include "../auth/audit.h"
 #include "../auth/signed_out.h"
 #include "../db/db.h"
+#include "../util/catalogue.h"
 #include "../util/log.h"
 
 static int
@@ -270,8 +271,9 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
 	    rq->ids, &rq->nids, &status);
 	if (rq->route == NULL) {
-		response_error(rs, status, status == 404 ? "Page not found." :
-		    "That method is not allowed here.");
+		response_error(rs, status, status == 404 ?
+		    N_("Page not found.") :
+		    N_("That method is not allowed here."));
 		return;
 	}
 	/*

@@ -42,21 +42,36 @@ form_error_words(json_t *errors, const char *field, const char *msgid,
 }
 
 void
+response_error_words(const struct request *rq, struct response *rs,
+    int status, const char *msgid, const json_t *words)
+{
+	json_t		*values = words != NULL ? json_deep_copy(words) :
+			    json_object();
+	struct buf	 said;
+
+	if (msgid == NULL)
+		msgid = N_("The request could not be read.");
+	buf_init(&said, FORM_ERROR_CHARS_MAX);
+	if (values == NULL || template_words(msgid, values,
+	    language_words(rq->lang), &said) == -1 || said.data == NULL)
+		response_error(rs, status, msgid);
+	else
+		response_error(rs, status, said.data);
+	json_decref(values);
+	buf_release(&said);
+}
+
+void
 response_form_error(struct request *rq, struct response *rs, int status,
     const json_t *errors)
 {
 	const json_t	*e = json_array_get(errors, 0);
 	const char	*msgid = json_string_value(json_object_get(e, "msgid"));
-	struct buf	 said;
 
-	buf_init(&said, FORM_ERROR_CHARS_MAX);
-	if (msgid == NULL || template_words(msgid, json_object_get(e, "words"),
-	    language_words(rq->lang), &said) == -1 || said.data == NULL)
-		response_error(rs, status, json_string_value(json_object_get(e,
-		    "message")));
-	else
-		response_error(rs, status, said.data);
-	buf_release(&said);
+	if (msgid == NULL)
+		msgid = json_string_value(json_object_get(e, "message"));
+	response_error_words(rq, rs, status, msgid, json_object_get(e,
+	    "words"));
 }
 
 void

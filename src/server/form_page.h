@@ -118,6 +118,11 @@ void	form_error(json_t *errors, const char *field, const char *message);
  * in English. */
 void	form_error_words(json_t *errors, const char *field, const char *msgid,
 	    json_t *words);
+/* Answers status with msgid (NULL: the request could not be read), each
+ * {name} in it filled from words (may be NULL), in the reader's
+ * language. */
+void	response_error_words(const struct request *, struct response *,
+	    int status, const char *msgid, const json_t *words);
 /* Answers status with the first of errors, in the reader's language: for
  * a button's POST, which has no form to show it beside. */
 void	response_form_error(struct request *, struct response *, int status,

@@ -2,6 +2,7 @@
 #include <strings.h>
 
 #include "framing.h"
+#include "../util/catalogue.h"
 
 struct header_counts {
 	int	 content_length;
@@ -45,17 +46,17 @@ framing_problem(struct MHD_Connection *conn, const struct framing_uri *u,
 	struct header_counts	 n = { 0, 0, 0 };
 
 	if (uri_has_nul(u, version))
-		return "The request line contains a NUL character.";
+		return N_("The request line contains a NUL character.");
 	MHD_get_connection_values(conn, MHD_HEADER_KIND, header_count, &n);
 	if (n.content_length > 1)
-		return "The request has more than one Content-Length.";
+		return N_("The request has more than one Content-Length.");
 	if (n.content_length > 0 && n.transfer_encoding > 0)
-		return "The request has both Content-Length and "
-		    "Transfer-Encoding.";
+		return N_("The request has both Content-Length and "
+		    "Transfer-Encoding.");
 	if (n.host > 1)
-		return "The request has more than one Host.";
+		return N_("The request has more than one Host.");
 	if (n.host == 0 && version != NULL &&
 	    strcmp(version, MHD_HTTP_VERSION_1_1) == 0)
-		return "An HTTP/1.1 request needs a Host header.";
+		return N_("An HTTP/1.1 request needs a Host header.");
 	return NULL;
 }

@@ -22,6 +22,7 @@
 #include "deadline.h"
 #include "dispatch.h"
 #include "easy_read.h"
+#include "form_page.h"
 #include "language.h"
 #include "framing.h"
 #include "housekeeping.h"
@@ -34,6 +35,7 @@
 #include "../db/db.h"
 #include "../db/shared_rows.h"
 #include "../render/template.h"
+#include "../util/catalogue.h"
 #include "../util/log.h"
 #include "../util/text.h"
 #include "../limits.h"
@@ -63,7 +65,8 @@ struct exchange {
 	int			 early_status;	/* 4xx found while reading */
 	int			 uploads;	/* the route takes a file */
 	size_t			 body_max;	/* for this route */
-	char			*early_message;	/* owned */
+	const char		*early_msgid;	/* static: a message id */
+	char			*early_field;	/* owned: its {field} */
 	struct timespec		 start;
 	char			 method[8];
 	char			*path;		/* owned copy for the log */
@@ -99,14 +102,19 @@ server_db(struct server *s)
 	return worker_db = db;
 }
 
+/* Refuses the request before it reaches a handler, with msgid (its
+ * {field}, if it has one, filled by field) worded when it is answered,
+ * in the reader's language. */
 static void
-exchange_reject(struct exchange *x, int status, const char *fmt, const char *field)
+exchange_reject(struct exchange *x, int status, const char *msgid,
+    const char *field)
 {
 	if (x->early_status != 0)
 		return;
 	x->early_status = status;
-	if (asprintf(&x->early_message, fmt, field ? field : "") == -1)
-		x->early_message = NULL;
+	x->early_msgid = msgid;
+	if (field != NULL)
+		x->early_field = strdup(field);
 }
 
 static int
@@ -121,21 +129,21 @@ field_check(struct exchange *x, const struct form *f, const char *what)
 			    strlen(f->fields[i].filename)) ||
 			    !text_printable(f->fields[i].filename,
 			    strlen(f->fields[i].filename), 0)) {
-				exchange_reject(x, 400, "The name of the file "
-				    "in %s is not plain text.", f->fields[i].name);
+				exchange_reject(x, 400, N_("The name of the file "
+				    "in {field} is not plain text."), f->fields[i].name);
 				return -1;
 			}
 			continue;
 		}
 		if (!utf8_valid(f->fields[i].name, strlen(f->fields[i].name)) ||
 		    !utf8_valid(f->fields[i].value, f->fields[i].len)) {
-			exchange_reject(x, 400, "The %s is not valid UTF-8 "
-			    "text.", f->fields[i].name);
+			exchange_reject(x, 400, N_("The {field} is not valid "
+			    "UTF-8 text."), f->fields[i].name);
 			return -1;
 		}
 		if (strlen(f->fields[i].value) != f->fields[i].len) {
-			exchange_reject(x, 400, "The %s contains a NUL "
-			    "character.", f->fields[i].name);
+			exchange_reject(x, 400, N_("The {field} contains a "
+			    "NUL character."), f->fields[i].name);
 			return -1;
 		}
 	}
@@ -156,7 +164,8 @@ exchange_field(struct exchange *x, struct form *f, const char *key,
 	if (off > 0 && f->n > 0 && strcmp(f->fields[f->n - 1].name, key) == 0) {
 		last = &f->fields[f->n - 1];
 		if (last->len + size > max) {
-			exchange_reject(x, 413, "The field %s is too long.", key);
+			exchange_reject(x, 413,
+			    N_("The field {field} is too long."), key);
 			return -1;
 		}
 		if ((p = realloc(last->value, last->len + size + 1)) == NULL)
@@ -168,11 +177,13 @@ exchange_field(struct exchange *x, struct form *f, const char *key,
 		return 0;
 	}
 	if (f->n >= c->fields_max) {
-		exchange_reject(x, 413, "The form has too many fields.%s", NULL);
+		exchange_reject(x, 413, N_("The form has too many fields."),
+		    NULL);
 		return -1;
 	}
 	if (size > max || strlen(key) > c->field_max) {
-		exchange_reject(x, 413, "The field %s is too long.", key);
+		exchange_reject(x, 413,
+		    N_("The field {field} is too long."), key);
 		return -1;
 	}
 	if (form_add(f, key, strlen(key), data ? data : "", data ? size : 0) ==
@@ -195,8 +206,8 @@ post_field(void *cls, enum MHD_ValueKind kind, const char *key,
 	(void)type;
 	(void)encoding;
 	if (filename != NULL && !x->uploads) {
-		exchange_reject(x, 415, "File uploads are not accepted "
-		    "here.%s", NULL);
+		exchange_reject(x, 415, N_("File uploads are not "
+		    "accepted here."), NULL);
 		return MHD_NO;
 	}
 	return exchange_field(x, &x->rq.body, key, filename, data, off,
@@ -355,11 +366,32 @@ send_static(struct MHD_Connection *conn, struct exchange *x,
 	return ret;
 }
 
+/* The language and way of reading of an answer given without dispatch
+ * (which would decide them with the account's own choice too). */
+static void
+exchange_language(struct MHD_Connection *conn, struct exchange *x)
+{
+	int	 secure = x->rq.app->config->cookie_secure;
+
+	x->rq.lang_cookie = cookie_read(conn, LANG_COOKIE, secure);
+	x->rq.read_cookie = cookie_read(conn, READ_COOKIE, secure);
+	x->rq.lang = request_language(&x->rq, &x->rs);
+	x->rq.easy_read = request_easy_read(&x->rq, &x->rs);
+}
+
 static enum MHD_Result
 send_early(struct MHD_Connection *conn, struct exchange *x)
 {
-	response_error(&x->rs, x->early_status, x->early_message ?
-	    x->early_message : "The request could not be read.");
+	json_t	*words = NULL;
+
+	/* No session is read for a refused request: the reader's language
+	 * is the one asked for (?lang=, or this browser's cookie). */
+	exchange_language(conn, x);
+	if (x->early_field != NULL)
+		words = json_pack("{s:s}", "field", x->early_field);
+	response_error_words(&x->rq, &x->rs, x->early_status,
+	    x->early_msgid, words);
+	json_decref(words);
 	return send_response(conn, x);
 }
 
@@ -432,7 +464,7 @@ exchange_begin(struct server *s, struct MHD_Connection *conn, const char *url,
 	x->rq.now = time(NULL);
 	x->rq.wants_json = wants_json(conn);
 	if ((problem = framing_problem(conn, &x->uri, version)) != NULL) {
-		exchange_reject(x, 400, "%s", problem);
+		exchange_reject(x, 400, problem, NULL);
 		x->answer_now = 1;
 		return x;
 	}
@@ -441,17 +473,20 @@ exchange_begin(struct server *s, struct MHD_Connection *conn, const char *url,
 	 * drawn as if for the home page. */
 	if (!utf8_valid(url, strlen(url))) {
 		x->rq.path = "/";
-		exchange_reject(x, 400, "The address is not valid UTF-8 "
-		    "text.%s", NULL);
+		exchange_reject(x, 400, N_("The address is not valid "
+		    "UTF-8 text."), NULL);
 		x->answer_now = 1;
 		return x;
 	}
+	/* Before the method: a refusal reads in the language ?lang= asks. */
+	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_field, x);
 	if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
 		x->rq.method = HTTP_GET;
 	else if (strcmp(method, "POST") == 0)
 		x->rq.method = HTTP_POST;
 	else {
-		exchange_reject(x, 405, "That method is not allowed here.%s", NULL);
+		exchange_reject(x, 405, N_("That method is not allowed here."),
+		    NULL);
 		return x;
 	}
 	/* Only routes that take a file accept one, and a larger body. */
@@ -467,14 +502,14 @@ exchange_begin(struct server *s, struct MHD_Connection *conn, const char *url,
 		x->body_max = s->app->config->body_max +
 		    (x->uploads ? s->app->config->upload_max : 0);
 	}
-	MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_field, x);
 	len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_CONTENT_LENGTH);
 	if (len != NULL) {
 		errno = 0;
 		n = strtoull(len, &end, 10);
 		if (errno || *end != '\0' || n > x->body_max) {
-			exchange_reject(x, 413, "The request is too large.%s", NULL);
+			exchange_reject(x, 413, N_("The request is too large."),
+			    NULL);
 			x->answer_now = 1;
 			return x;
 		}
@@ -485,9 +520,9 @@ exchange_begin(struct server *s, struct MHD_Connection *conn, const char *url,
 		x->pp = MHD_create_post_processor(conn, POST_BUFFER_SIZE,
 		    post_field, x);
 		if (x->pp == NULL && type != NULL)
-			exchange_reject(x, 415, "Send forms as "
+			exchange_reject(x, 415, N_("Send forms as "
 			    "application/x-www-form-urlencoded or "
-			    "multipart/form-data.%s", NULL);
+			    "multipart/form-data."), NULL);
 	}
 	return x;
 }
@@ -508,10 +543,12 @@ exchange_finish(struct server *s, struct MHD_Connection *conn,
 	if (x->rq.method == HTTP_GET && strncmp(x->rq.path, "/static/", 8) == 0) {
 		if ((f = static_files_find(&s->statics, x->rq.path)) != NULL)
 			return send_static(conn, x, f);
+		exchange_language(conn, x);
 		response_error(&x->rs, 404, "Page not found.");
 		return send_response(conn, x);
 	}
 	if ((x->rq.db = server_db(s)) == NULL) {
+		exchange_language(conn, x);
 		x->rs.retry_after = 5;
 		response_error(&x->rs, 503, "The database is not available.");
 		return send_response(conn, x);
@@ -543,8 +580,8 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		*state = x;
 		__atomic_add_fetch(&s->in_flight, 1, __ATOMIC_SEQ_CST);
 		if (__atomic_load_n(&s->stopping, __ATOMIC_SEQ_CST)) {
-			exchange_reject(x, 503, "The server is stopping; "
-			    "try again in a moment.%s", NULL);
+			exchange_reject(x, 503, N_("The server is stopping; "
+			    "try again in a moment."), NULL);
 			x->answer_now = 1;
 		}
 		/* A body we refuse by its declared size, or cannot frame:
@@ -557,14 +594,15 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		x->body_bytes += *upload_data_size;
 		if (x->body_bytes > x->body_max) {
 			/* Stop reading a body we will refuse anyway. */
-			exchange_reject(x, 413, "The request is too large.%s", NULL);
+			exchange_reject(x, 413, N_("The request is too large."),
+			    NULL);
 			*upload_data_size = 0;
 			return x->status ? MHD_YES : send_early(conn, x);
 		}
 		if (x->early_status == 0 && x->pp != NULL &&
 		    MHD_post_process(x->pp, upload_data, *upload_data_size) !=
 		    MHD_YES)
-			exchange_reject(x, 400, "The form could not be read.%s",
+			exchange_reject(x, 400, N_("The form could not be read."),
 			    NULL);
 		*upload_data_size = 0;
 		return MHD_YES;
@@ -606,7 +644,7 @@ on_completed(void *cls, struct MHD_Connection *conn, void **state,
 		MHD_destroy_post_processor(x->pp);
 	request_clear(&x->rq);
 	response_clear(&x->rs);
-	free(x->early_message);
+	free(x->early_field);
 	free(x->path);
 	free(x);
 	*state = NULL;

@@ -155,6 +155,39 @@ a_path_that_is_not_utf8_is_refused(void **state)
 	    "Connection: close\r\n\r\n", 404);
 }
 
+/* A request refused before it reaches a handler (a method, a field too
+ * long, a missing static file) is answered in the language it asks for,
+ * the field named in the sentence. */
+static void
+refusals_read_in_the_language_asked_for(void **state)
+{
+	char	 reply[16384];
+
+#define RAW_READ(literal) \
+	raw_request(&srv, literal, sizeof(literal) - 1, reply, sizeof(reply))
+	(void)state;
+	assert_int_equal(RAW_READ("PUT /?lang=cy HTTP/1.1\r\nHost: x\r\n"
+	    "Connection: close\r\n\r\n"), 405);
+	assert_contains(reply, "<html lang=\"cy\"");
+	assert_contains(reply, "Ni chaniateir y dull hwnnw yma.");
+	assert_lacks(reply, "not allowed");
+	assert_int_equal(RAW_READ("GET /static/none.css HTTP/1.1\r\n"
+	    "Host: x\r\nCookie: rt_lang=cy\r\nConnection: close\r\n\r\n"),
+	    404);
+	assert_contains(reply, "Heb ddod o hyd i");
+	assert_int_equal(RAW_READ("POST /sign-in?lang=cy HTTP/1.1\r\n"
+	    "Host: x\r\nConnection: close\r\nContent-Type: "
+	    "application/x-www-form-urlencoded\r\nContent-Length: 11\r\n\r\n"
+	    "motto=a%00b"), 400);
+	assert_contains(reply, "Mae nod NUL yn motto.");
+	/* Through the router too: a known path, the wrong method. */
+	assert_int_equal(RAW_READ("POST /healthz?lang=cy HTTP/1.1\r\n"
+	    "Host: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+	    405);
+	assert_contains(reply, "Ni chaniateir y dull hwnnw yma.");
+#undef RAW_READ
+}
+
 /* Every response, pages, errors and static files, says it is for this
  * origin only. */
 static void
@@ -249,6 +282,7 @@ main(void)
 		cmocka_unit_test(a_nul_in_the_request_line_is_refused),
 		cmocka_unit_test(a_path_that_is_not_utf8_is_refused),
 		cmocka_unit_test(every_response_is_same_origin_only),
+		cmocka_unit_test(refusals_read_in_the_language_asked_for),
 		cmocka_unit_test(a_server_stops_cleanly_while_busy),
 	};
 
