@@ -13,6 +13,7 @@
 #include "evidence.h"
 #include "../db/db.h"
 #include "../meetings/meetings.h"
+#include "../proposals/proposals.h"
 #include "../surveys/surveys.h"
 #include "../util/view.h"
 
@@ -332,9 +333,7 @@ evidence_activity(struct db *db, const struct evidence_scope *s,
     "coalesce((SELECT min(e.on_date) FROM proposal_events e " \
     "  WHERE e.proposal_id = p.id AND e.event = 'submit'), " \
     "  p.submitted_on) AS first_sent_on, " \
-    "(SELECT group_concat(a.text || CASE WHEN a.closed_on IS NULL THEN " \
-    "  ' (' || a.percent || '% done)' ELSE ': done' END, '; ') " \
-    "  FROM actions a WHERE a.proposal_id = p.id) AS actions_text "
+    ACTIONS_LISTED_SQL " AS actions_listed "
 
 json_t *
 evidence_highlights(struct db *db, const struct evidence_scope *s,

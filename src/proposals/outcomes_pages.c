@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -44,7 +45,7 @@ outcome_when(json_t *row)
 
 /* Each outcome in plain words, for the page and the poster. */
 static void
-outcome_words(json_t *row, const char *today)
+outcome_words(json_t *row, const char *today, const struct catalogue *words)
 {
 	int		 state = proposal_state_parse(json_string_value(
 	    json_object_get(row, "state")));
@@ -53,7 +54,7 @@ outcome_words(json_t *row, const char *today)
 	const char	*last = json_string_value(json_object_get(row,
 	    "submitted_on"));
 
-	(void)outcome_words_set(row);
+	(void)outcome_words_in(row, words);
 	/* Sent again after a request for more information or a deferral:
 	 * both dates, the first one first. */
 	if (first != NULL && last != NULL && strcmp(first, last) != 0)
@@ -83,7 +84,7 @@ outcomes_view(struct request *rq, const struct paging *pg, int64_t group,
 	date_today(rq->now, today);
 	rows = outcomes_list(rq->db, group, site, pg);
 	json_array_foreach(rows, i, row)
-		outcome_words(row, today);
+		outcome_words(row, today, language_words(rq->lang));
 	snprintf(title, sizeof(title), "You said, we did: %s", place);
 	view = json_pack("{s:s, s:s, s:s, s:o, s:I, s:I}", "title", title,
 	    "title_words", N_("You said, we did: {place}"), "place", place,

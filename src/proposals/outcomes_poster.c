@@ -88,10 +88,9 @@ easy_outcome(struct pdf *pdf, struct poster *ps, const json_t *row)
 	    row);
 	point(pdf, view_str(a, "picture"), key, text.data);
 	buf_release(&text);
-	if (view_text(row, "actions_text") != NULL)
+	if (view_text(row, "doing") != NULL)
 		point(pdf, "doing", print_say(&ps->words,
-		    N_("What we are doing:"), row), view_str(row,
-		    "actions_text"));
+		    N_("What we are doing:"), row), view_str(row, "doing"));
 	pdf_rule(pdf);
 }
 

@@ -24,6 +24,8 @@
 #include "../server/router.h"
 #include "../util/date.h"
 
+struct buf;
+struct catalogue;
 struct db;
 
 enum proposal_state {
@@ -70,6 +72,25 @@ extern const struct choice response_kinds[];
  * 0, or -1 when out of memory.
  */
 int	outcome_words_set(json_t *row);
+/* outcome_words_set, with done (and doing, the actions alone) in words'
+ * language; we_did stays English.  words NULL: English. */
+int	outcome_words_in(json_t *row, const struct catalogue *words);
+/*
+ * A proposal's actions as one column (p the proposal), for
+ * actions_words: per action its state ("done", or the percent done) and
+ * its text, the actions apart by ACTIONS_APART, which text cannot hold
+ * (fields refuse control characters).
+ */
+#define ACTIONS_APART	"\x1e"
+#define ACTIONS_LISTED_SQL \
+    "(SELECT group_concat(CASE WHEN a.closed_on IS NULL THEN " \
+    "  CAST(a.percent AS TEXT) ELSE 'done' END || ' ' || a.text, '" \
+    ACTIONS_APART "') FROM actions a WHERE a.proposal_id = p.id)"
+/* listed (an ACTIONS_LISTED_SQL value) in words' language ("Paint the
+ * room (60% done); Fix the rota: done"), into out.  0, or -1 when it
+ * could not be made. */
+int	actions_words(const char *listed, const struct catalogue *words,
+	    struct buf *out);
 /* The state after event, or -1 when the event is not allowed there. */
 int	proposal_next(enum proposal_state, enum proposal_event);
 int	proposal_state_parse(const char *);	/* enum or -1 */

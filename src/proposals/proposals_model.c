@@ -438,15 +438,76 @@ outcome_msgid(int state, int why, int more)
 }
 
 int
+actions_words(const char *listed, const struct catalogue *words,
+    struct buf *out)
+{
+	const char	*p, *end, *text;
+	json_t		*values;
+	int		 rc = 0;
+
+	for (p = listed; rc == 0 && *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ACTIONS_APART);
+		if ((text = memchr(p, ' ', (size_t)(end - p))) == NULL)
+			continue;
+		if ((values = json_pack("{s:s%, s:s%}", "text", text + 1,
+		    (size_t)(end - text - 1), "percent", p,
+		    (size_t)(text - p))) == NULL)
+			return -1;
+		if (out->len > 0)
+			rc = buf_puts(out, "; ");
+		if (rc == 0)
+			rc = template_words(strncmp(p, "done ", 5) == 0 ?
+			    N_("{text}: done") : N_("{text} ({percent}% done)"),
+			    values, words, out);
+		json_decref(values);
+	}
+	return rc;
+}
+
+/* Sets on row name: listed's actions in words' language, or null. */
+static int
+actions_words_set(json_t *row, const char *name, const char *listed,
+    const struct catalogue *words)
+{
+	struct buf	 said;
+	int		 rc = 0;
+
+	buf_init(&said, DOCUMENT_BYTES_MAX);
+	if (listed == NULL)
+		json_object_set_new(row, name, json_null());
+	else if (actions_words(listed, words, &said) == -1 ||
+	    said.data == NULL)
+		rc = -1;
+	else
+		json_object_set_new(row, name, json_string(said.data));
+	buf_release(&said);
+	return rc;
+}
+
+int
 outcome_words_set(json_t *row)
+{
+	return outcome_words_in(row, NULL);
+}
+
+int
+outcome_words_in(json_t *row, const struct catalogue *words)
 {
 	int		 state = proposal_state_parse(view_text(row, "state"));
 	const char	*reason = view_text(row, "reason");
-	const char	*acts = view_text(row, "actions_text");
+	const char	*listed = view_text(row, "actions_listed");
+	const char	*acts;
 	char		*why = NULL, *done = NULL;
 	struct buf	 english;
 	int		 more, rc = -1;
 
+	/* The JSON's actions_text in English; the page's doing, and done
+	 * in its sentence, in the reader's words. */
+	if (actions_words_set(row, "actions_text", listed, NULL) == -1 ||
+	    actions_words_set(row, "doing", listed, words) == -1)
+		return -1;
+	json_object_del(row, "actions_listed");
+	acts = view_text(row, "actions_text");
 	/* After "because" the reason continues the sentence; on its own
 	 * it is a sentence of its own. */
 	if (reason != NULL && (why = text_clause(reason, state ==
@@ -470,6 +531,15 @@ outcome_words_set(json_t *row)
 		rc = 0;
 	}
 	buf_release(&english);
+	free(done);
+	done = NULL;
+	if (rc == 0 && words != NULL && (acts = view_text(row, "doing")) !=
+	    NULL) {
+		if ((done = text_clause(acts, 0)) == NULL)
+			rc = -1;
+		else
+			json_object_set_new(row, "done", json_string(done));
+	}
 out:
 	free(why);
 	free(done);

@@ -279,6 +279,15 @@ accepted_proposals_become_actions_until_done(void **state)
 	    "Fit four benches: done.");
 	assert_lacks(r.body, "We did: ");
 	reply_free(&r);
+	/* In Welsh, what is being done says so in Welsh. */
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did?lang=cy",
+	    &r), 200);
+	assert_contains(r.body, "Fit four benches: wedi&#39;i wneud.");
+	assert_lacks(r.body, "benches: done");
+	reply_free(&r);
+	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did?lang=en",
+	    &r), 200);
+	reply_free(&r);
 	/* Timeliness counts it, as a page and as JSON. */
 	member.json = 1;
 	assert_int_equal(http_get(&member, "/groups/1/timeliness", &r), 200);

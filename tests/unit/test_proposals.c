@@ -7,6 +7,7 @@
 #include "server/paging.h"
 
 #include "proposals/proposals.h"
+#include "server/language.h"
 
 /* The transitions the design allows, and nothing else. */
 static const struct {
@@ -268,14 +269,27 @@ outcomes_read_as_sentences(void **state)
 	json_decref(row);
 
 	row = json_pack("{s:s, s:s, s:s}", "state", "done", "reason",
-	    "Benches help older men", "actions_text",
-	    "Fit four benches: done 2026-11-30");
+	    "Benches help older men", "actions_listed",
+	    "done Fit four benches" ACTIONS_APART "60 Paint the room");
 	s = outcome_sentence(row);
 	assert_string_equal(s, "Done. Benches help older men. Actions: Fit four "
-	    "benches: done 2026-11-30.");
+	    "benches: done; Paint the room (60% done).");
 	assert_null(strstr(s, "We did"));
 	free(s);
+	/* In Welsh the page's words are Welsh; the JSON's stay English. */
+	json_object_set_new(row, "actions_listed", json_string("done Fit four "
+	    "benches" ACTIONS_APART "60 Paint the room"));
+	assert_int_equal(languages_load(), 0);
+	assert_int_equal(outcome_words_in(row, language_words(
+	    language_find("cy"))), 0);
+	assert_string_equal(json_string_value(json_object_get(row, "doing")),
+	    "Fit four benches: wedi'i wneud; Paint the room (60% wedi'i "
+	    "wneud)");
+	assert_string_equal(json_string_value(json_object_get(row,
+	    "actions_text")), "Fit four benches: done; Paint the room (60% done)");
+	assert_null(json_object_get(row, "actions_listed"));
 	json_object_set_new(row, "state", json_string("accepted"));
+	json_object_del(row, "doing");
 	json_object_del(row, "actions_text");
 	s = outcome_sentence(row);
 	assert_string_equal(s, "Accepted. Benches help older men.");
