@@ -29,6 +29,7 @@ static const char *sql_topic_link =
 static const char *sql_load =
     "SELECT c.id, c.site_id, c.unit_id, c.group_id, c.author_id, "
     "c.occurred_at, replace(c.occurred_at, 'T', ' at ') AS when_label, "
+    "substr(c.occurred_at, 12, 5) AS at_time, "
     "c.channel, c.raised, c.consent, c.outcome, "
     "c.escalated_to, c.service_id, c.on_behalf, c.from_paper, c.issue_id, "
     "substr(c.created_at, 1, 10) AS created_on, s.name AS site_name, "
@@ -62,7 +63,8 @@ static const char *sql_load =
 
 #define LIST_SQL(match) \
     "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') " \
-    "AS when_label, c.channel, c.outcome, c.consent, " \
+    "AS when_label, substr(c.occurred_at, 12, 5) AS at_time, " \
+    "c.channel, c.outcome, c.consent, " \
     "substr(c.raised, 1, 160) AS raised, c.issue_id, c.author_id, " \
     "s.name AS site_name, u.name AS unit_name, " \
     "substr(c.created_at, 1, 10) AS created_on " \

@@ -66,7 +66,8 @@ static const char *sql_places =
     "WHERE c.issue_id = ? GROUP BY c.unit_id, u.name ORDER BY n DESC, place";
 static const char *sql_logs =
     "SELECT c.id, c.occurred_at, replace(c.occurred_at, 'T', ' at ') "
-    "AS when_label, substr(c.raised, 1, 160) AS raised, "
+    "AS when_label, substr(c.occurred_at, 12, 5) AS at_time, "
+    "substr(c.raised, 1, 160) AS raised, "
     "c.outcome, u.name AS unit_name FROM conversations c "
     "LEFT JOIN units u ON u.id = c.unit_id WHERE c.issue_id = ?1 "
     "AND (c.occurred_at, c.id) < (?3, ?2) "

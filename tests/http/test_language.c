@@ -13,7 +13,8 @@
 static int
 setup(void **state)
 {
-	static const char *const users[] = { "member.forum", NULL };
+	static const char *const users[] = { "member.forum", "rep.fenwick",
+	    "coordinator.fenwick", NULL };
 
 	(void)state;
 	return server_with_passwords(users);
@@ -83,6 +84,50 @@ dates_in_welsh(const char *body)
 		assert_lacks(body, want);
 	}
 	assert_true(found);
+}
+
+/* A rep's logs, a log and an issue's logs (for its coordinator) say
+ * when in Welsh: "4
+ * Tachwedd 2026 am 14:30". */
+static void
+a_rep_reads_when_each_log_was_in_welsh(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[64];
+	long long	 id;
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_get(&c, "/conversations?lang=cy", &r), 200);
+	dates_in_welsh(r.body);
+	assert_contains(r.body, " am ");
+	assert_lacks(r.body, " at 0");
+	assert_lacks(r.body, " at 1");
+	assert_lacks(r.body, " at 2");
+	reply_free(&r);
+	id = db_scalar(&srv, "SELECT min(c.id) FROM conversations c JOIN "
+	    "sites s ON s.id = c.site_id WHERE s.name LIKE '%Fenwick%' AND "
+	    "c.issue_id IS NOT NULL");
+	snprintf(path, sizeof(path), "/conversations/%lld", id);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, ">Sgwrs ar ");
+	dates_in_welsh(r.body);
+	reply_free(&r);
+	{
+		char	 sql[96];
+
+		snprintf(sql, sizeof(sql), "SELECT issue_id FROM conversations "
+		    "WHERE id = %lld", id);
+		snprintf(path, sizeof(path), "/issues/%lld?lang=cy",
+		    db_scalar(&srv, sql));
+	}
+	client_free(&c);
+	as(&c, "coordinator.fenwick");	/* who manages the issue */
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, " am ");
+	reply_free(&r);
+	client_free(&c);
 }
 
 static void
@@ -301,6 +346,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(the_sign_in_page_switches_and_remembers),
 		cmocka_unit_test(a_member_reads_home_in_welsh_and_chooses_it),
+		cmocka_unit_test(a_rep_reads_when_each_log_was_in_welsh),
 		cmocka_unit_test(a_survey_on_the_kiosk_reads_in_welsh),
 		cmocka_unit_test(a_refused_form_says_why_in_welsh),
 		cmocka_unit_test(an_account_can_choose_no_language_of_its_own),
