@@ -26,6 +26,21 @@ setup(void **state)
 	return server_launch(&srv);
 }
 
+/* Each phrase of a NULL-terminated list is in text, or none is. */
+static void
+reads_all(const char *text, const char *const *phrases)
+{
+	for (; *phrases != NULL; phrases++)
+		assert_contains(text, *phrases);
+}
+
+static void
+reads_none(const char *text, const char *const *phrases)
+{
+	for (; *phrases != NULL; phrases++)
+		assert_lacks(text, *phrases);
+}
+
 static void
 get_is(struct client *c, const char *path, long status)
 {
@@ -378,6 +393,16 @@ population_comes_as_a_csv_file(void **state)
 	client_free(&staff);
 }
 
+/* Whose target a blank follows, and whose target stands, in Welsh. */
+static const char *const hints_cy[] = {
+	"Gadewch yn wag i ddilyn targed y safle ei hun, 60%",
+	"0 i 100. Gadewch yn wag i ddilyn targed y sefydliad, 10 pwynt ar y "
+	"mwyaf", NULL };
+static const char *const hints_en[] = { "Leave blank", "at most", NULL };
+static const char *const targets_cy[] = { "55%, targed y grŵp ei hun",
+	"60%, targed y safle ei hun", NULL };
+static const char *const targets_en[] = { "own", NULL };
+
 /* A site and a group set their own targets only while the organisation
  * lets them; the nearest stands on the dashboard, and is dropped when the
  * organisation takes the permission back. */
@@ -449,6 +474,19 @@ sites_and_groups_set_their_own_targets(void **state)
 	assert_int_equal(http_get(&staff, "/groups/1/targets", &r), 200);
 	assert_contains(r.body, "Leave blank to follow the site&#39;s own 60%");
 	reply_free(&r);
+	/* In Welsh, whose target it is too; then English again (the
+	 * language is kept in a cookie). */
+	assert_int_equal(http_get(&staff, "/groups/1/targets?lang=cy", &r),
+	    200);
+	reads_all(r.body, hints_cy);
+	reads_none(r.body, hints_en);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/groups/1/evidence?lang=cy", &r),
+	    200);
+	reads_all(r.body, targets_cy);
+	reads_none(r.body, targets_en);
+	reply_free(&r);
+	get_is(&staff, "/groups/1/evidence?lang=en", 200);
 	/* The organisation's page keeps the organisation's. */
 	assert_int_equal(http_get(&admin, "/evidence", &r), 200);
 	assert_lacks(r.body, "own)");
@@ -727,21 +765,6 @@ snapshots_count_each_person_on_the_day(void **state)
 	json_decref(v);
 	reply_free(&r);
 	client_free(&staff);
-}
-
-/* Each phrase of a NULL-terminated list is in text, or none is. */
-static void
-reads_all(const char *text, const char *const *phrases)
-{
-	for (; *phrases != NULL; phrases++)
-		assert_contains(text, *phrases);
-}
-
-static void
-reads_none(const char *text, const char *const *phrases)
-{
-	for (; *phrases != NULL; phrases++)
-		assert_lacks(text, *phrases);
 }
 
 /* What a Welsh reader must not meet: the builder's English. */
