@@ -875,6 +875,16 @@ the_evidence_reads_in_welsh(void **state)
 	free(text);
 	reply_free(&r);
 	client_free(&staff);
+
+	/* The organisation's page names it in Welsh too. */
+	as(&staff, "admin");
+	assert_int_equal(http_get(&staff, "/evidence?lang=cy", &r), 200);
+	assert_contains(r.body, "<span class=\"govuk-caption-l\">y sefydliad"
+	    "</span>");
+	reads_none(r.body, evidence_english);
+	assert_lacks(r.body, "the organisation");
+	reply_free(&r);
+	client_free(&staff);
 }
 
 int
