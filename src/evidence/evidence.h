@@ -4,8 +4,9 @@
  * per group, per site and for the organisation, every figure through the
  * shared small-number suppression.
  *
- *   evidence_model.c    criteria, verdicts, months, shares, gap sentences
- *                       (pure)
+ *   evidence_model.c    criteria, verdicts, months, shares (pure)
+ *   evidence_words.c    the sentences made of figures, in the reader's
+ *                       language (pure)
  *   evidence_store.c    SQL: the measures by month, members and the
  *                       population side by side, strategy, activity,
  *                       targets, the member's own monitoring record
@@ -31,6 +32,7 @@
 #include "../util/must_check.h"
 #include "../util/suppression.h"
 
+struct catalogue;
 struct db;
 
 /* ---- the criteria (evidence_model.c) ---------------------------------- */
@@ -86,21 +88,57 @@ int	evidence_months(const char *from, const char *to,
  * falls within it (a snapshot is never taken after the period). */
 void	evidence_month_end(const char *month, const char *to,
 	    char out[DATE_CHARS + 1]);
-/* "November 2026". */
-void	evidence_month_words(const char *month, char *out, size_t sz);
-/*
- * A gap worth saying, as a sentence ("People aged 50 to 64 are 18% of
- * the site and 5% of the group."): malloc'd, or NULL when the shares are
- * within EVIDENCE_GAP_POINTS of each other.  who is the category as a
- * phrase ("people aged 50 to 64"), place and group say whose shares.
- */
-char	*evidence_gap_sentence(const char *who, int population_percent,
-	    int member_percent, const char *place, const char *group);
-/* The category of a monitoring item as a phrase for that sentence:
- * "people aged 50 to 64", "people who answered Female to Sex".
- * malloc'd. */
-char	*evidence_who(const char *item_key, const char *item_label,
-	    const char *answer);
+/* ---- the words (evidence_words.c) -------------------------------------
+ * Each in the language of words (the reader's catalogue; NULL: English,
+ * as the JSON gives them). */
+
+/* msgid with its {name}s from ctx (borrowed): malloc'd, or NULL. */
+char	*evidence_say(const char *msgid, json_t *ctx,
+	    const struct catalogue *words);
+/* "November 2026", "Tachwedd 2026". */
+void	evidence_month_words(const char *month, const struct catalogue *words,
+	    char *out, size_t sz);
+/* A point {part, whole, percent} as shown: "8 of 10 (80%)", "fewer than
+ * 5 of 12 (too few to show a share)", "none in this period". */
+void	evidence_point_words(const json_t *point,
+	    const struct catalogue *words, char *out, size_t sz);
+/* Why a measure has no months listed: none at all, or too few. */
+const char *evidence_months_note(int none, const struct catalogue *words);
+/* "12 days", "2 ddiwrnod". */
+void	evidence_median_words(int days, const struct catalogue *words,
+	    char *out, size_t sz);
+/* A criterion's figure: "80%", or a gap "18 points". */
+void	evidence_figure_words(int figure, int lower_is_better,
+	    const struct catalogue *words, char *out, size_t sz);
+/* Whose target stands, set_by "site" or "group": "the site's own"; NULL
+ * for the organisation's. */
+const char *evidence_target_by(const char *set_by,
+	    const struct catalogue *words);
+/* The target as the page says it: "80%", "at most 10 points", "60%, the
+ * site's own". */
+void	evidence_target_words(int target, int lower_is_better,
+	    const char *set_by, const struct catalogue *words, char *out,
+	    size_t sz);
+
+/* A category whose share of the population and of the members differ. */
+struct evidence_gap {
+	const char	*item;		/* "age", "race", "unit" */
+	const char	*label;		/* the item's label, a message */
+	const char	*answer;	/* a message ("White"), or a unit's
+					   name */
+	int		 population, members;	/* whole per cents */
+	const char	*site;		/* a site's page: its name */
+	const char	*group;		/* a group's page: its name */
+};
+
+/* The gap as a sentence ("People aged 50 to 64 are 18% of the site and
+ * 5% of Over-50s Forum."): of the site and the group on a group's page,
+ * of the site and its members on a site's (site set, group NULL), of the
+ * population served and its members on the organisation's (both NULL).
+ * malloc'd, or NULL when the shares are within EVIDENCE_GAP_POINTS of
+ * each other. */
+char	*evidence_gap_sentence(const struct evidence_gap *,
+	    const struct catalogue *words);
 
 /* ---- a page's figures, suppressed together (evidence_figures.c) ------- */
 
@@ -269,11 +307,15 @@ MUST_CHECK int activity_save(struct db *, int64_t actor, int64_t site_id,
  * the population; activity; the strategy of a group.  place names the
  * scope ("HMP Fenwick", "the organisation"); links says whether to add
  * links to the records behind each measure (roles allowed to see them).
- * New reference, or NULL (500).
+ * Sentences made of figures are in the language of words (NULL:
+ * English, for the JSON); messages (a criterion's title, a measure's
+ * label, a verdict) stay msgids, shown with | t.  New reference, or
+ * NULL (500).
  */
 json_t	*evidence_build(struct db *, const struct evidence_scope *,
 	    const char *place, const char *from, const char *to,
-	    const char *today, int threshold, int links);
+	    const char *today, int threshold, int links,
+	    const struct catalogue *words);
 
 /* ---- pages (evidence_pages.c, evidence_forms.c, evidence_report.c) ---- */
 
@@ -288,9 +330,10 @@ int	evidence_period(struct request *, struct response *,
 int	evidence_scope_of(struct request *, struct evidence_scope *,
 	    json_t **about, const char **kind);
 /* The builder's view for the request's scope and the period, with
- * about, scope and can_edit; NULL having answered 404 or 500. */
+ * about, scope and can_edit, worded in words (NULL: English); NULL
+ * having answered 404 or 500. */
 json_t	*evidence_view(struct request *, struct response *, const char *from,
-	    const char *to, const char **kind);
+	    const char *to, const char **kind, const struct catalogue *words);
 /* /evidence, /sites/{id}/evidence, /groups/{id}/evidence. */
 void	evidence_dashboard(struct request *, struct response *);
 void	evidence_report_pdf(struct request *, struct response *);

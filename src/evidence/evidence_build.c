@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "evidence.h"
+#include "evidence_build.h"
 #include "../proposals/proposals.h"
 #include "../server/form_page.h"
 #include "../surveys/surveys.h"
@@ -27,7 +27,7 @@
 struct measure_def {
 	enum evidence_criterion	 criterion;
 	const char		*key;
-	const char		*label;
+	const char		*label;		/* a message */
 	int			 flow;		/* enum evidence_flow, or -1 */
 	int			 snapshot;	/* enum evidence_snapshot, or -1 */
 	const char		*group_href;	/* "/groups/%lld/..." or NULL */
@@ -36,39 +36,40 @@ struct measure_def {
 };
 
 static const struct measure_def measures[] = {
-	{ EV_PROCEDURES, "minutes", "Minutes published within 14 days of "
-	    "the meeting", FLOW_MINUTES, -1, "/groups/%lld/meeting-measures",
+	{ EV_PROCEDURES, "minutes", N_("Minutes published within 14 days of "
+	    "the meeting"), FLOW_MINUTES, -1, "/groups/%lld/meeting-measures",
 	    NULL, NULL },
-	{ EV_PROCEDURES, "action_points", "Action points closed by their "
-	    "date", FLOW_ACTION_POINTS, -1, "/groups/%lld/action-points", NULL,
+	{ EV_PROCEDURES, "action_points", N_("Action points closed by their "
+	    "date"), FLOW_ACTION_POINTS, -1, "/groups/%lld/action-points", NULL,
 	    NULL },
-	{ EV_SUPPORT, "invited", "Decision makers who came when invited",
+	{ EV_SUPPORT, "invited", N_("Decision makers who came when invited"),
 	    FLOW_INVITED, -1, "/groups/%lld/meetings", NULL, NULL },
-	{ EV_SUPPORT, "answered", "Proposals answered within their deadline",
+	{ EV_SUPPORT, "answered", N_("Proposals answered within their deadline"),
 	    FLOW_ANSWERED, -1, "/groups/%lld/timeliness",
 	    "/sites/%lld/timeliness", NULL },
-	{ EV_STRATEGY, "objectives", "Objectives done or not yet due", -1,
+	{ EV_STRATEGY, "objectives", N_("Objectives done or not yet due"), -1,
 	    SNAP_OBJECTIVES, "/groups/%lld/strategy", NULL, NULL },
-	{ EV_PERCEPTIONS, "perceptions", "Answers agreeing to the three "
-	    "questions about taking part (involvement experience survey)",
+	{ EV_PERCEPTIONS, "perceptions", N_("Answers agreeing to the three "
+	    "questions about taking part (involvement experience survey)"),
 	    FLOW_PERCEPTIONS, -1, NULL, NULL, "/surveys" },
-	{ EV_TRUST, "trust", "Answers agreeing to the three questions about "
-	    "trust between members and staff (involvement experience survey)",
+	{ EV_TRUST, "trust", N_("Answers agreeing to the three questions about "
+	    "trust between members and staff (involvement experience survey)"),
 	    FLOW_TRUST, -1, NULL, NULL, "/surveys" },
-	{ EV_TRAINING, "trained", "Active reps with current training", -1,
+	{ EV_TRAINING, "trained", N_("Active reps with current training"), -1,
 	    SNAP_TRAINED, NULL, "/sites/%lld/training", NULL },
-	{ EV_TRAINING, "supervised", "Active reps with supervision on "
-	    "schedule", -1, SNAP_SUPERVISED, NULL, NULL, "/supervision/overdue" },
-	{ EV_TRAINING, "expenses", "Expenses paid within 30 days",
+	{ EV_TRAINING, "supervised", N_("Active reps with supervision on "
+	    "schedule"), -1, SNAP_SUPERVISED, NULL, NULL,
+	    "/supervision/overdue" },
+	{ EV_TRAINING, "expenses", N_("Expenses paid within 30 days"),
 	    FLOW_EXPENSES, -1, NULL, NULL, "/expenses" },
-	{ EV_MONITORING, "monitored", "Members with an equality monitoring "
-	    "record from the last 12 months", -1, SNAP_MONITORED, NULL, NULL,
+	{ EV_MONITORING, "monitored", N_("Members with an equality monitoring "
+	    "record from the last 12 months"), -1, SNAP_MONITORED, NULL, NULL,
 	    NULL },
-	{ EV_MONITORING, "respondents", "Survey responses to a survey that "
-	    "asked the equality monitoring questions", FLOW_RESPONDENTS, -1,
+	{ EV_MONITORING, "respondents", N_("Survey responses to a survey that "
+	    "asked the equality monitoring questions"), FLOW_RESPONDENTS, -1,
 	    NULL, NULL, "/surveys" },
-	{ EV_MONITORING, "experts", "Experts by experience on procurement "
-	    "panels with a monitoring record from the last 12 months", -1,
+	{ EV_MONITORING, "experts", N_("Experts by experience on procurement "
+	    "panels with a monitoring record from the last 12 months"), -1,
 	    SNAP_EXPERTS, NULL, NULL, "/procurements" },
 };
 #define NMEASURES	(sizeof(measures) / sizeof(measures[0]))
@@ -79,27 +80,6 @@ static const struct choice activities[] = {
 	{ "new_members", N_("New members") },
 	{ "moved_on", N_("Moved on to work or volunteering") },
 	{ NULL, NULL },
-};
-
-/* The indices of one point (a month, or the period) of a measure. */
-struct point {
-	json_t	*obj;
-	size_t	 part, whole;
-};
-
-/* What the builder keeps while it works.  Owns nothing but points. */
-struct build {
-	struct db			*db;
-	const struct evidence_scope	*scope;
-	const char			*from, *to, *today;
-	char				 months[EVIDENCE_MONTHS_MAX][8];
-	int				 nmonths;
-	struct figures			 fig;
-	struct point			*points;	/* per measure:
-							   nmonths + 1 */
-	size_t				 members;	/* index of M */
-	json_t				*units;		/* owned: the unit
-							   table's labels */
 };
 
 static int64_t
@@ -115,11 +95,11 @@ row_count(const json_t *rows, const char *month, const char *key)
 }
 
 static json_t *
-month_object(const char *month)
+month_object(struct build *b, const char *month)
 {
-	char	 words[32];
+	char	 words[64];
 
-	evidence_month_words(month, words, sizeof(words));
+	evidence_month_words(month, b->words, words, sizeof(words));
 	return json_pack("{s:s, s:s}", "month", month, "month_words", words);
 }
 
@@ -152,7 +132,7 @@ measure_points(struct build *b, const struct measure_def *d, size_t mi)
 			    &part, &whole) < 0)
 				goto fail;
 		}
-		pt[m].obj = month_object(b->months[m]);
+		pt[m].obj = month_object(b, b->months[m]);
 		json_array_append_new(months, pt[m].obj);
 		pt[m].part = parts[m] = figures_add(&b->fig, pt[m].obj, "part",
 		    part);
@@ -194,9 +174,8 @@ fail:
 	return NULL;
 }
 
-/* After suppression: a point's share, from shown counts only. */
-static int
-point_percent(struct build *b, const struct point *pt)
+int
+build_point_percent(struct build *b, const struct point *pt)
 {
 	int	 pc = -1;
 
@@ -212,35 +191,18 @@ point_percent(struct build *b, const struct point *pt)
 
 /* The words for a point: "8 of 10 (80%)", or why there is no share. */
 static void
-point_words(json_t *o)
+point_words(struct build *b, json_t *o)
 {
-	json_t	*part = json_object_get(o, "part");
-	json_t	*whole = json_object_get(o, "whole");
-	char	*s = NULL;
-	int	 rc;
+	char	 words[256];
 
-	if (json_is_integer(whole) && json_integer_value(whole) == 0)
-		rc = asprintf(&s, "none in this period");
-	else if (json_is_integer(json_object_get(o, "percent")))
-		rc = asprintf(&s, "%lld of %lld (%lld%%)", (long long)
-		    json_integer_value(part), (long long)json_integer_value(
-		    whole), (long long)view_int(o, "percent"));
-	else {
-		char	 a[32], b[32];
-
-		suppressed_words(part, NULL, a, sizeof(a));
-		suppressed_words(whole, NULL, b, sizeof(b));
-		rc = asprintf(&s, "%s of %s (too few to show a share)", a, b);
-	}
-	if (rc != -1)
-		json_object_set_new(o, "words", json_string(s));
-	free(s);
+	evidence_point_words(o, b->words, words, sizeof(words));
+	json_object_set_new(o, "words", json_string(words));
 }
 
 /* A chart of the months' shares: SVG for the page, the same bars for
  * the PDF's PNG. */
 static void
-measure_chart(json_t *measure, const char *label)
+measure_chart(struct build *b, json_t *measure, const char *label)
 {
 	json_t		*bars = json_array(), *pt;
 	struct buf	 svg;
@@ -252,11 +214,13 @@ measure_chart(json_t *measure, const char *label)
 		json_array_append_new(bars, json_pack("{s:s, s:I, s:b, s:s}",
 		    "label", view_str(pt, "month_words"), "n", (json_int_t)(
 		    shown ? view_int(pt, "percent") : 0), "hidden", !shown,
-		    "shown", shown ? "" : "no figure"));
+		    "shown", shown ? "" : catalogue_get(b->words,
+		    N_("no figure"))));
 	}
 	json_object_set_new(measure, "bars", bars);
 	buf_init(&svg, 64 * 1024);
-	if (chart_svg(&svg, label, bars) == 0 && buf_putc(&svg, '\0') == 0)
+	if (chart_svg(&svg, catalogue_get(b->words, label), bars) == 0 &&
+	    buf_putc(&svg, '\0') == 0)
 		json_object_set_new(measure, "chart_html",
 		    json_string(svg.data));
 	buf_release(&svg);
@@ -272,322 +236,6 @@ records_href(const struct evidence_scope *s, const struct measure_def *d)
 	if (d->org_href != NULL)
 		return strdup(d->org_href);
 	return NULL;
-}
-
-/* ---- representation --------------------------------------------------- */
-
-/* One table: members and population by category.  cats are the
- * categories in order (NULL-terminated labels with keys); members_rows
- * are [{answer|unit_id, n}]. */
-struct rep_cat {
-	const char	*key;		/* matched against the rows */
-	char		 unit_key[24];	/* a unit's id, which key points to */
-	const char	*label;
-	int		 real;		/* compared with the population */
-	json_t		*obj;
-	size_t		 members, population;
-	int		 has_population;
-};
-
-struct rep_table {
-	json_t		*obj;
-	const char	*key;		/* "age", "unit" */
-	const char	*label;
-	struct rep_cat	*cats;
-	size_t		 ncats;
-	size_t		 answered, population_total;
-	int		 has_population;
-};
-
-static int64_t
-rows_n(const json_t *rows, const char *field, const char *key)
-{
-	const json_t	*row, *v;
-	size_t		 i;
-	char		 num[24];
-
-	json_array_foreach(rows, i, row) {
-		v = json_object_get(row, field);
-		if (json_is_integer(v)) {
-			snprintf(num, sizeof(num), "%lld",
-			    (long long)json_integer_value(v));
-			if (key != NULL && strcmp(num, key) == 0)
-				return view_int(row, "n");
-		} else if (key == NULL ? !json_is_string(v) :
-		    json_is_string(v) && strcmp(json_string_value(v), key) == 0)
-			return view_int(row, "n");
-	}
-	return 0;
-}
-
-static int64_t
-population_n(const json_t *pop, const char *dimension, const char *category,
-    int *found)
-{
-	const json_t	*row;
-	size_t		 i;
-
-	json_array_foreach(pop, i, row)
-		if (strcmp(view_str(row, "dimension"), dimension) == 0 &&
-		    strcmp(view_str(row, "category"), category) == 0) {
-			*found = 1;
-			return view_int(row, "count");
-		}
-	return 0;
-}
-
-/* Adds a table's counts and lines to the page. */
-static int
-rep_table_add(struct build *b, struct rep_table *t, const json_t *mrows,
-    const char *field, const json_t *pop)
-{
-	size_t	*real, *all, nreal = 0, nall = 0, i;
-	json_t	*rows = json_array();
-	int64_t	 sum = 0, psum = 0;
-	int	 found;
-
-	real = calloc(t->ncats + 1, sizeof(*real));
-	all = calloc(t->ncats + 1, sizeof(*all));
-	if (real == NULL || all == NULL || rows == NULL) {
-		free(real);
-		free(all);
-		json_decref(rows);
-		return -1;
-	}
-	/* A wing is where a member lives, not an answer they gave. */
-	t->obj = json_pack("{s:s, s:s, s:o, s:s, s:s}", "key", t->key,
-	    "label", t->label, "rows", rows, "category_head", strcmp(t->key,
-	    "unit") == 0 ? "Wing or unit" : "Answer", "share_head",
-	    strcmp(t->key, "unit") == 0 ? "Share of members" :
-	    "Share of members who answered");
-	for (i = 0; i < t->ncats; i++) {
-		struct rep_cat	*c = &t->cats[i];
-		int64_t		 n = rows_n(mrows, field, c->key);
-
-		c->obj = json_pack("{s:s}", "category", c->label);
-		json_array_append_new(rows, c->obj);
-		c->members = figures_add(&b->fig, c->obj, "members", n);
-		all[nall++] = c->members;
-		if (c->real) {
-			real[nreal++] = c->members;
-			sum += n;
-			found = 0;
-			n = c->key != NULL ? population_n(pop, t->key, c->key,
-			    &found) : 0;
-			if (found) {
-				c->has_population = 1;
-				t->has_population = 1;
-				c->population = figures_add(&b->fig, c->obj,
-				    "population", n);
-				psum += n;
-			}
-		}
-	}
-	/* Answered (the real categories) is a figure of its own, with
-	 * "prefer not to say" and "not answered" making up the members. */
-	t->answered = figures_add(&b->fig, t->obj, "answered", sum);
-	figures_line(&b->fig, t->answered, real, nreal);
-	if (nall > nreal) {
-		all[nall++] = t->answered;
-		for (i = 0, nreal = 0; i < t->ncats; i++)
-			if (!t->cats[i].real)
-				real[nreal++] = t->cats[i].members;
-		real[nreal++] = t->answered;
-		figures_line(&b->fig, b->members, real, nreal);
-	} else
-		figures_line(&b->fig, b->members, real, nreal);
-	if (t->has_population) {
-		for (i = 0, nreal = 0; i < t->ncats; i++)
-			if (t->cats[i].has_population)
-				real[nreal++] = t->cats[i].population;
-		t->population_total = figures_add(&b->fig, t->obj,
-		    "population_total", psum);
-		figures_line(&b->fig, t->population_total, real, nreal);
-	}
-	free(real);
-	free(all);
-	return 0;
-}
-
-/* A category's share as name_percent (a number) and name_share (its
- * words, "" when it is not shown). */
-static int
-share(struct build *b, struct point *pt, const char *name)
-{
-	char	 key[32], text[16];
-	int	 pc = point_percent(b, pt);
-
-	json_object_del(pt->obj, "percent");
-	snprintf(key, sizeof(key), "%s_percent", name);
-	json_object_set_new(pt->obj, key, pc < 0 ? json_null() :
-	    json_integer(pc));
-	snprintf(key, sizeof(key), "%s_share", name);
-	snprintf(text, sizeof(text), "%d%%", pc);
-	json_object_set_new(pt->obj, key, json_string(pc < 0 ? "" : text));
-	return pc;
-}
-
-/* After suppression: shares, gaps, and the largest gap into *largest. */
-static void
-rep_table_shares(struct build *b, struct rep_table *t, const char *place,
-    const char *group, json_t *sentences, int *largest)
-{
-	size_t	 i;
-	int	 mp, pp, gap;
-	char	*who, *s;
-
-	for (i = 0; i < t->ncats; i++) {
-		struct rep_cat	*c = &t->cats[i];
-		struct point	 m = { c->obj, c->members, t->answered };
-		struct point	 p = { NULL, c->population, t->population_total };
-
-		if (!c->real)
-			continue;
-		mp = share(b, &m, "members");
-		p.obj = c->obj;
-		pp = c->has_population ? share(b, &p, "population") : -1;
-		if (mp < 0 || pp < 0)
-			continue;
-		gap = pp > mp ? pp - mp : mp - pp;
-		json_object_set_new(c->obj, "gap", json_integer(pp - mp));
-		if (gap > *largest)
-			*largest = gap;
-		who = evidence_who(t->key, t->label, c->label);
-		s = who ? evidence_gap_sentence(who, pp, mp, place, group) : NULL;
-		if (s != NULL)
-			json_array_append_new(sentences, json_pack("{s:s}",
-			    "text", s));
-		free(who);
-		free(s);
-	}
-}
-
-/* One item's answers out of every item's, as [{answer, n}], with the
- * members who gave none under a null answer.  New reference. */
-static json_t *
-item_answers(const json_t *answers, const char *item, int64_t members)
-{
-	json_t		*rows = json_array();
-	const json_t	*row;
-	size_t		 i;
-	int64_t		 answered = 0;
-
-	if (rows == NULL)
-		return NULL;
-	json_array_foreach(answers, i, row)
-		if (strcmp(view_str(row, "item"), item) == 0) {
-			answered += view_int(row, "n");
-			json_array_append_new(rows, json_pack("{s:s, s:I}",
-			    "answer", view_str(row, "answer"), "n",
-			    (json_int_t)view_int(row, "n")));
-		}
-	json_array_append_new(rows, json_pack("{s:n, s:I}", "answer", "n",
-	    (json_int_t)(members - answered)));
-	return rows;
-}
-
-static json_t *
-representation(struct build *b, struct rep_table **tables_out,
-    size_t *ntables)
-{
-	struct rep_table	*tables;
-	json_t			*pop, *units, *rows, *view, *list;
-	json_t			*answers = NULL;
-	char			 counted_on[DATE_CHARS + 1];
-	size_t			 nt = 0, i, k, n;
-	int64_t			 members;
-
-	*tables_out = NULL;
-	*ntables = 0;
-	if ((pop = evidence_population(b->db, b->scope, b->to, counted_on)) ==
-	    NULL)
-		return NULL;
-	if (evidence_members(b->db, b->scope, b->to, &members) < 0 ||
-	    (answers = evidence_members_answers(b->db, b->scope, b->to)) ==
-	    NULL)
-		goto fail;
-	tables = calloc(monitoring_items_count + 1, sizeof(*tables));
-	if (tables == NULL)
-		goto fail;
-	*tables_out = tables;
-	if (b->scope->site_id != 0 || b->scope->group_id != 0) {
-		if ((units = b->units = evidence_members_by_unit(b->db,
-		    b->scope, b->to)) == NULL)
-			goto fail;
-		n = json_array_size(units);
-		tables[nt].key = "unit";
-		tables[nt].label = "Unit";
-		if ((tables[nt].cats = calloc(n + 1, sizeof(struct rep_cat))) ==
-		    NULL)
-			goto fail;
-		json_array_foreach(units, i, rows) {
-			struct rep_cat	*c = &tables[nt].cats[i];
-
-			snprintf(c->unit_key, sizeof(c->unit_key), "%lld",
-			    (long long)view_int(rows, "unit_id"));
-			c->key = c->unit_key;
-			c->label = view_int(rows, "unit_id") ? view_str(rows,
-			    "unit") : "No unit recorded";
-			c->real = view_int(rows, "unit_id") != 0;
-		}
-		tables[nt].ncats = n;
-		if (rep_table_add(b, &tables[nt], units, "unit_id", pop) == -1)
-			goto fail;
-		nt++;
-	}
-	for (k = 0; k < monitoring_items_count; k++) {
-		const struct monitoring_item	*it = &monitoring_items[k];
-		struct rep_table		*t = &tables[nt];
-
-		for (n = 0; it->answers[n].value != NULL; n++)
-			;
-		if ((t->cats = calloc(n + 1, sizeof(struct rep_cat))) == NULL)
-			goto fail;
-		for (i = 0; i < n; i++) {
-			t->cats[i].key = it->answers[i].value;
-			t->cats[i].label = it->answers[i].label;
-			t->cats[i].real = strcmp(it->answers[i].value,
-			    MONITORING_NOT_SAY) != 0;
-		}
-		t->cats[n].label = "Not answered";	/* key NULL: no answer */
-		t->ncats = n + 1;
-		t->key = it->key;
-		t->label = it->label;
-		rows = item_answers(answers, it->key, members);
-		if (rows == NULL || rep_table_add(b, t, rows, "answer", pop) ==
-		    -1) {
-			json_decref(rows);
-			goto fail;
-		}
-		json_decref(rows);
-		nt++;
-	}
-	*ntables = nt;
-	list = json_array();
-	for (i = 0; i < nt; i++)
-		json_array_append(list, tables[i].obj);
-	view = json_pack("{s:o, s:s?}", "tables", list, "counted_on",
-	    counted_on[0] ? counted_on : NULL);
-	json_decref(answers);
-	json_decref(pop);
-	return view;
-fail:
-	json_decref(answers);
-	json_decref(pop);
-	return NULL;
-}
-
-static void
-representation_free(struct rep_table *tables)
-{
-	size_t	 i;
-
-	/* The categories' objects belong to their table's rows. */
-	for (i = 0; tables != NULL && i < monitoring_items_count + 1; i++) {
-		free(tables[i].cats);
-		json_decref(tables[i].obj);
-	}
-	free(tables);
 }
 
 /* ---- activity, strategy, highlights ------------------------------------ */
@@ -633,11 +281,12 @@ activity(struct build *b)
 		    "label", activities[i].label, "months", months);
 		json_array_append_new(list, a);
 		for (m = 0, sum = 0; m < b->nmonths; m++) {
-			pt = month_object(b->months[m]);
+			pt = month_object(b, b->months[m]);
 			json_array_append_new(months, pt);
 			if (found[m] == NULL) {
-				json_object_set_new(pt, "n",
-				    json_string("not recorded"));
+				json_object_set_new(pt, "n", json_string(
+				    catalogue_get(b->words,
+				    N_("not recorded"))));
 				continue;
 			}
 			parts[k++] = figures_add(&b->fig, pt, "n",
@@ -692,10 +341,18 @@ highlights(struct build *b)
 	if ((rows = evidence_highlights(b->db, b->scope, b->from, b->to,
 	    HIGHLIGHTS_MAX)) == NULL)
 		return NULL;
+	/* we_did in English for the JSON; the sentence in the reader's
+	 * words for the report. */
 	json_array_foreach(rows, i, row) {
-		(void)outcome_words_set(row);
-		json_object_set_new(row, "sentence", json_string(view_str(row,
-		    "we_did")));
+		char	*said;
+
+		if (outcome_words_set(row) == -1 || (said = evidence_say(
+		    view_str(row, "we_did_msgid"), row, b->words)) == NULL) {
+			json_decref(rows);
+			return NULL;
+		}
+		json_object_set_new(row, "sentence", json_string(said));
+		free(said);
 	}
 	return rows;
 }
@@ -721,7 +378,7 @@ median_days(struct build *b, json_t *support, int threshold)
 	json_decref(hist);
 	if (days < 0)
 		return 0;
-	snprintf(text, sizeof(text), "%d day%s", days, days == 1 ? "" : "s");
+	evidence_median_words(days, b->words, text, sizeof(text));
 	json_object_set_new(support, "median_days", json_integer(days));
 	json_object_set_new(support, "median_words", json_string(text));
 	return 0;
@@ -730,7 +387,8 @@ median_days(struct build *b, json_t *support, int threshold)
 /* ---- the criteria ------------------------------------------------------ */
 
 static json_t *
-criterion_view(enum evidence_criterion c, const json_t *targets)
+criterion_view(struct build *b, enum evidence_criterion c,
+    const json_t *targets)
 {
 	const struct evidence_criterion_def	*d = &evidence_criteria[c];
 	const json_t				*t;
@@ -739,45 +397,41 @@ criterion_view(enum evidence_criterion c, const json_t *targets)
 	t = json_object_get(targets, d->key);
 	by = view_str(t, "set_by");
 	/* Whose target it is, said only when it is not the organisation's. */
-	return json_pack("{s:i, s:s, s:s, s:s, s:O, s:s?, s:b, s:[]}",
+	return json_pack("{s:i, s:s, s:s, s:s, s:O, s:s?, s:s, s:b, s:[]}",
 	    "number", (int)c + 1, "key", d->key, "title", d->title, "question",
 	    d->question, "target", json_object_get(t, "target"), "target_by",
-	    strcmp(by, "site") == 0 ? "the site's own" : strcmp(by, "group") ==
-	    0 ? "the group's own" : NULL, "lower_is_better",
+	    evidence_target_by(by, b->words), "set_by", by, "lower_is_better",
 	    d->lower_is_better, "measures");
 }
 
 static void
-criterion_verdict(json_t *cv, int figure, const char *unit)
+criterion_verdict(struct build *b, json_t *cv, int figure)
 {
 	enum evidence_verdict	 v;
-	const char		*by;
-	char			 text[64];
+	int			 lower = json_is_true(json_object_get(cv,
+				    "lower_is_better"));
+	char			 text[128];
 
-	v = evidence_verdict(figure, (int)view_int(cv, "target"),
-	    json_is_true(json_object_get(cv, "lower_is_better")));
+	v = evidence_verdict(figure, (int)view_int(cv, "target"), lower);
 	json_object_set_new(cv, "verdict", json_string(
 	    evidence_verdict_keys[v]));
 	json_object_set_new(cv, "verdict_words", json_string(
 	    evidence_verdict_words[v]));
 	if (figure >= 0) {
-		snprintf(text, sizeof(text), "%d%s", figure, unit);
+		evidence_figure_words(figure, lower, b->words, text,
+		    sizeof(text));
 		json_object_set_new(cv, "figure", json_string(text));
 	} else
 		json_object_set_new(cv, "figure", json_null());
-	by = view_str(cv, "target_by");
-	/* "80% (the site's own)" inside the verdict's own brackets read
-	 * as brackets in brackets: a comma instead. */
-	snprintf(text, sizeof(text), "%s%lld%s%s%s", json_is_true(
-	    json_object_get(cv, "lower_is_better")) ? "at most " : "",
-	    (long long)view_int(cv, "target"), unit, *by ? ", " : "", by);
+	evidence_target_words((int)view_int(cv, "target"), lower, view_str(cv,
+	    "set_by"), b->words, text, sizeof(text));
 	json_object_set_new(cv, "target_words", json_string(text));
 }
 
 json_t *
 evidence_build(struct db *db, const struct evidence_scope *scope,
     const char *place, const char *from, const char *to, const char *today,
-    int threshold, int links)
+    int threshold, int links, const struct catalogue *words)
 {
 	struct build		 b;
 	struct rep_table	*tables = NULL;
@@ -785,7 +439,7 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 	json_t			*view = NULL, *targets = NULL, *crits, *cv[EV__MAX];
 	json_t			*mv[NMEASURES], *rep = NULL, *act = NULL;
 	json_t			*st = NULL, *hl = NULL, *gaps = json_array();
-	char			*href, members_of[NAME_MAX_CHARS * 4 + 32];
+	char			*href;
 	int			 worst[EV__MAX], pc, largest = -1, m;
 	int			 unjudged[EV__MAX];
 
@@ -795,6 +449,7 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 	b.from = from;
 	b.to = to;
 	b.today = today;
+	b.words = words;
 	figures_init(&b.fig);
 	if ((b.nmonths = evidence_months(from, to, b.months)) <= 0 ||
 	    gaps == NULL) {
@@ -808,7 +463,7 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 	view = json_pack("{s:s, s:s, s:s, s:o}", "place", place, "from", from,
 	    "to", to, "criteria", crits);
 	for (i = 0; i < EV__MAX; i++) {
-		cv[i] = criterion_view(i, targets);
+		cv[i] = criterion_view(&b, i, targets);
 		json_array_append_new(crits, cv[i]);
 		worst[i] = -1;
 		unjudged[i] = 0;
@@ -836,8 +491,8 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 		int		*w = &worst[measures[mi].criterion];
 
 		for (m = 0; m < b.nmonths; m++) {
-			point_percent(&b, &pt[m]);
-			point_words(pt[m].obj);
+			build_point_percent(&b, &pt[m]);
+			point_words(&b, pt[m].obj);
 		}
 		/* A snapshot's period is its last month: the same counts,
 		 * written into the period object too. */
@@ -847,8 +502,8 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 			json_object_set(pt[m].obj, "whole", json_object_get(
 			    pt[m - 1].obj, "whole"));
 		}
-		pc = point_percent(&b, &pt[m]);
-		point_words(pt[m].obj);
+		pc = build_point_percent(&b, &pt[m]);
+		point_words(&b, pt[m].obj);
 		if (pc >= 0 && (*w < 0 || pc < *w))
 			*w = pc;
 		/* A measure with something to judge but too few to show
@@ -866,18 +521,16 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 		    pt[m].whole) || figures_value(&b.fig, pt[m].whole) == 0)) {
 			json_object_set_new(mv[mi], "months", json_array());
 			json_object_set_new(mv[mi], "months_note", json_string(
-			    figures_shown(&b.fig, pt[m].whole) ? "None in any "
-			    "month" : "Too few over the period to show month "
-			    "by month"));
+			    evidence_months_note(figures_shown(&b.fig,
+			    pt[m].whole), words)));
 		} else
-			measure_chart(mv[mi], measures[mi].label);
+			measure_chart(&b, mv[mi], measures[mi].label);
 	}
-	snprintf(members_of, sizeof(members_of), "%s", scope->group_id ?
-	    place : "its members");
-	for (i = 0; i < ntables; i++)
-		rep_table_shares(&b, &tables[i], scope->group_id ? "the site" :
-		    scope->site_id ? place : "the population served",
-		    members_of, gaps, &largest);
+	/* A group beside its site, a site beside its members, the
+	 * organisation's members beside the population it serves. */
+	representation_shares(&b, tables, ntables, scope->group_id == 0 &&
+	    scope->site_id != 0 ? place : NULL, scope->group_id ? place : NULL,
+	    gaps, &largest);
 	json_object_set(rep, "gaps", gaps);
 	json_object_set_new(rep, "has_gaps", json_boolean(json_array_size(
 	    gaps) > 0));
@@ -887,9 +540,9 @@ evidence_build(struct db *db, const struct evidence_scope *scope,
 	rep = NULL;
 	if (median_days(&b, cv[EV_SUPPORT], threshold) == -1)
 		goto fail;
-	criterion_verdict(cv[EV_REPRESENTATIVE], largest, " points");
+	criterion_verdict(&b, cv[EV_REPRESENTATIVE], largest);
 	for (i = 1; i < EV__MAX; i++)
-		criterion_verdict(cv[i], unjudged[i] ? -1 : worst[i], "%");
+		criterion_verdict(&b, cv[i], unjudged[i] ? -1 : worst[i]);
 	json_object_set_new(view, "activity", act);
 	json_object_set_new(view, "has_activity", json_boolean(
 	    json_array_size(act) > 0));

@@ -14,6 +14,7 @@
 #include "../db/db.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
@@ -137,21 +138,32 @@ local_scope(const struct request *rq)
 }
 
 /* The local form as one page shows it: each hint says what a blank box
- * follows ("Leave blank to follow the organisation's 80%").  Lives in
- * local_targets_form's frame while the form runs. */
+ * follows ("Leave blank to follow the organisation's 80%"), in the
+ * reader's words.  Lives in local_targets_form's frame while the form
+ * runs. */
 struct local_hints {
 	struct field_spec	 fields[NTARGETS];
-	char			 hint[NTARGETS][96];
+	char			 hint[NTARGETS][256];
+};
+
+/* A hint: whose target a blank follows, and the range of a gap's. */
+static const char *const blank_hints[2][2] = {
+	{ N_("Leave blank to follow the organisation's {target}"),
+	    N_("0 to 100. Leave blank to follow the organisation's "
+	    "{target}") },
+	{ N_("Leave blank to follow the site's own {target}"),
+	    N_("0 to 100. Leave blank to follow the site's own {target}") },
 };
 
 /* What a blank follows: the site's targets for a group (its own, or the
  * organisation's), the organisation's for a site. */
 static int
 local_hints_fill(struct db *db, const json_t *record, int is_group,
-    struct local_hints *h)
+    const struct catalogue *words, struct local_hints *h)
 {
 	struct evidence_scope	 above = { 0, 0 };
-	json_t			*targets, *t;
+	json_t			*targets, *t, *ctx;
+	char			 target[64], *said;
 	size_t			 i;
 
 	if (is_group)
@@ -164,12 +176,14 @@ local_hints_fill(struct db *db, const json_t *record, int is_group,
 
 		h->fields[i] = local_target_fields[i];
 		t = json_object_get(targets, local_target_fields[i].name);
-		snprintf(h->hint[i], sizeof(h->hint[i]), "%sLeave blank to "
-		    "follow the %s %s%lld%s", points ? "0 to 100. " : "",
-		    strcmp(view_str(t, "set_by"), "site") == 0 ?
-		    "site's own" : "organisation's", points ? "at most " :
-		    "", (long long)view_int(t, "target"), points ? " points" :
-		    "%");
+		evidence_target_words((int)view_int(t, "target"), points,
+		    "organisation", words, target, sizeof(target));
+		ctx = json_pack("{s:s}", "target", target);
+		said = ctx != NULL ? evidence_say(blank_hints[strcmp(view_str(t,
+		    "set_by"), "site") == 0][points], ctx, words) : NULL;
+		json_decref(ctx);
+		snprintf(h->hint[i], sizeof(h->hint[i]), "%s", said ? said : "");
+		free(said);
 		h->fields[i].hint = h->hint[i];
 	}
 	json_decref(targets);
@@ -223,7 +237,7 @@ local_targets_prepare(struct request *rq, struct response *rs,
 		return NULL;
 	}
 	if (local_hints_fill(rq->db, record, strcmp(local_scope(rq),
-	    "group") == 0, h) == -1 || (own = local_targets(rq->db,
+	    "group") == 0, language_words(rq->lang), h) == -1 || (own = local_targets(rq->db,
 	    local_scope(rq), rq->ids[0])) == NULL)
 		return NULL;
 	fp->fields = h->fields;

@@ -1,8 +1,8 @@
 /*
  * The eight criteria of good practice and the arithmetic of judging them:
- * verdicts against the organisation's targets, shares, the months of a
- * period, and the sentences that say where membership and population
- * differ.  Pure: no database, no request.
+ * verdicts against the organisation's targets, shares and the months of
+ * a period.  Pure: no database, no request; the words are
+ * evidence_words.c's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,58 +142,4 @@ evidence_month_end(const char *month, const char *to,
 	date_add_days(next, -1, out);
 	if (to != NULL && date_valid(to) && strcmp(out, to) > 0)
 		snprintf(out, DATE_CHARS + 1, "%s", to);
-}
-
-void
-evidence_month_words(const char *month, char *out, size_t sz)
-{
-	char	 first[DATE_CHARS + 1], words[DATE_WORDS_CHARS + 1];
-
-	snprintf(first, sizeof(first), "%.7s-01", month);
-	date_words(first, words);
-	/* "1 November 2026" without the day. */
-	snprintf(out, sz, "%s", words[0] ? strchr(words, ' ') + 1 : month);
-}
-
-char *
-evidence_gap_sentence(const char *who, int population_percent,
-    int member_percent, const char *place, const char *group)
-{
-	char	*s;
-	int	 gap = population_percent - member_percent;
-
-	if (population_percent < 0 || member_percent < 0 ||
-	    (gap < EVIDENCE_GAP_POINTS && -gap < EVIDENCE_GAP_POINTS))
-		return NULL;
-	if (asprintf(&s, "%c%s are %d%% of %s and %d%% of %s.",
-	    who[0] >= 'a' && who[0] <= 'z' ? who[0] - 'a' + 'A' : who[0],
-	    who + 1, population_percent, place, member_percent, group) == -1)
-		return NULL;
-	return s;
-}
-
-char *
-evidence_who(const char *item_key, const char *item_label,
-    const char *answer)
-{
-	char	*s = NULL;
-	int	 rc;
-
-	if (strcmp(item_key, "age") == 0 && strncmp(answer, "Under", 5) == 0)
-		rc = asprintf(&s, "people aged under %s", answer + 6);
-	else if (strcmp(item_key, "age") == 0)
-		rc = asprintf(&s, "people aged %s", answer);
-	else if (strcmp(item_key, "unit") == 0)
-		rc = asprintf(&s, "people on %s", answer);
-	else if (strcmp(answer, "Yes") == 0 || strcmp(answer, "No") == 0)
-		rc = asprintf(&s, "people answering %s on %s", answer,
-		    item_label);
-	else
-		rc = asprintf(&s, "people whose %s is %s", item_label, answer);
-	/* "people whose Ethnic group is": the label starts a sentence
-	 * elsewhere, here it is inside one. */
-	if (rc != -1 && strncmp(s, "people whose ", 13) == 0 &&
-	    s[13] >= 'A' && s[13] <= 'Z')
-		s[13] = (char)(s[13] - 'A' + 'a');
-	return rc == -1 ? NULL : s;
 }

@@ -13,6 +13,7 @@
 #include "../config.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
@@ -76,13 +77,13 @@ evidence_scope_of(struct request *rq, struct evidence_scope *s,
 		return 1;
 	}
 	*kind = "organisation";
-	*about = json_pack("{s:s}", "name", "the organisation");
+	*about = json_pack("{s:s}", "name", N_("the organisation"));
 	return *about != NULL ? 1 : -1;
 }
 
 json_t *
 evidence_view(struct request *rq, struct response *rs, const char *from,
-    const char *to, const char **kind)
+    const char *to, const char **kind, const struct catalogue *words)
 {
 	struct evidence_scope	 s;
 	json_t			*about, *view;
@@ -96,11 +97,14 @@ evidence_view(struct request *rq, struct response *rs, const char *from,
 			response_error(rs, 500, "Something went wrong.");
 		return NULL;
 	}
+	if (strcmp(*kind, "organisation") == 0)
+		json_object_set_new(about, "name", json_string(catalogue_get(
+		    words, N_("the organisation"))));
 	date_today(rq->now, today);
 	/* Records behind a figure only for staff covering the scope. */
 	staff = access_covers(&rq->who, ROLES_STAFF, s.site_id, s.group_id);
 	view = evidence_build(rq->db, &s, view_str(about, "name"), from, to,
-	    today, rq->app->config->suppression_threshold, staff);
+	    today, rq->app->config->suppression_threshold, staff, words);
 	if (view == NULL) {
 		json_decref(about);
 		response_error(rs, 500, "Something went wrong.");
@@ -122,8 +126,11 @@ evidence_dashboard(struct request *rq, struct response *rs)
 	const char	*kind;
 	char		 from[DATE_CHARS + 1], to[DATE_CHARS + 1], *base;
 
+	/* The page in its reader's words; the JSON in English, as
+	 * programs reading it have always had it. */
 	if (evidence_period(rq, rs, from, to) == -1 ||
-	    (view = evidence_view(rq, rs, from, to, &kind)) == NULL)
+	    (view = evidence_view(rq, rs, from, to, &kind, rq->wants_json ||
+	    rq->api ? NULL : language_words(rq->lang))) == NULL)
 		return;
 	/* The same path serves the documents: path + "/report.pdf". */
 	if (asprintf(&base, "%s/report", rq->path) == -1) {

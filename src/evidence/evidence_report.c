@@ -113,23 +113,24 @@ draw_criterion(struct pdf *pdf, struct print_words *w, const json_t *c)
 	/* One chart a criterion, of its first measure; the other measures
 	 * give their months in words, as the spreadsheet does in full. */
 	json_array_foreach(json_object_get(c, "measures"), i, m) {
-		pdf_heading(pdf, view_str(m, "label"), 2);
+		pdf_heading(pdf, catalogue_get(w->words, view_str(m, "label")),
+		    2);
 		pdf_pair(pdf, print_say(w, N_("Over the period"), NULL),
 		    view_str(json_object_get(m, "period"), "words"));
 		if (json_is_string(json_object_get(m, "months_note")))
 			pdf_pair(pdf, print_say(w, N_("Month by month"), NULL),
 			    view_str(m, "months_note"));
 		else if (i == 0)
-			chart_pdf(pdf, view_str(m, "label"),
-			    json_object_get(m, "bars"), 150);
+			chart_pdf(pdf, catalogue_get(w->words, view_str(m,
+			    "label")), json_object_get(m, "bars"), 150);
 		else
 			draw_months(pdf, m);
 	}
 }
 
-/* The report's own words in its reader's language and size; the
- * figures' words (verdicts, targets, months) are composed in English by
- * the view. */
+/* The report in its reader's language and size: its own words here, the
+ * figures' sentences (targets, months, "8 of 10 (80%)", the gaps) as the
+ * builder worded them for the same reader. */
 static int
 report_pdf(const json_t *view, const struct request *rq, struct buf *out)
 {
@@ -176,8 +177,8 @@ report_pdf(const json_t *view, const struct request *rq, struct buf *out)
 			ctx = json_pack("{s:s}", "n", suppressed_words(
 			    json_object_get(a, "total"), w.words, n,
 			    sizeof(n)));
-			pdf_pair(pdf, view_str(a, "label"), print_say(&w,
-			    N_("{n} in all"), ctx));
+			pdf_pair(pdf, catalogue_get(w.words, view_str(a,
+			    "label")), print_say(&w, N_("{n} in all"), ctx));
 			json_decref(ctx);
 			json_array_foreach(json_object_get(a, "months"), k, pt)
 				pdf_pair(pdf, view_str(pt, "month_words"),
@@ -192,15 +193,54 @@ report_pdf(const json_t *view, const struct request *rq, struct buf *out)
 
 /* ---- the spreadsheet: every figure, one sheet per kind ----------------- */
 
+/* A count as a number, or in words as the page shows it ("llai na 5",
+ * "cudd", "heb ei gofnodi"). */
 static json_t *
-cell(const json_t *v)
+cell(const json_t *v, const struct catalogue *words)
 {
-	return json_is_integer(v) || json_is_string(v) ? json_incref((json_t *)
-	    v) : json_null();
+	char	 s[128];
+
+	if (json_is_integer(v))
+		return json_incref((json_t *)v);
+	if (json_is_string(v))
+		return json_string(suppressed_words(v, words, s, sizeof(s)));
+	return json_null();
 }
 
-/* The workbook, its headers in the reader's language; the cells are
- * the view's own. */
+/* A message of the view (a title, a label, a verdict) in words. */
+static json_t *
+said(const json_t *o, const char *key, const struct catalogue *words)
+{
+	return json_string(catalogue_get(words, view_str(o, key)));
+}
+
+/* A row of the measures sheet: a measure's month, or its period. */
+static json_t *
+point_row(const json_t *c, const json_t *m, const char *month,
+    const json_t *pt, const struct catalogue *words)
+{
+	return json_pack("{s:o, s:o, s:s, s:o, s:o, s:o}", "criterion",
+	    said(c, "title", words), "measure", said(m, "label", words),
+	    "month", month, "part", cell(json_object_get(pt, "part"), words),
+	    "whole", cell(json_object_get(pt, "whole"), words), "percent",
+	    cell(json_object_get(pt, "percent"), words));
+}
+
+/* A row of the representation sheet: a category of table t. */
+static json_t *
+rep_row(const json_t *t, const json_t *row, const struct catalogue *words)
+{
+	return json_pack("{s:o, s:s, s:o, s:o, s:o, s:o}", "characteristic",
+	    said(t, "label", words), "answer", view_str(row, "category"),
+	    "members", cell(json_object_get(row, "members"), words),
+	    "members_percent", cell(json_object_get(row, "members_percent"),
+	    words), "population", cell(json_object_get(row, "population"),
+	    words), "population_percent", cell(json_object_get(row,
+	    "population_percent"), words));
+}
+
+/* The workbook in the reader's language: its sheets' names, headers and
+ * words; the figures as numbers, or as the page says them. */
 static int
 report_xlsx(const json_t *view, const struct request *rq, struct buf *out)
 {
@@ -242,63 +282,42 @@ report_xlsx(const json_t *view, const struct request *rq, struct buf *out)
 	int		 rc;
 
 	json_array_foreach(json_object_get(view, "criteria"), i, c) {
-		json_array_append_new(crits, json_pack("{s:O, s:O, s:o, s:s, "
-		    "s:s, s:o}", "number", json_object_get(c, "number"), "title",
-		    json_object_get(c, "title"), "figure", cell(
-		    json_object_get(c, "figure")), "target", view_str(c,
-		    "target_words"), "verdict", view_str(c, "verdict_words"),
-		    "median_days", cell(json_object_get(c, "median_days"))));
+		json_array_append_new(crits, json_pack("{s:O, s:o, s:o, s:s, "
+		    "s:o, s:o}", "number", json_object_get(c, "number"), "title",
+		    said(c, "title", words), "figure", cell(json_object_get(c,
+		    "figure"), words), "target", view_str(c, "target_words"),
+		    "verdict", said(c, "verdict_words", words), "median_days",
+		    cell(json_object_get(c, "median_days"), words)));
 		json_array_foreach(json_object_get(c, "measures"), j, m) {
 			json_array_foreach(json_object_get(m, "months"), k, pt)
-				json_array_append_new(ms, json_pack("{s:O, "
-				    "s:O, s:O, s:o, s:o, s:o}", "criterion",
-				    json_object_get(c, "title"), "measure",
-				    json_object_get(m, "label"), "month",
-				    json_object_get(pt, "month_words"), "part",
-				    cell(json_object_get(pt, "part")), "whole",
-				    cell(json_object_get(pt, "whole")),
-				    "percent", cell(json_object_get(pt,
-				    "percent"))));
-			pt = json_object_get(m, "period");
-			json_array_append_new(ms, json_pack("{s:O, s:O, s:s, "
-			    "s:o, s:o, s:o}", "criterion", json_object_get(c,
-			    "title"), "measure", json_object_get(m, "label"),
-			    "month", catalogue_get(words,
-			    N_("The whole period")), "part", cell(
-			    json_object_get(pt, "part")), "whole", cell(
-			    json_object_get(pt, "whole")), "percent", cell(
-			    json_object_get(pt, "percent"))));
+				json_array_append_new(ms, point_row(c, m,
+				    view_str(pt, "month_words"), pt, words));
+			json_array_append_new(ms, point_row(c, m, catalogue_get(
+			    words, N_("The whole period")), json_object_get(m,
+			    "period"), words));
 		}
 		json_array_foreach(json_object_get(json_object_get(c,
 		    "representation"), "tables"), j, t)
 			json_array_foreach(json_object_get(t, "rows"), k, row)
-				json_array_append_new(reps, json_pack("{s:O, "
-				    "s:O, s:o, s:o, s:o, s:o}", "characteristic",
-				    json_object_get(t, "label"), "answer",
-				    json_object_get(row, "category"), "members",
-				    cell(json_object_get(row, "members")),
-				    "members_percent", cell(json_object_get(row,
-				    "members_percent")), "population", cell(
-				    json_object_get(row, "population")),
-				    "population_percent", cell(json_object_get(
-				    row, "population_percent"))));
+				json_array_append_new(reps, rep_row(t, row,
+				    words));
 	}
 	json_array_foreach(json_object_get(view, "activity"), i, a)
 		json_array_foreach(json_object_get(a, "months"), k, pt)
-			json_array_append_new(acts, json_pack("{s:O, s:O, s:o}",
-			    "activity", json_object_get(a, "label"), "month",
+			json_array_append_new(acts, json_pack("{s:o, s:O, s:o}",
+			    "activity", said(a, "label", words), "month",
 			    json_object_get(pt, "month_words"), "n", cell(
-			    json_object_get(pt, "n"))));
+			    json_object_get(pt, "n"), words)));
 	{
 		const struct xlsx_sheet sheets[] = {
-			{ "Criteria", crit_cols, FIELDS_COUNT(crit_cols), crits,
-			    words },
-			{ "Measures by month", measure_cols,
+			{ N_("Criteria"), crit_cols, FIELDS_COUNT(crit_cols),
+			    crits, words },
+			{ N_("Measures by month"), measure_cols,
 			    FIELDS_COUNT(measure_cols), ms, words },
-			{ "Representation", rep_cols, FIELDS_COUNT(rep_cols),
-			    reps, words },
-			{ "Activity", act_cols, FIELDS_COUNT(act_cols), acts,
-			    words },
+			{ N_("Representation"), rep_cols,
+			    FIELDS_COUNT(rep_cols), reps, words },
+			{ N_("Activity"), act_cols, FIELDS_COUNT(act_cols),
+			    acts, words },
 		};
 
 		rc = xlsx_write(out, sheets, FIELDS_COUNT(sheets));
@@ -320,7 +339,8 @@ report(struct request *rq, struct response *rs,
 	char		 from[DATE_CHARS + 1], to[DATE_CHARS + 1];
 
 	if (evidence_period(rq, rs, from, to) == -1 ||
-	    (view = evidence_view(rq, rs, from, to, &kind)) == NULL)
+	    (view = evidence_view(rq, rs, from, to, &kind,
+	    language_words(rq->lang))) == NULL)
 		return;
 	survey_attachment(rs, make(view, rq, &rs->body), type,
 	    "involvement-report", rq->nids ? rq->ids[0] : 0, ext);

@@ -122,7 +122,7 @@ expenses_xlsx(const json_t *rows, const struct catalogue *words,
 		json_array_append_new(pounds, copy);
 	}
 	{
-		const struct xlsx_sheet s = { "Expenses", columns, NCOLUMNS,
+		const struct xlsx_sheet s = { N_("Expenses"), columns, NCOLUMNS,
 		    pounds, words };
 
 		rc = xlsx_write(out, &s, 1);

@@ -281,21 +281,22 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 		consensus = score_rows(record, 1);
 	}
 	{
-		/* The headers in the reader's language; the cells are the
-		 * record's own. */
+		/* The sheets' names and headers in the reader's language;
+		 * the cells are the record's own. */
 		const struct catalogue *words = language_words(rq->lang);
 #define SHEET(name, columns, rows) \
 	{ name, columns, FIELDS_COUNT(columns), rows, words }
 		const struct xlsx_sheet sheets[] = {
-			SHEET("Totals", totals, json_object_get(record,
+			SHEET(N_("Totals"), totals, json_object_get(record,
 			    "totals")),
-			SHEET("Scores", scores, individual),
-			SHEET("Consensus", agreed, consensus),
-			SHEET("Declarations", declared, json_object_get(record,
-			    "declarations")),
-			SHEET("Changes", changes, json_object_get(record,
+			SHEET(N_("Scores"), scores, individual),
+			SHEET(N_("Consensus"), agreed, consensus),
+			SHEET(N_("Declarations"), declared, json_object_get(
+			    record, "declarations")),
+			SHEET(N_("Changes"), changes, json_object_get(record,
 			    "changes")),
-			SHEET("Audit", audit, json_object_get(record, "audit")),
+			SHEET(N_("Audit"), audit, json_object_get(record,
+			    "audit")),
 		};
 #undef SHEET
 

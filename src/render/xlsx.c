@@ -16,7 +16,7 @@
 
 static lxw_error
 cell_write(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const json_t *v,
-    lxw_format *number)
+    lxw_format *number, const struct catalogue *words)
 {
 	if (json_is_integer(v))
 		return worksheet_write_number(ws, row, col,
@@ -28,8 +28,8 @@ cell_write(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const json_t *v,
 		return worksheet_write_string(ws, row, col, json_string_value(v),
 		    NULL);
 	if (json_is_boolean(v))
-		return worksheet_write_string(ws, row, col, json_is_true(v) ?
-		    "yes" : "no", NULL);
+		return worksheet_write_string(ws, row, col, catalogue_get(words,
+		    json_is_true(v) ? N_("yes") : N_("no")), NULL);
 	return LXW_NO_ERROR;
 }
 
@@ -42,7 +42,8 @@ sheet_write(lxw_workbook *wb, lxw_format *bold, const struct xlsx_sheet *s)
 	size_t		 i, c;
 	lxw_error	 err = LXW_NO_ERROR;
 
-	if ((ws = workbook_add_worksheet(wb, s->name)) == NULL ||
+	if ((ws = workbook_add_worksheet(wb, catalogue_get(s->words,
+	    s->name))) == NULL ||
 	    (numbers = calloc(s->ncolumns + 1, sizeof(*numbers))) == NULL)
 		return -1;
 	for (c = 0; c < s->ncolumns && err == LXW_NO_ERROR; c++) {
@@ -59,7 +60,8 @@ sheet_write(lxw_workbook *wb, lxw_format *bold, const struct xlsx_sheet *s)
 	json_array_foreach(s->rows, i, row)
 		for (c = 0; c < s->ncolumns && err == LXW_NO_ERROR; c++)
 			err = cell_write(ws, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			    json_object_get(row, s->columns[c].key), numbers[c]);
+			    json_object_get(row, s->columns[c].key), numbers[c],
+			    s->words);
 	free(numbers);
 	return err == LXW_NO_ERROR ? 0 : -1;
 }

@@ -25,12 +25,15 @@ struct xlsx_column {
 };
 
 struct xlsx_sheet {
-	const char			*name;	/* up to 31 characters */
+	const char			*name;	/* an N_() message: up to
+						   31 characters in every
+						   language, none of []:*?/\\ */
 	const struct xlsx_column	*columns;
 	size_t				 ncolumns;
 	const json_t			*rows;	/* array of objects */
-	/* The headers' language (util/catalogue.h): the reader's; NULL
-	 * (English) when left out.  The cells are the records' own. */
+	/* The language of the sheet's name, its headers and a yes or no
+	 * (util/catalogue.h): the reader's; NULL (English) when left out.
+	 * The cells are the rows' own, worded by the caller. */
 	const struct catalogue		*words;
 };
 

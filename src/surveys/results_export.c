@@ -342,7 +342,7 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 	}
 	/* The prompts translated as the fixed headers are: a group's own
 	 * question is not in the catalogue, so stays as written. */
-	sheet = (struct xlsx_sheet){ "Responses", cols, n, rows,
+	sheet = (struct xlsx_sheet){ N_("Responses"), cols, n, rows,
 	    language_words(rq->lang) };
 	made = xlsx_write(&rs->body, &sheet, 1);
 out:

@@ -26,6 +26,21 @@ setup(void **state)
 	return server_launch(&srv);
 }
 
+/* Each phrase of a NULL-terminated list is in text, or none is. */
+static void
+reads_all(const char *text, const char *const *phrases)
+{
+	for (; *phrases != NULL; phrases++)
+		assert_contains(text, *phrases);
+}
+
+static void
+reads_none(const char *text, const char *const *phrases)
+{
+	for (; *phrases != NULL; phrases++)
+		assert_lacks(text, *phrases);
+}
+
 static void
 get_is(struct client *c, const char *path, long status)
 {
@@ -378,6 +393,16 @@ population_comes_as_a_csv_file(void **state)
 	client_free(&staff);
 }
 
+/* Whose target a blank follows, and whose target stands, in Welsh. */
+static const char *const hints_cy[] = {
+	"Gadewch yn wag i ddilyn targed y safle ei hun, 60%",
+	"0 i 100. Gadewch yn wag i ddilyn targed y sefydliad, 10 pwynt ar y "
+	"mwyaf", NULL };
+static const char *const hints_en[] = { "Leave blank", "at most", NULL };
+static const char *const targets_cy[] = { "55%, targed y grŵp ei hun",
+	"60%, targed y safle ei hun", NULL };
+static const char *const targets_en[] = { "own", NULL };
+
 /* A site and a group set their own targets only while the organisation
  * lets them; the nearest stands on the dashboard, and is dropped when the
  * organisation takes the permission back. */
@@ -449,6 +474,19 @@ sites_and_groups_set_their_own_targets(void **state)
 	assert_int_equal(http_get(&staff, "/groups/1/targets", &r), 200);
 	assert_contains(r.body, "Leave blank to follow the site&#39;s own 60%");
 	reply_free(&r);
+	/* In Welsh, whose target it is too; then English again (the
+	 * language is kept in a cookie). */
+	assert_int_equal(http_get(&staff, "/groups/1/targets?lang=cy", &r),
+	    200);
+	reads_all(r.body, hints_cy);
+	reads_none(r.body, hints_en);
+	reply_free(&r);
+	assert_int_equal(http_get(&staff, "/groups/1/evidence?lang=cy", &r),
+	    200);
+	reads_all(r.body, targets_cy);
+	reads_none(r.body, targets_en);
+	reply_free(&r);
+	get_is(&staff, "/groups/1/evidence?lang=en", 200);
 	/* The organisation's page keeps the organisation's. */
 	assert_int_equal(http_get(&admin, "/evidence", &r), 200);
 	assert_lacks(r.body, "own)");
@@ -729,6 +767,126 @@ snapshots_count_each_person_on_the_day(void **state)
 	client_free(&staff);
 }
 
+/* What a Welsh reader must not meet: the builder's English. */
+static const char *const evidence_english[] = { "too few to show a share",
+	" of ", "none in this period", "not recorded", "None in any month",
+	"Too few over the period", "at most", " points", "fewer than",
+	"Minutes published", "Not answered", "the site's own", "October 2026",
+	"Wing or unit", "People ", "Attendance", "Good procedures", NULL };
+
+/* The dashboard of October and November: the measures and their
+ * sentences, the target and gaps in words, the tables' heads and
+ * categories, a month nobody recorded. */
+static const char *const dashboard_cy[] = {
+	"<h3 class=\"govuk-heading-s\">Cofnodion wedi&#39;u cyhoeddi o fewn "
+	"14 diwrnod i&#39;r cyfarfod</h3>",
+	"(cyfanswm: llai na 5; rhy ychydig i ddangos cyfran)",
+	"Rhy ychydig dros y cyfnod i&#39;w dangos fesul mis.",
+	"Dim un mewn unrhyw fis.", "Dros y cyfnod: dim yn y cyfnod hwn.",
+	"<li>Tachwedd 2026: ", "10 pwynt ar y mwyaf", "<li>Mae pobl ",
+	" o HMP Fenwick ac yn ", "o&#39;i aelodau.</li>",
+	"Aelodau a phoblogaeth: Oedran", ">Adain neu uned</th>",
+	">Cyfran o&#39;r aelodau a atebodd</th>", ">Heb ei ateb</th>",
+	">50 i 64</th>", "Hydref 2026</th><td class=\"govuk-table__cell "
+	"govuk-table__cell--numeric\">heb ei gofnodi", NULL };
+
+/* The report of the last twelve months in print. */
+static const char *const report_cy[] = {
+	"Cofnodion wedi'u cyhoeddi o fewn 14 diwrnod i'r cyfarfod",
+	"(cyfanswm: llai na 5; rhy ychydig i ddangos cyfran)",
+	"Dim un mewn unrhyw fis", "dim yn y cyfnod hwn", "10 pwynt ar y mwyaf",
+	"Mae pobl ", "Tachwedd 2026:", "heb ei gofnodi", "Presenoldeb:",
+	NULL };
+
+/* The workbook of October and November: its sheets and cells. */
+static const char *const workbook_cy[] = {
+	"<sheet name=\"Meini prawf\"", "<sheet name=\"Mesurau fesul mis\"",
+	"<sheet name=\"Cynrychiolaeth\"", "<sheet name=\"Gweithgarwch\"",
+	">Cofnodion wedi'u cyhoeddi o fewn 14 diwrnod i'r cyfarfod<",
+	">Gweithdrefnau da<", ">Rhy ychydig i farnu<", ">10 pwynt ar y mwyaf<",
+	">llai na 5<", ">Hydref 2026<", ">heb ei gofnodi<", ">Heb ei ateb<",
+	">Presenoldeb<", NULL };
+static const char *const workbook_en[] = { "name=\"Criteria\"",
+	"name=\"Measures by month\"", "name=\"Representation\"",
+	"name=\"Activity\"", ">Too few to judge<", NULL };
+
+/* Welsh the whole way: every sentence the builder makes from figures,
+ * the measures' names, the categories, the workbook's sheets and cells;
+ * suppressed counts still suppressed, in Welsh.  The JSON keeps its
+ * English for the programs that read it.  Runs after the forms' test,
+ * whose activity for November leaves October "not recorded". */
+static void
+the_evidence_reads_in_welsh(void **state)
+{
+	struct client	 staff;
+	struct reply	 r;
+	char		*text;
+	const char	*said;
+	json_t		*v, *c;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	assert_int_equal(http_get(&staff, "/sites/1/evidence?from=2026-10-01&"
+	    "to=2026-11-30&lang=cy", &r), 200);
+	reads_all(r.body, dashboard_cy);
+	reads_none(r.body, evidence_english);
+	reply_free(&r);
+
+	/* The JSON, asked for in Welsh, is the English it always was. */
+	staff.json = 1;
+	assert_int_equal(http_get(&staff, "/sites/1/evidence?from=2026-10-01&"
+	    "to=2026-11-30&lang=cy", &r), 200);
+	v = json_loads(r.body, 0, NULL);
+	assert_non_null(v);
+	c = json_array_get(json_object_get(v, "criteria"), 0);
+	assert_string_equal(json_string_value(json_object_get(c,
+	    "target_words")), "at most 10 points");
+	said = json_string_value(json_object_get(json_array_get(
+	    json_object_get(json_object_get(c, "representation"), "gaps"), 0),
+	    "text"));
+	assert_non_null(said);
+	assert_true(strncmp(said, "People ", 7) == 0);
+	c = json_array_get(json_object_get(json_array_get(json_object_get(v,
+	    "criteria"), 1), "measures"), 0);
+	assert_string_equal(json_string_value(json_object_get(c,
+	    "months_note")), "Too few over the period to show month by month");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    c, "period"), "words")), "fewer than 5 of fewer than 5 (too few to "
+	    "show a share)");
+	json_decref(v);
+	reply_free(&r);
+	staff.json = 0;
+
+	assert_int_equal(http_get(&staff, "/sites/1/evidence/report.pdf?"
+	    "lang=cy", &r), 200);
+	text = pdf_text(&srv, &r);
+	reads_all(text, report_cy);
+	reads_none(text, evidence_english);
+	free(text);
+	reply_free(&r);
+
+	assert_int_equal(http_get(&staff, "/sites/1/evidence/report.xlsx?"
+	    "from=2026-10-01&to=2026-11-30&lang=cy", &r), 200);
+	text = xlsx_text(&srv, &r);
+	assert_non_null(text);
+	reads_all(text, workbook_cy);
+	reads_none(text, evidence_english);
+	reads_none(text, workbook_en);
+	free(text);
+	reply_free(&r);
+	client_free(&staff);
+
+	/* The organisation's page names it in Welsh too. */
+	as(&staff, "admin");
+	assert_int_equal(http_get(&staff, "/evidence?lang=cy", &r), 200);
+	assert_contains(r.body, "<span class=\"govuk-caption-l\">y sefydliad"
+	    "</span>");
+	reads_none(r.body, evidence_english);
+	assert_lacks(r.body, "the organisation");
+	reply_free(&r);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -741,6 +899,7 @@ main(void)
 		cmocka_unit_test(members_fill_in_their_own_monitoring),
 		cmocka_unit_test(three_in_one_characteristic_cannot_be_recovered),
 		cmocka_unit_test(snapshots_count_each_person_on_the_day),
+		cmocka_unit_test(the_evidence_reads_in_welsh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

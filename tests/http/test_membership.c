@@ -610,6 +610,11 @@ expenses_go_from_claim_to_paid_and_export(void **state)
 	assert_lacks(sheet, "<t>Claimant</t>");
 	assert_lacks(sheet, "<t>Total</t>");
 	free(sheet);
+	/* The sheet's name too. */
+	sheet = xlsx_text(&srv, &r);
+	assert_contains(sheet, "<sheet name=\"Treuliau\"");
+	assert_lacks(sheet, "<sheet name=\"Expenses\"");
+	free(sheet);
 	reply_free(&r);
 	get_expect(&c, "/expenses.csv?lang=en", 200, &r);
 	assert_contains(r.body, "\"Claim\",\"Claimant\"");

@@ -729,9 +729,24 @@ the_seal_stays_shut_until_the_panel_is_whole(void **state)
 	assert_lacks(r.body, "Kestrel");
 	reply_free(&r);
 	c.json = 0;
-	assert_int_equal(get(&c, "/lots/%lld/report.xlsx", lot, &r), 200);
+	/* In Welsh, the sheets' names too; then English again (the
+	 * language is kept in a cookie). */
+	assert_int_equal(get(&c, "/lots/%lld/report.xlsx?lang=cy", lot, &r),
+	    200);
 	text = xlsx_text(&srv, &r);
 	assert_lacks(text, "Kestrel");
+	assert_contains(text, "<sheet name=\"Cyfansymiau\"");
+	assert_contains(text, "<sheet name=\"Sgorau\"");
+	assert_contains(text, "<sheet name=\"Archwilio\"");
+	assert_lacks(text, "<sheet name=\"Totals\"");
+	assert_lacks(text, "<sheet name=\"Audit\"");
+	free(text);
+	reply_free(&r);
+	assert_int_equal(get(&c, "/lots/%lld/report.xlsx?lang=en", lot, &r),
+	    200);
+	text = xlsx_text(&srv, &r);
+	assert_lacks(text, "Kestrel");
+	assert_contains(text, "<sheet name=\"Totals\"");
 	free(text);
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/questions/%lld/consensus", q);

@@ -5,6 +5,7 @@
  */
 #include "unit.h"
 #include "evidence/evidence.h"
+#include "server/language.h"
 
 static void
 verdicts_against_targets(void **state)
@@ -39,7 +40,7 @@ shares_round_half_up(void **state)
 static void
 months_of_a_period(void **state)
 {
-	char	 m[EVIDENCE_MONTHS_MAX][8], end[DATE_CHARS + 1], w[32];
+	char	 m[EVIDENCE_MONTHS_MAX][8], end[DATE_CHARS + 1], w[64];
 
 	(void)state;
 	assert_int_equal(evidence_months("2025-12-15", "2026-02-03", m), 3);
@@ -53,31 +54,129 @@ months_of_a_period(void **state)
 	assert_string_equal(end, "2024-02-29");
 	evidence_month_end("2026-11", "2026-11-20", end);
 	assert_string_equal(end, "2026-11-20");	/* never after the period */
-	evidence_month_words("2026-11", w, sizeof(w));
+	evidence_month_words("2026-11", NULL, w, sizeof(w));
 	assert_string_equal(w, "November 2026");
+}
+
+/* The Welsh catalogue the binary carries. */
+static const struct catalogue *
+welsh(void)
+{
+	assert_int_equal(languages_load(), 0);
+	return language_words(language_find("cy"));
+}
+
+/* The words of a point and of a criterion's figure and target, in
+ * English (the JSON's) and in Welsh; a hidden count stays hidden. */
+static void
+figures_in_words(void **state)
+{
+	const struct catalogue	*cy = welsh();
+	json_t			*pt;
+	char			 w[256];
+
+	(void)state;
+	pt = json_pack("{s:i, s:i, s:i}", "part", 8, "whole", 10, "percent",
+	    80);
+	evidence_point_words(pt, NULL, w, sizeof(w));
+	assert_string_equal(w, "8 of 10 (80%)");
+	evidence_point_words(pt, cy, w, sizeof(w));
+	assert_string_equal(w, "8 o 10 (80%)");
+	json_decref(pt);
+	pt = json_pack("{s:s, s:i, s:n}", "part", "fewer than 5", "whole", 12,
+	    "percent");
+	evidence_point_words(pt, NULL, w, sizeof(w));
+	assert_string_equal(w, "fewer than 5 of 12 (too few to show a share)");
+	evidence_point_words(pt, cy, w, sizeof(w));
+	assert_string_equal(w, "llai na 5 (cyfanswm: 12; rhy ychydig i ddangos "
+	    "cyfran)");
+	json_decref(pt);
+	pt = json_pack("{s:s, s:s, s:n}", "part", "hidden", "whole", "hidden",
+	    "percent");
+	evidence_point_words(pt, cy, w, sizeof(w));
+	assert_string_equal(w, "cudd (cyfanswm: cudd; rhy ychydig i ddangos "
+	    "cyfran)");
+	json_decref(pt);
+	pt = json_pack("{s:i, s:i, s:n}", "part", 0, "whole", 0, "percent");
+	evidence_point_words(pt, NULL, w, sizeof(w));
+	assert_string_equal(w, "none in this period");
+	evidence_point_words(pt, cy, w, sizeof(w));
+	assert_string_equal(w, "dim yn y cyfnod hwn");
+	json_decref(pt);
+
+	evidence_month_words("2026-11", cy, w, sizeof(w));
+	assert_string_equal(w, "Tachwedd 2026");
+	evidence_median_words(1, NULL, w, sizeof(w));
+	assert_string_equal(w, "1 day");
+	evidence_median_words(12, NULL, w, sizeof(w));
+	assert_string_equal(w, "12 days");
+	evidence_median_words(2, cy, w, sizeof(w));
+	assert_string_equal(w, "2 ddiwrnod");
+	evidence_figure_words(18, 1, NULL, w, sizeof(w));
+	assert_string_equal(w, "18 points");
+	evidence_figure_words(18, 1, cy, w, sizeof(w));
+	assert_string_equal(w, "18 pwynt");
+	evidence_figure_words(80, 0, cy, w, sizeof(w));
+	assert_string_equal(w, "80%");
+	evidence_target_words(10, 1, "organisation", NULL, w, sizeof(w));
+	assert_string_equal(w, "at most 10 points");
+	evidence_target_words(10, 1, "organisation", cy, w, sizeof(w));
+	assert_string_equal(w, "10 pwynt ar y mwyaf");
+	evidence_target_words(60, 0, "site", NULL, w, sizeof(w));
+	assert_string_equal(w, "60%, the site's own");
+	evidence_target_words(55, 0, "group", cy, w, sizeof(w));
+	assert_string_equal(w, "55%, targed y grŵp ei hun");
+	assert_null(evidence_target_by("organisation", cy));
+	assert_string_equal(evidence_target_by("site", NULL), "the site's own");
+	assert_string_equal(evidence_months_note(1, cy), "Dim un mewn unrhyw "
+	    "fis");
 }
 
 static void
 gaps_in_words(void **state)
 {
-	char	*who, *s;
+	/* A group's page (the site and the group), a site's (the site and
+	 * its members), the organisation's (the population it serves); a
+	 * unit as the site named it, in either language. */
+	static const struct {
+		struct evidence_gap	 g;
+		int			 welsh;
+		const char		*said;
+	} cases[] = {
+		{ { "age", "Age", "50 to 64", 18, 5, NULL, "Over-50s Forum" }, 0,
+		    "People aged 50 to 64 are 18% of the site and 5% of "
+		    "Over-50s Forum." },
+		{ { "age", "Age", "50 to 64", 18, 5, NULL, "Over-50s Forum" }, 1,
+		    "Mae pobl 50 i 64 oed yn 18% o'r safle ac yn 5% o Over-50s "
+		    "Forum." },
+		{ { "race", "Ethnic group", "White", 30, 60, "HMP Fenwick",
+		    NULL }, 0, "People whose ethnic group is White are 30% of "
+		    "HMP Fenwick and 60% of its members." },
+		{ { "race", "Ethnic group", "White", 30, 60, "HMP Fenwick",
+		    NULL }, 1, "Mae pobl a atebodd \u2018Gwyn\u2019 i \u2018Grŵp "
+		    "ethnig\u2019 yn 30% o HMP Fenwick ac yn 60% o'i aelodau." },
+		{ { "disability", "Disability", "Yes", 40, 10, NULL, NULL }, 0,
+		    "People answering Yes on Disability are 40% of the "
+		    "population served and 10% of its members." },
+		{ { "unit", "Unit", "A wing", 50, 20, NULL, "Forum" }, 1,
+		    "Mae pobl ar A wing yn 50% o'r safle ac yn 20% o Forum." },
+		/* Within 5 points: nothing to say. */
+		{ { "age", "Age", "50 to 64", 12, 9, NULL, "Forum" }, 0, NULL },
+	};
+	const struct catalogue	*cy = welsh();
+	char			*s;
+	size_t			 i;
 
 	(void)state;
-	who = evidence_who("age", "Age", "50 to 64");
-	assert_string_equal(who, "people aged 50 to 64");
-	s = evidence_gap_sentence(who, 18, 5, "the site", "Over-50s Forum");
-	assert_string_equal(s, "People aged 50 to 64 are 18% of the site and "
-	    "5% of Over-50s Forum.");
-	free(s);
-	/* Within 5 points: nothing to say. */
-	assert_null(evidence_gap_sentence(who, 12, 9, "the site", "the forum"));
-	free(who);
-	who = evidence_who("race", "Ethnic group", "White");
-	assert_string_equal(who, "people whose ethnic group is White");
-	free(who);
-	who = evidence_who("disability", "Disability", "Yes");
-	assert_string_equal(who, "people answering Yes on Disability");
-	free(who);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		s = evidence_gap_sentence(&cases[i].g, cases[i].welsh ? cy :
+		    NULL);
+		if (cases[i].said == NULL)
+			assert_null(s);
+		else
+			assert_string_equal(s, cases[i].said);
+		free(s);
+	}
 }
 
 /*
@@ -412,7 +511,7 @@ members_beside_the_population(void **state)
 	 * members; 50 to 64 is 2 of 3 = 67% of members against 18 of 100
 	 * = 18% of the site: a gap of 49 points. */
 	view = evidence_build(db, &s, "Forum", "2026-01-01", "2026-03-31",
-	    "2026-03-31", 1, 1);
+	    "2026-03-31", 1, 1, NULL);
 	assert_non_null(view);
 	c = json_array_get(json_object_get(view, "criteria"), EV_REPRESENTATIVE);
 	rep = json_object_get(c, "representation");
@@ -485,6 +584,42 @@ members_beside_the_population(void **state)
 	json_decref(view);
 }
 
+/* The same view in Welsh: the same figures, its sentences in Welsh;
+ * messages (a title, a label) stay msgids for | t. */
+static void
+the_view_in_welsh(void **state)
+{
+	struct db		*db = *state;
+	struct evidence_scope	 s = { 1, 1 };
+	json_t			*view, *c, *m, *rep;
+	const char		*text;
+
+	view = evidence_build(db, &s, "Forum", "2026-01-01", "2026-03-31",
+	    "2026-03-31", 1, 1, welsh());
+	assert_non_null(view);
+	c = json_array_get(json_object_get(view, "criteria"), EV_REPRESENTATIVE);
+	assert_string_equal(json_string_value(json_object_get(c, "figure")),
+	    "49 pwynt");
+	assert_string_equal(json_string_value(json_object_get(c,
+	    "target_words")), "10 pwynt ar y mwyaf");
+	assert_string_equal(json_string_value(json_object_get(c, "title")),
+	    "Representative and involved");
+	rep = json_object_get(c, "representation");
+	text = json_string_value(json_object_get(json_array_get(
+	    json_object_get(rep, "gaps"), 0), "text"));
+	assert_non_null(text);
+	assert_true(strncmp(text, "Mae pobl ", 9) == 0);
+	c = json_array_get(json_object_get(view, "criteria"), EV_PROCEDURES);
+	m = json_array_get(json_object_get(c, "measures"), 0);
+	assert_string_equal(json_string_value(json_object_get(m, "label")),
+	    "Minutes published within 14 days of the meeting");
+	assert_string_equal(json_string_value(json_object_get(json_object_get(
+	    m, "period"), "words")), "1 o 2 (50%)");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    json_object_get(m, "months"), 0), "month_words")), "Ionawr 2026");
+	json_decref(view);
+}
+
 static void
 small_numbers_are_suppressed_in_the_view(void **state)
 {
@@ -495,7 +630,7 @@ small_numbers_are_suppressed_in_the_view(void **state)
 	/* With a threshold of 10, every count here is small: no share, no
 	 * figure, no verdict but "too few to judge". */
 	view = evidence_build(db, &s, "Forum", "2026-01-01", "2026-03-31",
-	    "2026-03-31", 10, 0);
+	    "2026-03-31", 10, 0, NULL);
 	assert_non_null(view);
 	c = json_array_get(json_object_get(view, "criteria"), EV_MONITORING);
 	assert_true(json_is_null(json_object_get(c, "figure")));
@@ -515,11 +650,13 @@ main(void)
 		cmocka_unit_test(verdicts_against_targets),
 		cmocka_unit_test(shares_round_half_up),
 		cmocka_unit_test(months_of_a_period),
+		cmocka_unit_test(figures_in_words),
 		cmocka_unit_test(gaps_in_words),
 		cmocka_unit_test(flows_by_month),
 		cmocka_unit_test(answers_for_the_organisation_and_their_median),
 		cmocka_unit_test(snapshots_on_a_day),
 		cmocka_unit_test(members_beside_the_population),
+		cmocka_unit_test(the_view_in_welsh),
 		cmocka_unit_test(small_numbers_are_suppressed_in_the_view),
 		cmocka_unit_test(involvement_counts_respondents_not_answers),
 	};
