@@ -45,6 +45,7 @@ struct pdf;
 
 #define COUNT_UNIT		100000	/* one vote: five decimal places */
 #define COUNT_SEED_BYTES	16	/* the recorded seed for the lot */
+#define COUNT_VOTES_CHARS	40	/* a count's votes as text, NUL too */
 
 enum count_method { COUNT_FPTP, COUNT_STV };
 
@@ -70,7 +71,8 @@ struct count_input {
  * surplus?, tie_break?}], elected[{candidate_id, how}]}, votes as
  * "12.50000".  New reference, NULL when out of memory. */
 json_t	*count_run(const struct count_input *);
-/* "12.50000" for 1250000 units.  New reference. */
+/* "12.50000" for 1250000 units: exact, for the record; shown to people
+ * as "12.5" (util/decimal.h, {{votes | number}}).  New reference. */
 json_t	*count_votes_json(int64_t units);
 
 /* ---- the model (elections_model.c) --------------------------------- */

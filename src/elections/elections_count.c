@@ -93,7 +93,7 @@ ranking(const struct count_input *in, size_t b)
 json_t *
 count_votes_json(int64_t v)
 {
-	char	 s[40];
+	char	 s[COUNT_VOTES_CHARS];
 
 	snprintf(s, sizeof(s), "%lld.%05lld", (long long)(v / COUNT_UNIT),
 	    (long long)(v % COUNT_UNIT));

@@ -20,6 +20,7 @@
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
+#include "../util/decimal.h"
 #include "../util/view.h"
 #include "../server/text_size.h"
 
@@ -300,6 +301,7 @@ notice_draw(struct pdf *pdf, struct print_words *w, const json_t *e,
 {
 	json_t		*first, *t, *el, *n;
 	size_t		 i, nstages;
+	char		 shown[COUNT_VOTES_CHARS];
 
 	pdf_heading(pdf, print_say(w, N_("Result of the election"), NULL), 1);
 	pdf_paragraph(pdf, title);
@@ -310,14 +312,15 @@ notice_draw(struct pdf *pdf, struct print_words *w, const json_t *e,
 	pdf_pairf(pdf, print_say(w, N_("Valid ballot papers"), NULL), "%lld",
 	    (long long)view_int(sheet, "valid"));
 	if (json_is_string(json_object_get(sheet, "quota")))
-		pdf_pair(pdf, print_say(w, N_("Quota"), NULL), view_str(sheet,
-		    "quota"));
+		pdf_pair(pdf, print_say(w, N_("Quota"), NULL), decimal_words(
+		    view_str(sheet, "quota"), shown, sizeof(shown)));
 	nstages = json_array_size(json_object_get(sheet, "stages"));
 	first = json_array_get(json_object_get(sheet, "stages"), 0);
 	pdf_heading(pdf, print_say(w, nstages > 1 ? N_("First preferences") :
 	    N_("Votes"), NULL), 2);
 	json_array_foreach(json_object_get(first, "totals"), i, t)
-		pdf_pair(pdf, view_str(t, "name"), view_str(t, "votes"));
+		pdf_pair(pdf, view_str(t, "name"), decimal_words(view_str(t,
+		    "votes"), shown, sizeof(shown)));
 	pdf_heading(pdf, print_say(w, N_("Elected"), NULL), 2);
 	if (json_is_true(json_object_get(sheet, "unopposed")))
 		pdf_paragraph(pdf, print_say(w, ELECTED_UNOPPOSED, NULL));

@@ -34,8 +34,8 @@
 #include "../util/sandbox.h"
 #include "../util/view.h"
 
-#define UNDRAWN	"It is not drawn here: drawing this archive's papers failed " \
-		"or took too long, so every paper is named instead."
+#define UNDRAWN	N_("It is not drawn here: drawing this archive's papers " \
+		"failed or took too long, so every paper is named instead.")
 
 /* One paper read before drawing.  Owns data, mime and ext. */
 struct plan_paper {
@@ -152,8 +152,8 @@ room_for(const struct buf *out, size_t len)
 }
 
 static void
-paper_draw(struct pdf *pdf, const struct buf *out, const struct plan_paper *pp,
-    struct embed_budget *budget, int drawn)
+paper_draw(struct pdf *pdf, struct print_words *w, const struct buf *out,
+    const struct plan_paper *pp, struct embed_budget *budget, int drawn)
 {
 	struct embed_budget	 none = { 0, 0, 0 };
 	struct embed_paper	 p;
@@ -168,9 +168,9 @@ paper_draw(struct pdf *pdf, const struct buf *out, const struct plan_paper *pp,
 	p.circulated_on = view_str(pp->row, "circulated_on");
 	p.download = download;
 	if (!drawn && drawable(p.mime))
-		pdf_embed_named(pdf, &p, UNDRAWN);
+		pdf_embed_named(pdf, w, &p, print_say(w, UNDRAWN, NULL));
 	else
-		pdf_embed_paper(pdf, &p, pp->fetched && room_for(out,
+		pdf_embed_paper(pdf, w, &p, pp->fetched && room_for(out,
 		    pp->data.len) ? budget : &none);
 }
 
@@ -196,11 +196,13 @@ plan_draw(const struct archive_plan *plan, struct buf *out, int drawn)
 	if (plan->n == 0)
 		pdf_paragraph(pdf, print_say(&w, N_("No minutes were published "
 		    "in this period."), NULL));
+	/* Each meeting on a page of its own, the first under the title. */
 	for (i = 0; i < plan->n; i++) {
-		pdf_page_break(pdf);
+		if (i > 0)
+			pdf_page_break(pdf);
 		minutes_draw_loaded(pdf, &w, plan->meetings[i].minutes);
 		for (j = 0; j < plan->meetings[i].npapers; j++)
-			paper_draw(pdf, out, &plan->meetings[i].papers[j],
+			paper_draw(pdf, &w, out, &plan->meetings[i].papers[j],
 			    &budget, drawn);
 	}
 	print_words_free(&w);

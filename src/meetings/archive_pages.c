@@ -22,22 +22,47 @@
 #include "../util/view.h"
 #include "../server/text_size.h"
 
+/* The archive's title in the reader's words: the group and the period
+ * asked for, or that it holds every published record. */
+static const char *
+archive_title(struct print_words *w, const json_t *group, const char *from,
+    const char *to)
+{
+	json_t		*ctx;
+	const char	*title;
+
+	ctx = json_pack("{s:s, s:s?, s:s?}", "name", view_str(group, "name"),
+	    "from", from, "to", to);
+	title = print_say(w, from != NULL && to != NULL ?
+	    N_("{name}: minutes {from | date} to {to | date}") :
+	    from != NULL ? N_("{name}: minutes from {from | date}") :
+	    to != NULL ? N_("{name}: minutes to {to | date}") :
+	    N_("{name}: all published minutes and papers"), ctx);
+	json_decref(ctx);
+	return title;
+}
+
+/* A query's date, or NULL when it was left out (or left empty). */
+static const char *
+query_date(const struct request *rq, const char *name)
+{
+	const char	*s = form_get(&rq->query, name);
+
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
 void
 archive_pdf(struct request *rq, struct response *rs)
 {
-	const char		*from = form_get(&rq->query, "from");
-	const char		*to = form_get(&rq->query, "to");
-	json_t			*group, *list, *ctx;
+	const char		*from = query_date(rq, "from");
+	const char		*to = query_date(rq, "to");
+	json_t			*group, *list;
 	struct print_words	 w;
 	const char		*title;
 	int			 rc;
 
-	/* No period given: the whole history. */
-	if (from == NULL)
-		from = "1900-01-01";
-	if (to == NULL)
-		to = "2199-12-31";
-	if (!date_valid(from) || !date_valid(to)) {
+	if ((from != NULL && !date_valid(from)) ||
+	    (to != NULL && !date_valid(to))) {
 		response_error(rs, 422, "Give the period as from=YYYY-MM-DD and "
 		    "to=YYYY-MM-DD.");
 		return;
@@ -47,12 +72,13 @@ archive_pdf(struct request *rq, struct response *rs)
 		return;
 	}
 	print_words_init(&w, language_words(rq->lang), 0);
-	ctx = json_pack("{s:s, s:s, s:s}", "name", view_str(group, "name"),
-	    "from", from, "to", to);
-	title = print_say(&w, N_("{name}: minutes {from | date} to "
-	    "{to | date}"), ctx);
-	json_decref(ctx);
+	title = archive_title(&w, group, from, to);
 	json_decref(group);
+	/* No period given: the whole history. */
+	if (from == NULL)
+		from = "1900-01-01";
+	if (to == NULL)
+		to = "2199-12-31";
 	list = archive_meetings(rq->db, rq->ids[0], from, to);
 	if (rq->wants_json || rq->api) {
 		response_view(rs, "error", json_pack("{s:s, s:o}", "title",

@@ -34,6 +34,18 @@ static const char *const secret_columns[] = {
 	"password_hash", "token_hash",
 };
 
+int
+subject_access_secret(const char *column)
+{
+	size_t	 k;
+
+	for (k = 0; k < sizeof(secret_columns) / sizeof(secret_columns[0]);
+	    k++)
+		if (strcmp(column, secret_columns[k]) == 0)
+			return 1;
+	return 0;
+}
+
 static void
 drop_secrets(json_t *rows)
 {

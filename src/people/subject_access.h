@@ -6,6 +6,7 @@
  *
  *   subject_access.c        the walk, into one JSON document
  *   subject_access_pdf.c    the same document drawn for the person to read
+ *   subject_access_labels.c the reader's names for its columns and tables
  *   subject_access_pages.c  the coordinator's page and its two downloads
  *   cli/cli_person.c        `roundtable person export ID`
  *
@@ -38,6 +39,16 @@ int	subject_access_collect(struct db *, int64_t person_id, json_t **out);
  * "cli").  enum db_result. */
 MUST_CHECK int	subject_access_audit(struct db *, int64_t account_id,
 	    int64_t person_id, const char *detail);
+
+/* Whether column holds a secret (a password's or token's hash) that no
+ * export carries. */
+int	subject_access_secret(const char *column);
+
+/* The reader's name for a column ("created_at": "Created") or a table
+ * ("memberships": "Group memberships"): a message (N_) to say in the
+ * reader's language; NULL for a name that has none yet. */
+const char	*subject_access_column_label(const char *column);
+const char	*subject_access_table_label(const char *table);
 
 /* The export as a PDF for the person to read, into out: in the language
  * of words (NULL: English; util/catalogue.h) and the reader's size.  0,

@@ -3,8 +3,11 @@
  * then every kind of record that holds something about them, each record
  * as label and value pairs, then what the audit chain says they did and
  * what was done to their record.  Drawn from the same JSON document the
- * export gives, so the two can never disagree.
+ * export gives, so the two can never disagree: every field the export
+ * holds is printed, under its name in the reader's language, with dates
+ * and times in words ("4 November 2026", "4 Tachwedd 2026").
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,56 +15,98 @@
 #include "../render/pdf.h"
 #include "../render/print_words.h"
 #include "../util/catalogue.h"
+#include "../util/date.h"
+#include "../util/uk_time.h"
 
-/* One value as text; NULL for a null (nothing to show). */
-static void
-draw_value(struct pdf *pdf, const char *label, const json_t *v)
+/* A column's or table's name in the reader's words: its label (msgid,
+ * from subject_access_labels.c) or, for a name without one, the name
+ * with spaces for its underscores, so nothing stored is left out. */
+static const char *
+name_words(struct print_words *w, const char *msgid, const char *name)
 {
-	if (json_is_string(v))
-		pdf_pair(pdf, label, json_string_value(v));
-	else if (json_is_integer(v))
-		pdf_pairf(pdf, label, "%lld",
-		    (long long)json_integer_value(v));
-	else if (json_is_real(v))
-		pdf_pairf(pdf, label, "%g", json_real_value(v));
+	char		*spaced, *p;
+	const char	*said;
+
+	if (msgid != NULL)
+		return print_say(w, msgid, NULL);
+	if ((spaced = strdup(name)) == NULL)
+		return "";
+	for (p = spaced; *p != '\0'; p++)
+		if (*p == '_')
+			*p = ' ';
+	said = print_say(w, spaced, NULL);
+	free(spaced);
+	return said;
 }
 
+/* Whether column holds an instant in unix seconds ("starts_at"). */
+static int
+instant_column(const char *column)
+{
+	size_t	 n = strlen(column);
+
+	return n > 3 && strcmp(column + n - 3, "_at") == 0;
+}
+
+/* One value as the reader reads it, into out (sz bytes) or kept by w:
+ * a date in words, an instant as the day and UK time, a number as it
+ * is; NULL for a null (nothing to show). */
+static const char *
+value_words(struct print_words *w, const char *column, const json_t *v,
+    char *out, size_t sz)
+{
+	int64_t	 t;
+
+	if (json_is_string(v) && datetime_instant(json_string_value(v), &t))
+		uk_words(t, w->words, out, sz);
+	else if (json_is_string(v))
+		return print_date(w, json_string_value(v));
+	else if (json_is_integer(v) && instant_column(column))
+		uk_words(json_integer_value(v), w->words, out, sz);
+	else if (json_is_integer(v))
+		snprintf(out, sz, "%lld", (long long)json_integer_value(v));
+	else if (json_is_real(v))
+		snprintf(out, sz, "%g", json_real_value(v));
+	else
+		return NULL;
+	return out;
+}
+
+/* Every field of a record, each under its name in the reader's words. */
 static void
-draw_record(struct pdf *pdf, const json_t *row)
+draw_record(struct pdf *pdf, struct print_words *w, const json_t *row)
 {
 	const char	*key;
 	json_t		*v;
+	char		 value[64];
 
 	json_object_foreach((json_t *)row, key, v)
-		draw_value(pdf, key, v);
+		pdf_pair(pdf, name_words(w, subject_access_column_label(key),
+		    key), value_words(w, key, v, value, sizeof(value)));
 	pdf_rule(pdf);
 }
 
-/* heading: a table's name, shown with spaces for its underscores. */
 static void
-draw_records(struct pdf *pdf, const char *heading, const json_t *rows)
+draw_records(struct pdf *pdf, struct print_words *w, const char *heading,
+    const json_t *rows)
 {
 	json_t	*row;
-	char	*words, *p;
 	size_t	 i;
 
-	if (json_array_size(rows) == 0 || (words = strdup(heading)) == NULL)
+	if (json_array_size(rows) == 0)
 		return;
-	for (p = words; *p != '\0'; p++)
-		if (*p == '_')
-			*p = ' ';
-	pdf_heading(pdf, words, 2);
-	free(words);
+	pdf_heading(pdf, heading, 2);
 	json_array_foreach((json_t *)rows, i, row)
-		draw_record(pdf, row);
+		draw_record(pdf, w, row);
 }
 
-/* The words around the records are the reader's; the tables' and
- * columns' names are the database's own, as the JSON export has them. */
+/* Every word is the reader's: the labels of tables and columns too (the
+ * JSON export keeps the database's own names). */
 static void
 subject_access_draw(struct pdf *pdf, struct print_words *w, const json_t *ex)
 {
 	const json_t	*t, *audit = json_object_get(ex, "audit");
+	const char	*table;
 	size_t		 i;
 
 	pdf_heading(pdf, print_say(w, N_("What Roundtable holds about you"),
@@ -73,13 +118,16 @@ subject_access_draw(struct pdf *pdf, struct print_words *w, const json_t *ex)
 	    "Numbers are the record numbers Roundtable uses. Ask the "
 	    "coordinator if anything is unclear or wrong."), ex));
 	pdf_heading(pdf, print_say(w, N_("Your details"), NULL), 2);
-	draw_record(pdf, json_object_get(ex, "person"));
-	json_array_foreach(json_object_get(ex, "tables"), i, t)
-		draw_records(pdf, json_string_value(json_object_get(t,
-		    "table")), json_object_get(t, "rows"));
-	draw_records(pdf, print_say(w, N_("What you did (audit trail)"), NULL),
-	    json_object_get(audit, "by_them"));
-	draw_records(pdf, print_say(w, N_("What was done to your record "
+	draw_record(pdf, w, json_object_get(ex, "person"));
+	json_array_foreach(json_object_get(ex, "tables"), i, t) {
+		table = json_string_value(json_object_get(t, "table"));
+		draw_records(pdf, w, name_words(w,
+		    subject_access_table_label(table), table),
+		    json_object_get(t, "rows"));
+	}
+	draw_records(pdf, w, print_say(w, N_("What you did (audit trail)"),
+	    NULL), json_object_get(audit, "by_them"));
+	draw_records(pdf, w, print_say(w, N_("What was done to your record "
 	    "(audit trail)"), NULL), json_object_get(audit, "about_them"));
 }
 

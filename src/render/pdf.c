@@ -178,6 +178,20 @@ new_page(struct pdf *p)
 	p->blank = 1;
 }
 
+/*
+ * Nothing more goes on this page: the next element that draws starts a
+ * new one (need() with anything to place).  A page is ended only when
+ * something comes to go on the next, so a document whose last call is a
+ * break, or space down to the bottom, ends on its last page of content
+ * rather than on a blank one with only the footer.
+ */
+static void
+page_full(struct pdf *p)
+{
+	p->y = BOTTOM;
+	p->blank = 0;
+}
+
 /* Moves to a new page unless h points fit below y (or the page is
  * empty, where nothing more can be gained).  Nothing to place (h 0)
  * never starts a page: space left after the last element (a rule's)
@@ -401,7 +415,8 @@ pdf_paragraph(struct pdf *p, const char *text)
 	p->y += 6 * p->scale;
 }
 
-/* label, with a colon unless it is empty or already ends with one. */
+/* label, with a colon unless it is empty or already ends in a mark of
+ * its own: "Chair:", but "1." and "Why?" stay as they are. */
 static char *
 pair_label(const char *label)
 {
@@ -410,7 +425,7 @@ pair_label(const char *label)
 	if (label == NULL)
 		label = "";
 	n = strlen(label);
-	if (n == 0 || label[n - 1] == ':')
+	if (n == 0 || strchr(":.?!", label[n - 1]) != NULL)
 		return g_strdup(label);
 	return g_strconcat(label, ":", NULL);
 }
@@ -457,7 +472,7 @@ pdf_pair(struct pdf *p, const char *label, const char *value)
 	char		*text;
 	double		 lw = TEXT_W * 0.34, gutter = 4 * MM;
 
-	if (!live(p))
+	if (!live(p) || value == NULL || *value == '\0')
 		return;
 	text = pair_label(label);
 	l = layout(p, F_BOLD, text, lw);
@@ -639,7 +654,7 @@ pdf_space(struct pdf *p, double mm)
 	}
 	if (p->y + mm * MM >= BOTTOM) {
 		if (!p->blank)
-			new_page(p);
+			page_full(p);
 		return;
 	}
 	p->y += mm * MM;
@@ -653,7 +668,7 @@ pdf_page_break(struct pdf *p)
 		return;
 	begin(p, 0);
 	if (!p->blank)
-		new_page(p);
+		page_full(p);
 }
 
 int
@@ -674,8 +689,7 @@ pdf_picture(struct pdf *p, const char *caption, pdf_draw_fn draw, void *arg)
 	pango_cairo_show_layout(p->cr, l);
 	top = PICTURE_MARGIN + height(l) + 2 * MM;
 	g_object_unref(l);
-	p->blank = 0;
-	p->y = BOTTOM;		/* full: what comes next starts a page */
+	page_full(p);
 	if (top >= BOTTOM - MARGIN || !live(p))
 		return -1;
 	cr = cairo_create(p->surface);

@@ -43,8 +43,10 @@ void	 pdf_heading(struct pdf *, const char *text, int level);
 /* Wrapped text; '\n' starts a new line. */
 void	 pdf_paragraph(struct pdf *, const char *text);
 /* "Label: value", the label in bold in a left column, the value in a
- * right column; both wrap.  The colon is added unless label ends in one
- * or is empty. */
+ * right column; both wrap.  The colon is added unless label is empty or
+ * ends in a mark of its own (':', '.', '?', '!': "1." is a number, not
+ * "1.:").  An empty value (NULL or "") draws nothing: a row with nothing
+ * to say is left out, as a meeting without a chair has no "Chair:". */
 void	 pdf_pair(struct pdf *, const char *label, const char *value);
 /* As pdf_paragraph and pdf_pair, the text made from fmt: never cut to a
  * buffer's size, however long what the user typed. */
@@ -63,8 +65,10 @@ void	 pdf_choices(struct pdf *, const char *label,
 void	 pdf_rule(struct pdf *);
 /* Vertical space; space that reaches the bottom ends the page. */
 void	 pdf_space(struct pdf *, double mm);
-/* Starts a new page, unless nothing is on this one yet (so it never
- * makes an empty page). */
+/* What comes next starts a new page, unless nothing is on this one yet.
+ * The page is ended only when something follows, so a break never makes
+ * an empty page: not twice in a row, nor last in a document (a break
+ * after each copy or unit leaves no blank page at the end). */
 void	 pdf_page_break(struct pdf *);
 /*
  * Draws on a picture, which fills the callback's cairo context: origin at

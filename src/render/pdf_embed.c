@@ -15,38 +15,78 @@
 #include <string.h>
 
 #include <glib.h>
+#include <jansson.h>
 #include <poppler.h>
 
 #include "image.h"
 #include "pdf.h"
 #include "pdf_embed.h"
+#include "print_words.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 
-#define LOCKED		"It could not be drawn: it is locked with a password."
-#define DAMAGED_PDF	"It could not be drawn: the file is damaged, or is " \
-			"not a PDF that can be read."
-#define DAMAGED_IMAGE	"It could not be drawn: the picture is damaged, or " \
-			"is not one that can be read."
-#define NO_PAGES	"It could not be drawn: it has no pages."
-#define FULL		"It is not drawn here: this archive has reached its " \
-			"limit for papers (pages, size or time). Ask for a " \
-			"shorter period to print it."
+#define LOCKED		N_("It could not be drawn: it is locked with a " \
+			"password.")
+#define DAMAGED_PDF	N_("It could not be drawn: the file is damaged, or " \
+			"is not a PDF that can be read.")
+#define DAMAGED_IMAGE	N_("It could not be drawn: the picture is damaged, " \
+			"or is not one that can be read.")
+#define NO_PAGES	N_("It could not be drawn: it has no pages.")
+#define FULL		N_("It is not drawn here: this archive has reached " \
+			"its limit for papers (pages, size or time). Ask for " \
+			"a shorter period to print it.")
+
+/* The numbers a message about a paper may name: {page} of {pages},
+ * the first {drawn}, {failed} of them, {million} pixels. */
+struct paper_numbers {
+	int	 page, pages, drawn, failed, million;
+};
+
+/* msgid in the reader's words, with the paper's {title},
+ * {circulated_on} (a date: {circulated_on | date}), {download} and the
+ * numbers (may be NULL).  Owned by w. */
+static const char *
+paper_say(struct print_words *w, const struct embed_paper *p,
+    const char *msgid, const struct paper_numbers *n)
+{
+	static const struct paper_numbers none;
+	json_t		*ctx;
+	const char	*said;
+
+	if (n == NULL)
+		n = &none;
+	ctx = json_pack("{s:s, s:s, s:s, s:i, s:i, s:i, s:i, s:i}", "title",
+	    p->title, "circulated_on", p->circulated_on, "download",
+	    p->download, "page", n->page, "pages", n->pages, "drawn",
+	    n->drawn, "failed", n->failed, "million", n->million);
+	said = print_say(w, msgid, ctx);
+	json_decref(ctx);
+	return said;
+}
 
 /* "Paper: title", then when it was circulated, why it is not drawn (or
  * not all of it), and where the original is. */
 void
-pdf_embed_named(struct pdf *pdf, const struct embed_paper *p, const char *why)
+pdf_embed_named(struct pdf *pdf, struct print_words *w,
+    const struct embed_paper *p, const char *why)
 {
-	char	*heading, *text;
+	json_t	*ctx;
 
-	heading = g_strdup_printf("Paper: %s", p->title);
-	text = g_strdup_printf("Circulated %s. %s Members of the group can "
-	    "download the original from Roundtable at %s.", p->circulated_on,
-	    why, p->download);
-	pdf_heading(pdf, heading, 2);
-	pdf_paragraph(pdf, text);
-	g_free(heading);
-	g_free(text);
+	pdf_heading(pdf, paper_say(w, p, N_("Paper: {title}"), NULL), 2);
+	ctx = json_pack("{s:s, s:s, s:s}", "circulated_on", p->circulated_on,
+	    "why", why, "download", p->download);
+	pdf_paragraph(pdf, print_say(w, N_("Circulated {circulated_on | date}. "
+	    "{why} Members of the group can download the original from "
+	    "Roundtable at {download}."), ctx));
+	json_decref(ctx);
+}
+
+/* pdf_embed_named with why a message (msgid) about p. */
+static void
+named_for(struct pdf *pdf, struct print_words *w, const struct embed_paper *p,
+    const char *msgid, const struct paper_numbers *n)
+{
+	pdf_embed_named(pdf, w, p, paper_say(w, p, msgid, n));
 }
 
 void
@@ -101,16 +141,20 @@ page_draw(cairo_t *cr, double w, double h, void *arg)
 
 /* Page i (from 0) of n; the last page drawn of a paper cut short says
  * so, and where the rest is. */
-static char *
-caption(const struct embed_paper *p, int i, int n, int drawn)
+static const char *
+caption(struct print_words *w, const struct embed_paper *p, int i, int n,
+    int drawn)
 {
+	struct paper_numbers	 num = { i + 1, n, drawn, 0, 0 };
+
 	if (i + 1 == drawn && drawn < n)
-		return g_strdup_printf("Paper: %s, circulated %s \xe2\x80\x94 "
-		    "page %d of %d. The archive holds only its first %d pages; "
-		    "the whole paper is at %s.", p->title, p->circulated_on,
-		    i + 1, n, drawn, p->download);
-	return g_strdup_printf("Paper: %s, circulated %s \xe2\x80\x94 page %d "
-	    "of %d", p->title, p->circulated_on, i + 1, n);
+		return paper_say(w, p, N_("Paper: {title}, circulated "
+		    "{circulated_on | date} \xe2\x80\x94 page {page} of "
+		    "{pages}. The archive holds only its first {drawn} pages; "
+		    "the whole paper is at {download}."), &num);
+	return paper_say(w, p, N_("Paper: {title}, circulated "
+	    "{circulated_on | date} \xe2\x80\x94 page {page} of {pages}"),
+	    &num);
 }
 
 static void
@@ -121,7 +165,8 @@ document_release(void *doc)
 
 /* The document, or NULL and a note saying why not. */
 static PopplerDocument *
-document_open(struct pdf *pdf, const struct embed_paper *p)
+document_open(struct pdf *pdf, struct print_words *w,
+    const struct embed_paper *p)
 {
 	PopplerDocument	*doc;
 	GBytes		*bytes;
@@ -131,92 +176,85 @@ document_open(struct pdf *pdf, const struct embed_paper *p)
 	doc = poppler_document_new_from_bytes(bytes, NULL, &err);
 	g_bytes_unref(bytes);
 	if (doc == NULL) {
-		pdf_embed_named(pdf, p, g_error_matches(err, POPPLER_ERROR,
-		    POPPLER_ERROR_ENCRYPTED) ? LOCKED : DAMAGED_PDF);
+		named_for(pdf, w, p, g_error_matches(err, POPPLER_ERROR,
+		    POPPLER_ERROR_ENCRYPTED) ? LOCKED : DAMAGED_PDF, NULL);
 		g_clear_error(&err);
 		return NULL;
 	}
 	if (pdf_keep(pdf, doc, document_release) == -1) {
-		pdf_embed_named(pdf, p, DAMAGED_PDF);
+		named_for(pdf, w, p, DAMAGED_PDF, NULL);
 		return NULL;
 	}
 	return doc;
 }
 
 static enum embed_result
-embed_pdf(struct pdf *pdf, const struct embed_paper *p, struct embed_budget *b)
+embed_pdf(struct pdf *pdf, struct print_words *w, const struct embed_paper *p,
+    struct embed_budget *b)
 {
-	PopplerDocument	*doc;
-	PopplerPage	*page;
-	char		*text;
-	int		 n, i, drawn, failed = 0, late = 0;
+	struct paper_numbers	 num = { 0, 0, 0, 0, 0 };
+	PopplerDocument		*doc;
+	PopplerPage		*page;
+	int			 i, late = 0;
 
-	if ((doc = document_open(pdf, p)) == NULL)
+	if ((doc = document_open(pdf, w, p)) == NULL)
 		return EMBED_FAILED;
 	b->bytes -= p->len;
-	if ((n = poppler_document_get_n_pages(doc)) <= 0) {
-		pdf_embed_named(pdf, p, NO_PAGES);
+	if ((num.pages = poppler_document_get_n_pages(doc)) <= 0) {
+		named_for(pdf, w, p, NO_PAGES, NULL);
 		return EMBED_FAILED;
 	}
-	drawn = MIN(n, MIN(ARCHIVE_PAPER_PAGES_MAX, b->pages));
-	for (i = 0; i < drawn; i++) {
+	num.drawn = MIN(num.pages, MIN(ARCHIVE_PAPER_PAGES_MAX, b->pages));
+	for (i = 0; i < num.drawn; i++) {
 		if (i > 0 && out_of_time(b)) {
-			drawn = i;
+			num.drawn = i;
 			late = 1;
 			break;
 		}
-		text = caption(p, i, n, drawn);
 		page = poppler_document_get_page(doc, i);
-		if (page == NULL || pdf_picture(pdf, text, page_draw, page) != 0)
-			failed++;
+		if (page == NULL || pdf_picture(pdf, caption(w, p, i,
+		    num.pages, num.drawn), page_draw, page) != 0)
+			num.failed++;
 		if (page != NULL)
 			g_object_unref(page);
-		g_free(text);
 	}
-	b->pages -= drawn;
-	if (late) {
-		text = g_strdup_printf("Only its first %d of %d pages are "
-		    "drawn: the archive ran out of time for papers.", drawn, n);
-		pdf_embed_named(pdf, p, text);
-		g_free(text);
-	}
-	if (failed > 0) {
-		text = g_strdup_printf("%d of its %d pages could not be drawn "
-		    "completely.", failed, n);
-		pdf_embed_named(pdf, p, text);
-		g_free(text);
+	b->pages -= num.drawn;
+	if (late)
+		named_for(pdf, w, p, N_("Only its first {drawn} of {pages} "
+		    "pages are drawn: the archive ran out of time for papers."),
+		    &num);
+	if (num.failed > 0) {
+		named_for(pdf, w, p, N_("{failed} of its {pages} pages could "
+		    "not be drawn completely."), &num);
 		return EMBED_FAILED;
 	}
-	return drawn < n ? EMBED_CUT : EMBED_DRAWN;
+	return num.drawn < num.pages ? EMBED_CUT : EMBED_DRAWN;
 }
 
 static enum embed_result
-embed_image(struct pdf *pdf, const struct embed_paper *p,
-    struct embed_budget *b)
+embed_image(struct pdf *pdf, struct print_words *w,
+    const struct embed_paper *p, struct embed_budget *b)
 {
+	struct paper_numbers	 num = { 0, 0, 0, 0,
+				    IMAGE_PIXELS_MAX / 1000000 };
 	cairo_surface_t		*image;
 	enum image_result	 r;
-	char			*text;
 	int			 rc;
 
 	r = image_decode(p->data, p->len, p->mime, &image);
 	if (r != IMAGE_OK) {
-		text = r == IMAGE_TOO_LARGE ? g_strdup_printf("It could not be "
-		    "drawn: the picture is larger than %d million pixels.",
-		    IMAGE_PIXELS_MAX / 1000000) : g_strdup(DAMAGED_IMAGE);
-		pdf_embed_named(pdf, p, text);
-		g_free(text);
+		named_for(pdf, w, p, r == IMAGE_TOO_LARGE ? N_("It could not "
+		    "be drawn: the picture is larger than {million} million "
+		    "pixels.") : DAMAGED_IMAGE, &num);
 		return EMBED_FAILED;
 	}
-	text = g_strdup_printf("Paper: %s, circulated %s", p->title,
-	    p->circulated_on);
-	rc = pdf_picture(pdf, text, image_draw, image);
-	g_free(text);
+	rc = pdf_picture(pdf, paper_say(w, p, N_("Paper: {title}, circulated "
+	    "{circulated_on | date}"), NULL), image_draw, image);
 	cairo_surface_destroy(image);
 	b->pages--;
 	b->bytes -= p->len;
 	if (rc != 0) {
-		pdf_embed_named(pdf, p, DAMAGED_IMAGE);
+		named_for(pdf, w, p, DAMAGED_IMAGE, NULL);
 		return EMBED_FAILED;
 	}
 	return EMBED_DRAWN;
@@ -224,36 +262,37 @@ embed_image(struct pdf *pdf, const struct embed_paper *p,
 
 /* Word and OpenDocument papers: named, never drawn. */
 static enum embed_result
-embed_note(struct pdf *pdf, const struct embed_paper *p)
+embed_note(struct pdf *pdf, struct print_words *w,
+    const struct embed_paper *p)
 {
-	const char	*kind;
-	char		*text;
+	const char	*why;
 
 	if (strcmp(p->mime, "application/vnd.oasis.opendocument.text") == 0)
-		kind = "an OpenDocument text";
+		why = N_("It is an OpenDocument text, which cannot be drawn "
+		    "here without an office suite: print the original and "
+		    "file it with this archive.");
 	else if (strstr(p->mime, "wordprocessingml") != NULL)
-		kind = "a Word document";
+		why = N_("It is a Word document, which cannot be drawn here "
+		    "without an office suite: print the original and file it "
+		    "with this archive.");
 	else
-		kind = "a kind of file";
-	text = g_strdup_printf("It is %s, which cannot be drawn here without "
-	    "an office suite: print the original and file it with this "
-	    "archive.", kind);
-	pdf_embed_named(pdf, p, text);
-	g_free(text);
+		why = N_("It is a kind of file that cannot be drawn here: "
+		    "print the original and file it with this archive.");
+	named_for(pdf, w, p, why, NULL);
 	return EMBED_NOTED;
 }
 
 enum embed_result
-pdf_embed_paper(struct pdf *pdf, const struct embed_paper *p,
-    struct embed_budget *b)
+pdf_embed_paper(struct pdf *pdf, struct print_words *w,
+    const struct embed_paper *p, struct embed_budget *b)
 {
 	int	 is_pdf = strcmp(p->mime, "application/pdf") == 0;
 
 	if (!is_pdf && strncmp(p->mime, "image/", 6) != 0)
-		return embed_note(pdf, p);
+		return embed_note(pdf, w, p);
 	if (!fits(b, p->len)) {
-		pdf_embed_named(pdf, p, FULL);
+		named_for(pdf, w, p, FULL, NULL);
 		return EMBED_CUT;
 	}
-	return is_pdf ? embed_pdf(pdf, p, b) : embed_image(pdf, p, b);
+	return is_pdf ? embed_pdf(pdf, w, p, b) : embed_image(pdf, w, p, b);
 }

@@ -4,7 +4,9 @@
  * of its own, and for kinds that cannot be drawn without an office suite
  * (Word, OpenDocument) a note naming the paper and where the original
  * is.  Each drawn page is captioned with the paper's title, date and
- * page number.
+ * page number, and every note is worded, in the reader's language
+ * (render/print_words.h: w keeps the words until the document is
+ * finished).
  *
  * Papers are untrusted uploads.  A damaged, password-locked or oversized
  * one gets a note that it "could not be drawn" instead of pages, never a
@@ -20,6 +22,7 @@
 #include <stdint.h>
 
 struct pdf;
+struct print_words;
 
 /* One paper to draw.  Everything is borrowed for the call. */
 struct embed_paper {
@@ -49,11 +52,12 @@ enum embed_result {
 	EMBED_FAILED	/* damaged, locked or too large: a note instead */
 };
 
-enum embed_result	pdf_embed_paper(struct pdf *, const struct embed_paper *,
-			    struct embed_budget *);
+enum embed_result	pdf_embed_paper(struct pdf *, struct print_words *,
+			    const struct embed_paper *, struct embed_budget *);
 /* The paper named, not drawn: its title, when it was circulated, why
- * (a sentence) and where the original is.  p->data is not read. */
-void	pdf_embed_named(struct pdf *, const struct embed_paper *,
-	    const char *why);
+ * (a sentence, already in the reader's words) and where the original
+ * is.  p->data is not read. */
+void	pdf_embed_named(struct pdf *, struct print_words *,
+	    const struct embed_paper *, const char *why);
 
 #endif

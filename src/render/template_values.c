@@ -1,6 +1,7 @@
 /*
  * How a value is shown in a page or a printed document: escaped, through
- * a filter ({{name | date}}, | t, | words, | picture, | count), or as
+ * a filter ({{name | date}}, | t, | words, | picture, | count,
+ * | number), or as
  * a message in the reader's language with its {name}s filled.
  */
 #include <ctype.h>
@@ -12,10 +13,11 @@
 #include "template_render.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
+#include "../util/decimal.h"
 #include "../util/suppression.h"
 
 static const char *const tfilter_names[TF__MAX] = { "", "date", "t",
-	"words", "picture", "count" };
+	"words", "picture", "count", "number" };
 
 
 /* Splits "name | filter" at the bar: *len becomes the name's length and
@@ -111,12 +113,19 @@ put_value(struct buf *out, const json_t *v, int escape)
 	}
 }
 
+static int
+put_text(const struct render *r, const char *s, int escape)
+{
+	return escape ? html_escape(r->out, s, strlen(s)) : buf_puts(r->out, s);
+}
+
 /* A date filter shows an ISO date or timestamp in words in the reader's
  * language ("4 November 2026", "4 Tachwedd 2026"); a translate filter, a
  * message (a title, a label) in it; a words filter, a message with
  * {name}s, filled; a picture filter, the picture named; a count filter,
- * a count that may be suppressed ("fewer than 5", "llai na 5"); any
- * other value as it is. */
+ * a count that may be suppressed ("fewer than 5", "llai na 5"); a number
+ * filter, a decimal without the zeros that say nothing ("4.00000" is
+ * "4": util/decimal.h); any other value as it is. */
 int
 template_put(const struct render *r, const json_t *v, int escape,
     enum tfilter filter)
@@ -136,16 +145,15 @@ template_put(const struct render *r, const json_t *v, int escape,
 		return p == NULL ? 0 : pictogram_svg(p,
 		    catalogue_get(r->words, p->label), r->out);
 	}
-	if (filter == TF_COUNT && (json_is_string(v) || json_is_integer(v))) {
-		s = suppressed_words(v, r->words, words, sizeof(words));
-		return escape ? html_escape(r->out, s, strlen(s)) :
-		    buf_puts(r->out, s);
-	}
-	if (filter == TF_TRANSLATE && json_is_string(v)) {
-		s = catalogue_get(r->words, json_string_value(v));
-		return escape ? html_escape(r->out, s, strlen(s)) :
-		    buf_puts(r->out, s);
-	}
+	if (filter == TF_COUNT && (json_is_string(v) || json_is_integer(v)))
+		return put_text(r, suppressed_words(v, r->words, words,
+		    sizeof(words)), escape);
+	if (filter == TF_NUMBER && json_is_string(v))
+		return put_text(r, decimal_words(json_string_value(v), words,
+		    sizeof(words)), escape);
+	if (filter == TF_TRANSLATE && json_is_string(v))
+		return put_text(r, catalogue_get(r->words,
+		    json_string_value(v)), escape);
 	return put_value(r->out, v, escape);
 }
 

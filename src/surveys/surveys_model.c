@@ -367,13 +367,13 @@ instrument_questions(const char *name)
 		choices = answers_joined(ucla3_answers);
 		for (i = 0; ucla3_items[i] != NULL; i++) {
 			snprintf(key, sizeof(key), "item%zu", i + 1);
-			json_array_append_new(rows, instrument_row("How often "
-			    "do you feel...", ucla3_items[i], choices ? choices :
+			json_array_append_new(rows, instrument_row(N_("How "
+			    "often do you feel..."), ucla3_items[i], choices ? choices :
 			    "", "ucla3", key));
 		}
 	} else if (strcmp(name, "ons_direct") == 0) {
 		choices = answers_joined(ons_answers);
-		json_array_append_new(rows, instrument_row("Feeling lonely",
+		json_array_append_new(rows, instrument_row(N_("Feeling lonely"),
 		    N_("How often do you feel lonely?"), choices ? choices : "",
 		    "ons_direct", "direct"));
 	} else if (strcmp(name, "involvement") == 0) {
@@ -381,15 +381,15 @@ instrument_questions(const char *name)
 		for (i = 0; i < sizeof(involvement_items) /
 		    sizeof(involvement_items[0]); i++)
 			json_array_append_new(rows, instrument_row(i < 3 ?
-			    "Taking part" : "Members and staff",
+			    N_("Taking part") : N_("Members and staff"),
 			    involvement_items[i].prompt, choices ? choices : "",
 			    "involvement", involvement_items[i].key));
 	} else if (strcmp(name, "monitoring") == 0) {
 		for (i = 0; i < monitoring_items_count; i++) {
 			free(choices);
 			choices = answers_joined(monitoring_items[i].answers);
-			json_array_append_new(rows, instrument_row("About you "
-			    "(you can choose not to say)",
+			json_array_append_new(rows, instrument_row(N_("About "
+			    "you (you can choose not to say)"),
 			    monitoring_items[i].prompt, choices ? choices : "",
 			    "monitoring", monitoring_items[i].key));
 		}

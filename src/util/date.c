@@ -128,6 +128,36 @@ datetime_now(time_t now, char out[DATETIME_CHARS + 1])
 	utc_format(now, "%Y-%m-%dT%H:%M:%SZ", out, DATETIME_CHARS);
 }
 
+/* The number of two digits at s (00 to 99), or -1. */
+static int
+two_digits(const char *s)
+{
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
+		return -1;
+	return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+int
+datetime_instant(const char *s, int64_t *t)
+{
+	char	 day[DATE_CHARS + 1];
+	int	 h, m, sec;
+
+	if (s == NULL || strlen(s) != DATETIME_CHARS || s[10] != 'T' ||
+	    s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return 0;
+	memcpy(day, s, DATE_CHARS);
+	day[DATE_CHARS] = '\0';
+	h = two_digits(s + 11);
+	m = two_digits(s + 14);
+	sec = two_digits(s + 17);
+	if (!date_valid(day) || h < 0 || h > 23 || m < 0 || m > 59 ||
+	    sec < 0 || sec > 60)
+		return 0;
+	*t = (int64_t)date_noon(day) - 12 * 3600 + h * 3600 + m * 60 + sec;
+	return 1;
+}
+
 void
 duration_words(int seconds, const struct catalogue *words, char *out,
     size_t sz)

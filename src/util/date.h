@@ -5,6 +5,7 @@
 #define RT_DATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <time.h>
 
 struct catalogue;
@@ -21,6 +22,9 @@ int	date_valid(const char *s);
 void	date_today(time_t now, char out[DATE_CHARS + 1]);
 /* now as a UTC timestamp, "2026-11-25T15:51:45Z", into out. */
 void	datetime_now(time_t now, char out[DATETIME_CHARS + 1]);
+/* The instant (unix seconds) of a UTC timestamp as datetime_now writes
+ * it: 1, or 0 when s is not one. */
+int	datetime_instant(const char *s, int64_t *t);
 /* The date days after (or before, if negative) a valid date. */
 void	date_add_days(const char *date, int days, char out[DATE_CHARS + 1]);
 /* The same day months later (or earlier), clamped to the month's last

@@ -11,6 +11,7 @@
 #include "limits.h"
 #include "render/pdf.h"
 #include "render/pdf_embed.h"
+#include "render/print_words.h"
 #include "util/buf.h"
 #include "util/filetype.h"
 
@@ -27,6 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct filetype		 type;
 	struct buf		 out;
 	struct pdf		*pdf;
+	struct print_words	 words;
 	size_t			 i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -39,11 +41,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if ((pdf = pdf_new(&out, "Archive", PDF_NORMAL)) == NULL)
 		abort();
 	pdf_paragraph(pdf, "Minutes come first.");
-	pdf_embed_paper(pdf, &paper, &budget);
+	print_words_init(&words, NULL, 0);
+	pdf_embed_paper(pdf, &words, &paper, &budget);
 	if (budget.pages < 0 || budget.pages > 3)
 		abort();
 	if (pdf_finish(pdf) != 0)
 		abort();
+	print_words_free(&words);
 	buf_release(&out);
 	return 0;
 }

@@ -755,6 +755,20 @@ pdf_pages(const struct server *s, const struct reply *r)
 	return n;
 }
 
+char *
+pdf_page_text(const struct server *s, const struct reply *r, long n)
+{
+	char	 path[320], cmd[400];
+
+	if (n == 0)
+		n = pdf_pages(s, r);
+	if (n < 1 || reply_save(s, r, "reply.pdf", path, sizeof(path)) == -1)
+		return calloc(1, 1);
+	snprintf(cmd, sizeof(cmd), "pdftotext -f %ld -l %ld '%s' -", n, n,
+	    path);
+	return command_output(cmd, 1);
+}
+
 /* PostgreSQL: the product's own fingerprint of every table, less the
  * two that signing in changes, hashed to one line. */
 static char *

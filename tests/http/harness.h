@@ -149,6 +149,8 @@ char	*pdf_text(const struct server *, const struct reply *);
 long	pdf_smallest_font(const struct server *, const struct reply *);
 /* How many pages pdfinfo counts in a PDF reply, or -1. */
 long	pdf_pages(const struct server *, const struct reply *);
+/* As pdf_text, of page n (from 1) alone, its footer too; 0: the last. */
+char	*pdf_page_text(const struct server *, const struct reply *, long n);
 /* The XML of an XLSX reply's workbook, shared strings and sheets,
  * malloc'd; NULL when it is not a valid zip archive. */
 char	*xlsx_text(const struct server *, const struct reply *);

@@ -839,6 +839,25 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	assert_contains(r.body, "\"how\":\"reached the quota\"");
 	assert_contains(r.body, "\"how\":\"last continuing\"");
 	reply_free(&r);
+	/* The record keeps five places; people read whole votes. */
+	staff.json = 0;
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "govuk-summary-list__value\">2</dd>");
+	assert_contains(r.body, "numeric\">2</td>");
+	assert_lacks(r.body, ".00000");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/elections/%lld/result.pdf", e);
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	{
+		char	*text = pdf_text(&srv, &r);
+
+		assert_contains(text, "Quota:");
+		assert_contains(text, "First preferences");
+		assert_lacks(text, ".00000");
+		free(text);
+	}
+	reply_free(&r);
+	staff.json = 1;
 	recount_agrees(&staff, e);
 	client_free(&staff);
 }

@@ -314,7 +314,9 @@ minutes_go_from_draft_to_published(void **state)
 	assert_contains(text, "Over-50s Forum");
 	assert_contains(text, "hearing aids");
 	assert_contains(text, "Cworwm");
-	assert_contains(text, "Cadeirydd");
+	assert_contains(text, "Ble:");
+	/* No chair was named: no empty "Cadeirydd:" row. */
+	assert_lacks(text, "Cadeirydd");
 	assert_contains(text, "yn bresennol o");
 	assert_contains(text, "Tudalen 1");
 	assert_contains(text, "Cofnodion 6 Gorffennaf 2027");
@@ -492,11 +494,18 @@ measures_and_the_archive(void **state)
 	assert_int_equal(http_get(&c, "/groups/1/archive.pdf?from=2000-13-01",
 	    &r), 422);
 	reply_free(&r);
-	assert_int_equal(http_get(&c, "/groups/1/archive.pdf?from=2000-01-01"
-	    "&to=2199-12-31", &r), 200);
+	/* Without a period: all of it, said so, and the first meeting on
+	 * the title's page. */
+	assert_int_equal(http_get(&c, "/groups/1/archive.pdf", &r), 200);
+	text = pdf_page_text(&srv, &r, 1);
+	assert_contains(text, "Over-50s Forum: all published minutes and "
+	    "papers");
+	assert_contains(text, "Where:");
+	free(text);
 	text = pdf_text(&srv, &r);
 	reply_free(&r);
-	assert_contains(text, "Over-50s Forum: minutes");
+	assert_lacks(text, "1900");
+	assert_lacks(text, "2199");
 	assert_contains(text, "agreed to draft a proposal");
 	/* The demo's paper at that meeting, drawn in. */
 	assert_contains(text, "Paper: Over-50s survey: what members said, "
@@ -623,15 +632,20 @@ the_archive_draws_the_papers(void **state)
 	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf", meeting);
 	assert_int_equal(http_get(&member, path, &r), 200);
 	minutes_pages = pdf_pages(&srv, &r);
-	reply_free(&r);
 	assert_true(minutes_pages >= 1);
+	/* A meeting without a chair has no empty "Chair:" row. */
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Where:");
+	assert_lacks(text, "Chair");
+	free(text);
+	reply_free(&r);
 	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
 	    "from=2027-09-07&to=2027-09-07", &r), 200);
 	assert_string_equal(r.content_type, "application/pdf");
-	/* A title page, the minutes, the rota's two pages, the picture,
+	/* The title and the minutes, the rota's two pages, the picture,
 	 * one page of notes (the Word paper, the broken one) and the long
 	 * report up to the limit. */
-	assert_int_equal(pdf_pages(&srv, &r), 1 + minutes_pages + 2 + 1 + 1 +
+	assert_int_equal(pdf_pages(&srv, &r), minutes_pages + 2 + 1 + 1 +
 	    ARCHIVE_PAPER_PAGES_MAX);
 	text = pdf_text(&srv, &r);
 	reply_free(&r);
@@ -653,6 +667,23 @@ the_archive_draws_the_papers(void **state)
 	snprintf(path, sizeof(path), "page %d of", ARCHIVE_PAPER_PAGES_MAX + 1);
 	assert_lacks(text, path);
 	free(text);
+	/* In Welsh: the captions and the notes on the papers too; the
+	 * papers' own titles as written. */
+	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
+	    "from=2027-09-07&to=2027-09-07&lang=cy", &r), 200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_contains(text, "Papur: Wing cleaning rota, dosbarthwyd");
+	assert_contains(text, "tudalen 2 o 2");
+	assert_contains(text, "Dogfen Word ydyw");
+	assert_contains(text, "Nid oedd modd ei argraffu");
+	assert_lacks(text, "Paper:");
+	assert_lacks(text, "circulated");
+	assert_lacks(text, "It could not be drawn");
+	free(text);
+	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
+	    "from=2027-09-07&to=2027-09-07&lang=en", &r), 200);
+	reply_free(&r);
 	/* The server lived through it. */
 	assert_int_equal(http_get(&member, "/healthz", &r), 200);
 	reply_free(&r);

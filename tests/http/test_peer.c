@@ -296,6 +296,11 @@ rota_pdf_reads_back(void **state)
 	assert_contains(text, "Needs 1 on duty from 00:00 to 24:00");
 	assert_contains(text, "00:00 to 06:00: No trained supporter");
 	free(text);
+	/* Each unit ends its page, the last one too: the document ends on
+	 * the last unit's last day, not on a blank page. */
+	text = pdf_page_text(&srv, &r, 0);
+	assert_contains(text, "Sunday 25 October 2026");
+	free(text);
 	reply_free(&r);
 	/* In Welsh: the days' names and months, the gaps' words. */
 	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/rota.pdf?"

@@ -163,6 +163,19 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	snprintf(sql, sizeof(sql), "SELECT due_on = '%s' FROM proposals "
 	    "WHERE id = %lld", want_due, id);
 	assert_int_equal(db_scalar(&srv, sql), 1);
+	/* The letter numbers the options as a list does: "1.", not
+	 * "1.:". */
+	path_of(path, sizeof(path), id, "/letter.pdf");
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "What we propose");
+	assert_contains(text, "First idea");
+	assert_contains(text, "2.");
+	assert_contains(text, "Second idea");
+	assert_lacks(text, ".:");
+	assert_contains(text, "Please respond by:");
+	free(text);
+	reply_free(&r);
 
 	/* Only the decision maker it went to may answer. */
 	path_of(path, sizeof(path), id, "/respond");

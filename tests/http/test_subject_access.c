@@ -131,11 +131,25 @@ coordinator_exports_json_and_pdf_audited(void **state)
 	assert_non_null(text);
 	assert_contains(text, "What Roundtable holds about you");
 	assert_contains(text, MARK_SUPERVISION);
-	assert_contains(text, "expense claims");
+	/* Every field under a name the reader reads, dates in words: the
+	 * database's own names stay in the JSON. */
+	assert_contains(text, "Expense claims");
+	assert_contains(text, "Supervision");
+	assert_contains(text, "Next due on:");
+	assert_contains(text, "1 March 2026");
+	assert_contains(text, "Completed on:");
+	assert_contains(text, "5 January 2026");
+	assert_contains(text, "Person number:");
+	assert_contains(text, "Group memberships");
+	assert_lacks(text, "2026-03-01");
+	assert_lacks(text, "next_due_on");
+	assert_lacks(text, "created_at");
+	assert_lacks(text, "group_id");
+	assert_lacks(text, "expense claims");
 	free(text);
 	reply_free(&r);
-	/* In the reader's language: our words in Welsh, the record's as
-	 * stored (its tables' names are the database's own). */
+	/* In the reader's language: our words in Welsh, the labels and
+	 * the dates too; what the record holds as stored. */
 	assert_int_equal(http_post(&c, "/people/" PERSON
 	    "/subject-access.pdf?lang=cy", "reason=SAR+2026-014", 1, &r), 200);
 	text = pdf_text(&srv, &r);
@@ -143,9 +157,16 @@ coordinator_exports_json_and_pdf_audited(void **state)
 	assert_contains(text, "Eich manylion");
 	assert_contains(text, "trywydd archwilio");
 	assert_contains(text, MARK_SUPERVISION);
+	assert_contains(text, "Goruchwyliaeth");
+	assert_contains(text, "Dyddiad nesaf:");
+	assert_contains(text, "1 Mawrth 2026");
+	assert_contains(text, "Rhif yr unigolyn:");
 	assert_lacks(text, "What Roundtable holds about you");
 	assert_lacks(text, "Your details");
 	assert_lacks(text, "Page 1");
+	assert_lacks(text, "Next due on");
+	assert_lacks(text, "Person number");
+	assert_lacks(text, "2026-03-01");
 	free(text);
 	reply_free(&r);
 	client_free(&c);

@@ -230,6 +230,24 @@ paper_copies_and_double_entry(void **state)
 	assert_contains(text, "S1-1");
 	assert_contains(text, "S1-2");
 	free(text);
+	/* Each copy ends its page, the last one too: the document ends on
+	 * the last copy's thanks, not on a blank page. */
+	text = pdf_page_text(&srv, &r, 0);
+	assert_contains(text, "Thank you. Please hand this back");
+	free(text);
+	reply_free(&r);
+	/* In Welsh, the published instruments' section headings too. */
+	assert_int_equal(http_get(&c, "/surveys/1/paper.pdf?lang=cy", &r),
+	    200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Pa mor aml ydych chi'n teimlo...");
+	assert_contains(text, "Teimlo'n unig");
+	assert_lacks(text, "How often do you feel...");
+	assert_lacks(text, "Feeling lonely");
+	free(text);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/surveys/1/paper.pdf?lang=en", &r),
+	    200);
 	reply_free(&r);
 
 	/* The survey built above asks for double entry?  Turn it on. */

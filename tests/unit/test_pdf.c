@@ -46,6 +46,10 @@ test_document(void **state)
 	pdf_pair(p, "Meeting date", "Tuesday 4 March");
 	pdf_pair(p, "Chair:", "Someone with a very long name that should "
 	    "wrap onto a second line in the value column of the pair");
+	pdf_pair(p, "Where", "");	/* nothing to say: no row */
+	pdf_pair(p, "Minute taker", NULL);
+	pdf_pair(p, "1.", "The first option");	/* a number: no colon */
+	pdf_pair(p, "Why?", "Because");
 	pdf_rule(p);
 	pdf_heading(p, "What was raised", 2);
 	pdf_write_box(p, "Issue raised", 40);
@@ -69,6 +73,13 @@ test_document(void **state)
 	assert_non_null(strstr(text, "Meeting date:"));
 	assert_non_null(strstr(text, "Chair:"));
 	assert_null(strstr(text, "Chair::"));
+	assert_null(strstr(text, "Where"));
+	assert_null(strstr(text, "Minute taker"));
+	assert_non_null(strstr(text, "1."));
+	assert_null(strstr(text, "1.:"));
+	assert_non_null(strstr(text, "The first option"));
+	assert_non_null(strstr(text, "Why?"));
+	assert_null(strstr(text, "Why?:"));
 	assert_non_null(strstr(text, "Issue raised"));
 	assert_non_null(strstr(text, "How did it go?"));
 	assert_non_null(strstr(text, "Would rather not say"));
@@ -258,11 +269,69 @@ test_full_at_the_end(void **state)
 	buf_release(&out);
 }
 
+/* What pdftotext reads on page n (from 1) of the PDF in out; caller
+ * frees. */
+static char *
+page_text(const struct buf *out, long n)
+{
+	struct buf	 cmd;
+	char		*text;
+
+	buf_init(&cmd, 256);
+	assert_int_equal(buf_printf(&cmd, "pdftotext -f %ld -l %ld '%%s' -",
+	    n, n), 0);
+	assert_non_null(text = unit_pdf_tool(out, cmd.data));
+	buf_release(&cmd);
+	return text;
+}
+
+/* A break after each part, the last one too (a rota's units, a survey's
+ * copies), and space down to the bottom at the end make no blank page:
+ * the page is ended only when something comes after it. */
+static void
+test_break_at_the_end(void **state)
+{
+	struct buf	 out;
+	struct pdf	*p;
+	char		*text;
+
+	(void)state;
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Parts", PDF_NORMAL));
+	pdf_paragraph(p, "First part");
+	pdf_page_break(p);
+	pdf_heading(p, "Second part", 1);
+	pdf_paragraph(p, "Last words");
+	pdf_page_break(p);
+	pdf_space(p, 1e9);
+	pdf_page_break(p);
+	assert_int_equal(pdf_finish(p), 0);
+	assert_int_equal(unit_pdf_pages(&out), 2);
+	text = page_text(&out, 2);
+	assert_non_null(strstr(text, "Second part"));
+	assert_non_null(strstr(text, "Last words"));
+	free(text);
+	buf_release(&out);
+
+	/* Space that reaches the bottom ends the page all the same. */
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Spaced", PDF_NORMAL));
+	pdf_paragraph(p, "Above the space");
+	pdf_space(p, 1e9);
+	pdf_paragraph(p, "Below the space");
+	assert_int_equal(pdf_finish(p), 0);
+	assert_int_equal(unit_pdf_pages(&out), 2);
+	text = page_text(&out, 2);
+	assert_non_null(strstr(text, "Below the space"));
+	free(text);
+	buf_release(&out);
+}
+
 /* A heading near the bottom moves to the next page with what follows. */
 static void
 test_heading_kept(void **state)
 {
-	struct buf	 out, cmd;
+	struct buf	 out;
 	struct pdf	*p;
 	char		*text;
 	long		 n, i;
@@ -270,7 +339,6 @@ test_heading_kept(void **state)
 
 	(void)state;
 	buf_init(&out, UNIT_PDF_MAX);
-	buf_init(&cmd, 256);
 	assert_non_null(p = pdf_new(&out, "Kept", PDF_NORMAL));
 	for (i = 0; i < 36; i++)
 		pdf_pair(p, "Row", "filler");
@@ -279,10 +347,7 @@ test_heading_kept(void **state)
 	assert_int_equal(pdf_finish(p), 0);
 	assert_true((n = unit_pdf_pages(&out)) >= 2);
 	for (i = 1; i <= n; i++) {
-		buf_clear(&cmd);
-		assert_int_equal(buf_printf(&cmd,
-		    "pdftotext -f %ld -l %ld '%%s' -", i, i), 0);
-		assert_non_null(text = unit_pdf_tool(&out, cmd.data));
+		text = page_text(&out, i);
 		if (strstr(text, "Kept heading") != NULL) {
 			assert_non_null(strstr(text, "Kept box"));
 			seen = 1;
@@ -290,7 +355,6 @@ test_heading_kept(void **state)
 		free(text);
 	}
 	assert_true(seen);
-	buf_release(&cmd);
 	buf_release(&out);
 }
 
@@ -306,6 +370,7 @@ main(void)
 		cmocka_unit_test(test_full_buffer),
 		cmocka_unit_test(test_full_at_the_end),
 		cmocka_unit_test(test_heading_kept),
+		cmocka_unit_test(test_break_at_the_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_pdf_teardown);

@@ -13,6 +13,7 @@
 #include "render/image.h"
 #include "render/pdf.h"
 #include "render/pdf_embed.h"
+#include "render/print_words.h"
 #include "papers.h"
 
 #define ODT_MIME	"application/vnd.oasis.opendocument.text"
@@ -41,6 +42,9 @@ plenty(void)
 	return b;
 }
 
+/* The words of every document here: English (no catalogue). */
+static struct print_words english;
+
 /* Draws one paper with the given bytes into pdf. */
 static enum embed_result
 embed(struct pdf *pdf, const char *title, const char *mime, const void *data,
@@ -49,7 +53,7 @@ embed(struct pdf *pdf, const char *title, const char *mime, const void *data,
 	struct embed_paper	 p = { data, len, mime, title, "2026-03-04",
 				    "/papers/9" };
 
-	return pdf_embed_paper(pdf, &p, b);
+	return pdf_embed_paper(pdf, &english, &p, b);
 }
 
 /* A w by h JPEG of a gradient. */
@@ -178,7 +182,7 @@ test_pdf_pages_and_budget(void **state)
 	assert_int_equal(unit_pdf_pages(&out), 6);
 	text = unit_pdf_text(&out);
 	assert_true(contains(text, "The new visiting hours start in May."));
-	assert_true(contains(text, "Paper: Visits, circulated 2026-03-04"));
+	assert_true(contains(text, "Paper: Visits, circulated 4 March 2026"));
 	assert_true(contains(text, "page 3 of 3"));
 	assert_true(contains(text, "page 2 of 3. The archive holds only its "
 	    "first 2 pages; the whole paper is at /papers/9."));
@@ -230,7 +234,7 @@ test_pictures(void **state)
 	assert_int_equal(pdf_finish(pdf), 0);
 	assert_int_equal(unit_pdf_pages(&out), 4);
 	text = unit_pdf_text(&out);
-	assert_true(contains(text, "Paper: Blue, circulated 2026-03-04"));
+	assert_true(contains(text, "Paper: Blue, circulated 4 March 2026"));
 	assert_true(contains(text, "Paper: Big gradient, circulated"));
 	assert_true(contains(text, "Paper: Huge PNG"));
 	assert_true(contains(text, "larger than 25 million pixels"));
@@ -289,6 +293,21 @@ test_notes(void **state)
 	buf_release(&out);
 }
 
+static int
+words_setup(void **state)
+{
+	(void)state;
+	print_words_init(&english, NULL, 0);
+	return 0;
+}
+
+static int
+words_teardown(void **state)
+{
+	print_words_free(&english);
+	return unit_pdf_teardown(state);
+}
+
 int
 main(void)
 {
@@ -298,5 +317,5 @@ main(void)
 		cmocka_unit_test(test_notes),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, unit_pdf_teardown);
+	return cmocka_run_group_tests(tests, words_setup, words_teardown);
 }

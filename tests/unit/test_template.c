@@ -651,6 +651,13 @@ test_pictures_and_words(void **state)
 	assert_non_null(strstr(s, "class=\"rt-picture__dot\""));
 	free(s);
 	refused("{{% nothing-like-it}}", "no such picture");
+	/* | number: a decimal without the zeros that say nothing, in a
+	 * page and in a message. */
+	expect("{{v | number}} {{w | number}} {{n | number}}", json_pack(
+	    "{s:s, s:s, s:i}", "v", "4.00000", "w", "4.50000", "n", 7),
+	    "4 4.5 7");
+	expect("{{_ (surplus {s | number})}}", json_pack("{s:s}", "s",
+	    "0.50000"), "(surplus 0.5)");
 	expect("{{m | words}}", json_pack("{s:s, s:s, s:s}", "m",
 	    "By {d | date}, {who}.", "who", SCRIPT, "d", "2026-11-04"),
 	    "By 4 November 2026, " INERT ".");

@@ -1,7 +1,8 @@
-/* src/util/text.h and src/util/date.h. */
+/* src/util/text.h, src/util/date.h and src/util/decimal.h. */
 #include "unit.h"
 
 #include "util/date.h"
+#include "util/decimal.h"
 #include "util/text.h"
 
 #define VALID(s)	utf8_valid((s), sizeof(s) - 1)
@@ -244,6 +245,50 @@ test_date_today(void **state)
 	assert_true(date_valid(out));
 }
 
+/* A stored timestamp is an instant; anything else is not one. */
+static void
+test_datetime_instant(void **state)
+{
+	int64_t	 t = 0;
+
+	(void)state;
+	assert_true(datetime_instant("1970-01-01T00:00:00Z", &t));
+	assert_int_equal(t, 0);
+	assert_true(datetime_instant("2026-11-04T15:51:45Z", &t));
+	assert_int_equal(t, 1793807505);
+	assert_false(datetime_instant("2026-11-04", &t));
+	assert_false(datetime_instant("2026-11-04 15:51:45", &t));
+	assert_false(datetime_instant("2026-11-04T24:00:00Z", &t));
+	assert_false(datetime_instant("2026-02-30T10:00:00Z", &t));
+	assert_false(datetime_instant("2026-11-04T1a:00:00Z", &t));
+	assert_false(datetime_instant(NULL, &t));
+}
+
+/* Votes as people read them: no zeros that say nothing, never rounded. */
+static void
+test_decimal_words(void **state)
+{
+	char	 out[16];
+
+	(void)state;
+	assert_string_equal(decimal_words("4.00000", out, sizeof(out)), "4");
+	assert_string_equal(decimal_words("4.50000", out, sizeof(out)), "4.5");
+	assert_string_equal(decimal_words("2.66666", out, sizeof(out)),
+	    "2.66666");
+	assert_string_equal(decimal_words("0.00000", out, sizeof(out)), "0");
+	assert_string_equal(decimal_words("120.10", out, sizeof(out)),
+	    "120.1");
+	assert_string_equal(decimal_words("12", out, sizeof(out)), "12");
+	/* Not a plain decimal, or no room: as it is. */
+	assert_string_equal(decimal_words("fewer than 5", out, sizeof(out)),
+	    "fewer than 5");
+	assert_string_equal(decimal_words("1.", out, sizeof(out)), "1.");
+	assert_string_equal(decimal_words(".5", out, sizeof(out)), ".5");
+	assert_string_equal(decimal_words("123456.50000", out, 4),
+	    "123456.50000");
+	assert_null(decimal_words(NULL, out, sizeof(out)));
+}
+
 int
 main(void)
 {
@@ -261,6 +306,8 @@ main(void)
 		cmocka_unit_test(test_date_shape),
 		cmocka_unit_test(test_date_today),
 		cmocka_unit_test(test_date_words),
+		cmocka_unit_test(test_datetime_instant),
+		cmocka_unit_test(test_decimal_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
