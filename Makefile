@@ -115,6 +115,10 @@ build/test/http/%: tests/http/%.c $(HTTP_SHARED) tests/http/harness.h tests/http
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(HTTP_SHARED) $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
+# The crawl in Welsh finds English nobody wrote.
+build/test/http/test_crawl: HTTP_SHARED += tests/http/english_text.c
+build/test/http/test_crawl: tests/http/english_text.c tests/http/english_text.h
+
 # The exchange's tests share their hub and two stations.
 EXCHANGE_TESTS = $(addprefix build/test/http/,test_exchange \
 		test_exchange_meetings test_exchange_surveys test_exchange_records \

@@ -287,7 +287,7 @@ account_password(struct request *rq, struct response *rs)
 		return;
 	}
 	if (rq->who.must_change_password)
-		fp.lede = "You must choose a new password before you go on.";
+		fp.lede = N_("You must choose a new password before you go on.");
 	form_page_run(rq, rs, &fp);
 }
 

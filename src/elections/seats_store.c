@@ -11,6 +11,8 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../render/template.h"
+#include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
 
@@ -148,25 +150,28 @@ seat_turn_today(struct db *db, const json_t *seat, const char *today)
 }
 
 /* "Turn 3, from 4 December 2026: Clive", or "Turn 3, board meeting of
- * 4 December 2026: Clive": what a member recognises a turn by. */
+ * 4 December 2026: Clive": what a member recognises a turn by, as a
+ * message (msgid, worded by the page in its reader's language)
+ * and in English (label, the JSON's). */
 static void
 turn_label(json_t *row)
 {
-	const json_t	*m = json_object_get(row, "meeting");
-	char		 day[DATE_WORDS_CHARS + 1], *label = NULL;
+	const char	*msgid;
+	struct buf	 english;
 
 	if (json_is_string(json_object_get(row, "from")))
-		date_words(view_str(row, "from"), day);
-	else if (json_is_object(m))
-		date_words(view_str(m, "held_on"), day);
+		msgid = N_("Turn {turn}, from {from | date}: {holder}");
+	else if (json_is_object(json_object_get(row, "meeting")))
+		msgid = N_("Turn {turn}, board meeting of "
+		    "{meeting.held_on | date}: {holder}");
 	else
-		day[0] = '\0';
-	if (asprintf(&label, "Turn %lld, %s%s: %s", (long long)view_int(row,
-	    "turn"), json_is_string(json_object_get(row, "from")) ? "from " :
-	    json_is_object(m) ? "board meeting of " : "a later board meeting",
-	    day, view_str(row, "holder")) >= 0)
-		json_object_set_new(row, "label", json_string(label));
-	free(label);
+		msgid = N_("Turn {turn}, a later board meeting: {holder}");
+	json_object_set_new(row, "msgid", json_string(msgid));
+	buf_init(&english, NAME_MAX_CHARS * 8);
+	if (template_words(msgid, row, NULL, &english) == 0 &&
+	    english.data != NULL)
+		json_object_set_new(row, "label", json_string(english.data));
+	buf_release(&english);
 }
 
 /* Turns first .. first + n - 1 (0-based) with their holders. */

@@ -346,7 +346,7 @@ highlights(struct build *b)
 	json_array_foreach(rows, i, row) {
 		char	*said;
 
-		if (outcome_words_set(row) == -1 || (said = evidence_say(
+		if (outcome_words_in(row, b->words) == -1 || (said = evidence_say(
 		    view_str(row, "we_did_msgid"), row, b->words)) == NULL) {
 			json_decref(rows);
 			return NULL;

@@ -26,33 +26,33 @@
 /* The criteria's targets: required on the organisation's form, optional
  * (a blank follows the target above) on a site's or a group's. */
 #define TARGET_FIELDS(req, rep_hint, hint) \
-	F("representative", "Representative and involved: the largest " \
-	    "gap allowed, in points", FIELD_TEXT, req, 3, NULL, \
+	F("representative", N_("Representative and involved: the largest " \
+	    "gap allowed, in points"), FIELD_TEXT, req, 3, NULL, \
 	    rep_hint, NULL), \
-	F("procedures", "Good procedures (%)", FIELD_TEXT, req, 3, NULL, \
+	F("procedures", N_("Good procedures (%)"), FIELD_TEXT, req, 3, \
+	    NULL, hint, NULL), \
+	F("support", N_("Top-level support (%)"), FIELD_TEXT, req, 3, NULL, \
 	    hint, NULL), \
-	F("support", "Top-level support (%)", FIELD_TEXT, req, 3, NULL, \
+	F("strategy", N_("A clear strategy (%)"), FIELD_TEXT, req, 3, NULL, \
 	    hint, NULL), \
-	F("strategy", "A clear strategy (%)", FIELD_TEXT, req, 3, NULL, \
-	    hint, NULL), \
-	F("perceptions", "Perceptions of those involved (%)", FIELD_TEXT, \
-	    req, 3, NULL, hint, NULL), \
-	F("trust", "Confidence and trust (%)", FIELD_TEXT, req, 3, NULL, \
-	    hint, NULL), \
-	F("training", "Support and training (%)", FIELD_TEXT, req, 3, NULL, \
-	    hint, NULL), \
-	F("monitoring", "Diversity and equality monitored (%)", FIELD_TEXT, \
-	    req, 3, NULL, hint, NULL)
+	F("perceptions", N_("Perceptions of those involved (%)"), \
+	    FIELD_TEXT, req, 3, NULL, hint, NULL), \
+	F("trust", N_("Confidence and trust (%)"), FIELD_TEXT, req, 3, \
+	    NULL, hint, NULL), \
+	F("training", N_("Support and training (%)"), FIELD_TEXT, req, 3, \
+	    NULL, hint, NULL), \
+	F("monitoring", N_("Diversity and equality monitored (%)"), \
+	    FIELD_TEXT, req, 3, NULL, hint, NULL)
 
 static const struct field_spec target_fields[] = {
-	TARGET_FIELDS(1, "0 to 100", NULL),
+	TARGET_FIELDS(1, N_("0 to 100"), NULL),
 	F("local_allowed", N_("Sites and groups may set their own targets"),
 	    FIELD_CHECK, 0, 0, NULL, N_("A site's or a group's own target then "
 	    "stands on its dashboard and report instead of this one"), NULL),
 };
 static const struct field_spec local_target_fields[] = {
-	TARGET_FIELDS(0, "0 to 100. Leave blank to follow the target "
-	    "above", "Leave blank to follow the target above"),
+	TARGET_FIELDS(0, N_("0 to 100. Leave blank to follow the target "
+	    "above"), N_("Leave blank to follow the target above")),
 };
 /* The criteria: every field of a local form, the first of the
  * organisation's. */

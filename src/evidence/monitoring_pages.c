@@ -56,12 +56,12 @@ monitoring_form(struct request *rq, struct response *rs)
 	int64_t			 person;
 	struct form_page	 fp = {
 		.title = N_("About you: equality monitoring"),
-		.lede = "Optional: answer what you want to. Your answers are "
+		.lede = N_("Optional: answer what you want to. Your answers are "
 		    "kept apart from your records. The evidence pages show "
 		    "only counts too large to point to anyone. They are "
 		    "printed with your name only in a copy of your own data, "
 		    "made when you ask for one, which the staff who prepare "
-		    "it see.",
+		    "it see."),
 		.submit = N_("Save my answers"), .back = "/account",
 		.fields = fields, .nfields = monitoring_items_count,
 		.save = monitoring_store, .ctx = &person,

@@ -42,11 +42,11 @@ static const struct field_spec population_fields[] = {
 };
 
 static const struct form_file population_file = {
-	"file", "Or upload the counts as a CSV file",
-	"Saved from a spreadsheet as CSV, with the same three columns: what, "
-	"answer, number. A first line of column names is skipped. The file "
-	"is used instead of the counts above, and replaces every count of "
-	"that date.", ".csv,text/csv",
+	"file", N_("Or upload the counts as a CSV file"),
+	N_("Saved from a spreadsheet as CSV, with the same three columns: "
+	"what, answer, number. A first line of column names is skipped. The "
+	"file is used instead of the counts above, and replaces every count "
+	"of that date."), ".csv,text/csv",
 };
 
 static char *

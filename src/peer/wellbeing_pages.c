@@ -171,8 +171,8 @@ peer_step_back_page(struct request *rq, struct response *rs)
 		return;
 	}
 	initial = json_pack("{s:s}", "from_on", today);
-	fp.lede = "You keep your role; no requests are offered to you and "
-	    "your shifts show as gaps while you are away.";
+	fp.lede = N_("You keep your role; no requests are offered to you and "
+	    "your shifts show as gaps while you are away.");
 	fp.initial = initial;
 	fp.ctx = &id;
 	form_page_run(rq, rs, &fp);

@@ -253,10 +253,16 @@ members_end(struct request *rq, struct response *rs)
 	initial = json_pack("{s:s}", "to_on", today);
 	fp.back = back = location_of("/groups/%lld", view_int(m, "group_id"));
 	/* Which role: one person may hold several (titles say which). */
-	if (asprintf(&caption, "%s, %s in %s", view_str(m, "display_name"),
-	    choice_label(positions, view_str(m, "position")),
-	    view_str(m, "group_name")) == -1)
-		caption = NULL;
+	{
+		json_t	*which = json_pack("{s:s, s:s, s:s}", "name",
+		    view_str(m, "display_name"), "role", choice_label(
+		    positions, view_str(m, "position")), "group",
+		    view_str(m, "group_name"));
+
+		caption = request_words(rq, N_("{name}, {role | t} in "
+		    "{group}"), which);
+		json_decref(which);
+	}
 	fp.caption = caption != NULL ? caption :
 	    json_string_value(json_object_get(m, "display_name"));
 	fp.initial = initial;

@@ -96,13 +96,14 @@ const struct field_spec plan_step_fields[] = {
 };
 const size_t plan_step_fields_count = FIELDS_COUNT(plan_step_fields);
 
+/* The hint is a message translators see whole, so it names the number. */
+_Static_assert(WISH_RESPONSE_DAYS == 28, "the wish form's hint says 28 days");
 const struct field_spec wish_fields[] = {
 	F("about", N_("About"), FIELD_CHOICE, 1, 0, wish_abouts, NULL, NULL),
 	F("text", N_("The wish, in their words"), FIELD_TEXTAREA, 1,
 	    PLAN_CARD_MAX_CHARS, NULL, NULL, NULL),
 	F("responder_id", N_("Who must answer"), FIELD_ID, 1, 0, NULL,
-	    "They have " NUMBER(WISH_RESPONSE_DAYS) " days to answer, "
-	    "with reasons", NULL),
+	    N_("They have 28 days to answer, with reasons"), NULL),
 };
 const size_t wish_fields_count = FIELDS_COUNT(wish_fields);
 

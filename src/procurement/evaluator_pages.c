@@ -365,10 +365,8 @@ score_change_page(struct request *rq, struct response *rs)
 		cc.max = view_int(score, "scale_max");
 		snprintf(back, sizeof(back), "/questions/%lld/scores",
 		    (long long)view_int(score, "question_id"));
-		if (asprintf(&caption, "Question %lld, %s",
-		    (long long)view_int(score, "position"),
-		    view_str(score, "bidder")) == -1)
-			caption = NULL;
+		caption = request_words(rq, N_("Question {position}, "
+		    "{bidder}"), score);
 		fp.caption = caption;
 		initial = json_pack("{s:I, s:O}", "score", (json_int_t)
 		    view_int(score, "score"), "justification",

@@ -11,6 +11,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* What a procurement covers, as the pages and the report say it: its
@@ -87,9 +88,8 @@ static const char *sql_question_list =
     "SELECT id, position, text, weight FROM lot_questions WHERE lot_id = ? "
     "ORDER BY position";
 static const char *sql_question_options =
-    "SELECT id AS value, 'Question ' || position || ': ' || "
-    "substr(text, 1, 80) AS label FROM lot_questions WHERE lot_id = ? "
-    "ORDER BY position";
+    "SELECT id AS value, position, substr(text, 1, 80) AS prompt "
+    "FROM lot_questions WHERE lot_id = ? ORDER BY position";
 static const char *sql_bid_add =
     "INSERT INTO bids (lot_id, bidder) SELECT ?1, ?2 "
     "WHERE (SELECT count(*) FROM bids WHERE lot_id = ?1) < ?3";
@@ -328,7 +328,22 @@ question_list(struct db *db, int64_t lot_id)
 json_t *
 question_options(struct db *db, int64_t lot_id)
 {
-	return db_rows(db, sql_question_options, "i", lot_id);
+	json_t	*rows = db_rows(db, sql_question_options, "i", lot_id), *row;
+	char	*label;
+	size_t	 i;
+
+	/* Worded by the form in its reader's language (msgid); label, in
+	 * English, is the JSON's. */
+	json_array_foreach(rows, i, row) {
+		json_object_set_new(row, "msgid", json_string(
+		    N_("Question {position}: {prompt}")));
+		if (asprintf(&label, "Question %lld: %s", (long long)view_int(
+		    row, "position"), view_str(row, "prompt")) != -1) {
+			json_object_set_new(row, "label", json_string(label));
+			free(label);
+		}
+	}
+	return rows;
 }
 
 int

@@ -382,11 +382,14 @@ options_view(const struct field_spec *f, const json_t *value,
 		    view_int(o, "value"));
 		/* Records' own names (a person, a service): shown as
 		 * written, never looked up in the catalogue, where an
-		 * account called "Administrator" would become Welsh. */
-		json_array_append_new(a, json_pack("{s:s, s:O, s:b, s:b}",
-		    "value", s, "label", json_object_get(o, "label"),
-		    "selected", id_chosen(value, view_int(o, "value")),
-		    "own", 1));
+		 * account called "Administrator" would become Welsh; or
+		 * worded from their values, given a msgid ("Question 2:
+		 * ..."). */
+		json_array_append_new(a, json_pack("{s:s, s:O, s:b, s:b, "
+		    "s:O?, s:O?}", "value", s, "label", json_object_get(o,
+		    "label"), "selected", id_chosen(value, view_int(o,
+		    "value")), "own", 1, "msgid", json_object_get(o, "msgid"),
+		    "words", json_object_get(o, "msgid") != NULL ? o : NULL));
 	}
 	return a;
 }

@@ -41,24 +41,35 @@ form_error_words(json_t *errors, const char *field, const char *msgid,
 	json_array_append_new(errors, e);
 }
 
+char *
+request_words(const struct request *rq, const char *msgid,
+    const json_t *values)
+{
+	json_t		*copy = values != NULL ? json_deep_copy(values) :
+			    json_object();
+	struct buf	 said;
+	char		*out = NULL;
+
+	buf_init(&said, FORM_ERROR_CHARS_MAX);
+	if (copy != NULL && template_words(msgid, copy, language_words(
+	    rq->lang), &said) == 0 && said.data != NULL)
+		out = strdup(said.data);
+	json_decref(copy);
+	buf_release(&said);
+	return out;
+}
+
 void
 response_error_words(const struct request *rq, struct response *rs,
     int status, const char *msgid, const json_t *words)
 {
-	json_t		*values = words != NULL ? json_deep_copy(words) :
-			    json_object();
-	struct buf	 said;
+	char	*said;
 
 	if (msgid == NULL)
 		msgid = N_("The request could not be read.");
-	buf_init(&said, FORM_ERROR_CHARS_MAX);
-	if (values == NULL || template_words(msgid, values,
-	    language_words(rq->lang), &said) == -1 || said.data == NULL)
-		response_error(rs, status, msgid);
-	else
-		response_error(rs, status, said.data);
-	json_decref(values);
-	buf_release(&said);
+	said = request_words(rq, msgid, words);
+	response_error(rs, status, said != NULL ? said : msgid);
+	free(said);
 }
 
 void
@@ -133,6 +144,10 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 		    "text", fp->notice, "href", fp->notice_href));
 	if (view != NULL && fp->lede != NULL)
 		json_object_set_new(view, "lede", json_string(fp->lede));
+	/* On the page, the form's title in the reader's words, whatever
+	 * the page's title says which record it is. */
+	if (view != NULL)
+		json_object_set_new(view, "form_title", json_string(fp->title));
 	if (view != NULL && fp->caption != NULL) {
 		char	*title;
 
@@ -143,8 +158,6 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 			json_object_set_new(view, "title", json_string(title));
 			free(title);
 		}
-		/* On the page, the form's title in the reader's words. */
-		json_object_set_new(view, "form_title", json_string(fp->title));
 		json_object_set_new(view, "title_words", json_string(
 		    N_("{form_title | t}: {caption}")));
 	}

@@ -118,6 +118,11 @@ void	form_error(json_t *errors, const char *field, const char *message);
  * in English. */
 void	form_error_words(json_t *errors, const char *field, const char *msgid,
 	    json_t *words);
+/* msgid, each {name} in it filled from values (may be NULL), in the
+ * reader's language, malloc'd; NULL when it cannot be made.  For words
+ * a page shows as they are (a form's caption). */
+char	*request_words(const struct request *, const char *msgid,
+	    const json_t *values);
 /* Answers status with msgid (NULL: the request could not be read), each
  * {name} in it filled from words (may be NULL), in the reader's
  * language. */

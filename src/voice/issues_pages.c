@@ -151,7 +151,7 @@ issues_new(struct request *rq, struct response *rs)
 		.submit = N_("Save issue"),
 		.back = "/issues", .fields = issue_fields,
 		.nfields = issue_fields_count, .save = issue_store,
-		.lede = "Choose the site first to see its logs.",
+		.lede = N_("Choose the site first to see its logs."),
 	};
 	int64_t		 site = form_get_id(&rq->query, "site");
 	json_t		*options, *initial;

@@ -8,12 +8,14 @@
  *     form is posted without its token, so an allowed one stops at the
  *     CSRF check ("This form has expired") and nothing is changed;
  *   - an empty title, or two different pages (paths) with one title;
- *   - for a member, an ISO date (2026-11-04) in the text they read.
+ *   - for a member, an ISO date (2026-11-04) in the text they read;
+ *   - in Welsh, English that nobody wrote (english_text.h).
  *
  * struct crawl owns its queue, its visited set and the titles seen.
  */
 #define PW	"crawl-test-password"
 #include "http_test.h"
+#include "english_text.h"
 
 #include <ctype.h>
 
@@ -33,6 +35,7 @@ struct crawl {
 	size_t		 next;	/* first not yet visited */
 	int		 problems;
 	int		 member;	/* check dates in words */
+	struct said	*welsh;		/* borrowed: crawl in Welsh */
 	const char	*role;
 };
 
@@ -177,7 +180,9 @@ links(struct crawl *cr, const char *url, const char *body)
 		text = visible_text(end + 1, close);
 		if (href != NULL && blank(text) && label == NULL)
 			problem(cr, "an empty link to %s on %s", href, url);
-		if (href != NULL && local(href))
+		/* In Welsh, not the links that change the language. */
+		if (href != NULL && local(href) && (cr->welsh == NULL ||
+		    strstr(href, "lang=") == NULL))
 			enqueue(cr, href, strlen(href), url);
 		free(href);
 		free(label);
@@ -283,12 +288,27 @@ titles(struct crawl *cr, size_t at)
 	}
 }
 
+/* Where english_find finds English, on the page being visited. */
+struct english_on {
+	struct crawl	*cr;
+	const char	*url;
+};
+
+static void
+english_found(void *ctx, const char *text)
+{
+	struct english_on	*on = ctx;
+
+	problem(on->cr, "English \"%s\" on %s", text, on->url);
+}
+
 static void
 visit(struct crawl *cr, struct client *c, size_t at)
 {
 	struct reply	 r;
 	long		 status;
 	char		*url = cr->items[at].url;
+	struct english_on on = { cr, url };
 
 	status = http_get(c, url, &r);
 	if (status == 403 || status == 404 || status >= 500) {
@@ -301,7 +321,11 @@ visit(struct crawl *cr, struct client *c, size_t at)
 		cr->items[at].title = page_title(r.body);
 		titles(cr, at);
 		links(cr, url, r.body);
-		forms(cr, c, url, r.body);
+		if (cr->welsh != NULL)
+			(void)english_find(cr->welsh, r.body, english_found,
+			    &on);
+		else
+			forms(cr, c, url, r.body);
 		if (cr->member)
 			dates(cr, url, r.body);
 	}
@@ -309,13 +333,19 @@ visit(struct crawl *cr, struct client *c, size_t at)
 }
 
 static int
-crawl_as(const char *user, int member)
+crawl_as(const char *user, int member, struct said *welsh)
 {
-	struct crawl	 cr = { .role = user, .member = member };
+	struct crawl	 cr = { .role = user, .member = member,
+			    .welsh = welsh };
 	struct client	 c;
+	struct reply	 r;
 	size_t		 i;
 
 	as(&c, user);
+	if (welsh != NULL) {	/* this browser reads Welsh from here on */
+		assert_int_equal(http_get(&c, "/?lang=cy", &r), 200);
+		reply_free(&r);
+	}
 	enqueue(&cr, "/", 1, "start");
 	for (cr.next = 0; cr.next < cr.n; cr.next++)
 		visit(&cr, &c, cr.next);
@@ -331,12 +361,48 @@ crawl_as(const char *user, int member)
 	return cr.problems;
 }
 
-static void crawl_member(void **s) { (void)s; assert_int_equal(crawl_as("member.forum", 1), 0); }
-static void crawl_rep(void **s) { (void)s; assert_int_equal(crawl_as("rep.fenwick", 0), 0); }
-static void crawl_decision_maker(void **s) { (void)s; assert_int_equal(crawl_as("governor.fenwick", 0), 0); }
-static void crawl_evaluator(void **s) { (void)s; assert_int_equal(crawl_as("evaluator", 0), 0); }
-static void crawl_coordinator(void **s) { (void)s; assert_int_equal(crawl_as("coordinator.fenwick", 0), 0); }
-static void crawl_admin(void **s) { (void)s; assert_int_equal(crawl_as("crawl.admin", 0), 0); }
+static void crawl_member(void **s) { (void)s; assert_int_equal(crawl_as("member.forum", 1, NULL), 0); }
+static void crawl_rep(void **s) { (void)s; assert_int_equal(crawl_as("rep.fenwick", 0, NULL), 0); }
+static void crawl_decision_maker(void **s) { (void)s; assert_int_equal(crawl_as("governor.fenwick", 0, NULL), 0); }
+static void crawl_evaluator(void **s) { (void)s; assert_int_equal(crawl_as("evaluator", 0, NULL), 0); }
+static void crawl_coordinator(void **s) { (void)s; assert_int_equal(crawl_as("coordinator.fenwick", 0, NULL), 0); }
+static void crawl_admin(void **s) { (void)s; assert_int_equal(crawl_as("crawl.admin", 0, NULL), 0); }
+
+static void
+english_none(void *ctx, const char *text)
+{
+	(void)ctx;
+	(void)text;
+}
+
+/* Every role's pages in Welsh: English on none but what people wrote. */
+static void
+crawl_every_role_in_welsh(void **state)
+{
+	static const char *const roles[] = { "member.forum", "rep.fenwick",
+	    "governor.fenwick", "evaluator", "coordinator.fenwick",
+	    "crawl.admin" };
+	struct said	 said;
+	size_t		 i;
+	int		 problems = 0;
+
+	(void)state;
+	assert_int_equal(said_load(&said, &srv), 0);
+	/* It finds what the program wrote in English, beside what people
+	 * wrote; not Welsh, nor a part marked as English. */
+	assert_int_equal(english_find(&said, "<body><p>Gosod pedair mainc: "
+	    "wedi'i wneud</p><p lang=\"en\">The chair</p><p>Evening "
+	    "medication came after lock-up again this week.</p></body>",
+	    english_none, NULL), 0);
+	assert_int_equal(english_find(&said, "<body><h1>Evening medication "
+	    "came after lock-up again this week. (60% done)</h1>"
+	    "<p aria-label=\"Close the page\">x</p></body>", english_none,
+	    NULL), 2);
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		problems += crawl_as(roles[i], i == 0, &said);
+	said_free(&said);
+	assert_int_equal(problems, 0);
+}
 
 /* An error page names the error in its title. */
 static void
@@ -372,6 +438,7 @@ main(void)
 		cmocka_unit_test(crawl_evaluator),
 		cmocka_unit_test(crawl_coordinator),
 		cmocka_unit_test(crawl_admin),
+		cmocka_unit_test(crawl_every_role_in_welsh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

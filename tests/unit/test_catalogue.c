@@ -170,6 +170,7 @@ test_values_made_in_c_are_welsh(void **state)
  * list only grows; `make po` extracts what it finds.
  */
 static const char *const translated[] = { "layout/top.html",
+    "layout/heading.html",
     "layout/bottom.html", "auth/sign_in.html", "errors.html", "error.html",
     "fields.html", "home.html", "notice.html", "procurement/moderating.html",
     "form.html", "form_body.html", "paging_filter.html", "paging_nav.html",
