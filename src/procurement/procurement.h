@@ -41,6 +41,10 @@
 struct db;
 
 extern const struct choice evaluator_kinds[];
+/* Adds kind_label (a message) to each of rows beside its stored kind, so
+ * a page says "Expert by experience" in its reader's language; returns
+ * rows. */
+json_t	*evaluator_kinds_labelled(json_t *rows);
 extern const struct field_spec procurement_fields[];
 extern const size_t procurement_fields_count;
 extern const struct field_spec lot_fields[];

@@ -23,6 +23,18 @@ const struct choice evaluator_kinds[] = {
 	{ NULL, NULL },
 };
 
+json_t *
+evaluator_kinds_labelled(json_t *rows)
+{
+	static const struct choice_column kind = { "kind", evaluator_kinds };
+	json_t	*row;
+	size_t	 i;
+
+	json_array_foreach(rows, i, row)
+		choice_labels_add(row, &kind, 1);
+	return rows;
+}
+
 #define F(...)	{ __VA_ARGS__ }
 
 const struct field_spec procurement_fields[] = {

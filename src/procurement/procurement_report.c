@@ -72,7 +72,7 @@ report_question(struct pdf *pdf, struct print_words *w, const json_t *q)
 }
 
 /* The panel, the declarations, changes to scores and the audit trail:
- * their own words as recorded (kinds, what happened), ours in the
+ * what happened as recorded, ours (a panel member's kind too) in the
  * reader's language. */
 static void
 report_lists(struct pdf *pdf, struct print_words *w, const json_t *r)
@@ -84,9 +84,10 @@ report_lists(struct pdf *pdf, struct print_words *w, const json_t *r)
 	json_array_foreach(json_object_get(r, "panel"), i, row)
 		pdf_pair(pdf, view_str(row, "name"), print_say(w,
 		    strcmp(view_str(row, "state"), "removed") == 0 ?
-		    N_("{kind}, added {added_on}, questions {questions}. "
-		    "Removed: {removed_reason}") : N_("{kind}, added "
-		    "{added_on}, questions {questions}"), row));
+		    N_("{kind_label | t}, added {added_on}, questions "
+		    "{questions}. Removed: {removed_reason}") :
+		    N_("{kind_label | t}, added {added_on}, questions "
+		    "{questions}"), row));
 	pdf_heading(pdf, print_say(w, N_("Declarations of interest"), NULL),
 	    1);
 	json_array_foreach(json_object_get(r, "declarations"), i, row)

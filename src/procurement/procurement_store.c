@@ -417,7 +417,8 @@ panel_member_load(struct db *db, int64_t id, json_t **out)
 json_t *
 panel_list(struct db *db, int64_t lot_id)
 {
-	return db_rows(db, sql_panel_list, "i", lot_id);
+	return evaluator_kinds_labelled(db_rows(db, sql_panel_list, "i",
+	    lot_id));
 }
 
 int
@@ -431,7 +432,8 @@ reserve_add(struct db *db, int64_t actor, int64_t procurement_id, json_t *v)
 json_t *
 reserve_list(struct db *db, int64_t procurement_id)
 {
-	return db_rows(db, sql_reserve_list, "i", procurement_id);
+	return evaluator_kinds_labelled(db_rows(db, sql_reserve_list, "i",
+	    procurement_id));
 }
 
 json_t *

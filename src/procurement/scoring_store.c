@@ -308,7 +308,8 @@ question_sealed(struct db *db, int64_t question_id)
 json_t *
 scores_visible(struct db *db, int64_t question_id)
 {
-	return db_rows(db, sql_visible, "i", question_id);
+	return evaluator_kinds_labelled(db_rows(db, sql_visible, "i",
+	    question_id));
 }
 
 json_t *

@@ -15,6 +15,7 @@
 #include "../util/date.h"
 #include "../util/decimal.h"
 #include "../util/suppression.h"
+#include "../util/text_language.h"
 
 static const char *const tfilter_names[TF__MAX] = { "", "date", "t",
 	"words", "picture", "count", "number" };
@@ -119,6 +120,62 @@ put_text(const struct render *r, const char *s, int escape)
 	return escape ? html_escape(r->out, s, strlen(s)) : buf_puts(r->out, s);
 }
 
+/* Whether what is written next stands in an element's text, where a
+ * <span> may go: not inside a tag, nor in an element that holds only
+ * text (a title, an option, a text box, a script). */
+static int
+in_element_text(const struct buf *out)
+{
+	static const char *const text_only[] = { "option", "textarea",
+	    "script", "style", "title" };
+	const char	*start = out->data, *p;
+	size_t		 i, n;
+
+	if (start == NULL)
+		return 0;
+	for (p = start + out->len; p > start && p[-1] != '<' && p[-1] != '>';
+	    p--)
+		;
+	if (p == start || p[-1] == '<')
+		return 0;
+	/* After a tag: the last one opened, unless it closed something. */
+	while (p > start && p[-1] != '<')
+		p--;
+	if (p == start || *p == '/')
+		return 1;
+	for (i = 0; i < sizeof(text_only) / sizeof(text_only[0]); i++) {
+		n = strlen(text_only[i]);
+		if (strncmp(p, text_only[i], n) == 0 && !isalnum((unsigned char)
+		    p[n]))
+			return 0;
+	}
+	return 1;
+}
+
+/* A text people wrote (a value shown as it is), marked with its language
+ * when it is not the page's: a screen reader then reads it in the right
+ * voice.  The language is guessed (util/text_language.h). */
+static int
+put_said(const struct render *r, const json_t *v)
+{
+	const char	*said, *page;
+	const json_t	*lang = template_lookup(r, "page.lang", 9);
+	int		 rc;
+
+	said = text_language_guess(json_string_value(v),
+	    json_string_length(v));
+	page = json_string_value(lang);
+	if (said == NULL || page == NULL || strcmp(said, page) == 0 ||
+	    !in_element_text(r->out))
+		return put_value(r->out, v, 1);
+	rc = buf_printf(r->out, "<span lang=\"%s\">", said);
+	if (rc == 0)
+		rc = put_value(r->out, v, 1);
+	if (rc == 0)
+		rc = buf_puts(r->out, "</span>");
+	return rc;
+}
+
 /* A date filter shows an ISO date or timestamp in words in the reader's
  * language ("4 November 2026", "4 Tachwedd 2026"); a translate filter, a
  * message (a title, a label) in it; a words filter, a message with
@@ -154,6 +211,8 @@ template_put(const struct render *r, const json_t *v, int escape,
 	if (filter == TF_TRANSLATE && json_is_string(v))
 		return put_text(r, catalogue_get(r->words,
 		    json_string_value(v)), escape);
+	if (filter == TF_NONE && escape && !r->plain && json_is_string(v))
+		return put_said(r, v);
 	return put_value(r->out, v, escape);
 }
 

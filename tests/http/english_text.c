@@ -23,6 +23,11 @@ static const char *const english_words[] = { "the", "of", "and", "was",
     "hidden", "points", "recorded", "period", "share", "choose",
     "select", "sheet", "chair", "total", "break", "down", NULL };
 
+/* Words a file people upload holds as they are (a population count's
+ * CSV), named so by the hint that explains it. */
+static const char *const file_words[] = { "gender_reassignment",
+    "sexual_orientation", NULL };
+
 struct said_judged {
 	char	*slot[JUDGED_SLOTS];	/* owned */
 };
@@ -210,11 +215,34 @@ judged_first(struct said *sd, const char *text)
 	return 1;
 }
 
+/* Whether the underscore at s[at] is inside one of file_words. */
+static int
+file_word(const char *s, size_t at)
+{
+	size_t	 start = at, i;
+
+	while (start > 0 && (islower((unsigned char)s[start - 1]) ||
+	    s[start - 1] == '_'))
+		start--;
+	for (i = 0; file_words[i] != NULL; i++)
+		if (strncmp(s + start, file_words[i], strlen(file_words[i])) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 has_english_word(const char *s)
 {
 	char	 word[16];
 	size_t	 len, i;
+
+	/* A name the program gives a thing inside ("expert_by_experience")
+	 * is no word in any language: it must be worded; but for what a
+	 * file that people upload must hold, which a hint names. */
+	for (i = 0; s[i] != '\0'; i++)
+		if (i > 0 && s[i] == '_' && islower((unsigned char)s[i - 1]) &&
+		    islower((unsigned char)s[i + 1]) && !file_word(s, i))
+			return 1;
 
 	while (*s) {
 		for (len = 0; isalpha((unsigned char)s[len]); len++)
@@ -376,8 +404,11 @@ element_end(const char *tag, const char *end)
 	    strcmp(name, "textarea") != 0 && strcmp(name, "svg") != 0) {
 		const char	*lang = strstr(tag, " lang=\"");
 
+		/* A part in English on purpose (the switch to it), but not
+		 * what the page marks as written in English (a span): that
+		 * is judged as any text, against what people wrote. */
 		if (lang == NULL || lang > end || strncmp(lang + 7, "cy\"",
-		    3) == 0)
+		    3) == 0 || strcmp(name, "span") == 0)
 			return NULL;
 	}
 	snprintf(close, sizeof(close), "</%s>", name);

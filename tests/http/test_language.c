@@ -175,6 +175,10 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	assert_lacks(r.body, "Put off until");
 	assert_lacks(r.body, "asked for more information");
 	assert_lacks(r.body, ". Actions: ");
+	/* What members wrote in English is marked as English, for a
+	 * screen reader's voice; the page's own words are not. */
+	assert_contains(r.body, "<span lang=\"en\">");
+	assert_lacks(r.body, "<span lang=\"cy\">");
 	reply_free(&r);
 	/* The list of proposals: its headings and where each one is. */
 	assert_int_equal(http_get(&c, "/proposals", &r), 200);

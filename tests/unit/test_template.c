@@ -675,10 +675,44 @@ test_pictures_and_words(void **state)
 	words_in = NULL;
 }
 
+/* What people wrote in another language than the page's is marked so
+ * (a span with its lang), where a span may stand: not in a title, an
+ * option or an attribute; a page in its language, or a name, is not. */
+static void
+text_in_another_language_is_marked(void **state)
+{
+	char	*out;
+
+	(void)state;
+	out = render_one("<title>{{x}}</title><p>{{x}}</p><input value=\"{{x}}\">"
+	    "<option>{{x}}</option><b>{{name}}</b>", json_pack("{s:{s:s}, s:s, "
+	    "s:s}", "page", "lang", "en", "x", "Mae'r grisiau yn rhy serth i "
+	    "ddynion hŷn ac nid oes canllaw", "name", "HMP Parc"));
+	assert_non_null(out);
+	assert_string_equal(out, "<title>Mae&#39;r grisiau yn rhy serth i "
+	    "ddynion hŷn ac nid oes canllaw</title><p><span lang=\"cy\">"
+	    "Mae&#39;r grisiau yn rhy serth i ddynion hŷn ac nid oes canllaw"
+	    "</span></p><input value=\"Mae&#39;r grisiau yn rhy serth i "
+	    "ddynion hŷn ac nid oes canllaw\"><option>Mae&#39;r grisiau yn rhy "
+	    "serth i ddynion hŷn ac nid oes canllaw</option><b>HMP Parc</b>");
+	free(out);
+	out = render_one("<p>{{x}}</p>", json_pack("{s:{s:s}, s:s}", "page",
+	    "lang", "cy", "x", "The stairs are too steep and have no rail"));
+	assert_string_equal(out, "<p><span lang=\"en\">The stairs are too "
+	    "steep and have no rail</span></p>");
+	free(out);
+	out = render_one("<p>{{x}}</p>", json_pack("{s:{s:s}, s:s}", "page",
+	    "lang", "en", "x", "The stairs are too steep and have no rail"));
+	assert_string_equal(out, "<p>The stairs are too steep and have no "
+	    "rail</p>");
+	free(out);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(text_in_another_language_is_marked),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_pictures_and_words),
 		cmocka_unit_test(test_escape_each_character),
