@@ -37,6 +37,28 @@ name_of(const json_t *cands, int64_t id)
 }
 
 /* Adds names beside every candidate id in the sheet (in place). */
+/* A tie decided "votes at stage 2" (as the count stores it) worded with
+ * the stage as a value, in key_words beside key: the page and the
+ * notice fill it in their reader's language (| words); any other way
+ * ("lot") is a stored word, said as it is. */
+static void
+how_words_set(json_t *row, const char *key)
+{
+	const char	*how = json_string_value(json_object_get(row, key));
+	char		 words_key[32];
+	long		 stage;
+
+	if (how == NULL)
+		return;
+	snprintf(words_key, sizeof(words_key), "%s_words", key);
+	if (sscanf(how, "votes at stage %ld", &stage) == 1) {
+		json_object_set_new(row, words_key, json_string(
+		    N_("votes at stage {stage_of_tie}")));
+		json_object_set_new(row, "stage_of_tie", json_integer(stage));
+	} else
+		json_object_set_new(row, words_key, json_string(how));
+}
+
 static void
 sheet_names(json_t *sheet, const json_t *cands)
 {
@@ -56,10 +78,13 @@ sheet_names(json_t *sheet, const json_t *cands)
 		json_array_foreach(json_object_get(st, "totals"), j, t)
 			json_object_set_new(t, "name", json_string(name_of(
 			    cands, view_int(t, "candidate_id"))));
+		how_words_set(st, "tie_break");
 	}
-	json_array_foreach(json_object_get(sheet, "elected"), i, el)
+	json_array_foreach(json_object_get(sheet, "elected"), i, el) {
 		json_object_set_new(el, "name", json_string(name_of(cands,
 		    view_int(el, "candidate_id"))));
+		how_words_set(el, "how");
+	}
 }
 
 /* The published sheet, or a fresh count while the result is private to
@@ -325,7 +350,7 @@ notice_draw(struct pdf *pdf, struct print_words *w, const json_t *e,
 	if (json_is_true(json_object_get(sheet, "unopposed")))
 		pdf_paragraph(pdf, print_say(w, ELECTED_UNOPPOSED, NULL));
 	json_array_foreach(json_object_get(sheet, "elected"), i, el)
-		pdf_paragraph(pdf, print_say(w, N_("{name} ({how | t})"), el));
+		pdf_paragraph(pdf, print_say(w, N_("{name} ({how_words | words})"), el));
 	if (nstages > 1) {
 		n = json_pack("{s:I}", "n", (json_int_t)nstages);
 		pdf_paragraph(pdf, print_say(w, N_("The count took {n} stages; "
