@@ -219,7 +219,7 @@ measure_chart(struct build *b, json_t *measure, const char *label)
 	}
 	json_object_set_new(measure, "bars", bars);
 	buf_init(&svg, 64 * 1024);
-	if (chart_svg(&svg, catalogue_get(b->words, label), bars) == 0 &&
+	if (chart_svg(&svg, label, bars, b->words) == 0 &&
 	    buf_putc(&svg, '\0') == 0)
 		json_object_set_new(measure, "chart_html",
 		    json_string(svg.data));

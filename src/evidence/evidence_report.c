@@ -121,8 +121,8 @@ draw_criterion(struct pdf *pdf, struct print_words *w, const json_t *c)
 			pdf_pair(pdf, print_say(w, N_("Month by month"), NULL),
 			    view_str(m, "months_note"));
 		else if (i == 0)
-			chart_pdf(pdf, catalogue_get(w->words, view_str(m,
-			    "label")), json_object_get(m, "bars"), 150);
+			chart_pdf(pdf, view_str(m, "label"),
+			    json_object_get(m, "bars"), w->words, 150);
 		else
 			draw_months(pdf, m);
 	}

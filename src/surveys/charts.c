@@ -12,6 +12,8 @@
 #include "surveys.h"
 #include "../limits.h"
 #include "../render/pdf.h"
+#include "../util/catalogue.h"
+#include "../util/suppression.h"
 #include "../util/view.h"
 
 #define LABEL_W		260	/* pixels for the answer labels */
@@ -52,12 +54,15 @@ label_cut(const char *s, char *out, size_t sz)
 	snprintf(out, sz, "%.*s%s", (int)i, s, s[i] ? "..." : "");
 }
 
-/* What a bar's count says: the number or its suppressed text. */
+/* What a bar's count says: the number or its suppressed text, in the
+ * reader's words. */
 static void
-bar_text(const json_t *b, char *out, size_t sz)
+bar_text(const json_t *b, const struct catalogue *words, char *out,
+    size_t sz)
 {
 	if (json_is_string(json_object_get(b, "shown")))
-		snprintf(out, sz, "%s", view_str(b, "shown"));
+		(void)suppressed_words(json_object_get(b, "shown"), words, out,
+		    sz);
 	else
 		snprintf(out, sz, "%lld", (long long)view_int(b, "n"));
 }
@@ -76,7 +81,8 @@ xml_text(struct buf *out, const char *s)
 }
 
 int
-chart_svg(struct buf *out, const char *title, const json_t *bars)
+chart_svg(struct buf *out, const char *title, const json_t *bars,
+    const struct catalogue *words)
 {
 	json_t	*b;
 	char	 label[LABEL_CHARS * 4 + 8], count[48];
@@ -87,14 +93,16 @@ chart_svg(struct buf *out, const char *title, const json_t *bars)
 	rc |= buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "class=\"rt-chart\" viewBox=\"0 0 %d %zu\" role=\"img\" "
 	    "aria-label=\"", CHART_W, TITLE_H + n * ROW_H + 10);
+	title = catalogue_get(words, title);
 	rc |= xml_text(out, title);
 	rc |= buf_printf(out, "\"><title>");
 	rc |= xml_text(out, title);
 	rc |= buf_puts(out, "</title>");
 	json_array_foreach(bars, i, b) {
 		y = TITLE_H + (int)i * ROW_H;
-		label_cut(view_str(b, "label"), label, sizeof(label));
-		bar_text(b, count, sizeof(count));
+		label_cut(catalogue_get(words, view_str(b, "label")), label,
+		    sizeof(label));
+		bar_text(b, words, count, sizeof(count));
 		rc |= buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor="
 		    "\"end\" font-size=\"14\" fill=\"#0b0c0c\">", LABEL_W - 8,
 		    y + 18);
@@ -129,8 +137,9 @@ text_at(cairo_t *cr, const char *s, double x, double y, int right)
 /* The chart in the SVG's units, on a white ground; arg is the struct
  * chart. */
 struct chart {
-	const char	*title;		/* borrowed */
-	const json_t	*bars;		/* borrowed */
+	const char		*title;		/* borrowed */
+	const json_t		*bars;		/* borrowed */
+	const struct catalogue	*words;		/* borrowed */
 };
 
 static int
@@ -149,15 +158,16 @@ chart_draw(cairo_t *cr, double cw, double ch, void *arg)
 	    CAIRO_FONT_WEIGHT_BOLD);
 	cairo_set_font_size(cr, 15);
 	cairo_set_source_rgb(cr, 0.04, 0.05, 0.05);
-	label_cut(c->title, label, sizeof(label));
+	label_cut(catalogue_get(c->words, c->title), label, sizeof(label));
 	text_at(cr, label, 4, 20, 0);
 	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
 	    CAIRO_FONT_WEIGHT_NORMAL);
 	cairo_set_font_size(cr, 14);
 	json_array_foreach(c->bars, i, b) {
 		y = TITLE_H + (int)i * ROW_H;
-		label_cut(view_str(b, "label"), label, sizeof(label));
-		bar_text(b, count, sizeof(count));
+		label_cut(catalogue_get(c->words, view_str(b, "label")), label,
+		    sizeof(label));
+		bar_text(b, c->words, count, sizeof(count));
 		cairo_set_source_rgb(cr, 0.04, 0.05, 0.05);
 		text_at(cr, label, LABEL_W - 8, y + 18, 1);
 		w = json_is_true(json_object_get(b, "hidden")) ? 0 :
@@ -177,9 +187,9 @@ chart_draw(cairo_t *cr, double cw, double ch, void *arg)
 
 void
 chart_pdf(struct pdf *pdf, const char *title, const json_t *bars,
-    double width_mm)
+    const struct catalogue *words, double width_mm)
 {
-	struct chart	 c = { title, bars };
+	struct chart	 c = { title, bars, words };
 
 
 	pdf_drawing(pdf, CHART_W, TITLE_H + json_array_size(bars) * ROW_H + 10,

@@ -398,7 +398,8 @@ has_instrument(const json_t *questions, const char *name)
  * of the monitoring question to break down by. */
 static json_t *
 question_result(struct db *db, const json_t *q, const json_t *counts,
-    const json_t *answered_rows, int64_t by_q, int threshold)
+    const json_t *answered_rows, int64_t by_q, int threshold,
+    const struct catalogue *words)
 {
 	enum question_kind k = question_kind_of(view_str(q, "kind"));
 	json_t		*opts, *rows, *out;
@@ -430,7 +431,7 @@ question_result(struct db *db, const json_t *q, const json_t *counts,
 	if (rows == NULL)
 		goto out;
 	buf_init(&svg, 64 * 1024);
-	if (chart_svg(&svg, view_str(q, "prompt"), rows) == 0 &&
+	if (chart_svg(&svg, view_str(q, "prompt"), rows, words) == 0 &&
 	    buf_putc(&svg, '\0') == 0)
 		json_object_set_new(out, "chart_html", json_string(svg.data));
 	buf_release(&svg);
@@ -451,7 +452,7 @@ out:
 
 json_t *
 survey_results_build(struct db *db, int64_t version, const char *by,
-    int threshold)
+    int threshold, const struct catalogue *words)
 {
 	json_t	*qs, *counts = NULL, *answered = NULL, *out, *list, *q;
 	json_t	*by_options, *inst;
@@ -466,7 +467,7 @@ survey_results_build(struct db *db, int64_t version, const char *by,
 	responses = version_responses(db, version);
 	by_options = json_array();
 	json_array_append_new(by_options, json_pack("{s:s, s:s, s:b}",
-	    "value", "place", "label", "Place", "selected", by != NULL &&
+	    "value", "place", "label", N_("Place"), "selected", by != NULL &&
 	    strcmp(by, "place") == 0));
 	if (by != NULL && strcmp(by, "place") == 0)
 		by_q = BY_PLACE;
@@ -496,7 +497,7 @@ survey_results_build(struct db *db, int64_t version, const char *by,
 	if (responses >= threshold)
 		json_array_foreach(qs, i, q)
 			json_array_append_new(list, question_result(db, q,
-			    counts, answered, by_q, threshold));
+			    counts, answered, by_q, threshold, words));
 	inst = json_array();
 	if (responses >= threshold && has_instrument(qs, "ucla3"))
 		json_array_append_new(inst, ucla3_result(db, version,

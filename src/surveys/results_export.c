@@ -175,8 +175,8 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		if (json_is_true(json_object_get(q, "withheld")) ||
 		    !json_is_true(json_object_get(q, "is_table")))
 			continue;
-		chart_pdf(pdf, catalogue_get(words, view_str(q, "prompt")),
-		    json_object_get(q, "rows"), 150);
+		chart_pdf(pdf, view_str(q, "prompt"), json_object_get(q,
+		    "rows"), words, 150);
 		json_array_foreach(json_object_get(q, "rows"), j, row) {
 			row_text(row, text, sizeof(text));
 			pdf_pair(pdf, catalogue_get(words, view_str(row,
@@ -205,7 +205,7 @@ survey_results_pdf(struct request *rq, struct response *rs)
 	r = survey_results_build(rq->db, results_version(rq->db, s,
 	    form_get_id(&rq->query, "version")), form_get(&rq->query, "by") ?
 	    form_get(&rq->query, "by") : "place",
-	    rq->app->config->suppression_threshold);
+	    rq->app->config->suppression_threshold, language_words(rq->lang));
 	survey_attachment(rs, r ? results_draw(&rs->body, s, r,
 	    pdf_size_for(rq, PDF_NORMAL), language_words(rq->lang)) : -1,
 	    "application/pdf", "survey-results", rq->ids[0], "pdf");

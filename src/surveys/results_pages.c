@@ -11,6 +11,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/text.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -38,7 +39,8 @@ survey_results_of(struct request *rq, const json_t *s)
 		    "version"));
 
 	return survey_results_build(rq->db, version, form_get(&rq->query,
-	    "by"), rq->app->config->suppression_threshold);
+	    "by"), rq->app->config->suppression_threshold,
+	    language_words(rq->lang));
 }
 
 void

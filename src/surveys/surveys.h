@@ -37,6 +37,7 @@
 #include "../util/csv.h"
 #include "../util/suppression.h"
 
+struct catalogue;
 struct db;
 
 enum question_kind {
@@ -142,12 +143,15 @@ int	ons_direct_lonely(const char *answer);
 
 
 /* Charts (charts.c).  bars: [{label, n, hidden}] ; hidden bars are drawn
- * as a gap labelled as suppressed.  SVG text is escaped. 0 or -1. */
-int	chart_svg(struct buf *out, const char *title, const json_t *bars);
+ * as a gap labelled as suppressed.  The title and each label is a
+ * message shown in words' language (a group's own words pass through as
+ * written), a suppressed count too.  SVG text is escaped. 0 or -1. */
+int	chart_svg(struct buf *out, const char *title, const json_t *bars,
+	    const struct catalogue *words);
 struct pdf;
 /* The chart drawn into a PDF, width_mm wide at most. */
 void	chart_pdf(struct pdf *, const char *title, const json_t *bars,
-	    double width_mm);
+	    const struct catalogue *words, double width_mm);
 
 /*
  * The answer form (answer_form.c).  answer_form_view draws questions
@@ -208,8 +212,9 @@ int64_t	results_version(struct db *, const json_t *survey, int64_t number);
 /* The results view of one version (results_build.c): every count
  * suppressed below threshold; by is "place", "site" (organisation-wide
  * surveys), "q<id>" of a monitoring question, or NULL.  New reference, NULL on error. */
+/* words: the reader's language, for the charts drawn into the view. */
 json_t	*survey_results_build(struct db *, int64_t version, const char *by,
-	    int threshold);
+	    int threshold, const struct catalogue *words);
 
 /* The open places (units) of a site as [{value, label}]. */
 json_t	*survey_places(struct db *, int64_t site_id);

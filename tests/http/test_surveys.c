@@ -497,6 +497,12 @@ small_places_give_nothing_away(void **state)
 	assert_lacks(text, "Answered");
 	free(text);
 	reply_free(&r);
+	/* The page: the breakdown's choices and the charts' labels. */
+	assert_int_equal(http_get(&c, "/surveys/1/results?lang=cy", &r), 200);
+	assert_contains(r.body, "<option value=\"place\">Lle</option>");
+	assert_lacks(r.body, ">Place</option>");
+	assert_contains(r.body, "role=\"img\" aria-label=\"");
+	reply_free(&r);
 	client_free(&c);
 }
 
