@@ -86,22 +86,30 @@ place_add(json_t *places, json_t *rows, size_t first, int threshold)
 static json_t *
 gap_list(const json_t *places)
 {
-	json_t		*gaps = json_array();
-	const json_t	*place, *need;
+	json_t		*gaps = json_array(), *list;
+	const json_t	*place, *need, *all;
 	struct buf	 words;
 	size_t		 i, k;
 
 	json_array_foreach(places, i, place) {
-		if (json_array_size(json_object_get(place, "gaps")) == 0)
+		all = json_object_get(place, "gaps");
+		if (json_array_size(all) == 0)
 			continue;
+		/* needs in English for the JSON; need_list for the page,
+		 * which says each need in its reader's words. */
 		buf_init(&words, TEXT_MAX_CHARS);
-		json_array_foreach(json_object_get(place, "gaps"), k, need)
+		list = json_array();
+		json_array_foreach(all, k, need) {
+			json_array_append_new(list, json_pack("{s:O, s:b}",
+			    "need", need, "more", k + 1 < json_array_size(all)));
 			if ((k > 0 && buf_puts(&words, ", ") == -1) ||
 			    buf_puts(&words, json_string_value(need)) == -1)
 				break;
-		json_array_append_new(gaps, json_pack("{s:O, s:s#}",
+		}
+		json_array_append_new(gaps, json_pack("{s:O, s:s#, s:o}",
 		    "site_name", json_object_get(place, "site_name"), "needs",
-		    words.data != NULL ? words.data : "", words.len));
+		    words.data != NULL ? words.data : "", words.len,
+		    "need_list", list));
 		buf_release(&words);
 	}
 	return gaps;

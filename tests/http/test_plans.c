@@ -489,6 +489,12 @@ map_of_provision_shows_gaps_and_only_suppressed_counts(void **state)
 	    "GP registration");
 	assert_contains(r.body, "fewer than 5");
 	reply_free(&r);
+	/* In Welsh, each need in Welsh; the place as it is named. */
+	assert_int_equal(get_as("viewer", "/provision?lang=cy", 0, &r), 200);
+	assert_contains(r.body, "Westvale Probation Region: Defnyddio "
+	    "sylweddau, Tai, ");
+	assert_lacks(r.body, "Substance use, Housing");
+	reply_free(&r);
 	assert_int_equal(get_as("viewer", "/provision.csv", 0, &r), 200);
 	assert_contains(r.content_type, "text/csv");
 	assert_contains(r.body, "\"Westvale Probation Region\",\"Housing\","
