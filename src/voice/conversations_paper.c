@@ -14,6 +14,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../render/template.h"
 #include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -112,7 +113,7 @@ errors_prefix(json_t *errors, size_t from, int number)
 {
 	json_t		*e, *words;
 	const char	*said;
-	char		*msg;
+	struct buf	 english;
 	size_t		 i;
 
 	for (i = from; i < json_array_size(errors); i++) {
@@ -129,11 +130,14 @@ errors_prefix(json_t *errors, size_t from, int number)
 		json_object_set_new(e, "msgid", json_string(N_("Sheet {sheet}: "
 		    "{said | words}")));
 		json_object_set_new(e, "words", words);
-		if (asprintf(&msg, "Sheet %d: %s", number, json_string_value(
-		    json_object_get(e, "message"))) == -1)
-			continue;
-		json_object_set_new(e, "message", json_string(msg));
-		free(msg);
+		/* The JSON's message: the same sentence, in English. */
+		buf_init(&english, FORM_ERROR_CHARS_MAX);
+		if (template_words(json_string_value(json_object_get(e,
+		    "msgid")), words, NULL, &english) == 0 && english.data !=
+		    NULL)
+			json_object_set_new(e, "message", json_string(
+			    english.data));
+		buf_release(&english);
 	}
 }
 
