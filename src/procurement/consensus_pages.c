@@ -232,15 +232,15 @@ consensus_read_save(struct request *rq, json_t *question, int64_t max,
 		reason = bid_text(&rq->body, "reason", bid, bidder,
 		    NOTE_MAX_CHARS, errors);
 		if (!json_is_null(score) && *json_string_value(text) == '\0')
-			bid_error(errors, "rationale", bid, bidder, "write the "
-			    "rationale the panel agreed");
+			bid_error(errors, "rationale", bid, bidder,
+			    N_("write the rationale the panel agreed"), 0);
 		else if (!json_is_null(score) && json_is_object(agreed) &&
 		    (view_int(agreed, "score") != json_integer_value(score) ||
 		    strcmp(view_str(agreed, "rationale"),
 		    json_string_value(text)) != 0) &&
 		    *json_string_value(reason) == '\0')
-			bid_error(errors, "reason", bid, bidder, "say why the "
-			    "agreed score changes");
+			bid_error(errors, "reason", bid, bidder,
+			    N_("say why the agreed score changes"), 0);
 		else if (!json_is_null(score) && json_array_size(errors) == 0 &&
 		    (!json_is_object(agreed) || *json_string_value(reason) != '\0'))
 			rc = consensus_save(rq->db, rq->who.account_id,

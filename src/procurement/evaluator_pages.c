@@ -156,8 +156,9 @@ declarations_page(struct request *rq, struct response *rs)
 		answer = form_get(&rq->body, field);
 		if (answer == NULL || (strcmp(answer, "no") != 0 &&
 		    strcmp(answer, "yes") != 0)) {
-			bid_error(errors, "conflict", bid, bidder, "say whether "
-			    "you have any connection with this bidder");
+			bid_error(errors, "conflict", bid, bidder,
+			    N_("say whether you have any connection with this "
+			    "bidder"), 0);
 			answer = "";
 		}
 		json_object_set_new(row, "conflict", strcmp(answer, "yes") == 0 ?
@@ -167,8 +168,8 @@ declarations_page(struct request *rq, struct response *rs)
 		    "details", bid, bidder, TEXT_MAX_CHARS, errors));
 		if (strcmp(answer, "yes") == 0 &&
 		    *view_str(row, "details") == '\0')
-			bid_error(errors, "details", bid, bidder, "say what the "
-			    "connection is");
+			bid_error(errors, "details", bid, bidder,
+			    N_("say what the connection is"), 0);
 		json_array_append_new(entries, json_pack("{s:I, s:b, s:O}",
 		    "bid_id", (json_int_t)bid, "conflict", strcmp(answer,
 		    "yes") == 0, "details", json_object_get(row, "details")));
@@ -247,10 +248,11 @@ scores_read(const struct form *body, json_t *rows, json_t *entries,
 		text = bid_text(body, "justification", bid, bidder,
 		    JUSTIFICATION_MAX_CHARS, errors);
 		if (submit && json_is_null(score))
-			bid_error(errors, "score", bid, bidder, "choose a score");
+			bid_error(errors, "score", bid, bidder,
+			    N_("choose a score"), 0);
 		if (submit && *json_string_value(text) == '\0')
 			bid_error(errors, "justification", bid, bidder,
-			    "write why you gave this score");
+			    N_("write why you gave this score"), 0);
 		json_object_set(row, "score", score);
 		json_object_set(row, "justification", text);
 		json_array_append_new(entries, json_pack("{s:I, s:o, s:o}",

@@ -98,9 +98,10 @@ json_t	*bid_score(const struct form *, const char *name, int64_t bid,
 	    const char *bidder, int64_t max, json_t *errors);
 json_t	*bid_text(const struct form *, const char *name, int64_t bid,
 	    const char *bidder, size_t max_chars, json_t *errors);
-/* Adds "label for bidder" as an error on field name_BID. */
+/* Adds "bidder: problem" as an error on field name_BID, the problem a
+ * msgid (its {max} filled from max), worded in the reader's language. */
 void	bid_error(json_t *errors, const char *name, int64_t bid,
-	    const char *bidder, const char *message);
+	    const char *bidder, const char *problem, long long max);
 
 /* Access targets: the procurement's site. */
 int	procurement_target(struct db *, const int64_t *, struct target *);

@@ -198,17 +198,14 @@ descriptors_json(const char *text)
 
 void
 bid_error(json_t *errors, const char *name, int64_t bid, const char *bidder,
-    const char *message)
+    const char *problem, long long max)
 {
-	char	 field[64], *msg;
+	char	 field[64];
 
 	snprintf(field, sizeof(field), "%s_%lld", name, (long long)bid);
-	/* Never cut to a buffer: a bidder's name may be long and in any
-	 * script. */
-	if (asprintf(&msg, "%s: %s", bidder, message) == -1)
-		msg = NULL;
-	form_error(errors, field, msg ? msg : message);
-	free(msg);
+	form_error_words(errors, field, N_("{bidder}: {problem | words}"),
+	    json_pack("{s:s, s:s, s:I}", "bidder", bidder, "problem", problem,
+	    "max", (json_int_t)max));
 }
 
 /* The value of name_BID, or "" when absent. */
@@ -228,7 +225,6 @@ bid_score(const struct form *form, const char *name, int64_t bid,
     const char *bidder, int64_t max, json_t *errors)
 {
 	const char	*v = bid_value(form, name, bid);
-	char		 msg[80];
 	char		*end;
 	long		 n;
 
@@ -238,9 +234,8 @@ bid_score(const struct form *form, const char *name, int64_t bid,
 	if (*end == '\0' && end - v <= 2 && v[0] >= '0' && v[0] <= '9' &&
 	    n <= max)
 		return json_integer(n);
-	snprintf(msg, sizeof(msg), "the score must be a whole number from 0 "
-	    "to %lld", (long long)max);
-	bid_error(errors, name, bid, bidder, msg);
+	bid_error(errors, name, bid, bidder, N_("the score must be a whole "
+	    "number from 0 to {max}"), (long long)max);
 	return json_null();
 }
 
@@ -250,17 +245,16 @@ bid_text(const struct form *form, const char *name, int64_t bid,
 {
 	const char	*v = bid_value(form, name, bid);
 	size_t		 len = strlen(v);
-	char		 msg[80];
 
 	while (*v == ' ' || *v == '\t' || *v == '\r' || *v == '\n')
 		v++, len--;
 	while (len > 0 && strchr(" \t\r\n", v[len - 1]) != NULL)
 		len--;
 	if (utf8_length(v, len) > max_chars) {
-		snprintf(msg, sizeof(msg), "write %zu characters or fewer",
-		    max_chars);
-		bid_error(errors, name, bid, bidder, msg);
-		len = 0;
+		/* Kept as typed, for the form to give back: the error
+		 * stops it being saved. */
+		bid_error(errors, name, bid, bidder, N_("write {max} "
+		    "characters or fewer"), (long long)max_chars);
 	}
 	return json_stringn(v, len);
 }

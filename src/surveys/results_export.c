@@ -40,12 +40,13 @@ survey_attachment(struct response *rs, int made, const char *type,
 
 /* "n (pct%)" or the suppressed text of a row. */
 static void
-row_text(const json_t *row, char *out, size_t sz)
+row_text(const json_t *row, const struct catalogue *words, char *out,
+    size_t sz)
 {
 	json_t	*shown = json_object_get(row, "shown");
 
 	if (json_is_string(shown))
-		snprintf(out, sz, "%s", json_string_value(shown));
+		(void)suppressed_words(shown, words, out, sz);
 	else
 		snprintf(out, sz, "%lld (%s)", (long long)
 		    json_integer_value(shown), view_str(row, "pct"));
@@ -178,7 +179,7 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		chart_pdf(pdf, view_str(q, "prompt"), json_object_get(q,
 		    "rows"), words, 150);
 		json_array_foreach(json_object_get(q, "rows"), j, row) {
-			row_text(row, text, sizeof(text));
+			row_text(row, words, text, sizeof(text));
 			pdf_pair(pdf, catalogue_get(words, view_str(row,
 			    "label")), text);
 		}

@@ -143,21 +143,21 @@ answer_problem(const json_t *q, const char *value)
 	switch (question_kind_of(view_str(q, "kind"))) {
 	case QK_SINGLE:
 	case QK_MULTIPLE:
-		return is_choice(q, value) ? NULL : "Choose one of the answers";
+		return is_choice(q, value) ? NULL : N_("Choose one of the answers");
 	case QK_SCALE:
 		return whole(value, 1, view_int(q, "scale_max")) > 0 ? NULL :
-		    "Choose a number on the scale";
+		    N_("Choose a number on the scale");
 	case QK_TEXT:
 		return strlen(value) <= SURVEY_ANSWER_MAX_CHARS * 4 ? NULL :
-		    "The answer is too long";
+		    N_("The answer is too long");
 	case QK_NUMBER:
 		return whole(value, 0, SURVEY_NUMBER_MAX) >= 0 ? NULL :
-		    "Enter a whole number, like 3";
+		    N_("Enter a whole number, like 3");
 	case QK_DATE:
 		return date_valid(value) ? NULL :
-		    "Enter a date as year-month-day, like 2026-03-01";
+		    N_("Enter a date as year-month-day, like 2026-03-01");
 	default:
-		return "This question cannot be answered";
+		return N_("This question cannot be answered");
 	}
 }
 

@@ -446,6 +446,25 @@ scores_stay_sealed_until_the_last_submission(void **state)
 	}
 	/* Submitting needs every score and every justification. */
 	score("evaluator", q1, 4, 2, "", "submit", 422);
+	{
+		/* Said in Welsh, the bidder named first. */
+		struct client	 c;
+		struct reply	 r;
+		char		 path[96], body[256];
+
+		as(&c, "evaluator");
+		snprintf(path, sizeof(path), "/questions/%lld/scores?lang=cy",
+		    q1);
+		snprintf(body, sizeof(body), "score_%lld=4&justification_%lld="
+		    "&score_%lld=2&justification_%lld=&action=submit", bid_a,
+		    bid_a, bid_b, bid_b);
+		submit_expect(&c, path, body, 422, &r);
+		assert_contains(r.body, ": ysgrifennwch pam y rhoesoch y "
+		    "sgôr hon");
+		assert_lacks(r.body, "write why you gave");
+		reply_free(&r);
+		client_free(&c);
+	}
 	score("evaluator", q1, 4, 2, SECRET_SUBMITTED, "submit", 303);
 	score("evaluator", q1, 1, 1, "again", "submit", 409);	/* locked */
 	score("gp.evaluator", q1, 3, 3, SECRET_DRAFT, "save", 303);
