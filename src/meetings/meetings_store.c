@@ -11,6 +11,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../proposals/proposals.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 static const char *sql_target =
@@ -169,26 +170,23 @@ item_add(struct db *db, int64_t meeting, const char *title, const char *kind,
 	return db_exec(db, sql_item_add, "itti", meeting, title, kind, ref);
 }
 
-/* Adds one item per row of rows, titled from key, with prefix. */
+/* Adds one item per row of rows, titled from its text or title; what
+ * kind of item it is ("Action point: ") is worded when it is shown
+ * (agenda_list), in the reader's language. */
 static int
 items_from(struct db *db, int64_t meeting, json_t *rows, const char *kind,
-    const char *prefix, size_t *count)
+    size_t *count)
 {
 	json_t	*row;
-	char	*title;
 	size_t	 i;
 	int	 rc = DB_OK;
 
 	json_array_foreach(rows, i, row) {
 		if (*count >= AGENDA_ITEMS_MAX)
 			break;
-		if (asprintf(&title, "%s%s", prefix, json_string_value(
-		    json_object_get(row, json_object_get(row, "text") ?
-		    "text" : "title"))) == -1)
-			return DB_ERROR;
-		rc = item_add(db, meeting, title, kind, json_integer_value(
-		    json_object_get(row, "id")));
-		free(title);
+		rc = item_add(db, meeting, json_string_value(json_object_get(
+		    row, json_object_get(row, "text") ? "text" : "title")),
+		    kind, json_integer_value(json_object_get(row, "id")));
 		if (rc != DB_OK)
 			return rc;
 		(*count)++;
@@ -210,7 +208,7 @@ agenda_one_to_one(struct db *db, int64_t meeting, int64_t group,
 	    V("invited_id")), json_string_value(V("held_on")), group);
 	if (awaiting == NULL)
 		return DB_ERROR;
-	rc = items_from(db, meeting, awaiting, "proposal", "", &count);
+	rc = items_from(db, meeting, awaiting, "proposal", &count);
 	json_decref(awaiting);
 	return rc;
 }
@@ -251,16 +249,13 @@ agenda_build(struct db *db, int64_t meeting, int64_t group,
 	if (points == NULL || drafts == NULL || answers == NULL)
 		rc = DB_ERROR;
 	if (rc == DB_OK)
-		rc = items_from(db, meeting, standing, "standing", "", &count);
+		rc = items_from(db, meeting, standing, "standing", &count);
 	if (rc == DB_OK)
-		rc = items_from(db, meeting, points, "action", "Action point: ",
-		    &count);
+		rc = items_from(db, meeting, points, "action", &count);
 	if (rc == DB_OK)
-		rc = items_from(db, meeting, drafts, "proposal",
-		    "Proposal to decide: ", &count);
+		rc = items_from(db, meeting, drafts, "proposal", &count);
 	if (rc == DB_OK)
-		rc = items_from(db, meeting, answers, "response",
-		    "Response received: ", &count);
+		rc = items_from(db, meeting, answers, "response", &count);
 	json_decref(standing);
 	json_decref(points);
 	json_decref(drafts);
@@ -300,10 +295,44 @@ meeting_list(struct db *db, int64_t group_id)
 	return db_rows(db, sql_list, "i", group_id);
 }
 
+/* What each kind of item made from a record says before its title. */
+static const struct {
+	const char	*kind;
+	const char	*msgid;
+	const char	*stored;	/* the English an older item keeps */
+} item_words[] = {
+	{ "action", N_("Action point: {title}"), "Action point: " },
+	{ "proposal", N_("Proposal to decide: {title}"),
+	    "Proposal to decide: " },
+	{ "response", N_("Response received: {title}"),
+	    "Response received: " },
+};
+
 json_t *
 agenda_list(struct db *db, int64_t meeting_id)
 {
-	return db_rows(db, sql_agenda, "i", meeting_id);
+	json_t		*rows = db_rows(db, sql_agenda, "i", meeting_id), *row;
+	const char	*kind, *title, *msgid;
+	size_t		 i, k, n;
+
+	/* title_msgid: the item worded by the page (| words) or print. */
+	json_array_foreach(rows, i, row) {
+		kind = view_str(row, "kind");
+		title = view_str(row, "title");
+		msgid = "{title}";
+		for (k = 0; k < sizeof(item_words) / sizeof(item_words[0]);
+		    k++) {
+			if (strcmp(kind, item_words[k].kind) != 0)
+				continue;
+			msgid = item_words[k].msgid;
+			n = strlen(item_words[k].stored);
+			if (strncmp(title, item_words[k].stored, n) == 0)
+				json_object_set_new(row, "title",
+				    json_string(title + n));
+		}
+		json_object_set_new(row, "title_msgid", json_string(msgid));
+	}
+	return rows;
 }
 
 int

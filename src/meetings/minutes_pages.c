@@ -333,7 +333,7 @@ minutes_draw(struct pdf *pdf, struct print_words *w, const json_t *m,
 		    "confirming"), m));
 	json_array_foreach(items, i, row) {
 		n = json_pack("{s:I, s:s}", "n", (json_int_t)(i + 1), "name",
-		    view_str(row, "title"));
+		    print_say(w, view_str(row, "title_msgid"), row));
 		pdf_heading(pdf, print_say(w, N_("{n}. {name}"), n), 2);
 		json_decref(n);
 		if (with_minutes) {

@@ -69,7 +69,8 @@ on_agenda(long long meeting, const char *title)
 	char	 sql[256];
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM agenda_items WHERE "
-	    "meeting_id = %lld AND title = 'Action point: %s'", meeting, title);
+	    "meeting_id = %lld AND kind = 'action' AND title = '%s'", meeting,
+	    title);
 	return (int)db_scalar(&srv, sql);
 }
 
@@ -95,6 +96,18 @@ open_action_points_ride_on_every_agenda(void **state)
 	third = meeting_on(&c, "2027-03-02");
 	assert_int_equal(on_agenda(second, "Fix the chapel heating"), 1);
 	assert_int_equal(on_agenda(third, "Fix the chapel heating"), 1);
+	/* Said as an action point in the reader's language. */
+	snprintf(path, sizeof(path), "/meetings/%lld?lang=cy", third);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<strong>Pwynt gweithredu: Fix the chapel "
+	    "heating</strong>");
+	assert_lacks(r.body, "Action point: ");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld?lang=en", third);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<strong>Action point: Fix the chapel "
+	    "heating</strong>");
+	reply_free(&r);
 	/* Closed, it stops being carried forward. */
 	{
 		struct client	 staff;
