@@ -603,6 +603,13 @@ an_issue_with_no_logs_reads_plainly(void **state)
 	assert_int_equal(http_get(&staff, path, &r), 200);
 	assert_contains(r.body, "\"recent\":0");
 	reply_free(&r);
+	/* A trend held back (its counts are small) leaves no bracket
+	 * standing alone. */
+	staff.json = 0;
+	assert_int_equal(http_get(&staff, "/issues/1", &r), 200);
+	assert_lacks(r.body, "__value\">(");
+	assert_contains(r.body, " in the last 30 days");
+	reply_free(&r);
 	client_free(&staff);
 }
 
