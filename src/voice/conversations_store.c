@@ -80,8 +80,11 @@ static const char *sql_ungrouped =
     "FROM conversations c LEFT JOIN units u ON u.id = c.unit_id "
     "WHERE c.site_id = ? AND c.issue_id IS NULL AND c.consent != 'do_not_share' "
     "ORDER BY c.occurred_at DESC LIMIT ?";
+/* A topic every site has (voice_topic_words) is worded by the form in
+ * its reader's language (msgid); a site's own, as the site named it. */
 static const char *sql_topic_options =
-    "SELECT t.id AS value, t.name || ifnull(' (' || s.name || ')', '') AS label "
+    "SELECT t.id AS value, t.name || ifnull(' (' || s.name || ')', '') AS label, "
+    "CASE WHEN t.site_id IS NULL THEN '{label | t}' END AS msgid "
     "FROM topics t LEFT JOIN sites s ON s.id = t.site_id "
     "WHERE t.retired_on IS NULL AND (t.site_id IS NULL OR ?1 <> 0 OR t.site_id IN "
     "(SELECT value FROM json_each(?2))) ORDER BY t.site_id IS NOT NULL, t.name";

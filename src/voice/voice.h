@@ -250,4 +250,7 @@ void	topics_index(struct request *, struct response *);
 void	topics_retire(struct request *, struct response *);
 void	search_index(struct request *, struct response *);
 
+/* The topics every site has, as messages (voice_model.c). */
+extern const char *const voice_topic_words[];
+
 #endif

@@ -387,6 +387,14 @@ voice_trend(int64_t recent, int64_t earlier)
 	return N_("steady");
 }
 
+/* The topics every site has (migration 0002 made them), marked for the
+ * catalogue: pages word them in their reader's language. */
+const char *const voice_topic_words[] = { N_("Healthcare"),
+    N_("Medication"), N_("Mental health"), N_("Food"), N_("Visits"),
+    N_("Money"), N_("Pensions"), N_("Mobility"), N_("Resettlement"),
+    N_("Education and work"), N_("Safety"), N_("Faith"),
+    N_("Family contact"), N_("Housing"), N_("Other"), NULL };
+
 static const struct choice_column labelled[] = {
 	{ "channel", channels },
 	{ "consent", consents },

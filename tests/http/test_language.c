@@ -101,6 +101,9 @@ a_rep_reads_when_each_log_was_in_welsh(void **state)
 	as(&c, "rep.fenwick");
 	assert_int_equal(http_get(&c, "/conversations?lang=cy", &r), 200);
 	dates_in_welsh(r.body);
+	/* The topics every site has, in Welsh, in the filter. */
+	assert_contains(r.body, ">Gofal iechyd</option>");
+	assert_lacks(r.body, ">Healthcare</option>");
 	assert_contains(r.body, " am ");
 	assert_lacks(r.body, " at 0");
 	assert_lacks(r.body, " at 1");
@@ -113,6 +116,11 @@ a_rep_reads_when_each_log_was_in_welsh(void **state)
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, ">Sgwrs ar ");
 	dates_in_welsh(r.body);
+	reply_free(&r);
+	/* And on the form a rep logs with. */
+	assert_int_equal(http_get(&c, "/conversations/new", &r), 200);
+	assert_contains(r.body, "Gofal iechyd</label>");
+	assert_lacks(r.body, ">Healthcare</label>");
 	reply_free(&r);
 	{
 		char	 sql[96];
