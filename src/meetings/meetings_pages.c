@@ -203,29 +203,6 @@ meetings_show(struct request *rq, struct response *rs)
 	    agenda_item_fields_count, NULL, NULL, NULL)));
 }
 
-void
-meetings_agenda_add(struct request *rq, struct response *rs)
-{
-	json_t	*values, *errors;
-	int	 rc;
-
-	rc = fields_validate(agenda_item_fields, agenda_item_fields_count,
-	    &rq->body, NULL, &values, &errors);
-	if (rc == 1)
-		response_form_error(rq, rs, 422, errors);
-	else if (rc < 0 || (rc = agenda_add(rq->db, rq->who.account_id,
-	    rq->ids[0], values)) == DB_ERROR || rc == DB_BUSY)
-		response_error(rs, 503, "The service is busy. Try again.");
-	else if (rc == DB_CONSTRAINT)
-		response_error(rs, 409, "The minutes are approved: the agenda "
-		    "can no longer change.");
-	else
-		response_redirect(rs, "/meetings/%lld#agenda",
-		    (long long)rq->ids[0]);
-	json_decref(values);
-	json_decref(errors);
-}
-
 static void
 agenda_step(struct request *rq, struct response *rs, int by)
 {

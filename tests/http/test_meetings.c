@@ -228,6 +228,76 @@ quorum_follows_attendance(void **state)
 	reply_free(&r);
 	client_free(&c);
 }
+/*
+ * What a meeting's writers add from its page is a form of its own: an
+ * empty decision, or one with a control character in it, comes back as
+ * the form with the error beside the box, and nothing is stored; so
+ * does an agenda item.
+ */
+static void
+refused_additions_come_back_as_forms(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96];
+	long long	 meeting, decisions, items;
+
+	(void)state;
+	as(&c, "member.forum");
+	meeting = meeting_on(&c, "2027-06-08");
+	decisions = db_scalar(&srv, "SELECT count(*) FROM meeting_decisions");
+	items = db_scalar(&srv, "SELECT count(*) FROM agenda_items");
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, ">Record a decision</h1>");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, path, "text=", 1, &r), 422);
+	assert_contains(r.body, "<a href=\"#text\">Enter a decision the "
+	    "meeting took</a>");
+	assert_contains(r.body, "<p id=\"text-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Enter a decision the meeting took</p>");
+	assert_contains(r.body, ">Record the decision</button>");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, path, "text=Paint+the%07wing", 1, &r),
+	    422);
+	assert_contains(r.body, "A decision the meeting took must not "
+	    "contain control characters</p>");
+	assert_contains(r.body, "govuk-input--error\" id=\"text\"");
+	reply_free(&r);
+	/* Welsh names the field in Welsh. */
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions?lang=cy",
+	    meeting);
+	assert_int_equal(http_post(&c, path, "text=", 1, &r), 422);
+	assert_contains(r.body, ">Cofnodi penderfyniad</h1>");
+	assert_contains(r.body, "Penderfyniad a wnaeth y cyfarfod</label>");
+	assert_lacks(r.body, "Enter a decision");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "meeting_decisions"), decisions);
+	snprintf(path, sizeof(path), "/meetings/%lld/agenda?lang=en", meeting);
+	assert_int_equal(http_post(&c, path, "title=", 1, &r), 422);
+	assert_contains(r.body, "<p id=\"title-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Enter agenda item</p>");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, path, "title=Lift%1b", 1, &r), 422);
+	assert_contains(r.body, "Agenda item must not contain control "
+	    "characters</p>");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM agenda_items"),
+	    items);
+	/* And good text is stored, back on the meeting's page. */
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
+	assert_int_equal(http_post(&c, path, "text=Paint+the+wing", 1, &r),
+	    303);
+	assert_contains(r.location, "#decisions");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "meeting_decisions"), decisions + 1);
+	client_free(&c);
+}
+
 
 static void
 minutes_go_from_draft_to_published(void **state)
@@ -769,6 +839,7 @@ main(void)
 		cmocka_unit_test(open_action_points_ride_on_every_agenda),
 		cmocka_unit_test(agenda_items_are_added_and_reordered),
 		cmocka_unit_test(quorum_follows_attendance),
+		cmocka_unit_test(refused_additions_come_back_as_forms),
 		cmocka_unit_test(minutes_go_from_draft_to_published),
 		cmocka_unit_test(papers_are_checked_by_their_bytes),
 		cmocka_unit_test(measures_and_the_archive),
