@@ -3,15 +3,31 @@
  * agenda item and a decision.  Each is a form of its own (GET shows it),
  * so a refused entry (empty, too long, a control character, a name)
  * comes back as typed with its error beside the box, and nothing is
- * stored; the meeting's page posts to the same address.
+ * stored; the meeting's page posts to the same address.  A meeting whose
+ * minutes are approved offers neither.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "meetings.h"
 #include "../db/db.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
+
+/* Once its minutes are approved a meeting's record is closed: a 409
+ * before any form, since none could be saved (the store refuses too, for
+ * a request that races the approval).  1 when it has answered. */
+static int
+record_closed(struct response *rs, const json_t *m, const char *why,
+    int *refused)
+{
+	if (strcmp(view_str(m, "minutes_state"), "draft") == 0)
+		return 0;
+	response_error(rs, 409, why);
+	*refused = 1;
+	return 1;
+}
 
 static int
 agenda_item_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
@@ -27,11 +43,22 @@ agenda_item_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "approved: the agenda can no longer change"));
 }
 
+static json_t *
+agenda_item_prepare(struct request *rq, struct response *rs, json_t *m,
+    struct form_page *fp, int *refused)
+{
+	(void)rq;
+	(void)fp;
+	record_closed(rs, m, N_("The minutes are approved: the agenda can no "
+	    "longer change."), refused);
+	return NULL;
+}
+
 void
 meetings_agenda_add(struct request *rq, struct response *rs)
 {
 	static const struct form_record fr = {
-		meeting_load, "/meetings/%lld", "held_on", NULL,
+		meeting_load, "/meetings/%lld", "held_on", agenda_item_prepare,
 	};
 	struct form_page fp = {
 		.title = N_("Add to the agenda"),
@@ -65,8 +92,9 @@ decision_prepare(struct request *rq, struct response *rs, json_t *m,
     struct form_page *fp, int *refused)
 {
 	(void)rq;
-	(void)rs;
-	(void)refused;
+	if (record_closed(rs, m, N_("The minutes are approved: no more "
+	    "decisions can be added."), refused))
+		return NULL;
 	meeting_summary(m);
 	fp->ctx = m;	/* form_page_record keeps it until the end */
 	return NULL;

@@ -199,8 +199,8 @@ meetings_show(struct request *rq, struct response *rs)
 	    paper_list(rq->db, rq->ids[0]), "meeting", m,
 	    "agenda", items, "attendance", attendance_list(rq->db, rq->ids[0]),
 	    "actions", actions, "can_write", writer, "minutes_visible", writer || published,
-	    "add_item", fields_view(agenda_item_fields,
-	    agenda_item_fields_count, NULL, NULL, NULL)));
+	    "add_item", json_pack("{s:o}", "fields", fields_view(
+	    agenda_item_fields, agenda_item_fields_count, NULL, NULL, NULL))));
 }
 
 static void

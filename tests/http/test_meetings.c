@@ -247,6 +247,15 @@ refused_additions_come_back_as_forms(void **state)
 	meeting = meeting_on(&c, "2027-06-08");
 	decisions = db_scalar(&srv, "SELECT count(*) FROM meeting_decisions");
 	items = db_scalar(&srv, "SELECT count(*) FROM agenda_items");
+	/* The meeting's page draws the agenda form from its fields: one box
+	 * for the item, and the names box beside it, not a second box. */
+	snprintf(path, sizeof(path), "/meetings/%lld?lang=en", meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "for=\"title\">Agenda item</label>");
+	assert_null(strstr(strstr(r.body, "id=\"title\"") + 1,
+	    "id=\"title\""));
+	assert_contains(r.body, "id=\"no_names\" name=\"no_names\"");
+	reply_free(&r);
 	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, ">Record a decision</h1>");
