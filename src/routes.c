@@ -397,6 +397,8 @@ const struct route routes[] = {
 	    0, "Decision form" },
 	{ POST, "/meetings/{id}/decisions", decisions_add, DRAFTERS, MEETING,
 	    0, "Record a decision (marked if the meeting is not quorate)" },
+	{ GET,  "/meetings/{id}/papers", papers_add, DRAFTERS, MEETING, 0,
+	    "Paper upload form" },
 	{ POST, "/meetings/{id}/papers", papers_add, DRAFTERS, MEETING, UPLOAD,
 	    "Upload a paper (PDF, DOCX, ODT, PNG, JPEG)" },
 	{ GET,  "/papers/{id}", papers_get, ALL, PAPER, 0,

@@ -1,6 +1,6 @@
 /*
  * What a meeting's writers add to its record from the meeting's page: an
- * agenda item and a decision.  Each is a form of its own (GET shows it),
+ * agenda item, a decision and a paper.  Each is a form of its own (GET shows it),
  * so a refused entry (empty, too long, a control character, a name)
  * comes back as typed with its error beside the box, and nothing is
  * stored; the meeting's page posts to the same address.  A meeting whose
@@ -11,7 +11,9 @@
 
 #include "meetings.h"
 #include "../db/db.h"
+#include "../render/upload_check.h"
 #include "../server/form_page.h"
+#include "../util/date.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
@@ -113,5 +115,78 @@ decisions_add(struct request *rq, struct response *rs)
 		.nfields = decision_fields_count, .save = decision_store,
 	};
 
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+/* A paper is checked by what its bytes are (not what it is called); one
+ * circulated later than the group's notice period is flagged late on
+ * the meeting's page. */
+static const struct form_file paper_file = {
+	"file", N_("File (PDF, Word, OpenDocument, PNG or JPEG)"), NULL,
+	".pdf,.docx,.odt,.png,.jpg,.jpeg", 1,
+};
+
+static int
+paper_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const struct form_field	*file = form_get_file(&rq->body, "file");
+	const struct filetype	*type = ctx;
+	char			 today[DATE_CHARS + 1];
+	int64_t			 id;
+	int			 rc;
+
+	if (file == NULL || file->len == 0) {
+		form_error(errors, "file", N_("Choose a file to upload"));
+		return DB_CONSTRAINT;
+	}
+	date_today(rq->now, today);
+	rc = paper_add(rq->db, rq->who.account_id, rq->ids[0], view_str(v,
+	    "title"), type->mime, type->ext, file->value, file->len, today,
+	    &id);
+	if (rc == DB_OK)
+		*location = location_of("/meetings/%lld#papers", rq->ids[0]);
+	return form_constraint(rc, errors, "file", N_("The minutes of this "
+	    "meeting are approved, so its record is closed: no more papers "
+	    "can be added"));
+}
+
+static json_t *
+paper_prepare(struct request *rq, struct response *rs, json_t *m,
+    struct form_page *fp, int *refused)
+{
+	(void)rq;
+	(void)fp;
+	record_closed(rs, m, N_("The minutes of this meeting are approved, so "
+	    "its record is closed: no more papers can be added."), refused);
+	return NULL;
+}
+
+void
+papers_add(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		meeting_load, "/meetings/%lld", "held_on", paper_prepare,
+	};
+	const struct form_field	*file = form_get_file(&rq->body, "file");
+	struct filetype		 type;
+	struct form_page	 fp = {
+		.title = N_("Upload a paper"),
+		.submit = N_("Upload paper"),
+		.fields = paper_fields,
+		.nfields = paper_fields_count, .save = paper_store,
+		.file = &paper_file, .ctx = &type,
+	};
+
+	/* A file that is not what it says is refused outright, before any
+	 * form: a guard against what it might do, not a slip of typing. */
+	if (rq->method == HTTP_POST && file != NULL && file->len > 0 &&
+	    !upload_check((const unsigned char *)file->value, file->len,
+	    file->filename, &type)) {
+		response_error(rs, 415, "The file must be a PDF, a Word or "
+		    "OpenDocument text, or a PNG or JPEG image, named for what "
+		    "it is.");
+		return;
+	}
 	form_page_record(rq, rs, &fp, &fr);
 }

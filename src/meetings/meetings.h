@@ -46,6 +46,8 @@ extern const struct field_spec agenda_item_fields[];
 extern const size_t agenda_item_fields_count;
 extern const struct field_spec decision_fields[];
 extern const size_t decision_fields_count;
+extern const struct field_spec paper_fields[];
+extern const size_t paper_fields_count;
 extern const struct field_spec action_point_fields[];
 extern const size_t action_point_fields_count;
 extern const struct field_spec approval_fields[];

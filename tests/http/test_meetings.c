@@ -232,7 +232,7 @@ quorum_follows_attendance(void **state)
  * What a meeting's writers add from its page is a form of its own: an
  * empty decision, or one with a control character in it, comes back as
  * the form with the error beside the box, and nothing is stored; so
- * does an agenda item.
+ * do an agenda item and a paper.
  */
 static void
 refused_additions_come_back_as_forms(void **state)
@@ -240,7 +240,8 @@ refused_additions_come_back_as_forms(void **state)
 	struct client	 c;
 	struct reply	 r;
 	char		 path[96];
-	long long	 meeting, decisions, items;
+	struct buf	 pdf;
+	long long	 meeting, decisions, items, papers;
 
 	(void)state;
 	as(&c, "member.forum");
@@ -296,6 +297,37 @@ refused_additions_come_back_as_forms(void **state)
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM agenda_items"),
 	    items);
+	/* A paper: its title is checked as any field, and a missing file
+	 * is named beside its box. */
+	snprintf(path, sizeof(path), "/meetings/%lld/papers?lang=en", meeting);
+	papers = db_scalar(&srv, "SELECT count(*) FROM papers");
+	paper_pdf(&pdf, UPLOAD_MAX, "Notes", 1);
+	assert_int_equal(http_post_file(&c, path, "", "notes.pdf", pdf.data,
+	    pdf.len, &r), 422);
+	buf_release(&pdf);
+	assert_contains(r.body, "<p id=\"title-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Enter paper title</p>");
+	reply_free(&r);
+	assert_int_equal(http_post_file(&c, path, "Notes\x01", "notes.pdf",
+	    "x", 1, &r), 415);
+	reply_free(&r);
+	assert_int_equal(http_post_file(&c, path, "Notes\x01", "notes.pdf",
+	    "", 0, &r), 422);
+	assert_contains(r.body, "Paper title must not contain control "
+	    "characters</p>");
+	reply_free(&r);
+	assert_int_equal(http_post_file(&c, path, "Notes", "notes.pdf", "", 0,
+	    &r), 422);
+	assert_contains(r.body, "<p id=\"file-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Choose a file to upload</p>");
+	assert_contains(r.body, "for=\"file\">File (PDF, Word, OpenDocument, "
+	    "PNG or JPEG)</label>");
+	assert_contains(r.body, "aria-describedby=\"file-error\"");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM papers"),
+	    papers);
 	/* And good text is stored, back on the meeting's page. */
 	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
 	assert_int_equal(http_post(&c, path, "text=Paint+the+wing", 1, &r),
