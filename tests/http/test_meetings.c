@@ -155,7 +155,7 @@ quorum_follows_attendance(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		 path[96], body[512];
+	char		 path[96], body[512], want[400];
 	long long	 meeting;
 	size_t		 len = 0;
 	long long	 n = 0;
@@ -225,7 +225,26 @@ quorum_follows_attendance(void **state)
 	    "SELECT min(person_id) FROM memberships WHERE group_id = 1 AND "
 	    "to_on IS NULL"));
 	assert_int_equal(http_post(&c, path, body, 1, &r), 422);
+	/* The form again, the error beside that member's box, what was sent
+	 * kept. */
+	snprintf(want, sizeof(want), "<p id=\"person_%lld-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Choose present, apologies or absent</p>",
+	    db_scalar(&srv, "SELECT min(person_id) FROM memberships WHERE "
+	    "group_id = 1 AND to_on IS NULL"));
+	assert_contains(r.body, want);
+	assert_contains(r.body, "govuk-select govuk-select--error\"");
 	reply_free(&r);
+	/* Guests with a control character: named beside the box, nothing
+	 * stored. */
+	assert_int_equal(http_post(&c, path, "guests=Chaplain%07", 1, &r), 422);
+	assert_contains(r.body, "<a href=\"#guests\">Guests must not contain "
+	    "control characters</a>");
+	assert_contains(r.body, "govuk-textarea govuk-textarea--error\"");
+	reply_free(&r);
+	snprintf(want, sizeof(want), "SELECT count(*) FROM meetings WHERE id = "
+	    "%lld AND guests LIKE 'Chaplain%%'", meeting);
+	assert_int_equal(db_scalar(&srv, want), 0);
 	client_free(&c);
 }
 /*
