@@ -1,10 +1,10 @@
 /*
  * What a meeting's writers add to its record from the meeting's page: an
- * agenda item, a decision and a paper.  Each is a form of its own (GET shows it),
- * so a refused entry (empty, too long, a control character, a name)
- * comes back as typed with its error beside the box, and nothing is
- * stored; the meeting's page posts to the same address.  A meeting whose
- * minutes are approved offers neither.
+ * agenda item, a decision and a paper.  Each is a form of its own (GET
+ * shows it), so a refused entry (empty, too long, a control character, a
+ * name, no file) comes back as typed with its error beside the box, and
+ * nothing is stored; the meeting's page posts to the same address.  A
+ * meeting whose minutes are approved offers none of them.
  */
 #include <stdlib.h>
 #include <string.h>
