@@ -124,6 +124,12 @@ now_add(struct request *rq, json_t *view)
 			snprintf(href, sizeof(href), "/elections/%lld",
 			    (long long)view_int(row, "id"));
 			action_add(actions, href, N_("Vote in the election"));
+			/* Easy read has no election page of its own: its
+			 * button opens the ballot paper, which it has. */
+			snprintf(href, sizeof(href), "/elections/%lld/vote?"
+			    "read=easy", (long long)view_int(row, "id"));
+			json_object_set_new(json_array_get(actions, 0),
+			    "easy_href", json_string(href));
 			break;
 		}
 	if ((row = json_array_get(meetings, 0)) != NULL) {

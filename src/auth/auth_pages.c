@@ -220,9 +220,9 @@ account_show(struct request *rq, struct response *rs)
 		notice = json_pack("{s:s}", "text", "Your text size has been "
 		    "saved.");
 	}
-	response_view(rs, "auth/account", json_pack("{s:s, s:o, "
+	response_view(rs, "auth/account", json_pack("{s:s, s:o, s:s?, "
 	    "s:{s:s, s:s, s:b}, s:o, s:o}", "title", N_("Your account"), "notice",
-	    notice,
+	    notice, "language_choice", account_language_choice(rq),
 	    "account", "username", rq->who.username, "display_name",
 	    rq->who.display_name, "via_token", rq->who.via_token,
 	    "grants", account_grants_view(rq->db, rq->who.account_id),

@@ -18,6 +18,10 @@ void	account_reading(struct request *, struct response *);
  * pressed: that page again, now read the chosen way; anything but a
  * path on this site (such as "//elsewhere") is the account page. */
 const char *switch_return(const struct request *);
+/* The account's own language as its form offers it: NULL when it chose
+ * one (the page's language names it), else the msgid of "none of my
+ * own", so /account says what the language form says. */
+const char *account_language_choice(const struct request *);
 void	account_token_create(struct request *, struct response *);
 void	account_token_revoke(struct request *, struct response *);
 void	audit_index(struct request *, struct response *);

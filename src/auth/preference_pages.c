@@ -63,6 +63,14 @@ reading_now(const struct request *rq)
 	return rq->easy_read ? "easy" : "standard";
 }
 
+const char *
+account_language_choice(const struct request *rq)
+{
+	if (rq->who.language[0] != '\0')
+		return NULL;
+	return choice_label(language_choices, LANGUAGE_OF_PLACE);
+}
+
 /* One preference's form: its column, its one field and what it is now
  * for this reader.  Static. */
 struct preference_form {

@@ -71,19 +71,52 @@ ballot_as_sent(const struct form *body, json_t *cands, json_t *for_opts)
 		    view_int(c, "value") == form_get_id(body, "for")));
 }
 
+/* Marks the refused box beside itself, as fields.html marks a form's
+ * field: whose vote it is ("for": the view's for_error), the names as a
+ * whole ("mark", "candidates": candidates_error) or one name's number
+ * ("pref_ID": that candidate's error). */
+static void
+ballot_error_mark(json_t *view, json_t *cands, const char *field,
+    const json_t *error)
+{
+	char		 name[BALLOT_FIELD_CHARS];
+	json_t		*c, *beside;
+	size_t		 i;
+
+	if (strcmp(field, "for") == 0 || strcmp(field, "mark") == 0 ||
+	    strcmp(field, "candidates") == 0) {
+		if ((beside = json_object()) == NULL)
+			return;
+		fields_error_show(beside, error);
+		json_object_set_new(view, strcmp(field, "for") == 0 ?
+		    "for_error" : "candidates_error", beside);
+		return;
+	}
+	json_array_foreach(cands, i, c) {
+		snprintf(name, sizeof(name), "pref_%lld", (long long)view_int(c,
+		    "id"));
+		if (strcmp(name, field) == 0)
+			fields_error_show(c, error);
+	}
+}
+
 static void
 vote_page(struct response *rs, int status, json_t *e, json_t *cands,
     json_t *for_opts, const struct form *body, const char *error_field,
     const char *error)
 {
-	json_t	*view;
+	json_t	*view, *errors;
 
 	ballot_as_sent(body, cands, for_opts);
 	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:b}", "title", N_("Vote"),
 	    "election", e, "candidates", cands, "for", for_opts,
 	    "errors", json_array(), "has_errors", error != NULL);
-	if (view != NULL && error != NULL)
-		form_error(json_object_get(view, "errors"), error_field, error);
+	if (view != NULL && error != NULL) {
+		errors = json_object_get(view, "errors");
+		form_error(errors, error_field, error);
+		ballot_error_mark(view, cands, error_field,
+		    json_array_get(errors, 0));
+	}
 	if (view == NULL)
 		response_error(rs, 500, "Something went wrong.");
 	else

@@ -46,7 +46,7 @@ static const struct form_file population_file = {
 	N_("Saved from a spreadsheet as CSV, with the same three columns: "
 	"what, answer, number. A first line of column names is skipped. The "
 	"file is used instead of the counts above, and replaces every count "
-	"of that date."), ".csv,text/csv",
+	"of that date."), ".csv,text/csv", 0,
 };
 
 static char *

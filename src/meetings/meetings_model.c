@@ -73,6 +73,19 @@ const struct field_spec agenda_item_fields[] = {
 };
 const size_t agenda_item_fields_count = FIELDS_COUNT(agenda_item_fields);
 
+const struct field_spec decision_fields[] = {
+	F("text", N_("A decision the meeting took"), FIELD_SHOWN_TEXT, 1,
+	    NOTE_MAX_CHARS, NULL, NULL, NULL),
+	FIELD_NO_NAMES_BOX,
+};
+const size_t decision_fields_count = FIELDS_COUNT(decision_fields);
+
+const struct field_spec paper_fields[] = {
+	F("title", N_("Paper title"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
+	    NULL, NULL),
+};
+const size_t paper_fields_count = FIELDS_COUNT(paper_fields);
+
 const struct field_spec action_point_fields[] = {
 	F("text", N_("Action point"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    NULL, NULL),

@@ -199,31 +199,8 @@ meetings_show(struct request *rq, struct response *rs)
 	    paper_list(rq->db, rq->ids[0]), "meeting", m,
 	    "agenda", items, "attendance", attendance_list(rq->db, rq->ids[0]),
 	    "actions", actions, "can_write", writer, "minutes_visible", writer || published,
-	    "add_item", fields_view(agenda_item_fields,
-	    agenda_item_fields_count, NULL, NULL, NULL)));
-}
-
-void
-meetings_agenda_add(struct request *rq, struct response *rs)
-{
-	json_t	*values, *errors;
-	int	 rc;
-
-	rc = fields_validate(agenda_item_fields, agenda_item_fields_count,
-	    &rq->body, NULL, &values, &errors);
-	if (rc == 1)
-		response_form_error(rq, rs, 422, errors);
-	else if (rc < 0 || (rc = agenda_add(rq->db, rq->who.account_id,
-	    rq->ids[0], values)) == DB_ERROR || rc == DB_BUSY)
-		response_error(rs, 503, "The service is busy. Try again.");
-	else if (rc == DB_CONSTRAINT)
-		response_error(rs, 409, "The minutes are approved: the agenda "
-		    "can no longer change.");
-	else
-		response_redirect(rs, "/meetings/%lld#agenda",
-		    (long long)rq->ids[0]);
-	json_decref(values);
-	json_decref(errors);
+	    "add_item", json_pack("{s:o}", "fields", fields_view(
+	    agenda_item_fields, agenda_item_fields_count, NULL, NULL, NULL))));
 }
 
 static void
@@ -255,52 +232,3 @@ agenda_down(struct request *rq, struct response *rs)
 	agenda_step(rq, rs, 1);
 }
 
-/* Each member's choices, with their recorded status selected. */
-static void
-attendance_choices(json_t *rows)
-{
-	const struct choice	*c;
-	json_t			*row, *opts;
-	const char		*status;
-	size_t			 i;
-
-	json_array_foreach(rows, i, row) {
-		status = json_string_value(json_object_get(row, "status"));
-		opts = json_array();
-		for (c = attendance_statuses; c->value != NULL; c++)
-			json_array_append_new(opts, json_pack("{s:s, s:s, s:b}",
-			    "value", c->value, "label", c->label, "selected",
-			    status != NULL && strcmp(status, c->value) == 0));
-		json_object_set_new(row, "options", opts);
-	}
-}
-
-void
-meetings_attendance(struct request *rq, struct response *rs)
-{
-	json_t		*m, *rows;
-	const char	*guests = form_get(&rq->body, "guests");
-
-	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	if (rq->method == HTTP_POST) {
-		json_decref(m);
-		if (guests != NULL && strlen(guests) > TEXT_MAX_CHARS)
-			response_error(rs, 413, "The guests field is too long.");
-		else if (attendance_save(rq->db, rq->who.account_id, rq->ids[0],
-		    &rq->body, guests) != DB_OK)
-			response_error(rs, 422, "Choose present, apologies or "
-			    "absent for each member.");
-		else
-			response_redirect(rs, "/meetings/%lld",
-			    (long long)rq->ids[0]);
-		return;
-	}
-	rows = attendance_list(rq->db, rq->ids[0]);
-	attendance_choices(rows);
-	response_view(rs, "meetings/attendance", json_pack("{s:s, s:o, s:o, "
-	    "s:o}", "title", N_("Who came"), "meeting", m, "members", rows,
-	    "statuses", choices_json(attendance_statuses)));
-}

@@ -164,37 +164,6 @@ action_points_add(struct request *rq, struct response *rs)
 }
 
 void
-decisions_add(struct request *rq, struct response *rs)
-{
-	const char	*text = form_get(&rq->body, "text");
-	json_t		*m;
-	int		 rc, quorate;
-
-	if (text == NULL || *text == '\0' ||
-	    utf8_length(text, strlen(text)) > NOTE_MAX_CHARS) {
-		response_error(rs, 422, "Enter the decision, 1000 characters or "
-		    "fewer.");
-		return;
-	}
-	if (meeting_load(rq->db, rq->ids[0], &m) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	meeting_summary(m);
-	quorate = json_is_true(json_object_get(m, "quorate"));
-	json_decref(m);
-	rc = decision_add(rq->db, rq->who.account_id, rq->ids[0], text, quorate);
-	if (rc == DB_CONSTRAINT)
-		response_error(rs, 409, "The minutes are approved: no more "
-		    "decisions can be added.");
-	else if (rc != DB_OK)
-		response_error(rs, 503, "The service is busy. Try again.");
-	else
-		response_redirect(rs, "/meetings/%lld#decisions",
-		    (long long)rq->ids[0]);
-}
-
-void
 action_points_index(struct request *rq, struct response *rs)
 {
 	json_t	*group, *points, *row;

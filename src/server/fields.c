@@ -240,6 +240,23 @@ fields_error_show(json_t *into, const json_t *error)
 	json_object_set(into, "error_words", json_object_get(error, "words"));
 }
 
+void
+fields_error_beside(json_t *o, const char *name, int has_hint,
+    const json_t *errors)
+{
+	const json_t	*e = error_of(errors, name);
+	char		 ids[160];
+
+	if (e != NULL)
+		fields_error_show(o, e);
+	if (!has_hint && e == NULL)
+		return;
+	snprintf(ids, sizeof(ids), "%s%s%s%s%s", has_hint ? name : "",
+	    has_hint ? "-hint" : "", has_hint && e ? " " : "", e ? name : "",
+	    e ? "-error" : "");
+	json_object_set_new(o, "describedby", json_string(ids));
+}
+
 const char *
 fields_error_for(const json_t *errors, const char *name)
 {
@@ -405,14 +422,12 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 	};
 	const struct field_spec	*f;
 	const json_t		*v;
-	const char		*err;
 	json_t			*a = json_array(), *o;
 	size_t			 i;
 
 	for (i = 0; i < n; i++) {
 		f = &specs[i];
 		v = values ? json_object_get(values, f->name) : NULL;
-		err = fields_error_for(errors, f->name);
 		o = json_pack("{s:s, s:s, s:b, s:b}", "name", f->name,
 		    "label", f->label, kinds[f->kind], 1, "required",
 		    f->required);
@@ -423,17 +438,7 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 		if (f->autocomplete != NULL)
 			json_object_set_new(o, "autocomplete",
 			    json_string(f->autocomplete));
-		if (err != NULL)
-			fields_error_show(o, error_of(errors, f->name));
-		if (f->hint != NULL || err != NULL) {
-			char	 ids[160];
-
-			snprintf(ids, sizeof(ids), "%s%s%s%s%s",
-			    f->hint ? f->name : "", f->hint ? "-hint" : "",
-			    f->hint && err ? " " : "", err ? f->name : "",
-			    err ? "-error" : "");
-			json_object_set_new(o, "describedby", json_string(ids));
-		}
+		fields_error_beside(o, f->name, f->hint != NULL, errors);
 		if (json_is_string(v) && f->kind != FIELD_PASSWORD)
 			json_object_set(o, "value", (json_t *)v);
 		/* A number kept as an integer shows in its text box. */

@@ -104,6 +104,11 @@ int	 fields_names_check(json_t *errors, const char *field,
  * (form_error_words), error_msgid and error_words, which
  * templates/error_text.html fills in the reader's language. */
 void	 fields_error_show(json_t *into, const json_t *error);
+/* A box's error beside it, as fields.html draws it: the first error for
+ * name shown in o (fields_error_show) and o's describedby naming its
+ * hint (when it has one) and that error. */
+void	 fields_error_beside(json_t *o, const char *name, int has_hint,
+	    const json_t *errors);
 /* The message of the first error for field name, or NULL. */
 const char *fields_error_for(const json_t *errors, const char *name);
 

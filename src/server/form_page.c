@@ -135,10 +135,17 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 	if (view != NULL)
 		json_object_set_new(view, "has_errors",
 		    json_boolean(json_array_size(errors) > 0));
-	if (view != NULL && fp->file != NULL)
-		json_object_set_new(view, "file", json_pack("{s:s, s:s, s:s?, "
-		    "s:s?}", "name", fp->file->name, "label", fp->file->label,
-		    "hint", fp->file->hint, "accept", fp->file->accept));
+	if (view != NULL && fp->file != NULL) {
+		json_t	*file = json_pack("{s:s, s:s, s:s?, s:s?, s:b}", "name",
+			    fp->file->name, "label", fp->file->label, "hint",
+			    fp->file->hint, "accept", fp->file->accept,
+			    "required", fp->file->required);
+
+		if (file != NULL)
+			fields_error_beside(file, fp->file->name,
+			    fp->file->hint != NULL, errors);
+		json_object_set_new(view, "file", file);
+	}
 	if (view != NULL && fp->notice != NULL)
 		json_object_set_new(view, "notice", json_pack("{s:s, s:s?}",
 		    "text", fp->notice, "href", fp->notice_href));

@@ -26,12 +26,15 @@ typedef int	(*form_rules)(const json_t *values, json_t *errors);
 
 /* One file a form may take besides its fields (the route must be an
  * UPLOAD one): the form is sent as multipart/form-data and the handler
- * reads the part named name (form_get_file).  Strings are literals. */
+ * reads the part named name (form_get_file); the save function checks
+ * it, and an error it adds for name is shown beside the box.  Strings
+ * are literals. */
 struct form_file {
 	const char	*name;		/* "file" */
 	const char	*label;
 	const char	*hint;		/* or NULL */
 	const char	*accept;	/* ".csv,text/csv", or NULL */
+	int		 required;	/* 0: labelled "(optional)" */
 };
 
 struct form_page {

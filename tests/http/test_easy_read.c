@@ -244,6 +244,26 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 	    strtoll(who + strlen(FOR_RADIO), NULL, 10));
 	reply_free(&r);
 	voted = db_scalar(&srv, "SELECT count(*) FROM ballots");
+	/* Refused, in easy read: the error beside the box it names. */
+	{
+		char	 twice[128];
+
+		snprintf(twice, sizeof(twice), "for=%lld&pref_3=1&pref_4=1",
+		    strtoll(strstr(body, "=") + 1, NULL, 10));
+		assert_int_equal(http_post(&c, "/elections/2/vote?read=easy&"
+		    "lang=en", twice, 1, &r), 422);
+		assert_contains(r.body, "<strong>This is your ballot paper."
+		    "</strong>");
+		assert_contains(r.body, "href=\"#pref_4\"");
+		assert_contains(r.body, "<p id=\"pref_4-error\" class=\""
+		    "govuk-error-message\"><span class=\"govuk-visually-"
+		    "hidden\">Error:</span> Use each number once</p><input "
+		    "class=\"govuk-input govuk-input--width-2 govuk-input--"
+		    "error\" aria-describedby=\"pref_4-error\" id=\"pref_4\"");
+		reply_free(&r);
+		assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM ballots"),
+		    voted);
+	}
 	assert_int_equal(http_post(&c, "/elections/2/vote", body, 1, &r), 303);
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM ballots"),
@@ -381,11 +401,14 @@ the_home_page_in_easy_read(void **state)
 	assert_contains(r.body, "class=\"rt-easy-point\"><svg");
 	assert_contains(r.body, "role=\"img\"");
 	assert_lacks(r.body, ">Your roles</h2>");
+	/* Its vote button opens the ballot paper, which reads easy. */
+	assert_contains(r.body, "/vote?read=easy\">Vote in the election</a>");
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/?read=easy&lang=cy", &r), 200);
 	assert_contains(r.body, ">Beth sy&#39;n digwydd i chi</h2>");
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/?read=standard&lang=en", &r), 200);
+	assert_lacks(r.body, "/vote?read=easy");
 	reply_free(&r);
 	client_free(&c);
 	as(&c, "coordinator.fenwick");

@@ -443,6 +443,15 @@ first_past_the_post_from_call_to_result(void **state)
 			assert_int_equal(http_post(&eric_c, path, body, 1, &r),
 			    422);
 			assert_contains(r.body, "href=\"#for\"");
+			/* Marked beside the choice it names, too. */
+			assert_contains(r.body, "<div class=\"govuk-form-group "
+			    "govuk-form-group--error\"><fieldset class=\""
+			    "govuk-fieldset\" id=\"for\" aria-describedby=\""
+			    "for-error\">");
+			assert_contains(r.body, "<p id=\"for-error\" class=\""
+			    "govuk-error-message\"><span class=\""
+			    "govuk-visually-hidden\">Error:</span> Choose "
+			    "whose vote this is");
 			reply_free(&r);
 		}
 		snprintf(body, sizeof(body), "for=%lld&mark=%lld&mark=%lld",
@@ -451,6 +460,14 @@ first_past_the_post_from_call_to_result(void **state)
 		assert_contains(r.body, "You ticked more names than there are "
 		    "places");
 		assert_contains(r.body, "href=\"#mark\"");
+		assert_contains(r.body, "govuk-form-group--error\" id=\""
+		    "candidates\">");
+		assert_contains(r.body, "<p id=\"candidates-error\" class=\""
+		    "govuk-error-message\"><span class=\"govuk-visually-"
+		    "hidden\">Error:</span> You ticked more names than there "
+		    "are places</p>");
+		assert_contains(r.body, "id=\"mark\" aria-describedby=\""
+		    "candidates-error\">");
 		reply_free(&r);
 		snprintf(body, sizeof(body), "for=%lld&mark=%lld",
 		    person("Eric"), eric);
@@ -794,6 +811,24 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	    person("Bernard"), candidate(e, "Arthur"), candidate(e, "Dennis"));
 	assert_int_equal(http_post(&clive, path, body, 1, &r), 422);
 	assert_contains(r.body, "Use each number once");
+	/* Beside the box the summary links to, and only there. */
+	{
+		const char	*at = strstr(r.body, "href=\"#pref_");
+		char		 beside[400];
+		long long	 box;
+
+		assert_non_null(at);
+		box = strtoll(at + strlen("href=\"#pref_"), NULL, 10);
+		snprintf(beside, sizeof(beside), "<p id=\"pref_%lld-error\" "
+		    "class=\"govuk-error-message\"><span class=\"govuk-"
+		    "visually-hidden\">Error:</span> Use each number once</p>"
+		    "<input class=\"govuk-input govuk-input--width-2 govuk-"
+		    "input--error\" aria-describedby=\"pref_%lld-error\" "
+		    "id=\"pref_%lld\"", box, box, box);
+		assert_contains(r.body, beside);
+		at = strstr(r.body, "govuk-input--error");
+		assert_null(strstr(at + 1, "govuk-input--error"));
+	}
 	/* The paper comes back as it was sent: nobody numbers it again. */
 	snprintf(body, sizeof(body), "id=\"pref_%lld\" name=\"pref_%lld\" "
 	    "type=\"text\" inputmode=\"numeric\" value=\"1\"",

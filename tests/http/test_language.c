@@ -349,6 +349,19 @@ an_account_can_choose_no_language_of_its_own(void **state)
 	assert_contains(r.body, "None of my own: this browser&#39;s choice, "
 	    "else my group&#39;s or site&#39;s language");
 	reply_free(&r);
+	/* The account page says so too, not the language it happens to
+	 * read in, and in the reader's words. */
+	assert_int_equal(http_get(&c, "/account?lang=en", &r), 200);
+	assert_contains(r.body, ">Language</dt><dd class=\"govuk-summary-"
+	    "list__value\">None of my own: this browser&#39;s choice, else my "
+	    "group&#39;s or site&#39;s language</dd>");
+	assert_lacks(r.body, ">English</dd>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/account?lang=cy", &r), 200);
+	assert_contains(r.body, ">Dim un fy hun: dewis y porwr hwn, neu fel "
+	    "arall iaith fy ngrŵp neu fy safle</dd>");
+	assert_lacks(r.body, ">Cymraeg</dd>");
+	reply_free(&r);
 	client_free(&c);
 }
 

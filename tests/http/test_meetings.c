@@ -168,7 +168,7 @@ quorum_follows_attendance(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		 path[96], body[512];
+	char		 path[96], body[512], want[400];
 	long long	 meeting;
 	size_t		 len = 0;
 	long long	 n = 0;
@@ -238,9 +238,139 @@ quorum_follows_attendance(void **state)
 	    "SELECT min(person_id) FROM memberships WHERE group_id = 1 AND "
 	    "to_on IS NULL"));
 	assert_int_equal(http_post(&c, path, body, 1, &r), 422);
+	/* The form again, the error beside that member's box, what was sent
+	 * kept. */
+	snprintf(want, sizeof(want), "<p id=\"person_%lld-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Choose present, apologies or absent</p>",
+	    db_scalar(&srv, "SELECT min(person_id) FROM memberships WHERE "
+	    "group_id = 1 AND to_on IS NULL"));
+	assert_contains(r.body, want);
+	assert_contains(r.body, "govuk-select govuk-select--error\"");
 	reply_free(&r);
+	/* Guests with a control character: named beside the box, nothing
+	 * stored. */
+	assert_int_equal(http_post(&c, path, "guests=Chaplain%07", 1, &r), 422);
+	assert_contains(r.body, "<a href=\"#guests\">Guests must not contain "
+	    "control characters</a>");
+	assert_contains(r.body, "govuk-textarea govuk-textarea--error\"");
+	reply_free(&r);
+	snprintf(want, sizeof(want), "SELECT count(*) FROM meetings WHERE id = "
+	    "%lld AND guests LIKE 'Chaplain%%'", meeting);
+	assert_int_equal(db_scalar(&srv, want), 0);
 	client_free(&c);
 }
+/*
+ * What a meeting's writers add from its page is a form of its own: an
+ * empty decision, or one with a control character in it, comes back as
+ * the form with the error beside the box, and nothing is stored; so
+ * do an agenda item and a paper.
+ */
+static void
+refused_additions_come_back_as_forms(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96];
+	struct buf	 pdf;
+	long long	 meeting, decisions, items, papers;
+
+	(void)state;
+	as(&c, "member.forum");
+	meeting = meeting_on(&c, "2027-06-08");
+	decisions = db_scalar(&srv, "SELECT count(*) FROM meeting_decisions");
+	items = db_scalar(&srv, "SELECT count(*) FROM agenda_items");
+	/* The meeting's page draws the agenda form from its fields: one box
+	 * for the item, and the names box beside it, not a second box. */
+	snprintf(path, sizeof(path), "/meetings/%lld?lang=en", meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "for=\"title\">Agenda item</label>");
+	assert_null(strstr(strstr(r.body, "id=\"title\"") + 1,
+	    "id=\"title\""));
+	assert_contains(r.body, "id=\"no_names\" name=\"no_names\"");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, ">Record a decision</h1>");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, path, "text=", 1, &r), 422);
+	assert_contains(r.body, "<a href=\"#text\">Enter a decision the "
+	    "meeting took</a>");
+	assert_contains(r.body, "<p id=\"text-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Enter a decision the meeting took</p>");
+	assert_contains(r.body, ">Record the decision</button>");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, path, "text=Paint+the%07wing", 1, &r),
+	    422);
+	assert_contains(r.body, "A decision the meeting took must not "
+	    "contain control characters</p>");
+	assert_contains(r.body, "govuk-input--error\" id=\"text\"");
+	reply_free(&r);
+	/* Welsh names the field in Welsh. */
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions?lang=cy",
+	    meeting);
+	assert_int_equal(http_post(&c, path, "text=", 1, &r), 422);
+	assert_contains(r.body, ">Cofnodi penderfyniad</h1>");
+	assert_contains(r.body, "Penderfyniad a wnaeth y cyfarfod</label>");
+	assert_lacks(r.body, "Enter a decision");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "meeting_decisions"), decisions);
+	snprintf(path, sizeof(path), "/meetings/%lld/agenda?lang=en", meeting);
+	assert_int_equal(http_post(&c, path, "title=", 1, &r), 422);
+	assert_contains(r.body, "<p id=\"title-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Enter agenda item</p>");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, path, "title=Lift%1b", 1, &r), 422);
+	assert_contains(r.body, "Agenda item must not contain control "
+	    "characters</p>");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM agenda_items"),
+	    items);
+	/* A paper: its title is checked as any field, and a missing file
+	 * is named beside its box. */
+	snprintf(path, sizeof(path), "/meetings/%lld/papers?lang=en", meeting);
+	papers = db_scalar(&srv, "SELECT count(*) FROM papers");
+	paper_pdf(&pdf, UPLOAD_MAX, "Notes", 1);
+	assert_int_equal(http_post_file(&c, path, "", "notes.pdf", pdf.data,
+	    pdf.len, &r), 422);
+	buf_release(&pdf);
+	assert_contains(r.body, "<p id=\"title-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Enter paper title</p>");
+	reply_free(&r);
+	assert_int_equal(http_post_file(&c, path, "Notes\x01", "notes.pdf",
+	    "x", 1, &r), 415);
+	reply_free(&r);
+	assert_int_equal(http_post_file(&c, path, "Notes\x01", "notes.pdf",
+	    "", 0, &r), 422);
+	assert_contains(r.body, "Paper title must not contain control "
+	    "characters</p>");
+	reply_free(&r);
+	assert_int_equal(http_post_file(&c, path, "Notes", "notes.pdf", "", 0,
+	    &r), 422);
+	assert_contains(r.body, "<p id=\"file-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Choose a file to upload</p>");
+	assert_contains(r.body, "for=\"file\">File (PDF, Word, OpenDocument, "
+	    "PNG or JPEG)</label>");
+	assert_contains(r.body, "aria-describedby=\"file-error\"");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM papers"),
+	    papers);
+	/* And good text is stored, back on the meeting's page. */
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions", meeting);
+	assert_int_equal(http_post(&c, path, "text=Paint+the+wing", 1, &r),
+	    303);
+	assert_contains(r.location, "#decisions");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "meeting_decisions"), decisions + 1);
+	client_free(&c);
+}
+
 
 static void
 minutes_go_from_draft_to_published(void **state)
@@ -782,6 +912,7 @@ main(void)
 		cmocka_unit_test(open_action_points_ride_on_every_agenda),
 		cmocka_unit_test(agenda_items_are_added_and_reordered),
 		cmocka_unit_test(quorum_follows_attendance),
+		cmocka_unit_test(refused_additions_come_back_as_forms),
 		cmocka_unit_test(minutes_go_from_draft_to_published),
 		cmocka_unit_test(papers_are_checked_by_their_bytes),
 		cmocka_unit_test(measures_and_the_archive),

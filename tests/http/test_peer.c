@@ -415,13 +415,23 @@ measures_suppressed_for_non_staff(void **state)
 	assert_int_equal(get_path(&governor, "/sites/%lld/peer/measures",
 	    fenwick, &r), 200);
 	assert_contains(r.body, "fewer than 5");
+	/* A grand total is always shown, and the note says why. */
+	assert_contains(r.body, "The totals for all hours in all places, and "
+	    "for all closed requests, are always shown, even when fewer than "
+	    "5: a total says how many asked, not who.");
 	/* The catalogue's words are escaped as they are written. */
 	assert_contains(r.body, "Concerns for someone&#39;s safety handed "
 	    "to staff");
 	reply_free(&r);
+	assert_int_equal(get_path(&governor, "/sites/%lld/peer/measures?"
+	    "lang=cy", fenwick, &r), 200);
+	assert_contains(r.body, "hyd yn oed pan fyddan nhw&#39;n llai na 5: "
+	    "mae cyfanswm yn dweud faint a ofynnodd, nid pwy.");
+	reply_free(&r);
 	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/measures",
 	    fenwick, &r), 200);
 	assert_lacks(r.body, "fewer than");
+	assert_lacks(r.body, "are always shown");
 	assert_contains(r.body, "Cover, week by week");
 	reply_free(&r);
 	client_free(&coordinator);

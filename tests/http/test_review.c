@@ -159,6 +159,14 @@ approved_agendas_do_not_change(void **state)
 	snprintf(path, sizeof(path), "/meetings/%lld/agenda", published);
 	assert_int_equal(http_post(&c, path, "title=Late+addition", 1, &r), 409);
 	reply_free(&r);
+	/* Nor its decisions: no form is offered that could not be saved. */
+	snprintf(path, sizeof(path), "/meetings/%lld/decisions", published);
+	assert_int_equal(http_get(&c, path, &r), 409);
+	assert_contains(r.body, "no more decisions can be added");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, path, "text=Late+decision", 1, &r),
+	    409);
+	reply_free(&r);
 	snprintf(path, sizeof(path), "/agenda-items/%lld/up", item);
 	assert_int_equal(http_post(&c, path, "", 1, &r), 409);
 	reply_free(&r);
