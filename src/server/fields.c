@@ -380,7 +380,7 @@ options_view(const struct field_spec *f, const json_t *value,
 {
 	const struct choice	*c;
 	const json_t		*list, *o;
-	json_t			*a = json_array();
+	json_t			*a = json_array(), *option;
 	char			 s[32];
 	size_t			 i;
 
@@ -402,11 +402,18 @@ options_view(const struct field_spec *f, const json_t *value,
 		 * account called "Administrator" would become Welsh; or
 		 * worded from their values, given a msgid ("Question 2:
 		 * ..."). */
-		json_array_append_new(a, json_pack("{s:s, s:O, s:b, s:b, "
-		    "s:O?, s:O?}", "value", s, "label", json_object_get(o,
-		    "label"), "selected", id_chosen(value, view_int(o,
-		    "value")), "own", 1, "msgid", json_object_get(o, "msgid"),
-		    "words", json_object_get(o, "msgid") != NULL ? o : NULL));
+		option = json_pack("{s:s, s:O, s:b, s:b}", "value", s,
+		    "label", json_object_get(o, "label"), "selected",
+		    id_chosen(value, view_int(o, "value")), "own", 1);
+		/* Only where there is one: a list of thousands of people
+		 * must not grow by a null apiece. */
+		if (option != NULL && json_is_string(json_object_get(o,
+		    "msgid"))) {
+			json_object_set(option, "msgid", json_object_get(o,
+			    "msgid"));
+			json_object_set(option, "words", (json_t *)o);
+		}
+		json_array_append_new(a, option);
 	}
 	return a;
 }
