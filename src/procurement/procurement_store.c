@@ -11,6 +11,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../render/template.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
@@ -328,20 +329,22 @@ question_list(struct db *db, int64_t lot_id)
 json_t *
 question_options(struct db *db, int64_t lot_id)
 {
-	json_t	*rows = db_rows(db, sql_question_options, "i", lot_id), *row;
-	char	*label;
-	size_t	 i;
+	json_t		*rows = db_rows(db, sql_question_options, "i", lot_id);
+	json_t		*row;
+	const char	*msgid = N_("Question {position}: {prompt}");
+	struct buf	 english;
+	size_t		 i;
 
-	/* Worded by the form in its reader's language (msgid); label, in
-	 * English, is the JSON's. */
+	/* Worded by the form in its reader's language (msgid); label, the
+	 * same message in English, is the JSON's. */
 	json_array_foreach(rows, i, row) {
-		json_object_set_new(row, "msgid", json_string(
-		    N_("Question {position}: {prompt}")));
-		if (asprintf(&label, "Question %lld: %s", (long long)view_int(
-		    row, "position"), view_str(row, "prompt")) != -1) {
-			json_object_set_new(row, "label", json_string(label));
-			free(label);
-		}
+		json_object_set_new(row, "msgid", json_string(msgid));
+		buf_init(&english, TEXT_MAX_CHARS);
+		if (template_words(msgid, row, NULL, &english) == 0 &&
+		    english.data != NULL)
+			json_object_set_new(row, "label",
+			    json_string(english.data));
+		buf_release(&english);
 	}
 	return rows;
 }

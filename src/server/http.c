@@ -366,15 +366,22 @@ send_static(struct MHD_Connection *conn, struct exchange *x,
 	return ret;
 }
 
-/* The language and way of reading of an answer given without dispatch
- * (which would decide them with the account's own choice too). */
+/* The browser's own choices of language and way of reading. */
 static void
-exchange_language(struct MHD_Connection *conn, struct exchange *x)
+exchange_reading_cookies(struct MHD_Connection *conn, struct exchange *x)
 {
 	int	 secure = x->rq.app->config->cookie_secure;
 
 	x->rq.lang_cookie = cookie_read(conn, LANG_COOKIE, secure);
 	x->rq.read_cookie = cookie_read(conn, READ_COOKIE, secure);
+}
+
+/* The language and way of reading of an answer given without dispatch
+ * (which would decide them with the account's own choice too). */
+static void
+exchange_language(struct MHD_Connection *conn, struct exchange *x)
+{
+	exchange_reading_cookies(conn, x);
 	x->rq.lang = request_language(&x->rq, &x->rs);
 	x->rq.easy_read = request_easy_read(&x->rq, &x->rs);
 }
@@ -557,10 +564,7 @@ exchange_finish(struct server *s, struct MHD_Connection *conn,
 	    s->app->config->cookie_secure);
 	x->rq.anon_cookie = cookie_read(conn, ANON_COOKIE,
 	    s->app->config->cookie_secure);
-	x->rq.lang_cookie = cookie_read(conn, LANG_COOKIE,
-	    s->app->config->cookie_secure);
-	x->rq.read_cookie = cookie_read(conn, READ_COOKIE,
-	    s->app->config->cookie_secure);
+	exchange_reading_cookies(conn, x);
 	dispatch(&x->rq, &x->rs, bearer_token(conn));
 	return send_response(conn, x);
 }
