@@ -67,7 +67,8 @@ extern const struct choice response_kinds[];
  * did" and its poster, from an outcomes_list() row (state, reason,
  * actions_text, first_sent_on, due_on, deferred_until): sets on row
  * we_did_msgid (the message, {name}s filled from row by | words in the
- * reader's language), its values why, done and state_label, and we_did,
+ * reader's language), its values why, done and state_label (and said:
+ * done and doing in parts, for a page), and we_did,
  * the sentence in English (the JSON's, and the standard poster's).
  * 0, or -1 when out of memory.
  */
@@ -86,6 +87,12 @@ int	outcome_words_in(json_t *row, const struct catalogue *words);
     "(SELECT group_concat(CASE WHEN a.closed_on IS NULL THEN " \
     "  CAST(a.percent AS TEXT) ELSE 'done' END || ' ' || a.text, '" \
     ACTIONS_APART "') FROM actions a WHERE a.proposal_id = p.id)"
+/* listed (an ACTIONS_LISTED_SQL value) in parts, for a page to show
+ * each action's text marked with its own language: per action an object
+ * {msgid, text, percent}, "; " between them: a value's "parts"
+ * (template_values' put_parts).
+ * NULL when out of memory. */
+json_t	*actions_parts(const char *listed);
 /* listed (an ACTIONS_LISTED_SQL value) in words' language ("Paint the
  * room (60% done); Fix the rota: done"), into out.  0, or -1 when it
  * could not be made. */

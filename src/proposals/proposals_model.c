@@ -437,30 +437,49 @@ outcome_msgid(int state, int why, int more)
 	}
 }
 
+json_t *
+actions_parts(const char *listed)
+{
+	const char	*p, *end, *text;
+	json_t		*parts, *action;
+
+	if ((parts = json_array()) == NULL)
+		return NULL;
+	for (p = listed; *p != '\0'; p = *end ? end + 1 : end) {
+		end = p + strcspn(p, ACTIONS_APART);
+		if ((text = memchr(p, ' ', (size_t)(end - p))) == NULL)
+			continue;
+		if ((json_array_size(parts) > 0 && json_array_append_new(parts,
+		    json_string("; ")) == -1) ||
+		    (action = json_pack("{s:s, s:s%, s:s%}", "msgid",
+		    strncmp(p, "done ", 5) == 0 ? N_("{text}: done") :
+		    N_("{text} ({percent}% done)"), "text", text + 1,
+		    (size_t)(end - text - 1), "percent", p,
+		    (size_t)(text - p))) == NULL ||
+		    json_array_append_new(parts, action) == -1) {
+			json_decref(parts);
+			return NULL;
+		}
+	}
+	return parts;
+}
+
 int
 actions_words(const char *listed, const struct catalogue *words,
     struct buf *out)
 {
-	const char	*p, *end, *text;
-	json_t		*values;
-	int		 rc = 0;
+	json_t	*view;
+	int	 rc;
 
-	for (p = listed; rc == 0 && *p != '\0'; p = *end ? end + 1 : end) {
-		end = p + strcspn(p, ACTIONS_APART);
-		if ((text = memchr(p, ' ', (size_t)(end - p))) == NULL)
-			continue;
-		if ((values = json_pack("{s:s%, s:s%}", "text", text + 1,
-		    (size_t)(end - text - 1), "percent", p,
-		    (size_t)(text - p))) == NULL)
-			return -1;
-		if (out->len > 0)
-			rc = buf_puts(out, "; ");
-		if (rc == 0)
-			rc = template_words(strncmp(p, "done ", 5) == 0 ?
-			    N_("{text}: done") : N_("{text} ({percent}% done)"),
-			    values, words, out);
-		json_decref(values);
+	if ((view = json_pack("{s:{s:o*}}", "actions", "parts",
+	    actions_parts(listed))) == NULL ||
+	    json_object_get(json_object_get(view, "actions"), "parts") ==
+	    NULL) {
+		json_decref(view);
+		return -1;
 	}
+	rc = template_words("{actions}", view, words, out);
+	json_decref(view);
 	return rc;
 }
 
@@ -484,6 +503,30 @@ actions_words_set(json_t *row, const char *name, const char *listed,
 	return rc;
 }
 
+/* Sets on row said: done and doing again, in parts (actions_parts), for
+ * a page to mark each action's text with its own language.  The page
+ * shows them inside {{#said}}, where they stand before the row's own. */
+static int
+actions_said_set(json_t *row, const char *listed)
+{
+	json_t	*doing, *done, *said;
+
+	/* Always an object, so that {{#said}} always draws. */
+	if (listed == NULL)
+		return json_object_set_new(row, "said", json_object());
+	doing = actions_parts(listed);
+	done = doing != NULL ? json_copy(doing) : NULL;
+	/* o*: said owns both, or nothing on failure. */
+	said = json_pack("{s:{s:o*}, s:{s:o*}}", "done", "parts", done,
+	    "doing", "parts", doing);
+	if (said == NULL || done == NULL || doing == NULL ||
+	    json_array_append_new(done, json_string(".")) == -1) {
+		json_decref(said);
+		return -1;
+	}
+	return json_object_set_new(row, "said", said);
+}
+
 int
 outcome_words_set(json_t *row)
 {
@@ -504,7 +547,8 @@ outcome_words_in(json_t *row, const struct catalogue *words)
 	/* The JSON's actions_text in English; the page's doing, and done
 	 * in its sentence, in the reader's words. */
 	if (actions_words_set(row, "actions_text", listed, NULL) == -1 ||
-	    actions_words_set(row, "doing", listed, words) == -1)
+	    actions_words_set(row, "doing", listed, words) == -1 ||
+	    actions_said_set(row, listed) == -1)
 		return -1;
 	json_object_del(row, "actions_listed");
 	acts = view_text(row, "actions_text");

@@ -176,13 +176,46 @@ put_said(const struct render *r, const json_t *v)
 	return rc;
 }
 
+/*
+ * A value in parts ({"parts": [...]}): a text people wrote beside our
+ * words, each marked with its own language ("Paint the room" in English,
+ * "(60% wedi'i wneud)" in the page's).  A part is a string, shown as
+ * people wrote it, or an object with a msgid, worded with the object's
+ * values.  Any other object or array shows nothing, as before: a list
+ * drawn by mistake is not spilled into the page.
+ */
+static int
+put_parts(const struct render *r, const json_t *parts, int escape)
+{
+	struct render	 part_render = *r;
+	const json_t	*part;
+	const char	*msgid;
+	size_t		 i;
+	int		 rc = 0;
+
+	json_array_foreach(json_object_get(parts, "parts"), i, part) {
+		msgid = json_string_value(json_object_get(part, "msgid"));
+		if (msgid == NULL) {
+			rc = template_put(r, part, escape, TF_NONE);
+		} else if (part_render.depth < TEMPLATE_STACK_MAX) {
+			part_render.stack[part_render.depth++] = (json_t *)part;
+			rc = template_message(&part_render, msgid);
+			part_render.depth--;
+		}
+		if (rc != 0)
+			break;
+	}
+	return rc;
+}
+
 /* A date filter shows an ISO date or timestamp in words in the reader's
  * language ("4 November 2026", "4 Tachwedd 2026"); a translate filter, a
  * message (a title, a label) in it; a words filter, a message with
  * {name}s, filled; a picture filter, the picture named; a count filter,
  * a count that may be suppressed ("fewer than 5", "llai na 5"); a number
  * filter, a decimal without the zeros that say nothing ("4.00000" is
- * "4": util/decimal.h); any other value as it is. */
+ * "4": util/decimal.h); a value in parts, each part (put_parts); any
+ * other value as it is. */
 int
 template_put(const struct render *r, const json_t *v, int escape,
     enum tfilter filter)
@@ -211,6 +244,8 @@ template_put(const struct render *r, const json_t *v, int escape,
 	if (filter == TF_TRANSLATE && json_is_string(v))
 		return put_text(r, catalogue_get(r->words,
 		    json_string_value(v)), escape);
+	if (filter == TF_NONE && json_is_array(json_object_get(v, "parts")))
+		return put_parts(r, v, escape);
 	if (filter == TF_NONE && escape && !r->plain && json_is_string(v))
 		return put_said(r, v);
 	return put_value(r->out, v, escape);

@@ -187,6 +187,10 @@ a_member_reads_home_in_welsh_and_chooses_it(void **state)
 	 * screen reader's voice; the page's own words are not. */
 	assert_contains(r.body, "<span lang=\"en\">");
 	assert_lacks(r.body, "<span lang=\"cy\">");
+	/* An action's text is marked alone: our "(60% done)" beside it
+	 * is Welsh, and read so. */
+	assert_contains(r.body, "<span lang=\"en\">Move the C wing evening "
+	    "round to 19:30</span> (60% wedi&#39;i wneud).");
 	reply_free(&r);
 	/* The list of proposals: its headings and where each one is. */
 	assert_int_equal(http_get(&c, "/proposals", &r), 200);

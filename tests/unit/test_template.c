@@ -677,7 +677,8 @@ test_pictures_and_words(void **state)
 
 /* What people wrote in another language than the page's is marked so
  * (a span with its lang), where a span may stand: not in a title, an
- * option or an attribute; a page in its language, or a name, is not. */
+ * option or an attribute; a page in its language, or a name, is not; a
+ * value in parts, each part alone. */
 static void
 text_in_another_language_is_marked(void **state)
 {
@@ -705,6 +706,20 @@ text_in_another_language_is_marked(void **state)
 	    "lang", "en", "x", "The stairs are too steep and have no rail"));
 	assert_string_equal(out, "<p>The stairs are too steep and have no "
 	    "rail</p>");
+	free(out);
+	/* A value in parts: each action's text marked alone, our words
+	 * beside it in the page's language and unmarked. */
+	assert_int_equal(languages_load(), 0);
+	words_in = language_words(language_find("cy"));
+	out = render_one("<p>{{x}}</p>", json_pack("{s:{s:s}, s:{s:[{s:s, "
+	    "s:s, s:s}, s, {s:s, s:s}]}}", "page", "lang", "cy", "x", "parts",
+	    "msgid", "{text} ({percent}% done)", "text", "Fit a rail to the "
+	    "stairs on the wing", "percent", "60", "; ", "msgid",
+	    "{text}: done", "text", "Gosod canllaw ar y grisiau i'r dynion"));
+	words_in = NULL;
+	assert_string_equal(out, "<p><span lang=\"en\">Fit a rail to the "
+	    "stairs on the wing</span> (60% wedi&#39;i wneud); Gosod canllaw "
+	    "ar y grisiau i&#39;r dynion: wedi&#39;i wneud</p>");
 	free(out);
 }
 
