@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 #include "../auth/roles.h"
+#include "../render/parts.h"
 #include "../server/paging.h"
 #include "../server/fields.h"
 #include "../server/router.h"
@@ -79,18 +80,15 @@ int	outcome_words_in(json_t *row, const struct catalogue *words);
 /*
  * A proposal's actions as one column (p the proposal), for
  * actions_words: per action its state ("done", or the percent done) and
- * its text, the actions apart by ACTIONS_APART, which text cannot hold
- * (fields refuse control characters).
+ * its text, the actions apart by LIST_APART (render/parts.h).
  */
-#define ACTIONS_APART	"\x1e"
 #define ACTIONS_LISTED_SQL \
     "(SELECT group_concat(CASE WHEN a.closed_on IS NULL THEN " \
     "  CAST(a.percent AS TEXT) ELSE 'done' END || ' ' || a.text, '" \
-    ACTIONS_APART "') FROM actions a WHERE a.proposal_id = p.id)"
+    LIST_APART "') FROM actions a WHERE a.proposal_id = p.id)"
 /* listed (an ACTIONS_LISTED_SQL value) in parts, for a page to show
  * each action's text marked with its own language: per action an object
- * {msgid, text, percent}, "; " between them: a value's "parts"
- * (template_values' put_parts).
+ * {msgid, text, percent}, "; " between them (render/parts.h).
  * NULL when out of memory. */
 json_t	*actions_parts(const char *listed);
 /* listed (an ACTIONS_LISTED_SQL value) in words' language ("Paint the

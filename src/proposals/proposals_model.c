@@ -8,6 +8,7 @@
 
 #include "proposals.h"
 #include "../limits.h"
+#include "../render/parts.h"
 #include "../render/template.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -437,31 +438,28 @@ outcome_msgid(int state, int why, int more)
 	}
 }
 
+/* One action of an ACTIONS_LISTED_SQL value ("60 Paint the room", "done
+ * Fix the rota") as a part: its text, and how far it is done. */
+static int
+action_part(const char *item, size_t len, json_t **part)
+{
+	const char	*text = memchr(item, ' ', len);
+
+	*part = NULL;
+	if (text == NULL)
+		return 0;
+	*part = json_pack("{s:s, s:s%, s:s%}", "msgid", strncmp(item,
+	    "done ", 5) == 0 ? N_("{text}: done") :
+	    N_("{text} ({percent}% done)"), "text", text + 1,
+	    len - (size_t)(text - item) - 1, "percent", item,
+	    (size_t)(text - item));
+	return *part == NULL ? -1 : 0;
+}
+
 json_t *
 actions_parts(const char *listed)
 {
-	const char	*p, *end, *text;
-	json_t		*parts, *action;
-
-	if ((parts = json_array()) == NULL)
-		return NULL;
-	for (p = listed; *p != '\0'; p = *end ? end + 1 : end) {
-		end = p + strcspn(p, ACTIONS_APART);
-		if ((text = memchr(p, ' ', (size_t)(end - p))) == NULL)
-			continue;
-		if ((json_array_size(parts) > 0 && json_array_append_new(parts,
-		    json_string("; ")) == -1) ||
-		    (action = json_pack("{s:s, s:s%, s:s%}", "msgid",
-		    strncmp(p, "done ", 5) == 0 ? N_("{text}: done") :
-		    N_("{text} ({percent}% done)"), "text", text + 1,
-		    (size_t)(end - text - 1), "percent", p,
-		    (size_t)(text - p))) == NULL ||
-		    json_array_append_new(parts, action) == -1) {
-			json_decref(parts);
-			return NULL;
-		}
-	}
-	return parts;
+	return parts_listed(listed, "; ", action_part);
 }
 
 int
@@ -471,10 +469,8 @@ actions_words(const char *listed, const struct catalogue *words,
 	json_t	*view;
 	int	 rc;
 
-	if ((view = json_pack("{s:{s:o*}}", "actions", "parts",
-	    actions_parts(listed))) == NULL ||
-	    json_object_get(json_object_get(view, "actions"), "parts") ==
-	    NULL) {
+	if ((view = json_pack("{s:o*}", "actions", actions_parts(listed))) ==
+	    NULL || json_object_get(view, "actions") == NULL) {
 		json_decref(view);
 		return -1;
 	}
@@ -515,12 +511,12 @@ actions_said_set(json_t *row, const char *listed)
 	if (listed == NULL)
 		return json_object_set_new(row, "said", json_object());
 	doing = actions_parts(listed);
-	done = doing != NULL ? json_copy(doing) : NULL;
+	done = actions_parts(listed);
 	/* o*: said owns both, or nothing on failure. */
-	said = json_pack("{s:{s:o*}, s:{s:o*}}", "done", "parts", done,
-	    "doing", "parts", doing);
+	said = json_pack("{s:o*, s:o*}", "done", done, "doing", doing);
 	if (said == NULL || done == NULL || doing == NULL ||
-	    json_array_append_new(done, json_string(".")) == -1) {
+	    json_array_append_new(json_object_get(done, "parts"),
+	    json_string(".")) == -1) {
 		json_decref(said);
 		return -1;
 	}

@@ -219,6 +219,11 @@ conversations_show(struct request *rq, struct response *rs)
 	}
 	date_today(rq->now, today);
 	voice_labels(log, today);
+	if (voice_topics_said(log) == -1) {
+		json_decref(log);
+		response_error(rs, 500, "Something went wrong.");
+		return;
+	}
 	response_view(rs, "voice/log", json_pack("{s:s, s:o, s:o, s:b}",
 	    "title", N_("Conversation log"), "log", log,
 	    "followups", followup_of_conversation(rq->db, rq->ids[0]),

@@ -11,6 +11,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../db/shared_rows.h"
+#include "../render/parts.h"
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -38,6 +39,12 @@ static const char *sql_load =
     "(SELECT group_concat(t.name, ', ') FROM conversation_topics ct "
     "  JOIN topics t ON t.id = ct.topic_id WHERE ct.conversation_id = c.id) "
     "  AS topics, "
+    /* For the page: each topic marked as every site's (worded in the
+     * reader's language) or a site's own (voice_topics_said). */
+    "(SELECT group_concat(CASE WHEN t.site_id IS NULL THEN '*' ELSE '-' "
+    "  END || t.name, '" LIST_APART "') FROM conversation_topics ct "
+    "  JOIN topics t ON t.id = ct.topic_id WHERE ct.conversation_id = c.id) "
+    "  AS topics_listed, "
     "CASE WHEN c.entered_by != c.author_id THEN e.display_name END "
     "  AS typist_name "
     "FROM conversations c JOIN sites s ON s.id = c.site_id "

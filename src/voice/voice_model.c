@@ -14,6 +14,7 @@
 #include "voice.h"
 #include "../limits.h"
 #include "../people/people.h"
+#include "../render/parts.h"
 #include "../server/form_page.h"
 #include "../util/suppression.h"
 #include "../util/view.h"
@@ -394,6 +395,32 @@ const char *const voice_topic_words[] = { N_("Healthcare"),
     N_("Money"), N_("Pensions"), N_("Mobility"), N_("Resettlement"),
     N_("Education and work"), N_("Safety"), N_("Faith"),
     N_("Family contact"), N_("Housing"), N_("Other"), NULL };
+
+/* A topic of a log's topics_listed: "*Food" is every site's, worded in
+ * the reader's language; "-Wing C garden" a site's own. */
+static int
+topic_part(const char *item, size_t len, json_t **part)
+{
+	*part = len < 2 ? NULL : *item == '*' ? json_pack("{s:s, s:s%}",
+	    "msgid", "{name | t}", "name", item + 1, len - 1) :
+	    json_stringn(item + 1, len - 1);
+	return len >= 2 && *part == NULL ? -1 : 0;
+}
+
+int
+voice_topics_said(json_t *row)
+{
+	const char	*listed = view_text(row, "topics_listed");
+	json_t		*said;
+
+	if (listed == NULL)
+		return 0;
+	if ((said = parts_listed(listed, ", ", topic_part)) == NULL)
+		return -1;
+	json_object_set_new(row, "topics_said", said);
+	json_object_del(row, "topics_listed");
+	return 0;
+}
 
 static const struct choice_column labelled[] = {
 	{ "channel", channels },

@@ -117,6 +117,16 @@ a_rep_reads_when_each_log_was_in_welsh(void **state)
 	assert_contains(r.body, ">Sgwrs ar ");
 	dates_in_welsh(r.body);
 	reply_free(&r);
+	/* A log's topics: every site's in Welsh. */
+	snprintf(path, sizeof(path), "/conversations/%lld", db_scalar(&srv,
+	    "SELECT min(ct.conversation_id) FROM conversation_topics ct JOIN "
+	    "topics t ON t.id = ct.topic_id JOIN conversations c ON c.id = "
+	    "ct.conversation_id JOIN sites s ON s.id = c.site_id WHERE t.name "
+	    "= 'Medication' AND s.name LIKE '%Fenwick%'"));
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "Meddyginiaeth</dd>");
+	assert_lacks(r.body, "Medication</dd>");
+	reply_free(&r);
 	/* And on the form a rep logs with. */
 	assert_int_equal(http_get(&c, "/conversations/new", &r), 200);
 	assert_contains(r.body, "Gofal iechyd</label>");
