@@ -107,9 +107,42 @@ decisions_respond(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
+/* The answers given, in place of the form to answer on: a letter
+ * printed after the answer says what it was. */
+static void
+letter_answers(struct pdf *pdf, struct print_words *w, json_t *responses)
+{
+	json_t		*r, *on_time;
+	size_t		 i;
+
+	pdf_heading(pdf, print_say(w, json_array_size(responses) > 1 ?
+	    N_("The answers") : N_("The answer"), NULL), 2);
+	json_array_foreach(responses, i, r) {
+		json_object_set_new(r, "kind_label", json_string(choice_label(
+		    response_kinds, view_str(r, "kind"))));
+		on_time = json_object_get(r, "on_time");
+		pdf_pair(pdf, print_say(w, N_("Decision"), NULL), print_say(w,
+		    !json_is_integer(on_time) ? N_("{kind_label | t}, by "
+		    "{responder_name} on {responded_on | date}") :
+		    json_integer_value(on_time) ? N_("{kind_label | t}, by "
+		    "{responder_name} on {responded_on | date} (on time)") :
+		    N_("{kind_label | t}, by {responder_name} on "
+		    "{responded_on | date} (late)"), r));
+		if (view_text(r, "reason") != NULL)
+			pdf_pair(pdf, print_say(w, N_("Reason"), NULL),
+			    view_str(r, "reason"));
+		if (view_text(r, "deferred_until") != NULL)
+			pdf_paragraph(pdf, print_say(w, N_("Deferred until "
+			    "{deferred_until | date}."), r));
+		if (view_text(r, "referred_to_name") != NULL)
+			pdf_paragraph(pdf, print_say(w, N_("Referred to "
+			    "{referred_to_name}."), r));
+	}
+}
+
 static void
 letter_draw(struct pdf *pdf, struct print_words *w, const json_t *p,
-    const json_t *options)
+    const json_t *options, json_t *responses)
 {
 	const json_t	*o;
 	size_t		 i;
@@ -132,6 +165,10 @@ letter_draw(struct pdf *pdf, struct print_words *w, const json_t *p,
 		snprintf(n, sizeof(n), "%zu.", i + 1);
 		pdf_pair(pdf, n, view_str(o, "text"));
 	}
+	if (json_array_size(responses) > 0) {
+		letter_answers(pdf, w, responses);
+		return;
+	}
 	pdf_heading(pdf, print_say(w, N_("Your response"), NULL), 2);
 	decisions[0] = print_say(w, N_("Accepted"), NULL);
 	decisions[1] = print_say(w, N_("Accepted in part"), NULL);
@@ -149,7 +186,7 @@ letter_draw(struct pdf *pdf, struct print_words *w, const json_t *p,
 void
 decisions_letter(struct request *rq, struct response *rs)
 {
-	json_t		*p, *options;
+	json_t		*p, *options, *responses;
 	struct pdf	*pdf;
 	struct print_words w;
 
@@ -158,19 +195,21 @@ decisions_letter(struct request *rq, struct response *rs)
 		return;
 	}
 	options = proposal_options_list(rq->db, rq->ids[0]);
+	responses = proposal_responses(rq->db, rq->ids[0]);
 	if (rq->wants_json || rq->api) {
-		response_view(rs, "error", json_pack("{s:o, s:o}", "proposal",
-		    p, "options", options));
+		response_view(rs, "error", json_pack("{s:o, s:o, s:o*}",
+		    "proposal", p, "options", options, "responses", responses));
 		return;
 	}
 	/* In the reader's language: whoever prints it to send. */
 	print_words_init(&w, language_words(rq->lang), 0);
 	pdf = print_pdf_new(&w, &rs->body, view_str(p, "title"),
 	    pdf_size_for(rq, PDF_NORMAL));
-	letter_draw(pdf, &w, p, options);
+	letter_draw(pdf, &w, p, options, responses);
 	print_words_free(&w);
 	json_decref(p);
 	json_decref(options);
+	json_decref(responses);
 	if (pdf_finish(pdf) == -1) {
 		response_error(rs, 500, "The letter could not be made.");
 		return;

@@ -197,6 +197,17 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	/* Answered once: a second answer is refused. */
 	submit_expect(&governor, path, "kind=accepted", 422, &r);
 	reply_free(&r);
+	/* The letter printed now says the answer, not a form to give it. */
+	path_of(path, sizeof(path), id, "/letter.pdf");
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "The answer");
+	assert_contains(text, "(on time)");
+	assert_contains(text, "Urns are a scalding risk");
+	assert_lacks(text, "Your response");
+	free(text);
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/respond");
 
 	/* The group sees who answered, when and why. */
 	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r), 200);
@@ -379,6 +390,15 @@ overdue_items_are_listed_with_their_level(void **state)
 	reply_free(&r);
 	as(&member, "member.forum");
 	assert_int_equal(http_get(&member, "/overdue", &r), 403);
+	reply_free(&r);
+	/* A member sees each of them flagged on its proposal's page, not in
+	 * easy read alone. */
+	assert_int_equal(http_get(&member, "/proposals/3", &r), 200);
+	assert_contains(r.body, ">The answer is late</strong>");
+	reply_free(&r);
+	assert_int_equal(http_get(&member, "/proposals/1", &r), 200);
+	assert_contains(r.body, "Move the C wing evening round to 19:30");
+	assert_contains(r.body, "govuk-tag--red\">Late</strong>");
 	reply_free(&r);
 	client_free(&staff);
 	client_free(&member);
