@@ -186,6 +186,8 @@ plan_print_draw(struct pdf *pdf, struct plan_print *pp, const json_t *view)
 	wishes_draw(pdf, pp, json_object_get(view, "wishes"));
 	release_draw(pdf, pp, json_object_get(view, "release"),
 	    json_object_get(view, "referrals"));
+	/* The question, its tick boxes and its box on one page. */
+	pdf_keep_next(pdf, 80);
 	pdf_heading(pdf, print_say(&pp->w, N_("Is this right?"), NULL), 2);
 	pdf_paragraph(pdf, print_say(&pp->w, N_("If this plan says what you "
 	    "meant, tick yes. If not, tell your worker what to change."),

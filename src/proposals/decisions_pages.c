@@ -169,6 +169,8 @@ letter_draw(struct pdf *pdf, struct print_words *w, const json_t *p,
 		letter_answers(pdf, w, responses);
 		return;
 	}
+	/* The form to answer on stays whole on one page. */
+	pdf_keep_next(pdf, 110);
 	pdf_heading(pdf, print_say(w, N_("Your response"), NULL), 2);
 	decisions[0] = print_say(w, N_("Accepted"), NULL);
 	decisions[1] = print_say(w, N_("Accepted in part"), NULL);

@@ -644,6 +644,15 @@ pdf_rule(struct pdf *p)
 }
 
 void
+pdf_keep_next(struct pdf *p, double mm)
+{
+	if (!live(p) || !(mm > 0))
+		return;
+	need(p, (p->held != NULL ? height(p->held) + p->held_after : 0) +
+	    mm * MM * p->scale);
+}
+
+void
 pdf_space(struct pdf *p, double mm)
 {
 	if (!live(p) || !(mm > 0))

@@ -65,6 +65,11 @@ void	 pdf_choices(struct pdf *, const char *label,
 void	 pdf_rule(struct pdf *);
 /* Vertical space; space that reaches the bottom ends the page. */
 void	 pdf_space(struct pdf *, double mm);
+/* Keeps the next mm millimetres (grown with the print size) on one
+ * page, starting a new one if they do not fit: a section whose parts
+ * belong together, as a question's heading, its tick boxes and the box
+ * to write in. */
+void	 pdf_keep_next(struct pdf *, double mm);
 /* What comes next starts a new page, unless nothing is on this one yet.
  * The page is ended only when something follows, so a break never makes
  * an empty page: not twice in a row, nor last in a document (a break

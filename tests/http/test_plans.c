@@ -353,7 +353,7 @@ printed_plan_in_normal_and_large_print(void **state)
 	struct client	 c;
 	struct reply	 r;
 	char		*text;
-	long		 normal, large;
+	long		 normal, large, page;
 	long long	 reads;
 
 	(void)state;
@@ -373,6 +373,13 @@ printed_plan_in_normal_and_large_print(void **state)
 	assert_contains(text, "A flat of my own near my daughter");
 	free(text);
 	large = pdf_pages(&srv, &r);
+	/* The question and the box to answer it in share a page. */
+	for (page = 1; page <= large; page++) {
+		text = pdf_page_text(&srv, &r, page);
+		if (strstr(text, "Is this right?") != NULL)
+			assert_contains(text, "What needs changing");
+		free(text);
+	}
 	reply_free(&r);
 	client_free(&c);
 	assert_true(normal >= 1);
