@@ -54,9 +54,11 @@ run(enum count_method m, size_t seats, size_t ncand,
 	return sheet;
 }
 
-/* The votes of candidate (1 = A) at stage (1 = first). */
+/* What the sheet says of candidate (1 = A) at stage (1 = first): its
+ * key ("votes", "state"). */
 static const char *
-votes_at(const json_t *sheet, size_t stage, int64_t candidate)
+total_at(const json_t *sheet, size_t stage, int64_t candidate,
+    const char *key)
 {
 	json_t	*st = json_array_get(json_object_get(sheet, "stages"),
 	    stage - 1), *t;
@@ -65,25 +67,21 @@ votes_at(const json_t *sheet, size_t stage, int64_t candidate)
 	json_array_foreach(json_object_get(st, "totals"), i, t)
 		if (json_integer_value(json_object_get(t, "candidate_id")) ==
 		    candidate)
-			return json_string_value(json_object_get(t, "votes"));
+			return json_string_value(json_object_get(t, key));
 	fail_msg("no candidate %lld at stage %zu", (long long)candidate, stage);
 	return NULL;
 }
 
-/* The state the sheet shows for candidate at stage. */
+static const char *
+votes_at(const json_t *sheet, size_t stage, int64_t candidate)
+{
+	return total_at(sheet, stage, candidate, "votes");
+}
+
 static const char *
 state_at(const json_t *sheet, size_t stage, int64_t candidate)
 {
-	json_t	*st = json_array_get(json_object_get(sheet, "stages"),
-	    stage - 1), *t;
-	size_t	 i;
-
-	json_array_foreach(json_object_get(st, "totals"), i, t)
-		if (json_integer_value(json_object_get(t, "candidate_id")) ==
-		    candidate)
-			return json_string_value(json_object_get(t, "state"));
-	fail_msg("no candidate %lld at stage %zu", (long long)candidate, stage);
-	return NULL;
+	return total_at(sheet, stage, candidate, "state");
 }
 
 static const char *
@@ -154,17 +152,18 @@ no_more_names_than_places_is_unopposed(void **state)
  *                            for the last place and is elected.
  *   Elected: Chocolate, Oranges, Strawberries.
  */
+static const struct paper food[] = {
+	{ "A", 4 }, { "BA", 2 }, { "CD", 8 }, { "CE", 4 }, { "D", 1 },
+	{ "E", 1 },
+};
+
 static void
 stv_food_election(void **state)
 {
-	static const struct paper p[] = {
-		{ "A", 4 }, { "BA", 2 }, { "CD", 8 }, { "CE", 4 }, { "D", 1 },
-		{ "E", 1 },
-	};
 	json_t	*s;
 
 	(void)state;
-	s = run(COUNT_STV, 3, 5, p, 6, 1);
+	s = run(COUNT_STV, 3, 5, food, 6, 1);
 	assert_string_equal(json_string_value(json_object_get(s, "quota")),
 	    "6.00000");
 	assert_string_equal(votes_at(s, 1, 3), "12.00000");
@@ -306,17 +305,14 @@ fptp_two_places(void **state)
 }
 
 /*
- * A sheet stored before stages were settled (every state as the stage
- * was written: "continuing" until the stage after an election) reads
- * as one counted now, and settling again changes nothing.
+ * The food election's sheet as stored before stages were settled (every
+ * state as the stage was written: "continuing" until the stage after an
+ * election) reads as one counted now, and settling again changes
+ * nothing.
  */
 static void
 stored_sheets_settle_as_new_ones(void **state)
 {
-	static const struct paper p[] = {
-		{ "A", 4 }, { "BA", 2 }, { "CD", 8 }, { "CE", 4 }, { "D", 1 },
-		{ "E", 1 },
-	};
 	/* As stored then, A to E at each stage: C continuing at the stage
 	 * it reached the quota, A too, D at the end. */
 	static const char *const raw[4][5] = {
@@ -332,7 +328,7 @@ stored_sheets_settle_as_new_ones(void **state)
 	size_t	 i, j;
 
 	(void)state;
-	s = run(COUNT_STV, 3, 5, p, 6, 1);
+	s = run(COUNT_STV, 3, 5, food, 6, 1);
 	old = json_deep_copy(s);
 	json_array_foreach(json_object_get(old, "stages"), i, st)
 		json_array_foreach(json_object_get(st, "totals"), j, t)
