@@ -10,7 +10,7 @@
  * The demo's Over-50s Forum (group 1) has elected its chair (election 1,
  * first past the post, published: Arthur beat Dennis) and is electing
  * two reps (election 2, STV, poll open); member.forum is Eric, who may
- * vote in it.
+ * vote in it (until a test closes it).
  */
 #include <ctype.h>
 #include <time.h>
@@ -22,23 +22,30 @@
 static int
 setup(void **state)
 {
-	static const char *const users[] = { "member.forum", NULL };
+	static const char *const users[] = { "member.forum",
+	    "coordinator.fenwick", NULL };
 
 	(void)state;
 	return server_with_passwords(users);
 }
 
-/* GETs path as member.forum, which must answer 200; reply_free it. */
+/* GETs path as user, which must answer 200; reply_free it. */
 static void
-member_get(const char *path, struct reply *r)
+get_as(const char *user, const char *path, struct reply *r)
 {
 	struct client	 c;
 
-	as(&c, "member.forum");
+	as(&c, user);
 	if (http_get(&c, path, r) != 200)
 		print_error("GET %s: %ld\n%.1200s\n", path, r->status, r->body);
 	assert_int_equal(r->status, 200);
 	client_free(&c);
+}
+
+static void
+member_get(const char *path, struct reply *r)
+{
+	get_as("member.forum", path, r);
 }
 
 /* The day election id's poll closes, in words ("4 December 2026"). */
@@ -155,6 +162,11 @@ an_election_reads_in_easy_read(void **state)
 	assert_contains(r.body, "aria-label=\"Blwch pleidleisio\"");
 	assert_lacks(r.body, "Who is standing");
 	reply_free(&r);
+	/* Someone with no vote in it is told so, and whom to ask. */
+	get_as("coordinator.fenwick", "/elections/2?read=easy&lang=en", &r);
+	assert_contains(r.body, "<strong>You cannot vote here.</strong>");
+	assert_lacks(r.body, "Vote now");
+	reply_free(&r);
 
 	/* Once counted, who won in plain words. */
 	member_get("/elections/1?read=easy&lang=en", &r);
@@ -166,6 +178,16 @@ an_election_reads_in_easy_read(void **state)
 	member_get("/elections/1?read=easy&lang=cy", &r);
 	assert_contains(r.body, "<li>Etholwyd Arthur.</li>");
 	assert_contains(r.body, "Caeodd y pleidleisio ar ");
+	reply_free(&r);
+
+	/* Closed and not yet published: being counted, nobody named. */
+	assert_int_equal(db_write(&srv, "UPDATE elections SET state = "
+	    "'closed' WHERE id = 2"), 0);
+	member_get("/elections/2?read=easy&lang=en", &r);
+	assert_contains(r.body, "<strong>The votes are being counted."
+	    "</strong>");
+	assert_lacks(r.body, "was elected");
+	assert_lacks(r.body, "Vote now");
 	reply_free(&r);
 }
 
