@@ -71,6 +71,12 @@ struct count_input {
  * surplus?, tie_break?}], elected[{candidate_id, how}]}, votes as
  * "12.50000".  New reference, NULL when out of memory. */
 json_t	*count_run(const struct count_input *);
+/* Makes each stage's states those at its end, in place: a candidate
+ * elected at a stage says "elected" there, and at the last stage, the
+ * count being over, everyone else says "not elected", never
+ * "continuing".  count_run's sheets come so; a sheet stored before they
+ * did is read through it.  Doing it twice changes nothing. */
+void	count_settle(json_t *sheet);
 /* "12.50000" for 1250000 units: exact, for the record; shown to people
  * as "12.5" (util/decimal.h, {{votes | number}}).  New reference. */
 json_t	*count_votes_json(int64_t units);

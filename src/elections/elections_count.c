@@ -434,6 +434,67 @@ fptp(struct count *c)
 	return 0;
 }
 
+/* Is candidate among those the sheet elected? */
+static int
+sheet_elected(const json_t *sheet, json_int_t candidate)
+{
+	json_t	*el;
+	size_t	 i;
+
+	json_array_foreach(json_object_get(sheet, "elected"), i, el)
+		if (json_integer_value(json_object_get(el, "candidate_id")) ==
+		    candidate)
+			return 1;
+	return 0;
+}
+
+/* Units of "12.50000" as count_votes_json writes them; -1 if not. */
+static int64_t
+votes_units(const json_t *v)
+{
+	long long	 whole, part;
+	const char	*s = json_string_value(v);
+
+	if (s == NULL || sscanf(s, "%lld.%lld", &whole, &part) != 2)
+		return -1;
+	return (int64_t)whole * COUNT_UNIT + (int64_t)part;
+}
+
+/* A stage is written before the elections it leads to (rule 51 looks at
+ * its totals), so as written its row says "continuing" of someone it
+ * elected.  Told from what the sheet holds rather than from the next
+ * stage's row, so that settling a settled sheet changes nothing: a
+ * candidate the count elected was elected by a stage where they had the
+ * quota (an elected candidate keeps it), or else at the last. */
+void
+count_settle(json_t *sheet)
+{
+	json_t		*stages = json_object_get(sheet, "stages"), *t;
+	int64_t		 quota = votes_units(json_object_get(sheet, "quota"));
+	const char	*state;
+	json_int_t	 who;
+	size_t		 i, j, n = json_array_size(stages);
+	int		 won;
+
+	for (i = 0; i < n; i++)
+		json_array_foreach(json_object_get(json_array_get(stages, i),
+		    "totals"), j, t) {
+			state = json_string_value(json_object_get(t, "state"));
+			who = json_integer_value(json_object_get(t,
+			    "candidate_id"));
+			won = sheet_elected(sheet, who);
+			if (i + 1 == n)
+				state = won ? "elected" : "not elected";
+			else if (won && quota > 0 && state != NULL &&
+			    strcmp(state, "continuing") == 0 && votes_units(
+			    json_object_get(t, "votes")) >= quota)
+				state = "elected";
+			if (state != NULL)
+				json_object_set_new(t, "state",
+				    json_string(state));
+		}
+}
+
 static json_t *
 count_unopposed(const struct count_input *in)
 {
@@ -490,6 +551,7 @@ count_run(const struct count_input *in)
 		    "quota", in->method == COUNT_STV ?
 		    count_votes_json(c.quota) : json_null(),
 		    "stages", c.stages, "elected", c.elected);
+	count_settle(sheet);
 out:
 	json_decref(c.stages);
 	json_decref(c.elected);

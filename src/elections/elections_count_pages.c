@@ -87,13 +87,26 @@ sheet_names(json_t *sheet, const json_t *cands)
 	}
 }
 
+/* The sheet stored when the result was published, its states settled
+ * as a count makes them now (one published before said "continuing" of
+ * those it elected).  New reference, NULL on error. */
+static json_t *
+sheet_stored(const json_t *e)
+{
+	json_t	*sheet = json_loads(view_str(e, "result"), 0, NULL);
+
+	if (sheet != NULL)
+		count_settle(sheet);
+	return sheet;
+}
+
 /* The published sheet, or a fresh count while the result is private to
  * staff.  New reference, NULL on error. */
 static json_t *
 sheet_raw(struct db *db, const json_t *e, enum election_phase phase)
 {
 	if (phase == PHASE_PUBLISHED)
-		return json_loads(view_str(e, "result"), 0, NULL);
+		return sheet_stored(e);
 	return election_count(db, e);
 }
 
@@ -194,7 +207,7 @@ elections_verify(struct request *rq, struct response *rs)
 		    "checked against its ballots.");
 		return;
 	}
-	stored = json_loads(view_str(e, "result"), 0, NULL);
+	stored = sheet_stored(e);
 	again = election_count(rq->db, e);
 	if (stored == NULL || again == NULL) {
 		json_decref(stored);

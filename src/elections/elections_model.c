@@ -25,9 +25,9 @@
 #include "../util/view.h"
 
 const char *const election_stored_words[] = { N_("accepted"), N_("elected"),
-    N_("excluded"), N_("continuing"), N_("first preferences"), N_("votes"),
-    N_("surplus"), N_("exclusion"), N_("reached the quota"),
-    N_("last continuing"), N_("most votes"),
+    N_("excluded"), N_("continuing"), N_("not elected"),
+    N_("first preferences"), N_("votes"), N_("surplus"), N_("exclusion"),
+    N_("reached the quota"), N_("last continuing"), N_("most votes"),
     N_("most votes, tie decided by lot"), N_("unopposed"), N_("lot"), NULL };
 
 const struct choice election_positions[] = {

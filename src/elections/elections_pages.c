@@ -252,8 +252,15 @@ elections_show(struct request *rq, struct response *rs)
 	    "result", sheet ? sheet : json_null());
 	if (view != NULL) {
 		voter_view(rq, view, e, phase, today);
+		/* Where it is, as the easy-read page says it in words. */
+		json_object_set_new(view, "nominating", json_boolean(
+		    phase == PHASE_NOMINATIONS));
+		json_object_set_new(view, "before_voting", json_boolean(
+		    phase < PHASE_VOTING));
 		json_object_set_new(view, "voting", json_boolean(
 		    phase == PHASE_VOTING));
+		json_object_set_new(view, "counting", json_boolean(
+		    phase == PHASE_CLOSED));
 		json_object_set_new(view, "published", json_boolean(
 		    phase == PHASE_PUBLISHED));
 		if (staff) {

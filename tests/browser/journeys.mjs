@@ -1669,16 +1669,16 @@ async function memberHome(run, password) {
 }
 
 // 17. Easy read and Welsh: a member reads "you said, we did", a proposal's
-// outcome, the ballot, their plan, a meeting and their account in easy
-// read, in English and in Welsh; someone at the kiosk answers a survey in
-// both.  Every page: lang set, pictures named, no axe violation of any
+// outcome, an election (open, and counted), the ballot, their plan, a
+// meeting and their account in easy read, in English and in Welsh;
+// someone at the kiosk answers a survey in both.  Every page: lang set, pictures named, no axe violation of any
 // impact, nothing sideways at 320 px.  Chosen with ?read= and ?lang= (kept
 // in this browser's cookies), not on the account, so the other run's
 // journeys as member.forum read as before.  JS run only (axe, widths).
 // The pages with an easy-read twin (templates/easy/), and one without
 // (drawn as usual, in large text) that must still pass.
-const EASY_PAGES = ['/groups/1/you-said-we-did', '/proposals/1', '/elections/2/vote', '/account/plan',
-  '/meetings/1', '/account'];
+const EASY_PAGES = ['/groups/1/you-said-we-did', '/proposals/1', '/elections/2', '/elections/1',
+  '/elections/2/vote', '/account/plan', '/meetings/1', '/account'];
 const NO_EASY_TWIN = ['/account'];
 
 async function easyAndWelsh(run, password) {

@@ -54,9 +54,11 @@ run(enum count_method m, size_t seats, size_t ncand,
 	return sheet;
 }
 
-/* The votes of candidate (1 = A) at stage (1 = first). */
+/* What the sheet says of candidate (1 = A) at stage (1 = first): its
+ * key ("votes", "state"). */
 static const char *
-votes_at(const json_t *sheet, size_t stage, int64_t candidate)
+total_at(const json_t *sheet, size_t stage, int64_t candidate,
+    const char *key)
 {
 	json_t	*st = json_array_get(json_object_get(sheet, "stages"),
 	    stage - 1), *t;
@@ -65,9 +67,21 @@ votes_at(const json_t *sheet, size_t stage, int64_t candidate)
 	json_array_foreach(json_object_get(st, "totals"), i, t)
 		if (json_integer_value(json_object_get(t, "candidate_id")) ==
 		    candidate)
-			return json_string_value(json_object_get(t, "votes"));
+			return json_string_value(json_object_get(t, key));
 	fail_msg("no candidate %lld at stage %zu", (long long)candidate, stage);
 	return NULL;
+}
+
+static const char *
+votes_at(const json_t *sheet, size_t stage, int64_t candidate)
+{
+	return total_at(sheet, stage, candidate, "votes");
+}
+
+static const char *
+state_at(const json_t *sheet, size_t stage, int64_t candidate)
+{
+	return total_at(sheet, stage, candidate, "state");
 }
 
 static const char *
@@ -138,17 +152,18 @@ no_more_names_than_places_is_unopposed(void **state)
  *                            for the last place and is elected.
  *   Elected: Chocolate, Oranges, Strawberries.
  */
+static const struct paper food[] = {
+	{ "A", 4 }, { "BA", 2 }, { "CD", 8 }, { "CE", 4 }, { "D", 1 },
+	{ "E", 1 },
+};
+
 static void
 stv_food_election(void **state)
 {
-	static const struct paper p[] = {
-		{ "A", 4 }, { "BA", 2 }, { "CD", 8 }, { "CE", 4 }, { "D", 1 },
-		{ "E", 1 },
-	};
 	json_t	*s;
 
 	(void)state;
-	s = run(COUNT_STV, 3, 5, p, 6, 1);
+	s = run(COUNT_STV, 3, 5, food, 6, 1);
 	assert_string_equal(json_string_value(json_object_get(s, "quota")),
 	    "6.00000");
 	assert_string_equal(votes_at(s, 1, 3), "12.00000");
@@ -168,6 +183,16 @@ stv_food_election(void **state)
 	assert_int_equal(elected(s, 0), 3);
 	assert_int_equal(elected(s, 1), 1);
 	assert_int_equal(elected(s, 2), 4);
+	/* Each stage says who it elected (C reached the quota at the first,
+	 * A at the third), and the last says who was not, nobody
+	 * "continuing" once the count is over. */
+	assert_string_equal(state_at(s, 1, 3), "elected");
+	assert_string_equal(state_at(s, 1, 1), "continuing");
+	assert_string_equal(state_at(s, 3, 1), "elected");
+	assert_string_equal(state_at(s, 3, 2), "excluded");
+	assert_string_equal(state_at(s, 4, 4), "elected");
+	assert_string_equal(state_at(s, 4, 2), "not elected");
+	assert_string_equal(state_at(s, 4, 5), "not elected");
 	json_decref(s);
 }
 
@@ -272,6 +297,48 @@ fptp_two_places(void **state)
 	assert_true(json_is_null(json_object_get(s, "quota")));
 	assert_int_equal(elected(s, 0), 1);
 	assert_int_equal(elected(s, 1), 2);
+	/* Its one stage is its last: elected or not, never continuing. */
+	assert_string_equal(state_at(s, 1, 1), "elected");
+	assert_string_equal(state_at(s, 1, 2), "elected");
+	assert_string_equal(state_at(s, 1, 3), "not elected");
+	json_decref(s);
+}
+
+/*
+ * The food election's sheet as stored before stages were settled (every
+ * state as the stage was written: "continuing" until the stage after an
+ * election) reads as one counted now, and settling again changes
+ * nothing.
+ */
+static void
+stored_sheets_settle_as_new_ones(void **state)
+{
+	/* As stored then, A to E at each stage: C continuing at the stage
+	 * it reached the quota, A too, D at the end. */
+	static const char *const raw[4][5] = {
+		{ "continuing", "continuing", "continuing", "continuing",
+		  "continuing" },
+		{ "continuing", "continuing", "elected", "continuing",
+		  "continuing" },
+		{ "continuing", "excluded", "elected", "continuing",
+		  "continuing" },
+		{ "elected", "excluded", "elected", "continuing", "excluded" },
+	};
+	json_t	*s, *old, *st, *t;
+	size_t	 i, j;
+
+	(void)state;
+	s = run(COUNT_STV, 3, 5, food, 6, 1);
+	old = json_deep_copy(s);
+	json_array_foreach(json_object_get(old, "stages"), i, st)
+		json_array_foreach(json_object_get(st, "totals"), j, t)
+			json_object_set_new(t, "state", json_string(raw[i][j]));
+	assert_false(json_equal(old, s));
+	count_settle(old);
+	assert_true(json_equal(old, s));
+	count_settle(old);
+	assert_true(json_equal(old, s));
+	json_decref(old);
 	json_decref(s);
 }
 
@@ -355,6 +422,7 @@ main(void)
 		cmocka_unit_test(stv_fraction_and_exhausted_papers),
 		cmocka_unit_test(stv_tie_decided_by_earlier_stage),
 		cmocka_unit_test(fptp_two_places),
+		cmocka_unit_test(stored_sheets_settle_as_new_ones),
 		cmocka_unit_test(tie_by_lot_is_reproducible),
 		cmocka_unit_test(no_ballots),
 		cmocka_unit_test(no_more_names_than_places_is_unopposed),
