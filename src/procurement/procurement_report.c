@@ -87,7 +87,8 @@ report_lists(struct pdf *pdf, struct print_words *w, const json_t *r)
 		pdf_pair(pdf, view_str(row, "name"), print_say(w,
 		    strcmp(view_str(row, "state"), "removed") == 0 ?
 		    N_("{kind_label | t}, added {added_on | date}, questions "
-		    "{questions}. Removed: {removed_reason}") :
+		    "{questions}. Removed: declared a conflict of interest "
+		    "with {conflict_bidder}") :
 		    N_("{kind_label | t}, added {added_on | date}, questions "
 		    "{questions}"), row));
 	pdf_heading(pdf, print_say(w, N_("Declarations of interest"), NULL),

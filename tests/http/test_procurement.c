@@ -351,6 +351,12 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 	assert_int_equal(http_get(&c, "/procurements", &r), 200);
 	assert_contains(r.body, "conflict of interest with Beta Health");
 	reply_free(&r);
+	assert_int_equal(http_get(&c, "/procurements?lang=cy", &r), 200);
+	assert_contains(r.body, "Datganwyd gwrthdaro buddiannau gyda Beta "
+	    "Health.");
+	assert_lacks(r.body, "Declared a conflict");
+	reply_free(&r);
+	get_expect(&c, "/procurements?lang=en%.0lld", 0, 200);
 	client_free(&c);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM declarations "
 	    "WHERE conflict = 1"), 1);
@@ -362,7 +368,15 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 	reply_free(&r);
 	assert_int_equal(get(&m, "/lots/%lld", lot, &r), 200);
 	assert_contains(r.body, "Needs a reserve");
+	assert_contains(r.body, "Declared a conflict of interest with Beta "
+	    "Health on ");
 	reply_free(&r);
+	/* The removal in words of the reader's language, not as recorded. */
+	assert_int_equal(get(&m, "/lots/%lld?lang=cy", lot, &r), 200);
+	assert_contains(r.body, "Datganwyd gwrthdaro buddiannau gyda Beta "
+	    "Health ar ");
+	reply_free(&r);
+	get_expect(&m, "/lots/%lld?lang=en", lot, 200);
 	replace_with_reserve(&m, "commissioner", path, sizeof(path));
 	/* A replaced evaluator is not replaced twice. */
 	get_expect(&m, path, 0, 409);
@@ -606,6 +620,8 @@ report_reads_in_welsh(struct client *c)
 	assert_contains(text, "Gadawodd Health commissioner (panel) y panel "
 	    "oherwydd gwrthdaro buddiannau");
 	assert_contains(text, "fel Arbenigwr drwy brofiad");
+	assert_contains(text, "Tynnwyd: datganwyd gwrthdaro buddiannau gyda "
+	    "Beta Health");
 	assert_contains(text, "20 Tachwedd 2026. Yn bresennol:");
 	assert_contains(text, "Sgorau o 2 i 3");
 	assert_contains(text, "sgôr unigol, cwestiwn 1");
