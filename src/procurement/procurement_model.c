@@ -24,10 +24,12 @@ const struct choice evaluator_kinds[] = {
 	{ NULL, NULL },
 };
 
-/* Whose score a change was to: an evaluator's own or the panel's. */
+/* Whose score a change was to: an evaluator's own or the panel's.  In
+ * lower case, as they stand inside a sentence ("changed the individual
+ * score", "newidiodd y sgôr unigol"). */
 static const struct choice score_change_kinds[] = {
-	{ "individual", N_("Individual") },
-	{ "consensus", N_("Consensus") },
+	{ "individual", N_("individual") },
+	{ "consensus", N_("consensus") },
 	{ NULL, NULL },
 };
 

@@ -144,7 +144,7 @@ static int
 lot_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	char	 msg[160], *stored;
+	char	*stored;
 	int64_t	 id, top;
 	int	 rc;
 
@@ -156,12 +156,11 @@ lot_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		form_error(errors, "scale_max", N_("Top of the scoring scale must "
 		    "be 1 or more"));
 	if (json_array_size(errors) == 0 && descriptor_lines(view_str(v,
-	    "scale_descriptors")) != (size_t)top + 1) {
-		snprintf(msg, sizeof(msg), "What each score means needs one "
-		    "line for each score from 0 to %lld: %lld lines",
-		    (long long)top, (long long)top + 1);
-		form_error(errors, "scale_descriptors", msg);
-	}
+	    "scale_descriptors")) != (size_t)top + 1)
+		form_error_words(errors, "scale_descriptors", N_("What each "
+		    "score means needs one line for each score from 0 to "
+		    "{top}: {lines} lines"), json_pack("{s:I, s:I}", "top",
+		    (json_int_t)top, "lines", (json_int_t)top + 1));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	stored = descriptors_stored(view_str(v, "scale_descriptors"),

@@ -103,12 +103,9 @@ report_lists(struct pdf *pdf, struct print_words *w, const json_t *r)
 		pdf_paragraph(pdf, print_say(w, N_("None."), NULL));
 	json_array_foreach(json_object_get(r, "changes"), i, row)
 		pdf_pair(pdf, view_str(row, "changed_by_name"), print_say(w,
-		    strcmp(view_str(row, "kind"), "consensus") == 0 ?
-		    N_("{changed_at | time}, consensus score, question "
+		    N_("{changed_at | time}, {kind_label | t} score, question "
 		    "{position}, {bidder}: from {old_score} to {new_score}. "
-		    "Reason: {reason}") : N_("{changed_at | time}, individual "
-		    "score, question {position}, {bidder}: from {old_score} to "
-		    "{new_score}. Reason: {reason}"), row));
+		    "Reason: {reason}"), row));
 	/* Each row's "said" is already in the reader's words
 	 * (audit_sentences_add). */
 	pdf_heading(pdf, print_say(w, N_("Audit trail"), NULL), 1);

@@ -641,13 +641,18 @@ report_reads_in_welsh(struct client *c)
 	assert_contains(text, ">Clinigwr<");
 	assert_contains(text, ">Ie<");
 	assert_contains(text, ">Na<");
-	assert_contains(text, ">Unigol<");
+	assert_contains(text, ">unigol<");
 	assert_contains(text, ">Sefydlodd Fenwick coordinator y lot<");
 	assert_lacks(text, "expert_by_experience");
 	assert_lacks(text, ">individual<");
 	assert_lacks(text, "lot.bid");
 	assert_false(has_iso_date(text));
 	free(text);
+	/* The lot's page says whose score was changed in Welsh too. */
+	assert_int_equal(get(c, "/lots/%lld?lang=cy", lot, &r), 200);
+	assert_contains(r.body, "y sgôr unigol ar gyfer cwestiwn 1");
+	assert_lacks(r.body, "individual");
+	reply_free(&r);
 	get_expect(c, "/lots/%lld?lang=en", lot, 200);
 }
 
