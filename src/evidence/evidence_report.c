@@ -245,34 +245,34 @@ static int
 report_xlsx(const json_t *view, const struct request *rq, struct buf *out)
 {
 	static const struct xlsx_column crit_cols[] = {
-		{ "number", N_("Criterion"), 10, NULL },
-		{ "title", N_("Title"), 36, NULL },
-		{ "figure", N_("Figure"), 12, NULL },
-		{ "target", N_("Target"), 14, NULL },
-		{ "verdict", N_("Verdict"), 16, NULL },
-		{ "median_days", N_("Median days to answer"), 14, NULL },
+		{ "number", N_("Criterion"), 10, NULL, NULL },
+		{ "title", N_("Title"), 36, NULL, NULL },
+		{ "figure", N_("Figure"), 12, NULL, NULL },
+		{ "target", N_("Target"), 14, NULL, NULL },
+		{ "verdict", N_("Verdict"), 16, NULL, NULL },
+		{ "median_days", N_("Median days to answer"), 14, NULL, NULL },
 	};
 	static const struct xlsx_column measure_cols[] = {
-		{ "criterion", N_("Criterion"), 30, NULL },
-		{ "measure", N_("Measure"), 50, NULL },
-		{ "month", N_("Month"), 16, NULL },
-		{ "part", N_("Count"), 14, NULL },
-		{ "whole", N_("Out of"), 14, NULL },
-		{ "percent", N_("Per cent"), 10, NULL },
+		{ "criterion", N_("Criterion"), 30, NULL, NULL },
+		{ "measure", N_("Measure"), 50, NULL, NULL },
+		{ "month", N_("Month"), 16, NULL, NULL },
+		{ "part", N_("Count"), 14, NULL, NULL },
+		{ "whole", N_("Out of"), 14, NULL, NULL },
+		{ "percent", N_("Per cent"), 10, NULL, NULL },
 	};
 	static const struct xlsx_column rep_cols[] = {
-		{ "characteristic", N_("Characteristic"), 30, NULL },
-		{ "answer", N_("Answer, or wing or unit"), 40, NULL },
-		{ "members", N_("Members"), 14, NULL },
-		{ "members_percent", N_("Share of members (%)"), 14, NULL },
-		{ "population", N_("Population"), 14, NULL },
+		{ "characteristic", N_("Characteristic"), 30, NULL, NULL },
+		{ "answer", N_("Answer, or wing or unit"), 40, NULL, NULL },
+		{ "members", N_("Members"), 14, NULL, NULL },
+		{ "members_percent", N_("Share of members (%)"), 14, NULL, NULL },
+		{ "population", N_("Population"), 14, NULL, NULL },
 		{ "population_percent", N_("Share of population (%)"), 14,
-		    NULL },
+		    NULL, NULL },
 	};
 	static const struct xlsx_column act_cols[] = {
-		{ "activity", N_("Activity"), 36, NULL },
-		{ "month", N_("Month"), 16, NULL },
-		{ "n", N_("Count"), 14, NULL },
+		{ "activity", N_("Activity"), 36, NULL, NULL },
+		{ "month", N_("Month"), 16, NULL, NULL },
+		{ "n", N_("Count"), 14, NULL, NULL },
 	};
 	json_t		*crits = json_array(), *ms = json_array();
 	json_t		*reps = json_array(), *acts = json_array();

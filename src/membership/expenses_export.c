@@ -19,18 +19,18 @@
 /* The columns of both exports, in order.  "amount" is the pence column
  * shown in pounds (text in the CSV, a number in the workbook). */
 static const struct xlsx_column columns[] = {
-	{ "id", N_("Claim"), 8, NULL },
-	{ "claimant_name", N_("Claimant"), 24, NULL },
-	{ "group_name", N_("Group"), 24, NULL },
-	{ "site_name", N_("Site"), 24, NULL },
-	{ "kind_label", N_("Kind"), 12, NULL },
-	{ "description", N_("Description"), 40, NULL },
-	{ "amount", N_("Amount (GBP)"), 12, "0.00" },
-	{ "incurred_on", N_("Date incurred"), 12, NULL },
-	{ "meeting_label", N_("Meeting"), 24, NULL },
-	{ "state_label", N_("State"), 10, NULL },
-	{ "decided_on", N_("Decided on"), 12, NULL },
-	{ "paid_on", N_("Paid on"), 12, NULL },
+	{ "id", N_("Claim"), 8, NULL, NULL },
+	{ "claimant_name", N_("Claimant"), 24, NULL, NULL },
+	{ "group_name", N_("Group"), 24, NULL, NULL },
+	{ "site_name", N_("Site"), 24, NULL, NULL },
+	{ "kind_label", N_("Kind"), 12, NULL, NULL },
+	{ "description", N_("Description"), 40, NULL, NULL },
+	{ "amount", N_("Amount (GBP)"), 12, "0.00", NULL },
+	{ "incurred_on", N_("Date incurred"), 12, NULL, NULL },
+	{ "meeting_label", N_("Meeting"), 24, NULL, NULL },
+	{ "state_label", N_("State"), 10, NULL, NULL },
+	{ "decided_on", N_("Decided on"), 12, NULL, NULL },
+	{ "paid_on", N_("Paid on"), 12, NULL, NULL },
 };
 #define NCOLUMNS	(sizeof(columns) / sizeof(columns[0]))
 

@@ -121,6 +121,6 @@ lot_record(struct db *db, json_t *lot)
 	    "changes", score_history(db, lot_id),
 	    "audit", db_rows(db, sql_audit, "i", lot_id));
 	if (out != NULL)
-		audit_sentences_add(json_object_get(out, "audit"));
+		score_change_kinds_labelled(json_object_get(out, "changes"));
 	return out;
 }

@@ -31,6 +31,8 @@
 #define RT_PROCUREMENT_H
 
 #include <jansson.h>
+
+struct catalogue;
 #include <stddef.h>
 #include <stdint.h>
 
@@ -45,6 +47,8 @@ extern const struct choice evaluator_kinds[];
  * a page says "Expert by experience" in its reader's language; returns
  * rows. */
 json_t	*evaluator_kinds_labelled(json_t *rows);
+/* The same for score changes' kinds ("individual", "consensus"). */
+json_t	*score_change_kinds_labelled(json_t *rows);
 extern const struct field_spec procurement_fields[];
 extern const size_t procurement_fields_count;
 extern const struct field_spec lot_fields[];
@@ -86,6 +90,16 @@ int	spread_is_wide(int64_t min, int64_t max);
 size_t	descriptor_lines(const char *text);
 /* The descriptors as [{score, text}], 0 first.  New reference. */
 json_t	*descriptors_json(const char *text);
+/* The default scale (0 to 5) in the language of words, a line each, for
+ * a new lot's form.  Caller frees. */
+char	*descriptors_default(const struct catalogue *words);
+/* The scale as typed, with each line that is a default one as words put
+ * it stored as its message (English), so it is worded for each reader;
+ * other lines as typed.  Caller frees. */
+char	*descriptors_stored(const char *typed, const struct catalogue *words);
+/* A scale's line in the language of words: a default line translated,
+ * one somebody typed as it is.  Static or line itself. */
+const char *descriptor_words(const char *line, const struct catalogue *words);
 
 /*
  * Forms with one row per bid name their fields NAME_BID ("score_7").
@@ -278,8 +292,15 @@ void	score_change_page(struct request *, struct response *);
 void	lot_report_pdf(struct request *, struct response *);
 void	lot_report_xlsx(struct request *, struct response *);
 
+/* The sentence (a message with {who}, {detail}, {detail_label}) that
+ * says what an audited action of a lot did; a general one for an action
+ * it does not know.  Static. */
+const char *audit_sentence(const char *action, const char *detail);
 /* Adds "said" to each audit row of a lot's record: who did what as a
- * sentence ("Dr Lee submitted scores"), for the report. */
-void	audit_sentences_add(json_t *rows);
+ * sentence in the language of words ("Dr Lee submitted scores",
+ * "Cyflwynodd Dr Lee sgorau"), for the report; a row with nobody's name
+ * is the system's. */
+struct catalogue;
+void	audit_sentences_add(json_t *rows, const struct catalogue *words);
 
 #endif

@@ -23,16 +23,38 @@ const struct choice evaluator_kinds[] = {
 	{ NULL, NULL },
 };
 
-json_t *
-evaluator_kinds_labelled(json_t *rows)
+/* Whose score a change was to: an evaluator's own or the panel's.  In
+ * lower case, as they stand inside a sentence ("changed the individual
+ * score", "newidiodd y sgôr unigol"). */
+static const struct choice score_change_kinds[] = {
+	{ "individual", N_("individual") },
+	{ "consensus", N_("consensus") },
+	{ NULL, NULL },
+};
+
+/* Each row's "kind" with its words as "kind_label". */
+static json_t *
+kinds_labelled(json_t *rows, const struct choice *kinds)
 {
-	static const struct choice_column kind = { "kind", evaluator_kinds };
+	const struct choice_column kind = { "kind", kinds };
 	json_t	*row;
 	size_t	 i;
 
 	json_array_foreach(rows, i, row)
 		choice_labels_add(row, &kind, 1);
 	return rows;
+}
+
+json_t *
+evaluator_kinds_labelled(json_t *rows)
+{
+	return kinds_labelled(rows, evaluator_kinds);
+}
+
+json_t *
+score_change_kinds_labelled(json_t *rows)
+{
+	return kinds_labelled(rows, score_change_kinds);
 }
 
 #define F(...)	{ __VA_ARGS__ }
@@ -259,42 +281,3 @@ bid_text(const struct form *form, const char *name, int64_t bid,
 	return json_stringn(v, len);
 }
 
-/* What each audited action says in the report, after the person's name. */
-static const struct choice audit_sentences[] = {
-	{ "procurement.create", N_("set up the procurement") },
-	{ "lot.create", N_("set up the lot") },
-	{ "lot.question", N_("added a question") },
-	{ "lot.consensus_meeting", N_("set the consensus meeting") },
-	{ "bid.create", N_("added a bid") },
-	{ "bid.document", N_("added a bid document") },
-	{ "panel.add", N_("added a member to the panel") },
-	{ "panel.declare", N_("made a declaration of interest") },
-	{ "panel.removed", N_("removed a member from the panel") },
-	{ "panel.reserve", N_("named a reserve for the panel") },
-	{ "score.draft", N_("saved draft scores") },
-	{ "score.submit", N_("submitted scores") },
-	{ "score.change", N_("changed a score, with a reason") },
-	{ "consensus.score", N_("recorded a consensus score") },
-	{ NULL, NULL },
-};
-
-void
-audit_sentences_add(json_t *rows)
-{
-	json_t		*row;
-	const char	*what, *who;
-	char		*said;
-	size_t		 i;
-
-	json_array_foreach(rows, i, row) {
-		what = choice_label(audit_sentences, json_string_value(
-		    json_object_get(row, "action")));
-		who = json_string_value(json_object_get(row, "who"));
-		if (asprintf(&said, "%s %s", who != NULL && *who != '\0' ?
-		    who : "The system", what != NULL ? what : "made a change "
-		    "to the record") == -1)
-			continue;
-		json_object_set_new(row, "said", json_string(said));
-		free(said);
-	}
-}

@@ -11,19 +11,11 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../render/upload_check.h"
 #include "../util/view.h"
-
-/* A scale from 0 to 5, for a lot nobody has described differently. */
-static const char default_descriptors[] =
-    "No answer, or the answer does not address the question\n"
-    "Poor: major gaps or concerns\n"
-    "Weak: some gaps or concerns\n"
-    "Adequate: meets the requirement\n"
-    "Good: meets it with some added value\n"
-    "Excellent: meets it fully, with clear evidence and added value\n";
 
 void
 procurements_index(struct request *rq, struct response *rs)
@@ -152,7 +144,7 @@ static int
 lot_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	char	 msg[160];
+	char	*stored;
 	int64_t	 id, top;
 	int	 rc;
 
@@ -164,14 +156,17 @@ lot_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		form_error(errors, "scale_max", N_("Top of the scoring scale must "
 		    "be 1 or more"));
 	if (json_array_size(errors) == 0 && descriptor_lines(view_str(v,
-	    "scale_descriptors")) != (size_t)top + 1) {
-		snprintf(msg, sizeof(msg), "What each score means needs one "
-		    "line for each score from 0 to %lld: %lld lines",
-		    (long long)top, (long long)top + 1);
-		form_error(errors, "scale_descriptors", msg);
-	}
+	    "scale_descriptors")) != (size_t)top + 1)
+		form_error_words(errors, "scale_descriptors", N_("What each "
+		    "score means needs one line for each score from 0 to "
+		    "{top}: {lines} lines"), json_pack("{s:I, s:I}", "top",
+		    (json_int_t)top, "lines", (json_int_t)top + 1));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
+	stored = descriptors_stored(view_str(v, "scale_descriptors"),
+	    language_words(rq->lang));
+	json_object_set_new(v, "scale_descriptors", json_string(stored));
+	free(stored);
 	rc = lot_add(rq->db, rq->who.account_id, rq->ids[0], v, &id);
 	if (rc == DB_OK)
 		*location = location_of("/lots/%lld", id);
@@ -182,11 +177,15 @@ static json_t *
 lot_prepare(struct request *rq, struct response *rs, json_t *record,
     struct form_page *fp, int *refused)
 {
+	char	*scale = descriptors_default(language_words(rq->lang));
+	json_t	*kept;
+
 	(void)rs;
 	(void)refused;
-	return evaluators_prepare(rq, record, fp, "moderator_id", 1, json_pack(
-	    "{s:s, s:s}", "scale_max", "5", "scale_descriptors",
-	    default_descriptors));
+	kept = evaluators_prepare(rq, record, fp, "moderator_id", 1, json_pack(
+	    "{s:s, s:s}", "scale_max", "5", "scale_descriptors", scale));
+	free(scale);
+	return kept;
 }
 
 void
@@ -268,31 +267,75 @@ bids_new(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
+/* The bid a document is for, and what its bytes were found to be. */
+struct bid_upload {
+	json_t		*bid;
+	struct filetype	 type;
+};
+
+static const struct form_file bid_file = {
+	"file", N_("The bid's document (PDF, Word, OpenDocument, PNG or JPEG)"),
+	NULL, ".pdf,.docx,.odt,.png,.jpg,.jpeg", 1,
+};
+
+static int
+bid_document_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const struct form_field	*file = form_get_file(&rq->body, "file");
+	struct bid_upload	*up = ctx;
+	int			 rc;
+
+	(void)v;
+	if (file == NULL || file->len == 0) {
+		form_error(errors, "file", N_("Choose the bid's document to "
+		    "upload"));
+		return DB_CONSTRAINT;
+	}
+	rc = bid_document_set(rq->db, rq->who.account_id, rq->ids[0],
+	    up->type.mime, up->type.ext, file->value, file->len);
+	if (rc == DB_OK)
+		*location = location_of("/lots/%lld#bids", (long long)view_int(
+		    up->bid, "lot_id"));
+	return rc;
+}
+
+/* The lot page's upload box posts here, so a slip (no file chosen)
+ * comes back as this form with the error beside the box; its Cancel
+ * goes back to the lot, which form_page_record (back to the path's own
+ * record) cannot say. */
 void
 bid_document_upload(struct request *rq, struct response *rs)
 {
 	const struct form_field	*file = form_get_file(&rq->body, "file");
-	struct filetype		 type;
-	json_t			*bid;
+	struct bid_upload	 up = { NULL, { 0 } };
+	struct form_page	 fp = {
+		.title = N_("Upload the bid's document"),
+		.submit = N_("Upload the bid"),
+		.save = bid_document_store, .file = &bid_file, .ctx = &up,
+	};
+	char			*back;
 
-	if (bid_load(rq->db, rq->ids[0], &bid) <= 0) {
+	if (bid_load(rq->db, rq->ids[0], &up.bid) <= 0) {
 		response_error(rs, 404, "Page not found.");
 		return;
 	}
-	if (file == NULL || file->len == 0)
-		response_error(rs, 422, "Choose the bid's document to upload.");
-	else if (!upload_check((const unsigned char *)file->value,
-	    file->len, file->filename, &type))
+	/* A file that is not what it says is refused outright, before any
+	 * form: a guard against what it might do, not a slip of typing. */
+	if (rq->method == HTTP_POST && file != NULL && file->len > 0 &&
+	    !upload_check((const unsigned char *)file->value, file->len,
+	    file->filename, &up.type))
 		response_error(rs, 415, "The bid must be a PDF, a Word or "
 		    "OpenDocument text, or a PNG or JPEG image, named for "
 		    "what it is.");
-	else if (bid_document_set(rq->db, rq->who.account_id, rq->ids[0],
-	    type.mime, type.ext, file->value, file->len) != DB_OK)
-		response_error(rs, 503, "The document was not saved. Try again.");
-	else
-		response_redirect(rs, "/lots/%lld#bids",
-		    (long long)view_int(bid, "lot_id"));
-	json_decref(bid);
+	else {
+		fp.back = back = location_of("/lots/%lld#bids",
+		    (long long)view_int(up.bid, "lot_id"));
+		fp.caption = view_str(up.bid, "bidder");
+		form_page_run(rq, rs, &fp);
+		free(back);
+	}
+	json_decref(up.bid);
 }
 
 static int

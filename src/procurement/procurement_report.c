@@ -54,10 +54,12 @@ report_question(struct pdf *pdf, struct print_words *w, const json_t *q)
 			pdf_pairf(pdf, view_str(s, "evaluator"), "%lld: %s",
 			    (long long)view_int(s, "score"),
 			    view_str(s, "justification"));
+		/* Words around the figures, as on the consensus page: a
+		 * bare "2 i 3" alone on its line is read back as "2i3". */
 		pdf_pair(pdf, print_say(w, N_("Spread"), NULL), print_say(w,
 		    json_is_true(json_object_get(line, "wide")) ?
-		    N_("{min} to {max} (wide disagreement)") :
-		    N_("{min} to {max}"), line));
+		    N_("Scores from {min} to {max} (wide disagreement)") :
+		    N_("Scores from {min} to {max}"), line));
 		agreed = json_object_get(line, "consensus");
 		if (json_is_object(agreed))
 			pdf_pairf(pdf, print_say(w, N_("Consensus"), NULL),
@@ -84,31 +86,32 @@ report_lists(struct pdf *pdf, struct print_words *w, const json_t *r)
 	json_array_foreach(json_object_get(r, "panel"), i, row)
 		pdf_pair(pdf, view_str(row, "name"), print_say(w,
 		    strcmp(view_str(row, "state"), "removed") == 0 ?
-		    N_("{kind_label | t}, added {added_on}, questions "
-		    "{questions}. Removed: {removed_reason}") :
-		    N_("{kind_label | t}, added {added_on}, questions "
+		    N_("{kind_label | t}, added {added_on | date}, questions "
+		    "{questions}. Removed: declared a conflict of interest "
+		    "with {conflict_bidder}") :
+		    N_("{kind_label | t}, added {added_on | date}, questions "
 		    "{questions}"), row));
 	pdf_heading(pdf, print_say(w, N_("Declarations of interest"), NULL),
 	    1);
 	json_array_foreach(json_object_get(r, "declarations"), i, row)
 		pdf_pair(pdf, view_str(row, "evaluator"), print_say(w,
-		    view_int(row, "conflict") ? N_("{declared_at}, {bidder}: "
-		    "conflict declared. {details}") : N_("{declared_at}, "
-		    "{bidder}: no connection"), row));
+		    view_int(row, "conflict") ? N_("{declared_at | time}, "
+		    "{bidder}: conflict declared. {details}") :
+		    N_("{declared_at | time}, {bidder}: no connection"), row));
 	pdf_heading(pdf, print_say(w, N_("Changes to scores"), NULL), 1);
 	if (json_array_size(json_object_get(r, "changes")) == 0)
 		pdf_paragraph(pdf, print_say(w, N_("None."), NULL));
 	json_array_foreach(json_object_get(r, "changes"), i, row)
 		pdf_pair(pdf, view_str(row, "changed_by_name"), print_say(w,
-		    N_("{changed_at}, {kind} score, question {position}, "
-		    "{bidder}: {old_score} to {new_score}. Reason: {reason}"),
-		    row));
+		    N_("{changed_at | time}, {kind_label | t} score, question "
+		    "{position}, {bidder}: from {old_score} to {new_score}. "
+		    "Reason: {reason}"), row));
+	/* Each row's "said" is already in the reader's words
+	 * (audit_sentences_add). */
 	pdf_heading(pdf, print_say(w, N_("Audit trail"), NULL), 1);
 	json_array_foreach(json_object_get(r, "audit"), i, row)
-		pdf_paragraphf(pdf, "%s: %s%s%s%s.", view_str(row, "at"),
-		    view_str(row, "said"), *view_str(row, "detail") ? " (" : "",
-		    view_str(row, "detail"), *view_str(row, "detail") ? ")" :
-		    "");
+		pdf_paragraph(pdf, print_say(w, N_("{at | time}: {said}."),
+		    row));
 }
 
 static int
@@ -137,13 +140,15 @@ report_draw(struct buf *out, const json_t *r, enum pdf_size size,
 	if (json_is_object(meeting))
 		pdf_pair(pdf, print_say(&w, N_("Consensus meeting"), NULL),
 		    print_say(&w, *view_str(meeting, "others_present") ?
-		    N_("{held_on}. Present: {present}; {others_present}") :
-		    N_("{held_on}. Present: {present}"), meeting));
+		    N_("{held_on | date}. Present: {present}; "
+		    "{others_present}") : N_("{held_on | date}. Present: "
+		    "{present}"), meeting));
 	pdf_heading(pdf, print_say(&w, N_("Scoring scale"), NULL), 2);
 	json_array_foreach(json_object_get(r, "descriptors"), i, row) {
 		snprintf(text, sizeof(text), "%lld", (long long)view_int(row,
 		    "score"));
-		pdf_pair(pdf, text, view_str(row, "text"));
+		pdf_pair(pdf, text, descriptor_words(view_str(row, "text"),
+		    words));
 	}
 	pdf_heading(pdf, print_say(&w, N_("Weighted totals"), NULL), 1);
 	pdf_paragraph(pdf, print_say(&w, N_("Each consensus score is divided "
@@ -172,9 +177,11 @@ lot_report_pdf(struct request *rq, struct response *rs)
 
 	if ((lot = lot_overseen(rq, rs, rq->ids[0])) == NULL)
 		return;
-	if ((record = lot_record(rq->db, lot)) == NULL ||
-	    report_draw(&rs->body, record, pdf_size_for(rq, PDF_NORMAL),
-	    language_words(rq->lang)) == -1) {
+	if ((record = lot_record(rq->db, lot)) != NULL)
+		audit_sentences_add(json_object_get(record, "audit"),
+		    language_words(rq->lang));
+	if (record == NULL || report_draw(&rs->body, record, pdf_size_for(rq,
+	    PDF_NORMAL), language_words(rq->lang)) == -1) {
 		buf_clear(&rs->body);
 		response_error(rs, 500, "The report could not be made.");
 	} else {
@@ -186,6 +193,18 @@ lot_report_pdf(struct request *rq, struct response *rs)
 	}
 	json_decref(record);
 	json_decref(lot);
+}
+
+/* Each declaration's conflict (0 or 1) as a word to translate. */
+static void
+conflicts_labelled(json_t *rows)
+{
+	json_t	*row;
+	size_t	 i;
+
+	json_array_foreach(rows, i, row)
+		json_object_set_new(row, "conflict_label", json_string(
+		    view_int(row, "conflict") ? N_("Yes") : N_("No")));
 }
 
 /* A copy of a score, labelled with its question and bidder. */
@@ -225,53 +244,55 @@ score_rows(const json_t *r, int consensus)
 void
 lot_report_xlsx(struct request *rq, struct response *rs)
 {
+	/* Our words (kinds, yes or no) and timestamps in the reader's
+	 * language, through each column's message; the rest as recorded. */
 	static const struct xlsx_column totals[] = {
-		{ "rank", N_("Rank"), 6, NULL },
-		{ "bidder", N_("Bidder"), 30, NULL },
-		{ "total", N_("Weighted total"), 14, NULL },
-		{ "complete", N_("Every question agreed"), 20, NULL },
+		{ "rank", N_("Rank"), 6, NULL, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL, NULL },
+		{ "total", N_("Weighted total"), 14, NULL, NULL },
+		{ "complete", N_("Every question agreed"), 20, NULL, NULL },
 	};
 	static const struct xlsx_column scores[] = {
-		{ "position", N_("Question"), 9, NULL },
-		{ "bidder", N_("Bidder"), 30, NULL },
-		{ "evaluator", N_("Evaluator"), 24, NULL },
-		{ "kind", N_("Role"), 20, NULL },
-		{ "score", N_("Score"), 7, NULL },
-		{ "justification", N_("Justification"), 60, NULL },
-		{ "submitted_at", N_("Submitted"), 21, NULL },
+		{ "position", N_("Question"), 9, NULL, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL, NULL },
+		{ "evaluator", N_("Evaluator"), 24, NULL, NULL },
+		{ "kind", N_("Role"), 20, NULL, "{kind_label | t}" },
+		{ "score", N_("Score"), 7, NULL, NULL },
+		{ "justification", N_("Justification"), 60, NULL, NULL },
+		{ "submitted_at", N_("Submitted"), 24, NULL,
+		    "{submitted_at | time}" },
 	};
 	static const struct xlsx_column agreed[] = {
-		{ "position", N_("Question"), 9, NULL },
-		{ "bidder", N_("Bidder"), 30, NULL },
-		{ "score", N_("Consensus score"), 15, NULL },
-		{ "rationale", N_("Rationale"), 60, NULL },
-		{ "recorded_by_name", N_("Recorded by"), 24, NULL },
-		{ "recorded_at", N_("Recorded"), 21, NULL },
+		{ "position", N_("Question"), 9, NULL, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL, NULL },
+		{ "score", N_("Consensus score"), 15, NULL, NULL },
+		{ "rationale", N_("Rationale"), 60, NULL, NULL },
+		{ "recorded_by_name", N_("Recorded by"), 24, NULL, NULL },
+		{ "recorded_at", N_("Recorded"), 24, NULL,
+		    "{recorded_at | time}" },
 	};
 	static const struct xlsx_column declared[] = {
-		{ "declared_at", N_("Declared"), 21, NULL },
-		{ "evaluator", N_("Evaluator"), 24, NULL },
-		{ "bidder", N_("Bidder"), 30, NULL },
-		{ "conflict", N_("Conflict"), 9, NULL },
-		{ "details", N_("Details"), 60, NULL },
+		{ "declared_at", N_("Declared"), 24, NULL,
+		    "{declared_at | time}" },
+		{ "evaluator", N_("Evaluator"), 24, NULL, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL, NULL },
+		{ "conflict", N_("Conflict"), 9, NULL, "{conflict_label | t}" },
+		{ "details", N_("Details"), 60, NULL, NULL },
 	};
 	static const struct xlsx_column changes[] = {
-		{ "changed_at", N_("Changed"), 21, NULL },
-		{ "changed_by_name", N_("By"), 24, NULL },
-		{ "kind", N_("Kind"), 11, NULL },
-		{ "position", N_("Question"), 9, NULL },
-		{ "bidder", N_("Bidder"), 30, NULL },
-		{ "old_score", N_("From"), 6, NULL },
-		{ "new_score", N_("To"), 6, NULL },
-		{ "reason", N_("Reason"), 60, NULL },
+		{ "changed_at", N_("Changed"), 24, NULL, "{changed_at | time}" },
+		{ "changed_by_name", N_("By"), 24, NULL, NULL },
+		{ "kind", N_("Kind"), 11, NULL, "{kind_label | t}" },
+		{ "position", N_("Question"), 9, NULL, NULL },
+		{ "bidder", N_("Bidder"), 30, NULL, NULL },
+		{ "old_score", N_("From"), 6, NULL, NULL },
+		{ "new_score", N_("To"), 6, NULL, NULL },
+		{ "reason", N_("Reason"), 60, NULL, NULL },
 	};
 	static const struct xlsx_column audit[] = {
-		{ "at", N_("When"), 21, NULL },
-		{ "who", N_("Who"), 24, NULL },
-		{ "said", N_("What happened"), 40, NULL },
-		{ "entity", N_("Record"), 16, NULL },
-		{ "entity_id", N_("Id"), 8, NULL },
-		{ "detail", N_("Detail"), 30, NULL },
+		{ "at", N_("When"), 24, NULL, "{at | time}" },
+		{ "who", N_("Who"), 24, NULL, NULL },
+		{ "said", N_("What happened"), 60, NULL, NULL },
 	};
 	json_t	*lot, *record, *individual = NULL, *consensus = NULL;
 
@@ -280,6 +301,9 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 	if ((record = lot_record(rq->db, lot)) != NULL) {
 		individual = score_rows(record, 0);
 		consensus = score_rows(record, 1);
+		audit_sentences_add(json_object_get(record, "audit"),
+		    language_words(rq->lang));
+		conflicts_labelled(json_object_get(record, "declarations"));
 	}
 	{
 		/* The sheets' names and headers in the reader's language;

@@ -114,6 +114,14 @@ static const char *sql_panel_question =
     "INSERT INTO panel_questions (panel_member_id, question_id) "
     "SELECT ?1, id FROM lot_questions WHERE id = ?2 AND lot_id = "
     "(SELECT lot_id FROM panel_members WHERE id = ?1)";
+/* Whom a removed member declared a conflict with: the words of their
+ * removal are ours, worded for each reader ("Declared a conflict of
+ * interest with {conflict_bidder}"), while removed_reason keeps what
+ * was recorded, in English, for the record. */
+#define CONFLICT_BIDDER \
+    "(SELECT b.bidder FROM declarations d JOIN bids b ON b.id = d.bid_id " \
+    "WHERE d.panel_member_id = m.id AND d.conflict = 1 ORDER BY d.id " \
+    "LIMIT 1) AS conflict_bidder"
 static const char *sql_member_load =
     "SELECT m.id, m.lot_id, m.account_id, m.kind, m.state, m.added_on, "
     "m.removed_on, m.removed_reason, m.replaced_by, "
@@ -121,7 +129,8 @@ static const char *sql_member_load =
     "JOIN accounts a ON a.id = m.account_id WHERE m.id = ?";
 static const char *sql_panel_list =
     "SELECT m.id, m.account_id, m.kind, m.state, m.added_on, m.removed_on, "
-    "m.removed_reason, m.replaced_by, a.display_name AS name, "
+    "m.removed_reason, " CONFLICT_BIDDER ", m.replaced_by, "
+    "a.display_name AS name, "
     "(SELECT group_concat(q.position, ', ') FROM panel_questions pq "
     "  JOIN lot_questions q ON q.id = pq.question_id "
     "  WHERE pq.panel_member_id = m.id) AS questions, "
@@ -162,8 +171,8 @@ static const char *sql_panels_of =
     "  pq.panel_member_id = s.panel_member_id AND pq.question_id = "
     "  s.question_id WHERE s.panel_member_id = m.id AND s.submitted_at "
     "  IS NOT NULL) AS submitted, m.state = 'active' AS active, "
-    "m.removed_on, m.removed_reason FROM panel_members m "
-    "JOIN lots l ON l.id = m.lot_id JOIN procurements p "
+    "m.removed_on, m.removed_reason, " CONFLICT_BIDDER " "
+    "FROM panel_members m JOIN lots l ON l.id = m.lot_id JOIN procurements p "
     "ON p.id = l.procurement_id WHERE m.account_id = ? ORDER BY l.id";
 static const char *sql_member_questions =
     "SELECT q.id, q.position, q.text, q.weight, (SELECT count(*) FROM bids b "

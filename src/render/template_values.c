@@ -1,7 +1,7 @@
 /*
  * How a value is shown in a page or a printed document: escaped, through
- * a filter ({{name | date}}, | t, | words, | picture, | count,
- * | number), or as
+ * a filter ({{name | date}}, | time, | t, | words, | picture, | count,
+ * | number, | size), or as
  * a message in the reader's language with its {name}s filled.
  */
 #include <ctype.h>
@@ -11,14 +11,16 @@
 #include "pictogram.h"
 #include "template.h"
 #include "template_render.h"
+#include "../util/bytes_words.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/decimal.h"
 #include "../util/suppression.h"
 #include "../util/text_language.h"
+#include "../util/uk_time.h"
 
 static const char *const tfilter_names[TF__MAX] = { "", "date", "t",
-	"words", "picture", "count", "number" };
+	"words", "picture", "count", "number", "time", "size" };
 
 
 /* Splits "name | filter" at the bar: *len becomes the name's length and
@@ -209,7 +211,9 @@ put_parts(const struct render *r, const json_t *parts, int escape)
 }
 
 /* A date filter shows an ISO date or timestamp in words in the reader's
- * language ("4 November 2026", "4 Tachwedd 2026"); a translate filter, a
+ * language ("4 November 2026", "4 Tachwedd 2026"); a time filter, a
+ * stored timestamp with its UK clock time too ("4 Tachwedd 2026 am
+ * 14:05"); a size filter, a count of bytes as "14 KB"; a translate filter, a
  * message (a title, a label) in it; a words filter, a message with
  * {name}s, filled; a picture filter, the picture named; a count filter,
  * a count that may be suppressed ("fewer than 5", "llai na 5"); a number
@@ -220,12 +224,18 @@ int
 template_put(const struct render *r, const json_t *v, int escape,
     enum tfilter filter)
 {
-	char		 words[DATE_WORDS_CHARS + 1];
+	char		 words[UK_STAMP_WORDS_CHARS + 1];
 	const char	*s;
 
 	if (filter == TF_DATE && json_is_string(v) && (s = date_words_in(
 	    json_string_value(v), words, r->words)) == words)
 		return buf_puts(r->out, s);
+	if (filter == TF_TIME && json_is_string(v))
+		return put_text(r, uk_stamp_words(json_string_value(v), r->words,
+		    words), escape);
+	if (filter == TF_SIZE && json_is_integer(v))
+		return put_text(r, bytes_words(json_integer_value(v), r->words,
+		    words), escape);
 	if (filter == TF_WORDS && json_is_string(v))
 		return template_message(r, json_string_value(v));
 	if (filter == TF_PICTURE && json_is_string(v)) {

@@ -11,7 +11,9 @@
 
 #include <xlsxwriter.h>
 
+#include "template.h"
 #include "xlsx.h"
+#include "../limits.h"
 #include "../util/catalogue.h"
 
 static lxw_error
@@ -29,8 +31,24 @@ cell_write(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const json_t *v,
 		    NULL);
 	if (json_is_boolean(v))
 		return worksheet_write_string(ws, row, col, catalogue_get(words,
-		    json_is_true(v) ? N_("yes") : N_("no")), NULL);
+		    json_is_true(v) ? N_("Yes") : N_("No")), NULL);
 	return LXW_NO_ERROR;
+}
+
+/* A cell worded by its column's message, filled from the row. */
+static lxw_error
+cell_shown(lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *msgid,
+    const json_t *values, const struct catalogue *words)
+{
+	struct buf	 text;
+	lxw_error	 err = LXW_ERROR_MEMORY_MALLOC_FAILED;
+
+	buf_init(&text, DOCUMENT_BYTES_MAX);
+	if (template_words(msgid, (json_t *)values, words, &text) == 0)
+		err = worksheet_write_string(ws, row, col, text.data ?
+		    text.data : "", NULL);
+	buf_release(&text);
+	return err;
 }
 
 static int
@@ -59,9 +77,11 @@ sheet_write(lxw_workbook *wb, lxw_format *bold, const struct xlsx_sheet *s)
 	}
 	json_array_foreach(s->rows, i, row)
 		for (c = 0; c < s->ncolumns && err == LXW_NO_ERROR; c++)
-			err = cell_write(ws, (lxw_row_t)(i + 1), (lxw_col_t)c,
-			    json_object_get(row, s->columns[c].key), numbers[c],
-			    s->words);
+			err = s->columns[c].shown != NULL ? cell_shown(ws,
+			    (lxw_row_t)(i + 1), (lxw_col_t)c, s->columns[c].shown,
+			    row, s->words) : cell_write(ws, (lxw_row_t)(i + 1),
+			    (lxw_col_t)c, json_object_get(row,
+			    s->columns[c].key), numbers[c], s->words);
 	free(numbers);
 	return err == LXW_NO_ERROR ? 0 : -1;
 }

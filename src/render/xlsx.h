@@ -22,6 +22,11 @@ struct xlsx_column {
 	const char	*header;	/* the header cell, an N_() message */
 	double		 width;		/* in characters */
 	const char	*number_format;	/* "0.00" for money, or NULL */
+	/* NULL: the cell is the row's value under key.  Else a message
+	 * (N_()) filled from the row in the sheet's language, so a stored
+	 * kind or timestamp reads in words: "{kind_label | t}",
+	 * "{at | time}" (render/template.h, template_words). */
+	const char	*shown;
 };
 
 struct xlsx_sheet {
@@ -33,7 +38,8 @@ struct xlsx_sheet {
 	const json_t			*rows;	/* array of objects */
 	/* The language of the sheet's name, its headers and a yes or no
 	 * (util/catalogue.h): the reader's; NULL (English) when left out.
-	 * The cells are the rows' own, worded by the caller. */
+	 * The cells are the rows' own, worded by the caller or by their
+	 * column's shown message. */
 	const struct catalogue		*words;
 };
 

@@ -331,7 +331,7 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 		goto out;
 	for (i = 0; i < FIXED_COLUMNS; i++)
 		cols[i] = (struct xlsx_column){ fixed_columns[i],
-		    fixed_headers[i], 12, NULL };
+		    fixed_headers[i], 12, NULL, NULL };
 	json_array_foreach(qs, i, q) {
 		snprintf(key, sizeof(key), "q%lld", (long long)view_int(q,
 		    "position"));
@@ -339,7 +339,7 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 		json_array_append(keys, json_object_get(q, "prompt"));
 		cols[FIXED_COLUMNS + i] = (struct xlsx_column){ json_string_value(
 		    json_array_get(keys, 2 * i)), json_string_value(
-		    json_array_get(keys, 2 * i + 1)), 24, NULL };
+		    json_array_get(keys, 2 * i + 1)), 24, NULL, NULL };
 	}
 	/* The prompts translated as the fixed headers are: a group's own
 	 * question is not in the catalogue, so stays as written. */

@@ -147,3 +147,19 @@ catalogue_fill_n(const char *msg, long long n, char *out, size_t sz)
 		snprintf(out, sz, "%.*s%lld%s", (int)(at - msg), msg, n, at + 3);
 	return out;
 }
+
+const char *
+catalogue_fill(const char *msg, const char *name, const char *value,
+    char *out, size_t sz)
+{
+	char		 brace[40];
+	const char	*at;
+
+	snprintf(brace, sizeof(brace), "{%s}", name);
+	if ((at = strstr(msg, brace)) == NULL)
+		snprintf(out, sz, "%s", msg);
+	else
+		snprintf(out, sz, "%.*s%s%s", (int)(at - msg), msg, value,
+		    at + strlen(brace));
+	return out;
+}

@@ -50,6 +50,11 @@ const char	*catalogue_nget(const struct catalogue *, const char *msgid,
  * numbers worded in C ("fewer than 5", "2 funud", "rhif 3"). */
 const char	*catalogue_fill_n(const char *msg, long long n, char *out,
 		    size_t sz);
+/* msg with its "{name}" the text value, into out, which it returns; msg
+ * as it is when it has none.  For words made in C from words ("{date}
+ * at {time}", "{n} MB" with n "1.2"). */
+const char	*catalogue_fill(const char *msg, const char *name,
+		    const char *value, char *out, size_t sz);
 
 /* Marks a literal for extraction where it is translated later (a view's
  * title, a choice's label): the text itself. */

@@ -136,3 +136,26 @@ uk_words(int64_t t, const struct catalogue *words, char *out, size_t sz)
 	uk_clock(t, clock);
 	snprintf(out, sz, "%s, %s", day, clock);
 }
+
+const char *
+uk_stamp_words(const char *s, const struct catalogue *words,
+    char out[UK_STAMP_WORDS_CHARS + 1])
+{
+	char	 date[DATE_CHARS + 1], day[DATE_WORDS_CHARS + 1], clock[6];
+	char	 half[UK_STAMP_WORDS_CHARS + 1];
+	int64_t	 t;
+	int	 minutes;
+
+	if (!datetime_instant(s, &t)) {
+		if (date_words_in(s, day, words) == s)
+			return s;
+		snprintf(out, UK_STAMP_WORDS_CHARS + 1, "%s", day);
+		return out;
+	}
+	uk_local(t, date, &minutes);
+	uk_clock(t, clock);
+	catalogue_fill(catalogue_get(words, N_("{date} at {time}")), "date",
+	    date_words_in(date, day, words), half, sizeof(half));
+	return catalogue_fill(half, "time", clock, out,
+	    UK_STAMP_WORDS_CHARS + 1);
+}

@@ -38,6 +38,13 @@ void	uk_clock(int64_t t, char out[6]);
 struct catalogue;
 void	uk_words(int64_t t, const struct catalogue *words, char *out,
 	    size_t sz);
+#define UK_STAMP_WORDS_CHARS	(DATE_WORDS_CHARS + 20)
+/* A stored UTC timestamp ("2026-12-06T07:18:54Z") at its UK local time,
+ * in words in the language of words: "6 December 2026 at 07:18", "6
+ * Rhagfyr 2026 am 07:18"; a date alone in words ("6 December 2026"); s
+ * itself when it is neither.  Into out, which it returns (or s). */
+const char *uk_stamp_words(const char *s, const struct catalogue *words,
+	    char out[UK_STAMP_WORDS_CHARS + 1]);
 /* "Friday 4 December 2026" for a valid local date, in the language of
  * words; "" otherwise. */
 void	uk_day_words(const char *date, const struct catalogue *words,

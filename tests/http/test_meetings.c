@@ -512,6 +512,18 @@ papers_are_checked_by_their_bytes(void **state)
 	    "report.pdf", pdf.data, pdf.len, &r), 303);
 	reply_free(&r);
 	paper = db_scalar(&srv, "SELECT max(id) FROM papers");
+	/* Its size as people read it, in either language. */
+	snprintf(path, sizeof(path), "/meetings/%lld?lang=cy", soon);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, " KB, dosbarthwyd ");
+	assert_lacks(r.body, " beit,");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld?lang=en", soon);
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, " KB, circulated ");
+	assert_lacks(r.body, " bytes,");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/meetings/%lld/papers", soon);
 	/* A PDF's or a picture's magic bytes are not enough: it must open
 	 * (a PDF with pages). */
 	{

@@ -8,6 +8,7 @@
  * reason; the moderator records the consensus and the weighted totals
  * follow.
  */
+#include <ctype.h>
 #include <jansson.h>
 #include <unistd.h>
 
@@ -152,8 +153,25 @@ staff_set_up_a_lot(void **state)
 	bid_a = db_scalar(&srv, "SELECT id FROM bids WHERE bidder = 'Alpha Care'");
 	bid_b = bid_a + 1;
 
-	/* The bid document, checked by its bytes. */
-	snprintf(path, sizeof(path), "/bids/%lld/document", bid_a);
+	/* The bid document, checked by its bytes.  Sent without a file,
+	 * the form comes back with the error beside its box, in the
+	 * reader's language. */
+	snprintf(path, sizeof(path), "/bids/%lld/upload", bid_a);
+	get_expect(&c, path, 0, 200);
+	assert_int_equal(http_post_files(&c, path, NULL, NULL, NULL, NULL, 0,
+	    &r), 422);
+	assert_contains(r.body, "href=\"#file\"");
+	assert_contains(r.body, "govuk-file-upload--error");
+	assert_contains(r.body, "Choose the bid&#39;s document to upload");
+	reply_free(&r);
+	snprintf(body, sizeof(body), "%s?lang=cy", path);
+	assert_int_equal(http_post_files(&c, body, NULL, NULL, NULL, NULL, 0,
+	    &r), 422);
+	assert_contains(r.body, "Dewiswch ddogfen y cynnig i&#39;w "
+	    "huwchlwytho");
+	assert_contains(r.body, "Uwchlwytho&#39;r cynnig");
+	reply_free(&r);
+	get_expect(&c, "/lots/%lld?lang=en", lot, 200);
 	assert_int_equal(http_post_file(&c, path, "x", "bid.pdf", "<html>",
 	    6, &r), 415);
 	reply_free(&r);
@@ -170,6 +188,18 @@ staff_set_up_a_lot(void **state)
 		reply_free(&r);
 		buf_release(&pdf);
 	}
+	/* Its size as people read it, never a count of bytes; the button
+	 * says the bid whole ("Uwchlwytho'r cynnig", not "y cynnig"). */
+	assert_int_equal(get(&c, "/lots/%lld", lot, &r), 200);
+	assert_contains(r.body, " KB)");
+	assert_lacks(r.body, " bytes)");
+	reply_free(&r);
+	assert_int_equal(get(&c, "/lots/%lld?lang=cy", lot, &r), 200);
+	assert_contains(r.body, " KB)");
+	assert_lacks(r.body, " beit)");
+	assert_contains(r.body, "Uwchlwytho&#39;r cynnig<span");
+	reply_free(&r);
+	get_expect(&c, "/lots/%lld?lang=en", lot, 200);
 
 	snprintf(path, sizeof(path), "/lots/%lld/panel/new", lot);
 	snprintf(body, sizeof(body), "account_id=%lld&kind=expert_by_experience"
@@ -321,6 +351,12 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 	assert_int_equal(http_get(&c, "/procurements", &r), 200);
 	assert_contains(r.body, "conflict of interest with Beta Health");
 	reply_free(&r);
+	assert_int_equal(http_get(&c, "/procurements?lang=cy", &r), 200);
+	assert_contains(r.body, "Datganwyd gwrthdaro buddiannau gyda Beta "
+	    "Health.");
+	assert_lacks(r.body, "Declared a conflict");
+	reply_free(&r);
+	get_expect(&c, "/procurements?lang=en%.0lld", 0, 200);
 	client_free(&c);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM declarations "
 	    "WHERE conflict = 1"), 1);
@@ -332,7 +368,15 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 	reply_free(&r);
 	assert_int_equal(get(&m, "/lots/%lld", lot, &r), 200);
 	assert_contains(r.body, "Needs a reserve");
+	assert_contains(r.body, "Declared a conflict of interest with Beta "
+	    "Health on ");
 	reply_free(&r);
+	/* The removal in words of the reader's language, not as recorded. */
+	assert_int_equal(get(&m, "/lots/%lld?lang=cy", lot, &r), 200);
+	assert_contains(r.body, "Datganwyd gwrthdaro buddiannau gyda Beta "
+	    "Health ar ");
+	reply_free(&r);
+	get_expect(&m, "/lots/%lld?lang=en", lot, 200);
 	replace_with_reserve(&m, "commissioner", path, sizeof(path));
 	/* A replaced evaluator is not replaced twice. */
 	get_expect(&m, path, 0, 409);
@@ -538,6 +582,80 @@ a_submitted_score_changes_only_with_a_reason(void **state)
 	    "'Misread the weekend rota'"), 1);
 }
 
+/* Whether text holds a date as stored (2026-12-06), which nobody
+ * should have to read. */
+static int
+has_iso_date(const char *text)
+{
+	const char	*p;
+
+	for (p = text; *p != '\0'; p++)
+		if (strlen(p) >= 10 && isdigit((unsigned char)p[0]) &&
+		    isdigit((unsigned char)p[3]) && p[4] == '-' &&
+		    isdigit((unsigned char)p[5]) && p[7] == '-' &&
+		    isdigit((unsigned char)p[8]) && isdigit((unsigned char)p[9]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The evaluation report, both formats, entirely in Welsh for a Welsh
+ * reader: the audit trail's sentences (no action's name), dates and
+ * times in words, a spread with its words around it, a panel member's
+ * role and a conflict as words; then English again.
+ */
+static void
+report_reads_in_welsh(struct client *c)
+{
+	struct reply	 r;
+	char		*text;
+
+	assert_int_equal(get(c, "/lots/%lld/report.pdf?lang=cy", lot, &r),
+	    200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_contains(text, "Trywydd archwilio");
+	assert_contains(text, "Sefydlodd Fenwick coordinator y lot");
+	assert_contains(text, "Ychwanegodd Fenwick coordinator gynnig.");
+	assert_contains(text, "Gadawodd Health commissioner (panel) y panel "
+	    "oherwydd gwrthdaro buddiannau");
+	assert_contains(text, "fel Arbenigwr drwy brofiad");
+	assert_contains(text, "Tynnwyd: datganwyd gwrthdaro buddiannau gyda "
+	    "Beta Health");
+	assert_contains(text, "20 Tachwedd 2026. Yn bresennol:");
+	assert_contains(text, "Sgorau o 2 i 3");
+	assert_contains(text, "sgôr unigol, cwestiwn 1");
+	assert_contains(text, " am ");
+	assert_lacks(text, "set up the lot");
+	assert_lacks(text, "submitted scores");
+	assert_lacks(text, "lot.bid");
+	assert_lacks(text, "expert_by_experience");
+	assert_false(has_iso_date(text));
+	free(text);
+	assert_int_equal(get(c, "/lots/%lld/report.xlsx?lang=cy", lot, &r),
+	    200);
+	text = xlsx_text(&srv, &r);
+	reply_free(&r);
+	assert_non_null(text);
+	assert_contains(text, ">Arbenigwr drwy brofiad<");
+	assert_contains(text, ">Clinigwr<");
+	assert_contains(text, ">Ie<");
+	assert_contains(text, ">Na<");
+	assert_contains(text, ">unigol<");
+	assert_contains(text, ">Sefydlodd Fenwick coordinator y lot<");
+	assert_lacks(text, "expert_by_experience");
+	assert_lacks(text, ">individual<");
+	assert_lacks(text, "lot.bid");
+	assert_false(has_iso_date(text));
+	free(text);
+	/* The lot's page says whose score was changed in Welsh too. */
+	assert_int_equal(get(c, "/lots/%lld?lang=cy", lot, &r), 200);
+	assert_contains(r.body, "y sgôr unigol ar gyfer cwestiwn 1");
+	assert_lacks(r.body, "individual");
+	reply_free(&r);
+	get_expect(c, "/lots/%lld?lang=en", lot, 200);
+}
+
 static void
 consensus_and_weighted_totals(void **state)
 {
@@ -615,13 +733,22 @@ consensus_and_weighted_totals(void **state)
 		assert_contains(text, "My brother works there");
 		assert_contains(text, "Misread the weekend rota");
 		/* The audit trail in sentences, not "score.submit 4". */
-		assert_contains(text, "removed a member from the panel");
-		assert_contains(text, "submitted scores");
+		assert_contains(text, "left the panel because of a conflict "
+		    "of interest");
+		assert_contains(text, "Expert by experience submitted "
+		    "scores");
+		assert_contains(text, "added a bid.");
 		assert_lacks(text, "panel.removed");
 		assert_lacks(text, "score.submit");
+		assert_lacks(text, "lot.bid");
+		/* Dates and times in words, and a spread in words. */
+		assert_contains(text, "20 November 2026. Present:");
+		assert_contains(text, "Scores from 2 to 3");
+		assert_false(has_iso_date(text));
 		free(text);
 	}
 	reply_free(&r);
+	report_reads_in_welsh(&c);
 	client_free(&c);
 }
 
@@ -863,6 +990,88 @@ a_moderator_who_only_evaluates_finds_their_lots(void **state)
 	client_free(&c);
 }
 
+/* The text of the page's box called name, its apostrophes unescaped
+ * (the only escape the default scale needs); malloc'd. */
+static char *
+textarea_text(const char *page, const char *name)
+{
+	char		 key[64], *out, *w;
+	const char	*start, *end, *p;
+
+	snprintf(key, sizeof(key), "name=\"%s\"", name);
+	assert_non_null(start = strstr(page, key));
+	assert_non_null(start = strchr(start, '>'));
+	assert_non_null(end = strstr(++start, "</textarea>"));
+	assert_non_null(out = calloc(1, (size_t)(end - start) + 1));
+	for (p = start, w = out; p < end; )
+		if (strncmp(p, "&#39;", 5) == 0) {
+			*w++ = '\'';
+			p += 5;
+		} else
+			*w++ = *p++;
+	return out;
+}
+
+/*
+ * A new lot starts with the default scale in its reader's language; sent
+ * back as offered, it is kept as the program's own words and read in
+ * each reader's language, while a line someone typed stays as typed.
+ */
+static void
+a_new_lots_default_scale_reads_in_each_readers_language(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], *scale, *encoded, *body, *text;
+	long long	 made, procurement = db_scalar(&srv, "SELECT "
+	    "procurement_id FROM lots WHERE id = (SELECT min(id) FROM lots)");
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/procurements/%lld/lots/new?lang=cy",
+	    procurement);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "Digonol: yn bodloni&#39;r gofyniad");
+	assert_lacks(r.body, "Adequate: meets");
+	scale = textarea_text(r.body, "scale_descriptors");
+	reply_free(&r);
+	/* The top line retyped by the coordinator. */
+	assert_non_null(text = strstr(scale, "Rhagorol:"));
+	snprintf(text, strlen(text) + 1, "Rhagorol iawn, heb os\n");
+	encoded = url_encode(scale);
+	assert_true(asprintf(&body, "title=Lot+Cymraeg&scale_max=5&"
+	    "scale_descriptors=%s&moderator_id=%lld", encoded,
+	    account("coordinator.fenwick")) > 0);
+	snprintf(path, sizeof(path), "/procurements/%lld/lots/new",
+	    procurement);
+	made = submit_created(&c, path, body, "/lots/");
+	free(body);
+	free(encoded);
+	free(scale);
+	text = db_text(&srv, "SELECT scale_descriptors FROM lots WHERE "
+	    "title = 'Lot Cymraeg'");
+	assert_non_null(text);
+	assert_contains(text, "Adequate: meets the requirement\n");
+	assert_contains(text, "Rhagorol iawn, heb os\n");
+	assert_lacks(text, "Digonol");
+	free(text);
+	assert_int_equal(get(&c, "/lots/%lld/report.pdf?lang=cy", made, &r),
+	    200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_contains(text, "Digonol: yn bodloni'r gofyniad");
+	assert_contains(text, "Rhagorol iawn, heb os");
+	free(text);
+	assert_int_equal(get(&c, "/lots/%lld/report.pdf?lang=en", made, &r),
+	    200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_contains(text, "Adequate: meets the requirement");
+	assert_contains(text, "Rhagorol iawn, heb os");
+	free(text);
+	client_free(&c);
+}
+
 /* POSTs body to fmt (with id) and asserts the status, freeing the reply. */
 static void
 post_id_expect(struct client *c, const char *fmt, long long id,
@@ -1053,6 +1262,8 @@ main(void)
 		cmocka_unit_test(the_seal_stays_shut_until_the_panel_is_whole),
 		cmocka_unit_test(other_sites_and_roles_are_refused),
 		cmocka_unit_test(a_moderator_who_only_evaluates_finds_their_lots),
+		cmocka_unit_test(
+		    a_new_lots_default_scale_reads_in_each_readers_language),
 		cmocka_unit_test(a_regional_procurement_is_run_by_regional_staff),
 		cmocka_unit_test(the_procurement_list_comes_a_page_at_a_time),
 	};

@@ -12,6 +12,7 @@
 
 #include "embedded.h"
 #include "server/language.h"
+#include "util/bytes_words.h"
 #include "util/catalogue.h"
 #include "util/date.h"
 #include "util/suppression.h"
@@ -147,6 +148,26 @@ test_values_made_in_c_are_welsh(void **state)
 	/* 1796126400 is 2026-12-01 12:00 UTC, GMT in winter. */
 	uk_words(1796126400, cy, out, sizeof(out));
 	assert_string_equal(out, "Dydd Mawrth 1 Rhagfyr 2026, 12:00");
+	/* A stored timestamp at its UK clock time: GMT in December, BST
+	 * (an hour on) in July; a date alone; anything else as it is. */
+	assert_string_equal(uk_stamp_words("2026-12-06T07:18:54Z", cy, out),
+	    "6 Rhagfyr 2026 am 07:18");
+	assert_string_equal(uk_stamp_words("2026-12-06T07:18:54Z", NULL, out),
+	    "6 December 2026 at 07:18");
+	assert_string_equal(uk_stamp_words("2026-07-01T23:30:00Z", NULL, out),
+	    "2 July 2026 at 00:30");
+	assert_string_equal(uk_stamp_words("2026-12-06", cy, out),
+	    "6 Rhagfyr 2026");
+	assert_string_equal(uk_stamp_words("soon", cy, out), "soon");
+	/* Sizes as people read them, never a raw count of bytes. */
+	assert_string_equal(bytes_words(850, NULL, out), "850 bytes");
+	assert_string_equal(bytes_words(1, NULL, out), "1 byte");
+	assert_string_equal(bytes_words(850, cy, out), "850 beit");
+	assert_string_equal(bytes_words(14143, NULL, out), "14 KB");
+	assert_string_equal(bytes_words(14143, cy, out), "14 KB");
+	assert_string_equal(bytes_words(1258291, cy, out), "1.2 MB");
+	assert_string_equal(bytes_words(1048576, NULL, out), "1 MB");
+	assert_string_equal(bytes_words(52428800, NULL, out), "50 MB");
 	n = suppressed_count(3, SUPPRESS_SMALL, 5);
 	assert_string_equal(json_string_value(n), "fewer than 5");
 	assert_string_equal(suppressed_words(n, cy, out, sizeof(out)),

@@ -4,6 +4,8 @@
  */
 #include "unit.h"
 #include "procurement/procurement.h"
+#include "server/language.h"
+#include "util/catalogue.h"
 #include "auth/audit.h"
 
 /*
@@ -167,6 +169,69 @@ the_schema_keeps_the_seal_and_the_history(void **state)
 	unit_db_close(&db, path);
 }
 
+/*
+ * A lot's default scale is stored as its English messages and worded for
+ * each reader; the form offers it in the reader's language, and what
+ * comes back as offered is stored as the messages again, while a line
+ * somebody typed stays as typed.  The audit's actions read as sentences
+ * with the person in them, in the reader's language.
+ */
+static void
+the_default_scale_and_the_audit_read_in_the_readers_language(void **state)
+{
+	const struct catalogue	*cy;
+	char			*offered, *stored, *typed;
+	json_t			*rows;
+
+	(void)state;
+	assert_int_equal(languages_load(), 0);
+	cy = language_words(language_find("cy"));
+	offered = descriptors_default(cy);
+	assert_non_null(strstr(offered, "Digonol: yn bodloni'r gofyniad\n"));
+	assert_null(strstr(offered, "Adequate"));
+	assert_int_equal(descriptor_lines(offered), 6);
+	/* The first line retyped, the rest as offered. */
+	assert_true(asprintf(&typed, "Dim byd o gwbl\n%s", strchr(offered,
+	    '\n') + 1) > 0);
+	stored = descriptors_stored(typed, cy);
+	assert_non_null(strstr(stored, "Dim byd o gwbl\nPoor: major gaps or "
+	    "concerns\n"));
+	assert_non_null(strstr(stored, "Adequate: meets the requirement\n"));
+	assert_string_equal(descriptor_words("Adequate: meets the "
+	    "requirement", cy), "Digonol: yn bodloni'r gofyniad");
+	assert_string_equal(descriptor_words("Adequate: meets the "
+	    "requirement", NULL), "Adequate: meets the requirement");
+	assert_string_equal(descriptor_words("Dim byd o gwbl", NULL),
+	    "Dim byd o gwbl");
+	free(offered);
+	free(stored);
+	free(typed);
+
+	assert_string_equal(audit_sentence("lot.bid", NULL),
+	    "{who} added a bid");
+	assert_string_equal(audit_sentence("panel.declare", "conflict"),
+	    "{who} declared a conflict of interest");
+	assert_string_equal(audit_sentence("panel.declare", "none"),
+	    "{who} declared no connection with any bidder");
+	assert_string_equal(audit_sentence("lot.unheard_of", NULL),
+	    "{who} made a change to the record");
+	rows = json_pack("[{s:s, s:s, s:s}, {s:s, s:s, s:s}, {s:s, s:s, "
+	    "s:n}]", "action", "panel.add", "who", "Dr Lee", "detail",
+	    "expert_by_experience", "action", "lot.consensus_meeting", "who",
+	    "", "detail", "2026-11-20", "action", "score.submit", "who",
+	    "Dr Lee", "detail");
+	audit_sentences_add(rows, cy);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    rows, 0), "said")), "Ychwanegodd Dr Lee aelod at y panel fel "
+	    "Arbenigwr drwy brofiad");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    rows, 1), "said")), "Cofnododd Y system y cyfarfod consensws a "
+	    "gynhaliwyd ar 20 Tachwedd 2026");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    rows, 2), "said")), "Cyflwynodd Dr Lee sgorau");
+	json_decref(rows);
+}
+
 int
 main(void)
 {
@@ -174,6 +239,8 @@ main(void)
 		cmocka_unit_test(weighted_totals_match_worked_examples),
 		cmocka_unit_test(spread_and_descriptors),
 		cmocka_unit_test(the_schema_keeps_the_seal_and_the_history),
+		cmocka_unit_test(
+		    the_default_scale_and_the_audit_read_in_the_readers_language),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
