@@ -157,7 +157,6 @@ static void
 turn_label(json_t *row)
 {
 	const char	*msgid;
-	struct buf	 english;
 
 	if (json_is_string(json_object_get(row, "from")))
 		msgid = N_("Turn {turn}, from {from | date}: {holder}");
@@ -167,11 +166,8 @@ turn_label(json_t *row)
 	else
 		msgid = N_("Turn {turn}, a later board meeting: {holder}");
 	json_object_set_new(row, "msgid", json_string(msgid));
-	buf_init(&english, NAME_MAX_CHARS * 8);
-	if (template_words(msgid, row, NULL, &english) == 0 &&
-	    english.data != NULL)
-		json_object_set_new(row, "label", json_string(english.data));
-	buf_release(&english);
+	(void)template_words_set(row, "label", msgid, row, NULL,
+	    NAME_MAX_CHARS * 8);
 }
 
 /* Turns first .. first + n - 1 (0-based) with their holders. */

@@ -22,14 +22,7 @@
 char *
 evidence_say(const char *msgid, json_t *ctx, const struct catalogue *words)
 {
-	struct buf	 b;
-	char		*s = NULL;
-
-	buf_init(&b, TEXT_MAX_CHARS * 8);
-	if (template_words(msgid, ctx, words, &b) == 0)
-		s = buf_detach(&b, NULL);
-	buf_release(&b);
-	return s;
+	return template_words_dup(msgid, ctx, words, TEXT_MAX_CHARS * 8);
 }
 
 /* evidence_say into out ("" when it cannot be made), ctx consumed. */

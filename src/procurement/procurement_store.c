@@ -341,19 +341,14 @@ question_options(struct db *db, int64_t lot_id)
 	json_t		*rows = db_rows(db, sql_question_options, "i", lot_id);
 	json_t		*row;
 	const char	*msgid = N_("Question {position}: {prompt}");
-	struct buf	 english;
 	size_t		 i;
 
 	/* Worded by the form in its reader's language (msgid); label, the
 	 * same message in English, is the JSON's. */
 	json_array_foreach(rows, i, row) {
 		json_object_set_new(row, "msgid", json_string(msgid));
-		buf_init(&english, TEXT_MAX_CHARS);
-		if (template_words(msgid, row, NULL, &english) == 0 &&
-		    english.data != NULL)
-			json_object_set_new(row, "label",
-			    json_string(english.data));
-		buf_release(&english);
+		(void)template_words_set(row, "label", msgid, row, NULL,
+		    TEXT_MAX_CHARS);
 	}
 	return rows;
 }

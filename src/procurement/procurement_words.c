@@ -150,24 +150,22 @@ audit_sentences_add(json_t *rows, const struct catalogue *words)
 {
 	json_t		*row;
 	const char	*who, *detail;
-	struct buf	 said;
 	size_t		 i;
 
-	buf_init(&said, DOCUMENT_BYTES_MAX);
 	json_array_foreach(rows, i, row) {
 		who = json_string_value(json_object_get(row, "who"));
+		/* TRANSLATORS: who did it, in an audit sentence where no
+		 * one did; it stands where {who} stands ("The system added
+		 * a bid"), so mid-sentence in Welsh ("Ychwanegodd y
+		 * system gynnig"). */
 		if (who == NULL || *who == '\0')
 			json_object_set_new(row, "who", json_string(
 			    catalogue_get(words, N_("The system"))));
 		detail = json_string_value(json_object_get(row, "detail"));
 		json_object_set_new(row, "detail_label", json_string(
 		    choice_label(evaluator_kinds, detail ? detail : "")));
-		buf_clear(&said);
-		if (template_words(audit_sentence(json_string_value(
-		    json_object_get(row, "action")), detail), row, words,
-		    &said) == 0)
-			json_object_set_new(row, "said", json_stringn(said.data
-			    ? said.data : "", said.len));
+		(void)template_words_set(row, "said", audit_sentence(
+		    json_string_value(json_object_get(row, "action")), detail),
+		    row, words, DOCUMENT_BYTES_MAX);
 	}
-	buf_release(&said);
 }

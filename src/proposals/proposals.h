@@ -79,7 +79,7 @@ int	outcome_words_set(json_t *row);
 int	outcome_words_in(json_t *row, const struct catalogue *words);
 /*
  * A proposal's actions as one column (p the proposal), for
- * actions_words: per action its state ("done", or the percent done) and
+ * actions_parts: per action its state ("done", or the percent done) and
  * its text, the actions apart by LIST_APART (render/parts.h).
  */
 #define ACTIONS_LISTED_SQL \
@@ -91,11 +91,6 @@ int	outcome_words_in(json_t *row, const struct catalogue *words);
  * {msgid, text, percent}, "; " between them (render/parts.h).
  * NULL when out of memory. */
 json_t	*actions_parts(const char *listed);
-/* listed (an ACTIONS_LISTED_SQL value) in words' language ("Paint the
- * room (60% done); Fix the rota: done"), into out.  0, or -1 when it
- * could not be made. */
-int	actions_words(const char *listed, const struct catalogue *words,
-	    struct buf *out);
 /* The state after event, or -1 when the event is not allowed there. */
 int	proposal_next(enum proposal_state, enum proposal_event);
 int	proposal_state_parse(const char *);	/* enum or -1 */

@@ -462,40 +462,25 @@ actions_parts(const char *listed)
 	return parts_listed(listed, "; ", action_part);
 }
 
-int
-actions_words(const char *listed, const struct catalogue *words,
-    struct buf *out)
+/* Sets on row name: listed's actions in words' language ("Paint the room
+ * (60% done); Fix the rota: done"), or null. */
+static int
+actions_words_set(json_t *row, const char *name, const char *listed,
+    const struct catalogue *words)
 {
 	json_t	*view;
 	int	 rc;
 
+	if (listed == NULL)
+		return json_object_set_new(row, name, json_null());
 	if ((view = json_pack("{s:o*}", "actions", actions_parts(listed))) ==
 	    NULL || json_object_get(view, "actions") == NULL) {
 		json_decref(view);
 		return -1;
 	}
-	rc = template_words("{actions}", view, words, out);
+	rc = template_words_set(row, name, "{actions}", view, words,
+	    DOCUMENT_BYTES_MAX);
 	json_decref(view);
-	return rc;
-}
-
-/* Sets on row name: listed's actions in words' language, or null. */
-static int
-actions_words_set(json_t *row, const char *name, const char *listed,
-    const struct catalogue *words)
-{
-	struct buf	 said;
-	int		 rc = 0;
-
-	buf_init(&said, DOCUMENT_BYTES_MAX);
-	if (listed == NULL)
-		json_object_set_new(row, name, json_null());
-	else if (actions_words(listed, words, &said) == -1 ||
-	    said.data == NULL)
-		rc = -1;
-	else
-		json_object_set_new(row, name, json_string(said.data));
-	buf_release(&said);
 	return rc;
 }
 
@@ -537,7 +522,6 @@ outcome_words_in(json_t *row, const struct catalogue *words)
 	const char	*listed = view_text(row, "actions_listed");
 	const char	*acts;
 	char		*why = NULL, *done = NULL;
-	struct buf	 english;
 	int		 more, rc = -1;
 
 	/* The JSON's actions_text in English; the page's doing, and done
@@ -564,13 +548,8 @@ outcome_words_in(json_t *row, const struct catalogue *words)
 	    proposal_state_labels[state] : N_("Sent on")));
 	json_object_set_new(row, "we_did_msgid", json_string(outcome_msgid(
 	    state, why != NULL, more)));
-	buf_init(&english, DOCUMENT_BYTES_MAX);
-	if (template_words(outcome_msgid(state, why != NULL, more), row, NULL,
-	    &english) == 0 && english.data != NULL) {
-		json_object_set_new(row, "we_did", json_string(english.data));
-		rc = 0;
-	}
-	buf_release(&english);
+	rc = template_words_set(row, "we_did", outcome_msgid(state,
+	    why != NULL, more), row, NULL, DOCUMENT_BYTES_MAX);
 	free(done);
 	done = NULL;
 	if (rc == 0 && words != NULL && (acts = view_text(row, "doing")) !=

@@ -99,6 +99,16 @@ int		 template_render_in(const struct template_set *,
  * -1 (out is full). */
 int		 template_words(const char *msgid, json_t *view,
 		    const struct catalogue *words, struct buf *out);
+/* template_words as a string of its own, at most max bytes: the
+ * caller's to free, or NULL when it could not be made. */
+char		*template_words_dup(const char *msgid, json_t *view,
+		    const struct catalogue *words, size_t max);
+/* template_words set on obj as key, at most max bytes: the English of a
+ * message a page words again in its reader's language, for the JSON.
+ * 0, or -1 when it could not be made (obj unchanged). */
+int		 template_words_set(json_t *obj, const char *key,
+		    const char *msgid, json_t *view,
+		    const struct catalogue *words, size_t max);
 
 /* Appends s HTML-escaped.  0 or -1. */
 int		 html_escape(struct buf *, const char *s, size_t len);

@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "pictogram.h"
@@ -303,3 +304,29 @@ template_words(const char *msgid, json_t *view, const struct catalogue *words,
 	return template_message(&r, msgid);
 }
 
+char *
+template_words_dup(const char *msgid, json_t *view,
+    const struct catalogue *words, size_t max)
+{
+	struct buf	 said;
+	char		*s = NULL;
+
+	buf_init(&said, max);
+	if (template_words(msgid, view, words, &said) == 0)
+		s = buf_detach(&said, NULL);
+	buf_release(&said);
+	return s;
+}
+
+int
+template_words_set(json_t *obj, const char *key, const char *msgid,
+    json_t *view, const struct catalogue *words, size_t max)
+{
+	char	*s = template_words_dup(msgid, view, words, max);
+	int	 rc;
+
+	/* A string cut mid-character will not pack: the key stays unset. */
+	rc = s != NULL ? json_object_set_new(obj, key, json_string(s)) : -1;
+	free(s);
+	return rc;
+}

@@ -14,19 +14,17 @@ void
 form_error_words(json_t *errors, const char *field, const char *msgid,
     json_t *words)
 {
-	char		 href[128];
-	struct buf	 english;
+	char		 href[128], *english = NULL;
 	json_t		*e;
 
 	/* The JSON reads the message filled, in English; a page fills
 	 * msgid again in its reader's language. */
-	buf_init(&english, FORM_ERROR_CHARS_MAX);
-	if (words != NULL && (template_words(msgid, words, NULL,
-	    &english) == -1 || english.data == NULL))
+	if (words != NULL && (english = template_words_dup(msgid, words,
+	    NULL, FORM_ERROR_CHARS_MAX)) == NULL)
 		words = (json_decref(words), NULL);
 	snprintf(href, sizeof(href), "#%s", field);
 	e = json_pack("{s:s, s:s, s:s}", "field", field, "message",
-	    words != NULL ? english.data : msgid, "href", href);
+	    english != NULL ? english : msgid, "href", href);
 	/* A message that will not pack (text cut mid-character) must still
 	 * count: a lost error would let bad input be saved. */
 	if (e == NULL)
@@ -37,7 +35,7 @@ form_error_words(json_t *errors, const char *field, const char *msgid,
 		json_object_set(e, "words", words);
 	}
 	json_decref(words);
-	buf_release(&english);
+	free(english);
 	json_array_append_new(errors, e);
 }
 
@@ -47,15 +45,12 @@ request_words(const struct request *rq, const char *msgid,
 {
 	json_t		*copy = values != NULL ? json_deep_copy(values) :
 			    json_object();
-	struct buf	 said;
 	char		*out = NULL;
 
-	buf_init(&said, FORM_ERROR_CHARS_MAX);
-	if (copy != NULL && template_words(msgid, copy, language_words(
-	    rq->lang), &said) == 0 && said.data != NULL)
-		out = strdup(said.data);
+	if (copy != NULL)
+		out = template_words_dup(msgid, copy, language_words(rq->lang),
+		    FORM_ERROR_CHARS_MAX);
 	json_decref(copy);
-	buf_release(&said);
 	return out;
 }
 

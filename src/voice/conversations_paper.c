@@ -113,7 +113,6 @@ errors_prefix(json_t *errors, size_t from, int number)
 {
 	json_t		*e, *words;
 	const char	*said;
-	struct buf	 english;
 	size_t		 i;
 
 	for (i = from; i < json_array_size(errors); i++) {
@@ -131,13 +130,9 @@ errors_prefix(json_t *errors, size_t from, int number)
 		    "{said | words}")));
 		json_object_set_new(e, "words", words);
 		/* The JSON's message: the same sentence, in English. */
-		buf_init(&english, FORM_ERROR_CHARS_MAX);
-		if (template_words(json_string_value(json_object_get(e,
-		    "msgid")), words, NULL, &english) == 0 && english.data !=
-		    NULL)
-			json_object_set_new(e, "message", json_string(
-			    english.data));
-		buf_release(&english);
+		(void)template_words_set(e, "message", json_string_value(
+		    json_object_get(e, "msgid")), words, NULL,
+		    FORM_ERROR_CHARS_MAX);
 	}
 }
 

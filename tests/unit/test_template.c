@@ -666,6 +666,21 @@ test_pictures_and_words(void **state)
 	assert_int_equal(template_words("Ask {who}.", v, NULL, &out), 0);
 	assert_string_equal(out.data, "Ask <b>.");
 	buf_release(&out);
+	/* The same as a string of its own, or set on an object; past its
+	 * ceiling, nothing (the object unchanged). */
+	s = template_words_dup("Ask {who}.", v, NULL, 64);
+	assert_string_equal(s, "Ask <b>.");
+	free(s);
+	s = template_words_dup("", v, NULL, 64);
+	assert_string_equal(s, "");
+	free(s);
+	assert_int_equal(template_words_set(v, "said", "Ask {who}.", v, NULL,
+	    64), 0);
+	assert_string_equal(json_string_value(json_object_get(v, "said")),
+	    "Ask <b>.");
+	assert_int_equal(template_words_set(v, "long", "Ask {who} and "
+	    "{who} and {who}.", v, NULL, 8), -1);
+	assert_null(json_object_get(v, "long"));
 	json_decref(v);
 	assert_int_equal(languages_load(), 0);
 	words_in = language_words(language_find("cy"));
