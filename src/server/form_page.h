@@ -82,6 +82,12 @@ struct form_record {
 
 void	form_page_record(struct request *, struct response *,
 	    struct form_page *, const struct form_record *);
+/* form_page_record for a record that is part of another (an arrival's
+ * step, a survey's question): Cancel goes to back_fmt with the id the
+ * record holds in back_key ("survey_id"). */
+void	form_page_part(struct request *, struct response *,
+	    struct form_page *, const struct form_record *,
+	    const char *back_key);
 /* A form_prepare for settings forms whose record is their values: shows
  * the loaded record as the form's initial values. */
 json_t	*form_initial_record(struct request *, struct response *,

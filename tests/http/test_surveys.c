@@ -75,7 +75,21 @@ survey_built(void)
 	reply_free(&r);
 	submit_expect(&c, path, "prompt=Anything+else%3F&kind=text", 303, &r);
 	reply_free(&r);
-	snprintf(path, sizeof(path), "/surveys/%lld/instruments", id);
+	/* An instrument not on the list comes back as its form, the error
+	 * beside the list, in the reader's language. */
+	snprintf(path, sizeof(path), "/surveys/%lld/instruments?lang=en", id);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	reply_free(&r);
+	post_expect(&c, path, "instrument=nope", 422, &r);
+	assert_error_beside(r.body, "instrument", "Select set of tested "
+	    "questions from the list");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/instruments?lang=cy", id);
+	post_expect(&c, path, "instrument=", 422, &r);
+	assert_error_beside(r.body, "instrument", "Set o gwestiynau wedi&#39;u "
+	    "profi: dewiswch un");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/instruments?lang=en", id);
 	post_expect(&c, path, "instrument=ucla3", 303, &r);
 	reply_free(&r);
 	/* Members build; staff open. */
@@ -893,9 +907,22 @@ interviews_and_removals(void **state)
 	q2 = scalar("SELECT id FROM survey_questions WHERE version_id = %lld "
 	    "AND position = 2", v_before);
 	as(&c, "member.forum");
-	snprintf(path, sizeof(path), "/survey-questions/%lld/delete", q2);
-	post_expect(&c, path, "", 422, &r);	/* not confirmed */
+	/* Not confirmed: the form asks, the error beside its box. */
+	snprintf(path, sizeof(path), "/survey-questions/%lld/delete?lang=en",
+	    q2);
+	post_expect(&c, path, "", 422, &r);
+	assert_error_beside(r.body, "confirm", "Tick to say you want to remove "
+	    "the question");
+	assert_contains(r.body, "Which ones?");
 	reply_free(&r);
+	snprintf(path, sizeof(path), "/survey-questions/%lld/delete?lang=cy",
+	    q2);
+	post_expect(&c, path, "", 422, &r);
+	assert_error_beside(r.body, "confirm", "Ticiwch i ddweud eich bod "
+	    "eisiau dileu&#39;r cwestiwn");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/survey-questions/%lld/delete?lang=en",
+	    q2);
 	post_expect(&c, path, "confirm=1", 303, &r);
 	reply_free(&r);
 	client_free(&c);
