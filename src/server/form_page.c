@@ -91,6 +91,13 @@ form_error(json_t *errors, const char *field, const char *message)
 	form_error_words(errors, field, message, NULL);
 }
 
+void
+form_error_link(json_t *errors, const char *href)
+{
+	json_object_set_new(json_array_get(errors, json_array_size(errors) -
+	    1), "href", json_string(href));
+}
+
 /* fp's cross-field rules, adding only errors for fields not yet in error. */
 static void
 form_page_rules(const struct form_page *fp, const json_t *values,

@@ -120,6 +120,10 @@ int	form_page_validate(struct request *, struct response *,
 /* Adds an error for field to an errors array (for save functions).
  * message is a msgid, shown in the reader's language. */
 void	form_error(json_t *errors, const char *field, const char *message);
+/* Points the summary's link of the last error added at href ("#q3-1"):
+ * for a box whose id is not its field's name (a question's first
+ * choice, a tick box inside its group). */
+void	form_error_link(json_t *errors, const char *href);
 /* form_error for a msgid with {name}s in it ("{label | t} must be {max}
  * characters or fewer"), filled from words (an object the error takes)
  * when the page is drawn, in the reader's language (errors.html and

@@ -188,7 +188,6 @@ question_error(json_t *errors, const json_t *q, int by_number,
     const char *problem)
 {
 	enum question_kind k = question_kind_of(view_str(q, "kind"));
-	json_t		*e;
 	char		 name[24], href[40];
 	long long	 pos = (long long)view_int(q, "position");
 
@@ -200,8 +199,7 @@ question_error(json_t *errors, const json_t *q, int by_number,
 	snprintf(href, sizeof(href), !by_number && (k == QK_SINGLE ||
 	    k == QK_MULTIPLE || k == QK_SCALE) ? "#q%lld-1" : "#q%lld-input",
 	    pos);
-	e = json_array_get(errors, json_array_size(errors) - 1);
-	json_object_set_new(e, "href", json_string(href));
+	form_error_link(errors, href);
 }
 
 int
@@ -210,7 +208,7 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 {
 	json_t		*q, *vals, *v;
 	const char	*problem;
-	char		 name[24], key[24];
+	char		 name[24], key[24], href[40];
 	size_t		 i, j;
 	int64_t		 pos;
 	size_t		 before = json_array_size(errors);
@@ -262,8 +260,11 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 			 * results: no names, as everywhere members write. */
 			if (question_kind_of(view_str(q, "kind")) == QK_TEXT &&
 			    fields_names_check(errors, name, "The answer",
-			    json_string_value(v), confirmed))
+			    json_string_value(v), confirmed)) {
+				snprintf(href, sizeof(href), "#%s-input", name);
+				form_error_link(errors, href);
 				break;
+			}
 			json_array_append_new(*answers, json_pack("{s:I, s:O}",
 			    "question_id", (json_int_t)view_int(q, "id"),
 			    "value", v));
@@ -282,8 +283,10 @@ response_site(const json_t *survey, const json_t *sites, const struct form *f,
 	if (!view_int(survey, "org_wide"))
 		return view_int(survey, "site_id");
 	site = survey_place_of(sites, form_get_id(f, "site"));
-	if (site == 0)
+	if (site == 0) {
 		form_error(errors, "site", N_("Choose the site you are at"));
+		form_error_link(errors, "#site-input");
+	}
 	return site;
 }
 

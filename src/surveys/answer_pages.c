@@ -152,8 +152,7 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 		form_error(errors, "consent", a->mode == ANSWER_INTERVIEW ?
 		    N_("Tick to say the person agreed") : N_("Tick to say you agree"));
 		/* The summary's link goes to the box itself. */
-		json_object_set_new(json_array_get(errors, json_array_size(
-		    errors) - 1), "href", json_string("#consent-input"));
+		form_error_link(errors, "#consent-input");
 	}
 	if (a->mode == ANSWER_INTERVIEW)
 		a->place = survey_place_of(a->places, form_get_id(&rq->body,
