@@ -320,10 +320,14 @@ json_t	*evidence_build(struct db *, const struct evidence_scope *,
 /* ---- pages (evidence_pages.c, evidence_forms.c, evidence_report.c) ---- */
 
 /* The period of ?from and ?to (dates; by default the last
- * EVIDENCE_MONTHS months to today): 0, or -1 having answered 400 naming
- * the field. */
-int	evidence_period(struct request *, struct response *,
-	    char from[DATE_CHARS + 1], char to[DATE_CHARS + 1]);
+ * EVIDENCE_MONTHS months to today), checked against the period form's
+ * fields: 0; 1 when refused, with *errors naming each box and from/to
+ * the default period; -1 out of memory.  *typed (what was typed) and
+ * *errors are new references either way but -1. */
+int	evidence_period(struct request *, char from[DATE_CHARS + 1],
+	    char to[DATE_CHARS + 1], json_t **typed, json_t **errors);
+/* The period form as templates/fields.html draws it: {fields}. */
+json_t	*evidence_period_form(const json_t *typed, const json_t *errors);
 /* The scope of the path (/groups/{id}/..., /sites/{id}/..., or the
  * organisation), its record into about (new reference) and its kind
  * ("group", "site", "organisation"): <0, 0 (no such record), >0. */

@@ -17,40 +17,62 @@
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
-int
-evidence_period(struct request *rq, struct response *rs,
-    char from[DATE_CHARS + 1], char to[DATE_CHARS + 1])
-{
-	char		 today[DATE_CHARS + 1], back[DATE_CHARS + 1];
-	char		 months[EVIDENCE_MONTHS_MAX][8];
-	const char	*f = form_get(&rq->query, "from");
-	const char	*t = form_get(&rq->query, "to");
+/* The period's two boxes: dates (the browser shows them in its
+ * reader's style and sends them as ISO), both optional. */
+static const struct field_spec period_fields[] = {
+	{ "from", N_("First day of the period"), FIELD_DATE, 0, 0, NULL,
+	    NULL, NULL },
+	{ "to", N_("Last day of the period"), FIELD_DATE, 0, 0, NULL,
+	    N_("At most 24 months after the first"), NULL },
+};
 
-	date_today(rq->now, today);
-	if (t != NULL && *t != '\0' && !date_valid(t)) {
-		response_error(rs, 400, "to: enter the last day of the period "
-		    "as a date, such as 2026-03-31.");
+/* The first day of the month EVIDENCE_MONTHS - 1 before to. */
+static void
+period_start(const char *to, char from[DATE_CHARS + 1])
+{
+	char	 back[DATE_CHARS + 1];
+
+	date_add_months(to, -(EVIDENCE_MONTHS - 1), back);
+	snprintf(from, DATE_CHARS + 1, "%.7s-01", back);
+}
+
+int
+evidence_period(struct request *rq, char from[DATE_CHARS + 1],
+    char to[DATE_CHARS + 1], json_t **typed, json_t **errors)
+{
+	char		 months[EVIDENCE_MONTHS_MAX][8];
+	const char	*f, *t;
+
+	if (fields_validate(period_fields, FIELDS_COUNT(period_fields),
+	    &rq->query, NULL, typed, errors) == -1)
 		return -1;
-	}
-	snprintf(to, DATE_CHARS + 1, "%s", t != NULL && *t ? t : today);
-	if (f != NULL && *f != '\0' && !date_valid(f)) {
-		response_error(rs, 400, "from: enter the first day of the "
-		    "period as a date, such as 2025-04-01.");
-		return -1;
-	}
-	if (f != NULL && *f != '\0')
+	f = json_string_value(json_object_get(*typed, "from"));
+	t = json_string_value(json_object_get(*typed, "to"));
+	date_today(rq->now, to);
+	if (json_array_size(*errors) == 0 && t != NULL)
+		snprintf(to, DATE_CHARS + 1, "%s", t);
+	period_start(to, from);
+	if (json_array_size(*errors) == 0 && f != NULL)
 		snprintf(from, DATE_CHARS + 1, "%s", f);
-	else {
-		/* The first day of the month EVIDENCE_MONTHS - 1 back. */
-		date_add_months(to, -(EVIDENCE_MONTHS - 1), back);
-		snprintf(from, DATE_CHARS + 1, "%.7s-01", back);
-	}
-	if (evidence_months(from, to, months) < 0) {
-		response_error(rs, 400, "from: the period must start on or "
-		    "before its last day and last at most 24 months.");
-		return -1;
-	}
-	return 0;
+	if (json_array_size(*errors) == 0 &&
+	    evidence_months(from, to, months) < 0)
+		form_error(*errors, "to", strcmp(to, from) < 0 ?
+		    N_("The last day of the period must be on or after its "
+		    "first day") : N_("The period can last at most 24 months"));
+	if (json_array_size(*errors) == 0)
+		return 0;
+	/* The page still shows figures, for the last months, beside the
+	 * form that names what to change. */
+	date_today(rq->now, to);
+	period_start(to, from);
+	return 1;
+}
+
+json_t *
+evidence_period_form(const json_t *typed, const json_t *errors)
+{
+	return json_pack("{s:o}", "fields", fields_view(period_fields,
+	    FIELDS_COUNT(period_fields), typed, errors, NULL));
 }
 
 int
@@ -119,27 +141,41 @@ evidence_view(struct request *rq, struct response *rs, const char *from,
 	return view;
 }
 
+/* A period refused comes back as the dashboard of the last months,
+ * 422, with the boxes as they were typed and each error beside its box;
+ * a period taken shows in the boxes as the figures were counted. */
 void
 evidence_dashboard(struct request *rq, struct response *rs)
 {
-	json_t		*view;
+	json_t		*view = NULL, *typed = NULL, *errors = NULL;
 	const char	*kind;
 	char		 from[DATE_CHARS + 1], to[DATE_CHARS + 1], *base;
+	int		 refused;
 
 	/* The page in its reader's words; the JSON in English, as
 	 * programs reading it have always had it. */
-	if (evidence_period(rq, rs, from, to) == -1 ||
-	    (view = evidence_view(rq, rs, from, to, &kind, rq->wants_json ||
-	    rq->api ? NULL : language_words(rq->lang))) == NULL)
-		return;
-	/* The same path serves the documents: path + "/report.pdf". */
-	if (asprintf(&base, "%s/report", rq->path) == -1) {
-		json_decref(view);
+	if ((refused = evidence_period(rq, from, to, &typed, &errors)) == -1) {
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
+	if ((view = evidence_view(rq, rs, from, to, &kind, rq->wants_json ||
+	    rq->api ? NULL : language_words(rq->lang))) == NULL)
+		goto out;
+	/* The same path serves the documents: path + "/report.pdf". */
+	if (asprintf(&base, "%s/report", rq->path) == -1) {
+		response_error(rs, 500, "Something went wrong.");
+		goto out;
+	}
 	json_object_set_new(view, "report_base", json_string(base));
 	free(base);
+	if (!refused) {
+		json_object_set_new(typed, "from", json_string(from));
+		json_object_set_new(typed, "to", json_string(to));
+	}
+	json_object_set_new(view, "period_form", evidence_period_form(typed,
+	    errors));
+	json_object_set(view, "errors", errors);
+	json_object_set_new(view, "has_errors", json_boolean(refused));
 	json_object_set_new(view, "title", json_string(N_("Evidence of "
 	    "involvement")));
 	json_object_set_new(view, "is_group", json_boolean(strcmp(kind,
@@ -148,5 +184,10 @@ evidence_dashboard(struct request *rq, struct response *rs)
 	    "site") == 0));
 	json_object_set_new(view, "is_organisation", json_boolean(strcmp(kind,
 	    "organisation") == 0));
-	response_view(rs, "evidence/dashboard", view);
+	response_page(rs, refused ? 422 : 200, "evidence/dashboard", view);
+	view = NULL;
+out:
+	json_decref(view);
+	json_decref(typed);
+	json_decref(errors);
 }

@@ -13,6 +13,7 @@
 #include "../render/pdf.h"
 #include "../render/print_words.h"
 #include "../render/xlsx.h"
+#include "../server/form_page.h"
 #include "../server/language.h"
 #include "../server/text_size.h"
 #include "../surveys/surveys.h"
@@ -334,12 +335,24 @@ report(struct request *rq, struct response *rs,
     int (*make)(const json_t *, const struct request *, struct buf *),
     const char *type, const char *ext)
 {
-	json_t		*view;
+	json_t		*view, *typed, *errors;
 	const char	*kind;
 	char		 from[DATE_CHARS + 1], to[DATE_CHARS + 1];
+	int		 rc;
 
-	if (evidence_period(rq, rs, from, to) == -1 ||
-	    (view = evidence_view(rq, rs, from, to, &kind,
+	/* A document has no form to show an error beside: the dashboard's
+	 * links always send a period it took, so this is a hand-made
+	 * address, answered in words. */
+	rc = evidence_period(rq, from, to, &typed, &errors);
+	if (rc != 0) {
+		if (rc == 1)
+			response_form_error(rq, rs, 400, errors);
+		else
+			response_error(rs, 500, "Something went wrong.");
+	}
+	json_decref(typed);
+	json_decref(errors);
+	if (rc != 0 || (view = evidence_view(rq, rs, from, to, &kind,
 	    language_words(rq->lang))) == NULL)
 		return;
 	survey_attachment(rs, make(view, rq, &rs->body), type,

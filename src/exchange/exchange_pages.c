@@ -14,6 +14,8 @@
 #include "../auth/roles.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../server/form_page.h"
+#include "../util/catalogue.h"
 
 #define EXCHANGERS	ROLES_STAFF
 
@@ -188,13 +190,51 @@ exchange_download(struct request *rq, struct response *rs)
 	json_decref(place);
 }
 
+/* The bundle, as the exchange page's form sends it and this form, the
+ * same box, shows it again with its error beside it. */
+static const struct form_file bundle_file = {
+	"bundle", N_("Bundle file (ends .rtx)"), N_("A bundle is imported "
+	"whole or not at all, and a bundle imported before is refused."),
+	".rtx", 1,
+};
+
+static int
+bundle_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const struct form_field	*file = form_get_file(&rq->body, "bundle");
+	struct exchange_report	 rep;
+	char			 err[EXCHANGE_ERR_MAX];
+
+	(void)v;
+	(void)ctx;
+	if (file == NULL || file->len == 0) {
+		form_error(errors, "bundle", N_("Choose the bundle file to "
+		    "import"));
+		return DB_CONSTRAINT;
+	}
+	if (exchange_import(rq->db, rq->app->exchange,
+	    (const unsigned char *)file->value, file->len, &rep, err,
+	    sizeof(err)) == -1) {
+		form_error(errors, "bundle", err);
+		return DB_CONSTRAINT;
+	}
+	if (asprintf(location, "/exchange?imported=%lld&parts=%d",
+	    (long long)rep.seq, rep.parts) == -1)
+		return DB_ERROR;
+	return DB_OK;
+}
+
 void
 exchange_upload(struct request *rq, struct response *rs)
 {
 	const struct form_field	*file = form_get_file(&rq->body, "bundle");
-	struct exchange_report	 rep;
+	struct form_page	 fp = {
+		.title = N_("Import a bundle"),
+		.submit = N_("Import the bundle"), .back = "/exchange",
+		.save = bundle_store, .file = &bundle_file,
+	};
 	uint32_t		 from = 0, to = 0;
-	char			 err[EXCHANGE_ERR_MAX];
 	int			 ok;
 
 	if (rq->app->exchange == NULL) {
@@ -202,28 +242,18 @@ exchange_upload(struct request *rq, struct response *rs)
 		    "make them with roundtable exchange key.");
 		return;
 	}
-	if (file == NULL || file->len == 0) {
-		response_error(rs, 422, "Choose the bundle file to import.");
-		return;
-	}
 	/* Who may take it in: those who coordinate the sender's sites.  A
 	 * file that is no bundle at all is for the import to name. */
-	if (bundle_header((const unsigned char *)file->value, file->len,
-	    &from, &to) == 0 && (ok = peer_allowed(rq, from)) <= 0) {
+	if (rq->method == HTTP_POST && file != NULL && bundle_header(
+	    (const unsigned char *)file->value, file->len, &from, &to) == 0 &&
+	    (ok = peer_allowed(rq, from)) <= 0) {
 		if (ok < 0)
 			response_error(rs, 500, "Something went wrong.");
 		else
 			response_denied(rs);
 		return;
 	}
-	if (exchange_import(rq->db, rq->app->exchange,
-	    (const unsigned char *)file->value, file->len, &rep, err,
-	    sizeof(err)) == -1) {
-		response_error(rs, 422, err);
-		return;
-	}
-	response_redirect(rs, "/exchange?imported=%lld&parts=%d",
-	    (long long)rep.seq, rep.parts);
+	form_page_run(rq, rs, &fp);
 }
 
 /* A conflict's two versions as lists of (field, kept, lost). */

@@ -86,6 +86,13 @@ form_error(json_t *errors, const char *field, const char *message)
 	form_error_words(errors, field, message, NULL);
 }
 
+void
+form_error_link(json_t *errors, const char *href)
+{
+	json_object_set_new(json_array_get(errors, json_array_size(errors) -
+	    1), "href", json_string(href));
+}
+
 /* fp's cross-field rules, adding only errors for fields not yet in error. */
 static void
 form_page_rules(const struct form_page *fp, const json_t *values,
@@ -280,6 +287,13 @@ void
 form_page_record(struct request *rq, struct response *rs,
     struct form_page *fp, const struct form_record *fr)
 {
+	form_page_part(rq, rs, fp, fr, NULL);
+}
+
+void
+form_page_part(struct request *rq, struct response *rs, struct form_page *fp,
+    const struct form_record *fr, const char *back_key)
+{
 	json_t	*record, *kept = NULL;
 	char	*back, words[DATE_WORDS_CHARS + 1];
 	int	 refused = 0;
@@ -291,7 +305,9 @@ form_page_record(struct request *rq, struct response *rs,
 	if (fr->prepare != NULL)
 		kept = fr->prepare(rq, rs, record, fp, &refused);
 	if (!refused) {
-		fp->back = back = location_of(fr->back_fmt, rq->ids[0]);
+		fp->back = back = location_of(fr->back_fmt, back_key ?
+		    json_integer_value(json_object_get(record, back_key)) :
+		    rq->ids[0]);
 		/* A caption that is a date (a meeting's) reads in words. */
 		fp->caption = date_words_or(json_string_value(
 		    json_object_get(record, fr->caption_key)), words);

@@ -82,6 +82,12 @@ struct form_record {
 
 void	form_page_record(struct request *, struct response *,
 	    struct form_page *, const struct form_record *);
+/* form_page_record for a record that is part of another (an arrival's
+ * step, a survey's question): Cancel goes to back_fmt with the id the
+ * record holds in back_key ("survey_id"). */
+void	form_page_part(struct request *, struct response *,
+	    struct form_page *, const struct form_record *,
+	    const char *back_key);
 /* A form_prepare for settings forms whose record is their values: shows
  * the loaded record as the form's initial values. */
 json_t	*form_initial_record(struct request *, struct response *,
@@ -114,6 +120,10 @@ int	form_page_validate(struct request *, struct response *,
 /* Adds an error for field to an errors array (for save functions).
  * message is a msgid, shown in the reader's language. */
 void	form_error(json_t *errors, const char *field, const char *message);
+/* Points the summary's link of the last error added at href ("#q3-1"):
+ * for a box whose id is not its field's name (a question's first
+ * choice, a tick box inside its group). */
+void	form_error_link(json_t *errors, const char *href);
 /* form_error for a msgid with {name}s in it ("{label | t} must be {max}
  * characters or fewer"), filled from words (an object the error takes)
  * when the page is drawn, in the reader's language (errors.html and

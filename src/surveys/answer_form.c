@@ -81,24 +81,12 @@ options_of(const json_t *q, const json_t *typed, int64_t pos)
 	return opts;
 }
 
-static const char *
-error_for(const json_t *errors, const char *field)
-{
-	json_t	*e;
-	size_t	 i;
-
-	json_array_foreach(errors, i, e)
-		if (strcmp(view_str(e, "field"), field) == 0)
-			return view_str(e, "message");
-	return NULL;
-}
-
 json_t *
 answer_form_view(const json_t *questions, const json_t *typed,
     const json_t *errors)
 {
 	json_t		*out = json_array(), *q, *v, *t;
-	const char	*section = NULL, *err;
+	const char	*section = NULL;
 	char		 name[24];
 	size_t		 i;
 	int64_t		 pos;
@@ -109,17 +97,18 @@ answer_form_view(const json_t *questions, const json_t *typed,
 		k = question_kind_of(view_str(q, "kind"));
 		t = typed_of(typed, pos);
 		snprintf(name, sizeof(name), "q%lld", (long long)pos);
-		err = error_for(errors, name);
-		v = json_pack("{s:I, s:s, s:O, s:O, s:b, s:b, s:s, s:o, s:s*, "
+		v = json_pack("{s:I, s:s, s:O, s:O, s:b, s:b, s:s, s:o, "
 		    "s:b}", "position", (json_int_t)pos, "name", name,
 		    "prompt", json_object_get(q, "prompt"), "section",
 		    json_object_get(q, "section"), "required",
 		    view_int(q, "required"), kind_flag(k), 1, "value",
 		    json_is_string(t) ? json_string_value(t) : "", "options",
-		    options_of(q, t, pos), "error", err, "section_start",
+		    options_of(q, t, pos), "section_start",
 		    section == NULL || strcmp(section, view_str(q,
 		    "section")) != 0);
 		json_object_set(v, "id", json_object_get(q, "id"));
+		/* Its error beside it, in the reader's words. */
+		fields_error_beside(v, name, 0, errors);
 		if (json_is_string(json_object_get(q, "skip_answer")))
 			json_object_set_new(v, "skip", json_pack("{s:O, s:O}",
 			    "answer", json_object_get(q, "skip_answer"), "to",
@@ -188,13 +177,38 @@ values_typed(const json_t *q, const struct form *f, const char *name,
 	return vals;
 }
 
+/*
+ * An error for question q that says which question it is, so the list
+ * at the top of the page names it ("Question 3, ...: Answer this
+ * question"), and links to its first box: the first choice, or the box
+ * typed in (paper entry types choices too).
+ */
+static void
+question_error(json_t *errors, const json_t *q, int by_number,
+    const char *problem)
+{
+	enum question_kind k = question_kind_of(view_str(q, "kind"));
+	char		 name[24], href[40];
+	long long	 pos = (long long)view_int(q, "position");
+
+	snprintf(name, sizeof(name), "q%lld", pos);
+	form_error_words(errors, name, N_("Question {position}, \u201c{prompt "
+	    "| t}\u201d: {problem | t}"), json_pack("{s:I, s:s, s:s}",
+	    "position", (json_int_t)pos, "prompt", view_str(q, "prompt"),
+	    "problem", problem));
+	snprintf(href, sizeof(href), !by_number && (k == QK_SINGLE ||
+	    k == QK_MULTIPLE || k == QK_SCALE) ? "#q%lld-1" : "#q%lld-input",
+	    pos);
+	form_error_link(errors, href);
+}
+
 int
 answer_form_read(json_t *questions, const struct form *f, int by_number,
     json_t **answers, json_t **typed, json_t *errors)
 {
 	json_t		*q, *vals, *v;
 	const char	*problem;
-	char		 name[24], key[24];
+	char		 name[24], key[24], href[40];
 	size_t		 i, j;
 	int64_t		 pos;
 	size_t		 before = json_array_size(errors);
@@ -214,7 +228,8 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 			json_object_set(*typed, key, json_array_get(vals, 0));
 		if (question_kind_of(view_str(q, "kind")) == QK_SINGLE &&
 		    json_array_size(vals) > 1)
-			form_error(errors, name, N_("Choose only one answer"));
+			question_error(errors, q, by_number,
+			    N_("Choose only one answer"));
 		json_decref(vals);
 	}
 	/* Skips follow the answers given, so a skipped question is neither
@@ -233,19 +248,23 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 		else
 			vals = json_array();
 		if (json_array_size(vals) == 0 && view_int(q, "required"))
-			form_error(errors, name, N_("Answer this question"));
+			question_error(errors, q, by_number,
+			    N_("Answer this question"));
 		json_array_foreach(vals, j, v) {
 			problem = answer_problem(q, json_string_value(v));
 			if (problem != NULL) {
-				form_error(errors, name, problem);
+				question_error(errors, q, by_number, problem);
 				break;
 			}
 			/* Free text is read by coders and may be quoted in
 			 * results: no names, as everywhere members write. */
 			if (question_kind_of(view_str(q, "kind")) == QK_TEXT &&
 			    fields_names_check(errors, name, "The answer",
-			    json_string_value(v), confirmed))
+			    json_string_value(v), confirmed)) {
+				snprintf(href, sizeof(href), "#%s-input", name);
+				form_error_link(errors, href);
 				break;
+			}
 			json_array_append_new(*answers, json_pack("{s:I, s:O}",
 			    "question_id", (json_int_t)view_int(q, "id"),
 			    "value", v));
@@ -264,8 +283,10 @@ response_site(const json_t *survey, const json_t *sites, const struct form *f,
 	if (!view_int(survey, "org_wide"))
 		return view_int(survey, "site_id");
 	site = survey_place_of(sites, form_get_id(f, "site"));
-	if (site == 0)
+	if (site == 0) {
 		form_error(errors, "site", N_("Choose the site you are at"));
+		form_error_link(errors, "#site-input");
+	}
 	return site;
 }
 
@@ -285,7 +306,7 @@ site_question_view(json_t *view, const json_t *survey, const json_t *sites,
 	json_object_set_new(view, "org_wide", json_boolean(view_int(survey,
 	    "org_wide")));
 	json_object_set_new(view, "sites", list);
-	if (error_for(errors, "site") != NULL)
-		json_object_set_new(view, "site_error", json_string(error_for(
+	if (fields_error_for(errors, "site") != NULL)
+		json_object_set_new(view, "site_error", json_string(fields_error_for(
 		    errors, "site")));
 }

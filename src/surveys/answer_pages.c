@@ -46,7 +46,7 @@ static void
 show(struct request *rq, struct response *rs, struct answering *a,
     int status, const json_t *typed, json_t *errors, int done)
 {
-	json_t	*view;
+	json_t	*view, *consent;
 
 	/* An interview's title says so; the survey's own page is
 	 * "Survey: ..." (title_which), the answer form its bare title. */
@@ -63,6 +63,10 @@ show(struct request *rq, struct response *rs, struct answering *a,
 	    "consent_given", typed != NULL && form_get(&rq->body, "consent")
 	    != NULL);
 	site_question_view(view, a->survey, a->sites, a->site, errors);
+	/* The consent box with its error beside it, as any box. */
+	consent = json_object();
+	fields_error_beside(consent, "consent", 0, errors);
+	json_object_set_new(view, "consent_box", consent);
 	response_page(rs, status, "surveys/answer", view);
 }
 
@@ -144,9 +148,12 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 	/* The site comes first on the form, so its error does too. */
 	a->site = response_site(a->survey, a->sites, &rq->body, errors);
 	answer_form_read(a->questions, &rq->body, 0, &answers, &typed, errors);
-	if (form_get(&rq->body, "consent") == NULL)
+	if (form_get(&rq->body, "consent") == NULL) {
 		form_error(errors, "consent", a->mode == ANSWER_INTERVIEW ?
 		    N_("Tick to say the person agreed") : N_("Tick to say you agree"));
+		/* The summary's link goes to the box itself. */
+		form_error_link(errors, "#consent-input");
+	}
 	if (a->mode == ANSWER_INTERVIEW)
 		a->place = survey_place_of(a->places, form_get_id(&rq->body,
 		    "place"));

@@ -235,54 +235,97 @@ survey_questions_new(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
-void
-survey_instrument_add(struct request *rq, struct response *rs)
-{
-	json_t		*rows;
-	const char	*name = form_get(&rq->body, "instrument");
-	int		 rc;
+/* A whole instrument, chosen from the list the survey's page offers
+ * too (it posts here); a choice refused comes back as this form. */
+static const struct field_spec instrument_fields[] = {
+	{ "instrument", N_("Set of tested questions"), FIELD_CHOICE, 1, 0,
+	    instrument_choices, N_("Each set is scored for you"), NULL },
+};
 
-	if (name == NULL || (rows = instrument_questions(name)) == NULL) {
-		response_error(rs, 422, "Instrument: choose one from the list.");
-		return;
-	}
+static int
+instrument_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	json_t	*rows = instrument_questions(view_str(v, "instrument"));
+	int	 rc;
+
+	(void)ctx;
+	if (rows == NULL)
+		return DB_ERROR;
 	rc = survey_questions_add(rq->db, rq->who.account_id, rq->ids[0],
 	    rows);
 	json_decref(rows);
-	if (rc == DB_CONSTRAINT)
-		response_error(rs, 409, "The survey cannot hold that many "
-		    "more questions.");
-	else if (rc != DB_OK)
-		response_error(rs, 500, "Something went wrong.");
-	else
-		response_redirect(rs, "/surveys/%lld#questions",
-		    (long long)rq->ids[0]);
+	if (rc == DB_OK)
+		*location = location_of("/surveys/%lld#questions", rq->ids[0]);
+	return form_constraint(rc, errors, "instrument", N_("The survey cannot "
+	    "hold that many more questions"));
+}
+
+void
+survey_instrument_add(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		survey_load, "/surveys/%lld", "title", NULL,
+	};
+	struct form_page fp = {
+		.title = N_("Add tested questions"), .submit = N_("Add them"),
+		.fields = instrument_fields,
+		.nfields = FIELDS_COUNT(instrument_fields),
+		.save = instrument_store,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
+}
+
+/* Removing a question asks for a tick: the survey's page sends it with
+ * its Remove button; without it, this form asks. */
+static const struct field_spec question_remove_fields[] = {
+	{ "confirm", N_("Remove this question"), FIELD_CHECK, 1, 0, NULL,
+	    NULL, NULL },
+};
+
+static int
+question_remove_rules(const json_t *values, json_t *errors)
+{
+	if (!json_is_true(json_object_get(values, "confirm")))
+		form_error(errors, "confirm", N_("Tick to say you want to "
+		    "remove the question"));
+	return 0;
+}
+
+static int
+question_remove_store(struct request *rq, json_t *v, json_t *errors,
+    void *ctx, char **location)
+{
+	const json_t	*q = ctx;
+	int		 rc;
+
+	(void)v;
+	rc = survey_question_remove(rq->db, rq->who.account_id, view_int(q,
+	    "survey_id"), view_int(q, "position"));
+	if (rc == DB_OK)
+		*location = location_of("/surveys/%lld#questions", view_int(q,
+		    "survey_id"));
+	return form_constraint(rc, errors, "confirm", N_("That question has "
+	    "already gone"));
 }
 
 void
 survey_question_delete(struct request *rq, struct response *rs)
 {
-	json_t	*q;
-	int	 rc;
+	static const struct form_record fr = {
+		survey_question_load, "/surveys/%lld#questions", "prompt",
+		form_record_as_ctx,
+	};
+	struct form_page fp = {
+		.title = N_("Remove a question"),
+		.submit = N_("Remove the question"),
+		.fields = question_remove_fields,
+		.nfields = FIELDS_COUNT(question_remove_fields),
+		.rules = question_remove_rules, .save = question_remove_store,
+	};
 
-	if (form_get(&rq->body, "confirm") == NULL) {
-		response_error(rs, 422, "Confirm: tick to remove the question.");
-		return;
-	}
-	if (survey_question_load(rq->db, rq->ids[0], &q) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	rc = survey_question_remove(rq->db, rq->who.account_id, view_int(q,
-	    "survey_id"), view_int(q, "position"));
-	if (rc == DB_OK)
-		response_redirect(rs, "/surveys/%lld#questions",
-		    (long long)view_int(q, "survey_id"));
-	else
-		response_error(rs, rc == DB_CONSTRAINT ? 409 : 500, rc ==
-		    DB_CONSTRAINT ? "That question has already gone." :
-		    "Something went wrong.");
-	json_decref(q);
+	form_page_part(rq, rs, &fp, &fr, "survey_id");
 }
 
 /* Every skip must land on a question of this version, or just past the

@@ -13,6 +13,7 @@
 #include "../limits.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
+#include "../util/text.h"
 #include "../util/view.h"
 
 const struct choice question_kinds[] = {
@@ -148,6 +149,10 @@ answer_problem(const json_t *q, const char *value)
 		return whole(value, 1, view_int(q, "scale_max")) > 0 ? NULL :
 		    N_("Choose a number on the scale");
 	case QK_TEXT:
+		/* Refused, not cleaned: what is kept is what was typed. */
+		if (!text_printable(value, strlen(value), 1))
+			return N_("The answer must not contain control "
+			    "characters");
 		return strlen(value) <= SURVEY_ANSWER_MAX_CHARS * 4 ? NULL :
 		    N_("The answer is too long");
 	case QK_NUMBER:

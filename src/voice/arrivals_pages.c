@@ -129,34 +129,54 @@ arrivals_show(struct request *rq, struct response *rs)
 	    "steps", arrival_steps(rq->db, rq->ids[0])));
 }
 
+static int
+step_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	const json_t	*step = ctx;
+	char		 today[DATE_CHARS + 1];
+	int		 rc;
+
+	date_today(rq->now, today);
+	rc = arrival_step_done(rq->db, rq->who.account_id, rq->ids[0], v,
+	    today);
+	if (rc == DB_OK)
+		*location = location_of("/arrivals/%lld", view_int(step,
+		    "arrival_id"));
+	return form_constraint(rc, errors, "note", N_("This step is already "
+	    "done"));
+}
+
+/* A step already done takes no more: 409 before any form. */
+static json_t *
+step_prepare(struct request *rq, struct response *rs, json_t *step,
+    struct form_page *fp, int *refused)
+{
+	(void)rq;
+	if (json_is_string(json_object_get(step, "done_on"))) {
+		response_error(rs, 409, "This step is already done.");
+		*refused = 1;
+	} else
+		fp->ctx = step;	/* form_page_record keeps it until the end */
+	return NULL;
+}
+
+/* A step is ticked from its arrival's page, which posts here; a note
+ * refused comes back as this form, the note as typed and its error
+ * beside it. */
 void
 arrivals_step(struct request *rq, struct response *rs)
 {
-	json_t	*values = NULL, *errors = NULL;
-	char	 today[DATE_CHARS + 1];
-	int64_t	 arrival;
-	int	 rc;
+	static const struct form_record fr = {
+		arrival_step_load, "/arrivals/%lld", "text", step_prepare,
+	};
+	struct form_page fp = {
+		.title = N_("Mark a step done"), .submit = N_("Mark done"),
+		.fields = arrival_step_fields,
+		.nfields = arrival_step_fields_count, .save = step_store,
+	};
 
-	date_today(rq->now, today);
-	if (arrival_of_step(rq->db, rq->ids[0], &arrival) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	rc = fields_validate(arrival_step_fields, arrival_step_fields_count,
-	    &rq->body, NULL, &values, &errors);
-	if (rc == 1)
-		response_form_error(rq, rs, 422, errors);
-	else if (rc < 0)
-		response_error(rs, 500, "Something went wrong.");
-	else if ((rc = arrival_step_done(rq->db, rq->who.account_id,
-	    rq->ids[0], values, today)) == DB_CONSTRAINT)
-		response_error(rs, 409, "This step is already done.");
-	else if (rc != DB_OK)
-		response_error(rs, 503, "The service is busy. Try again.");
-	else
-		response_redirect(rs, "/arrivals/%lld", (long long)arrival);
-	json_decref(values);
-	json_decref(errors);
+	form_page_part(rq, rs, &fp, &fr, "arrival_id");
 }
 
 void

@@ -46,8 +46,10 @@ static const char *sql_steps =
     "ac.display_name AS done_by_name FROM arrival_steps st "
     "LEFT JOIN accounts ac ON ac.id = st.done_by WHERE st.arrival_id = ? "
     "ORDER BY st.position";
-static const char *sql_step_arrival =
-    "SELECT arrival_id FROM arrival_steps WHERE id = ?";
+static const char *sql_step_load =
+    "SELECT st.id, st.arrival_id, st.text, st.done_on, a.reference "
+    "FROM arrival_steps st JOIN arrivals a ON a.id = st.arrival_id "
+    "WHERE st.id = ?";
 static const char *sql_step_done =
     "UPDATE arrival_steps SET done_on = ?, done_by = ?, note = ? "
     "WHERE id = ? AND done_on IS NULL";
@@ -158,9 +160,9 @@ arrival_steps(struct db *db, int64_t arrival_id)
 }
 
 int
-arrival_of_step(struct db *db, int64_t step_id, int64_t *arrival_id)
+arrival_step_load(struct db *db, int64_t step_id, json_t **out)
 {
-	return db_int(db, arrival_id, sql_step_arrival, "i", step_id);
+	return db_row(db, out, sql_step_load, "i", step_id);
 }
 
 int

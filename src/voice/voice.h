@@ -209,7 +209,8 @@ int	arrival_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
 	    int64_t *id);
 int	arrival_load(struct db *, int64_t id, json_t **out);
 json_t	*arrival_steps(struct db *, int64_t arrival_id);
-int	arrival_of_step(struct db *, int64_t step_id, int64_t *arrival_id);
+/* A step {id, arrival_id, text, done_on, reference}: <0, 0, >0. */
+int	arrival_step_load(struct db *, int64_t step_id, json_t **out);
 int	arrival_step_done(struct db *, int64_t actor, int64_t step_id,
 	    json_t *v, const char *today);
 json_t	*arrival_unfinished(struct db *, const struct scope_filter *);

@@ -66,6 +66,47 @@ server_with_passwords(const char *const *users)
 	}								\
 } while (0)
 
+/* Whether the last form group opened before at, in page, is marked as
+ * in error. */
+static inline int
+error_group_around(const char *page, const char *at)
+{
+	const char	*p, *last = NULL;
+
+	for (p = page; (p = strstr(p, "govuk-form-group")) != NULL && p < at;
+	    p++)
+		if (strncmp(p, "govuk-form-group--", 18) != 0)
+			last = p;
+	return last != NULL && strncmp(last, "govuk-form-group "
+	    "govuk-form-group--error", 40) == 0;
+}
+
+/* Whether page shows text as the error beside the box named field: in
+ * the paragraph fields.html draws (id "FIELD-error"), inside the box's
+ * govuk-form-group--error. */
+static inline int
+error_beside(const char *page, const char *field, const char *text)
+{
+	char		 id[96];
+	const char	*at, *end, *found;
+
+	snprintf(id, sizeof(id), "id=\"%s-error\"", field);
+	if ((at = strstr(page, id)) == NULL ||
+	    (end = strstr(at, "</p>")) == NULL)
+		return 0;
+	found = strstr(at, text);
+	return found != NULL && found + strlen(text) <= end &&
+	    error_group_around(page, at);
+}
+
+#define assert_error_beside(page, field, text) do {			\
+	if (!error_beside((page), (field), (text))) {			\
+		print_error("expected \"%s\" beside %s in:\n%.3000s\n",	\
+		    (text), (field), (page));				\
+		fail();							\
+	}								\
+} while (0)
+
 /* POSTs body with the form token and asserts the status, printing the
  * page when it differs. */
 static inline void

@@ -126,14 +126,51 @@ dashboards_at_three_scopes(void **state)
 	reply_free(&r);
 	admin.json = 0;
 
-	/* A period that is not one: 400 naming the field. */
-	assert_int_equal(http_get(&admin, "/evidence?from=2026-13-01", &r),
-	    400);
-	assert_contains(r.body, "from");
+	/* The period's boxes are dates, with labels and hints that say
+	 * what they take; they hold the period the figures are for. */
+	assert_int_equal(http_get(&admin, "/evidence?from=2026-01-01&to="
+	    "2026-06-30&lang=en", &r), 200);
+	assert_contains(r.body, "id=\"from\" name=\"from\" type=\"date\" "
+	    "value=\"2026-01-01\"");
+	assert_contains(r.body, "id=\"to\" name=\"to\" type=\"date\" "
+	    "value=\"2026-06-30\"");
+	assert_contains(r.body, "for=\"from\">First day of the period");
+	assert_lacks(r.body, "For example, 1 April 2025");
+	assert_lacks(r.body, "id=\"from-hint\"");
+	reply_free(&r);
+	/* A period that is not one comes back as the dashboard, with the
+	 * error beside the box it concerns and what was typed in it. */
+	assert_int_equal(http_get(&admin, "/evidence?from=2026-13-01&lang=en",
+	    &r), 422);
+	assert_error_beside(r.body, "from", "First day of the period must be "
+	    "a real date, like 2026-03-31");
+	assert_contains(r.body, "<a href=\"#from\">");
+	assert_contains(r.body, "value=\"2026-13-01\"");
+	assert_contains(r.body, "The eight criteria at a glance");
 	reply_free(&r);
 	assert_int_equal(http_get(&admin, "/evidence?from=2020-01-01&to="
-	    "2026-01-01", &r), 400);
-	assert_contains(r.body, "24 months");
+	    "2026-01-01&lang=en", &r), 422);
+	assert_error_beside(r.body, "to", "The period can last at most 24 "
+	    "months");
+	reply_free(&r);
+	assert_int_equal(http_get(&admin, "/evidence?from=2026-06-01&to="
+	    "2026-01-01&lang=en", &r), 422);
+	assert_error_beside(r.body, "to", "The last day of the period must be "
+	    "on or after its first day");
+	reply_free(&r);
+	/* A Welsh reader typing a date in words is told, in Welsh and
+	 * beside the box, the form the box takes. */
+	assert_int_equal(http_get(&admin, "/evidence?from=1+Ebrill+2025&"
+	    "lang=cy", &r), 422);
+	assert_error_beside(r.body, "from", "Diwrnod cyntaf y cyfnod: rhaid "
+	    "iddo fod yn ddyddiad go iawn, fel 2026-03-31");
+	assert_contains(r.body, "value=\"1 Ebrill 2025\"");
+	assert_lacks(r.body, "from:");
+	reply_free(&r);
+	/* A document has no form: its refusal names the box in words. */
+	assert_int_equal(http_get(&admin, "/evidence/report.pdf?from="
+	    "2026-13-01&lang=en", &r), 400);
+	assert_contains(r.body, "First day of the period must be a real date");
 	reply_free(&r);
 	client_free(&admin);
 	client_free(&staff);

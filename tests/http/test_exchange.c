@@ -455,9 +455,24 @@ a_coordinator_carries_bundles_through_the_pages(void **state)
 	/* The same file again: refused, said plainly. */
 	assert_int_equal(http_post_files(&at_station, "/exchange/import", NULL,
 	    "bundle", "roundtable-0-to-2.rtx", file.body, file.len, &r), 422);
-	assert_contains(r.body, "imported before");
+	assert_error_beside(r.body, "bundle", "imported before");
 	reply_free(&r);
 	reply_free(&file);
+	/* No file chosen: the form again, the error beside its box, in
+	 * the reader's language. */
+	assert_int_equal(http_get(&at_station, "/exchange/import", &r), 200);
+	assert_contains(r.body, "enctype=\"multipart/form-data\"");
+	reply_free(&r);
+	assert_int_equal(http_post_files(&at_station, "/exchange/import?lang="
+	    "cy", NULL, "bundle", "", "", 0, &r), 422);
+	assert_error_beside(r.body, "bundle", "Dewiswch y ffeil bwndel i&#39;w "
+	    "mewnforio");
+	reply_free(&r);
+	assert_int_equal(http_post_files(&at_station, "/exchange/import?lang="
+	    "en", NULL, "bundle", "", "", 0, &r), 422);
+	assert_error_beside(r.body, "bundle", "Choose the bundle file to "
+	    "import");
+	reply_free(&r);
 
 	assert_int_equal(http_post(&at_station, "/exchange/bundle", "origin=0",
 	    1, &file), 200);

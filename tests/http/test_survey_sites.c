@@ -54,7 +54,7 @@ answer_at(struct client *c, long long site, const char *yes_no)
 	if (status == 429)
 		assert_string_equal(r.retry_after, "60");
 	if (status == 422)
-		assert_contains(r.body, "href=\"#site\"");
+		assert_contains(r.body, "href=\"#site-input\"");
 	reply_free(&r);
 	return status;
 }
@@ -233,7 +233,7 @@ paper_and_interview_record_the_site(void **state)
 	/* No site typed in: refused by name, nothing stored. */
 	snprintf(body, sizeof(body), "reference=%s&q1=1", ref);
 	submit_expect(&c, path, body, 422, &r);
-	assert_contains(r.body, "href=\"#site\"");
+	assert_contains(r.body, "href=\"#site-input\"");
 	reply_free(&r);
 	snprintf(body, sizeof(body), "reference=%s&site=%lld&q1=1", ref,
 	    harbour);
@@ -247,7 +247,7 @@ paper_and_interview_record_the_site(void **state)
 	 * site too. */
 	snprintf(path, sizeof(path), "/surveys/%lld/interview", survey);
 	submit_expect(&c, path, "q1=No&consent=1", 422, &r);
-	assert_contains(r.body, "href=\"#site\"");
+	assert_contains(r.body, "href=\"#site-input\"");
 	reply_free(&r);
 	snprintf(body, sizeof(body), "site=%lld&q1=No&consent=1", fenwick);
 	submit_expect(&c, path, body, 303, &r);

@@ -75,7 +75,21 @@ survey_built(void)
 	reply_free(&r);
 	submit_expect(&c, path, "prompt=Anything+else%3F&kind=text", 303, &r);
 	reply_free(&r);
-	snprintf(path, sizeof(path), "/surveys/%lld/instruments", id);
+	/* An instrument not on the list comes back as its form, the error
+	 * beside the list, in the reader's language. */
+	snprintf(path, sizeof(path), "/surveys/%lld/instruments?lang=en", id);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	reply_free(&r);
+	post_expect(&c, path, "instrument=nope", 422, &r);
+	assert_error_beside(r.body, "instrument", "Select set of tested "
+	    "questions from the list");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/instruments?lang=cy", id);
+	post_expect(&c, path, "instrument=", 422, &r);
+	assert_error_beside(r.body, "instrument", "Set o gwestiynau wedi&#39;u "
+	    "profi: dewiswch un");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/instruments?lang=en", id);
 	post_expect(&c, path, "instrument=ucla3", 303, &r);
 	reply_free(&r);
 	/* Members build; staff open. */
@@ -127,7 +141,7 @@ skip_logic_and_versions(void **state)
 	reply_free(&r);
 	snprintf(path, sizeof(path), "t=%s&q1=Yes&consent=1", token);
 	post_expect(&c, "/answer", path, 422, &r);
-	assert_contains(r.body, "href=\"#q2\"");
+	assert_contains(r.body, "href=\"#q2-1\"");
 	reply_free(&r);
 	/* No consent, no answer. */
 	snprintf(path, sizeof(path), "t=%s&q1=No", token);
@@ -172,6 +186,21 @@ skip_logic_and_versions(void **state)
 	free(token);
 }
 
+/* The built survey's kiosk opened by a fresh client c (nobody signed
+ * in, as on the shared laptop); its token, which the caller frees. */
+static char *
+kiosk_opened(struct client *c)
+{
+	struct reply	 r;
+	char		*token = token_of(built), path[160];
+
+	client_init(c, &srv);
+	snprintf(path, sizeof(path), "/kiosk?t=%s", token);
+	assert_int_equal(http_get(c, path, &r), 200);
+	reply_free(&r);
+	return token;
+}
+
 static void
 kiosk_forgets_the_last_person(void **state)
 {
@@ -180,11 +209,7 @@ kiosk_forgets_the_last_person(void **state)
 	char		*token, path[600];
 
 	(void)state;
-	token = token_of(built);
-	client_init(&c, &srv);
-	snprintf(path, sizeof(path), "/kiosk?t=%s", token);
-	assert_int_equal(http_get(&c, path, &r), 200);
-	reply_free(&r);
+	token = kiosk_opened(&c);
 	snprintf(path, sizeof(path), "t=%s&q1=Yes&q2=Library&q3=Private+"
 	    "worry+seven&q4=Often&q5=Often&q6=Often&q7=B&consent=1", token);
 	post_expect(&c, "/kiosk", path, 303, &r);
@@ -204,6 +229,50 @@ kiosk_forgets_the_last_person(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM survey_responses WHERE "
 	    "survey_id = %lld AND channel = 'kiosk' AND interviewer_id IS NULL",
 	    built), 1);
+	client_free(&c);
+	free(token);
+}
+
+/* A kiosk answer refused comes back with each error beside what it
+ * concerns: the question it names (the list at the top names it too,
+ * and links to its first box) and the consent box.  A control character
+ * in free text is refused, not cleaned away, and the text comes back
+ * as typed.  In Welsh, in Welsh. */
+static void
+kiosk_errors_stand_beside_their_questions(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+	long long	 before;
+
+	(void)state;
+	before = scalar("SELECT count(*) FROM survey_responses WHERE "
+	    "survey_id = %lld", built);
+	token = kiosk_opened(&c);
+	snprintf(path, sizeof(path), "t=%s&q1=Yes&q3=Private%%07worry&q4="
+	    "Often&q5=Often&q6=Often", token);
+	assert_int_equal(http_post(&c, "/kiosk?lang=en", path, 1, &r), 422);
+	assert_error_beside(r.body, "q2", "Question 2, \u201cWhich ones?"
+	    "\u201d: Answer this question");
+	assert_contains(r.body, "<a href=\"#q2-1\">Question 2, \u201cWhich "
+	    "ones?\u201d: Answer this question</a>");
+	assert_error_beside(r.body, "q3", "Question 3, \u201cAnything else?"
+	    "\u201d: The answer must not contain control characters");
+	assert_contains(r.body, "<a href=\"#q3-input\">");
+	assert_contains(r.body, ">Private\x07worry</textarea>");
+	assert_error_beside(r.body, "consent", "Tick to say you agree");
+	assert_contains(r.body, "<a href=\"#consent-input\">");
+	reply_free(&r);
+	assert_int_equal(http_post(&c, "/kiosk?lang=cy", path, 1, &r), 422);
+	assert_error_beside(r.body, "q2", "Cwestiwn 2, \u201cWhich ones?"
+	    "\u201d: Atebwch y cwestiwn hwn");
+	assert_error_beside(r.body, "consent", "Ticiwch i ddweud eich bod yn "
+	    "cytuno");
+	assert_lacks(r.body, "Answer this question");
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM survey_responses WHERE "
+	    "survey_id = %lld", built), before);
 	client_free(&c);
 	free(token);
 }
@@ -838,9 +907,22 @@ interviews_and_removals(void **state)
 	q2 = scalar("SELECT id FROM survey_questions WHERE version_id = %lld "
 	    "AND position = 2", v_before);
 	as(&c, "member.forum");
-	snprintf(path, sizeof(path), "/survey-questions/%lld/delete", q2);
-	post_expect(&c, path, "", 422, &r);	/* not confirmed */
+	/* Not confirmed: the form asks, the error beside its box. */
+	snprintf(path, sizeof(path), "/survey-questions/%lld/delete?lang=en",
+	    q2);
+	post_expect(&c, path, "", 422, &r);
+	assert_error_beside(r.body, "confirm", "Tick to say you want to remove "
+	    "the question");
+	assert_contains(r.body, "Which ones?");
 	reply_free(&r);
+	snprintf(path, sizeof(path), "/survey-questions/%lld/delete?lang=cy",
+	    q2);
+	post_expect(&c, path, "", 422, &r);
+	assert_error_beside(r.body, "confirm", "Ticiwch i ddweud eich bod "
+	    "eisiau dileu&#39;r cwestiwn");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/survey-questions/%lld/delete?lang=en",
+	    q2);
 	post_expect(&c, path, "confirm=1", 303, &r);
 	reply_free(&r);
 	client_free(&c);
@@ -863,6 +945,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(skip_logic_and_versions),
 		cmocka_unit_test(kiosk_forgets_the_last_person),
+		cmocka_unit_test(kiosk_errors_stand_beside_their_questions),
 		cmocka_unit_test(paper_copies_and_double_entry),
 		cmocka_unit_test(results_are_suppressed),
 		cmocka_unit_test(small_places_give_nothing_away),

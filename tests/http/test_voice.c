@@ -618,7 +618,7 @@ new_arrivals_follow_the_plan(void **state)
 {
 	struct client	 rep;
 	struct reply	 r;
-	char		 path[64];
+	char		 path[128], cancel[64];
 	long long	 arrival, step;
 
 	(void)state;
@@ -635,7 +635,33 @@ new_arrivals_follow_the_plan(void **state)
 	assert_int_equal(http_get(&rep, path, &r), 200);
 	assert_contains(r.body, "Check medication carries on");
 	reply_free(&r);
-	snprintf(path, sizeof(path), "/arrival-steps/%lld/done", step);
+	/* A note refused comes back as the step's form, as typed, with
+	 * its error beside it; in Welsh, in Welsh.  Nothing is ticked. */
+	snprintf(path, sizeof(path), "/arrival-steps/%lld/done?lang=en", step);
+	assert_int_equal(http_get(&rep, path, &r), 200);
+	assert_contains(r.body, "Check medication carries on");
+	/* Cancel goes back to the arrival the step is part of. */
+	snprintf(cancel, sizeof(cancel), "href=\"/arrivals/%lld\">Cancel",
+	    arrival);
+	assert_contains(r.body, cancel);
+	reply_free(&r);
+	assert_int_equal(http_post(&rep, path, "note=Pharmacy%07", 1, &r),
+	    422);
+	assert_error_beside(r.body, "note", "Note must not contain control "
+	    "characters");
+	assert_contains(r.body, "value=\"Pharmacy\x07\"");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/arrival-steps/%lld/done?lang=cy", step);
+	assert_int_equal(http_post(&rep, path, "note=Pharmacy%07", 1, &r),
+	    422);
+	assert_error_beside(r.body, "note", "Nodyn: ni ddylai gynnwys nodau "
+	    "rheoli");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "SELECT count(*) FROM arrival_steps "
+	    "WHERE id = %lld AND done_on IS NULL", step);
+	assert_int_equal(db_scalar(&srv, path), 1);
+	/* Back to English, which ?lang=cy changed for this browser. */
+	snprintf(path, sizeof(path), "/arrival-steps/%lld/done?lang=en", step);
 	assert_int_equal(http_post(&rep, path, "note=Confirmed+with+pharmacy",
 	    1, &r), 303);
 	reply_free(&r);
