@@ -18,19 +18,8 @@
 #include <pango/pangocairo.h>
 
 #include "pdf.h"
+#include "pdf_page.h"
 #include "../limits.h"
-
-#define MM		(72.0 / 25.4)
-#define PAGE_W		595.28
-#define PAGE_H		841.89
-#define MARGIN		(18 * MM)
-#define TEXT_W		(PAGE_W - 2 * MARGIN)
-#define BOTTOM		(PAGE_H - MARGIN)
-#define FONT_FAMILY	"DejaVu Sans"
-#define PICTURE_MARGIN	(10 * MM)	/* pictures use more of the page */
-#define PICTURED_SIDE	13	/* mm: an easy-read picture, before scaling */
-
-enum font { F_BODY, F_BOLD, F_H1, F_H2, F_FOOT, F__MAX };
 
 static const struct {
 	double		size;	/* points, before scaling */
@@ -42,39 +31,6 @@ static const struct {
 	[F_H1] = { 20, PANGO_WEIGHT_BOLD, 1 },
 	[F_H2] = { 14, PANGO_WEIGHT_BOLD, 1 },
 	[F_FOOT] = { 9, PANGO_WEIGHT_NORMAL, 0 },
-};
-
-/* Something drawn from that must outlive the surface: see pdf_keep(). */
-struct kept {
-	void		*obj;
-	void		(*release)(void *);
-	struct kept	*next;
-};
-
-/*
- * A document being drawn.  Owned by the caller until pdf_finish() frees
- * it.  out is borrowed; the surface, the cairo and Pango contexts, the
- * font descriptions, the held heading, title and page word (g_malloc'd)
- * and the
- * kept list (released after the surface) are owned.
- */
-struct pdf {
-	struct buf		*out;
-	cairo_surface_t		*surface;
-	cairo_t			*cr;
-	PangoContext		*pango;
-	PangoFontDescription	*font[F__MAX];
-	char			*title;
-	char			*page_word;	/* the footer's "Page" */
-	PangoLayout		*held;	/* a heading kept for what follows */
-	double			 held_after;	/* space below it */
-	double			 scale;	/* 1, or 1.6 for PDF_LARGE */
-	double			 line;	/* height of a body text line */
-	double			 y;	/* top of the free space */
-	int			 page;	/* number of the page being drawn */
-	int			 blank;	/* nothing drawn on this page yet */
-	int			 failed;
-	struct kept		*kept;
 };
 
 /* Latches the failure here as well as telling cairo: cairo 1.16 loses a
@@ -93,8 +49,8 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 }
 
 /* 1 while the document can still be drawn; latches the first error. */
-static int
-live(struct pdf *p)
+int
+pdf_live(struct pdf *p)
 {
 	if (p == NULL || p->failed)
 		return 0;
@@ -105,8 +61,8 @@ live(struct pdf *p)
 }
 
 /* A layout of text (NULL is "") wrapped at width points. */
-static PangoLayout *
-layout(struct pdf *p, enum font f, const char *text, double width)
+PangoLayout *
+pdf_layout(struct pdf *p, enum font f, const char *text, double width)
 {
 	PangoLayout	*l;
 	char		*valid;
@@ -121,8 +77,8 @@ layout(struct pdf *p, enum font f, const char *text, double width)
 	return l;
 }
 
-static double
-height(PangoLayout *l)
+double
+pdf_height(PangoLayout *l)
 {
 	int	 h;
 
@@ -130,8 +86,8 @@ height(PangoLayout *l)
 	return pango_units_to_double(h);
 }
 
-static double
-width(PangoLayout *l)
+double
+pdf_width(PangoLayout *l)
 {
 	int	 w;
 
@@ -153,7 +109,7 @@ footer(struct pdf *p)
 	cairo_stroke(p->cr);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 
-	l = layout(p, F_FOOT, p->title, TEXT_W * 0.75);
+	l = pdf_layout(p, F_FOOT, p->title, TEXT_W * 0.75);
 	pango_layout_set_single_paragraph_mode(l, TRUE);
 	pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
 	cairo_move_to(p->cr, MARGIN, y);
@@ -161,9 +117,9 @@ footer(struct pdf *p)
 	g_object_unref(l);
 
 	num = g_strdup_printf("%s %d", p->page_word, p->page);
-	l = layout(p, F_FOOT, num, TEXT_W * 0.2);
+	l = pdf_layout(p, F_FOOT, num, TEXT_W * 0.2);
 	g_free(num);
-	cairo_move_to(p->cr, PAGE_W - MARGIN - width(l), y);
+	cairo_move_to(p->cr, PAGE_W - MARGIN - pdf_width(l), y);
 	pango_cairo_show_layout(p->cr, l);
 	g_object_unref(l);
 }
@@ -180,7 +136,7 @@ new_page(struct pdf *p)
 
 /*
  * Nothing more goes on this page: the next element that draws starts a
- * new one (need() with anything to place).  A page is ended only when
+ * new one (pdf_need() with anything to place).  A page is ended only when
  * something comes to go on the next, so a document whose last call is a
  * break, or space down to the bottom, ends on its last page of content
  * rather than on a blank one with only the footer.
@@ -197,16 +153,16 @@ page_full(struct pdf *p)
  * never starts a page: space left after the last element (a rule's)
  * may reach past the bottom, and ending the document there made a
  * page holding only the footer. */
-static void
-need(struct pdf *p, double h)
+void
+pdf_need(struct pdf *p, double h)
 {
 	if (!p->blank && h > 0 && p->y + h > BOTTOM)
 		new_page(p);
 }
 
 /* Space between elements; none at the top of a page. */
-static void
-gap(struct pdf *p, double pt)
+void
+pdf_gap(struct pdf *p, double pt)
 {
 	if (!p->blank)
 		p->y += pt * p->scale;
@@ -241,8 +197,8 @@ line_height(PangoLayoutIter *it)
  * it, line by line side by side, starting a new page whenever the next
  * row of lines would cross the bottom margin.
  */
-static void
-flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
+void
+pdf_flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
 {
 	PangoLayoutIter	*ia, *ib;
 	double		 h;
@@ -251,7 +207,7 @@ flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
 	ib = b != NULL ? pango_layout_get_iter(b) : NULL;
 	while (ia != NULL || ib != NULL) {
 		h = MAX(line_height(ia), line_height(ib));
-		need(p, h);
+		pdf_need(p, h);
 		if (ia != NULL)
 			show_line(p, ia, xa);
 		if (ib != NULL)
@@ -271,18 +227,18 @@ flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
 
 /*
  * A heading is held back until the next element comes, so that both
- * can move to a new page together: begin() makes room for the held
+ * can move to a new page together: pdf_begin() makes room for the held
  * heading and the first h points of the element, then draws the heading.
  */
-static void
-begin(struct pdf *p, double h)
+void
+pdf_begin(struct pdf *p, double h)
 {
 	if (p->held == NULL) {
-		need(p, h);
+		pdf_need(p, h);
 		return;
 	}
-	need(p, height(p->held) + p->held_after + h);
-	flow(p, p->held, MARGIN, NULL, 0);
+	pdf_need(p, pdf_height(p->held) + p->held_after + h);
+	pdf_flow(p, p->held, MARGIN, NULL, 0);
 	g_object_unref(p->held);
 	p->held = NULL;
 	p->y += p->held_after;
@@ -347,8 +303,8 @@ make_pango(struct pdf *p)
 	pango_cairo_context_set_font_options(p->pango, fo);
 	cairo_font_options_destroy(fo);
 	make_fonts(p);
-	l = layout(p, F_BODY, "Ag", TEXT_W);
-	p->line = height(l);
+	l = pdf_layout(p, F_BODY, "Ag", TEXT_W);
+	p->line = pdf_height(l);
 	g_object_unref(l);
 }
 
@@ -378,7 +334,7 @@ pdf_new(struct buf *out, const char *title, enum pdf_size size)
 	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
 		goto fail;
 	make_pango(p);
-	if (!live(p))
+	if (!pdf_live(p))
 		goto fail;
 	return p;
 fail:
@@ -391,12 +347,12 @@ pdf_heading(struct pdf *p, const char *text, int level)
 {
 	PangoLayout	*l;
 
-	if (!live(p))
+	if (!pdf_live(p))
 		return;
-	l = layout(p, level == 1 ? F_H1 : F_H2, text, TEXT_W);
+	l = pdf_layout(p, level == 1 ? F_H1 : F_H2, text, TEXT_W);
 	if (p->held != NULL)
-		begin(p, height(l));
-	gap(p, level == 1 ? 12 : 9);
+		pdf_begin(p, pdf_height(l));
+	pdf_gap(p, level == 1 ? 12 : 9);
 	p->held = l;
 	p->held_after = (level == 1 ? 6 : 4) * p->scale;
 }
@@ -406,11 +362,11 @@ pdf_paragraph(struct pdf *p, const char *text)
 {
 	PangoLayout	*l;
 
-	if (!live(p))
+	if (!pdf_live(p))
 		return;
-	l = layout(p, F_BODY, text, TEXT_W);
-	begin(p, MIN(height(l), 2 * p->line));
-	flow(p, l, MARGIN, NULL, 0);
+	l = pdf_layout(p, F_BODY, text, TEXT_W);
+	pdf_begin(p, MIN(pdf_height(l), 2 * p->line));
+	pdf_flow(p, l, MARGIN, NULL, 0);
 	g_object_unref(l);
 	p->y += 6 * p->scale;
 }
@@ -472,167 +428,26 @@ pdf_pair(struct pdf *p, const char *label, const char *value)
 	char		*text;
 	double		 lw = TEXT_W * 0.34, gutter = 4 * MM;
 
-	if (!live(p) || value == NULL || *value == '\0')
+	if (!pdf_live(p) || value == NULL || *value == '\0')
 		return;
 	text = pair_label(label);
-	l = layout(p, F_BOLD, text, lw);
+	l = pdf_layout(p, F_BOLD, text, lw);
 	g_free(text);
-	v = layout(p, F_BODY, value, TEXT_W - lw - gutter);
-	begin(p, MIN(MAX(height(l), height(v)), 2 * p->line));
-	flow(p, l, MARGIN, v, MARGIN + lw + gutter);
+	v = pdf_layout(p, F_BODY, value, TEXT_W - lw - gutter);
+	pdf_begin(p, MIN(MAX(pdf_height(l), pdf_height(v)), 2 * p->line));
+	pdf_flow(p, l, MARGIN, v, MARGIN + lw + gutter);
 	g_object_unref(l);
 	g_object_unref(v);
 	p->y += 4 * p->scale;
 }
 
 void
-pdf_drawing(struct pdf *p, double w, double h, double width_mm,
-    pdf_draw_fn draw, void *arg)
-{
-	double	 s, pw, ph;
-
-	if (!live(p) || w <= 0 || h <= 0)
-		return;
-	pw = MIN(width_mm * MM, TEXT_W);
-	s = pw / w;
-	ph = MIN(h * s, BOTTOM - MARGIN);
-	begin(p, ph);
-	cairo_save(p->cr);
-	cairo_rectangle(p->cr, MARGIN, p->y, pw, ph);
-	cairo_clip(p->cr);
-	cairo_translate(p->cr, MARGIN, p->y);
-	cairo_scale(p->cr, s, s);
-	if (draw(p->cr, w, h, arg) == -1)
-		p->failed = 1;
-	cairo_restore(p->cr);
-	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
-		p->failed = 1;
-	p->y += ph + 6 * p->scale;
-	p->blank = 0;
-}
-
-void
-pdf_pictured(struct pdf *p, pdf_draw_fn draw, void *arg, const char *key,
-    const char *text)
-{
-	PangoLayout	*k, *t;
-	double		 side = PICTURED_SIDE * MM * p->scale, gutter = 5 * MM;
-	double		 x = MARGIN + side + gutter, top;
-
-	if (!live(p))
-		return;
-	k = layout(p, F_BOLD, key, TEXT_W - side - gutter);
-	t = layout(p, F_BODY, text, TEXT_W - side - gutter);
-	/* The picture and the first lines stay together on a page. */
-	begin(p, MAX(side, MIN(height(k) + height(t), 3 * p->line)));
-	top = p->y;
-	cairo_save(p->cr);
-	cairo_rectangle(p->cr, MARGIN, top, side, side);
-	cairo_clip(p->cr);
-	cairo_translate(p->cr, MARGIN, top);
-	if (draw(p->cr, side, side, arg) == -1)
-		p->failed = 1;
-	cairo_restore(p->cr);
-	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
-		p->failed = 1;
-	p->blank = 0;
-	if (key != NULL && *key != '\0')
-		flow(p, k, x, NULL, 0);
-	if (text != NULL && *text != '\0')
-		flow(p, t, x, NULL, 0);
-	g_object_unref(k);
-	g_object_unref(t);
-	/* Below the picture when the words were shorter, unless the words
-	 * went on to another page. */
-	if (p->y < top + side && p->y >= top)
-		p->y = top + side;
-	p->y += 6 * p->scale;
-}
-
-void
-pdf_write_box(struct pdf *p, const char *label, double height_mm)
-{
-	PangoLayout	*l;
-	double		 h, most, below;
-
-	if (!live(p))
-		return;
-	below = 2 * p->scale;
-	l = layout(p, F_BOLD, label, TEXT_W);
-	most = BOTTOM - MARGIN - height(l) - below;
-	h = height_mm > 0 ? height_mm * MM : p->line;	/* also NaN */
-	h = MIN(h, MAX(most, p->line));
-	begin(p, height(l) + below + h);
-	flow(p, l, MARGIN, NULL, 0);
-	g_object_unref(l);
-	p->y += below;
-	need(p, h);
-	cairo_set_line_width(p->cr, 0.8 * p->scale);
-	cairo_rectangle(p->cr, MARGIN, p->y, TEXT_W, h);
-	cairo_stroke(p->cr);
-	p->y += h + 10 * p->scale;
-	p->blank = 0;
-}
-
-/*
- * One tick box and its option at (*x, p->y), moving to a new row (and
- * maybe page) when it does not fit; *row is the height of the row so far.
- */
-static void
-choice(struct pdf *p, const char *text, double *x, double *row)
-{
-	PangoLayout	*l;
-	double		 box = 12 * p->scale, pad = 2 * MM * p->scale;
-	double		 w, h, top;
-
-	l = layout(p, F_BODY, text, TEXT_W - box - pad);
-	w = box + pad + width(l);
-	h = MAX(height(l), box);
-	if (*x > MARGIN && (*x + w > MARGIN + TEXT_W || p->y + h > BOTTOM)) {
-		p->y += *row + 6 * p->scale;
-		*x = MARGIN;
-		*row = 0;
-	}
-	if (*x == MARGIN)
-		need(p, h);
-	top = p->y + (MIN(p->line, height(l)) - box) / 2;
-	cairo_set_line_width(p->cr, 0.8 * p->scale);
-	cairo_rectangle(p->cr, *x, MAX(top, p->y), box, box);
-	cairo_stroke(p->cr);
-	cairo_move_to(p->cr, *x + box + pad, p->y);
-	pango_cairo_show_layout(p->cr, l);
-	g_object_unref(l);
-	p->blank = 0;
-	*x += w + 6 * MM * p->scale;
-	*row = MAX(*row, h);
-}
-
-void
-pdf_choices(struct pdf *p, const char *label, const char *const *options)
-{
-	PangoLayout	*l;
-	double		 x = MARGIN, row = 0;
-	size_t		 i;
-
-	if (!live(p))
-		return;
-	l = layout(p, F_BOLD, label, TEXT_W);
-	begin(p, height(l) + 4 * p->scale + p->line);	/* and a row */
-	flow(p, l, MARGIN, NULL, 0);
-	g_object_unref(l);
-	p->y += 4 * p->scale;
-	for (i = 0; options != NULL && options[i] != NULL; i++)
-		choice(p, options[i], &x, &row);
-	p->y += row + 10 * p->scale;
-}
-
-void
 pdf_rule(struct pdf *p)
 {
-	if (!live(p))
+	if (!pdf_live(p))
 		return;
-	begin(p, 1);
-	gap(p, 4);
+	pdf_begin(p, 1);
+	pdf_gap(p, 4);
 	cairo_set_source_rgb(p->cr, 0.4, 0.4, 0.4);
 	cairo_set_line_width(p->cr, 0.75 * p->scale);
 	cairo_move_to(p->cr, MARGIN, p->y);
@@ -646,16 +461,16 @@ pdf_rule(struct pdf *p)
 void
 pdf_keep_next(struct pdf *p, double mm)
 {
-	if (!live(p) || !(mm > 0))
+	if (!pdf_live(p) || !(mm > 0))
 		return;
-	need(p, (p->held != NULL ? height(p->held) + p->held_after : 0) +
+	pdf_need(p, (p->held != NULL ? pdf_height(p->held) + p->held_after : 0) +
 	    mm * MM * p->scale);
 }
 
 void
 pdf_space(struct pdf *p, double mm)
 {
-	if (!live(p) || !(mm > 0))
+	if (!pdf_live(p) || !(mm > 0))
 		return;
 	if (p->held != NULL) {
 		p->held_after += mm * MM;
@@ -673,9 +488,9 @@ pdf_space(struct pdf *p, double mm)
 void
 pdf_page_break(struct pdf *p)
 {
-	if (!live(p))
+	if (!pdf_live(p))
 		return;
-	begin(p, 0);
+	pdf_begin(p, 0);
 	if (!p->blank)
 		page_full(p);
 }
@@ -688,18 +503,18 @@ pdf_picture(struct pdf *p, const char *caption, pdf_draw_fn draw, void *arg)
 	double		 top, w = PAGE_W - 2 * PICTURE_MARGIN;
 	int		 rc;
 
-	if (!live(p))
+	if (!pdf_live(p))
 		return -1;
-	begin(p, 0);
+	pdf_begin(p, 0);
 	if (!p->blank)
 		new_page(p);
-	l = layout(p, F_FOOT, caption, w);
+	l = pdf_layout(p, F_FOOT, caption, w);
 	cairo_move_to(p->cr, PICTURE_MARGIN, PICTURE_MARGIN);
 	pango_cairo_show_layout(p->cr, l);
-	top = PICTURE_MARGIN + height(l) + 2 * MM;
+	top = PICTURE_MARGIN + pdf_height(l) + 2 * MM;
 	g_object_unref(l);
 	page_full(p);
-	if (top >= BOTTOM - MARGIN || !live(p))
+	if (top >= BOTTOM - MARGIN || !pdf_live(p))
 		return -1;
 	cr = cairo_create(p->surface);
 	cairo_rectangle(cr, PICTURE_MARGIN, top, w, BOTTOM - top);
@@ -709,7 +524,7 @@ pdf_picture(struct pdf *p, const char *caption, pdf_draw_fn draw, void *arg)
 	if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
 		rc = -1;
 	cairo_destroy(cr);
-	return live(p) ? rc : -1;
+	return pdf_live(p) ? rc : -1;
 }
 
 int
@@ -733,7 +548,7 @@ pdf_keep(struct pdf *p, void *obj, void (*release)(void *))
 void
 pdf_page_word(struct pdf *p, const char *word)
 {
-	if (!live(p) || word == NULL || *word == '\0')
+	if (!pdf_live(p) || word == NULL || *word == '\0')
 		return;
 	g_free(p->page_word);
 	p->page_word = g_utf8_make_valid(word, -1);
@@ -752,11 +567,11 @@ pdf_finish(struct pdf *p)
 
 	if (p == NULL)
 		return -1;
-	if (live(p)) {
-		begin(p, 0);
+	if (pdf_live(p)) {
+		pdf_begin(p, 0);
 		footer(p);
 		cairo_show_page(p->cr);
-		live(p);
+		pdf_live(p);
 	}
 	cairo_surface_finish(p->surface);
 	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)

@@ -1,0 +1,78 @@
+/*
+ * What the parts of a PDF document share (pdf.c, the page and its text;
+ * pdf_parts.c, pictures and the parts of a paper form): the document
+ * being drawn and the cursor moving down its pages.  Not for callers
+ * outside src/render/pdf*.c, which use pdf.h.
+ */
+#ifndef RT_PDF_PAGE_H
+#define RT_PDF_PAGE_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "pdf.h"
+
+#define MM		(72.0 / 25.4)
+#define PAGE_W		595.28
+#define PAGE_H		841.89
+#define MARGIN		(18 * MM)
+#define TEXT_W		(PAGE_W - 2 * MARGIN)
+#define BOTTOM		(PAGE_H - MARGIN)
+#define FONT_FAMILY	"DejaVu Sans"
+#define PICTURE_MARGIN	(10 * MM)	/* pictures use more of the page */
+#define PICTURED_SIDE	13	/* mm: an easy-read picture, before scaling */
+
+enum font { F_BODY, F_BOLD, F_H1, F_H2, F_FOOT, F__MAX };
+
+/* Something drawn from that must outlive the surface: see pdf_keep(). */
+struct kept {
+	void		*obj;
+	void		(*release)(void *);
+	struct kept	*next;
+};
+
+/*
+ * A document being drawn.  Owned by the caller until pdf_finish() frees
+ * it.  out is borrowed; the surface, the cairo and Pango contexts, the
+ * font descriptions, the held heading, title and page word (g_malloc'd)
+ * and the
+ * kept list (released after the surface) are owned.
+ */
+struct pdf {
+	struct buf		*out;
+	cairo_surface_t		*surface;
+	cairo_t			*cr;
+	PangoContext		*pango;
+	PangoFontDescription	*font[F__MAX];
+	char			*title;
+	char			*page_word;	/* the footer's "Page" */
+	PangoLayout		*held;	/* a heading kept for what follows */
+	double			 held_after;	/* space below it */
+	double			 scale;	/* 1, or 1.6 for PDF_LARGE */
+	double			 line;	/* height of a body text line */
+	double			 y;	/* top of the free space */
+	int			 page;	/* number of the page being drawn */
+	int			 blank;	/* nothing drawn on this page yet */
+	int			 failed;
+	struct kept		*kept;
+};
+
+/* 1 while the document can still be drawn; latches the first error. */
+int		 pdf_live(struct pdf *);
+/* A layout of text (NULL is "") wrapped at width points. */
+PangoLayout	*pdf_layout(struct pdf *, enum font, const char *text,
+		    double width);
+double		 pdf_height(PangoLayout *);
+double		 pdf_width(PangoLayout *);
+/* A new page unless h points fit below the cursor (pdf.c says when). */
+void		 pdf_need(struct pdf *, double h);
+/* Space between elements; none at the top of a page. */
+void		 pdf_gap(struct pdf *, double pt);
+/* a at xa and b beside it at xb (b may be NULL), line by line, carried
+ * on to the next page at the bottom margin. */
+void		 pdf_flow(struct pdf *, PangoLayout *a, double xa,
+		    PangoLayout *b, double xb);
+/* Room for h points of an element, with the held heading above it. */
+void		 pdf_begin(struct pdf *, double h);
+
+#endif
