@@ -44,10 +44,12 @@ static const struct command {
 	{ "check", cli_check, "check",
 	    "Check the database's integrity and the audit chain; exit 1 on "
 	    "any fault." },
-	{ "person", cli_person, "person export ID [PDF]\n"
+	{ "person", cli_person, "person export ID [PDF] [--lang CODE] "
+	    "[--large]\n"
 	    "       roundtable person erase ID REASON",
 	    "Subject access: print everything held about person ID as "
-	    "JSON; with PDF, also write it there for them to read. "
+	    "JSON; with PDF, also write it there for them to read, in "
+	    "their language (--lang cy) and large print (--large). "
 	    "Erasure: remove the identity of someone who has left, keeping "
 	    "collective records. Both audited." },
 	{ "fingerprint", cli_fingerprint, "fingerprint",
@@ -189,6 +191,10 @@ main(int argc, char *argv[])
 			slot = &name;
 		else if (strcmp(argv[i], "--person") == 0)
 			slot = &cli.person;
+		else if (strcmp(argv[i], "--lang") == 0)
+			slot = &cli.lang;
+		else if (strcmp(argv[i], "--large") == 0)
+			cli.large = 1;
 		else if (argv[i][0] == '-') {
 			fprintf(stderr, "roundtable %s: unknown option %s\n",
 			    cmd->name, argv[i]);

@@ -28,6 +28,8 @@ struct cli {
 	const char	*origin;	/* exchange --origin N */
 	const char	*sites;		/* exchange --sites ID,ID */
 	const char	*key;		/* exchange --key FILE */
+	const char	*lang;		/* person export --lang CODE */
+	int		 large;		/* person export --large */
 };
 
 /* The audit signing key file: [keys] audit_key, or the database path

@@ -2,7 +2,8 @@
  * roundtable person export ID [PDF]: a subject access export from the
  * command line, for a data protection officer working on the machine.
  * The JSON goes to standard output; with PDF, the document for the person
- * to read is written there too (a new file, mode 0600).  Audited as
+ * to read is written there too (a new file, mode 0600), in their language
+ * with --lang and in large print with --large.  Audited as
  * "person.export" with the operating-system user who ran it.
  *
  * roundtable person erase ID REASON: erasure (people/erasure.h), audited
@@ -18,19 +19,28 @@
 #include "../people/erasure.h"
 #include "../people/subject_access.h"
 #include "../render/pdf.h"
+#include "../server/language.h"
 #include "../util/buf.h"
 #include "../util/private_file.h"
 
-/* Writes the PDF of ex to a new file: 0 or -1 (message printed). */
+/* Writes the PDF of ex to a new file, in the person's language and print
+ * size as the officer asked: 0 or -1 (message printed). */
 static int
-pdf_write(const char *path, const json_t *ex, size_t max)
+pdf_write(const struct cli *cli, const char *path, const json_t *ex)
 {
-	struct buf	 out;
-	int		 fd, rc = -1;
+	const struct language	*lang = language_default();
+	struct buf		 out;
+	int			 fd, rc = -1;
 
-	buf_init(&out, max);
-	/* The command line has no reader's language: English. */
-	if (subject_access_print(&out, ex, NULL, PDF_NORMAL) == -1) {
+	if (cli->lang != NULL && (languages_load() == -1 ||
+	    (lang = language_find(cli->lang)) == NULL)) {
+		fprintf(stderr, "person export: --lang: no language %s\n",
+		    cli->lang);
+		return -1;
+	}
+	buf_init(&out, cli->config.page_max);
+	if (subject_access_print(&out, ex, language_words(lang), cli->large ?
+	    PDF_LARGE : PDF_NORMAL) == -1) {
 		fprintf(stderr, "the PDF could not be made\n");
 		goto out;
 	}
@@ -78,8 +88,7 @@ person_export(struct cli *cli, int64_t id)
 		fprintf(stderr, "person export: no person %lld\n",
 		    (long long)id);
 	if (found <= 0 || subject_access_audit(&db, 0, id, detail) != DB_OK ||
-	    (cli->nargs == 3 && pdf_write(cli->args[2], ex,
-	    cli->config.page_max) == -1) ||
+	    (cli->nargs == 3 && pdf_write(cli, cli->args[2], ex) == -1) ||
 	    db_commit(&db) != DB_OK) {
 		db_rollback(&db);
 		goto out;

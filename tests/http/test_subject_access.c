@@ -209,9 +209,10 @@ other_site_coordinator_refused(void **state)
 static void
 cli_export_audited(void **state)
 {
-	char	*out = NULL, *text, args[400];
-	FILE	*f;
-	size_t	 n;
+	char		*out = NULL, *text, args[400], welsh[8192];
+	FILE		*f;
+	size_t		 n;
+	long long	 exports;
 
 	(void)state;
 	assert_int_equal(roundtable_cli(&srv, "person export " PERSON, NULL,
@@ -234,6 +235,27 @@ cli_export_audited(void **state)
 	fclose(f);
 	assert_int_equal(n, 4);
 	assert_memory_equal(args, "%PDF", 4);
+	/* For someone who reads Welsh, in large print; a language there is
+	 * not is refused, and not audited as an export. */
+	snprintf(args, sizeof(args), "person export " PERSON " %s/sar-cy.pdf "
+	    "--lang cy --large", srv.dir);
+	assert_int_equal(roundtable_cli(&srv, args, NULL, NULL), 0);
+	snprintf(args, sizeof(args), "pdftotext '%s/sar-cy.pdf' -", srv.dir);
+	assert_non_null(f = popen(args, "r"));
+	n = fread(welsh, 1, sizeof(welsh) - 1, f);
+	welsh[n] = '\0';
+	pclose(f);
+	assert_contains(welsh, "Eich manylion");
+	assert_lacks(welsh, "Your details");
+	exports = db_scalar(&srv, "SELECT count(*) FROM audit WHERE action = "
+	    "'person.export'");
+	snprintf(args, sizeof(args), "person export " PERSON " %s/sar-xx.pdf "
+	    "--lang xx", srv.dir);
+	assert_int_equal(roundtable_cli(&srv, args, NULL, &out), 1);
+	assert_contains(out, "--lang: no language xx");
+	free(out);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM audit WHERE "
+	    "action = 'person.export'"), exports);
 	assert_int_equal(roundtable_cli(&srv, "person export 99999", NULL,
 	    &out), 1);
 	assert_contains(out, "no person 99999");
