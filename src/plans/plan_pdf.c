@@ -124,6 +124,10 @@ wishes_draw(struct pdf *pdf, struct plan_print *pp, const json_t *wishes)
 		part_line(pdf, pp, NULL, print_say(&pp->w,
 		    N_("Nothing asked for yet."), NULL));
 	json_array_foreach(wishes, i, w) {
+		/* A request and its answer on one page: an answer alone at
+		 * the top of a page does not say what it answers. */
+		if (!pp->easy)
+			pdf_keep_next(pdf, 25);
 		part_line(pdf, pp, print_say(&pp->w, view_str(w,
 		    "about_label"), NULL), view_str(w, "text"));
 		part_line(pdf, pp, print_say(&pp->w, N_("Who answers"), NULL),
@@ -153,6 +157,8 @@ release_draw(struct pdf *pdf, struct plan_print *pp, const json_t *release,
 	    print_say(&pp->w, N_("{release_on | date}, to {to_site_name}"),
 	    release));
 	json_array_foreach(referrals, i, r) {
+		if (!pp->easy)
+			pdf_keep_next(pdf, 18);
 		part_line(pdf, pp, print_say(&pp->w, view_str(r, "need_label"),
 		    NULL), print_say(&pp->w, N_("{service_name} "
 		    "({service_contact})"), r));

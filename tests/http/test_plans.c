@@ -352,7 +352,7 @@ printed_plan_in_normal_and_large_print(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		*text;
+	char		*text, *start;
 	long		 normal, large, page;
 	long long	 reads;
 
@@ -378,6 +378,18 @@ printed_plan_in_normal_and_large_print(void **state)
 		text = pdf_page_text(&srv, &r, page);
 		if (strstr(text, "Is this right?") != NULL)
 			assert_contains(text, "What needs changing");
+		free(text);
+	}
+	reply_free(&r);
+	/* In Welsh, longer: no page starts with a request's answer apart
+	 * from the request. */
+	assert_int_equal(http_get(&c, "/account/plan.pdf?large=1&lang=cy",
+	    &r), 200);
+	for (page = 2; page <= pdf_pages(&srv, &r); page++) {
+		text = pdf_page_text(&srv, &r, page);
+		start = text + strspn(text, " \n\f");
+		assert_false(strncmp(start, "Pwy sy'n ateb", 13) == 0);
+		assert_false(strncmp(start, "Ateb:", 5) == 0);
 		free(text);
 	}
 	reply_free(&r);
