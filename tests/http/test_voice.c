@@ -626,8 +626,8 @@ new_arrivals_follow_the_plan(void **state)
 	/* The group's page leads to the arrivals still being settled in,
 	 * not only to recording a new one. */
 	assert_int_equal(http_get(&rep, "/groups/1", &r), 200);
-	assert_contains(r.body, "href=\"/arrivals\">Arrivals with unfinished "
-	    "plans</a>");
+	assert_contains(r.body, "href=\"/arrivals\">Arrivals with steps still "
+	    "to do</a>");
 	reply_free(&r);
 	arrival = submit_created(&rep, "/groups/1/arrivals/new",
 	    "arrived_on=2026-11-25&unit_id=", "/arrivals/");
