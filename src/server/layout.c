@@ -155,6 +155,24 @@ other_reading(const struct request *rq)
 	    "to_easy", !rq->easy_read);
 }
 
+/* The page above this one (/elections/3 above /elections/3/count), when
+ * the viewer may open it: where an error page offers to go back to, so
+ * that a refusal is not a dead end. */
+static void
+page_up(const struct request *rq, json_t *page)
+{
+	char		 up[LANG_HREF_MAX];
+	const char	*slash = strrchr(rq->path, '/');
+
+	if (slash == NULL || slash == rq->path ||
+	    (size_t)(slash - rq->path) >= sizeof(up))
+		return;
+	memcpy(up, rq->path, (size_t)(slash - rq->path));
+	up[slash - rq->path] = '\0';
+	if (route_allowed(rq, HTTP_GET, up))
+		json_object_set_new(page, "up", json_string(up));
+}
+
 json_t *
 layout_context(const struct request *rq)
 {
@@ -194,5 +212,6 @@ layout_context(const struct request *rq)
 		    "current", nav_current(rq->path, nav_items[i].href)));
 	}
 	json_object_set_new(page, "nav", nav);
+	page_up(rq, page);
 	return page;
 }

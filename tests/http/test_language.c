@@ -338,6 +338,15 @@ a_refused_form_says_why_in_welsh(void **state)
 	    &r);
 	assert_contains(r.body, "Select text size from the list</a>");
 	reply_free(&r);
+	/* An error page is no dead end: it leads back to the page above
+	 * it, where the viewer may open that. */
+	assert_int_equal(http_get(&c, "/proposals/99999?lang=cy", &r), 404);
+	assert_contains(r.body, "<a class=\"govuk-link\" href=\"/proposals\">"
+	    "Mynd yn ôl i&#39;r dudalen flaenorol</a>");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/audit/99?lang=en", &r), 404);
+	assert_lacks(r.body, "href=\"/audit\"");	/* not theirs to open */
+	reply_free(&r);
 	client_free(&c);
 }
 
