@@ -304,9 +304,10 @@ import_cmd(struct cli *cli)
 {
 	struct exchange_keys	 k;
 	struct exchange_report	 rep;
+	struct exchange_refusal	 why = { NULL, NULL };
 	struct db		 db;
 	struct buf		 b;
-	char			 err[EXCHANGE_ERR_MAX];
+	char			 err[EXCHANGE_ERR_MAX] = "";
 	int			 rc;
 
 	/* roundtable exchange import FILE, or --from FILE */
@@ -333,11 +334,15 @@ import_cmd(struct cli *cli)
 		return 1;
 	}
 	rc = in_write_transaction(&db, exchange_import(&db, &k,
-	    (const unsigned char *)b.data, b.len, &rep, err, sizeof(err)), err,
+	    (const unsigned char *)b.data, b.len, &rep, &why), err,
 	    sizeof(err));
 	exchange_keys_clear(&k);
 	db_close(&db);
 	buf_release(&b);
+	/* The import's own refusal, else the transaction's. */
+	if (why.msgid != NULL)
+		exchange_refusal_english(&why, err, sizeof(err));
+	exchange_refusal_clear(&why);
 	if (rc == -1) {
 		fprintf(stderr, "%s: %s\n", cli->file, err);
 		return 1;

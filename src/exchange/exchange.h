@@ -7,9 +7,11 @@
  * the receiver and signed by the sender, so a lost stick costs nothing
  * but the next exchange.  SQLite only, for now, on both sides.
  *
- * Every function here takes an open, migrated database and a message
- * buffer that receives a sentence for the person at the command line or
- * page when it fails.
+ * Every function here takes an open, migrated database and says why
+ * when it fails: the import as a message and its values (struct
+ * exchange_refusal), which its form words in the reader's language;
+ * the rest, only ever run at the command line, as an English sentence in
+ * a message buffer.
  */
 #ifndef RT_EXCHANGE_H
 #define RT_EXCHANGE_H
@@ -17,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
 #include <sodium.h>
 
 struct db;
@@ -82,12 +85,35 @@ struct exchange_report {
 int	exchange_export(struct db *, const struct exchange_keys *, int peer,
 	    unsigned char **out, size_t *len, struct exchange_report *,
 	    char *err, size_t errsz);
+/* Why an import was refused: msgid, an N_() message with {name}s
+ * ("This bundle was imported before (its newest part, {newest}, is
+ * already here); nothing changed."), and words, its values (owned; may
+ * be NULL).  The page words it in its reader's language, the command
+ * line in English (exchange_refusal_english). */
+struct exchange_refusal {
+	const char	*msgid;
+	json_t		*words;
+};
+
+/* Sets r to msgid with words (taken; NULL for none), dropping what it
+ * held.  Only the first reason counts where several follow one
+ * another: see exchange_refuse_first. */
+void	exchange_refuse(struct exchange_refusal *, const char *msgid,
+	    json_t *words);
+/* exchange_refuse unless r already holds a reason (words freed then). */
+void	exchange_refuse_first(struct exchange_refusal *, const char *msgid,
+	    json_t *words);
+/* r in English into out, as the command line prints it (cut to sz). */
+void	exchange_refusal_english(const struct exchange_refusal *, char *out,
+	    size_t sz);
+void	exchange_refusal_clear(struct exchange_refusal *);
+
 /* Opens, checks and applies a bundle, in the caller's write transaction:
- * 0, or -1 when the caller must roll back, so that a refused bundle
- * changes nothing. */
+ * 0, or -1 with why set (the caller clears it) when the caller must roll
+ * back, so that a refused bundle changes nothing. */
 int	exchange_import(struct db *, const struct exchange_keys *,
 	    const unsigned char *bundle, size_t len, struct exchange_report *,
-	    char *err, size_t errsz);
+	    struct exchange_refusal *why);
 
 /* One line a table the exchange carries ("name rows digest") over what
  * this place shares with peer, as it travels: the same at both places

@@ -6,11 +6,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 #include "exchange.h"
 #include "exchange_bundle.h"
 #include "../limits.h"
+#include "../util/catalogue.h"
 
 #define MAGIC		"RTX1"
 #define MAGIC_LEN	4
@@ -120,7 +120,7 @@ bundle_seal(const struct bundle *b, const struct exchange_keys *keys,
 int
 bundle_open(const unsigned char *in, size_t len,
     const struct exchange_keys *keys, const unsigned char *sign_pk,
-    struct bundle *b, char *err, size_t errsz)
+    struct bundle *b, struct exchange_refusal *why)
 {
 	const unsigned char	*p, *end;
 	size_t			 plain_len, n, i;
@@ -129,30 +129,32 @@ bundle_open(const unsigned char *in, size_t len,
 	if (len < HEADER_LEN + crypto_box_SEALBYTES + PLAIN_FIXED +
 	    crypto_sign_BYTES || len > EXCHANGE_BUNDLE_MAX + HEADER_LEN +
 	    crypto_box_SEALBYTES + crypto_sign_BYTES) {
-		snprintf(err, errsz, "The bundle is cut short or too large.");
+		exchange_refuse(why, N_("The bundle is cut short or too "
+		    "large."), NULL);
 		return -1;
 	}
 	plain_len = len - HEADER_LEN - crypto_box_SEALBYTES;
 	b->plain_len = plain_len;
 	if ((b->plain = malloc(plain_len)) == NULL) {
-		snprintf(err, errsz, "Out of memory.");
+		exchange_refuse(why, N_("Out of memory."), NULL);
 		return -1;
 	}
 	if (crypto_box_seal_open(b->plain, in + HEADER_LEN, len - HEADER_LEN,
 	    keys->box_pk, keys->box_sk) != 0) {
-		snprintf(err, errsz, "The bundle cannot be opened: it was "
-		    "changed, cut short, or not made for this place.");
+		exchange_refuse(why, N_("The bundle cannot be opened: it was "
+		    "changed, cut short, or not made for this place."), NULL);
 		goto fail;
 	}
 	n = plain_len - crypto_sign_BYTES;
 	if (crypto_sign_verify_detached(b->plain + n, b->plain, n,
 	    sign_pk) != 0) {
-		snprintf(err, errsz, "The bundle is not signed by the place "
-		    "it says it comes from.");
+		exchange_refuse(why, N_("The bundle is not signed by the place "
+		    "it says it comes from."), NULL);
 		goto fail;
 	}
 	if (memcmp(b->plain, in, HEADER_LEN) != 0) {
-		snprintf(err, errsz, "The bundle's addresses were changed.");
+		exchange_refuse(why, N_("The bundle's addresses were "
+		    "changed."), NULL);
 		goto fail;
 	}
 	b->from = get32(b->plain + MAGIC_LEN);
@@ -162,7 +164,8 @@ bundle_open(const unsigned char *in, size_t len,
 	if (b->nparts > EXCHANGE_PARTS_MAX || b->ack < 0 ||
 	    (b->parts = calloc(b->nparts ? b->nparts : 1,
 	    sizeof(*b->parts))) == NULL) {
-		snprintf(err, errsz, "The bundle holds too many parts.");
+		exchange_refuse(why, N_("The bundle holds too many parts."),
+		    NULL);
 		goto fail;
 	}
 	p = b->plain + PLAIN_FIXED;
@@ -186,8 +189,8 @@ bundle_open(const unsigned char *in, size_t len,
 		p += b->parts[i].images_len;
 	}
 	if (i < b->nparts || p != end) {
-		snprintf(err, errsz, "The bundle's parts are out of order or "
-		    "damaged.");
+		exchange_refuse(why, N_("The bundle's parts are out of order or "
+		    "damaged."), NULL);
 		goto fail;
 	}
 	return 0;

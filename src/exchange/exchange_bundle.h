@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 struct exchange_keys;
+struct exchange_refusal;
 
 /* One part: its number, its changeset, and the whole rows (as a
  * changeset of inserts) of those it changes, for a receiver that finds
@@ -46,10 +47,10 @@ int	bundle_header(const unsigned char *in, size_t len, uint32_t *from,
 int	bundle_seal(const struct bundle *, const struct exchange_keys *,
 	    const unsigned char *box_pk, unsigned char **out, size_t *len);
 /* Opens with keys, checks the signature with sign_pk and reads the
- * parts: 0, or -1 with a sentence in err. */
+ * parts: 0, or -1 with why set. */
 int	bundle_open(const unsigned char *in, size_t len,
 	    const struct exchange_keys *, const unsigned char *sign_pk,
-	    struct bundle *, char *err, size_t errsz);
+	    struct bundle *, struct exchange_refusal *why);
 void	bundle_free(struct bundle *);
 
 #endif

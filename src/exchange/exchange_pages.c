@@ -204,7 +204,7 @@ bundle_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 {
 	const struct form_field	*file = form_get_file(&rq->body, "bundle");
 	struct exchange_report	 rep;
-	char			 err[EXCHANGE_ERR_MAX];
+	struct exchange_refusal	 why = { NULL, NULL };
 
 	(void)v;
 	(void)ctx;
@@ -214,9 +214,12 @@ bundle_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		return DB_CONSTRAINT;
 	}
 	if (exchange_import(rq->db, rq->app->exchange,
-	    (const unsigned char *)file->value, file->len, &rep, err,
-	    sizeof(err)) == -1) {
-		form_error(errors, "bundle", err);
+	    (const unsigned char *)file->value, file->len, &rep, &why) == -1) {
+		/* Worded beside the box in the reader's language; the error
+		 * takes the values (none: it is a msgid as it stands). */
+		form_error_words(errors, "bundle", why.msgid != NULL ?
+		    why.msgid : N_("The bundle could not be applied."),
+		    why.words);
 		return DB_CONSTRAINT;
 	}
 	if (asprintf(location, "/exchange?imported=%lld&parts=%d",

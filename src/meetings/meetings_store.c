@@ -295,41 +295,32 @@ meeting_list(struct db *db, int64_t group_id)
 	return db_rows(db, sql_list, "i", group_id);
 }
 
-/* What each kind of item made from a record says before its title. */
+/* What each kind of item made from a record says before its title (an
+ * older item stored it in English: migration 0072 took it away). */
 static const struct {
 	const char	*kind;
 	const char	*msgid;
-	const char	*stored;	/* the English an older item keeps */
 } item_words[] = {
-	{ "action", N_("Action point: {title}"), "Action point: " },
-	{ "proposal", N_("Proposal to decide: {title}"),
-	    "Proposal to decide: " },
-	{ "response", N_("Response received: {title}"),
-	    "Response received: " },
+	{ "action", N_("Action point: {title}") },
+	{ "proposal", N_("Proposal to decide: {title}") },
+	{ "response", N_("Response received: {title}") },
 };
 
 json_t *
 agenda_list(struct db *db, int64_t meeting_id)
 {
 	json_t		*rows = db_rows(db, sql_agenda, "i", meeting_id), *row;
-	const char	*kind, *title, *msgid;
-	size_t		 i, k, n;
+	const char	*kind, *msgid;
+	size_t		 i, k;
 
 	/* title_msgid: the item worded by the page (| words) or print. */
 	json_array_foreach(rows, i, row) {
 		kind = view_str(row, "kind");
-		title = view_str(row, "title");
 		msgid = "{title}";
 		for (k = 0; k < sizeof(item_words) / sizeof(item_words[0]);
-		    k++) {
-			if (strcmp(kind, item_words[k].kind) != 0)
-				continue;
-			msgid = item_words[k].msgid;
-			n = strlen(item_words[k].stored);
-			if (strncmp(title, item_words[k].stored, n) == 0)
-				json_object_set_new(row, "title",
-				    json_string(title + n));
-		}
+		    k++)
+			if (strcmp(kind, item_words[k].kind) == 0)
+				msgid = item_words[k].msgid;
 		json_object_set_new(row, "title_msgid", json_string(msgid));
 	}
 	return rows;

@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
+#include "../util/text.h"
 #include "../util/view.h"
 
 static const char *
@@ -184,22 +185,57 @@ values_typed(const json_t *q, const struct form *f, const char *name,
  * typed in (paper entry types choices too).
  */
 static void
-question_error(json_t *errors, const json_t *q, int by_number,
-    const char *problem)
+question_error_words(json_t *errors, const json_t *q, int by_number,
+    const char *msgid, json_t *words)
 {
 	enum question_kind k = question_kind_of(view_str(q, "kind"));
 	char		 name[24], href[40];
 	long long	 pos = (long long)view_int(q, "position");
 
 	snprintf(name, sizeof(name), "q%lld", pos);
-	form_error_words(errors, name, N_("Question {position}, \u201c{prompt "
-	    "| t}\u201d: {problem | t}"), json_pack("{s:I, s:s, s:s}",
-	    "position", (json_int_t)pos, "prompt", view_str(q, "prompt"),
-	    "problem", problem));
+	if (words != NULL) {
+		json_object_set_new(words, "position", json_integer(pos));
+		json_object_set_new(words, "prompt", json_string(view_str(q,
+		    "prompt")));
+	}
+	form_error_words(errors, name, msgid, words);
 	snprintf(href, sizeof(href), !by_number && (k == QK_SINGLE ||
 	    k == QK_MULTIPLE || k == QK_SCALE) ? "#q%lld-1" : "#q%lld-input",
 	    pos);
 	form_error_link(errors, href);
+}
+
+/* question_error_words for a problem that is a message of its own,
+ * without values ("Answer this question"). */
+static void
+question_error(json_t *errors, const json_t *q, int by_number,
+    const char *problem)
+{
+	question_error_words(errors, q, by_number, N_("Question {position}, "
+	    "\u201c{prompt | t}\u201d: {problem | t}"), json_pack("{s:s}",
+	    "problem", problem));
+}
+
+/*
+ * Free text is read by coders and may be quoted in results: no names, as
+ * everywhere members write (fields_names_check), but named by its
+ * question like the answer's other errors.  1 when it added the error.
+ */
+static int
+answer_names_someone(json_t *errors, const json_t *q, int by_number,
+    const char *text, int confirmed)
+{
+	const char	*why;
+
+	if (confirmed || text == NULL || (why = text_identifying(text)) ==
+	    NULL)
+		return 0;
+	question_error_words(errors, q, by_number, N_("Question {position}, "
+	    "\u201c{prompt | t}\u201d: The answer seems to contain {why | t}. "
+	    "Rephrase it so no one can be identified, or tick \"I have "
+	    "checked: it names no one\" if it does not"), json_pack("{s:s}",
+	    "why", why));
+	return 1;
 }
 
 int
@@ -208,7 +244,7 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 {
 	json_t		*q, *vals, *v;
 	const char	*problem;
-	char		 name[24], key[24], href[40];
+	char		 name[24], key[24];
 	size_t		 i, j;
 	int64_t		 pos;
 	size_t		 before = json_array_size(errors);
@@ -256,15 +292,10 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 				question_error(errors, q, by_number, problem);
 				break;
 			}
-			/* Free text is read by coders and may be quoted in
-			 * results: no names, as everywhere members write. */
 			if (question_kind_of(view_str(q, "kind")) == QK_TEXT &&
-			    fields_names_check(errors, name, "The answer",
-			    json_string_value(v), confirmed)) {
-				snprintf(href, sizeof(href), "#%s-input", name);
-				form_error_link(errors, href);
+			    answer_names_someone(errors, q, by_number,
+			    json_string_value(v), confirmed))
 				break;
-			}
 			json_array_append_new(*answers, json_pack("{s:I, s:O}",
 			    "question_id", (json_int_t)view_int(q, "id"),
 			    "value", v));

@@ -426,6 +426,7 @@ a_coordinator_carries_bundles_through_the_pages(void **state)
 	struct reply	 r, file;
 	long long	 before = db_scalar(&st_a.srv, "SELECT count(*) FROM "
 	    "topics");
+	char		 said[200];
 
 	(void)state;
 	assert_int_equal(client_as(&at_hub, &hub, "coordinator.fenwick", PW),
@@ -456,6 +457,25 @@ a_coordinator_carries_bundles_through_the_pages(void **state)
 	assert_int_equal(http_post_files(&at_station, "/exchange/import", NULL,
 	    "bundle", "roundtable-0-to-2.rtx", file.body, file.len, &r), 422);
 	assert_error_beside(r.body, "bundle", "imported before");
+	reply_free(&r);
+	/* The import's refusal keeps its values and is worded beside the
+	 * box in the reader's language, the command line's English aside;
+	 * a file that is no bundle at all the same. */
+	assert_int_equal(http_post_files(&at_station, "/exchange/import?lang="
+	    "cy", NULL, "bundle", "roundtable-0-to-2.rtx", file.body, file.len,
+	    &r), 422);
+	snprintf(said, sizeof(said), "Mae&#39;r bwndel hwn wedi&#39;i fewnforio "
+	    "o&#39;r blaen (mae ei ran fwyaf newydd, %lld, yma eisoes)",
+	    db_scalar(&st_a.srv, "SELECT received_seq FROM exchange_peers "
+	    "WHERE origin = 0"));
+	assert_error_beside(r.body, "bundle", said);
+	assert_lacks(r.body, "imported before");
+	reply_free(&r);
+	assert_int_equal(http_post_files(&at_station, "/exchange/import?lang="
+	    "cy", NULL, "bundle", "notes.rtx", "hello, station\n", 15, &r),
+	    422);
+	assert_error_beside(r.body, "bundle", "Nid bwndel Roundtable yw&#39;r "
+	    "ffeil hon.");
 	reply_free(&r);
 	reply_free(&file);
 	/* No file chosen: the form again, the error beside its box, in

@@ -102,6 +102,17 @@ names_are_refused_in_survey_answers_and_themes(void **state)
 	char		 path[192], body[512], token[128];
 	const char	*at;
 	long long	 survey;
+	size_t		 i;
+	static const struct {
+		const char	*lang, *said, *summary;
+	} by_question[] = {
+		{ "en", "Question 1, \u201cWhat one thing would make reporting "
+		    "here easier?\u201d: The answer seems to contain",
+		    "<a href=\"#q1-input\">Question 1, " },
+		{ "cy", "Cwestiwn 1, \u201cWhat one thing would make reporting "
+		    "here easier?\u201d: Mae&#39;n ymddangos bod yr ateb yn "
+		    "cynnwys", "<a href=\"#q1-input\">Cwestiwn 1, " },
+	};
 
 	(void)state;
 	as(&staff, "coordinator.westvale");
@@ -121,6 +132,16 @@ names_are_refused_in_survey_answers_and_themes(void **state)
 	    NAMED);
 	refused_for_names(&anyone, path, body, "SELECT count(*) FROM "
 	    "survey_responses");
+	/* Named by its question, as the answer's other errors are, the
+	 * summary linking to its box; in the reader's language. */
+	for (i = 0; i < sizeof(by_question) / sizeof(by_question[0]); i++) {
+		snprintf(path, sizeof(path), "/answer?t=%s&lang=%s", token,
+		    by_question[i].lang);
+		submit_expect(&anyone, path, body, 422, &r);
+		assert_error_beside(r.body, "q1", by_question[i].said);
+		assert_contains(r.body, by_question[i].summary);
+		reply_free(&r);
+	}
 	snprintf(body, sizeof(body), "t=%s&q1=%s+was+rude&consent=1"
 	    "&no_names=1", token, NAMED);
 	post_expect(&anyone, "/answer", body, 303, &r);

@@ -20,6 +20,7 @@
 #include "../../auth/audit.h"
 #include "../db.h"
 #include "../../limits.h"
+#include "../../util/catalogue.h"
 #include "../../server/test_hooks.h"
 
 
@@ -44,7 +45,7 @@ struct apply_state {
 	int			 nnames;
 	size_t			 part_first;	/* the part's first conflict */
 	enum exchange_owner	 sender;
-	char			 refusal[EXCHANGE_ERR_MAX];
+	struct exchange_refusal	*refusal;	/* the caller's */
 };
 
 static void
@@ -234,9 +235,9 @@ on_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
 	int				 ncols, op, indirect, theirs;
 
 	if (kind == SQLITE_CHANGESET_FOREIGN_KEY) {
-		snprintf(as->refusal, sizeof(as->refusal), "The bundle refers "
-		    "to records this place does not have (an earlier bundle "
-		    "may be missing); nothing was imported.");
+		exchange_refuse(as->refusal, N_("The bundle refers to records "
+		    "this place does not have (an earlier bundle may be "
+		    "missing); nothing was imported."), NULL);
 		return SQLITE_CHANGESET_ABORT;
 	}
 	sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
@@ -271,9 +272,9 @@ on_conflict(void *arg, int kind, sqlite3_changeset_iter *it)
 			    0);
 		return SQLITE_CHANGESET_OMIT;
 	default:
-		snprintf(as->refusal, sizeof(as->refusal), "A record of %s in "
-		    "the bundle breaks a rule of this database; nothing was "
-		    "imported.", tbl);
+		exchange_refuse(as->refusal, N_("A record of {table} in the "
+		    "bundle breaks a rule of this database; nothing was "
+		    "imported."), json_pack("{s:s}", "table", tbl));
 		return SQLITE_CHANGESET_ABORT;
 	}
 }
@@ -362,9 +363,9 @@ images_apply(struct apply_state *as, const struct bundle_part *part)
 
 /* Every change of cs is to a table the sender may send, and the rows it
  * names are noted in temp.exchange_touched: before applying (after 0),
- * every row it names; after (after 1), the rows it makes or changes.  One query a table then finds any outside the shared sites,
- * so the check costs no more than the rows.  0, or -1 with as->refusal
- * set. */
+ * every row it names; after (after 1), the rows it makes or changes.
+ * One query a table then finds any outside the shared sites, so the
+ * check costs no more than the rows.  0, or -1 with as->refusal set. */
 static int
 part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
     int len, int after)
@@ -378,17 +379,18 @@ part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
 
 	if (exchange_touched_reset(as->h) != SQLITE_OK ||
 	    sqlite3changeset_start(&it, len, cs) != SQLITE_OK) {
-		snprintf(as->refusal, sizeof(as->refusal), "A part of the "
-		    "bundle is damaged.");
+		exchange_refuse(as->refusal, N_("A part of the bundle is "
+		    "damaged."), NULL);
 		return -1;
 	}
 	while (ok == 0 && sqlite3changeset_next(it) == SQLITE_ROW) {
 		sqlite3changeset_op(it, &tbl, &ncols, &op, &indirect);
 		if ((t = exchange_table_find(tbl)) == NULL ||
 		    !exchange_table_travels(t, owners)) {
-			snprintf(as->refusal, sizeof(as->refusal), "The bundle "
-			    "changes %s, which the sending place does not "
-			    "own; nothing was imported.", tbl);
+			exchange_refuse(as->refusal, N_("The bundle changes "
+			    "{table}, which the sending place does not own; "
+			    "nothing was imported."), json_pack("{s:s}",
+			    "table", tbl));
 			ok = -1;
 			break;
 		}
@@ -414,11 +416,14 @@ part_allowed(struct apply_state *as, int peer, unsigned owners, void *cs,
 		ok = -1;
 	if (ok == 0 && exchange_touched_outside(as->h, peer, &outside) != 0)
 		ok = -1;
-	if (ok == -1 && as->refusal[0] == '\0')
-		snprintf(as->refusal, sizeof(as->refusal), outside ? "The bundle "
-		    "changes a record of %s outside the sites this pair shares; "
-		    "nothing was imported." : "A part of the bundle is "
-		    "damaged.%s", outside ? outside : "");
+	if (ok == -1 && outside != NULL)
+		exchange_refuse_first(as->refusal, N_("The bundle changes a "
+		    "record of {table} outside the sites this pair shares; "
+		    "nothing was imported."), json_pack("{s:s}", "table",
+		    outside));
+	else if (ok == -1)
+		exchange_refuse_first(as->refusal, N_("A part of the bundle is "
+		    "damaged."), NULL);
 	return ok;
 }
 
@@ -614,17 +619,17 @@ parts_apply(struct db *db, struct apply_state *as, const struct bundle *b,
 		if (sqlite3changeset_apply_v2(as->h, (int)part->len,
 		    (void *)part->data, NULL, on_conflict, as, NULL, NULL, 0) !=
 		    SQLITE_OK) {
-			if (as->refusal[0] == '\0')
-				snprintf(as->refusal, sizeof(as->refusal),
-				    "A part of the bundle could not be "
-				    "applied: %s.", sqlite3_errmsg(as->h));
+			exchange_refuse_first(as->refusal, N_("A part of the "
+			    "bundle could not be applied: {reason}."),
+			    json_pack("{s:s}", "reason",
+			    sqlite3_errmsg(as->h)));
 			return -1;
 		}
 		as->part_first = before;
 		if (as->nconflicts > before && images_apply(as, part) !=
 		    SQLITE_OK) {
-			snprintf(as->refusal, sizeof(as->refusal), "A part of "
-			    "the bundle could not be applied whole.");
+			exchange_refuse(as->refusal, N_("A part of the bundle "
+			    "could not be applied whole."), NULL);
 			return -1;
 		}
 		if (part_allowed(as, (int)b->from, owners, (void *)part->data,
@@ -650,26 +655,29 @@ parts_apply(struct db *db, struct apply_state *as, const struct bundle *b,
 /* The checks that need only the bundle and the peer's numbers. */
 static int
 sequence_check(const struct bundle *b, const struct peer_seqs *p,
-    char *err, size_t errsz)
+    struct exchange_refusal *why)
 {
 	int64_t	 newest = b->nparts ? b->parts[b->nparts - 1].seq : 0;
 
 	if (b->ack > p->sent) {
-		snprintf(err, errsz, "The bundle acknowledges part %lld, but "
-		    "this place has made only %lld: it is not from the paired "
-		    "place's database.", (long long)b->ack, (long long)p->sent);
+		exchange_refuse(why, N_("The bundle acknowledges part {ack}, "
+		    "but this place has made only {made}: it is not from the "
+		    "paired place's database."), json_pack("{s:I, s:I}",
+		    "ack", (json_int_t)b->ack, "made", (json_int_t)p->sent));
 		return -1;
 	}
 	if (newest <= p->received) {
-		snprintf(err, errsz, "This bundle was imported before (its "
-		    "newest part, %lld, is already here); nothing changed.",
-		    (long long)newest);
+		exchange_refuse(why, N_("This bundle was imported before (its "
+		    "newest part, {newest}, is already here); nothing "
+		    "changed."), json_pack("{s:I}", "newest",
+		    (json_int_t)newest));
 		return -1;
 	}
 	if (b->parts[0].seq > p->received + 1) {
-		snprintf(err, errsz, "Parts %lld to %lld are missing: import "
-		    "the bundles made before this one first.",
-		    (long long)p->received + 1, (long long)b->parts[0].seq - 1);
+		exchange_refuse(why, N_("Parts {first} to {last} are missing: "
+		    "import the bundles made before this one first."),
+		    json_pack("{s:I, s:I}", "first", (json_int_t)p->received +
+		    1, "last", (json_int_t)b->parts[0].seq - 1));
 		return -1;
 	}
 	return 0;
@@ -678,7 +686,7 @@ sequence_check(const struct bundle *b, const struct peer_seqs *p,
 int
 exchange_import(struct db *db, const struct exchange_keys *keys,
     const unsigned char *in, size_t len, struct exchange_report *rep,
-    char *err, size_t errsz)
+    struct exchange_refusal *why)
 {
 	sqlite3			*h = db->h;
 	struct apply_state	 as;
@@ -693,56 +701,65 @@ exchange_import(struct db *db, const struct exchange_keys *keys,
 	memset(&as, 0, sizeof(as));
 	memset(&b, 0, sizeof(b));
 	as.h = h;
+	as.refusal = why;
 	if (h == NULL || exchange_place(h, &origin, &owner) == -1) {
-		snprintf(err, errsz, "Only a SQLite database exchanges bundles "
-		    "for now.");
+		exchange_refuse(why, N_("Only a SQLite database exchanges "
+		    "bundles for now."), NULL);
 		return -1;
 	}
 	if (len == 0) {
-		snprintf(err, errsz, "The file is empty: it is not a bundle.");
+		exchange_refuse(why, N_("The file is empty: it is not a "
+		    "bundle."), NULL);
 		return -1;
 	}
 	if (bundle_header(in, len, &from, &to) == -1) {
-		snprintf(err, errsz, "This file is not a Roundtable bundle.");
+		exchange_refuse(why, N_("This file is not a Roundtable bundle."),
+		    NULL);
 		return -1;
 	}
 	if ((int64_t)to != origin) {
-		snprintf(err, errsz, "This bundle is for place %u; this is "
-		    "place %d.", to, origin);
+		exchange_refuse(why, N_("This bundle is for place {to}; this is "
+		    "place {here}."), json_pack("{s:I, s:I}", "to",
+		    (json_int_t)to, "here", (json_int_t)origin));
 		return -1;
 	}
 	if (from > ORIGIN_MAX || peer_seqs_read(h, (int)from, &p) == -1) {
-		snprintf(err, errsz, "This bundle comes from place %u, which is "
-		    "not paired with this one.", from);
+		exchange_refuse(why, N_("This bundle comes from place {from}, "
+		    "which is not paired with this one."), json_pack("{s:I}",
+		    "from", (json_int_t)from));
 		return -1;
 	}
-	if (bundle_open(in, len, keys, p.sign_pk, &b, err, errsz) == -1)
+	if (bundle_open(in, len, keys, p.sign_pk, &b, why) == -1)
 		return -1;
 	sender = from == 0 ? OWNER_HUB : OWNER_STATION;
 	as.sender = sender;
 	if (sender == owner || b.nparts == 0) {
-		snprintf(err, errsz, "The bundle holds no parts for this place.");
+		exchange_refuse(why, N_("The bundle holds no parts for this "
+		    "place."), NULL);
 		goto out;
 	}
 	/* Read inside the transaction: another import may have run. */
 	if (peer_seqs_read(h, (int)from, &p) == -1 ||
-	    sequence_check(&b, &p, err, errsz) == -1)
+	    sequence_check(&b, &p, why) == -1) {
+		exchange_refuse_first(why, N_("The bundle could not be "
+		    "applied."), NULL);
 		goto out;
+	}
 	/* The guards of migration 0063 let the other place's records in
 	 * while this row exists: inside this transaction only. */
 	if (db_exec(db, "INSERT INTO exchange_applying (id) VALUES (1)", "") !=
 	    DB_OK) {
-		snprintf(err, errsz, "The import could not begin.");
+		exchange_refuse(why, N_("The import could not begin."), NULL);
 		goto out;
 	}
 	if (parts_apply(db, &as, &b, &p, sender, rep) == -1) {
-		snprintf(err, errsz, "%s", as.refusal[0] ? as.refusal :
-		    "The bundle could not be applied.");
+		exchange_refuse_first(why, N_("The bundle could not be "
+		    "applied."), NULL);
 		goto out;
 	}
 	if (snapshot_follow(h, &b, p.received, owner) == -1) {
-		snprintf(err, errsz, "The copy of what the other place holds "
-		    "could not be brought up to date.");
+		exchange_refuse(why, N_("The copy of what the other place holds "
+		    "could not be brought up to date."), NULL);
 		goto out;
 	}
 	rep->seq = b.parts[b.nparts - 1].seq;
@@ -758,7 +775,8 @@ exchange_import(struct db *db, const struct exchange_keys *keys,
 	    db_exec(db, "DELETE FROM exchange_applying", "") != DB_OK ||
 	    audit_append(db, 0, "exchange.import", "exchange_peer", from,
 	    detail) != DB_OK) {
-		snprintf(err, errsz, "The import could not be recorded.");
+		exchange_refuse(why, N_("The import could not be recorded."),
+		    NULL);
 		goto out;
 	}
 	test_hook_import_stall();
