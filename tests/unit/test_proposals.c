@@ -270,7 +270,7 @@ outcomes_read_as_sentences(void **state)
 
 	row = json_pack("{s:s, s:s, s:s}", "state", "done", "reason",
 	    "Benches help older men", "actions_listed",
-	    "done Fit four benches" ACTIONS_APART "60 Paint the room");
+	    "done Fit four benches" LIST_APART "60 Paint the room");
 	s = outcome_sentence(row);
 	assert_string_equal(s, "Done. Benches help older men. Actions: Fit four "
 	    "benches: done; Paint the room (60% done).");
@@ -278,7 +278,7 @@ outcomes_read_as_sentences(void **state)
 	free(s);
 	/* In Welsh the page's words are Welsh; the JSON's stay English. */
 	json_object_set_new(row, "actions_listed", json_string("done Fit four "
-	    "benches" ACTIONS_APART "60 Paint the room"));
+	    "benches" LIST_APART "60 Paint the room"));
 	assert_int_equal(languages_load(), 0);
 	assert_int_equal(outcome_words_in(row, language_words(
 	    language_find("cy"))), 0);
