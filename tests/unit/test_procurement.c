@@ -225,7 +225,7 @@ the_default_scale_and_the_audit_read_in_the_readers_language(void **state)
 	    rows, 0), "said")), "Ychwanegodd Dr Lee aelod at y panel fel "
 	    "Arbenigwr drwy brofiad");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
-	    rows, 1), "said")), "Cofnododd Y system y cyfarfod consensws a "
+	    rows, 1), "said")), "Cofnododd y system y cyfarfod consensws a "
 	    "gynhaliwyd ar 20 Tachwedd 2026");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
 	    rows, 2), "said")), "Cyflwynodd Dr Lee sgorau");
