@@ -171,8 +171,8 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 		json_object_set_new(values, f->name, json_stringn(v, len));
 	if (!text_printable(v, len, f->kind == FIELD_TEXTAREA ||
 	    f->kind == FIELD_SHOWN_TEXTAREA))
-		return error_add(errors, f, N_("{label | t} must not contain "
-		    "control characters"), NULL);
+		return error_add(errors, f, N_("{label | t}: there is a "
+		    "hidden character that cannot be saved; remove it"), NULL);
 	switch (f->kind) {
 	case FIELD_TEXT:
 	case FIELD_TEXTAREA:

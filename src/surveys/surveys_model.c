@@ -151,8 +151,8 @@ answer_problem(const json_t *q, const char *value)
 	case QK_TEXT:
 		/* Refused, not cleaned: what is kept is what was typed. */
 		if (!text_printable(value, strlen(value), 1))
-			return N_("The answer must not contain control "
-			    "characters");
+			return N_("There is a hidden character in the "
+			    "answer that cannot be saved; remove it");
 		return strlen(value) <= SURVEY_ANSWER_MAX_CHARS * 4 ? NULL :
 		    N_("The answer is too long");
 	case QK_NUMBER:

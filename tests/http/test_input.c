@@ -144,7 +144,7 @@ control_characters_are_refused(void **state)
 	(void)state;
 	assert_int_equal(http_post(&c, "/people/new", "display_name=a%1Bb"
 	    "&status=in_custody&site_id=1", 1, &r), 422);
-	assert_contains(r.body, "must not contain control characters");
+	assert_contains(r.body, ": there is a hidden character that cannot be saved");
 	reply_free(&r);
 }
 

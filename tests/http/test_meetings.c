@@ -251,8 +251,8 @@ quorum_follows_attendance(void **state)
 	/* Guests with a control character: named beside the box, nothing
 	 * stored. */
 	assert_int_equal(http_post(&c, path, "guests=Chaplain%07", 1, &r), 422);
-	assert_contains(r.body, "<a href=\"#guests\">Guests must not contain "
-	    "control characters</a>");
+	assert_contains(r.body, "<a href=\"#guests\">Guests: there is a "
+	    "hidden character that cannot be saved; remove it</a>");
 	assert_contains(r.body, "govuk-textarea govuk-textarea--error\"");
 	reply_free(&r);
 	snprintf(want, sizeof(want), "SELECT count(*) FROM meetings WHERE id = "
@@ -303,8 +303,8 @@ refused_additions_come_back_as_forms(void **state)
 	reply_free(&r);
 	assert_int_equal(http_post(&c, path, "text=Paint+the%07wing", 1, &r),
 	    422);
-	assert_contains(r.body, "A decision the meeting took must not "
-	    "contain control characters</p>");
+	assert_contains(r.body, "A decision the meeting took: there is "
+	    "a hidden character that cannot be saved; remove it</p>");
 	assert_contains(r.body, "govuk-input--error\" id=\"text\"");
 	reply_free(&r);
 	/* Welsh names the field in Welsh. */
@@ -324,8 +324,8 @@ refused_additions_come_back_as_forms(void **state)
 	    "Error:</span> Enter agenda item</p>");
 	reply_free(&r);
 	assert_int_equal(http_post(&c, path, "title=Lift%1b", 1, &r), 422);
-	assert_contains(r.body, "Agenda item must not contain control "
-	    "characters</p>");
+	assert_contains(r.body, "Agenda item: there is a hidden character "
+	    "that cannot be saved; remove it</p>");
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM agenda_items"),
 	    items);
@@ -346,8 +346,8 @@ refused_additions_come_back_as_forms(void **state)
 	reply_free(&r);
 	assert_int_equal(http_post_file(&c, path, "Notes\x01", "notes.pdf",
 	    "", 0, &r), 422);
-	assert_contains(r.body, "Paper title must not contain control "
-	    "characters</p>");
+	assert_contains(r.body, "Paper title: there is a hidden character "
+	    "that cannot be saved; remove it</p>");
 	reply_free(&r);
 	assert_int_equal(http_post_file(&c, path, "Notes", "notes.pdf", "", 0,
 	    &r), 422);

@@ -258,7 +258,8 @@ kiosk_errors_stand_beside_their_questions(void **state)
 	assert_contains(r.body, "<a href=\"#q2-1\">Question 2, \u201cWhich "
 	    "ones?\u201d: Answer this question</a>");
 	assert_error_beside(r.body, "q3", "Question 3, \u201cAnything else?"
-	    "\u201d: The answer must not contain control characters");
+	    "\u201d: There is a hidden character in the answer that "
+	    "cannot be saved; remove it");
 	assert_contains(r.body, "<a href=\"#q3-input\">");
 	assert_contains(r.body, ">Private\x07worry</textarea>");
 	assert_error_beside(r.body, "consent", "Tick to say you agree");

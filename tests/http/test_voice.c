@@ -653,8 +653,8 @@ new_arrivals_follow_the_plan(void **state)
 	reply_free(&r);
 	assert_int_equal(http_post(&rep, path, "note=Pharmacy%07", 1, &r),
 	    422);
-	assert_error_beside(r.body, "note", "Note must not contain control "
-	    "characters");
+	assert_error_beside(r.body, "note", "Note: there is a hidden character "
+	    "that cannot be saved; remove it");
 	assert_contains(r.body, "value=\"Pharmacy\x07\"");
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/arrival-steps/%lld/done?lang=cy", step);
