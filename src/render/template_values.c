@@ -252,9 +252,14 @@ template_put(const struct render *r, const json_t *v, int escape,
 	if (filter == TF_NUMBER && json_is_string(v))
 		return put_text(r, decimal_words(json_string_value(v), words,
 		    sizeof(words)), escape);
-	if (filter == TF_TRANSLATE && json_is_string(v))
-		return put_text(r, catalogue_get(r->words,
-		    json_string_value(v)), escape);
+	/* A text the catalogue does not have (a question someone wrote) is
+	 * theirs, shown as they wrote it: marked with its language too. */
+	if (filter == TF_TRANSLATE && json_is_string(v)) {
+		s = catalogue_get(r->words, json_string_value(v));
+		if (s == json_string_value(v) && escape && !r->plain)
+			return put_said(r, v);
+		return put_text(r, s, escape);
+	}
 	if (filter == TF_NONE && json_is_array(json_object_get(v, "parts")))
 		return put_parts(r, v, escape);
 	if (filter == TF_NONE && escape && !r->plain && json_is_string(v))
