@@ -109,9 +109,11 @@ names_are_refused_in_survey_answers_and_themes(void **state)
 		{ "en", "Question 1, \u201cWhat one thing would make reporting "
 		    "here easier?\u201d: The answer seems to contain",
 		    "<a href=\"#q1-input\">Question 1, " },
-		{ "cy", "Cwestiwn 1, \u201cWhat one thing would make reporting "
-		    "here easier?\u201d: Mae&#39;n ymddangos bod yr ateb yn "
-		    "cynnwys", "<a href=\"#q1-input\">Cwestiwn 1, " },
+		/* The question, written in English, marked so. */
+		{ "cy", "Cwestiwn 1, \u201c<span lang=\"en\">What one thing "
+		    "would make reporting here easier?</span>\u201d: Mae&#39;n "
+		    "ymddangos bod yr ateb yn cynnwys",
+		    "<a href=\"#q1-input\">Cwestiwn 1, " },
 	};
 
 	(void)state;

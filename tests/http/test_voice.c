@@ -660,8 +660,8 @@ new_arrivals_follow_the_plan(void **state)
 	snprintf(path, sizeof(path), "/arrival-steps/%lld/done?lang=cy", step);
 	assert_int_equal(http_post(&rep, path, "note=Pharmacy%07", 1, &r),
 	    422);
-	assert_error_beside(r.body, "note", "Nodyn: ni ddylai gynnwys nodau "
-	    "rheoli");
+	assert_error_beside(r.body, "note", "Nodyn: mae nod cudd na ellir ei "
+	    "gadw; tynnwch ef");
 	reply_free(&r);
 	snprintf(path, sizeof(path), "SELECT count(*) FROM arrival_steps "
 	    "WHERE id = %lld AND done_on IS NULL", step);

@@ -391,7 +391,7 @@ test_control_characters(void **state)
 	struct run	*r = *state;
 
 	assert_error_names(try_one(r, "name", "A\x01nn"), "Name");
-	assert_non_null(strstr(error_of(r, "name"), "control"));
+	assert_non_null(strstr(error_of(r, "name"), "hidden character"));
 	assert_non_null(try_one(r, "name", "A\x1b[2Jn"));
 	assert_non_null(try_one(r, "name", "A\x7fn"));
 	assert_non_null(try_one(r, "name", "An\nn"));		/* not multiline */
