@@ -462,50 +462,43 @@ actions_parts(const char *listed)
 	return parts_listed(listed, "; ", action_part);
 }
 
-/* Sets on row name: listed's actions in words' language ("Paint the room
- * (60% done); Fix the rota: done"), or null. */
+/*
+ * Sets on row, from listed (an ACTIONS_LISTED_SQL value, parsed once):
+ * actions_text, the actions in English ("Paint the room (60% done); Fix
+ * the rota: done"), the JSON's; doing, the same in words' language; and
+ * said, done and doing again in parts, for a page to mark each action's
+ * text with its own language (shown inside {{#said}}, where they stand
+ * before the row's own).  0, or -1 when out of memory.
+ */
 static int
-actions_words_set(json_t *row, const char *name, const char *listed,
-    const struct catalogue *words)
+actions_set(json_t *row, const char *listed, const struct catalogue *words)
 {
-	json_t	*view;
-	int	 rc;
+	json_t	*doing, *done, *view;
+	int	 rc = -1;
 
-	if (listed == NULL)
-		return json_object_set_new(row, name, json_null());
-	if ((view = json_pack("{s:o*}", "actions", actions_parts(listed))) ==
-	    NULL || json_object_get(view, "actions") == NULL) {
-		json_decref(view);
-		return -1;
-	}
-	rc = template_words_set(row, name, "{actions}", view, words,
-	    DOCUMENT_BYTES_MAX);
-	json_decref(view);
-	return rc;
-}
-
-/* Sets on row said: done and doing again, in parts (actions_parts), for
- * a page to mark each action's text with its own language.  The page
- * shows them inside {{#said}}, where they stand before the row's own. */
-static int
-actions_said_set(json_t *row, const char *listed)
-{
-	json_t	*doing, *done, *said;
-
-	/* Always an object, so that {{#said}} always draws. */
-	if (listed == NULL)
+	if (listed == NULL) {
+		json_object_set_new(row, "actions_text", json_null());
+		json_object_set_new(row, "doing", json_null());
+		/* Always an object, so that {{#said}} always draws. */
 		return json_object_set_new(row, "said", json_object());
-	doing = actions_parts(listed);
-	done = actions_parts(listed);
-	/* o*: said owns both, or nothing on failure. */
-	said = json_pack("{s:o*, s:o*}", "done", done, "doing", doing);
-	if (said == NULL || done == NULL || doing == NULL ||
-	    json_array_append_new(json_object_get(done, "parts"),
-	    json_string(".")) == -1) {
-		json_decref(said);
-		return -1;
 	}
-	return json_object_set_new(row, "said", said);
+	if ((doing = actions_parts(listed)) == NULL)
+		return -1;
+	/* done: the same parts (shared, never changed), ending a sentence. */
+	done = json_pack("{s:o}", "parts", json_copy(json_object_get(doing,
+	    "parts")));
+	view = json_pack("{s:O}", "actions", doing);
+	if (done != NULL && view != NULL && json_array_append_new(
+	    json_object_get(done, "parts"), json_string(".")) == 0 &&
+	    template_words_set(row, "actions_text", "{actions}", view, NULL,
+	    DOCUMENT_BYTES_MAX) == 0 && template_words_set(row, "doing",
+	    "{actions}", view, words, DOCUMENT_BYTES_MAX) == 0)
+		rc = json_object_set_new(row, "said", json_pack("{s:O, s:O}",
+		    "done", done, "doing", doing));
+	json_decref(view);
+	json_decref(done);
+	json_decref(doing);
+	return rc;
 }
 
 int
@@ -526,9 +519,7 @@ outcome_words_in(json_t *row, const struct catalogue *words)
 
 	/* The JSON's actions_text in English; the page's doing, and done
 	 * in its sentence, in the reader's words. */
-	if (actions_words_set(row, "actions_text", listed, NULL) == -1 ||
-	    actions_words_set(row, "doing", listed, words) == -1 ||
-	    actions_said_set(row, listed) == -1)
+	if (actions_set(row, listed, words) == -1)
 		return -1;
 	json_object_del(row, "actions_listed");
 	acts = view_text(row, "actions_text");
