@@ -155,11 +155,8 @@ other_reading(const struct request *rq)
 	    "to_easy", !rq->easy_read);
 }
 
-/* The page above this one (/elections/3 above /elections/3/count), when
- * the viewer may open it: where an error page offers to go back to, so
- * that a refusal is not a dead end. */
-static void
-page_up(const struct request *rq, json_t *page)
+void
+layout_page_up(const struct request *rq, json_t *page)
 {
 	char		 up[LANG_HREF_MAX];
 	const char	*slash = strrchr(rq->path, '/');
@@ -212,6 +209,5 @@ layout_context(const struct request *rq)
 		    "current", nav_current(rq->path, nav_items[i].href)));
 	}
 	json_object_set_new(page, "nav", nav);
-	page_up(rq, page);
 	return page;
 }

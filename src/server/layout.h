@@ -12,5 +12,10 @@
 #include "request.h"
 
 json_t	*layout_context(const struct request *);	/* new reference */
+/* Sets page.up: the page above this one (/elections/3 above
+ * /elections/3/count), when the viewer may open it, where an error page
+ * offers to go back to, so that a refusal is not a dead end.  Asked of
+ * the router for error pages alone, not every page. */
+void	 layout_page_up(const struct request *, json_t *page);
 
 #endif

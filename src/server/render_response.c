@@ -72,6 +72,8 @@ response_render(const struct request *rq, struct response *rs,
 	*type = "text/html; charset=utf-8";
 	if ((page = layout_context(rq)) == NULL)
 		return -1;
+	if (rs->status >= 400 && rq->who.account_id != 0)
+		layout_page_up(rq, page);
 	json_object_set_new(rs->view, "page", page);
 	/* Links and buttons are drawn only where the router would let the
 	 * viewer through ({{#may}}). */
