@@ -4,13 +4,14 @@
 # date with it (new messages untranslated, gone ones kept as obsolete).
 #   C: _("...") translated where it stands, N_("...") marked for later
 #      (a title, a label, a month: shown through {{name | t}}).
-#   templates: {{_ words}}, each {name} in them kept as it is.
+#   templates: {{_ words}}, each {name} in them kept as it is, and
+#      {{_n count: one | many}}, a plural with its two English forms.
 set -eu
 pot=po/roundtable.pot
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 find src -name '*.c' | sort >"$tmp/c.list"
-xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=catalogue_nget:2,3 --keyword=response_error:3 \
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=catalogue_nget:2,3 --keyword=print_say_n:2,3 --keyword=template_words_n:1,2 --keyword=response_error:3 \
 	--flag=N_:1:no-c-format --flag=_:1:no-c-format --flag=response_error:3:no-c-format \
 	--add-comments=TRANSLATORS: --files-from="$tmp/c.list" \
 	--package-name=roundtable --msgid-bugs-address="the project's issues" -o "$tmp/c.pot"
@@ -19,8 +20,10 @@ find templates -name '*.html' | sort | while read -r f; do
 	awk -v file="$f" '
 	{
 		line = $0
-		while ((i = index(line, "{{_ ")) > 0) {
-			rest = substr(line, i + 4)
+		# {{_ words}}, or {{_n count: one | many}} (a plural).
+		while (match(line, /\{\{_n? /) > 0) {
+			plural = substr(line, RSTART + 3, 1) == "n"
+			rest = substr(line, RSTART + RLENGTH)
 			# The end: the first "}}" outside a {name}.
 			open = 0; end = 0
 			for (k = 1; k < length(rest); k++) {
@@ -33,7 +36,22 @@ find templates -name '*.html' | sort | while read -r f; do
 			words = substr(rest, 1, end - 1)
 			sub(/^[ \t]+/, "", words); sub(/[ \t]+$/, "", words)
 			gsub(/\\/, "\\\\", words); gsub(/"/, "\\\"", words)
-			printf "#: %s:%d\nmsgid \"%s\"\nmsgstr \"\"\n\n", file, NR, words
+			if (plural) {
+				# "count: one | many": the bar outside a {name | filter}.
+				words = substr(words, index(words, ":") + 1)
+				open = 0; bar = 0
+				for (k = 1; k <= length(words); k++) {
+					c = substr(words, k, 1)
+					if (c == "{") open = 1
+					else if (c == "}") open = 0
+					else if (c == "|" && !open) { bar = k; break }
+				}
+				one = substr(words, 1, bar - 1); many = substr(words, bar + 1)
+				sub(/^[ \t]+/, "", one); sub(/[ \t]+$/, "", one)
+				sub(/^[ \t]+/, "", many); sub(/[ \t]+$/, "", many)
+				printf "#: %s:%d\nmsgid \"%s\"\nmsgid_plural \"%s\"\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n\n", file, NR, one, many
+			} else
+				printf "#: %s:%d\nmsgid \"%s\"\nmsgstr \"\"\n\n", file, NR, words
 			line = substr(rest, end + 2)
 		}
 	}' "$f"

@@ -366,8 +366,9 @@ notice_draw(struct pdf *pdf, struct print_words *w, const json_t *e,
 		pdf_paragraph(pdf, print_say(w, N_("{name} ({how_words | words})"), el));
 	if (nstages > 1) {
 		n = json_pack("{s:I}", "n", (json_int_t)nstages);
-		pdf_paragraph(pdf, print_say(w, N_("The count took {n} stages; "
-		    "the count sheet shows each one."), n));
+		pdf_paragraph(pdf, print_say_n(w, "The count took {n} stage; "
+		    "the count sheet shows it.", "The count took {n} stages; "
+		    "the count sheet shows each one.", nstages, n));
 		json_decref(n);
 	}
 	pdf_paragraph(pdf, print_say(w, N_("Seed for drawing lots: "

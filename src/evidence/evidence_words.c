@@ -97,8 +97,8 @@ evidence_figure_words(int figure, int lower_is_better,
     const struct catalogue *words, char *out, size_t sz)
 {
 	if (lower_is_better)
-		catalogue_fill_n(catalogue_get(words, N_("{n} points")),
-		    figure, out, sz);
+		catalogue_fill_n(catalogue_nget(words, "{n} point",
+		    "{n} points", (unsigned long)abs(figure)), figure, out, sz);
 	else
 		snprintf(out, sz, "%d%%", figure);
 }
@@ -120,8 +120,9 @@ evidence_target_words(int target, int lower_is_better, const char *set_by,
 	char	 t[64];
 
 	if (lower_is_better)
-		catalogue_fill_n(catalogue_get(words,
-		    N_("at most {n} points")), target, t, sizeof(t));
+		catalogue_fill_n(catalogue_nget(words, "at most {n} point",
+		    "at most {n} points", (unsigned long)abs(target)), target,
+		    t, sizeof(t));
 	else
 		snprintf(t, sizeof(t), "%d%%", target);
 	/* "80% (the site's own)" inside the verdict's own brackets read

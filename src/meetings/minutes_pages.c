@@ -286,6 +286,7 @@ minutes_draw(struct pdf *pdf, struct print_words *w, const json_t *m,
 	const json_t	*row;
 	json_t		*n;
 	size_t		 i;
+	unsigned long	 members = (unsigned long)view_int(m, "member_count");
 
 	pdf_heading(pdf, print_say(w, N_("{group_name}: {kind_label | t} on "
 	    "{held_on | date} at {starts_at}"), m), 1);
@@ -293,13 +294,18 @@ minutes_draw(struct pdf *pdf, struct print_words *w, const json_t *m,
 	pdf_pair(pdf, print_say(w, N_("Chair"), NULL), view_str(m,
 	    "chair_name"));
 	if (json_is_true(json_object_get(m, "quorum_applies")))
-		pdf_pair(pdf, print_say(w, N_("Quorum"), NULL), print_say(w,
+		pdf_pair(pdf, print_say(w, N_("Quorum"), NULL),
 		    json_is_true(json_object_get(m, "quorate")) ?
-		    N_("{present_count} present of {member_count} members; "
-		    "{quorum_needed} needed, so quorate") :
-		    N_("{present_count} present of {member_count} members; "
-		    "{quorum_needed} needed, so NOT quorate: decisions need "
-		    "confirming"), m));
+		    print_say_n(w, "{present_count} present of "
+		    "{member_count} member; {quorum_needed} needed, so "
+		    "quorate", "{present_count} present of {member_count} "
+		    "members; {quorum_needed} needed, so quorate", members,
+		    m) : print_say_n(w, "{present_count} present of "
+		    "{member_count} member; {quorum_needed} needed, so NOT "
+		    "quorate: decisions need confirming", "{present_count} "
+		    "present of {member_count} members; {quorum_needed} "
+		    "needed, so NOT quorate: decisions need confirming",
+		    members, m));
 	json_array_foreach(items, i, row) {
 		n = json_pack("{s:I, s:s}", "n", (json_int_t)(i + 1), "name",
 		    print_say(w, view_str(row, "title_msgid"), row));

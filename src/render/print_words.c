@@ -57,8 +57,19 @@ keep(struct print_words *pw)
 	return s->text;
 }
 
-const char *
-print_say(struct print_words *pw, const char *msgid, const json_t *ctx)
+/* one in its reader's words; with many, the form n takes of one / many. */
+static int
+said_in(struct print_words *pw, const struct catalogue *words,
+    const char *one, const char *many, unsigned long n, const json_t *ctx)
+{
+	return many == NULL ?
+	    template_words(one, (json_t *)ctx, words, &pw->text) :
+	    template_words_n(one, many, n, (json_t *)ctx, words, &pw->text);
+}
+
+static const char *
+say(struct print_words *pw, const char *one, const char *many,
+    unsigned long n, const json_t *ctx)
 {
 	json_t	*empty = NULL;
 	int	 rc;
@@ -66,12 +77,25 @@ print_say(struct print_words *pw, const char *msgid, const json_t *ctx)
 	if (ctx == NULL && (ctx = empty = json_object()) == NULL)
 		return "";
 	buf_clear(&pw->text);
-	rc = template_words(msgid, (json_t *)ctx, pw->words, &pw->text);
+	rc = said_in(pw, pw->words, one, many, n, ctx);
 	if (rc == 0 && pw->both && pw->words != NULL &&
 	    (rc = buf_putc(&pw->text, '\n')) == 0)
-		rc = template_words(msgid, (json_t *)ctx, NULL, &pw->text);
+		rc = said_in(pw, NULL, one, many, n, ctx);
 	json_decref(empty);
 	return rc == 0 ? keep(pw) : "";
+}
+
+const char *
+print_say(struct print_words *pw, const char *msgid, const json_t *ctx)
+{
+	return say(pw, msgid, NULL, 0, ctx);
+}
+
+const char *
+print_say_n(struct print_words *pw, const char *one, const char *many,
+    unsigned long n, const json_t *ctx)
+{
+	return say(pw, one, many, n, ctx);
 }
 
 const char *

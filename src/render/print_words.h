@@ -39,6 +39,9 @@ void	 print_words_free(struct print_words *);
  * "" when it cannot be made. */
 const char *print_say(struct print_words *, const char *msgid,
 	    const json_t *ctx);
+/* print_say for a number: the form n takes of one / many (as {{_n}}). */
+const char *print_say_n(struct print_words *, const char *one,
+	    const char *many, unsigned long n, const json_t *ctx);
 /* A date (YYYY-MM-DD, or a timestamp's day) in words in the reader's
  * language ("4 Tachwedd 2026"); s itself when it is not a date.  Owned
  * as print_say's. */

@@ -13,7 +13,7 @@
 
 
 enum tnode_type { TN_TEXT, TN_VAR, TN_RAW, TN_SECTION, TN_INVERTED, TN_PARTIAL,
-	TN_MAY, TN_MAY_NOT, TN_WORDS, TN_PICTURE };
+	TN_MAY, TN_MAY_NOT, TN_WORDS, TN_PLURAL, TN_PICTURE };
 
 /* {{#may METHOD /path/:name}}: the word that opens and closes it. */
 #define MAY_WORD	"may"
@@ -141,25 +141,31 @@ words_close(const char *p, const char *end)
 	return NULL;
 }
 
+/* s[0..len) with the spaces around it cut off. */
+static const char *
+trimmed(const char *s, size_t *len)
+{
+	while (*len > 0 && isspace((unsigned char)*s)) {
+		s++;
+		(*len)--;
+	}
+	while (*len > 0 && isspace((unsigned char)s[*len - 1]))
+		(*len)--;
+	return s;
+}
+
 /*
- * {{_ words}}: the English text, trimmed, is the message looked up in the
- * request's catalogue.  A {name} in it is the value of name, so that a
- * translation can move it; each must be a valid name.  NULL on a bad
- * {name}, no words at all, or no memory.
+ * Are p[0..len) words for the catalogue?  Not none, not too long, and
+ * each {name} in them (a name, perhaps with a filter) a valid one, so
+ * that a translation can move it.
  */
-static struct tnode *
-words_node(const char *p, size_t len)
+static int
+words_valid(const char *p, size_t len)
 {
 	const char	*e, *end;
 
-	while (len > 0 && isspace((unsigned char)*p)) {
-		p++;
-		len--;
-	}
-	while (len > 0 && isspace((unsigned char)p[len - 1]))
-		len--;
-	if (len == 0)
-		return NULL;
+	if (len == 0 || len > TEMPLATE_WORDS_MAX)
+		return 0;
 	for (end = p + len, e = p; (e = memchr(e, '{', (size_t)(end - e)))
 	    != NULL; e++) {
 		const char	*c = memchr(e, '}', (size_t)(end - e));
@@ -167,15 +173,65 @@ words_node(const char *p, size_t len)
 		enum tfilter	 filter;
 
 		if (c == NULL)
-			return NULL;
+			return 0;
 		nlen = (size_t)(c - e - 1);
 		if (!template_filter_split(e + 1, &nlen, &filter) ||
 		    !name_valid(e + 1, nlen))
-			return NULL;
+			return 0;
 	}
-	if (len > TEMPLATE_WORDS_MAX)
+	return 1;
+}
+
+/*
+ * {{_ words}}: the English text, trimmed, is the message looked up in the
+ * request's catalogue, its {name}s filled.  NULL on bad words (see
+ * words_valid) or no memory.
+ */
+static struct tnode *
+words_node(const char *p, size_t len)
+{
+	p = trimmed(p, &len);
+	return words_valid(p, len) ? tnode_new(TN_WORDS, p, len) : NULL;
+}
+
+/*
+ * {{_n count: {count} bid | {count} bids}}: the words for a number, the
+ * form its value takes in the reader's language (English has two, Welsh
+ * six: "1 cynnig", "2 gynnig", "3 chynnig").  The node's text is
+ * "count\0one\0many", so render_plural finds each part.  NULL on a bad
+ * name or forms, or no memory.
+ */
+static struct tnode *
+plural_node(const char *p, size_t len)
+{
+	const char	*end = p + len, *colon, *one, *many, *e;
+	size_t		 nlen, olen, mlen;
+	struct tnode	*n;
+	int		 open = 0;
+
+	if ((colon = memchr(p, ':', len)) == NULL)
 		return NULL;
-	return tnode_new(TN_WORDS, p, len);
+	nlen = (size_t)(colon - p);
+	p = trimmed(p, &nlen);
+	/* The bar between the forms: the first outside a {name | filter}. */
+	for (e = colon + 1; e < end && (*e != '|' || open); e++)
+		open = *e == '{' ? 1 : *e == '}' ? 0 : open;
+	if (!name_valid(p, nlen) || e == end)
+		return NULL;
+	olen = (size_t)(e - colon - 1);
+	one = trimmed(colon + 1, &olen);
+	mlen = (size_t)(end - e - 1);
+	many = trimmed(e + 1, &mlen);
+	/* Made from the tag's own bytes (no longer than the parts and their
+	 * separators), then each part laid in its place. */
+	if (!words_valid(one, olen) || !words_valid(many, mlen) ||
+	    (n = tnode_new(TN_PLURAL, p, nlen + 1 + olen + 1 + mlen)) == NULL)
+		return NULL;
+	n->text[nlen] = '\0';
+	memcpy(n->text + nlen + 1, one, olen);
+	n->text[nlen + 1 + olen] = '\0';
+	memcpy(n->text + nlen + 1 + olen + 1, many, mlen);
+	return n;
 }
 
 /*
@@ -227,6 +283,18 @@ template_parse(const char *name, const char *src, size_t len, char *err,
 		}
 		p = close + (raw ? 3 : 2);
 		type = raw ? TN_RAW : TN_VAR;
+		if (!raw && nm + 2 < close && nm[0] == '_' && nm[1] == 'n' &&
+		    isspace((unsigned char)nm[2])) {
+			if ((n = plural_node(nm + 2, (size_t)(close - nm - 2)))
+			    == NULL) {
+				snprintf(err, errsz, "%s:%zu: a count's words "
+				    "need \"name: one | many\"", name, line);
+				goto fail;
+			}
+			*tails[depth] = n;
+			tails[depth] = &n->next;
+			continue;
+		}
 		if (!raw && nm + 1 < close && nm[0] == '_' &&
 		    isspace((unsigned char)nm[1])) {
 			if ((n = words_node(nm + 1, (size_t)(close - nm - 1)))
@@ -463,6 +531,39 @@ render_words(const struct render *r, const struct tnode *n)
 	return template_message(r, msgid);
 }
 
+/*
+ * The number a count's words are for: the value when it is a whole number
+ * (or a string of digits).  A count hidden for being small ("fewer than
+ * 5") or missing is no number: PLURAL_NOT_A_COUNT takes the form a
+ * language uses for most numbers, which reads right beside "fewer than".
+ */
+#define PLURAL_NOT_A_COUNT	100
+
+static unsigned long
+plural_count(const json_t *v)
+{
+	const char	*s;
+
+	if (json_is_integer(v) && json_integer_value(v) >= 0)
+		return (unsigned long)json_integer_value(v);
+	if (!json_is_string(v) || json_string_length(v) == 0 ||
+	    json_string_length(v) > 9)
+		return PLURAL_NOT_A_COUNT;
+	for (s = json_string_value(v); *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s))
+			return PLURAL_NOT_A_COUNT;
+	return strtoul(json_string_value(v), NULL, 10);
+}
+
+static int
+render_plural(const struct render *r, const struct tnode *n)
+{
+	const char	*one = n->text + strlen(n->text) + 1;
+	const char	*many = one + strlen(one) + 1;
+
+	return template_fill(r, catalogue_nget(r->words, one, many,
+	    plural_count(template_lookup(r, n->text, strlen(n->text)))));
+}
 
 static int render_nodes(struct render *, const struct tnode *);
 
@@ -565,6 +666,9 @@ render_nodes(struct render *r, const struct tnode *n)
 			break;
 		case TN_WORDS:
 			rc = render_words(r, n);
+			break;
+		case TN_PLURAL:
+			rc = render_plural(r, n);
 			break;
 		case TN_PICTURE:
 			rc = pictogram_svg(n->picture, catalogue_get(r->words,

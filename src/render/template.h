@@ -17,6 +17,11 @@
  *   {{_ Some words}} the words in the reader's language; a {name} in
  *                   them is the value of name, escaped, where the
  *                   translation puts it
+ *   {{_n count: {count} bid | {count} bids}} the words for a number, in
+ *                   the form the value of count takes in the reader's
+ *                   language (util/catalogue.h catalogue_nget; Welsh has
+ *                   six: "2 gynnig"); a count hidden for being small takes
+ *                   the form for most numbers
  *   {{#may POST /meetings/:id/publish}}..{{/may}}  only when the viewer
  *                   may use that route (the router is asked, through the
  *                   callback given to template_render_as); ":name" is the
@@ -98,6 +103,11 @@ int		 template_render_in(const struct template_set *,
  * in view, as plain text: for a PDF, which says what a page would.  0 or
  * -1 (out is full). */
 int		 template_words(const char *msgid, json_t *view,
+		    const struct catalogue *words, struct buf *out);
+/* template_words for a number: the form n takes of one / many (as
+ * {{_n}} chooses, util/catalogue.h catalogue_nget). */
+int		 template_words_n(const char *one, const char *many,
+		    unsigned long n, json_t *view,
 		    const struct catalogue *words, struct buf *out);
 /* template_words as a string of its own, at most max bytes: the
  * caller's to free, or NULL when it could not be made. */

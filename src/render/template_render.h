@@ -41,5 +41,8 @@ int	 template_put(const struct render *, const json_t *v, int escape,
 	    enum tfilter);
 /* msgid in the reader's language, each {name} in it filled. */
 int	 template_message(const struct render *, const char *msgid);
+/* words (already in the reader's language: a plural's form) with each
+ * {name} in them filled. */
+int	 template_fill(const struct render *, const char *words);
 
 #endif

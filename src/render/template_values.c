@@ -267,18 +267,23 @@ template_put(const struct render *r, const json_t *v, int escape,
 	return put_value(r->out, v, escape);
 }
 
-/* {{_ words}} in the reader's language, each {name} in it the value of
- * name; all escaped, unless the render is plain text. */
 int
 template_message(const struct render *r, const char *msgid)
+{
+	return template_fill(r, catalogue_get(r->words, msgid));
+}
+
+/* Words already in the reader's language, each {name} in them the value
+ * of name; all escaped, unless the render is plain text. */
+int
+template_fill(const struct render *r, const char *words)
 {
 	const char	*s, *brace, *close;
 	size_t		 len;
 	enum tfilter	 filter;
 	int		 rc = 0;
 
-	for (s = catalogue_get(r->words, msgid); rc == 0 && *s != '\0';
-	    s = close + 1) {
+	for (s = words; rc == 0 && *s != '\0'; s = close + 1) {
 		if ((brace = strchr(s, '{')) == NULL ||
 		    (close = strchr(brace, '}')) == NULL)
 			return r->plain ? buf_puts(r->out, s) :
@@ -295,8 +300,9 @@ template_message(const struct render *r, const char *msgid)
 	return rc;
 }
 
-int
-template_words(const char *msgid, json_t *view, const struct catalogue *words,
+/* said (words in the reader's language) filled from view, plain. */
+static int
+words_filled(const char *said, json_t *view, const struct catalogue *words,
     struct buf *out)
 {
 	struct render	 r;
@@ -306,7 +312,22 @@ template_words(const char *msgid, json_t *view, const struct catalogue *words,
 	r.words = words;
 	r.plain = 1;
 	r.stack[r.depth++] = view;
-	return template_message(&r, msgid);
+	return template_fill(&r, said);
+}
+
+int
+template_words(const char *msgid, json_t *view, const struct catalogue *words,
+    struct buf *out)
+{
+	return words_filled(catalogue_get(words, msgid), view, words, out);
+}
+
+int
+template_words_n(const char *one, const char *many, unsigned long n,
+    json_t *view, const struct catalogue *words, struct buf *out)
+{
+	return words_filled(catalogue_nget(words, one, many, n), view, words,
+	    out);
 }
 
 char *
