@@ -23,3 +23,17 @@ if [ -n "$missing" ]; then
 	echo "messages above are not in po/roundtable.pot: mark them N_() and run make po" >&2
 	exit 1
 fi
+
+# A count before a plural noun in a message with one form ("{days} days")
+# reads "1 days" in English and cannot mutate in Welsh ("2 ddiwrnod"):
+# such words are a plural, {{_n count: one | many}} or template_words_n.
+plural=$(msgcat --no-wrap po/roundtable.pot | awk '
+	/^msgid "/ { if (id != "" && !had_plural) print id; id = $0; had_plural = 0; next }
+	/^msgid_plural/ { had_plural = 1 }
+	END { if (id != "" && !had_plural) print id }' |
+    grep -E '\{([a-z_.]*(count|days|months|weeks|hours|seats|votes|held|eligible|total|papers)|n)( \| count)?\} [a-z]+s\b' || true)
+if [ -n "$plural" ]; then
+	printf '%s\n' "$plural" >&2
+	echo "messages above count a noun in one form: make them plurals ({{_n count: one | many}})" >&2
+	exit 1
+fi
