@@ -117,8 +117,6 @@ read_said(json_t *row)
 		if ((colon = strstr(detail, ": ")) == NULL)
 			return N_("Everything held about them, exported from "
 			    "the command line");
-		json_object_set_new(row, "export_as", json_stringn(detail,
-		    (size_t)(colon - detail)));
 		json_object_set_new(row, "reason", json_string(colon + 2));
 		return strncmp(detail, "pdf", 3) == 0 ? N_("Everything held "
 		    "about them, exported to print. Reason: {reason}") :
