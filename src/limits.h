@@ -161,6 +161,10 @@
 
 /* The HTTP layer. */
 #define ROUTE_IDS_MAX		4	/* {id}s in one path */
+#define READ_PATH_MAX		512	/* a read's stored path worded by its route;
+					   longer is "one of their pages" */
+#define DOWNLOAD_NAME_MAX	80	/* bytes of a download's worded name,
+					   before its extension */
 #define RESPONSE_COOKIES_MAX	6	/* Set-Cookie headers in a response */
 #define POST_BUFFER_SIZE	8192	/* libmicrohttpd's post processor buffer */
 /* Opening an uploaded PDF or picture to check it, in a child process. */

@@ -4,6 +4,7 @@
 
 #include "account.h"
 #include "audit.h"
+#include "audit_words.h"
 #include "auth_pages.h"
 #include "signed_out.h"
 #include "../server/language.h"
@@ -342,7 +343,8 @@ audit_index(struct request *rq, struct response *rs)
 {
 	static const char *sql =
 	    "SELECT a.id, a.at, a.action, a.entity, a.entity_id, a.detail, "
-	    "ifnull(ac.username, '') AS username FROM audit a "
+	    "ifnull(ac.username, '') AS username, "
+	    "ifnull(ac.display_name, '') AS who FROM audit a "
 	    "LEFT JOIN accounts ac ON ac.id = a.account_id "
 	    "WHERE a.id < ?1 ORDER BY a.id DESC LIMIT ?2";
 	const char	*before = form_get(&rq->query, "before");
@@ -356,6 +358,9 @@ audit_index(struct request *rq, struct response *rs)
 		from = INT64_MAX;
 	rows = db_rows(rq->db, sql, "id", from, AUDIT_PAGE_ROWS);
 	n = rows ? json_array_size(rows) : 0;
+	/* What each did, in the reader's words; "action" stays as stored,
+	 * for an administrator checking the chain. */
+	audit_words_add(rows, language_words(rq->lang), NULL);
 	response_view(rs, "auth/audit", json_pack("{s:s, s:o, s:I}", "title",
 	    N_("Audit log"), "entries", rows, "before", n == AUDIT_PAGE_ROWS ?
 	    (json_int_t)json_integer_value(json_object_get(json_array_get(rows,

@@ -356,7 +356,8 @@ report(struct request *rq, struct response *rs,
 	    language_words(rq->lang))) == NULL)
 		return;
 	survey_attachment(rs, make(view, rq, &rs->body), type,
-	    "involvement-report", rq->nids ? rq->ids[0] : 0, ext);
+	    language_words(rq->lang), N_("involvement-report-{n}"),
+	    rq->nids ? rq->ids[0] : 0, ext);
 	json_decref(view);
 }
 

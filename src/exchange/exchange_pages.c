@@ -15,6 +15,8 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../server/download_name.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 
 #define EXCHANGERS	ROLES_STAFF
@@ -149,7 +151,7 @@ exchange_download(struct request *rq, struct response *rs)
 	char			 err[EXCHANGE_ERR_MAX];
 	size_t			 len = 0;
 	int64_t			 peer = origin_field(&rq->body, "origin");
-	json_t			*place = NULL;
+	json_t			*place = NULL, *names;
 	int			 ok;
 
 	if (rq->app->exchange == NULL) {
@@ -182,11 +184,14 @@ exchange_download(struct request *rq, struct response *rs)
 	free(bundle);
 	rs->status = 200;
 	rs->content_type = strdup("application/octet-stream");
-	if (asprintf(&rs->disposition, "attachment; filename=\"roundtable-"
-	    "%lld-to-%lld-%lld.rtx\"", (long long)json_integer_value(
-	    json_object_get(place, "origin")), (long long)peer,
-	    (long long)rep.seq) == -1)
-		rs->disposition = NULL;
+	names = json_pack("{s:O, s:I, s:I}", "from", json_object_get(place,
+	    "origin"), "to", (json_int_t)peer, "n", (json_int_t)rep.seq);
+	(void)response_named(rs, language_words(rq->lang),
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {from}, {to} (the places' numbers) and {n} (the
+	     * bundle's). */
+	    N_("roundtable-{from}-to-{to}-{n}"), names, "rtx");
+	json_decref(names);
 	json_decref(place);
 }
 

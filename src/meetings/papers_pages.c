@@ -4,6 +4,8 @@
  */
 #include "meetings.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
+#include "../util/catalogue.h"
 
 void
 papers_get(struct request *rq, struct response *rs)
@@ -12,5 +14,6 @@ papers_get(struct request *rq, struct response *rs)
 	int	 rc;
 
 	rc = paper_read(rq->db, rq->ids[0], &rs->body, &mime, &ext);
-	response_download(rs, rc, mime, ext, "paper", rq->ids[0]);
+	response_download(rs, rc, mime, ext, language_words(rq->lang),
+	    N_("paper-{n}"), rq->ids[0]);
 }

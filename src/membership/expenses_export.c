@@ -12,6 +12,7 @@
 #include "membership.h"
 #include "../db/db.h"
 #include "../render/xlsx.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -155,8 +156,7 @@ export_with_total(json_t *rows, const struct catalogue *words)
 static void
 export_reply(struct request *rq, struct response *rs,
     int (*make)(const json_t *, const struct catalogue *, struct buf *),
-    const char *type,
-    const char *filename)
+    const char *type, const char *ext)
 {
 	struct scope_filter	 f;
 	const struct catalogue	*words = language_words(rq->lang);
@@ -177,16 +177,14 @@ export_reply(struct request *rq, struct response *rs,
 	json_decref(rows);
 	rs->status = 200;
 	rs->content_type = strdup(type);
-	if (asprintf(&rs->disposition, "attachment; filename=\"%s\"",
-	    filename) == -1)
-		rs->disposition = NULL;
+	(void)response_named(rs, words, N_("expenses"), NULL, ext);
 }
 
 void
 expenses_export_csv(struct request *rq, struct response *rs)
 {
 	export_reply(rq, rs, expenses_csv, "text/csv; charset=utf-8",
-	    "expenses.csv");
+	    "csv");
 }
 
 void
@@ -194,5 +192,5 @@ expenses_export_xlsx(struct request *rq, struct response *rs)
 {
 	export_reply(rq, rs, expenses_xlsx, "application/"
 	    "vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-	    "expenses.xlsx");
+	    "xlsx");
 }

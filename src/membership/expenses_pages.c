@@ -16,6 +16,7 @@
 #include "../people/people.h"
 #include "../server/form_page.h"
 #include "../render/upload_check.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
@@ -307,5 +308,8 @@ expenses_receipt_get(struct request *rq, struct response *rs)
 		return;
 	json_decref(claim);
 	rc = expense_receipt(rq->db, rq->ids[0], &rs->body, &mime, &ext);
-	response_download(rs, rc, mime, ext, "receipt", rq->ids[0]);
+	response_download(rs, rc, mime, ext, language_words(rq->lang),
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {n}. */
+	    N_("receipt-{n}"), rq->ids[0]);
 }

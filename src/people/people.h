@@ -157,6 +157,11 @@ void	people_show(struct request *, struct response *);
 void	subject_access_page(struct request *, struct response *);
 /* Who has read a person's record (audited reads and exports). */
 void	person_reads_page(struct request *, struct response *);
+/* Adds to each read (rows with "action" and "detail" as audited) what it
+ * opened: "what_msgid", a message the page words in its reader's
+ * language ("Their release plan form"), and "what", its English, for
+ * the JSON.  reads_words.c. */
+void	reads_words_add(json_t *rows);
 /* Erasure of a person who has left (erasure.h): GET form, POST erase. */
 void	person_erase_page(struct request *, struct response *);
 void	subject_access_json(struct request *, struct response *);

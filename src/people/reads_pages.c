@@ -13,10 +13,9 @@
 #include "../util/catalogue.h"
 
 static const char *sql_reads =
-    "SELECT a.id, substr(a.at, 1, 10) AS read_on, substr(a.at, 12, 5) "
-    "AS read_at, a.action = 'person.export' AS export, a.detail, "
+    "SELECT a.id, a.at, a.action, a.detail, "
     "ifnull(c.display_name || ' (' || c.username || ')', "
-    "'The command line') AS reader "
+    "'') AS reader "
     "FROM audit a LEFT JOIN accounts c ON c.id = a.account_id "
     "WHERE a.entity = 'person' AND a.entity_id = ?1 "
     "AND a.action IN ('person.read', 'plan.read', 'person.export') "
@@ -37,6 +36,8 @@ person_reads_page(struct request *rq, struct response *rs)
 	}
 	rows = db_rows(rq->db, sql_reads, "iid", rq->ids[0],
 	    paging_seek_id(&pg, 1), paging_limit(&pg));
+	if (rows != NULL)
+		reads_words_add(rows);
 	view = rows == NULL ? NULL : json_pack("{s:s, s:o, s:b, s:o}",
 	    "title", N_("Who has read this record"), "person", person,
 	    "has_reads", json_array_size(rows) > 0, "reads", rows);

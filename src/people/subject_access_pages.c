@@ -104,7 +104,8 @@ subject_access_json(struct request *rq, struct response *rs)
 	ok = text != NULL && buf_puts(&rs->body, text) == 0;
 	free(text);
 	response_download(rs, ok ? 1 : -1, strdup("application/json"),
-	    strdup("json"), "subject-access", rq->ids[0]);
+	    strdup("json"), language_words(rq->lang), N_("subject-access-{n}"),
+	    rq->ids[0]);
 }
 
 void
@@ -119,5 +120,6 @@ subject_access_pdf(struct request *rq, struct response *rs)
 	    pdf_size_for(rq, PDF_NORMAL)) == 0;
 	json_decref(ex);
 	response_download(rs, ok ? 1 : -1, strdup("application/pdf"),
-	    strdup("pdf"), "subject-access", rq->ids[0]);
+	    strdup("pdf"), language_words(rq->lang), N_("subject-access-{n}"),
+	    rq->ids[0]);
 }

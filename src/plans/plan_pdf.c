@@ -215,7 +215,6 @@ plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id)
 	struct plan_print pp;
 	struct pdf	*pdf;
 	json_t		*person, *view;
-	const char	*large = form_get(&rq->query, "large");
 	char		 today[DATE_CHARS + 1];
 
 	if ((person = plan_open(rq, rs, person_id, "printed", &reader)) ==
@@ -228,13 +227,10 @@ plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id)
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	/* Large print when asked for, or always for an account that reads
-	 * large text. */
 	/* In the reader's language; in easy read for a reader of it. */
 	print_words_init(&pp.w, language_words(rq->lang), 0);
 	pdf = print_pdf_new(&pp.w, &rs->body, print_say(&pp.w, N_("My plan"),
-	    NULL), large != NULL && strcmp(large, "1") == 0 ? PDF_LARGE :
-	    pdf_size_for(rq, PDF_NORMAL));
+	    NULL), pdf_size_for(rq, PDF_NORMAL));
 	pp.easy = rq->easy_read;
 	buf_init(&pp.lines, DOCUMENT_BYTES_MAX);
 	plan_print_draw(pdf, &pp, view);

@@ -14,6 +14,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../util/buf.h"
 #include "../util/csv.h"
@@ -237,7 +238,8 @@ provision_csv(struct request *rq, struct response *rs)
 	json_decref(view);
 	rs->status = 200;
 	rs->content_type = strdup("text/csv; charset=utf-8");
-	rs->disposition = strdup("attachment; filename=\"provision.csv\"");
+	(void)response_named(rs, language_words(rq->lang), N_("provision"),
+	    NULL, "csv");
 }
 
 /* One tick box per need, named need_<value>. */

@@ -15,6 +15,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -408,7 +409,8 @@ bid_document_get(struct request *rq, struct response *rs)
 	} else
 		rc = bid_document_read(rq->db, rq->ids[0], &rs->body, &mime,
 		    &ext);
-	response_download(rs, rc, mime, ext, "bid", rq->ids[0]);
+	response_download(rs, rc, mime, ext, language_words(rq->lang),
+	    N_("bid-{n}"), rq->ids[0]);
 	json_decref(bid);
 	json_decref(lot);
 }

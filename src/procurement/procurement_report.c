@@ -15,6 +15,7 @@
 #include "../render/pdf.h"
 #include "../render/print_words.h"
 #include "../render/xlsx.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -170,6 +171,10 @@ report_draw(struct buf *out, const json_t *r, enum pdf_size size,
 	return rc;
 }
 
+/* TRANSLATORS: a file's name: letters, digits and hyphens, keeping
+ * {n}, the lot's number. */
+static const char *const lot_report_name = N_("evaluation-lot-{n}");
+
 void
 lot_report_pdf(struct request *rq, struct response *rs)
 {
@@ -187,9 +192,8 @@ lot_report_pdf(struct request *rq, struct response *rs)
 	} else {
 		rs->status = 200;
 		rs->content_type = strdup("application/pdf");
-		if (asprintf(&rs->disposition, "attachment; filename="
-		    "\"evaluation-lot-%lld.pdf\"", (long long)rq->ids[0]) == -1)
-			rs->disposition = NULL;
+		(void)response_named_id(rs, language_words(rq->lang),
+		    lot_report_name, rq->ids[0], "pdf");
 	}
 	json_decref(record);
 	json_decref(lot);
@@ -333,10 +337,8 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 			rs->status = 200;
 			rs->content_type = strdup("application/vnd.openxmlformats"
 			    "-officedocument.spreadsheetml.sheet");
-			if (asprintf(&rs->disposition, "attachment; filename="
-			    "\"evaluation-lot-%lld.xlsx\"",
-			    (long long)rq->ids[0]) == -1)
-				rs->disposition = NULL;
+			(void)response_named_id(rs, language_words(rq->lang),
+			    lot_report_name, rq->ids[0], "xlsx");
 		}
 	}
 	json_decref(individual);

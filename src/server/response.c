@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "download_name.h"
 #include "request.h"
 #include "../limits.h"
 
@@ -142,7 +143,7 @@ response_denied(struct response *r)
 
 void
 response_download(struct response *r, int found, char *mime, char *ext,
-    const char *stem, int64_t id)
+    const struct catalogue *words, const char *msgid, int64_t id)
 {
 	if (found <= 0) {
 		free(mime);
@@ -155,9 +156,7 @@ response_download(struct response *r, int found, char *mime, char *ext,
 	/* Always a download, named by us: nothing the uploader chose. */
 	r->status = 200;
 	r->content_type = mime;
-	if (asprintf(&r->disposition, "attachment; filename=\"%s-%lld.%s\"",
-	    stem, (long long)id, ext) == -1)
-		r->disposition = NULL;
+	(void)response_named_id(r, words, msgid, id, ext);
 	free(ext);
 }
 

@@ -1,7 +1,8 @@
 /*
  * The reader's text size (their account's choice) applied to printed
  * documents: every PDF made for a signed-in reader goes through here, so
- * one who chose large text gets large print in all of them.
+ * one who chose large text, or an address with ?large=1, gets large
+ * print in all of them.
  */
 #ifndef RT_TEXT_SIZE_H
 #define RT_TEXT_SIZE_H
@@ -9,8 +10,12 @@
 #include "request.h"
 #include "../render/pdf.h"
 
-/* PDF_LARGE for a reader who chose large text, else the document's own
- * size (a poster is large for everyone). */
+/* Whether this request's document is in large print: the reader chose
+ * large text or easy read, or the address asks (?large=1).  1 or 0. */
+int		pdf_large_asked(const struct request *);
+/* PDF_LARGE when pdf_large_asked, else the document's own size (a
+ * poster is large for everyone).  Every PDF route sizes its document
+ * here, so ?large=1 works on each. */
 enum pdf_size	pdf_size_for(const struct request *, enum pdf_size document);
 
 #endif

@@ -153,8 +153,8 @@ survey_paper_pdf(struct request *rq, struct response *rs)
 		pdf_page_break(pdf);
 	}
 	print_words_free(&w);
-	survey_attachment(rs, pdf_finish(pdf), "application/pdf", "survey",
-	    rq->ids[0], "pdf");
+	survey_attachment(rs, pdf_finish(pdf), "application/pdf",
+	    language_words(rq->lang), N_("survey-{n}"), rq->ids[0], "pdf");
 	json_decref(numbers);
 	json_decref(sites);
 	json_decref(view);

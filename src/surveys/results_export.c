@@ -20,11 +20,13 @@
 #include "../util/catalogue.h"
 #include "../util/suppression.h"
 #include "../util/view.h"
+#include "../server/download_name.h"
 #include "../server/text_size.h"
 
 void
 survey_attachment(struct response *rs, int made, const char *type,
-    const char *stem, int64_t id, const char *ext)
+    const struct catalogue *words, const char *msgid, int64_t id,
+    const char *ext)
 {
 	if (made == -1) {
 		buf_clear(&rs->body);
@@ -33,9 +35,7 @@ survey_attachment(struct response *rs, int made, const char *type,
 	}
 	rs->status = 200;
 	rs->content_type = strdup(type);
-	if (asprintf(&rs->disposition, "attachment; filename=\"%s-%lld.%s\"",
-	    stem, (long long)id, ext) == -1)
-		rs->disposition = NULL;
+	(void)response_named_id(rs, words, msgid, id, ext);
 }
 
 /* "n (pct%)" or the suppressed text of a row. */
@@ -209,7 +209,8 @@ survey_results_pdf(struct request *rq, struct response *rs)
 	    rq->app->config->suppression_threshold, language_words(rq->lang));
 	survey_attachment(rs, r ? results_draw(&rs->body, s, r,
 	    pdf_size_for(rq, PDF_NORMAL), language_words(rq->lang)) : -1,
-	    "application/pdf", "survey-results", rq->ids[0], "pdf");
+	    "application/pdf", language_words(rq->lang),
+	    N_("survey-results-{n}"), rq->ids[0], "pdf");
 	json_decref(r);
 	json_decref(s);
 }
@@ -307,7 +308,8 @@ survey_responses_csv(struct request *rq, struct response *rs)
 		return;
 	survey_attachment(rs, csv_write(&rs->body, qs, rows,
 	    language_words(rq->lang)), "text/csv; "
-	    "charset=utf-8", "survey-responses", rq->ids[0], "csv");
+	    "charset=utf-8", language_words(rq->lang),
+	    N_("survey-responses-{n}"), rq->ids[0], "csv");
 	json_decref(rows);
 	json_decref(qs);
 	json_decref(s);
@@ -348,8 +350,8 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 	made = xlsx_write(&rs->body, &sheet, 1);
 out:
 	survey_attachment(rs, made, "application/vnd.openxmlformats-"
-	    "officedocument.spreadsheetml.sheet", "survey-responses",
-	    rq->ids[0], "xlsx");
+	    "officedocument.spreadsheetml.sheet", language_words(rq->lang),
+	    N_("survey-responses-{n}"), rq->ids[0], "xlsx");
 	free(cols);
 	json_decref(keys);
 	json_decref(rows);

@@ -181,7 +181,7 @@ admin_page_lists_reads(void **state)
 	assert_int_equal(http_get(&c, "/people/" PERSON "/reads", &r), 200);
 	assert_contains(r.body, "Who has read this record");
 	assert_contains(r.body, "(coordinator.fenwick)");
-	assert_contains(r.body, "Opened /people/" PERSON "/supervision");
+	assert_contains(r.body, "Their supervision notes");
 	assert_lacks(r.body, "coordinator.harbour");
 	reply_free(&r);
 	client_free(&c);
