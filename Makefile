@@ -106,11 +106,14 @@ build/test/embedded.o: build/embedded.c src/embedded.h
 build/test/roundtable: build/test/main.o $(TST_OBJ)
 	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS)
 
+# The route table's parts, included by src/routes.c.
+build/release/routes.o build/test/routes.o: $(wildcard src/routes/*.inc)
+
 build/test/unit/%: tests/unit/%.c tests/unit/unit.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
-HTTP_SHARED = tests/http/harness.c tests/http/route_walk.c
+HTTP_SHARED = $(sort $(wildcard tests/http/harness_*.c)) tests/http/route_walk.c
 build/test/http/%: tests/http/%.c $(HTTP_SHARED) tests/http/harness.h tests/http/route_walk.h tests/http/http_test.h tests/papers.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(HTTP_SHARED) $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
@@ -125,6 +128,13 @@ EXCHANGE_TESTS = $(addprefix build/test/http/,test_exchange \
 		test_exchange_people)
 $(EXCHANGE_TESTS): HTTP_SHARED += tests/http/exchange_places.c
 $(EXCHANGE_TESTS): tests/http/exchange_places.c tests/http/exchange_places.h
+
+# The elections' and the procurement panels' tests share their set-up
+# and steps, each subject's in a header of its own.
+$(addprefix build/test/http/,test_elections_secrecy test_elections_results \
+		test_elections_seats): tests/http/elections_test.h
+$(addprefix build/test/http/,test_procurement_panel \
+		test_procurement_lots): tests/http/procurement_test.h
 
 # The large-data walk fills its database with bench/'s generator.
 build/test/http/test_lists: build/bench-gen

@@ -3,6 +3,11 @@
  * sanitizer build) on a free loopback port with a fresh database in a
  * temporary folder, and talks HTTP to it through libcurl.
  *
+ * One header for its parts: harness_server.c (folders, databases and
+ * the server process), harness_client.c (HTTP through libcurl),
+ * harness_raw.c (bytes on a socket), harness_db.c (the database behind
+ * the server's back) and harness_documents.c (PDF and XLSX replies).
+ *
  * struct server owns its temporary folder (removed by server_stop) and
  * the child process.  struct client owns its curl handle and cookie jar
  * (client_free).  struct reply owns its body (reply_free).
