@@ -227,6 +227,8 @@
 #define TEMPLATE_WORDS_MAX	1024	/* a {{_ words}} message, in bytes */
 #define LANG_HREF_MAX		512	/* a page's link in another language;
 					   a longer path links the home page */
+#define TEXT_LANGUAGE_WORD_BYTES	32	/* a longer word says nothing of
+					   its language (util/text_language.c) */
 
 /* Small-number suppression (util/suppression.c): steps of the search for
  * another table that agrees with a page, per page and pass; a page that

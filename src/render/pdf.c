@@ -4,7 +4,7 @@
  * Layout is a single cursor, y, moving down the page.  Text is laid out
  * by Pango at the column width and then drawn one line at a time, so a
  * long paragraph can stop at the bottom margin and carry on at the top
- * of the next page.  Sizes are absolute (device units are PDF points)
+ * of the next page, two lines at least on each (pdf_flow).  Sizes are absolute (device units are PDF points)
  * and metric hinting is off, so what Pango measures is what is printed.
  */
 #include <dlfcn.h>
@@ -192,37 +192,137 @@ line_height(PangoLayoutIter *it)
 	return pango_units_to_double(y1 - y0);
 }
 
+/* Moves *it to its next line; after its last, frees it and sets NULL. */
+static void
+line_next(PangoLayoutIter **it)
+{
+	if (*it != NULL && !pango_layout_iter_next_line(*it)) {
+		pango_layout_iter_free(*it);
+		*it = NULL;
+	}
+}
+
+/* Frees what line_next left (NULL is nothing). */
+static void
+line_next_free(PangoLayoutIter *it)
+{
+	if (it != NULL)
+		pango_layout_iter_free(it);
+}
+
+/* The heights of the rows of lines a and b (NULL for none) make side by
+ * side: a malloc'd array, *n rows; NULL (and *n 0) without memory. */
+static double *
+row_heights(PangoLayout *a, PangoLayout *b, size_t *n)
+{
+	PangoLayoutIter	*ia = pango_layout_get_iter(a);
+	PangoLayoutIter	*ib = b != NULL ? pango_layout_get_iter(b) : NULL;
+	double		*rows;
+	size_t		 i;
+
+	*n = (size_t)MAX(pango_layout_get_line_count(a), b != NULL ?
+	    pango_layout_get_line_count(b) : 0);
+	if ((rows = calloc(MAX(*n, 1), sizeof(*rows))) == NULL)
+		*n = 0;
+	for (i = 0; i < *n; i++) {
+		rows[i] = MAX(line_height(ia), line_height(ib));
+		line_next(&ia);
+		line_next(&ib);
+	}
+	line_next_free(ia);
+	line_next_free(ib);
+	return rows;
+}
+
+/* How many of rows[i..n) fit below the cursor. */
+static size_t
+rows_fitting(const struct pdf *p, const double *rows, size_t i, size_t n)
+{
+	double	 y = p->y;
+	size_t	 k;
+
+	for (k = i; k < n && y + rows[k] <= BOTTOM; k++)
+		y += rows[k];
+	return k - i;
+}
+
+/*
+ * Whether a new page starts before row i of n: where the row does not
+ * fit, and where drawing it would leave one line of a paragraph alone,
+ * its first at the foot of a page (an orphan) or its last at the top of
+ * the next (a widow).  A paragraph of three lines where two fit, or of
+ * two where one does, goes to the next page whole; a longer one breaks a
+ * line early, so two go over.  Never on an empty page, where nothing is
+ * gained.
+ */
+static int
+break_before(const struct pdf *p, const double *rows, size_t i, size_t n)
+{
+	size_t	 fit, here;
+
+	if (p->blank)
+		return 0;
+	fit = rows_fitting(p, rows, i, n);
+	if (fit == n - i)
+		return 0;
+	if (fit == 0)
+		return 1;
+	if (i == 0) {
+		here = n - fit == 1 ? fit - 1 : fit;
+		return here < PDF_LINES_TOGETHER;
+	}
+	return n - i == PDF_LINES_TOGETHER && fit < PDF_LINES_TOGETHER;
+}
+
+double
+pdf_flow_keep(PangoLayout *a, PangoLayout *b)
+{
+	double	*rows, h = 0;
+	size_t	 n, i, keep;
+
+	rows = row_heights(a, b, &n);
+	keep = n <= 2 * PDF_LINES_TOGETHER - 1 ? n : PDF_LINES_TOGETHER;
+	for (i = 0; i < keep; i++)
+		h += rows[i];
+	free(rows);
+	return h;
+}
+
 /*
  * Draws layout a at xa and, when b is not NULL, layout b at xb beside
  * it, line by line side by side, starting a new page whenever the next
- * row of lines would cross the bottom margin.
+ * row of lines would cross the bottom margin, or leave a line alone
+ * (break_before).  Every document's text comes through here, so every
+ * document keeps its paragraphs' lines together so.
  */
 void
 pdf_flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
 {
 	PangoLayoutIter	*ia, *ib;
-	double		 h;
+	double		*rows;
+	size_t		 i, n;
 
+	if ((rows = row_heights(a, b, &n)) == NULL) {
+		p->failed = 1;
+		return;
+	}
 	ia = pango_layout_get_iter(a);
 	ib = b != NULL ? pango_layout_get_iter(b) : NULL;
-	while (ia != NULL || ib != NULL) {
-		h = MAX(line_height(ia), line_height(ib));
-		pdf_need(p, h);
+	for (i = 0; i < n; i++) {
+		if (break_before(p, rows, i, n))
+			new_page(p);
 		if (ia != NULL)
 			show_line(p, ia, xa);
 		if (ib != NULL)
 			show_line(p, ib, xb);
-		p->y += h;
+		p->y += rows[i];
 		p->blank = 0;
-		if (ia != NULL && !pango_layout_iter_next_line(ia)) {
-			pango_layout_iter_free(ia);
-			ia = NULL;
-		}
-		if (ib != NULL && !pango_layout_iter_next_line(ib)) {
-			pango_layout_iter_free(ib);
-			ib = NULL;
-		}
+		line_next(&ia);
+		line_next(&ib);
 	}
+	line_next_free(ia);
+	line_next_free(ib);
+	free(rows);
 }
 
 /*
@@ -365,7 +465,7 @@ pdf_paragraph(struct pdf *p, const char *text)
 	if (!pdf_live(p))
 		return;
 	l = pdf_layout(p, F_BODY, text, TEXT_W);
-	pdf_begin(p, MIN(pdf_height(l), 2 * p->line));
+	pdf_begin(p, pdf_flow_keep(l, NULL));
 	pdf_flow(p, l, MARGIN, NULL, 0);
 	g_object_unref(l);
 	p->y += 6 * p->scale;
@@ -434,7 +534,7 @@ pdf_pair(struct pdf *p, const char *label, const char *value)
 	l = pdf_layout(p, F_BOLD, text, lw);
 	g_free(text);
 	v = pdf_layout(p, F_BODY, value, TEXT_W - lw - gutter);
-	pdf_begin(p, MIN(MAX(pdf_height(l), pdf_height(v)), 2 * p->line));
+	pdf_begin(p, pdf_flow_keep(l, v));
 	pdf_flow(p, l, MARGIN, v, MARGIN + lw + gutter);
 	g_object_unref(l);
 	g_object_unref(v);

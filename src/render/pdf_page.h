@@ -68,10 +68,19 @@ double		 pdf_width(PangoLayout *);
 void		 pdf_need(struct pdf *, double h);
 /* Space between elements; none at the top of a page. */
 void		 pdf_gap(struct pdf *, double pt);
+/* A paragraph's lines that stay together where it breaks across pages:
+ * at least two at the foot of a page and two at the top of the next. */
+#define PDF_LINES_TOGETHER	2
+
 /* a at xa and b beside it at xb (b may be NULL), line by line, carried
- * on to the next page at the bottom margin. */
+ * on to the next page at the bottom margin, never leaving one line of
+ * them alone at the foot or the top of a page. */
 void		 pdf_flow(struct pdf *, PangoLayout *a, double xa,
 		    PangoLayout *b, double xb);
+/* The height of the first lines of a (and b beside it) that pdf_flow
+ * keeps on one page: all of a paragraph of up to three lines, else two.
+ * What a caller asks pdf_begin to keep with a held heading. */
+double		 pdf_flow_keep(PangoLayout *a, PangoLayout *b);
 /* Room for h points of an element, with the held heading above it. */
 void		 pdf_begin(struct pdf *, double h);
 

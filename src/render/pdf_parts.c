@@ -48,7 +48,7 @@ pdf_pictured(struct pdf *p, pdf_draw_fn draw, void *arg, const char *key,
 	k = pdf_layout(p, F_BOLD, key, TEXT_W - side - gutter);
 	t = pdf_layout(p, F_BODY, text, TEXT_W - side - gutter);
 	/* The picture and the first lines stay together on a page. */
-	pdf_begin(p, MAX(side, MIN(pdf_height(k) + pdf_height(t), 3 * p->line)));
+	pdf_begin(p, MAX(side, pdf_height(k) + pdf_flow_keep(t, NULL)));
 	top = p->y;
 	cairo_save(p->cr);
 	cairo_rectangle(p->cr, MARGIN, top, side, side);

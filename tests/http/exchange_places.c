@@ -114,6 +114,9 @@ station_make(struct station *st)
 	snprintf(name, sizeof(name), "first-%d.rtx", st->origin);
 	if (carry(&hub, st->origin, &st->srv, name) != 0)
 		return -1;
+	/* Its stderr in a file, for a test to read what it logged. */
+	snprintf(st->srv.log, sizeof(st->srv.log), "%s/server.log",
+	    st->srv.dir);
 	return server_launch(&st->srv);
 }
 

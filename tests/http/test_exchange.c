@@ -684,6 +684,75 @@ a_station_cannot_overwrite_or_name_what_the_hub_lacks(void **state)
 	assert_int_not_equal(db_write(&st_a.srv, sql), 0);
 }
 
+/* Reads a server's log (its stderr, a file): malloc'd, NUL-terminated. */
+static char *
+log_read(const struct server *s)
+{
+	FILE	*f;
+	char	*p;
+	long	 n;
+
+	assert_non_null(f = fopen(s->log, "r"));
+	assert_int_equal(fseek(f, 0, SEEK_END), 0);
+	assert_true((n = ftell(f)) >= 0);
+	rewind(f);
+	assert_non_null(p = calloc(1, (size_t)n + 1));
+	assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
+	fclose(f);
+	return p;
+}
+
+/* A bundle the database will not take (here a trigger of the station's
+ * that fails, as a station a version apart might): the refusal beside
+ * the box is ours, in the reader's language, and the engine's English
+ * goes to the server's log for the administrator, not to the page. */
+static void
+an_engine_failure_is_worded_for_the_reader(void **state)
+{
+	struct client	 at_hub, at_station;
+	struct reply	 r, file;
+	char		*log;
+
+	(void)state;
+	assert_int_equal(client_as(&at_hub, &hub, "coordinator.fenwick", PW),
+	    0);
+	assert_int_equal(http_post(&at_hub, "/sites/1/topics",
+	    "name=Refused+by+the+engine", 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(http_post(&at_hub, "/exchange/bundle", "origin=2", 1,
+	    &file), 200);
+	assert_int_equal(db_write(&st_a.srv, "CREATE TRIGGER words_test AFTER "
+	    "INSERT ON topics BEGIN INSERT INTO words_test_missing VALUES (1); "
+	    "END;"), 0);
+	assert_int_equal(client_as(&at_station, &st_a.srv,
+	    "coordinator.fenwick", PW), 0);
+	assert_int_equal(http_post_files(&at_station, "/exchange/import?lang="
+	    "cy", NULL, "bundle", "roundtable-0-to-2.rtx", file.body, file.len,
+	    &r), 422);
+	assert_error_beside(r.body, "bundle", "Doedd dim modd cymhwyso rhan "
+	    "o&#39;r bwndel. Ni newidiodd dim; bydd y gweinyddwr yn gweld pam "
+	    "yn log y gweinydd.");
+	assert_lacks(r.body, "words_test_missing");
+	assert_lacks(r.body, "SQL logic error");
+	assert_lacks(r.body, "could not be applied");
+	reply_free(&r);
+	log = log_read(&st_a.srv);
+	assert_contains(log, "from place 0 not applied: SQL logic error (1)");
+	free(log);
+	assert_int_equal(db_scalar(&st_a.srv, "SELECT count(*) FROM topics "
+	    "WHERE name = 'Refused by the engine'"), 0);
+	/* Put right, the same file is taken. */
+	assert_int_equal(db_write(&st_a.srv, "DROP TRIGGER words_test;"), 0);
+	assert_int_equal(http_post_files(&at_station, "/exchange/import", NULL,
+	    "bundle", "roundtable-0-to-2.rtx", file.body, file.len, &r), 303);
+	reply_free(&r);
+	reply_free(&file);
+	client_free(&at_station);
+	client_free(&at_hub);
+	assert_int_equal(carry(&st_a.srv, 0, &hub, "after-engine.rtx"), 0);
+	station_agrees_with_hub(&st_a);
+}
+
 int
 main(void)
 {
@@ -698,6 +767,7 @@ main(void)
 		cmocka_unit_test(a_coordinator_carries_bundles_through_the_pages),
 		cmocka_unit_test(a_station_cannot_send_another_sites_records),
 		cmocka_unit_test(decisions_come_back_to_the_forum),
+		cmocka_unit_test(an_engine_failure_is_worded_for_the_reader),
 		cmocka_unit_test(a_station_cannot_overwrite_or_name_what_the_hub_lacks),
 	};
 

@@ -388,6 +388,35 @@ an_account_can_choose_no_language_of_its_own(void **state)
 	client_free(&c);
 }
 
+/* A short step or note staff wrote in English, on a Welsh page, is
+ * marked English for a screen reader's voice: three or four words with
+ * only one of English's small words, or none (util/text_language.h). */
+static void
+a_short_english_step_on_a_welsh_page_is_marked(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[64];
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	snprintf(path, sizeof(path), "/arrivals/%lld?lang=cy", db_scalar(&srv,
+	    "SELECT arrival_id FROM arrival_steps WHERE text = "
+	    "'Check state pension and benefits'"));
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "<li><span lang=\"en\">Check state pension "
+	    "and benefits</span>");
+	assert_contains(r.body, ": <span lang=\"en\">Prescription "
+	    "confirmed</span>");
+	assert_contains(r.body, ": <span lang=\"en\">Lower bunk "
+	    "agreed</span>");
+	/* Our own words around them are the page's, unmarked. */
+	assert_lacks(r.body, "<span lang=\"cy\">");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -398,6 +427,7 @@ main(void)
 		cmocka_unit_test(a_survey_on_the_kiosk_reads_in_welsh),
 		cmocka_unit_test(a_refused_form_says_why_in_welsh),
 		cmocka_unit_test(an_account_can_choose_no_language_of_its_own),
+		cmocka_unit_test(a_short_english_step_on_a_welsh_page_is_marked),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

@@ -96,11 +96,12 @@ open_action_points_ride_on_every_agenda(void **state)
 	third = meeting_on(&c, "2027-03-02");
 	assert_int_equal(on_agenda(second, "Fix the chapel heating"), 1);
 	assert_int_equal(on_agenda(third, "Fix the chapel heating"), 1);
-	/* Said as an action point in the reader's language. */
+	/* Said as an action point in the reader's language, its English
+	 * title marked as English. */
 	snprintf(path, sizeof(path), "/meetings/%lld?lang=cy", third);
 	assert_int_equal(http_get(&c, path, &r), 200);
-	assert_contains(r.body, "<strong>Pwynt gweithredu: Fix the chapel "
-	    "heating</strong>");
+	assert_contains(r.body, "<strong>Pwynt gweithredu: <span lang=\"en\">"
+	    "Fix the chapel heating</span></strong>");
 	assert_lacks(r.body, "Action point: ");
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/meetings/%lld?lang=en", third);

@@ -327,6 +327,92 @@ test_break_at_the_end(void **state)
 	buf_release(&out);
 }
 
+/* Into per_page[0..max), the lines of each page of out holding a word
+ * that starts "zq" (pdftotext ends each page with a form feed); the
+ * number of pages read. */
+static int
+marked_lines(const struct buf *out, int *per_page, int max)
+{
+	char	*text, *c;
+	int	 page = 0, in_line = 0;
+
+	assert_non_null(text = unit_pdf_tool(out, UNIT_PDF_TEXT));
+	memset(per_page, 0, (size_t)max * sizeof(*per_page));
+	for (c = text; *c != '\0' && page < max; c++) {
+		if (*c == '\f') {
+			page++;
+			in_line = 0;
+		} else if (*c == '\n') {
+			in_line = 0;
+		} else if (!in_line && c[0] == 'z' && c[1] == 'q') {
+			per_page[page]++;
+			in_line = 1;
+		}
+	}
+	free(text);
+	return page;
+}
+
+/* A paragraph of "zq" words that wraps to about lines lines. */
+static void
+marked_paragraph(struct buf *text, int lines, enum pdf_size size)
+{
+	int	 i, words = lines * (size == PDF_LARGE ? 4 : 7);
+
+	buf_clear(text);
+	for (i = 0; i < words; i++)
+		assert_int_equal(buf_printf(text, "%szq%02d wrapped", i ? " " :
+		    "", i), 0);
+}
+
+/*
+ * A paragraph that breaks across pages leaves at least two of its lines
+ * on each (no orphan at the foot, no widow at the top); one of three
+ * lines or fewer moves whole.  Its start is moved down the page a
+ * millimetre at a time, so that every way it can meet the bottom margin
+ * is tried, in both sizes of print.
+ */
+static void
+test_no_line_alone(void **state)
+{
+	static const enum pdf_size	 sizes[] = { PDF_NORMAL, PDF_LARGE };
+	static const int		 from[] = { 225, 200 };
+	struct buf			 out, text;
+	struct pdf			*p;
+	int				 per_page[8], pages, page, lines, mm, s;
+	int				 total, on, split = 0;
+
+	(void)state;
+	buf_init(&text, 8192);
+	for (s = 0; s < 2; s++)
+	for (lines = 2; lines <= 5; lines++)
+	for (mm = from[s]; mm <= 260; mm += 2) {
+		buf_init(&out, UNIT_PDF_MAX);
+		assert_non_null(p = pdf_new(&out, "Lines", sizes[s]));
+		pdf_paragraph(p, "Above");
+		pdf_space(p, mm);
+		marked_paragraph(&text, lines, sizes[s]);
+		pdf_paragraph(p, text.data);
+		assert_int_equal(pdf_finish(p), 0);
+		pages = marked_lines(&out, per_page, 8);
+		for (page = 0, total = 0, on = 0; page < pages; page++) {
+			if (per_page[page] == 1)
+				print_error("one line alone on page %d: %d "
+				    "lines from %d mm, %s print\n", page + 1,
+				    lines, mm, s ? "large" : "normal");
+			assert_int_not_equal(per_page[page], 1);
+			on += per_page[page] > 0;
+			total += per_page[page];
+		}
+		assert_true(total >= 2);
+		split += on > 1;
+		buf_release(&out);
+	}
+	buf_release(&text);
+	/* The sweep did break paragraphs across pages. */
+	assert_true(split > 0);
+}
+
 /* A heading near the bottom moves to the next page with what follows. */
 static void
 test_heading_kept(void **state)
@@ -371,6 +457,7 @@ main(void)
 		cmocka_unit_test(test_full_at_the_end),
 		cmocka_unit_test(test_heading_kept),
 		cmocka_unit_test(test_break_at_the_end),
+		cmocka_unit_test(test_no_line_alone),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_pdf_teardown);

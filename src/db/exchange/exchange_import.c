@@ -16,6 +16,7 @@
 
 #include "../../exchange/exchange.h"
 #include "../../exchange/exchange_bundle.h"
+#include "exchange_failure.h"
 #include "exchange_tables.h"
 #include "../../auth/audit.h"
 #include "../db.h"
@@ -599,6 +600,7 @@ parts_apply(struct db *db, struct apply_state *as, const struct bundle *b,
 	const struct bundle_part	*part;
 	size_t				 i, before;
 	unsigned			 owners;
+	int				 rc;
 
 	for (i = 0; i < b->nparts; i++) {
 		part = &b->parts[i];
@@ -616,13 +618,11 @@ parts_apply(struct db *db, struct apply_state *as, const struct bundle *b,
 		if (part_allowed(as, (int)b->from, owners, (void *)part->data,
 		    (int)part->len, 0) == -1)
 			return -1;
-		if (sqlite3changeset_apply_v2(as->h, (int)part->len,
-		    (void *)part->data, NULL, on_conflict, as, NULL, NULL, 0) !=
+		if ((rc = sqlite3changeset_apply_v2(as->h, (int)part->len,
+		    (void *)part->data, NULL, on_conflict, as, NULL, NULL, 0)) !=
 		    SQLITE_OK) {
-			exchange_refuse_first(as->refusal, N_("A part of the "
-			    "bundle could not be applied: {reason}."),
-			    json_pack("{s:s}", "reason",
-			    sqlite3_errmsg(as->h)));
+			exchange_failure_refuse(as->refusal, as->h, rc,
+			    part->seq, (int)b->from);
 			return -1;
 		}
 		as->part_first = before;
