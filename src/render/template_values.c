@@ -165,11 +165,11 @@ put_said(const struct render *r, const json_t *v)
 	const json_t	*lang = template_lookup(r, "page.lang", 9);
 	int		 rc;
 
-	said = text_language_guess(json_string_value(v),
-	    json_string_length(v));
+	/* The guess last: it reads every word, the other two nothing much. */
 	page = json_string_value(lang);
-	if (said == NULL || page == NULL || strcmp(said, page) == 0 ||
-	    !in_element_text(r->out))
+	if (page == NULL || !in_element_text(r->out) ||
+	    (said = text_language_guess(json_string_value(v),
+	    json_string_length(v))) == NULL || strcmp(said, page) == 0)
 		return put_value(r->out, v, 1);
 	rc = buf_printf(r->out, "<span lang=\"%s\">", said);
 	if (rc == 0)

@@ -56,6 +56,24 @@ named(const char *s, size_t n, int sentence_start)
 	    isupper((unsigned char)s[0]));
 }
 
+/* Has s..end fewer words than could ever tell (a name, "admin", a
+ * number)?  A glance, where weighing each word reads it against every
+ * list, and a page asks this of every value it shows: most are one word. */
+static int
+too_few_words(const char *s, const char *end)
+{
+	size_t	 step;
+	int	 words = 0, in_word = 0;
+
+	while (s < end && words < TEXT_LANGUAGE_WORDS) {
+		step = letter(s, end);
+		words += step > 0 && !in_word;
+		in_word = step > 0;
+		s += step > 0 ? step : 1;
+	}
+	return words < TEXT_LANGUAGE_WORDS;
+}
+
 const char *
 text_language_guess(const char *s, size_t len)
 {
@@ -64,6 +82,9 @@ text_language_guess(const char *s, size_t len)
 	size_t		 n, k, step;
 	const char	*from;
 	int		 en = 0, cy = 0, signs, fits, sentence_start = 1;
+
+	if (too_few_words(s, end))
+		return NULL;
 
 	while (s < end) {
 		if (letter(s, end) == 0) {

@@ -20,5 +20,8 @@
  * the sentence around it.
  */
 int	text_language_signs(const char *word, size_t len, int shapes);
+/* 0 when its word lists are in the order their look-up needs, else -1:
+ * for a test, as a word added out of order would not be found. */
+int	text_language_signs_check(void);
 
 #endif

@@ -8,6 +8,7 @@
 #include "unit.h"
 
 #include "util/text_language.h"
+#include "util/text_language_signs.h"
 
 /* Of each table, at least this many must be marked: the guess is of use
  * on the short texts it was made for, not only safe. */
@@ -248,6 +249,15 @@ words_are_read_whole(void **state)
 	assert_null(text_language_guess("Housing referral booked", 7));
 }
 
+/* The word lists are looked up by halving: a word added out of order
+ * would never be found. */
+static void
+word_lists_are_in_order(void **state)
+{
+	(void)state;
+	assert_int_equal(text_language_signs_check(), 0);
+}
+
 int
 main(void)
 {
@@ -258,6 +268,7 @@ main(void)
 		cmocka_unit_test(a_name_inside_a_sentence_says_nothing),
 		cmocka_unit_test(signs_of_both_leave_it_unmarked),
 		cmocka_unit_test(words_are_read_whole),
+		cmocka_unit_test(word_lists_are_in_order),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
