@@ -229,6 +229,9 @@
 					   a longer path links the home page */
 #define TEXT_LANGUAGE_WORD_BYTES	32	/* a longer word says nothing of
 					   its language (util/text_language.c) */
+#define TEXT_LANGUAGE_WORDS_READ	40	/* the words of a text that decide
+					   its language: a long log is not read
+					   to its end on every page it is on */
 
 /* Small-number suppression (util/suppression.c): steps of the search for
  * another table that agrees with a page, per page and pass; a page that

@@ -82,11 +82,12 @@ text_language_guess(const char *s, size_t len)
 	size_t		 n, k, step;
 	const char	*from;
 	int		 en = 0, cy = 0, signs, fits, sentence_start = 1;
+	int		 read = 0;
 
 	if (too_few_words(s, end))
 		return NULL;
 
-	while (s < end) {
+	while (s < end && read < TEXT_LANGUAGE_WORDS_READ) {
 		if (letter(s, end) == 0) {
 			if (strchr(".!?:;\n", *s) != NULL && *s != '\0')
 				sentence_start = 1;
@@ -120,6 +121,7 @@ text_language_guess(const char *s, size_t len)
 			cy += (signs & SIGN_WELSH) != 0;
 		}
 		sentence_start = 0;
+		read++;
 		s += n;
 	}
 	if (en >= TEXT_LANGUAGE_WORDS && en > 2 * cy)
