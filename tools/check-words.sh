@@ -31,7 +31,8 @@ plural=$(msgcat --no-wrap po/roundtable.pot | awk '
 	/^msgid "/ { if (id != "" && !had_plural) print id; id = $0; had_plural = 0; next }
 	/^msgid_plural/ { had_plural = 1 }
 	END { if (id != "" && !had_plural) print id }' |
-    grep -E '\{([a-z_.]*(count|days|months|weeks|hours|seats|votes|held|eligible|total|papers)|n)( \| count)?\} [a-z]+s\b' || true)
+    grep -E '\{([a-z_.]*(count|day|month|week|hour|minute|seat|vote|held|eligible|total|paper|answer|bid|evaluator|drawn|page|recruit)[a-z_]*|n)( \| count)?\} ([a-z]+ )?[a-z]+(s|\(s\))\b' |
+    grep -vE '\} (is|was|has|does|needs|says|lines|times)\b' || true)
 if [ -n "$plural" ]; then
 	printf '%s\n' "$plural" >&2
 	echo "messages above count a noun in one form: make them plurals ({{_n count: one | many}})" >&2

@@ -77,9 +77,12 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 	json_decref(ctx);
 	json_array_foreach(json_object_get(view, "units"), i, unit) {
 		pdf_heading(pdf, view_str(unit, "name"), 1);
-		pdf_paragraph(pdf, print_say(&w, N_("Needs {needed} on duty "
+		pdf_paragraph(pdf, print_say_n(&w, "Needs {needed} on duty "
 		    "from {from} to {to}. Covered {hours_covered} of "
-		    "{hours_needed} hours this week."), unit));
+		    "{hours_needed} hour this week.", "Needs {needed} on duty "
+		    "from {from} to {to}. Covered {hours_covered} of "
+		    "{hours_needed} hours this week.", (unsigned long)
+		    view_int(unit, "hours_needed"), unit));
 		json_array_foreach(json_object_get(unit, "days"), j, day)
 			draw_day(pdf, &w, day);
 		pdf_page_break(pdf);

@@ -150,7 +150,7 @@ caption(struct print_words *w, const struct embed_paper *p, int i, int n,
 	if (i + 1 == drawn && drawn < n)
 		return paper_say(w, p, N_("Paper: {title}, circulated "
 		    "{circulated_on | date} \xe2\x80\x94 page {page} of "
-		    "{pages}. The archive holds only its first {drawn} pages; "
+		    "{pages}. The archive holds its pages up to page {drawn}; "
 		    "the whole paper is at {download}."), &num);
 	return paper_say(w, p, N_("Paper: {title}, circulated "
 	    "{circulated_on | date} \xe2\x80\x94 page {page} of {pages}"),
@@ -220,12 +220,13 @@ embed_pdf(struct pdf *pdf, struct print_words *w, const struct embed_paper *p,
 	}
 	b->pages -= num.drawn;
 	if (late)
-		named_for(pdf, w, p, N_("Only its first {drawn} of {pages} "
-		    "pages are drawn: the archive ran out of time for papers."),
+		named_for(pdf, w, p, N_("The archive ran out of time for "
+		    "papers: it holds this one's pages up to page {drawn} of "
+		    "{pages}."),
 		    &num);
 	if (num.failed > 0) {
-		named_for(pdf, w, p, N_("{failed} of its {pages} pages could "
-		    "not be drawn completely."), &num);
+		named_for(pdf, w, p, N_("Pages that could not be drawn "
+		    "completely: {failed} (of {pages})."), &num);
 		return EMBED_FAILED;
 	}
 	return num.drawn < num.pages ? EMBED_CUT : EMBED_DRAWN;

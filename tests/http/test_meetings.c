@@ -816,8 +816,8 @@ the_archive_draws_the_papers(void **state)
 	assert_contains(text, "Paper: Broken budget");
 	assert_contains(text, "It could not be drawn");
 	assert_contains(text, "A long report.");
-	snprintf(path, sizeof(path), "page %d of %d. The archive holds only "
-	    "its first %d pages", ARCHIVE_PAPER_PAGES_MAX,
+	snprintf(path, sizeof(path), "page %d of %d. The archive holds its "
+	    "pages up to page %d;", ARCHIVE_PAPER_PAGES_MAX,
 	    ARCHIVE_PAPER_PAGES_MAX + 2, ARCHIVE_PAPER_PAGES_MAX);
 	assert_contains(text, path);
 	snprintf(path, sizeof(path), "page %d of", ARCHIVE_PAPER_PAGES_MAX + 1);
