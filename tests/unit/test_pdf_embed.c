@@ -184,8 +184,8 @@ test_pdf_pages_and_budget(void **state)
 	assert_true(contains(text, "The new visiting hours start in May."));
 	assert_true(contains(text, "Paper: Visits, circulated 4 March 2026"));
 	assert_true(contains(text, "page 3 of 3"));
-	assert_true(contains(text, "page 2 of 3. The archive holds only its "
-	    "first 2 pages; the whole paper is at /papers/9."));
+	assert_true(contains(text, "page 2 of 3. The archive holds its pages "
+	    "up to page 2; the whole paper is at /papers/9."));
 	assert_true(contains(text, "Paper: One too many"));
 	assert_true(contains(text, "Paper: Too many bytes"));
 	assert_true(contains(text, "Paper: Too late"));
