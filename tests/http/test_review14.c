@@ -73,11 +73,41 @@ turnout_is_a_share_only_of_what_it_can_be(void **state)
 	client_free(&c);
 }
 
+/* A meeting whose register is not taken is not yet anything. */
+static void
+quorum_waits_for_the_register(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*text;
+
+	(void)state;
+	as(&c, "admin");
+	record_page(&c, UNREGISTERED, "/meetings/%lld?lang=en", &r);
+	assert_contains(r.body, "Attendance not recorded yet");
+	assert_lacks(r.body, "Not quorate");
+	assert_lacks(r.body, "need confirming");
+	reply_free(&r);
+	record_page(&c, UNREGISTERED, "/meetings/%lld/pack.pdf?lang=en", &r);
+	text = pdf_text(&srv, &r);
+	assert_non_null(text);
+	assert_contains(text, "Attendance not recorded yet");
+	assert_lacks(text, "NOT quorate");
+	free(text);
+	reply_free(&r);
+	record_page(&c, UNREGISTERED, "/meetings/%lld?lang=cy", &r);
+	assert_contains(r.body, "Presenoldeb heb ei gofnodi eto");
+	assert_lacks(r.body, "Heb gworwm");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(turnout_is_a_share_only_of_what_it_can_be),
+		cmocka_unit_test(quorum_waits_for_the_register),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
