@@ -102,12 +102,32 @@ quorum_waits_for_the_register(void **state)
 	client_free(&c);
 }
 
+/* The swap form's caption is one sentence in the reader's language. */
+static void
+swap_caption_in_welsh(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	as(&c, "admin");
+	record_page(&c, SHIFT, "/peer-shifts/%lld/swap?lang=en", &r);
+	assert_contains(r.body, "now held by");
+	reply_free(&r);
+	record_page(&c, SHIFT, "/peer-shifts/%lld/swap?lang=cy", &r);
+	assert_lacks(r.body, ", now ");
+	assert_contains(r.body, "yng ngofal");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(turnout_is_a_share_only_of_what_it_can_be),
 		cmocka_unit_test(quorum_waits_for_the_register),
+		cmocka_unit_test(swap_caption_in_welsh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
