@@ -121,6 +121,61 @@ swap_caption_in_welsh(void **state)
 	client_free(&c);
 }
 
+/* "… added a member to the panel as " said nothing of the role. */
+static void
+panel_member_added_names_the_role(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	assert_true(db_scalar(&srv, "SELECT count(*) FROM audit WHERE action "
+	    "= 'panel.add' AND detail = 'expert_by_experience'") > 0);
+	as(&c, "admin");
+	record_page(&c, PANEL_ADD, "/audit?before=%lld&lang=en", &r);
+	assert_lacks(r.body, "to the panel as");
+	assert_contains(r.body, "added an expert by experience to the panel");
+	reply_free(&r);
+	record_page(&c, PANEL_ADD, "/audit?before=%lld&lang=cy", &r);
+	assert_lacks(r.body, " fel <br>");
+	assert_contains(r.body, "arbenigwr drwy brofiad at y panel<br>");
+	reply_free(&r);
+	client_free(&c);
+}
+
+/* Our Welsh sentence is the page's language; only a name in it is
+ * marked as English. */
+static void
+audit_sentences_are_the_pages_language(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	(void)state;
+	as(&c, "admin");
+	assert_int_equal(http_get(&c, "/audit?lang=cy", &r), 200);
+	assert_contains(r.body, "Mewngofnododd");
+	assert_lacks(r.body, "lang=\"en\">Mewngofnododd");
+	reply_free(&r);
+	record_page(&c, PANEL_ADD, "/audit?before=%lld&lang=cy", &r);
+	assert_contains(r.body, "Ychwanegodd");
+	assert_lacks(r.body, "lang=\"en\">Ychwanegodd");
+	reply_free(&r);
+	/* "Derbyniodd Head of Westvale probation gynnig": the name alone is
+	 * English. */
+	record_page(&c, BY_CHIEF, "/audit?before=%lld&lang=cy", &r);
+	assert_contains(r.body, "Derbyniodd <span lang=\"en\">Head of "
+	    "Westvale probation</span> gynnig");
+	assert_lacks(r.body, "lang=\"en\">Derbyniodd");
+	reply_free(&r);
+	/* Nobody's name: "y system" is our word too. */
+	record_page(&c, BY_NOBODY, "/audit?before=%lld&lang=cy", &r);
+	assert_contains(r.body, " y system ");
+	assert_lacks(r.body, "lang=\"en\">y system");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -128,6 +183,8 @@ main(void)
 		cmocka_unit_test(turnout_is_a_share_only_of_what_it_can_be),
 		cmocka_unit_test(quorum_waits_for_the_register),
 		cmocka_unit_test(swap_caption_in_welsh),
+		cmocka_unit_test(panel_member_added_names_the_role),
+		cmocka_unit_test(audit_sentences_are_the_pages_language),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
