@@ -239,8 +239,21 @@ static const struct audit_sentence {
 	{ "lot.consensus_meeting", NULL, N_("{who} recorded the consensus "
 	    "meeting of {detail | date}") },
 	{ "bid.document", NULL, N_("{who} added a bid's document") },
-	{ "panel.add", NULL, N_("{who} added a member to the panel as "
-	    "{detail_label | t}") },
+	/* The panel member's kind is the row's detail; a sentence per kind,
+	 * so the kind is worded in the sentence's grammar (Welsh mutates
+	 * it: "Ychwanegodd Ann glinigwr at y panel") and no page has to
+	 * label the detail first. */
+	{ "panel.add", "expert_by_experience", N_("{who} added an expert by "
+	    "experience to the panel") },
+	{ "panel.add", "governor", N_("{who} added a governor to the "
+	    "panel") },
+	{ "panel.add", "clinician", N_("{who} added a clinician to the "
+	    "panel") },
+	{ "panel.add", "pharmacist", N_("{who} added a pharmacist to the "
+	    "panel") },
+	{ "panel.add", "commissioner", N_("{who} added a commissioner to the "
+	    "panel") },
+	{ "panel.add", NULL, N_("{who} added a member to the panel") },
 	{ "panel.declare", "conflict", N_("{who} declared a conflict of "
 	    "interest") },
 	{ "panel.declare", NULL, N_("{who} declared no connection with any "
@@ -304,6 +317,14 @@ audit_words_add(json_t *rows, const struct catalogue *words,
 		if (said != NULL)
 			(void)template_words_set(row, "said", said, row, words,
 			    DOCUMENT_BYTES_MAX);
+		/* The sentence itself too, for a page to word with the
+		 * row's names filled in: "said" is one string, and a page
+		 * would guess a Welsh sentence with an English name in it
+		 * to be English; worded by the page, only the names are
+		 * people's text, each marked with its own language. */
+		if (said != NULL)
+			json_object_set_new(row, "said_msgid", json_string(
+			    said));
 		if (json_object_get(row, "said") == NULL)
 			json_object_set_new(row, "said", json_string(action ?
 			    action : ""));

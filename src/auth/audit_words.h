@@ -12,8 +12,7 @@
 
 struct catalogue;
 
-/* The sentence (a message with {who}, and for some {detail} or
- * {detail_label}) that says what action did, or NULL for an action the
+/* The sentence (a message with {who}, and for some {detail}) that says what action did, or NULL for an action the
  * table does not know.  An action whose detail changes what happened
  * has a sentence per detail.  Static. */
 const char	*audit_words_sentence(const char *action, const char *detail);
@@ -24,7 +23,9 @@ const char	*audit_words_sentence(const char *action, const char *detail);
  * words ("Dr Lee submitted scores", "Cyflwynodd Dr Lee sgorau").  A row
  * with nobody's name is the system's.  An action the table does not know
  * says unknown (a message), or, when unknown is NULL, its own name: a
- * cell is never empty.  The rows keep "action" as stored.
+ * cell is never empty.  A row the table words has "said_msgid" too, the
+ * sentence's message, for a page to word with {{said_msgid | words}}.
+ * The rows keep "action" as stored.
  */
 void	audit_words_add(json_t *rows, const struct catalogue *words,
 	    const char *unknown);

@@ -156,6 +156,11 @@ meeting_summary(json_t *m)
 	int	 applies = meeting_kind_has_quorum(view_str(m, "kind"));
 
 	json_object_set_new(m, "quorum_applies", json_boolean(applies));
+	/* Nothing else records that the register was taken: until a row
+	 * is saved, "0 present" is not known, and "not quorate" would be
+	 * a false alarm on every meeting still to come. */
+	json_object_set_new(m, "attendance_taken", json_boolean(view_int(m,
+	    "attendance_rows") > 0));
 	json_object_set_new(m, "quorum_needed", json_integer(need));
 	json_object_set_new(m, "quorate", json_boolean(!applies ||
 	    view_int(m, "present_count") >= need));

@@ -47,6 +47,8 @@ static const char *sql_load =
     "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id "
     "  AND a.status = 'present' AND a.person_id NOT IN " DECIDERS ") "
     "  AS present_count, "
+    "(SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id) "
+    "  AS attendance_rows, "
     "(SELECT held_on FROM meetings l WHERE l.id = m.approved_at) "
     "  AS approved_on FROM meetings m JOIN groups g ON g.id = m.group_id "
     "LEFT JOIN people ch ON ch.id = m.chair_person_id "

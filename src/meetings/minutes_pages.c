@@ -295,6 +295,11 @@ minutes_draw(struct pdf *pdf, struct print_words *w, const json_t *m,
 	    "chair_name"));
 	if (json_is_true(json_object_get(m, "quorum_applies")))
 		pdf_pair(pdf, print_say(w, N_("Quorum"), NULL),
+		    !json_is_true(json_object_get(m, "attendance_taken")) ?
+		    print_say_n(w, "Attendance not recorded yet; "
+		    "{quorum_needed} of {member_count} member needed for "
+		    "quorum", "Attendance not recorded yet; {quorum_needed} of "
+		    "{member_count} members needed for quorum", members, m) :
 		    json_is_true(json_object_get(m, "quorate")) ?
 		    print_say_n(w, "{present_count} present of "
 		    "{member_count} member; {quorum_needed} needed, so "

@@ -400,8 +400,8 @@ peer_shift_swap_page(struct request *rq, struct response *rs)
 		.save = swap_store,
 	};
 	char	 today[DATE_CHARS + 1], when[96];
-	char	*back, *caption = NULL;
-	json_t	*shift, *kept;
+	char	*back, *caption;
+	json_t	*shift, *kept, *said;
 
 	if (peer_shift_load(rq->db, rq->ids[0], &shift) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -409,10 +409,15 @@ peer_shift_swap_page(struct request *rq, struct response *rs)
 	}
 	local_today(rq->now, today);
 	uk_words(view_int(shift, "starts_at"), language_words(rq->lang), when, sizeof(when));
-	/* Whole, however long the names: never cut to a buffer. */
-	if (asprintf(&caption, "%s, %s, now %s", view_str(shift, "unit_name"),
-	    when, view_str(shift, "display_name")) == -1)
-		caption = NULL;
+	/* Worded whole in the reader's language, the names only filled
+	 * in: a unit's and a person's names are far shorter than a filled
+	 * message may be (FORM_ERROR_CHARS_MAX). */
+	said = json_pack("{s:s, s:s, s:s}", "unit_name", view_str(shift,
+	    "unit_name"), "when", when, "holder", view_str(shift,
+	    "display_name"));
+	caption = request_words(rq, N_("{unit_name}, {when}, now held by "
+	    "{holder}"), said);
+	json_decref(said);
 	kept = json_pack("{s:{s:o}}", "options", "person_id",
 	    peer_supporter_options(rq->db, view_int(shift, "site_id"), today));
 	form_page_keep(&fp, kept);

@@ -292,7 +292,7 @@ void	score_change_page(struct request *, struct response *);
 void	lot_report_pdf(struct request *, struct response *);
 void	lot_report_xlsx(struct request *, struct response *);
 
-/* The sentence (a message with {who}, {detail}, {detail_label}) that
+/* The sentence (a message with {who}, and for some {detail}) that
  * says what an audited action of a lot did; a general one for an action
  * it does not know.  Static. */
 const char *audit_sentence(const char *action, const char *detail);

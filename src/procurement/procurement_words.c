@@ -108,14 +108,5 @@ audit_sentence(const char *action, const char *detail)
 void
 audit_sentences_add(json_t *rows, const struct catalogue *words)
 {
-	json_t		*row;
-	const char	*detail;
-	size_t		 i;
-
-	json_array_foreach(rows, i, row) {
-		detail = json_string_value(json_object_get(row, "detail"));
-		json_object_set_new(row, "detail_label", json_string(
-		    choice_label(evaluator_kinds, detail ? detail : "")));
-	}
 	audit_words_add(rows, words, audit_general);
 }

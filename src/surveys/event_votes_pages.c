@@ -81,16 +81,21 @@ event_votes_new(struct request *rq, struct response *rs)
 
 /* Turnout against the group's members on the day: below the threshold
  * a member reads "fewer than N" votes and no percentage, which would
- * give the number away. */
+ * give the number away. Everyone at the event may vote, members or
+ * not, so more votes than members is ordinary: then the votes are no
+ * share of the members and neither the members nor a percentage are
+ * named ("130 votes from the 4 members (3250%)" said nothing true). */
 static void
 vote_turnout(json_t *v, int threshold, int exact)
 {
 	int64_t	 total = view_int(v, "total"), eligible = view_int(v,
 	    "eligible");
+	int	 share = eligible > 0 && total <= eligible;
 
 	json_object_set_new(v, "turnout_votes", voice_count(total, threshold,
 	    exact));
-	if (eligible > 0 && (exact || total == 0 || total >= threshold))
+	json_object_set_new(v, "turnout_of_members", json_boolean(share));
+	if (share && (exact || total == 0 || total >= threshold))
 		json_object_set_new(v, "turnout_percent", json_integer(
 		    (total * 100 + eligible / 2) / eligible));
 }

@@ -239,14 +239,20 @@ without_a_quorum_is_a_sentence_of_its_own(void **state)
 {
 	struct client	 c;
 	struct reply	 r;
-	char		 path[64], *text;
+	char		 path[64], body[64], *text;
 	long long	 meeting;
 
 	(void)state;
 	as(&c, "member.forum");
-	/* Nobody's attendance is recorded yet: not quorate. */
+	/* One member present of six: not quorate. */
 	meeting = submit_created(&c, "/groups/1/meetings/new", "kind=forum&"
 	    "held_on=2027-07-01&starts_at=14:00&place=Chapel", "/meetings/");
+	snprintf(path, sizeof(path), "/meetings/%lld/attendance", meeting);
+	snprintf(body, sizeof(body), "person_%lld=present", db_scalar(&srv,
+	    "SELECT min(person_id) FROM memberships WHERE group_id = 1 AND "
+	    "to_on IS NULL"));
+	assert_int_equal(http_post(&c, path, body, 1, &r), 303);
+	reply_free(&r);
 	snprintf(path, sizeof(path), "/meetings/%lld?lang=cy", meeting);
 	assert_int_equal(http_get(&c, path, &r), 200);
 	text = read_aloud(r.body);

@@ -461,7 +461,9 @@ minutes_go_from_draft_to_published(void **state)
 	assert_contains(text, "Ble:");
 	/* No chair was named: no empty "Cadeirydd:" row. */
 	assert_lacks(text, "Cadeirydd");
-	assert_contains(text, "yn bresennol o");
+	/* Nobody's attendance was recorded: the quorum is still to see. */
+	assert_contains(text, "Presenoldeb heb ei gofnodi eto");
+	assert_lacks(text, "Attendance not recorded");
 	assert_contains(text, "Tudalen 1");
 	assert_contains(text, "Cofnodion 6 Gorffennaf 2027");
 	assert_lacks(text, "Quorum");

@@ -453,7 +453,7 @@ report_reads_in_welsh(struct client *c)
 	assert_contains(text, "Ychwanegodd Fenwick coordinator gynnig.");
 	assert_contains(text, "Gadawodd Health commissioner (panel) y panel "
 	    "oherwydd gwrthdaro buddiannau");
-	assert_contains(text, "fel Arbenigwr drwy brofiad");
+	assert_contains(text, "arbenigwr drwy brofiad at y panel");
 	assert_contains(text, "Tynnwyd: datganwyd gwrthdaro buddiannau gyda "
 	    "Beta Health");
 	assert_contains(text, "20 Tachwedd 2026. Yn bresennol:");

@@ -222,8 +222,8 @@ the_default_scale_and_the_audit_read_in_the_readers_language(void **state)
 	    "Dr Lee", "detail");
 	audit_sentences_add(rows, cy);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
-	    rows, 0), "said")), "Ychwanegodd Dr Lee aelod at y panel fel "
-	    "Arbenigwr drwy brofiad");
+	    rows, 0), "said")), "Ychwanegodd Dr Lee arbenigwr drwy brofiad at y "
+	    "panel");
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
 	    rows, 1), "said")), "Cofnododd y system y cyfarfod consensws a "
 	    "gynhaliwyd ar 20 Tachwedd 2026");
