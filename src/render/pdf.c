@@ -4,8 +4,9 @@
  * Layout is a single cursor, y, moving down the page.  Text is laid out
  * by Pango at the column width and then drawn one line at a time, so a
  * long paragraph can stop at the bottom margin and carry on at the top
- * of the next page, two lines at least on each (pdf_flow).  Sizes are absolute (device units are PDF points)
- * and metric hinting is off, so what Pango measures is what is printed.
+ * of the next page, two lines at least on each (pdf_flow).  Sizes are
+ * absolute (device units are PDF points) and metric hinting is off, so
+ * what Pango measures is what is printed.
  */
 #include <dlfcn.h>
 #include <stdarg.h>

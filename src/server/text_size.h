@@ -10,12 +10,10 @@
 #include "request.h"
 #include "../render/pdf.h"
 
-/* Whether this request's document is in large print: the reader chose
- * large text or easy read, or the address asks (?large=1).  1 or 0. */
-int		pdf_large_asked(const struct request *);
-/* PDF_LARGE when pdf_large_asked, else the document's own size (a
- * poster is large for everyone).  Every PDF route sizes its document
- * here, so ?large=1 works on each. */
+/* PDF_LARGE when the reader chose large text or easy read, or the
+ * address asks (?large=1); else the document's own size (a poster is
+ * large for everyone).  Every PDF route sizes its document here, so
+ * ?large=1 works on each. */
 enum pdf_size	pdf_size_for(const struct request *, enum pdf_size document);
 
 #endif
