@@ -1,13 +1,13 @@
 #!/bin/sh
 # Fails when a message C gives a reader is not in the catalogue
-# (po/roundtable.pot): an error page's text (response_error), a page's
-# title, a form error; a message built there from English pieces
-# instead (snprintf into a view) has no msgid to find, which is why
-# values go into views as values and are worded by the template or by
-# form_error_words.  Single-line literals: `make po` marks the rest.
+# (po/roundtable.pot), in three passes: the usual places (an error
+# page's text, a page's title, a form error); any other sentence in C;
+# and a count before a plural noun in a message with one form.  A
+# message built from English pieces (snprintf into a view) has no msgid
+# to find, which is why values go into views as values and are worded
+# by the template or by form_error_words.
 set -eu
 ids=$(mktemp)
-trap 'rm -f "$ids"' EXIT
 msgcat --no-wrap po/roundtable.pot | sed -n 's/^msgid "\(.*\)"$/\1/p' >"$ids"
 missing=$(grep -rhoE \
     -e 'response_error\(rs, [0-9]+, "[^"]+"\)' \
@@ -21,6 +21,32 @@ missing=$(grep -rhoE \
 if [ -n "$missing" ]; then
 	printf '%s\n' "$missing" >&2
 	echo "messages above are not in po/roundtable.pot: mark them N_() and run make po" >&2
+	exit 1
+fi
+
+# Any other sentence in C (a capital, then words) that the catalogue
+# lacks, wherever it is passed: a struct's message, a notice, a label
+# built with snprintf.  xgettext --extract-all joins a literal split
+# over lines.  The command line (src/cli, main.c) is English; what else
+# stays English, and why, is in tools/english-kept.txt.
+all=$(mktemp)
+files=$(mktemp)
+trap 'rm -f "$ids" "$all" "$files"' EXIT
+find src -name '*.c' ! -path 'src/cli/*' ! -name main.c | sort >"$files"
+xgettext --extract-all --from-code=UTF-8 --language=C --no-wrap \
+    --files-from="$files" -o "$all" 2>/dev/null
+msgcat --no-wrap po/roundtable.pot |
+    sed -n 's/^msgid_plural "\(.*\)"$/\1/p' >>"$ids"
+grep -v '^#' tools/english-kept.txt >>"$ids"
+english=$(awk '/^#: / { at = $2 } /^msgid "/ {
+	m = substr($0, 8, length($0) - 8)
+	if (m ~ /^[A-Z][a-z'"'"']* [^ ]/) print at "\t" m }' "$all" |
+    while IFS="$(printf '\t')" read -r at m; do
+	grep -qxF -- "$m" "$ids" || printf '%s: %s\n' "$at" "$m"
+    done)
+if [ -n "$english" ]; then
+	printf '%s\n' "$english" >&2
+	echo "sentences above are in no catalogue: mark them N_() (or pass them to a function po-extract.sh names a keyword), or say in tools/english-kept.txt why they stay English" >&2
 	exit 1
 fi
 

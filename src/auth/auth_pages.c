@@ -218,8 +218,8 @@ account_show(struct request *rq, struct response *rs)
 	if (json_is_null(notice) && size != NULL && strcmp(size, "changed") ==
 	    0) {
 		json_decref(notice);
-		notice = json_pack("{s:s}", "text", "Your text size has been "
-		    "saved.");
+		notice = json_pack("{s:s}", "text", N_("Your text size has "
+		    "been saved."));
 	}
 	response_view(rs, "auth/account", json_pack("{s:s, s:o, s:s?, "
 	    "s:{s:s, s:s, s:b}, s:o, s:o}", "title", N_("Your account"), "notice",

@@ -256,9 +256,10 @@ export_cmd(struct cli *cli)
 {
 	struct exchange_keys	 k;
 	struct exchange_report	 rep;
+	struct exchange_refusal	 why = { NULL, NULL };
 	struct db		 db;
 	unsigned char		*bundle = NULL;
-	char			 err[EXCHANGE_ERR_MAX];
+	char			 err[EXCHANGE_ERR_MAX] = "";
 	size_t			 len = 0;
 	int			 peer = 0, rc;
 
@@ -278,9 +279,13 @@ export_cmd(struct cli *cli)
 		return 1;
 	}
 	rc = in_write_transaction(&db, exchange_export(&db, &k, peer, &bundle,
-	    &len, &rep, err, sizeof(err)), err, sizeof(err));
+	    &len, &rep, &why), err, sizeof(err));
 	exchange_keys_clear(&k);
 	db_close(&db);
+	/* The export's own refusal, else the transaction's. */
+	if (why.msgid != NULL)
+		exchange_refusal_english(&why, err, sizeof(err));
+	exchange_refusal_clear(&why);
 	if (rc == -1) {
 		fprintf(stderr, "%s\n", err);
 		return 1;

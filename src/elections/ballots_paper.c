@@ -75,7 +75,7 @@ papers_read(const char *text, const json_t *e, const json_t *cands,
 	enum count_method m = strcmp(view_str(e, "method"), "stv") == 0 ?
 	    COUNT_STV : COUNT_FPTP;
 	json_t		*papers = json_array(), *r;
-	char		*copy, *line, *save, msg[160];
+	char		*copy, *line, *save;
 	const char	*why = "";
 	int		*out;
 
@@ -88,15 +88,16 @@ papers_read(const char *text, const json_t *e, const json_t *cands,
 		if (line[strspn(line, " \t")] == '\0')
 			continue;
 		if (++n > BATCH_PAPERS_MAX) {
-			snprintf(msg, sizeof(msg), "A batch holds at most %d "
-			    "papers", BATCH_PAPERS_MAX);
-			form_error(errors, "papers", msg);
+			form_error_words(errors, "papers", N_("A batch holds "
+			    "{max} papers at most"), json_pack("{s:i}", "max",
+			    BATCH_PAPERS_MAX));
 			goto fail;
 		}
 		if (ballot_parse(line, ncand, m, (size_t)view_int(e, "seats"),
 		    out, &why) == -1) {
-			snprintf(msg, sizeof(msg), "Paper %zu: %s", n, why);
-			form_error(errors, "papers", msg);
+			form_error_words(errors, "papers", N_("Paper {n}: "
+			    "{why | t}"), json_pack("{s:I, s:s}", "n",
+			    (json_int_t)n, "why", why));
 			goto fail;
 		}
 		r = json_array();

@@ -170,8 +170,9 @@ elections_publish(struct request *rq, struct response *rs)
 		return;
 	if (phase != PHASE_CLOSED) {
 		json_decref(e);
-		response_error(rs, 409, phase == PHASE_PUBLISHED ? "The result "
-		    "is already published." : "The poll has not closed.");
+		response_error(rs, 409, phase == PHASE_PUBLISHED ?
+		    N_("The result is already published.") :
+		    N_("The poll has not closed."));
 		return;
 	}
 	date_today(rq->now, today);

@@ -165,18 +165,18 @@ ballot_parse(const char *text, size_t ncand, enum count_method method,
 		if (*s == '\0')
 			break;
 		if (!isdigit((unsigned char)*s)) {
-			*why = "only numbers, spaces and commas";
+			*why = N_("only numbers, spaces and commas");
 			return -1;
 		}
 		v = strtol(s, &end, 10);
 		s = end;
 		if (v < 1 || (size_t)v > ncand) {
-			*why = "a number that is not on the paper";
+			*why = N_("a number that is not on the paper");
 			return -1;
 		}
 		for (i = 0; i < n; i++)
 			if (out[i] == (int)(v - 1)) {
-				*why = "the same name twice";
+				*why = N_("the same name twice");
 				return -1;
 			}
 		if (n >= ncand)
@@ -184,11 +184,11 @@ ballot_parse(const char *text, size_t ncand, enum count_method method,
 		out[n++] = (int)(v - 1);
 	}
 	if (n == 0) {
-		*why = "no name marked";
+		*why = N_("no name marked");
 		return -1;
 	}
 	if (method == COUNT_FPTP && n > seats) {
-		*why = "more names marked than there are places";
+		*why = N_("more names marked than there are places");
 		return -1;
 	}
 	return 0;

@@ -524,7 +524,7 @@ elections_proxy(struct request *rq, struct response *rs)
 	};
 	static const struct roll_form rf = {
 		1u << PHASE_NOMINATIONS | 1u << PHASE_NOMINATIONS_CLOSED |
-		1u << PHASE_VOTING, "The poll has closed.", 1,
+		1u << PHASE_VOTING, N_("The poll has closed."), 1,
 	};
 	struct form_page fp = {
 		.title = N_("Record a proxy"), .submit = N_("Record the proxy"),
@@ -557,7 +557,7 @@ elections_paper_issue(struct request *rq, struct response *rs)
 		election_load, "/elections/%lld", "group_name", roll_prepare,
 	};
 	static const struct roll_form rf = {
-		1u << PHASE_VOTING, "The poll is not open.", 0,
+		1u << PHASE_VOTING, N_("The poll is not open."), 0,
 	};
 	struct form_page fp = {
 		.title = N_("Give out a paper ballot"),

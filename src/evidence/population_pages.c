@@ -99,12 +99,14 @@ answer_known(const struct monitoring_item *it, const char *answer)
 }
 
 /*
- * One line "what, answer, number" into {dimension, category, count}:
- * the answer is everything between the first and the last comma, so an
- * answer with commas needs no quotes.  NULL with why in msg.
+ * Line number n, "what, answer, number", into {dimension, category,
+ * count}: the answer is everything between the first and the last
+ * comma, so an answer with commas needs no quotes.  NULL with why added
+ * to errors for field, worded where it is read.
  */
 static json_t *
-count_line(char *line, const json_t *units, char *msg, size_t sz)
+count_line(char *line, size_t n_line, const json_t *units, json_t *errors,
+    const char *field)
 {
 	char		*first = strchr(line, ','), *last = strrchr(line, ',');
 	const char	*answer, *number;
@@ -112,7 +114,9 @@ count_line(char *line, const json_t *units, char *msg, size_t sz)
 	long		 n;
 
 	if (first == NULL || first == last) {
-		snprintf(msg, sz, "needs what, answer and number, with commas");
+		form_error_words(errors, field, N_("Line {line}: it needs what, "
+		    "answer and number, with commas"), json_pack("{s:I}", "line",
+		    (json_int_t)n_line));
 		return NULL;
 	}
 	*first = *last = '\0';
@@ -125,24 +129,31 @@ count_line(char *line, const json_t *units, char *msg, size_t sz)
 		return json_null();	/* left empty: skipped */
 	n = strtol(number, &end, 10);
 	if (*end != '\0' || n < 0 || n > POPULATION_COUNT_MAX) {
-		snprintf(msg, sz, "the number must be a whole number from 0 "
-		    "to %d", POPULATION_COUNT_MAX);
+		form_error_words(errors, field, N_("Line {line}: the number must "
+		    "be a whole number from 0 to {max}"), json_pack("{s:I, s:i}",
+		    "line", (json_int_t)n_line, "max", POPULATION_COUNT_MAX));
 		return NULL;
 	}
 	if (strcmp(what, "unit") == 0) {
 		if (!unit_key(units, answer, key, sizeof(key))) {
-			snprintf(msg, sz, "the site has no unit called %.60s",
-			    answer);
+			form_error_words(errors, field, N_("Line {line}: the "
+			    "site has no unit called {answer}"), json_pack(
+			    "{s:I, s:s}", "line", (json_int_t)n_line, "answer",
+			    answer));
 			return NULL;
 		}
 		answer = key;
 	} else if (monitoring_item_find(what) == NULL) {
-		snprintf(msg, sz, "the first column must be unit or a "
-		    "characteristic such as age or race, not %.40s", what);
+		form_error_words(errors, field, N_("Line {line}: the first "
+		    "column must be unit or a characteristic such as age or "
+		    "race, not {what}"), json_pack("{s:I, s:s}", "line",
+		    (json_int_t)n_line, "what", what));
 		return NULL;
 	} else if (answer_known(monitoring_item_find(what), answer) == NULL) {
-		snprintf(msg, sz, "%.60s is not one of the answers for %s",
-		    answer, what);
+		form_error_words(errors, field, N_("Line {line}: {answer} is "
+		    "not one of the answers for {what}"), json_pack(
+		    "{s:I, s:s, s:s}", "line", (json_int_t)n_line, "answer",
+		    answer, "what", what));
 		return NULL;
 	} else
 		answer = answer_known(monitoring_item_find(what), answer);
@@ -196,7 +207,7 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 {
 	const json_t	*units = ctx;
 	const char	*field, *t;
-	char		*text, *line, *next, msg[160], err[200];
+	char		*text, *line, *next;
 	json_t		*rows = json_array(), *row, *seen = json_object();
 	char		 today[DATE_CHARS + 1];
 	size_t		 n = 0;
@@ -223,19 +234,17 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		n++;
 		if (*(t = trim(line)) == '\0' || header_line(t, n))
 			continue;
-		if ((row = count_line(line, units, msg, sizeof(msg))) == NULL) {
-			snprintf(err, sizeof(err), "Line %zu: %s", n, msg);
-			form_error(errors, field, err);
-		} else if (json_is_object(row)) {
+		/* NULL: its error is added; null: left empty, skipped. */
+		row = count_line(line, n, units, errors, field);
+		if (json_is_object(row)) {
 			char	 k[300];
 
 			snprintf(k, sizeof(k), "%s\t%s", view_str(row,
 			    "dimension"), view_str(row, "category"));
-			if (json_object_get(seen, k) != NULL) {
-				snprintf(err, sizeof(err), "Line %zu: that "
-				    "answer is counted twice", n);
-				form_error(errors, field, err);
-			}
+			if (json_object_get(seen, k) != NULL)
+				form_error_words(errors, field, N_("Line "
+				    "{line}: that answer is counted twice"),
+				    json_pack("{s:I}", "line", (json_int_t)n));
 			json_object_set_new(seen, k, json_true());
 			json_array_append(rows, row);
 		}

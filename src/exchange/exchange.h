@@ -78,13 +78,6 @@ struct exchange_report {
 	int		 conflicts;	/* versions set aside */
 };
 
-/* Makes a bundle for peer: a new part holding what changed since the
- * last, then every part not yet acknowledged.  Runs in the caller's
- * write transaction, which the caller commits (0) or rolls back (-1).
- * *out is the caller's to free. */
-int	exchange_export(struct db *, const struct exchange_keys *, int peer,
-	    unsigned char **out, size_t *len, struct exchange_report *,
-	    char *err, size_t errsz);
 /* Why an import was refused: msgid, an N_() message with {name}s
  * ("This bundle was imported before (its newest part, {newest}, is
  * already here); nothing changed."), and words, its values (owned; may
@@ -107,6 +100,14 @@ void	exchange_refuse_first(struct exchange_refusal *, const char *msgid,
 void	exchange_refusal_english(const struct exchange_refusal *, char *out,
 	    size_t sz);
 void	exchange_refusal_clear(struct exchange_refusal *);
+
+/* Makes a bundle for peer: a new part holding what changed since the
+ * last, then every part not yet acknowledged.  Runs in the caller's
+ * write transaction, which the caller commits (0) or rolls back (-1,
+ * with why set; the caller clears it).  *out is the caller's to free. */
+int	exchange_export(struct db *, const struct exchange_keys *, int peer,
+	    unsigned char **out, size_t *len, struct exchange_report *,
+	    struct exchange_refusal *why);
 
 /* Opens, checks and applies a bundle, in the caller's write transaction:
  * 0, or -1 with why set (the caller clears it) when the caller must roll

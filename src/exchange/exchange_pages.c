@@ -148,7 +148,7 @@ exchange_download(struct request *rq, struct response *rs)
 {
 	struct exchange_report	 rep;
 	unsigned char		*bundle = NULL;
-	char			 err[EXCHANGE_ERR_MAX];
+	struct exchange_refusal	 why = { NULL, NULL };
 	size_t			 len = 0;
 	int64_t			 peer = origin_field(&rq->body, "origin");
 	json_t			*place = NULL, *names;
@@ -169,9 +169,10 @@ exchange_download(struct request *rq, struct response *rs)
 		return;
 	}
 	if (exchange_export(rq->db, rq->app->exchange, (int)peer, &bundle,
-	    &len, &rep, err, sizeof(err)) == -1) {
+	    &len, &rep, &why) == -1) {
 		json_decref(place);
-		response_error(rs, 409, err);
+		response_error_words(rq, rs, 409, why.msgid, why.words);
+		exchange_refusal_clear(&why);
 		return;
 	}
 	if (buf_add(&rs->body, bundle, len) == -1) {

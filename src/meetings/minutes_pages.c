@@ -43,11 +43,12 @@ minutes_fit(const struct form *f)
  * Returns the errors (empty when none); new reference.
  */
 static json_t *
-minutes_names_check(json_t *agenda, const struct form *f)
+minutes_names_check(const struct request *rq, json_t *agenda)
 {
-	json_t		*errors = json_array(), *item;
+	const struct form *f = &rq->body;
+	json_t		*errors = json_array(), *item, *n;
 	const char	*text, *no_names = form_get(f, "no_names");
-	char		 name[48], label[64];
+	char		 name[48], *label;
 	size_t		 i, before;
 
 	json_array_foreach(agenda, i, item) {
@@ -56,11 +57,14 @@ minutes_names_check(json_t *agenda, const struct form *f)
 		if ((text = form_get(f, name)) == NULL)
 			continue;
 		json_object_set_new(item, "minutes", json_string(text));
-		snprintf(label, sizeof(label), "The minutes of item %lld",
-		    (long long)view_int(item, "position"));
+		/* Worded here: the item's number is part of the label. */
+		n = json_pack("{s:I}", "n", view_int(item, "position"));
+		label = request_words(rq, N_("The minutes of item {n}"), n);
+		json_decref(n);
 		before = json_array_size(errors);
-		fields_names_check(errors, name, label, text,
-		    no_names != NULL && *no_names != '\0');
+		fields_names_check(errors, name, label != NULL ? label :
+		    N_("Minutes"), text, no_names != NULL && *no_names != '\0');
+		free(label);
 		if (json_array_size(errors) > before)
 			fields_error_show(item, json_array_get(errors,
 			    before));
@@ -91,7 +95,7 @@ minutes_edit(struct request *rq, struct response *rs)
 		return;
 	}
 	agenda = agenda_list(rq->db, rq->ids[0]);
-	errors = minutes_names_check(agenda, &rq->body);
+	errors = minutes_names_check(rq, agenda);
 	if (json_array_size(errors) > 0) {
 		meeting_summary(m);
 		if ((m = json_pack("{s:s, s:o, s:o, s:o, s:b}", "title",

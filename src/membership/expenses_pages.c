@@ -111,21 +111,19 @@ static void
 duplicate_check(struct request *rq, const json_t *v, int64_t pence,
     json_t *errors)
 {
-	char	 amount[32], *msg = NULL;
+	char	 amount[32];
 	int64_t	 id;
 
 	if (expense_duplicate(rq->db, rq->who.account_id, view_str(v, "kind"),
 	    view_str(v, "incurred_on"), pence, &id) <= 0)
 		return;
 	money_format(pence, amount, sizeof(amount));
-	if (asprintf(&msg, "You have already claimed \xc2\xa3%s (%s) on %s (claim "
-	    "%lld). Tick that this is a separate claim, or cancel it",
-	    amount, choice_label(expense_kinds, view_str(v, "kind")),
-	    view_str(v, "incurred_on"), (long long)id) == -1)
-		msg = NULL;
-	form_error(errors, "confirm_duplicate", msg ? msg : N_("This looks like "
-	    "a claim you have already made"));
-	free(msg);
+	form_error_words(errors, "confirm_duplicate", N_("You have already "
+	    "claimed \xc2\xa3{amount} ({kind | t}) on {date | date} (claim "
+	    "{claim}). Tick that this is a separate claim, or cancel it"),
+	    json_pack("{s:s, s:s, s:s, s:I}", "amount", amount, "kind",
+	    choice_label(expense_kinds, view_str(v, "kind")), "date",
+	    view_str(v, "incurred_on"), "claim", (json_int_t)id));
 }
 
 static int

@@ -184,18 +184,15 @@ struct leaving_open {
  * is something open and nobody chosen to take it. */
 static int
 hand_on(struct request *rq, json_t *v, json_t *errors, const char *field,
-    int64_t open, const char *what,
+    int64_t open, const char *unchosen,
     int (*give)(struct db *, int64_t, int64_t, int64_t))
 {
 	const json_t	*to = json_object_get(v, field);
-	char		 message[96];
 
 	if (open == 0)
 		return DB_OK;
 	if (!json_is_integer(to)) {
-		snprintf(message, sizeof(message), "Choose who takes over "
-		    "their open %s", what);
-		form_error(errors, field, message);
+		form_error(errors, field, unchosen);
 		return DB_CONSTRAINT;
 	}
 	return give(rq->db, rq->who.account_id, rq->ids[0],
@@ -224,9 +221,11 @@ leave_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	}
 	/* Nothing a rep promised may vanish with them. */
 	if ((rc = hand_on(rq, v, errors, "hand_to", open->followups,
-	    "follow-ups", followups_hand_on)) != DB_OK ||
+	    N_("Choose who takes over their open follow-ups"),
+	    followups_hand_on)) != DB_OK ||
 	    (rc = hand_on(rq, v, errors, "hand_actions_to", open->actions,
-	    "actions", actions_hand_on)) != DB_OK)
+	    N_("Choose who takes over their open actions"),
+	    actions_hand_on)) != DB_OK)
 		return rc;
 	rc = person_leave(rq->db, rq->who.account_id, rq->ids[0], v);
 	/* Their places in recruitment pipelines close, and shadowing ends. */

@@ -12,6 +12,7 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../people/people.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 static const char *sql_facts =
@@ -87,9 +88,9 @@ plan_open(struct request *rq, struct response *rs, int64_t person_id,
 	if ((r = plan_reader_of(rq->db, &rq->who, person_id)) <= PLAN_NOBODY) {
 		json_decref(person);
 		response_error(rs, r < 0 ? 500 : 403, r < 0 ?
-		    "Something went wrong." : "Only the person, their named "
-		    "worker and coordinators at their site can read this "
-		    "plan.");
+		    "Something went wrong." : N_("Only the person, their "
+		    "named worker and coordinators at their site can read "
+		    "this plan."));
 		return NULL;
 	}
 	if (r != PLAN_PERSON && !plan_read_recorded(rq, rs, person_id, what)) {
@@ -107,8 +108,8 @@ plan_writer(struct request *rq, struct response *rs, int64_t person_id)
 
 	if (r != PLAN_WORKER && r != PLAN_COORDINATOR) {
 		response_error(rs, r < 0 ? 500 : 403, r < 0 ?
-		    "Something went wrong." : "Only their named worker and "
-		    "coordinators at their site can change this plan.");
+		    "Something went wrong." : N_("Only their named worker "
+		    "and coordinators at their site can change this plan."));
 		return 0;
 	}
 	/* A form on the plan shows some of it (the release date, the

@@ -162,9 +162,9 @@ void
 wish_answer_rules(const json_t *v, const char *today, json_t *errors)
 {
 	static const struct answer_rule rule = {
-		"agreed", "Enter the reasons: the person is told why, for "
-		"anything but agreed", "needs_review", "review_on",
-		"Enter a date after today for the review",
+		"agreed", N_("Enter the reasons: the person is told why, for "
+		"anything but agreed"), "needs_review", "review_on",
+		N_("Enter a date after today for the review"),
 	};
 
 	answer_rules(v, today, errors, &rule);

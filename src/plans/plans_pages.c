@@ -206,7 +206,7 @@ void
 plan_card_new(struct request *rq, struct response *rs)
 {
 	static const struct plan_write w = { plan_card_add, "text",
-	    "The plan is full: change it with them before adding more" };
+	    N_("The plan is full: change it with them before adding more") };
 	struct form_page fp = {
 		.title = N_("Add to their blue or orange life"),
 		.submit = N_("Add"),
@@ -221,7 +221,7 @@ void
 plan_step_new(struct request *rq, struct response *rs)
 {
 	static const struct plan_write w = { plan_step_add, "text",
-	    "The plan has as many steps as it can hold" };
+	    N_("The plan has as many steps as it can hold") };
 	struct form_page fp = {
 		.title = N_("Add a step"), .submit = N_("Add"),
 		.fields = plan_step_fields, .nfields = plan_step_fields_count,
@@ -241,8 +241,8 @@ start_prepare(struct request *rq, struct response *rs, json_t *person,
 	/* A coordinator who declared treating them names no one. */
 	if (r != PLAN_COORDINATOR) {
 		response_error(rs, r < 0 ? 500 : 403, r < 0 ?
-		    "Something went wrong." : "Only coordinators at their "
-		    "site name a plan's worker.");
+		    "Something went wrong." : N_("Only coordinators at "
+		    "their site name a plan's worker."));
 		*refused = 1;
 		return NULL;
 	}
@@ -267,7 +267,7 @@ plan_start_page(struct request *rq, struct response *rs)
 		person_load, "/people/%lld/plan", "display_name", start_prepare,
 	};
 	static const struct plan_write w = { plan_start, "worker_id",
-	    "Choose someone who works at their site" };
+	    N_("Choose someone who works at their site") };
 	struct form_page fp = {
 		.title = N_("Their plan's named worker"), .submit = N_("Save"),
 		.fields = plan_start_fields, .nfields = plan_start_fields_count,

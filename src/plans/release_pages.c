@@ -44,7 +44,7 @@ release_page(struct request *rq, struct response *rs)
 		release_prepare,
 	};
 	static const struct plan_write w = { release_save, "to_site_id",
-	    "Choose a site from the list" };
+	    N_("Choose a site from the list") };
 	struct form_page fp = {
 		.title = N_("Release or transfer plan"), .submit = N_("Save"),
 		.fields = release_fields, .nfields = release_fields_count,

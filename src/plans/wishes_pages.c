@@ -40,7 +40,7 @@ wish_new(struct request *rq, struct response *rs)
 		person_load, "/people/%lld/plan", "display_name", wish_prepare,
 	};
 	static const struct plan_write w = { wish_add, "responder_id",
-	    "Choose who must answer from the list" };
+	    N_("Choose who must answer from the list") };
 	struct form_page fp = {
 		.title = N_("Record a wish or preference"),
 		.submit = N_("Send it"),

@@ -36,8 +36,8 @@ evaluator_lot_of(struct request *rq, struct response *rs, int64_t lot_id,
 	if ((rc = panel_member_of(rq->db, lot_id, rq->who.account_id,
 	    member)) <= 0) {
 		response_error(rs, rc < 0 ? 500 : 403, rc < 0 ?
-		    "Something went wrong." : "Only evaluators on this lot's "
-		    "panel can open this page.");
+		    "Something went wrong." : N_("Only evaluators on this "
+		    "lot's panel can open this page."));
 		json_decref(lot);
 		return NULL;
 	}

@@ -259,7 +259,8 @@ password_notice(const struct request *rq)
 
 	if (p == NULL || strcmp(p, "changed") != 0)
 		return json_null();
-	return json_pack("{s:s}", "text", "Your password has been changed.");
+	return json_pack("{s:s}", "text",
+	    N_("Your password has been changed."));
 }
 
 char *

@@ -360,7 +360,7 @@ survey_open(struct request *rq, struct response *rs)
 	if (json_array_size(qs) == 0)
 		problem = N_("Add a question before opening the survey.");
 	else if (skips_problem(qs) != NULL)
-		problem = "A skip goes to a question that does not exist.";
+		problem = N_("A skip goes to a question that does not exist.");
 	json_decref(qs);
 	json_decref(s);
 	if (problem != NULL) {

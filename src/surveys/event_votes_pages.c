@@ -147,8 +147,8 @@ event_votes_show(struct request *rq, struct response *rs)
 void
 event_votes_counts(struct request *rq, struct response *rs)
 {
-	json_t	*v, *opts, *o, *counts, *errors, *vals;
-	char	 field[32], label[SURVEY_CHOICE_MAX_CHARS * 4 + 16];
+	json_t	*v, *opts, *o, *counts, *errors, *vals, *option;
+	char	 field[32], *label;
 	size_t	 i;
 	int	 rc;
 
@@ -165,10 +165,15 @@ event_votes_counts(struct request *rq, struct response *rs)
 	counts = json_array();
 	json_array_foreach(opts, i, o) {
 		snprintf(field, sizeof(field), "votes_%zu", i + 1);
-		snprintf(label, sizeof(label), "Votes for %s", view_str(o,
-		    "label"));
+		/* Worded here in the reader's language: the option is
+		 * someone's text, so the label has no msgid of its own. */
+		option = json_pack("{s:s}", "option", view_str(o, "label"));
+		label = request_words(rq, N_("Votes for {option}"), option);
+		json_decref(option);
 		vals = json_pack("{s:s?}", field, form_get(&rq->body, field));
-		fields_whole_number(vals, errors, field, label, VOTES_MAX);
+		fields_whole_number(vals, errors, field, label != NULL ? label :
+		    N_("Votes"), VOTES_MAX);
+		free(label);
 		if (form_get(&rq->body, field) == NULL)
 			form_error(errors, field, N_("Enter the number of votes, "
 			    "0 or more"));

@@ -266,6 +266,11 @@ struct instrument_pass {
 	const char	*items[3];
 };
 
+/* The scale's totals as the chart and table label them (3 to 9). */
+static const char *const ucla3_score_labels[] = { N_("Score 3"),
+	N_("Score 4"), N_("Score 5"), N_("Score 6"), N_("Score 7"),
+	N_("Score 8"), N_("Score 9") };
+
 static json_t *
 ucla3_result(struct db *db, int64_t version, int threshold)
 {
@@ -302,12 +307,9 @@ ucla3_result(struct db *db, int64_t version, int threshold)
 			    view_str(a, "value");
 	}
 	opts = json_array();
-	for (t = 3; t <= 9; t++) {
-		char label[32];
-
-		snprintf(label, sizeof(label), "Score %d", t);
-		json_array_append_new(opts, json_pack("{s:s}", "label", label));
-	}
+	for (t = 3; t <= 9; t++)
+		json_array_append_new(opts, json_pack("{s:s}", "label",
+		    ucla3_score_labels[t - 3]));
 	if (ucla3_marks(totals, complete, lonely, threshold, marks) == -1) {
 		json_decref(opts);
 		json_decref(rows);

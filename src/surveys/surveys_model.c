@@ -170,9 +170,9 @@ const char *
 skip_problem(int64_t position, int64_t skip_to, int64_t count)
 {
 	if (skip_to <= position)
-		return "A skip can only go forward, to a later question";
+		return N_("A skip can only go forward, to a later question");
 	if (skip_to > count)
-		return "There is no question with that number";
+		return N_("There is no question with that number");
 	return NULL;
 }
 

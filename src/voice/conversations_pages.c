@@ -110,7 +110,7 @@ conversations_new(struct request *rq, struct response *rs)
 		return;
 	}
 	if (logged > 0) {
-		fp.notice = "Conversation logged. You can log the next one.";
+		fp.notice = N_("Conversation logged. You can log the next one.");
 		fp.notice_href = href = location_of("/conversations/%lld",
 		    logged);
 	}

@@ -17,6 +17,8 @@
 #include "../../auth/audit.h"
 #include "../db.h"
 #include "../../limits.h"
+#include "../../util/catalogue.h"
+#include "../../util/log.h"
 
 /* The peer as the export needs it; owns snapshot (sqlite3_malloc). */
 struct peer_state {
@@ -277,7 +279,7 @@ scratch_fill(sqlite3 *h, sqlite3 *s, unsigned owners, int peer)
 int
 exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
     unsigned char **out, size_t *len, struct exchange_report *rep,
-    char *err, size_t errsz)
+    struct exchange_refusal *why)
 {
 	sqlite3			*h = db->h, *s = NULL;
 	struct peer_state	 ps;
@@ -296,13 +298,13 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	memset(&b, 0, sizeof(b));
 	*out = NULL;
 	if (h == NULL || exchange_place(h, &origin, &owner) == -1) {
-		snprintf(err, errsz, "Only a SQLite database exchanges bundles "
-		    "for now.");
+		exchange_refuse(why, N_("Only a SQLite database exchanges "
+		    "bundles for now."), NULL);
 		return -1;
 	}
 	if (peer_read(h, peer, &ps) == -1) {
-		snprintf(err, errsz, "Place %d is not paired with this one.",
-		    peer);
+		exchange_refuse(why, N_("Place {origin} is not paired with "
+		    "this one."), json_pack("{s:i}", "origin", peer));
 		return -1;
 	}
 	/* The hub's first part to a station also carries the records of
@@ -313,7 +315,8 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	if (owner == OWNER_HUB && ps.sent == 0)
 		owners = OWNED_BY_ANY;
 	if ((s = scratch_open(&ps)) == NULL) {
-		snprintf(err, errsz, "The last export's copy cannot be read.");
+		exchange_refuse(why, N_("The last export's copy cannot be "
+		    "read."), NULL);
 		goto out;
 	}
 	if (scratch_fill(h, s, owners, peer) == -1 ||
@@ -321,8 +324,11 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	    images_make(s, owners, cs, cs_len, &imgs, &imgs_len) !=
 	    SQLITE_OK ||
 	    (image = sqlite3_serialize(s, "main", &image_len, 0)) == NULL) {
-		snprintf(err, errsz, "The changes could not be gathered: %s.",
+		/* The engine's own words are English: the log has them. */
+		log_line(LOG_ERR, "exchange export to place %d: %s", peer,
 		    sqlite3_errmsg(s));
+		exchange_refuse(why, N_("The changes could not be gathered; "
+		    "the server's log says why."), NULL);
 		goto out;
 	}
 	part.p = cs_len > 0 ? cs : "";
@@ -341,15 +347,17 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	    (int64_t)peer) != DB_OK ||
 	    audit_append(db, 0, "exchange.export", "exchange_peer", peer,
 	    detail) != DB_OK || parts_read(h, peer, &b) == -1) {
-		snprintf(err, errsz, "The new part could not be recorded.");
+		exchange_refuse(why, N_("The new part could not be recorded."),
+		    NULL);
 		goto out;
 	}
 	b.from = (uint32_t)origin;
 	b.to = (uint32_t)peer;
 	b.ack = ps.received;
 	if (bundle_seal(&b, keys, ps.box_pk, out, len) == -1) {
-		snprintf(err, errsz, "The bundle is larger than %ld bytes; "
-		    "exchange more often.", EXCHANGE_BUNDLE_MAX);
+		exchange_refuse(why, N_("The bundle is larger than {bytes} "
+		    "bytes; exchange more often."), json_pack("{s:I}", "bytes",
+		    (json_int_t)EXCHANGE_BUNDLE_MAX));
 		goto out;
 	}
 	rep->seq = ps.sent + 1;
