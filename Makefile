@@ -143,6 +143,8 @@ $(addprefix build/test/http/,test_membership_pipeline \
 		test_membership_expenses): tests/http/membership_test.h
 $(addprefix build/test/http/,test_surveys_answering test_surveys_results \
 		test_surveys_themes): tests/http/surveys_test.h
+$(addprefix build/test/http/,test_voice_logs test_voice_sheets \
+		test_voice_issues): tests/http/voice_test.h
 
 # The large-data walk fills its database with bench/'s generator.
 build/test/http/test_lists: build/bench-gen
