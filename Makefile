@@ -129,12 +129,22 @@ EXCHANGE_TESTS = $(addprefix build/test/http/,test_exchange \
 $(EXCHANGE_TESTS): HTTP_SHARED += tests/http/exchange_places.c
 $(EXCHANGE_TESTS): tests/http/exchange_places.c tests/http/exchange_places.h
 
-# The elections' and the procurement panels' tests share their set-up
-# and steps, each subject's in a header of its own.
+# The tests of a subject split along its jobs share their set-up and
+# steps, each subject's in a header of its own.
 $(addprefix build/test/http/,test_elections_secrecy test_elections_results \
 		test_elections_seats): tests/http/elections_test.h
 $(addprefix build/test/http/,test_procurement_panel \
 		test_procurement_lots): tests/http/procurement_test.h
+$(addprefix build/test/http/,test_evidence_dashboards test_evidence_records \
+		test_evidence_suppression): tests/http/evidence_test.h
+$(addprefix build/test/http/,test_meetings_agenda test_meetings_minutes \
+		test_meetings_papers): tests/http/meetings_test.h
+$(addprefix build/test/http/,test_membership_pipeline \
+		test_membership_expenses): tests/http/membership_test.h
+$(addprefix build/test/http/,test_surveys_answering test_surveys_results \
+		test_surveys_themes): tests/http/surveys_test.h
+$(addprefix build/test/http/,test_voice_logs test_voice_sheets \
+		test_voice_issues): tests/http/voice_test.h
 
 # The large-data walk fills its database with bench/'s generator.
 build/test/http/test_lists: build/bench-gen

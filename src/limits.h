@@ -232,6 +232,11 @@
 #define TEXT_LANGUAGE_WORDS_READ	40	/* the words of a text that decide
 					   its language: a long log is not read
 					   to its end on every page it is on */
+#define TEXT_LANGUAGE_FORMATTED_BYTES	(TEXT_LANGUAGE_WORDS_READ * \
+		(TEXT_LANGUAGE_WORD_BYTES + 1))	/* the text of formatted text
+					   (a *_html value) read for its
+					   language: those words, each as long
+					   as a word that says anything */
 
 /* Small-number suppression (util/suppression.c): steps of the search for
  * another table that agrees with a page, per page and pass; a page that

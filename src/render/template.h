@@ -43,7 +43,9 @@
  *   {{> path}}      another template of the set, with the same context
  *   {{{name_html}}} unescaped: allowed only for names ending in "_html",
  *                   which handlers fill solely from a trusted renderer
- *                   (cmark in safe mode); the parser refuses any other
+ *                   (cmark in safe mode); the parser refuses any other.
+ *                   Blocks: in a <div lang> when its text (tags left out)
+ *                   reads as the other language than the page's
  *   {{! comment}}
  *
  * Everything is parsed once at start-up.  struct template_set owns every

@@ -155,27 +155,88 @@ in_element_text(const struct buf *out)
 	return 1;
 }
 
-/* A text people wrote (a value shown as it is), marked with its language
- * when it is not the page's: a screen reader then reads it in the right
- * voice.  The language is guessed (util/text_language.h). */
-static int
-put_said(const struct render *r, const json_t *v)
+/*
+ * The text of formatted text (markdown.c's HTML, a chart's SVG) for the
+ * language guess: its tags left out, as a reader hears it, and a
+ * character reference ("&amp;") a space, but for an apostrophe's, which
+ * stays inside its word ("sy&#39;n").  cmark ends each block with a
+ * newline, so blocks stay apart.  Only the first TEXT_LANGUAGE_WORDS_READ
+ * words are taken, all the guess reads: a long charter is not walked to
+ * its end on every page it is on.  The length put in text.
+ */
+static size_t
+formatted_words(const char *html, size_t len, char *text, size_t size)
 {
-	const char	*said, *page;
-	const json_t	*lang = template_lookup(r, "page.lang", 9);
+	const char	*end = html + len, *close;
+	size_t		 n = 0;
+	int		 words = 0, in_word = 0, letter;
+
+	while (html < end && n + 1 < size) {
+		if (*html == '<' || *html == '&') {
+			close = memchr(html, *html == '<' ? '>' : ';',
+			    (size_t)(end - html));
+			if (close == NULL)
+				break;
+			if (*html == '&') {
+				text[n++] = strncmp(html, "&#39;", 5) == 0 ||
+				    strncmp(html, "&apos;", 6) == 0 ? '\'' : ' ';
+				in_word = in_word && text[n - 1] == '\'';
+			}
+			html = close + 1;
+			continue;
+		}
+		letter = isalpha((unsigned char)*html) ||
+		    (unsigned char)*html >= 0x80;
+		if (letter && !in_word && ++words > TEXT_LANGUAGE_WORDS_READ)
+			break;
+		in_word = letter;
+		text[n++] = *html++;
+	}
+	text[n] = '\0';
+	return n;
+}
+
+/* The language to mark a value with, as its text is guessed
+ * (util/text_language.h), when it is not the page's; else NULL.  The
+ * cheap questions first (is the page's language known, is this an
+ * element's text), the guess last: it reads every word. */
+static const char *
+language_apart(const struct render *r, const json_t *v, int formatted)
+{
+	char		 text[TEXT_LANGUAGE_FORMATTED_BYTES];
+	const char	*page, *said, *s = json_string_value(v);
+	size_t		 len = json_string_length(v);
+
+	page = json_string_value(template_lookup(r, "page.lang", 9));
+	if (page == NULL || !in_element_text(r->out))
+		return NULL;
+	if (formatted) {
+		len = formatted_words(s, len, text, sizeof(text));
+		s = text;
+	}
+	said = text_language_guess(s, len);
+	return said != NULL && strcmp(said, page) != 0 ? said : NULL;
+}
+
+/* A text people wrote, marked with its language when it is not the
+ * page's: a screen reader then reads it in the right voice.  A plain
+ * value (a name, a log) is escaped and marked inline, a <span>; formatted
+ * text (a value named *_html: markdown.c's blocks, a chart) is shown as
+ * it is, in a <div>, as blocks are. */
+static int
+put_said(const struct render *r, const json_t *v, int formatted)
+{
+	const char	*said = language_apart(r, v, formatted);
+	const char	*element = formatted ? "div" : "span";
 	int		 rc;
 
-	/* The guess last: it reads every word, the other two nothing much. */
-	page = json_string_value(lang);
-	if (page == NULL || !in_element_text(r->out) ||
-	    (said = text_language_guess(json_string_value(v),
-	    json_string_length(v))) == NULL || strcmp(said, page) == 0)
-		return put_value(r->out, v, 1);
-	rc = buf_printf(r->out, "<span lang=\"%s\">", said);
+	if (said == NULL)
+		return put_value(r->out, v, !formatted);
+	rc = buf_printf(r->out, "<%s lang=\"%s\">", element, said);
 	if (rc == 0)
-		rc = put_value(r->out, v, 1);
+		rc = put_value(r->out, v, !formatted);
 	if (rc == 0)
-		rc = buf_puts(r->out, "</span>");
+		rc = buf_printf(r->out, "</%s>", element);
 	return rc;
 }
 
@@ -257,13 +318,13 @@ template_put(const struct render *r, const json_t *v, int escape,
 	if (filter == TF_TRANSLATE && json_is_string(v)) {
 		s = catalogue_get(r->words, json_string_value(v));
 		if (s == json_string_value(v) && escape && !r->plain)
-			return put_said(r, v);
+			return put_said(r, v, 0);
 		return put_text(r, s, escape);
 	}
 	if (filter == TF_NONE && json_is_array(json_object_get(v, "parts")))
 		return put_parts(r, v, escape);
-	if (filter == TF_NONE && escape && !r->plain && json_is_string(v))
-		return put_said(r, v);
+	if (filter == TF_NONE && !r->plain && json_is_string(v))
+		return put_said(r, v, !escape);
 	return put_value(r->out, v, escape);
 }
 

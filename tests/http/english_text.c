@@ -405,10 +405,12 @@ element_end(const char *tag, const char *end)
 		const char	*lang = strstr(tag, " lang=\"");
 
 		/* A part in English on purpose (the switch to it), but not
-		 * what the page marks as written in English (a span): that
-		 * is judged as any text, against what people wrote. */
+		 * what the page marks as written in English (a span, or a
+		 * div round formatted text): that is judged as any text,
+		 * against what people wrote. */
 		if (lang == NULL || lang > end || strncmp(lang + 7, "cy\"",
-		    3) == 0 || strcmp(name, "span") == 0)
+		    3) == 0 || strcmp(name, "span") == 0 ||
+		    strcmp(name, "div") == 0)
 			return NULL;
 	}
 	snprintf(close, sizeof(close), "</%s>", name);

@@ -5,7 +5,9 @@
  * switch at the foot of every page saves the account's own choice, which
  * then wins over the cookie, and sends them back to the page they were
  * on (never to another site); an error page speaks the reader's
- * language too, and so does a survey on the kiosk.
+ * language too, and so does a survey on the kiosk.  What people wrote in
+ * the other language is marked with it: a short step, and formatted text
+ * (a charter, minutes) as a block.
  */
 #define PW	"language-test-password"
 #include "http_test.h"
@@ -417,6 +419,79 @@ a_short_english_step_on_a_welsh_page_is_marked(void **state)
 	client_free(&c);
 }
 
+/* A document staff publish in group 1, its id. */
+static long long
+document_published(struct client *staff, const char *kind, const char *body)
+{
+	char		 form[1024], *text = url_encode(body);
+	long long	 id;
+
+	snprintf(form, sizeof(form), "title=Forum+document&kind=%s&"
+	    "published_on=2026-11-01&body=%s", kind, text);
+	free(text);
+	id = submit_created(staff, "/groups/1/documents/new", form,
+	    "/documents/");
+	assert_true(id > 0);
+	return id;
+}
+
+#define MARKDOWN	"<div class=\"govuk-body rt-markdown\">"
+
+/* The page at path in language lang, as c reads it, shows want; and
+ * marks no block with a language unless want does. */
+static void
+page_shows(struct client *c, const char *path, const char *lang,
+    const char *want)
+{
+	struct reply	 r;
+	char		 url[128];
+
+	snprintf(url, sizeof(url), "%s?lang=%s", path, lang);
+	assert_int_equal(http_get(c, url, &r), 200);
+	assert_contains(r.body, want);
+	if (strstr(want, "<div lang=") == NULL)
+		assert_lacks(r.body, "<div lang=");
+	reply_free(&r);
+}
+
+/* Formatted text (Markdown drawn as HTML: a charter, terms of reference,
+ * minutes) in the other language than the page's is marked as one block,
+ * guessed from its words with its tags left out; one word says nothing,
+ * and a text in the page's own language is not marked. */
+static void
+formatted_text_is_marked_with_its_language(void **state)
+{
+	struct client	 member, staff;
+	char		 path[64];
+
+	(void)state;
+	as(&member, "member.forum");
+	as(&staff, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/documents/%lld", document_published(
+	    &staff, "charter", "# Ein siarter\n\nMae'r fforwm yn cyfarfod "
+	    "**bob mis** yn y carchar.\n\n- Mae pawb yn cael siarad\n"
+	    "- Rydyn ni'n gwrando ar ein gilydd\n"));
+	page_shows(&member, path, "en", MARKDOWN "<div lang=\"cy\"><h1>Ein "
+	    "siarter</h1>");
+	page_shows(&member, path, "cy", MARKDOWN "<h1>Ein siarter</h1>");
+
+	/* Terms of reference of one word. */
+	snprintf(path, sizeof(path), "/documents/%lld", document_published(
+	    &staff, "terms_of_reference", "**Croeso**"));
+	page_shows(&member, path, "en", MARKDOWN "<p><strong>Croeso</strong>"
+	    "</p>");
+
+	/* The demo's published minutes, in English, on a Welsh page. */
+	snprintf(path, sizeof(path), "/meetings/%lld", db_scalar(&srv,
+	    "SELECT meeting_id FROM agenda_items WHERE minutes LIKE "
+	    "'The forum heard%'"));
+	page_shows(&member, path, "cy", MARKDOWN "<div lang=\"en\"><p>The "
+	    "forum heard that evening medication");
+	page_shows(&member, path, "en", MARKDOWN "<p>The forum heard");
+	client_free(&member);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -428,6 +503,7 @@ main(void)
 		cmocka_unit_test(a_refused_form_says_why_in_welsh),
 		cmocka_unit_test(an_account_can_choose_no_language_of_its_own),
 		cmocka_unit_test(a_short_english_step_on_a_welsh_page_is_marked),
+		cmocka_unit_test(formatted_text_is_marked_with_its_language),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
