@@ -212,6 +212,23 @@ test_values_made_in_c_are_welsh(void **state)
 	/* 1796126400 is 2026-12-01 12:00 UTC, GMT in winter. */
 	uk_words(1796126400, cy, out, sizeof(out));
 	assert_string_equal(out, "Dydd Mawrth 1 Rhagfyr 2026, 12:00");
+	/* After a preposition, the msgctxt's form: "ar ddydd Gwener", and in
+	 * English the same word; without that form, the word alone. */
+	uk_day_words_as("2026-12-04", UK_DAY_AFTER_PREPOSITION, cy, out,
+	    sizeof(out));
+	assert_string_equal(out, "ddydd Gwener 4 Rhagfyr 2026");
+	uk_words_as(1796126400, UK_DAY_AFTER_PREPOSITION, cy, out,
+	    sizeof(out));
+	assert_string_equal(out, "ddydd Mawrth 1 Rhagfyr 2026, 12:00");
+	uk_day_words_as("2026-12-05", UK_DAY_AFTER_PREPOSITION, NULL, out,
+	    sizeof(out));
+	assert_string_equal(out, "Saturday 5 December 2026");
+	assert_string_equal(catalogue_pget(cy, "after a preposition",
+	    "Saturday"), "ddydd Sadwrn");
+	assert_string_equal(catalogue_pget(cy, "no such context", "Saturday"),
+	    "Dydd Sadwrn");
+	assert_string_equal(catalogue_pget(NULL, "after a preposition",
+	    "Saturday"), "Saturday");
 	/* A stored timestamp at its UK clock time: GMT in December, BST
 	 * (an hour on) in July; a date alone; anything else as it is. */
 	assert_string_equal(uk_stamp_words("2026-12-06T07:18:54Z", cy, out),
