@@ -339,7 +339,7 @@ rota_pdf_reads_back(void **state)
 	text = pdf_text(&srv, &r);
 	assert_contains(text, "Rota cymorth gan gymheiriaid: HMP Fenwick");
 	assert_contains(text, "Dydd Sul 25 Hydref 2026");
-	assert_contains(text, "Saith diwrnod o ddydd Llun 19 Hydref 2026 "
+	assert_contains(text, "Saith niwrnod o ddydd Llun 19 Hydref 2026 "
 	    "ymlaen.");
 	assert_contains(text, "22:00 i 06:00 (y diwrnod wedyn)");
 	assert_contains(text, "BWLCH");
