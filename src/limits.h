@@ -238,6 +238,15 @@
 					   language: those words, each as long
 					   as a word that says anything */
 
+/* A catalogue's Plural-Forms rule (util/plural_rule.c): how deep its
+ * brackets and ?: may nest, and the counts every form is checked for when
+ * a catalogue is loaded (each must name a form the catalogue has). */
+#define PLURAL_RULE_DEPTH	24
+#define PLURAL_RULE_CHECKED	1000
+#define CATALOGUE_CONTEXT_KEY_MAX	128	/* a msgctxt and its msgid ("after a
+					   preposition", "Wednesday") */
+#define PLURAL_FORMS_MAX	16	/* nplurals: Welsh has 7, Arabic 6 */
+
 /* Small-number suppression (util/suppression.c): steps of the search for
  * another table that agrees with a page, per page and pass; a page that
  * needs more is treated as giving a count away, so more is hidden. */

@@ -123,8 +123,6 @@ peer_request_show(struct request *rq, struct response *rs)
 		    language_words(rq->lang));
 	words_of(r, "closed_at", "closed_words",
 		    language_words(rq->lang));
-	words_of(r, "told_at", "told_words",
-		    language_words(rq->lang));
 	if (json_is_integer(json_object_get(r, "seen_at")))
 		json_object_set_new(r, "minutes_to_contact", json_integer(
 		    (view_int(r, "seen_at") - view_int(r, "asked_at")) / 60));
@@ -135,7 +133,7 @@ peer_request_show(struct request *rq, struct response *rs)
 		/* Whoever asked learns how far it has got, nothing more. */
 		json_object_del(r, "told_name");
 		json_object_del(r, "told_role");
-		json_object_del(r, "told_words");
+		json_object_del(r, "told_at");
 		json_object_del(r, "outcome");
 		json_object_del(r, "service_name");
 		json_object_del(r, "conversation_id");
@@ -413,8 +411,6 @@ peer_home_add(struct request *rq, json_t *view)
 	if ((rows = peer_concerns_waiting(rq->db, &f)) != NULL) {
 		json_array_foreach(rows, i, row) {
 			words_of(row, "closed_at", "closed_words",
-		    language_words(rq->lang));
-			words_of(row, "told_at", "told_words",
 		    language_words(rq->lang));
 		}
 		json_object_set_new(view, "peer_concerns", rows);

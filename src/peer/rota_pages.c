@@ -231,7 +231,7 @@ peer_rota(struct request *rq, struct response *rs)
 void
 peer_now(struct request *rq, struct response *rs)
 {
-	char	 today[DATE_CHARS + 1], words[64];
+	char	 today[DATE_CHARS + 1];
 	json_t	*site, *rows, *row;
 	size_t	 i;
 
@@ -247,10 +247,9 @@ peer_now(struct request *rq, struct response *rs)
 		uk_clock(view_int(row, "ends_at"), until);
 		json_object_set_new(row, "until", json_string(until));
 	}
-	uk_words((int64_t)rq->now, language_words(rq->lang), words, sizeof(words));
 	response_view(rs, "peer/now", rows == NULL ? NULL : json_pack(
-	    "{s:s, s:o, s:o, s:s}", "title", N_("Peer supporters on duty now"),
-	    "site", site, "on_duty", rows, "now_words", words));
+	    "{s:s, s:o, s:o, s:I}", "title", N_("Peer supporters on duty now"),
+	    "site", site, "on_duty", rows, "now", (json_int_t)rq->now));
 	if (rows == NULL)
 		json_decref(site);
 }

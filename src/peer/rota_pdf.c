@@ -42,7 +42,7 @@ void
 peer_rota_pdf(struct request *rq, struct response *rs)
 {
 	const char	*from = form_get(&rq->query, "from");
-	char		 first[DATE_CHARS + 1], words[DATE_WORDS_CHARS + 16];
+	char		 first[DATE_CHARS + 1];
 	const char	*title;
 	json_t		*site, *view, *unit, *day, *ctx;
 	struct pdf	*pdf;
@@ -69,9 +69,8 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 	pdf = print_pdf_new(&w, &rs->body, title, pdf_size_for(rq,
 	    PDF_NORMAL));
 	pdf_heading(pdf, title, 1);
-	uk_day_words(first, language_words(rq->lang), words, sizeof(words));
-	ctx = json_pack("{s:s}", "first", words);
-	pdf_paragraph(pdf, print_say(&w, N_("Seven days from {first}. Times "
+	ctx = json_pack("{s:s}", "first", first);
+	pdf_paragraph(pdf, print_say(&w, N_("Seven days from {first | day}. Times "
 	    "are local (clock changes included). GAP marks hours without the "
 	    "cover a place needs: tell the peer-support coordinator."), ctx));
 	json_decref(ctx);

@@ -50,9 +50,8 @@ peer_wellbeing(struct request *rq, struct response *rs)
 {
 	struct scope_filter	 f = { 0, NULL, NULL };
 	struct paging		 pg = { 0, NULL, LIST_ROWS_MAX, NULL };
-	char			 ids[32], today[DATE_CHARS + 1], words[64];
-	json_t			*site, *debriefs, *supporters, *overdue, *d;
-	size_t			 i;
+	char			 ids[32], today[DATE_CHARS + 1];
+	json_t			*site, *debriefs, *supporters, *overdue;
 	int			 minutes;
 
 	if (site_load(rq->db, rq->ids[0], &site) <= 0) {
@@ -64,10 +63,6 @@ peer_wellbeing(struct request *rq, struct response *rs)
 	f.site_ids = ids;
 	f.group_ids = (char *)"[]";
 	debriefs = peer_debriefs_open(rq->db, rq->ids[0]);
-	json_array_foreach(debriefs, i, d) {
-		uk_words(view_int(d, "asked_at"), language_words(rq->lang), words, sizeof(words));
-		json_object_set_new(d, "asked_words", json_string(words));
-	}
 	supporters = peer_supporter_options(rq->db, rq->ids[0], today);
 	overdue = supervision_overdue(rq->db, &f, today, &pg);
 	supporters_state(rq->db, supporters, overdue, today);

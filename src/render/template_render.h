@@ -14,7 +14,8 @@
 
 /* What {{name | filter}} does to the value before it is escaped. */
 enum tfilter { TF_NONE, TF_DATE, TF_TRANSLATE, TF_WORDS, TF_PICTURE,
-	TF_COUNT, TF_NUMBER, TF_TIME, TF_SIZE, TF__MAX };
+	TF_COUNT, TF_NUMBER, TF_TIME, TF_SIZE, TF_DAY, TF_DAY_AFTER_PREPOSITION,
+	TF__MAX };
 
 /* Rendering state: the context stack and the output. */
 struct render {

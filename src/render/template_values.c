@@ -1,7 +1,7 @@
 /*
  * How a value is shown in a page or a printed document: escaped, through
- * a filter ({{name | date}}, | time, | t, | words, | picture, | count,
- * | number, | size), or as
+ * a filter ({{name | date}}, | time, | day, | day_after_preposition, | t,
+ * | words, | picture, | count, | number, | size), or as
  * a message in the reader's language with its {name}s filled.
  */
 #include <ctype.h>
@@ -21,7 +21,8 @@
 #include "../util/uk_time.h"
 
 static const char *const tfilter_names[TF__MAX] = { "", "date", "t",
-	"words", "picture", "count", "number", "time", "size" };
+	"words", "picture", "count", "number", "time", "size", "day",
+	"day_after_preposition" };
 
 
 /* Splits "name | filter" at the bar: *len becomes the name's length and
@@ -272,10 +273,36 @@ put_parts(const struct render *r, const json_t *parts, int escape)
 	return rc;
 }
 
+/*
+ * A day with its weekday: an instant (unix seconds) or a stored timestamp
+ * with its UK clock time ("Saturday 5 December 2026, 14:00"), a date
+ * without; the weekday in the form the filter names (uk_day_form).  Any
+ * other value as it is.
+ */
+static int
+put_day(const struct render *r, const json_t *v, enum uk_day_form form,
+    int escape)
+{
+	char		 words[UK_DAY_WORDS_CHARS + 1];
+	int64_t		 t;
+	const char	*s = json_string_value(v);
+
+	if (json_is_integer(v) || (s != NULL && datetime_instant(s, &t))) {
+		uk_words_as(json_is_integer(v) ? (int64_t)json_integer_value(v) :
+		    t, form, r->words, words, sizeof(words));
+		return put_text(r, words, escape);
+	}
+	if (s != NULL && date_valid(s)) {
+		uk_day_words_as(s, form, r->words, words, sizeof(words));
+		return put_text(r, words, escape);
+	}
+	return put_value(r->out, v, escape);
+}
+
 /* A date filter shows an ISO date or timestamp in words in the reader's
  * language ("4 November 2026", "4 Tachwedd 2026"); a time filter, a
  * stored timestamp with its UK clock time too ("4 Tachwedd 2026 am
- * 14:05"); a size filter, a count of bytes as "14 KB"; a translate filter, a
+ * 14:05"); a day filter, a date with its weekday (put_day); a size filter, a count of bytes as "14 KB"; a translate filter, a
  * message (a title, a label) in it; a words filter, a message with
  * {name}s, filled; a picture filter, the picture named; a count filter,
  * a count that may be suppressed ("fewer than 5", "llai na 5"); a number
@@ -295,6 +322,9 @@ template_put(const struct render *r, const json_t *v, int escape,
 	if (filter == TF_TIME && json_is_string(v))
 		return put_text(r, uk_stamp_words(json_string_value(v), r->words,
 		    words), escape);
+	if (filter == TF_DAY || filter == TF_DAY_AFTER_PREPOSITION)
+		return put_day(r, v, filter == TF_DAY ? UK_DAY_ALONE :
+		    UK_DAY_AFTER_PREPOSITION, escape);
 	if (filter == TF_SIZE && json_is_integer(v))
 		return put_text(r, bytes_words(json_integer_value(v), r->words,
 		    words), escape);

@@ -5,30 +5,9 @@
 #include "../util/catalogue.h"
 #include "../util/log.h"
 
-static unsigned
-plural_english(unsigned long n)
-{
-	return n != 1;
-}
-
-/* Welsh counts in six forms: none, one, two, three, six, and the rest
- * (the rule po/cy.po declares in its Plural-Forms). */
-static unsigned
-plural_welsh(unsigned long n)
-{
-	switch (n) {
-	case 0: return 0;
-	case 1: return 1;
-	case 2: return 2;
-	case 3: return 3;
-	case 6: return 4;
-	default: return 5;
-	}
-}
-
 const struct language languages[] = {
-	{ "en", "English", plural_english },
-	{ "cy", "Cymraeg", plural_welsh },
+	{ "en", "English" },
+	{ "cy", "Cymraeg" },
 };
 const size_t languages_count = sizeof(languages) / sizeof(languages[0]);
 
@@ -49,10 +28,11 @@ languages_load(void)
 			if (strcmp(f->name, want) != 0)
 				continue;
 			found = 1;
-			if (catalogue_load(&catalogues[i], f->data, f->len,
-			    languages[i].plural) == -1) {
+			if (catalogue_load(&catalogues[i], f->data, f->len)
+			    == -1) {
 				log_line(LOG_ERR, "catalogue %s is not a .mo "
-				    "file", f->name);
+				    "file with a Plural-Forms rule that holds",
+				    f->name);
 				return -1;
 			}
 		}

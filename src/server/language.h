@@ -22,7 +22,6 @@ struct catalogue;
 struct language {
 	const char	*code;	/* "en", "cy": the lang attribute's value */
 	const char	*name;	/* in itself: "English", "Cymraeg" */
-	unsigned	(*plural)(unsigned long);
 };
 
 extern const struct language	languages[];

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "catalogue.h"
+#include "../limits.h"
 
 #define MO_MAGIC	0x950412deU
 #define MO_HEADER	28	/* bytes up to and with the hash table's */
@@ -42,20 +43,13 @@ entry(const struct catalogue *c, uint32_t table, uint32_t i, uint32_t *len)
 	return (const char *)c->mo + off;
 }
 
-static unsigned
-plural_english(unsigned long n)
-{
-	return n != 1;
-}
-
 int
-catalogue_load(struct catalogue *c, const void *mo, size_t len,
-    unsigned (*plural)(unsigned long))
+catalogue_load(struct catalogue *c, const void *mo, size_t len)
 {
+	const char	*header;
 	uint32_t	 i, l;
 
 	memset(c, 0, sizeof(*c));
-	c->plural = plural != NULL ? plural : plural_english;
 	c->mo = mo;
 	c->len = len;
 	if (len < MO_HEADER)
@@ -74,8 +68,14 @@ catalogue_load(struct catalogue *c, const void *mo, size_t len,
 		if (entry(c, c->originals, i, &l) == NULL ||
 		    entry(c, c->translations, i, &l) == NULL)
 			goto bad;
+	/* The header is the translation of "", which sorts first. */
+	header = c->n > 0 && entry(c, c->originals, 0, &l) != NULL && l == 0 ?
+	    entry(c, c->translations, 0, &l) : NULL;
+	if (plural_rule_read(header, &c->plural) == -1)
+		goto bad;
 	return 0;
 bad:
+	memset(&c->plural, 0, sizeof(c->plural));
 	c->n = 0;
 	c->mo = NULL;
 	c->len = 0;
@@ -120,6 +120,20 @@ catalogue_get(const struct catalogue *c, const char *msgid)
 }
 
 const char *
+catalogue_pget(const struct catalogue *c, const char *ctx, const char *msgid)
+{
+	char		 key[CATALOGUE_CONTEXT_KEY_MAX];
+	uint32_t	 len;
+	const char	*t = NULL;
+
+	/* A .mo keys a message in a context as "ctx\004msgid". */
+	if ((size_t)snprintf(key, sizeof(key), "%s\004%s", ctx, msgid) <
+	    sizeof(key))
+		t = find(c, key, &len);
+	return t != NULL ? t : catalogue_get(c, msgid);
+}
+
+const char *
 catalogue_nget(const struct catalogue *c, const char *msgid,
     const char *plural, unsigned long n)
 {
@@ -129,7 +143,8 @@ catalogue_nget(const struct catalogue *c, const char *msgid,
 
 	if (t == NULL)
 		return n == 1 ? msgid : plural;
-	form = c->plural(n);
+	form = c->plural.expr != NULL ? plural_rule_form(&c->plural, n) :
+	    n != 1;
 	for (p = t, end = t + len; form > 0 && p < end; form--)
 		p += strlen(p) + 1;
 	/* A form the translation lacks: its first. */

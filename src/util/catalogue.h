@@ -22,6 +22,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "plural_rule.h"
+
 struct catalogue {
 	const unsigned char	*mo;	/* the .mo image, not owned */
 	size_t			 len;
@@ -29,17 +31,23 @@ struct catalogue {
 	uint32_t		 originals, translations;	/* tables */
 	int			 swap;	/* written on a machine of the
 					   other byte order */
-	/* Which plural form (0..) a count takes in this language. */
-	unsigned		(*plural)(unsigned long n);
+	/* Which plural form (0..) a count takes in this language: the
+	 * rule its header declares (expr NULL: English's). */
+	struct plural_rule	 plural;
 };
 
-/* Reads a .mo image, checking every offset against its length.  0, or
- * -1 when the image is not one (the catalogue is then empty: English). */
-int		 catalogue_load(struct catalogue *, const void *mo, size_t len,
-		    unsigned (*plural)(unsigned long));
+/* Reads a .mo image, checking every offset against its length, and its
+ * header's Plural-Forms rule (util/plural_rule.h).  0, or -1 when the
+ * image is not one or its rule is wrong (the catalogue is then empty:
+ * English). */
+int		 catalogue_load(struct catalogue *, const void *mo, size_t len);
 /* msgid in the catalogue's language; msgid itself when it has none (or
  * the catalogue is NULL). */
 const char	*catalogue_get(const struct catalogue *, const char *msgid);
+/* msgid in the context ctx (a msgctxt: a second form of the same words,
+ * "Saturday" after a preposition); without one there, catalogue_get's. */
+const char	*catalogue_pget(const struct catalogue *, const char *ctx,
+		    const char *msgid);
 /* The form for n of msgid (one) / plural (many) in the catalogue's
  * language; English's rule when it has none. */
 const char	*catalogue_nget(const struct catalogue *, const char *msgid,
@@ -59,5 +67,8 @@ const char	*catalogue_fill(const char *msg, const char *name,
 /* Marks a literal for extraction where it is translated later (a view's
  * title, a choice's label): the text itself. */
 #define N_(text)	(text)
+/* The same, for a message in a context: the text (the context is said
+ * where it is looked up, catalogue_pget). */
+#define NC_(ctx, text)	(text)
 
 #endif

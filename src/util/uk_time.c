@@ -9,10 +9,22 @@
 #include "catalogue.h"
 #include "uk_time.h"
 
-/* The days' English names, the messages a catalogue translates. */
+/* The days' English names, the messages a catalogue translates; each
+ * also in the context a preposition makes (uk_day_form), marked here so
+ * that `make po` extracts it. */
 static const char *const weekdays[] = { N_("Sunday"), N_("Monday"),
     N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"),
     N_("Saturday") };
+#define AFTER_PREPOSITION	"after a preposition"
+static const char *const weekdays_after[] = {
+    /* TRANSLATORS: after "on", or saying when: Welsh "ddydd Sadwrn". */
+    NC_("after a preposition", "Sunday"),
+    NC_("after a preposition", "Monday"),
+    NC_("after a preposition", "Tuesday"),
+    NC_("after a preposition", "Wednesday"),
+    NC_("after a preposition", "Thursday"),
+    NC_("after a preposition", "Friday"),
+    NC_("after a preposition", "Saturday") };
 
 /* 01:00 UTC on the last Sunday of month (3 or 10) of year. */
 static int64_t
@@ -102,6 +114,13 @@ void
 uk_day_words(const char *date, const struct catalogue *words, char *out,
     size_t sz)
 {
+	uk_day_words_as(date, UK_DAY_ALONE, words, out, sz);
+}
+
+void
+uk_day_words_as(const char *date, enum uk_day_form form,
+    const struct catalogue *words, char *out, size_t sz)
+{
 	char		 day[DATE_WORDS_CHARS + 1];
 	struct tm	 tm;
 	int		 y, m, d;
@@ -121,18 +140,28 @@ uk_day_words(const char *date, const struct catalogue *words, char *out,
 
 		gmtime_r(&noon, &tm);
 	}
-	snprintf(out, sz, "%s %s", catalogue_get(words,
-	    weekdays[tm.tm_wday % 7]), date_words_in(date, day, words));
+	snprintf(out, sz, "%s %s", form == UK_DAY_AFTER_PREPOSITION ?
+	    catalogue_pget(words, AFTER_PREPOSITION,
+	    weekdays_after[tm.tm_wday % 7]) :
+	    catalogue_get(words, weekdays[tm.tm_wday % 7]),
+	    date_words_in(date, day, words));
 }
 
 void
 uk_words(int64_t t, const struct catalogue *words, char *out, size_t sz)
 {
-	char	 date[DATE_CHARS + 1], day[40], clock[6];
+	uk_words_as(t, UK_DAY_ALONE, words, out, sz);
+}
+
+void
+uk_words_as(int64_t t, enum uk_day_form form, const struct catalogue *words,
+    char *out, size_t sz)
+{
+	char	 date[DATE_CHARS + 1], day[UK_DAY_WORDS_CHARS + 1], clock[6];
 	int	 minutes;
 
 	uk_local(t, date, &minutes);
-	uk_day_words(date, words, day, sizeof(day));
+	uk_day_words_as(date, form, words, day, sizeof(day));
 	uk_clock(t, clock);
 	snprintf(out, sz, "%s, %s", day, clock);
 }

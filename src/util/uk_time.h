@@ -33,11 +33,28 @@ int	uk_instant(const char *date, int minutes, int64_t *out);
 void	uk_local(int64_t t, char date[DATE_CHARS + 1], int *minutes);
 /* "14:05" (local) of instant t. */
 void	uk_clock(int64_t t, char out[6]);
+/*
+ * Which of a weekday's two forms a sentence wants.  Alone (a heading, a
+ * table's row, a sentence's start): "Saturday", "Dydd Sadwrn".  After a
+ * preposition, or saying when something happened: English the same,
+ * Welsh with the soft mutation and no capital, "ar ddydd Sadwrn",
+ * "gofynnodd ddydd Sadwrn".  The second is the catalogue's message in
+ * the context "after a preposition" (msgctxt), so a translator writes it.
+ */
+enum uk_day_form { UK_DAY_ALONE, UK_DAY_AFTER_PREPOSITION };
+
+/* A weekday, a date and a clock time in words: "Dydd Mercher 30
+ * Tachwedd 2026, 14:05". */
+#define UK_DAY_WORDS_CHARS	(DATE_WORDS_CHARS + 32)
+
 /* "Friday 4 December 2026, 14:05" (local) of instant t, in the language
- * of words (NULL: English; util/catalogue.h). */
+ * of words (NULL: English; util/catalogue.h), its weekday alone. */
 struct catalogue;
 void	uk_words(int64_t t, const struct catalogue *words, char *out,
 	    size_t sz);
+/* The same with the weekday in the form given. */
+void	uk_words_as(int64_t t, enum uk_day_form, const struct catalogue *words,
+	    char *out, size_t sz);
 #define UK_STAMP_WORDS_CHARS	(DATE_WORDS_CHARS + 20)
 /* A stored UTC timestamp ("2026-12-06T07:18:54Z") at its UK local time,
  * in words in the language of words: "6 December 2026 at 07:18", "6
@@ -49,5 +66,9 @@ const char *uk_stamp_words(const char *s, const struct catalogue *words,
  * words; "" otherwise. */
 void	uk_day_words(const char *date, const struct catalogue *words,
 	    char *out, size_t sz);
+/* The same with the weekday in the form given ("ddydd Gwener 4 Rhagfyr
+ * 2026"). */
+void	uk_day_words_as(const char *date, enum uk_day_form,
+	    const struct catalogue *words, char *out, size_t sz);
 
 #endif

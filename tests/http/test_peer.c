@@ -85,6 +85,21 @@ get_path(struct client *c, const char *fmt, long long id, struct reply *r)
 	return http_get(c, path, r);
 }
 
+/* The page at fmt (with id) says a day as says, and (unless lacks is
+ * NULL) never as lacks: "ar ddydd Iau", never "ar Dydd Iau". */
+static void
+day_said(struct client *c, const char *fmt, long long id, const char *says,
+    const char *lacks)
+{
+	struct reply	 r;
+
+	assert_int_equal(get_path(c, fmt, id, &r), 200);
+	assert_contains(r.body, says);
+	if (lacks != NULL)
+		assert_lacks(r.body, lacks);
+	reply_free(&r);
+}
+
 static void
 request_cycle_with_privacy(void **state)
 {
@@ -181,6 +196,9 @@ request_cycle_with_privacy(void **state)
 	    fenwick, &r), 200);
 	assert_contains(r.body, "Jamal asked");
 	reply_free(&r);
+	/* Saying when he asked, Welsh mutates the day: "ddydd Sadwrn". */
+	day_said(&coordinator, "/sites/%lld/peer/wellbeing?lang=cy", fenwick,
+	    "Gofynnodd Jamal ddydd ", "Gofynnodd Jamal Dydd ");
 	client_free(&officer);
 	client_free(&supporter);
 	client_free(&coordinator);
@@ -235,8 +253,18 @@ safety_concern_needs_staff_contact(void **state)
 	snprintf(href, sizeof(href), "/peer-requests/%lld\"", id);
 	assert_int_equal(http_get(&coordinator, "/", &r), 200);
 	assert_contains(r.body, href);
-	assert_contains(r.body, "Ms Adeyemi (Safer custody)");
+	assert_contains(r.body, "Ms Adeyemi (Safer custody) on Thursday 1 "
+	    "January 2026, 09:15.");
 	reply_free(&r);
+	/* After a preposition Welsh says the day mutated, without its
+	 * capital: "ar ddydd Iau", never "ar Dydd Iau". */
+	day_said(&coordinator, "/?lang=cy", 0,
+	    ") ar ddydd Iau 1 Ionawr 2026, 09:15.", "ar Dydd");
+	day_said(&coordinator, "/peer-requests/%lld?lang=cy", id,
+	    ", ar ddydd Iau 1 Ionawr 2026, 09:15", "ar Dydd");
+	day_said(&coordinator, "/peer-requests/%lld?lang=en", id,
+	    "Ms Adeyemi, Safer custody, at Thursday 1 January 2026, 09:15",
+	    NULL);
 	assert_int_equal(http_get(&other, "/", &r), 200);
 	assert_lacks(r.body, href);
 	reply_free(&r);
@@ -280,12 +308,15 @@ rota_pdf_reads_back(void **state)
 	    "2026-10-19", fenwick, &r), 200);
 	assert_contains(r.body, "govuk-tag--red");
 	assert_contains(r.body, "Jamal, 22:00 to 06:00 (next day)");
+	assert_contains(r.body, "Jamal&#39;s shift on Saturday 24 October "
+	    "2026");
 	reply_free(&r);
 	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/rota.pdf?"
 	    "from=2026-10-19", fenwick, &r), 200);
 	assert_string_equal(r.content_type, "application/pdf");
 	text = pdf_text(&srv, &r);
 	assert_contains(text, "Peer support rota: HMP Fenwick");
+	assert_contains(text, "Seven days from Monday 19 October 2026.");
 	assert_contains(text, "Sunday 25 October 2026");
 	assert_contains(text, "22:00 to 06:00 (next day)");
 	/* A wing, needed around the clock: Jamal is not trained yet in
@@ -308,6 +339,8 @@ rota_pdf_reads_back(void **state)
 	text = pdf_text(&srv, &r);
 	assert_contains(text, "Rota cymorth gan gymheiriaid: HMP Fenwick");
 	assert_contains(text, "Dydd Sul 25 Hydref 2026");
+	assert_contains(text, "Saith niwrnod o ddydd Llun 19 Hydref 2026 "
+	    "ymlaen.");
 	assert_contains(text, "22:00 i 06:00 (y diwrnod wedyn)");
 	assert_contains(text, "BWLCH");
 	assert_contains(text, "Tudalen 1");
@@ -319,6 +352,10 @@ rota_pdf_reads_back(void **state)
 	assert_lacks(text, "Page 1");
 	free(text);
 	reply_free(&r);
+	day_said(&coordinator, "/sites/%lld/peer/rota?from=2026-10-19&lang=cy",
+	    fenwick, "shifft Jamal ar ddydd Sadwrn 24 Hydref 2026", "ar Dydd");
+	day_said(&coordinator, "/sites/%lld/peer/now?lang=cy", fenwick,
+	    "Ar ddydd ", "Ar Dydd");
 	/* The choice is kept (the rt_lang cookie) until changed back. */
 	assert_int_equal(get_path(&coordinator, "/sites/%lld/peer/rota.pdf?"
 	    "lang=en", fenwick, &r), 200);

@@ -14,6 +14,7 @@
 #include "server/language.h"
 #include "util/bytes_words.h"
 #include "util/catalogue.h"
+#include "util/plural_rule.h"
 #include "util/date.h"
 #include "util/suppression.h"
 #include "util/uk_time.h"
@@ -30,9 +31,9 @@
     "msgstr[2] \"dwy gath\"\nmsgstr[3] \"tair cath\"\n" \
     "msgstr[4] \"chwe chath\"\nmsgstr[5] \"cathod\"\n"
 
-/* The .mo msgfmt makes of PO, read into *len bytes (malloc'd). */
+/* The .mo msgfmt makes of po, read into *len bytes (malloc'd). */
 static unsigned char *
-compiled(size_t *len)
+compiled(const char *po, size_t *len)
 {
 	char		 dir[] = "/tmp/rt-mo-XXXXXX", cmd[256], path[64];
 	FILE		*f;
@@ -42,7 +43,7 @@ compiled(size_t *len)
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof(path), "%s/t.po", dir);
 	assert_non_null(f = fopen(path, "w"));
-	fputs(PO, f);
+	fputs(po, f);
 	fclose(f);
 	snprintf(cmd, sizeof(cmd), "msgfmt -o %s/t.mo %s && test -s %s/t.mo",
 	    dir, path, dir);
@@ -75,8 +76,8 @@ test_messages_and_plurals(void **state)
 
 	(void)state;
 	assert_non_null(cy);
-	mo = compiled(&len);
-	assert_int_equal(catalogue_load(&c, mo, len, cy->plural), 0);
+	mo = compiled(PO, &len);
+	assert_int_equal(catalogue_load(&c, mo, len), 0);
 	assert_string_equal(catalogue_get(&c, "Sign in"), "Mewngofnodi");
 	/* No translation, or none yet: the English. */
 	assert_string_equal(catalogue_get(&c, "Not in it"), "Not in it");
@@ -92,12 +93,75 @@ test_messages_and_plurals(void **state)
 	assert_string_equal(catalogue_nget(NULL, "one cat", "%lu cats", 2),
 	    "%lu cats");
 	/* A cut or bent image is refused, and reads as English. */
-	assert_int_equal(catalogue_load(&c, mo, 20, cy->plural), -1);
+	assert_int_equal(catalogue_load(&c, mo, 20), -1);
 	assert_string_equal(catalogue_get(&c, "Sign in"), "Sign in");
-	assert_int_equal(catalogue_load(&c, mo, len - 8, cy->plural), -1);
+	assert_int_equal(catalogue_load(&c, mo, len - 8), -1);
 	mo[0] ^= 0xff;
-	assert_int_equal(catalogue_load(&c, mo, len, cy->plural), -1);
+	assert_int_equal(catalogue_load(&c, mo, len), -1);
 	free(mo);
+}
+
+/* A header of po's Plural-Forms rule, then one plural message "one
+ * day" / "{n} days" with forms, NUL-free, each "form K". */
+#define RULED(rule) \
+    "msgid \"\"\n" \
+    "msgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n" \
+    "\"" rule "\\n\"\n\n" \
+    "msgid \"one day\"\nmsgid_plural \"{n} days\"\n" \
+    "msgstr[0] \"form 0\"\nmsgstr[1] \"form 1\"\n" \
+    "msgstr[2] \"form 2\"\n"
+
+/* The rule is the header's, whatever it says; a rule that does not
+ * parse, or names a form the catalogue lacks, refuses the catalogue; no
+ * rule at all counts as English does. */
+static void
+test_the_plural_rule_is_the_headers(void **state)
+{
+	struct catalogue	 c;
+	unsigned char		*mo;
+	size_t			 len;
+	static const char *const refused[] = {
+	    RULED("Plural-Forms: nplurals=2; plural=n==;"),
+	    RULED("Plural-Forms: nplurals=2; plural=(n>1;"),
+	    RULED("Plural-Forms: nplurals=2; plural=n;"),
+	    RULED("Plural-Forms: nplurals=3; plural=n%10==1 ? 0 : n==7 ? 3 : 2;"),
+	    RULED("Plural-Forms: nplurals=2; plural=m != 1;"),
+	    NULL };
+	const char *const	*po;
+	static const struct { unsigned long n; const char *form; } by_rule[] = {
+		{ 3, "form 0" }, { 0, "form 2" }, { 4, "form 1" },
+		{ 5, "form 2" }, { 102, "form 0" }, { 101, "form 1" } };
+	size_t			 i;
+
+	(void)state;
+	/* Forms by a rule no language in the program has: n%3, with
+	 * every operator's precedence as C's. */
+	mo = compiled(RULED("Plural-Forms: nplurals=3; "
+	    "plural=n%3==0 && !(n<1) ? 0 : n - n/3*3 == 1 || n>=100 ? 1 : 2;"),
+	    &len);
+	assert_int_equal(catalogue_load(&c, mo, len), 0);
+	for (i = 0; i < sizeof(by_rule) / sizeof(by_rule[0]); i++)
+		assert_string_equal(catalogue_nget(&c, "one day", "{n} days",
+		    by_rule[i].n), by_rule[i].form);
+	free(mo);
+	mo = compiled(RULED("X-Generator: none"), &len);
+	assert_int_equal(catalogue_load(&c, mo, len), 0);
+	assert_string_equal(catalogue_nget(&c, "one day", "{n} days", 1),
+	    "form 0");
+	assert_string_equal(catalogue_nget(&c, "one day", "{n} days", 5),
+	    "form 1");
+	free(mo);
+	for (po = refused; *po != NULL; po++) {
+		struct plural_rule	 rule;
+		char			 header[160];
+
+		/* msgfmt refuses most of these too: read the header alone. */
+		snprintf(header, sizeof(header), "%s", strstr(*po,
+		    "Plural-Forms"));
+		*strstr(header, "\\n") = '\0';
+		if (plural_rule_read(header, &rule) != -1)
+			fail_msg("the rule in \"%s\" was taken", header);
+	}
 }
 
 static void
@@ -148,6 +212,23 @@ test_values_made_in_c_are_welsh(void **state)
 	/* 1796126400 is 2026-12-01 12:00 UTC, GMT in winter. */
 	uk_words(1796126400, cy, out, sizeof(out));
 	assert_string_equal(out, "Dydd Mawrth 1 Rhagfyr 2026, 12:00");
+	/* After a preposition, the msgctxt's form: "ar ddydd Gwener", and in
+	 * English the same word; without that form, the word alone. */
+	uk_day_words_as("2026-12-04", UK_DAY_AFTER_PREPOSITION, cy, out,
+	    sizeof(out));
+	assert_string_equal(out, "ddydd Gwener 4 Rhagfyr 2026");
+	uk_words_as(1796126400, UK_DAY_AFTER_PREPOSITION, cy, out,
+	    sizeof(out));
+	assert_string_equal(out, "ddydd Mawrth 1 Rhagfyr 2026, 12:00");
+	uk_day_words_as("2026-12-05", UK_DAY_AFTER_PREPOSITION, NULL, out,
+	    sizeof(out));
+	assert_string_equal(out, "Saturday 5 December 2026");
+	assert_string_equal(catalogue_pget(cy, "after a preposition",
+	    "Saturday"), "ddydd Sadwrn");
+	assert_string_equal(catalogue_pget(cy, "no such context", "Saturday"),
+	    "Dydd Sadwrn");
+	assert_string_equal(catalogue_pget(NULL, "after a preposition",
+	    "Saturday"), "Saturday");
 	/* A stored timestamp at its UK clock time: GMT in December, BST
 	 * (an hour on) in July; a date alone; anything else as it is. */
 	assert_string_equal(uk_stamp_words("2026-12-06T07:18:54Z", cy, out),
@@ -344,6 +425,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_messages_and_plurals),
+		cmocka_unit_test(test_the_plural_rule_is_the_headers),
 		cmocka_unit_test(test_the_welsh_catalogue_is_carried),
 		cmocka_unit_test(test_values_made_in_c_are_welsh),
 		cmocka_unit_test(test_no_english_outside_the_catalogue),

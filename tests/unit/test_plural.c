@@ -1,8 +1,9 @@
 /*
  * Words for a number: {{_n count: one | many}} in templates, and
  * template_words_n for what C words (a PDF's lines).  English has two
- * forms; Welsh six (0, 1, 2, 3, 6, the rest), and a noun after 2, 3 and 6
- * mutates ("2 ddiwrnod", "3 phapur", "6 phleidlais").
+ * forms; Welsh seven (0, 1, 2, 3, 6, 5 and 7 to 10, the rest), and a noun
+ * after 2, 3 and 6 mutates ("2 ddiwrnod", "3 phapur", "6 phleidlais"),
+ * and diwrnod after 5 and 7 to 10 ("5 niwrnod").
  */
 #include "unit.h"
 
@@ -59,6 +60,7 @@ expect_said(const char *src, long n, const char *lang, const char *want)
 #define PAPERS	"{{_n papers: , {papers} paper | , {papers} papers}}"
 #define OVERDUE	"{{_n days_overdue: Overdue by {days_overdue} day | " \
 	"Overdue by {days_overdue} days}}"
+#define DAYS	"{{_n n: {n} day | {n} days}}"
 #define TURNOUT	"{{_n vote.turnout_votes: Turnout: {vote.turnout_votes | count} vote " \
 	"| Turnout: {vote.turnout_votes | count} votes}}"
 
@@ -89,11 +91,41 @@ test_plural_welsh_mutates(void **state)
 	expect_said(PAPERS, 6, "cy", ", 6 phapur");
 	expect_said(PAPERS, 7, "cy", ", 7 papur");
 	expect_said(OVERDUE, 2, "cy", "2 ddiwrnod yn hwyr");
-	expect_said(OVERDUE, 10, "cy", "10 diwrnod yn hwyr");
+	expect_said(OVERDUE, 10, "cy", "10 niwrnod yn hwyr");
+	expect_said(OVERDUE, 11, "cy", "11 diwrnod yn hwyr");
 	expect_said(TURNOUT, 1, "cy", "Nifer a bleidleisiodd: 1 bleidlais");
 	expect_said(TURNOUT, 6, "cy", "Nifer a bleidleisiodd: 6 phleidlais");
 	expect_said(TURNOUT, -1, "cy",
 	    "Nifer a bleidleisiodd: llai na 5 pleidlais");
+}
+
+/*
+ * After 5, 7, 8, 9 and 10 ("pum", "saith", "wyth", "naw", "deng")
+ * diwrnod, blynedd and blwydd take the nasal mutation ("5 niwrnod"),
+ * which 11, 20 or 100 do not ("11 diwrnod"): Welsh's seventh form, by
+ * the rule po/cy.po's header declares.
+ */
+static void
+test_plural_welsh_nasal_after_five_to_ten(void **state)
+{
+	static const struct { long n; const char *lang, *said; } days[] = {
+		{ 0, "cy", "0 diwrnod" }, { 1, "cy", "1 diwrnod" },
+		{ 2, "cy", "2 ddiwrnod" }, { 3, "cy", "3 diwrnod" },
+		{ 4, "cy", "4 diwrnod" }, { 5, "cy", "5 niwrnod" },
+		{ 6, "cy", "6 diwrnod" }, { 7, "cy", "7 niwrnod" },
+		{ 8, "cy", "8 niwrnod" }, { 9, "cy", "9 niwrnod" },
+		{ 10, "cy", "10 niwrnod" }, { 11, "cy", "11 diwrnod" },
+		{ 15, "cy", "15 diwrnod" }, { 20, "cy", "20 diwrnod" },
+		{ 100, "cy", "100 diwrnod" }, { 1, "en", "1 day" },
+		{ 5, "en", "5 days" }, { 7, "en", "7 days" } };
+	size_t	 i;
+
+	(void)state;
+	assert_int_equal(languages_load(), 0);
+	for (i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+		expect_said(DAYS, days[i].n, days[i].lang, days[i].said);
+	/* Other nouns keep the form for most numbers there ("5 papur"). */
+	expect_said(PAPERS, 5, "cy", ", 5 papur");
 }
 
 /* What C words for a number takes the same forms. */
@@ -144,6 +176,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plural_english),
 		cmocka_unit_test(test_plural_welsh_mutates),
+		cmocka_unit_test(test_plural_welsh_nasal_after_five_to_ten),
 		cmocka_unit_test(test_plural_from_c),
 		cmocka_unit_test(test_plural_refused),
 	};

@@ -661,6 +661,27 @@ test_pictures_and_words(void **state)
 	expect("{{m | words}}", json_pack("{s:s, s:s, s:s}", "m",
 	    "By {d | date}, {who}.", "who", SCRIPT, "d", "2026-11-04"),
 	    "By 4 November 2026, " INERT ".");
+	/* A day with its weekday: a date, an instant (with its UK clock
+	 * time) or a stored timestamp; the form after a preposition is the
+	 * catalogue's (Welsh "ar ddydd Sadwrn"); anything else as it is. */
+	expect("{{d | day}}; {{t | day_after_preposition}}; {{s | day}}; "
+	    "{{x | day}}", json_pack("{s:s, s:i, s:s, s:s}", "d", "2026-12-05",
+	    "t", 1796126400, "s", "2026-07-01T23:30:00Z", "x", "soon"),
+	    "Saturday 5 December 2026; Tuesday 1 December 2026, 12:00; "
+	    "Thursday 2 July 2026, 00:30; soon");
+	assert_int_equal(languages_load(), 0);
+	v = json_pack("{s:s, s:i}", "d", "2026-12-05", "t", 1796126400);
+	buf_init(&out, 1024);
+	assert_int_equal(template_words("{d | day}: on {t | day}.", v,
+	    language_words(language_find("cy")), &out), 0);
+	assert_string_equal(out.data, "Dydd Sadwrn 5 Rhagfyr 2026: on Dydd "
+	    "Mawrth 1 Rhagfyr 2026, 12:00.");
+	buf_clear(&out);
+	assert_int_equal(template_words("ar {d | day_after_preposition}", v,
+	    language_words(language_find("cy")), &out), 0);
+	assert_string_equal(out.data, "ar ddydd Sadwrn 5 Rhagfyr 2026");
+	buf_release(&out);
+	json_decref(v);
 	v = json_pack("{s:s}", "who", "<b>");
 	buf_init(&out, 1024);
 	assert_int_equal(template_words("Ask {who}.", v, NULL, &out), 0);
