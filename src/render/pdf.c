@@ -211,119 +211,152 @@ line_next_free(PangoLayoutIter *it)
 		pango_layout_iter_free(it);
 }
 
-/* The heights of the rows of lines a and b (NULL for none) make side by
- * side: a malloc'd array, *n rows; NULL (and *n 0) without memory. */
-static double *
-row_heights(PangoLayout *a, PangoLayout *b, size_t *n)
+/*
+ * Measures the rows of lines a and b make side by side, once: what is
+ * kept with a heading and what is drawn both read t->rows.
+ */
+void
+pdf_lines_init(struct pdf *p, struct pdf_lines *t, PangoLayout *a, double xa,
+    PangoLayout *b, double xb, int whole)
 {
 	PangoLayoutIter	*ia = pango_layout_get_iter(a);
 	PangoLayoutIter	*ib = b != NULL ? pango_layout_get_iter(b) : NULL;
-	double		*rows;
 	size_t		 i;
 
-	*n = (size_t)MAX(pango_layout_get_line_count(a), b != NULL ?
+	t->a = a;
+	t->b = b;
+	t->xa = xa;
+	t->xb = xb;
+	t->whole = whole;
+	t->height = 0;
+	t->n = (size_t)MAX(pango_layout_get_line_count(a), b != NULL ?
 	    pango_layout_get_line_count(b) : 0);
-	if ((rows = calloc(MAX(*n, 1), sizeof(*rows))) == NULL)
-		*n = 0;
-	for (i = 0; i < *n; i++) {
-		rows[i] = MAX(line_height(ia), line_height(ib));
+	if ((t->rows = calloc(MAX(t->n, 1), sizeof(*t->rows))) == NULL) {
+		t->n = 0;
+		p->failed = 1;
+	}
+	for (i = 0; i < t->n; i++) {
+		t->rows[i] = MAX(line_height(ia), line_height(ib));
+		t->height += t->rows[i];
 		line_next(&ia);
 		line_next(&ib);
 	}
 	line_next_free(ia);
 	line_next_free(ib);
-	return rows;
 }
 
-/* How many of rows[i..n) fit below the cursor. */
+void
+pdf_lines_release(struct pdf_lines *t)
+{
+	free(t->rows);
+	t->rows = NULL;
+	t->n = 0;
+}
+
+/* A whole row that a page can hold: it is never split. */
+static int
+kept_whole(const struct pdf_lines *t)
+{
+	return t->whole && t->height <= BOTTOM - MARGIN;
+}
+
+/* How many of t's rows from i on fit below the cursor. */
 static size_t
-rows_fitting(const struct pdf *p, const double *rows, size_t i, size_t n)
+rows_fitting(const struct pdf *p, const struct pdf_lines *t, size_t i)
 {
 	double	 y = p->y;
 	size_t	 k;
 
-	for (k = i; k < n && y + rows[k] <= BOTTOM; k++)
-		y += rows[k];
+	for (k = i; k < t->n && y + t->rows[k] <= BOTTOM; k++)
+		y += t->rows[k];
 	return k - i;
 }
 
 /*
- * Whether a new page starts before row i of n: where the row does not
- * fit, and where drawing it would leave one line of a paragraph alone,
- * its first at the foot of a page (an orphan) or its last at the top of
- * the next (a widow).  A paragraph of three lines where two fit, or of
- * two where one does, goes to the next page whole; a longer one breaks a
+ * Whether a new page starts before row i of t: where the row does not
+ * fit, where a whole row (a table's, a labelled pair) would be split,
+ * and where drawing it would leave one line of a paragraph alone, its
+ * first at the foot of a page (an orphan) or its last at the top of the
+ * next (a widow).  A paragraph of three lines where two fit, or of two
+ * where one does, goes to the next page whole; a longer one breaks a
  * line early, so two go over.  Never on an empty page, where nothing is
  * gained.
  */
 static int
-break_before(const struct pdf *p, const double *rows, size_t i, size_t n)
+break_before(const struct pdf *p, const struct pdf_lines *t, size_t i)
 {
 	size_t	 fit, here;
 
 	if (p->blank)
 		return 0;
-	fit = rows_fitting(p, rows, i, n);
-	if (fit == n - i)
+	fit = rows_fitting(p, t, i);
+	if (fit == t->n - i)
 		return 0;
 	if (fit == 0)
 		return 1;
 	if (i == 0) {
-		here = n - fit == 1 ? fit - 1 : fit;
+		if (kept_whole(t))
+			return 1;
+		here = t->n - fit == 1 ? fit - 1 : fit;
 		return here < PDF_LINES_TOGETHER;
 	}
-	return n - i == PDF_LINES_TOGETHER && fit < PDF_LINES_TOGETHER;
+	return t->n - i == PDF_LINES_TOGETHER && fit < PDF_LINES_TOGETHER;
 }
 
 double
-pdf_flow_keep(PangoLayout *a, PangoLayout *b)
+pdf_lines_keep(const struct pdf_lines *t)
 {
-	double	*rows, h = 0;
-	size_t	 n, i, keep;
+	double	 h = 0;
+	size_t	 i, keep;
 
-	rows = row_heights(a, b, &n);
-	keep = n <= 2 * PDF_LINES_TOGETHER - 1 ? n : PDF_LINES_TOGETHER;
+	if (kept_whole(t))
+		return t->height;
+	keep = t->n <= 2 * PDF_LINES_TOGETHER - 1 ? t->n : PDF_LINES_TOGETHER;
 	for (i = 0; i < keep; i++)
-		h += rows[i];
-	free(rows);
+		h += t->rows[i];
 	return h;
 }
 
 /*
- * Draws layout a at xa and, when b is not NULL, layout b at xb beside
- * it, line by line side by side, starting a new page whenever the next
- * row of lines would cross the bottom margin, or leave a line alone
- * (break_before).  Every document's text comes through here, so every
- * document keeps its paragraphs' lines together so.
+ * Draws t's layouts line by line side by side, starting a new page
+ * whenever the next row of lines would cross the bottom margin, split a
+ * whole row or leave a line alone (break_before).  Every document's text
+ * comes through here, so every document keeps its lines together so.
  */
 void
-pdf_flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
+pdf_lines_flow(struct pdf *p, const struct pdf_lines *t)
 {
 	PangoLayoutIter	*ia, *ib;
-	double		*rows;
-	size_t		 i, n;
+	size_t		 i;
 
-	if ((rows = row_heights(a, b, &n)) == NULL) {
-		p->failed = 1;
+	if (t->n == 0)
 		return;
-	}
-	ia = pango_layout_get_iter(a);
-	ib = b != NULL ? pango_layout_get_iter(b) : NULL;
-	for (i = 0; i < n; i++) {
-		if (break_before(p, rows, i, n))
+	ia = pango_layout_get_iter(t->a);
+	ib = t->b != NULL ? pango_layout_get_iter(t->b) : NULL;
+	for (i = 0; i < t->n; i++) {
+		if (break_before(p, t, i))
 			new_page(p);
 		if (ia != NULL)
-			show_line(p, ia, xa);
+			show_line(p, ia, t->xa);
 		if (ib != NULL)
-			show_line(p, ib, xb);
-		p->y += rows[i];
+			show_line(p, ib, t->xb);
+		p->y += t->rows[i];
 		p->blank = 0;
 		line_next(&ia);
 		line_next(&ib);
 	}
 	line_next_free(ia);
 	line_next_free(ib);
-	free(rows);
+}
+
+void
+pdf_flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
+{
+	struct pdf_lines	 t;
+
+	pdf_lines_init(p, &t, a, xa, b, xb, 0);
+	pdf_lines_flow(p, &t);
+	pdf_lines_release(&t);
 }
 
 /*
@@ -451,11 +484,31 @@ pdf_heading(struct pdf *p, const char *text, int level)
 	if (!pdf_live(p))
 		return;
 	l = pdf_layout(p, level == 1 ? F_H1 : F_H2, text, TEXT_W);
+	pdf_hold(p, l, level == 1 ? 12 : 9, (level == 1 ? 6 : 4) * p->scale);
+}
+
+void
+pdf_hold(struct pdf *p, PangoLayout *l, double above, double after)
+{
 	if (p->held != NULL)
 		pdf_begin(p, pdf_height(l));
-	pdf_gap(p, level == 1 ? 12 : 9);
+	pdf_gap(p, above);
 	p->held = l;
-	p->held_after = (level == 1 ? 6 : 4) * p->scale;
+	p->held_after = after;
+}
+
+/* An element of text: a and b (as pdf_lines_init) measured once, room
+ * made for what is kept of them with a held heading, then drawn. */
+static void
+flow_begun(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b,
+    double xb, int whole)
+{
+	struct pdf_lines	 t;
+
+	pdf_lines_init(p, &t, a, xa, b, xb, whole);
+	pdf_begin(p, pdf_lines_keep(&t));
+	pdf_lines_flow(p, &t);
+	pdf_lines_release(&t);
 }
 
 void
@@ -466,8 +519,7 @@ pdf_paragraph(struct pdf *p, const char *text)
 	if (!pdf_live(p))
 		return;
 	l = pdf_layout(p, F_BODY, text, TEXT_W);
-	pdf_begin(p, pdf_flow_keep(l, NULL));
-	pdf_flow(p, l, MARGIN, NULL, 0);
+	flow_begun(p, l, MARGIN, NULL, 0, 0);
 	g_object_unref(l);
 	p->y += 6 * p->scale;
 }
@@ -535,8 +587,8 @@ pdf_pair(struct pdf *p, const char *label, const char *value)
 	l = pdf_layout(p, F_BOLD, text, lw);
 	g_free(text);
 	v = pdf_layout(p, F_BODY, value, TEXT_W - lw - gutter);
-	pdf_begin(p, pdf_flow_keep(l, v));
-	pdf_flow(p, l, MARGIN, v, MARGIN + lw + gutter);
+	/* A row of a table: on one page, unless a page cannot hold it. */
+	flow_begun(p, l, MARGIN, v, MARGIN + lw + gutter, 1);
 	g_object_unref(l);
 	g_object_unref(v);
 	p->y += 4 * p->scale;
@@ -653,6 +705,12 @@ pdf_page_word(struct pdf *p, const char *word)
 		return;
 	g_free(p->page_word);
 	p->page_word = g_utf8_make_valid(word, -1);
+}
+
+enum pdf_size
+pdf_size_of(const struct pdf *p)
+{
+	return p != NULL && p->scale > 1 ? PDF_LARGE : PDF_NORMAL;
 }
 
 int

@@ -93,16 +93,27 @@ typedef int	(*pdf_draw_fn)(cairo_t *, double w, double h, void *arg);
  */
 int	 pdf_picture(struct pdf *, const char *caption, pdf_draw_fn draw,
 		    void *arg);
-/* A drawing in its own units, w by h of them, placed in the flow width_mm
- * wide at most the text width, keeping its proportions: draw paints it
- * with the origin at its top left.  Vectors, not pixels: a chart in a
- * printed summary costs what its shapes cost and prints sharp at any
- * size (a PNG of each was drawn, encoded and decoded again: ~60 ms). */
-void	 pdf_drawing(struct pdf *, double w, double h, double width_mm,
-		    pdf_draw_fn draw, void *arg);
+/* One bar of a chart (pdf_bar_chart).  Strings are borrowed. */
+struct pdf_bar {
+	const char	*label;
+	const char	*count;	/* what its count says: "12", "fewer than 5" */
+	double		 share;	/* of the longest bar, 0 to 1; 0 draws none */
+};
 /*
- * Easy read's key point: a picture (draw fills a square box, as
- * pdf_drawing's; render/pictogram.c's pictogram_draw) at the left, and
+ * A horizontal bar chart set in the document's own type, so its words
+ * are never smaller than the body text (large print's too): the title
+ * in bold, then a row for each of the n bars, its label wrapping in a
+ * left column, the bar beside its first line and the count after it.
+ * Nothing is cut: a long label wraps and its row grows, and a row is
+ * kept on one page like a table's.  width_mm wide at most the text
+ * width; the title stays with the first row.  bars NULL with n > 0
+ * (no memory to make them) fails the document.
+ */
+void	 pdf_bar_chart(struct pdf *, const char *title,
+		    const struct pdf_bar *bars, size_t n, double width_mm);
+/*
+ * Easy read's key point: a picture (draw fills a square box:
+ * render/pictogram.c's pictogram_draw) at the left, and
  * beside it key in bold above text, both wrapping.  Either may be NULL.
  */
 void	 pdf_pictured(struct pdf *, pdf_draw_fn draw, void *arg,
@@ -118,6 +129,8 @@ int	 pdf_keep(struct pdf *, void *obj, void (*release)(void *));
 /* The footer's word before each page's number ("Page", the default),
  * in the reader's language: render/print_words.c's print_pdf_new(). */
 void	 pdf_page_word(struct pdf *, const char *word);
+/* The size of print the document was made in; PDF_NORMAL for NULL. */
+enum pdf_size	 pdf_size_of(const struct pdf *);
 /* The number of the page being drawn (1 first); 0 for NULL.  With
  * nothing held back, what has been drawn fits on that many pages: a
  * one-sheet document (a poster) drawn as a trial tells whether it fits. */

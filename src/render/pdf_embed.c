@@ -81,6 +81,26 @@ pdf_embed_named(struct pdf *pdf, struct print_words *w,
 	json_decref(ctx);
 }
 
+/*
+ * A paper's own pages are pictures of someone's document: they cannot
+ * be set again in large print.  So a large-print reader is told, in
+ * large print and their language, before the pages come, what they are
+ * and whom to ask for another format (docs/ARCHITECTURE.md, "Printed
+ * documents").
+ */
+static void
+not_large_notice(struct pdf *pdf, struct print_words *w,
+    const struct embed_paper *p)
+{
+	if (pdf_size_of(pdf) != PDF_LARGE)
+		return;
+	pdf_heading(pdf, paper_say(w, p, N_("Paper: {title}"), NULL), 2);
+	pdf_paragraph(pdf, print_say(w, N_("The pages that follow are a copy "
+	    "of the original paper, as it was circulated. They are not in "
+	    "large print. To have this paper in large print or another "
+	    "format, ask the group's chair or a member of staff."), NULL));
+}
+
 /* pdf_embed_named with why a message (msgid) about p. */
 static void
 named_for(struct pdf *pdf, struct print_words *w, const struct embed_paper *p,
@@ -205,6 +225,8 @@ embed_pdf(struct pdf *pdf, struct print_words *w, const struct embed_paper *p,
 		return EMBED_FAILED;
 	}
 	num.drawn = MIN(num.pages, MIN(ARCHIVE_PAPER_PAGES_MAX, b->pages));
+	if (num.drawn > 0)
+		not_large_notice(pdf, w, p);
 	for (i = 0; i < num.drawn; i++) {
 		if (i > 0 && out_of_time(b)) {
 			num.drawn = i;
@@ -249,6 +271,7 @@ embed_image(struct pdf *pdf, struct print_words *w,
 		    "pixels.") : DAMAGED_IMAGE, &num);
 		return EMBED_FAILED;
 	}
+	not_large_notice(pdf, w, p);
 	rc = pdf_picture(pdf, paper_say(w, p, N_("Paper: {title}, circulated "
 	    "{circulated_on | date}"), NULL), image_draw, image);
 	cairo_surface_destroy(image);

@@ -72,15 +72,47 @@ void		 pdf_gap(struct pdf *, double pt);
  * at least two at the foot of a page and two at the top of the next. */
 #define PDF_LINES_TOGETHER	2
 
-/* a at xa and b beside it at xb (b may be NULL), line by line, carried
- * on to the next page at the bottom margin, never leaving one line of
- * them alone at the foot or the top of a page. */
+/*
+ * Text to flow: layout a at xa and b beside it at xb (b NULL for none),
+ * measured once into the heights of the rows of lines they make side by
+ * side, so that what a caller keeps with a heading (pdf_lines_keep) and
+ * what pdf_lines_flow draws come from one measurement.  whole: a table
+ * row or a labelled pair, kept on one page (moved whole to the next)
+ * unless it is taller than a page by itself; otherwise, and for a
+ * paragraph, lines break as pdf_flow says.  a and b are borrowed; rows
+ * is owned until pdf_lines_release.
+ */
+struct pdf_lines {
+	PangoLayout	*a, *b;
+	double		 xa, xb;
+	double		*rows;		/* each row's height */
+	size_t		 n;
+	double		 height;	/* all the rows */
+	int		 whole;
+};
+
+/* Measures a (and b) into t.  Without memory t has no rows and the
+ * document fails. */
+void		 pdf_lines_init(struct pdf *, struct pdf_lines *t,
+		    PangoLayout *a, double xa, PangoLayout *b, double xb,
+		    int whole);
+/* The height of the first rows of t that pdf_lines_flow keeps on one
+ * page: all of a whole row, or of a paragraph of up to three lines,
+ * else two.  What a caller asks pdf_begin to keep with a held heading. */
+double		 pdf_lines_keep(const struct pdf_lines *t);
+/* Draws t row by row, carried on to the next page at the bottom margin,
+ * never leaving one line of it alone at the foot or the top of a page,
+ * and never splitting a whole row that fits on a page. */
+void		 pdf_lines_flow(struct pdf *, const struct pdf_lines *t);
+void		 pdf_lines_release(struct pdf_lines *t);
+/* pdf_lines_flow of a paragraph with nothing to keep before it. */
 void		 pdf_flow(struct pdf *, PangoLayout *a, double xa,
 		    PangoLayout *b, double xb);
-/* The height of the first lines of a (and b beside it) that pdf_flow
- * keeps on one page: all of a paragraph of up to three lines, else two.
- * What a caller asks pdf_begin to keep with a held heading. */
-double		 pdf_flow_keep(PangoLayout *a, PangoLayout *b);
+/* Holds l (owned) to be drawn with the next element (pdf_begin), above
+ * points of space before it and after below it: a heading, a chart's
+ * title. */
+void		 pdf_hold(struct pdf *, PangoLayout *l, double above,
+		    double after);
 /* Room for h points of an element, with the held heading above it. */
 void		 pdf_begin(struct pdf *, double h);
 

@@ -1,6 +1,6 @@
 /*
- * The parts of a PDF document drawn rather than written: a drawing, a
- * picture beside its words (easy read), and the parts of a paper form,
+ * The parts of a PDF document drawn rather than written: a picture
+ * beside its words (easy read), and the parts of a paper form,
  * a box to write in and tick boxes.  The page and its cursor: pdf.c.
  */
 #include <cairo.h>
@@ -10,35 +10,10 @@
 #include "pdf_page.h"
 
 void
-pdf_drawing(struct pdf *p, double w, double h, double width_mm,
-    pdf_draw_fn draw, void *arg)
-{
-	double	 s, pw, ph;
-
-	if (!pdf_live(p) || w <= 0 || h <= 0)
-		return;
-	pw = MIN(width_mm * MM, TEXT_W);
-	s = pw / w;
-	ph = MIN(h * s, BOTTOM - MARGIN);
-	pdf_begin(p, ph);
-	cairo_save(p->cr);
-	cairo_rectangle(p->cr, MARGIN, p->y, pw, ph);
-	cairo_clip(p->cr);
-	cairo_translate(p->cr, MARGIN, p->y);
-	cairo_scale(p->cr, s, s);
-	if (draw(p->cr, w, h, arg) == -1)
-		p->failed = 1;
-	cairo_restore(p->cr);
-	if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS)
-		p->failed = 1;
-	p->y += ph + 6 * p->scale;
-	p->blank = 0;
-}
-
-void
 pdf_pictured(struct pdf *p, pdf_draw_fn draw, void *arg, const char *key,
     const char *text)
 {
+	struct pdf_lines lines;
 	PangoLayout	*k, *t;
 	double		 side = PICTURED_SIDE * MM * p->scale, gutter = 5 * MM;
 	double		 x = MARGIN + side + gutter, top;
@@ -47,8 +22,9 @@ pdf_pictured(struct pdf *p, pdf_draw_fn draw, void *arg, const char *key,
 		return;
 	k = pdf_layout(p, F_BOLD, key, TEXT_W - side - gutter);
 	t = pdf_layout(p, F_BODY, text, TEXT_W - side - gutter);
+	pdf_lines_init(p, &lines, t, x, NULL, 0, 0);
 	/* The picture and the first lines stay together on a page. */
-	pdf_begin(p, MAX(side, pdf_height(k) + pdf_flow_keep(t, NULL)));
+	pdf_begin(p, MAX(side, pdf_height(k) + pdf_lines_keep(&lines)));
 	top = p->y;
 	cairo_save(p->cr);
 	cairo_rectangle(p->cr, MARGIN, top, side, side);
@@ -63,7 +39,8 @@ pdf_pictured(struct pdf *p, pdf_draw_fn draw, void *arg, const char *key,
 	if (key != NULL && *key != '\0')
 		pdf_flow(p, k, x, NULL, 0);
 	if (text != NULL && *text != '\0')
-		pdf_flow(p, t, x, NULL, 0);
+		pdf_lines_flow(p, &lines);
+	pdf_lines_release(&lines);
 	g_object_unref(k);
 	g_object_unref(t);
 	/* Below the picture when the words were shorter, unless the words

@@ -1,12 +1,15 @@
 /*
  * Horizontal bar charts of a question's answers: SVG for the page (no
  * script and no style attribute, so the CSP holds; colours are
- * presentation attributes) and vectors for the printed summary.  Both draw
- * the same layout from the same bars; a suppressed bar is not drawn and
- * its count reads as the table does.
+ * presentation attributes) and, for the printed summary, a chart set in
+ * the document's own type (render/pdf.h's pdf_bar_chart).  Both draw the
+ * same bars; a suppressed bar is not drawn and its count reads as the
+ * table does.  The page's chart has room for a label's first
+ * LABEL_CHARS characters and keeps the rest in its title; the printed
+ * one wraps it whole.
  */
-#include <cairo.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "surveys.h"
@@ -38,8 +41,9 @@ bars_max(const json_t *bars)
 	return max;
 }
 
-/* The label cut to LABEL_CHARS characters (UTF-8 aware) into out. */
-static void
+/* The label cut to LABEL_CHARS characters (UTF-8 aware) into out;
+ * 1 when it was cut. */
+static int
 label_cut(const char *s, char *out, size_t sz)
 {
 	size_t	 i = 0, chars = 0;
@@ -52,6 +56,7 @@ label_cut(const char *s, char *out, size_t sz)
 	while (i > 0 && (s[i] & 0xC0) == 0x80)
 		i--;	/* never end inside a character */
 	snprintf(out, sz, "%.*s%s", (int)i, s, s[i] ? "..." : "");
+	return s[i] != '\0';
 }
 
 /* What a bar's count says: the number or its suppressed text, in the
@@ -84,11 +89,12 @@ int
 chart_svg(struct buf *out, const char *title, const json_t *bars,
     const struct catalogue *words)
 {
-	json_t	*b;
-	char	 label[LABEL_CHARS * 4 + 8], count[48];
-	size_t	 i, n = json_array_size(bars);
-	int64_t	 max = bars_max(bars);
-	int	 rc = 0, y;
+	json_t		*b;
+	const char	*full;
+	char		 label[LABEL_CHARS * 4 + 8], count[48];
+	size_t		 i, n = json_array_size(bars);
+	int64_t		 max = bars_max(bars);
+	int		 rc = 0, y;
 
 	rc |= buf_printf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 	    "class=\"rt-chart\" viewBox=\"0 0 %d %zu\" role=\"img\" "
@@ -100,12 +106,18 @@ chart_svg(struct buf *out, const char *title, const json_t *bars,
 	rc |= buf_puts(out, "</title>");
 	json_array_foreach(bars, i, b) {
 		y = TITLE_H + (int)i * ROW_H;
-		label_cut(catalogue_get(words, view_str(b, "label")), label,
-		    sizeof(label));
+		full = catalogue_get(words, view_str(b, "label"));
 		bar_text(b, words, count, sizeof(count));
 		rc |= buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor="
 		    "\"end\" font-size=\"14\" fill=\"#0b0c0c\">", LABEL_W - 8,
 		    y + 18);
+		/* A label cut to fit keeps its words, for a pointer's
+		 * tooltip; the table beside the chart has them too. */
+		if (label_cut(full, label, sizeof(label))) {
+			rc |= buf_puts(out, "<title>");
+			rc |= xml_text(out, full);
+			rc |= buf_puts(out, "</title>");
+		}
 		rc |= xml_text(out, label);
 		rc |= buf_puts(out, "</text>");
 		if (!json_is_true(json_object_get(b, "hidden")))
@@ -124,74 +136,33 @@ chart_svg(struct buf *out, const char *title, const json_t *bars,
 	return rc ? -1 : 0;
 }
 
-static void
-text_at(cairo_t *cr, const char *s, double x, double y, int right)
-{
-	cairo_text_extents_t	 e;
-
-	cairo_text_extents(cr, s, &e);
-	cairo_move_to(cr, right ? x - e.x_advance : x, y);
-	cairo_show_text(cr, s);
-}
-
-/* The chart in the SVG's units, on a white ground; arg is the struct
- * chart. */
-struct chart {
-	const char		*title;		/* borrowed */
-	const json_t		*bars;		/* borrowed */
-	const struct catalogue	*words;		/* borrowed */
-};
-
-static int
-chart_draw(cairo_t *cr, double cw, double ch, void *arg)
-{
-	const struct chart	*c = arg;
-	json_t			*b;
-	char			 label[LABEL_CHARS * 4 + 8], count[48];
-	size_t			 i;
-	int64_t			 max = bars_max(c->bars), w;
-	int			 y;
-
-	cairo_set_source_rgb(cr, 1, 1, 1);
-	cairo_paint(cr);
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-	    CAIRO_FONT_WEIGHT_BOLD);
-	cairo_set_font_size(cr, 15);
-	cairo_set_source_rgb(cr, 0.04, 0.05, 0.05);
-	label_cut(catalogue_get(c->words, c->title), label, sizeof(label));
-	text_at(cr, label, 4, 20, 0);
-	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-	    CAIRO_FONT_WEIGHT_NORMAL);
-	cairo_set_font_size(cr, 14);
-	json_array_foreach(c->bars, i, b) {
-		y = TITLE_H + (int)i * ROW_H;
-		label_cut(catalogue_get(c->words, view_str(b, "label")), label,
-		    sizeof(label));
-		bar_text(b, c->words, count, sizeof(count));
-		cairo_set_source_rgb(cr, 0.04, 0.05, 0.05);
-		text_at(cr, label, LABEL_W - 8, y + 18, 1);
-		w = json_is_true(json_object_get(b, "hidden")) ? 0 :
-		    view_int(b, "n") * BAR_W / max;
-		text_at(cr, count, LABEL_W + 6 + (double)w, y + 18, 0);
-		if (w > 0) {
-			cairo_set_source_rgb(cr, 0x1d / 255.0, 0x70 / 255.0,
-			    0xb8 / 255.0);
-			cairo_rectangle(cr, LABEL_W, y + 4, (double)w, ROW_H - 8);
-			cairo_fill(cr);
-		}
-	}
-	(void)cw;
-	(void)ch;
-	return 0;
-}
-
+/* The chart in the document's own type (render/pdf.h: nothing cut,
+ * nothing smaller than its body text): each bar's label and count in
+ * words' language, its share of the longest. */
 void
 chart_pdf(struct pdf *pdf, const char *title, const json_t *bars,
     const struct catalogue *words, double width_mm)
 {
-	struct chart	 c = { title, bars, words };
+	struct pdf_bar	*row;
+	char		(*count)[48];
+	json_t		*b;
+	size_t		 i, n = json_array_size(bars);
+	int64_t		 max = bars_max(bars);
 
-
-	pdf_drawing(pdf, CHART_W, TITLE_H + json_array_size(bars) * ROW_H + 10,
-	    width_mm, chart_draw, &c);
+	row = calloc(n + 1, sizeof(*row));
+	count = calloc(n + 1, sizeof(*count));
+	json_array_foreach(bars, i, b) {
+		if (row == NULL || count == NULL)
+			break;
+		bar_text(b, words, count[i], sizeof(count[i]));
+		row[i].label = catalogue_get(words, view_str(b, "label"));
+		row[i].count = count[i];
+		row[i].share = json_is_true(json_object_get(b, "hidden")) ? 0 :
+		    (double)view_int(b, "n") / (double)max;
+	}
+	/* Without memory for the bars, none: the document fails. */
+	pdf_bar_chart(pdf, catalogue_get(words, title), count != NULL ? row :
+	    NULL, n, width_mm);
+	free(row);
+	free(count);
 }

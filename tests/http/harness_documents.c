@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "pdf_fonts.h"
 
 /* Saves a reply's body as name in the server's folder, its path into
  * path: 0 or -1. */
@@ -78,22 +79,14 @@ long
 pdf_smallest_font(const struct server *s, const struct reply *r)
 {
 	char		 path[320], cmd[400], *out;
-	const char	*p;
-	long		 n, least = -1;
+	long		 least;
 
 	if (reply_save(s, r, "reply.pdf", path, sizeof(path)) == -1)
 		return -1;
-	snprintf(cmd, sizeof(cmd), "pdftohtml -xml -stdout -i -zoom 1 '%s' "
-	    "2>/dev/null", path);
+	snprintf(cmd, sizeof(cmd), PDF_FONTS_CMD, path);
 	if ((out = command_output(cmd, 0)) == NULL)
 		return -1;
-	for (p = out; (p = strstr(p, "<fontspec ")) != NULL; p++) {
-		if ((p = strstr(p, " size=\"")) == NULL)
-			break;
-		n = strtol(p + 7, NULL, 10);
-		if (least == -1 || n < least)
-			least = n;
-	}
+	least = pdf_fonts_smallest(out);
 	free(out);
 	return least;
 }

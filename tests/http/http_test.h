@@ -66,6 +66,17 @@ server_with_passwords(const char *const *users)
 	}								\
 } while (0)
 
+/* How many times needle is in haystack (overlapping ones too). */
+static inline int
+occurrences(const char *haystack, const char *needle)
+{
+	int	 n = 0;
+
+	for (; (haystack = strstr(haystack, needle)) != NULL; haystack++)
+		n++;
+	return n;
+}
+
 /* Whether the last form group opened before at, in page, is marked as
  * in error. */
 static inline int

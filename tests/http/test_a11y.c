@@ -267,16 +267,6 @@ large_text_carries_into_pages_and_pdfs(void **state)
 	client_free(&c);
 }
 
-static int
-occurrences(const char *haystack, const char *needle)
-{
-	int	 n = 0;
-
-	for (; (haystack = strstr(haystack, needle)) != NULL; haystack++)
-		n++;
-	return n;
-}
-
 /*
  * A member's home page says in plain words what matters now, with three
  * or four big buttons at most, and the navigation keeps only what a

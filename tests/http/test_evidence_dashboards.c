@@ -158,6 +158,12 @@ the_report_reads_back(void **state)
 	/* A cover and summary, a page per criterion, "you said, we did". */
 	assert_true(pdf_pages(&srv, &r) >= 10);
 	reply_free(&r);
+	/* In large print its charts too: set in the report's type, not a
+	 * drawing scaled down to the page (about 9 pt). */
+	assert_int_equal(http_get(&staff, "/groups/1/evidence/report.pdf?"
+	    "large=1", &r), 200);
+	assert_true(pdf_smallest_font(&srv, &r) >= 16);
+	reply_free(&r);
 	assert_int_equal(http_get(&staff, "/sites/1/evidence/report.xlsx", &r),
 	    200);
 	text = xlsx_text(&srv, &r);

@@ -260,15 +260,104 @@ the_archive_draws_the_papers(void **state)
 	assert_lacks(text, "Paper:");
 	assert_lacks(text, "circulated");
 	assert_lacks(text, "It could not be drawn");
+	assert_lacks(text, "Nid ydynt mewn print bras");
+	free(text);
+	/* In large print, each paper whose pages are drawn is told of
+	 * first, in large print: its pages are pictures of the original,
+	 * not in large print, and whom to ask.  Not the papers only named
+	 * (the Word one, the broken one). */
+	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
+	    "from=2027-09-07&to=2027-09-07&lang=en&large=1", &r), 200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_int_equal(occurrences(text, "They are not in large print. To "
+	    "have this paper in large print or another format, ask the "
+	    "group's chair or a member of staff."), 3);
+	assert_non_null(strstr(text, "Paper: Wing cleaning rota The pages "
+	    "that follow are a copy of the original paper"));
+	assert_true(strstr(text, "They are not in large print") <
+	    strstr(text, "Paper: Wing cleaning rota, circulated"));
+	free(text);
+	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
+	    "from=2027-09-07&to=2027-09-07&lang=cy&large=1", &r), 200);
+	text = pdf_text(&srv, &r);
+	reply_free(&r);
+	assert_int_equal(occurrences(text, "Nid ydynt mewn print bras"), 3);
+	assert_lacks(text, "not in large print");
 	free(text);
 	assert_int_equal(http_get(&member, "/groups/1/archive.pdf?"
 	    "from=2027-09-07&to=2027-09-07&lang=en", &r), 200);
+	text = pdf_text(&srv, &r);
 	reply_free(&r);
+	assert_lacks(text, "not in large print");
+	free(text);
 	/* The server lived through it. */
 	assert_int_equal(http_get(&member, "/healthz", &r), 200);
 	reply_free(&r);
 	client_free(&member);
 	client_free(&staff);
+}
+
+/*
+ * A long action point is a row of the pack's table: in large print it
+ * moves whole to the next page rather than being split across two (its
+ * first lines at the foot of one page, the rest at the top of the
+ * next).  Each point's text starts "zqNa" and ends "zqNz".
+ */
+static void
+long_rows_stay_on_one_page(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], body[320], start[16], end[16], *text;
+	long long	 meeting, owner;
+	long		 pages, page, first[9], last[9];
+	int		 i, used = 0;
+
+	(void)state;
+	as(&c, "member.forum");
+	meeting = meeting_on(&c, "2028-01-04");
+	owner = db_scalar(&srv, "SELECT id FROM accounts WHERE username = "
+	    "'coordinator.fenwick'");
+	snprintf(path, sizeof(path), "/meetings/%lld/action-points", meeting);
+	for (i = 1; i <= 8; i++) {
+		snprintf(body, sizeof(body), "text=zq%da+Ask+the+governor+to+"
+		    "write+to+the+estates+team+about+mending+the+chapel+heating+"
+		    "before+the+winter+comes+zq%dz&owner_id=%lld&due_on="
+		    "2028-02-01", i, i, owner);
+		submit_expect(&c, path, body, 303, &r);
+		reply_free(&r);
+	}
+	snprintf(path, sizeof(path), "/meetings/%lld/pack.pdf?large=1",
+	    meeting);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	pages = pdf_pages(&srv, &r);
+	memset(first, 0, sizeof(first));
+	memset(last, 0, sizeof(last));
+	for (page = 1; page <= pages; page++) {
+		text = pdf_page_text(&srv, &r, page);
+		for (i = 1; i <= 8; i++) {
+			snprintf(start, sizeof(start), "zq%da", i);
+			snprintf(end, sizeof(end), "zq%dz", i);
+			if (strstr(text, start) != NULL && first[i] == 0)
+				first[i] = page;
+			if (strstr(text, end) != NULL)
+				last[i] = page;
+		}
+		free(text);
+	}
+	reply_free(&r);
+	for (i = 1; i <= 8; i++) {
+		if (first[i] != last[i])
+			print_error("action point %d: pages %ld to %ld\n", i,
+			    first[i], last[i]);
+		assert_true(first[i] > 0);
+		assert_int_equal(first[i], last[i]);
+		used += i == 1 || first[i] != first[i - 1];
+	}
+	/* The points did meet the foot of a page. */
+	assert_true(used > 1);
+	client_free(&c);
 }
 
 /* Restarts the server with line added to its [limits] (the config's
@@ -349,6 +438,7 @@ main(void)
 		cmocka_unit_test(papers_are_checked_by_their_bytes),
 		cmocka_unit_test(the_archive_draws_the_papers),
 		cmocka_unit_test(the_archive_stays_within_page_max),
+		cmocka_unit_test(long_rows_stay_on_one_page),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

@@ -79,8 +79,44 @@ results_are_suppressed(void **state)
 	text = pdf_text(&srv, &r);
 	assert_contains(text, "UCLA three-item loneliness scale");
 	assert_contains(text, "fewer than 5");
-	/* A chart's title, cut to fit: drawn only in the chart. */
-	assert_contains(text, "How often do you feel that you lack comp...");
+	/* A chart's title is never cut: whole under the question's
+	 * heading and again over its chart. */
+	assert_true(occurrences(text, "How often do you feel that you lack "
+	    "companionship?") >= 2);
+	assert_lacks(text, "...");
+	free(text);
+	reply_free(&r);
+	client_free(&c);
+}
+
+/*
+ * The summary in large print (issue 20): its charts are set in the
+ * document's type, so nothing in it is under 16 pt (drawn and scaled,
+ * their labels were about 9 pt), and a Welsh question's title, longer
+ * than the 40 characters a chart once had room for, is whole over its
+ * chart as under its heading.
+ */
+static void
+results_print_large(void **state)
+{
+	static const char	 welsh[] = "Pa mor aml ydych chi'n teimlo nad "
+				    "oes gennych gwmn\xc3\xaf" "aeth?";
+	struct client		 c;
+	struct reply		 r;
+	char			*text;
+	long			 least;
+
+	(void)state;
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/surveys/1/results.pdf?large=1&lang=cy",
+	    &r), 200);
+	least = pdf_smallest_font(&srv, &r);
+	if (least < 16)
+		print_error("smallest text %ld pt\n", least);
+	assert_true(least >= 16);
+	text = pdf_text(&srv, &r);
+	assert_true(occurrences(text, welsh) >= 2);
+	assert_lacks(text, "...");
 	free(text);
 	reply_free(&r);
 	client_free(&c);
@@ -298,6 +334,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(results_are_suppressed),
+		cmocka_unit_test(results_print_large),
 		cmocka_unit_test(small_places_give_nothing_away),
 		cmocka_unit_test(event_votes_are_recorded),
 		cmocka_unit_test(event_votes_show_their_turnout),

@@ -4,6 +4,7 @@
  * with poppler's pdftotext and pdfinfo.
  */
 #include "unit.h"
+#include "pdf_fonts.h"
 
 #include "render/pdf.h"
 #include "render/pictogram.h"
@@ -413,6 +414,115 @@ test_no_line_alone(void **state)
 	assert_true(split > 0);
 }
 
+/*
+ * A row of a table (a labelled pair) is never split across pages: one
+ * that does not fit moves whole to the next, however many lines its
+ * value wraps to, from every start down the page, in both sizes; one
+ * taller than a page still breaks, as a paragraph does.
+ */
+static void
+test_rows_kept_whole(void **state)
+{
+	static const enum pdf_size	 sizes[] = { PDF_NORMAL, PDF_LARGE };
+	struct buf			 out, text;
+	struct pdf			*p;
+	int				 per_page[8], pages, page, lines, mm, s;
+	int				 on, moved = 0;
+
+	(void)state;
+	buf_init(&text, 16384);
+	for (s = 0; s < 2; s++)
+	for (lines = 4; lines <= 10; lines += 3)
+	for (mm = 180; mm <= 260; mm += 4) {
+		buf_init(&out, UNIT_PDF_MAX);
+		assert_non_null(p = pdf_new(&out, "Rows", sizes[s]));
+		pdf_paragraph(p, "Above");
+		pdf_space(p, mm);
+		marked_paragraph(&text, lines, sizes[s]);
+		pdf_pair(p, "Bidder", text.data);
+		assert_int_equal(pdf_finish(p), 0);
+		pages = marked_lines(&out, per_page, 8);
+		for (page = 0, on = 0; page < pages; page++)
+			on += per_page[page] > 0;
+		if (on != 1)
+			print_error("a row of %d lines from %d mm, %s print, "
+			    "on %d pages\n", lines, mm, s ? "large" : "normal",
+			    on);
+		assert_int_equal(on, 1);
+		moved += per_page[0] == 0;
+		buf_release(&out);
+	}
+	/* Taller than a page: it breaks rather than never ending. */
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Rows", PDF_LARGE));
+	marked_paragraph(&text, 120, PDF_LARGE);
+	pdf_pair(p, "Bidder", text.data);
+	assert_int_equal(pdf_finish(p), 0);
+	assert_true(marked_lines(&out, per_page, 8) >= 3);
+	assert_true(per_page[0] > 0 && per_page[1] > 0);
+	buf_release(&out);
+	buf_release(&text);
+	/* The sweep did move rows to the next page. */
+	assert_true(moved > 0);
+}
+
+/* The smallest font size in the PDF in out, as pdftohtml reads it. */
+static long
+smallest_font(const struct buf *out)
+{
+	char	*xml;
+	long	 least;
+
+	assert_non_null(xml = unit_pdf_tool(out, PDF_FONTS_CMD));
+	least = pdf_fonts_smallest(xml);
+	free(xml);
+	return least;
+}
+
+/*
+ * A chart is set in the document's type: in large print nothing in it
+ * is under 16 pt, and a long title and label wrap whole, never cut.
+ */
+static void
+test_bar_chart(void **state)
+{
+	static const char	 title[] = "How often do you feel that you "
+				    "lack companionship, on the wing and off it?";
+	static const char	 label[] = "Some of the time, though less since "
+				    "the library opened on Sunday afternoons";
+	const struct pdf_bar	 bars[] = { { "Hardly ever", "12", 0.5 },
+				    { label, "24", 1 },
+				    { "Often", "fewer than 5", 0 } };
+	struct buf		 out;
+	struct pdf		*p;
+	char			*text;
+
+	(void)state;
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Chart", PDF_LARGE));
+	pdf_bar_chart(p, title, bars, 3, 150);
+	pdf_bar_chart(p, "Nothing", NULL, 2, 150);	/* no bars: fails */
+	assert_int_equal(pdf_finish(p), -1);
+	buf_release(&out);
+
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Chart", PDF_LARGE));
+	pdf_bar_chart(p, title, bars, 3, 150);
+	pdf_bar_chart(p, "No bars", bars, 0, 0);
+	assert_int_equal(pdf_finish(p), 0);
+	assert_true(smallest_font(&out) >= 16);
+	assert_non_null(text = unit_pdf_text(&out));
+	if (strstr(text, label) == NULL)
+		print_error("%s\n", text);
+	assert_non_null(strstr(text, title));
+	assert_non_null(strstr(text, label));
+	assert_non_null(strstr(text, "fewer than 5"));
+	assert_non_null(strstr(text, "No bars"));
+	assert_null(strstr(text, "..."));
+	free(text);
+	buf_release(&out);
+}
+
 /* A heading near the bottom moves to the next page with what follows. */
 static void
 test_heading_kept(void **state)
@@ -458,6 +568,8 @@ main(void)
 		cmocka_unit_test(test_heading_kept),
 		cmocka_unit_test(test_break_at_the_end),
 		cmocka_unit_test(test_no_line_alone),
+		cmocka_unit_test(test_rows_kept_whole),
+		cmocka_unit_test(test_bar_chart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_pdf_teardown);
