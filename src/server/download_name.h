@@ -1,6 +1,6 @@
 /*
- * A download's file name in its reader's language ("gwerthuso-lot-3.pdf"),
- * one helper for every attachment the program sends.
+ * A file's name in its reader's language ("gwerthuso-lot-3.pdf"), one
+ * helper for every file the program sends, shown or saved.
  */
 #ifndef RT_DOWNLOAD_NAME_H
 #define RT_DOWNLOAD_NAME_H
