@@ -315,18 +315,29 @@ audit_words_add(json_t *rows, const struct catalogue *words,
 		if (said == NULL)
 			said = unknown;
 		if (said != NULL)
-			(void)template_words_set(row, "said", said, row, words,
-			    DOCUMENT_BYTES_MAX);
-		/* The sentence itself too, for a page to word with the
-		 * row's names filled in: "said" is one string, and a page
-		 * would guess a Welsh sentence with an English name in it
-		 * to be English; worded by the page, only the names are
-		 * people's text, each marked with its own language. */
-		if (said != NULL)
 			json_object_set_new(row, "said_msgid", json_string(
 			    said));
-		if (json_object_get(row, "said") == NULL)
+	}
+}
+
+void
+audit_words_fill(json_t *rows, const struct catalogue *words)
+{
+	json_t		*row;
+	const char	*said, *action;
+	size_t		 i;
+
+	json_array_foreach(rows, i, row) {
+		said = json_string_value(json_object_get(row, "said_msgid"));
+		action = json_string_value(json_object_get(row, "action"));
+		if (said == NULL || template_words_set(row, "said", said, row,
+		    words, DOCUMENT_BYTES_MAX) == -1)
 			json_object_set_new(row, "said", json_string(action ?
 			    action : ""));
+		said = json_string_value(json_object_get(row,
+		    "detail_msgid"));
+		if (said != NULL)
+			(void)template_words_set(row, "detail_said", said, row,
+			    words, DOCUMENT_BYTES_MAX);
 	}
 }

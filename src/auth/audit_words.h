@@ -18,16 +18,24 @@ struct catalogue;
 const char	*audit_words_sentence(const char *action, const char *detail);
 
 /*
- * Adds "said" to each audit row (with "action", "detail" and "who", the
- * name of who did it): who did what as a sentence in the language of
- * words ("Dr Lee submitted scores", "Cyflwynodd Dr Lee sgorau").  A row
- * with nobody's name is the system's.  An action the table does not know
- * says unknown (a message), or, when unknown is NULL, its own name: a
- * cell is never empty.  A row the table words has "said_msgid" too, the
- * sentence's message, for a page to word with {{said_msgid | words}}.
- * The rows keep "action" as stored.
+ * Decides what each audit row (with "action", "detail" and "who", the
+ * name of who did it) says: "said_msgid", the sentence's message
+ * ("{who} submitted scores"), for a page to word with
+ * {{said_msgid | words}} and a document or the JSON with
+ * audit_words_fill.  A row with nobody's name is the system's ("who"
+ * worded in words).  An action the table does not know says unknown (a
+ * message), or, when unknown is NULL, has no "said_msgid" and is shown
+ * by its own name.  The rows keep "action" as stored.
  */
 void	audit_words_add(json_t *rows, const struct catalogue *words,
 	    const char *unknown);
+/*
+ * Words what audit_words_add decided, in the language of words, on each
+ * row's values: "said" ("Cyflwynodd Dr Lee sgorau"; an action with no
+ * sentence, its own name, so never empty), and "detail_said" for a row
+ * whose "detail_msgid" words its detail.  For what is not a page: a
+ * document, the JSON.
+ */
+void	audit_words_fill(json_t *rows, const struct catalogue *words);
 
 #endif

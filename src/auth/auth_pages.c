@@ -12,6 +12,7 @@
 #include "../server/dispatch.h"
 #include "../server/form_page.h"
 #include "../limits.h"
+#include "../people/people.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -358,9 +359,13 @@ audit_index(struct request *rq, struct response *rs)
 		from = INT64_MAX;
 	rows = db_rows(rq->db, sql, "id", from, AUDIT_PAGE_ROWS);
 	n = rows ? json_array_size(rows) : 0;
-	/* What each did, in the reader's words; "action" stays as stored,
-	 * for an administrator checking the chain. */
+	/* What each did, in the reader's words; "action" and "detail" stay
+	 * as stored, for an administrator checking the chain.  The page
+	 * words the messages; the JSON carries them worded too. */
 	audit_words_add(rows, language_words(rq->lang), NULL);
+	reads_words_detail(rows);
+	if (rq->wants_json || rq->api)
+		audit_words_fill(rows, language_words(rq->lang));
 	response_view(rs, "auth/audit", json_pack("{s:s, s:o, s:I}", "title",
 	    N_("Audit log"), "entries", rows, "before", n == AUDIT_PAGE_ROWS ?
 	    (json_int_t)json_integer_value(json_object_get(json_array_get(rows,

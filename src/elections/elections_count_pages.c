@@ -16,6 +16,7 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -230,17 +231,6 @@ elections_verify(struct request *rq, struct response *rs)
 	json_decref(again);
 }
 
-static void
-pdf_reply(struct response *rs, struct pdf *pdf)
-{
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The document could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
-}
-
 /* "Chair, Over-50s Forum" in the reader's language: the title of a
  * printed paper, owned by w. */
 static const char *
@@ -329,9 +319,11 @@ elections_ballot_pdf(struct request *rq, struct response *rs)
 		ballot_draw(pdf, &w, e, cands, title);
 	}
 	json_decref(cands);
-	json_decref(e);
 	print_words_free(&w);
-	pdf_reply(rs, pdf);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {group_name} and {id}, the election's number. */
+	response_pdf(rq, rs, pdf, N_("ballot-papers-{group_name}-{id}"), e);
+	json_decref(e);
 }
 
 static void
@@ -411,6 +403,9 @@ elections_result_pdf(struct request *rq, struct response *rs)
 	notice_draw(pdf, &w, e, sheet, title);
 	print_words_free(&w);
 	json_decref(sheet);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {group_name} and {id}, the election's number. */
+	response_pdf(rq, rs, pdf, N_("election-result-{group_name}-{id}"),
+	    e);
 	json_decref(e);
-	pdf_reply(rs, pdf);
 }

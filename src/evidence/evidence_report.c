@@ -13,6 +13,7 @@
 #include "../render/pdf.h"
 #include "../render/print_words.h"
 #include "../render/xlsx.h"
+#include "../server/download_name.h"
 #include "../server/form_page.h"
 #include "../server/language.h"
 #include "../server/text_size.h"
@@ -355,9 +356,15 @@ report(struct request *rq, struct response *rs,
 	if (rc != 0 || (view = evidence_view(rq, rs, from, to, &kind,
 	    language_words(rq->lang))) == NULL)
 		return;
-	survey_attachment(rs, make(view, rq, &rs->body), type,
-	    language_words(rq->lang), N_("involvement-report-{n}"),
-	    rq->nids ? rq->ids[0] : 0, ext);
+	/* Named by what, which and when: a group's and a site's reports,
+	 * and one period's and the next, are told apart on a disk. */
+	response_file(rs, make(view, rq, &rs->body), type, DOWNLOAD_SAVED,
+	    language_words(rq->lang),
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {place} (the group's or site's name, or "the
+	     * organisation"), and {from} and {to}, the period's first and
+	     * last days (as 2026-04-01). */
+	    N_("involvement-report-{place}-{from}-to-{to}"), view, ext);
 	json_decref(view);
 }
 

@@ -187,7 +187,7 @@ exchange_download(struct request *rq, struct response *rs)
 	rs->content_type = strdup("application/octet-stream");
 	names = json_pack("{s:O, s:I, s:I}", "from", json_object_get(place,
 	    "origin"), "to", (json_int_t)peer, "n", (json_int_t)rep.seq);
-	(void)response_named(rs, language_words(rq->lang),
+	(void)response_named(rs, DOWNLOAD_SAVED, language_words(rq->lang),
 	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
 	     * keeping {from}, {to} (the places' numbers) and {n} (the
 	     * bundle's). */

@@ -16,6 +16,7 @@
 #include "../people/people.h"
 #include "../render/print_words.h"
 #include "../server/form_page.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
@@ -59,7 +60,7 @@ archive_pdf(struct request *rq, struct response *rs)
 	json_t			*group, *list;
 	struct print_words	 w;
 	const char		*title;
-	int			 rc;
+	int			 rc, whole;
 
 	if ((from != NULL && !date_valid(from)) ||
 	    (to != NULL && !date_valid(to))) {
@@ -73,7 +74,7 @@ archive_pdf(struct request *rq, struct response *rs)
 	}
 	print_words_init(&w, language_words(rq->lang), 0);
 	title = archive_title(&w, group, from, to);
-	json_decref(group);
+	whole = from == NULL && to == NULL;
 	/* No period given: the whole history. */
 	if (from == NULL)
 		from = "1900-01-01";
@@ -84,6 +85,7 @@ archive_pdf(struct request *rq, struct response *rs)
 		response_view(rs, "error", json_pack("{s:s, s:o}", "title",
 		    title, "meetings", list));
 		print_words_free(&w);
+		json_decref(group);
 		return;
 	}
 	rc = archive_draw(rq->db, list, title, pdf_size_for(rq, PDF_NORMAL),
@@ -91,11 +93,22 @@ archive_pdf(struct request *rq, struct response *rs)
 	json_decref(list);
 	print_words_free(&w);
 	if (rc == -1) {
+		json_decref(group);
 		buf_clear(&rs->body);
 		response_error(rs, 500, "The archive could not be made. If it "
 		    "covers many meetings, ask for a shorter period.");
 		return;
 	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
+	json_object_set_new(group, "from", json_string(from));
+	json_object_set_new(group, "to", json_string(to));
+	response_file(rs, 0, "application/pdf", DOWNLOAD_SHOWN,
+	    language_words(rq->lang), whole ?
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {name}, the group's. */
+	    N_("minutes-and-papers-{name}") :
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {name}, the group's, and {from} and {to}, the
+	     * period's first and last days (as 2026-04-01). */
+	    N_("minutes-and-papers-{name}-{from}-to-{to}"), group, "pdf");
+	json_decref(group);
 }

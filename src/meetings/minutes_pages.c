@@ -15,6 +15,7 @@
 #include "../render/markdown.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/form_page.h"
 #include "../voice/voice.h"
@@ -441,18 +442,16 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 	pdf = print_pdf_new(&w, &rs->body, print_say(&w, minutes ?
 	    N_("Minutes {held_on | date}") : N_("Meeting pack "
 	    "{held_on | date}"), m), pdf_size_for(rq, PDF_NORMAL));
-	json_decref(m);
 	if (minutes)
 		minutes_render(pdf, &w, rq->db, rq->ids[0]);
 	else
 		pack_draw(pdf, &w, rq->db, rq->ids[0]);
 	print_words_free(&w);
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The document could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {group_name} and {held_on}, the day (as 2026-11-09). */
+	response_pdf(rq, rs, pdf, minutes ? N_("minutes-{group_name}-"
+	    "{held_on}") : N_("meeting-pack-{group_name}-{held_on}"), m);
+	json_decref(m);
 }
 
 void

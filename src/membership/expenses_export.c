@@ -175,9 +175,8 @@ export_reply(struct request *rq, struct response *rs,
 		return;
 	}
 	json_decref(rows);
-	rs->status = 200;
-	rs->content_type = strdup(type);
-	(void)response_named(rs, words, N_("expenses"), NULL, ext);
+	response_file(rs, 0, type, DOWNLOAD_SAVED, words, N_("expenses"), NULL,
+	    ext);
 }
 
 void

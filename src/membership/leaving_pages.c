@@ -14,6 +14,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -130,5 +131,7 @@ leaving_letter(struct request *rq, struct response *rs)
 	print_words_free(&w);
 	json_decref(roles);
 	json_decref(p);
-	membership_pdf_reply(rs, pdf);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {n}, the person's number. */
+	response_pdf(rq, rs, pdf, N_("thank-you-letter-{n}"), NULL);
 }

@@ -252,10 +252,6 @@ int	expenses_csv(const json_t *rows, const struct catalogue *words,
 int	expenses_xlsx(const json_t *rows, const struct catalogue *words,
 	    struct buf *out);
 
-struct pdf;
-/* Finishes pdf into the response: 200 application/pdf, or 500. */
-void	membership_pdf_reply(struct response *, struct pdf *);
-
 /* ---- handlers (route table) ------------------------------------------- */
 
 void	pipeline_index(struct request *, struct response *);

@@ -12,6 +12,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/text_size.h"
 #include "../server/form_page.h"
@@ -315,7 +316,9 @@ training_certificate(struct request *rq, struct response *rs)
 	certificate_draw(pdf, &w, c);
 	print_words_free(&w);
 	json_decref(c);
-	membership_pdf_reply(rs, pdf);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {n}, the certificate's number. */
+	response_pdf(rq, rs, pdf, N_("certificate-{n}"), NULL);
 }
 
 /* Every certificate of a session in one PDF, a page for each person, so
@@ -350,16 +353,7 @@ training_session_certificates(struct request *rq, struct response *rs)
 	}
 	print_words_free(&w);
 	json_decref(done);
-	membership_pdf_reply(rs, pdf);
-}
-
-void
-membership_pdf_reply(struct response *rs, struct pdf *pdf)
-{
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The document could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {n}, the training session's number. */
+	response_pdf(rq, rs, pdf, N_("certificates-session-{n}"), NULL);
 }

@@ -13,6 +13,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/text_size.h"
 #include "../util/catalogue.h"
@@ -88,6 +89,11 @@ peer_rota_pdf(struct request *rq, struct response *rs)
 	}
 	print_words_free(&w);
 	json_decref(view);
+	json_object_set_new(site, "from", json_string(first));
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {name}, the site's, and {from}, the first day (as
+	 * 2026-12-07). */
+	response_pdf(rq, rs, pdf, N_("peer-support-rota-{name}-from-{from}"),
+	    site);
 	json_decref(site);
-	membership_pdf_reply(rs, pdf);
 }

@@ -12,6 +12,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/text_size.h"
 #include "../util/catalogue.h"
@@ -62,6 +63,8 @@ peer_slip_pdf(struct request *rq, struct response *rs)
 	print_words_free(&w);
 	free(places);
 	json_decref(units);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {name}, the site's. */
+	response_pdf(rq, rs, pdf, N_("peer-support-slip-{name}"), site);
 	json_decref(site);
-	membership_pdf_reply(rs, pdf);
 }

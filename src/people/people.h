@@ -162,6 +162,11 @@ void	person_reads_page(struct request *, struct response *);
  * language ("Their release plan form"), and "what", its English, for
  * the JSON.  reads_words.c. */
 void	reads_words_add(json_t *rows);
+/* Adds to each audit row that is a read of a person's record (in the
+ * staff's audit log, beside other actions) "detail_msgid": what it
+ * opened, as reads_words_add words it.  Other rows are left as they
+ * are.  reads_words.c. */
+void	reads_words_detail(json_t *rows);
 /* Erasure of a person who has left (erasure.h): GET form, POST erase. */
 void	person_erase_page(struct request *, struct response *);
 void	subject_access_json(struct request *, struct response *);

@@ -133,6 +133,26 @@ read_said(json_t *row)
 }
 
 void
+reads_words_detail(json_t *rows)
+{
+	/* The actions whose detail says what of a person was read. */
+	static const char *const reads[] = { "person.read", "plan.read",
+	    "person.export" };
+	json_t		*row;
+	const char	*action;
+	size_t		 i, k;
+
+	json_array_foreach(rows, i, row) {
+		action = json_string_value(json_object_get(row, "action"));
+		for (k = 0; action != NULL && k < sizeof(reads) /
+		    sizeof(reads[0]); k++)
+			if (strcmp(action, reads[k]) == 0)
+				json_object_set_new(row, "detail_msgid",
+				    json_string(read_said(row)));
+	}
+}
+
+void
 reads_words_add(json_t *rows)
 {
 	json_t	*row;

@@ -17,6 +17,7 @@
 #include "../render/pdf.h"
 #include "../render/pictogram.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/text_size.h"
 #include "../util/catalogue.h"
@@ -207,9 +208,11 @@ plan_print_draw(struct pdf *pdf, struct plan_print *pp, const json_t *view)
 	    30);
 }
 
-/* The PDF of person_id's plan for whoever may read it. */
+/* The PDF of person_id's plan for whoever may read it, named by name
+ * (a file's name; {n}, the address's id). */
 static void
-plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id)
+plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id,
+    const char *name)
 {
 	enum plan_reader reader;
 	struct plan_print pp;
@@ -237,18 +240,15 @@ plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id)
 	buf_release(&pp.lines);
 	print_words_free(&pp.w);
 	json_decref(view);
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The plan could not be printed.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
+	response_pdf(rq, rs, pdf, name, NULL);
 }
 
 void
 plan_pdf(struct request *rq, struct response *rs)
 {
-	plan_pdf_of(rq, rs, rq->ids[0]);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {n}, the person's number. */
+	plan_pdf_of(rq, rs, rq->ids[0], N_("plan-{n}"));
 }
 
 void
@@ -260,5 +260,6 @@ plan_pdf_mine(struct request *rq, struct response *rs)
 		response_error(rs, 409, "You do not have a plan yet.");
 		return;
 	}
-	plan_pdf_of(rq, rs, person);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens. */
+	plan_pdf_of(rq, rs, person, N_("my-plan"));
 }

@@ -236,10 +236,8 @@ provision_csv(struct request *rq, struct response *rs)
 		return;
 	}
 	json_decref(view);
-	rs->status = 200;
-	rs->content_type = strdup("text/csv; charset=utf-8");
-	(void)response_named(rs, language_words(rq->lang), N_("provision"),
-	    NULL, "csv");
+	response_file(rs, 0, "text/csv; charset=utf-8", DOWNLOAD_SAVED,
+	    language_words(rq->lang), N_("provision"), NULL, "csv");
 }
 
 /* One tick box per need, named need_<value>. */

@@ -192,8 +192,9 @@ lot_report_pdf(struct request *rq, struct response *rs)
 	} else {
 		rs->status = 200;
 		rs->content_type = strdup("application/pdf");
-		(void)response_named_id(rs, language_words(rq->lang),
-		    lot_report_name, rq->ids[0], "pdf");
+		(void)response_named_id(rs, DOWNLOAD_SAVED,
+		    language_words(rq->lang), lot_report_name, rq->ids[0],
+		    "pdf");
 	}
 	json_decref(record);
 	json_decref(lot);
@@ -337,8 +338,9 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 			rs->status = 200;
 			rs->content_type = strdup("application/vnd.openxmlformats"
 			    "-officedocument.spreadsheetml.sheet");
-			(void)response_named_id(rs, language_words(rq->lang),
-			    lot_report_name, rq->ids[0], "xlsx");
+			(void)response_named_id(rs, DOWNLOAD_SAVED,
+			    language_words(rq->lang), lot_report_name,
+			    rq->ids[0], "xlsx");
 		}
 	}
 	json_decref(individual);

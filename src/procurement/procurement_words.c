@@ -109,4 +109,5 @@ void
 audit_sentences_add(json_t *rows, const struct catalogue *words)
 {
 	audit_words_add(rows, words, audit_general);
+	audit_words_fill(rows, words);
 }

@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -212,10 +213,7 @@ decisions_letter(struct request *rq, struct response *rs)
 	json_decref(p);
 	json_decref(options);
 	json_decref(responses);
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The letter could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {n}, the proposal's number. */
+	response_pdf(rq, rs, pdf, N_("proposal-letter-{n}"), NULL);
 }

@@ -22,6 +22,7 @@
 #include "../render/print_words.h"
 #include "../render/template.h"
 #include "../server/form_page.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -205,11 +206,8 @@ outcomes_poster(struct request *rq, struct response *rs)
 	poster_draw(pdf, &ps, n, total, more);
 	buf_release(&title);
 	print_words_free(&ps.words);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {place}, the group's name. */
+	response_pdf(rq, rs, pdf, N_("you-said-we-did-{place}"), view);
 	json_decref(view);
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The poster could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
 }

@@ -12,8 +12,10 @@
 #include <string.h>
 
 #include "download_name.h"
+#include "language.h"
 #include "request.h"
 #include "../limits.h"
+#include "../render/pdf.h"
 #include "../render/template.h"
 
 /* The accented letters of Welsh (and of the Latin-1 and Latin
@@ -73,6 +75,10 @@ download_name_fold(const char *text, char *out, size_t size)
 			c = *text;
 		if (c == 0)
 			c = '-';
+		/* One case, as the words around a name are: a group's
+		 * "Over-50s Forum" reads "over-50s-forum" in the name. */
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
 		if (c == '-' && (n == 0 || out[n - 1] == '-'))
 			continue;
 		if (n + 1 >= size)
@@ -100,8 +106,9 @@ name_in(const char *msgid, json_t *values, const struct catalogue *words,
 }
 
 int
-response_named(struct response *r, const struct catalogue *words,
-    const char *msgid, json_t *values, const char *ext)
+response_named(struct response *r, enum download_kind kind,
+    const struct catalogue *words, const char *msgid, json_t *values,
+    const char *ext)
 {
 	char	 name[DOWNLOAD_NAME_MAX + 1];
 
@@ -110,8 +117,8 @@ response_named(struct response *r, const struct catalogue *words,
 	if (name_in(msgid, values, words, name) == 0 &&
 	    name_in(msgid, values, NULL, name) == 0)
 		return -1;
-	if (asprintf(&r->disposition, "attachment; filename=\"%s.%s\"", name,
-	    ext) == -1) {
+	if (asprintf(&r->disposition, "%s; filename=\"%s.%s\"", kind ==
+	    DOWNLOAD_SHOWN ? "inline" : "attachment", name, ext) == -1) {
 		r->disposition = NULL;
 		return -1;
 	}
@@ -119,14 +126,44 @@ response_named(struct response *r, const struct catalogue *words,
 }
 
 int
-response_named_id(struct response *r, const struct catalogue *words,
-    const char *msgid, int64_t id, const char *ext)
+response_named_id(struct response *r, enum download_kind kind,
+    const struct catalogue *words, const char *msgid, int64_t id,
+    const char *ext)
 {
 	json_t	*values = json_pack("{s:I}", "n", (json_int_t)id);
 	int	 rc;
 
-	rc = values != NULL ? response_named(r, words, msgid, values, ext) :
-	    -1;
+	rc = values != NULL ? response_named(r, kind, words, msgid, values,
+	    ext) : -1;
 	json_decref(values);
 	return rc;
+}
+
+void
+response_file(struct response *r, int made, const char *type,
+    enum download_kind kind, const struct catalogue *words,
+    const char *msgid, json_t *values, const char *ext)
+{
+	if (made == -1) {
+		buf_clear(&r->body);
+		response_error(r, 500, "The file could not be made.");
+		return;
+	}
+	r->status = 200;
+	free(r->content_type);
+	r->content_type = strdup(type);
+	(void)response_named(r, kind, words, msgid, values, ext);
+}
+
+void
+response_pdf(const struct request *rq, struct response *r, struct pdf *pdf,
+    const char *msgid, json_t *values)
+{
+	json_t	*id = NULL;
+
+	if (values == NULL && rq->nids > 0)
+		values = id = json_pack("{s:I}", "n", (json_int_t)rq->ids[0]);
+	response_file(r, pdf_finish(pdf), "application/pdf", DOWNLOAD_SHOWN,
+	    language_words(rq->lang), msgid, values, "pdf");
+	json_decref(id);
 }

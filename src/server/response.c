@@ -156,7 +156,7 @@ response_download(struct response *r, int found, char *mime, char *ext,
 	/* Always a download, named by us: nothing the uploader chose. */
 	r->status = 200;
 	r->content_type = mime;
-	(void)response_named_id(r, words, msgid, id, ext);
+	(void)response_named_id(r, DOWNLOAD_SAVED, words, msgid, id, ext);
 	free(ext);
 }
 

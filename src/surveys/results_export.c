@@ -28,14 +28,11 @@ survey_attachment(struct response *rs, int made, const char *type,
     const struct catalogue *words, const char *msgid, int64_t id,
     const char *ext)
 {
-	if (made == -1) {
-		buf_clear(&rs->body);
-		response_error(rs, 500, "The file could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup(type);
-	(void)response_named_id(rs, words, msgid, id, ext);
+	json_t	*values = json_pack("{s:I}", "n", (json_int_t)id);
+
+	response_file(rs, made, type, DOWNLOAD_SAVED, words, msgid, values,
+	    ext);
+	json_decref(values);
 }
 
 /* "n (pct%)" or the suppressed text of a row. */

@@ -290,7 +290,7 @@ int	theme_to_issue(struct db *, int64_t actor, json_t *theme,
 
 /* rs->body, made by a renderer (made 0, or -1 when it failed), sent as
  * an attachment of type named by msgid ("survey-{n}", {n} the id) in
- * the language of words, then ".ext" (response_named_id); a failure
+ * the language of words, then ".ext" (response_file); a failure
  * becomes a 500. */
 struct catalogue;
 void	survey_attachment(struct response *, int made, const char *type,

@@ -15,6 +15,7 @@
 #include "../render/pdf.h"
 #include "../render/print_words.h"
 #include "../render/template.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -356,11 +357,9 @@ conversations_sheet(struct request *rq, struct response *rs)
 	    PDF_NORMAL));
 	sheet_draw(pdf, &w, view);
 	print_words_free(&w);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {name}, the site's. */
+	response_pdf(rq, rs, pdf, N_("conversation-log-sheet-{name}"),
+	    json_object_get(view, "site"));
 	json_decref(view);
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The sheet could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
 }

@@ -14,6 +14,7 @@
 #include "../people/people.h"
 #include "../render/pdf.h"
 #include "../render/print_words.h"
+#include "../server/download_name.h"
 #include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -239,11 +240,9 @@ directory_pdf(struct request *rq, struct response *rs)
 	    PDF_NORMAL));
 	directory_draw(pdf, &w, view);
 	print_words_free(&w);
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {name}, the site's. */
+	response_pdf(rq, rs, pdf, N_("directory-of-services-{name}"),
+	    json_object_get(view, "site"));
 	json_decref(view);
-	if (pdf_finish(pdf) == -1) {
-		response_error(rs, 500, "The directory could not be made.");
-		return;
-	}
-	rs->status = 200;
-	rs->content_type = strdup("application/pdf");
 }

@@ -42,6 +42,7 @@ struct reply {
 	char	 location[512];
 	char	 content_type[128];
 	char	 retry_after[16];	/* the Retry-After header, or "" */
+	char	 disposition[256];	/* Content-Disposition, or "" */
 };
 
 struct client {

@@ -77,6 +77,8 @@ header_write(char *p, size_t size, size_t n, void *arg)
 	    sizeof(r->content_type));
 	header_value(p, len, "Retry-After", r->retry_after,
 	    sizeof(r->retry_after));
+	header_value(p, len, "Content-Disposition", r->disposition,
+	    sizeof(r->disposition));
 	return len;
 }
 

@@ -25,55 +25,6 @@ setup(void **state)
 	return server_with_passwords(admin);
 }
 
-/* Discards a body. */
-static size_t
-body_dropped(char *p, size_t size, size_t n, void *arg)
-{
-	(void)p;
-	(void)arg;
-	return size * n;
-}
-
-/* Keeps the Content-Disposition header's value in arg (256 bytes). */
-static size_t
-disposition_kept(char *p, size_t size, size_t n, void *arg)
-{
-	static const char name[] = "Content-Disposition: ";
-	size_t	 len = size * n, k;
-
-	if (len > sizeof(name) - 1 && strncasecmp(p, name, sizeof(name) - 1)
-	    == 0) {
-		k = len - (sizeof(name) - 1);
-		while (k > 0 && (p[sizeof(name) - 1 + k - 1] == '\r' ||
-		    p[sizeof(name) - 1 + k - 1] == '\n'))
-			k--;
-		snprintf(arg, 256, "%.*s", (int)k, p + sizeof(name) - 1);
-	}
-	return len;
-}
-
-/* GET path as c (signed in), keeping only its Content-Disposition in
- * out (256 bytes).  The status. */
-static long
-disposition_of(struct client *c, const char *path, char out[256])
-{
-	char	 url[1024];
-	long	 status = -1;
-
-	out[0] = '\0';
-	snprintf(url, sizeof(url), "%s%s", srv.base, path);
-	curl_easy_setopt(c->curl, CURLOPT_HTTPGET, 1L);
-	curl_easy_setopt(c->curl, CURLOPT_URL, url);
-	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, NULL);
-	curl_easy_setopt(c->curl, CURLOPT_WRITEFUNCTION, body_dropped);
-	curl_easy_setopt(c->curl, CURLOPT_WRITEDATA, NULL);
-	curl_easy_setopt(c->curl, CURLOPT_HEADERFUNCTION, disposition_kept);
-	curl_easy_setopt(c->curl, CURLOPT_HEADERDATA, out);
-	if (curl_easy_perform(c->curl) == CURLE_OK)
-		curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &status);
-	return status;
-}
-
 /* A coordinator opens a plan's form and a supervision page: the reads
  * list says, in Welsh, which pages they were, never their paths or the
  * stored "(form)", with the time in words. */
@@ -141,6 +92,63 @@ audit_log_in_words(void **state)
 	client_free(&c);
 }
 
+/* The audit log's Detail column in words: a read names the page it
+ * opened, as the person's list of reads does, never its path; any
+ * other detail is a reference, in <code>.  The JSON keeps the detail
+ * as stored and carries both worded in the reader's language. */
+static void
+audit_detail_in_words(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	json_t		*view, *entry;
+	const char	*said;
+	size_t		 i, reads = 0;
+
+	(void)state;
+	/* A read of a plan's form, stored "/people/1/plan/worker (form)",
+	 * and, after it, a change whose detail is a reference. */
+	as(&c, "coordinator.fenwick");
+	assert_int_equal(http_get(&c, "/people/" PERSON "/plan/worker", &r),
+	    200);
+	reply_free(&r);
+	client_free(&c);
+	as(&c, "admin");
+	assert_int_equal(http_get(&c, "/account/text-size", &r), 200);
+	reply_free(&r);
+	assert_int_equal(http_post(&c, "/account/text-size",
+	    "text_size=standard", 1, &r), 303);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/audit?lang=cy", &r), 200);
+	assert_contains(r.body, "Y ffurflen i enwi gweithiwr eu cynllun");
+	assert_null(strstr(r.body, "/plan/worker (form)"));
+	assert_null(strstr(r.body, "(form)"));
+	assert_contains(r.body, "<td class=\"govuk-table__cell\"><code>"
+	    "standard</code></td>");
+	reply_free(&r);
+	c.json = 1;
+	assert_int_equal(http_get(&c, "/audit?lang=cy", &r), 200);
+	view = json_loads(r.body, 0, NULL);
+	reply_free(&r);
+	assert_non_null(view);
+	json_array_foreach(json_object_get(view, "entries"), i, entry) {
+		if (strcmp(json_string_value(json_object_get(entry,
+		    "action")), "plan.read") != 0)
+			continue;
+		assert_string_equal(json_string_value(json_object_get(entry,
+		    "detail")), "/people/" PERSON "/plan/worker (form)");
+		assert_string_equal(json_string_value(json_object_get(entry,
+		    "detail_said")), "Y ffurflen i enwi gweithiwr eu cynllun");
+		said = json_string_value(json_object_get(entry, "said"));
+		assert_non_null(said);
+		assert_non_null(strstr(said, "Darllenodd"));
+		reads++;
+	}
+	json_decref(view);
+	client_free(&c);
+	assert_true(reads > 0);
+}
+
 /* Every entry says something; an action with no sentence shows its own
  * name, never an empty cell.  Walks the log's pages (JSON) until it has
  * seen one such action. */
@@ -155,12 +163,22 @@ audit_unknown_action_named(void **state)
 	size_t		 i, pages, unknown = 0, entries = 0;
 
 	(void)state;
-	/* As the page words its rows: one the table lacks is its name. */
-	view = json_pack("[{s:s, s:s}]", "action", "lot.unheard_of", "who",
-	    "Dr Lee");
+	/* As the JSON words its rows: one the table lacks is its name;
+	 * deciding what a row says words nothing, so a page words it
+	 * once, itself. */
+	view = json_pack("[{s:s, s:s}, {s:s, s:s}]", "action",
+	    "lot.unheard_of", "who", "Dr Lee", "action", "session.start",
+	    "who", "Dr Lee");
 	audit_words_add(view, NULL, NULL);
+	assert_null(json_object_get(json_array_get(view, 0), "said_msgid"));
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    view, 1), "said_msgid")), "{who} signed in");
+	assert_null(json_object_get(json_array_get(view, 1), "said"));
+	audit_words_fill(view, NULL);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
 	    view, 0), "said")), "lot.unheard_of");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    view, 1), "said")), "Dr Lee signed in");
 	json_decref(view);
 	as(&c, "admin");
 	c.json = 1;
@@ -198,36 +216,41 @@ audit_unknown_action_named(void **state)
 	assert_true(entries > 0);
 }
 
-/* A lot's report saved by a Welsh reader is named in Welsh, in ASCII. */
+/* A lot's report saved by a Welsh reader is named in Welsh, in ASCII
+ * (every file route's name: test_download_names.c). */
 static void
 download_named_in_language(void **state)
 {
 	struct client	 c;
-	char		 path[96], got[256], want[96], folded[32];
+	struct reply	 r;
+	char		 path[96], want[96], folded[32];
 	long long	 lot = db_scalar(&srv, "SELECT min(id) FROM lots");
 
 	(void)state;
 	assert_true(lot > 0);
 	as(&c, "admin");
 	snprintf(path, sizeof(path), "/lots/%lld/report.pdf?lang=cy", lot);
-	assert_int_equal(disposition_of(&c, path, got), 200);
+	assert_int_equal(http_get(&c, path, &r), 200);
 	snprintf(want, sizeof(want), "attachment; filename=\""
 	    "gwerthuso-lot-%lld.pdf\"", lot);
-	assert_string_equal(got, want);
+	assert_string_equal(r.disposition, want);
+	reply_free(&r);
 	snprintf(path, sizeof(path), "/lots/%lld/report.xlsx?lang=en", lot);
-	assert_int_equal(disposition_of(&c, path, got), 200);
+	assert_int_equal(http_get(&c, path, &r), 200);
 	snprintf(want, sizeof(want), "attachment; filename=\""
 	    "evaluation-lot-%lld.xlsx\"", lot);
-	assert_string_equal(got, want);
-	assert_int_equal(disposition_of(&c, "/expenses.csv?lang=cy",
-	    got), 200);
-	assert_string_equal(got, "attachment; filename=\"treuliau.csv\"");
+	assert_string_equal(r.disposition, want);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/expenses.csv?lang=cy", &r), 200);
+	assert_string_equal(r.disposition,
+	    "attachment; filename=\"treuliau.csv\"");
+	reply_free(&r);
 	client_free(&c);
-	/* Welsh letters lose their accents; nothing a header could take
-	 * apart is left. */
+	/* Welsh letters lose their accents, capitals their case; nothing
+	 * a header could take apart is left. */
 	assert_int_equal(download_name_fold("Ŵyn â'r \"ŷd\"\r\n-", folded,
 	    sizeof(folded)), 10);
-	assert_string_equal(folded, "Wyn-a-r-yd");
+	assert_string_equal(folded, "wyn-a-r-yd");
 }
 
 /* ?large=1 asks the lot's report in large print, as it does the plan. */
@@ -267,6 +290,7 @@ main(void)
 		cmocka_unit_test(reads_say_what_was_opened),
 		cmocka_unit_test(audit_log_in_words),
 		cmocka_unit_test(audit_unknown_action_named),
+		cmocka_unit_test(audit_detail_in_words),
 		cmocka_unit_test(download_named_in_language),
 		cmocka_unit_test(lot_report_large_when_asked),
 	};

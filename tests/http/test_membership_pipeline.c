@@ -151,6 +151,17 @@ the_pipeline_moves_step_by_step(void **state)
 	refused_to("rep.fenwick", path);
 }
 
+/* The page at path says the supervision interval as words. */
+static void
+interval_in_welsh(struct client *c, const char *path, const char *words)
+{
+	struct reply	 r;
+
+	get_expect(c, path, 200, &r);
+	assert_contains(r.body, words);
+	reply_free(&r);
+}
+
 static void
 supervision_notes_reach_only_supervisor_and_coordinator(void **state)
 {
@@ -166,7 +177,15 @@ supervision_notes_reach_only_supervisor_and_coordinator(void **state)
 	/* The demo's last supervision of Gary was 45 days ago. */
 	get_expect(&c, "/supervision/overdue", 200, &r);
 	assert_contains(r.body, "Gary");
+	/* The interval counted in words (the demo's is a month), never
+	 * "month(s)". */
+	assert_contains(r.body, "(every month by default)");
+	assert_lacks(r.body, "(s)");
 	reply_free(&r);
+	interval_in_welsh(&c, "/supervision/overdue?lang=cy",
+	    "(bob mis fel arfer)");
+	snprintf(path, sizeof(path), "/people/%lld/supervision?lang=cy", gary);
+	interval_in_welsh(&c, path, "yn ddyledus bob mis oni bai");
 	snprintf(path, sizeof(path), "/people/%lld/supervision/new", gary);
 	snprintf(body, sizeof(body), "held_on=2026-01-31&next_due_on=2026-01-30"
 	    "&supervisor_id=%lld", coordinator);

@@ -219,7 +219,8 @@ no_bid_before_declaring_and_a_conflict_shuts_the_door(void **state)
 	/* The moderator sees who needs replacing and brings in a reserve. */
 	as(&m, "coordinator.fenwick");
 	assert_int_equal(http_get(&m, "/", &r), 200);
-	assert_contains(r.body, "declared a conflict and left the panel");
+	assert_contains(r.body, ": 1 evaluator declared a conflict and left "
+	    "the panel.");
 	reply_free(&r);
 	assert_int_equal(get(&m, "/lots/%lld", lot, &r), 200);
 	assert_contains(r.body, "Needs a reserve");
