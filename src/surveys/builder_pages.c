@@ -161,7 +161,8 @@ surveys_show(struct request *rq, struct response *rs)
 	    "places", survey_places(rq->db, view_int(s, "site_id")));
 	if (view != NULL && open)
 		collecting_view(rq, view, s, staff);
-	/* Only those who run it may hand out the link. */
+	/* Only those who run it are shown the link to hand out; someone
+	 * asked has it only as their way in (answer_href). */
 	if (!staff)
 		json_object_del(s, "token");
 	if (view != NULL) {

@@ -77,7 +77,6 @@ home_offers_the_vote_only_while_one_is_left(void **state)
 	as(&eric, "member.forum");
 	page_as(&eric, "/", 200, &r);
 	assert_contains(r.body, "Vote in the election");
-	assert_contains(r.body, "You can vote until");
 	reply_free(&r);
 	vote_for(&eric, e, person("Eric"));
 	/* Dennis's vote, held by proxy, is still to cast. */
@@ -89,12 +88,14 @@ home_offers_the_vote_only_while_one_is_left(void **state)
 	vote_for(&eric, e, person("Dennis"));
 	page_as(&eric, "/", 200, &r);
 	assert_lacks(r.body, "Vote in the election");
-	assert_contains(r.body, "You have voted. The result will be published "
-	    "after voting closes on ");
 	reply_free(&r);
 	page_as(&eric, "/?read=easy", 200, &r);
 	assert_lacks(r.body, easy);
 	assert_contains(r.body, "You have voted.");
+	reply_free(&r);
+	page_as(&eric, "/", 200, &r);
+	assert_contains(r.body, "You have voted. The result will be published "
+	    "after voting closes on ");
 	reply_free(&r);
 	/* What the button would have opened. */
 	page_as(&eric, easy, 409, &r);
