@@ -9,6 +9,7 @@
 #include "home_store.h"
 #include "auth/account.h"
 #include "db/db.h"
+#include "elections/elections.h"
 #include "peer/peer.h"
 #include "people/people.h"
 #include "plans/plans.h"
@@ -86,6 +87,48 @@ decisions_add(struct request *rq, json_t *view)
 		json_decref(row);
 }
 
+/*
+ * One election on the home page: its phase, as the line about it says
+ * it, and for the reader whether they have voted or have a vote left
+ * (their own or one they hold by proxy: the ballot's own rule,
+ * votes_left).  The first poll where they have one gets the big button;
+ * nobody is sent to a ballot they cannot fill in.
+ */
+static void
+election_now(struct request *rq, json_t *row, json_t *actions,
+    const char *today)
+{
+	static const char *const phase_keys[] = { "nominating",
+	    "nominations_closed", "voting", "counting", "published" };
+	enum election_phase phase = election_phase(row, today);
+	json_t		*left;
+	char		 href[64];
+	int64_t		 me, id = view_int(row, "id");
+
+	json_object_set_new(row, phase_keys[phase], json_true());
+	if (phase != PHASE_VOTING ||
+	    (me = account_person(rq->db, rq->who.account_id)) == 0)
+		return;
+	left = votes_left(rq->db, row, me, today);
+	/* The elections come first: an empty row of buttons means no
+	 * earlier poll has taken the vote button. */
+	if (json_array_size(left) > 0 && json_array_size(actions) == 0) {
+		snprintf(href, sizeof(href), "/elections/%lld", (long long)id);
+		action_add(actions, href, N_("Vote in the election"));
+		/* Easy read's button opens the ballot paper itself, one
+		 * step fewer for a reader who needs each to be plain. */
+		snprintf(href, sizeof(href), "/elections/%lld/vote?read=easy",
+		    (long long)id);
+		json_object_set_new(json_array_get(actions, 0), "easy_href",
+		    json_string(href));
+	}
+	if (json_array_size(left) > 0)
+		json_object_set_new(row, "can_vote", json_true());
+	else if (roll_has_voted(rq->db, id, me) == 1)
+		json_object_set_new(row, "voted", json_true());
+	json_decref(left);
+}
+
 /* Members and reps, who take part rather than decide or fund. */
 #define TAKING_PART	(ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP))
 
@@ -120,18 +163,7 @@ now_add(struct request *rq, json_t *view)
 	    "elections", elections);
 	actions = json_array();
 	json_array_foreach(elections, i, row)
-		if (strcmp(view_str(row, "state"), "voting") == 0) {
-			snprintf(href, sizeof(href), "/elections/%lld",
-			    (long long)view_int(row, "id"));
-			action_add(actions, href, N_("Vote in the election"));
-			/* Easy read has no election page of its own: its
-			 * button opens the ballot paper, which it has. */
-			snprintf(href, sizeof(href), "/elections/%lld/vote?"
-			    "read=easy", (long long)view_int(row, "id"));
-			json_object_set_new(json_array_get(actions, 0),
-			    "easy_href", json_string(href));
-			break;
-		}
+		election_now(rq, row, actions, today);
 	if ((row = json_array_get(meetings, 0)) != NULL) {
 		snprintf(href, sizeof(href), "/meetings/%lld",
 		    (long long)view_int(row, "id"));

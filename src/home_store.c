@@ -25,17 +25,20 @@ static const char *sql_answers =
     "JOIN groups g ON g.id = p.group_id "
     "WHERE r.responded_on >= date(?4, ?5) AND " SCOPED
     " ORDER BY r.responded_on DESC, r.id DESC LIMIT ?6";
+/* With its answer form's address: the reader is one of those asked. */
 static const char *sql_surveys =
-    "SELECT s.id, s.title, g.name AS group_name FROM surveys s "
+    "SELECT s.id, s.title, s.token, g.name AS group_name FROM surveys s "
     "JOIN groups g ON g.id = s.group_id WHERE s.state = 'open' AND " SCOPED
     " ORDER BY s.id DESC LIMIT ?4";
+/* Under way, or over lately (its poll closed or its result published
+ * within the answers' window): the page says which phase it is in. */
 static const char *sql_elections =
-    "SELECT e.id, e.state, e.nominations_close_on, e.voting_closes_on, "
-    "g.name AS group_name FROM elections e "
-    "JOIN groups g ON g.id = e.group_id "
-    "WHERE (e.state = 'nominations' AND e.nominations_close_on >= ?4 "
-    "OR e.state = 'voting' AND e.voting_closes_on >= ?4) AND " SCOPED
-    " ORDER BY e.id DESC LIMIT ?5";
+    "SELECT e.id, e.state, e.nominations_close_on, e.voting_opens_on, "
+    "e.voting_closes_on, g.proxy_votes, g.name AS group_name "
+    "FROM elections e JOIN groups g ON g.id = e.group_id "
+    "WHERE (e.state <> 'published' AND e.voting_closes_on >= date(?4, ?5) "
+    "OR e.state = 'published' AND e.published_on >= date(?4, ?5)) AND "
+    SCOPED " ORDER BY e.id DESC LIMIT ?6";
 
 /* One decision maker's proposals: their own index keeps it short. */
 static const char *sql_decisions_waiting =
@@ -69,13 +72,20 @@ home_proposals_to_decide(struct db *db, const struct scope_filter *f)
 	    f->site_ids, f->group_ids, (int64_t)HOME_ITEMS_MAX));
 }
 
+/* "-60 days": how far back "lately" reaches, for SQL's date(). */
+static void
+lately(char back[24])
+{
+	snprintf(back, 24, "-%d days", HOME_ANSWERS_DAYS);
+}
+
 json_t *
 home_answers_received(struct db *db, const struct scope_filter *f,
     const char *today)
 {
 	char	 back[24];
 
-	snprintf(back, sizeof(back), "-%d days", HOME_ANSWERS_DAYS);
+	lately(back);
 	return or_empty(db_rows(db, sql_answers, "dtttti", f->all,
 	    f->site_ids, f->group_ids, today, back,
 	    (int64_t)HOME_ITEMS_MAX));
@@ -111,6 +121,9 @@ json_t *
 home_elections_open(struct db *db, const struct scope_filter *f,
     const char *today)
 {
-	return or_empty(db_rows(db, sql_elections, "dttti", f->all,
-	    f->site_ids, f->group_ids, today, (int64_t)HOME_ITEMS_MAX));
+	char	 back[24];
+
+	lately(back);
+	return or_empty(db_rows(db, sql_elections, "dtttti", f->all,
+	    f->site_ids, f->group_ids, today, back, (int64_t)HOME_ITEMS_MAX));
 }

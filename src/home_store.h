@@ -2,7 +2,7 @@
  * What matters now to someone taking part, for their home page: the next
  * meetings of their groups and their papers, draft proposals their group
  * has still to decide, answers received lately, surveys open and
- * elections open.  Every list is filtered in SQL to the reader's scopes
+ * elections under way or lately over.  Every list is filtered in SQL to the reader's scopes
  * and bounded by HOME_ITEMS_MAX; each returns a new array (empty on an
  * error, so the home page still shows).
  */

@@ -189,6 +189,26 @@ elections_rules(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
+/* Shared by the proxy and paper-ballot forms: staff, a phase, and the
+ * group's voters as the choices.  Static tables; the strings are
+ * literals. */
+struct roll_form {
+	unsigned	 phases;
+	const char	*refusal;
+	int		 needs_proxy_rule;
+};
+
+/* A proxy is recorded until the poll closes; a paper ballot is given
+ * out while it is open.  The forms refuse, and the election's page
+ * offers them, by these phases alone. */
+static const struct roll_form proxy_form = {
+	1u << PHASE_NOMINATIONS | 1u << PHASE_NOMINATIONS_CLOSED |
+	1u << PHASE_VOTING, N_("The poll has closed."), 1,
+};
+static const struct roll_form paper_form = {
+	1u << PHASE_VOTING, N_("The poll is not open."), 0,
+};
+
 /* The voter the signed-in account is, with what they may do now. */
 static void
 voter_view(struct request *rq, json_t *view, const json_t *e,
@@ -196,7 +216,7 @@ voter_view(struct request *rq, json_t *view, const json_t *e,
 {
 	int64_t	 me = account_person(rq->db, rq->who.account_id);
 	int	 eligible, voted;
-	json_t	*held;
+	json_t	*held, *left;
 
 	if (me == 0)
 		return;
@@ -204,10 +224,12 @@ voter_view(struct request *rq, json_t *view, const json_t *e,
 	voted = roll_has_voted(rq->db, view_int(e, "id"), me) == 1;
 	held = view_int(e, "proxy_votes") ? proxies_held(rq->db, view_int(e,
 	    "id"), me, today) : json_array();
+	left = votes_left(rq->db, e, me, today);
 	json_object_set_new(view, "voter", json_pack("{s:b, s:b, s:b, s:o}",
 	    "eligible", eligible, "voted", voted, "can_vote",
-	    phase == PHASE_VOTING && ((eligible && !voted) ||
-	    json_array_size(held) > 0), "proxies_held", held));
+	    phase == PHASE_VOTING && json_array_size(left) > 0,
+	    "proxies_held", held));
+	json_decref(left);
 }
 
 void
@@ -264,6 +286,11 @@ elections_show(struct request *rq, struct response *rs)
 		json_object_set_new(view, "published", json_boolean(
 		    phase == PHASE_PUBLISHED));
 		if (staff) {
+			json_object_set_new(view, "can_record_proxy",
+			    json_boolean(view_int(e, "proxy_votes") &&
+			    (proxy_form.phases & 1u << phase)));
+			json_object_set_new(view, "can_issue_paper",
+			    json_boolean(paper_form.phases & 1u << phase));
 			json_object_set_new(view, "proxies",
 			    proxy_list(rq->db, rq->ids[0]));
 			json_object_set_new(view, "batches",
@@ -463,14 +490,6 @@ elections_close(struct request *rq, struct response *rs)
 		election_step(rq, rs, "voting", "closed");
 }
 
-/* Shared by the proxy and paper-ballot forms: staff, a phase, and the
- * group's voters as the choices.  Static tables; the strings are
- * literals. */
-struct roll_form {
-	unsigned	 phases;
-	const char	*refusal;
-	int		 needs_proxy_rule;
-};
 
 static json_t *
 roll_prepare(struct request *rq, struct response *rs, json_t *e,
@@ -522,14 +541,10 @@ elections_proxy(struct request *rq, struct response *rs)
 	static const struct form_record fr = {
 		election_load, "/elections/%lld", "group_name", roll_prepare,
 	};
-	static const struct roll_form rf = {
-		1u << PHASE_NOMINATIONS | 1u << PHASE_NOMINATIONS_CLOSED |
-		1u << PHASE_VOTING, N_("The poll has closed."), 1,
-	};
 	struct form_page fp = {
 		.title = N_("Record a proxy"), .submit = N_("Record the proxy"),
 		.fields = proxy_fields, .nfields = proxy_fields_count,
-		.save = proxy_store, .ctx = (void *)&rf,
+		.save = proxy_store, .ctx = (void *)&proxy_form,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);
@@ -556,15 +571,12 @@ elections_paper_issue(struct request *rq, struct response *rs)
 	static const struct form_record fr = {
 		election_load, "/elections/%lld", "group_name", roll_prepare,
 	};
-	static const struct roll_form rf = {
-		1u << PHASE_VOTING, N_("The poll is not open."), 0,
-	};
 	struct form_page fp = {
 		.title = N_("Give out a paper ballot"),
 		.submit = N_("Mark on the roll"),
 		.fields = paper_issue_fields,
 		.nfields = paper_issue_fields_count,
-		.save = paper_issue_store, .ctx = (void *)&rf,
+		.save = paper_issue_store, .ctx = (void *)&paper_form,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

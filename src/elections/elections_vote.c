@@ -23,21 +23,18 @@
 #include "../util/date.h"
 #include "../util/view.h"
 
-/* Who the caller may vote for: themselves if eligible and not yet voted,
- * and anyone who named them proxy.  {value, label, selected}. */
-static json_t *
-vote_for_options(struct request *rq, const json_t *e, int64_t me,
-    const char *today)
+json_t *
+votes_left(struct db *db, const json_t *e, int64_t me, const char *today)
 {
 	json_t	*opts = json_array(), *held;
 	int64_t	 id = view_int(e, "id");
 
-	if (voter_eligible(rq->db, id, me, today) &&
-	    roll_has_voted(rq->db, id, me) == 0)
+	if (voter_eligible(db, id, me, today) &&
+	    roll_has_voted(db, id, me) == 0)
 		json_array_append_new(opts, json_pack("{s:I, s:s}", "value",
 		    (json_int_t)me, "label", N_("Myself")));
 	if (view_int(e, "proxy_votes")) {
-		held = proxies_held(rq->db, id, me, today);
+		held = proxies_held(db, id, me, today);
 		json_array_extend(opts, held);
 		json_decref(held);
 	}
@@ -322,7 +319,7 @@ elections_vote(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	election_labels(e, phase);
 	cands = candidate_list(rq->db, rq->ids[0]);
-	for_opts = vote_for_options(rq, e, me, today);
+	for_opts = votes_left(rq->db, e, me, today);
 	if (rq->method == HTTP_POST) {
 		vote_cast(rq, rs, e, cands, for_opts, me, today);
 		return;

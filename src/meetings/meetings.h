@@ -70,6 +70,10 @@ int	meeting_add(struct db *, int64_t actor, int64_t group_id, json_t *v,
 	    int64_t *id);
 int	meeting_load(struct db *, int64_t id, json_t **out);
 json_t	*meeting_list(struct db *, int64_t group_id);
+/* The meetings of m's group held after m (its "group_id", "held_on"),
+ * which may approve its minutes: {id, held_on}, latest first; an empty
+ * array when none is planned yet.  NULL on error. */
+json_t	*meetings_later(struct db *, const json_t *m);
 json_t	*agenda_list(struct db *, int64_t meeting_id);
 /* Answers to proposals given at the meeting: {id, text, responded_on}. */
 json_t	*answers_at_meeting(struct db *, int64_t meeting_id);

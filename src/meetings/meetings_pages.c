@@ -171,7 +171,7 @@ meeting_summary(json_t *m)
 void
 meetings_show(struct request *rq, struct response *rs)
 {
-	json_t	*m, *items, *item, *actions;
+	json_t	*m, *items, *item, *actions, *later;
 	char	 today[DATE_CHARS + 1];
 	size_t	 i;
 	int	 writer, published;
@@ -193,6 +193,14 @@ meetings_show(struct request *rq, struct response *rs)
 			    json_string_value(json_object_get(item, "minutes"))));
 		else
 			json_object_del(item, "minutes");
+	}
+	/* Draft minutes are approved at a later meeting: with none
+	 * planned, the page says so rather than offer the form. */
+	if (strcmp(view_str(m, "minutes_state"), "draft") == 0 &&
+	    (later = meetings_later(rq->db, m)) != NULL) {
+		json_object_set_new(m, json_array_size(later) > 0 ?
+		    "can_approve" : "approve_later", json_true());
+		json_decref(later);
 	}
 	actions = meeting_actions(rq->db, rq->ids[0]);
 	date_today(rq->now, today);

@@ -56,6 +56,11 @@ static const char *sql_load =
 static const char *sql_list =
     "SELECT id, kind, held_on, starts_at, place, minutes_state, "
     "published_on FROM meetings WHERE group_id = ? ORDER BY held_on DESC, id DESC";
+/* The meetings that may approve this one's minutes: the group's later
+ * ones, the nearest last (as the form lists them). */
+static const char *sql_later =
+    "SELECT id, held_on FROM meetings WHERE group_id = ? AND held_on > ? "
+    "ORDER BY held_on DESC, id DESC LIMIT ?";
 static const char *sql_agenda =
     "SELECT id, position, title, kind, ref_id, minutes FROM agenda_items "
     "WHERE meeting_id = ? ORDER BY position";
@@ -295,6 +300,13 @@ json_t *
 meeting_list(struct db *db, int64_t group_id)
 {
 	return db_rows(db, sql_list, "i", group_id);
+}
+
+json_t *
+meetings_later(struct db *db, const json_t *m)
+{
+	return db_rows(db, sql_later, "iti", view_int(m, "group_id"),
+	    view_str(m, "held_on"), (int64_t)FORM_CHOICES_MAX);
 }
 
 /* What each kind of item made from a record says before its title (an

@@ -212,25 +212,36 @@ approve_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "Only draft minutes can be approved");
 }
 
-/* Minutes are approved at a later meeting of the same group. */
+/* Minutes are approved at a later meeting of the same group.  When none
+ * is planned the form would have no meeting to choose: the page says
+ * so, and how to plan one, instead (a POST is refused, 409). */
 static json_t *
 approve_prepare(struct request *rq, struct response *rs, json_t *m,
     struct form_page *fp, int *refused)
 {
-	json_t	*all, *later, *row, *kept;
+	json_t	*later, *row, *kept;
 	char	 day[DATE_WORDS_CHARS + 1];
 	size_t	 i;
 
-	(void)rs;
-	(void)refused;
-	later = json_array();
-	all = meeting_list(rq->db, view_int(m, "group_id"));
-	json_array_foreach(all, i, row)
-		if (strcmp(view_str(row, "held_on"), view_str(m, "held_on")) > 0)
-			json_array_append_new(later, json_pack("{s:O, s:s}",
-			    "value", json_object_get(row, "id"), "label",
-			    date_words_or(view_str(row, "held_on"), day)));
-	json_decref(all);
+	if ((later = meetings_later(rq->db, m)) == NULL) {
+		response_error(rs, 500, "Something went wrong.");
+		*refused = 1;
+		return NULL;
+	}
+	if (json_array_size(later) == 0) {
+		json_decref(later);
+		response_page(rs, rq->method == HTTP_POST ? 409 : 200,
+		    "meetings/approve_later", json_pack("{s:s, s:O}", "title",
+		    N_("Record that the minutes were approved"), "meeting", m));
+		*refused = 1;
+		return NULL;
+	}
+	json_array_foreach(later, i, row) {
+		json_object_set_new(row, "value", json_incref(
+		    json_object_get(row, "id")));
+		json_object_set_new(row, "label", json_string(date_words_or(
+		    view_str(row, "held_on"), day)));
+	}
 	kept = json_pack("{s:o, s:o, s:o}", "approved_at", later,
 	    "proposed_by", group_member_options(rq->db, view_int(m, "group_id")),
 	    "seconded_by", group_member_options(rq->db, view_int(m, "group_id")));

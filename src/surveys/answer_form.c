@@ -120,6 +120,20 @@ answer_form_view(const json_t *questions, const json_t *typed,
 	return out;
 }
 
+void
+answer_form_names_box(json_t *view, const json_t *questions)
+{
+	const json_t	*q;
+	size_t		 i;
+
+	json_array_foreach(questions, i, q)
+		if (question_kind_of(view_str(q, "kind")) == QK_TEXT) {
+			json_object_set_new(view, "written_answers",
+			    json_true());
+			return;
+		}
+}
+
 /* A choice typed on paper as its box number ("2"), or for several
  * answers numbers separated by spaces or commas ("1 3"): the labels.
  * Anything that is not a box number is kept as typed, to be refused. */
@@ -232,8 +246,9 @@ answer_names_someone(json_t *errors, const json_t *q, int by_number,
 		return 0;
 	question_error_words(errors, q, by_number, N_("Question {position}, "
 	    "\u201c{prompt | t}\u201d: The answer seems to contain {why | t}. "
-	    "Rephrase it so no one can be identified, or tick \"I have "
-	    "checked: it names no one\" if it does not"), json_pack("{s:s}",
+	    "Rephrase it so no one can be identified, or tick \"My "
+	    "written answers do not name anyone\" if it does not"),
+	    json_pack("{s:s}",
 	    "why", why));
 	return 1;
 }

@@ -63,6 +63,7 @@ show(struct request *rq, struct response *rs, struct answering *a,
 	    "consent_given", typed != NULL && form_get(&rq->body, "consent")
 	    != NULL);
 	site_question_view(view, a->survey, a->sites, a->site, errors);
+	answer_form_names_box(view, a->questions);
 	/* The consent box with its error beside it, as any box. */
 	consent = json_object();
 	fields_error_beside(consent, "consent", 0, errors);

@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "surveys.h"
+#include "../auth/secret.h"
 #include "../db/db.h"
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/route_access.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
@@ -102,11 +104,44 @@ surveys_edit(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
+/*
+ * What an open survey's page offers for collecting answers, each only to
+ * whoever can use it: a member or rep who is asked (not running it)
+ * answers it themselves on its answer form; the interview and paper
+ * entry, as the route table allows (collect_by_hand when either is, so
+ * no empty row of buttons is drawn); staff get the link and the kiosk.
+ */
+static void
+collecting_view(struct request *rq, json_t *view, const json_t *s,
+    int staff)
+{
+	char	 path[64], href[TOKEN_CHARS + 16];
+	int	 by_hand, asked;
+
+	snprintf(path, sizeof(path), "/surveys/%lld/interview",
+	    (long long)view_int(s, "id"));
+	by_hand = route_allowed(rq, HTTP_GET, path);
+	snprintf(path, sizeof(path), "/surveys/%lld/paper-entry",
+	    (long long)view_int(s, "id"));
+	by_hand |= route_allowed(rq, HTTP_GET, path);
+	asked = !staff && access_covers(&rq->who, ROLE_BIT(ROLE_MEMBER) |
+	    ROLE_BIT(ROLE_REP), view_int(s, "site_id"), view_int(s,
+	    "group_id"));
+	json_object_set_new(view, "collect_by_hand", json_boolean(by_hand));
+	if (asked) {
+		snprintf(href, sizeof(href), "/answer?t=%s", view_str(s,
+		    "token"));
+		json_object_set_new(view, "answer_href", json_string(href));
+	}
+	json_object_set_new(view, "collecting", json_boolean(staff ||
+	    by_hand || asked));
+}
+
 void
 surveys_show(struct request *rq, struct response *rs)
 {
-	json_t	*s, *qs;
-	int	 staff, writer;
+	json_t	*s, *qs, *view;
+	int	 staff, writer, open;
 
 	if (survey_load(rq->db, rq->ids[0], &s) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -118,17 +153,26 @@ surveys_show(struct request *rq, struct response *rs)
 	    ROLE_BIT(ROLE_REP) | ROLES_STAFF, view_int(s, "site_id"),
 	    view_int(s, "group_id"));
 	qs = survey_questions(rq->db, view_int(s, "version_id"));
-	/* Only those who run it may hand out the link. */
+	open = strcmp(view_str(s, "state"), "open") == 0;
+	view = json_pack("{s:s, s:o, s:b, s:b, s:b, s:b, s:o}", "title",
+	    N_("Survey"), "versions", survey_versions(rq->db, rq->ids[0]),
+	    "is_staff", staff, "is_writer", writer, "is_open", open,
+	    "is_draft", strcmp(view_str(s, "state"), "draft") == 0,
+	    "places", survey_places(rq->db, view_int(s, "site_id")));
+	if (view != NULL && open)
+		collecting_view(rq, view, s, staff);
+	/* Only those who run it are shown the link to hand out; someone
+	 * asked has it only as their way in (answer_href). */
 	if (!staff)
 		json_object_del(s, "token");
-	response_view(rs, "surveys/show", json_pack("{s:s, s:o, s:o, s:o, "
-	    "s:b, s:b, s:b, s:b, s:o}", "title", N_("Survey"),
-	    "survey", s, "questions", answer_form_view(qs, NULL, NULL),
-	    "versions", survey_versions(rq->db, rq->ids[0]), "is_staff", staff,
-	    "is_writer", writer, "is_open", strcmp(view_str(s, "state"),
-	    "open") == 0, "is_draft", strcmp(view_str(s, "state"), "draft") ==
-	    0, "places", survey_places(rq->db, view_int(s, "site_id"))));
+	if (view != NULL) {
+		json_object_set(view, "survey", s);
+		json_object_set_new(view, "questions", answer_form_view(qs,
+		    NULL, NULL));
+	}
+	json_decref(s);
 	json_decref(qs);
+	response_view(rs, "surveys/show", view);
 }
 
 /* Checks a question's fields against each other; adds errors.  count is

@@ -177,6 +177,7 @@ entry_show(struct response *rs, int status, json_t *s, json_t *qs,
 	    reference ? reference : "", "errors", errors, "state", state,
 	    "places", places);
 	site_question_view(view, s, sites, site, errors);
+	answer_form_names_box(view, qs);
 	response_page(rs, status, "surveys/paper_entry", view);
 }
 

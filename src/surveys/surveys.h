@@ -166,6 +166,10 @@ json_t	*answer_form_view(const json_t *questions, const json_t *typed,
 	    const json_t *errors);
 int	answer_form_read(json_t *questions, const struct form *f,
 	    int by_number, json_t **answers, json_t **typed, json_t *errors);
+/* Sets "written_answers" in view when questions has a free-text one:
+ * only then does the form ask for the tick that they name nobody (the
+ * only answers text_identifying reads), worded as what to check. */
+void	answer_form_names_box(json_t *view, const json_t *questions);
 
 /* Paper reference numbers: copy n of survey id as "S<id>-<n><check>",
  * where check is a letter computed from both so that a mistyped digit

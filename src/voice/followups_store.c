@@ -8,8 +8,10 @@
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../people/people.h"
+#include "../util/view.h"
 
-static const char *sql_target = "SELECT site_id FROM followups WHERE id = ?";
+static const char *sql_target =
+    "SELECT site_id, owner_id FROM followups WHERE id = ?";
 static const char *sql_insert =
     "INSERT INTO followups (site_id, conversation_id, action, owner_id, "
     "due_on, created_by) VALUES (?, nullif(?, 0), ?, ?, ?, ?)";
@@ -55,8 +57,17 @@ static const char *sql_reassign =
 int
 followup_target(struct db *db, const int64_t *ids, struct target *t)
 {
+	json_t	*row;
+	int	 rc;
+
+	/* The owner too: closing is for them or staff at the site. */
+	if ((rc = db_row(db, &row, sql_target, "i", ids[0])) <= 0)
+		return rc;
 	t->group_id = 0;
-	return db_int(db, &t->site_id, sql_target, "i", ids[0]);
+	t->site_id = view_int(row, "site_id");
+	t->owner_id = view_int(row, "owner_id");
+	json_decref(row);
+	return 1;
 }
 
 int

@@ -1,8 +1,8 @@
 /*
  * What the elections' HTTP tests share (test_elections_secrecy.c,
- * test_elections_results.c, test_elections_seats.c): the server on the
- * demo database where members of the Over-50s Forum (group 1) have
- * accounts of their own, and the steps of an election.  Static, like
+ * test_elections_results.c, test_elections_seats.c, test_next_step.c):
+ * the server on the demo database where members of the Over-50s Forum
+ * (group 1) have accounts of their own, and the steps of an election.  Static, like
  * http_test.h: each binary has its own server and its own copy.
  */
 #ifndef RT_ELECTIONS_TEST_H
