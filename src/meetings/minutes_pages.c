@@ -224,7 +224,8 @@ approve_prepare(struct request *rq, struct response *rs, json_t *m,
 		if (strcmp(view_str(row, "held_on"), view_str(m, "held_on")) > 0)
 			json_array_append_new(later, json_pack("{s:O, s:s}",
 			    "value", json_object_get(row, "id"), "label",
-			    date_words_or(view_str(row, "held_on"), day)));
+			    date_words_in(view_str(row, "held_on"), day,
+			    language_words(rq->lang))));
 	json_decref(all);
 	kept = json_pack("{s:o, s:o, s:o}", "approved_at", later,
 	    "proposed_by", group_member_options(rq->db, view_int(m, "group_id")),

@@ -257,9 +257,12 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 		assert_contains(r.body, "href=\"#pref_4\"");
 		assert_contains(r.body, "<p id=\"pref_4-error\" class=\""
 		    "govuk-error-message\"><span class=\"govuk-visually-"
-		    "hidden\">Error:</span> Use each number once</p><input "
-		    "class=\"govuk-input govuk-input--width-2 govuk-input--"
-		    "error\" aria-describedby=\"pref_4-error\" id=\"pref_4\"");
+		    "hidden\">Error:</span> ");
+		/* The error names the name whose number it is. */
+		assert_contains(r.body, ": 1 is next to another name too; use "
+		    "each number once</p><input class=\"govuk-input govuk-"
+		    "input--width-2 govuk-input--error\" aria-describedby=\""
+		    "pref_4-error\" id=\"pref_4\"");
 		reply_free(&r);
 		assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM ballots"),
 		    voted);

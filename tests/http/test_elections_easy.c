@@ -58,7 +58,7 @@ closes_in_words(long long id, char out[DATE_WORDS_CHARS + 1])
 	    "WHERE id = %lld", id);
 	iso = db_text(&srv, sql);
 	assert_non_null(iso);
-	date_words(iso, out);
+	date_words(iso, out, NULL);
 	free(iso);
 }
 

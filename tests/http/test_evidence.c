@@ -143,7 +143,8 @@ dashboards_at_three_scopes(void **state)
 	assert_int_equal(http_get(&admin, "/evidence?from=2026-13-01&lang=en",
 	    &r), 422);
 	assert_error_beside(r.body, "from", "First day of the period must be "
-	    "a real date, like 2026-03-31");
+	    "a real date: the day, month and year, like 31/3/2026 (31 March "
+	    "2026)");
 	assert_contains(r.body, "<a href=\"#from\">");
 	assert_contains(r.body, "value=\"2026-13-01\"");
 	assert_contains(r.body, "The eight criteria at a glance");
