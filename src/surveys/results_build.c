@@ -349,8 +349,8 @@ ons_result(struct db *db, int64_t version, int threshold)
 			lonely += l;
 		}
 	}
-	out = json_pack("{s:s, s:s, s:s, s:o, s:b, s:o}", "name", N_("ONS "
-	    "direct loneliness question"), "rule", N_("“{prompt | t}” "
+	out = json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:o}", "name",
+	    N_("ONS direct loneliness question"), "rule", N_("“{prompt | t}” "
 	    "Answering “{high | t}” is counted as lonely (the ONS measure of "
 	    "chronic loneliness). Source: ONS (2018) national indicators of "
 	    "loneliness."), "prompt", N_("How often do you feel lonely?"),

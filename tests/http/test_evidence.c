@@ -163,8 +163,9 @@ dashboards_at_three_scopes(void **state)
 	 * beside the box, the form the box takes. */
 	assert_int_equal(http_get(&admin, "/evidence?from=1+Ebrill+2025&"
 	    "lang=cy", &r), 422);
-	assert_error_beside(r.body, "from", "Diwrnod cyntaf y cyfnod: rhaid "
-	    "iddo fod yn ddyddiad go iawn, fel 2026-03-31");
+	assert_error_beside(r.body, "from", "Diwrnod cyntaf y cyfnod: rhowch "
+	    "ddyddiad go iawn: y diwrnod, y mis a&#39;r flwyddyn, fel 31/3/2026 "
+	    "(31 Mawrth 2026)");
 	assert_contains(r.body, "value=\"1 Ebrill 2025\"");
 	assert_lacks(r.body, "from:");
 	reply_free(&r);
