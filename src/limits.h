@@ -225,6 +225,8 @@
 #define TEMPLATE_NAME_MAX	128	/* characters in a tag's name */
 #define TEMPLATE_MAY_PATH_MAX	512	/* a {{#may}} route with its ids */
 #define TEMPLATE_WORDS_MAX	1024	/* a {{_ words}} message, in bytes */
+#define HEADER_LANGUAGES	16	/* Accept-Language items weighed; a
+					   browser sends two or three */
 #define LANG_HREF_MAX		512	/* a page's link in another language;
 					   a longer path links the home page */
 #define TEXT_LANGUAGE_WORD_BYTES	32	/* a longer word says nothing of

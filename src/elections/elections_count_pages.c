@@ -364,8 +364,9 @@ notice_draw(struct pdf *pdf, struct print_words *w, const json_t *e,
 		    "the count sheet shows each one.", nstages, n));
 		json_decref(n);
 	}
-	pdf_paragraph(pdf, print_say(w, N_("Seed for drawing lots: "
-	    "{lot_seed}"), sheet));
+	/* No seed for drawing lots: it settles ties on the count sheet,
+	 * the record anyone checking the count reads; to a member reading
+	 * the result it is a string of letters that says nothing. */
 }
 
 void

@@ -97,23 +97,26 @@ ballot_error_mark(json_t *view, json_t *cands, const char *field,
 	}
 }
 
+/* The ballot, with every one of errors (NULL: none; taken) beside its
+ * box and in the summary. */
 static void
 vote_page(struct response *rs, int status, json_t *e, json_t *cands,
-    json_t *for_opts, const struct form *body, const char *error_field,
-    const char *error)
+    json_t *for_opts, const struct form *body, json_t *errors)
 {
-	json_t	*view, *errors;
+	json_t	*view, *error;
+	size_t	 i;
 
 	ballot_as_sent(body, cands, for_opts);
-	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:b}", "title", N_("Vote"),
+	if (errors == NULL)
+		errors = json_array();
+	view = json_pack("{s:s, s:o, s:o, s:o, s:O, s:b}", "title", N_("Vote"),
 	    "election", e, "candidates", cands, "for", for_opts,
-	    "errors", json_array(), "has_errors", error != NULL);
-	if (view != NULL && error != NULL) {
-		errors = json_object_get(view, "errors");
-		form_error(errors, error_field, error);
-		ballot_error_mark(view, cands, error_field,
-		    json_array_get(errors, 0));
-	}
+	    "errors", errors, "has_errors", json_array_size(errors) > 0);
+	if (view != NULL)
+		json_array_foreach(errors, i, error)
+			ballot_error_mark(view, cands, view_str(error,
+			    "field"), error);
+	json_decref(errors);
 	if (view == NULL)
 		response_error(rs, 500, "Something went wrong.");
 	else
@@ -121,54 +124,54 @@ vote_page(struct response *rs, int status, json_t *e, json_t *cands,
 }
 
 /* The ticked names, in ballot order, as a JSON array of candidate ids:
- * NULL with *why and *field set when the paper is not valid. */
+ * NULL with its error added to errors when the paper is not valid. */
 static json_t *
 ranking_fptp(const struct form *body, const json_t *cands, size_t seats,
-    const char **why, const char **field)
+    json_t *errors)
 {
 	json_t		*out = json_array(), *c;
-	const char	*v;
+	const char	*v, *why = NULL;
 	char		*end;
 	long long	 id;
 	size_t		 k, i, n = 0;
 
-	*field = "mark";
 	for (k = 0; (v = form_get_nth(body, "mark", k)) != NULL; k++) {
 		id = strtoll(v, &end, 10);
 		json_array_foreach(cands, i, c)
 			if (*end == '\0' && id == view_int(c, "id"))
 				break;
 		if (i == json_array_size(cands)) {
-			*why = N_("Choose from the names on the paper");
+			why = N_("Choose from the names on the paper");
 			goto bad;
 		}
 		for (i = 0; i < json_array_size(out); i++)
 			if (json_integer_value(json_array_get(out, i)) == id) {
-				*why = N_("Tick each name once");
+				why = N_("Tick each name once");
 				goto bad;
 			}
 		json_array_append_new(out, json_integer(id));
 		n++;
 	}
 	if (n == 0)
-		*why = N_("Tick the name you vote for");
+		why = N_("Tick the name you vote for");
 	else if (n > seats)
-		*why = N_("You ticked more names than there are places");
+		why = N_("You ticked more names than there are places");
 	else
 		return out;
 bad:
+	form_error(errors, "mark", why);
 	json_decref(out);
 	return NULL;
 }
 
-/* Numbered names: 1, 2, 3... with no gaps or repeats.  field receives
- * the name of the box at fault. */
+/* Numbered names: 1, 2, 3... with no gaps or repeats.  Every box at
+ * fault gets its own error, naming its candidate, so one look at the
+ * paper shows all there is to put right; NULL when there is any. */
 static json_t *
-ranking_stv(const struct form *body, const json_t *cands, const char **why,
-    char field[BALLOT_FIELD_CHARS])
+ranking_stv(const struct form *body, const json_t *cands, json_t *errors)
 {
 	char		 name[BALLOT_FIELD_CHARS];
-	size_t		 n = json_array_size(cands), i, k = 0;
+	size_t		 n = json_array_size(cands), i, k = 0, had;
 	int64_t		*by_rank;
 	json_t		*out, *c;
 	const char	*v;
@@ -177,7 +180,7 @@ ranking_stv(const struct form *body, const json_t *cands, const char **why,
 
 	if ((by_rank = calloc(n + 1, sizeof(*by_rank))) == NULL)
 		return NULL;
-	*why = NULL;
+	had = json_array_size(errors);
 	json_array_foreach(cands, i, c) {
 		snprintf(name, sizeof(name), "pref_%lld", (long long)view_int(c,
 		    "id"));
@@ -185,34 +188,34 @@ ranking_stv(const struct form *body, const json_t *cands, const char **why,
 		if (v == NULL || *v == '\0')
 			continue;
 		r = strtol(v, &end, 10);
-		if (*end != '\0' || r < 1 || (size_t)r > n) {
-			*why = N_("Use the numbers 1, 2, 3... up to the "
-			    "number of names");
-		} else if (by_rank[r] != 0) {
-			*why = N_("Use each number once");
-		} else {
+		if (*end != '\0' || r < 1 || (size_t)r > n)
+			form_error_words(errors, name, N_("{name}: use a number "
+			    "from 1 to {n}, the number of names"), json_pack(
+			    "{s:s, s:I}", "name", view_str(c, "display_name"),
+			    "n", (json_int_t)n));
+		else if (by_rank[r] != 0)
+			form_error_words(errors, name, N_("{name}: {r} is "
+			    "next to another name too; use each number once"),
+			    json_pack("{s:s, s:I}", "name", view_str(c,
+			    "display_name"), "r", (json_int_t)r));
+		else {
 			by_rank[r] = view_int(c, "id");
 			k++;
-			continue;
 		}
-		memcpy(field, name, sizeof(name));
-		free(by_rank);
-		return NULL;
 	}
-	snprintf(field, BALLOT_FIELD_CHARS, "candidates");
 	out = json_array();
-	for (i = 1; i <= k; i++) {
-		if (by_rank[i] == 0) {
-			*why = N_("Number the names 1, 2, 3... without a gap");
-			json_decref(out);
-			free(by_rank);
-			return NULL;
-		}
-		json_array_append_new(out, json_integer(by_rank[i]));
+	for (i = 1; i <= k && json_array_size(errors) == had; i++) {
+		if (by_rank[i] == 0)
+			form_error(errors, "candidates", N_("Number the names "
+			    "1, 2, 3... without a gap"));
+		else
+			json_array_append_new(out, json_integer(by_rank[i]));
 	}
 	free(by_rank);
-	if (k == 0) {
-		*why = N_("Put 1 next to your first choice");
+	if (k == 0 && json_array_size(errors) == had)
+		form_error(errors, "candidates", N_("Put 1 next to your first "
+		    "choice"));
+	if (json_array_size(errors) > had) {
 		json_decref(out);
 		return NULL;
 	}
@@ -237,9 +240,7 @@ static void
 vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
     json_t *for_opts, int64_t me, const char *today)
 {
-	const char	*why = NULL, *field = "for";
-	char		 box[BALLOT_FIELD_CHARS];
-	json_t		*ranking, *o;
+	json_t		*ranking, *o, *errors;
 	char		*text;
 	int64_t		 for_id = form_get_id(&rq->body, "for");
 	size_t		 i;
@@ -254,26 +255,26 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
 		goto out;
 	}
 	/* One of the caller's options, and (checked again here, not only
-	 * by the options' query) still a voter today. */
+	 * by the options' query) still a voter today.  Every error at once:
+	 * whose vote it is and each box of the paper. */
+	errors = json_array();
 	json_array_foreach(for_opts, i, o)
 		if (view_int(o, "value") == for_id)
 			break;
 	if (i == json_array_size(for_opts) ||
-	    !voter_eligible(rq->db, view_int(e, "id"), for_id, today)) {
-		vote_page(rs, 422, e, cands, for_opts, &rq->body, "for",
-		    N_("Choose whose vote this is: yourself, or a member who "
-		    "named you proxy"));
-		return;
-	}
-	if (strcmp(view_str(e, "method"), "stv") == 0) {
-		ranking = ranking_stv(&rq->body, cands, &why, box);
-		field = box;
-	} else
+	    !voter_eligible(rq->db, view_int(e, "id"), for_id, today))
+		form_error(errors, "for", N_("Choose whose vote this is: "
+		    "yourself, or a member who named you proxy"));
+	if (strcmp(view_str(e, "method"), "stv") == 0)
+		ranking = ranking_stv(&rq->body, cands, errors);
+	else
 		ranking = ranking_fptp(&rq->body, cands,
-		    (size_t)view_int(e, "seats"), &why, &field);
-	if (ranking == NULL) {
-		vote_page(rs, 422, e, cands, for_opts, &rq->body, field,
-		    why ? why : N_("Something went wrong."));
+		    (size_t)view_int(e, "seats"), errors);
+	if (ranking == NULL || json_array_size(errors) > 0) {
+		if (json_array_size(errors) == 0)
+			form_error(errors, "", N_("Something went wrong."));
+		json_decref(ranking);
+		vote_page(rs, 422, e, cands, for_opts, &rq->body, errors);
 		return;
 	}
 	text = json_dumps(ranking, JSON_COMPACT);
@@ -332,5 +333,5 @@ elections_vote(struct request *rq, struct response *rs)
 		    "the roll.");
 		return;
 	}
-	vote_page(rs, 200, e, cands, for_opts, NULL, NULL, NULL);
+	vote_page(rs, 200, e, cands, for_opts, NULL, NULL);
 }

@@ -14,7 +14,9 @@
 #include "../util/date.h"
 #include "../util/view.h"
 
-/* A share as a whole per cent, or null when there is nothing to share. */
+/* A share as a whole per cent, or null when there is nothing to share.
+ * The page shows it under its whole, not under itself: 0% is a share
+ * to show, which a section on the share would hide. */
 static json_t *
 percent(int64_t part, int64_t whole)
 {

@@ -239,8 +239,8 @@ approve_prepare(struct request *rq, struct response *rs, json_t *m,
 	json_array_foreach(later, i, row) {
 		json_object_set_new(row, "value", json_incref(
 		    json_object_get(row, "id")));
-		json_object_set_new(row, "label", json_string(date_words_or(
-		    view_str(row, "held_on"), day)));
+		json_object_set_new(row, "label", json_string(date_words_in(
+		    view_str(row, "held_on"), day, language_words(rq->lang))));
 	}
 	kept = json_pack("{s:o, s:o, s:o}", "approved_at", later,
 	    "proposed_by", group_member_options(rq->db, view_int(m, "group_id")),

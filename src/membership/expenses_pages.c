@@ -185,7 +185,7 @@ expenses_new(struct request *rq, struct response *rs)
 	date_today(rq->now, today);
 	options = json_pack("{s:o, s:o}", "group_id", group_list_options(
 	    rq->db, &f), "meeting_id", expense_meeting_options(rq->db, &f,
-	    today));
+	    today, language_words(rq->lang)));
 	initial = json_pack("{s:s}", "incurred_on", today);
 	fp.options = options;
 	fp.initial = initial;

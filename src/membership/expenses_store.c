@@ -95,7 +95,7 @@ static const char *sql_duplicate =
 
 json_t *
 expense_meeting_options(struct db *db, const struct scope_filter *f,
-    const char *today)
+    const char *today, const struct catalogue *reader)
 {
 	char	 back[24], words[DATE_WORDS_CHARS + 1], *label;
 	json_t	*rows, *row;
@@ -106,7 +106,7 @@ expense_meeting_options(struct db *db, const struct scope_filter *f,
 	    f->group_ids, today, back);
 	/* "Over-50s Forum, 9 November 2026": the date as members read it. */
 	json_array_foreach(rows, i, row) {
-		date_words(view_str(row, "held_on"), words);
+		date_words(view_str(row, "held_on"), words, reader);
 		if (asprintf(&label, "%s, %s", view_str(row, "label"),
 		    words) == -1)
 			continue;

@@ -39,6 +39,7 @@
 #include "../util/date.h"
 
 struct db;
+struct catalogue;
 
 /* ---- recruitment ------------------------------------------------------ */
 
@@ -218,9 +219,10 @@ void	money_format(int64_t pence, char *out, size_t size);
 void	expense_labels(json_t *rows);
 
 int	expense_target(struct db *, const int64_t *, struct target *);
-/* {value, label} of the meetings a claim may name, for the form. */
+/* {value, label} of the meetings a claim may name, for the form, their
+ * dates in the language of reader (NULL: English). */
 json_t	*expense_meeting_options(struct db *, const struct scope_filter *,
-	    const char *today);
+	    const char *today, const struct catalogue *reader);
 /* The group of a meeting, or 0 when there is none. */
 int64_t	 expense_meeting_group(struct db *, int64_t meeting_id);
 /* A claim by claimant with the same kind, date and amount that was not
@@ -245,7 +247,6 @@ int	expense_receipt(struct db *, int64_t id, struct buf *out, char **mime,
 json_t	*expense_export_rows(struct db *, const struct scope_filter *);
 /* The rows as CSV (header first) into out, the headers in the language
  * of words (NULL: English; util/catalogue.h): 0 or -1. */
-struct catalogue;
 int	expenses_csv(const json_t *rows, const struct catalogue *words,
 	    struct buf *out);
 /* The rows as an XLSX workbook into out, as expenses_csv: 0 or -1. */

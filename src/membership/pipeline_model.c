@@ -192,7 +192,8 @@ const size_t recruit_move_fields_count = FIELDS_COUNT(recruit_move_fields);
 const struct field_spec post_fields[] = {
 	F("position", N_("Position"),
 	    FIELD_CHOICE, 1, 0, positions, NULL, NULL),
-	F("places", N_("How many the group wants"), FIELD_TEXT, 1, 3, NULL,
+	F("places", N_("How many the group wants"), FIELD_WHOLE, 1,
+	    POST_PLACES_MAX, NULL,
 	    N_("A whole number; 0 stops counting vacancies for it"), NULL),
 };
 const size_t post_fields_count = FIELDS_COUNT(post_fields);

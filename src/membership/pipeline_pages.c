@@ -169,10 +169,7 @@ posts_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	fields_whole_number(v, errors, "places", "How many the group wants",
-	    POST_PLACES_MAX);
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
+	(void)errors;
 	rc = post_save(rq->db, rq->who.account_id, rq->ids[0], v);
 	if (rc == DB_OK)
 		*location = location_of("/groups/%lld/pipeline", rq->ids[0]);

@@ -85,7 +85,7 @@ const size_t lot_fields_count = FIELDS_COUNT(lot_fields);
 const struct field_spec question_fields[] = {
 	F("text", N_("Question"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    N_("As the bidders were asked it"), NULL),
-	F("weight", N_("Weight"), FIELD_TEXT, 1, 3, NULL,
+	F("weight", N_("Weight"), FIELD_WHOLE, 1, 100, NULL,
 	    N_("Its share of the total, for example 20 (per cent)"), NULL),
 };
 const size_t question_fields_count = FIELDS_COUNT(question_fields);

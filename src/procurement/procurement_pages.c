@@ -210,7 +210,6 @@ question_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	fields_whole_number(v, errors, "weight", "Weight", 100);
 	if (json_array_size(errors) == 0 && view_int(v, "weight") < 1)
 		form_error(errors, "weight",
 		    N_("Weight must be from 1 to 100"));

@@ -93,9 +93,6 @@ update_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	char	 today[DATE_CHARS + 1];
 	int	 rc;
 
-	fields_whole_number(v, errors, "percent", "Per cent done", 100);
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
 	date_today(rq->now, today);
 	rc = action_update(rq->db, rq->who.account_id, rq->ids[0], v, today);
 	if (rc == DB_OK)
@@ -231,7 +228,8 @@ overdue_index(struct request *rq, struct response *rs)
 	actions = overdue_actions(rq->db, &f, today, &pa);
 	escalate_all(responses, today);
 	escalate_all(actions, today);
-	view = json_pack("{s:s, s:o, s:o}", "title", N_("Overdue"), "responses",
+	view = json_pack("{s:s, s:o, s:o}", "title",
+	    N_("Overdue answers and actions"), "responses",
 	    responses, "actions", actions);
 	paging_finish(&pr, rq, view, responses, "due_on");
 	paging_finish(&pa, rq, view, actions, "due_on");

@@ -87,7 +87,8 @@ respond_prepare(struct request *rq, struct response *rs, json_t *p,
 	options = json_pack("{s:o, s:o}", "referred_to", decision_maker_options(
 	    rq->db, view_int(p, "site_id"), view_int(p, "group_id"),
 	    rq->who.account_id), "meeting_id", one_to_one_options(rq->db,
-	    view_int(p, "group_id"), rq->who.account_id, today));
+	    view_int(p, "group_id"), rq->who.account_id, today,
+	    language_words(rq->lang)));
 	fp->options = options;
 	return options;
 }
@@ -192,6 +193,7 @@ decisions_letter(struct request *rq, struct response *rs)
 	json_t		*p, *options, *responses;
 	struct pdf	*pdf;
 	struct print_words w;
+	char		 today[DATE_CHARS + 1];
 
 	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
 		response_error(rs, 404, "Page not found.");
@@ -208,7 +210,13 @@ decisions_letter(struct request *rq, struct response *rs)
 	print_words_init(&w, language_words(rq->lang), 0);
 	pdf = print_pdf_new(&w, &rs->body, view_str(p, "title"),
 	    pdf_size_for(rq, PDF_NORMAL));
-	letter_draw(pdf, &w, p, options, responses);
+	/* A reader in easy read prints what their page says, in easy
+	 * read; the standard letter is the one answered on. */
+	date_today(rq->now, today);
+	if (rq->easy_read)
+		letter_easy_draw(pdf, &w, p, options, responses, today);
+	else
+		letter_draw(pdf, &w, p, options, responses);
 	print_words_free(&w);
 	json_decref(p);
 	json_decref(options);

@@ -32,10 +32,11 @@ outcome_when(json_t *row)
 	json_object_set(row, "sent_on", json_object_get(row,
 	    view_str(row, "first_sent_on") ? "first_sent_on" :
 	    "submitted_on"));
-	date_words(view_str(row, "sent_on"), sent);
-	date_words(view_str(row, "sent_again_on"), again);
-	date_words(view_str(row, "responded_on"), answered);
-	date_words(view_str(row, "done_on"), done);
+	/* In English, as the rest of the standard poster's words are. */
+	date_words(view_str(row, "sent_on"), sent, NULL);
+	date_words(view_str(row, "sent_again_on"), again, NULL);
+	date_words(view_str(row, "responded_on"), answered, NULL);
+	date_words(view_str(row, "done_on"), done, NULL);
 	if (asprintf(&when, "Sent %s%s%s%s%s%s%s", sent, *again ?
 	    ", sent again " : "", again, *answered ? ", answered " : "",
 	    answered, *done ? ", done " : "", done) >= 0)
@@ -54,6 +55,9 @@ outcome_words(json_t *row, const char *today, const struct catalogue *words)
 	const char	*last = json_string_value(json_object_get(row,
 	    "submitted_on"));
 
+	/* The answer first: whether it is late is said in "we did" too. */
+	json_object_set_new(row, "answer", proposal_answer(state, row,
+	    today));
 	(void)outcome_words_in(row, words);
 	/* Sent again after a request for more information or a deferral:
 	 * both dates, the first one first. */
@@ -63,8 +67,6 @@ outcome_words(json_t *row, const char *today, const struct catalogue *words)
 	if (state >= 0)
 		json_object_set_new(row, "state_label",
 		    json_string(proposal_state_labels[state]));
-	json_object_set_new(row, "answer", proposal_answer(state, row,
-	    today));
 	/* How long ago it was answered, or how long it has waited. */
 	json_object_set_new(row, "age_days", json_integer(date_diff_days(
 	    json_string_value(json_object_get(row, json_is_string(

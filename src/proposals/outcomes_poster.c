@@ -37,9 +37,9 @@ struct poster {
 	struct print_words	 words;
 };
 
-/* A key point: its picture (by name), the key words and the text. */
-static void
-point(struct pdf *pdf, const char *picture, const char *key, const char *text)
+void
+outcome_point(struct pdf *pdf, const char *picture, const char *key,
+    const char *text)
 {
 	const struct pictogram	*p = pictogram_find(picture, strlen(picture));
 
@@ -69,7 +69,7 @@ easy_outcome(struct pdf *pdf, struct poster *ps, const json_t *row)
 	const char	*key;
 
 	pdf_heading(pdf, view_str(row, "title"), 2);
-	point(pdf, "said", print_say(&ps->words, N_("You said:"), row),
+	outcome_point(pdf, "said", print_say(&ps->words, N_("You said:"), row),
 	    view_str(row, "problem"));
 	key = print_say(&ps->words, view_str(a, "said"), row);
 	buf_init(&text, DOCUMENT_BYTES_MAX);
@@ -87,10 +87,10 @@ easy_outcome(struct pdf *pdf, struct poster *ps, const json_t *row)
 	    N_("We sent it on {sent_on | date}. The answer came on "
 	    "{responded_on | date}.") : N_("We sent it on {sent_on | date}."),
 	    row);
-	point(pdf, view_str(a, "picture"), key, text.data);
+	outcome_point(pdf, view_str(a, "picture"), key, text.data);
 	buf_release(&text);
 	if (view_text(row, "doing") != NULL)
-		point(pdf, "doing", print_say(&ps->words,
+		outcome_point(pdf, "doing", print_say(&ps->words,
 		    N_("What we are doing:"), row), view_str(row, "doing"));
 	pdf_rule(pdf);
 }

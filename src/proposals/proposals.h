@@ -11,6 +11,7 @@
  *   decisions_pages.c   responding, the letter, "awaiting your response"
  *   actions_pages.c     actions, progress, closing, overdue lists
  *   outcomes_pages.c    "you said, we did", its poster, timeliness
+ *   letter_easy.c       the proposal's letter in easy read
  */
 #ifndef RT_PROPOSALS_H
 #define RT_PROPOSALS_H
@@ -70,8 +71,9 @@ extern const struct choice response_kinds[];
  * we_did_msgid (the message, {name}s filled from row by | words in the
  * reader's language), its values why, done and state_label (and said:
  * done and doing in parts, for a page), and we_did,
- * the sentence in English (the JSON's, and the standard poster's).
- * 0, or -1 when out of memory.
+ * the sentence in English (the JSON's, and the standard poster's).  A
+ * waiting proposal whose row's "answer" (proposal_answer) is late says
+ * so, as the easy-read page does.  0, or -1 when out of memory.
  */
 int	outcome_words_set(json_t *row);
 /* outcome_words_set, with done (and doing, the actions alone) in words'
@@ -207,9 +209,10 @@ json_t	*proposals_awaiting(struct db *, int64_t decision_maker,
 json_t	*group_issue_options(struct db *, int64_t group_id);
 /* Decision makers whose grant covers the group (so they can answer). */
 /* The one-to-one meetings of the group with this decision maker held
- * by today, as {value, label} for the response form's meeting_id. */
+ * by today, as {value, label} for the response form's meeting_id, in the
+ * language of reader (NULL: English). */
 json_t	*one_to_one_options(struct db *, int64_t group_id, int64_t account,
-	    const char *today);
+	    const char *today, const struct catalogue *reader);
 json_t	*decision_maker_options(struct db *, int64_t site_id, int64_t group_id,
 	    int64_t except);
 int	group_response_days(struct db *, int64_t group_id);
@@ -267,6 +270,17 @@ void	overdue_index(struct request *, struct response *);
 void	outcomes_group(struct request *, struct response *);
 void	outcomes_site(struct request *, struct response *);
 void	outcomes_poster(struct request *, struct response *);
+struct pdf;
+struct print_words;
+/* An easy-read key point on paper: its picture (by name, pictogram.c)
+ * at the left, the key words in bold and the text beside it. */
+void	outcome_point(struct pdf *, const char *picture, const char *key,
+	    const char *text);
+/* The letter of a proposal p (with its options and responses) in easy
+ * read, for a reader in easy read: the key points of the easy-read
+ * proposal page, its answer as proposal_answer says it on today. */
+void	letter_easy_draw(struct pdf *, struct print_words *, json_t *p,
+	    const json_t *options, const json_t *responses, const char *today);
 /* One page of the outcomes of the group (or, by_site, the site) the
  * path names, each with its words for the page, the poster and easy
  * read, in *view (a new reference, NULL when unreadable): 1.  0 when

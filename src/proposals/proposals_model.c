@@ -382,7 +382,7 @@ const size_t action_fields_count = FIELDS_COUNT(action_fields);
 const struct field_spec action_update_fields[] = {
 	F("note", N_("Progress"), FIELD_SHOWN_TEXTAREA, 1, NOTE_MAX_CHARS, NULL,
 	    NULL, NULL),
-	F("percent", N_("Per cent done"), FIELD_TEXT, 1, 3, NULL,
+	F("percent", N_("Per cent done"), FIELD_WHOLE, 1, 100, NULL,
 	    N_("A whole number from 0 to 100"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -411,8 +411,11 @@ outcome_msgid(int state, int why, int more)
 {
 	switch (state) {
 	case PS_SUBMITTED:
-		return N_("Waiting for a decision: sent {first_sent_on | date}, "
-		    "answer due {due_on | date}.");
+		/* more: the answer is late (proposal_answer's rule). */
+		return more ? N_("Waiting for a decision: sent {first_sent_on "
+		    "| date}. The answer is late: it was due {due_on | "
+		    "date}.") : N_("Waiting for a decision: sent "
+		    "{first_sent_on | date}, answer due {due_on | date}.");
 	case PS_NOT_ACCEPTED:
 		return why ? N_("We could not, because {why}") :
 		    N_("We could not. No reason was given.");
@@ -531,7 +534,8 @@ outcome_words_in(json_t *row, const struct catalogue *words)
 	if (acts != NULL && (done = text_clause(acts, 0)) == NULL)
 		goto out;
 	more = state == PS_DEFERRED ? view_text(row, "deferred_until") !=
-	    NULL : done != NULL;
+	    NULL : state == PS_SUBMITTED ? json_is_true(json_object_get(
+	    json_object_get(row, "answer"), "late")) : done != NULL;
 	json_object_set_new(row, "why", why ? json_string(why) : json_null());
 	json_object_set_new(row, "done", done ? json_string(done) :
 	    json_null());

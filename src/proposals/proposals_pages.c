@@ -326,7 +326,7 @@ proposals_vote(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
 		.title = N_("Record the group's decision"),
-		.submit = N_("Save"),
+		.submit = N_("Save the decision"),
 		.fields = vote_fields, .nfields = vote_fields_count,
 		.save = vote_store,
 	};

@@ -13,6 +13,8 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../util/view.h"
+#include "../util/catalogue.h"
+#include "../util/date.h"
 
 static const char *sql_target =
     "SELECT ifnull(g.site_id, 0), g.id FROM proposals p "
@@ -475,7 +477,7 @@ group_response_days(struct db *db, int64_t group_id)
 
 json_t *
 one_to_one_options(struct db *db, int64_t group_id, int64_t account,
-    const char *today)
+    const char *today, const struct catalogue *reader)
 {
 	json_t	*rows, *row, *out = json_array();
 	char	 day[DATE_WORDS_CHARS + 1], label[64];
@@ -483,8 +485,9 @@ one_to_one_options(struct db *db, int64_t group_id, int64_t account,
 
 	rows = db_rows(db, sql_one_to_ones, "iit", group_id, account, today);
 	json_array_foreach(rows, i, row) {
-		snprintf(label, sizeof(label), "One-to-one of %s", date_words_or(
-		    view_str(row, "held_on"), day));
+		catalogue_fill(catalogue_get(reader, N_("One-to-one of {day}")),
+		    "day", date_words_in(view_str(row, "held_on"), day, reader),
+		    label, sizeof(label));
 		json_array_append_new(out, json_pack("{s:O, s:s}", "value",
 		    json_object_get(row, "id"), "label", label));
 	}

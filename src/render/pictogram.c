@@ -192,16 +192,23 @@ pictogram_svg(const struct pictogram *p, const char *label, struct buf *out)
 {
 	int	 rc;
 
-	rc = buf_printf(out, "<svg class=\"rt-picture\" viewBox=\"0 0 %d %d\" "
-	    "width=\"%d\" height=\"%d\" role=\"img\" focusable=\"false\" "
-	    "fill=\"none\" stroke=\"currentColor\" stroke-width=\"%g\" "
-	    "stroke-linecap=\"round\" stroke-linejoin=\"round\" aria-label=\"",
-	    PICTOGRAM_GRID, PICTOGRAM_GRID, PICTOGRAM_GRID, PICTOGRAM_GRID,
-	    STROKE);
-	if (rc == 0)
-		rc = attribute_put(out, label);
-	if (rc == 0)
-		rc = buf_puts(out, "\">");
+	/* Its name in its class: which picture it is, for a style or a
+	 * test, without a word for a screen reader. */
+	rc = buf_printf(out, "<svg class=\"rt-picture rt-picture--%s\" "
+	    "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
+	    "focusable=\"false\" fill=\"none\" stroke=\"currentColor\" "
+	    "stroke-width=\"%g\" stroke-linecap=\"round\" "
+	    "stroke-linejoin=\"round\"", p->name, PICTOGRAM_GRID,
+	    PICTOGRAM_GRID, PICTOGRAM_GRID, PICTOGRAM_GRID, STROKE);
+	if (rc == 0 && label == NULL)
+		rc = buf_puts(out, " aria-hidden=\"true\">");
+	else if (rc == 0) {
+		rc = buf_puts(out, " role=\"img\" aria-label=\"");
+		if (rc == 0)
+			rc = attribute_put(out, label);
+		if (rc == 0)
+			rc = buf_puts(out, "\">");
+	}
 	if (rc == 0)
 		rc = svg_path(p, 0, out);
 	if (rc == 0)

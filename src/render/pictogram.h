@@ -36,7 +36,11 @@ extern const size_t		pictograms_count;
 /* The picture called name (len bytes of it), or NULL. */
 const struct pictogram	*pictogram_find(const char *name, size_t len);
 /* Appends the picture as inline SVG named by label (the label in the
- * reader's language).  0, or -1 when out is full or the shapes bad. */
+ * reader's language), or, label NULL, hidden from screen readers: a
+ * picture beside the words that say the same is decorative, and named
+ * it would be read into the label, legend or link it stands in
+ * ("Question mark Question 1").  0, or -1 when out is full or the
+ * shapes bad. */
 int	pictogram_svg(const struct pictogram *, const char *label,
 	    struct buf *out);
 /* Draws the picture into the box w by h at the origin (a pdf_draw_fn;

@@ -671,8 +671,8 @@ render_nodes(struct render *r, const struct tnode *n)
 			rc = render_plural(r, n);
 			break;
 		case TN_PICTURE:
-			rc = pictogram_svg(n->picture, catalogue_get(r->words,
-			    n->picture->label), r->out);
+			/* Always beside the words of its key point. */
+			rc = pictogram_svg(n->picture, NULL, r->out);
 			break;
 		case TN_SECTION:
 		case TN_INVERTED:

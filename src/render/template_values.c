@@ -334,8 +334,7 @@ template_put(const struct render *r, const json_t *v, int escape,
 		const struct pictogram *p = pictogram_find(json_string_value(v),
 		    json_string_length(v));
 
-		return p == NULL ? 0 : pictogram_svg(p,
-		    catalogue_get(r->words, p->label), r->out);
+		return p == NULL ? 0 : pictogram_svg(p, NULL, r->out);
 	}
 	if (filter == TF_COUNT && (json_is_string(v) || json_is_integer(v)))
 		return put_text(r, suppressed_words(v, r->words, words,

@@ -150,11 +150,33 @@ ids_check(const struct field_spec *f, const struct form *form,
 	return 0;
 }
 
+/* The text value of field, when a whole number from 0 to max, made an
+ * integer; else an error naming label.  A null value (empty) stays. */
+static int
+whole_number_check(const char *field, const char *label, long max,
+    json_t *values, json_t *errors)
+{
+	const char	*s = json_string_value(json_object_get(values, field));
+	size_t		 i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; isdigit((unsigned char)s[i]) && i < 10; i++)
+		;
+	if (s[i] == '\0' && i > 0 && strtol(s, NULL, 10) <= max)
+		return json_object_set_new(values, field,
+		    json_integer(strtol(s, NULL, 10)));
+	form_error_words(errors, field, N_("{label | t} must be a whole number "
+	    "from 0 to {max}"), json_pack("{s:s, s:I}", "label", label, "max",
+	    (json_int_t)max));
+	return 0;
+}
+
 static int
 field_check(const struct field_spec *f, const char *v, size_t len,
     const json_t *options, json_t *values, json_t *errors)
 {
-	char	*end;
+	char	*end, day[DATE_CHARS + 1];
 	long long id;
 	const struct choice *c;
 
@@ -193,15 +215,21 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 			    "the list"), NULL);
 		break;
 	case FIELD_DATE:
-		if (!date_valid(v))
+		/* A browser with a date picker sends the stored form; one
+		 * without lets people type the day, month and year. */
+		if (!date_typed(v, day))
 			return error_add(errors, f, N_("{label | t} must be a "
-			    "real date, like 2026-03-31"), NULL);
-		break;
+			    "real date: the day, month and year, like 31/3/2026 "
+			    "(31 March 2026)"), NULL);
+		return json_object_set_new(values, f->name, json_string(day));
 	case FIELD_TIME:
 		if (!time_valid(v, len))
 			return error_add(errors, f, N_("{label | t} must be a "
 			    "time, like 14:30"), NULL);
 		break;
+	case FIELD_WHOLE:
+		return whole_number_check(f->name, f->label, (long)f->max_chars,
+		    values, errors);
 	case FIELD_ID:
 		id = strtoll(v, &end, 10);
 		if (*end != '\0' || id <= 0 || !id_offered(options, f->name, id))
@@ -425,7 +453,7 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 	static const char *const kinds[FIELD__MAX] = {
 		"is_text", "is_textarea", "is_select", "is_date", "is_select",
 		"is_password", "is_checkboxes", "is_check", "is_time",
-		"is_text", "is_textarea", "is_check",
+		"is_text", "is_textarea", "is_check", "is_text",
 	};
 	const struct field_spec	*f;
 	const json_t		*v;
@@ -479,21 +507,7 @@ void
 fields_whole_number(json_t *values, json_t *errors, const char *field,
     const char *label, long max)
 {
-	const char	*s = json_string_value(json_object_get(values, field));
-	size_t		 i;
-
-	if (s == NULL)
-		return;
-	for (i = 0; isdigit((unsigned char)s[i]) && i < 10; i++)
-		;
-	if (s[i] == '\0' && i > 0 && strtol(s, NULL, 10) <= max) {
-		json_object_set_new(values, field,
-		    json_integer(strtol(s, NULL, 10)));
-		return;
-	}
-	form_error_words(errors, field, N_("{label | t} must be a whole number "
-	    "from 0 to {max}"), json_pack("{s:s, s:I}", "label", label, "max",
-	    (json_int_t)max));
+	(void)whole_number_check(field, label, max, values, errors);
 }
 
 int

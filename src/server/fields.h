@@ -38,6 +38,10 @@ enum field_kind {
 	FIELD_SHOWN_TEXT,
 	FIELD_SHOWN_TEXTAREA,
 	FIELD_NO_NAMES,	/* the "I have checked: it names no one" box */
+	/* A whole number from 0 to max_chars (here the largest value, not
+	 * a length), typed in a box: an integer value.  Checked with the
+	 * other fields, so its error shows with theirs. */
+	FIELD_WHOLE,
 	FIELD__MAX
 };
 
@@ -51,7 +55,8 @@ struct field_spec {
 	const char		*label;
 	enum field_kind		 kind;
 	int			 required;
-	size_t			 max_chars;	/* TEXT, TEXTAREA, PASSWORD */
+	size_t			 max_chars;	/* TEXT, TEXTAREA, PASSWORD;
+						   WHOLE: the largest value */
 	const struct choice	*choices;	/* CHOICE: ends with {NULL} */
 	const char		*hint;
 	const char		*autocomplete;	/* HTML autocomplete token, or NULL */

@@ -157,10 +157,11 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 	 * the page's title says which record it is. */
 	if (view != NULL)
 		json_object_set_new(view, "form_title", json_string(fp->title));
-	if (view != NULL && fp->caption != NULL) {
+	if (view != NULL && fp->caption != NULL)
+		json_object_set_new(view, "caption", json_string(fp->caption));
+	if (view != NULL && fp->caption != NULL && !fp->caption_date) {
 		char	*title;
 
-		json_object_set_new(view, "caption", json_string(fp->caption));
 		/* The title says which record too: two records' forms are
 		 * two pages ("End this role: Ann Lee, member in Forum"). */
 		if (asprintf(&title, "%s: %s", fp->title, fp->caption) != -1) {
@@ -309,9 +310,14 @@ form_page_part(struct request *rq, struct response *rs, struct form_page *fp,
 		fp->back = back = location_of(fr->back_fmt, back_key ?
 		    json_integer_value(json_object_get(record, back_key)) :
 		    rq->ids[0]);
-		/* A caption that is a date (a meeting's) reads in words. */
-		fp->caption = date_words_or(json_string_value(
-		    json_object_get(record, fr->caption_key)), words);
+		/* A caption that is a date (a meeting's) reads in words,
+		 * in the reader's language. */
+		fp->caption = date_words_in(json_string_value(
+		    json_object_get(record, fr->caption_key)), words,
+		    language_words(rq->lang));
+		/* A date alone does not say which meeting: the title
+		 * leaves that to title_which (date and group), once. */
+		fp->caption_date = words[0] != '\0';
 		form_page_run(rq, rs, fp);
 		free(back);
 	}

@@ -42,6 +42,11 @@ struct form_page {
 	const char		*caption;	/* the record's name above the
 						   title (in the page's title
 						   too), or NULL */
+	int			 caption_date;	/* 1: the caption is a date,
+						   which alone does not say
+						   which record: the title
+						   leaves naming it to
+						   title_which */
 	const char		*lede;		/* a sentence under the
 						   heading, or NULL */
 	const char		*notice;	/* a success banner, or NULL */

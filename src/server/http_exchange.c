@@ -52,6 +52,8 @@ exchange_reading_cookies(struct MHD_Connection *conn, struct exchange *x)
 
 	x->rq.lang_cookie = http_cookie_read(conn, LANG_COOKIE, secure);
 	x->rq.read_cookie = http_cookie_read(conn, READ_COOKIE, secure);
+	x->rq.accept_language = MHD_lookup_connection_value(conn,
+	    MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
 }
 
 /* The language and way of reading of an answer given without dispatch

@@ -2,6 +2,7 @@
 
 #include "language.h"
 #include "../embedded.h"
+#include "../limits.h"
 #include "../util/catalogue.h"
 #include "../util/log.h"
 
@@ -84,7 +85,63 @@ request_language(const struct request *rq, struct response *rs)
 		return l;
 	if ((l = language_find(rq->who.place_language)) != NULL)
 		return l;
+	if ((l = language_accepted(rq->accept_language)) != NULL)
+		return l;
 	return language_default();
+}
+
+/* One item of an Accept-Language list ("cy-GB;q=0.8"): the language of
+ * its primary tag, when we have it, and its weight (1000 for q=1). */
+static const struct language *
+accepted_item(const char *item, size_t len, int *weight)
+{
+	char		 code[4];
+	size_t		 n = 0, i;
+	const char	*q, *end;
+
+	while (len > 0 && *item == ' ')
+		item++, len--;
+	for (i = 0; i < len && item[i] != '-' && item[i] != ';' &&
+	    item[i] != ' ' && n < sizeof(code) - 1; i++)
+		code[n++] = (char)(item[i] | 0x20);
+	code[n] = '\0';
+	*weight = 1000;
+	/* "q=0.8": up to three decimals, as RFC 9110 allows. */
+	if ((q = memmem(item, len, ";q=", 3)) != NULL) {
+		int	 place;
+
+		q += 3;
+		end = item + len;
+		*weight = q < end && *q == '1' ? 1000 : 0;
+		if (q + 1 < end && q[0] == '0' && q[1] == '.')
+			for (q += 2, place = 100; q < end && *q >= '0' &&
+			    *q <= '9' && place > 0; q++, place /= 10)
+				*weight += (*q - '0') * place;
+	}
+	return language_find(code);
+}
+
+const struct language *
+language_accepted(const char *header)
+{
+	const struct language	*best = NULL, *l;
+	const char		*item = header, *end;
+	int			 weight, best_weight = 0;
+	size_t			 items = 0;
+
+	/* The header is bounded by the request's; its items are too, so a
+	 * long list costs no more than HEADER_LANGUAGES looks. */
+	while (item != NULL && *item != '\0' && items++ < HEADER_LANGUAGES) {
+		end = strchr(item, ',');
+		l = accepted_item(item, end ? (size_t)(end - item) :
+		    strlen(item), &weight);
+		if (l != NULL && weight > best_weight) {
+			best = l;
+			best_weight = weight;
+		}
+		item = end ? end + 1 : NULL;
+	}
+	return best;
 }
 
 void

@@ -7,7 +7,9 @@
  * the rt_lang cookie, so the sign-in page and a kiosk keep it), the
  * signed-in account's own choice (/account/language), the cookie, the
  * default of the account's group or site (or, at a kiosk, of the
- * survey's: request_language_of_place), then English.
+ * survey's: request_language_of_place), the browser's Accept-Language
+ * (a page read with no account: a kiosk, the sign-in page), then
+ * English.
  */
 #ifndef RT_LANGUAGE_H
 #define RT_LANGUAGE_H
@@ -32,6 +34,9 @@ extern const size_t		languages_count;
 int			 languages_load(void);
 /* The language with this code, or NULL. */
 const struct language	*language_find(const char *code);
+/* The language an Accept-Language header (NULL: none) prefers most
+ * among ours, q=0 meaning "not this"; NULL when it names none of ours. */
+const struct language	*language_accepted(const char *header);
 /* English, the language of the messages themselves. */
 const struct language	*language_default(void);
 /* The language's catalogue; NULL for English (the messages as they are). */

@@ -85,6 +85,8 @@ struct request {
 					   for being idle too long */
 	time_t			 now;
 	const char		*lang_cookie;	/* rt_lang, NULL if none */
+	const char		*accept_language; /* the Accept-Language
+						   header, NULL if none */
 	const struct language	*lang;		/* what the page is read in
 						   (server/language.h) */
 	const char		*read_cookie;	/* rt_read, NULL if none */

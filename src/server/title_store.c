@@ -53,6 +53,18 @@ static const struct {
 	    "WHERE id = ?", NULL },
 	{ "/directory/", "SELECT name AS which FROM services WHERE id = ?",
 	    NULL },
+	/* A vote at an event has a title of its own, which the page's
+	 * title is: the group and the day say which event. */
+	{ "/event-votes/", "SELECT g.name AS which, v.held_on AS day "
+	    "FROM event_votes v JOIN groups g ON g.id = v.group_id "
+	    "WHERE v.id = ?", NULL },
+	/* A conversation is told apart by when and where it was. */
+	{ "/conversations/", "SELECT c.occurred_at AS which, "
+	    "COALESCE(u.name, s.name) AS of FROM conversations c "
+	    "JOIN sites s ON s.id = c.site_id LEFT JOIN units u "
+	    "ON u.id = c.unit_id WHERE c.id = ?", NULL },
+	{ "/followups/", "SELECT action AS which FROM followups WHERE id = ?",
+	    NULL },
 };
 
 /* A row's column in words: a date in the language of words, else as

@@ -1,6 +1,7 @@
 /*
  * Which record a page is about, in words, for its title: "Meetings" of
- * which group, "Conversation log" number what.  Every page about one
+ * which group, "Conversation log" of which day and place (a number only
+ * for a record of a kind with no name, date or place to tell it by).  Every page about one
  * record then has a title of its own (a screen reader's first words, a
  * tab's name, the browser's history), without each handler building it.
  */

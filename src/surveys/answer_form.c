@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
+#include "../util/date.h"
 #include "../util/text.h"
 #include "../util/view.h"
 
@@ -259,7 +260,7 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 {
 	json_t		*q, *vals, *v;
 	const char	*problem;
-	char		 name[24], key[24];
+	char		 name[24], key[24], day[DATE_CHARS + 1];
 	size_t		 i, j;
 	int64_t		 pos;
 	size_t		 before = json_array_size(errors);
@@ -303,6 +304,14 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 			    N_("Answer this question"));
 		json_array_foreach(vals, j, v) {
 			problem = answer_problem(q, json_string_value(v));
+			/* A date typed as the day, month and year is kept
+			 * in the stored form. */
+			if (problem == NULL && question_kind_of(view_str(q,
+			    "kind")) == QK_DATE && date_typed(
+			    json_string_value(v), day)) {
+				json_array_set_new(vals, j, json_string(day));
+				v = json_array_get(vals, j);
+			}
 			if (problem != NULL) {
 				question_error(errors, q, by_number, problem);
 				break;

@@ -108,7 +108,13 @@ vote_show(struct request *rq, struct response *rs, int status, json_t *v,
 	int	 staff = access_covers(&rq->who, ROLES_STAFF, view_int(v,
 	    "site_id"), view_int(v, "group_id"));
 
+	static const struct choice_column method[] = {
+		{ "method", vote_methods },
+	};
+
 	vote_turnout(v, rq->app->config->suppression_threshold, staff);
+	/* The method in the words the form offered it in. */
+	choice_labels_add(v, method, 1);
 
 	response_page(rs, status, "surveys/event_vote", json_pack("{s:O, s:O, "
 	    "s:o, s:b, s:b, s:b, s:o, s:b}", "title", json_object_get(v,

@@ -316,12 +316,15 @@ ucla3_result(struct db *db, int64_t version, int threshold)
 		return NULL;
 	}
 	dist = rows_marked(opts, totals, marks, complete, threshold);
-	out = json_pack("{s:s, s:s, s:o, s:b, s:o, s:o, s:i}", "name",
-	    N_("UCLA three-item loneliness scale"), "rule", N_("Each item: "
-	    "hardly ever 1, some of the time 2, often 3; total 3 to 9. A "
-	    "total of 6 or more is counted as lonely. Source: Hughes et al. "
-	    "(2004), Research on Aging 26(6); ONS (2018) national indicators "
-	    "of loneliness."), "complete", small_count(complete, threshold),
+	/* The scale's words are its answers' own messages, so the rule
+	 * reads them as the question does, in any language. */
+	out = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:b, s:o, s:o, s:i}",
+	    "name", N_("UCLA three-item loneliness scale"), "rule",
+	    N_("Each item: “{low | t}” 1, “{mid | t}” 2, “{high | t}” 3; "
+	    "total 3 to 9. A total of 6 or more is counted as lonely. Source: "
+	    "Hughes et al. (2004), Research on Aging 26(6); ONS (2018) "
+	    "national indicators of loneliness."), "low", N_("Hardly ever"),
+	    "mid", N_("Some of the time"), "high", N_("Often"), "complete", small_count(complete, threshold),
 	    "withheld", complete < threshold, "lonely", share_marked(lonely,
 	    complete, marks[7], marks[8], threshold), "distribution", dist,
 	    "lonely_from", UCLA3_LONELY_FROM);
@@ -348,11 +351,13 @@ ons_result(struct db *db, int64_t version, int threshold)
 			lonely += l;
 		}
 	}
-	out = json_pack("{s:s, s:s, s:o, s:b, s:o}", "name", N_("ONS "
-	    "direct loneliness question"), "rule", N_("\"How often do you "
-	    "feel lonely?\" Answering often or always is counted as lonely "
-	    "(the ONS measure of chronic loneliness). Source: ONS (2018) "
-	    "national indicators of loneliness."), "complete", small_count(answered, threshold),
+	out = json_pack("{s:s, s:s, s:s, s:s, s:o, s:b, s:o}", "name",
+	    N_("ONS direct loneliness question"), "rule", N_("“{prompt | t}” "
+	    "Answering “{high | t}” is counted as lonely (the ONS measure of "
+	    "chronic loneliness). Source: ONS (2018) national indicators of "
+	    "loneliness."), "prompt", N_("How often do you feel lonely?"),
+	    "high", N_("Often/always"), "complete", small_count(answered,
+	    threshold),
 	    "withheld",
 	    answered < threshold, "lonely", share(lonely, answered,
 	    threshold));

@@ -60,8 +60,7 @@ instruments_draw(struct pdf *pdf, struct print_words *w, const json_t *inst)
 	json_array_foreach(inst, k, i) {
 		pdf_heading(pdf, catalogue_get(w->words, view_str(i, "name")),
 		    2);
-		pdf_paragraph(pdf, catalogue_get(w->words, view_str(i,
-		    "rule")));
+		pdf_paragraph(pdf, print_say(w, view_str(i, "rule"), i));
 		if (json_is_true(json_object_get(i, "withheld"))) {
 			pdf_paragraph(pdf, print_say(w, N_("Too few complete "
 			    "answers to show."), NULL));
@@ -97,7 +96,7 @@ breakdown_draw(struct pdf *pdf, struct print_words *w, const json_t *q,
 
 	buf_init(&line, 64 * 1024);
 	ctx = json_pack("{s:s}", "by", catalogue_get(w->words, by));
-	pdf_paragraph(pdf, print_say(w, N_("By {by}:"), ctx));
+	pdf_paragraph(pdf, print_say(w, N_("Broken down by: {by}"), ctx));
 	json_decref(ctx);
 	json_array_foreach(json_object_get(q, "breakdown"), i, row) {
 		buf_clear(&line);

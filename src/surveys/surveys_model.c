@@ -141,6 +141,8 @@ whole(const char *s, long lo, long hi)
 const char *
 answer_problem(const json_t *q, const char *value)
 {
+	char	 day[DATE_CHARS + 1];
+
 	switch (question_kind_of(view_str(q, "kind"))) {
 	case QK_SINGLE:
 	case QK_MULTIPLE:
@@ -159,8 +161,8 @@ answer_problem(const json_t *q, const char *value)
 		return whole(value, 0, SURVEY_NUMBER_MAX) >= 0 ? NULL :
 		    N_("Enter a whole number, like 3");
 	case QK_DATE:
-		return date_valid(value) ? NULL :
-		    N_("Enter a date as year-month-day, like 2026-03-01");
+		return date_typed(value, day) ? NULL : N_("Enter a real date: "
+		    "the day, month and year, like 1/3/2026 (1 March 2026)");
 	default:
 		return N_("This question cannot be answered");
 	}

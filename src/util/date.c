@@ -41,6 +41,61 @@ date_valid(const char *s)
 	    m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
+/* Up to max digits at *s as a number, moving *s past them; -1 when
+ * there are none. */
+static int
+typed_number(const char **s, int max)
+{
+	int	 n = 0, k;
+
+	for (k = 0; k < max && **s >= '0' && **s <= '9'; k++, (*s)++)
+		n = n * 10 + (**s - '0');
+	return k == 0 ? -1 : n;
+}
+
+/* One separator between the parts: "/", "-", "." or spaces. */
+static int
+typed_separator(const char **s)
+{
+	if (**s == '/' || **s == '-' || **s == '.') {
+		(*s)++;
+		return 1;
+	}
+	if (**s != ' ')
+		return 0;
+	while (**s == ' ')
+		(*s)++;
+	return 1;
+}
+
+int
+date_typed(const char *s, char out[DATE_CHARS + 1])
+{
+	char	 whole[32];
+	int	 d, m, y;
+
+	while (*s == ' ')
+		s++;
+	if (strlen(s) == DATE_CHARS && date_valid(s)) {
+		memcpy(out, s, DATE_CHARS + 1);
+		return 1;
+	}
+	if ((d = typed_number(&s, 2)) < 0 || !typed_separator(&s) ||
+	    (m = typed_number(&s, 2)) < 0 || !typed_separator(&s) ||
+	    (y = typed_number(&s, 4)) < 1000)
+		return 0;
+	while (*s == ' ')
+		s++;
+	if (*s != '\0' || d < 1 || m < 1 || m > 12)
+		return 0;
+	/* Each part has at most its digits (typed_number): it fits. */
+	snprintf(whole, sizeof(whole), "%04d-%02d-%02d", y, m, d);
+	if (strlen(whole) != DATE_CHARS || !date_valid(whole))
+		return 0;
+	memcpy(out, whole, DATE_CHARS + 1);
+	return 1;
+}
+
 /* Noon UTC of a valid date, so adding days never crosses a DST edge. */
 static time_t
 date_noon(const char *s)
@@ -187,8 +242,8 @@ static const char *const months[12] = { N_("January"), N_("February"),
     N_("August"), N_("September"), N_("October"), N_("November"),
     N_("December") };
 
-static void
-date_words_with(const char *s, char out[DATE_WORDS_CHARS + 1],
+void
+date_words(const char *s, char out[DATE_WORDS_CHARS + 1],
     const struct catalogue *words)
 {
 	char	 day[DATE_CHARS + 1];
@@ -207,23 +262,10 @@ date_words_with(const char *s, char out[DATE_WORDS_CHARS + 1],
 	    catalogue_get(words, months[m - 1]), y);
 }
 
-void
-date_words(const char *s, char out[DATE_WORDS_CHARS + 1])
-{
-	date_words_with(s, out, NULL);
-}
-
 const char *
 date_words_in(const char *s, char out[DATE_WORDS_CHARS + 1],
     const struct catalogue *words)
 {
-	date_words_with(s, out, words);
-	return out[0] != '\0' ? out : s;
-}
-
-const char *
-date_words_or(const char *s, char out[DATE_WORDS_CHARS + 1])
-{
-	date_words(s, out);
+	date_words(s, out, words);
 	return out[0] != '\0' ? out : s;
 }

@@ -18,6 +18,11 @@ struct catalogue;
 
 /* 1 when s is a real date YYYY-MM-DD between 1900 and 2199. */
 int	date_valid(const char *s);
+/* A date as people type it where the browser has no date picker: the
+ * day, month and year ("31/3/2026", "31-03-2026", "31 3 2026"), or as
+ * stored ("2026-03-31").  1 with the stored form in out when it is a
+ * real day, else 0. */
+int	date_typed(const char *s, char out[DATE_CHARS + 1]);
 /* Today's UTC date of now into out. */
 void	date_today(time_t now, char out[DATE_CHARS + 1]);
 /* now as a UTC timestamp, "2026-11-25T15:51:45Z", into out. */
@@ -30,15 +35,16 @@ void	date_add_days(const char *date, int days, char out[DATE_CHARS + 1]);
 /* The same day months later (or earlier), clamped to the month's last
  * day; "" when date is not valid or the result leaves 1900-2199. */
 void	date_add_months(const char *date, int months, char out[DATE_CHARS + 1]);
-/* A date (or the day of a timestamp) in words, as members read dates:
- * "4 November 2026".  "" when s does not start with a valid date. */
-void	date_words(const char *s, char out[DATE_WORDS_CHARS + 1]);
+/* A date (or the day of a timestamp) in words, as members read dates,
+ * the month named in words's language (NULL: English; util/catalogue.h):
+ * "4 November 2026", "4 Tachwedd 2026".  "" when s does not start with
+ * a valid date.  Every way of wording a date takes the reader's
+ * catalogue, so no page can word one without saying in which language. */
+void	date_words(const char *s, char out[DATE_WORDS_CHARS + 1],
+	    const struct catalogue *words);
 /* date_words into out, returning out; s itself when it is not a date
  * (an empty or free-text value is shown as it is).  For PDFs and text
  * built in C; templates use {{name | date}}. */
-const char *date_words_or(const char *s, char out[DATE_WORDS_CHARS + 1]);
-/* date_words_or with the month named in words's language (NULL: English;
- * util/catalogue.h). */
 const char *date_words_in(const char *s, char out[DATE_WORDS_CHARS + 1],
     const struct catalogue *words);
 /* 1 when due is a valid date before today (a deadline passed), else 0. */

@@ -202,7 +202,7 @@ directory_draw(struct pdf *pdf, struct print_words *w, const json_t *view)
 		    "opening"));
 		pdf_pair(pdf, print_say(w, N_("After release"), NULL),
 		    print_say(w, view_int(sv, "after_release") ?
-		    N_("Yes, it carries on") : N_("No"), NULL));
+		    N_("Carries on") : N_("Stops"), NULL));
 		pdf_pair(pdf, print_say(w, N_("Last checked"), NULL),
 		    print_date(w, view_str(sv, "checked_on")));
 		pdf_rule(pdf);

@@ -51,6 +51,8 @@ struct client {
 	char		 csrf[80];	/* from the last page with a form */
 	char		*bearer;	/* owned; NULL for cookie sessions */
 	int		 json;		/* send Accept: application/json */
+	const char	*accept_language; /* send Accept-Language: this,
+					   or NULL */
 };
 
 /* Makes the database (init + demo) and starts serving.  extra_config is

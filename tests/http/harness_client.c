@@ -106,6 +106,11 @@ perform(struct client *c, const char *path, struct curl_slist *extra,
 		snprintf(auth, sizeof(auth), "Authorization: Bearer %s", c->bearer);
 		h = curl_slist_append(h, auth);
 	}
+	if (c->accept_language != NULL) {
+		snprintf(auth, sizeof(auth), "Accept-Language: %s",
+		    c->accept_language);
+		h = curl_slist_append(h, auth);
+	}
 	for (e = extra; e != NULL; e = e->next)
 		h = curl_slist_append(h, e->data);
 	curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, h);

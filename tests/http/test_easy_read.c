@@ -70,12 +70,14 @@ a_member_reads_you_said_we_did_in_easy_read(void **state)
 	    "action = 'account.reading'"), 1);
 	assert_int_equal(http_get(&c, "/groups/1/you-said-we-did", &r), 200);
 	assert_contains(r.body, " rt-easy-read\"");
-	/* A picture beside each key point, named for a screen reader. */
-	assert_contains(r.body, "role=\"img\" focusable=\"false\"");
-	assert_contains(r.body, "aria-label=\"A speech bubble\"");
+	/* A picture beside each key point, decorative: the words beside it
+	 * say the point. */
+	assert_contains(r.body, "focusable=\"false\" fill=\"none\"");
+	assert_lacks(r.body, "class=\"rt-picture rt-picture--said\" role");
+	assert_contains(r.body, "rt-picture--said\"");
 	assert_contains(r.body, "<strong>You said:</strong>");
 	/* The demo's handrail was refused; the medication partly agreed. */
-	assert_contains(r.body, "aria-label=\"A cross\"");
+	assert_contains(r.body, "rt-picture--no\"");
 	assert_contains(r.body, "<strong>The answer is no.</strong><br>They "
 	    "will not do it.");
 	assert_contains(r.body, "<strong>The answer is yes, for some of "
@@ -89,7 +91,7 @@ a_member_reads_you_said_we_did_in_easy_read(void **state)
 	    200);
 	assert_contains(r.body, "<html lang=\"cy\" class=\"govuk-template "
 	    "rt-easy-read\"");
-	assert_contains(r.body, "aria-label=\"Swigen siarad\"");
+	assert_contains(r.body, "rt-picture--said\"");
 	assert_contains(r.body, "<strong>Na yw&#39;r ateb.</strong>");
 	assert_contains(r.body, "<strong>Pam:</strong>");
 	assert_lacks(r.body, "The answer is no.");
@@ -181,7 +183,7 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, "<html lang=\"cy\"");
 	assert_contains(r.body, " rt-easy-read\"");
-	assert_contains(r.body, "aria-label=\"Clo clap\"");
+	assert_contains(r.body, "rt-picture--private\"");
 	assert_contains(r.body, "Dydyn ni ddim yn cadw eich enw.");
 	assert_contains(r.body, "Pa mor aml ydych chi&#39;n teimlo&#39;n "
 	    "unig?");
@@ -231,7 +233,7 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 	    &r), 200);
 	assert_contains(r.body, "<strong>This is your ballot paper.</strong>");
 	assert_contains(r.body, "<strong>Your vote is secret.</strong>");
-	assert_contains(r.body, "aria-label=\"A ballot box\"");
+	assert_contains(r.body, "rt-picture--vote\"");
 	assert_contains(r.body, ">Cast my vote</button>");
 	reply_free(&r);
 	/* In Welsh, and the vote counts. */
@@ -257,9 +259,12 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 		assert_contains(r.body, "href=\"#pref_4\"");
 		assert_contains(r.body, "<p id=\"pref_4-error\" class=\""
 		    "govuk-error-message\"><span class=\"govuk-visually-"
-		    "hidden\">Error:</span> Use each number once</p><input "
-		    "class=\"govuk-input govuk-input--width-2 govuk-input--"
-		    "error\" aria-describedby=\"pref_4-error\" id=\"pref_4\"");
+		    "hidden\">Error:</span> ");
+		/* The error names the name whose number it is. */
+		assert_contains(r.body, ": 1 is next to another name too; use "
+		    "each number once</p><input class=\"govuk-input govuk-"
+		    "input--width-2 govuk-input--error\" aria-describedby=\""
+		    "pref_4-error\" id=\"pref_4\"");
 		reply_free(&r);
 		assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM ballots"),
 		    voted);
@@ -276,7 +281,7 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/meetings/1", &r), 200);
 	assert_contains(r.body, ">What the meeting is about</h2>");
-	assert_contains(r.body, "aria-label=\"A calendar\"");
+	assert_contains(r.body, "rt-picture--date\"");
 	reply_free(&r);
 	/* Printed for this reader: large print, as a page in easy read is
 	 * large. */
@@ -318,7 +323,7 @@ the_log_form_says_what_happens_next(void **state)
 	assert_int_equal(http_get(&c, "/conversations/new?read=easy", &r),
 	    200);
 	assert_contains(r.body, "<strong>You tell us what matters.</strong>");
-	assert_contains(r.body, "aria-label=\"People at a meeting\"");
+	assert_contains(r.body, "rt-picture--meeting\"");
 	assert_contains(r.body, ">Save log</button>");
 	reply_free(&r);
 	client_free(&c);
@@ -399,7 +404,7 @@ the_home_page_in_easy_read(void **state)
 	assert_contains(r.body, " rt-easy-read\"");
 	assert_contains(r.body, ">What is happening for you</h2>");
 	assert_contains(r.body, "class=\"rt-easy-point\"><svg");
-	assert_contains(r.body, "role=\"img\"");
+	assert_contains(r.body, "aria-hidden=\"true\"><path");
 	assert_lacks(r.body, ">Your roles</h2>");
 	/* Its vote button opens the ballot paper, which reads easy. */
 	assert_contains(r.body, "/vote?read=easy\">Vote in the election</a>");

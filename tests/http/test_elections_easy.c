@@ -58,7 +58,7 @@ closes_in_words(long long id, char out[DATE_WORDS_CHARS + 1])
 	    "WHERE id = %lld", id);
 	iso = db_text(&srv, sql);
 	assert_non_null(iso);
-	date_words(iso, out);
+	date_words(iso, out, NULL);
 	free(iso);
 }
 
@@ -137,9 +137,9 @@ an_election_reads_in_easy_read(void **state)
 	member_get("/elections/2?read=easy&lang=en", &r);
 	assert_contains(r.body, " rt-easy-read\"");
 	/* A picture beside each key point, named for a screen reader. */
-	assert_contains(r.body, "aria-label=\"A ballot box\"");
-	assert_contains(r.body, "aria-label=\"A person\"");
-	assert_contains(r.body, "aria-label=\"A calendar\"");
+	assert_contains(r.body, "rt-picture--vote\"");
+	assert_contains(r.body, "rt-picture--person\"");
+	assert_contains(r.body, "rt-picture--date\"");
 	assert_contains(r.body, "<strong>What the election is for:</strong>"
 	    "<br>Rep<br>");
 	assert_contains(r.body, "<strong>Who is standing:</strong>");
@@ -159,7 +159,7 @@ an_election_reads_in_easy_read(void **state)
 	assert_contains(r.body, "<strong>Pwy sy&#39;n sefyll:</strong>");
 	assert_contains(r.body, "<br>Cynrychiolydd<br>");
 	assert_contains(r.body, ">Pleidleisiwch nawr</a>");
-	assert_contains(r.body, "aria-label=\"Blwch pleidleisio\"");
+	assert_contains(r.body, "rt-picture--vote\"");
 	assert_lacks(r.body, "Who is standing");
 	reply_free(&r);
 	/* Someone with no vote in it is told so, and whom to ask. */

@@ -296,6 +296,9 @@ first_past_the_post_from_call_to_result(void **state)
 	assert_contains(text, "Result of the election");
 	assert_contains(text, "Dennis (most votes)");
 	assert_contains(text, "Rep, Over-50s Forum");
+	/* The seed that settles ties is the count sheet's, not the
+	 * notice members read. */
+	assert_lacks(text, "Seed");
 	free(text);
 	reply_free(&r);
 	client_free(&api);
@@ -503,7 +506,8 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	snprintf(body, sizeof(body), "for=%lld&pref_%lld=1&pref_%lld=1",
 	    person("Bernard"), candidate(e, "Arthur"), candidate(e, "Dennis"));
 	assert_int_equal(http_post(&clive, path, body, 1, &r), 422);
-	assert_contains(r.body, "Use each number once");
+	assert_contains(r.body, ": 1 is next to another name too; use each "
+	    "number once");
 	/* Beside the box the summary links to, and only there. */
 	{
 		const char	*at = strstr(r.body, "href=\"#pref_");
@@ -514,10 +518,15 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 		box = strtoll(at + strlen("href=\"#pref_"), NULL, 10);
 		snprintf(beside, sizeof(beside), "<p id=\"pref_%lld-error\" "
 		    "class=\"govuk-error-message\"><span class=\"govuk-"
-		    "visually-hidden\">Error:</span> Use each number once</p>"
-		    "<input class=\"govuk-input govuk-input--width-2 govuk-"
-		    "input--error\" aria-describedby=\"pref_%lld-error\" "
-		    "id=\"pref_%lld\"", box, box, box);
+		    "visually-hidden\">Error:</span> ", box);
+		assert_contains(r.body, beside);
+		/* Naming the name whose box it is. */
+		snprintf(beside, sizeof(beside), "%s: 1 is next to another "
+		    "name too; use each number once</p><input class=\"govuk-"
+		    "input govuk-input--width-2 govuk-input--error\" "
+		    "aria-describedby=\"pref_%lld-error\" id=\"pref_%lld\"",
+		    box == candidate(e, "Dennis") ? "Dennis" : "Arthur", box,
+		    box);
 		assert_contains(r.body, beside);
 		at = strstr(r.body, "govuk-input--error");
 		assert_null(strstr(at + 1, "govuk-input--error"));
@@ -530,6 +539,18 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	snprintf(body, sizeof(body), "value=\"%lld\" checked>",
 	    person("Bernard"));
 	assert_contains(r.body, body);
+	reply_free(&r);
+	assert_int_equal(scalar("SELECT count(*) FROM ballots"), before);
+	/* Every fault at once, each naming its name: whose vote it is, a
+	 * number too big and a number used twice. */
+	snprintf(body, sizeof(body), "for=0&pref_%lld=1&pref_%lld=1&"
+	    "pref_%lld=9", candidate(e, "Arthur"), candidate(e, "Dennis"),
+	    candidate(e, "Bernard"));
+	assert_int_equal(http_post(&clive, path, body, 1, &r), 422);
+	assert_contains(r.body, "href=\"#for\"");
+	assert_contains(r.body, "is next to another name too; use each "
+	    "number once");
+	assert_contains(r.body, "Bernard: use a number from 1 to ");
 	reply_free(&r);
 	assert_int_equal(scalar("SELECT count(*) FROM ballots"), before);
 	/* As Bernard's proxy: Bernard 1, Arthur 2. */

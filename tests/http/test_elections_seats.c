@@ -185,7 +185,7 @@ a_seat_shows_its_past_and_swaps_by_date(void **state)
 	(void)state;
 	as(&staff, "coordinator.fenwick");
 	date_add_days(today, -28, start);
-	date_words(today, words);
+	date_words(today, words, NULL);
 	snprintf(body, sizeof(body), "name=Visits+board+seat&kind=rotating"
 	    "&rotation=period&period_days=14&starts_on=%s&members=%lld"
 	    "&members=%lld&members=%lld", start, person("Arthur"),

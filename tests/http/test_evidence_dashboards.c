@@ -98,7 +98,8 @@ dashboards_at_three_scopes(void **state)
 	assert_int_equal(http_get(&admin, "/evidence?from=2026-13-01&lang=en",
 	    &r), 422);
 	assert_error_beside(r.body, "from", "First day of the period must be "
-	    "a real date, like 2026-03-31");
+	    "a real date: the day, month and year, like 31/3/2026 (31 March "
+	    "2026)");
 	assert_contains(r.body, "<a href=\"#from\">");
 	assert_contains(r.body, "value=\"2026-13-01\"");
 	assert_contains(r.body, "The eight criteria at a glance");
@@ -117,8 +118,9 @@ dashboards_at_three_scopes(void **state)
 	 * beside the box, the form the box takes. */
 	assert_int_equal(http_get(&admin, "/evidence?from=1+Ebrill+2025&"
 	    "lang=cy", &r), 422);
-	assert_error_beside(r.body, "from", "Diwrnod cyntaf y cyfnod: rhaid "
-	    "iddo fod yn ddyddiad go iawn, fel 2026-03-31");
+	assert_error_beside(r.body, "from", "Diwrnod cyntaf y cyfnod: rhowch "
+	    "ddyddiad go iawn: y diwrnod, y mis a&#39;r flwyddyn, fel 31/3/2026 "
+	    "(31 Mawrth 2026)");
 	assert_contains(r.body, "value=\"1 Ebrill 2025\"");
 	assert_lacks(r.body, "from:");
 	reply_free(&r);

@@ -490,6 +490,53 @@ formatted_text_is_marked_with_its_language(void **state)
 	page_shows(&member, path, "en", MARKDOWN "<p>The forum heard");
 	client_free(&member);
 	client_free(&staff);
+
+/* With no account, no ?lang= and no cookie, the browser's own
+ * Accept-Language decides: a kiosk with a bad link speaks Welsh to a
+ * Welsh browser, English to one that prefers English, and a language
+ * we do not have falls to the next one listed. */
+static void
+a_page_without_an_account_follows_the_browser(void **state)
+{
+	static const struct {
+		const char	*header;
+		const char	*lang;
+	} asked[] = {
+		{ "cy", "cy" },
+		{ "cy-GB,cy;q=0.9,en;q=0.8", "cy" },
+		{ "fr-FR, en;q=0.5, cy;q=0.7", "cy" },
+		{ "en-GB,cy;q=0.3", "en" },
+		{ "cy;q=0, en;q=0.2", "en" },
+		{ "de", "en" },
+	};
+	struct client	 c;
+	struct reply	 r;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(asked) / sizeof(asked[0]); i++) {
+		client_init(&c, &srv);
+		c.accept_language = asked[i].header;
+		assert_int_equal(http_get(&c, "/kiosk?t=no-such-token", &r),
+		    404);
+		assert_contains(r.body, strcmp(asked[i].lang, "cy") == 0 ?
+		    "<html lang=\"cy\"" : "<html lang=\"en\"");
+		assert_contains(r.body, strcmp(asked[i].lang, "cy") == 0 ?
+		    "Dydy&#39;r arolwg hwn ddim ar agor." :
+		    "This survey is not open.");
+		reply_free(&r);
+		client_free(&c);
+	}
+	/* ?lang= and the cookie it leaves still win over the browser. */
+	client_init(&c, &srv);
+	c.accept_language = "cy";
+	assert_int_equal(http_get(&c, "/sign-in?lang=en", &r), 200);
+	assert_contains(r.body, "<html lang=\"en\"");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/kiosk", &r), 404);
+	assert_contains(r.body, "<html lang=\"en\"");
+	reply_free(&r);
+	client_free(&c);
 }
 
 int
@@ -504,6 +551,7 @@ main(void)
 		cmocka_unit_test(an_account_can_choose_no_language_of_its_own),
 		cmocka_unit_test(a_short_english_step_on_a_welsh_page_is_marked),
 		cmocka_unit_test(formatted_text_is_marked_with_its_language),
+		cmocka_unit_test(a_page_without_an_account_follows_the_browser),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

@@ -244,7 +244,9 @@ refused_additions_come_back_as_forms(void **state)
 	assert_contains(r.body, "<p id=\"text-error\" class=\""
 	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
 	    "Error:</span> Enter a decision the meeting took</p>");
-	assert_contains(r.body, ">Record the decision</button>");
+	/* The button names the meeting it records for. */
+	assert_contains(r.body, ">Record the decision<span class=\"govuk-"
+	    "visually-hidden\">: ");
 	reply_free(&r);
 	assert_int_equal(http_post(&c, path, "text=Paint+the%07wing", 1, &r),
 	    422);

@@ -497,8 +497,8 @@ sent_is_the_first_sending(void **state)
 	path_of(path, sizeof(path), id, "/resubmit");
 	post_expect(&staff, path, "", 303, &r);
 	reply_free(&r);
-	date_words(first, first_w);
-	date_words(today, today_w);
+	date_words(first, first_w, NULL);
+	date_words(today, today_w, NULL);
 	snprintf(want, sizeof(want), "Sent %s, sent again %s", first_w,
 	    today_w);
 	assert_int_equal(http_get(&member, "/groups/1/you-said-we-did", &r),

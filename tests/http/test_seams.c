@@ -174,7 +174,7 @@ words_of(const char *column, const char *table, long long id,
 	assert_non_null(day = db_text(&srv, sql));
 	snprintf(iso, DATE_CHARS + 1, "%.10s", day);
 	free(day);
-	date_words(iso, words);
+	date_words(iso, words, NULL);
 	assert_true(words[0] != '\0');
 }
 

@@ -204,7 +204,7 @@ small_places_give_nothing_away(void **state)
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/surveys/1/results.pdf", &r), 200);
 	assert_non_null(text = pdf_text(&srv, &r));
-	assert_contains(text, "By Place");
+	assert_contains(text, "Broken down by: Place");
 	assert_contains(text, "A wing");
 	assert_contains(text, "D wing");
 	free(text);
@@ -221,11 +221,11 @@ small_places_give_nothing_away(void **state)
 	    200);
 	assert_non_null(text = pdf_text(&srv, &r));
 	assert_contains(text, "Ymatebion");
-	assert_contains(text, "Yn ôl Lle");
+	assert_contains(text, "Wedi'i rannu yn ôl: Lle");
 	assert_contains(text, "Tudalen 1");
 	assert_contains(text, "D wing");
 	assert_lacks(text, "Responses");
-	assert_lacks(text, "By Place");
+	assert_lacks(text, "Broken down by");
 	assert_lacks(text, "Answered");
 	free(text);
 	reply_free(&r);

@@ -148,17 +148,17 @@ test_date_words(void **state)
 	char	 out[DATE_WORDS_CHARS + 1];
 
 	(void)state;
-	date_words("2026-11-04", out);
+	date_words("2026-11-04", out, NULL);
 	assert_string_equal(out, "4 November 2026");
-	date_words("2027-01-31T09:15:00Z", out);
+	date_words("2027-01-31T09:15:00Z", out, NULL);
 	assert_string_equal(out, "31 January 2027");
-	date_words("2026-09-30", out);
+	date_words("2026-09-30", out, NULL);
 	assert_string_equal(out, "30 September 2026");
-	date_words("2026-02-30", out);
+	date_words("2026-02-30", out, NULL);
 	assert_string_equal(out, "");
-	date_words("soon", out);
+	date_words("soon", out, NULL);
 	assert_string_equal(out, "");
-	date_words("", out);
+	date_words("", out, NULL);
 	assert_string_equal(out, "");
 }
 
