@@ -490,6 +490,7 @@ formatted_text_is_marked_with_its_language(void **state)
 	page_shows(&member, path, "en", MARKDOWN "<p>The forum heard");
 	client_free(&member);
 	client_free(&staff);
+}
 
 /* With no account, no ?lang= and no cookie, the browser's own
  * Accept-Language decides: a kiosk with a bad link speaks Welsh to a
