@@ -24,9 +24,9 @@ if [ -n "$missing" ]; then
 	exit 1
 fi
 
-# Any other sentence in C (a capital, then words) that the catalogue
-# lacks, wherever it is passed: a struct's message, a notice, a label
-# built with snprintf.  xgettext --extract-all joins a literal split
+# Any other sentence in C (a capital, then words: "Follow-up closed.")
+# that the catalogue lacks, wherever it is passed: a struct's message, a
+# notice, a label built with snprintf.  xgettext --extract-all joins a literal split
 # over lines.  The command line (src/cli, main.c) is English; what else
 # stays English, and why, is in tools/english-kept.txt.
 all=$(mktemp)
@@ -40,7 +40,7 @@ msgcat --no-wrap po/roundtable.pot |
 grep -v '^#' tools/english-kept.txt >>"$ids"
 english=$(awk '/^#: / { at = $2 } /^msgid "/ {
 	m = substr($0, 8, length($0) - 8)
-	if (m ~ /^[A-Z][a-z'"'"']* [^ ]/) print at "\t" m }' "$all" |
+	if (m ~ /^[A-Z][a-z'"'"'-]* [^ ]/) print at "\t" m }' "$all" |
     while IFS="$(printf '\t')" read -r at m; do
 	grep -qxF -- "$m" "$ids" || printf '%s: %s\n' "$at" "$m"
     done)

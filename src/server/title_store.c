@@ -63,8 +63,6 @@ static const struct {
 	    "COALESCE(u.name, s.name) AS of FROM conversations c "
 	    "JOIN sites s ON s.id = c.site_id LEFT JOIN units u "
 	    "ON u.id = c.unit_id WHERE c.id = ?", NULL },
-	{ "/followups/", "SELECT action AS which FROM followups WHERE id = ?",
-	    NULL },
 };
 
 /* A row's column in words: a date in the language of words, else as

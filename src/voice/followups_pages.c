@@ -40,8 +40,9 @@ followups_page(struct request *rq, struct response *rs, int everyone)
 	    "open_only", open_only, "is_staff",
 	    access_any(&rq->who, ROLES_STAFF), "notice",
 	    form_get_id(&rq->query, "closed_id") ? json_pack("{s:s}", "text",
-	    "Follow-up closed.") : form_get_id(&rq->query, "moved") ?
-	    json_pack("{s:s}", "text", "Follow-up handed on.") : json_null());
+	    N_("Follow-up closed.")) : form_get_id(&rq->query, "moved") ?
+	    json_pack("{s:s}", "text", N_("Follow-up handed on.")) :
+	    json_null());
 	paging_finish(&pg, rq, view, rows, "due_on");
 	response_view(rs, "voice/followups", view);
 	paging_clear(&pg);
