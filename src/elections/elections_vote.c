@@ -277,6 +277,7 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
 		vote_page(rs, 422, e, cands, for_opts, &rq->body, errors);
 		return;
 	}
+	json_decref(errors);
 	text = json_dumps(ranking, JSON_COMPACT);
 	json_decref(ranking);
 	rc = text == NULL ? DB_ERROR : roll_vote(rq->db, rq->who.account_id,
