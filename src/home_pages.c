@@ -14,6 +14,7 @@
 #include "people/people.h"
 #include "plans/plans.h"
 #include "procurement/procurement.h"
+#include "server/easy_read.h"
 #include "server/form_page.h"
 #include "util/date.h"
 #include "util/view.h"
@@ -129,9 +130,6 @@ election_now(struct request *rq, json_t *row, json_t *actions,
 	json_decref(left);
 }
 
-/* Members and reps, who take part rather than decide or fund. */
-#define TAKING_PART	(ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP))
-
 /*
  * Someone taking part (a member or a rep, not staff) hears in plain words
  * what matters to them now, and gets the three or four things they are
@@ -149,9 +147,8 @@ now_add(struct request *rq, json_t *view)
 	int64_t			 group;
 	size_t			 i;
 
-	if (view == NULL || access_any(&rq->who, ROLES_STAFF) ||
-	    !access_any(&rq->who, TAKING_PART) ||
-	    access_filter(&rq->who, TAKING_PART, 0, &f) == -1)
+	if (view == NULL || easy_reader_of(&rq->who) == EASY_READER_STAFF ||
+	    access_filter(&rq->who, ROLES_TAKING_PART, 0, &f) == -1)
 		return;
 	date_today(rq->now, today);
 	meetings = home_next_meetings(rq->db, &f, today);

@@ -71,24 +71,26 @@ account_language_choice(const struct request *rq)
 	return choice_label(language_choices, LANGUAGE_OF_PLACE);
 }
 
-/* One preference's form: its column, its one field and what it is now
- * for this reader.  Static. */
+/* One preference's form: its column, its one field, what it is now for
+ * this reader and its button, which says what it saves (read aloud
+ * alone, "Save" says nothing).  Static. */
 struct preference_form {
 	enum account_preference	 which;
 	struct field_spec	 field;
 	const char		*(*now)(const struct request *);
+	const char		*submit;
 };
 
 static const struct preference_form forms[ACCOUNT_PREFERENCE__MAX] = {
 	[ACCOUNT_TEXT_SIZE] = { ACCOUNT_TEXT_SIZE, { "text_size",
 	    N_("Text size"), FIELD_CHOICE, 1, 0, text_sizes, NULL, NULL },
-	    text_size_now },
+	    text_size_now, N_("Save my text size") },
 	[ACCOUNT_LANGUAGE] = { ACCOUNT_LANGUAGE, { "language",
 	    N_("Language"), FIELD_CHOICE, 1, 0, language_choices, NULL,
-	    NULL }, language_now },
+	    NULL }, language_now, N_("Save my language") },
 	[ACCOUNT_READING] = { ACCOUNT_READING, { "reading",
 	    N_("How pages read"), FIELD_CHOICE, 1, 0, readings, NULL, NULL },
-	    reading_now },
+	    reading_now, N_("Save how pages read") },
 };
 
 const char *
@@ -129,7 +131,7 @@ preference_page(struct request *rq, struct response *rs,
 	const struct preference_form *f = &forms[which];
 	json_t	*initial = json_pack("{s:s}", f->field.name, f->now(rq));
 	struct form_page fp = {
-		.title = f->field.label, .submit = N_("Save"),
+		.title = f->field.label, .submit = f->submit,
 		.back = "/account", .fields = &f->field, .nfields = 1,
 		.initial = initial, .save = preference_store,
 		.ctx = (void *)f,

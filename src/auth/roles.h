@@ -28,6 +28,8 @@ enum role {
 #define ROLE_BIT(r)	(1u << (r))
 #define ROLES_ALL	((1u << ROLE__MAX) - 1)
 #define ROLES_STAFF	(ROLE_BIT(ROLE_ADMIN) | ROLE_BIT(ROLE_COORDINATOR))
+/* Members and reps, who take part rather than decide or fund. */
+#define ROLES_TAKING_PART (ROLE_BIT(ROLE_MEMBER) | ROLE_BIT(ROLE_REP))
 
 enum scope {
 	SCOPE_ORG,

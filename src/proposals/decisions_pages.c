@@ -13,6 +13,7 @@
 #include "../render/pdf.h"
 #include "../render/print_words.h"
 #include "../server/download_name.h"
+#include "../server/easy_read.h"
 #include "../server/language.h"
 #include "../server/form_page.h"
 #include "../util/catalogue.h"
@@ -214,7 +215,8 @@ decisions_letter(struct request *rq, struct response *rs)
 	 * read; the standard letter is the one answered on. */
 	date_today(rq->now, today);
 	if (rq->easy_read)
-		letter_easy_draw(pdf, &w, p, options, responses, today);
+		letter_easy_draw(pdf, &w, p, options, responses, today,
+		    easy_questions_words(easy_reader_of(&rq->who)));
 	else
 		letter_draw(pdf, &w, p, options, responses);
 	print_words_free(&w);

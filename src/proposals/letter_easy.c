@@ -37,7 +37,8 @@ letter_options(struct pdf *pdf, struct print_words *w,
 
 void
 letter_easy_draw(struct pdf *pdf, struct print_words *w, json_t *p,
-    const json_t *options, const json_t *responses, const char *today)
+    const json_t *options, const json_t *responses, const char *today,
+    const char *questions)
 {
 	int		 state = proposal_state_parse(view_str(p, "state"));
 	const json_t	*r, *a;
@@ -62,6 +63,5 @@ letter_easy_draw(struct pdf *pdf, struct print_words *w, json_t *p,
 		if (view_text(r, "reason") != NULL)
 			outcome_point(pdf, "paper", print_say(w, N_("Why:"),
 			    NULL), view_str(r, "reason"));
-	outcome_point(pdf, "next", print_say(w, N_("Questions? Ask your "
-	    "rep."), NULL), "");
+	outcome_point(pdf, "next", print_say(w, questions, NULL), "");
 }

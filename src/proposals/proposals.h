@@ -278,9 +278,12 @@ void	outcome_point(struct pdf *, const char *picture, const char *key,
 	    const char *text);
 /* The letter of a proposal p (with its options and responses) in easy
  * read, for a reader in easy read: the key points of the easy-read
- * proposal page, its answer as proposal_answer says it on today. */
+ * proposal page, its answer as proposal_answer says it on today, and
+ * last the catalogue message questions (easy_questions_words: who the
+ * reader asks, or is asked). */
 void	letter_easy_draw(struct pdf *, struct print_words *, json_t *p,
-	    const json_t *options, const json_t *responses, const char *today);
+	    const json_t *options, const json_t *responses, const char *today,
+	    const char *questions);
 /* One page of the outcomes of the group (or, by_site, the site) the
  * path names, each with its words for the page, the poster and easy
  * read, in *view (a new reference, NULL when unreadable): 1.  0 when

@@ -3,6 +3,7 @@
 
 #include "easy_read.h"
 #include "../render/template.h"
+#include "../util/catalogue.h"
 
 /* "easy" 1, "standard" 0, anything else -1. */
 static int
@@ -39,4 +40,29 @@ easy_read_template(const struct request *rq, const struct template_set *set,
 	    !template_exists(set, buf))
 		return name;
 	return buf;
+}
+
+enum easy_reader
+easy_reader_of(const struct principal *who)
+{
+	if (access_any(who, ROLES_STAFF) || !access_any(who,
+	    ROLES_TAKING_PART))
+		return EASY_READER_STAFF;
+	return access_any(who, ROLE_BIT(ROLE_REP)) ? EASY_READER_REP :
+	    EASY_READER_MEMBER;
+}
+
+const char *
+easy_questions_words(enum easy_reader reader)
+{
+	static const char *const words[EASY_READER__MAX] = {
+		[EASY_READER_MEMBER] = N_("Questions? Ask your rep."),
+		[EASY_READER_REP] = N_("You are a rep. Members may ask you "
+		    "about this."),
+		[EASY_READER_STAFF] = N_("Members may ask about this. Their "
+		    "rep can help them."),
+	};
+
+	return words[reader < EASY_READER__MAX ? reader :
+	    EASY_READER_MEMBER];
 }

@@ -29,4 +29,26 @@ const char *easy_read_template(const struct request *,
 	    const struct template_set *, const char *name, char *buf,
 	    size_t bufsz);
 
+/*
+ * Who reads an easy-read page, for the words that talk to them: a member
+ * is told to ask their rep; a rep is told what they do; staff (anyone
+ * with a staff grant, or who neither is a member nor a rep: a decision
+ * maker, an evaluator, a viewer) are told what members do.  Decided
+ * from the grants alone, so a page and the letter printed from it say
+ * the same; the layout gives it to every page as page.reader_rep and
+ * page.reader_staff.
+ */
+enum easy_reader {
+	EASY_READER_MEMBER,
+	EASY_READER_REP,
+	EASY_READER_STAFF,
+	EASY_READER__MAX
+};
+
+struct principal;
+enum easy_reader easy_reader_of(const struct principal *);
+/* The last line of a proposal's or election's easy-read page, for reader:
+ * a catalogue message (the page and the letter print the same one). */
+const char	*easy_questions_words(enum easy_reader);
+
 #endif

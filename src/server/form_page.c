@@ -121,6 +121,27 @@ form_page_keep(struct form_page *fp, json_t *kept)
 	return kept;
 }
 
+/*
+ * A button whose word alone says nothing when read aloud out of its
+ * page ("Save", "Add"): the form's title follows it, visually hidden,
+ * where no caption already says what it acts on.  The crawl fails on any
+ * button or link whose whole name is one of these (tests/http/
+ * test_crawl.c), in English and Welsh.
+ */
+static int
+submit_says_nothing(const char *submit)
+{
+	static const char *const bare[] = { "Save", "Update", "Submit", "Go",
+	    "Continue", "Change", "Edit", "View", "Delete", "Add", "Open",
+	    "Download", "Send" };
+	size_t	 i;
+
+	for (i = 0; submit != NULL && i < sizeof(bare) / sizeof(bare[0]); i++)
+		if (strcmp(submit, bare[i]) == 0)
+			return 1;
+	return 0;
+}
+
 void
 form_page_show(struct response *rs, int status, const struct form_page *fp,
     const json_t *values, const json_t *errors)
@@ -159,6 +180,9 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 		json_object_set_new(view, "form_title", json_string(fp->title));
 	if (view != NULL && fp->caption != NULL)
 		json_object_set_new(view, "caption", json_string(fp->caption));
+	else if (view != NULL && submit_says_nothing(fp->submit))
+		json_object_set_new(view, "submit_what",
+		    json_string(fp->title));
 	if (view != NULL && fp->caption != NULL && !fp->caption_date) {
 		char	*title;
 

@@ -195,6 +195,11 @@ layout_context(const struct request *rq)
 	    "username", rq->who.username));
 	json_object_set_new(page, "large_text",
 	    json_boolean(rq->who.large_text));
+	/* Easy-read words that talk to the reader by their part. */
+	json_object_set_new(page, "reader_rep", json_boolean(
+	    easy_reader_of(&rq->who) == EASY_READER_REP));
+	json_object_set_new(page, "reader_staff", json_boolean(
+	    easy_reader_of(&rq->who) == EASY_READER_STAFF));
 	/* For the script that warns before the idle timeout. */
 	json_object_set_new(page, "idle_seconds",
 	    json_integer(rq->app->config->session_idle_s));
