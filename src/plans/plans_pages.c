@@ -209,7 +209,7 @@ plan_card_new(struct request *rq, struct response *rs)
 	    N_("The plan is full: change it with them before adding more") };
 	struct form_page fp = {
 		.title = N_("Add to their blue or orange life"),
-		.submit = N_("Add"),
+		.submit = N_("Add to their plan"),
 		.fields = plan_card_fields, .nfields = plan_card_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};
@@ -223,7 +223,7 @@ plan_step_new(struct request *rq, struct response *rs)
 	static const struct plan_write w = { plan_step_add, "text",
 	    N_("The plan has as many steps as it can hold") };
 	struct form_page fp = {
-		.title = N_("Add a step"), .submit = N_("Add"),
+		.title = N_("Add a step"), .submit = N_("Add this step"),
 		.fields = plan_step_fields, .nfields = plan_step_fields_count,
 		.save = plan_form_save, .ctx = (void *)&w,
 	};

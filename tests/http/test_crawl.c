@@ -9,7 +9,9 @@
  *     CSRF check ("This form has expired") and nothing is changed;
  *   - an empty title, or two different pages (paths) with one title;
  *   - for a member, an ISO date (2026-11-04) in the text they read;
- *   - in Welsh, English that nobody wrote (english_text.h).
+ *   - in Welsh, English that nobody wrote (english_text.h);
+ *   - a button or link whose whole name, read aloud out of its page, is
+ *     a bare word ("Save", "Cadw"): it must say what it acts on.
  *
  * struct crawl owns its queue, its visited set and the titles seen.
  */
@@ -191,6 +193,58 @@ links(struct crawl *cr, const char *url, const char *body)
 	}
 }
 
+/* Words that say nothing alone, in English and in Welsh (po/cy.po). */
+static const char *const bare_words[] = {
+	"Save", "Update", "Submit", "Go", "Continue", "Change", "Edit", "View",
+	"Delete", "Add", "Open", "Download", "Send",
+	"Cadw", "Diweddaru", "Cyflwyno", "Ewch", "Parhau", "Newid", "Golygu",
+	"Gweld", "Dileu", "Ychwanegu", "Agor", "Lawrlwytho", "Anfon",
+};
+
+/* Is name (a control's whole accessible name, visually hidden parts
+ * and all) one bare word, whatever spaces are around it? */
+static int
+bare_name(const char *name)
+{
+	size_t	 i, len;
+
+	while (isspace((unsigned char)*name))
+		name++;
+	len = strlen(name);
+	while (len > 0 && isspace((unsigned char)name[len - 1]))
+		len--;
+	for (i = 0; i < sizeof(bare_words) / sizeof(bare_words[0]); i++)
+		if (strlen(bare_words[i]) == len &&
+		    strncmp(name, bare_words[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Every element opening with open and ending with close (a link, a
+ * button) whose name is a bare word: a problem. */
+static void
+bare_names(struct crawl *cr, const char *url, const char *body,
+    const char *open, const char *close_tag)
+{
+	const char	*p = body, *end, *close;
+	char		*label, *text;
+
+	while ((p = strstr(p, open)) != NULL) {
+		end = strchr(p, '>');
+		close = strstr(p, close_tag);
+		if (end == NULL || close == NULL)
+			break;
+		label = attribute(p, end, "aria-label");
+		text = visible_text(end + 1, close);
+		if (bare_name(label != NULL ? label : text))
+			problem(cr, "a control named only \"%s\" on %s",
+			    label != NULL ? label : text, url);
+		free(label);
+		free(text);
+		p = close;
+	}
+}
+
 /* Every form that posts: tried without its token, so nothing changes. */
 static void
 forms(struct crawl *cr, struct client *c, const char *url, const char *body)
@@ -321,6 +375,8 @@ visit(struct crawl *cr, struct client *c, size_t at)
 		cr->items[at].title = page_title(r.body);
 		titles(cr, at);
 		links(cr, url, r.body);
+		bare_names(cr, url, r.body, "<a ", "</a>");
+		bare_names(cr, url, r.body, "<button", "</button>");
 		if (cr->welsh != NULL)
 			(void)english_find(cr->welsh, r.body, english_found,
 			    &on);

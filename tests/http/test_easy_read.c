@@ -322,7 +322,8 @@ the_log_form_says_what_happens_next(void **state)
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/conversations/new?read=easy", &r),
 	    200);
-	assert_contains(r.body, "<strong>You tell us what matters.</strong>");
+	assert_contains(r.body, "<strong>You write down what a member told "
+	    "you.</strong>");
 	assert_contains(r.body, "rt-picture--meeting\"");
 	assert_contains(r.body, ">Save log</button>");
 	reply_free(&r);
