@@ -124,7 +124,8 @@ form_page_keep(struct form_page *fp, json_t *kept)
 /*
  * A button whose word alone says nothing when read aloud out of its
  * page ("Save", "Add"): the form's title follows it, visually hidden,
- * where no caption already says what it acts on.  The crawl fails on any
+ * and its caption after that ("Save: How the group votes (Forum)"); the
+ * caption alone says which record, not what is done to it.  The crawl fails on any
  * button or link whose whole name is one of these (tests/http/
  * test_crawl.c), in English and Welsh.
  */
@@ -180,7 +181,7 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 		json_object_set_new(view, "form_title", json_string(fp->title));
 	if (view != NULL && fp->caption != NULL)
 		json_object_set_new(view, "caption", json_string(fp->caption));
-	else if (view != NULL && submit_says_nothing(fp->submit))
+	if (view != NULL && submit_says_nothing(fp->submit))
 		json_object_set_new(view, "submit_what",
 		    json_string(fp->title));
 	if (view != NULL && fp->caption != NULL && !fp->caption_date) {

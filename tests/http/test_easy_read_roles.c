@@ -265,7 +265,8 @@ buttons_say_what_they_save(void **state)
 	/* A form whose button is one word names its form, unseen. */
 	assert_int_equal(http_get(&c, "/groups/1/election-rules?lang=en",
 	    &r), 200);
-	assert_contains(r.body, ">Save<span class=\"govuk-visually-hidden\">: ");
+	assert_contains(r.body, ">Save<span class=\"govuk-visually-hidden\">: "
+	    "How the group votes (");
 	reply_free(&r);
 	client_free(&c);
 }

@@ -162,9 +162,12 @@ an_election_reads_in_easy_read(void **state)
 	assert_contains(r.body, "rt-picture--vote\"");
 	assert_lacks(r.body, "Who is standing");
 	reply_free(&r);
-	/* Someone with no vote in it is told so, and whom to ask. */
+	/* Staff, who have no vote in it, are told who votes, not to ask
+	 * a member of staff (test_easy_read_roles: each reader's part). */
 	get_as("coordinator.fenwick", "/elections/2?read=easy&lang=en", &r);
-	assert_contains(r.body, "<strong>You cannot vote here.</strong>");
+	assert_contains(r.body, "vote here.</strong><br>Staff do not vote.");
+	assert_lacks(r.body, "You cannot vote here.");
+	assert_lacks(r.body, "Ask a member of staff");
 	assert_lacks(r.body, "Vote now");
 	reply_free(&r);
 
