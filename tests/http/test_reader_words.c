@@ -350,12 +350,24 @@ an_easy_read_letter_is_in_easy_read(void **state)
 	assert_contains(text, "What we are asking for:");
 	assert_lacks(text, "Signed and dated");
 	assert_lacks(text, "Please respond by");
+	/* It ends as the page does, for its reader (easy_questions_words). */
+	assert_contains(text, "Ask your rep.");
 	free(text);
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/proposals/1/letter.pdf?read=standard",
 	    &r), 200);
 	assert_non_null(text = pdf_text(&srv, &r));
 	assert_contains(text, "Please respond by");
+	free(text);
+	reply_free(&r);
+	client_free(&c);
+	/* A rep is not told to ask their rep. */
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_get(&c, "/proposals/1/letter.pdf?read=easy&"
+	    "lang=en", &r), 200);
+	assert_non_null(text = pdf_text(&srv, &r));
+	assert_contains(text, "You are a rep.");
+	assert_lacks(text, "Ask your rep");
 	free(text);
 	reply_free(&r);
 	client_free(&c);
