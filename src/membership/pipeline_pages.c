@@ -113,7 +113,8 @@ pipeline_new(struct request *rq, struct response *rs)
 		group_load, "/groups/%lld/pipeline", "name", recruit_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Add someone to the pipeline"), .submit = N_("Add to the pipeline"),
+		.title = N_("Add someone to the pipeline"),
+		.submit = N_("Add to the pipeline"),
 		.fields = recruit_fields, .nfields = recruit_fields_count,
 		.save = recruit_store,
 	};

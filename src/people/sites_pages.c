@@ -141,7 +141,8 @@ void
 units_new(struct request *rq, struct response *rs)
 {
 	struct form_page fp = {
-		.title = N_("Add a wing or place"), .submit = N_("Add this place"),
+		.title = N_("Add a wing or place"),
+		.submit = N_("Add this place"),
 		.fields = unit_fields, .nfields = unit_fields_count,
 		.save = unit_store,
 	};

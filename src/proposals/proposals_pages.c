@@ -382,7 +382,8 @@ proposals_submit(struct request *rq, struct response *rs)
 		proposal_load, "/proposals/%lld", "title", submit_prepare,
 	};
 	struct form_page fp = {
-		.title = N_("Send to a decision maker"), .submit = N_("Send to the decision maker"),
+		.title = N_("Send to a decision maker"),
+		.submit = N_("Send to the decision maker"),
 		.fields = submit_fields, .nfields = submit_fields_count,
 		.save = submit_store,
 	};

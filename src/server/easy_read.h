@@ -35,8 +35,8 @@ const char *easy_read_template(const struct request *,
  * with a staff grant, or who neither is a member nor a rep: a decision
  * maker, an evaluator, a viewer) are told what members do.  Decided
  * from the grants alone, so a page and the letter printed from it say
- * the same; the layout gives it to every page as page.reader_rep and
- * page.reader_staff.
+ * the same; the layout gives it to every page as page.reader_rep,
+ * page.reader_staff and page.reader_questions (easy_questions_words).
  */
 enum easy_reader {
 	EASY_READER_MEMBER,
@@ -48,7 +48,8 @@ enum easy_reader {
 struct principal;
 enum easy_reader easy_reader_of(const struct principal *);
 /* The last line of a proposal's or election's easy-read page, for reader:
- * a catalogue message (the page and the letter print the same one). */
+ * a catalogue message (the page, as {{page.reader_questions | t}}, and
+ * the letter print the same one). */
 const char	*easy_questions_words(enum easy_reader);
 
 #endif

@@ -173,9 +173,10 @@ layout_page_up(const struct request *rq, json_t *page)
 json_t *
 layout_context(const struct request *rq)
 {
-	json_t	*page, *nav;
-	char	 here[LANG_HREF_MAX];
-	size_t	 i;
+	json_t		*page, *nav;
+	char		 here[LANG_HREF_MAX];
+	size_t		 i;
+	enum easy_reader reader;
 
 	page_again(rq, NULL, NULL, here, sizeof(here));
 	page = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:o, s:b, s:o}",
@@ -196,10 +197,13 @@ layout_context(const struct request *rq)
 	json_object_set_new(page, "large_text",
 	    json_boolean(rq->who.large_text));
 	/* Easy-read words that talk to the reader by their part. */
-	json_object_set_new(page, "reader_rep", json_boolean(
-	    easy_reader_of(&rq->who) == EASY_READER_REP));
-	json_object_set_new(page, "reader_staff", json_boolean(
-	    easy_reader_of(&rq->who) == EASY_READER_STAFF));
+	reader = easy_reader_of(&rq->who);
+	json_object_set_new(page, "reader_rep",
+	    json_boolean(reader == EASY_READER_REP));
+	json_object_set_new(page, "reader_staff",
+	    json_boolean(reader == EASY_READER_STAFF));
+	json_object_set_new(page, "reader_questions",
+	    json_string(easy_questions_words(reader)));
 	/* For the script that warns before the idle timeout. */
 	json_object_set_new(page, "idle_seconds",
 	    json_integer(rq->app->config->session_idle_s));
