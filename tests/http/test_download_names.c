@@ -4,7 +4,8 @@
  * report or export saved ("attachment"), each named in words in its
  * reader's language, folded to ASCII, with its kind's extension, so a
  * reader who saves it finds "cofnodion-fforwm-dros-50-2026-11-09.pdf",
- * never "minutes.pdf".  The routes walked are the route table's: every
+ * never "minutes.pdf"; every PDF also says its language (/Lang) in its
+ * catalogue.  The routes walked are the route table's: every
  * one whose path ends in a file's extension, and the stored files
  * (stored_files below), which are answered at addresses without one.
  */
@@ -12,6 +13,7 @@
 #include "http_test.h"
 #include "server/router.h"
 #include "http/route_walk.h"
+#include "pdf_lang.h"
 
 #include <ctype.h>
 #include <time.h>
@@ -174,6 +176,27 @@ fetch(struct client *c, const struct route *rt, const char *path,
 	    200);
 }
 
+/* A PDF made for a reader in lang says so in its catalogue (/Lang),
+ * so a screen reader reads it in that language's voice, and poppler
+ * still opens it (the language is added after cairo has finished). */
+static void
+assert_pdf_in(const char *path, const struct reply *r, const char *lang)
+{
+	char	 got[16];
+	char	*text;
+
+	pdf_catalog_lang(r->body, r->len, got, sizeof(got));
+	if (strcmp(got, lang) != 0)
+		print_error("%s: /Lang (%s), not (%s); %zu bytes: %.400s\n",
+		    path, got, lang, r->len, r->body + (r->len > 400 ?
+		    r->len - 400 : 0));
+	assert_string_equal(got, lang);
+	assert_true(pdf_pages(&srv, r) >= 1);
+	assert_non_null(text = pdf_text(&srv, r));
+	assert_true(strlen(text) > 10);
+	free(text);
+}
+
 /* Records, as c, that someone with no roles left yesterday, so there
  * is a thank-you letter to print. */
 static void
@@ -224,9 +247,13 @@ every_file_is_named_in_both_languages(void **state)
 		path_of(rt, path, sizeof(path));
 		fetch(&c, rt, path, "en", &r);
 		assert_named(path, r.disposition, ext, en);
+		if (strcmp(ext, "pdf") == 0)
+			assert_pdf_in(path, &r, "en");
 		reply_free(&r);
 		fetch(&c, rt, path, "cy", &r);
 		assert_named(path, r.disposition, ext, cy);
+		if (strcmp(ext, "pdf") == 0)
+			assert_pdf_in(path, &r, "cy");
 		/* A document to read is shown, and saved under its name. */
 		if (strcmp(rt->pattern, "/account/plan.pdf") == 0)
 			assert_string_equal(r.disposition,
