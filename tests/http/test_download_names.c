@@ -110,10 +110,39 @@ path_of(const struct route *rt, char *out, size_t sz)
 		assert_int_equal(route_walk_path(rt, 0, out, sz), 0);
 }
 
+/* Whether name ends in a date, "...-2026-11-01". */
+static int
+ends_in_date(const char *name)
+{
+	size_t	 n = strlen(name), i;
+
+	if (n < 10)
+		return 0;
+	for (i = 0, name += n - 10; i < 10; i++)
+		if (i == 4 || i == 7 ? name[i] != '-' :
+		    !isdigit((unsigned char)name[i]))
+			return 0;
+	return 1;
+}
+
+/* A name that is words and a record's number ("plan-5", "ballot-papers-
+ * over-50s-forum-2") tells a reader who saved several nothing: its last
+ * part may be a number only as a date's day. */
+static int
+ends_in_number(const char *name)
+{
+	const char	*last = strrchr(name, '-');
+
+	last = last != NULL ? last + 1 : name;
+	return *last != '\0' && strspn(last, "0123456789") == strlen(last) &&
+	    !ends_in_date(name);
+}
+
 /*
  * Checks a Content-Disposition: inline or attachment, then a quoted
  * name of lower-case ASCII letters, digits and hyphens with at least a
- * word in it (not a bare number), then ".ext" (any extension when ext
+ * word in it (not a bare number) and not ending in a record's number
+ * (ends_in_number), then ".ext" (any extension when ext
  * is "").  The name without its extension goes into name.
  */
 static void
@@ -143,6 +172,9 @@ assert_named(const char *path, const char *got, const char *ext,
 	if (!word)
 		print_error("%s: \"%s\" has no word\n", path, name);
 	assert_true(word);
+	if (ends_in_number(name))
+		print_error("%s: \"%s\" is named by a number\n", path, name);
+	assert_false(ends_in_number(name));
 	if (*ext != '\0') {
 		assert_true(strncmp(dot + 1, ext, strlen(ext)) == 0);
 		assert_string_equal(dot + 1 + strlen(ext), "\"");
