@@ -109,12 +109,12 @@ build/test/roundtable: build/test/main.o $(TST_OBJ)
 # The route table's parts, included by src/routes.c.
 build/release/routes.o build/test/routes.o: $(wildcard src/routes/*.inc)
 
-build/test/unit/%: tests/unit/%.c tests/unit/unit.h tests/unit/template_test.h tests/papers.h tests/pdf_fonts.h $(TST_OBJ)
+build/test/unit/%: tests/unit/%.c tests/unit/unit.h tests/unit/template_test.h tests/papers.h tests/pdf_fonts.h tests/pdf_lang.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 
 HTTP_SHARED = $(sort $(wildcard tests/http/harness_*.c)) tests/http/route_walk.c
-build/test/http/%: tests/http/%.c $(HTTP_SHARED) tests/http/harness.h tests/http/route_walk.h tests/http/http_test.h tests/papers.h tests/pdf_fonts.h $(TST_OBJ)
+build/test/http/%: tests/http/%.c $(HTTP_SHARED) tests/http/harness.h tests/http/route_walk.h tests/http/http_test.h tests/papers.h tests/pdf_fonts.h tests/pdf_lang.h $(TST_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(PKG_CFLAGS) -Isrc -Itests -o $@ $< $(HTTP_SHARED) $(TST_OBJ) $(PKG_LIBS) $(TEST_LIBS)
 

@@ -247,6 +247,16 @@ election_title_in(struct print_words *w, const json_t *e)
 	return title;
 }
 
+/* e with what its file's name says: the position in words (its label,
+ * translated by the name's "| t"), not the stored code.  e itself. */
+static json_t *
+election_named(json_t *e)
+{
+	(void)json_object_set_new(e, "position_label", json_string(
+	    choice_label(election_positions, view_str(e, "position"))));
+	return e;
+}
+
 static void
 ballot_draw(struct pdf *pdf, struct print_words *w, const json_t *e,
     const json_t *cands, const char *title)
@@ -321,8 +331,9 @@ elections_ballot_pdf(struct request *rq, struct response *rs)
 	json_decref(cands);
 	print_words_free(&w);
 	/* TRANSLATORS: a file's name: letters, digits and hyphens,
-	 * keeping {group_name} and {id}, the election's number. */
-	response_pdf(rq, rs, pdf, N_("ballot-papers-{group_name}-{id}"), e);
+	 * keeping {position_label | t}, {group_name} and {voting_closes_on}. */
+	response_pdf(rq, rs, pdf, N_("ballot-papers-{position_label | t}-"
+	    "{group_name}-{voting_closes_on}"), election_named(e));
 	json_decref(e);
 }
 
@@ -405,8 +416,8 @@ elections_result_pdf(struct request *rq, struct response *rs)
 	print_words_free(&w);
 	json_decref(sheet);
 	/* TRANSLATORS: a file's name: letters, digits and hyphens,
-	 * keeping {group_name} and {id}, the election's number. */
-	response_pdf(rq, rs, pdf, N_("election-result-{group_name}-{id}"),
-	    e);
+	 * keeping {position_label | t}, {group_name} and {voting_closes_on}. */
+	response_pdf(rq, rs, pdf, N_("election-result-{position_label | t}-"
+	    "{group_name}-{voting_closes_on}"), election_named(e));
 	json_decref(e);
 }

@@ -123,6 +123,9 @@ int	paper_add(struct db *, int64_t actor, int64_t meeting_id,
 json_t	*paper_list(struct db *, int64_t meeting_id);
 /* The paper's bytes into out, its type into *mime and *ext (caller
  * frees): <0, 0, >0. */
+/* A paper's title and the day it was circulated: {title, circulated_on}
+ * (a new reference in *out, when >0); <0 error, 0 not found. */
+int	paper_name(struct db *, int64_t id, json_t **out);
 int	paper_read(struct db *, int64_t id, struct buf *out, char **mime,
 	    char **ext);
 

@@ -551,6 +551,15 @@ paper_list(struct db *db, int64_t meeting_id)
 	return db_rows(db, sql_papers, "i", meeting_id);
 }
 
+static const char *sql_paper_name =
+    "SELECT title, circulated_on FROM papers WHERE id = ?";
+
+int
+paper_name(struct db *db, int64_t id, json_t **out)
+{
+	return db_row(db, out, sql_paper_name, "i", id);
+}
+
 int
 paper_read(struct db *db, int64_t id, struct buf *out, char **mime,
     char **ext)

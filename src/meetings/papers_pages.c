@@ -11,9 +11,15 @@ void
 papers_get(struct request *rq, struct response *rs)
 {
 	char	*mime, *ext;
+	json_t	*named = NULL;
 	int	 rc;
 
 	rc = paper_read(rq->db, rq->ids[0], &rs->body, &mime, &ext);
+	if (rc > 0 && paper_name(rq->db, rq->ids[0], &named) <= 0)
+		rc = -1;
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {title} and {circulated_on}, the paper's. */
 	response_download(rs, rc, mime, ext, language_words(rq->lang),
-	    N_("paper-{n}"), rq->ids[0]);
+	    N_("paper-{title}-{circulated_on}"), named);
+	json_decref(named);
 }

@@ -304,10 +304,10 @@ expenses_receipt_get(struct request *rq, struct response *rs)
 
 	if (!claim_for_reader(rq, rs, &claim))
 		return;
-	json_decref(claim);
 	rc = expense_receipt(rq->db, rq->ids[0], &rs->body, &mime, &ext);
 	response_download(rs, rc, mime, ext, language_words(rq->lang),
 	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
-	     * keeping {n}. */
-	    N_("receipt-{n}"), rq->ids[0]);
+	     * keeping {description} and {incurred_on}, the claim's. */
+	    N_("receipt-{description}-{incurred_on}"), claim);
+	json_decref(claim);
 }

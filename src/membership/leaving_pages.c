@@ -130,8 +130,8 @@ leaving_letter(struct request *rq, struct response *rs)
 	letter_draw(pdf, &w, p, roles, rq->who.display_name);
 	print_words_free(&w);
 	json_decref(roles);
-	json_decref(p);
 	/* TRANSLATORS: a file's name: letters, digits and hyphens,
-	 * keeping {n}, the person's number. */
-	response_pdf(rq, rs, pdf, N_("thank-you-letter-{n}"), NULL);
+	 * keeping {left_on}, the day they left (never their name). */
+	response_pdf(rq, rs, pdf, N_("thank-you-letter-{left_on}"), p);
+	json_decref(p);
 }

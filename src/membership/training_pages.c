@@ -315,10 +315,12 @@ training_certificate(struct request *rq, struct response *rs)
 	    NULL), pdf_size_for(rq, PDF_LARGE));
 	certificate_draw(pdf, &w, c);
 	print_words_free(&w);
-	json_decref(c);
 	/* TRANSLATORS: a file's name: letters, digits and hyphens,
-	 * keeping {n}, the certificate's number. */
-	response_pdf(rq, rs, pdf, N_("certificate-{n}"), NULL);
+	 * keeping {course_name} and {completed_on}, the day.  Not the
+	 * person's name: the certificate says it. */
+	response_pdf(rq, rs, pdf, N_("certificate-{course_name}-"
+	    "{completed_on}"), c);
+	json_decref(c);
 }
 
 /* Every certificate of a session in one PDF, a page for each person, so
@@ -326,7 +328,7 @@ training_certificate(struct request *rq, struct response *rs)
 void
 training_session_certificates(struct request *rq, struct response *rs)
 {
-	json_t		*done, *row, *c;
+	json_t		*done, *row, *c, *first = NULL;
 	struct pdf	*pdf;
 	struct print_words w;
 	size_t		 i;
@@ -349,11 +351,16 @@ training_session_certificates(struct request *rq, struct response *rs)
 		if (i > 0)
 			pdf_page_break(pdf);
 		certificate_draw(pdf, &w, c);
-		json_decref(c);
+		if (first == NULL)
+			first = c;
+		else
+			json_decref(c);
 	}
 	print_words_free(&w);
 	json_decref(done);
 	/* TRANSLATORS: a file's name: letters, digits and hyphens,
-	 * keeping {n}, the training session's number. */
-	response_pdf(rq, rs, pdf, N_("certificates-session-{n}"), NULL);
+	 * keeping {course_name} and {completed_on}, the session's day. */
+	response_pdf(rq, rs, pdf, N_("certificates-{course_name}-"
+	    "{completed_on}"), first);
+	json_decref(first);
 }

@@ -16,6 +16,7 @@
 #include "../server/language.h"
 #include "../server/request.h"
 #include "../server/text_size.h"
+#include "../util/date.h"
 #include "../util/catalogue.h"
 
 static const struct field_spec reason_fields[] = {
@@ -90,6 +91,25 @@ out:
 	return ex;
 }
 
+/* The export made into rs's body (ok), answered as a file named by the
+ * day it was made: never the person's name, nor only their number. */
+static void
+export_answer(struct request *rq, struct response *rs, int ok,
+    const char *mime, const char *ext)
+{
+	char	 today[DATE_CHARS + 1];
+	json_t	*named;
+
+	date_today(rq->now, today);
+	named = json_pack("{s:s}", "date", today);
+	response_download(rs, ok ? 1 : -1, strdup(mime), strdup(ext),
+	    language_words(rq->lang),
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {date}, the day it was made. */
+	    N_("subject-access-{date}"), named);
+	json_decref(named);
+}
+
 void
 subject_access_json(struct request *rq, struct response *rs)
 {
@@ -103,9 +123,7 @@ subject_access_json(struct request *rq, struct response *rs)
 	json_decref(ex);
 	ok = text != NULL && buf_puts(&rs->body, text) == 0;
 	free(text);
-	response_download(rs, ok ? 1 : -1, strdup("application/json"),
-	    strdup("json"), language_words(rq->lang), N_("subject-access-{n}"),
-	    rq->ids[0]);
+	export_answer(rq, rs, ok, "application/json", "json");
 }
 
 void
@@ -119,7 +137,5 @@ subject_access_pdf(struct request *rq, struct response *rs)
 	ok = subject_access_print(&rs->body, ex, language_words(rq->lang),
 	    pdf_size_for(rq, PDF_NORMAL)) == 0;
 	json_decref(ex);
-	response_download(rs, ok ? 1 : -1, strdup("application/pdf"),
-	    strdup("pdf"), language_words(rq->lang), N_("subject-access-{n}"),
-	    rq->ids[0]);
+	export_answer(rq, rs, ok, "application/pdf", "pdf");
 }

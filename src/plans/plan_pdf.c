@@ -209,7 +209,7 @@ plan_print_draw(struct pdf *pdf, struct plan_print *pp, const json_t *view)
 }
 
 /* The PDF of person_id's plan for whoever may read it, named by name
- * (a file's name; {n}, the address's id). */
+ * (a file's name; {date}, the day it is printed). */
 static void
 plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id,
     const char *name)
@@ -217,7 +217,7 @@ plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id,
 	enum plan_reader reader;
 	struct plan_print pp;
 	struct pdf	*pdf;
-	json_t		*person, *view;
+	json_t		*person, *view, *named;
 	char		 today[DATE_CHARS + 1];
 
 	if ((person = plan_open(rq, rs, person_id, "printed", &reader)) ==
@@ -240,15 +240,18 @@ plan_pdf_of(struct request *rq, struct response *rs, int64_t person_id,
 	buf_release(&pp.lines);
 	print_words_free(&pp.w);
 	json_decref(view);
-	response_pdf(rq, rs, pdf, name, NULL);
+	named = json_pack("{s:s}", "date", today);
+	response_pdf(rq, rs, pdf, name, named);
+	json_decref(named);
 }
 
 void
 plan_pdf(struct request *rq, struct response *rs)
 {
 	/* TRANSLATORS: a file's name: letters, digits and hyphens,
-	 * keeping {n}, the person's number. */
-	plan_pdf_of(rq, rs, rq->ids[0], N_("plan-{n}"));
+	 * keeping {date}, the day it is printed.  Never the person's name:
+	 * a worker's downloads folder is no place for it. */
+	plan_pdf_of(rq, rs, rq->ids[0], N_("plan-{date}"));
 }
 
 void

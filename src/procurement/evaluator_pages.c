@@ -409,8 +409,13 @@ bid_document_get(struct request *rq, struct response *rs)
 	} else
 		rc = bid_document_read(rq->db, rq->ids[0], &rs->body, &mime,
 		    &ext);
+	if (bid != NULL && lot != NULL)
+		(void)json_object_set(bid, "lot", json_object_get(lot,
+		    "title"));
+	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	 * keeping {lot}, the lot's title, and {bidder}. */
 	response_download(rs, rc, mime, ext, language_words(rq->lang),
-	    N_("bid-{n}"), rq->ids[0]);
+	    N_("bid-{lot}-{bidder}"), bid);
 	json_decref(bid);
 	json_decref(lot);
 }

@@ -172,8 +172,10 @@ report_draw(struct buf *out, const json_t *r, enum pdf_size size,
 }
 
 /* TRANSLATORS: a file's name: letters, digits and hyphens, keeping
- * {n}, the lot's number. */
-static const char *const lot_report_name = N_("evaluation-lot-{n}");
+ * {title}, the lot's ("Lot 1"), and {procurement_title}: a name ends in
+ * words, not in a number a reader cannot tell from another's. */
+static const char *const lot_report_name = N_("evaluation-{title}-"
+    "{procurement_title}");
 
 void
 lot_report_pdf(struct request *rq, struct response *rs)
@@ -192,9 +194,8 @@ lot_report_pdf(struct request *rq, struct response *rs)
 	} else {
 		rs->status = 200;
 		rs->content_type = strdup("application/pdf");
-		(void)response_named_id(rs, DOWNLOAD_SAVED,
-		    language_words(rq->lang), lot_report_name, rq->ids[0],
-		    "pdf");
+		(void)response_named(rs, DOWNLOAD_SAVED,
+		    language_words(rq->lang), lot_report_name, lot, "pdf");
 	}
 	json_decref(record);
 	json_decref(lot);
@@ -338,9 +339,9 @@ lot_report_xlsx(struct request *rq, struct response *rs)
 			rs->status = 200;
 			rs->content_type = strdup("application/vnd.openxmlformats"
 			    "-officedocument.spreadsheetml.sheet");
-			(void)response_named_id(rs, DOWNLOAD_SAVED,
-			    language_words(rq->lang), lot_report_name,
-			    rq->ids[0], "xlsx");
+			(void)response_named(rs, DOWNLOAD_SAVED,
+			    language_words(rq->lang), lot_report_name, lot,
+			    "xlsx");
 		}
 	}
 	json_decref(individual);

@@ -220,10 +220,10 @@ decisions_letter(struct request *rq, struct response *rs)
 	else
 		letter_draw(pdf, &w, p, options, responses);
 	print_words_free(&w);
-	json_decref(p);
 	json_decref(options);
 	json_decref(responses);
 	/* TRANSLATORS: a file's name: letters, digits and hyphens,
-	 * keeping {n}, the proposal's number. */
-	response_pdf(rq, rs, pdf, N_("proposal-letter-{n}"), NULL);
+	 * keeping {title}, the proposal's. */
+	response_pdf(rq, rs, pdf, N_("proposal-letter-{title}"), p);
+	json_decref(p);
 }

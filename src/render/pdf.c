@@ -19,6 +19,7 @@
 #include <pango/pangocairo.h>
 
 #include "pdf.h"
+#include "pdf_catalog.h"
 #include "pdf_page.h"
 #include "../limits.h"
 
@@ -125,11 +126,45 @@ footer(struct pdf *p)
 	g_object_unref(l);
 }
 
+/* cairo 1.16 made structure tags; before it a document is untagged. */
+#if CAIRO_VERSION >= CAIRO_VERSION_ENCODE(1, 16, 0)
+#define TAG_BEGIN(cr, tag)	cairo_tag_begin((cr), (tag), NULL)
+#define TAG_END(cr, tag)	cairo_tag_end((cr), (tag))
+#else
+#define TAG_BEGIN(cr, tag)	((void)(cr), (void)(tag))
+#define TAG_END(cr, tag)	((void)(cr), (void)(tag))
+#endif
+
+int
+pdf_tag_begin(struct pdf *p, const char *tag)
+{
+	if (p->tag != NULL || tag == NULL)
+		return 0;
+	p->tag = tag;
+	TAG_BEGIN(p->cr, tag);
+	return 1;
+}
+
+void
+pdf_tag_end(struct pdf *p, int opened)
+{
+	if (!opened || p->tag == NULL)
+		return;
+	TAG_END(p->cr, p->tag);
+	p->tag = NULL;
+}
+
+/* The footer is no part of the text: an element open across the break
+ * ends before it and starts again on the next page. */
 static void
 new_page(struct pdf *p)
 {
+	const char	*open = p->tag;
+
+	pdf_tag_end(p, open != NULL);
 	footer(p);
 	cairo_show_page(p->cr);
+	(void)pdf_tag_begin(p, open);
 	p->page++;
 	p->y = MARGIN;
 	p->blank = 1;
@@ -328,9 +363,11 @@ pdf_lines_flow(struct pdf *p, const struct pdf_lines *t)
 {
 	PangoLayoutIter	*ia, *ib;
 	size_t		 i;
+	int		 tagged;
 
 	if (t->n == 0)
 		return;
+	tagged = pdf_tag_begin(p, "P");
 	ia = pango_layout_get_iter(t->a);
 	ib = t->b != NULL ? pango_layout_get_iter(t->b) : NULL;
 	for (i = 0; i < t->n; i++) {
@@ -347,6 +384,7 @@ pdf_lines_flow(struct pdf *p, const struct pdf_lines *t)
 	}
 	line_next_free(ia);
 	line_next_free(ib);
+	pdf_tag_end(p, tagged);
 }
 
 void
@@ -364,28 +402,55 @@ pdf_flow(struct pdf *p, PangoLayout *a, double xa, PangoLayout *b, double xb)
  * can move to a new page together: pdf_begin() makes room for the held
  * heading and the first h points of the element, then draws the heading.
  */
+double
+pdf_held_height(const struct pdf *p)
+{
+	double	 h = 0;
+	size_t	 i;
+
+	for (i = 0; i < p->nheld; i++)
+		h += (i > 0 ? p->held[i].above * p->scale : 0) +
+		    pdf_height(p->held[i].layout) + p->held[i].after;
+	return h;
+}
+
+/* The first held layout's space above is taken before the room is
+ * measured (none at the top of a page, as any gap); the others' are
+ * part of what must fit. */
 void
 pdf_begin(struct pdf *p, double h)
 {
-	if (p->held == NULL) {
+	size_t	 i;
+	int	 tagged;
+
+	if (p->nheld == 0) {
 		pdf_need(p, h);
 		return;
 	}
-	pdf_need(p, pdf_height(p->held) + p->held_after + h);
-	pdf_flow(p, p->held, MARGIN, NULL, 0);
-	g_object_unref(p->held);
-	p->held = NULL;
-	p->y += p->held_after;
+	pdf_gap(p, p->held[0].above);
+	pdf_need(p, pdf_held_height(p) + h);
+	for (i = 0; i < p->nheld; i++) {
+		if (i > 0)
+			pdf_gap(p, p->held[i].above);
+		tagged = pdf_tag_begin(p, p->held[i].tag);
+		pdf_flow(p, p->held[i].layout, MARGIN, NULL, 0);
+		pdf_tag_end(p, tagged);
+		g_object_unref(p->held[i].layout);
+		p->held[i].layout = NULL;
+		p->y += p->held[i].after;
+	}
+	p->nheld = 0;
 }
 
 static void
 free_parts(struct pdf *p)
 {
 	struct kept	*k;
+	size_t		 h;
 	int		 i;
 
-	if (p->held != NULL)
-		g_object_unref(p->held);
+	for (h = 0; h < p->nheld; h++)
+		g_object_unref(p->held[h].layout);
 	for (i = 0; i < F__MAX; i++)
 		if (p->font[i] != NULL)
 			pango_font_description_free(p->font[i]);
@@ -450,6 +515,8 @@ pdf_new(struct buf *out, const char *title, enum pdf_size size)
 	if (out == NULL || (p = calloc(1, sizeof(*p))) == NULL)
 		return NULL;
 	p->out = out;
+	p->start = out->len;
+	memcpy(p->lang, "en", 3);
 	p->title = g_utf8_make_valid(title != NULL ? title : "", -1);
 	p->page_word = g_strdup("Page");
 	p->scale = size == PDF_LARGE ? 1.6 : 1.0;
@@ -484,17 +551,24 @@ pdf_heading(struct pdf *p, const char *text, int level)
 	if (!pdf_live(p))
 		return;
 	l = pdf_layout(p, level == 1 ? F_H1 : F_H2, text, TEXT_W);
-	pdf_hold(p, l, level == 1 ? 12 : 9, (level == 1 ? 6 : 4) * p->scale);
+	pdf_hold(p, l, level == 1 ? 12 : 9, (level == 1 ? 6 : 4) * p->scale,
+	    level == 1 ? "H1" : "H2");
 }
 
+/* Held layouts stack up until something is drawn; past PDF_HELD_MAX
+ * (headings with nothing between them) the oldest are drawn, kept with
+ * the new one. */
 void
-pdf_hold(struct pdf *p, PangoLayout *l, double above, double after)
+pdf_hold(struct pdf *p, PangoLayout *l, double above, double after,
+    const char *tag)
 {
-	if (p->held != NULL)
+	if (p->nheld == PDF_HELD_MAX)
 		pdf_begin(p, pdf_height(l));
-	pdf_gap(p, above);
-	p->held = l;
-	p->held_after = after;
+	p->held[p->nheld].layout = l;
+	p->held[p->nheld].above = above;
+	p->held[p->nheld].after = after;
+	p->held[p->nheld].tag = tag;
+	p->nheld++;
 }
 
 /* An element of text: a and b (as pdf_lines_init) measured once, room
@@ -616,8 +690,7 @@ pdf_keep_next(struct pdf *p, double mm)
 {
 	if (!pdf_live(p) || !(mm > 0))
 		return;
-	pdf_need(p, (p->held != NULL ? pdf_height(p->held) + p->held_after : 0) +
-	    mm * MM * p->scale);
+	pdf_need(p, pdf_held_height(p) + mm * MM * p->scale);
 }
 
 void
@@ -625,8 +698,8 @@ pdf_space(struct pdf *p, double mm)
 {
 	if (!pdf_live(p) || !(mm > 0))
 		return;
-	if (p->held != NULL) {
-		p->held_after += mm * MM;
+	if (p->nheld > 0) {
+		p->held[p->nheld - 1].after += mm * MM;
 		return;
 	}
 	if (p->y + mm * MM >= BOTTOM) {
@@ -719,6 +792,20 @@ pdf_page_number(const struct pdf *p)
 	return p == NULL ? 0 : p->page;
 }
 
+void
+pdf_language(struct pdf *p, const char *tag)
+{
+	size_t	 n = tag != NULL ? strlen(tag) : 0;
+
+	/* A language tag is letters, digits and hyphens: anything else is
+	 * no language, and the document keeps the one it had. */
+	if (!pdf_live(p) || n == 0 || n >= sizeof(p->lang) ||
+	    strspn(tag, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789-") != n)
+		return;
+	memcpy(p->lang, tag, n + 1);
+}
+
 int
 pdf_finish(struct pdf *p)
 {
@@ -733,7 +820,8 @@ pdf_finish(struct pdf *p)
 		pdf_live(p);
 	}
 	cairo_surface_finish(p->surface);
-	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
+	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS ||
+	    (!p->failed && pdf_catalog_update(p->out, p->start, p->lang) == -1))
 		p->failed = 1;
 	rc = p->failed ? -1 : 0;
 	free_parts(p);

@@ -105,8 +105,9 @@ struct pdf_bar {
  * in bold, then a row for each of the n bars, its label wrapping in a
  * left column, the bar beside its first line and the count after it.
  * Nothing is cut: a long label wraps and its row grows, and a row is
- * kept on one page like a table's.  width_mm wide at most the text
- * width; the title stays with the first row.  bars NULL with n > 0
+ * kept on one page like a table's.  The chart moves whole to the next
+ * page unless it is taller than a page, when its title stays with its
+ * first row.  width_mm wide at most the text width.  bars NULL with n > 0
  * (no memory to make them) fails the document.
  */
 void	 pdf_bar_chart(struct pdf *, const char *title,
@@ -129,6 +130,12 @@ int	 pdf_keep(struct pdf *, void *obj, void (*release)(void *));
 /* The footer's word before each page's number ("Page", the default),
  * in the reader's language: render/print_words.c's print_pdf_new(). */
 void	 pdf_page_word(struct pdf *, const char *word);
+/* The language the document is written in, a language tag ("cy"; "en"
+ * until said): its catalogue's /Lang, so a screen reader reads it in
+ * that language's voice.  render/print_words.c's print_pdf_new() says
+ * the reader's.  Anything but letters, digits and hyphens (at most 15)
+ * is ignored. */
+void	 pdf_language(struct pdf *, const char *tag);
 /* The size of print the document was made in; PDF_NORMAL for NULL. */
 enum pdf_size	 pdf_size_of(const struct pdf *);
 /* The number of the page being drawn (1 first); 0 for NULL.  With

@@ -31,23 +31,40 @@ struct kept {
 	struct kept	*next;
 };
 
+/* Headings (and a chart's title) held to be drawn with what follows
+ * them, as many as can stand one under another: a question's heading,
+ * then its chart's title. */
+#define PDF_HELD_MAX	4
+
+/* A layout held back (pdf_hold): drawn by pdf_begin with the element
+ * that follows, above points of space before it, after below it, marked
+ * as the structure element tag ("H1", "H2", "P"; static). */
+struct pdf_held {
+	PangoLayout	*layout;
+	double		 above, after;
+	const char	*tag;
+};
+
 /*
  * A document being drawn.  Owned by the caller until pdf_finish() frees
  * it.  out is borrowed; the surface, the cairo and Pango contexts, the
- * font descriptions, the held heading, title and page word (g_malloc'd)
+ * font descriptions, the held layouts, title and page word (g_malloc'd)
  * and the
  * kept list (released after the surface) are owned.
  */
 struct pdf {
 	struct buf		*out;
+	size_t			 start;	/* where the PDF begins in out */
+	char			 lang[16];	/* its language: "en", "cy" */
+	const char		*tag;	/* the structure element open (static) */
 	cairo_surface_t		*surface;
 	cairo_t			*cr;
 	PangoContext		*pango;
 	PangoFontDescription	*font[F__MAX];
 	char			*title;
 	char			*page_word;	/* the footer's "Page" */
-	PangoLayout		*held;	/* a heading kept for what follows */
-	double			 held_after;	/* space below it */
+	struct pdf_held		 held[PDF_HELD_MAX];	/* kept for what follows */
+	size_t			 nheld;
 	double			 scale;	/* 1, or 1.6 for PDF_LARGE */
 	double			 line;	/* height of a body text line */
 	double			 y;	/* top of the free space */
@@ -109,11 +126,28 @@ void		 pdf_lines_release(struct pdf_lines *t);
 void		 pdf_flow(struct pdf *, PangoLayout *a, double xa,
 		    PangoLayout *b, double xb);
 /* Holds l (owned) to be drawn with the next element (pdf_begin), above
- * points of space before it and after below it: a heading, a chart's
- * title. */
+ * points of space before it and after below it, marked as tag (static:
+ * "H1", "P"): a heading, a chart's title.  What is already held stays
+ * held with it, so a question's heading keeps with its chart's title
+ * and the chart's first row. */
 void		 pdf_hold(struct pdf *, PangoLayout *l, double above,
-		    double after);
-/* Room for h points of an element, with the held heading above it. */
+		    double after, const char *tag);
+/* The height of what is held, with the space between. */
+double		 pdf_held_height(const struct pdf *);
+/* Room for h points of an element, with the held headings above it. */
 void		 pdf_begin(struct pdf *, double h);
+/* A page's height for what flows: an element taller than this cannot
+ * be kept on one page. */
+#define PDF_FLOW_H	(BOTTOM - MARGIN)
+/*
+ * Marks what is drawn until pdf_tag_end as a structure element of the
+ * tagged PDF (cairo's names: "H1", "P"), unless one is already open
+ * (the text of a heading is the heading's, not a paragraph in it).  1
+ * when it opened one, for pdf_tag_end.  A page break in between ends
+ * the element and starts another of the same kind on the next page, so
+ * the footer between stays out of the text a screen reader reads.
+ */
+int		 pdf_tag_begin(struct pdf *, const char *tag);
+void		 pdf_tag_end(struct pdf *, int opened);
 
 #endif

@@ -119,5 +119,6 @@ print_pdf_new(struct print_words *pw, struct buf *out, const char *title,
 	/* In the reader's language alone, even on a poster in both: a
 	 * footer has room for one word. */
 	pdf_page_word(pdf, catalogue_get(pw->words, N_("Page")));
+	pdf_language(pdf, catalogue_language(pw->words));
 	return pdf;
 }

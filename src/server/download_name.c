@@ -125,20 +125,6 @@ response_named(struct response *r, enum download_kind kind,
 	return 0;
 }
 
-int
-response_named_id(struct response *r, enum download_kind kind,
-    const struct catalogue *words, const char *msgid, int64_t id,
-    const char *ext)
-{
-	json_t	*values = json_pack("{s:I}", "n", (json_int_t)id);
-	int	 rc;
-
-	rc = values != NULL ? response_named(r, kind, words, msgid, values,
-	    ext) : -1;
-	json_decref(values);
-	return rc;
-}
-
 void
 response_file(struct response *r, int made, const char *type,
     enum download_kind kind, const struct catalogue *words,
@@ -159,11 +145,6 @@ void
 response_pdf(const struct request *rq, struct response *r, struct pdf *pdf,
     const char *msgid, json_t *values)
 {
-	json_t	*id = NULL;
-
-	if (values == NULL && rq->nids > 0)
-		values = id = json_pack("{s:I}", "n", (json_int_t)rq->ids[0]);
 	response_file(r, pdf_finish(pdf), "application/pdf", DOWNLOAD_SHOWN,
 	    language_words(rq->lang), msgid, values, "pdf");
-	json_decref(id);
 }

@@ -42,10 +42,6 @@ size_t	download_name_fold(const char *text, char *out, size_t size);
 int	response_named(struct response *r, enum download_kind kind,
 	    const struct catalogue *words, const char *msgid, json_t *values,
 	    const char *ext);
-/* response_named with one value, {n}, the record's id. */
-int	response_named_id(struct response *r, enum download_kind kind,
-	    const struct catalogue *words, const char *msgid, int64_t id,
-	    const char *ext);
 
 /*
  * Answers the file made into r's body (made 0; -1 answers 500 instead,
@@ -57,8 +53,10 @@ void	response_file(struct response *r, int made, const char *type,
 	    enum download_kind kind, const struct catalogue *words,
 	    const char *msgid, json_t *values, const char *ext);
 /* Finishes pdf (made into r's body) and answers it as a document shown
- * in the browser, named by msgid on values (borrowed; NULL: {n} is the
- * address's id) in the language of rq. */
+ * in the browser, named by msgid on values (borrowed; NULL: none) in
+ * the language of rq.  A name says what the document is (a title, a
+ * place, a date), never only a record's number ("plan-5"): a reader
+ * who saves several cannot tell numbers apart. */
 void	response_pdf(const struct request *rq, struct response *r,
 	    struct pdf *pdf, const char *msgid, json_t *values);
 

@@ -142,14 +142,14 @@ void	response_error(struct response *, int status, const char *message);
  * a refusal that says its own reason uses response_error. */
 void	response_denied(struct response *);
 void	response_cookie(struct response *, const char *name, const char *value);
-/* A stored file as an attachment named by msgid ("receipt-{n}", {n}
- * the id) in the language of words (response_named_id), when found
- * (>0); else 404 (0) or 500 (<0).  Takes mime and ext (malloc'd, or
- * NULL). */
+/* A stored file as an attachment named by msgid ("receipt-{what}-
+ * {date}", its {name}s from values, borrowed) in the language of words
+ * (response_named), when found (>0); else 404 (0) or 500 (<0).  Takes
+ * mime and ext (malloc'd, or NULL). */
 struct catalogue;
 void	response_download(struct response *, int found, char *mime,
 	    char *ext, const struct catalogue *words, const char *msgid,
-	    int64_t id);
+	    json_t *values);
 /* Frees everything the response holds and zeroes it. */
 void	response_clear(struct response *);
 /* Frees everything the request holds (forms, principal), not the db. */

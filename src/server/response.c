@@ -143,7 +143,7 @@ response_denied(struct response *r)
 
 void
 response_download(struct response *r, int found, char *mime, char *ext,
-    const struct catalogue *words, const char *msgid, int64_t id)
+    const struct catalogue *words, const char *msgid, json_t *values)
 {
 	if (found <= 0) {
 		free(mime);
@@ -156,7 +156,7 @@ response_download(struct response *r, int found, char *mime, char *ext,
 	/* Always a download, named by us: nothing the uploader chose. */
 	r->status = 200;
 	r->content_type = mime;
-	(void)response_named_id(r, DOWNLOAD_SAVED, words, msgid, id, ext);
+	(void)response_named(r, DOWNLOAD_SAVED, words, msgid, values, ext);
 	free(ext);
 }
 

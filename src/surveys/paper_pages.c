@@ -154,7 +154,9 @@ survey_paper_pdf(struct request *rq, struct response *rs)
 	}
 	print_words_free(&w);
 	survey_attachment(rs, pdf_finish(pdf), "application/pdf",
-	    language_words(rq->lang), N_("survey-{n}"), rq->ids[0], "pdf");
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {title}, the survey's. */
+	    language_words(rq->lang), N_("survey-{title}"), s, "pdf");
 	json_decref(numbers);
 	json_decref(sites);
 	json_decref(view);

@@ -25,14 +25,11 @@
 
 void
 survey_attachment(struct response *rs, int made, const char *type,
-    const struct catalogue *words, const char *msgid, int64_t id,
+    const struct catalogue *words, const char *msgid, json_t *survey,
     const char *ext)
 {
-	json_t	*values = json_pack("{s:I}", "n", (json_int_t)id);
-
-	response_file(rs, made, type, DOWNLOAD_SAVED, words, msgid, values,
+	response_file(rs, made, type, DOWNLOAD_SAVED, words, msgid, survey,
 	    ext);
-	json_decref(values);
 }
 
 /* "n (pct%)" or the suppressed text of a row. */
@@ -206,7 +203,9 @@ survey_results_pdf(struct request *rq, struct response *rs)
 	survey_attachment(rs, r ? results_draw(&rs->body, s, r,
 	    pdf_size_for(rq, PDF_NORMAL), language_words(rq->lang)) : -1,
 	    "application/pdf", language_words(rq->lang),
-	    N_("survey-results-{n}"), rq->ids[0], "pdf");
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {title}, the survey's. */
+	    N_("survey-results-{title}"), s, "pdf");
 	json_decref(r);
 	json_decref(s);
 }
@@ -305,7 +304,9 @@ survey_responses_csv(struct request *rq, struct response *rs)
 	survey_attachment(rs, csv_write(&rs->body, qs, rows,
 	    language_words(rq->lang)), "text/csv; "
 	    "charset=utf-8", language_words(rq->lang),
-	    N_("survey-responses-{n}"), rq->ids[0], "csv");
+	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
+	     * keeping {title}, the survey's. */
+	    N_("survey-responses-{title}"), s, "csv");
 	json_decref(rows);
 	json_decref(qs);
 	json_decref(s);
@@ -347,7 +348,7 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 out:
 	survey_attachment(rs, made, "application/vnd.openxmlformats-"
 	    "officedocument.spreadsheetml.sheet", language_words(rq->lang),
-	    N_("survey-responses-{n}"), rq->ids[0], "xlsx");
+	    N_("survey-responses-{title}"), s, "xlsx");
 	free(cols);
 	json_decref(keys);
 	json_decref(rows);

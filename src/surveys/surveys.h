@@ -293,12 +293,12 @@ int	theme_to_issue(struct db *, int64_t actor, json_t *theme,
 	    int64_t *issue_id);
 
 /* rs->body, made by a renderer (made 0, or -1 when it failed), sent as
- * an attachment of type named by msgid ("survey-{n}", {n} the id) in
- * the language of words, then ".ext" (response_file); a failure
- * becomes a 500. */
+ * an attachment of type named by msgid ("survey-{title}", its {name}s
+ * the survey's, borrowed) in the language of words, then ".ext"
+ * (response_file); a failure becomes a 500. */
 struct catalogue;
 void	survey_attachment(struct response *, int made, const char *type,
-	    const struct catalogue *words, const char *msgid, int64_t id,
+	    const struct catalogue *words, const char *msgid, json_t *survey,
 	    const char *ext);
 /* The results view for the request's ?version= and ?by=.  New
  * reference or NULL. */

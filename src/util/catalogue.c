@@ -43,6 +43,28 @@ entry(const struct catalogue *c, uint32_t table, uint32_t i, uint32_t *len)
 	return (const char *)c->mo + off;
 }
 
+/* The header's "Language: cy" into lang (letters and hyphens, at most
+ * size - 1 of them); "" when it has none. */
+static void
+language_read(const char *header, char *lang, size_t size)
+{
+	const char	*p = header != NULL ? strstr(header, "Language: ") :
+			    NULL;
+	size_t		 n = 0;
+
+	if (p != NULL && (p == header || p[-1] == '\n'))
+		for (p += 10; n + 1 < size && ((p[n] >= 'a' && p[n] <= 'z') ||
+		    (p[n] >= 'A' && p[n] <= 'Z') || p[n] == '-'); n++)
+			lang[n] = p[n];
+	lang[n] = '\0';
+}
+
+const char *
+catalogue_language(const struct catalogue *c)
+{
+	return c != NULL && c->lang[0] != '\0' ? c->lang : "en";
+}
+
 int
 catalogue_load(struct catalogue *c, const void *mo, size_t len)
 {
@@ -73,6 +95,7 @@ catalogue_load(struct catalogue *c, const void *mo, size_t len)
 	    entry(c, c->translations, 0, &l) : NULL;
 	if (plural_rule_read(header, &c->plural) == -1)
 		goto bad;
+	language_read(header, c->lang, sizeof(c->lang));
 	return 0;
 bad:
 	memset(&c->plural, 0, sizeof(c->plural));

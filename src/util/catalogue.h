@@ -34,6 +34,7 @@ struct catalogue {
 	/* Which plural form (0..) a count takes in this language: the
 	 * rule its header declares (expr NULL: English's). */
 	struct plural_rule	 plural;
+	char			 lang[16];	/* its header's Language: */
 };
 
 /* Reads a .mo image, checking every offset against its length, and its
@@ -41,6 +42,9 @@ struct catalogue {
  * image is not one or its rule is wrong (the catalogue is then empty:
  * English). */
 int		 catalogue_load(struct catalogue *, const void *mo, size_t len);
+/* The catalogue's language tag, from its header ("cy"); "en" for NULL
+ * (English, the messages themselves) or a header that names none. */
+const char	*catalogue_language(const struct catalogue *);
 /* msgid in the catalogue's language; msgid itself when it has none (or
  * the catalogue is NULL). */
 const char	*catalogue_get(const struct catalogue *, const char *msgid);

@@ -4,7 +4,8 @@
  * report or export saved ("attachment"), each named in words in its
  * reader's language, folded to ASCII, with its kind's extension, so a
  * reader who saves it finds "cofnodion-fforwm-dros-50-2026-11-09.pdf",
- * never "minutes.pdf".  The routes walked are the route table's: every
+ * never "minutes.pdf"; every PDF also says its language (/Lang) in its
+ * catalogue.  The routes walked are the route table's: every
  * one whose path ends in a file's extension, and the stored files
  * (stored_files below), which are answered at addresses without one.
  */
@@ -12,6 +13,7 @@
 #include "http_test.h"
 #include "server/router.h"
 #include "http/route_walk.h"
+#include "pdf_lang.h"
 
 #include <ctype.h>
 #include <time.h>
@@ -108,10 +110,39 @@ path_of(const struct route *rt, char *out, size_t sz)
 		assert_int_equal(route_walk_path(rt, 0, out, sz), 0);
 }
 
+/* Whether name ends in a date, "...-2026-11-01". */
+static int
+ends_in_date(const char *name)
+{
+	size_t	 n = strlen(name), i;
+
+	if (n < 10)
+		return 0;
+	for (i = 0, name += n - 10; i < 10; i++)
+		if (i == 4 || i == 7 ? name[i] != '-' :
+		    !isdigit((unsigned char)name[i]))
+			return 0;
+	return 1;
+}
+
+/* A name that is words and a record's number ("plan-5", "ballot-papers-
+ * over-50s-forum-2") tells a reader who saved several nothing: its last
+ * part may be a number only as a date's day. */
+static int
+ends_in_number(const char *name)
+{
+	const char	*last = strrchr(name, '-');
+
+	last = last != NULL ? last + 1 : name;
+	return *last != '\0' && strspn(last, "0123456789") == strlen(last) &&
+	    !ends_in_date(name);
+}
+
 /*
  * Checks a Content-Disposition: inline or attachment, then a quoted
  * name of lower-case ASCII letters, digits and hyphens with at least a
- * word in it (not a bare number), then ".ext" (any extension when ext
+ * word in it (not a bare number) and not ending in a record's number
+ * (ends_in_number), then ".ext" (any extension when ext
  * is "").  The name without its extension goes into name.
  */
 static void
@@ -141,6 +172,9 @@ assert_named(const char *path, const char *got, const char *ext,
 	if (!word)
 		print_error("%s: \"%s\" has no word\n", path, name);
 	assert_true(word);
+	if (ends_in_number(name))
+		print_error("%s: \"%s\" is named by a number\n", path, name);
+	assert_false(ends_in_number(name));
 	if (*ext != '\0') {
 		assert_true(strncmp(dot + 1, ext, strlen(ext)) == 0);
 		assert_string_equal(dot + 1 + strlen(ext), "\"");
@@ -172,6 +206,27 @@ fetch(struct client *c, const struct route *rt, const char *path,
 	reply_free(&form);
 	assert_int_equal(http_post(c, url, "reason=Names+of+files", 1, r),
 	    200);
+}
+
+/* A PDF made for a reader in lang says so in its catalogue (/Lang),
+ * so a screen reader reads it in that language's voice, and poppler
+ * still opens it (the language is added after cairo has finished). */
+static void
+assert_pdf_in(const char *path, const struct reply *r, const char *lang)
+{
+	char	 got[16];
+	char	*text;
+
+	pdf_catalog_lang(r->body, r->len, got, sizeof(got));
+	if (strcmp(got, lang) != 0)
+		print_error("%s: /Lang (%s), not (%s); %zu bytes: %.400s\n",
+		    path, got, lang, r->len, r->body + (r->len > 400 ?
+		    r->len - 400 : 0));
+	assert_string_equal(got, lang);
+	assert_true(pdf_pages(&srv, r) >= 1);
+	assert_non_null(text = pdf_text(&srv, r));
+	assert_true(strlen(text) > 10);
+	free(text);
 }
 
 /* Records, as c, that someone with no roles left yesterday, so there
@@ -224,9 +279,13 @@ every_file_is_named_in_both_languages(void **state)
 		path_of(rt, path, sizeof(path));
 		fetch(&c, rt, path, "en", &r);
 		assert_named(path, r.disposition, ext, en);
+		if (strcmp(ext, "pdf") == 0)
+			assert_pdf_in(path, &r, "en");
 		reply_free(&r);
 		fetch(&c, rt, path, "cy", &r);
 		assert_named(path, r.disposition, ext, cy);
+		if (strcmp(ext, "pdf") == 0)
+			assert_pdf_in(path, &r, "cy");
 		/* A document to read is shown, and saved under its name. */
 		if (strcmp(rt->pattern, "/account/plan.pdf") == 0)
 			assert_string_equal(r.disposition,

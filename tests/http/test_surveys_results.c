@@ -122,6 +122,131 @@ results_print_large(void **state)
 	client_free(&c);
 }
 
+/* A survey of the forum's, opened, with questions single-choice
+ * questions of choices choices each ("Question qN", "qN choice C"),
+ * answered in full by six interviews; its id. */
+static long long
+survey_of(int questions, int choices)
+{
+	struct client	 member, staff, rep;
+	struct reply	 r;
+	char		 path[96], body[512];
+	long long	 id, unit = scalar("SELECT min(id) FROM units WHERE "
+			    "site_id = %lld", 1);
+	int		 q, k, n;
+	size_t		 len;
+
+	as(&member, "member.forum");
+	id = submit_created(&member, "/groups/1/surveys/new", "title=Kept+"
+	    "whole&intro=Charts&consent=Anonymous+answers", "/surveys/");
+	snprintf(path, sizeof(path), "/surveys/%lld/questions/new", id);
+	for (q = 1; q <= questions; q++) {
+		len = (size_t)snprintf(body, sizeof(body), "prompt=Question+"
+		    "q%d&kind=single&required=1&choices=", q);
+		for (k = 1; k <= choices; k++)
+			len += (size_t)snprintf(body + len, sizeof(body) - len,
+			    "%sq%d+choice+%d", k > 1 ? "%0A" : "", q, k);
+		submit_expect(&member, path, body, 303, &r);
+		reply_free(&r);
+	}
+	client_free(&member);
+	as(&staff, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/surveys/%lld/open", id);
+	post_expect(&staff, path, "", 303, &r);
+	reply_free(&r);
+	client_free(&staff);
+	as(&rep, "rep.fenwick");
+	snprintf(path, sizeof(path), "/surveys/%lld/interview", id);
+	for (n = 0; n < 6; n++) {
+		len = (size_t)snprintf(body, sizeof(body), "place=%lld&consent=1",
+		    unit);
+		for (q = 1; q <= questions; q++)
+			len += (size_t)snprintf(body + len, sizeof(body) - len,
+			    "&q%d=q%d+choice+%d", q, q, 1 + (n + q) % choices);
+		submit_expect(&rep, path, body, 303, &r);
+		reply_free(&r);
+	}
+	client_free(&rep);
+	return id;
+}
+
+/* The page (from 0) of pages[0..n) that the i-th (from 0) occurrence of
+ * what is on, or -1. */
+static long
+page_of(char **pages, long n, const char *what, int i)
+{
+	const char	*at;
+	long		 p;
+
+	for (p = 0; p < n; p++)
+		for (at = pages[p]; (at = strstr(at, what)) != NULL; at++)
+			if (i-- == 0)
+				return p;
+	return -1;
+}
+
+/*
+ * In large print a chart is never split across pages, nor a question's
+ * heading left at the foot of one: surveys of 5 questions with 2 to 7
+ * choices each put their charts and headings at every height of a
+ * page, and in each PDF every chart's title and bars are on one page,
+ * and every heading is on the page of its first row ("Answered").
+ */
+static void
+results_large_keep_charts_whole(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 path[96], what[48], *pages[32];
+	long		 n, p, title, heading;
+	long long	 id;
+	int		 choices, q, k, split = 0;
+
+	(void)state;
+	for (choices = 2; choices <= 7; choices++) {
+		id = survey_of(5, choices);
+		as(&c, "member.forum");
+		snprintf(path, sizeof(path), "/surveys/%lld/results.pdf?large=1&"
+		    "lang=en", id);
+		assert_int_equal(http_get(&c, path, &r), 200);
+		n = pdf_pages(&srv, &r);
+		assert_true(n >= 2 && n <= 32);
+		for (p = 0; p < n; p++)
+			assert_non_null(pages[p] = pdf_page_text(&srv, &r,
+			    p + 1));
+		for (q = 1; q <= 5; q++) {
+			/* The prompt: first the heading, then the chart's
+			 * title; the heading's row follows it on its page. */
+			snprintf(what, sizeof(what), "%d. Question q%d", q, q);
+			heading = page_of(pages, n, what, 0);
+			assert_true(heading >= 0);
+			assert_non_null(strstr(strstr(pages[heading], what),
+			    "Answered"));
+			snprintf(what, sizeof(what), "Question q%d", q);
+			title = page_of(pages, n, what, 1);
+			assert_true(title >= 0);
+			split += title != heading;
+			/* Each choice: first its bar, then its row. */
+			for (k = 1; k <= choices; k++) {
+				snprintf(what, sizeof(what), "q%d choice %d", q,
+				    k);
+				if (page_of(pages, n, what, 0) != title)
+					print_error("%d choices: q%d's bar %d "
+					    "not on its title's page %ld\n",
+					    choices, q, k, title + 1);
+				assert_int_equal(page_of(pages, n, what, 0),
+				    title);
+			}
+		}
+		for (p = 0; p < n; p++)
+			free(pages[p]);
+		reply_free(&r);
+		client_free(&c);
+	}
+	/* Some chart did start a page of its own. */
+	assert_true(split > 0);
+}
+
 /* Hidden among a line's counts: one alone is a subtraction away. */
 static size_t
 hidden_in(const json_t *rows, size_t from, size_t to)
@@ -335,6 +460,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(results_are_suppressed),
 		cmocka_unit_test(results_print_large),
+		cmocka_unit_test(results_large_keep_charts_whole),
 		cmocka_unit_test(small_places_give_nothing_away),
 		cmocka_unit_test(event_votes_are_recorded),
 		cmocka_unit_test(event_votes_show_their_turnout),

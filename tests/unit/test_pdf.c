@@ -1,10 +1,12 @@
 /*
  * src/render/pdf.c: every element, page flow, Welsh text, text that looks
- * like markup, posters, NULLs and a full buffer.  The PDF is read back
- * with poppler's pdftotext and pdfinfo.
+ * like markup, posters, NULLs and a full buffer; the language and the
+ * tags in the catalogue; charts and headings kept with what follows.
+ * The PDF is read back with poppler's pdftotext and pdfinfo.
  */
 #include "unit.h"
 #include "pdf_fonts.h"
+#include "pdf_lang.h"
 
 #include "render/pdf.h"
 #include "render/pictogram.h"
@@ -554,6 +556,159 @@ test_heading_kept(void **state)
 	buf_release(&out);
 }
 
+/* The same document in English and in Welsh: the catalogue says which
+ * (/Lang), and the language added after cairo leaves a PDF poppler
+ * reads as before, every page and word. */
+static void
+test_language(void **state)
+{
+	static const char *const langs[] = { NULL, "en", "cy" };
+	struct buf	 out;
+	struct pdf	*p;
+	char		 lang[16], *text, *info;
+	const char	*tagged;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		buf_init(&out, UNIT_PDF_MAX);
+		assert_non_null(p = pdf_new(&out, "Iaith", PDF_NORMAL));
+		pdf_language(p, langs[i]);
+		pdf_language(p, "not a (tag)");	/* too long: ignored */
+		pdf_heading(p, "Cofnodion", 1);
+		pdf_paragraph(p, WELSH);
+		pdf_page_break(p);
+		pdf_paragraph(p, "Second page");
+		assert_int_equal(pdf_finish(p), 0);
+		pdf_catalog_lang(out.data, out.len, lang, sizeof(lang));
+		assert_string_equal(lang, langs[i] != NULL ? langs[i] : "en");
+		assert_int_equal(unit_pdf_pages(&out), 2);
+		assert_non_null(text = unit_pdf_text(&out));
+		assert_non_null(strstr(text, WELSH));
+		assert_non_null(strstr(text, "Second page"));
+		free(text);
+		/* Tagged: the structure tree, and the mark that says so. */
+		assert_non_null(info = unit_pdf_tool(&out, "pdfinfo '%s'"));
+		assert_non_null(tagged = strstr(info, "Tagged:"));
+		tagged += 7;
+		assert_int_equal(strncmp(tagged + strspn(tagged, " "), "yes",
+		    3), 0);
+		free(info);
+		buf_release(&out);
+	}
+}
+
+/* Headings are tagged as headings, text as paragraphs, in the
+ * structure tree a screen reader follows; the footer is not in it. */
+static void
+test_tagged(void **state)
+{
+	struct buf	 out;
+	struct pdf	*p;
+	char		*cat;
+
+	(void)state;
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Tagged", PDF_NORMAL));
+	pdf_heading(p, "Minutes", 1);
+	pdf_heading(p, "Who came", 2);
+	pdf_pair(p, "Chair", "Someone");
+	pdf_paragraph(p, "What was said.");
+	assert_int_equal(pdf_finish(p), 0);
+	assert_non_null(cat = pdf_catalog_text(out.data, out.len));
+	assert_non_null(strstr(cat, "/StructTreeRoot"));
+	assert_non_null(strstr(cat, "/MarkInfo << /Marked true >>"));
+	free(cat);
+	assert_non_null(memmem(out.data, out.len, "/S /H1", 6));
+	assert_non_null(memmem(out.data, out.len, "/S /H2", 6));
+	assert_non_null(memmem(out.data, out.len, "/S /P", 5));
+	buf_release(&out);
+}
+
+/*
+ * In large print a chart that a page can hold is never split: started
+ * lower and lower down a page, a millimetre at a time, its title and
+ * every bar are on one page, and the question's heading above it is on
+ * that page too, never alone at the foot of the one before.
+ */
+static void
+test_chart_kept_whole(void **state)
+{
+	struct pdf_bar	 bars[6];
+	char		 labels[6][32];
+	struct buf	 out;
+	struct pdf	*p;
+	char		*text;
+	int		 per_page[8], pages, page, on, mm, moved = 0;
+	long		 i, n;
+
+	(void)state;
+	for (i = 0; i < 6; i++) {
+		snprintf(labels[i], sizeof(labels[i]), "zq%ld answer", i);
+		bars[i] = (struct pdf_bar){ labels[i], "12", 0.2 * (double)i };
+	}
+	for (mm = 120; mm <= 250; mm += 3) {
+		buf_init(&out, UNIT_PDF_MAX);
+		assert_non_null(p = pdf_new(&out, "Chart", PDF_LARGE));
+		pdf_paragraph(p, "Above");
+		pdf_space(p, mm);
+		pdf_heading(p, "Question heading", 2);
+		pdf_bar_chart(p, "zq title", bars, 6, 150);
+		pdf_paragraph(p, "After");
+		assert_int_equal(pdf_finish(p), 0);
+		pages = marked_lines(&out, per_page, 8);
+		for (page = 0, on = 0; page < pages; page++)
+			on += per_page[page] > 0;
+		if (on != 1)
+			print_error("a chart from %d mm on %d pages\n", mm, on);
+		assert_int_equal(on, 1);
+		moved += per_page[0] == 0;
+		n = unit_pdf_pages(&out);
+		for (i = 1; i <= n; i++) {
+			text = page_text(&out, i);
+			if (strstr(text, "Question heading") != NULL)
+				assert_non_null(strstr(text, "zq title"));
+			free(text);
+		}
+		buf_release(&out);
+	}
+	assert_true(moved > 0);
+}
+
+/* A heading, then a chart too tall for any page: the heading and the
+ * chart's title stay with its first bar, and the rest flows on. */
+static void
+test_tall_chart_breaks(void **state)
+{
+	struct pdf_bar	 bars[40];
+	char		 labels[40][32];
+	struct buf	 out;
+	struct pdf	*p;
+	char		*text;
+	int		 per_page[8];
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < 40; i++) {
+		snprintf(labels[i], sizeof(labels[i]), "zq%zu answer", i);
+		bars[i] = (struct pdf_bar){ labels[i], "7", 0.5 };
+	}
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Chart", PDF_LARGE));
+	for (i = 0; i < 10; i++)
+		pdf_paragraph(p, "Above");
+	pdf_heading(p, "Question heading", 2);
+	pdf_bar_chart(p, "Tall title", bars, 40, 150);
+	assert_int_equal(pdf_finish(p), 0);
+	assert_true(marked_lines(&out, per_page, 8) >= 2);
+	assert_true(per_page[0] > 0 && per_page[1] > 0);
+	text = page_text(&out, 1);
+	assert_non_null(strstr(text, "Question heading"));
+	assert_non_null(strstr(text, "Tall title"));
+	free(text);
+	buf_release(&out);
+}
+
 int
 main(void)
 {
@@ -570,6 +725,10 @@ main(void)
 		cmocka_unit_test(test_no_line_alone),
 		cmocka_unit_test(test_rows_kept_whole),
 		cmocka_unit_test(test_bar_chart),
+		cmocka_unit_test(test_language),
+		cmocka_unit_test(test_tagged),
+		cmocka_unit_test(test_chart_kept_whole),
+		cmocka_unit_test(test_tall_chart_breaks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, unit_pdf_teardown);
