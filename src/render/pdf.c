@@ -22,6 +22,7 @@
 #include "pdf_catalog.h"
 #include "pdf_page.h"
 #include "../limits.h"
+#include "../util/log.h"
 
 static const struct {
 	double		size;	/* points, before scaling */
@@ -806,6 +807,29 @@ pdf_language(struct pdf *p, const char *tag)
 	memcpy(p->lang, tag, n + 1);
 }
 
+/*
+ * A PDF whose catalogue cannot be read (a cairo that writes it some
+ * other way) still goes out, without /Lang and /MarkInfo: read with
+ * the default voice, it serves its reader better than an error page.
+ * The log says so, and the tests, which read the language back, fail.
+ * A document past its size limit fails, as it would without the update.
+ */
+static void
+mark_language(struct pdf *p)
+{
+	switch (pdf_catalog_update(p->out, p->start, p->lang)) {
+	case 0:
+		break;
+	case -1:
+		log_line(LOG_WARNING, "pdf: its catalogue could not be read; "
+		    "sent without its language");
+		break;
+	default:
+		p->failed = 1;
+		break;
+	}
+}
+
 int
 pdf_finish(struct pdf *p)
 {
@@ -820,9 +844,10 @@ pdf_finish(struct pdf *p)
 		pdf_live(p);
 	}
 	cairo_surface_finish(p->surface);
-	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS ||
-	    (!p->failed && pdf_catalog_update(p->out, p->start, p->lang) == -1))
+	if (cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
 		p->failed = 1;
+	else if (!p->failed)
+		mark_language(p);
 	rc = p->failed ? -1 : 0;
 	free_parts(p);
 	return rc;

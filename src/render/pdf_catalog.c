@@ -149,7 +149,7 @@ pdf_catalog_update(struct buf *out, size_t start, const char *lang)
 	/* Copies: appending to out may move what they were read from. */
 	if ((catalog = strndup(cat, cat_n)) == NULL ||
 	    (trailer = strndup(tr + 2, (size_t)(tr_end - tr - 2))) == NULL) {
-		rc = -1;
+		rc = -2;
 		goto out;
 	}
 	at = len;
@@ -167,5 +167,5 @@ pdf_catalog_update(struct buf *out, size_t start, const char *lang)
 out:
 	free(catalog);
 	free(trailer);
-	return rc ? -1 : 0;
+	return rc ? -2 : 0;
 }

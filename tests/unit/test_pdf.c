@@ -9,6 +9,7 @@
 #include "pdf_lang.h"
 
 #include "render/pdf.h"
+#include "render/pdf_catalog.h"
 #include "render/pictogram.h"
 #include "util/buf.h"
 
@@ -598,6 +599,37 @@ test_language(void **state)
 	}
 }
 
+/* A PDF whose catalogue cannot be read (cross-reference streams, no
+ * "trailer") is left as it was, for pdf_finish to send unmarked; one
+ * already marked is not marked twice. */
+static void
+test_language_unreadable(void **state)
+{
+	static const char	 streams[] = "%PDF-1.7\n1 0 obj\n<< /Type "
+	    "/Catalog >>\nendobj\nstartxref\n9\n%%EOF\n";
+	struct buf		 out;
+	struct pdf		*p;
+	size_t			 len;
+
+	(void)state;
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_int_equal(buf_puts(&out, streams), 0);
+	assert_int_equal(pdf_catalog_update(&out, 0, "cy"), -1);
+	assert_int_equal(out.len, strlen(streams));
+	assert_string_equal(out.data, streams);
+	buf_release(&out);
+
+	buf_init(&out, UNIT_PDF_MAX);
+	assert_non_null(p = pdf_new(&out, "Iaith", PDF_NORMAL));
+	pdf_paragraph(p, WELSH);
+	assert_int_equal(pdf_finish(p), 0);
+	len = out.len;
+	assert_int_equal(pdf_catalog_update(&out, 0, "cy"), -1);
+	assert_int_equal(out.len, len);
+	assert_int_equal(pdf_catalog_update(&out, 0, "not a tag"), -1);
+	buf_release(&out);
+}
+
 /* Headings are tagged as headings, text as paragraphs, in the
  * structure tree a screen reader follows; the footer is not in it. */
 static void
@@ -726,6 +758,7 @@ main(void)
 		cmocka_unit_test(test_rows_kept_whole),
 		cmocka_unit_test(test_bar_chart),
 		cmocka_unit_test(test_language),
+		cmocka_unit_test(test_language_unreadable),
 		cmocka_unit_test(test_tagged),
 		cmocka_unit_test(test_chart_kept_whole),
 		cmocka_unit_test(test_tall_chart_breaks),
