@@ -54,15 +54,11 @@ static int
 supervision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	char		 next[DATE_CHARS + 1], today[DATE_CHARS + 1];
+	char		 next[DATE_CHARS + 1];
 	const char	*held = view_str(v, "held_on");
 	int		 rc;
 
 	(void)ctx;
-	date_today(rq->now, today);
-	if (fields_not_future(v, errors, "held_on", "The date it was held",
-	    today))
-		return DB_CONSTRAINT;
 	if (!json_is_string(json_object_get(v, "next_due_on"))) {
 		supervision_next_due(held, rq->app->config->
 		    supervision_interval_months, next);
