@@ -233,7 +233,7 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 		snprintf(day, sizeof(day), "%.7s-01", v);
 		if (len != 7 || !date_valid(day))
 			return error_add(errors, f, N_("{label | t} must be a "
-			    "month: the year and month, like 2026-11"), NULL);
+			    "year and month, like 2026-11"), NULL);
 		break;
 	case FIELD_ID:
 		id = strtoll(v, &end, 10);

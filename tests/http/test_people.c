@@ -184,7 +184,7 @@ leaving_hands_on_follow_ups_and_disables_the_account(void **state)
 	snprintf(body, sizeof(body), "site_id=1&occurred_on=2026-11-20"
 	    "&occurred_time=10:00&channel=wing_visit&topic_ids=3&raised=Low+mood"
 	    "&consent=anonymous&outcome=coordinator&followup_action=Check+in"
-	    "&followup_owner=%lld&followup_due=2026-12-01", db_scalar(&srv,
+	    "&followup_owner=%lld&followup_due=2036-12-01", db_scalar(&srv,
 	    "SELECT id FROM accounts WHERE username = 'rep.dennis'"));
 	assert_int_equal(http_post(&dennis, "/conversations/new", body, 1, &r),
 	    303);
@@ -332,7 +332,7 @@ only_someone_able_to_hold_them_takes_over_follow_ups(void **state)
 	snprintf(body, sizeof(body), "site_id=1&occurred_on=2026-11-20"
 	    "&occurred_time=10:00&channel=wing_visit&topic_ids=3&raised=Canteen"
 	    "&consent=anonymous&outcome=coordinator&followup_action=Ask+the+"
-	    "canteen&followup_owner=%lld&followup_due=2026-12-01", self);
+	    "canteen&followup_owner=%lld&followup_due=2036-12-01", self);
 	assert_int_equal(http_post(&erin, "/conversations/new", body, 1, &r),
 	    303);
 	reply_free(&r);

@@ -347,7 +347,8 @@ each_group_sets_its_deadline(void **state)
 	as(&staff, "coordinator.fenwick");
 	submit_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
 	    "&site_id=1&purpose=&ended_on=&response_days=0", 422, &r);
-	assert_contains(r.body, "must be at least 1");
+	assert_contains(r.body, "Days a decision maker has to answer must be "
+	    "a whole number from 1 to 365");
 	reply_free(&r);
 	submit_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
 	    "&site_id=1&purpose=&ended_on=&response_days=14", 303, &r);
