@@ -39,8 +39,8 @@ const struct field_spec course_fields[] = {
 	F("accredited", N_("It leads to an accredited award"),
 	    FIELD_CHECK, 0, 0,
 	    NULL, NULL, NULL),
-	F("renew_months", N_("Renew after (months)"), FIELD_POSITIVE, 0, 120, NULL,
-	    N_("Leave empty when it never needs renewing"), NULL),
+	F("renew_months", N_("Renew after (months)"), FIELD_POSITIVE, 0, 120,
+	    NULL, N_("Leave empty when it never needs renewing"), NULL),
 };
 const size_t course_fields_count = FIELDS_COUNT(course_fields);
 

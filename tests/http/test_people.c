@@ -385,11 +385,11 @@ only_someone_able_to_hold_them_takes_over_follow_ups(void **state)
 
 	/* The reassign forms follow the same rule. */
 	snprintf(path, sizeof(path), "/followups/%lld/reassign", fu);
-	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2026-12-10", member);
+	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2036-12-10", member);
 	assert_int_equal(http_post(&admin, path, body, 1, &r), 422);
 	assert_contains(r.body, "href=\"#owner_id\"");
 	reply_free(&r);
-	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2026-12-10", boss);
+	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2036-12-10", boss);
 	assert_int_equal(http_post(&admin, path, body, 1, &r), 303);
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/actions/%lld/reassign", action);
