@@ -53,18 +53,20 @@ const struct field_spec election_fields[] = {
 	F("position", N_("Position"),
 	    FIELD_CHOICE, 1, 0, election_positions, NULL,
 	    NULL),
-	F("seats", N_("Places to fill"), FIELD_TEXT, 1, 2, NULL,
-	    N_("Usually 1; more for a team of reps"), NULL),
+	F("seats", N_("Places to fill"), FIELD_POSITIVE, 1, ELECTION_SEATS_MAX,
+	    NULL, N_("Usually 1; more for a team of reps"), NULL),
 	F("method", N_("How votes are counted"), FIELD_CHOICE, 1, 0,
 	    election_methods, NULL, NULL),
-	F("nominations_close_on", N_("Nominations close on"), FIELD_DATE, 1, 0,
-	    NULL, N_("Nominations open today"), NULL),
-	F("voting_opens_on", N_("Voting opens on"), FIELD_DATE, 1, 0, NULL,
-	    N_("On or after the day nominations close"), NULL),
-	F("voting_closes_on", N_("Voting closes on"), FIELD_DATE, 1, 0, NULL,
-	    N_("Nobody sees any count before the poll closes"), NULL),
-	F("term_months", N_("Term of office in months"), FIELD_TEXT, 0, 2, NULL,
-	    N_("The winners hold the position this long; 12 if left empty"), NULL),
+	F("nominations_close_on", N_("Nominations close on"), FIELD_DATE, 1,
+	    DATE_AHEAD, NULL, N_("Nominations open today"), NULL),
+	F("voting_opens_on", N_("Voting opens on"), FIELD_DATE, 1, DATE_AHEAD,
+	    NULL, N_("On or after the day nominations close"), NULL),
+	F("voting_closes_on", N_("Voting closes on"), FIELD_DATE, 1,
+	    DATE_AHEAD, NULL, N_("Nobody sees any count before the poll "
+	    "closes"), NULL),
+	F("term_months", N_("Term of office in months"), FIELD_POSITIVE, 0,
+	    ELECTION_TERM_MONTHS_MAX, NULL, N_("The winners hold the position "
+	    "this long; 12 if left empty"), NULL),
 };
 const size_t election_fields_count = FIELDS_COUNT(election_fields);
 

@@ -58,20 +58,14 @@ seats_index(struct request *rq, struct response *rs)
 	    "title", N_("Seats"), "group", group, "seats", seats));
 }
 
+/* Checked with the fields, so every error shows in one answer. */
 static int
-seat_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
-    char **location)
+seat_rules(const json_t *v, json_t *errors)
 {
 	size_t	 n = json_array_size(json_object_get(v, "members"));
-	int64_t	 id;
-	int	 rc;
 
-	(void)ctx;
-	fields_whole_number(v, errors, "period_days", "Days in a period",
-	    SEAT_PERIOD_DAYS_MAX);
 	if (strcmp(view_str(v, "rotation"), "period") == 0 &&
-	    json_integer_value(json_object_get(v, "period_days")) < 1 &&
-	    json_array_size(errors) == 0)
+	    !json_is_integer(json_object_get(v, "period_days")))
 		form_error(errors, "period_days", N_("Give the days in a period, "
 		    "1 or more"));
 	if (strcmp(view_str(v, "kind"), "fixed") == 0 && n != 1)
@@ -80,8 +74,17 @@ seat_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	else if (n > SEAT_MEMBERS_MAX)
 		form_error(errors, "members",
 		    N_("Too many members for one seat"));
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
+	return 0;
+}
+
+static int
+seat_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int64_t	 id;
+	int	 rc;
+
+	(void)ctx;
 	rc = form_constraint(seat_add(rq->db, rq->who.account_id, rq->ids[0],
 	    v, &id), errors, "name", "The group already has a seat of that "
 	    "name");
@@ -115,7 +118,7 @@ seats_new(struct request *rq, struct response *rs)
 	struct form_page fp = {
 		.title = N_("Add a seat"), .submit = N_("Add the seat"),
 		.fields = seat_fields, .nfields = seat_fields_count,
-		.save = seat_store,
+		.save = seat_store, .rules = seat_rules,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

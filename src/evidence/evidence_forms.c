@@ -27,22 +27,22 @@
  * (a blank follows the target above) on a site's or a group's. */
 #define TARGET_FIELDS(req, rep_hint, hint) \
 	F("representative", N_("Representative and involved: the largest " \
-	    "gap allowed, in points"), FIELD_TEXT, req, 3, NULL, \
+	    "gap allowed, in points"), FIELD_WHOLE, req, 100, NULL, \
 	    rep_hint, NULL), \
-	F("procedures", N_("Good procedures (%)"), FIELD_TEXT, req, 3, \
+	F("procedures", N_("Good procedures (%)"), FIELD_WHOLE, req, 100, \
 	    NULL, hint, NULL), \
-	F("support", N_("Top-level support (%)"), FIELD_TEXT, req, 3, NULL, \
+	F("support", N_("Top-level support (%)"), FIELD_WHOLE, req, 100, NULL, \
 	    hint, NULL), \
-	F("strategy", N_("A clear strategy (%)"), FIELD_TEXT, req, 3, NULL, \
+	F("strategy", N_("A clear strategy (%)"), FIELD_WHOLE, req, 100, NULL, \
 	    hint, NULL), \
 	F("perceptions", N_("Perceptions of those involved (%)"), \
-	    FIELD_TEXT, req, 3, NULL, hint, NULL), \
-	F("trust", N_("Confidence and trust (%)"), FIELD_TEXT, req, 3, \
+	    FIELD_WHOLE, req, 100, NULL, hint, NULL), \
+	F("trust", N_("Confidence and trust (%)"), FIELD_WHOLE, req, 100, \
 	    NULL, hint, NULL), \
-	F("training", N_("Support and training (%)"), FIELD_TEXT, req, 3, \
+	F("training", N_("Support and training (%)"), FIELD_WHOLE, req, 100, \
 	    NULL, hint, NULL), \
 	F("monitoring", N_("Diversity and equality monitored (%)"), \
-	    FIELD_TEXT, req, 3, NULL, hint, NULL)
+	    FIELD_WHOLE, req, 100, NULL, hint, NULL)
 
 static const struct field_spec target_fields[] = {
 	TARGET_FIELDS(1, N_("0 to 100"), NULL),
@@ -58,15 +58,6 @@ static const struct field_spec local_target_fields[] = {
  * organisation's. */
 #define NTARGETS	FIELDS_COUNT(local_target_fields)
 
-static void
-targets_check(json_t *v, json_t *errors, const struct field_spec *f)
-{
-	size_t	 i;
-
-	for (i = 0; i < NTARGETS; i++)
-		fields_whole_number(v, errors, f[i].name, f[i].label, 100);
-}
-
 static int
 targets_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -75,9 +66,7 @@ targets_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc = DB_OK;
 
 	(void)ctx;
-	targets_check(v, errors, target_fields);
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
+	(void)errors;
 	for (i = 0; i < NTARGETS && rc == DB_OK; i++)
 		rc = targets_save(rq->db, rq->who.account_id,
 		    target_fields[i].name, (int)view_int(v,
@@ -200,9 +189,7 @@ local_targets_store(struct request *rq, json_t *v, json_t *errors,
 	int		 rc = DB_OK;
 
 	(void)ctx;
-	targets_check(v, errors, local_target_fields);
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
+	(void)errors;
 	for (i = 0; i < NTARGETS && rc == DB_OK; i++) {
 		t = json_object_get(v, local_target_fields[i].name);
 		rc = local_target_save(rq->db, rq->who.account_id, scope,
@@ -278,7 +265,7 @@ static const struct field_spec strategy_fields[] = {
 	    NULL, N_("What the group is for and what it wants to change this "
 	    "year, in a few lines"), NULL),
 	F("reviewed_on", N_("Agreed or last reviewed on"),
-	    FIELD_DATE, 1, 0, NULL,
+	    FIELD_DATE, 1, DATE_HAPPENED, NULL,
 	    N_("For example, 2026-04-01"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -335,7 +322,7 @@ static const struct field_spec objective_fields[] = {
 	    N_("For example, Run a survey on every wing by the summer"), NULL),
 	F("owner", N_("Who owns it"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("A role, such as The chair or The coordinator"), NULL),
-	F("due_on", N_("Done by"), FIELD_DATE, 1, 0, NULL,
+	F("due_on", N_("Done by"), FIELD_DATE, 1, DATE_AHEAD, NULL,
 	    N_("For example, 2026-07-31"), NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -391,16 +378,16 @@ objective_done(struct request *rq, struct response *rs)
 /* ---- a site's activity ------------------------------------------------- */
 
 static const struct field_spec activity_fields[] = {
-	F("month", N_("Month"),
-	    FIELD_TEXT, 1, 7, NULL, N_("For example, 2026-11"),
-	    NULL),
-	F("attendance", N_("Attendance (visits counted)"),
-	    FIELD_TEXT, 0, 7, NULL,
+	F("month", N_("Month"), FIELD_MONTH, 1, DATE_HAPPENED, NULL,
+	    N_("For example, 2026-11"), NULL),
+	F("attendance", N_("Attendance (visits counted)"), FIELD_WHOLE, 0,
+	    COUNT_MAX, NULL, NULL, NULL),
+	F("sessions", N_("Sessions held"), FIELD_WHOLE, 0, COUNT_MAX, NULL,
 	    NULL, NULL),
-	F("sessions", N_("Sessions held"), FIELD_TEXT, 0, 7, NULL, NULL, NULL),
-	F("new_members", N_("New members"), FIELD_TEXT, 0, 7, NULL, NULL, NULL),
+	F("new_members", N_("New members"), FIELD_WHOLE, 0, COUNT_MAX, NULL,
+	    NULL, NULL),
 	F("moved_on", N_("People who moved on to work or volunteering"),
-	    FIELD_TEXT, 0, 7, NULL, NULL, NULL),
+	    FIELD_WHOLE, 0, COUNT_MAX, NULL, NULL, NULL),
 };
 #define NACTIVITY	(sizeof(activity_fields) / sizeof(activity_fields[0]))
 
@@ -409,23 +396,11 @@ activity_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
 	const char	*month = view_str(v, "month");
-	char		 first[DATE_CHARS + 1], today[DATE_CHARS + 1];
 	size_t		 i;
 	int		 rc = DB_OK;
 
 	(void)ctx;
-	date_today(rq->now, today);
-	snprintf(first, sizeof(first), "%.7s-01", month);
-	if (strlen(month) != 7 || !date_valid(first))
-		form_error(errors, "month", N_("Enter the month as year and month, "
-		    "such as 2026-11"));
-	else
-		fields_not_future(v, errors, "month", "The month", today);
-	for (i = 1; i < NACTIVITY; i++)
-		fields_whole_number(v, errors, activity_fields[i].name,
-		    activity_fields[i].label, COUNT_MAX);
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
+	(void)errors;
 	for (i = 1; i < NACTIVITY && rc == DB_OK; i++)
 		if (json_is_integer(json_object_get(v, activity_fields[i].name)))
 			rc = activity_save(rq->db, rq->who.account_id,

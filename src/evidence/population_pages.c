@@ -29,7 +29,7 @@
 #define POPULATION_COUNT_MAX	1000000
 
 static const struct field_spec population_fields[] = {
-	F("counted_on", N_("Counted on"), FIELD_DATE, 1, 0, NULL,
+	F("counted_on", N_("Counted on"), FIELD_DATE, 1, DATE_HAPPENED, NULL,
 	    N_("For example, 2026-11-01"), NULL),
 	F("counts", N_("The counts"), FIELD_TEXTAREA, 0, POPULATION_CSV_MAX,
 	    NULL, N_("One line each: what, answer, number. What is unit (then the "
@@ -209,12 +209,9 @@ population_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	const char	*field, *t;
 	char		*text, *line, *next;
 	json_t		*rows = json_array(), *row, *seen = json_object();
-	char		 today[DATE_CHARS + 1];
 	size_t		 n = 0;
 	int		 rc;
 
-	date_today(rq->now, today);
-	fields_not_future(v, errors, "counted_on", "The date counted", today);
 	if ((text = population_text(rq, v, errors, &field)) == NULL &&
 	    json_array_size(errors) > 0) {
 		json_decref(rows);

@@ -90,7 +90,7 @@ const struct field_spec action_point_fields[] = {
 	F("text", N_("Action point"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    NULL, NULL),
 	F("owner_id", N_("Who will do it"), FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("due_on", N_("By when"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("due_on", N_("By when"), FIELD_DATE, 1, DATE_AHEAD, NULL, NULL, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t action_point_fields_count = FIELDS_COUNT(action_point_fields);

@@ -126,6 +126,19 @@ duplicate_check(struct request *rq, const json_t *v, int64_t pence,
 	    view_str(v, "incurred_on"), "claim", (json_int_t)id));
 }
 
+/* The amount, checked with the fields (a date ahead is the table's), so
+ * a bad amount and another bad field show in one answer. */
+static int
+claim_rules(const json_t *v, json_t *errors)
+{
+	const char	*amount = json_string_value(json_object_get(v, "amount"));
+
+	if (amount != NULL && money_parse_pence(amount, EXPENSE_PENCE_MAX) <= 0)
+		form_error(errors, "amount", N_("Enter the amount in pounds and "
+		    "pence, like 12.50, up to 1000.00"));
+	return 0;
+}
+
 static int
 claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -139,12 +152,6 @@ claim_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	(void)ctx;
 	date_today(rq->now, today);
 	pence = money_parse_pence(view_str(v, "amount"), EXPENSE_PENCE_MAX);
-	if (pence <= 0)
-		form_error(errors, "amount", N_("Enter the amount in pounds and "
-		    "pence, like 12.50, up to 1000.00"));
-	if (date_diff_days(today, view_str(v, "incurred_on")) > 0)
-		form_error(errors, "incurred_on", N_("The date cannot be in the "
-		    "future"));
 	receipt_check(rq, errors, &file, &type);
 	if (json_is_integer(json_object_get(v, "meeting_id")) &&
 	    expense_meeting_group(rq->db, view_int(v, "meeting_id")) !=
@@ -171,7 +178,7 @@ expenses_new(struct request *rq, struct response *rs)
 		.title = N_("Claim expenses"), .submit = N_("Send the claim"),
 		.back = "/expenses", .fields = expense_fields,
 		.nfields = expense_fields_count, .save = claim_store,
-		.template = "membership/expense_form",
+		.rules = claim_rules, .template = "membership/expense_form",
 	};
 	struct scope_filter	 f;
 	char			 today[DATE_CHARS + 1];

@@ -21,6 +21,17 @@
 #include "../util/view.h"
 #include "../server/text_size.h"
 
+/* Checked with the fields, so every error shows in one answer. */
+static int
+expected_rules(const json_t *v, json_t *errors)
+{
+	if (json_is_null(json_object_get(v, "expected_leave_on")) !=
+	    json_is_null(json_object_get(v, "expected_leave_reason")))
+		form_error(errors, "expected_leave_reason", N_("Give the date and "
+		    "why together, or leave both empty"));
+	return 0;
+}
+
 static int
 expected_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -28,12 +39,6 @@ expected_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	if (json_is_string(json_object_get(v, "expected_leave_on")) !=
-	    json_is_string(json_object_get(v, "expected_leave_reason"))) {
-		form_error(errors, "expected_leave_reason", N_("Give the date and "
-		    "why together, or leave both empty"));
-		return DB_CONSTRAINT;
-	}
 	rc = expected_leave_save(rq->db, rq->who.account_id, rq->ids[0], v);
 	if (rc == DB_OK)
 		*location = location_of("/people/%lld", rq->ids[0]);
@@ -64,6 +69,7 @@ leaving_expected(struct request *rq, struct response *rs)
 		.submit = N_("Save"),
 		.fields = expected_leave_fields,
 		.nfields = expected_leave_fields_count, .save = expected_store,
+		.rules = expected_rules,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

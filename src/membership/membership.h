@@ -82,11 +82,11 @@ int	recruit_event_records_clearance(enum recruit_event);
 int	recruit_event_needs_cleared(enum recruit_event);
 /* Checks a move's values against the rules beyond the machine, held
  * being the recruit's recorded clearance (or NULL): "check" needs
- * clearance "cleared" with a date not after today; only check and leave
- * may record a status; induct, train and activate need held "cleared".
- * Adds errors. */
+ * clearance "cleared" with its date (not after today: the field table);
+ * only check and leave may record a status; induct, train and activate
+ * need held "cleared".  Adds errors. */
 void	recruit_move_rules(const json_t *values, const char *held,
-	    const char *today, json_t *errors);
+	    json_t *errors);
 
 extern const struct field_spec recruit_fields[];
 extern const size_t recruit_fields_count;

@@ -124,8 +124,7 @@ recruit_event_needs_cleared(enum recruit_event e)
 }
 
 void
-recruit_move_rules(const json_t *v, const char *held, const char *today,
-    json_t *errors)
+recruit_move_rules(const json_t *v, const char *held, json_t *errors)
 {
 	const char	*status = json_string_value(json_object_get(v,
 	    "clearance"));
@@ -137,8 +136,6 @@ recruit_move_rules(const json_t *v, const char *held, const char *today,
 	if ((status == NULL) != (on == NULL))
 		form_error(errors, status ? "clearance_on" : "clearance",
 		    N_("Give the clearance status and its date together"));
-	fields_not_future(v, errors, "clearance_on", "The clearance date",
-	    today);
 	if (event < 0)
 		return;
 	if (status != NULL && !recruit_event_records_clearance(event)) {
@@ -184,8 +181,8 @@ const struct field_spec recruit_move_fields[] = {
 	    NULL),
 	F("clearance", N_("Clearance status"), FIELD_CHOICE, 0, 0,
 	    clearance_statuses, N_("Only the status: never the reasons"), NULL),
-	F("clearance_on", N_("Clearance date"), FIELD_DATE, 0, 0, NULL, NULL,
-	    NULL),
+	F("clearance_on", N_("Clearance date"), FIELD_DATE, 0, DATE_HAPPENED,
+	    NULL, NULL, NULL),
 };
 const size_t recruit_move_fields_count = FIELDS_COUNT(recruit_move_fields);
 
@@ -208,7 +205,7 @@ const size_t shadow_fields_count = FIELDS_COUNT(shadow_fields);
 
 const struct field_spec expected_leave_fields[] = {
 	F("expected_leave_on", N_("Expected to leave on"),
-	    FIELD_DATE, 0, 0, NULL,
+	    FIELD_DATE, 0, DATE_AHEAD, NULL,
 	    N_("A release or transfer date. Leave empty when none is known"),
 	    NULL),
 	F("expected_leave_reason", N_("Why"), FIELD_CHOICE, 0, 0,

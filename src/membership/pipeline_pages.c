@@ -131,8 +131,7 @@ move_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int		 rc, event;
 
 	date_today(rq->now, today);
-	recruit_move_rules(v, view_str(recruit, "clearance"), today,
-	    errors);
+	recruit_move_rules(v, view_str(recruit, "clearance"), errors);
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	event = recruit_event_parse(view_str(v, "event"));

@@ -50,27 +50,34 @@ supervision_person(struct request *rq, struct response *rs)
 	response_view(rs, "membership/supervision", view);
 }
 
+/* Checked with the fields, so every error shows in one answer. */
+static int
+supervision_rules(const json_t *v, json_t *errors)
+{
+	const char	*held = json_string_value(json_object_get(v, "held_on"));
+	const char	*next = json_string_value(json_object_get(v,
+	    "next_due_on"));
+
+	if (held != NULL && next != NULL && date_diff_days(held, next) <= 0)
+		form_error(errors, "next_due_on", N_("The next one must be due "
+		    "after this one"));
+	return 0;
+}
+
 static int
 supervision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	char		 next[DATE_CHARS + 1], today[DATE_CHARS + 1];
+	char		 next[DATE_CHARS + 1];
 	const char	*held = view_str(v, "held_on");
 	int		 rc;
 
 	(void)ctx;
-	date_today(rq->now, today);
-	if (fields_not_future(v, errors, "held_on", "The date it was held",
-	    today))
-		return DB_CONSTRAINT;
+	(void)errors;
 	if (!json_is_string(json_object_get(v, "next_due_on"))) {
 		supervision_next_due(held, rq->app->config->
 		    supervision_interval_months, next);
 		json_object_set_new(v, "next_due_on", json_string(next));
-	} else if (date_diff_days(held, view_str(v, "next_due_on")) <= 0) {
-		form_error(errors, "next_due_on", N_("The next one must be due "
-		    "after this one"));
-		return DB_CONSTRAINT;
 	}
 	rc = supervision_add(rq->db, rq->who.account_id, rq->ids[0], v);
 	if (rc == DB_OK)
@@ -106,6 +113,7 @@ supervision_new(struct request *rq, struct response *rs)
 		.title = N_("Log a supervision session"), .submit = N_("Save"),
 		.fields = supervision_fields,
 		.nfields = supervision_fields_count, .save = supervision_store,
+		.rules = supervision_rules,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

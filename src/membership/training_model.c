@@ -39,8 +39,8 @@ const struct field_spec course_fields[] = {
 	F("accredited", N_("It leads to an accredited award"),
 	    FIELD_CHECK, 0, 0,
 	    NULL, NULL, NULL),
-	F("renew_months", N_("Renew after (months)"), FIELD_TEXT, 0, 3, NULL,
-	    N_("Leave empty when it never needs renewing"), NULL),
+	F("renew_months", N_("Renew after (months)"), FIELD_POSITIVE, 0, 120,
+	    NULL, N_("Leave empty when it never needs renewing"), NULL),
 };
 const size_t course_fields_count = FIELDS_COUNT(course_fields);
 
@@ -58,7 +58,7 @@ const struct field_spec completion_fields[] = {
 	F("person_id", N_("Who"), FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("course_id", N_("Course"), FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("completed_on", N_("Completed on"),
-	    FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	    FIELD_DATE, 1, DATE_HAPPENED, NULL, NULL, NULL),
 	F("accreditation", N_("Accreditation"), FIELD_TEXT, 0,
 	    ACCREDITATION_MAX_CHARS, NULL,
 	    N_("The awarding body and level, for an accredited course"), NULL),
@@ -69,8 +69,9 @@ const size_t completion_fields_count = FIELDS_COUNT(completion_fields);
 
 const struct field_spec supervision_fields[] = {
 	F("supervisor_id", N_("Supervisor"), FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("held_on", N_("Held on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("next_due_on", N_("Next due"), FIELD_DATE, 0, 0, NULL,
+	F("held_on", N_("Held on"), FIELD_DATE, 1, DATE_HAPPENED, NULL, NULL,
+	    NULL),
+	F("next_due_on", N_("Next due"), FIELD_DATE, 0, DATE_AHEAD, NULL,
 	    N_("Leave empty for the usual interval after this one"), NULL),
 	F("notes", N_("Notes"), FIELD_TEXTAREA, 0, SUPERVISION_NOTES_MAX_CHARS,
 	    NULL, N_("Only the supervisor and coordinators can read these"), NULL),

@@ -34,14 +34,6 @@ course_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	fields_whole_number(v, errors, "renew_months", "Renew after (months)",
-	    120);
-	if (json_integer_value(json_object_get(v, "renew_months")) == 0 &&
-	    json_is_integer(json_object_get(v, "renew_months")))
-		form_error(errors, "renew_months", N_("Renew after at least one "
-		    "month, or leave it empty"));
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
 	rc = course_add(rq->db, rq->who.account_id, v, &id);
 	if (rc == DB_OK)
 		*location = strdup("/courses");

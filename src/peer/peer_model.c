@@ -139,7 +139,7 @@ const struct field_spec peer_close_fields[] = {
 	F("told_role", N_("Their role"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    N_("For example: wing officer, safer custody, healthcare"), NULL),
 	F("told_on", N_("Day you told them"),
-	    FIELD_DATE, 0, 0, NULL, NULL, NULL),
+	    FIELD_DATE, 0, DATE_HAPPENED, NULL, NULL, NULL),
 	F("told_time", N_("Time you told them"), FIELD_TIME, 0, 0, NULL, NULL,
 	    NULL),
 };

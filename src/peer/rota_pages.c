@@ -254,6 +254,17 @@ peer_now(struct request *rq, struct response *rs)
 		json_decref(site);
 }
 
+/* Checked with the fields, so every error shows in one answer. */
+static int
+cover_rules(const json_t *v, json_t *errors)
+{
+	if (strtol(view_str(v, "to_hour"), NULL, 10) <=
+	    strtol(view_str(v, "from_hour"), NULL, 10))
+		form_error(errors, "to_hour",
+		    N_("The end must be after the start"));
+	return 0;
+}
+
 static int
 cover_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -261,12 +272,7 @@ cover_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	const json_t	*unit = ctx;
 	int		 rc;
 
-	if (strtol(view_str(v, "to_hour"), NULL, 10) <=
-	    strtol(view_str(v, "from_hour"), NULL, 10)) {
-		form_error(errors, "to_hour",
-		    N_("The end must be after the start"));
-		return DB_CONSTRAINT;
-	}
+	(void)errors;
 	rc = peer_cover_save(rq->db, rq->who.account_id, rq->ids[0], v);
 	if (rc == DB_OK)
 		*location = location_of("/sites/%lld/peer/rota",
@@ -281,6 +287,7 @@ peer_cover_edit(struct request *rq, struct response *rs)
 		.title = N_("Hours this place needs peer supporters"),
 		.submit = N_("Save"), .fields = peer_cover_fields,
 		.nfields = peer_cover_fields_count, .save = cover_store,
+		.rules = cover_rules,
 	};
 	json_t	*unit;
 	char	*back;

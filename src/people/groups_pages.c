@@ -82,14 +82,6 @@ group_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int64_t	 id = ctx ? *(int64_t *)ctx : 0;
 	int	 rc;
 
-	fields_whole_number(v, errors, "response_days", "Days a decision "
-	    "maker has to answer", 365);
-	if (view_int(v, "response_days") == 0 &&
-	    json_is_integer(json_object_get(v, "response_days")))
-		form_error(errors, "response_days", N_("Days a decision maker has "
-		    "to answer must be at least 1"));
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
 	/* Only organisation-wide staff may make organisation-wide groups,
 	 * or nobody at a site could reach the group they just made. */
 	if (!json_is_integer(json_object_get(v, "site_id")) &&

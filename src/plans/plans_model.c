@@ -92,7 +92,7 @@ const size_t plan_card_fields_count = FIELDS_COUNT(plan_card_fields);
 const struct field_spec plan_step_fields[] = {
 	F("text", N_("Step"), FIELD_TEXTAREA, 1, PLAN_CARD_MAX_CHARS, NULL,
 	    N_("One thing that moves them towards the blue life"), NULL),
-	F("by_on", N_("By when"), FIELD_DATE, 0, 0, NULL, NULL, NULL),
+	F("by_on", N_("By when"), FIELD_DATE, 0, DATE_AHEAD, NULL, NULL, NULL),
 };
 const size_t plan_step_fields_count = FIELDS_COUNT(plan_step_fields);
 
@@ -111,7 +111,7 @@ const struct field_spec wish_answer_fields[] = {
 	F("kind", N_("Answer"), FIELD_CHOICE, 1, 0, wish_answers, NULL, NULL),
 	F("reason", N_("Reasons"), FIELD_TEXTAREA, 0, NOTE_MAX_CHARS, NULL,
 	    N_("Needed for anything but agreed. The person will read them"), NULL),
-	F("review_on", N_("Review on"), FIELD_DATE, 0, 0, NULL,
+	F("review_on", N_("Review on"), FIELD_DATE, 0, DATE_AHEAD, NULL,
 	    N_("For needs review: the day it will be looked at again"), NULL),
 };
 const size_t wish_answer_fields_count = FIELDS_COUNT(wish_answer_fields);

@@ -313,21 +313,14 @@ scores_page(struct request *rq, struct response *rs)
 	json_decref(lot);
 }
 
-struct change_ctx {
-	int64_t	 max;	/* top of the scale */
-};
-
 static int
 change_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	const struct change_ctx	*cc = ctx;
 	char			 now[DATETIME_CHARS + 1];
 	int			 rc;
 
-	fields_whole_number(v, errors, "score", "New score", (long)cc->max);
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
+	(void)ctx;
 	datetime_now(rq->now, now);
 	rc = score_change(rq->db, rq->who.account_id, rq->ids[0],
 	    view_int(v, "score"), view_str(v, "justification"),
@@ -342,14 +335,13 @@ void
 score_change_page(struct request *rq, struct response *rs)
 {
 	json_t			*score, *initial;
-	struct change_ctx	 cc;
+	struct field_spec	*fields;
 	char			 back[64], *caption = NULL;
 	struct form_page	 fp = {
 		.title = N_("Change a submitted score"),
 		.submit = N_("Change it"),
-		.fields = score_change_fields,
 		.nfields = score_change_fields_count, .save = change_store,
-		.ctx = &cc, .back = back,
+		.back = back,
 	};
 
 	if (score_load(rq->db, rq->ids[0], &score) <= 0) {
@@ -364,8 +356,16 @@ score_change_page(struct request *rq, struct response *rs)
 	else if (!json_is_string(json_object_get(score, "submitted_at")))
 		response_error(rs, 409, "This score has not been submitted: "
 		    "change it on the scoring page.");
+	else if ((fields = calloc(score_change_fields_count,
+	    sizeof(*fields))) == NULL)
+		response_error(rs, 500, "Something went wrong.");
 	else {
-		cc.max = view_int(score, "scale_max");
+		/* The table with this lot's top of the scale, so a score
+		 * above it is refused with the other fields. */
+		memcpy(fields, score_change_fields, score_change_fields_count *
+		    sizeof(*fields));
+		fields[0].max_chars = (size_t)view_int(score, "scale_max");
+		fp.fields = fields;
 		snprintf(back, sizeof(back), "/questions/%lld/scores",
 		    (long long)view_int(score, "question_id"));
 		caption = request_words(rq, N_("Question {position}, "
@@ -379,6 +379,7 @@ score_change_page(struct request *rq, struct response *rs)
 		fp.initial = initial;
 		form_page_run(rq, rs, &fp);
 		json_decref(initial);
+		free(fields);
 	}
 	free(caption);
 	json_decref(score);

@@ -72,8 +72,9 @@ const size_t procurement_fields_count = FIELDS_COUNT(procurement_fields);
 const struct field_spec lot_fields[] = {
 	F("title", N_("Lot"), FIELD_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("For example, Lot 1: primary care at HMP Fenwick"), NULL),
-	F("scale_max", N_("Top of the scoring scale"), FIELD_TEXT, 1, 2, NULL,
-	    N_("Scores go from 0 to this number, for example 5"), NULL),
+	F("scale_max", N_("Top of the scoring scale"), FIELD_POSITIVE, 1,
+	    SCORE_SCALE_MAX, NULL, N_("Scores go from 0 to this number, for "
+	    "example 5"), NULL),
 	F("scale_descriptors", N_("What each score means"), FIELD_TEXTAREA, 1,
 	    TEXT_MAX_CHARS, NULL, N_("One line for each score, starting at 0. "
 	    "For example: 0 No answer, 1 Poor, ..., 5 Excellent"), NULL),
@@ -123,7 +124,7 @@ const size_t replace_fields_count = FIELDS_COUNT(replace_fields);
 
 const struct field_spec consensus_meeting_fields[] = {
 	F("held_on", N_("Date of the consensus meeting"),
-	    FIELD_DATE, 1, 0, NULL,
+	    FIELD_DATE, 1, DATE_HAPPENED, NULL,
 	    NULL, NULL),
 	F("present_ids", N_("Evaluators present"), FIELD_IDS, 1, 0, NULL, NULL,
 	    NULL),
@@ -135,7 +136,9 @@ const size_t consensus_meeting_fields_count =
     FIELDS_COUNT(consensus_meeting_fields);
 
 const struct field_spec score_change_fields[] = {
-	F("score", N_("New score"), FIELD_TEXT, 1, 2, NULL, NULL, NULL),
+	/* The lot's own top, when the form runs (score_change_page). */
+	F("score", N_("New score"), FIELD_WHOLE, 1, SCORE_SCALE_MAX, NULL, NULL,
+	    NULL),
 	F("justification", N_("Justification"), FIELD_TEXTAREA, 1,
 	    JUSTIFICATION_MAX_CHARS, NULL, NULL, NULL),
 	F("reason", N_("Why it changes"),

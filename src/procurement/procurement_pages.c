@@ -140,29 +140,33 @@ reserves_add(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
+/* A line for each score of the scale, checked with the fields so every
+ * error shows in one answer. */
+static int
+lot_rules(const json_t *v, json_t *errors)
+{
+	int64_t	 top = view_int(v, "scale_max");
+
+	if (json_is_integer(json_object_get(v, "scale_max")) &&
+	    descriptor_lines(view_str(v, "scale_descriptors")) !=
+	    (size_t)top + 1)
+		form_error_words(errors, "scale_descriptors", N_("What each "
+		    "score means needs one line for each score from 0 to "
+		    "{top}: {lines} lines"), json_pack("{s:I, s:I}", "top",
+		    (json_int_t)top, "lines", (json_int_t)top + 1));
+	return 0;
+}
+
 static int
 lot_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
 	char	*stored;
-	int64_t	 id, top;
+	int64_t	 id;
 	int	 rc;
 
 	(void)ctx;
-	fields_whole_number(v, errors, "scale_max", "Top of the scoring scale",
-	    SCORE_SCALE_MAX);
-	top = view_int(v, "scale_max");
-	if (json_array_size(errors) == 0 && top < 1)
-		form_error(errors, "scale_max", N_("Top of the scoring scale must "
-		    "be 1 or more"));
-	if (json_array_size(errors) == 0 && descriptor_lines(view_str(v,
-	    "scale_descriptors")) != (size_t)top + 1)
-		form_error_words(errors, "scale_descriptors", N_("What each "
-		    "score means needs one line for each score from 0 to "
-		    "{top}: {lines} lines"), json_pack("{s:I, s:I}", "top",
-		    (json_int_t)top, "lines", (json_int_t)top + 1));
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
+	(void)errors;
 	stored = descriptors_stored(view_str(v, "scale_descriptors"),
 	    language_words(rq->lang));
 	json_object_set_new(v, "scale_descriptors", json_string(stored));
@@ -197,7 +201,7 @@ lots_new(struct request *rq, struct response *rs)
 	struct form_page fp = {
 		.title = N_("Add a lot"), .submit = N_("Add the lot"),
 		.fields = lot_fields, .nfields = lot_fields_count,
-		.save = lot_store,
+		.save = lot_store, .rules = lot_rules,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

@@ -338,14 +338,16 @@ const struct field_spec vote_fields[] = {
 	F("outcome", N_("The group's decision"),
 	    FIELD_CHOICE, 1, 0, vote_outcomes,
 	    NULL, NULL),
-	F("decided_on", N_("Decided on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("decided_on", N_("Decided on"), FIELD_DATE, 1, DATE_HAPPENED,
+	    NULL, NULL, NULL),
 	F("consensus", N_("Decided by consensus, without a count"), FIELD_CHECK,
 	    0, 0, NULL, NULL, NULL),
-	F("votes_for", N_("Votes for"), FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	F("votes_for", N_("Votes for"), FIELD_WHOLE, 0, VOTES_MAX, NULL, NULL,
+	    NULL),
 	F("votes_against", N_("Votes against"),
-	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	    FIELD_WHOLE, 0, VOTES_MAX, NULL, NULL, NULL),
 	F("votes_abstain", N_("Abstentions"),
-	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	    FIELD_WHOLE, 0, VOTES_MAX, NULL, NULL, NULL),
 };
 const size_t vote_fields_count = FIELDS_COUNT(vote_fields);
 
@@ -360,7 +362,8 @@ const struct field_spec response_fields[] = {
 	    NULL),
 	F("reason", N_("Reason"), FIELD_SHOWN_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
 	    N_("Needed for anything but accepted. The group will read it"), NULL),
-	F("deferred_until", N_("Deferred until"), FIELD_DATE, 0, 0, NULL, NULL,
+	F("deferred_until", N_("Deferred until"), FIELD_DATE, 0, DATE_AHEAD,
+	    NULL, NULL,
 	    NULL),
 	F("referred_to", N_("Referred to"), FIELD_ID, 0, 0, NULL, NULL, NULL),
 	F("meeting_id", N_("Given at a one-to-one meeting"),
@@ -374,7 +377,7 @@ const struct field_spec action_fields[] = {
 	F("text", N_("Action"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL, NULL,
 	    NULL),
 	F("owner_id", N_("Who owns it"), FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("due_on", N_("Due by"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("due_on", N_("Due by"), FIELD_DATE, 1, DATE_AHEAD, NULL, NULL, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 const size_t action_fields_count = FIELDS_COUNT(action_fields);
@@ -392,7 +395,7 @@ const struct field_spec action_close_fields[] = {
 	F("evidence", N_("What was done (the evidence)"),
 	    FIELD_SHOWN_TEXTAREA, 1,
 	    NOTE_MAX_CHARS, NULL, NULL, NULL),
-	F("review_on", N_("Check again on"), FIELD_DATE, 0, 0, NULL,
+	F("review_on", N_("Check again on"), FIELD_DATE, 0, DATE_AHEAD, NULL,
 	    N_("For example, in three months, to see that it still works"), NULL),
 	FIELD_NO_NAMES_BOX,
 };

@@ -298,6 +298,17 @@ proposals_comment(struct request *rq, struct response *rs)
 	free(back);
 }
 
+/* Checked with the fields, so every error shows in one answer. */
+static int
+vote_rules(const json_t *v, json_t *errors)
+{
+	if (!json_is_true(json_object_get(v, "consensus")) &&
+	    !json_is_integer(json_object_get(v, "votes_for")))
+		form_error(errors, "votes_for", N_("Enter the votes, or tick that "
+		    "it was decided by consensus"));
+	return 0;
+}
+
 static int
 vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
@@ -306,13 +317,6 @@ vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	int	 rc;
 
 	(void)ctx;
-	fields_votes(v, errors, VOTES_MAX);
-	if (!json_is_true(json_object_get(v, "consensus")) &&
-	    !json_is_integer(json_object_get(v, "votes_for")))
-		form_error(errors, "votes_for", N_("Enter the votes, or tick that "
-		    "it was decided by consensus"));
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
 	date_today(rq->now, today);
 	rc = proposal_vote(rq->db, rq->who.account_id, rq->ids[0], v, today);
 	if (rc == DB_OK)
@@ -328,7 +332,7 @@ proposals_vote(struct request *rq, struct response *rs)
 		.title = N_("Record the group's decision"),
 		.submit = N_("Save the decision"),
 		.fields = vote_fields, .nfields = vote_fields_count,
-		.save = vote_store,
+		.save = vote_store, .rules = vote_rules,
 	};
 	char	*back = location_of("/proposals/%lld", rq->ids[0]);
 	char	 today[DATE_CHARS + 1];

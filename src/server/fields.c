@@ -150,26 +150,25 @@ ids_check(const struct field_spec *f, const struct form *form,
 	return 0;
 }
 
-/* The text value of field, when a whole number from 0 to max, made an
- * integer; else an error naming label.  A null value (empty) stays. */
+/* The text value of f, when a whole number from its smallest (0, or 1
+ * for FIELD_POSITIVE) to its largest, made an integer; else an error
+ * naming the field. */
 static int
-whole_number_check(const char *field, const char *label, long max,
+whole_number_check(const struct field_spec *f, const char *s,
     json_t *values, json_t *errors)
 {
-	const char	*s = json_string_value(json_object_get(values, field));
-	size_t		 i;
+	long	 min = f->kind == FIELD_POSITIVE ? 1 : 0, n;
+	size_t	 i;
 
-	if (s == NULL)
-		return 0;
 	for (i = 0; isdigit((unsigned char)s[i]) && i < 10; i++)
 		;
-	if (s[i] == '\0' && i > 0 && strtol(s, NULL, 10) <= max)
-		return json_object_set_new(values, field,
-		    json_integer(strtol(s, NULL, 10)));
-	form_error_words(errors, field, N_("{label | t} must be a whole number "
-	    "from 0 to {max}"), json_pack("{s:s, s:I}", "label", label, "max",
-	    (json_int_t)max));
-	return 0;
+	n = strtol(s, NULL, 10);
+	if (s[i] == '\0' && i > 0 && n >= min &&
+	    n <= (long)f->max_chars)
+		return json_object_set_new(values, f->name, json_integer(n));
+	return error_add(errors, f, N_("{label | t} must be a whole number "
+	    "from {min} to {max}"), json_pack("{s:I, s:I}", "min",
+	    (json_int_t)min, "max", (json_int_t)f->max_chars));
 }
 
 static int
@@ -228,8 +227,14 @@ field_check(const struct field_spec *f, const char *v, size_t len,
 			    "time, like 14:30"), NULL);
 		break;
 	case FIELD_WHOLE:
-		return whole_number_check(f->name, f->label, (long)f->max_chars,
-		    values, errors);
+	case FIELD_POSITIVE:
+		return whole_number_check(f, v, values, errors);
+	case FIELD_MONTH:
+		snprintf(day, sizeof(day), "%.7s-01", v);
+		if (len != 7 || !date_valid(day))
+			return error_add(errors, f, N_("{label | t} must be a "
+			    "year and month, like 2026-11"), NULL);
+		break;
 	case FIELD_ID:
 		id = strtoll(v, &end, 10);
 		if (*end != '\0' || id <= 0 || !id_offered(options, f->name, id))
@@ -453,7 +458,8 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 	static const char *const kinds[FIELD__MAX] = {
 		"is_text", "is_textarea", "is_select", "is_date", "is_select",
 		"is_password", "is_checkboxes", "is_check", "is_time",
-		"is_text", "is_textarea", "is_check", "is_text",
+		"is_text", "is_textarea", "is_check", "is_text", "is_text",
+		"is_text",
 	};
 	const struct field_spec	*f;
 	const json_t		*v;
@@ -477,7 +483,8 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 		if (json_is_string(v) && f->kind != FIELD_PASSWORD)
 			json_object_set(o, "value", (json_t *)v);
 		/* A number kept as an integer shows in its text box. */
-		if (json_is_integer(v) && f->kind == FIELD_TEXT) {
+		if (json_is_integer(v) && (f->kind == FIELD_TEXT ||
+		    f->kind == FIELD_WHOLE || f->kind == FIELD_POSITIVE)) {
 			char	 num[32];
 
 			snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
@@ -504,31 +511,32 @@ fields_view(const struct field_spec *specs, size_t n, const json_t *values,
 }
 
 void
-fields_whole_number(json_t *values, json_t *errors, const char *field,
-    const char *label, long max)
+fields_dates_check(const struct field_spec *specs, size_t n,
+    const json_t *values, const json_t *initial, const char *today,
+    json_t *errors)
 {
-	(void)whole_number_check(field, label, max, values, errors);
-}
+	const char	*day, *stored;
+	size_t		 i;
+	int		 order;
 
-int
-fields_not_future(const json_t *values, json_t *errors, const char *field,
-    const char *label, const char *today)
-{
-	const char	*s = json_string_value(json_object_get(values, field));
-
-	if (s == NULL || strncmp(s, today, strlen(s)) <= 0)
-		return 0;
-	form_error_words(errors, field, N_("{label | t} cannot be in the "
-	    "future"), json_pack("{s:s}", "label", label));
-	return 1;
-}
-
-void
-fields_votes(json_t *values, json_t *errors, long max)
-{
-	fields_whole_number(values, errors, "votes_for", "Votes for", max);
-	fields_whole_number(values, errors, "votes_against", "Votes against",
-	    max);
-	fields_whole_number(values, errors, "votes_abstain", "Abstentions",
-	    max);
+	for (i = 0; i < n; i++) {
+		if ((specs[i].kind != FIELD_DATE &&
+		    specs[i].kind != FIELD_MONTH) ||
+		    specs[i].max_chars == DATE_ANY ||
+		    fields_error_for(errors, specs[i].name) != NULL ||
+		    (day = json_string_value(json_object_get(values,
+		    specs[i].name))) == NULL)
+			continue;
+		/* A month is compared with today's month. */
+		order = strncmp(day, today, strlen(day));
+		if (specs[i].max_chars == DATE_HAPPENED && order > 0)
+			error_add(errors, &specs[i], N_("{label | t} cannot be "
+			    "in the future"), NULL);
+		stored = json_string_value(json_object_get(initial,
+		    specs[i].name));
+		if (specs[i].max_chars == DATE_AHEAD && order < 0 &&
+		    (stored == NULL || strcmp(stored, day) != 0))
+			error_add(errors, &specs[i], N_("{label | t} cannot be "
+			    "in the past: give today or a later day"), NULL);
+	}
 }

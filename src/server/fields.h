@@ -42,6 +42,8 @@ enum field_kind {
 	 * a length), typed in a box: an integer value.  Checked with the
 	 * other fields, so its error shows with theirs. */
 	FIELD_WHOLE,
+	FIELD_POSITIVE,	/* the same from 1: a count that cannot be none */
+	FIELD_MONTH,	/* YYYY-MM, typed in a box; max_chars as DATE's */
 	FIELD__MAX
 };
 
@@ -56,11 +58,26 @@ struct field_spec {
 	enum field_kind		 kind;
 	int			 required;
 	size_t			 max_chars;	/* TEXT, TEXTAREA, PASSWORD;
-						   WHOLE: the largest value */
+						   WHOLE, POSITIVE: the
+						   largest value;
+						   DATE, MONTH: which days
+						   make sense (DATE_ANY...) */
 	const struct choice	*choices;	/* CHOICE: ends with {NULL} */
 	const char		*hint;
 	const char		*autocomplete;	/* HTML autocomplete token, or NULL */
 };
+
+/*
+ * What a FIELD_DATE (or FIELD_MONTH) means, in its max_chars: any day;
+ * a day something happened on (held, counted, incurred: not after
+ * today); or a day set now for something to be done by (not before
+ * today, unless it is the day the record already holds, so an old record
+ * whose day has passed stays editable).
+ * Checked by fields_dates_check, with the other fields' errors.
+ */
+#define DATE_ANY	0
+#define DATE_HAPPENED	1
+#define DATE_AHEAD	2
 
 #define FIELDS_COUNT(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -77,21 +94,17 @@ int	 fields_validate(const struct field_spec *, size_t n,
 json_t	*fields_view(const struct field_spec *, size_t n,
 	    const json_t *values, const json_t *errors, const json_t *options);
 
-/* Turns a text field that must hold a whole number from 0 to max into an
- * integer value, or adds an error naming label.  An empty field stays
- * null.  For counts typed in boxes (votes, per cent done). */
-void	 fields_whole_number(json_t *values, json_t *errors, const char *field,
-	    const char *label, long max);
-
-/* Adds an error naming label when the date (YYYY-MM-DD) or month
- * (YYYY-MM) in field is after today's: what is recorded as held,
- * counted or cleared has happened.  1 when it added one. */
-int	 fields_not_future(const json_t *values, json_t *errors,
-	    const char *field, const char *label, const char *today);
-
-/* The three counts of a recorded vote (votes_for, votes_against,
- * votes_abstain), each checked as fields_whole_number up to max. */
-void	 fields_votes(json_t *values, json_t *errors, long max);
+/*
+ * The DATE_HAPPENED and DATE_AHEAD rules of the table's dates: adds an
+ * error naming the field for a day after today (HAPPENED) or before
+ * today (AHEAD) unless, for AHEAD, it is the day stored (initial's value
+ * for the field; initial may be NULL).  A field already in error is left
+ * alone.  form_page_run and form_page_validate call it; a handler that
+ * calls fields_validate itself calls it after.
+ */
+void	 fields_dates_check(const struct field_spec *, size_t n,
+	    const json_t *values, const json_t *initial, const char *today,
+	    json_t *errors);
 
 /* The box every form with FIELD_SHOWN_* fields declares, named no_names. */
 #define FIELD_NO_NAMES_BOX	{ "no_names", "I have checked: it names no "	\

@@ -93,6 +93,19 @@ form_error_link(json_t *errors, const char *href)
 	    1), "href", json_string(href));
 }
 
+/* The table's dates against today; a due date the record already holds
+ * (the form's initial value) may stay, though it has passed. */
+static void
+form_page_dates(const struct request *rq, const struct form_page *fp,
+    const json_t *values, json_t *errors)
+{
+	char	 today[DATE_CHARS + 1];
+
+	date_today(rq->now, today);
+	fields_dates_check(fp->fields, fp->nfields, values, fp->initial, today,
+	    errors);
+}
+
 /* fp's cross-field rules, adding only errors for fields not yet in error. */
 static void
 form_page_rules(const struct form_page *fp, const json_t *values,
@@ -218,6 +231,7 @@ form_page_run(struct request *rq, struct response *rs,
 	rc = fields_validate(fp->fields, fp->nfields, &rq->body, fp->options,
 	    &values, &errors);
 	if (rc != -1) {
+		form_page_dates(rq, fp, values, errors);
 		form_page_rules(fp, values, errors);
 		if (json_array_size(errors) > 0)
 			rc = 1;
@@ -253,6 +267,10 @@ form_page_validate(struct request *rq, struct response *rs,
 	*values = *errors = NULL;
 	rc = fields_validate(fp->fields, fp->nfields, &rq->body, fp->options,
 	    values, errors);
+	if (rc != -1) {
+		form_page_dates(rq, fp, *values, *errors);
+		rc = json_array_size(*errors) > 0;
+	}
 	if (rc == 1)
 		form_page_show(rs, 422, fp, *values, *errors);
 	else if (rc != 0)

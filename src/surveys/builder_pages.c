@@ -197,15 +197,11 @@ question_rules(json_t *v, json_t *errors, int64_t count)
 			    N_("A choice is too long"));
 	if (!list)
 		json_object_set_new(v, "choices", json_string(""));
-	fields_whole_number(v, errors, "scale_max", "Top of the scale",
-	    SURVEY_SCALE_MAX);
 	if (k == QK_SCALE && view_int(v, "scale_max") < 2)
 		form_error(errors, "scale_max", N_("Give the top of the scale, "
 		    "from 2 to 10"));
 	if (k != QK_SCALE)
 		json_object_set_new(v, "scale_max", json_null());
-	fields_whole_number(v, errors, "skip_to", "Question number",
-	    SURVEY_QUESTIONS_MAX + 1);
 	skip_to = json_object_get(v, "skip_to");
 	if (json_is_string(json_object_get(v, "skip_answer")) !=
 	    json_is_integer(skip_to))

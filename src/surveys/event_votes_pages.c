@@ -150,13 +150,45 @@ event_votes_show(struct request *rq, struct response *rs)
 	}
 }
 
+/* The counts form's table: one required whole number for each option,
+ * with the option's text in the reader's language (labels[i], freed by
+ * the caller).  Returns the number of fields. */
+static size_t
+counts_fields(struct request *rq, const json_t *opts,
+    struct field_spec specs[EVENT_VOTE_OPTIONS_MAX],
+    char names[EVENT_VOTE_OPTIONS_MAX][32],
+    char *labels[EVENT_VOTE_OPTIONS_MAX])
+{
+	const json_t	*o;
+	json_t		*option;
+	size_t		 i, n = 0;
+
+	json_array_foreach(opts, i, o) {
+		if (n == EVENT_VOTE_OPTIONS_MAX)
+			break;
+		snprintf(names[n], 32, "votes_%zu", n + 1);
+		/* Worded here in the reader's language: the option is
+		 * someone's text, so the label has no msgid of its own. */
+		option = json_pack("{s:s}", "option", view_str(o, "label"));
+		labels[n] = request_words(rq, N_("Votes for {option}"), option);
+		json_decref(option);
+		specs[n] = (struct field_spec){ .name = names[n],
+		    .label = labels[n] != NULL ? labels[n] : N_("Votes"),
+		    .kind = FIELD_WHOLE, .required = 1, .max_chars = VOTES_MAX };
+		n++;
+	}
+	return n;
+}
+
 void
 event_votes_counts(struct request *rq, struct response *rs)
 {
-	json_t	*v, *opts, *o, *counts, *errors, *vals, *option;
-	char	 field[32], *label;
-	size_t	 i;
-	int	 rc;
+	struct field_spec specs[EVENT_VOTE_OPTIONS_MAX];
+	char		 names[EVENT_VOTE_OPTIONS_MAX][32];
+	char		*labels[EVENT_VOTE_OPTIONS_MAX] = { NULL };
+	json_t		*v, *opts, *counts = NULL, *errors = NULL, *vals = NULL;
+	size_t		 i, n;
+	int		 rc;
 
 	if ((v = vote_of(rq, rs)) == NULL)
 		return;
@@ -167,37 +199,29 @@ event_votes_counts(struct request *rq, struct response *rs)
 		return;
 	}
 	opts = event_vote_options(rq->db, rq->ids[0]);
-	errors = json_array();
-	counts = json_array();
-	json_array_foreach(opts, i, o) {
-		snprintf(field, sizeof(field), "votes_%zu", i + 1);
-		/* Worded here in the reader's language: the option is
-		 * someone's text, so the label has no msgid of its own. */
-		option = json_pack("{s:s}", "option", view_str(o, "label"));
-		label = request_words(rq, N_("Votes for {option}"), option);
-		json_decref(option);
-		vals = json_pack("{s:s?}", field, form_get(&rq->body, field));
-		fields_whole_number(vals, errors, field, label != NULL ? label :
-		    N_("Votes"), VOTES_MAX);
-		free(label);
-		if (form_get(&rq->body, field) == NULL)
-			form_error(errors, field, N_("Enter the number of votes, "
-			    "0 or more"));
-		json_array_append(counts, json_object_get(vals, field));
-		json_decref(vals);
-	}
+	n = counts_fields(rq, opts, specs, names, labels);
 	json_decref(opts);
-	if (json_array_size(errors) > 0) {
-		vote_show(rq, rs, 422, v, errors);
+	rc = fields_validate(specs, n, &rq->body, NULL, &vals, &errors);
+	if (rc == 1) {
+		vote_show(rq, rs, 422, v, errors);	/* takes errors */
+		errors = NULL;
 		goto out;
 	}
-	json_decref(errors);
-	rc = event_vote_count(rq->db, rq->who.account_id, rq->ids[0], counts);
+	counts = json_array();
+	for (i = 0; i < n && rc == 0; i++)
+		json_array_append(counts, json_object_get(vals, names[i]));
+	if (rc == 0)
+		rc = event_vote_count(rq->db, rq->who.account_id, rq->ids[0],
+		    counts);
 	if (rc == DB_OK)
 		response_redirect(rs, "/event-votes/%lld", (long long)rq->ids[0]);
 	else
 		response_error(rs, 500, "Something went wrong.");
 out:
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	json_decref(vals);
+	json_decref(errors);
 	json_decref(counts);
 	json_decref(v);
 }

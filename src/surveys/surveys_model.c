@@ -62,16 +62,16 @@ const struct field_spec survey_question_fields[] = {
 	    NULL },
 	{ "choices", N_("Choices"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
 	    N_("For a list: one choice a line"), NULL },
-	{ "scale_max", N_("Top of the scale"), FIELD_TEXT, 0, 2, NULL,
-	    N_("For a rating scale: 2 to 10 (1 is the bottom)"), NULL },
+	{ "scale_max", N_("Top of the scale"), FIELD_WHOLE, 0, SURVEY_SCALE_MAX,
+	    NULL, N_("For a rating scale: 2 to 10 (1 is the bottom)"), NULL },
 	{ "required", N_("An answer is required"),
 	    FIELD_CHECK, 0, 0, NULL, NULL,
 	    NULL },
 	{ "skip_answer", N_("Skip: if the answer is"), FIELD_TEXT, 0,
 	    SURVEY_CHOICE_MAX_CHARS, NULL, N_("For a one-answer list: one of its "
 	    "choices, exactly"), NULL },
-	{ "skip_to", N_("then go to question number"), FIELD_TEXT, 0, 3, NULL,
-	    N_("A later question"), NULL },
+	{ "skip_to", N_("then go to question number"), FIELD_POSITIVE, 0,
+	    SURVEY_QUESTIONS_MAX + 1, NULL, N_("A later question"), NULL },
 };
 const size_t survey_question_fields_count = FIELDS_COUNT(survey_question_fields);
 

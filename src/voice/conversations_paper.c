@@ -145,10 +145,12 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 {
 	struct batch_row row;
 	json_t		*rv, *re, *plain;
+	char		 today[DATE_CHARS + 1];
 	size_t		 before;
 	int64_t		 id;
 	int		 n, saved = 0, rc;
 
+	date_today(rq->now, today);
 	for (n = 1; n <= BATCH_ROWS; n++) {
 		batch_row_init(&row, n);
 		if (batch_row_blank(&row, &rq->body))
@@ -156,6 +158,8 @@ batch_save(struct request *rq, const json_t *options, json_t *site,
 		if (fields_validate(row.specs, batch_row_fields_count,
 		    &rq->body, options, &rv, &re) == -1)
 			return -1;
+		fields_dates_check(row.specs, batch_row_fields_count, rv, NULL,
+		    today, re);
 		json_object_update(values, rv);
 		plain = batch_row_values(&row, rv);
 		json_object_set(plain, "site_id", site);

@@ -223,21 +223,27 @@ issues_add_logs(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
+/* Checked with the fields, so every error shows in one answer. */
 static int
-decision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
-    char **location)
+decision_rules(const json_t *v, json_t *errors)
 {
 	const char	*status = json_string_value(json_object_get(v, "status"));
-	int		 rc;
 
-	(void)ctx;
-	fields_votes(v, errors, VOTES_MAX);
 	if (status != NULL && strcmp(status, "not_taken_forward") == 0 &&
 	    json_string_value(json_object_get(v, "decision_reason")) == NULL)
 		form_error(errors, "decision_reason", N_("Enter the reason: members "
 		    "are told why an issue is not taken forward"));
-	if (json_array_size(errors) > 0)
-		return DB_CONSTRAINT;
+	return 0;
+}
+
+static int
+decision_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
+    char **location)
+{
+	int		 rc;
+
+	(void)ctx;
+	(void)errors;
 	rc = issue_decide(rq->db, rq->who.account_id, rq->ids[0], v);
 	if (rc == DB_OK)
 		*location = location_of("/issues/%lld", rq->ids[0]);
@@ -271,6 +277,7 @@ issues_decision(struct request *rq, struct response *rs)
 		.submit = N_("Save decision"),
 		.fields = issue_decision_fields,
 		.nfields = issue_decision_fields_count, .save = decision_store,
+		.rules = decision_rules,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

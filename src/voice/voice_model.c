@@ -69,7 +69,8 @@ const struct choice issue_statuses[] = {
 const struct field_spec conversation_fields[] = {
 	F("site_id", N_("Site"), FIELD_ID, 1, 0, NULL, NULL, NULL),
 	F("unit_id", N_("Wing or place"), FIELD_ID, 0, 0, NULL, NULL, NULL),
-	F("occurred_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("occurred_on", N_("Date"), FIELD_DATE, 1, DATE_HAPPENED,
+	    NULL, NULL, NULL),
 	F("occurred_time", N_("Time"), FIELD_TIME, 1, 0, NULL, NULL, NULL),
 	F("channel", N_("Where you talked"), FIELD_CHOICE, 1, 0, channels, NULL,
 	    NULL),
@@ -95,7 +96,8 @@ const struct field_spec conversation_fields[] = {
 	    "coordinator or escalating outside"), NULL),
 	F("followup_owner", N_("Who will do it"), FIELD_ID, 0, 0, NULL,
 	    FOLLOWUP_NEEDS, NULL),
-	F("followup_due", N_("By when"), FIELD_DATE, 0, 0, NULL, FOLLOWUP_NEEDS,
+	F("followup_due", N_("By when"), FIELD_DATE, 0, DATE_AHEAD,
+	    NULL, FOLLOWUP_NEEDS,
 	    NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -108,7 +110,8 @@ const struct field_spec batch_row_fields[] = {
 	F("author_id", N_("Whose sheet"), FIELD_ID, 1, 0, NULL,
 	    N_("The rep who wrote it: the log is theirs, and so is its follow-up"),
 	    NULL),
-	F("occurred_on", N_("Date"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("occurred_on", N_("Date"), FIELD_DATE, 1, DATE_HAPPENED,
+	    NULL, NULL, NULL),
 	F("occurred_time", N_("Time"), FIELD_TIME, 1, 0, NULL, NULL, NULL),
 	F("unit_id", N_("Wing or place"), FIELD_ID, 0, 0, NULL, NULL, NULL),
 	F("channel", N_("Where you talked"), FIELD_CHOICE, 1, 0, channels, NULL,
@@ -127,7 +130,8 @@ const struct field_spec batch_row_fields[] = {
 	    NULL, NULL),
 	F("followup_action", N_("Follow-up action"), FIELD_TEXT, 0,
 	    NAME_MAX_CHARS, NULL, N_("It will be the sheet's writer's"), NULL),
-	F("followup_due", N_("Follow-up by when"), FIELD_DATE, 0, 0, NULL,
+	F("followup_due", N_("Follow-up by when"), FIELD_DATE, 0, DATE_AHEAD,
+	    NULL,
 	    FOLLOWUP_NEEDS, NULL),
 	FIELD_NO_NAMES_BOX,
 };
@@ -141,7 +145,7 @@ const size_t followup_close_fields_count = FIELDS_COUNT(followup_close_fields);
 
 const struct field_spec followup_reassign_fields[] = {
 	F("owner_id", N_("New owner"), FIELD_ID, 1, 0, NULL, NULL, NULL),
-	F("due_on", N_("By when"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("due_on", N_("By when"), FIELD_DATE, 1, DATE_AHEAD, NULL, NULL, NULL),
 };
 const size_t followup_reassign_fields_count =
     FIELDS_COUNT(followup_reassign_fields);
@@ -194,13 +198,14 @@ const struct field_spec issue_decision_fields[] = {
 	F("status", N_("The group's decision"),
 	    FIELD_CHOICE, 1, 0, issue_statuses,
 	    NULL, NULL),
-	F("decided_on", N_("Decided on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
-	F("votes_for", N_("Votes for"), FIELD_TEXT, 0, 6, NULL,
+	F("decided_on", N_("Decided on"), FIELD_DATE, 1, DATE_HAPPENED,
+	    NULL, NULL, NULL),
+	F("votes_for", N_("Votes for"), FIELD_WHOLE, 0, VOTES_MAX, NULL,
 	    N_("Leave the votes empty for a decision by consensus"), NULL),
 	F("votes_against", N_("Votes against"),
-	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	    FIELD_WHOLE, 0, VOTES_MAX, NULL, NULL, NULL),
 	F("votes_abstain", N_("Abstentions"),
-	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	    FIELD_WHOLE, 0, VOTES_MAX, NULL, NULL, NULL),
 	F("decision_reason", N_("Reason"),
 	    FIELD_SHOWN_TEXTAREA, 0, NOTE_MAX_CHARS,
 	    NULL, N_("Needed when the issue is not taken forward"), NULL),
@@ -224,7 +229,8 @@ const struct choice age_bands[] = {
 };
 
 const struct field_spec arrival_fields[] = {
-	F("arrived_on", N_("Arrived on"), FIELD_DATE, 1, 0, NULL, NULL, NULL),
+	F("arrived_on", N_("Arrived on"), FIELD_DATE, 1, DATE_HAPPENED,
+	    NULL, NULL, NULL),
 	F("unit_id", N_("Wing or place"), FIELD_ID, 0, 0, NULL, NULL, NULL),
 	F("age_band", N_("Age band"), FIELD_CHOICE, 0, 0, age_bands,
 	    N_("For plans meant for an age group, such as the over-50s"), NULL),

@@ -145,8 +145,9 @@ first_past_the_post_from_call_to_result(void **state)
 	    "&nominations_close_on=%s&voting_opens_on=%s&voting_closes_on="
 	    "2000-01-01", today, today);
 	submit_expect(&staff, "/groups/1/elections/new", body, 422, &r);
-	assert_contains(r.body, "Places to fill must be at least 1");
-	assert_contains(r.body, "Voting closes on or after the day it opens");
+	assert_contains(r.body, "Places to fill must be a whole number from 1 "
+	    "to 20");
+	assert_contains(r.body, "Voting closes on cannot be in the past");
 	reply_free(&r);
 	assert_int_equal(scalar("SELECT count(*) FROM elections"), before);
 

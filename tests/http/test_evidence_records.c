@@ -53,7 +53,7 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 	/* A count is of what has been counted (review D14). */
 	submit_expect(&staff, "/sites/1/population", "counted_on=2099-01-01&"
 	    "counts=unit%2C+A+wing%2C+3", 422, &r);
-	assert_contains(r.body, "The date counted cannot be in the future");
+	assert_contains(r.body, "Counted on cannot be in the future");
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
 	    "site_population WHERE counted_on = '2099-01-01'"), 0);
@@ -72,7 +72,7 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 	/* Activity: the month must be one. */
 	submit_expect(&staff, "/sites/1/activity", "month=2026-13&"
 	    "attendance=700", 422, &r);
-	assert_contains(r.body, "Enter the month");
+	assert_contains(r.body, "Month must be a year and month, like 2026-11");
 	reply_free(&r);
 	submit_expect(&staff, "/sites/1/activity", "month=2026-11&"
 	    "attendance=seven", 422, &r);
@@ -80,7 +80,7 @@ forms_refuse_bad_input_and_store_nothing(void **state)
 	reply_free(&r);
 	submit_expect(&staff, "/sites/1/activity", "month=2099-05&"
 	    "attendance=3", 422, &r);			/* review D8 */
-	assert_contains(r.body, "The month cannot be in the future");
+	assert_contains(r.body, "Month cannot be in the future");
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
 	    "activity_counts WHERE site_id = 1"), 0);

@@ -614,7 +614,7 @@ decisions_come_back_to_the_forum(void **state)
 	    "twenty+years+old");
 	snprintf(path, sizeof(path), "/proposals/%lld/actions/new", id);
 	snprintf(body, sizeof(body), "text=Replace+the+boiler&owner_id=%lld"
-	    "&due_on=2026-12-31", db_scalar(&hub, "SELECT id FROM accounts "
+	    "&due_on=2036-12-31", db_scalar(&hub, "SELECT id FROM accounts "
 	    "WHERE username = 'coordinator.fenwick'"));
 	posted(&governor, path, body);
 	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "answer.rtx"), 0);
@@ -632,7 +632,7 @@ decisions_come_back_to_the_forum(void **state)
 	/* The answer is the hub's: the station cannot make one. */
 	snprintf(path, sizeof(path), "/proposals/%lld/actions/new", id);
 	snprintf(body, sizeof(body), "text=Local&owner_id=%lld"
-	    "&due_on=2026-12-31", db_scalar(&st_a.srv, "SELECT id FROM "
+	    "&due_on=2036-12-31", db_scalar(&st_a.srv, "SELECT id FROM "
 	    "accounts WHERE username = 'coordinator.fenwick'"));
 	assert_int_equal(http_post(&staff, path, body, 1, &r), 409);
 	assert_contains(r.body, "kept at the hub");

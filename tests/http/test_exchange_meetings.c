@@ -222,7 +222,7 @@ a_meetings_action_point_travels_with_it(void **state)
 	meeting = meeting_made(&member, "2027-02-09");
 	snprintf(path, sizeof(path), "/meetings/%lld/action-points", meeting);
 	snprintf(body, sizeof(body), "text=Fix+the+chapel+heating&owner_id="
-	    "%lld&due_on=2027-02-23", coordinator);
+	    "%lld&due_on=2037-02-23", coordinator);
 	posted(&member, path, body);
 	client_free(&member);
 	point = db_scalar_id(&st_a.srv, "SELECT id FROM actions WHERE "
@@ -231,7 +231,7 @@ a_meetings_action_point_travels_with_it(void **state)
 	assert_int_equal(carry(&st_a.srv, 0, &hub, "point.rtx"), 0);
 	snprintf(body, sizeof(body), "SELECT count(*) FROM actions WHERE id = "
 	    "%lld AND meeting_id = %lld AND text = 'Fix the chapel heating' "
-	    "AND due_on = '2027-02-23'", point, meeting);
+	    "AND due_on = '2037-02-23'", point, meeting);
 	assert_int_equal(db_scalar(&hub, body), 1);
 
 	/* The coordinator records progress at the office; it comes back. */
@@ -241,7 +241,7 @@ a_meetings_action_point_travels_with_it(void **state)
 	/* But the hub sets no point for the wing's meeting. */
 	snprintf(path, sizeof(path), "/meetings/%lld/action-points", meeting);
 	snprintf(body, sizeof(body), "text=From+the+office&owner_id=%lld"
-	    "&due_on=2027-02-23", coordinator);
+	    "&due_on=2037-02-23", coordinator);
 	refused_409(&staff, path, body, "kept on its station");
 	client_free(&staff);
 	assert_int_equal(carry(&hub, st_a.origin, &st_a.srv, "point-back.rtx"),

@@ -30,7 +30,7 @@ open_action_points_ride_on_every_agenda(void **state)
 	first = meeting_on(&c, "2027-01-05");
 	snprintf(path, sizeof(path), "/meetings/%lld/action-points", first);
 	snprintf(body, sizeof(body), "text=Fix+the+chapel+heating&owner_id=%lld"
-	    "&due_on=2027-01-20", db_scalar(&srv, "SELECT id FROM accounts "
+	    "&due_on=2037-01-20", db_scalar(&srv, "SELECT id FROM accounts "
 	    "WHERE username = 'coordinator.fenwick'"));
 	submit_expect(&c, path, body, 303, &r);
 	reply_free(&r);

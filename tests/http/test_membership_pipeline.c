@@ -193,6 +193,14 @@ supervision_notes_reach_only_supervisor_and_coordinator(void **state)
 	snprintf(body, sizeof(body), "held_on=2199-01-31&supervisor_id=%lld",
 	    coordinator);
 	form_refused(&c, path, body, "held_on");
+	/* Held in the future and next due before it: both at once (the
+	 * page is in Welsh here: the errors beside both boxes). */
+	snprintf(body, sizeof(body), "held_on=2199-01-31&next_due_on=%s"
+	    "&supervisor_id=%lld", today, coordinator);
+	post_expect(&c, path, body, 422, &r);
+	assert_contains(r.body, "id=\"held_on-error\"");
+	assert_contains(r.body, "id=\"next_due_on-error\"");
+	reply_free(&r);
 	snprintf(body, sizeof(body), "held_on=2026-01-31&notes=SECRET-NOTE-"
 	    "JAN&supervisor_id=%lld", coordinator);
 	form_saved(&c, path, body);

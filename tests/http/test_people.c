@@ -184,7 +184,7 @@ leaving_hands_on_follow_ups_and_disables_the_account(void **state)
 	snprintf(body, sizeof(body), "site_id=1&occurred_on=2026-11-20"
 	    "&occurred_time=10:00&channel=wing_visit&topic_ids=3&raised=Low+mood"
 	    "&consent=anonymous&outcome=coordinator&followup_action=Check+in"
-	    "&followup_owner=%lld&followup_due=2026-12-01", db_scalar(&srv,
+	    "&followup_owner=%lld&followup_due=2036-12-01", db_scalar(&srv,
 	    "SELECT id FROM accounts WHERE username = 'rep.dennis'"));
 	assert_int_equal(http_post(&dennis, "/conversations/new", body, 1, &r),
 	    303);
@@ -332,7 +332,7 @@ only_someone_able_to_hold_them_takes_over_follow_ups(void **state)
 	snprintf(body, sizeof(body), "site_id=1&occurred_on=2026-11-20"
 	    "&occurred_time=10:00&channel=wing_visit&topic_ids=3&raised=Canteen"
 	    "&consent=anonymous&outcome=coordinator&followup_action=Ask+the+"
-	    "canteen&followup_owner=%lld&followup_due=2026-12-01", self);
+	    "canteen&followup_owner=%lld&followup_due=2036-12-01", self);
 	assert_int_equal(http_post(&erin, "/conversations/new", body, 1, &r),
 	    303);
 	reply_free(&r);
@@ -385,11 +385,11 @@ only_someone_able_to_hold_them_takes_over_follow_ups(void **state)
 
 	/* The reassign forms follow the same rule. */
 	snprintf(path, sizeof(path), "/followups/%lld/reassign", fu);
-	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2026-12-10", member);
+	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2036-12-10", member);
 	assert_int_equal(http_post(&admin, path, body, 1, &r), 422);
 	assert_contains(r.body, "href=\"#owner_id\"");
 	reply_free(&r);
-	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2026-12-10", boss);
+	snprintf(body, sizeof(body), "owner_id=%lld&due_on=2036-12-10", boss);
 	assert_int_equal(http_post(&admin, path, body, 1, &r), 303);
 	reply_free(&r);
 	snprintf(path, sizeof(path), "/actions/%lld/reassign", action);

@@ -259,7 +259,7 @@ accepted_proposals_become_actions_until_done(void **state)
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/actions/new");
 	snprintf(body, sizeof(body), "text=Fit+four+benches&owner_id=%lld"
-	    "&due_on=2026-12-31", db_scalar(&srv, "SELECT id FROM accounts "
+	    "&due_on=2036-12-31", db_scalar(&srv, "SELECT id FROM accounts "
 	    "WHERE username = 'coordinator.fenwick'"));
 	submit_expect(&governor, path, body, 303, &r);
 	reply_free(&r);
@@ -276,7 +276,7 @@ accepted_proposals_become_actions_until_done(void **state)
 	assert_int_equal(http_get(&member, path, &r), 403);
 	reply_free(&r);
 	submit_expect(&staff, path, "evidence=Four+benches+fitted%3B+photos+"
-	    "on+file&review_on=2027-03-01", 303, &r);
+	    "on+file&review_on=2037-03-01", 303, &r);
 	reply_free(&r);
 	snprintf(sql, sizeof(sql), "SELECT state = 'done' FROM proposals "
 	    "WHERE id = %lld", id);
@@ -293,7 +293,7 @@ accepted_proposals_become_actions_until_done(void **state)
 	path_of(path, sizeof(path), id, "");
 	assert_int_equal(http_get(&member, path, &r), 200);
 	assert_contains(r.body, "Four benches fitted");
-	assert_contains(r.body, "Check again on 1 March 2027");
+	assert_contains(r.body, "Check again on 1 March 2037");
 	assert_contains(r.body, "Done");
 	reply_free(&r);
 	/* The outcome keeps the reason it was accepted for, and says
@@ -347,7 +347,8 @@ each_group_sets_its_deadline(void **state)
 	as(&staff, "coordinator.fenwick");
 	submit_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
 	    "&site_id=1&purpose=&ended_on=&response_days=0", 422, &r);
-	assert_contains(r.body, "must be at least 1");
+	assert_contains(r.body, "Days a decision maker has to answer must be "
+	    "a whole number from 1 to 365");
 	reply_free(&r);
 	submit_expect(&staff, "/groups/1/edit", "name=Over-50s+Forum&kind=forum"
 	    "&site_id=1&purpose=&ended_on=&response_days=14", 303, &r);

@@ -39,7 +39,7 @@ paper_sheets_are_saved_all_or_nothing(void **state)
 	    "&r3_author_id=%lld&r3_occurred_on=2026-11-02"
 	    "&r3_occurred_time=10:00&r3_channel=letter&r3_topic_ids=4"
 	    "&r3_raised=Cold+food&r3_consent=anonymous&r3_outcome=coordinator"
-	    "&r3_followup_action=Ask+the+kitchen&r3_followup_due=2026-11-30",
+	    "&r3_followup_action=Ask+the+kitchen&r3_followup_due=2036-11-30",
 	    me, me);
 	assert_int_equal(http_post(&c, "/conversations/batch", body, 1, &r),
 	    303);
@@ -101,7 +101,7 @@ laundry_sheet(struct client *c, long long author, long long topic2,
 	    "&r1_channel=letter&r1_topic_ids=4&r1_topic_ids=%lld"
 	    "&r1_raised=Laundry+returned+damp&r1_consent=anonymous"
 	    "&r1_outcome=coordinator&r1_followup_action=Chase+the+laundry"
-	    "&r1_followup_due=2026-11-20", author, topic2);
+	    "&r1_followup_due=2036-11-20", author, topic2);
 	assert_int_equal(http_post(c, "/conversations/batch", body, 1, r),
 	    want);
 }
@@ -158,7 +158,7 @@ a_typed_sheet_keeps_what_the_sheet_says(void **state)
 	assert_int_equal(db_scalar(&srv, sql), 2);
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM followups WHERE "
 	    "conversation_id = %lld AND owner_id = %lld AND due_on = "
-	    "'2026-11-20' AND created_by = %lld", log, author, typist);
+	    "'2036-11-20' AND created_by = %lld", log, author, typist);
 	assert_int_equal(db_scalar(&srv, sql), 1);
 	client_free(&c);
 

@@ -607,6 +607,125 @@ test_view_empty_form(void **state)
 	json_decref(view);
 }
 
+/* Numbers, months and dates with a meaning: a table of their own. */
+static const struct field_spec counted[] = {
+	SPEC("votes", "Votes", FIELD_WHOLE, 0, 100, NULL, NULL),
+	SPEC("seats", "Seats", FIELD_POSITIVE, 0, 20, NULL, NULL),
+	SPEC("month", "Month", FIELD_MONTH, 0, DATE_HAPPENED, NULL, NULL),
+	SPEC("held_on", "Held on", FIELD_DATE, 0, DATE_HAPPENED, NULL, NULL),
+	SPEC("due_on", "Due on", FIELD_DATE, 0, DATE_AHEAD, NULL, NULL),
+	SPEC("any_on", "Any day", FIELD_DATE, 0, DATE_ANY, NULL, NULL),
+};
+
+/* The error for field when counted[] is validated with only field set to
+ * value, then its dates checked against 2026-11-25 with stored (may be
+ * NULL) as the record's values; NULL when there is none. */
+static const char *
+counted_one(struct run *r, const char *field, const char *value,
+    const json_t *stored)
+{
+	form_clear(&r->form);
+	put(r, field, value);
+	json_decref(r->values);
+	json_decref(r->errors);
+	r->rc = fields_validate(counted, FIELDS_COUNT(counted), &r->form,
+	    NULL, &r->values, &r->errors);
+	assert_int_not_equal(r->rc, -1);
+	fields_dates_check(counted, FIELDS_COUNT(counted), r->values, stored,
+	    "2026-11-25", r->errors);
+	return error_of(r, field);
+}
+
+static void
+test_whole_numbers(void **state)
+{
+	struct run	*r = *state;
+
+	assert_null(counted_one(r, "votes", "0", NULL));
+	assert_int_equal(json_integer_value(json_object_get(r->values,
+	    "votes")), 0);
+	assert_null(counted_one(r, "votes", " 100 ", NULL));
+	assert_int_equal(json_integer_value(json_object_get(r->values,
+	    "votes")), 100);
+	assert_string_equal(counted_one(r, "votes", "101", NULL),
+	    "Votes must be a whole number from 0 to 100");
+	assert_error_names(counted_one(r, "votes", "-1", NULL), "Votes");
+	assert_error_names(counted_one(r, "votes", "1.5", NULL), "Votes");
+	assert_error_names(counted_one(r, "votes", "seven", NULL), "Votes");
+	assert_error_names(counted_one(r, "votes", "99999999999", NULL),
+	    "Votes");
+	/* Refused, the box shows what was typed. */
+	assert_string_equal(str(r->values, "votes"), "99999999999");
+	/* From 1: none is not a count of seats. */
+	assert_string_equal(counted_one(r, "seats", "0", NULL),
+	    "Seats must be a whole number from 1 to 20");
+	assert_null(counted_one(r, "seats", "1", NULL));
+	assert_null(counted_one(r, "seats", "", NULL));
+	assert_true(json_is_null(json_object_get(r->values, "seats")));
+}
+
+static void
+test_whole_numbers_shown_in_their_box(void **state)
+{
+	json_t	*values = json_pack("{s:i, s:i}", "votes", 12, "seats", 3);
+	json_t	*view = fields_view(counted, FIELDS_COUNT(counted), values,
+	    NULL, NULL);
+
+	(void)state;
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    view, 0), "value")), "12");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(
+	    view, 1), "value")), "3");
+	json_decref(view);
+	json_decref(values);
+}
+
+static void
+test_months(void **state)
+{
+	struct run	*r = *state;
+
+	assert_null(counted_one(r, "month", "2026-11", NULL));
+	assert_null(counted_one(r, "month", "2020-01", NULL));
+	assert_string_equal(counted_one(r, "month", "2026-12", NULL),
+	    "Month cannot be in the future");
+	assert_string_equal(counted_one(r, "month", "2026-13", NULL),
+	    "Month must be a year and month, like 2026-11");
+	assert_error_names(counted_one(r, "month", "11/2026", NULL), "Month");
+	assert_error_names(counted_one(r, "month", "2026-1", NULL), "Month");
+}
+
+static void
+test_dates_that_cannot_be_true(void **state)
+{
+	struct run	*r = *state;
+	json_t		*stored = json_pack("{s:s}", "due_on", "2026-01-10");
+
+	/* What happened happened by today. */
+	assert_null(counted_one(r, "held_on", "2026-11-25", NULL));
+	assert_null(counted_one(r, "held_on", "1999-01-01", NULL));
+	assert_string_equal(counted_one(r, "held_on", "2026-11-26", NULL),
+	    "Held on cannot be in the future");
+	assert_string_equal(counted_one(r, "held_on", "26/11/2026", NULL),
+	    "Held on cannot be in the future");
+	/* What is to be done is due from today... */
+	assert_null(counted_one(r, "due_on", "2026-11-25", NULL));
+	assert_null(counted_one(r, "due_on", "2030-01-01", NULL));
+	assert_string_equal(counted_one(r, "due_on", "2026-11-24", NULL),
+	    "Due on cannot be in the past: give today or a later day");
+	/* ...unless it is the day the record already holds. */
+	assert_null(counted_one(r, "due_on", "2026-01-10", stored));
+	assert_non_null(counted_one(r, "due_on", "2026-01-11", stored));
+	/* A date with no meaning may be any day; a wrong date keeps its
+	 * one error. */
+	assert_null(counted_one(r, "any_on", "2099-01-01", NULL));
+	assert_null(counted_one(r, "any_on", "1999-01-01", NULL));
+	assert_int_equal(counted_one(r, "held_on", "2099-02-30", NULL) != NULL,
+	    1);
+	assert_int_equal(json_array_size(r->errors), 1);
+	json_decref(stored);
+}
+
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -634,6 +753,10 @@ main(void)
 		T(test_view_errors),
 		T(test_view_never_echoes_passwords),
 		T(test_view_empty_form),
+		T(test_whole_numbers),
+		T(test_whole_numbers_shown_in_their_box),
+		T(test_months),
+		T(test_dates_that_cannot_be_true),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
