@@ -707,7 +707,7 @@ paper_ballots_need_two_tellers_who_agree(void **state)
 	}
 	/* The second teller read the third paper differently. */
 	batch(&two, e, "1%0A2%0A2", 422, "Your entry and the other "
-	    "teller&#39;s differ (papers 3).");
+	    "teller&#39;s differ (paper 3).");
 	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
 	    "election_id = %lld", e), 0);
 	assert_int_equal(scalar("SELECT count(*) FROM ballot_batch_entries"), 0);
