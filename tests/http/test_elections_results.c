@@ -711,6 +711,34 @@ paper_ballots_need_two_tellers_who_agree(void **state)
 	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
 	    "election_id = %lld", e), 0);
 	assert_int_equal(scalar("SELECT count(*) FROM ballot_batch_entries"), 0);
+	/* Kept without words (the paper's number), worded for each reader:
+	 * the election page and the form in Welsh, the form in easy read. */
+	{
+		char	*kept = db_text(&srv, "SELECT differed FROM "
+			    "ballot_batches WHERE label = 'Box 1'");
+
+		assert_non_null(kept);
+		assert_string_equal(kept, "3");
+		free(kept);
+	}
+	snprintf(path, sizeof(path), "/elections/%lld?lang=cy", e);
+	assert_int_equal(http_get(&two, path, &r), 200);
+	assert_contains(r.body, "roedd y cofnodion diwethaf yn wahanol "
+	    "(papur 3)");
+	assert_lacks(r.body, "paper 3");
+	reply_free(&r);
+	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
+	batch(&two, e, "1%0A2%0A2", 422, "Mae eich cofnod chi a chofnod y "
+	    "rhifwr arall yn wahanol (papur 3).");
+	snprintf(path, sizeof(path), "/elections/%lld?lang=en&read=easy", e);
+	assert_int_equal(http_get(&two, path, &r), 200);
+	reply_free(&r);
+	batch(&one, e, "1%0A2%0A1", 303, "batch=waiting");
+	batch(&two, e, "1%0A2%0A2", 422, "Paper 3 is different. Count the "
+	    "batch again.");
+	snprintf(path, sizeof(path), "/elections/%lld?read=standard", e);
+	assert_int_equal(http_get(&two, path, &r), 200);
+	reply_free(&r);
 	/* A paper that marks nobody on the list. */
 	batch(&one, e, "1%0A7", 422, "Paper 2: a number that is not on the "
 	    "paper");
