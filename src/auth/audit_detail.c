@@ -30,9 +30,6 @@
 #include "../util/date.h"
 #include "../voice/voice.h"
 
-#define DETAIL_SAID_MAX	1024	/* bytes of one worded detail */
-#define DETAIL_NUMBERS	32	/* numbers read from one detail */
-
 /* The codes kept by a few actions that no form offers as a choice.  Each
  * lists the old English spelling beside the code kept now. */
 static const struct choice account_ends[] = {
@@ -119,16 +116,15 @@ static const char *counts_said(const char *, const struct catalogue *,
 static const char *batch_said(const char *, const struct catalogue *,
     char *, size_t);
 
-#define TYPED(a)	{ a, DETAIL_TYPED, NULL, NULL, NULL, 0, NULL, NULL, NULL }
-#define NONE(a)		{ a, DETAIL_NONE, NULL, NULL, NULL, 0, NULL, NULL, NULL }
-#define DATE(a)		{ a, DETAIL_DATE, NULL, NULL, NULL, 0, NULL, NULL, NULL }
-#define CHOICE(a, c)	{ a, DETAIL_CHOICE, c, NULL, NULL, 0, NULL, NULL, NULL }
-#define NAMES(a, n, l, max) { a, DETAIL_NAMES, NULL, n, l, max, NULL, NULL, \
-	NULL }
-#define COUNT(a, forms) { a, DETAIL_COUNT, NULL, NULL, NULL, 0, forms, NULL }
-#define NUMBER(a, said)	{ a, DETAIL_NUMBER, NULL, NULL, NULL, 0, said, NULL, \
-	NULL }
-#define READ(a, fn)	{ a, DETAIL_READ, NULL, NULL, NULL, 0, NULL, NULL, fn }
+#define TYPED(a)	{ .action = a, .kind = DETAIL_TYPED }
+#define NONE(a)		{ .action = a, .kind = DETAIL_NONE }
+#define DATE(a)		{ .action = a, .kind = DETAIL_DATE }
+#define CHOICE(a, c)	{ .action = a, .kind = DETAIL_CHOICE, .choices = c }
+#define NAMES(a, code, label, max) { .action = a, .kind = DETAIL_NAMES, \
+	.names = code, .labels = label, .n = max }
+#define COUNT(a, forms)	{ .action = a, .kind = DETAIL_COUNT, .said = forms }
+#define NUMBER(a, s)	{ .action = a, .kind = DETAIL_NUMBER, .said = s }
+#define READ(a, f)	{ .action = a, .kind = DETAIL_READ, .fn = f }
 
 static const struct detail_rule rules[] = {
 	/* Accounts. */
@@ -199,7 +195,8 @@ static const struct detail_rule rules[] = {
 	NAMES("proposal.", proposal_state_names, proposal_state_labels,
 	    PS__MAX),
 	/* Surveys. */
-	TYPED("survey.create"), TYPED("survey.theme"), TYPED("event_vote.create"),
+	TYPED("survey.create"), TYPED("survey.theme"),
+	TYPED("event_vote.create"),
 	COUNT("survey.version", NP_("After {n} response",
 	    "After {n} responses")),
 	COUNT("survey.questions", NP_("{n} question added",
@@ -211,9 +208,8 @@ static const struct detail_rule rules[] = {
 	/* Evidence. */
 	TYPED("evidence.target"), TYPED("evidence.target_drop"),
 	DATE("population.count"),
-	{ "activity.count", DETAIL_MONTH, NULL, NULL, NULL, 0, NULL, NULL,
-	    NULL },
-	{ NULL, DETAIL_NONE, NULL, NULL, NULL, 0, NULL, NULL, NULL },
+	{ .action = "activity.count", .kind = DETAIL_MONTH },
+	{ .action = NULL },
 };
 
 static const struct detail_rule *
@@ -332,16 +328,17 @@ retention_said(const char *detail, const struct catalogue *words, char *out,
 		for (at = detail; (at = strstr(at, retention_kind_names[i])) !=
 		    NULL; at += name)
 			/* The whole name: not "logs" inside another. */
-			if ((at == detail || at[-1] == ' ') && at[name] == ' ' &&
-			    isdigit((unsigned char)at[name + 1]) && (at ==
-			    detail || at[-2] == ','))
+			if ((at == detail || (at - detail >= 2 &&
+			    at[-1] == ' ' && at[-2] == ',')) &&
+			    at[name] == ' ' &&
+			    isdigit((unsigned char)at[name + 1]))
 				break;
 		if (at == NULL)
 			continue;
 		num = at + name + 1;
 		n = strtoll(num, NULL, 10);
-		catalogue_fill_n(catalogue_nget(words, forms[i].one, forms[i].many,
-		    (unsigned long)n), n, part, sizeof(part));
+		catalogue_fill_n(catalogue_nget(words, forms[i].one,
+		    forms[i].many, (unsigned long)n), n, part, sizeof(part));
 		len += (size_t)snprintf(out + len, len < sz ? sz - len : 0,
 		    "%s%s", len ? "; " : "", part);
 		if (len >= sz)
@@ -355,12 +352,12 @@ static const char *
 counts_said(const char *detail, const struct catalogue *words, char *out,
     size_t sz)
 {
-	long long	 v[DETAIL_NUMBERS];
-	char		 list[DETAIL_NUMBERS * 24];
-	size_t		 n = numbers_in(detail, v, DETAIL_NUMBERS), i, len = 0;
+	long long	 v[AUDIT_DETAIL_NUMBERS];
+	char		 list[AUDIT_DETAIL_NUMBERS * 24];
+	size_t		 n, i, len = 0;
 	json_t		*ctx;
 
-	if (n == 0)
+	if ((n = numbers_in(detail, v, AUDIT_DETAIL_NUMBERS)) == 0)
 		return NULL;
 	for (i = 0; i < n; i++)
 		len += (size_t)snprintf(list + len, sizeof(list) - len,
@@ -443,7 +440,7 @@ audit_detail_add(json_t *rows, const struct catalogue *words)
 	const struct detail_rule *r;
 	json_t		*row;
 	const char	*detail, *said;
-	char		 out[DETAIL_SAID_MAX];
+	char		 out[AUDIT_DETAIL_WORDS];
 	size_t		 i;
 
 	json_array_foreach(rows, i, row) {

@@ -61,7 +61,7 @@ batch_list(struct db *db, int64_t election_id, const struct catalogue *words)
 {
 	json_t		*rows = db_rows(db, sql_batch_list, "i", election_id);
 	json_t		*row;
-	char		 said[512];
+	char		 said[BATCH_DIFFERED_WORDS];
 	size_t		 i;
 
 	/* "differed" stays as kept, for the JSON; the page shows it worded. */
@@ -162,7 +162,7 @@ static int
 batch_reject(struct batch_ctx *bc, struct db *db, int64_t actor,
     int64_t batch, const char *differ, json_t *errors)
 {
-	char	 said[512];
+	char	 said[BATCH_DIFFERED_WORDS];
 	json_t	*words;
 	int	 rc;
 

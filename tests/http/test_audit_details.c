@@ -52,8 +52,8 @@ audit_all(struct client *c, const char *lang)
 
 	for (pages = 0; pages < 100; pages++) {
 		if (before > 0)
-			snprintf(path, sizeof(path), "/audit?lang=%s&before=%lld",
-			    lang, before);
+			snprintf(path, sizeof(path),
+			    "/audit?lang=%s&before=%lld", lang, before);
 		else
 			snprintf(path, sizeof(path), "/audit?lang=%s", lang);
 		assert_int_equal(http_get(c, path, &r), 200);
@@ -148,7 +148,8 @@ every_detail_worded_in_welsh(void **state)
 			continue;
 		}
 		if (json_object_get(row, "detail_recorded") != NULL)
-			fail_msg("%s \"%s\": shown as recorded", action, detail);
+			fail_msg("%s \"%s\": shown as recorded", action,
+			    detail);
 		json_object_set_new(actions, action, json_true());
 		checked++;
 		if (json_is_true(json_object_get(row, "detail_typed")))
@@ -214,7 +215,8 @@ old_rows_read_as_new(void **state)
 		{ "survey.questions", "3 questions", "3",
 		    "3 chwestiwn wedi'u hychwanegu" },
 		{ "survey.question_remove", "question 4", "4", "Cwestiwn 4" },
-		{ "survey.version", "after 2 responses", "2", "Ar ôl 2 ymateb" },
+		{ "survey.version", "after 2 responses", "2",
+		    "Ar ôl 2 ymateb" },
 		{ "issue.logs", "1 logs", "1", "1 sgwrs wedi'i chysylltu" },
 		{ "action.hand_on", "2 actions", "2", "2 gam gweithredu" },
 		{ "group.election_rules", "no proxy", "no_proxy",
@@ -228,8 +230,8 @@ old_rows_read_as_new(void **state)
 		    "Newidiadau: 40. Gwrthdaro: 1." },
 		{ "exchange.export", "part 5 to place 2: 10 changes", "5 2 10",
 		    "Rhan rhif 5 ar gyfer lle 2. Newidiadau: 10." },
-		{ "election.batch_mismatch", "papers 2, 5; the number of papers",
-		    "2 5 count", "papurau 2, 5 a nifer y papurau" },
+		{ "election.batch_mismatch", "papers 2, 5; the number of "
+		    "papers", "2 5 count", "papurau 2, 5 a nifer y papurau" },
 		{ "election.batch_mismatch", "papers 3", "3", "papur 3" },
 	};
 	char		*old, *now;
