@@ -87,6 +87,7 @@
 #define ELECTION_TERM_MONTHS	12	/* default term of office */
 #define ELECTION_TERM_MONTHS_MAX 60	/* longest term of office */
 #define BATCH_DIFFERED_LISTED	20	/* paper numbers named in a mismatch */
+#define BATCH_DIFFERED_WORDS	512	/* bytes of a mismatch worded */
 #define BALLOT_FIELD_CHARS	40	/* "pref_" and a candidate id */
 #define SEAT_MEMBERS_MAX	30	/* members a seat rotates among */
 #define SEAT_SCHEDULE_TURNS	12	/* turns shown ahead */
@@ -273,5 +274,9 @@
 #define BACKUP_CHUNK		(64 * 1024)	/* image bytes in one sealed chunk */
 #define BACKUP_MEMORY_MAX	((size_t)4 << 30)	/* an encrypted backup's image is
 					   made and checked in memory */
+
+/* The audit log's details worded (auth/audit_detail.c). */
+#define AUDIT_DETAIL_WORDS	1024	/* bytes of one detail worded */
+#define AUDIT_DETAIL_NUMBERS	32	/* numbers read from one detail */
 
 #endif

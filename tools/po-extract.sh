@@ -13,9 +13,9 @@ pot=po/roundtable.pot
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 find src -name '*.c' | sort >"$tmp/c.list"
-xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --keyword=catalogue_nget:2,3 --keyword=print_say_n:2,3 --keyword=template_words_n:1,2 \
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --keyword=NP_:1,2 --keyword=catalogue_nget:2,3 --keyword=print_say_n:2,3 --keyword=template_words_n:1,2 \
 	--keyword=response_error:3 --keyword=response_withdrawn:2 --keyword=form_error:3 --keyword=form_error_words:3 --keyword=form_constraint:4 --keyword=response_after_move:3 --keyword=phase_refuse:4 \
-	--flag=N_:1:no-c-format --flag=NC_:2:no-c-format --flag=_:1:no-c-format --flag=response_error:3:no-c-format --flag=response_withdrawn:2:no-c-format --flag=form_error:3:no-c-format --flag=form_error_words:3:no-c-format --flag=form_constraint:4:no-c-format --flag=response_after_move:3:no-c-format --flag=phase_refuse:4:no-c-format \
+	--flag=N_:1:no-c-format --flag=NC_:2:no-c-format --flag=NP_:1:no-c-format --flag=NP_:2:no-c-format --flag=_:1:no-c-format --flag=response_error:3:no-c-format --flag=response_withdrawn:2:no-c-format --flag=form_error:3:no-c-format --flag=form_error_words:3:no-c-format --flag=form_constraint:4:no-c-format --flag=response_after_move:3:no-c-format --flag=phase_refuse:4:no-c-format \
 	--add-comments=TRANSLATORS: --files-from="$tmp/c.list" \
 	--package-name=roundtable --msgid-bugs-address="the project's issues" -o "$tmp/c.pot"
 # Templates: one entry per {{_ words}}, with where it stands.

@@ -4,6 +4,7 @@
 
 #include "account.h"
 #include "audit.h"
+#include "audit_detail.h"
 #include "audit_words.h"
 #include "auth_pages.h"
 #include "signed_out.h"
@@ -364,6 +365,7 @@ audit_index(struct request *rq, struct response *rs)
 	 * words the messages; the JSON carries them worded too. */
 	audit_words_add(rows, language_words(rq->lang), NULL);
 	reads_words_detail(rows);
+	audit_detail_add(rows, language_words(rq->lang));
 	if (rq->wants_json || rq->api)
 		audit_words_fill(rows, language_words(rq->lang));
 	response_view(rs, "auth/audit", json_pack("{s:s, s:o, s:I}", "title",

@@ -4,6 +4,7 @@
 #ifndef RT_AUTH_PAGES_H
 #define RT_AUTH_PAGES_H
 
+#include "../server/fields.h"
 #include "../server/request.h"
 
 void	sign_in(struct request *, struct response *);
@@ -25,5 +26,11 @@ const char *account_language_choice(const struct request *);
 void	account_token_create(struct request *, struct response *);
 void	account_token_revoke(struct request *, struct response *);
 void	audit_index(struct request *, struct response *);
+
+/* The choices of one's own account's preferences (preference_pages.c),
+ * which the audit log words too. */
+extern const struct choice text_sizes[];
+extern const struct choice language_choices[];
+extern const struct choice readings[];
 
 #endif

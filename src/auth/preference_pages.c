@@ -17,7 +17,7 @@
 #include "../limits.h"
 #include "../util/catalogue.h"
 
-static const struct choice text_sizes[] = {
+const struct choice text_sizes[] = {
 	{ "standard", N_("Standard") },
 	{ "large", N_("Large: bigger text on every page, and large print "
 	    "(at least 16 point) in every document you print") },
@@ -29,7 +29,7 @@ static const struct choice text_sizes[] = {
  * the way back for someone who chose one. */
 #define LANGUAGE_OF_PLACE	"place"
 
-static const struct choice language_choices[] = {
+const struct choice language_choices[] = {
 	{ "en", "English" },
 	{ "cy", "Cymraeg" },
 	{ LANGUAGE_OF_PLACE, N_("None of my own: this browser's choice, "
@@ -37,7 +37,7 @@ static const struct choice language_choices[] = {
 	{ NULL, NULL },
 };
 
-static const struct choice readings[] = {
+const struct choice readings[] = {
 	{ "standard", N_("Standard pages") },
 	{ "easy", N_("Easy read: short sentences, pictures and big text") },
 	{ NULL, NULL },

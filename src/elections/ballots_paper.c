@@ -15,11 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch_differ.h"
 #include "elections.h"
 #include "../auth/audit.h"
 #include "../db/db.h"
 #include "../limits.h"
+#include "../server/easy_read.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/buf.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
@@ -54,15 +57,27 @@ static const char *sql_batch_list =
     "FROM ballot_batches b WHERE b.election_id = ? ORDER BY b.label";
 
 json_t *
-batch_list(struct db *db, int64_t election_id)
+batch_list(struct db *db, int64_t election_id, const struct catalogue *words)
 {
-	return db_rows(db, sql_batch_list, "i", election_id);
+	json_t		*rows = db_rows(db, sql_batch_list, "i", election_id);
+	json_t		*row;
+	char		 said[BATCH_DIFFERED_WORDS];
+	size_t		 i;
+
+	/* "differed" stays as kept, for the JSON; the page shows it worded. */
+	json_array_foreach(rows, i, row)
+		json_object_set_new(row, "differed_said", json_string(
+		    batch_differ_words(json_string_value(json_object_get(row,
+		    "differed")), words, 0, said, sizeof(said))));
+	return rows;
 }
 
 /* On the handler's stack for one request; borrows everything. */
 struct batch_ctx {
 	struct response	*rs;
 	json_t		*election;	/* borrowed from form_page_record */
+	const struct catalogue *words;	/* the reader's language */
+	int		 easy;		/* they read easy read */
 };
 
 /* The typed papers as a JSON array of rankings (candidate ids), or NULL
@@ -116,34 +131,6 @@ fail:
 	return NULL;
 }
 
-/*
- * "papers 2, 5" — the bundle positions where two entries differ, among the
- * papers both typed; "the number of papers" when they typed different
- * numbers.  Positions past the shorter entry are not listed: they
- * would tell the second teller how many papers the first one typed.
- */
-static char *
-papers_differ(const json_t *a, const json_t *b)
-{
-	struct buf	 out;
-	size_t		 na = json_array_size(a), nb = json_array_size(b);
-	size_t		 i, listed = 0;
-
-	buf_init(&out, 16 * BATCH_DIFFERED_LISTED + 32);
-	for (i = 0; i < (na < nb ? na : nb); i++) {
-		if (json_equal(json_array_get(a, i), json_array_get(b, i)))
-			continue;
-		if (listed++ == BATCH_DIFFERED_LISTED) {
-			buf_printf(&out, " and more");
-			break;
-		}
-		buf_printf(&out, "%s%zu", listed > 1 ? ", " : "papers ", i + 1);
-	}
-	if (na != nb)
-		buf_printf(&out, "%sthe number of papers", listed ? "; " : "");
-	return buf_detach(&out, NULL);
-}
-
 static int
 batch_accept(struct db *db, int64_t actor, int64_t election, int64_t batch,
     const json_t *papers)
@@ -175,13 +162,18 @@ static int
 batch_reject(struct batch_ctx *bc, struct db *db, int64_t actor,
     int64_t batch, const char *differ, json_t *errors)
 {
-	char	 msg[320];
+	char	 said[BATCH_DIFFERED_WORDS];
+	json_t	*words;
 	int	 rc;
 
-	snprintf(msg, sizeof(msg), "Your entry and the other teller's differ "
-	    "(%s). Both tellers count the batch again and type it in again.",
-	    differ);
-	form_error(errors, "papers", msg);
+	/* The kept form worded for the teller, in their language. */
+	batch_differ_words(differ, bc->words, bc->easy, said, sizeof(said));
+	words = json_pack("{s:s}", "differed", said);	/* form_error_words' */
+	form_error_words(errors, "papers", bc->easy ? N_("Your entry and the "
+	    "other teller's entry are not the same. {differed} Count the "
+	    "batch again. Type it in again.") : N_("Your entry and the other "
+	    "teller's differ ({differed}). Both tellers count the batch again "
+	    "and type it in again."), words);
 	if ((rc = db_exec(db, sql_entries_drop, "i", batch)) != DB_OK ||
 	    (rc = db_exec(db, sql_batch_differed, "ti", differ, batch)) != DB_OK ||
 	    (rc = audit_append(db, actor, "election.batch_mismatch", "election",
@@ -235,7 +227,7 @@ batch_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	}
 	theirs = json_loads(view_str(row, "papers"), 0, NULL);
 	if (!json_equal(theirs, papers)) {
-		differ = papers_differ(theirs, papers);
+		differ = batch_differ_code(theirs, papers);
 		rc = batch_reject(bc, rq->db, rq->who.account_id, batch,
 		    differ ? differ : "", errors);
 		free(differ);
@@ -285,7 +277,8 @@ elections_batch(struct request *rq, struct response *rs)
 	static const struct form_record fr = {
 		election_load, "/elections/%lld", "group_name", batch_prepare,
 	};
-	struct batch_ctx bc = { rs, NULL };
+	struct batch_ctx bc = { rs, NULL, language_words(rq->lang),
+	    request_easy_read(rq, rs) };
 	struct form_page fp = {
 		.title = N_("Type in a batch of paper ballots"),
 		.submit = N_("Save my count of this batch"),

@@ -208,7 +208,11 @@ int	election_publish(struct db *, int64_t actor, const json_t *e,
 	    const json_t *sheet, const char *today);
 
 /* Paper ballot batches (ballots_paper.c). */
-json_t	*batch_list(struct db *, int64_t election_id);
+struct catalogue;
+/* The batches, each "differed" as kept and "differed_said" in the
+ * language of words. */
+json_t	*batch_list(struct db *, int64_t election_id,
+	    const struct catalogue *words);
 
 /* ---- pages --------------------------------------------------------- */
 

@@ -16,6 +16,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -291,7 +292,8 @@ elections_show(struct request *rq, struct response *rs)
 			json_object_set_new(view, "proxies",
 			    proxy_list(rq->db, rq->ids[0]));
 			json_object_set_new(view, "batches",
-			    batch_list(rq->db, rq->ids[0]));
+			    batch_list(rq->db, rq->ids[0],
+			    language_words(rq->lang)));
 		}
 	}
 	response_view(rs, "elections/show", view);

@@ -384,7 +384,7 @@ election_rules_save(struct db *db, int64_t actor, int64_t group_id, json_t *v)
 	    V("proxy_votes")), group_id)) != DB_OK)
 		return rc;
 	return audit_append(db, actor, "group.election_rules", "group",
-	    group_id, json_is_true(V("proxy_votes")) ? "proxy" : "no proxy");
+	    group_id, json_is_true(V("proxy_votes")) ? "proxy" : "no_proxy");
 }
 
 /* Index of id among the candidates, or -1. */

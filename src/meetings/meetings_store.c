@@ -640,7 +640,7 @@ decision_add(struct db *db, int64_t actor, int64_t meeting_id,
 	if (db_changes(db) == 0)
 		return DB_CONSTRAINT;	/* the minutes are approved */
 	return audit_append(db, actor, "decision.create", "meeting",
-	    meeting_id, quorate ? "quorate" : "not quorate");
+	    meeting_id, quorate ? "quorate" : "not_quorate");
 }
 
 json_t *

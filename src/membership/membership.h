@@ -70,6 +70,7 @@ extern const char *const recruit_event_names[RE__MAX];
 extern const struct choice recruit_events[];	/* for the move form */
 extern const struct choice clearance_statuses[];
 extern const struct choice expected_leave_reasons[];
+extern const struct choice referrers[];	/* who put a recruit forward */
 
 /* The stage after event, or -1 when the event is not allowed there. */
 int	recruit_next(enum recruit_stage, enum recruit_event);

@@ -158,7 +158,7 @@ recruit_move_rules(const json_t *v, const char *held, json_t *errors)
 
 #define F(...)	{ __VA_ARGS__ }
 
-static const struct choice referrers[] = {
+const struct choice referrers[] = {
 	{ "staff", N_("Referred by staff") },
 	{ "self", N_("Asked to join themselves") },
 	{ NULL, NULL },

@@ -482,7 +482,7 @@ person_hand_on(struct db *db, const char *sql, int64_t actor,
 	if ((rc = db_exec(db, sql, "ii", to_account, person_id)) != DB_OK)
 		return rc;
 	snprintf(action, sizeof(action), "%s.hand_on", what);
-	snprintf(detail, sizeof(detail), "%d %ss", db_changes(db), what);
+	snprintf(detail, sizeof(detail), "%d", db_changes(db));
 	return audit_append(db, actor, action, "person", person_id, detail);
 }
 

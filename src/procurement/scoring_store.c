@@ -196,7 +196,7 @@ declarations_save(struct db *db, int64_t actor, int64_t member,
 	    *removed ? "conflict" : "none");
 	if (rc == DB_OK && *removed)
 		rc = audit_append(db, actor, "panel.removed", "panel_member",
-		    member, "conflict of interest");
+		    member, "conflict");
 	return rc;
 }
 

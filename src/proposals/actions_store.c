@@ -271,7 +271,7 @@ action_close(struct db *db, int64_t actor, int64_t id, json_t *v,
 	if ((rc = db_exec(db, sql_issues_resolved, "i", proposal)) != DB_OK)
 		return rc;
 	if (db_changes(db) > 0 && (rc = audit_append(db, actor,
-	    "issue.resolve", "proposal", proposal, "its proposal is done")) !=
+	    "issue.resolve", "proposal", proposal, "proposal_done")) !=
 	    DB_OK)
 		return rc;
 	return audit_append(db, actor, "proposal.complete", "proposal",

@@ -62,6 +62,7 @@ enum proposal_event {
 extern const char *const proposal_state_names[PS__MAX];
 extern const char *const proposal_state_labels[PS__MAX];
 extern const char *const proposal_event_names[PE__MAX];
+extern const struct choice visibilities[];	/* who sees a comment */
 extern const struct choice response_kinds[];
 
 /*

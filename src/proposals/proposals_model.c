@@ -313,7 +313,7 @@ const struct field_spec proposal_fields[] = {
 };
 const size_t proposal_fields_count = FIELDS_COUNT(proposal_fields);
 
-static const struct choice visibilities[] = {
+const struct choice visibilities[] = {
 	{ "members", N_("Members and staff") },
 	{ "staff", N_("Staff only") },
 	{ NULL, NULL },

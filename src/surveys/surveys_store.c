@@ -307,8 +307,7 @@ editable_version(struct db *db, int64_t actor, int64_t survey_id,
 			if ((rc = db_exec(db, sql_copy_question, "iii", old,
 			    *version, pos)) != DB_OK)
 				return rc;
-		snprintf(detail, sizeof(detail), "after %lld responses",
-		    (long long)n);
+		snprintf(detail, sizeof(detail), "%lld", (long long)n);
 		if ((rc = audit_append(db, actor, "survey.version", "survey",
 		    survey_id, detail)) != DB_OK)
 			return rc;
@@ -341,8 +340,7 @@ survey_questions_add(struct db *db, int64_t actor, int64_t survey_id,
 		if (rc != DB_OK)
 			return rc;
 	}
-	snprintf(detail, sizeof(detail), "%zu questions",
-	    json_array_size(rows));
+	snprintf(detail, sizeof(detail), "%zu", json_array_size(rows));
 	return audit_append(db, actor, "survey.questions", "survey",
 	    survey_id, detail);
 }
@@ -370,7 +368,7 @@ survey_question_remove(struct db *db, int64_t actor, int64_t survey_id,
 		if ((rc = db_exec(db, sql_shift, "iii", version, position, p)) !=
 		    DB_OK)
 			return rc;
-	snprintf(detail, sizeof(detail), "question %lld", (long long)position);
+	snprintf(detail, sizeof(detail), "%lld", (long long)position);
 	return audit_append(db, actor, "survey.question_remove", "survey",
 	    survey_id, detail);
 }

@@ -71,6 +71,10 @@ const char	*catalogue_fill(const char *msg, const char *name,
 /* Marks a literal for extraction where it is translated later (a view's
  * title, a choice's label): the text itself. */
 #define N_(text)	(text)
+/* Marks a message's two forms, one and many, for extraction where a
+ * table keeps them for catalogue_nget later: the two texts, as two
+ * initialisers. */
+#define NP_(one, many)	(one), (many)
 /* The same, for a message in a context: the text (the context is said
  * where it is looked up, catalogue_pget). */
 #define NC_(ctx, text)	(text)

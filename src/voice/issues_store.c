@@ -112,7 +112,8 @@ issue_add_logs(struct db *db, int64_t actor, int64_t id, const json_t *ids)
 	free(list);
 	if (rc != DB_OK)
 		return rc;
-	snprintf(detail, sizeof(detail), "%d logs", db_changes(db));
+	/* Kept without words (auth/audit_detail.c): how many. */
+	snprintf(detail, sizeof(detail), "%d", db_changes(db));
 	return audit_append(db, actor, "issue.logs", "issue", id, detail);
 }
 

@@ -93,9 +93,10 @@ audit_log_in_words(void **state)
 }
 
 /* The audit log's Detail column in words: a read names the page it
- * opened, as the person's list of reads does, never its path; any
- * other detail is a reference, in <code>.  The JSON keeps the detail
- * as stored and carries both worded in the reader's language. */
+ * opened, as the person's list of reads does, never its path; a chosen
+ * text size is its choice's label, never the stored code (every other
+ * detail: test_audit_details.c).  The JSON keeps the detail as stored
+ * and carries both worded in the reader's language. */
 static void
 audit_detail_in_words(void **state)
 {
@@ -123,8 +124,8 @@ audit_detail_in_words(void **state)
 	assert_contains(r.body, "Y ffurflen i enwi gweithiwr eu cynllun");
 	assert_null(strstr(r.body, "/plan/worker (form)"));
 	assert_null(strstr(r.body, "(form)"));
-	assert_contains(r.body, "<td class=\"govuk-table__cell\"><code>"
-	    "standard</code></td>");
+	assert_contains(r.body, "<td class=\"govuk-table__cell\">Safonol</td>");
+	assert_null(strstr(r.body, "<code>standard</code>"));
 	reply_free(&r);
 	c.json = 1;
 	assert_int_equal(http_get(&c, "/audit?lang=cy", &r), 200);

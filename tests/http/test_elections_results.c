@@ -627,6 +627,24 @@ batch(struct client *c, long long e, const char *papers, long want,
 	reply_free(&r);
 }
 
+/* The first teller types papers 1 2 1, the second, reading (query, if
+ * not NULL, first sets how) as they read, 1 2 2: told expect. */
+static void
+mismatch_read_as(struct client *one, struct client *two, long long e,
+    const char *query, const char *expect)
+{
+	struct reply	 r;
+	char		 path[96];
+
+	if (query != NULL) {
+		snprintf(path, sizeof(path), "/elections/%lld?%s", e, query);
+		assert_int_equal(http_get(two, path, &r), 200);
+		reply_free(&r);
+	}
+	batch(one, e, "1%0A2%0A1", 303, "batch=waiting");
+	batch(two, e, "1%0A2%0A2", 422, expect);
+}
+
 static void
 paper_ballots_need_two_tellers_who_agree(void **state)
 {
@@ -708,10 +726,33 @@ paper_ballots_need_two_tellers_who_agree(void **state)
 	}
 	/* The second teller read the third paper differently. */
 	batch(&two, e, "1%0A2%0A2", 422, "Your entry and the other "
-	    "teller&#39;s differ (papers 3).");
+	    "teller&#39;s differ (paper 3).");
 	assert_int_equal(scalar("SELECT count(*) FROM ballots WHERE "
 	    "election_id = %lld", e), 0);
 	assert_int_equal(scalar("SELECT count(*) FROM ballot_batch_entries"), 0);
+	/* Kept without words (the paper's number), worded for each reader:
+	 * the election page and the form in Welsh, the form in easy read. */
+	{
+		char	*kept = db_text(&srv, "SELECT differed FROM "
+			    "ballot_batches WHERE label = 'Box 1'");
+
+		assert_non_null(kept);
+		assert_string_equal(kept, "3");
+		free(kept);
+	}
+	snprintf(path, sizeof(path), "/elections/%lld?lang=cy", e);
+	assert_int_equal(http_get(&two, path, &r), 200);
+	assert_contains(r.body, "roedd y cofnodion diwethaf yn wahanol "
+	    "(papur 3)");
+	assert_lacks(r.body, "paper 3");
+	reply_free(&r);
+	mismatch_read_as(&one, &two, e, NULL, "Mae eich cofnod chi a chofnod y "
+	    "rhifwr arall yn wahanol (papur 3).");
+	mismatch_read_as(&one, &two, e, "lang=en&read=easy", "Paper 3 is "
+	    "different. Count the batch again.");
+	snprintf(path, sizeof(path), "/elections/%lld?read=standard", e);
+	assert_int_equal(http_get(&two, path, &r), 200);
+	reply_free(&r);
 	/* A paper that marks nobody on the list. */
 	batch(&one, e, "1%0A7", 422, "Paper 2: a number that is not on the "
 	    "paper");

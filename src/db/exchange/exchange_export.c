@@ -337,8 +337,9 @@ exchange_export(struct db *db, const struct exchange_keys *keys, int peer,
 	whole.n = (size_t)imgs_len;
 	snap.p = image;
 	snap.n = (size_t)image_len;
-	snprintf(detail, sizeof(detail), "part %lld to place %d: %ld changes",
-	    (long long)ps.sent + 1, peer, changes);
+	/* Kept without words (auth/audit_detail.c): part, place, changes. */
+	snprintf(detail, sizeof(detail), "%lld %d %ld", (long long)ps.sent + 1,
+	    peer, changes);
 	if (db_exec(db, "INSERT INTO exchange_sent (origin, seq, changes, "
 	    "images) VALUES (?, ?, ?, ?)", "iibb", (int64_t)peer, ps.sent + 1,
 	    part, whole) !=

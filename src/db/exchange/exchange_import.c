@@ -763,9 +763,10 @@ exchange_import(struct db *db, const struct exchange_keys *keys,
 		goto out;
 	}
 	rep->seq = b.parts[b.nparts - 1].seq;
-	snprintf(detail, sizeof(detail), "parts to %lld from place %u: %ld "
-	    "changes, %d conflicts", (long long)rep->seq, from, rep->changes,
-	    rep->conflicts);
+	/* Kept without words (auth/audit_detail.c): last part, place,
+	 * changes, conflicts. */
+	snprintf(detail, sizeof(detail), "%lld %u %ld %d", (long long)rep->seq,
+	    from, rep->changes, rep->conflicts);
 	if ((b.ack > p.acked && (db_exec(db, "DELETE FROM exchange_sent WHERE "
 	    "origin = ? AND seq <= ?", "ii", (int64_t)from, b.ack) != DB_OK ||
 	    db_exec(db, "UPDATE exchange_peers SET acked_seq = ? WHERE "
