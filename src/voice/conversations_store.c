@@ -269,9 +269,13 @@ conversation_ungrouped(struct db *db, int64_t site_id)
 }
 
 json_t *
-topic_options(struct db *db, const struct scope_filter *f)
+topic_options(struct db *db, const struct scope_filter *f,
+    const struct catalogue *words)
 {
-	return db_rows_shared(db, sql_topic_options, f->all, f->site_ids);
+	json_t	*o = db_rows_shared(db, sql_topic_options, f->all, f->site_ids);
+
+	topics_in_words_order(o, words);
+	return o;
 }
 
 json_t *
