@@ -195,6 +195,8 @@ small_places_give_nothing_away(void **state)
 	assert_int_equal(http_get(&c, "/surveys/1/responses.csv", &r), 200);
 	assert_contains(r.body, "A wing");
 	assert_lacks(r.body, "D wing");
+	assert_contains(r.body, "\"Paper copy\"");
+	assert_lacks(r.body, "\"paper\"");
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/surveys/1/responses.xlsx", &r), 200);
 	assert_non_null(text = xlsx_text(&srv, &r));
@@ -216,6 +218,22 @@ small_places_give_nothing_away(void **state)
 	assert_contains(r.body, "\"Ymateb\",\"Sianel\",\"Lle\"");
 	assert_contains(r.body, "A wing");
 	assert_lacks(r.body, "\"Response\"");
+	/* The way each came in, and a published instrument's answers, in
+	 * words as the evidence report has them. */
+	assert_contains(r.body, "\"Copi papur\"");
+	assert_contains(r.body, "\"Cyfweliad\"");
+	assert_lacks(r.body, "\"paper\"");
+	assert_lacks(r.body, "\"interview\"");
+	assert_contains(r.body, "Rhywfaint o'r amser");
+	assert_lacks(r.body, "Some of the time");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/surveys/1/responses.xlsx", &r), 200);
+	assert_non_null(text = xlsx_text(&srv, &r));
+	assert_contains(text, "Copi papur");
+	assert_contains(text, "Rhywfaint o'r amser");
+	assert_lacks(text, "interview");
+	assert_lacks(text, "Some of the time");
+	free(text);
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/surveys/1/results.pdf?lang=cy", &r),
 	    200);
