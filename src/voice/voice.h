@@ -262,6 +262,7 @@ void	search_index(struct request *, struct response *);
 
 /* The topics every site has, as messages (voice_model.c). */
 extern const char *const voice_topic_words[];
+extern const char *const voice_ungrouped_words[];
 /* A log's topics for its page (row's topics_listed, from
  * conversations_store.c, taken off): topics_said, a value in parts
  * (render/parts.h), every site's topics in the reader's language and a
