@@ -347,10 +347,42 @@ event_votes_show_their_turnout(void **state)
 	client_free(&staff);
 }
 
+/* Staff are given the anonymous link in words, its address in a box to
+ * copy: a screen reader says the words, not a token. */
+static void
+the_survey_link_is_given_in_words(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	char		 path[64];
+	long long	 open = db_scalar(&srv, "SELECT id FROM surveys WHERE "
+	    "title LIKE 'What should reception%'");
+
+	(void)state;
+	as(&c, "coordinator.westvale");	/* Westvale's survey is open */
+	snprintf(path, sizeof(path), "/surveys/%lld", open);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "\">The survey&#39;s link for members to "
+	    "answer</a>");
+	assert_lacks(r.body, "\">/answer?t=");
+	assert_contains(r.body, "<label class=\"govuk-label\" "
+	    "for=\"survey-address\">The link&#39;s address, to copy and send");
+	assert_contains(r.body, "readonly");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld?lang=cy", open);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "\">Dolen yr arolwg i aelodau ei hateb</a>");
+	assert_lacks(r.body, "\">/answer?t=");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_survey_link_is_given_in_words),
 		cmocka_unit_test(results_are_suppressed),
 		cmocka_unit_test(results_print_large),
 		cmocka_unit_test(small_places_give_nothing_away),
