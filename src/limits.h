@@ -116,6 +116,10 @@
 #define SURVEY_CHOICE_MAX_CHARS	120	/* one option's text */
 #define SURVEY_PROMPT_MAX_CHARS	500	/* a question as asked */
 #define SURVEY_ANSWER_MAX_CHARS	2000	/* a free-text answer */
+/* The bytes of a list's answers worded in a reader's language (UTF-8, a
+ * translation up to twice the English), in an export's cell. */
+#define SURVEY_ANSWER_WORDS_MAX	(SURVEY_CHOICES_MAX * \
+	(SURVEY_CHOICE_MAX_CHARS * 8 + 2) + 1)
 #define SURVEY_SCALE_MAX	10	/* the top of a rating scale (from 1) */
 #define SURVEY_NUMBER_MAX	1000000	/* a number answer, 0 up to this */
 #define SURVEY_COPIES_MAX	300	/* paper copies printed at once */

@@ -137,8 +137,15 @@ election_sheet_for(struct request *rq, struct response *rs, json_t *e,
 	json_decref(cands);
 	json_object_set_new(sheet, "published", json_boolean(
 	    phase == PHASE_PUBLISHED));
-	/* The lot's seed, so anyone can draw a tie again. */
-	json_object_set(sheet, "lot_seed", json_object_get(e, "lot_seed"));
+	/* The lot's seed, so staff can draw a tie again; a member reading
+	 * the result has no use for it. */
+	if (election_staff(rq, e))
+		json_object_set(sheet, "lot_seed", json_object_get(e,
+		    "lot_seed"));
+	/* Only a transferable vote moves votes: no "Non-transferable 0"
+	 * under a first-past-the-post count. */
+	json_object_set_new(sheet, "transfers", json_boolean(strcmp(view_str(
+	    e, "method"), "stv") == 0));
 	return sheet;
 }
 

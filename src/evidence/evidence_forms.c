@@ -266,7 +266,7 @@ static const struct field_spec strategy_fields[] = {
 	    "year, in a few lines"), NULL),
 	F("reviewed_on", N_("Agreed or last reviewed on"),
 	    FIELD_DATE, 1, DATE_HAPPENED, NULL,
-	    N_("For example, 2026-04-01"), NULL),
+	    field_date_hint, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 
@@ -323,7 +323,7 @@ static const struct field_spec objective_fields[] = {
 	F("owner", N_("Who owns it"), FIELD_SHOWN_TEXT, 1, NAME_MAX_CHARS, NULL,
 	    N_("A role, such as The chair or The coordinator"), NULL),
 	F("due_on", N_("Done by"), FIELD_DATE, 1, DATE_AHEAD, NULL,
-	    N_("For example, 2026-07-31"), NULL),
+	    field_date_hint, NULL),
 	FIELD_NO_NAMES_BOX,
 };
 

@@ -30,7 +30,7 @@
 
 static const struct field_spec population_fields[] = {
 	F("counted_on", N_("Counted on"), FIELD_DATE, 1, DATE_HAPPENED, NULL,
-	    N_("For example, 2026-11-01"), NULL),
+	    field_date_hint, NULL),
 	F("counts", N_("The counts"), FIELD_TEXTAREA, 0, POPULATION_CSV_MAX,
 	    NULL, N_("One line each: what, answer, number. What is unit (then the "
 	    "unit's name) or a characteristic: age, disability, "

@@ -370,6 +370,12 @@ minutes_draw_loaded(struct pdf *pdf, struct print_words *w,
 
 	if (loaded == NULL)
 		return;
+	/* Minutes not yet approved say so before anything else, so a
+	 * page copied or read aloud is not taken for the record. */
+	if (strcmp(view_str(json_object_get(loaded, "meeting"),
+	    "minutes_state"), "draft") == 0)
+		pdf_heading(pdf, print_say(w, N_("DRAFT: these minutes are "
+		    "not approved yet"), NULL), 1);
 	minutes_draw(pdf, w, json_object_get(loaded, "meeting"),
 	    json_object_get(loaded, "items"),
 	    json_object_get(loaded, "actions"), 1);
@@ -450,9 +456,13 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 		return;
 	}
 	print_words_init(&w, language_words(rq->lang), 0);
-	pdf = print_pdf_new(&w, &rs->body, print_say(&w, minutes ?
-	    N_("Minutes {held_on | date}") : N_("Meeting pack "
-	    "{held_on | date}"), m), pdf_size_for(rq, PDF_NORMAL));
+	/* The title is each page's footer too: a draft says so on every
+	 * page. */
+	pdf = print_pdf_new(&w, &rs->body, print_say(&w, !minutes ?
+	    N_("Meeting pack {held_on | date}") : strcmp(view_str(m,
+	    "minutes_state"), "draft") == 0 ? N_("DRAFT minutes {held_on | "
+	    "date}") : N_("Minutes {held_on | date}"), m), pdf_size_for(rq,
+	    PDF_NORMAL));
 	if (minutes)
 		minutes_render(pdf, &w, rq->db, rq->ids[0]);
 	else

@@ -109,6 +109,7 @@ void	peer_percentiles(int64_t *v, size_t n, int64_t *median, int64_t *p90);
 
 extern const struct choice peer_asked_by[];
 extern const struct choice peer_urgencies[];
+extern const struct choice peer_urgencies_own[];
 extern const struct choice peer_outcomes[];
 /* A request's state as a page shows it (open, accepted, seen, closed),
  * marked for the catalogue so that | t finds it. */

@@ -33,6 +33,15 @@ const struct choice peer_urgencies[] = {
 	{ NULL, NULL },
 };
 
+/* The same, as the person asking says them of themselves (the paper
+ * slip they fill in). */
+const struct choice peer_urgencies_own[] = {
+	{ "now", N_("Now: I need someone straight away") },
+	{ "today", N_("Today") },
+	{ "this_week", N_("This week") },
+	{ NULL, NULL },
+};
+
 const struct choice peer_outcomes[] = {
 	{ "resolved", N_("Talked it through: nothing more needed") },
 	{ "signposted", N_("Signposted to a service") },

@@ -351,7 +351,7 @@ peer_request_close_page(struct request *rq, struct response *rs)
 	f.site_ids = ids;
 	kept = json_pack("{s:{s:o, s:o}}", "options", "service_id",
 	    service_options(rq->db, &f), "topic_ids", topic_options_at(rq->db,
-	    view_int(r, "site_id")));
+	    view_int(r, "site_id"), language_words(rq->lang)));
 	form_page_keep(&fp, kept);
 	fp.caption = view_str(r, "unit_name");
 	fp.ctx = r;

@@ -43,8 +43,9 @@ peer_slip_pdf(struct request *rq, struct response *rs)
 	json_array_foreach(units, i, u)
 		places[i] = view_str(u, "label");
 	print_words_init(&w, language_words(rq->lang), 0);
-	for (i = 0; peer_urgencies[i].value != NULL && k < 3; i++)
-		urgency[k++] = print_say(&w, peer_urgencies[i].label, NULL);
+	/* Filled in by the person about themselves: in their words. */
+	for (i = 0; peer_urgencies_own[i].value != NULL && k < 3; i++)
+		urgency[k++] = print_say(&w, peer_urgencies_own[i].label, NULL);
 	urgency[k] = NULL;
 	/* Large for everyone: it is read on a wing, often in poor light. */
 	pdf = print_pdf_new(&w, &rs->body, print_say(&w, N_("Ask for a peer "

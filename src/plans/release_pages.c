@@ -128,6 +128,7 @@ referral_new(struct request *rq, struct response *rs)
 	const char	*need = form_get(&rq->query, "need");
 	const char	*made_on = form_get(&rq->body, "made_on");
 	char		 today[DATE_CHARS + 1], now[DATETIME_CHARS + 1];
+	char		 made[DATE_CHARS + 1];
 	int64_t		 id = rq->ids[0];
 	int		 rc, status = 200;
 
@@ -152,6 +153,10 @@ referral_new(struct request *rq, struct response *rs)
 	}
 	steps = referral_checklist(sv != NULL ? view_str(sv, "referral") :
 	    NULL);
+	/* Typed as the hint says (31/3/2026), or as a date picker sends
+	 * it; stored as the day it is. */
+	if (made_on != NULL && date_typed(made_on, made))
+		made_on = made;
 	if (rq->method == HTTP_POST) {
 		referral_check(rq, need, sv, steps, made_on, today, errors);
 		if (json_array_size(errors) == 0) {

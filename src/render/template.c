@@ -112,7 +112,8 @@ name_valid(const char *s, size_t len)
 		return 1;
 	for (i = 0; i < len; i++)
 		if (!isalnum((unsigned char)s[i]) && s[i] != '_' &&
-		    s[i] != '.' && s[i] != '/' && s[i] != '-')
+		    s[i] != '.' && s[i] != '/' && s[i] != '-' &&
+		    (s[i] != '?' || i + 1 != len || len == 1))
 			return 0;
 	return 1;
 }
@@ -583,9 +584,14 @@ render_pushed(struct render *r, json_t *ctx, const struct tnode *body)
 static int
 render_section(struct render *r, const struct tnode *n)
 {
-	json_t	*v = template_lookup(r, n->text, n->len), *item;
+	int	 once = n->len > 1 && n->text[n->len - 1] == '?';
+	json_t	*v = template_lookup(r, n->text, n->len - (size_t)once), *item;
 	size_t	 i;
 
+	/* name?: once, in the same context, when there is any (a table's
+	 * headings around its rows, drawn only when it has rows). */
+	if (once && n->type != TN_INVERTED)
+		return v != NULL && truthy(v) ? render_nodes(r, n->child) : 0;
 	if (n->type == TN_INVERTED)
 		return v == NULL || !truthy(v) ? render_nodes(r, n->child) : 0;
 	if (v == NULL || !truthy(v))

@@ -8,6 +8,8 @@
  *                   pushed, once for any other true value; skipped for
  *                   null, false, 0, "" and []
  *   {{^name}}..{{/name}}  only when the value is one of those
+ *   {{#name?}}..{{/name?}} once, in the same context, when the value is
+ *                   true: a table's headings drawn only when it has rows
  *   {{name | date}} an ISO date or timestamp in words, "4 November 2026"
  *                   (what members read), in the reader's language; other
  *                   values as {{name}}

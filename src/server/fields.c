@@ -11,6 +11,9 @@
 #include "../util/text.h"
 #include "../util/view.h"
 
+const char field_date_hint[] =
+    N_("For example, 31/3/2026 (31 March 2026)");
+
 const char *
 choice_label(const struct choice *c, const char *value)
 {

@@ -52,6 +52,11 @@ struct choice {
 	const char	*label;
 };
 
+/* A date field's hint: the day, month and year as people type them and
+ * in words, as the error for a date not real says (fields.c); never the
+ * stored form.  An array, so a field table's initialiser can name it. */
+extern const char field_date_hint[];
+
 struct field_spec {
 	const char		*name;
 	const char		*label;

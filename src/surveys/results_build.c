@@ -484,7 +484,7 @@ survey_results_build(struct db *db, int64_t version, const char *by,
 		org_wide = 0;
 	if (org_wide) {
 		json_array_append_new(by_options, json_pack("{s:s, s:s, s:b}",
-		    "value", "site", "label", "Site", "selected", by != NULL &&
+		    "value", "site", "label", N_("Site"), "selected", by != NULL &&
 		    strcmp(by, "site") == 0));
 		if (by != NULL && strcmp(by, "site") == 0)
 			by_q = BY_SITE;

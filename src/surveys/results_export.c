@@ -247,6 +247,69 @@ static const char *const fixed_columns[FIXED_COLUMNS] = { "response",
 static const char *const fixed_headers[FIXED_COLUMNS] = { N_("Response"),
     N_("Channel"), N_("Place") };
 
+/* An answer in the language of words: each of a list's answers ("Yes;
+ * Some of the time", as responses_rows joins them) through the
+ * catalogue, as the results page and the evidence report word them, so
+ * a published instrument's answer reads in that language and a group's
+ * own as written.  Written into out; returns out. */
+static const char *
+answer_words(const char *value, const struct catalogue *words, struct buf *out)
+{
+	const char	*end;
+	char		*one;
+
+	buf_clear(out);
+	while (value != NULL) {
+		end = strstr(value, "; ");
+		one = end ? strndup(value, (size_t)(end - value)) :
+		    strdup(value);
+		if (one == NULL || buf_puts(out, catalogue_get(words, one)) ||
+		    (end && buf_puts(out, "; "))) {
+			free(one);
+			return value;
+		}
+		free(one);
+		value = end ? end + 2 : NULL;
+	}
+	return buf_putc(out, '\0') == 0 ? out->data : "";
+}
+
+/* The rows as the reader reads them: the way each came in in words, and
+ * the answers to a question with choices worded (answer_words); a typed
+ * answer, a number or a date, as given.  A new array. */
+static json_t *
+responses_worded(const json_t *rows, const json_t *questions,
+    const struct catalogue *words)
+{
+	json_t		*out = json_array(), *row, *q;
+	const char	*kind;
+	char		 key[24];
+	struct buf	 said;
+	size_t		 i, j;
+
+	buf_init(&said, SURVEY_ANSWER_WORDS_MAX);
+	json_array_foreach(rows, i, row) {
+		row = json_copy((json_t *)row);
+		json_object_set_new(row, "channel", json_string(catalogue_get(
+		    words, choice_label(survey_channels, view_str(row,
+		    "channel")))));
+		json_array_foreach(questions, j, q) {
+			kind = view_str(q, "kind");
+			snprintf(key, sizeof(key), "q%lld", (long long)view_int(q,
+			    "position"));
+			if (json_is_string(json_object_get(row, key)) &&
+			    (strcmp(kind, "single") == 0 ||
+			    strcmp(kind, "multiple") == 0))
+				json_object_set_new(row, key, json_string(
+				    answer_words(view_str(row, key), words,
+				    &said)));
+		}
+		json_array_append_new(out, row);
+	}
+	buf_release(&said);
+	return out;
+}
+
 /* The headers in the language of words: the fixed ones, and each
  * question numbered, a published instrument's in that language as the
  * form shows it (| t), a group's own as written. */
@@ -297,16 +360,18 @@ csv_write(struct buf *out, const json_t *questions, const json_t *rows,
 void
 survey_responses_csv(struct request *rq, struct response *rs)
 {
-	json_t	*s, *qs, *rows;
+	json_t	*s, *qs, *rows, *worded;
 
 	if ((rows = responses_of(rq, rs, &qs, &s)) == NULL)
 		return;
-	survey_attachment(rs, csv_write(&rs->body, qs, rows,
+	worded = responses_worded(rows, qs, language_words(rq->lang));
+	survey_attachment(rs, csv_write(&rs->body, qs, worded,
 	    language_words(rq->lang)), "text/csv; "
 	    "charset=utf-8", language_words(rq->lang),
 	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
 	     * keeping {title}, the survey's. */
 	    N_("survey-responses-{title}"), s, "csv");
+	json_decref(worded);
 	json_decref(rows);
 	json_decref(qs);
 	json_decref(s);
@@ -317,7 +382,7 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 {
 	struct xlsx_column *cols;
 	struct xlsx_sheet sheet;
-	json_t		*s, *qs, *rows, *q, *keys;
+	json_t		*s, *qs, *rows, *q, *keys, *worded = NULL;
 	char		 key[24];
 	size_t		 i, n;
 	int		 made = -1;
@@ -342,7 +407,8 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 	}
 	/* The prompts translated as the fixed headers are: a group's own
 	 * question is not in the catalogue, so stays as written. */
-	sheet = (struct xlsx_sheet){ N_("Responses"), cols, n, rows,
+	worded = responses_worded(rows, qs, language_words(rq->lang));
+	sheet = (struct xlsx_sheet){ N_("Responses"), cols, n, worded,
 	    language_words(rq->lang) };
 	made = xlsx_write(&rs->body, &sheet, 1);
 out:
@@ -351,6 +417,7 @@ out:
 	    N_("survey-responses-{title}"), s, "xlsx");
 	free(cols);
 	json_decref(keys);
+	json_decref(worded);
 	json_decref(rows);
 	json_decref(qs);
 	json_decref(s);

@@ -56,6 +56,8 @@ extern const struct choice instrument_choices[];
  * closed; a vote at an event: open, published), marked for the catalogue
  * so that | t finds them. */
 extern const char *const survey_stored_words[];
+/* The ways a response comes in, as stored, and their words. */
+extern const struct choice survey_channels[];
 
 /* The involvement experience instrument's agreeing answers: the
  * evidence pages count a question's answers in these two as agreeing. */

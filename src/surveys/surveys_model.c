@@ -29,6 +29,14 @@ const struct choice question_kinds[] = {
 const char *const survey_stored_words[] = { N_("draft"), N_("open"),
     N_("closed"), N_("published"), NULL };
 
+const struct choice survey_channels[] = {
+	{ "link", N_("Survey link") },
+	{ "kiosk", N_("Kiosk") },
+	{ "interview", N_("Interview") },
+	{ "paper", N_("Paper copy") },
+	{ NULL, NULL },
+};
+
 const struct choice instrument_choices[] = {
 	{ "ucla3", N_("Loneliness: UCLA three-item scale") },
 	{ "ons_direct", N_("Loneliness: the ONS direct question") },

@@ -13,6 +13,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/language.h"
 #include "../util/catalogue.h"
 #include "../util/date.h"
 #include "../util/view.h"
@@ -29,7 +30,7 @@ log_options(struct request *rq)
 	o = json_pack("{s:o, s:o, s:o, s:o, s:o}",
 	    "site_id", site_options(rq->db, &f),
 	    "unit_id", unit_options(rq->db, &f),
-	    "topic_ids", topic_options(rq->db, &f),
+	    "topic_ids", topic_options(rq->db, &f, language_words(rq->lang)),
 	    "service_id", service_options(rq->db, &f),
 	    "followup_owner", account_options(rq->db, &f));
 	scope_filter_clear(&f);
@@ -169,7 +170,8 @@ conversations_index(struct request *rq, struct response *rs)
 	voice_labels_all(logs, today);
 	sites = site_options(rq->db, &loggers);
 	places = log_filter_places(rq, sites, filters);
-	topics = topic_options(rq->db, &loggers);
+	topics = topic_options(rq->db, &loggers,
+	    language_words(rq->lang));
 	outcome_list = choices_json(outcomes);
 	grouped_list = choices_json(grouped);
 	view = json_pack("{s:s, s:o, s:O, s:O, s:o, s:o, s:o, s:o, s:o, s:b, "

@@ -87,7 +87,7 @@ batch_options(struct request *rq)
 	if (access_filter(&rq->who, VOICE_LOGGERS, 1, &f) == -1)
 		return NULL;
 	units = unit_options(rq->db, &f);
-	topics = topic_options(rq->db, &f);
+	topics = topic_options(rq->db, &f, language_words(rq->lang));
 	services = service_options(rq->db, &f);
 	reps = rep_options(rq->db, &f);
 	o = json_pack("{s:o}", "site_id", site_options(rq->db, &f));
@@ -278,21 +278,27 @@ out:
 	json_decref(errors);
 }
 
-/* A NULL-terminated array of the labels in a {value, label} list, in
- * the language of words (NULL: as stored, for records' own names such
- * as wings and topics).  The strings are borrowed from list or the
- * catalogue; the caller frees the array. */
+/* A NULL-terminated array of the labels in a {value, label} list in the
+ * language of words: every label when all (our choices), else only a
+ * row marked to be worded ({label | t}: a topic every site has), the
+ * rest as stored (records' own names such as wings and a site's own
+ * topics).  The strings are borrowed from list or the catalogue; the
+ * caller frees the array. */
 static const char **
-labels_of(const json_t *list, const struct catalogue *words)
+labels_of(const json_t *list, const struct catalogue *words, int all)
 {
 	const char	**a;
-	size_t		 i, n = json_array_size(list);
+	const json_t	 *row;
+	size_t		  i, n = json_array_size(list);
 
 	if ((a = calloc(n + 1, sizeof(*a))) == NULL)
 		return NULL;
-	for (i = 0; i < n; i++)
-		a[i] = catalogue_get(words, view_str(json_array_get(list, i),
-		    "label"));
+	for (i = 0; i < n; i++) {
+		row = json_array_get(list, i);
+		a[i] = all || json_is_string(json_object_get(row, "msgid")) ?
+		    catalogue_get(words, view_str(row, "label")) :
+		    view_str(row, "label");
+	}
 	return a;
 }
 
@@ -301,11 +307,11 @@ sheet_draw(struct pdf *pdf, struct print_words *w, const json_t *view)
 {
 	const char	**places, **topics, **chans, **cons, **outs;
 
-	places = labels_of(json_object_get(view, "places"), NULL);
-	topics = labels_of(json_object_get(view, "topics"), NULL);
-	chans = labels_of(json_object_get(view, "channels"), w->words);
-	cons = labels_of(json_object_get(view, "consents"), w->words);
-	outs = labels_of(json_object_get(view, "outcomes"), w->words);
+	places = labels_of(json_object_get(view, "places"), w->words, 0);
+	topics = labels_of(json_object_get(view, "topics"), w->words, 0);
+	chans = labels_of(json_object_get(view, "channels"), w->words, 1);
+	cons = labels_of(json_object_get(view, "consents"), w->words, 1);
+	outs = labels_of(json_object_get(view, "outcomes"), w->words, 1);
 	pdf_heading(pdf, json_string_value(json_object_get(view, "title")), 1);
 	pdf_paragraph(pdf, print_say(w, N_("One sheet for each conversation. "
 	    "Write about the issue, not the person: no names, no prison "
@@ -348,7 +354,7 @@ conversations_sheet(struct request *rq, struct response *rs)
 	title = print_say(&w, N_("Conversation log sheet: {name}"), site_row);
 	view = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o}", "title", title,
 	    "site", site_row, "places", unit_options_at(rq->db, site),
-	    "topics", topic_options_at(rq->db, site),
+	    "topics", topic_options_at(rq->db, site, w.words),
 	    "channels", choices_json(channels),
 	    "consents", choices_json(consents),
 	    "outcomes", choices_json(outcomes));

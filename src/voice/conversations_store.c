@@ -81,9 +81,15 @@ static const char *sql_load =
     "ORDER BY c.occurred_at DESC, c.id DESC LIMIT ?15"
 DB_SQL(sql_list, LIST_SQL(FTS_MATCH_SQLITE("conversations", "c", "?5")),
     LIST_SQL(FTS_MATCH_PG("conversations", "c", "?5")));
+/* Each worded by the form in its reader's language, its day in words
+ * (msgid); label is the same in English for the JSON. */
 static const char *sql_ungrouped =
     "SELECT c.id AS value, substr(c.occurred_at, 1, 10) || ', ' || "
-    "ifnull(u.name, 'no place') || ': ' || substr(c.raised, 1, 80) AS label "
+    "ifnull(u.name, 'no place') || ': ' || substr(c.raised, 1, 80) AS label, "
+    "substr(c.occurred_at, 1, 10) AS occurred_on, u.name AS place, "
+    "substr(c.raised, 1, 80) AS raised, CASE WHEN u.name IS NULL THEN "
+    "'{occurred_on | date}: {raised}' ELSE "
+    "'{occurred_on | date}, {place}: {raised}' END AS msgid "
     "FROM conversations c LEFT JOIN units u ON u.id = c.unit_id "
     "WHERE c.site_id = ? AND c.issue_id IS NULL AND c.consent != 'do_not_share' "
     "ORDER BY c.occurred_at DESC LIMIT ?";
@@ -269,9 +275,13 @@ conversation_ungrouped(struct db *db, int64_t site_id)
 }
 
 json_t *
-topic_options(struct db *db, const struct scope_filter *f)
+topic_options(struct db *db, const struct scope_filter *f,
+    const struct catalogue *words)
 {
-	return db_rows_shared(db, sql_topic_options, f->all, f->site_ids);
+	json_t	*o = db_rows_shared(db, sql_topic_options, f->all, f->site_ids);
+
+	topics_in_words_order(o, words);
+	return o;
 }
 
 json_t *

@@ -32,6 +32,8 @@
 #include "../server/fields.h"
 #include "../server/router.h"
 
+struct catalogue;
+
 struct db;
 
 /* Who may log a conversation, and who manages what was logged. */
@@ -124,8 +126,10 @@ int	arrival_target(struct db *, const int64_t *, struct target *);
 int	arrival_step_target(struct db *, const int64_t *, struct target *);
 int	topic_target(struct db *, const int64_t *, struct target *);
 
-/* Options for selects. */
-json_t	*topic_options(struct db *, const struct scope_filter *);
+/* Options for selects.  Topics come in the reader's order (words:
+ * the request's catalogue, topics_in_words_order). */
+json_t	*topic_options(struct db *, const struct scope_filter *,
+	    const struct catalogue *words);
 json_t	*service_options(struct db *, const struct scope_filter *);
 json_t	*account_options(struct db *, const struct scope_filter *);
 /* Reps working at the sites in the scope: whose paper sheet it was. */
@@ -217,7 +221,12 @@ json_t	*arrival_unfinished(struct db *, const struct scope_filter *);
 
 /* Topics. */
 json_t	*topic_list(struct db *, int64_t site_id);
-json_t	*topic_options_at(struct db *, int64_t site_id);
+json_t	*topic_options_at(struct db *, int64_t site_id,
+	    const struct catalogue *words);
+/* Sorts a topic options list in place as its reader reads it: the
+ * topics every site has by their words in words's language, then a
+ * site's own by name, and "Other" last. */
+void	 topics_in_words_order(json_t *options, const struct catalogue *words);
 int	topic_add(struct db *, int64_t actor, int64_t site_id, json_t *v);
 int	topic_retire(struct db *, int64_t actor, int64_t id, const char *today);
 
@@ -253,6 +262,7 @@ void	search_index(struct request *, struct response *);
 
 /* The topics every site has, as messages (voice_model.c). */
 extern const char *const voice_topic_words[];
+extern const char *const voice_ungrouped_words[];
 /* A log's topics for its page (row's topics_listed, from
  * conversations_store.c, taken off): topics_said, a value in parts
  * (render/parts.h), every site's topics in the reader's language and a

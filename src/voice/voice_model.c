@@ -402,6 +402,12 @@ const char *const voice_topic_words[] = { N_("Healthcare"),
     N_("Education and work"), N_("Safety"), N_("Faith"),
     N_("Family contact"), N_("Housing"), N_("Other"), NULL };
 
+/* A log offered to an issue (conversation_ungrouped), its day in words;
+ * the SQL names these. */
+const char *const voice_ungrouped_words[] = {
+    N_("{occurred_on | date}: {raised}"),
+    N_("{occurred_on | date}, {place}: {raised}"), NULL };
+
 /* A topic of a log's topics_listed: "*Food" is every site's, worded in
  * the reader's language; "-Wing C garden" a site's own. */
 static int

@@ -18,7 +18,8 @@ static inline int
 setup(void **state)
 {
 	static const char *const users[] = { "member.forum",
-	    "coordinator.fenwick", "rep.fenwick", "viewer", NULL };
+	    "coordinator.fenwick", "rep.fenwick", "viewer",
+	    "coordinator.westvale", NULL };
 
 	(void)state;
 	if (server_prepare(&srv, NULL) == -1 ||

@@ -278,12 +278,24 @@ first_past_the_post_from_call_to_result(void **state)
 	assert_contains(r.body, "\"votes\":\"3.00000\"");
 	reply_free(&r);
 	staff.json = 0;
+	/* Staff keep the lot's seed; a first-past-the-post count moves no
+	 * votes, so has no non-transferable row. */
+	assert_int_equal(http_get(&staff, path, &r), 200);
+	assert_contains(r.body, "Seed for lots");
+	assert_lacks(r.body, "Non-transferable");
+	reply_free(&r);
 	assert_int_equal(get_status(&member, "/elections/%lld/count", e), 403);
 	assert_int_equal(get_status(&api, "/elections/%lld/count", e), 200);
 	post_to(&staff, e, "publish", "", 303);
 	post_to(&staff, e, "publish", "", 409);
 
-	/* Published: everyone sees the sheet; a recount agrees. */
+	/* Published: everyone sees the sheet; a recount agrees.  A member
+	 * sees neither the seed nor an empty transfer row. */
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "Dennis");
+	assert_lacks(r.body, "Seed for lots");
+	assert_lacks(r.body, "Non-transferable");
+	reply_free(&r);
 	member.json = 1;
 	assert_int_equal(http_get(&member, path, &r), 200);
 	assert_contains(r.body, "\"name\":\"Dennis\"");

@@ -6,6 +6,25 @@
  */
 #include "meetings_test.h"
 
+/* The minutes' PDF as c reads it with query, marked a draft by mark at
+ * its top and by title, the footer of each of its pages. */
+static void
+draft_marked(struct client *c, long long meeting, const char *query,
+    const char *mark, const char *title)
+{
+	struct reply	 r;
+	char		 path[96], *text;
+
+	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf%s", meeting,
+	    query);
+	assert_int_equal(http_get(c, path, &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, mark);
+	assert_contains(text, title);
+	free(text);
+	reply_free(&r);
+}
+
 static void
 minutes_go_from_draft_to_published(void **state)
 {
@@ -46,6 +65,17 @@ minutes_go_from_draft_to_published(void **state)
 	snprintf(path, sizeof(path), "/meetings/%lld/minutes.pdf", meeting);
 	assert_int_equal(http_get(&governor, path, &r), 403);
 	reply_free(&r);
+	/* A draft's PDF says it is one: at the top, and in the title each
+	 * page's footer repeats; in Welsh and in large print too. */
+	draft_marked(&member, meeting, "", "DRAFT: these minutes are not "
+	    "approved yet", "DRAFT minutes 6 July 2027");
+	draft_marked(&member, meeting, "?large=1", "DRAFT: these minutes "
+	    "are not approved yet", "DRAFT minutes 6 July 2027");
+	draft_marked(&member, meeting, "?lang=cy", "DRAFFT: nid yw'r "
+	    "cofnodion hyn wedi'u cymeradwyo eto", "Cofnodion DRAFFT 6 "
+	    "Gorffennaf 2027");
+	draft_marked(&member, meeting, "?lang=en", "DRAFT: these minutes are "
+	    "not approved yet", "DRAFT minutes 6 July 2027");
 
 	/* Approved at the later meeting, by two different people. */
 	chair = officer("secretary");
@@ -80,6 +110,7 @@ minutes_go_from_draft_to_published(void **state)
 	assert_contains(text, "Over-50s Forum");
 	assert_contains(text, "hearing aids");
 	assert_contains(text, "Quorum");
+	assert_lacks(text, "DRAFT");
 	free(text);
 	reply_free(&r);
 	/* In Welsh: every word the program prints, the footer's too, and

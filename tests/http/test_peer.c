@@ -366,7 +366,9 @@ rota_pdf_reads_back(void **state)
 	text = pdf_text(&srv, &r);
 	assert_contains(text, "Ask for a peer supporter");
 	assert_contains(text, "D wing");
-	assert_contains(text, "Now: they need someone straight away");
+	/* In the words of the person filling it in. */
+	assert_contains(text, "Now: I need someone straight away");
+	assert_lacks(text, "they need someone");
 	assert_contains(text, "do not write names");
 	free(text);
 	reply_free(&r);
@@ -379,6 +381,7 @@ rota_pdf_reads_back(void **state)
 	assert_contains(text, "Gofyn am gefnogwr cymheiriaid");
 	assert_contains(text, "D wing");
 	assert_contains(text, "Pa mor frys");
+	assert_contains(text, "Nawr: mae angen rhywun arna i ar unwaith");
 	assert_contains(text, "Peidiwch ag ysgrifennu enwau");
 	assert_lacks(text, "Ask for a peer supporter");
 	assert_lacks(text, "How urgent");

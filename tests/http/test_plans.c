@@ -306,10 +306,13 @@ release_referrals_tracked_to_attendance(void **state)
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM referrals"),
 	    before);
-	post_expect(&c, path, "step_1=1&step_2=1&step_3=1&made_on=2001-01-01",
+	/* The date typed as its hint shows it, day/month/year. */
+	post_expect(&c, path, "step_1=1&step_2=1&step_3=1&made_on=1%2F1%2F2001",
 	    303, &r);
 	reply_free(&r);
 	referral = db_scalar(&srv, "SELECT max(id) FROM referrals");
+	assert_int_equal(db_scalar(&srv, "SELECT made_on = '2001-01-01' FROM "
+	    "referrals WHERE id = (SELECT max(id) FROM referrals)"), 1);
 	snprintf(progress, sizeof(progress), "/referrals/%lld/progress",
 	    referral);
 	/* Attended before any appointment was offered: refused. */

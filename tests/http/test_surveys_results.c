@@ -320,6 +320,8 @@ small_places_give_nothing_away(void **state)
 	assert_int_equal(http_get(&c, "/surveys/1/responses.csv", &r), 200);
 	assert_contains(r.body, "A wing");
 	assert_lacks(r.body, "D wing");
+	assert_contains(r.body, "\"Paper copy\"");
+	assert_lacks(r.body, "\"paper\"");
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/surveys/1/responses.xlsx", &r), 200);
 	assert_non_null(text = xlsx_text(&srv, &r));
@@ -341,6 +343,22 @@ small_places_give_nothing_away(void **state)
 	assert_contains(r.body, "\"Ymateb\",\"Sianel\",\"Lle\"");
 	assert_contains(r.body, "A wing");
 	assert_lacks(r.body, "\"Response\"");
+	/* The way each came in, and a published instrument's answers, in
+	 * words as the evidence report has them. */
+	assert_contains(r.body, "\"Copi papur\"");
+	assert_contains(r.body, "\"Cyfweliad\"");
+	assert_lacks(r.body, "\"paper\"");
+	assert_lacks(r.body, "\"interview\"");
+	assert_contains(r.body, "Rhywfaint o'r amser");
+	assert_lacks(r.body, "Some of the time");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/surveys/1/responses.xlsx", &r), 200);
+	assert_non_null(text = xlsx_text(&srv, &r));
+	assert_contains(text, "Copi papur");
+	assert_contains(text, "Rhywfaint o'r amser");
+	assert_lacks(text, "interview");
+	assert_lacks(text, "Some of the time");
+	free(text);
 	reply_free(&r);
 	assert_int_equal(http_get(&c, "/surveys/1/results.pdf?lang=cy", &r),
 	    200);
@@ -454,10 +472,42 @@ event_votes_show_their_turnout(void **state)
 	client_free(&staff);
 }
 
+/* Staff are given the anonymous link in words, its address in a box to
+ * copy: a screen reader says the words, not a token. */
+static void
+the_survey_link_is_given_in_words(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+
+	char		 path[64];
+	long long	 open = db_scalar(&srv, "SELECT id FROM surveys WHERE "
+	    "title LIKE 'What should reception%'");
+
+	(void)state;
+	as(&c, "coordinator.westvale");	/* Westvale's survey is open */
+	snprintf(path, sizeof(path), "/surveys/%lld", open);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "\">The survey&#39;s link for members to "
+	    "answer</a>");
+	assert_lacks(r.body, "\">/answer?t=");
+	assert_contains(r.body, "<label class=\"govuk-label\" "
+	    "for=\"survey-address\">The link&#39;s address, to copy and send");
+	assert_contains(r.body, "readonly");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld?lang=cy", open);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "\">Dolen yr arolwg i aelodau ei hateb</a>");
+	assert_lacks(r.body, "\">/answer?t=");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_survey_link_is_given_in_words),
 		cmocka_unit_test(results_are_suppressed),
 		cmocka_unit_test(results_print_large),
 		cmocka_unit_test(results_large_keep_charts_whole),

@@ -4,6 +4,8 @@
  * by subtraction), built and decided with reasons, and new arrivals
  * following their plan.
  */
+#include <ctype.h>
+
 #include "voice_test.h"
 
 static void
@@ -352,6 +354,49 @@ new_arrivals_follow_the_plan(void **state)
 	client_free(&rep);
 }
 
+/* Is there an ISO date (2026-12-05) in [s, end)? */
+static int
+iso_date_in(const char *s, const char *end)
+{
+	for (; s + 10 <= end; s++)
+		if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[3])
+		    && s[4] == '-' && isdigit((unsigned char)s[5]) &&
+		    s[7] == '-' && isdigit((unsigned char)s[9]))
+			return 1;
+	return 0;
+}
+
+/* The logs offered to an issue name their day in words, in the
+ * reader's language: never "2026-12-05, B wing: ...". */
+static void
+logs_offered_to_an_issue_say_their_day_in_words(void **state)
+{
+	static const char *const paths[] = { "/issues/new?site=1",
+	    "/issues/new?site=1&lang=cy" };
+	struct client	 staff;
+	struct reply	 r;
+	const char	*at, *end;
+	size_t		 i, n;
+
+	(void)state;
+	as(&staff, "coordinator.fenwick");
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		assert_int_equal(http_get(&staff, paths[i], &r), 200);
+		n = 0;
+		for (at = r.body; (at = strstr(at, "for=\"conversation_ids-"))
+		    != NULL; at = end) {
+			assert_non_null(end = strstr(at, "</label>"));
+			assert_false(iso_date_in(at + 20, end));
+			n++;
+		}
+		assert_true(n > 0);
+		/* "5 December 2026, B wing: ...", "5 Rhagfyr 2026, ..." */
+		assert_contains(r.body, " 2026, ");
+		reply_free(&r);
+	}
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -361,6 +406,7 @@ main(void)
 		cmocka_unit_test(evidence_cannot_be_undone_by_subtraction),
 		cmocka_unit_test(an_issue_is_built_and_decided_with_reasons),
 		cmocka_unit_test(an_issue_with_no_logs_reads_plainly),
+		cmocka_unit_test(logs_offered_to_an_issue_say_their_day_in_words),
 		cmocka_unit_test(new_arrivals_follow_the_plan),
 	};
 

@@ -177,6 +177,60 @@ a_typed_sheet_keeps_what_the_sheet_says(void **state)
 	client_free(&other);
 }
 
+/* Where needle first is in hay, failing when it is not there. */
+static const char *
+found(const char *hay, const char *needle)
+{
+	const char	*at = strstr(hay, needle);
+
+	if (at == NULL)
+		fail_msg("\"%s\" not found", needle);
+	return at;
+}
+
+/* In Welsh the sheet names every site's topics in Welsh, and every list
+ * of topics is in the reader's order: "Addysg a gwaith" first, a site's
+ * own after them, "Arall" (Other) last; in English "Other" last too. */
+static void
+topics_are_in_the_readers_words_and_order(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*text;
+	const char	*paths[] = { "/conversations/new", "/conversations/batch",
+	    "/conversations" };
+	size_t		 i;
+
+	(void)state;
+	as(&c, "rep.fenwick");
+	assert_int_equal(http_get(&c, "/conversations/sheet.pdf?site=1", &r),
+	    200);
+	text = pdf_text(&srv, &r);
+	assert_true(found(text, "Canteen prices") < found(text, "Other"));
+	free(text);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/conversations/sheet.pdf?site=1&lang=cy",
+	    &r), 200);
+	text = pdf_text(&srv, &r);
+	assert_contains(text, "Cyswllt â'r teulu");
+	assert_lacks(text, "Education and work");
+	assert_lacks(text, "Family contact");
+	assert_true(found(text, "Addysg a gwaith") < found(text, "Ffydd"));
+	assert_true(found(text, "Gofal iechyd") < found(text, "Canteen prices"));
+	assert_true(found(text, "Canteen prices") < found(text, "Arall"));
+	free(text);
+	reply_free(&r);
+	for (i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		assert_int_equal(http_get(&c, paths[i], &r), 200);
+		assert_true(found(r.body, ">Addysg a gwaith<") <
+		    found(r.body, ">Ffydd<"));
+		assert_true(found(r.body, ">Ymweliadau<") <
+		    found(r.body, ">Arall<"));
+		reply_free(&r);
+	}
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -184,6 +238,7 @@ main(void)
 		cmocka_unit_test(paper_sheets_are_saved_all_or_nothing),
 		cmocka_unit_test(a_typed_sheet_keeps_what_the_sheet_says),
 		cmocka_unit_test(printable_sheet_and_directory_are_pdfs),
+		cmocka_unit_test(topics_are_in_the_readers_words_and_order),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

@@ -208,6 +208,15 @@ test_inverted(void **state)
 	    "empty");
 	expect("{{#a}}{{.}}{{/a}}{{^a}}empty{{/a}}", json_pack("{s:[s]}", "a",
 	    "x"), "x");
+	/* A list's table: drawn once around its rows, not when empty. */
+	expect("{{^a}}none{{/a}}{{#a?}}<t>{{#a}}{{.}}{{/a}}</t>{{/a?}}",
+	    json_pack("{s:[]}", "a"), "none");
+	expect("{{^a}}none{{/a}}{{#a?}}<t>{{#a}}{{.}}{{/a}}</t>{{/a?}}",
+	    json_pack("{s:[s,s]}", "a", "x", "y"), "<t>xy</t>");
+	expect("{{#a?}}{{b}}{{/a?}}", json_pack("{s:[i], s:s}", "a", 1, "b",
+	    "same context"), "same context");
+	expect("{{#a?}}t{{/a?}}", json_object(), "");
+	refused("{{#a?b}}x{{/a?b}}", "bad tag name");
 }
 
 static void
