@@ -298,30 +298,40 @@ session_create(struct db *db, int64_t account_id, time_t now,
 	    account_id, (int64_t)now, (int64_t)now);
 }
 
+/* The account and last-seen time of the session whose token's digest
+ * this is: 1, 0 when there is none, -1.  Reads only. */
+static int
+session_seen(struct db *db, const unsigned char *digest, int64_t *account_id,
+    int64_t *seen)
+{
+	struct db_cursor st;
+	int		 rc;
+
+	if (db_cursor_open(db, &st, sql_session_load, "b",
+	    DB_BLOB(digest, DIGEST_BYTES)) == -1)
+		return -1;
+	if ((rc = db_cursor_next(&st)) == 1) {
+		*account_id = db_cursor_int(&st, 0);
+		*seen = db_cursor_int(&st, 1);
+	}
+	db_cursor_close(&st);
+	return rc;
+}
+
 int
 session_resolve(struct db *db, const char *token, time_t now, int idle_s,
     int touch_s, int64_t *account_id, int *idle)
 {
 	unsigned char	 digest[DIGEST_BYTES];
-	struct db_cursor st;
 	int64_t		 seen = 0;
 	int		 rc;
 
 	*account_id = 0;
 	*idle = 0;
-	*idle = 0;
 	if (!token_wellformed(token))
 		return 0;
 	token_digest(token, digest);
-	if (db_cursor_open(db, &st, sql_session_load, "b",
-	    DB_BLOB(digest, sizeof(digest))) == -1)
-		return -1;
-	if ((rc = db_cursor_next(&st)) == 1) {
-		*account_id = db_cursor_int(&st, 0);
-		seen = db_cursor_int(&st, 1);
-	}
-	db_cursor_close(&st);
-	if (rc != 1)
+	if ((rc = session_seen(db, digest, account_id, &seen)) != 1)
 		return rc;
 	if (now - seen > idle_s) {
 		/* Refused whether or not the row goes; an error says so. */
@@ -335,6 +345,28 @@ session_resolve(struct db *db, const char *token, time_t now, int idle_s,
 	    db_exec(db, sql_session_touch, "ib", (int64_t)now,
 	    DB_BLOB(digest, sizeof(digest))) == DB_ERROR)
 		return -1;
+	return 1;
+}
+
+int
+session_peek(struct db *db, const char *token, time_t now, int idle_s,
+    int64_t *account_id)
+{
+	unsigned char	 digest[DIGEST_BYTES];
+	int64_t		 seen = 0;
+	int		 rc;
+
+	*account_id = 0;
+	if (!token_wellformed(token))
+		return 0;
+	token_digest(token, digest);
+	if ((rc = session_seen(db, digest, account_id, &seen)) != 1)
+		return rc;
+	/* An idle session is no one's (session_resolve ends it later). */
+	if (now - seen > idle_s) {
+		*account_id = 0;
+		return 0;
+	}
 	return 1;
 }
 
