@@ -568,6 +568,18 @@ raw_with_session(struct client *c, const char *method, const char *path,
 	return raw_request(&srv, rq, strlen(rq), got, sz);
 }
 
+/* c's GET of path is a missing page, in Welsh and titled so. */
+static void
+missing_in_welsh(struct client *c, const char *path)
+{
+	struct reply	 r;
+
+	assert_int_equal(http_get(c, path, &r), 404);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "<title>Heb ddod o hyd i&#39;r dudalen.");
+	reply_free(&r);
+}
+
 /*
  * An answer given before any route runs (a missing page, a method or a
  * static file the program does not have) reads in the signed-in
@@ -591,14 +603,8 @@ an_early_error_page_speaks_the_account_language(void **state)
 	assert_int_equal(db_write(&srv, "UPDATE sessions SET last_seen_at = "
 	    "last_seen_at - 300"), 0);
 	before = sessions_state();
-	assert_int_equal(http_get(&c, "/no-such-page", &r), 404);
-	assert_contains(r.body, "<html lang=\"cy\"");
-	assert_contains(r.body, "<title>Heb ddod o hyd i&#39;r dudalen.");
-	reply_free(&r);
-	assert_int_equal(http_get(&c, "/static/no-such-file.css", &r), 404);
-	assert_contains(r.body, "<html lang=\"cy\"");
-	assert_contains(r.body, "<title>Heb ddod o hyd i&#39;r dudalen.");
-	reply_free(&r);
+	missing_in_welsh(&c, "/no-such-page");
+	missing_in_welsh(&c, "/static/no-such-file.css");
 	assert_int_equal(raw_with_session(&c, "PUT", "/proposals", got,
 	    sizeof(got)), 405);
 	assert_contains(got, "<html lang=\"cy\"");
@@ -620,10 +626,7 @@ an_early_error_page_speaks_the_account_language(void **state)
 	/* Signed out, a Welsh browser reads a Welsh missing page. */
 	client_init(&c, &srv);
 	c.accept_language = "cy";
-	assert_int_equal(http_get(&c, "/no-such-page", &r), 404);
-	assert_contains(r.body, "<html lang=\"cy\"");
-	assert_contains(r.body, "<title>Heb ddod o hyd i&#39;r dudalen.");
-	reply_free(&r);
+	missing_in_welsh(&c, "/no-such-page");
 	client_free(&c);
 }
 
