@@ -296,9 +296,11 @@ title_which(const struct request *rq, json_t *view)
 	if (record_parts(rq, sql, named, day_said, en, said) != 0)
 		return;
 	/* What the page's own title says already (a form's caption: "Close
-	 * this follow-up: Raise it with..."), it does not say twice. */
+	 * this follow-up: Raise it with..."), it does not say twice; a
+	 * caption worded for its reader says it in their words. */
 	for (i = 0; i < PARTS; i++)
-		in_title[i] = en[i] != NULL && strstr(title, en[i]) != NULL;
+		in_title[i] = (en[i] != NULL && strstr(title, en[i]) != NULL) ||
+		    (said[i] != NULL && strstr(title, said[i]) != NULL);
 	/* The JSON's title in English; the page's in its reader's words
 	 * (templates/layout/top.html: title_base, then title_which). */
 	if ((which = parts_join(en, in_title)) != NULL && which[0] != '\0' &&

@@ -384,7 +384,8 @@ title_at(struct client *c, const char *fmt, long long id)
  * demo's follow-ups all say the same thing: the unit and the day each
  * is due tell them apart, in Welsh too.  A request for peer support is
  * named by its unit and the minute it was asked, never by what it is
- * about (a tab or the browser's history may be seen by others); two
+ * about (a tab or the browser's history may be seen by others); a
+ * shift's time, said in its form's caption, is not said twice; two
  * referrals to one service on one day are "1 of 2" and "2 of 2".
  */
 static void
@@ -436,6 +437,19 @@ records_are_titled_by_what_and_which(void **state)
 	free(a);
 	free(about);
 	free(unit);
+
+	/* A shift's form says its time in the caption, in Welsh: the
+	 * title does not say it again. */
+	a = title_at(&c, "/peer-shifts/%lld/swap?lang=cy", db_scalar(&srv,
+	    "SELECT min(p.id) FROM peer_shifts p JOIN sites s ON s.id = "
+	    "p.site_id WHERE s.name LIKE '%Fenwick%'"));
+	assert_int_equal(count_of(a, "Dydd "), 1);
+	free(a);
+	a = title_at(&c, "/peer-shifts/%lld/swap?lang=en", db_scalar(&srv,
+	    "SELECT min(p.id) FROM peer_shifts p JOIN sites s ON s.id = "
+	    "p.site_id WHERE s.name LIKE '%Fenwick%'"));
+	assert_int_equal(count_of(a, "day "), 1);
+	free(a);
 
 	ref = db_scalar(&srv, "SELECT min(r.id) FROM referrals r WHERE (SELECT "
 	    "count(*) FROM referrals o WHERE o.service_id = r.service_id AND "
