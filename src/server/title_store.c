@@ -30,26 +30,31 @@
  * reader's page may not show, nor a person's health: a request for peer
  * support is named by its unit and the minute it was asked, never by
  * what it is about; a referral by its service and day, never by whom
- * (docs/ARCHITECTURE.md, "Titles say which"). */
+ * (docs/ARCHITECTURE.md, "What a title may carry"). */
 static const struct {
 	const char	*prefix;
 	const char	*sql;	/* one row: "which", perhaps "of" and "day" */
 	const struct choice *words;	/* "which" is a value of these */
 	const char	*day_said;	/* "due {day}"; NULL: the day alone */
 } which_sql[] = {
-	{ "/groups/", "SELECT name AS which FROM groups WHERE id = ?", NULL, NULL },
-	{ "/sites/", "SELECT name AS which FROM sites WHERE id = ?", NULL, NULL },
-	{ "/units/", "SELECT name AS which FROM units WHERE id = ?", NULL, NULL },
+	{ "/groups/", "SELECT name AS which FROM groups WHERE id = ?",
+	    NULL, NULL },
+	{ "/sites/", "SELECT name AS which FROM sites WHERE id = ?",
+	    NULL, NULL },
+	{ "/units/", "SELECT name AS which FROM units WHERE id = ?",
+	    NULL, NULL },
 	{ "/people/", "SELECT display_name AS which FROM people WHERE id = ?",
 	    NULL, NULL },
 	{ "/memberships/", "SELECT p.display_name AS which FROM memberships m "
 	    "JOIN people p ON p.id = m.person_id WHERE m.id = ?", NULL, NULL },
 	{ "/recruits/", "SELECT p.display_name AS which FROM recruits r "
 	    "JOIN people p ON p.id = r.person_id WHERE r.id = ?", NULL, NULL },
-	{ "/issues/", "SELECT title AS which FROM issues WHERE id = ?", NULL, NULL },
+	{ "/issues/", "SELECT title AS which FROM issues WHERE id = ?",
+	    NULL, NULL },
 	{ "/proposals/", "SELECT title AS which FROM proposals WHERE id = ?",
 	    NULL, NULL },
-	{ "/actions/", "SELECT text AS which FROM actions WHERE id = ?", NULL, NULL },
+	{ "/actions/", "SELECT text AS which FROM actions WHERE id = ?",
+	    NULL, NULL },
 	{ "/meetings/", "SELECT m.held_on AS which, g.name AS of FROM meetings m "
 	    "JOIN groups g ON g.id = m.group_id WHERE m.id = ?", NULL, NULL },
 	{ "/procurements/", "SELECT title AS which FROM procurements "
@@ -59,7 +64,8 @@ static const struct {
 	    NULL, NULL },
 	{ "/surveys/", "SELECT title AS which FROM surveys WHERE id = ?",
 	    NULL, NULL },
-	{ "/seats/", "SELECT name AS which FROM seats WHERE id = ?", NULL, NULL },
+	{ "/seats/", "SELECT name AS which FROM seats WHERE id = ?",
+	    NULL, NULL },
 	/* The same post in the same group is elected again another year:
 	 * the day the poll closes tells them apart. */
 	{ "/elections/", "SELECT e.position AS which, g.name AS of, "
@@ -130,7 +136,8 @@ static const struct {
 	    "l.procurement_id WHERE x.id = ?", NULL, NULL },
 	{ "/bids/", "SELECT b.bidder AS which, l.title || ', ' || p.title "
 	    "AS of FROM bids b JOIN lots l ON l.id = b.lot_id JOIN "
-	    "procurements p ON p.id = l.procurement_id WHERE b.id = ?", NULL, NULL },
+	    "procurements p ON p.id = l.procurement_id WHERE b.id = ?",
+	    NULL, NULL },
 	{ "/panel-members/", "SELECT a.display_name AS which, l.title || ', ' "
 	    "|| p.title AS of FROM panel_members m JOIN accounts a ON a.id = "
 	    "m.account_id JOIN lots l ON l.id = m.lot_id JOIN procurements p "
@@ -177,11 +184,12 @@ which_parts(const json_t *row, const struct choice *named,
 	static const char *const column[] = { "which", "of", "day" };
 	const char	*s;
 	json_t		*at = json_object_get(row, "at");
-	json_int_t	 many = json_integer_value(json_object_get(row, "many"));
+	json_int_t	 many;
 	char		 d[DATE_WORDS_CHARS + 64], n[DATE_WORDS_CHARS + 64];
 	char		 count[24];
 	size_t		 i;
 
+	many = json_integer_value(json_object_get(row, "many"));
 	for (i = 0; i < PARTS; i++)
 		part[i] = NULL;
 	for (i = 0; i < sizeof(column) / sizeof(column[0]); i++) {
@@ -191,8 +199,8 @@ which_parts(const json_t *row, const struct choice *named,
 			s = catalogue_get(words, choice_label(named, s));
 		if (i == PART_DAY && day_said != NULL) {
 			snprintf(n, sizeof(n), "%s", s);
-			s = catalogue_fill(catalogue_get(words, day_said), "day",
-			    n, d, sizeof(d));
+			s = catalogue_fill(catalogue_get(words, day_said),
+			    "day", n, d, sizeof(d));
 		}
 		if ((part[i] = strdup(s)) == NULL)
 			break;
