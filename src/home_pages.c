@@ -89,11 +89,56 @@ decisions_add(struct request *rq, json_t *view)
 }
 
 /*
+ * Whose votes the reader has left, on an election's row: "own_left"
+ * (their own), "voted_self" (cast already), and the names of those whose
+ * proxy votes they hold and have not cast ("proxy_names", joined by ",
+ * "; the reader was told them when appointed, and the ballot lists them)
+ * with "proxies_left", or "proxies_cast" when every one they held is
+ * cast.  The words are the phase's (templates/elections/phase_words.html):
+ * "You have voted. You still hold Ann Lee's proxy vote."
+ */
+static void
+votes_said(struct request *rq, json_t *row, const json_t *left, int64_t me)
+{
+	json_t		*o;
+	char		*names = NULL, *more;
+	int64_t		 id = view_int(row, "id");
+	size_t		 i, proxies = 0;
+	int		 own = 0, cast;
+
+	json_array_foreach(left, i, o) {
+		if (view_int(o, "value") == me) {
+			own = 1;
+			continue;
+		}
+		if (asprintf(&more, "%s%s%s", names ? names : "",
+		    names ? ", " : "", view_str(o, "label")) == -1)
+			more = NULL;
+		free(names);
+		if ((names = more) == NULL)
+			return;
+		proxies++;
+	}
+	if (own)
+		json_object_set_new(row, "own_left", json_true());
+	else if (roll_has_voted(rq->db, id, me) == 1)
+		json_object_set_new(row, proxies ? "voted_self" : "voted",
+		    json_true());
+	if (proxies > 0) {
+		json_object_set_new(row, "proxy_names", json_string(names));
+		json_object_set_new(row, "proxies_left",
+		    json_integer((json_int_t)proxies));
+	} else if (own && (cast = proxies_cast(rq->db, id, me)) > 0)
+		json_object_set_new(row, "proxies_cast", json_integer(cast));
+	free(names);
+}
+
+/*
  * One election on the home page: its phase, as the line about it says
  * it, and for the reader whether they have voted or have a vote left
  * (their own or one they hold by proxy: the ballot's own rule,
- * votes_left).  The first poll where they have one gets the big button;
- * nobody is sent to a ballot they cannot fill in.
+ * votes_left), and whose.  The first poll where they have one gets the
+ * big button; nobody is sent to a ballot they cannot fill in.
  */
 static void
 election_now(struct request *rq, json_t *row, json_t *actions,
@@ -125,8 +170,7 @@ election_now(struct request *rq, json_t *row, json_t *actions,
 	}
 	if (json_array_size(left) > 0)
 		json_object_set_new(row, "can_vote", json_true());
-	else if (roll_has_voted(rq->db, id, me) == 1)
-		json_object_set_new(row, "voted", json_true());
+	votes_said(rq, row, left, me);
 	json_decref(left);
 }
 

@@ -298,44 +298,70 @@ session_create(struct db *db, int64_t account_id, time_t now,
 	    account_id, (int64_t)now, (int64_t)now);
 }
 
-int
-session_resolve(struct db *db, const char *token, time_t now, int idle_s,
-    int touch_s, int64_t *account_id, int *idle)
+/* The account of token's session when it is live (1), its digest into
+ * digest and its last-seen time into seen; 0 when there is none, the
+ * token is malformed or the session idle (*idle set: it is no one's
+ * now); -1.  Reads only. */
+static int
+session_live(struct db *db, const char *token, time_t now, int idle_s,
+    unsigned char digest[DIGEST_BYTES], int64_t *account_id, int64_t *seen,
+    int *idle)
 {
-	unsigned char	 digest[DIGEST_BYTES];
 	struct db_cursor st;
-	int64_t		 seen = 0;
 	int		 rc;
 
 	*account_id = 0;
-	*idle = 0;
 	*idle = 0;
 	if (!token_wellformed(token))
 		return 0;
 	token_digest(token, digest);
 	if (db_cursor_open(db, &st, sql_session_load, "b",
-	    DB_BLOB(digest, sizeof(digest))) == -1)
+	    DB_BLOB(digest, DIGEST_BYTES)) == -1)
 		return -1;
 	if ((rc = db_cursor_next(&st)) == 1) {
 		*account_id = db_cursor_int(&st, 0);
-		seen = db_cursor_int(&st, 1);
+		*seen = db_cursor_int(&st, 1);
 	}
 	db_cursor_close(&st);
-	if (rc != 1)
-		return rc;
-	if (now - seen > idle_s) {
-		/* Refused whether or not the row goes; an error says so. */
+	if (rc == 1 && now - *seen > idle_s) {
 		*account_id = 0;
 		*idle = 1;
-		rc = db_exec(db, sql_session_delete, "b",
-		    DB_BLOB(digest, sizeof(digest)));
-		return rc == DB_ERROR ? -1 : 0;
+		return 0;
 	}
-	if (now - seen >= touch_s &&
+	return rc;
+}
+
+int
+session_resolve(struct db *db, const char *token, time_t now, int idle_s,
+    int touch_s, int64_t *account_id, int *idle)
+{
+	unsigned char	 digest[DIGEST_BYTES];
+	int64_t		 seen = 0;
+	int		 rc;
+
+	rc = session_live(db, token, now, idle_s, digest, account_id, &seen,
+	    idle);
+	/* Refused whether or not the idle row goes; an error says so. */
+	if (*idle && db_exec(db, sql_session_delete, "b",
+	    DB_BLOB(digest, sizeof(digest))) == DB_ERROR)
+		return -1;
+	if (rc == 1 && now - seen >= touch_s &&
 	    db_exec(db, sql_session_touch, "ib", (int64_t)now,
 	    DB_BLOB(digest, sizeof(digest))) == DB_ERROR)
 		return -1;
-	return 1;
+	return rc;
+}
+
+int
+session_peek(struct db *db, const char *token, time_t now, int idle_s,
+    int64_t *account_id)
+{
+	unsigned char	 digest[DIGEST_BYTES];
+	int64_t		 seen = 0;
+	int		 idle;
+
+	return session_live(db, token, now, idle_s, digest, account_id, &seen,
+	    &idle);
 }
 
 int

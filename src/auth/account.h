@@ -60,6 +60,11 @@ MUST_CHECK int	session_create(struct db *, int64_t account_id, time_t now,
  * (it is ended now): the reader was signed out for being idle. */
 MUST_CHECK int	session_resolve(struct db *, const char *token, time_t now,
 	    int idle_s, int touch_s, int64_t *account_id, int *idle);
+/* The account of a live session, as session_resolve finds it, but only
+ * read: the session is neither touched nor ended (an answer that must
+ * change nothing, such as a missing page's, reads its language). */
+MUST_CHECK int	session_peek(struct db *, const char *token, time_t now,
+	    int idle_s, int64_t *account_id);
 MUST_CHECK int	session_end(struct db *, const char *token);
 /* Ends every session and revokes every API token of the account. */
 MUST_CHECK int	session_end_all(struct db *, int64_t account_id);

@@ -177,6 +177,8 @@ int	proxy_for(struct db *, int64_t election_id, int64_t person,
  * today and have not, {value, label}. */
 json_t	*proxies_held(struct db *, int64_t election_id, int64_t proxy,
 	    const char *today);
+/* How many votes this proxy has cast for others: a count, or -1. */
+int	proxies_cast(struct db *, int64_t election_id, int64_t proxy);
 int	proxy_add(struct db *, int64_t actor, int64_t election_id, json_t *v);
 /* The votes person me may still cast in election e (its "id" and
  * "proxy_votes"), whatever the phase: their own if they are on the roll

@@ -69,6 +69,9 @@ static const char *sql_roll_counts =
     "(SELECT count(*) FROM election_voters WHERE election_id = ?1) AS voted";
 static const char *sql_has_voted =
     "SELECT 1 FROM election_voters WHERE election_id = ? AND person_id = ?";
+static const char *sql_proxies_cast =
+    "SELECT count(*) FROM election_voters WHERE election_id = ? "
+    "AND proxy_id = ?";
 static const char *sql_roll_add =
     "INSERT INTO election_voters (election_id, person_id, how, proxy_id) "
     "VALUES (?, ?, ?, nullif(?, 0))";
@@ -275,6 +278,15 @@ roll_has_voted(struct db *db, int64_t election_id, int64_t person)
 
 	rc = db_int(db, &one, sql_has_voted, "ii", election_id, person);
 	return rc < 0 ? -1 : rc > 0;
+}
+
+int
+proxies_cast(struct db *db, int64_t election_id, int64_t proxy)
+{
+	int64_t	 n = 0;
+
+	return db_int(db, &n, sql_proxies_cast, "ii", election_id, proxy) < 0 ?
+	    -1 : (int)n;
 }
 
 int

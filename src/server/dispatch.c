@@ -56,6 +56,25 @@ request_anon_csrf(struct request *rq, struct response *rs)
 		csrf_token(rq->app->csrf_key, rq->anon_cookie, rq->csrf);
 }
 
+void
+request_reader_early(struct request *rq, struct response *rs)
+{
+	struct request	 peek = *rq;
+	int64_t		 id = 0;
+
+	/* Only this copy names the account: the answer itself stays the
+	 * signed-out one it was (no name, no session's form). */
+	memset(&peek.who, 0, sizeof(peek.who));
+	if (rq->db != NULL && rq->session_cookie != NULL &&
+	    session_peek(rq->db, rq->session_cookie, rq->now,
+	    rq->app->config->session_idle_s, &id) == 1 &&
+	    account_principal(rq->db, id, &peek.who) <= 0)
+		principal_clear(&peek.who);
+	rq->lang = request_language(&peek, rs);
+	rq->easy_read = request_easy_read(&peek, rs);
+	principal_clear(&peek.who);
+}
+
 /* 1 when the request may go on; otherwise the response says why. */
 static int
 authorise(struct request *rq, struct response *rs)
@@ -271,6 +290,10 @@ dispatch(struct request *rq, struct response *rs, const char *bearer)
 	rq->route = router_match(routes, routes_count, rq->method, rq->path,
 	    rq->ids, &rq->nids, &status);
 	if (rq->route == NULL) {
+		/* Read in the account's language, though no route has run:
+		 * the session is only read (not touched). */
+		if (db_revive(rq->db) >= 0)
+			request_reader_early(rq, rs);
 		response_error(rs, status, status == 404 ?
 		    N_("Page not found.") :
 		    N_("That method is not allowed here."));

@@ -56,24 +56,30 @@ exchange_reading_cookies(struct MHD_Connection *conn, struct exchange *x)
 	    MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
 }
 
-/* The language and way of reading of an answer given without dispatch
- * (which would decide them with the account's own choice too). */
+/* The language and way of reading of an answer given without dispatch:
+ * the account's own when its session is live (only read), as dispatch
+ * decides them; with s NULL (the server stopping), the browser's. */
 static void
-exchange_language(struct MHD_Connection *conn, struct exchange *x)
+exchange_language(struct server *s, struct MHD_Connection *conn,
+    struct exchange *x)
 {
 	exchange_reading_cookies(conn, x);
-	x->rq.lang = request_language(&x->rq, &x->rs);
-	x->rq.easy_read = request_easy_read(&x->rq, &x->rs);
+	if (s != NULL && x->rq.db == NULL)
+		x->rq.db = http_server_db(s);
+	if (s != NULL && x->rq.session_cookie == NULL)
+		x->rq.session_cookie = http_cookie_read(conn, SESSION_COOKIE,
+		    s->app->config->cookie_secure);
+	request_reader_early(&x->rq, &x->rs);
 }
 
 static enum MHD_Result
-send_early(struct MHD_Connection *conn, struct exchange *x)
+send_early(struct server *s, struct MHD_Connection *conn, struct exchange *x)
 {
 	json_t	*words = NULL;
 
-	/* No session is read for a refused request: the reader's language
-	 * is the one asked for (?lang=, or this browser's cookie). */
-	exchange_language(conn, x);
+	/* A refused request reads in its reader's language; a stopping
+	 * server opens no database to find it. */
+	exchange_language(x->early_status == 503 ? NULL : s, conn, x);
 	if (x->early_field != NULL)
 		words = json_pack("{s:s}", "field", x->early_field);
 	response_error_words(&x->rq, &x->rs, x->early_status,
@@ -227,16 +233,16 @@ exchange_finish(struct server *s, struct MHD_Connection *conn,
 	if (x->early_status == 0)
 		http_fields_check(x, &x->rq.body, "form");
 	if (x->early_status != 0)
-		return send_early(conn, x);
+		return send_early(s, conn, x);
 	if (x->rq.method == HTTP_GET && strncmp(x->rq.path, "/static/", 8) == 0) {
 		if ((f = static_files_find(&s->statics, x->rq.path)) != NULL)
 			return http_send_static(conn, x, f);
-		exchange_language(conn, x);
+		exchange_language(s, conn, x);
 		response_error(&x->rs, 404, "Page not found.");
 		return http_send_response(conn, x);
 	}
 	if ((x->rq.db = http_server_db(s)) == NULL) {
-		exchange_language(conn, x);
+		exchange_language(NULL, conn, x);
 		x->rs.retry_after = 5;
 		response_error(&x->rs, 503, "The database is not available.");
 		return http_send_response(conn, x);
@@ -272,7 +278,7 @@ http_on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		/* A body we refuse by its declared size, or cannot frame:
 		 * answer now, and the library closes the connection. */
 		if (x->answer_now)
-			return send_early(conn, x);
+			return send_early(s, conn, x);
 		return MHD_YES;
 	}
 	if (*upload_data_size > 0) {
@@ -282,7 +288,7 @@ http_on_request(void *cls, struct MHD_Connection *conn, const char *url,
 			http_reject(x, 413, N_("The request is too large."),
 			    NULL);
 			*upload_data_size = 0;
-			return x->status ? MHD_YES : send_early(conn, x);
+			return x->status ? MHD_YES : send_early(s, conn, x);
 		}
 		if (x->early_status == 0 && x->pp != NULL &&
 		    MHD_post_process(x->pp, upload_data, *upload_data_size) !=

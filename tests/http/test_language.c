@@ -540,6 +540,96 @@ a_page_without_an_account_follows_the_browser(void **state)
 	client_free(&c);
 }
 
+/* The sum of every session's last-seen time and their number: what a
+ * missing page must leave as it was. */
+static long long
+sessions_state(void)
+{
+	return db_scalar(&srv, "SELECT coalesce(sum(last_seen_at), 0) * 1000 "
+	    "+ count(*) FROM sessions");
+}
+
+/* A request's raw bytes with this client's session cookie, method and
+ * path; the reply's status, its head and body in got. */
+static long
+raw_with_session(struct client *c, const char *method, const char *path,
+    char *got, size_t sz)
+{
+	char		 line[512], rq[1024];
+	const char	*token;
+
+	assert_int_equal(client_cookie(c, "rt_session", line, sizeof(line)),
+	    0);
+	token = strrchr(line, '\t');
+	assert_non_null(token);
+	snprintf(rq, sizeof(rq), "%s %s HTTP/1.1\r\nHost: localhost\r\n"
+	    "Cookie: rt_session=%s\r\nContent-Length: 0\r\n"
+	    "Connection: close\r\n\r\n", method, path, token + 1);
+	return raw_request(&srv, rq, strlen(rq), got, sz);
+}
+
+/* c's GET of path is a missing page, in Welsh and titled so. */
+static void
+missing_in_welsh(struct client *c, const char *path)
+{
+	struct reply	 r;
+
+	assert_int_equal(http_get(c, path, &r), 404);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, "<title>Heb ddod o hyd i&#39;r dudalen.");
+	reply_free(&r);
+}
+
+/*
+ * An answer given before any route runs (a missing page, a method or a
+ * static file the program does not have) reads in the signed-in
+ * account's own language, by the rule of every other page, and leaves
+ * the session as it was: not touched, and an idle one not ended (it
+ * reads as no one's).  Signed out, the browser's language decides.
+ */
+static void
+an_early_error_page_speaks_the_account_language(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		 got[32768];
+	long long	 before;
+
+	(void)state;
+	as(&c, "coordinator.fenwick");
+	assert_int_equal(db_write(&srv, "UPDATE accounts SET language = 'cy' "
+	    "WHERE username = 'coordinator.fenwick'"), 0);
+	/* Old enough to be touched by any page that reads the session. */
+	assert_int_equal(db_write(&srv, "UPDATE sessions SET last_seen_at = "
+	    "last_seen_at - 300"), 0);
+	before = sessions_state();
+	missing_in_welsh(&c, "/no-such-page");
+	missing_in_welsh(&c, "/static/no-such-file.css");
+	assert_int_equal(raw_with_session(&c, "PUT", "/proposals", got,
+	    sizeof(got)), 405);
+	assert_contains(got, "<html lang=\"cy\"");
+	assert_lacks(got, "That method is not allowed here.");
+	assert_true(sessions_state() == before);
+	/* An idle session names no one: English, and still there. */
+	assert_int_equal(db_write(&srv, "UPDATE sessions SET last_seen_at = "
+	    "last_seen_at - 86400"), 0);
+	before = sessions_state();
+	assert_int_equal(http_get(&c, "/no-such-page", &r), 404);
+	assert_contains(r.body, "<html lang=\"en\"");
+	assert_contains(r.body, "Page not found.");
+	reply_free(&r);
+	assert_true(sessions_state() == before);
+	assert_int_equal(db_write(&srv, "UPDATE accounts SET language = '' "
+	    "WHERE username = 'coordinator.fenwick'"), 0);
+	client_free(&c);
+
+	/* Signed out, a Welsh browser reads a Welsh missing page. */
+	client_init(&c, &srv);
+	c.accept_language = "cy";
+	missing_in_welsh(&c, "/no-such-page");
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -553,6 +643,8 @@ main(void)
 		cmocka_unit_test(a_short_english_step_on_a_welsh_page_is_marked),
 		cmocka_unit_test(formatted_text_is_marked_with_its_language),
 		cmocka_unit_test(a_page_without_an_account_follows_the_browser),
+		cmocka_unit_test(
+		    an_early_error_page_speaks_the_account_language),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

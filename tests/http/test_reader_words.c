@@ -373,6 +373,106 @@ an_easy_read_letter_is_in_easy_read(void **state)
 	client_free(&c);
 }
 
+/* c's page at path (200), its title (malloc'd). */
+static char *
+title_at(struct client *c, const char *fmt, long long id)
+{
+	struct reply	 r;
+	char		 path[96], *title;
+
+	snprintf(path, sizeof(path), fmt, id);
+	if (http_get(c, path, &r) != 200)
+		print_error("GET %s: %ld\n", path, r.status);
+	assert_int_equal(r.status, 200);
+	title = title_of(r.body);
+	reply_free(&r);
+	assert_lacks(title, "number ");
+	assert_lacks(title, "rhif ");
+	return title;
+}
+
+/*
+ * Issue 20: a record's page says what and which, not "number N".  The
+ * demo's follow-ups all say the same thing: the unit and the day each
+ * is due tell them apart, in Welsh too.  A request for peer support is
+ * named by its unit and the minute it was asked, never by what it is
+ * about (a tab or the browser's history may be seen by others); a
+ * shift's time, said in its form's caption, is not said twice; two
+ * referrals to one service on one day are "1 of 2" and "2 of 2".
+ */
+static void
+records_are_titled_by_what_and_which(void **state)
+{
+	static const char action[] = "Raise it with the healthcare manager "
+	    "and report back to the wing";
+	struct client	 c;
+	char		*a, *b, *about, *unit;
+	long long	 f1, f2, pr, ref;
+
+	(void)state;
+	f1 = db_scalar(&srv, "SELECT min(f.id) FROM followups f JOIN sites s "
+	    "ON s.id = f.site_id WHERE s.name LIKE '%Fenwick%' AND f.action "
+	    "LIKE 'Raise it with the healthcare manager%'");
+	f2 = db_scalar_id(&srv, "SELECT min(f.id) FROM followups f WHERE "
+	    "f.site_id = (SELECT site_id FROM followups WHERE id = %1$lld) "
+	    "AND f.action = (SELECT action FROM followups WHERE id = %1$lld) "
+	    "AND f.id > %1$lld", f1);
+	assert_true(f1 > 0 && f2 > 0);
+	as(&c, "coordinator.fenwick");
+	a = title_at(&c, "/followups/%lld/close", f1);
+	b = title_at(&c, "/followups/%lld/close", f2);
+	assert_contains(a, action);
+	assert_contains(a, ", due ");
+	assert_string_not_equal(a, b);
+	/* The action once: the form's caption says it already. */
+	assert_int_equal(count_of(a, action), 1);
+	free(a);
+	free(b);
+	a = title_at(&c, "/followups/%lld/close?lang=cy", f1);
+	assert_contains(a, "erbyn ");
+	free(a);
+
+	pr = db_scalar(&srv, "SELECT min(r.id) FROM peer_requests r JOIN sites "
+	    "s ON s.id = r.site_id WHERE s.name LIKE '%Fenwick%'");
+	about = db_text(&srv, "SELECT about FROM peer_requests WHERE id = "
+	    "(SELECT min(r.id) FROM peer_requests r JOIN sites s ON s.id = "
+	    "r.site_id WHERE s.name LIKE '%Fenwick%')");
+	unit = db_text(&srv, "SELECT u.name FROM peer_requests r JOIN units u "
+	    "ON u.id = r.unit_id WHERE r.id = (SELECT min(r.id) FROM "
+	    "peer_requests r JOIN sites s ON s.id = r.site_id WHERE s.name "
+	    "LIKE '%Fenwick%')");
+	assert_non_null(about);
+	assert_non_null(unit);
+	a = title_at(&c, "/peer-requests/%lld?lang=en", pr);
+	assert_contains(a, unit);
+	assert_lacks(a, about);
+	free(a);
+	free(about);
+	free(unit);
+
+	/* A shift's form says its time in the caption, in Welsh: the
+	 * title does not say it again. */
+	a = title_at(&c, "/peer-shifts/%lld/swap?lang=cy", db_scalar(&srv,
+	    "SELECT min(p.id) FROM peer_shifts p JOIN sites s ON s.id = "
+	    "p.site_id WHERE s.name LIKE '%Fenwick%'"));
+	assert_int_equal(count_of(a, "Dydd "), 1);
+	free(a);
+	a = title_at(&c, "/peer-shifts/%lld/swap?lang=en", db_scalar(&srv,
+	    "SELECT min(p.id) FROM peer_shifts p JOIN sites s ON s.id = "
+	    "p.site_id WHERE s.name LIKE '%Fenwick%'"));
+	assert_int_equal(count_of(a, "day "), 1);
+	free(a);
+
+	ref = db_scalar(&srv, "SELECT min(r.id) FROM referrals r WHERE (SELECT "
+	    "count(*) FROM referrals o WHERE o.service_id = r.service_id AND "
+	    "o.made_on = r.made_on) = 2");
+	assert_true(ref > 0);
+	a = title_at(&c, "/referrals/%lld/progress", ref);
+	assert_contains(a, ", 1 of 2");
+	free(a);
+	client_free(&c);
+}
+
 int
 main(void)
 {
@@ -387,6 +487,7 @@ main(void)
 		cmocka_unit_test(a_date_is_typed_as_people_write_it),
 		cmocka_unit_test(every_error_of_a_form_comes_at_once),
 		cmocka_unit_test(an_easy_read_letter_is_in_easy_read),
+		cmocka_unit_test(records_are_titled_by_what_and_which),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);
