@@ -81,8 +81,9 @@ attendance_check(const json_t *rows, const struct form *f, json_t **values)
 		member_box(row, name);
 		status = form_get(f, name);
 		if (status != NULL && *status != '\0' && !status_offered(status))
-			form_error(errors, name, N_("Choose present, apologies "
-			    "or absent"));
+			form_error_words(errors, name, N_("{name}: choose "
+			    "present, apologies or absent"), json_pack("{s:O}",
+			    "name", json_object_get(row, "display_name")));
 	}
 	if (fields_validate(guest_fields, FIELDS_COUNT(guest_fields), f, NULL,
 	    values, &guest_errors) == -1 || errors == NULL) {
