@@ -258,6 +258,46 @@ kiosk_errors_stand_beside_their_questions(void **state)
 	free(token);
 }
 
+/* A question's hint (where "No" skips to, "Choose all that apply") is
+ * read with its question: the fieldset names it, and its error after it;
+ * in easy read and in Welsh too. */
+static void
+kiosk_hints_are_read_with_their_questions(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+
+	(void)state;
+	token = kiosk_opened(&c);
+	snprintf(path, sizeof(path), "/kiosk?t=%s&lang=en", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<fieldset class=\"govuk-fieldset\" "
+	    "aria-describedby=\"q1-hint\">");
+	assert_contains(r.body, "<div id=\"q1-hint\" class=\"govuk-hint\">"
+	    "If you answer \u201cNo\u201d, go on to question 3.</div>");
+	assert_contains(r.body, "<fieldset class=\"govuk-fieldset\" "
+	    "aria-describedby=\"q2-hint\">");
+	assert_contains(r.body, "<div id=\"q2-hint\" class=\"govuk-hint\">"
+	    "Choose all that apply.</div>");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s&q1=Yes&q4=Often&q5=Often&q6=Often",
+	    token);
+	assert_int_equal(http_post(&c, "/kiosk?lang=cy&read=easy", path, 1,
+	    &r), 422);
+	assert_contains(r.body, "<fieldset class=\"govuk-fieldset\" "
+	    "aria-describedby=\"q2-hint q2-error\">");
+	assert_contains(r.body, "<div id=\"q2-hint\" class=\"govuk-hint\">"
+	    "Gallwch ddewis mwy nag un.</div>");
+	assert_contains(r.body, "<p id=\"q2-error\" class=\"govuk-error-"
+	    "message\">");
+	assert_contains(r.body, "<div id=\"q1-hint\" class=\"govuk-hint\">"
+	    "Os ");
+	reply_free(&r);
+	client_free(&c);
+	free(token);
+}
+
 static void
 paper_copies_and_double_entry(void **state)
 {
@@ -469,6 +509,7 @@ main(void)
 		cmocka_unit_test(skip_logic_and_versions),
 		cmocka_unit_test(kiosk_forgets_the_last_person),
 		cmocka_unit_test(kiosk_errors_stand_beside_their_questions),
+		cmocka_unit_test(kiosk_hints_are_read_with_their_questions),
 		cmocka_unit_test(paper_copies_and_double_entry),
 		cmocka_unit_test(exports_are_safe_and_valid),
 		/* Last: it makes a new version of the survey built above. */
