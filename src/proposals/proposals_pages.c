@@ -309,8 +309,10 @@ vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	fields_votes(v, errors, VOTES_MAX);
 	if (!json_is_true(json_object_get(v, "consensus")) &&
 	    !json_is_integer(json_object_get(v, "votes_for")))
-		form_error(errors, "votes_for", N_("Enter the votes, or tick that "
-		    "it was decided by consensus"));
+		form_error(errors, "votes_for", rq->easy_read ?
+		    N_("Write how many people said yes, or tick that everyone "
+		    "agreed") : N_("Enter the votes, or tick that it was "
+		    "decided by consensus"));
 	if (json_array_size(errors) > 0)
 		return DB_CONSTRAINT;
 	date_today(rq->now, today);
@@ -334,6 +336,13 @@ proposals_vote(struct request *rq, struct response *rs)
 	char	 today[DATE_CHARS + 1];
 	json_t	*initial;
 
+	if (rq->easy_read) {
+		fp.fields = vote_fields_easy;
+		fp.title = N_("Write down what the group decided");
+		fp.lede = N_("Did your group agree to send this? Write down "
+		    "what the group said.");
+		fp.submit = N_("Save what the group decided");
+	}
 	date_today(rq->now, today);
 	initial = json_pack("{s:s}", "decided_on", today);
 	fp.back = back;
