@@ -14,6 +14,7 @@
 #include "../db/db.h"
 #include "../server/form_page.h"
 #include "../server/language.h"
+#include "../server/saved_notice.h"
 #include "../limits.h"
 #include "../util/catalogue.h"
 
@@ -77,18 +78,19 @@ struct preference_form {
 	enum account_preference	 which;
 	struct field_spec	 field;
 	const char		*(*now)(const struct request *);
+	enum saved_what		 saved;	/* what the page after says */
 };
 
 static const struct preference_form forms[ACCOUNT_PREFERENCE__MAX] = {
 	[ACCOUNT_TEXT_SIZE] = { ACCOUNT_TEXT_SIZE, { "text_size",
 	    N_("Text size"), FIELD_CHOICE, 1, 0, text_sizes, NULL, NULL },
-	    text_size_now },
+	    text_size_now, SAVED_TEXT_SIZE },
 	[ACCOUNT_LANGUAGE] = { ACCOUNT_LANGUAGE, { "language",
 	    N_("Language"), FIELD_CHOICE, 1, 0, language_choices, NULL,
-	    NULL }, language_now },
+	    NULL }, language_now, SAVED_LANGUAGE },
 	[ACCOUNT_READING] = { ACCOUNT_READING, { "reading",
 	    N_("How pages read"), FIELD_CHOICE, 1, 0, readings, NULL, NULL },
-	    reading_now },
+	    reading_now, SAVED_READING },
 };
 
 const char *
@@ -118,7 +120,7 @@ preference_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if ((rc = account_set_preference(rq->db, rq->who.account_id,
 	    f->which, value)) != DB_OK)
 		return rc;
-	*location = strdup(switch_return(rq));
+	*location = saved_location(switch_return(rq), f->saved);
 	return *location != NULL ? DB_OK : DB_ERROR;
 }
 

@@ -12,6 +12,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../server/saved_notice.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
@@ -148,7 +149,8 @@ meetings_attendance(struct request *rq, struct response *rs)
 		rs->retry_after = 1;
 		response_error(rs, 503, "The service is busy. Try again.");
 	} else
-		response_redirect(rs, "/meetings/%lld", (long long)rq->ids[0]);
+		saved_redirect(rs, "/meetings/%lld", rq->ids[0],
+		    SAVED_ATTENDANCE);
 out:
 	json_decref(values);
 	json_decref(errors);

@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/saved_notice.h"
 #include "../voice/voice.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -302,7 +303,7 @@ static int
 vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	char	 today[DATE_CHARS + 1];
+	char	 today[DATE_CHARS + 1], *page;
 	int	 rc;
 
 	(void)ctx;
@@ -317,8 +318,11 @@ vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 		return DB_CONSTRAINT;
 	date_today(rq->now, today);
 	rc = proposal_vote(rq->db, rq->who.account_id, rq->ids[0], v, today);
-	if (rc == DB_OK)
-		*location = location_of("/proposals/%lld", rq->ids[0]);
+	if (rc == DB_OK && (page = location_of("/proposals/%lld",
+	    rq->ids[0])) != NULL) {
+		*location = saved_location(page, SAVED_DECISION);
+		free(page);
+	}
 	return form_constraint(rc, errors, "outcome",
 	    "The group can only decide on a draft");
 }

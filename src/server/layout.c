@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "easy_read.h"
+#include "saved_notice.h"
 #include "language.h"
 #include "layout.h"
 #include "route_access.h"
@@ -173,7 +174,7 @@ layout_page_up(const struct request *rq, json_t *page)
 json_t *
 layout_context(const struct request *rq)
 {
-	json_t	*page, *nav;
+	json_t	*page, *nav, *saved;
 	char	 here[LANG_HREF_MAX];
 	size_t	 i;
 
@@ -188,6 +189,8 @@ layout_context(const struct request *rq)
 	    "reading", other_reading(rq));
 	if (page == NULL)
 		return NULL;
+	if ((saved = saved_notice(rq)) != NULL)
+		json_object_set_new(page, "saved", saved);
 	if (rq->who.account_id == 0)
 		return page;
 	json_object_set_new(page, "user", json_pack("{s:s, s:s}",

@@ -555,10 +555,13 @@ the_group_decides_in_easy_read(void **state)
 	reply_free(&r);
 	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
 	    "&votes_for=5&votes_against=1&votes_abstain=0", 303, &r);
+	assert_contains(r.location, "?saved=decision");
 	reply_free(&r);
-	/* One state, said both ways; no second vote offered. */
-	path_of(path, sizeof(path), id, "?read=easy&lang=en");
+	/* Saying it was saved; one state, said both ways; no second vote
+	 * offered. */
+	path_of(path, sizeof(path), id, "?read=easy&lang=en&saved=decision");
 	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "The group&#39;s decision has been saved.");
 	assert_contains(r.body, "<strong>Your group agreed to send this."
 	    "</strong>");
 	assert_lacks(r.body, "still working on this");
