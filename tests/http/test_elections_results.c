@@ -234,7 +234,7 @@ first_past_the_post_from_call_to_result(void **state)
 			assert_contains(r.body, "<p id=\"for-error\" class=\""
 			    "govuk-error-message\"><span class=\""
 			    "govuk-visually-hidden\">Error:</span> Choose "
-			    "whose vote this is");
+			    "\u201cMyself\u201d: this is your own vote");
 			reply_free(&r);
 		}
 		snprintf(body, sizeof(body), "for=%lld&mark=%lld&mark=%lld",
