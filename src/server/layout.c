@@ -97,7 +97,11 @@ page_again(const struct request *rq, const char *name, const char *value,
 	rc = query_put(href, hrefsz, &len, rq->path != NULL ? rq->path : "/");
 	for (i = 0; rc == 0 && i < rq->query.n; i++) {
 		f = &rq->query.fields[i];
-		if (strcmp(f->name, "lang") == 0 || strcmp(f->name, "read") == 0)
+		/* Not what this page says once (a save's banner): the page
+		 * again, or a switch's return to it, would say it again. */
+		if (strcmp(f->name, "lang") == 0 ||
+		    strcmp(f->name, "read") == 0 ||
+		    strcmp(f->name, "saved") == 0)
 			continue;
 		rc = len + 2 < hrefsz ? 0 : -1;
 		if (rc == 0)

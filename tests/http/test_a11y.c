@@ -346,6 +346,8 @@ saved_says(struct client *c, const char *path, const char *body,
 	assert_int_equal(http_get(c, to, &page), 200);
 	assert_contains(page.body, "govuk-notification-banner--success");
 	assert_contains(page.body, want);
+	/* Said once: the switches lead back to the page without it. */
+	assert_lacks(page.body, "saved=");
 	reply_free(&page);
 }
 
