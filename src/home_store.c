@@ -3,6 +3,7 @@
 #include "home_store.h"
 #include "db/db.h"
 #include "limits.h"
+#include "elections/elections.h"
 #include "proposals/proposals.h"
 
 #define SCOPED \
@@ -33,7 +34,8 @@ static const char *sql_surveys =
 /* Under way, or over lately (its poll closed or its result published
  * within the answers' window): the page says which phase it is in. */
 static const char *sql_elections =
-    "SELECT e.id, e.state, e.nominations_close_on, e.voting_opens_on, "
+    "SELECT e.id, e.state, e.position, e.nominations_close_on, "
+    "e.voting_opens_on, "
     "e.voting_closes_on, g.proxy_votes, g.name AS group_name "
     "FROM elections e JOIN groups g ON g.id = e.group_id "
     "WHERE (e.state <> 'published' AND e.voting_closes_on >= date(?4, ?5) "
@@ -121,9 +123,17 @@ json_t *
 home_elections_open(struct db *db, const struct scope_filter *f,
     const char *today)
 {
+	static const struct choice_column position = { "position",
+	    election_positions };
+	json_t	*rows, *row;
 	char	 back[24];
+	size_t	 i;
 
 	lately(back);
-	return or_empty(db_rows(db, sql_elections, "dtttti", f->all,
+	rows = or_empty(db_rows(db, sql_elections, "dtttti", f->all,
 	    f->site_ids, f->group_ids, today, back, (int64_t)HOME_ITEMS_MAX));
+	/* A group elects several posts at once: each line names its post. */
+	json_array_foreach(rows, i, row)
+		choice_labels_add(row, &position, 1);
+	return rows;
 }

@@ -214,15 +214,8 @@ sign_out_everywhere(struct request *rq, struct response *rs)
 void
 account_show(struct request *rq, struct response *rs)
 {
-	const char	*size = form_get(&rq->query, "text-size");
 	json_t		*notice = password_notice(rq);
 
-	if (json_is_null(notice) && size != NULL && strcmp(size, "changed") ==
-	    0) {
-		json_decref(notice);
-		notice = json_pack("{s:s}", "text", N_("Your text size has "
-		    "been saved."));
-	}
 	response_view(rs, "auth/account", json_pack("{s:s, s:o, s:s?, "
 	    "s:{s:s, s:s, s:b}, s:o, s:o}", "title", N_("Your account"), "notice",
 	    notice, "language_choice", account_language_choice(rq),

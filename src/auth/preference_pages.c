@@ -14,6 +14,7 @@
 #include "../db/db.h"
 #include "../server/form_page.h"
 #include "../server/language.h"
+#include "../server/saved_notice.h"
 #include "../limits.h"
 #include "../util/catalogue.h"
 
@@ -79,18 +80,19 @@ struct preference_form {
 	struct field_spec	 field;
 	const char		*(*now)(const struct request *);
 	const char		*submit;
+	enum saved_what		 saved;	/* what the page after says */
 };
 
 static const struct preference_form forms[ACCOUNT_PREFERENCE__MAX] = {
 	[ACCOUNT_TEXT_SIZE] = { ACCOUNT_TEXT_SIZE, { "text_size",
 	    N_("Text size"), FIELD_CHOICE, 1, 0, text_sizes, NULL, NULL },
-	    text_size_now, N_("Save my text size") },
+	    text_size_now, N_("Save my text size"), SAVED_TEXT_SIZE },
 	[ACCOUNT_LANGUAGE] = { ACCOUNT_LANGUAGE, { "language",
 	    N_("Language"), FIELD_CHOICE, 1, 0, language_choices, NULL,
-	    NULL }, language_now, N_("Save my language") },
+	    NULL }, language_now, N_("Save my language"), SAVED_LANGUAGE },
 	[ACCOUNT_READING] = { ACCOUNT_READING, { "reading",
 	    N_("How pages read"), FIELD_CHOICE, 1, 0, readings, NULL, NULL },
-	    reading_now, N_("Save how pages read") },
+	    reading_now, N_("Save how pages read"), SAVED_READING },
 };
 
 const char *
@@ -120,7 +122,7 @@ preference_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	if ((rc = account_set_preference(rq->db, rq->who.account_id,
 	    f->which, value)) != DB_OK)
 		return rc;
-	*location = strdup(switch_return(rq));
+	*location = saved_location(switch_return(rq), f->saved);
 	return *location != NULL ? DB_OK : DB_ERROR;
 }
 

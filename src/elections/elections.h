@@ -183,7 +183,8 @@ int	proxy_add(struct db *, int64_t actor, int64_t election_id, json_t *v);
 /* The votes person me may still cast in election e (its "id" and
  * "proxy_votes"), whatever the phase: their own if they are on the roll
  * and have not voted, and each of those who named them proxy.  {value,
- * label}; an empty array when none.  The ballot offers these, and a page
+ * label, proxy (true: another member's vote), selected (true when it is
+ * the only one)}; an empty array when none.  The ballot offers these, and a page
  * offers the ballot only when there is one (elections_vote.c). */
 json_t	*votes_left(struct db *, const json_t *e, int64_t me,
 	    const char *today);

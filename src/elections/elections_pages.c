@@ -207,6 +207,22 @@ static const struct roll_form paper_form = {
 	1u << PHASE_VOTING, N_("The poll is not open."), 0,
 };
 
+/* The votes of left that members asked the reader to cast for them
+ * (votes_left marks them "proxy"): the page names whose they are. */
+static json_t *
+proxies_left(const json_t *left)
+{
+	json_t		*out = json_array();
+	const json_t	*o;
+	size_t		 i;
+
+	json_array_foreach(left, i, o)
+		if (json_is_true(json_object_get(o, "proxy")))
+			json_array_append_new(out, json_pack("{s:O}", "name",
+			    json_object_get(o, "label")));
+	return out;
+}
+
 /* The voter the signed-in account is, with what they may do now. */
 static void
 voter_view(struct request *rq, json_t *view, const json_t *e,
@@ -223,10 +239,10 @@ voter_view(struct request *rq, json_t *view, const json_t *e,
 	held = view_int(e, "proxy_votes") ? proxies_held(rq->db, view_int(e,
 	    "id"), me, today) : json_array();
 	left = votes_left(rq->db, e, me, today);
-	json_object_set_new(view, "voter", json_pack("{s:b, s:b, s:b, s:o}",
-	    "eligible", eligible, "voted", voted, "can_vote",
+	json_object_set_new(view, "voter", json_pack("{s:b, s:b, s:b, s:o, "
+	    "s:o}", "eligible", eligible, "voted", voted, "can_vote",
 	    phase == PHASE_VOTING && json_array_size(left) > 0,
-	    "proxies_held", held));
+	    "proxies_held", held, "proxies_left", proxies_left(left)));
 	json_decref(left);
 }
 

@@ -26,8 +26,9 @@
 json_t *
 votes_left(struct db *db, const json_t *e, int64_t me, const char *today)
 {
-	json_t	*opts = json_array(), *held;
+	json_t	*opts = json_array(), *held, *o;
 	int64_t	 id = view_int(e, "id");
+	size_t	 i;
 
 	if (voter_eligible(db, id, me, today) &&
 	    roll_has_voted(db, id, me) == 0)
@@ -35,10 +36,41 @@ votes_left(struct db *db, const json_t *e, int64_t me, const char *today)
 		    (json_int_t)me, "label", N_("Myself")));
 	if (view_int(e, "proxy_votes")) {
 		held = proxies_held(db, id, me, today);
+		json_array_foreach(held, i, o)
+			json_object_set_new(o, "proxy", json_true());
 		json_array_extend(opts, held);
 		json_decref(held);
 	}
+	/* Only one vote left: it is whose this paper is. */
+	if (json_array_size(opts) == 1)
+		json_object_set_new(json_array_get(opts, 0), "selected",
+		    json_true());
 	return opts;
+}
+
+/* The error for a paper that does not say whose vote it is, naming only
+ * what the paper offers: the reader's own vote, the votes members asked
+ * them to cast (a proxy vote), or both. */
+static const char *
+whose_error(const json_t *for_opts, int64_t me)
+{
+	const json_t	*o;
+	size_t		 i;
+	int		 own = 0, proxies = 0;
+
+	json_array_foreach(for_opts, i, o) {
+		if (view_int(o, "value") == me)
+			own = 1;
+		else
+			proxies = 1;
+	}
+	if (own && proxies)
+		return N_("Choose whose vote this is: yours, or one a member "
+		    "asked you to cast for them");
+	if (proxies)
+		return N_("Choose whose vote this is: a member who asked you "
+		    "to vote for them");
+	return N_("Choose “Myself”: this is your own vote");
 }
 
 /* What the paper said when it came back with an error, so nobody types
@@ -65,7 +97,8 @@ ballot_as_sent(const struct form *body, json_t *cands, json_t *for_opts)
 	}
 	json_array_foreach(for_opts, i, c)
 		json_object_set_new(c, "selected", json_boolean(
-		    view_int(c, "value") == form_get_id(body, "for")));
+		    view_int(c, "value") == form_get_id(body, "for") ||
+		    json_array_size(for_opts) == 1));
 }
 
 /* Marks the refused box beside itself, as fields.html marks a form's
@@ -263,8 +296,7 @@ vote_cast(struct request *rq, struct response *rs, json_t *e, json_t *cands,
 			break;
 	if (i == json_array_size(for_opts) ||
 	    !voter_eligible(rq->db, view_int(e, "id"), for_id, today))
-		form_error(errors, "for", N_("Choose whose vote this is: "
-		    "yourself, or a member who named you proxy"));
+		form_error(errors, "for", whose_error(for_opts, me));
 	if (strcmp(view_str(e, "method"), "stv") == 0)
 		ranking = ranking_stv(&rq->body, cands, errors);
 	else

@@ -12,6 +12,7 @@
 #include "../db/db.h"
 #include "../limits.h"
 #include "../server/form_page.h"
+#include "../server/saved_notice.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
 
@@ -81,8 +82,9 @@ attendance_check(const json_t *rows, const struct form *f, json_t **values)
 		member_box(row, name);
 		status = form_get(f, name);
 		if (status != NULL && *status != '\0' && !status_offered(status))
-			form_error(errors, name, N_("Choose present, apologies "
-			    "or absent"));
+			form_error_words(errors, name, N_("{name}: choose "
+			    "present, apologies or absent"), json_pack("{s:O}",
+			    "name", json_object_get(row, "display_name")));
 	}
 	if (fields_validate(guest_fields, FIELDS_COUNT(guest_fields), f, NULL,
 	    values, &guest_errors) == -1 || errors == NULL) {
@@ -147,7 +149,8 @@ meetings_attendance(struct request *rq, struct response *rs)
 		rs->retry_after = 1;
 		response_error(rs, 503, "The service is busy. Try again.");
 	} else
-		response_redirect(rs, "/meetings/%lld", (long long)rq->ids[0]);
+		saved_redirect(rs, "/meetings/%lld", rq->ids[0],
+		    SAVED_ATTENDANCE);
 out:
 	json_decref(values);
 	json_decref(errors);

@@ -160,6 +160,8 @@ extern const size_t proposal_fields_count;
 extern const struct field_spec comment_fields[];
 extern const size_t comment_fields_count;
 extern const struct field_spec vote_fields[];
+/* vote_fields in easy read: the same names and kinds, plainer words. */
+extern const struct field_spec vote_fields_easy[];
 extern const size_t vote_fields_count;
 extern const struct field_spec submit_fields[];
 extern const size_t submit_fields_count;

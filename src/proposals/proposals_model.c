@@ -104,8 +104,9 @@ static const struct {
 } answers[PS__MAX] = {
 	[PS_DRAFT] = { "group", "meeting",
 	    N_("Your group is still working on this."), NULL },
-	[PS_AGREED] = { "group", "meeting",
-	    N_("Your group is still working on this."), NULL },
+	[PS_AGREED] = { "agreed", "yes",
+	    N_("Your group agreed to send this."),
+	    N_("Next, it goes to someone who can decide.") },
 	[PS_NOT_AGREED] = { "not_agreed", "no",
 	    N_("Your group did not agree to send this."), NULL },
 	[PS_SUBMITTED] = { "waiting", "wait",
@@ -350,6 +351,29 @@ const struct field_spec vote_fields[] = {
 	    FIELD_WHOLE, 0, VOTES_MAX, NULL, NULL, NULL),
 };
 const size_t vote_fields_count = FIELDS_COUNT(vote_fields);
+
+/* The same form in easy read: the same names and kinds, so one check
+ * serves both; the words a member reads aloud to the group. */
+static const struct choice vote_outcomes_easy[] = {
+	{ "agree", N_("Yes, we agreed to send it") },
+	{ "not_agree", N_("No, we did not agree to send it") },
+	{ NULL, NULL },
+};
+
+const struct field_spec vote_fields_easy[] = {
+	F("outcome", N_("What did your group decide?"), FIELD_CHOICE, 1, 0,
+	    vote_outcomes_easy, NULL, NULL),
+	F("decided_on", N_("When did your group decide?"), FIELD_DATE, 1, 0,
+	    NULL, NULL, NULL),
+	F("consensus", N_("Everyone agreed, so we did not count"),
+	    FIELD_CHECK, 0, 0, NULL, NULL, NULL),
+	F("votes_for", N_("How many people said yes?"), FIELD_TEXT, 0, 6,
+	    NULL, N_("Leave it empty if you did not count."), NULL),
+	F("votes_against", N_("How many people said no?"), FIELD_TEXT, 0, 6,
+	    NULL, NULL, NULL),
+	F("votes_abstain", N_("How many people did not say yes or no?"),
+	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+};
 
 const struct field_spec submit_fields[] = {
 	F("decision_maker_id", N_("Decision maker"), FIELD_ID, 1, 0, NULL,

@@ -12,6 +12,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/saved_notice.h"
 #include "../voice/voice.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -298,14 +299,30 @@ proposals_comment(struct request *rq, struct response *rs)
 	free(back);
 }
 
-/* Checked with the fields, so every error shows in one answer. */
+/* Checked with the fields, so every error shows in one answer, in
+ * the words of the form the reader was given. */
+static int
+votes_given(const json_t *v)
+{
+	return json_is_true(json_object_get(v, "consensus")) ||
+	    json_is_integer(json_object_get(v, "votes_for"));
+}
+
 static int
 vote_rules(const json_t *v, json_t *errors)
 {
-	if (!json_is_true(json_object_get(v, "consensus")) &&
-	    !json_is_integer(json_object_get(v, "votes_for")))
+	if (!votes_given(v))
 		form_error(errors, "votes_for", N_("Enter the votes, or tick that "
 		    "it was decided by consensus"));
+	return 0;
+}
+
+static int
+vote_rules_easy(const json_t *v, json_t *errors)
+{
+	if (!votes_given(v))
+		form_error(errors, "votes_for", N_("Write how many people said "
+		    "yes, or tick that everyone agreed"));
 	return 0;
 }
 
@@ -313,14 +330,17 @@ static int
 vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
     char **location)
 {
-	char	 today[DATE_CHARS + 1];
+	char	 today[DATE_CHARS + 1], *page;
 	int	 rc;
 
 	(void)ctx;
 	date_today(rq->now, today);
 	rc = proposal_vote(rq->db, rq->who.account_id, rq->ids[0], v, today);
-	if (rc == DB_OK)
-		*location = location_of("/proposals/%lld", rq->ids[0]);
+	if (rc == DB_OK && (page = location_of("/proposals/%lld",
+	    rq->ids[0])) != NULL) {
+		*location = saved_location(page, SAVED_DECISION);
+		free(page);
+	}
 	return form_constraint(rc, errors, "outcome",
 	    "The group can only decide on a draft");
 }
@@ -338,6 +358,14 @@ proposals_vote(struct request *rq, struct response *rs)
 	char	 today[DATE_CHARS + 1];
 	json_t	*initial;
 
+	if (rq->easy_read) {
+		fp.fields = vote_fields_easy;
+		fp.rules = vote_rules_easy;
+		fp.title = N_("Write down what the group decided");
+		fp.lede = N_("Did your group agree to send this? Write down "
+		    "what the group said.");
+		fp.submit = N_("Save what the group decided");
+	}
 	date_today(rq->now, today);
 	initial = json_pack("{s:s}", "decided_on", today);
 	fp.back = back;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "easy_read.h"
+#include "saved_notice.h"
 #include "language.h"
 #include "layout.h"
 #include "route_access.h"
@@ -96,7 +97,11 @@ page_again(const struct request *rq, const char *name, const char *value,
 	rc = query_put(href, hrefsz, &len, rq->path != NULL ? rq->path : "/");
 	for (i = 0; rc == 0 && i < rq->query.n; i++) {
 		f = &rq->query.fields[i];
-		if (strcmp(f->name, "lang") == 0 || strcmp(f->name, "read") == 0)
+		/* Not what this page says once (a save's banner): the page
+		 * again, or a switch's return to it, would say it again. */
+		if (strcmp(f->name, "lang") == 0 ||
+		    strcmp(f->name, "read") == 0 ||
+		    strcmp(f->name, "saved") == 0)
 			continue;
 		rc = len + 2 < hrefsz ? 0 : -1;
 		if (rc == 0)
@@ -173,7 +178,7 @@ layout_page_up(const struct request *rq, json_t *page)
 json_t *
 layout_context(const struct request *rq)
 {
-	json_t		*page, *nav;
+	json_t		*page, *nav, *saved;
 	char		 here[LANG_HREF_MAX];
 	size_t		 i;
 	enum easy_reader reader;
@@ -189,6 +194,8 @@ layout_context(const struct request *rq)
 	    "reading", other_reading(rq));
 	if (page == NULL)
 		return NULL;
+	if ((saved = saved_notice(rq)) != NULL)
+		json_object_set_new(page, "saved", saved);
 	if (rq->who.account_id == 0)
 		return page;
 	json_object_set_new(page, "user", json_pack("{s:s, s:s}",

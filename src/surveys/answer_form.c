@@ -92,6 +92,7 @@ answer_form_view(const json_t *questions, const json_t *typed,
 	char		 name[24];
 	size_t		 i;
 	int64_t		 pos;
+	int		 skips;
 	enum question_kind k;
 
 	json_array_foreach(questions, i, q) {
@@ -109,9 +110,13 @@ answer_form_view(const json_t *questions, const json_t *typed,
 		    section == NULL || strcmp(section, view_str(q,
 		    "section")) != 0);
 		json_object_set(v, "id", json_object_get(q, "id"));
-		/* Its error beside it, in the reader's words. */
-		fields_error_beside(v, name, 0, errors);
-		if (json_is_string(json_object_get(q, "skip_answer")))
+		/* Its hint (choose all that apply, where a skip goes) and
+		 * its error read with it, in the reader's words. */
+		skips = json_is_string(json_object_get(q, "skip_answer"));
+		json_object_set_new(v, "hint", json_boolean(k == QK_MULTIPLE ||
+		    skips));
+		fields_error_beside(v, name, k == QK_MULTIPLE || skips, errors);
+		if (skips)
 			json_object_set_new(v, "skip", json_pack("{s:O, s:O}",
 			    "answer", json_object_get(q, "skip_answer"), "to",
 			    json_object_get(q, "skip_to")));

@@ -18,6 +18,7 @@
 #include "../config.h"
 #include "../db/db.h"
 #include "../server/dispatch.h"
+#include "../server/easy_read.h"
 #include "../server/form_page.h"
 #include "../server/language.h"
 #include "../util/catalogue.h"
@@ -175,9 +176,15 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 	if (a->mode == ANSWER_INTERVIEW)
 		response_redirect(rs, "/surveys/%lld/interview?done=1",
 		    (long long)view_int(a->survey, "id"));
-	else if (a->mode == ANSWER_KIOSK)
+	else if (a->mode == ANSWER_KIOSK) {
+		/* The next person starts as the kiosk does (its place's
+		 * language, standard pages), not as the last one chose;
+		 * the switches stay on the page. */
+		response_cookie(rs, LANG_COOKIE, NULL);
+		response_cookie(rs, READ_COOKIE, NULL);
 		response_redirect(rs, "/kiosk?t=%s&place=%lld&done=1",
 		    view_str(a->survey, "token"), (long long)a->place);
+	}
 	else
 		response_redirect(rs, "/answer/thanks");
 	json_decref(errors);

@@ -15,6 +15,7 @@
 #include "../limits.h"
 #include "../people/people.h"
 #include "../server/form_page.h"
+#include "../server/saved_notice.h"
 #include "../server/route_access.h"
 #include "../util/catalogue.h"
 #include "../util/view.h"
@@ -413,7 +414,8 @@ survey_open(struct request *rq, struct response *rs)
 		rc = survey_set_state(rq->db, rq->who.account_id, rq->ids[0],
 		    "closed", "open");
 	if (rc == DB_OK)
-		response_redirect(rs, "/surveys/%lld", (long long)rq->ids[0]);
+		saved_redirect(rs, "/surveys/%lld", rq->ids[0],
+		    SAVED_SURVEY_OPEN);
 	else
 		response_error(rs, rc == DB_CONSTRAINT ? 409 : 500, rc ==
 		    DB_CONSTRAINT ? "The survey is already open." :
@@ -428,7 +430,8 @@ survey_close(struct request *rq, struct response *rs)
 	rc = survey_set_state(rq->db, rq->who.account_id, rq->ids[0], "open",
 	    "closed");
 	if (rc == DB_OK)
-		response_redirect(rs, "/surveys/%lld", (long long)rq->ids[0]);
+		saved_redirect(rs, "/surveys/%lld", rq->ids[0],
+		    SAVED_SURVEY_CLOSED);
 	else
 		response_error(rs, rc == DB_CONSTRAINT ? 409 : 500, rc ==
 		    DB_CONSTRAINT ? "The survey is not open." :

@@ -1,8 +1,8 @@
 /*
  * What a first-time user meets, beyond the crawl (test_crawl.c): the
  * "you said, we did" poster on one page, being told why they were signed
- * out (and keeping what they typed), the text-size choice, and the
- * member's home page.
+ * out (and keeping what they typed), the text-size choice, the
+ * member's home page, and every save saying what it saved.
  */
 #define PW	"a11y-test-password"
 #include "http_test.h"
@@ -329,6 +329,84 @@ member_home_says_what_matters_now(void **state)
 	}
 }
 
+/* Posts body to path and follows where it goes: the page must say
+ * want in a success banner. */
+static void
+saved_says(struct client *c, const char *path, const char *body,
+    const char *key, const char *want)
+{
+	struct reply	 r, page;
+	char		 to[sizeof(r.location)];
+
+	post_expect(c, path, body, 303, &r);
+	snprintf(to, sizeof(to), "saved=%s", key);
+	assert_contains(r.location, to);
+	snprintf(to, sizeof(to), "%s", r.location);
+	reply_free(&r);
+	assert_int_equal(http_get(c, to, &page), 200);
+	assert_contains(page.body, "govuk-notification-banner--success");
+	assert_contains(page.body, want);
+	/* Said once: the switches lead back to the page without it. */
+	assert_lacks(page.body, "saved=");
+	reply_free(&page);
+}
+
+/*
+ * A save says what it saved on the page it leads to (saved_notice.h), in
+ * the reader's language and way of reading: the group's decision (in
+ * test_proposals), who came, the account's language, text size and way
+ * of reading, a survey opened and closed.  An address naming anything
+ * else shows no banner.
+ */
+static void
+every_save_says_what_it_saved(void **state)
+{
+	struct client	 member, staff;
+	struct reply	 r;
+	char		 path[96], welsh[128];
+
+	(void)state;
+	as(&member, "member.forum");
+	saved_says(&member, "/account/language", "language=cy", "language",
+	    "Mae eich iaith wedi&#39;i chadw.");
+	saved_says(&member, "/account/language", "language=en", "language",
+	    "Your language has been saved.");
+	saved_says(&member, "/account/text-size", "text_size=large",
+	    "text-size", "Your text size has been saved.");
+	saved_says(&member, "/account/text-size", "text_size=standard",
+	    "text-size", "Your text size has been saved.");
+	saved_says(&member, "/account/reading", "reading=easy&return="
+	    "%2Fgroups%2F1", "reading", "How pages read for you has been "
+	    "saved.");
+	saved_says(&member, "/account/reading", "reading=standard", "reading",
+	    "How pages read for you has been saved.");
+	client_free(&member);
+	as(&staff, "coordinator.fenwick");
+	snprintf(path, sizeof(path), "/meetings/%lld/attendance",
+	    db_scalar(&srv, "SELECT min(id) FROM meetings WHERE group_id = 1"));
+	saved_says(&staff, path, "guests=", "attendance",
+	    "Who came has been saved.");
+	snprintf(welsh, sizeof(welsh), "%s?lang=cy&read=easy", path);
+	saved_says(&staff, welsh, "guests=", "attendance",
+	    "Mae pwy ddaeth wedi&#39;i gadw.");
+	assert_int_equal(http_get(&staff, "/?lang=en&read=standard", &r), 200);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/open", db_scalar(&srv,
+	    "SELECT min(id) FROM surveys WHERE state <> 'open'"));
+	saved_says(&staff, path, "", "survey-open", "The survey is open: "
+	    "people can answer it now.");
+	memcpy(strrchr(path, '/'), "/close", 7);
+	saved_says(&staff, path, "", "survey-closed", "The survey is closed: "
+	    "no more answers are taken.");
+	/* Only the table's words: nobody writes a banner through a link. */
+	assert_int_equal(http_get(&staff, "/?saved=Your+account+is+locked",
+	    &r), 200);
+	assert_lacks(r.body, "govuk-notification-banner--success");
+	assert_lacks(r.body, "account is locked");
+	reply_free(&r);
+	client_free(&staff);
+}
+
 int
 main(void)
 {
@@ -339,6 +417,7 @@ main(void)
 		cmocka_unit_test(pages_carry_the_idle_timeout),
 		cmocka_unit_test(large_text_carries_into_pages_and_pdfs),
 		cmocka_unit_test(member_home_says_what_matters_now),
+		cmocka_unit_test(every_save_says_what_it_saved),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

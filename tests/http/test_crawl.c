@@ -13,7 +13,12 @@
  *     and in Welsh (not an input's or a text box's value);
  *   - in Welsh, English that nobody wrote (english_text.h);
  *   - a button or link whose whole name, read aloud out of its page, is
- *     a bare word ("Save", "Cadw"): it must say what it acts on.
+ *     a bare word ("Save", "Cadw"): it must say what it acts on;
+ *   - a hint in a form (govuk-hint) that no aria-describedby names, so it
+ *     is never read out with its box;
+ *   - two links on one page that read the same and go to different
+ *     places (a screen reader's list of links shows them as one).
+ * The member's pages are crawled in easy read too.
  *
  * struct crawl owns its queue, its visited set and the titles seen.
  */
@@ -40,6 +45,9 @@ struct crawl {
 	size_t		 next;	/* first not yet visited */
 	int		 problems;
 	struct said	*welsh;		/* borrowed: crawl in Welsh */
+	const char	*keep;		/* a query the crawl does not follow
+					   links with ("lang=", "read="):
+					   it would leave the way it reads */
 	const char	*role;
 };
 
@@ -167,12 +175,55 @@ local(const char *href)
 	    strncmp(href, "/static/", 8) != 0;
 }
 
-/* Every <a href> on the page: queued; one with no name is a problem. */
+/* s with its spaces folded to one and none at either end, in place. */
+static char *
+folded(char *s)
+{
+	char	*o = s, *i;
+
+	for (i = s; *i; i++)
+		if (!isspace((unsigned char)*i) || (o > s && o[-1] != ' '))
+			*o++ = isspace((unsigned char)*i) ? ' ' : *i;
+	if (o > s && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return s;
+}
+
+/* One link of a page: what it reads (its aria-label, else its text) and
+ * where it goes (without its #part). */
+struct link_seen {
+	char	*name;		/* owned */
+	char	*to;		/* owned */
+};
+
+/* A link reading as one before it on the page, to another place. */
+static void
+same_name(struct crawl *cr, const char *url, struct link_seen *seen,
+    size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(seen[i].name, seen[n].name) == 0 &&
+		    strcmp(seen[i].to, seen[n].to) != 0) {
+			problem(cr, "two links reading \"%s\" to different "
+			    "places on %s", seen[n].name, url);
+			fprintf(stderr, "    (%s and %s)\n", seen[i].to,
+			    seen[n].to);
+			return;
+		}
+}
+
+/* Every <a href> on the page: queued; one with no name is a problem, and
+ * so are two reading the same with different targets. */
 static void
 links(struct crawl *cr, const char *url, const char *body)
 {
-	const char	*p = body, *end, *close;
-	char		*href, *label, *text;
+	const char		*p = body, *end, *close;
+	char			*href, *label, *text;
+	struct link_seen	*seen = NULL;
+	size_t			 n = 0, i;
 
 	while ((p = strstr(p, "<a ")) != NULL) {
 		end = strchr(p, '>');
@@ -184,14 +235,78 @@ links(struct crawl *cr, const char *url, const char *body)
 		text = visible_text(end + 1, close);
 		if (href != NULL && blank(text) && label == NULL)
 			problem(cr, "an empty link to %s on %s", href, url);
-		/* In Welsh, not the links that change the language. */
-		if (href != NULL && local(href) && (cr->welsh == NULL ||
-		    strstr(href, "lang=") == NULL))
+		if (href != NULL) {
+			seen = realloc(seen, (n + 1) * sizeof(*seen));
+			assert_non_null(seen);
+			seen[n].name = folded(label != NULL ? label : text);
+			seen[n].to = strndup(href, strcspn(href, "#"));
+			label != NULL ? free(text) : free(label);
+			label = text = NULL;
+			same_name(cr, url, seen, n++);
+		}
+		/* Not the links that change how the crawl reads. */
+		if (href != NULL && local(href) && (cr->keep == NULL ||
+		    strstr(href, cr->keep) == NULL))
 			enqueue(cr, href, strlen(href), url);
 		free(href);
 		free(label);
 		free(text);
 		p = close;
+	}
+	for (i = 0; i < n; i++) {
+		free(seen[i].name);
+		free(seen[i].to);
+	}
+	free(seen);
+}
+
+/* Whether some aria-describedby on the page names id. */
+static int
+described(const char *body, const char *id)
+{
+	const char	*p = body, *q, *t;
+	size_t		 len = strlen(id);
+
+	while ((p = strstr(p, "aria-describedby=\"")) != NULL) {
+		p += strlen("aria-describedby=\"");
+		if ((q = strchr(p, '"')) == NULL)
+			return 0;
+		for (t = p; t < q; t += strcspn(t, " \"") + 1)
+			if ((size_t)(q - t) >= len && memcmp(t, id, len) == 0 &&
+			    (t[len] == ' ' || t[len] == '"'))
+				return 1;
+		p = q;
+	}
+	return 0;
+}
+
+/* Every hint inside a form has an id an aria-describedby names: a hint
+ * no box names is never read out ("Choose all that apply", where a skip
+ * goes).  Hints outside forms are grey words, not hints of a box. */
+static void
+hints(struct crawl *cr, const char *url, const char *body)
+{
+	const char	*form = body, *form_end, *p, *tag, *end;
+	char		*id;
+
+	while ((form = strstr(form, "<form")) != NULL) {
+		if ((form_end = strstr(form, "</form>")) == NULL)
+			return;
+		for (p = form; (p = strstr(p, "govuk-hint")) != NULL &&
+		    p < form_end; p = end) {
+			for (tag = p; tag > form && *tag != '<'; tag--)
+				;
+			if ((end = strchr(p, '>')) == NULL)
+				return;
+			if (p[10] != '"' && p[10] != ' ')
+				continue;	/* another class */
+			id = attribute(tag, end, "id");
+			if (id == NULL || !described(body, id))
+				problem(cr, "a hint no box names (%s) on %s",
+				    id != NULL ? id : "no id", url);
+			free(id);
+		}
+		form = form_end;
 	}
 }
 
@@ -408,6 +523,7 @@ visit(struct crawl *cr, struct client *c, size_t at)
 		links(cr, url, r.body);
 		bare_names(cr, url, r.body, "<a ", "</a>");
 		bare_names(cr, url, r.body, "<button", "</button>");
+		hints(cr, url, r.body);
 		if (cr->welsh != NULL)
 			(void)english_find(cr->welsh, r.body, english_found,
 			    &on);
@@ -419,17 +535,21 @@ visit(struct crawl *cr, struct client *c, size_t at)
 	reply_free(&r);
 }
 
+/* The crawl as user from the home page; start, when not NULL, is the
+ * address that sets how this browser reads from then on ("/?lang=cy"),
+ * and keep the query of links it then does not follow ("lang="). */
 static int
-crawl_as(const char *user, struct said *welsh)
+crawl_reading(const char *user, struct said *welsh, const char *start,
+    const char *keep)
 {
-	struct crawl	 cr = { .role = user, .welsh = welsh };
+	struct crawl	 cr = { .role = user, .welsh = welsh, .keep = keep };
 	struct client	 c;
 	struct reply	 r;
 	size_t		 i;
 
 	as(&c, user);
-	if (welsh != NULL) {	/* this browser reads Welsh from here on */
-		assert_int_equal(http_get(&c, "/?lang=cy", &r), 200);
+	if (start != NULL) {
+		assert_int_equal(http_get(&c, start, &r), 200);
 		reply_free(&r);
 	}
 	enqueue(&cr, "/", 1, "start");
@@ -447,12 +567,22 @@ crawl_as(const char *user, struct said *welsh)
 	return cr.problems;
 }
 
+static int
+crawl_as(const char *user, struct said *welsh)
+{
+	return welsh != NULL ? crawl_reading(user, welsh, "/?lang=cy",
+	    "lang=") : crawl_reading(user, NULL, NULL, NULL);
+}
+
 static void crawl_member(void **s) { (void)s; assert_int_equal(crawl_as("member.forum", NULL), 0); }
 static void crawl_rep(void **s) { (void)s; assert_int_equal(crawl_as("rep.fenwick", NULL), 0); }
 static void crawl_decision_maker(void **s) { (void)s; assert_int_equal(crawl_as("governor.fenwick", NULL), 0); }
 static void crawl_evaluator(void **s) { (void)s; assert_int_equal(crawl_as("evaluator", NULL), 0); }
 static void crawl_coordinator(void **s) { (void)s; assert_int_equal(crawl_as("coordinator.fenwick", NULL), 0); }
 static void crawl_admin(void **s) { (void)s; assert_int_equal(crawl_as("crawl.admin", NULL), 0); }
+/* The member's journeys in easy read: the twins draw their own forms and
+ * links (a hint they draw, a link they add), so they are crawled too. */
+static void crawl_member_in_easy_read(void **s) { (void)s; assert_int_equal(crawl_reading("member.forum", NULL, "/?read=easy", "read="), 0); }
 
 static void
 english_none(void *ctx, const char *text)
@@ -524,6 +654,7 @@ main(void)
 		cmocka_unit_test(crawl_evaluator),
 		cmocka_unit_test(crawl_coordinator),
 		cmocka_unit_test(crawl_admin),
+		cmocka_unit_test(crawl_member_in_easy_read),
 		cmocka_unit_test(crawl_every_role_in_welsh),
 	};
 

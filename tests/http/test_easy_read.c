@@ -205,11 +205,13 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM survey_responses "
 	    "WHERE survey_id = 1"), before + 1);
-	/* The next person finds it as the last one left it. */
+	/* The next person finds it as the kiosk starts, not as the last one
+	 * left it: its place's language, standard pages, the switches
+	 * offered (test_surveys_answering.c). */
 	assert_int_equal(http_get(&c, path, &r), 200);
-	assert_contains(r.body, "<html lang=\"cy\"");
-	assert_contains(r.body, " rt-easy-read\"");
-	assert_contains(r.body, "Gall y person nesaf ddechrau nawr.");
+	assert_contains(r.body, "<html lang=\"en\"");
+	assert_lacks(r.body, "rt-easy-read");
+	assert_contains(r.body, "The next person can start now.");
 	reply_free(&r);
 	client_free(&c);
 	free(token);
@@ -235,6 +237,15 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 	assert_contains(r.body, "<strong>Your vote is secret.</strong>");
 	assert_contains(r.body, "rt-picture--vote\"");
 	assert_contains(r.body, ">Cast my vote</button>");
+	/* Its number boxes are a group whose legend and hint are read with
+	 * each box, each box named for whose number it takes. */
+	assert_contains(r.body, ">Write a number next to the people you "
+	    "want</legend>\n<div id=\"pref-hint\" class=\"govuk-hint "
+	    "govuk-body-l\">Write 1 next to the person you want most.");
+	assert_contains(r.body, "<label class=\"govuk-label govuk-label--m\" "
+	    "for=\"pref_3\"><span class=\"govuk-visually-hidden\">Your "
+	    "number for ");
+	assert_contains(r.body, "aria-describedby=\"pref-hint\" id=\"pref_3\"");
 	reply_free(&r);
 	/* In Welsh, and the vote counts. */
 	assert_int_equal(http_get(&c, "/elections/2/vote?lang=cy", &r), 200);
@@ -264,7 +275,7 @@ the_ballot_plan_and_meeting_in_easy_read(void **state)
 		assert_contains(r.body, ": 1 is next to another name too; use "
 		    "each number once</p><input class=\"govuk-input govuk-"
 		    "input--width-2 govuk-input--error\" aria-describedby=\""
-		    "pref_4-error\" id=\"pref_4\"");
+		    "pref-hint pref_4-error\" id=\"pref_4\"");
 		reply_free(&r);
 		assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM ballots"),
 		    voted);

@@ -194,6 +194,76 @@ an_election_reads_in_easy_read(void **state)
 	reply_free(&r);
 }
 
+/*
+ * Eric has voted and holds Dennis's proxy: the election's page says whose
+ * vote is left and what a proxy vote is; the ballot is Dennis's, chosen
+ * already; a paper sent without saying whose is refused in words that
+ * name only what it offers.  In Welsh too.
+ */
+static void
+only_a_proxy_vote_left_is_said_plainly(void **state)
+{
+	struct client	 eric;
+	struct reply	 r;
+	char		 body[160], want[160];
+	long long	 me = db_scalar(&srv, "SELECT person_id FROM accounts "
+			    "WHERE username = 'member.forum'");
+	long long	 dennis = db_scalar(&srv, "SELECT id FROM people WHERE "
+			    "display_name LIKE 'Dennis%'");
+	long long	 before;
+
+	(void)state;
+	as(&eric, "member.forum");
+	snprintf(body, sizeof(body), "for=%lld&pref_3=1", me);
+	post_expect(&eric, "/elections/2/vote", body, 303, &r);
+	reply_free(&r);
+	assert_int_equal(http_get(&eric, "/elections/2?read=easy&lang=en", &r),
+	    200);
+	assert_contains(r.body, "<strong>You have voted. Nobody can see how."
+	    "</strong><br>You can still vote for Dennis, who asked you to vote "
+	    "for them.");
+	assert_contains(r.body, "This is called a proxy vote.");
+	assert_contains(r.body, "Press \u201cVote now\u201d to get the ballot "
+	    "paper.");
+	assert_lacks(r.body, "get your ballot paper");
+	reply_free(&r);
+	assert_int_equal(http_get(&eric, "/elections/2?read=standard", &r),
+	    200);
+	assert_contains(r.body, "You can still vote for Dennis, who asked you "
+	    "to vote for them.");
+	reply_free(&r);
+	/* The paper is Dennis's, already chosen. */
+	assert_int_equal(http_get(&eric, "/elections/2/vote?read=easy", &r),
+	    200);
+	assert_contains(r.body, "<strong>This is the ballot paper for Dennis."
+	    "</strong>");
+	assert_lacks(r.body, "This is your ballot paper.");
+	snprintf(want, sizeof(want), "value=\"%lld\" checked><label class=\""
+	    "govuk-label govuk-radios__label\" for=\"for-%lld\">Dennis: they "
+	    "asked you to vote for them</label>", dennis, dennis);
+	assert_contains(r.body, want);
+	reply_free(&r);
+	/* Sent without saying whose: the error offers only what is there;
+	 * the paper comes back with Dennis still chosen. */
+	before = db_scalar(&srv, "SELECT count(*) FROM ballots");
+	post_expect(&eric, "/elections/2/vote", "pref_3=1", 422, &r);
+	assert_contains(r.body, "Choose whose vote this is: a member who asked "
+	    "you to vote for them");
+	assert_lacks(r.body, "yourself");
+	assert_contains(r.body, want);
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM ballots"),
+	    before);
+	assert_int_equal(http_get(&eric, "/elections/2?read=easy&lang=cy", &r),
+	    200);
+	assert_contains(r.body, "Gallwch chi bleidleisio dros Dennis o hyd");
+	assert_contains(r.body, "Pleidlais drwy ddirprwy yw&#39;r enw ar hyn.");
+	reply_free(&r);
+	assert_int_equal(http_get(&eric, "/?lang=en&read=standard", &r), 200);
+	reply_free(&r);
+	client_free(&eric);
+}
+
 /* Nobody is "continuing" on the sheet of a count that is over. */
 static void
 count_says_it_in(const char *path, const char *elected,
@@ -277,6 +347,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(only_a_proxy_vote_left_is_said_plainly),
 		cmocka_unit_test(an_elections_title_names_its_post),
 		cmocka_unit_test(an_election_reads_in_easy_read),
 		cmocka_unit_test(a_count_says_elected_or_not_elected),

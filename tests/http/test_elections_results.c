@@ -235,7 +235,7 @@ first_past_the_post_from_call_to_result(void **state)
 			assert_contains(r.body, "<p id=\"for-error\" class=\""
 			    "govuk-error-message\"><span class=\""
 			    "govuk-visually-hidden\">Error:</span> Choose "
-			    "whose vote this is");
+			    "\u201cMyself\u201d: this is your own vote");
 			reply_free(&r);
 		}
 		snprintf(body, sizeof(body), "for=%lld&mark=%lld&mark=%lld",
@@ -512,7 +512,21 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 	as(&clive, "voter.Clive");
 	snprintf(path, sizeof(path), "/elections/%lld/vote", e);
 	assert_int_equal(http_get(&clive, path, &r), 200);
-	assert_contains(r.body, ">Bernard</label>");
+	/* Read aloud: the boxes are one group, its legend and the hint
+	 * read with it and with each box, and each box says whose number
+	 * it takes. */
+	assert_contains(r.body, "<fieldset class=\"govuk-fieldset\" "
+	    "aria-describedby=\"pref-hint\"><legend class=\"govuk-fieldset__"
+	    "legend govuk-fieldset__legend--s\">Number the names in the order "
+	    "you choose</legend>");
+	assert_contains(r.body, "<div id=\"pref-hint\" class=\"govuk-hint\">"
+	    "Put 1 next to your first choice");
+	assert_contains(r.body, "<span class=\"govuk-visually-hidden\">Your "
+	    "number for Bernard</span><span aria-hidden=\"true\">Bernard"
+	    "</span></label>");
+	snprintf(body, sizeof(body), "aria-describedby=\"pref-hint\" id=\""
+	    "pref_%lld\"", candidate(e, "Dennis"));
+	assert_contains(r.body, body);
 	reply_free(&r);
 	/* A repeated number: 422 naming that box, nothing stored. */
 	before = scalar("SELECT count(*) FROM ballots");
@@ -537,7 +551,8 @@ stv_with_a_proxy_and_a_restricted_member(void **state)
 		snprintf(beside, sizeof(beside), "%s: 1 is next to another "
 		    "name too; use each number once</p><input class=\"govuk-"
 		    "input govuk-input--width-2 govuk-input--error\" "
-		    "aria-describedby=\"pref_%lld-error\" id=\"pref_%lld\"",
+		    "aria-describedby=\"pref-hint pref_%lld-error\" "
+		    "id=\"pref_%lld\"",
 		    box == candidate(e, "Dennis") ? "Dennis" : "Arthur", box,
 		    box);
 		assert_contains(r.body, beside);

@@ -182,14 +182,27 @@ quorum_follows_attendance(void **state)
 	    "SELECT min(person_id) FROM memberships WHERE group_id = 1 AND "
 	    "to_on IS NULL"));
 	assert_int_equal(http_post(&c, path, body, 1, &r), 422);
-	/* The form again, the error beside that member's box, what was sent
+	/* The form again, the error beside that member's box naming them
+	 * (the summary too: a list of errors must say whose), what was sent
 	 * kept. */
-	snprintf(want, sizeof(want), "<p id=\"person_%lld-error\" class=\""
-	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
-	    "Error:</span> Choose present, apologies or absent</p>",
-	    db_scalar(&srv, "SELECT min(person_id) FROM memberships WHERE "
-	    "group_id = 1 AND to_on IS NULL"));
-	assert_contains(r.body, want);
+	{
+		char	*who = db_text(&srv, "SELECT display_name FROM people "
+		    "WHERE id = (SELECT min(person_id) FROM memberships WHERE "
+		    "group_id = 1 AND to_on IS NULL)");
+
+		assert_non_null(who);
+		snprintf(want, sizeof(want), "<p id=\"person_%lld-error\" "
+		    "class=\"govuk-error-message\"><span class=\""
+		    "govuk-visually-hidden\">Error:</span> %s: choose present, "
+		    "apologies or absent</p>", db_scalar(&srv, "SELECT "
+		    "min(person_id) FROM memberships WHERE group_id = 1 AND "
+		    "to_on IS NULL"), who);
+		assert_contains(r.body, want);
+		snprintf(want, sizeof(want), "\">%s: choose present, apologies "
+		    "or absent</a>", who);
+		assert_contains(r.body, want);
+		free(who);
+	}
 	assert_contains(r.body, "govuk-select govuk-select--error\"");
 	reply_free(&r);
 	/* Guests with a control character: named beside the box, nothing

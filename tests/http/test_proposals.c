@@ -518,10 +518,76 @@ sent_is_the_first_sending(void **state)
 	client_free(&governor);
 }
 
+/* A member reading easy read finds the group's decision to record on a
+ * draft's page (only while the route lets them), records it on a form
+ * worded for them, and the page then says what the standard page says:
+ * agreed, by one state.  In Welsh too. */
+static void
+the_group_decides_in_easy_read(void **state)
+{
+	struct client	 member;
+	struct reply	 r;
+	char		 path[96], want[160];
+	long long	 id;
+
+	(void)state;
+	as(&member, "member.forum");
+	id = draft(&member, "Benches+by+the+garden");
+	path_of(path, sizeof(path), id, "?read=easy&lang=en");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	snprintf(want, sizeof(want), "<a class=\"govuk-button\" href=\""
+	    "/proposals/%lld/vote\">Write down what the group decided</a>", id);
+	assert_contains(r.body, want);
+	assert_contains(r.body, "Your group is still working on this.");
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/vote");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, ">What did your group decide?</label>");
+	assert_contains(r.body, ">How many people did not say yes or no? "
+	    "(optional)</label>");
+	assert_contains(r.body, ">Everyone agreed, so we did not count</label>");
+	assert_lacks(r.body, "Abstentions");
+	reply_free(&r);
+	/* Refused in the same words; nothing stored. */
+	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20", 422,
+	    &r);
+	assert_contains(r.body, "Write how many people said yes, or tick that "
+	    "everyone agreed");
+	reply_free(&r);
+	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&votes_for=5&votes_against=1&votes_abstain=0", 303, &r);
+	assert_contains(r.location, "?saved=decision");
+	reply_free(&r);
+	/* Saying it was saved; one state, said both ways; no second vote
+	 * offered. */
+	path_of(path, sizeof(path), id, "?read=easy&lang=en&saved=decision");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "The group&#39;s decision has been saved.");
+	assert_contains(r.body, "<strong>Your group agreed to send this."
+	    "</strong>");
+	assert_lacks(r.body, "still working on this");
+	assert_lacks(r.body, "/vote\"");
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "?read=standard&lang=en");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, ">Agreed by the group</strong>");
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "?read=easy&lang=cy");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	assert_contains(r.body, "<strong>Cytunodd eich grŵp i anfon hwn."
+	    "</strong>");
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "?read=standard&lang=en");
+	assert_int_equal(http_get(&member, path, &r), 200);
+	reply_free(&r);
+	client_free(&member);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(the_group_decides_in_easy_read),
 		cmocka_unit_test(staff_only_comments_never_reach_members),
 		cmocka_unit_test(a_refusal_needs_reasons_and_the_right_decision_maker),
 		cmocka_unit_test(accepted_proposals_become_actions_until_done),

@@ -213,6 +213,42 @@ kiosk_forgets_the_last_person(void **state)
 	free(token);
 }
 
+/* The next person at the kiosk starts as the kiosk does (its place's
+ * language, standard pages), whatever the last person chose; the
+ * switches stay offered, and the kiosk's header leads nowhere out of
+ * it. */
+static void
+the_next_person_starts_as_the_kiosk_does(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+
+	(void)state;
+	token = kiosk_opened(&c);
+	snprintf(path, sizeof(path), "/kiosk?t=%s&lang=cy&read=easy", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"cy\"");
+	assert_contains(r.body, " rt-easy-read\"");
+	assert_lacks(r.body, "<a href=\"/\" class=\"govuk-header__link");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s&q1=Yes&q2=Library&q3=Nothing&"
+	    "q4=Often&q5=Often&q6=Often&q7=B&consent=1", token);
+	post_expect(&c, "/kiosk", path, 303, &r);
+	snprintf(path, sizeof(path), "%s", r.location);
+	reply_free(&r);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "The next person can start now.");
+	assert_contains(r.body, "<html lang=\"en\"");
+	assert_lacks(r.body, "rt-easy-read");
+	assert_contains(r.body, ">Cymraeg</a>");
+	assert_contains(r.body, ">Easy read</a>");
+	assert_lacks(r.body, "<a href=\"/\" class=\"govuk-header__link");
+	reply_free(&r);
+	client_free(&c);
+	free(token);
+}
+
 /* A kiosk answer refused comes back with each error beside what it
  * concerns: the question it names (the list at the top names it too,
  * and links to its first box) and the consent box.  A control character
@@ -254,6 +290,46 @@ kiosk_errors_stand_beside_their_questions(void **state)
 	reply_free(&r);
 	assert_int_equal(scalar("SELECT count(*) FROM survey_responses WHERE "
 	    "survey_id = %lld", built), before);
+	client_free(&c);
+	free(token);
+}
+
+/* A question's hint (where "No" skips to, "Choose all that apply") is
+ * read with its question: the fieldset names it, and its error after it;
+ * in easy read and in Welsh too. */
+static void
+kiosk_hints_are_read_with_their_questions(void **state)
+{
+	struct client	 c;
+	struct reply	 r;
+	char		*token, path[600];
+
+	(void)state;
+	token = kiosk_opened(&c);
+	snprintf(path, sizeof(path), "/kiosk?t=%s&lang=en", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<fieldset class=\"govuk-fieldset\" "
+	    "aria-describedby=\"q1-hint\">");
+	assert_contains(r.body, "<div id=\"q1-hint\" class=\"govuk-hint\">"
+	    "If you answer \u201cNo\u201d, go on to question 3.</div>");
+	assert_contains(r.body, "<fieldset class=\"govuk-fieldset\" "
+	    "aria-describedby=\"q2-hint\">");
+	assert_contains(r.body, "<div id=\"q2-hint\" class=\"govuk-hint\">"
+	    "Choose all that apply.</div>");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s&q1=Yes&q4=Often&q5=Often&q6=Often",
+	    token);
+	assert_int_equal(http_post(&c, "/kiosk?lang=cy&read=easy", path, 1,
+	    &r), 422);
+	assert_contains(r.body, "<fieldset class=\"govuk-fieldset\" "
+	    "aria-describedby=\"q2-hint q2-error\">");
+	assert_contains(r.body, "<div id=\"q2-hint\" class=\"govuk-hint\">"
+	    "Gallwch ddewis mwy nag un.</div>");
+	assert_contains(r.body, "<p id=\"q2-error\" class=\"govuk-error-"
+	    "message\">");
+	assert_contains(r.body, "<div id=\"q1-hint\" class=\"govuk-hint\">"
+	    "Os ");
+	reply_free(&r);
 	client_free(&c);
 	free(token);
 }
@@ -469,6 +545,8 @@ main(void)
 		cmocka_unit_test(skip_logic_and_versions),
 		cmocka_unit_test(kiosk_forgets_the_last_person),
 		cmocka_unit_test(kiosk_errors_stand_beside_their_questions),
+		cmocka_unit_test(kiosk_hints_are_read_with_their_questions),
+		cmocka_unit_test(the_next_person_starts_as_the_kiosk_does),
 		cmocka_unit_test(paper_copies_and_double_entry),
 		cmocka_unit_test(exports_are_safe_and_valid),
 		/* Last: it makes a new version of the survey built above. */
