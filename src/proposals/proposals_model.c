@@ -363,16 +363,16 @@ static const struct choice vote_outcomes_easy[] = {
 const struct field_spec vote_fields_easy[] = {
 	F("outcome", N_("What did your group decide?"), FIELD_CHOICE, 1, 0,
 	    vote_outcomes_easy, NULL, NULL),
-	F("decided_on", N_("When did your group decide?"), FIELD_DATE, 1, 0,
-	    NULL, NULL, NULL),
+	F("decided_on", N_("When did your group decide?"), FIELD_DATE, 1,
+	    DATE_HAPPENED, NULL, NULL, NULL),
 	F("consensus", N_("Everyone agreed, so we did not count"),
 	    FIELD_CHECK, 0, 0, NULL, NULL, NULL),
-	F("votes_for", N_("How many people said yes?"), FIELD_TEXT, 0, 6,
-	    NULL, N_("Leave it empty if you did not count."), NULL),
-	F("votes_against", N_("How many people said no?"), FIELD_TEXT, 0, 6,
-	    NULL, NULL, NULL),
+	F("votes_for", N_("How many people said yes?"), FIELD_WHOLE, 0,
+	    VOTES_MAX, NULL, N_("Leave it empty if you did not count."), NULL),
+	F("votes_against", N_("How many people said no?"), FIELD_WHOLE, 0,
+	    VOTES_MAX, NULL, NULL, NULL),
 	F("votes_abstain", N_("How many people did not say yes or no?"),
-	    FIELD_TEXT, 0, 6, NULL, NULL, NULL),
+	    FIELD_WHOLE, 0, VOTES_MAX, NULL, NULL, NULL),
 };
 
 const struct field_spec submit_fields[] = {

@@ -36,66 +36,68 @@ static const struct {
 	const char	*sql;	/* one row: "which", perhaps "of" and "day" */
 	const struct choice *words;	/* "which" is a value of these */
 	const char	*day_said;	/* "due {day}"; NULL: the day alone */
+	const char	*kind;	/* said before a page titled by the name
+				   alone ("Proposal: ..."); or NULL */
 } which_sql[] = {
 	{ "/groups/", "SELECT name AS which FROM groups WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Group") },
 	{ "/sites/", "SELECT name AS which FROM sites WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Site") },
 	{ "/units/", "SELECT name AS which FROM units WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Unit") },
 	{ "/people/", "SELECT display_name AS which FROM people WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Person") },
 	{ "/memberships/", "SELECT p.display_name AS which FROM memberships m "
-	    "JOIN people p ON p.id = m.person_id WHERE m.id = ?", NULL, NULL },
+	    "JOIN people p ON p.id = m.person_id WHERE m.id = ?", NULL, NULL, NULL },
 	{ "/recruits/", "SELECT p.display_name AS which FROM recruits r "
-	    "JOIN people p ON p.id = r.person_id WHERE r.id = ?", NULL, NULL },
+	    "JOIN people p ON p.id = r.person_id WHERE r.id = ?", NULL, NULL, NULL },
 	{ "/issues/", "SELECT title AS which FROM issues WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Issue") },
 	{ "/proposals/", "SELECT title AS which FROM proposals WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Proposal") },
 	{ "/actions/", "SELECT text AS which FROM actions WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Action point") },
 	{ "/meetings/", "SELECT m.held_on AS which, g.name AS of FROM meetings m "
-	    "JOIN groups g ON g.id = m.group_id WHERE m.id = ?", NULL, NULL },
+	    "JOIN groups g ON g.id = m.group_id WHERE m.id = ?", NULL, NULL, NULL },
 	{ "/procurements/", "SELECT title AS which FROM procurements "
-	    "WHERE id = ?", NULL, NULL },
+	    "WHERE id = ?", NULL, NULL, N_("Procurement") },
 	{ "/lots/", "SELECT l.title AS which, p.title AS of FROM lots l "
 	    "JOIN procurements p ON p.id = l.procurement_id WHERE l.id = ?",
-	    NULL, NULL },
+	    NULL, NULL, NULL },
 	{ "/surveys/", "SELECT title AS which FROM surveys WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Survey") },
 	{ "/seats/", "SELECT name AS which FROM seats WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Seat") },
 	/* The same post in the same group is elected again another year:
 	 * the day the poll closes tells them apart. */
 	{ "/elections/", "SELECT e.position AS which, g.name AS of, "
 	    "e.voting_closes_on AS day FROM elections e JOIN groups g "
-	    "ON g.id = e.group_id WHERE e.id = ?", election_positions, NULL },
+	    "ON g.id = e.group_id WHERE e.id = ?", election_positions, NULL, NULL },
 	{ "/documents/", "SELECT title AS which FROM group_documents "
-	    "WHERE id = ?", NULL, NULL },
+	    "WHERE id = ?", NULL, NULL, N_("Document") },
 	{ "/directory/", "SELECT name AS which FROM services WHERE id = ?",
-	    NULL, NULL },
+	    NULL, NULL, N_("Service") },
 	/* A vote at an event has a title of its own, which the page's
 	 * title is: the group and the day say which event. */
 	{ "/event-votes/", "SELECT g.name AS which, v.held_on AS day "
 	    "FROM event_votes v JOIN groups g ON g.id = v.group_id "
-	    "WHERE v.id = ?", NULL, NULL },
+	    "WHERE v.id = ?", NULL, NULL, NULL },
 	/* A conversation is told apart by when and where it was. */
 	{ "/conversations/", "SELECT c.occurred_at AS which, "
 	    "COALESCE(u.name, s.name) AS of FROM conversations c "
 	    "JOIN sites s ON s.id = c.site_id LEFT JOIN units u "
-	    "ON u.id = c.unit_id WHERE c.id = ?", NULL, NULL },
+	    "ON u.id = c.unit_id WHERE c.id = ?", NULL, NULL, NULL },
 	/* The pseudonymous reference says which arrival, not who. */
 	{ "/arrivals/", "SELECT reference AS which, arrived_on AS day "
-	    "FROM arrivals WHERE id = ?", NULL, NULL },
+	    "FROM arrivals WHERE id = ?", NULL, NULL, NULL },
 	{ "/arrival-steps/", "SELECT t.text AS which, a.reference AS of "
 	    "FROM arrival_steps t JOIN arrivals a ON a.id = t.arrival_id "
-	    "WHERE t.id = ?", NULL, NULL },
+	    "WHERE t.id = ?", NULL, NULL, NULL },
 	{ "/expenses/", "SELECT e.description AS which, g.name AS of, "
 	    "e.incurred_on AS day, " SAME("expense_claims", "e",
 	    "o.description = e.description AND o.group_id = e.group_id AND "
 	    "o.incurred_on = e.incurred_on") " FROM expense_claims e JOIN "
-	    "groups g ON g.id = e.group_id WHERE e.id = ?", NULL, NULL },
+	    "groups g ON g.id = e.group_id WHERE e.id = ?", NULL, NULL, NULL },
 	/* Many follow-ups say the same thing: the unit (or site) and the
 	 * day it is due tell them apart, else their order. */
 	{ "/followups/", "SELECT f.action AS which, COALESCE(u.name, s.name) "
@@ -105,45 +107,45 @@ static const struct {
 	    "id = o.conversation_id), 0) = COALESCE(c.unit_id, 0)")
 	    " FROM followups f JOIN sites s ON s.id = f.site_id LEFT JOIN "
 	    "conversations c ON c.id = f.conversation_id LEFT JOIN units u "
-	    "ON u.id = c.unit_id WHERE f.id = ?", NULL, N_("due {day}") },
+	    "ON u.id = c.unit_id WHERE f.id = ?", NULL, N_("due {day}"), NULL },
 	{ "/peer-requests/", "SELECT u.name AS which, r.asked_at AS at, "
 	    SAME("peer_requests", "r", "o.unit_id = r.unit_id AND "
 	    "o.asked_at / 60 = r.asked_at / 60") " FROM peer_requests r "
-	    "JOIN units u ON u.id = r.unit_id WHERE r.id = ?", NULL, NULL },
+	    "JOIN units u ON u.id = r.unit_id WHERE r.id = ?", NULL, NULL, NULL },
 	{ "/peer-shifts/", "SELECT u.name AS which, p.starts_at AS at "
 	    "FROM peer_shifts p JOIN units u ON u.id = p.unit_id "
-	    "WHERE p.id = ?", NULL, NULL },
+	    "WHERE p.id = ?", NULL, NULL, NULL },
 	{ "/referrals/", "SELECT v.name AS which, r.made_on AS day, "
 	    SAME("referrals", "r", "o.service_id = r.service_id AND "
 	    "o.made_on = r.made_on") " FROM referrals r JOIN services v "
-	    "ON v.id = r.service_id WHERE r.id = ?", NULL, NULL },
+	    "ON v.id = r.service_id WHERE r.id = ?", NULL, NULL, NULL },
 	{ "/wishes/", "SELECT w.text AS which, w.asked_on AS day, "
 	    SAME("wishes", "w", "o.text = w.text AND o.asked_on = "
-	    "w.asked_on") " FROM wishes w WHERE w.id = ?", NULL, NULL },
+	    "w.asked_on") " FROM wishes w WHERE w.id = ?", NULL, NULL, NULL },
 	{ "/sessions/", "SELECT c.name AS which, COALESCE(NULLIF(t.place, "
 	    "''), s.name) AS of, t.held_on AS day FROM course_sessions t "
 	    "JOIN courses c ON c.id = t.course_id JOIN sites s "
-	    "ON s.id = t.site_id WHERE t.id = ?", NULL, NULL },
+	    "ON s.id = t.site_id WHERE t.id = ?", NULL, NULL, NULL },
 	/* Each tender's lots are "Lot 1", "Lot 2"...: its tender says
 	 * which. */
 	{ "/questions/", "SELECT q.text AS which, l.title || ', ' || p.title "
 	    "AS of FROM lot_questions q JOIN lots l ON l.id = q.lot_id "
 	    "JOIN procurements p ON p.id = l.procurement_id WHERE q.id = ?",
-	    NULL, NULL },
+	    NULL, NULL, NULL },
 	{ "/scores/", "SELECT b.bidder AS which, l.title || ', ' || p.title "
 	    "AS of FROM scores x JOIN bids b ON b.id = x.bid_id JOIN lots l "
 	    "ON l.id = b.lot_id JOIN procurements p ON p.id = "
-	    "l.procurement_id WHERE x.id = ?", NULL, NULL },
+	    "l.procurement_id WHERE x.id = ?", NULL, NULL, NULL },
 	{ "/bids/", "SELECT b.bidder AS which, l.title || ', ' || p.title "
 	    "AS of FROM bids b JOIN lots l ON l.id = b.lot_id JOIN "
 	    "procurements p ON p.id = l.procurement_id WHERE b.id = ?",
-	    NULL, NULL },
+	    NULL, NULL, NULL },
 	{ "/panel-members/", "SELECT a.display_name AS which, l.title || ', ' "
 	    "|| p.title AS of FROM panel_members m JOIN accounts a ON a.id = "
 	    "m.account_id JOIN lots l ON l.id = m.lot_id JOIN procurements p "
-	    "ON p.id = l.procurement_id WHERE m.id = ?", NULL, NULL },
+	    "ON p.id = l.procurement_id WHERE m.id = ?", NULL, NULL, NULL },
 	{ "/survey-questions/", "SELECT prompt AS which FROM "
-	    "survey_questions WHERE id = ?", NULL, NULL },
+	    "survey_questions WHERE id = ?", NULL, NULL, NULL },
 };
 
 /* A row's column in words: a date in the language of words, else as
@@ -282,7 +284,7 @@ title_which(const struct request *rq, json_t *view)
 {
 	const char	*title, *sql = NULL;
 	const struct choice *named = NULL;
-	const char	*day_said = NULL;
+	const char	*day_said = NULL, *kind = NULL;
 	char		*en[PARTS], *said[PARTS], *which = NULL, *theirs = NULL;
 	char		*both;
 	int		 in_title[PARTS];
@@ -298,11 +300,23 @@ title_which(const struct request *rq, json_t *view)
 			sql = which_sql[i].sql;
 			named = which_sql[i].words;
 			day_said = which_sql[i].day_said;
+			kind = which_sql[i].kind;
 			break;
 		}
 	}
 	if (record_parts(rq, sql, named, day_said, en, said) != 0)
 		return;
+	/* A record's own page is titled by its name alone ("Evening
+	 * medication before lock-up"): its kind goes first, so the title
+	 * says what as well as which.  The JSON's title stays the name. */
+	if (kind != NULL && en[PART_WHICH] != NULL &&
+	    strcmp(title, en[PART_WHICH]) == 0) {
+		json_object_set_new(view, "title_base", json_string(kind));
+		json_object_set_new(view, "title_which", json_string(title));
+		parts_free(en);
+		parts_free(said);
+		return;
+	}
 	/* What the page's own title says already (a form's caption: "Close
 	 * this follow-up: Raise it with..."), it does not say twice; a
 	 * caption worded for its reader says it in their words. */

@@ -470,6 +470,18 @@ records_are_titled_by_what_and_which(void **state)
 	a = title_at(&c, "/referrals/%lld/progress", ref);
 	assert_contains(a, ", 1 of 2");
 	free(a);
+
+	/* A record's own page, titled by its name, says its kind first:
+	 * in the JSON the title stays the name. */
+	a = title_at(&c, "/proposals/%lld?lang=en", 1);
+	assert_true(strncmp(a, "Proposal: ", 10) == 0);
+	free(a);
+	a = title_at(&c, "/proposals/%lld?lang=cy", 1);
+	assert_true(strncmp(a, "Cynnig: ", 8) == 0);
+	free(a);
+	a = title_at(&c, "/groups/%lld?lang=en", 1);
+	assert_true(strncmp(a, "Group: ", 7) == 0);
+	free(a);
 	client_free(&c);
 }
 
