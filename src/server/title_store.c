@@ -41,8 +41,9 @@ static const struct {
 	{ "/lots/", "SELECT l.title AS which, p.title AS of FROM lots l "
 	    "JOIN procurements p ON p.id = l.procurement_id WHERE l.id = ?",
 	    NULL },
-	{ "/surveys/", "SELECT title AS which FROM surveys WHERE id = ?",
-	    NULL },
+	/* A survey's title in Welsh too, when written (which_cy). */
+	{ "/surveys/", "SELECT title AS which, title_cy AS which_cy FROM "
+	    "surveys WHERE id = ?", NULL },
 	{ "/seats/", "SELECT name AS which FROM seats WHERE id = ?", NULL },
 	/* The same post in the same group is elected again another year:
 	 * the day the poll closes tells them apart. */
@@ -90,7 +91,11 @@ which_words(const struct request *rq, const json_t *row,
 	if (row == NULL)
 		return strdup(catalogue_fill_n(catalogue_get(words,
 		    N_("number {n}")), (long long)rq->ids[0], d1, sizeof(d1)));
-	if ((which = part_words(row, "which", d1, words)) == NULL)
+	/* A record whose name was written in Welsh too (which_cy) is
+	 * called by it in Welsh, the one language with a catalogue. */
+	if ((which = part_words(row, words != NULL ? "which_cy" : "which",
+	    d1, words)) == NULL &&
+	    (which = part_words(row, "which", d1, words)) == NULL)
 		return NULL;
 	if (named != NULL)
 		which = catalogue_get(words, choice_label(named, which));

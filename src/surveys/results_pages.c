@@ -40,7 +40,7 @@ survey_results_of(struct request *rq, const json_t *s)
 
 	return survey_results_build(rq->db, version, form_get(&rq->query,
 	    "by"), rq->app->config->suppression_threshold,
-	    language_words(rq->lang));
+	    language_words(rq->lang), survey_reader_lang(rq));
 }
 
 void
@@ -56,9 +56,11 @@ survey_results(struct request *rq, struct response *rs)
 		return;
 	}
 	json_object_set_new(r, "title", json_string(N_("Results")));
-	json_object_set_new(r, "survey", s);
+	json_object_set_new(r, "survey", survey_view_words(s,
+	    survey_reader_lang(rq)));
 	json_object_set_new(r, "is_staff", json_boolean(access_covers(&rq->who,
 	    ROLES_STAFF, view_int(s, "site_id"), view_int(s, "group_id"))));
+	json_decref(s);
 	json_object_set_new(r, "by", json_string(form_get(&rq->query, "by") ?
 	    form_get(&rq->query, "by") : ""));
 	response_page(rs, 200, "surveys/results", r);
