@@ -245,7 +245,8 @@ put_said(const struct render *r, const json_t *v, int formatted)
  * A text whose language is known ({"text": ..., "lang": "en"}: the
  * English of a survey standing in where no Welsh was written,
  * surveys/survey_words.c), marked when it is not the page's language.
- * No guess: "Gym" is English because it was written as the English.  In
+ * No guess: "Gym" is English because it was written as the English; a
+ * text the catalogue has is worded by it, as | t words it.  In
  * an attribute or plain text it is only the text: an aria-label cannot
  * carry a language, so those are worded from the reader's version.
  */
@@ -254,9 +255,14 @@ put_in_language(const struct render *r, const json_t *v, int escape)
 {
 	const json_t	*text = json_object_get(v, "text");
 	const char	*lang = json_string_value(json_object_get(v, "lang"));
-	const char	*page;
+	const char	*page, *said;
 	int		 rc;
 
+	/* A text the catalogue has ("Yes") reads in the page's language,
+	 * as | t has always shown it. */
+	said = catalogue_get(r->words, json_string_value(text));
+	if (said != json_string_value(text))
+		return put_text(r, said, escape);
 	page = json_string_value(template_lookup(r, "page.lang", 9));
 	if (!escape || r->plain || page == NULL || strcmp(page, lang) == 0 ||
 	    !in_element_text(r->out))

@@ -38,6 +38,15 @@ a_survey_is_written_in_welsh_too(void **state)
 	assert_contains(r.body, "Title in Welsh (optional)");
 	assert_contains(r.body, "Consent in Welsh (optional)");
 	reply_free(&r);
+	assert_int_equal(http_get(&c, "/groups/1/surveys/new?lang=cy", &r),
+	    200);
+	assert_contains(r.body, "Teitl yn Gymraeg (dewisol)");
+	assert_contains(r.body, "Yn cael ei ddangos i bobl sy&#39;n darllen yn "
+	    "Gymraeg");
+	reply_free(&r);
+	assert_int_equal(http_get(&c, "/groups/1/surveys/new?lang=en", &r),
+	    200);
+	reply_free(&r);
 	/* Too long a Welsh title is named; nothing is stored. */
 	too_long(longer, NAME_MAX_CHARS + 1);
 	snprintf(body, sizeof(body), "title=Work&intro=Why&consent=Anonymous"
@@ -73,6 +82,10 @@ a_survey_is_written_in_welsh_too(void **state)
 	reply_free(&r);
 	submit_expect(&c, path, "section=Work&prompt=Which+ones%3F&kind="
 	    "multiple&choices=Gym%0ALibrary", 303, &r);
+	reply_free(&r);
+	/* Left in English, but words the catalogue has. */
+	submit_expect(&c, path, "prompt=Are+you+well%3F&kind=single&choices="
+	    "Yes%0ANo", 303, &r);
 	reply_free(&r);
 	client_free(&c);
 	as(&c, "coordinator.fenwick");
@@ -121,7 +134,9 @@ the_kiosk_reads_in_the_readers_language(void **state)
 	    "Mae eich atebion yn ddienw", "Gwaith</h2>",
 	    "Oes gennych chi swydd?", ">Oes</label>", ">Nac oes</label>",
 	    "<span lang=\"en\">Which ones?</span>",
-	    "<span lang=\"en\">Gym</span>", NULL };
+	    "<span lang=\"en\">Gym</span>",
+	    /* An English choice the catalogue has is worded by it. */
+	    ">Ie</label>", ">Na</label>", NULL };
 	static const char *const not_welsh[] = { "Do you have a job?",
 	    "About work", "Your answers are anonymous", NULL };
 	static const char *const english[] = { "Work here", "About work",
