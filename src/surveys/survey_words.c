@@ -105,7 +105,7 @@ survey_answer_value(const json_t *q, const char *answer, const char *lang)
 json_t *
 survey_view_words(const json_t *survey, const char *lang)
 {
-	static const char *const fields[] = { "title", "intro", "consent" };
+	static const char *const fields[] = { "consent", "intro", "title" };
 	json_t	*copy = json_copy((json_t *)survey);
 	size_t	 i;
 
