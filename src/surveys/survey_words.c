@@ -116,6 +116,17 @@ survey_view_words(const json_t *survey, const char *lang)
 	return copy;
 }
 
+void
+survey_titles_in(json_t *rows, const char *lang)
+{
+	json_t	*row;
+	size_t	 i;
+
+	json_array_foreach(rows, i, row)
+		json_object_set_new(row, "title", survey_word_value(row,
+		    "title", lang));
+}
+
 const char *
 survey_said_text(const json_t *v)
 {

@@ -180,6 +180,8 @@ json_t	*survey_said_in(const char *text, const char *lang);
 /* A copy of the survey row for a page: title, intro and consent as page
  * values.  New ref. */
 json_t	*survey_view_words(const json_t *survey, const char *lang);
+/* Each row's (a list's survey's) title as its page value. */
+void	survey_titles_in(json_t *rows, const char *lang);
 /* The text of a page value (a string or marked text), borrowed. */
 const char *survey_said_text(const json_t *v);
 /* The code of the language rq is read in ("cy"), NULL for none. */

@@ -66,7 +66,7 @@ static const char *sql_by_token =
 static const char *sql_state =
     "UPDATE surveys SET state = ?3 WHERE id = ?1 AND state = ?2";
 static const char *sql_list =
-    "SELECT s.id, s.title, s.state, g.name AS group_name, "
+    "SELECT s.id, s.title, s.title_cy, s.state, g.name AS group_name, "
     SITE_NAME ", (SELECT count(*) FROM survey_responses r "
     "WHERE r.survey_id = s.id) AS responses FROM surveys s "
     "JOIN groups g ON g.id = s.group_id LEFT JOIN sites si ON si.id = s.site_id "

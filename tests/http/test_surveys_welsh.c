@@ -178,6 +178,12 @@ link_paper_and_results_in_welsh(void **state)
 	assert_contains(r.body, "<span lang=\"en\">Library</span>");
 	reply_free(&r);
 	client_free(&c);
+	/* A member's home page offers it by its Welsh title. */
+	as(&c, "member.forum");
+	assert_int_equal(http_get(&c, "/?lang=cy", &r), 200);
+	assert_contains(r.body, ">Gwaith yma</a>");
+	reply_free(&r);
+	client_free(&c);
 
 	as(&c, "coordinator.fenwick");
 	snprintf(path, sizeof(path), "/surveys/%lld/paper.pdf?lang=cy",
@@ -193,6 +199,10 @@ link_paper_and_results_in_welsh(void **state)
 	free(text);
 	reply_free(&r);
 
+	/* Staff's list of surveys calls it by its Welsh title. */
+	assert_int_equal(http_get(&c, "/surveys?lang=cy", &r), 200);
+	assert_contains(r.body, ">Gwaith yma</a>");
+	reply_free(&r);
 	/* Six said "Yes", three of them in Welsh: one count, in Welsh. */
 	snprintf(path, sizeof(path), "/surveys/%lld/results?lang=cy", survey);
 	assert_int_equal(http_get(&c, path, &r), 200);
