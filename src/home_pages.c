@@ -160,7 +160,7 @@ now_add(struct request *rq, json_t *view)
 	elections = home_elections_open(rq->db, &f, today);
 	surveys = home_surveys_open(rq->db, &f);
 	/* A survey written in Welsh too is called by its Welsh title. */
-	survey_titles_in(surveys, survey_reader_lang(rq));
+	survey_words_in(surveys, "title", survey_reader_lang(rq));
 	now = json_pack("{s:O, s:o, s:o, s:o, s:O}", "meetings", meetings,
 	    "to_decide", home_proposals_to_decide(rq->db, &f),
 	    "answers", home_answers_received(rq->db, &f, today),

@@ -25,7 +25,7 @@ surveys_index(struct request *rq, struct response *rs)
 	json_t	*surveys = survey_list(rq->db, &rq->who);
 	json_t	*votes = event_vote_list(rq->db, &rq->who);
 
-	survey_titles_in(surveys, survey_reader_lang(rq));
+	survey_words_in(surveys, "title", survey_reader_lang(rq));
 
 	response_view(rs, "surveys/list", surveys && votes ? json_pack(
 	    "{s:s, s:o, s:o}", "title", N_("Surveys and consultations"),

@@ -174,8 +174,11 @@ themes_show(struct request *rq, struct response *rs, const json_t *s,
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	view = json_pack("{s:s, s:O, s:o, s:o?, s:O, s:b, s:s?}", "title",
-	    "Free-text answers and themes", "survey", s, "answers", answers,
+	/* Each answer's question as its reader reads it. */
+	survey_words_in(answers, "prompt", survey_reader_lang(rq));
+	view = json_pack("{s:s, s:o, s:o, s:o?, s:O, s:b, s:s?}", "title",
+	    "Free-text answers and themes", "survey", survey_view_words(s,
+	    survey_reader_lang(rq)), "answers", answers,
 	    "themes", survey_themes(rq->db, rq->ids[0]), "errors", errors,
 	    "has_errors", json_array_size(errors) > 0, "typed_theme", name);
 	if (view == NULL || paging_finish(&pg, rq, view, answers,

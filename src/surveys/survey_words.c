@@ -117,14 +117,14 @@ survey_view_words(const json_t *survey, const char *lang)
 }
 
 void
-survey_titles_in(json_t *rows, const char *lang)
+survey_words_in(json_t *rows, const char *field, const char *lang)
 {
 	json_t	*row;
 	size_t	 i;
 
 	json_array_foreach(rows, i, row)
-		json_object_set_new(row, "title", survey_word_value(row,
-		    "title", lang));
+		json_object_set_new(row, field, survey_word_value(row, field,
+		    lang));
 }
 
 const char *

@@ -180,8 +180,9 @@ json_t	*survey_said_in(const char *text, const char *lang);
 /* A copy of the survey row for a page: title, intro and consent as page
  * values.  New ref. */
 json_t	*survey_view_words(const json_t *survey, const char *lang);
-/* Each row's (a list's survey's) title as its page value. */
-void	survey_titles_in(json_t *rows, const char *lang);
+/* Each row's field (a list's survey's title, an answer's question's
+ * prompt) as its page value; rows carry field_cy (and instrument). */
+void	survey_words_in(json_t *rows, const char *field, const char *lang);
 /* The text of a page value (a string or marked text), borrowed. */
 const char *survey_said_text(const json_t *v);
 /* The code of the language rq is read in ("cy"), NULL for none. */

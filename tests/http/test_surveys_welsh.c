@@ -253,6 +253,12 @@ the_demo_loneliness_survey_is_in_welsh(void **state)
 	assert_contains(r.body, "Campfa");
 	assert_lacks(r.body, "Which ones?");
 	reply_free(&r);
+	/* Its free-text answers to code, each under its Welsh question. */
+	assert_int_equal(http_get(&c, "/surveys/1/themes?lang=cy", &r), 200);
+	assert_contains(r.body, "Beth fyddai\u2019n eich helpu i "
+	    "deimlo\u2019n llai unig yma?");
+	assert_lacks(r.body, "What would help you feel less lonely here?");
+	reply_free(&r);
 	client_free(&c);
 }
 
