@@ -16,6 +16,7 @@
 #include "procurement/procurement.h"
 #include "server/easy_read.h"
 #include "server/form_page.h"
+#include "surveys/surveys.h"
 #include "util/date.h"
 #include "util/view.h"
 
@@ -187,6 +188,7 @@ now_add(struct request *rq, json_t *view)
 {
 	struct scope_filter	 f;
 	json_t			*now, *meetings, *elections, *actions, *row;
+	json_t			*surveys;
 	char			 today[DATE_CHARS + 1], href[64];
 	int64_t			 group;
 	size_t			 i;
@@ -197,10 +199,13 @@ now_add(struct request *rq, json_t *view)
 	date_today(rq->now, today);
 	meetings = home_next_meetings(rq->db, &f, today);
 	elections = home_elections_open(rq->db, &f, today);
+	surveys = home_surveys_open(rq->db, &f);
+	/* A survey written in Welsh too is called by its Welsh title. */
+	survey_words_in(surveys, "title", survey_reader_lang(rq));
 	now = json_pack("{s:O, s:o, s:o, s:o, s:O}", "meetings", meetings,
 	    "to_decide", home_proposals_to_decide(rq->db, &f),
 	    "answers", home_answers_received(rq->db, &f, today),
-	    "surveys", home_surveys_open(rq->db, &f),
+	    "surveys", surveys,
 	    "elections", elections);
 	actions = json_array();
 	json_array_foreach(elections, i, row)

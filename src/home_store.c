@@ -28,7 +28,8 @@ static const char *sql_answers =
     " ORDER BY r.responded_on DESC, r.id DESC LIMIT ?6";
 /* With its answer form's address: the reader is one of those asked. */
 static const char *sql_surveys =
-    "SELECT s.id, s.title, s.token, g.name AS group_name FROM surveys s "
+    "SELECT s.id, s.title, s.title_cy, s.token, g.name AS group_name "
+    "FROM surveys s "
     "JOIN groups g ON g.id = s.group_id WHERE s.state = 'open' AND " SCOPED
     " ORDER BY s.id DESC LIMIT ?4";
 /* Under way, or over lately (its poll closed or its result published

@@ -72,21 +72,28 @@ add(json_t *answers, int64_t question, const char *value)
 	    (json_int_t)question, "value", value));
 }
 
-/* Custom questions around the instruments, one with a skip. */
+/* Custom questions around the instruments, one with a skip, each in
+ * Welsh too, as the forum wrote them for its Welsh-speaking members. */
 static json_t *
 own_questions(void)
 {
-	return json_pack("[{s:s, s:s, s:s, s:s, s:b, s:s, s:i}, "
-	    "{s:s, s:s, s:s, s:s, s:b}, {s:s, s:s, s:s, s:n, s:b}]",
+	return json_pack("[{s:s, s:s, s:s, s:s, s:b, s:s, s:i, s:s, s:s, "
+	    "s:s}, {s:s, s:s, s:s, s:s, s:b, s:s, s:s, s:s}, "
+	    "{s:s, s:s, s:s, s:n, s:b, s:s, s:s}]",
 	    "section", "Taking part", "kind", "single", "prompt",
 	    "Do you go to any activities off the wing?", "choices", "Yes\nNo",
 	    "required", 1, "skip_answer", "No", "skip_to", 3,
+	    "section_cy", "Cymryd rhan", "prompt_cy", "Ydych chi\u2019n mynd "
+	    "i unrhyw weithgareddau oddi ar yr adain?", "choices_cy",
+	    "Ydw\nNac ydw",
 	    "section", "Taking part", "kind", "multiple", "prompt",
 	    "Which ones?", "choices", "Education\nGym\nChapel\nLibrary",
-	    "required", 0,
+	    "required", 0, "section_cy", "Cymryd rhan", "prompt_cy",
+	    "Pa rai?", "choices_cy", "Addysg\nCampfa\nCapel\nLlyfrgell",
 	    "section", "Your ideas", "kind", "text", "prompt",
 	    "What would help you feel less lonely here?", "choices",
-	    "required", 0);
+	    "required", 0, "section_cy", "Eich syniadau", "prompt_cy",
+	    "Beth fyddai\u2019n eich helpu i deimlo\u2019n llai unig yma?");
 }
 
 static int
@@ -134,21 +141,26 @@ loneliness_responses(struct db *db, int64_t actor, json_t *s,
 }
 
 /* Makes a survey with questions own (taken: freed here) and the
- * instruments named. */
+ * instruments named; title_cy its title in Welsh, or NULL. */
 static int
 survey_make(struct db *db, int64_t actor, int64_t group, const char *title,
-    const char *const *instruments, json_t *own, int64_t *id)
+    const char *title_cy, const char *const *instruments, json_t *own,
+    int64_t *id)
 {
 	json_t	*v, *rows;
 	size_t	 i;
 	int	 rc;
 
-	v = json_pack("{s:s, s:s, s:s, s:b}", "title", title, "intro",
-	    "We are asking people what it is like here, so we can make the "
-	    "case for what would help. It takes about five minutes.",
+	v = json_pack("{s:s, s:s, s:s, s:b, s:s?, s:s, s:s}", "title", title,
+	    "intro", "We are asking people what it is like here, so we can "
+	    "make the case for what would help. It takes about five minutes.",
 	    "consent", "Your answers are anonymous. Nothing that names you "
 	    "is kept. Numbers smaller than 5 are never published.",
-	    "double_entry", 1);
+	    "double_entry", 1, "title_cy", title_cy, "intro_cy", "Rydym yn "
+	    "gofyn i bobl sut beth yw bod yma, er mwyn dadlau dros yr hyn a "
+	    "fyddai\u2019n helpu. Mae\u2019n cymryd tua phum munud.",
+	    "consent_cy", "Mae eich atebion yn ddienw. Ni chedwir dim sy\u2019n "
+	    "eich enwi. Ni chyhoeddir byth niferoedd llai na 5.");
 	rc = survey_add(db, actor, group, v, id);
 	json_decref(v);
 	if (rc == DB_OK && own != NULL)
@@ -222,7 +234,8 @@ demo_surveys(struct db *db, const int64_t *groups, const int64_t (*units)[7],
 
 	/* The Over-50s Forum's loneliness survey, answered and closed. */
 	rc = survey_make(db, coordinator, groups[0], "Loneliness on the "
-	    "wings (over-50s)", loneliness, own_questions(), &fenwick);
+	    "wings (over-50s)", "Unigrwydd ar yr adenydd (dros 50)",
+	    loneliness, own_questions(), &fenwick);
 	if (rc == DB_OK)
 		rc = survey_set_state(db, coordinator, fenwick, "draft", "open");
 	if (rc == DB_OK && survey_load(db, fenwick, &s) > 0) {
@@ -238,7 +251,7 @@ demo_surveys(struct db *db, const int64_t *groups, const int64_t (*units)[7],
 	/* Westvale's consultation, open, with one answer so far. */
 	if (rc == DB_OK)
 		rc = survey_make(db, accounts[5], groups[3], "What should "
-		    "reception be like?", none, json_pack("[{s:s, s:s, s:s, "
+		    "reception be like?", NULL, none, json_pack("[{s:s, s:s, s:s, "
 		    "s:n, s:b}]", "kind", "text", "prompt", "What one thing "
 		    "would make reporting here easier?", "section", "",
 		    "choices", "required", 1), &westvale);

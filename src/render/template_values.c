@@ -242,6 +242,40 @@ put_said(const struct render *r, const json_t *v, int formatted)
 }
 
 /*
+ * A text whose language is known ({"text": ..., "lang": "en"}: the
+ * English of a survey standing in where no Welsh was written,
+ * surveys/survey_words.c), marked when it is not the page's language.
+ * No guess: "Gym" is English because it was written as the English; a
+ * text the catalogue has is worded by it, as | t words it.  In
+ * an attribute or plain text it is only the text: an aria-label cannot
+ * carry a language, so those are worded from the reader's version.
+ */
+static int
+put_in_language(const struct render *r, const json_t *v, int escape)
+{
+	const json_t	*text = json_object_get(v, "text");
+	const char	*lang = json_string_value(json_object_get(v, "lang"));
+	const char	*page, *said;
+	int		 rc;
+
+	/* A text the catalogue has ("Yes") reads in the page's language,
+	 * as | t has always shown it. */
+	said = catalogue_get(r->words, json_string_value(text));
+	if (said != json_string_value(text))
+		return put_text(r, said, escape);
+	page = json_string_value(template_lookup(r, "page.lang", 9));
+	if (!escape || r->plain || page == NULL || strcmp(page, lang) == 0 ||
+	    !in_element_text(r->out))
+		return put_value(r->out, text, escape);
+	rc = buf_printf(r->out, "<span lang=\"%s\">", lang);
+	if (rc == 0)
+		rc = put_value(r->out, text, escape);
+	if (rc == 0)
+		rc = buf_puts(r->out, "</span>");
+	return rc;
+}
+
+/*
  * A value in parts ({"parts": [...]}): a text people wrote beside our
  * words, each marked with its own language ("Paint the room" in English,
  * "(60% wedi'i wneud)" in the page's).  A part is a string, shown as
@@ -316,6 +350,9 @@ template_put(const struct render *r, const json_t *v, int escape,
 	char		 words[UK_STAMP_WORDS_CHARS + 1];
 	const char	*s;
 
+	if (json_is_string(json_object_get(v, "text")) &&
+	    json_is_string(json_object_get(v, "lang")))
+		return put_in_language(r, v, escape);
 	if (filter == TF_DATE && json_is_string(v) && (s = date_words_in(
 	    json_string_value(v), words, r->words)) == words)
 		return buf_puts(r->out, s);

@@ -64,8 +64,9 @@ static const struct {
 	{ "/lots/", "SELECT l.title AS which, p.title AS of FROM lots l "
 	    "JOIN procurements p ON p.id = l.procurement_id WHERE l.id = ?",
 	    NULL, NULL, NULL },
-	{ "/surveys/", "SELECT title AS which FROM surveys WHERE id = ?",
-	    NULL, NULL, N_("Survey") },
+	/* A survey's title in Welsh too, when written (which_cy). */
+	{ "/surveys/", "SELECT title AS which, title_cy AS which_cy FROM "
+	    "surveys WHERE id = ?", NULL, NULL, N_("Survey") },
 	{ "/seats/", "SELECT name AS which FROM seats WHERE id = ?",
 	    NULL, NULL, N_("Seat") },
 	/* The same post in the same group is elected again another year:
@@ -195,7 +196,13 @@ which_parts(const json_t *row, const struct choice *named,
 	for (i = 0; i < PARTS; i++)
 		part[i] = NULL;
 	for (i = 0; i < sizeof(column) / sizeof(column[0]); i++) {
-		if ((s = part_words(row, column[i], d, words)) == NULL)
+		/* A record whose name was written in Welsh too (which_cy)
+		 * is called by it in Welsh, the one language with a
+		 * catalogue. */
+		s = i == PART_WHICH && words != NULL ?
+		    part_words(row, "which_cy", d, words) : NULL;
+		if (s == NULL &&
+		    (s = part_words(row, column[i], d, words)) == NULL)
 			continue;
 		if (i == PART_WHICH && named != NULL)
 			s = catalogue_get(words, choice_label(named, s));
@@ -312,7 +319,9 @@ title_which(const struct request *rq, json_t *view)
 	if (kind != NULL && en[PART_WHICH] != NULL &&
 	    strcmp(title, en[PART_WHICH]) == 0) {
 		json_object_set_new(view, "title_base", json_string(kind));
-		json_object_set_new(view, "title_which", json_string(title));
+		json_object_set_new(view, "title_which",
+		    json_string(said[PART_WHICH] != NULL ? said[PART_WHICH] :
+		    title));
 		parts_free(en);
 		parts_free(said);
 		return;

@@ -50,9 +50,11 @@ typed_has(const json_t *t, const char *value)
 }
 
 /* Options of a choice or scale question: [{value, label, number, id,
- * checked}] with number the box's number on paper. */
+ * checked}] with number the box's number on paper; the value is the
+ * English choice, the label the reader's (survey_words.c). */
 static json_t *
-options_of(const json_t *q, const json_t *typed, int64_t pos)
+options_of(const json_t *q, const json_t *typed, int64_t pos,
+    const char *lang)
 {
 	json_t	*opts = json_array(), *lines, *l;
 	char	 id[48], num[24];
@@ -74,8 +76,9 @@ options_of(const json_t *q, const json_t *typed, int64_t pos)
 	lines = choices_lines(view_str(q, "choices"));
 	json_array_foreach(lines, i, l) {
 		snprintf(id, sizeof(id), "q%lld-%zu", (long long)pos, i + 1);
-		json_array_append_new(opts, json_pack("{s:O, s:O, s:I, s:s, "
-		    "s:b}", "value", l, "label", l, "number", (json_int_t)i + 1,
+		json_array_append_new(opts, json_pack("{s:O, s:o, s:I, s:s, "
+		    "s:b}", "value", l, "label", survey_choice_value(q, i, lang),
+		    "number", (json_int_t)i + 1,
 		    "id", id, "checked", typed_has(typed,
 		    json_string_value(l))));
 	}
@@ -85,7 +88,7 @@ options_of(const json_t *q, const json_t *typed, int64_t pos)
 
 json_t *
 answer_form_view(const json_t *questions, const json_t *typed,
-    const json_t *errors)
+    const json_t *errors, const char *lang)
 {
 	json_t		*out = json_array(), *q, *v, *t;
 	const char	*section = NULL;
@@ -100,13 +103,13 @@ answer_form_view(const json_t *questions, const json_t *typed,
 		k = question_kind_of(view_str(q, "kind"));
 		t = typed_of(typed, pos);
 		snprintf(name, sizeof(name), "q%lld", (long long)pos);
-		v = json_pack("{s:I, s:s, s:O, s:O, s:b, s:b, s:s, s:o, "
+		v = json_pack("{s:I, s:s, s:o, s:o, s:b, s:b, s:s, s:o, "
 		    "s:b}", "position", (json_int_t)pos, "name", name,
-		    "prompt", json_object_get(q, "prompt"), "section",
-		    json_object_get(q, "section"), "required",
+		    "prompt", survey_word_value(q, "prompt", lang), "section",
+		    survey_word_value(q, "section", lang), "required",
 		    view_int(q, "required"), kind_flag(k), 1, "value",
 		    json_is_string(t) ? json_string_value(t) : "", "options",
-		    options_of(q, t, pos), "section_start",
+		    options_of(q, t, pos, lang), "section_start",
 		    section == NULL || strcmp(section, view_str(q,
 		    "section")) != 0);
 		json_object_set(v, "id", json_object_get(q, "id"));
@@ -117,8 +120,9 @@ answer_form_view(const json_t *questions, const json_t *typed,
 		    skips));
 		fields_error_beside(v, name, k == QK_MULTIPLE || skips, errors);
 		if (skips)
-			json_object_set_new(v, "skip", json_pack("{s:O, s:O}",
-			    "answer", json_object_get(q, "skip_answer"), "to",
+			json_object_set_new(v, "skip", json_pack("{s:o, s:O}",
+			    "answer", survey_answer_value(q, view_str(q,
+			    "skip_answer"), lang), "to",
 			    json_object_get(q, "skip_to")));
 		section = view_str(q, "section");
 		json_array_append_new(out, v);
@@ -215,8 +219,10 @@ question_error_words(json_t *errors, const json_t *q, int by_number,
 	snprintf(name, sizeof(name), "q%lld", pos);
 	if (words != NULL) {
 		json_object_set_new(words, "position", json_integer(pos));
-		json_object_set_new(words, "prompt", json_string(view_str(q,
-		    "prompt")));
+		/* As the reader read it (answer_form_read). */
+		json_object_set(words, "prompt", json_object_get(q,
+		    "prompt_said") != NULL ? json_object_get(q, "prompt_said") :
+		    json_object_get(q, "prompt"));
 	}
 	form_error_words(errors, name, msgid, words);
 	snprintf(href, sizeof(href), !by_number && (k == QK_SINGLE ||
@@ -261,7 +267,7 @@ answer_names_someone(json_t *errors, const json_t *q, int by_number,
 
 int
 answer_form_read(json_t *questions, const struct form *f, int by_number,
-    json_t **answers, json_t **typed, json_t *errors)
+    json_t **answers, json_t **typed, json_t *errors, const char *lang)
 {
 	json_t		*q, *vals, *v;
 	const char	*problem;
@@ -275,6 +281,8 @@ answer_form_read(json_t *questions, const struct form *f, int by_number,
 	*answers = json_array();
 	*typed = json_object();
 	json_array_foreach(questions, i, q) {
+		json_object_set_new(q, "prompt_said", survey_word_value(q,
+		    "prompt", lang));
 		pos = view_int(q, "position");
 		snprintf(name, sizeof(name), "q%lld", (long long)pos);
 		snprintf(key, sizeof(key), "%lld", (long long)pos);

@@ -48,15 +48,17 @@ show(struct request *rq, struct response *rs, struct answering *a,
     int status, const json_t *typed, json_t *errors, int done)
 {
 	json_t	*view, *consent;
+	const char *lang = survey_reader_lang(rq);
 
 	/* An interview's title says so; the survey's own page is
 	 * "Survey: ..." (title_which), the answer form its bare title. */
-	view = json_pack("{s:o, s:O, s:o, s:s, s:s, s:I, s:o, s:b, s:b, s:b, "
+	view = json_pack("{s:o, s:o, s:o, s:s, s:s, s:I, s:o, s:b, s:b, s:b, "
 	    "s:b, s:O, s:b}", "title", a->mode == ANSWER_INTERVIEW ?
 	    json_string(N_("Record an interview")) :
-	    json_incref(json_object_get(a->survey, "title")),
-	    "survey", a->survey, "questions", answer_form_view(a->questions,
-	    typed, errors), "action", a->action, "token",
+	    json_string(survey_word(a->survey, "title", lang)),
+	    "survey", survey_view_words(a->survey, lang), "questions",
+	    answer_form_view(a->questions, typed, errors, lang), "action",
+	    a->action, "token",
 	    view_str(a->survey, "token"), "place", (json_int_t)a->place,
 	    "errors", errors, "has_errors", json_array_size(errors) > 0,
 	    "done", done, "is_kiosk", a->mode == ANSWER_KIOSK,
@@ -149,7 +151,8 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 	errors = json_array();
 	/* The site comes first on the form, so its error does too. */
 	a->site = response_site(a->survey, a->sites, &rq->body, errors);
-	answer_form_read(a->questions, &rq->body, 0, &answers, &typed, errors);
+	answer_form_read(a->questions, &rq->body, 0, &answers, &typed, errors,
+	    survey_reader_lang(rq));
 	if (form_get(&rq->body, "consent") == NULL) {
 		form_error(errors, "consent", a->mode == ANSWER_INTERVIEW ?
 		    N_("Tick to say the person agreed") : N_("Tick to say you agree"));

@@ -26,6 +26,8 @@ surveys_index(struct request *rq, struct response *rs)
 	json_t	*surveys = survey_list(rq->db, &rq->who);
 	json_t	*votes = event_vote_list(rq->db, &rq->who);
 
+	survey_words_in(surveys, "title", survey_reader_lang(rq));
+
 	response_view(rs, "surveys/list", surveys && votes ? json_pack(
 	    "{s:s, s:o, s:o}", "title", N_("Surveys and consultations"),
 	    "surveys", surveys, "votes", votes) : NULL);
@@ -167,13 +169,38 @@ surveys_show(struct request *rq, struct response *rs)
 	if (!staff)
 		json_object_del(s, "token");
 	if (view != NULL) {
-		json_object_set(view, "survey", s);
+		json_object_set_new(view, "survey", survey_view_words(s,
+		    survey_reader_lang(rq)));
 		json_object_set_new(view, "questions", answer_form_view(qs,
-		    NULL, NULL));
+		    NULL, NULL, survey_reader_lang(rq)));
 	}
 	json_decref(s);
 	json_decref(qs);
 	response_view(rs, "surveys/show", view);
+}
+
+/* The choices in Welsh: each stands beside the English line in the
+ * same place, so there are no more of them than choices (fewer leave
+ * the rest in English), each no longer than a choice may be.  Only a
+ * list has them. */
+static void
+welsh_choices_rules(json_t *v, json_t *errors, size_t choices)
+{
+	json_t	*lines = choices_lines(view_str(v, "choices_cy")), *l;
+	size_t	 i;
+
+	if (json_array_size(lines) > choices)
+		form_error(errors, "choices_cy", choices == 0 ?
+		    N_("Only a list of choices has choices in Welsh") :
+		    N_("Give no more choices in Welsh than in English, one "
+		    "a line in the same order"));
+	json_array_foreach(lines, i, l)
+		if (strlen(json_string_value(l)) > SURVEY_CHOICE_MAX_CHARS) {
+			form_error(errors, "choices_cy", N_("A choice in Welsh "
+			    "is too long"));
+			break;
+		}
+	json_decref(lines);
 }
 
 /* Checks a question's fields against each other; adds errors.  count is
@@ -196,6 +223,7 @@ question_rules(json_t *v, json_t *errors, int64_t count)
 		if (strlen(json_string_value(l)) > SURVEY_CHOICE_MAX_CHARS)
 			form_error(errors, "choices",
 			    N_("A choice is too long"));
+	welsh_choices_rules(v, errors, list ? json_array_size(lines) : 0);
 	if (!list)
 		json_object_set_new(v, "choices", json_string(""));
 	if (k == QK_SCALE && view_int(v, "scale_max") < 2)

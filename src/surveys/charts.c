@@ -106,7 +106,8 @@ chart_svg(struct buf *out, const char *title, const json_t *bars,
 	rc |= buf_puts(out, "</title>");
 	json_array_foreach(bars, i, b) {
 		y = TITLE_H + (int)i * ROW_H;
-		full = catalogue_get(words, view_str(b, "label"));
+		full = catalogue_get(words, survey_said_text(
+		    json_object_get(b, "label")));
 		bar_text(b, words, count, sizeof(count));
 		rc |= buf_printf(out, "<text x=\"%d\" y=\"%d\" text-anchor="
 		    "\"end\" font-size=\"14\" fill=\"#0b0c0c\">", LABEL_W - 8,
@@ -155,7 +156,8 @@ chart_pdf(struct pdf *pdf, const char *title, const json_t *bars,
 		if (row == NULL || count == NULL)
 			break;
 		bar_text(b, words, count[i], sizeof(count[i]));
-		row[i].label = catalogue_get(words, view_str(b, "label"));
+		row[i].label = catalogue_get(words, survey_said_text(
+		    json_object_get(b, "label")));
 		row[i].count = count[i];
 		row[i].share = json_is_true(json_object_get(b, "hidden")) ? 0 :
 		    (double)view_int(b, "n") / (double)max;

@@ -34,8 +34,8 @@ numbered(const json_t *options, const struct catalogue *words)
 		return NULL;
 	json_array_foreach(options, i, o)
 		if (asprintf(&list[i], "%lld %s", (long long)view_int(o,
-		    "number"), catalogue_get(words, view_str(o, "label"))) ==
-		    -1)
+		    "number"), catalogue_get(words, survey_said_text(
+		    json_object_get(o, "label")))) == -1)
 			list[i] = NULL;
 	return list;
 }
@@ -57,7 +57,8 @@ list_free(char **list)
  */
 static void
 copy_draw(struct pdf *pdf, struct print_words *w, const json_t *survey,
-    const json_t *questions, const json_t *sites, const char *reference)
+    const json_t *questions, const json_t *sites, const char *reference,
+    const char *lang)
 {
 	json_t	*q, *skip, *ctx;
 	char	**opts;
@@ -65,9 +66,9 @@ copy_draw(struct pdf *pdf, struct print_words *w, const json_t *survey,
 	size_t	 i;
 
 	pdf_pair(pdf, print_say(w, N_("Reference"), NULL), reference);
-	pdf_heading(pdf, view_str(survey, "title"), 1);
-	pdf_paragraph(pdf, view_str(survey, "intro"));
-	pdf_paragraph(pdf, view_str(survey, "consent"));
+	pdf_heading(pdf, survey_word(survey, "title", lang), 1);
+	pdf_paragraph(pdf, survey_word(survey, "intro", lang));
+	pdf_paragraph(pdf, survey_word(survey, "consent", lang));
 	pdf_rule(pdf);
 	/* Organisation-wide: the site first, as on screen. */
 	if (view_int(survey, "org_wide")) {
@@ -78,12 +79,12 @@ copy_draw(struct pdf *pdf, struct print_words *w, const json_t *survey,
 	}
 	json_array_foreach(questions, i, q) {
 		if (json_is_true(json_object_get(q, "section_start")) &&
-		    *view_str(q, "section") != '\0')
-			pdf_heading(pdf, catalogue_get(w->words, view_str(q,
-			    "section")), 2);
+		    *survey_said_text(json_object_get(q, "section")) != '\0')
+			pdf_heading(pdf, catalogue_get(w->words,
+			    survey_said_text(json_object_get(q, "section"))), 2);
 		ctx = json_pack("{s:I, s:s}", "n", (json_int_t)view_int(q,
-		    "position"), "prompt", catalogue_get(w->words, view_str(q,
-		    "prompt")));
+		    "position"), "prompt", catalogue_get(w->words,
+		    survey_said_text(json_object_get(q, "prompt"))));
 		label = print_say(w, json_is_true(json_object_get(q,
 		    "is_multiple")) ?
 		    N_("{n}. {prompt} (tick all that apply)") :
@@ -99,7 +100,8 @@ copy_draw(struct pdf *pdf, struct print_words *w, const json_t *survey,
 			    "is_text")) ? 30 : 12);
 		if ((skip = json_object_get(q, "skip")) != NULL) {
 			ctx = json_pack("{s:s, s:I}", "answer", catalogue_get(
-			    w->words, view_str(skip, "answer")), "to",
+			    w->words, survey_said_text(json_object_get(skip,
+			    "answer"))), "to",
 			    (json_int_t)view_int(skip, "to"));
 			pdf_paragraph(pdf, print_say(w, N_("If you ticked "
 			    "\"{answer}\", go on to question {to}."), ctx));
@@ -138,18 +140,20 @@ survey_paper_pdf(struct request *rq, struct response *rs)
 	copies = query_number(rq, "copies", SURVEY_COPIES_MAX, 1);
 	from = query_number(rq, "from", SURVEY_COPY_NUMBER_MAX - SURVEY_COPIES_MAX, 1);
 	qs = survey_questions(rq->db, view_int(s, "version_id"));
-	view = answer_form_view(qs, NULL, NULL);
+	view = answer_form_view(qs, NULL, NULL, survey_reader_lang(rq));
 	sites = survey_sites(rq->db);
 	numbers = json_array();
 	json_array_foreach(sites, i, o)
 		json_array_append_new(numbers, json_pack("{s:I, s:O}", "number",
 		    (json_int_t)i + 1, "label", json_object_get(o, "label")));
 	print_words_init(&w, language_words(rq->lang), 0);
-	pdf = print_pdf_new(&w, &rs->body, view_str(s, "title"),
+	pdf = print_pdf_new(&w, &rs->body, survey_word(s, "title",
+	    survey_reader_lang(rq)),
 	    pdf_size_for(rq, PDF_LARGE));
 	for (c = from; c < from + copies; c++) {
 		survey_reference(view_int(s, "id"), c, ref, sizeof(ref));
-		copy_draw(pdf, &w, s, view, numbers, ref);
+		copy_draw(pdf, &w, s, view, numbers, ref,
+		    survey_reader_lang(rq));
 		pdf_page_break(pdf);
 	}
 	print_words_free(&w);
@@ -168,13 +172,13 @@ static void
 entry_show(struct response *rs, int status, json_t *s, json_t *qs,
     const json_t *typed, json_t *errors, const char *reference,
     json_t *pending, const char *state, json_t *places, const json_t *sites,
-    int64_t site)
+    int64_t site, const char *lang)
 {
 	json_t	*view;
 
 	view = json_pack("{s:s, s:o, s:o, s:O, s:b, s:s, s:o, s:s?, s:o}",
 	    "title", N_("Type in paper copies"), "questions",
-	    answer_form_view(qs, typed, errors), "pending", pending, "survey",
+	    answer_form_view(qs, typed, errors, lang), "pending", pending, "survey",
 	    s, "has_errors", json_array_size(errors) > 0, "reference",
 	    reference ? reference : "", "errors", errors, "state", state,
 	    "places", places);
@@ -189,6 +193,7 @@ survey_paper_entry(struct request *rq, struct response *rs)
 	json_t		*s, *qs, *answers = NULL, *typed = NULL, *errors;
 	json_t		*places, *sites;
 	const char	*ref = form_get(&rq->body, "reference"), *state = NULL;
+	const char	*lang = survey_reader_lang(rq);
 	int64_t		 site;
 	int		 rc;
 
@@ -207,7 +212,7 @@ survey_paper_entry(struct request *rq, struct response *rs)
 		    paper_entries_pending(rq->db, rq->ids[0]), state &&
 		    (strcmp(state, "counted") == 0 || strcmp(state, "waiting") ==
 		    0 || strcmp(state, "disagree") == 0) ? state : NULL, places,
-		    sites, 0);
+		    sites, 0, lang);
 		goto out;
 	}
 	if (strcmp(view_str(s, "state"), "draft") == 0) {
@@ -221,7 +226,7 @@ survey_paper_entry(struct request *rq, struct response *rs)
 		form_error(errors, "reference", N_("Type the reference printed at "
 		    "the top of the copy, like S3-12K"));
 	site = response_site(s, sites, &rq->body, errors);
-	answer_form_read(qs, &rq->body, 1, &answers, &typed, errors);
+	answer_form_read(qs, &rq->body, 1, &answers, &typed, errors, lang);
 	if (json_array_size(errors) == 0) {
 		rc = paper_entry_add(rq->db, rq->who.account_id, s, ref,
 		    survey_place_of(places, form_get_id(&rq->body, "place")),
@@ -243,7 +248,7 @@ survey_paper_entry(struct request *rq, struct response *rs)
 		    "counted"));
 	}
 	entry_show(rs, 422, s, qs, typed, errors, ref, json_array(), NULL,
-	    places, sites, site);
+	    places, sites, site, lang);
 out:
 	json_decref(sites);
 	json_decref(answers);

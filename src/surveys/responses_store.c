@@ -71,7 +71,8 @@ static const char *sql_by_question =
  * page of them is keyed by (position, response), which is unique: a
  * response answers one version, whose positions are distinct. */
 #define SQL_TEXT_ANSWERS \
-    "SELECT a.response_id, a.question_id, q.position, q.prompt, a.value, " \
+    "SELECT a.response_id, a.question_id, q.position, q.prompt, " \
+    "q.prompt_cy, q.instrument, a.value, " \
     "a.response_id AS id, CAST(q.position AS TEXT) AS page_key, " \
     "(SELECT group_concat(t.name, ', ') FROM survey_answer_themes at " \
     "  JOIN survey_themes t ON t.id = at.theme_id WHERE at.response_id = " \

@@ -149,7 +149,7 @@ breakdown(struct db *db, int64_t q, int64_t by_q, const json_t *options,
 				if (strcmp(view_str(x, "grp"),
 				    json_string_value(g)) == 0 &&
 				    strcmp(view_str(x, "value"), view_str(o,
-				    "label")) == 0)
+				    "value")) == 0)
 					n[r * K + c] = view_int(x, "n");
 		}
 	}
@@ -365,9 +365,11 @@ ons_result(struct db *db, int64_t version, int threshold)
 	return out;
 }
 
-/* Options of a question as [{label}]: its choices or scale points. */
+/* Options of a question as [{value, label}]: its choices or scale
+ * points, the value as stored (the English choice) and counted, the
+ * label as the reader reads it (survey_words.c). */
 static json_t *
-options_plain(const json_t *q)
+options_plain(const json_t *q, const char *lang)
 {
 	json_t	*opts = json_array(), *lines, *l;
 	size_t	 i;
@@ -377,14 +379,15 @@ options_plain(const json_t *q)
 	if (question_kind_of(view_str(q, "kind")) == QK_SCALE) {
 		for (k = 1; k <= view_int(q, "scale_max"); k++) {
 			snprintf(num, sizeof(num), "%lld", (long long)k);
-			json_array_append_new(opts, json_pack("{s:s}", "label",
-			    num));
+			json_array_append_new(opts, json_pack("{s:s, s:s}",
+			    "value", num, "label", num));
 		}
 		return opts;
 	}
 	lines = choices_lines(view_str(q, "choices"));
 	json_array_foreach(lines, i, l)
-		json_array_append_new(opts, json_pack("{s:O}", "label", l));
+		json_array_append_new(opts, json_pack("{s:O, s:o}", "value",
+		    l, "label", survey_choice_value(q, i, lang)));
 	json_decref(lines);
 	return opts;
 }
@@ -406,7 +409,7 @@ has_instrument(const json_t *questions, const char *name)
 static json_t *
 question_result(struct db *db, const json_t *q, const json_t *counts,
     const json_t *answered_rows, int64_t by_q, int threshold,
-    const struct catalogue *words)
+    const struct catalogue *words, const char *lang)
 {
 	enum question_kind k = question_kind_of(view_str(q, "kind"));
 	json_t		*opts, *rows, *out;
@@ -416,15 +419,15 @@ question_result(struct db *db, const json_t *q, const json_t *counts,
 	size_t		 i, K;
 	struct buf	 svg;
 
-	out = json_pack("{s:O, s:O, s:O, s:o, s:b}", "position",
-	    json_object_get(q, "position"), "prompt", json_object_get(q,
-	    "prompt"), "kind", json_object_get(q, "kind"), "answered",
+	out = json_pack("{s:O, s:o, s:O, s:o, s:b}", "position",
+	    json_object_get(q, "position"), "prompt", survey_word_value(q,
+	    "prompt", lang), "kind", json_object_get(q, "kind"), "answered",
 	    small_count(answered, threshold), "withheld",
 	    answered < threshold);
 	if (answered < threshold || (k != QK_SINGLE && k != QK_MULTIPLE &&
 	    k != QK_SCALE))
 		return out;
-	opts = options_plain(q);
+	opts = options_plain(q, lang);
 	K = json_array_size(opts);
 	n = calloc(K + 1, sizeof(*n));
 	top = calloc(K + 1, 1);
@@ -432,13 +435,16 @@ question_result(struct db *db, const json_t *q, const json_t *counts,
 		goto out;
 	for (i = 0; i < K; i++)
 		n[i] = count_of(counts, view_int(q, "id"), view_str(
-		    json_array_get(opts, i), "label"));
+		    json_array_get(opts, i), "value"));
 	rows = question_rows(opts, n, K, answered, k != QK_MULTIPLE,
 	    threshold, top);
 	if (rows == NULL)
 		goto out;
 	buf_init(&svg, 64 * 1024);
-	if (chart_svg(&svg, view_str(q, "prompt"), rows, words) == 0 &&
+	/* Its aria-label cannot carry a language: worded as the reader
+	 * reads the question. */
+	if (chart_svg(&svg, survey_word(q, "prompt", lang), rows, words) ==
+	    0 &&
 	    buf_putc(&svg, '\0') == 0)
 		json_object_set_new(out, "chart_html", json_string(svg.data));
 	buf_release(&svg);
@@ -459,7 +465,7 @@ out:
 
 json_t *
 survey_results_build(struct db *db, int64_t version, const char *by,
-    int threshold, const struct catalogue *words)
+    int threshold, const struct catalogue *words, const char *lang)
 {
 	json_t	*qs, *counts = NULL, *answered = NULL, *out, *list, *q;
 	json_t	*by_options, *inst;
@@ -504,7 +510,7 @@ survey_results_build(struct db *db, int64_t version, const char *by,
 	if (responses >= threshold)
 		json_array_foreach(qs, i, q)
 			json_array_append_new(list, question_result(db, q,
-			    counts, answered, by_q, threshold, words));
+			    counts, answered, by_q, threshold, words, lang));
 	inst = json_array();
 	if (responses >= threshold && has_instrument(qs, "ucla3"))
 		json_array_append_new(inst, ucla3_result(db, version,

@@ -101,8 +101,9 @@ breakdown_draw(struct pdf *pdf, struct print_words *w, const json_t *q,
 			suppressed_words(json_object_get(cell, "shown"),
 			    w->words, n, sizeof(n));
 			rc |= buf_printf(&line, "%s%s: %s", c ? "; " : "",
-			    catalogue_get(w->words, view_str(json_array_get(
-			    cols, c), "label")), n);
+			    catalogue_get(w->words, survey_said_text(
+			    json_object_get(json_array_get(cols, c), "label"))),
+			    n);
 		}
 		suppressed_words(json_object_get(row, "total"), w->words, n,
 		    sizeof(n));
@@ -120,10 +121,11 @@ breakdown_draw(struct pdf *pdf, struct print_words *w, const json_t *q,
 
 /* The summary in the language of words: our words, and a published
  * instrument's questions and answers, as the page shows them; a group's
- * own questions as written. */
+ * own questions in the reader's language, lang, when written in it
+ * (survey_words.c), else as written. */
 static int
 results_draw(struct buf *out, const json_t *s, const json_t *r,
-    enum pdf_size size, const struct catalogue *words)
+    enum pdf_size size, const struct catalogue *words, const char *lang)
 {
 	struct print_words w;
 	struct pdf	*pdf;
@@ -137,8 +139,8 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		if (json_is_true(json_object_get(row, "selected")))
 			by = view_str(row, "label");
 	print_words_init(&w, words, 0);
-	pdf = print_pdf_new(&w, out, view_str(s, "title"), size);
-	pdf_heading(pdf, view_str(s, "title"), 1);
+	pdf = print_pdf_new(&w, out, survey_word(s, "title", lang), size);
+	pdf_heading(pdf, survey_word(s, "title", lang), 1);
 	suppressed_words(json_object_get(r, "responses"), w.words, n,
 	    sizeof(n));
 	ctx = json_pack("{s:s, s:I}", "n", n, "version", (json_int_t)view_int(
@@ -159,8 +161,8 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 	instruments_draw(pdf, &w, json_object_get(r, "instruments"));
 	json_array_foreach(json_object_get(r, "questions"), i, q) {
 		ctx = json_pack("{s:I, s:s}", "n", (json_int_t)view_int(q,
-		    "position"), "name", catalogue_get(words, view_str(q,
-		    "prompt")));
+		    "position"), "name", catalogue_get(words,
+		    survey_said_text(json_object_get(q, "prompt"))));
 		pdf_heading(pdf, print_say(&w, N_("{n}. {name}"), ctx), 2);
 		json_decref(ctx);
 		suppressed_words(json_object_get(q, "answered"), w.words, text,
@@ -169,12 +171,13 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		if (json_is_true(json_object_get(q, "withheld")) ||
 		    !json_is_true(json_object_get(q, "is_table")))
 			continue;
-		chart_pdf(pdf, view_str(q, "prompt"), json_object_get(q,
+		chart_pdf(pdf, survey_said_text(json_object_get(q, "prompt")),
+		    json_object_get(q,
 		    "rows"), words, 150);
 		json_array_foreach(json_object_get(q, "rows"), j, row) {
 			row_text(row, words, text, sizeof(text));
-			pdf_pair(pdf, catalogue_get(words, view_str(row,
-			    "label")), text);
+			pdf_pair(pdf, catalogue_get(words, survey_said_text(
+			    json_object_get(row, "label"))), text);
 		}
 		if (json_is_true(json_object_get(q, "has_breakdown")) &&
 		    breakdown_draw(pdf, &w, q, by) == -1)
@@ -199,9 +202,11 @@ survey_results_pdf(struct request *rq, struct response *rs)
 	r = survey_results_build(rq->db, results_version(rq->db, s,
 	    form_get_id(&rq->query, "version")), form_get(&rq->query, "by") ?
 	    form_get(&rq->query, "by") : "place",
-	    rq->app->config->suppression_threshold, language_words(rq->lang));
+	    rq->app->config->suppression_threshold, language_words(rq->lang),
+	    survey_reader_lang(rq));
 	survey_attachment(rs, r ? results_draw(&rs->body, s, r,
-	    pdf_size_for(rq, PDF_NORMAL), language_words(rq->lang)) : -1,
+	    pdf_size_for(rq, PDF_NORMAL), language_words(rq->lang),
+	    survey_reader_lang(rq)) : -1,
 	    "application/pdf", language_words(rq->lang),
 	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
 	     * keeping {title}, the survey's. */
@@ -312,10 +317,11 @@ responses_worded(const json_t *rows, const json_t *questions,
 
 /* The headers in the language of words: the fixed ones, and each
  * question numbered, a published instrument's in that language as the
- * form shows it (| t), a group's own as written. */
+ * form shows it (| t), a group's own in lang when written in it
+ * (survey_words.c), else as written.  Answers stay as stored. */
 static int
 csv_write(struct buf *out, const json_t *questions, const json_t *rows,
-    const struct catalogue *words)
+    const struct catalogue *words, const char *lang)
 {
 	json_t	*q, *row, *v;
 	char	 key[24], num[24], head[SURVEY_PROMPT_MAX_CHARS * 4 + 24];
@@ -327,7 +333,8 @@ csv_write(struct buf *out, const json_t *questions, const json_t *rows,
 		    buf_putc(out, ',');
 	json_array_foreach(questions, i, q) {
 		snprintf(head, sizeof(head), "%lld. %s", (long long)view_int(q,
-		    "position"), catalogue_get(words, view_str(q, "prompt")));
+		    "position"), catalogue_get(words, survey_word(q, "prompt",
+		    lang)));
 		rc |= csv_cell(out, head);
 		rc |= buf_puts(out, i + 1 < json_array_size(questions) ? "," :
 		    "");
@@ -366,7 +373,7 @@ survey_responses_csv(struct request *rq, struct response *rs)
 		return;
 	worded = responses_worded(rows, qs, language_words(rq->lang));
 	survey_attachment(rs, csv_write(&rs->body, qs, worded,
-	    language_words(rq->lang)), "text/csv; "
+	    language_words(rq->lang), survey_reader_lang(rq)), "text/csv; "
 	    "charset=utf-8", language_words(rq->lang),
 	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
 	     * keeping {title}, the survey's. */
@@ -400,13 +407,15 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 		snprintf(key, sizeof(key), "q%lld", (long long)view_int(q,
 		    "position"));
 		json_array_append_new(keys, json_string(key));
-		json_array_append(keys, json_object_get(q, "prompt"));
+		json_array_append_new(keys, json_string(survey_word(q,
+		    "prompt", survey_reader_lang(rq))));
 		cols[FIXED_COLUMNS + i] = (struct xlsx_column){ json_string_value(
 		    json_array_get(keys, 2 * i)), json_string_value(
 		    json_array_get(keys, 2 * i + 1)), 24, NULL, NULL };
 	}
 	/* The prompts translated as the fixed headers are: a group's own
-	 * question is not in the catalogue, so stays as written. */
+	 * question is not in the catalogue, so is in Welsh only where its
+	 * writer gave it (survey_word). */
 	worded = responses_worded(rows, qs, language_words(rq->lang));
 	sheet = (struct xlsx_sheet){ N_("Responses"), cols, n, worded,
 	    language_words(rq->lang) };

@@ -40,7 +40,7 @@ survey_results_of(struct request *rq, const json_t *s)
 
 	return survey_results_build(rq->db, version, form_get(&rq->query,
 	    "by"), rq->app->config->suppression_threshold,
-	    language_words(rq->lang));
+	    language_words(rq->lang), survey_reader_lang(rq));
 }
 
 void
@@ -56,9 +56,11 @@ survey_results(struct request *rq, struct response *rs)
 		return;
 	}
 	json_object_set_new(r, "title", json_string(N_("Results")));
-	json_object_set_new(r, "survey", s);
+	json_object_set_new(r, "survey", survey_view_words(s,
+	    survey_reader_lang(rq)));
 	json_object_set_new(r, "is_staff", json_boolean(access_covers(&rq->who,
 	    ROLES_STAFF, view_int(s, "site_id"), view_int(s, "group_id"))));
+	json_decref(s);
 	json_object_set_new(r, "by", json_string(form_get(&rq->query, "by") ?
 	    form_get(&rq->query, "by") : ""));
 	response_page(rs, 200, "surveys/results", r);
@@ -172,8 +174,11 @@ themes_show(struct request *rq, struct response *rs, const json_t *s,
 		response_error(rs, 500, "Something went wrong.");
 		return;
 	}
-	view = json_pack("{s:s, s:O, s:o, s:o?, s:O, s:b, s:s?}", "title",
-	    "Free-text answers and themes", "survey", s, "answers", answers,
+	/* Each answer's question as its reader reads it. */
+	survey_words_in(answers, "prompt", survey_reader_lang(rq));
+	view = json_pack("{s:s, s:o, s:o, s:o?, s:O, s:b, s:s?}", "title",
+	    "Free-text answers and themes", "survey", survey_view_words(s,
+	    survey_reader_lang(rq)), "answers", answers,
 	    "themes", survey_themes(rq->db, rq->ids[0]), "errors", errors,
 	    "has_errors", json_array_size(errors) > 0, "typed_theme", name);
 	if (view == NULL || paging_finish(&pg, rq, view, answers,

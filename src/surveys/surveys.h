@@ -11,6 +11,7 @@
  *   responses_store.c   responses, answers, paper entries, counts
  *   builder_pages.c     building a survey (members and staff)
  *   answer_pages.c      answering: link, kiosk, interview
+ *   survey_words.c      a survey's own words in its reader's language
  *   answer_form.c       the answer form and reading it back, shared by
  *                       screen and paper entry
  *   paper_pages.c       the printable questionnaire and keyboard entry
@@ -156,6 +157,40 @@ void	chart_pdf(struct pdf *, const char *title, const json_t *bars,
 	    const struct catalogue *words, double width_mm);
 
 /*
+ * A survey's own words in the reader's language (survey_words.c); lang
+ * is the page's code ("cy"), NULL for English.  Welsh is each field's
+ * "<field>_cy" when written; otherwise the English, and on a page value
+ * that English is marked: {"text", "lang": "en"}, which the renderer
+ * puts in a <span lang="en">.  A question of a tested set (instrument)
+ * is worded by the catalogue, so stays as it is.  Choices are answered
+ * and stored as their English line, whatever the reader's language.
+ */
+/* The text of row's field for the reader (a borrowed string). */
+const char *survey_word(const json_t *row, const char *field,
+	    const char *lang);
+/* The same as a page value: a string, or marked English.  New ref. */
+json_t	*survey_word_value(const json_t *row, const char *field,
+	    const char *lang);
+/* The i-th (from 0) choice of question q as a page value.  New ref. */
+json_t	*survey_choice_value(const json_t *q, size_t i, const char *lang);
+/* A stored answer (an English choice) as its page value; an answer that
+ * is no choice (a number, text) as it is.  New ref. */
+json_t	*survey_answer_value(const json_t *q, const char *answer,
+	    const char *lang);
+/* text marked as written in lang: {"text", "lang"}.  New ref. */
+json_t	*survey_said_in(const char *text, const char *lang);
+/* A copy of the survey row for a page: title, intro and consent as page
+ * values.  New ref. */
+json_t	*survey_view_words(const json_t *survey, const char *lang);
+/* Each row's field (a list's survey's title, an answer's question's
+ * prompt) as its page value; rows carry field_cy (and instrument). */
+void	survey_words_in(json_t *rows, const char *field, const char *lang);
+/* The text of a page value (a string or marked text), borrowed. */
+const char *survey_said_text(const json_t *v);
+/* The code of the language rq is read in ("cy"), NULL for none. */
+const char *survey_reader_lang(const struct request *rq);
+
+/*
  * The answer form (answer_form.c).  answer_form_view draws questions
  * with what was typed (an object keyed by position) and errors.
  * answer_form_read reads fields q<position> from f, applies skip logic
@@ -165,9 +200,10 @@ void	chart_pdf(struct pdf *, const char *title, const json_t *bars,
  * for showing the form again; both new references.  0 valid, 1 not.
  */
 json_t	*answer_form_view(const json_t *questions, const json_t *typed,
-	    const json_t *errors);
+	    const json_t *errors, const char *lang);
 int	answer_form_read(json_t *questions, const struct form *f,
-	    int by_number, json_t **answers, json_t **typed, json_t *errors);
+	    int by_number, json_t **answers, json_t **typed, json_t *errors,
+	    const char *lang);
 /* Sets "written_answers" in view when questions has a free-text one:
  * only then does the form ask for the tick that they name nobody (the
  * only answers text_identifying reads), worded as what to check. */
@@ -219,8 +255,10 @@ int64_t	results_version(struct db *, const json_t *survey, int64_t number);
  * suppressed below threshold; by is "place", "site" (organisation-wide
  * surveys), "q<id>" of a monitoring question, or NULL.  New reference, NULL on error. */
 /* words: the reader's language, for the charts drawn into the view. */
+/* lang: the reader's language's code, for the survey's own words
+ * (survey_words.c); a choice is counted by its English, its value. */
 json_t	*survey_results_build(struct db *, int64_t version, const char *by,
-	    int threshold, const struct catalogue *words);
+	    int threshold, const struct catalogue *words, const char *lang);
 
 /* The open places (units) of a site as [{value, label}]. */
 json_t	*survey_places(struct db *, int64_t site_id);

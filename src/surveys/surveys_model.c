@@ -45,15 +45,25 @@ const struct choice instrument_choices[] = {
 	{ NULL, NULL },
 };
 
+/* The hint beside each of a survey's Welsh fields. */
+static const char survey_welsh_hint[] = N_("Shown to people who read in "
+    "Welsh. Where it is empty, they see the English.");
+
 const struct field_spec survey_fields[] = {
 	{ "title", N_("Title"),
 	    FIELD_TEXT, 1, NAME_MAX_CHARS, NULL, NULL, NULL },
+	{ "title_cy", N_("Title in Welsh"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
+	    survey_welsh_hint, NULL },
 	{ "intro", N_("Introduction"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    N_("In plain words: who is asking, why, and what happens to the "
 	    "answers"), NULL },
+	{ "intro_cy", N_("Introduction in Welsh"), FIELD_TEXTAREA, 0,
+	    TEXT_MAX_CHARS, NULL, survey_welsh_hint, NULL },
 	{ "consent", N_("Consent"), FIELD_TEXTAREA, 1, TEXT_MAX_CHARS, NULL,
 	    N_("What the person agrees to by answering. Nothing that names "
 	    "them is stored."), NULL },
+	{ "consent_cy", N_("Consent in Welsh"), FIELD_TEXTAREA, 0,
+	    TEXT_MAX_CHARS, NULL, survey_welsh_hint, NULL },
 	{ "double_entry", N_("Paper copies are typed in twice and must agree"),
 	    FIELD_CHECK, 0, 0, NULL, NULL, NULL },
 };
@@ -63,13 +73,21 @@ const struct field_spec survey_question_fields[] = {
 	{ "section", N_("Section"), FIELD_TEXT, 0, NAME_MAX_CHARS, NULL,
 	    N_("Questions with the same section are printed under one heading"),
 	    NULL },
+	{ "section_cy", N_("Section in Welsh"), FIELD_TEXT, 0, NAME_MAX_CHARS,
+	    NULL, survey_welsh_hint, NULL },
 	{ "prompt", N_("Question"), FIELD_TEXTAREA, 1, SURVEY_PROMPT_MAX_CHARS,
 	    NULL, NULL, NULL },
+	{ "prompt_cy", N_("Question in Welsh"), FIELD_TEXTAREA, 0,
+	    SURVEY_PROMPT_MAX_CHARS, NULL, survey_welsh_hint, NULL },
 	{ "kind", N_("Kind of answer"),
 	    FIELD_CHOICE, 1, 0, question_kinds, NULL,
 	    NULL },
 	{ "choices", N_("Choices"), FIELD_TEXTAREA, 0, TEXT_MAX_CHARS, NULL,
 	    N_("For a list: one choice a line"), NULL },
+	{ "choices_cy", N_("Choices in Welsh"), FIELD_TEXTAREA, 0,
+	    TEXT_MAX_CHARS, NULL, N_("One a line, in the same order as the "
+	    "choices. Where none is given, a Welsh reader sees the English."),
+	    NULL },
 	{ "scale_max", N_("Top of the scale"), FIELD_WHOLE, 0, SURVEY_SCALE_MAX,
 	    NULL, N_("For a rating scale: 2 to 10 (1 is the bottom)"), NULL },
 	{ "required", N_("An answer is required"),

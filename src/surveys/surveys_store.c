@@ -36,18 +36,20 @@ static const char *sql_theme_target =
 
 static const char *sql_add =
     "INSERT INTO surveys (id, group_id, site_id, title, intro, consent, "
-    "double_entry, token, created_by) SELECT rt_next_id('surveys'), g.id, "
-    "g.site_id, ?, ?, ?, ?, ?, ? FROM groups g WHERE g.id = ?";
+    "title_cy, intro_cy, consent_cy, double_entry, token, created_by) "
+    "SELECT rt_next_id('surveys'), g.id, g.site_id, ?, ?, ?, ifnull(?, ''), "
+    "ifnull(?, ''), ifnull(?, ''), ?, ?, ? FROM groups g WHERE g.id = ?";
 static const char *sql_version_add =
     "INSERT INTO survey_versions (id, survey_id, number) SELECT "
     "rt_next_id('survey_versions'), ?1, ifnull(max(number), 0) + 1 "
     "FROM survey_versions WHERE survey_id = ?1";
 static const char *sql_update =
-    "UPDATE surveys SET title = ?, intro = ?, consent = ?, double_entry = ? "
-    "WHERE id = ?";
+    "UPDATE surveys SET title = ?, intro = ?, consent = ?, "
+    "title_cy = ifnull(?, ''), intro_cy = ifnull(?, ''), "
+    "consent_cy = ifnull(?, ''), double_entry = ? WHERE id = ?";
 static const char *sql_load =
     "SELECT s.id, s.group_id, s.site_id, s.title, s.intro, s.consent, "
-    "s.double_entry, s.state, s.token, substr(s.created_at, 1, 10) AS "
+    "s.title_cy, s.intro_cy, s.consent_cy, s.double_entry, s.state, s.token, substr(s.created_at, 1, 10) AS "
     "created_on, g.name AS group_name, " SITE_NAME ", "
     "s.site_id IS NULL AS org_wide, " CURRENT_VERSION " AS version_id, "
     "(SELECT max(number) FROM survey_versions WHERE survey_id = s.id) "
@@ -64,7 +66,7 @@ static const char *sql_by_token =
 static const char *sql_state =
     "UPDATE surveys SET state = ?3 WHERE id = ?1 AND state = ?2";
 static const char *sql_list =
-    "SELECT s.id, s.title, s.state, g.name AS group_name, "
+    "SELECT s.id, s.title, s.title_cy, s.state, g.name AS group_name, "
     SITE_NAME ", (SELECT count(*) FROM survey_responses r "
     "WHERE r.survey_id = s.id) AS responses FROM surveys s "
     "JOIN groups g ON g.id = s.group_id LEFT JOIN sites si ON si.id = s.site_id "
@@ -73,8 +75,9 @@ static const char *sql_list =
     "ORDER BY s.state = 'closed', s.id DESC";
 static const char *sql_questions =
     "SELECT id, position, section, kind, prompt, choices, scale_max, "
-    "required, instrument, item_key, skip_answer, skip_to "
-    "FROM survey_questions WHERE version_id = ? ORDER BY position";
+    "required, instrument, item_key, skip_answer, skip_to, section_cy, "
+    "prompt_cy, choices_cy FROM survey_questions WHERE version_id = ? "
+    "ORDER BY position";
 static const char *sql_version_responses =
     "SELECT count(*) FROM survey_responses WHERE version_id = ?";
 /* One question a statement: rt_next_id numbers one row each time (an
@@ -82,19 +85,21 @@ static const char *sql_version_responses =
 static const char *sql_copy_question =
     "INSERT INTO survey_questions (id, version_id, position, section, "
     "kind, prompt, choices, scale_max, required, instrument, item_key, "
-    "skip_answer, skip_to) SELECT rt_next_id('survey_questions'), ?2, "
-    "position, section, kind, prompt, choices, scale_max, required, "
-    "instrument, item_key, skip_answer, skip_to FROM survey_questions "
+    "skip_answer, skip_to, section_cy, prompt_cy, choices_cy) SELECT "
+    "rt_next_id('survey_questions'), ?2, position, section, kind, prompt, "
+    "choices, scale_max, required, instrument, item_key, skip_answer, "
+    "skip_to, section_cy, prompt_cy, choices_cy FROM survey_questions "
     "WHERE version_id = ?1 AND position = ?3";
 static const char *sql_question_count =
     "SELECT count(*) FROM survey_questions WHERE version_id = ?";
 static const char *sql_question_add =
     "INSERT INTO survey_questions (id, version_id, position, section, "
     "kind, prompt, choices, scale_max, required, instrument, item_key, "
-    "skip_answer, skip_to) VALUES (rt_next_id('survey_questions'), ?1, "
-    "(SELECT count(*) + 1 FROM "
+    "skip_answer, skip_to, section_cy, prompt_cy, choices_cy) VALUES "
+    "(rt_next_id('survey_questions'), ?1, (SELECT count(*) + 1 FROM "
     "survey_questions WHERE version_id = ?1), ifnull(?2, ''), ?3, ?4, "
-    "ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10, ?11)";
+    "ifnull(?5, ''), ?6, ?7, ?8, ?9, ?10, ?11, ifnull(?12, ''), "
+    "ifnull(?13, ''), ifnull(?14, ''))";
 static const char *sql_question_delete =
     "DELETE FROM survey_questions WHERE version_id = ? AND position = ?";
 /* Positions move up one at a time from the lowest, so UNIQUE holds at
@@ -192,8 +197,9 @@ survey_add(struct db *db, int64_t actor, int64_t group_id, json_t *v,
 	int	 rc;
 
 	token_new(token);
-	rc = db_exec(db, sql_add, "jjjdtii", V("title"), V("intro"),
-	    V("consent"), json_is_true(V("double_entry")), token, actor,
+	rc = db_exec(db, sql_add, "jjjjjjdtii", V("title"), V("intro"),
+	    V("consent"), V("title_cy"), V("intro_cy"), V("consent_cy"),
+	    json_is_true(V("double_entry")), token, actor,
 	    group_id);
 	if (rc != DB_OK)
 		return rc;
@@ -211,8 +217,9 @@ survey_update(struct db *db, int64_t actor, int64_t id, json_t *v)
 {
 	int	 rc;
 
-	rc = db_exec(db, sql_update, "jjjdi", V("title"), V("intro"),
-	    V("consent"), json_is_true(V("double_entry")), id);
+	rc = db_exec(db, sql_update, "jjjjjjdi", V("title"), V("intro"),
+	    V("consent"), V("title_cy"), V("intro_cy"), V("consent_cy"),
+	    json_is_true(V("double_entry")), id);
 	if (rc != DB_OK)
 		return rc;
 	return audit_append(db, actor, "survey.update", "survey", id, NULL);
@@ -332,11 +339,12 @@ survey_questions_add(struct db *db, int64_t actor, int64_t survey_id,
 	if (count + (int64_t)json_array_size(rows) > SURVEY_QUESTIONS_MAX)
 		return DB_CONSTRAINT;
 	json_array_foreach(rows, i, v) {
-		rc = db_exec(db, sql_question_add, "ijjjjjdjjjj", version,
+		rc = db_exec(db, sql_question_add, "ijjjjjdjjjjjjj", version,
 		    V("section"), V("kind"), V("prompt"), V("choices"),
 		    V("scale_max"), json_is_true(V("required")),
 		    V("instrument"), V("item_key"), V("skip_answer"),
-		    V("skip_to"));
+		    V("skip_to"), V("section_cy"), V("prompt_cy"),
+		    V("choices_cy"));
 		if (rc != DB_OK)
 			return rc;
 	}

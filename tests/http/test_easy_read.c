@@ -190,6 +190,13 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	assert_contains(r.body, "value=\"Often/always\" autocomplete=\"off\">");
 	assert_contains(r.body, ">Yn aml/bob amser</label>");
 	assert_lacks(r.body, "How often do you feel lonely?");
+	/* The forum's own questions in the Welsh it wrote (issue 20), each
+	 * choice still sent as the English it stands beside. */
+	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50)");
+	assert_contains(r.body, "Pa rai?");
+	assert_contains(r.body, "value=\"Gym\" autocomplete=\"off\">");
+	assert_contains(r.body, ">Campfa</label>");
+	assert_lacks(r.body, "Which ones?");
 	/* The switches keep the survey: the next person can change them. */
 	snprintf(path, sizeof(path), "href=\"/kiosk?t=%s&amp;lang=en\"",
 	    token);

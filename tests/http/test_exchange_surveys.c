@@ -24,11 +24,12 @@ the_hubs_survey_reaches_the_wing(void **state)
 	(void)state;
 	assert_int_equal(client_as(&member, &hub, "member.forum", PW), 0);
 	survey = submit_created(&member, "/groups/1/surveys/new", "title="
-	    "Kitchen+and+food&intro=About+the+food&consent=Anonymous+answers",
-	    "/surveys/");
+	    "Kitchen+and+food&intro=About+the+food&consent=Anonymous+answers"
+	    "&title_cy=Cegin+a+bwyd", "/surveys/");
 	snprintf(path, sizeof(path), "/surveys/%lld/questions/new", survey);
 	posted(&member, path, "prompt=Is+the+food+hot%3F&kind=single&choices="
-	    "Yes%0ANo&required=1");
+	    "Yes%0ANo&required=1&prompt_cy=Ydy%27r+bwyd+yn+boeth%3F"
+	    "&choices_cy=Ydy%0ANac+ydy");
 	posted(&member, path, "prompt=What+would+you+change%3F&kind=text");
 	client_free(&member);
 	assert_int_equal(client_as(&staff, &hub, "coordinator.fenwick", PW), 0);
@@ -48,6 +49,14 @@ the_hubs_survey_reaches_the_wing(void **state)
 	assert_contains(r.body, "Kitchen and food");
 	reply_free(&r);
 	client_free(&member);
+	/* Its Welsh travels with it: the wing's Welsh readers read it. */
+	assert_int_equal(db_scalar_id(&st_a.srv, "SELECT count(*) FROM surveys "
+	    "WHERE id = %lld AND title_cy = 'Cegin a bwyd'", survey), 1);
+	assert_int_equal(db_scalar_id(&st_a.srv, "SELECT count(*) FROM "
+	    "survey_questions q JOIN survey_versions v ON v.id = q.version_id "
+	    "WHERE v.survey_id = %lld AND q.prompt_cy = 'Ydy''r bwyd yn "
+	    "boeth?' AND q.choices_cy LIKE 'Ydy_Nac ydy'",
+	    survey), 1);
 	/* Another site's station does not see it. */
 	assert_int_equal(db_scalar_id(&st_b.srv, "SELECT count(*) FROM surveys "
 	    "WHERE id = %lld", survey), 0);

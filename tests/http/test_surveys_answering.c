@@ -282,8 +282,10 @@ kiosk_errors_stand_beside_their_questions(void **state)
 	assert_contains(r.body, "<a href=\"#consent-input\">");
 	reply_free(&r);
 	assert_int_equal(http_post(&c, "/kiosk?lang=cy", path, 1, &r), 422);
-	assert_error_beside(r.body, "q2", "Cwestiwn 2, \u201cWhich ones?"
-	    "\u201d: Atebwch y cwestiwn hwn");
+	/* The question, written only in English, is marked as English on
+	 * the Welsh page (issue 20): "Which ones?" is too short to guess. */
+	assert_error_beside(r.body, "q2", "Cwestiwn 2, \u201c<span lang=\"en\">"
+	    "Which ones?</span>\u201d: Atebwch y cwestiwn hwn");
 	assert_error_beside(r.body, "consent", "Ticiwch i ddweud eich bod yn "
 	    "cytuno");
 	assert_lacks(r.body, "Answer this question");
