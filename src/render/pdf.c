@@ -670,6 +670,23 @@ pdf_pair(struct pdf *p, const char *label, const char *value)
 }
 
 void
+pdf_pair_with_next(struct pdf *p, const char *label, const char *value)
+{
+	PangoLayout	*l;
+	char		*text, *markup;
+
+	if (!pdf_live(p) || value == NULL || *value == '\0')
+		return;
+	text = pair_label(label);
+	markup = g_markup_printf_escaped("<b>%s</b> %s", text, value);
+	g_free(text);
+	l = pdf_layout(p, F_BODY, "", TEXT_W);
+	pango_layout_set_markup(l, markup, -1);
+	g_free(markup);
+	pdf_hold(p, l, 0, 4 * p->scale, "P");
+}
+
+void
 pdf_rule(struct pdf *p)
 {
 	if (!pdf_live(p))

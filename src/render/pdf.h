@@ -48,6 +48,11 @@ void	 pdf_paragraph(struct pdf *, const char *text);
  * "1.:").  An empty value (NULL or "") draws nothing: a row with nothing
  * to say is left out, as a meeting without a chair has no "Chair:". */
 void	 pdf_pair(struct pdf *, const char *label, const char *value);
+/* A pair that belongs with what follows (a question's "Answered: 47"
+ * above its chart), in one line, held as a heading is: it moves to the
+ * next page with the heading before it and what comes next. */
+void	 pdf_pair_with_next(struct pdf *, const char *label,
+	    const char *value);
 /* As pdf_paragraph and pdf_pair, the text made from fmt: never cut to a
  * buffer's size, however long what the user typed. */
 void	 pdf_paragraphf(struct pdf *, const char *fmt, ...)

@@ -78,11 +78,12 @@ static const struct {
 	    "WHERE id = ?", NULL, NULL, N_("Document") },
 	{ "/directory/", "SELECT name AS which FROM services WHERE id = ?",
 	    NULL, NULL, N_("Service") },
-	/* A vote at an event has a title of its own, which the page's
+	/* A vote at an event has a title of its own, which its page's
 	 * title is: the group and the day say which event. */
-	{ "/event-votes/", "SELECT g.name AS which, v.held_on AS day "
-	    "FROM event_votes v JOIN groups g ON g.id = v.group_id "
-	    "WHERE v.id = ?", NULL, NULL, NULL },
+	{ "/event-votes/", "SELECT v.title AS which, g.name AS of, "
+	    "v.held_on AS day FROM event_votes v JOIN groups g "
+	    "ON g.id = v.group_id WHERE v.id = ?", NULL, NULL,
+	    N_("Vote at an event") },
 	/* A conversation is told apart by when and where it was. */
 	{ "/conversations/", "SELECT c.occurred_at AS which, "
 	    "COALESCE(u.name, s.name) AS of FROM conversations c "
@@ -126,7 +127,8 @@ static const struct {
 	{ "/sessions/", "SELECT c.name AS which, COALESCE(NULLIF(t.place, "
 	    "''), s.name) AS of, t.held_on AS day FROM course_sessions t "
 	    "JOIN courses c ON c.id = t.course_id JOIN sites s "
-	    "ON s.id = t.site_id WHERE t.id = ?", NULL, NULL, NULL },
+	    "ON s.id = t.site_id WHERE t.id = ?", NULL, NULL,
+	    N_("Course session") },
 	/* Each tender's lots are "Lot 1", "Lot 2"...: its tender says
 	 * which. */
 	{ "/questions/", "SELECT q.text AS which, l.title || ', ' || p.title "
@@ -314,14 +316,20 @@ title_which(const struct request *rq, json_t *view)
 	if (record_parts(rq, sql, named, day_said, en, said) != 0)
 		return;
 	/* A record's own page is titled by its name alone ("Evening
-	 * medication before lock-up"): its kind goes first, so the title
-	 * says what as well as which.  The JSON's title stays the name. */
+	 * medication before lock-up"): its kind goes first, then every
+	 * part, so the title says what as well as which ("Course session:
+	 * Accredited rep training, Education block, 7 October 2026").  The
+	 * JSON's title stays the name. */
 	if (kind != NULL && en[PART_WHICH] != NULL &&
 	    strcmp(title, en[PART_WHICH]) == 0) {
-		json_object_set_new(view, "title_base", json_string(kind));
-		json_object_set_new(view, "title_which",
-		    json_string(said[PART_WHICH] != NULL ? said[PART_WHICH] :
-		    title));
+		memset(in_title, 0, sizeof(in_title));
+		if ((theirs = parts_join(said, in_title)) != NULL) {
+			json_object_set_new(view, "title_base",
+			    json_string(kind));
+			json_object_set_new(view, "title_which",
+			    json_string(theirs));
+		}
+		free(theirs);
 		parts_free(en);
 		parts_free(said);
 		return;

@@ -167,10 +167,15 @@ results_draw(struct buf *out, const json_t *s, const json_t *r,
 		json_decref(ctx);
 		suppressed_words(json_object_get(q, "answered"), w.words, text,
 		    sizeof(text));
-		pdf_pair(pdf, print_say(&w, N_("Answered"), NULL), text);
 		if (json_is_true(json_object_get(q, "withheld")) ||
-		    !json_is_true(json_object_get(q, "is_table")))
+		    !json_is_true(json_object_get(q, "is_table"))) {
+			pdf_pair(pdf, print_say(&w, N_("Answered"), NULL),
+			    text);
 			continue;
+		}
+		/* The heading, its count and its chart on one page. */
+		pdf_pair_with_next(pdf, print_say(&w, N_("Answered"), NULL),
+		    text);
 		chart_pdf(pdf, survey_said_text(json_object_get(q, "prompt")),
 		    json_object_get(q,
 		    "rows"), words, 150);

@@ -148,6 +148,8 @@ an_event_vote_reads_in_welsh_and_says_which(void **state)
 	title = title_of(r.body);
 	assert_lacks(title, "rhif ");
 	assert_contains(title, "Over-50s Forum");
+	/* Its kind first: the vote's own title says what was asked. */
+	assert_true(strncmp(title, "Pleidlais mewn digwyddiad: ", 27) == 0);
 	free(title);
 	reply_free(&r);
 	/* A conversation log by its day and place, not its number. */
@@ -484,6 +486,12 @@ records_are_titled_by_what_and_which(void **state)
 	free(a);
 	a = title_at(&c, "/groups/%lld?lang=en", 1);
 	assert_true(strncmp(a, "Group: ", 7) == 0);
+	free(a);
+	/* Its kind, then its name, place and day. */
+	a = title_at(&c, "/sessions/%lld?lang=en", db_scalar(&srv,
+	    "SELECT min(id) FROM course_sessions"));
+	assert_true(strncmp(a, "Course session: ", 16) == 0);
+	assert_contains(a, " 2026");
 	free(a);
 	client_free(&c);
 }
