@@ -270,10 +270,15 @@ void
 form_page_run(struct request *rq, struct response *rs,
     const struct form_page *fp)
 {
-	json_t	*values = NULL, *errors = NULL;
-	char	*location = NULL;
-	int	 rc;
+	json_t		*values = NULL, *errors = NULL;
+	char		*location = NULL;
+	const char	*why;
+	int		 rc;
 
+	if (fp->ready != NULL && (why = fp->ready(rq, fp->record)) != NULL) {
+		response_error_words(rq, rs, 409, why, NULL);
+		return;
+	}
 	if (rq->method == HTTP_GET) {
 		form_page_show(rs, 200, fp, fp->initial, NULL);
 		return;
@@ -411,6 +416,8 @@ form_page_part(struct request *rq, struct response *rs, struct form_page *fp,
 		/* A date alone does not say which meeting: the title
 		 * leaves that to title_which (date and group), once. */
 		fp->caption_date = words[0] != '\0';
+		if (fp->record == NULL)
+			fp->record = record;
 		form_page_run(rq, rs, fp);
 		free(back);
 	}
