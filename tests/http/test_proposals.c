@@ -303,6 +303,13 @@ accepted_proposals_become_actions_until_done(void **state)
 	submit_expect(&staff, path, "evidence=Four+benches+fitted%3B+photos+"
 	    "on+file&review_on=2037-03-01", 303, &r);
 	reply_free(&r);
+	/* Closed: its forms say so before they are filled in. */
+	assert_int_equal(http_get(&staff, path, &r), 409);
+	assert_contains(r.body, "This action is closed");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/actions/%lld/reassign", action);
+	assert_int_equal(http_get(&staff, path, &r), 409);
+	reply_free(&r);
 	snprintf(sql, sizeof(sql), "SELECT state = 'done' FROM proposals "
 	    "WHERE id = %lld", id);
 	assert_int_equal(db_scalar(&srv, sql), 1);
