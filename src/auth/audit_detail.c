@@ -73,6 +73,16 @@ static const struct choice survey_ways[] = {
 	{ "paper", N_("On paper") },
 	{ NULL, NULL },
 };
+/* A file's kind, kept as its extension (filetype.c's kinds), named as
+ * the upload forms name them. */
+static const struct choice file_kinds[] = {
+	{ "pdf", N_("A PDF") },
+	{ "docx", N_("A Word document") },
+	{ "odt", N_("An OpenDocument text") },
+	{ "png", N_("A PNG picture") },
+	{ "jpg", N_("A JPEG picture") },
+	{ NULL, NULL },
+};
 static const struct choice paper_entries[] = {
 	{ "waiting", N_("Waiting for the second entry") },
 	{ "counted", N_("Counted") },
@@ -177,10 +187,10 @@ static const struct detail_rule rules[] = {
 	CHOICE("group.election_rules", proxy_rules),
 	/* Meetings. */
 	DATE("meeting.create"), DATE("minutes.publish"), DATE("action.create"),
-	TYPED("paper.create"), CHOICE("decision.create", quorum),
+	CHOICE("paper.create", file_kinds), CHOICE("decision.create", quorum),
 	/* Procurement: the sentence says the kind and the date. */
 	NONE("panel.add"), NONE("panel.declare"), NONE("panel.removed"),
-	NONE("lot.consensus_meeting"), TYPED("bid.document"),
+	NONE("lot.consensus_meeting"), CHOICE("bid.document", file_kinds),
 	/* The exchange and the program's own work. */
 	TYPED("exchange.pair"), READ("exchange.import", exchange_in),
 	READ("exchange.export", exchange_out),

@@ -134,8 +134,9 @@ claim_rules(const json_t *v, json_t *errors)
 	const char	*amount = json_string_value(json_object_get(v, "amount"));
 
 	if (amount != NULL && money_parse_pence(amount, EXPENSE_PENCE_MAX) <= 0)
-		form_error(errors, "amount", N_("Enter the amount in pounds and "
-		    "pence, like 12.50, up to 1000.00"));
+		form_error_words(errors, "amount", N_("{label | t}: enter "
+		    "pounds and pence, like 12.50, up to 1000.00"),
+		    json_pack("{s:s}", "label", N_("Amount in pounds")));
 	return 0;
 }
 

@@ -128,6 +128,16 @@ reassign_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "A closed action cannot be handed on");
 }
 
+/* A form_ready: a closed action is not changed, closed or handed on. */
+static const char *
+action_open(const struct request *rq, const json_t *a)
+{
+	(void)rq;
+	return json_string_value(json_object_get(a, "closed_on")) == NULL ?
+	    NULL :
+	    N_("This action is closed");
+}
+
 /* The form for one action; with owners, offers who may take it over. */
 static void
 action_form(struct request *rq, struct response *rs, struct form_page *fp,
@@ -145,6 +155,8 @@ action_form(struct request *rq, struct response *rs, struct form_page *fp,
 	fp->back = back = action_home(a);
 	fp->caption = json_string_value(json_object_get(a, "text"));
 	fp->ctx = a;
+	fp->record = a;
+	fp->ready = action_open;
 	form_page_run(rq, rs, fp);
 	free(back);
 	json_decref(options);

@@ -104,7 +104,7 @@ decisions_respond(struct request *rq, struct response *rs)
 		.title = N_("Respond to the proposal"),
 		.submit = N_("Send response"),
 		.fields = response_fields, .nfields = response_fields_count,
-		.save = respond_store,
+		.save = respond_store, .ready = proposal_waits_for_response,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

@@ -97,6 +97,11 @@ json_t	*actions_parts(const char *listed);
 /* The state after event, or -1 when the event is not allowed there. */
 int	proposal_next(enum proposal_state, enum proposal_event);
 int	proposal_state_parse(const char *);	/* enum or -1 */
+/* A form_ready: NULL when the proposal waits for its decision maker's
+ * response, else why the response form refuses. */
+struct request;
+const char	*proposal_waits_for_response(const struct request *,
+	    const json_t *);
 /* The event a response kind stands for, or -1. */
 int	proposal_response_event(const char *kind);
 /* Checks a response: a reason for anything but "accepted", a date for

@@ -147,42 +147,82 @@ proposals_new(struct request *rq, struct response *rs)
 	form_page_record(rq, rs, &fp, &fr);
 }
 
-void
-proposals_edit(struct request *rq, struct response *rs)
+/* Whether a proposal's state lets each form be saved (form_ready):
+ * the form says so before it is filled in, as its save would after. */
+static int
+proposal_is(const struct request *rq, const json_t *p,
+    enum proposal_state state)
 {
-	struct form_page fp = {
-		.title = N_("Change the draft"), .submit = N_("Save draft"),
-		.fields = proposal_fields, .nfields = proposal_fields_count,
-		.save = proposal_store, .ctx = &rq->ids[0],
-	};
-	json_t	*p, *options;
-	char	*back, *opts;
+	char	 today[DATE_CHARS + 1];
+	int	 now = proposal_state_parse(view_str(p, "state"));
 
-	if (proposal_load(rq->db, rq->ids[0], &p) <= 0) {
-		response_error(rs, 404, "Page not found.");
-		return;
-	}
-	if (proposal_state_parse(json_string_value(json_object_get(p,
-	    "state"))) != PS_DRAFT) {
-		json_decref(p);
-		response_error(rs, 409, "Only a draft can be changed.");
-		return;
-	}
+	date_today(rq->now, today);
+	return now >= 0 && proposal_state_on((enum proposal_state)now,
+	    view_str(p, "deferred_until"), today) == state;
+}
+
+static const char *
+draft_to_change(const struct request *rq, const json_t *p)
+{
+	return proposal_is(rq, p, PS_DRAFT) ? NULL :
+	    N_("Only a draft can be changed.");
+}
+
+static const char *
+draft_to_decide(const struct request *rq, const json_t *p)
+{
+	return proposal_is(rq, p, PS_DRAFT) ? NULL :
+	    N_("The group can only decide on a draft");
+}
+
+static const char *
+agreed_to_send(const struct request *rq, const json_t *p)
+{
+	return proposal_is(rq, p, PS_AGREED) ? NULL :
+	    N_("Only a proposal the group agreed can be sent");
+}
+
+const char *
+proposal_waits_for_response(const struct request *rq, const json_t *p)
+{
+	return proposal_is(rq, p, PS_SUBMITTED) ? NULL :
+	    N_("This proposal is not waiting for your response");
+}
+
+/* The draft's values as the form shows them; its group's issues. */
+static json_t *
+edit_prepare(struct request *rq, struct response *rs, json_t *p,
+    struct form_page *fp, int *refused)
+{
+	char	*opts;
+
+	(void)rs;
+	(void)refused;
 	opts = options_text(rq->db, rq->ids[0]);
 	json_object_set_new(p, "options", json_string(opts ? opts : ""));
 	json_object_set_new(p, "issue_ids", proposal_issue_ids(rq->db,
 	    rq->ids[0]));
 	free(opts);
-	options = json_pack("{s:o}", "issue_ids", group_issue_options(rq->db,
-	    view_int(p, "group_id")));
-	fp.back = back = location_of("/proposals/%lld", rq->ids[0]);
-	fp.caption = json_string_value(json_object_get(p, "group_name"));
-	fp.initial = p;
-	fp.options = options;
-	form_page_run(rq, rs, &fp);
-	free(back);
-	json_decref(options);
-	json_decref(p);
+	fp->initial = p;	/* form_page_record keeps it until the end */
+	fp->options = json_pack("{s:o}", "issue_ids", group_issue_options(
+	    rq->db, view_int(p, "group_id")));
+	return (json_t *)fp->options;
+}
+
+void
+proposals_edit(struct request *rq, struct response *rs)
+{
+	static const struct form_record fr = {
+		proposal_load, "/proposals/%lld", "group_name", edit_prepare,
+	};
+	struct form_page fp = {
+		.title = N_("Change the draft"), .submit = N_("Save draft"),
+		.fields = proposal_fields, .nfields = proposal_fields_count,
+		.save = proposal_store, .ctx = &rq->ids[0],
+		.ready = draft_to_change,
+	};
+
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 /* Words for the timeline's states and the responses' kinds. */
@@ -345,18 +385,34 @@ vote_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "The group can only decide on a draft");
 }
 
+/* The vote form's date: today, which the group may change. */
+static json_t *
+vote_prepare(struct request *rq, struct response *rs, json_t *p,
+    struct form_page *fp, int *refused)
+{
+	char	 today[DATE_CHARS + 1];
+
+	(void)rs;
+	(void)p;
+	(void)refused;
+	date_today(rq->now, today);
+	return form_page_keep(fp, json_pack("{s:{s:s}}", "initial",
+	    "decided_on", today));
+}
+
 void
 proposals_vote(struct request *rq, struct response *rs)
 {
+	static const struct form_record fr = {
+		proposal_load, "/proposals/%lld", "title", vote_prepare,
+	};
 	struct form_page fp = {
 		.title = N_("Record the group's decision"),
 		.submit = N_("Save the decision"),
 		.fields = vote_fields, .nfields = vote_fields_count,
 		.save = vote_store, .rules = vote_rules,
+		.ready = draft_to_decide,
 	};
-	char	*back = location_of("/proposals/%lld", rq->ids[0]);
-	char	 today[DATE_CHARS + 1];
-	json_t	*initial;
 
 	if (rq->easy_read) {
 		fp.fields = vote_fields_easy;
@@ -366,13 +422,7 @@ proposals_vote(struct request *rq, struct response *rs)
 		    "what the group said.");
 		fp.submit = N_("Save what the group decided");
 	}
-	date_today(rq->now, today);
-	initial = json_pack("{s:s}", "decided_on", today);
-	fp.back = back;
-	fp.initial = initial;
-	form_page_run(rq, rs, &fp);
-	json_decref(initial);
-	free(back);
+	form_page_record(rq, rs, &fp, &fr);
 }
 
 static int
@@ -417,7 +467,7 @@ proposals_submit(struct request *rq, struct response *rs)
 		.title = N_("Send to a decision maker"),
 		.submit = N_("Send to the decision maker"),
 		.fields = submit_fields, .nfields = submit_fields_count,
-		.save = submit_store,
+		.save = submit_store, .ready = agreed_to_send,
 	};
 
 	form_page_record(rq, rs, &fp, &fr);

@@ -66,3 +66,15 @@ easy_questions_words(enum easy_reader reader)
 	return words[reader < EASY_READER__MAX ? reader :
 	    EASY_READER_MEMBER];
 }
+
+const char *
+withheld_help_words(const struct principal *who)
+{
+	if (who != NULL && access_any(who, ROLE_BIT(ROLE_ADMIN)))
+		return NULL;
+	if (who != NULL && access_any(who, ROLES_STAFF))
+		return N_("If you think you should be able to see this, ask "
+		    "an administrator.");
+	return N_("If you think you should be able to see this, ask your "
+	    "coordinator.");
+}

@@ -51,5 +51,10 @@ enum easy_reader easy_reader_of(const struct principal *);
  * a catalogue message (the page, as {{page.reader_questions | t}}, and
  * the letter print the same one). */
 const char	*easy_questions_words(enum easy_reader);
+/* Who to ask about a page withheld (a 403, or a 404 that may hide one),
+ * for who (NULL: signed out): a catalogue message, or NULL for an
+ * administrator, who has nobody above them to ask.  Staff ask an
+ * administrator; members and reps ask their coordinator. */
+const char	*withheld_help_words(const struct principal *);
 
 #endif

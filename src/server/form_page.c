@@ -156,6 +156,56 @@ submit_says_nothing(const char *submit)
 	return 0;
 }
 
+/* Appends to out each of errors for field (NULL: for no field of fp's),
+ * in the order they were found. */
+static void
+errors_for(json_t *out, const json_t *errors, const struct form_page *fp,
+    const char *field)
+{
+	const json_t	*e;
+	const char	*f;
+	size_t		 i, j;
+	int		 known;
+
+	json_array_foreach(errors, i, e) {
+		f = json_string_value(json_object_get(e, "field"));
+		if (field != NULL) {
+			if (f != NULL && strcmp(f, field) == 0)
+				json_array_append(out, (json_t *)e);
+			continue;
+		}
+		known = f != NULL && fp->file != NULL &&
+		    strcmp(f, fp->file->name) == 0;
+		for (j = 0; f != NULL && !known && j < fp->nfields; j++)
+			known = strcmp(f, fp->fields[j].name) == 0;
+		if (!known)
+			json_array_append(out, (json_t *)e);
+	}
+}
+
+/*
+ * The summary lists errors in the order of the fields they are about,
+ * whichever check found them (a field's own, the dates', a rule across
+ * fields, the save): a reader goes down the form as down the list.  The
+ * file comes after the fields, as on the page; an error for no field of
+ * the table (a question's choice) keeps its place after them.
+ */
+static json_t *
+errors_in_field_order(const struct form_page *fp, const json_t *errors)
+{
+	json_t	*out = json_array();
+	size_t	 i;
+
+	if (out == NULL || errors == NULL)
+		return out;
+	for (i = 0; i < fp->nfields; i++)
+		errors_for(out, errors, fp, fp->fields[i].name);
+	if (fp->file != NULL)
+		errors_for(out, errors, fp, fp->file->name);
+	errors_for(out, errors, fp, NULL);
+	return out;
+}
+
 void
 form_page_show(struct response *rs, int status, const struct form_page *fp,
     const json_t *values, const json_t *errors)
@@ -168,7 +218,7 @@ form_page_show(struct response *rs, int status, const struct form_page *fp,
 	    "back", fp->back,
 	    "fields", fields_view(fp->fields, fp->nfields, values, errors,
 	    fp->options),
-	    "errors", errors ? json_incref((json_t *)errors) : json_array());
+	    "errors", errors_in_field_order(fp, errors));
 	if (view != NULL)
 		json_object_set_new(view, "has_errors",
 		    json_boolean(json_array_size(errors) > 0));
@@ -220,10 +270,15 @@ void
 form_page_run(struct request *rq, struct response *rs,
     const struct form_page *fp)
 {
-	json_t	*values = NULL, *errors = NULL;
-	char	*location = NULL;
-	int	 rc;
+	json_t		*values = NULL, *errors = NULL;
+	char		*location = NULL;
+	const char	*why;
+	int		 rc;
 
+	if (fp->ready != NULL && (why = fp->ready(rq, fp->record)) != NULL) {
+		response_error_words(rq, rs, 409, why, NULL);
+		return;
+	}
 	if (rq->method == HTTP_GET) {
 		form_page_show(rs, 200, fp, fp->initial, NULL);
 		return;
@@ -361,6 +416,8 @@ form_page_part(struct request *rq, struct response *rs, struct form_page *fp,
 		/* A date alone does not say which meeting: the title
 		 * leaves that to title_which (date and group), once. */
 		fp->caption_date = words[0] != '\0';
+		if (fp->record == NULL)
+			fp->record = record;
 		form_page_run(rq, rs, fp);
 		free(back);
 	}

@@ -23,6 +23,15 @@ typedef int	(*form_save)(struct request *, json_t *values, json_t *errors,
  * error at once; an error for a field already in error is dropped.
  */
 typedef int	(*form_rules)(const json_t *values, json_t *errors);
+/*
+ * Whether the record's state lets the form be saved: NULL when it does,
+ * else the msgid of the reason (the save would refuse the same: "Only a
+ * draft can be changed.").  Asked on GET as on POST, so a reader is not
+ * given a form to fill in that can only be refused: the page says why
+ * instead (409).  The request says the day (a deferral runs out).
+ */
+typedef const char *(*form_ready)(const struct request *,
+		    const json_t *record);
 
 /* One file a form may take besides its fields (the route must be an
  * UPLOAD one): the form is sent as multipart/form-data and the handler
@@ -63,6 +72,11 @@ struct form_page {
 	const struct form_file	*file;		/* or NULL */
 	const char		*template;	/* NULL: "form"; another
 						   that draws the same view */
+	form_ready		 ready;		/* or NULL */
+	const json_t		*record;	/* what ready judges: the
+						   caller's (form_page_record
+						   sets it to the record it
+						   loaded) */
 };
 
 void	form_page_run(struct request *, struct response *,

@@ -182,6 +182,7 @@ layout_context(const struct request *rq)
 	char		 here[LANG_HREF_MAX];
 	size_t		 i;
 	enum easy_reader reader;
+	const char	*help;
 
 	page_again(rq, NULL, NULL, here, sizeof(here));
 	page = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s, s:o, s:b, s:o}",
@@ -196,6 +197,10 @@ layout_context(const struct request *rq)
 		return NULL;
 	if ((saved = saved_notice(rq)) != NULL)
 		json_object_set_new(page, "saved", saved);
+	/* An error page's advice on a page withheld, by the reader's part. */
+	help = withheld_help_words(rq->who.account_id != 0 ? &rq->who : NULL);
+	if (help != NULL)
+		json_object_set_new(page, "withheld_help", json_string(help));
 	if (rq->who.account_id == 0)
 		return page;
 	json_object_set_new(page, "user", json_pack("{s:s, s:s}",

@@ -77,6 +77,16 @@ close_store(struct request *rq, json_t *v, json_t *errors, void *ctx,
 	    "This follow-up is already closed");
 }
 
+/* A form_ready: a closed follow-up is not closed again. */
+static const char *
+followup_open(const struct request *rq, const json_t *fu)
+{
+	(void)rq;
+	return json_string_value(json_object_get(fu, "closed_on")) == NULL ?
+	    NULL :
+	    N_("This follow-up is already closed");
+}
+
 /* Loads the follow-up for a form, or answers 404 itself.  Who may
  * close it (its owner, or staff at its site) the route table has
  * decided: followup_target knows the owner, so a page asking
@@ -100,12 +110,14 @@ followups_close(struct request *rq, struct response *rs)
 		.title = N_("Close this follow-up"), .submit = N_("Close it"),
 		.back = "/followups", .fields = followup_close_fields,
 		.nfields = followup_close_fields_count, .save = close_store,
+		.ready = followup_open,
 	};
 	json_t	*fu;
 
 	if ((fu = followup_for_form(rq, rs)) == NULL)
 		return;
 	fp.caption = json_string_value(json_object_get(fu, "action"));
+	fp.record = fu;
 	form_page_run(rq, rs, &fp);
 	json_decref(fu);
 }

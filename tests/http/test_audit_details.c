@@ -95,6 +95,11 @@ has_letters(const char *s)
 	return 0;
 }
 
+/* A file's kind kept as its extension is a code, never what someone
+ * typed: shown so, it reads as the raw word "pdf". */
+static const char *const file_exts[] = { "pdf", "docx", "odt", "png",
+    "jpg", NULL };
+
 static int
 listed(const char *const *list, const char *s)
 {
@@ -152,8 +157,12 @@ every_detail_worded_in_welsh(void **state)
 			    detail);
 		json_object_set_new(actions, action, json_true());
 		checked++;
-		if (json_is_true(json_object_get(row, "detail_typed")))
+		if (json_is_true(json_object_get(row, "detail_typed"))) {
+			if (listed(file_exts, detail))
+				fail_msg("%s: the file kind \"%s\" shown raw",
+				    action, detail);
 			continue;	/* what someone typed, as typed */
+		}
 		assert_non_null(said_en);
 		if (strcmp(said, detail) == 0 || strchr(said, '_') != NULL)
 			fail_msg("%s: the stored code \"%s\" shown", action,
@@ -180,6 +189,8 @@ every_detail_worded_in_welsh(void **state)
 	assert_non_null(json_object_get(actions, "issue.logs"));
 	assert_non_null(json_object_get(actions, "account.text_size"));
 	assert_non_null(json_object_get(actions, "grant.create"));
+	assert_non_null(json_object_get(actions, "paper.create"));
+	assert_non_null(json_object_get(actions, "bid.document"));
 	json_decref(actions);
 	json_decref(cy);
 	json_decref(en);
@@ -259,12 +270,56 @@ old_rows_read_as_new(void **state)
 	free(old);
 }
 
+/* A page withheld says whom to ask by the reader's part: a member their
+ * coordinator, a coordinator an administrator, an administrator nobody;
+ * a 404 (which may hide a page) the same. */
+static void
+withheld_pages_say_whom_to_ask(void **state)
+{
+	static const struct {
+		const char	*who, *path;
+		long		 status;
+		const char	*says, *not_says;
+	} cases[] = {
+		{ "member.forum", "/audit", 403, "ask your coordinator",
+		    "administrator" },
+		{ "coordinator.fenwick", "/audit", 403, "ask an administrator",
+		    "ask your coordinator" },
+		{ "coordinator.fenwick", "/proposals/999999", 404,
+		    "ask an administrator", "ask your coordinator" },
+		{ "admin", "/proposals/999999", 404, NULL,
+		    "If you think you should be able to see this" },
+	};
+	struct client	 c;
+	struct reply	 r;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		as(&c, cases[i].who);
+		assert_int_equal(http_get(&c, cases[i].path, &r),
+		    cases[i].status);
+		if (cases[i].says != NULL)
+			assert_contains(r.body, cases[i].says);
+		assert_lacks(r.body, cases[i].not_says);
+		reply_free(&r);
+		client_free(&c);
+	}
+	/* In Welsh too. */
+	as(&c, "coordinator.fenwick");
+	assert_int_equal(http_get(&c, "/audit?lang=cy", &r), 403);
+	assert_contains(r.body, "gofynnwch i weinyddwr");
+	reply_free(&r);
+	client_free(&c);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(old_rows_read_as_new),
 		cmocka_unit_test(every_detail_worded_in_welsh),
+		cmocka_unit_test(withheld_pages_say_whom_to_ask),
 	};
 
 	return cmocka_run_group_tests(tests, setup, server_teardown);

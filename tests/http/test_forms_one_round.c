@@ -163,10 +163,15 @@ an_expense_in_words_and_tomorrow_comes_back_once(void **state)
 	reply_free(&r);
 	assert_int_equal(http_post_files(&rep, "/expenses/new", fields,
 	    "receipt", NULL, NULL, 0, &r), 422);
-	assert_error_beside(r.body, "amount", "Enter the amount in pounds and "
-	    "pence, like 12.50, up to 1000.00");
+	assert_error_beside(r.body, "amount", "Amount in pounds: enter pounds "
+	    "and pence, like 12.50, up to 1000.00");
 	assert_error_beside(r.body, "incurred_on", "Date cannot be in the "
 	    "future");
+	/* The summary in the order of the fields: the amount (a rule's)
+	 * before the date (the table's), as on the form. */
+	assert_non_null(strstr(r.body, "href=\"#amount\""));
+	assert_true(strstr(r.body, "href=\"#amount\"") < strstr(r.body,
+	    "href=\"#incurred_on\""));
 	reply_free(&r);
 	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
 	    "expense_claims"), before);

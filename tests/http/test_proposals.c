@@ -132,6 +132,11 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	as(&governor, "governor.fenwick");
 	as(&westvale, "chief.westvale");
 	id = draft(&member, "Hot+water+urns+on+every+landing");
+	/* A draft is not sent: the form says so before it is filled in. */
+	path_of(path, sizeof(path), id, "/submit");
+	assert_int_equal(http_get(&staff, path, &r), 409);
+	assert_contains(r.body, "Only a proposal the group agreed can be sent");
+	reply_free(&r);
 	path_of(path, sizeof(path), id, "/vote");
 	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20", 422,
 	    &r);
@@ -141,14 +146,29 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
 	    "&votes_for=9&votes_against=0&votes_abstain=1", 303, &r);
 	reply_free(&r);
-	/* Agreed: no more amending, no second vote. */
+	/* Agreed: no more amending, no second vote: the forms say so
+	 * before they are filled in (GET), and the POST the same. */
 	path_of(path, sizeof(path), id, "/edit");
 	assert_int_equal(http_get(&member, path, &r), 409);
+	assert_contains(r.body, "Only a draft can be changed.");
+	assert_lacks(r.body, "name=\"title\"");
 	reply_free(&r);
 	path_of(path, sizeof(path), id, "/vote");
-	submit_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
-	    "&consensus=1", 422, &r);
+	assert_int_equal(http_get(&member, path, &r), 409);
+	assert_contains(r.body, "The group can only decide on a draft");
+	assert_lacks(r.body, "name=\"votes_for\"");
+	reply_free(&r);
+	post_expect(&member, path, "outcome=agree&decided_on=2026-11-20"
+	    "&consensus=1", 409, &r);
 	assert_contains(r.body, "only decide on a draft");
+	reply_free(&r);
+	/* In the reader's language. */
+	path_of(path, sizeof(path), id, "/vote?lang=cy");
+	assert_int_equal(http_get(&member, path, &r), 409);
+	assert_lacks(r.body, "The group can only decide on a draft");
+	reply_free(&r);
+	path_of(path, sizeof(path), id, "/vote?lang=en");
+	assert_int_equal(http_get(&member, path, &r), 409);
 	reply_free(&r);
 	/* Members cannot send it; staff send it to the governor. */
 	path_of(path, sizeof(path), id, "/submit");
@@ -194,8 +214,13 @@ a_refusal_needs_reasons_and_the_right_decision_maker(void **state)
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM responses WHERE "
 	    "proposal_id = %lld AND on_time = 1 AND days_taken = 0", id);
 	assert_int_equal(db_scalar(&srv, sql), 1);
-	/* Answered once: a second answer is refused. */
-	submit_expect(&governor, path, "kind=accepted", 422, &r);
+	/* Answered once: the form is not offered again, and a second
+	 * answer is refused. */
+	assert_int_equal(http_get(&governor, path, &r), 409);
+	assert_contains(r.body, "This proposal is not waiting for your "
+	    "response");
+	reply_free(&r);
+	post_expect(&governor, path, "kind=accepted", 409, &r);
 	reply_free(&r);
 	/* The letter printed now says the answer, not a form to give it. */
 	path_of(path, sizeof(path), id, "/letter.pdf");
@@ -277,6 +302,13 @@ accepted_proposals_become_actions_until_done(void **state)
 	reply_free(&r);
 	submit_expect(&staff, path, "evidence=Four+benches+fitted%3B+photos+"
 	    "on+file&review_on=2037-03-01", 303, &r);
+	reply_free(&r);
+	/* Closed: its forms say so before they are filled in. */
+	assert_int_equal(http_get(&staff, path, &r), 409);
+	assert_contains(r.body, "This action is closed");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/actions/%lld/reassign", action);
+	assert_int_equal(http_get(&staff, path, &r), 409);
 	reply_free(&r);
 	snprintf(sql, sizeof(sql), "SELECT state = 'done' FROM proposals "
 	    "WHERE id = %lld", id);
