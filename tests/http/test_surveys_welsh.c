@@ -234,6 +234,38 @@ link_paper_and_results_in_welsh(void **state)
 	    survey);
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, "1. Oes gennych chi swydd?");
+	/* Its answers as the results page words them: the survey's own
+	 * Welsh choice, not the catalogue's "Ie"; one left in English as
+	 * written.  Named by the Welsh title. */
+	assert_contains(r.body, "\"Oes\",\"Gym\"");
+	assert_lacks(r.body, "\"Ie\"");
+	assert_string_equal(r.disposition, "attachment; filename=\""
+	    "atebion-arolwg-gwaith-yma.csv\"");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/responses.xlsx?lang=cy",
+	    survey);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_string_equal(r.disposition, "attachment; filename=\""
+	    "atebion-arolwg-gwaith-yma.xlsx\"");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/results.pdf?lang=cy",
+	    survey);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_string_equal(r.disposition, "attachment; filename=\""
+	    "canlyniadau-arolwg-gwaith-yma.pdf\"");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/paper.pdf?lang=cy",
+	    survey);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_string_equal(r.disposition, "attachment; filename=\""
+	    "arolwg-gwaith-yma.pdf\"");
+	reply_free(&r);
+	snprintf(path, sizeof(path), "/surveys/%lld/responses.csv?lang=en",
+	    survey);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "\"Yes\",\"Gym\"");
+	assert_string_equal(r.disposition, "attachment; filename=\""
+	    "survey-responses-work-here.csv\"");
 	reply_free(&r);
 	client_free(&c);
 }
