@@ -429,7 +429,8 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 	made = xlsx_write(&rs->body, &sheet, 1);
 out:
 	survey_attachment(rq, rs, made, "application/vnd.openxmlformats-"
-	    "officedocument.spreadsheetml.sheet", N_("survey-responses-{title}"), s, "xlsx");
+	    "officedocument.spreadsheetml.sheet",
+	    N_("survey-responses-{title}"), s, "xlsx");
 	free(cols);
 	json_decref(keys);
 	json_decref(worded);

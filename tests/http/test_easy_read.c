@@ -192,7 +192,7 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	assert_lacks(r.body, "How often do you feel lonely?");
 	/* The forum's own questions in the Welsh it wrote (issue 20), each
 	 * choice still sent as the English it stands beside. */
-	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50)");
+	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50 oed)");
 	assert_contains(r.body, "Pa rai?");
 	assert_contains(r.body, "value=\"Gym\" autocomplete=\"off\">");
 	assert_contains(r.body, ">Campfa</label>");
@@ -220,8 +220,8 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	    "Gwall:</span> Ticiwch i ddweud eich bod yn cytuno</p>");
 	assert_contains(r.body, "aria-describedby=\"consent-error\"");
 	reply_free(&r);
-	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM survey_responses "
-	    "WHERE survey_id = 1"), before);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "survey_responses WHERE survey_id = 1"), before);
 	snprintf(path, sizeof(path), "t=%s&place=0&q1=No&q4=Often&q5=Often&"
 	    "q6=Hardly+ever&q7=Often%%2Falways&consent=1", token);
 	assert_int_equal(http_post(&c, "/kiosk", path, 1, &r), 303);

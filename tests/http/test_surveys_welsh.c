@@ -161,6 +161,21 @@ the_kiosk_reads_in_the_readers_language(void **state)
 	    "%lld AND a.value = 'Gym'", survey), 6);
 }
 
+/* The survey's file at what (after "/surveys/N/") is saved as name:
+ * named by the title its reader reads. */
+static void
+saved_as(struct client *c, const char *what, const char *name)
+{
+	struct reply	 r;
+	char		 path[128], want[160];
+
+	snprintf(path, sizeof(path), "/surveys/%lld/%s", survey, what);
+	snprintf(want, sizeof(want), "attachment; filename=\"%s\"", name);
+	assert_int_equal(http_get(c, path, &r), 200);
+	assert_string_equal(r.disposition, want);
+	reply_free(&r);
+}
+
 /* The anonymous link, the paper copy and the results in Welsh, the
  * answers in both languages counted together. */
 static void
@@ -242,30 +257,16 @@ link_paper_and_results_in_welsh(void **state)
 	assert_string_equal(r.disposition, "attachment; filename=\""
 	    "atebion-arolwg-gwaith-yma.csv\"");
 	reply_free(&r);
-	snprintf(path, sizeof(path), "/surveys/%lld/responses.xlsx?lang=cy",
-	    survey);
-	assert_int_equal(http_get(&c, path, &r), 200);
-	assert_string_equal(r.disposition, "attachment; filename=\""
-	    "atebion-arolwg-gwaith-yma.xlsx\"");
-	reply_free(&r);
-	snprintf(path, sizeof(path), "/surveys/%lld/results.pdf?lang=cy",
-	    survey);
-	assert_int_equal(http_get(&c, path, &r), 200);
-	assert_string_equal(r.disposition, "attachment; filename=\""
-	    "canlyniadau-arolwg-gwaith-yma.pdf\"");
-	reply_free(&r);
-	snprintf(path, sizeof(path), "/surveys/%lld/paper.pdf?lang=cy",
-	    survey);
-	assert_int_equal(http_get(&c, path, &r), 200);
-	assert_string_equal(r.disposition, "attachment; filename=\""
-	    "arolwg-gwaith-yma.pdf\"");
-	reply_free(&r);
+	saved_as(&c, "responses.xlsx?lang=cy",
+	    "atebion-arolwg-gwaith-yma.xlsx");
+	saved_as(&c, "results.pdf?lang=cy",
+	    "canlyniadau-arolwg-gwaith-yma.pdf");
+	saved_as(&c, "paper.pdf?lang=cy", "arolwg-gwaith-yma.pdf");
+	saved_as(&c, "responses.csv?lang=en", "survey-responses-work-here.csv");
 	snprintf(path, sizeof(path), "/surveys/%lld/responses.csv?lang=en",
 	    survey);
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, "\"Yes\",\"Gym\"");
-	assert_string_equal(r.disposition, "attachment; filename=\""
-	    "survey-responses-work-here.csv\"");
 	reply_free(&r);
 	client_free(&c);
 }
@@ -280,7 +281,7 @@ the_demo_loneliness_survey_is_in_welsh(void **state)
 	(void)state;
 	as(&c, "coordinator.fenwick");
 	assert_int_equal(http_get(&c, "/surveys/1?lang=cy", &r), 200);
-	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50)");
+	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50 oed)");
 	assert_contains(r.body, "Pa rai?");
 	assert_contains(r.body, "Campfa");
 	assert_lacks(r.body, "Which ones?");
