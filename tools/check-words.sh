@@ -64,3 +64,16 @@ if [ -n "$plural" ]; then
 	echo "messages above count a noun in one form: make them plurals ({{_n count: one | many}})" >&2
 	exit 1
 fi
+
+# A form error beside its field may carry values (form_error_words):
+# "{{error | t}}" shows the English it was filled in, whatever the
+# reader's language, so a field's error is written by the error_text
+# partial, which fills its msgid again in that language.  error.html's
+# {{error}} is an error page's, never a field's.
+unworded=$(grep -rlF '{{error | t}}' templates |
+    grep -vxE 'templates/(error_text|error)\.html' || true)
+if [ -n "$unworded" ]; then
+	printf '%s\n' "$unworded" >&2
+	echo "templates above show a field's error as {{error | t}}: use {{> error_text}}" >&2
+	exit 1
+fi

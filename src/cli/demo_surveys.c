@@ -234,7 +234,7 @@ demo_surveys(struct db *db, const int64_t *groups, const int64_t (*units)[7],
 
 	/* The Over-50s Forum's loneliness survey, answered and closed. */
 	rc = survey_make(db, coordinator, groups[0], "Loneliness on the "
-	    "wings (over-50s)", "Unigrwydd ar yr adenydd (dros 50)",
+	    "wings (over-50s)", "Unigrwydd ar yr adenydd (dros 50 oed)",
 	    loneliness, own_questions(), &fenwick);
 	if (rc == DB_OK)
 		rc = survey_set_state(db, coordinator, fenwick, "draft", "open");

@@ -468,10 +468,14 @@ meeting_pdf(struct request *rq, struct response *rs, int minutes)
 	else
 		pack_draw(pdf, &w, rq->db, rq->ids[0]);
 	print_words_free(&w);
-	/* TRANSLATORS: a file's name: letters, digits and hyphens,
+	/* A draft's file says draft as its pages do.
+	 * TRANSLATORS: a file's name: letters, digits and hyphens,
 	 * keeping {group_name} and {held_on}, the day (as 2026-11-09). */
-	response_pdf(rq, rs, pdf, minutes ? N_("minutes-{group_name}-"
-	    "{held_on}") : N_("meeting-pack-{group_name}-{held_on}"), m);
+	response_pdf(rq, rs, pdf, !minutes ?
+	    N_("meeting-pack-{group_name}-{held_on}") : strcmp(view_str(m,
+	    "minutes_state"), "draft") == 0 ?
+	    N_("draft-minutes-{group_name}-{held_on}") :
+	    N_("minutes-{group_name}-{held_on}"), m);
 	json_decref(m);
 }
 

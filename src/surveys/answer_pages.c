@@ -43,6 +43,31 @@ struct answering {
 	const char	*action;	/* the form's target */
 };
 
+/*
+ * The kiosk's thank-you is said to the person who just answered, in the
+ * language and reading they answered in; the rest of the page is the
+ * next person's, as the kiosk starts.  Their choice comes in the
+ * thank-you's address only (thanks_lang, thanks_read), never a cookie,
+ * so nothing of it stays for the next person.  A new object.
+ */
+static json_t *
+kiosk_thanks(const struct request *rq)
+{
+	const struct language	*l = language_find(form_get(&rq->query,
+				    "thanks_lang"));
+	const struct catalogue	*words;
+	const char		*read = form_get(&rq->query, "thanks_read");
+
+	if (l == NULL)
+		l = rq->lang != NULL ? rq->lang : language_default();
+	words = language_words(l);
+	return json_pack("{s:s, s:s, s:s, s:s, s:b}", "lang", l->code,
+	    "saved", catalogue_get(words, N_("Saved")), "thanks",
+	    catalogue_get(words, N_("Thank you.")), "next", catalogue_get(
+	    words, N_("The next person can start now.")), "easy", read !=
+	    NULL && strcmp(read, "easy") == 0);
+}
+
 static void
 show(struct request *rq, struct response *rs, struct answering *a,
     int status, const json_t *typed, json_t *errors, int done)
@@ -65,6 +90,8 @@ show(struct request *rq, struct response *rs, struct answering *a,
 	    "is_interview", a->mode == ANSWER_INTERVIEW, "places", a->places,
 	    "consent_given", typed != NULL && form_get(&rq->body, "consent")
 	    != NULL);
+	if (done && a->mode == ANSWER_KIOSK)
+		json_object_set_new(view, "kiosk_thanks", kiosk_thanks(rq));
 	site_question_view(view, a->survey, a->sites, a->site, errors);
 	answer_form_names_box(view, a->questions);
 	/* The consent box with its error beside it, as any box. */
@@ -185,8 +212,11 @@ answer(struct request *rq, struct response *rs, struct answering *a)
 		 * the switches stay on the page. */
 		response_cookie(rs, LANG_COOKIE, NULL);
 		response_cookie(rs, READ_COOKIE, NULL);
-		response_redirect(rs, "/kiosk?t=%s&place=%lld&done=1",
-		    view_str(a->survey, "token"), (long long)a->place);
+		response_redirect(rs, "/kiosk?t=%s&place=%lld&done=1"
+		    "&thanks_lang=%s&thanks_read=%s", view_str(a->survey,
+		    "token"), (long long)a->place, rq->lang != NULL ?
+		    rq->lang->code : language_default()->code, rq->easy_read ?
+		    "easy" : "standard");
 	}
 	else
 		response_redirect(rs, "/answer/thanks");

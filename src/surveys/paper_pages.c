@@ -157,10 +157,10 @@ survey_paper_pdf(struct request *rq, struct response *rs)
 		pdf_page_break(pdf);
 	}
 	print_words_free(&w);
-	survey_attachment(rs, pdf_finish(pdf), "application/pdf",
+	survey_attachment(rq, rs, pdf_finish(pdf), "application/pdf",
 	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
 	     * keeping {title}, the survey's. */
-	    language_words(rq->lang), N_("survey-{title}"), s, "pdf");
+	    N_("survey-{title}"), s, "pdf");
 	json_decref(numbers);
 	json_decref(sites);
 	json_decref(view);

@@ -24,12 +24,18 @@
 #include "../server/text_size.h"
 
 void
-survey_attachment(struct response *rs, int made, const char *type,
-    const struct catalogue *words, const char *msgid, json_t *survey,
-    const char *ext)
+survey_attachment(const struct request *rq, struct response *rs, int made,
+    const char *type, const char *msgid, json_t *survey, const char *ext)
 {
-	response_file(rs, made, type, DOWNLOAD_SAVED, words, msgid, survey,
-	    ext);
+	json_t	*named = json_copy(survey);
+
+	/* Named by the title the reader reads (survey_words.c). */
+	if (named != NULL)
+		json_object_set_new(named, "title", json_string(survey_word(
+		    survey, "title", survey_reader_lang(rq))));
+	response_file(rs, made, type, DOWNLOAD_SAVED, language_words(rq->lang),
+	    msgid, named != NULL ? named : survey, ext);
+	json_decref(named);
 }
 
 /* "n (pct%)" or the suppressed text of a row. */
@@ -209,10 +215,9 @@ survey_results_pdf(struct request *rq, struct response *rs)
 	    form_get(&rq->query, "by") : "place",
 	    rq->app->config->suppression_threshold, language_words(rq->lang),
 	    survey_reader_lang(rq));
-	survey_attachment(rs, r ? results_draw(&rs->body, s, r,
+	survey_attachment(rq, rs, r ? results_draw(&rs->body, s, r,
 	    pdf_size_for(rq, PDF_NORMAL), language_words(rq->lang),
-	    survey_reader_lang(rq)) : -1,
-	    "application/pdf", language_words(rq->lang),
+	    survey_reader_lang(rq)) : -1, "application/pdf",
 	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
 	     * keeping {title}, the survey's. */
 	    N_("survey-results-{title}"), s, "pdf");
@@ -257,13 +262,13 @@ static const char *const fixed_columns[FIXED_COLUMNS] = { "response",
 static const char *const fixed_headers[FIXED_COLUMNS] = { N_("Response"),
     N_("Channel"), N_("Place") };
 
-/* An answer in the language of words: each of a list's answers ("Yes;
- * Some of the time", as responses_rows joins them) through the
- * catalogue, as the results page and the evidence report word them, so
- * a published instrument's answer reads in that language and a group's
- * own as written.  Written into out; returns out. */
+/* An answer as the reader reads it: each of a list's answers ("Yes;
+ * Some of the time", as responses_rows joins them) by the results
+ * page's rule (survey_answer_said), so the file and the page word an
+ * answer alike.  Written into out; returns out. */
 static const char *
-answer_words(const char *value, const struct catalogue *words, struct buf *out)
+answer_words(const char *value, const json_t *q, const char *lang,
+    const struct catalogue *words, struct buf *out)
 {
 	const char	*end;
 	char		*one;
@@ -273,8 +278,8 @@ answer_words(const char *value, const struct catalogue *words, struct buf *out)
 		end = strstr(value, "; ");
 		one = end ? strndup(value, (size_t)(end - value)) :
 		    strdup(value);
-		if (one == NULL || buf_puts(out, catalogue_get(words, one)) ||
-		    (end && buf_puts(out, "; "))) {
+		if (one == NULL || survey_answer_said(out, q, one, lang,
+		    words) || (end && buf_puts(out, "; "))) {
 			free(one);
 			return value;
 		}
@@ -289,7 +294,7 @@ answer_words(const char *value, const struct catalogue *words, struct buf *out)
  * answer, a number or a date, as given.  A new array. */
 static json_t *
 responses_worded(const json_t *rows, const json_t *questions,
-    const struct catalogue *words)
+    const struct catalogue *words, const char *lang)
 {
 	json_t		*out = json_array(), *row, *q;
 	const char	*kind;
@@ -311,8 +316,8 @@ responses_worded(const json_t *rows, const json_t *questions,
 			    (strcmp(kind, "single") == 0 ||
 			    strcmp(kind, "multiple") == 0))
 				json_object_set_new(row, key, json_string(
-				    answer_words(view_str(row, key), words,
-				    &said)));
+				    answer_words(view_str(row, key), q, lang,
+				    words, &said)));
 		}
 		json_array_append_new(out, row);
 	}
@@ -376,10 +381,11 @@ survey_responses_csv(struct request *rq, struct response *rs)
 
 	if ((rows = responses_of(rq, rs, &qs, &s)) == NULL)
 		return;
-	worded = responses_worded(rows, qs, language_words(rq->lang));
-	survey_attachment(rs, csv_write(&rs->body, qs, worded,
+	worded = responses_worded(rows, qs, language_words(rq->lang),
+	    survey_reader_lang(rq));
+	survey_attachment(rq, rs, csv_write(&rs->body, qs, worded,
 	    language_words(rq->lang), survey_reader_lang(rq)), "text/csv; "
-	    "charset=utf-8", language_words(rq->lang),
+	    "charset=utf-8",
 	    /* TRANSLATORS: a file's name: letters, digits and hyphens,
 	     * keeping {title}, the survey's. */
 	    N_("survey-responses-{title}"), s, "csv");
@@ -421,13 +427,14 @@ survey_responses_xlsx(struct request *rq, struct response *rs)
 	/* The prompts translated as the fixed headers are: a group's own
 	 * question is not in the catalogue, so is in Welsh only where its
 	 * writer gave it (survey_word). */
-	worded = responses_worded(rows, qs, language_words(rq->lang));
+	worded = responses_worded(rows, qs, language_words(rq->lang),
+	    survey_reader_lang(rq));
 	sheet = (struct xlsx_sheet){ N_("Responses"), cols, n, worded,
 	    language_words(rq->lang) };
 	made = xlsx_write(&rs->body, &sheet, 1);
 out:
-	survey_attachment(rs, made, "application/vnd.openxmlformats-"
-	    "officedocument.spreadsheetml.sheet", language_words(rq->lang),
+	survey_attachment(rq, rs, made, "application/vnd.openxmlformats-"
+	    "officedocument.spreadsheetml.sheet",
 	    N_("survey-responses-{title}"), s, "xlsx");
 	free(cols);
 	json_decref(keys);

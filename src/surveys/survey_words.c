@@ -17,6 +17,7 @@
 
 #include "surveys.h"
 #include "../server/language.h"
+#include "../util/catalogue.h"
 #include "../util/view.h"
 
 /* Whether field of row stands in English for a Welsh reader. */
@@ -100,6 +101,21 @@ survey_answer_value(const json_t *q, const char *answer, const char *lang)
 		}
 	json_decref(english);
 	return json_string(answer);
+}
+
+int
+survey_answer_said(struct buf *out, const json_t *q, const char *answer,
+    const char *lang, const struct catalogue *words)
+{
+	json_t	*v = survey_answer_value(q, answer, lang);
+	int	 rc;
+
+	/* A group's own Welsh line passes the catalogue unchanged; an
+	 * instrument's English one (and a group's unworded one) reads
+	 * through it, as the results page's | t reads its labels. */
+	rc = buf_puts(out, catalogue_get(words, survey_said_text(v)));
+	json_decref(v);
+	return rc;
 }
 
 json_t *

@@ -177,6 +177,13 @@ json_t	*survey_choice_value(const json_t *q, size_t i, const char *lang);
  * is no choice (a number, text) as it is.  New ref. */
 json_t	*survey_answer_value(const json_t *q, const char *answer,
 	    const char *lang);
+/* A stored answer (one choice) appended to out as the reader reads it,
+ * by the results page's rule: the survey's own Welsh line where its
+ * question has one, else through the catalogue words (an instrument's
+ * answer, a built-in word).  0, or -1 when out could not grow. */
+int	 survey_answer_said(struct buf *out, const json_t *q,
+	    const char *answer, const char *lang,
+	    const struct catalogue *words);
 /* text marked as written in lang: {"text", "lang"}.  New ref. */
 json_t	*survey_said_in(const char *text, const char *lang);
 /* A copy of the survey row for a page: title, intro and consent as page
@@ -334,11 +341,11 @@ int	theme_to_issue(struct db *, int64_t actor, json_t *theme,
 
 /* rs->body, made by a renderer (made 0, or -1 when it failed), sent as
  * an attachment of type named by msgid ("survey-{title}", its {name}s
- * the survey's, borrowed) in the language of words, then ".ext"
- * (response_file); a failure becomes a 500. */
-struct catalogue;
-void	survey_attachment(struct response *, int made, const char *type,
-	    const struct catalogue *words, const char *msgid, json_t *survey,
+ * the survey's, borrowed, {title} as the reader reads it) in the
+ * reader's language, then ".ext" (response_file); a failure becomes a
+ * 500. */
+void	survey_attachment(const struct request *, struct response *,
+	    int made, const char *type, const char *msgid, json_t *survey,
 	    const char *ext);
 /* The results view for the request's ?version= and ?by=.  New
  * reference or NULL. */

@@ -192,7 +192,7 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	assert_lacks(r.body, "How often do you feel lonely?");
 	/* The forum's own questions in the Welsh it wrote (issue 20), each
 	 * choice still sent as the English it stands beside. */
-	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50)");
+	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50 oed)");
 	assert_contains(r.body, "Pa rai?");
 	assert_contains(r.body, "value=\"Gym\" autocomplete=\"off\">");
 	assert_contains(r.body, ">Campfa</label>");
@@ -205,6 +205,23 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	    token);
 	assert_contains(r.body, path);
 	reply_free(&r);
+	/* Sent empty: each error beside its question in Welsh, the
+	 * summary's and the box's alike (the consent's too), nothing
+	 * stored. */
+	snprintf(path, sizeof(path), "t=%s&place=0", token);
+	assert_int_equal(http_post(&c, "/kiosk", path, 1, &r), 422);
+	assert_contains(r.body, "id=\"q1-error\" class=\"govuk-error-message\">"
+	    "<span class=\"govuk-visually-hidden\">Gwall:</span> Cwestiwn 1, ");
+	assert_contains(r.body, "Atebwch y cwestiwn hwn</p>");
+	assert_lacks(r.body, "Question 1,");
+	assert_lacks(r.body, "Answer this question");
+	assert_contains(r.body, "<p id=\"consent-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Gwall:</span> Ticiwch i ddweud eich bod yn cytuno</p>");
+	assert_contains(r.body, "aria-describedby=\"consent-error\"");
+	reply_free(&r);
+	assert_int_equal(db_scalar(&srv, "SELECT count(*) FROM "
+	    "survey_responses WHERE survey_id = 1"), before);
 	snprintf(path, sizeof(path), "t=%s&place=0&q1=No&q4=Often&q5=Often&"
 	    "q6=Hardly+ever&q7=Often%%2Falways&consent=1", token);
 	assert_int_equal(http_post(&c, "/kiosk", path, 1, &r), 303);
@@ -214,11 +231,38 @@ the_kiosk_survey_in_welsh_and_easy_read(void **state)
 	    "WHERE survey_id = 1"), before + 1);
 	/* The next person finds it as the kiosk starts, not as the last one
 	 * left it: its place's language, standard pages, the switches
-	 * offered (test_surveys_answering.c). */
+	 * offered (test_surveys_answering.c).  Only the thank-you is the
+	 * last one's, in their Welsh and easy read, marked so. */
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, "<html lang=\"en\"");
 	assert_lacks(r.body, "rt-easy-read");
-	assert_contains(r.body, "The next person can start now.");
+	assert_contains(r.body, "data-module=\"govuk-notification-banner\" "
+	    "lang=\"cy\">");
+	assert_contains(r.body, "Wedi&#39;i gadw</h2>");
+	assert_contains(r.body, "rt-picture--yes\"");
+	assert_contains(r.body, "<span>Diolch. ");
+	assert_contains(r.body, "Gall y person nesaf ddechrau nawr.");
+	assert_lacks(r.body, "The next person can start now.");
+	assert_contains(r.body, "Send my answers");
+	reply_free(&r);
+	/* The address alone said it: the kiosk shown again is all its own. */
+	snprintf(path, sizeof(path), "/kiosk?t=%s", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "<html lang=\"en\"");
+	assert_lacks(r.body, "rt-easy-read");
+	assert_lacks(r.body, "Diolch");
+	reply_free(&r);
+	/* In English and easy read, the box's error is beside it too. */
+	snprintf(path, sizeof(path), "/kiosk?t=%s&lang=en&read=easy", token);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	reply_free(&r);
+	snprintf(path, sizeof(path), "t=%s&place=0&q1=No", token);
+	assert_int_equal(http_post(&c, "/kiosk", path, 1, &r), 422);
+	assert_contains(r.body, " rt-easy-read\"");
+	assert_contains(r.body, "<p id=\"consent-error\" class=\""
+	    "govuk-error-message\"><span class=\"govuk-visually-hidden\">"
+	    "Error:</span> Tick to say you agree</p>");
+	assert_contains(r.body, "aria-describedby=\"consent-error\"");
 	reply_free(&r);
 	client_free(&c);
 	free(token);

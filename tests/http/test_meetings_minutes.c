@@ -7,10 +7,11 @@
 #include "meetings_test.h"
 
 /* The minutes' PDF as c reads it with query, marked a draft by mark at
- * its top and by title, the footer of each of its pages. */
+ * its top and by title, the footer of each of its pages, and by its
+ * file's name, which begins with named. */
 static void
 draft_marked(struct client *c, long long meeting, const char *query,
-    const char *mark, const char *title)
+    const char *mark, const char *title, const char *named)
 {
 	struct reply	 r;
 	char		 path[96], *text;
@@ -21,6 +22,7 @@ draft_marked(struct client *c, long long meeting, const char *query,
 	text = pdf_text(&srv, &r);
 	assert_contains(text, mark);
 	assert_contains(text, title);
+	assert_contains(r.disposition, named);
 	free(text);
 	reply_free(&r);
 }
@@ -68,14 +70,18 @@ minutes_go_from_draft_to_published(void **state)
 	/* A draft's PDF says it is one: at the top, and in the title each
 	 * page's footer repeats; in Welsh and in large print too. */
 	draft_marked(&member, meeting, "", "DRAFT: these minutes are not "
-	    "approved yet", "DRAFT minutes 6 July 2027");
+	    "approved yet", "DRAFT minutes 6 July 2027",
+	    "filename=\"draft-minutes-over-50s-forum-2027-07-06.pdf\"");
 	draft_marked(&member, meeting, "?large=1", "DRAFT: these minutes "
-	    "are not approved yet", "DRAFT minutes 6 July 2027");
+	    "are not approved yet", "DRAFT minutes 6 July 2027",
+	    "filename=\"draft-minutes-");
 	draft_marked(&member, meeting, "?lang=cy", "DRAFFT: nid yw'r "
 	    "cofnodion hyn wedi'u cymeradwyo eto", "Cofnodion DRAFFT 6 "
-	    "Gorffennaf 2027");
+	    "Gorffennaf 2027", "filename=\"cofnodion-drafft-over-50s-forum-"
+	    "2027-07-06.pdf\"");
 	draft_marked(&member, meeting, "?lang=en", "DRAFT: these minutes are "
-	    "not approved yet", "DRAFT minutes 6 July 2027");
+	    "not approved yet", "DRAFT minutes 6 July 2027",
+	    "filename=\"draft-minutes-");
 
 	/* Approved at the later meeting, by two different people. */
 	chair = officer("secretary");
@@ -111,6 +117,8 @@ minutes_go_from_draft_to_published(void **state)
 	assert_contains(text, "hearing aids");
 	assert_contains(text, "Quorum");
 	assert_lacks(text, "DRAFT");
+	assert_contains(r.disposition, "filename=\"minutes-over-50s-forum-"
+	    "2027-07-06.pdf\"");
 	free(text);
 	reply_free(&r);
 	/* In Welsh: every word the program prints, the footer's too, and

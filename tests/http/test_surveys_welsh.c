@@ -161,6 +161,21 @@ the_kiosk_reads_in_the_readers_language(void **state)
 	    "%lld AND a.value = 'Gym'", survey), 6);
 }
 
+/* The survey's file at what (after "/surveys/N/") is saved as name:
+ * named by the title its reader reads. */
+static void
+saved_as(struct client *c, const char *what, const char *name)
+{
+	struct reply	 r;
+	char		 path[128], want[160];
+
+	snprintf(path, sizeof(path), "/surveys/%lld/%s", survey, what);
+	snprintf(want, sizeof(want), "attachment; filename=\"%s\"", name);
+	assert_int_equal(http_get(c, path, &r), 200);
+	assert_string_equal(r.disposition, want);
+	reply_free(&r);
+}
+
 /* The anonymous link, the paper copy and the results in Welsh, the
  * answers in both languages counted together. */
 static void
@@ -234,6 +249,24 @@ link_paper_and_results_in_welsh(void **state)
 	    survey);
 	assert_int_equal(http_get(&c, path, &r), 200);
 	assert_contains(r.body, "1. Oes gennych chi swydd?");
+	/* Its answers as the results page words them: the survey's own
+	 * Welsh choice, not the catalogue's "Ie"; one left in English as
+	 * written.  Named by the Welsh title. */
+	assert_contains(r.body, "\"Oes\",\"Gym\"");
+	assert_lacks(r.body, "\"Ie\"");
+	assert_string_equal(r.disposition, "attachment; filename=\""
+	    "atebion-arolwg-gwaith-yma.csv\"");
+	reply_free(&r);
+	saved_as(&c, "responses.xlsx?lang=cy",
+	    "atebion-arolwg-gwaith-yma.xlsx");
+	saved_as(&c, "results.pdf?lang=cy",
+	    "canlyniadau-arolwg-gwaith-yma.pdf");
+	saved_as(&c, "paper.pdf?lang=cy", "arolwg-gwaith-yma.pdf");
+	saved_as(&c, "responses.csv?lang=en", "survey-responses-work-here.csv");
+	snprintf(path, sizeof(path), "/surveys/%lld/responses.csv?lang=en",
+	    survey);
+	assert_int_equal(http_get(&c, path, &r), 200);
+	assert_contains(r.body, "\"Yes\",\"Gym\"");
 	reply_free(&r);
 	client_free(&c);
 }
@@ -248,7 +281,7 @@ the_demo_loneliness_survey_is_in_welsh(void **state)
 	(void)state;
 	as(&c, "coordinator.fenwick");
 	assert_int_equal(http_get(&c, "/surveys/1?lang=cy", &r), 200);
-	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50)");
+	assert_contains(r.body, "Unigrwydd ar yr adenydd (dros 50 oed)");
 	assert_contains(r.body, "Pa rai?");
 	assert_contains(r.body, "Campfa");
 	assert_lacks(r.body, "Which ones?");
