@@ -965,8 +965,10 @@ async function electionVote(run, password) {
       assert(pathOf(page) === `/elections/${id}/vote`, `link went to ${pathOf(page)}`);
       await run.visited(page, J, 'ballot');
       await page.getByLabel(whose, { exact: true }).check();
-      await page.getByLabel('Bernard', { exact: true }).fill('1');
-      await page.getByLabel('Frank', { exact: true }).fill('2');
+      // Each box is read out as "Your number for Bernard" (the name
+      // is what shows).
+      await page.getByLabel('Your number for Bernard', { exact: true }).fill('1');
+      await page.getByLabel('Your number for Frank', { exact: true }).fill('2');
       const resp = await submit(page);
       assert(resp.status() === 200, `status ${resp.status()}`);
       assert(pathOf(page) === `/elections/${id}`, `landed on ${pathOf(page)}`);
@@ -1748,8 +1750,11 @@ async function easyAndWelsh(run, password) {
       await page.getByLabel('Rwy\'n cytuno').check();
       await navigates(page, () => page.getByRole('button', { name: 'Anfon fy atebion' }).click());
       const text = await mainText(page);
+      // The thanks in the answerer's Welsh, marked so; the page itself
+      // back in the kiosk's own language for the next person.
       assert(text.includes('Gall y person nesaf ddechrau nawr.'), `page says "${text.slice(0, 200)}"`);
-      assert(await page.locator('html').getAttribute('lang') === 'cy', 'not in Welsh after sending');
+      assert(await page.locator('.govuk-notification-banner[lang="cy"]').count() === 1, 'thanks not marked Welsh');
+      assert(await page.locator('html').getAttribute('lang') === 'en', 'the next person starts in Welsh');
     });
   } finally {
     await page.context().close();
