@@ -1761,6 +1761,76 @@ async function easyAndWelsh(run, password) {
   }
 }
 
+// 18. Every page each role reaches from its home page by links, at 320 px
+// wide: nothing scrolls sideways (WCAG 1.4.10).  A page is one of a kind
+// by its path with numbers taken out and its query dropped ("/groups/N"),
+// so filters and pages of a list are one kind; each kind is visited once,
+// at most NARROW_KINDS_MAX for a role.  JS run only: the width is
+// measured by script in the page.
+const NARROW_KINDS_MAX = 400;
+const NARROW_SKIP = /sign-out|[?&](lang|read)=|\.(pdf|csv|xlsx|rtx|png|jpe?g)(\?|$)|^\/static\/|\/download|\/files?\//;
+
+async function narrowCrawl(run, password, admin, adminPassword) {
+  const J = '18-narrow';
+  const roles = [['member.forum', password], ['rep.fenwick', password], ['supporter.fenwick', password],
+    ['governor.fenwick', password], ['evaluator', password], ['viewer', password],
+    ['coordinator.fenwick', password], [admin, adminPassword]];
+  for (const [who, pw] of roles) {
+    const page = await run.page();
+    try {
+      await check(`[${run.mode}] 18 ${who}: every kind of page at 320 px, nothing sideways`, async () => {
+        await signInHome(page, who, pw);
+        await page.setViewportSize({ width: 320, height: 640 });
+        // The measure bites: a box wider than the page is seen.
+        const bites = await page.evaluate(() => {
+          const d = document.createElement('div');
+          d.style.width = '600px';
+          d.style.height = '1px';
+          document.body.appendChild(d);
+          const seen = document.documentElement.scrollWidth > document.documentElement.clientWidth;
+          d.remove();
+          return seen;
+        });
+        assert(bites, 'a 600 px box was not seen');
+        const kinds = new Set(['/']);
+        const queue = ['/'];
+        const wide = [];
+        let visited = 0;
+        while (queue.length > 0 && visited < NARROW_KINDS_MAX) {
+          const url = queue.shift();
+          let resp;
+          try {
+            resp = await page.goto(url);
+          } catch (e) {
+            // A link to a file (a paper, a receipt): not a page.
+            if (/Download is starting/.test(e.message)) continue;
+            throw e;
+          }
+          if (!resp || !(resp.headers()['content-type'] || '').startsWith('text/html')) continue;
+          visited++;
+          const w = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+          if (w[0] > w[1]) wide.push(`${url} (${w[0]} px in ${w[1]})`);
+          const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')));
+          for (const h of hrefs) {
+            if (!h || !h.startsWith('/') || h.startsWith('//') || NARROW_SKIP.test(h)) continue;
+            const u = h.split('#')[0];
+            const kind = u.split('?')[0].replace(/\d+/g, 'N');
+            if (!kinds.has(kind)) {
+              kinds.add(kind);
+              queue.push(u);
+            }
+          }
+        }
+        log(`  [${run.mode}] 18 ${who}: ${visited} kinds of page at 320 px`);
+        assert(visited >= 5, `only ${visited} pages reached`);
+        assert(wide.length === 0, `sideways scroll on ${wide.length}: ${wide.slice(0, 8).join(', ')}`);
+      });
+    } finally {
+      await page.context().close();
+    }
+  }
+}
+
 // 15: the exchange without a command line. Harbour Women's Centre has a
 // station (a second server, paired and given its first bundle by the
 // command line before the run); its coordinator adds a topic at the hub,
@@ -1925,6 +1995,7 @@ async function main() {
         () => peerSupport(run, demoPassword),
         ...(run.js ? [() => memberHome(run, demoPassword)] : []),
         ...(run.js ? [() => easyAndWelsh(run, demoPassword)] : []),
+        ...(run.js ? [() => narrowCrawl(run, demoPassword, admin, pw)] : []),
         () => exchangeCarry(run, demoPassword, stationBase),
       ];
       // RT_JOURNEYS=memberHome,peerSupport runs only those (while
