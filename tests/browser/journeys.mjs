@@ -967,8 +967,8 @@ async function electionVote(run, password) {
       await page.getByLabel(whose, { exact: true }).check();
       // Each box is read out as "Your number for Bernard" (the name
       // is what shows).
-      await page.getByLabel('Your number for Bernard', { exact: true }).fill('1');
-      await page.getByLabel('Your number for Frank', { exact: true }).fill('2');
+      await page.getByRole('textbox', { name: 'Your number for Bernard', exact: true }).fill('1');
+      await page.getByRole('textbox', { name: 'Your number for Frank', exact: true }).fill('2');
       const resp = await submit(page);
       assert(resp.status() === 200, `status ${resp.status()}`);
       assert(pathOf(page) === `/elections/${id}`, `landed on ${pathOf(page)}`);
@@ -1009,7 +1009,7 @@ async function membership(run, password) {
       await page.fill('#amount', '12.505');
       await submit(page);
       const msgs = await summaryMessages(page);
-      assert(msgs.some((m) => /amount in pounds and pence/.test(m)), `summary: ${msgs.join(' / ')}`);
+      assert(msgs.some((m) => /^Amount in pounds: enter pounds and pence/.test(m)), `summary: ${msgs.join(' / ')}`);
     });
     await run.visited(page, J, 'claim errors');
   } finally {
