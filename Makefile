@@ -132,7 +132,7 @@ $(EXCHANGE_TESTS): tests/http/exchange_places.c tests/http/exchange_places.h
 # The tests of a subject split along its jobs share their set-up and
 # steps, each subject's in a header of its own.
 $(addprefix build/test/http/,test_elections_secrecy test_elections_results \
-		test_elections_seats test_next_step): tests/http/elections_test.h
+		test_elections_seats test_next_step test_elections_paper): tests/http/elections_test.h
 $(addprefix build/test/http/,test_procurement_panel \
 		test_procurement_lots): tests/http/procurement_test.h
 $(addprefix build/test/http/,test_evidence_dashboards test_evidence_records \
